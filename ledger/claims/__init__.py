@@ -1,0 +1,1 @@
+"""The claim language: claims as plain data, and the parser that makes them."""

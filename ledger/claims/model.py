@@ -1,0 +1,171 @@
+"""The claim: what a source said, as plain data the rules can judge.
+
+Nothing here touches a database, the network or a clock; `made_on` is always
+given by the caller so that parsing is reproducible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+
+class ClaimKind(StrEnum):
+    """What must happen to the price for the claim to come true."""
+
+    TOUCH_ABOVE = "touch_above"
+    TOUCH_BELOW = "touch_below"
+    CLOSE_ABOVE = "close_above"
+    CLOSE_BELOW = "close_below"
+    HOLD_ABOVE = "hold_above"
+    HOLD_BELOW = "hold_below"
+    AVERAGE_ABOVE = "average_above"
+    AVERAGE_BELOW = "average_below"
+
+    @property
+    def family(self) -> str:
+        """touch, close, hold or average."""
+        return self.value.split("_", 1)[0]
+
+    @property
+    def is_above(self) -> bool:
+        return self.value.endswith("_above")
+
+
+class Status(StrEnum):
+    """Where a claim stands in the ledger."""
+
+    OPEN = "open"
+    TRUE = "true"
+    FALSE = "false"
+    VOID = "void"
+
+
+class Outcome(StrEnum):
+    """What a resolution decided."""
+
+    TRUE = "true"
+    FALSE = "false"
+    VOID = "void"
+
+
+class RelativeKind(StrEnum):
+    PERCENT = "percent"  # "+20%": level = reference * (1 + value / 100)
+    MULTIPLE = "multiple"  # "doubles": level = reference * value
+
+
+@dataclass(frozen=True)
+class RelativeLevel:
+    """A level stated against the reference close on made_on ("+20%", "doubles")."""
+
+    kind: RelativeKind
+    value: float
+
+    def apply(self, reference_price: float) -> float:
+        if self.kind is RelativeKind.PERCENT:
+            return reference_price * (1.0 + self.value / 100.0)
+        return reference_price * self.value
+
+    def text(self) -> str:
+        if self.kind is RelativeKind.PERCENT:
+            return f"{self.value:+g}%"
+        return f"x{self.value:g}"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A structured, judgeable claim.
+
+    `level` is the absolute price level. For a relative claim it is None until
+    the reference close on made_on is known (`reference_price`), then
+    `relative.apply(reference_price)`.
+
+    The window is `window_start` through `deadline`, both inclusive.
+    `window_start` is the day after made_on for touch, close and hold claims
+    (a price on the day the call was made was already known to its author),
+    and the first day of the stated period for average claims ("averages
+    $5,055 in Q4 2026" starts on 2026-10-01).
+    """
+
+    symbol: str
+    asset: str
+    kind: ClaimKind
+    level: float | None
+    made_on: date
+    window_start: date
+    deadline: date
+    relative: RelativeLevel | None = None
+    reference_price: float | None = None
+    assumptions: tuple[str, ...] = field(default=())
+
+    @property
+    def level_text(self) -> str:
+        """The level as a user reads it: "5055", "+20% (of 4012.5 = 4815)"."""
+        if self.relative is None:
+            return format_price(self.level)
+        if self.level is None:
+            return f"{self.relative.text()} of the close on {self.made_on.isoformat()}"
+        return (
+            f"{self.relative.text()} of {format_price(self.reference_price)}"
+            f" = {format_price(self.level)}"
+        )
+
+    @property
+    def canonical_level(self) -> str:
+        """The level as it is written in canonical claim text (parses back)."""
+        if self.relative is not None:
+            return self.relative.text()
+        return format_price(self.level)
+
+    def canonical_text(self) -> str:
+        """Claim-language text that parses back to this very claim.
+
+        It is also the "normalized claim" in a claim's fingerprint.
+        """
+        head = f"{self.symbol} {self.kind.value} {self.canonical_level}"
+        if self.kind.family == "average" or self.window_start != default_window_start(self.made_on):
+            return f"{head} from {self.window_start.isoformat()} to {self.deadline.isoformat()}"
+        return f"{head} by {self.deadline.isoformat()}"
+
+    def describe(self) -> str:
+        """One sentence that says exactly what will be judged."""
+        return describe_claim(self)
+
+
+def default_window_start(made_on: date) -> date:
+    """The first day of a window: the day after the call was made."""
+    return made_on + timedelta(days=1)
+
+
+def format_price(value: float | None) -> str:
+    """Prices without float noise: 5055, 0.95, 1.085, 150000, 2.5e-05."""
+    if value is None:
+        return "?"
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+_KIND_SENTENCES = {
+    ClaimKind.TOUCH_ABOVE: "trades at or above {level} on some day from {start} through {end}",
+    ClaimKind.TOUCH_BELOW: "trades at or below {level} on some day from {start} through {end}",
+    ClaimKind.CLOSE_ABOVE: "closes at or above {level} on the last trading day on or before {end}",
+    ClaimKind.CLOSE_BELOW: "closes at or below {level} on the last trading day on or before {end}",
+    ClaimKind.HOLD_ABOVE: "never trades below {level} from {start} through {end}",
+    ClaimKind.HOLD_BELOW: "never trades above {level} from {start} through {end}",
+    ClaimKind.AVERAGE_ABOVE: "averages (mean daily close) at or above {level} from {start} through {end}",
+    ClaimKind.AVERAGE_BELOW: "averages (mean daily close) at or below {level} from {start} through {end}",
+}
+
+
+def describe_claim(claim: Claim) -> str:
+    sentence = _KIND_SENTENCES[claim.kind].format(
+        level=claim.level_text,
+        start=claim.window_start.isoformat(),
+        end=claim.deadline.isoformat(),
+    )
+    asset = (
+        claim.symbol if claim.asset.upper() == claim.symbol else f"{claim.asset} ({claim.symbol})"
+    )
+    return f"{asset} {sentence} [{claim.kind.value}]"

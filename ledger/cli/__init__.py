@@ -1,0 +1,1 @@
+"""The `forecast` command: thin commands that parse, call the core, and render."""

@@ -1,0 +1,49 @@
+"""forecast alias add/list/remove: names of your own for Yahoo symbols."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ledger.cli import render
+from ledger.cli.context import DbOption, JsonOption, ledger_session
+from ledger.store.sources import add_alias, remove_alias, user_aliases
+
+alias_app = typer.Typer(help="Asset aliases of your own (copper -> HG=F).", no_args_is_help=True)
+
+
+@alias_app.command("add")
+def add(
+    alias: Annotated[str, typer.Argument(help="The word you will type, e.g. copper.")],
+    symbol: Annotated[str, typer.Argument(help="The Yahoo symbol, e.g. HG=F.")],
+    db: DbOption = None,
+) -> None:
+    """Add an alias."""
+    with ledger_session(db, write=True) as session:
+        add_alias(session, alias, symbol)
+    render.note(f"alias {alias.lower()} -> {symbol}")
+
+
+@alias_app.command("list")
+def list_(as_json: JsonOption = False, db: DbOption = None) -> None:
+    """List your aliases (the built-in ones are in the README)."""
+    with ledger_session(db) as session:
+        aliases = user_aliases(session)
+    if as_json:
+        render.print_json(aliases)
+        return
+    if not aliases:
+        render.note("no aliases of your own: 'forecast alias add copper HG=F'")
+    for alias, symbol in sorted(aliases.items()):
+        typer.echo(f"{alias}\t{symbol}")
+
+
+@alias_app.command("remove")
+def remove(
+    alias: Annotated[str, typer.Argument(help="The alias to remove.")], db: DbOption = None
+) -> None:
+    """Remove an alias (claims already recorded keep their symbol)."""
+    with ledger_session(db, write=True) as session:
+        remove_alias(session, alias)
+    render.note(f"removed alias {alias.lower()}")

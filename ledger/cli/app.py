@@ -1,0 +1,102 @@
+"""The `forecast` command line.
+
+`main()` is the one entry point (console script and `python -m ledger`). It
+turns every error a user can cause into one line on stderr: exit code 2 for
+usage errors (bad input, unknown ids), 1 for operational ones (database
+unreachable), never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import click
+import typer
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+from ledger.cli import aliases, claims, db, transfer
+from ledger.cli.context import STATE
+from ledger.errors import LedgerError, UsageError
+
+app = typer.Typer(
+    name="forecast",
+    help="Keep score of market predictions: record claims, resolve them, score the sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _global_options(
+    db_url: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Ledger to use: a file path or a SQLAlchemy URL (default: $FORECAST_DB, else "
+            "a SQLite file in the user data directory).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    STATE.db = db_url
+
+
+claims.register(app)
+transfer.register(app)
+app.add_typer(aliases.alias_app, name="alias")
+app.add_typer(db.db_app, name="db")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI and exit with its code."""
+    sys.exit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="forecast", standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        path = exc.ctx.command_path if exc.ctx else "forecast"
+        _error(f"{path}: {exc.format_message()} (see '{path} --help')")
+        return 2
+    except click.exceptions.Abort:
+        _error("aborted")
+        return 130
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except UsageError as exc:
+        _error(str(exc))
+        return 2
+    except LedgerError as exc:
+        _error(str(exc))
+        return 1
+    except IntegrityError as exc:
+        _error(f"the ledger refused the change: {_first_line(exc.orig)}")
+        return 2
+    except OperationalError as exc:
+        _error(f"database error: {_first_line(exc.orig)}")
+        return 1
+    except SQLAlchemyError as exc:
+        _error(f"database error: {_first_line(exc)}")
+        return 1
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    finally:
+        STATE.db = None
+    return result if isinstance(result, int) else 0
+
+
+def _first_line(error: object) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else error.__class__.__name__
+
+
+def _error(message: str) -> None:
+    lines = message.splitlines() or [""]
+    sys.stderr.write(f"forecast: error: {lines[0]}\n")
+    for extra in lines[1:]:
+        sys.stderr.write(f"  {extra}\n")

@@ -1,0 +1,265 @@
+"""forecast add, parse, list, show, void, sources."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from ledger.claims.parser import parse_claim
+from ledger.cli import render
+from ledger.cli.context import (
+    DbOption,
+    JsonOption,
+    ledger_session,
+    parse_date_option,
+    parse_probability,
+)
+from ledger.errors import UsageError
+from ledger.records import NewClaim
+from ledger.store.claims import (
+    ClaimFilter,
+    get_claim,
+    list_claims,
+    record_claims,
+    reference_close,
+    void_claim,
+)
+from ledger.store.sources import source_summaries, user_aliases
+from ledger.store.tables import STATUSES
+
+ClaimText = Annotated[
+    str,
+    typer.Argument(help='The claim in words, e.g. "gold $5055 by end-2026".', show_default=False),
+]
+MadeOnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--made-on", help="Day the call was made, YYYY-MM-DD (default: today).", show_default=False
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("add")(add)
+    app.command("parse")(parse)
+    app.command("list")(list_)
+    app.command("show")(show)
+    app.command("void")(void)
+    app.command("sources")(sources)
+
+
+def add(
+    claim: ClaimText,
+    source: Annotated[
+        str, typer.Option("--source", "-s", help="Who made the call (created if new).")
+    ],
+    prob: Annotated[
+        str | None, typer.Option("--prob", "-p", help="Probability the source gave, 0.7 or 70%.")
+    ] = None,
+    made_on: MadeOnOption = None,
+    url: Annotated[str | None, typer.Option("--url", help="Article URL.")] = None,
+    quote: Annotated[str | None, typer.Option("--quote", help="The words of the call.")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", "-t", help="A tag (repeatable).")
+    ] = None,
+    source_kind: Annotated[
+        str | None,
+        typer.Option(
+            "--source-kind", help="person, bank, outlet, self or other (for a new source)."
+        ),
+    ] = None,
+    revises: Annotated[
+        int | None,
+        typer.Option("--revises", help="Id of the claim this one revises (both are kept)."),
+    ] = None,
+    reference_price: Annotated[
+        float | None,
+        typer.Option("--reference-price", help="Close on made_on for a relative level like +20%."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be recorded; write nothing.")
+    ] = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Record a claim: parse it, print it normalized, and store it."""
+    made = parse_date_option(made_on, "--made-on") or date.today()
+    probability = parse_probability(prob)
+    if reference_price is not None and reference_price <= 0:
+        raise UsageError("--reference-price must be a positive price")
+    with ledger_session(db, write=not dry_run) as session:
+        parsed = parse_claim(claim, made_on=made, aliases=user_aliases(session))
+        if parsed.relative is not None:
+            reference = reference_price or reference_close(session, parsed.symbol, made)
+            if reference is not None:
+                parsed = dataclasses.replace(
+                    parsed, reference_price=reference, level=parsed.relative.apply(reference)
+                )
+        entry = NewClaim(
+            source=source,
+            source_kind=source_kind,
+            claim=parsed,
+            text=claim,
+            probability=probability,
+            url=url,
+            quote=quote,
+            tags=tuple(tag or ()),
+            revises_id=revises,
+        )
+        if dry_run:
+            _print_preview(entry, as_json, recorded_id=None, duplicate=False)
+            return
+        result = record_claims(session, [entry])
+        duplicate = not result.added
+        claim_id = result.duplicate_ids[0] if duplicate else result.added[0]
+        _print_preview(entry, as_json, recorded_id=claim_id, duplicate=duplicate)
+
+
+def _print_preview(
+    entry: NewClaim, as_json: bool, recorded_id: int | None, duplicate: bool
+) -> None:
+    claim = entry.claim
+    if as_json:
+        render.print_json(
+            {
+                "id": recorded_id,
+                "duplicate": duplicate,
+                "recorded": recorded_id is not None and not duplicate,
+                "source": entry.source,
+                "symbol": claim.symbol,
+                "asset": claim.asset,
+                "kind": claim.kind.value,
+                "level": claim.level,
+                "relative": claim.relative.text() if claim.relative else None,
+                "made_on": claim.made_on.isoformat(),
+                "window_start": claim.window_start.isoformat(),
+                "deadline": claim.deadline.isoformat(),
+                "probability": entry.probability,
+                "normalized": claim.canonical_text(),
+                "description": claim.describe(),
+                "assumptions": list(claim.assumptions),
+                "fingerprint": entry.fingerprint(),
+            }
+        )
+        return
+    render.print_claim_preview(claim)
+    if recorded_id is None:
+        render.note("dry run: nothing recorded")
+    elif duplicate:
+        render.note(
+            f"already recorded as #{recorded_id} (same source, claim and made_on): nothing added"
+        )
+    else:
+        render.note(f"recorded #{recorded_id} for {entry.source}, made on {claim.made_on}")
+    if claim.relative is not None and claim.reference_price is None:
+        render.note(
+            "the reference close on made_on is not in the price cache yet: the resolver fills it "
+            "in (or give --reference-price)"
+        )
+
+
+def parse(
+    claim: ClaimText,
+    made_on: MadeOnOption = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Show how a claim would be read, without writing anything."""
+    made = parse_date_option(made_on, "--made-on") or date.today()
+    with ledger_session(db) as session:
+        parsed = parse_claim(claim, made_on=made, aliases=user_aliases(session))
+    if as_json:
+        _print_preview(NewClaim(source="-", claim=parsed, text=claim), True, None, False)
+    else:
+        render.print_claim_preview(parsed)
+
+
+def list_(
+    status: Annotated[
+        str | None, typer.Option("--status", help="open, true, false or void.")
+    ] = None,
+    source: Annotated[str | None, typer.Option("--source", "-s", help="Only this source.")] = None,
+    asset: Annotated[
+        str | None, typer.Option("--asset", help="Only this asset (alias or Yahoo symbol).")
+    ] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", "-t", help="Only claims with this tag.")
+    ] = None,
+    due_before: Annotated[
+        str | None, typer.Option("--due-before", help="Only deadlines before YYYY-MM-DD.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most N claims.")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """List recorded claims."""
+    if status is not None and status not in STATUSES:
+        raise UsageError(f"--status {status!r}: use one of {', '.join(STATUSES)}")
+    due = parse_date_option(due_before, "--due-before")
+    with ledger_session(db) as session:
+        symbol = _symbol_for(asset, user_aliases(session)) if asset else None
+        records = list_claims(
+            session,
+            ClaimFilter(
+                status=status, source=source, symbol=symbol, tag=tag, due_before=due, limit=limit
+            ),
+        )
+    if as_json:
+        render.print_json([r.to_json() for r in records])
+    elif records:
+        render.claims_table(records)
+    else:
+        render.note(
+            "no claims match: record one with 'forecast add' or 'forecast import FILE.yaml'"
+        )
+
+
+def _symbol_for(asset: str, aliases: dict[str, str]) -> str:
+    from ledger.claims.assets import resolve_asset
+
+    resolved = resolve_asset(asset, aliases)
+    return resolved if resolved else asset
+
+
+def show(
+    claim_id: Annotated[int, typer.Argument(help="The claim's id (see 'forecast list').")],
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Show one claim: the normalized claim, its evidence and history, its revisions."""
+    with ledger_session(db) as session:
+        detail = get_claim(session, claim_id)
+    if as_json:
+        render.print_json(detail.to_json())
+    else:
+        render.claim_detail(detail)
+
+
+def void(
+    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    why: Annotated[str, typer.Option("--why", help="Why it is void (kept in the ledger).")],
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Void a claim with a reason. It stays in the ledger, out of every score."""
+    with ledger_session(db, write=True) as session:
+        record = void_claim(session, claim_id, why)
+    if as_json:
+        render.print_json(record.to_json())
+    else:
+        render.note(f"voided #{record.id}: {why}")
+
+
+def sources(as_json: JsonOption = False, db: DbOption = None) -> None:
+    """List sources with their claim counts."""
+    with ledger_session(db) as session:
+        summaries = source_summaries(session)
+    if as_json:
+        render.print_json([s.to_json() for s in summaries])
+    elif summaries:
+        render.sources_table(summaries)
+    else:
+        render.note("no sources yet: 'forecast add CLAIM --source NAME' creates one")

@@ -1,0 +1,53 @@
+"""forecast db upgrade/current: the schema, explicitly."""
+
+from __future__ import annotations
+
+import typer
+
+from ledger.cli import render
+from ledger.cli.context import STATE, DbOption, JsonOption
+from ledger.store.engine import display_url, make_engine
+from ledger.store.schema import current_revision, head_revision, upgrade
+
+db_app = typer.Typer(help="The ledger's database schema.", no_args_is_help=True)
+
+
+@db_app.command("upgrade")
+def upgrade_(db: DbOption = None) -> None:
+    """Bring the database to the newest schema (every command also does this on open)."""
+    engine = make_engine(db or STATE.db)
+    try:
+        before = current_revision(engine)
+        upgrade(engine)
+        after = current_revision(engine)
+    finally:
+        engine.dispose()
+    if before == after:
+        render.note(f"{display_url(engine)} is at {after} (newest)")
+    else:
+        render.note(f"{display_url(engine)}: upgraded {before or 'empty'} -> {after}")
+
+
+@db_app.command("current")
+def current(as_json: JsonOption = False, db: DbOption = None) -> None:
+    """Show the database's schema revision and the newest this code knows."""
+    engine = make_engine(db or STATE.db)
+    try:
+        revision = current_revision(engine)
+    finally:
+        engine.dispose()
+    head = head_revision()
+    if as_json:
+        render.print_json(
+            {
+                "url": display_url(engine),
+                "current": revision,
+                "head": head,
+                "up_to_date": revision == head,
+            }
+        )
+        return
+    state = (
+        "up to date" if revision == head else f"behind (newest: {head}): run 'forecast db upgrade'"
+    )
+    typer.echo(f"{display_url(engine)}: {revision or 'empty'} ({state})")

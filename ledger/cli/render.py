@@ -1,0 +1,144 @@
+"""Turning records into what a terminal or a script reads.
+
+Data goes to stdout (tables, JSON); notes and progress go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from ledger.claims.model import Claim, format_price
+from ledger.records import ClaimDetail, ClaimRecord, SourceSummary
+
+
+def stdout() -> Console:
+    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+
+
+def stderr() -> Console:
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def note(message: str) -> None:
+    stderr().print(message, markup=False)
+
+
+def claim_lines(claim: Claim) -> list[str]:
+    lines = [claim.describe(), f"  canonical: {claim.canonical_text()}"]
+    lines += [f"  assuming: {a}" for a in claim.assumptions]
+    return lines
+
+
+def print_claim_preview(claim: Claim) -> None:
+    out = stdout()
+    for line in claim_lines(claim):
+        out.print(line, markup=False)
+
+
+def claims_table(records: Sequence[ClaimRecord]) -> None:
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for column, justify in (
+        ("id", "right"),
+        ("status", "left"),
+        ("source", "left"),
+        ("asset", "left"),
+        ("kind", "left"),
+        ("level", "right"),
+        ("made on", "left"),
+        ("deadline", "left"),
+        ("p", "right"),
+        ("evidence", "left"),
+    ):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for r in records:
+        level = r.relative if r.relative and r.level is None else format_price(r.level)
+        evidence = (
+            f"{r.evidence_date} @ {format_price(r.evidence_price)}" if r.evidence_date else ""
+        )
+        status = r.status + (" (late)" if r.logged_late else "")
+        table.add_row(
+            str(r.id),
+            status,
+            r.source,
+            r.asset if r.asset == r.symbol else f"{r.asset} {r.symbol}",
+            r.kind,
+            level,
+            str(r.made_on),
+            str(r.deadline),
+            "" if r.probability is None else f"{r.probability:.2f}",
+            evidence,
+        )
+    stdout().print(table)
+
+
+def claim_detail(detail: ClaimDetail) -> None:
+    c = detail.claim
+    out = stdout()
+    rows: list[tuple[str, str]] = [
+        ("claim", c.description),
+        ("canonical", c.normalized),
+        ("text", c.text),
+        ("source", f"{c.source} ({c.source_kind})"),
+        ("made on", str(c.made_on)),
+        ("window", f"{c.window_start} .. {c.deadline}"),
+        ("status", c.status + (f" ({c.void_reason})" if c.void_reason else "")),
+        ("probability", "" if c.probability is None else f"{c.probability:g}"),
+        ("market prob", "" if c.market_prob is None else f"{c.market_prob:.3f}"),
+        ("reference", "" if c.reference_price is None else format_price(c.reference_price)),
+        ("tags", ", ".join(c.tags)),
+        ("url", c.url or ""),
+        ("quote", c.quote or ""),
+        (
+            "logged",
+            c.created_at.strftime("%Y-%m-%d %H:%M UTC")
+            + ("  LOGGED LATE" if c.logged_late else ""),
+        ),
+        ("fingerprint", c.fingerprint),
+    ]
+    rows += [("assuming", a) for a in c.assumptions]
+    if c.revises_id:
+        rows.append(("revises", f"#{c.revises_id}"))
+    for label, value in rows:
+        if value:
+            out.print(f"{label:>12}  {value}", markup=False)
+    if detail.revision_chain:
+        out.print(f"{'revisions':>12}", markup=False)
+        for r in detail.revision_chain:
+            mark = "->" if r.id == c.id else "  "
+            out.print(
+                f"{'':>12}  {mark} #{r.id} {r.made_on} {r.normalized} [{r.status}]", markup=False
+            )
+    if detail.resolutions:
+        out.print(f"{'history':>12}", markup=False)
+        for res in detail.resolutions:
+            evidence = ""
+            if res.evidence_date:
+                evidence = f" {res.evidence_field or ''} {format_price(res.evidence_price)} on {res.evidence_date}"
+            current = "*" if res.is_current else " "
+            note_text = f" ({res.note})" if res.note else ""
+            out.print(
+                f"{'':>12} {current} {res.created_at:%Y-%m-%d} {res.outcome} [{res.method}]"
+                f"{evidence}{note_text}",
+                markup=False,
+            )
+
+
+def sources_table(sources: Sequence[SourceSummary]) -> None:
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for column in ("source", "kind", "claims", "open", "true", "false", "void"):
+        table.add_column(column, justify="left" if column in ("source", "kind") else "right")
+    for s in sources:
+        table.add_row(
+            s.name, s.kind, *(str(v) for v in (s.claims, s.open, s.true, s.false, s.void))
+        )
+    stdout().print(table)

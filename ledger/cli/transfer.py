@@ -1,0 +1,85 @@
+"""forecast import, forecast export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ledger.cli import render
+from ledger.cli.context import DbOption, JsonOption, ledger_session
+from ledger.errors import UsageError
+from ledger.store.claims import list_claims, resolution_histories
+from ledger.store.imports import record_import
+from ledger.store.sources import source_summaries, user_aliases
+from ledger.transfer.export import FORMATS, LedgerSnapshot, render_export
+from ledger.transfer.yaml_import import read_import_text
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_)
+    app.command("export")(export)
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(help="A YAML file (see predictions.example.yaml).")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check the file; write nothing.")
+    ] = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Import claims from YAML: all or nothing, and a second import adds nothing."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise UsageError(f"{file}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{file}: cannot read it ({exc.__class__.__name__}: {exc})") from exc
+    with ledger_session(db, write=True) as session:
+        batch = read_import_text(text, path=str(file), aliases=user_aliases(session))
+        result = record_import(session, batch)
+        if dry_run:
+            session.rollback()
+    summary = {
+        "file": str(file),
+        "entries": len(batch.entries),
+        "added": 0 if dry_run else len(result.added),
+        "duplicates": len(result.duplicates),
+        "dry_run": dry_run,
+    }
+    if as_json:
+        render.print_json(summary)
+        return
+    verb = "would add" if dry_run else "added"
+    message = f"{file}: {len(batch.entries)} entries, {verb} {len(result.added)}"
+    if result.duplicates:
+        message += f", {len(result.duplicates)} already in the ledger (skipped)"
+    if not result.added and result.duplicates:
+        message += ": nothing new"
+    render.note(message)
+
+
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="yaml, csv or json.")] = "yaml",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the whole ledger. YAML re-imports into an empty ledger with every field."""
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+    with ledger_session(db) as session:
+        snapshot = LedgerSnapshot(
+            sources=source_summaries(session),
+            claims=list_claims(session),
+            histories=resolution_histories(session),
+        )
+    text = render_export(snapshot, fmt)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        render.note(f"wrote {len(snapshot.claims)} claims to {output}")

@@ -1,0 +1,39 @@
+"""The project's exception hierarchy.
+
+Every error a user can cause or fix derives from `LedgerError`; the CLI turns
+these into one line on stderr. `UsageError`s mean "you asked for something
+malformed" (exit code 2), the rest are operational (exit code 1).
+"""
+
+from __future__ import annotations
+
+
+class LedgerError(Exception):
+    """Base of every error the ledger reports to users."""
+
+
+class UsageError(LedgerError):
+    """The input is malformed: the user can fix it by changing what they typed."""
+
+
+class ClaimError(UsageError):
+    """A claim text or claim fields cannot be turned into a judgeable claim."""
+
+
+class ImportFileError(UsageError):
+    """An import file has one or more bad entries; nothing was written."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        n = len(problems)
+        head = f"{path}: {n} bad entr{'y' if n == 1 else 'ies'}, nothing imported"
+        super().__init__(head + "\n" + "\n".join(problems))
+
+
+class NotFoundError(UsageError):
+    """A claim, source or alias named by the user does not exist."""
+
+
+class SchemaError(LedgerError):
+    """The database schema cannot be used by this version of the code."""

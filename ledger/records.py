@@ -1,0 +1,158 @@
+"""Plain records that cross the storage boundary.
+
+Queries in `ledger.store` return these frozen dataclasses, never live ORM rows,
+so the CLI, the TUI and the tests can hold them after the session is closed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from ledger.claims.fingerprint import claim_fingerprint
+from ledger.claims.model import Claim
+
+SOURCE_KINDS = ("person", "bank", "outlet", "self", "other")
+
+
+@dataclass(frozen=True)
+class NewClaim:
+    """A claim about to be recorded, with everything said about it."""
+
+    source: str
+    claim: Claim
+    text: str
+    source_kind: str | None = None
+    probability: float | None = None
+    url: str | None = None
+    quote: str | None = None
+    tags: tuple[str, ...] = ()
+    revises_id: int | None = None
+    revises_fingerprint: str | None = None
+    created_at: datetime | None = None  # set by imports that carry the original logging time
+
+    def fingerprint(self) -> str:
+        return claim_fingerprint(self.source, self.claim.canonical_text(), self.claim.made_on)
+
+
+@dataclass(frozen=True)
+class ResolutionRecord:
+    id: int
+    outcome: str
+    method: str
+    evidence_date: date | None
+    evidence_price: float | None
+    evidence_field: str | None
+    level_used: float | None
+    split_factor: float | None
+    closest_date: date | None
+    closest_price: float | None
+    days_to_touch: int | None
+    data_source: str | None
+    note: str | None
+    run_id: int | None
+    is_current: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A recorded claim with its source and current resolution."""
+
+    id: int
+    source: str
+    source_kind: str
+    symbol: str
+    asset: str
+    kind: str
+    level: float | None
+    relative: str | None
+    reference_price: float | None
+    made_on: date
+    window_start: date
+    deadline: date
+    probability: float | None
+    status: str
+    text: str
+    normalized: str
+    description: str
+    assumptions: tuple[str, ...]
+    url: str | None
+    quote: str | None
+    tags: tuple[str, ...]
+    fingerprint: str
+    revises_id: int | None
+    void_reason: str | None
+    created_at: datetime
+    logged_late: bool
+    evidence_date: date | None = None
+    evidence_price: float | None = None
+    evidence_field: str | None = None
+    market_prob: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key, value in data.items():
+            if isinstance(value, date | datetime):
+                data[key] = value.isoformat()
+            elif isinstance(value, tuple):
+                data[key] = list(value)
+        return data
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    """A claim, its resolution history (oldest first) and its revision chain."""
+
+    claim: ClaimRecord
+    resolutions: tuple[ResolutionRecord, ...]
+    revision_chain: tuple[ClaimRecord, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.claim.to_json()
+        data["resolutions"] = [_jsonable(asdict(r)) for r in self.resolutions]
+        data["revision_chain"] = [
+            {
+                "id": c.id,
+                "normalized": c.normalized,
+                "made_on": c.made_on.isoformat(),
+                "status": c.status,
+            }
+            for c in self.revision_chain
+        ]
+        return data
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    id: int
+    name: str
+    kind: str
+    url: str | None
+    notes: str | None
+    claims: int
+    open: int
+    true: int
+    false: int
+    void: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """What recording a batch did: new ids, and the entries that were duplicates."""
+
+    added: tuple[int, ...]
+    duplicates: tuple[NewClaim, ...]
+    duplicate_ids: tuple[int, ...]
+    added_fingerprints: tuple[str, ...] = ()
+
+    def id_by_fingerprint(self) -> dict[str, int]:
+        return dict(zip(self.added_fingerprints, self.added, strict=True))
+
+
+def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in data.items()}

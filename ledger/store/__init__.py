@@ -1,0 +1,1 @@
+"""Storage: engine, tables, migrations and the queries everything else calls."""

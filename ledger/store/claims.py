@@ -1,0 +1,475 @@
+"""Recording, listing, showing and voiding claims.
+
+Recording is a bulk path (imports reach 100k claims): sources are resolved in
+one pass, duplicates are found with IN-list queries on the fingerprint, rows go
+in with executemany, and nothing here loops one query per claim. The caller
+owns the transaction, so an import either commits whole or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import Select, and_, bindparam, insert, select, update
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from ledger.claims.fingerprint import source_key
+from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
+from ledger.errors import NotFoundError, UsageError
+from ledger.records import ClaimDetail, ClaimRecord, NewClaim, RecordResult, ResolutionRecord
+from ledger.store.batching import chunks
+from ledger.store.sources import ensure_sources
+from ledger.store.tables import (
+    PredictionRow,
+    PredictionTagRow,
+    PriceBarRow,
+    ResolutionRow,
+    SourceRow,
+    utcnow,
+)
+
+REFERENCE_LOOKBACK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What `forecast list` and the TUI can narrow a listing to."""
+
+    status: str | None = None
+    source: str | None = None
+    symbol: str | None = None
+    tag: str | None = None
+    due_before: date | None = None
+    ids: Sequence[int] | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult:
+    """Record new claims; a claim whose fingerprint is already known is skipped.
+
+    Duplicates within `entries` count once. Revisions name the claim they
+    replace by id or by fingerprint (import files use fingerprints, since ids
+    differ between ledgers); the replaced claim must exist.
+    """
+    if not entries:
+        return RecordResult((), (), ())
+    source_ids = ensure_sources(session, [(e.source, e.source_kind) for e in entries])
+    fingerprints = [e.fingerprint() for e in entries]
+    existing = _ids_by_fingerprint(session, fingerprints)
+
+    now = utcnow()
+    fresh: list[tuple[NewClaim, str]] = []
+    duplicates: list[NewClaim] = []
+    duplicate_ids: list[int] = []
+    seen: dict[str, int] = {}
+    for entry, fingerprint in zip(entries, fingerprints, strict=True):
+        if fingerprint in existing or fingerprint in seen:
+            duplicates.append(entry)
+            duplicate_ids.append(existing.get(fingerprint, -1))
+            continue
+        seen[fingerprint] = len(fresh)
+        fresh.append((entry, fingerprint))
+
+    rows = [
+        _prediction_values(entry, fingerprint, source_ids[source_key(entry.source)], now)
+        for entry, fingerprint in fresh
+    ]
+    new_ids: dict[str, int] = {}
+    for batch in chunks(rows, 2000):
+        result = session.execute(
+            insert(PredictionRow).returning(
+                PredictionRow.fingerprint, PredictionRow.id, sort_by_parameter_order=True
+            ),
+            list(batch),
+        )
+        new_ids.update(dict(result.all()))
+
+    tag_rows = [
+        {"prediction_id": new_ids[fingerprint], "tag": tag}
+        for entry, fingerprint in fresh
+        for tag in sorted(set(entry.tags))
+    ]
+    for batch in chunks(tag_rows, 5000):
+        session.execute(insert(PredictionTagRow), list(batch))
+
+    _link_revisions(session, fresh, new_ids, existing)
+    duplicate_ids = [
+        i if i != -1 else new_ids.get(d.fingerprint(), -1)
+        for i, d in zip(duplicate_ids, duplicates, strict=True)
+    ]
+    return RecordResult(
+        added=tuple(new_ids[f] for _, f in fresh),
+        duplicates=tuple(duplicates),
+        duplicate_ids=tuple(duplicate_ids),
+        added_fingerprints=tuple(f for _, f in fresh),
+    )
+
+
+def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: datetime) -> dict:
+    claim = entry.claim
+    if entry.probability is not None and not 0.0 <= entry.probability <= 1.0:
+        raise UsageError(f"probability {entry.probability} is outside 0..1: give e.g. --prob 0.7")
+    return {
+        "source_id": source_id,
+        "symbol": claim.symbol,
+        "asset": claim.asset,
+        "kind": claim.kind.value,
+        "level": claim.level,
+        "relative_kind": claim.relative.kind.value if claim.relative else None,
+        "relative_value": claim.relative.value if claim.relative else None,
+        "reference_price": claim.reference_price,
+        "made_on": claim.made_on,
+        "window_start": claim.window_start,
+        "deadline": claim.deadline,
+        "probability": entry.probability,
+        "status": "open",
+        "text": entry.text,
+        "normalized": claim.canonical_text(),
+        "assumptions": json.dumps(list(claim.assumptions)) if claim.assumptions else None,
+        "url": entry.url,
+        "quote": entry.quote,
+        "fingerprint": fingerprint,
+        "revises_id": None,
+        "void_reason": None,
+        "created_at": entry.created_at or now,
+    }
+
+
+def _link_revisions(
+    session: Session,
+    fresh: list[tuple[NewClaim, str]],
+    new_ids: dict[str, int],
+    existing: dict[str, int],
+) -> None:
+    wanted_fps = [e.revises_fingerprint for e, _ in fresh if e.revises_fingerprint]
+    known = dict(existing)
+    known.update(new_ids)
+    missing_fps = [f for f in wanted_fps if f not in known]
+    if missing_fps:
+        known.update(_ids_by_fingerprint(session, missing_fps))
+    wanted_ids = {e.revises_id for e, _ in fresh if e.revises_id is not None}
+    present_ids = _present_ids(session, sorted(wanted_ids))
+    updates = []
+    for entry, fingerprint in fresh:
+        target: int | None = None
+        if entry.revises_fingerprint:
+            target = known.get(entry.revises_fingerprint)
+            if target is None:
+                raise NotFoundError(
+                    f"a claim revises {entry.revises_fingerprint!r}, which is not in the "
+                    "ledger: import the revised claim first"
+                )
+        elif entry.revises_id is not None:
+            if entry.revises_id not in present_ids:
+                raise NotFoundError(
+                    f"--revises {entry.revises_id}: no claim with that id (see 'forecast list')"
+                )
+            target = entry.revises_id
+        if target is not None:
+            if target == new_ids[fingerprint]:
+                raise UsageError(f"a claim cannot revise itself")
+            updates.append({"pid": new_ids[fingerprint], "rid": target})
+    if updates:
+        table = PredictionRow.__table__
+        session.execute(
+            update(table).where(table.c.id == bindparam("pid")).values(revises_id=bindparam("rid")),
+            updates,
+        )
+
+
+def _ids_by_fingerprint(session: Session, fingerprints: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    unique = sorted(set(fingerprints))
+    for chunk in chunks(unique):
+        found.update(
+            session.execute(
+                select(PredictionRow.fingerprint, PredictionRow.id).where(
+                    PredictionRow.fingerprint.in_(chunk)
+                )
+            ).all()
+        )
+    return found
+
+
+def _present_ids(session: Session, ids: Sequence[int]) -> set[int]:
+    present: set[int] = set()
+    for chunk in chunks(ids):
+        present.update(
+            session.execute(select(PredictionRow.id).where(PredictionRow.id.in_(chunk))).scalars()
+        )
+    return present
+
+
+def reference_close(session: Session, symbol: str, made_on: date) -> float | None:
+    """The close on made_on from the bar cache (or the last one within a week before).
+
+    Relative levels ("+20%") are measured from it; when the cache does not
+    have it yet the resolver fills it in from the bars it fetches.
+    """
+    row = session.execute(
+        select(PriceBarRow.close)
+        .where(
+            PriceBarRow.symbol == symbol,
+            PriceBarRow.date <= made_on,
+            PriceBarRow.date >= made_on - timedelta(days=REFERENCE_LOOKBACK_DAYS),
+        )
+        .order_by(PriceBarRow.date.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return float(row) if row is not None else None
+
+
+# --- reading ---------------------------------------------------------------
+
+_current = aliased(ResolutionRow)
+
+
+def _claim_query() -> Select:
+    return (
+        select(PredictionRow, SourceRow.name, SourceRow.kind, _current)
+        .join(SourceRow, SourceRow.id == PredictionRow.source_id)
+        .join(
+            _current,
+            and_(_current.prediction_id == PredictionRow.id, _current.is_current),
+            isouter=True,
+        )
+    )
+
+
+def list_claims(session: Session, where: ClaimFilter | None = None) -> list[ClaimRecord]:
+    """Claims matching `where`, ordered by id, with source and current resolution."""
+    where = where or ClaimFilter()
+    query = _claim_query()
+    if where.status:
+        query = query.where(PredictionRow.status == where.status)
+    if where.source:
+        query = query.where(SourceRow.name_key == source_key(where.source))
+    if where.symbol:
+        query = query.where(PredictionRow.symbol == where.symbol)
+    if where.tag:
+        tagged = select(PredictionTagRow.prediction_id).where(PredictionTagRow.tag == where.tag)
+        query = query.where(PredictionRow.id.in_(tagged))
+    if where.due_before:
+        query = query.where(PredictionRow.deadline < where.due_before)
+    if where.ids is not None:
+        query = query.where(PredictionRow.id.in_(list(where.ids)))
+    query = query.order_by(PredictionRow.id).offset(where.offset)
+    if where.limit is not None:
+        query = query.limit(where.limit)
+    rows = session.execute(query).all()
+    tags = _tags_for(session, [row[0].id for row in rows], all_rows=where == ClaimFilter())
+    return [_to_record(p, name, kind, res, tags.get(p.id, ())) for p, name, kind, res in rows]
+
+
+def _tags_for(session: Session, ids: list[int], all_rows: bool) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    query = select(PredictionTagRow.prediction_id, PredictionTagRow.tag).order_by(
+        PredictionTagRow.prediction_id, PredictionTagRow.tag
+    )
+    if all_rows:
+        batches: list = [query]
+    else:
+        batches = [query.where(PredictionTagRow.prediction_id.in_(c)) for c in chunks(ids)]
+    for batch in batches:
+        for pid, tag in session.execute(batch):
+            found[pid].append(tag)
+    return {pid: tuple(t) for pid, t in found.items()}
+
+
+def get_claim(session: Session, claim_id: int) -> ClaimDetail:
+    """One claim with its whole resolution history and its revision chain."""
+    records = list_claims(session, ClaimFilter(ids=[claim_id]))
+    if not records:
+        raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
+    history = session.execute(
+        select(ResolutionRow)
+        .where(ResolutionRow.prediction_id == claim_id)
+        .order_by(ResolutionRow.created_at, ResolutionRow.id)
+    ).scalars()
+    return ClaimDetail(
+        claim=records[0],
+        resolutions=tuple(_to_resolution(r) for r in history),
+        revision_chain=tuple(revision_chain(session, claim_id)),
+    )
+
+
+def resolution_histories(session: Session) -> dict[int, list[ResolutionRecord]]:
+    """Every claim's resolutions, oldest first (for export), in one query."""
+    histories: dict[int, list[ResolutionRecord]] = defaultdict(list)
+    query = select(ResolutionRow).order_by(
+        ResolutionRow.prediction_id, ResolutionRow.created_at, ResolutionRow.id
+    )
+    for row in session.execute(query).scalars():
+        histories[row.prediction_id].append(_to_resolution(row))
+    return histories
+
+
+def revision_chain(session: Session, claim_id: int) -> list[ClaimRecord]:
+    """Every claim linked to `claim_id` by revisions, oldest first (itself included)."""
+    links = dict(
+        session.execute(
+            select(PredictionRow.id, PredictionRow.revises_id).where(
+                PredictionRow.revises_id.is_not(None)
+            )
+        ).all()
+    )
+    if not links:
+        return []
+    revised_by: dict[int, list[int]] = defaultdict(list)
+    for newer, older in links.items():
+        revised_by[older].append(newer)
+    root = claim_id
+    while root in links:
+        root = links[root]
+    chain: list[int] = []
+    frontier = [root]
+    while frontier:
+        current = frontier.pop(0)
+        chain.append(current)
+        frontier.extend(sorted(revised_by.get(current, [])))
+    if len(chain) == 1:
+        return []
+    by_id = {r.id: r for r in list_claims(session, ClaimFilter(ids=chain))}
+    return [by_id[i] for i in chain]
+
+
+def void_claim(session: Session, claim_id: int, why: str) -> ClaimRecord:
+    """Void a claim with a reason: it stays in the ledger, out of every score."""
+    why = why.strip()
+    if not why:
+        raise UsageError(
+            "voiding needs a reason: forecast void ID --why 'recorded the wrong level'"
+        )
+    row = session.get(PredictionRow, claim_id)
+    if row is None:
+        raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
+    if row.status == "void":
+        raise UsageError(f"claim {claim_id} is already void ({row.void_reason})")
+    append_resolution(
+        session,
+        claim_id,
+        {"outcome": "void", "method": "manual", "note": why, "data_source": None},
+    )
+    row.status = "void"
+    row.void_reason = why
+    session.add(row)
+    session.flush()
+    return list_claims(session, ClaimFilter(ids=[claim_id]))[0]
+
+
+def append_resolution(session: Session, claim_id: int, values: dict) -> None:
+    """Add a resolution and make it the current one; earlier ones stay as history."""
+    session.execute(
+        update(ResolutionRow)
+        .where(ResolutionRow.prediction_id == claim_id, ResolutionRow.is_current)
+        .values(is_current=False)
+    )
+    session.execute(
+        insert(ResolutionRow),
+        [{"prediction_id": claim_id, "is_current": True, "created_at": utcnow(), **values}],
+    )
+
+
+# --- row -> record ---------------------------------------------------------
+
+
+def claim_from_row(row: PredictionRow) -> Claim:
+    relative = (
+        RelativeLevel(RelativeKind(row.relative_kind), row.relative_value)
+        if row.relative_kind
+        else None
+    )
+    level = row.level
+    if level is None and relative is not None and row.reference_price is not None:
+        level = relative.apply(row.reference_price)
+    return Claim(
+        symbol=row.symbol,
+        asset=row.asset,
+        kind=ClaimKind(row.kind),
+        level=level,
+        made_on=row.made_on,
+        window_start=row.window_start,
+        deadline=row.deadline,
+        relative=relative,
+        reference_price=row.reference_price,
+        assumptions=tuple(json.loads(row.assumptions)) if row.assumptions else (),
+    )
+
+
+def is_logged_late(created_at: datetime, made_on: date, window_start: date) -> bool:
+    """Logged after a full day of the window had passed: hindsight could pick winners."""
+    logged_on = _as_utc(created_at).date()
+    return logged_on > max(window_start, made_on + timedelta(days=1))
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+def _to_record(
+    row: PredictionRow,
+    source_name: str,
+    source_kind: str,
+    current: ResolutionRow | None,
+    tags: tuple[str, ...],
+) -> ClaimRecord:
+    claim = claim_from_row(row)
+    return ClaimRecord(
+        id=row.id,
+        source=source_name,
+        source_kind=source_kind,
+        symbol=row.symbol,
+        asset=row.asset,
+        kind=row.kind,
+        level=claim.level,
+        relative=claim.relative.text() if claim.relative else None,
+        reference_price=row.reference_price,
+        made_on=row.made_on,
+        window_start=row.window_start,
+        deadline=row.deadline,
+        probability=row.probability,
+        status=row.status,
+        text=row.text,
+        normalized=row.normalized,
+        description=claim.describe(),
+        assumptions=claim.assumptions,
+        url=row.url,
+        quote=row.quote,
+        tags=tags,
+        fingerprint=row.fingerprint,
+        revises_id=row.revises_id,
+        void_reason=row.void_reason,
+        created_at=_as_utc(row.created_at),
+        logged_late=is_logged_late(row.created_at, row.made_on, row.window_start),
+        evidence_date=current.evidence_date if current else None,
+        evidence_price=current.evidence_price if current else None,
+        evidence_field=current.evidence_field if current else None,
+        market_prob=None,
+    )
+
+
+def _to_resolution(row: ResolutionRow) -> ResolutionRecord:
+    return ResolutionRecord(
+        id=row.id,
+        outcome=row.outcome,
+        method=row.method,
+        evidence_date=row.evidence_date,
+        evidence_price=row.evidence_price,
+        evidence_field=row.evidence_field,
+        level_used=row.level_used,
+        split_factor=row.split_factor,
+        closest_date=row.closest_date,
+        closest_price=row.closest_price,
+        days_to_touch=row.days_to_touch,
+        data_source=row.data_source,
+        note=row.note,
+        run_id=row.run_id,
+        is_current=row.is_current,
+        created_at=_as_utc(row.created_at),
+    )

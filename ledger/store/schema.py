@@ -1,0 +1,81 @@
+"""Bringing a database to the schema this code expects.
+
+Opening a ledger upgrades it automatically; a database whose revision this
+code does not know (written by a newer forecast-ledger) is refused rather than
+guessed at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.util.exc import CommandError
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from ledger.errors import LedgerError, SchemaError
+from ledger.store.engine import display_url
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with _connect(engine) as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate the database at `engine` to `revision` (default: the newest)."""
+    with _connect(engine) as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        _refuse_unknown(current, engine)
+        if current == head_revision() and revision == "head":
+            return
+        command.upgrade(alembic_config(connection), revision)
+        connection.commit()
+
+
+def ensure_current(engine: Engine) -> None:
+    """What every command does on opening a ledger."""
+    upgrade(engine)
+
+
+def _refuse_unknown(current: str | None, engine: Engine) -> None:
+    if current is not None and not _known(current):
+        raise SchemaError(
+            f"the ledger at {display_url(engine)} has schema revision {current}, newer than this "
+            f"forecast-ledger knows (newest: {head_revision()}): upgrade forecast-ledger"
+        )
+
+
+def _known(revision: str) -> bool:
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def _connect(engine: Engine) -> Connection:
+    try:
+        return engine.connect()
+    except (OperationalError, DBAPIError) as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise LedgerError(f"cannot open the ledger at {display_url(engine)}: {reason}") from exc

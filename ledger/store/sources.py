@@ -1,0 +1,141 @@
+"""Sources and user aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import case, func, insert, select
+from sqlmodel import Session
+
+from ledger.claims.fingerprint import source_key
+from ledger.errors import NotFoundError, UsageError
+from ledger.records import SourceSummary
+from ledger.store.batching import chunks
+from ledger.records import SOURCE_KINDS
+from ledger.store.tables import AliasRow, PredictionRow, SourceRow, utcnow
+
+
+def check_source_kind(kind: str) -> str:
+    kind = kind.strip().lower()
+    if kind not in SOURCE_KINDS:
+        raise UsageError(f"unknown source kind {kind!r}: use one of {', '.join(SOURCE_KINDS)}")
+    return kind
+
+
+def ensure_sources(session: Session, names: Iterable[tuple[str, str | None]]) -> dict[str, int]:
+    """Ids of the named sources (name_key -> id), creating the missing ones.
+
+    A name given with a kind creates the source with that kind; an existing
+    source keeps the kind it has (the ledger does not silently edit records).
+    """
+    wanted: dict[str, tuple[str, str | None]] = {}
+    for name, kind in names:
+        clean = " ".join(name.split())
+        if not clean:
+            raise UsageError("a source name is empty: give --source NAME")
+        key = source_key(clean)
+        if key not in wanted or (kind and not wanted[key][1]):
+            wanted[key] = (clean, check_source_kind(kind) if kind else None)
+    ids: dict[str, int] = {}
+    keys = list(wanted)
+    for chunk in chunks(keys):
+        for key, source_id in session.execute(
+            select(SourceRow.name_key, SourceRow.id).where(SourceRow.name_key.in_(chunk))
+        ):
+            ids[key] = source_id
+    missing = [k for k in keys if k not in ids]
+    if missing:
+        now = utcnow()
+        rows = [
+            {
+                "name": wanted[k][0],
+                "name_key": k,
+                "kind": wanted[k][1] or ("self" if k in ("self", "me") else "other"),
+                "created_at": now,
+            }
+            for k in missing
+        ]
+        result = session.execute(
+            insert(SourceRow).returning(
+                SourceRow.name_key, SourceRow.id, sort_by_parameter_order=True
+            ),
+            rows,
+        )
+        for key, source_id in result:
+            ids[key] = source_id
+    return ids
+
+
+def describe_source(
+    session: Session, name: str, kind: str | None, url: str | None, notes: str | None
+) -> None:
+    """Fill in a source's kind, url and notes when first given (import files carry them)."""
+    row = session.execute(
+        select(SourceRow).where(SourceRow.name_key == source_key(name))
+    ).scalar_one_or_none()
+    if row is None:
+        return
+    if kind and row.kind == "other":
+        row.kind = check_source_kind(kind)
+    if url and not row.url:
+        row.url = url
+    if notes and not row.notes:
+        row.notes = notes
+    session.add(row)
+
+
+def source_summaries(session: Session) -> list[SourceSummary]:
+    """Every source with its claim counts, in one query."""
+    status = PredictionRow.status
+
+    def count(value: str):
+        return func.coalesce(func.sum(case((status == value, 1), else_=0)), 0)
+
+    query = (
+        select(
+            SourceRow.id,
+            SourceRow.name,
+            SourceRow.kind,
+            SourceRow.url,
+            SourceRow.notes,
+            func.count(PredictionRow.id),
+            count("open"),
+            count("true"),
+            count("false"),
+            count("void"),
+        )
+        .join(PredictionRow, PredictionRow.source_id == SourceRow.id, isouter=True)
+        .group_by(SourceRow.id)
+        .order_by(func.lower(SourceRow.name))
+    )
+    return [SourceSummary(*row) for row in session.execute(query)]
+
+
+def user_aliases(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(AliasRow.alias, AliasRow.symbol)).all())
+
+
+def add_alias(session: Session, alias: str, symbol: str) -> None:
+    key = " ".join(alias.split()).lower()
+    symbol = symbol.strip()
+    if not key or not symbol:
+        raise UsageError("an alias needs a name and a symbol: forecast alias add copper HG=F")
+    if any(ch.isspace() for ch in symbol):
+        raise UsageError(f"symbol {symbol!r} has spaces: give a Yahoo symbol like HG=F")
+    existing = session.execute(select(AliasRow).where(AliasRow.alias == key)).scalar_one_or_none()
+    if existing is not None:
+        if existing.symbol == symbol:
+            return
+        raise UsageError(
+            f"alias {key!r} already means {existing.symbol}: remove it first with "
+            f"'forecast alias remove {key}'"
+        )
+    session.add(AliasRow(alias=key, symbol=symbol))
+
+
+def remove_alias(session: Session, alias: str) -> None:
+    key = " ".join(alias.split()).lower()
+    row = session.execute(select(AliasRow).where(AliasRow.alias == key)).scalar_one_or_none()
+    if row is None:
+        raise NotFoundError(f"no alias {key!r}: see 'forecast alias list'")
+    session.delete(row)

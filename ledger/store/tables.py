@@ -1,0 +1,231 @@
+"""The ledger's tables.
+
+Integrity lives in the schema, not only in Python: probability range, deadline
+not before made_on, closed sets of kinds and statuses, unique fingerprints,
+one current resolution per claim, unique (symbol, date) bars. Every constraint
+has a stable name (the naming convention below) so migrations can alter it,
+SQLite included.
+
+Rows never leave `ledger.store`: queries turn them into frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    Index,
+    MetaData,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlmodel import Field, SQLModel
+
+from ledger.records import SOURCE_KINDS
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+CLAIM_KINDS = (
+    "touch_above",
+    "touch_below",
+    "close_above",
+    "close_below",
+    "hold_above",
+    "hold_below",
+    "average_above",
+    "average_below",
+)
+STATUSES = ("open", "true", "false", "void")
+OUTCOMES = ("true", "false", "void")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _timestamp(nullable: bool = False, index: bool = False) -> Column:
+    return Column(DateTime(timezone=True), nullable=nullable, index=index)
+
+
+class LedgerModel(SQLModel):
+    metadata = metadata
+
+
+class SourceRow(LedgerModel, table=True):
+    """Who made a call: a pundit, a bank, an outlet, or the user ("self")."""
+
+    __tablename__ = "source"
+    __table_args__ = (
+        CheckConstraint(_in("kind", SOURCE_KINDS), name="kind"),
+        CheckConstraint("name_key = lower(name_key)", name="name_key_lower"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    # Names are unique case-insensitively: "JPMorgan" and "jpmorgan" are one source.
+    name_key: str = Field(max_length=200, unique=True)
+    kind: str = Field(default="other", max_length=20)
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    notes: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+
+
+class AliasRow(LedgerModel, table=True):
+    """A user-defined asset alias ("copper" -> HG=F)."""
+
+    __tablename__ = "alias"
+    __table_args__ = (CheckConstraint("alias = lower(alias)", name="alias_lower"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    alias: str = Field(max_length=100, unique=True)
+    symbol: str = Field(max_length=40)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+
+
+class PredictionRow(LedgerModel, table=True):
+    """A recorded claim. Never edited after the fact: corrections void it and
+    record a new claim (with `revises_id` when a source revises a target)."""
+
+    __tablename__ = "prediction"
+    __table_args__ = (
+        CheckConstraint(_in("kind", CLAIM_KINDS), name="kind"),
+        CheckConstraint(_in("status", STATUSES), name="status"),
+        CheckConstraint(
+            "probability IS NULL OR (probability >= 0 AND probability <= 1)", name="probability"
+        ),
+        CheckConstraint("deadline >= made_on", name="deadline_after_made_on"),
+        CheckConstraint("window_start <= deadline", name="window_start_before_deadline"),
+        CheckConstraint("level IS NULL OR level > 0", name="level_positive"),
+        CheckConstraint(
+            "reference_price IS NULL OR reference_price > 0", name="reference_positive"
+        ),
+        CheckConstraint("level IS NOT NULL OR relative_kind IS NOT NULL", name="level_or_relative"),
+        CheckConstraint(
+            "relative_kind IS NULL OR relative_kind IN ('percent', 'multiple')",
+            name="relative_kind",
+        ),
+        Index("ix_prediction_status_deadline", "status", "deadline"),
+        Index("ix_prediction_symbol_status", "symbol", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    symbol: str = Field(max_length=40)
+    asset: str = Field(max_length=100)
+    kind: str = Field(max_length=20)
+    level: float | None = None
+    relative_kind: str | None = Field(default=None, max_length=10)
+    relative_value: float | None = None
+    reference_price: float | None = None
+    made_on: date
+    window_start: date
+    deadline: date
+    probability: float | None = None
+    status: str = Field(default="open", max_length=10)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    normalized: str = Field(sa_column=Column(Text, nullable=False))
+    assumptions: str | None = Field(default=None, sa_column=Column(Text))
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    quote: str | None = Field(default=None, sa_column=Column(Text))
+    fingerprint: str = Field(max_length=64, unique=True)
+    revises_id: int | None = Field(default=None, foreign_key="prediction.id", index=True)
+    void_reason: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+
+
+class PredictionTagRow(LedgerModel, table=True):
+    __tablename__ = "prediction_tag"
+
+    prediction_id: int = Field(foreign_key="prediction.id", primary_key=True, ondelete="CASCADE")
+    tag: str = Field(max_length=100, primary_key=True, index=True)
+
+
+class ResolveRunRow(LedgerModel, table=True):
+    """One resolver run: what it looked at, what it decided, what failed."""
+
+    __tablename__ = "resolve_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    started_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+    finished_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    as_of: date | None = None
+    price_source: str = Field(default="", max_length=200)
+    dry_run: bool = False
+    claims_checked: int = 0
+    resolved_true: int = 0
+    resolved_false: int = 0
+    still_open: int = 0
+    failed_symbols: int = 0
+    errors: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class ResolutionRow(LedgerModel, table=True):
+    """Append-only history of decisions about a claim; exactly one is current."""
+
+    __tablename__ = "resolution"
+    __table_args__ = (
+        CheckConstraint(_in("outcome", OUTCOMES), name="outcome"),
+        CheckConstraint("method IN ('auto', 'manual')", name="method"),
+        Index(
+            "uq_resolution_current",
+            "prediction_id",
+            unique=True,
+            sqlite_where=text("is_current"),
+            postgresql_where=text("is_current"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    prediction_id: int = Field(foreign_key="prediction.id", index=True)
+    outcome: str = Field(max_length=10)
+    evidence_date: date | None = None
+    evidence_price: float | None = None
+    evidence_field: str | None = Field(default=None, max_length=20)
+    level_used: float | None = None
+    split_factor: float | None = None
+    closest_date: date | None = None
+    closest_price: float | None = None
+    days_to_touch: int | None = None
+    data_source: str | None = Field(default=None, max_length=200)
+    method: str = Field(default="auto", max_length=10)
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    run_id: int | None = Field(default=None, foreign_key="resolve_run.id", index=True)
+    is_current: bool = True
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+
+
+class PriceBarRow(LedgerModel, table=True):
+    """The resolver's cache of daily bars: stored once per (symbol, date)."""
+
+    __tablename__ = "price_bar"
+    __table_args__ = (
+        UniqueConstraint("symbol", "date"),
+        CheckConstraint("high >= low", name="high_low"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    symbol: str = Field(max_length=40)
+    date: date
+    open: float
+    high: float
+    low: float
+    close: float
+    volume: float | None = None
+    data_source: str = Field(max_length=200)
+    fetched_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())

@@ -1,0 +1,1 @@
+"""Moving claims in and out of the ledger: YAML import, YAML/CSV/JSON export."""

@@ -1,0 +1,174 @@
+"""Writing the ledger out: YAML that `forecast import` reads back, CSV, JSON.
+
+The YAML export round-trips every field into an empty ledger: claims as
+structured fields (so no re-parsing can change them), the original text, the
+logging time, revisions (by fingerprint, since ids differ between ledgers),
+and each claim's resolution history.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import yaml
+
+from ledger.records import ClaimRecord, ResolutionRecord, SourceSummary
+
+try:
+    SafeDumper: type = yaml.CSafeDumper
+except AttributeError:
+    SafeDumper = yaml.SafeDumper
+
+FORMATS = ("yaml", "csv", "json")
+
+CSV_COLUMNS = (
+    "id",
+    "source",
+    "source_kind",
+    "symbol",
+    "asset",
+    "kind",
+    "level",
+    "relative",
+    "reference_price",
+    "made_on",
+    "window_start",
+    "deadline",
+    "probability",
+    "status",
+    "evidence_date",
+    "evidence_price",
+    "evidence_field",
+    "market_prob",
+    "text",
+    "normalized",
+    "url",
+    "quote",
+    "tags",
+    "fingerprint",
+    "revises_id",
+    "void_reason",
+    "created_at",
+    "logged_late",
+)
+
+
+@dataclass(frozen=True)
+class LedgerSnapshot:
+    sources: Sequence[SourceSummary]
+    claims: Sequence[ClaimRecord]
+    histories: Mapping[int, Sequence[ResolutionRecord]]
+
+
+def render_export(snapshot: LedgerSnapshot, fmt: str) -> str:
+    if fmt == "yaml":
+        return _yaml(snapshot)
+    if fmt == "csv":
+        return _csv(snapshot)
+    if fmt == "json":
+        return _json(snapshot)
+    raise ValueError(fmt)
+
+
+def _entry(claim: ClaimRecord, fingerprints: Mapping[int, str], history) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "source": claim.source,
+        "made_on": claim.made_on,
+        "symbol": claim.symbol,
+        "asset": claim.asset,
+        "kind": claim.kind,
+        "level": claim.relative if claim.relative else claim.level,
+        "start": claim.window_start,
+        "deadline": claim.deadline,
+        "text": claim.text,
+    }
+    optional = {
+        "reference_price": claim.reference_price,
+        "probability": claim.probability,
+        "url": claim.url,
+        "quote": claim.quote,
+        "tags": list(claim.tags) or None,
+        "assumptions": list(claim.assumptions) or None,
+        "revises": fingerprints.get(claim.revises_id) if claim.revises_id else None,
+        "void_reason": claim.void_reason,
+    }
+    entry.update({k: v for k, v in optional.items() if v is not None})
+    entry["created_at"] = claim.created_at.isoformat()
+    if history:
+        entry["resolutions"] = [_resolution(r) for r in history]
+    return entry
+
+
+def _resolution(r: ResolutionRecord) -> dict[str, Any]:
+    data = {
+        "outcome": r.outcome,
+        "method": r.method,
+        "evidence_date": r.evidence_date,
+        "evidence_price": r.evidence_price,
+        "evidence_field": r.evidence_field,
+        "level_used": r.level_used,
+        "split_factor": r.split_factor,
+        "closest_date": r.closest_date,
+        "closest_price": r.closest_price,
+        "days_to_touch": r.days_to_touch,
+        "data_source": r.data_source,
+        "note": r.note,
+        "is_current": r.is_current,
+        "created_at": r.created_at.isoformat(),
+    }
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _yaml(snapshot: LedgerSnapshot) -> str:
+    fingerprints = {c.id: c.fingerprint for c in snapshot.claims}
+    document = {
+        "sources": [
+            {
+                k: v
+                for k, v in {"name": s.name, "kind": s.kind, "url": s.url, "notes": s.notes}.items()
+                if v
+            }
+            for s in snapshot.sources
+        ],
+        "predictions": [
+            _entry(c, fingerprints, snapshot.histories.get(c.id, ())) for c in snapshot.claims
+        ],
+    }
+    return yaml.dump(
+        document, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, default_flow_style=False
+    )
+
+
+def _csv(snapshot: LedgerSnapshot) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for claim in snapshot.claims:
+        row = claim.to_json()
+        row["tags"] = " ".join(claim.tags)
+        writer.writerow({k: ("" if row.get(k) is None else row[k]) for k in CSV_COLUMNS})
+    return out.getvalue()
+
+
+def _json(snapshot: LedgerSnapshot) -> str:
+    claims = []
+    for claim in snapshot.claims:
+        data = claim.to_json()
+        data["resolutions"] = [
+            {
+                k: (v.isoformat() if isinstance(v, date | datetime) else v)
+                for k, v in _resolution(r).items()
+            }
+            for r in snapshot.histories.get(claim.id, ())
+        ]
+        claims.append(data)
+    return (
+        json.dumps({"sources": [s.to_json() for s in snapshot.sources], "claims": claims}, indent=2)
+        + "\n"
+    )

@@ -1,0 +1,57 @@
+"""Shared fixtures: every test gets ledgers of its own, never the user's.
+
+`ledger_url` runs a test on a fresh SQLite file and, when
+FORECAST_TEST_DATABASE_URL is set, again on PostgreSQL in a schema of its own
+that is dropped afterwards, so runs never see each other's rows.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+PG_ENV = "FORECAST_TEST_DATABASE_URL"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real user data, cache or default ledger."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.setenv("FORECAST_DB", str(tmp_path / "default-ledger.sqlite3"))
+
+
+def _backends() -> list:
+    params = [pytest.param("sqlite", id="sqlite")]
+    marks = [] if os.environ.get(PG_ENV) else [pytest.mark.skip(reason=f"{PG_ENV} not set")]
+    params.append(pytest.param("postgresql", id="postgresql", marks=marks))
+    return params
+
+
+@pytest.fixture(params=_backends())
+def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL to an empty ledger database, on each backend under test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
+        return
+    yield from _postgres_schema(os.environ[PG_ENV])
+
+
+def _postgres_schema(base_url: str) -> Iterator[str]:
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

@@ -1,0 +1,143 @@
+"""Migrations: an empty database upgrades, the result equals the models, and a
+database from a newer forecast-ledger is refused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
+
+from ledger.errors import SchemaError
+from ledger.store.engine import make_engine
+from ledger.store.schema import current_revision, head_revision, upgrade
+from ledger.store.session import open_ledger
+from ledger.store.tables import metadata
+
+
+def test_empty_database_upgrades_to_head(ledger_url: str) -> None:
+    engine = make_engine(ledger_url)
+    assert current_revision(engine) is None
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    tables = set(inspect(engine).get_table_names())
+    assert {"source", "prediction", "resolution", "price_bar", "resolve_run", "alias"} <= tables
+
+
+def test_migrated_schema_equals_the_models(ledger_url: str) -> None:
+    engine = open_ledger(ledger_url)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        diff = compare_metadata(context, metadata)
+    assert diff == [], f"models and migrations differ: write a migration for {diff}"
+
+
+def test_opening_twice_is_a_no_op(ledger_url: str) -> None:
+    open_ledger(ledger_url)
+    open_ledger(ledger_url)
+    assert current_revision(make_engine(ledger_url)) == head_revision()
+
+
+def test_database_newer_than_code_is_refused(ledger_url: str) -> None:
+    engine = open_ledger(ledger_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'ffff_from_future'"))
+    with pytest.raises(SchemaError, match="newer than this forecast-ledger"):
+        open_ledger(ledger_url)
+
+
+def test_sqlite_pragmas_are_on(tmp_path) -> None:
+    engine = open_ledger(str(tmp_path / "x.db"))
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+
+
+def _insert_source(connection) -> int:
+    connection.execute(
+        text(
+            "INSERT INTO source (name, name_key, kind, created_at) "
+            "VALUES ('JPMorgan', 'jpmorgan', 'bank', CURRENT_TIMESTAMP)"
+        )
+    )
+    return connection.execute(text("SELECT id FROM source")).scalar()
+
+
+def _insert_prediction(connection, owner_id: int, **overrides) -> None:
+    values = {
+        "source_id": owner_id,
+        "symbol": "GC=F",
+        "asset": "gold",
+        "kind": "touch_above",
+        "level": 5055.0,
+        "made_on": date(2025, 11, 20),
+        "window_start": date(2025, 11, 21),
+        "deadline": date(2026, 12, 31),
+        "probability": None,
+        "status": "open",
+        "text": "gold $5055 by end-2026",
+        "normalized": "GC=F touch_above 5055 by 2026-12-31",
+        "fingerprint": "f" * 32,
+    }
+    values.update(overrides)
+    columns = ", ".join(values) + ", created_at"
+    params = ", ".join(f":{k}" for k in values) + ", CURRENT_TIMESTAMP"
+    connection.execute(text(f"INSERT INTO prediction ({columns}) VALUES ({params})"), values)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        pytest.param({"probability": 1.5}, id="probability-above-1"),
+        pytest.param({"probability": -0.1}, id="probability-below-0"),
+        pytest.param({"deadline": date(2025, 11, 1)}, id="deadline-before-made-on"),
+        pytest.param({"kind": "touch_sideways"}, id="unknown-kind"),
+        pytest.param({"status": "maybe"}, id="unknown-status"),
+        pytest.param({"level": -5.0}, id="negative-level"),
+        pytest.param({"source_id": 999_999}, id="missing-source-foreign-key"),
+    ],
+)
+def test_schema_rejects_what_python_would(ledger_url: str, overrides: dict) -> None:
+    engine = open_ledger(ledger_url)
+    with engine.begin() as connection:
+        source_id = _insert_source(connection)
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        _insert_prediction(connection, source_id, **overrides)
+
+
+def test_schema_rejects_duplicate_fingerprint_and_bar(ledger_url: str) -> None:
+    engine = open_ledger(ledger_url)
+    with engine.begin() as connection:
+        source_id = _insert_source(connection)
+        _insert_prediction(connection, source_id)
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        _insert_prediction(connection, source_id)
+    bar = (
+        "INSERT INTO price_bar (symbol, date, open, high, low, close, data_source, fetched_at) "
+        "VALUES ('GC=F', '2026-01-02', 1, 2, 0.5, 1.5, 'test', CURRENT_TIMESTAMP)"
+    )
+    with engine.begin() as connection:
+        connection.execute(text(bar))
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text(bar))
+
+
+def test_one_current_resolution_per_claim(ledger_url: str) -> None:
+    engine = open_ledger(ledger_url)
+    with engine.begin() as connection:
+        source_id = _insert_source(connection)
+        _insert_prediction(connection, source_id)
+        pid = connection.execute(text("SELECT id FROM prediction")).scalar()
+    insert = text(
+        "INSERT INTO resolution (prediction_id, outcome, method, is_current, created_at) "
+        "VALUES (:pid, 'true', 'auto', :cur, CURRENT_TIMESTAMP)"
+    )
+    with engine.begin() as connection:
+        connection.execute(insert, {"pid": pid, "cur": True})
+        connection.execute(insert, {"pid": pid, "cur": False})
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(insert, {"pid": pid, "cur": True})
