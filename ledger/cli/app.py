@@ -15,7 +15,7 @@ import click
 import typer
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from ledger.cli import aliases, claims, db, transfer
+from ledger.cli import aliases, claims, db, transfer, tui
 from ledger.cli.context import STATE
 from ledger.errors import LedgerError, UsageError
 
@@ -45,6 +45,7 @@ def _global_options(
 
 claims.register(app)
 transfer.register(app)
+tui.register(app)
 app.add_typer(aliases.alias_app, name="alias")
 app.add_typer(db.db_app, name="db")
 

@@ -1,0 +1,1 @@
+"""The forecast-ledger terminal UI (Textual)."""
