@@ -80,7 +80,8 @@ def validate_bars(frame: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, list[
     not_finite = ~np.isfinite(prices)
     with np.errstate(invalid="ignore"):
         not_positive = np.isfinite(prices) & (prices <= 0)
-        usable = ~not_finite.any(axis=1)
+        # The range checks need four real prices; a bar without them is already reported.
+        usable = ~(not_finite | not_positive).any(axis=1)
         high_too_low = usable & (high < np.maximum(open_, close))
         low_too_high = usable & (low > np.minimum(open_, close))
     insane = (

@@ -1,0 +1,188 @@
+"""Daily bars from a directory of ``SYMBOL.csv`` files.
+
+For offline use, for replaying a ledger against a fixed snapshot, and for the
+acceptance data in the shared fixtures. A file looks like::
+
+    date,open,high,low,close,volume
+    2024-01-02,2050.1,2061.0,2040.2,2058.9,
+    ...
+
+Headers are matched case-insensitively (``Date,Open,...`` as pandas or yfinance
+write them), extra columns such as ``Adj Close`` are ignored, ``volume`` may be
+empty or absent, rows may be in any order. The file name is the symbol as
+written: ``^GSPC.csv``, ``GC=F.csv``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ledger.bars import BAR_COLUMNS, PRICE_COLUMNS, empty_bars, validate_bars
+from ledger.market.source import (
+    ErrorCode,
+    FetchResult,
+    SymbolError,
+    check_wanted,
+    empty_splits,
+)
+
+_MISSING_MARKERS = frozenset({"", "nan", "na", "n/a", "null", "none"})
+_REQUIRED = ("date", *PRICE_COLUMNS)
+_SHOWN_PROBLEMS = 3
+
+
+class CsvFileError(Exception):
+    """A CSV file that cannot be read as bars; the message names the file and the spot."""
+
+
+class CsvSource:
+    """A `PriceSource` reading one CSV file per symbol from `directory`."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self.name = f"csv:{self.directory}"
+
+    def fetch(self, wanted: Mapping[str, tuple[date, date]]) -> FetchResult:
+        """Bars of each wanted symbol in its window, read fresh from disk on every call."""
+        check_wanted(wanted)
+        result = FetchResult()
+        for symbol, (first, last) in wanted.items():
+            outcome = self._fetch_one(symbol, first, last)
+            if isinstance(outcome, SymbolError):
+                result.errors[symbol] = outcome
+                continue
+            bars, rejected = outcome
+            result.bars[symbol] = bars
+            result.rejected[symbol] = rejected
+            # CSV files carry no corporate actions; their prices are what the file says.
+            result.splits[symbol] = empty_splits()
+        return result
+
+    def _fetch_one(
+        self, symbol: str, first: date, last: date
+    ) -> tuple[pd.DataFrame, list[str]] | SymbolError:
+        if not self.directory.is_dir():
+            return SymbolError(
+                ErrorCode.SOURCE_ERROR, f"price directory {self.directory} does not exist"
+            )
+        path = self._path_for(symbol)
+        if path is None:
+            return SymbolError(
+                ErrorCode.UNKNOWN_SYMBOL, f"{symbol}: no file {symbol}.csv in {self.directory}"
+            )
+        try:
+            frame = read_bars_csv(path)
+        except CsvFileError as error:
+            return SymbolError(ErrorCode.SOURCE_ERROR, str(error))
+        except OSError as error:
+            return SymbolError(ErrorCode.SOURCE_ERROR, f"{path}: cannot be read: {error}")
+        if frame.empty:
+            return SymbolError(ErrorCode.NO_DATA, f"{symbol}: {path} has a header but no bars")
+        in_window = (frame.index >= pd.Timestamp(first)) & (frame.index <= pd.Timestamp(last))
+        window = frame[in_window]
+        if window.empty:
+            return empty_bars(), []
+        return validate_bars(window, symbol)
+
+    def _path_for(self, symbol: str) -> Path | None:
+        """The file holding `symbol`, or None; never a path outside the directory."""
+        if "/" in symbol or "\\" in symbol or symbol in (".", ".."):
+            return None
+        # Yahoo symbols are upper case; accept a file named either way.
+        for name in dict.fromkeys((symbol, symbol.upper())):
+            path = self.directory / f"{name}.csv"
+            if path.is_file():
+                return path
+        return None
+
+
+def read_bars_csv(path: Path) -> pd.DataFrame:
+    """All rows of a bars CSV file as an unvalidated frame (date index, bar columns).
+
+    Raises `CsvFileError` naming the file, the line and the column of the first
+    problems (a missing column, a date that is not ``YYYY-MM-DD``, a price that
+    is not a number). Empty cells are not problems here: they become NaN and
+    `validate_bars` reports the bar.
+    """
+    try:
+        with warnings.catch_warnings():
+            # pandas only warns when the first data row has more fields than the
+            # header, and drops the extra ones; that is a broken file here.
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            raw = pd.read_csv(
+                path,
+                dtype=str,
+                keep_default_na=False,
+                skip_blank_lines=False,
+                skipinitialspace=True,
+                index_col=False,  # never guess that the first column is an index
+            )
+    except pd.errors.EmptyDataError as error:
+        raise CsvFileError(f"{path}: file is empty (expected a header line)") from error
+    except pd.errors.ParserWarning as error:
+        raise CsvFileError(f"{path} line 2: more fields than the header has") from error
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise CsvFileError(f"{path}: not a readable CSV file: {error}") from error
+
+    raw.columns = [str(column).strip().lower() for column in raw.columns]
+    duplicated = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1})
+    if duplicated:
+        raise CsvFileError(f"{path} line 1: column(s) {', '.join(duplicated)} appear twice")
+    absent = [column for column in _REQUIRED if column not in raw.columns]
+    if absent:
+        raise CsvFileError(
+            f"{path} line 1: header lacks column(s) {', '.join(absent)} "
+            f"(expected {','.join(BAR_COLUMNS)})"
+        )
+
+    # Line numbers as a person sees them in an editor: the header is line 1.
+    raw.index = pd.RangeIndex(2, len(raw) + 2)
+    cells = raw.apply(lambda column: column.str.strip())
+    blank_line = (cells == "").all(axis=1)
+    cells = cells[~blank_line]
+
+    problems: list[tuple[int, str]] = []
+    dates = _parse_dates(cells["date"], problems)
+    numbers = {
+        column: _parse_numbers(cells[column], column, problems)
+        for column in BAR_COLUMNS
+        if column in cells.columns
+    }
+    if problems:
+        problems.sort()
+        shown = "; ".join(text for _, text in problems[:_SHOWN_PROBLEMS])
+        more = len(problems) - _SHOWN_PROBLEMS
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
+        raise CsvFileError(f"{path}: {shown}{suffix}")
+
+    frame = pd.DataFrame(
+        {column: numbers.get(column, np.full(len(cells), np.nan)) for column in BAR_COLUMNS},
+        index=pd.DatetimeIndex(dates, name="date"),
+    )
+    return frame
+
+
+def _parse_dates(column: pd.Series, problems: list[tuple[int, str]]) -> pd.DatetimeIndex:
+    """ISO calendar dates; a time after the date (``2024-01-02 00:00:00-05:00``) is ignored."""
+    day = pd.to_datetime(column.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    rest = column.str.slice(10)
+    bad = day.isna() | ~(rest.eq("") | rest.str.match(r"^[ T]"))
+    for line, value in column[bad].items():
+        problems.append((line, f"line {line}, column 'date': {value!r} is not a date (YYYY-MM-DD)"))
+    return pd.DatetimeIndex(day).as_unit("ns")
+
+
+def _parse_numbers(column: pd.Series, name: str, problems: list[tuple[int, str]]) -> np.ndarray:
+    """Floats, with empty or NaN-like cells as NaN and anything else unparseable reported."""
+    missing = column.str.lower().isin(_MISSING_MARKERS)
+    numbers = pd.to_numeric(column.where(~missing), errors="coerce")
+    bad = numbers.isna() & ~missing
+    for line, value in column[bad].items():
+        problems.append((line, f"line {line}, column '{name}': {value!r} is not a number"))
+    return numbers.to_numpy("float64")

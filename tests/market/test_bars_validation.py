@@ -1,0 +1,198 @@
+"""validate_bars: which bars are kept, which are reported, and that nothing is lost silently."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ledger.bars import BAR_COLUMNS, PRICE_COLUMNS, empty_bars, validate_bars
+
+
+def bars(rows: list[tuple], dates: list[str | None]) -> pd.DataFrame:
+    return pd.DataFrame(
+        rows, columns=list(BAR_COLUMNS), index=pd.DatetimeIndex(pd.to_datetime(dates))
+    )
+
+
+def test_empty_bars_has_the_canonical_shape() -> None:
+    frame = empty_bars()
+    assert list(frame.columns) == list(BAR_COLUMNS)
+    assert all(str(dtype) == "float64" for dtype in frame.dtypes)
+    assert str(frame.index.dtype) == "datetime64[ns]"
+    assert frame.index.name == "date"
+    assert frame.empty
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        pytest.param(
+            (17.73, 17.85, -40.32, -37.63, np.nan),
+            "CL=F 2024-01-02: low -40.32 is not positive; close -37.63 is not positive",
+            id="negative-close-cl-2020",
+        ),
+        pytest.param(
+            (1.0, 2.0, 0.5, 0.0, 10.0), "CL=F 2024-01-02: close 0 is not positive", id="zero-close"
+        ),
+        pytest.param(
+            (np.nan, 2.0, 0.5, 1.0, 10.0),
+            "CL=F 2024-01-02: open is missing or not a finite number",
+            id="nan-open",
+        ),
+        pytest.param(
+            (1.0, np.inf, 0.5, 1.0, 10.0),
+            "CL=F 2024-01-02: high is missing or not a finite number",
+            id="infinite-high",
+        ),
+        pytest.param(
+            (1.0, 1.5, 0.5, 2.0, 10.0),
+            "CL=F 2024-01-02: high 1.5 is below max(open, close) 2",
+            id="high-below-close",
+        ),
+        pytest.param(
+            (1.0, 2.0, 1.2, 1.5, 10.0),
+            "CL=F 2024-01-02: low 1.2 is above min(open, close) 1",
+            id="low-above-open",
+        ),
+    ],
+)
+def test_an_insane_bar_is_dropped_with_its_reason(row: tuple, message: str) -> None:
+    good = (1.0, 2.0, 0.5, 1.5, 10.0)
+    kept, messages = validate_bars(bars([good, row], ["2024-01-01", "2024-01-02"]), "CL=F")
+    assert list(kept.index) == [pd.Timestamp("2024-01-01")]
+    assert messages == [message]
+
+
+@pytest.mark.parametrize(
+    ("high", "low"),
+    [
+        pytest.param(1.5, 1.0, id="high-equals-close-low-equals-open"),
+        pytest.param(1.0, 1.0, id="flat"),
+    ],
+)
+def test_bars_touching_their_bounds_are_sane(high: float, low: float) -> None:
+    close = 1.5 if high == 1.5 else 1.0
+    kept, messages = validate_bars(bars([(1.0, high, low, close, np.nan)], ["2024-01-01"]), "X")
+    assert len(kept) == 1
+    assert messages == []
+
+
+def test_identical_copies_of_a_date_collapse_to_one() -> None:
+    row = (1.0, 2.0, 0.5, 1.5, 10.0)
+    kept, messages = validate_bars(bars([row, row, row], ["2024-01-01"] * 3), "GC=F")
+    assert len(kept) == 1
+    assert messages == ["GC=F 2024-01-01: repeats an identical bar for this date, kept once"] * 2
+
+
+def test_conflicting_copies_of_a_date_are_all_dropped() -> None:
+    rows = [(1.0, 2.0, 0.5, 1.5, 10.0), (1.0, 2.0, 0.5, 1.6, 10.0), (1.0, 2.0, 0.5, 1.5, 10.0)]
+    dates = ["2024-01-01", "2024-01-01", "2024-01-01"]
+    kept, messages = validate_bars(bars([*rows, (1, 2, 0.5, 1, 1)], [*dates, "2024-01-02"]), "GC=F")
+    assert list(kept.index) == [pd.Timestamp("2024-01-02")]
+    assert len(messages) == 3
+    assert all("disagree" in message for message in messages)
+
+
+def test_a_broken_copy_does_not_take_a_good_one_down() -> None:
+    rows = [(np.nan, 2.0, 0.5, 1.5, 10.0), (1.0, 2.0, 0.5, 1.5, 10.0)]
+    kept, messages = validate_bars(bars(rows, ["2024-01-01", "2024-01-01"]), "GC=F")
+    assert len(kept) == 1
+    assert messages == ["GC=F 2024-01-01: open is missing or not a finite number"]
+
+
+def test_shape_is_canonical_whatever_comes_in() -> None:
+    stamps = pd.DatetimeIndex(
+        ["2024-01-03 00:00", "2024-01-02 00:00"], tz="America/New_York"
+    ).as_unit("s")
+    frame = pd.DataFrame(
+        {"close": ["1.5", "1.4"], "open": [1, 1], "high": [2, 2], "low": [0.5, 0.5]}, index=stamps
+    )
+    kept, messages = validate_bars(frame, "GC=F")
+    assert messages == []
+    assert list(kept.columns) == list(BAR_COLUMNS)
+    assert str(kept.index.dtype) == "datetime64[ns]"
+    assert kept.index.name == "date"
+    assert list(kept.index.strftime("%Y-%m-%d")) == ["2024-01-02", "2024-01-03"]
+    assert kept["volume"].isna().all()
+    assert all(str(dtype) == "float64" for dtype in kept.dtypes)
+
+
+def test_missing_dates_are_reported_by_row() -> None:
+    kept, messages = validate_bars(bars([(1, 2, 0.5, 1.5, 1)], [None]), "GC=F")
+    assert kept.empty
+    assert messages == ["GC=F row 1: missing or invalid date"]
+
+
+def test_a_frame_without_price_columns_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="close"):
+        validate_bars(pd.DataFrame({"open": [1.0], "high": [1.0], "low": [1.0]}), "X")
+
+
+# ------------------------------------------------------------------ properties
+prices = st.one_of(
+    st.floats(min_value=0.5, max_value=2.0),
+    st.sampled_from([0.0, -1.0, math.nan, math.inf, 1.0]),
+)
+rows = st.tuples(
+    st.sampled_from(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", None]),
+    prices,
+    prices,
+    prices,
+    prices,
+    st.one_of(st.just(math.nan), st.floats(min_value=0, max_value=1e6)),
+)
+
+
+@st.composite
+def frames(draw: st.DrawFn) -> pd.DataFrame:
+    drawn = draw(st.lists(rows, max_size=25))
+    repeats = draw(st.lists(st.integers(0, max(len(drawn) - 1, 0)), max_size=5)) if drawn else []
+    drawn += [drawn[i] for i in repeats]  # exact duplicates are rare by chance
+    table = pd.DataFrame(drawn, columns=["date", *BAR_COLUMNS])
+    table.index = pd.DatetimeIndex(pd.to_datetime(table.pop("date")))
+    return table
+
+
+def independent_sane(row: pd.Series) -> bool:
+    """The invariants, written out row by row as the oracle."""
+    values = [row[column] for column in PRICE_COLUMNS]
+    if not all(math.isfinite(value) and value > 0 for value in values):
+        return False
+    return row["high"] >= max(row["open"], row["close"]) and row["low"] <= min(
+        row["open"], row["close"]
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(frames())
+def test_every_kept_bar_is_sane_and_every_dropped_bar_is_reported(frame: pd.DataFrame) -> None:
+    kept, messages = validate_bars(frame, "SYM")
+
+    assert len(kept) + len(messages) == len(frame)
+    assert kept.index.is_unique
+    assert kept.index.is_monotonic_increasing
+    assert all(independent_sane(row) for _, row in kept.iterrows())
+    assert all(message.startswith("SYM ") for message in messages)
+
+    # Every date with at least one sane row is either kept or reported as disputed.
+    sane_dates = {
+        date
+        for date, (_, row) in zip(frame.index, frame.iterrows(), strict=True)
+        if not pd.isna(date) and independent_sane(row)
+    }
+    kept_dates = set(kept.index)
+    disputed = {pd.Timestamp(m.split()[1].rstrip(":")) for m in messages if "disagree" in m}
+    assert sane_dates == kept_dates | disputed
+    assert not kept_dates & disputed
+    # A kept bar is one of the rows given for its date, unchanged.
+    for date, row in kept.iterrows():
+        given_rows = frame[frame.index == date]
+        assert any(
+            np.allclose(row.to_numpy(), other.to_numpy(dtype=float), equal_nan=True)
+            for _, other in given_rows.iterrows()
+        )
