@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from yahoo_fake import fake_yahoo
+
+__all__ = ["fake_yahoo"]
 
 PG_ENV = "FORECAST_TEST_DATABASE_URL"
 

@@ -7,6 +7,7 @@ claims; the scoring and resolver issues add their screens.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from sqlmodel import Session
 from textual import work
@@ -27,7 +28,7 @@ COLUMNS = ("id", "status", "source", "asset", "kind", "level", "made on", "deadl
 class LedgerApp(App):
     TITLE = "forecast-ledger"
     CSS_PATH = "app.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar = [
         ("q", "quit", "Quit"),
         ("r", "reload", "Reload"),
         ("j", "cursor_down", "Down"),
@@ -72,8 +73,15 @@ class LedgerApp(App):
         for c in message.claims:
             level = c.relative if c.level is None else format_price(c.level)
             table.add_row(
-                str(c.id), c.status, c.source, c.asset, c.kind, level or "",
-                str(c.made_on), str(c.deadline), key=str(c.id),
+                str(c.id),
+                c.status,
+                c.source,
+                c.asset,
+                c.kind,
+                level or "",
+                str(c.made_on),
+                str(c.deadline),
+                key=str(c.id),
             )
         status = self.query_one("#status", Static)
         if message.claims:

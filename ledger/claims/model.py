@@ -154,8 +154,12 @@ _KIND_SENTENCES = {
     ClaimKind.CLOSE_BELOW: "closes at or below {level} on the last trading day on or before {end}",
     ClaimKind.HOLD_ABOVE: "never trades below {level} from {start} through {end}",
     ClaimKind.HOLD_BELOW: "never trades above {level} from {start} through {end}",
-    ClaimKind.AVERAGE_ABOVE: "averages (mean daily close) at or above {level} from {start} through {end}",
-    ClaimKind.AVERAGE_BELOW: "averages (mean daily close) at or below {level} from {start} through {end}",
+    ClaimKind.AVERAGE_ABOVE: (
+        "averages (mean daily close) at or above {level} from {start} through {end}"
+    ),
+    ClaimKind.AVERAGE_BELOW: (
+        "averages (mean daily close) at or below {level} from {start} through {end}"
+    ),
 }
 
 

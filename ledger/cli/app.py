@@ -11,13 +11,17 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
-import click
 import typer
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from ledger.cli import aliases, claims, db, transfer, tui
+from ledger.cli import aliases, claims, db, resolve, transfer, tui
 from ledger.cli.context import STATE
 from ledger.errors import LedgerError, UsageError
+
+try:  # typer >= 0.20 vendors its own click
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover - older typer on upstream click
+    from click import exceptions as click_exceptions
 
 app = typer.Typer(
     name="forecast",
@@ -45,6 +49,7 @@ def _global_options(
 
 claims.register(app)
 transfer.register(app)
+resolve.register(app)
 tui.register(app)
 app.add_typer(aliases.alias_app, name="alias")
 app.add_typer(db.db_app, name="db")
@@ -59,14 +64,16 @@ def run(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     try:
         result = command.main(args=argv, prog_name="forecast", standalone_mode=False)
-    except click.exceptions.UsageError as exc:
+    except click_exceptions.NoArgsIsHelpError:
+        return 0  # the help text has been printed
+    except click_exceptions.UsageError as exc:
         path = exc.ctx.command_path if exc.ctx else "forecast"
         _error(f"{path}: {exc.format_message()} (see '{path} --help')")
         return 2
-    except click.exceptions.Abort:
+    except typer.Abort:
         _error("aborted")
         return 130
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return exc.exit_code
     except UsageError as exc:
         _error(str(exc))

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ledger.claims.assets import resolve_asset
 from ledger.claims.parser import parse_claim
 from ledger.cli import render
 from ledger.cli.context import (
@@ -218,14 +219,13 @@ def list_(
 
 
 def _symbol_for(asset: str, aliases: dict[str, str]) -> str:
-    from ledger.claims.assets import resolve_asset
-
-    resolved = resolve_asset(asset, aliases)
-    return resolved if resolved else asset
+    return resolve_asset(asset, aliases).symbol
 
 
 def show(
-    claim_id: Annotated[int, typer.Argument(help="The claim's id (see 'forecast list').")],
+    claim_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The claim's id (see 'forecast list').")
+    ],
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -239,7 +239,7 @@ def show(
 
 
 def void(
-    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    claim_id: Annotated[int, typer.Argument(metavar="ID", help="The claim's id.")],
     why: Annotated[str, typer.Option("--why", help="Why it is void (kept in the ledger).")],
     as_json: JsonOption = False,
     db: DbOption = None,

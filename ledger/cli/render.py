@@ -18,7 +18,9 @@ from ledger.records import ClaimDetail, ClaimRecord, SourceSummary
 
 
 def stdout() -> Console:
-    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+    """Tables for a terminal; in a pipe, lines as wide as they need to be."""
+    width = None if sys.stdout.isatty() else 400
+    return Console(file=sys.stdout, highlight=False, soft_wrap=True, width=width)
 
 
 def stderr() -> Console:
@@ -123,7 +125,8 @@ def claim_detail(detail: ClaimDetail) -> None:
         for res in detail.resolutions:
             evidence = ""
             if res.evidence_date:
-                evidence = f" {res.evidence_field or ''} {format_price(res.evidence_price)} on {res.evidence_date}"
+                price = format_price(res.evidence_price)
+                evidence = f" {res.evidence_field or ''} {price} on {res.evidence_date}"
             current = "*" if res.is_current else " "
             note_text = f" ({res.note})" if res.note else ""
             out.print(

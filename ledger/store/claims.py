@@ -173,7 +173,7 @@ def _link_revisions(
             target = entry.revises_id
         if target is not None:
             if target == new_ids[fingerprint]:
-                raise UsageError(f"a claim cannot revise itself")
+                raise UsageError("a claim cannot revise itself")
             updates.append({"pid": new_ids[fingerprint], "rid": target})
     if updates:
         table = PredictionRow.__table__
@@ -361,6 +361,25 @@ def void_claim(session: Session, claim_id: int, why: str) -> ClaimRecord:
     session.add(row)
     session.flush()
     return list_claims(session, ClaimFilter(ids=[claim_id]))[0]
+
+
+def resolve_manually(session: Session, claim_id: int, outcome: str, note: str) -> None:
+    """Settle a claim no price can settle; earlier resolutions stay in its history."""
+    row = session.get(PredictionRow, claim_id)
+    if row is None:
+        raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
+    append_resolution(
+        session,
+        claim_id,
+        {"outcome": outcome, "method": "manual", "note": note, "data_source": None},
+    )
+    row.status = outcome
+    row.open_reason = None
+    row.open_detail = None
+    if outcome == "void":
+        row.void_reason = note
+    session.add(row)
+    session.flush()
 
 
 def append_resolution(session: Session, claim_id: int, values: dict) -> None:

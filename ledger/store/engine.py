@@ -68,7 +68,8 @@ def make_engine(db: str | URL | None = None) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
         raise UsageError(
-            f"no driver for {url.drivername}: install it with pip install 'forecast-ledger[postgres]'"
+            f"no driver for {url.drivername}: "
+            "install it with pip install 'forecast-ledger[postgres]'"
         ) from exc
 
 

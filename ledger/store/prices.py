@@ -13,7 +13,7 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
@@ -78,9 +78,7 @@ def load_bars(
     return frames
 
 
-def store_bars(
-    session: Session, bars: Mapping[str, pd.DataFrame], data_source: str
-) -> int:
+def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: str) -> int:
     """Upsert bars; returns how many rows were written."""
     fetched_at = utcnow()
     rows: list[dict] = []
@@ -103,18 +101,25 @@ def store_bars(
                     "fetched_at": fetched_at,
                 }
             )
+    upsert_rows(
+        session,
+        PriceBarRow.__table__,
+        rows,
+        ("open", "high", "low", "close", "volume", "data_source", "fetched_at"),
+    )
+    return len(rows)
+
+
+def upsert_rows(session: Session, table: Table, rows: list[dict], updated: tuple[str, ...]) -> None:
+    """Insert rows keyed by (symbol, date), replacing the listed columns on conflict."""
     if not rows:
-        return 0
+        return
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     for batch in chunks(rows, 2000):
-        statement = insert(PriceBarRow.__table__)
+        statement = insert(table)
         statement = statement.on_conflict_do_update(
             index_elements=["symbol", "date"],
-            set_={
-                name: statement.excluded[name]
-                for name in ("open", "high", "low", "close", "volume", "data_source", "fetched_at")
-            },
+            set_={name: statement.excluded[name] for name in updated},
         )
         session.execute(statement, list(batch))
-    return len(rows)

@@ -9,9 +9,8 @@ from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
 from ledger.errors import NotFoundError, UsageError
-from ledger.records import SourceSummary
+from ledger.records import SOURCE_KINDS, SourceSummary
 from ledger.store.batching import chunks
-from ledger.records import SOURCE_KINDS
 from ledger.store.tables import AliasRow, PredictionRow, SourceRow, utcnow
 
 

@@ -49,6 +49,13 @@ CLAIM_KINDS = (
 )
 STATUSES = ("open", "true", "false", "void")
 OUTCOMES = ("true", "false", "void")
+OPEN_REASONS = (
+    "waiting_for_deadline",
+    "waiting_for_data",
+    "unknown_symbol",
+    "no_data_in_window",
+    "source_error",
+)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -120,6 +127,9 @@ class PredictionRow(LedgerModel, table=True):
             "relative_kind IS NULL OR relative_kind IN ('percent', 'multiple')",
             name="relative_kind",
         ),
+        CheckConstraint(
+            "open_reason IS NULL OR " + _in("open_reason", OPEN_REASONS), name="open_reason"
+        ),
         Index("ix_prediction_status_deadline", "status", "deadline"),
         Index("ix_prediction_symbol_status", "symbol", "status"),
     )
@@ -147,6 +157,10 @@ class PredictionRow(LedgerModel, table=True):
     revises_id: int | None = Field(default=None, foreign_key="prediction.id", index=True)
     void_reason: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+    # Why an open claim is still open after the last resolver run (NULL: never checked).
+    open_reason: str | None = Field(default=None, max_length=30)
+    open_detail: str | None = Field(default=None, sa_column=Column(Text))
+    checked_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
 
 
 class PredictionTagRow(LedgerModel, table=True):
@@ -173,6 +187,10 @@ class ResolveRunRow(LedgerModel, table=True):
     still_open: int = 0
     failed_symbols: int = 0
     errors: str | None = Field(default=None, sa_column=Column(Text))
+    symbols: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    requests: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    bars_stored: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    bars_rejected: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class ResolutionRow(LedgerModel, table=True):
@@ -229,3 +247,37 @@ class PriceBarRow(LedgerModel, table=True):
     volume: float | None = None
     data_source: str = Field(max_length=200)
     fetched_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+
+
+class SplitRow(LedgerModel, table=True):
+    """Stock splits the price source reported, cached beside the bars they explain."""
+
+    __tablename__ = "split"
+    __table_args__ = (
+        UniqueConstraint("symbol", "date"),
+        CheckConstraint("ratio > 0", name="ratio_positive"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    symbol: str = Field(max_length=40)
+    date: date
+    ratio: float
+    data_source: str = Field(max_length=200)
+    fetched_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+
+
+class ResolveLockRow(LedgerModel, table=True):
+    """At most one resolver run at a time: the primary key is the lock.
+
+    A run that dies leaves its row behind; the next run takes it over once
+    the holder's heartbeat is stale or, on the same host, its process is gone.
+    """
+
+    __tablename__ = "resolve_lock"
+
+    name: str = Field(max_length=40, primary_key=True)
+    holder: str = Field(max_length=200)
+    host: str = Field(max_length=200)
+    pid: int
+    acquired_at: datetime = Field(sa_column=_timestamp())
+    heartbeat_at: datetime = Field(sa_column=_timestamp())

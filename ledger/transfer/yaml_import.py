@@ -175,13 +175,15 @@ def _read_sources(raw: Any, lines: _LineFinder, problems: list[str]) -> list[Sou
         unknown = set(item) - SOURCE_KEYS
         if unknown:
             problems.append(
-                f"line {lines.source_line(index)}: unknown source field(s) {', '.join(sorted(unknown))}"
+                f"line {lines.source_line(index)}: "
+                f"unknown source field(s) {', '.join(sorted(unknown))}"
             )
             continue
         kind = item.get("kind")
         if kind is not None and str(kind).lower() not in SOURCE_KINDS:
             problems.append(
-                f"line {lines.source_line(index)}: source kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}"
+                f"line {lines.source_line(index)}: "
+                f"source kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}"
             )
             continue
         out.append(
@@ -325,7 +327,7 @@ def _positive(value: Any, name: str) -> float:
 
 
 def _date(value: Any, name: str) -> date | None:
-    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
         return value
     if isinstance(value, datetime):
         return value.date()

@@ -141,3 +141,18 @@ def test_one_current_resolution_per_claim(ledger_url: str) -> None:
         connection.execute(insert, {"pid": pid, "cur": False})
     with pytest.raises(IntegrityError), engine.begin() as connection:
         connection.execute(insert, {"pid": pid, "cur": True})
+
+
+def test_upgrade_from_previous_revision_keeps_rows(ledger_url: str) -> None:
+    engine = make_engine(ledger_url)
+    upgrade(engine, "0001")
+    with engine.begin() as connection:
+        source_id = _insert_source(connection)
+        _insert_prediction(connection, source_id)
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT symbol, level, open_reason FROM prediction")).one()
+    assert tuple(row) == ("GC=F", 5055.0, None)
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text("UPDATE prediction SET open_reason = 'bored'"))

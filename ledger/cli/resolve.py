@@ -1,0 +1,178 @@
+"""forecast resolve, forecast runs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from ledger.cli import render
+from ledger.cli.context import (
+    STATE,
+    DbOption,
+    JsonOption,
+    ledger_engine,
+    ledger_session,
+    parse_date_option,
+)
+from ledger.errors import UsageError
+from ledger.market.factory import price_source_from_spec
+from ledger.resolver import ResolveSummary, run_resolver
+from ledger.store.claims import get_claim, resolve_manually
+from ledger.store.engine import cache_dir
+from ledger.store.runs import recent_runs
+
+OUTCOMES = ("true", "false", "void")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("resolve")(resolve)
+    app.command("runs")(runs)
+
+
+def resolve(
+    claim_id: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="ID", help="Resolve one claim by hand (with --outcome).", show_default=False
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Resolve as if today were YYYY-MM-DD (no later bar is used)."),
+    ] = None,
+    prices: Annotated[
+        str, typer.Option("--prices", help="Price source: yahoo, or csv:DIR (files SYMBOL.csv).")
+    ] = "yahoo",
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be resolved; write nothing.")
+    ] = False,
+    recheck: Annotated[
+        bool,
+        typer.Option("--recheck", help="Judge resolved claims again (after a data correction)."),
+    ] = False,
+    outcome: Annotated[
+        str | None, typer.Option("--outcome", help="With ID: true, false or void.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="With ID: why (kept).")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Settle open claims against daily prices (run it from cron), or one claim by hand.
+
+    Exit code 0: all good; 1: some symbols could not be fetched (their claims
+    stay open, the error is recorded); 2: usage error.
+    """
+    if claim_id is not None:
+        _resolve_by_hand(claim_id, outcome, note, as_json, db)
+        return
+    if outcome is not None or note is not None:
+        raise UsageError(
+            "--outcome and --note resolve one claim: forecast resolve ID --outcome true --note WHY"
+        )
+    day = parse_date_option(as_of, "--as-of") or date.today()
+    source = price_source_from_spec(prices, cache_dir=cache_dir())
+    engine = ledger_engine(db)
+    show_progress = sys.stderr.isatty() and not os.environ.get("CI") and not as_json
+    try:
+        if show_progress:
+            summary = _with_progress_bar(engine, source, day, dry_run, recheck)
+        else:
+            summary = run_resolver(engine, source, as_of=day, dry_run=dry_run, recheck=recheck)
+    finally:
+        engine.dispose()
+    if as_json:
+        render.print_json(summary.to_json())
+    else:
+        _print_summary(summary)
+    raise typer.Exit(summary.exit_code)
+
+
+def _with_progress_bar(engine, source, day, dry_run, recheck) -> ResolveSummary:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("resolving {task.fields[symbol]:<12}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=render.stderr(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("resolve", total=None, symbol="")
+
+        def progress(symbol: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, symbol=symbol)
+
+        return run_resolver(
+            engine, source, as_of=day, dry_run=dry_run, recheck=recheck, progress=progress
+        )
+
+
+def _print_summary(summary: ResolveSummary) -> None:
+    prefix = "dry run: would resolve" if summary.dry_run else "resolved"
+    lines = [
+        f"{prefix} {summary.resolved_true} true, {summary.resolved_false} false; "
+        f"{summary.still_open} still open; {summary.claims_checked} claims on "
+        f"{summary.symbols} symbols as of {summary.as_of} ({summary.price_source}, "
+        f"{summary.requests} requests)"
+    ]
+    if summary.changed_on_recheck:
+        lines.append(f"recheck: {summary.changed_on_recheck} resolutions changed (history kept)")
+    if summary.open_reasons:
+        reasons = ", ".join(
+            f"{n} {r.replace('_', ' ')}" for r, n in sorted(summary.open_reasons.items())
+        )
+        lines.append(f"open: {reasons}")
+    for symbol, error in sorted(summary.failed_symbols.items()):
+        lines.append(f"failed: {symbol}: {error}")
+    for symbol, messages in sorted(summary.rejected_bars.items()):
+        lines.append(f"rejected {len(messages)} bad bars of {symbol}, e.g. {messages[0]}")
+    typer.echo("\n".join(lines))
+
+
+def _resolve_by_hand(
+    claim_id: int, outcome: str | None, note: str | None, as_json: bool, db: str | None
+) -> None:
+    if outcome not in OUTCOMES:
+        raise UsageError(
+            f"forecast resolve {claim_id} needs --outcome true, false or void (and --note WHY)"
+        )
+    if not note or not note.strip():
+        raise UsageError(
+            f"a manual resolution needs --note: "
+            f"forecast resolve {claim_id} --outcome {outcome} --note 'why'"
+        )
+    with ledger_session(db, write=True) as session:
+        resolve_manually(session, claim_id, outcome, note.strip())
+        detail = get_claim(session, claim_id)
+    if as_json:
+        render.print_json(detail.to_json())
+    else:
+        render.note(f"#{claim_id} resolved {outcome} by hand: {note.strip()}")
+
+
+def runs(
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many runs to show.")] = 10,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Recent resolver runs, with their counts and errors."""
+    with ledger_session(db or STATE.db) as session:
+        records = recent_runs(session, limit)
+    if as_json:
+        render.print_json([r.to_json() for r in records])
+        return
+    if not records:
+        render.note("no resolver runs yet: 'forecast resolve'")
+    for r in records:
+        typer.echo(
+            f"#{r.id} {r.started_at:%Y-%m-%d %H:%M} as of {r.as_of} {r.price_source}: "
+            f"{r.resolved_true} true, {r.resolved_false} false, {r.still_open} open, "
+            f"{r.failed_symbols} failed symbols [{r.state}]"
+        )
+        for symbol, error in sorted(r.errors.items()):
+            typer.echo(f"    {symbol}: {error}")

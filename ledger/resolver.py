@@ -1,0 +1,367 @@
+"""One resolver run: open claims + market data + rules, written back with evidence.
+
+The run works out per symbol the one date range it needs, asks the price
+source once for all of them, then judges and commits symbol by symbol. A
+crash or a kill between symbols leaves every committed symbol complete and the
+rest untouched; the next run finishes the job. A symbol whose data could not
+be fetched keeps its claims open with the reason recorded, never FALSE.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from ledger.bars import BAR_COLUMNS
+from ledger.claims.model import Claim
+from ledger.errors import UsageError
+from ledger.market.source import ErrorCode, FetchResult, PriceSource, SymbolError
+from ledger.rules import OpenReason, Verdict, resolve_many
+from ledger.store.prices import CachedRange, cached_ranges, load_bars, store_bars
+from ledger.store.resolving import (
+    Decision,
+    OpenClaim,
+    apply_decisions,
+    claims_to_check,
+    current_auto_resolutions,
+    load_splits,
+    set_open_reasons,
+    set_reference_prices,
+    store_splits,
+)
+from ledger.store.runs import acquire_lock, finish_run, start_run
+from ledger.store.tables import utcnow
+
+REFETCH_DAYS = 5  # the latest bars may have been partial or revised: fetch them again
+REFERENCE_LOOKBACK_DAYS = 7  # a made_on on a weekend takes the last close before it
+
+Progress = Callable[[str, int, int], None]  # (symbol, done, total)
+
+
+@dataclass
+class ResolveSummary:
+    """What a run did, for the terminal, for `--json` and for the run record."""
+
+    run_id: int | None
+    as_of: date
+    price_source: str
+    dry_run: bool
+    symbols: int = 0
+    claims_checked: int = 0
+    resolved_true: int = 0
+    resolved_false: int = 0
+    still_open: int = 0
+    changed_on_recheck: int = 0
+    open_reasons: Counter = field(default_factory=Counter)
+    failed_symbols: dict[str, str] = field(default_factory=dict)
+    rejected_bars: dict[str, list[str]] = field(default_factory=dict)
+    requests: int = 0
+    bars_stored: int = 0
+    decided: list[dict] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed_symbols else 0
+
+    def to_json(self) -> dict:
+        return {
+            "run_id": self.run_id,
+            "as_of": self.as_of.isoformat(),
+            "price_source": self.price_source,
+            "dry_run": self.dry_run,
+            "symbols": self.symbols,
+            "claims_checked": self.claims_checked,
+            "resolved_true": self.resolved_true,
+            "resolved_false": self.resolved_false,
+            "still_open": self.still_open,
+            "changed_on_recheck": self.changed_on_recheck,
+            "open_reasons": dict(sorted(self.open_reasons.items())),
+            "failed_symbols": dict(sorted(self.failed_symbols.items())),
+            "rejected_bars": {k: len(v) for k, v in sorted(self.rejected_bars.items()) if v},
+            "requests": self.requests,
+            "bars_stored": self.bars_stored,
+            "resolved": self.decided,
+        }
+
+
+def run_resolver(
+    engine: Engine,
+    source: PriceSource,
+    *,
+    as_of: date,
+    today: date | None = None,
+    dry_run: bool = False,
+    recheck: bool = False,
+    progress: Progress | None = None,
+) -> ResolveSummary:
+    """Resolve every open claim that the data can settle as of `as_of`."""
+    today = today or date.today()
+    if as_of > today:
+        raise UsageError(f"--as-of {as_of} is in the future: the latest is today, {today}")
+    lock = None if dry_run else acquire_lock(engine)
+    try:
+        return _run(engine, source, as_of, dry_run, recheck, progress, lock)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSummary:
+    with Session(engine) as session:
+        claims_by_symbol = claims_to_check(session, recheck=recheck)
+        cache = cached_ranges(session, claims_by_symbol)
+    run_id = None
+    if not dry_run:
+        with Session(engine) as session, session.begin():
+            run_id = start_run(session, as_of=as_of, price_source=source.name, dry_run=dry_run)
+    summary = ResolveSummary(run_id, as_of, source.name, dry_run, symbols=len(claims_by_symbol))
+
+    needed = {s: needed_range(c, as_of) for s, c in claims_by_symbol.items()}
+    wanted = {
+        symbol: missing
+        for symbol, span in needed.items()
+        if span is not None
+        and (missing := missing_range(span, cache.get(symbol), as_of)) is not None
+    }
+    fetched = _fetch(source, wanted)
+    summary.requests = fetched.requests
+
+    for done, symbol in enumerate(sorted(claims_by_symbol), start=1):
+        claims = claims_by_symbol[symbol]
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            _resolve_symbol(session, symbol, claims, needed[symbol], fetched, summary, run_id)
+            if dry_run:
+                session.rollback()
+        if lock is not None:
+            lock.heartbeat()
+        if progress is not None:
+            progress(symbol, done, len(claims_by_symbol))
+
+    if run_id is not None:
+        with Session(engine) as session, session.begin():
+            finish_run(
+                session,
+                run_id,
+                symbols=summary.symbols,
+                claims_checked=summary.claims_checked,
+                resolved_true=summary.resolved_true,
+                resolved_false=summary.resolved_false,
+                still_open=summary.still_open,
+                failed_symbols=len(summary.failed_symbols),
+                errors=summary.failed_symbols,
+                requests=summary.requests,
+                bars_stored=summary.bars_stored,
+                bars_rejected=sum(len(v) for v in summary.rejected_bars.values()),
+            )
+    return summary
+
+
+def needed_range(claims: Sequence[OpenClaim], as_of: date) -> tuple[date, date] | None:
+    """The one date range a symbol's claims need, or None when no window has begun."""
+    starts = []
+    for item in claims:
+        claim = item.claim
+        start = claim.window_start
+        if claim.relative is not None and claim.reference_price is None:
+            start = min(start, claim.made_on - timedelta(days=REFERENCE_LOOKBACK_DAYS))
+        starts.append(start)
+    first = min(starts)
+    last = min(max(item.claim.deadline for item in claims), as_of)
+    return (first, last) if first <= last else None
+
+
+def missing_range(
+    needed: tuple[date, date], cached: CachedRange | None, as_of: date
+) -> tuple[date, date] | None:
+    """What to fetch: the part of `needed` the cache lacks, as one range.
+
+    The cache's last few days are fetched again when they are recent (the
+    latest bar may have been partial when it was stored). Head and tail gaps
+    are merged into one range, so a symbol costs at most one request.
+    """
+    first, last = needed
+    if cached is None:
+        return needed
+    pieces: list[tuple[date, date]] = []
+    if first < cached.first:
+        pieces.append((first, cached.first - timedelta(days=1)))
+    recent = as_of - cached.last <= timedelta(days=REFETCH_DAYS)
+    if last > cached.last or (recent and last >= cached.last - timedelta(days=REFETCH_DAYS)):
+        pieces.append((max(first, cached.last - timedelta(days=REFETCH_DAYS)), last))
+    if not pieces:
+        return None
+    return min(p[0] for p in pieces), max(p[1] for p in pieces)
+
+
+def _fetch(source: PriceSource, wanted: Mapping[str, tuple[date, date]]) -> FetchResult:
+    if not wanted:
+        return FetchResult()
+    try:
+        return source.fetch(wanted)
+    except Exception as exc:  # a source bug must not lose the run: every symbol stays open
+        error = SymbolError(ErrorCode.SOURCE_ERROR, f"{source.name} failed: {exc}")
+        return FetchResult(errors=dict.fromkeys(wanted, error))
+
+
+def _resolve_symbol(
+    session: Session,
+    symbol: str,
+    claims: list[OpenClaim],
+    needed: tuple[date, date] | None,
+    fetched: FetchResult,
+    summary: ResolveSummary,
+    run_id: int | None,
+) -> None:
+    summary.claims_checked += len(claims)
+    error = fetched.errors.get(symbol)
+    if error is not None:
+        summary.failed_symbols[symbol] = f"{error.code}: {error.message}"
+    if fetched.rejected.get(symbol):
+        summary.rejected_bars[symbol] = fetched.rejected[symbol]
+    if symbol in fetched.bars:
+        summary.bars_stored += store_bars(
+            session, {symbol: fetched.bars[symbol]}, summary.price_source
+        )
+        if len(fetched.splits.get(symbol, ())):
+            store_splits(session, {symbol: fetched.splits[symbol]}, summary.price_source)
+
+    if needed is None:
+        bars = pd.DataFrame(columns=list(BAR_COLUMNS), dtype=np.float64)
+    else:
+        start = needed[0] - timedelta(days=REFERENCE_LOOKBACK_DAYS)
+        bars = load_bars(session, [symbol], start, needed[1]).get(symbol)
+        if bars is None:
+            bars = pd.DataFrame(columns=list(BAR_COLUMNS), dtype=np.float64)
+            bars.index = pd.DatetimeIndex([], name="date")
+    splits = load_splits(session, [symbol]).get(symbol)
+
+    claims = _with_reference_prices(session, claims, bars, splits)
+    verdicts = resolve_many([c.claim for c in claims], bars, summary.as_of, splits)
+
+    decisions: dict[str, list[Decision]] = {"open": [], "true": [], "false": []}
+    reasons: dict[int, tuple[str, str | None]] = {}
+    rechecked = current_auto_resolutions(session, [c.id for c in claims if c.status != "open"])
+    for item, verdict in zip(claims, verdicts, strict=True):
+        if verdict.outcome is None:
+            if item.status == "open":
+                reason, detail = _open_reason(verdict, error, bars.empty)
+                reasons[item.id] = (reason, detail)
+                summary.open_reasons[reason] += 1
+                summary.still_open += 1
+            continue
+        decision = Decision(
+            item.id, verdict.outcome.value, _evidence(verdict, summary.price_source)
+        )
+        if item.status != "open":
+            current = rechecked.get(item.id)
+            if current == (verdict.outcome.value, verdict.evidence_date, verdict.evidence_price):
+                continue
+            summary.changed_on_recheck += 1
+        decisions[item.status].append(decision)
+
+    for from_status, group in decisions.items():
+        moved = set(apply_decisions(session, group, run_id=run_id, from_status=from_status))
+        for decision in group:
+            if decision.claim_id not in moved:
+                continue
+            if decision.outcome == "true":
+                summary.resolved_true += 1
+            else:
+                summary.resolved_false += 1
+            summary.decided.append(
+                {
+                    "id": decision.claim_id,
+                    "symbol": symbol,
+                    "outcome": decision.outcome,
+                    "evidence_date": _iso(decision.values.get("evidence_date")),
+                    "evidence_price": decision.values.get("evidence_price"),
+                    "evidence_field": decision.values.get("evidence_field"),
+                }
+            )
+    set_open_reasons(session, reasons, utcnow())
+
+
+def _open_reason(
+    verdict: Verdict, error: SymbolError | None, no_bars: bool
+) -> tuple[str, str | None]:
+    """A fetch problem outranks the rules' reason: it is what the user must act on."""
+    assert verdict.open_reason is not None
+    if error is not None and (
+        no_bars or verdict.open_reason is not OpenReason.WAITING_FOR_DEADLINE
+    ):
+        code = "unknown_symbol" if error.code == "unknown_symbol" else "source_error"
+        return code, error.message
+    return verdict.open_reason.value, None
+
+
+def _evidence(verdict: Verdict, data_source: str) -> dict:
+    return {
+        "evidence_date": verdict.evidence_date,
+        "evidence_price": verdict.evidence_price,
+        "evidence_field": verdict.evidence_field.value if verdict.evidence_field else None,
+        "level_used": verdict.level_used,
+        "split_factor": verdict.split_factor,
+        "closest_date": verdict.closest_date,
+        "closest_price": verdict.closest_price,
+        "days_to_touch": verdict.days_to_touch,
+        "data_source": data_source,
+        "note": _split_note(verdict),
+    }
+
+
+def _split_note(verdict: Verdict) -> str | None:
+    if verdict.split_factor == 1.0 or verdict.stated_level is None:
+        return None
+    return (
+        f"split-adjusted: level {verdict.stated_level:g} is {verdict.level_used:g} in today's "
+        f"units (splits since made_on multiply to {verdict.split_factor:g})"
+    )
+
+
+def _with_reference_prices(
+    session: Session, claims: list[OpenClaim], bars: pd.DataFrame, splits: pd.Series | None
+) -> list[OpenClaim]:
+    """Relative claims get their reference: the close on made_on, as quoted that day."""
+    missing = [
+        c for c in claims if c.claim.relative is not None and c.claim.reference_price is None
+    ]
+    if not missing or bars.empty:
+        return claims
+    dates = bars.index.to_numpy(dtype="datetime64[D]")
+    closes = bars["close"].to_numpy()
+    found: dict[int, float] = {}
+    for item in missing:
+        made_on = np.datetime64(item.claim.made_on, "D")
+        position = int(np.searchsorted(dates, made_on, side="right")) - 1
+        if position < 0 or made_on - dates[position] > np.timedelta64(REFERENCE_LOOKBACK_DAYS, "D"):
+            continue
+        factor = 1.0
+        if splits is not None and len(splits):
+            later = splits[splits.index > pd.Timestamp(item.claim.made_on)]
+            factor = float(np.prod(later.to_numpy())) if len(later) else 1.0
+        found[item.id] = round(float(closes[position]) * factor, 10)
+    set_reference_prices(session, found)
+    out = []
+    for item in claims:
+        if item.id in found:
+            claim: Claim = item.claim
+            reference = found[item.id]
+            assert claim.relative is not None
+            claim = dataclasses.replace(
+                claim, reference_price=reference, level=claim.relative.apply(reference)
+            )
+            item = OpenClaim(item.id, item.status, claim)
+        out.append(item)
+    return out
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None

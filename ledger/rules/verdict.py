@@ -1,0 +1,111 @@
+"""The verdict: what the rules decided about one claim, and the evidence for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from ledger.claims.model import Outcome
+
+
+class OpenReason(StrEnum):
+    """Why a claim is still open.
+
+    The rules themselves yield the first three. The resolver reports the last
+    two when fetching the bars failed, so that a fetch problem is recorded as
+    such and never mistaken for a price that did not move.
+    """
+
+    WAITING_FOR_DEADLINE = "waiting_for_deadline"  # nothing decided, deadline still ahead
+    WAITING_FOR_DATA = "waiting_for_data"  # deadline passed, no bar on/after it yet
+    NO_DATA_IN_WINDOW = "no_data_in_window"  # data covers the deadline, window holds no bar
+    UNKNOWN_SYMBOL = "unknown_symbol"
+    SOURCE_ERROR = "source_error"
+
+
+class EvidenceField(StrEnum):
+    """Which number of the bars a piece of evidence is."""
+
+    HIGH = "high"
+    LOW = "low"
+    CLOSE = "close"
+    AVERAGE = "average"  # mean daily close over the window
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The decision on one claim as of one day.
+
+    `outcome` is None while the claim is open, and `open_reason` then says
+    why. The evidence (`evidence_*`) is set only when an outcome is decided:
+    the bar that touched or broke the level, the closest approach that fell
+    short or held, the judged close, or the mean close and the last day of the
+    period.
+
+    `closest_*` is the best the price did toward the level so far (open
+    claims too), within the window and up to the decision day (or as_of):
+    for touch_above and hold_below the highest high, for touch_below and
+    hold_above the lowest low, for close_above the highest close, for
+    close_below the lowest close, and for average claims the mean close so far
+    (dated by its last bar). Ties go to the earliest day.
+
+    `stated_level` is the level as the claim put it (a relative level applied
+    to its reference price); `level_used` is that level in the bars' units,
+    after dividing by `split_factor`, the product of the split ratios dated
+    after made_on (1.0 when there were none).
+
+    `bars_in_window` counts the bars the decision looked at: the window's bars
+    through the decision day, or through as_of while open. So a decided
+    verdict does not change as as_of moves on.
+    """
+
+    outcome: Outcome | None
+    open_reason: OpenReason | None
+    evidence_date: date | None = None
+    evidence_price: float | None = None
+    evidence_field: EvidenceField | None = None
+    stated_level: float | None = None
+    level_used: float | None = None
+    split_factor: float = 1.0
+    closest_date: date | None = None
+    closest_price: float | None = None
+    closest_field: EvidenceField | None = None
+    days_to_touch: int | None = None
+    bars_in_window: int = 0
+
+    @classmethod
+    def open(cls, reason: OpenReason) -> Verdict:
+        """An open verdict with no evidence: for the resolver's fetch problems."""
+        return cls(outcome=None, open_reason=reason)
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome is None
+
+    @property
+    def adjusted_level(self) -> float | None:
+        """The level in the bars' units (the same as `level_used`)."""
+        return self.level_used
+
+    def evidence(self) -> dict[str, object]:
+        """The verdict as JSON-ready evidence (dates as ISO text, enums as values)."""
+
+        def iso(day: date | None) -> str | None:
+            return None if day is None else day.isoformat()
+
+        return {
+            "outcome": None if self.outcome is None else self.outcome.value,
+            "open_reason": None if self.open_reason is None else self.open_reason.value,
+            "evidence_date": iso(self.evidence_date),
+            "evidence_price": self.evidence_price,
+            "evidence_field": None if self.evidence_field is None else self.evidence_field.value,
+            "stated_level": self.stated_level,
+            "adjusted_level": self.level_used,
+            "split_factor": self.split_factor,
+            "closest_date": iso(self.closest_date),
+            "closest_price": self.closest_price,
+            "closest_field": None if self.closest_field is None else self.closest_field.value,
+            "days_to_touch": self.days_to_touch,
+            "bars_in_window": self.bars_in_window,
+        }

@@ -1,0 +1,418 @@
+"""Per-group scoreboards: every statistic for every source (or asset, tag, year...).
+
+One call scores all groups together, vectorized over claims with bincount and
+one sort, because a ledger of a million claims by a thousand sources must
+score in about a second; only the exact Poisson-binomial tail loops, once per
+group, over a few block convolutions.
+
+Which claims count where:
+
+* counts (claims, open, resolved, true, false, void) use every claim;
+* "scored" claims are those resolved true or false that the caller's
+  `scored_mask` admits (for example: deadline passed, not disputed). A void
+  or open claim is never scored, whatever the mask says. Hit rate, shrinkage,
+  calibration, skill and edge use scored claims only;
+* probability statistics (Brier, log score, Murphy, Spiegelhalter,
+  calibration) use scored claims with a stated probability; edge and boldness
+  use scored claims with a market-implied probability; skill against the
+  market uses scored claims that have both, so the two are judged on the same
+  claims.
+
+A statistic that does not apply (no scored claims, no probabilities, a
+skill score against a market that was never wrong) is None, never NaN and
+never a stand-in number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from enum import IntEnum
+
+import numpy as np
+import pandas as pd
+from numpy.typing import ArrayLike
+from scipy import special
+
+from ledger.claims.model import Status
+from ledger.scoring._arrays import as_probabilities, optional_float, plain
+from ledger.scoring.calibration import DEFAULT_BINS, CalibrationBin, bin_index
+from ledger.scoring.edge import EXACT_MAX_N, poisson_binomial_sf_grouped
+from ledger.scoring.intervals import DEFAULT_LEVEL, jeffreys_bounds
+from ledger.scoring.proper import LOG_SCORE_CLIP, clipped_log_scores
+from ledger.scoring.shrinkage import BetaPrior, fit_beta_prior, shrunk_rates
+
+
+class StatusCode(IntEnum):
+    """The integer form of a claim's Status in the arrays given to `score_groups`."""
+
+    OPEN = 0
+    TRUE = 1
+    FALSE = 2
+    VOID = 3
+
+
+_STATUS_CODE = {
+    Status.OPEN: StatusCode.OPEN,
+    Status.TRUE: StatusCode.TRUE,
+    Status.FALSE: StatusCode.FALSE,
+    Status.VOID: StatusCode.VOID,
+}
+
+
+def status_codes(statuses: ArrayLike) -> np.ndarray:
+    """StatusCode integers from Status members, their string values, or integer codes."""
+    values = np.asarray(statuses)
+    if values.dtype.kind in "iu":
+        if values.size and (values.min() < 0 or values.max() > 3):
+            raise ValueError("status codes must lie in 0..3 (open, true, false, void)")
+        return values.astype(np.int64)
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object).ravel())
+    try:
+        mapping = np.array([_STATUS_CODE[Status(str(value))] for value in uniques], dtype=np.int64)
+    except ValueError as error:
+        raise ValueError(f"unknown status: {error}") from error
+    return mapping[codes].reshape(values.shape) if mapping.size else codes.astype(np.int64)
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """All statistics of one group; field names are the JSON keys.
+
+    Counts: `claims` = `open` + `resolved`, `resolved` = `true` + `false` +
+    `void`, over every claim. `scored` claims are the true/false ones the
+    caller's mask admits and `hits` are the true ones among them; `with_prob`,
+    `with_market_prob` and `with_both` count the scored claims that carry a
+    stated probability, a market-implied one, or both.
+
+    Probabilities and rates are in [0, 1]; `hit_rate_ci` is the 90% Jeffreys
+    interval; `log_score` is a mean in nats (higher is better, 0 is perfect);
+    `log_gain_bits` is the mean log-score advantage over the market in bits
+    per claim; `edge` is hits minus the hits the market-implied probabilities
+    predicted (`expected_hits`), and `edge_p_value` is P(at least this many
+    hits) under those probabilities, computed by `edge_p_method`.
+    """
+
+    group: object
+    claims: int
+    open: int
+    resolved: int
+    scored: int
+    true: int
+    false: int
+    void: int
+    hits: int
+    hit_rate: float | None
+    hit_rate_ci: tuple[float, float] | None
+    shrunk_hit_rate: float | None
+    with_market_prob: int
+    market_prob_mean: float | None
+    expected_hits: float | None
+    edge: float | None
+    edge_p_value: float | None
+    edge_p_method: str | None
+    with_prob: int
+    brier: float | None
+    log_score: float | None
+    reliability: float | None
+    resolution: float | None
+    uncertainty: float | None
+    spiegelhalter_z: float | None
+    spiegelhalter_p: float | None
+    with_both: int
+    brier_market: float | None
+    brier_skill_vs_market: float | None
+    log_gain_bits: float | None
+    calibration: tuple[CalibrationBin, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-safe values only: plain ints, floats, strings, lists and None."""
+        out: dict[str, object] = {}
+        for spec in fields(self):
+            value = getattr(self, spec.name)
+            if spec.name == "calibration":
+                out[spec.name] = [row.to_dict() for row in value]
+            elif isinstance(value, tuple):
+                out[spec.name] = list(value)
+            else:
+                out[spec.name] = plain(value)
+        return out
+
+
+@dataclass(frozen=True)
+class _ForecastStats:
+    """Per-group sums and statistics over scored claims with a stated probability."""
+
+    count: np.ndarray
+    brier: np.ndarray
+    log_score: np.ndarray
+    reliability: np.ndarray
+    resolution: np.ndarray
+    uncertainty: np.ndarray
+    spiegelhalter_z: np.ndarray
+    spiegelhalter_p: np.ndarray
+    calibration: list[list[CalibrationBin]]
+
+
+def score_groups(
+    groups: ArrayLike,
+    status: ArrayLike,
+    scored_mask: ArrayLike | None = None,
+    prob: ArrayLike | None = None,
+    market_prob: ArrayLike | None = None,
+    *,
+    bins: int = DEFAULT_BINS,
+    level: float = DEFAULT_LEVEL,
+    exact_max_n: int = EXACT_MAX_N,
+    prior: BetaPrior | None = None,
+) -> list[GroupScore]:
+    """Score every group; one GroupScore per distinct label, sorted by label.
+
+    groups: a label per claim (source name, asset, year...). status: StatusCode
+    integers or Status values. scored_mask: which resolved claims enter the
+    hit rate and the scores (default: all true/false claims). prob, market_prob:
+    stated and market-implied probabilities, NaN where there is none. bins:
+    calibration table bins; level: Jeffreys interval level. prior: the beta
+    prior for shrinkage, fitted across these groups when not given.
+    """
+    code_status = status_codes(status).ravel()
+    n = code_status.size
+    labels = _as_labels(groups)
+    if labels.size != n:
+        raise ValueError(f"groups has {labels.size} entries, status has {n}")
+    if n == 0:
+        return []
+    codes, uniques = _factorize(labels)
+    n_groups = len(uniques)
+
+    counts = np.bincount(codes * 4 + code_status, minlength=4 * n_groups).reshape(n_groups, 4)
+    outcome = (code_status == StatusCode.TRUE).astype(np.float64)
+    scored = (code_status == StatusCode.TRUE) | (code_status == StatusCode.FALSE)
+    if scored_mask is not None:
+        mask = np.asarray(scored_mask, dtype=bool).ravel()
+        if mask.size != n:
+            raise ValueError(f"scored_mask has {mask.size} entries, status has {n}")
+        scored &= mask
+    stated = _optional_probabilities(prob, n, "prob")
+    market = _optional_probabilities(market_prob, n, "market_prob")
+
+    n_scored = np.bincount(codes[scored], minlength=n_groups)
+    hits = np.bincount(codes[scored], weights=outcome[scored], minlength=n_groups)
+    ci_low, ci_high = jeffreys_bounds(hits, n_scored, level)
+    shrunk = shrunk_rates(hits, n_scored, prior or fit_beta_prior(hits, n_scored))
+
+    has_prob = scored & np.isfinite(stated)
+    forecast = _forecast_stats(
+        codes[has_prob], stated[has_prob], outcome[has_prob], n_groups, bins, level
+    )
+
+    has_market = scored & np.isfinite(market)
+    market_codes = codes[has_market]
+    n_market = np.bincount(market_codes, minlength=n_groups)
+    expected = np.bincount(market_codes, weights=market[has_market], minlength=n_groups)
+    market_hits = np.bincount(market_codes, weights=outcome[has_market], minlength=n_groups)
+    p_value, exact = poisson_binomial_sf_grouped(
+        market_codes, market[has_market], market_hits, n_groups, exact_max_n
+    )
+
+    both = has_prob & np.isfinite(market)
+    both_codes = codes[both]
+    n_both = np.bincount(both_codes, minlength=n_groups)
+    o_both = outcome[both]
+    brier_own = np.bincount(both_codes, weights=(stated[both] - o_both) ** 2, minlength=n_groups)
+    brier_market = np.bincount(both_codes, weights=(market[both] - o_both) ** 2, minlength=n_groups)
+    log_gain = np.bincount(
+        both_codes,
+        weights=clipped_log_scores(stated[both], o_both) - clipped_log_scores(market[both], o_both),
+        minlength=n_groups,
+    )
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        hit_rate = hits / n_scored
+        market_mean = expected / n_market
+        brier_market_mean = brier_market / n_both
+        skill = np.where(brier_market > 0.0, 1.0 - brier_own / brier_market, np.nan)
+        gain_bits = log_gain / n_both / np.log(2.0)
+
+    scores = []
+    for g in range(n_groups):
+        has_scored = n_scored[g] > 0
+        has_market_g = n_market[g] > 0
+        has_both = n_both[g] > 0
+        scores.append(
+            GroupScore(
+                group=plain(uniques[g]),
+                claims=int(counts[g].sum()),
+                open=int(counts[g, StatusCode.OPEN]),
+                resolved=int(counts[g, 1:].sum()),
+                scored=int(n_scored[g]),
+                true=int(counts[g, StatusCode.TRUE]),
+                false=int(counts[g, StatusCode.FALSE]),
+                void=int(counts[g, StatusCode.VOID]),
+                hits=int(hits[g]),
+                hit_rate=optional_float(hit_rate[g]),
+                hit_rate_ci=(float(ci_low[g]), float(ci_high[g])) if has_scored else None,
+                shrunk_hit_rate=optional_float(shrunk[g]),
+                with_market_prob=int(n_market[g]),
+                market_prob_mean=optional_float(market_mean[g]),
+                expected_hits=float(expected[g]) if has_market_g else None,
+                edge=float(market_hits[g] - expected[g]) if has_market_g else None,
+                edge_p_value=optional_float(p_value[g]) if has_market_g else None,
+                edge_p_method=(
+                    ("exact" if exact[g] else "refined_normal") if has_market_g else None
+                ),
+                with_prob=int(forecast.count[g]),
+                brier=optional_float(forecast.brier[g]),
+                log_score=optional_float(forecast.log_score[g]),
+                reliability=optional_float(forecast.reliability[g]),
+                resolution=optional_float(forecast.resolution[g]),
+                uncertainty=optional_float(forecast.uncertainty[g]),
+                spiegelhalter_z=optional_float(forecast.spiegelhalter_z[g]),
+                spiegelhalter_p=optional_float(forecast.spiegelhalter_p[g]),
+                with_both=int(n_both[g]),
+                brier_market=optional_float(brier_market_mean[g]) if has_both else None,
+                brier_skill_vs_market=optional_float(skill[g]) if has_both else None,
+                log_gain_bits=optional_float(gain_bits[g]) if has_both else None,
+                calibration=tuple(forecast.calibration[g]),
+            )
+        )
+    return scores
+
+
+def scores_to_dicts(scores: Sequence[GroupScore]) -> list[dict[str, object]]:
+    """The JSON-safe form of a scoreboard."""
+    return [score.to_dict() for score in scores]
+
+
+def _as_labels(groups: ArrayLike) -> np.ndarray:
+    """A 1-D array of labels; a plain sequence keeps each label's own type.
+
+    (np.asarray on a mixed list would turn 2024 and "2024" into the same string.)
+    """
+    if isinstance(groups, np.ndarray | pd.Series | pd.Index):
+        labels = np.asarray(groups).ravel()
+        return labels.astype(object) if labels.dtype.kind in "US" else labels
+    items = list(groups)  # type: ignore[arg-type]
+    labels = np.empty(len(items), dtype=object)
+    labels[:] = items
+    return labels
+
+
+def _factorize(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes and the distinct labels, sorted when the labels can be ordered."""
+    try:
+        codes, uniques = pd.factorize(labels, sort=True, use_na_sentinel=False)
+    except TypeError:  # mixed label types that do not compare: keep first-seen order
+        codes, uniques = pd.factorize(labels, sort=False, use_na_sentinel=False)
+    uniques = np.asarray(uniques, dtype=object)
+    # pandas reads a None label as NaN; give it back as None, which JSON can carry.
+    missing = np.array([value is None or value != value for value in uniques], dtype=bool)
+    uniques[missing] = None
+    return np.asarray(codes, dtype=np.int64), uniques
+
+
+def _optional_probabilities(values: ArrayLike | None, n: int, name: str) -> np.ndarray:
+    if values is None:
+        return np.full(n, np.nan)
+    p = as_probabilities(values, name, allow_nan=True)
+    if p.size != n:
+        raise ValueError(f"{name} has {p.size} entries, status has {n}")
+    return p
+
+
+def _forecast_stats(
+    codes: np.ndarray,
+    prob: np.ndarray,
+    outcome: np.ndarray,
+    n_groups: int,
+    bins: int,
+    level: float,
+) -> _ForecastStats:
+    """Brier, log score, Murphy decomposition, Spiegelhalter and calibration per group."""
+    count = np.bincount(codes, minlength=n_groups)
+    hits = np.bincount(codes, weights=outcome, minlength=n_groups)
+    brier_sum = np.bincount(codes, weights=(prob - outcome) ** 2, minlength=n_groups)
+    log_sum = np.bincount(
+        codes, weights=clipped_log_scores(prob, outcome, LOG_SCORE_CLIP), minlength=n_groups
+    )
+
+    # Murphy cells: one per distinct (group, stated probability).
+    order = np.lexsort((prob, codes))
+    cell_codes, cell_probs, cell_outcomes = codes[order], prob[order], outcome[order]
+    starts = np.ones(cell_codes.size, dtype=bool)
+    starts[1:] = (cell_codes[1:] != cell_codes[:-1]) | (cell_probs[1:] != cell_probs[:-1])
+    cell = np.cumsum(starts) - 1
+    cell_group = cell_codes[starts]
+    cell_prob = cell_probs[starts]
+    cell_n = np.bincount(cell).astype(np.float64)
+    cell_freq = np.bincount(cell, weights=cell_outcomes) / cell_n if cell.size else cell_n
+
+    spiegel_num = np.bincount(
+        codes, weights=(outcome - prob) * (1.0 - 2.0 * prob), minlength=n_groups
+    )
+    spiegel_var = np.bincount(
+        codes, weights=(1.0 - 2.0 * prob) ** 2 * prob * (1.0 - prob), minlength=n_groups
+    )
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        base_rate = hits / count
+        reliability = (
+            np.bincount(
+                cell_group, weights=cell_n * (cell_prob - cell_freq) ** 2, minlength=n_groups
+            )
+            / count
+        )
+        resolution = (
+            np.bincount(
+                cell_group,
+                weights=cell_n * (cell_freq - base_rate[cell_group]) ** 2,
+                minlength=n_groups,
+            )
+            / count
+        )
+        z = np.where(spiegel_var > 0.0, spiegel_num / np.sqrt(spiegel_var), np.nan)
+
+    return _ForecastStats(
+        count=count,
+        brier=brier_sum / np.where(count > 0, count, np.nan),
+        log_score=log_sum / np.where(count > 0, count, np.nan),
+        reliability=reliability,
+        resolution=resolution,
+        uncertainty=base_rate * (1.0 - base_rate),
+        spiegelhalter_z=z,
+        spiegelhalter_p=2.0 * special.ndtr(-np.abs(z)),
+        calibration=_calibration_per_group(codes, prob, outcome, n_groups, bins, level),
+    )
+
+
+def _calibration_per_group(
+    codes: np.ndarray,
+    prob: np.ndarray,
+    outcome: np.ndarray,
+    n_groups: int,
+    bins: int,
+    level: float,
+) -> list[list[CalibrationBin]]:
+    """Each group's non-empty calibration bins (same bins as `calibration_table`)."""
+    cell = codes * bins + bin_index(prob, bins)
+    size = n_groups * bins
+    n_cell = np.bincount(cell, minlength=size)
+    sum_prob = np.bincount(cell, weights=prob, minlength=size)
+    sum_hits = np.bincount(cell, weights=outcome, minlength=size)
+    filled = np.flatnonzero(n_cell)
+    low, high = jeffreys_bounds(sum_hits[filled], n_cell[filled], level)
+    per_group: list[list[CalibrationBin]] = [[] for _ in range(n_groups)]
+    for i, index in enumerate(filled.tolist()):
+        group, position = divmod(index, bins)
+        n = int(n_cell[index])
+        per_group[group].append(
+            CalibrationBin(
+                low=position / bins,
+                high=(position + 1) / bins,
+                n=n,
+                mean_prob=float(sum_prob[index] / n),
+                freq=float(sum_hits[index] / n),
+                freq_ci=(float(low[i]), float(high[i])),
+            )
+        )
+    return per_group

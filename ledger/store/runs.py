@@ -1,0 +1,197 @@
+"""Resolver runs: their records, and the lock that keeps them from overlapping.
+
+The lock is a row whose primary key is the lock's name, so the database
+itself refuses a second holder. A run killed mid-way leaves its row behind;
+the next run takes it over when the holder's process is gone (same host) or
+its heartbeat is older than `STALE_AFTER`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from ledger.errors import LedgerError
+from ledger.store.tables import ResolveLockRow, ResolveRunRow, utcnow
+
+STALE_AFTER = timedelta(hours=6)
+RESOLVE_LOCK = "resolve"
+
+
+class ResolverBusy(LedgerError):
+    """Another resolver run holds the lock."""
+
+
+@dataclass
+class RunLock:
+    engine: Engine
+    name: str
+    holder: str
+
+    def heartbeat(self) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.execute(
+                update(ResolveLockRow)
+                .where(ResolveLockRow.name == self.name, ResolveLockRow.holder == self.holder)
+                .values(heartbeat_at=utcnow())
+            )
+
+    def release(self) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.execute(
+                delete(ResolveLockRow).where(
+                    ResolveLockRow.name == self.name, ResolveLockRow.holder == self.holder
+                )
+            )
+
+
+def acquire_lock(engine: Engine, name: str = RESOLVE_LOCK) -> RunLock:
+    """Take the named lock or raise ResolverBusy naming who holds it."""
+    holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+    for _attempt in range(2):
+        now = utcnow()
+        try:
+            with Session(engine) as session, session.begin():
+                session.execute(
+                    insert(ResolveLockRow).values(
+                        name=name,
+                        holder=holder,
+                        host=socket.gethostname(),
+                        pid=os.getpid(),
+                        acquired_at=now,
+                        heartbeat_at=now,
+                    )
+                )
+            return RunLock(engine, name, holder)
+        except IntegrityError:
+            pass
+        with Session(engine) as session, session.begin():
+            current = session.execute(
+                select(ResolveLockRow).where(ResolveLockRow.name == name)
+            ).scalar_one_or_none()
+            if current is None:
+                continue
+            if not _is_stale(current):
+                raise ResolverBusy(
+                    f"another resolve run is in progress ({current.holder}, since "
+                    f"{_as_utc(current.acquired_at):%Y-%m-%d %H:%M} UTC): "
+                    "try again when it finishes"
+                )
+            session.execute(
+                delete(ResolveLockRow).where(
+                    ResolveLockRow.name == name, ResolveLockRow.holder == current.holder
+                )
+            )
+    raise ResolverBusy("another resolve run took the lock first: try again when it finishes")
+
+
+def _is_stale(lock: ResolveLockRow) -> bool:
+    if utcnow() - _as_utc(lock.heartbeat_at) > STALE_AFTER:
+        return True
+    if lock.host == socket.gethostname():
+        return not _process_alive(lock.pid)
+    return False
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    id: int
+    started_at: datetime
+    finished_at: datetime | None
+    as_of: date | None
+    price_source: str
+    dry_run: bool
+    symbols: int
+    claims_checked: int
+    resolved_true: int
+    resolved_false: int
+    still_open: int
+    failed_symbols: int
+    requests: int
+    bars_stored: int
+    bars_rejected: int
+    errors: dict[str, str]
+
+    @property
+    def state(self) -> str:
+        if self.finished_at is None:
+            return "interrupted or running"
+        return "failed symbols" if self.failed_symbols else "ok"
+
+    def to_json(self) -> dict:
+        data = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        for key in ("started_at", "finished_at", "as_of"):
+            data[key] = data[key].isoformat() if data[key] is not None else None
+        data["state"] = self.state
+        return data
+
+
+def start_run(session: Session, *, as_of: date, price_source: str, dry_run: bool) -> int:
+    row = ResolveRunRow(as_of=as_of, price_source=price_source, dry_run=dry_run)
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return row.id
+
+
+def finish_run(session: Session, run_id: int, **counts: object) -> None:
+    values = dict(counts)
+    if isinstance(values.get("errors"), dict):
+        values["errors"] = (
+            json.dumps(values["errors"], sort_keys=True) if values["errors"] else None
+        )
+    session.execute(
+        update(ResolveRunRow)
+        .where(ResolveRunRow.id == run_id)
+        .values(finished_at=utcnow(), **values)
+    )
+
+
+def recent_runs(session: Session, limit: int = 20) -> list[RunRecord]:
+    rows = session.execute(
+        select(ResolveRunRow).order_by(ResolveRunRow.id.desc()).limit(limit)
+    ).scalars()
+    return [
+        RunRecord(
+            id=r.id,
+            started_at=_as_utc(r.started_at),
+            finished_at=_as_utc(r.finished_at) if r.finished_at else None,
+            as_of=r.as_of,
+            price_source=r.price_source,
+            dry_run=r.dry_run,
+            symbols=r.symbols,
+            claims_checked=r.claims_checked,
+            resolved_true=r.resolved_true,
+            resolved_false=r.resolved_false,
+            still_open=r.still_open,
+            failed_symbols=r.failed_symbols,
+            requests=r.requests,
+            bars_stored=r.bars_stored,
+            bars_rejected=r.bars_rejected,
+            errors=json.loads(r.errors) if r.errors else {},
+        )
+        for r in rows
+    ]

@@ -1,0 +1,33 @@
+"""The direction vocabulary is data; these tests keep the data consistent."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger.claims.model import ClaimKind
+from ledger.claims.vocabulary import TERMS, find_terms, kind_for, parse_kind_name
+from ledger.errors import ClaimError
+
+
+@pytest.mark.parametrize("term", TERMS, ids=[term.phrase for term in TERMS])
+def test_every_phrase_is_found_as_itself(term) -> None:
+    found, rest = find_terms(f"gold {term.phrase} 5055")
+    assert [match.term for match in found] == [term]
+    assert rest.split() == ["gold", "5055"]
+
+
+def test_longest_phrase_wins() -> None:
+    found, _ = find_terms("SPX never falls below 5000")
+    assert [(m.term.family, m.term.side) for m in found] == [("hold", "above")]
+
+
+@pytest.mark.parametrize("kind", list(ClaimKind), ids=[kind.value for kind in ClaimKind])
+def test_kind_names(kind: ClaimKind) -> None:
+    assert parse_kind_name(kind.value) is kind
+    assert parse_kind_name(kind.value.upper().replace("_", "-")) is kind
+    assert kind_for(kind.family, "above" if kind.is_above else "below") is kind
+
+
+def test_unknown_kind_name_lists_the_known_ones() -> None:
+    with pytest.raises(ClaimError, match=r"unknown kind 'touches'.*touch_above"):
+        parse_kind_name("touches")

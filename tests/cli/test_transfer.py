@@ -1,0 +1,141 @@
+"""Import and export: idempotent, atomic, and a faithful round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_runner import forecast
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "predictions.example.yaml"
+
+
+def test_example_file_imports_once(capsys, ledger_url: str) -> None:
+    first = forecast(capsys, "--db", ledger_url, "import", str(EXAMPLE), "--json")
+    assert first.code == 0, first.err
+    summary = first.json()
+    assert summary["added"] == summary["entries"] > 10
+    second = forecast(capsys, "--db", ledger_url, "import", str(EXAMPLE))
+    assert second.code == 0
+    assert "nothing new" in second.err
+    claims = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    assert len(claims) == summary["entries"]
+    by_text = {c["text"]: c for c in claims}
+    jpm = by_text["gold $5055 by end-2026"]
+    assert (jpm["symbol"], jpm["kind"], jpm["level"], jpm["deadline"]) == (
+        "GC=F",
+        "touch_above",
+        5055.0,
+        "2026-12-31",
+    )
+    revision = by_text["gold $6,300 by end-2026"]
+    assert revision["revises_id"] == jpm["id"]
+    relative = by_text["BTC -20% within 90 days"]
+    assert relative["reference_price"] == pytest.approx(86631.90)
+    assert relative["level"] == pytest.approx(86631.90 * 0.8)
+    sources = {
+        s["name"]: s["kind"]
+        for s in forecast(capsys, "--db", ledger_url, "sources", "--json").json()
+    }
+    assert sources["JPMorgan"] == "bank"
+    assert sources["self"] == "self"
+
+
+def test_one_bad_entry_writes_nothing_and_names_every_line(
+    capsys, ledger_url: str, tmp_path
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "predictions:\n"
+        "  - source: A\n"
+        "    made_on: 2025-11-20\n"
+        "    claim: gold $5055 by end-2026\n"
+        "  - source: B\n"
+        "    made_on: 2025-11-20\n"
+        "    claim: BTC holds support\n"
+        "  - source: C\n"
+        "    claim: silver hits 60 by 2026-03-31\n"
+        "  - source: D\n"
+        "    made_on: 2025-11-20\n"
+        "    claim: ETH hits 5k by 2026-06-30\n"
+        "    probability: 2\n",
+        encoding="utf-8",
+    )
+    result = forecast(capsys, "--db", ledger_url, "import", str(path))
+    assert result.code == 2
+    assert "3 bad entries, nothing imported" in result.err
+    assert "line 5:" in result.err and "has no level" in result.err
+    assert "line 8:" in result.err and "made_on" in result.err
+    assert "line 10:" in result.err and "probability" in result.err
+    assert forecast(capsys, "--db", ledger_url, "list", "--json").json() == []
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        pytest.param("predictions: [\n", "not valid YAML", id="broken-yaml"),
+        pytest.param("", "empty", id="empty"),
+        pytest.param("just: a mapping\n", "predictions", id="no-predictions"),
+        pytest.param(
+            "predictions:\n  - source: A\n    made_on: 2025-11-20\n"
+            "    claim: gold 5055 by end-2026\n"
+            "    colour: blue\n",
+            "unknown field",
+            id="unknown-field",
+        ),
+        pytest.param(
+            "predictions:\n  - source: A\n    made_on: 2025-11-20\n"
+            "    claim: gold 5055 by end-2026\n"
+            "    revises: no-such-key\n",
+            "revises",
+            id="unknown-revision",
+        ),
+    ],
+)
+def test_bad_files_are_refused_whole(
+    capsys, ledger_url: str, tmp_path, content: str, needle: str
+) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(content, encoding="utf-8")
+    result = forecast(capsys, "--db", ledger_url, "import", str(path))
+    assert result.code == 2, result.err
+    assert needle in result.err
+    assert "Traceback" not in result.err
+    assert forecast(capsys, "--db", ledger_url, "list", "--json").json() == []
+
+
+def test_export_then_import_round_trips_every_field(capsys, ledger_url: str, tmp_path) -> None:
+    assert forecast(capsys, "--db", ledger_url, "import", str(EXAMPLE)).code == 0
+    forecast(capsys, "--db", ledger_url, "void", "2", "--why", "level was a typo")
+    exported = tmp_path / "ledger.yaml"
+    assert forecast(capsys, "--db", ledger_url, "export", "-o", str(exported)).code == 0
+
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    assert forecast(capsys, "--db", other, "import", str(exported)).code == 0
+    original = forecast(capsys, "--db", ledger_url, "export", "--format", "json").json()
+    copy = forecast(capsys, "--db", other, "export", "--format", "json").json()
+    assert _without_ids(copy) == _without_ids(original)
+
+
+def _without_ids(document: dict) -> dict:
+    """Ids are the ledger's own; everything else must survive the trip."""
+    by_fingerprint = {c["id"]: c["fingerprint"] for c in document["claims"]}
+    claims = []
+    for claim in document["claims"]:
+        claim = dict(claim)
+        claim.pop("id")
+        claim["revises_id"] = by_fingerprint.get(claim["revises_id"])
+        claim["resolutions"] = [
+            {k: v for k, v in r.items() if k not in ("id", "run_id")} for r in claim["resolutions"]
+        ]
+        claims.append(claim)
+    sources = [{k: v for k, v in s.items() if k != "id"} for s in document["sources"]]
+    return {"claims": sorted(claims, key=lambda c: c["fingerprint"]), "sources": sources}
+
+
+def test_csv_export_has_a_row_per_claim(capsys, ledger_url: str) -> None:
+    forecast(capsys, "--db", ledger_url, "import", str(EXAMPLE))
+    out = forecast(capsys, "--db", ledger_url, "export", "--format", "csv").out
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("id,source,source_kind,symbol")
+    assert len(lines) - 1 == len(forecast(capsys, "--db", ledger_url, "list", "--json").json())

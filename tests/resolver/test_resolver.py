@@ -1,0 +1,405 @@
+"""The resolver run end to end: store + market data + rules, and its faults."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import func, select, text
+from sqlmodel import Session
+
+from ledger.claims.parser import parse_claim
+from ledger.market.csv_source import CsvSource
+from ledger.market.source import FetchResult
+from ledger.market.yahoo import YahooSource
+from ledger.records import NewClaim
+from ledger.resolver import missing_range, run_resolver
+from ledger.store.claims import ClaimFilter, get_claim, list_claims, record_claims
+from ledger.store.prices import CachedRange
+from ledger.store.runs import ResolverBusy, acquire_lock, recent_runs
+from ledger.store.session import open_ledger
+from ledger.store.tables import ResolutionRow, ResolveLockRow
+
+MADE_ON = date(2025, 11, 20)
+
+
+def flat_bars(
+    first: str,
+    last: str,
+    price: float,
+    *,
+    weekdays_only: bool = True,
+    highs: dict[str, float] | None = None,
+    lows: dict[str, float] | None = None,
+) -> pd.DataFrame:
+    """Bars at one price, with chosen highs and lows on chosen days."""
+    days = pd.date_range(first, last, freq="B" if weekdays_only else "D", name="date")
+    frame = pd.DataFrame(
+        {"open": price, "high": price, "low": price, "close": price, "volume": 1000.0},
+        index=days,
+    )
+    for day, value in (highs or {}).items():
+        frame.loc[pd.Timestamp(day), "high"] = value
+    for day, value in (lows or {}).items():
+        frame.loc[pd.Timestamp(day), "low"] = value
+    return frame
+
+
+def write_csv(directory: Path, symbol: str, frame: pd.DataFrame) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    out = frame.copy()
+    out.index = out.index.strftime("%Y-%m-%d")
+    out.index.name = "date"
+    out.to_csv(directory / f"{symbol}.csv")
+
+
+def record(engine, *texts: str, source: str = "tester", made_on: date = MADE_ON) -> list[int]:
+    with Session(engine) as session, session.begin():
+        entries = [
+            NewClaim(source=source, claim=parse_claim(t, made_on=made_on), text=t) for t in texts
+        ]
+        return list(record_claims(session, entries).added)
+
+
+def claims_by_id(engine) -> dict:
+    with Session(engine) as session:
+        return {c.id: c for c in list_claims(session)}
+
+
+def resolution_count(engine) -> int:
+    with Session(engine) as session:
+        return session.execute(select(func.count()).select_from(ResolutionRow)).scalar_one()
+
+
+@pytest.fixture
+def engine(ledger_url: str):
+    engine = open_ledger(ledger_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def prices(tmp_path: Path) -> Path:
+    directory = tmp_path / "prices"
+    write_csv(
+        directory,
+        "GC=F",
+        flat_bars("2025-01-01", "2026-07-10", 4000.0, highs={"2026-01-26": 5100.0}),
+    )
+    write_csv(
+        directory,
+        "BTC-USD",
+        flat_bars(
+            "2025-01-01", "2026-07-12", 90000.0, weekdays_only=False, lows={"2026-02-05": 62000.0}
+        ),
+    )
+    return directory
+
+
+def test_csv_run_resolves_with_evidence_and_reasons(engine, prices: Path) -> None:
+    ids = record(
+        engine,
+        "gold $5055 by end-2026",  # touched 2026-01-26 -> true
+        "gold $6000 by 2026-06-30",  # never touched, deadline covered -> false
+        "BTC holds 80000 until 2026-03-31",  # broken 2026-02-05 -> false
+        "BTC hits 150k by 2026-12-31",  # deadline ahead -> open
+        "gold $9000 by 2026-07-10",  # deadline is the last bar: covered -> false
+    )
+    summary = run_resolver(
+        engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
+    )
+    assert summary.exit_code == 0
+    assert (summary.resolved_true, summary.resolved_false, summary.still_open) == (1, 3, 1)
+    claims = claims_by_id(engine)
+    gold = claims[ids[0]]
+    assert (gold.status, gold.evidence_date, gold.evidence_price, gold.evidence_field) == (
+        "true",
+        date(2026, 1, 26),
+        5100.0,
+        "high",
+    )
+    assert claims[ids[1]].status == "false"
+    btc = claims[ids[2]]
+    assert (btc.status, btc.evidence_date, btc.evidence_price) == (
+        "false",
+        date(2026, 2, 5),
+        62000.0,
+    )
+    assert claims[ids[3]].status == "open"
+    assert claims[ids[4]].status == "false"
+    with Session(engine) as session:
+        detail = get_claim(session, ids[0])
+        reason = session.execute(
+            text("SELECT open_reason FROM prediction WHERE id = :i"), {"i": ids[3]}
+        ).scalar_one()
+        runs = recent_runs(session)
+    assert reason == "waiting_for_deadline"
+    (resolution,) = detail.resolutions
+    assert resolution.method == "auto" and resolution.run_id == summary.run_id
+    assert resolution.days_to_touch == (date(2026, 1, 26) - MADE_ON).days
+    assert resolution.data_source.startswith("csv:")
+    assert runs[0].id == summary.run_id and runs[0].finished_at is not None
+    assert (runs[0].resolved_true, runs[0].resolved_false, runs[0].still_open) == (1, 3, 1)
+
+
+def test_second_run_is_idempotent(engine, prices: Path) -> None:
+    record(engine, "gold $5055 by end-2026", "gold $6000 by 2026-06-30")
+    source = CsvSource(prices)
+    run_resolver(engine, source, as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    rows = resolution_count(engine)
+    again = run_resolver(engine, source, as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    assert (again.resolved_true, again.resolved_false, again.claims_checked) == (0, 0, 0)
+    assert resolution_count(engine) == rows == 2
+
+
+def test_as_of_uses_no_later_bar(engine, prices: Path) -> None:
+    (claim_id,) = record(engine, "gold $5055 by end-2026")
+    summary = run_resolver(
+        engine, CsvSource(prices), as_of=date(2026, 1, 25), today=date(2026, 7, 13)
+    )
+    assert summary.resolved_true == 0 and summary.still_open == 1
+    assert claims_by_id(engine)[claim_id].status == "open"
+    run_resolver(engine, CsvSource(prices), as_of=date(2026, 1, 26), today=date(2026, 7, 13))
+    assert claims_by_id(engine)[claim_id].status == "true"
+
+
+def test_data_ending_before_the_deadline_never_gives_false(engine, tmp_path: Path) -> None:
+    directory = tmp_path / "short"
+    write_csv(directory, "GC=F", flat_bars("2025-01-01", "2026-03-01", 4000.0))
+    (claim_id,) = record(engine, "gold $6000 by 2026-06-30")
+    summary = run_resolver(
+        engine, CsvSource(directory), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
+    )
+    assert summary.resolved_false == 0
+    assert claims_by_id(engine)[claim_id].status == "open"
+    assert summary.open_reasons == {"waiting_for_data": 1}
+
+
+def test_dry_run_writes_nothing(engine, prices: Path) -> None:
+    record(engine, "gold $5055 by end-2026")
+    summary = run_resolver(
+        engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13), dry_run=True
+    )
+    assert summary.resolved_true == 1 and summary.run_id is None
+    assert resolution_count(engine) == 0
+    assert claims_by_id(engine)[1].status == "open"
+    with Session(engine) as session:
+        assert session.execute(text("SELECT count(*) FROM price_bar")).scalar_one() == 0
+
+
+def test_relative_claim_gets_its_reference_close(engine, prices: Path) -> None:
+    (claim_id,) = record(engine, "BTC -20% within 90 days")
+    run_resolver(engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    claim = claims_by_id(engine)[claim_id]
+    assert claim.reference_price == 90000.0
+    assert claim.level == pytest.approx(72000.0)
+    assert claim.status == "true"  # the 62,000 low on 2026-02-05 is inside 90 days? no:
+    # made 2025-11-20 + 90 days = 2026-02-18, and 2026-02-05 is inside the window.
+
+
+def test_recheck_after_a_data_correction_keeps_the_history(engine, prices: Path) -> None:
+    (claim_id,) = record(engine, "gold $5055 by end-2026")
+    run_resolver(engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    write_csv(
+        prices, "GC=F", flat_bars("2025-01-01", "2026-07-10", 4000.0, highs={"2026-02-02": 5200.0})
+    )
+    with Session(engine) as session, session.begin():
+        session.execute(text("DELETE FROM price_bar"))
+    summary = run_resolver(
+        engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13), recheck=True
+    )
+    assert summary.changed_on_recheck == 1
+    with Session(engine) as session:
+        detail = get_claim(session, claim_id)
+    assert [(r.evidence_date, r.is_current) for r in detail.resolutions] == [
+        (date(2026, 1, 26), False),
+        (date(2026, 2, 2), True),
+    ]
+
+
+def test_missing_range_fetches_only_what_the_cache_lacks() -> None:
+    cached = CachedRange(date(2025, 1, 1), date(2026, 6, 30), 400)
+    assert missing_range((date(2025, 6, 1), date(2026, 3, 1)), cached, date(2026, 7, 13)) is None
+    assert missing_range((date(2025, 6, 1), date(2026, 7, 10)), cached, date(2026, 7, 13)) == (
+        date(2026, 6, 25),
+        date(2026, 7, 10),
+    )
+    assert missing_range((date(2024, 6, 1), date(2025, 3, 1)), cached, date(2026, 7, 13)) == (
+        date(2024, 6, 1),
+        date(2024, 12, 31),
+    )
+    recent = CachedRange(date(2025, 1, 1), date(2026, 7, 12), 400)
+    assert missing_range((date(2025, 6, 1), date(2026, 7, 12)), recent, date(2026, 7, 13)) == (
+        date(2026, 7, 7),
+        date(2026, 7, 12),
+    )
+    assert missing_range((date(2025, 6, 1), date(2026, 3, 1)), None, date(2026, 7, 13)) == (
+        date(2025, 6, 1),
+        date(2026, 3, 1),
+    )
+
+
+# --- the real yfinance against the offline Yahoo fake ---------------------------
+
+
+@pytest.fixture
+def yahoo(tmp_path: Path) -> YahooSource:
+    return YahooSource(tmp_path / "yf-cache", retries=2, backoff=0.01, sleep=lambda _s: None)
+
+
+def test_yahoo_run_with_an_unknown_symbol(engine, fake_yahoo, yahoo) -> None:
+    fake_yahoo.set(
+        "GC=F", flat_bars("2025-10-01", "2026-07-10", 4000.0, highs={"2026-01-26": 5100.0})
+    )
+    fake_yahoo.set(
+        "BTC-USD",
+        flat_bars(
+            "2025-10-01", "2026-07-12", 90000.0, weekdays_only=False, lows={"2026-02-05": 62000.0}
+        ),
+    )
+    ids = record(
+        engine,
+        "gold $5055 by end-2026",
+        "BTC holds 80000 until 2026-03-31",
+        "NOPEZZ hits 100 by 2026-03-31",
+    )
+    summary = run_resolver(engine, yahoo, as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    assert summary.exit_code == 1
+    assert set(summary.failed_symbols) == {"NOPEZZ"}
+    claims = claims_by_id(engine)
+    assert claims[ids[0]].status == "true" and claims[ids[1]].status == "false"
+    assert claims[ids[2]].status == "open"
+    with Session(engine) as session:
+        reason = session.execute(
+            text("SELECT open_reason FROM prediction WHERE id = :i"), {"i": ids[2]}
+        ).scalar_one()
+    assert reason == "unknown_symbol"
+    assert len(fake_yahoo.chart_requests("GC=F")) <= 2
+    assert len(fake_yahoo.chart_requests("BTC-USD")) <= 2
+
+
+def test_yahoo_outage_leaves_claims_open_with_the_error(engine, fake_yahoo, yahoo) -> None:
+    fake_yahoo.set("GC=F", flat_bars("2025-10-01", "2026-07-10", 4000.0))
+    fake_yahoo.rate_limit(everything=True)
+    (claim_id,) = record(engine, "gold $6000 by 2026-06-30")
+    summary = run_resolver(engine, yahoo, as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    assert summary.exit_code == 1 and summary.resolved_false == 0
+    assert claims_by_id(engine)[claim_id].status == "open"
+    assert summary.open_reasons == {"source_error": 1}
+    with Session(engine) as session:
+        (run,) = recent_runs(session)
+    assert "GC=F" in run.errors and run.failed_symbols == 1
+
+
+def test_warm_cache_needs_no_requests(engine, fake_yahoo, yahoo) -> None:
+    fake_yahoo.set("GC=F", flat_bars("2025-10-01", "2026-07-10", 4000.0))
+    record(engine, "gold $6000 by 2026-12-31")
+    run_resolver(engine, yahoo, as_of=date(2026, 3, 1), today=date(2026, 7, 13))
+    fake_yahoo.reset_log()
+    summary = run_resolver(engine, yahoo, as_of=date(2026, 2, 1), today=date(2026, 7, 13))
+    assert summary.requests == 0 and fake_yahoo.chart_requests() == []
+
+
+# --- faults ---------------------------------------------------------------------
+
+
+class Interrupt(BaseException):
+    pass
+
+
+def test_kill_between_symbols_then_rerun_finishes(engine, prices: Path) -> None:
+    record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
+
+    def die_after_first(symbol: str, done: int, total: int) -> None:
+        raise Interrupt
+
+    with pytest.raises(Interrupt):
+        run_resolver(
+            engine,
+            CsvSource(prices),
+            as_of=date(2026, 7, 13),
+            today=date(2026, 7, 13),
+            progress=die_after_first,
+        )
+    statuses = sorted(c.status for c in claims_by_id(engine).values())
+    assert statuses == ["false", "open"]  # BTC-USD committed first; GC=F untouched
+    summary = run_resolver(
+        engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
+    )
+    assert summary.resolved_true == 1
+    assert resolution_count(engine) == 2
+
+
+class SlowSource:
+    """A price source that takes its time, so two runs overlap."""
+
+    def __init__(self, inner: CsvSource, delay: float) -> None:
+        self.inner, self.delay, self.name = inner, delay, inner.name
+
+    def fetch(self, wanted) -> FetchResult:
+        time.sleep(self.delay)
+        return self.inner.fetch(wanted)
+
+
+def test_two_concurrent_runs_never_double_resolve(engine, prices: Path) -> None:
+    record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
+    results: list[object] = []
+
+    def run() -> None:
+        try:
+            results.append(
+                run_resolver(
+                    engine,
+                    SlowSource(CsvSource(prices), 0.5),
+                    as_of=date(2026, 7, 13),
+                    today=date(2026, 7, 13),
+                )
+            )
+        except ResolverBusy as exc:
+            results.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(type(r).__name__ for r in results) == ["ResolveSummary", "ResolverBusy"]
+    assert resolution_count(engine) == 2
+    with Session(engine) as session:
+        assert session.execute(select(func.count()).select_from(ResolveLockRow)).scalar_one() == 0
+
+
+def test_a_dead_runs_lock_is_taken_over(engine) -> None:
+    with Session(engine) as session, session.begin():
+        session.add(
+            ResolveLockRow(
+                name="resolve",
+                holder="x:999999:dead",
+                host=__import__("socket").gethostname(),
+                pid=999_999,
+                acquired_at=pd.Timestamp.now(tz="UTC").to_pydatetime(),
+                heartbeat_at=pd.Timestamp.now(tz="UTC").to_pydatetime(),
+            )
+        )
+    lock = acquire_lock(engine)
+    lock.release()
+
+
+def test_a_live_lock_is_respected(engine) -> None:
+    lock = acquire_lock(engine)
+    try:
+        with pytest.raises(ResolverBusy, match="another resolve run"):
+            acquire_lock(engine)
+    finally:
+        lock.release()
+
+
+def test_list_filter_by_status_after_resolve(engine, prices: Path) -> None:
+    record(engine, "gold $5055 by end-2026", "gold $6000 by 2026-06-30")
+    run_resolver(engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    with Session(engine) as session:
+        assert [c.id for c in list_claims(session, ClaimFilter(status="true"))] == [1]
