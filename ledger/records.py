@@ -90,6 +90,11 @@ class ClaimRecord:
     evidence_price: float | None = None
     evidence_field: str | None = None
     market_prob: float | None = None
+    market_sigma: float | None = None
+    market_spot: float | None = None
+    market_note: str | None = None
+    open_reason: str | None = None
+    open_detail: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

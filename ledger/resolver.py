@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -21,11 +21,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from ledger.bars import BAR_COLUMNS
+from ledger.baseline import compute_baselines, history_range
 from ledger.claims.model import Claim
 from ledger.errors import UsageError
-from ledger.market.source import ErrorCode, FetchResult, PriceSource, SymbolError
+from ledger.market.source import FetchResult, PriceSource, SymbolError
+from ledger.price_cache import fetch_missing, missing_range
 from ledger.rules import OpenReason, Verdict, resolve_many
-from ledger.store.prices import CachedRange, cached_ranges, load_bars, store_bars
+from ledger.store.baselines import claims_needing_baseline
+from ledger.store.prices import cached_ranges, load_bars, store_bars
 from ledger.store.resolving import (
     Decision,
     OpenClaim,
@@ -40,7 +43,6 @@ from ledger.store.resolving import (
 from ledger.store.runs import acquire_lock, finish_run, start_run
 from ledger.store.tables import utcnow
 
-REFETCH_DAYS = 5  # the latest bars may have been partial or revised: fetch them again
 REFERENCE_LOOKBACK_DAYS = 7  # a made_on on a weekend takes the last close before it
 
 Progress = Callable[[str, int, int], None]  # (symbol, done, total)
@@ -117,7 +119,8 @@ def run_resolver(
 def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSummary:
     with Session(engine) as session:
         claims_by_symbol = claims_to_check(session, recheck=recheck)
-        cache = cached_ranges(session, claims_by_symbol)
+        needing_baseline = {} if dry_run else claims_needing_baseline(session)
+        cache = cached_ranges(session, set(claims_by_symbol) | set(needing_baseline))
     run_id = None
     if not dry_run:
         with Session(engine) as session, session.begin():
@@ -125,15 +128,28 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     summary = ResolveSummary(run_id, as_of, source.name, dry_run, symbols=len(claims_by_symbol))
 
     needed = {s: needed_range(c, as_of) for s, c in claims_by_symbol.items()}
+    # One request per symbol covers both the resolve window and the history the
+    # market baseline of new claims needs.
+    fetch_spans = {s: span for s, span in needed.items() if span is not None}
+    for symbol, claims in needing_baseline.items():
+        first, last = history_range(claims)
+        span = (first, min(last, as_of))
+        if symbol in fetch_spans:
+            span = (min(span[0], fetch_spans[symbol][0]), max(span[1], fetch_spans[symbol][1]))
+        if span[0] <= span[1]:
+            fetch_spans[symbol] = span
     wanted = {
         symbol: missing
-        for symbol, span in needed.items()
-        if span is not None
-        and (missing := missing_range(span, cache.get(symbol), as_of)) is not None
+        for symbol, span in fetch_spans.items()
+        if (missing := missing_range(span, cache.get(symbol), as_of)) is not None
     }
-    fetched = _fetch(source, wanted)
+    fetched = fetch_missing(source, wanted)
     summary.requests = fetched.requests
 
+    if not dry_run:
+        _store_fetched_history(
+            engine, fetched, set(needing_baseline) - set(claims_by_symbol), source.name
+        )
     for done, symbol in enumerate(sorted(claims_by_symbol), start=1):
         claims = claims_by_symbol[symbol]
         with Session(engine, expire_on_commit=False) as session, session.begin():
@@ -145,6 +161,9 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
         if progress is not None:
             progress(symbol, done, len(claims_by_symbol))
 
+    if needing_baseline:
+        failed = {s: f"{e.code}: {e.message}" for s, e in fetched.errors.items()}
+        compute_baselines(engine, None, skip=failed)
     if run_id is not None:
         with Session(engine) as session, session.begin():
             finish_run(
@@ -164,6 +183,17 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     return summary
 
 
+def _store_fetched_history(
+    engine: Engine, fetched: FetchResult, symbols: set[str], data_source: str
+) -> None:
+    """Bars fetched only for baselines (no open claim on the symbol) go to the cache too."""
+    with Session(engine) as session, session.begin():
+        for symbol in sorted(symbols & set(fetched.bars)):
+            store_bars(session, {symbol: fetched.bars[symbol]}, data_source)
+            if len(fetched.splits.get(symbol, ())):
+                store_splits(session, {symbol: fetched.splits[symbol]}, data_source)
+
+
 def needed_range(claims: Sequence[OpenClaim], as_of: date) -> tuple[date, date] | None:
     """The one date range a symbol's claims need, or None when no window has begun."""
     starts = []
@@ -176,39 +206,6 @@ def needed_range(claims: Sequence[OpenClaim], as_of: date) -> tuple[date, date] 
     first = min(starts)
     last = min(max(item.claim.deadline for item in claims), as_of)
     return (first, last) if first <= last else None
-
-
-def missing_range(
-    needed: tuple[date, date], cached: CachedRange | None, as_of: date
-) -> tuple[date, date] | None:
-    """What to fetch: the part of `needed` the cache lacks, as one range.
-
-    The cache's last few days are fetched again when they are recent (the
-    latest bar may have been partial when it was stored). Head and tail gaps
-    are merged into one range, so a symbol costs at most one request.
-    """
-    first, last = needed
-    if cached is None:
-        return needed
-    pieces: list[tuple[date, date]] = []
-    if first < cached.first:
-        pieces.append((first, cached.first - timedelta(days=1)))
-    recent = as_of - cached.last <= timedelta(days=REFETCH_DAYS)
-    if last > cached.last or (recent and last >= cached.last - timedelta(days=REFETCH_DAYS)):
-        pieces.append((max(first, cached.last - timedelta(days=REFETCH_DAYS)), last))
-    if not pieces:
-        return None
-    return min(p[0] for p in pieces), max(p[1] for p in pieces)
-
-
-def _fetch(source: PriceSource, wanted: Mapping[str, tuple[date, date]]) -> FetchResult:
-    if not wanted:
-        return FetchResult()
-    try:
-        return source.fetch(wanted)
-    except Exception as exc:  # a source bug must not lose the run: every symbol stays open
-        error = SymbolError(ErrorCode.SOURCE_ERROR, f"{source.name} failed: {exc}")
-        return FetchResult(errors=dict.fromkeys(wanted, error))
 
 
 def _resolve_symbol(

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from ledger.cli import aliases, claims, db, resolve, transfer, tui
+from ledger.cli import aliases, claims, db, resolve, scores, transfer, tui
 from ledger.cli.context import STATE
 from ledger.errors import LedgerError, UsageError
 
@@ -50,6 +50,7 @@ def _global_options(
 claims.register(app)
 transfer.register(app)
 resolve.register(app)
+scores.register(app)
 tui.register(app)
 app.add_typer(aliases.alias_app, name="alias")
 app.add_typer(db.db_app, name="db")

@@ -93,9 +93,9 @@ def claim_detail(detail: ClaimDetail) -> None:
         ("source", f"{c.source} ({c.source_kind})"),
         ("made on", str(c.made_on)),
         ("window", f"{c.window_start} .. {c.deadline}"),
-        ("status", c.status + (f" ({c.void_reason})" if c.void_reason else "")),
+        ("status", _status_text(c)),
         ("probability", "" if c.probability is None else f"{c.probability:g}"),
-        ("market prob", "" if c.market_prob is None else f"{c.market_prob:.3f}"),
+        ("market prob", _market_text(c)),
         ("reference", "" if c.reference_price is None else format_price(c.reference_price)),
         ("tags", ", ".join(c.tags)),
         ("url", c.url or ""),
@@ -134,6 +134,24 @@ def claim_detail(detail: ClaimDetail) -> None:
                 f"{evidence}{note_text}",
                 markup=False,
             )
+
+
+def _status_text(c: ClaimRecord) -> str:
+    if c.void_reason:
+        return f"{c.status} ({c.void_reason})"
+    if c.open_reason:
+        detail = f": {c.open_detail}" if c.open_detail else ""
+        return f"{c.status} ({c.open_reason.replace('_', ' ')}{detail})"
+    return c.status
+
+
+def _market_text(c: ClaimRecord) -> str:
+    if c.market_prob is not None:
+        return (
+            f"{c.market_prob:.3f} (driftless GBM from {format_price(c.market_spot)} on "
+            f"{c.made_on}, trailing-year volatility {c.market_sigma:.1%})"
+        )
+    return f"none: {c.market_note}" if c.market_note else "not computed yet (forecast baseline)"
 
 
 def sources_table(sources: Sequence[SourceSummary]) -> None:

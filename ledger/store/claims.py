@@ -469,7 +469,12 @@ def _to_record(
         evidence_date=current.evidence_date if current else None,
         evidence_price=current.evidence_price if current else None,
         evidence_field=current.evidence_field if current else None,
-        market_prob=None,
+        market_prob=row.market_prob,
+        market_sigma=row.market_sigma,
+        market_spot=row.market_spot,
+        market_note=row.market_note,
+        open_reason=row.open_reason if row.status == "open" else None,
+        open_detail=row.open_detail if row.status == "open" else None,
     )
 
 

@@ -130,6 +130,9 @@ class PredictionRow(LedgerModel, table=True):
         CheckConstraint(
             "open_reason IS NULL OR " + _in("open_reason", OPEN_REASONS), name="open_reason"
         ),
+        CheckConstraint(
+            "market_prob IS NULL OR (market_prob >= 0 AND market_prob <= 1)", name="market_prob"
+        ),
         Index("ix_prediction_status_deadline", "status", "deadline"),
         Index("ix_prediction_symbol_status", "symbol", "status"),
     )
@@ -161,6 +164,13 @@ class PredictionRow(LedgerModel, table=True):
     open_reason: str | None = Field(default=None, max_length=30)
     open_detail: str | None = Field(default=None, sa_column=Column(Text))
     checked_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    # What the market implied on made_on (driftless GBM, trailing-year volatility),
+    # computed once from data available that day; market_note says why there is none.
+    market_prob: float | None = None
+    market_sigma: float | None = None
+    market_spot: float | None = None
+    market_note: str | None = Field(default=None, sa_column=Column(Text))
+    market_computed_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
 
 
 class PredictionTagRow(LedgerModel, table=True):

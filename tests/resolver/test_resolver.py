@@ -16,8 +16,9 @@ from ledger.claims.parser import parse_claim
 from ledger.market.csv_source import CsvSource
 from ledger.market.source import FetchResult
 from ledger.market.yahoo import YahooSource
+from ledger.price_cache import missing_range
 from ledger.records import NewClaim
-from ledger.resolver import missing_range, run_resolver
+from ledger.resolver import run_resolver
 from ledger.store.claims import ClaimFilter, get_claim, list_claims, record_claims
 from ledger.store.prices import CachedRange
 from ledger.store.runs import ResolverBusy, acquire_lock, recent_runs

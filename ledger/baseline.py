@@ -1,0 +1,197 @@
+"""Market-implied probabilities: what the market itself said when a claim was made.
+
+For every claim, from data available on made_on only: the trailing year's
+realized volatility and the close that day, fed to the driftless-GBM formulas
+in `ledger.scoring.market_implied`. Computed once and stored on the claim, so
+scores never depend on when they are computed; `forecast baseline
+--recompute` refreshes them (after a data correction, say).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from ledger.market.source import PriceSource
+from ledger.price_cache import fetch_missing, missing_range
+from ledger.scoring import (
+    market_probabilities,
+    realized_volatility_many,
+    window_start_years,
+    year_fraction,
+)
+from ledger.scoring.market_implied import MIN_RETURNS, VOL_WINDOW_DAYS
+from ledger.store.baselines import (
+    Baseline,
+    BaselineClaim,
+    claims_needing_baseline,
+    store_baselines,
+)
+from ledger.store.prices import cached_ranges, load_bars, store_bars
+from ledger.store.resolving import load_splits, store_splits
+
+
+@dataclass
+class BaselineSummary:
+    claims: int = 0
+    computed: int = 0
+    without: int = 0
+    skipped_symbols: dict[str, str] = field(default_factory=dict)
+    requests: int = 0
+
+    def to_json(self) -> dict:
+        return {
+            "claims": self.claims,
+            "computed": self.computed,
+            "without_baseline": self.without,
+            "skipped_symbols": dict(sorted(self.skipped_symbols.items())),
+            "requests": self.requests,
+        }
+
+
+def history_range(claims: Sequence[BaselineClaim]) -> tuple[date, date]:
+    """The bars a symbol's baselines need: a year before the earliest call to the latest."""
+    first = min(
+        min(c.made_on - timedelta(days=VOL_WINDOW_DAYS + 1), c.window_start) for c in claims
+    )
+    return first, max(c.made_on for c in claims)
+
+
+def compute_baselines(
+    engine: Engine,
+    source: PriceSource | None,
+    *,
+    recompute: bool = False,
+    today: date | None = None,
+    skip: Mapping[str, str] | None = None,
+) -> BaselineSummary:
+    """Compute and store missing baselines; with `source`, fetch the history the cache lacks.
+
+    Symbols in `skip` (fetch failures) are left for a later run, so a
+    network outage never records "no history" for a claim.
+    """
+    today = today or date.today()
+    summary = BaselineSummary()
+    with Session(engine) as session:
+        by_symbol = claims_needing_baseline(session, recompute=recompute)
+        cache = cached_ranges(session, by_symbol)
+    summary.claims = sum(len(c) for c in by_symbol.values())
+    skipped = dict(skip or {})
+    if source is not None and by_symbol:
+        wanted = {}
+        for symbol, claims in by_symbol.items():
+            first, last = history_range(claims)
+            missing = missing_range((first, min(last, today)), cache.get(symbol), today)
+            if missing is not None:
+                wanted[symbol] = missing
+        fetched = fetch_missing(source, wanted)
+        summary.requests = fetched.requests
+        skipped.update({s: f"{e.code}: {e.message}" for s, e in fetched.errors.items()})
+        with Session(engine) as session, session.begin():
+            for symbol, bars in fetched.bars.items():
+                store_bars(session, {symbol: bars}, source.name)
+                if len(fetched.splits.get(symbol, ())):
+                    store_splits(session, {symbol: fetched.splits[symbol]}, source.name)
+    for symbol, claims in sorted(by_symbol.items()):
+        if symbol in skipped:
+            summary.skipped_symbols[symbol] = skipped[symbol]
+            continue
+        with Session(engine) as session, session.begin():
+            first, last = history_range(claims)
+            bars = load_bars(session, [symbol], first, last).get(symbol)
+            splits = load_splits(session, [symbol]).get(symbol)
+            baselines = baselines_for(claims, bars, splits)
+            store_baselines(session, baselines)
+        summary.computed += sum(b.market_prob is not None for b in baselines)
+        summary.without += sum(b.market_prob is None for b in baselines)
+    return summary
+
+
+def baselines_for(
+    claims: Sequence[BaselineClaim], bars: pd.DataFrame | None, splits: pd.Series | None
+) -> list[Baseline]:
+    """The baselines of one symbol's claims, vectorized over the claims."""
+    if bars is None or bars.empty:
+        return [
+            Baseline(c.id, None, None, None, "no price history up to the day the call was made")
+            for c in claims
+        ]
+    dates = bars.index.to_numpy(dtype="datetime64[D]")
+    closes = bars["close"].to_numpy(dtype=np.float64)
+    made_on = np.array([c.made_on for c in claims], dtype="datetime64[D]")
+    window_start = np.array([c.window_start for c in claims], dtype="datetime64[D]")
+    deadline = np.array([c.deadline for c in claims], dtype="datetime64[D]")
+    vol = realized_volatility_many(closes, dates, made_on)
+    # Bars are in today's units: a level stated before a later split is divided by it.
+    factor = _split_factors(made_on, splits)
+    levels = (
+        np.array([np.nan if c.level is None else c.level for c in claims], dtype=np.float64)
+        / factor
+    )
+    for i, claim in enumerate(claims):
+        if claim.relative is not None:
+            levels[i] = claim.relative.apply(vol.spot[i]) if np.isfinite(vol.spot[i]) else np.nan
+    weight, seen_mean = _average_progress(
+        claims, dates, closes, made_on, window_start, deadline, vol
+    )
+    probs = market_probabilities(
+        [c.kind for c in claims],
+        vol.spot,
+        levels,
+        year_fraction(made_on, deadline),
+        vol.sigma,
+        t_start_years=window_start_years(made_on, window_start),
+        realized_weight=weight,
+        realized_mean=seen_mean,
+    )
+    out = []
+    for i, claim in enumerate(claims):
+        prob = float(probs[i]) if np.isfinite(probs[i]) else None
+        sigma = float(vol.sigma[i]) if np.isfinite(vol.sigma[i]) else None
+        spot = float(vol.spot[i]) if np.isfinite(vol.spot[i]) else None
+        note = None
+        if spot is None:
+            note = f"no close on or before {claim.made_on} in the price history"
+        elif sigma is None:
+            note = (
+                f"only {int(vol.n_returns[i])} daily returns in the year before {claim.made_on}; "
+                f"at least {MIN_RETURNS} are needed for a volatility"
+            )
+        elif prob is None:
+            note = "the claim's level is unknown"
+        out.append(Baseline(claim.id, prob, sigma, spot, note))
+    return out
+
+
+def _split_factors(made_on: np.ndarray, splits: pd.Series | None) -> np.ndarray:
+    if splits is None or len(splits) == 0:
+        return np.ones(made_on.size)
+    split_days = splits.index.to_numpy(dtype="datetime64[D]")
+    ratios = splits.to_numpy(dtype=np.float64)
+    # product of ratios of splits strictly after each made_on
+    suffix = np.concatenate((np.cumprod(ratios[::-1])[::-1], [1.0]))
+    return suffix[np.searchsorted(split_days, made_on, side="right")]
+
+
+def _average_progress(claims, dates, closes, made_on, window_start, deadline, vol):
+    """For average claims made inside their period: the share already seen and its mean."""
+    weight = np.zeros(len(claims))
+    seen_mean = np.full(len(claims), np.nan)
+    for i, claim in enumerate(claims):
+        if claim.kind.family != "average" or claim.window_start > claim.made_on:
+            continue
+        lo = np.searchsorted(dates, window_start[i], side="left")
+        hi = np.searchsorted(dates, made_on[i], side="right")
+        seen = hi - lo
+        if seen <= 0 or not np.isfinite(vol.periods_per_year[i]):
+            continue
+        remaining = (deadline[i] - made_on[i]).astype(np.float64) * vol.periods_per_year[i] / 365.25
+        weight[i] = seen / (seen + remaining)
+        seen_mean[i] = float(np.mean(closes[lo:hi]))
+    return weight, seen_mean

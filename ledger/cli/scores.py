@@ -1,0 +1,235 @@
+"""forecast score, forecast calibration, forecast baseline."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ledger.baseline import compute_baselines
+from ledger.cli import render
+from ledger.cli.context import (
+    DbOption,
+    JsonOption,
+    ledger_engine,
+    ledger_session,
+    parse_date_option,
+)
+from ledger.errors import UsageError
+from ledger.market.factory import price_source_from_spec
+from ledger.scoreboard import DEFAULT_BINS, ScoreOptions, calibration, scoreboard
+from ledger.scoring import GroupScore
+from ledger.store.engine import cache_dir
+from ledger.store.scoring import GROUPINGS
+
+IncludeEarly = Annotated[
+    bool,
+    typer.Option(
+        "--include-early",
+        help="Also score claims resolved before their deadline (biased toward yes: see README).",
+    ),
+]
+JSON_KEYS = (
+    "group",
+    "claims",
+    "open",
+    "resolved",
+    "scored",
+    "true",
+    "false",
+    "void",
+    "hit_rate",
+    "hit_rate_ci",
+    "shrunk_hit_rate",
+    "market_prob_mean",
+    "expected_hits",
+    "edge",
+    "edge_p_value",
+    "brier",
+    "log_score",
+    "brier_skill_vs_market",
+    "log_gain_bits",
+    "with_prob",
+    "with_market_prob",
+    "reliability",
+    "resolution",
+    "uncertainty",
+    "spiegelhalter_z",
+    "spiegelhalter_p",
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("score")(score)
+    app.command("calibration")(calibration_command)
+    app.command("baseline")(baseline)
+
+
+def score(
+    by: Annotated[
+        str, typer.Option("--by", help="Group by source, asset, tag or year.")
+    ] = "source",
+    since: Annotated[
+        str | None, typer.Option("--since", help="Calls made on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Calls made on or before YYYY-MM-DD.")
+    ] = None,
+    min_n: Annotated[
+        int, typer.Option("--min-n", min=0, help="Hide groups with fewer scored claims.")
+    ] = 0,
+    include_early: IncludeEarly = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Who to trust: hit rates with intervals, boldness, edge over the market, Brier and log scores.
+
+    Ranked by a hit rate shrunk toward the average (empirical Bayes), so 2 out
+    of 2 does not outrank 40 out of 50. Only claims whose deadline has passed
+    are scored; open ones are counted.
+    """
+    if by not in GROUPINGS:
+        raise UsageError(f"--by {by!r}: use one of {', '.join(GROUPINGS)}")
+    options = ScoreOptions(
+        by=by,
+        since=parse_date_option(since, "--since"),
+        until=parse_date_option(until, "--until"),
+        min_n=min_n,
+        include_early=include_early,
+    )
+    with ledger_session(db) as session:
+        scores = scoreboard(session, options, date.today())
+    if as_json:
+        render.print_json([_json(s) for s in scores])
+        return
+    if not scores:
+        render.note("nothing to score yet: record claims, then 'forecast resolve'")
+        return
+    render.stdout().print(_score_table(scores, by))
+    render.note(
+        "scored = resolved claims whose deadline has passed; edge = hits minus the hits the "
+        "market implied; skill = Brier skill vs the market"
+    )
+
+
+def _json(score: GroupScore) -> dict:
+    data = score.to_dict()
+    data.pop("calibration", None)
+    return data
+
+
+def _score_table(scores: list[GroupScore], by: str) -> Table:
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    columns = (
+        (by, "left"),
+        ("claims", "right"),
+        ("open", "right"),
+        ("scored", "right"),
+        ("hit rate (90% CI)", "right"),
+        ("shrunk", "right"),
+        ("market p", "right"),
+        ("edge (p)", "right"),
+        ("Brier", "right"),
+        ("skill", "right"),
+        ("bits/claim", "right"),
+    )
+    for name, justify in columns:
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for s in scores:
+        ci = f" ({s.hit_rate_ci[0]:.0%}-{s.hit_rate_ci[1]:.0%})" if s.hit_rate_ci else ""
+        table.add_row(
+            str(s.group),
+            str(s.claims),
+            str(s.open),
+            str(s.scored),
+            _pct(s.hit_rate) + ci,
+            _pct(s.shrunk_hit_rate),
+            _pct(s.market_prob_mean),
+            "" if s.edge is None else f"{s.edge:+.1f} ({s.edge_p_value:.2f})",
+            _num(s.brier),
+            _num(s.brier_skill_vs_market, signed=True),
+            _num(s.log_gain_bits, signed=True),
+        )
+    return table
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{value:.0%}"
+
+
+def _num(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return ""
+    return f"{value:+.3f}" if signed else f"{value:.3f}"
+
+
+def calibration_command(
+    source: Annotated[str | None, typer.Option("--source", "-s", help="Only this source.")] = None,
+    bins: Annotated[
+        int, typer.Option("--bins", min=1, max=100, help="Equal-width bins.")
+    ] = DEFAULT_BINS,
+    include_early: IncludeEarly = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Are the stated probabilities honest? Observed frequency per probability bin."""
+    with ledger_session(db) as session:
+        report, n = calibration(
+            session, source=source, bins=bins, include_early=include_early, today=date.today()
+        )
+    if as_json:
+        data = report.to_dict()
+        data["scored"] = n
+        render.print_json(data)
+        return
+    if n == 0:
+        render.note("no scored claims with a probability yet: add some with --prob, then resolve")
+        return
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for name in ("bin", "n", "mean stated", "observed", "90% interval"):
+        table.add_column(name, justify="right")
+    for b in report.bins:
+        table.add_row(
+            f"{b.low:.0%}-{b.high:.0%}",
+            str(b.n),
+            _pct(b.mean_prob),
+            _pct(b.freq),
+            f"{b.freq_ci[0]:.0%}-{b.freq_ci[1]:.0%}" if b.freq_ci else "",
+        )
+    out = render.stdout()
+    out.print(table)
+    out.print(
+        f"{n} claims; Brier {report.brier:.3f} = reliability {report.reliability:.3f} "
+        f"- resolution {report.resolution:.3f} + uncertainty {report.uncertainty:.3f}; "
+        f"Spiegelhalter z {report.spiegelhalter_z:+.2f} (p {report.spiegelhalter_p:.2f})",
+        markup=False,
+    )
+
+
+def baseline(
+    recompute: Annotated[
+        bool, typer.Option("--recompute", help="Recompute every claim's baseline.")
+    ] = False,
+    prices: Annotated[str, typer.Option("--prices", help="yahoo, or csv:DIR.")] = "yahoo",
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Compute what the market implied for each claim on the day it was made."""
+    source = price_source_from_spec(prices, cache_dir=cache_dir())
+    engine = ledger_engine(db)
+    try:
+        summary = compute_baselines(engine, source, recompute=recompute)
+    finally:
+        engine.dispose()
+    if as_json:
+        render.print_json(summary.to_json())
+    else:
+        typer.echo(
+            f"baselines: {summary.computed} computed, {summary.without} without one "
+            f"(not enough history), {len(summary.skipped_symbols)} symbols skipped"
+        )
+        for symbol, error in sorted(summary.skipped_symbols.items()):
+            typer.echo(f"skipped {symbol}: {error}")
+    raise typer.Exit(1 if summary.skipped_symbols else 0)
