@@ -33,7 +33,7 @@ from ledger.store.baselines import (
     claims_needing_baseline,
     store_baselines,
 )
-from ledger.store.prices import cached_ranges, load_bars, store_bars
+from ledger.store.prices import cached_ranges, load_bars, record_coverage, store_bars
 from ledger.store.resolving import load_splits, store_splits
 
 
@@ -95,6 +95,7 @@ def compute_baselines(
         skipped.update({s: f"{e.code}: {e.message}" for s, e in fetched.errors.items()})
         with Session(engine) as session, session.begin():
             for symbol, bars in fetched.bars.items():
+                record_coverage(session, symbol, *wanted[symbol], source.name)
                 store_bars(session, {symbol: bars}, source.name)
                 if len(fetched.splits.get(symbol, ())):
                     store_splits(session, {symbol: fetched.splits[symbol]}, source.name)

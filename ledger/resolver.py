@@ -21,15 +21,17 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from ledger.bars import BAR_COLUMNS
-from ledger.baseline import compute_baselines, history_range
+from ledger.baseline import baselines_for, history_range
 from ledger.claims.model import Claim
 from ledger.errors import UsageError
 from ledger.market.source import FetchResult, PriceSource, SymbolError
 from ledger.price_cache import fetch_missing, missing_range
 from ledger.rules import OpenReason, Verdict, resolve_many
-from ledger.store.baselines import claims_needing_baseline
-from ledger.store.prices import cached_ranges, load_bars, store_bars
+from ledger.store.baselines import claims_needing_baseline, store_baselines
+from ledger.store.engine import refresh_planner_statistics
+from ledger.store.prices import cached_ranges, load_symbol_bars, record_coverage, store_bars
 from ledger.store.resolving import (
+    ClaimsChanged,
     Decision,
     OpenClaim,
     apply_decisions,
@@ -68,6 +70,19 @@ class ResolveSummary:
     requests: int = 0
     bars_stored: int = 0
     decided: list[dict] = field(default_factory=list)
+
+    def absorb(self, other: ResolveSummary) -> None:
+        """Add one symbol's figures to the run's."""
+        self.claims_checked += other.claims_checked
+        self.resolved_true += other.resolved_true
+        self.resolved_false += other.resolved_false
+        self.still_open += other.still_open
+        self.changed_on_recheck += other.changed_on_recheck
+        self.open_reasons.update(other.open_reasons)
+        self.failed_symbols.update(other.failed_symbols)
+        self.rejected_bars.update(other.rejected_bars)
+        self.bars_stored += other.bars_stored
+        self.decided.extend(other.decided)
 
     @property
     def exit_code(self) -> int:
@@ -117,6 +132,8 @@ def run_resolver(
 
 
 def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSummary:
+    if not dry_run:
+        refresh_planner_statistics(engine)
     with Session(engine) as session:
         claims_by_symbol = claims_to_check(session, recheck=recheck)
         needing_baseline = {} if dry_run else claims_needing_baseline(session)
@@ -138,32 +155,44 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
             span = (min(span[0], fetch_spans[symbol][0]), max(span[1], fetch_spans[symbol][1]))
         if span[0] <= span[1]:
             fetch_spans[symbol] = span
-    wanted = {
-        symbol: missing
-        for symbol, span in fetch_spans.items()
-        if (missing := missing_range(span, cache.get(symbol), as_of)) is not None
-    }
+    if recheck:  # a data correction: ask the source again for everything judged
+        wanted = dict(fetch_spans)
+    else:
+        wanted = {
+            symbol: missing
+            for symbol, span in fetch_spans.items()
+            if (missing := missing_range(span, cache.get(symbol), as_of)) is not None
+        }
     fetched = fetch_missing(source, wanted)
     summary.requests = fetched.requests
 
-    if not dry_run:
-        _store_fetched_history(
-            engine, fetched, set(needing_baseline) - set(claims_by_symbol), source.name
-        )
-    for done, symbol in enumerate(sorted(claims_by_symbol), start=1):
-        claims = claims_by_symbol[symbol]
-        with Session(engine, expire_on_commit=False) as session, session.begin():
-            _resolve_symbol(session, symbol, claims, needed[symbol], fetched, summary, run_id)
-            if dry_run:
-                session.rollback()
+    failed = {symbol: f"{e.code}: {e.message}" for symbol, e in fetched.errors.items()}
+    symbols = sorted(set(claims_by_symbol) | set(needing_baseline))
+    for done, symbol in enumerate(symbols, start=1):
+        claims = claims_by_symbol.get(symbol, [])
+        # The symbol's figures join the summary only once its transaction commits.
+        tally = ResolveSummary(run_id, as_of, source.name, dry_run)
+        try:
+            with Session(engine, expire_on_commit=False) as session, session.begin():
+                _store_fetched(session, symbol, fetched, tally, wanted.get(symbol))
+                span = fetch_spans.get(symbol)
+                bars = _load_bars(session, symbol, span)
+                splits = load_splits(session, [symbol]).get(symbol)
+                if claims:
+                    _resolve_symbol(session, symbol, claims, bars, splits, fetched, tally, run_id)
+                if symbol in needing_baseline and symbol not in failed:
+                    store_baselines(session, baselines_for(needing_baseline[symbol], bars, splits))
+                if dry_run:
+                    session.rollback()
+        except ClaimsChanged as exc:
+            summary.failed_symbols[symbol] = f"not settled: {exc}; the next run settles them"
+        else:
+            summary.absorb(tally)
         if lock is not None:
             lock.heartbeat()
         if progress is not None:
-            progress(symbol, done, len(claims_by_symbol))
+            progress(symbol, done, len(symbols))
 
-    if needing_baseline:
-        failed = {s: f"{e.code}: {e.message}" for s, e in fetched.errors.items()}
-        compute_baselines(engine, None, skip=failed)
     if run_id is not None:
         with Session(engine) as session, session.begin():
             finish_run(
@@ -183,15 +212,34 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     return summary
 
 
-def _store_fetched_history(
-    engine: Engine, fetched: FetchResult, symbols: set[str], data_source: str
+def _store_fetched(
+    session: Session,
+    symbol: str,
+    fetched: FetchResult,
+    summary: ResolveSummary,
+    asked: tuple[date, date] | None,
 ) -> None:
-    """Bars fetched only for baselines (no open claim on the symbol) go to the cache too."""
-    with Session(engine) as session, session.begin():
-        for symbol in sorted(symbols & set(fetched.bars)):
-            store_bars(session, {symbol: fetched.bars[symbol]}, data_source)
-            if len(fetched.splits.get(symbol, ())):
-                store_splits(session, {symbol: fetched.splits[symbol]}, data_source)
+    """Fetched bars go to the cache in the symbol's transaction (a dry run rolls it back)."""
+    if symbol in fetched.bars:
+        if asked is not None:
+            record_coverage(session, symbol, asked[0], asked[1], summary.price_source)
+        summary.bars_stored += store_bars(
+            session, {symbol: fetched.bars[symbol]}, summary.price_source
+        )
+        if len(fetched.splits.get(symbol, ())):
+            store_splits(session, {symbol: fetched.splits[symbol]}, summary.price_source)
+
+
+def _load_bars(session: Session, symbol: str, span: tuple[date, date] | None) -> pd.DataFrame:
+    """The symbol's cached bars over its span (plus a week for a reference close)."""
+    empty = pd.DataFrame(
+        {c: pd.Series(dtype=np.float64) for c in BAR_COLUMNS},
+        index=pd.DatetimeIndex([], name="date", dtype="datetime64[ns]"),
+    )
+    if span is None:
+        return empty
+    start = span[0] - timedelta(days=REFERENCE_LOOKBACK_DAYS)
+    return load_symbol_bars(session, symbol, start, span[1])
 
 
 def needed_range(claims: Sequence[OpenClaim], as_of: date) -> tuple[date, date] | None:
@@ -212,7 +260,8 @@ def _resolve_symbol(
     session: Session,
     symbol: str,
     claims: list[OpenClaim],
-    needed: tuple[date, date] | None,
+    bars: pd.DataFrame,
+    splits: pd.Series | None,
     fetched: FetchResult,
     summary: ResolveSummary,
     run_id: int | None,
@@ -223,23 +272,6 @@ def _resolve_symbol(
         summary.failed_symbols[symbol] = f"{error.code}: {error.message}"
     if fetched.rejected.get(symbol):
         summary.rejected_bars[symbol] = fetched.rejected[symbol]
-    if symbol in fetched.bars:
-        summary.bars_stored += store_bars(
-            session, {symbol: fetched.bars[symbol]}, summary.price_source
-        )
-        if len(fetched.splits.get(symbol, ())):
-            store_splits(session, {symbol: fetched.splits[symbol]}, summary.price_source)
-
-    if needed is None:
-        bars = pd.DataFrame(columns=list(BAR_COLUMNS), dtype=np.float64)
-    else:
-        start = needed[0] - timedelta(days=REFERENCE_LOOKBACK_DAYS)
-        bars = load_bars(session, [symbol], start, needed[1]).get(symbol)
-        if bars is None:
-            bars = pd.DataFrame(columns=list(BAR_COLUMNS), dtype=np.float64)
-            bars.index = pd.DatetimeIndex([], name="date")
-    splits = load_splits(session, [symbol]).get(symbol)
-
     claims = _with_reference_prices(session, claims, bars, splits)
     verdicts = resolve_many([c.claim for c in claims], bars, summary.as_of, splits)
 
@@ -265,10 +297,8 @@ def _resolve_symbol(
         decisions[item.status].append(decision)
 
     for from_status, group in decisions.items():
-        moved = set(apply_decisions(session, group, run_id=run_id, from_status=from_status))
+        apply_decisions(session, group, run_id=run_id, from_status=from_status)
         for decision in group:
-            if decision.claim_id not in moved:
-                continue
             if decision.outcome == "true":
                 summary.resolved_true += 1
             else:

@@ -1,107 +1,178 @@
-"""The Textual app: handed its ledger by `make_app`, reads it in workers.
+"""The Textual app: handed its ledger by `make_app`, it only wires screens together.
 
-This is the shell the scoreboard grows from: today it lists the ledger's
-claims; the scoring and resolver issues add their screens.
+The app owns what outlives a screen: the ledger door (`LedgerData`), the
+count of changes to the ledger that tells screens to reload, and the
+resolver run, which keeps going when its progress screen is closed. Each
+screen reads what it shows in its own workers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
 from typing import ClassVar
 
-from sqlmodel import Session
 from textual import work
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
-from ledger.claims.model import format_price
-from ledger.records import ClaimRecord
-from ledger.store.claims import list_claims
 from ledger.store.session import open_ledger
-from tui.messages import ClaimsLoaded, LoadFailed
-
-ClaimLoader = Callable[[], list[ClaimRecord]]
-
-COLUMNS = ("id", "status", "source", "asset", "kind", "level", "made on", "deadline")
+from tui.data import LedgerData
+from tui.messages import ResolveFailed, ResolveFinished, ResolveProgress, describe_error
+from tui.screens.add import AddScreen
+from tui.screens.base import LedgerScreen
+from tui.screens.due import DueScreen
+from tui.screens.help import HelpScreen
+from tui.screens.resolve import ResolveScreen, summary_lines
+from tui.screens.scoreboard import ScoreboardScreen
 
 
 class LedgerApp(App):
+    """forecast-ledger's scoreboard: sources, claims, calibration and price charts."""
+
     TITLE = "forecast-ledger"
     CSS_PATH = "app.tcss"
-    BINDINGS: ClassVar = [
-        ("q", "quit", "Quit"),
-        ("r", "reload", "Reload"),
-        ("j", "cursor_down", "Down"),
-        ("k", "cursor_up", "Up"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add"),
+        Binding("r", "resolve", "Resolve"),
+        Binding("d", "due", "Due"),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("h", "home", "Scoreboard", show=False),
     ]
 
-    def __init__(self, load_claims: ClaimLoader) -> None:
+    def __init__(self, data: LedgerData) -> None:
         super().__init__()
-        self._load_claims = load_claims
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("Loading the ledger...", id="status")
-        yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        self.data = data
+        self.ledger_version = 0
+        self.resolving = False
+        self._last_progress: tuple[str, int, int] | None = None
 
     def on_mount(self) -> None:
-        self.query_one("#claims", DataTable).add_columns(*COLUMNS)
-        self.action_reload()
+        self.push_screen(ScoreboardScreen())
 
-    def action_reload(self) -> None:
-        self._load()
+    # --- the ledger changed ----------------------------------------------------
 
-    def action_cursor_down(self) -> None:
-        self.query_one("#claims", DataTable).action_cursor_down()
+    def ledger_changed(self) -> None:
+        """Count a change; the screen on top reloads now, the others when shown again."""
+        self.ledger_version += 1
+        if isinstance(self.screen, LedgerScreen):
+            self.screen.reload_if_stale()
 
-    def action_cursor_up(self) -> None:
-        self.query_one("#claims", DataTable).action_cursor_up()
+    # --- navigation --------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def _load(self) -> None:
-        try:
-            claims = self._load_claims()
-        except Exception as exc:  # shown to the user, never raised into the UI
-            self.post_message(LoadFailed(f"{exc.__class__.__name__}: {exc}"))
+    def action_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_add(self) -> None:
+        if not isinstance(self.screen, AddScreen):
+            self.push_screen(AddScreen())
+
+    def action_due(self) -> None:
+        if not isinstance(self.screen, DueScreen):
+            self.push_screen(DueScreen())
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
             return
-        self.post_message(ClaimsLoaded(claims))
+        # The screen's and the app's own keys; a focused table's keys are summed up by
+        # the help screen itself rather than listed one DataTable binding at a time.
+        keys = [
+            (active.binding.key_display or self.get_key_display(active.binding), description)
+            for active in self.screen.active_bindings.values()
+            if (description := active.binding.description)
+            and isinstance(active.node, Screen | App)
+        ]
+        title = self.screen.sub_title or self.screen.__class__.__name__
+        self.push_screen(HelpScreen(title, _unique(keys)))
 
-    def on_claims_loaded(self, message: ClaimsLoaded) -> None:
-        table = self.query_one("#claims", DataTable)
-        table.clear()
-        for c in message.claims:
-            level = c.relative if c.level is None else format_price(c.level)
-            table.add_row(
-                str(c.id),
-                c.status,
-                c.source,
-                c.asset,
-                c.kind,
-                level or "",
-                str(c.made_on),
-                str(c.deadline),
-                key=str(c.id),
+    # --- resolve now -------------------------------------------------------------
+
+    def action_resolve(self) -> None:
+        screen = ResolveScreen(self.data.prices)
+        self.push_screen(screen)
+        if self.resolving:
+            if self._last_progress is not None:
+                self.call_after_refresh(screen.show_progress, *self._last_progress)
+            return
+        self.resolving = True
+        self._last_progress = None
+        self._resolve()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="resolve")
+    def _resolve(self) -> None:
+        def progress(symbol: str, done: int, total: int) -> None:
+            self.post_message(ResolveProgress(symbol, done, total))
+
+        try:
+            summary = self.data.resolve(progress)
+        except Exception as exc:  # reported on screen, never raised into the UI
+            self.post_message(ResolveFailed(describe_error(exc)))
+            return
+        self.post_message(ResolveFinished(summary))
+
+    def _resolve_screen(self) -> ResolveScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, ResolveScreen)), None)
+
+    def on_resolve_progress(self, message: ResolveProgress) -> None:
+        self._last_progress = (message.symbol, message.done, message.total)
+        if (screen := self._resolve_screen()) is not None:
+            screen.show_progress(message.symbol, message.done, message.total)
+
+    def on_resolve_finished(self, message: ResolveFinished) -> None:
+        self.resolving = False
+        summary = message.summary
+        if (screen := self._resolve_screen()) is not None:
+            screen.show_finished(summary)
+        severity = "warning" if summary.failed_symbols else "information"
+        self.notify("\n".join(summary_lines(summary)), title="Resolved", severity=severity)
+        self.ledger_changed()
+
+    def on_resolve_failed(self, message: ResolveFailed) -> None:
+        self.resolving = False
+        if (screen := self._resolve_screen()) is not None:
+            screen.show_failed(message.error)
+        self.notify(message.error, title="Resolve failed", severity="error", timeout=10)
+        self.ledger_changed()  # symbols settled before the failure are kept
+
+    # --- the command palette ---------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every binding of the screen (and the app) by name, plus the screen's own extras."""
+        yield from super().get_system_commands(screen)
+        seen = {"Quit"}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            title = binding.description
+            if not title or title in seen or not active.enabled:
+                continue
+            seen.add(title)
+            key = binding.key_display or self.get_key_display(binding)
+            yield SystemCommand(
+                title, f"key: {key}", partial(self.run_action, binding.action, active.node)
             )
-        status = self.query_one("#status", Static)
-        if message.claims:
-            status.update(f"{len(message.claims)} claims")
-        else:
-            status.update(
-                "The ledger is empty: add a claim with 'forecast add' or "
-                "'forecast import predictions.example.yaml'."
-            )
-
-    def on_load_failed(self, message: LoadFailed) -> None:
-        self.query_one("#status", Static).update(f"Could not read the ledger: {message.error}")
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            for title, help_text, callback in commands():
+                yield SystemCommand(title, help_text, callback)
 
 
-def make_app(db: str | None = None) -> LedgerApp:
-    """The one factory the CLI and the tests use."""
+def _unique(keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[tuple[str, str]] = set()
+    return [k for k in keys if not (k in seen or seen.add(k))]
+
+
+def make_app(
+    db: str | None = None, *, prices: str = "yahoo", today: date | None = None
+) -> LedgerApp:
+    """The one factory the CLI, the tests and the bench use.
+
+    `prices` is the price source for "Resolve now" ("yahoo" or "csv:DIR");
+    `today` fixes the day scores and deadlines are judged against (tests and
+    snapshots pass one; the CLI passes none and gets the real date).
+    """
     engine = open_ledger(db)
-
-    def load_claims() -> list[ClaimRecord]:
-        with Session(engine) as session:
-            return list_claims(session)
-
-    return LedgerApp(load_claims)
+    return LedgerApp(LedgerData(engine, prices=prices, today=today or date.today()))

@@ -1,4 +1,13 @@
-"""Messages workers post back to the UI thread."""
+"""Messages of the TUI, in one place: what workers report and what widgets ask for.
+
+Workers run the ledger's queries off the UI thread and post one of the
+"...Loaded"/"...Failed" messages back; widgets never touch the ledger and say
+what the user chose ("GroupChosen", "ClaimChosen", "MoreClaimsWanted") so the
+screen that owns them decides what to load. Each is a small dataclass of
+plain data. A `generation` tells a screen whether a reply answers its latest
+request: a thread worker cannot be stopped, so a slow answer to an old filter
+must be recognised and dropped.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +15,116 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from ledger.errors import LedgerError
 from ledger.records import ClaimRecord
+from ledger.resolver import ResolveSummary
+from ledger.scoring import GroupScore
+from ledger.store.views import ClaimScope, DueSummary, FilterVocabulary
+from tui.data import ClaimPage, ClaimView, Recorded
+
+# --- workers -> screens ------------------------------------------------------
 
 
 @dataclass
-class ClaimsLoaded(Message):
-    claims: list[ClaimRecord]
+class ScoreboardLoaded(Message):
+    """Scores of every group of `by`, over the claims in `scope` (the filter, resolved)."""
+
+    scores: list[GroupScore]
+    by: str
+    generation: int
+    scope: ClaimScope
+
+
+@dataclass
+class GroupScoreLoaded(Message):
+    """A group screen's own statistics (None: the group has no claims any more)."""
+
+    score: GroupScore | None
+    generation: int
+
+
+@dataclass
+class ClaimsPageLoaded(Message):
+    page: ClaimPage
+    generation: int
+
+
+@dataclass
+class ClaimLoaded(Message):
+    view: ClaimView
+
+
+@dataclass
+class DueSummaryLoaded(Message):
+    summary: DueSummary
+
+
+@dataclass
+class VocabularyLoaded(Message):
+    vocabulary: FilterVocabulary
+    aliases: dict[str, str]
+
+
+@dataclass
+class ClaimRecorded(Message):
+    recorded: Recorded
+
+
+@dataclass
+class ClaimVoided(Message):
+    claim: ClaimRecord
 
 
 @dataclass
 class LoadFailed(Message):
+    """A read or write failed; `error` is one line for the user, never a traceback."""
+
     error: str
+
+
+@dataclass
+class ResolveProgress(Message):
+    symbol: str
+    done: int
+    total: int
+
+
+@dataclass
+class ResolveFinished(Message):
+    summary: ResolveSummary
+
+
+@dataclass
+class ResolveFailed(Message):
+    error: str
+
+
+# --- widgets -> screens ------------------------------------------------------
+
+
+@dataclass
+class GroupChosen(Message):
+    """The user opened a row of the scoreboard."""
+
+    group: str
+
+
+@dataclass
+class ClaimChosen(Message):
+    """The user opened a claim in a claims table."""
+
+    claim_id: int
+
+
+@dataclass
+class MoreClaimsWanted(Message):
+    """A claims table is near the end of what it holds and wants the next page."""
+
+    offset: int
+
+
+def describe_error(error: BaseException) -> str:
+    """One line for the user: the ledger's own errors speak for themselves."""
+    if isinstance(error, LedgerError):
+        return str(error).splitlines()[0]
+    return f"{error.__class__.__name__}: {error}"

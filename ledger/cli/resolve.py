@@ -52,7 +52,11 @@ def resolve(
     ] = False,
     recheck: Annotated[
         bool,
-        typer.Option("--recheck", help="Judge resolved claims again (after a data correction)."),
+        typer.Option(
+            "--recheck",
+            help="Fetch the prices again and re-judge resolved claims (after a data "
+            "correction); a changed verdict is appended, the old one kept in the history.",
+        ),
     ] = False,
     outcome: Annotated[
         str | None, typer.Option("--outcome", help="With ID: true, false or void.")

@@ -82,6 +82,20 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def refresh_planner_statistics(engine: Engine) -> None:
+    """Give SQLite's planner fresh statistics before bulk work.
+
+    Without them it prefers the status index for "id IN (...) AND status =
+    'open'" and scans every open claim once per statement; with them it
+    uses the primary key. ANALYZE of a 100k-claim ledger takes ~0.1 s.
+    PostgreSQL's autovacuum keeps its own statistics.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
+
+
 def display_url(engine: Engine) -> str:
     """The engine's URL without its password, for messages."""
     return engine.url.render_as_string(hide_password=True)

@@ -13,40 +13,65 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Table, func, select
+from sqlalchemy import String, Table, cast, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
 from ledger.bars import BAR_COLUMNS
 from ledger.store.batching import chunks
-from ledger.store.tables import PriceBarRow, utcnow
+from ledger.store.raw import fetchall
+from ledger.store.tables import PriceBarRow, PriceCoverageRow, utcnow
 
 
 @dataclass(frozen=True)
 class CachedRange:
+    """The dates the cache can answer for: asked of a source, or held as bars."""
+
     first: date
     last: date
-    bars: int
 
 
 def cached_ranges(session: Session, symbols: Iterable[str]) -> dict[str, CachedRange]:
-    """What the cache holds per symbol: first and last bar dates and the count."""
+    """Per symbol, the span the cache covers: the recorded coverage joined with the bars'."""
     found: dict[str, CachedRange] = {}
     for chunk in chunks(sorted(set(symbols))):
-        query = (
-            select(
-                PriceBarRow.symbol,
-                func.min(PriceBarRow.date),
-                func.max(PriceBarRow.date),
-                func.count(),
-            )
+        bars = (
+            select(PriceBarRow.symbol, func.min(PriceBarRow.date), func.max(PriceBarRow.date))
             .where(PriceBarRow.symbol.in_(chunk))
             .group_by(PriceBarRow.symbol)
         )
-        for symbol, first, last, count in session.execute(query):
-            found[symbol] = CachedRange(first, last, count)
+        for symbol, first, last in session.execute(bars):
+            found[symbol] = CachedRange(first, last)
+        asked = select(
+            PriceCoverageRow.symbol, PriceCoverageRow.first, PriceCoverageRow.last
+        ).where(PriceCoverageRow.symbol.in_(chunk))
+        for symbol, first, last in session.execute(asked):
+            held = found.get(symbol)
+            found[symbol] = (
+                CachedRange(min(first, held.first), max(last, held.last))
+                if held
+                else CachedRange(first, last)
+            )
     return found
+
+
+def record_coverage(
+    session: Session, symbol: str, first: date, last: date, data_source: str
+) -> None:
+    """Remember that the source was asked for [first, last] (joined with what it covered)."""
+    row = session.get(PriceCoverageRow, symbol)
+    if row is None:
+        session.add(
+            PriceCoverageRow(symbol=symbol, first=first, last=last, data_source=data_source)
+        )
+    else:
+        row.first = min(row.first, first)
+        row.last = max(row.last, last)
+        row.data_source = data_source
+        row.updated_at = utcnow()
+        session.add(row)
+    session.flush()
 
 
 def load_bars(
@@ -57,7 +82,13 @@ def load_bars(
 ) -> dict[str, pd.DataFrame]:
     """Bars frames (the shape in `ledger.bars`) per symbol, from the cache."""
     table = PriceBarRow.__table__
-    columns = [table.c.symbol, table.c.date, *(table.c[c] for c in BAR_COLUMNS)]
+    # Dates as ISO text: numpy parses a column of them at once, where the
+    # driver's per-row date objects would cost seconds on a ten-year cache.
+    columns = [
+        table.c.symbol,
+        cast(table.c.date, String).label("day"),
+        *(table.c[c] for c in BAR_COLUMNS),
+    ]
     frames: dict[str, pd.DataFrame] = {}
     for chunk in chunks(sorted(set(symbols)), 500):
         query = select(*columns).where(table.c.symbol.in_(chunk))
@@ -69,13 +100,43 @@ def load_bars(
         rows = session.execute(query).all()
         if not rows:
             continue
-        raw = pd.DataFrame(rows, columns=["symbol", "date", *BAR_COLUMNS])
-        raw["date"] = pd.to_datetime(raw["date"])
-        for symbol, group in raw.groupby("symbol", sort=False):
-            frame = group.set_index("date")[list(BAR_COLUMNS)].astype(np.float64)
-            frame.index.name = "date"
-            frames[str(symbol)] = frame
+        # Columns straight from the row tuples: pandas' per-row inspection of
+        # Row objects costs seconds on a ten-year cache.
+        symbols, days, *values = zip(*rows, strict=True)
+        symbol_array = np.asarray(symbols, dtype=object)
+        day_array = np.array(days, dtype="datetime64[D]").astype("datetime64[ns]")
+        value_arrays = [np.asarray(v, dtype=np.float64) for v in values]
+        bounds = np.flatnonzero(symbol_array[1:] != symbol_array[:-1]) + 1
+        starts = np.concatenate(([0], bounds))
+        ends = np.concatenate((bounds, [len(symbol_array)]))
+        for start, end in zip(starts, ends, strict=True):
+            index = pd.DatetimeIndex(day_array[start:end], name="date")
+            frame = pd.DataFrame(
+                {
+                    name: column[start:end]
+                    for name, column in zip(BAR_COLUMNS, value_arrays, strict=True)
+                },
+                index=index,
+            )
+            frames[str(symbol_array[start])] = frame
     return frames
+
+
+def load_symbol_bars(session: Session, symbol: str, start: date, end: date) -> pd.DataFrame:
+    """One symbol's bars from the cache as a bars frame (empty if none): the hot path
+    of a resolve run, read through the driver and parsed by numpy column-wise."""
+    rows = fetchall(
+        session,
+        "SELECT CAST(date AS TEXT), open, high, low, close, volume FROM price_bar "
+        "WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date",
+        [symbol, start, end],
+    )
+    days = np.array([row[0] for row in rows], dtype="datetime64[D]").astype("datetime64[ns]")
+    values = np.array([row[1:] for row in rows], dtype=np.float64).reshape(len(rows), 5)
+    return pd.DataFrame(
+        {name: values[:, i] for i, name in enumerate(BAR_COLUMNS)},
+        index=pd.DatetimeIndex(days, name="date"),
+    )
 
 
 def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: str) -> int:

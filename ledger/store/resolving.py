@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
+from ledger.errors import LedgerError
 from ledger.store.batching import chunks
 from ledger.store.prices import upsert_rows
+from ledger.store.raw import adapt, as_date, executemany, fetchall
 from ledger.store.tables import PredictionRow, ResolutionRow, SplitRow, utcnow
 
 
@@ -35,52 +37,57 @@ class OpenClaim:
 
 
 def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, list[OpenClaim]]:
-    """Open claims by symbol (with `recheck`, auto-resolved ones too), in one query."""
-    table = PredictionRow.__table__
-    columns = [
-        table.c.id,
-        table.c.status,
-        table.c.symbol,
-        table.c.asset,
-        table.c.kind,
-        table.c.level,
-        table.c.relative_kind,
-        table.c.relative_value,
-        table.c.reference_price,
-        table.c.made_on,
-        table.c.window_start,
-        table.c.deadline,
-    ]
-    statuses = ["open", "true", "false"] if recheck else ["open"]
-    query = select(*columns).where(table.c.status.in_(statuses)).order_by(table.c.id)
+    """Open claims by symbol (with `recheck`, auto-resolved ones too), in one query.
+
+    Read through the driver: on a 100k-claim ledger SQLAlchemy's per-row
+    type processing would cost more than the rules themselves.
+    """
+    sql = (
+        "SELECT id, status, symbol, asset, kind, level, relative_kind, relative_value, "
+        "reference_price, made_on, window_start, deadline FROM prediction "
+    )
     if recheck:
-        manual = select(ResolutionRow.prediction_id).where(
-            ResolutionRow.is_current, ResolutionRow.method == "manual"
+        sql += (
+            "WHERE status IN (?, ?, ?) AND id NOT IN (SELECT prediction_id FROM resolution "
+            "WHERE is_current = ? AND method = ?) ORDER BY id"
         )
-        query = query.where(table.c.id.not_in(manual))
+        params: list = ["open", "true", "false", True, "manual"]
+    else:
+        sql += "WHERE status = ? ORDER BY id"
+        params = ["open"]
     by_symbol: dict[str, list[OpenClaim]] = defaultdict(list)
     kinds = {k.value: k for k in ClaimKind}
-    for row in session.execute(query):
+    for (
+        claim_id,
+        status,
+        symbol,
+        asset,
+        kind,
+        level,
+        relative_kind,
+        relative_value,
+        reference_price,
+        made_on,
+        window_start,
+        deadline,
+    ) in fetchall(session, sql, params):
         relative = (
-            RelativeLevel(RelativeKind(row.relative_kind), row.relative_value)
-            if row.relative_kind
-            else None
+            RelativeLevel(RelativeKind(relative_kind), relative_value) if relative_kind else None
         )
-        level = row.level
-        if level is None and relative is not None and row.reference_price is not None:
-            level = relative.apply(row.reference_price)
+        if level is None and relative is not None and reference_price is not None:
+            level = relative.apply(reference_price)
         claim = Claim(
-            symbol=row.symbol,
-            asset=row.asset,
-            kind=kinds[row.kind],
+            symbol=symbol,
+            asset=asset,
+            kind=kinds[kind],
             level=level,
-            made_on=row.made_on,
-            window_start=row.window_start,
-            deadline=row.deadline,
+            made_on=as_date(made_on),
+            window_start=as_date(window_start),
+            deadline=as_date(deadline),
             relative=relative,
-            reference_price=row.reference_price,
+            reference_price=reference_price,
         )
-        by_symbol[row.symbol].append(OpenClaim(row.id, row.status, claim))
+        by_symbol[symbol].append(OpenClaim(claim_id, status, claim))
     return by_symbol
 
 
@@ -106,6 +113,24 @@ class Decision:
     values: dict  # resolution columns: evidence, closest approach, level used, ...
 
 
+RESOLUTION_COLUMNS = (
+    "evidence_date",
+    "evidence_price",
+    "evidence_field",
+    "level_used",
+    "split_factor",
+    "closest_date",
+    "closest_price",
+    "days_to_touch",
+    "data_source",
+    "note",
+)
+
+
+class ClaimsChanged(LedgerError):
+    """Claims the resolver was about to settle changed under it (someone else settled them)."""
+
+
 def apply_decisions(
     session: Session,
     decisions: Sequence[Decision],
@@ -113,51 +138,51 @@ def apply_decisions(
     run_id: int | None,
     from_status: str = "open",
 ) -> list[int]:
-    """Move claims from `from_status` to their outcome; returns the ids actually moved.
+    """Move claims from `from_status` to their outcome and append their resolutions.
 
-    The status update is a compare-and-set: a claim another run resolved in
-    the meantime is not touched and gets no resolution row.
+    The status change is a compare-and-set (`... AND status = from_status`);
+    if any claim had already moved (another writer got there first) the
+    whole symbol's transaction is refused with ClaimsChanged, so nothing is
+    resolved twice and a later run picks the claims up again.
     """
-    moved: list[int] = []
-    by_outcome: dict[str, list[Decision]] = defaultdict(list)
-    for decision in decisions:
-        by_outcome[decision.outcome].append(decision)
-    now = utcnow()
-    table = PredictionRow.__table__
-    for outcome, group in by_outcome.items():
-        lookup = {d.claim_id: d for d in group}
-        for part in chunks(list(lookup)):
-            result = session.execute(
-                update(table)
-                .where(table.c.id.in_(part), table.c.status == from_status)
-                .values(status=outcome, open_reason=None, open_detail=None, checked_at=now)
-                .returning(table.c.id)
+    if not decisions:
+        return []
+    now = adapt(session, utcnow())
+    changed = executemany(
+        session,
+        "UPDATE prediction SET status = ?, open_reason = NULL, open_detail = NULL, "
+        "checked_at = ? WHERE id = ? AND status = ?",
+        [(d.outcome, now, d.claim_id, from_status) for d in decisions],
+    )
+    if changed != len(decisions):
+        raise ClaimsChanged(
+            f"{len(decisions) - changed} claims were settled by someone else during this run"
+        )
+    executemany(
+        session,
+        "UPDATE resolution SET is_current = ? WHERE prediction_id = ? AND is_current = ?",
+        [(False, d.claim_id, True) for d in decisions],
+    )
+    columns = ", ".join(RESOLUTION_COLUMNS)
+    marks = ", ".join("?" * (len(RESOLUTION_COLUMNS) + 6))
+    executemany(
+        session,
+        f"INSERT INTO resolution (prediction_id, outcome, method, is_current, run_id, "
+        f"created_at, {columns}) VALUES ({marks})",
+        [
+            (
+                d.claim_id,
+                d.outcome,
+                "auto",
+                True,
+                run_id,
+                now,
+                *(d.values.get(c) for c in RESOLUTION_COLUMNS),
             )
-            ids = sorted(result.scalars())
-            if not ids:
-                continue
-            session.execute(
-                update(ResolutionRow)
-                .where(ResolutionRow.prediction_id.in_(ids), ResolutionRow.is_current)
-                .values(is_current=False)
-            )
-            session.execute(
-                insert(ResolutionRow),
-                [
-                    {
-                        "prediction_id": cid,
-                        "outcome": outcome,
-                        "method": "auto",
-                        "is_current": True,
-                        "run_id": run_id,
-                        "created_at": now,
-                        **lookup[cid].values,
-                    }
-                    for cid in ids
-                ],
-            )
-            moved.extend(ids)
-    return moved
+            for d in decisions
+        ],
+    )
+    return [d.claim_id for d in decisions]
 
 
 def current_auto_resolutions(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple]:
@@ -178,18 +203,14 @@ def current_auto_resolutions(session: Session, claim_ids: Iterable[int]) -> dict
 def set_open_reasons(
     session: Session, reasons: Mapping[int, tuple[str, str | None]], checked_at: datetime
 ) -> None:
-    """Record why each still-open claim is open (grouped: one statement per reason)."""
-    grouped: dict[tuple[str, str | None], list[int]] = defaultdict(list)
-    for cid, reason in reasons.items():
-        grouped[reason].append(cid)
-    table = PredictionRow.__table__
-    for (reason, detail), ids in grouped.items():
-        for part in chunks(ids):
-            session.execute(
-                update(table)
-                .where(table.c.id.in_(part), table.c.status == "open")
-                .values(open_reason=reason, open_detail=detail, checked_at=checked_at)
-            )
+    """Record why each still-open claim is open."""
+    checked_at = adapt(session, checked_at)
+    executemany(
+        session,
+        "UPDATE prediction SET open_reason = ?, open_detail = ?, checked_at = ? "
+        "WHERE id = ? AND status = ?",
+        [(reason, detail, checked_at, cid, "open") for cid, (reason, detail) in reasons.items()],
+    )
 
 
 def store_splits(session: Session, splits: Mapping[str, pd.Series], data_source: str) -> None:

@@ -12,7 +12,7 @@ import json
 import os
 import socket
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import delete, insert, select, update
@@ -31,13 +31,22 @@ class ResolverBusy(LedgerError):
     """Another resolver run holds the lock."""
 
 
+HEARTBEAT_EVERY = timedelta(seconds=60)
+
+
 @dataclass
 class RunLock:
     engine: Engine
     name: str
     holder: str
+    last_beat: datetime = field(default_factory=utcnow)
 
     def heartbeat(self) -> None:
+        """Tell other runs this one is alive (at most once a minute: each beat is a commit)."""
+        now = utcnow()
+        if now - self.last_beat < HEARTBEAT_EVERY:
+            return
+        self.last_beat = now
         with Session(self.engine) as session, session.begin():
             session.execute(
                 update(ResolveLockRow)

@@ -291,3 +291,20 @@ class ResolveLockRow(LedgerModel, table=True):
     pid: int
     acquired_at: datetime = Field(sa_column=_timestamp())
     heartbeat_at: datetime = Field(sa_column=_timestamp())
+
+
+class PriceCoverageRow(LedgerModel, table=True):
+    """Which dates a source has been asked for, per symbol.
+
+    Bars alone cannot say this: a symbol listed in 2020 has no bars before
+    2020 however often it is asked, and a weekend has none either. Without
+    the record, every run would ask again for what does not exist.
+    """
+
+    __tablename__ = "price_coverage"
+
+    symbol: str = Field(max_length=40, primary_key=True)
+    first: date
+    last: date
+    data_source: str = Field(max_length=200)
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())

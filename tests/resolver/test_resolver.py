@@ -208,8 +208,6 @@ def test_recheck_after_a_data_correction_keeps_the_history(engine, prices: Path)
     write_csv(
         prices, "GC=F", flat_bars("2025-01-01", "2026-07-10", 4000.0, highs={"2026-02-02": 5200.0})
     )
-    with Session(engine) as session, session.begin():
-        session.execute(text("DELETE FROM price_bar"))
     summary = run_resolver(
         engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13), recheck=True
     )
@@ -223,7 +221,7 @@ def test_recheck_after_a_data_correction_keeps_the_history(engine, prices: Path)
 
 
 def test_missing_range_fetches_only_what_the_cache_lacks() -> None:
-    cached = CachedRange(date(2025, 1, 1), date(2026, 6, 30), 400)
+    cached = CachedRange(date(2025, 1, 1), date(2026, 6, 30))
     assert missing_range((date(2025, 6, 1), date(2026, 3, 1)), cached, date(2026, 7, 13)) is None
     assert missing_range((date(2025, 6, 1), date(2026, 7, 10)), cached, date(2026, 7, 13)) == (
         date(2026, 6, 25),
@@ -233,7 +231,7 @@ def test_missing_range_fetches_only_what_the_cache_lacks() -> None:
         date(2024, 6, 1),
         date(2024, 12, 31),
     )
-    recent = CachedRange(date(2025, 1, 1), date(2026, 7, 12), 400)
+    recent = CachedRange(date(2025, 1, 1), date(2026, 7, 12))
     assert missing_range((date(2025, 6, 1), date(2026, 7, 12)), recent, date(2026, 7, 13)) == (
         date(2026, 7, 7),
         date(2026, 7, 12),
@@ -404,3 +402,28 @@ def test_list_filter_by_status_after_resolve(engine, prices: Path) -> None:
     run_resolver(engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13))
     with Session(engine) as session:
         assert [c.id for c in list_claims(session, ClaimFilter(status="true"))] == [1]
+
+
+def test_a_symbol_listed_late_is_not_asked_again_for_its_early_history(
+    engine, fake_yahoo, yahoo
+) -> None:
+    # Listed in March 2026: Yahoo has nothing before, and the resolver must not
+    # ask for that missing history on every run.
+    fake_yahoo.set("NEWCO", flat_bars("2026-03-02", "2026-07-10", 50.0))
+    record(engine, "NEWCO hits 80 by 2026-12-31", made_on=date(2026, 3, 10))
+    run_resolver(engine, yahoo, as_of=date(2026, 6, 1), today=date(2026, 7, 13))
+    fake_yahoo.reset_log()
+    run_resolver(engine, yahoo, as_of=date(2026, 5, 1), today=date(2026, 7, 13))
+    assert fake_yahoo.chart_requests() == []
+
+
+def test_baselines_are_computed_in_the_run(engine, prices: Path) -> None:
+    ids = record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
+    run_resolver(engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    claims = claims_by_id(engine)
+    # Flat prices: no volatility, so the market says the touch cannot happen
+    # and the hold cannot fail.
+    assert claims[ids[0]].market_sigma == 0.0
+    assert claims[ids[0]].market_prob == 0.0
+    assert claims[ids[1]].market_prob == 1.0
+    assert claims[ids[0]].market_spot == 4000.0

@@ -1,0 +1,78 @@
+"""What the top of an article says about it: the day it was written and its author.
+
+A call is judged from the day it was made, so made_on matters as much as the
+level. Articles carry the day in a dateline ("NEW YORK, Nov 20 (Reuters)",
+"November 20, 2025", "2025-11-20") near the top; only the first lines are
+read, so a date quoted in the body ("the Fed meets on December 10, 2025")
+is never taken for the article's own. The byline ("By Jane Smith") names the
+author, who is the speaker of first-person calls ("I expect", "we think").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ledger.claims.dates import MONTHS
+
+# How much of the text counts as "the top": a headline, a standfirst and a dateline fit.
+HEAD_LINES = 8
+HEAD_CHARACTERS = 800
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATELINES = (
+    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+    re.compile(
+        rf"\b(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b",
+        re.IGNORECASE,
+    ),
+)
+_BYLINE = re.compile(
+    r"^\s*(?:by|written by|posted by)\s+(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|de|van|von))"
+    r"{0,3})\s*(?:$|[,|\u2022\u2014-])",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The article's date and the words it was read from."""
+
+    day: date
+    text: str
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The first full date near the top of `text`, or None."""
+    head = "\n".join(text.strip().splitlines()[:HEAD_LINES])[:HEAD_CHARACTERS]
+    found: list[tuple[int, Dateline]] = []
+    for pattern in _DATELINES:
+        for match in pattern.finditer(head):
+            day = _day(match)
+            if day is not None:
+                found.append((match.start(), Dateline(day, " ".join(match[0].split()))))
+                break
+    if not found:
+        return None
+    return min(found, key=lambda item: item[0])[1]
+
+
+def _day(match: re.Match[str]) -> date | None:
+    month = match["month"] if "month" in match.groupdict() else None
+    number = MONTHS[month.lower()] if month else int(match["m"])
+    try:
+        return date(int(match["y"]), number, int(match["d"]))
+    except ValueError:
+        return None
+
+
+def find_byline(text: str) -> str | None:
+    """The author named in a byline near the top ("By Jane Smith"), or None."""
+    head = "\n".join(text.strip().splitlines()[:HEAD_LINES])[:HEAD_CHARACTERS]
+    match = _BYLINE.search(head)
+    return match["name"].strip() if match else None

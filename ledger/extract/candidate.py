@@ -1,0 +1,92 @@
+"""A proposed claim: what the extractor read in a sentence, for the user to accept.
+
+A candidate is never recorded by itself: the CLI records it only when the
+user accepts it (or passes --yes and it scores at least --min-confidence).
+It carries everything the user needs to judge it: the sentence, the claim
+text in the claim language (None when something essential is missing, with
+`needs` saying what), the parsed claim, the speaker, a confidence and every
+assumption made on the user's behalf.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ledger.claims.model import Claim
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One claim proposed from one sentence.
+
+    `claim_text` parses with `parse_claim` (same made_on and aliases) to `claim`.
+    When `needs` is "level" both are None and `template` holds the claim text
+    with "{level}" where the user's level goes.
+    """
+
+    sentence: str
+    made_on: date
+    symbol: str
+    asset: str
+    confidence: float
+    claim_text: str | None = None
+    claim: Claim | None = None
+    speaker: str | None = None
+    assumptions: tuple[str, ...] = field(default=())
+    hedged: bool = False
+    conditional: bool = False
+    negated: bool = False
+    needs: str | None = None
+    template: str | None = None
+    kind_hint: str | None = None
+    deadline_hint: date | None = None
+    probability: float | None = None
+    headline: bool = False
+
+    @property
+    def kind(self) -> str | None:
+        return self.claim.kind.value if self.claim else self.kind_hint
+
+    @property
+    def deadline(self) -> date | None:
+        return self.claim.deadline if self.claim else self.deadline_hint
+
+    @property
+    def level_key(self) -> str | None:
+        """The level as canonical claim text writes it ("5055", "+20%"), for matching."""
+        return self.claim.canonical_level if self.claim else None
+
+    def with_level(self, level_text: str) -> str | None:
+        """The claim text once the user gives the missing level, or None if none is missing."""
+        if self.template is None:
+            return None
+        return self.template.replace("{level}", level_text.strip())
+
+    def to_json(self) -> dict[str, Any]:
+        claim = self.claim
+        return {
+            "sentence": self.sentence,
+            "claim": self.claim_text,
+            "canonical": claim.canonical_text() if claim else None,
+            "description": claim.describe() if claim else None,
+            "symbol": self.symbol,
+            "asset": self.asset,
+            "kind": self.kind,
+            "level": claim.level if claim else None,
+            "relative": claim.relative.text() if claim and claim.relative else None,
+            "made_on": self.made_on.isoformat(),
+            "window_start": claim.window_start.isoformat() if claim else None,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "speaker": self.speaker,
+            "confidence": self.confidence,
+            "assumptions": list(self.assumptions),
+            "hedged": self.hedged,
+            "conditional": self.conditional,
+            "negated": self.negated,
+            "needs": self.needs,
+            "template": self.template,
+            "probability": self.probability,
+            "headline": self.headline,
+        }

@@ -1,0 +1,524 @@
+"""Everything the extractor knows about how articles word a forecast, as data.
+
+The extractor (extractor.py) is a handful of generic steps; what it looks for
+is all here, in plain tuples and dicts, so that a reader can see why a
+sentence was or was not taken and a user can teach it a new phrasing by
+adding a line. Phrases are lower-case and match whole words, case-insensitively,
+with any run of spaces between their words; entries marked "regex" are
+regular expressions.
+
+What is *not* here, because the claim language already has it and the two
+must never disagree: asset aliases (ledger.claims.assets.BUILTIN_ALIASES),
+level formats (ledger.claims.numbers), deadline phrases (ledger.claims.dates)
+and direction words (ledger.claims.vocabulary). The tables below only add
+the names and verbs that articles use and claim notes do not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+# ---------------------------------------------------------------- assets
+
+# Names articles use, on top of the claim language's built-in aliases and the
+# user's own. Only real Yahoo symbols: a name whose symbol does not exist would
+# record a claim that can never be resolved.
+ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "spot gold": "GC=F",
+        "gold futures": "GC=F",
+        "comex gold": "GC=F",
+        "bullion": "GC=F",
+        "gold bullion": "GC=F",
+        "the yellow metal": "GC=F",
+        "spot silver": "SI=F",
+        "silver futures": "SI=F",
+        "the grey metal": "SI=F",
+        "the gray metal": "SI=F",
+        "the world's largest cryptocurrency": "BTC-USD",
+        "the largest cryptocurrency": "BTC-USD",
+        "the biggest cryptocurrency": "BTC-USD",
+        "the original cryptocurrency": "BTC-USD",
+        "the second-largest cryptocurrency": "ETH-USD",
+        "the s&p 500 index": "^GSPC",
+        "the benchmark index": "^GSPC",
+        "the benchmark s&p 500": "^GSPC",
+        "wall street's benchmark": "^GSPC",
+        "nasdaq 100": "^NDX",
+        "nasdaq-100": "^NDX",
+        "the nasdaq composite": "^IXIC",
+        "the nasdaq": "^IXIC",
+        "the dow": "^DJI",
+        "dow jones industrial average": "^DJI",
+        "the dow jones": "^DJI",
+        "brent": "BZ=F",
+        "brent crude": "BZ=F",
+        "brent oil": "BZ=F",
+        "u.s. crude": "CL=F",
+        "us crude": "CL=F",
+        "west texas intermediate": "CL=F",
+        "wti crude": "CL=F",
+        "copper": "HG=F",
+        "platinum": "PL=F",
+        "palladium": "PA=F",
+        "natural gas": "NG=F",
+        "solana": "SOL-USD",
+    }
+)
+
+# Names that could mean something else; a candidate read from one says so and scores lower.
+VAGUE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "the benchmark index": "'the benchmark index' read as the S&P 500",
+        "wall street's benchmark": "'Wall Street's benchmark' read as the S&P 500",
+        "the nasdaq": "'the Nasdaq' read as the Nasdaq Composite (^IXIC)",
+        "the dow": "'the Dow' read as the Dow Jones Industrial Average (^DJI)",
+    }
+)
+
+# A family for each symbol, so that "the metal" or "the token" can point back to
+# the last asset of that family named in the article.
+ASSET_FAMILIES: Mapping[str, str] = MappingProxyType(
+    {
+        "GC=F": "metal", "SI=F": "metal", "HG=F": "metal", "PL=F": "metal", "PA=F": "metal",
+        "BTC-USD": "crypto", "ETH-USD": "crypto", "SOL-USD": "crypto",
+        "^GSPC": "index", "^NDX": "index", "^IXIC": "index", "^DJI": "index",
+        "CL=F": "oil", "BZ=F": "oil",
+    }
+)  # fmt: skip
+
+# Words that point back to an asset named before ("the metal" after "gold").
+ASSET_ANAPHORA: Mapping[str, str] = MappingProxyType(
+    {
+        "the metal": "metal",
+        "the precious metal": "metal",
+        "the token": "crypto",
+        "the coin": "crypto",
+        "the cryptocurrency": "crypto",
+        "the digital asset": "crypto",
+        "the index": "index",
+        "the gauge": "index",
+        "the benchmark": "index",
+        "the contract": "oil",
+        "the commodity": "oil",
+    }
+)
+
+# After an asset name, these words make it something other than the price:
+# "gold demand could rise 10%", "bitcoin ETFs will see $50 billion of inflows".
+NOT_THE_PRICE_AFTER = (
+    "miners", "miner", "mining", "stocks", "stock", "shares", "equities", "etf", "etfs",
+    "fund", "funds", "demand", "supply", "reserves", "reserve", "holdings", "inflows",
+    "outflows", "flows", "production", "output", "imports", "exports", "inventories",
+    "stockpiles", "volatility", "dominance", "market cap", "market capitalization",
+    "network", "hashrate", "hash rate", "fees", "treasury", "treasuries", "standard",
+    "lining", "bugs", "bulls", "bears", "investors", "holders", "whales", "options",
+    "open interest", "positioning", "allocations", "allocation", "rig count", "majors",
+    "producers", "consumption", "exposure", "ratio", "spread",
+)  # fmt: skip
+
+# Before an asset name, these words make it a yardstick, not the subject:
+# "bitcoin will outperform gold and reach $150,000".
+NOT_THE_SUBJECT_BEFORE = (
+    "than", "outperform", "outperforms", "outperforming", "outpace", "outpaces",
+    "outpacing", "versus", "vs", "vs.", "against", "relative to", "priced in",
+    "in terms of", "like", "unlike", "compared with", "compared to", "rotate out of",
+    "rotation out of", "out of", "away from",
+)  # fmt: skip
+
+# ---------------------------------------------------------------- is it a forecast?
+
+# Verbs and nouns by which someone states a view of the future. A sentence with one
+# (outside a clause about the past) is read as a forecast. Strong cues score higher
+# than a bare modal verb.
+FORECAST_VERBS = (
+    "expect", "expects", "expecting", "forecast", "forecasts", "forecasting", "predict",
+    "predicts", "predicting", "project", "projects", "projecting", "see", "sees", "seeing",
+    "anticipate", "anticipates", "target", "targets", "targeting", "estimate", "estimates",
+    "reckon", "reckons", "believe", "believes", "think", "thinks", "call for", "calls for",
+    "calling for", "bet on", "bets on", "betting on", "eye", "eyes", "eyeing", "envisage",
+    "envisages", "look for", "looks for", "is calling", "now sees", "now expects",
+)  # fmt: skip
+FORECAST_NOUNS = (
+    "price target", "target", "targets", "forecast", "forecasts", "outlook", "projection",
+    "projections", "base case", "base-case", "prediction", "predictions", "price objective",
+    "year-end target", "fair value", "estimate", "call",
+)  # fmt: skip
+# Regexes: modal verbs and "set to"-style phrases that put a sentence in the future.
+FUTURE_MARKERS = (
+    r"\b(?:will|shall|would|could|might|should|must)\b",
+    r"(?<=\w)'ll\b",
+    r"\bmay\b(?!\s*(?:\d|,?\s*(?:19|20)\d\d))",  # the verb, not the month ("May 2026")
+    r"\b(?:set|poised|likely|expected|forecast|projected|seen|tipped|primed|due|bound"
+    r"|on\s+track|on\s+course|going|about|needs?|has|have)\s+to\b",
+    r"\b(?:heading|headed|heads|on\s+course|on\s+track)\s+(?:for|to|toward|towards)\b",
+    r"\bis\s+seen\b|\bseen\s+(?:at|reaching|hitting|rising|falling|averaging)\b",
+    r"\b(?:next|coming)\s+(?:year|quarter|month|week|months|quarters|years)\b",
+)
+# A headline's infinitive: "Gold to hit $5,000 in 2026", "Bitcoin to $150k by year-end".
+HEADLINE_INFINITIVE = r"\bto\s+(?:hit|reach|top|rise|climb|rally|fall|drop|slide|test|\$|\d)"
+
+# The speaker says it will *not* happen: still a claim, but with a low probability.
+NEGATED_CUES = (
+    r"\b(?:do|does|did)\s*(?:not|n't)\s+(?:expect|see|think|believe|forecast|anticipate)\b",
+    r"\b(?:don't|doesn't|didn't)\s+(?:expect|see|think|believe|forecast|anticipate)\b",
+    r"\bunlikely\s+to\b",
+    r"\bno\s+chance\b",
+    r"\bdoubts?\s+(?:that|whether|if|it)\b",
+    r"\b(?:won't|will\s+not|wouldn't|would\s+not|cannot|can't)\s+(?:reach|hit|top|get\s+to"
+    r"|see|exceed|break|surpass|climb|rise)\b",
+)
+
+# ---------------------------------------------------------------- the past
+
+# Time words that put a clause in the past. Regexes.
+PAST_TIME = (
+    r"\byesterday\b",
+    r"\blast\s+(?:week|month|year|quarter|session|night|friday|monday|tuesday|wednesday"
+    r"|thursday|saturday|sunday|time|cycle)\b",
+    r"\bearlier\s+(?:this|in\s+the|that)\s+(?:week|month|year|quarter|session|day)\b",
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|several|few)\s+(?:days?|weeks?|months?"
+    r"|years?|sessions?)\s+ago\b",
+    r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"\bovernight\b",
+    r"\bso\s+far\s+(?:this|in)\b",
+    r"\byear[-\s]to[-\s]date\b|\bytd\b",
+    r"\b(?:up|down)\s+(?:about\s+|nearly\s+|some\s+)?[\d.]+\s*%\s+(?:this|so|since|year|in\s+the)\b",
+    r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|the\s+start|the\s+beginning)\b",
+    r"\bin\s+(?:the\s+)?(?:past|previous|prior)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?"
+    r"|sessions?)\b",
+    r"\bthis\s+(?:morning|afternoon)\b",
+    r"\bat\s+the\s+(?:close|open)\b",
+    r"\b(?:record|all-time|all\s+time|multi-year|fresh)\s+(?:high|low|peak)s?\s+of\b",
+)
+# Past-tense market verbs. A clause with one of these, and no future marker, reports
+# what happened. ("hit" and the like count only when not after "to", "will", "could"...)
+PAST_VERBS = (
+    "rose", "fell", "climbed", "jumped", "surged", "soared", "rallied", "dropped", "slid",
+    "slipped", "slumped", "tumbled", "plunged", "sank", "dipped", "declined", "gained",
+    "lost", "shed", "topped", "broke", "breached", "touched", "reached", "crossed",
+    "closed", "ended", "finished", "settled", "traded", "peaked", "bottomed", "notched",
+    "posted", "hovered", "retreated", "rebounded", "recovered", "spiked", "crashed",
+    "advanced", "eased", "firmed", "weakened", "strengthened", "hit", "was", "were",
+    "surpassed", "exceeded", "doubled", "tripled", "halved", "plummeted", "skyrocketed",
+    "edged", "ticked", "printed", "opened", "marked", "set", "extended", "erased",
+    "pared", "swung", "went", "came",
+)  # fmt: skip
+# "has risen", "have doubled": the perfect tense reports the past too. Regex.
+PERFECT_TENSE = (
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|risen|fallen|\w+ed|hit|lost|sunk|shot)\b"
+)
+
+# ---------------------------------------------------------------- conditions and hedges
+
+# A forecast under a condition cannot be judged as stated: it becomes a flagged,
+# low-confidence candidate that --yes never records. Regexes.
+CONDITIONALS = (
+    r"\bif\b(?!\s+not\b|\s+anything\b)",
+    r"\bunless\b",
+    r"\bprovided\s+(?:that\b)?",
+    r"\bas\s+long\s+as\b|\bso\s+long\s+as\b",
+    r"\bassuming\b",
+    r"\bin\s+the\s+event\b",
+    r"\bshould\s+the\b",
+    r"\bwere\s+(?:the|it|they)\b.{0,40}\bto\b",
+    r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress)\s*[-\s]?"
+    r"(?:case|scenario)\b",
+    r"\bscenario\s+(?:in\s+which|where)\b",
+)
+# "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
+NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
+
+# Hedge words: the call is kept, flagged, so the user can give a probability. Regexes.
+HEDGES = (
+    r"\b(?:could|might|possibly|perhaps|potentially|conceivably|maybe)\b",
+    r"\bmay\b(?!\s*(?:\d|,?\s*(?:19|20)\d\d))",
+    r"\bthere\s+is\s+(?:a|some)\s+(?:chance|risk|possibility)\b",
+    r"\b(?:can't|cannot|not|wouldn't)\s+rule\s+out\b",
+    r"\bnot\s+out\s+of\s+the\s+question\b",
+)
+
+# ---------------------------------------------------------------- direction
+
+# Verbs articles use for the direction of a call, by claim family and side, where the
+# claim language's vocabulary (ledger.claims.vocabulary) has no entry or reads them
+# otherwise. Longest phrases are matched first; what is left is read with the claim
+# language's own vocabulary.
+TOUCH_ABOVE_PHRASES = (
+    "reach", "reaching", "hit", "hitting", "top", "topping", "break above", "breaking above",
+    "break through", "breaking through", "break past", "rise to", "rising to", "rise toward",
+    "rise towards", "climb to", "climbing to", "climb above", "rally to", "rallying to",
+    "jump to", "surge to", "soar to", "push above", "push through", "push to", "move above",
+    "head to", "heads to", "heading to", "head toward", "heading toward", "heading towards",
+    "head for", "heads for", "heading for", "headed for", "on course for", "on track for",
+    "eye", "eyes", "eyeing", "target", "targets", "targeting", "target of", "price target of",
+    "scale", "clear", "crack", "exceed", "exceeding", "surpass", "surpassing", "go above",
+    "trade above", "touch", "reclaim", "recover to", "rebound to", "rebounding to",
+    "bounce to", "advance to", "upside to", "extend gains to", "grind higher to",
+    "run to", "march to", "path to", "road to", "gain to", "rise", "climb", "rally",
+)  # fmt: skip
+TOUCH_BELOW_PHRASES = (
+    "fall to", "falling to", "fall below", "falling below", "drop to", "dropping to",
+    "drop below", "dip to", "dip below", "dipping to", "slide to", "sliding to",
+    "slide below", "slump to", "sink to", "sink below", "decline to", "declining to",
+    "tumble to", "plunge to", "crash to", "crash below", "retreat to", "retreating to",
+    "pull back to", "pullback to", "correct to", "correction to", "fall back to",
+    "break below", "breaking below", "downside to", "revisit", "give back", "fall", "drop",
+    "slide", "decline", "retreat", "correct",
+)  # fmt: skip
+HOLD_ABOVE_PHRASES = (
+    "hold above", "holds above", "holding above", "stay above", "stays above",
+    "staying above", "remain above", "remains above", "remaining above", "keep above",
+    "hold support at", "hold support", "holding support", "defend", "defends", "defending",
+    "hold onto", "hold on to", "hold", "holds", "holding", "stay", "stays", "remain",
+    "remains", "not fall below", "never fall below", "not drop below", "not break below",
+    "won't fall below", "will not fall below", "floor at", "floor of", "a floor",
+)  # fmt: skip
+HOLD_BELOW_PHRASES = (
+    "stay below", "stays below", "staying below", "remain below", "remains below",
+    "stay under", "stays under", "remain under", "capped at", "capped below", "cap",
+    "ceiling at", "ceiling of", "a ceiling", "not rise above", "not break above",
+    "won't rise above", "will not rise above", "won't top", "will not top",
+)  # fmt: skip
+AVERAGE_ABOVE_PHRASES = (
+    "average", "averages", "averaging", "average above", "an average of", "average price of",
+    "averaging above",
+)  # fmt: skip
+AVERAGE_BELOW_PHRASES = ("average below", "averages below", "averaging below")
+# A year-end (or period-end) close: "end 2026 at 7,500", "finish the year above $5,000".
+# Regexes; matched before deadline phrases are read, since they share their words.
+CLOSE_PATTERNS = (
+    r"\b(?:end|ends|ending|finish|finishes|finishing|close|closes|closing|settle|settles)\s+"
+    r"(?:out\s+)?(?:the\s+year|this\s+year|next\s+year|(?:19|20)\d\d|the\s+quarter"
+    r"|the\s+month|the\s+decade)\s+(?:at|above|around|near|over|north\s+of)\b",
+    r"\byear[-\s]end\s+close\b",
+    r"\bclose\s+(?:at|above)\b",
+)
+CLOSE_BELOW_PATTERNS = (
+    r"\b(?:end|ends|ending|finish|finishes|finishing|close|closes|closing|settle|settles)\s+"
+    r"(?:out\s+)?(?:the\s+year|this\s+year|next\s+year|(?:19|20)\d\d|the\s+quarter"
+    r"|the\s+month)\s+(?:below|under|south\s+of)\b",
+    r"\bclose\s+below\b",
+)
+
+# Words that mean a level is wanted even though none is given ("Bitcoin needs to hold
+# support"): the candidate asks the user for one instead of inventing it.
+LEVEL_SEEKING = (
+    "support", "resistance", "floor", "ceiling", "key level", "the mark", "target",
+    "hold", "holds", "reclaim", "break above", "break below", "retest", "the high",
+    "the low", "new high", "new highs", "record high", "record highs",
+)  # fmt: skip
+
+# ---------------------------------------------------------------- levels
+
+# A number followed by one of these is a quantity, not a price. Regex of the next words.
+NOT_A_PRICE_AFTER = (
+    r"-?\s*(?:days?|weeks?|months?|years?|hours?|minutes?|sessions?|quarters?)\b",
+    r"\s*(?:tonnes?|tons?|metric|ounces|oz\b|barrels|bpd|b/d|bps|basis|cuts?|hikes?|rate\b"
+    r"|times|members|people|jobs|companies|stocks|shares|coins|tokens|contracts|etfs?"
+    r"|funds|banks|analysts|countries|mines|holders|addresses|transactions|straight"
+    r"|consecutive|million\s+(?:ounces|barrels|tonnes|coins|bitcoin)|bitcoins?\b|btc\b"
+    r"|eth\b|ether\b|sats|gwei|employees|votes|seats|deals|mw|gw|nodes|users|wallets"
+    r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
+    r"(?:portfolio|reserves|assets|holdings|supply))",
+    r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
+    r"\s*%?\s*(?:inflation|yield|of\s+gdp|gdp|unemployment|growth|allocation|stake|weight"
+    r"|margin|earnings|eps|revenue|dividend|cpi|pce|rate\s+cut)",
+    r"\s*(?:-|to|and)\s*\$?\d[\d,.]*\s*(?:k\b|%)?\s*(?:range|band|corridor)",
+)
+# Words just before a number that make it not the forecast level: the current price,
+# a starting point, or a past record. Regexes, matched against the preceding text.
+NOT_THE_LEVEL_BEFORE = (
+    r"\b(?:currently|now|today|presently)\s+(?:at|around|near|trading\s+(?:at|around|near)"
+    r"|about|some|roughly)?\s*$",
+    r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered"
+    r"|is|was|were)\s+(?:at|around|near|just\s+(?:above|below|under))\s*$",
+    r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|after|up\s+from"
+    r"|down\s+from|previous|prior|earlier|old|spot)\s+(?:(?:a|an|the|its|about|around|some"
+    r"|roughly|nearly|record|high|low|peak|level|levels|price|prices|of|current|recent)\s+)*$",
+    r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime)\s+(?:high|low|peak|top)s?"
+    r"\s+(?:of|at|near|around)?\s*$",
+    r"\b(?:last|closed\s+at|settled\s+at|ended\s+at|opened\s+at)\s*$",
+    r"\bby\s+(?:another|a\s+further)?\s*$",
+    r"\b(?:inflation|yields?|rates?|gdp|growth|cpi|pce|unemployment|eps|earnings"
+    r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
+    r"|below|rising\s+to|falling\s+to)?\s*$",
+    r"\b(?:rsi|moving\s+average|dma|ema|sma)\s+(?:of|at|near)?\s*$",
+)
+# "a 60% chance that gold hits $5,000": the stated probability. Regex; group "p".
+STATED_PROBABILITY = (
+    r"(?P<p>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(?:chance|probability|odds"
+    r"|likelihood)\b",
+    r"\b(?:probability|odds|chance|likelihood)\s+of\s+(?P<p2>\d{1,3}(?:\.\d+)?)\s*"
+    r"(?:%|percent|per\s+cent)",
+)
+
+# ---------------------------------------------------------------- speakers
+
+# The verbs and nouns around which a speaker is named: "JPMorgan expects",
+# "said Goldman Sachs", "analysts at Citi", "Citi's strategists".
+SPEAKER_VERBS = (
+    "expects", "expect", "expected", "forecasts", "forecast", "forecasted", "predicts",
+    "predicted", "sees", "see", "saw", "projects", "projected", "estimates", "estimated",
+    "targets", "raised", "raises", "lifted", "lifts", "hiked", "hikes", "upgraded",
+    "upgrades", "cut", "cuts", "lowered", "lowers", "trimmed", "trims", "reiterated",
+    "reiterates", "maintained", "maintains", "set", "sets", "says", "said", "wrote",
+    "writes", "told", "tells", "noted", "notes", "argued", "argues", "believes",
+    "believe", "thinks", "think", "reckons", "warned", "warns", "is calling for",
+    "calls for", "called for", "is betting", "bets", "now sees", "now expects",
+    "also sees", "also expects", "still sees", "still expects", "boosted", "boosts",
+    "added", "adds", "is forecasting", "are forecasting", "is predicting", "envisages",
+    "anticipates", "eyes", "bumped up", "revised", "revises", "doubled down",
+)  # fmt: skip
+# Groups of people who speak for an organization: "analysts at X", "X strategists".
+SPEAKER_GROUPS = (
+    "analysts", "analyst", "strategists", "strategist", "economists", "economist",
+    "researchers", "research", "commodity strategists", "commodities team",
+    "commodity team", "team", "desk", "research team", "chief investment officer",
+    "cio", "head of research", "global research", "investment strategists",
+    "portfolio managers", "fund managers", "traders", "experts",
+)  # fmt: skip
+# What a speaker has, after a possessive: "Citi's strategists", "JPMorgan's forecast".
+SPEAKER_POSSESSIONS = (
+    "forecast", "forecasts", "target", "targets", "price target", "base case", "outlook",
+    "view", "house view", "note", "model", "call", "projection", "strategy",
+)  # fmt: skip
+# Verbs that put the speaker after them: "said Goldman", "according to UBS". Regexes.
+SPEAKER_AFTER = (
+    r"\baccording\s+to\s+",
+    r"\b(?:said|says|wrote|writes|told|tells|noted|notes|argued|argues|added|adds"
+    r"|predicted|predicts|forecast|forecasts|warned|warns|reckons|believes)\s+",
+    r"\bin\s+a\s+(?:note|report|research\s+note|client\s+note|letter)\s+(?:from|by)\s+",
+    r"\b(?:analysts|strategists|economists|researchers|the\s+team|experts|analyst"
+    r"|strategist|economist)\s+(?:at|from|with)\s+",
+)
+# Words that point back to the last speaker named: "the bank also sees silver at $60".
+SPEAKER_ANAPHORA = (
+    r"\b(?:the|that)\s+(?:swiss\s+|u\.s\.\s+|german\s+|french\s+|canadian\s+|wall\s+street"
+    r"\s+|investment\s+|dutch\s+|japanese\s+|british\s+)?(?:bank|firm|lender|brokerage|broker"
+    r"|group|house|team|strategists?|analysts?|economists?|manager|asset\s+manager|fund"
+    r"|investor|researcher|company)\b",
+    r"\b(?:he|she|they)\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?"
+    r"|predicts?|thinks?|believes?|wrote|writes|added|adds|argued|argues|targets?"
+    r"|reckons?|warned|warns|noted|notes)\b",
+)
+# First-person calls belong to the article's author. Regexes.
+FIRST_PERSON = (
+    r"\b(?:i|we)\s+(?:also\s+|now\s+|still\s+|do\s+|continue\s+to\s+)?(?:expect|think|see"
+    r"|believe|forecast|predict|reckon|target|anticipate|project|estimate|am|are|'m|'re"
+    r"|would|will|'ll|remain|maintain|reiterate|raise|lift|set|look\s+for|like)\b",
+    r"\b(?:i|we)'(?:m|re|ll|d)\b",
+    r"\b(?:our|my)\s+(?:target|forecast|base\s+case|view|call|projection|estimate|price"
+    r"\s+target|year-end\s+target|prediction|outlook)\b",
+    r"\bi\s+have\s+(?:a|my)\b",
+)
+# Capitalized words that are never a speaker's name (compared lower-case).
+NOT_A_NAME = (
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "if", "as", "by", "for",
+    "meanwhile", "however", "also", "still", "now", "then", "this", "that", "these",
+    "those", "it", "its", "we", "i", "they", "he", "she", "our", "my", "their", "his",
+    "her", "analysts", "analyst", "strategists", "strategist", "economists", "economist",
+    "investors", "traders", "experts", "markets", "market", "prices", "price", "some",
+    "many", "most", "several", "both", "all", "few", "one", "two", "wall", "street",
+    "wall street", "fed", "the fed", "federal", "reserve", "gold", "silver", "bitcoin",
+    "ether", "ethereum", "oil", "crude", "brent", "copper", "stocks", "equities", "bonds",
+    "treasuries", "dollar", "yields", "news", "update", "analysis", "opinion", "column",
+    "exclusive", "breaking", "report", "why", "how", "what", "when", "where", "who",
+    "after", "before", "while", "with", "from", "to", "of", "is", "are", "will", "could",
+    "may", "might", "should", "would", "can", "must", "year", "next", "last", "q1", "q2",
+    "q3", "q4", "h1", "h2", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "spot", "s&p", "nasdaq",
+    "dow", "index", "benchmark", "crypto", "bullion", "said", "says", "according",
+    "sees", "expects", "targets", "forecasts", "global", "research", "chief", "head",
+    "senior", "managing", "director", "partner", "founder", "ceo", "cio", "cmt", "cfa",
+    "usd", "us", "u.s.", "uk", "eu", "etf", "etfs", "asia", "europe", "china", "india",
+    "london", "new", "york", "reuters", "bloomberg", "not", "no", "yes", "target", "here",
+    "there", "than", "just", "even", "only", "again", "another", "other", "such",
+)  # fmt: skip
+# The title between a person and their firm: "said Jane Doe, chief strategist at Acme".
+PERSON_AT_FIRM = r",\s+(?:[a-z][\w&'-]*\s+){0,6}(?:at|of|with)\s+"
+
+# ---------------------------------------------------------------- rewriting before reading
+
+# Phrasings the claim language does not read, rewritten into ones it does before a
+# sentence is analysed. (regex, replacement) pairs, applied in order.
+REWRITES = (
+    # "the second quarter of 2026" -> "Q2 2026"
+    (r"\b(?:the\s+)?first\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q1"),
+    (r"\b(?:the\s+)?second\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q2"),
+    (r"\b(?:the\s+)?third\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q3"),
+    (r"\b(?:the\s+)?fourth\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q4"),
+    (r"\b(?:the\s+)?first\s+quarter\b", "Q1"),
+    (r"\b(?:the\s+)?second\s+quarter\b", "Q2"),
+    (r"\b(?:the\s+)?third\s+quarter\b", "Q3"),
+    (r"\b(?:the\s+)?fourth\s+quarter\b", "Q4"),
+    # "2026 year-end target" -> "year-end 2026 target"
+    (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
+    (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),
+    # "a 12-month target" -> "a within 12 months target"
+    (
+        r"\b(\d{1,2}|six|twelve|eighteen)[-\s]month\s+(?=(?:price\s+)?(?:target|forecast"
+        r"|view|horizon|outlook|objective))",
+        r"within \1 months ",
+    ),
+    # "for 2026" (a forecast for a year) -> "in 2026"
+    (r"\bfor\s+((?:19|20)\d\d)\b(?!\s*[-\u2013/]\s*\d)", r"in \1"),
+    # "by the close of 2026" -> "by the end of 2026"
+    (r"\bby\s+the\s+close\s+of\s+", "by the end of "),
+    # "$150K" is fine, but "$150,000-plus" and "$5,000/oz" are not: drop the suffix
+    (r"(?<=\d)-plus\b", ""),
+    (r"(?<=\d)\s*(?:/oz|/ounce|/bbl|/barrel|/t\b)", ""),
+    (r"(?<=\d)\s+(?:an|a|per)\s+(?:troy\s+)?(?:ounce|oz|barrel|bbl|coin|token)\b", ""),
+    # "5,000 dollars" reads fine; "five thousand dollars" is rare enough to leave alone.
+)
+
+# Words before a "$" ticker that make it a cashtag ("$NVDA"); upper-case words are
+# otherwise never taken as tickers in article text, where "UBS", "CPI" or "ETF" abound.
+CASHTAG = r"\$(?P<ticker>[A-Z]{1,5}(?:[.-][A-Z]{1,2})?)\b"
+PARENTHESIZED_TICKER = (
+    r"\((?:(?:NYSE|NASDAQ|Nasdaq|NYSEARCA|AMEX|TSX|LSE|ASX)\s*:\s*)?(?P<ticker>[A-Z]{1,5}"
+    r"(?:[.-][A-Z]{1,2})?)\)"
+)
+
+# ---------------------------------------------------------------- the claim text written
+
+# The verb written in the claim text for each claim kind; each reads back as that kind.
+VERB_FOR_KIND: Mapping[str, str] = MappingProxyType(
+    {
+        "touch_above": "reaches",
+        "touch_below": "falls to",
+        "close_above": "closes above",
+        "close_below": "closes below",
+        "hold_above": "holds above",
+        "hold_below": "stays below",
+        "average_above": "averages above",
+        "average_below": "averages below",
+    }
+)
+
+# When a sentence names no time frame, the call is read over this many months, and
+# the candidate says so in its assumptions.
+DEFAULT_HORIZON_MONTHS = 12
+
+# ---------------------------------------------------------------- confidence
+
+# How sure the extractor is that a candidate is a call a careful reader would record.
+# Additive and clipped to 0..1, so the score of any candidate can be recomputed by hand
+# from its flags:
+SCORE_BASE = 0.40  # an asset and a level in a sentence that reads as a forecast
+SCORE_TIME_FRAME = 0.15  # the sentence names the deadline or period
+SCORE_SPEAKER = 0.15  # someone is named (or "I"/"we", with a known author)
+SCORE_DIRECTION = 0.10  # a direction verb ("reach", "fall to", "average") names the kind
+SCORE_STRONG_CUE = 0.15  # a forecast verb or noun ("expects", "target"), not just "will"
+SCORE_HEDGED = -0.10  # "could", "may", "might"
+SCORE_SEVERAL_LEVELS = -0.15  # the sentence had more levels than calls: one was chosen
+SCORE_VAGUE_ASSET = -0.10  # the asset came from "the benchmark index", "the metal", "it"
+# Caps: whatever else is true, these candidates stay below the default --min-confidence,
+# so `--yes` never records them without the user looking.
+CAP_CONDITIONAL = 0.30
+CAP_NEGATED = 0.25
+CAP_NEEDS_LEVEL = 0.20

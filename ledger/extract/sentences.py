@@ -1,0 +1,188 @@
+"""Article text → sentences, without being fooled by "U.S.", "Inc." or "$4,012.50".
+
+A claim is found one sentence at a time, so a wrong split either glues two
+calls together (one level too many) or cuts one in half (its deadline lost).
+The rules, in order:
+
+- a blank line always ends a sentence (paragraphs, and the blocks that
+  `html_text` makes of headings and paragraphs);
+- a line that is a heading ("# ..."), a bullet ("- ...", "* ...") or a
+  title-case line without final punctuation stands alone, so a headline is
+  never glued to the first sentence of the body;
+- otherwise lines are joined, and a sentence ends at ".", "!" or "?"
+  (with any closing quotes or brackets) followed by a space and a capital,
+  digit, "$" or opening quote, unless the word before the stop is a known
+  abbreviation ("Inc.", "e.g."), an initial ("J."), or a dotted
+  abbreviation like "U.S." followed by a word that does not usually start a
+  sentence.
+
+Numbers never end a sentence: the stop in "$4,012.50" or "5.1k" is not
+followed by a space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that end with a stop but do not end a sentence (lower-case, without the stop).
+ABBREVIATIONS = frozenset(
+    (
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "inc", "corp", "co",
+        "ltd", "plc", "llc", "bros", "dept", "univ", "vs", "v", "etc", "approx", "est",
+        "no", "nos", "vol", "fig", "op", "cf", "al", "gen", "gov", "sen", "rep", "rev",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave",
+    )
+)  # fmt: skip
+
+# After a dotted abbreviation ("U.S.", "U.K."), these words start a new sentence anyway.
+SENTENCE_STARTERS = frozenset(
+    (
+        "the", "this", "that", "these", "those", "it", "its", "we", "i", "he", "she", "they",
+        "but", "and", "however", "meanwhile", "analysts", "strategists", "investors",
+        "traders", "in", "on", "at", "for", "still", "yet", "so", "our", "my", "a", "an",
+    )
+)  # fmt: skip
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa]|\d+[.)])\s+")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_TERMINAL = re.compile(r"[.!?:;,\"'\u201d\u2019)\]]\s*$")
+# A candidate stop: the stop, closing quotes/brackets, whitespace, and a capital, digit,
+# "$" or opening quote/bracket after it.
+_STOP = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9$\u00a3\u20ac])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&'-]*)$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
+_NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?([A-Za-z]+)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, where it sits in the text, and whether it is a headline-like line."""
+
+    text: str
+    start: int
+    headline: bool = False
+    paragraph: int = 0
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of `text`, in order, stripped, with their offsets in `text`."""
+    sentences: list[Sentence] = []
+    for paragraph, (block_start, block_text) in enumerate(_blocks(text)):
+        for unit_start, unit_text, standalone in _units(block_text):
+            offset = block_start + unit_start
+            if standalone:
+                stripped = _strip_markers(unit_text)
+                if stripped:
+                    start = offset + unit_text.find(stripped)
+                    headline = not _BULLET.match(unit_text) and not _TERMINAL.search(stripped)
+                    sentences.append(Sentence(stripped, start, headline, paragraph))
+                continue
+            for start, piece in _split_unit(unit_text):
+                sentences.append(Sentence(piece, offset + start, paragraph=paragraph))
+    return sentences
+
+
+def _blocks(text: str) -> list[tuple[int, str]]:
+    blocks = []
+    start = 0
+    for match in _BLANK_LINES.finditer(text):
+        blocks.append((start, text[start : match.start()]))
+        start = match.end()
+    blocks.append((start, text[start:]))
+    return [(s, b) for s, b in blocks if b.strip()]
+
+
+def _units(block: str) -> list[tuple[int, str, bool]]:
+    """Lines of a block grouped into runs to split; headings, bullets, titles stand alone."""
+    units: list[tuple[int, str, bool]] = []
+    run_start: int | None = None
+    run_end = 0
+    offset = 0
+    lines = block.split("\n")
+    for index, line in enumerate(lines):
+        line_start = offset
+        offset += len(line) + 1
+        alone = _stands_alone(line, is_only_line=len(lines) == 1, is_first=index == 0)
+        if alone:
+            if run_start is not None:
+                units.append((run_start, block[run_start:run_end], False))
+                run_start = None
+            units.append((line_start, line, True))
+            continue
+        if run_start is None:
+            run_start = line_start
+        run_end = line_start + len(line)
+    if run_start is not None:
+        units.append((run_start, block[run_start:run_end], False))
+    return units
+
+
+def _stands_alone(line: str, *, is_only_line: bool, is_first: bool) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _HEADING.match(line) or _BULLET.match(line):
+        return True
+    if _TERMINAL.search(stripped):
+        return False
+    if is_only_line:
+        return True  # a block of one line with no final stop: a headline or a dateline
+    return is_first and _title_like(stripped)
+
+
+def _title_like(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'&-]*", line) if len(w) >= 4]
+    if not words:
+        return True
+    capitals = sum(1 for w in words if w[0].isupper())
+    return capitals / len(words) >= 0.6
+
+
+def _strip_markers(line: str) -> str:
+    line = _HEADING.sub("", line)
+    line = _BULLET.sub("", line)
+    return line.strip()
+
+
+def _split_unit(unit: str) -> list[tuple[int, str]]:
+    """Split one run of joined lines at sentence stops; newlines inside become spaces."""
+    flat = unit.replace("\n", " ")
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for match in _STOP.finditer(flat):
+        end = match.end()
+        if not _ends_sentence(flat, match.start(), end):
+            continue
+        _append(pieces, flat, start, end)
+        start = end
+    _append(pieces, flat, start, len(flat))
+    return pieces
+
+
+def _append(pieces: list[tuple[int, str]], flat: str, start: int, end: int) -> None:
+    raw = flat[start:end]
+    stripped = raw.strip()
+    if stripped:
+        pieces.append((start + raw.find(stripped), " ".join(stripped.split())))
+
+
+def _ends_sentence(flat: str, stop_start: int, stop_end: int) -> bool:
+    if flat[stop_start] != ".":
+        return True  # "!" and "?" always end a sentence
+    word_match = _WORD_BEFORE.search(flat[:stop_start])
+    if word_match is None:
+        return True  # after a number or a closing bracket
+    word = word_match[1]
+    bare = word.rstrip(".").lower()
+    if "." in word or _DOTTED.match(word + "."):
+        # "U.S.", "e.g.", "i.e.": a sentence ends here only before a typical first word.
+        if bare in ("e.g", "i.e", "cf", "viz"):
+            return False
+        next_word = _NEXT_WORD.match(flat, stop_end)
+        return next_word is not None and next_word[1].lower() in SENTENCE_STARTERS
+    if bare in ABBREVIATIONS:
+        return False
+    return not (len(word) == 1 and word.isupper())  # an initial: "J. Smith"

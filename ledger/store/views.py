@@ -1,0 +1,265 @@
+"""Queries shaped for the screens of the terminal UI: one query per screen, no per-row ones.
+
+The TUI browses ledgers of 100,000 claims, so what it reads is cut to what a
+screen shows: the scoreboard's columns come back as arrays (not records),
+claim tables come a page at a time (LIMIT/OFFSET over an indexed order), and
+counts are one aggregate. Every reader takes a `ClaimScope`, the one
+description of "which claims" that the filter box, the group screens and the
+due list share, so a filtered scoreboard and the claims behind a row always
+agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Select, and_, case, extract, func, select
+from sqlmodel import Session
+
+from ledger.claims.fingerprint import source_key
+from ledger.store.scoring import GROUPINGS, UNTAGGED
+from ledger.store.tables import PredictionRow, PredictionTagRow, ResolutionRow, SourceRow
+
+__all__ = [
+    "UNTAGGED",
+    "ClaimOrder",
+    "ClaimRow",
+    "ClaimScope",
+    "DueSummary",
+    "FilterVocabulary",
+    "claim_rows",
+    "count_claims",
+    "due_summary",
+    "filter_vocabulary",
+    "scoreboard_frame",
+]
+
+_p = PredictionRow.__table__
+_s = SourceRow.__table__
+_t = PredictionTagRow.__table__
+_r = ResolutionRow.__table__
+
+
+@dataclass(frozen=True)
+class ClaimScope:
+    """Which claims a view covers; every field that is set narrows it.
+
+    `source` is one source by name (case-insensitive, as the ledger keys
+    them); `source_like` is part of a name, for the filter box. `tag` equal
+    to UNTAGGED means claims without any tag, the group the scoreboard shows
+    under that label. `year` is the year the call was made.
+    """
+
+    source: str | None = None
+    source_like: str | None = None
+    symbol: str | None = None
+    tag: str | None = None
+    status: str | None = None
+    year: int | None = None
+
+    def is_everything(self) -> bool:
+        return self == ClaimScope()
+
+
+class ClaimOrder(StrEnum):
+    """The orders a claims table can page through (each backed by an index or a small set)."""
+
+    RECENT = "recent"  # newest call first: a source's track record
+    DEADLINE = "deadline"  # soonest deadline first: what is due (overdue ones lead)
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One line of a claims table: what the table shows, nothing it would lazy-load."""
+
+    id: int
+    source: str
+    symbol: str
+    asset: str
+    kind: str
+    status: str
+    text: str
+    normalized: str
+    made_on: date
+    deadline: date
+    probability: float | None
+    market_prob: float | None
+    evidence_date: date | None
+    evidence_price: float | None
+    evidence_field: str | None
+    open_reason: str | None
+    open_detail: str | None
+
+
+@dataclass(frozen=True)
+class DueSummary:
+    """Open claims counted by where they stand on `today`."""
+
+    open: int
+    overdue: int
+    waiting_for_data: int
+    failing: int
+    never_checked: int
+
+
+@dataclass(frozen=True)
+class FilterVocabulary:
+    """The words the filter box and the add form can complete."""
+
+    sources: tuple[str, ...]
+    symbols: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+def _scoped(query: Select, scope: ClaimScope) -> Select:
+    """`query` (over prediction joined to source) narrowed to `scope`."""
+    if scope.source:
+        query = query.where(_s.c.name_key == source_key(scope.source))
+    if scope.source_like:
+        query = query.where(_s.c.name_key.contains(source_key(scope.source_like), autoescape=True))
+    if scope.symbol:
+        query = query.where(_p.c.symbol == scope.symbol)
+    if scope.status:
+        query = query.where(_p.c.status == scope.status)
+    if scope.year is not None:
+        query = query.where(
+            _p.c.made_on >= date(scope.year, 1, 1), _p.c.made_on <= date(scope.year, 12, 31)
+        )
+    if scope.tag == UNTAGGED:
+        query = query.where(_p.c.id.not_in(select(_t.c.prediction_id)))
+    elif scope.tag:
+        query = query.where(_p.c.id.in_(select(_t.c.prediction_id).where(_t.c.tag == scope.tag)))
+    return query
+
+
+def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: date) -> pd.DataFrame:
+    """The scoring engine's input for a scoreboard of `scope`, one row per claim (per tag).
+
+    Columns: group, status, past_deadline, probability, market_prob. The
+    deadline test is done by the database (`deadline < today`), and the rows
+    are turned into columns directly, because building a frame from 100,000
+    row objects costs more than the query itself.
+    """
+    if by not in GROUPINGS:
+        raise ValueError(f"unknown grouping {by!r}: use one of {', '.join(GROUPINGS)}")
+    group = {
+        "source": _s.c.name,
+        "asset": _p.c.symbol,
+        "tag": _t.c.tag,
+        "year": extract("year", _p.c.made_on),
+    }[by]
+    query = select(
+        group,
+        _p.c.status,
+        case((_p.c.deadline < today, 1), else_=0),
+        _p.c.probability,
+        _p.c.market_prob,
+    ).join(_s, _s.c.id == _p.c.source_id)
+    if by == "tag":
+        query = query.join(_t, _t.c.prediction_id == _p.c.id, isouter=True)
+    rows = session.execute(_scoped(query, scope)).all()
+    names = ["group", "status", "past_deadline", "probability", "market_prob"]
+    if not rows:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in names})
+    groups, statuses, past, probs, market = zip(*rows, strict=True)
+    labels = np.array(groups, dtype=object)
+    if by == "tag":
+        labels[pd.isna(labels)] = UNTAGGED
+    elif by == "year":
+        labels = np.array([str(int(y)) for y in groups], dtype=object)
+    return pd.DataFrame(
+        {
+            "group": labels,
+            "status": np.array(statuses, dtype=object),
+            "past_deadline": np.array(past, dtype=bool),
+            "probability": np.array(probs, dtype=np.float64),
+            "market_prob": np.array(market, dtype=np.float64),
+        }
+    )
+
+
+def _row_query() -> Select:
+    current = and_(_r.c.prediction_id == _p.c.id, _r.c.is_current)
+    return (
+        select(
+            _p.c.id,
+            _s.c.name,
+            _p.c.symbol,
+            _p.c.asset,
+            _p.c.kind,
+            _p.c.status,
+            _p.c.text,
+            _p.c.normalized,
+            _p.c.made_on,
+            _p.c.deadline,
+            _p.c.probability,
+            _p.c.market_prob,
+            _r.c.evidence_date,
+            _r.c.evidence_price,
+            _r.c.evidence_field,
+            _p.c.open_reason,
+            _p.c.open_detail,
+        )
+        .join(_s, _s.c.id == _p.c.source_id)
+        .join(_r, current, isouter=True)
+    )
+
+
+def claim_rows(
+    session: Session,
+    scope: ClaimScope,
+    order: ClaimOrder,
+    *,
+    limit: int,
+    offset: int = 0,
+) -> list[ClaimRow]:
+    """One page of claims in `scope`, in `order`, with their current evidence."""
+    query = _scoped(_row_query(), scope)
+    if order is ClaimOrder.RECENT:
+        query = query.order_by(_p.c.made_on.desc(), _p.c.id.desc())
+    else:
+        query = query.order_by(_p.c.deadline, _p.c.id)
+    rows = session.execute(query.limit(limit).offset(offset)).all()
+    return [_claim_row(tuple(row)) for row in rows]
+
+
+def _claim_row(values: tuple) -> ClaimRow:
+    # A claim keeps its last open reason after it resolves; only open ones show it.
+    if values[5] != "open":
+        values = (*values[:15], None, None)
+    return ClaimRow(*values)
+
+
+def count_claims(session: Session, scope: ClaimScope) -> int:
+    """How many claims `scope` holds (for "N of M" and the table's length)."""
+    query = select(func.count()).select_from(_p.join(_s, _s.c.id == _p.c.source_id))
+    return int(session.execute(_scoped(query, scope)).scalar_one())
+
+
+def due_summary(session: Session, today: date) -> DueSummary:
+    """Open claims counted: all, past their deadline, waiting for data, failing, unchecked."""
+
+    def count(condition) -> object:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    reason = _p.c.open_reason
+    query = select(
+        func.count(),
+        count(_p.c.deadline < today),
+        count(reason.in_(("waiting_for_data", "no_data_in_window"))),
+        count(reason.in_(("unknown_symbol", "source_error"))),
+        count(reason.is_(None)),
+    ).where(_p.c.status == "open")
+    return DueSummary(*(int(v) for v in session.execute(query).one()))
+
+
+def filter_vocabulary(session: Session) -> FilterVocabulary:
+    """Source names, symbols and tags in use, sorted, for completion."""
+    sources = session.execute(select(_s.c.name).order_by(func.lower(_s.c.name))).scalars()
+    symbols = session.execute(select(_p.c.symbol).distinct().order_by(_p.c.symbol)).scalars()
+    tags = session.execute(select(_t.c.tag).distinct().order_by(_t.c.tag)).scalars()
+    return FilterVocabulary(tuple(sources), tuple(symbols), tuple(tags))

@@ -1,0 +1,206 @@
+"""The scoreboard driven from the keyboard (and the mouse): rows, sorting, filter, grouping."""
+
+from __future__ import annotations
+
+from tui.app import make_app
+from tui.screens.group import GroupScreen
+from tui.screens.help import HelpScreen
+from tui.screens.scoreboard import ScoreboardScreen
+
+SIZE = (100, 30)
+
+
+def row_labels(app) -> list[str]:
+    table = app.screen.table
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+
+
+async def test_empty_ledger_says_what_to_do(empty_db, today, settle, screen_text) -> None:
+    app = make_app(empty_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ScoreboardScreen) and app.screen.loaded
+        shown = screen_text(app)
+        assert "The ledger is empty" in shown
+        assert "Press a to add a claim" in shown
+        assert "forecast import" in shown
+        await pilot.press("d")
+        await settle(pilot)
+        assert "No open claims" in screen_text(app)
+
+
+async def test_a_ledger_of_open_claims_scores_nothing_and_says_so(
+    ledger_db, today, settle, screen_text
+) -> None:
+    app = make_app(ledger_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert sorted(row_labels(app)) == ["Goldman Sachs", "Jane Pundit", "Morning Outlet"]
+        assert "8 claims" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GroupScreen)
+        assert "nothing scored yet" in screen_text(app)
+
+
+async def test_rows_rank_and_open_with_enter_and_go_back_with_escape(
+    resolved_db, today, settle, screen_text
+) -> None:
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert row_labels(app) == ["Goldman Sachs", "Jane Pundit", "Morning Outlet"]
+        shown = screen_text(app)
+        assert "50 [10–90]" in shown  # Goldman: one of two scored claims came true
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GroupScreen)
+        assert app.screen.group == "Jane Pundit"
+        assert "Source: Jane Pundit" in screen_text(app)
+        await pilot.press("escape", "k", "down", "up", "enter")
+        await settle(pilot)
+        assert app.screen.group == "Goldman Sachs"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ScoreboardScreen)
+
+
+async def test_a_click_opens_a_row(resolved_db, today, settle) -> None:
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.table
+        await pilot.click(table, offset=(8, 3))  # the header is row 0; Morning Outlet is row 3
+        await pilot.click(table, offset=(8, 3))
+        await settle(pilot)
+        assert isinstance(app.screen, GroupScreen)
+        assert app.screen.group == "Morning Outlet"
+
+
+async def test_sorting_from_the_keyboard_and_the_header(resolved_db, today, settle) -> None:
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("s")  # next column: the source name, A to Z
+        assert screen.table.sort_key == "group"
+        assert row_labels(app) == ["Goldman Sachs", "Jane Pundit", "Morning Outlet"]
+        await pilot.press("S")  # reversed
+        assert row_labels(app) == ["Morning Outlet", "Jane Pundit", "Goldman Sachs"]
+        await pilot.press("s", "s", "s")  # claims, open, done: most first
+        assert screen.table.sort_key == "resolved"
+        assert row_labels(app)[0] == "Goldman Sachs"  # the only source with all 3 resolved
+        screen.sort_by("brier")  # low is good; no probabilities sorts last either way
+        assert row_labels(app) == ["Goldman Sachs", "Jane Pundit", "Morning Outlet"]
+        await pilot.press("S")
+        assert row_labels(app) == ["Jane Pundit", "Goldman Sachs", "Morning Outlet"]
+        assert "sorted by Brier" in str(app.screen.query_one("#board-status").render())
+
+        await pilot.click(screen.table, offset=(header_x(screen.table, "open"), 0))
+        assert screen.table.sort_key == "open"
+        assert row_labels(app)[0] == "Jane Pundit"  # the one open claim
+        await pilot.click(screen.table, offset=(header_x(screen.table, "open"), 0))
+        assert row_labels(app)[-1] == "Jane Pundit"  # a second click reverses
+
+
+def header_x(table, key: str) -> int:
+    """The x offset of the middle of a column's header."""
+    x = 0
+    for column_key, column in table.columns.items():
+        width = column.get_render_width(table)
+        if column_key.value == key:
+            return x + width // 2
+        x += width
+    raise KeyError(key)
+
+
+async def test_filter_words_narrow_rows_and_terms_narrow_claims(
+    resolved_db, today, settle, screen_text
+) -> None:
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"jane")
+        assert row_labels(app) == ["Jane Pundit"]  # as typed, no query
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.table.has_focus
+        await pilot.press("escape")  # clears the filter
+        await settle(pilot)
+        assert len(row_labels(app)) == 3
+
+        await pilot.press("slash", *"asset:gold status:true", "enter")
+        await settle(pilot)
+        assert row_labels(app) == ["Goldman Sachs", "Morning Outlet"]
+        assert "4 claims" in screen_text(app)  # only the gold claims that came true
+
+        await pilot.press("slash", "ctrl+u", *"tag:crypto", "enter")
+        await settle(pilot)
+        assert row_labels(app) == ["Jane Pundit"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "(filtered)" in screen_text(app)
+
+
+async def test_a_bad_filter_is_explained_not_raised(resolved_db, today, settle, screen_text):
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"colour:red", "enter")
+        await settle(pilot)
+        assert "unknown filter 'colour'" in screen_text(app)
+        assert len(row_labels(app)) == 3
+
+
+async def test_grouping_switches_between_source_asset_tag_and_year(
+    resolved_db, today, settle
+) -> None:
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert app.screen.by == "asset"
+        assert sorted(row_labels(app)) == ["BTC-USD", "GC=F"]
+        await pilot.press("g")
+        await settle(pilot)
+        assert sorted(row_labels(app)) == ["(untagged)", "crypto", "metals"]
+        await pilot.press("g")
+        await settle(pilot)
+        assert row_labels(app) == ["2025"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.claims_table.total == 8
+        await pilot.press("escape", "g")
+        await settle(pilot)
+        assert app.screen.by == "source"
+
+
+async def test_help_lists_every_binding_of_the_screen(resolved_db, today, settle, screen_text):
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        listed = dict(app.screen.keys)
+        for description in ("Filter", "Group", "Sort", "Reverse sort", "Add", "Resolve", "Due"):
+            assert description in listed.values()
+        assert "Quit" in listed.values()
+        await pilot.press("escape")
+        assert isinstance(app.screen, ScoreboardScreen)
+
+
+async def test_every_action_is_in_the_command_palette(resolved_db, today, settle) -> None:
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for binding in (*ScoreboardScreen.BINDINGS, *type(app).BINDINGS):
+            assert binding.description in titles
+        assert {"Sort by Brier", "Group by year"} <= titles
+
+        await pilot.press("ctrl+p")
+        await pilot.press(*"group by asset")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.by == "asset"

@@ -1,0 +1,105 @@
+"""How numbers and claims read on screen: short, aligned, and honest about "no data".
+
+A statistic that does not apply is None in the scoring engine; on screen it
+is a dash, never a zero, so "no probabilities stated" cannot be mistaken for
+a perfect Brier score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ledger.claims.model import format_price
+from ledger.scoring.calibration import CalibrationBin
+
+DASH = "–"
+SPARK_LEVELS = "▁▂▃▄▅▆▇█"
+CALIBRATION_BINS = 10
+
+OPEN_REASON_WORDS = {
+    "waiting_for_deadline": "waiting for the deadline",
+    "waiting_for_data": "waiting for data",
+    "unknown_symbol": "unknown symbol",
+    "no_data_in_window": "no data in the window",
+    "source_error": "price source failed",
+}
+
+
+def pct(value: float | None, digits: int = 0) -> str:
+    """0.625 -> '62%' (or '62.5%' with digits=1); None -> dash."""
+    return DASH if value is None else f"{value * 100:.{digits}f}%"
+
+
+def interval(bounds: tuple[float, float] | None) -> str:
+    """A probability interval in percent: (0.48, 0.751) -> '48–75'."""
+    if bounds is None:
+        return DASH
+    low, high = bounds
+    return f"{low * 100:.0f}–{high * 100:.0f}"
+
+
+def hit_rate(rate: float | None, bounds: tuple[float, float] | None) -> str:
+    """Hit rate with its 90% interval: '62 [48–75]'."""
+    if rate is None:
+        return DASH
+    return f"{rate * 100:.0f} [{interval(bounds)}]"
+
+
+def number(value: float | None, digits: int = 3) -> str:
+    return DASH if value is None else f"{value:.{digits}f}"
+
+
+def signed(value: float | None, digits: int = 1) -> str:
+    return DASH if value is None else f"{value:+.{digits}f}"
+
+
+def price(value: float | None) -> str:
+    return DASH if value is None else format_price(round(value, 6))
+
+
+def day(value: date | None) -> str:
+    return DASH if value is None else value.isoformat()
+
+
+def calibration_sparkline(bins: Sequence[CalibrationBin], width: int = CALIBRATION_BINS) -> str:
+    """Observed frequency per stated-probability bin, low to high: '·▂▃·▅▆▇·'.
+
+    A calibrated source climbs from left to right; a dot is a bin without
+    claims. Bins are the engine's equal-width bins, so position i always
+    means stated probability i/width..(i+1)/width.
+    """
+    if not bins:
+        return ""
+    cells = ["·"] * width
+    for row in bins:
+        index = min(round(row.low * width), width - 1)
+        level = min(int(row.freq * len(SPARK_LEVELS)), len(SPARK_LEVELS) - 1)
+        cells[index] = SPARK_LEVELS[level]
+    return "".join(cells)
+
+
+def open_reason(reason: str | None, detail: str | None = None) -> str:
+    """Why an open claim is open, in words; None means no resolver run has looked at it."""
+    if reason is None:
+        return "not checked yet"
+    words = OPEN_REASON_WORDS.get(reason, reason.replace("_", " "))
+    return f"{words}: {detail}" if detail else words
+
+
+def evidence(evidence_date: date | None, evidence_price: float | None, field: str | None) -> str:
+    """'2026-01-26 high 5100' or a dash."""
+    if evidence_date is None:
+        return DASH
+    parts = [evidence_date.isoformat()]
+    if field:
+        parts.append(field)
+    if evidence_price is not None:
+        parts.append(price(evidence_price))
+    return " ".join(parts)
+
+
+def truncate(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"

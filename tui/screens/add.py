@@ -1,0 +1,202 @@
+"""Recording a claim: the parsed claim is shown as it is typed, errors inline.
+
+Parsing is the pure claim language (no I/O), so it runs on every keystroke
+on the UI thread; only the user's asset aliases come from the ledger, read
+once when the form opens. Saving goes through `LedgerData.record`, the same
+path as `forecast add`: parse with aliases, reference close for relative
+levels, `record_claims` (which refuses a duplicate).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Header, Input, Label, Static
+
+from ledger.claims.model import Claim
+from ledger.errors import LedgerError
+from tui.data import ClaimForm, LedgerData
+from tui.messages import ClaimRecorded, LoadFailed, VocabularyLoaded, describe_error
+from tui.widgets.palette import theme_colour
+
+FIELDS = ("text", "source", "prob", "made-on", "url", "quote", "tags")
+
+
+class AddScreen(Screen):
+    """A form for one claim; Enter in any field saves it, Escape leaves without saving."""
+
+    CSS_PATH = "add.tcss"
+    AUTO_FOCUS = "#text"
+    SUB_TITLE = "add a claim"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.aliases: dict[str, str] = {}
+        self.saving = False
+
+    @property
+    def data(self) -> LedgerData:
+        return self.app.data  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="add-form"):
+            yield Label("Claim, in words (Enter saves)")
+            yield Input(placeholder="gold $5055 by end-2026", id="text")
+            yield Static("", id="preview")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Source (who made the call)")
+                    yield Input(placeholder="Goldman Sachs", id="source")
+                with Vertical(classes="narrow"):
+                    yield Label("Probability")
+                    yield Input(placeholder="0.7 or 70%", id="prob")
+                with Vertical(classes="narrow"):
+                    yield Label("Made on")
+                    yield Input(self.data.today.isoformat(), id="made-on")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Link")
+                    yield Input(placeholder="https://...", id="url")
+                with Vertical():
+                    yield Label("Tags (comma or space separated)")
+                    yield Input(placeholder="macro metals", id="tags")
+            yield Label("Quote (the words of the call)")
+            yield Input(placeholder="We see gold at $5,055 by the end of 2026", id="quote")
+            yield Static("", id="form-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_preview()
+        self._load_vocabulary()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="vocabulary")
+    def _load_vocabulary(self) -> None:
+        try:
+            vocabulary = self.data.vocabulary()
+            aliases = self.data.aliases()
+        except Exception as exc:
+            self.post_message(LoadFailed(describe_error(exc)))
+            return
+        self.post_message(VocabularyLoaded(vocabulary, aliases))
+
+    def on_vocabulary_loaded(self, message: VocabularyLoaded) -> None:
+        self.aliases = message.aliases
+        self.query_one("#source", Input).suggester = SuggestFromList(
+            message.vocabulary.sources, case_sensitive=False
+        )
+        self.query_one("#tags", Input).suggester = SuggestFromList(
+            message.vocabulary.tags, case_sensitive=False
+        )
+        self._show_preview()
+
+    def _value(self, field: str) -> str:
+        return self.query_one(f"#{field}", Input).value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("text", "made-on"):
+            self._show_preview()
+
+    def _parsed(self) -> Claim | LedgerError:
+        try:
+            return self.data.preview(self._value("text"), self._value("made-on"), self.aliases)
+        except LedgerError as exc:
+            return exc
+
+    def _show_preview(self) -> None:
+        preview = self.query_one("#preview", Static)
+        if not self._value("text").strip():
+            preview.update(Text("The parsed claim appears here as you type.", style="dim"))
+            return
+        parsed = self._parsed()
+        if isinstance(parsed, LedgerError):
+            preview.update(Text(f"✗ {parsed}", style=theme_colour(self, "error")))
+            preview.set_class(True, "invalid")
+            return
+        preview.set_class(False, "invalid")
+        lines = Text.assemble(
+            ("✓ ", theme_colour(self, "success")),
+            (parsed.canonical_text(), "bold"),
+            "\n  ",
+            parsed.describe(),
+        )
+        for assumption in parsed.assumptions:
+            lines.append(f"\n  assumed: {assumption}", style="dim")
+        if parsed.relative is not None:
+            lines.append(
+                "\n  the level is relative: measured from the close on made_on", style="dim"
+            )
+        preview.update(lines)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        parsed = self._parsed()
+        if isinstance(parsed, LedgerError):
+            self._error(f"The claim does not parse: {parsed}")
+            self.query_one("#text", Input).focus()
+            return
+        form = ClaimForm(
+            text=self._value("text"),
+            source=self._value("source"),
+            probability=self._value("prob"),
+            made_on=self._value("made-on"),
+            url=self._value("url"),
+            quote=self._value("quote"),
+            tags=self._value("tags"),
+        )
+        if not form.source.strip():
+            self._error("Who made the call? Fill in the source.")
+            self.query_one("#source", Input).focus()
+            return
+        self.saving = True
+        self._error("Saving...", error=False)
+        self._record(form)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="record")
+    def _record(self, form: ClaimForm) -> None:
+        try:
+            recorded = self.data.record(form)
+        except Exception as exc:
+            self.post_message(LoadFailed(describe_error(exc)))
+            return
+        self.post_message(ClaimRecorded(recorded))
+
+    def on_claim_recorded(self, message: ClaimRecorded) -> None:
+        self.saving = False
+        recorded = message.recorded
+        if recorded.duplicate:
+            self._error(
+                f"Already recorded as #{recorded.claim_id} (same source, claim and day): "
+                "nothing added."
+            )
+            return
+        self.app.notify(f"Recorded #{recorded.claim_id}: {recorded.normalized}")
+        self.app.ledger_changed()  # type: ignore[attr-defined]
+        self.dismiss()
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.saving = False
+        self._error(message.error)
+
+    def _error(self, text: str, *, error: bool = True) -> None:
+        style = theme_colour(self, "error") if error else "dim"
+        self.query_one("#form-error", Static).update(Text(text, style=style))
+
+    def action_cancel(self) -> None:
+        self.dismiss()

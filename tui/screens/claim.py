@@ -1,0 +1,215 @@
+"""One claim: what was said, how it reads, what the market thought, how it resolved.
+
+The price chart shows the window the claim is judged on; the text below it
+gives the claim normalized and as said, the quote and link, the stated and
+market-implied probabilities, the current resolution with its evidence and
+every earlier resolution. `v` voids the claim (with a reason; it stays in
+the ledger, out of every score).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from ledger.records import ClaimDetail, ClaimRecord
+from tui import formatting as fmt
+from tui.data import ClaimView
+from tui.messages import ClaimLoaded, ClaimVoided, LoadFailed, describe_error
+from tui.screens.base import LedgerScreen
+from tui.widgets.palette import status_style
+from tui.widgets.price_chart import PriceChart, chart_window
+
+
+class ClaimScreen(LedgerScreen):
+    """A claim in full, with its price chart."""
+
+    CSS_PATH = "claim.tcss"
+    AUTO_FOCUS = "#claim-detail"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("v", "void", "Void"),
+    ]
+
+    def __init__(self, claim_id: int) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.sub_title = f"claim #{claim_id}"
+        self.view: ClaimView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"Loading claim #{self.claim_id}...", id="claim-title")
+        yield PriceChart(id="chart")
+        yield Static("", id="chart-note")
+        with VerticalScroll(id="claim-detail"):
+            yield Static("", id="claim-text")
+            yield Static("", id="claim-history")
+        yield Footer()
+
+    def load(self) -> None:
+        self._load_claim()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="claim")
+    def _load_claim(self) -> None:
+        try:
+            view = self.data.claim(self.claim_id)
+        except Exception as exc:
+            self.post_message(LoadFailed(describe_error(exc)))
+            return
+        self.post_message(ClaimLoaded(view))
+
+    def on_claim_loaded(self, message: ClaimLoaded) -> None:
+        self.view = message.view
+        claim = message.view.detail.claim
+        title = Text.assemble(
+            (f"#{claim.id} ", "bold"),
+            (claim.status, status_style(self, claim.status)),
+            f"  {claim.source}: ",
+            (claim.normalized, "bold"),
+        )
+        self.query_one("#claim-title", Static).update(title)
+        window = chart_window(claim, message.view.bars)
+        chart = self.query_one("#chart", PriceChart)
+        note = self.query_one("#chart-note", Static)
+        if window is None:
+            chart.display = False
+            note.update(
+                f"No prices for {claim.symbol} in this window are cached yet: press r to run "
+                "the resolver, which fetches them."
+            )
+        else:
+            chart.display = True
+            chart.show_window(window)
+            note.update(_chart_legend(claim))
+        self.query_one("#claim-text", Static).update(_claim_text(claim, message.view.today))
+        self.query_one("#claim-history", Static).update(_history(message.view.detail))
+        self.refresh_bindings()
+        self.loaded = True
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.loaded = True
+        self.query_one("#claim-title", Static).update(
+            Text(f"Could not read claim #{self.claim_id}: {message.error}", style="bold")
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "void":
+            # Shown but greyed out until the claim is known; hidden once it is void.
+            if self.view is None:
+                return None
+            return self.view.detail.claim.status != "void"
+        return True
+
+    def action_void(self) -> None:
+        from tui.screens.void import VoidScreen
+
+        if self.view is None:
+            return
+        claim = self.view.detail.claim
+        self.app.push_screen(VoidScreen(claim.id, claim.normalized), self._void_with)
+
+    def _void_with(self, why: str | None) -> None:
+        if why:
+            self._void(why)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="void")
+    def _void(self, why: str) -> None:
+        try:
+            record = self.data.void(self.claim_id, why)
+        except Exception as exc:
+            self.app.call_from_thread(
+                self.notify, describe_error(exc), title="Not voided", severity="error"
+            )
+            return
+        self.post_message(ClaimVoided(record))
+
+    def on_claim_voided(self, message: ClaimVoided) -> None:
+        self.notify(f"Voided #{message.claim.id}: {message.claim.void_reason}")
+        self.host.ledger_changed()
+
+
+def _chart_legend(claim: ClaimRecord) -> str:
+    parts = ["close", "level (horizontal)", "made on and deadline (vertical)"]
+    if claim.evidence_date is not None:
+        parts.append(f"evidence {claim.evidence_date.isoformat()} (◆)")
+    return "  ·  ".join(parts)
+
+
+def _claim_text(claim: ClaimRecord, today) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    grid.add_row("claim", claim.description)
+    grid.add_row("as said", claim.text)
+    if claim.quote:
+        grid.add_row("quote", f"“{claim.quote}”")
+    if claim.url:
+        grid.add_row("link", claim.url)
+    grid.add_row("source", f"{claim.source} ({claim.source_kind})")
+    window = f"{claim.window_start.isoformat()} → {claim.deadline.isoformat()}"
+    grid.add_row("made on", f"{claim.made_on.isoformat()}   window {window}")
+    if claim.logged_late:
+        grid.add_row("", "logged late: recorded after its window began, so hindsight was possible")
+    grid.add_row(
+        "stated p", fmt.pct(claim.probability) if claim.probability is not None else "none"
+    )
+    if claim.market_prob is not None:
+        sigma = f", volatility {fmt.pct(claim.market_sigma, 1)}/yr" if claim.market_sigma else ""
+        spot = f", spot {fmt.price(claim.market_spot)}" if claim.market_spot else ""
+        grid.add_row("market p", f"{fmt.pct(claim.market_prob, 1)}{sigma}{spot}")
+    else:
+        grid.add_row("market p", claim.market_note or "not computed yet (run a resolve)")
+    grid.add_row("status", _status_line(claim, today))
+    if claim.tags:
+        grid.add_row("tags", ", ".join(claim.tags))
+    if claim.assumptions:
+        grid.add_row("assumed", "; ".join(claim.assumptions))
+    return grid
+
+
+def _status_line(claim: ClaimRecord, today) -> str:
+    if claim.status == "open":
+        late = (today - claim.deadline).days
+        due = f"{late} days past its deadline" if late > 0 else f"due in {-late} days"
+        return f"open, {due}: {fmt.open_reason(claim.open_reason, claim.open_detail)}"
+    if claim.status == "void":
+        return f"void: {claim.void_reason}"
+    evidence = fmt.evidence(claim.evidence_date, claim.evidence_price, claim.evidence_field)
+    return f"{claim.status}, evidence {evidence}"
+
+
+def _history(detail: ClaimDetail) -> Group:
+    """Every resolution, oldest first; the current one marked."""
+    if not detail.resolutions:
+        return Group(Text("No resolutions yet.", style="dim"))
+    table = Table(box=None, padding=(0, 1), title="resolutions", title_justify="left")
+    for header in ("", "outcome", "how", "evidence", "closest", "note"):
+        table.add_column(header)
+    for row in detail.resolutions:
+        closest = (
+            f"{row.closest_date.isoformat()} {fmt.price(row.closest_price)}"
+            if row.closest_date
+            else ""
+        )
+        table.add_row(
+            "▶" if row.is_current else "",
+            row.outcome,
+            row.method + (f" run {row.run_id}" if row.run_id else ""),
+            fmt.evidence(row.evidence_date, row.evidence_price, row.evidence_field),
+            closest,
+            row.note or "",
+        )
+    parts: list = [table]
+    if detail.revision_chain:
+        chain = "  →  ".join(f"#{c.id} {c.normalized} ({c.status})" for c in detail.revision_chain)
+        parts.append(Text(f"revisions: {chain}"))
+    return Group(*parts)

@@ -1,0 +1,49 @@
+"""Every key of the screen the user came from, and of the whole app."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+# Keys every table understands (DataTable's own bindings, not listed in the footer).
+TABLE_KEYS: tuple[tuple[str, str], ...] = (
+    ("↑ ↓ / j k", "Move the cursor"),
+    ("PgUp PgDn Home End", "Move a page, or to the top or the bottom"),
+    ("Enter / click", "Open the row"),
+    ("ctrl+p", "Command palette: every action by name"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A list of (key, what it does) handed in by the app; Escape or ? closes it."""
+
+    CSS_PATH = "modals.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark", "close", "Close help"),
+    ]
+
+    def __init__(self, title: str, keys: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.keys = list(keys)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box", classes="dialog"):
+            yield Static(f"Keys: {self.title_text}", classes="dialog-title")
+            yield DataTable(id="help-keys", show_cursor=False, zebra_stripes=True)
+            yield Static("Escape closes  ·  mouse works too", classes="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#help-keys", DataTable)
+        table.add_columns("key", "action")
+        for key, description in [*self.keys, *TABLE_KEYS]:
+            table.add_row(key, description)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,224 @@
+"""The home screen: one row per source (or asset, tag, year) with its scores.
+
+The table sorts in memory; the filter box's words narrow the rows on screen
+as they are typed, its key:value terms narrow the scored claims when Enter
+is pressed (that is a query, run in a worker). Enter on a row opens the
+group: its claims, statistics and reliability diagram.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Header, Input, Static
+
+from ledger.errors import UsageError
+from ledger.scoring import GroupScore
+from ledger.store.scoring import GROUPINGS
+from ledger.store.views import ClaimScope
+from tui.filters import FILTER_HELP, BoardFilter, parse_filter
+from tui.messages import GroupChosen, LoadFailed, ScoreboardLoaded, describe_error
+from tui.screens.base import LedgerScreen
+from tui.widgets.palette import theme_colour
+from tui.widgets.score_table import COLUMNS, ScoreTable
+
+EMPTY_LEDGER = (
+    "The ledger is empty. Press a to add a claim, or import a file of them with "
+    "'forecast import predictions.yaml' (see predictions.example.yaml)."
+)
+
+PaletteCommand = tuple[str, str, Callable[[], object]]
+
+
+class ScoreboardScreen(LedgerScreen):
+    """Sources ranked by how often they were right, and by how much better than the market."""
+
+    CSS_PATH = "scoreboard.tcss"
+    AUTO_FOCUS = "#scores"
+    SUB_TITLE = "scoreboard"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_filter", "Filter"),
+        Binding("g", "next_grouping", "Group"),
+        Binding("s", "next_sort", "Sort"),
+        Binding("S", "reverse_sort", "Reverse sort", show=False),
+        Binding("escape", "leave_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by = "source"
+        self.filter = BoardFilter()
+        self.scope = ClaimScope()
+        self.scores: list[GroupScore] = []
+        self.generation = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading the scoreboard...", id="board-status")
+        yield Input(placeholder=f"/ filter: {FILTER_HELP}", id="filter")
+        yield Static("", id="board-message")
+        yield ScoreTable(id="scores")
+        yield Footer()
+
+    @property
+    def table(self) -> ScoreTable:
+        return self.query_one("#scores", ScoreTable)
+
+    @property
+    def row_count(self) -> int:
+        return self.table.row_count
+
+    # --- loading -------------------------------------------------------------
+
+    def load(self) -> None:
+        self.generation += 1
+        self._load_scores(self.by, self.filter, self.generation)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="scores")
+    def _load_scores(self, by: str, board_filter: BoardFilter, generation: int) -> None:
+        try:
+            aliases = self.data.aliases() if board_filter.asset else {}
+            scope = board_filter.scope(partial(self.data.symbol_for, aliases=aliases))
+            scores = self.data.scoreboard(by, scope)
+        except Exception as exc:  # shown on the screen, never raised into the UI
+            self.post_message(LoadFailed(describe_error(exc)))
+            return
+        self.post_message(ScoreboardLoaded(scores, by, generation, scope))
+
+    def on_scoreboard_loaded(self, message: ScoreboardLoaded) -> None:
+        if message.generation != self.generation:
+            return  # an answer to an older grouping or filter
+        self.scores = message.scores
+        self.scope = message.scope
+        self._show()
+        self.loaded = True
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.loaded = True
+        self._say(f"Could not read the ledger: {message.error}", error=True)
+
+    def _show(self) -> None:
+        shown = [s for s in self.scores if self.filter.matches(str(s.group))]
+        self.table.show_scores(shown, self.by)
+        plural = {"source": "sources", "asset": "assets", "tag": "tags", "year": "years"}[self.by]
+        count = (
+            f"{len(shown)} {plural}"
+            if len(shown) == len(self.scores)
+            else (f"{len(shown)} of {len(self.scores)} {plural}")
+        )
+        claims = sum(s.claims for s in self.scores) if self.by != "tag" else None
+        parts = [f"by {self.by}", count]
+        if claims is not None:
+            parts.append(f"{claims:,} claims")
+        parts.append(f"sorted by {self.table.sort_description}")
+        self.query_one("#board-status", Static).update("  ·  ".join(parts))
+        if not self.scores and self.scope.is_everything():
+            self._say(EMPTY_LEDGER)
+        elif not shown:
+            self._say("Nothing matches the filter: Escape clears it.")
+        else:
+            self._say("")
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        message = self.query_one("#board-message", Static)
+        style = theme_colour(self, "error") if error else ""
+        message.update(Text(text, style=style))
+        message.set_class(bool(text), "shown")
+
+    # --- actions -------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.has_focus:
+            self.table.focus()
+        elif box.value:
+            box.value = ""
+            self._apply_filter("")
+
+    def action_next_grouping(self) -> None:
+        self.group_by(GROUPINGS[(GROUPINGS.index(self.by) + 1) % len(GROUPINGS)])
+
+    def group_by(self, by: str) -> None:
+        self.by = by
+        self.query_one("#board-status", Static).update(f"Grouping by {by}...")
+        self.load()
+
+    def action_next_sort(self) -> None:
+        self.table.cycle_sort()
+        self._show()
+
+    def action_reverse_sort(self) -> None:
+        self.table.reverse_sort()
+        self._show()
+
+    def sort_by(self, key: str) -> None:
+        self.table.sort_by(key)
+        self._show()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Words narrow the rows as they are typed; key:value terms wait for Enter."""
+        try:
+            typed = parse_filter(event.value)
+        except UsageError:
+            return
+        if _same_terms(typed, self.filter):
+            self.filter = typed
+            self._show()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._apply_filter(event.value)
+        self.table.focus()
+
+    def _apply_filter(self, text: str) -> None:
+        try:
+            typed = parse_filter(text)
+        except UsageError as exc:
+            self._say(str(exc), error=True)
+            return
+        reload = not _same_terms(typed, self.filter)
+        self.filter = typed
+        if reload:
+            self.query_one("#board-status", Static).update("Filtering...")
+            self.load()
+        else:
+            self._show()
+
+    def on_group_chosen(self, message: GroupChosen) -> None:
+        from tui.screens.group import GroupScreen
+
+        score = next((s for s in self.scores if str(s.group) == message.group), None)
+        self.app.push_screen(GroupScreen(self.by, message.group, score, self.scope))
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """Sorting by each column and grouping by each key, for the command palette."""
+        commands: list[PaletteCommand] = []
+        for column in COLUMNS:
+            label = self.by if column.key == "group" else column.label
+            commands.append(
+                (f"Sort by {label}", "Sort the scoreboard", partial(self.sort_by, column.key))
+            )
+        for by in GROUPINGS:
+            commands.append(
+                (f"Group by {by}", "Score each group of claims", partial(self.group_by, by))
+            )
+        return commands
+
+
+def _same_terms(a: BoardFilter, b: BoardFilter) -> bool:
+    """Do two filters keep the same claims (they may differ in their bare words)?"""
+    return (a.source, a.asset, a.tag, a.status, a.year) == (
+        b.source,
+        b.asset,
+        b.tag,
+        b.status,
+        b.year,
+    )

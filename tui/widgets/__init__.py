@@ -1,0 +1,1 @@
+"""Widgets: each gets plain data from its screen and posts messages; none reads the ledger."""

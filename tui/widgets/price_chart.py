@@ -1,0 +1,135 @@
+"""The price chart of a claim's window: price, the level, made_on and deadline, the evidence.
+
+The x axis is days from the first bar (plotext's date axis mislays vertical
+lines), labelled with dates. The line the claim is judged on is drawn beside
+the close: the daily high for "reaches" and "stays below" claims, the low
+for "falls to" and "stays above", so a touch that the close never shows is
+still visible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+from textual_plotext import PlotextPlot
+
+from ledger.claims.model import format_price
+from ledger.records import ClaimRecord
+from tui.widgets.palette import theme_rgb
+
+JUDGED_ON = {
+    "touch_above": "high",
+    "hold_below": "high",
+    "touch_below": "low",
+    "hold_above": "low",
+}
+X_TICKS = 4
+
+
+@dataclass(frozen=True)
+class ChartWindow:
+    """What the chart draws, as plain values."""
+
+    symbol: str
+    dates: tuple[date, ...]
+    closes: tuple[float, ...]
+    extreme_field: str | None
+    extremes: tuple[float, ...]
+    level: float | None
+    made_on: date
+    deadline: date
+    evidence_date: date | None
+    evidence_price: float | None
+    status: str
+
+
+def chart_window(claim: ClaimRecord, bars: pd.DataFrame | None) -> ChartWindow | None:
+    """The chart of `claim` over `bars`, or None when there are no bars to draw."""
+    if bars is None or bars.empty:
+        return None
+    days = tuple(pd.DatetimeIndex(bars.index).date)
+    field = JUDGED_ON.get(claim.kind)
+    return ChartWindow(
+        symbol=claim.symbol,
+        dates=days,
+        closes=tuple(float(v) for v in bars["close"]),
+        extreme_field=field,
+        extremes=tuple(float(v) for v in bars[field]) if field else (),
+        level=claim.level,
+        made_on=claim.made_on,
+        deadline=claim.deadline,
+        evidence_date=claim.evidence_date,
+        evidence_price=claim.evidence_price,
+        status=claim.status,
+    )
+
+
+class PriceChart(PlotextPlot):
+    """Draws a ChartWindow; redraws in the new colours when the theme changes."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._window: ChartWindow | None = None
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
+
+    def show_window(self, window: ChartWindow) -> None:
+        self._window = window
+        self._draw()
+
+    def _draw(self) -> None:
+        window = self._window
+        plt = self.plt
+        plt.clear_figure()
+        if window is None:
+            self.refresh()
+            return
+        first = window.dates[0]
+
+        def x(day: date) -> int:
+            return (day - first).days
+
+        xs = [x(d) for d in window.dates]
+        if window.extreme_field:
+            plt.plot(
+                xs,
+                list(window.extremes),
+                color=theme_rgb(self, "secondary"),
+                label=window.extreme_field,
+            )
+        plt.plot(xs, list(window.closes), color=theme_rgb(self, "primary"), label="close")
+        if window.level is not None:
+            plt.hline(window.level, theme_rgb(self, "warning"))
+        marker = theme_rgb(self, "foreground-muted")
+        for day in (window.made_on, window.deadline):
+            if first <= day <= window.dates[-1] + timedelta(days=7):
+                plt.vline(x(day), marker)
+        if window.evidence_date is not None and window.evidence_price is not None:
+            outcome = theme_rgb(self, "success" if window.status == "true" else "error")
+            plt.vline(x(window.evidence_date), outcome)
+            plt.scatter(
+                [x(window.evidence_date)],
+                [window.evidence_price],
+                marker="◆",
+                color=outcome,
+                label=f"evidence {window.evidence_date.isoformat()}",
+            )
+        # The level must be on the chart even when the price never came near it.
+        values = [*window.closes, *window.extremes]
+        if window.level is not None:
+            values.append(window.level)
+        low, high = min(values), max(values)
+        pad = (high - low) * 0.05 or abs(high) * 0.05 or 1.0
+        plt.ylim(low - pad, high + pad)
+        ticks = sorted({round(xs[-1] * i / (X_TICKS - 1)) for i in range(X_TICKS)})
+        plt.xticks(ticks, [(first + timedelta(days=t)).isoformat() for t in ticks])
+        level = f"level {format_price(window.level)}" if window.level is not None else "no level"
+        plt.title(
+            f"{window.symbol}  {level}  |  made on {window.made_on.isoformat()}"
+            f"  |  deadline {window.deadline.isoformat()}"
+        )
+        self.refresh()

@@ -1,0 +1,196 @@
+"""The scoreboard table: one row per group, sortable by any column from the keyboard.
+
+It is handed GroupScores (plain data) and knows nothing of where they came
+from. Sorting happens here, in memory: a scoreboard has at most a few
+thousand rows, and re-sorting must not cost a query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from ledger.scoring import GroupScore
+from tui import formatting as fmt
+from tui.messages import GroupChosen
+from tui.widgets.ledger_table import LedgerTable
+from tui.widgets.palette import theme_colour
+
+
+@dataclass(frozen=True)
+class ScoreColumn:
+    """A column: its header, what it sorts by, and how a cell reads."""
+
+    key: str
+    label: str
+    sort_value: Callable[[GroupScore, int], object]
+    cell: Callable[[GroupScore, int], str]
+    numeric: bool = True
+    # Ranks, counts and hit rates read best from the top down; Brier is better low.
+    high_first: bool = True
+
+
+def _label(score: GroupScore) -> str:
+    return "(none)" if score.group is None else str(score.group)
+
+
+COLUMNS: tuple[ScoreColumn, ...] = (
+    ScoreColumn("rank", "#", lambda s, r: r, lambda s, r: str(r), high_first=False),
+    ScoreColumn(
+        "group",
+        "source",
+        lambda s, r: _label(s).casefold(),
+        lambda s, r: fmt.truncate(_label(s), 22),
+        numeric=False,
+        high_first=False,
+    ),
+    ScoreColumn("claims", "claims", lambda s, r: s.claims, lambda s, r: str(s.claims)),
+    ScoreColumn("open", "open", lambda s, r: s.open, lambda s, r: str(s.open)),
+    ScoreColumn("resolved", "done", lambda s, r: s.resolved, lambda s, r: str(s.resolved)),
+    ScoreColumn(
+        "hit_rate",
+        "hit% [90% CI]",
+        lambda s, r: s.hit_rate,
+        lambda s, r: fmt.hit_rate(s.hit_rate, s.hit_rate_ci),
+    ),
+    ScoreColumn(
+        "boldness",
+        "mkt p",
+        lambda s, r: s.market_prob_mean,
+        lambda s, r: fmt.pct(s.market_prob_mean),
+        high_first=False,
+    ),
+    ScoreColumn("edge", "edge", lambda s, r: s.edge, lambda s, r: fmt.signed(s.edge)),
+    ScoreColumn(
+        "brier",
+        "Brier",
+        lambda s, r: s.brier,
+        lambda s, r: fmt.number(s.brier),
+        high_first=False,
+    ),
+    ScoreColumn(
+        "skill",
+        "skill",
+        lambda s, r: s.brier_skill_vs_market,
+        lambda s, r: fmt.signed(s.brier_skill_vs_market, 2),
+    ),
+    ScoreColumn(
+        "calibration",
+        "calibration",
+        lambda s, r: s.with_prob,
+        lambda s, r: fmt.calibration_sparkline(s.calibration),
+        numeric=False,
+    ),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+_BY_KEY = {c.key: c for c in COLUMNS}
+
+
+def rank_key(score: GroupScore) -> tuple:
+    """The order `forecast score` ranks groups in: shrunk hit rate, then sample size."""
+    shrunk = score.shrunk_hit_rate
+    return (shrunk is None, -(shrunk or 0.0), -score.scored, _label(score))
+
+
+def sorted_scores(
+    scores: Sequence[GroupScore], key: str, reverse: bool
+) -> list[tuple[int, GroupScore]]:
+    """(rank, score) pairs in the order of column `key`; missing values always last."""
+    ranked = [(rank, s) for rank, s in enumerate(sorted(scores, key=rank_key), start=1)]
+    column = _BY_KEY[key]
+    present = [(r, s) for r, s in ranked if column.sort_value(s, r) is not None]
+    missing = [(r, s) for r, s in ranked if column.sort_value(s, r) is None]
+    present.sort(key=lambda pair: column.sort_value(pair[1], pair[0]), reverse=reverse)  # type: ignore[arg-type, return-value]
+    return present + missing
+
+
+class ScoreTable(LedgerTable):
+    """Groups with their statistics; Enter (or a click) opens one, a header click sorts."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.scores: list[GroupScore] = []
+        self.group_label = "source"
+        self.sort_key = "rank"
+        self.sort_reverse = False
+
+    def show_scores(self, scores: Sequence[GroupScore], group_label: str) -> None:
+        """Replace the rows, keeping the sort order and, when it is still there, the cursor."""
+        self.scores = list(scores)
+        self.group_label = group_label
+        self._render_rows()
+
+    def sort_by(self, key: str, reverse: bool | None = None) -> None:
+        """Sort by column `key`; without `reverse`, the column's natural direction."""
+        column = _BY_KEY[key]
+        self.sort_key = key
+        self.sort_reverse = column.high_first if reverse is None else reverse
+        self._render_rows()
+
+    def cycle_sort(self, step: int = 1) -> None:
+        """Move the sort to the next (or previous) column."""
+        index = (COLUMN_KEYS.index(self.sort_key) + step) % len(COLUMN_KEYS)
+        self.sort_by(COLUMN_KEYS[index])
+
+    def reverse_sort(self) -> None:
+        self.sort_by(self.sort_key, not self.sort_reverse)
+
+    @property
+    def sort_description(self) -> str:
+        column = _BY_KEY[self.sort_key]
+        label = self.group_label if column.key == "group" else column.label
+        if column.key == "rank":
+            label = "rank"
+        return f"{label} {'↓' if self.sort_reverse else '↑'}"
+
+    def _render_rows(self) -> None:
+        current = self._current_key()
+        self.clear(columns=True)
+        for column in COLUMNS:
+            label = self.group_label if column.key == "group" else column.label
+            if column.key == self.sort_key:
+                label += " ▼" if self.sort_reverse else " ▲"
+            self.add_column(
+                Text(label, justify="right" if column.numeric else "left"), key=column.key
+            )
+        spark = theme_colour(self, "accent")
+        rows = []
+        keys = []
+        for rank, score in sorted_scores(self.scores, self.sort_key, self.sort_reverse):
+            cells = []
+            for column in COLUMNS:
+                value = column.cell(score, rank)
+                if column.numeric:
+                    cells.append(Text(value, justify="right"))
+                elif column.key == "calibration":
+                    cells.append(Text(value, style=spark))
+                else:
+                    cells.append(Text(value))
+            rows.append(cells)
+            keys.append(_label(score))
+        for cells, key in zip(rows, keys, strict=True):
+            self.add_row(*cells, key=key)
+        if current is not None and current in keys:
+            self.move_cursor(row=keys.index(current), animate=False)
+
+    def _current_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        try:
+            return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+        except Exception:  # the cursor is past the rows (after a clear)
+            return None
+
+    def on_data_table_header_selected(self, event: LedgerTable.HeaderSelected) -> None:
+        event.stop()
+        key = str(event.column_key.value)
+        if key == self.sort_key:
+            self.reverse_sort()
+        else:
+            self.sort_by(key)
+
+    def on_data_table_row_selected(self, event: LedgerTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(GroupChosen(str(event.row_key.value)))
