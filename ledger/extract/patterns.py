@@ -23,7 +23,9 @@ from types import MappingProxyType
 
 # Names articles use, on top of the claim language's built-in aliases and the
 # user's own. Only real Yahoo symbols: a name whose symbol does not exist would
-# record a claim that can never be resolved.
+# record a claim that can never be resolved. And only where articles quote the price
+# in the symbol's own unit: copper is left out because articles quote it per tonne
+# (LME) while HG=F trades per pound (add an alias if you want it).
 ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
     {
         "spot gold": "GC=F",
@@ -46,6 +48,8 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "the benchmark s&p 500": "^GSPC",
         "wall street's benchmark": "^GSPC",
         "nasdaq 100": "^NDX",
+        "the nasdaq 100": "^NDX",
+        "the nasdaq-100": "^NDX",
         "nasdaq-100": "^NDX",
         "the nasdaq composite": "^IXIC",
         "the nasdaq": "^IXIC",
@@ -59,10 +63,10 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "us crude": "CL=F",
         "west texas intermediate": "CL=F",
         "wti crude": "CL=F",
-        "copper": "HG=F",
         "platinum": "PL=F",
         "palladium": "PA=F",
         "natural gas": "NG=F",
+        "natural-gas": "NG=F",
         "solana": "SOL-USD",
     }
 )
@@ -160,6 +164,7 @@ FUTURE_MARKERS = (
 HEADLINE_INFINITIVE = r"\bto\s+(?:hit|reach|top|rise|climb|rally|fall|drop|slide|test|\$|\d)"
 
 # The speaker says it will *not* happen: still a claim, but with a low probability.
+# Looked for between the asset and the level of each call.
 NEGATED_CUES = (
     r"\b(?:do|does|did)\s*(?:not|n't)\s+(?:expect|see|think|believe|forecast|anticipate)\b",
     r"\b(?:don't|doesn't|didn't)\s+(?:expect|see|think|believe|forecast|anticipate)\b",
@@ -168,6 +173,14 @@ NEGATED_CUES = (
     r"\bdoubts?\s+(?:that|whether|if|it)\b",
     r"\b(?:won't|will\s+not|wouldn't|would\s+not|cannot|can't)\s+(?:reach|hit|top|get\s+to"
     r"|see|exceed|break|surpass|climb|rise)\b",
+)
+
+# Phrases with "not" that do not negate the call. Regexes, blanked before negations are read.
+NOT_A_NEGATION = (
+    r"\b(?:would|will|should)?\s*(?:not|n't)\s+be\s+surprised\b",
+    r"\b(?:can't|cannot|can\s+not|not|wouldn't|won't)\s+rule\s+out\b",
+    r"\bnot\s+only\b",
+    r"\bif\s+not\b",
 )
 
 # ---------------------------------------------------------------- the past
@@ -193,6 +206,19 @@ PAST_TIME = (
     r"\bat\s+the\s+(?:close|open)\b",
     r"\b(?:record|all-time|all\s+time|multi-year|fresh)\s+(?:high|low|peak)s?\s+of\b",
 )
+# A sentence that looks back on an old call, or says how a call turned out, is history
+# even when it names a forecast: "At the start of the year, Goldman forecast gold would end
+# 2025 at $3,100", "Citi's call for $100,000 came true". Regexes.
+OLD_CALLS = (
+    r"^\W*(?:at\s+the\s+(?:start|beginning)\s+of\s+(?:the|this|last)\s+year|last\s+year"
+    r"|a\s+year\s+ago|back\s+in\b|earlier\s+this\s+year|in\s+(?:early|late|mid)[-\s]"
+    r"(?:19|20)\d\d)\b",
+    r"\b(?:came|come|comes)\s+true\b",
+    r"\bproved\s+(?:right|wrong|correct|prescient|premature)\b",
+    r"\b(?:was|were)\s+(?:right|wrong|spot\s+on|off\s+the\s+mark)\b",
+    r"\b(?:missed|overshot|undershot)\s+(?:the\s+mark|badly|by)\b",
+    r"\b(?:panned|pan)\s+out\b",
+)
 # Past-tense market verbs. A clause with one of these, and no future marker, reports
 # what happened. ("hit" and the like count only when not after "to", "will", "could"...)
 PAST_VERBS = (
@@ -204,7 +230,7 @@ PAST_VERBS = (
     "advanced", "eased", "firmed", "weakened", "strengthened", "hit", "was", "were",
     "surpassed", "exceeded", "doubled", "tripled", "halved", "plummeted", "skyrocketed",
     "edged", "ticked", "printed", "opened", "marked", "set", "extended", "erased",
-    "pared", "swung", "went", "came",
+    "pared", "swung", "went", "came", "bounced", "stalled", "slipped",
 )  # fmt: skip
 # "has risen", "have doubled": the perfect tense reports the past too. Regex.
 PERFECT_TENSE = (
@@ -214,7 +240,8 @@ PERFECT_TENSE = (
 # ---------------------------------------------------------------- conditions and hedges
 
 # A forecast under a condition cannot be judged as stated: it becomes a flagged,
-# low-confidence candidate that --yes never records. Regexes.
+# low-confidence candidate that --yes never records. These make the whole sentence
+# conditional ("If the Fed cuts, gold could reach $5,000"). Regexes.
 CONDITIONALS = (
     r"\bif\b(?!\s+not\b|\s+anything\b)",
     r"\bunless\b",
@@ -223,13 +250,18 @@ CONDITIONALS = (
     r"\bassuming\b",
     r"\bin\s+the\s+event\b",
     r"\bshould\s+the\b",
+    r"^\W*should\b",  # "Should inflation return, ...": an inverted condition
     r"\bwere\s+(?:the|it|they)\b.{0,40}\bto\b",
-    r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress)\s*[-\s]?"
-    r"(?:case|scenario)\b",
-    r"\bscenario\s+(?:in\s+which|where)\b",
 )
 # "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
 NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
+# Scenarios make only their own clause conditional: in "its base case is $150,000; its
+# bear case is $78,000" the base case is the call. Regexes.
+SCENARIOS = (
+    r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"
+    r"\s*[-\s]?(?:case|scenario)\b",
+    r"\bscenario\s+(?:in\s+which|where)\b",
+)
 
 # Hedge words: the call is kept, flagged, so the user can give a probability. Regexes.
 HEDGES = (
@@ -254,6 +286,7 @@ TOUCH_ABOVE_PHRASES = (
     "head to", "heads to", "heading to", "head toward", "heading toward", "heading towards",
     "head for", "heads for", "heading for", "headed for", "on course for", "on track for",
     "eye", "eyes", "eyeing", "target", "targets", "targeting", "target of", "price target of",
+    "recovering to", "go as high as", "as high as", "trade as high as", "rise as high as",
     "scale", "clear", "crack", "exceed", "exceeding", "surpass", "surpassing", "go above",
     "trade above", "touch", "reclaim", "recover to", "rebound to", "rebounding to",
     "bounce to", "advance to", "upside to", "extend gains to", "grind higher to",
@@ -265,7 +298,9 @@ TOUCH_BELOW_PHRASES = (
     "slide below", "slump to", "sink to", "sink below", "decline to", "declining to",
     "tumble to", "plunge to", "crash to", "crash below", "retreat to", "retreating to",
     "pull back to", "pullback to", "correct to", "correction to", "fall back to",
-    "break below", "breaking below", "downside to", "revisit", "give back", "fall", "drop",
+    "break below", "breaking below", "downside to", "revisit", "give back", "ease to",
+    "easing to", "eases to", "slip to", "slip back to", "slip back toward", "slip below",
+    "slipping to", "as low as", "go as low as", "fall as low as", "fall", "drop",
     "slide", "decline", "retreat", "correct",
 )  # fmt: skip
 HOLD_ABOVE_PHRASES = (
@@ -303,6 +338,21 @@ CLOSE_BELOW_PATTERNS = (
     r"\bclose\s+below\b",
 )
 
+# A bank's price forecast *for a period* ("its Brent forecast for the second half of 2026 to
+# $60") is that period's average, as banks publish them. Regexes over the sentence as written;
+# applied only when no direction verb names the kind.
+PERIOD_FORECAST = (
+    r"\b(?:forecasts?|estimates?|projections?|assumptions?|price\s+deck)\s+(?:\w+\s+){0,2}"
+    r"for\s+(?:the\s+)?(?:Q[1-4]|H[12]|first|second|third|fourth|(?:19|20)\d\d|full\s+year"
+    r"|next\s+year|this\s+year)",
+)
+# "over the same period" points back to the last period named, in this sentence or the one
+# before. Regex.
+SAME_PERIOD = (
+    r"\b(?:over|in|during|for|by|within|across)\s+the\s+same\s+(?:period|time\s*frame"
+    r"|timeframe|horizon|stretch|span|window)\b"
+)
+
 # Words that mean a level is wanted even though none is given ("Bitcoin needs to hold
 # support"): the candidate asks the user for one instead of inventing it.
 LEVEL_SEEKING = (
@@ -317,10 +367,10 @@ LEVEL_SEEKING = (
 NOT_A_PRICE_AFTER = (
     r"-?\s*(?:days?|weeks?|months?|years?|hours?|minutes?|sessions?|quarters?)\b",
     r"\s*(?:tonnes?|tons?|metric|ounces|oz\b|barrels|bpd|b/d|bps|basis|cuts?|hikes?|rate\b"
-    r"|times|members|people|jobs|companies|stocks|shares|coins|tokens|contracts|etfs?"
+    r"|times|members|people|jobs|companies|stocks|shares|contracts|etfs?"
     r"|funds|banks|analysts|countries|mines|holders|addresses|transactions|straight"
-    r"|consecutive|million\s+(?:ounces|barrels|tonnes|coins|bitcoin)|bitcoins?\b|btc\b"
-    r"|eth\b|ether\b|sats|gwei|employees|votes|seats|deals|mw|gw|nodes|users|wallets"
+    r"|consecutive|million\s+(?:ounces|barrels|tonnes|coins|bitcoin)"
+    r"|sats|gwei|employees|votes|seats|deals|mw|gw|nodes|users|wallets"
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
@@ -328,16 +378,13 @@ NOT_A_PRICE_AFTER = (
     r"|margin|earnings|eps|revenue|dividend|cpi|pce|rate\s+cut)",
     r"\s*(?:-|to|and)\s*\$?\d[\d,.]*\s*(?:k\b|%)?\s*(?:range|band|corridor)",
 )
-# Words just before a number that make it not the forecast level: the current price,
-# a starting point, or a past record. Regexes, matched against the preceding text.
+# Words just before a number that make it not the forecast level: a starting point, a
+# past record, another quantity. Regexes, matched against the preceding text.
 NOT_THE_LEVEL_BEFORE = (
     r"\b(?:currently|now|today|presently)\s+(?:at|around|near|trading\s+(?:at|around|near)"
     r"|about|some|roughly)?\s*$",
-    r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered"
-    r"|is|was|were)\s+(?:at|around|near|just\s+(?:above|below|under))\s*$",
-    r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|after|up\s+from"
-    r"|down\s+from|previous|prior|earlier|old|spot)\s+(?:(?:a|an|the|its|about|around|some"
-    r"|roughly|nearly|record|high|low|peak|level|levels|price|prices|of|current|recent)\s+)*$",
+    r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
+    r"|previous|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z]+\s+){0,3}$",
     r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime)\s+(?:high|low|peak|top)s?"
     r"\s+(?:of|at|near|around)?\s*$",
     r"\b(?:last|closed\s+at|settled\s+at|ended\s+at|opened\s+at)\s*$",
@@ -347,6 +394,15 @@ NOT_THE_LEVEL_BEFORE = (
     r"|below|rising\s+to|falling\s+to)?\s*$",
     r"\b(?:rsi|moving\s+average|dma|ema|sma)\s+(?:of|at|near)?\s*$",
 )
+# The price as it stands ("gold, trading at $4,050"): not the level, unless the clause looks
+# ahead ("bitcoin trading at $150,000 at the end of next year"). Regexes.
+PRESENT_STATE_BEFORE = (
+    r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered"
+    r"|is|was|were)\s+(?:at|around|near|just\s+(?:above|below|under))\s*$",
+)
+# A number with no currency sign followed by one of these is a quantity of the asset
+# ("21 million bitcoin", "500 BTC"); with a sign ("$200K bitcoin") it is a price. Regex.
+QUANTITY_OF_ASSET_AFTER = r"\s*(?:bitcoins?|btc|eth|ether|coins|tokens|ounces|oz)\b"
 # "a 60% chance that gold hits $5,000": the stated probability. Regex; group "p".
 STATED_PROBABILITY = (
     r"(?P<p>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(?:chance|probability|odds"
@@ -403,6 +459,15 @@ SPEAKER_ANAPHORA = (
     r"\b(?:he|she|they)\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?"
     r"|predicts?|thinks?|believes?|wrote|writes|added|adds|argued|argues|targets?"
     r"|reckons?|warned|warns|noted|notes)\b",
+)
+# A headline that starts "UBS: gold to average $3,900 in Q2" names its speaker first. Regex.
+HEADLINE_SPEAKER = r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*:"
+# The subject of a sentence, when nothing else names a speaker: "Deutsche Bank is even more
+# optimistic, forecasting ...". Regex; the name must not be a word of NOT_A_NAME.
+SENTENCE_SUBJECT = (
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s+(?:is|are|has|have"
+    r"|was|were|also|now|still|remains|remain|turned|turns|took|takes|struck|strikes|kept"
+    r"|keeps|sounded|sounds|went|goes|published|issued|offered|stays|stayed)\b"
 )
 # First-person calls belong to the article's author. Regexes.
 FIRST_PERSON = (
