@@ -14,9 +14,14 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# The main job: record the example predictions, settle them against Yahoo's
+# prices (claims stay open, with the reason, when Yahoo cannot be reached),
+# and show the scoreboard.
 demo: $(STAMP)
 	$(BIN)/forecast import predictions.example.yaml
+	-$(BIN)/forecast resolve
 	$(BIN)/forecast list
+	$(BIN)/forecast score --include-early
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
