@@ -524,6 +524,10 @@ def _suggestion(
     typed = " ".join(written.split())
     candidates = []
     if problem.missing == "asset":
+        # A ticker typed in lower case ("tsla hits 500 ...") is most likely meant.
+        first, _, rest = typed.partition(" ")
+        if first.isalpha() and first.islower() and assets.looks_like_symbol(first.upper()):
+            candidates.append(f"{first.upper()} {rest}")
         candidates.append(f"gold {typed}")
     if problem.missing == "deadline":
         candidates.append(f"{typed} {_EXAMPLE_DEADLINES[family].format(year=year)}")

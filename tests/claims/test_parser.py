@@ -567,3 +567,10 @@ def canonical_claims(draw: st.DrawFn) -> Claim:
 def test_canonical_claims_round_trip(claim: Claim) -> None:
     parsed = parse_claim(claim.canonical_text(), made_on=claim.made_on)
     assert _same(parsed, claim), (claim.canonical_text(), parsed)
+
+
+def test_a_lower_case_ticker_gets_the_upper_case_suggestion() -> None:
+    with pytest.raises(ClaimError) as caught:
+        parse_claim("tsla hits 500 by 2026-12-31", made_on=date(2025, 11, 20))
+    assert "try 'TSLA hits 500 by 2026-12-31'" in str(caught.value)
+    assert parse_claim("TSLA hits 500 by 2026-12-31", made_on=date(2025, 11, 20)).symbol == "TSLA"
