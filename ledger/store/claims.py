@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Select, and_, bindparam, insert, select, update
+from sqlalchemy import Row, Select, and_, bindparam, insert, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -80,15 +80,13 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         _prediction_values(entry, fingerprint, source_ids[source_key(entry.source)], now)
         for entry, fingerprint in fresh
     ]
-    new_ids: dict[str, int] = {}
-    for batch in chunks(rows, 2000):
-        result = session.execute(
-            insert(PredictionRow).returning(
-                PredictionRow.fingerprint, PredictionRow.id, sort_by_parameter_order=True
-            ),
-            list(batch),
-        )
-        new_ids.update(dict(result.all()))
+    # Plain executemany, then the new ids by fingerprint: INSERT ... RETURNING
+    # over many rows goes through SQLAlchemy's "insertmanyvalues", which is
+    # far slower on a 100k-row import.
+    table = PredictionRow.__table__
+    for batch in chunks(rows, 5000):
+        session.execute(insert(table), list(batch))
+    new_ids = _ids_by_fingerprint(session, [fingerprint for _, fingerprint in fresh])
 
     tag_rows = [
         {"prediction_id": new_ids[fingerprint], "tag": tag}
@@ -231,8 +229,17 @@ _current = aliased(ResolutionRow)
 
 
 def _claim_query() -> Select:
+    """Plain columns, not ORM entities: listings reach 100k rows, and building an
+    ORM object per row would cost more than the query."""
     return (
-        select(PredictionRow, SourceRow.name, SourceRow.kind, _current)
+        select(
+            *PredictionRow.__table__.columns,
+            SourceRow.name.label("source_name"),
+            SourceRow.kind.label("source_kind"),
+            _current.evidence_date.label("evidence_date"),
+            _current.evidence_price.label("evidence_price"),
+            _current.evidence_field.label("evidence_field"),
+        )
         .join(SourceRow, SourceRow.id == PredictionRow.source_id)
         .join(
             _current,
@@ -263,8 +270,8 @@ def list_claims(session: Session, where: ClaimFilter | None = None) -> list[Clai
     if where.limit is not None:
         query = query.limit(where.limit)
     rows = session.execute(query).all()
-    tags = _tags_for(session, [row[0].id for row in rows], all_rows=where == ClaimFilter())
-    return [_to_record(p, name, kind, res, tags.get(p.id, ())) for p, name, kind, res in rows]
+    tags = _tags_for(session, [row.id for row in rows], all_rows=where == ClaimFilter())
+    return [_to_record(row, tags.get(row.id, ())) for row in rows]
 
 
 def _tags_for(session: Session, ids: list[int], all_rows: bool) -> dict[int, tuple[str, ...]]:
@@ -398,7 +405,7 @@ def append_resolution(session: Session, claim_id: int, values: dict) -> None:
 # --- row -> record ---------------------------------------------------------
 
 
-def claim_from_row(row: PredictionRow) -> Claim:
+def claim_from_row(row: PredictionRow | Row) -> Claim:
     relative = (
         RelativeLevel(RelativeKind(row.relative_kind), row.relative_value)
         if row.relative_kind
@@ -431,18 +438,12 @@ def _as_utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
-def _to_record(
-    row: PredictionRow,
-    source_name: str,
-    source_kind: str,
-    current: ResolutionRow | None,
-    tags: tuple[str, ...],
-) -> ClaimRecord:
+def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
     claim = claim_from_row(row)
     return ClaimRecord(
         id=row.id,
-        source=source_name,
-        source_kind=source_kind,
+        source=row.source_name,
+        source_kind=row.source_kind,
         symbol=row.symbol,
         asset=row.asset,
         kind=row.kind,
@@ -466,9 +467,9 @@ def _to_record(
         void_reason=row.void_reason,
         created_at=_as_utc(row.created_at),
         logged_late=is_logged_late(row.created_at, row.made_on, row.window_start),
-        evidence_date=current.evidence_date if current else None,
-        evidence_price=current.evidence_price if current else None,
-        evidence_field=current.evidence_field if current else None,
+        evidence_date=row.evidence_date,
+        evidence_price=row.evidence_price,
+        evidence_field=row.evidence_field,
         market_prob=row.market_prob,
         market_sigma=row.market_sigma,
         market_spot=row.market_spot,

@@ -23,10 +23,18 @@ from ledger.claims.parser import claim_from_fields, parse_claim
 from ledger.errors import ClaimError, ImportFileError
 from ledger.records import SOURCE_KINDS, NewClaim
 
+# libyaml's parser with no implicit typing: every scalar arrives as text and
+# this module converts the fields it knows (dates, numbers, booleans). On a
+# 100k-entry file PyYAML's per-scalar type resolution would cost more than the
+# parsing, and the schema says what each field is anyway.
 try:
-    SafeLoader: type = yaml.CSafeLoader
+    SafeLoader: type = yaml.CBaseLoader
 except AttributeError:  # libyaml missing: same result, slower
-    SafeLoader = yaml.SafeLoader
+    SafeLoader = yaml.BaseLoader
+
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "on"})
+FALSES = frozenset({"false", "False", "FALSE", "no", "No", "off"})
 
 ENTRY_KEYS = {
     "source",
@@ -103,7 +111,7 @@ def read_import_text(
         where = f"line {mark.line + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ImportFileError(path, [f"{where}not valid YAML ({problem})"]) from exc
-    if data is None:
+    if data is None or _nullable(data) is None:
         raise ImportFileError(path, ["the file is empty: see predictions.example.yaml"])
     if isinstance(data, list):
         data = {"predictions": data}
@@ -114,8 +122,8 @@ def read_import_text(
     lines = _LineFinder(text)
     problems: list[str] = []
 
-    sources = _read_sources(data.get("sources") or [], lines, problems)
-    raw_entries = data.get("predictions") or []
+    sources = _read_sources(_nullable(data.get("sources")) or [], lines, problems)
+    raw_entries = _nullable(data.get("predictions")) or []
     if not isinstance(raw_entries, list):
         raise ImportFileError(path, ["'predictions:' must be a list of entries"])
     source_kinds = {s.name.casefold(): s.kind for s in sources}
@@ -126,6 +134,8 @@ def read_import_text(
     keys: dict[str, int] = {}
     pending_revises: list[tuple[int, str]] = []
     for index, raw in enumerate(raw_entries):
+        if isinstance(raw, dict):
+            raw = {key: _nullable(value) for key, value in raw.items()}
         try:
             entry, history, revises_key = _read_entry(raw, aliases, source_kinds)
         except (ClaimError, _EntryError) as exc:
@@ -169,6 +179,8 @@ def _read_sources(raw: Any, lines: _LineFinder, problems: list[str]) -> list[Sou
     for index, item in enumerate(raw):
         if isinstance(item, str):
             item = {"name": item}
+        if isinstance(item, dict):
+            item = {key: _nullable(value) for key, value in item.items()}
         if not isinstance(item, dict) or not str(item.get("name") or "").strip():
             problems.append(f"line {lines.source_line(index)}: a source needs a name")
             continue
@@ -231,7 +243,7 @@ def _read_entry(
         claim = claim_from_fields(
             asset=str(asset),
             kind=str(raw["kind"]),
-            level=level if isinstance(level, int | float) else str(level),
+            level=str(level),
             deadline=_date_or_text(raw.get("deadline"), "deadline"),
             made_on=made_on,
             start=_date_or_text(raw.get("start"), "start") if raw.get("start") else None,
@@ -296,14 +308,42 @@ def _read_history(raw: Any) -> tuple[dict[str, Any], ...]:
         unknown = set(item) - RESOLUTION_KEYS
         if unknown:
             raise _EntryError(f"unknown resolution field(s) {', '.join(sorted(unknown))}")
-        values = dict(item)
+        values = {key: _nullable(value) for key, value in item.items()}
         for key in ("evidence_date", "closest_date"):
             values[key] = _date(values.get(key), key)
+        for key in ("evidence_price", "level_used", "split_factor", "closest_price"):
+            if values.get(key) is not None:
+                values[key] = _number(values[key], key)
+        if values.get("days_to_touch") is not None:
+            values["days_to_touch"] = int(_number(values["days_to_touch"], "days_to_touch"))
+        if "is_current" in values:
+            values["is_current"] = _boolean(values["is_current"], "is_current")
         if values.get("created_at") is not None and not isinstance(values["created_at"], datetime):
             values["created_at"] = datetime.fromisoformat(str(values["created_at"]))
         values.setdefault("method", "auto")
         out.append(values)
     return tuple(out)
+
+
+def _nullable(value: Any) -> Any:
+    return None if isinstance(value, str) and value in NULLS else value
+
+
+def _number(value: Any, name: str) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError) as exc:
+        raise _EntryError(f"{name} {value!r} is not a number") from exc
+
+
+def _boolean(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in TRUES:
+        return True
+    if value in FALSES:
+        return False
+    raise _EntryError(f"{name} {value!r} is not true or false")
 
 
 def _probability(value: Any) -> float:
@@ -342,7 +382,11 @@ def _date_or_text(value: Any, name: str) -> date | str:
         raise _EntryError(f"no {name}: add '{name}: 2026-12-31'")
     if isinstance(value, date):
         return value
-    return str(value)
+    text = str(value).strip()
+    try:  # the common case, and what export writes: no phrase parsing needed
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
 
 
 def _opt_str(value: Any) -> str | None:
