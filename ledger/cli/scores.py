@@ -31,34 +31,6 @@ IncludeEarly = Annotated[
         help="Also score claims resolved before their deadline (biased toward yes: see README).",
     ),
 ]
-JSON_KEYS = (
-    "group",
-    "claims",
-    "open",
-    "resolved",
-    "scored",
-    "true",
-    "false",
-    "void",
-    "hit_rate",
-    "hit_rate_ci",
-    "shrunk_hit_rate",
-    "market_prob_mean",
-    "expected_hits",
-    "edge",
-    "edge_p_value",
-    "brier",
-    "log_score",
-    "brier_skill_vs_market",
-    "log_gain_bits",
-    "with_prob",
-    "with_market_prob",
-    "reliability",
-    "resolution",
-    "uncertainty",
-    "spiegelhalter_z",
-    "spiegelhalter_p",
-)
 
 
 def register(app: typer.Typer) -> None:

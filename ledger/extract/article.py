@@ -33,7 +33,7 @@ _DATELINES = (
     ),
 )
 _BYLINE = re.compile(
-    r"^\s*(?:by|written by|posted by)\s+(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|de|van|von))"
+    r"^\s*(?i:by|written\s+by|posted\s+by)\s+(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|de|van|von))"
     r"{0,3})\s*(?:$|[,|\u2022\u2014-])",
     re.MULTILINE,
 )

@@ -218,6 +218,15 @@ OLD_CALLS = (
     r"\b(?:was|were)\s+(?:right|wrong|spot\s+on|off\s+the\s+mark)\b",
     r"\b(?:missed|overshot|undershot)\s+(?:the\s+mark|badly|by)\b",
     r"\b(?:panned|pan)\s+out\b",
+    r"\bhad\s+(?:\w+ly\s+)?(?:forecast|predicted|expected|projected|targeted|called\s+for"
+    r"|seen|estimated)\b",
+)
+# A clause ends at these, so that a past clause can be set aside on its own: "Gold, which
+# hit $4,381 in October, will climb to $5,000". Regex.
+CLAUSE_BREAKS = (
+    r",\s|;\s*|:\s|\s-{1,2}\s|\(|\)|\s(?=(?:after|since|while|whereas|but|though|although"
+    r"|because|when|which|who|that|having|despite|before|following)\b)"
+    r"|\s(?=and\s+(?:could|will|would|may|might|should|is|are|expects?|sees?|now)\b)"
 )
 # Past-tense market verbs. A clause with one of these, and no future marker, reports
 # what happened. ("hit" and the like count only when not after "to", "will", "could"...)
@@ -232,6 +241,12 @@ PAST_VERBS = (
     "edged", "ticked", "printed", "opened", "marked", "set", "extended", "erased",
     "pared", "swung", "went", "came", "bounced", "stalled", "slipped",
 )  # fmt: skip
+# After these a past-looking verb is not past: "could hit", "to set", "did not break". Regex,
+# matched against the text just before the verb.
+NOT_PAST_BEFORE_VERB = (
+    r"(?:\bto|\bwill|\bwould|\bcould|\bmay|\bmight|\bcan|\bshould|\bmust|\bnot|\bnever|\bdid"
+    r"|\bdoes|\bdo|n't|\bcannot|\bbe)\s+$"
+)
 # "has risen", "have doubled": the perfect tense reports the past too. Regex.
 PERFECT_TENSE = (
     r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|risen|fallen|\w+ed|hit|lost|sunk|shot)\b"
@@ -252,7 +267,14 @@ CONDITIONALS = (
     r"\bshould\s+the\b",
     r"^\W*should\b",  # "Should inflation return, ...": an inverted condition
     r"\bwere\s+(?:the|it|they)\b.{0,40}\bto\b",
+    r"\bbarring\b",
+    r"\bin\s+case\b",
+    r"\bonly\s+(?:if|when)\b",
 )
+# A condition governs the clause it belongs to: from the last of these breaks before it
+# (or from the start of the sentence) to the end. "My target is $4,800, and I'll cut the
+# trade if ETH closes below $2,600": only the second call is conditional. Regex.
+CONDITION_SCOPE_BREAK = r",\s+(?:and|but|while|whereas)\s+|;\s+|\s-\s"
 # "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
 NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # Scenarios make only their own clause conditional: in "its base case is $150,000; its
@@ -317,24 +339,31 @@ HOLD_BELOW_PHRASES = (
     "ceiling at", "ceiling of", "a ceiling", "not rise above", "not break above",
     "won't rise above", "will not rise above", "won't top", "will not top",
 )  # fmt: skip
+# Hold words that name no side: "BTC holds 80000" means it stays above, unless a side
+# word ("below", "under") says otherwise.
+SIDELESS_HOLD_WORDS = (
+    "hold", "holds", "holding", "stay", "stays", "remain", "remains", "defend", "defends",
+)  # fmt: skip
 AVERAGE_ABOVE_PHRASES = (
     "average", "averages", "averaging", "average above", "an average of", "average price of",
     "averaging above",
 )  # fmt: skip
 AVERAGE_BELOW_PHRASES = ("average below", "averages below", "averaging below")
-# A year-end (or period-end) close: "end 2026 at 7,500", "finish the year above $5,000".
-# Regexes; matched before deadline phrases are read, since they share their words.
+# A year-end (or period-end) close: "end 2026 at 7,500", "finish the year above $5,000",
+# "end Q1 2026 near 7,000". Regexes; matched before deadline phrases are read, since they
+# share their words. (PERIOD_END is spliced into both.)
+PERIOD_END = (
+    r"(?:end|ends|ending|finish|finishes|finishing|close|closes|closing|settle|settles)\s+"
+    r"(?:out\s+)?(?:the\s+year|this\s+year|next\s+year|(?:19|20)\d\d|the\s+quarter|the\s+month"
+    r"|the\s+decade|[QH][1-4](?:\s+(?:19|20)\d\d)?)"
+)
 CLOSE_PATTERNS = (
-    r"\b(?:end|ends|ending|finish|finishes|finishing|close|closes|closing|settle|settles)\s+"
-    r"(?:out\s+)?(?:the\s+year|this\s+year|next\s+year|(?:19|20)\d\d|the\s+quarter"
-    r"|the\s+month|the\s+decade)\s+(?:at|above|around|near|over|north\s+of)\b",
+    rf"\b{PERIOD_END}\s+(?:at|above|around|near|over|north\s+of|in\s+the)\b",
     r"\byear[-\s]end\s+close\b",
     r"\bclose\s+(?:at|above)\b",
 )
 CLOSE_BELOW_PATTERNS = (
-    r"\b(?:end|ends|ending|finish|finishes|finishing|close|closes|closing|settle|settles)\s+"
-    r"(?:out\s+)?(?:the\s+year|this\s+year|next\s+year|(?:19|20)\d\d|the\s+quarter"
-    r"|the\s+month)\s+(?:below|under|south\s+of)\b",
+    rf"\b{PERIOD_END}\s+(?:below|under|south\s+of)\b",
     r"\bclose\s+below\b",
 )
 
@@ -428,13 +457,21 @@ SPEAKER_VERBS = (
     "added", "adds", "is forecasting", "are forecasting", "is predicting", "envisages",
     "anticipates", "eyes", "bumped up", "revised", "revises", "doubled down",
 )  # fmt: skip
+# Words that may stand between a speaker and the verb: "JPMorgan now expects",
+# "Capital Economics does not expect".
+SPEAKER_VERB_FILLERS = (
+    "does", "do", "did", "not", "doesn't", "don't", "didn't", "now", "also", "still",
+    "further", "again", "currently", "no", "longer", "is", "are", "has", "have", "had",
+    "broadly", "largely", "firmly", "even",
+)  # fmt: skip
 # Groups of people who speak for an organization: "analysts at X", "X strategists".
 SPEAKER_GROUPS = (
     "analysts", "analyst", "strategists", "strategist", "economists", "economist",
     "researchers", "research", "commodity strategists", "commodities team",
     "commodity team", "team", "desk", "research team", "chief investment officer",
     "cio", "head of research", "global research", "investment strategists",
-    "portfolio managers", "fund managers", "traders", "experts",
+    "portfolio managers", "fund managers", "traders", "experts", "technicians", "chartists",
+    "quants", "technical analysts",
 )  # fmt: skip
 # What a speaker has, after a possessive: "Citi's strategists", "JPMorgan's forecast".
 SPEAKER_POSSESSIONS = (
@@ -448,7 +485,8 @@ SPEAKER_AFTER = (
     r"|predicted|predicts|forecast|forecasts|warned|warns|reckons|believes)\s+",
     r"\bin\s+a\s+(?:note|report|research\s+note|client\s+note|letter)\s+(?:from|by)\s+",
     r"\b(?:analysts|strategists|economists|researchers|the\s+team|experts|analyst"
-    r"|strategist|economist)\s+(?:at|from|with)\s+",
+    r"|strategist|economist|technicians|technical\s+analysts|chartists|quants"
+    r"|commodity\s+analysts|researchers)\s+(?:at|from|with)\s+",
 )
 # Words that point back to the last speaker named: "the bank also sees silver at $60".
 SPEAKER_ANAPHORA = (
@@ -458,7 +496,8 @@ SPEAKER_ANAPHORA = (
     r"|investor|researcher|company)\b",
     r"\b(?:he|she|they)\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?"
     r"|predicts?|thinks?|believes?|wrote|writes|added|adds|argued|argues|targets?"
-    r"|reckons?|warned|warns|noted|notes)\b",
+    r"|reckons?|warned|warns|noted|notes|set|sets|raised|raises|lifted|lifts|cut|cuts"
+    r"|lowered|lowers|projects?|estimates?|reiterated|reiterates|told|tells)\b",
 )
 # A headline that starts "UBS: gold to average $3,900 in Q2" names its speaker first. Regex.
 HEADLINE_SPEAKER = r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*:"
@@ -502,7 +541,8 @@ NOT_A_NAME = (
     "senior", "managing", "director", "partner", "founder", "ceo", "cio", "cmt", "cfa",
     "usd", "us", "u.s.", "uk", "eu", "etf", "etfs", "asia", "europe", "china", "india",
     "london", "new", "york", "reuters", "bloomberg", "not", "no", "yes", "target", "here",
-    "there", "than", "just", "even", "only", "again", "another", "other", "such",
+    "there", "than", "just", "even", "only", "again", "another", "other", "such", "i'll",
+    "i'm", "i've", "i'd", "we'll", "we're", "we've", "we'd", "prediction", "call", "calls",
 )  # fmt: skip
 # The title between a person and their firm: "said Jane Doe, chief strategist at Acme".
 PERSON_AT_FIRM = r",\s+(?:[a-z][\w&'-]*\s+){0,6}(?:at|of|with)\s+"
@@ -512,6 +552,11 @@ PERSON_AT_FIRM = r",\s+(?:[a-z][\w&'-]*\s+){0,6}(?:at|of|with)\s+"
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
 REWRITES = (
+    # "the fourth quarter of the year" -> "Q4" (the year is carried from earlier, if named)
+    (r"\b(?:the\s+)?first\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q1"),
+    (r"\b(?:the\s+)?second\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q2"),
+    (r"\b(?:the\s+)?third\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q3"),
+    (r"\b(?:the\s+)?fourth\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q4"),
     # "the second quarter of 2026" -> "Q2 2026"
     (r"\b(?:the\s+)?first\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q1"),
     (r"\b(?:the\s+)?second\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q2"),

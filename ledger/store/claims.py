@@ -12,7 +12,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Row, Select, and_, bindparam, insert, select, update
 from sqlalchemy.orm import aliased
@@ -30,6 +30,7 @@ from ledger.store.tables import (
     PriceBarRow,
     ResolutionRow,
     SourceRow,
+    as_utc,
     utcnow,
 )
 
@@ -430,12 +431,8 @@ def claim_from_row(row: PredictionRow | Row) -> Claim:
 
 def is_logged_late(created_at: datetime, made_on: date, window_start: date) -> bool:
     """Logged after a full day of the window had passed: hindsight could pick winners."""
-    logged_on = _as_utc(created_at).date()
+    logged_on = as_utc(created_at).date()
     return logged_on > max(window_start, made_on + timedelta(days=1))
-
-
-def _as_utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
@@ -465,7 +462,7 @@ def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
         fingerprint=row.fingerprint,
         revises_id=row.revises_id,
         void_reason=row.void_reason,
-        created_at=_as_utc(row.created_at),
+        created_at=as_utc(row.created_at),
         logged_late=is_logged_late(row.created_at, row.made_on, row.window_start),
         evidence_date=row.evidence_date,
         evidence_price=row.evidence_price,
@@ -496,5 +493,5 @@ def _to_resolution(row: ResolutionRow) -> ResolutionRecord:
         note=row.note,
         run_id=row.run_id,
         is_current=row.is_current,
-        created_at=_as_utc(row.created_at),
+        created_at=as_utc(row.created_at),
     )

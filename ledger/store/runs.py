@@ -13,7 +13,7 @@ import os
 import socket
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Engine
@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from ledger.errors import LedgerError
-from ledger.store.tables import ResolveLockRow, ResolveRunRow, utcnow
+from ledger.store.tables import ResolveLockRow, ResolveRunRow, as_utc, utcnow
 
 STALE_AFTER = timedelta(hours=6)
 RESOLVE_LOCK = "resolve"
@@ -92,7 +92,7 @@ def acquire_lock(engine: Engine, name: str = RESOLVE_LOCK) -> RunLock:
             if not _is_stale(current):
                 raise ResolverBusy(
                     f"another resolve run is in progress ({current.holder}, since "
-                    f"{_as_utc(current.acquired_at):%Y-%m-%d %H:%M} UTC): "
+                    f"{as_utc(current.acquired_at):%Y-%m-%d %H:%M} UTC): "
                     "try again when it finishes"
                 )
             session.execute(
@@ -104,7 +104,7 @@ def acquire_lock(engine: Engine, name: str = RESOLVE_LOCK) -> RunLock:
 
 
 def _is_stale(lock: ResolveLockRow) -> bool:
-    if utcnow() - _as_utc(lock.heartbeat_at) > STALE_AFTER:
+    if utcnow() - as_utc(lock.heartbeat_at) > STALE_AFTER:
         return True
     if lock.host == socket.gethostname():
         return not _process_alive(lock.pid)
@@ -119,10 +119,6 @@ def _process_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _as_utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 @dataclass(frozen=True)
@@ -186,8 +182,8 @@ def recent_runs(session: Session, limit: int = 20) -> list[RunRecord]:
     return [
         RunRecord(
             id=r.id,
-            started_at=_as_utc(r.started_at),
-            finished_at=_as_utc(r.finished_at) if r.finished_at else None,
+            started_at=as_utc(r.started_at),
+            finished_at=as_utc(r.finished_at) if r.finished_at else None,
             as_of=r.as_of,
             price_source=r.price_source,
             dry_run=r.dry_run,

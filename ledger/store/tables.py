@@ -66,6 +66,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A stored timestamp as aware UTC (SQLite hands timestamps back without a zone)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
 def _timestamp(nullable: bool = False, index: bool = False) -> Column:
     return Column(DateTime(timezone=True), nullable=nullable, index=index)
 

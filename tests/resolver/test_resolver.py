@@ -427,3 +427,24 @@ def test_baselines_are_computed_in_the_run(engine, prices: Path) -> None:
     assert claims[ids[0]].market_prob == 0.0
     assert claims[ids[1]].market_prob == 1.0
     assert claims[ids[0]].market_spot == 4000.0
+
+
+def test_one_symbol_rate_limited_the_others_resolve(engine, fake_yahoo, yahoo) -> None:
+    fake_yahoo.set(
+        "GC=F", flat_bars("2025-10-01", "2026-07-10", 4000.0, highs={"2026-01-26": 5100.0})
+    )
+    fake_yahoo.set("SI=F", flat_bars("2025-10-01", "2026-07-10", 50.0, highs={"2026-01-05": 61.0}))
+    fake_yahoo.rate_limit("SI=F")
+    gold, silver = record(engine, "gold $5055 by end-2026", "silver hits $60 by 2026-03-31")
+    summary = run_resolver(engine, yahoo, as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    assert summary.exit_code == 1
+    assert summary.failed_symbols["SI=F"].startswith("rate_limited")
+    claims = claims_by_id(engine)
+    assert claims[gold].status == "true"
+    assert claims[silver].status == "open"
+    assert claims[silver].open_reason == "source_error"
+    assert claims[silver].market_prob is None  # no history fetched: left for the next run
+    fake_yahoo.lift_rate_limit()
+    again = run_resolver(engine, yahoo, as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    assert again.exit_code == 0 and again.resolved_true == 1
+    assert claims_by_id(engine)[silver].status == "true"

@@ -1,0 +1,480 @@
+"""forecast extract: propose the claims in an article, record the ones the user accepts.
+
+The command reads the article (a file, standard input, an HTML page or a
+URL), asks the rule-based extractor (ledger.extract) for candidates, and
+then, in exactly one of four ways:
+
+- `--json` alone: prints the candidates for a script; records nothing;
+- `--yes`: records every candidate scoring at least --min-confidence that
+  has a claim and a source, and says why each other one was skipped;
+- in a terminal (stdin a TTY, the article not read from stdin): asks about
+  each candidate (accept, edit the claim text, skip; a level for a call
+  that has none; a probability for a hedged one) and records what was
+  accepted;
+- otherwise: prints the candidates and records nothing.
+
+Recording goes through `record_claims`, like `forecast add`, with the
+article's URL and the sentence as the quote, so a claim already in the
+ledger is reported "already recorded" and not added twice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from sqlmodel import Session
+
+from ledger.claims.model import Claim
+from ledger.claims.parser import parse_claim
+from ledger.cli import render
+from ledger.cli.context import (
+    DbOption,
+    JsonOption,
+    ledger_session,
+    parse_date_option,
+    parse_probability,
+)
+from ledger.errors import ClaimError, UsageError
+from ledger.extract import Candidate, Extraction, extract_article
+from ledger.extract.fetch import fetch_url, is_url
+from ledger.extract.html_text import html_to_text, looks_like_html
+from ledger.records import NewClaim
+from ledger.store.claims import record_claims, reference_close
+from ledger.store.sources import user_aliases
+
+HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml", ".shtml"))
+DEFAULT_MIN_CONFIDENCE = 0.6
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)
+
+
+@dataclass(frozen=True)
+class _Article:
+    """The article's text and what its source said about it."""
+
+    text: str
+    url: str | None = None
+    author: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class _Decision:
+    """What becomes of one candidate: an entry to record, or why not."""
+
+    candidate: Candidate
+    entry: NewClaim | None
+    status: str  # "accepted", "skipped", "proposed"
+    note: str | None = None
+
+
+def extract(
+    article: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|-|URL",
+            help="The article: a text or HTML file, '-' for standard input, or an http(s) URL.",
+            show_default=False,
+        ),
+    ],
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", "-s", help="Who made the calls (default: the speaker the text names)."
+        ),
+    ] = None,
+    made_on: Annotated[
+        str | None,
+        typer.Option(
+            "--made-on",
+            help="Day the calls were made, YYYY-MM-DD (default: the article's date, else today).",
+            show_default=False,
+        ),
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option("--url", help="The article's URL, stored with each claim."),
+    ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes", "-y", help="Record every candidate scoring at least --min-confidence."
+        ),
+    ] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="The bar for --yes."),
+    ] = DEFAULT_MIN_CONFIDENCE,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", "-t", help="A tag for every claim (repeatable).")
+    ] = None,
+    horizon_months: Annotated[
+        int,
+        typer.Option(
+            "--horizon-months", min=1, max=120, help="Time frame assumed when a call states none."
+        ),
+    ] = 12,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a URL.")
+    ] = 10.0,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Propose the claims in an article; record the ones you accept."""
+    given_made_on = parse_date_option(made_on, "--made-on")
+    text = _read_article(article, timeout)
+    with ledger_session(db) as session:
+        aliases = user_aliases(session)
+    extraction = extract_article(
+        text.text,
+        today=date.today(),
+        made_on=given_made_on,
+        aliases=aliases,
+        author=text.author,
+        published=text.published,
+        horizon_months=horizon_months,
+    )
+    render.note(f"made on {extraction.made_on} ({extraction.made_on_from})")
+    article_url = url or text.url
+    tags = tuple(tag or ())
+    interactive = not yes and not as_json and article != "-" and _stdin_is_terminal()
+
+    if yes:
+        decisions = _auto_decisions(extraction, source, min_confidence, article_url, tags)
+    elif interactive:
+        decisions = _ask(extraction, source, min_confidence, article_url, tags, aliases)
+    else:
+        decisions = [_Decision(c, None, "proposed", None) for c in extraction.candidates]
+    if not extraction.candidates:
+        render.note("no claims found in the article")
+
+    recorded: dict[int, tuple[str, int]] = {}
+    if any(d.entry for d in decisions):
+        with ledger_session(db, write=True) as session:
+            recorded = _record(session, decisions)
+
+    if as_json:
+        render.print_json([_decision_json(i, d, source, recorded) for i, d in enumerate(decisions)])
+        return
+    if not interactive:
+        for index, decision in enumerate(decisions, start=1):
+            _print_candidate(index, decision.candidate, source)
+    _report(decisions, recorded, yes or interactive)
+
+
+# ---------------------------------------------------------------- reading the article
+
+
+def _read_article(article: str, timeout: float) -> _Article:
+    if article == "-":
+        return _as_article(sys.stdin.read(), html=None, url=None)
+    if is_url(article):
+        page = fetch_url(article, timeout=timeout)
+        return _as_article(page.text, html=page.is_html or None, url=page.url)
+    path = Path(article)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise UsageError(f"{article}: no such file (give a file, '-' or a URL)") from exc
+    except IsADirectoryError as exc:
+        raise UsageError(f"{article}: is a directory, not an article") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{article}: not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise UsageError(f"{article}: cannot read it ({exc.strerror or exc})") from exc
+    return _as_article(raw, html=path.suffix.lower() in HTML_SUFFIXES or None, url=None)
+
+
+def _as_article(raw: str, *, html: bool | None, url: str | None) -> _Article:
+    """Plain text as it is; HTML (by name, content type or content) through the HTML reader."""
+    if not (html or looks_like_html(raw)):
+        return _Article(raw, url=url)
+    page = html_to_text(raw)
+    text = page.text
+    if page.title and page.title not in text[: len(page.title) + 400]:
+        text = f"{page.title}\n\n{text}"  # the <title> is the headline when no <h1> says it
+    return _Article(text, url=url, author=page.author, published=page.published)
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# ---------------------------------------------------------------- deciding
+
+
+def _auto_decisions(
+    extraction: Extraction,
+    source: str | None,
+    min_confidence: float,
+    url: str | None,
+    tags: tuple[str, ...],
+) -> list[_Decision]:
+    """--yes: accept what scores at least min_confidence; say why the rest is skipped."""
+    decisions = []
+    for candidate in extraction.candidates:
+        who = source or candidate.speaker
+        if candidate.claim is None:
+            note = f"needs a {candidate.needs or 'claim'}: run in a terminal to give one"
+            decisions.append(_Decision(candidate, None, "skipped", note))
+        elif candidate.confidence < min_confidence:
+            note = f"confidence {candidate.confidence:.2f} is below {min_confidence:g}"
+            decisions.append(_Decision(candidate, None, "skipped", note))
+        elif not who:
+            decisions.append(_Decision(candidate, None, "skipped", "no speaker: give --source"))
+        else:
+            entry = _entry(candidate, candidate.claim, candidate.claim_text or "", who, url, tags)
+            decisions.append(_Decision(candidate, entry, "accepted"))
+    return decisions
+
+
+def _entry(
+    candidate: Candidate,
+    claim: Claim,
+    claim_text: str,
+    source: str,
+    url: str | None,
+    tags: tuple[str, ...],
+    probability: float | None = None,
+) -> NewClaim:
+    return NewClaim(
+        source=source,
+        claim=claim,
+        text=claim_text,
+        probability=probability if probability is not None else candidate.probability,
+        url=url,
+        quote=candidate.sentence,
+        tags=tags,
+    )
+
+
+def _ask(
+    extraction: Extraction,
+    source: str | None,
+    min_confidence: float,
+    url: str | None,
+    tags: tuple[str, ...],
+    aliases: dict[str, str],
+) -> list[_Decision]:
+    """Ask about each candidate in turn; 'q' stops asking (what was accepted is kept)."""
+    decisions: list[_Decision] = []
+    candidates = list(extraction.candidates)
+    for index, candidate in enumerate(candidates, start=1):
+        _print_candidate(index, candidate, source)
+        decision = _ask_one(candidate, source, min_confidence, url, tags, aliases)
+        if decision is None:
+            decisions += [
+                _Decision(c, None, "skipped", "not asked") for c in candidates[index - 1 :]
+            ]
+            break
+        decisions.append(decision)
+    return decisions
+
+
+def _ask_one(
+    candidate: Candidate,
+    source: str | None,
+    min_confidence: float,
+    url: str | None,
+    tags: tuple[str, ...],
+    aliases: dict[str, str],
+) -> _Decision | None:
+    made_on = candidate.made_on
+    if candidate.claim is None:
+        claim_text, claim = _ask_level(candidate, aliases)
+        if claim is None:
+            return _Decision(candidate, None, "skipped", "no level given")
+    else:
+        default = "a" if candidate.confidence >= min_confidence else "s"
+        answer = typer.prompt("  [a]ccept, [e]dit, [s]kip, [q]uit", default=default).strip().lower()
+        if answer.startswith("q"):
+            return None
+        if answer.startswith("s"):
+            return _Decision(candidate, None, "skipped", "skipped")
+        claim_text, claim = candidate.claim_text or "", candidate.claim
+        if answer.startswith("e"):
+            claim_text, claim = _ask_claim_text(claim_text, made_on, aliases)
+            if claim is None:
+                return _Decision(candidate, None, "skipped", "no claim text given")
+    who = source or candidate.speaker
+    while not who:
+        who = typer.prompt("  who made this call (the source)?", default="").strip()
+    probability = None
+    if candidate.hedged or candidate.probability is not None:
+        probability = _ask_probability(candidate.probability)
+    entry = _entry(candidate, claim, claim_text, who, url, tags, probability)
+    return _Decision(candidate, entry, "accepted")
+
+
+def _ask_level(candidate: Candidate, aliases: dict[str, str]) -> tuple[str, Claim | None]:
+    while True:
+        level = typer.prompt(
+            "  this call names no level: give one (e.g. 95000), blank to skip",
+            default="",
+            show_default=False,
+        ).strip()
+        if not level:
+            return "", None
+        text = candidate.with_level(level) or ""
+        try:
+            return text, parse_claim(text, made_on=candidate.made_on, aliases=aliases)
+        except ClaimError as error:
+            render.note(f"  {error}")
+
+
+def _ask_claim_text(
+    default: str, made_on: date, aliases: dict[str, str]
+) -> tuple[str, Claim | None]:
+    while True:
+        text = typer.prompt("  claim text (blank to skip)", default=default).strip()
+        if not text:
+            return "", None
+        try:
+            return text, parse_claim(text, made_on=made_on, aliases=aliases)
+        except ClaimError as error:
+            render.note(f"  {error}")
+
+
+def _ask_probability(stated: float | None) -> float | None:
+    default = f"{stated:g}" if stated is not None else ""
+    while True:
+        answer = typer.prompt(
+            "  hedged call: probability (0.7 or 70%), blank for none",
+            default=default,
+            show_default=bool(default),
+        ).strip()
+        if not answer:
+            return None
+        try:
+            return parse_probability(answer)
+        except UsageError as error:
+            render.note(f"  {error}")
+
+
+# ---------------------------------------------------------------- recording
+
+
+def _record(session: Session, decisions: list[_Decision]) -> dict[int, tuple[str, int]]:
+    """Record the accepted entries in one batch; (status, id) by decision index."""
+    indexed = [(i, d.entry) for i, d in enumerate(decisions) if d.entry is not None]
+    entries = [_with_reference(session, entry) for _, entry in indexed]
+    result = record_claims(session, entries)
+    new_ids = result.id_by_fingerprint()
+    duplicate_ids = {
+        entry.fingerprint(): claim_id
+        for entry, claim_id in zip(result.duplicates, result.duplicate_ids, strict=True)
+    }
+    outcome: dict[int, tuple[str, int]] = {}
+    claimed: set[str] = set()
+    for (index, _), entry in zip(indexed, entries, strict=True):
+        fingerprint = entry.fingerprint()
+        if fingerprint in new_ids and fingerprint not in claimed:
+            outcome[index] = ("recorded", new_ids[fingerprint])
+            claimed.add(fingerprint)
+        else:
+            outcome[index] = (
+                "duplicate",
+                duplicate_ids.get(fingerprint, new_ids.get(fingerprint, -1)),
+            )
+    return outcome
+
+
+def _with_reference(session: Session, entry: NewClaim) -> NewClaim:
+    """A relative level ("+20%") measured from the cached close on made_on, as 'add' does."""
+    claim = entry.claim
+    if claim.relative is None:
+        return entry
+    reference = reference_close(session, claim.symbol, claim.made_on)
+    if reference is None:
+        return entry
+    filled = dataclasses.replace(
+        claim, reference_price=reference, level=claim.relative.apply(reference)
+    )
+    return dataclasses.replace(entry, claim=filled)
+
+
+# ---------------------------------------------------------------- showing
+
+
+def _print_candidate(index: int, candidate: Candidate, source: str | None) -> None:
+    out = render.stdout()
+    claim = candidate.claim
+    head = claim.canonical_text() if claim else f"{candidate.symbol} {candidate.kind} ? (no level)"
+    who = source or candidate.speaker or "no speaker"
+    flags = [
+        name
+        for name, on in (
+            ("hedged", candidate.hedged),
+            ("conditional", candidate.conditional),
+            ("negated", candidate.negated),
+            ("headline", candidate.headline),
+        )
+        if on
+    ]
+    flag_text = f"  [{', '.join(flags)}]" if flags else ""
+    lines = [
+        f"[{index}] {head}   confidence {candidate.confidence:.2f}   {who}{flag_text}",
+        f"    claim:     {candidate.claim_text or candidate.template}",
+        f'    sentence:  "{candidate.sentence}"',
+    ]
+    if candidate.probability is not None:
+        lines.append(f"    stated probability: {candidate.probability:g}")
+    lines += [f"    assuming:  {note}" for note in candidate.assumptions]
+    for line in lines:
+        out.print(line, markup=False)
+
+
+def _report(
+    decisions: list[_Decision], recorded: dict[int, tuple[str, int]], deciding: bool
+) -> None:
+    if not deciding:
+        if decisions:
+            render.note(
+                "nothing recorded: run in a terminal to confirm each claim, or pass --yes"
+                " (records those scoring at least --min-confidence)"
+            )
+        return
+    added = duplicates = 0
+    for index, decision in enumerate(decisions, start=1):
+        status = recorded.get(index - 1)
+        shown = decision.candidate.claim_text or decision.candidate.template
+        if status and status[0] == "recorded" and decision.entry is not None:
+            added += 1
+            canonical = decision.entry.claim.canonical_text()
+            render.note(f"[{index}] recorded #{status[1]} for {decision.entry.source}: {canonical}")
+        elif status:
+            duplicates += 1
+            render.note(f"[{index}] already recorded as #{status[1]}: nothing added")
+        elif decision.note:
+            render.note(f"[{index}] skipped ({decision.note}): {shown}")
+    summary = f"added {added}"
+    if duplicates:
+        summary += f", {duplicates} already recorded"
+    render.note(summary)
+
+
+def _decision_json(
+    index: int, decision: _Decision, source: str | None, recorded: dict[int, tuple[str, int]]
+) -> dict[str, Any]:
+    data = decision.candidate.to_json()
+    status = recorded.get(index)
+    data["source"] = (
+        decision.entry.source if decision.entry else source or decision.candidate.speaker
+    )
+    if decision.entry is not None and decision.entry.claim is not decision.candidate.claim:
+        data["claim"] = decision.entry.text
+    data["status"] = status[0] if status else decision.status
+    data["id"] = status[1] if status else None
+    data["note"] = decision.note
+    return data

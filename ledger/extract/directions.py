@@ -1,0 +1,139 @@
+"""Which way a call points: the family (touch, close, hold, average) and the side.
+
+The direction of a call is read from the words just before its level, the
+verb nearest the level winning ("will remain supported and could reach
+$5,000" is a touch, not a hold). Phrases are looked for in this order, each
+blanked once read so nothing is read twice: year-end closes ("end 2026 at
+7,500"), negated verbs from the claim language ("never falls below" is a
+floor), the verbs articles use (patterns.py), then the claim language's own
+vocabulary for everything else (side words like "above", "below").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ledger.claims import vocabulary
+from ledger.claims.dates import DatePhrase
+from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, CLOSE, HOLD, TOUCH
+from ledger.extract import patterns as P
+from ledger.extract.textops import any_of, blank, phrase_regex
+
+_NEGATED = any_of(P.NEGATED_CUES)
+_NOT_A_NEGATION = any_of(P.NOT_A_NEGATION)
+_DIRECTION_TABLES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (P.TOUCH_ABOVE_PHRASES, TOUCH, ABOVE),
+    (P.TOUCH_BELOW_PHRASES, TOUCH, BELOW),
+    (P.HOLD_ABOVE_PHRASES, HOLD, ABOVE),
+    (P.HOLD_BELOW_PHRASES, HOLD, BELOW),
+    (P.AVERAGE_ABOVE_PHRASES, AVERAGE, ABOVE),
+    (P.AVERAGE_BELOW_PHRASES, AVERAGE, BELOW),
+)
+_DIRECTION_BY_PHRASE: dict[str, tuple[str, str]] = {
+    phrase: (family, side) for table, family, side in _DIRECTION_TABLES for phrase in table
+}
+_DIRECTION_RE = re.compile(phrase_regex(_DIRECTION_BY_PHRASE), re.IGNORECASE)
+_CLOSE_ABOVE_RE = any_of(P.CLOSE_PATTERNS)
+_CLOSE_BELOW_RE = any_of(P.CLOSE_BELOW_PATTERNS)
+_SIDELESS_HOLD = frozenset(P.SIDELESS_HOLD_WORDS)
+_TAIL_SIDE = re.compile(
+    r"^\s*(?:or|and)\s+(?P<word>higher|lower|above|below|more|less|beyond|over|under)\b",
+    re.IGNORECASE,
+)
+_NEGATION_WORDS = frozenset(vocabulary.NEGATIONS) | {"won't", "doesn't", "don't"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """A direction word: its family (touch, close, hold, average) and side, if it names them."""
+
+    span: tuple[int, int]
+    text: str
+    family: str | None
+    side: str | None
+    default_side: str | None = None
+    negation: bool = False
+
+
+@dataclass(frozen=True)
+class Direction:
+    """What a call's words say: its family and side, the verb that said so, and any reading."""
+
+    family: str
+    side: str
+    verb: str | None
+    note: str | None
+
+
+def find_terms(
+    present: str, blanked: Iterable[tuple[int, int]], phrases: Iterable[DatePhrase]
+) -> list[Term]:
+    """Direction words: close patterns, negated holds, article verbs, then the vocabulary."""
+    base = blank(present, blanked)
+    terms: list[Term] = []
+    for pattern, side in ((_CLOSE_BELOW_RE, BELOW), (_CLOSE_ABOVE_RE, ABOVE)):
+        for match in pattern.finditer(base):
+            terms.append(Term(match.span(), match[0], CLOSE, side))
+            base = blank(base, [match.span()])
+    base = blank(base, [p.span for p in phrases])
+    base = blank(base, [m.span() for m in _NOT_A_NEGATION.finditer(base)])
+    # Negated verbs first ("never falls below" is a floor), from the claim language.
+    found, _ = vocabulary.find_terms(base)
+    for match in found:
+        words = match.text.lower().split()
+        if len(words) > 1 and words[0] in _NEGATION_WORDS and match.term.family:
+            terms.append(Term(match.span, match.text, match.term.family, match.term.side))
+            base = blank(base, [match.span])
+    for match in _DIRECTION_RE.finditer(base):
+        phrase = " ".join(match[0].lower().split())
+        family, side = _DIRECTION_BY_PHRASE[phrase]
+        if phrase in _SIDELESS_HOLD:
+            terms.append(Term(match.span(), match[0], family, None, default_side=ABOVE))
+        else:
+            terms.append(Term(match.span(), match[0], family, side))
+        base = blank(base, [match.span()])
+    found, _ = vocabulary.find_terms(base)
+    for match in found:
+        term = match.term
+        terms.append(
+            Term(match.span, match.text, term.family, term.side, term.default_side, term.negation)
+        )
+    terms.sort(key=lambda t: t.span[0])
+    return terms
+
+
+def read_direction(terms: Iterable[Term], window: tuple[int, int], tail: str) -> Direction | None:
+    """The family and side nearest before the level; None when the window names neither."""
+    inside = [t for t in terms if window[0] <= t.span[0] < window[1] and not t.negation]
+    family_term = next((t for t in reversed(inside) if t.family), None)
+    side_term = next((t for t in reversed(inside) if t.side), None)
+    side = side_term.side if side_term else None
+    tail_side = _TAIL_SIDE.match(tail)
+    if tail_side:
+        side = BELOW if tail_side["word"].lower() in ("lower", "below", "less", "under") else ABOVE
+    if family_term is None and side is None:
+        return None
+    family = family_term.family if family_term and family_term.family else TOUCH
+    note = None
+    if side is None:
+        side = ABOVE
+        if family_term is None or family_term.default_side is None:
+            note = f"'{family_term.text if family_term else ''}' names no side: read as above"
+    verb = family_term.text if family_term else side_term.text if side_term else None
+    return Direction(family, side, verb, note)
+
+
+def is_negated(present: str, terms: Iterable[Term], window: tuple[int, int]) -> bool:
+    """Whether the speaker says the call will not happen ("does not expect gold to reach")."""
+    text = blank(present, [(0, window[0])])[: window[1]]
+    text = blank(text, [m.span() for m in _NOT_A_NEGATION.finditer(text)])
+    if _NEGATED.search(text):
+        return True
+    # A lone "not"/"never" counts only right before the verb ("will not reach").
+    verbs = [t for t in terms if window[0] <= t.span[0] < window[1] and t.family]
+    if not verbs:
+        return False
+    before_verb = text[: verbs[-1].span[0]].lower().split()[-2:]
+    return any(word in _NEGATION_WORDS for word in before_verb)

@@ -1,0 +1,187 @@
+"""Which numbers in a sentence are the level of a call.
+
+The claim language's own reader (ledger.claims.numbers) finds every price,
+percent and multiple; most numbers in an article are something else: the
+current price ("currently at $4,200"), a starting point ("from $3,700"), a
+past record, a quantity ("1,000 tonnes", "50-day"), a probability ("a 60%
+chance"), a market cap ("$2 trillion"), a year ("2026 outlook"). The rules
+that tell them apart are in patterns.py; this module applies them and pairs
+the two ends of a range ("between $4,500 and $5,000"), which the claim
+language cannot state as one claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+from ledger.claims.model import RelativeKind
+from ledger.claims.numbers import LevelMatch, find_levels
+from ledger.extract import patterns as P
+from ledger.extract.textops import any_of
+
+_NOT_A_PRICE_AFTER = tuple(re.compile(p, re.IGNORECASE) for p in P.NOT_A_PRICE_AFTER)
+_QUANTITY_OF_ASSET_AFTER = re.compile(P.QUANTITY_OF_ASSET_AFTER, re.IGNORECASE)
+_NOT_THE_LEVEL_BEFORE = any_of(P.NOT_THE_LEVEL_BEFORE)
+_PRESENT_STATE_BEFORE = any_of(P.PRESENT_STATE_BEFORE)
+_STATED_PROBABILITY = any_of(P.STATED_PROBABILITY)
+_YEAR_LIKE = re.compile(r"^(?:19|20|21)\d\d$")
+_MOVE_BEFORE_PERCENT = re.compile(
+    r"\b(?:(?:rise|gain|climb|rall(?:y|ie)|jump|surge|soar|fall|drop|decline|slide|lose|shed"
+    r"|add|tumble|plunge|crash|correct|sink|advance|return|appreciate|depreciate|slump"
+    r"|retreat|rebound)(?:s|d|ed|ing)?|rising|falling|dropping|dropped|sliding|losing|shedding"
+    r"|adding|up|down|another|further|higher|lower)\s+(?:by\s+)?"
+    r"(?:another\s+|a\s+further\s+|roughly\s+|about\s+|some\s+|nearly\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+_MOVE_AFTER_PERCENT = re.compile(
+    r"^\s*(?:rally|gain|rise|decline|drop|fall|correction|move|increase|jump|surge|slump"
+    r"|plunge|higher|lower)\b",
+    re.IGNORECASE,
+)
+# "$150,000, a 40% upside": a percent that comments on a price is not a second call.
+_COMMENTARY_PERCENT = re.compile(
+    r"^\s*(?:upside|downside|gain|rally|rise|decline|drop|fall|from\s+current|premium|discount"
+    r"|above\s+current|below\s+current)",
+    re.IGNORECASE,
+)
+
+# Words that may follow a price level; any other word makes the number a quantity.
+WORDS_AFTER_A_PRICE = frozenset(
+    (
+        "mark", "level", "levels", "handle", "area", "zone", "region", "threshold", "barrier",
+        "line", "points", "point", "an", "a", "per", "by", "in", "within", "over", "before",
+        "until", "through", "this", "next", "and", "or", "as", "for", "from", "on", "at",
+        "to", "with", "while", "which", "after", "is", "was", "if", "the", "target", "price",
+        "later", "sometime", "early", "late", "mid", "during", "usd", "dollars", "dollar",
+        "support", "resistance", "ceiling", "floor", "figure", "milestone", "territory",
+        "range", "end", "year", "eoy", "ytd", "again", "soon", "then", "would", "will",
+        "could", "may", "might", "should", "says", "said", "according", "ahead", "upside",
+        "downside", "apiece", "each", "ounce", "oz", "barrel", "bbl", "coin", "plus", "into",
+        "near", "around", "about", "prior", "q1", "q2", "q3", "q4", "h1", "h2", "come", "once",
+        "when", "but", "so", "yet", "still", "too", "even", "than", "either", "trillion",
+        "billion", "million", "thousand", "k", "under", "above", "below", "high", "highs",
+        "low", "lows", "peak", "top", "bottom", "record", "that", "where", "previously",
+        "earlier", "now", "today", "driven", "citing", "implying", "arguing", "amid", "because",
+        "thanks", "due", "on", "up", "down", "before", "year-end", "end-", "forecast", "view",
+        "call", "base", "bear", "bull", "case", "outlook", "estimate", "objective", "is",
+    )
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level that can be a call's, and the other end of its range if it has one."""
+
+    match: LevelMatch
+    range_with: LevelMatch | None = None
+
+    @property
+    def start(self) -> int:
+        return self.match.span[0]
+
+    @property
+    def end(self) -> int:
+        return self.match.span[1]
+
+
+def call_levels(
+    level_text: str,
+    work: str,
+    *,
+    asset_starts: Collection[int],
+    looks_ahead: Callable[[int], bool],
+) -> tuple[list[Level], float | None]:
+    """The levels that can be calls, and a stated probability ("a 60% chance"), if any.
+
+    `level_text` is the sentence with dates, assets and past clauses blanked;
+    `work` the same sentence unblanked (for the words around each number).
+    `asset_starts` are where asset names begin (a level right before one,
+    "$200K bitcoin", is a price). `looks_ahead(position)` says whether the
+    clause at a position has a future marker, which lets "trading at" name a
+    level ahead rather than the price now.
+    """
+    probability = None
+    stated = _STATED_PROBABILITY.search(level_text)
+    if stated:
+        value = float(stated["p"] or stated["p2"])
+        if 0 <= value <= 100:
+            probability = value / 100
+    matches, _ = find_levels(level_text)
+    kept = [m for m in matches if _is_call_level(m, work, asset_starts, looks_ahead)]
+    if any(m.price is not None for m in kept):
+        kept = [
+            m
+            for m in kept
+            if m.price is not None or not _COMMENTARY_PERCENT.match(work[m.span[1] :])
+        ]
+    partners: dict[int, LevelMatch] = {}
+    for index in range(len(kept) - 1):
+        if is_range(work, kept[index], kept[index + 1]):
+            partners[index], partners[index + 1] = kept[index + 1], kept[index]
+    levels = [Level(match, partners.get(index)) for index, match in enumerate(kept)]
+    return levels, probability
+
+
+def _is_call_level(
+    match: LevelMatch,
+    work: str,
+    asset_starts: Collection[int],
+    looks_ahead: Callable[[int], bool],
+) -> bool:
+    start, end = match.span
+    after = work[end : end + 60]
+    before = work[max(0, start - 60) : start]
+    if any(pattern.match(after) for pattern in _NOT_A_PRICE_AFTER):
+        return False
+    if _NOT_THE_LEVEL_BEFORE.search(before):
+        return False
+    if _PRESENT_STATE_BEFORE.search(before) and not looks_ahead(start):
+        return False
+    written = match.text.replace(" ", "")
+    if match.price is not None:
+        return _is_price(match.price, written, after, end, asset_starts)
+    if match.relative is None:  # pragma: no cover - a LevelMatch is a price or a relative
+        return False
+    if match.relative.kind is RelativeKind.MULTIPLE:
+        # "double-digit", "double down", "the halving": not a multiple of the price
+        return not re.match(r"^(?:-|\s+(?:down|digit))", after, re.IGNORECASE) and not re.search(
+            r"\bthe\s+$", before, re.IGNORECASE
+        )
+    if match.sign:
+        return True
+    # An unsigned percent is a call only next to a move: "rise 20%", "a 20% rally".
+    return bool(_MOVE_BEFORE_PERCENT.search(before) or _MOVE_AFTER_PERCENT.match(after))
+
+
+def _is_price(
+    price: float, written: str, after: str, end: int, asset_starts: Collection[int]
+) -> bool:
+    has_currency = re.search(r"[$a-z]", written, re.IGNORECASE) is not None
+    if price >= 1e9 or price <= 0:
+        return False  # market caps and flows, not prices
+    if not has_currency and _YEAR_LIKE.match(written):
+        return False  # a year the date reader did not take ("2026 outlook")
+    if not has_currency and "." not in written and "," not in written and price < 10:
+        return False  # "3 rate cuts", "two-day"
+    if any(0 < start - end <= 2 for start in asset_starts):
+        # "$200K bitcoin" is a price; "500 bitcoin" a quantity.
+        return "$" in written or not _QUANTITY_OF_ASSET_AFTER.match(after)
+    if has_currency:
+        return True  # "$70 all year": a sign or a scale makes it a price whatever follows
+    # A plain number is a price only before words that go with prices ("7,000 by June").
+    word = re.match(r"^-?\s*([a-z][a-z-]*)", after, re.IGNORECASE)
+    return word is None or word[1].lower() in WORDS_AFTER_A_PRICE
+
+
+def is_range(work: str, first: LevelMatch, second: LevelMatch) -> bool:
+    """Whether two levels are the ends of one range: "between $4,500 and $5,000", "4,500-5,000"."""
+    between = work[first.span[1] : second.span[0]]
+    before = work[max(0, first.span[0] - 12) : first.span[0]]
+    if re.fullmatch(r"\s*-\s*", between):
+        return True
+    return bool(
+        re.fullmatch(r"\s*(?:and|to)\s*", between)
+        and re.search(r"\bbetween\s+$|\brange\s+(?:of\s+)?$", before, re.IGNORECASE)
+    )
