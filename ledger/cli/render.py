@@ -131,11 +131,23 @@ def claim_detail(detail: ClaimDetail) -> None:
                 evidence = f" {res.evidence_field or ''} {price} on {res.evidence_date}"
             current = "*" if res.is_current else " "
             note_text = f" ({res.note})" if res.note else ""
+            source = f" via {res.data_source}" if res.data_source else ""
             out.print(
                 f"{'':>12} {current} {res.created_at:%Y-%m-%d} {res.outcome} [{res.method}]"
-                f"{evidence}{note_text}",
+                f"{evidence}{source}{note_text}",
                 markup=False,
             )
+            facts = []
+            if res.days_to_touch is not None:
+                facts.append(f"touched after {res.days_to_touch} days")
+            if res.closest_date and res.closest_date != res.evidence_date:
+                facts.append(
+                    f"closest approach {format_price(res.closest_price)} on {res.closest_date}"
+                )
+            if res.split_factor not in (None, 1.0):
+                facts.append(f"level compared in split-adjusted units (x1/{res.split_factor:g})")
+            if facts:
+                out.print(f"{'':>14} {'; '.join(facts)}", markup=False)
 
 
 def _status_text(c: ClaimRecord) -> str:
