@@ -86,6 +86,8 @@ def build_warm_ledger(path: Path, claims: int, symbols: int, years: int) -> date
             symbol = f"SYM{s:03d}"
             bars = make_bars(rng, years)
             store_bars(session, {symbol: bars}, "bench")
+            # as if the source had been asked for all its history: nothing before exists
+            record_coverage(session, symbol, date(2000, 1, 1), bars.index[-1].date(), "bench")
             entries += make_claims(rng, symbol, bars, per_symbol, f"source {s % 300:03d}")
     bars_seconds = time.perf_counter() - started
     started = time.perf_counter()
@@ -184,6 +186,8 @@ def main() -> None:
         print(f"warm resolve --as-of {as_of}, first run (decides the backlog): {first:.2f} s")
         second = timed_resolve(db, as_of, f"csv:{empty}")
         print(f"warm resolve --as-of {as_of}, second run (nothing new to decide): {second:.2f} s")
+        score = timed([*FORECAST, "--db", str(db), "score", "--json"])
+        print(f"forecast score --json on the resolved ledger (one query + scoring): {score:.2f} s")
         cold_run(directory, args.cold_symbols)
 
 
