@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from ledger.claims.model import Claim, ClaimKind
 from ledger.records import NewClaim
 from ledger.store.claims import record_claims
-from ledger.store.prices import store_bars
+from ledger.store.prices import record_coverage, store_bars
 from ledger.store.session import open_ledger
 
 LAST_DAY = date(2026, 6, 30)
@@ -107,7 +107,8 @@ def timed(command: list[str]) -> float:
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
-    print("   ", (result.stdout or result.stderr).strip().splitlines()[0])
+    line = (result.stdout or result.stderr).strip().splitlines()[0]
+    print("   ", line if len(line) < 200 else line[:200] + "...")
     return seconds
 
 
