@@ -46,7 +46,7 @@ import logging
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -57,6 +57,7 @@ import numpy as np
 import pandas as pd
 import yfinance as yf
 from curl_cffi import requests as curl_requests
+from yfinance import cache as yf_cache
 from yfinance.exceptions import (
     YFDataException,
     YFException,
@@ -90,6 +91,21 @@ class _Failure:
     code: ErrorCode
     message: str
     retry: bool
+
+
+# Yahoo's exchange timezones of the built-in assets (its chart meta's
+# exchangeTimezoneName). yfinance needs a symbol's timezone before it can ask
+# for prices and probes Yahoo for it the first time it sees the symbol; for
+# these it need not, so a cold run costs one request per built-in symbol.
+KNOWN_TIMEZONES = {
+    "GC=F": "America/New_York",
+    "SI=F": "America/New_York",
+    "CL=F": "America/New_York",
+    "^GSPC": "America/New_York",
+    "BTC-USD": "UTC",
+    "ETH-USD": "UTC",
+    "EURUSD=X": "Europe/London",
+}
 
 
 class YahooSource:
@@ -145,7 +161,7 @@ class YahooSource:
 
         pending = list(wanted)
         with _yfinance_raising_quietly():
-            self._point_caches()
+            self._point_caches(wanted)
             for attempt in range(self.retries + 1):
                 if attempt:
                     self._sleep(self.backoff * 2 ** (attempt - 1))
@@ -229,10 +245,16 @@ class YahooSource:
             return failure
         return _translate(history, symbol, first, last)
 
-    def _point_caches(self) -> None:
-        """Keep yfinance's on-disk caches in the app's cache dir, not in ~/.cache."""
+    def _point_caches(self, symbols: Iterable[str] = ()) -> None:
+        """Keep yfinance's on-disk caches in the app's cache dir, not in ~/.cache,
+        and tell it the exchange timezones it would otherwise probe Yahoo for."""
         if self.cache_dir is not None:
             yf.set_tz_cache_location(str(Path(self.cache_dir) / "yfinance"))
+        tz_cache = yf_cache.get_tz_cache()
+        for symbol in symbols:
+            zone = KNOWN_TIMEZONES.get(symbol)
+            if zone is not None and tz_cache.lookup(symbol) is None:
+                tz_cache.store(symbol, zone)
 
 
 def _translate(

@@ -287,8 +287,9 @@ def test_three_symbols_cost_one_price_request_each_and_the_count_is_reported(
     btc: pd.DataFrame,
     gold: pd.DataFrame,
 ) -> None:
-    fake_yahoo.set("BTC-USD", btc).set("GC=F", gold).set("SI=F", gold)
-    wanted = {"BTC-USD": JAN, "GC=F": JAN, "SI=F": (date(2024, 1, 10), date(2024, 1, 12))}
+    # Symbols yfinance has never seen and whose timezone the source does not know.
+    fake_yahoo.set("SOL-USD", btc).set("HG=F", gold).set("AAPL", gold)
+    wanted = {"SOL-USD": JAN, "HG=F": JAN, "AAPL": (date(2024, 1, 10), date(2024, 1, 12))}
 
     cold = source.fetch(wanted)
 
@@ -389,3 +390,17 @@ def test_windows_are_checked_before_any_request(fake_yahoo: FakeYahoo, source: Y
     empty = source.fetch({})
     assert (empty.bars, empty.errors, empty.requests) == ({}, {}, 0)
     assert fake_yahoo.requests == []
+
+
+def test_built_in_assets_need_no_timezone_probe(
+    fake_yahoo: FakeYahoo, source: YahooSource, btc: pd.DataFrame, gold: pd.DataFrame
+) -> None:
+    fake_yahoo.set("BTC-USD", btc).set("GC=F", gold).set("^GSPC", gold)
+    result = source.fetch({"BTC-USD": JAN, "GC=F": JAN, "^GSPC": JAN})
+
+    assert result.errors == {}
+    assert len(fake_yahoo.chart_requests(kind="probe")) == 0
+    assert result.requests == len(fake_yahoo.chart_requests()) == 3
+    # The known timezone gives the same calendar dates the probe would have.
+    assert result.bars["BTC-USD"].index[0] == pd.Timestamp("2024-01-01")
+    assert result.bars["GC=F"].index[0] == pd.Timestamp("2024-01-01")
