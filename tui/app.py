@@ -16,7 +16,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from ledger.store.session import open_ledger
 from tui.data import LedgerData
@@ -35,12 +35,12 @@ class LedgerApp(App):
     TITLE = "forecast-ledger"
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add"),
-        Binding("r", "resolve", "Resolve"),
-        Binding("d", "due", "Due"),
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        Binding("h", "home", "Scoreboard", show=False),
+        Binding("a", "add", "Add", tooltip="Record a claim: parsed as you type"),
+        Binding("r", "resolve", "Resolve", tooltip="Resolve open claims against prices now"),
+        Binding("d", "due", "Due", tooltip="Open claims by deadline, overdue first"),
+        Binding("question_mark,f1", "help", "Help", tooltip="Every key of this screen"),
+        Binding("q", "quit", "Quit", tooltip="Leave the scoreboard"),
+        Binding("h", "home", "Scoreboard", show=False, tooltip="Back to the scoreboard"),
     ]
 
     def __init__(self, data: LedgerData) -> None:
@@ -53,6 +53,11 @@ class LedgerApp(App):
     def on_mount(self) -> None:
         self.push_screen(ScoreboardScreen())
 
+    def on_unmount(self) -> None:
+        # The app was handed an engine it alone uses; its connections close with it.
+        # (A resolver run still going is a thread of its own and holds its own.)
+        self.data.engine.dispose()
+
     # --- the ledger changed ----------------------------------------------------
 
     def ledger_changed(self) -> None:
@@ -62,6 +67,11 @@ class LedgerApp(App):
             self.screen.reload_if_stale()
 
     # --- navigation --------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A dialog (help, void, resolve progress) is answered before anything else opens."""
+        in_dialog = isinstance(self.screen, ModalScreen)
+        return not (in_dialog and action in ("add", "due", "resolve", "help", "home"))
 
     def action_home(self) -> None:
         while len(self.screen_stack) > 2:
@@ -83,11 +93,10 @@ class LedgerApp(App):
         keys = [
             (active.binding.key_display or self.get_key_display(active.binding), description)
             for active in self.screen.active_bindings.values()
-            if (description := active.binding.description)
-            and isinstance(active.node, Screen | App)
+            if (description := active.binding.description) and isinstance(active.node, Screen | App)
         ]
         title = self.screen.sub_title or self.screen.__class__.__name__
-        self.push_screen(HelpScreen(title, _unique(keys)))
+        self.push_screen(HelpScreen(title, list(dict.fromkeys(keys))))
 
     # --- resolve now -------------------------------------------------------------
 
@@ -151,18 +160,14 @@ class LedgerApp(App):
                 continue
             seen.add(title)
             key = binding.key_display or self.get_key_display(binding)
+            help_text = f"{binding.tooltip}  (key: {key})" if binding.tooltip else f"key: {key}"
             yield SystemCommand(
-                title, f"key: {key}", partial(self.run_action, binding.action, active.node)
+                title, help_text, partial(self.run_action, binding.action, active.node)
             )
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             for title, help_text, callback in commands():
                 yield SystemCommand(title, help_text, callback)
-
-
-def _unique(keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    seen: set[tuple[str, str]] = set()
-    return [k for k in keys if not (k in seen or seen.add(k))]
 
 
 def make_app(

@@ -14,7 +14,7 @@ the same on every run.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -154,7 +154,7 @@ class LedgerData:
         past = frame["past_deadline"].to_numpy(dtype=bool)
         return score_groups(
             frame["group"].to_numpy(dtype=object),
-            frame["status"].to_numpy(dtype=object),
+            frame["status"].to_numpy(dtype=np.int64),
             np.ones_like(past) if include_early else past,
             frame["probability"].to_numpy(dtype=np.float64),
             frame["market_prob"].to_numpy(dtype=np.float64),
@@ -247,7 +247,3 @@ class LedgerData:
         return run_resolver(
             self.engine, source, as_of=self.today, today=self.today, progress=progress
         )
-
-
-def scores_by_group(scores: Sequence[GroupScore]) -> dict[str, GroupScore]:
-    return {str(score.group): score for score in scores}

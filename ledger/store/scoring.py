@@ -73,5 +73,6 @@ def scoring_frame(
     elif by == "tag":
         frame["group"] = frame["tag"].where(frame["tag"].notna(), UNTAGGED)
     else:
-        frame["group"] = frame["made_on"].astype("datetime64[Y]").astype(str)
+        years = frame["made_on"].to_numpy(dtype="datetime64[D]").astype("datetime64[Y]")
+        frame["group"] = (years.astype(np.int64) + 1970).astype(str).astype(object)
     return frame

@@ -21,6 +21,7 @@ from sqlalchemy import Select, and_, case, extract, func, select
 from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
+from ledger.store.batching import chunks
 from ledger.store.scoring import GROUPINGS, UNTAGGED
 from ledger.store.tables import PredictionRow, PredictionTagRow, ResolutionRow, SourceRow
 
@@ -147,9 +148,10 @@ def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: dat
 
     Built for 100,000 claims in well under a second: the database does the
     per-row work (the deadline test, status codes, the group as a source id
-    or a year), so every column that comes back is a number and the rows are
-    read straight off the driver's cursor into one float array, without a
-    row object per claim. Labels are joined on afterwards, once per group.
+    or a year), so the columns that come back are numbers (and a label for
+    assets and tags), read straight off the driver's cursor into one float
+    array without a row object per claim. Source names are joined on
+    afterwards, once per source.
     """
     if by not in GROUPINGS:
         raise ValueError(f"unknown grouping {by!r}: use one of {', '.join(GROUPINGS)}")
@@ -161,30 +163,23 @@ def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: dat
         _p.c.market_prob,
     ]
     names = ["group", "status", "past_deadline", "probability", "market_prob"]
-    if by == "tag":
-        # Tags are text: the one grouping read as row objects (a row per claim and tag).
-        query = select(func.coalesce(_t.c.tag, UNTAGGED), *numbers).join(
-            _s, _s.c.id == _p.c.source_id
-        )
+    key = {
+        "source": _p.c.source_id,
+        "asset": _p.c.symbol,
+        "tag": func.coalesce(_t.c.tag, UNTAGGED),
+        "year": extract("year", _p.c.made_on),
+    }[by]
+    query = select(key, *numbers).join(_s, _s.c.id == _p.c.source_id)
+    if by == "tag":  # a row per claim and tag; an untagged claim once, as UNTAGGED
         query = query.join(_t, _t.c.prediction_id == _p.c.id, isouter=True)
-        rows = session.execute(_scoped(query, scope)).all()
+    rows = _driver_rows(session, _scoped(query, scope))
+    if by in ("asset", "tag"):
         labels = np.array([row[0] for row in rows], dtype=object)
         values = np.array([row[1:] for row in rows], dtype=np.float64).reshape(-1, 4)
     else:
-        key = {
-            "source": _p.c.source_id,
-            "asset": _p.c.symbol,
-            "year": extract("year", _p.c.made_on),
-        }[by]
-        query = select(key, *numbers).join(_s, _s.c.id == _p.c.source_id)
-        rows = _driver_rows(session, _scoped(query, scope))
-        if by == "asset":
-            labels = np.array([row[0] for row in rows], dtype=object)
-            values = np.array([row[1:] for row in rows], dtype=np.float64).reshape(-1, 4)
-        else:
-            table = np.array(rows, dtype=np.float64).reshape(-1, 5)
-            keys, values = table[:, 0].astype(np.int64), table[:, 1:]
-            labels = _labels_for(session, by, keys)
+        table = np.array(rows, dtype=np.float64).reshape(-1, 5)
+        keys, values = table[:, 0].astype(np.int64), table[:, 1:]
+        labels = _labels_for(session, by, keys)
     if not len(labels):
         return pd.DataFrame({name: pd.Series(dtype=object) for name in names})
     return pd.DataFrame(
@@ -214,9 +209,11 @@ def _labels_for(session: Session, by: str, keys: np.ndarray) -> np.ndarray:
     """Group labels for integer keys: source names by id, or years as text."""
     distinct, index = np.unique(keys, return_inverse=True)
     if by == "source":
-        names = dict(
-            session.execute(select(_s.c.id, _s.c.name).where(_s.c.id.in_(distinct.tolist()))).all()
-        )
+        names: dict[int, str] = {}
+        for chunk in chunks(distinct.tolist()):
+            names.update(
+                session.execute(select(_s.c.id, _s.c.name).where(_s.c.id.in_(chunk))).all()
+            )
         words = np.array([names[int(k)] for k in distinct], dtype=object)
     else:
         words = np.array([str(int(k)) for k in distinct], dtype=object)

@@ -208,6 +208,10 @@ def test_score_json_has_the_documented_keys_and_no_nan(capsys, ledger: str, pric
         for r in forecast(capsys, "--db", ledger, "score", "--by", "asset", "--json").json()
     }
     assert by_asset == {"GC=F", "BTC-USD", "SI=F"}
+    by_year = forecast(capsys, "--db", ledger, "score", "--by", "year", "--json").json()
+    assert [(r["group"], r["claims"]) for r in by_year] == [("2025", 6)]
+    by_tag = forecast(capsys, "--db", ledger, "score", "--by", "tag", "--json").json()
+    assert [(r["group"], r["claims"]) for r in by_tag] == [("(untagged)", 6)]
     hidden = forecast(capsys, "--db", ledger, "score", "--min-n", "2", "--json").json()
     assert {r["group"] for r in hidden} == {"Bank A", "self"}
     assert forecast(capsys, "--db", ledger, "score").code == 0

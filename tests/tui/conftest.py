@@ -30,17 +30,6 @@ from ledger.store.claims import record_claims
 from ledger.store.session import open_ledger
 
 TODAY = date(2026, 7, 13)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run `async def` tests in a fresh event loop (the pilot API is async; no plugin needed)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-    asyncio.run(pyfuncitem.obj(**arguments))
-    return True
-
 MADE_ON = date(2025, 11, 20)
 
 # (source, claim text, stated probability, tags)
@@ -54,6 +43,16 @@ CLAIMS: tuple[tuple[str, str, float | None, tuple[str, ...]], ...] = (
     ("Morning Outlet", "gold $9000 by 2026-07-10", None, ()),  # never: false
     ("Morning Outlet", "gold $4200 by 2026-09-30", None, ("metals",)),  # touched: true (early)
 )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests in a fresh event loop (the pilot API is async; no plugin needed)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**arguments))
+    return True
 
 
 def flat_bars(
@@ -195,3 +194,9 @@ def settle() -> Callable[[Pilot], Awaitable[None]]:
 @pytest.fixture
 def today() -> date:
     return TODAY
+
+
+@pytest.fixture
+def record_fixed() -> Callable[[Engine], list[int]]:
+    """Records the fixed claims into an engine (for ledgers on other backends)."""
+    return record

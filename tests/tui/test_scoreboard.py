@@ -128,12 +128,16 @@ async def test_filter_words_narrow_rows_and_terms_narrow_claims(
         await settle(pilot)
         assert len(row_labels(app)) == 3
 
-        await pilot.press("slash", *"asset:gold status:true", "enter")
+        await pilot.press("slash")
+        app.screen.query_one("#filter").value = "asset:gold status:true"  # as if pasted
+        await pilot.press("enter")
         await settle(pilot)
         assert row_labels(app) == ["Goldman Sachs", "Morning Outlet"]
-        assert "4 claims" in screen_text(app)  # only the gold claims that came true
+        assert "3 claims" in screen_text(app)  # only the gold claims that came true
 
-        await pilot.press("slash", "ctrl+u", *"tag:crypto", "enter")
+        await pilot.press("slash")
+        app.screen.query_one("#filter").value = "tag:crypto"
+        await pilot.press("enter")
         await settle(pilot)
         assert row_labels(app) == ["Jane Pundit"]
         await pilot.press("enter")
@@ -199,7 +203,7 @@ async def test_every_action_is_in_the_command_palette(resolved_db, today, settle
         assert {"Sort by Brier", "Group by year"} <= titles
 
         await pilot.press("ctrl+p")
-        await pilot.press(*"group by asset")
+        await pilot.press(*"asset")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot)

@@ -55,6 +55,7 @@ class AddScreen(Screen):
             yield Label("Claim, in words (Enter saves)")
             yield Input(placeholder="gold $5055 by end-2026", id="text")
             yield Static("", id="preview")
+            yield Static("", id="form-error")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Source (who made the call)")
@@ -74,7 +75,6 @@ class AddScreen(Screen):
                     yield Input(placeholder="macro metals", id="tags")
             yield Label("Quote (the words of the call)")
             yield Input(placeholder="We see gold at $5,055 by the end of 2026", id="quote")
-            yield Static("", id="form-error")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -148,7 +148,7 @@ class AddScreen(Screen):
             return
         parsed = self._parsed()
         if isinstance(parsed, LedgerError):
-            self._error(f"The claim does not parse: {parsed}")
+            self._error("The claim does not parse: fix it above (the parser says why).")
             self.query_one("#text", Input).focus()
             return
         form = ClaimForm(

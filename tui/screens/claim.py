@@ -9,6 +9,7 @@ the ledger, out of every score).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.console import Group
@@ -144,7 +145,7 @@ def _chart_legend(claim: ClaimRecord) -> str:
     return "  ·  ".join(parts)
 
 
-def _claim_text(claim: ClaimRecord, today) -> Table:
+def _claim_text(claim: ClaimRecord, today: date) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -176,7 +177,7 @@ def _claim_text(claim: ClaimRecord, today) -> Table:
     return grid
 
 
-def _status_line(claim: ClaimRecord, today) -> str:
+def _status_line(claim: ClaimRecord, today: date) -> str:
     if claim.status == "open":
         late = (today - claim.deadline).days
         due = f"{late} days past its deadline" if late > 0 else f"due in {-late} days"

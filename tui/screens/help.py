@@ -14,7 +14,8 @@ from textual.widgets import DataTable, Static
 # Keys every table understands (DataTable's own bindings, not listed in the footer).
 TABLE_KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓ / j k", "Move the cursor"),
-    ("PgUp PgDn Home End", "Move a page, or to the top or the bottom"),
+    ("PgUp PgDn", "Move a page up or down"),
+    ("ctrl+Home ctrl+End", "Go to the first or the last row"),
     ("Enter / click", "Open the row"),
     ("ctrl+p", "Command palette: every action by name"),
 )

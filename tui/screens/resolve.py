@@ -54,7 +54,7 @@ class ResolveScreen(ModalScreen[None]):
             yield ProgressBar(id="resolve-progress", show_eta=False)
             yield Static("Looking for open claims...", id="resolve-status")
             yield Static("", id="resolve-result")
-            yield Static("Escape hides this; the run goes on", classes="hint")
+            yield Static("Escape hides this; the run goes on", id="resolve-hint", classes="hint")
 
     def show_progress(self, symbol: str, done: int, total: int) -> None:
         self.query_one("#resolve-progress", ProgressBar).update(total=total, progress=done)
@@ -64,13 +64,18 @@ class ResolveScreen(ModalScreen[None]):
         bar = self.query_one("#resolve-progress", ProgressBar)
         bar.update(total=max(summary.symbols, 1), progress=max(summary.symbols, 1))
         self.query_one("#resolve-status", Static).update("Done.")
+        self.query_one("#resolve-hint", Static).update("Escape closes")
         style = theme_colour(self, "warning") if summary.failed_symbols else ""
         self.query_one("#resolve-result", Static).update(
             Text("\n".join(summary_lines(summary)), style=style)
         )
 
     def show_failed(self, error: str) -> None:
-        self.query_one("#resolve-status", Static).update("The run failed; nothing was lost.")
+        self.query_one("#resolve-progress", ProgressBar).display = False
+        self.query_one("#resolve-status", Static).update(
+            "The run stopped; claims it settled before the error are kept."
+        )
+        self.query_one("#resolve-hint", Static).update("Escape closes")
         self.query_one("#resolve-result", Static).update(
             Text(error, style=theme_colour(self, "error"))
         )

@@ -8,6 +8,7 @@ group: its claims, statistics and reliability diagram.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
@@ -165,13 +166,10 @@ class ScoreboardScreen(LedgerScreen):
         self._show()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """Words narrow the rows as they are typed; key:value terms wait for Enter."""
-        try:
-            typed = parse_filter(event.value)
-        except UsageError:
-            return
-        if _same_terms(typed, self.filter):
-            self.filter = typed
+        """Bare words narrow the rows as they are typed; key:value terms wait for Enter."""
+        words = " ".join(token for token in event.value.split() if ":" not in token)
+        if words != self.filter.words:
+            self.filter = dataclasses.replace(self.filter, words=words)
             self._show()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

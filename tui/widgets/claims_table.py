@@ -42,6 +42,20 @@ SOURCE_COLUMNS = ("id", "status", "asset", "claim", "made_on", "deadline", "prob
 GROUP_COLUMNS = ("id", "status", "source", "asset", "claim", "deadline", "evidence")
 DUE_COLUMNS = ("id", "deadline", "days", "source", "asset", "claim", "reason")
 RIGHT_ALIGNED = {"id", "days", "prob"}
+# Fixed widths: pages arrive while the user scrolls, and columns that resized
+# with every page would jump under the cursor.
+COLUMN_WIDTHS = {
+    "id": 6,
+    "status": 6,
+    "source": 18,
+    "asset": 9,
+    "made_on": 10,
+    "deadline": 10,
+    "days": 9,
+    "prob": 4,
+    "evidence": 24,
+    "reason": 34,
+}
 
 
 class ClaimsTable(LedgerTable):
@@ -61,15 +75,19 @@ class ClaimsTable(LedgerTable):
         self.claim_width = claim_width
         self.total = 0
         self.waiting = True  # the first page is on its way when the table is made
+        self._rows: list[ClaimRow] = []
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._repaint())
         for key in self.column_keys:
             justify = "right" if key in RIGHT_ALIGNED else "left"
-            self.add_column(Text(COLUMN_LABELS[key], justify=justify), key=key)
+            width = self.claim_width if key == "claim" else COLUMN_WIDTHS[key]
+            self.add_column(Text(COLUMN_LABELS[key], justify=justify), key=key, width=width)
 
     def restart(self) -> None:
         """Forget the rows: the screen is loading the first page again."""
         self.clear()
+        self._rows = []
         self.total = 0
         self.waiting = True
 
@@ -81,11 +99,21 @@ class ClaimsTable(LedgerTable):
             self.total = page.total
         for row in page.rows:
             self.add_row(*self._cells(row), key=str(row.id))
+        self._rows.extend(page.rows)
         self.waiting = False
         if not page.rows:
             self.total = self.row_count
         self._want_more()
         return True
+
+    def _repaint(self) -> None:
+        """Status colours come from the theme: redraw the loaded rows in the new one."""
+        cursor = self.cursor_row
+        self.clear()
+        for row in self._rows:
+            self.add_row(*self._cells(row), key=str(row.id))
+        if self._rows:
+            self.move_cursor(row=min(cursor, len(self._rows) - 1), animate=False)
 
     def _cells(self, row: ClaimRow) -> list[Text]:
         return [self._cell(row, key) for key in self.column_keys]

@@ -13,16 +13,23 @@ STATUS_COLOURS = {
 }
 
 
+def _colour(widget: Widget, name: str) -> Color:
+    """A theme variable as an opaque colour (translucent ones laid over the background)."""
+    variables = widget.app.theme_variables
+    colour = Color.parse(variables.get(name) or variables["foreground"])
+    if colour.a < 1.0:
+        colour = Color.parse(variables["background"]) + colour
+    return colour
+
+
 def theme_colour(widget: Widget, name: str) -> str:
     """A theme variable ('success', 'primary', ...) as a hex colour Rich understands."""
-    value = widget.app.theme_variables.get(name) or widget.app.theme_variables["foreground"]
-    return Color.parse(value).hex
+    return _colour(widget, name).hex6
 
 
 def theme_rgb(widget: Widget, name: str) -> tuple[int, int, int]:
     """A theme variable as an RGB triple, the form plotext takes."""
-    value = widget.app.theme_variables.get(name) or widget.app.theme_variables["foreground"]
-    return Color.parse(value).rgb
+    return _colour(widget, name).rgb
 
 
 def status_style(widget: Widget, status: str, *, overdue: bool = False) -> str:

@@ -74,7 +74,7 @@ class PriceChart(PlotextPlot):
         self._window: ChartWindow | None = None
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # PlotextPlot's own on_mount runs too (Textual calls each class's handler).
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
 
     def show_window(self, window: ChartWindow) -> None:

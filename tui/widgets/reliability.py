@@ -27,7 +27,7 @@ class ReliabilityPlot(PlotextPlot):
         self._bins: tuple[CalibrationBin, ...] = ()
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # PlotextPlot's own on_mount runs too (Textual calls each class's handler).
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
 
     def show_bins(self, bins: Sequence[CalibrationBin]) -> None:

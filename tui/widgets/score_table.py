@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from ledger.scoring import GroupScore
@@ -116,6 +117,10 @@ class ScoreTable(LedgerTable):
         self.sort_key = "rank"
         self.sort_reverse = False
 
+    def on_mount(self) -> None:
+        # Cells carry theme colours (the sparkline): paint them again in a new theme.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._render_rows())
+
     def show_scores(self, scores: Sequence[GroupScore], group_label: str) -> None:
         """Replace the rows, keeping the sort order and, when it is still there, the cursor."""
         self.scores = list(scores)
@@ -147,18 +152,11 @@ class ScoreTable(LedgerTable):
 
     def _render_rows(self) -> None:
         current = self._current_key()
-        self.clear(columns=True)
-        for column in COLUMNS:
-            label = self.group_label if column.key == "group" else column.label
-            if column.key == self.sort_key:
-                label += " ▼" if self.sort_reverse else " ▲"
-            self.add_column(
-                Text(label, justify="right" if column.numeric else "left"), key=column.key
-            )
         spark = theme_colour(self, "accent")
+        ordered = sorted_scores(self.scores, self.sort_key, self.sort_reverse)
+        keys = [_label(score) for _, score in ordered]
         rows = []
-        keys = []
-        for rank, score in sorted_scores(self.scores, self.sort_key, self.sort_reverse):
+        for rank, score in ordered:
             cells = []
             for column in COLUMNS:
                 value = column.cell(score, rank)
@@ -169,7 +167,19 @@ class ScoreTable(LedgerTable):
                 else:
                     cells.append(Text(value))
             rows.append(cells)
-            keys.append(_label(score))
+        self.clear(columns=True)
+        for index, column in enumerate(COLUMNS):
+            label = self.group_label if column.key == "group" else column.label
+            if column.key == self.sort_key:
+                label += " ▼" if self.sort_reverse else " ▲"
+            # Widths are measured here, not left to the table's idle-time measuring,
+            # so a re-sort never paints with last time's widths.
+            width = max([cell_len(label), *(row[index].cell_len for row in rows)])
+            self.add_column(
+                Text(label, justify="right" if column.numeric else "left"),
+                key=column.key,
+                width=width,
+            )
         for cells, key in zip(rows, keys, strict=True):
             self.add_row(*cells, key=key)
         if current is not None and current in keys:
