@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from price_files import flat_bars, write_csv
 from sqlalchemy import func, select, text
 from sqlmodel import Session
 
@@ -26,36 +27,6 @@ from ledger.store.session import open_ledger
 from ledger.store.tables import ResolutionRow, ResolveLockRow
 
 MADE_ON = date(2025, 11, 20)
-
-
-def flat_bars(
-    first: str,
-    last: str,
-    price: float,
-    *,
-    weekdays_only: bool = True,
-    highs: dict[str, float] | None = None,
-    lows: dict[str, float] | None = None,
-) -> pd.DataFrame:
-    """Bars at one price, with chosen highs and lows on chosen days."""
-    days = pd.date_range(first, last, freq="B" if weekdays_only else "D", name="date")
-    frame = pd.DataFrame(
-        {"open": price, "high": price, "low": price, "close": price, "volume": 1000.0},
-        index=days,
-    )
-    for day, value in (highs or {}).items():
-        frame.loc[pd.Timestamp(day), "high"] = value
-    for day, value in (lows or {}).items():
-        frame.loc[pd.Timestamp(day), "low"] = value
-    return frame
-
-
-def write_csv(directory: Path, symbol: str, frame: pd.DataFrame) -> None:
-    directory.mkdir(parents=True, exist_ok=True)
-    out = frame.copy()
-    out.index = out.index.strftime("%Y-%m-%d")
-    out.index.name = "date"
-    out.to_csv(directory / f"{symbol}.csv")
 
 
 def record(engine, *texts: str, source: str = "tester", made_on: date = MADE_ON) -> list[int]:

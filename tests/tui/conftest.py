@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from price_files import flat_bars, write_csv
 from rich.console import Console
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -53,36 +54,6 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
     asyncio.run(pyfuncitem.obj(**arguments))
     return True
-
-
-def flat_bars(
-    first: str,
-    last: str,
-    price: float,
-    *,
-    weekdays_only: bool = True,
-    highs: dict[str, float] | None = None,
-    lows: dict[str, float] | None = None,
-) -> pd.DataFrame:
-    """Bars at one price, with chosen highs and lows on chosen days."""
-    days = pd.date_range(first, last, freq="B" if weekdays_only else "D", name="date")
-    frame = pd.DataFrame(
-        {"open": price, "high": price, "low": price, "close": price, "volume": 1000.0},
-        index=days,
-    )
-    for day, value in (highs or {}).items():
-        frame.loc[pd.Timestamp(day), "high"] = value
-    for day, value in (lows or {}).items():
-        frame.loc[pd.Timestamp(day), "low"] = value
-    return frame
-
-
-def write_csv(directory: Path, symbol: str, frame: pd.DataFrame) -> None:
-    directory.mkdir(parents=True, exist_ok=True)
-    out = frame.copy()
-    out.index = out.index.strftime("%Y-%m-%d")
-    out.index.name = "date"
-    out.to_csv(directory / f"{symbol}.csv")
 
 
 def write_prices(directory: Path) -> Path:

@@ -1,0 +1,38 @@
+"""Hand-made daily bars and CSV price directories for tests (no network, no shared data)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+
+def flat_bars(
+    first: str,
+    last: str,
+    price: float,
+    *,
+    weekdays_only: bool = True,
+    highs: dict[str, float] | None = None,
+    lows: dict[str, float] | None = None,
+) -> pd.DataFrame:
+    """Bars at one price, with chosen highs and lows on chosen days."""
+    days = pd.date_range(first, last, freq="B" if weekdays_only else "D", name="date")
+    frame = pd.DataFrame(
+        {"open": price, "high": price, "low": price, "close": price, "volume": 1000.0},
+        index=days,
+    )
+    for day, value in (highs or {}).items():
+        frame.loc[pd.Timestamp(day), "high"] = value
+    for day, value in (lows or {}).items():
+        frame.loc[pd.Timestamp(day), "low"] = value
+    return frame
+
+
+def write_csv(directory: Path, symbol: str, frame: pd.DataFrame) -> None:
+    """`frame` as DIR/SYMBOL.csv in the layout `forecast resolve --prices csv:DIR` reads."""
+    directory.mkdir(parents=True, exist_ok=True)
+    out = frame.copy()
+    out.index = out.index.strftime("%Y-%m-%d")
+    out.index.name = "date"
+    out.to_csv(directory / f"{symbol}.csv")
