@@ -14,6 +14,7 @@ from ledger.claims.fingerprint import claim_fingerprint
 from ledger.claims.model import Claim
 
 SOURCE_KINDS = ("person", "bank", "outlet", "self", "other")
+SCORE_GROUPINGS = ("source", "asset", "tag", "year")
 
 
 @dataclass(frozen=True)

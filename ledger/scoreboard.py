@@ -18,7 +18,7 @@ from sqlmodel import Session
 from ledger.scoring import CalibrationReport, GroupScore, calibration_table, score_groups
 from ledger.store.scoring import scoring_frame
 
-DEFAULT_BINS = 10
+DEFAULT_BINS = 10  # also the CLI's default: keep ledger.cli.scores.DEFAULT_BINS in step
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,11 +19,15 @@ from ledger.cli.context import (
     parse_date_option,
 )
 from ledger.errors import UsageError
-from ledger.market.factory import price_source_from_spec
-from ledger.resolver import ResolveSummary, run_resolver
 from ledger.store.claims import get_claim, resolve_manually
 from ledger.store.engine import cache_dir
 from ledger.store.runs import recent_runs
+
+if TYPE_CHECKING:
+    from ledger.resolver import ResolveSummary
+
+# The resolver and the price sources (pandas, SciPy, yfinance) are imported by
+# the commands that use them, so `forecast add` and `forecast list` start fast.
 
 OUTCOMES = ("true", "false", "void")
 
@@ -77,6 +81,9 @@ def resolve(
         raise UsageError(
             "--outcome and --note resolve one claim: forecast resolve ID --outcome true --note WHY"
         )
+    from ledger.market.factory import price_source_from_spec
+    from ledger.resolver import run_resolver
+
     day = parse_date_option(as_of, "--as-of") or date.today()
     source = price_source_from_spec(prices, cache_dir=cache_dir())
     engine = ledger_engine(db)
@@ -110,6 +117,8 @@ def _with_progress_bar(engine, source, day, dry_run, recheck) -> ResolveSummary:
 
         def progress(symbol: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, symbol=symbol)
+
+        from ledger.resolver import run_resolver
 
         return run_resolver(
             engine, source, as_of=day, dry_run=dry_run, recheck=recheck, progress=progress

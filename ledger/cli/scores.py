@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from ledger.baseline import compute_baselines
 from ledger.cli import render
 from ledger.cli.context import (
     DbOption,
@@ -18,11 +17,15 @@ from ledger.cli.context import (
     parse_date_option,
 )
 from ledger.errors import UsageError
-from ledger.market.factory import price_source_from_spec
-from ledger.scoreboard import DEFAULT_BINS, ScoreOptions, calibration, scoreboard
-from ledger.scoring import GroupScore
+from ledger.records import SCORE_GROUPINGS
 from ledger.store.engine import cache_dir
-from ledger.store.scoring import GROUPINGS
+
+if TYPE_CHECKING:
+    from ledger.scoring import GroupScore
+
+# Scoring (pandas, SciPy) is imported by the commands that use it, so the
+# recording commands start fast.
+DEFAULT_BINS = 10
 
 IncludeEarly = Annotated[
     bool,
@@ -62,8 +65,10 @@ def score(
     of 2 does not outrank 40 out of 50. Only claims whose deadline has passed
     are scored; open ones are counted.
     """
-    if by not in GROUPINGS:
-        raise UsageError(f"--by {by!r}: use one of {', '.join(GROUPINGS)}")
+    if by not in SCORE_GROUPINGS:
+        raise UsageError(f"--by {by!r}: use one of {', '.join(SCORE_GROUPINGS)}")
+    from ledger.scoreboard import ScoreOptions, scoreboard
+
     options = ScoreOptions(
         by=by,
         since=parse_date_option(since, "--since"),
@@ -147,6 +152,8 @@ def calibration_command(
     db: DbOption = None,
 ) -> None:
     """Are the stated probabilities honest? Observed frequency per probability bin."""
+    from ledger.scoreboard import calibration
+
     with ledger_session(db) as session:
         report, n = calibration(
             session, source=source, bins=bins, include_early=include_early, today=date.today()
@@ -189,6 +196,9 @@ def baseline(
     db: DbOption = None,
 ) -> None:
     """Compute what the market implied for each claim on the day it was made."""
+    from ledger.baseline import compute_baselines
+    from ledger.market.factory import price_source_from_spec
+
     source = price_source_from_spec(prices, cache_dir=cache_dir())
     engine = ledger_engine(db)
     try:

@@ -14,9 +14,10 @@ import pandas as pd
 from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
+from ledger.records import SCORE_GROUPINGS
 from ledger.store.raw import fetchall
 
-GROUPINGS = ("source", "asset", "tag", "year")
+GROUPINGS = SCORE_GROUPINGS
 UNTAGGED = "(untagged)"
 COLUMNS = ("id", "status", "deadline", "made_on", "probability", "market_prob", "source", "symbol")
 
