@@ -12,6 +12,7 @@ import typer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from ledger.claims.probability import parse_probability as parse_probability_text
 from ledger.errors import UsageError
 from ledger.store.session import open_ledger
 
@@ -67,13 +68,4 @@ def parse_date_option(value: str | None, option: str) -> date | None:
 
 def parse_probability(value: str | None) -> float | None:
     """--prob accepts 0.7 or 70%."""
-    if value is None:
-        return None
-    text = value.strip()
-    try:
-        p = float(text[:-1]) / 100 if text.endswith("%") else float(text)
-    except ValueError as exc:
-        raise UsageError(f"--prob {value!r} is not a probability: write 0.7 or 70%") from exc
-    if not 0.0 <= p <= 1.0:
-        raise UsageError(f"--prob {value!r} is outside 0..1: write 0.7 or 70%")
-    return p
+    return None if value is None else parse_probability_text(value, field="--prob")

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from ledger.claims.parser import claim_from_fields, parse_claim
+from ledger.claims.probability import parse_probability
 from ledger.errors import ClaimError, ImportFileError
 from ledger.records import SOURCE_KINDS, NewClaim
 
@@ -268,7 +269,7 @@ def _read_entry(
 
     probability = raw.get("probability", raw.get("prob"))
     if probability is not None:
-        probability = _probability(probability)
+        probability = parse_probability(str(probability))
     tags = raw.get("tags") or []
     if isinstance(tags, str):
         tags = [t for t in tags.replace(",", " ").split() if t]
@@ -344,16 +345,6 @@ def _boolean(value: Any, name: str) -> bool:
     if value in FALSES:
         return False
     raise _EntryError(f"{name} {value!r} is not true or false")
-
-
-def _probability(value: Any) -> float:
-    try:
-        p = float(str(value).rstrip("%")) / (100 if str(value).endswith("%") else 1)
-    except ValueError as exc:
-        raise _EntryError(f"probability {value!r} is not a number: write 0.7 or 70%") from exc
-    if not 0.0 <= p <= 1.0:
-        raise _EntryError(f"probability {value!r} is outside 0..1: write 0.7 or 70%")
-    return p
 
 
 def _positive(value: Any, name: str) -> float:
