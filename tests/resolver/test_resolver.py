@@ -419,3 +419,22 @@ def test_one_symbol_rate_limited_the_others_resolve(engine, fake_yahoo, yahoo) -
     again = run_resolver(engine, yahoo, as_of=date(2026, 7, 13), today=date(2026, 7, 13))
     assert again.exit_code == 0 and again.resolved_true == 1
     assert claims_by_id(engine)[silver].status == "true"
+
+
+def test_a_level_set_before_a_split_is_judged_in_todays_units(engine, fake_yahoo, yahoo) -> None:
+    # A 4-for-1 split on 2026-02-02. Yahoo's history is split-adjusted: the
+    # stock traded near 400 before the split, and its bars all read ~100.
+    bars = flat_bars("2025-10-01", "2026-07-10", 100.0, highs={"2026-03-02": 125.0})
+    bars["Stock Splits"] = 0.0
+    bars.loc["2026-02-02", "Stock Splits"] = 4.0
+    fake_yahoo.set("SPLT", bars)
+    (claim_id,) = record(engine, "SPLT hits 480 by 2026-06-30")  # 480 then = 120 now
+    run_resolver(engine, yahoo, as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    with Session(engine) as session:
+        detail = get_claim(session, claim_id)
+    assert detail.claim.status == "true"
+    (resolution,) = detail.resolutions
+    assert resolution.evidence_date == date(2026, 3, 2)
+    assert resolution.level_used == pytest.approx(120.0)
+    assert resolution.split_factor == pytest.approx(4.0)
+    assert "split-adjusted" in resolution.note
