@@ -171,9 +171,15 @@ def main() -> None:
     parser.add_argument("--symbols", type=int, default=200)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--cold-symbols", type=int, default=20)
+    parser.add_argument(
+        "--keep", type=Path, help="build the ledgers in this directory and keep them"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
+        if args.keep:
+            directory = args.keep
+            directory.mkdir(parents=True, exist_ok=True)
         db = directory / "warm.sqlite3"
         as_of = build_warm_ledger(db, args.claims, args.symbols, args.years)
         empty = directory / "no-prices"
