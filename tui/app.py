@@ -25,8 +25,12 @@ from tui.screens.add import AddScreen
 from tui.screens.base import LedgerScreen
 from tui.screens.due import DueScreen
 from tui.screens.help import HelpScreen
+from tui.screens.import_article import ImportScreen
 from tui.screens.resolve import ResolveScreen, summary_lines
 from tui.screens.scoreboard import ScoreboardScreen
+
+# Actions that open a screen: refused while a dialog waits for its answer.
+OPENS_A_SCREEN = frozenset(("add", "import_article", "due", "resolve", "help", "home"))
 
 
 class LedgerApp(App):
@@ -34,8 +38,14 @@ class LedgerApp(App):
 
     TITLE = "forecast-ledger"
     CSS_PATH = "app.tcss"
+    # Screens narrower than this get the class -narrow: a tighter footer (app.tcss).
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", tooltip="Record a claim: parsed as you type"),
+        Binding("i", "import_article", "Import", tooltip="Find the calls in an article, tick some"),
         Binding("r", "resolve", "Resolve", tooltip="Resolve open claims against prices now"),
         Binding("d", "due", "Due", tooltip="Open claims by deadline, overdue first"),
         Binding("question_mark,f1", "help", "Help", tooltip="Every key of this screen"),
@@ -71,7 +81,7 @@ class LedgerApp(App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A dialog (help, void, resolve progress) is answered before anything else opens."""
         in_dialog = isinstance(self.screen, ModalScreen)
-        return not (in_dialog and action in ("add", "due", "resolve", "help", "home"))
+        return not (in_dialog and action in OPENS_A_SCREEN)
 
     def action_home(self) -> None:
         while len(self.screen_stack) > 2:
@@ -80,6 +90,10 @@ class LedgerApp(App):
     def action_add(self) -> None:
         if not isinstance(self.screen, AddScreen):
             self.push_screen(AddScreen())
+
+    def action_import_article(self) -> None:
+        if not isinstance(self.screen, ImportScreen):
+            self.push_screen(ImportScreen())
 
     def action_due(self) -> None:
         if not isinstance(self.screen, DueScreen):

@@ -7,16 +7,17 @@ one unit of work, safe to call from a worker thread: the engine's pool hands
 each thread its own connection.
 
 `today` is injected, not read from the clock, so that scores (which admit
-only claims whose deadline has passed), the due list and the snapshots are
-the same on every run.
+only claims whose deadline has passed), the due list, the made_on an
+imported article falls back to, and the snapshots are the same on every run.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -26,12 +27,21 @@ from sqlmodel import Session
 from ledger.claims.assets import resolve_asset
 from ledger.claims.model import Claim
 from ledger.claims.parser import parse_claim
-from ledger.errors import ClaimError, UsageError
+from ledger.errors import ClaimError, NotFoundError, UsageError
+from ledger.extract import Extraction, extract_article
+from ledger.extract.html_text import html_to_text, looks_like_html
 from ledger.market.factory import price_source_from_spec
-from ledger.records import ClaimDetail, ClaimRecord, NewClaim
+from ledger.records import SOURCE_KINDS, ClaimDetail, ClaimRecord, NewClaim
 from ledger.resolver import ResolveSummary, run_resolver
 from ledger.scoring import GroupScore, score_groups
-from ledger.store.claims import get_claim, record_claims, reference_close, void_claim
+from ledger.store.claims import (
+    ClaimFilter,
+    get_claim,
+    list_claims,
+    record_claims,
+    reference_close,
+    void_claim,
+)
 from ledger.store.engine import cache_dir
 from ledger.store.prices import load_bars
 from ledger.store.sources import user_aliases
@@ -45,6 +55,7 @@ from ledger.store.views import (
     count_claims,
     due_summary,
     filter_vocabulary,
+    recent_outcomes,
     scoreboard_frame,
 )
 
@@ -52,6 +63,8 @@ from ledger.store.views import (
 # price came from, a little after the deadline to see where it went.
 CHART_DAYS_BEFORE = 30
 CHART_DAYS_AFTER = 10
+# File names read as HTML whatever their content looks like (as `forecast extract` reads them).
+HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml", ".shtml"))
 
 Progress = Callable[[str, int, int], None]
 
@@ -85,6 +98,8 @@ class ClaimForm:
     url: str = ""
     quote: str = ""
     tags: str = ""
+    source_kind: str = ""
+    revises: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +109,56 @@ class Recorded:
     claim_id: int
     duplicate: bool
     normalized: str
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article's readable text, and what an HTML page said about it in its markup."""
+
+    text: str
+    author: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class ArticleCandidates:
+    """What the extractor found in an article, and the aliases its claim texts were read with.
+
+    The aliases travel with the candidates because the import screen parses
+    the user's edits to a claim text on every keystroke, on the UI thread,
+    where it must not read the ledger.
+    """
+
+    extraction: Extraction
+    aliases: dict[str, str]
+    origin: str
+
+
+@dataclass(frozen=True)
+class PickedClaim:
+    """A candidate the user ticked, as edited: what `forecast extract` would record for it."""
+
+    text: str
+    source: str
+    made_on: date
+    quote: str
+    probability: float | None = None
+
+
+@dataclass(frozen=True)
+class PicksRecorded:
+    """What recording the ticked candidates did, pick by pick: its claim id and if it was new."""
+
+    ids: tuple[int, ...]
+    new: tuple[bool, ...]
+
+    @property
+    def added(self) -> int:
+        return sum(self.new)
+
+    @property
+    def duplicates(self) -> int:
+        return len(self.new) - self.added
 
 
 def parse_probability(text: str) -> float | None:
@@ -119,6 +184,52 @@ def parse_day(text: str, default: date) -> date:
         return date.fromisoformat(clean)
     except ValueError as exc:
         raise UsageError(f"made on {text!r} is not a date: type YYYY-MM-DD") from exc
+
+
+def parse_claim_id(text: str) -> int | None:
+    """A claim id as typed ("12" or "#12"); blank is none."""
+    clean = text.strip().removeprefix("#").strip()
+    if not clean:
+        return None
+    if not clean.isdigit() or int(clean) == 0:
+        raise UsageError(f"revises {text.strip()!r}: type the id of a claim, e.g. 12")
+    return int(clean)
+
+
+def parse_source_kind(text: str) -> str | None:
+    """A source kind for a new source (person, bank, ...); blank leaves it to the ledger."""
+    clean = text.strip().lower()
+    if not clean:
+        return None
+    if clean not in SOURCE_KINDS:
+        raise UsageError(f"source kind {text!r}: use one of {', '.join(SOURCE_KINDS)}")
+    return clean
+
+
+def read_article(path: str) -> ArticleText:
+    """The text of an article file: plain text as it is, HTML (by name or content) as its text.
+
+    Reads the way `forecast extract FILE` does, with the same messages for a
+    file that cannot be read, so the screen and the command agree.
+    """
+    file = Path(path.strip()).expanduser()
+    try:
+        raw = file.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise UsageError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise UsageError(f"{path}: is a directory, not an article") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
+    if not (file.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw)):
+        return ArticleText(raw)
+    page = html_to_text(raw)
+    text = page.text
+    if page.title and page.title not in text[: len(page.title) + 400]:
+        text = f"{page.title}\n\n{text}"  # the <title> is the headline when no <h1> says it
+    return ArticleText(text, author=page.author, published=page.published)
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -159,6 +270,25 @@ class LedgerData:
             frame["probability"].to_numpy(dtype=np.float64),
             frame["market_prob"].to_numpy(dtype=np.float64),
         )
+
+    def recent_outcomes(
+        self,
+        by: str = "source",
+        scope: ClaimScope | None = None,
+        *,
+        include_early: bool = False,
+        per_group: int = 10,
+    ) -> dict[str, tuple[bool, ...]]:
+        """Each group's last scored calls without a stated probability, oldest first (one query)."""
+        with Session(self.engine) as session:
+            return recent_outcomes(
+                session,
+                by=by,
+                scope=scope or ClaimScope(),
+                today=self.today,
+                include_early=include_early,
+                per_group=per_group,
+            )
 
     def claims_page(
         self, scope: ClaimScope, order: ClaimOrder, offset: int, limit: int
@@ -215,27 +345,96 @@ class LedgerData:
             raise UsageError("a claim needs a source: who made the call?")
         probability = parse_probability(form.probability)
         made_on = parse_day(form.made_on, self.today)
+        source_kind = parse_source_kind(form.source_kind)
+        revises = parse_claim_id(form.revises)
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            parsed = parse_claim(form.text, made_on=made_on, aliases=user_aliases(session))
-            if parsed.relative is not None:
-                reference = reference_close(session, parsed.symbol, made_on)
-                if reference is not None:
-                    parsed = dataclasses.replace(
-                        parsed, reference_price=reference, level=parsed.relative.apply(reference)
-                    )
-            entry = NewClaim(
-                source=form.source.strip(),
-                claim=parsed,
-                text=form.text.strip(),
+            if revises is not None and not list_claims(session, ClaimFilter(ids=[revises])):
+                raise NotFoundError(f"no claim #{revises} in the ledger to revise")
+            entry = _new_claim(
+                session,
+                form.text,
+                made_on,
+                user_aliases(session),
+                source=form.source,
+                source_kind=source_kind,
                 probability=probability,
-                url=form.url.strip() or None,
-                quote=form.quote.strip() or None,
+                url=form.url,
+                quote=form.quote,
                 tags=parse_tags(form.tags),
+                revises_id=revises,
             )
             result = record_claims(session, [entry])
         duplicate = not result.added
         claim_id = result.duplicate_ids[0] if duplicate else result.added[0]
-        return Recorded(claim_id, duplicate, parsed.canonical_text())
+        return Recorded(claim_id, duplicate, entry.claim.canonical_text())
+
+    def revised_claim(self, claim_id: int) -> ClaimRecord:
+        """The claim a new one would revise; NotFoundError names the id when there is none."""
+        with Session(self.engine) as session:
+            found = list_claims(session, ClaimFilter(ids=[claim_id]))
+        if not found:
+            raise NotFoundError(f"no claim #{claim_id} in the ledger to revise")
+        return found[0]
+
+    def extract(
+        self, pasted: str, path: str = "", made_on: date | None = None
+    ) -> ArticleCandidates:
+        """Candidates for an article, as `forecast extract` proposes them; records nothing.
+
+        A file path, when given, is read instead of the pasted text. made_on
+        is the user's if given, else the article's date, else `today`.
+        """
+        article = read_article(path) if path.strip() else ArticleText(pasted)
+        if not article.text.strip():
+            raise UsageError("nothing to read: paste an article or give the path of a file")
+        aliases = self.aliases()
+        extraction = extract_article(
+            article.text,
+            today=self.today,
+            made_on=made_on,
+            aliases=aliases,
+            author=article.author,
+            published=article.published,
+        )
+        origin = Path(path.strip()).name if path.strip() else "the pasted text"
+        return ArticleCandidates(extraction, aliases, origin)
+
+    def record_picks(self, picks: Sequence[PickedClaim], url: str = "") -> PicksRecorded:
+        """Record the ticked candidates in one batch, as `forecast extract` records accepted ones.
+
+        The sentence is the quote and the article's URL (if any) the link; a
+        claim already in the ledger, or ticked twice, is reported, not added.
+        """
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            aliases = user_aliases(session)
+            entries = [
+                _new_claim(
+                    session,
+                    pick.text,
+                    pick.made_on,
+                    aliases,
+                    source=pick.source,
+                    probability=pick.probability,
+                    url=url,
+                    quote=pick.quote,
+                )
+                for pick in picks
+            ]
+            result = record_claims(session, entries)
+        new_ids = result.id_by_fingerprint()
+        known_ids = dict(
+            zip((d.fingerprint() for d in result.duplicates), result.duplicate_ids, strict=True)
+        )
+        ids: list[int] = []
+        new: list[bool] = []
+        claimed: set[str] = set()
+        for entry in entries:
+            fingerprint = entry.fingerprint()
+            fresh = fingerprint in new_ids and fingerprint not in claimed
+            claimed.add(fingerprint)
+            ids.append(new_ids[fingerprint] if fingerprint in new_ids else known_ids[fingerprint])
+            new.append(fresh)
+        return PicksRecorded(tuple(ids), tuple(new))
 
     def void(self, claim_id: int, why: str) -> ClaimRecord:
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
@@ -247,3 +446,44 @@ class LedgerData:
         return run_resolver(
             self.engine, source, as_of=self.today, today=self.today, progress=progress
         )
+
+
+def _new_claim(
+    session: Session,
+    text: str,
+    made_on: date,
+    aliases: dict[str, str],
+    *,
+    source: str,
+    source_kind: str | None = None,
+    probability: float | None = None,
+    url: str = "",
+    quote: str = "",
+    tags: tuple[str, ...] = (),
+    revises_id: int | None = None,
+) -> NewClaim:
+    """A claim as `forecast add` and `forecast extract` build it before `record_claims`.
+
+    A relative level ("+20%") is measured from the cached close on made_on
+    when the cache has it; otherwise the resolver fills it in later.
+    """
+    if not source.strip():
+        raise UsageError("a claim needs a source: who made the call?")
+    parsed = parse_claim(text, made_on=made_on, aliases=aliases)
+    if parsed.relative is not None:
+        reference = reference_close(session, parsed.symbol, made_on)
+        if reference is not None:
+            parsed = dataclasses.replace(
+                parsed, reference_price=reference, level=parsed.relative.apply(reference)
+            )
+    return NewClaim(
+        source=source.strip(),
+        source_kind=source_kind,
+        claim=parsed,
+        text=text.strip(),
+        probability=probability,
+        url=url.strip() or None,
+        quote=quote.strip() or None,
+        tags=tags,
+        revises_id=revises_id,
+    )

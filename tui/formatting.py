@@ -16,6 +16,7 @@ from ledger.scoring.calibration import CalibrationBin
 DASH = "–"
 SPARK_LEVELS = "▁▂▃▄▅▆▇█"
 CALIBRATION_BINS = 10
+HIT, MISS = "▮", "▯"
 
 OPEN_REASON_WORDS = {
     "waiting_for_deadline": "waiting for the deadline",
@@ -77,6 +78,11 @@ def calibration_sparkline(bins: Sequence[CalibrationBin], width: int = CALIBRATI
         level = min(int(row.freq * len(SPARK_LEVELS)), len(SPARK_LEVELS) - 1)
         cells[index] = SPARK_LEVELS[level]
     return "".join(cells)
+
+
+def outcome_mark(hit: bool) -> str:
+    """A scored call as one cell of a hit/miss strip: ▮ came true, ▯ did not."""
+    return HIT if hit else MISS
 
 
 def open_reason(reason: str | None, detail: str | None = None) -> str:

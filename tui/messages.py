@@ -11,7 +11,7 @@ must be recognised and dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -20,19 +20,25 @@ from ledger.records import ClaimRecord
 from ledger.resolver import ResolveSummary
 from ledger.scoring import GroupScore
 from ledger.store.views import ClaimScope, DueSummary, FilterVocabulary
-from tui.data import ClaimPage, ClaimView, Recorded
+from tui.data import ArticleCandidates, ClaimPage, ClaimView, PicksRecorded, Recorded
 
 # --- workers -> screens ------------------------------------------------------
 
 
 @dataclass
 class ScoreboardLoaded(Message):
-    """Scores of every group of `by`, over the claims in `scope` (the filter, resolved)."""
+    """Scores of every group of `by`, over the claims in `scope` (the filter, resolved).
+
+    `outcomes` holds the recent hits and misses of the groups that state no
+    probabilities (by label), for the strip shown where their calibration
+    would be.
+    """
 
     scores: list[GroupScore]
     by: str
     generation: int
     scope: ClaimScope
+    outcomes: dict[str, tuple[bool, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -73,6 +79,30 @@ class ClaimRecorded(Message):
 @dataclass
 class ClaimVoided(Message):
     claim: ClaimRecord
+
+
+@dataclass
+class RevisedClaimChecked(Message):
+    """The claim a revision names, looked up as the id was typed (None: `error` says why)."""
+
+    typed: str
+    claim: ClaimRecord | None
+    error: str | None = None
+
+
+@dataclass
+class ArticleExtracted(Message):
+    """The candidates of an article (none: the text holds no call about a future price)."""
+
+    found: ArticleCandidates
+    generation: int
+
+
+@dataclass
+class CandidatesRecorded(Message):
+    """The ticked candidates went through the recording path; some may have been known."""
+
+    outcome: PicksRecorded
 
 
 @dataclass

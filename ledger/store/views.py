@@ -17,7 +17,7 @@ from enum import StrEnum
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Select, and_, case, extract, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, extract, func, select
 from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
@@ -36,6 +36,7 @@ __all__ = [
     "count_claims",
     "due_summary",
     "filter_vocabulary",
+    "recent_outcomes",
     "scoreboard_frame",
 ]
 
@@ -163,12 +164,7 @@ def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: dat
         _p.c.market_prob,
     ]
     names = ["group", "status", "past_deadline", "probability", "market_prob"]
-    key = {
-        "source": _p.c.source_id,
-        "asset": _p.c.symbol,
-        "tag": func.coalesce(_t.c.tag, UNTAGGED),
-        "year": extract("year", _p.c.made_on),
-    }[by]
+    key, _ = _group_key(by)
     query = select(key, *numbers).join(_s, _s.c.id == _p.c.source_id)
     if by == "tag":  # a row per claim and tag; an untagged claim once, as UNTAGGED
         query = query.join(_t, _t.c.prediction_id == _p.c.id, isouter=True)
@@ -191,6 +187,74 @@ def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: dat
             "market_prob": values[:, 3],
         }
     )
+
+
+def _group_key(by: str) -> tuple[ColumnElement, ColumnElement]:
+    """(what a grouping partitions claims by, the label a scoreboard row shows for it)."""
+    if by not in GROUPINGS:
+        raise ValueError(f"unknown grouping {by!r}: use one of {', '.join(GROUPINGS)}")
+    if by == "source":
+        return _p.c.source_id, _s.c.name
+    if by == "asset":
+        return _p.c.symbol, _p.c.symbol
+    if by == "tag":
+        tag = func.coalesce(_t.c.tag, UNTAGGED)
+        return tag, tag
+    year = extract("year", _p.c.made_on)
+    return year, year
+
+
+def recent_outcomes(
+    session: Session,
+    *,
+    by: str,
+    scope: ClaimScope,
+    today: date,
+    include_early: bool = False,
+    per_group: int = 10,
+) -> dict[str, tuple[bool, ...]]:
+    """Each group's last `per_group` scored claims without a stated probability, oldest first.
+
+    True is a hit. These are what a scoreboard can show for a source that
+    never states probabilities, where a calibration curve has nothing to
+    draw. "Last" is by deadline (then id): a claim is judged at its
+    deadline, so that is the order its outcomes became known. Scored means
+    as for the scoreboard: resolved true or false, deadline passed (or any,
+    with `include_early`).
+
+    One query for every group at once: a window function numbers each
+    group's claims newest first and only the first `per_group` of each come
+    back, so a source with 10,000 claims costs no more rows than one with ten.
+    """
+    key, label = _group_key(by)
+    newest_first = func.row_number().over(
+        partition_by=key, order_by=(_p.c.deadline.desc(), _p.c.id.desc())
+    )
+    conditions = [_p.c.status.in_(("true", "false")), _p.c.probability.is_(None)]
+    if not include_early:
+        conditions.append(_p.c.deadline < today)
+    inner = (
+        select(
+            label.label("label"),
+            case((_p.c.status == "true", 1), else_=0).label("hit"),
+            newest_first.label("place"),
+        )
+        .join(_s, _s.c.id == _p.c.source_id)
+        .where(*conditions)
+    )
+    if by == "tag":  # a claim counts in each of its tags; an untagged one under UNTAGGED
+        inner = inner.join(_t, _t.c.prediction_id == _p.c.id, isouter=True)
+    ranked = _scoped(inner, scope).subquery()
+    query = (
+        select(ranked.c.label, ranked.c.hit)
+        .where(ranked.c.place <= per_group)
+        .order_by(ranked.c.label, ranked.c.place.desc())
+    )
+    outcomes: dict[str, list[bool]] = {}
+    for group, hit in _driver_rows(session, query):
+        name = str(int(group)) if by == "year" else str(group)
+        outcomes.setdefault(name, []).append(bool(hit))
+    return {group: tuple(hits) for group, hits in outcomes.items()}
 
 
 def _driver_rows(session: Session, query: Select) -> list[tuple]:

@@ -107,6 +107,37 @@ async def test_a_duplicate_is_reported_not_added(ledger_db, today, settle, scree
     assert len(claims_of(ledger_db)) == 8
 
 
+async def test_a_revision_names_a_claim_the_ledger_has(
+    ledger_db, today, settle, screen_text
+) -> None:
+    app = make_app(ledger_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        fill(pilot, "text", "gold $5200 by end-2026")
+        fill(pilot, "source", "GS Research")
+        app.screen.query_one("#source-kind").value = "bank"  # as if chosen from the list
+        app.screen.query_one("#revises").focus()
+        await pilot.press(*"99")
+        await settle(pilot)
+        assert "no claim #99 in the ledger to revise" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AddScreen)  # refused, with the reason by the field
+        assert "there is no claim 99 to revise" in screen_text(app)
+        assert app.screen.query_one("#revises").has_focus
+
+        await pilot.press("backspace", "backspace", "1")
+        await settle(pilot)
+        assert "revises #1 GC=F touch_above 5055 by 2026-12-31" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ScoreboardScreen)
+    added = claims_of(ledger_db)[-1]
+    assert (added.normalized, added.revises_id) == ("GC=F touch_above 5200 by 2026-12-31", 1)
+    assert (added.source, added.source_kind) == ("GS Research", "bank")
+
+
 async def test_resolve_now_shows_progress_and_refreshes_the_scoreboard(
     ledger_db, prices: Path, today, settle, screen_text
 ) -> None:

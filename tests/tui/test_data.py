@@ -7,21 +7,35 @@ group: that function is the oracle.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from cli_runner import forecast
+from sqlalchemy import event
 from sqlmodel import Session
 
-from ledger.errors import UsageError
+from ledger.claims.parser import parse_claim
+from ledger.errors import NotFoundError, UsageError
 from ledger.market.csv_source import CsvSource
+from ledger.records import NewClaim
 from ledger.resolver import run_resolver
 from ledger.scoreboard import ScoreOptions, scoreboard
 from ledger.scoring.calibration import CalibrationBin
+from ledger.store.claims import list_claims, record_claims, resolve_manually
 from ledger.store.session import open_ledger
 from ledger.store.views import UNTAGGED, ClaimOrder, ClaimScope
 from tui import formatting as fmt
-from tui.data import LedgerData, parse_probability, parse_tags
+from tui.data import (
+    ClaimForm,
+    LedgerData,
+    PickedClaim,
+    parse_claim_id,
+    parse_probability,
+    parse_source_kind,
+    parse_tags,
+    read_article,
+)
 from tui.filters import BoardFilter, parse_filter
 
 
@@ -44,6 +58,16 @@ def test_the_tui_scoreboard_is_forecast_scores(any_backend: LedgerData, by: str)
     assert got == {str(s.group): s for s in expected}
 
 
+def test_the_tui_scores_early_resolutions_as_forecast_score_include_early(
+    any_backend: LedgerData,
+) -> None:
+    data = any_backend
+    with Session(data.engine) as session:
+        expected = scoreboard(session, ScoreOptions(include_early=True), data.today)
+    assert data.scoreboard(include_early=True) == expected
+    assert data.scoreboard(include_early=True) != data.scoreboard()
+
+
 def test_the_tui_scores_years_by_the_year_the_call_was_made(any_backend: LedgerData) -> None:
     """An oracle for the year grouping that does not go through ledger.scoreboard."""
     [year] = any_backend.scoreboard("year")
@@ -60,6 +84,80 @@ def test_a_scope_narrows_the_scored_claims(any_backend: LedgerData) -> None:
     assert {s.group: s.claims for s in untagged} == {"Morning Outlet": 1}
     assert data.scoreboard("source", ClaimScope(source_like="PUND"))[0].group == "Jane Pundit"
     assert data.scoreboard("year", ClaimScope(year=2024)) == []
+
+
+@pytest.fixture
+def tipster(any_backend: LedgerData) -> LedgerData:
+    """The fixed ledger plus 14 calls without probabilities, settled by hand, some in two tags."""
+    data = any_backend
+    made_on = date(2025, 11, 20)
+    with Session(data.engine) as session, session.begin():
+        entries = [
+            NewClaim(
+                source="Tipster",
+                claim=parse_claim(
+                    f"gold ${4000 + i} by 2026-0{1 + i % 6}-2{i % 7}", made_on=made_on
+                ),
+                text=f"gold ${4000 + i}",
+                tags=("tips", "metals") if i % 2 else ("tips",),
+            )
+            for i in range(14)
+        ]
+        ids = record_claims(session, entries).added
+        for i, claim_id in enumerate(ids):
+            resolve_manually(session, claim_id, "true" if i % 3 else "false", "by hand")
+    return data
+
+
+def brute_force_outcomes(data: LedgerData, by: str, include_early: bool) -> dict[str, tuple]:
+    """The oracle: every claim listed, filtered, grouped and sorted in Python."""
+    with Session(data.engine) as session:
+        claims = list_claims(session)
+    groups: dict[str, list] = {}
+    for claim in claims:
+        if claim.status not in ("true", "false") or claim.probability is not None:
+            continue
+        if not include_early and claim.deadline >= data.today:
+            continue
+        labels = {
+            "source": [claim.source],
+            "asset": [claim.symbol],
+            "tag": list(claim.tags) or [UNTAGGED],
+            "year": [str(claim.made_on.year)],
+        }[by]
+        for label in labels:
+            groups.setdefault(label, []).append(claim)
+    return {
+        label: tuple(
+            c.status == "true" for c in sorted(members, key=lambda c: (c.deadline, c.id))[-10:]
+        )
+        for label, members in groups.items()
+    }
+
+
+@pytest.mark.parametrize("include_early", [False, True], ids=["past-deadline", "early-too"])
+@pytest.mark.parametrize("by", ["source", "asset", "tag", "year"])
+def test_recent_outcomes_are_each_groups_last_ten_calls_without_probabilities(
+    tipster: LedgerData, by: str, include_early: bool
+) -> None:
+    got = tipster.recent_outcomes(by, include_early=include_early)
+    assert got == brute_force_outcomes(tipster, by, include_early)
+    assert max(len(hits) for hits in got.values()) == 10  # Tipster has 14: the last ten
+
+
+def test_recent_outcomes_are_one_query_however_many_groups(tipster: LedgerData) -> None:
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(tipster.engine, "before_cursor_execute", count)
+    try:
+        outcomes = tipster.recent_outcomes("source", ClaimScope(tag="tips"))
+    finally:
+        event.remove(tipster.engine, "before_cursor_execute", count)
+    assert len(statements) == 1
+    assert set(outcomes) == {"Tipster"}
 
 
 def test_pages_cover_the_scope_once_in_order(any_backend: LedgerData) -> None:
@@ -108,6 +206,72 @@ def test_probabilities_are_read_as_forecast_add_reads_them(text, expected) -> No
 def test_a_bad_probability_says_how_to_write_one(text) -> None:
     with pytest.raises(UsageError, match=r"0\.7 or 70%"):
         parse_probability(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("", None), ("12", 12), (" #7 ", 7)], ids=["blank", "id", "hash"]
+)
+def test_a_revised_claim_is_named_by_its_id(text: str, expected: int | None) -> None:
+    assert parse_claim_id(text) == expected
+
+
+@pytest.mark.parametrize("text", ["twelve", "0", "-3", "1.5"])
+def test_a_bad_revised_id_says_how_to_write_one(text: str) -> None:
+    with pytest.raises(UsageError, match="type the id of a claim"):
+        parse_claim_id(text)
+
+
+def test_source_kinds_are_the_ledgers() -> None:
+    assert parse_source_kind(" Bank ") == "bank"
+    assert parse_source_kind("") is None
+    with pytest.raises(UsageError, match="person, bank, outlet, self, other"):
+        parse_source_kind("guru")
+
+
+def test_an_html_article_is_read_as_its_text_date_and_author(tmp_path) -> None:
+    page = tmp_path / "note.html"
+    page.write_text(
+        '<html><head><title>UBS on gold</title><meta name="author" content="Ann Lee">'
+        '<meta property="article:published_time" content="2025-11-20T08:00:00Z">'
+        "<script>gold to $9,999</script></head><body><nav>menu</nav>"
+        "<p>UBS expects gold to climb to $4,700 by the end of June 2026.</p></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(str(page))
+    assert article.text == (
+        "UBS on gold\n\nUBS expects gold to climb to $4,700 by the end of June 2026."
+    )
+    assert (article.author, article.published) == ("Ann Lee", date(2025, 11, 20))
+    with pytest.raises(UsageError, match="no such file"):
+        read_article(str(tmp_path / "gone.txt"))
+
+
+def test_the_form_records_a_source_kind_and_a_revision(ledger_db, today) -> None:
+    engine = open_ledger(ledger_db)
+    data = LedgerData(engine, today=today)
+    revision = ClaimForm("gold $5200 by end-2026", "Ann Lee", source_kind="person", revises="99")
+    with pytest.raises(NotFoundError, match="no claim #99 in the ledger to revise"):
+        data.record(revision)
+    recorded = data.record(replace(revision, revises="#2"))
+    claim = data.claim(recorded.claim_id).detail.claim
+    engine.dispose()
+    assert (claim.source_kind, claim.revises_id, recorded.duplicate) == ("person", 2, False)
+
+
+def test_picks_are_recorded_once_each_and_known_ones_reported(ledger_db, today) -> None:
+    """Two ticks of the same call, and a call the ledger has: one new claim."""
+    engine = open_ledger(ledger_db)
+    data = LedgerData(engine, today=today)
+    made_on = date(2025, 11, 20)
+    new = PickedClaim("silver $60 by end-2026", "UBS", made_on, "UBS sees silver at $60.")
+    known = PickedClaim("gold $5055 by end-2026", "Goldman Sachs", made_on, "Goldman: $5,055.")
+    outcome = data.record_picks([new, known, new], url=" https://example.com/a ")
+    assert (outcome.ids, outcome.new) == ((9, 1, 9), (True, False, False))
+    assert (outcome.added, outcome.duplicates) == (1, 2)
+    [claim] = data.claims_page(ClaimScope(source="UBS"), ClaimOrder.RECENT, 0, 10).rows
+    detail = data.claim(claim.id).detail.claim
+    engine.dispose()
+    assert (detail.quote, detail.url) == ("UBS sees silver at $60.", "https://example.com/a")
 
 
 def test_tags_split_on_commas_and_spaces_without_repeats() -> None:

@@ -6,6 +6,7 @@ from tui.app import make_app
 from tui.screens.group import GroupScreen
 from tui.screens.help import HelpScreen
 from tui.screens.scoreboard import ScoreboardScreen
+from tui.widgets.score_table import COLUMN_KEYS
 
 SIZE = (100, 30)
 
@@ -179,6 +180,57 @@ async def test_grouping_switches_between_source_asset_tag_and_year(
         assert app.screen.by == "source"
 
 
+async def test_early_resolutions_are_scored_only_when_asked(
+    resolved_db, today, settle, screen_text
+) -> None:
+    """Morning Outlet's gold $4200 came true before its deadline (2026-09-30)."""
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+
+        def scored() -> dict[str, int]:
+            return {str(s.group): s.scored for s in app.screen.scores}
+
+        def strip() -> str:
+            """Morning Outlet states no probabilities: its calls show as hits and misses."""
+            return app.screen.table.get_row("Morning Outlet")[-1].plain
+
+        assert (scored()["Morning Outlet"], strip()) == (1, "▯")
+        assert "incl. early" not in screen_text(app)
+        await pilot.press("e")
+        await settle(pilot)
+        assert (scored()["Morning Outlet"], strip()) == (2, "▯▮")  # newest last
+        assert app.screen.table.get_row("Goldman Sachs")[-1].plain == "····▁··██·"
+        assert "sorted by rank ↑  ·  incl. early resolutions" in screen_text(app)
+        await pilot.press("ctrl+end", "enter")  # the last row: its numbers agree with the board
+        await settle(pilot)
+        assert isinstance(app.screen, GroupScreen)
+        assert "Source: Morning Outlet  (incl. early resolutions)" in screen_text(app)
+        assert "50% of 2 scored" in screen_text(app)
+        await pilot.press("escape", "e")
+        await settle(pilot)
+        assert scored()["Morning Outlet"] == 1
+        assert "incl. early" not in screen_text(app)
+
+
+async def test_in_80_columns_the_board_fits_without_scrolling_sideways(
+    resolved_db, today, settle
+) -> None:
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.table
+        assert table.max_scroll_x == 0
+        assert table.shown_keys == (
+            "rank", "group", "claims", "hit_rate", "edge", "brier", "skill", "calibration"
+        )  # fmt: skip
+        app.screen.sort_by("open")  # a left-out column comes back when sorted by
+        assert "open" in table.shown_keys and table.max_scroll_x == 0
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert table.shown_keys == COLUMN_KEYS
+
+
 async def test_help_lists_every_binding_of_the_screen(resolved_db, today, settle, screen_text):
     app = make_app(resolved_db, today=today)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -186,7 +238,8 @@ async def test_help_lists_every_binding_of_the_screen(resolved_db, today, settle
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         listed = dict(app.screen.keys)
-        for description in ("Filter", "Group", "Sort", "Reverse sort", "Add", "Resolve", "Due"):
+        keys = ("Filter", "Group", "Sort", "Early", "Add", "Import", "Resolve", "Due")
+        for description in keys:
             assert description in listed.values()
         assert "Quit" in listed.values()
         await pilot.press("escape")

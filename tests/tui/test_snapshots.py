@@ -1,4 +1,4 @@
-"""The look of each main screen, pinned: scoreboard, source, claim with chart, add form.
+"""The look of each main screen, pinned: scoreboard, source, claim, add form, import.
 
 The ledger is fixed (tests/tui/conftest.py), "today" is injected, prices come
 from CSV files, and nothing on these screens shows a wall-clock time, so the
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 
+from textual import events
 from textual.pilot import Pilot
 
 from tui.app import make_app
@@ -68,3 +69,23 @@ def test_add_form(snap_compare, resolved_db, today, settle) -> None:
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=fill_in)
+
+
+ARTICLE = """November 20, 2025
+
+JPMorgan expects gold to reach $5,055 by the end of 2026. If the Fed cuts, Goldman Sachs sees
+bitcoin falling to $70,000 by March 2026. Morgan Stanley says bitcoin needs to hold support.
+"""
+
+
+def test_import_with_candidates(snap_compare, resolved_db, today, settle) -> None:
+    """A ticked call, a conditional one left unticked, and one that needs a level."""
+    app = make_app(resolved_db, today=today)
+
+    async def extract(pilot: Pilot) -> None:
+        await after(settle, ["i"])(pilot)
+        pilot.app.screen.query_one("#article").post_message(events.Paste(ARTICLE))
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=extract)

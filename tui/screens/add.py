@@ -4,7 +4,10 @@ Parsing is the pure claim language (no I/O), so it runs on every keystroke
 on the UI thread; only the user's asset aliases come from the ledger, read
 once when the form opens. Saving goes through `LedgerData.record`, the same
 path as `forecast add`: parse with aliases, reference close for relative
-levels, `record_claims` (which refuses a duplicate).
+levels, `record_claims` (which refuses a duplicate), with `--source-kind`
+(used only when the source is new) and `--revises` (the claim this one
+replaces; both stay in the ledger). The id a revision names is looked up as
+it is typed, in a worker, so an unknown id is flagged before saving.
 """
 
 from __future__ import annotations
@@ -18,15 +21,22 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Label, Select, Static
 
 from ledger.claims.model import Claim
-from ledger.errors import LedgerError
-from tui.data import ClaimForm, LedgerData
-from tui.messages import ClaimRecorded, LoadFailed, VocabularyLoaded, describe_error
+from ledger.errors import LedgerError, UsageError
+from ledger.records import SOURCE_KINDS
+from tui.data import ClaimForm, LedgerData, parse_claim_id
+from tui.messages import (
+    ClaimRecorded,
+    LoadFailed,
+    RevisedClaimChecked,
+    VocabularyLoaded,
+    describe_error,
+)
 from tui.widgets.palette import theme_colour
 
-FIELDS = ("text", "source", "prob", "made-on", "url", "quote", "tags")
+FIELDS = ("text", "source", "source-kind", "prob", "made-on", "url", "tags", "revises", "quote")
 
 
 class AddScreen(Screen):
@@ -44,6 +54,8 @@ class AddScreen(Screen):
         super().__init__()
         self.aliases: dict[str, str] = {}
         self.saving = False
+        # The last id looked up for "revises", and whether the ledger has it.
+        self.revises_checked: tuple[str, bool] | None = None
 
     @property
     def data(self) -> LedgerData:
@@ -60,6 +72,11 @@ class AddScreen(Screen):
                 with Vertical():
                     yield Label("Source (who made the call)")
                     yield Input(placeholder="Goldman Sachs", id="source")
+                with Vertical(classes="kind"):
+                    yield Label("Kind, if new")
+                    yield Select(
+                        [(kind, kind) for kind in SOURCE_KINDS], prompt="kind", id="source-kind"
+                    )
                 with Vertical(classes="narrow"):
                     yield Label("Probability")
                     yield Input(placeholder="0.7 or 70%", id="prob")
@@ -73,6 +90,10 @@ class AddScreen(Screen):
                 with Vertical():
                     yield Label("Tags (comma or space separated)")
                     yield Input(placeholder="macro metals", id="tags")
+                with Vertical(classes="narrow"):
+                    yield Label("Revises #id")
+                    yield Input(placeholder="optional", id="revises")
+            yield Static("", id="revises-note")
             yield Label("Quote (the words of the call)")
             yield Input(placeholder="We see gold at $5,055 by the end of 2026", id="quote")
         yield Footer()
@@ -107,6 +128,64 @@ class AddScreen(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in ("text", "made-on"):
             self._show_preview()
+        elif event.input.id == "revises":
+            self._check_revises(event.value)
+
+    # --- the claim a revision replaces -------------------------------------------
+
+    def _check_revises(self, typed: str) -> None:
+        try:
+            claim_id = parse_claim_id(typed)
+        except UsageError as exc:
+            self._revises_note(Text(f"✗ {exc}", style=theme_colour(self, "error")))
+            return
+        if claim_id is None:
+            self._revises_note(Text(""))
+            return
+        self._revises_note(Text(f"looking up #{claim_id}...", style="dim"))
+        self._look_up_revised(typed, claim_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="revises")
+    def _look_up_revised(self, typed: str, claim_id: int) -> None:
+        try:
+            claim = self.data.revised_claim(claim_id)
+        except Exception as exc:
+            self.post_message(RevisedClaimChecked(typed, None, describe_error(exc)))
+            return
+        self.post_message(RevisedClaimChecked(typed, claim))
+
+    def on_revised_claim_checked(self, message: RevisedClaimChecked) -> None:
+        if message.typed != self._value("revises"):
+            return  # the id has been changed since
+        self.revises_checked = (message.typed, message.claim is not None)
+        claim = message.claim
+        if claim is None:
+            error = message.error or "not found"
+            self._revises_note(Text(f"✗ {error}", style=theme_colour(self, "error")))
+            return
+        self._revises_note(
+            Text.assemble(
+                ("revises ", "dim"),
+                (f"#{claim.id} {claim.normalized}", "bold"),
+                (f"  ({claim.source}, made on {claim.made_on.isoformat()}, {claim.status})", "dim"),
+            )
+        )
+
+    def _revises_note(self, text: Text) -> None:
+        note = self.query_one("#revises-note", Static)
+        note.update(text)
+        note.set_class(bool(text.plain), "shown")
+
+    def _revises_refused(self) -> str | None:
+        """Why the typed revision cannot be saved, or None (unknown yet: the save checks)."""
+        typed = self._value("revises")
+        try:
+            parse_claim_id(typed)
+        except UsageError as exc:
+            return str(exc)
+        if self.revises_checked == (typed, False):
+            return f"there is no claim {typed.strip()} to revise: fix the id or clear it"
+        return None
 
     def _parsed(self) -> Claim | LedgerError:
         try:
@@ -151,6 +230,12 @@ class AddScreen(Screen):
             self._error("The claim does not parse: fix it above (the parser says why).")
             self.query_one("#text", Input).focus()
             return
+        refused = self._revises_refused()
+        if refused is not None:
+            self._error(refused)
+            self.query_one("#revises", Input).focus()
+            return
+        kind = self.query_one("#source-kind", Select).value
         form = ClaimForm(
             text=self._value("text"),
             source=self._value("source"),
@@ -159,6 +244,8 @@ class AddScreen(Screen):
             url=self._value("url"),
             quote=self._value("quote"),
             tags=self._value("tags"),
+            source_kind=kind if isinstance(kind, str) else "",
+            revises=self._value("revises"),
         )
         if not form.source.strip():
             self._error("Who made the call? Fill in the source.")

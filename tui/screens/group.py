@@ -55,10 +55,17 @@ class GroupScreen(LedgerScreen):
     ]
 
     def __init__(
-        self, by: str, group: str, score: GroupScore | None, board_scope: ClaimScope
+        self,
+        by: str,
+        group: str,
+        score: GroupScore | None,
+        board_scope: ClaimScope,
+        *,
+        include_early: bool = False,
     ) -> None:
         super().__init__()
         self.by = by
+        self.include_early = include_early
         self.group = group
         self.score = score
         self.board_scope = board_scope
@@ -80,7 +87,8 @@ class GroupScreen(LedgerScreen):
 
     def _title(self) -> str:
         narrowed = "" if self.board_scope.is_everything() else "  (filtered)"
-        return f"{self.by.capitalize()}: {self.group}{narrowed}"
+        early = "  (incl. early resolutions)" if self.include_early else ""
+        return f"{self.by.capitalize()}: {self.group}{narrowed}{early}"
 
     @property
     def claims_table(self) -> ClaimsTable:
@@ -99,7 +107,9 @@ class GroupScreen(LedgerScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="score")
     def _load_score(self, generation: int) -> None:
         try:
-            scores = self.data.scoreboard(self.by, self.board_scope)
+            scores = self.data.scoreboard(
+                self.by, self.board_scope, include_early=self.include_early
+            )
         except Exception as exc:
             self.post_message(LoadFailed(describe_error(exc)))
             return

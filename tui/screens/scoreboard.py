@@ -4,6 +4,11 @@ The table sorts in memory; the filter box's words narrow the rows on screen
 as they are typed, its key:value terms narrow the scored claims when Enter
 is pressed (that is a query, run in a worker). Enter on a row opens the
 group: its claims, statistics and reliability diagram.
+
+Like `forecast score`, only claims whose deadline has passed are scored: a
+"reaches" call can come true early but is false only at its deadline, so
+scoring early resolutions tilts a live ledger towards hits. `e` scores them
+anyway (`--include-early`), and the status line says so while it does.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from ledger.errors import UsageError
 from ledger.scoring import GroupScore
 from ledger.store.scoring import GROUPINGS
 from ledger.store.views import ClaimScope
+from tui import formatting as fmt
 from tui.filters import FILTER_HELP, BoardFilter, parse_filter
 from tui.messages import GroupChosen, LoadFailed, ScoreboardLoaded, describe_error
 from tui.screens.base import LedgerScreen
@@ -47,6 +53,12 @@ class ScoreboardScreen(LedgerScreen):
         Binding("slash", "focus_filter", "Filter"),
         Binding("g", "next_grouping", "Group"),
         Binding("s", "next_sort", "Sort"),
+        Binding(
+            "e",
+            "toggle_early",
+            "Early",
+            tooltip="Score claims that came true before their deadline too (--include-early)",
+        ),
         Binding("S", "reverse_sort", "Reverse sort", show=False),
         Binding("escape", "leave_filter", "Clear filter", show=False),
     ]
@@ -57,6 +69,8 @@ class ScoreboardScreen(LedgerScreen):
         self.filter = BoardFilter()
         self.scope = ClaimScope()
         self.scores: list[GroupScore] = []
+        self.outcomes: dict[str, tuple[bool, ...]] = {}
+        self.include_early = False
         self.generation = 0
 
     def compose(self) -> ComposeResult:
@@ -79,23 +93,35 @@ class ScoreboardScreen(LedgerScreen):
 
     def load(self) -> None:
         self.generation += 1
-        self._load_scores(self.by, self.filter, self.generation)
+        self._load_scores(self.by, self.filter, self.include_early, self.generation)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="scores")
-    def _load_scores(self, by: str, board_filter: BoardFilter, generation: int) -> None:
+    def _load_scores(
+        self, by: str, board_filter: BoardFilter, include_early: bool, generation: int
+    ) -> None:
         try:
             aliases = self.data.aliases() if board_filter.asset else {}
             scope = board_filter.scope(partial(self.data.symbol_for, aliases=aliases))
-            scores = self.data.scoreboard(by, scope)
+            scores = self.data.scoreboard(by, scope, include_early=include_early)
+            # The strip is read only when some group has scored calls and no probabilities;
+            # as long as the calibration sparkline, so the column lines up.
+            outcomes = (
+                self.data.recent_outcomes(
+                    by, scope, include_early=include_early, per_group=fmt.CALIBRATION_BINS
+                )
+                if any(score.scored and not score.with_prob for score in scores)
+                else {}
+            )
         except Exception as exc:  # shown on the screen, never raised into the UI
             self.post_message(LoadFailed(describe_error(exc)))
             return
-        self.post_message(ScoreboardLoaded(scores, by, generation, scope))
+        self.post_message(ScoreboardLoaded(scores, by, generation, scope, outcomes))
 
     def on_scoreboard_loaded(self, message: ScoreboardLoaded) -> None:
         if message.generation != self.generation:
             return  # an answer to an older grouping or filter
         self.scores = message.scores
+        self.outcomes = message.outcomes
         self.scope = message.scope
         self._show()
         self.loaded = True
@@ -106,7 +132,7 @@ class ScoreboardScreen(LedgerScreen):
 
     def _show(self) -> None:
         shown = [s for s in self.scores if self.filter.matches(str(s.group))]
-        self.table.show_scores(shown, self.by)
+        self.table.show_scores(shown, self.by, self.outcomes)
         plural = {"source": "sources", "asset": "assets", "tag": "tags", "year": "years"}[self.by]
         count = (
             f"{len(shown)} {plural}"
@@ -118,6 +144,8 @@ class ScoreboardScreen(LedgerScreen):
         if claims is not None:
             parts.append(f"{claims:,} claims")
         parts.append(f"sorted by {self.table.sort_description}")
+        if self.include_early:
+            parts.append("incl. early resolutions")
         self.query_one("#board-status", Static).update("  ·  ".join(parts))
         if not self.scores and self.scope.is_everything():
             self._say(EMPTY_LEDGER)
@@ -151,6 +179,12 @@ class ScoreboardScreen(LedgerScreen):
     def group_by(self, by: str) -> None:
         self.by = by
         self.query_one("#board-status", Static).update(f"Grouping by {by}...")
+        self.load()
+
+    def action_toggle_early(self) -> None:
+        self.include_early = not self.include_early
+        words = "with" if self.include_early else "without"
+        self.query_one("#board-status", Static).update(f"Scoring {words} early resolutions...")
         self.load()
 
     def action_next_sort(self) -> None:
@@ -194,7 +228,9 @@ class ScoreboardScreen(LedgerScreen):
         from tui.screens.group import GroupScreen
 
         score = next((s for s in self.scores if str(s.group) == message.group), None)
-        self.app.push_screen(GroupScreen(self.by, message.group, score, self.scope))
+        self.app.push_screen(
+            GroupScreen(self.by, message.group, score, self.scope, include_early=self.include_early)
+        )
 
     def palette_commands(self) -> list[PaletteCommand]:
         """Sorting by each column and grouping by each key, for the command palette."""

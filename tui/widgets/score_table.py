@@ -3,11 +3,20 @@
 It is handed GroupScores (plain data) and knows nothing of where they came
 from. Sorting happens here, in memory: a scoreboard has at most a few
 thousand rows, and re-sorting must not cost a query.
+
+The last column shows how a group has done: the calibration sparkline when
+its claims carry stated probabilities, else its last scored calls as a
+hit/miss strip (▮ hit, ▯ miss, newest last), handed in with the scores.
+
+The table never scrolls sideways: when the columns are wider than the
+table, long headers are shortened and then the columns a reader can best do
+without are left out (the counts the claims column sums up first), so an
+80-column terminal still shows rank, name, hit rate, Brier and the strip.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -31,6 +40,7 @@ class ScoreColumn:
     numeric: bool = True
     # Ranks, counts and hit rates read best from the top down; Brier is better low.
     high_first: bool = True
+    short_label: str | None = None  # the header when the table is narrow
 
 
 def _label(score: GroupScore) -> str:
@@ -55,6 +65,7 @@ COLUMNS: tuple[ScoreColumn, ...] = (
         "hit% [90% CI]",
         lambda s, r: s.hit_rate,
         lambda s, r: fmt.hit_rate(s.hit_rate, s.hit_rate_ci),
+        short_label="hit% [CI]",
     ),
     ScoreColumn(
         "boldness",
@@ -79,14 +90,20 @@ COLUMNS: tuple[ScoreColumn, ...] = (
     ),
     ScoreColumn(
         "calibration",
-        "calibration",
+        "calib / hits",
         lambda s, r: s.with_prob,
         lambda s, r: fmt.calibration_sparkline(s.calibration),
         numeric=False,
+        short_label="calib/hits",
     ),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 _BY_KEY = {c.key: c for c in COLUMNS}
+# Left out in this order when the table is too narrow for every column: open and
+# done add up to the claims column, the edge weighs the market's p, skill restates Brier.
+DROP_ORDER = ("open", "resolved", "boldness", "skill", "edge", "calibration")
+
+Outcomes = Mapping[str, tuple[bool, ...]]
 
 
 def rank_key(score: GroupScore) -> tuple:
@@ -113,17 +130,32 @@ class ScoreTable(LedgerTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.scores: list[GroupScore] = []
+        self.outcomes: Outcomes = {}
         self.group_label = "source"
         self.sort_key = "rank"
         self.sort_reverse = False
+        self.shown_keys: tuple[str, ...] = COLUMN_KEYS
+        self._laid_out_width = 0
+        self._palette: dict[str, str] = {}
 
     def on_mount(self) -> None:
         # Cells carry theme colours (the sparkline): paint them again in a new theme.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._render_rows())
 
-    def show_scores(self, scores: Sequence[GroupScore], group_label: str) -> None:
-        """Replace the rows, keeping the sort order and, when it is still there, the cursor."""
+    def on_resize(self) -> None:
+        if self.size.width != self._laid_out_width and self.scores:
+            self._render_rows()
+
+    def show_scores(
+        self, scores: Sequence[GroupScore], group_label: str, outcomes: Outcomes | None = None
+    ) -> None:
+        """Replace the rows, keeping the sort order and, when it is still there, the cursor.
+
+        `outcomes` are the recent hits and misses of groups without stated
+        probabilities, by group label.
+        """
         self.scores = list(scores)
+        self.outcomes = outcomes or {}
         self.group_label = group_label
         self._render_rows()
 
@@ -135,7 +167,7 @@ class ScoreTable(LedgerTable):
         self._render_rows()
 
     def cycle_sort(self, step: int = 1) -> None:
-        """Move the sort to the next (or previous) column."""
+        """Move the sort to the next (or previous) column, shown or left out for width."""
         index = (COLUMN_KEYS.index(self.sort_key) + step) % len(COLUMN_KEYS)
         self.sort_by(COLUMN_KEYS[index])
 
@@ -152,38 +184,92 @@ class ScoreTable(LedgerTable):
 
     def _render_rows(self) -> None:
         current = self._current_key()
-        spark = theme_colour(self, "accent")
+        self._palette = {name: theme_colour(self, name) for name in ("accent", "success", "error")}
         ordered = sorted_scores(self.scores, self.sort_key, self.sort_reverse)
         keys = [_label(score) for _, score in ordered]
-        rows = []
-        for rank, score in ordered:
-            cells = []
-            for column in COLUMNS:
-                value = column.cell(score, rank)
-                if column.numeric:
-                    cells.append(Text(value, justify="right"))
-                elif column.key == "calibration":
-                    cells.append(Text(value, style=spark))
-                else:
-                    cells.append(Text(value))
-            rows.append(cells)
+        cells = {
+            column.key: [self._cell(column, score, rank) for rank, score in ordered]
+            for column in COLUMNS
+        }
+        columns, short = self._fitting_columns(cells, len(ordered))
         self.clear(columns=True)
-        for index, column in enumerate(COLUMNS):
-            label = self.group_label if column.key == "group" else column.label
-            if column.key == self.sort_key:
-                label += " ▼" if self.sort_reverse else " ▲"
+        for column in columns:
+            label = self._header(column, short)
             # Widths are measured here, not left to the table's idle-time measuring,
             # so a re-sort never paints with last time's widths.
-            width = max([cell_len(label), *(row[index].cell_len for row in rows)])
+            width = max([cell_len(label), *(cell.cell_len for cell in cells[column.key])])
             self.add_column(
                 Text(label, justify="right" if column.numeric else "left"),
                 key=column.key,
                 width=width,
             )
-        for cells, key in zip(rows, keys, strict=True):
-            self.add_row(*cells, key=key)
+        for index, key in enumerate(keys):
+            self.add_row(*(cells[column.key][index] for column in columns), key=key)
+        self.shown_keys = tuple(column.key for column in columns)
+        self._laid_out_width = self.size.width
         if current is not None and current in keys:
             self.move_cursor(row=keys.index(current), animate=False)
+
+    def _cell(self, column: ScoreColumn, score: GroupScore, rank: int) -> Text:
+        if column.key == "calibration":
+            return self._track_record(score)
+        value = column.cell(score, rank)
+        return Text(value, justify="right") if column.numeric else Text(value)
+
+    def _track_record(self, score: GroupScore) -> Text:
+        """The calibration sparkline, or for a group without probabilities its hits and misses."""
+        if score.with_prob:
+            return Text(fmt.calibration_sparkline(score.calibration), style=self._colour("accent"))
+        strip = Text()
+        for hit in self.outcomes.get(_label(score), ()):
+            strip.append(fmt.outcome_mark(hit), style=self._colour("success" if hit else "error"))
+        return strip
+
+    def _colour(self, name: str) -> str:
+        return self._palette[name]
+
+    def _header(self, column: ScoreColumn, short: bool) -> str:
+        label = self.group_label if column.key == "group" else column.label
+        if short and column.short_label:
+            label = column.short_label
+        if column.key == self.sort_key:
+            label += " ▼" if self.sort_reverse else " ▲"
+        return label
+
+    def _fitting_columns(
+        self, cells: dict[str, list[Text]], rows: int
+    ) -> tuple[list[ScoreColumn], bool]:
+        """The columns that fit the table's width, and whether their headers are the short ones.
+
+        Full headers if everything fits; else short headers, leaving out
+        columns in DROP_ORDER (never the one the table is sorted by) until
+        the rest fit. Before the table has a size, every column.
+        """
+        room = self.size.width
+        if rows + 1 > self.size.height:  # a vertical scrollbar will take its share
+            room -= self.styles.scrollbar_size_vertical
+        if room <= 0:
+            return list(COLUMNS), False
+
+        def width(columns: Sequence[ScoreColumn], short: bool) -> int:
+            return sum(
+                max(
+                    [cell_len(self._header(column, short))]
+                    + [cell.cell_len for cell in cells[column.key]]
+                )
+                + 2 * self.cell_padding
+                for column in columns
+            )
+
+        shown = list(COLUMNS)
+        if width(shown, short=False) <= room:
+            return shown, False
+        for key in DROP_ORDER:
+            if width(shown, short=True) <= room:
+                break
+            if key != self.sort_key:
+                shown.remove(_BY_KEY[key])
+        return shown, True
 
     def _current_key(self) -> str | None:
         if not self.row_count:
