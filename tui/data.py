@@ -27,9 +27,10 @@ from sqlmodel import Session
 from ledger.claims.assets import resolve_asset
 from ledger.claims.model import Claim
 from ledger.claims.parser import parse_claim
+from ledger.claims.probability import parse_probability as parse_stated_probability
 from ledger.errors import ClaimError, NotFoundError, UsageError
 from ledger.extract import Extraction, extract_article
-from ledger.extract.html_text import html_to_text, looks_like_html
+from ledger.extract.reading import Article, read_article_file
 from ledger.market.factory import price_source_from_spec
 from ledger.records import SOURCE_KINDS, ClaimDetail, ClaimRecord, NewClaim
 from ledger.resolver import ResolveSummary, run_resolver
@@ -64,7 +65,6 @@ from ledger.store.views import (
 CHART_DAYS_BEFORE = 30
 CHART_DAYS_AFTER = 10
 # File names read as HTML whatever their content looks like (as `forecast extract` reads them).
-HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml", ".shtml"))
 
 Progress = Callable[[str, int, int], None]
 
@@ -111,13 +111,7 @@ class Recorded:
     normalized: str
 
 
-@dataclass(frozen=True)
-class ArticleText:
-    """An article's readable text, and what an HTML page said about it in its markup."""
-
-    text: str
-    author: str | None = None
-    published: date | None = None
+ArticleText = Article  # the screen's name for what ledger.extract reads
 
 
 @dataclass(frozen=True)
@@ -163,16 +157,7 @@ class PicksRecorded:
 
 def parse_probability(text: str) -> float | None:
     """A probability as `forecast add --prob` reads it: 0.7 or 70%; blank is none."""
-    clean = text.strip()
-    if not clean:
-        return None
-    try:
-        value = float(clean[:-1]) / 100.0 if clean.endswith("%") else float(clean)
-    except ValueError as exc:
-        raise UsageError(f"probability {text!r} is not a number: type 0.7 or 70%") from exc
-    if not 0.0 <= value <= 1.0:
-        raise UsageError(f"probability {text!r} is outside 0..1: type 0.7 or 70%")
-    return value
+    return parse_stated_probability(text)
 
 
 def parse_day(text: str, default: date) -> date:
@@ -207,29 +192,8 @@ def parse_source_kind(text: str) -> str | None:
 
 
 def read_article(path: str) -> ArticleText:
-    """The text of an article file: plain text as it is, HTML (by name or content) as its text.
-
-    Reads the way `forecast extract FILE` does, with the same messages for a
-    file that cannot be read, so the screen and the command agree.
-    """
-    file = Path(path.strip()).expanduser()
-    try:
-        raw = file.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise UsageError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise UsageError(f"{path}: is a directory, not an article") from exc
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 text ({exc.reason})") from exc
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
-    if not (file.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw)):
-        return ArticleText(raw)
-    page = html_to_text(raw)
-    text = page.text
-    if page.title and page.title not in text[: len(page.title) + 400]:
-        text = f"{page.title}\n\n{text}"  # the <title> is the headline when no <h1> says it
-    return ArticleText(text, author=page.author, published=page.published)
+    """The text of an article file, read as `forecast extract FILE` reads it."""
+    return read_article_file(path)
 
 
 def parse_tags(text: str) -> tuple[str, ...]:

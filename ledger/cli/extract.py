@@ -24,7 +24,6 @@ import dataclasses
 import sys
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -43,27 +42,16 @@ from ledger.cli.context import (
 from ledger.errors import ClaimError, UsageError
 from ledger.extract import Candidate, Extraction, extract_article
 from ledger.extract.fetch import fetch_url, is_url
-from ledger.extract.html_text import html_to_text, looks_like_html
+from ledger.extract.reading import Article, article_from, read_article_file
 from ledger.records import NewClaim
 from ledger.store.claims import record_claims, reference_close
 from ledger.store.sources import user_aliases
 
-HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml", ".shtml"))
 DEFAULT_MIN_CONFIDENCE = 0.6
 
 
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract)
-
-
-@dataclass(frozen=True)
-class _Article:
-    """The article's text and what its source said about it."""
-
-    text: str
-    url: str | None = None
-    author: str | None = None
-    published: date | None = None
 
 
 @dataclass(frozen=True)
@@ -173,35 +161,13 @@ def extract(
 # ---------------------------------------------------------------- reading the article
 
 
-def _read_article(article: str, timeout: float) -> _Article:
+def _read_article(article: str, timeout: float) -> Article:
     if article == "-":
-        return _as_article(sys.stdin.read(), html=None, url=None)
+        return article_from(sys.stdin.read())
     if is_url(article):
         page = fetch_url(article, timeout=timeout)
-        return _as_article(page.text, html=page.is_html or None, url=page.url)
-    path = Path(article)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise UsageError(f"{article}: no such file (give a file, '-' or a URL)") from exc
-    except IsADirectoryError as exc:
-        raise UsageError(f"{article}: is a directory, not an article") from exc
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{article}: not UTF-8 text ({exc.reason})") from exc
-    except OSError as exc:
-        raise UsageError(f"{article}: cannot read it ({exc.strerror or exc})") from exc
-    return _as_article(raw, html=path.suffix.lower() in HTML_SUFFIXES or None, url=None)
-
-
-def _as_article(raw: str, *, html: bool | None, url: str | None) -> _Article:
-    """Plain text as it is; HTML (by name, content type or content) through the HTML reader."""
-    if not (html or looks_like_html(raw)):
-        return _Article(raw, url=url)
-    page = html_to_text(raw)
-    text = page.text
-    if page.title and page.title not in text[: len(page.title) + 400]:
-        text = f"{page.title}\n\n{text}"  # the <title> is the headline when no <h1> says it
-    return _Article(text, url=url, author=page.author, published=page.published)
+        return article_from(page.text, html=page.is_html or None, url=page.url)
+    return read_article_file(article)
 
 
 def _stdin_is_terminal() -> bool:
