@@ -21,7 +21,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from ledger.bars import BAR_COLUMNS
-from ledger.baseline import baselines_for, history_range
 from ledger.claims.model import Claim
 from ledger.errors import UsageError
 from ledger.market.source import FetchResult, PriceSource, SymbolError
@@ -138,6 +137,9 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
         claims_by_symbol = claims_to_check(session, recheck=recheck)
         needing_baseline = {} if dry_run else claims_needing_baseline(session)
         cache = cached_ranges(session, set(claims_by_symbol) | set(needing_baseline))
+    if needing_baseline:
+        # SciPy comes with the baselines; a run with none to compute starts without it.
+        from ledger.baseline import baselines_for, history_range
     run_id = None
     if not dry_run:
         with Session(engine) as session, session.begin():

@@ -158,11 +158,14 @@ def apply_decisions(
         raise ClaimsChanged(
             f"{len(decisions) - changed} claims were settled by someone else during this run"
         )
-    executemany(
-        session,
-        "UPDATE resolution SET is_current = ? WHERE prediction_id = ? AND is_current = ?",
-        [(False, d.claim_id, True) for d in decisions],
-    )
+    if from_status != "open":
+        # An open claim has never had a current resolution (every path that
+        # writes one also moves the status); a recheck replaces the current one.
+        executemany(
+            session,
+            "UPDATE resolution SET is_current = ? WHERE prediction_id = ? AND is_current = ?",
+            [(False, d.claim_id, True) for d in decisions],
+        )
     columns = ", ".join(RESOLUTION_COLUMNS)
     marks = ", ".join("?" * (len(RESOLUTION_COLUMNS) + 6))
     executemany(
