@@ -33,7 +33,7 @@ from ledger.store.baselines import (
     claims_needing_baseline,
     store_baselines,
 )
-from ledger.store.prices import cached_ranges, load_bars, record_coverage, store_bars
+from ledger.store.prices import cached_ranges, load_symbol_bars, record_coverage, store_bars
 from ledger.store.resolving import load_splits, store_splits
 
 
@@ -105,7 +105,7 @@ def compute_baselines(
             continue
         with Session(engine) as session, session.begin():
             first, last = history_range(claims)
-            bars = load_bars(session, [symbol], first, last).get(symbol)
+            bars = load_symbol_bars(session, symbol, first, last)
             splits = load_splits(session, [symbol]).get(symbol)
             baselines = baselines_for(claims, bars, splits)
             store_baselines(session, baselines)

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from ledger.claims.model import ClaimKind, RelativeKind, RelativeLevel
-from ledger.store.tables import PredictionRow, utcnow
+from ledger.store.raw import adapt, as_date, executemany, fetchall
+from ledger.store.tables import utcnow
 
 
 @dataclass(frozen=True)
@@ -38,67 +38,55 @@ class Baseline:
 def claims_needing_baseline(
     session: Session, *, recompute: bool = False
 ) -> dict[str, list[BaselineClaim]]:
-    """Claims without a market baseline (all claims with `recompute`), by symbol."""
-    table = PredictionRow.__table__
-    query = select(
-        table.c.id,
-        table.c.symbol,
-        table.c.kind,
-        table.c.level,
-        table.c.relative_kind,
-        table.c.relative_value,
-        table.c.made_on,
-        table.c.window_start,
-        table.c.deadline,
-    ).order_by(table.c.id)
+    """Claims without a market baseline (all claims with `recompute`), by symbol.
+
+    Read through the driver: the first run over an imported 100k-claim ledger
+    needs all of them.
+    """
+    sql = (
+        "SELECT id, symbol, kind, level, relative_kind, relative_value, made_on, "
+        "window_start, deadline FROM prediction"
+    )
     if not recompute:
-        query = query.where(table.c.market_computed_at.is_(None))
+        sql += " WHERE market_computed_at IS NULL"
+    sql += " ORDER BY id"
+    kinds = {k.value: k for k in ClaimKind}
     by_symbol: dict[str, list[BaselineClaim]] = defaultdict(list)
-    for row in session.execute(query):
+    for (
+        claim_id,
+        symbol,
+        kind,
+        level,
+        relative_kind,
+        relative_value,
+        made_on,
+        window_start,
+        deadline,
+    ) in fetchall(session, sql, []):
         relative = (
-            RelativeLevel(RelativeKind(row.relative_kind), row.relative_value)
-            if row.relative_kind
-            else None
+            RelativeLevel(RelativeKind(relative_kind), relative_value) if relative_kind else None
         )
-        by_symbol[row.symbol].append(
+        by_symbol[symbol].append(
             BaselineClaim(
-                row.id,
-                row.symbol,
-                ClaimKind(row.kind),
-                row.level,
+                claim_id,
+                symbol,
+                kinds[kind],
+                level,
                 relative,
-                row.made_on,
-                row.window_start,
-                row.deadline,
+                as_date(made_on),
+                as_date(window_start),
+                as_date(deadline),
             )
         )
     return by_symbol
 
 
 def store_baselines(session: Session, baselines: Sequence[Baseline]) -> None:
-    if not baselines:
-        return
-    now = utcnow()
-    table = PredictionRow.__table__
-    session.execute(
-        update(table)
-        .where(table.c.id == bindparam("cid"))
-        .values(
-            market_prob=bindparam("prob"),
-            market_sigma=bindparam("sigma"),
-            market_spot=bindparam("spot"),
-            market_note=bindparam("note"),
-            market_computed_at=bindparam("at"),
-        ),
-        [
-            {
-                "cid": b.claim_id,
-                "prob": b.market_prob,
-                "sigma": b.sigma,
-                "spot": b.spot,
-                "note": b.note,
-                "at": now,
-            }
-            for b in baselines
-        ],
+    """Write the baselines in one driver-level executemany (100k claims at a time)."""
+    now = adapt(session, utcnow())
+    executemany(
+        session,
+        "UPDATE prediction SET market_prob = ?, market_sigma = ?, market_spot = ?, "
+        "market_note = ?, market_computed_at = ? WHERE id = ?",
+        [(b.market_prob, b.sigma, b.spot, b.note, now, b.claim_id) for b in baselines],
     )
