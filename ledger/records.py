@@ -15,6 +15,19 @@ from ledger.claims.model import Claim
 
 SOURCE_KINDS = ("person", "bank", "outlet", "self", "other")
 SCORE_GROUPINGS = ("source", "asset", "tag", "year")
+# What a resolution records besides its outcome: its evidence and the path facts.
+RESOLUTION_EVIDENCE = (
+    "evidence_date",
+    "evidence_price",
+    "evidence_field",
+    "level_used",
+    "split_factor",
+    "closest_date",
+    "closest_price",
+    "days_to_touch",
+    "data_source",
+    "note",
+)
 
 
 @dataclass(frozen=True)

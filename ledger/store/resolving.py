@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.errors import LedgerError
+from ledger.records import RESOLUTION_EVIDENCE
 from ledger.store.batching import chunks
 from ledger.store.prices import upsert_rows
 from ledger.store.raw import adapt, as_date, executemany, fetchall
@@ -113,18 +114,7 @@ class Decision:
     values: dict  # resolution columns: evidence, closest approach, level used, ...
 
 
-RESOLUTION_COLUMNS = (
-    "evidence_date",
-    "evidence_price",
-    "evidence_field",
-    "level_used",
-    "split_factor",
-    "closest_date",
-    "closest_price",
-    "days_to_touch",
-    "data_source",
-    "note",
-)
+RESOLUTION_COLUMNS = RESOLUTION_EVIDENCE
 
 
 class ClaimsChanged(LedgerError):

@@ -22,7 +22,7 @@ import yaml
 from ledger.claims.parser import claim_from_fields, parse_claim
 from ledger.claims.probability import parse_probability
 from ledger.errors import ClaimError, ImportFileError
-from ledger.records import SOURCE_KINDS, NewClaim
+from ledger.records import RESOLUTION_EVIDENCE, SOURCE_KINDS, NewClaim
 
 # libyaml's parser with no implicit typing: every scalar arrives as text and
 # this module converts the fields it knows (dates, numbers, booleans). On a
@@ -67,22 +67,7 @@ ENTRY_KEYS = {
     "normalized",
 }
 SOURCE_KEYS = {"name", "kind", "url", "notes"}
-RESOLUTION_KEYS = {
-    "outcome",
-    "method",
-    "evidence_date",
-    "evidence_price",
-    "evidence_field",
-    "level_used",
-    "split_factor",
-    "closest_date",
-    "closest_price",
-    "days_to_touch",
-    "data_source",
-    "note",
-    "is_current",
-    "created_at",
-}
+RESOLUTION_KEYS = {"outcome", "method", "is_current", "created_at", *RESOLUTION_EVIDENCE}
 
 
 @dataclass(frozen=True)
