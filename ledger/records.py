@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
+from ledger.claims import bounds
 from ledger.claims.fingerprint import claim_fingerprint
 from ledger.claims.model import Claim
 
@@ -48,6 +49,20 @@ class NewClaim:
 
     def fingerprint(self) -> str:
         return claim_fingerprint(self.source, self.claim.canonical_text(), self.claim.made_on)
+
+    def check(self, today: date) -> None:
+        """Raise `BoundsError` unless every value is one the ledger accepts."""
+        bounds.check_claim(self.claim, today)
+        bounds.check_entry_text(
+            source=self.source,
+            text=self.text,
+            quote=self.quote,
+            url=self.url,
+            tags=self.tags,
+            source_kind=self.source_kind,
+        )
+        if self.probability is not None and not 0.0 <= self.probability <= 1.0:
+            raise bounds.BoundsError(f"probability {self.probability!r} is not between 0 and 1")
 
 
 @dataclass(frozen=True)

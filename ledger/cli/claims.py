@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ledger.claims import bounds
 from ledger.claims.assets import resolve_asset
 from ledger.claims.parser import parse_claim
 from ledger.cli import render
@@ -110,6 +111,7 @@ def add(
             tags=tuple(tag or ()),
             revises_id=revises,
         )
+        entry.check(date.today())
         if dry_run:
             _print_preview(entry, as_json, recorded_id=None, duplicate=False)
             return
@@ -172,6 +174,7 @@ def parse(
     made = parse_date_option(made_on, "--made-on") or date.today()
     with ledger_session(db) as session:
         parsed = parse_claim(claim, made_on=made, aliases=user_aliases(session))
+    bounds.check_claim(parsed, date.today())
     if as_json:
         _print_preview(NewClaim(source="-", claim=parsed, text=claim), True, None, False)
     else:

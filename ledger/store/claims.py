@@ -112,8 +112,11 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
 
 def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: datetime) -> dict:
     claim = entry.claim
-    if entry.probability is not None and not 0.0 <= entry.probability <= 1.0:
-        raise UsageError(f"probability {entry.probability} is outside 0..1: give e.g. --prob 0.7")
+    # The last line of defence: every path in (CLI, import, extract, TUI) checks
+    # first, with a message that says where; this makes sure none can skip it.
+    # "Today" is the date in the furthest-ahead time zone, so a call made today
+    # anywhere on Earth is not "in the future" for a ledger on UTC.
+    entry.check((now + timedelta(hours=14)).date())
     return {
         "source_id": source_id,
         "symbol": claim.symbol,

@@ -379,3 +379,35 @@ def test_db_commands(capsys, db: str) -> None:
     assert forecast(capsys, "--db", db, "db", "upgrade").code == 0
     after = forecast(capsys, "--db", db, "db", "current", "--json").json()
     assert after["up_to_date"] is True
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        pytest.param(["--made-on", "2999-06-01"], "is in the future", id="made-on-future"),
+        pytest.param(["--made-on", "0001-01-01"], "before 1900-01-01", id="made-on-year-1"),
+    ],
+)
+def test_add_refuses_made_on_out_of_range(capsys, db: str, args: list[str], words: str) -> None:
+    result = forecast(capsys, "--db", db, "add", "gold $5055 by 3000-12-31", "-s", "me", *args)
+    assert result.code == 2
+    assert words in result.err
+    assert "Traceback" not in result.err
+    assert forecast(capsys, "--db", db, "list", "--json").json() == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("gold 1e13 by end-2026", id="level-1e13"),
+        pytest.param("BTC x1e308 by end-2026", id="multiple-1e308"),
+        pytest.param("gold $5055 by 2199-12-31", id="deadline-beyond-horizon"),
+    ],
+)
+def test_add_and_parse_refuse_absurd_values(capsys, db: str, text: str) -> None:
+    for command in ("add", "parse"):
+        extra = ["-s", "me"] if command == "add" else []
+        result = forecast(capsys, "--db", db, command, text, *extra, "--made-on", "2025-11-20")
+        assert result.code == 2, (command, result.out, result.err)
+        assert result.err.count("\n") == 1 and "Traceback" not in result.err
+    assert forecast(capsys, "--db", db, "list", "--json").json() == []
