@@ -24,6 +24,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from ledger.claims import bounds
 from ledger.claims.assets import resolve_asset
 from ledger.claims.model import Claim
 from ledger.claims.parser import parse_claim
@@ -301,7 +302,9 @@ class LedgerData:
         """The claim as it would be recorded; raises ClaimError/UsageError as `forecast add`."""
         if not text.strip():
             raise ClaimError("type a claim, e.g. gold $5055 by end-2026")
-        return parse_claim(text, made_on=parse_day(made_on, self.today), aliases=aliases)
+        claim = parse_claim(text, made_on=parse_day(made_on, self.today), aliases=aliases)
+        bounds.check_claim(claim, self.today)
+        return claim
 
     def record(self, form: ClaimForm) -> Recorded:
         """Record the form's claim the way `forecast add` does; a known claim is not added twice."""
@@ -327,6 +330,7 @@ class LedgerData:
                 tags=parse_tags(form.tags),
                 revises_id=revises,
             )
+            entry.check(self.today)
             result = record_claims(session, [entry])
         duplicate = not result.added
         claim_id = result.duplicate_ids[0] if duplicate else result.added[0]
@@ -384,6 +388,8 @@ class LedgerData:
                 )
                 for pick in picks
             ]
+            for entry in entries:
+                entry.check(self.today)
             result = record_claims(session, entries)
         new_ids = result.id_by_fingerprint()
         known_ids = dict(

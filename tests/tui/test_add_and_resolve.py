@@ -188,3 +188,21 @@ async def test_resolve_errors_are_shown_not_raised(ledger_db, today, settle, scr
         assert not app.resolving
         await pilot.press("escape")
         assert isinstance(app.screen, ScoreboardScreen)
+
+
+async def test_a_made_on_in_the_future_is_refused_inline(
+    ledger_db, today, settle, screen_text
+) -> None:
+    app = make_app(ledger_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        fill(pilot, "text", "gold $5200 by 2031-12-31")
+        fill(pilot, "source", "Someone")
+        app.screen.query_one("#made-on").value = f"{today.year + 1}-01-01"
+        await settle(pilot)
+        assert "is in the future" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AddScreen)
+    assert len(claims_of(ledger_db)) == 8
