@@ -7,9 +7,12 @@ from collections.abc import Iterable
 from sqlalchemy import case, func, insert, select
 from sqlmodel import Session
 
+from ledger.claims.assets import BUILTIN_ALIASES, looks_like_symbol
+from ledger.claims.bounds import check_text
 from ledger.claims.fingerprint import source_key
 from ledger.errors import NotFoundError, UsageError
 from ledger.records import SOURCE_KINDS, SourceSummary
+from ledger.safe_text import printable
 from ledger.store.batching import chunks
 from ledger.store.tables import AliasRow, PredictionRow, SourceRow, utcnow
 
@@ -119,8 +122,21 @@ def add_alias(session: Session, alias: str, symbol: str) -> None:
     symbol = symbol.strip()
     if not key or not symbol:
         raise UsageError("an alias needs a name and a symbol: forecast alias add copper HG=F")
-    if any(ch.isspace() for ch in symbol):
-        raise UsageError(f"symbol {symbol!r} has spaces: give a Yahoo symbol like HG=F")
+    check_text(key, "alias")
+    if not looks_like_symbol(symbol):
+        raise UsageError(
+            f"{printable(symbol)!r} is not a Yahoo symbol: give one like HG=F, AAPL or ^N225"
+        )
+    if key in BUILTIN_ALIASES:
+        raise UsageError(
+            f"{key!r} is a built-in name for {BUILTIN_ALIASES[key]}: choose another name"
+            " (re-pointing it would change how recorded claims read)"
+        )
+    if looks_like_symbol(alias.strip()):
+        raise UsageError(
+            f"{printable(alias.strip())!r} is already a Yahoo symbol: an alias is a name, like"
+            " copper"
+        )
     existing = session.execute(select(AliasRow).where(AliasRow.alias == key)).scalar_one_or_none()
     if existing is not None:
         if existing.symbol == symbol:

@@ -411,3 +411,23 @@ def test_add_and_parse_refuse_absurd_values(capsys, db: str, text: str) -> None:
         assert result.code == 2, (command, result.out, result.err)
         assert result.err.count("\n") == 1 and "Traceback" not in result.err
     assert forecast(capsys, "--db", db, "list", "--json").json() == []
+
+
+@pytest.mark.parametrize(
+    ("alias", "symbol", "words"),
+    [
+        pytest.param("gold", "AAPL", "is a built-in name for GC=F", id="builtin-name"),
+        pytest.param("GC=F", "AAPL", "is already a Yahoo symbol", id="alias-is-a-symbol"),
+        pytest.param("copper", "HG=F\x1b[2J", "is not a Yahoo symbol", id="control-in-symbol"),
+        pytest.param("copper", "[bold]X[/bold]", "is not a Yahoo symbol", id="markup-symbol"),
+        pytest.param("c" * 101, "HG=F", "alias is 101 characters long", id="alias-too-long"),
+    ],
+)
+def test_alias_add_refuses_what_would_change_how_claims_read(
+    capsys, db: str, alias: str, symbol: str, words: str
+) -> None:
+    result = forecast(capsys, "--db", db, "alias", "add", alias, symbol)
+    assert result.code == 2
+    assert words in result.err
+    assert "\x1b" not in result.err
+    assert forecast(capsys, "--db", db, "alias", "list", "--json").json() == {}
