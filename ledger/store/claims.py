@@ -22,7 +22,9 @@ from ledger.claims.fingerprint import source_key
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.errors import NotFoundError, UsageError
 from ledger.records import ClaimDetail, ClaimRecord, NewClaim, RecordResult, ResolutionRecord
+from ledger.rules.overrides import needs_force
 from ledger.store.batching import chunks
+from ledger.store.resolving import rulings
 from ledger.store.sources import ensure_sources
 from ledger.store.tables import (
     PredictionRow,
@@ -374,11 +376,32 @@ def void_claim(session: Session, claim_id: int, why: str) -> ClaimRecord:
     return list_claims(session, ClaimFilter(ids=[claim_id]))[0]
 
 
-def resolve_manually(session: Session, claim_id: int, outcome: str, note: str) -> None:
-    """Settle a claim no price can settle; earlier resolutions stay in its history."""
+def resolve_manually(
+    session: Session,
+    claim_id: int,
+    outcome: str,
+    note: str,
+    *,
+    today: date,
+    force: bool = False,
+) -> None:
+    """Settle a claim no price can settle; earlier resolutions stay in its history.
+
+    A true/false verdict that would count as a manual override (it flips
+    the prices' verdict, or settles the claim on or before its deadline:
+    see ledger.rules.overrides) is refused with UsageError unless `force`.
+    """
     row = session.get(PredictionRow, claim_id)
     if row is None:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
+    if not force:
+        _, history = rulings(session, [claim_id]).get(claim_id, (row.deadline, []))
+        reason = needs_force(history, outcome, row.deadline, today)
+        if reason is not None:
+            raise UsageError(
+                f"claim {claim_id}: {reason}, so a manual {outcome} is an override (counted on "
+                f"its source's scoreboard row): add --force, with --note WHY"
+            )
     append_resolution(
         session,
         claim_id,
