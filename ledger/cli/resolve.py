@@ -174,9 +174,7 @@ def _resolve_by_hand(
             f"forecast resolve {claim_id} --outcome {outcome} --note 'why'"
         )
     with ledger_session(db, write=True) as session:
-        resolve_manually(
-            session, claim_id, outcome, note.strip(), today=date.today(), force=force
-        )
+        resolve_manually(session, claim_id, outcome, note.strip(), today=date.today(), force=force)
         detail = get_claim(session, claim_id)
     if as_json:
         render.print_json(detail.to_json())

@@ -65,7 +65,7 @@ class HandChanges:
 
 
 def data_verdict(history: Sequence[Ruling], deadline: date) -> str | None:
-    """The last automatic true/false verdict; else the last manual one recorded after the deadline."""
+    """The last automatic true/false verdict, else the last manual one made after the deadline."""
     for ruling in reversed(history):
         if ruling.method == AUTO and ruling.outcome in DECIDED:
             return ruling.outcome
@@ -90,9 +90,7 @@ def hand_changes(history: Sequence[Ruling], deadline: date) -> HandChanges | Non
     return HandChanges(withdrawn=withdrawn, overridden=overridden, data_outcome=judged)
 
 
-def needs_force(
-    history: Sequence[Ruling], outcome: str, deadline: date, today: date
-) -> str | None:
+def needs_force(history: Sequence[Ruling], outcome: str, deadline: date, today: date) -> str | None:
     """Why a manual `outcome` recorded `today` would be an override (None: it would not be).
 
     The reason names what is overridden: the prices' verdict, or a deadline

@@ -335,7 +335,7 @@ def hand_changed_status(
     data_verdicts: bool = False,
     exclude_overrides: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(StatusCode per claim, which claims may be scored) under a scoreboard's rule for hand changes.
+    """(StatusCode per claim, which claims may be scored) under a rule for hand changes.
 
     By default claims are scored by their current status (a claim voided
     after it resolved is void, an override counts as recorded). With

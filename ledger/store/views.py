@@ -189,9 +189,7 @@ def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: dat
         labels = _labels_for(session, by, keys)
     if not len(labels):
         return pd.DataFrame({name: pd.Series(dtype=object) for name in names})
-    withdrawn, overridden, data_status = hand_change_columns(
-        session, values[:, 4].astype(np.int64)
-    )
+    withdrawn, overridden, data_status = hand_change_columns(session, values[:, 4].astype(np.int64))
     return pd.DataFrame(
         {
             "group": labels,
