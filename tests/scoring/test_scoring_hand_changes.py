@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from ledger.scoring import StatusCode, hand_changed_status, score_groups
 
-T, F, V, O = StatusCode.TRUE, StatusCode.FALSE, StatusCode.VOID, StatusCode.OPEN
+T, F, V, U = StatusCode.TRUE, StatusCode.FALSE, StatusCode.VOID, StatusCode.OPEN
 
 # Four claims of one source: a hit, a miss voided afterwards (data: false),
 # a miss flipped to true by hand (data: false), and an early hand settlement
@@ -24,9 +24,9 @@ DATA = np.array([None, "false", "false", "open"], dtype=object)
     ("data_verdicts", "exclude", "codes", "keep"),
     [
         pytest.param(False, False, [T, V, T, F], [1, 1, 1, 1], id="as-they-stand"),
-        pytest.param(True, False, [T, F, F, O], [1, 1, 1, 1], id="as-the-data-judged"),
+        pytest.param(True, False, [T, F, F, U], [1, 1, 1, 1], id="as-the-data-judged"),
         pytest.param(False, True, [T, V, T, F], [1, 1, 0, 0], id="overrides-left-out"),
-        pytest.param(True, True, [T, F, F, O], [1, 1, 0, 0], id="both"),
+        pytest.param(True, True, [T, F, F, U], [1, 1, 0, 0], id="both"),
     ],
 )
 def test_hand_changed_status(data_verdicts: bool, exclude: bool, codes, keep) -> None:
@@ -72,7 +72,7 @@ def test_flags_of_the_wrong_length_are_refused() -> None:
     st.lists(
         st.tuples(
             st.sampled_from(["x", "y", "z"]),
-            st.sampled_from([O, T, F, V]),
+            st.sampled_from([U, T, F, V]),
             st.booleans(),
             st.booleans(),
         ),
