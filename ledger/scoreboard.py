@@ -4,6 +4,11 @@ The rule that keeps every figure honest lives here: only claims whose deadline
 has passed enter hit rates, calibration and skill. Touch claims come true
 early but false only at the deadline, so scoring early resolutions would tilt
 every figure toward "yes". Open claims are counted, never scored.
+
+Hand changes to verdicts (a claim voided after it resolved, a manual
+override: ledger.rules.overrides) are counted on every row; by default such
+claims are scored as they stand, `data_verdicts` scores them as the price
+data judged them, and `exclude_overrides` leaves overrides out of the scores.
 """
 
 from __future__ import annotations
@@ -15,7 +20,13 @@ import numpy as np
 import pandas as pd
 from sqlmodel import Session
 
-from ledger.scoring import CalibrationReport, GroupScore, calibration_table, score_groups
+from ledger.scoring import (
+    CalibrationReport,
+    GroupScore,
+    calibration_table,
+    hand_changed_status,
+    score_groups,
+)
 from ledger.store.scoring import scoring_frame
 
 DEFAULT_BINS = 10  # also the CLI's default: keep ledger.cli.scores.DEFAULT_BINS in step
@@ -29,6 +40,8 @@ class ScoreOptions:
     min_n: int = 0
     include_early: bool = False
     bins: int = DEFAULT_BINS
+    data_verdicts: bool = False
+    exclude_overrides: bool = False
 
 
 def scored_mask(frame: pd.DataFrame, today: date, include_early: bool) -> np.ndarray:
@@ -44,13 +57,25 @@ def scoreboard(session: Session, options: ScoreOptions, today: date) -> list[Gro
     frame = scoring_frame(session, by=options.by, since=options.since, until=options.until)
     if frame.empty:
         return []
+    withdrawn = frame["withdrawn"].to_numpy(dtype=bool)
+    overridden = frame["overridden"].to_numpy(dtype=bool)
+    status, admitted = hand_changed_status(
+        frame["status"].to_numpy(dtype=object),
+        withdrawn,
+        overridden,
+        frame["data_status"].to_numpy(dtype=object),
+        data_verdicts=options.data_verdicts,
+        exclude_overrides=options.exclude_overrides,
+    )
     scores = score_groups(
         frame["group"].to_numpy(dtype=object),
-        frame["status"].to_numpy(dtype=object),
-        scored_mask(frame, today, options.include_early),
+        status,
+        scored_mask(frame, today, options.include_early) & admitted,
         _floats(frame["probability"]),
         _floats(frame["market_prob"]),
         bins=options.bins,
+        withdrawn=withdrawn,
+        overridden=overridden,
     )
     kept = [s for s in scores if s.scored >= options.min_n]
     return sorted(kept, key=_rank_key)

@@ -222,6 +222,8 @@ class LedgerData:
 
         Only claims whose deadline has passed are scored (unless
         `include_early`); open and void claims are counted, never scored.
+        Claims voided after they resolved and manual overrides are counted
+        and scored as they stand, as `forecast score` scores them by default.
         """
         with Session(self.engine) as session:
             frame = scoreboard_frame(session, by=by, scope=scope or ClaimScope(), today=self.today)
@@ -234,6 +236,8 @@ class LedgerData:
             np.ones_like(past) if include_early else past,
             frame["probability"].to_numpy(dtype=np.float64),
             frame["market_prob"].to_numpy(dtype=np.float64),
+            withdrawn=frame["withdrawn"].to_numpy(dtype=bool),
+            overridden=frame["overridden"].to_numpy(dtype=bool),
         )
 
     def recent_outcomes(

@@ -66,6 +66,14 @@ def resolve(
         str | None, typer.Option("--outcome", help="With ID: true, false or void.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="With ID: why (kept).")] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="With ID: record a true/false that overrides the prices' verdict or settles "
+            "a claim before its deadline passed (counted as a manual override in 'score').",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -75,11 +83,12 @@ def resolve(
     stay open, the error is recorded); 2: usage error.
     """
     if claim_id is not None:
-        _resolve_by_hand(claim_id, outcome, note, as_json, db)
+        _resolve_by_hand(claim_id, outcome, note, force, as_json, db)
         return
-    if outcome is not None or note is not None:
+    if outcome is not None or note is not None or force:
         raise UsageError(
-            "--outcome and --note resolve one claim: forecast resolve ID --outcome true --note WHY"
+            "--outcome, --note and --force resolve one claim: "
+            "forecast resolve ID --outcome true --note WHY"
         )
     from ledger.market.factory import price_source_from_spec
     from ledger.resolver import run_resolver
@@ -148,7 +157,12 @@ def _print_summary(summary: ResolveSummary) -> None:
 
 
 def _resolve_by_hand(
-    claim_id: int, outcome: str | None, note: str | None, as_json: bool, db: str | None
+    claim_id: int,
+    outcome: str | None,
+    note: str | None,
+    force: bool,
+    as_json: bool,
+    db: str | None,
 ) -> None:
     if outcome not in OUTCOMES:
         raise UsageError(
@@ -160,7 +174,7 @@ def _resolve_by_hand(
             f"forecast resolve {claim_id} --outcome {outcome} --note 'why'"
         )
     with ledger_session(db, write=True) as session:
-        resolve_manually(session, claim_id, outcome, note.strip())
+        resolve_manually(session, claim_id, outcome, note.strip(), today=date.today(), force=force)
         detail = get_claim(session, claim_id)
     if as_json:
         render.print_json(detail.to_json())

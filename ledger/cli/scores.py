@@ -56,6 +56,22 @@ def score(
         int, typer.Option("--min-n", min=0, help="Hide groups with fewer scored claims.")
     ] = 0,
     include_early: IncludeEarly = False,
+    data_verdicts: Annotated[
+        bool,
+        typer.Option(
+            "--data-verdicts",
+            help="Score claims as the prices judged them: a claim voided after it resolved "
+            "counts with its last automatic verdict, a manual override with the automatic "
+            "verdict it replaced (open if the prices never judged it).",
+        ),
+    ] = False,
+    exclude_overrides: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-overrides",
+            help="Leave manually overridden claims out of the scores (still counted).",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -63,7 +79,9 @@ def score(
 
     Ranked by a hit rate shrunk toward the average (empirical Bayes), so 2 out
     of 2 does not outrank 40 out of 50. Only claims whose deadline has passed
-    are scored; open ones are counted.
+    are scored; open ones are counted. Each row counts the claims voided after
+    they resolved (wdrn) and the manual overrides of a verdict (ovrd); they
+    are scored as they stand unless --data-verdicts or --exclude-overrides.
     """
     if by not in SCORE_GROUPINGS:
         raise UsageError(f"--by {by!r}: use one of {', '.join(SCORE_GROUPINGS)}")
@@ -75,6 +93,8 @@ def score(
         until=parse_date_option(until, "--until"),
         min_n=min_n,
         include_early=include_early,
+        data_verdicts=data_verdicts,
+        exclude_overrides=exclude_overrides,
     )
     with ledger_session(db) as session:
         scores = scoreboard(session, options, date.today())
@@ -87,7 +107,8 @@ def score(
     render.stdout().print(_score_table(scores, by))
     render.note(
         "scored = resolved claims whose deadline has passed; edge = hits minus the hits the "
-        "market implied; skill = Brier skill vs the market"
+        "market implied; skill = Brier skill vs the market; wdrn = voided after they resolved, "
+        "ovrd = manual overrides (see --data-verdicts, --exclude-overrides)"
     )
 
 
@@ -104,6 +125,8 @@ def _score_table(scores: list[GroupScore], by: str) -> Table:
         ("claims", "right"),
         ("open", "right"),
         ("scored", "right"),
+        ("wdrn", "right"),
+        ("ovrd", "right"),
         ("hit rate (90% CI)", "right"),
         ("shrunk", "right"),
         ("market p", "right"),
@@ -121,6 +144,8 @@ def _score_table(scores: list[GroupScore], by: str) -> Table:
             str(s.claims),
             str(s.open),
             str(s.scored),
+            str(s.voided_after_resolution),
+            str(s.manual_overrides),
             _pct(s.hit_rate) + ci,
             _pct(s.shrunk_hit_rate),
             _pct(s.market_prob_mean),

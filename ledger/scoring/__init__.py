@@ -11,6 +11,7 @@ from __future__ import annotations
 from ledger.scoring.aggregate import (
     GroupScore,
     StatusCode,
+    hand_changed_status,
     score_groups,
     scores_to_dicts,
     status_codes,
@@ -64,6 +65,7 @@ __all__ = [
     "brier_scores",
     "calibration_table",
     "fit_beta_prior",
+    "hand_changed_status",
     "jeffreys_bounds",
     "jeffreys_interval",
     "kind_codes",

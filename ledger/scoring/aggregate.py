@@ -84,6 +84,8 @@ class GroupScore:
     caller's mask admits and `hits` are the true ones among them; `with_prob`,
     `with_market_prob` and `with_both` count the scored claims that carry a
     stated probability, a market-implied one, or both.
+    `voided_after_resolution` and `manual_overrides` count the claims whose
+    verdict a hand changed (see ledger.rules.overrides), however they are scored.
 
     Probabilities and rates are in [0, 1]; `hit_rate_ci` is the 90% Jeffreys
     interval; `log_score` is a mean in nats (higher is better, 0 is perfect);
@@ -101,6 +103,8 @@ class GroupScore:
     true: int
     false: int
     void: int
+    voided_after_resolution: int
+    manual_overrides: int
     hits: int
     hit_rate: float | None
     hit_rate_ci: tuple[float, float] | None
@@ -165,6 +169,8 @@ def score_groups(
     level: float = DEFAULT_LEVEL,
     exact_max_n: int = EXACT_MAX_N,
     prior: BetaPrior | None = None,
+    withdrawn: ArrayLike | None = None,
+    overridden: ArrayLike | None = None,
 ) -> list[GroupScore]:
     """Score every group; one GroupScore per distinct label, sorted by label.
 
@@ -174,6 +180,9 @@ def score_groups(
     stated and market-implied probabilities, NaN where there is none. bins:
     calibration table bins; level: Jeffreys interval level. prior: the beta
     prior for shrinkage, fitted across these groups when not given.
+    withdrawn, overridden: a flag per claim, counted per group (claims voided
+    after they resolved; manual overrides); they change no score (the caller
+    decides how such claims are scored: `hand_changed_status`).
     """
     code_status = status_codes(status).ravel()
     n = code_status.size
@@ -193,6 +202,10 @@ def score_groups(
         if mask.size != n:
             raise ValueError(f"scored_mask has {mask.size} entries, status has {n}")
         scored &= mask
+    n_withdrawn = np.bincount(codes[_optional_flags(withdrawn, n, "withdrawn")], minlength=n_groups)
+    n_overridden = np.bincount(
+        codes[_optional_flags(overridden, n, "overridden")], minlength=n_groups
+    )
     stated = _optional_probabilities(prob, n, "prob")
     market = _optional_probabilities(market_prob, n, "market_prob")
 
@@ -249,6 +262,8 @@ def score_groups(
                 true=int(counts[g, StatusCode.TRUE]),
                 false=int(counts[g, StatusCode.FALSE]),
                 void=int(counts[g, StatusCode.VOID]),
+                voided_after_resolution=int(n_withdrawn[g]),
+                manual_overrides=int(n_overridden[g]),
                 hits=int(hits[g]),
                 hit_rate=optional_float(hit_rate[g]),
                 hit_rate_ci=(float(ci_low[g]), float(ci_high[g])) if has_scored else None,
@@ -309,6 +324,47 @@ def _factorize(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     missing = np.array([value is None or value != value for value in uniques], dtype=bool)
     uniques[missing] = None
     return np.asarray(codes, dtype=np.int64), uniques
+
+
+def hand_changed_status(
+    status: ArrayLike,
+    withdrawn: ArrayLike,
+    overridden: ArrayLike,
+    data_status: ArrayLike,
+    *,
+    data_verdicts: bool = False,
+    exclude_overrides: bool = False,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(StatusCode per claim, which claims may be scored) under a rule for hand changes.
+
+    By default claims are scored by their current status (a claim voided
+    after it resolved is void, an override counts as recorded). With
+    `data_verdicts`, withdrawn and overridden claims take `data_status`, the
+    verdict the price data gave them (open where the data never judged
+    one). With `exclude_overrides`, overridden claims are left out of the
+    scores (still counted). The mask is for `score_groups`' scored_mask, to
+    be combined with the caller's own.
+    """
+    codes = status_codes(status).ravel()
+    changed_withdrawn = np.asarray(withdrawn, dtype=bool).ravel()
+    changed_overridden = np.asarray(overridden, dtype=bool).ravel()
+    if data_verdicts:
+        changed = changed_withdrawn | changed_overridden
+        if changed.any():
+            judged = status_codes(np.asarray(data_status, dtype=object).ravel()[changed])
+            codes = codes.copy()
+            codes[changed] = judged
+    keep = ~changed_overridden if exclude_overrides else np.ones(codes.size, dtype=bool)
+    return codes, keep
+
+
+def _optional_flags(values: ArrayLike | None, n: int, name: str) -> np.ndarray:
+    if values is None:
+        return np.zeros(n, dtype=bool)
+    flags = np.asarray(values, dtype=bool).ravel()
+    if flags.size != n:
+        raise ValueError(f"{name} has {flags.size} entries, status has {n}")
+    return flags
 
 
 def _optional_probabilities(values: ArrayLike | None, n: int, name: str) -> np.ndarray:

@@ -22,7 +22,9 @@ from ledger.claims.fingerprint import source_key
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.errors import NotFoundError, UsageError
 from ledger.records import ClaimDetail, ClaimRecord, NewClaim, RecordResult, ResolutionRecord
+from ledger.rules.overrides import needs_force
 from ledger.store.batching import chunks
+from ledger.store.resolving import rulings
 from ledger.store.sources import ensure_sources
 from ledger.store.tables import (
     PredictionRow,
@@ -97,7 +99,7 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
     for batch in chunks(tag_rows, 5000):
         session.execute(insert(PredictionTagRow), list(batch))
 
-    _link_revisions(session, fresh, new_ids, existing)
+    _link_revisions(session, fresh, new_ids, existing, source_ids)
     duplicate_ids = [
         i if i != -1 else new_ids.get(d.fingerprint(), -1)
         for i, d in zip(duplicate_ids, duplicates, strict=True)
@@ -148,7 +150,9 @@ def _link_revisions(
     fresh: list[tuple[NewClaim, str]],
     new_ids: dict[str, int],
     existing: dict[str, int],
+    source_ids: dict[str, int],
 ) -> None:
+    """Point each new revision at the claim it revises, after `check_revision`."""
     wanted_fps = [e.revises_fingerprint for e, _ in fresh if e.revises_fingerprint]
     known = dict(existing)
     known.update(new_ids)
@@ -156,7 +160,8 @@ def _link_revisions(
     if missing_fps:
         known.update(_ids_by_fingerprint(session, missing_fps))
     wanted_ids = {e.revises_id for e, _ in fresh if e.revises_id is not None}
-    present_ids = _present_ids(session, sorted(wanted_ids))
+    wanted_ids.update(known[f] for f in wanted_fps if f in known)
+    targets = _revision_targets(session, sorted(wanted_ids))
     updates = []
     for entry, fingerprint in fresh:
         target: int | None = None
@@ -168,7 +173,7 @@ def _link_revisions(
                     "ledger: import the revised claim first"
                 )
         elif entry.revises_id is not None:
-            if entry.revises_id not in present_ids:
+            if entry.revises_id not in targets:
                 raise NotFoundError(
                     f"--revises {entry.revises_id}: no claim with that id (see 'forecast list')"
                 )
@@ -176,12 +181,43 @@ def _link_revisions(
         if target is not None:
             if target == new_ids[fingerprint]:
                 raise UsageError("a claim cannot revise itself")
+            check_revision(entry, source_ids[source_key(entry.source)], target, targets[target])
             updates.append({"pid": new_ids[fingerprint], "rid": target})
     if updates:
         table = PredictionRow.__table__
         session.execute(
             update(table).where(table.c.id == bindparam("pid")).values(revises_id=bindparam("rid")),
             updates,
+        )
+
+
+@dataclass(frozen=True)
+class RevisionTarget:
+    """What a revision is checked against: who made the revised claim, and when."""
+
+    source_id: int
+    source: str
+    made_on: date
+
+
+def check_revision(entry: NewClaim, source_id: int, target_id: int, target: RevisionTarget) -> None:
+    """Refuse a revision by another source, or one made before the claim it revises.
+
+    A revision is the same source changing its own call later; a link from
+    another source's claim, or from an earlier day, would let a ledger swap
+    a miss for a better call. Every way in (add, import, the TUI) records
+    through `record_claims`, so each gets this check.
+    """
+    made_on = entry.claim.made_on
+    if source_id != target.source_id:
+        raise UsageError(
+            f"claim #{target_id} is by {target.source}, not {entry.source}: "
+            "a source can only revise its own claims"
+        )
+    if made_on < target.made_on:
+        raise UsageError(
+            f"claim #{target_id} was made on {target.made_on}, after this call ({made_on}): "
+            "a revision is made on or after the claim it revises"
         )
 
 
@@ -199,13 +235,17 @@ def _ids_by_fingerprint(session: Session, fingerprints: Sequence[str]) -> dict[s
     return found
 
 
-def _present_ids(session: Session, ids: Sequence[int]) -> set[int]:
-    present: set[int] = set()
+def _revision_targets(session: Session, ids: Sequence[int]) -> dict[int, RevisionTarget]:
+    found: dict[int, RevisionTarget] = {}
     for chunk in chunks(ids):
-        present.update(
-            session.execute(select(PredictionRow.id).where(PredictionRow.id.in_(chunk))).scalars()
+        query = (
+            select(PredictionRow.id, PredictionRow.source_id, SourceRow.name, PredictionRow.made_on)
+            .join(SourceRow, SourceRow.id == PredictionRow.source_id)
+            .where(PredictionRow.id.in_(chunk))
         )
-    return present
+        for claim_id, source_id, name, made_on in session.execute(query):
+            found[claim_id] = RevisionTarget(source_id, name, made_on)
+    return found
 
 
 def reference_close(session: Session, symbol: str, made_on: date) -> float | None:
@@ -374,11 +414,32 @@ def void_claim(session: Session, claim_id: int, why: str) -> ClaimRecord:
     return list_claims(session, ClaimFilter(ids=[claim_id]))[0]
 
 
-def resolve_manually(session: Session, claim_id: int, outcome: str, note: str) -> None:
-    """Settle a claim no price can settle; earlier resolutions stay in its history."""
+def resolve_manually(
+    session: Session,
+    claim_id: int,
+    outcome: str,
+    note: str,
+    *,
+    today: date,
+    force: bool = False,
+) -> None:
+    """Settle a claim no price can settle; earlier resolutions stay in its history.
+
+    A true/false verdict that would count as a manual override (it flips
+    the prices' verdict, or settles the claim on or before its deadline:
+    see ledger.rules.overrides) is refused with UsageError unless `force`.
+    """
     row = session.get(PredictionRow, claim_id)
     if row is None:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
+    if not force:
+        _, history = rulings(session, [claim_id]).get(claim_id, (row.deadline, []))
+        reason = needs_force(history, outcome, row.deadline, today)
+        if reason is not None:
+            raise UsageError(
+                f"claim {claim_id}: {reason}, so a manual {outcome} is an override (counted on "
+                f"its source's scoreboard row): add --force, with --note WHY"
+            )
     append_resolution(
         session,
         claim_id,

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from ledger.claims.fingerprint import source_key
 from ledger.records import SCORE_GROUPINGS
 from ledger.store.raw import fetchall
+from ledger.store.resolving import hand_changed_claims
 
 GROUPINGS = SCORE_GROUPINGS
 UNTAGGED = "(untagged)"
@@ -31,7 +32,8 @@ def scoring_frame(
     source: str | None = None,
 ) -> pd.DataFrame:
     """One row per claim (per tag, when grouping by tag): group, status, deadline,
-    probability, market_prob. `since`/`until` bound the day the call was made."""
+    probability, market_prob, and the hand changes (`hand_change_columns`).
+    `since`/`until` bound the day the call was made."""
     if by not in GROUPINGS:
         raise ValueError(by)
     sql = (
@@ -67,6 +69,12 @@ def scoring_frame(
     frame["made_on"] = np.asarray(frame["made_on"].tolist(), dtype="datetime64[D]")
     for name in ("probability", "market_prob"):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").astype(np.float64)
+    withdrawn, overridden, data_status = hand_change_columns(
+        session, frame["id"].to_numpy(dtype=np.int64)
+    )
+    frame["withdrawn"] = withdrawn
+    frame["overridden"] = overridden
+    frame["data_status"] = data_status
     if by == "source":
         frame["group"] = frame["source"]
     elif by == "asset":
@@ -77,3 +85,28 @@ def scoring_frame(
         years = frame["made_on"].to_numpy(dtype="datetime64[D]").astype("datetime64[Y]")
         frame["group"] = (years.astype(np.int64) + 1970).astype(str).astype(object)
     return frame
+
+
+def hand_change_columns(
+    session: Session, claim_ids: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(withdrawn, overridden, data_status) for each of `claim_ids` (repeats allowed).
+
+    withdrawn: voided after it resolved; overridden: its verdict is a manual
+    override (ledger.rules.overrides). data_status is the status the price
+    data gave a withdrawn or overridden claim ("open" when the data never
+    judged it) and None for every other claim. The hand-changed claims come
+    from one small query; the rest is a lookup.
+    """
+    changes = hand_changed_claims(session)
+    ids = np.asarray(claim_ids, dtype=np.int64)
+    data_status = np.full(ids.size, None, dtype=object)
+    if not changes:
+        empty = np.zeros(ids.size, dtype=bool)
+        return empty, empty.copy(), data_status
+    changed_ids = np.fromiter(changes, dtype=np.int64, count=len(changes))
+    withdrawn_ids = changed_ids[np.array([changes[int(i)].withdrawn for i in changed_ids])]
+    overridden_ids = changed_ids[np.array([changes[int(i)].overridden for i in changed_ids])]
+    for position in np.flatnonzero(np.isin(ids, changed_ids)).tolist():
+        data_status[position] = changes[int(ids[position])].data_outcome or "open"
+    return np.isin(ids, withdrawn_ids), np.isin(ids, overridden_ids), data_status

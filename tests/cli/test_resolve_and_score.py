@@ -169,6 +169,7 @@ def test_manual_resolution_keeps_history(capsys, ledger: str) -> None:
         "--json",
     )
     assert result.code == 0, result.err
+    # Settling a claim by hand before its deadline (2027-12-31) is an override: --force.
     again = forecast(
         capsys,
         "--db",
@@ -179,6 +180,7 @@ def test_manual_resolution_keeps_history(capsys, ledger: str) -> None:
         "true",
         "--note",
         "the source insists",
+        "--force",
         "--json",
     ).json()
     assert again["status"] == "true"

@@ -113,10 +113,17 @@ async def test_a_revision_names_a_claim_the_ledger_has(
     app = make_app(ledger_db, today=today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        await pilot.press("a")  # first GS Research's own call, the one it will revise
+        fill(pilot, "text", "gold $5100 by end-2026")
+        fill(pilot, "source", "GS Research")
+        app.screen.query_one("#source-kind").value = "bank"  # as if chosen from the list
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ScoreboardScreen)
+
         await pilot.press("a")
         fill(pilot, "text", "gold $5200 by end-2026")
         fill(pilot, "source", "GS Research")
-        app.screen.query_one("#source-kind").value = "bank"  # as if chosen from the list
         app.screen.query_one("#revises").focus()
         await pilot.press(*"99")
         await settle(pilot)
@@ -132,9 +139,17 @@ async def test_a_revision_names_a_claim_the_ledger_has(
         assert "revises #1 GC=F touch_above 5055 by 2026-12-31" in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
+        assert isinstance(app.screen, AddScreen)  # #1 is Goldman Sachs's call, not GS Research's
+        assert "#1 is by Goldman Sachs, not GS Research" in screen_text(app)
+
+        await pilot.press("backspace", "9")
+        await settle(pilot)
+        assert "revises #9 GC=F touch_above 5100 by 2026-12-31" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
         assert isinstance(app.screen, ScoreboardScreen)
     added = claims_of(ledger_db)[-1]
-    assert (added.normalized, added.revises_id) == ("GC=F touch_above 5200 by 2026-12-31", 1)
+    assert (added.normalized, added.revises_id) == ("GC=F touch_above 5200 by 2026-12-31", 9)
     assert (added.source, added.source_kind) == ("GS Research", "bank")
 
 

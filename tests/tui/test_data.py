@@ -105,7 +105,9 @@ def tipster(any_backend: LedgerData) -> LedgerData:
         ]
         ids = record_claims(session, entries).added
         for i, claim_id in enumerate(ids):
-            resolve_manually(session, claim_id, "true" if i % 3 else "false", "by hand")
+            resolve_manually(
+                session, claim_id, "true" if i % 3 else "false", "by hand", today=data.today
+            )
     return data
 
 
@@ -249,13 +251,21 @@ def test_an_html_article_is_read_as_its_text_date_and_author(tmp_path) -> None:
 def test_the_form_records_a_source_kind_and_a_revision(ledger_db, today) -> None:
     engine = open_ledger(ledger_db)
     data = LedgerData(engine, today=today)
-    revision = ClaimForm("gold $5200 by end-2026", "Ann Lee", source_kind="person", revises="99")
+    first = data.record(ClaimForm("gold $5000 by end-2026", "Ann Lee", source_kind="person"))
+    revision = ClaimForm("gold $5200 by end-2026", "Ann Lee", revises="99")
     with pytest.raises(NotFoundError, match="no claim #99 in the ledger to revise"):
         data.record(revision)
-    recorded = data.record(replace(revision, revises="#2"))
+    # Claim #2 is Goldman Sachs's: a source revises only its own claims.
+    with pytest.raises(UsageError, match="#2 is by Goldman Sachs, not Ann Lee"):
+        data.record(replace(revision, revises="#2"))
+    recorded = data.record(replace(revision, revises=f"#{first.claim_id}"))
     claim = data.claim(recorded.claim_id).detail.claim
     engine.dispose()
-    assert (claim.source_kind, claim.revises_id, recorded.duplicate) == ("person", 2, False)
+    assert (claim.source_kind, claim.revises_id, recorded.duplicate) == (
+        "person",
+        first.claim_id,
+        False,
+    )
 
 
 def test_picks_are_recorded_once_each_and_known_ones_reported(ledger_db, today) -> None:

@@ -8,6 +8,10 @@ The last column shows how a group has done: the calibration sparkline when
 its claims carry stated probabilities, else its last scored calls as a
 hit/miss strip (▮ hit, ▯ miss, newest last), handed in with the scores.
 
+A "wdrn/ovrd" column (claims voided after they resolved / manual overrides
+of a verdict) appears when some group has one: a hand changed those
+verdicts, and a reader should see it before trusting the hit rate.
+
 The table never scrolls sideways: when the columns are wider than the
 table, long headers are shortened and then the columns a reader can best do
 without are left out (the counts the claims column sums up first), so an
@@ -47,6 +51,13 @@ def _label(score: GroupScore) -> str:
     return "(none)" if score.group is None else str(score.group)
 
 
+def _hand_changes(score: GroupScore) -> str:
+    """Claims voided after they resolved / manual overrides; blank when a hand changed none."""
+    if not (score.voided_after_resolution or score.manual_overrides):
+        return ""
+    return f"{score.voided_after_resolution}/{score.manual_overrides}"
+
+
 COLUMNS: tuple[ScoreColumn, ...] = (
     ScoreColumn("rank", "#", lambda s, r: r, lambda s, r: str(r), high_first=False),
     ScoreColumn(
@@ -60,6 +71,13 @@ COLUMNS: tuple[ScoreColumn, ...] = (
     ScoreColumn("claims", "claims", lambda s, r: s.claims, lambda s, r: str(s.claims)),
     ScoreColumn("open", "open", lambda s, r: s.open, lambda s, r: str(s.open)),
     ScoreColumn("resolved", "done", lambda s, r: s.resolved, lambda s, r: str(s.resolved)),
+    ScoreColumn(
+        "hand_changes",
+        "wdrn/ovrd",
+        lambda s, r: s.voided_after_resolution + s.manual_overrides,
+        lambda s, r: _hand_changes(s),
+        short_label="w/o",
+    ),
     ScoreColumn(
         "hit_rate",
         "hit% [90% CI]",
@@ -101,7 +119,9 @@ COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 _BY_KEY = {c.key: c for c in COLUMNS}
 # Left out in this order when the table is too narrow for every column: open and
 # done add up to the claims column, the edge weighs the market's p, skill restates Brier.
-DROP_ORDER = ("open", "resolved", "boldness", "skill", "edge", "calibration")
+# The hand changes (voided after resolving / overrides) go late: they say whether
+# the other figures can be trusted.
+DROP_ORDER = ("open", "resolved", "boldness", "skill", "edge", "hand_changes", "calibration")
 
 Outcomes = Mapping[str, tuple[bool, ...]]
 
@@ -248,8 +268,9 @@ class ScoreTable(LedgerTable):
         room = self.size.width
         if rows + 1 > self.size.height:  # a vertical scrollbar will take its share
             room -= self.styles.scrollbar_size_vertical
+        candidates = self._candidate_columns()
         if room <= 0:
-            return list(COLUMNS), False
+            return candidates, False
 
         def width(columns: Sequence[ScoreColumn], short: bool) -> int:
             return sum(
@@ -261,7 +282,7 @@ class ScoreTable(LedgerTable):
                 for column in columns
             )
 
-        shown = list(COLUMNS)
+        shown = list(candidates)
         if width(shown, short=False) <= room:
             return shown, False
         for key in DROP_ORDER:
@@ -270,6 +291,13 @@ class ScoreTable(LedgerTable):
             if key != self.sort_key:
                 shown.remove(_BY_KEY[key])
         return shown, True
+
+    def _candidate_columns(self) -> list[ScoreColumn]:
+        """Every column, but the hand changes only when some group has one (or it is sorted on)."""
+        changed = any(s.voided_after_resolution or s.manual_overrides for s in self.scores)
+        if changed or self.sort_key == "hand_changes":
+            return list(COLUMNS)
+        return [c for c in COLUMNS if c.key != "hand_changes"]
 
     def _current_key(self) -> str | None:
         if not self.row_count:
