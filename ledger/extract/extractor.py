@@ -196,6 +196,36 @@ class _Context:
     last_symbol_age: int = 99
     last_period: str | None = None
 
+    def state(self) -> _ContextState:
+        """All of the context a sentence's reading depends on, as a key.
+
+        The age of the last asset counts only up to "more than two sentences
+        ago", so it is capped at 3 and a repeated sentence meets the same key.
+        """
+        return _ContextState(
+            self.last_speaker,
+            tuple(sorted(self.last_by_family.items())),
+            self.last_symbol,
+            min(self.last_symbol_age, 3),
+            self.last_period,
+        )
+
+    def restore(self, state: _ContextState) -> None:
+        self.last_speaker = state.last_speaker
+        self.last_by_family = dict(state.last_by_family)
+        self.last_symbol = state.last_symbol
+        self.last_symbol_age = state.last_symbol_age
+        self.last_period = state.last_period
+
+
+@dataclass(frozen=True)
+class _ContextState:
+    last_speaker: str | None
+    last_by_family: tuple[tuple[str, str], ...]
+    last_symbol: str | None
+    last_symbol_age: int
+    last_period: str | None
+
 
 @dataclass(frozen=True)
 class _Settings:
@@ -277,14 +307,25 @@ def extract_candidates(
         horizon_months=max(1, min(int(horizon_months), 1200)),
     )
     context = _Context(author=author)
+    read: dict[tuple[str, bool, _ContextState], tuple[list[Candidate], _ContextState]] = {}
     found: list[Candidate] = []
     for sentence in split_sentences(text):
         if len(sentence.text) > MAX_SENTENCE_LENGTH:
             continue
+        # A sentence read before, with what earlier sentences said unchanged, reads the same:
+        # boilerplate and pages that repeat one line 100,000 times are read once per line.
+        key = (sentence.text, sentence.headline, context.state())
+        if key in read:
+            candidates, after = read[key]
+            context.restore(after)
+            found.extend(candidates)
+            continue
         try:
-            found.extend(_read_sentence(sentence.text, sentence.headline, settings, context))
+            candidates = _read_sentence(sentence.text, sentence.headline, settings, context)
         except ClaimError:
-            continue  # a claim module refused something odd in this sentence; skip it
+            candidates = []  # a claim module refused something odd in this sentence; skip it
+        read[key] = (candidates, context.state())
+        found.extend(candidates)
     return merged(found)
 
 
