@@ -181,6 +181,10 @@ def _call_key(candidate: Candidate) -> tuple[object, ...]:
     return (candidate.symbol, candidate.kind, candidate.level_key, candidate.deadline)
 
 
+# The two rules in their plain form. The indexes above implement them without
+# comparing every pair; tests/extract/test_merge_index.py checks both agree.
+
+
 def _shortens(short: str, long: str) -> bool:
     """ "Goldman" shortens "Goldman Sachs", "Citi" shortens "Citigroup"; "UBS" nothing else."""
     words, longer = short.split(), long.split()
