@@ -29,6 +29,7 @@ from typing import Annotated, Any
 import typer
 from sqlmodel import Session
 
+from ledger.claims.bounds import check_claim, check_made_on
 from ledger.claims.model import Claim
 from ledger.claims.parser import parse_claim
 from ledger.cli import render
@@ -41,8 +42,15 @@ from ledger.cli.context import (
 )
 from ledger.errors import ClaimError, UsageError
 from ledger.extract import Candidate, Extraction, extract_article
-from ledger.extract.fetch import fetch_url, is_url
-from ledger.extract.reading import Article, article_from, read_article_file
+from ledger.extract.fetch import ALLOW_PRIVATE_FLAG, fetch_url, is_url
+from ledger.extract.reading import (
+    DEFAULT_MAX_BYTES,
+    Article,
+    article_from,
+    read_article_file,
+    read_article_stream,
+    too_large,
+)
 from ledger.records import NewClaim
 from ledger.store.claims import record_claims, reference_close
 from ledger.store.sources import user_aliases
@@ -111,14 +119,41 @@ def extract(
         ),
     ] = 12,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a URL.")
+        float,
+        typer.Option(
+            "--timeout",
+            min=0.1,
+            help="Seconds a URL fetch may take in all: lookup, connecting, redirects, download.",
+        ),
     ] = 10.0,
+    max_size: Annotated[
+        float,
+        typer.Option(
+            "--max-size",
+            min=0.001,
+            metavar="MB",
+            help="Largest article read, in MB (a file, standard input or a fetched page);"
+            " anything larger is refused.",
+        ),
+    ] = DEFAULT_MAX_BYTES / 1_000_000,
+    allow_private_addresses: Annotated[
+        bool,
+        typer.Option(
+            ALLOW_PRIVATE_FLAG,
+            help="Fetch a URL even when it (or a redirect) points at a loopback or private"
+            " address, e.g. your intranet.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Propose the claims in an article; record the ones you accept."""
     given_made_on = parse_date_option(made_on, "--made-on")
-    text = _read_article(article, timeout)
+    if given_made_on is not None:
+        check_made_on(given_made_on, date.today())
+    text = _read_article(
+        article, timeout, int(max_size * 1_000_000), allow_private=allow_private_addresses
+    )
     with ledger_session(db) as session:
         aliases = user_aliases(session)
     extraction = extract_article(
@@ -131,6 +166,8 @@ def extract(
         horizon_months=horizon_months,
     )
     render.note(f"made on {extraction.made_on} ({extraction.made_on_from})")
+    for note in extraction.notes:
+        render.note(note)
     article_url = url or text.url
     tags = tuple(tag or ())
     interactive = not yes and not as_json and article != "-" and _stdin_is_terminal()
@@ -161,13 +198,19 @@ def extract(
 # ---------------------------------------------------------------- reading the article
 
 
-def _read_article(article: str, timeout: float) -> Article:
+def _read_article(article: str, timeout: float, max_bytes: int, *, allow_private: bool) -> Article:
     if article == "-":
-        return article_from(sys.stdin.read())
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:  # a text-only stream, as some test runners give
+            text = sys.stdin.read(max_bytes + 1)
+            if len(text.encode("utf-8", errors="surrogatepass")) > max_bytes:
+                raise UsageError(too_large("standard input", max_bytes))
+            return article_from(text)
+        return read_article_stream(stdin, "standard input", max_bytes=max_bytes)
     if is_url(article):
-        page = fetch_url(article, timeout=timeout)
+        page = fetch_url(article, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
         return article_from(page.text, html=page.is_html or None, url=page.url)
-    return read_article_file(article)
+    return read_article_file(article, max_bytes=max_bytes)
 
 
 def _stdin_is_terminal() -> bool:
@@ -294,7 +337,7 @@ def _ask_level(candidate: Candidate, aliases: dict[str, str]) -> tuple[str, Clai
             return "", None
         text = candidate.with_level(level) or ""
         try:
-            return text, parse_claim(text, made_on=candidate.made_on, aliases=aliases)
+            return text, _bounded(parse_claim(text, made_on=candidate.made_on, aliases=aliases))
         except ClaimError as error:
             render.note(f"  {error}")
 
@@ -307,9 +350,15 @@ def _ask_claim_text(
         if not text:
             return "", None
         try:
-            return text, parse_claim(text, made_on=made_on, aliases=aliases)
+            return text, _bounded(parse_claim(text, made_on=made_on, aliases=aliases))
         except ClaimError as error:
             render.note(f"  {error}")
+
+
+def _bounded(claim: Claim) -> Claim:
+    """The claim if the ledger accepts its dates and levels; else BoundsError, asked again."""
+    check_claim(claim, date.today())
+    return claim
 
 
 def _ask_probability(stated: float | None) -> float | None:

@@ -58,6 +58,13 @@ from datetime import date
 
 from ledger.claims import assets, dates, vocabulary
 from ledger.claims.assets import BUILTIN_ALIASES, KNOWN_NAMES
+from ledger.claims.bounds import (
+    EARLIEST_MADE_ON,
+    BoundsError,
+    check_claim,
+    check_deadline,
+    check_made_on,
+)
 from ledger.claims.dates import DatePhrase
 from ledger.claims.model import Claim, ClaimKind, RelativeKind
 from ledger.claims.numbers import LevelMatch
@@ -196,6 +203,36 @@ class _Context:
     last_symbol_age: int = 99
     last_period: str | None = None
 
+    def state(self) -> _ContextState:
+        """All of the context a sentence's reading depends on, as a key.
+
+        The age of the last asset counts only up to "more than two sentences
+        ago", so it is capped at 3 and a repeated sentence meets the same key.
+        """
+        return _ContextState(
+            self.last_speaker,
+            tuple(sorted(self.last_by_family.items())),
+            self.last_symbol,
+            min(self.last_symbol_age, 3),
+            self.last_period,
+        )
+
+    def restore(self, state: _ContextState) -> None:
+        self.last_speaker = state.last_speaker
+        self.last_by_family = dict(state.last_by_family)
+        self.last_symbol = state.last_symbol
+        self.last_symbol_age = state.last_symbol_age
+        self.last_period = state.last_period
+
+
+@dataclass(frozen=True)
+class _ContextState:
+    last_speaker: str | None
+    last_by_family: tuple[tuple[str, str], ...]
+    last_symbol: str | None
+    last_symbol_age: int
+    last_period: str | None
+
 
 @dataclass(frozen=True)
 class _Settings:
@@ -211,12 +248,17 @@ class _Settings:
 
 @dataclass(frozen=True)
 class Extraction:
-    """The candidates of one article and the made_on they were read with (and why)."""
+    """The candidates of one article and the made_on they were read with (and why).
+
+    `notes` says what was read but left out: calls whose dates or levels the
+    ledger would refuse (`ledger.claims.bounds`), one line each.
+    """
 
     made_on: date
     made_on_from: str
     author: str | None
     candidates: tuple[Candidate, ...]
+    notes: tuple[str, ...] = ()
 
 
 def extract_article(
@@ -231,25 +273,56 @@ def extract_article(
 ) -> Extraction:
     """Candidates for an article, made_on taken from the caller, the page or the dateline.
 
-    `made_on` (the user's --made-on) wins; then `published` (the page's own
-    metadata); then a dateline near the top of the text; then `today`. The
-    reason is returned so the user can see which it was.
+    `made_on` (the user's --made-on) wins, and must be one the ledger accepts
+    (BoundsError otherwise); then `published` (the page's own metadata); then
+    a dateline near the top of the text; then `today`. A page or dateline
+    date the ledger would refuse (`<meta name=date content=0001-01-01>`, a
+    day still to come) is passed over, and the reason says so. The reason is
+    returned so the user can see which it was.
     """
+    passed_over: list[str] = []
     if made_on is not None:
+        check_made_on(made_on, today)
         day, why = made_on, "given with --made-on"
-    elif published is not None and published <= today:
-        day, why = published, "the page's publication date"
     else:
-        dateline = find_dateline(text)
-        if dateline is not None and dateline.day <= today:
-            day, why = dateline.day, f"the dateline '{dateline.text}'"
+        found = _accepted_day(published, "the page's publication date", today, passed_over)
+        if found is None:
+            dateline = find_dateline(text)
+            label = f"the dateline '{dateline.text}'" if dateline else ""
+            found = _accepted_day(dateline.day if dateline else None, label, today, passed_over)
+        if found is not None:
+            day, why = found[0], "; ".join((found[1], *passed_over))
+        elif passed_over:
+            day, why = today, f"today: {'; '.join(passed_over)}; give --made-on"
         else:
             day, why = today, "today: no date found in the article (give --made-on)"
     writer = author or find_byline(text)
-    candidates = extract_candidates(
-        text, made_on=day, aliases=aliases, author=writer, horizon_months=horizon_months
+    candidates, notes = _extract(
+        text,
+        made_on=day,
+        today=today,
+        aliases=aliases,
+        author=writer,
+        horizon_months=horizon_months,
     )
-    return Extraction(day, why, writer, tuple(candidates))
+    return Extraction(day, why, writer, tuple(candidates), tuple(notes))
+
+
+def _accepted_day(
+    day: date | None, label: str, today: date, passed_over: list[str]
+) -> tuple[date, str] | None:
+    """`day` with its label if the ledger accepts it as a made_on; else None, noted."""
+    if day is None:
+        return None
+    try:
+        check_made_on(day, today)
+    except BoundsError:
+        passed_over.append(
+            f"{label} {day.isoformat()} was ignored, not between"
+            f" {EARLIEST_MADE_ON.isoformat()} and today"
+        )
+        return None
+    return day, label
 
 
 def extract_candidates(
@@ -259,13 +332,37 @@ def extract_candidates(
     aliases: Mapping[str, str] | None = None,
     author: str | None = None,
     horizon_months: int = P.DEFAULT_HORIZON_MONTHS,
+    today: date | None = None,
 ) -> list[Candidate]:
     """Every claim proposed for `text`, in reading order, restatements merged.
 
-    Never raises for any text: a sentence that cannot be read yields nothing.
+    Never raises for any text: a sentence that cannot be read yields nothing,
+    and a call the ledger would refuse (a deadline past the horizon, a level
+    out of range; with `today`, a made_on after it) is not proposed.
     """
+    candidates, _notes = _extract(
+        text,
+        made_on=made_on,
+        today=today,
+        aliases=aliases,
+        author=author,
+        horizon_months=horizon_months,
+    )
+    return candidates
+
+
+def _extract(
+    text: str,
+    *,
+    made_on: date,
+    today: date | None,
+    aliases: Mapping[str, str] | None,
+    author: str | None,
+    horizon_months: int,
+) -> tuple[list[Candidate], list[str]]:
+    """The candidates, and one note per call left out for being out of bounds."""
     if not isinstance(text, str) or not text.strip():
-        return []
+        return [], []
     user_aliases = {" ".join(str(k).lower().split()): str(v) for k, v in (aliases or {}).items()}
     table = dict(P.ARTICLE_ASSET_NAMES)
     table.update(user_aliases)
@@ -277,15 +374,53 @@ def extract_candidates(
         horizon_months=max(1, min(int(horizon_months), 1200)),
     )
     context = _Context(author=author)
+    read: dict[tuple[str, bool, _ContextState], tuple[list[Candidate], _ContextState]] = {}
     found: list[Candidate] = []
+    notes: dict[str, None] = {}
     for sentence in split_sentences(text):
         if len(sentence.text) > MAX_SENTENCE_LENGTH:
             continue
+        # A sentence read before, with what earlier sentences said unchanged, reads the same:
+        # boilerplate and pages that repeat one line 100,000 times are read once per line.
+        key = (sentence.text, sentence.headline, context.state())
+        if key in read:
+            candidates, after = read[key]
+            context.restore(after)
+            found.extend(candidates)
+            continue
         try:
-            found.extend(_read_sentence(sentence.text, sentence.headline, settings, context))
+            candidates = _read_sentence(sentence.text, sentence.headline, settings, context)
         except ClaimError:
-            continue  # a claim module refused something odd in this sentence; skip it
-    return merged(found)
+            candidates = []  # a claim module refused something odd in this sentence; skip it
+        candidates = _within_bounds(candidates, today or made_on, notes)
+        read[key] = (candidates, context.state())
+        found.extend(candidates)
+    return merged(found), list(notes)
+
+
+def _within_bounds(
+    candidates: list[Candidate], today: date, notes: dict[str, None]
+) -> list[Candidate]:
+    """The candidates the ledger would accept; a note for each it would refuse.
+
+    The bounds are `ledger.claims.bounds`, the ones every path into the
+    ledger checks, so what is proposed here is never refused when recorded.
+    """
+    kept = []
+    for candidate in candidates:
+        try:
+            if candidate.claim is not None:
+                check_claim(candidate.claim, today)
+            else:
+                check_made_on(candidate.made_on, today)
+                if candidate.deadline_hint is not None:
+                    check_deadline(candidate.made_on, candidate.deadline_hint)
+        except BoundsError as error:
+            shown = candidate.claim_text or candidate.template or candidate.sentence
+            notes[f"not proposed: '{shown}': {error}"] = None
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def claim_name(symbol: str, aliases: Mapping[str, str]) -> str:

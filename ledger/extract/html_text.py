@@ -119,7 +119,7 @@ def _iso_day(text: str) -> date | None:
 def html_to_text(html: str) -> HtmlArticle:
     """The article text of `html`: blocks separated by blank lines, spaces collapsed."""
     collector = _TextCollector()
-    collector.feed(html)
+    collector.feed(_defused(html))
     collector.close()
     raw = "".join(collector.parts)
     blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", raw)]
@@ -128,6 +128,44 @@ def html_to_text(html: str) -> HtmlArticle:
     return HtmlArticle(
         text=text, title=title, author=collector.author, published=collector.published
     )
+
+
+# A "<" with no ">" before the next "<" (or the end) opens no tag: it is text.
+_STRAY_OPEN = re.compile(r"<(?=[^<>]*(?:<|\Z))")
+# Comments, declarations, marked sections and processing instructions.
+_SPECIAL = re.compile(r"<[!?]")
+
+
+def _defused(html: str) -> str:
+    """`html` with what makes the stdlib parser quadratic (or raise) taken out first.
+
+    Python's HTMLParser, given a construct it cannot close ("<a<a<a...", an
+    unterminated "<!--", "<![bogus["), rescans the rest of the page for
+    every one of them: 80,000 of them took minutes, and an unknown marked
+    section raises AssertionError. Comments, declarations and processing
+    instructions are dropped here (an unclosed one runs to the end, as in a
+    browser), and a "<" that cannot start a tag becomes "&lt;", so every
+    construct left has its ">" before the next "<" and the parse is linear.
+    """
+    pieces: list[str] = []
+    position = 0
+    while True:
+        special = _SPECIAL.search(html, position)
+        if special is None:
+            pieces.append(html[position:])
+            break
+        start = special.start()
+        pieces.append(html[position:start])
+        closer = (
+            "-->"
+            if html.startswith("<!--", start)
+            else ("]]>" if html.startswith("<![CDATA[", start) else ">")
+        )
+        end = html.find(closer, start + 2)
+        if end < 0:
+            break
+        position = end + len(closer)
+    return _STRAY_OPEN.sub("&lt;", "".join(pieces))
 
 
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|article|h1)\b", re.IGNORECASE)

@@ -9,6 +9,9 @@ the user sees them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ledger.extract.candidate import Candidate
@@ -26,26 +29,27 @@ def merged(candidates: list[Candidate]) -> list[Candidate]:
     time frame (a headline that leaves out the date of its story), and a
     headline's call is dropped when the body has one with the same symbol,
     level and deadline (the body's wording is the precise one).
+
+    Each candidate is looked up in indexes, never compared with every kept
+    one, so an article of n calls merges in O(n log n): a page repeating one
+    call 100,000 times, or naming 100,000 speakers, merges as fast as it reads.
     """
-    names = sorted({c.speaker for c in candidates if c.speaker}, key=len, reverse=True)
-
-    def widened(name: str | None) -> str | None:
-        if name is None:
-            return None
-        return next((longer for longer in names if _shortens(name, longer)), name)
-
+    widened = _Widener(c.speaker for c in candidates if c.speaker)
     result: list[Candidate] = []
+    calls = _CallIndex(result)
     for candidate in candidates:
         speaker = widened(candidate.speaker)
         if speaker != candidate.speaker:
             candidate = replace(candidate, speaker=speaker)
-        same = next((i for i, kept in enumerate(result) if _same_call(kept, candidate)), None)
+        same = calls.find(candidate)
         if same is None:
-            result.append(candidate)
+            calls.add(candidate)
             continue
         kept = result[same]
         better = candidate if candidate.confidence > kept.confidence else kept
-        result[same] = replace(better, speaker=better.speaker or kept.speaker or candidate.speaker)
+        calls.replace(
+            same, replace(better, speaker=better.speaker or kept.speaker or candidate.speaker)
+        )
     dated = {(c.symbol, c.kind, c.level_key) for c in result if c.claim and not _default_horizon(c)}
     in_body = {(c.symbol, c.level_key, c.deadline) for c in result if c.claim and not c.headline}
     return [
@@ -54,6 +58,131 @@ def merged(candidates: list[Candidate]) -> list[Candidate]:
         if not (c.claim and _default_horizon(c) and (c.symbol, c.kind, c.level_key) in dated)
         and not (c.claim and c.headline and (c.symbol, c.level_key, c.deadline) in in_body)
     ]
+
+
+class _Widener:
+    """The longest speaker name that a name shortens (`_shortens`), found by lookup.
+
+    Of names equally long, the one named first in the article wins.
+    """
+
+    def __init__(self, speakers: Iterable[str]) -> None:
+        names = list(dict.fromkeys(speakers))
+        rank = {name: (len(name), -order) for order, name in enumerate(names)}
+        self._rank = rank
+        # Every leading run of words ("Goldman", "Goldman Sachs") → the best name starting so.
+        self._by_words: dict[tuple[str, ...], str] = {}
+        for name in names:
+            words = tuple(name.split())
+            for count in range(len(words) + 1):
+                prefix = words[:count]
+                known = self._by_words.get(prefix)
+                if known is None or rank[name] > rank[known]:
+                    self._by_words[prefix] = name
+        # Names sorted by first word: those whose first word starts with "Citi" are a run
+        # of this list, and a sparse table gives the best of any run in one step.
+        ordered = sorted((name for name in names if name.split()), key=lambda n: n.split()[0])
+        self._first_words = [name.split()[0] for name in ordered]
+        self._best = [ordered]
+        width = 1
+        while 2 * width <= len(ordered):
+            row = self._best[-1]
+            self._best.append(
+                [max(row[i], row[i + width], key=rank.__getitem__) for i in range(len(row) - width)]
+            )
+            width *= 2
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, name: str | None) -> str | None:
+        if name is None:
+            return None
+        if name not in self._cache:
+            self._cache[name] = self._widest(name)
+        return self._cache[name]
+
+    def _widest(self, name: str) -> str:
+        words = tuple(name.split())
+        found = [self._by_words.get(words, name)]
+        if len(words) == 1 and len(name) >= 4:
+            low = bisect_left(self._first_words, name)
+            high = bisect_left(self._first_words, name + "\U0010ffff")
+            if low < high:
+                level = (high - low).bit_length() - 1
+                row = self._best[level]
+                found += [row[low], row[high - (1 << level)]]
+        return max(found, key=lambda n: self._rank.get(n, (len(n), 1)))
+
+
+class _CallIndex:
+    """The kept candidates, indexed so that `find` needs no scan of them.
+
+    `_same_call` matches a kept candidate to a new one when their call agrees
+    and their speakers agree or one has none; the first such kept one is
+    taken. Per call the index keeps the first kept candidate, the first
+    under each speaker, and those with no speaker yet, in order (a kept
+    candidate only ever gains a speaker, never loses or changes one).
+    """
+
+    def __init__(self, kept: list[Candidate]) -> None:
+        self.kept = kept
+        self._asking: dict[tuple[str | None, str | None], int] = {}
+        self._first: dict[tuple[object, ...], int] = {}
+        self._by_speaker: dict[tuple[tuple[object, ...], str], int] = {}
+        self._unnamed: dict[tuple[object, ...], deque[int]] = {}
+
+    def find(self, candidate: Candidate) -> int | None:
+        if candidate.claim is None:
+            return self._asking.get((candidate.template, candidate.speaker))
+        key = _call_key(candidate)
+        if candidate.speaker is None:
+            return self._first.get(key)
+        found = [
+            index
+            for index in (
+                self._by_speaker.get((key, candidate.speaker.casefold())),
+                self._first_unnamed(key),
+            )
+            if index is not None
+        ]
+        return min(found) if found else None
+
+    def add(self, candidate: Candidate) -> None:
+        index = len(self.kept)
+        self.kept.append(candidate)
+        if candidate.claim is None:
+            self._asking.setdefault((candidate.template, candidate.speaker), index)
+            return
+        key = _call_key(candidate)
+        self._first.setdefault(key, index)
+        self._index_speaker(key, candidate, index)
+
+    def replace(self, index: int, candidate: Candidate) -> None:
+        """Put `candidate` (the same call, perhaps now with a speaker) in place of kept `index`."""
+        had_speaker = self.kept[index].speaker is not None
+        self.kept[index] = candidate
+        if candidate.claim is not None and not had_speaker and candidate.speaker is not None:
+            self._index_speaker(_call_key(candidate), candidate, index)
+
+    def _index_speaker(self, key: tuple[object, ...], candidate: Candidate, index: int) -> None:
+        if candidate.speaker is None:
+            self._unnamed.setdefault(key, deque()).append(index)
+            return
+        named = (key, candidate.speaker.casefold())
+        self._by_speaker[named] = min(self._by_speaker.get(named, index), index)
+
+    def _first_unnamed(self, key: tuple[object, ...]) -> int | None:
+        waiting = self._unnamed.get(key)
+        while waiting and self.kept[waiting[0]].speaker is not None:
+            waiting.popleft()  # it has a speaker now
+        return waiting[0] if waiting else None
+
+
+def _call_key(candidate: Candidate) -> tuple[object, ...]:
+    return (candidate.symbol, candidate.kind, candidate.level_key, candidate.deadline)
+
+
+# The two rules in their plain form. The indexes above implement them without
+# comparing every pair; tests/extract/test_merge_index.py checks both agree.
 
 
 def _shortens(short: str, long: str) -> bool:

@@ -1,7 +1,9 @@
 """Turning an article file or a fetched page into the text the extractor reads.
 
 One reader for `forecast extract` and the TUI's import screen, so both accept
-the same files and say the same thing about one they cannot read.
+the same files and say the same thing about one they cannot read. Nothing
+larger than a size limit is read: /dev/zero or a 100 MB file is refused
+after reading just past the limit, not after exhausting memory.
 """
 
 from __future__ import annotations
@@ -9,11 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from ledger.errors import UsageError
 from ledger.extract.html_text import html_to_text, looks_like_html
 
 HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml", ".shtml"))
+# The largest article read (file, standard input or fetched page): a long article with
+# its markup is well under 1 MB, so this refuses only what is not an article at all.
+DEFAULT_MAX_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -37,18 +43,69 @@ def article_from(raw: str, *, html: bool | None = None, url: str | None = None) 
     return Article(text, url=url, author=page.author, published=page.published)
 
 
-def read_article_file(path: str | Path) -> Article:
-    """An article file (text or HTML), or a UsageError saying why it cannot be read."""
+def read_article_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """An article file (text or HTML), or a UsageError saying why it cannot be read.
+
+    At most `max_bytes` + 1 bytes are read, so /dev/zero or a disk image is
+    refused at once rather than read until memory runs out.
+    """
     shown = str(path).strip()
     file = Path(shown).expanduser()
     try:
-        raw = file.read_text(encoding="utf-8")
+        with file.open("rb") as stream:
+            raw = read_capped(stream, shown, max_bytes)
     except FileNotFoundError as exc:
         raise UsageError(f"{shown}: no such file") from exc
     except IsADirectoryError as exc:
         raise UsageError(f"{shown}: is a directory, not an article") from exc
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{shown}: not UTF-8 text ({exc.reason})") from exc
     except OSError as exc:
         raise UsageError(f"{shown}: cannot read it ({exc.strerror or exc})") from exc
-    return article_from(raw, html=file.suffix.lower() in HTML_SUFFIXES or None)
+    return article_from(decoded_text(raw, shown), html=file.suffix.lower() in HTML_SUFFIXES or None)
+
+
+def read_article_stream(
+    stream: BinaryIO, name: str = "standard input", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
+    """An article piped in (`forecast extract -`), capped like a file."""
+    try:
+        raw = read_capped(stream, name, max_bytes)
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot read it ({exc.strerror or exc})") from exc
+    return article_from(decoded_text(raw, name))
+
+
+def read_capped(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """Everything `stream` holds, or a UsageError as soon as it passes `max_bytes`."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = stream.read(max_bytes + 1 - total)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > max_bytes:
+        raise UsageError(too_large(name, max_bytes))
+    return b"".join(chunks)
+
+
+def too_large(name: str, max_bytes: int) -> str:
+    """The one line refusing an article over the size limit."""
+    return (
+        f"{name} is larger than {size_text(max_bytes)}, more than any article: give the"
+        " article alone, or raise the limit with --max-size"
+    )
+
+
+def size_text(count: int) -> str:
+    """A byte count as a person says it: "5 MB", "0.5 MB"."""
+    return f"{count / 1_000_000:g} MB"
+
+
+def decoded_text(raw: bytes, name: str) -> str:
+    """UTF-8 text with its line ends made "\n", as a file opened for text reads it."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{name}: not UTF-8 text ({exc.reason})") from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")

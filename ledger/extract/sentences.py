@@ -23,6 +23,7 @@ followed by a space.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 # Words that end with a stop but do not end a sentence (lower-case, without the stop).
@@ -52,7 +53,8 @@ _TERMINAL = re.compile(r"[.!?:;,\"'\u201d\u2019)\]]\s*$")
 # A candidate stop: the stop, closing quotes/brackets, whitespace, and a capital, digit,
 # "$" or opening quote/bracket after it.
 _STOP = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9$\u00a3\u20ac])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&'-]*)$")
+_LETTERS = frozenset(string.ascii_letters)
+_WORD_CHARACTERS = _LETTERS | frozenset(".&'-")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?([A-Za-z]+)")
 
@@ -169,13 +171,27 @@ def _append(pieces: list[tuple[int, str]], flat: str, start: int, end: int) -> N
         pieces.append((start + raw.find(stripped), " ".join(stripped.split())))
 
 
+def _word_before(flat: str, end: int) -> str:
+    """The word that ends at `end` (letters, then letters, dots, "&", "'" or "-"), or "".
+
+    Scanned backwards from the stop over the word alone, never over the text
+    before it: a regex search anchored at the end of `flat[:end]` reads the
+    whole prefix at every stop, and one long line of sentences took minutes.
+    """
+    start = end
+    while start > 0 and flat[start - 1] in _WORD_CHARACTERS:
+        start -= 1
+    while start < end and flat[start] not in _LETTERS:
+        start += 1
+    return flat[start:end]
+
+
 def _ends_sentence(flat: str, stop_start: int, stop_end: int) -> bool:
     if flat[stop_start] != ".":
         return True  # "!" and "?" always end a sentence
-    word_match = _WORD_BEFORE.search(flat[:stop_start])
-    if word_match is None:
+    word = _word_before(flat, stop_start)
+    if not word:
         return True  # after a number or a closing bracket
-    word = word_match[1]
     bare = word.rstrip(".").lower()
     if "." in word or _DOTTED.match(word + "."):
         # "U.S.", "e.g.", "i.e.": a sentence ends here only before a typical first word.

@@ -183,7 +183,10 @@ def test_an_unreachable_url_is_one_line_and_exit_1(
     capsys: pytest.CaptureFixture[str], db: str, closed_port: int
 ) -> None:
     url = f"http://127.0.0.1:{closed_port}/article"
-    result = forecast(capsys, "--db", db, "extract", url, "--timeout", "2")
+    # Loopback is refused unless allowed (test_fetch_safety.py); allowed, it is unreachable.
+    result = forecast(
+        capsys, "--db", db, "extract", url, "--timeout", "2", "--allow-private-addresses"
+    )
     assert result.code == 1
     assert result.err.count("\n") == 1, result.err
     assert result.err.startswith(f"forecast: error: cannot fetch {url}:")
