@@ -344,8 +344,12 @@ def _read_entry(
             f"unknown field(s) {_names(unknown)}: known fields are source, made_on, "
             "claim (or symbol, kind, level, deadline), probability, url, quote, tags, revises"
         )
-    for key, value in raw.items():
-        if key not in LIST_KEYS:
+    for key, value in raw.items():  # the fast test first: this runs for every field
+        if (
+            value is not None
+            and key not in LIST_KEYS
+            and (value.__class__ is not str or len(value) > ENTRY_LIMITS[key])
+        ):
             _check_scalar(value, key, ENTRY_LIMITS[key])
     source = _opt_str(raw.get("source"))
     if not source:

@@ -14,7 +14,10 @@ import pytest
 from cli_runner import Result, forecast
 from price_files import flat_bars, write_csv
 
-ENTRY = "predictions:\n  - source: A\n    made_on: 2025-11-20\n    claim: gold hits 5000 by 2026-03-31\n"
+ENTRY = (
+    "predictions:\n  - source: A\n    made_on: 2025-11-20\n"
+    "    claim: gold hits 5000 by 2026-03-31\n"
+)
 
 BILLION_LAUGHS = (
     'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
@@ -53,7 +56,7 @@ def _assert_refused(capsys, ledger_url: str, result: Result, *needles: str) -> N
 def test_alias_bomb_in_tags_is_refused_fast_with_its_line(
     capsys, ledger_url: str, tmp_path: Path
 ) -> None:
-    content = BILLION_LAUGHS + ENTRY.replace("predictions:\n", "predictions:\n") + "    tags: *i\n"
+    content = BILLION_LAUGHS + ENTRY + "    tags: *i\n"
     assert len(content.encode()) < 1000
     started = time.perf_counter()
     result = _import(capsys, ledger_url, tmp_path, content)
@@ -200,9 +203,7 @@ def test_oversize_source_name_is_refused_with_its_line(
             ("line 5:", "a void claim needs its reason"),
             id="void-status-without-reason",
         ),
-        pytest.param(
-            ENTRY + "    status: maybe\n", ("line 5:", "status 'maybe'"), id="bad-status"
-        ),
+        pytest.param(ENTRY + "    status: maybe\n", ("line 5:", "status 'maybe'"), id="bad-status"),
     ],
 )
 def test_structure_and_type_errors_name_their_line(
