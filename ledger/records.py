@@ -45,7 +45,9 @@ class NewClaim:
     tags: tuple[str, ...] = ()
     revises_id: int | None = None
     revises_fingerprint: str | None = None
-    created_at: datetime | None = None  # set by imports that carry the original logging time
+    # The logging time an import file claims: kept as history, never as the
+    # ledger's own `created_at` (which is always the ledger's clock).
+    claimed_created_at: datetime | None = None
 
     def fingerprint(self) -> str:
         return claim_fingerprint(self.source, self.claim.canonical_text(), self.claim.made_on)
@@ -83,6 +85,9 @@ class ResolutionRecord:
     run_id: int | None
     is_current: bool
     created_at: datetime
+    # Imported resolutions (method "imported"): what the file said they were.
+    claimed_method: str | None = None
+    claimed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -149,9 +154,14 @@ class ClaimDetail:
     claim: ClaimRecord
     resolutions: tuple[ResolutionRecord, ...]
     revision_chain: tuple[ClaimRecord, ...] = field(default=())
+    # When an import file said the claim was logged (unverified; see NewClaim).
+    claimed_created_at: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = self.claim.to_json()
+        data["claimed_created_at"] = (
+            self.claimed_created_at.isoformat() if self.claimed_created_at else None
+        )
         data["resolutions"] = [_jsonable(asdict(r)) for r in self.resolutions]
         data["revision_chain"] = [
             {

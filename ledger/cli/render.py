@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ledger.claims.model import Claim, format_price
-from ledger.records import ClaimDetail, ClaimRecord, SourceSummary
+from ledger.records import ClaimDetail, ClaimRecord, ResolutionRecord, SourceSummary
 
 
 def stdout() -> Console:
@@ -107,6 +107,12 @@ def claim_detail(detail: ClaimDetail) -> None:
             c.created_at.strftime("%Y-%m-%d %H:%M UTC")
             + ("  LOGGED LATE" if c.logged_late else ""),
         ),
+        (
+            "claimed",
+            f"says it was logged at {detail.claimed_created_at:%Y-%m-%d %H:%M UTC}, unverified"
+            if detail.claimed_created_at
+            else "",
+        ),
         ("fingerprint", c.fingerprint),
     ]
     rows += [("assuming", a) for a in c.assumptions]
@@ -133,7 +139,7 @@ def claim_detail(detail: ClaimDetail) -> None:
             note_text = f" ({res.note})" if res.note else ""
             source = f" via {res.data_source}" if res.data_source else ""
             out.print(
-                f"{'':>12} {current} {res.created_at:%Y-%m-%d} {res.outcome} [{res.method}]"
+                f"{'':>12} {current} {res.created_at:%Y-%m-%d} {res.outcome} [{_method_text(res)}]"
                 f"{evidence}{source}{note_text}",
                 markup=False,
             )
@@ -148,6 +154,17 @@ def claim_detail(detail: ClaimDetail) -> None:
                 facts.append(f"level compared in split-adjusted units (x1/{res.split_factor:g})")
             if facts:
                 out.print(f"{'':>14} {'; '.join(facts)}", markup=False)
+
+
+def _method_text(res: ResolutionRecord) -> str:
+    """'imported' says what the file claimed the resolution was, and when."""
+    if res.method != "imported":
+        return res.method
+    claimed = [res.claimed_method or ""]
+    if res.claimed_at:
+        claimed.append(f"at {res.claimed_at:%Y-%m-%d}")
+    said = " ".join(p for p in claimed if p)
+    return f"imported, says {said}, unverified" if said else "imported"
 
 
 def _status_text(c: ClaimRecord) -> str:

@@ -14,7 +14,7 @@ from ledger.store.claims import list_claims, resolution_histories
 from ledger.store.imports import record_import
 from ledger.store.sources import source_summaries, user_aliases
 from ledger.transfer.export import FORMATS, LedgerSnapshot, render_export
-from ledger.transfer.yaml_import import read_import_text
+from ledger.transfer.yaml_import import MAX_IMPORT_BYTES, default_today, read_import_text
 
 
 def register(app: typer.Typer) -> None:
@@ -28,17 +28,18 @@ def import_(
         bool, typer.Option("--dry-run", help="Check the file; write nothing.")
     ] = False,
     as_json: JsonOption = False,
+    max_mb: Annotated[
+        int,
+        typer.Option("--max-mb", min=1, help="Refuse a file larger than this many megabytes."),
+    ] = MAX_IMPORT_BYTES // 1_000_000,
     db: DbOption = None,
 ) -> None:
     """Import claims from YAML: all or nothing, and a second import adds nothing."""
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise UsageError(f"{file}: no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{file}: cannot read it ({exc.__class__.__name__}: {exc})") from exc
+    text = _read_bounded(file, max_mb * 1_000_000)
     with ledger_session(db, write=True) as session:
-        batch = read_import_text(text, path=str(file), aliases=user_aliases(session))
+        batch = read_import_text(
+            text, path=str(file), aliases=user_aliases(session), today=default_today()
+        )
         result = record_import(session, batch)
         if dry_run:
             session.rollback()
@@ -59,6 +60,30 @@ def import_(
     if not result.added and result.duplicates:
         message += ": nothing new"
     render.note(message)
+
+
+def _read_bounded(file: Path, limit: int) -> str:
+    """The file's text, refused whole when it is larger than `limit` bytes.
+
+    Reads at most limit + 1 bytes, so a huge file (or an endless one, such
+    as a device) fails fast without being read into memory.
+    """
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError as exc:
+        raise UsageError(f"{file}: no such file") from exc
+    except OSError as exc:
+        raise UsageError(f"{file}: cannot read it ({exc.__class__.__name__}: {exc})") from exc
+    if len(data) > limit:
+        raise UsageError(
+            f"{file}: larger than {limit / 1e6:,.0f} MB, nothing imported"
+            " (split it, or raise the cap with --max-mb)"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{file}: cannot read it ({exc.__class__.__name__}: {exc})") from exc
 
 
 def export(

@@ -141,7 +141,9 @@ def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: d
         "fingerprint": fingerprint,
         "revises_id": None,
         "void_reason": None,
-        "created_at": entry.created_at or now,
+        # Always the ledger's clock: "logged late" must not be forgeable.
+        "created_at": now,
+        "claimed_created_at": entry.claimed_created_at,
     }
 
 
@@ -343,10 +345,14 @@ def get_claim(session: Session, claim_id: int) -> ClaimDetail:
         .where(ResolutionRow.prediction_id == claim_id)
         .order_by(ResolutionRow.created_at, ResolutionRow.id)
     ).scalars()
+    claimed_created_at = session.execute(
+        select(PredictionRow.claimed_created_at).where(PredictionRow.id == claim_id)
+    ).scalar_one()
     return ClaimDetail(
         claim=records[0],
         resolutions=tuple(_to_resolution(r) for r in history),
         revision_chain=tuple(revision_chain(session, claim_id)),
+        claimed_created_at=as_utc(claimed_created_at) if claimed_created_at else None,
     )
 
 
@@ -558,4 +564,6 @@ def _to_resolution(row: ResolutionRow) -> ResolutionRecord:
         run_id=row.run_id,
         is_current=row.is_current,
         created_at=as_utc(row.created_at),
+        claimed_method=row.claimed_method,
+        claimed_at=as_utc(row.claimed_at) if row.claimed_at else None,
     )

@@ -1,18 +1,32 @@
-"""Recording an import batch: sources, claims, and any resolution history they carry."""
+"""Recording an import batch: sources, claims, and the history they carry.
+
+A file's resolutions come in as history (method "imported", never current),
+so every imported claim starts open and the resolver judges it like any
+other; the only status a file can set is void, with its reason (see
+`ledger.transfer.yaml_import`).
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session
 
-from ledger.records import RecordResult
+from ledger.records import RESOLUTION_EVIDENCE, RecordResult
 from ledger.store.batching import chunks
 from ledger.store.claims import record_claims
 from ledger.store.sources import describe_source, ensure_sources
 from ledger.store.tables import PredictionRow, ResolutionRow, utcnow
 from ledger.transfer.yaml_import import ImportBatch
+
+# Every row names every column: one executemany needs one set of keys.
+_ROW_KEYS = (
+    "outcome",
+    "method",
+    "is_current",
+    "claimed_method",
+    "claimed_at",
+    *RESOLUTION_EVIDENCE,
+)
 
 
 def record_import(session: Session, batch: ImportBatch) -> RecordResult:
@@ -28,34 +42,30 @@ def record_import(session: Session, batch: ImportBatch) -> RecordResult:
 
 
 def _restore_history(session: Session, batch: ImportBatch, result: RecordResult) -> None:
-    """Exported resolutions come back as they were: history, current one, status."""
+    """Append the imported resolutions, and void the claims the file voided."""
     fingerprint_to_id = result.id_by_fingerprint()
+    now = utcnow()
     rows = []
-    statuses: dict[str, list[int]] = defaultdict(list)
-    reasons = []
     for position, history in batch.resolutions.items():
         claim_id = fingerprint_to_id.get(batch.entries[position].fingerprint())
         if claim_id is None:  # a duplicate: the ledger already has its own history
             continue
-        currents = [h for h in history if h.get("is_current", False)] or [history[-1]]
-        current = currents[-1]
-        for item in history:
-            values = {k: v for k, v in item.items() if k != "is_current"}
-            values.setdefault("created_at", utcnow())
-            rows.append({"prediction_id": claim_id, "is_current": item is current, **values})
-        statuses[current["outcome"]].append(claim_id)
+        rows.extend(
+            {"prediction_id": claim_id, "created_at": now, **{k: item.get(k) for k in _ROW_KEYS}}
+            for item in history
+        )
+    voids = []
     for position, reason in batch.void_reasons.items():
         claim_id = fingerprint_to_id.get(batch.entries[position].fingerprint())
         if claim_id is not None:
-            reasons.append((claim_id, reason))
+            voids.append({"pid": claim_id, "reason": reason})
     for part in chunks(rows, 2000):
         session.execute(insert(ResolutionRow), list(part))
-    for status, ids in statuses.items():
-        for part in chunks(ids):
-            session.execute(
-                update(PredictionRow).where(PredictionRow.id.in_(part)).values(status=status)
-            )
-    for claim_id, reason in reasons:
+    if voids:
+        table = PredictionRow.__table__
         session.execute(
-            update(PredictionRow).where(PredictionRow.id == claim_id).values(void_reason=reason)
+            update(table)
+            .where(table.c.id == bindparam("pid"))
+            .values(status="void", void_reason=bindparam("reason")),
+            voids,
         )

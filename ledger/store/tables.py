@@ -49,6 +49,8 @@ CLAIM_KINDS = (
 )
 STATUSES = ("open", "true", "false", "void")
 OUTCOMES = ("true", "false", "void")
+# "imported": a resolution an import file carried; history, never a verdict.
+RESOLUTION_METHODS = ("auto", "manual", "imported")
 OPEN_REASONS = (
     "waiting_for_deadline",
     "waiting_for_data",
@@ -165,6 +167,8 @@ class PredictionRow(LedgerModel, table=True):
     revises_id: int | None = Field(default=None, foreign_key="prediction.id", index=True)
     void_reason: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+    # The logging time an import file claimed (unverified): shown, never used.
+    claimed_created_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
     # Why an open claim is still open after the last resolver run (NULL: never checked).
     open_reason: str | None = Field(default=None, max_length=30)
     open_detail: str | None = Field(default=None, sa_column=Column(Text))
@@ -214,7 +218,17 @@ class ResolutionRow(LedgerModel, table=True):
     __tablename__ = "resolution"
     __table_args__ = (
         CheckConstraint(_in("outcome", OUTCOMES), name="outcome"),
-        CheckConstraint("method IN ('auto', 'manual')", name="method"),
+        CheckConstraint(_in("method", RESOLUTION_METHODS), name="method"),
+        CheckConstraint(
+            "claimed_method IS NULL OR " + _in("claimed_method", RESOLUTION_METHODS),
+            name="claimed_method",
+        ),
+        # An imported resolution decides nothing: it is current only as the
+        # void of a claim its source's ledger voided (kept, see yaml_import).
+        CheckConstraint(
+            "method <> 'imported' OR NOT is_current OR outcome = 'void'",
+            name="imported_decides_nothing",
+        ),
         Index(
             "uq_resolution_current",
             "prediction_id",
@@ -241,6 +255,9 @@ class ResolutionRow(LedgerModel, table=True):
     run_id: int | None = Field(default=None, foreign_key="resolve_run.id", index=True)
     is_current: bool = True
     created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+    # Imported resolutions: the method and time the import file claimed.
+    claimed_method: str | None = Field(default=None, max_length=10)
+    claimed_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
 
 
 class PriceBarRow(LedgerModel, table=True):

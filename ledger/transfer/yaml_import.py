@@ -7,18 +7,36 @@ written, so one typo never leaves half a file in the ledger.
 An entry gives its claim as claim-language text (`claim: "gold $5055 by
 end-2026"`) or as structured fields (`symbol`/`asset`, `kind`, `level`,
 `deadline`, optional `start`), which is what `forecast export` writes.
+
+An import file is untrusted input, so the reader defends the ledger:
+- no anchors or aliases (`&a`, `*a`): a 440-byte "billion laughs" file
+  expands to gigabytes, and export never writes them;
+- no duplicate keys (YAML's "last one wins" would drop a value silently);
+- every field has a type (a list is not a source) and a length cap;
+- every claim passes the ledger's bounds (`NewClaim.check`), so the error
+  names the entry's line instead of failing in the store;
+- what a file says about the past is history, not fact: its `created_at` and
+  its resolutions are kept as *claimed* (`claimed_created_at`, resolutions
+  with method "imported" that are never current), the ledger's own clock
+  says when the claim was logged, and the resolver judges it afresh. The one
+  exception is a void with its reason: a correction by the source's ledger,
+  kept (as an imported resolution) so a known-bad record is not scored.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import yaml
 
+from ledger.claims import bounds
+from ledger.claims.model import Claim
 from ledger.claims.parser import claim_from_fields, parse_claim
 from ledger.claims.probability import parse_probability
 from ledger.errors import ClaimError, ImportFileError
@@ -33,41 +51,84 @@ try:
 except AttributeError:  # libyaml missing: same result, slower
     SafeLoader = yaml.BaseLoader
 
+# The largest import file `forecast import` reads by default, in bytes (about
+# 1.5 million entries); anything bigger is refused before it is parsed.
+MAX_IMPORT_BYTES = 200_000_000
+
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "on"})
 FALSES = frozenset({"false", "False", "FALSE", "no", "No", "off"})
+OUTCOMES = ("true", "false", "void")
+STATUSES = ("open", *OUTCOMES)
+# What a resolution in a file may say it was: "imported" is what a ledger
+# exports for history it imported itself.
+CLAIMED_METHODS = ("auto", "manual", "imported")
 
-ENTRY_KEYS = {
-    "source",
-    "source_kind",
-    "made_on",
-    "claim",
-    "text",
-    "symbol",
-    "asset",
-    "kind",
-    "level",
-    "start",
-    "deadline",
-    "probability",
-    "prob",
-    "url",
-    "quote",
-    "tags",
-    "key",
-    "revises",
-    "fingerprint",
-    "created_at",
-    "reference_price",
-    "assumptions",
-    "status",
-    "void_reason",
-    "resolutions",
-    "note",
-    "normalized",
+# Longest accepted text of each single-value field, in characters. Fields the
+# ledger caps everywhere use bounds.FIELD_LIMITS; the rest are capped at the
+# width of their column, or at what a number or a date can need.
+_SHORT = 64
+ENTRY_LIMITS: dict[str, int] = {
+    "source": bounds.FIELD_LIMITS["source"],
+    "source_kind": bounds.FIELD_LIMITS["source_kind"],
+    "made_on": _SHORT,
+    "claim": bounds.FIELD_LIMITS["text"],
+    "text": bounds.FIELD_LIMITS["text"],
+    "symbol": 40,
+    "asset": 100,
+    "kind": _SHORT,
+    "level": _SHORT,
+    "start": _SHORT,
+    "deadline": _SHORT,
+    "probability": _SHORT,
+    "prob": _SHORT,
+    "url": bounds.FIELD_LIMITS["url"],
+    "quote": bounds.FIELD_LIMITS["quote"],
+    "key": bounds.FIELD_LIMITS["key"],
+    "revises": bounds.FIELD_LIMITS["key"],
+    "fingerprint": bounds.FIELD_LIMITS["key"],
+    "created_at": _SHORT,
+    "reference_price": _SHORT,
+    "status": _SHORT,
+    "void_reason": bounds.FIELD_LIMITS["reason"],
+    "note": bounds.FIELD_LIMITS["note"],
+    "normalized": bounds.FIELD_LIMITS["text"],
 }
-SOURCE_KEYS = {"name", "kind", "url", "notes"}
-RESOLUTION_KEYS = {"outcome", "method", "is_current", "created_at", *RESOLUTION_EVIDENCE}
+LIST_KEYS = {"tags", "assumptions", "resolutions"}
+ENTRY_KEYS = set(ENTRY_LIMITS) | LIST_KEYS
+SOURCE_LIMITS: dict[str, int] = {
+    "name": bounds.FIELD_LIMITS["source"],
+    "kind": bounds.FIELD_LIMITS["source_kind"],
+    "url": bounds.FIELD_LIMITS["source_url"],
+    "notes": bounds.FIELD_LIMITS["source_notes"],
+}
+SOURCE_KEYS = set(SOURCE_LIMITS)
+RESOLUTION_LIMITS: dict[str, int] = {
+    "outcome": _SHORT,
+    "method": _SHORT,
+    "is_current": _SHORT,
+    "created_at": _SHORT,
+    "evidence_date": _SHORT,
+    "evidence_price": _SHORT,
+    "evidence_field": 20,
+    "level_used": _SHORT,
+    "split_factor": _SHORT,
+    "closest_date": _SHORT,
+    "closest_price": _SHORT,
+    "days_to_touch": _SHORT,
+    "data_source": 200,
+    "note": bounds.FIELD_LIMITS["note"],
+}
+RESOLUTION_KEYS = set(RESOLUTION_LIMITS)
+assert set(RESOLUTION_EVIDENCE) <= RESOLUTION_KEYS
+MAX_ASSUMPTIONS = 20
+MAX_DAYS_TO_TOUCH = 366 * bounds.DEADLINE_HORIZON_YEARS
+
+# Where a node property can start: an anchor (&a) or alias (*a) follows the
+# start of a line, a space, a flow indicator or a JSON-style ':'. A cheap
+# pre-filter: text like "S&P" never matches, and only a match pays for a scan
+# of the file's tokens.
+_PROPERTY_LIKE = re.compile(r"(?:^|(?<=[\s\[{,:]))[&*]\S", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -80,18 +141,38 @@ class SourceInfo:
 
 @dataclass(frozen=True)
 class ImportBatch:
+    """A checked import file.
+
+    `resolutions` are resolution rows to append (method "imported", oldest
+    first, by entry position): none is current, except the void of an entry
+    in `void_reasons`, which the store marks void.
+    """
+
     sources: tuple[SourceInfo, ...]
     entries: tuple[NewClaim, ...]
-    resolutions: dict[int, tuple[dict[str, Any], ...]]  # entry index -> history, oldest first
+    resolutions: dict[int, tuple[dict[str, Any], ...]]
     void_reasons: dict[int, str]
 
 
+def default_today() -> date:
+    """The store's "today": the date in the furthest-ahead time zone."""
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
+
+
 def read_import_text(
-    text: str, *, path: str, aliases: Mapping[str, str] | None = None
+    text: str,
+    *,
+    path: str,
+    aliases: Mapping[str, str] | None = None,
+    today: date | None = None,
 ) -> ImportBatch:
     """Parse and validate an import file; raise ImportFileError listing every problem."""
+    today = today or default_today()
+    _refuse_anchors(text, path)
     try:
-        data = yaml.load(text, Loader=SafeLoader)
+        data = yaml.load(text, Loader=_ImportLoader)
+    except _DuplicateKey as exc:
+        raise ImportFileError(path, [str(exc)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
@@ -123,19 +204,22 @@ def read_import_text(
         if isinstance(raw, dict):
             raw = {key: _nullable(value) for key, value in raw.items()}
         try:
-            entry, history, revises_key = _read_entry(raw, aliases, source_kinds)
-        except (ClaimError, _EntryError) as exc:
+            entry, history, void_reason = _read_entry(raw, aliases, source_kinds, today)
+        except _EntryError as exc:
+            problems.append(f"line {lines.field_line(index, exc.path)}: {exc}")
+            continue
+        except ClaimError as exc:
             problems.append(f"line {lines.entry_line(index)}: {exc}")
             continue
         position = len(entries)
-        if isinstance(raw, dict) and raw.get("key") is not None:
-            keys[str(raw["key"])] = position
-        if revises_key is not None:
-            pending_revises.append((position, revises_key))
+        if raw.get("key") is not None:
+            keys[raw["key"]] = position
+        if raw.get("revises") is not None:
+            pending_revises.append((position, raw["revises"]))
         if history:
             resolutions[position] = history
-        if isinstance(raw, dict) and raw.get("void_reason"):
-            void_reasons[position] = str(raw["void_reason"])
+        if void_reason is not None:
+            void_reasons[position] = void_reason
         entries.append(entry)
 
     for position, revises_key in pending_revises:
@@ -153,8 +237,55 @@ def read_import_text(
     return ImportBatch(tuple(sources), tuple(entries), resolutions, void_reasons)
 
 
-class _EntryError(Exception):
+# --- YAML: no anchors, no duplicate keys -------------------------------------
+
+
+def _refuse_anchors(text: str, path: str) -> None:
+    """Refuse any anchor or alias before anything is composed or expanded."""
+    if "&" not in text and "*" not in text:
+        return
+    if _PROPERTY_LIKE.search(text) is None:
+        return
+    try:
+        for token in yaml.scan(text, Loader=SafeLoader):
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                raise ImportFileError(
+                    path,
+                    [
+                        f"line {token.start_mark.line + 1}: YAML anchors and aliases"
+                        f" ({sign}{_shorten(token.value, 40)}) are not accepted in an import"
+                        " file: write each value out"
+                    ],
+                )
+    except yaml.YAMLError:
+        return  # a syntax error: the loader reports it with its line
+
+
+class _DuplicateKey(yaml.YAMLError):
     pass
+
+
+class _ImportLoader(SafeLoader):  # type: ignore[misc, valid-type]
+    """The fast loader, refusing a mapping that gives the same key twice."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) != len(node.value):
+            seen: dict[Any, yaml.Node] = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node)
+                if key in seen:
+                    raise _DuplicateKey(
+                        f"line {key_node.start_mark.line + 1}: duplicate key"
+                        f" {_shorten(str(key), 40)!r} (first on line"
+                        f" {seen[key].start_mark.line + 1}): give each field once"
+                    )
+                seen[key] = key_node
+        return mapping
+
+
+# --- sources -------------------------------------------------------------------
 
 
 def _read_sources(raw: Any, lines: _LineFinder, problems: list[str]) -> list[SourceInfo]:
@@ -163,60 +294,121 @@ def _read_sources(raw: Any, lines: _LineFinder, problems: list[str]) -> list[Sou
         return []
     out = []
     for index, item in enumerate(raw):
-        if isinstance(item, str):
-            item = {"name": item}
-        if isinstance(item, dict):
-            item = {key: _nullable(value) for key, value in item.items()}
-        if not isinstance(item, dict) or not str(item.get("name") or "").strip():
-            problems.append(f"line {lines.source_line(index)}: a source needs a name")
-            continue
-        unknown = set(item) - SOURCE_KEYS
-        if unknown:
-            problems.append(
-                f"line {lines.source_line(index)}: "
-                f"unknown source field(s) {', '.join(sorted(unknown))}"
-            )
-            continue
-        kind = item.get("kind")
-        if kind is not None and str(kind).lower() not in SOURCE_KINDS:
-            problems.append(
-                f"line {lines.source_line(index)}: "
-                f"source kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}"
-            )
-            continue
-        out.append(
-            SourceInfo(
-                name=str(item["name"]).strip(),
-                kind=str(kind).lower() if kind else None,
-                url=_opt_str(item.get("url")),
-                notes=_opt_str(item.get("notes")),
-            )
-        )
+        try:
+            out.append(_read_source(item))
+        except _EntryError as exc:
+            problems.append(f"line {lines.source_line(index, exc.path)}: {exc}")
     return out
+
+
+def _read_source(item: Any) -> SourceInfo:
+    if isinstance(item, str):
+        item = {"name": item}
+    if not isinstance(item, dict):
+        raise _EntryError("a source is a name or a mapping {name, kind, url, notes}")
+    item = {key: _nullable(value) for key, value in item.items()}
+    unknown = set(item) - SOURCE_KEYS
+    if unknown:
+        raise _EntryError(f"unknown source field(s) {_names(unknown)}")
+    for key, value in item.items():
+        _check_scalar(value, key, SOURCE_LIMITS[key], "source " + key)
+    if not (item.get("name") or "").strip():
+        raise _EntryError("a source needs a name")
+    kind = item.get("kind")
+    if kind is not None and kind.lower() not in SOURCE_KINDS:
+        raise _EntryError(
+            f"source kind {_shorten(kind, 40)!r} is not one of {', '.join(SOURCE_KINDS)}", "kind"
+        )
+    return SourceInfo(
+        name=item["name"].strip(),
+        kind=kind.lower() if kind else None,
+        url=_opt_str(item.get("url")),
+        notes=_opt_str(item.get("notes")),
+    )
+
+
+# --- entries -------------------------------------------------------------------
 
 
 def _read_entry(
     raw: Any,
     aliases: Mapping[str, str] | None,
     source_kinds: Mapping[str, str | None],
+    today: date,
 ) -> tuple[NewClaim, tuple[dict[str, Any], ...], str | None]:
     if not isinstance(raw, dict):
         raise _EntryError("an entry must be a mapping with source, made_on and claim")
     unknown = set(raw) - ENTRY_KEYS
     if unknown:
         raise _EntryError(
-            f"unknown field(s) {', '.join(sorted(unknown))}: known fields are source, made_on, "
+            f"unknown field(s) {_names(unknown)}: known fields are source, made_on, "
             "claim (or symbol, kind, level, deadline), probability, url, quote, tags, revises"
         )
+    for key, value in raw.items():  # the fast test first: this runs for every field
+        if (
+            value is not None
+            and key not in LIST_KEYS
+            and (value.__class__ is not str or len(value) > ENTRY_LIMITS[key])
+        ):
+            _check_scalar(value, key, ENTRY_LIMITS[key])
     source = _opt_str(raw.get("source"))
     if not source:
         raise _EntryError("no source: add 'source: NAME'")
     made_on = _date(raw.get("made_on"), "made_on")
     if made_on is None:
         raise _EntryError("no made_on: add 'made_on: 2025-11-20' (the day the call was made)")
+    try:  # before any parsing: a deadline phrase counted from year 1 or 9999 overflows
+        bounds.check_made_on(made_on, today)
+    except bounds.BoundsError as exc:
+        raise _EntryError(str(exc), "made_on") from None
 
+    try:
+        claim, text = _read_claim(raw, made_on, aliases)
+    except OverflowError:  # a number the parser's arithmetic cannot hold
+        raise _EntryError("a number in this claim is out of range") from None
+    assumptions = _text_list(raw.get("assumptions"), "assumptions", MAX_ASSUMPTIONS, "text")
+    if assumptions:
+        claim = dataclasses.replace(claim, assumptions=assumptions)
+    if raw.get("reference_price") is not None:
+        reference = _number(raw["reference_price"], "reference_price")
+        if not reference > 0:
+            raise _EntryError("reference_price must be positive", "reference_price")
+        _bounded(bounds.check_price, reference, "reference_price")
+        if claim.relative is not None:
+            claim = dataclasses.replace(
+                claim, reference_price=reference, level=claim.relative.apply(reference)
+            )
+
+    probability = raw.get("probability", raw.get("prob"))
+    if probability is not None:
+        probability = parse_probability(probability)
+    tags = _text_list(raw.get("tags"), "tags", bounds.MAX_TAGS, "tag", split_words=True)
+    claimed_created_at = _timestamp(raw.get("created_at"), "created_at")
+    entry = NewClaim(
+        source=source,
+        source_kind=_opt_str(raw.get("source_kind")) or source_kinds.get(source.casefold()),
+        claim=claim,
+        text=text,
+        probability=probability,
+        url=_opt_str(raw.get("url")),
+        quote=_opt_str(raw.get("quote")),
+        tags=tags,
+        claimed_created_at=claimed_created_at,
+    )
+    entry.check(today)  # a BoundsError (a ClaimError) names the entry's line
+    history, claimed_current = _read_history(raw.get("resolutions"))
+    void_reason = _void_reason(raw, claimed_current)
+    if void_reason is not None:
+        history = _with_current_void(history, void_reason)
+    return entry, history, void_reason
+
+
+def _read_claim(
+    raw: Mapping[str, Any], made_on: date, aliases: Mapping[str, str] | None
+) -> tuple[Claim, str]:
+    """The claim an entry states, from claim text or structured fields, and its text."""
     if raw.get("claim") is not None:
-        claim_text = str(raw["claim"])
+        claim_text = raw["claim"]
         claim = parse_claim(claim_text, made_on=made_on, aliases=aliases)
         text = _opt_str(raw.get("text")) or claim_text
     elif raw.get("kind") is not None:
@@ -226,88 +418,201 @@ def _read_entry(
         level = raw.get("level")
         if level is None:
             raise _EntryError("a structured entry needs 'level' (a price, or '+20%')")
+        _check_plain_level(level)
         claim = claim_from_fields(
-            asset=str(asset),
-            kind=str(raw["kind"]),
-            level=str(level),
+            asset=asset,
+            kind=raw["kind"],
+            level=level,
             deadline=_date_or_text(raw.get("deadline"), "deadline"),
             made_on=made_on,
             start=_date_or_text(raw.get("start"), "start") if raw.get("start") else None,
             aliases=aliases,
         )
         if raw.get("asset") and raw.get("symbol"):
-            claim = dataclasses.replace(claim, asset=str(raw["asset"]))
+            claim = dataclasses.replace(claim, asset=raw["asset"])
         text = _opt_str(raw.get("text")) or claim.canonical_text()
     else:
         raise _EntryError(
             "no claim: add 'claim: \"gold $5055 by end-2026\"' or the fields symbol, kind, "
             "level, deadline"
         )
-    if raw.get("assumptions"):
-        claim = dataclasses.replace(claim, assumptions=tuple(map(str, raw["assumptions"])))
-    if raw.get("reference_price") is not None:
-        reference = _positive(raw["reference_price"], "reference_price")
-        if claim.relative is not None:
-            claim = dataclasses.replace(
-                claim, reference_price=reference, level=claim.relative.apply(reference)
-            )
-
-    probability = raw.get("probability", raw.get("prob"))
-    if probability is not None:
-        probability = parse_probability(str(probability))
-    tags = raw.get("tags") or []
-    if isinstance(tags, str):
-        tags = [t for t in tags.replace(",", " ").split() if t]
-    if not isinstance(tags, list):
-        raise _EntryError("tags must be a list like [gold, banks]")
-    history = _read_history(raw.get("resolutions"))
-    created_at = raw.get("created_at")
-    if created_at is not None and not isinstance(created_at, datetime):
-        try:
-            created_at = datetime.fromisoformat(str(created_at))
-        except ValueError as exc:
-            raise _EntryError(f"created_at {created_at!r} is not an ISO timestamp") from exc
-    revises = raw.get("revises")
-    entry = NewClaim(
-        source=source,
-        source_kind=_opt_str(raw.get("source_kind")) or source_kinds.get(source.casefold()),
-        claim=claim,
-        text=text,
-        probability=probability,
-        url=_opt_str(raw.get("url")),
-        quote=_opt_str(raw.get("quote")),
-        tags=tuple(str(t).strip() for t in tags if str(t).strip()),
-        created_at=created_at,
-    )
-    return entry, history, (str(revises) if revises is not None else None)
+    return claim, text
 
 
-def _read_history(raw: Any) -> tuple[dict[str, Any], ...]:
+def _check_plain_level(level: str) -> None:
+    """A level written as a plain number is checked before parsing: rounding
+    1.7976931348e308 to ten digits already overflows."""
+    try:
+        number = float(level.strip().lstrip("$").replace(",", ""))
+    except ValueError:
+        return  # "$5.1k", "+20%", "x2": the parser reads these
+    _bounded(bounds.check_price, number, "level")
+
+
+def _void_reason(raw: Mapping[str, Any], claimed_current: dict[str, Any] | None) -> str | None:
+    """The reason of a void claim, or None; a reason on a claim that is not void is refused.
+
+    A claim is void in the file when it says `status: void` or, without a
+    status, when the resolution the file calls current is a void.
+    """
+    reason = _opt_str(raw.get("void_reason"))
+    status = raw.get("status")
+    if status is not None and status not in STATUSES:
+        raise _EntryError(
+            f"status {_shorten(status, 40)!r} is not one of {', '.join(STATUSES)}", "status"
+        )
+    if status == "void" and reason is None:
+        raise _EntryError("a void claim needs its reason: add 'void_reason: ...'", "status")
+    if reason is None:
+        return None
+    if status is None:
+        status = claimed_current["outcome"] if claimed_current else "open"
+    if status != "void":
+        raise _EntryError(
+            f"void_reason on a claim that is {status}, not void: remove it, or give 'status: void'",
+            "void_reason",
+        )
+    return reason
+
+
+def _with_current_void(
+    history: tuple[dict[str, Any], ...], reason: str
+) -> tuple[dict[str, Any], ...]:
+    """The void that makes the claim void is the one current resolution."""
+    voids = [h for h in history if h["outcome"] == "void"]
+    if voids:
+        voids[-1]["is_current"] = True
+        return history
+    return (*history, _imported({"outcome": "void", "note": reason}, current=True))
+
+
+def _read_history(raw: Any) -> tuple[tuple[dict[str, Any], ...], dict[str, Any] | None]:
+    """Resolution rows, oldest first, and the one the file calls current (its last
+    `is_current: true`, else its last): history only, never a verdict."""
+    if raw is None:
+        return (), None
+    if not isinstance(raw, list):
+        raise _EntryError("resolutions must be a list", "resolutions")
+    rows = []
+    current = None
+    for index, item in enumerate(raw):
+        row, claimed_current = _read_resolution(item, index)
+        rows.append(row)
+        if claimed_current:
+            current = row
+    if current is None and rows:
+        current = rows[-1]
+    return tuple(rows), current
+
+
+def _read_resolution(item: Any, index: int) -> tuple[dict[str, Any], bool]:
+    where: tuple[Any, ...] = ("resolutions", index)
+    if not isinstance(item, dict):
+        raise _EntryError(
+            "a resolution must be a mapping with outcome: true, false or void", *where
+        )
+    item = {key: _nullable(value) for key, value in item.items()}
+    unknown = set(item) - RESOLUTION_KEYS
+    if unknown:
+        raise _EntryError(f"unknown resolution field(s) {_names(unknown)}", *where)
+    for key, value in item.items():
+        _check_scalar(value, key, RESOLUTION_LIMITS[key], f"resolution {key}", *where, key)
+    if item.get("outcome") not in OUTCOMES:
+        raise _EntryError("a resolution needs outcome: true, false or void", *where, "outcome")
+    method = item.get("method") or "auto"
+    if method not in CLAIMED_METHODS:
+        raise _EntryError(
+            f"resolution method {_shorten(method, 40)!r} is not one of"
+            f" {', '.join(CLAIMED_METHODS)}",
+            *where,
+            "method",
+        )
+    values: dict[str, Any] = {"outcome": item["outcome"]}
+    try:
+        for key in ("evidence_date", "closest_date"):
+            values[key] = _date(item.get(key), key)
+        for key in ("evidence_price", "level_used", "split_factor", "closest_price"):
+            if item.get(key) is not None:
+                values[key] = _finite(item[key], key)
+        if item.get("days_to_touch") is not None:
+            values["days_to_touch"] = _days(item["days_to_touch"])
+        claimed_current = (
+            _boolean(item["is_current"], "is_current")
+            if item.get("is_current") is not None
+            else False
+        )
+        claimed_at = _timestamp(item.get("created_at"), "created_at")
+    except _EntryError as exc:
+        raise _EntryError(str(exc), *where, *exc.path) from None
+    for key in ("evidence_field", "data_source", "note"):
+        values[key] = item.get(key)
+    values["claimed_method"] = method
+    values["claimed_at"] = claimed_at
+    return _imported(values, current=False), claimed_current
+
+
+def _imported(values: dict[str, Any], *, current: bool) -> dict[str, Any]:
+    return {**values, "method": "imported", "is_current": current}
+
+
+# --- values ----------------------------------------------------------------------
+
+
+class _EntryError(Exception):
+    """A problem with one entry; `path` leads to the field (keys and list indexes)."""
+
+    def __init__(self, message: str, *path: Any) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def _check_scalar(value: Any, key: str, limit: int, label: str | None = None, *path: Any) -> None:
+    """A single value (text), no longer than `limit`: not a list, not a mapping."""
+    label = label or key
+    where = path or (key,)
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise _EntryError(f"{label} must be a single value, not a {_shape(value)}", *where)
+    if len(value) > limit:
+        raise _EntryError(
+            f"{label} is {len(value):,} characters long: at most {limit:,} are accepted", *where
+        )
+
+
+def _text_list(
+    raw: Any, key: str, max_items: int, limit_field: str, *, split_words: bool = False
+) -> tuple[str, ...]:
+    """A list of short texts (tags, assumptions); a plain text is one item (or, for
+    tags, words split on spaces and commas)."""
     if raw is None:
         return ()
+    if isinstance(raw, str):
+        longest = (bounds.FIELD_LIMITS[limit_field] + 1) * max_items
+        if len(raw) > longest:  # refused before it is split into millions of words
+            raise _EntryError(
+                f"{key} is {len(raw):,} characters long: at most {longest:,} are accepted", key
+            )
+        raw = [t for t in raw.replace(",", " ").split() if t] if split_words else [raw]
     if not isinstance(raw, list):
-        raise _EntryError("resolutions must be a list")
+        raise _EntryError(f"{key} must be a list like [gold, banks], not a {_shape(raw)}", key)
+    if len(raw) > max_items:
+        raise _EntryError(f"{len(raw):,} {key} given: at most {max_items} are accepted", key)
     out = []
-    for item in raw:
-        if not isinstance(item, dict) or item.get("outcome") not in ("true", "false", "void"):
-            raise _EntryError("each resolution needs outcome: true, false or void")
-        unknown = set(item) - RESOLUTION_KEYS
-        if unknown:
-            raise _EntryError(f"unknown resolution field(s) {', '.join(sorted(unknown))}")
-        values = {key: _nullable(value) for key, value in item.items()}
-        for key in ("evidence_date", "closest_date"):
-            values[key] = _date(values.get(key), key)
-        for key in ("evidence_price", "level_used", "split_factor", "closest_price"):
-            if values.get(key) is not None:
-                values[key] = _number(values[key], key)
-        if values.get("days_to_touch") is not None:
-            values["days_to_touch"] = int(_number(values["days_to_touch"], "days_to_touch"))
-        if "is_current" in values:
-            values["is_current"] = _boolean(values["is_current"], "is_current")
-        if values.get("created_at") is not None and not isinstance(values["created_at"], datetime):
-            values["created_at"] = datetime.fromisoformat(str(values["created_at"]))
-        values.setdefault("method", "auto")
-        out.append(values)
+    for index, item in enumerate(raw):
+        item = _nullable(item)
+        if item is None:
+            continue
+        if not isinstance(item, str):
+            raise _EntryError(
+                f"each of {key} must be a single value, not a {_shape(item)}", key, index
+            )
+        try:
+            bounds.check_text(item, limit_field)
+        except bounds.BoundsError as exc:
+            raise _EntryError(str(exc), key, index) from None
+        if item.strip():
+            out.append(item.strip())
     return tuple(out)
 
 
@@ -315,65 +620,110 @@ def _nullable(value: Any) -> Any:
     return None if isinstance(value, str) and value in NULLS else value
 
 
-def _number(value: Any, name: str) -> float:
+def _number(value: str, name: str) -> float:
     try:
         return float(value)
-    except (TypeError, ValueError) as exc:
-        raise _EntryError(f"{name} {value!r} is not a number") from exc
+    except ValueError:
+        raise _EntryError(f"{name} {_shorten(value, 40)!r} is not a number", name) from None
 
 
-def _boolean(value: Any, name: str) -> bool:
-    if isinstance(value, bool):
-        return value
+def _finite(value: str, name: str) -> float:
+    number = _number(value, name)
+    if not math.isfinite(number) or abs(number) > bounds.MAX_PRICE:
+        raise _EntryError(
+            f"{name} {_shorten(value, 40)} is outside the accepted range"
+            f" (finite, at most {bounds.MAX_PRICE:.0e} in magnitude)",
+            name,
+        )
+    return number
+
+
+def _days(value: str) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        raise _EntryError(
+            f"days_to_touch {_shorten(value, 40)!r} is not a whole number", "days_to_touch"
+        ) from None
+    if not 0 <= days <= MAX_DAYS_TO_TOUCH:
+        raise _EntryError(f"days_to_touch {days} is out of range", "days_to_touch")
+    return days
+
+
+def _boolean(value: str, name: str) -> bool:
     if value in TRUES:
         return True
     if value in FALSES:
         return False
-    raise _EntryError(f"{name} {value!r} is not true or false")
+    raise _EntryError(f"{name} {_shorten(value, 40)!r} is not true or false", name)
 
 
-def _positive(value: Any, name: str) -> float:
+def _bounded(check: Any, value: float, name: str) -> None:
     try:
-        number = float(value)
-    except (TypeError, ValueError) as exc:
-        raise _EntryError(f"{name} {value!r} is not a number") from exc
-    if not number > 0:
-        raise _EntryError(f"{name} must be positive")
-    return number
+        check(value, name)
+    except bounds.BoundsError as exc:
+        raise _EntryError(str(exc), name) from None
 
 
-def _date(value: Any, name: str) -> date | None:
-    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
-        return value
-    if isinstance(value, datetime):
-        return value.date()
+def _date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
     try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError as exc:
-        raise _EntryError(f"{name} {value!r} is not a date: write YYYY-MM-DD") from exc
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise _EntryError(
+            f"{name} {_shorten(value, 40)!r} is not a date: write YYYY-MM-DD", name
+        ) from None
 
 
-def _date_or_text(value: Any, name: str) -> date | str:
+def _timestamp(value: str | None, name: str) -> datetime | None:
+    """An ISO timestamp as aware UTC (a timestamp without a zone is taken as UTC)."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise _EntryError(
+            f"{name} {_shorten(value, 40)!r} is not an ISO timestamp"
+            " (write 2025-11-20T09:30:00+00:00)",
+            name,
+        ) from None
+
+
+def _date_or_text(value: str | None, name: str) -> date | str:
     if value is None:
         raise _EntryError(f"no {name}: add '{name}: 2026-12-31'")
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
+    text = value.strip()
     try:  # the common case, and what export writes: no phrase parsing needed
         return date.fromisoformat(text)
     except ValueError:
         return text
 
 
-def _opt_str(value: Any) -> str | None:
+def _opt_str(value: str | None) -> str | None:
     if value is None:
         return None
-    text = str(value).strip()
+    text = value.strip()
     return text or None
 
 
+def _shape(value: Any) -> str:
+    return {list: "list", dict: "mapping"}.get(type(value), type(value).__name__)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _names(keys: set[Any]) -> str:
+    return ", ".join(sorted(_shorten(str(k), 40) for k in keys)[:10])
+
+
 class _LineFinder:
-    """Line numbers of entries, found lazily: only a file with errors pays for them."""
+    """Line numbers of entries and fields, found lazily: only a file with errors pays."""
 
     def __init__(self, text: str) -> None:
         self._text = text
@@ -389,7 +739,7 @@ class _LineFinder:
                 self._node = None
         return self._node
 
-    def _line_in(self, key: str, index: int) -> int:
+    def _item(self, key: str, index: int) -> yaml.Node | None:
         root = self._root()
         if isinstance(root, yaml.SequenceNode) and key == "predictions":
             seq: yaml.Node | None = root
@@ -398,11 +748,34 @@ class _LineFinder:
         else:
             seq = None
         if isinstance(seq, yaml.SequenceNode) and index < len(seq.value):
-            return seq.value[index].start_mark.line + 1
-        return 0
+            return seq.value[index]
+        return None
+
+    def _line(self, node: yaml.Node | None, path: tuple[Any, ...]) -> int:
+        if node is None:
+            return 0
+        line = node.start_mark.line + 1
+        for step in path:
+            if isinstance(step, int) and isinstance(node, yaml.SequenceNode):
+                if step >= len(node.value):
+                    break
+                node = node.value[step]
+                line = node.start_mark.line + 1
+            elif isinstance(step, str) and isinstance(node, yaml.MappingNode):
+                found = next(((k, v) for k, v in node.value if k.value == step), None)
+                if found is None:
+                    break
+                line = found[0].start_mark.line + 1
+                node = found[1]
+            else:
+                break
+        return line
 
     def entry_line(self, index: int) -> int:
-        return self._line_in("predictions", index)
+        return self._line(self._item("predictions", index), ())
 
-    def source_line(self, index: int) -> int:
-        return self._line_in("sources", index)
+    def field_line(self, index: int, path: tuple[Any, ...] = ()) -> int:
+        return self._line(self._item("predictions", index), path)
+
+    def source_line(self, index: int, path: tuple[Any, ...] = ()) -> int:
+        return self._line(self._item("sources", index), path)

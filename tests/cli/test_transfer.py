@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import forecast
+from price_files import flat_bars, write_csv
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "predictions.example.yaml"
 
@@ -104,29 +105,72 @@ def test_bad_files_are_refused_whole(
     assert forecast(capsys, "--db", ledger_url, "list", "--json").json() == []
 
 
-def test_export_then_import_round_trips_every_field(capsys, ledger_url: str, tmp_path) -> None:
+def test_export_then_import_round_trips_every_field(
+    capsys, ledger_url: str, tmp_path: Path
+) -> None:
+    """Every field survives the trip; the history comes back as history.
+
+    The copy's claims come in open (the void one void, with its reason),
+    carrying the original's resolutions as "imported", and logged by the
+    copy's clock. Re-judged against the same prices they reach the same
+    verdicts with the same evidence.
+    """
+    prices = _example_prices(tmp_path / "prices")
+    resolve = ("resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10")
     assert forecast(capsys, "--db", ledger_url, "import", str(EXAMPLE)).code == 0
     forecast(capsys, "--db", ledger_url, "void", "2", "--why", "level was a typo")
+    forecast(capsys, "--db", ledger_url, *resolve)
     exported = tmp_path / "ledger.yaml"
     assert forecast(capsys, "--db", ledger_url, "export", "-o", str(exported)).code == 0
+    original = forecast(capsys, "--db", ledger_url, "export", "--format", "json").json()
+    assert {"true", "false"} <= {c["status"] for c in original["claims"]}
 
     other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
     assert forecast(capsys, "--db", other, "import", str(exported)).code == 0
-    original = forecast(capsys, "--db", ledger_url, "export", "--format", "json").json()
+    imported = forecast(capsys, "--db", other, "export", "--format", "json").json()
+    by_fingerprint = {c["fingerprint"]: c for c in original["claims"]}
+    for claim in imported["claims"]:
+        before = by_fingerprint[claim["fingerprint"]]
+        assert claim["status"] == ("void" if before["status"] == "void" else "open")
+        assert claim["void_reason"] == before["void_reason"]
+        assert [(r["outcome"], r["method"]) for r in claim["resolutions"]] == [
+            (r["outcome"], "imported") for r in before["resolutions"]
+        ]
+        assert [r["is_current"] for r in claim["resolutions"]] == [
+            r["is_current"] and r["outcome"] == "void" for r in before["resolutions"]
+        ]
+
+    forecast(capsys, "--db", other, *resolve)
     copy = forecast(capsys, "--db", other, "export", "--format", "json").json()
     assert _without_ids(copy) == _without_ids(original)
 
 
+def _example_prices(directory: Path) -> Path:
+    """Flat gold, bitcoin and silver prices that settle some example claims each way."""
+    write_csv(directory, "GC=F", flat_bars("2025-06-01", "2026-07-10", 4000.0))
+    write_csv(directory, "BTC-USD", flat_bars("2025-06-01", "2026-07-10", 90000.0))
+    write_csv(
+        directory,
+        "SI=F",
+        flat_bars("2025-06-01", "2026-07-10", 50.0, lows={"2026-01-15": 39.0}),
+    )
+    return directory
+
+
 def _without_ids(document: dict) -> dict:
-    """Ids are the ledger's own; everything else must survive the trip."""
+    """Ids and logging times are the ledger's own; everything else must survive the trip.
+
+    The copy's history starts with the original's resolutions, imported: the
+    current one (the verdict) is compared, and the rest by outcome."""
     by_fingerprint = {c["id"]: c["fingerprint"] for c in document["claims"]}
     claims = []
     for claim in document["claims"]:
-        claim = dict(claim)
-        claim.pop("id")
+        claim = {k: v for k, v in claim.items() if k not in ("id", "created_at", "logged_late")}
         claim["revises_id"] = by_fingerprint.get(claim["revises_id"])
         claim["resolutions"] = [
-            {k: v for k, v in r.items() if k not in ("id", "run_id")} for r in claim["resolutions"]
+            {k: v for k, v in r.items() if k not in ("id", "run_id", "created_at", "method")}
+            for r in claim["resolutions"]
+            if r["is_current"]
         ]
         claims.append(claim)
     sources = [{k: v for k, v in s.items() if k != "id"} for s in document["sources"]]
