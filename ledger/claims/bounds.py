@@ -107,13 +107,17 @@ def check_claim(claim: Claim, today: date) -> None:
     """Every bound a claim's own fields must meet."""
     check_made_on(claim.made_on, today)
     check_deadline(claim.made_on, claim.deadline)
-    check_price(claim.level, "level")
+    _check_relative(claim)
     check_price(claim.reference_price, "reference price")
     if claim.reference_price is not None and claim.reference_price < 0:
         raise BoundsError(
             f"reference price {shorten_number(claim.reference_price)} is negative: a relative"
             " level needs a positive close to measure from"
         )
+    check_price(claim.level, "level")
+
+
+def _check_relative(claim: Claim) -> None:
     relative = claim.relative
     if relative is None:
         return

@@ -32,6 +32,7 @@ from numbers import Real
 
 from ledger.claims import assets, dates, vocabulary
 from ledger.claims.assets import AssetMatch
+from ledger.claims.bounds import MAX_PRICE, shorten_number
 from ledger.claims.dates import DatePhrase
 from ledger.claims.model import (
     Claim,
@@ -367,6 +368,11 @@ def _price_level(level: LevelMatch, notes: list[str]) -> float:
         number = level.text.lstrip("+ ")
         raise _Problem(
             f"'{level.text}' is unclear: write '+{number}%' for a rise or '{number}' for a price"
+        )
+    if not level.price <= MAX_PRICE:  # NaN too
+        raise _Problem(
+            f"level '{shorten_number(level.price)}' is larger than any price"
+            f" (at most {MAX_PRICE:.0e})"
         )
     # Canonical text writes prices with 10 significant digits; keep exactly that.
     rounded = float(format_price(level.price))

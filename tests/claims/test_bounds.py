@@ -100,3 +100,11 @@ def test_check_price_accepts_exactly_the_finite_bounded_non_zero(value: float) -
 @given(st.floats(allow_nan=True, allow_infinity=True))
 def test_shorten_number_is_short(value: float) -> None:
     assert len(bounds.shorten_number(value)) <= 16
+
+
+def test_a_huge_multiple_is_reported_as_the_multiple_not_its_level() -> None:
+    huge = _claim(
+        relative=RelativeLevel(RelativeKind.MULTIPLE, 1e308), level=math.inf, reference_price=2.0
+    )
+    with pytest.raises(BoundsError, match=r"relative level x1e\+308"):
+        bounds.check_claim(huge, TODAY)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from ledger.claims import bounds
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel, format_price
 from ledger.claims.parser import claim_from_fields, parse_claim
 from ledger.errors import ClaimError
@@ -533,7 +534,7 @@ def canonical_claims(draw: st.DrawFn) -> Claim:
     relative = None
     form = draw(st.sampled_from(["price", "percent", "multiple"]))
     if form == "price":
-        level = float(format_price(draw(st.floats(min_value=1e-6, max_value=1e14))))
+        level = float(format_price(draw(st.floats(min_value=1e-6, max_value=bounds.MAX_PRICE))))
         assume(level > 0)
     else:
         if form == "percent":

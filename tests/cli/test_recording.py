@@ -401,6 +401,7 @@ def test_add_refuses_made_on_out_of_range(capsys, db: str, args: list[str], word
     [
         pytest.param("gold 1e13 by end-2026", id="level-1e13"),
         pytest.param("BTC x1e308 by end-2026", id="multiple-1e308"),
+        pytest.param("gold 1.7976931348e308 by end-2026", id="level-float-max"),
         pytest.param("gold $5055 by 2199-12-31", id="deadline-beyond-horizon"),
     ],
 )
