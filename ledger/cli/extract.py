@@ -119,7 +119,7 @@ def extract(
     """Propose the claims in an article; record the ones you accept."""
     given_made_on = parse_date_option(made_on, "--made-on")
     text = _read_article(article, timeout)
-    with ledger_session(db) as session:
+    with ledger_session(db, or_empty=True) as session:
         aliases = user_aliases(session)
     extraction = extract_article(
         text.text,
