@@ -28,10 +28,11 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
-# Ids are SQL BIGINTs; a larger number cannot name a claim, and binding it
-# raises OverflowError (SQLite) or a driver error (PostgreSQL) far from the
-# command line.
-MAX_ID = 2**63 - 1
+# Ids are INTEGER columns: 64 bits in SQLite but 32 in PostgreSQL, so 2^31-1
+# is the largest id every ledger can hold (and far more claims than any ledger
+# will see). A larger number cannot name a claim, and binding it raises
+# OverflowError (SQLite) or a driver error (PostgreSQL) far from the command line.
+MAX_ID = 2**31 - 1
 
 
 def check_id(value: int | None) -> int | None:

@@ -1,4 +1,5 @@
-"""A claim id beyond what a BIGINT holds is a usage error, not an OverflowError."""
+"""A claim id beyond what an id column holds is a usage error, not an OverflowError
+(SQLite) or a driver error (PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import pytest
 from cli_runner import forecast
 
 HUGE = "99999999999999999999999"
-TOO_BIG_BY_ONE = str(2**63)
+TOO_BIG_FOR_SQLITE = str(2**63)
+TOO_BIG_FOR_POSTGRESQL = str(2**31)
 
 
 @pytest.fixture
@@ -19,7 +21,7 @@ def db(ledger_url: str, capsys) -> str:
     return ledger_url
 
 
-@pytest.mark.parametrize("number", [HUGE, TOO_BIG_BY_ONE, "0"])
+@pytest.mark.parametrize("number", [HUGE, TOO_BIG_FOR_SQLITE, TOO_BIG_FOR_POSTGRESQL, "0"])
 @pytest.mark.parametrize(
     "command",
     [
@@ -40,6 +42,6 @@ def test_an_impossible_id_is_one_line_and_exit_2(capsys, db: str, command, numbe
 
 
 def test_the_largest_id_is_simply_not_found(capsys, db: str) -> None:
-    result = forecast(capsys, "--db", db, "show", str(2**63 - 1))
+    result = forecast(capsys, "--db", db, "show", str(2**31 - 1))
     assert result.code == 2
-    assert f"no claim with id {2**63 - 1}" in result.err
+    assert f"no claim with id {2**31 - 1}" in result.err
