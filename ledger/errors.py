@@ -35,5 +35,20 @@ class NotFoundError(UsageError):
     """A claim, source or alias named by the user does not exist."""
 
 
+class NoLedgerError(UsageError):
+    """There is no ledger where the user pointed, and the command only reads."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        super().__init__(
+            f"no ledger at {where}: 'forecast add' or 'forecast import' creates one "
+            "(check --db / FORECAST_DB if you expected one there)"
+        )
+
+
+class NotALedgerError(UsageError):
+    """The database the user pointed at is something else; it is left untouched."""
+
+
 class SchemaError(LedgerError):
     """The database schema cannot be used by this version of the code."""

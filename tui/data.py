@@ -158,7 +158,7 @@ class PicksRecorded:
 
 def parse_probability(text: str) -> float | None:
     """A probability as `forecast add --prob` reads it: 0.7 or 70%; blank is none."""
-    return parse_stated_probability(text)
+    return parse_stated_probability(text) if text.strip() else None
 
 
 def parse_day(text: str, default: date) -> date:

@@ -6,6 +6,7 @@ given by the caller so that parsing is reproducible.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -139,9 +140,16 @@ def default_window_start(made_on: date) -> date:
 
 
 def format_price(value: float | None) -> str:
-    """Prices without float noise: 5055, 0.95, 1.085, 150000, 2.5e-05."""
+    """Prices without float noise: 5055, 0.95, 1.085, 150000, 2.5e-05.
+
+    Total: a value that no check lets in any more but an old ledger or a hand
+    edit may hold (inf, nan) is shown as what it is, so the ledger can still be
+    listed, shown and exported.
+    """
     if value is None:
         return "?"
+    if not math.isfinite(value):
+        return str(value)
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.10g}"

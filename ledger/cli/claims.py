@@ -15,6 +15,7 @@ from ledger.cli import render
 from ledger.cli.context import (
     DbOption,
     JsonOption,
+    check_id,
     ledger_session,
     parse_date_option,
     parse_probability,
@@ -75,7 +76,11 @@ def add(
     ] = None,
     revises: Annotated[
         int | None,
-        typer.Option("--revises", help="Id of the claim this one revises (both are kept)."),
+        typer.Option(
+            "--revises",
+            help="Id of the claim this one revises (both are kept).",
+            callback=check_id,
+        ),
     ] = None,
     reference_price: Annotated[
         float | None,
@@ -92,7 +97,7 @@ def add(
     probability = parse_probability(prob)
     if reference_price is not None and reference_price <= 0:
         raise UsageError("--reference-price must be a positive price")
-    with ledger_session(db, write=not dry_run) as session:
+    with ledger_session(db, write=not dry_run, or_empty=dry_run) as session:
         parsed = parse_claim(claim, made_on=made, aliases=user_aliases(session))
         if parsed.relative is not None:
             reference = reference_price or reference_close(session, parsed.symbol, made)
@@ -172,7 +177,7 @@ def parse(
 ) -> None:
     """Show how a claim would be read, without writing anything."""
     made = parse_date_option(made_on, "--made-on") or date.today()
-    with ledger_session(db) as session:
+    with ledger_session(db, or_empty=True) as session:
         parsed = parse_claim(claim, made_on=made, aliases=user_aliases(session))
     bounds.check_claim(parsed, date.today())
     if as_json:
@@ -227,7 +232,10 @@ def _symbol_for(asset: str, aliases: dict[str, str]) -> str:
 
 def show(
     claim_id: Annotated[
-        int, typer.Argument(metavar="ID", help="The claim's id (see 'forecast list').")
+        int,
+        typer.Argument(
+            metavar="ID", help="The claim's id (see 'forecast list').", callback=check_id
+        ),
     ],
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -242,7 +250,9 @@ def show(
 
 
 def void(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="The claim's id.")],
+    claim_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The claim's id.", callback=check_id)
+    ],
     why: Annotated[str, typer.Option("--why", help="Why it is void (kept in the ledger).")],
     as_json: JsonOption = False,
     db: DbOption = None,

@@ -13,8 +13,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from ledger.claims.probability import parse_probability as parse_probability_text
-from ledger.errors import UsageError
-from ledger.store.session import open_ledger
+from ledger.cli import render
+from ledger.errors import NoLedgerError, UsageError
+from ledger.store.session import empty_ledger_engine, open_ledger
 
 DbOption = Annotated[
     str | None,
@@ -27,6 +28,19 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
+# Ids are INTEGER columns: 64 bits in SQLite but 32 in PostgreSQL, so 2^31-1
+# is the largest id every ledger can hold (and far more claims than any ledger
+# will see). A larger number cannot name a claim, and binding it raises
+# OverflowError (SQLite) or a driver error (PostgreSQL) far from the command line.
+MAX_ID = 2**31 - 1
+
+
+def check_id(value: int | None) -> int | None:
+    """Typer callback for every claim-id argument and option: 1..2^63-1."""
+    if value is not None and not 1 <= value <= MAX_ID:
+        raise typer.BadParameter(f"{value} is not a claim id (ids are 1 to {MAX_ID})")
+    return value
+
 
 @dataclass
 class CliState:
@@ -36,14 +50,30 @@ class CliState:
 STATE = CliState()
 
 
-def ledger_engine(db: str | None) -> Engine:
-    return open_ledger(db or STATE.db)
+def ledger_engine(db: str | None, *, write: bool = True) -> Engine:
+    """The ledger's engine; without `write` the ledger must already exist (a
+    command that only reads never creates one)."""
+    return open_ledger(db or STATE.db, write=write)
 
 
 @contextmanager
-def ledger_session(db: str | None, *, write: bool = False) -> Iterator[Session]:
-    """A session on the ledger; with `write`, committed at the end or rolled back on error."""
-    engine = ledger_engine(db)
+def ledger_session(
+    db: str | None, *, write: bool = False, or_empty: bool = False
+) -> Iterator[Session]:
+    """A session on the ledger; with `write`, committed at the end or rolled back on error.
+
+    Without `write` the ledger must exist: a mistyped --db says there is no
+    ledger there rather than creating an empty one that lists no claims. With
+    `or_empty` (commands that only preview: parse, add --dry-run) a missing
+    ledger reads as an empty one, with a note, and still nothing is created.
+    """
+    try:
+        engine = ledger_engine(db, write=write)
+    except NoLedgerError as exc:
+        if not or_empty:
+            raise
+        render.note(f"no ledger at {exc.where}: reading without your aliases or prices")
+        engine = empty_ledger_engine()
     try:
         with Session(engine, expire_on_commit=False) as session:
             if write:

@@ -6,8 +6,10 @@ import typer
 
 from ledger.cli import render
 from ledger.cli.context import STATE, DbOption, JsonOption
-from ledger.store.engine import display_url, make_engine
+from ledger.errors import NoLedgerError
+from ledger.store.engine import describe_location, display_url, resolve_db_url
 from ledger.store.schema import current_revision, head_revision, upgrade
+from ledger.store.session import connect_ledger
 
 db_app = typer.Typer(help="The ledger's database schema.", no_args_is_help=True)
 
@@ -15,7 +17,7 @@ db_app = typer.Typer(help="The ledger's database schema.", no_args_is_help=True)
 @db_app.command("upgrade")
 def upgrade_(db: DbOption = None) -> None:
     """Bring the database to the newest schema (every command also does this on open)."""
-    engine = make_engine(db or STATE.db)
+    engine = connect_ledger(db or STATE.db, write=True)
     try:
         before = current_revision(engine)
         upgrade(engine)
@@ -31,16 +33,21 @@ def upgrade_(db: DbOption = None) -> None:
 @db_app.command("current")
 def current(as_json: JsonOption = False, db: DbOption = None) -> None:
     """Show the database's schema revision and the newest this code knows."""
-    engine = make_engine(db or STATE.db)
     try:
-        revision = current_revision(engine)
-    finally:
-        engine.dispose()
+        engine = connect_ledger(db or STATE.db, write=False)
+    except NoLedgerError:  # nothing there yet: say so, create nothing
+        where, revision = describe_location(resolve_db_url(db or STATE.db)), None
+    else:
+        where = display_url(engine)
+        try:
+            revision = current_revision(engine)
+        finally:
+            engine.dispose()
     head = head_revision()
     if as_json:
         render.print_json(
             {
-                "url": display_url(engine),
+                "url": where,
                 "current": revision,
                 "head": head,
                 "up_to_date": revision == head,
@@ -50,4 +57,4 @@ def current(as_json: JsonOption = False, db: DbOption = None) -> None:
     state = (
         "up to date" if revision == head else f"behind (newest: {head}): run 'forecast db upgrade'"
     )
-    typer.echo(f"{display_url(engine)}: {revision or 'empty'} ({state})")
+    typer.echo(f"{where}: {revision or 'no ledger yet'} ({state})")

@@ -154,7 +154,7 @@ def extract(
     text = _read_article(
         article, timeout, int(max_size * 1_000_000), allow_private=allow_private_addresses
     )
-    with ledger_session(db) as session:
+    with ledger_session(db, or_empty=True) as session:
         aliases = user_aliases(session)
     extraction = extract_article(
         text.text,

@@ -5,7 +5,6 @@ Data goes to stdout (tables, JSON); notes and progress go to stderr.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from ledger import safe_json
 from ledger.claims.model import Claim, format_price
 from ledger.records import ClaimDetail, ClaimRecord, ResolutionRecord, SourceSummary
 
@@ -30,7 +30,7 @@ def stderr() -> Console:
 def print_json(data: Any) -> None:
     """Indented for a person at a terminal; compact (and C-encoded, fast) in a pipe."""
     indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False) + "\n")
+    sys.stdout.write(safe_json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
 
 
 def note(message: str) -> None:

@@ -14,6 +14,7 @@ from ledger.cli.context import (
     STATE,
     DbOption,
     JsonOption,
+    check_id,
     ledger_engine,
     ledger_session,
     parse_date_option,
@@ -41,7 +42,10 @@ def resolve(
     claim_id: Annotated[
         int | None,
         typer.Argument(
-            metavar="ID", help="Resolve one claim by hand (with --outcome).", show_default=False
+            metavar="ID",
+            help="Resolve one claim by hand (with --outcome).",
+            show_default=False,
+            callback=check_id,
         ),
     ] = None,
     as_of: Annotated[
@@ -95,7 +99,7 @@ def resolve(
 
     day = parse_date_option(as_of, "--as-of") or date.today()
     source = price_source_from_spec(prices, cache_dir=cache_dir())
-    engine = ledger_engine(db)
+    engine = ledger_engine(db, write=not dry_run)
     show_progress = sys.stderr.isatty() and not os.environ.get("CI") and not as_json
     try:
         if show_progress:

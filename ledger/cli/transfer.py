@@ -8,12 +8,14 @@ from typing import Annotated
 import typer
 
 from ledger.cli import render
-from ledger.cli.context import DbOption, JsonOption, ledger_session
+from ledger.cli.context import STATE, DbOption, JsonOption, ledger_session
 from ledger.errors import UsageError
 from ledger.store.claims import list_claims, resolution_histories
+from ledger.store.engine import resolve_db_url, sqlite_path
 from ledger.store.imports import record_import
 from ledger.store.sources import source_summaries, user_aliases
 from ledger.transfer.export import FORMATS, LedgerSnapshot, render_export
+from ledger.transfer.output import check_output, write_atomically
 from ledger.transfer.yaml_import import MAX_IMPORT_BYTES, default_today, read_import_text
 
 
@@ -91,11 +93,17 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --output file if it exists.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Export the whole ledger. YAML re-imports into an empty ledger with every field."""
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if output is not None:
+        ledger_file = sqlite_path(resolve_db_url(db or STATE.db))
+        check_output(output, force=force, protected=[ledger_file] if ledger_file else [])
     with ledger_session(db) as session:
         snapshot = LedgerSnapshot(
             sources=source_summaries(session),
@@ -106,5 +114,5 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_atomically(output, text, force=force)
         render.note(f"wrote {len(snapshot.claims)} claims to {output}")

@@ -1,5 +1,9 @@
 """Writing the ledger out: YAML that `forecast import` reads back, CSV, JSON.
 
+A stored inf or nan (an old ledger, a hand edit) is exported as what it is:
+`.inf`/`.nan` in YAML, `inf`/`nan` in CSV, the strings "inf"/"nan" in JSON
+(ledger/safe_json.py says why).
+
 The YAML export round-trips every field into an empty ledger: claims as
 structured fields (so no re-parsing can change them), the original text, the
 logging time, revisions (by fingerprint, since ids differ between ledgers),
@@ -10,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from ledger import safe_json
 from ledger.records import ClaimRecord, ResolutionRecord, SourceSummary
 
 try:
@@ -169,6 +173,8 @@ def _json(snapshot: LedgerSnapshot) -> str:
         ]
         claims.append(data)
     return (
-        json.dumps({"sources": [s.to_json() for s in snapshot.sources], "claims": claims}, indent=2)
+        safe_json.dumps(
+            {"sources": [s.to_json() for s in snapshot.sources], "claims": claims}, indent=2
+        )
         + "\n"
     )
