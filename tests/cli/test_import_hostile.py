@@ -110,7 +110,9 @@ def test_a_file_over_the_size_cap_is_refused_before_it_is_read(
     result = _import(capsys, ledger_url, tmp_path, content, "--max-mb", "1")
     assert result.code == 2, result.err
     assert "larger than 1 MB" in result.err and result.err.count("\n") == 1
-    assert forecast(capsys, "--db", ledger_url, "list", "--json").json() == []
+    listed = forecast(capsys, "--db", ledger_url, "list", "--json")
+    # Refused before the ledger was opened: there is none yet, or it is empty.
+    assert "no ledger at" in listed.err if listed.code else listed.json() == []
     assert _import(capsys, ledger_url, tmp_path, content, "--max-mb", "2").code == 0
 
 
@@ -284,11 +286,14 @@ def test_assumptions_given_as_one_text_stay_one_assumption(
             "    kind: touch_above\n    level: x1e308\n    reference_price: 4000\n"
             "    deadline: 2026-03-31\n",
             2,
-            "level inf is not a finite number",
+            "relative level x1e+308 is outside the accepted range",
             id="relative-multiple-1e308",
         ),
         pytest.param(
-            ENTRY.replace("5000", "1.7976931348e308"), 2, "out of range", id="claim-text-level"
+            ENTRY.replace("5000", "1.7976931348e308"),
+            2,
+            "is larger than any price",
+            id="claim-text-level",
         ),
     ],
 )

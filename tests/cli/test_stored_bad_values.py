@@ -34,7 +34,7 @@ def spoiled(capsys, ledger_url: str, request) -> tuple[str, str]:
         ("add", "gold $5055 by end-2026", "-s", "me", "--made-on", "2025-11-20"),
         ("add", "BTC -20% within 90 days", "-s", "me", "--made-on", "2025-11-20",
          "--reference-price", "80000"),
-        ("resolve", "1", "--outcome", "true", "--note", "by hand"),
+        ("resolve", "1", "--outcome", "true", "--note", "by hand", "--force"),
     ):  # fmt: skip
         assert forecast(capsys, "--db", ledger_url, *args).code == 0
     engine = create_engine(ledger_url)

@@ -351,6 +351,6 @@ def test_a_level_typed_in_that_the_ledger_would_refuse_is_asked_again(
         capsys, "--db", db, "extract", str(article), "--made-on", "2025-11-20", "--source", "D"
     )
     assert result.code == 0, result.err
-    assert "level 1e+15 is outside the accepted range" in result.err
+    assert "level '1e+15' is larger than any price" in result.err
     claims = forecast(capsys, "--db", db, "list", "--json").json()
     assert [c["normalized"] for c in claims] == ["BTC-USD hold_above 95000 by 2026-11-20"]
