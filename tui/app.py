@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from ledger.safe_text import printable
 from ledger.store.session import open_ledger
 from tui.data import LedgerData
 from tui.messages import ResolveFailed, ResolveFinished, ResolveProgress, describe_error
@@ -151,14 +152,22 @@ class LedgerApp(App):
         if (screen := self._resolve_screen()) is not None:
             screen.show_finished(summary)
         severity = "warning" if summary.failed_symbols else "information"
-        self.notify("\n".join(summary_lines(summary)), title="Resolved", severity=severity)
+        self.notify(
+            "\n".join(summary_lines(summary)), title="Resolved", severity=severity, markup=False
+        )
         self.ledger_changed()
 
     def on_resolve_failed(self, message: ResolveFailed) -> None:
         self.resolving = False
         if (screen := self._resolve_screen()) is not None:
             screen.show_failed(message.error)
-        self.notify(message.error, title="Resolve failed", severity="error", timeout=10)
+        self.notify(
+            printable(message.error),
+            title="Resolve failed",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
         self.ledger_changed()  # symbols settled before the failure are kept
 
     # --- the command palette ---------------------------------------------------

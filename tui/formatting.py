@@ -3,6 +3,14 @@
 A statistic that does not apply is None in the scoring engine; on screen it
 is a dash, never a zero, so "no probabilities stated" cannot be mistaken for
 a perfect Brier score.
+
+Stored text is data. A source name, a quote, a void reason or an article's
+sentence may hold Textual markup (`[@click=app.quit]`) or terminal control
+sequences; Textual reads a `str` handed to Static, a toast, a checkbox label
+or a DataTable cell as markup, and runs the actions in it. So stored text
+reaches a widget only as `plain(...)`, a `rich.text.Text` that is never parsed,
+with control characters shown as escapes (`shown(...)`). The project's own
+words may be markup; stored text is never interpolated into a markup string.
 """
 
 from __future__ import annotations
@@ -10,7 +18,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from rich.console import JustifyMethod
+from rich.text import Text
+
 from ledger.claims.model import format_price
+from ledger.safe_text import printable
 from ledger.scoring.calibration import CalibrationBin
 
 DASH = "–"
@@ -25,6 +37,20 @@ OPEN_REASON_WORDS = {
     "no_data_in_window": "no data in the window",
     "source_error": "price source failed",
 }
+
+
+def shown(value: object) -> str:
+    """Stored text as it may be put on screen: one line, control characters as escapes.
+
+    Still a str: hand it to a widget inside a `Text` (`plain`, `Text.assemble`),
+    never as a markup string.
+    """
+    return printable(value)
+
+
+def plain(value: object, style: str = "", *, justify: JustifyMethod | None = None) -> Text:
+    """Stored text for a widget: a `Text`, never read as markup, controls escaped."""
+    return Text(printable(value, keep_newlines=True), style=style, justify=justify)
 
 
 def pct(value: float | None, digits: int = 0) -> str:
@@ -90,7 +116,7 @@ def open_reason(reason: str | None, detail: str | None = None) -> str:
     if reason is None:
         return "not checked yet"
     words = OPEN_REASON_WORDS.get(reason, reason.replace("_", " "))
-    return f"{words}: {detail}" if detail else words
+    return shown(f"{words}: {detail}" if detail else words)
 
 
 def evidence(evidence_date: date | None, evidence_price: float | None, field: str | None) -> str:
@@ -99,13 +125,13 @@ def evidence(evidence_date: date | None, evidence_price: float | None, field: st
         return DASH
     parts = [evidence_date.isoformat()]
     if field:
-        parts.append(field)
+        parts.append(shown(field))
     if evidence_price is not None:
         parts.append(price(evidence_price))
     return " ".join(parts)
 
 
 def truncate(text: str, width: int) -> str:
-    """`text` on one line, cut to `width` characters with an ellipsis."""
-    flat = " ".join(text.split())
+    """`text` on one line, cut to `width` characters with an ellipsis (controls escaped)."""
+    flat = " ".join(shown(text).split())
     return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"

@@ -8,6 +8,7 @@ import typer
 
 from ledger.cli import render
 from ledger.cli.context import DbOption, JsonOption, ledger_session
+from ledger.safe_text import printable
 from ledger.store.sources import add_alias, remove_alias, user_aliases
 
 alias_app = typer.Typer(help="Asset aliases of your own (copper -> HG=F).", no_args_is_help=True)
@@ -36,7 +37,7 @@ def list_(as_json: JsonOption = False, db: DbOption = None) -> None:
     if not aliases:
         render.note("no aliases of your own: 'forecast alias add copper HG=F'")
     for alias, symbol in sorted(aliases.items()):
-        typer.echo(f"{alias}\t{symbol}")
+        typer.echo(f"{printable(alias)}\t{printable(symbol)}")
 
 
 @alias_app.command("remove")

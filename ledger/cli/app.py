@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from ledger.cli import aliases, claims, db, extract, resolve, scores, transfer, tui
 from ledger.cli.context import STATE
 from ledger.errors import LedgerError, UsageError
+from ledger.safe_text import printable
 
 try:  # typer >= 0.20 vendors its own click
     from typer._click import exceptions as click_exceptions
@@ -112,7 +113,9 @@ def _first_line(error: object) -> str:
 
 
 def _error(message: str) -> None:
-    lines = message.splitlines() or [""]
+    # A message may quote stored text (a source name, a claim): its control
+    # characters are shown as escapes, never sent to the terminal.
+    lines = printable(message, keep_newlines=True).rstrip("\n").split("\n")
     sys.stderr.write(f"forecast: error: {lines[0]}\n")
     for extra in lines[1:]:
         sys.stderr.write(f"  {extra}\n")

@@ -52,6 +52,7 @@ from ledger.extract.reading import (
     too_large,
 )
 from ledger.records import NewClaim
+from ledger.safe_text import printable
 from ledger.store.claims import record_claims, reference_close
 from ledger.store.sources import user_aliases
 
@@ -346,7 +347,11 @@ def _ask_claim_text(
     default: str, made_on: date, aliases: dict[str, str]
 ) -> tuple[str, Claim | None]:
     while True:
-        text = typer.prompt("  claim text (blank to skip)", default=default).strip()
+        # The default comes from the article: shown escaped, in the prompt's own words.
+        shown = f" [{printable(default)}]" if default else ""
+        text = typer.prompt(
+            f"  claim text (blank to skip){shown}", default=default, show_default=False
+        ).strip()
         if not text:
             return "", None
         try:
@@ -447,7 +452,7 @@ def _print_candidate(index: int, candidate: Candidate, source: str | None) -> No
         lines.append(f"    stated probability: {candidate.probability:g}")
     lines += [f"    assuming:  {note}" for note in candidate.assumptions]
     for line in lines:
-        out.print(line, markup=False)
+        out.print(render.cell(line))
 
 
 def _report(

@@ -1,6 +1,14 @@
 """Turning records into what a terminal or a script reads.
 
 Data goes to stdout (tables, JSON); notes and progress go to stderr.
+
+Every string in a record is data, whoever wrote it: a source name, a quote
+or a URL may hold Rich markup (`[link=...]`, `[/x]`) or terminal control
+sequences. It reaches the console only through `cell()`, a `Text` that Rich
+never parses, with control characters shown as visible escapes
+(`ledger.safe_text.printable`). Markup is kept for the project's own table
+headers; no stored text is ever interpolated into a markup string. JSON is
+written as it is stored (json.dumps escapes control characters itself).
 """
 
 from __future__ import annotations
@@ -11,10 +19,12 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ledger import safe_json
 from ledger.claims.model import Claim, format_price
 from ledger.records import ClaimDetail, ClaimRecord, ResolutionRecord, SourceSummary
+from ledger.safe_text import printable
 
 
 def stdout() -> Console:
@@ -33,8 +43,19 @@ def print_json(data: Any) -> None:
     sys.stdout.write(safe_json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
 
 
+def cell(value: object) -> Text:
+    """Stored text for a table cell or a line: never markup, one line, controls escaped."""
+    return Text(printable(value))
+
+
+def line(text: str) -> None:
+    """One line of data on stdout that may hold stored text (shown as `cell` shows it)."""
+    stdout().print(cell(text))
+
+
 def note(message: str) -> None:
-    stderr().print(message, markup=False)
+    """A note on stderr; any stored text in it is shown, never interpreted."""
+    stderr().print(Text(printable(message, keep_newlines=True)))
 
 
 def claim_lines(claim: Claim) -> list[str]:
@@ -45,8 +66,8 @@ def claim_lines(claim: Claim) -> list[str]:
 
 def print_claim_preview(claim: Claim) -> None:
     out = stdout()
-    for line in claim_lines(claim):
-        out.print(line, markup=False)
+    for text in claim_lines(claim):
+        out.print(cell(text))
 
 
 def claims_table(records: Sequence[ClaimRecord]) -> None:
@@ -71,16 +92,21 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
         )
         status = r.status + (" (late)" if r.logged_late else "")
         table.add_row(
-            str(r.id),
-            status,
-            r.source,
-            r.asset if r.asset == r.symbol else f"{r.asset} {r.symbol}",
-            r.kind,
-            level,
-            str(r.made_on),
-            str(r.deadline),
-            "" if r.probability is None else f"{r.probability:.2f}",
-            evidence,
+            *map(
+                cell,
+                (
+                    str(r.id),
+                    status,
+                    r.source,
+                    r.asset if r.asset == r.symbol else f"{r.asset} {r.symbol}",
+                    r.kind,
+                    level,
+                    str(r.made_on),
+                    str(r.deadline),
+                    "" if r.probability is None else f"{r.probability:.2f}",
+                    evidence,
+                ),
+            )
         )
     stdout().print(table)
 
@@ -120,16 +146,14 @@ def claim_detail(detail: ClaimDetail) -> None:
         rows.append(("revises", f"#{c.revises_id}"))
     for label, value in rows:
         if value:
-            out.print(f"{label:>12}  {value}", markup=False)
+            out.print(cell(f"{label:>12}  {value}"))
     if detail.revision_chain:
-        out.print(f"{'revisions':>12}", markup=False)
+        out.print(cell(f"{'revisions':>12}"))
         for r in detail.revision_chain:
             mark = "->" if r.id == c.id else "  "
-            out.print(
-                f"{'':>12}  {mark} #{r.id} {r.made_on} {r.normalized} [{r.status}]", markup=False
-            )
+            out.print(cell(f"{'':>12}  {mark} #{r.id} {r.made_on} {r.normalized} [{r.status}]"))
     if detail.resolutions:
-        out.print(f"{'history':>12}", markup=False)
+        out.print(cell(f"{'history':>12}"))
         for res in detail.resolutions:
             evidence = ""
             if res.evidence_date:
@@ -139,9 +163,10 @@ def claim_detail(detail: ClaimDetail) -> None:
             note_text = f" ({res.note})" if res.note else ""
             source = f" via {res.data_source}" if res.data_source else ""
             out.print(
-                f"{'':>12} {current} {res.created_at:%Y-%m-%d} {res.outcome} [{_method_text(res)}]"
-                f"{evidence}{source}{note_text}",
-                markup=False,
+                cell(
+                    f"{'':>12} {current} {res.created_at:%Y-%m-%d} {res.outcome}"
+                    f" [{_method_text(res)}]{evidence}{source}{note_text}"
+                )
             )
             facts = []
             if res.days_to_touch is not None:
@@ -153,7 +178,7 @@ def claim_detail(detail: ClaimDetail) -> None:
             if res.split_factor not in (None, 1.0):
                 facts.append(f"level compared in split-adjusted units (x1/{res.split_factor:g})")
             if facts:
-                out.print(f"{'':>14} {'; '.join(facts)}", markup=False)
+                out.print(cell(f"{'':>14} {'; '.join(facts)}"))
 
 
 def _method_text(res: ResolutionRecord) -> str:
@@ -191,6 +216,8 @@ def sources_table(sources: Sequence[SourceSummary]) -> None:
         table.add_column(column, justify="left" if column in ("source", "kind") else "right")
     for s in sources:
         table.add_row(
-            s.name, s.kind, *(str(v) for v in (s.claims, s.open, s.true, s.false, s.void))
+            cell(s.name),
+            cell(s.kind),
+            *(str(v) for v in (s.claims, s.open, s.true, s.false, s.void)),
         )
     stdout().print(table)

@@ -20,6 +20,7 @@ from ledger.cli.context import (
     parse_date_option,
 )
 from ledger.errors import UsageError
+from ledger.safe_text import printable
 from ledger.store.claims import get_claim, resolve_manually
 from ledger.store.engine import cache_dir
 from ledger.store.runs import recent_runs
@@ -119,7 +120,7 @@ def _with_progress_bar(engine, source, day, dry_run, recheck) -> ResolveSummary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
-        TextColumn("resolving {task.fields[symbol]:<12}"),
+        TextColumn("resolving {task.fields[symbol]:<12}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -129,7 +130,7 @@ def _with_progress_bar(engine, source, day, dry_run, recheck) -> ResolveSummary:
         task = bar.add_task("resolve", total=None, symbol="")
 
         def progress(symbol: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, symbol=symbol)
+            bar.update(task, completed=done, total=total, symbol=printable(symbol))
 
         from ledger.resolver import run_resolver
 
@@ -157,7 +158,8 @@ def _print_summary(summary: ResolveSummary) -> None:
         lines.append(f"failed: {symbol}: {error}")
     for symbol, messages in sorted(summary.rejected_bars.items()):
         lines.append(f"rejected {len(messages)} bad bars of {symbol}, e.g. {messages[0]}")
-    typer.echo("\n".join(lines))
+    # Symbols and errors come from the ledger and the price source: shown, never interpreted.
+    typer.echo("\n".join(printable(line) for line in lines))
 
 
 def _resolve_by_hand(
@@ -201,9 +203,11 @@ def runs(
         render.note("no resolver runs yet: 'forecast resolve'")
     for r in records:
         typer.echo(
-            f"#{r.id} {r.started_at:%Y-%m-%d %H:%M} as of {r.as_of} {r.price_source}: "
-            f"{r.resolved_true} true, {r.resolved_false} false, {r.still_open} open, "
-            f"{r.failed_symbols} failed symbols [{r.state}]"
+            printable(
+                f"#{r.id} {r.started_at:%Y-%m-%d %H:%M} as of {r.as_of} {r.price_source}: "
+                f"{r.resolved_true} true, {r.resolved_false} false, {r.still_open} open, "
+                f"{r.failed_symbols} failed symbols [{r.state}]"
+            )
         )
         for symbol, error in sorted(r.errors.items()):
-            typer.echo(f"    {symbol}: {error}")
+            typer.echo(printable(f"    {symbol}: {error}"))

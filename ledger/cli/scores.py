@@ -18,6 +18,7 @@ from ledger.cli.context import (
 )
 from ledger.errors import UsageError
 from ledger.records import SCORE_GROUPINGS
+from ledger.safe_text import printable
 from ledger.store.engine import cache_dir
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ def _score_table(scores: list[GroupScore], by: str) -> Table:
     for s in scores:
         ci = f" ({s.hit_rate_ci[0]:.0%}-{s.hit_rate_ci[1]:.0%})" if s.hit_rate_ci else ""
         table.add_row(
-            str(s.group),
+            render.cell(str(s.group)),
             str(s.claims),
             str(s.open),
             str(s.scored),
@@ -238,5 +239,5 @@ def baseline(
             f"(not enough history), {len(summary.skipped_symbols)} symbols skipped"
         )
         for symbol, error in sorted(summary.skipped_symbols.items()):
-            typer.echo(f"skipped {symbol}: {error}")
+            typer.echo(printable(f"skipped {symbol}: {error}"))
     raise typer.Exit(1 if summary.skipped_symbols else 0)

@@ -12,6 +12,7 @@ it is typed, in a worker, so an unknown id is flagged before saving.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -26,6 +27,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static
 from ledger.claims.model import Claim
 from ledger.errors import LedgerError, UsageError
 from ledger.records import SOURCE_KINDS
+from tui import formatting as fmt
 from tui.data import ClaimForm, LedgerData, parse_claim_id
 from tui.messages import (
     ClaimRecorded,
@@ -35,6 +37,7 @@ from tui.messages import (
     describe_error,
 )
 from tui.widgets.palette import theme_colour
+from tui.widgets.text_input import TextInput
 
 FIELDS = ("text", "source", "source-kind", "prob", "made-on", "url", "tags", "revises", "quote")
 
@@ -65,13 +68,13 @@ class AddScreen(Screen):
         yield Header()
         with VerticalScroll(id="add-form"):
             yield Label("Claim, in words (Enter saves)")
-            yield Input(placeholder="gold $5055 by end-2026", id="text")
+            yield TextInput(placeholder="gold $5055 by end-2026", id="text")
             yield Static("", id="preview")
             yield Static("", id="form-error")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Source (who made the call)")
-                    yield Input(placeholder="Goldman Sachs", id="source")
+                    yield TextInput(placeholder="Goldman Sachs", id="source")
                 with Vertical(classes="kind"):
                     yield Label("Kind, if new")
                     yield Select(
@@ -79,23 +82,23 @@ class AddScreen(Screen):
                     )
                 with Vertical(classes="narrow"):
                     yield Label("Probability")
-                    yield Input(placeholder="0.7 or 70%", id="prob")
+                    yield TextInput(placeholder="0.7 or 70%", id="prob")
                 with Vertical(classes="narrow"):
                     yield Label("Made on")
-                    yield Input(self.data.today.isoformat(), id="made-on")
+                    yield TextInput(self.data.today.isoformat(), id="made-on")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Link")
-                    yield Input(placeholder="https://...", id="url")
+                    yield TextInput(placeholder="https://...", id="url")
                 with Vertical():
                     yield Label("Tags (comma or space separated)")
-                    yield Input(placeholder="macro metals", id="tags")
+                    yield TextInput(placeholder="macro metals", id="tags")
                 with Vertical(classes="narrow"):
                     yield Label("Revises #id")
-                    yield Input(placeholder="optional", id="revises")
+                    yield TextInput(placeholder="optional", id="revises")
             yield Static("", id="revises-note")
             yield Label("Quote (the words of the call)")
-            yield Input(placeholder="We see gold at $5,055 by the end of 2026", id="quote")
+            yield TextInput(placeholder="We see gold at $5,055 by the end of 2026", id="quote")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -115,10 +118,10 @@ class AddScreen(Screen):
     def on_vocabulary_loaded(self, message: VocabularyLoaded) -> None:
         self.aliases = message.aliases
         self.query_one("#source", Input).suggester = SuggestFromList(
-            message.vocabulary.sources, case_sensitive=False
+            _showable(message.vocabulary.sources), case_sensitive=False
         )
         self.query_one("#tags", Input).suggester = SuggestFromList(
-            message.vocabulary.tags, case_sensitive=False
+            _showable(message.vocabulary.tags), case_sensitive=False
         )
         self._show_preview()
 
@@ -137,7 +140,7 @@ class AddScreen(Screen):
         try:
             claim_id = parse_claim_id(typed)
         except UsageError as exc:
-            self._revises_note(Text(f"✗ {exc}", style=theme_colour(self, "error")))
+            self._revises_note(fmt.plain(f"✗ {exc}", theme_colour(self, "error")))
             return
         if claim_id is None:
             self._revises_note(Text(""))
@@ -161,13 +164,14 @@ class AddScreen(Screen):
         claim = message.claim
         if claim is None:
             error = message.error or "not found"
-            self._revises_note(Text(f"✗ {error}", style=theme_colour(self, "error")))
+            self._revises_note(fmt.plain(f"✗ {error}", theme_colour(self, "error")))
             return
+        source = fmt.shown(claim.source)
         self._revises_note(
             Text.assemble(
                 ("revises ", "dim"),
-                (f"#{claim.id} {claim.normalized}", "bold"),
-                (f"  ({claim.source}, made on {claim.made_on.isoformat()}, {claim.status})", "dim"),
+                (f"#{claim.id} {fmt.shown(claim.normalized)}", "bold"),
+                (f"  ({source}, made on {claim.made_on.isoformat()}, {claim.status})", "dim"),
             )
         )
 
@@ -200,18 +204,18 @@ class AddScreen(Screen):
             return
         parsed = self._parsed()
         if isinstance(parsed, LedgerError):
-            preview.update(Text(f"✗ {parsed}", style=theme_colour(self, "error")))
+            preview.update(fmt.plain(f"✗ {parsed}", theme_colour(self, "error")))
             preview.set_class(True, "invalid")
             return
         preview.set_class(False, "invalid")
         lines = Text.assemble(
             ("✓ ", theme_colour(self, "success")),
-            (parsed.canonical_text(), "bold"),
+            (fmt.shown(parsed.canonical_text()), "bold"),
             "\n  ",
-            parsed.describe(),
+            fmt.shown(parsed.describe()),
         )
         for assumption in parsed.assumptions:
-            lines.append(f"\n  assumed: {assumption}", style="dim")
+            lines.append(f"\n  assumed: {fmt.shown(assumption)}", style="dim")
         if parsed.relative is not None:
             lines.append(
                 "\n  the level is relative: measured from the close on made_on", style="dim"
@@ -273,7 +277,9 @@ class AddScreen(Screen):
                 "nothing added."
             )
             return
-        self.app.notify(f"Recorded #{recorded.claim_id}: {recorded.normalized}")
+        self.app.notify(
+            fmt.shown(f"Recorded #{recorded.claim_id}: {recorded.normalized}"), markup=False
+        )
         self.app.ledger_changed()  # type: ignore[attr-defined]
         self.dismiss()
 
@@ -283,7 +289,12 @@ class AddScreen(Screen):
 
     def _error(self, text: str, *, error: bool = True) -> None:
         style = theme_colour(self, "error") if error else "dim"
-        self.query_one("#form-error", Static).update(Text(text, style=style))
+        self.query_one("#form-error", Static).update(fmt.plain(text, style))
 
     def action_cancel(self) -> None:
         self.dismiss()
+
+
+def _showable(names: Sequence[str]) -> list[str]:
+    """The names an Input can suggest: an Input shows its text raw, so none with controls."""
+    return [name for name in names if fmt.shown(name) == name]

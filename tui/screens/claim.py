@@ -74,8 +74,8 @@ class ClaimScreen(LedgerScreen):
         title = Text.assemble(
             (f"#{claim.id} ", "bold"),
             (claim.status, status_style(self, claim.status)),
-            f"  {claim.source}: ",
-            (claim.normalized, "bold"),
+            f"  {fmt.shown(claim.source)}: ",
+            (fmt.shown(claim.normalized), "bold"),
         )
         self.query_one("#claim-title", Static).update(title)
         window = chart_window(claim, message.view.bars)
@@ -84,8 +84,10 @@ class ClaimScreen(LedgerScreen):
         if window is None:
             chart.display = False
             note.update(
-                f"No prices for {claim.symbol} in this window are cached yet: press r to run "
-                "the resolver, which fetches them."
+                fmt.plain(
+                    f"No prices for {claim.symbol} in this window are cached yet: press r to "
+                    "run the resolver, which fetches them."
+                )
             )
         else:
             chart.display = True
@@ -99,7 +101,7 @@ class ClaimScreen(LedgerScreen):
     def on_load_failed(self, message: LoadFailed) -> None:
         self.loaded = True
         self.query_one("#claim-title", Static).update(
-            Text(f"Could not read claim #{self.claim_id}: {message.error}", style="bold")
+            fmt.plain(f"Could not read claim #{self.claim_id}: {message.error}", "bold")
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -128,13 +130,19 @@ class ClaimScreen(LedgerScreen):
             record = self.data.void(self.claim_id, why)
         except Exception as exc:
             self.app.call_from_thread(
-                self.notify, describe_error(exc), title="Not voided", severity="error"
+                self.notify,
+                fmt.shown(describe_error(exc)),
+                title="Not voided",
+                severity="error",
+                markup=False,
             )
             return
         self.post_message(ClaimVoided(record))
 
     def on_claim_voided(self, message: ClaimVoided) -> None:
-        self.notify(f"Voided #{message.claim.id}: {message.claim.void_reason}")
+        self.notify(
+            fmt.shown(f"Voided #{message.claim.id}: {message.claim.void_reason}"), markup=False
+        )
         self.host.ledger_changed()
 
 
@@ -145,10 +153,20 @@ def _chart_legend(claim: ClaimRecord) -> str:
     return "  ·  ".join(parts)
 
 
+class _Grid:
+    """Label and value rows; every value (stored text, most of them) as a plain Text."""
+
+    def __init__(self) -> None:
+        self.table = Table.grid(padding=(0, 1))
+        self.table.add_column(style="bold", no_wrap=True)
+        self.table.add_column()
+
+    def add_row(self, label: str, value: str) -> None:
+        self.table.add_row(label, fmt.plain(value))
+
+
 def _claim_text(claim: ClaimRecord, today: date) -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
+    grid = _Grid()
     grid.add_row("claim", claim.description)
     grid.add_row("as said", claim.text)
     if claim.quote:
@@ -174,7 +192,7 @@ def _claim_text(claim: ClaimRecord, today: date) -> Table:
         grid.add_row("tags", ", ".join(claim.tags))
     if claim.assumptions:
         grid.add_row("assumed", "; ".join(claim.assumptions))
-    return grid
+    return grid.table
 
 
 def _status_line(claim: ClaimRecord, today: date) -> str:
@@ -203,14 +221,19 @@ def _history(detail: ClaimDetail) -> Group:
         )
         table.add_row(
             "▶" if row.is_current else "",
-            row.outcome,
-            row.method + (f" run {row.run_id}" if row.run_id else ""),
-            fmt.evidence(row.evidence_date, row.evidence_price, row.evidence_field),
-            closest,
-            row.note or "",
+            *map(
+                fmt.plain,
+                (
+                    row.outcome,
+                    row.method + (f" run {row.run_id}" if row.run_id else ""),
+                    fmt.evidence(row.evidence_date, row.evidence_price, row.evidence_field),
+                    closest,
+                    row.note or "",
+                ),
+            ),
         )
     parts: list = [table]
     if detail.revision_chain:
         chain = "  →  ".join(f"#{c.id} {c.normalized} ({c.status})" for c in detail.revision_chain)
-        parts.append(Text(f"revisions: {chain}"))
+        parts.append(fmt.plain(f"revisions: {chain}"))
     return Group(*parts)

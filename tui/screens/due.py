@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 
 from ledger.store.views import ClaimOrder, ClaimScope, DueSummary
+from tui import formatting as fmt
 from tui.messages import (
     ClaimChosen,
     ClaimsPageLoaded,
@@ -110,4 +111,6 @@ class DueScreen(LedgerScreen):
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.loaded = True
-        self.query_one("#due-summary", Static).update(f"Could not read the ledger: {message.error}")
+        self.query_one("#due-summary", Static).update(
+            fmt.plain(f"Could not read the ledger: {message.error}")
+        )

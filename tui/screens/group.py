@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +21,7 @@ from textual.widgets import Footer, Header, Static
 
 from ledger.scoring import GroupScore
 from ledger.store.views import ClaimOrder, ClaimScope
+from tui import formatting as fmt
 from tui.messages import (
     ClaimChosen,
     ClaimsPageLoaded,
@@ -70,7 +72,7 @@ class GroupScreen(LedgerScreen):
         self.score = score
         self.board_scope = board_scope
         self.scope = group_scope(by, group, board_scope)
-        self.sub_title = f"{by}: {group}"
+        self.sub_title = f"{by}: {fmt.shown(group)}"
         self.generation = 0
         self._score_is_current = score is not None
 
@@ -85,10 +87,10 @@ class GroupScreen(LedgerScreen):
         yield ClaimsTable(columns, today=self.data.today, id="claims")
         yield Footer()
 
-    def _title(self) -> str:
+    def _title(self) -> Text:
         narrowed = "" if self.board_scope.is_everything() else "  (filtered)"
         early = "  (incl. early resolutions)" if self.include_early else ""
-        return f"{self.by.capitalize()}: {self.group}{narrowed}{early}"
+        return fmt.plain(f"{self.by.capitalize()}: {self.group}{narrowed}{early}")
 
     @property
     def claims_table(self) -> ClaimsTable:
@@ -156,5 +158,5 @@ class GroupScreen(LedgerScreen):
     def on_load_failed(self, message: LoadFailed) -> None:
         self.loaded = True
         self.query_one("#claims-status", Static).update(
-            f"Could not read the ledger: {message.error}"
+            fmt.plain(f"Could not read the ledger: {message.error}")
         )

@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui import formatting as fmt
+
 # Keys every table understands (DataTable's own bindings, not listed in the footer).
 TABLE_KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓ / j k", "Move the cursor"),
@@ -36,7 +38,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box", classes="dialog"):
-            yield Static(f"Keys: {self.title_text}", classes="dialog-title")
+            # The title is the screen's, which may name a source: never markup.
+            yield Static(fmt.plain(f"Keys: {self.title_text}"), classes="dialog-title")
             yield DataTable(id="help-keys", show_cursor=False, zebra_stripes=True)
             yield Static("Escape closes  ·  mouse works too", classes="hint")
 
@@ -44,7 +47,7 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one("#help-keys", DataTable)
         table.add_columns("key", "action")
         for key, description in [*self.keys, *TABLE_KEYS]:
-            table.add_row(key, description)
+            table.add_row(fmt.plain(key), fmt.plain(description))
 
     def action_close(self) -> None:
         self.dismiss(None)

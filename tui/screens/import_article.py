@@ -18,7 +18,6 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,10 +26,12 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, TextArea
 
 from ledger.errors import UsageError
+from tui import formatting as fmt
 from tui.data import ArticleCandidates, LedgerData, PickedClaim, parse_day
 from tui.messages import ArticleExtracted, CandidatesRecorded, LoadFailed, describe_error
 from tui.widgets.candidate_card import CandidateCard
 from tui.widgets.palette import theme_colour
+from tui.widgets.text_input import TextInput
 
 ARTICLE_HINT = "Paste the article here (or give a file below), then press ctrl+r to find its calls."
 
@@ -66,11 +67,13 @@ class ImportScreen(Screen):
         yield TextArea(id="article", placeholder=ARTICLE_HINT, soft_wrap=True)
         with Horizontal(id="article-fields"):
             yield Label("file", classes="field-label")
-            yield Input(placeholder="path to a .txt or .html file", compact=True, id="article-path")
+            yield TextInput(
+                placeholder="path to a .txt or .html file", compact=True, id="article-path"
+            )
             yield Label("made on", classes="field-label")
-            yield Input(placeholder="article's date", compact=True, id="made-on")
+            yield TextInput(placeholder="article's date", compact=True, id="made-on")
             yield Label("link", classes="field-label")
-            yield Input(placeholder="https://... (optional)", compact=True, id="url")
+            yield TextInput(placeholder="https://... (optional)", compact=True, id="url")
         yield Static(ARTICLE_HINT, id="import-status")
         yield VerticalScroll(id="candidates")
         yield Footer()
@@ -214,7 +217,7 @@ class ImportScreen(Screen):
         summary = f"Recorded {outcome.added}, {outcome.duplicates} already in the ledger."
         self._last_recorded = summary
         self._show_count()
-        self.app.notify(summary, title="Imported")
+        self.app.notify(summary, title="Imported", markup=False)
         if outcome.added:
             self.app.ledger_changed()  # type: ignore[attr-defined]
 
@@ -225,7 +228,8 @@ class ImportScreen(Screen):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         style = theme_colour(self, "error") if error else ""
-        self.query_one("#import-status", Static).update(Text(text, style=style))
+        # An error or a file name may hold anything: shown, never read as markup.
+        self.query_one("#import-status", Static).update(fmt.plain(text, style))
 
     def action_cancel(self) -> None:
         self.dismiss()

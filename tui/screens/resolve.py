@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -18,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
 from ledger.resolver import ResolveSummary
+from tui import formatting as fmt
 from tui.widgets.palette import theme_colour
 
 
@@ -30,7 +30,7 @@ def summary_lines(summary: ResolveSummary) -> list[str]:
         f"{summary.as_of.isoformat()} ({summary.price_source})",
     ]
     for symbol, error in sorted(summary.failed_symbols.items()):
-        lines.append(f"{symbol}: {error}")
+        lines.append(fmt.shown(f"{symbol}: {error}"))
     return lines
 
 
@@ -49,7 +49,8 @@ class ResolveScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="resolve-box", classes="dialog"):
             yield Static(
-                f"Resolving open claims against {self.price_source}", classes="dialog-title"
+                fmt.plain(f"Resolving open claims against {self.price_source}"),
+                classes="dialog-title",
             )
             yield ProgressBar(id="resolve-progress", show_eta=False)
             yield Static("Looking for open claims...", id="resolve-status")
@@ -58,7 +59,9 @@ class ResolveScreen(ModalScreen[None]):
 
     def show_progress(self, symbol: str, done: int, total: int) -> None:
         self.query_one("#resolve-progress", ProgressBar).update(total=total, progress=done)
-        self.query_one("#resolve-status", Static).update(f"{symbol}  ({done} of {total} symbols)")
+        self.query_one("#resolve-status", Static).update(
+            fmt.plain(f"{symbol}  ({done} of {total} symbols)")
+        )
 
     def show_finished(self, summary: ResolveSummary) -> None:
         bar = self.query_one("#resolve-progress", ProgressBar)
@@ -67,7 +70,7 @@ class ResolveScreen(ModalScreen[None]):
         self.query_one("#resolve-hint", Static).update("Escape closes")
         style = theme_colour(self, "warning") if summary.failed_symbols else ""
         self.query_one("#resolve-result", Static).update(
-            Text("\n".join(summary_lines(summary)), style=style)
+            fmt.plain("\n".join(summary_lines(summary)), style)
         )
 
     def show_failed(self, error: str) -> None:
@@ -77,7 +80,7 @@ class ResolveScreen(ModalScreen[None]):
         )
         self.query_one("#resolve-hint", Static).update("Escape closes")
         self.query_one("#resolve-result", Static).update(
-            Text(error, style=theme_colour(self, "error"))
+            fmt.plain(error, theme_colour(self, "error"))
         )
 
     def action_close(self) -> None:

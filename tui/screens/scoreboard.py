@@ -18,7 +18,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -34,6 +33,7 @@ from tui.messages import GroupChosen, LoadFailed, ScoreboardLoaded, describe_err
 from tui.screens.base import LedgerScreen
 from tui.widgets.palette import theme_colour
 from tui.widgets.score_table import COLUMNS, ScoreTable
+from tui.widgets.text_input import TextInput
 
 EMPTY_LEDGER = (
     "The ledger is empty. Press a to add a claim, or import a file of them with "
@@ -76,7 +76,7 @@ class ScoreboardScreen(LedgerScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading the scoreboard...", id="board-status")
-        yield Input(placeholder=f"/ filter: {FILTER_HELP}", id="filter")
+        yield TextInput(placeholder=f"/ filter: {FILTER_HELP}", id="filter")
         yield Static("", id="board-message")
         yield ScoreTable(id="scores")
         yield Footer()
@@ -157,7 +157,7 @@ class ScoreboardScreen(LedgerScreen):
     def _say(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#board-message", Static)
         style = theme_colour(self, "error") if error else ""
-        message.update(Text(text, style=style))
+        message.update(fmt.plain(text, style))  # an error may quote stored text
         message.set_class(bool(text), "shown")
 
     # --- actions -------------------------------------------------------------

@@ -11,6 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui import formatting as fmt
+from tui.widgets.text_input import TextInput
+
 
 class VoidScreen(ModalScreen[str | None]):
     """Returns the reason typed (Enter), or None (Escape)."""
@@ -26,10 +29,12 @@ class VoidScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="void-box", classes="dialog"):
             yield Static(
-                Text.assemble(("Void claim ", "bold"), f"#{self.claim_id}: {self.normalized}")
+                Text.assemble(
+                    ("Void claim ", "bold"), f"#{self.claim_id}: {fmt.shown(self.normalized)}"
+                )
             )
             yield Static("It stays in the ledger, out of every score. Why is it void?")
-            yield Input(placeholder="e.g. recorded the wrong level", id="void-reason")
+            yield TextInput(placeholder="e.g. recorded the wrong level", id="void-reason")
             yield Static("", id="void-error", classes="error")
             yield Static("Enter voids  ·  Escape cancels", classes="hint")
 

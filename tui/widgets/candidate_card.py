@@ -27,8 +27,10 @@ from ledger.claims.model import Claim
 from ledger.claims.parser import parse_claim
 from ledger.errors import ClaimError
 from ledger.extract import Candidate
+from tui import formatting as fmt
 from tui.data import PickedClaim
 from tui.widgets.palette import theme_colour
+from tui.widgets.text_input import TextInput
 
 # Ticked from the start at this confidence, the bar `forecast extract --yes` records at.
 MIN_TICKED_CONFIDENCE = 0.6
@@ -37,7 +39,7 @@ MIN_TICKED_CONFIDENCE = 0.6
 def needs_level_label(candidate: Candidate) -> str:
     """'needs a level: BTC-USD hold_above ? by 2026-11-20' for a call without one."""
     deadline = candidate.deadline.isoformat() if candidate.deadline else "?"
-    return f"needs a level: {candidate.symbol} {candidate.kind or '?'} ? by {deadline}"
+    return fmt.shown(f"needs a level: {candidate.symbol} {candidate.kind or '?'} ? by {deadline}")
 
 
 def candidate_flags(candidate: Candidate) -> list[str]:
@@ -96,24 +98,26 @@ class CandidateCard(Vertical):
             yield Static("", classes="candidate-meta")
         with Horizontal(classes="candidate-fields"):
             yield Label("claim", classes="field-label")
-            yield Input(
+            # The article's words, control characters escaped (TextInput): what the
+            # user sees is what is recorded.
+            yield TextInput(
                 candidate.claim_text or "",
-                placeholder=(candidate.template or "").replace("{level}", "LEVEL"),
+                placeholder=fmt.shown((candidate.template or "").replace("{level}", "LEVEL")),
                 compact=True,
                 classes="claim-text",
             )
             if candidate.claim is None and candidate.template is not None:
                 yield Label("level", classes="field-label")
-                yield Input(placeholder="e.g. 95000", compact=True, classes="level")
+                yield TextInput(placeholder="e.g. 95000", compact=True, classes="level")
             yield Label("source", classes="field-label")
-            yield Input(
+            yield TextInput(
                 self.default_source,
                 placeholder="who made the call?",
                 compact=True,
                 classes="source",
             )
         yield Static("", classes="candidate-note")
-        yield Static(Text(f"“{candidate.sentence}”"), classes="candidate-sentence")
+        yield Static(fmt.plain(f"“{candidate.sentence}”"), classes="candidate-sentence")
 
     def on_mount(self) -> None:
         self.query_one(".candidate-meta", Static).update(self._meta())
@@ -212,7 +216,7 @@ class CandidateCard(Vertical):
         if self.recorded is not None:
             self._note(Text(f"✓ {self.recorded}", style=theme_colour(self, "success")))
         elif self.error is not None:
-            self._note(Text(f"✗ {self.error}", style=self._error_style))
+            self._note(fmt.plain(f"✗ {self.error}", self._error_style))
         elif self.claim is None:
             self._note(
                 Text(
@@ -221,9 +225,9 @@ class CandidateCard(Vertical):
                 )
             )
         else:
-            note = Text(self.claim.describe(), style="dim")
+            note = fmt.plain(self.claim.describe(), "dim")
             for assumption in self.claim.assumptions:
-                note.append(f"; assumed: {assumption}", style="dim")
+                note.append(f"; assumed: {fmt.shown(assumption)}", style="dim")
             self._note(note)
 
     def _note(self, text: Text) -> None:
@@ -233,17 +237,18 @@ class CandidateCard(Vertical):
     def _error_style(self) -> str:
         return theme_colour(self, "error")
 
-    def _tick_label(self) -> str:
+    def _tick_label(self) -> Text:
+        # A str label is read as markup: the claim's words are handed over as Text.
         if self.claim is not None:
-            return self.claim.canonical_text()
+            return fmt.plain(self.claim.canonical_text())
         if self.error is not None:
-            return "does not parse: fix the claim text"
-        return needs_level_label(self.candidate)
+            return Text("does not parse: fix the claim text")
+        return Text(needs_level_label(self.candidate))
 
     def _meta(self) -> Text:
         candidate = self.candidate
         meta = Text(f"{candidate.confidence:.2f}", style="bold")
-        meta.append(f"  {candidate.speaker or 'no speaker named'}")
+        meta.append(f"  {fmt.shown(candidate.speaker or 'no speaker named')}")
         if candidate.probability is not None:
             meta.append(f"  p {candidate.probability:.0%}")
         flags = candidate_flags(candidate)

@@ -127,7 +127,7 @@ class ClaimsTable(LedgerTable):
         if key == "source":
             return Text(fmt.truncate(row.source, 18))
         if key == "asset":
-            return Text(row.symbol)
+            return fmt.plain(row.symbol)
         if key == "claim":
             return Text(fmt.truncate(row.text, self.claim_width))
         if key == "made_on":

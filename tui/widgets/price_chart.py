@@ -17,6 +17,7 @@ from textual_plotext import PlotextPlot
 
 from ledger.claims.model import format_price
 from ledger.records import ClaimRecord
+from ledger.safe_text import printable
 from tui.widgets.palette import theme_rgb
 
 JUDGED_ON = {
@@ -129,7 +130,7 @@ class PriceChart(PlotextPlot):
         plt.xticks(ticks, [(first + timedelta(days=t)).isoformat() for t in ticks])
         level = f"level {format_price(window.level)}" if window.level is not None else "no level"
         plt.title(
-            f"{window.symbol}  {level}  |  made on {window.made_on.isoformat()}"
+            f"{printable(window.symbol)}  {level}  |  made on {window.made_on.isoformat()}"
             f"  |  deadline {window.deadline.isoformat()}"
         )
         self.refresh()

@@ -233,8 +233,8 @@ class ScoreTable(LedgerTable):
     def _cell(self, column: ScoreColumn, score: GroupScore, rank: int) -> Text:
         if column.key == "calibration":
             return self._track_record(score)
-        value = column.cell(score, rank)
-        return Text(value, justify="right") if column.numeric else Text(value)
+        value = column.cell(score, rank)  # the group's label is stored text: never markup
+        return fmt.plain(value, justify="right" if column.numeric else None)
 
     def _track_record(self, score: GroupScore) -> Text:
         """The calibration sparkline, or for a group without probabilities its hits and misses."""
