@@ -130,7 +130,7 @@ def read_bars_csv(path: Path) -> pd.DataFrame:
     except (pd.errors.ParserError, UnicodeDecodeError) as error:
         raise CsvFileError(f"{path}: not a readable CSV file: {error}") from error
 
-    raw.columns = [str(column).strip().lower() for column in raw.columns]
+    raw.columns = _header_names(path, len(raw.columns))
     duplicated = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1})
     if duplicated:
         raise CsvFileError(f"{path} line 1: column(s) {', '.join(duplicated)} appear twice")
@@ -166,6 +166,31 @@ def read_bars_csv(path: Path) -> pd.DataFrame:
         index=pd.DatetimeIndex(dates, name="date"),
     )
     return frame
+
+
+def _header_names(path: Path, count: int) -> list[str]:
+    """The header's column names as written, stripped and lower-cased.
+
+    Read apart from the data, because pandas renames a repeated name
+    (``close,close`` becomes ``close`` and ``close.1``) and the repeat would
+    then pass unseen, with one of the two columns silently ignored.
+    """
+    try:
+        header = pd.read_csv(
+            path,
+            header=None,
+            nrows=1,
+            dtype=str,
+            keep_default_na=False,
+            skipinitialspace=True,
+            index_col=False,
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise CsvFileError(f"{path}: not a readable CSV file: {error}") from error
+    names = [str(name).strip().lower() for name in header.iloc[0].tolist()] if len(header) else []
+    if len(names) != count:
+        raise CsvFileError(f"{path} line 1: the header could not be read")
+    return names
 
 
 def _parse_dates(column: pd.Series, problems: list[tuple[int, str]]) -> pd.DatetimeIndex:
