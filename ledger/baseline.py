@@ -18,8 +18,10 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from ledger.claims.model import Claim
 from ledger.market.source import PriceSource
 from ledger.price_cache import fetch_missing, missing_range
+from ledger.rules import unjudgeable
 from ledger.scoring import (
     market_probabilities,
     realized_volatility_many,
@@ -55,6 +57,40 @@ class BaselineSummary:
         }
 
 
+def set_aside_unjudgeable(by_symbol: dict[str, list[BaselineClaim]]) -> list[Baseline]:
+    """Take the claims whose stored values no computation can use out of `by_symbol`.
+
+    A made_on in year 1 cannot have a year of history subtracted from it, an
+    infinite level has no probability; such a claim gets a baseline of None
+    with the reason as its note, and every other claim is computed as usual.
+    """
+    set_aside: list[Baseline] = []
+    for symbol in list(by_symbol):
+        kept = []
+        for claim in by_symbol[symbol]:
+            why = unjudgeable(
+                Claim(
+                    symbol=claim.symbol,
+                    asset=claim.symbol,
+                    kind=claim.kind,
+                    level=claim.level,
+                    made_on=claim.made_on,
+                    window_start=claim.window_start,
+                    deadline=claim.deadline,
+                    relative=claim.relative,
+                )
+            )
+            if why is None:
+                kept.append(claim)
+            else:
+                set_aside.append(Baseline(claim.id, None, None, None, f"invalid claim: {why}"))
+        if kept:
+            by_symbol[symbol] = kept
+        else:
+            del by_symbol[symbol]
+    return set_aside
+
+
 def history_range(claims: Sequence[BaselineClaim]) -> tuple[date, date]:
     """The bars a symbol's baselines need: a year before the earliest call to the latest."""
     first = min(
@@ -80,8 +116,14 @@ def compute_baselines(
     summary = BaselineSummary()
     with Session(engine) as session:
         by_symbol = claims_needing_baseline(session, recompute=recompute)
-        cache = cached_ranges(session, by_symbol)
     summary.claims = sum(len(c) for c in by_symbol.values())
+    invalid = set_aside_unjudgeable(by_symbol)
+    if invalid:
+        with Session(engine) as session, session.begin():
+            store_baselines(session, invalid)
+        summary.without += len(invalid)
+    with Session(engine) as session:
+        cache = cached_ranges(session, by_symbol)
     skipped = dict(skip or {})
     if source is not None and by_symbol:
         wanted = {}

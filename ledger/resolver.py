@@ -25,7 +25,7 @@ from ledger.claims.model import Claim
 from ledger.errors import UsageError
 from ledger.market.source import FetchResult, PriceSource, SymbolError
 from ledger.price_cache import fetch_missing, missing_range
-from ledger.rules import OpenReason, Verdict, resolve_many
+from ledger.rules import OpenReason, Verdict, resolve_many, unjudgeable
 from ledger.store.baselines import claims_needing_baseline, store_baselines
 from ledger.store.engine import refresh_planner_statistics
 from ledger.store.prices import cached_ranges, load_symbol_bars, record_coverage, store_bars
@@ -136,15 +136,26 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     with Session(engine) as session:
         claims_by_symbol = claims_to_check(session, recheck=recheck)
         needing_baseline = {} if dry_run else claims_needing_baseline(session)
-        cache = cached_ranges(session, set(claims_by_symbol) | set(needing_baseline))
+    invalid = _set_aside_unjudgeable(claims_by_symbol)
+    invalid_baselines = []
     if needing_baseline:
         # SciPy comes with the baselines; a run with none to compute starts without it.
-        from ledger.baseline import baselines_for, history_range
+        from ledger.baseline import baselines_for, history_range, set_aside_unjudgeable
+
+        invalid_baselines = set_aside_unjudgeable(needing_baseline)
+    with Session(engine) as session:
+        cache = cached_ranges(session, set(claims_by_symbol) | set(needing_baseline))
     run_id = None
     if not dry_run:
         with Session(engine) as session, session.begin():
             run_id = start_run(session, as_of=as_of, price_source=source.name, dry_run=dry_run)
+            set_open_reasons(session, invalid, utcnow())
+            if invalid_baselines:
+                store_baselines(session, invalid_baselines)
     summary = ResolveSummary(run_id, as_of, source.name, dry_run, symbols=len(claims_by_symbol))
+    summary.claims_checked = summary.still_open = len(invalid)
+    if invalid:
+        summary.open_reasons[OpenReason.INVALID_CLAIM.value] = len(invalid)
 
     needed = {s: needed_range(c, as_of) for s, c in claims_by_symbol.items()}
     # One request per symbol covers both the resolve window and the history the
@@ -212,6 +223,32 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
                 bars_rejected=sum(len(v) for v in summary.rejected_bars.values()),
             )
     return summary
+
+
+def _set_aside_unjudgeable(
+    claims_by_symbol: dict[str, list[OpenClaim]],
+) -> dict[int, tuple[str, str | None]]:
+    """Take the claims no rule can judge out of the run; their open reasons, by claim id.
+
+    A stored value outside the entry bounds (a made_on in year 1, an infinite
+    level) would otherwise crash the date arithmetic of the whole run. Only
+    open claims get the reason: a decided one is simply not re-judged.
+    """
+    reasons: dict[int, tuple[str, str | None]] = {}
+    for symbol in list(claims_by_symbol):
+        kept = []
+        for item in claims_by_symbol[symbol]:
+            why = unjudgeable(item.claim)
+            if why is None:
+                kept.append(item)
+            elif item.status == "open":
+                detail = f"cannot be judged: {why}; void it and record it again"
+                reasons[item.id] = (OpenReason.INVALID_CLAIM.value, detail)
+        if kept:
+            claims_by_symbol[symbol] = kept
+        else:
+            del claims_by_symbol[symbol]
+    return reasons
 
 
 def _store_fetched(

@@ -22,6 +22,8 @@ class OpenReason(StrEnum):
     NO_DATA_IN_WINDOW = "no_data_in_window"  # data covers the deadline, window holds no bar
     UNKNOWN_SYMBOL = "unknown_symbol"
     SOURCE_ERROR = "source_error"
+    DATA_GAP = "data_gap"  # a bar the decision needs was rejected or is missing from the data
+    INVALID_CLAIM = "invalid_claim"  # stored values no rule can judge (a made_on in year 1)
 
 
 class EvidenceField(StrEnum):
