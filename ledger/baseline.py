@@ -35,7 +35,13 @@ from ledger.store.baselines import (
     claims_needing_baseline,
     store_baselines,
 )
-from ledger.store.prices import cached_ranges, load_symbol_bars, record_coverage, store_bars
+from ledger.store.prices import (
+    cached_ranges,
+    load_symbol_bars,
+    record_coverage,
+    store_bars,
+    store_gaps,
+)
 from ledger.store.resolving import load_splits, store_splits
 
 
@@ -139,6 +145,8 @@ def compute_baselines(
             for symbol, bars in fetched.bars.items():
                 record_coverage(session, symbol, *wanted[symbol], source.name)
                 store_bars(session, {symbol: bars}, source.name)
+                gaps = fetched.gaps.get(symbol, {})
+                store_gaps(session, symbol, *wanted[symbol], gaps, source.name)
                 if len(fetched.splits.get(symbol, ())):
                     store_splits(session, {symbol: fetched.splits[symbol]}, source.name)
     for symbol, claims in sorted(by_symbol.items()):

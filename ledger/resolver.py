@@ -28,7 +28,14 @@ from ledger.price_cache import fetch_missing, missing_range
 from ledger.rules import OpenReason, Verdict, resolve_many, unjudgeable
 from ledger.store.baselines import claims_needing_baseline, store_baselines
 from ledger.store.engine import refresh_planner_statistics
-from ledger.store.prices import cached_ranges, load_symbol_bars, record_coverage, store_bars
+from ledger.store.prices import (
+    cached_ranges,
+    load_gaps,
+    load_symbol_bars,
+    record_coverage,
+    store_bars,
+    store_gaps,
+)
 from ledger.store.resolving import (
     ClaimsChanged,
     Decision,
@@ -189,10 +196,12 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
             with Session(engine, expire_on_commit=False) as session, session.begin():
                 _store_fetched(session, symbol, fetched, tally, wanted.get(symbol))
                 span = fetch_spans.get(symbol)
-                bars = _load_bars(session, symbol, span)
+                bars, gaps = _load_bars(session, symbol, span)
                 splits = load_splits(session, [symbol]).get(symbol)
                 if claims:
-                    _resolve_symbol(session, symbol, claims, bars, splits, fetched, tally, run_id)
+                    _resolve_symbol(
+                        session, symbol, claims, (bars, gaps), splits, fetched, tally, run_id
+                    )
                 if symbol in needing_baseline and symbol not in failed:
                     store_baselines(session, baselines_for(needing_baseline[symbol], bars, splits))
                 if dry_run:
@@ -265,20 +274,29 @@ def _store_fetched(
         summary.bars_stored += store_bars(
             session, {symbol: fetched.bars[symbol]}, summary.price_source
         )
+        if asked is not None:
+            gaps = fetched.gaps.get(symbol, {})
+            store_gaps(session, symbol, asked[0], asked[1], gaps, summary.price_source)
         if len(fetched.splits.get(symbol, ())):
             store_splits(session, {symbol: fetched.splits[symbol]}, summary.price_source)
 
 
-def _load_bars(session: Session, symbol: str, span: tuple[date, date] | None) -> pd.DataFrame:
-    """The symbol's cached bars over its span (plus a week for a reference close)."""
+def _load_bars(
+    session: Session, symbol: str, span: tuple[date, date] | None
+) -> tuple[pd.DataFrame, list[date]]:
+    """The symbol's cached bars over its span (plus a week for a reference close),
+    and the dates in it whose bar the source gave but validation rejected."""
     empty = pd.DataFrame(
         {c: pd.Series(dtype=np.float64) for c in BAR_COLUMNS},
         index=pd.DatetimeIndex([], name="date", dtype="datetime64[ns]"),
     )
     if span is None:
-        return empty
+        return empty, []
     start = span[0] - timedelta(days=REFERENCE_LOOKBACK_DAYS)
-    return load_symbol_bars(session, symbol, start, span[1])
+    return (
+        load_symbol_bars(session, symbol, start, span[1]),
+        load_gaps(session, symbol, start, span[1]),
+    )
 
 
 def needed_range(claims: Sequence[OpenClaim], as_of: date) -> tuple[date, date] | None:
@@ -299,12 +317,13 @@ def _resolve_symbol(
     session: Session,
     symbol: str,
     claims: list[OpenClaim],
-    bars: pd.DataFrame,
+    bars_and_gaps: tuple[pd.DataFrame, list[date]],
     splits: pd.Series | None,
     fetched: FetchResult,
     summary: ResolveSummary,
     run_id: int | None,
 ) -> None:
+    bars, gaps = bars_and_gaps
     summary.claims_checked += len(claims)
     error = fetched.errors.get(symbol)
     if error is not None:
@@ -312,7 +331,7 @@ def _resolve_symbol(
     if fetched.rejected.get(symbol):
         summary.rejected_bars[symbol] = fetched.rejected[symbol]
     claims = _with_reference_prices(session, claims, bars, splits)
-    verdicts = resolve_many([c.claim for c in claims], bars, summary.as_of, splits)
+    verdicts = resolve_many([c.claim for c in claims], bars, summary.as_of, splits, gaps=gaps)
 
     decisions: dict[str, list[Decision]] = {"open": [], "true": [], "false": []}
     reasons: dict[int, tuple[str, str | None]] = {}
@@ -365,7 +384,7 @@ def _open_reason(
     ):
         code = "unknown_symbol" if error.code == "unknown_symbol" else "source_error"
         return code, error.message
-    return verdict.open_reason.value, None
+    return verdict.open_reason.value, verdict.open_detail
 
 
 def _evidence(verdict: Verdict, data_source: str) -> dict:

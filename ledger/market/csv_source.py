@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ledger.bars import BAR_COLUMNS, PRICE_COLUMNS, empty_bars, validate_bars
+from ledger.bars import BAR_COLUMNS, PRICE_COLUMNS, CheckedBars, check_bars, empty_bars
 from ledger.market.source import (
     ErrorCode,
     FetchResult,
@@ -57,16 +57,14 @@ class CsvSource:
             if isinstance(outcome, SymbolError):
                 result.errors[symbol] = outcome
                 continue
-            bars, rejected = outcome
-            result.bars[symbol] = bars
-            result.rejected[symbol] = rejected
+            result.bars[symbol] = outcome.kept
+            result.rejected[symbol] = outcome.messages
+            result.gaps[symbol] = outcome.gaps
             # CSV files carry no corporate actions; their prices are what the file says.
             result.splits[symbol] = empty_splits()
         return result
 
-    def _fetch_one(
-        self, symbol: str, first: date, last: date
-    ) -> tuple[pd.DataFrame, list[str]] | SymbolError:
+    def _fetch_one(self, symbol: str, first: date, last: date) -> CheckedBars | SymbolError:
         if not self.directory.is_dir():
             return SymbolError(
                 ErrorCode.SOURCE_ERROR, f"price directory {self.directory} does not exist"
@@ -87,8 +85,8 @@ class CsvSource:
         in_window = (frame.index >= pd.Timestamp(first)) & (frame.index <= pd.Timestamp(last))
         window = frame[in_window]
         if window.empty:
-            return empty_bars(), []
-        return validate_bars(window, symbol)
+            return CheckedBars(empty_bars(), [], {})
+        return check_bars(window, symbol)
 
     def _path_for(self, symbol: str) -> Path | None:
         """The file holding `symbol`, or None; never a path outside the directory."""

@@ -238,15 +238,17 @@ def test_days_to_touch_only_for_touches_that_happened(kind: ClaimKind, level: fl
 
 
 @pytest.mark.parametrize(
-    ("kind", "level", "expect"),
+    ("kind", "level"),
     [
-        pytest.param(TA, 1000, OpenReason.NO_DATA_IN_WINDOW, id="touch_above"),
-        pytest.param(HA, 1, OpenReason.NO_DATA_IN_WINDOW, id="hold_above"),
-        pytest.param(CA, 1, OpenReason.NO_DATA_IN_WINDOW, id="close_above"),
-        pytest.param(AB, 1000, OpenReason.NO_DATA_IN_WINDOW, id="average_below"),
+        pytest.param(TA, 1000, id="touch_above"),
+        pytest.param(HA, 1, id="hold_above"),
+        pytest.param(CA, 1, id="close_above"),
+        pytest.param(AB, 1000, id="average_below"),
     ],
 )
-def test_window_inside_a_gap_stays_open(kind: ClaimKind, level: float, expect: OpenReason) -> None:
+def test_window_inside_a_gap_stays_open(kind: ClaimKind, level: float) -> None:
+    # Before gaps were told apart from closures this was no_data_in_window; a
+    # month without bars on a weekday market is a gap in the data, and says so.
     gap = make_bars(
         [
             ("2024-01-02", 104.0, 96.0, 101.0),
@@ -255,9 +257,29 @@ def test_window_inside_a_gap_stays_open(kind: ClaimKind, level: float, expect: O
     )
     claim = make_claim(kind, level, "2024-01-20", window_start="2024-01-10")
     verdict = resolve(claim, gap, date(2024, 3, 1))
-    assert (verdict.outcome, verdict.open_reason) == (None, expect)
+    assert (verdict.outcome, verdict.open_reason) == (None, OpenReason.DATA_GAP)
+    assert (
+        verdict.open_detail
+        == "gap in the data: 2024-01-03 to 2024-01-31 (21 weekdays without a bar)"
+    )
     assert verdict.bars_in_window == 0
     assert verdict.closest_date is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "level"),
+    [
+        pytest.param(TA, 1000, id="touch_above"),
+        pytest.param(HA, 1, id="hold_above"),
+        pytest.param(CA, 1, id="close_above"),
+        pytest.param(AB, 1000, id="average_below"),
+    ],
+)
+def test_a_window_of_only_a_weekend_has_no_data(kind: ClaimKind, level: float) -> None:
+    claim = make_claim(kind, level, "2024-01-07", window_start="2024-01-06")
+    verdict = resolve(claim, BARS, date(2024, 1, 9))
+    assert (verdict.outcome, verdict.open_reason) == (None, OpenReason.NO_DATA_IN_WINDOW)
+    assert verdict.open_detail is None
 
 
 @pytest.mark.parametrize(
@@ -402,6 +424,7 @@ def test_evidence_is_json_ready() -> None:
         "closest_field": "high",
         "days_to_touch": 2,
         "bars_in_window": 2,
+        "open_detail": None,
     }
 
 
