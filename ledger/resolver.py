@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from ledger.bars import BAR_COLUMNS
+from ledger.claims.bounds import BoundsError, check_price
 from ledger.claims.model import Claim
 from ledger.errors import UsageError
 from ledger.market.source import FetchResult, PriceSource, SymbolError
@@ -330,11 +331,16 @@ def _resolve_symbol(
         summary.failed_symbols[symbol] = f"{error.code}: {error.message}"
     if fetched.rejected.get(symbol):
         summary.rejected_bars[symbol] = fetched.rejected[symbol]
-    claims = _with_reference_prices(session, claims, bars, splits)
+    claims, refused = _with_reference_prices(session, claims, bars, splits)
     verdicts = resolve_many([c.claim for c in claims], bars, summary.as_of, splits, gaps=gaps)
 
     decisions: dict[str, list[Decision]] = {"open": [], "true": [], "false": []}
     reasons: dict[int, tuple[str, str | None]] = {}
+    for item, why in refused:
+        if item.status == "open":
+            reasons[item.id] = (OpenReason.INVALID_CLAIM.value, why)
+            summary.open_reasons[OpenReason.INVALID_CLAIM.value] += 1
+            summary.still_open += 1
     rechecked = current_auto_resolutions(session, [c.id for c in claims if c.status != "open"])
     for item, verdict in zip(claims, verdicts, strict=True):
         if verdict.outcome is None:
@@ -413,16 +419,22 @@ def _split_note(verdict: Verdict) -> str | None:
 
 def _with_reference_prices(
     session: Session, claims: list[OpenClaim], bars: pd.DataFrame, splits: pd.Series | None
-) -> list[OpenClaim]:
-    """Relative claims get their reference: the close on made_on, as quoted that day."""
+) -> tuple[list[OpenClaim], list[tuple[OpenClaim, str]]]:
+    """Relative claims get their reference: the close on made_on, as quoted that day.
+
+    Returns the claims to judge and those refused, with why: a reference close
+    outside the bounds every price in the ledger meets (a quote of 1e-300
+    rounds to nothing) would poison the claim for good, so it is not stored.
+    """
     missing = [
         c for c in claims if c.claim.relative is not None and c.claim.reference_price is None
     ]
     if not missing or bars.empty:
-        return claims
+        return claims, []
     dates = bars.index.to_numpy(dtype="datetime64[D]")
     closes = bars["close"].to_numpy()
     found: dict[int, float] = {}
+    refused: dict[int, str] = {}
     for item in missing:
         made_on = np.datetime64(item.claim.made_on, "D")
         position = int(np.searchsorted(dates, made_on, side="right")) - 1
@@ -432,10 +444,21 @@ def _with_reference_prices(
         if splits is not None and len(splits):
             later = splits[splits.index > pd.Timestamp(item.claim.made_on)]
             factor = float(np.prod(later.to_numpy())) if len(later) else 1.0
-        found[item.id] = round(float(closes[position]) * factor, 10)
+        # Twelve significant digits drop the float noise of the split factor.
+        reference = float(f"{float(closes[position]) * factor:.12g}")
+        try:
+            check_price(reference, "reference close")
+        except BoundsError as error:
+            refused[item.id] = f"cannot be judged: {error} (the close on or before made_on)"
+            continue
+        found[item.id] = reference
     set_reference_prices(session, found)
     out = []
+    refused_claims = []
     for item in claims:
+        if item.id in refused:
+            refused_claims.append((item, refused[item.id]))
+            continue
         if item.id in found:
             claim: Claim = item.claim
             reference = found[item.id]
@@ -445,7 +468,7 @@ def _with_reference_prices(
             )
             item = OpenClaim(item.id, item.status, claim)
         out.append(item)
-    return out
+    return out, refused_claims
 
 
 def _iso(day: date | None) -> str | None:

@@ -6,9 +6,12 @@ written past them with SQL, as an old version or a hand edit would have.
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 from cli_runner import forecast
 from price_files import flat_bars, write_csv
@@ -52,12 +55,16 @@ def prices(tmp_path: Path) -> Path:
     return directory
 
 
-def poisoned_ledger(engine) -> list[int]:
+def record(engine, *texts: str) -> list[int]:
     with Session(engine) as session, session.begin():
         entries = [
-            NewClaim(source="tester", claim=parse_claim(t, made_on=MADE_ON), text=t) for t in TEXTS
+            NewClaim(source="tester", claim=parse_claim(t, made_on=MADE_ON), text=t) for t in texts
         ]
-        ids = list(record_claims(session, entries).added)
+        return list(record_claims(session, entries).added)
+
+
+def poisoned_ledger(engine) -> list[int]:
+    ids = record(engine, *TEXTS)
     with engine.begin() as connection:
         connection.execute(
             text(
@@ -138,3 +145,51 @@ def test_forecast_baseline_and_resolve_do_not_crash(capsys, ledger_url: str, pri
     assert resolved.code == 0, resolved.err
     assert resolved.json()["open_reasons"] == {"invalid_claim": 3}
     assert resolved.err == ""
+
+
+def absurd_prices(directory: Path) -> Path:
+    """Sane by every bar check (finite, positive, low <= close <= high), absurd as a market:
+    gold swings between 1e-300 (on made_on) and 1e300, silver the other way round."""
+    bars = flat_bars("2024-01-01", "2026-07-10", 1.0)
+    swing = np.where(np.arange(len(bars)) % 2, 1e-300, 1e300)
+    assert swing[bars.index.get_loc(pd.Timestamp(MADE_ON))] == 1e-300
+    for symbol, values in (("GC=F", swing), ("SI=F", 1.0 / swing)):
+        frame = bars.copy()
+        for column in ("open", "high", "low", "close"):
+            frame[column] = values
+        write_csv(directory, symbol, frame)
+    return directory
+
+
+def test_odd_reference_closes_never_crash_the_run(engine, tmp_path: Path) -> None:
+    prices = absurd_prices(tmp_path / "absurd")
+    tiny, huge, plain = record(
+        engine, "gold +20% by 2026-06-30", "silver +20% by 2026-06-30", "gold $9000 by 2026-06-30"
+    )
+    summary = run_resolver(engine, CsvSource(prices), as_of=TODAY, today=TODAY)
+    assert summary.exit_code == 0
+    reasons = open_reasons(engine)
+    assert reasons[plain][0] == "true"
+    # A close of 1e-300 once rounded to a reference of 0.0, which the schema refuses:
+    # the whole run died. It is a price like any other.
+    assert reasons[tiny][0] == "true"
+    status, reason, detail = reasons[huge]
+    assert (status, reason) == ("open", "invalid_claim") and "reference close" in detail
+    with engine.connect() as connection:
+        stored = dict(connection.execute(text("SELECT id, reference_price FROM prediction")).all())
+    assert stored[tiny] == 1e-300 and stored[huge] is None
+
+
+def test_absurd_prices_raise_no_numpy_warnings(engine, tmp_path: Path) -> None:
+    prices = absurd_prices(tmp_path / "absurd")
+    record(
+        engine,
+        "gold $9000 by 2026-06-30",
+        "gold averages above $4500 in Q1 2026",
+        "gold falls to $0.0001 by 2026-06-30",
+        "gold closes above $5 on 2026-06-30",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        run_resolver(engine, CsvSource(prices), as_of=TODAY, today=TODAY)
+        compute_baselines(engine, CsvSource(prices), recompute=True, today=TODAY)

@@ -7,6 +7,7 @@ six trading days around one weekend.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from datetime import date
 
@@ -446,3 +447,15 @@ def test_resolve_many_keeps_claim_order_across_kinds() -> None:
     claims = [make_claim(kind, 100, "2024-01-05") for kind in reversed(ClaimKind)]
     as_of = date(2024, 1, 9)
     assert resolve_many(claims, BARS, as_of) == [resolve(claim, BARS, as_of) for claim in claims]
+
+
+def test_closes_near_the_float_limit_average_without_numpy_warnings() -> None:
+    days = pd.bdate_range("2024-01-01", "2024-02-01", name="date")
+    huge = pd.DataFrame(
+        {"open": 1e308, "high": 1e308, "low": 1e308, "close": 1e308, "volume": np.nan}, index=days
+    )
+    claim = make_claim(ClaimKind.AVERAGE_ABOVE, 5.0, "2024-01-25")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        verdict = resolve(claim, huge, date(2024, 3, 1))
+    assert verdict.outcome is Outcome.TRUE
