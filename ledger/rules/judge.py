@@ -197,10 +197,15 @@ class _Prices:
         end = int(np.searchsorted(days, _day_number(as_of), side="right"))
         self.days = days[:end]
         self.last_day = int(self.days[-1]) if end else np.iinfo(np.int64).min
-        rejected = np.union1d(unpriced, _day_numbers(list(gaps or ())))
-        rejected = rejected[rejected <= _day_number(as_of)]
-        # A day with a trusted bar is no gap, whatever else was said about it.
-        self.rejected_days = np.setdiff1d(rejected, self.days, assume_unique=True)
+        given = list(gaps or ())
+        rejected = unpriced
+        if given:
+            rejected = np.union1d(unpriced, _day_numbers(given))
+        if len(rejected):
+            rejected = rejected[rejected <= _day_number(as_of)]
+            # A day with a trusted bar is no gap, whatever else was said about it.
+            rejected = np.setdiff1d(rejected, self.days, assume_unique=True)
+        self.rejected_days = rejected
         # The last day the source had a row for, trusted or not.
         self.last_row_day = self.last_day
         if len(self.rejected_days):
@@ -290,6 +295,8 @@ class _Gaps:
 
     def any_between(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         """Per claim, whether [lo, hi] (day numbers, inclusive) holds a day of a gap."""
+        if len(self.rejected) == 0 and len(self.run_first) == 0:
+            return np.zeros(len(lo), dtype=bool)
         rejected = np.searchsorted(self.rejected, lo, side="left") < np.searchsorted(
             self.rejected, hi, side="right"
         )
