@@ -18,6 +18,9 @@ passing it through `validate_bars`; the rules and the scoring only ever see it.
 
 from __future__ import annotations
 
+from datetime import date
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
@@ -39,7 +42,26 @@ def empty_bars() -> pd.DataFrame:
     )
 
 
+class CheckedBars(NamedTuple):
+    """What `check_bars` made of a frame: the trusted bars, and what it refused."""
+
+    kept: pd.DataFrame
+    messages: list[str]
+    gaps: dict[date, str]
+    """Dates the frame had a bar for and `kept` has none, each with its first message.
+
+    That the market traded that day is known; what it did is not. The rules
+    must not read such a day as "no crossing", so sources hand these dates on.
+    """
+
+
 def validate_bars(frame: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, list[str]]:
+    """The trusted bars of `frame` and a message per bar that is not; see `check_bars`."""
+    checked = check_bars(frame, symbol)
+    return checked.kept, checked.messages
+
+
+def check_bars(frame: pd.DataFrame, symbol: str) -> CheckedBars:
     """Split `frame` into the bars that can be trusted and a message per bar that cannot.
 
     `frame` has at least the four price columns (any numeric-looking dtype;
@@ -60,8 +82,10 @@ def validate_bars(frame: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, list[
     Insane bars are rejected first, so a broken copy never takes a good one
     down with it.
 
-    Returns the kept bars in the canonical shape (sorted, unique dates) and the
-    messages in input order; ``len(kept) + len(messages) == len(frame)``.
+    Returns the kept bars in the canonical shape (sorted, unique dates), the
+    messages in input order (``len(kept) + len(messages) == len(frame)``) and
+    the gaps: the dates of rejected bars that have no kept bar (a repeat's date
+    is not a gap; a row without a date names no day and is none either).
     The checks run on whole columns; Python only formats the rejected rows.
     """
     missing = [column for column in PRICE_COLUMNS if column not in frame.columns]
@@ -113,7 +137,14 @@ def validate_bars(frame: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, list[
         index=pd.DatetimeIndex(dates[keep], name=INDEX_NAME),
         columns=list(BAR_COLUMNS),
     )
-    return kept.sort_index(kind="stable"), messages
+    gaps: dict[date, str] = {}
+    rejected = np.flatnonzero(~keep)
+    kept_dates = set(dates[keep])
+    for row, message in zip(rejected.tolist(), messages, strict=True):
+        day = dates[row]
+        if not bad_date[row] and day not in kept_dates:
+            gaps.setdefault(day.date(), message)
+    return CheckedBars(kept.sort_index(kind="stable"), messages, dict(sorted(gaps.items())))
 
 
 def _calendar_dates(index: pd.Index) -> pd.DatetimeIndex:

@@ -18,8 +18,10 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from ledger.claims.model import Claim
 from ledger.market.source import PriceSource
 from ledger.price_cache import fetch_missing, missing_range
+from ledger.rules import unjudgeable
 from ledger.scoring import (
     market_probabilities,
     realized_volatility_many,
@@ -33,7 +35,13 @@ from ledger.store.baselines import (
     claims_needing_baseline,
     store_baselines,
 )
-from ledger.store.prices import cached_ranges, load_symbol_bars, record_coverage, store_bars
+from ledger.store.prices import (
+    cached_ranges,
+    load_symbol_bars,
+    record_coverage,
+    store_bars,
+    store_gaps,
+)
 from ledger.store.resolving import load_splits, store_splits
 
 
@@ -53,6 +61,40 @@ class BaselineSummary:
             "skipped_symbols": dict(sorted(self.skipped_symbols.items())),
             "requests": self.requests,
         }
+
+
+def set_aside_unjudgeable(by_symbol: dict[str, list[BaselineClaim]]) -> list[Baseline]:
+    """Take the claims whose stored values no computation can use out of `by_symbol`.
+
+    A made_on in year 1 cannot have a year of history subtracted from it, an
+    infinite level has no probability; such a claim gets a baseline of None
+    with the reason as its note, and every other claim is computed as usual.
+    """
+    set_aside: list[Baseline] = []
+    for symbol in list(by_symbol):
+        kept = []
+        for claim in by_symbol[symbol]:
+            why = unjudgeable(
+                Claim(
+                    symbol=claim.symbol,
+                    asset=claim.symbol,
+                    kind=claim.kind,
+                    level=claim.level,
+                    made_on=claim.made_on,
+                    window_start=claim.window_start,
+                    deadline=claim.deadline,
+                    relative=claim.relative,
+                )
+            )
+            if why is None:
+                kept.append(claim)
+            else:
+                set_aside.append(Baseline(claim.id, None, None, None, f"invalid claim: {why}"))
+        if kept:
+            by_symbol[symbol] = kept
+        else:
+            del by_symbol[symbol]
+    return set_aside
 
 
 def history_range(claims: Sequence[BaselineClaim]) -> tuple[date, date]:
@@ -80,8 +122,14 @@ def compute_baselines(
     summary = BaselineSummary()
     with Session(engine) as session:
         by_symbol = claims_needing_baseline(session, recompute=recompute)
-        cache = cached_ranges(session, by_symbol)
     summary.claims = sum(len(c) for c in by_symbol.values())
+    invalid = set_aside_unjudgeable(by_symbol)
+    if invalid:
+        with Session(engine) as session, session.begin():
+            store_baselines(session, invalid)
+        summary.without += len(invalid)
+    with Session(engine) as session:
+        cache = cached_ranges(session, by_symbol)
     skipped = dict(skip or {})
     if source is not None and by_symbol:
         wanted = {}
@@ -97,6 +145,8 @@ def compute_baselines(
             for symbol, bars in fetched.bars.items():
                 record_coverage(session, symbol, *wanted[symbol], source.name)
                 store_bars(session, {symbol: bars}, source.name)
+                gaps = fetched.gaps.get(symbol, {})
+                store_gaps(session, symbol, *wanted[symbol], gaps, source.name)
                 if len(fetched.splits.get(symbol, ())):
                     store_splits(session, {symbol: fetched.splits[symbol]}, source.name)
     for symbol, claims in sorted(by_symbol.items()):

@@ -21,14 +21,22 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from ledger.bars import BAR_COLUMNS
+from ledger.claims.bounds import BoundsError, check_price
 from ledger.claims.model import Claim
 from ledger.errors import UsageError
 from ledger.market.source import FetchResult, PriceSource, SymbolError
 from ledger.price_cache import fetch_missing, missing_range
-from ledger.rules import OpenReason, Verdict, resolve_many
+from ledger.rules import OpenReason, Verdict, resolve_many, unjudgeable
 from ledger.store.baselines import claims_needing_baseline, store_baselines
 from ledger.store.engine import refresh_planner_statistics
-from ledger.store.prices import cached_ranges, load_symbol_bars, record_coverage, store_bars
+from ledger.store.prices import (
+    cached_ranges,
+    load_gaps,
+    load_symbol_bars,
+    record_coverage,
+    store_bars,
+    store_gaps,
+)
 from ledger.store.resolving import (
     ClaimsChanged,
     Decision,
@@ -136,15 +144,26 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     with Session(engine) as session:
         claims_by_symbol = claims_to_check(session, recheck=recheck)
         needing_baseline = {} if dry_run else claims_needing_baseline(session)
-        cache = cached_ranges(session, set(claims_by_symbol) | set(needing_baseline))
+    invalid = _set_aside_unjudgeable(claims_by_symbol)
+    invalid_baselines = []
     if needing_baseline:
         # SciPy comes with the baselines; a run with none to compute starts without it.
-        from ledger.baseline import baselines_for, history_range
+        from ledger.baseline import baselines_for, history_range, set_aside_unjudgeable
+
+        invalid_baselines = set_aside_unjudgeable(needing_baseline)
+    with Session(engine) as session:
+        cache = cached_ranges(session, set(claims_by_symbol) | set(needing_baseline))
     run_id = None
     if not dry_run:
         with Session(engine) as session, session.begin():
             run_id = start_run(session, as_of=as_of, price_source=source.name, dry_run=dry_run)
+            set_open_reasons(session, invalid, utcnow())
+            if invalid_baselines:
+                store_baselines(session, invalid_baselines)
     summary = ResolveSummary(run_id, as_of, source.name, dry_run, symbols=len(claims_by_symbol))
+    summary.claims_checked = summary.still_open = len(invalid)
+    if invalid:
+        summary.open_reasons[OpenReason.INVALID_CLAIM.value] = len(invalid)
 
     needed = {s: needed_range(c, as_of) for s, c in claims_by_symbol.items()}
     # One request per symbol covers both the resolve window and the history the
@@ -178,10 +197,12 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
             with Session(engine, expire_on_commit=False) as session, session.begin():
                 _store_fetched(session, symbol, fetched, tally, wanted.get(symbol))
                 span = fetch_spans.get(symbol)
-                bars = _load_bars(session, symbol, span)
+                bars, gaps = _load_bars(session, symbol, span)
                 splits = load_splits(session, [symbol]).get(symbol)
                 if claims:
-                    _resolve_symbol(session, symbol, claims, bars, splits, fetched, tally, run_id)
+                    _resolve_symbol(
+                        session, symbol, claims, (bars, gaps), splits, fetched, tally, run_id
+                    )
                 if symbol in needing_baseline and symbol not in failed:
                     store_baselines(session, baselines_for(needing_baseline[symbol], bars, splits))
                 if dry_run:
@@ -214,6 +235,32 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     return summary
 
 
+def _set_aside_unjudgeable(
+    claims_by_symbol: dict[str, list[OpenClaim]],
+) -> dict[int, tuple[str, str | None]]:
+    """Take the claims no rule can judge out of the run; their open reasons, by claim id.
+
+    A stored value outside the entry bounds (a made_on in year 1, an infinite
+    level) would otherwise crash the date arithmetic of the whole run. Only
+    open claims get the reason: a decided one is simply not re-judged.
+    """
+    reasons: dict[int, tuple[str, str | None]] = {}
+    for symbol in list(claims_by_symbol):
+        kept = []
+        for item in claims_by_symbol[symbol]:
+            why = unjudgeable(item.claim)
+            if why is None:
+                kept.append(item)
+            elif item.status == "open":
+                detail = f"cannot be judged: {why}; void it and record it again"
+                reasons[item.id] = (OpenReason.INVALID_CLAIM.value, detail)
+        if kept:
+            claims_by_symbol[symbol] = kept
+        else:
+            del claims_by_symbol[symbol]
+    return reasons
+
+
 def _store_fetched(
     session: Session,
     symbol: str,
@@ -228,20 +275,29 @@ def _store_fetched(
         summary.bars_stored += store_bars(
             session, {symbol: fetched.bars[symbol]}, summary.price_source
         )
+        if asked is not None:
+            gaps = fetched.gaps.get(symbol, {})
+            store_gaps(session, symbol, asked[0], asked[1], gaps, summary.price_source)
         if len(fetched.splits.get(symbol, ())):
             store_splits(session, {symbol: fetched.splits[symbol]}, summary.price_source)
 
 
-def _load_bars(session: Session, symbol: str, span: tuple[date, date] | None) -> pd.DataFrame:
-    """The symbol's cached bars over its span (plus a week for a reference close)."""
+def _load_bars(
+    session: Session, symbol: str, span: tuple[date, date] | None
+) -> tuple[pd.DataFrame, list[date]]:
+    """The symbol's cached bars over its span (plus a week for a reference close),
+    and the dates in it whose bar the source gave but validation rejected."""
     empty = pd.DataFrame(
         {c: pd.Series(dtype=np.float64) for c in BAR_COLUMNS},
         index=pd.DatetimeIndex([], name="date", dtype="datetime64[ns]"),
     )
     if span is None:
-        return empty
+        return empty, []
     start = span[0] - timedelta(days=REFERENCE_LOOKBACK_DAYS)
-    return load_symbol_bars(session, symbol, start, span[1])
+    return (
+        load_symbol_bars(session, symbol, start, span[1]),
+        load_gaps(session, symbol, start, span[1]),
+    )
 
 
 def needed_range(claims: Sequence[OpenClaim], as_of: date) -> tuple[date, date] | None:
@@ -262,23 +318,29 @@ def _resolve_symbol(
     session: Session,
     symbol: str,
     claims: list[OpenClaim],
-    bars: pd.DataFrame,
+    bars_and_gaps: tuple[pd.DataFrame, list[date]],
     splits: pd.Series | None,
     fetched: FetchResult,
     summary: ResolveSummary,
     run_id: int | None,
 ) -> None:
+    bars, gaps = bars_and_gaps
     summary.claims_checked += len(claims)
     error = fetched.errors.get(symbol)
     if error is not None:
         summary.failed_symbols[symbol] = f"{error.code}: {error.message}"
     if fetched.rejected.get(symbol):
         summary.rejected_bars[symbol] = fetched.rejected[symbol]
-    claims = _with_reference_prices(session, claims, bars, splits)
-    verdicts = resolve_many([c.claim for c in claims], bars, summary.as_of, splits)
+    claims, refused = _with_reference_prices(session, claims, bars, splits)
+    verdicts = resolve_many([c.claim for c in claims], bars, summary.as_of, splits, gaps=gaps)
 
     decisions: dict[str, list[Decision]] = {"open": [], "true": [], "false": []}
     reasons: dict[int, tuple[str, str | None]] = {}
+    for item, why in refused:
+        if item.status == "open":
+            reasons[item.id] = (OpenReason.INVALID_CLAIM.value, why)
+            summary.open_reasons[OpenReason.INVALID_CLAIM.value] += 1
+            summary.still_open += 1
     rechecked = current_auto_resolutions(session, [c.id for c in claims if c.status != "open"])
     for item, verdict in zip(claims, verdicts, strict=True):
         if verdict.outcome is None:
@@ -328,7 +390,7 @@ def _open_reason(
     ):
         code = "unknown_symbol" if error.code == "unknown_symbol" else "source_error"
         return code, error.message
-    return verdict.open_reason.value, None
+    return verdict.open_reason.value, verdict.open_detail
 
 
 def _evidence(verdict: Verdict, data_source: str) -> dict:
@@ -357,16 +419,22 @@ def _split_note(verdict: Verdict) -> str | None:
 
 def _with_reference_prices(
     session: Session, claims: list[OpenClaim], bars: pd.DataFrame, splits: pd.Series | None
-) -> list[OpenClaim]:
-    """Relative claims get their reference: the close on made_on, as quoted that day."""
+) -> tuple[list[OpenClaim], list[tuple[OpenClaim, str]]]:
+    """Relative claims get their reference: the close on made_on, as quoted that day.
+
+    Returns the claims to judge and those refused, with why: a reference close
+    outside the bounds every price in the ledger meets (a quote of 1e-300
+    rounds to nothing) would poison the claim for good, so it is not stored.
+    """
     missing = [
         c for c in claims if c.claim.relative is not None and c.claim.reference_price is None
     ]
     if not missing or bars.empty:
-        return claims
+        return claims, []
     dates = bars.index.to_numpy(dtype="datetime64[D]")
     closes = bars["close"].to_numpy()
     found: dict[int, float] = {}
+    refused: dict[int, str] = {}
     for item in missing:
         made_on = np.datetime64(item.claim.made_on, "D")
         position = int(np.searchsorted(dates, made_on, side="right")) - 1
@@ -376,10 +444,21 @@ def _with_reference_prices(
         if splits is not None and len(splits):
             later = splits[splits.index > pd.Timestamp(item.claim.made_on)]
             factor = float(np.prod(later.to_numpy())) if len(later) else 1.0
-        found[item.id] = round(float(closes[position]) * factor, 10)
+        # Twelve significant digits drop the float noise of the split factor.
+        reference = float(f"{float(closes[position]) * factor:.12g}")
+        try:
+            check_price(reference, "reference close")
+        except BoundsError as error:
+            refused[item.id] = f"cannot be judged: {error} (the close on or before made_on)"
+            continue
+        found[item.id] = reference
     set_reference_prices(session, found)
     out = []
+    refused_claims = []
     for item in claims:
+        if item.id in refused:
+            refused_claims.append((item, refused[item.id]))
+            continue
         if item.id in found:
             claim: Claim = item.claim
             reference = found[item.id]
@@ -389,7 +468,7 @@ def _with_reference_prices(
             )
             item = OpenClaim(item.id, item.status, claim)
         out.append(item)
-    return out
+    return out, refused_claims
 
 
 def _iso(day: date | None) -> str | None:

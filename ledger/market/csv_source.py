@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ledger.bars import BAR_COLUMNS, PRICE_COLUMNS, empty_bars, validate_bars
+from ledger.bars import BAR_COLUMNS, PRICE_COLUMNS, CheckedBars, check_bars, empty_bars
 from ledger.market.source import (
     ErrorCode,
     FetchResult,
@@ -57,16 +57,14 @@ class CsvSource:
             if isinstance(outcome, SymbolError):
                 result.errors[symbol] = outcome
                 continue
-            bars, rejected = outcome
-            result.bars[symbol] = bars
-            result.rejected[symbol] = rejected
+            result.bars[symbol] = outcome.kept
+            result.rejected[symbol] = outcome.messages
+            result.gaps[symbol] = outcome.gaps
             # CSV files carry no corporate actions; their prices are what the file says.
             result.splits[symbol] = empty_splits()
         return result
 
-    def _fetch_one(
-        self, symbol: str, first: date, last: date
-    ) -> tuple[pd.DataFrame, list[str]] | SymbolError:
+    def _fetch_one(self, symbol: str, first: date, last: date) -> CheckedBars | SymbolError:
         if not self.directory.is_dir():
             return SymbolError(
                 ErrorCode.SOURCE_ERROR, f"price directory {self.directory} does not exist"
@@ -87,8 +85,8 @@ class CsvSource:
         in_window = (frame.index >= pd.Timestamp(first)) & (frame.index <= pd.Timestamp(last))
         window = frame[in_window]
         if window.empty:
-            return empty_bars(), []
-        return validate_bars(window, symbol)
+            return CheckedBars(empty_bars(), [], {})
+        return check_bars(window, symbol)
 
     def _path_for(self, symbol: str) -> Path | None:
         """The file holding `symbol`, or None; never a path outside the directory."""
@@ -130,7 +128,7 @@ def read_bars_csv(path: Path) -> pd.DataFrame:
     except (pd.errors.ParserError, UnicodeDecodeError) as error:
         raise CsvFileError(f"{path}: not a readable CSV file: {error}") from error
 
-    raw.columns = [str(column).strip().lower() for column in raw.columns]
+    raw.columns = _header_names(path, len(raw.columns))
     duplicated = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1})
     if duplicated:
         raise CsvFileError(f"{path} line 1: column(s) {', '.join(duplicated)} appear twice")
@@ -166,6 +164,31 @@ def read_bars_csv(path: Path) -> pd.DataFrame:
         index=pd.DatetimeIndex(dates, name="date"),
     )
     return frame
+
+
+def _header_names(path: Path, count: int) -> list[str]:
+    """The header's column names as written, stripped and lower-cased.
+
+    Read apart from the data, because pandas renames a repeated name
+    (``close,close`` becomes ``close`` and ``close.1``) and the repeat would
+    then pass unseen, with one of the two columns silently ignored.
+    """
+    try:
+        header = pd.read_csv(
+            path,
+            header=None,
+            nrows=1,
+            dtype=str,
+            keep_default_na=False,
+            skipinitialspace=True,
+            index_col=False,
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise CsvFileError(f"{path}: not a readable CSV file: {error}") from error
+    names = [str(name).strip().lower() for name in header.iloc[0].tolist()] if len(header) else []
+    if len(names) != count:
+        raise CsvFileError(f"{path} line 1: the header could not be read")
+    return names
 
 
 def _parse_dates(column: pd.Series, problems: list[tuple[int, str]]) -> pd.DatetimeIndex:

@@ -54,8 +54,8 @@ class FetchResult:
     """Everything one `PriceSource.fetch` learnt.
 
     Every wanted symbol is in exactly one of `bars` and `errors`. A symbol in
-    `bars` is also in `splits` and `rejected` (possibly empty there), so callers
-    can index all three without checking.
+    `bars` is also in `splits`, `rejected` and `gaps` (possibly empty there), so
+    callers can index all four without checking.
 
     * `bars`: validated bars frames in the shape of `ledger.bars`, limited to the
       wanted window; empty when the symbol exists but has no bar in it.
@@ -65,6 +65,9 @@ class FetchResult:
     * `errors`: symbols the source could not serve.
     * `rejected`: one message per bar the source returned that failed
       `ledger.bars.validate_bars` (those bars are not in `bars`).
+    * `gaps`: the dates of those rejected bars that left no bar for their day,
+      each with its message: the market traded, but what it did is unknown, so
+      the rules must treat the day as a gap, never as a day without a crossing.
     * `requests`: HTTP chart requests this fetch put on the wire, retries and
       Yahoo timezone probes included (0 for sources that make none), for
       reporting and for keeping an eye on rate limits.
@@ -75,6 +78,7 @@ class FetchResult:
     errors: dict[str, SymbolError] = field(default_factory=dict)
     rejected: dict[str, list[str]] = field(default_factory=dict)
     requests: int = 0
+    gaps: dict[str, dict[date, str]] = field(default_factory=dict)
 
 
 @runtime_checkable

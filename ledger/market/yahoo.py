@@ -66,7 +66,7 @@ from yfinance.exceptions import (
     YFTzMissingError,
 )
 
-from ledger.bars import PRICE_COLUMNS, empty_bars, validate_bars
+from ledger.bars import PRICE_COLUMNS, CheckedBars, check_bars, empty_bars
 from ledger.market.source import (
     ErrorCode,
     FetchResult,
@@ -154,7 +154,7 @@ class YahooSource:
             return FetchResult()
         counter = _ChartRequestCounter()
         session = counter.new_session()
-        served: dict[str, tuple[pd.DataFrame, pd.Series, list[str]]] = {}
+        served: dict[str, tuple[CheckedBars, pd.Series]] = {}
         errors: dict[str, SymbolError] = {}
         last_failure: dict[str, _Failure] = {}
         attempts = dict.fromkeys(wanted, 0)
@@ -176,11 +176,12 @@ class YahooSource:
             tried = f" (gave up after {tries} attempt{'s' if tries > 1 else ''})" if tries else ""
             errors[symbol] = SymbolError(failure.code, failure.message + tried)
         return FetchResult(
-            bars={symbol: bars for symbol, (bars, _, _) in served.items()},
-            splits={symbol: splits for symbol, (_, splits, _) in served.items()},
+            bars={symbol: checked.kept for symbol, (checked, _) in served.items()},
+            splits={symbol: splits for symbol, (_, splits) in served.items()},
             errors={symbol: errors[symbol] for symbol in wanted if symbol in errors},
-            rejected={symbol: rejected for symbol, (_, _, rejected) in served.items()},
+            rejected={symbol: checked.messages for symbol, (checked, _) in served.items()},
             requests=counter.count,
+            gaps={symbol: checked.gaps for symbol, (checked, _) in served.items()},
         )
 
     def _round(
@@ -188,7 +189,7 @@ class YahooSource:
         order: list[str],
         wanted: Mapping[str, tuple[date, date]],
         session: curl_requests.Session,
-        served: dict[str, tuple[pd.DataFrame, pd.Series, list[str]]],
+        served: dict[str, tuple[CheckedBars, pd.Series]],
         errors: dict[str, SymbolError],
         last_failure: dict[str, _Failure],
         attempts: dict[str, int],
@@ -226,7 +227,7 @@ class YahooSource:
 
     def _fetch_one(
         self, session: curl_requests.Session, symbol: str, first: date, last: date
-    ) -> tuple[pd.DataFrame, pd.Series, list[str]] | _Failure:
+    ) -> tuple[CheckedBars, pd.Series] | _Failure:
         try:
             history = yf.Ticker(symbol, session=session).history(
                 start=first.isoformat(),
@@ -241,7 +242,7 @@ class YahooSource:
         except Exception as error:  # every yfinance failure is translated, none escapes
             failure = _classify(symbol, error)
             if failure is None:
-                return empty_bars(), empty_splits(), []
+                return CheckedBars(empty_bars(), [], {}), empty_splits()
             return failure
         return _translate(history, symbol, first, last)
 
@@ -259,10 +260,10 @@ class YahooSource:
 
 def _translate(
     history: pd.DataFrame, symbol: str, first: date, last: date
-) -> tuple[pd.DataFrame, pd.Series, list[str]] | _Failure:
+) -> tuple[CheckedBars, pd.Series] | _Failure:
     """yfinance's frame (exchange-tz index, Yahoo column names) into bars and splits."""
     if history.empty:
-        return empty_bars(), empty_splits(), []
+        return CheckedBars(empty_bars(), [], {}), empty_splits()
     absent = [column for column in _YAHOO_PRICES if column not in history.columns]
     if absent:
         return _Failure(
@@ -284,7 +285,7 @@ def _translate(
     frame["volume"] = pd.to_numeric(volume, errors="coerce").to_numpy("float64")
     # Rows with no price at all are placeholders (an event on a non-trading day), not bars.
     placeholder = frame[list(PRICE_COLUMNS)].isna().all(axis=1).to_numpy()
-    bars, rejected = validate_bars(frame[in_window & ~placeholder], symbol)
+    checked = check_bars(frame[in_window & ~placeholder], symbol)
 
     splits = empty_splits()
     if "Stock Splits" in history.columns:
@@ -297,7 +298,7 @@ def _translate(
                 name="split_ratio",
                 dtype="float64",
             )
-    return bars, splits, rejected
+    return checked, splits
 
 
 def _classify(symbol: str, error: Exception) -> _Failure | None:

@@ -7,6 +7,7 @@ that let one symbol's bars judge thousands of claims at once.
 
 from __future__ import annotations
 
+from ledger.rules.admissible import unjudgeable
 from ledger.rules.judge import AT_LEVEL_TOLERANCE, resolve, resolve_many
 from ledger.rules.verdict import EvidenceField, OpenReason, Verdict
 
@@ -17,4 +18,5 @@ __all__ = [
     "Verdict",
     "resolve",
     "resolve_many",
+    "unjudgeable",
 ]

@@ -32,18 +32,40 @@ tell a market that was closed from data that has not arrived (crypto trades
 on Sundays). Until the data covers the deadline a claim stays open; missing
 data never turns into FALSE, and no claim is judged FALSE-for-not-happening
 (or TRUE-for-not-breaking) before its deadline.
+
+Gaps in the data. A day is a gap when the source had a bar for it that
+validation rejected (`gaps`, kept by the caller across runs; a bar without
+prices in `bars` counts too), or when it falls in a run without any row that
+is longer than the market ever closes: more than four consecutive weekdays
+for an exchange (nine for Shanghai, Shenzhen and Taipei, which close for a
+week at the lunar new year), any day at all for crypto, which trades every
+day (`ledger.rules.calendar`). A day with a trusted bar is never a gap. Then:
+
+* a crossing seen on a trusted bar decides, gap or no gap: a touch that
+  printed is TRUE and a broken hold is FALSE even if an earlier day is
+  unknown (the evidence is the first trusted crossing);
+* the end-of-window decisions need every day they stand on: a touch's FALSE,
+  a hold's TRUE and an average need no gap in the whole window, a close no
+  gap after the window's last bar through the deadline (the judged close must
+  be the real last trading day's, not an earlier one because the real one was
+  rejected). Otherwise the claim stays open as `data_gap`, and
+  `Verdict.open_detail` names the gap's days.
+
+A rejected bar on or after the deadline shows the data has arrived just as a
+trusted one does, so such a claim is open as `data_gap`, not waiting for data.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from ledger.claims.model import Claim, ClaimKind, Outcome
+from ledger.rules.calendar import TradingCalendar, calendar_for
 from ledger.rules.ranges import RangeMax
 from ledger.rules.verdict import EvidenceField, OpenReason, Verdict
 
@@ -61,13 +83,15 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _OPEN, _FALSE, _TRUE = -1, 0, 1
 _OUTCOMES: dict[int, Outcome | None] = {_OPEN: None, _FALSE: Outcome.FALSE, _TRUE: Outcome.TRUE}
 
-_WAITING_FOR_DEADLINE, _WAITING_FOR_DATA, _NO_DATA_IN_WINDOW = 0, 1, 2
+_WAITING_FOR_DEADLINE, _WAITING_FOR_DATA, _NO_DATA_IN_WINDOW, _DATA_GAP = 0, 1, 2, 3
 _REASONS: dict[int, OpenReason | None] = {
     -1: None,
     _WAITING_FOR_DEADLINE: OpenReason.WAITING_FOR_DEADLINE,
     _WAITING_FOR_DATA: OpenReason.WAITING_FOR_DATA,
     _NO_DATA_IN_WINDOW: OpenReason.NO_DATA_IN_WINDOW,
+    _DATA_GAP: OpenReason.DATA_GAP,
 }
+_SHOWN_GAPS = 3
 
 _UP, _DOWN = 1.0, -1.0
 
@@ -98,7 +122,11 @@ _FIELDS: tuple[EvidenceField, ...] = tuple(
 
 
 def resolve(
-    claim: Claim, bars: pd.DataFrame, as_of: date, splits: pd.Series | None = None
+    claim: Claim,
+    bars: pd.DataFrame,
+    as_of: date,
+    splits: pd.Series | None = None,
+    gaps: Iterable[date] | None = None,
 ) -> Verdict:
     """Judge one claim against its symbol's bars as of `as_of`.
 
@@ -108,8 +136,9 @@ def resolve(
     by the product of the ratios of the splits dated after made_on. A relative
     level is treated the same way, so `reference_price` must be the close on
     made_on as quoted that day, not read back from today's adjusted bars.
+    `gaps` are the dates whose bar the source gave but validation rejected.
     """
-    return resolve_many([claim], bars, as_of, splits)[0]
+    return resolve_many([claim], bars, as_of, splits, gaps)[0]
 
 
 def resolve_many(
@@ -117,6 +146,7 @@ def resolve_many(
     bars: pd.DataFrame,
     as_of: date,
     splits: pd.Series | None = None,
+    gaps: Iterable[date] | None = None,
 ) -> list[Verdict]:
     """Judge many claims on ONE symbol's bars; the same verdicts as `resolve` one by one.
 
@@ -126,7 +156,7 @@ def resolve_many(
     """
     if not claims:
         return []
-    prices = _Prices(bars, as_of)
+    prices = _Prices(bars, as_of, gaps)
     batch = _Batch(claims, splits, prices, as_of)
     results = _Results(len(claims))
     for code in np.unique(batch.kind).tolist():
@@ -146,7 +176,8 @@ def resolve_many(
 class _Prices:
     """One symbol's bars through as_of, as plain arrays with day numbers."""
 
-    def __init__(self, bars: pd.DataFrame, as_of: date) -> None:
+    def __init__(self, bars: pd.DataFrame, as_of: date, gaps: Iterable[date] | None) -> None:
+        unpriced = np.empty(0, dtype=np.int64)
         if len(bars) == 0:
             days = np.empty(0, dtype=np.int64)
             high = low = close = np.empty(0, dtype=np.float64)
@@ -156,15 +187,30 @@ class _Prices:
             low = bars["low"].to_numpy(dtype=np.float64)
             close = bars["close"].to_numpy(dtype=np.float64)
             # A bar without prices is no evidence of anything; drop it rather
-            # than let a NaN poison the range tables.
+            # than let a NaN poison the range tables, and count its day as a gap.
             priced = ~(np.isnan(high) | np.isnan(low) | np.isnan(close))
             if not priced.all():
+                unpriced = days[~priced]
                 days, high, low, close = days[priced], high[priced], low[priced], close[priced]
             if np.any(np.diff(days) <= 0):
                 raise ValueError("bars must be sorted by date, one bar per day")
         end = int(np.searchsorted(days, _day_number(as_of), side="right"))
         self.days = days[:end]
         self.last_day = int(self.days[-1]) if end else np.iinfo(np.int64).min
+        given = list(gaps or ())
+        rejected = unpriced
+        if given:
+            rejected = np.union1d(unpriced, _day_numbers(given))
+        if len(rejected):
+            rejected = rejected[rejected <= _day_number(as_of)]
+            # A day with a trusted bar is no gap, whatever else was said about it.
+            rejected = np.setdiff1d(rejected, self.days, assume_unique=True)
+        self.rejected_days = rejected
+        # The last day the source had a row for, trusted or not.
+        self.last_row_day = self.last_day
+        if len(self.rejected_days):
+            self.last_row_day = max(self.last_day, int(self.rejected_days[-1]))
+        self._gaps: dict[TradingCalendar, _Gaps] = {}
         self._columns = {
             EvidenceField.HIGH: high[:end],
             EvidenceField.LOW: low[:end],
@@ -189,6 +235,13 @@ class _Prices:
             table = self._tables[key] = RangeMax(direction * self._columns[field])
         return table
 
+    def gaps(self, calendar: TradingCalendar) -> _Gaps:
+        """The days these bars cannot vouch for on `calendar`, built on first use."""
+        found = self._gaps.get(calendar)
+        if found is None:
+            found = self._gaps[calendar] = _Gaps(self.days, self.rejected_days, calendar)
+        return found
+
     def window_sums(self, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
         """Sum of closes over each window [start, stop); 0.0 for an empty window.
 
@@ -202,8 +255,80 @@ class _Prices:
         bounds = np.empty(2 * len(start), dtype=np.int64)
         bounds[0::2] = start
         bounds[1::2] = stop
-        sums = np.add.reduceat(padded, bounds)[0::2]
+        with np.errstate(over="ignore"):  # closes near 1e308 add up to inf, a mean beyond any level
+            sums = np.add.reduceat(padded, bounds)[0::2]
         return np.where(stop > start, sums, 0.0)
+
+
+class _Gaps:
+    """The days a symbol's data cannot vouch for: rejected bars and runs without bars.
+
+    Rejected days are single days. A run without bars is the stretch between
+    two consecutive rows (trusted or rejected) with more missing days than the calendar's
+    longest closure; for a weekday calendar only its weekdays count, so it is
+    stored from its first weekday to its last, and queries are narrowed to
+    weekdays in the same way. Runs never overlap, so both kinds are sorted
+    arrays that one binary search per claim answers.
+    """
+
+    def __init__(
+        self, days: np.ndarray, rejected_days: np.ndarray, calendar: TradingCalendar
+    ) -> None:
+        self.rejected = rejected_days
+        self.weekdays_only = not calendar.every_day
+        empty = np.empty(0, dtype=np.int64)
+        self.run_first, self.run_last, self.run_missing = empty, empty, empty
+        # A rejected bar still shows the source had the day: runs lie between rows.
+        rows = np.union1d(days, rejected_days) if len(rejected_days) else days
+        if len(rows) < 2:
+            return
+        after, following = rows[:-1] + 1, rows[1:]
+        if calendar.every_day:
+            missing = following - after
+        else:
+            missing = np.busday_count(_as_dates(after), _as_dates(following)).astype(np.int64)
+        long_run = missing > calendar.longest_closure
+        first, last = after[long_run], following[long_run] - 1
+        if self.weekdays_only:
+            first, last = _weekday_forward(first), _weekday_backward(last)
+        self.run_first, self.run_last, self.run_missing = first, last, missing[long_run]
+
+    def any_between(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Per claim, whether [lo, hi] (day numbers, inclusive) holds a day of a gap."""
+        if len(self.rejected) == 0 and len(self.run_first) == 0:
+            return np.zeros(len(lo), dtype=bool)
+        rejected = np.searchsorted(self.rejected, lo, side="left") < np.searchsorted(
+            self.rejected, hi, side="right"
+        )
+        if len(self.run_first) == 0:
+            return rejected
+        if self.weekdays_only:
+            lo, hi = _weekday_forward(lo), _weekday_backward(hi)
+        run = np.searchsorted(self.run_first, hi, side="right") - 1
+        in_run = (run >= 0) & (self.run_last[np.maximum(run, 0)] >= lo) & (lo <= hi)
+        return rejected | in_run
+
+    def describe(self, lo: int, hi: int) -> str:
+        """The gaps inside [lo, hi] in words, earliest first, for an open claim's detail."""
+        pieces: list[tuple[int, str]] = []
+        chosen = self.rejected[(self.rejected >= lo) & (self.rejected <= hi)]
+        for day in chosen.tolist():
+            pieces.append((day, f"{_iso(day)} (the source's bar was rejected)"))
+        unit = "weekday" if self.weekdays_only else "day"
+        inside = (self.run_first <= hi) & (self.run_last >= lo)
+        for first, last, missing in zip(
+            self.run_first[inside].tolist(),
+            self.run_last[inside].tolist(),
+            self.run_missing[inside].tolist(),
+            strict=True,
+        ):
+            span = _iso(first) if first == last else f"{_iso(first)} to {_iso(last)}"
+            plural = "" if missing == 1 else "s"
+            pieces.append((first, f"{span} ({missing} {unit}{plural} without a bar)"))
+        pieces.sort()
+        shown = "; ".join(text for _, text in pieces[:_SHOWN_GAPS])
+        more = len(pieces) - _SHOWN_GAPS
+        return f"gap in the data: {shown}" + (f"; and {more} more" if more > 0 else "")
 
 
 class _Batch:
@@ -216,19 +341,45 @@ class _Batch:
         self.claims = claims
         self.kind = np.fromiter((_KIND_CODES[c.kind] for c in claims), np.int64, count)
         self.made_on = _day_numbers([c.made_on for c in claims])
-        window_start = _day_numbers([c.window_start for c in claims])
-        deadline = _day_numbers([c.deadline for c in claims])
+        self.window_start = window_start = _day_numbers([c.window_start for c in claims])
+        self.deadline = deadline = _day_numbers([c.deadline for c in claims])
+        self.prices = prices
+        # Claims of one call share a symbol, so almost always a single calendar.
+        by_symbol = {symbol: calendar_for(symbol) for symbol in {c.symbol for c in claims}}
+        self.calendars = list(dict.fromkeys(by_symbol.values()))
+        self.calendar = np.zeros(count, dtype=np.int64)
+        if len(self.calendars) > 1:
+            codes = {calendar: code for code, calendar in enumerate(self.calendars)}
+            self.calendar = np.fromiter(
+                (codes[by_symbol[c.symbol]] for c in claims), np.int64, count
+            )
         self.stated_level = np.fromiter((_stated_level(c) for c in claims), np.float64, count)
         self.split_factor = _split_factors(self.made_on, splits)
         self.level = self.stated_level / self.split_factor
         self.has_level = ~np.isnan(self.level)
         self.start = np.searchsorted(prices.days, window_start, side="left")
         self.stop = np.maximum(np.searchsorted(prices.days, deadline, side="right"), self.start)
-        self.covered = prices.last_day >= deadline
+        # A rejected bar on or after the deadline shows the data has arrived too.
+        self.covered = prices.last_row_day >= deadline
         self.before_deadline = _day_number(as_of) < deadline
         # Decide an end-of-window outcome only on a known level, data that
         # covers the deadline, and at least one bar inside the window.
         self.decidable = self.has_level & self.covered & (self.stop > self.start)
+        # What a gap can hold back: a claim the end of its window would decide.
+        self.judgeable = self.has_level & self.covered
+
+    def gap_between(self, chosen: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Whether each chosen claim's days [lo, hi] hold a gap, on that claim's calendar."""
+        if len(self.calendars) == 1:
+            return self.prices.gaps(self.calendars[0]).any_between(lo, hi)
+        found = np.zeros(len(chosen), dtype=bool)
+        for code, calendar in enumerate(self.calendars):
+            mine = self.calendar[chosen] == code
+            found[mine] = self.prices.gaps(calendar).any_between(lo[mine], hi[mine])
+        return found
+
+    def describe_gap(self, claim: int, lo: int, hi: int) -> str:
+        return self.prices.gaps(self.calendars[self.calendar[claim]]).describe(lo, hi)
 
 
 class _Results:
@@ -242,6 +393,17 @@ class _Results:
         self.closest_index = np.full(count, -1, dtype=np.int64)
         self.closest_price = np.full(count, np.nan)
         self.bars_in_window = np.zeros(count, dtype=np.int64)
+        # An end-of-window decision a gap in [gap_from, gap_to] held back.
+        self.held_back = np.zeros(count, dtype=bool)
+        self.gap_from = np.zeros(count, dtype=np.int64)
+        self.gap_to = np.zeros(count, dtype=np.int64)
+
+    def hold_back(
+        self, chosen: np.ndarray, mask: np.ndarray, gap_from: np.ndarray, gap_to: np.ndarray
+    ) -> None:
+        self.held_back[chosen] = mask
+        self.gap_from[chosen] = gap_from
+        self.gap_to[chosen] = gap_to
 
 
 def _judge_first_crossing(
@@ -263,7 +425,11 @@ def _judge_first_crossing(
         threshold = _passing(direction * batch.level[chosen])
     first = table.first_reaching(start, stop, threshold, strict=not is_touch)
     crossed = first < stop
-    at_end = ~crossed & batch.decidable[chosen]
+    # "Never crossed" needs every day of the window; a crossing seen needs only its bar.
+    window_start, deadline = batch.window_start[chosen], batch.deadline[chosen]
+    gap = ~crossed & batch.judgeable[chosen] & batch.gap_between(chosen, window_start, deadline)
+    results.hold_back(chosen, gap, window_start, deadline)
+    at_end = ~crossed & batch.decidable[chosen] & ~gap
 
     # Before the crossing every bar fell short of it, so the crossing bar is
     # also the closest approach up to the decision day.
@@ -293,8 +459,13 @@ def _judge_close(
     close = prices.column(field)
     start, stop = batch.start[chosen], batch.stop[chosen]
     nonempty = stop > start
-    decided = batch.decidable[chosen]
     last = np.where(nonempty, stop - 1, -1)
+    # The judged close must be the last trading day's: no gap may follow its bar.
+    after_last = np.where(nonempty, prices.day_at(last) + 1, batch.window_start[chosen])
+    deadline = batch.deadline[chosen]
+    gap = batch.judgeable[chosen] & batch.gap_between(chosen, after_last, deadline)
+    results.hold_back(chosen, gap, after_last, deadline)
+    decided = batch.decidable[chosen] & ~gap
     threshold = _reaching(direction * batch.level[chosen])
     reached = direction * _gather(close, last) >= threshold
 
@@ -325,7 +496,10 @@ def _judge_average(
     mean = np.where(
         nonempty, prices.window_sums(start, stop) / np.where(nonempty, count, 1), np.nan
     )
-    decided = batch.decidable[chosen]
+    window_start, deadline = batch.window_start[chosen], batch.deadline[chosen]
+    gap = batch.judgeable[chosen] & batch.gap_between(chosen, window_start, deadline)
+    results.hold_back(chosen, gap, window_start, deadline)
+    decided = batch.decidable[chosen] & ~gap
     last = np.where(nonempty, stop - 1, -1)
     threshold = _reaching(direction * batch.level[chosen])
     reached = direction * mean >= threshold
@@ -348,9 +522,13 @@ def _give_open_reasons(batch: _Batch, results: _Results) -> None:
         ~batch.has_level,
         _WAITING_FOR_DATA,  # a relative level whose reference close is not known yet
         np.where(
-            batch.covered,
-            _NO_DATA_IN_WINDOW,  # decidable otherwise, so the window must be empty
-            np.where(batch.before_deadline, _WAITING_FOR_DEADLINE, _WAITING_FOR_DATA),
+            results.held_back,
+            _DATA_GAP,  # covered, but a day the decision needs is missing or rejected
+            np.where(
+                batch.covered,
+                _NO_DATA_IN_WINDOW,  # decidable otherwise, so the window must be empty
+                np.where(batch.before_deadline, _WAITING_FOR_DEADLINE, _WAITING_FOR_DATA),
+            ),
         ),
     )
     results.reason = np.where(results.outcome == _OPEN, reason, -1)
@@ -367,6 +545,11 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
     is_touch = (batch.kind == _TOUCH_ABOVE_CODE) | (batch.kind == _TOUCH_BELOW_CODE)
     touched = (results.outcome == _TRUE) & is_touch
     days_to_touch = np.where(touched, prices.day_at(results.evidence_index) - batch.made_on, -1)
+    details: list[str | None] = [None] * len(batch.claims)
+    for claim in np.flatnonzero(results.reason == _DATA_GAP).tolist():
+        details[claim] = batch.describe_gap(
+            claim, int(results.gap_from[claim]), int(results.gap_to[claim])
+        )
     verdicts = []
     for (
         outcome,
@@ -381,6 +564,7 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
         closest_price,
         touch_days,
         bars_in_window,
+        detail,
     ) in zip(
         results.outcome.tolist(),
         results.reason.tolist(),
@@ -394,6 +578,7 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
         closest_prices,
         days_to_touch.tolist(),
         results.bars_in_window.tolist(),
+        details,
         strict=True,
     ):
         decided = outcome != _OPEN
@@ -413,6 +598,7 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
                 closest_field=None if closest_date is None else field,
                 days_to_touch=None if touch_days < 0 else touch_days,
                 bars_in_window=bars_in_window,
+                open_detail=detail,
             )
         )
     return verdicts
@@ -475,6 +661,24 @@ def _day_number(day: date) -> int:
 
 def _day_numbers(days: list[date]) -> np.ndarray:
     return np.fromiter((day.toordinal() for day in days), np.int64, len(days)) - _EPOCH_ORDINAL
+
+
+def _as_dates(days: np.ndarray) -> np.ndarray:
+    return days.astype("datetime64[D]")
+
+
+def _weekday_forward(days: np.ndarray) -> np.ndarray:
+    """Each day, or the first weekday after it."""
+    return np.busday_offset(_as_dates(days), 0, roll="forward").astype(np.int64)
+
+
+def _weekday_backward(days: np.ndarray) -> np.ndarray:
+    """Each day, or the last weekday before it."""
+    return np.busday_offset(_as_dates(days), 0, roll="backward").astype(np.int64)
+
+
+def _iso(day: int) -> str:
+    return str(np.datetime64(day, "D"))
 
 
 def _dates(days: np.ndarray, positions: np.ndarray) -> list[date | None]:

@@ -12,9 +12,10 @@ from ledger.claims.model import Outcome
 class OpenReason(StrEnum):
     """Why a claim is still open.
 
-    The rules themselves yield the first three. The resolver reports the last
-    two when fetching the bars failed, so that a fetch problem is recorded as
-    such and never mistaken for a price that did not move.
+    The rules themselves yield the first three and `data_gap`. The resolver
+    reports `unknown_symbol` and `source_error` when fetching the bars failed,
+    so that a fetch problem is recorded as such and never mistaken for a price
+    that did not move, and `invalid_claim` for a stored claim no rule can judge.
     """
 
     WAITING_FOR_DEADLINE = "waiting_for_deadline"  # nothing decided, deadline still ahead
@@ -22,6 +23,8 @@ class OpenReason(StrEnum):
     NO_DATA_IN_WINDOW = "no_data_in_window"  # data covers the deadline, window holds no bar
     UNKNOWN_SYMBOL = "unknown_symbol"
     SOURCE_ERROR = "source_error"
+    DATA_GAP = "data_gap"  # a bar the decision needs was rejected or is missing from the data
+    INVALID_CLAIM = "invalid_claim"  # stored values no rule can judge (a made_on in year 1)
 
 
 class EvidenceField(StrEnum):
@@ -58,6 +61,9 @@ class Verdict:
     `bars_in_window` counts the bars the decision looked at: the window's bars
     through the decision day, or through as_of while open. So a decided
     verdict does not change as as_of moves on.
+
+    `open_detail` says more about an open reason where there is more to say:
+    for `data_gap`, which days the data cannot vouch for.
     """
 
     outcome: Outcome | None
@@ -73,6 +79,7 @@ class Verdict:
     closest_field: EvidenceField | None = None
     days_to_touch: int | None = None
     bars_in_window: int = 0
+    open_detail: str | None = None
 
     @classmethod
     def open(cls, reason: OpenReason) -> Verdict:
@@ -108,4 +115,5 @@ class Verdict:
             "closest_field": None if self.closest_field is None else self.closest_field.value,
             "days_to_touch": self.days_to_touch,
             "bars_in_window": self.bars_in_window,
+            "open_detail": self.open_detail,
         }

@@ -349,14 +349,17 @@ def _average_moments(v_start: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np
     (from E[S_u S_v] = e^{sigma^2 u} and E[S_u S_v S_w] = e^{sigma^2 (2u + v)}
     for u <= v <= w). The "minus one" forms keep precision when k is tiny.
     """
-    second_future = 2.0 * _excess_second(k)
-    small = k < 1e-2
-    k_safe = np.where(small, 1.0, k)
-    third_closed = 3.0 / k_safe * (_excess_second(3.0 * k_safe) - _excess_second(k_safe)) - 1.0
-    third_series = k + 13.0 * k**2 / 20.0 + k**3 / 3.0 + 121.0 * k**4 / 840.0
-    third_future = np.where(small, third_series, third_closed)
-    second = np.expm1(v_start) + np.exp(v_start) * second_future
-    third = np.expm1(3.0 * v_start) + np.exp(3.0 * v_start) * third_future
+    # An absurd volatility (a price swinging between 1e-300 and 1e300) overflows
+    # the moments to inf; the caller's moment matching then yields no number.
+    with np.errstate(over="ignore", invalid="ignore"):
+        second_future = 2.0 * _excess_second(k)
+        small = k < 1e-2
+        k_safe = np.where(small, 1.0, k)
+        third_closed = 3.0 / k_safe * (_excess_second(3.0 * k_safe) - _excess_second(k_safe)) - 1.0
+        third_series = k + 13.0 * k**2 / 20.0 + k**3 / 3.0 + 121.0 * k**4 / 840.0
+        third_future = np.where(small, third_series, third_closed)
+        second = np.expm1(v_start) + np.exp(v_start) * second_future
+        third = np.expm1(3.0 * v_start) + np.exp(3.0 * v_start) * third_future
     return second, third
 
 
@@ -450,7 +453,8 @@ def market_probabilities(
     out[static] = decided[static].astype(np.float64)
 
     moving = valid & ~static
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # A level 1e300 times the spot overflows to an infinite log distance: certain.
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         b = np.log(level / spot)
     nu = -0.5 * vol**2  # the martingale drift of the log price
 
@@ -501,11 +505,12 @@ def _average_probabilities(
     # The closes already seen may settle the claim whatever comes next.
     settled = ~finished & (future_level <= 0.0)
     live = ~finished & ~settled
-    p_above = _average_above(
-        future_level[live] / spot[live],
-        vol[live] ** 2 * t_start[live],
-        vol[live] ** 2 * (t[live] - t_start[live]),
-    )
+    with np.errstate(over="ignore"):  # a level 1e300 times the spot: an infinite ratio
+        p_above = _average_above(
+            future_level[live] / spot[live],
+            vol[live] ** 2 * t_start[live],
+            vol[live] ** 2 * (t[live] - t_start[live]),
+        )
     out[live] = np.where(is_above[live], p_above, 1.0 - p_above)
     out[settled] = np.where(is_above[settled], 1.0, 0.0)
     final_above = seen_mean[finished] >= level[finished]

@@ -13,7 +13,7 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import String, Table, cast, func, select
+from sqlalchemy import String, Table, cast, delete, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
@@ -21,7 +21,7 @@ from sqlmodel import Session
 from ledger.bars import BAR_COLUMNS
 from ledger.store.batching import chunks
 from ledger.store.raw import fetchall
-from ledger.store.tables import PriceBarRow, PriceCoverageRow, utcnow
+from ledger.store.tables import PriceBarRow, PriceCoverageRow, PriceGapRow, utcnow
 
 
 @dataclass(frozen=True)
@@ -169,6 +169,56 @@ def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: 
         ("open", "high", "low", "close", "volume", "data_source", "fetched_at"),
     )
     return len(rows)
+
+
+def store_gaps(
+    session: Session,
+    symbol: str,
+    first: date,
+    last: date,
+    gaps: Mapping[date, str],
+    data_source: str,
+) -> None:
+    """Replace the symbol's recorded gaps in [first, last] with `gaps` (date -> why).
+
+    Called with the range the source was just asked for: what it said about
+    those days now is what holds, so a day it serves cleanly again stops
+    being a gap, and a day it now rejects loses the bar cached for it before.
+    """
+    session.execute(
+        delete(PriceGapRow).where(
+            PriceGapRow.symbol == symbol, PriceGapRow.date >= first, PriceGapRow.date <= last
+        )
+    )
+    days = sorted(day for day in gaps if first <= day <= last)
+    for part in chunks(days):
+        session.execute(
+            delete(PriceBarRow).where(PriceBarRow.symbol == symbol, PriceBarRow.date.in_(part))
+        )
+    fetched_at = utcnow()
+    rows = [
+        {
+            "symbol": symbol,
+            "date": day,
+            "reason": reason,
+            "data_source": data_source,
+            "fetched_at": fetched_at,
+        }
+        for day, reason in sorted(gaps.items())
+        if first <= day <= last
+    ]
+    if rows:
+        session.execute(insert(PriceGapRow), rows)
+
+
+def load_gaps(session: Session, symbol: str, start: date, end: date) -> list[date]:
+    """The dates in [start, end] on which the source's bar for `symbol` was rejected."""
+    query = (
+        select(PriceGapRow.date)
+        .where(PriceGapRow.symbol == symbol, PriceGapRow.date >= start, PriceGapRow.date <= end)
+        .order_by(PriceGapRow.date)
+    )
+    return list(session.execute(query).scalars())
 
 
 def upsert_rows(session: Session, table: Table, rows: list[dict], updated: tuple[str, ...]) -> None:

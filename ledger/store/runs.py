@@ -4,6 +4,10 @@ The lock is a row whose primary key is the lock's name, so the database
 itself refuses a second holder. A run killed mid-way leaves its row behind;
 the next run takes it over when the holder's process is gone (same host) or
 its heartbeat is older than `STALE_AFTER`.
+
+Whoever takes the resolve lock also marks every run that never finished as
+interrupted: runs only write while they hold the lock, so an unfinished run
+that no longer holds it died (kill -9, a power cut) and will never finish.
 """
 
 from __future__ import annotations
@@ -80,6 +84,8 @@ def acquire_lock(engine: Engine, name: str = RESOLVE_LOCK) -> RunLock:
                         heartbeat_at=now,
                     )
                 )
+                if name == RESOLVE_LOCK:
+                    _mark_unfinished_runs_interrupted(session, now)
             return RunLock(engine, name, holder)
         except IntegrityError:
             pass
@@ -101,6 +107,23 @@ def acquire_lock(engine: Engine, name: str = RESOLVE_LOCK) -> RunLock:
                 )
             )
     raise ResolverBusy("another resolve run took the lock first: try again when it finishes")
+
+
+def _mark_unfinished_runs_interrupted(session: Session, now: datetime) -> None:
+    """Runs left unfinished by a process that died; called by the new lock holder."""
+    session.execute(
+        update(ResolveRunRow)
+        .where(ResolveRunRow.finished_at.is_(None), ResolveRunRow.interrupted_at.is_(None))
+        .values(interrupted_at=now)
+    )
+
+
+def _lock_is_held(session: Session, name: str = RESOLVE_LOCK) -> bool:
+    """True while a live run holds the lock (a dead holder's row does not count)."""
+    current = session.execute(
+        select(ResolveLockRow).where(ResolveLockRow.name == name)
+    ).scalar_one_or_none()
+    return current is not None and not _is_stale(current)
 
 
 def _is_stale(lock: ResolveLockRow) -> bool:
@@ -139,16 +162,25 @@ class RunRecord:
     bars_stored: int
     bars_rejected: int
     errors: dict[str, str]
+    interrupted_at: datetime | None = None
+    lock_held: bool = False  # whether a live run held the lock when this record was read
 
     @property
     def state(self) -> str:
-        if self.finished_at is None:
-            return "interrupted or running"
-        return "failed symbols" if self.failed_symbols else "ok"
+        """ok, failed symbols, running, or interrupted (it died and will never finish).
+
+        An unfinished run not yet marked by a later run is running only while
+        a live run holds the lock; otherwise it died too.
+        """
+        if self.finished_at is not None:
+            return "failed symbols" if self.failed_symbols else "ok"
+        if self.interrupted_at is None and self.lock_held:
+            return "running"
+        return "interrupted"
 
     def to_json(self) -> dict:
-        data = {k: getattr(self, k) for k in self.__dataclass_fields__}
-        for key in ("started_at", "finished_at", "as_of"):
+        data = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "lock_held"}
+        for key in ("started_at", "finished_at", "as_of", "interrupted_at"):
             data[key] = data[key].isoformat() if data[key] is not None else None
         data["state"] = self.state
         return data
@@ -179,6 +211,7 @@ def recent_runs(session: Session, limit: int = 20) -> list[RunRecord]:
     rows = session.execute(
         select(ResolveRunRow).order_by(ResolveRunRow.id.desc()).limit(limit)
     ).scalars()
+    lock_held = _lock_is_held(session)
     return [
         RunRecord(
             id=r.id,
@@ -197,6 +230,8 @@ def recent_runs(session: Session, limit: int = 20) -> list[RunRecord]:
             bars_stored=r.bars_stored,
             bars_rejected=r.bars_rejected,
             errors=json.loads(r.errors) if r.errors else {},
+            interrupted_at=as_utc(r.interrupted_at) if r.interrupted_at else None,
+            lock_held=lock_held,
         )
         for r in rows
     ]

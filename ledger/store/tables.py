@@ -57,6 +57,8 @@ OPEN_REASONS = (
     "unknown_symbol",
     "no_data_in_window",
     "source_error",
+    "data_gap",
+    "invalid_claim",
 )
 
 
@@ -210,6 +212,9 @@ class ResolveRunRow(LedgerModel, table=True):
     requests: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     bars_stored: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     bars_rejected: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Set when a later run took the lock while this one had not finished: it died
+    # (kill -9, power cut) and finished_at stays NULL, so its counts are partial.
+    interrupted_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
 
 
 class ResolutionRow(LedgerModel, table=True):
@@ -277,6 +282,26 @@ class PriceBarRow(LedgerModel, table=True):
     low: float
     close: float
     volume: float | None = None
+    data_source: str = Field(max_length=200)
+    fetched_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+
+
+class PriceGapRow(LedgerModel, table=True):
+    """A date the source returned a bar for that failed validation.
+
+    The bar is not in `price_bar`, but that the market traded that day is a
+    fact the rules need: without it a rejected crossing day would read as "no
+    crossing". Kept beside the bars so that a run served from the cache still
+    knows; replaced whenever the source is asked for that date again.
+    """
+
+    __tablename__ = "price_gap"
+    __table_args__ = (UniqueConstraint("symbol", "date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    symbol: str = Field(max_length=40)
+    date: date
+    reason: str = Field(sa_column=Column(Text, nullable=False))
     data_source: str = Field(max_length=200)
     fetched_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
 

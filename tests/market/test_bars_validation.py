@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.bars import BAR_COLUMNS, PRICE_COLUMNS, empty_bars, validate_bars
+from ledger.bars import BAR_COLUMNS, PRICE_COLUMNS, check_bars, empty_bars, validate_bars
 
 
 def bars(rows: list[tuple], dates: list[str | None]) -> pd.DataFrame:
@@ -196,3 +197,29 @@ def test_every_kept_bar_is_sane_and_every_dropped_bar_is_reported(frame: pd.Data
             np.allclose(row.to_numpy(), other.to_numpy(dtype=float), equal_nan=True)
             for _, other in given_rows.iterrows()
         )
+
+
+def test_gaps_are_the_rejected_days_left_without_a_bar() -> None:
+    good = (1.0, 2.0, 0.5, 1.5, 10.0)
+    rows = [
+        good,  # 01-01 kept
+        good,  # 01-01 identical repeat: the day has its bar, no gap
+        (1.0, 2.0, 0.5, np.nan, 1.0),  # 01-02 no close: a gap
+        (1.0, 2.0, 0.5, 1.5, 1.0),  # 01-03 conflicting copies: a gap
+        (1.0, 2.0, 0.5, 1.9, 1.0),  # 01-03
+        (1.0, 1.0, 0.5, 1.5, 1.0),  # 01-04 close above high: a gap
+        good,  # no date: names no day
+    ]
+    dates = [
+        "2024-01-01",
+        "2024-01-01",
+        "2024-01-02",
+        "2024-01-03",
+        "2024-01-03",
+        "2024-01-04",
+        None,
+    ]
+    checked = check_bars(bars(rows, dates), "GC=F")
+    assert list(checked.gaps) == [dt.date(2024, 1, 2), dt.date(2024, 1, 3), dt.date(2024, 1, 4)]
+    assert checked.gaps[dt.date(2024, 1, 2)].startswith("GC=F 2024-01-02: close is missing")
+    assert validate_bars(bars(rows, dates), "GC=F")[1] == checked.messages

@@ -164,6 +164,21 @@ def test_insane_rows_are_rejected_with_messages_not_fatal(
         ),
         pytest.param("", "file is empty", id="empty-file"),
         pytest.param(
+            "date,open,high,low,close,close\n2024-01-02,1,2,0.5,1.5,1.9\n",
+            "line 1: column(s) close appear twice",
+            id="duplicate-column",
+        ),
+        pytest.param(
+            "Date,Open,High,Low,Close, close \n2024-01-02,1,2,0.5,1.5,1.9\n",
+            "line 1: column(s) close appear twice",
+            id="duplicate-column-other-case-and-spaces",
+        ),
+        pytest.param(
+            "date,open,high,low,close,volume,Volume\n2024-01-02,1,2,0.5,1.5,1,2\n",
+            "line 1: column(s) volume appear twice",
+            id="duplicate-volume",
+        ),
+        pytest.param(
             "date,open,high,low,close\nx,1,2,0.5,1.5\ny,1,2,0.5,1.5\nz,a,2,0.5,1.5\nw,1,2,0.5,1\n",
             "(and 2 more problems)",
             id="many-problems-summarised",

@@ -7,6 +7,7 @@ six trading days around one weekend.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from datetime import date
 
@@ -238,15 +239,17 @@ def test_days_to_touch_only_for_touches_that_happened(kind: ClaimKind, level: fl
 
 
 @pytest.mark.parametrize(
-    ("kind", "level", "expect"),
+    ("kind", "level"),
     [
-        pytest.param(TA, 1000, OpenReason.NO_DATA_IN_WINDOW, id="touch_above"),
-        pytest.param(HA, 1, OpenReason.NO_DATA_IN_WINDOW, id="hold_above"),
-        pytest.param(CA, 1, OpenReason.NO_DATA_IN_WINDOW, id="close_above"),
-        pytest.param(AB, 1000, OpenReason.NO_DATA_IN_WINDOW, id="average_below"),
+        pytest.param(TA, 1000, id="touch_above"),
+        pytest.param(HA, 1, id="hold_above"),
+        pytest.param(CA, 1, id="close_above"),
+        pytest.param(AB, 1000, id="average_below"),
     ],
 )
-def test_window_inside_a_gap_stays_open(kind: ClaimKind, level: float, expect: OpenReason) -> None:
+def test_window_inside_a_gap_stays_open(kind: ClaimKind, level: float) -> None:
+    # Before gaps were told apart from closures this was no_data_in_window; a
+    # month without bars on a weekday market is a gap in the data, and says so.
     gap = make_bars(
         [
             ("2024-01-02", 104.0, 96.0, 101.0),
@@ -255,9 +258,29 @@ def test_window_inside_a_gap_stays_open(kind: ClaimKind, level: float, expect: O
     )
     claim = make_claim(kind, level, "2024-01-20", window_start="2024-01-10")
     verdict = resolve(claim, gap, date(2024, 3, 1))
-    assert (verdict.outcome, verdict.open_reason) == (None, expect)
+    assert (verdict.outcome, verdict.open_reason) == (None, OpenReason.DATA_GAP)
+    assert (
+        verdict.open_detail
+        == "gap in the data: 2024-01-03 to 2024-01-31 (21 weekdays without a bar)"
+    )
     assert verdict.bars_in_window == 0
     assert verdict.closest_date is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "level"),
+    [
+        pytest.param(TA, 1000, id="touch_above"),
+        pytest.param(HA, 1, id="hold_above"),
+        pytest.param(CA, 1, id="close_above"),
+        pytest.param(AB, 1000, id="average_below"),
+    ],
+)
+def test_a_window_of_only_a_weekend_has_no_data(kind: ClaimKind, level: float) -> None:
+    claim = make_claim(kind, level, "2024-01-07", window_start="2024-01-06")
+    verdict = resolve(claim, BARS, date(2024, 1, 9))
+    assert (verdict.outcome, verdict.open_reason) == (None, OpenReason.NO_DATA_IN_WINDOW)
+    assert verdict.open_detail is None
 
 
 @pytest.mark.parametrize(
@@ -402,6 +425,7 @@ def test_evidence_is_json_ready() -> None:
         "closest_field": "high",
         "days_to_touch": 2,
         "bars_in_window": 2,
+        "open_detail": None,
     }
 
 
@@ -423,3 +447,15 @@ def test_resolve_many_keeps_claim_order_across_kinds() -> None:
     claims = [make_claim(kind, 100, "2024-01-05") for kind in reversed(ClaimKind)]
     as_of = date(2024, 1, 9)
     assert resolve_many(claims, BARS, as_of) == [resolve(claim, BARS, as_of) for claim in claims]
+
+
+def test_closes_near_the_float_limit_average_without_numpy_warnings() -> None:
+    days = pd.bdate_range("2024-01-01", "2024-02-01", name="date")
+    huge = pd.DataFrame(
+        {"open": 1e308, "high": 1e308, "low": 1e308, "close": 1e308, "volume": np.nan}, index=days
+    )
+    claim = make_claim(ClaimKind.AVERAGE_ABOVE, 5.0, "2024-01-25")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        verdict = resolve(claim, huge, date(2024, 3, 1))
+    assert verdict.outcome is Outcome.TRUE

@@ -1,14 +1,17 @@
 """Properties of the rules on random bars and claims.
 
 The oracle is a plain loop over the bars, written from the rules as stated,
-with exact rational arithmetic. Prices and levels lie on a quarter grid, so a
-level either equals a price exactly or differs from it by far more than float
-noise: the vectorized rules (floats, a one-in-a-billion tolerance at the
-level) must then agree with the exact oracle on every tie.
+with exact rational arithmetic, and day by day over the calendar for the gaps
+(rejected days, and runs of more than four weekdays without a bar). Prices
+and levels lie on a quarter grid, so a level either equals a price exactly
+or differs from it by far more than float noise: the vectorized rules
+(floats, a one-in-a-billion tolerance at the level) must then agree with the
+exact oracle on every tie.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
@@ -21,6 +24,7 @@ from hypothesis import strategies as st
 
 from ledger.claims.model import Claim, ClaimKind, Outcome, RelativeKind, RelativeLevel
 from ledger.rules import OpenReason, Verdict, resolve, resolve_many
+from ledger.rules.calendar import LONGEST_CLOSURE
 
 BASE = date(2024, 1, 1)
 SPLIT_RATIOS = (2.0, 3.0, 0.5, 0.1, 4.0)
@@ -90,16 +94,46 @@ def exact_level(claim: Claim, splits: list[tuple[date, float]]) -> tuple[Fractio
     return stated / factor, factor
 
 
+def gap_days(seen: list[Bar], rejected: list[date], as_of: date) -> set[date]:
+    """Days the data cannot vouch for: rejected days without a bar, and every
+    weekday of a run of more than LONGEST_CLOSURE weekdays between two rows
+    (bars or rejected days)."""
+    days = [bar.day for bar in seen]
+    bad = {day for day in rejected if day <= as_of and day not in days}
+    rows = sorted({*days, *bad})
+    for before, after in itertools.pairwise(rows):
+        between = [before + timedelta(days=k) for k in range(1, (after - before).days)]
+        weekdays = [day for day in between if day.weekday() < 5]
+        if len(weekdays) > LONGEST_CLOSURE:
+            bad.update(weekdays)
+    return bad
+
+
 def oracle(
-    claim: Claim, bars: list[Bar], as_of: date, splits: list[tuple[date, float]]
+    claim: Claim,
+    bars: list[Bar],
+    as_of: date,
+    splits: list[tuple[date, float]],
+    rejected: list[date] = (),
 ) -> Expected:
     level, _ = exact_level(claim, splits)
     seen = [bar for bar in bars if bar.day <= as_of]
     window = [bar for bar in seen if claim.window_start <= bar.day <= claim.deadline]
-    covered = any(bar.day >= claim.deadline for bar in seen)
+    bad = gap_days(seen, list(rejected), as_of)
+    # A rejected bar on or after the deadline shows the data has arrived as well.
+    covered = any(day >= claim.deadline for day in [*(bar.day for bar in seen), *bad])
     can_decide_at_end = covered and bool(window) and level is not None
+    # A close is judged on the window's last bar: only the days after it matter.
+    gap_from = claim.window_start
+    if claim.kind.family == "close" and window:
+        gap_from = window[-1].day + timedelta(days=1)
+    held_back = (
+        covered and level is not None and any(gap_from <= day <= claim.deadline for day in bad)
+    )
     if level is None:
         reason = OpenReason.WAITING_FOR_DATA
+    elif held_back:
+        reason = OpenReason.DATA_GAP
     elif covered:
         reason = OpenReason.NO_DATA_IN_WINDOW
     elif as_of < claim.deadline:
@@ -131,7 +165,7 @@ def oracle(
                 outcome = Outcome.TRUE if family == "touch" else Outcome.FALSE
                 days = (bar.day - claim.made_on).days if family == "touch" else None
                 return Expected(outcome, None, bar.day, price, bar.day, price, count, days)
-        if not can_decide_at_end:
+        if held_back or not can_decide_at_end:
             return still_open(best)
         assert best is not None
         outcome = Outcome.FALSE if family == "touch" else Outcome.TRUE
@@ -143,7 +177,7 @@ def oracle(
             price = Fraction(bar.close)
             if best is None or (price > best[1] if above else price < best[1]):
                 best = (bar.day, price)
-        if not can_decide_at_end:
+        if held_back or not can_decide_at_end:
             return still_open(best)
         assert best is not None and level is not None
         last = window[-1]
@@ -156,7 +190,7 @@ def oracle(
         sum((Fraction(bar.close) for bar in window), Fraction(0)) / len(window) if window else None
     )
     so_far = (window[-1].day, mean) if window and mean is not None else None
-    if not can_decide_at_end:
+    if held_back or not can_decide_at_end:
         return still_open(so_far)
     assert mean is not None and level is not None
     reached = mean >= level if above else mean <= level
@@ -260,6 +294,7 @@ class Scenario:
     bars: list[Bar]
     as_of: date
     splits: list[tuple[date, float]]
+    rejected: list[date]  # days whose bar validation refused (some also have a bar: ignored)
 
 
 @st.composite
@@ -273,6 +308,13 @@ def scenarios(draw: st.DrawFn, claim_count: int | None = None) -> Scenario:
         bars=draw(bar_lists(band)),
         as_of=(first.deadline if first else BASE + timedelta(days=30)) + draw(as_of_shifts),
         splits=draw(split_lists(first.made_on if first else BASE)),
+        rejected=draw(
+            st.lists(
+                st.integers(0, 45).map(lambda offset: BASE + timedelta(days=offset)),
+                max_size=3,
+                unique=True,
+            )
+        ),
     )
 
 
@@ -283,8 +325,8 @@ def scenarios(draw: st.DrawFn, claim_count: int | None = None) -> Scenario:
 @given(scenario=scenarios(claim_count=1))
 def test_resolve_agrees_with_the_plain_loop(scenario: Scenario) -> None:
     claim, bars, as_of, splits = scenario.claims[0], scenario.bars, scenario.as_of, scenario.splits
-    verdict = resolve(claim, frame(bars), as_of, split_series(splits))
-    expected = oracle(claim, bars, as_of, splits)
+    verdict = resolve(claim, frame(bars), as_of, split_series(splits), scenario.rejected)
+    expected = oracle(claim, bars, as_of, splits, scenario.rejected)
     assert (verdict.outcome, verdict.open_reason) == (expected.outcome, expected.open_reason)
     assert verdict.evidence_date == expected.evidence_date
     assert verdict.evidence_price == approx_or_none(expected.evidence_price)
@@ -301,14 +343,16 @@ def test_resolve_agrees_with_the_plain_loop(scenario: Scenario) -> None:
 @given(scenario=scenarios())
 def test_resolve_many_is_resolve_one_by_one(scenario: Scenario) -> None:
     bars_frame, splits, as_of = frame(scenario.bars), split_series(scenario.splits), scenario.as_of
-    expected = [resolve(claim, bars_frame, as_of, splits) for claim in scenario.claims]
-    assert resolve_many(scenario.claims, bars_frame, as_of, splits) == expected
+    gaps = scenario.rejected
+    expected = [resolve(claim, bars_frame, as_of, splits, gaps) for claim in scenario.claims]
+    assert resolve_many(scenario.claims, bars_frame, as_of, splits, gaps) == expected
 
 
 @settings(max_examples=100, deadline=None)
 @given(scenario=scenarios(claim_count=1), later=st.integers(1, 30))
 def test_a_decided_verdict_never_changes_as_as_of_moves_on(scenario: Scenario, later: int) -> None:
     claim, bars_frame, as_of = scenario.claims[0], frame(scenario.bars), scenario.as_of
-    verdict: Verdict = resolve(claim, bars_frame, as_of)
+    gaps = scenario.rejected
+    verdict: Verdict = resolve(claim, bars_frame, as_of, gaps=gaps)
     if verdict.outcome is not None:
-        assert resolve(claim, bars_frame, as_of + timedelta(days=later)) == verdict
+        assert resolve(claim, bars_frame, as_of + timedelta(days=later), gaps=gaps) == verdict

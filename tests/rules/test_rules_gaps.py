@@ -1,0 +1,217 @@
+"""Gaps in the data, case by case: what a rejected or missing day holds back, and what not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from ledger.claims.model import Claim, ClaimKind, Outcome
+from ledger.rules import OpenReason, resolve, resolve_many
+from ledger.rules.calendar import EVERY_DAY, LUNAR_WEEKDAYS, WEEKDAYS, calendar_for
+
+TA, TB, HA, HB = (
+    ClaimKind.TOUCH_ABOVE,
+    ClaimKind.TOUCH_BELOW,
+    ClaimKind.HOLD_ABOVE,
+    ClaimKind.HOLD_BELOW,
+)
+CA, AA = ClaimKind.CLOSE_ABOVE, ClaimKind.AVERAGE_ABOVE
+MADE_ON = date(2024, 1, 1)  # a Monday
+AS_OF = date(2024, 3, 1)
+
+
+def bars(
+    first: str, last: str, *, every_day: bool = False, drop: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    days = pd.date_range(first, last, freq="D" if every_day else "B", name="date")
+    days = days.drop(pd.to_datetime(list(drop)))
+    return pd.DataFrame(
+        {"open": 100.0, "high": 100.0, "low": 100.0, "close": 100.0, "volume": np.nan}, index=days
+    )
+
+
+def claim(
+    kind: ClaimKind, level: float, deadline: str, symbol: str = "GC=F", start: str = "2024-01-02"
+) -> Claim:
+    return Claim(
+        symbol,
+        symbol,
+        kind,
+        level,
+        MADE_ON,
+        date.fromisoformat(start),
+        date.fromisoformat(deadline),
+    )
+
+
+GOLD = bars("2024-01-01", "2024-02-29")
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [pytest.param(TA, id="touch"), pytest.param(HA, id="hold"), pytest.param(AA, id="average")],
+)
+def test_a_rejected_day_in_the_window_holds_back_the_end_of_window_decision(kind) -> None:
+    level = 150.0 if kind in (TA, AA) else 50.0
+    verdict = resolve(
+        claim(kind, level, "2024-01-31"),
+        GOLD.drop(pd.Timestamp("2024-01-17")),
+        AS_OF,
+        gaps=[date(2024, 1, 17)],
+    )
+    assert (verdict.outcome, verdict.open_reason) == (None, OpenReason.DATA_GAP)
+    assert verdict.open_detail == "gap in the data: 2024-01-17 (the source's bar was rejected)"
+
+
+def test_without_the_gap_the_same_claims_are_decided() -> None:
+    window = GOLD.drop(pd.Timestamp("2024-01-17"))
+    assert resolve(claim(TA, 150.0, "2024-01-31"), window, AS_OF).outcome is Outcome.FALSE
+    assert resolve(claim(HA, 50.0, "2024-01-31"), window, AS_OF).outcome is Outcome.TRUE
+
+
+def test_a_crossing_is_a_crossing_whatever_the_gaps() -> None:
+    data = GOLD.copy()
+    data.loc[pd.Timestamp("2024-01-24"), ["high", "low"]] = [160.0, 40.0]
+    gaps = [date(2024, 1, 10)]  # before the crossing: the crossing still happened
+    assert resolve(claim(TA, 150.0, "2024-01-31"), data, AS_OF, gaps=gaps).outcome is Outcome.TRUE
+    assert resolve(claim(HB, 150.0, "2024-01-31"), data, AS_OF, gaps=gaps).outcome is Outcome.FALSE
+    assert resolve(claim(TB, 50.0, "2024-01-31"), data, AS_OF, gaps=gaps).outcome is Outcome.TRUE
+
+
+def test_gaps_outside_the_window_do_not_matter() -> None:
+    gaps = [date(2023, 12, 29), date(2024, 2, 5)]
+    verdict = resolve(claim(TA, 150.0, "2024-01-31"), GOLD, AS_OF, gaps=gaps)
+    assert verdict.outcome is Outcome.FALSE
+
+
+def test_a_day_with_a_trusted_bar_is_no_gap() -> None:
+    verdict = resolve(claim(TA, 150.0, "2024-01-31"), GOLD, AS_OF, gaps=[date(2024, 1, 17)])
+    assert verdict.outcome is Outcome.FALSE
+
+
+def test_a_bar_without_prices_is_a_gap() -> None:
+    data = GOLD.copy()
+    data.loc[pd.Timestamp("2024-01-17"), "close"] = np.nan
+    verdict = resolve(claim(TA, 150.0, "2024-01-31"), data, AS_OF)
+    assert verdict.open_reason is OpenReason.DATA_GAP
+
+
+def test_a_close_is_judged_only_on_the_real_last_trading_day() -> None:
+    data = GOLD.copy()
+    data.loc[pd.Timestamp("2024-01-30"), "close"] = 120.0
+    missing_deadline = data.drop(pd.Timestamp("2024-01-31"))
+    held = resolve(
+        claim(CA, 110.0, "2024-01-31"), missing_deadline, AS_OF, gaps=[date(2024, 1, 31)]
+    )
+    assert (held.outcome, held.open_reason) == (None, OpenReason.DATA_GAP)
+    assert "2024-01-31" in held.open_detail
+    # A rejected day before the last bar does not matter to a close.
+    earlier = resolve(
+        claim(CA, 110.0, "2024-01-30"),
+        data.drop(pd.Timestamp("2024-01-10")),
+        AS_OF,
+        gaps=[date(2024, 1, 10)],
+    )
+    assert earlier.outcome is Outcome.TRUE and earlier.evidence_date == date(2024, 1, 30)
+
+
+def test_a_rejected_bar_on_the_deadline_shows_the_data_has_arrived() -> None:
+    # The data ends with the rejected deadline day: not "waiting for data", a gap.
+    data = GOLD[GOLD.index < "2024-01-31"]
+    verdict = resolve(claim(TA, 150.0, "2024-01-31"), data, AS_OF, gaps=[date(2024, 1, 31)])
+    assert verdict.open_reason is OpenReason.DATA_GAP
+
+
+@pytest.mark.parametrize(
+    ("drop", "expect"),
+    [
+        pytest.param(
+            ("2024-01-15", "2024-01-16", "2024-01-17", "2024-01-18"),
+            Outcome.FALSE,
+            id="four-weekdays-closed",
+        ),
+        pytest.param(
+            ("2024-01-15", "2024-01-16", "2024-01-17", "2024-01-18", "2024-01-19"),
+            None,
+            id="five-weekdays-missing",
+        ),
+        pytest.param(
+            ("2024-01-12", "2024-01-15", "2024-01-16", "2024-01-17"),
+            Outcome.FALSE,
+            id="four-around-a-weekend",
+        ),
+    ],
+)
+def test_an_exchange_may_close_for_four_weekdays(drop: tuple[str, ...], expect) -> None:
+    verdict = resolve(claim(TA, 150.0, "2024-01-31"), GOLD.drop(pd.to_datetime(list(drop))), AS_OF)
+    assert verdict.outcome is expect
+    if expect is None:
+        assert (
+            verdict.open_detail
+            == "gap in the data: 2024-01-15 to 2024-01-19 (5 weekdays without a bar)"
+        )
+
+
+def test_a_week_off_at_the_lunar_new_year_is_no_gap_in_shanghai() -> None:
+    week = tuple(str(day.date()) for day in pd.bdate_range("2024-02-09", "2024-02-16"))
+    data = bars("2024-01-01", "2024-02-29", drop=week)
+    assert (
+        resolve(claim(TA, 150.0, "2024-02-28", "000001.SS"), data, AS_OF).outcome is Outcome.FALSE
+    )
+    assert (
+        resolve(claim(TA, 150.0, "2024-02-28", "GC=F"), data, AS_OF).open_reason
+        is OpenReason.DATA_GAP
+    )
+
+
+def test_crypto_misses_no_day() -> None:
+    btc = bars("2024-01-01", "2024-02-29", every_day=True)
+    weekend_lost = btc.drop(pd.to_datetime(["2024-01-13"]))  # a Saturday
+    held = resolve(claim(TA, 150.0, "2024-01-31", "BTC-USD"), weekend_lost, AS_OF)
+    assert (held.outcome, held.open_reason) == (None, OpenReason.DATA_GAP)
+    assert held.open_detail == "gap in the data: 2024-01-13 (1 day without a bar)"
+    # An exchange's Saturday is no trading day.
+    assert (
+        resolve(claim(TA, 150.0, "2024-01-31", "GC=F"), weekend_lost, AS_OF).outcome
+        is Outcome.FALSE
+    )
+    assert resolve(claim(TA, 150.0, "2024-01-31", "BTC-USD"), btc, AS_OF).outcome is Outcome.FALSE
+
+
+def test_the_detail_names_the_first_gaps_and_counts_the_rest() -> None:
+    gaps = [date(2024, 1, d) for d in (9, 10, 11, 23, 24)]
+    data = GOLD.drop(pd.to_datetime(gaps))
+    verdict = resolve(claim(TA, 150.0, "2024-01-31"), data, AS_OF, gaps=gaps)
+    assert verdict.open_detail == (
+        "gap in the data: 2024-01-09 (the source's bar was rejected); 2024-01-10 (the source's"
+        " bar was rejected); 2024-01-11 (the source's bar was rejected); and 2 more"
+    )
+
+
+def test_claims_on_two_calendars_in_one_call_match_one_by_one() -> None:
+    data = bars("2024-01-01", "2024-02-29", every_day=True).drop(pd.Timestamp("2024-01-13"))
+    claims = [claim(TA, 150.0, "2024-01-31", "BTC-USD"), claim(TA, 150.0, "2024-01-31", "GC=F")]
+    many = resolve_many(claims, data, AS_OF)
+    assert many == [resolve(c, data, AS_OF) for c in claims]
+    assert [v.open_reason for v in many] == [OpenReason.DATA_GAP, None]
+
+
+@pytest.mark.parametrize(
+    ("symbol", "calendar"),
+    [
+        pytest.param("BTC-USD", EVERY_DAY, id="bitcoin"),
+        pytest.param("eth-eur", EVERY_DAY, id="lower-case-pair"),
+        pytest.param("SOL-USDT", EVERY_DAY, id="stablecoin-quote"),
+        pytest.param("BRK-B", WEEKDAYS, id="share-class-is-a-stock"),
+        pytest.param("EURUSD=X", WEEKDAYS, id="currency-pair"),
+        pytest.param("GC=F", WEEKDAYS, id="future"),
+        pytest.param("^GSPC", WEEKDAYS, id="index"),
+        pytest.param("600519.SS", LUNAR_WEEKDAYS, id="shanghai"),
+        pytest.param("2330.TW", LUNAR_WEEKDAYS, id="taipei"),
+    ],
+)
+def test_calendars(symbol: str, calendar) -> None:
+    assert calendar_for(symbol) == calendar
