@@ -112,7 +112,7 @@ def hostile_ledger(url: str, text: str) -> dict[str, int]:
     ]
     with Session(engine) as session, session.begin():
         resolved, open_, gold = record_claims(session, entries).added
-        resolve_manually(session, resolved, "true", f"note: {text}")
+        resolve_manually(session, resolved, "true", f"note: {text}", today=date.today())
     engine.dispose()
     return {"resolved": resolved, "open": open_, "gold": gold}
 

@@ -6,7 +6,7 @@ to prediction.claimed_created_at, and its resolutions are stored with
 method 'imported' (what they said they were in claimed_method/claimed_at),
 never current except as the void of a claim the source's ledger voided.
 
-Revision ID: 0005_imports
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-01
 """
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0005_imports"
+revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
