@@ -36,6 +36,8 @@ OPEN_REASON_WORDS = {
     "unknown_symbol": "unknown symbol",
     "no_data_in_window": "no data in the window",
     "source_error": "price source failed",
+    "data_gap": "gap in the price data",
+    "invalid_claim": "cannot be judged",
 }
 
 

@@ -367,8 +367,8 @@ def due_summary(session: Session, today: date) -> DueSummary:
     query = select(
         func.count(),
         count(_p.c.deadline < today),
-        count(reason.in_(("waiting_for_data", "no_data_in_window"))),
-        count(reason.in_(("unknown_symbol", "source_error"))),
+        count(reason.in_(("waiting_for_data", "no_data_in_window", "data_gap"))),
+        count(reason.in_(("unknown_symbol", "source_error", "invalid_claim"))),
         count(reason.is_(None)),
     ).where(_p.c.status == "open")
     return DueSummary(*(int(v) for v in session.execute(query).one()))

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 from cli_runner import forecast
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlmodel import Session
 
 from ledger.claims.parser import parse_claim
@@ -183,6 +183,18 @@ def test_due_summary_counts_open_claims_by_where_they_stand(ledger_db, today) ->
     summary = LedgerData(engine, today=today).due_summary()
     engine.dispose()
     assert (summary.open, summary.overdue, summary.never_checked) == (8, 5, 8)
+
+
+def test_due_summary_counts_gaps_as_waiting_and_invalid_claims_as_failing(ledger_db, today) -> None:
+    engine = open_ledger(ledger_db)
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE prediction SET open_reason = 'data_gap' WHERE id IN (1, 2)")
+        )
+        connection.execute(text("UPDATE prediction SET open_reason = 'invalid_claim' WHERE id = 3"))
+    summary = LedgerData(engine, today=today).due_summary()
+    engine.dispose()
+    assert (summary.waiting_for_data, summary.failing, summary.never_checked) == (2, 1, 5)
 
 
 def test_a_claim_view_carries_its_price_window(any_backend: LedgerData) -> None:
