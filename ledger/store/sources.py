@@ -125,7 +125,7 @@ def add_alias(session: Session, alias: str, symbol: str) -> None:
     check_text(key, "alias")
     if not looks_like_symbol(symbol):
         raise UsageError(
-            f"{printable(symbol)!r} is not a Yahoo symbol: give one like HG=F, AAPL or ^N225"
+            f"'{printable(symbol)}' is not a Yahoo symbol: give one like HG=F, AAPL or ^N225"
         )
     if key in BUILTIN_ALIASES:
         raise UsageError(
@@ -134,7 +134,7 @@ def add_alias(session: Session, alias: str, symbol: str) -> None:
         )
     if looks_like_symbol(alias.strip()):
         raise UsageError(
-            f"{printable(alias.strip())!r} is already a Yahoo symbol: an alias is a name, like"
+            f"'{printable(alias.strip())}' is already a Yahoo symbol: an alias is a name, like"
             " copper"
         )
     existing = session.execute(select(AliasRow).where(AliasRow.alias == key)).scalar_one_or_none()

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from cli_runner import Result, forecast
+from sqlalchemy import insert
 from sqlmodel import Session
 
 from ledger.claims.model import Claim, ClaimKind, default_window_start
@@ -28,7 +29,7 @@ from ledger.safe_text import printable
 from ledger.store.claims import record_claims, resolve_manually, void_claim
 from ledger.store.runs import finish_run, start_run
 from ledger.store.session import open_ledger
-from ledger.store.sources import add_alias
+from ledger.store.tables import AliasRow, utcnow
 
 HOSTILE = {
     "markup-close-tag": "[/x]",
@@ -71,7 +72,10 @@ def hostile_ledger(url: str) -> dict[str, Ids]:
     with Session(engine) as session, session.begin():
         for index, (name, text) in enumerate(HOSTILE.items()):
             symbol = symbol_of(text)
-            add_alias(session, f"{text} {index}", symbol)
+            # `alias add` refuses such a symbol now; a ledger written before it
+            # (or by SQL) can still hold one, and every command must show it.
+            key = " ".join(f"{text} {index}".split()).lower()
+            session.execute(insert(AliasRow).values(alias=key, symbol=symbol, created_at=utcnow()))
             on_symbol = NewClaim(
                 source=text,
                 claim=Claim(
@@ -98,7 +102,7 @@ def hostile_ledger(url: str) -> dict[str, Ids]:
                 tags=(text,),
             )
             resolved, voided = record_claims(session, [on_symbol, on_gold]).added
-            resolve_manually(session, resolved, "true", text)
+            resolve_manually(session, resolved, "true", text, today=date.today())
             void_claim(session, voided, text)
             ids[name] = Ids(resolved, voided)
         run = start_run(
@@ -246,7 +250,9 @@ def test_add_void_and_resolve_by_hand_echo_the_text_literally(capsys, db, name) 
     assert_shows(voided.err, f"voided #1: {text}")
     added_again = forecast(capsys, "--db", db, "add", "gold $6000 by end-2026", "-s", text)
     assert_safe(added_again)
-    by_hand = forecast(capsys, "--db", db, "resolve", "2", "--outcome", "false", "--note", text)
+    by_hand = forecast(
+        capsys, "--db", db, "resolve", "2", "--outcome", "false", "--note", text, "--force"
+    )
     assert_safe(by_hand)
     assert_shows(by_hand.err, f"by hand: {text}")
 
@@ -268,10 +274,8 @@ def test_parse_and_an_unknown_alias_show_the_text_literally(capsys, db, name) ->
     parsed = forecast(capsys, "--db", db, "parse", f"{GOLD} {text}")
     assert_safe(parsed, 0, 2)
     added = forecast(capsys, "--db", db, "alias", "add", f"x {text}", symbol_of(text))
-    assert_safe(added)
+    assert_safe(added, 2)  # not a Yahoo symbol
     assert_shows(added.err, symbol_of(text))
-    removed = forecast(capsys, "--db", db, "alias", "remove", f"x {text}")
-    assert_safe(removed)
     missing = forecast(capsys, "--db", db, "alias", "remove", f"x {text}")
     assert_safe(missing, 2)
     assert "no alias" in missing.err
