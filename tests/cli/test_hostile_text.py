@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from cli_runner import Result, forecast
+from hostile_strings import HOSTILE, NAMES, symbol_of
 from sqlalchemy import insert
 from sqlmodel import Session
 
@@ -31,30 +32,12 @@ from ledger.store.runs import finish_run, start_run
 from ledger.store.session import open_ledger
 from ledger.store.tables import AliasRow, utcnow
 
-HOSTILE = {
-    "markup-close-tag": "[/x]",
-    "markup-style": "[bold red]Evil[/bold red]",
-    "markup-link": "[link=file:///etc/passwd]click[/link]",
-    "markup-click-screenshot": "[@click=app.screenshot('x.svg','/tmp')]Read more[/]",
-    "markup-click-quit": "[@click=app.quit]q[/]",
-    "osc8-hyperlink": "\x1b]8;;https://evil.example/\x1b\\link\x1b]8;;\x1b\\",
-    "osc52-clipboard": "\x1b]52;c;aGVsbG8=\x07",
-    "csi-clear": "\x1b[2J",
-    "c1-csi": "\x9b2J",
-    "bidi-override": "\u202e0505$ dlog",
-}
-NAMES = list(HOSTILE)
 # What must never reach the terminal: C0 controls but tab and line break, DEL, C1, bidi.
 RAW_CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 MADE_ON = date(2025, 1, 2)
 GOLD = "gold $5055 by end-2026"
-
-
-def symbol_of(text: str) -> str:
-    """A symbol made of the hostile text (an alias may name any symbol without spaces)."""
-    return "".join(text.split())
 
 
 @dataclass(frozen=True)

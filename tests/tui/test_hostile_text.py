@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hostile_strings import HOSTILE, NAMES, symbol_of
 from rich.console import Console
 from sqlmodel import Session
 from textual import events
@@ -45,29 +46,12 @@ from tui.screens.resolve import ResolveScreen
 from tui.screens.scoreboard import ScoreboardScreen
 from tui.screens.void import VoidScreen
 
-HOSTILE = {
-    "markup-close-tag": "[/x]",
-    "markup-style": "[bold red]Evil[/bold red]",
-    "markup-link": "[link=file:///etc/passwd]click[/link]",
-    "markup-click-screenshot": "[@click=app.screenshot('x.svg','/tmp')]Read more[/]",
-    "markup-click-quit": "[@click=app.quit]q[/]",
-    "osc8-hyperlink": "\x1b]8;;https://evil.example/\x1b\\link\x1b]8;;\x1b\\",
-    "osc52-clipboard": "\x1b]52;c;aGVsbG8=\x07",
-    "csi-clear": "\x1b[2J",
-    "c1-csi": "\x9b2J",
-    "bidi-override": "\u202e0505$ dlog",
-}
-NAMES = list(HOSTILE)
 SIZE = (160, 40)
 MADE_ON = date(2025, 1, 2)
 GOLD = "gold $5055 by end-2026"
 RAW_CONTROL = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
-
-
-def symbol_of(text: str) -> str:
-    return "".join(text.split())
 
 
 def hostile_ledger(url: str, text: str) -> dict[str, int]:
