@@ -85,7 +85,8 @@ _MULTIPLE_WORD_RE = re.compile(
 _LETTER_SCALES = "|".join(sorted((k for k in SCALES if len(k) <= 2), key=len, reverse=True))
 _WORD_SCALES = "|".join(sorted((k for k in SCALES if len(k) > 2), key=len, reverse=True))
 _PRICE_RE = re.compile(
-    rf"""{_START}(?P<sign>[+-])?(?P<currency>\$|us\$|usd\s?)?(?P<num>{NUMBER})
+    rf"""{_START}(?P<sign>[+-])?(?P<currency>\$|us\$|usd\s?)?(?P<sign_after>(?<=\$)[+-])?
+        (?P<num>{NUMBER})
         (?:(?P<letter>{_LETTER_SCALES})(?![\w])|\s*(?P<word>{_WORD_SCALES})s?(?![\w])|(?![\w]))
         (?:\s?(?:usd|dollars?)(?![\w])|\$)?""",
     _FLAGS,
@@ -158,7 +159,9 @@ def _multiple_word(match: re.Match[str]) -> LevelMatch:
 def _price(match: re.Match[str]) -> LevelMatch:
     scale_name = (match["letter"] or match["word"] or "").lower()
     value = to_float(match["num"], SCALES.get(scale_name, 1))
-    return LevelMatch(_span_text(match), match.span(), price=value, sign=match["sign"] or "")
+    # "-$5000" and "$-5000" are the same negative number: never drop the sign.
+    sign = match["sign"] or match["sign_after"] or ""
+    return LevelMatch(_span_text(match), match.span(), price=value, sign=sign)
 
 
 _READERS = (

@@ -365,7 +365,7 @@ def _price_level(level: LevelMatch, notes: list[str]) -> float:
     if level.sign == "-" or level.price <= 0:
         raise _Problem(f"level '{level.text}' is not above 0")
     if level.sign == "+":
-        number = level.text.lstrip("+ ")
+        number = format_price(level.price)
         raise _Problem(
             f"'{level.text}' is unclear: write '+{number}%' for a rise or '{number}' for a price"
         )

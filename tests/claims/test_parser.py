@@ -575,3 +575,14 @@ def test_a_lower_case_ticker_gets_the_upper_case_suggestion() -> None:
         parse_claim("tsla hits 500 by 2026-12-31", made_on=date(2025, 11, 20))
     assert "try 'TSLA hits 500 by 2026-12-31'" in str(caught.value)
     assert parse_claim("TSLA hits 500 by 2026-12-31", made_on=date(2025, 11, 20)).symbol == "TSLA"
+
+
+@pytest.mark.parametrize("text", ["gold $-5000 by end-2026", "gold -$5000 by end-2026"])
+def test_a_negative_price_keeps_its_sign_and_is_refused(text: str) -> None:
+    with pytest.raises(ClaimError, match="is not above 0"):
+        parse_claim(text, made_on=date(2025, 11, 20))
+
+
+def test_a_plus_sign_on_a_price_suggests_the_number_without_symbols() -> None:
+    with pytest.raises(ClaimError, match=r"write '\+5000%' for a rise or '5000' for a price"):
+        parse_claim("gold $+5000 by end-2026", made_on=date(2025, 11, 20))
