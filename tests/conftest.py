@@ -58,3 +58,23 @@ def _postgres_schema(base_url: str) -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Take hypothesis's garbage-collection timer out once no test is left to run.
+
+    hypothesis times every collection with a `gc.callbacks` hook. When an xdist
+    worker is slow to wind down (a loaded machine), execnet stops it by sending
+    the process SIGINT; if that lands inside the hook, Python reports the
+    KeyboardInterrupt as an unraisable exception and pytest prints its traceback
+    at the end of a run in which every test passed. Elsewhere execnet handles
+    the interrupt quietly, so without the hook there is nothing to print.
+    """
+    import gc
+
+    gc.callbacks[:] = [
+        callback
+        for callback in gc.callbacks
+        if not getattr(callback, "__module__", "").startswith("hypothesis")
+    ]

@@ -18,9 +18,11 @@ prices the way Yahoo does:
 Failure switches: `rate_limit` (HTTP 429 for some symbols, or for every Yahoo
 request), `force_error` (any status and body for a symbol's chart), and
 `fail_next` (the next chart requests raise a curl_cffi ``ConnectionError``, as
-a dropped connection does). Every request is logged; `chart_requests` filters
-the log by symbol and by kind ("probe" for yfinance's ``range=1d`` timezone
-lookup, "price" for the ``period1/period2`` price request).
+a dropped connection does), and `go_offline` (every chart request raises
+curl's DNS failure, as on a machine without a network). Every request is
+logged; `chart_requests` filters the log by symbol and by kind ("probe" for
+yfinance's ``range=1d`` timezone lookup, "price" for the ``period1/period2``
+price request).
 
 While active it also isolates yfinance's process state: its response cache,
 crumb and cookie strategy and timezone-fallback counter are reset on enter and
@@ -138,6 +140,7 @@ class FakeYahoo:
         self._rate_limit_everything = False
         self._forced: dict[str, tuple[int, Any]] = {}
         self._failures: list[str | None] = []  # one entry per pending failure; None = any symbol
+        self._offline = False
         self._saved: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ data
@@ -187,6 +190,12 @@ class FakeYahoo:
         raise a connection error instead of being answered."""
         with self._lock:
             self._failures.extend([symbol.upper() if symbol else None] * count)
+        return self
+
+    def go_offline(self) -> FakeYahoo:
+        """Make every chart request fail the way it does when DNS cannot resolve Yahoo."""
+        with self._lock:
+            self._offline = True
         return self
 
     # ------------------------------------------------------------------- log
@@ -326,6 +335,9 @@ class FakeYahoo:
         host, path = (parts.hostname or "").lower(), parts.path
         symbol = unquote(path.rsplit("/", 1)[-1]).upper() if "/finance/" in path else None
 
+        if "/v8/finance/chart/" in path and self._offline:
+            self._log(LoggedRequest(method.upper(), host, path, query, 0, symbol))
+            raise _dns_error(session, host)
         if "/v8/finance/chart/" in path and self._take_failure(symbol):
             self._log(LoggedRequest(method.upper(), host, path, query, 0, symbol))
             raise _connection_error(session, host)
@@ -577,6 +589,20 @@ def _connection_error(session: Any, host: str) -> Exception:
         from curl_cffi.requests.exceptions import ConnectionError as CurlConnectionError
 
         return CurlConnectionError(message, 7)
+    import requests as requests_lib
+
+    return requests_lib.ConnectionError(message)
+
+
+def _dns_error(session: Any, host: str) -> Exception:
+    message = (
+        f"Failed to perform, curl: (6) Could not resolve host: {host}. See "
+        "https://curl.se/libcurl/c/libcurl-errors.html first for more details."
+    )
+    if _is_curl(session):
+        from curl_cffi.requests.exceptions import DNSError
+
+        return DNSError(message, 6)
     import requests as requests_lib
 
     return requests_lib.ConnectionError(message)

@@ -20,6 +20,7 @@ from ledger.cli.context import (
     parse_date_option,
 )
 from ledger.errors import UsageError
+from ledger.failures import summarize_failures
 from ledger.safe_text import printable
 from ledger.store.claims import get_claim, resolve_manually
 from ledger.store.engine import cache_dir
@@ -79,6 +80,12 @@ def resolve(
             "a claim before its deadline passed (counted as a manual override in 'score').",
         ),
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Each failed symbol's own error, not one line per reason."
+        ),
+    ] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -112,7 +119,7 @@ def resolve(
     if as_json:
         render.print_json(summary.to_json())
     else:
-        _print_summary(summary)
+        _print_summary(summary, verbose)
     raise typer.Exit(summary.exit_code)
 
 
@@ -139,7 +146,14 @@ def _with_progress_bar(engine, source, day, dry_run, recheck) -> ResolveSummary:
         )
 
 
-def _print_summary(summary: ResolveSummary) -> None:
+def failure_lines(failed: dict[str, str], verbose: bool) -> list[str]:
+    """Failures one line per reason (a source outage is one line), or per symbol."""
+    if verbose:
+        return [f"{symbol}: {error}" for symbol, error in sorted(failed.items())]
+    return summarize_failures(failed)
+
+
+def _print_summary(summary: ResolveSummary, verbose: bool = False) -> None:
     prefix = "dry run: would resolve" if summary.dry_run else "resolved"
     lines = [
         f"{prefix} {summary.resolved_true} true, {summary.resolved_false} false; "
@@ -154,8 +168,7 @@ def _print_summary(summary: ResolveSummary) -> None:
             f"{n} {r.replace('_', ' ')}" for r, n in sorted(summary.open_reasons.items())
         )
         lines.append(f"open: {reasons}")
-    for symbol, error in sorted(summary.failed_symbols.items()):
-        lines.append(f"failed: {symbol}: {error}")
+    lines.extend(f"failed: {line}" for line in failure_lines(summary.failed_symbols, verbose))
     for symbol, messages in sorted(summary.rejected_bars.items()):
         lines.append(f"rejected {len(messages)} bad bars of {symbol}, e.g. {messages[0]}")
     # Symbols and errors come from the ledger and the price source: shown, never interpreted.
@@ -190,6 +203,12 @@ def _resolve_by_hand(
 
 def runs(
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many runs to show.")] = 10,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Each failed symbol's own error, not one line per reason."
+        ),
+    ] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -209,5 +228,5 @@ def runs(
                 f"{r.failed_symbols} failed symbols [{r.state}]"
             )
         )
-        for symbol, error in sorted(r.errors.items()):
-            typer.echo(printable(f"    {symbol}: {error}"))
+        for line in failure_lines(r.errors, verbose):
+            typer.echo(printable(f"    {line}"))

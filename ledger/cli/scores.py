@@ -17,6 +17,7 @@ from ledger.cli.context import (
     parse_date_option,
 )
 from ledger.errors import UsageError
+from ledger.failures import summarize_failures
 from ledger.records import SCORE_GROUPINGS
 from ledger.safe_text import printable
 from ledger.store.engine import cache_dir
@@ -106,10 +107,27 @@ def score(
         render.note("nothing to score yet: record claims, then 'forecast resolve'")
         return
     render.stdout().print(_score_table(scores, by))
+    if not any(s.scored for s in scores):
+        render.note(_why_nothing_is_scored(scores, include_early))
     render.note(
         "scored = resolved claims whose deadline has passed; edge = hits minus the hits the "
         "market implied; skill = Brier skill vs the market; wdrn = voided after they resolved, "
         "ovrd = manual overrides (see --data-verdicts, --exclude-overrides)"
+    )
+
+
+def _why_nothing_is_scored(scores: list[GroupScore], include_early: bool) -> str:
+    """One line on why the figures are empty, and what would fill them."""
+    open_claims = sum(s.open for s in scores)
+    resolved = sum(s.resolved for s in scores)
+    if resolved and not include_early:
+        return (
+            f"nothing scored yet: {resolved} resolved claims wait for their deadlines"
+            " (--include-early scores them now, biased toward yes)"
+        )
+    return (
+        f"nothing scored yet: {open_claims} claims are open; 'forecast resolve' settles them"
+        " against prices ('forecast resolve --prices csv:DIR' works offline)"
     )
 
 
@@ -238,6 +256,6 @@ def baseline(
             f"baselines: {summary.computed} computed, {summary.without} without one "
             f"(not enough history), {len(summary.skipped_symbols)} symbols skipped"
         )
-        for symbol, error in sorted(summary.skipped_symbols.items()):
-            typer.echo(printable(f"skipped {symbol}: {error}"))
+        for line in summarize_failures(summary.skipped_symbols):
+            typer.echo(printable(f"skipped {line}"))
     raise typer.Exit(1 if summary.skipped_symbols else 0)

@@ -43,12 +43,13 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,7 @@ import numpy as np
 import pandas as pd
 import yfinance as yf
 from curl_cffi import requests as curl_requests
+from curl_cffi.requests import exceptions as curl_errors
 from yfinance import cache as yf_cache
 from yfinance.exceptions import (
     YFDataException,
@@ -86,11 +88,16 @@ _YFINANCE_STATE = threading.Lock()
 
 @dataclass(frozen=True)
 class _Failure:
-    """Why one attempt at one symbol failed, and whether another attempt may help."""
+    """Why one attempt at one symbol failed, and whether another attempt may help.
+
+    `unreachable`: the request never reached Yahoo (DNS, refused or timed-out
+    connection, proxy): every other symbol would fail the same way.
+    """
 
     code: ErrorCode
     message: str
     retry: bool
+    unreachable: bool = False
 
 
 # Yahoo's exchange timezones of the built-in assets (its chart meta's
@@ -208,19 +215,18 @@ class YahooSource:
                 continue
             last_failure[symbol] = outcome
             again.append(symbol)
-            if outcome.code is ErrorCode.RATE_LIMITED:
+            # A rate limit throttles the client, not the symbol; an unreachable
+            # Yahoo (while no symbol of this fetch got through) fails every symbol
+            # alike. Either way the round ends: asking the rest now only costs
+            # time (seconds per symbol while DNS times out) and requests.
+            source_wide = outcome.code is ErrorCode.RATE_LIMITED or (
+                outcome.unreachable and not served
+            )
+            if source_wide:
                 not_asked = order[position + 1 :]
                 for waiting in not_asked:
-                    last_failure.setdefault(
-                        waiting,
-                        _Failure(
-                            ErrorCode.RATE_LIMITED,
-                            f"{waiting}: not asked, Yahoo was rate-limiting requests; "
-                            "try again later",
-                            retry=True,
-                        ),
-                    )
-                # Those not yet asked go first next time, so one throttled symbol
+                    last_failure.setdefault(waiting, _not_asked(waiting, outcome))
+                # Those not yet asked go first next time, so one failing symbol
                 # cannot starve the others.
                 return not_asked + again
         return again
@@ -256,6 +262,16 @@ class YahooSource:
             zone = KNOWN_TIMEZONES.get(symbol)
             if zone is not None and tz_cache.lookup(symbol) is None:
                 tz_cache.store(symbol, zone)
+
+
+def _not_asked(symbol: str, cause: _Failure) -> _Failure:
+    """The failure of a symbol a source-wide failure kept from being asked."""
+    if cause.code is ErrorCode.RATE_LIMITED:
+        message = f"{symbol}: not asked, Yahoo was rate-limiting requests; try again later"
+    else:
+        # The same words as the symbols that were asked, so a summary groups them.
+        message = symbol + cause.message[cause.message.index(":") :]
+    return replace(cause, message=message)
 
 
 def _translate(
@@ -343,7 +359,16 @@ def _classify(symbol: str, error: Exception) -> _Failure | None:
             "(an outage or block page?)",
             retry=True,
         )
-    if isinstance(error, OSError):  # curl_cffi's and requests' errors, timeouts, DNS
+    unreachable = _unreachable_reason(error)
+    if unreachable is not None:
+        log.debug("%s: %s: %s", symbol, type(error).__name__, error)
+        return _Failure(
+            ErrorCode.SOURCE_ERROR,
+            f"{symbol}: Yahoo unreachable ({unreachable})",
+            retry=True,
+            unreachable=True,
+        )
+    if isinstance(error, OSError):  # curl_cffi's and requests' errors, read timeouts
         return _Failure(
             ErrorCode.SOURCE_ERROR,
             f"{symbol}: network error talking to Yahoo: {type(error).__name__}: {error}",
@@ -353,6 +378,27 @@ def _classify(symbol: str, error: Exception) -> _Failure | None:
     return _Failure(
         ErrorCode.SOURCE_ERROR, f"{symbol}: {kind}: {type(error).__name__}: {error}", retry=False
     )
+
+
+_UNRESOLVED_HOST = re.compile(r"resolve (?:proxy|host)(?: name)?:?\s*'?([\w.\-]+)", re.IGNORECASE)
+
+
+def _unreachable_reason(error: Exception) -> str | None:
+    """A few words on why a request never reached Yahoo, or None if it did.
+
+    curl's own message is a paragraph with a link; what a user needs is which
+    kind of failure it was (their DNS, their network, a proxy).
+    """
+    if isinstance(error, curl_errors.DNSError) or _UNRESOLVED_HOST.search(str(error)):
+        host = _UNRESOLVED_HOST.search(str(error))
+        return f"DNS: cannot resolve {host.group(1).rstrip('.')}" if host else "DNS lookup failed"
+    if isinstance(error, curl_errors.ProxyError):
+        return "proxy error"
+    if isinstance(error, curl_errors.ConnectTimeout):
+        return "connection timed out"
+    if isinstance(error, curl_errors.ConnectionError):
+        return "cannot connect"
+    return None
 
 
 def _http_status(error: Exception) -> int | None:

@@ -267,6 +267,32 @@ def test_scores_wait_for_the_deadline_unless_asked(capsys, ledger_url: str, pric
     (early,) = forecast(capsys, "--db", ledger_url, "score", "--include-early", "--json").json()
     assert (early["scored"], early["hit_rate"]) == (1, 1.0)
     assert today  # the claim's deadline lies in the future whatever today is
+    table = forecast(capsys, "--db", ledger_url, "score")
+    assert "nothing scored yet: 1 resolved claims wait for their deadlines" in table.err
+    assert (
+        "nothing scored yet"
+        not in forecast(capsys, "--db", ledger_url, "score", "--include-early").err
+    )
+
+
+def test_an_empty_scoreboard_says_why_and_how_to_fill_it(capsys, ledger_url: str) -> None:
+    forecast(
+        capsys,
+        "--db",
+        ledger_url,
+        "add",
+        "gold $9000 by 2099-12-31",
+        "-s",
+        "A",
+        "--made-on",
+        "2025-11-20",
+    )
+    result = forecast(capsys, "--db", ledger_url, "score")
+    assert result.code == 0
+    assert (
+        "nothing scored yet: 1 claims are open; 'forecast resolve' settles them against prices"
+        " ('forecast resolve --prices csv:DIR' works offline)"
+    ) in result.err
 
 
 def test_baseline_command_and_show(capsys, ledger: str, prices: Path) -> None:

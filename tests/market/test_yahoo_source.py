@@ -17,6 +17,7 @@ import yfinance as yf
 from yahoo_fake import FakeYahoo, daily_bars
 
 from ledger.bars import BAR_COLUMNS
+from ledger.failures import failure_reason
 from ledger.market.source import ErrorCode, PriceSource
 from ledger.market.yahoo import YahooSource
 
@@ -263,9 +264,39 @@ def test_a_network_that_stays_down_ends_in_source_error(
     assert pauses == [2.0, 4.0]
     error = result.errors["GC=F"]
     assert error.code == ErrorCode.SOURCE_ERROR
-    assert "network error" in error.message
-    assert "ConnectionError" in error.message
-    assert "3 attempts" in error.message
+    assert error.message == "GC=F: Yahoo unreachable (cannot connect) (gave up after 3 attempts)"
+
+
+def test_an_unreachable_yahoo_is_asked_once_a_round_not_once_a_symbol(
+    fake_yahoo: FakeYahoo, source: YahooSource, gold: pd.DataFrame, sleeps: Sleeps
+) -> None:
+    symbols = ("GC=F", "SI=F", "CL=F", "^GSPC", "BTC-USD")
+    for symbol in symbols:
+        fake_yahoo.set(symbol, gold)
+    fake_yahoo.go_offline()
+
+    result = source.fetch(dict.fromkeys(symbols, JAN))
+
+    # One request per attempt (4 attempts), not one per symbol per attempt (20).
+    assert result.requests == 4
+    assert sleeps == [1.0, 2.0, 4.0]
+    assert set(result.errors) == set(symbols)
+    reasons = {failure_reason(symbol, error.message) for symbol, error in result.errors.items()}
+    assert reasons == {"Yahoo unreachable (DNS: cannot resolve query2.finance.yahoo.com)"}
+    assert all(error.code == ErrorCode.SOURCE_ERROR for error in result.errors.values())
+
+
+def test_a_connection_error_after_a_symbol_got_through_is_not_an_outage(
+    fake_yahoo: FakeYahoo, source: YahooSource, btc: pd.DataFrame, gold: pd.DataFrame
+) -> None:
+    fake_yahoo.set("BTC-USD", btc).set("GC=F", gold).set("SI=F", gold)
+    fake_yahoo.fail_next(4, symbol="GC=F")
+
+    result = source.fetch({"BTC-USD": JAN, "GC=F": JAN, "SI=F": JAN})
+
+    assert set(result.bars) == {"BTC-USD", "SI=F"}  # asked in the first round all the same
+    assert len(fake_yahoo.chart_requests("SI=F", kind="price")) == 1
+    assert "Yahoo unreachable (cannot connect)" in result.errors["GC=F"].message
 
 
 def test_an_outage_page_instead_of_json_is_a_retried_source_error(

@@ -14,6 +14,7 @@ from sqlalchemy import func, select, text
 from sqlmodel import Session
 
 from ledger.claims.parser import parse_claim
+from ledger.failures import summarize_failures
 from ledger.market.csv_source import CsvSource
 from ledger.market.source import FetchResult
 from ledger.market.yahoo import YahooSource
@@ -263,6 +264,28 @@ def test_yahoo_outage_leaves_claims_open_with_the_error(engine, fake_yahoo, yaho
     with Session(engine) as session:
         (run,) = recent_runs(session)
     assert "GC=F" in run.errors and run.failed_symbols == 1
+
+
+def test_an_unreachable_yahoo_is_one_line_and_leaves_every_claim_open(
+    engine, fake_yahoo, yahoo
+) -> None:
+    texts = ["gold $6000 by 2026-06-30", "silver $90 by 2026-06-30", "BTC 200k by 2026-06-30"]
+    texts += ["oil $150 by 2026-06-30", "SPX 9000 by 2026-06-30", "ETH $9000 by 2026-06-30"]
+    ids = record(engine, *texts)
+    fake_yahoo.go_offline()
+
+    summary = run_resolver(engine, yahoo, as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+
+    assert summary.exit_code == 1
+    assert {claims_by_id(engine)[i].status for i in ids} == {"open"}
+    assert summary.open_reasons == {"source_error": 6}
+    # 3 attempts (retries=2), one request each: not 6 symbols x 3.
+    assert summary.requests == 3
+    assert summarize_failures(summary.failed_symbols) == [
+        "Yahoo unreachable (DNS: cannot resolve query2.finance.yahoo.com) for 6 symbols"
+        " (BTC-USD, CL=F, ETH-USD, GC=F, +2 more): their claims stay open;"
+        " '--prices csv:DIR' works offline"
+    ]
 
 
 def test_warm_cache_needs_no_requests(engine, fake_yahoo, yahoo) -> None:

@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
+from ledger.failures import summarize_failures
 from ledger.resolver import ResolveSummary
 from tui import formatting as fmt
 from tui.widgets.palette import theme_colour
@@ -29,8 +30,7 @@ def summary_lines(summary: ResolveSummary) -> list[str]:
         f"{summary.claims_checked} claims on {summary.symbols} symbols as of "
         f"{summary.as_of.isoformat()} ({summary.price_source})",
     ]
-    for symbol, error in sorted(summary.failed_symbols.items()):
-        lines.append(fmt.shown(f"{symbol}: {error}"))
+    lines.extend(fmt.shown(line) for line in summarize_failures(summary.failed_symbols))
     return lines
 
 
