@@ -181,3 +181,17 @@ def describe_claim(claim: Claim) -> str:
         claim.symbol if claim.asset.upper() == claim.symbol else f"{claim.asset} ({claim.symbol})"
     )
     return f"{asset} {sentence} [{claim.kind.value}]"
+
+
+def evidence_label(kind: str, outcome: str | None) -> str:
+    """What a resolution's evidence is, in one word: "evidence" or "closest".
+
+    A touch that never happened and a hold that was never broken are decided
+    by the absence of a crossing; the bar kept as their evidence is the
+    closest the price came to the level, and calling it "evidence" reads as if
+    that bar had decided the claim.
+    """
+    family = kind.split("_", 1)[0]
+    if (family == "touch" and outcome == "false") or (family == "hold" and outcome == "true"):
+        return "closest"
+    return "evidence"

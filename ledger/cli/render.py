@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger import safe_json
-from ledger.claims.model import Claim, format_price
+from ledger.claims.model import Claim, evidence_label, format_price
 from ledger.records import ClaimDetail, ClaimRecord, ResolutionRecord, SourceSummary
 from ledger.safe_text import printable
 
@@ -87,9 +87,10 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for r in records:
         level = r.relative if r.relative and r.level is None else format_price(r.level)
-        evidence = (
-            f"{r.evidence_date} @ {format_price(r.evidence_price)}" if r.evidence_date else ""
-        )
+        evidence = ""
+        if r.evidence_date:
+            closest = "closest " if evidence_label(r.kind, r.status) == "closest" else ""
+            evidence = f"{closest}{r.evidence_date} @ {format_price(r.evidence_price)}"
         status = r.status + (" (late)" if r.logged_late else "")
         table.add_row(
             *map(
@@ -158,7 +159,8 @@ def claim_detail(detail: ClaimDetail) -> None:
             evidence = ""
             if res.evidence_date:
                 price = format_price(res.evidence_price)
-                evidence = f" {res.evidence_field or ''} {price} on {res.evidence_date}"
+                label = "closest " if evidence_label(c.kind, res.outcome) == "closest" else ""
+                evidence = f" {label}{res.evidence_field or ''} {price} on {res.evidence_date}"
             current = "*" if res.is_current else " "
             note_text = f" ({res.note})" if res.note else ""
             source = f" via {res.data_source}" if res.data_source else ""

@@ -309,3 +309,23 @@ def test_baseline_command_and_show(capsys, ledger: str, prices: Path) -> None:
         capsys, "--db", ledger, "baseline", "--recompute", "--prices", f"csv:{prices}", "--json"
     )
     assert recomputed.json()["computed"] == 6
+
+
+def test_a_closest_approach_is_labelled_closest_not_evidence(
+    capsys, ledger_url: str, prices: Path
+) -> None:
+    db = ("--db", ledger_url)
+    for text in ("gold $100000 by 2026-06-30", "gold $1 by 2026-06-30"):
+        forecast(capsys, *db, "add", text, "-s", "A", "--made-on", "2025-11-20")
+    forecast(
+        capsys, *db, "add", "gold holds 10 until 2026-06-30", "-s", "A", "--made-on", "2025-11-20"
+    )
+    forecast(capsys, *db, "resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10")
+
+    listed = {line.split()[0]: line for line in forecast(capsys, *db, "list").out.splitlines()}
+    assert "false" in listed["1"] and "closest 20" in listed["1"]  # never reached: closest
+    assert "closest" in listed["3"]  # a hold never broken: its lowest low is the closest
+    touched = forecast(capsys, *db, "show", "2").out
+    assert "true [auto] high" in touched and "closest high" not in touched
+    missed = forecast(capsys, *db, "show", "1").out
+    assert "closest high" in missed.split("history")[-1]

@@ -21,7 +21,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from ledger.records import ClaimDetail, ClaimRecord
+from ledger.claims.model import evidence_label
+from ledger.records import ClaimDetail, ClaimRecord, ResolutionRecord
 from tui import formatting as fmt
 from tui.data import ClaimView
 from tui.messages import ClaimLoaded, ClaimVoided, LoadFailed, describe_error
@@ -149,7 +150,8 @@ class ClaimScreen(LedgerScreen):
 def _chart_legend(claim: ClaimRecord) -> str:
     parts = ["close", "level (horizontal)", "made on and deadline (vertical)"]
     if claim.evidence_date is not None:
-        parts.append(f"evidence {claim.evidence_date.isoformat()} (◆)")
+        label = evidence_label(claim.kind, claim.status)
+        parts.append(f"{label} {claim.evidence_date.isoformat()} (◆)")
     return "  ·  ".join(parts)
 
 
@@ -203,7 +205,15 @@ def _status_line(claim: ClaimRecord, today: date) -> str:
     if claim.status == "void":
         return f"void: {claim.void_reason}"
     evidence = fmt.evidence(claim.evidence_date, claim.evidence_price, claim.evidence_field)
-    return f"{claim.status}, evidence {evidence}"
+    return f"{claim.status}, {evidence_label(claim.kind, claim.status)} {evidence}"
+
+
+def _history_evidence(kind: str, row: ResolutionRecord) -> str:
+    """The evidence cell: the deciding bar, or the closest approach, said as such."""
+    shown = fmt.evidence(row.evidence_date, row.evidence_price, row.evidence_field)
+    if row.evidence_date is not None and evidence_label(kind, row.outcome) == "closest":
+        return f"closest {shown}"
+    return shown
 
 
 def _history(detail: ClaimDetail) -> Group:
@@ -226,7 +236,7 @@ def _history(detail: ClaimDetail) -> Group:
                 (
                     row.outcome,
                     row.method + (f" run {row.run_id}" if row.run_id else ""),
-                    fmt.evidence(row.evidence_date, row.evidence_price, row.evidence_field),
+                    _history_evidence(detail.claim.kind, row),
                     closest,
                     row.note or "",
                 ),

@@ -57,7 +57,10 @@ class ScoreboardScreen(LedgerScreen):
             "e",
             "toggle_early",
             "Early",
-            tooltip="Score claims that came true before their deadline too (--include-early)",
+            tooltip=(
+                "Also score claims settled before their deadline: touches that came true"
+                " and holds that broke early (--include-early; biased, see README)"
+            ),
         ),
         Binding("S", "reverse_sort", "Reverse sort", show=False),
         Binding("escape", "leave_filter", "Clear filter", show=False),
