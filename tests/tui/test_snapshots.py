@@ -65,7 +65,10 @@ def test_add_form(snap_compare, resolved_db, today, settle) -> None:
             ("tags", "crypto"),
         ):
             screen.query_one(f"#{field}").value = value
-        screen.query_one("#text").focus()
+        text = screen.query_one("#text")
+        # A blinking cursor is drawn or not depending on when the picture is taken.
+        text.cursor_blink = False
+        text.focus()
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=fill_in)
