@@ -47,7 +47,7 @@ THRESHOLDS = {
     "corpus.yaml": (0.95, 0.95),  # measured 1.000 / 1.000 (53 claims)
     "corpus_holdout.yaml": (0.80, 0.85),  # measured 0.850 / 0.895 (19 claims)
     "corpus_unseen.yaml": (0.90, 0.75),  # measured 1.000 / 0.800 (10 claims)
-    "corpus_dev.yaml": (0.36, 0.25),  # measured 0.391 / 0.271 (133 claims), first contact
+    "corpus_dev.yaml": (0.35, 0.24),  # measured 0.380 / 0.260 (146 claims), first contact
 }
 # The pooled floor was set on the three files written for the rules; corpus_dev.yaml
 # (real articles, far harder) is measured on its own so that it does not mask them.
