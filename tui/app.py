@@ -16,6 +16,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 
 from ledger.safe_text import printable
@@ -80,8 +81,16 @@ class LedgerApp(App):
     # --- navigation --------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A dialog (help, void, resolve progress) is answered before anything else opens."""
-        in_dialog = isinstance(self.screen, ModalScreen)
+        """A dialog (help, void, resolve progress) is answered before anything else opens.
+
+        The command palette is a modal screen too, but it is not a dialog: it
+        lists and runs the actions of the screen it was opened over, so that
+        screen is the one that decides.
+        """
+        shown = self.screen
+        if isinstance(shown, CommandPalette) and len(self.screen_stack) > 1:
+            shown = self.screen_stack[-2]
+        in_dialog = isinstance(shown, ModalScreen)
         return not (in_dialog and action in OPENS_A_SCREEN)
 
     def action_home(self) -> None:

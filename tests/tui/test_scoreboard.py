@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tui.app import make_app
 from tui.screens.group import GroupScreen
 from tui.screens.help import HelpScreen
@@ -262,3 +264,42 @@ async def test_every_action_is_in_the_command_palette(resolved_db, today, settle
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.by == "asset"
+
+
+@pytest.mark.parametrize(
+    ("typed", "opened"),
+    [
+        ("Add", "AddScreen"),
+        ("Import", "ImportScreen"),
+        ("Due", "DueScreen"),
+        ("Help", "HelpScreen"),
+    ],
+)
+async def test_the_palette_opens_every_screen_by_name(
+    resolved_db, today, settle, typed: str, opened: str
+) -> None:
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        listed = {command.title for command in app.get_system_commands(app.screen_stack[-2])}
+        assert {"Add", "Import", "Resolve", "Due", "Help"} <= listed
+        await pilot.press(*typed)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == opened
+
+
+async def test_over_a_dialog_the_palette_opens_no_other_screen(resolved_db, today, settle) -> None:
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        listed = {command.title for command in app.get_system_commands(app.screen_stack[-2])}
+        assert "Add" not in listed
