@@ -238,7 +238,7 @@ class _ContextState:
 class _Settings:
     made_on: date
     aliases: Mapping[str, str]
-    asset_table: Mapping[str, str]
+    asset_table: assets.AssetTable
     tickers: frozenset[str]
     horizon_months: int
 
@@ -369,7 +369,7 @@ def _extract(
     settings = _Settings(
         made_on=made_on,
         aliases=user_aliases,
-        asset_table=table,
+        asset_table=assets.asset_table(table),
         tickers=_article_tickers(text.translate(_TYPOGRAPHY)),
         horizon_months=max(1, min(int(horizon_months), 1200)),
     )
@@ -691,20 +691,19 @@ def _is_conditional(sentence: _Sentence, position: int) -> bool:
 def _mentions(work: str, settings: _Settings, context: _Context) -> list[_Mention]:
     """Asset mentions, in order: aliases and article names, marked tickers, anaphora."""
     table = settings.asset_table
-    known_keys = set(BUILTIN_ALIASES) | set(table)
     found: list[_Mention] = []
     rest = work
-    for _ in range(len(work) // 2 + 2):
+    for match in assets.asset_mentions(work, table):
         try:
-            match, _unused = assets.find_assets(rest, table)
+            table.checked(match)
         except ClaimError:
             break  # a user alias points at something unusable; read no more assets
-        if match is None:
-            break
         start, end = match.span
         rest = rest[:start] + " " * (end - start) + rest[end:]
         key = " ".join(match.asset.lower().split())
-        if key not in known_keys and not _is_ticker(match.asset, settings.tickers):
+        if match.note is not None:
+            continue  # a lower-case ticker ("nvda"): articles mark tickers, "$NVDA"
+        if key not in table and not _is_ticker(match.asset, settings.tickers):
             continue  # an upper-case word ("UBS", "CPI"), not a ticker the article marked
         found.append(_Mention(match.asset, match.symbol, match.span, P.VAGUE_ASSET_NAMES.get(key)))
     for match in _ANAPHORA.finditer(rest):
