@@ -365,9 +365,7 @@ def unknown_name(rest: str) -> str | None:
     return name[:40] or None
 
 
-def resolve_asset(
-    name: str, aliases: Mapping[str, str] | AssetTable | None = None
-) -> AssetMatch:
+def resolve_asset(name: str, aliases: Mapping[str, str] | AssetTable | None = None) -> AssetMatch:
     """One asset named on its own (a structured field): a name or a Yahoo symbol, any case.
 
     A field says which asset it is, so a name's case rule does not apply here:

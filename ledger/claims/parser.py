@@ -624,7 +624,9 @@ class _Repair:
             for target in (self.made_on.year, self.made_on.year + 1):
                 shift = target - years[0]
                 moved = re.sub(
-                    r"(?<!\d)(?:19|20)\d\d(?!\d)", lambda y: str(int(y[0]) + shift), phrase
+                    r"(?<!\d)(?:19|20)\d\d(?!\d)",
+                    lambda y, shift=shift: str(int(y[0]) + shift),
+                    phrase,
                 )
                 candidates.append(_edited(text, span, moved))
         family = _sketch(text, self.made_on, self.aliases).family
@@ -692,9 +694,7 @@ def _shown(written: str) -> str:
     return typed
 
 
-def _message(
-    written: str, problem: _Problem, made_on: date, aliases: assets.AssetTable
-) -> str:
+def _message(written: str, problem: _Problem, made_on: date, aliases: assets.AssetTable) -> str:
     examples = _suggestions(written, problem, made_on, aliases)
     shown = _shown(written)
     if len(examples) > 1:

@@ -384,9 +384,7 @@ def test_suggestions_keep_the_users_claim(
     ],
     ids=["two-levels", "relative-and-price", "two-deadlines"],
 )
-def test_two_levels_or_deadlines_suggest_one_claim_each(
-    text: str, claims: tuple[str, str]
-) -> None:
+def test_two_levels_or_deadlines_suggest_one_claim_each(text: str, claims: tuple[str, str]) -> None:
     with pytest.raises(ClaimError) as raised:
         parse_claim(text, made_on=MADE_ON)
     assert f"try '{claims[0]}' and '{claims[1]}', one claim each" in str(raised.value)
