@@ -646,7 +646,7 @@ def _asset_repairs(written: str, made_on: date, aliases: assets.AssetTable) -> l
         # A known name its case rule refused: "apple" is the fruit, "Apple" the company.
         capitalised = " ".join(word[:1].upper() + word[1:] for word in name.split())
         return [_edited(written, at.span(), capitalised)]
-    if name.islower() and name.isalpha() and len(name) <= 5:
+    if name.islower() and name.isalpha() and 2 <= len(name) <= 5:
         return [_edited(written, at.span(), name.upper())]  # "rivn" meant as RIVN
     return []
 

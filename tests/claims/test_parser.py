@@ -674,3 +674,26 @@ def test_a_negative_price_keeps_its_sign_and_is_refused(text: str) -> None:
 def test_a_plus_sign_on_a_price_suggests_the_number_without_symbols() -> None:
     with pytest.raises(ClaimError, match=r"write '\+5000%' for a rise or '5000' for a price"):
         parse_claim("gold $+5000 by end-2026", made_on=date(2025, 11, 20))
+
+
+_CLAIM_WORDS = st.sampled_from(
+    ["Nvidia", "nvda", "Apple", "apple", "Target", "shares", "Nasdaq 100", "copper", "cable",
+     "dollar-yen", "solana", "Goldman Sachs", "'s", "hits", "falls to", "$250", "5k", "+20%",
+     "by", "end-2026", "Christmas", "or", "Rheinmetall", "in Q4 2026", "until"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_CLAIM_WORDS, st.text(max_size=6)), max_size=10))
+def test_text_with_names_is_a_claim_or_a_claim_error(words: list[str]) -> None:
+    text = " ".join(words)
+    try:
+        claim = parse_claim(text, made_on=MADE_ON)
+    except ClaimError as error:
+        message = str(error)
+        assert "\n" not in message
+        match = re.search(r"try '(.*?)'(?: \(known|$)", message)
+        if match:
+            parse_claim(match[1], made_on=MADE_ON)  # a suggestion always parses
+        return
+    assert parse_claim(claim.canonical_text(), made_on=MADE_ON).symbol == claim.symbol
