@@ -58,3 +58,9 @@ def instrument_names() -> Mapping[str, InstrumentName]:
 def name_key(name: str) -> str:
     """How names are compared: lower case, runs of spaces as one."""
     return " ".join(name.lower().split())
+
+
+@cache
+def symbols_in(category: str) -> frozenset[str]:
+    """The symbols of one category of the table ("sp500", "index", "fx" ...)."""
+    return frozenset(e.symbol for e in instrument_names().values() if e.category == category)

@@ -66,6 +66,7 @@ from ledger.claims.bounds import (
     check_made_on,
 )
 from ledger.claims.dates import DatePhrase
+from ledger.claims.instruments import symbols_in
 from ledger.claims.model import Claim, ClaimKind, RelativeKind
 from ledger.claims.numbers import LevelMatch
 from ledger.claims.parser import parse_claim
@@ -135,6 +136,13 @@ _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 
 _NOT_PRICE_AFTER_ASSET = re.compile(
     r"^\s*(?:'s\s+)?" + phrase_regex(P.NOT_THE_PRICE_AFTER), re.IGNORECASE
+)
+# After a company's name, its "shares" or "stock" are the company's price itself.
+_STOCK_WORDS = frozenset(("stocks", "stock", "shares", "equities"))
+_NOT_PRICE_AFTER_COMPANY = re.compile(
+    r"^\s*(?:'s\s+)?"
+    + phrase_regex(tuple(w for w in P.NOT_THE_PRICE_AFTER if w not in _STOCK_WORDS)),
+    re.IGNORECASE,
 )
 _NOT_SUBJECT_BEFORE_ASSET = re.compile(
     phrase_regex(P.NOT_THE_SUBJECT_BEFORE) + r"\s+(?:the\s+)?(?:price\s+of\s+)?$", re.IGNORECASE
@@ -733,9 +741,9 @@ def _with_role(work: str, mention: _Mention) -> _Mention:
     """A mention is the call's subject unless it is a yardstick or not the price."""
     start, end = mention.span
     before = work[max(0, start - 40) : start]
-    subject = not (
-        _NOT_PRICE_AFTER_ASSET.search(work[end:]) or _NOT_SUBJECT_BEFORE_ASSET.search(before)
-    )
+    company = mention.symbol in symbols_in("sp500")
+    not_price_after = _NOT_PRICE_AFTER_COMPANY if company else _NOT_PRICE_AFTER_ASSET
+    subject = not (not_price_after.search(work[end:]) or _NOT_SUBJECT_BEFORE_ASSET.search(before))
     return mention if subject else replace(mention, subject=False)
 
 
