@@ -193,14 +193,14 @@ class AssetTable:
             self.user_aliases[key] = symbol
             entries[key] = _Entry(symbol, NameRule.ANY, checked=symbol != BUILTIN_ALIASES.get(key))
         self._entries = entries
-        # The longest name (in tokens) starting with each first token: one dict probe
-        # per token of the text rejects every token no name starts with.
-        widths: dict[str, int] = {}
+        # Every name cut after each of its tokens ("nasdaq", "nasdaq 100"): reading
+        # forward from a token stops at the first run of tokens no name starts with,
+        # so most tokens of a text cost one set probe.
+        prefixes: set[str] = set()
         for key in entries:
-            tokens = _NAME_TOKEN_RE.findall(key)
-            if tokens:
-                widths[tokens[0]] = max(widths.get(tokens[0], 0), len(tokens))
-        self._widths = widths
+            for token in _NAME_TOKEN_RE.finditer(key):
+                prefixes.add(key[: token.end()])
+        self._prefixes = frozenset(prefixes)
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and name_key(key) in self._entries
@@ -222,16 +222,25 @@ class AssetTable:
         tokens = [(m.start(), m.end()) for m in _NAME_TOKEN_RE.finditer(text)]
         found: list[AssetMatch] = []
         index = 0
+        prefixes = self._prefixes
         while index < len(tokens):
             start, first_end = tokens[index]
-            width = self._widths.get(text[start:first_end].lower(), 0)
-            if width and not (start and _BLOCKS_START.match(text, start - 1)):
-                for last in range(min(index + width, len(tokens)) - 1, index - 1, -1):
-                    match = self._match_at(text, start, tokens[last][1])
-                    if match is not None:
-                        found.append(match)
-                        index = last
+            best: tuple[int, AssetMatch] | None = None
+            if text[start:first_end].lower() in prefixes and not (
+                start and _BLOCKS_START.match(text, start - 1)
+            ):
+                last = index
+                while last < len(tokens):
+                    end = tokens[last][1]
+                    if last > index and name_key(text[start:end]) not in prefixes:
                         break
+                    match = self._match_at(text, start, end)
+                    if match is not None:
+                        best = (last, match)  # the longest so far
+                    last += 1
+            if best is not None:
+                found.append(best[1])
+                index = best[0]
             index += 1
         return found
 
