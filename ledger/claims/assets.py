@@ -343,13 +343,13 @@ def find_assets(
     """
     table = asset_table(aliases)
     mentions = _all_mentions(text, table)
-    rest = text
+    if not mentions:
+        return None, text
+    blanked = list(text)
     for mention in mentions:
         start, end = mention.span
-        rest = rest[:start] + " " * (end - start) + rest[end:]
-    if not mentions:
-        return None, rest
-    return table.checked(mentions[0]), rest
+        blanked[start:end] = " " * (end - start)
+    return table.checked(mentions[0]), "".join(blanked)
 
 
 def unknown_name(rest: str) -> str | None:
