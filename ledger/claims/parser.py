@@ -59,18 +59,8 @@ _ASSUMED_SIDE = {
     " write 'averages below' for an average under the level",
 }
 
-# How a suggested claim is worded per family and side, and its deadline when the
-# user gave none that works. `{year}` is the year after made_on, so it is always ahead.
-_EXAMPLE_VERBS = {
-    (TOUCH, ABOVE): "",
-    (TOUCH, BELOW): "falls to ",
-    (CLOSE, ABOVE): "closes above ",
-    (CLOSE, BELOW): "closes below ",
-    (HOLD, ABOVE): "holds ",
-    (HOLD, BELOW): "stays below ",
-    (AVERAGE, ABOVE): "averages above ",
-    (AVERAGE, BELOW): "averages below ",
-}
+# The deadline a suggestion adds when the user gave none that works, per family.
+# `{year}` is the year after made_on, so it is always ahead.
 _EXAMPLE_DEADLINES = {
     TOUCH: "by end-{year}",
     CLOSE: "on {year}-12-31",
