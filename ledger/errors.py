@@ -20,6 +20,20 @@ class ClaimError(UsageError):
     """A claim text or claim fields cannot be turned into a judgeable claim."""
 
 
+class UnknownAssetError(ClaimError):
+    """A claim names no asset the ledger knows.
+
+    `name` is the words most likely meant as the asset ("Palantir"), or None;
+    `text` is the claim as written. The CLI uses them to ask the market-data
+    source for symbols that match the name; the domain never does.
+    """
+
+    def __init__(self, message: str, *, name: str | None, text: str) -> None:
+        super().__init__(message)
+        self.name = name
+        self.text = text
+
+
 class ImportFileError(UsageError):
     """An import file has one or more bad entries; nothing was written."""
 

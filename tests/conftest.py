@@ -28,6 +28,8 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setenv("FORECAST_DB", str(tmp_path / "default-ledger.sqlite3"))
+    # No test asks Yahoo for symbols unless it runs the fake and unsets this itself.
+    monkeypatch.setenv("FORECAST_OFFLINE", "1")
 
 
 def _backends() -> list:

@@ -14,6 +14,8 @@ prices the way Yahoo does:
   unknown symbol, and its 400 for a window ending before the first bar;
 * ``/v10/finance/quoteSummary/SYM``: yfinance's timezone fallback for symbols
   whose chart probe failed; 404 "Quote not found" for unknown symbols.
+* ``/v1/finance/search``: yfinance's ``Search``; the quotes given with
+  `set_search` for a query (any case), else Yahoo's empty answer.
 
 Failure switches: `rate_limit` (HTTP 429 for some symbols, or for every Yahoo
 request), `force_error` (any status and body for a symbol's chart), and
@@ -141,6 +143,7 @@ class FakeYahoo:
         self._forced: dict[str, tuple[int, Any]] = {}
         self._failures: list[str | None] = []  # one entry per pending failure; None = any symbol
         self._offline = False
+        self._searches: dict[str, list[dict[str, Any]]] = {}
         self._saved: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ data
@@ -155,6 +158,28 @@ class FakeYahoo:
             )
         with self._lock:
             self._listings[symbol] = _Listing(instrument, _to_yahoo_frame(frame, instrument))
+        self.clear_yfinance_state()
+        return self
+
+    def set_search(self, query: str, *listings: tuple[str, str, str]) -> FakeYahoo:
+        """Answer a search for `query` with these (symbol, long name, exchange) listings."""
+        quotes = [
+            {
+                "exchange": exchange[:3].upper(),
+                "shortname": name,
+                "longname": name,
+                "quoteType": Instrument.guess(symbol).instrument_type,
+                "symbol": symbol,
+                "index": "quotes",
+                "score": 20000.0 - rank,
+                "typeDisp": Instrument.guess(symbol).instrument_type.title(),
+                "exchDisp": exchange,
+                "isYahooFinance": True,
+            }
+            for rank, (symbol, name, exchange) in enumerate(listings)
+        ]
+        with self._lock:
+            self._searches[" ".join(query.lower().split())] = quotes
         self.clear_yfinance_state()
         return self
 
@@ -379,6 +404,8 @@ class FakeYahoo:
             return self._chart(symbol, query)
         if "/v10/finance/quoteSummary/" in path and symbol:
             return self._quote_summary(symbol)
+        if path.endswith("/v1/finance/search"):
+            return self._search(query)
         return 404, {"_unhandled": True, "finance": {"result": None, "error": "not faked"}}, JSON
 
     def _chart(self, symbol: str, query: dict[str, str]) -> tuple[int, Any, str]:
@@ -470,6 +497,23 @@ class FakeYahoo:
             "range": window,
             "validRanges": VALID_RANGES,
         }
+
+    def _search(self, query: dict[str, str]) -> tuple[int, Any, str]:
+        with self._lock:
+            found = self._searches.get(" ".join(query.get("q", "").lower().split()), [])
+        limit = int(query.get("quotesCount", "8"))
+        body = {
+            "explains": [],
+            "count": len(found[:limit]),
+            "quotes": found[:limit],
+            "news": [],
+            "nav": [],
+            "lists": [],
+            "researchReports": [],
+            "screenerFieldResults": [],
+            "totalTime": 12,
+        }
+        return 200, body, JSON
 
     def _quote_summary(self, symbol: str) -> tuple[int, Any, str]:
         with self._lock:

@@ -1,24 +1,40 @@
 """Asset names → Yahoo symbols.
 
-People write "gold", "BTC" or "S&P 500"; prices come from Yahoo, which wants
-"GC=F", "BTC-USD" and "^GSPC". The built-in aliases cover the assets the
-ledger is mostly used for; users add their own (lower-case alias → symbol),
-and any raw Yahoo symbol written in upper case ("AAPL", "7203.T") is taken
-as it is.
+People write "gold", "BTC", "S&P 500" or "Nvidia's"; prices come from Yahoo,
+which wants "GC=F", "BTC-USD", "^GSPC" and "NVDA". Names come from three
+places, the first that knows a name winning: the user's own aliases, the
+built-in aliases below (the assets the ledger is mostly used for), and the
+instrument table shipped as data (S&P 500 companies, indices, commodities,
+FX pairs, crypto; instruments.py). Any raw Yahoo symbol written in upper case
+("AAPL", "7203.T") is taken as it is.
+
+How a name is found in text:
+- word-bounded: never inside a longer word ("pineapple") or a longer symbol
+  ("BTC" in "BTC-USD"); a possessive is fine ("Nvidia's");
+- at one place the longest name wins ("Bitcoin Cash" over "bitcoin");
+- a name that is an ordinary word counts only as its table rule allows
+  (capitalised "Apple", not "apple harvest"; "Target" only next to a stock
+  word, since a claim's "target" is a level); see data/README.md;
+- a lower-case ticker from the table ("nvda") is read with an assumption line.
 
 A raw symbol must be written in upper case because ordinary words are not
 tickers; a few upper-case words that are dates or units ("EOY", "Q3", "USD")
 are never tickers either.
+
+The lookup is built once per set of user aliases and cached: one pass over
+the text's tokens with a dict probe at each, so it stays linear in the text
+however many names the table holds.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+from ledger.claims.instruments import NameRule, instrument_names, name_key
 from ledger.claims.numbers import looks_like_level
 from ledger.errors import ClaimError
 
@@ -46,8 +62,10 @@ BUILTIN_ALIASES: Mapping[str, str] = MappingProxyType(
     }
 )
 
-# Shown in "names no asset" errors: one name per built-in symbol.
+# One name per built-in symbol: the names claim texts written by the ledger use.
 KNOWN_NAMES = ("gold", "silver", "bitcoin", "ether", "S&P 500", "oil", "EUR/USD")
+# Shown after KNOWN_NAMES in "names no asset" errors, so the table's reach is visible.
+_HINT_NAMES = ("Nvidia", "Nasdaq 100", "copper", "USD/JPY", "solana")
 
 # A plausible price for each built-in symbol, so that suggested corrections read naturally.
 EXAMPLE_LEVELS: Mapping[str, str] = MappingProxyType(
@@ -81,14 +99,54 @@ _SYMBOL_RE = re.compile(r"\^?[A-Z0-9]+(?:[.\-=][A-Z0-9]+)*", re.ASCII)
 _TOKEN_RE = re.compile(r"\S+")
 _TOKEN_EDGES = "()[]{}\"'.,;:!?"
 
+# Names are probed at the start of each word token; punctuation is a token of its own,
+# so "S&P 500", "EUR/USD" and "U.S. Bancorp" are runs of tokens like any other name.
+_NAME_TOKEN_RE = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]", re.ASCII)
+# Not inside a longer word or symbol: "BTC" in "BTC-USD", "EURUSD" in "EURUSD=X".
+_BLOCKS_START = re.compile(r"[\w&^=/.-]", re.ASCII)
+_BLOCKS_END = re.compile(r"[\w&=/]|-[A-Za-z]", re.ASCII)
+# Small words that stay lower case inside a capitalised name: "Bank of America".
+_LOWER_INSIDE_NAMES = frozenset(("of", "the", "and", "for", "de", "du", "on", "&"))
+# What makes a `context` name a stock: a stock word after it, or "shares of" before it.
+_STOCK_AFTER = re.compile(
+    r"(?:'s)?(?:\s+(?:stock|stocks|shares|share|equity|inc|corp|corporation|co|plc)\b"
+    r"|\s*\((?:[A-Za-z]+:\s*)?[A-Z][A-Z.\-]*\))",
+    re.IGNORECASE | re.ASCII,
+)
+_STOCK_BEFORE = re.compile(r"\b(?:shares|stock|stocks)\s+(?:of|in)\s+$", re.IGNORECASE | re.ASCII)
+
+# Words around an unknown name that are not the name: fillers the claim language ignores.
+_NOT_A_NAME = frozenset(
+    (
+        "a", "an", "the", "to", "at", "of", "on", "in", "by", "for", "with", "from", "over",
+        "under", "up", "down", "and", "or", "per", "its", "it", "will", "would", "could",
+        "should", "may", "might", "can", "be", "is", "are", "was", "price", "prices", "stock",
+        "stocks", "share", "shares", "says", "said", "see", "sees", "expect", "expects",
+        "target", "level", "about", "around", "near", "than", "more", "less", "still", "again",
+        "new", "high", "low", "all", "time", "i", "we", "my", "our", "think", "reach", "hit",
+    )
+)  # fmt: skip
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9&.'\-]*", re.ASCII)
+
 
 @dataclass(frozen=True)
 class AssetMatch:
-    """An asset mention: what the user wrote, the Yahoo symbol, and where."""
+    """An asset mention: what the user wrote, the Yahoo symbol, and where.
+
+    `note` is the assumption a reading made, if any ("'nvda' read as NVDA").
+    """
 
     asset: str
     symbol: str
     span: tuple[int, int] = (0, 0)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    symbol: str
+    rule: NameRule
+    checked: bool = False  # a user alias: its symbol is checked when it is used
 
 
 def looks_like_symbol(token: str) -> bool:
@@ -102,26 +160,133 @@ def looks_like_symbol(token: str) -> bool:
     )
 
 
-def _alias_table(aliases: Mapping[str, str] | None) -> dict[str, str]:
-    table = dict(BUILTIN_ALIASES)
+def builtin_names() -> Mapping[str, str]:
+    """Every built-in name (the aliases above and the instrument table) and its symbol."""
+    return _base_names()
+
+
+@lru_cache(maxsize=1)
+def _base_names() -> Mapping[str, str]:
+    names = {key: entry.symbol for key, entry in instrument_names().items()}
+    names.update(BUILTIN_ALIASES)
+    return MappingProxyType(names)
+
+
+@lru_cache(maxsize=1)
+def _base_entries() -> Mapping[str, _Entry]:
+    entries = {key: _Entry(entry.symbol, entry.rule) for key, entry in instrument_names().items()}
+    entries.update({key: _Entry(symbol, NameRule.ANY) for key, symbol in BUILTIN_ALIASES.items()})
+    return MappingProxyType(entries)
+
+
+class AssetTable:
+    """Every name the ledger knows for one set of user aliases, ready to search text with.
+
+    Build it with `asset_table(aliases)` (cached), not directly: building it
+    walks the whole instrument table.
+    """
+
+    def __init__(self, user_aliases: Iterable[tuple[str, str]]) -> None:
+        entries = dict(_base_entries())
+        self.user_aliases: dict[str, str] = {}
+        for key, symbol in user_aliases:
+            self.user_aliases[key] = symbol
+            entries[key] = _Entry(symbol, NameRule.ANY, checked=symbol != BUILTIN_ALIASES.get(key))
+        self._entries = entries
+        # Every name cut after each of its tokens ("nasdaq", "nasdaq 100"): reading
+        # forward from a token stops at the first run of tokens no name starts with,
+        # so most tokens of a text cost one set probe.
+        prefixes: set[str] = set()
+        for key in entries:
+            for token in _NAME_TOKEN_RE.finditer(key):
+                prefixes.add(key[: token.end()])
+        self._prefixes = frozenset(prefixes)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and name_key(key) in self._entries
+
+    def symbol(self, name: str) -> str | None:
+        """The symbol a name means (whatever its case rule), or None."""
+        entry = self._entries.get(name_key(name))
+        return entry.symbol if entry else None
+
+    def checked(self, match: AssetMatch) -> AssetMatch:
+        """`match`, after checking that a user alias it came from points at a usable symbol."""
+        entry = self._entries.get(name_key(match.asset))
+        if entry is not None and entry.checked and entry.symbol == match.symbol:
+            _checked_symbol(match.asset, match.symbol)
+        return match
+
+    def name_mentions(self, text: str) -> list[AssetMatch]:
+        """Every name of the table in `text`, leftmost first, the longest at each place."""
+        tokens = [(m.start(), m.end()) for m in _NAME_TOKEN_RE.finditer(text)]
+        found: list[AssetMatch] = []
+        index = 0
+        prefixes = self._prefixes
+        while index < len(tokens):
+            start, first_end = tokens[index]
+            best: tuple[int, AssetMatch] | None = None
+            if text[start:first_end].lower() in prefixes and not (
+                start and _BLOCKS_START.match(text, start - 1)
+            ):
+                last = index
+                while last < len(tokens):
+                    end = tokens[last][1]
+                    if last > index and name_key(text[start:end]) not in prefixes:
+                        break
+                    match = self._match_at(text, start, end)
+                    if match is not None:
+                        best = (last, match)  # the longest so far
+                    last += 1
+            if best is not None:
+                found.append(best[1])
+                index = best[0]
+            index += 1
+        return found
+
+    def _match_at(self, text: str, start: int, end: int) -> AssetMatch | None:
+        written = text[start:end]
+        entry = self._entries.get(name_key(written))
+        if entry is None or _BLOCKS_END.match(text, end):
+            return None
+        shown = " ".join(written.split())
+        note = None
+        if entry.rule is NameRule.CAPITALISED and not _capitalised(shown):
+            return None
+        if entry.rule is NameRule.CONTEXT and not (
+            _capitalised(shown)
+            and (_STOCK_AFTER.match(text, end) or _STOCK_BEFORE.search(text, 0, start))
+        ):
+            return None
+        if entry.rule is NameRule.TICKER and shown != entry.symbol:
+            note = f"'{shown}' read as {entry.symbol}"
+        return AssetMatch(shown, entry.symbol, (start, end), note)
+
+
+def _capitalised(written: str) -> bool:
+    """Every word written with a capital ("Best Buy", "APPLE", "Bank of America")."""
+    for word in written.split():
+        letter = next((c for c in word if c.isalpha()), None)
+        if letter is not None and not letter.isupper() and word not in _LOWER_INSIDE_NAMES:
+            return False
+    return True
+
+
+def asset_table(aliases: Mapping[str, str] | AssetTable | None = None) -> AssetTable:
+    """The lookup for these user aliases (lower-case alias → symbol), built once and cached."""
+    if isinstance(aliases, AssetTable):
+        return aliases
+    items = []
     for alias, symbol in (aliases or {}).items():
-        key = " ".join(str(alias).lower().split())
+        key = name_key(str(alias))
         if key:
-            table[key] = str(symbol).strip()
-    return table
+            items.append((key, str(symbol).strip()))
+    return _cached_table(tuple(items))
 
 
 @lru_cache(maxsize=64)
-def _alias_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = [
-        r"\s+".join(re.escape(word) for word in key.split())
-        for key in sorted(keys, key=lambda k: (-len(k), k))
-    ]
-    # Not inside a longer symbol: "BTC" in "BTC-USD", "EURUSD" in "EURUSD=X".
-    return re.compile(
-        r"(?<![\w&^=/.-])(?:" + "|".join(alternatives) + r")(?![\w&=/]|-[A-Za-z])",
-        re.IGNORECASE | re.ASCII,
-    )
+def _cached_table(items: tuple[tuple[str, str], ...]) -> AssetTable:
+    return AssetTable(items)
 
 
 def _checked_symbol(alias: str, symbol: str) -> str:
@@ -145,54 +310,90 @@ def _raw_symbols(text: str) -> list[AssetMatch]:
     return found
 
 
+def _all_mentions(text: str, table: AssetTable) -> list[AssetMatch]:
+    mentions = table.name_mentions(text) + _raw_symbols(text)
+    # Leftmost first; at the same place the longer reading ("BTC-USD" over "BTC"), and
+    # a name over a raw symbol of the same length ("SPX" is ^GSPC).
+    mentions.sort(key=lambda m: (m.span[0], -(m.span[1] - m.span[0])))
+    return mentions
+
+
+def asset_mentions(
+    text: str, aliases: Mapping[str, str] | AssetTable | None = None
+) -> list[AssetMatch]:
+    """Every asset mention in `text`, in order, none overlapping another.
+
+    User aliases are not checked here; `AssetTable.checked` does that for the
+    mention a caller uses.
+    """
+    kept: list[AssetMatch] = []
+    for mention in _all_mentions(text, asset_table(aliases)):
+        if not kept or mention.span[0] >= kept[-1].span[1]:
+            kept.append(mention)
+    return kept
+
+
 def find_assets(
-    text: str, aliases: Mapping[str, str] | None = None
+    text: str, aliases: Mapping[str, str] | AssetTable | None = None
 ) -> tuple[AssetMatch | None, str]:
     """The first asset mentioned in `text`, and the text with every asset mention blanked.
 
     Later mentions are blanked too, so that "S&P 500" in "gold beats the
     S&P 500" is never read as a level of 500.
     """
-    table = _alias_table(aliases)
-    pattern = _alias_pattern(tuple(table))
-    mentions = [
-        AssetMatch(" ".join(m[0].split()), table[" ".join(m[0].lower().split())], m.span())
-        for m in pattern.finditer(text)
-    ]
-    mentions += _raw_symbols(text)
-    # Leftmost first; at the same place the longer reading ("BTC-USD" over "BTC").
-    mentions.sort(key=lambda m: (m.span[0], -(m.span[1] - m.span[0])))
-    rest = text
+    table = asset_table(aliases)
+    mentions = _all_mentions(text, table)
+    if not mentions:
+        return None, text
+    blanked = list(text)
     for mention in mentions:
         start, end = mention.span
-        rest = rest[:start] + " " * (end - start) + rest[end:]
-    if not mentions:
-        return None, rest
-    first = mentions[0]
-    key = first.asset.lower()
-    if key in table and table[key] != BUILTIN_ALIASES.get(key):
-        _checked_symbol(first.asset, first.symbol)
-    return first, rest
+        blanked[start:end] = " " * (end - start)
+    return table.checked(mentions[0]), "".join(blanked)
 
 
-def resolve_asset(name: str, aliases: Mapping[str, str] | None = None) -> AssetMatch:
-    """One asset named on its own (a structured field): an alias or a Yahoo symbol, any case."""
+def unknown_name(rest: str) -> str | None:
+    """The words most likely meant as the asset in text where no asset was found.
+
+    `rest` is the claim with its date, direction words and level blanked. The
+    first capitalised run of words is taken ("Palantir Technologies"), else
+    the first word the claim language ignores anyway is not ("rheinmetall").
+    """
+    words = [m for m in _WORD_RE.finditer(rest) if m[0].lower().rstrip(".") not in _NOT_A_NAME]
+    if not words:
+        return None
+    run = [words[0]]
+    if words[0][0][0].isupper():
+        for word in words[1:]:
+            between = rest[run[-1].end() : word.start()]
+            if not word[0][0].isupper() or between != " ":
+                break
+            run.append(word)
+    name = rest[run[0].start() : run[-1].end()]
+    name = re.sub(r"(?:'s?|[.\-'])+$", "", name)
+    return name[:40] or None
+
+
+def resolve_asset(name: str, aliases: Mapping[str, str] | AssetTable | None = None) -> AssetMatch:
+    """One asset named on its own (a structured field): a name or a Yahoo symbol, any case.
+
+    A field says which asset it is, so a name's case rule does not apply here:
+    `asset: apple` in an import file is Apple.
+    """
     written = " ".join(str(name).split())
-    table = _alias_table(aliases)
-    key = written.lower()
-    if key in table:
-        symbol = table[key]
-        if symbol != BUILTIN_ALIASES.get(key):
-            _checked_symbol(written, symbol)
-        return AssetMatch(written, symbol, (0, len(written)))
+    table = asset_table(aliases)
+    symbol = table.symbol(written)
+    if symbol is not None:
+        return table.checked(AssetMatch(written, symbol, (0, len(written))))
     if looks_like_symbol(written.upper()):
         return AssetMatch(written, written.upper(), (0, len(written)))
     raise ClaimError(f"unknown asset '{written}': {known_assets_hint(aliases)}")
 
 
-def known_assets_hint(aliases: Mapping[str, str] | None = None) -> str:
+def known_assets_hint(aliases: Mapping[str, str] | AssetTable | None = None) -> str:
     """The short list of names that work, for error messages."""
-    names = list(KNOWN_NAMES) + sorted(aliases or {})[:3]
+    own = asset_table(aliases).user_aliases
+    names = list(KNOWN_NAMES) + list(_HINT_NAMES) + sorted(own)[:3]
     return f"known: {', '.join(names)}, ...; or a Yahoo symbol like AAPL"
 
 

@@ -25,6 +25,7 @@ and suggesting a claim that does parse (it is parsed before it is shown).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -43,7 +44,7 @@ from ledger.claims.model import (
 )
 from ledger.claims.numbers import LevelMatch, find_levels, parse_level
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, CLOSE, HOLD, TOUCH, TermMatch
-from ledger.errors import ClaimError
+from ledger.errors import ClaimError, UnknownAssetError
 
 __all__ = ["claim_from_fields", "parse_claim"]
 
@@ -58,18 +59,8 @@ _ASSUMED_SIDE = {
     " write 'averages below' for an average under the level",
 }
 
-# How a suggested claim is worded per family and side, and its deadline when the
-# user gave none that works. `{year}` is the year after made_on, so it is always ahead.
-_EXAMPLE_VERBS = {
-    (TOUCH, ABOVE): "",
-    (TOUCH, BELOW): "falls to ",
-    (CLOSE, ABOVE): "closes above ",
-    (CLOSE, BELOW): "closes below ",
-    (HOLD, ABOVE): "holds ",
-    (HOLD, BELOW): "stays below ",
-    (AVERAGE, ABOVE): "averages above ",
-    (AVERAGE, BELOW): "averages below ",
-}
+# The deadline a suggestion adds when the user gave none that works, per family.
+# `{year}` is the year after made_on, so it is always ahead.
 _EXAMPLE_DEADLINES = {
     TOUCH: "by end-{year}",
     CLOSE: "on {year}-12-31",
@@ -99,12 +90,20 @@ _MAX_LENGTH = 1000
 
 
 class _Problem(Exception):
-    """Why a claim cannot be read. `missing` names an absent part (asset, level, deadline)."""
+    """Why a claim cannot be read. `missing` names an absent part (asset, level, deadline).
 
-    def __init__(self, reason: str, missing: str | None = None) -> None:
+    `parts` are the spans of the parts at fault (the two levels of "5055 or
+    6000", the deadline before the call), so that a suggestion can replace
+    just them and keep everything else the user wrote.
+    """
+
+    def __init__(
+        self, reason: str, missing: str | None = None, parts: tuple[tuple[int, int], ...] = ()
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.missing = missing
+        self.parts = parts
 
 
 # ---------------------------------------------------------------- public API
@@ -126,12 +125,17 @@ def parse_claim(text: str, *, made_on: date, aliases: Mapping[str, str] | None =
             f"claim text is {len(text)} characters; a claim is one line of at most {_MAX_LENGTH}"
         )
     written = text.translate(_LOOKALIKES)
+    table = assets.asset_table(aliases)
     try:
-        return _parse(written, made_on, aliases)
+        return _parse(written, made_on, table)
     except _Problem as problem:
-        raise ClaimError(_message(written, problem, made_on, aliases)) from None
+        message = _message(written, problem, made_on, table)
+        if problem.missing == "asset":
+            name = _unknown_name(written, made_on)
+            raise UnknownAssetError(message, name=name, text=text) from None
+        raise ClaimError(message) from None
     except ClaimError as error:
-        raise ClaimError(_message(written, _Problem(str(error)), made_on, aliases)) from None
+        raise ClaimError(_message(written, _Problem(str(error)), made_on, table)) from None
 
 
 def claim_from_fields(
@@ -180,7 +184,7 @@ def claim_from_fields(
 # ---------------------------------------------------------------- the grammar
 
 
-def _parse(written: str, made_on: date, aliases: Mapping[str, str] | None) -> Claim:
+def _parse(written: str, made_on: date, aliases: assets.AssetTable) -> Claim:
     if not written.strip():
         raise _Problem("empty claim", missing="text")
     phrases, rest = dates.find_date_phrases(written, made_on)
@@ -239,7 +243,8 @@ def _one_level(levels: list[LevelMatch]) -> LevelMatch:
     if len(distinct) > 1:
         raise _Problem(
             f"has two different levels ('{distinct[0].text}' and '{distinct[1].text}');"
-            " a claim has one"
+            " a claim has one",
+            parts=tuple(level.span for level in levels),
         )
     return distinct[0]
 
@@ -252,7 +257,8 @@ def _one_deadline(phrases: list[DatePhrase]) -> DatePhrase:
         if other.deadline != first.deadline:
             raise _Problem(
                 f"has two different deadlines ('{first.text}' is {first.deadline.isoformat()},"
-                f" '{other.text}' is {other.deadline.isoformat()})"
+                f" '{other.text}' is {other.deadline.isoformat()})",
+                parts=tuple(phrase.span for phrase in phrases),
             )
     starts = {phrase.start for phrase in phrases if phrase.start is not None}
     if len(starts) > 1:
@@ -289,6 +295,8 @@ def _assemble(
 ) -> Claim:
     """Check the parts against each other and build the Claim (shared by text and fields)."""
     notes = list(when.assumptions)
+    if asset.note:
+        notes.append(asset.note)
     price: float | None = None
     relative: RelativeLevel | None = None
 
@@ -306,7 +314,8 @@ def _assemble(
     if deadline <= made_on:
         raise _Problem(
             f"deadline {deadline.isoformat()} ('{when.text}') is not after the call date"
-            f" {made_on.isoformat()}"
+            f" {made_on.isoformat()}",
+            parts=(when.span,),
         )
     if when.start is not None and when.start > deadline:
         raise _Problem(
@@ -471,85 +480,201 @@ def _field_start(start: object, made_on: date) -> date:
 
 
 # ---------------------------------------------------------------- error messages
+#
+# A suggestion is the user's own claim with only the part at fault added or
+# replaced: a missing deadline is added, a deadline already past is moved to
+# the next year, two levels become two claims. It never swaps in another
+# asset, level or wording, since a suggestion that reads well but says
+# something else is worse than none. Every suggestion is parsed before it is
+# shown; when no repair of the user's text parses, the message names the
+# problem and suggests nothing.
 
 
 @dataclass(frozen=True)
 class _Sketch:
-    """What could be made out of a failed claim, to word a suggestion close to it."""
+    """What could be made out of a failed claim: its family, and its asset if it names one."""
 
-    asset: str | None = None
     symbol: str | None = None
-    family: str | None = None
-    side: str | None = None
-    deadline_text: str | None = None
+    family: str = TOUCH
+    phrase_spans: tuple[tuple[int, int], ...] = ()
 
 
-def _sketch(written: str, made_on: date, aliases: Mapping[str, str] | None) -> _Sketch:
-    rest = written
-    deadline_text = None
+def _sketch(written: str, made_on: date, aliases: assets.AssetTable) -> _Sketch:
+    spans: tuple[tuple[int, int], ...] = ()
     try:
         phrases, rest = dates.find_date_phrases(written, made_on)
-        if len(phrases) == 1 and phrases[0].deadline > made_on:
-            deadline_text = phrases[0].text
+        spans = tuple(phrase.span for phrase in phrases)
     except ClaimError:
         rest = written
     terms, rest = vocabulary.find_terms(rest)
     strong = {m.term.family for m in terms if m.term.strong}
-    family = strong.pop() if len(strong) == 1 else (TOUCH if terms and not strong else None)
-    sides = {m.term.side for m in terms if m.term.side}
-    side = sides.pop() if len(sides) == 1 else None
+    family = strong.pop() if len(strong) == 1 else TOUCH
     try:
         asset, _ = assets.find_assets(rest, aliases)
     except ClaimError:
         asset = None
-    return _Sketch(
-        asset=asset.asset if asset else None,
-        symbol=asset.symbol if asset else None,
-        family=family,
-        side=side,
-        deadline_text=deadline_text,
-    )
+    return _Sketch(symbol=asset.symbol if asset else None, family=family, phrase_spans=spans)
 
 
-def _parses(text: str, made_on: date, aliases: Mapping[str, str] | None) -> bool:
+def _unknown_name(written: str, made_on: date) -> str | None:
+    """The words of a claim with no asset that were most likely meant as one."""
+    try:
+        _, rest = dates.find_date_phrases(written, made_on)
+    except ClaimError:
+        rest = written
+    _, rest = vocabulary.find_terms(rest)
+    _, rest = find_levels(rest)
+    return assets.unknown_name(rest)
+
+
+def _problem_of(text: str, made_on: date, aliases: assets.AssetTable) -> _Problem | None:
+    """Why `text` does not parse, or None when it does."""
     try:
         _parse(text, made_on, aliases)
-    except (_Problem, ClaimError):
-        return False
-    return True
+    except _Problem as problem:
+        return problem
+    except ClaimError as error:
+        return _Problem(str(error))
+    return None
 
 
-def _suggestion(
-    written: str, problem: _Problem, made_on: date, aliases: Mapping[str, str] | None
-) -> str:
-    """A claim close to what the user wrote that is known to parse."""
-    sketch = _sketch(written, made_on, aliases)
-    year = made_on.year + 1
-    family = sketch.family or TOUCH
-    side = sketch.side or ABOVE
-    typed = " ".join(written.split())
-    candidates = []
+def _edited(text: str, span: tuple[int, int], replacement: str) -> str:
+    start, end = span
+    return " ".join(f"{text[:start]} {replacement} {text[end:]}".split())
+
+
+# A date the parser did not read: "by Christmas", "until the halving".
+_UNREAD_DATE = re.compile(
+    r"\b(?:by|until|till|through|before|within)\s+(?:the\s+)?[A-Za-z][A-Za-z'-]*", re.IGNORECASE
+)
+_JOINER_BEFORE = re.compile(r"\s*(?:,|\bor|\band|\bto|-)\s*$", re.IGNORECASE)
+_JOINER_AFTER = re.compile(r"^\s*(?:,|or\b|and\b|to\b|-)", re.IGNORECASE)
+
+
+def _without(text: str, span: tuple[int, int]) -> str:
+    """`text` with the part at `span` taken out, and the "or" that joined it to another."""
+    left, right = text[: span[0]], text[span[1] :]
+    joined = _JOINER_BEFORE.search(left)
+    if joined:
+        left = left[: joined.start()]
+    else:
+        right = _JOINER_AFTER.sub("", right, count=1)
+    return " ".join(f"{left} {right}".split())
+
+
+class _Repair:
+    """The ways a claim's text can be completed without changing what it says."""
+
+    def __init__(self, made_on: date, aliases: assets.AssetTable) -> None:
+        self.made_on = made_on
+        self.aliases = aliases
+        self.year = made_on.year + 1
+
+    def completed(self, text: str) -> str | None:
+        """`text`, with a missing level or deadline added, if that makes it parse."""
+        for _ in range(3):
+            problem = _problem_of(text, self.made_on, self.aliases)
+            if problem is None:
+                return text
+            if problem.missing == "level":
+                text = self.with_level(text)
+            elif problem.missing == "deadline":
+                text = self.with_deadline(text)[-1]
+            else:
+                return None
+        return None
+
+    def deadline_text(self, family: str) -> str:
+        return _EXAMPLE_DEADLINES[family].format(year=self.year)
+
+    def with_level(self, text: str) -> str:
+        sketch = _sketch(text, self.made_on, self.aliases)
+        level = assets.example_level(sketch.symbol)
+        if sketch.phrase_spans:
+            start = sketch.phrase_spans[0][0]
+            return _edited(text, (start, start), level)
+        return f"{' '.join(text.split())} {level}"
+
+    def with_deadline(self, text: str) -> list[str]:
+        """`text` with a deadline: in place of an unread date ("by Christmas"), or added."""
+        deadline = self.deadline_text(_sketch(text, self.made_on, self.aliases).family)
+        candidates = []
+        unread = list(_UNREAD_DATE.finditer(text))
+        if unread:
+            candidates.append(_edited(text, unread[-1].span(), deadline))
+        candidates.append(f"{' '.join(text.split())} {deadline}")
+        return candidates
+
+    def moved_deadline(self, text: str, span: tuple[int, int]) -> list[str]:
+        """The deadline at `span` moved past the call date, in the user's own wording if it can."""
+        phrase = text[span[0] : span[1]]
+        years = [int(year) for year in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", phrase)]
+        candidates = []
+        if years:
+            for target in (self.made_on.year, self.made_on.year + 1):
+                shift = target - years[0]
+                moved = re.sub(
+                    r"(?<!\d)(?:19|20)\d\d(?!\d)",
+                    lambda y, shift=shift: str(int(y[0]) + shift),
+                    phrase,
+                )
+                candidates.append(_edited(text, span, moved))
+        family = _sketch(text, self.made_on, self.aliases).family
+        candidates.append(_edited(text, span, self.deadline_text(family)))
+        return candidates
+
+
+def _asset_repairs(written: str, made_on: date, aliases: assets.AssetTable) -> list[str]:
+    """The claim with its unknown name written as the name or ticker it likely is."""
+    name = _unknown_name(written, made_on)
+    if name is None:
+        return [f"gold {' '.join(written.split())}"]
+    at = re.search(r"(?<![\w.])" + re.escape(name) + r"(?!\w)", written)
+    if at is None:
+        return []
+    if aliases.symbol(name) is not None:
+        # A known name its case rule refused: "apple" is the fruit, "Apple" the company.
+        capitalised = " ".join(word[:1].upper() + word[1:] for word in name.split())
+        return [_edited(written, at.span(), capitalised)]
+    if name.islower() and name.isalpha() and 2 <= len(name) <= 5:
+        return [_edited(written, at.span(), name.upper())]  # "rivn" meant as RIVN
+    return []
+
+
+def _suggestions(
+    written: str, problem: _Problem, made_on: date, aliases: assets.AssetTable
+) -> list[str]:
+    """Claims that keep what the user wrote and repair only what is at fault; [] if none."""
+    repair = _Repair(made_on, aliases)
+    if problem.missing == "text":
+        return [f"gold $5055 {repair.deadline_text(TOUCH)}"]
     if problem.missing == "asset":
-        # A ticker typed in lower case ("tsla hits 500 ...") is most likely meant.
-        first, _, rest = typed.partition(" ")
-        if first.isalpha() and first.islower() and assets.looks_like_symbol(first.upper()):
-            candidates.append(f"{first.upper()} {rest}")
-        candidates.append(f"gold {typed}")
-    if problem.missing == "deadline":
-        candidates.append(f"{typed} {_EXAMPLE_DEADLINES[family].format(year=year)}")
-    asset = sketch.asset or "gold"
-    level = assets.example_level(sketch.symbol if sketch.asset else "GC=F")
-    head = f"{asset} {_EXAMPLE_VERBS[family, side]}{level}"
-    if sketch.deadline_text:
-        candidates.append(f"{head} {sketch.deadline_text}")
-    candidates.append(f"{head} {_EXAMPLE_DEADLINES[family].format(year=year)}")
-    candidates.append(f"gold $5055 by end-{year}")
+        candidates = _asset_repairs(written, made_on, aliases)
+    elif problem.missing == "level":
+        candidates = [repair.with_level(written)]
+    elif problem.missing == "deadline":
+        candidates = repair.with_deadline(written)
+    elif problem.parts and problem.reason.startswith("deadline "):
+        candidates = repair.moved_deadline(written, problem.parts[0])
+    elif len(problem.parts) > 1:
+        # Two levels or two deadlines: each is a claim of its own.
+        claims = []
+        for keep, _ in enumerate(problem.parts):
+            text = written
+            for span in sorted((s for i, s in enumerate(problem.parts) if i != keep), reverse=True):
+                text = _without(text, span)
+            completed = repair.completed(text)
+            if completed is None or completed in claims:
+                return []
+            claims.append(completed)
+        return claims
+    else:
+        return []
     for candidate in candidates:
-        if _parses(candidate, made_on, aliases):
-            return candidate
-    return (
-        f"GC=F touch_above 5055 by {year}-12-31"  # pragma: no cover - only for calls made in 9999
-    )
+        completed = repair.completed(candidate)
+        if completed is not None:
+            return [completed]
+    return []
 
 
 def _shown(written: str) -> str:
@@ -559,17 +684,32 @@ def _shown(written: str) -> str:
     return typed
 
 
-def _message(
-    written: str, problem: _Problem, made_on: date, aliases: Mapping[str, str] | None
-) -> str:
-    example = _suggestion(written, problem, made_on, aliases)
+def _message(written: str, problem: _Problem, made_on: date, aliases: assets.AssetTable) -> str:
+    examples = _suggestions(written, problem, made_on, aliases)
     shown = _shown(written)
-    if problem.missing == "text":
-        message = f"empty claim: try '{example}'"
-    elif problem.missing == "asset":
-        message = f"'{shown}' names no asset: try '{example}' ({assets.known_assets_hint(aliases)})"
-    elif problem.missing:
-        message = f"'{shown}' has no {problem.missing}: try '{example}'"
+    if len(examples) > 1:
+        quoted = " and ".join(f"'{example}'" for example in examples)
+        advice = f": try {quoted}, one claim each"
+    elif examples:
+        advice = f": try '{examples[0]}'"
     else:
-        message = f"'{shown}': {problem.reason}: try '{example}'"
+        advice = ""
+    if problem.missing == "text":
+        message = f"empty claim{advice}"
+    elif problem.missing == "asset":
+        name = _unknown_name(written, made_on)
+        if not examples and name is not None:
+            advice = (
+                f": '{name}' is not a known name; write its Yahoo symbol in its place,"
+                " or add the name as an alias"
+            )
+        message = f"'{shown}' names no asset{advice} ({assets.known_assets_hint(aliases)})"
+    elif problem.missing == "deadline":
+        unread = list(_UNREAD_DATE.finditer(written))
+        why = f" ('{unread[-1][0]}' is not a date it reads)" if unread else ""
+        message = f"'{shown}' has no deadline{why}{advice}"
+    elif problem.missing:
+        message = f"'{shown}' has no {problem.missing}{advice}"
+    else:
+        message = f"'{shown}': {problem.reason}{advice}"
     return " ".join(message.split())

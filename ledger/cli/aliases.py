@@ -6,36 +6,54 @@ from typing import Annotated
 
 import typer
 
+from ledger.claims.assets import builtin_names
 from ledger.cli import render
 from ledger.cli.context import DbOption, JsonOption, ledger_session
 from ledger.safe_text import printable
 from ledger.store.sources import add_alias, remove_alias, user_aliases
 
-alias_app = typer.Typer(help="Asset aliases of your own (copper -> HG=F).", no_args_is_help=True)
+alias_app = typer.Typer(
+    help="Asset aliases of your own (rheinmetall -> RHM.DE).", no_args_is_help=True
+)
 
 
 @alias_app.command("add")
 def add(
-    alias: Annotated[str, typer.Argument(help="The word you will type, e.g. copper.")],
-    symbol: Annotated[str, typer.Argument(help="The Yahoo symbol, e.g. HG=F.")],
+    alias: Annotated[str, typer.Argument(help="The word you will type, e.g. rheinmetall.")],
+    symbol: Annotated[str, typer.Argument(help="The Yahoo symbol, e.g. RHM.DE.")],
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Shadow a built-in name, a Yahoo symbol or re-point an alias."
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Add an alias."""
+    """Add an alias (refused if it would shadow a name the ledger knows, unless --force)."""
     with ledger_session(db, write=True) as session:
-        add_alias(session, alias, symbol)
-    render.note(f"alias {alias.lower()} -> {symbol}")
+        add_alias(session, alias, symbol, force=force)
+    render.note(f"alias {' '.join(alias.split()).lower()} -> {symbol.strip()}")
 
 
 @alias_app.command("list")
-def list_(as_json: JsonOption = False, db: DbOption = None) -> None:
-    """List your aliases (the built-in ones are in the README)."""
-    with ledger_session(db) as session:
-        aliases = user_aliases(session)
+def list_(
+    builtin: Annotated[
+        bool, typer.Option("--builtin", help="List the built-in names instead of yours.")
+    ] = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """List your aliases, or with --builtin every name the ledger knows by itself."""
+    if builtin:
+        aliases = dict(builtin_names())
+    else:
+        with ledger_session(db) as session:
+            aliases = user_aliases(session)
     if as_json:
         render.print_json(aliases)
         return
     if not aliases:
-        render.note("no aliases of your own: 'forecast alias add copper HG=F'")
+        render.note("no aliases of your own: 'forecast alias add rheinmetall RHM.DE'")
     for alias, symbol in sorted(aliases.items()):
         typer.echo(f"{printable(alias)}\t{printable(symbol)}")
 

@@ -16,8 +16,9 @@ import typer
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from ledger.cli import aliases, claims, db, extract, resolve, scores, transfer, tui
+from ledger.cli.asset_help import unknown_asset_message
 from ledger.cli.context import STATE
-from ledger.errors import LedgerError, UsageError
+from ledger.errors import LedgerError, UnknownAssetError, UsageError
 from ledger.safe_text import printable
 
 try:  # typer >= 0.20 vendors its own click
@@ -84,6 +85,9 @@ def run(argv: list[str] | None = None) -> int:
         return 130
     except typer.Exit as exc:
         return exc.exit_code
+    except UnknownAssetError as exc:
+        _error(unknown_asset_message(exc))
+        return 2
     except UsageError as exc:
         _error(str(exc))
         return 2

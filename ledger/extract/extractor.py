@@ -66,6 +66,7 @@ from ledger.claims.bounds import (
     check_made_on,
 )
 from ledger.claims.dates import DatePhrase
+from ledger.claims.instruments import symbols_in
 from ledger.claims.model import Claim, ClaimKind, RelativeKind
 from ledger.claims.numbers import LevelMatch
 from ledger.claims.parser import parse_claim
@@ -135,6 +136,13 @@ _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 
 _NOT_PRICE_AFTER_ASSET = re.compile(
     r"^\s*(?:'s\s+)?" + phrase_regex(P.NOT_THE_PRICE_AFTER), re.IGNORECASE
+)
+# After a company's name, its "shares" or "stock" are the company's price itself.
+_STOCK_WORDS = frozenset(("stocks", "stock", "shares", "equities"))
+_NOT_PRICE_AFTER_COMPANY = re.compile(
+    r"^\s*(?:'s\s+)?"
+    + phrase_regex(tuple(w for w in P.NOT_THE_PRICE_AFTER if w not in _STOCK_WORDS)),
+    re.IGNORECASE,
 )
 _NOT_SUBJECT_BEFORE_ASSET = re.compile(
     phrase_regex(P.NOT_THE_SUBJECT_BEFORE) + r"\s+(?:the\s+)?(?:price\s+of\s+)?$", re.IGNORECASE
@@ -238,7 +246,7 @@ class _ContextState:
 class _Settings:
     made_on: date
     aliases: Mapping[str, str]
-    asset_table: Mapping[str, str]
+    asset_table: assets.AssetTable
     tickers: frozenset[str]
     horizon_months: int
 
@@ -369,7 +377,7 @@ def _extract(
     settings = _Settings(
         made_on=made_on,
         aliases=user_aliases,
-        asset_table=table,
+        asset_table=assets.asset_table(table),
         tickers=_article_tickers(text.translate(_TYPOGRAPHY)),
         horizon_months=max(1, min(int(horizon_months), 1200)),
     )
@@ -691,20 +699,19 @@ def _is_conditional(sentence: _Sentence, position: int) -> bool:
 def _mentions(work: str, settings: _Settings, context: _Context) -> list[_Mention]:
     """Asset mentions, in order: aliases and article names, marked tickers, anaphora."""
     table = settings.asset_table
-    known_keys = set(BUILTIN_ALIASES) | set(table)
     found: list[_Mention] = []
     rest = work
-    for _ in range(len(work) // 2 + 2):
+    for match in assets.asset_mentions(work, table):
         try:
-            match, _unused = assets.find_assets(rest, table)
+            table.checked(match)
         except ClaimError:
             break  # a user alias points at something unusable; read no more assets
-        if match is None:
-            break
         start, end = match.span
         rest = rest[:start] + " " * (end - start) + rest[end:]
         key = " ".join(match.asset.lower().split())
-        if key not in known_keys and not _is_ticker(match.asset, settings.tickers):
+        if match.note is not None:
+            continue  # a lower-case ticker ("nvda"): articles mark tickers, "$NVDA"
+        if key not in table and not _is_ticker(match.asset, settings.tickers):
             continue  # an upper-case word ("UBS", "CPI"), not a ticker the article marked
         found.append(_Mention(match.asset, match.symbol, match.span, P.VAGUE_ASSET_NAMES.get(key)))
     for match in _ANAPHORA.finditer(rest):
@@ -734,9 +741,9 @@ def _with_role(work: str, mention: _Mention) -> _Mention:
     """A mention is the call's subject unless it is a yardstick or not the price."""
     start, end = mention.span
     before = work[max(0, start - 40) : start]
-    subject = not (
-        _NOT_PRICE_AFTER_ASSET.search(work[end:]) or _NOT_SUBJECT_BEFORE_ASSET.search(before)
-    )
+    company = mention.symbol in symbols_in("sp500")
+    not_price_after = _NOT_PRICE_AFTER_COMPANY if company else _NOT_PRICE_AFTER_ASSET
+    subject = not (not_price_after.search(work[end:]) or _NOT_SUBJECT_BEFORE_ASSET.search(before))
     return mention if subject else replace(mention, subject=False)
 
 

@@ -1,8 +1,11 @@
 """Daily bars from Yahoo Finance, through yfinance: the one module that speaks yfinance.
 
+(Yahoo's symbol search, for error messages, lives beside it in search.py and
+shares its way of keeping yfinance quiet.)
+
 Everything yfinance-shaped (its column names, tz-aware indexes, exceptions,
 log lines, process-wide switches) is translated here into `ledger.bars` frames
-and `SymbolError`s; nothing else in the ledger imports yfinance.
+and `SymbolError`s; nothing else in the ledger imports yfinance but search.py.
 
 Why one ``Ticker.history`` per symbol and not ``yf.download``: Yahoo's chart
 API answers one symbol per HTTP request, and ``download`` is only a thread pool
@@ -469,3 +472,7 @@ def _yfinance_raising_quietly() -> Iterator[None]:
             yf_logger.removeHandler(handler)
             yf_logger.propagate = propagate
             yf.config.debug.hide_exceptions = hide_exceptions
+
+
+# search.py talks to yfinance under the same rules.
+yfinance_raising_quietly = _yfinance_raising_quietly

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import case, func, insert, select
 from sqlmodel import Session
 
-from ledger.claims.assets import BUILTIN_ALIASES, looks_like_symbol
+from ledger.claims.assets import builtin_names, looks_like_symbol
 from ledger.claims.bounds import check_text
 from ledger.claims.fingerprint import source_key
 from ledger.errors import NotFoundError, UsageError
@@ -117,34 +117,47 @@ def user_aliases(session: Session) -> dict[str, str]:
     return dict(session.execute(select(AliasRow.alias, AliasRow.symbol)).all())
 
 
-def add_alias(session: Session, alias: str, symbol: str) -> None:
+def add_alias(session: Session, alias: str, symbol: str, *, force: bool = False) -> None:
+    """Store `alias` for `symbol`, lower case with single spaces.
+
+    An alias that would shadow a built-in name, a Yahoo symbol or another
+    alias changes how claim text reads from then on, so it is refused unless
+    `force`, and the refusal says what it would shadow.
+    """
     key = " ".join(alias.split()).lower()
     symbol = symbol.strip()
     if not key or not symbol:
-        raise UsageError("an alias needs a name and a symbol: forecast alias add copper HG=F")
+        raise UsageError(
+            "an alias needs a name and a symbol: forecast alias add rheinmetall RHM.DE"
+        )
     check_text(key, "alias")
     if not looks_like_symbol(symbol):
         raise UsageError(
             f"'{printable(symbol)}' is not a Yahoo symbol: give one like HG=F, AAPL or ^N225"
         )
-    if key in BUILTIN_ALIASES:
+    builtin = builtin_names().get(key)
+    if builtin is not None and builtin != symbol and not force:
         raise UsageError(
-            f"{key!r} is a built-in name for {BUILTIN_ALIASES[key]}: choose another name"
-            " (re-pointing it would change how recorded claims read)"
+            f"{key!r} is a built-in name for {builtin}: an alias would shadow it, and text"
+            f" that says {key!r} would read as {printable(symbol)} (choose another name, or"
+            " give --force)"
         )
-    if looks_like_symbol(alias.strip()):
+    if looks_like_symbol(alias.strip()) and not force:
         raise UsageError(
-            f"'{printable(alias.strip())}' is already a Yahoo symbol: an alias is a name, like"
-            " copper"
+            f"'{printable(alias.strip())}' is already a Yahoo symbol: an alias would shadow it"
+            " (an alias is a name, like rheinmetall; give --force to shadow it anyway)"
         )
     existing = session.execute(select(AliasRow).where(AliasRow.alias == key)).scalar_one_or_none()
     if existing is not None:
         if existing.symbol == symbol:
             return
-        raise UsageError(
-            f"alias {key!r} already means {existing.symbol}: remove it first with "
-            f"'forecast alias remove {key}'"
-        )
+        if not force:
+            raise UsageError(
+                f"alias {key!r} already means {existing.symbol}: remove it first with "
+                f"'forecast alias remove {key}', or give --force to re-point it"
+            )
+        existing.symbol = symbol
+        return
     session.add(AliasRow(alias=key, symbol=symbol))
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ledger.claims import bounds
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel, format_price
 from ledger.claims.parser import claim_from_fields, parse_claim
-from ledger.errors import ClaimError
+from ledger.errors import ClaimError, UnknownAssetError
 
 MADE_ON = date(2025, 11, 20)
 DAY_AFTER = date(2025, 11, 21)
@@ -235,7 +235,7 @@ def test_explicit_direction_states_no_direction_assumption() -> None:
 
 
 def _example(message: str) -> str:
-    match = re.search(r"try '(.*)'(?: \(known|$)", message)
+    match = re.search(r"try '([^']*)'(?: \(known|$)", message)
     assert match, message
     return match[1]
 
@@ -243,7 +243,7 @@ def _example(message: str) -> str:
 EXACT_ERRORS = [
     (
         "BTC holds support",
-        "'BTC holds support' has no level: try 'BTC holds 80000 until 2026-03-31'",
+        "'BTC holds support' has no level: try 'BTC holds support 80000 until 2026-03-31'",
     ),
     ("gold $5055", "'gold $5055' has no deadline: try 'gold $5055 by end-2026'"),
     ("", "empty claim: try 'gold $5055 by end-2026'"),
@@ -269,52 +269,134 @@ def test_no_asset_message_lists_known_assets() -> None:
     assert str(raised.value).endswith("; or a Yahoo symbol like AAPL)")
 
 
+# (text, what the message says, the suggestion or None). A suggestion keeps the
+# user's asset, level and words and repairs only the part at fault; where no
+# repair can do that, the message names the problem and suggests nothing.
 ERRORS = [
-    ("   ", "empty claim"),
-    ("gold by end-2026", "has no level"),
-    ("BTC holds support", "has no level"),
-    ("gold $5055", "has no deadline"),
-    ("SPX closes above 7000", "has no deadline"),
-    ("$5055 by end-2026", "names no asset"),
-    ("falls to 40 in 2026", "names no asset"),
-    ("gold 0 by end-2026", "level '0' is not above 0"),
-    ("gold -5 by end-2026", "level '-5' is not above 0"),
+    ("   ", "empty claim", "gold $5055 by end-2026"),
+    ("gold by end-2026", "has no level", "gold $5055 by end-2026"),
+    ("BTC holds support", "has no level", "BTC holds support 80000 until 2026-03-31"),
+    ("gold $5055", "has no deadline", "gold $5055 by end-2026"),
+    ("SPX closes above 7000", "has no deadline", "SPX closes above 7000 on 2026-12-31"),
+    ("$5055 by end-2026", "names no asset", "gold $5055 by end-2026"),
+    ("falls to 40 in 2026", "names no asset", "gold falls to 40 in 2026"),
+    ("gold 0 by end-2026", "level '0' is not above 0", None),
+    ("gold -5 by end-2026", "level '-5' is not above 0", None),
     (
         "gold $5055 by 2025-06-30",
         "2025-06-30 ('by 2025-06-30') is not after the call date 2025-11-20",
+        "gold $5055 by 2026-06-30",
     ),
     (
         "gold $5055 by 2025-11-20",
         "2025-11-20 ('by 2025-11-20') is not after the call date 2025-11-20",
+        "gold $5055 by 2026-11-20",
     ),
-    ("BTC rises below 50k by 2026-06-30", "('rises' is above, 'below' is below)"),
-    ("BTC falls +20% by 2026-06-30", "contradictory directions"),
+    ("BTC rises below 50k by 2026-06-30", "('rises' is above, 'below' is below)", None),
+    ("BTC falls +20% by 2026-06-30", "contradictory directions", None),
     (
         "gold closes and averages above 5000 by end-2026",
         "two kinds of claim ('closes' and 'averages')",
+        None,
     ),
-    ("gold 5055 or 6000 by end-2026", "two different levels ('5055' and '6000')"),
-    ("BTC +20% or 150k by end-2026", "two different levels"),
-    ("gold 5055 by end-2026 or by mid-2026", "two different deadlines"),
-    ("BTC -100% by 2026-06-30", "'-100%' is not above -100%"),
-    ("BTC falls 150% by 2026-06-30", "'150%' is not above -100%"),
-    ("BTC x0 by 2026-06-30", "multiple 'x0' is not above 0"),
-    ("gold 5055 by 2026-13-45", "'2026-13-45' is not a valid date"),
-    ("gold never 5000 by end-2026", "'never' is only understood in phrases like"),
-    ("BTC +5 by end-2026", "'+5' is unclear"),
-    ("gold 5055 from 2026-12-01 to 2026-01-01", "after it ends"),
-    ("apple 300 by end-2026", "names no asset"),
+    ("BTC -100% by 2026-06-30", "'-100%' is not above -100%", None),
+    ("BTC falls 150% by 2026-06-30", "'150%' is not above -100%", None),
+    ("BTC x0 by 2026-06-30", "multiple 'x0' is not above 0", None),
+    ("gold 5055 by 2026-13-45", "'2026-13-45' is not a valid date", None),
+    ("gold never 5000 by end-2026", "'never' is only understood in phrases like", None),
+    ("BTC +5 by end-2026", "'+5' is unclear", None),
+    ("gold 5055 from 2026-12-01 to 2026-01-01", "after it ends", None),
+    ("apple 300 by end-2026", "names no asset", "Apple 300 by end-2026"),
+    ("rivn hits 50 by 2026-12-31", "names no asset", "RIVN hits 50 by 2026-12-31"),
 ]
 
 
-@pytest.mark.parametrize(("text", "fragment"), ERRORS, ids=[t or "blank" for t, _ in ERRORS])
-def test_errors_name_the_problem_and_suggest_a_claim_that_parses(text: str, fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "fragment", "suggestion"), ERRORS, ids=[t or "blank" for t, _, _ in ERRORS]
+)
+def test_errors_name_the_problem_and_suggest_only_a_repair(
+    text: str, fragment: str, suggestion: str | None
+) -> None:
     with pytest.raises(ClaimError) as raised:
         parse_claim(text, made_on=MADE_ON)
     message = str(raised.value)
     assert fragment in message
     assert "\n" not in message
-    parse_claim(_example(message), made_on=MADE_ON)
+    if suggestion is None:
+        assert "try '" not in message, message
+        return
+    assert _example(message) == suggestion
+    parse_claim(suggestion, made_on=MADE_ON)
+
+
+# Issue 14: suggestions used to swap the user's asset, level or words for an example.
+ISSUE_14 = [
+    (
+        "Rheinmetall hits $2000 by end-2026",
+        date(2025, 11, 20),
+        None,
+        "'Rheinmetall' is not a known name; write its Yahoo symbol in its place",
+    ),
+    (
+        "NVDA hits $200 by end-2025",
+        date(2026, 12, 6),
+        "NVDA hits $200 by end-2026",
+        "is not after the call date 2026-12-06",
+    ),
+    (
+        "gold $5055 by Christmas",
+        date(2025, 12, 6),
+        "gold $5055 by end-2026",
+        "('by Christmas' is not a date it reads)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "made_on", "suggestion", "fragment"),
+    ISSUE_14,
+    ids=["unknown-name-not-prefixed-with-gold", "level-kept-deadline-moved", "unread-date"],
+)
+def test_suggestions_keep_the_users_claim(
+    text: str, made_on: date, suggestion: str | None, fragment: str
+) -> None:
+    with pytest.raises(ClaimError) as raised:
+        parse_claim(text, made_on=made_on)
+    message = str(raised.value)
+    assert fragment in message
+    assert "gold Rheinmetall" not in message
+    if suggestion is None:
+        assert "try '" not in message
+    else:
+        assert _example(message) == suggestion
+        parse_claim(suggestion, made_on=made_on)
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("gold 5055 or 6000 by end-2026", ("gold 5055 by end-2026", "gold 6000 by end-2026")),
+        ("BTC +20% or 150k by end-2026", ("BTC +20% by end-2026", "BTC 150k by end-2026")),
+        (
+            "gold 5055 by end-2026 or by mid-2026",
+            ("gold 5055 by end-2026", "gold 5055 by mid-2026"),
+        ),
+    ],
+    ids=["two-levels", "relative-and-price", "two-deadlines"],
+)
+def test_two_levels_or_deadlines_suggest_one_claim_each(text: str, claims: tuple[str, str]) -> None:
+    with pytest.raises(ClaimError) as raised:
+        parse_claim(text, made_on=MADE_ON)
+    assert f"try '{claims[0]}' and '{claims[1]}', one claim each" in str(raised.value)
+    for claim in claims:
+        parse_claim(claim, made_on=MADE_ON)
+
+
+def test_an_unknown_name_is_carried_by_the_error() -> None:
+    with pytest.raises(UnknownAssetError) as raised:
+        parse_claim("Palantirx Technologies hits $200 by end-2026", made_on=MADE_ON)
+    assert raised.value.name == "Palantirx Technologies"
+    assert raised.value.text == "Palantirx Technologies hits $200 by end-2026"
 
 
 def test_error_example_moves_with_the_call_date() -> None:
@@ -570,11 +652,17 @@ def test_canonical_claims_round_trip(claim: Claim) -> None:
     assert _same(parsed, claim), (claim.canonical_text(), parsed)
 
 
-def test_a_lower_case_ticker_gets_the_upper_case_suggestion() -> None:
+def test_a_lower_case_ticker_not_in_the_table_gets_the_upper_case_suggestion() -> None:
     with pytest.raises(ClaimError) as caught:
-        parse_claim("tsla hits 500 by 2026-12-31", made_on=date(2025, 11, 20))
-    assert "try 'TSLA hits 500 by 2026-12-31'" in str(caught.value)
-    assert parse_claim("TSLA hits 500 by 2026-12-31", made_on=date(2025, 11, 20)).symbol == "TSLA"
+        parse_claim("rivn hits 50 by 2026-12-31", made_on=date(2025, 11, 20))
+    assert "try 'RIVN hits 50 by 2026-12-31'" in str(caught.value)
+    assert parse_claim("RIVN hits 50 by 2026-12-31", made_on=date(2025, 11, 20)).symbol == "RIVN"
+
+
+def test_a_lower_case_ticker_in_the_table_is_read_with_an_assumption() -> None:
+    claim = parse_claim("tsla hits 500 by 2026-12-31", made_on=date(2025, 11, 20))
+    assert (claim.symbol, claim.asset) == ("TSLA", "tsla")
+    assert "'tsla' read as TSLA" in claim.assumptions
 
 
 @pytest.mark.parametrize("text", ["gold $-5000 by end-2026", "gold -$5000 by end-2026"])
@@ -586,3 +674,26 @@ def test_a_negative_price_keeps_its_sign_and_is_refused(text: str) -> None:
 def test_a_plus_sign_on_a_price_suggests_the_number_without_symbols() -> None:
     with pytest.raises(ClaimError, match=r"write '\+5000%' for a rise or '5000' for a price"):
         parse_claim("gold $+5000 by end-2026", made_on=date(2025, 11, 20))
+
+
+_CLAIM_WORDS = st.sampled_from(
+    ["Nvidia", "nvda", "Apple", "apple", "Target", "shares", "Nasdaq 100", "copper", "cable",
+     "dollar-yen", "solana", "Goldman Sachs", "'s", "hits", "falls to", "$250", "5k", "+20%",
+     "by", "end-2026", "Christmas", "or", "Rheinmetall", "in Q4 2026", "until"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_CLAIM_WORDS, st.text(max_size=6)), max_size=10))
+def test_text_with_names_is_a_claim_or_a_claim_error(words: list[str]) -> None:
+    text = " ".join(words)
+    try:
+        claim = parse_claim(text, made_on=MADE_ON)
+    except ClaimError as error:
+        message = str(error)
+        assert "\n" not in message
+        match = re.search(r"try '(.*?)'(?: \(known|$)", message)
+        if match:
+            parse_claim(match[1], made_on=MADE_ON)  # a suggestion always parses
+        return
+    assert parse_claim(claim.canonical_text(), made_on=MADE_ON).symbol == claim.symbol

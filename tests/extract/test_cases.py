@@ -273,6 +273,32 @@ def test_upper_case_words_are_not_tickers_unless_the_article_marks_them() -> Non
     assert candidate.symbol == "NVDA"
 
 
+@pytest.mark.parametrize(
+    ("text", "symbol", "level"),
+    [
+        ("Analysts expect Nvidia shares to reach $250 by end-2026.", "NVDA", 250.0),
+        ("Morgan Stanley sees Apple's stock at $300 by end-2026.", "AAPL", 300.0),
+        ("UBS expects the Nasdaq 100 to hit 30,000 by end-2026.", "^NDX", 30000.0),
+        ("Goldman Sachs expects copper to reach $12,000 by end-2026.", "HG=F", 12000.0),
+    ],
+    ids=["company-shares", "company-possessive-stock", "index", "bank-speaks-on-copper"],
+)
+def test_names_from_the_instrument_table(text: str, symbol: str, level: float) -> None:
+    candidate = only(read(text))
+    assert (candidate.symbol, candidate.claim.level if candidate.claim else None) == (
+        symbol,
+        level,
+    )
+
+
+def test_gold_stocks_are_still_not_the_price_of_gold() -> None:
+    assert read("Gold stocks could rise 30% by end-2026.") == []
+
+
+def test_a_lower_case_ticker_in_an_article_is_not_read() -> None:
+    assert read("we expect nvda to hit $250 by end-2026.") == []
+
+
 def test_user_aliases_are_read() -> None:
     candidate = only(read("Citi sees copper at $5.20 by end-2026.", aliases={"copper": "HG=F"}))
     assert candidate.claim_text == "copper reaches $5.20 by end-2026"
