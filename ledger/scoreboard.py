@@ -9,6 +9,11 @@ Hand changes to verdicts (a claim voided after it resolved, a manual
 override: ledger.rules.overrides) are counted on every row; by default such
 claims are scored as they stand, `data_verdicts` scores them as the price
 data judged them, and `exclude_overrides` leaves overrides out of the scores.
+
+Claims logged late (recorded after a day of their window had passed, so
+hindsight could choose them) are counted on every row; `exclude_late` leaves
+them out of the scores, since a record back-filled after the fact can be
+cherry-picked.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ class ScoreOptions:
     bins: int = DEFAULT_BINS
     data_verdicts: bool = False
     exclude_overrides: bool = False
+    exclude_late: bool = False
 
 
 def scored_mask(frame: pd.DataFrame, today: date, include_early: bool) -> np.ndarray:
@@ -67,15 +73,18 @@ def scoreboard(session: Session, options: ScoreOptions, today: date) -> list[Gro
         data_verdicts=options.data_verdicts,
         exclude_overrides=options.exclude_overrides,
     )
+    scorable = scored_mask(frame, today, options.include_early) & admitted
+    late = frame["logged_late"].to_numpy(dtype=bool)
     scores = score_groups(
         frame["group"].to_numpy(dtype=object),
         status,
-        scored_mask(frame, today, options.include_early) & admitted,
+        scorable & ~late if options.exclude_late else scorable,
         _floats(frame["probability"]),
         _floats(frame["market_prob"]),
         bins=options.bins,
         withdrawn=withdrawn,
         overridden=overridden,
+        logged_late=late & scorable,
     )
     kept = [s for s in scores if s.scored >= options.min_n]
     return sorted(kept, key=_rank_key)
@@ -93,6 +102,7 @@ def calibration(
     bins: int,
     include_early: bool,
     today: date,
+    exclude_late: bool = False,
 ) -> tuple[CalibrationReport, int]:
     """The calibration table of claims that carry a probability; also how many were used."""
     frame = scoring_frame(session, by="source", source=source)
@@ -101,6 +111,8 @@ def calibration(
     decided = frame["status"].isin(["true", "false"]).to_numpy()
     has_prob = frame["probability"].notna().to_numpy()
     keep = decided & has_prob & scored_mask(frame, today, include_early)
+    if exclude_late:
+        keep &= ~frame["logged_late"].to_numpy(dtype=bool)
     probs = frame["probability"].to_numpy(dtype=np.float64)[keep]
     outcomes = (frame["status"].to_numpy()[keep] == "true").astype(np.float64)
     return calibration_table(probs, outcomes, bins=bins), int(keep.sum())

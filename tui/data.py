@@ -216,7 +216,12 @@ class LedgerData:
     # --- reading -----------------------------------------------------------
 
     def scoreboard(
-        self, by: str = "source", scope: ClaimScope | None = None, *, include_early: bool = False
+        self,
+        by: str = "source",
+        scope: ClaimScope | None = None,
+        *,
+        include_early: bool = False,
+        exclude_late: bool = False,
     ) -> list[GroupScore]:
         """One GroupScore per group of claims in `scope`, scored as `forecast score` does.
 
@@ -224,20 +229,25 @@ class LedgerData:
         `include_early`); open and void claims are counted, never scored.
         Claims voided after they resolved and manual overrides are counted
         and scored as they stand, as `forecast score` scores them by default.
+        Claims logged late are counted, and left out of the scores with
+        `exclude_late` (`forecast score --exclude-late`).
         """
         with Session(self.engine) as session:
             frame = scoreboard_frame(session, by=by, scope=scope or ClaimScope(), today=self.today)
         if frame.empty:
             return []
         past = frame["past_deadline"].to_numpy(dtype=bool)
+        scorable = np.ones_like(past) if include_early else past
+        late = frame["logged_late"].to_numpy(dtype=bool)
         return score_groups(
             frame["group"].to_numpy(dtype=object),
             frame["status"].to_numpy(dtype=np.int64),
-            np.ones_like(past) if include_early else past,
+            scorable & ~late if exclude_late else scorable,
             frame["probability"].to_numpy(dtype=np.float64),
             frame["market_prob"].to_numpy(dtype=np.float64),
             withdrawn=frame["withdrawn"].to_numpy(dtype=bool),
             overridden=frame["overridden"].to_numpy(dtype=bool),
+            logged_late=late & scorable,
         )
 
     def recent_outcomes(
@@ -246,6 +256,7 @@ class LedgerData:
         scope: ClaimScope | None = None,
         *,
         include_early: bool = False,
+        exclude_late: bool = False,
         per_group: int = 10,
     ) -> dict[str, tuple[bool, ...]]:
         """Each group's last scored calls without a stated probability, oldest first (one query)."""
@@ -256,6 +267,7 @@ class LedgerData:
                 scope=scope or ClaimScope(),
                 today=self.today,
                 include_early=include_early,
+                exclude_late=exclude_late,
                 per_group=per_group,
             )
 

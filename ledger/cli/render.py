@@ -110,6 +110,11 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
             )
         )
     stdout().print(table)
+    if any(r.logged_late for r in records):
+        note(
+            "(late) = logged after a day of its window had passed, when hindsight could pick"
+            " it; 'forecast score --exclude-late' leaves such claims out"
+        )
 
 
 def claim_detail(detail: ClaimDetail) -> None:

@@ -38,6 +38,16 @@ IncludeEarly = Annotated[
 ]
 
 
+ExcludeLate = Annotated[
+    bool,
+    typer.Option(
+        "--exclude-late",
+        help="Leave out claims logged late (recorded after a day of their window had "
+        "passed, when hindsight could pick them); still counted in the 'late' column.",
+    ),
+]
+
+
 def register(app: typer.Typer) -> None:
     app.command("score")(score)
     app.command("calibration")(calibration_command)
@@ -74,6 +84,7 @@ def score(
             help="Leave manually overridden claims out of the scores (still counted).",
         ),
     ] = False,
+    exclude_late: ExcludeLate = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -97,6 +108,7 @@ def score(
         include_early=include_early,
         data_verdicts=data_verdicts,
         exclude_overrides=exclude_overrides,
+        exclude_late=exclude_late,
     )
     with ledger_session(db) as session:
         scores = scoreboard(session, options, date.today())
@@ -112,7 +124,8 @@ def score(
     render.note(
         "scored = resolved claims whose deadline has passed; edge = hits minus the hits the "
         "market implied; skill = Brier skill vs the market; wdrn = voided after they resolved, "
-        "ovrd = manual overrides (see --data-verdicts, --exclude-overrides)"
+        "ovrd = manual overrides (see --data-verdicts, --exclude-overrides); late = scored "
+        "claims logged after their window began (see --exclude-late)"
     )
 
 
@@ -146,6 +159,7 @@ def _score_table(scores: list[GroupScore], by: str) -> Table:
         ("scored", "right"),
         ("wdrn", "right"),
         ("ovrd", "right"),
+        ("late", "right"),
         ("hit rate (90% CI)", "right"),
         ("shrunk", "right"),
         ("market p", "right"),
@@ -165,6 +179,7 @@ def _score_table(scores: list[GroupScore], by: str) -> Table:
             str(s.scored),
             str(s.voided_after_resolution),
             str(s.manual_overrides),
+            str(s.logged_late),
             _pct(s.hit_rate) + ci,
             _pct(s.shrunk_hit_rate),
             _pct(s.market_prob_mean),
@@ -192,6 +207,7 @@ def calibration_command(
         int, typer.Option("--bins", min=1, max=100, help="Equal-width bins.")
     ] = DEFAULT_BINS,
     include_early: IncludeEarly = False,
+    exclude_late: ExcludeLate = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -200,7 +216,12 @@ def calibration_command(
 
     with ledger_session(db) as session:
         report, n = calibration(
-            session, source=source, bins=bins, include_early=include_early, today=date.today()
+            session,
+            source=source,
+            bins=bins,
+            include_early=include_early,
+            today=date.today(),
+            exclude_late=exclude_late,
         )
     if as_json:
         data = report.to_dict()

@@ -86,6 +86,8 @@ class GroupScore:
     stated probability, a market-implied one, or both.
     `voided_after_resolution` and `manual_overrides` count the claims whose
     verdict a hand changed (see ledger.rules.overrides), however they are scored.
+    `logged_late` counts the decided (true/false) claims the caller flagged as
+    logged late, among those its mask admits before any late exclusion.
 
     Probabilities and rates are in [0, 1]; `hit_rate_ci` is the 90% Jeffreys
     interval; `log_score` is a mean in nats (higher is better, 0 is perfect);
@@ -105,6 +107,7 @@ class GroupScore:
     void: int
     voided_after_resolution: int
     manual_overrides: int
+    logged_late: int
     hits: int
     hit_rate: float | None
     hit_rate_ci: tuple[float, float] | None
@@ -171,6 +174,7 @@ def score_groups(
     prior: BetaPrior | None = None,
     withdrawn: ArrayLike | None = None,
     overridden: ArrayLike | None = None,
+    logged_late: ArrayLike | None = None,
 ) -> list[GroupScore]:
     """Score every group; one GroupScore per distinct label, sorted by label.
 
@@ -182,7 +186,10 @@ def score_groups(
     prior for shrinkage, fitted across these groups when not given.
     withdrawn, overridden: a flag per claim, counted per group (claims voided
     after they resolved; manual overrides); they change no score (the caller
-    decides how such claims are scored: `hand_changed_status`).
+    decides how such claims are scored: `hand_changed_status`). logged_late:
+    a flag per claim, counted per group among true/false claims; the caller
+    passes it already limited to the claims it would score, and leaves them
+    out of `scored_mask` itself when late claims are excluded.
     """
     code_status = status_codes(status).ravel()
     n = code_status.size
@@ -205,6 +212,10 @@ def score_groups(
     n_withdrawn = np.bincount(codes[_optional_flags(withdrawn, n, "withdrawn")], minlength=n_groups)
     n_overridden = np.bincount(
         codes[_optional_flags(overridden, n, "overridden")], minlength=n_groups
+    )
+    decided = (code_status == StatusCode.TRUE) | (code_status == StatusCode.FALSE)
+    n_late = np.bincount(
+        codes[_optional_flags(logged_late, n, "logged_late") & decided], minlength=n_groups
     )
     stated = _optional_probabilities(prob, n, "prob")
     market = _optional_probabilities(market_prob, n, "market_prob")
@@ -264,6 +275,7 @@ def score_groups(
                 void=int(counts[g, StatusCode.VOID]),
                 voided_after_resolution=int(n_withdrawn[g]),
                 manual_overrides=int(n_overridden[g]),
+                logged_late=int(n_late[g]),
                 hits=int(hits[g]),
                 hit_rate=optional_float(hit_rate[g]),
                 hit_rate_ci=(float(ci_low[g]), float(ci_high[g])) if has_scored else None,

@@ -15,12 +15,23 @@ from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
 from ledger.records import SCORE_GROUPINGS
+from ledger.store.late import logged_late_sql
 from ledger.store.raw import fetchall
 from ledger.store.resolving import hand_changed_claims
 
 GROUPINGS = SCORE_GROUPINGS
 UNTAGGED = "(untagged)"
-COLUMNS = ("id", "status", "deadline", "made_on", "probability", "market_prob", "source", "symbol")
+COLUMNS = (
+    "id",
+    "status",
+    "deadline",
+    "made_on",
+    "probability",
+    "market_prob",
+    "source",
+    "symbol",
+    "logged_late",
+)
 
 
 def scoring_frame(
@@ -32,13 +43,15 @@ def scoring_frame(
     source: str | None = None,
 ) -> pd.DataFrame:
     """One row per claim (per tag, when grouping by tag): group, status, deadline,
-    probability, market_prob, and the hand changes (`hand_change_columns`).
+    probability, market_prob, logged_late (ledger.store.late) and the hand changes
+    (`hand_change_columns`).
     `since`/`until` bound the day the call was made."""
     if by not in GROUPINGS:
         raise ValueError(by)
+    late = logged_late_sql(session.get_bind().dialect.name)
     sql = (
         "SELECT p.id, p.status, CAST(p.deadline AS TEXT), CAST(p.made_on AS TEXT), "
-        "p.probability, p.market_prob, s.name, p.symbol"
+        f"p.probability, p.market_prob, s.name, p.symbol, {late}"
     )
     sql += ", t.tag" if by == "tag" else ""
     sql += " FROM prediction p JOIN source s ON s.id = p.source_id"
@@ -69,6 +82,7 @@ def scoring_frame(
     frame["made_on"] = np.asarray(frame["made_on"].tolist(), dtype="datetime64[D]")
     for name in ("probability", "market_prob"):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").astype(np.float64)
+    frame["logged_late"] = frame["logged_late"].to_numpy(dtype=np.int64).astype(bool)
     withdrawn, overridden, data_status = hand_change_columns(
         session, frame["id"].to_numpy(dtype=np.int64)
     )

@@ -329,3 +329,23 @@ def test_a_closest_approach_is_labelled_closest_not_evidence(
     assert "true [auto] high" in touched and "closest high" not in touched
     missed = forecast(capsys, *db, "show", "1").out
     assert "closest high" in missed.split("history")[-1]
+
+
+def test_late_claims_are_explained_counted_and_can_be_left_out(
+    capsys, ledger_url: str, prices: Path
+) -> None:
+    db = ("--db", ledger_url)
+    forecast(capsys, *db, "add", "gold $1 by 2026-06-30", "-s", "A", "--made-on", "2025-11-20")
+    listed = forecast(capsys, *db, "list")
+    assert "(late)" in listed.out
+    assert "(late) = logged after a day of its window had passed" in listed.err
+    forecast(capsys, *db, "resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10")
+
+    (row,) = forecast(capsys, *db, "score", "--json").json()
+    (kept,) = forecast(capsys, *db, "score", "--exclude-late", "--json").json()
+    assert (row["scored"], row["logged_late"]) == (1, 1)
+    assert (kept["scored"], kept["logged_late"]) == (0, 1)
+    table = forecast(capsys, *db, "score")
+    assert "late" in table.out.splitlines()[0] and "see --exclude-late" in table.err
+    calibration = forecast(capsys, *db, "calibration", "--exclude-late", "--json").json()
+    assert calibration["scored"] == 0

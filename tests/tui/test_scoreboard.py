@@ -303,3 +303,23 @@ async def test_over_a_dialog_the_palette_opens_no_other_screen(resolved_db, toda
         await settle(pilot)
         listed = {command.title for command in app.get_system_commands(app.screen_stack[-2])}
         assert "Add" not in listed
+
+
+async def test_l_leaves_late_logged_claims_out_of_the_scores(resolved_db, today, settle) -> None:
+    # Every fixture claim was made on 2025-11-20 and recorded today: all logged late.
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = {str(s.group): s for s in app.screen.scores}
+        assert before["Goldman Sachs"].logged_late == before["Goldman Sachs"].scored == 2
+        assert "late" in app.screen.table.shown_keys
+
+        await pilot.press("l")
+        await settle(pilot)
+        after = {str(s.group): s for s in app.screen.scores}
+        assert after["Goldman Sachs"].scored == 0 and after["Goldman Sachs"].logged_late == 2
+        assert "excl. late-logged" in str(app.screen.query_one("#board-status").render())
+
+        await pilot.press("l")
+        await settle(pilot)
+        assert {str(s.group): s.scored for s in app.screen.scores}["Goldman Sachs"] == 2

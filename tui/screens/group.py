@@ -64,10 +64,12 @@ class GroupScreen(LedgerScreen):
         board_scope: ClaimScope,
         *,
         include_early: bool = False,
+        exclude_late: bool = False,
     ) -> None:
         super().__init__()
         self.by = by
         self.include_early = include_early
+        self.exclude_late = exclude_late
         self.group = group
         self.score = score
         self.board_scope = board_scope
@@ -90,7 +92,8 @@ class GroupScreen(LedgerScreen):
     def _title(self) -> Text:
         narrowed = "" if self.board_scope.is_everything() else "  (filtered)"
         early = "  (incl. early resolutions)" if self.include_early else ""
-        return fmt.plain(f"{self.by.capitalize()}: {self.group}{narrowed}{early}")
+        late = "  (excl. late-logged)" if self.exclude_late else ""
+        return fmt.plain(f"{self.by.capitalize()}: {self.group}{narrowed}{early}{late}")
 
     @property
     def claims_table(self) -> ClaimsTable:
@@ -110,7 +113,10 @@ class GroupScreen(LedgerScreen):
     def _load_score(self, generation: int) -> None:
         try:
             scores = self.data.scoreboard(
-                self.by, self.board_scope, include_early=self.include_early
+                self.by,
+                self.board_scope,
+                include_early=self.include_early,
+                exclude_late=self.exclude_late,
             )
         except Exception as exc:
             self.post_message(LoadFailed(describe_error(exc)))

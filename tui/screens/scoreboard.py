@@ -62,6 +62,15 @@ class ScoreboardScreen(LedgerScreen):
                 " and holds that broke early (--include-early; biased, see README)"
             ),
         ),
+        Binding(
+            "l",
+            "toggle_late",
+            "Late",
+            tooltip=(
+                "Leave out claims logged late, after a day of their window had passed"
+                " (--exclude-late)"
+            ),
+        ),
         Binding("S", "reverse_sort", "Reverse sort", show=False),
         Binding("escape", "leave_filter", "Clear filter", show=False),
     ]
@@ -74,6 +83,7 @@ class ScoreboardScreen(LedgerScreen):
         self.scores: list[GroupScore] = []
         self.outcomes: dict[str, tuple[bool, ...]] = {}
         self.include_early = False
+        self.exclude_late = False
         self.generation = 0
 
     def compose(self) -> ComposeResult:
@@ -96,21 +106,34 @@ class ScoreboardScreen(LedgerScreen):
 
     def load(self) -> None:
         self.generation += 1
-        self._load_scores(self.by, self.filter, self.include_early, self.generation)
+        self._load_scores(
+            self.by, self.filter, self.include_early, self.exclude_late, self.generation
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="scores")
     def _load_scores(
-        self, by: str, board_filter: BoardFilter, include_early: bool, generation: int
+        self,
+        by: str,
+        board_filter: BoardFilter,
+        include_early: bool,
+        exclude_late: bool,
+        generation: int,
     ) -> None:
         try:
             aliases = self.data.aliases() if board_filter.asset else {}
             scope = board_filter.scope(partial(self.data.symbol_for, aliases=aliases))
-            scores = self.data.scoreboard(by, scope, include_early=include_early)
+            scores = self.data.scoreboard(
+                by, scope, include_early=include_early, exclude_late=exclude_late
+            )
             # The strip is read only when some group has scored calls and no probabilities;
             # as long as the calibration sparkline, so the column lines up.
             outcomes = (
                 self.data.recent_outcomes(
-                    by, scope, include_early=include_early, per_group=fmt.CALIBRATION_BINS
+                    by,
+                    scope,
+                    include_early=include_early,
+                    exclude_late=exclude_late,
+                    per_group=fmt.CALIBRATION_BINS,
                 )
                 if any(score.scored and not score.with_prob for score in scores)
                 else {}
@@ -149,6 +172,8 @@ class ScoreboardScreen(LedgerScreen):
         parts.append(f"sorted by {self.table.sort_description}")
         if self.include_early:
             parts.append("incl. early resolutions")
+        if self.exclude_late:
+            parts.append("excl. late-logged")
         self.query_one("#board-status", Static).update("  ·  ".join(parts))
         if not self.scores and self.scope.is_everything():
             self._say(EMPTY_LEDGER)
@@ -188,6 +213,12 @@ class ScoreboardScreen(LedgerScreen):
         self.include_early = not self.include_early
         words = "with" if self.include_early else "without"
         self.query_one("#board-status", Static).update(f"Scoring {words} early resolutions...")
+        self.load()
+
+    def action_toggle_late(self) -> None:
+        self.exclude_late = not self.exclude_late
+        words = "without" if self.exclude_late else "with"
+        self.query_one("#board-status", Static).update(f"Scoring {words} late-logged claims...")
         self.load()
 
     def action_next_sort(self) -> None:
@@ -232,7 +263,14 @@ class ScoreboardScreen(LedgerScreen):
 
         score = next((s for s in self.scores if str(s.group) == message.group), None)
         self.app.push_screen(
-            GroupScreen(self.by, message.group, score, self.scope, include_early=self.include_early)
+            GroupScreen(
+                self.by,
+                message.group,
+                score,
+                self.scope,
+                include_early=self.include_early,
+                exclude_late=self.exclude_late,
+            )
         )
 
     def palette_commands(self) -> list[PaletteCommand]:

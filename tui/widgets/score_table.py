@@ -58,6 +58,11 @@ def _hand_changes(score: GroupScore) -> str:
     return f"{score.voided_after_resolution}/{score.manual_overrides}"
 
 
+def _late(score: GroupScore) -> str:
+    """Scored claims logged late; blank when there are none."""
+    return str(score.logged_late) if score.logged_late else ""
+
+
 COLUMNS: tuple[ScoreColumn, ...] = (
     ScoreColumn("rank", "#", lambda s, r: r, lambda s, r: str(r), high_first=False),
     ScoreColumn(
@@ -78,6 +83,7 @@ COLUMNS: tuple[ScoreColumn, ...] = (
         lambda s, r: _hand_changes(s),
         short_label="w/o",
     ),
+    ScoreColumn("late", "late", lambda s, r: s.logged_late, lambda s, r: _late(s)),
     ScoreColumn(
         "hit_rate",
         "hit% [90% CI]",
@@ -121,7 +127,16 @@ _BY_KEY = {c.key: c for c in COLUMNS}
 # done add up to the claims column, the edge weighs the market's p, skill restates Brier.
 # The hand changes (voided after resolving / overrides) go late: they say whether
 # the other figures can be trusted.
-DROP_ORDER = ("open", "resolved", "boldness", "skill", "edge", "hand_changes", "calibration")
+DROP_ORDER = (
+    "open",
+    "resolved",
+    "late",
+    "boldness",
+    "skill",
+    "edge",
+    "hand_changes",
+    "calibration",
+)
 
 Outcomes = Mapping[str, tuple[bool, ...]]
 
@@ -293,11 +308,16 @@ class ScoreTable(LedgerTable):
         return shown, True
 
     def _candidate_columns(self) -> list[ScoreColumn]:
-        """Every column, but the hand changes only when some group has one (or it is sorted on)."""
+        """Every column, but the hand changes and the late count only when some group has
+        one (or the board is sorted on it)."""
         changed = any(s.voided_after_resolution or s.manual_overrides for s in self.scores)
-        if changed or self.sort_key == "hand_changes":
-            return list(COLUMNS)
-        return [c for c in COLUMNS if c.key != "hand_changes"]
+        late = any(s.logged_late for s in self.scores)
+        hidden = set()
+        if not changed and self.sort_key != "hand_changes":
+            hidden.add("hand_changes")
+        if not late and self.sort_key != "late":
+            hidden.add("late")
+        return [c for c in COLUMNS if c.key not in hidden]
 
     def _current_key(self) -> str | None:
         if not self.row_count:
