@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -35,6 +36,69 @@ def stdout() -> Console:
 
 def stderr() -> Console:
     return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+
+def print_table(table: Table, drop_order: Sequence[str] = ()) -> None:
+    """Print a table that fits the terminal by dropping whole columns, never cutting a number.
+
+    Rich squeezes an over-wide table by wrapping or cutting cells, which turns
+    a date or a Brier score into a different-looking value. Instead the
+    columns named in `drop_order` go first (in that order) until the rest fit;
+    right-aligned (numeric) columns and dates keep their full width, and only
+    free text (a source name, an asset) is shortened with an ellipsis if the
+    table is still too wide.
+    """
+    console = stdout()
+    fit_columns(table, drop_order, console)
+    console.print(table)
+
+
+def fit_columns(table: Table, drop_order: Sequence[str], console: Console) -> None:
+    """Drop columns of `table` in `drop_order` until its natural width fits the console,
+    then give every column a fixed width: numbers and dates whole, free text shortened."""
+    width = console.width
+
+    def natural(column: Any) -> int:
+        longest = max((cell_width(c) for c in column._cells), default=0)
+        return max(cell_width(column.header), longest)
+
+    def total() -> int:
+        return Measurement.get(console, console.options.update(max_width=100_000), table).maximum
+
+    for header in drop_order:
+        if total() <= width:
+            break
+        table.columns[:] = [c for c in table.columns if str(c.header) != header]
+        for position, column in enumerate(table.columns):
+            column._index = position  # Rich pads the first and last column by index
+    widths = [natural(c) for c in table.columns]
+    # What the table adds around the cells (separators, padding), measured, not assumed.
+    chrome = total() - sum(widths)
+    text = [
+        i for i, c in enumerate(table.columns) if c.justify != "right" and not _looks_like_dates(c)
+    ]
+    excess = sum(widths) + chrome - width
+    while excess > 0 and any(widths[i] > _MIN_TEXT_WIDTH for i in text):
+        widest = max(text, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+    for i, (column, fixed) in enumerate(zip(table.columns, widths, strict=True)):
+        column.width = fixed
+        column.no_wrap = True
+        if i in text:
+            column.overflow = "ellipsis"
+
+
+_MIN_TEXT_WIDTH = 6
+
+
+def cell_width(value: object) -> int:
+    return value.cell_len if isinstance(value, Text) else Text(str(value)).cell_len
+
+
+def _looks_like_dates(column: Any) -> bool:
+    texts = [c.plain if isinstance(c, Text) else str(c) for c in column._cells]
+    return bool(texts) and all(len(t) == 10 and t[4:5] == "-" for t in texts if t)
 
 
 def print_json(data: Any) -> None:
@@ -109,7 +173,7 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
                 ),
             )
         )
-    stdout().print(table)
+    print_table(table, drop_order=("evidence", "p", "made on", "kind", "source"))
     if any(r.logged_late for r in records):
         note(
             "(late) = logged after a day of its window had passed, when hindsight could pick"

@@ -118,7 +118,21 @@ def score(
     if not scores:
         render.note("nothing to score yet: record claims, then 'forecast resolve'")
         return
-    render.stdout().print(_score_table(scores, by))
+    render.print_table(
+        _score_table(scores, by),
+        drop_order=(
+            "bits/claim",
+            "open",
+            "wdrn",
+            "ovrd",
+            "late",
+            "claims",
+            "market p",
+            "skill",
+            "shrunk",
+            "edge (p)",
+        ),
+    )
     if not any(s.scored for s in scores):
         render.note(_why_nothing_is_scored(scores, include_early))
     render.note(
