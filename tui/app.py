@@ -120,7 +120,8 @@ class LedgerApp(App):
             if (description := active.binding.description) and isinstance(active.node, Screen | App)
         ]
         title = self.screen.sub_title or self.screen.__class__.__name__
-        self.push_screen(HelpScreen(title, list(dict.fromkeys(keys))))
+        legend = getattr(self.screen, "COLUMN_LEGEND", ())
+        self.push_screen(HelpScreen(title, list(dict.fromkeys(keys)), legend))
 
     # --- resolve now -------------------------------------------------------------
 

@@ -99,6 +99,7 @@ def score(
     if by not in SCORE_GROUPINGS:
         raise UsageError(f"--by {by!r}: use one of {', '.join(SCORE_GROUPINGS)}")
     from ledger.scoreboard import ScoreOptions, scoreboard
+    from ledger.scoring.separation import NOT_APART, cannot_tell_apart
 
     options = ScoreOptions(
         by=by,
@@ -135,6 +136,8 @@ def score(
     )
     if not any(s.scored for s in scores):
         render.note(_why_nothing_is_scored(scores, include_early))
+    elif cannot_tell_apart(scores):
+        render.note(NOT_APART)
     render.note(
         "scored = resolved claims whose deadline has passed; edge = hits minus the hits the "
         "market implied; skill = Brier skill vs the market; wdrn = voided after they resolved, "

@@ -349,3 +349,14 @@ def test_late_claims_are_explained_counted_and_can_be_left_out(
     assert "late" in table.out.splitlines()[0] and "see --exclude-late" in table.err
     calibration = forecast(capsys, *db, "calibration", "--exclude-late", "--json").json()
     assert calibration["scored"] == 0
+
+
+def test_score_says_when_sources_cannot_be_told_apart(
+    capsys, ledger_url: str, prices: Path
+) -> None:
+    db = ("--db", ledger_url)
+    forecast(capsys, *db, "add", "gold $1 by 2026-06-30", "-s", "A", "--made-on", "2025-11-20")
+    forecast(capsys, *db, "add", "gold $99999 by 2026-06-30", "-s", "B", "--made-on", "2025-11-20")
+    forecast(capsys, *db, "resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10")
+    result = forecast(capsys, *db, "score")
+    assert "these cannot be told apart yet, so the order is not a verdict" in result.err

@@ -89,15 +89,18 @@ async def test_sorting_from_the_keyboard_and_the_header(resolved_db, today, sett
         assert row_labels(app) == ["Goldman Sachs", "Jane Pundit", "Morning Outlet"]
         await pilot.press("S")  # reversed
         assert row_labels(app) == ["Morning Outlet", "Jane Pundit", "Goldman Sachs"]
-        await pilot.press("s", "s", "s")  # claims, open, done: most first
-        assert screen.table.sort_key == "resolved"
-        assert row_labels(app)[0] == "Goldman Sachs"  # the only source with all 3 resolved
+        await pilot.press("s", "s", "s")  # claims, open, scored: most first
+        assert screen.table.sort_key == "scored"
+        scored = {str(s.group): s.scored for s in screen.scores}
+        assert scored[row_labels(app)[0]] == max(scored.values())
         screen.sort_by("brier")  # low is good; no probabilities sorts last either way
         assert row_labels(app) == ["Goldman Sachs", "Jane Pundit", "Morning Outlet"]
         await pilot.press("S")
         assert row_labels(app) == ["Jane Pundit", "Goldman Sachs", "Morning Outlet"]
         assert "sorted by Brier" in str(app.screen.query_one("#board-status").render())
 
+        await pilot.resize_terminal(140, 30)  # wide enough for every column
+        await pilot.pause()
         await pilot.click(screen.table, offset=(header_x(screen.table, "open"), 0))
         assert screen.table.sort_key == "open"
         assert row_labels(app)[0] == "Jane Pundit"  # the one open claim
@@ -224,7 +227,7 @@ async def test_in_80_columns_the_board_fits_without_scrolling_sideways(
         table = app.screen.table
         assert table.max_scroll_x == 0
         assert table.shown_keys == (
-            "rank", "group", "claims", "hit_rate", "edge", "brier", "skill", "calibration"
+            "rank", "group", "scored", "hit_rate", "edge", "brier", "skill", "calibration"
         )  # fmt: skip
         app.screen.sort_by("open")  # a left-out column comes back when sorted by
         assert "open" in table.shown_keys and table.max_scroll_x == 0
@@ -323,3 +326,28 @@ async def test_l_leaves_late_logged_claims_out_of_the_scores(resolved_db, today,
         await pilot.press("l")
         await settle(pilot)
         assert {str(s.group): s.scored for s in app.screen.scores}["Goldman Sachs"] == 2
+
+
+async def test_help_explains_every_scoreboard_column(resolved_db, today, settle, screen_text):
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        table = app.screen.query_one("#help-keys")
+        rows = [tuple(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        explained = {column for column, _ in rows}
+        assert {"scored", "shrunk", "mkt p", "edge", "skill", "calib/hits", "late"} <= explained
+        meaning = dict(rows)["scored"]
+        assert "what hit% counts" in meaning
+
+
+async def test_the_board_says_when_its_order_is_noise(resolved_db, today, settle) -> None:
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        message = str(app.screen.query_one("#board-message").render())
+        assert "cannot be told apart yet" in message  # 2 or 3 scored claims a source
+        app.screen.sort_by("brier")
+        status = str(app.screen.query_one("#board-status").render())
+        assert "mean squared error of the stated probabilities" in status

@@ -31,10 +31,16 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark", "close", "Close help"),
     ]
 
-    def __init__(self, title: str, keys: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        title: str,
+        keys: Sequence[tuple[str, str]],
+        legend: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.keys = list(keys)
+        self.legend = list(legend)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box", classes="dialog"):
@@ -48,6 +54,11 @@ class HelpScreen(ModalScreen[None]):
         table.add_columns("key", "action")
         for key, description in [*self.keys, *TABLE_KEYS]:
             table.add_row(fmt.plain(key), fmt.plain(description))
+        if self.legend:  # what each column of the screen's table counts
+            table.add_row(fmt.plain(""), fmt.plain(""))
+            table.add_row(fmt.plain("column"), fmt.plain("what it shows"))
+            for column, meaning in self.legend:
+                table.add_row(fmt.plain(column), fmt.plain(meaning))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from ledger.errors import UsageError
 from ledger.scoring import GroupScore
+from ledger.scoring.separation import NOT_APART, cannot_tell_apart
 from ledger.store.scoring import GROUPINGS
 from ledger.store.views import ClaimScope
 from tui import formatting as fmt
@@ -32,7 +33,7 @@ from tui.filters import FILTER_HELP, BoardFilter, parse_filter
 from tui.messages import GroupChosen, LoadFailed, ScoreboardLoaded, describe_error
 from tui.screens.base import LedgerScreen
 from tui.widgets.palette import theme_colour
-from tui.widgets.score_table import COLUMNS, ScoreTable
+from tui.widgets.score_table import COLUMN_LEGEND, COLUMNS, ScoreTable
 from tui.widgets.text_input import TextInput
 
 EMPTY_LEDGER = (
@@ -47,6 +48,7 @@ class ScoreboardScreen(LedgerScreen):
     """Sources ranked by how often they were right, and by how much better than the market."""
 
     CSS_PATH = "scoreboard.tcss"
+    COLUMN_LEGEND = COLUMN_LEGEND  # shown by the help screen under the keys
     AUTO_FOCUS = "#scores"
     SUB_TITLE = "scoreboard"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -170,6 +172,8 @@ class ScoreboardScreen(LedgerScreen):
         if claims is not None:
             parts.append(f"{claims:,} claims")
         parts.append(f"sorted by {self.table.sort_description}")
+        if self.table.sort_key not in ("rank", "group"):
+            parts.append(self.table.sort_meaning)
         if self.include_early:
             parts.append("incl. early resolutions")
         if self.exclude_late:
@@ -180,7 +184,7 @@ class ScoreboardScreen(LedgerScreen):
         elif not shown:
             self._say("Nothing matches the filter: Escape clears it.")
         else:
-            self._say("")
+            self._say(_why_figures_are_thin(shown, self.include_early))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#board-message", Static)
@@ -297,3 +301,17 @@ def _same_terms(a: BoardFilter, b: BoardFilter) -> bool:
         b.status,
         b.year,
     )
+
+
+def _why_figures_are_thin(scores: list[GroupScore], include_early: bool) -> str:
+    """A line on what the figures cannot say yet, or nothing when they can."""
+    if not any(s.scored for s in scores):
+        if any(s.resolved for s in scores) and not include_early:
+            return (
+                "Nothing scored yet: resolved claims wait for their deadlines"
+                " (e scores early resolutions, biased toward yes)."
+            )
+        return "Nothing scored yet: r resolves open claims against prices."
+    if cannot_tell_apart(scores):
+        return NOT_APART[0].upper() + NOT_APART[1:] + "."
+    return ""

@@ -45,6 +45,7 @@ class ScoreColumn:
     # Ranks, counts and hit rates read best from the top down; Brier is better low.
     high_first: bool = True
     short_label: str | None = None  # the header when the table is narrow
+    meaning: str = ""  # one line: what the column counts or measures (help, status line)
 
 
 def _label(score: GroupScore) -> str:
@@ -64,7 +65,14 @@ def _late(score: GroupScore) -> str:
 
 
 COLUMNS: tuple[ScoreColumn, ...] = (
-    ScoreColumn("rank", "#", lambda s, r: r, lambda s, r: str(r), high_first=False),
+    ScoreColumn(
+        "rank",
+        "#",
+        lambda s, r: r,
+        lambda s, r: str(r),
+        high_first=False,
+        meaning="rank by shrunk hit rate, then by how many claims are scored",
+    ),
     ScoreColumn(
         "group",
         "source",
@@ -72,24 +80,58 @@ COLUMNS: tuple[ScoreColumn, ...] = (
         lambda s, r: fmt.truncate(_label(s), 22),
         numeric=False,
         high_first=False,
+        meaning="the source (or asset, tag, year) the row scores",
     ),
-    ScoreColumn("claims", "claims", lambda s, r: s.claims, lambda s, r: str(s.claims)),
-    ScoreColumn("open", "open", lambda s, r: s.open, lambda s, r: str(s.open)),
-    ScoreColumn("resolved", "done", lambda s, r: s.resolved, lambda s, r: str(s.resolved)),
+    ScoreColumn(
+        "claims",
+        "claims",
+        lambda s, r: s.claims,
+        lambda s, r: str(s.claims),
+        meaning="every claim recorded, open, resolved or void",
+    ),
+    ScoreColumn(
+        "open",
+        "open",
+        lambda s, r: s.open,
+        lambda s, r: str(s.open),
+        meaning="claims not settled yet",
+    ),
+    ScoreColumn(
+        "scored",
+        "scored",
+        lambda s, r: s.scored,
+        lambda s, r: str(s.scored),
+        meaning="true/false claims whose deadline has passed (e adds early ones): what hit% counts",
+    ),
     ScoreColumn(
         "hand_changes",
         "wdrn/ovrd",
         lambda s, r: s.voided_after_resolution + s.manual_overrides,
         lambda s, r: _hand_changes(s),
         short_label="w/o",
+        meaning="claims voided after they resolved / verdicts overridden by hand",
     ),
-    ScoreColumn("late", "late", lambda s, r: s.logged_late, lambda s, r: _late(s)),
+    ScoreColumn(
+        "late",
+        "late",
+        lambda s, r: s.logged_late,
+        lambda s, r: _late(s),
+        meaning="scored claims logged after a day of their window had passed (l leaves them out)",
+    ),
     ScoreColumn(
         "hit_rate",
         "hit% [90% CI]",
         lambda s, r: s.hit_rate,
         lambda s, r: fmt.hit_rate(s.hit_rate, s.hit_rate_ci),
         short_label="hit% [CI]",
+        meaning="share of scored claims that came true, with its 90% interval; blank: none scored",
+    ),
+    ScoreColumn(
+        "shrunk",
+        "shrunk",
+        lambda s, r: s.shrunk_hit_rate,
+        lambda s, r: fmt.pct(s.shrunk_hit_rate),
+        meaning="hit rate pulled toward the average by how few claims back it: what ranks",
     ),
     ScoreColumn(
         "boldness",
@@ -97,20 +139,29 @@ COLUMNS: tuple[ScoreColumn, ...] = (
         lambda s, r: s.market_prob_mean,
         lambda s, r: fmt.pct(s.market_prob_mean),
         high_first=False,
+        meaning="mean probability the market gave the claims when made: low is a bold call",
     ),
-    ScoreColumn("edge", "edge", lambda s, r: s.edge, lambda s, r: fmt.signed(s.edge)),
+    ScoreColumn(
+        "edge",
+        "edge",
+        lambda s, r: s.edge,
+        lambda s, r: fmt.signed(s.edge),
+        meaning="hits minus the hits the market's probabilities predicted",
+    ),
     ScoreColumn(
         "brier",
         "Brier",
         lambda s, r: s.brier,
         lambda s, r: fmt.number(s.brier),
         high_first=False,
+        meaning="mean squared error of the stated probabilities (lower is better); blank: none",
     ),
     ScoreColumn(
         "skill",
         "skill",
         lambda s, r: s.brier_skill_vs_market,
         lambda s, r: fmt.signed(s.brier_skill_vs_market, 2),
+        meaning="Brier skill against the market's probabilities: above 0 beats the market",
     ),
     ScoreColumn(
         "calibration",
@@ -119,22 +170,32 @@ COLUMNS: tuple[ScoreColumn, ...] = (
         lambda s, r: fmt.calibration_sparkline(s.calibration),
         numeric=False,
         short_label="calib/hits",
+        meaning=(
+            "stated-probability calibration by bin, or for sources without probabilities"
+            " their last scored calls (▮ hit, ▯ miss)"
+        ),
     ),
+)
+COLUMN_LEGEND = tuple(
+    (c.short_label or c.label, c.meaning) for c in COLUMNS if c.key not in ("rank", "group")
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 _BY_KEY = {c.key: c for c in COLUMNS}
 # Left out in this order when the table is too narrow for every column: open and
-# done add up to the claims column, the edge weighs the market's p, skill restates Brier.
+# claims say less than scored (what the hit rate counts), the edge weighs the
+# market's p, skill restates Brier.
 # The hand changes (voided after resolving / overrides) go late: they say whether
 # the other figures can be trusted.
 DROP_ORDER = (
     "open",
-    "resolved",
+    "claims",
     "late",
     "boldness",
+    "shrunk",
     "skill",
     "edge",
     "hand_changes",
+    "scored",
     "calibration",
 )
 
@@ -208,6 +269,11 @@ class ScoreTable(LedgerTable):
 
     def reverse_sort(self) -> None:
         self.sort_by(self.sort_key, not self.sort_reverse)
+
+    @property
+    def sort_meaning(self) -> str:
+        """What the column the board is sorted by means, in one line."""
+        return _BY_KEY[self.sort_key].meaning
 
     @property
     def sort_description(self) -> str:
