@@ -20,6 +20,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from ledger.claims.numbers import looks_like_level
+from ledger.claims.pairs import MAX_SYMBOL_LENGTH, ratio_legs, ratio_symbol
 from ledger.errors import ClaimError
 
 BUILTIN_ALIASES: Mapping[str, str] = MappingProxyType(
@@ -80,6 +81,25 @@ NOT_SYMBOLS = frozenset(
 _SYMBOL_RE = re.compile(r"\^?[A-Z0-9]+(?:[.\-=][A-Z0-9]+)*", re.ASCII)
 _TOKEN_RE = re.compile(r"\S+")
 _TOKEN_EDGES = "()[]{}\"'.,;:!?"
+
+
+# A ratio of two assets: "gold/silver ratio", "ETH/BTC", "GC=F/SI=F", "gold-to-silver ratio".
+# Each side is one name (an alias or a symbol); the whole must not be an alias ("EUR/USD").
+_RATIO_SIDE = r"[A-Za-z0-9^=&]+(?:[.\-][A-Za-z0-9=]+)*"
+_RATIO_RE = re.compile(
+    rf"(?<![\w^=.&/-])(?P<a>{_RATIO_SIDE})\s*/\s*(?P<b>{_RATIO_SIDE})(?![\w/])"
+    r"(?P<word>\s+ratio\b)?",
+    re.ASCII | re.IGNORECASE,
+)
+_RATIO_TO_RE = re.compile(
+    r"(?<![\w^=.&/-])(?P<a>[A-Za-z0-9^=&]+)(?:\s+|-)to(?:\s+|-)(?P<b>[A-Za-z0-9^=&]+)"
+    r"(?P<word>\s+ratio\b)",
+    re.ASCII | re.IGNORECASE,
+)
+RATIO_ASSUMPTION = (
+    "a ratio is judged on daily closes, on the days both assets traded: their intraday highs"
+    " and lows are not simultaneous, so a touch needs a close at the level"
+)
 
 
 @dataclass(frozen=True)
@@ -145,6 +165,86 @@ def _raw_symbols(text: str) -> list[AssetMatch]:
     return found
 
 
+def _blank(text: str, span: tuple[int, int]) -> str:
+    start, end = span
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _ratio_side(name: str, table: Mapping[str, str]) -> tuple[str, str] | None:
+    key = name.lower()
+    if key in table:
+        return name, table[key]
+    if looks_like_symbol(name):
+        return name, name
+    return None
+
+
+def _ratios(text: str, table: Mapping[str, str]) -> list[AssetMatch]:
+    """Ratio mentions ("gold/silver ratio"): one compound asset each."""
+    found = []
+    for pattern in (_RATIO_RE, _RATIO_TO_RE):
+        for match in pattern.finditer(text):
+            whole = f"{match['a']}/{match['b']}".lower()
+            if whole in table:  # "EUR/USD" is one asset, not a ratio
+                continue
+            numerator = _ratio_side(match["a"], table)
+            denominator = _ratio_side(match["b"], table)
+            if numerator is None or denominator is None:
+                continue
+            if numerator[1] == denominator[1]:
+                raise ClaimError(
+                    f"'{match[0].strip()}' divides {numerator[1]} by itself: a ratio names two"
+                    " assets, like gold/silver"
+                )
+            symbol = ratio_symbol(numerator[1], denominator[1])
+            if len(symbol) > MAX_SYMBOL_LENGTH:
+                raise ClaimError(
+                    f"ratio symbol '{symbol}' is longer than {MAX_SYMBOL_LENGTH} characters"
+                )
+            asset = f"{numerator[0]}/{denominator[0]} ratio"
+            found.append(AssetMatch(asset, symbol, match.span()))
+    return found
+
+
+def find_asset_mentions(
+    text: str, aliases: Mapping[str, str] | None = None, extra: Mapping[str, str] | None = None
+) -> tuple[list[AssetMatch], str]:
+    """Every asset mentioned in `text`, leftmost first, and the text with them blanked.
+
+    A ratio ("gold/silver ratio") is one mention of a compound asset. `extra`
+    adds aliases for this reading only ("crypto" when two assets are compared).
+    """
+    table = _alias_table(aliases)
+    for alias, symbol in (extra or {}).items():
+        table.setdefault(alias, symbol)
+    ratios = _ratios(text, table)
+    rest = text
+    for mention in ratios:
+        rest = _blank(rest, mention.span)
+    pattern = _alias_pattern(tuple(table))
+    mentions = [
+        AssetMatch(" ".join(m[0].split()), table[" ".join(m[0].lower().split())], m.span())
+        for m in pattern.finditer(rest)
+    ]
+    mentions += _raw_symbols(rest)
+    # Leftmost first; at the same place the longer reading ("BTC-USD" over "BTC").
+    mentions.sort(key=lambda m: (m.span[0], -(m.span[1] - m.span[0])))
+    kept: list[AssetMatch] = []
+    for mention in mentions:
+        if kept and mention.span[0] < kept[-1].span[1]:
+            continue  # the same words read twice ("BTC" as an alias and as a symbol)
+        kept.append(mention)
+    kept = sorted(ratios + kept, key=lambda m: m.span[0])
+    for mention in kept:
+        rest = _blank(rest, mention.span)
+    for mention in kept:
+        key = mention.asset.lower()
+        if key in table and table[key] != BUILTIN_ALIASES.get(key) and key not in (extra or {}):
+            _checked_symbol(mention.asset, mention.symbol)
+            break
+    return kept, rest
+
+
 def find_assets(
     text: str, aliases: Mapping[str, str] | None = None
 ) -> tuple[AssetMatch | None, str]:
@@ -153,23 +253,12 @@ def find_assets(
     Later mentions are blanked too, so that "S&P 500" in "gold beats the
     S&P 500" is never read as a level of 500.
     """
-    table = _alias_table(aliases)
-    pattern = _alias_pattern(tuple(table))
-    mentions = [
-        AssetMatch(" ".join(m[0].split()), table[" ".join(m[0].lower().split())], m.span())
-        for m in pattern.finditer(text)
-    ]
-    mentions += _raw_symbols(text)
-    # Leftmost first; at the same place the longer reading ("BTC-USD" over "BTC").
-    mentions.sort(key=lambda m: (m.span[0], -(m.span[1] - m.span[0])))
-    rest = text
-    for mention in mentions:
-        start, end = mention.span
-        rest = rest[:start] + " " * (end - start) + rest[end:]
+    mentions, rest = find_asset_mentions(text, aliases)
     if not mentions:
         return None, rest
     first = mentions[0]
     key = first.asset.lower()
+    table = _alias_table(aliases)
     if key in table and table[key] != BUILTIN_ALIASES.get(key):
         _checked_symbol(first.asset, first.symbol)
     return first, rest
@@ -180,6 +269,13 @@ def resolve_asset(name: str, aliases: Mapping[str, str] | None = None) -> AssetM
     written = " ".join(str(name).split())
     table = _alias_table(aliases)
     key = written.lower()
+    if key not in table and "/" in written:
+        ratios = _ratios(written, table)
+        if len(ratios) == 1 and ratios[0].span == (0, len(written)):
+            return ratios[0]
+        legs = ratio_legs(written.upper())
+        if legs is not None and all(looks_like_symbol(leg) for leg in legs):
+            return AssetMatch(written.upper(), written.upper(), (0, len(written)))
     if key in table:
         symbol = table[key]
         if symbol != BUILTIN_ALIASES.get(key):
