@@ -80,13 +80,13 @@ import pandas as pd
 from numpy.typing import ArrayLike
 from scipy import special
 
-from ledger.claims.model import ClaimKind
+from ledger.claims.model import LEVEL_KINDS, ClaimKind
 
 DAYS_PER_YEAR = 365.25
 VOL_WINDOW_DAYS = 365
 MIN_RETURNS = 60
 
-KIND_ORDER: tuple[ClaimKind, ...] = tuple(ClaimKind)
+KIND_ORDER: tuple[ClaimKind, ...] = LEVEL_KINDS
 """Integer code of each kind in `kind_codes`: its position here."""
 
 _CODE = {kind: code for code, kind in enumerate(KIND_ORDER)}
