@@ -13,6 +13,7 @@ from typing import Any
 from ledger.claims import bounds
 from ledger.claims.fingerprint import claim_fingerprint
 from ledger.claims.model import Claim
+from ledger.claims.pairs import pair_key
 
 SOURCE_KINDS = ("person", "bank", "outlet", "self", "other")
 SCORE_GROUPINGS = ("source", "asset", "tag", "year")
@@ -28,6 +29,7 @@ RESOLUTION_EVIDENCE = (
     "days_to_touch",
     "data_source",
     "note",
+    "leg_evidence",  # two-asset claims: each asset's part, as JSON text
 )
 
 
@@ -88,6 +90,8 @@ class ResolutionRecord:
     # Imported resolutions (method "imported"): what the file said they were.
     claimed_method: str | None = None
     claimed_at: datetime | None = None
+    # Two-asset claims: each asset's part (`LegEvidence.to_json()` dicts).
+    legs: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,21 @@ class ClaimRecord:
     market_note: str | None = None
     open_reason: str | None = None
     open_detail: str | None = None
+    # An outperformance: the asset it is measured against, its reference close
+    # and the margin in percentage points (see `Claim`).
+    versus_symbol: str | None = None
+    versus_asset: str | None = None
+    versus_reference_price: float | None = None
+    margin: float | None = None
+    # The current resolution's leg evidence (two-asset claims), as stored.
+    legs: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def group_symbol(self) -> str:
+        """What `score --by asset` counts the claim under: its symbol, or its pair."""
+        if self.versus_symbol:
+            return pair_key(self.symbol, self.versus_symbol)
+        return self.symbol
 
     def to_json(self) -> dict[str, Any]:
         # Shallow on purpose: dataclasses.asdict deep-copies, which costs seconds
@@ -162,7 +181,9 @@ class ClaimDetail:
         data["claimed_created_at"] = (
             self.claimed_created_at.isoformat() if self.claimed_created_at else None
         )
-        data["resolutions"] = [_jsonable(asdict(r)) for r in self.resolutions]
+        data["resolutions"] = [
+            {**_jsonable(asdict(r)), "legs": list(r.legs)} for r in self.resolutions
+        ]
         data["revision_chain"] = [
             {
                 "id": c.id,

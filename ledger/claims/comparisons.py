@@ -34,8 +34,6 @@ WINS = ("wins", "win", "comes out ahead", "comes out on top", "prevails", "does 
 COMPARISON_ALIASES = {"crypto": "BTC-USD", "cryptos": "BTC-USD", "crypto assets": "BTC-USD"}
 CRYPTO_ASSUMPTION = "'{word}' is read as bitcoin (BTC-USD), the largest crypto asset"
 
-MAX_MARGIN = 10_000.0  # percentage points: a hundredfold gap in returns
-
 
 @dataclass(frozen=True)
 class Word:

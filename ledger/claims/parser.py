@@ -32,8 +32,8 @@ from numbers import Real
 
 from ledger.claims import assets, comparisons, dates, vocabulary
 from ledger.claims.assets import RATIO_ASSUMPTION, AssetMatch
-from ledger.claims.bounds import MAX_PRICE, shorten_number
-from ledger.claims.comparisons import COMPARISON_ALIASES, CRYPTO_ASSUMPTION, MAX_MARGIN
+from ledger.claims.bounds import MAX_MARGIN, MAX_PRICE, shorten_number
+from ledger.claims.comparisons import COMPARISON_ALIASES, CRYPTO_ASSUMPTION
 from ledger.claims.dates import DatePhrase
 from ledger.claims.model import (
     Claim,
