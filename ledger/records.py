@@ -6,13 +6,14 @@ so the CLI, the TUI and the tests can hold them after the session is closed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
 from ledger.claims import bounds
 from ledger.claims.fingerprint import claim_fingerprint
-from ledger.claims.model import Claim
+from ledger.claims.model import Claim, format_price
 from ledger.claims.pairs import pair_key
 
 SOURCE_KINDS = ("person", "bank", "outlet", "self", "other")
@@ -224,6 +225,37 @@ class RecordResult:
 
     def id_by_fingerprint(self) -> dict[str, int]:
         return dict(zip(self.added_fingerprints, self.added, strict=True))
+
+
+def leg_lines(legs: Sequence[dict[str, Any]], margin: float | None = None) -> list[str]:
+    """Leg evidence in words, for `show` and the TUI claim screen.
+
+    An outperformance's legs have a start: each return, then the spread
+    against the margin. A ratio's legs are both closes on the evidence day.
+    """
+    if not legs:
+        return []
+    if all(leg.get("start_price") is not None for leg in legs):
+        lines = []
+        returns = []
+        for leg in legs:
+            change = leg.get("return_pct")
+            returns.append(change)
+            lines.append(
+                f"{leg['symbol']}: {format_price(leg['start_price'])} on {leg.get('start_date')}"
+                f" -> {format_price(leg['end_price'])} on {leg['end_date']}"
+                + ("" if change is None else f" ({change:+.2f}%)")
+            )
+        if len(returns) == 2 and None not in returns:
+            spread = returns[0] - returns[1]
+            lines.append(f"difference {spread:+.2f} percentage points (margin {margin or 0.0:g})")
+        return lines
+    closes = " and ".join(f"{leg['symbol']} {format_price(leg['end_price'])}" for leg in legs)
+    line = f"closes on {legs[0]['end_date']}: {closes}"
+    if len(legs) == 2 and legs[1]["end_price"]:
+        ratio = float(f"{legs[0]['end_price'] / legs[1]['end_price']:.6g}")
+        line += f" (ratio {format_price(ratio)})"
+    return [line]
 
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:

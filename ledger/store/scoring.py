@@ -14,13 +14,24 @@ import pandas as pd
 from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
+from ledger.claims.pairs import PAIR_SEPARATOR
 from ledger.records import SCORE_GROUPINGS
 from ledger.store.raw import fetchall
 from ledger.store.resolving import hand_changed_claims
 
 GROUPINGS = SCORE_GROUPINGS
 UNTAGGED = "(untagged)"
-COLUMNS = ("id", "status", "deadline", "made_on", "probability", "market_prob", "source", "symbol")
+COLUMNS = (
+    "id",
+    "status",
+    "deadline",
+    "made_on",
+    "probability",
+    "market_prob",
+    "source",
+    "symbol",
+    "versus_symbol",
+)
 
 
 def scoring_frame(
@@ -38,7 +49,7 @@ def scoring_frame(
         raise ValueError(by)
     sql = (
         "SELECT p.id, p.status, CAST(p.deadline AS TEXT), CAST(p.made_on AS TEXT), "
-        "p.probability, p.market_prob, s.name, p.symbol"
+        "p.probability, p.market_prob, s.name, p.symbol, p.versus_symbol"
     )
     sql += ", t.tag" if by == "tag" else ""
     sql += " FROM prediction p JOIN source s ON s.id = p.source_id"
@@ -78,7 +89,10 @@ def scoring_frame(
     if by == "source":
         frame["group"] = frame["source"]
     elif by == "asset":
-        frame["group"] = frame["symbol"]
+        # An outperformance counts under its pair ("GC=F vs BTC-USD"), a ratio under "GC=F/SI=F".
+        versus = frame["versus_symbol"]
+        paired = frame["symbol"].astype(object) + PAIR_SEPARATOR + versus.fillna("").astype(object)
+        frame["group"] = frame["symbol"].where(versus.isna(), paired)
     elif by == "tag":
         frame["group"] = frame["tag"].where(frame["tag"].notna(), UNTAGGED)
     else:

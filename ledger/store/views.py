@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, extract, func, select
 from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
+from ledger.claims.pairs import PAIR_SEPARATOR
 from ledger.store.batching import chunks
 from ledger.store.scoring import GROUPINGS, UNTAGGED, hand_change_columns
 from ledger.store.tables import PredictionRow, PredictionTagRow, ResolutionRow, SourceRow
@@ -211,7 +212,12 @@ def _group_key(by: str) -> tuple[ColumnElement, ColumnElement]:
     if by == "source":
         return _p.c.source_id, _s.c.name
     if by == "asset":
-        return _p.c.symbol, _p.c.symbol
+        # An outperformance counts under its pair ("GC=F vs BTC-USD"), a ratio under "GC=F/SI=F".
+        group = case(
+            (_p.c.versus_symbol.is_(None), _p.c.symbol),
+            else_=_p.c.symbol + PAIR_SEPARATOR + _p.c.versus_symbol,
+        )
+        return group, group
     if by == "tag":
         tag = func.coalesce(_t.c.tag, UNTAGGED)
         return tag, tag
