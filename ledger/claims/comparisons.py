@@ -8,7 +8,9 @@ that must do better; an underperform word ("lags", "trails") swaps the two;
 takes no side and is refused: a claim must be able to be wrong.
 
 "beats" alone ("BTC beats 100k") is a price target, so a beat word only makes
-a comparison when two assets are named; an outperform word always does.
+a comparison when two assets are named and no price level is given ("gold
+outruns the S&P 500 to $5055" is a target for gold); an outperform word
+always does, and a level beside it is an error.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from dataclasses import dataclass
 
 OUTPERFORMS = (
     "outperforms", "outperform", "outperformed", "outperforming", "will outperform",
-    "outpaces", "outpace", "outruns", "outrun", "does better than", "do better than",
-    "performs better than", "perform better than", "will do better than",
+    "does better than", "do better than", "performs better than", "perform better than",
+    "will do better than",
 )  # fmt: skip
-BEATS = ("beats", "beat", "beating", "will beat")
+# Weak: "BTC beats 100k" and "gold outruns the S&P 500 to $5055" are price targets.
+BEATS = ("beats", "beat", "beating", "will beat", "outpaces", "outpace", "outruns", "outrun")
 UNDERPERFORMS = (
     "underperforms", "underperform", "underperformed", "underperforming", "lags", "lag",
     "lagging", "trails", "trail", "does worse than", "do worse than", "performs worse than",

@@ -462,8 +462,12 @@ def _parse_outperformance(
     mentions, rest = assets.find_asset_mentions(rest, aliases, extra=COMPARISON_ALIASES)
     symbols = list(dict.fromkeys(m.symbol for m in mentions))
     roles = {w.role for w in words}
-    if not roles & {"outperforms", "underperforms"} and len(symbols) < 2:
+    strong = bool(roles & {"outperforms", "underperforms"})
+    if not strong and len(symbols) < 2:
         return None  # "BTC beats 100k" is a price target; "gold vs $4000" names one asset
+    levels, _ = find_levels(rest)
+    if not strong and levels:
+        return None  # "gold outruns the S&P 500 to $5055": a target for gold
     year = made_on.year + 1
     named = list(dict.fromkeys(m.asset for m in mentions))
     first = named[0] if named else "gold"
@@ -483,7 +487,6 @@ def _parse_outperformance(
             f"names {len(symbols)} assets ({', '.join(symbols)}); an outperformance compares two",
             example=example,
         )
-    levels, _ = find_levels(rest)
     if levels:
         raise _Problem(
             f"has a level ('{levels[0].text}'), but compares two assets' returns: write a"
