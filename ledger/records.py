@@ -13,7 +13,7 @@ from typing import Any
 
 from ledger.claims import bounds
 from ledger.claims.fingerprint import claim_fingerprint
-from ledger.claims.model import Claim, format_price
+from ledger.claims.model import Claim, format_margin, format_price
 from ledger.claims.pairs import pair_key
 
 SOURCE_KINDS = ("person", "bank", "outlet", "self", "other")
@@ -248,7 +248,9 @@ def leg_lines(legs: Sequence[dict[str, Any]], margin: float | None = None) -> li
             )
         if len(returns) == 2 and None not in returns:
             spread = returns[0] - returns[1]
-            lines.append(f"difference {spread:+.2f} percentage points (margin {margin or 0.0:g})")
+            lines.append(
+                f"difference {spread:+.2f} percentage points (margin {format_margin(margin or 0.0)})"
+            )
         return lines
     closes = " and ".join(f"{leg['symbol']} {format_price(leg['end_price'])}" for leg in legs)
     line = f"closes on {legs[0]['end_date']}: {closes}"

@@ -136,13 +136,13 @@ class Claim:
         """The margin as canonical text writes it: "" for none, " by 10 points"."""
         if not self.margin:
             return ""
-        return f" by {self.margin:g} points"
+        return f" by {format_margin(self.margin)} points"
 
     @property
     def level_text(self) -> str:
         """The level as a user reads it: "5055", "+20% (of 4012.5 = 4815)", "+10pp vs BTC-USD"."""
         if self.is_outperformance:
-            return f"{self.margin or 0.0:+g}pp vs {self.versus_symbol}"
+            return f"+{format_margin(self.margin or 0.0)}pp vs {self.versus_symbol}"
         if self.relative is None:
             return format_price(self.level)
         if self.level is None:
@@ -177,6 +177,13 @@ class Claim:
     def describe(self) -> str:
         """One sentence that says exactly what will be judged."""
         return describe_claim(self)
+
+
+def format_margin(points: float) -> str:
+    """A margin in percentage points as canonical text writes it: 10, 2.5, 0.0001 (no exponent)."""
+    if not math.isfinite(points):
+        return str(points)
+    return f"{points:.4f}".rstrip("0").rstrip(".")
 
 
 def default_window_start(made_on: date) -> date:
@@ -248,7 +255,7 @@ def describe_claim(claim: Claim) -> str:
 def _describe_outperformance(claim: Claim) -> str:
     margin = claim.margin or 0.0
     if margin:
-        better = f"returns at least {margin:g} percentage points more than"
+        better = f"returns at least {format_margin(margin)} percentage points more than"
     else:
         better = "returns at least as much as"
     versus = _named(claim.versus_asset or claim.versus_symbol or "?", claim.versus_symbol or "?")

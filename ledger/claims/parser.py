@@ -566,8 +566,8 @@ def _checked_margin(value: float, text: str) -> float:
         raise _Problem(f"margin '{text}' is not a finite number of points at or above 0")
     if value > MAX_MARGIN:
         raise _Problem(f"margin '{text}' is above {MAX_MARGIN:,.0f} percentage points")
-    # Canonical text writes margins with 6 significant digits; keep exactly that.
-    return float(f"{value:g}")
+    # Canonical text writes margins to 1e-4 of a point; keep exactly that.
+    return round(value, 4) + 0.0
 
 
 def _assemble_outperformance(

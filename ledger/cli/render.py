@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger import safe_json
-from ledger.claims.model import Claim, format_price
+from ledger.claims.model import Claim, format_margin, format_price
 from ledger.records import (
     ClaimDetail,
     ClaimRecord,
@@ -133,7 +133,10 @@ def claim_detail(detail: ClaimDetail) -> None:
         ("probability", "" if c.probability is None else f"{c.probability:g}"),
         ("market prob", _market_text(c)),
         ("versus", f"{c.versus_asset} ({c.versus_symbol})" if c.versus_symbol else ""),
-        ("margin", f"{c.margin:g} percentage points" if c.versus_symbol else ""),
+        (
+            "margin",
+            f"{format_margin(c.margin or 0.0)} percentage points" if c.versus_symbol else "",
+        ),
         ("reference", _reference_text(c)),
         ("tags", ", ".join(c.tags)),
         ("url", c.url or ""),
