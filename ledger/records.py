@@ -248,9 +248,8 @@ def leg_lines(legs: Sequence[dict[str, Any]], margin: float | None = None) -> li
             )
         if len(returns) == 2 and None not in returns:
             spread = returns[0] - returns[1]
-            lines.append(
-                f"difference {spread:+.2f} percentage points (margin {format_margin(margin or 0.0)})"
-            )
+            shown = format_margin(margin or 0.0)
+            lines.append(f"difference {spread:+.2f} percentage points (margin {shown})")
         return lines
     closes = " and ".join(f"{leg['symbol']} {format_price(leg['end_price'])}" for leg in legs)
     line = f"closes on {legs[0]['end_date']}: {closes}"
