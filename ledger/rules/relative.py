@@ -236,7 +236,7 @@ def ratio_bars(numerator: pd.DataFrame, denominator: pd.DataFrame) -> pd.DataFra
     """
     left = numerator["close"].astype(np.float64)
     right = denominator["close"].astype(np.float64)
-    joined = pd.concat({"a": left, "b": right}, axis=1, join="inner").dropna()
+    joined = pd.concat({"a": left, "b": right}, axis=1, join="inner", sort=True).dropna()
     joined = joined[(joined["a"] > 0) & (joined["b"] > 0)]
     ratio = (joined["a"] / joined["b"]).to_numpy(dtype=np.float64)
     frame = pd.DataFrame(
