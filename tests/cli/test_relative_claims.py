@@ -227,3 +227,36 @@ def test_with_the_yahoo_fake(capsys, ledger: str, fake_yahoo):
     assert result.json()["resolved_true"] == 2
     # The compound symbol is never asked for: only its legs.
     assert not fake_yahoo.chart_requests("GC=F/SI=F")
+
+
+def test_baseline_command_computes_two_asset_probabilities(capsys, ledger: str, prices: Path):
+    result = forecast(capsys, "--db", ledger, "baseline", "--prices", f"csv:{prices}", "--json")
+    assert result.code == 0, result.err
+    assert result.json()["computed"] == 2
+    claims = forecast(capsys, "--db", ledger, "list", "--json").json()
+    for claim in claims:
+        assert 0.0 < claim["market_prob"] < 1.0
+        assert claim["market_sigma"] > 0
+    shown = forecast(capsys, "--db", ledger, "show", str(claims[0]["id"]))
+    assert "correlation" in shown.out
+
+
+def test_a_future_period_waits_for_its_reference_closes(capsys, ledger_url: str, prices: Path):
+    text = "gold outperforms bitcoin in 2026"
+    made = forecast(
+        capsys, "--db", ledger_url, "add", text, "-s", "Bank", "--made-on", "2025-11-20"
+    )
+    assert made.code == 0, made.err
+    # On 2025-12-29 the last close of 2025 is not known yet: nothing is stored.
+    early = resolve(capsys, ledger_url, prices, as_of="2025-12-29")
+    assert early.code == 0, early.err
+    [claim] = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    assert claim["reference_price"] is None and claim["versus_reference_price"] is None
+    assert claim["open_reason"] == "waiting_for_deadline"
+    later = resolve(capsys, ledger_url, prices, as_of="2026-01-05")
+    assert later.code == 0, later.err
+    [claim] = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    gold = pd.read_csv(prices / "GC=F.csv", index_col="date")
+    btc = pd.read_csv(prices / "BTC-USD.csv", index_col="date")
+    assert claim["reference_price"] == pytest.approx(gold.loc["2025-12-31", "close"])
+    assert claim["versus_reference_price"] == pytest.approx(btc.loc["2025-12-31", "close"])
