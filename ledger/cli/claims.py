@@ -142,6 +142,8 @@ def _print_preview(
                 "kind": claim.kind.value,
                 "level": claim.level,
                 "relative": claim.relative.text() if claim.relative else None,
+                "versus_symbol": claim.versus_symbol,
+                "margin": claim.margin,
                 "made_on": claim.made_on.isoformat(),
                 "window_start": claim.window_start.isoformat(),
                 "deadline": claim.deadline.isoformat(),
