@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
+from ledger.claims.pairs import pair_legs
 from ledger.errors import NotFoundError, UsageError
 from ledger.records import ClaimDetail, ClaimRecord, NewClaim, RecordResult, ResolutionRecord
 from ledger.rules.overrides import needs_force
@@ -312,7 +313,13 @@ def list_claims(session: Session, where: ClaimFilter | None = None) -> list[Clai
     if where.source:
         query = query.where(SourceRow.name_key == source_key(where.source))
     if where.symbol:
-        query = query.where(PredictionRow.symbol == where.symbol)
+        legs = pair_legs(where.symbol)
+        if legs is None:
+            query = query.where(PredictionRow.symbol == where.symbol)
+        else:  # "GC=F vs BTC-USD", as `score --by asset` names a pair: its outperformances
+            query = query.where(
+                PredictionRow.symbol == legs[0], PredictionRow.versus_symbol == legs[1]
+            )
     if where.tag:
         tagged = select(PredictionTagRow.prediction_id).where(PredictionTagRow.tag == where.tag)
         query = query.where(PredictionRow.id.in_(tagged))

@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, extract, func, select
 from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
-from ledger.claims.pairs import PAIR_SEPARATOR
+from ledger.claims.pairs import PAIR_SEPARATOR, pair_legs
 from ledger.store.batching import chunks
 from ledger.store.scoring import GROUPINGS, UNTAGGED, hand_change_columns
 from ledger.store.tables import PredictionRow, PredictionTagRow, ResolutionRow, SourceRow
@@ -118,6 +118,14 @@ class FilterVocabulary:
     tags: tuple[str, ...]
 
 
+def _symbol_is(symbol: str) -> ColumnElement:
+    """Claims of `symbol`; a pair ("GC=F vs BTC-USD", a scoreboard row) is its outperformances."""
+    legs = pair_legs(symbol)
+    if legs is None:
+        return _p.c.symbol == symbol
+    return and_(_p.c.symbol == legs[0], _p.c.versus_symbol == legs[1])
+
+
 def _scoped(query: Select, scope: ClaimScope) -> Select:
     """`query` (over prediction joined to source) narrowed to `scope`."""
     if scope.source:
@@ -125,7 +133,7 @@ def _scoped(query: Select, scope: ClaimScope) -> Select:
     if scope.source_like:
         query = query.where(_s.c.name_key.contains(source_key(scope.source_like), autoescape=True))
     if scope.symbol:
-        query = query.where(_p.c.symbol == scope.symbol)
+        query = query.where(_symbol_is(scope.symbol))
     if scope.status:
         query = query.where(_p.c.status == scope.status)
     if scope.year is not None:

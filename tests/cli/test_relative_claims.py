@@ -260,3 +260,12 @@ def test_a_future_period_waits_for_its_reference_closes(capsys, ledger_url: str,
     btc = pd.read_csv(prices / "BTC-USD.csv", index_col="date")
     assert claim["reference_price"] == pytest.approx(gold.loc["2025-12-31", "close"])
     assert claim["versus_reference_price"] == pytest.approx(btc.loc["2025-12-31", "close"])
+
+
+def test_list_by_pair_key(capsys, ledger: str):
+    pair = forecast(capsys, "--db", ledger, "list", "--asset", "GC=F vs BTC-USD", "--json")
+    assert [c["text"] for c in pair.json()] == [OUTPERFORM]
+    pair = forecast(capsys, "--db", ledger, "list", "--asset", "gold vs bitcoin", "--json")
+    assert [c["text"] for c in pair.json()] == [OUTPERFORM]
+    ratio = forecast(capsys, "--db", ledger, "list", "--asset", "gold/silver", "--json")
+    assert [c["text"] for c in ratio.json()] == [RATIO]
