@@ -74,6 +74,15 @@ class LegData:
     gaps: Iterable[date] | None = None
 
 
+class _ClaimDays:
+    """The claims' day numbers, shared by both legs."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.window_start = _day_numbers([c.window_start for c in claims])
+        self.deadline = _day_numbers([c.deadline for c in claims])
+        self.reference_day = self.window_start - 1  # `Claim.reference_day`
+
+
 class _Leg:
     """One leg of a batch of outperformance claims, as arrays (one entry per claim)."""
 
@@ -81,28 +90,25 @@ class _Leg:
         self,
         data: LegData,
         references: Sequence[float | None],
-        claims: Sequence[Claim],
+        days: _ClaimDays,
         as_of: date,
     ) -> None:
-        count = len(claims)
+        count = len(references)
         self.symbol = data.symbol
         self.prices = prices = _Prices(data.bars, as_of, data.gaps)
         self.calendar = calendar_for(data.symbol)
-        reference_day = _day_numbers([c.reference_day for c in claims])
-        window_start = _day_numbers([c.window_start for c in claims])
-        deadline = _day_numbers([c.deadline for c in claims])
         quoted = np.fromiter(
             (np.nan if r is None else float(r) for r in references), np.float64, count
         )
         # The reference was stored as quoted that day: later splits divide it.
-        self.reference = quoted / _split_factors(reference_day, data.splits)
-        self.reference_index = np.searchsorted(prices.days, reference_day, side="right") - 1
-        start = np.searchsorted(prices.days, window_start, side="left")
-        stop = np.maximum(np.searchsorted(prices.days, deadline, side="right"), start)
+        self.reference = quoted / _split_factors(days.reference_day, data.splits)
+        self.reference_index = np.searchsorted(prices.days, days.reference_day, side="right") - 1
+        start = np.searchsorted(prices.days, days.window_start, side="left")
+        stop = np.maximum(np.searchsorted(prices.days, days.deadline, side="right"), start)
         self.bars_in_window = stop - start
         self.nonempty = stop > start
         self.last = np.where(self.nonempty, stop - 1, -1)
-        self.covered = prices.last_row_day >= deadline
+        self.covered = prices.last_row_day >= days.deadline
         self.has_reference = np.isfinite(self.reference) & (self.reference > 0)
         close = prices.column(EvidenceField.CLOSE)
         self.end_close = (
@@ -113,10 +119,28 @@ class _Leg:
         with np.errstate(divide="ignore", invalid="ignore"):
             self.ret = self.end_close / self.reference - 1.0
         # The judged close must be the last trading day's: no gap may follow its bar.
-        self.after_last = np.where(self.nonempty, prices.day_at(self.last) + 1, window_start)
-        self.deadline = deadline
+        self.after_last = np.where(self.nonempty, prices.day_at(self.last) + 1, days.window_start)
+        self.deadline = days.deadline
         judgeable = self.covered & self.has_reference
-        self.gap = judgeable & prices.gaps(self.calendar).any_between(self.after_last, deadline)
+        self.gap = judgeable & prices.gaps(self.calendar).any_between(
+            self.after_last, days.deadline
+        )
+
+    def evidence(self, known: np.ndarray) -> list[LegEvidence | None]:
+        """This leg's evidence per claim (None where its returns are not known)."""
+        starts = _dates(self.prices.days, self.reference_index)
+        ends = _dates(self.prices.days, self.last)
+        return [
+            LegEvidence(self.symbol, end, end_price, start, start_price) if ok else None
+            for ok, start, end, start_price, end_price in zip(
+                known.tolist(),
+                starts,
+                ends,
+                self.reference.tolist(),
+                self.end_close.tolist(),
+                strict=True,
+            )
+        ]
 
     def describe_gap(self, claim: int) -> str:
         return self.prices.gaps(self.calendar).describe(
@@ -134,8 +158,9 @@ def resolve_outperformance(
     for claim in claims:
         if claim.symbol != first.symbol or claim.versus_symbol != second.symbol:
             raise ValueError("every claim must compare first.symbol with second.symbol")
-    a = _Leg(first, [c.reference_price for c in claims], claims, as_of)
-    b = _Leg(second, [c.versus_reference_price for c in claims], claims, as_of)
+    days = _ClaimDays(claims)
+    a = _Leg(first, [c.reference_price for c in claims], days, as_of)
+    b = _Leg(second, [c.versus_reference_price for c in claims], days, as_of)
     margin = np.fromiter((c.margin or 0.0 for c in claims), np.float64, len(claims))
     spread = (a.ret - b.ret) * 100.0
     has_references = a.has_reference & b.has_reference
@@ -146,36 +171,38 @@ def resolve_outperformance(
     before_deadline = _day_number(as_of) < a.deadline
     reached = spread >= margin - SPREAD_TOLERANCE
 
-    a_end, b_end = _dates(a.prices.days, a.last), _dates(b.prices.days, b.last)
-    a_ref = _dates(a.prices.days, a.reference_index)
-    b_ref = _dates(b.prices.days, b.reference_index)
     spread_day = np.maximum(a.prices.day_at(a.last), b.prices.day_at(b.last))
     spread_dates: list[date] = _as_dates(spread_day).tolist()
+    a_legs, b_legs = a.evidence(known), b.evidence(known)
 
     verdicts = []
-    for i in range(len(claims)):
-        legs: tuple[LegEvidence, ...] = ()
-        if known[i]:
-            legs = (
-                _leg_evidence(a, i, a_ref[i], a_end[i]),
-                _leg_evidence(b, i, b_ref[i], b_end[i]),
-            )
+    for i, (is_known, is_decided, margin_i, spread_i, bars_a, bars_b) in enumerate(
+        zip(
+            known.tolist(),
+            decided.tolist(),
+            margin.tolist(),
+            spread.tolist(),
+            a.bars_in_window.tolist(),
+            b.bars_in_window.tolist(),
+            strict=True,
+        )
+    ):
         common = {
-            "stated_level": float(margin[i]),
-            "level_used": float(margin[i]),
-            "closest_date": spread_dates[i] if known[i] else None,
-            "closest_price": float(spread[i]) if known[i] else None,
-            "closest_field": EvidenceField.RETURN_SPREAD if known[i] else None,
-            "bars_in_window": int(a.bars_in_window[i] + b.bars_in_window[i]),
-            "legs": legs,
+            "stated_level": margin_i,
+            "level_used": margin_i,
+            "closest_date": spread_dates[i] if is_known else None,
+            "closest_price": spread_i if is_known else None,
+            "closest_field": EvidenceField.RETURN_SPREAD if is_known else None,
+            "bars_in_window": bars_a + bars_b,
+            "legs": (a_legs[i], b_legs[i]) if is_known else (),
         }
-        if decided[i]:
+        if is_decided:
             verdicts.append(
                 Verdict(
                     outcome=Outcome.TRUE if reached[i] else Outcome.FALSE,
                     open_reason=None,
                     evidence_date=spread_dates[i],
-                    evidence_price=float(spread[i]),
+                    evidence_price=spread_i,
                     evidence_field=EvidenceField.RETURN_SPREAD,
                     **common,
                 )
@@ -184,17 +211,6 @@ def resolve_outperformance(
         reason, detail = _open_reason(i, a, b, has_references, covered, gap, before_deadline)
         verdicts.append(Verdict(outcome=None, open_reason=reason, open_detail=detail, **common))
     return verdicts
-
-
-def _leg_evidence(leg: _Leg, i: int, start: date | None, end: date | None) -> LegEvidence:
-    assert end is not None
-    return LegEvidence(
-        symbol=leg.symbol,
-        end_date=end,
-        end_price=float(leg.end_close[i]),
-        start_date=start,
-        start_price=float(leg.reference[i]),
-    )
 
 
 def _open_reason(
