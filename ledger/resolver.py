@@ -655,20 +655,26 @@ def _with_pair_references(
         last_row = days[-1]
         if leg.gaps:
             last_row = max(last_row, np.datetime64(max(leg.gaps), "D"))
-        closes = leg.bars["close"].to_numpy()
-        for item in missing:
-            reference_day = np.datetime64(item.claim.reference_day, "D")
-            if last_row <= reference_day:
+        closes = leg.bars["close"].to_numpy(dtype=np.float64)
+        reference_day = np.array([c.claim.reference_day for c in missing], dtype="datetime64[D]")
+        position = np.searchsorted(days, reference_day, side="right") - 1
+        bar_day = days[np.maximum(position, 0)]
+        lookback = np.timedelta64(REFERENCE_LOOKBACK_DAYS, "D")
+        usable = (
+            (last_row > reference_day) & (position >= 0) & (reference_day - bar_day <= lookback)
+        )
+        factor = np.ones(len(missing))
+        if leg.splits is not None and len(leg.splits):
+            split_days = leg.splits.index.to_numpy(dtype="datetime64[D]")
+            ratios = leg.splits.to_numpy(dtype=np.float64)
+            later = np.concatenate((np.cumprod(ratios[::-1])[::-1], [1.0]))
+            factor = later[np.searchsorted(split_days, reference_day, side="right")]
+        quoted = closes[np.maximum(position, 0)] * factor
+        for item, ok, value in zip(missing, usable.tolist(), quoted.tolist(), strict=True):
+            if not ok:
                 continue
-            position = int(np.searchsorted(days, reference_day, side="right")) - 1
-            lookback = np.timedelta64(REFERENCE_LOOKBACK_DAYS, "D")
-            if position < 0 or reference_day - days[position] > lookback:
-                continue
-            factor = 1.0
-            if leg.splits is not None and len(leg.splits):
-                later = leg.splits[leg.splits.index > pd.Timestamp(item.claim.reference_day)]
-                factor = float(np.prod(later.to_numpy())) if len(later) else 1.0
-            reference = float(f"{float(closes[position]) * factor:.12g}")
+            # Twelve significant digits drop the float noise of the split factor.
+            reference = float(f"{value:.12g}")
             try:
                 check_price(reference, "reference close")
             except BoundsError as error:
