@@ -154,7 +154,10 @@ class Claim:
 
     @property
     def canonical_level(self) -> str:
-        """The level as it is written in canonical claim text (parses back)."""
+        """The level as it is written in canonical claim text (parses back); for an
+        outperformance, the second asset and the margin, which play the level's part."""
+        if self.is_outperformance:
+            return f"vs {self.versus_symbol}{self.margin_text}"
         if self.relative is not None:
             return self.relative.text()
         return format_price(self.level)
