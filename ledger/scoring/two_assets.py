@@ -29,11 +29,16 @@ a = s_A sqrt(tau), b = s_B sqrt(tau), corr(Z_A, Z_B) = rho:
   Conditioning on Z_B = z, Z_A is normal with mean rho z and variance
   1 - rho^2, so
       P = ∫ φ(z) Φ((-a^2/2 + a rho z - ln(m + Y(z))) / (a sqrt(1 - rho^2))) dz,
-  a smooth one-dimensional integral over the second leg, computed by
-  Gauss-Hermite quadrature with `QUADRATURE_NODES` nodes (exact for
-  polynomials of degree 2N - 1; checked against the closed form at m = 0
-  and against a seeded Monte Carlo in the tests). With rho = ±1 the inner
-  normal degenerates to a step, and the quadrature still converges.
+  a one-dimensional integral over the second leg. The inner Φ is a step in
+  z as sharp as a sqrt(1 - rho^2) is small (a jump at rho = ±1), which a
+  plain Gauss-Hermite rule misses by up to 0.05; so the integral is split
+  where the step lies (c(z) = 0, at most twice: c is concave) and each of
+  the three panels on [-8.5, 8.5] gets a `QUADRATURE_NODES`-point
+  Gauss-Legendre rule: within 2e-4 of a 400,001-point trapezoid reference
+  even at rho = 0.9999, within 1e-5 for ordinary correlations (a plain
+  Gauss-Hermite rule is off by up to 0.05 near the step). Checked in the
+  tests against that reference, the closed form at m = 0 and a seeded Monte
+  Carlo.
 
 Correlation. rho is the uncentred correlation (driftless, as the
 volatilities are) of the two legs' log returns between consecutive days on
@@ -53,10 +58,10 @@ from scipy import special
 
 from ledger.scoring.market_implied import MIN_RETURNS, VOL_WINDOW_DAYS, realized_volatility_many
 
-QUADRATURE_NODES = 160
-
-_NODES, _WEIGHTS = special.roots_hermitenorm(QUADRATURE_NODES)
-_WEIGHTS = _WEIGHTS / np.sqrt(2.0 * np.pi)  # weights of the standard normal density
+QUADRATURE_NODES = 48  # Gauss-Legendre nodes per panel, three panels per claim
+_LIMIT = 8.5  # |z| beyond this holds less than 1e-16 of the normal's mass
+_CHUNK = 4096  # claims per block of node matrices, to keep the temporaries small
+_LEGENDRE_NODES, _LEGENDRE_WEIGHTS = np.polynomial.legendre.leggauss(QUADRATURE_NODES)
 
 
 @dataclass(frozen=True)
@@ -194,15 +199,92 @@ def outperformance_probabilities(
 def _outperform_by_quadrature(
     a: np.ndarray, b: np.ndarray, rho: np.ndarray, m: np.ndarray
 ) -> np.ndarray:
-    """∫ φ(z) P(X >= m + Y(z) | Z_B = z) dz by Gauss-Hermite quadrature (module docstring)."""
-    z = _NODES[None, :]
-    y = np.exp(-0.5 * b[:, None] ** 2 + b[:, None] * z)
-    spread = a[:, None] * np.sqrt(np.maximum(1.0 - rho[:, None] ** 2, 0.0))
-    centre = -0.5 * a[:, None] ** 2 + a[:, None] * rho[:, None] * z - np.log(m[:, None] + y)
+    """∫ φ(z) Φ(c(z)/s) dz over the second leg's shock z (module docstring), in chunks."""
+    out = np.empty(a.shape)
+    for start in range(0, len(a), _CHUNK):
+        part = slice(start, start + _CHUNK)
+        out[part] = _integral(a[part], b[part], rho[part], m[part])
+    return out
+
+
+def _integral(a: np.ndarray, b: np.ndarray, rho: np.ndarray, m: np.ndarray) -> np.ndarray:
+    """Gauss-Legendre on [-L, L], split where c(z) = 0.
+
+    c(z) = -a^2/2 + a rho z - ln(m + exp(-b^2/2 + b z)) is concave (a line
+    minus a log-sum-exp), so it crosses zero at most twice, once on each side
+    of its peak. Across a crossing the integrand is a step as sharp as
+    s = a sqrt(1 - rho^2) is small (a jump when rho = ±1); on each panel
+    between crossings it is smooth, and Legendre nodes crowd at the panel
+    ends, where what is left of the step lies.
+    """
+    spread = a * np.sqrt(np.maximum(1.0 - rho**2, 0.0))
+    alpha, beta, gamma = -0.5 * a**2, a * rho, -0.5 * b**2
+
+    def c(z: np.ndarray) -> np.ndarray:
+        return alpha + beta * z - np.logaddexp(np.log(m), gamma + b * z)
+
+    # The peak: c'(z) = beta - b q(z), q = e^{gamma + bz} / (m + e^{gamma + bz}) in (0, 1).
     with np.errstate(divide="ignore", invalid="ignore"):
-        inner = np.where(
-            spread > 0,
-            special.ndtr(centre / np.where(spread > 0, spread, 1.0)),
-            (centre >= 0).astype(np.float64),
+        share = np.where(b > 0, beta / np.where(b > 0, b, 1.0), np.where(beta > 0, 1.0, 0.0))
+        inside = (share > 0) & (share < 1)
+        z_peak = np.where(
+            inside,
+            (
+                np.log(m)
+                + np.log(np.where(inside, share, 0.5))
+                - np.log1p(-np.where(inside, share, 0.5))
+                - gamma
+            )
+            / np.where(b > 0, b, 1.0),
+            np.where(share >= 1, _LIMIT, -_LIMIT),
         )
-    return np.clip(inner @ _WEIGHTS, 0.0, 1.0)
+    z_peak = np.clip(z_peak, -_LIMIT, _LIMIT)
+    rises = c(z_peak) > 0
+    left = np.where(c(np.full_like(a, -_LIMIT)) >= 0, -_LIMIT, _bisect(c, -_LIMIT, z_peak, up=True))
+    right = np.where(c(np.full_like(a, _LIMIT)) >= 0, _LIMIT, _bisect(c, z_peak, _LIMIT, up=False))
+    left = np.where(rises, left, z_peak)
+    right = np.where(rises, right, z_peak)
+
+    total = np.zeros(a.shape)
+    for lo, hi in (
+        (np.full_like(a, -_LIMIT), left),
+        (left, right),
+        (right, np.full_like(a, _LIMIT)),
+    ):
+        half = 0.5 * (hi - lo)
+        z = (0.5 * (hi + lo))[:, None] + half[:, None] * _LEGENDRE_NODES[None, :]
+        centre = _c_matrix(alpha, beta, gamma, b, m, z)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            inner = np.where(
+                spread[:, None] > 0,
+                special.ndtr(centre / np.where(spread > 0, spread, 1.0)[:, None]),
+                (centre >= 0).astype(np.float64),
+            )
+        density = np.exp(-0.5 * z**2) / np.sqrt(2.0 * np.pi)
+        total += half * ((inner * density) @ _LEGENDRE_WEIGHTS)
+    return np.clip(total, 0.0, 1.0)
+
+
+def _c_matrix(alpha, beta, gamma, b, m, z):
+    """c(z) for a matrix of nodes, one row per claim."""
+    return (
+        alpha[:, None]
+        + beta[:, None] * z
+        - np.logaddexp(np.log(m)[:, None], gamma[:, None] + b[:, None] * z)
+    )
+
+
+def _bisect(function, lo, hi, *, up: bool, steps: int = 60) -> np.ndarray:
+    """Per claim, the zero of a function monotone on [lo, hi] (rising if `up`), by bisection."""
+    lo = np.broadcast_to(np.asarray(lo, dtype=np.float64), np.shape(hi) or np.shape(lo)).copy()
+    hi = np.broadcast_to(np.asarray(hi, dtype=np.float64), lo.shape).copy()
+    for _ in range(steps):
+        mid = 0.5 * (lo + hi)
+        above = function(mid) >= 0
+        if up:
+            hi = np.where(above, mid, hi)
+            lo = np.where(above, lo, mid)
+        else:
+            lo = np.where(above, mid, lo)
+            hi = np.where(above, hi, mid)
+    return 0.5 * (lo + hi)

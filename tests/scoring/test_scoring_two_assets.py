@@ -42,6 +42,32 @@ def test_outperformance_matches_a_seeded_monte_carlo(case):
     assert abs(p - mc) <= 4 * se + 1e-4, (p, mc, se)
 
 
+def trapezoid_reference(a, b, rho, m):
+    """The same integral on a 200,001-point grid: slow, plain, independent of the rule."""
+    from scipy import special
+
+    z = np.linspace(-8.5, 8.5, 200_001)
+    spread = a * np.sqrt(max(1 - rho * rho, 0.0))
+    centre = -0.5 * a * a + a * rho * z - np.log(m + np.exp(-0.5 * b * b + b * z))
+    inner = special.ndtr(centre / spread) if spread > 0 else (centre >= 0) * 1.0
+    return np.trapezoid(inner * np.exp(-0.5 * z * z) / np.sqrt(2 * np.pi), z)
+
+
+@pytest.mark.parametrize(
+    ("sigma_a", "sigma_b", "rho", "margin"),
+    [
+        pytest.param(0.06, 0.8, 0.9999, 60.0, id="near-step"),
+        pytest.param(0.3, 0.3, 1.0, 5.0, id="step"),
+        pytest.param(0.05, 1.5, -1.0, 100.0, id="opposite-step"),
+        pytest.param(1.5, 0.02, 0.2, 0.01, id="tiny-margin"),
+        pytest.param(0.2, 0.6, 0.4, 150.0, id="big-margin"),
+    ],
+)
+def test_quadrature_handles_sharp_steps(sigma_a, sigma_b, rho, margin):
+    p = outperformance_probabilities(sigma_a, sigma_b, rho, 1.0, margin)[0]
+    assert p == pytest.approx(trapezoid_reference(sigma_a, sigma_b, rho, margin / 100), abs=3e-4)
+
+
 def test_quadrature_agrees_with_the_closed_form_as_the_margin_goes_to_zero():
     args = (np.array([0.2, 0.5]), np.array([0.6, 0.3]), np.array([0.3, -0.2]), np.array([1, 2]))
     exact = outperformance_probabilities(*args, 0.0)
