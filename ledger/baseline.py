@@ -2,9 +2,11 @@
 
 For every claim, from data available on made_on only: the trailing year's
 realized volatility and the close that day, fed to the driftless-GBM formulas
-in `ledger.scoring.market_implied`. Computed once and stored on the claim, so
-scores never depend on when they are computed; `forecast baseline
---recompute` refreshes them (after a data correction, say).
+in `ledger.scoring.market_implied` (for ratios and outperformance, both legs'
+volatilities and their correlation, `ledger.scoring.two_assets`). Computed
+once and stored on the claim, so scores never depend on when they are
+computed; `forecast baseline --recompute` refreshes them (after a data
+correction, say).
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from ledger.claims.model import Claim
+from ledger.claims.model import Claim, ClaimKind
+from ledger.claims.pairs import legs_of
 from ledger.market.source import PriceSource
 from ledger.price_cache import fetch_missing, missing_range
-from ledger.rules import unjudgeable
+from ledger.rules import LegData, unjudgeable
 from ledger.scoring import (
     market_probabilities,
+    outperformance_probabilities,
+    pair_volatility_many,
     realized_volatility_many,
     window_start_years,
     year_fraction,
@@ -84,6 +89,8 @@ def set_aside_unjudgeable(by_symbol: dict[str, list[BaselineClaim]]) -> list[Bas
                     window_start=claim.window_start,
                     deadline=claim.deadline,
                     relative=claim.relative,
+                    versus_symbol=claim.versus_symbol,
+                    margin=claim.margin,
                 )
             )
             if why is None:
@@ -128,13 +135,19 @@ def compute_baselines(
         with Session(engine) as session, session.begin():
             store_baselines(session, invalid)
         summary.without += len(invalid)
+    legs = {leg for key in by_symbol for leg in legs_of(key)}
     with Session(engine) as session:
-        cache = cached_ranges(session, by_symbol)
+        cache = cached_ranges(session, legs)
     skipped = dict(skip or {})
     if source is not None and by_symbol:
-        wanted = {}
-        for symbol, claims in by_symbol.items():
+        spans: dict[str, tuple[date, date]] = {}
+        for key, claims in by_symbol.items():
             first, last = history_range(claims)
+            for leg in legs_of(key):
+                seen = spans.get(leg, (first, last))
+                spans[leg] = (min(first, seen[0]), max(last, seen[1]))
+        wanted = {}
+        for symbol, (first, last) in spans.items():
             missing = missing_range((first, min(last, today)), cache.get(symbol), today)
             if missing is not None:
                 wanted[symbol] = missing
@@ -150,14 +163,26 @@ def compute_baselines(
                 if len(fetched.splits.get(symbol, ())):
                     store_splits(session, {symbol: fetched.splits[symbol]}, source.name)
     for symbol, claims in sorted(by_symbol.items()):
-        if symbol in skipped:
-            summary.skipped_symbols[symbol] = skipped[symbol]
+        failed_legs = [leg for leg in legs_of(symbol) if leg in skipped]
+        if failed_legs:
+            summary.skipped_symbols[symbol] = skipped[failed_legs[0]]
             continue
         with Session(engine) as session, session.begin():
             first, last = history_range(claims)
-            bars = load_symbol_bars(session, symbol, first, last)
-            splits = load_splits(session, [symbol]).get(symbol)
-            baselines = baselines_for(claims, bars, splits)
+            if len(legs_of(symbol)) == 2:
+                pair = [
+                    LegData(
+                        leg,
+                        load_symbol_bars(session, leg, first, last),
+                        load_splits(session, [leg]).get(leg),
+                    )
+                    for leg in legs_of(symbol)
+                ]
+                baselines = pair_baselines_for(claims, pair[0], pair[1])
+            else:
+                bars = load_symbol_bars(session, symbol, first, last)
+                splits = load_splits(session, [symbol]).get(symbol)
+                baselines = baselines_for(claims, bars, splits)
             store_baselines(session, baselines)
         summary.computed += sum(b.market_prob is not None for b in baselines)
         summary.without += sum(b.market_prob is None for b in baselines)
@@ -246,3 +271,86 @@ def _average_progress(claims, dates, closes, made_on, window_start, deadline, vo
         weight[i] = seen / (seen + remaining)
         seen_mean[i] = float(np.mean(closes[lo:hi]))
     return weight, seen_mean
+
+
+def pair_baselines_for(
+    claims: Sequence[BaselineClaim], first: LegData, second: LegData
+) -> list[Baseline]:
+    """The baselines of the claims under one ratio or pair key, vectorized over the claims.
+
+    Ratio claims (level kinds on "A/B") use the ratio's volatility and the
+    drift of a ratio of two martingales; outperformance claims the two-leg
+    integral over the window from the reference day (a forward start only
+    shortens it). The stored sigma is the ratio's, sqrt(s_A^2 + s_B^2 -
+    2 rho s_A s_B); the spot is the ratio of the made_on closes.
+    """
+    missing = [leg.symbol for leg in (first, second) if leg.bars is None or leg.bars.empty]
+    if missing:
+        note = f"no price history for {' and '.join(missing)} up to the day the call was made"
+        return [Baseline(c.id, None, None, None, note) for c in claims]
+    made_on = np.array([c.made_on for c in claims], dtype="datetime64[D]")
+    window_start = np.array([c.window_start for c in claims], dtype="datetime64[D]")
+    deadline = np.array([c.deadline for c in claims], dtype="datetime64[D]")
+    vol = pair_volatility_many(
+        first.bars.index.to_numpy(dtype="datetime64[D]"),
+        first.bars["close"].to_numpy(dtype=np.float64),
+        second.bars.index.to_numpy(dtype="datetime64[D]"),
+        second.bars["close"].to_numpy(dtype=np.float64),
+        made_on,
+    )
+    ratio_spot = vol.spot_a / vol.spot_b
+    is_outperform = np.array([c.kind is ClaimKind.OUTPERFORM for c in claims])
+    probs = np.full(len(claims), np.nan)
+    if is_outperform.any():
+        reference_day = window_start - np.timedelta64(1, "D")
+        tau = year_fraction(np.maximum(made_on, reference_day), deadline)
+        margin = np.array([c.margin or 0.0 for c in claims], dtype=np.float64)
+        rows = is_outperform
+        probs[rows] = outperformance_probabilities(
+            vol.sigma_a[rows], vol.sigma_b[rows], vol.rho[rows], tau[rows], margin[rows]
+        )
+    ratio_rows = ~is_outperform
+    if ratio_rows.any():
+        # Bars are in today's units: a later split of the numerator divides a stated
+        # ratio level, one of the denominator multiplies it.
+        factor = _split_factors(made_on, first.splits) / _split_factors(made_on, second.splits)
+        levels = (
+            np.array([np.nan if c.level is None else c.level for c in claims], dtype=np.float64)
+            / factor
+        )
+        for i, claim in enumerate(claims):
+            if claim.relative is not None:
+                spot = ratio_spot[i]
+                levels[i] = claim.relative.apply(spot) if np.isfinite(spot) else np.nan
+        kinds = [c.kind for c in claims]
+        probs[ratio_rows] = market_probabilities(
+            [k for k, keep in zip(kinds, ratio_rows, strict=True) if keep],
+            ratio_spot[ratio_rows],
+            levels[ratio_rows],
+            year_fraction(made_on, deadline)[ratio_rows],
+            vol.ratio_sigma[ratio_rows],
+            t_start_years=window_start_years(made_on, window_start)[ratio_rows],
+            log_drift=vol.ratio_drift[ratio_rows],
+        )
+    out = []
+    for i, claim in enumerate(claims):
+        prob = float(probs[i]) if np.isfinite(probs[i]) else None
+        sigma = float(vol.ratio_sigma[i]) if np.isfinite(vol.ratio_sigma[i]) else None
+        spot = None
+        if not is_outperform[i] and np.isfinite(ratio_spot[i]):
+            spot = float(ratio_spot[i])
+        note = None
+        if not (np.isfinite(vol.spot_a[i]) and np.isfinite(vol.spot_b[i])):
+            note = f"no close of both assets on or before {claim.made_on} in the price history"
+        elif sigma is None:
+            note = (
+                f"not enough history in the year before {claim.made_on} for both volatilities"
+                f" and their correlation ({int(vol.n_common[i])} common daily returns; at least"
+                f" {MIN_RETURNS} are needed)"
+            )
+        elif prob is None and claim.kind.family == "average":
+            note = "no market probability for a ratio's average (a ratio is not a martingale)"
+        elif prob is None:
+            note = "the claim's level is unknown"
+        out.append(Baseline(claim.id, prob, sigma, spot, note))
+    return out

@@ -6,13 +6,15 @@ so the CLI, the TUI and the tests can hold them after the session is closed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
 from ledger.claims import bounds
 from ledger.claims.fingerprint import claim_fingerprint
-from ledger.claims.model import Claim
+from ledger.claims.model import Claim, format_margin, format_price
+from ledger.claims.pairs import pair_key
 
 SOURCE_KINDS = ("person", "bank", "outlet", "self", "other")
 SCORE_GROUPINGS = ("source", "asset", "tag", "year")
@@ -28,6 +30,7 @@ RESOLUTION_EVIDENCE = (
     "days_to_touch",
     "data_source",
     "note",
+    "leg_evidence",  # two-asset claims: each asset's part, as JSON text
 )
 
 
@@ -88,6 +91,8 @@ class ResolutionRecord:
     # Imported resolutions (method "imported"): what the file said they were.
     claimed_method: str | None = None
     claimed_at: datetime | None = None
+    # Two-asset claims: each asset's part (`LegEvidence.to_json()` dicts).
+    legs: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,21 @@ class ClaimRecord:
     market_note: str | None = None
     open_reason: str | None = None
     open_detail: str | None = None
+    # An outperformance: the asset it is measured against, its reference close
+    # and the margin in percentage points (see `Claim`).
+    versus_symbol: str | None = None
+    versus_asset: str | None = None
+    versus_reference_price: float | None = None
+    margin: float | None = None
+    # The current resolution's leg evidence (two-asset claims), as stored.
+    legs: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def group_symbol(self) -> str:
+        """What `score --by asset` counts the claim under: its symbol, or its pair."""
+        if self.versus_symbol:
+            return pair_key(self.symbol, self.versus_symbol)
+        return self.symbol
 
     def to_json(self) -> dict[str, Any]:
         # Shallow on purpose: dataclasses.asdict deep-copies, which costs seconds
@@ -162,7 +182,9 @@ class ClaimDetail:
         data["claimed_created_at"] = (
             self.claimed_created_at.isoformat() if self.claimed_created_at else None
         )
-        data["resolutions"] = [_jsonable(asdict(r)) for r in self.resolutions]
+        data["resolutions"] = [
+            {**_jsonable(asdict(r)), "legs": list(r.legs)} for r in self.resolutions
+        ]
         data["revision_chain"] = [
             {
                 "id": c.id,
@@ -203,6 +225,38 @@ class RecordResult:
 
     def id_by_fingerprint(self) -> dict[str, int]:
         return dict(zip(self.added_fingerprints, self.added, strict=True))
+
+
+def leg_lines(legs: Sequence[dict[str, Any]], margin: float | None = None) -> list[str]:
+    """Leg evidence in words, for `show` and the TUI claim screen.
+
+    An outperformance's legs have a start: each return, then the spread
+    against the margin. A ratio's legs are both closes on the evidence day.
+    """
+    if not legs:
+        return []
+    if all(leg.get("start_price") is not None for leg in legs):
+        lines = []
+        returns = []
+        for leg in legs:
+            change = leg.get("return_pct")
+            returns.append(change)
+            lines.append(
+                f"{leg['symbol']}: {format_price(leg['start_price'])} on {leg.get('start_date')}"
+                f" -> {format_price(leg['end_price'])} on {leg['end_date']}"
+                + ("" if change is None else f" ({change:+.2f}%)")
+            )
+        if len(returns) == 2 and None not in returns:
+            spread = returns[0] - returns[1]
+            shown = format_margin(margin or 0.0)
+            lines.append(f"difference {spread:+.2f} percentage points (margin {shown})")
+        return lines
+    closes = " and ".join(f"{leg['symbol']} {format_price(leg['end_price'])}" for leg in legs)
+    line = f"closes on {legs[0]['end_date']}: {closes}"
+    if len(legs) == 2 and legs[1]["end_price"]:
+        ratio = float(f"{legs[0]['end_price'] / legs[1]['end_price']:.6g}")
+        line += f" (ratio {format_price(ratio)})"
+    return [line]
 
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:

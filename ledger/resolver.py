@@ -1,7 +1,11 @@
 """One resolver run: open claims + market data + rules, written back with evidence.
 
 The run works out per symbol the one date range it needs, asks the price
-source once for all of them, then judges and commits symbol by symbol. A
+source once for all of them, then judges and commits symbol by symbol.
+Claims about two assets are grouped under a compound key (a ratio
+"GC=F/SI=F", a pair "GC=F vs BTC-USD", `ledger.claims.pairs`): the source is
+asked for each leg, never for the key, and the compound keys are judged after
+every plain symbol, from both legs' cached bars. A
 crash or a kill between symbols leaves every committed symbol complete and the
 rest untouched; the next run finishes the job. A symbol whose data could not
 be fetched keeps its claims open with the reason recorded, never FALSE.
@@ -10,6 +14,7 @@ be fetched keeps its claims open with the reason recorded, never FALSE.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,10 +28,22 @@ from sqlmodel import Session
 from ledger.bars import BAR_COLUMNS
 from ledger.claims.bounds import BoundsError, check_price
 from ledger.claims.model import Claim
+from ledger.claims.pairs import legs_of, pair_key, pair_legs, ratio_legs
 from ledger.errors import UsageError
 from ledger.market.source import FetchResult, PriceSource, SymbolError
 from ledger.price_cache import fetch_missing, missing_range
-from ledger.rules import OpenReason, Verdict, resolve_many, unjudgeable
+from ledger.rules import (
+    LegData,
+    OpenReason,
+    Verdict,
+    ratio_bars,
+    ratio_gaps,
+    ratio_splits,
+    resolve_many,
+    resolve_outperformance,
+    unjudgeable,
+    with_ratio_legs,
+)
 from ledger.store.baselines import claims_needing_baseline, store_baselines
 from ledger.store.engine import refresh_planner_statistics
 from ledger.store.prices import (
@@ -47,6 +64,7 @@ from ledger.store.resolving import (
     load_splits,
     set_open_reasons,
     set_reference_prices,
+    set_versus_reference_prices,
     store_splits,
 )
 from ledger.store.runs import acquire_lock, finish_run, start_run
@@ -142,7 +160,7 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     if not dry_run:
         refresh_planner_statistics(engine)
     with Session(engine) as session:
-        claims_by_symbol = claims_to_check(session, recheck=recheck)
+        claims_by_symbol = _by_pair(claims_to_check(session, recheck=recheck))
         needing_baseline = {} if dry_run else claims_needing_baseline(session)
     invalid = _set_aside_unjudgeable(claims_by_symbol)
     invalid_baselines = []
@@ -151,8 +169,9 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
         from ledger.baseline import baselines_for, history_range, set_aside_unjudgeable
 
         invalid_baselines = set_aside_unjudgeable(needing_baseline)
+    keys = set(claims_by_symbol) | set(needing_baseline)
     with Session(engine) as session:
-        cache = cached_ranges(session, set(claims_by_symbol) | set(needing_baseline))
+        cache = cached_ranges(session, {leg for key in keys for leg in legs_of(key)})
     run_id = None
     if not dry_run:
         with Session(engine) as session, session.begin():
@@ -176,35 +195,73 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
             span = (min(span[0], fetch_spans[symbol][0]), max(span[1], fetch_spans[symbol][1]))
         if span[0] <= span[1]:
             fetch_spans[symbol] = span
+    leg_spans = _leg_spans(fetch_spans)
     if recheck:  # a data correction: ask the source again for everything judged
-        wanted = dict(fetch_spans)
+        wanted = dict(leg_spans)
     else:
         wanted = {
             symbol: missing
-            for symbol, span in fetch_spans.items()
+            for symbol, span in leg_spans.items()
             if (missing := missing_range(span, cache.get(symbol), as_of)) is not None
         }
     fetched = fetch_missing(source, wanted)
     summary.requests = fetched.requests
 
     failed = {symbol: f"{e.code}: {e.message}" for symbol, e in fetched.errors.items()}
-    symbols = sorted(set(claims_by_symbol) | set(needing_baseline))
+    plain = {leg for key in keys for leg in legs_of(key)}
+    # Plain symbols first: their transactions store the bars the compound keys are built from.
+    symbols = sorted(plain) + sorted(keys - plain)
     for done, symbol in enumerate(symbols, start=1):
         claims = claims_by_symbol.get(symbol, [])
         # The symbol's figures join the summary only once its transaction commits.
         tally = ResolveSummary(run_id, as_of, source.name, dry_run)
         try:
             with Session(engine, expire_on_commit=False) as session, session.begin():
-                _store_fetched(session, symbol, fetched, tally, wanted.get(symbol))
+                if symbol in plain:
+                    _store_fetched(session, symbol, fetched, tally, wanted.get(symbol))
+                elif dry_run:  # the legs' bars were rolled back with their own transactions
+                    for leg in legs_of(symbol):
+                        _store_fetched(
+                            session,
+                            leg,
+                            fetched,
+                            ResolveSummary(None, as_of, "", True),
+                            wanted.get(leg),
+                        )
                 span = fetch_spans.get(symbol)
-                bars, gaps = _load_bars(session, symbol, span)
-                splits = load_splits(session, [symbol]).get(symbol)
-                if claims:
-                    _resolve_symbol(
-                        session, symbol, claims, (bars, gaps), splits, fetched, tally, run_id
+                if symbol in plain:
+                    bars, gaps = _load_bars(session, symbol, span)
+                    splits = load_splits(session, [symbol]).get(symbol)
+                    if claims:
+                        error = fetched.errors.get(symbol)
+                        _resolve_symbol(
+                            session,
+                            symbol,
+                            claims,
+                            (bars, gaps),
+                            splits,
+                            error,
+                            tally,
+                            run_id,
+                            rejected=fetched.rejected.get(symbol),
+                        )
+                    if symbol in needing_baseline and symbol not in failed:
+                        store_baselines(
+                            session, baselines_for(needing_baseline[symbol], bars, splits)
+                        )
+                else:
+                    _resolve_compound(
+                        session,
+                        symbol,
+                        claims,
+                        span,
+                        fetched,
+                        tally,
+                        run_id,
+                        needing_baseline.get(symbol)
+                        if not failed.keys() & set(legs_of(symbol))
+                        else None,
                     )
-                if symbol in needing_baseline and symbol not in failed:
-                    store_baselines(session, baselines_for(needing_baseline[symbol], bars, splits))
                 if dry_run:
                     session.rollback()
         except ClaimsChanged as exc:
@@ -233,6 +290,30 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
                 bars_rejected=sum(len(v) for v in summary.rejected_bars.values()),
             )
     return summary
+
+
+def _by_pair(claims_by_symbol: dict[str, list[OpenClaim]]) -> dict[str, list[OpenClaim]]:
+    """Outperformance claims move from their first asset's symbol to their pair's key."""
+    grouped: dict[str, list[OpenClaim]] = {}
+    for symbol, claims in claims_by_symbol.items():
+        for item in claims:
+            versus = item.claim.versus_symbol
+            key = pair_key(symbol, versus) if item.claim.is_outperformance and versus else symbol
+            grouped.setdefault(key, []).append(item)
+    return grouped
+
+
+def _leg_spans(spans: dict[str, tuple[date, date]]) -> dict[str, tuple[date, date]]:
+    """The date range to ask the source for, per leg: the union over the keys it serves."""
+    out: dict[str, tuple[date, date]] = {}
+    for key, (first, last) in spans.items():
+        for leg in legs_of(key):
+            if leg in out:
+                first_seen, last_seen = out[leg]
+                out[leg] = (min(first, first_seen), max(last, last_seen))
+            else:
+                out[leg] = (first, last)
+    return out
 
 
 def _set_aside_unjudgeable(
@@ -308,6 +389,9 @@ def needed_range(claims: Sequence[OpenClaim], as_of: date) -> tuple[date, date] 
         start = claim.window_start
         if claim.relative is not None and claim.reference_price is None:
             start = min(start, claim.made_on - timedelta(days=REFERENCE_LOOKBACK_DAYS))
+        if claim.is_outperformance:
+            # The reference closes, and the evidence of which bar they were.
+            start = min(start, claim.reference_day - timedelta(days=REFERENCE_LOOKBACK_DAYS))
         starts.append(start)
     first = min(starts)
     last = min(max(item.claim.deadline for item in claims), as_of)
@@ -320,20 +404,39 @@ def _resolve_symbol(
     claims: list[OpenClaim],
     bars_and_gaps: tuple[pd.DataFrame, list[date]],
     splits: pd.Series | None,
-    fetched: FetchResult,
+    error: SymbolError | None,
+    summary: ResolveSummary,
+    run_id: int | None,
+    *,
+    rejected: list[str] | None = None,
+    finish: Callable[[list[Verdict]], list[Verdict]] | None = None,
+) -> None:
+    """Judge one symbol's claims (a ratio's too: `finish` adds its legs' closes) and write."""
+    bars, gaps = bars_and_gaps
+    summary.claims_checked += len(claims)
+    if error is not None:
+        summary.failed_symbols[symbol] = f"{error.code}: {error.message}"
+    if rejected:
+        summary.rejected_bars[symbol] = rejected
+    claims, refused = _with_reference_prices(session, claims, bars, splits)
+    verdicts = resolve_many([c.claim for c in claims], bars, summary.as_of, splits, gaps=gaps)
+    if finish is not None:
+        verdicts = finish(verdicts)
+    _write_verdicts(session, symbol, claims, verdicts, refused, error, bars.empty, summary, run_id)
+
+
+def _write_verdicts(
+    session: Session,
+    symbol: str,
+    claims: list[OpenClaim],
+    verdicts: list[Verdict],
+    refused: list[tuple[OpenClaim, str]],
+    error: SymbolError | None,
+    no_bars: bool,
     summary: ResolveSummary,
     run_id: int | None,
 ) -> None:
-    bars, gaps = bars_and_gaps
-    summary.claims_checked += len(claims)
-    error = fetched.errors.get(symbol)
-    if error is not None:
-        summary.failed_symbols[symbol] = f"{error.code}: {error.message}"
-    if fetched.rejected.get(symbol):
-        summary.rejected_bars[symbol] = fetched.rejected[symbol]
-    claims, refused = _with_reference_prices(session, claims, bars, splits)
-    verdicts = resolve_many([c.claim for c in claims], bars, summary.as_of, splits, gaps=gaps)
-
+    """Record the decided verdicts and the open reasons of the rest."""
     decisions: dict[str, list[Decision]] = {"open": [], "true": [], "false": []}
     reasons: dict[int, tuple[str, str | None]] = {}
     for item, why in refused:
@@ -345,7 +448,7 @@ def _resolve_symbol(
     for item, verdict in zip(claims, verdicts, strict=True):
         if verdict.outcome is None:
             if item.status == "open":
-                reason, detail = _open_reason(verdict, error, bars.empty)
+                reason, detail = _open_reason(verdict, error, no_bars)
                 reasons[item.id] = (reason, detail)
                 summary.open_reasons[reason] += 1
                 summary.still_open += 1
@@ -405,11 +508,14 @@ def _evidence(verdict: Verdict, data_source: str) -> dict:
         "days_to_touch": verdict.days_to_touch,
         "data_source": data_source,
         "note": _split_note(verdict),
+        "leg_evidence": (
+            json.dumps([leg.to_json() for leg in verdict.legs]) if verdict.legs else None
+        ),
     }
 
 
 def _split_note(verdict: Verdict) -> str | None:
-    if verdict.split_factor == 1.0 or verdict.stated_level is None:
+    if verdict.split_factor == 1.0 or verdict.stated_level is None or not verdict.split_factor:
         return None
     return (
         f"split-adjusted: level {verdict.stated_level:g} is {verdict.level_used:g} in today's "
@@ -469,6 +575,133 @@ def _with_reference_prices(
             item = OpenClaim(item.id, item.status, claim)
         out.append(item)
     return out, refused_claims
+
+
+def _resolve_compound(
+    session: Session,
+    key: str,
+    claims: list[OpenClaim],
+    span: tuple[date, date] | None,
+    fetched: FetchResult,
+    summary: ResolveSummary,
+    run_id: int | None,
+    needing_baseline: list | None,
+) -> None:
+    """A ratio or a pair: both legs' cached bars, judged together, written under `key`."""
+    first, second = (_load_leg(session, leg, span) for leg in legs_of(key))
+    error = next((fetched.errors[leg] for leg in legs_of(key) if leg in fetched.errors), None)
+    if ratio_legs(key) is not None:
+        bars = ratio_bars(first.bars, second.bars)
+        gaps = ratio_gaps(first.bars, first.gaps or (), second.bars, second.gaps or ())
+        splits = ratio_splits(first.splits, second.splits)
+        if claims:
+            _resolve_symbol(
+                session,
+                key,
+                claims,
+                (bars, gaps),
+                splits,
+                error,
+                summary,
+                run_id,
+                finish=lambda verdicts: with_ratio_legs(verdicts, first, second),
+            )
+        if needing_baseline:
+            from ledger.baseline import pair_baselines_for
+
+            store_baselines(session, pair_baselines_for(needing_baseline, first, second))
+        return
+    assert pair_legs(key) is not None
+    if claims:
+        summary.claims_checked += len(claims)
+        if error is not None:
+            summary.failed_symbols[key] = f"{error.code}: {error.message}"
+        claims, refused = _with_pair_references(session, claims, first, second)
+        verdicts = resolve_outperformance([c.claim for c in claims], first, second, summary.as_of)
+        no_bars = first.bars.empty or second.bars.empty
+        _write_verdicts(session, key, claims, verdicts, refused, error, no_bars, summary, run_id)
+    if needing_baseline:
+        from ledger.baseline import pair_baselines_for
+
+        store_baselines(session, pair_baselines_for(needing_baseline, first, second))
+
+
+def _load_leg(session: Session, symbol: str, span: tuple[date, date] | None) -> LegData:
+    bars, gaps = _load_bars(session, symbol, span)
+    return LegData(symbol, bars, load_splits(session, [symbol]).get(symbol), gaps)
+
+
+def _with_pair_references(
+    session: Session, claims: list[OpenClaim], first: LegData, second: LegData
+) -> tuple[list[OpenClaim], list[tuple[OpenClaim, str]]]:
+    """Outperformance claims get both reference closes, as quoted on their reference day.
+
+    A reference is the last close on or before the reference day (within a
+    week), and it is taken only once the leg's data runs past that day: until
+    then a later close on or before it may still come (a call about 2026
+    recorded in December 2025 waits for 2025's last close).
+    """
+    found: dict[int, float] = {}
+    found_versus: dict[int, float] = {}
+    refused: dict[int, str] = {}
+    for leg, attribute, out in (
+        (first, "reference_price", found),
+        (second, "versus_reference_price", found_versus),
+    ):
+        missing = [c for c in claims if getattr(c.claim, attribute) is None]
+        if not missing or leg.bars.empty:
+            continue
+        days = leg.bars.index.to_numpy(dtype="datetime64[D]")
+        last_row = days[-1]
+        if leg.gaps:
+            last_row = max(last_row, np.datetime64(max(leg.gaps), "D"))
+        closes = leg.bars["close"].to_numpy(dtype=np.float64)
+        reference_day = np.array([c.claim.reference_day for c in missing], dtype="datetime64[D]")
+        position = np.searchsorted(days, reference_day, side="right") - 1
+        bar_day = days[np.maximum(position, 0)]
+        lookback = np.timedelta64(REFERENCE_LOOKBACK_DAYS, "D")
+        usable = (
+            (last_row > reference_day) & (position >= 0) & (reference_day - bar_day <= lookback)
+        )
+        factor = np.ones(len(missing))
+        if leg.splits is not None and len(leg.splits):
+            split_days = leg.splits.index.to_numpy(dtype="datetime64[D]")
+            ratios = leg.splits.to_numpy(dtype=np.float64)
+            later = np.concatenate((np.cumprod(ratios[::-1])[::-1], [1.0]))
+            factor = later[np.searchsorted(split_days, reference_day, side="right")]
+        quoted = closes[np.maximum(position, 0)] * factor
+        for item, ok, value in zip(missing, usable.tolist(), quoted.tolist(), strict=True):
+            if not ok:
+                continue
+            # Twelve significant digits drop the float noise of the split factor.
+            reference = float(f"{value:.12g}")
+            try:
+                check_price(reference, "reference close")
+            except BoundsError as error:
+                refused[item.id] = (
+                    f"cannot be judged: {error} ({leg.symbol}'s close on or before"
+                    f" {item.claim.reference_day})"
+                )
+                continue
+            out[item.id] = reference
+    set_reference_prices(session, {k: v for k, v in found.items() if k not in refused})
+    set_versus_reference_prices(
+        session, {k: v for k, v in found_versus.items() if k not in refused}
+    )
+    kept, refused_claims = [], []
+    for item in claims:
+        if item.id in refused:
+            refused_claims.append((item, refused[item.id]))
+            continue
+        if item.id in found or item.id in found_versus:
+            claim = dataclasses.replace(
+                item.claim,
+                reference_price=found.get(item.id, item.claim.reference_price),
+                versus_reference_price=found_versus.get(item.id, item.claim.versus_reference_price),
+            )
+            item = OpenClaim(item.id, item.status, claim)
+        kept.append(item)
+    return kept, refused_claims
 
 
 def _iso(day: date | None) -> str | None:

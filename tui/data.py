@@ -27,6 +27,7 @@ from sqlmodel import Session
 from ledger.claims import bounds
 from ledger.claims.assets import resolve_asset
 from ledger.claims.model import Claim
+from ledger.claims.pairs import legs_of, pair_key
 from ledger.claims.parser import parse_claim
 from ledger.claims.probability import parse_probability as parse_stated_probability
 from ledger.errors import ClaimError, NotFoundError, UsageError
@@ -35,6 +36,7 @@ from ledger.extract.reading import Article, read_article_file
 from ledger.market.factory import price_source_from_spec
 from ledger.records import SOURCE_KINDS, ClaimDetail, ClaimRecord, NewClaim
 from ledger.resolver import ResolveSummary, run_resolver
+from ledger.rules import ratio_bars
 from ledger.scoring import GroupScore, score_groups
 from ledger.store.claims import (
     ClaimFilter,
@@ -86,6 +88,28 @@ class ClaimView:
     detail: ClaimDetail
     bars: pd.DataFrame | None
     today: date
+
+
+def rebased_pair(first: pd.DataFrame, second: pd.DataFrame, claim: ClaimRecord) -> pd.DataFrame:
+    """Both legs of an outperformance as one frame, each 100 at its reference close.
+
+    `close` is the first asset, `versus_close` the second, on the union of their
+    trading days (a day one did not trade carries its last close forward), so
+    the gap between the lines is the difference in return the claim is about.
+    """
+    reference_day = pd.Timestamp(claim.window_start - timedelta(days=1))
+    joined = pd.concat(
+        {"close": first["close"], "versus_close": second["close"]},
+        axis=1,
+        join="outer",
+        sort=True,
+    ).sort_index()
+    joined = joined.ffill().dropna()
+    if joined.empty:
+        return joined
+    before = joined[joined.index <= reference_day]
+    base = before.iloc[-1] if len(before) else joined.iloc[0]
+    return joined / base * 100.0
 
 
 @dataclass(frozen=True)
@@ -285,13 +309,19 @@ class LedgerData:
             detail = get_claim(session, claim_id)
             claim = detail.claim
             end = max(claim.deadline, claim.evidence_date or claim.deadline)
-            bars = load_bars(
-                session,
-                [claim.symbol],
-                claim.made_on - timedelta(days=CHART_DAYS_BEFORE),
-                min(end + timedelta(days=CHART_DAYS_AFTER), self.today),
-            ).get(claim.symbol)
-        return ClaimView(detail, bars, self.today)
+            first = claim.made_on - timedelta(days=CHART_DAYS_BEFORE)
+            last = min(end + timedelta(days=CHART_DAYS_AFTER), self.today)
+            key = pair_key(claim.symbol, claim.versus_symbol) if claim.versus_symbol else None
+            legs = legs_of(key or claim.symbol)
+            found = load_bars(session, list(legs), first, last)
+        if len(legs) == 1:
+            return ClaimView(detail, found.get(claim.symbol), self.today)
+        numerator, denominator = (found.get(leg) for leg in legs)
+        if numerator is None or denominator is None or numerator.empty or denominator.empty:
+            return ClaimView(detail, None, self.today)
+        if key is None:  # a ratio: the series the rules judge
+            return ClaimView(detail, ratio_bars(numerator, denominator), self.today)
+        return ClaimView(detail, rebased_pair(numerator, denominator, claim), self.today)
 
     def due_summary(self) -> DueSummary:
         with Session(self.engine) as session:

@@ -36,6 +36,7 @@ from types import MappingProxyType
 
 from ledger.claims.instruments import NameRule, instrument_names, name_key
 from ledger.claims.numbers import looks_like_level
+from ledger.claims.pairs import MAX_SYMBOL_LENGTH, ratio_legs, ratio_symbol
 from ledger.errors import ClaimError
 
 BUILTIN_ALIASES: Mapping[str, str] = MappingProxyType(
@@ -127,6 +128,25 @@ _NOT_A_NAME = frozenset(
     )
 )  # fmt: skip
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9&.'\-]*", re.ASCII)
+
+
+# A ratio of two assets: "gold/silver ratio", "ETH/BTC", "GC=F/SI=F", "gold-to-silver ratio".
+# Each side is one name (an alias or a symbol); the whole must not be an alias ("EUR/USD").
+_RATIO_SIDE = r"[A-Za-z0-9^=&]+(?:[.\-][A-Za-z0-9=]+)*"
+_RATIO_RE = re.compile(
+    rf"(?<![\w^=.&/-])(?P<a>{_RATIO_SIDE})\s*/\s*(?P<b>{_RATIO_SIDE})(?![\w/])"
+    r"(?P<word>\s+ratio\b)?",
+    re.ASCII | re.IGNORECASE,
+)
+_RATIO_TO_RE = re.compile(
+    r"(?<![\w^=.&/-])(?P<a>[A-Za-z0-9^=&]+)(?:\s+|-)to(?:\s+|-)(?P<b>[A-Za-z0-9^=&]+)"
+    r"(?P<word>\s+ratio\b)",
+    re.ASCII | re.IGNORECASE,
+)
+RATIO_ASSUMPTION = (
+    "a ratio is judged on daily closes, on the days both assets traded: their intraday highs"
+    " and lows are not simultaneous, so a touch needs a close at the level"
+)
 
 
 @dataclass(frozen=True)
@@ -333,6 +353,82 @@ def asset_mentions(
     return kept
 
 
+def _blank(text: str, span: tuple[int, int]) -> str:
+    start, end = span
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _ratio_side(name: str, table: AssetTable) -> tuple[str, str] | None:
+    symbol = table.symbol(name)
+    if symbol is not None:
+        return name, symbol
+    if looks_like_symbol(name):
+        return name, name
+    return None
+
+
+def _ratios(text: str, table: AssetTable) -> list[AssetMatch]:
+    """Ratio mentions ("gold/silver ratio"): one compound asset each."""
+    found = []
+    for pattern in (_RATIO_RE, _RATIO_TO_RE):
+        for match in pattern.finditer(text):
+            if f"{match['a']}/{match['b']}" in table:  # "EUR/USD" is one asset, not a ratio
+                continue
+            numerator = _ratio_side(match["a"], table)
+            denominator = _ratio_side(match["b"], table)
+            if numerator is None or denominator is None:
+                continue
+            if numerator[1] == denominator[1]:
+                raise ClaimError(
+                    f"'{match[0].strip()}' divides {numerator[1]} by itself: a ratio names two"
+                    " assets, like gold/silver"
+                )
+            symbol = ratio_symbol(numerator[1], denominator[1])
+            if len(symbol) > MAX_SYMBOL_LENGTH:
+                raise ClaimError(
+                    f"ratio symbol '{symbol}' is longer than {MAX_SYMBOL_LENGTH} characters"
+                )
+            asset = f"{numerator[0]}/{denominator[0]} ratio"
+            found.append(AssetMatch(asset, symbol, match.span()))
+    return found
+
+
+def find_asset_mentions(
+    text: str,
+    aliases: Mapping[str, str] | AssetTable | None = None,
+    extra: Mapping[str, str] | None = None,
+    *,
+    check: bool = True,
+) -> tuple[list[AssetMatch], str]:
+    """Every asset mentioned in `text`, leftmost first, and the text with them blanked.
+
+    A ratio ("gold/silver ratio") is one mention of a compound asset. `extra`
+    adds names for this reading only ("crypto" when two assets are compared);
+    the user's own aliases win over them. With `check`, every mention that
+    came from a user alias has its symbol checked.
+    """
+    table = asset_table(aliases)
+    if extra:
+        merged = dict(extra)
+        merged.update(table.user_aliases)
+        table = asset_table(merged)
+    ratios = _ratios(text, table)
+    rest = text
+    for mention in ratios:
+        rest = _blank(rest, mention.span)
+    kept: list[AssetMatch] = []
+    for mention in _all_mentions(rest, table):
+        if kept and mention.span[0] < kept[-1].span[1]:
+            continue  # the same words read twice ("BTC" as an alias and as a symbol)
+        kept.append(mention)
+    kept = sorted(ratios + kept, key=lambda m: m.span[0])
+    for mention in kept:
+        rest = _blank(rest, mention.span)
+    if check:
+        kept = [table.checked(mention) for mention in kept]
+    return kept, rest
+
+
 def find_assets(
     text: str, aliases: Mapping[str, str] | AssetTable | None = None
 ) -> tuple[AssetMatch | None, str]:
@@ -342,14 +438,10 @@ def find_assets(
     S&P 500" is never read as a level of 500.
     """
     table = asset_table(aliases)
-    mentions = _all_mentions(text, table)
+    mentions, rest = find_asset_mentions(text, table, check=False)
     if not mentions:
         return None, text
-    blanked = list(text)
-    for mention in mentions:
-        start, end = mention.span
-        blanked[start:end] = " " * (end - start)
-    return table.checked(mentions[0]), "".join(blanked)
+    return table.checked(mentions[0]), rest
 
 
 def unknown_name(rest: str) -> str | None:
@@ -383,6 +475,13 @@ def resolve_asset(name: str, aliases: Mapping[str, str] | AssetTable | None = No
     written = " ".join(str(name).split())
     table = asset_table(aliases)
     symbol = table.symbol(written)
+    if symbol is None and "/" in written:
+        ratios = _ratios(written, table)
+        if len(ratios) == 1 and ratios[0].span == (0, len(written)):
+            return ratios[0]
+        legs = ratio_legs(written.upper())
+        if legs is not None and all(looks_like_symbol(leg) for leg in legs):
+            return AssetMatch(written.upper(), written.upper(), (0, len(written)))
     if symbol is not None:
         return table.checked(AssetMatch(written, symbol, (0, len(written))))
     if looks_like_symbol(written.upper()):

@@ -36,6 +36,7 @@ MAX_MULTIPLE = 1000.0
 MIN_PERCENT = -100.0
 MAX_PERCENT = 100_000.0
 MAX_TAGS = 50
+MAX_MARGIN = 10_000.0  # percentage points of return: a hundredfold gap
 
 # Longest accepted text, in characters, by field.
 FIELD_LIMITS: dict[str, int] = {
@@ -115,6 +116,24 @@ def check_claim(claim: Claim, today: date) -> None:
             " level needs a positive close to measure from"
         )
     check_price(claim.level, "level")
+    _check_outperformance(claim)
+
+
+def _check_outperformance(claim: Claim) -> None:
+    if not claim.is_outperformance:
+        if claim.versus_symbol is not None or claim.margin is not None:
+            raise BoundsError("only an outperformance names a second asset and a margin")
+        return
+    if not claim.versus_symbol or not claim.versus_symbol.strip():
+        raise BoundsError("an outperformance needs the asset it is measured against")
+    margin = claim.margin
+    if margin is None or not math.isfinite(margin) or not 0 <= margin <= MAX_MARGIN:
+        raise BoundsError(
+            f"margin {margin!r} is outside the accepted range (0 to {MAX_MARGIN:,.0f} points)"
+        )
+    check_price(claim.versus_reference_price, "reference price of the second asset")
+    if claim.versus_reference_price is not None and claim.versus_reference_price < 0:
+        raise BoundsError("the second asset's reference price is negative")
 
 
 def _check_relative(claim: Claim) -> None:

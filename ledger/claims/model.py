@@ -23,15 +23,22 @@ class ClaimKind(StrEnum):
     HOLD_BELOW = "hold_below"
     AVERAGE_ABOVE = "average_above"
     AVERAGE_BELOW = "average_below"
+    # One asset's return against another's over the window (`Claim.versus_symbol`).
+    OUTPERFORM = "outperform"
 
     @property
     def family(self) -> str:
-        """touch, close, hold or average."""
+        """touch, close, hold, average or outperform."""
         return self.value.split("_", 1)[0]
 
     @property
     def is_above(self) -> bool:
-        return self.value.endswith("_above")
+        """Above the level; an outperformance is "above" its margin."""
+        return not self.value.endswith("_below")
+
+
+LEVEL_KINDS: tuple[ClaimKind, ...] = tuple(k for k in ClaimKind if k is not ClaimKind.OUTPERFORM)
+"""The kinds judged against a price level of one series (a ratio's series included)."""
 
 
 class Status(StrEnum):
@@ -87,6 +94,13 @@ class Claim:
     (a price on the day the call was made was already known to its author),
     and the first day of the stated period for average claims ("averages
     $5,055 in Q4 2026" starts on 2026-10-01).
+
+    An outperformance (`kind` OUTPERFORM) has no level: `symbol` must return
+    at least `margin` percentage points more than `versus_symbol` from each
+    one's reference close (`reference_price`, `versus_reference_price`: the
+    last close on or before `reference_day`, as quoted that day) to its last
+    close on or before the deadline. A ratio ("gold/silver ratio") is an
+    ordinary level claim on a compound symbol, "GC=F/SI=F" (`ledger.claims.pairs`).
     """
 
     symbol: str
@@ -99,10 +113,36 @@ class Claim:
     relative: RelativeLevel | None = None
     reference_price: float | None = None
     assumptions: tuple[str, ...] = field(default=())
+    versus_symbol: str | None = None
+    versus_asset: str | None = None
+    versus_reference_price: float | None = None
+    margin: float | None = None
+
+    @property
+    def is_outperformance(self) -> bool:
+        return self.kind is ClaimKind.OUTPERFORM
+
+    @property
+    def reference_day(self) -> date:
+        """The day whose close (the last one on or before it) an outperformance is measured from.
+
+        The day before the window opens: the call day for the usual window, the
+        last day before a named period ("in 2026" runs from the last close of 2025).
+        """
+        return self.window_start - timedelta(days=1)
+
+    @property
+    def margin_text(self) -> str:
+        """The margin as canonical text writes it: "" for none, " by 10 points"."""
+        if not self.margin:
+            return ""
+        return f" by {format_margin(self.margin)} points"
 
     @property
     def level_text(self) -> str:
-        """The level as a user reads it: "5055", "+20% (of 4012.5 = 4815)"."""
+        """The level as a user reads it: "5055", "+20% (of 4012.5 = 4815)", "+10pp vs BTC-USD"."""
+        if self.is_outperformance:
+            return f"+{format_margin(self.margin or 0.0)}pp vs {self.versus_symbol}"
         if self.relative is None:
             return format_price(self.level)
         if self.level is None:
@@ -114,7 +154,10 @@ class Claim:
 
     @property
     def canonical_level(self) -> str:
-        """The level as it is written in canonical claim text (parses back)."""
+        """The level as it is written in canonical claim text (parses back); for an
+        outperformance, the second asset and the margin, which play the level's part."""
+        if self.is_outperformance:
+            return f"vs {self.versus_symbol}{self.margin_text}"
         if self.relative is not None:
             return self.relative.text()
         return format_price(self.level)
@@ -124,6 +167,11 @@ class Claim:
 
         It is also the "normalized claim" in a claim's fingerprint.
         """
+        if self.is_outperformance:
+            head = f"{self.symbol} outperforms {self.versus_symbol}{self.margin_text}"
+            if self.window_start != default_window_start(self.made_on):
+                return f"{head} from {self.window_start.isoformat()} to {self.deadline.isoformat()}"
+            return f"{head} by {self.deadline.isoformat()}"
         head = f"{self.symbol} {self.kind.value} {self.canonical_level}"
         if self.kind.family == "average" or self.window_start != default_window_start(self.made_on):
             return f"{head} from {self.window_start.isoformat()} to {self.deadline.isoformat()}"
@@ -132,6 +180,13 @@ class Claim:
     def describe(self) -> str:
         """One sentence that says exactly what will be judged."""
         return describe_claim(self)
+
+
+def format_margin(points: float) -> str:
+    """A margin in percentage points as canonical text writes it: 10, 2.5, 0.0001 (no exponent)."""
+    if not math.isfinite(points):
+        return str(points)
+    return f"{points:.4f}".rstrip("0").rstrip(".")
 
 
 def default_window_start(made_on: date) -> date:
@@ -171,16 +226,47 @@ _KIND_SENTENCES = {
 }
 
 
+# A ratio's series is built from daily closes (see `ledger.claims.pairs`): it "closes" at a level.
+_RATIO_SENTENCES = {
+    ClaimKind.TOUCH_ABOVE: "closes at or above {level} on some day from {start} through {end}",
+    ClaimKind.TOUCH_BELOW: "closes at or below {level} on some day from {start} through {end}",
+    ClaimKind.HOLD_ABOVE: "never closes below {level} from {start} through {end}",
+    ClaimKind.HOLD_BELOW: "never closes above {level} from {start} through {end}",
+}
+
+
+def _named(asset: str, symbol: str) -> str:
+    return symbol if asset.upper() == symbol else f"{asset} ({symbol})"
+
+
 def describe_claim(claim: Claim) -> str:
-    sentence = _KIND_SENTENCES[claim.kind].format(
+    if claim.is_outperformance:
+        return _describe_outperformance(claim)
+    is_ratio = "/" in claim.symbol
+    sentences = {**_KIND_SENTENCES, **_RATIO_SENTENCES} if is_ratio else _KIND_SENTENCES
+    sentence = sentences[claim.kind].format(
         level=claim.level_text,
         start=claim.window_start.isoformat(),
         end=claim.deadline.isoformat(),
     )
-    asset = (
-        claim.symbol if claim.asset.upper() == claim.symbol else f"{claim.asset} ({claim.symbol})"
+    name = _named(claim.asset, claim.symbol)
+    if is_ratio:
+        name = f"{claim.asset} ({claim.symbol}: daily closes on the days both traded)"
+    return f"{name} {sentence} [{claim.kind.value}]"
+
+
+def _describe_outperformance(claim: Claim) -> str:
+    margin = claim.margin or 0.0
+    if margin:
+        better = f"returns at least {format_margin(margin)} percentage points more than"
+    else:
+        better = "returns at least as much as"
+    versus = _named(claim.versus_asset or claim.versus_symbol or "?", claim.versus_symbol or "?")
+    return (
+        f"{_named(claim.asset, claim.symbol)} {better} {versus} from the last close on or before"
+        f" {claim.reference_day.isoformat()} to the last close on or before"
+        f" {claim.deadline.isoformat()}, each on its own trading days [{claim.kind.value}]"
     )
-    return f"{asset} {sentence} [{claim.kind.value}]"
 
 
 def evidence_label(kind: str, outcome: str | None) -> str:

@@ -31,12 +31,14 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from numbers import Real
 
-from ledger.claims import assets, dates, vocabulary
-from ledger.claims.assets import AssetMatch
-from ledger.claims.bounds import MAX_PRICE, shorten_number
+from ledger.claims import assets, comparisons, dates, vocabulary
+from ledger.claims.assets import RATIO_ASSUMPTION, AssetMatch
+from ledger.claims.bounds import MAX_MARGIN, MAX_PRICE, shorten_number
+from ledger.claims.comparisons import COMPARISON_ALIASES, CRYPTO_ASSUMPTION
 from ledger.claims.dates import DatePhrase
 from ledger.claims.model import (
     Claim,
+    ClaimKind,
     RelativeKind,
     RelativeLevel,
     default_window_start,
@@ -94,16 +96,22 @@ class _Problem(Exception):
 
     `parts` are the spans of the parts at fault (the two levels of "5055 or
     6000", the deadline before the call), so that a suggestion can replace
-    just them and keep everything else the user wrote.
+    just them and keep everything else the user wrote. `example` is a claim of
+    the same form to suggest instead (it is checked to parse first).
     """
 
     def __init__(
-        self, reason: str, missing: str | None = None, parts: tuple[tuple[int, int], ...] = ()
+        self,
+        reason: str,
+        missing: str | None = None,
+        parts: tuple[tuple[int, int], ...] = (),
+        example: str | None = None,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.missing = missing
         self.parts = parts
+        self.example = example
 
 
 # ---------------------------------------------------------------- public API
@@ -142,17 +150,22 @@ def claim_from_fields(
     *,
     asset: str,
     kind: str,
-    level: float | str,
+    level: float | str | None,
     deadline: str | date,
     made_on: date,
     start: str | date | None = None,
     aliases: Mapping[str, str] | None = None,
+    versus: str | None = None,
+    margin: float | str | None = None,
 ) -> Claim:
     """Build a Claim from structured fields (YAML import), with the parser's validation.
 
-    `asset` is an alias or a Yahoo symbol; `kind` a kind name ("touch_above");
+    `asset` is an alias or a Yahoo symbol (a ratio: "GC=F/SI=F" or
+    "gold/silver"); `kind` a kind name ("touch_above", "outperform");
     `level` a number or level text ("5055", "$5.1k", "+20%", "x2"); `deadline`
     a date or any deadline phrase; `start` an optional first day or period.
+    An outperformance has no level but `versus` (the other asset) and an
+    optional `margin` in percentage points.
     """
     made_on = _as_date(made_on, "made_on")
     try:
@@ -165,6 +178,12 @@ def claim_from_fields(
         when = _field_deadline(deadline, made_on)
         if start is not None:
             when = replace(when, start=_field_start(start, made_on))
+        if claim_kind is ClaimKind.OUTPERFORM:
+            return _field_outperformance(asset_match, level, versus, margin, when, made_on, aliases)
+        if versus is not None or margin is not None:
+            raise ClaimError(f"versus and margin belong to kind outperform, not {claim_kind.value}")
+        if level is None:
+            raise _Problem("no level", missing="level")
         return _assemble(
             asset=asset_match,
             family=claim_kind.family,
@@ -187,6 +206,9 @@ def claim_from_fields(
 def _parse(written: str, made_on: date, aliases: assets.AssetTable) -> Claim:
     if not written.strip():
         raise _Problem("empty claim", missing="text")
+    compared = _parse_outperformance(written, made_on, aliases)
+    if compared is not None:
+        return compared
     phrases, rest = dates.find_date_phrases(written, made_on)
     terms, rest = vocabulary.find_terms(rest)
     asset, rest = assets.find_assets(rest, aliases)
@@ -322,6 +344,8 @@ def _assemble(
             f"the window starts {when.start.isoformat()}, after its deadline {deadline.isoformat()}"
         )
     window_start = _window_start(family, when, made_on, notes)
+    if "/" in asset.symbol:
+        notes.append(RATIO_ASSUMPTION)
 
     return Claim(
         symbol=asset.symbol,
@@ -428,6 +452,235 @@ def _window_start(family: str, when: DatePhrase, made_on: date, notes: list[str]
         )
         return day_after
     return when.start
+
+
+# ---------------------------------------------------------------- two assets' returns
+
+
+def _parse_outperformance(
+    written: str, made_on: date, aliases: Mapping[str, str] | None
+) -> Claim | None:
+    """An outperformance claim, or None when the text compares no two assets.
+
+    Margins and dates are read first, so "by 10 points by end-2026" gives one
+    of each; then the comparison words, then every asset named.
+    """
+    words = comparisons.find_words(written)
+    if not words:
+        return None
+    margins, rest = comparisons.find_margins(written)
+    phrases, rest = dates.find_date_phrases(rest, made_on)
+    words = [w for w in words if rest[w.span[0] : w.span[1]] == written[w.span[0] : w.span[1]]]
+    rest = comparisons.blank(rest, [w.span for w in words])
+    mentions, rest = assets.find_asset_mentions(rest, aliases, extra=COMPARISON_ALIASES)
+    symbols = list(dict.fromkeys(m.symbol for m in mentions))
+    roles = {w.role for w in words}
+    strong = bool(roles & {"outperforms", "underperforms"})
+    if not strong and len(symbols) < 2:
+        return None  # "BTC beats 100k" is a price target; "gold vs $4000" names one asset
+    levels, _ = find_levels(rest)
+    if not strong and levels:
+        return None  # "gold outruns the S&P 500 to $5055": a target for gold
+    year = made_on.year + 1
+    named = list(dict.fromkeys(m.asset for m in mentions))
+    first = named[0] if named else "gold"
+    second = named[1] if len(named) > 1 else ("bitcoin" if first != "bitcoin" else "gold")
+    example = f"{first} outperforms {second} by end-{year}"
+    winner, loser = _sides(words, mentions, example)
+    for mention in (winner, loser):
+        if "/" in mention.symbol:
+            raise _Problem(
+                f"'{mention.asset}' is a ratio: an outperformance compares two assets' returns",
+                example="gold outperforms silver by end-" + str(year),
+            )
+    if winner.symbol == loser.symbol:
+        raise _Problem(f"compares {winner.symbol} with itself", example=example)
+    if len(symbols) > 2:
+        raise _Problem(
+            f"names {len(symbols)} assets ({', '.join(symbols)}); an outperformance compares two",
+            example=example,
+        )
+    if levels:
+        raise _Problem(
+            f"has a level ('{levels[0].text}'), but compares two assets' returns: write a"
+            " margin as 'by 10 points'",
+            example=f"{winner.asset} outperforms {loser.asset} by 10 points by end-{year}",
+        )
+    notes: list[str] = []
+    margin = _one_margin(margins, notes, example)
+    if not phrases:
+        raise _Problem(
+            "has no deadline", example=f"{winner.asset} outperforms {loser.asset} by end-{year}"
+        )
+    when = _one_deadline(phrases)
+    for mention in (winner, loser):
+        if mention.asset.lower() in COMPARISON_ALIASES:
+            notes.append(CRYPTO_ASSUMPTION.format(word=mention.asset))
+    return _assemble_outperformance(winner, loser, margin, when, made_on, notes)
+
+
+def _sides(
+    words: list[comparisons.Word], mentions: list[AssetMatch], example: str
+) -> tuple[AssetMatch, AssetMatch]:
+    """(winner, loser): the asset that must return more, and the one it is measured against."""
+    pivot = next((w for w in words if w.role in ("outperforms", "underperforms", "beats")), None)
+    if pivot is not None:
+        before = [m for m in mentions if m.span[1] <= pivot.span[0]]
+        after = [m for m in mentions if m.span[0] >= pivot.span[1]]
+        if not before or not after:
+            raise _Problem(
+                f"'{pivot.text}' needs an asset on each side (which does better than which)",
+                example=example,
+            )
+        winner, loser = before[-1], after[0]
+        return (loser, winner) if pivot.role == "underperforms" else (winner, loser)
+    wins = next((w for w in words if w.role == "wins"), None)
+    if wins is None:
+        raise _Problem(
+            "compares two assets but takes no side: say which does better", example=example
+        )
+    before = [m for m in mentions if m.span[1] <= wins.span[0]]
+    if not before:
+        raise _Problem(f"'{wins.text}' needs the winning asset before it", example=example)
+    winner = before[-1]
+    others = [m for m in mentions if m.symbol != winner.symbol]
+    if not others:
+        raise _Problem("names one asset; an outperformance compares two", example=example)
+    return winner, others[0]
+
+
+def _one_margin(margins: list[comparisons.MarginMatch], notes: list[str], example: str) -> float:
+    """The margin in percentage points (0 when none is given)."""
+    if not margins:
+        return 0.0
+    distinct = {(m.value, m.negative) for m in margins}
+    if len(distinct) > 1:
+        raise _Problem(
+            f"has two margins ('{margins[0].text}' and '{margins[1].text}'); a claim has one",
+            example=example,
+        )
+    margin = margins[0]
+    if margin.negative:
+        raise _Problem(
+            f"margin '{margin.text}' is negative: give how many points more the first asset"
+            " returns, or swap the assets",
+            example=example,
+        )
+    if margin.as_percent:
+        notes.append(
+            f"'{margin.text}' is read as {margin.value:g} percentage points of return"
+            " (the first asset's return minus the second's)"
+        )
+    return _checked_margin(margin.value, margin.text)
+
+
+def _checked_margin(value: float, text: str) -> float:
+    if not math.isfinite(value) or value < 0:
+        raise _Problem(f"margin '{text}' is not a finite number of points at or above 0")
+    if value > MAX_MARGIN:
+        raise _Problem(f"margin '{text}' is above {MAX_MARGIN:,.0f} percentage points")
+    # Canonical text writes margins to 1e-4 of a point; keep exactly that.
+    return round(value, 4) + 0.0
+
+
+def _assemble_outperformance(
+    winner: AssetMatch,
+    loser: AssetMatch,
+    margin: float,
+    when: DatePhrase,
+    made_on: date,
+    notes: list[str],
+) -> Claim:
+    """The claim, with its window: returns run from the close before the window opens."""
+    notes = list(when.assumptions) + notes
+    deadline = when.deadline
+    if deadline <= made_on:
+        raise _Problem(
+            f"deadline {deadline.isoformat()} ('{when.text}') is not after the call date"
+            f" {made_on.isoformat()}",
+            parts=(when.span,),
+        )
+    if when.start is not None and when.start > deadline:
+        raise _Problem(
+            f"the window starts {when.start.isoformat()}, after its deadline {deadline.isoformat()}"
+        )
+    day_after = default_window_start(made_on)
+    window_start = day_after
+    if when.start is not None and when.start > made_on:
+        window_start = when.start
+    elif when.start is not None and when.start < made_on:
+        notes.append(
+            f"'{when.text}' starts {when.start.isoformat()}, before the call date"
+            f" {made_on.isoformat()}: returns are measured from the close on or before"
+            f" {made_on.isoformat()}"
+        )
+    reference_day = window_start.toordinal() - 1
+    notes.append(
+        f"returns run from each asset's last close on or before"
+        f" {date.fromordinal(reference_day).isoformat()} to its last close on or before"
+        f" {deadline.isoformat()}, each on its own trading days"
+    )
+    return Claim(
+        symbol=winner.symbol,
+        asset=winner.asset,
+        kind=ClaimKind.OUTPERFORM,
+        level=None,
+        made_on=made_on,
+        window_start=window_start,
+        deadline=deadline,
+        assumptions=tuple(dict.fromkeys(notes)),
+        versus_symbol=loser.symbol,
+        versus_asset=loser.asset,
+        margin=margin,
+    )
+
+
+def _field_outperformance(
+    asset: AssetMatch,
+    level: object,
+    versus: object,
+    margin: object,
+    when: DatePhrase,
+    made_on: date,
+    aliases: Mapping[str, str] | None,
+) -> Claim:
+    if level is not None:
+        raise ClaimError(
+            "kind outperform has no level: give versus (the other asset) and margin (points)"
+        )
+    if versus is None:
+        raise ClaimError("kind outperform needs versus: the asset it must do better than")
+    if not isinstance(versus, str):
+        raise ClaimError(
+            f"versus must be text like bitcoin or BTC-USD, not {type(versus).__name__}"
+        )
+    other = assets.resolve_asset(versus, {**COMPARISON_ALIASES, **(aliases or {})})
+    notes: list[str] = []
+    if other.asset.lower() in COMPARISON_ALIASES:
+        notes.append(CRYPTO_ASSUMPTION.format(word=other.asset))
+    for mention in (asset, other):
+        if "/" in mention.symbol:
+            raise ClaimError(f"'{mention.asset}' is a ratio: an outperformance compares two assets")
+    if asset.symbol == other.symbol:
+        raise ClaimError(
+            f"versus names {asset.symbol} again: an outperformance compares two assets"
+        )
+    if margin is None:
+        points = 0.0
+    elif isinstance(margin, bool) or not isinstance(margin, Real | str):
+        raise ClaimError(
+            f"margin must be a number of percentage points, not {type(margin).__name__}"
+        )
+    else:
+        text = str(margin).strip().lower().removesuffix("pp").removesuffix("points").strip()
+        try:
+            points = float(text)
+        except ValueError:
+            raise ClaimError(
+                f"margin '{margin}' is not a number of percentage points like 10"
+            ) from None
+        points = _checked_margin(points, str(margin))
+    return _assemble_outperformance(asset, other, points, when, made_on, notes)
 
 
 # ---------------------------------------------------------------- structured fields
@@ -685,7 +938,10 @@ def _shown(written: str) -> str:
 
 
 def _message(written: str, problem: _Problem, made_on: date, aliases: assets.AssetTable) -> str:
-    examples = _suggestions(written, problem, made_on, aliases)
+    if problem.example is not None and _problem_of(problem.example, made_on, aliases) is None:
+        examples = [problem.example]
+    else:
+        examples = _suggestions(written, problem, made_on, aliases)
     shown = _shown(written)
     if len(examples) > 1:
         quoted = " and ".join(f"'{example}'" for example in examples)

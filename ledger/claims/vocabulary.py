@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ledger.claims.model import ClaimKind
+from ledger.claims.model import LEVEL_KINDS, ClaimKind
 from ledger.errors import ClaimError
 
 TOUCH, CLOSE, HOLD, AVERAGE = "touch", "close", "hold", "average"
@@ -131,7 +131,7 @@ def _terms() -> tuple[Term, ...]:
     terms += [Term(p, side=BELOW) for p in BELOW_WORDS]
     terms += [
         Term(kind.value, kind.family, ABOVE if kind.is_above else BELOW, names_kind=True)
-        for kind in ClaimKind
+        for kind in LEVEL_KINDS
     ]
     return tuple(terms)
 

@@ -10,6 +10,7 @@ import typer
 
 from ledger.claims import bounds
 from ledger.claims.assets import resolve_asset
+from ledger.claims.pairs import pair_key, pair_legs
 from ledger.claims.parser import parse_claim
 from ledger.cli import render
 from ledger.cli.context import (
@@ -142,6 +143,8 @@ def _print_preview(
                 "kind": claim.kind.value,
                 "level": claim.level,
                 "relative": claim.relative.text() if claim.relative else None,
+                "versus_symbol": claim.versus_symbol,
+                "margin": claim.margin,
                 "made_on": claim.made_on.isoformat(),
                 "window_start": claim.window_start.isoformat(),
                 "deadline": claim.deadline.isoformat(),
@@ -227,6 +230,11 @@ def list_(
 
 
 def _symbol_for(asset: str, aliases: dict[str, str]) -> str:
+    """The symbol to list: an asset name, a ratio, or a pair as `score --by asset` names it."""
+    legs = pair_legs(" ".join(asset.split()))
+    if legs is not None:
+        first, second = (resolve_asset(leg, aliases).symbol for leg in legs)
+        return pair_key(first, second)
     return resolve_asset(asset, aliases).symbol
 
 

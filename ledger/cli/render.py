@@ -23,8 +23,14 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger import safe_json
-from ledger.claims.model import Claim, evidence_label, format_price
-from ledger.records import ClaimDetail, ClaimRecord, ResolutionRecord, SourceSummary
+from ledger.claims.model import Claim, evidence_label, format_margin, format_price
+from ledger.records import (
+    ClaimDetail,
+    ClaimRecord,
+    ResolutionRecord,
+    SourceSummary,
+    leg_lines,
+)
 from ledger.safe_text import printable
 
 
@@ -151,6 +157,8 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for r in records:
         level = r.relative if r.relative and r.level is None else format_price(r.level)
+        if r.versus_symbol:
+            level = f"{r.margin or 0.0:+g}pp vs {r.versus_symbol}"
         evidence = ""
         if r.evidence_date:
             closest = "closest " if evidence_label(r.kind, r.status) == "closest" else ""
@@ -194,7 +202,12 @@ def claim_detail(detail: ClaimDetail) -> None:
         ("status", _status_text(c)),
         ("probability", "" if c.probability is None else f"{c.probability:g}"),
         ("market prob", _market_text(c)),
-        ("reference", "" if c.reference_price is None else format_price(c.reference_price)),
+        ("versus", f"{c.versus_asset} ({c.versus_symbol})" if c.versus_symbol else ""),
+        (
+            "margin",
+            f"{format_margin(c.margin or 0.0)} percentage points" if c.versus_symbol else "",
+        ),
+        ("reference", _reference_text(c)),
         ("tags", ", ".join(c.tags)),
         ("url", c.url or ""),
         ("quote", c.quote or ""),
@@ -250,6 +263,8 @@ def claim_detail(detail: ClaimDetail) -> None:
                 facts.append(f"level compared in split-adjusted units (x1/{res.split_factor:g})")
             if facts:
                 out.print(cell(f"{'':>14} {'; '.join(facts)}"))
+            for line in leg_lines(res.legs, c.margin):
+                out.print(cell(f"{'':>14} {line}"))
 
 
 def _method_text(res: ResolutionRecord) -> str:
@@ -272,7 +287,30 @@ def _status_text(c: ClaimRecord) -> str:
     return c.status
 
 
+def _reference_text(c: ClaimRecord) -> str:
+    if not c.versus_symbol:
+        return "" if c.reference_price is None else format_price(c.reference_price)
+    prices = [
+        f"{symbol} {'?' if price is None else format_price(price)}"
+        for symbol, price in (
+            (c.symbol, c.reference_price),
+            (c.versus_symbol, c.versus_reference_price),
+        )
+    ]
+    return ", ".join(prices) + " (closes the returns run from, as quoted)"
+
+
 def _market_text(c: ClaimRecord) -> str:
+    if c.market_prob is not None and c.versus_symbol:
+        return (
+            f"{c.market_prob:.3f} (both legs driftless GBM, trailing-year volatilities and"
+            f" correlation; volatility of the ratio {c.market_sigma:.1%})"
+        )
+    if c.market_prob is not None and "/" in c.symbol:
+        return (
+            f"{c.market_prob:.3f} (ratio of two driftless GBMs from {format_price(c.market_spot)}"
+            f" on {c.made_on}, trailing-year volatility of the ratio {c.market_sigma:.1%})"
+        )
     if c.market_prob is not None:
         return (
             f"{c.market_prob:.3f} (driftless GBM from {format_price(c.market_spot)} on "

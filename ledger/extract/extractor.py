@@ -41,7 +41,11 @@ the candidate's assumptions. One sentence at a time:
    a direction verb is taken. The direction is the verb nearest before the
    level; with none, the level is one to reach (touch), or, for a bank's
    "forecast for H2 2026", the period's average.
-6. **Write the claim and check it.** The claim text is written in the claim
+6. **Comparisons.** A sentence that takes a side between two assets ("we
+   expect gold to outperform bitcoin through 2026") is an outperformance
+   call, read by the claim parser; "gold vs bitcoin" with no winner, or a
+   question, is not.
+7. **Write the claim and check it.** The claim text is written in the claim
    language and parsed with `parse_claim`; a candidate is proposed only with
    a claim that parses to what was read. A call with no level ("Bitcoin
    needs to hold support") becomes a candidate that asks for one.
@@ -56,7 +60,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ledger.claims import assets, dates, vocabulary
+from ledger.claims import assets, comparisons, dates, vocabulary
 from ledger.claims.assets import BUILTIN_ALIASES, KNOWN_NAMES
 from ledger.claims.bounds import (
     EARLIEST_MADE_ON,
@@ -67,7 +71,7 @@ from ledger.claims.bounds import (
 )
 from ledger.claims.dates import DatePhrase
 from ledger.claims.instruments import symbols_in
-from ledger.claims.model import Claim, ClaimKind, RelativeKind
+from ledger.claims.model import Claim, ClaimKind, RelativeKind, default_window_start
 from ledger.claims.numbers import LevelMatch
 from ledger.claims.parser import parse_claim
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, HOLD, TOUCH
@@ -628,7 +632,74 @@ def _read_sentence(
     candidates: list[Candidate] = []
     for segment in _segments(subjects, levels, len(work)):
         candidates += _segment_candidates(sentence, segment, settings)
+    compared = _comparison_candidates(sentence, settings)
+    if compared:
+        # "gold will outperform bitcoin" names no level for either: nothing to ask for.
+        candidates = [c for c in candidates if c.needs != "level"] + compared
     return candidates
+
+
+def _comparison_candidates(sentence: _Sentence, settings: _Settings) -> list[Candidate]:
+    """An outperformance call ("we expect gold to outperform bitcoin through 2026").
+
+    Proposed only when the sentence takes a side: the claim parser refuses a
+    comparison without a winner ("gold vs bitcoin: which will do better?"),
+    and a question is never a call. Its window and margin are the parser's
+    reading of the sentence's present clauses.
+    """
+    if sentence.original.rstrip().endswith("?"):
+        return []
+    if not comparisons.find_words(sentence.present):
+        return []
+    # The clause that compares (a level elsewhere in the sentence is another call), else all.
+    pieces = [sentence.present[start:end] for start, end in _clauses(sentence.work)]
+    pieces = [p for p in pieces if comparisons.find_words(p)] + [sentence.present]
+    read = None
+    for piece in pieces:
+        try:
+            read = parse_claim(piece, made_on=settings.made_on, aliases=settings.aliases)
+        except ClaimError:
+            continue
+        if read.is_outperformance:
+            break
+    if read is None or not read.is_outperformance or read.versus_symbol is None:
+        return []
+    window = f"by {read.deadline.isoformat()}"
+    if read.window_start != default_window_start(read.made_on):
+        window = f"from {read.window_start.isoformat()} to {read.deadline.isoformat()}"
+    winner = claim_name(read.symbol, settings.aliases)
+    loser = claim_name(read.versus_symbol, settings.aliases)
+    claim_text = f"{winner} outperforms {loser}{read.margin_text} {window}"
+    claim = _parsed(claim_text, settings)
+    if claim is None or claim.canonical_text() != read.canonical_text():
+        return []
+    conditional = _is_conditional(sentence, 0)
+    when = sentence.future[0] if sentence.future else None
+    notes = _flag_notes(sentence, when, conditional, False, settings)
+    notes += [a for a in read.assumptions if "crypto" in a]
+    score = P.SCORE_BASE + P.SCORE_TIME_FRAME + P.SCORE_DIRECTION
+    score += P.SCORE_SPEAKER if sentence.speaker.name else 0
+    score += P.SCORE_STRONG_CUE if sentence.strong_cue else 0
+    score += P.SCORE_HEDGED if sentence.hedged else 0
+    if conditional:
+        score = min(score, P.CAP_CONDITIONAL)
+    return [
+        Candidate(
+            sentence=sentence.original,
+            made_on=settings.made_on,
+            symbol=claim.symbol,
+            asset=read.asset,
+            confidence=round(min(1.0, max(0.0, score)), 2),
+            claim_text=claim_text,
+            claim=claim,
+            speaker=sentence.speaker.name,
+            assumptions=tuple(dict.fromkeys(notes + list(claim.assumptions))),
+            hedged=sentence.hedged,
+            conditional=conditional,
+            probability=sentence.probability,
+            headline=sentence.headline,
+        )
+    ]
 
 
 def _remember(context: _Context, mentions: list[_Mention], speaker: SpeakerReading) -> None:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ledger.claims.pairs import ratio_legs
+
 LONGEST_CLOSURE = 4
 LONGEST_LUNAR_CLOSURE = 9
 _LUNAR_SUFFIXES = (".SS", ".SZ", ".TW", ".TWO")
@@ -41,7 +43,17 @@ EVERY_DAY = TradingCalendar(every_day=True, longest_closure=0)
 
 
 def calendar_for(symbol: str) -> TradingCalendar:
-    """The calendar a symbol's bars are checked against."""
+    """The calendar a symbol's bars are checked against.
+
+    A ratio has a bar only on the days both legs traded, so it follows the
+    stricter leg: every day only when both are crypto.
+    """
+    legs = ratio_legs(symbol.strip())
+    if legs is not None:
+        calendars = {calendar_for(leg) for leg in legs}
+        if calendars == {EVERY_DAY}:
+            return EVERY_DAY
+        return LUNAR_WEEKDAYS if LUNAR_WEEKDAYS in calendars else WEEKDAYS
     upper = symbol.strip().upper()
     base, dash, quote = upper.rpartition("-")
     if dash and base and quote in _CRYPTO_QUOTES:

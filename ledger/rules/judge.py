@@ -64,7 +64,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ledger.claims.model import Claim, ClaimKind, Outcome
+from ledger.claims.model import LEVEL_KINDS, Claim, ClaimKind, Outcome
 from ledger.rules.calendar import TradingCalendar, calendar_for
 from ledger.rules.ranges import RangeMax
 from ledger.rules.verdict import EvidenceField, OpenReason, Verdict
@@ -110,7 +110,7 @@ _WATCHED: dict[ClaimKind, tuple[EvidenceField, float]] = {
     ClaimKind.AVERAGE_BELOW: (EvidenceField.CLOSE, _DOWN),
 }
 
-_KINDS: tuple[ClaimKind, ...] = tuple(ClaimKind)
+_KINDS: tuple[ClaimKind, ...] = LEVEL_KINDS
 _KIND_CODES: dict[ClaimKind, int] = {kind: code for code, kind in enumerate(_KINDS)}
 _TOUCH_ABOVE_CODE = _KIND_CODES[ClaimKind.TOUCH_ABOVE]
 _TOUCH_BELOW_CODE = _KIND_CODES[ClaimKind.TOUCH_BELOW]
@@ -156,6 +156,8 @@ def resolve_many(
     """
     if not claims:
         return []
+    if any(claim.is_outperformance for claim in claims):
+        raise ValueError("outperformance claims are judged by ledger.rules.relative")
     prices = _Prices(bars, as_of, gaps)
     batch = _Batch(claims, splits, prices, as_of)
     results = _Results(len(claims))

@@ -34,6 +34,50 @@ class EvidenceField(StrEnum):
     LOW = "low"
     CLOSE = "close"
     AVERAGE = "average"  # mean daily close over the window
+    RETURN_SPREAD = "return_spread"  # one asset's return minus another's, in percentage points
+
+
+@dataclass(frozen=True, slots=True)
+class LegEvidence:
+    """One asset's part in a two-asset verdict.
+
+    For an outperformance: its reference close (`start_*`, in the bars'
+    units) and its last close on or before the deadline (`end_*`). For a
+    ratio: its close on the ratio's evidence day (`end_*`; no start).
+    """
+
+    symbol: str
+    end_date: date
+    end_price: float
+    start_date: date | None = None
+    start_price: float | None = None
+
+    @property
+    def return_pct(self) -> float | None:
+        if self.start_price is None or not self.start_price:
+            return None
+        return (self.end_price / self.start_price - 1.0) * 100.0
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "symbol": self.symbol,
+            "start_date": None if self.start_date is None else self.start_date.isoformat(),
+            "start_price": self.start_price,
+            "end_date": self.end_date.isoformat(),
+            "end_price": self.end_price,
+            "return_pct": self.return_pct,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> LegEvidence:
+        start = data.get("start_date")
+        return cls(
+            symbol=str(data["symbol"]),
+            end_date=date.fromisoformat(str(data["end_date"])),
+            end_price=float(data["end_price"]),
+            start_date=None if start is None else date.fromisoformat(str(start)),
+            start_price=None if data.get("start_price") is None else float(data["start_price"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +108,11 @@ class Verdict:
 
     `open_detail` says more about an open reason where there is more to say:
     for `data_gap`, which days the data cannot vouch for.
+
+    `legs` is the evidence of each asset in a two-asset claim: both returns
+    of an outperformance (decided, or so far while open), both closes on a
+    ratio's evidence day. An outperformance's `evidence_price` is the return
+    spread in percentage points, and its `level_used` the margin.
     """
 
     outcome: Outcome | None
@@ -80,6 +129,7 @@ class Verdict:
     days_to_touch: int | None = None
     bars_in_window: int = 0
     open_detail: str | None = None
+    legs: tuple[LegEvidence, ...] = ()
 
     @classmethod
     def open(cls, reason: OpenReason) -> Verdict:
@@ -116,4 +166,5 @@ class Verdict:
             "days_to_touch": self.days_to_touch,
             "bars_in_window": self.bars_in_window,
             "open_detail": self.open_detail,
+            "legs": [leg.to_json() for leg in self.legs],
         }

@@ -50,6 +50,11 @@ from ledger.scoring.proper import (
     mean_log_score,
 )
 from ledger.scoring.shrinkage import BetaPrior, fit_beta_prior, shrunk_rates
+from ledger.scoring.two_assets import (
+    PairVolatility,
+    outperformance_probabilities,
+    pair_volatility_many,
+)
 
 __all__ = [
     "EXACT_MAX_N",
@@ -59,6 +64,7 @@ __all__ = [
     "CalibrationReport",
     "GroupScore",
     "MurphyDecomposition",
+    "PairVolatility",
     "StatusCode",
     "VolatilityArrays",
     "VolatilityEstimate",
@@ -75,6 +81,8 @@ __all__ = [
     "mean_brier",
     "mean_log_score",
     "murphy_decomposition",
+    "outperformance_probabilities",
+    "pair_volatility_many",
     "poisson_binomial_pmf",
     "poisson_binomial_sf",
     "realized_volatility",

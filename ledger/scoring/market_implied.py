@@ -80,13 +80,13 @@ import pandas as pd
 from numpy.typing import ArrayLike
 from scipy import special
 
-from ledger.claims.model import ClaimKind
+from ledger.claims.model import LEVEL_KINDS, ClaimKind
 
 DAYS_PER_YEAR = 365.25
 VOL_WINDOW_DAYS = 365
 MIN_RETURNS = 60
 
-KIND_ORDER: tuple[ClaimKind, ...] = tuple(ClaimKind)
+KIND_ORDER: tuple[ClaimKind, ...] = LEVEL_KINDS
 """Integer code of each kind in `kind_codes`: its position here."""
 
 _CODE = {kind: code for code, kind in enumerate(KIND_ORDER)}
@@ -398,6 +398,7 @@ def market_probabilities(
     t_start_years: ArrayLike | None = None,
     realized_weight: ArrayLike | None = None,
     realized_mean: ArrayLike | None = None,
+    log_drift: ArrayLike | None = None,
 ) -> np.ndarray:
     """Market-implied probability of each claim coming true (NaN where it cannot be computed).
 
@@ -407,7 +408,10 @@ def market_probabilities(
     t_start_years: forward start of the window (`window_start_years`; 0 for
     the usual window); realized_weight, realized_mean: for an average claim
     made inside its period, the share of the period's closes already seen
-    and their mean (weight 0 when none).
+    and their mean (weight 0 when none); log_drift: the drift of the log
+    price per year when the series is not a martingale (a ratio of two
+    prices, `ledger.scoring.two_assets`), -sigma^2/2 when not given. Average
+    claims assume a martingale: with another drift they get NaN.
     """
     code = kind_codes(kinds).ravel()
     n = code.size
@@ -424,6 +428,8 @@ def market_probabilities(
     t_start = column(t_start_years, 0.0)
     weight = column(realized_weight, 0.0)
     seen_mean = column(realized_mean, np.nan)
+    drift = column(log_drift, np.nan)
+    martingale = np.isnan(drift) | (drift == -0.5 * np.nan_to_num(vol, nan=0.0) ** 2)
 
     out = np.full(n, np.nan)
     valid = (
@@ -456,7 +462,7 @@ def market_probabilities(
     # A level 1e300 times the spot overflows to an infinite log distance: certain.
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         b = np.log(level / spot)
-    nu = -0.5 * vol**2  # the martingale drift of the log price
+    nu = np.where(np.isnan(drift), -0.5 * vol**2, drift)  # the martingale drift by default
 
     rows = moving & ((code == _CLOSE_ABOVE) | (code == _CLOSE_BELOW))
     p_above = special.ndtr((nu[rows] * t[rows] - b[rows]) / (vol[rows] * np.sqrt(t[rows])))
@@ -471,7 +477,8 @@ def market_probabilities(
     touch = _touch_up_window(-b[rows], -nu[rows], vol[rows], t_start[rows], t[rows])
     out[rows] = np.where(code[rows] == _TOUCH_BELOW, touch, 1.0 - touch)
 
-    rows = moving & is_average
+    out[moving & is_average & ~martingale] = np.nan
+    rows = moving & is_average & martingale
     out[rows] = _average_probabilities(
         code[rows] == _AVERAGE_ABOVE,
         spot[rows],

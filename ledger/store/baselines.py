@@ -10,6 +10,7 @@ from datetime import date
 from sqlmodel import Session
 
 from ledger.claims.model import ClaimKind, RelativeKind, RelativeLevel
+from ledger.claims.pairs import pair_key
 from ledger.store.raw import adapt, as_date, executemany, fetchall
 from ledger.store.tables import utcnow
 
@@ -24,6 +25,8 @@ class BaselineClaim:
     made_on: date
     window_start: date
     deadline: date
+    versus_symbol: str | None = None
+    margin: float | None = None
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,13 @@ def claims_needing_baseline(
 ) -> dict[str, list[BaselineClaim]]:
     """Claims without a market baseline (all claims with `recompute`), by symbol.
 
-    Read through the driver: the first run over an imported 100k-claim ledger
-    needs all of them.
+    An outperformance is grouped under its pair ("GC=F vs BTC-USD",
+    `ledger.claims.pairs`), a ratio under its compound symbol. Read through
+    the driver: the first run over an imported 100k-claim ledger needs all of them.
     """
     sql = (
         "SELECT id, symbol, kind, level, relative_kind, relative_value, made_on, "
-        "window_start, deadline FROM prediction"
+        "window_start, deadline, versus_symbol, margin FROM prediction"
     )
     if not recompute:
         sql += " WHERE market_computed_at IS NULL"
@@ -62,11 +66,14 @@ def claims_needing_baseline(
         made_on,
         window_start,
         deadline,
+        versus_symbol,
+        margin,
     ) in fetchall(session, sql, []):
         relative = (
             RelativeLevel(RelativeKind(relative_kind), relative_value) if relative_kind else None
         )
-        by_symbol[symbol].append(
+        key = pair_key(symbol, versus_symbol) if versus_symbol else symbol
+        by_symbol[key].append(
             BaselineClaim(
                 claim_id,
                 symbol,
@@ -76,6 +83,8 @@ def claims_needing_baseline(
                 as_date(made_on),
                 as_date(window_start),
                 as_date(deadline),
+                versus_symbol,
+                margin,
             )
         )
     return by_symbol

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
+from ledger.claims.pairs import pair_legs
 from ledger.errors import NotFoundError, UsageError
 from ledger.records import ClaimDetail, ClaimRecord, NewClaim, RecordResult, ResolutionRecord
 from ledger.rules.overrides import needs_force
@@ -144,6 +145,10 @@ def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: d
         # Always the ledger's clock: "logged late" must not be forgeable.
         "created_at": now,
         "claimed_created_at": entry.claimed_created_at,
+        "versus_symbol": claim.versus_symbol,
+        "versus_asset": claim.versus_asset,
+        "versus_reference_price": claim.versus_reference_price,
+        "margin": claim.margin,
     }
 
 
@@ -253,6 +258,9 @@ def _revision_targets(session: Session, ids: Sequence[int]) -> dict[int, Revisio
 def reference_close(session: Session, symbol: str, made_on: date) -> float | None:
     """The close on made_on from the bar cache (or the last one within a week before).
 
+    A compound ratio symbol ("GC=F/SI=F") is never cached: its reference is
+    left to the resolver, which builds the ratio from both legs.
+
     Relative levels ("+20%") are measured from it; when the cache does not
     have it yet the resolver fills it in from the bars it fetches.
     """
@@ -285,6 +293,7 @@ def _claim_query() -> Select:
             _current.evidence_date.label("evidence_date"),
             _current.evidence_price.label("evidence_price"),
             _current.evidence_field.label("evidence_field"),
+            _current.leg_evidence.label("leg_evidence"),
         )
         .join(SourceRow, SourceRow.id == PredictionRow.source_id)
         .join(
@@ -304,7 +313,13 @@ def list_claims(session: Session, where: ClaimFilter | None = None) -> list[Clai
     if where.source:
         query = query.where(SourceRow.name_key == source_key(where.source))
     if where.symbol:
-        query = query.where(PredictionRow.symbol == where.symbol)
+        legs = pair_legs(where.symbol)
+        if legs is None:
+            query = query.where(PredictionRow.symbol == where.symbol)
+        else:  # "GC=F vs BTC-USD", as `score --by asset` names a pair: its outperformances
+            query = query.where(
+                PredictionRow.symbol == legs[0], PredictionRow.versus_symbol == legs[1]
+            )
     if where.tag:
         tagged = select(PredictionTagRow.prediction_id).where(PredictionTagRow.tag == where.tag)
         query = query.where(PredictionRow.id.in_(tagged))
@@ -496,6 +511,10 @@ def claim_from_row(row: PredictionRow | Row) -> Claim:
         relative=relative,
         reference_price=row.reference_price,
         assumptions=tuple(json.loads(row.assumptions)) if row.assumptions else (),
+        versus_symbol=row.versus_symbol,
+        versus_asset=row.versus_asset,
+        versus_reference_price=row.versus_reference_price,
+        margin=row.margin,
     )
 
 
@@ -543,6 +562,11 @@ def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
         market_note=row.market_note,
         open_reason=row.open_reason if row.status == "open" else None,
         open_detail=row.open_detail if row.status == "open" else None,
+        versus_symbol=row.versus_symbol,
+        versus_asset=row.versus_asset,
+        versus_reference_price=row.versus_reference_price,
+        margin=row.margin,
+        legs=parse_leg_evidence(row.leg_evidence),
     )
 
 
@@ -566,4 +590,18 @@ def _to_resolution(row: ResolutionRow) -> ResolutionRecord:
         created_at=as_utc(row.created_at),
         claimed_method=row.claimed_method,
         claimed_at=as_utc(row.claimed_at) if row.claimed_at else None,
+        legs=parse_leg_evidence(row.leg_evidence),
     )
+
+
+def parse_leg_evidence(stored: str | None) -> tuple[dict, ...]:
+    """Stored leg evidence as dicts; anything unreadable (a hand edit) reads as none."""
+    if not stored:
+        return ()
+    try:
+        legs = json.loads(stored)
+    except ValueError:
+        return ()
+    if not isinstance(legs, list):
+        return ()
+    return tuple(leg for leg in legs if isinstance(leg, dict))

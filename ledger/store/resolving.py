@@ -46,7 +46,8 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
     """
     sql = (
         "SELECT id, status, symbol, asset, kind, level, relative_kind, relative_value, "
-        "reference_price, made_on, window_start, deadline FROM prediction "
+        "reference_price, made_on, window_start, deadline, versus_symbol, versus_asset, "
+        "versus_reference_price, margin FROM prediction "
     )
     if recheck:
         sql += (
@@ -72,6 +73,10 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
         made_on,
         window_start,
         deadline,
+        versus_symbol,
+        versus_asset,
+        versus_reference_price,
+        margin,
     ) in fetchall(session, sql, params):
         relative = (
             RelativeLevel(RelativeKind(relative_kind), relative_value) if relative_kind else None
@@ -88,6 +93,10 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
             deadline=as_date(deadline),
             relative=relative,
             reference_price=reference_price,
+            versus_symbol=versus_symbol,
+            versus_asset=versus_asset,
+            versus_reference_price=versus_reference_price,
+            margin=margin,
         )
         by_symbol[symbol].append(OpenClaim(claim_id, status, claim))
     return by_symbol
@@ -102,6 +111,19 @@ def set_reference_prices(session: Session, prices: Mapping[int, float]) -> None:
         update(table)
         .where(table.c.id == bindparam("cid"), table.c.reference_price.is_(None))
         .values(reference_price=bindparam("price")),
+        [{"cid": cid, "price": price} for cid, price in prices.items()],
+    )
+
+
+def set_versus_reference_prices(session: Session, prices: Mapping[int, float]) -> None:
+    """Fill in the second asset's reference close of outperformance claims."""
+    if not prices:
+        return
+    table = PredictionRow.__table__
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("cid"), table.c.versus_reference_price.is_(None))
+        .values(versus_reference_price=bindparam("price")),
         [{"cid": cid, "price": price} for cid, price in prices.items()],
     )
 

@@ -48,7 +48,35 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         _refuse_unknown(current, engine)
         if current == head_revision() and revision == "head":
             return
+        if engine.dialect.name != "sqlite":
+            command.upgrade(alembic_config(connection), revision)
+            connection.commit()
+            return
+        _upgrade_sqlite(connection, revision)
+
+
+def _upgrade_sqlite(connection: Connection, revision: str) -> None:
+    """Migrate SQLite with foreign keys off, as SQLite's ALTER TABLE procedure requires.
+
+    Batch mode rebuilds a table by copying it and dropping the original; with
+    foreign keys on, dropping `prediction` while resolutions point at it fails
+    (or would delete them). The keys are checked once the new tables are in
+    place, and the migration is rolled back if any row lost its parent.
+    """
+    connection.commit()  # PRAGMA foreign_keys is ignored inside a transaction
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    try:
         command.upgrade(alembic_config(connection), revision)
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            connection.rollback()
+            raise SchemaError(
+                f"upgrading the ledger would leave {len(broken)} rows without their parent row"
+                f" (first in table {broken[0][0]}): nothing was changed"
+            )
+        connection.commit()
+    finally:
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
         connection.commit()
 
 

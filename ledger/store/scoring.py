@@ -14,6 +14,7 @@ import pandas as pd
 from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
+from ledger.claims.pairs import PAIR_SEPARATOR
 from ledger.records import SCORE_GROUPINGS
 from ledger.store.late import logged_late_sql
 from ledger.store.raw import fetchall
@@ -30,6 +31,7 @@ COLUMNS = (
     "market_prob",
     "source",
     "symbol",
+    "versus_symbol",
     "logged_late",
 )
 
@@ -51,7 +53,7 @@ def scoring_frame(
     late = logged_late_sql(session.get_bind().dialect.name)
     sql = (
         "SELECT p.id, p.status, CAST(p.deadline AS TEXT), CAST(p.made_on AS TEXT), "
-        f"p.probability, p.market_prob, s.name, p.symbol, {late}"
+        f"p.probability, p.market_prob, s.name, p.symbol, p.versus_symbol, {late}"
     )
     sql += ", t.tag" if by == "tag" else ""
     sql += " FROM prediction p JOIN source s ON s.id = p.source_id"
@@ -92,7 +94,10 @@ def scoring_frame(
     if by == "source":
         frame["group"] = frame["source"]
     elif by == "asset":
-        frame["group"] = frame["symbol"]
+        # An outperformance counts under its pair ("GC=F vs BTC-USD"), a ratio under "GC=F/SI=F".
+        versus = frame["versus_symbol"]
+        paired = frame["symbol"].astype(object) + PAIR_SEPARATOR + versus.fillna("").astype(object)
+        frame["group"] = frame["symbol"].where(versus.isna(), paired)
     elif by == "tag":
         frame["group"] = frame["tag"].where(frame["tag"].notna(), UNTAGGED)
     else:

@@ -46,6 +46,7 @@ CLAIM_KINDS = (
     "hold_below",
     "average_above",
     "average_below",
+    "outperform",
 )
 STATUSES = ("open", "true", "false", "void")
 OUTCOMES = ("true", "false", "void")
@@ -131,7 +132,20 @@ class PredictionRow(LedgerModel, table=True):
         CheckConstraint(
             "reference_price IS NULL OR reference_price > 0", name="reference_positive"
         ),
-        CheckConstraint("level IS NOT NULL OR relative_kind IS NOT NULL", name="level_or_relative"),
+        CheckConstraint(
+            "level IS NOT NULL OR relative_kind IS NOT NULL OR kind = 'outperform'",
+            name="level_or_relative",
+        ),
+        # An outperformance names the asset it is measured against, and has a margin.
+        CheckConstraint(
+            "kind <> 'outperform' OR (versus_symbol IS NOT NULL AND margin IS NOT NULL)",
+            name="outperform_versus",
+        ),
+        CheckConstraint("margin IS NULL OR margin >= 0", name="margin_not_negative"),
+        CheckConstraint(
+            "versus_reference_price IS NULL OR versus_reference_price > 0",
+            name="versus_reference_positive",
+        ),
         CheckConstraint(
             "relative_kind IS NULL OR relative_kind IN ('percent', 'multiple')",
             name="relative_kind",
@@ -182,6 +196,13 @@ class PredictionRow(LedgerModel, table=True):
     market_spot: float | None = None
     market_note: str | None = Field(default=None, sa_column=Column(Text))
     market_computed_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    # An outperformance (kind 'outperform'): the asset `symbol` must beat, its
+    # reference close (as quoted that day; `reference_price` is the first
+    # asset's), and the margin in percentage points of return.
+    versus_symbol: str | None = Field(default=None, max_length=40)
+    versus_asset: str | None = Field(default=None, max_length=100)
+    versus_reference_price: float | None = None
+    margin: float | None = None
 
 
 class PredictionTagRow(LedgerModel, table=True):
@@ -263,6 +284,9 @@ class ResolutionRow(LedgerModel, table=True):
     # Imported resolutions: the method and time the import file claimed.
     claimed_method: str | None = Field(default=None, max_length=10)
     claimed_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    # Two-asset claims: each asset's part as JSON (a list of `LegEvidence.to_json()`):
+    # both returns of an outperformance, both closes on a ratio's evidence day.
+    leg_evidence: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class PriceBarRow(LedgerModel, table=True):

@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, extract, func, select
 from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
+from ledger.claims.pairs import PAIR_SEPARATOR, pair_legs
 from ledger.store.batching import chunks
 from ledger.store.late import logged_late_column
 from ledger.store.scoring import GROUPINGS, UNTAGGED, hand_change_columns
@@ -118,6 +119,14 @@ class FilterVocabulary:
     tags: tuple[str, ...]
 
 
+def _symbol_is(symbol: str) -> ColumnElement:
+    """Claims of `symbol`; a pair ("GC=F vs BTC-USD", a scoreboard row) is its outperformances."""
+    legs = pair_legs(symbol)
+    if legs is None:
+        return _p.c.symbol == symbol
+    return and_(_p.c.symbol == legs[0], _p.c.versus_symbol == legs[1])
+
+
 def _scoped(query: Select, scope: ClaimScope) -> Select:
     """`query` (over prediction joined to source) narrowed to `scope`."""
     if scope.source:
@@ -125,7 +134,7 @@ def _scoped(query: Select, scope: ClaimScope) -> Select:
     if scope.source_like:
         query = query.where(_s.c.name_key.contains(source_key(scope.source_like), autoescape=True))
     if scope.symbol:
-        query = query.where(_p.c.symbol == scope.symbol)
+        query = query.where(_symbol_is(scope.symbol))
     if scope.status:
         query = query.where(_p.c.status == scope.status)
     if scope.year is not None:
@@ -216,7 +225,12 @@ def _group_key(by: str) -> tuple[ColumnElement, ColumnElement]:
     if by == "source":
         return _p.c.source_id, _s.c.name
     if by == "asset":
-        return _p.c.symbol, _p.c.symbol
+        # An outperformance counts under its pair ("GC=F vs BTC-USD"), a ratio under "GC=F/SI=F".
+        group = case(
+            (_p.c.versus_symbol.is_(None), _p.c.symbol),
+            else_=_p.c.symbol + PAIR_SEPARATOR + _p.c.versus_symbol,
+        )
+        return group, group
     if by == "tag":
         tag = func.coalesce(_t.c.tag, UNTAGGED)
         return tag, tag

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -60,6 +61,9 @@ CSV_COLUMNS = (
     "void_reason",
     "created_at",
     "logged_late",
+    "versus_symbol",
+    "margin",
+    "versus_reference_price",
 )
 
 
@@ -88,12 +92,21 @@ def _entry(claim: ClaimRecord, fingerprints: Mapping[int, str], history) -> dict
         "asset": claim.asset,
         "kind": claim.kind,
         "level": claim.relative if claim.relative else claim.level,
+        "versus": claim.versus_symbol,
+        "versus_asset": claim.versus_asset,
+        "margin": claim.margin,
         "start": claim.window_start,
         "deadline": claim.deadline,
         "text": claim.text,
     }
+    if claim.versus_symbol is None:  # a one-asset claim has no second asset to name
+        for key in ("versus", "versus_asset", "margin"):
+            del entry[key]
+    else:
+        del entry["level"]
     optional = {
         "reference_price": claim.reference_price,
+        "versus_reference_price": claim.versus_reference_price,
         "probability": claim.probability,
         "url": claim.url,
         "quote": claim.quote,
@@ -123,6 +136,7 @@ def _resolution(r: ResolutionRecord) -> dict[str, Any]:
         "days_to_touch": r.days_to_touch,
         "data_source": r.data_source,
         "note": r.note,
+        "leg_evidence": json.dumps(list(r.legs)) if r.legs else None,
         "is_current": r.is_current,
         "created_at": r.created_at.isoformat(),
     }

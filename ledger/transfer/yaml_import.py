@@ -26,6 +26,7 @@ An import file is untrusted input, so the reader defends the ledger:
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import re
 from collections.abc import Mapping
@@ -41,6 +42,7 @@ from ledger.claims.parser import claim_from_fields, parse_claim
 from ledger.claims.probability import parse_probability
 from ledger.errors import ClaimError, ImportFileError
 from ledger.records import RESOLUTION_EVIDENCE, SOURCE_KINDS, NewClaim
+from ledger.rules.verdict import LegEvidence
 
 # libyaml's parser with no implicit typing: every scalar arrives as text and
 # this module converts the fields it knows (dates, numbers, booleans). On a
@@ -78,6 +80,10 @@ ENTRY_LIMITS: dict[str, int] = {
     "asset": 100,
     "kind": _SHORT,
     "level": _SHORT,
+    "versus": 100,
+    "versus_asset": 100,
+    "margin": _SHORT,
+    "versus_reference_price": _SHORT,
     "start": _SHORT,
     "deadline": _SHORT,
     "probability": _SHORT,
@@ -118,6 +124,7 @@ RESOLUTION_LIMITS: dict[str, int] = {
     "days_to_touch": _SHORT,
     "data_source": 200,
     "note": bounds.FIELD_LIMITS["note"],
+    "leg_evidence": 4000,
 }
 RESOLUTION_KEYS = set(RESOLUTION_LIMITS)
 assert set(RESOLUTION_EVIDENCE) <= RESOLUTION_KEYS
@@ -378,6 +385,14 @@ def _read_entry(
             claim = dataclasses.replace(
                 claim, reference_price=reference, level=claim.relative.apply(reference)
             )
+        elif claim.is_outperformance:
+            claim = dataclasses.replace(claim, reference_price=reference)
+    if raw.get("versus_reference_price") is not None and claim.is_outperformance:
+        reference = _number(raw["versus_reference_price"], "versus_reference_price")
+        if not reference > 0:
+            raise _EntryError("versus_reference_price must be positive", "versus_reference_price")
+        _bounded(bounds.check_price, reference, "versus_reference_price")
+        claim = dataclasses.replace(claim, versus_reference_price=reference)
 
     probability = raw.get("probability", raw.get("prob"))
     if probability is not None:
@@ -416,9 +431,11 @@ def _read_claim(
         if not asset:
             raise _EntryError("a structured entry needs 'symbol' (or 'asset')")
         level = raw.get("level")
-        if level is None:
+        outperform = str(raw["kind"]).strip().lower() == "outperform"
+        if level is None and not outperform:
             raise _EntryError("a structured entry needs 'level' (a price, or '+20%')")
-        _check_plain_level(level)
+        if level is not None:
+            _check_plain_level(level)
         claim = claim_from_fields(
             asset=asset,
             kind=raw["kind"],
@@ -427,9 +444,13 @@ def _read_claim(
             made_on=made_on,
             start=_date_or_text(raw.get("start"), "start") if raw.get("start") else None,
             aliases=aliases,
+            versus=raw.get("versus"),
+            margin=raw.get("margin"),
         )
         if raw.get("asset") and raw.get("symbol"):
             claim = dataclasses.replace(claim, asset=raw["asset"])
+        if raw.get("versus_asset") and claim.is_outperformance:
+            claim = dataclasses.replace(claim, versus_asset=raw["versus_asset"])
         text = _opt_str(raw.get("text")) or claim.canonical_text()
     else:
         raise _EntryError(
@@ -546,9 +567,31 @@ def _read_resolution(item: Any, index: int) -> tuple[dict[str, Any], bool]:
         raise _EntryError(str(exc), *where, *exc.path) from None
     for key in ("evidence_field", "data_source", "note"):
         values[key] = item.get(key)
+    if item.get("leg_evidence") is not None:
+        values["leg_evidence"] = _leg_evidence(item["leg_evidence"], *where)
     values["claimed_method"] = method
     values["claimed_at"] = claimed_at
     return _imported(values, current=False), claimed_current
+
+
+def _leg_evidence(text: str, *where: Any) -> str:
+    """A resolution's leg evidence: JSON text of at most two legs, each checked and rewritten."""
+    try:
+        legs = json.loads(text)
+        if not isinstance(legs, list) or len(legs) > 2:
+            raise ValueError("not a list of at most two legs")
+        checked = [LegEvidence.from_json(leg).to_json() for leg in legs]
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise _EntryError(
+            f"resolution leg_evidence is not JSON of the legs an export writes: {error}",
+            *where,
+            "leg_evidence",
+        ) from None
+    for leg in checked:
+        for key in ("start_price", "end_price"):
+            if leg[key] is not None and not math.isfinite(leg[key]):
+                raise _EntryError(f"resolution leg_evidence {key} is not finite", *where)
+    return json.dumps(checked)
 
 
 def _imported(values: dict[str, Any], *, current: bool) -> dict[str, Any]:

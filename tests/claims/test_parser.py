@@ -11,7 +11,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ledger.claims import bounds
-from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel, format_price
+from ledger.claims.model import (
+    LEVEL_KINDS,
+    Claim,
+    ClaimKind,
+    RelativeKind,
+    RelativeLevel,
+    format_price,
+)
 from ledger.claims.parser import claim_from_fields, parse_claim
 from ledger.errors import ClaimError, UnknownAssetError
 
@@ -603,7 +610,7 @@ SYMBOLS = (
 def canonical_claims(draw: st.DrawFn) -> Claim:
     """Claims the parser can produce, built directly rather than from text."""
     made_on = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
-    kind = draw(st.sampled_from(list(ClaimKind)))
+    kind = draw(st.sampled_from(list(LEVEL_KINDS)))
     deadline = made_on + timedelta(days=draw(st.integers(min_value=1, max_value=4000)))
     day_after = made_on + timedelta(days=1)
     if kind.family == "close":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ledger.claims.model import ClaimKind
+from ledger.claims.model import LEVEL_KINDS, ClaimKind
 from ledger.claims.vocabulary import TERMS, find_terms, kind_for, parse_kind_name
 from ledger.errors import ClaimError
 
@@ -21,11 +21,19 @@ def test_longest_phrase_wins() -> None:
     assert [(m.term.family, m.term.side) for m in found] == [("hold", "above")]
 
 
-@pytest.mark.parametrize("kind", list(ClaimKind), ids=[kind.value for kind in ClaimKind])
+@pytest.mark.parametrize("kind", LEVEL_KINDS, ids=[kind.value for kind in LEVEL_KINDS])
 def test_kind_names(kind: ClaimKind) -> None:
     assert parse_kind_name(kind.value) is kind
     assert parse_kind_name(kind.value.upper().replace("_", "-")) is kind
     assert kind_for(kind.family, "above" if kind.is_above else "below") is kind
+
+
+def test_outperform_is_a_kind_name_with_no_side() -> None:
+    assert parse_kind_name("Outperform") is ClaimKind.OUTPERFORM
+    assert ClaimKind.OUTPERFORM.family == "outperform"
+    # Never a word of the level-claim vocabulary: "outperform" starts a comparison instead.
+    found, _ = find_terms("gold outperform 5055")
+    assert found == []
 
 
 def test_unknown_kind_name_lists_the_known_ones() -> None:

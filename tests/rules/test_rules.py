@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ledger.claims.model import Claim, ClaimKind, Outcome, RelativeKind, RelativeLevel
+from ledger.claims.model import LEVEL_KINDS, Claim, ClaimKind, Outcome, RelativeKind, RelativeLevel
 from ledger.rules import EvidenceField, OpenReason, Verdict, resolve, resolve_many
 
 MADE_ON = date(2024, 1, 1)  # a Monday
@@ -426,6 +426,7 @@ def test_evidence_is_json_ready() -> None:
         "days_to_touch": 2,
         "bars_in_window": 2,
         "open_detail": None,
+        "legs": [],
     }
 
 
@@ -444,7 +445,7 @@ def test_resolve_many_of_nothing() -> None:
 
 
 def test_resolve_many_keeps_claim_order_across_kinds() -> None:
-    claims = [make_claim(kind, 100, "2024-01-05") for kind in reversed(ClaimKind)]
+    claims = [make_claim(kind, 100, "2024-01-05") for kind in reversed(LEVEL_KINDS)]
     as_of = date(2024, 1, 9)
     assert resolve_many(claims, BARS, as_of) == [resolve(claim, BARS, as_of) for claim in claims]
 

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.claims.model import Claim, ClaimKind, Outcome, RelativeKind, RelativeLevel
+from ledger.claims.model import LEVEL_KINDS, Claim, Outcome, RelativeKind, RelativeLevel
 from ledger.rules import OpenReason, Verdict, resolve, resolve_many
 from ledger.rules.calendar import LONGEST_CLOSURE
 
@@ -240,7 +240,7 @@ relative_levels = st.one_of(
 
 @st.composite
 def claims(draw: st.DrawFn, band: tuple[int, int]) -> Claim:
-    kind = draw(st.sampled_from(list(ClaimKind)))
+    kind = draw(st.sampled_from(list(LEVEL_KINDS)))
     made_on = BASE + timedelta(days=draw(st.integers(-3, 25)))
     if kind.family == "average":
         window_start = made_on + timedelta(days=draw(st.integers(-10, 5)))

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from scipy import special
 from scipy.stats import multivariate_normal
 
-from ledger.claims.model import ClaimKind
+from ledger.claims.model import LEVEL_KINDS, ClaimKind
 from ledger.scoring import (
     kind_codes,
     market_probabilities,
@@ -236,9 +236,9 @@ def test_probability_identities(
     t_start = start_share * t_years
     p = dict(
         zip(
-            list(ClaimKind),
+            list(LEVEL_KINDS),
             market_probabilities(
-                list(ClaimKind), 100.0, level, t_years, sigma, t_start_years=t_start
+                list(LEVEL_KINDS), 100.0, level, t_years, sigma, t_start_years=t_start
             ),
             strict=True,
         )
@@ -253,7 +253,7 @@ def test_probability_identities(
 
 
 def test_kinds_may_be_enums_strings_or_codes() -> None:
-    kinds = list(ClaimKind)
+    kinds = list(LEVEL_KINDS)
     as_enum = market_probabilities(kinds, 100.0, 105.0, 0.5, 0.3)
     as_text = market_probabilities([kind.value for kind in kinds], 100.0, 105.0, 0.5, 0.3)
     as_code = market_probabilities(kind_codes(kinds), 100.0, 105.0, 0.5, 0.3)

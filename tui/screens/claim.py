@@ -9,7 +9,7 @@ the ledger, out of every score).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import ClassVar
 
 from rich.console import Group
@@ -21,8 +21,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from ledger.claims.model import evidence_label
-from ledger.records import ClaimDetail, ClaimRecord, ResolutionRecord
+from ledger.claims.model import evidence_label, format_margin
+from ledger.records import ClaimDetail, ClaimRecord, ResolutionRecord, leg_lines
 from tui import formatting as fmt
 from tui.data import ClaimView
 from tui.messages import ClaimLoaded, ClaimVoided, LoadFailed, describe_error
@@ -148,7 +148,17 @@ class ClaimScreen(LedgerScreen):
 
 
 def _chart_legend(claim: ClaimRecord) -> str:
+    if claim.versus_symbol:
+        parts = [
+            f"{claim.symbol} and {claim.versus_symbol}, each 100 at its reference close",
+            "made on and deadline (vertical)",
+        ]
+        if claim.evidence_date is not None:
+            parts.append(f"judged {claim.evidence_date.isoformat()}")
+        return "  ·  ".join(parts)
     parts = ["close", "level (horizontal)", "made on and deadline (vertical)"]
+    if "/" in claim.symbol:
+        parts[0] = "ratio of the closes on the days both traded"
     if claim.evidence_date is not None:
         label = evidence_label(claim.kind, claim.status)
         parts.append(f"{label} {claim.evidence_date.isoformat()} (◆)")
@@ -180,16 +190,39 @@ def _claim_text(claim: ClaimRecord, today: date) -> Table:
     grid.add_row("made on", f"{claim.made_on.isoformat()}   window {window}")
     if claim.logged_late:
         grid.add_row("", "logged late: recorded after its window began, so hindsight was possible")
+    if claim.versus_symbol:
+        grid.add_row("versus", f"{claim.versus_asset} ({claim.versus_symbol})")
+        grid.add_row("margin", f"{format_margin(claim.margin or 0.0)} percentage points")
+        references = ", ".join(
+            f"{symbol} {fmt.price(price) if price is not None else 'not known yet'}"
+            for symbol, price in (
+                (claim.symbol, claim.reference_price),
+                (claim.versus_symbol, claim.versus_reference_price),
+            )
+        )
+        grid.add_row(
+            "from", f"{references} (closes on or before {claim.window_start - timedelta(days=1)})"
+        )
     grid.add_row(
         "stated p", fmt.pct(claim.probability) if claim.probability is not None else "none"
     )
-    if claim.market_prob is not None:
+    if claim.market_prob is not None and (claim.versus_symbol or "/" in claim.symbol):
+        sigma = (
+            f", ratio volatility {fmt.pct(claim.market_sigma, 1)}/yr" if claim.market_sigma else ""
+        )
+        grid.add_row(
+            "market p",
+            f"{fmt.pct(claim.market_prob, 1)} (two correlated driftless GBMs{sigma})",
+        )
+    elif claim.market_prob is not None:
         sigma = f", volatility {fmt.pct(claim.market_sigma, 1)}/yr" if claim.market_sigma else ""
         spot = f", spot {fmt.price(claim.market_spot)}" if claim.market_spot else ""
         grid.add_row("market p", f"{fmt.pct(claim.market_prob, 1)}{sigma}{spot}")
     else:
         grid.add_row("market p", claim.market_note or "not computed yet (run a resolve)")
     grid.add_row("status", _status_line(claim, today))
+    for line in leg_lines(claim.legs, claim.margin):
+        grid.add_row("", line)
     if claim.tags:
         grid.add_row("tags", ", ".join(claim.tags))
     if claim.assumptions:
@@ -243,6 +276,11 @@ def _history(detail: ClaimDetail) -> Group:
             ),
         )
     parts: list = [table]
+    for row in detail.resolutions:
+        if row.is_current or not row.legs:
+            continue
+        for line in leg_lines(row.legs, detail.claim.margin):
+            parts.append(fmt.plain(f"earlier ({row.method}): {line}"))
     if detail.revision_chain:
         chain = "  →  ".join(f"#{c.id} {c.normalized} ({c.status})" for c in detail.revision_chain)
         parts.append(fmt.plain(f"revisions: {chain}"))

@@ -4,7 +4,9 @@ The x axis is days from the first bar (plotext's date axis mislays vertical
 lines), labelled with dates. The line the claim is judged on is drawn beside
 the close: the daily high for "reaches" and "stays below" claims, the low
 for "falls to" and "stays above", so a touch that the close never shows is
-still visible.
+still visible. A ratio is drawn as its series of closes (there is no
+intraday ratio); an outperformance as both assets rebased to 100 at their
+reference closes, so the gap between the lines is the difference in return.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class ChartWindow:
     evidence_date: date | None
     evidence_price: float | None
     status: str
+    close_label: str = "close"
 
 
 def chart_window(claim: ClaimRecord, bars: pd.DataFrame | None) -> ChartWindow | None:
@@ -51,7 +54,23 @@ def chart_window(claim: ClaimRecord, bars: pd.DataFrame | None) -> ChartWindow |
     if bars is None or bars.empty:
         return None
     days = tuple(pd.DatetimeIndex(bars.index).date)
-    field = JUDGED_ON.get(claim.kind)
+    if claim.versus_symbol and "versus_close" in bars:
+        return ChartWindow(
+            symbol=f"{claim.symbol} vs {claim.versus_symbol}",
+            dates=days,
+            closes=tuple(float(v) for v in bars["close"]),
+            extreme_field=f"{claim.versus_symbol} (100 = reference)",
+            extremes=tuple(float(v) for v in bars["versus_close"]),
+            level=None,
+            made_on=claim.made_on,
+            deadline=claim.deadline,
+            evidence_date=claim.evidence_date,
+            evidence_price=None,  # the spread, in points: not on this scale
+            status=claim.status,
+            close_label=f"{claim.symbol} (100 = reference)",
+        )
+    # A ratio's high and low are its close: nothing to draw beside it.
+    field = None if "/" in claim.symbol else JUDGED_ON.get(claim.kind)
     return ChartWindow(
         symbol=claim.symbol,
         dates=days,
@@ -102,13 +121,18 @@ class PriceChart(PlotextPlot):
                 color=theme_rgb(self, "secondary"),
                 label=window.extreme_field,
             )
-        plt.plot(xs, list(window.closes), color=theme_rgb(self, "primary"), label="close")
+        plt.plot(
+            xs, list(window.closes), color=theme_rgb(self, "primary"), label=window.close_label
+        )
         if window.level is not None:
             plt.hline(window.level, theme_rgb(self, "warning"))
         marker = theme_rgb(self, "foreground-muted")
         for day in (window.made_on, window.deadline):
             if first <= day <= window.dates[-1] + timedelta(days=7):
                 plt.vline(x(day), marker)
+        if window.evidence_date is not None and window.evidence_price is None:
+            outcome = theme_rgb(self, "success" if window.status == "true" else "error")
+            plt.vline(x(window.evidence_date), outcome)
         if window.evidence_date is not None and window.evidence_price is not None:
             outcome = theme_rgb(self, "success" if window.status == "true" else "error")
             plt.vline(x(window.evidence_date), outcome)
@@ -129,6 +153,8 @@ class PriceChart(PlotextPlot):
         ticks = sorted({round(xs[-1] * i / (X_TICKS - 1)) for i in range(X_TICKS)})
         plt.xticks(ticks, [(first + timedelta(days=t)).isoformat() for t in ticks])
         level = f"level {format_price(window.level)}" if window.level is not None else "no level"
+        if window.close_label != "close":
+            level = "returns, 100 = each one's reference close"
         plt.title(
             f"{printable(window.symbol)}  {level}  |  made on {window.made_on.isoformat()}"
             f"  |  deadline {window.deadline.isoformat()}"
