@@ -129,6 +129,15 @@ class ClaimRecord:
     market_note: str | None = None
     open_reason: str | None = None
     open_detail: str | None = None
+    # A computed level: its rule as canonical text ("support(60d,pivot3)"), the
+    # bars it came from and the reading in words; `level` is None while pending.
+    level_rule: str | None = None
+    level_basis: tuple[date, ...] = ()
+    level_note: str | None = None
+
+    @property
+    def level_pending(self) -> bool:
+        return self.level_rule is not None and self.level is None
 
     def to_json(self) -> dict[str, Any]:
         # Shallow on purpose: dataclasses.asdict deep-copies, which costs seconds
@@ -139,8 +148,9 @@ class ClaimRecord:
             if isinstance(value, date):
                 value = value.isoformat()
             elif isinstance(value, tuple):
-                value = list(value)
+                value = [v.isoformat() if isinstance(v, date) else v for v in value]
             data[key] = value
+        data["level_pending"] = self.level_pending
         return data
 
 

@@ -27,6 +27,7 @@ from ledger.errors import UsageError
 from ledger.market.source import FetchResult, PriceSource, SymbolError
 from ledger.price_cache import fetch_missing, missing_range
 from ledger.rules import OpenReason, Verdict, resolve_many, unjudgeable
+from ledger.rules.levels import BarArrays, compute_levels, history_start
 from ledger.store.baselines import claims_needing_baseline, store_baselines
 from ledger.store.engine import refresh_planner_statistics
 from ledger.store.prices import (
@@ -40,6 +41,7 @@ from ledger.store.prices import (
 from ledger.store.resolving import (
     ClaimsChanged,
     Decision,
+    FixedLevel,
     OpenClaim,
     apply_decisions,
     claims_to_check,
@@ -47,6 +49,7 @@ from ledger.store.resolving import (
     load_splits,
     set_open_reasons,
     set_reference_prices,
+    set_rule_levels,
     store_splits,
 )
 from ledger.store.runs import acquire_lock, finish_run, start_run
@@ -308,6 +311,9 @@ def needed_range(claims: Sequence[OpenClaim], as_of: date) -> tuple[date, date] 
         start = claim.window_start
         if claim.relative is not None and claim.reference_price is None:
             start = min(start, claim.made_on - timedelta(days=REFERENCE_LOOKBACK_DAYS))
+        if claim.level_pending:
+            assert claim.level_rule is not None
+            start = min(start, history_start(claim.level_rule, claim.made_on))
         starts.append(start)
     first = min(starts)
     last = min(max(item.claim.deadline for item in claims), as_of)
@@ -332,6 +338,7 @@ def _resolve_symbol(
     if fetched.rejected.get(symbol):
         summary.rejected_bars[symbol] = fetched.rejected[symbol]
     claims, refused = _with_reference_prices(session, claims, bars, splits)
+    claims, pending = _with_rule_levels(session, claims, bars_and_gaps, splits)
     verdicts = resolve_many([c.claim for c in claims], bars, summary.as_of, splits, gaps=gaps)
 
     decisions: dict[str, list[Decision]] = {"open": [], "true": [], "false": []}
@@ -346,6 +353,8 @@ def _resolve_symbol(
         if verdict.outcome is None:
             if item.status == "open":
                 reason, detail = _open_reason(verdict, error, bars.empty)
+                if item.id in pending and error is None:
+                    detail = f"level pending: {pending[item.id]}"
                 reasons[item.id] = (reason, detail)
                 summary.open_reasons[reason] += 1
                 summary.still_open += 1
@@ -469,6 +478,57 @@ def _with_reference_prices(
             item = OpenClaim(item.id, item.status, claim)
         out.append(item)
     return out, refused_claims
+
+
+def _with_rule_levels(
+    session: Session,
+    claims: list[OpenClaim],
+    bars_and_gaps: tuple[pd.DataFrame, list[date]],
+    splits: pd.Series | None,
+) -> tuple[list[OpenClaim], dict[int, str]]:
+    """Computed levels still pending are fixed from the bars dated on or before made_on.
+
+    Like a relative level's reference close, in the units quoted on made_on
+    (the bars are in today's units: splits since made_on are multiplied
+    back). Returns the claims to judge, with their levels where fixed, and
+    why each claim still pending is pending (its open detail).
+    """
+    bars, gaps = bars_and_gaps
+    missing = [c for c in claims if c.claim.level_pending]
+    if not missing:
+        return claims, {}
+    wanted = []
+    for item in missing:
+        assert item.claim.level_rule is not None
+        factor = 1.0
+        if splits is not None and len(splits):
+            later = splits[splits.index > pd.Timestamp(item.claim.made_on)]
+            factor = float(np.prod(later.to_numpy())) if len(later) else 1.0
+        wanted.append((item.claim.level_rule, item.claim.made_on, factor))
+    readings = compute_levels(wanted, BarArrays.from_frame(bars), gaps=gaps)
+    fixed: dict[int, FixedLevel] = {}
+    pending: dict[int, str] = {}
+    for item, reading in zip(missing, readings, strict=True):
+        if reading.level is None:
+            pending[item.id] = reading.explanation
+            continue
+        try:
+            check_price(reading.level, "computed level")
+        except BoundsError as error:
+            pending[item.id] = f"{error} ({reading.explanation})"
+            continue
+        fixed[item.id] = FixedLevel(reading.level, reading.basis, reading.explanation)
+    set_rule_levels(session, fixed)
+    out = []
+    for item in claims:
+        if item.id in fixed:
+            level = fixed[item.id]
+            claim = dataclasses.replace(
+                item.claim, level=level.level, level_basis=level.basis, level_note=level.note
+            )
+            item = OpenClaim(item.id, item.status, claim)
+        out.append(item)
+    return out, pending
 
 
 def _iso(day: date | None) -> str | None:

@@ -120,7 +120,8 @@ _PERIOD_RECORD = re.compile(
     re.IGNORECASE,
 )
 _RECORD = re.compile(
-    r"(?<![\w])(?:(?:a|its|an|the)\s+)?(?:new\s+)?(?:(?:all[- ]?time|record)\s+(?P<word>highs?|lows?|closes?|close\s+high)"
+    r"(?<![\w])(?:(?:a|its|an|the)\s+)?(?:new\s+)?"
+    r"(?:(?:all[- ]?time|record)\s+(?P<word>highs?|lows?|closes?|close\s+high)"
     r"|(?P<abbr>ath|atl|aths)"
     r"|new\s+(?P<new>highs?|lows?)"
     r"|record(?P<bare>))(?![\w-])",
@@ -191,7 +192,7 @@ def with_field(rule: LevelRule, family: str) -> LevelRule:
 
 def _canonical_swing(match: re.Match[str], made_on: date) -> RuleMatch:
     lookback, pivot = int(match["lookback"]), int(match["pivot"])
-    if not (1 <= pivot and 2 * pivot + 1 <= lookback <= MAX_SWING_LOOKBACK):
+    if not (pivot >= 1 and 2 * pivot + 1 <= lookback <= MAX_SWING_LOOKBACK):
         raise ClaimError(
             f"'{match[0]}': a swing rule needs a pivot of 1 or more and a lookback from"
             f" {2 * max(pivot, 1) + 1} to {MAX_SWING_LOOKBACK} bars, like support(60d,pivot3)"

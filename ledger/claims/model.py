@@ -117,6 +117,38 @@ class LevelRule:
         )
         return f"{self.name.value}({self.field}{period})"
 
+    @classmethod
+    def from_params(cls, name: str, params: dict[str, object]) -> LevelRule:
+        """The rule `params()` wrote (storage and export). Raises ValueError for nonsense."""
+        known = {"lookback", "pivot", "length", "field", "start", "end"}
+        if not isinstance(params, dict) or set(params) - known:
+            raise ValueError(f"unknown level rule parameters {sorted(set(params) - known)}")
+
+        def number(key: str) -> int | None:
+            value = params.get(key)
+            if value is None:
+                return None
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError(f"level rule parameter {key} must be a whole number")
+            return value
+
+        def day(key: str) -> date | None:
+            value = params.get(key)
+            return None if value is None else date.fromisoformat(str(value))
+
+        field = params.get("field")
+        if field is not None and field not in ("high", "low", "close"):
+            raise ValueError(f"level rule field {field!r} is not high, low or close")
+        return cls(
+            LevelRuleName(name),
+            lookback=number("lookback"),
+            pivot=number("pivot"),
+            length=number("length"),
+            field=field,  # type: ignore[arg-type]
+            start=day("start"),
+            end=day("end"),
+        )
+
     def params(self) -> dict[str, object]:
         """The rule's parameters as stored (JSON) and exported."""
         values = {
@@ -138,10 +170,12 @@ class LevelRule:
         extreme = "high" if self.name is LevelRuleName.RECORD_HIGH else "low"
         kind = "closing " if self.field == "close" else ""
         if self.start is not None and self.end is not None:
+            whole_year = self.start == date(self.start.year, 1, 1) and self.end == date(
+                self.start.year, 12, 31
+            )
             period = (
                 str(self.start.year)
-                if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31)
-                and self.start.year == self.end.year
+                if whole_year
                 else f"{self.start.isoformat()}..{self.end.isoformat()}"
             )
             return f"the {period} {kind}{extreme}"

@@ -169,9 +169,11 @@ def with_stated_level(claim: Claim, level: float) -> Claim:
             f"the claim states a relative level ({claim.relative.text()}): drop --level,"
             " or the level from the text"
         )
-    price = _price_level(
-        LevelMatch(text=format_price(level), span=(0, 0), price=level, sign=""), []
-    ) if isinstance(level, Real) and not isinstance(level, bool) else None
+    price = (
+        _price_level(LevelMatch(text=format_price(level), span=(0, 0), price=level, sign=""), [])
+        if isinstance(level, Real) and not isinstance(level, bool)
+        else None
+    )
     if price is None:
         raise ClaimError("--level must be a price like 80000")
     assert claim.level_rule is not None

@@ -133,8 +133,7 @@ def compute_levels(
     gap_days = np.array(sorted(gaps), dtype="datetime64[D]")
     running = _Running(bars)
     return [
-        _reading(rule, made_on, factor, bars, gap_days, running)
-        for rule, made_on, factor in wanted
+        _reading(rule, made_on, factor, bars, gap_days, running) for rule, made_on, factor in wanted
     ]
 
 
@@ -236,7 +235,8 @@ def _swing(
     return LevelReading(
         level,
         (day,),
-        f"{rule.short()} read as {_shown(level)}, {how} to {made_on.isoformat()} ({day.isoformat()})",
+        f"{rule.short()} read as {_shown(level)}, {how} to {made_on.isoformat()}"
+        f" ({day.isoformat()})",
     )
 
 

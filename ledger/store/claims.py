@@ -24,6 +24,7 @@ from ledger.errors import NotFoundError, UsageError
 from ledger.records import ClaimDetail, ClaimRecord, NewClaim, RecordResult, ResolutionRecord
 from ledger.rules.overrides import needs_force
 from ledger.store.batching import chunks
+from ledger.store.level_columns import level_rule_from_columns, level_rule_values
 from ledger.store.resolving import rulings
 from ledger.store.sources import ensure_sources
 from ledger.store.tables import (
@@ -144,6 +145,7 @@ def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: d
         # Always the ledger's clock: "logged late" must not be forgeable.
         "created_at": now,
         "claimed_created_at": entry.claimed_created_at,
+        **level_rule_values(claim),
     }
 
 
@@ -485,6 +487,7 @@ def claim_from_row(row: PredictionRow | Row) -> Claim:
     level = row.level
     if level is None and relative is not None and row.reference_price is not None:
         level = relative.apply(row.reference_price)
+    rule, basis = level_rule_from_columns(row.level_rule, row.level_params, row.level_basis)
     return Claim(
         symbol=row.symbol,
         asset=row.asset,
@@ -496,6 +499,9 @@ def claim_from_row(row: PredictionRow | Row) -> Claim:
         relative=relative,
         reference_price=row.reference_price,
         assumptions=tuple(json.loads(row.assumptions)) if row.assumptions else (),
+        level_rule=rule,
+        level_basis=basis,
+        level_note=row.level_note,
     )
 
 
@@ -517,6 +523,9 @@ def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
         level=claim.level,
         relative=claim.relative.text() if claim.relative else None,
         reference_price=row.reference_price,
+        level_rule=claim.level_rule.text() if claim.level_rule else None,
+        level_basis=claim.level_basis,
+        level_note=row.level_note,
         made_on=row.made_on,
         window_start=row.window_start,
         deadline=row.deadline,

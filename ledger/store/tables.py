@@ -47,6 +47,7 @@ CLAIM_KINDS = (
     "average_above",
     "average_below",
 )
+LEVEL_RULES = ("support", "resistance", "sma", "record-high", "record-low")
 STATUSES = ("open", "true", "false", "void")
 OUTCOMES = ("true", "false", "void")
 # "imported": a resolution an import file carried; history, never a verdict.
@@ -131,7 +132,14 @@ class PredictionRow(LedgerModel, table=True):
         CheckConstraint(
             "reference_price IS NULL OR reference_price > 0", name="reference_positive"
         ),
-        CheckConstraint("level IS NOT NULL OR relative_kind IS NOT NULL", name="level_or_relative"),
+        CheckConstraint(
+            "level IS NOT NULL OR relative_kind IS NOT NULL OR level_rule IS NOT NULL",
+            name="level_or_relative",
+        ),
+        CheckConstraint(
+            "level_rule IS NULL OR " + _in("level_rule", LEVEL_RULES), name="level_rule"
+        ),
+        CheckConstraint("level_rule IS NULL OR level_params IS NOT NULL", name="level_rule_params"),
         CheckConstraint(
             "relative_kind IS NULL OR relative_kind IN ('percent', 'multiple')",
             name="relative_kind",
@@ -182,6 +190,13 @@ class PredictionRow(LedgerModel, table=True):
     market_spot: float | None = None
     market_note: str | None = Field(default=None, sa_column=Column(Text))
     market_computed_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    # A level computed from the market ("holds support"): the rule, its parameters
+    # (JSON), the dates of the bars it came from (JSON list) and the reading in
+    # words. `level` stays NULL until the first bars on or before made_on fix it.
+    level_rule: str | None = Field(default=None, max_length=20)
+    level_params: str | None = Field(default=None, sa_column=Column(Text))
+    level_basis: str | None = Field(default=None, sa_column=Column(Text))
+    level_note: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class PredictionTagRow(LedgerModel, table=True):
