@@ -132,6 +132,7 @@ class ClaimRecord:
     # A computed level: its rule as canonical text ("support(60d,pivot3)"), the
     # bars it came from and the reading in words; `level` is None while pending.
     level_rule: str | None = None
+    level_params: dict[str, Any] | None = None
     level_basis: tuple[date, ...] = ()
     level_note: str | None = None
 

@@ -524,6 +524,7 @@ def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
         relative=claim.relative.text() if claim.relative else None,
         reference_price=row.reference_price,
         level_rule=claim.level_rule.text() if claim.level_rule else None,
+        level_params=claim.level_rule.params() if claim.level_rule else None,
         level_basis=claim.level_basis,
         level_note=row.level_note,
         made_on=row.made_on,
