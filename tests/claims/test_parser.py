@@ -242,8 +242,8 @@ def _example(message: str) -> str:
 
 EXACT_ERRORS = [
     (
-        "BTC holds support",
-        "'BTC holds support' has no level: try 'BTC holds 80000 until 2026-03-31'",
+        "BTC holds firm",
+        "'BTC holds firm' has no level: try 'BTC holds 80000 until 2026-03-31'",
     ),
     ("gold $5055", "'gold $5055' has no deadline: try 'gold $5055 by end-2026'"),
     ("", "empty claim: try 'gold $5055 by end-2026'"),
@@ -272,7 +272,7 @@ def test_no_asset_message_lists_known_assets() -> None:
 ERRORS = [
     ("   ", "empty claim"),
     ("gold by end-2026", "has no level"),
-    ("BTC holds support", "has no level"),
+    ("BTC holds firm", "has no level"),
     ("gold $5055", "has no deadline"),
     ("SPX closes above 7000", "has no deadline"),
     ("$5055 by end-2026", "names no asset"),
