@@ -701,6 +701,7 @@ def _suggestion(
     if problem.missing == "deadline":
         candidates.append(f"{typed} {_EXAMPLE_DEADLINES[family].format(year=year)}")
     asset = sketch.asset or "gold"
+    candidates += _rule_examples(typed.lower(), asset, year)
     level = assets.example_level(sketch.symbol if sketch.asset else "GC=F")
     head = f"{asset} {_EXAMPLE_VERBS[family, side]}{level}"
     if sketch.deadline_text:
@@ -713,6 +714,18 @@ def _suggestion(
     return (
         f"GC=F touch_above 5055 by {year}-12-31"  # pragma: no cover - only for calls made in 9999
     )
+
+
+def _rule_examples(lowered: str, asset: str, year: int) -> list[str]:
+    """Claims on computed levels close to a text that names one, for its error's suggestion."""
+    examples = []
+    if "average" in lowered or "dma" in lowered:
+        examples.append(f"{asset} holds its 200-day moving average")
+    if "support" in lowered or "resistance" in lowered:
+        examples.append(f"{asset} holds support")
+    if any(word in lowered for word in ("high", "low", "peak", "record")):
+        examples.append(f"{asset} makes a new all-time high by end-{year}")
+    return examples
 
 
 def _shown(written: str) -> str:
