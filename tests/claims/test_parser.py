@@ -456,7 +456,8 @@ WORDS = (
     "mid-2026", "-", "%", "$", "0", "1e400", "before", "through", "January", "stays", "touch_above",
     "support", "resistance", "critical", "level", "200-day", "moving", "average", "50-DMA",
     "all-time", "high", "low", "record", "2025", "peak", "ATH", "breaks", "new", "its", "the",
-    "support(60d,pivot3)", "sma(200)", "record-high(close)", "record-low(low,2011-01-01..2011-12-31)",
+    "support(60d,pivot3)", "sma(200)", "record-high(close)",
+    "record-low(low,2011-01-01..2011-12-31)",
 )  # fmt: skip
 
 
