@@ -132,9 +132,17 @@ def compute_levels(
     """
     gap_days = np.array(sorted(gaps), dtype="datetime64[D]")
     running = _Running(bars)
-    return [
-        _reading(rule, made_on, factor, bars, gap_days, running) for rule, made_on, factor in wanted
-    ]
+    # Claims on one symbol share their calls' days and rules: each distinct
+    # (rule, made_on, factor) is read once.
+    readings: dict[tuple[LevelRule, date, float], LevelReading] = {}
+    out = []
+    for key in wanted:
+        reading = readings.get(key)
+        if reading is None:
+            rule, made_on, factor = key
+            reading = readings[key] = _reading(rule, made_on, factor, bars, gap_days, running)
+        out.append(reading)
+    return out
 
 
 class _Running:
