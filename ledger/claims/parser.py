@@ -38,6 +38,7 @@ from ledger.claims.level_rules import DEFAULT_HORIZON_DAYS, RuleMatch
 from ledger.claims.model import (
     Claim,
     LevelRule,
+    LevelRuleName,
     RelativeKind,
     RelativeLevel,
     default_window_start,
@@ -146,10 +147,6 @@ def parse_claim(
         raise ClaimError(_message(written, problem, made_on, aliases)) from None
     except ClaimError as error:
         raise ClaimError(_message(written, _Problem(str(error)), made_on, aliases)) from None
-    except OverflowError:  # a default horizon past year 9999
-        raise ClaimError(
-            f"'{_shown(written)}': its dates cannot be computed from made_on {made_on}"
-        ) from None
 
 
 def with_stated_level(claim: Claim, level: float) -> Claim:
@@ -312,7 +309,7 @@ def _rule_family_and_side(
         family = rule.family
     if rule.side is not None and (side is None or not strong):
         side = rule.side
-    if side is None:
+    if side is None and rule.rule.name is not LevelRuleName.MOVING_AVERAGE:
         default_side = rule.default_side(family)
     return family, side, default_side
 
@@ -339,7 +336,13 @@ def _rule_deadline(
     if phrases or deadline is not None:
         return _given_deadline(phrases, deadline, written)
     days = DEFAULT_HORIZON_DAYS[rule.rule.name]
-    day = made_on + timedelta(days=days)
+    try:
+        day = made_on + timedelta(days=days)
+    except OverflowError:
+        raise _Problem(
+            f"has no deadline, and {days} days after {made_on.isoformat()} is past the calendar",
+            missing="deadline",
+        ) from None
     note = (
         f"no deadline: a claim on {rule.rule.name.value} is judged over {days} days, to"
         f" {day.isoformat()} (write 'by DATE' or give --deadline to change it)"
@@ -441,6 +444,9 @@ def _assemble(
     if rule is not None:
         level_rule = level_rules.with_field(rule.rule, family)
         if side is None:
+            if default_side is None:
+                # Support is below the price and a record above it; an average can be either.
+                notes.append(_ASSUMED_SIDE[family])
             side = default_side or rule.default_side(family)
         if family == CLOSE and level_rule.field == "close":
             notes.append(
