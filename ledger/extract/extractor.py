@@ -66,7 +66,7 @@ from ledger.claims.bounds import (
     check_made_on,
 )
 from ledger.claims.dates import DatePhrase
-from ledger.claims.model import Claim, ClaimKind, RelativeKind
+from ledger.claims.model import Claim, ClaimKind, LevelRuleName, RelativeKind
 from ledger.claims.numbers import LevelMatch
 from ledger.claims.parser import parse_claim
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, HOLD, TOUCH
@@ -1054,7 +1054,7 @@ def _computed_level(
         )
     except ClaimError:
         return None
-    if rule is None:
+    if rule is None or not _names_one_level(rule):
         return None
     when_text = when.text if when is not None else ""
     words = " ".join(f"{name} {P.VERB_FOR_KIND[kind.value]} {rule.text} {when_text}".split())
@@ -1086,6 +1086,18 @@ def _computed_level(
         probability=sentence.probability,
         headline=sentence.headline,
     )
+
+
+def _names_one_level(rule: level_rules.RuleMatch) -> bool:
+    """Whether the words point at one level the rule reads: "the critical support level",
+    "its 200-day average", "a new all-time high". A bare "hold support" stays a call
+    that asks the user for the level meant, as articles use it loosely."""
+    if rule.rule.name not in (LevelRuleName.SUPPORT, LevelRuleName.RESISTANCE):
+        return True
+    return bool(_DEFINITE_LEVEL.search(rule.text))
+
+
+_DEFINITE_LEVEL = re.compile(r"^(?:the|its|his|her|their)\s|\blevel\b", re.IGNORECASE)
 
 
 def _asking(
