@@ -150,6 +150,17 @@ class ClaimRecord:
             return pair_key(self.symbol, self.versus_symbol)
         return self.symbol
 
+    # A computed level: its rule as canonical text ("support(60d,pivot3)"), the
+    # bars it came from and the reading in words; `level` is None while pending.
+    level_rule: str | None = None
+    level_params: dict[str, Any] | None = None
+    level_basis: tuple[date, ...] = ()
+    level_note: str | None = None
+
+    @property
+    def level_pending(self) -> bool:
+        return self.level_rule is not None and self.level is None
+
     def to_json(self) -> dict[str, Any]:
         # Shallow on purpose: dataclasses.asdict deep-copies, which costs seconds
         # on a 100k-claim listing.
@@ -159,8 +170,9 @@ class ClaimRecord:
             if isinstance(value, date):
                 value = value.isoformat()
             elif isinstance(value, tuple):
-                value = list(value)
+                value = [v.isoformat() if isinstance(v, date) else v for v in value]
             data[key] = value
+        data["level_pending"] = self.level_pending
         return data
 
 

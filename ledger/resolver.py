@@ -44,6 +44,7 @@ from ledger.rules import (
     unjudgeable,
     with_ratio_legs,
 )
+from ledger.rules.levels import BarArrays, compute_levels, history_start
 from ledger.store.baselines import claims_needing_baseline, store_baselines
 from ledger.store.engine import refresh_planner_statistics
 from ledger.store.prices import (
@@ -57,6 +58,7 @@ from ledger.store.prices import (
 from ledger.store.resolving import (
     ClaimsChanged,
     Decision,
+    FixedLevel,
     OpenClaim,
     apply_decisions,
     claims_to_check,
@@ -64,6 +66,7 @@ from ledger.store.resolving import (
     load_splits,
     set_open_reasons,
     set_reference_prices,
+    set_rule_levels,
     set_versus_reference_prices,
     store_splits,
 )
@@ -392,6 +395,9 @@ def needed_range(claims: Sequence[OpenClaim], as_of: date) -> tuple[date, date] 
         if claim.is_outperformance:
             # The reference closes, and the evidence of which bar they were.
             start = min(start, claim.reference_day - timedelta(days=REFERENCE_LOOKBACK_DAYS))
+        if claim.level_pending:
+            assert claim.level_rule is not None
+            start = min(start, history_start(claim.level_rule, claim.made_on))
         starts.append(start)
     first = min(starts)
     last = min(max(item.claim.deadline for item in claims), as_of)
@@ -419,10 +425,13 @@ def _resolve_symbol(
     if rejected:
         summary.rejected_bars[symbol] = rejected
     claims, refused = _with_reference_prices(session, claims, bars, splits)
+    claims, pending = _with_rule_levels(session, claims, bars_and_gaps, splits)
     verdicts = resolve_many([c.claim for c in claims], bars, summary.as_of, splits, gaps=gaps)
     if finish is not None:
         verdicts = finish(verdicts)
-    _write_verdicts(session, symbol, claims, verdicts, refused, error, bars.empty, summary, run_id)
+    _write_verdicts(
+        session, symbol, claims, verdicts, refused, error, bars.empty, summary, run_id, pending
+    )
 
 
 def _write_verdicts(
@@ -435,8 +444,13 @@ def _write_verdicts(
     no_bars: bool,
     summary: ResolveSummary,
     run_id: int | None,
+    pending: dict[int, str] | None = None,
 ) -> None:
-    """Record the decided verdicts and the open reasons of the rest."""
+    """Record the decided verdicts and the open reasons of the rest.
+
+    `pending` says why a claim's computed level is still pending (its open detail).
+    """
+    pending = pending or {}
     decisions: dict[str, list[Decision]] = {"open": [], "true": [], "false": []}
     reasons: dict[int, tuple[str, str | None]] = {}
     for item, why in refused:
@@ -449,6 +463,8 @@ def _write_verdicts(
         if verdict.outcome is None:
             if item.status == "open":
                 reason, detail = _open_reason(verdict, error, no_bars)
+                if item.id in pending and error is None:
+                    detail = f"level pending: {pending[item.id]}"
                 reasons[item.id] = (reason, detail)
                 summary.open_reasons[reason] += 1
                 summary.still_open += 1
@@ -702,6 +718,57 @@ def _with_pair_references(
             item = OpenClaim(item.id, item.status, claim)
         kept.append(item)
     return kept, refused_claims
+
+
+def _with_rule_levels(
+    session: Session,
+    claims: list[OpenClaim],
+    bars_and_gaps: tuple[pd.DataFrame, list[date]],
+    splits: pd.Series | None,
+) -> tuple[list[OpenClaim], dict[int, str]]:
+    """Computed levels still pending are fixed from the bars dated on or before made_on.
+
+    Like a relative level's reference close, in the units quoted on made_on
+    (the bars are in today's units: splits since made_on are multiplied
+    back). Returns the claims to judge, with their levels where fixed, and
+    why each claim still pending is pending (its open detail).
+    """
+    bars, gaps = bars_and_gaps
+    missing = [c for c in claims if c.claim.level_pending]
+    if not missing:
+        return claims, {}
+    wanted = []
+    for item in missing:
+        assert item.claim.level_rule is not None
+        factor = 1.0
+        if splits is not None and len(splits):
+            later = splits[splits.index > pd.Timestamp(item.claim.made_on)]
+            factor = float(np.prod(later.to_numpy())) if len(later) else 1.0
+        wanted.append((item.claim.level_rule, item.claim.made_on, factor))
+    readings = compute_levels(wanted, BarArrays.from_frame(bars), gaps=gaps)
+    fixed: dict[int, FixedLevel] = {}
+    pending: dict[int, str] = {}
+    for item, reading in zip(missing, readings, strict=True):
+        if reading.level is None:
+            pending[item.id] = reading.explanation
+            continue
+        try:
+            check_price(reading.level, "computed level")
+        except BoundsError as error:
+            pending[item.id] = f"{error} ({reading.explanation})"
+            continue
+        fixed[item.id] = FixedLevel(reading.level, reading.basis, reading.explanation)
+    set_rule_levels(session, fixed)
+    out = []
+    for item in claims:
+        if item.id in fixed:
+            level = fixed[item.id]
+            claim = dataclasses.replace(
+                item.claim, level=level.level, level_basis=level.basis, level_note=level.note
+            )
+            item = OpenClaim(item.id, item.status, claim)
+        out.append(item)
+    return out, pending
 
 
 def _iso(day: date | None) -> str | None:

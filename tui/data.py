@@ -33,6 +33,7 @@ from ledger.claims.probability import parse_probability as parse_stated_probabil
 from ledger.errors import ClaimError, NotFoundError, UsageError
 from ledger.extract import Extraction, extract_article
 from ledger.extract.reading import Article, read_article_file
+from ledger.level_now import fix_level_now
 from ledger.market.factory import price_source_from_spec
 from ledger.records import SOURCE_KINDS, ClaimDetail, ClaimRecord, NewClaim
 from ledger.resolver import ResolveSummary, run_resolver
@@ -481,11 +482,15 @@ def _new_claim(
     """A claim as `forecast add` and `forecast extract` build it before `record_claims`.
 
     A relative level ("+20%") is measured from the cached close on made_on
-    when the cache has it; otherwise the resolver fills it in later.
+    when the cache has it, and a computed level ("holds support") read from
+    the cached bars; otherwise the resolver fills them in later.
     """
     if not source.strip():
         raise UsageError("a claim needs a source: who made the call?")
     parsed = parse_claim(text, made_on=made_on, aliases=aliases)
+    if parsed.level_pending:
+        # From the cache only: the TUI never waits on the network to record.
+        parsed = fix_level_now(session, parsed, None).claim
     if parsed.relative is not None:
         reference = reference_close(session, parsed.symbol, made_on)
         if reference is not None:

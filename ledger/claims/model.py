@@ -81,6 +81,138 @@ class RelativeLevel:
         return f"x{self.value:g}"
 
 
+class LevelRuleName(StrEnum):
+    """A level the market itself sets, computed by one stated rule (see ledger/rules/levels.py)."""
+
+    SUPPORT = "support"  # the most recent swing low below the close
+    RESISTANCE = "resistance"  # the most recent swing high above the close
+    MOVING_AVERAGE = "sma"  # the simple moving average of the last N closes
+    RECORD_HIGH = "record-high"  # the highest high (or close) of all data, or of a period
+    RECORD_LOW = "record-low"  # the lowest low (or close) of all data, or of a period
+
+
+@dataclass(frozen=True)
+class LevelRule:
+    """How a level is computed from bars dated on or before made_on.
+
+    `lookback` (support, resistance) is the window in bars (trading days for
+    exchange assets, calendar days for crypto), `pivot` the bars each side a
+    swing point must beat, `length` the moving average's number of closes,
+    `field` the bar field a record is taken from (high/low, or close for a
+    close claim) and `start`/`end` the named period of a record ("its 2025
+    high"); a record without a period covers all data through made_on.
+    """
+
+    name: LevelRuleName
+    lookback: int | None = None
+    pivot: int | None = None
+    length: int | None = None
+    field: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+    def text(self) -> str:
+        """Canonical text, parsed back by `ledger.claims.level_rules`: "support(60d,pivot3)"."""
+        if self.name in (LevelRuleName.SUPPORT, LevelRuleName.RESISTANCE):
+            return f"{self.name.value}({self.lookback}d,pivot{self.pivot})"
+        if self.name is LevelRuleName.MOVING_AVERAGE:
+            return f"sma({self.length})"
+        period = (
+            f",{self.start.isoformat()}..{self.end.isoformat()}"
+            if self.start is not None and self.end is not None
+            else ""
+        )
+        return f"{self.name.value}({self.field}{period})"
+
+    @classmethod
+    def from_params(cls, name: str, params: dict[str, object]) -> LevelRule:
+        """The rule `params()` wrote (storage and export). Raises ValueError for nonsense."""
+        known = {"lookback", "pivot", "length", "field", "start", "end"}
+        if not isinstance(params, dict) or set(params) - known:
+            raise ValueError(f"unknown level rule parameters {sorted(set(params) - known)}")
+
+        def number(key: str) -> int | None:
+            value = params.get(key)
+            if value is None:
+                return None
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError(f"level rule parameter {key} must be a whole number")
+            return value
+
+        def day(key: str) -> date | None:
+            value = params.get(key)
+            return None if value is None else date.fromisoformat(str(value))
+
+        field = params.get("field")
+        if field is not None and field not in ("high", "low", "close"):
+            raise ValueError(f"level rule field {field!r} is not high, low or close")
+        return cls(
+            LevelRuleName(name),
+            lookback=number("lookback"),
+            pivot=number("pivot"),
+            length=number("length"),
+            field=field,  # type: ignore[arg-type]
+            start=day("start"),
+            end=day("end"),
+        )
+
+    def params(self) -> dict[str, object]:
+        """The rule's parameters as stored (JSON) and exported."""
+        values = {
+            "lookback": self.lookback,
+            "pivot": self.pivot,
+            "length": self.length,
+            "field": self.field,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+        }
+        return {key: value for key, value in values.items() if value is not None}
+
+    def short(self) -> str:
+        """The level's name in a sentence: "support", "the 200-day average", "the 2025 high"."""
+        if self.name is LevelRuleName.MOVING_AVERAGE:
+            return f"the {self.length}-day average"
+        if self.name in (LevelRuleName.SUPPORT, LevelRuleName.RESISTANCE):
+            return self.name.value
+        extreme = "high" if self.name is LevelRuleName.RECORD_HIGH else "low"
+        kind = "closing " if self.field == "close" else ""
+        if self.start is not None and self.end is not None:
+            whole_year = self.start == date(self.start.year, 1, 1) and self.end == date(
+                self.start.year, 12, 31
+            )
+            period = (
+                str(self.start.year)
+                if whole_year
+                else f"{self.start.isoformat()}..{self.end.isoformat()}"
+            )
+            return f"the {period} {kind}{extreme}"
+        return f"the all-time {kind}{extreme}"
+
+    def describe(self) -> str:
+        """The rule in words, as `show` prints it."""
+        if self.name is LevelRuleName.SUPPORT:
+            return (
+                f"support: the most recent swing low (a low below the {self.pivot} bars before"
+                f" it and not above the {self.pivot} after) under the close, in the last"
+                f" {self.lookback} bars to made_on; else the lowest low of those bars"
+            )
+        if self.name is LevelRuleName.RESISTANCE:
+            return (
+                f"resistance: the most recent swing high (a high above the {self.pivot} bars"
+                f" before it and not below the {self.pivot} after) over the close, in the last"
+                f" {self.lookback} bars to made_on; else the highest high of those bars"
+            )
+        if self.name is LevelRuleName.MOVING_AVERAGE:
+            return f"{self.length}-day simple moving average of the closes to made_on"
+        extreme = "highest" if self.name is LevelRuleName.RECORD_HIGH else "lowest"
+        if self.start is not None and self.end is not None:
+            return (
+                f"the {extreme} {self.field} from {self.start.isoformat()} to"
+                f" {self.end.isoformat()} (bars dated on or before made_on)"
+            )
+        return f"the {extreme} {self.field} of all data through made_on (a record)"
+
+
 @dataclass(frozen=True)
 class Claim:
     """A structured, judgeable claim.
@@ -138,11 +270,26 @@ class Claim:
             return ""
         return f" by {format_margin(self.margin)} points"
 
+    # A level computed from the market by a rule: `level` stays None ("level
+    # pending") until bars dated on or before made_on fix it, once.
+    level_rule: LevelRule | None = None
+    level_basis: tuple[date, ...] = field(default=())
+    level_note: str | None = None
+
+    @property
+    def level_pending(self) -> bool:
+        """A rule level no bars have fixed yet: the claim cannot be judged."""
+        return self.level_rule is not None and self.level is None
+
     @property
     def level_text(self) -> str:
         """The level as a user reads it: "5055", "+20% (of 4012.5 = 4815)", "+10pp vs BTC-USD"."""
         if self.is_outperformance:
             return f"+{format_margin(self.margin or 0.0)}pp vs {self.versus_symbol}"
+        if self.level_rule is not None:
+            if self.level is None:
+                return f"{self.level_rule.short()} (level pending)"
+            return f"{format_price(self.level)} ({self.level_rule.short()})"
         if self.relative is None:
             return format_price(self.level)
         if self.level is None:
@@ -158,6 +305,8 @@ class Claim:
         outperformance, the second asset and the margin, which play the level's part."""
         if self.is_outperformance:
             return f"vs {self.versus_symbol}{self.margin_text}"
+        if self.level_rule is not None:
+            return self.level_rule.text()
         if self.relative is not None:
             return self.relative.text()
         return format_price(self.level)

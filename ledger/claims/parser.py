@@ -28,17 +28,20 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from numbers import Real
 
-from ledger.claims import assets, comparisons, dates, vocabulary
+from ledger.claims import assets, comparisons, dates, level_rules, vocabulary
 from ledger.claims.assets import RATIO_ASSUMPTION, AssetMatch
 from ledger.claims.bounds import MAX_MARGIN, MAX_PRICE, shorten_number
 from ledger.claims.comparisons import COMPARISON_ALIASES, CRYPTO_ASSUMPTION
 from ledger.claims.dates import DatePhrase
+from ledger.claims.level_rules import DEFAULT_HORIZON_DAYS, RuleMatch
 from ledger.claims.model import (
     Claim,
     ClaimKind,
+    LevelRule,
+    LevelRuleName,
     RelativeKind,
     RelativeLevel,
     default_window_start,
@@ -48,7 +51,7 @@ from ledger.claims.numbers import LevelMatch, find_levels, parse_level
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, CLOSE, HOLD, TOUCH, TermMatch
 from ledger.errors import ClaimError, UnknownAssetError
 
-__all__ = ["claim_from_fields", "parse_claim"]
+__all__ = ["claim_from_fields", "parse_claim", "with_stated_level"]
 
 _ASSUMED_SIDE = {
     TOUCH: "no direction word: read as 'reaches' (touch_above);"
@@ -117,12 +120,22 @@ class _Problem(Exception):
 # ---------------------------------------------------------------- public API
 
 
-def parse_claim(text: str, *, made_on: date, aliases: Mapping[str, str] | None = None) -> Claim:
+def parse_claim(
+    text: str,
+    *,
+    made_on: date,
+    aliases: Mapping[str, str] | None = None,
+    deadline: date | None = None,
+) -> Claim:
     """Read one line of claim text as a Claim made on `made_on`.
 
     `aliases` adds user-defined asset names (lower-case alias → Yahoo symbol)
     to the built-in ones. Relative levels ("+20%", "doubles") come back with
-    `level=None`: the reference close is filled in later by the store.
+    `level=None`: the reference close is filled in later by the store; so do
+    computed levels ("holds support"), whose rule the resolver applies to the
+    bars dated on or before made_on. `deadline` (the CLI's --deadline) is the
+    deadline of a text that names none; a text that names one as well is an
+    error, never a guess.
     Raises ClaimError, and nothing else, for text that is not a claim.
     """
     if not isinstance(text, str):
@@ -132,10 +145,12 @@ def parse_claim(text: str, *, made_on: date, aliases: Mapping[str, str] | None =
         raise ClaimError(
             f"claim text is {len(text)} characters; a claim is one line of at most {_MAX_LENGTH}"
         )
+    if deadline is not None:
+        deadline = _as_date(deadline, "deadline")
     written = text.translate(_LOOKALIKES)
     table = assets.asset_table(aliases)
     try:
-        return _parse(written, made_on, table)
+        return _parse(written, made_on, table, deadline)
     except _Problem as problem:
         message = _message(written, problem, made_on, table)
         if problem.missing == "asset":
@@ -144,6 +159,42 @@ def parse_claim(text: str, *, made_on: date, aliases: Mapping[str, str] | None =
         raise ClaimError(message) from None
     except ClaimError as error:
         raise ClaimError(_message(written, _Problem(str(error)), made_on, table)) from None
+
+
+def with_stated_level(claim: Claim, level: float) -> Claim:
+    """`claim` at a level the user gave (--level), in place of the level its words name.
+
+    A computed level ("holds support") gives way, and an assumption line says
+    so; a price written in the text is refused, since two levels are a
+    contradiction, not a choice.
+    """
+    if claim.level_rule is None and (claim.level is not None or claim.relative is None):
+        raise ClaimError(
+            f"the claim states its level already ({claim.level_text}): drop --level,"
+            " or the number from the text"
+        )
+    if claim.relative is not None:
+        raise ClaimError(
+            f"the claim states a relative level ({claim.relative.text()}): drop --level,"
+            " or the level from the text"
+        )
+    price = (
+        _price_level(LevelMatch(text=format_price(level), span=(0, 0), price=level, sign=""), [])
+        if isinstance(level, Real) and not isinstance(level, bool)
+        else None
+    )
+    if price is None:
+        raise ClaimError("--level must be a price like 80000")
+    assert claim.level_rule is not None
+    note = f"--level {format_price(price)} is used in place of {claim.level_rule.text()}"
+    return replace(
+        claim,
+        level=price,
+        level_rule=None,
+        level_basis=(),
+        level_note=None,
+        assumptions=(*claim.assumptions, note),
+    )
 
 
 def claim_from_fields(
@@ -162,10 +213,11 @@ def claim_from_fields(
 
     `asset` is an alias or a Yahoo symbol (a ratio: "GC=F/SI=F" or
     "gold/silver"); `kind` a kind name ("touch_above", "outperform");
-    `level` a number or level text ("5055", "$5.1k", "+20%", "x2"); `deadline`
-    a date or any deadline phrase; `start` an optional first day or period.
-    An outperformance has no level but `versus` (the other asset) and an
-    optional `margin` in percentage points.
+    `level` a number or level text ("5055", "$5.1k", "+20%", "x2", or a
+    computed level's rule as canonical text writes it, "support(60d,pivot3)");
+    `deadline` a date or any deadline phrase; `start` an optional first day or
+    period. An outperformance has no level but `versus` (the other asset) and
+    an optional `margin` in percentage points.
     """
     made_on = _as_date(made_on, "made_on")
     try:
@@ -184,14 +236,16 @@ def claim_from_fields(
             raise ClaimError(f"versus and margin belong to kind outperform, not {claim_kind.value}")
         if level is None:
             raise _Problem("no level", missing="level")
+        rule = level_rules.parse_rule_text(level, made_on) if isinstance(level, str) else None
         return _assemble(
             asset=asset_match,
             family=claim_kind.family,
             side=ABOVE if claim_kind.is_above else BELOW,
             default_side=None,
-            level=_field_level(level),
+            level=None if rule is not None else _field_level(level),
             when=when,
             made_on=made_on,
+            rule=rule,
         )
     except _Problem as problem:
         reason = f"no {problem.missing}" if problem.missing else problem.reason
@@ -203,30 +257,123 @@ def claim_from_fields(
 # ---------------------------------------------------------------- the grammar
 
 
-def _parse(written: str, made_on: date, aliases: assets.AssetTable) -> Claim:
+def _parse(
+    written: str,
+    made_on: date,
+    aliases: assets.AssetTable,
+    deadline: date | None = None,
+) -> Claim:
     if not written.strip():
         raise _Problem("empty claim", missing="text")
     compared = _parse_outperformance(written, made_on, aliases)
     if compared is not None:
         return compared
-    phrases, rest = dates.find_date_phrases(written, made_on)
+    # A computed level's words come first: "2025" in "its 2025 high" is no
+    # deadline, and "average" in "200-day average" no average claim.
+    rule, rest = level_rules.find_level_rule(written, made_on)
+    phrases, rest = dates.find_date_phrases(rest, made_on)
     terms, rest = vocabulary.find_terms(rest)
     asset, rest = assets.find_assets(rest, aliases)
     levels, rest = find_levels(rest)
     if asset is None:
         raise _Problem("names no asset", missing="asset")
     family, side, default_side = _family_and_side(terms)
-    level = _one_level(levels)
-    when = _one_deadline(phrases)
-    return _assemble(
-        asset=asset,
-        family=family,
-        side=side,
-        default_side=default_side,
-        level=level,
-        when=when,
-        made_on=made_on,
+    notes: list[str] = []
+    if rule is not None:
+        family, side, default_side = _rule_family_and_side(rule, terms, family, side, default_side)
+        if levels and all(match.relative is None for match in levels):
+            # "holds support at $80k": the level stated in the text wins.
+            notes.append(f"'{rule.text}' is the level stated, {_one_level(levels).text}")
+            rule = None
+        elif levels:
+            raise _Problem(
+                f"has two levels ('{rule.text}' and '{levels[0].text}'); a claim has one"
+            )
+    if rule is not None:
+        when = _rule_deadline(phrases, deadline, rule, made_on, written)
+        claim = _assemble(
+            asset=asset,
+            family=family,
+            side=side,
+            default_side=default_side,
+            level=None,
+            when=when,
+            made_on=made_on,
+            rule=rule,
+        )
+    else:
+        level = _one_level(levels)
+        when = _given_deadline(phrases, deadline, written)
+        claim = _assemble(
+            asset=asset,
+            family=family,
+            side=side,
+            default_side=default_side,
+            level=level,
+            when=when,
+            made_on=made_on,
+        )
+    if notes:
+        claim = replace(claim, assumptions=tuple(dict.fromkeys((*claim.assumptions, *notes))))
+    return claim
+
+
+def _rule_family_and_side(
+    rule: RuleMatch,
+    terms: list[TermMatch],
+    family: str,
+    side: str | None,
+    default_side: str | None,
+) -> tuple[str, str | None, str | None]:
+    """The phrase's own family and side ("breaks support": touch below) fill what words left open.
+
+    A strong word the user wrote ("closes", "holds") keeps its family; a
+    plain touch verb ("breaks") gives way to what the level phrase says.
+    """
+    strong = any(match.term.strong for match in terms)
+    if rule.family and not strong:
+        family = rule.family
+    if rule.side is not None and (side is None or not strong):
+        side = rule.side
+    if side is None and rule.rule.name is not LevelRuleName.MOVING_AVERAGE:
+        default_side = rule.default_side(family)
+    return family, side, default_side
+
+
+def _given_deadline(phrases: list[DatePhrase], deadline: date | None, written: str) -> DatePhrase:
+    if deadline is None:
+        return _one_deadline(phrases)
+    if phrases:
+        raise _Problem(
+            f"has a deadline in the text ('{phrases[0].text}') and --deadline"
+            f" {deadline.isoformat()}; give one"
+        )
+    return DatePhrase(text=deadline.isoformat(), deadline=deadline)
+
+
+def _rule_deadline(
+    phrases: list[DatePhrase],
+    deadline: date | None,
+    rule: RuleMatch,
+    made_on: date,
+    written: str,
+) -> DatePhrase:
+    """The deadline the text or --deadline gives, else the rule's documented default horizon."""
+    if phrases or deadline is not None:
+        return _given_deadline(phrases, deadline, written)
+    days = DEFAULT_HORIZON_DAYS[rule.rule.name]
+    try:
+        day = made_on + timedelta(days=days)
+    except OverflowError:
+        raise _Problem(
+            f"has no deadline, and {days} days after {made_on.isoformat()} is past the calendar",
+            missing="deadline",
+        ) from None
+    note = (
+        f"no deadline: a claim on {rule.rule.name.value} is judged over {days} days, to"
+        f" {day.isoformat()} (write 'by DATE' or give --deadline to change it)"
     )
+    return DatePhrase(text=f"{days} days", deadline=day, assumptions=(note,), counts_from_call=True)
 
 
 def _family_and_side(terms: list[TermMatch]) -> tuple[str, str | None, str | None]:
@@ -311,9 +458,10 @@ def _assemble(
     family: str,
     side: str | None,
     default_side: str | None,
-    level: LevelMatch,
+    level: LevelMatch | None,
     when: DatePhrase,
     made_on: date,
+    rule: RuleMatch | None = None,
 ) -> Claim:
     """Check the parts against each other and build the Claim (shared by text and fields)."""
     notes = list(when.assumptions)
@@ -321,8 +469,28 @@ def _assemble(
         notes.append(asset.note)
     price: float | None = None
     relative: RelativeLevel | None = None
+    level_rule: LevelRule | None = None
 
-    if level.relative is not None:
+    if rule is not None:
+        level_rule = level_rules.with_field(rule.rule, family)
+        if side is None:
+            if default_side is None:
+                # Support is below the price and a record above it; an average can be either.
+                notes.append(_ASSUMED_SIDE[family])
+            side = default_side or rule.default_side(family)
+        if family == CLOSE and level_rule.field == "close":
+            notes.append(
+                f"'{rule.text}' is judged on the last close on or before the deadline, against"
+                f" {level_rule.short()} through the call date"
+            )
+        if level_rule.end is not None and level_rule.end > made_on:
+            notes.append(
+                f"'{rule.text}' is read as the {level_rule.field} so far: bars from"
+                f" {level_rule.start} through the call date {made_on.isoformat()}"
+            )
+    elif level is None:  # pragma: no cover - every caller passes a level or a rule
+        raise _Problem("has no level", missing="level")
+    elif level.relative is not None:
         relative, side = _relative_level(level, family, side, default_side, notes)
     else:
         price = _price_level(level, notes)
@@ -358,6 +526,7 @@ def _assemble(
         relative=relative,
         reference_price=None,
         assumptions=tuple(dict.fromkeys(notes)),
+        level_rule=level_rule,
     )
 
 
@@ -921,6 +1090,11 @@ def _suggestions(
                 return []
             claims.append(completed)
         return claims
+    elif _RULE_WORDS.search(written):
+        # A computed level the words get wrong ("its moving average" without a
+        # length): the same claim with the rule written as it reads.
+        found, _ = assets.find_assets(written, aliases)
+        candidates = _rule_examples(written.lower(), found.asset if found else "gold", repair.year)
     else:
         return []
     for candidate in candidates:
@@ -928,6 +1102,26 @@ def _suggestions(
         if completed is not None:
             return [completed]
     return []
+
+
+# Words of a computed level: an error in such a claim is repaired toward a rule that reads.
+_RULE_WORDS = re.compile(
+    r"\b(?:support|resistance|moving\s+average|\d+-day\s+average|\d*-?dma|all-time"
+    r"|records?|peak|highs?|lows?)\b",
+    re.IGNORECASE,
+)
+
+
+def _rule_examples(lowered: str, asset: str, year: int) -> list[str]:
+    """Claims on computed levels close to a text that names one, for its error's suggestion."""
+    examples = []
+    if "average" in lowered or "dma" in lowered:
+        examples.append(f"{asset} holds its 200-day moving average")
+    if "support" in lowered or "resistance" in lowered:
+        examples.append(f"{asset} holds support")
+    if any(word in lowered for word in ("high", "low", "peak", "record")):
+        examples.append(f"{asset} makes a new all-time high by end-{year}")
+    return examples
 
 
 def _shown(written: str) -> str:

@@ -10,8 +10,9 @@ import typer
 
 from ledger.claims import bounds
 from ledger.claims.assets import resolve_asset
+from ledger.claims.model import Claim
 from ledger.claims.pairs import pair_key, pair_legs
-from ledger.claims.parser import parse_claim
+from ledger.claims.parser import parse_claim, with_stated_level
 from ledger.cli import render
 from ledger.cli.context import (
     DbOption,
@@ -42,6 +43,31 @@ MadeOnOption = Annotated[
     str | None,
     typer.Option(
         "--made-on", help="Day the call was made, YYYY-MM-DD (default: today).", show_default=False
+    ),
+]
+DeadlineOption = Annotated[
+    str | None,
+    typer.Option(
+        "--deadline",
+        help="Deadline YYYY-MM-DD for a claim whose text names none (a support or record"
+        " call otherwise gets its default horizon).",
+        show_default=False,
+    ),
+]
+LevelOption = Annotated[
+    float | None,
+    typer.Option(
+        "--level",
+        help="A price to use in place of a computed level ('BTC holds support' --level 80000).",
+        show_default=False,
+    ),
+]
+PricesOption = Annotated[
+    str,
+    typer.Option(
+        "--prices",
+        help="Where a computed level's bars come from when the cache lacks them: yahoo,"
+        " csv:DIR, or none (cache only; the resolver fixes the level later).",
     ),
 ]
 
@@ -87,6 +113,9 @@ def add(
         float | None,
         typer.Option("--reference-price", help="Close on made_on for a relative level like +20%."),
     ] = None,
+    deadline: DeadlineOption = None,
+    level: LevelOption = None,
+    prices: PricesOption = "yahoo",
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be recorded; write nothing.")
     ] = False,
@@ -98,8 +127,9 @@ def add(
     probability = parse_probability(prob)
     if reference_price is not None and reference_price <= 0:
         raise UsageError("--reference-price must be a positive price")
+    until = parse_date_option(deadline, "--deadline")
     with ledger_session(db, write=not dry_run, or_empty=dry_run) as session:
-        parsed = parse_claim(claim, made_on=made, aliases=user_aliases(session))
+        parsed, level_message = _read_claim(session, claim, made, until, level, prices)
         if parsed.relative is not None:
             reference = reference_price or reference_close(session, parsed.symbol, made)
             if reference is not None:
@@ -120,11 +150,45 @@ def add(
         entry.check(date.today())
         if dry_run:
             _print_preview(entry, as_json, recorded_id=None, duplicate=False)
+            _level_note(level_message, as_json)
             return
         result = record_claims(session, [entry])
         duplicate = not result.added
         claim_id = result.duplicate_ids[0] if duplicate else result.added[0]
         _print_preview(entry, as_json, recorded_id=claim_id, duplicate=duplicate)
+        _level_note(None if duplicate else level_message, as_json)
+
+
+def _read_claim(
+    session,
+    text: str,
+    made_on: date,
+    deadline: date | None,
+    level: float | None,
+    prices: str,
+) -> tuple[Claim, str | None]:
+    """The claim as parsed, with --level in place of a computed level, or the level
+    computed now when its bars are at hand; and the line that says which."""
+    parsed = parse_claim(text, made_on=made_on, aliases=user_aliases(session), deadline=deadline)
+    if level is not None:
+        return with_stated_level(parsed, level), None
+    if not parsed.level_pending:
+        return parsed, None
+    # Imported here: pandas and the price sources load only for a computed level.
+    from ledger.level_now import fix_level_now
+    from ledger.market.factory import price_source_from_spec
+    from ledger.store.engine import cache_dir
+
+    spec = prices.strip()
+    source = None if spec.lower() == "none" else price_source_from_spec(spec, cache_dir=cache_dir())
+    now = fix_level_now(session, parsed, source)
+    return now.claim, now.message
+
+
+def _level_note(message: str | None, as_json: bool) -> None:
+    """How a computed level was read, or why it is pending (stderr: JSON stays data)."""
+    if message and (not as_json or message.startswith("level pending")):
+        render.note(message)
 
 
 def _print_preview(
@@ -145,6 +209,7 @@ def _print_preview(
                 "relative": claim.relative.text() if claim.relative else None,
                 "versus_symbol": claim.versus_symbol,
                 "margin": claim.margin,
+                **render.level_rule_json(claim),
                 "made_on": claim.made_on.isoformat(),
                 "window_start": claim.window_start.isoformat(),
                 "deadline": claim.deadline.isoformat(),
@@ -175,18 +240,23 @@ def _print_preview(
 def parse(
     claim: ClaimText,
     made_on: MadeOnOption = None,
+    deadline: DeadlineOption = None,
+    level: LevelOption = None,
+    prices: PricesOption = "yahoo",
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Show how a claim would be read, without writing anything."""
     made = parse_date_option(made_on, "--made-on") or date.today()
+    until = parse_date_option(deadline, "--deadline")
     with ledger_session(db, or_empty=True) as session:
-        parsed = parse_claim(claim, made_on=made, aliases=user_aliases(session))
+        parsed, level_message = _read_claim(session, claim, made, until, level, prices)
     bounds.check_claim(parsed, date.today())
     if as_json:
         _print_preview(NewClaim(source="-", claim=parsed, text=claim), True, None, False)
     else:
         render.print_claim_preview(parsed)
+    _level_note(level_message, as_json)
 
 
 def list_(

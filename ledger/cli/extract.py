@@ -411,8 +411,13 @@ def _record(session: Session, decisions: list[_Decision]) -> dict[int, tuple[str
 
 
 def _with_reference(session: Session, entry: NewClaim) -> NewClaim:
-    """A relative level ("+20%") measured from the cached close on made_on, as 'add' does."""
+    """A relative level ("+20%") measured from the cached close on made_on, as 'add' does;
+    a computed level ("support") read from the cached bars, else left for the resolver."""
     claim = entry.claim
+    if claim.level_pending:
+        from ledger.level_now import fix_level_now  # pandas loads only when needed
+
+        return dataclasses.replace(entry, claim=fix_level_now(session, claim, None).claim)
     if claim.relative is None:
         return entry
     reference = reference_close(session, claim.symbol, claim.made_on)

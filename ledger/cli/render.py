@@ -130,8 +130,30 @@ def note(message: str) -> None:
 
 def claim_lines(claim: Claim) -> list[str]:
     lines = [claim.describe(), f"  canonical: {claim.canonical_text()}"]
+    if claim.level_rule is not None:
+        lines.append(f"  rule: {claim.level_rule.describe()}")
+        lines.append(f"  level: {level_reading(claim.level_note, claim.level is None)}")
     lines += [f"  assuming: {a}" for a in claim.assumptions]
     return lines
+
+
+def level_reading(note: str | None, pending: bool) -> str:
+    """A computed level in words: the reading with its bar, or that it is pending."""
+    if pending:
+        return "level pending: fixed by the first resolve run with bars up to made_on"
+    return note or ""
+
+
+def level_rule_json(claim: Claim) -> dict[str, Any]:
+    """A computed level's fields as `--json` output gives them (all None for other claims)."""
+    rule = claim.level_rule
+    return {
+        "level_rule": rule.text() if rule else None,
+        "level_params": rule.params() if rule else None,
+        "level_basis": [d.isoformat() for d in claim.level_basis],
+        "level_note": claim.level_note,
+        "level_pending": claim.level_pending,
+    }
 
 
 def print_claim_preview(claim: Claim) -> None:
@@ -159,6 +181,9 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
         level = r.relative if r.relative and r.level is None else format_price(r.level)
         if r.versus_symbol:
             level = f"{r.margin or 0.0:+g}pp vs {r.versus_symbol}"
+        if r.level_rule:
+            name = r.level_rule.split("(", 1)[0]
+            level = f"{name} pending" if r.level is None else f"{format_price(r.level)} {name}"
         evidence = ""
         if r.evidence_date:
             closest = "closest " if evidence_label(r.kind, r.status) == "closest" else ""
@@ -208,6 +233,12 @@ def claim_detail(detail: ClaimDetail) -> None:
             f"{format_margin(c.margin or 0.0)} percentage points" if c.versus_symbol else "",
         ),
         ("reference", _reference_text(c)),
+        ("level rule", c.level_rule or ""),
+        (
+            "level",
+            level_reading(c.level_note, c.level is None) if c.level_rule else "",
+        ),
+        ("level bars", ", ".join(d.isoformat() for d in c.level_basis)),
         ("tags", ", ".join(c.tags)),
         ("url", c.url or ""),
         ("quote", c.quote or ""),

@@ -60,7 +60,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ledger.claims import assets, comparisons, dates, vocabulary
+from ledger.claims import assets, comparisons, dates, level_rules, vocabulary
 from ledger.claims.assets import BUILTIN_ALIASES, KNOWN_NAMES
 from ledger.claims.bounds import (
     EARLIEST_MADE_ON,
@@ -71,7 +71,13 @@ from ledger.claims.bounds import (
 )
 from ledger.claims.dates import DatePhrase
 from ledger.claims.instruments import symbols_in
-from ledger.claims.model import Claim, ClaimKind, RelativeKind, default_window_start
+from ledger.claims.model import (
+    Claim,
+    ClaimKind,
+    LevelRuleName,
+    RelativeKind,
+    default_window_start,
+)
 from ledger.claims.numbers import LevelMatch
 from ledger.claims.parser import parse_claim
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, HOLD, TOUCH
@@ -1100,12 +1106,82 @@ def _needs_level(sentence: _Sentence, segment: _Segment, settings: _Settings) ->
     kind = vocabulary.kind_for(direction.family, direction.side)
     inside = [p for p in sentence.future if segment.start <= p.span[0] < segment.end]
     when = (inside or list(sentence.future) or [None])[0]
-    notes = [f"no level given ('{direction.verb or kind.value}' of what?): give one"]
     conditional = _is_conditional(sentence, segment.start)
-    notes += _flag_notes(sentence, when, conditional, False, settings)
     name = claim_name(mention.symbol, settings.aliases)
+    computed = _computed_level(sentence, segment, name, kind, when, conditional, settings)
+    if computed is not None:
+        return [computed]
+    notes = [f"no level given ('{direction.verb or kind.value}' of what?): give one"]
+    notes += _flag_notes(sentence, when, conditional, False, settings)
     when_text = _when_text(when, direction.family, settings)
     return [_asking(sentence, mention, name, kind, when_text, when, conditional, settings, notes)]
+
+
+def _computed_level(
+    sentence: _Sentence,
+    segment: _Segment,
+    name: str,
+    kind: ClaimKind,
+    when: DatePhrase | None,
+    conditional: bool,
+    settings: _Settings,
+) -> Candidate | None:
+    """A call on a level the market sets ("whether Bitcoin can hold the critical support
+    level"): a claim on the rule's level, pending until the bars fix it.
+
+    Its confidence is capped below the default --min-confidence: which level a
+    writer meant by "support" is the rule's reading, and the user should look.
+    """
+    try:
+        rule, _ = level_rules.find_level_rule(
+            sentence.present[segment.start : segment.end], settings.made_on
+        )
+    except ClaimError:
+        return None
+    if rule is None or not _names_one_level(rule):
+        return None
+    when_text = when.text if when is not None else ""
+    words = " ".join(f"{name} {P.VERB_FOR_KIND[kind.value]} {rule.text} {when_text}".split())
+    claim = _parsed(words, settings)
+    if claim is None or claim.level_rule is None or claim.symbol != segment.mention.symbol:
+        return None
+    notes = [
+        f"'{rule.text}' is read by the rule {claim.level_rule.text()}: the level is computed"
+        " from the bars up to the call date; check it is the level the writer meant",
+        *claim.assumptions,
+    ]
+    # Without a time frame the rule's own default horizon holds (its assumption
+    # says so), not --horizon-months: a support call is about the next months.
+    flags = _flag_notes(sentence, when, conditional, False, settings)
+    notes += flags[1:] if when is None else flags
+    mention = segment.mention
+    return Candidate(
+        sentence=sentence.original,
+        made_on=settings.made_on,
+        symbol=mention.symbol,
+        asset=mention.written or name,
+        confidence=P.CAP_COMPUTED_LEVEL,
+        claim_text=words,
+        claim=claim,
+        speaker=sentence.speaker.name,
+        assumptions=tuple(dict.fromkeys(notes)),
+        hedged=sentence.hedged,
+        conditional=conditional,
+        probability=sentence.probability,
+        headline=sentence.headline,
+    )
+
+
+def _names_one_level(rule: level_rules.RuleMatch) -> bool:
+    """Whether the words point at one level the rule reads: "the critical support level",
+    "its 200-day average", "a new all-time high". A bare "hold support" stays a call
+    that asks the user for the level meant, as articles use it loosely."""
+    if rule.rule.name not in (LevelRuleName.SUPPORT, LevelRuleName.RESISTANCE):
+        return True
+    return bool(_DEFINITE_LEVEL.search(rule.text))
+
+
+_DEFINITE_LEVEL = re.compile(r"^(?:the|its|his|her|their)\s|\blevel\b", re.IGNORECASE)
 
 
 def _asking(

@@ -159,6 +159,9 @@ FUTURE_MARKERS = (
     r"\b(?:heading|headed|heads|on\s+course|on\s+track)\s+(?:for|to|toward|towards)\b",
     r"\bis\s+seen\b|\bseen\s+(?:at|reaching|hitting|rising|falling|averaging)\b",
     r"\b(?:next|coming)\s+(?:year|quarter|month|week|months|quarters|years)\b",
+    # "the key is whether Bitcoin can hold support": a test the market has yet to pass.
+    r"\bwhether\b[^.;]{0,60}?\bcan\s+(?:hold|defend|keep|stay|remain|break|reclaim|retake"
+    r"|regain)\b",
 )
 # A headline's infinitive: "Gold to hit $5,000 in 2026", "Bitcoin to $150k by year-end".
 HEADLINE_INFINITIVE = r"\bto\s+(?:hit|reach|top|rise|climb|rally|fall|drop|slide|test|\$|\d)"
@@ -632,3 +635,4 @@ SCORE_VAGUE_ASSET = -0.10  # the asset came from "the benchmark index", "the met
 CAP_CONDITIONAL = 0.30
 CAP_NEGATED = 0.25
 CAP_NEEDS_LEVEL = 0.20
+CAP_COMPUTED_LEVEL = 0.35  # "hold the critical support level": the rule reads the level

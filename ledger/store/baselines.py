@@ -51,8 +51,11 @@ def claims_needing_baseline(
         "SELECT id, symbol, kind, level, relative_kind, relative_value, made_on, "
         "window_start, deadline, versus_symbol, margin FROM prediction"
     )
+    # A computed level still pending has no level to give a probability for:
+    # its baseline waits until a resolver run fixes the level.
+    sql += " WHERE NOT (level IS NULL AND level_rule IS NOT NULL)"
     if not recompute:
-        sql += " WHERE market_computed_at IS NULL"
+        sql += " AND market_computed_at IS NULL"
     sql += " ORDER BY id"
     kinds = {k.value: k for k in ClaimKind}
     by_symbol: dict[str, list[BaselineClaim]] = defaultdict(list)

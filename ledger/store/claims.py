@@ -25,6 +25,7 @@ from ledger.errors import NotFoundError, UsageError
 from ledger.records import ClaimDetail, ClaimRecord, NewClaim, RecordResult, ResolutionRecord
 from ledger.rules.overrides import needs_force
 from ledger.store.batching import chunks
+from ledger.store.level_columns import level_rule_from_columns, level_rule_values
 from ledger.store.resolving import rulings
 from ledger.store.sources import ensure_sources
 from ledger.store.tables import (
@@ -149,6 +150,7 @@ def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: d
         "versus_asset": claim.versus_asset,
         "versus_reference_price": claim.versus_reference_price,
         "margin": claim.margin,
+        **level_rule_values(claim),
     }
 
 
@@ -500,6 +502,7 @@ def claim_from_row(row: PredictionRow | Row) -> Claim:
     level = row.level
     if level is None and relative is not None and row.reference_price is not None:
         level = relative.apply(row.reference_price)
+    rule, basis = level_rule_from_columns(row.level_rule, row.level_params, row.level_basis)
     return Claim(
         symbol=row.symbol,
         asset=row.asset,
@@ -515,6 +518,9 @@ def claim_from_row(row: PredictionRow | Row) -> Claim:
         versus_asset=row.versus_asset,
         versus_reference_price=row.versus_reference_price,
         margin=row.margin,
+        level_rule=rule,
+        level_basis=basis,
+        level_note=row.level_note,
     )
 
 
@@ -536,6 +542,10 @@ def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
         level=claim.level,
         relative=claim.relative.text() if claim.relative else None,
         reference_price=row.reference_price,
+        level_rule=claim.level_rule.text() if claim.level_rule else None,
+        level_params=claim.level_rule.params() if claim.level_rule else None,
+        level_basis=claim.level_basis,
+        level_note=row.level_note,
         made_on=row.made_on,
         window_start=row.window_start,
         deadline=row.deadline,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import pandas as pd
@@ -24,6 +24,7 @@ from ledger.errors import LedgerError
 from ledger.records import RESOLUTION_EVIDENCE
 from ledger.rules.overrides import MANUAL, HandChanges, Ruling, hand_changes
 from ledger.store.batching import chunks
+from ledger.store.level_columns import level_rule_from_columns
 from ledger.store.prices import upsert_rows
 from ledger.store.raw import adapt, as_date, executemany, fetchall
 from ledger.store.tables import PredictionRow, ResolutionRow, SplitRow, as_utc, utcnow
@@ -47,7 +48,7 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
     sql = (
         "SELECT id, status, symbol, asset, kind, level, relative_kind, relative_value, "
         "reference_price, made_on, window_start, deadline, versus_symbol, versus_asset, "
-        "versus_reference_price, margin FROM prediction "
+        "versus_reference_price, margin, level_rule, level_params, level_basis FROM prediction "
     )
     if recheck:
         sql += (
@@ -77,6 +78,9 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
         versus_asset,
         versus_reference_price,
         margin,
+        level_rule,
+        level_params,
+        level_basis,
     ) in fetchall(session, sql, params):
         relative = (
             RelativeLevel(RelativeKind(relative_kind), relative_value) if relative_kind else None
@@ -98,6 +102,9 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
             versus_reference_price=versus_reference_price,
             margin=margin,
         )
+        if level_rule is not None:
+            rule, basis = level_rule_from_columns(level_rule, level_params, level_basis)
+            claim = replace(claim, level_rule=rule, level_basis=basis)
         by_symbol[symbol].append(OpenClaim(claim_id, status, claim))
     return by_symbol
 
@@ -125,6 +132,34 @@ def set_versus_reference_prices(session: Session, prices: Mapping[int, float]) -
         .where(table.c.id == bindparam("cid"), table.c.versus_reference_price.is_(None))
         .values(versus_reference_price=bindparam("price")),
         [{"cid": cid, "price": price} for cid, price in prices.items()],
+    )
+
+
+@dataclass(frozen=True)
+class FixedLevel:
+    """A computed level fixed by a run: the level, the bars it came from, the reading."""
+
+    level: float
+    basis: tuple[date, ...]
+    note: str
+
+
+def set_rule_levels(session: Session, levels: Mapping[int, FixedLevel]) -> None:
+    """Fix the pending computed levels of claims, once: a level already set is never changed.
+
+    This is the one change the ledger allows to a recorded claim's level
+    (`level IS NULL` in the statement makes it fill-once, whatever the caller).
+    """
+    if not levels:
+        return
+    executemany(
+        session,
+        "UPDATE prediction SET level = ?, level_basis = ?, level_note = ? "
+        "WHERE id = ? AND level IS NULL AND level_rule IS NOT NULL",
+        [
+            (fixed.level, json.dumps([d.isoformat() for d in fixed.basis]), fixed.note, cid)
+            for cid, fixed in levels.items()
+        ],
     )
 
 

@@ -48,6 +48,7 @@ CLAIM_KINDS = (
     "average_below",
     "outperform",
 )
+LEVEL_RULES = ("support", "resistance", "sma", "record-high", "record-low")
 STATUSES = ("open", "true", "false", "void")
 OUTCOMES = ("true", "false", "void")
 # "imported": a resolution an import file carried; history, never a verdict.
@@ -133,7 +134,8 @@ class PredictionRow(LedgerModel, table=True):
             "reference_price IS NULL OR reference_price > 0", name="reference_positive"
         ),
         CheckConstraint(
-            "level IS NOT NULL OR relative_kind IS NOT NULL OR kind = 'outperform'",
+            "level IS NOT NULL OR relative_kind IS NOT NULL OR kind = 'outperform'"
+            " OR level_rule IS NOT NULL",
             name="level_or_relative",
         ),
         # An outperformance names the asset it is measured against, and has a margin.
@@ -146,6 +148,10 @@ class PredictionRow(LedgerModel, table=True):
             "versus_reference_price IS NULL OR versus_reference_price > 0",
             name="versus_reference_positive",
         ),
+        CheckConstraint(
+            "level_rule IS NULL OR " + _in("level_rule", LEVEL_RULES), name="level_rule"
+        ),
+        CheckConstraint("level_rule IS NULL OR level_params IS NOT NULL", name="level_rule_params"),
         CheckConstraint(
             "relative_kind IS NULL OR relative_kind IN ('percent', 'multiple')",
             name="relative_kind",
@@ -203,6 +209,13 @@ class PredictionRow(LedgerModel, table=True):
     versus_asset: str | None = Field(default=None, max_length=100)
     versus_reference_price: float | None = None
     margin: float | None = None
+    # A level computed from the market ("holds support"): the rule, its parameters
+    # (JSON), the dates of the bars it came from (JSON list) and the reading in
+    # words. `level` stays NULL until the first bars on or before made_on fix it.
+    level_rule: str | None = Field(default=None, max_length=20)
+    level_params: str | None = Field(default=None, sa_column=Column(Text))
+    level_basis: str | None = Field(default=None, sa_column=Column(Text))
+    level_note: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class PredictionTagRow(LedgerModel, table=True):

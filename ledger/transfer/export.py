@@ -42,6 +42,9 @@ CSV_COLUMNS = (
     "level",
     "relative",
     "reference_price",
+    "level_rule",
+    "level_basis",
+    "level_note",
     "made_on",
     "window_start",
     "deadline",
@@ -91,7 +94,7 @@ def _entry(claim: ClaimRecord, fingerprints: Mapping[int, str], history) -> dict
         "symbol": claim.symbol,
         "asset": claim.asset,
         "kind": claim.kind,
-        "level": claim.relative if claim.relative else claim.level,
+        "level": claim.level_rule or claim.relative or claim.level,
         "versus": claim.versus_symbol,
         "versus_asset": claim.versus_asset,
         "margin": claim.margin,
@@ -105,6 +108,9 @@ def _entry(claim: ClaimRecord, fingerprints: Mapping[int, str], history) -> dict
     else:
         del entry["level"]
     optional = {
+        "level_value": claim.level if claim.level_rule else None,
+        "level_basis": list(claim.level_basis) or None,
+        "level_note": claim.level_note if claim.level_rule and claim.level is not None else None,
         "reference_price": claim.reference_price,
         "versus_reference_price": claim.versus_reference_price,
         "probability": claim.probability,
@@ -170,6 +176,7 @@ def _csv(snapshot: LedgerSnapshot) -> str:
     for claim in snapshot.claims:
         row = claim.to_json()
         row["tags"] = " ".join(claim.tags)
+        row["level_basis"] = " ".join(row["level_basis"])
         writer.writerow({k: ("" if row.get(k) is None else row[k]) for k in CSV_COLUMNS})
     return out.getvalue()
 

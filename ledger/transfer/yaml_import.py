@@ -37,7 +37,7 @@ from typing import Any
 import yaml
 
 from ledger.claims import bounds
-from ledger.claims.model import Claim
+from ledger.claims.model import Claim, format_price
 from ledger.claims.parser import claim_from_fields, parse_claim
 from ledger.claims.probability import parse_probability
 from ledger.errors import ClaimError, ImportFileError
@@ -95,12 +95,14 @@ ENTRY_LIMITS: dict[str, int] = {
     "fingerprint": bounds.FIELD_LIMITS["key"],
     "created_at": _SHORT,
     "reference_price": _SHORT,
+    "level_value": _SHORT,
+    "level_note": bounds.FIELD_LIMITS["note"],
     "status": _SHORT,
     "void_reason": bounds.FIELD_LIMITS["reason"],
     "note": bounds.FIELD_LIMITS["note"],
     "normalized": bounds.FIELD_LIMITS["text"],
 }
-LIST_KEYS = {"tags", "assumptions", "resolutions"}
+LIST_KEYS = {"tags", "assumptions", "resolutions", "level_basis"}
 ENTRY_KEYS = set(ENTRY_LIMITS) | LIST_KEYS
 SOURCE_LIMITS: dict[str, int] = {
     "name": bounds.FIELD_LIMITS["source"],
@@ -394,6 +396,8 @@ def _read_entry(
         _bounded(bounds.check_price, reference, "versus_reference_price")
         claim = dataclasses.replace(claim, versus_reference_price=reference)
 
+    claim = _computed_level(raw, claim)
+
     probability = raw.get("probability", raw.get("prob"))
     if probability is not None:
         probability = parse_probability(probability)
@@ -458,6 +462,49 @@ def _read_claim(
             "level, deadline"
         )
     return claim, text
+
+
+def _computed_level(raw: Mapping[str, Any], claim: Claim) -> Claim:
+    """A computed level an export carried: the value its rule gave, the bars, the reading.
+
+    Kept like a relative level's reference close: the file says what the
+    rule read on made_on. Without `level_value` the level comes in pending
+    and the next resolve run reads it from the bars itself.
+    """
+    given = [key for key in ("level_value", "level_basis", "level_note") if raw.get(key)]
+    if claim.level_rule is None:
+        if given:
+            raise _EntryError(
+                f"{given[0]} belongs to a computed level (like 'support(60d,pivot3)'),"
+                " and this claim states its level",
+                given[0],
+            )
+        return claim
+    if raw.get("level_value") is None:
+        if given:
+            raise _EntryError(f"{given[0]} without level_value: give both, or neither", given[0])
+        return claim
+    value = _number(raw["level_value"], "level_value")
+    if not value > 0:
+        raise _EntryError("level_value must be positive", "level_value")
+    _bounded(bounds.check_price, value, "level_value")
+    basis = tuple(
+        _date(day, "level_basis")
+        for day in _text_list(raw.get("level_basis"), "level_basis", 2, "tag")
+    )
+    late = [day for day in basis if day is not None and day > claim.made_on]
+    if late:
+        raise _EntryError(
+            f"level_basis {late[0].isoformat()} is after made_on {claim.made_on.isoformat()}:"
+            " a computed level comes from bars dated on or before the call",
+            "level_basis",
+        )
+    return dataclasses.replace(
+        claim,
+        level=float(format_price(value)),
+        level_basis=tuple(day for day in basis if day is not None),
+        level_note=_opt_str(raw.get("level_note")),
+    )
 
 
 def _check_plain_level(level: str) -> None:

@@ -294,7 +294,11 @@ _WORDS = st.sampled_from(
 @given(st.lists(st.one_of(_WORDS, st.text(max_size=8)), max_size=12))
 def test_find_assets_keeps_positions_and_spans_point_at_the_text(words: list[str]) -> None:
     text = " ".join(words)
-    found, rest = find_assets(text)
+    try:
+        found, rest = find_assets(text)
+    except ClaimError as error:  # "Nvidia / Nvidia": a ratio of an asset to itself
+        assert "divides" in str(error)
+        return
     assert len(rest) == len(text)
     for mention in asset_mentions(text):
         start, end = mention.span

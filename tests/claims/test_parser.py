@@ -15,6 +15,8 @@ from ledger.claims.model import (
     LEVEL_KINDS,
     Claim,
     ClaimKind,
+    LevelRule,
+    LevelRuleName,
     RelativeKind,
     RelativeLevel,
     format_price,
@@ -249,8 +251,8 @@ def _example(message: str) -> str:
 
 EXACT_ERRORS = [
     (
-        "BTC holds support",
-        "'BTC holds support' has no level: try 'BTC holds support 80000 until 2026-03-31'",
+        "BTC holds firm",
+        "'BTC holds firm' has no level: try 'BTC holds firm 80000 until 2026-03-31'",
     ),
     ("gold $5055", "'gold $5055' has no deadline: try 'gold $5055 by end-2026'"),
     ("", "empty claim: try 'gold $5055 by end-2026'"),
@@ -282,7 +284,7 @@ def test_no_asset_message_lists_known_assets() -> None:
 ERRORS = [
     ("   ", "empty claim", "gold $5055 by end-2026"),
     ("gold by end-2026", "has no level", "gold $5055 by end-2026"),
-    ("BTC holds support", "has no level", "BTC holds support 80000 until 2026-03-31"),
+    ("BTC holds firm", "has no level", "BTC holds firm 80000 until 2026-03-31"),
     ("gold $5055", "has no deadline", "gold $5055 by end-2026"),
     ("SPX closes above 7000", "has no deadline", "SPX closes above 7000 on 2026-12-31"),
     ("$5055 by end-2026", "names no asset", "gold $5055 by end-2026"),
@@ -535,6 +537,10 @@ WORDS = (
     "end-2026", "in", "Q3", "2026", "falls", "to", "below", "above", "holds", "never", "closes",
     "averages", "from", "2026-10-01", "2026-12-31", "within", "90", "days", "next", "year", "EOY",
     "mid-2026", "-", "%", "$", "0", "1e400", "before", "through", "January", "stays", "touch_above",
+    "support", "resistance", "critical", "level", "200-day", "moving", "average", "50-DMA",
+    "all-time", "high", "low", "record", "2025", "peak", "ATH", "breaks", "new", "its", "the",
+    "support(60d,pivot3)", "sma(200)", "record-high(close)",
+    "record-low(low,2011-01-01..2011-12-31)",
 )  # fmt: skip
 
 
@@ -621,8 +627,11 @@ def canonical_claims(draw: st.DrawFn) -> Claim:
         window_start = day_after + timedelta(days=draw(st.integers(0, (deadline - day_after).days)))
     level: float | None = None
     relative = None
-    form = draw(st.sampled_from(["price", "percent", "multiple"]))
-    if form == "price":
+    rule = None
+    form = draw(st.sampled_from(["price", "percent", "multiple", "rule"]))
+    if form == "rule":
+        rule = draw(level_rules_made_on(made_on))
+    elif form == "price":
         level = float(format_price(draw(st.floats(min_value=1e-6, max_value=bounds.MAX_PRICE))))
         assume(level > 0)
     else:
@@ -649,7 +658,25 @@ def canonical_claims(draw: st.DrawFn) -> Claim:
         window_start=window_start,
         deadline=deadline,
         relative=relative,
+        level_rule=rule,
     )
+
+
+@st.composite
+def level_rules_made_on(draw: st.DrawFn, made_on: date) -> LevelRule:
+    """Any rule the claim language writes, with a period begun by `made_on`."""
+    name = draw(st.sampled_from(list(LevelRuleName)))
+    if name in (LevelRuleName.SUPPORT, LevelRuleName.RESISTANCE):
+        pivot = draw(st.integers(1, 20))
+        return LevelRule(name, lookback=draw(st.integers(2 * pivot + 1, 1000)), pivot=pivot)
+    if name is LevelRuleName.MOVING_AVERAGE:
+        return LevelRule(name, length=draw(st.integers(2, 500)))
+    field = draw(st.sampled_from(["high", "low", "close"]))
+    if draw(st.booleans()):
+        return LevelRule(name, field=field)
+    start = draw(st.dates(min_value=date(1990, 1, 1), max_value=made_on))
+    end = start + timedelta(days=draw(st.integers(0, 800)))
+    return LevelRule(name, field=field, start=start, end=end)
 
 
 @settings(max_examples=300, deadline=None)

@@ -296,7 +296,7 @@ def test_sources_and_aliases(capsys, db: str) -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        pytest.param(("add", "BTC holds support", "-s", "x"), "has no level", id="no-level"),
+        pytest.param(("add", "BTC holds firm", "-s", "x"), "has no level", id="no-level"),
         pytest.param(("add", "gold $5055", "-s", "x"), "has no deadline", id="no-deadline"),
         pytest.param(("add", "$5055 by end-2026", "-s", "x"), "names no asset", id="no-asset"),
         pytest.param(

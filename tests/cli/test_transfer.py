@@ -53,7 +53,7 @@ def test_one_bad_entry_writes_nothing_and_names_every_line(
         "    claim: gold $5055 by end-2026\n"
         "  - source: B\n"
         "    made_on: 2025-11-20\n"
-        "    claim: BTC holds support\n"
+        "    claim: BTC holds firm\n"
         "  - source: C\n"
         "    claim: silver hits 60 by 2026-03-31\n"
         "  - source: D\n"

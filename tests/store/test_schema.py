@@ -156,3 +156,44 @@ def test_upgrade_from_previous_revision_keeps_rows(ledger_url: str) -> None:
     assert tuple(row) == ("GC=F", 5055.0, None)
     with pytest.raises(IntegrityError), engine.begin() as connection:
         connection.execute(text("UPDATE prediction SET open_reason = 'bored'"))
+
+
+def test_upgrade_to_level_rules_keeps_rows_and_checks_the_rule(ledger_url: str) -> None:
+    engine = make_engine(ledger_url)
+    upgrade(engine, "0006")
+    with engine.begin() as connection:
+        source_id = _insert_source(connection)
+        _insert_prediction(connection, source_id)
+        _insert_prediction(
+            connection,
+            source_id,
+            level=None,
+            relative_kind="percent",
+            relative_value=20.0,
+            fingerprint="r" * 32,
+        )
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT level, relative_kind, level_rule, level_params FROM prediction ORDER BY id"
+            )
+        ).all()
+    assert [tuple(r) for r in rows] == [(5055.0, None, None, None), (None, "percent", None, None)]
+    with engine.begin() as connection:  # a pending computed level: no level, a rule
+        _insert_prediction(
+            connection,
+            source_id,
+            level=None,
+            level_rule="support",
+            level_params='{"lookback": 60, "pivot": 3}',
+            fingerprint="s" * 32,
+        )
+    for overrides in (
+        {"level": None},  # neither a level, a relative level nor a rule
+        {"level": None, "level_rule": "astrology", "level_params": "{}"},
+        {"level": None, "level_rule": "support"},  # a rule without its parameters
+    ):
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            _insert_prediction(connection, source_id, fingerprint="x" * 32, **overrides)

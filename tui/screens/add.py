@@ -220,6 +220,13 @@ class AddScreen(Screen):
             lines.append(
                 "\n  the level is relative: measured from the close on made_on", style="dim"
             )
+        if parsed.level_rule is not None:
+            lines.append(f"\n  rule: {fmt.shown(parsed.level_rule.describe())}", style="dim")
+            lines.append(
+                "\n  level: read from the cached bars up to made_on when saved; pending until"
+                " a resolve run fixes it if the cache lacks them",
+                style="dim",
+            )
         preview.update(lines)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -220,6 +220,16 @@ def _claim_text(claim: ClaimRecord, today: date) -> Table:
         grid.add_row("market p", f"{fmt.pct(claim.market_prob, 1)}{sigma}{spot}")
     else:
         grid.add_row("market p", claim.market_note or "not computed yet (run a resolve)")
+    if claim.level_rule:
+        grid.add_row("level rule", claim.level_rule)
+        grid.add_row(
+            "level",
+            "pending: fixed by the first resolve run with bars up to made_on"
+            if claim.level is None
+            else claim.level_note or fmt.price(claim.level),
+        )
+        if claim.level_basis:
+            grid.add_row("level bars", ", ".join(d.isoformat() for d in claim.level_basis))
     grid.add_row("status", _status_line(claim, today))
     for line in leg_lines(claim.legs, claim.margin):
         grid.add_row("", line)

@@ -8,7 +8,7 @@ compound ("GC=F/SI=F"). Resolutions of two-asset claims keep each asset's
 part (dates, closes, returns) as JSON in leg_evidence.
 
 Revision ID: 0008_relative_claims
-Revises: 0006
+Revises: 0007_level_rules
 Create Date: 2026-12-06
 """
 
@@ -19,7 +19,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0008_relative_claims"
-down_revision = "0006"
+down_revision = "0007_level_rules"
 branch_labels = None
 depends_on = None
 
@@ -46,7 +46,8 @@ def upgrade() -> None:
         batch_op.drop_constraint(op.f("ck_prediction_level_or_relative"), type_="check")
         batch_op.create_check_constraint(
             op.f("ck_prediction_level_or_relative"),
-            "level IS NOT NULL OR relative_kind IS NOT NULL OR kind = 'outperform'",
+            "level IS NOT NULL OR relative_kind IS NOT NULL OR kind = 'outperform'"
+            " OR level_rule IS NOT NULL",
         )
         batch_op.create_check_constraint(
             op.f("ck_prediction_outperform_versus"),
@@ -88,7 +89,7 @@ def downgrade() -> None:
         batch_op.drop_constraint(op.f("ck_prediction_level_or_relative"), type_="check")
         batch_op.create_check_constraint(
             op.f("ck_prediction_level_or_relative"),
-            "level IS NOT NULL OR relative_kind IS NOT NULL",
+            "level IS NOT NULL OR relative_kind IS NOT NULL OR level_rule IS NOT NULL",
         )
         batch_op.drop_constraint(op.f("ck_prediction_kind"), type_="check")
         batch_op.create_check_constraint(op.f("ck_prediction_kind"), f"kind IN ({_LEVEL_KINDS})")
