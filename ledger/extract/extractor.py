@@ -78,7 +78,13 @@ from ledger.extract.directions import Direction, Term, find_terms, is_negated, r
 from ledger.extract.levels import Level, call_levels
 from ledger.extract.merge import merged
 from ledger.extract.sentences import split_sentences
-from ledger.extract.speakers import SpeakerReading, find_speaker
+from ledger.extract.speakers import (
+    Recent,
+    SpeakerReading,
+    find_speaker,
+    is_organization,
+    speaker_spans,
+)
 from ledger.extract.textops import any_of, blank, phrase_regex
 
 __all__ = ["Extraction", "claim_name", "extract_article", "extract_candidates"]
@@ -132,6 +138,9 @@ _NOT_CONDITIONAL_BEFORE_IF = any_of(P.NOT_CONDITIONAL_BEFORE_IF)
 _SCENARIO = any_of(P.SCENARIOS)
 _HEDGE = any_of(P.HEDGES)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
+_LIST_END = re.compile(r"[\s,]*(?:\w+\s+){0,6}?[\s,]*", re.IGNORECASE)
 
 _NOT_PRICE_AFTER_ASSET = re.compile(
     r"^\s*(?:'s\s+)?" + phrase_regex(P.NOT_THE_PRICE_AFTER), re.IGNORECASE
@@ -190,6 +199,8 @@ class _Sentence:
     strong_cue: bool
     period_forecast: bool
     probability: float | None
+    speakers_at: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    respectively: int | None = None
 
 
 @dataclass
@@ -198,6 +209,8 @@ class _Context:
 
     author: str | None
     last_speaker: str | None = None
+    last_organization: str | None = None
+    last_person: str | None = None
     last_by_family: dict[str, str] = field(default_factory=dict)
     last_symbol: str | None = None
     last_symbol_age: int = 99
@@ -211,6 +224,8 @@ class _Context:
         """
         return _ContextState(
             self.last_speaker,
+            self.last_organization,
+            self.last_person,
             tuple(sorted(self.last_by_family.items())),
             self.last_symbol,
             min(self.last_symbol_age, 3),
@@ -219,6 +234,8 @@ class _Context:
 
     def restore(self, state: _ContextState) -> None:
         self.last_speaker = state.last_speaker
+        self.last_organization = state.last_organization
+        self.last_person = state.last_person
         self.last_by_family = dict(state.last_by_family)
         self.last_symbol = state.last_symbol
         self.last_symbol_age = state.last_symbol_age
@@ -228,6 +245,8 @@ class _Context:
 @dataclass(frozen=True)
 class _ContextState:
     last_speaker: str | None
+    last_organization: str | None
+    last_person: str | None
     last_by_family: tuple[tuple[str, str], ...]
     last_symbol: str | None
     last_symbol_age: int
@@ -548,7 +567,10 @@ def _read_sentence(
     work, phrases = _with_same_period(work, phrases, made_on, context)
 
     speaker = find_speaker(
-        work, headline=headline, author=context.author, last_speaker=context.last_speaker
+        work,
+        headline=headline,
+        author=context.author,
+        recent=Recent(context.last_speaker, context.last_organization, context.last_person),
     )
     mentions = _mentions(work, settings, context)
     clauses = _clauses(work)
@@ -616,11 +638,105 @@ def _read_sentence(
         strong_cue=strong_cue,
         period_forecast=bool(_PERIOD_FORECAST.search(original.translate(_TYPOGRAPHY))),
         probability=probability,
+        speakers_at=tuple(speaker_spans(present)),
+        respectively=_respectively_at(present),
     )
+    segments = _segments(subjects, levels, len(work))
+    segments = _respective_assets(sentence, segments, subjects)
     candidates: list[Candidate] = []
-    for segment in _segments(subjects, levels, len(work)):
-        candidates += _segment_candidates(sentence, segment, settings)
+    for segment in segments:
+        for group, speaker in _by_speaker(sentence, segment):
+            candidates += _segment_candidates(replace(sentence, speaker=speaker), group, settings)
     return candidates
+
+
+def _respectively_at(present: str) -> int | None:
+    match = _RESPECTIVELY.search(present)
+    return match.start() if match else None
+
+
+def _level_list_before(sentence: _Sentence, levels: Iterable[Level]) -> list[Level]:
+    """The levels listed just before "respectively": "$30 and $34, respectively"."""
+    at = sentence.respectively
+    if at is None:
+        return []
+    before = [lv for lv in levels if lv.end <= at]
+    if not before or not _LIST_END.fullmatch(sentence.work[before[-1].end : at]):
+        return []
+    run = [before[-1]]
+    for level in reversed(before[:-1]):
+        if not _LIST_JOINT.fullmatch(sentence.work[level.end : run[0].start]):
+            break
+        run.insert(0, level)
+    return run if len(run) > 1 else []
+
+
+def _respective_assets(
+    sentence: _Sentence, segments: list[_Segment], subjects: list[_Mention]
+) -> list[_Segment]:
+    """ "gold and silver to $4,800 and $62, respectively": each asset its own level.
+
+    The assets must be listed (joined by commas or "and") before the levels, as
+    many as there are levels; otherwise the segments stand as they are.
+    """
+    run = _level_list_before(sentence, [lv for seg in segments for lv in seg.levels])
+    if not run:
+        return segments
+    listed = [m for m in subjects if m.span[1] <= run[0].start]
+    chain: list[_Mention] = []
+    for mention in reversed(listed):
+        if chain and not _LIST_JOINT.fullmatch(sentence.work[mention.span[1] : chain[0].span[0]]):
+            break
+        chain.insert(0, mention)
+        if len(chain) == len(run):
+            break
+    if len(chain) != len(run) or len({m.symbol for m in chain}) != len(chain):
+        return segments
+    paired = set(id(lv) for lv in run)
+    start = chain[0].span[0]
+    kept = [
+        replace(seg, levels=tuple(lv for lv in seg.levels if id(lv) not in paired))
+        for seg in segments
+        if seg.mention not in chain or any(id(lv) not in paired for lv in seg.levels)
+    ]
+    end = len(sentence.work)
+    pairs = [_Segment(m, start, end, (lv,)) for m, lv in zip(chain, run, strict=True)]
+    return sorted(kept + pairs, key=lambda seg: (seg.levels[0].start if seg.levels else seg.start))
+
+
+def _by_speaker(
+    sentence: _Sentence, segment: _Segment
+) -> list[tuple[_Segment, SpeakerReading]]:
+    """A segment's levels grouped by the speaker named last before each.
+
+    "Barclays pencils in 7,200, Citi and RBC are aiming for 7,000": each
+    speaker's level is a call of its own, and a list of speakers ("Citi and
+    RBC") makes one call each. A sentence with a single speaker is one group.
+    """
+    spans = sentence.speakers_at
+    whole = [(segment, sentence.speaker)]
+    if not spans or not segment.levels:
+        return whole
+    owners: dict[int | None, list[Level]] = {}
+    for level in segment.levels:
+        owner = None
+        for index, (position, _names) in enumerate(spans):
+            if position <= level.start:
+                owner = index
+        owners.setdefault(owner, []).append(level)
+    named = [o for o in owners if o is not None]
+    if len(owners) < 2 and not any(len(spans[o][1]) > 1 for o in named):
+        return whole
+    groups: list[tuple[_Segment, SpeakerReading]] = []
+    for owner, own in owners.items():
+        start = segment.start if owner is None else max(segment.start, spans[owner][0])
+        group = replace(segment, start=start, levels=tuple(own))
+        if owner is None:
+            groups.append((group, sentence.speaker))
+            continue
+        for name in spans[owner][1]:
+            groups.append((group, SpeakerReading(name, named=True)))
+    return groups
 
 
 def _remember(context: _Context, mentions: list[_Mention], speaker: SpeakerReading) -> None:
@@ -634,6 +750,10 @@ def _remember(context: _Context, mentions: list[_Mention], speaker: SpeakerReadi
         context.last_symbol_age = 0
     if speaker.named and speaker.name:
         context.last_speaker = speaker.name
+        if is_organization(speaker.name):
+            context.last_organization = speaker.name
+        else:
+            context.last_person = speaker.name
 
 
 # ---------------------------------------------------------------- clauses, past, conditions
@@ -785,6 +905,7 @@ def _segment_candidates(
     if not levels:
         return _needs_level(sentence, segment, settings)
     own = _own_deadlines(levels, segment, sentence.future)
+    own.update(_respective_deadlines(sentence, levels))
     windows = []
     previous_end = segment.start
     for level in levels:
@@ -828,6 +949,24 @@ def _own_deadlines(
         elif right and right[0] not in own:
             own[right[0]] = phrase
     return own
+
+
+def _respective_deadlines(sentence: _Sentence, levels: list[Level]) -> dict[int, DatePhrase]:
+    """ "its three- and twelve-month forecasts to $30 and $34, respectively": in order.
+
+    The periods must be listed before the levels, as many as there are levels.
+    """
+    run = _level_list_before(sentence, levels)
+    if not run:
+        return {}
+    periods = [p for p in sentence.future if p.span[1] <= run[0].start]
+    if len(periods) < len(run):
+        return {}
+    periods = periods[-len(run) :]
+    if any(periods[0].span[0] < lv.start < run[0].start for lv in levels):
+        return {}
+    index = {id(lv): i for i, lv in enumerate(levels)}
+    return {index[id(lv)]: p for lv, p in zip(run, periods, strict=True) if id(lv) in index}
 
 
 def _fallback_deadline(

@@ -26,6 +26,7 @@ _QUANTITY_OF_ASSET_AFTER = re.compile(P.QUANTITY_OF_ASSET_AFTER, re.IGNORECASE)
 _NOT_THE_LEVEL_BEFORE = any_of(P.NOT_THE_LEVEL_BEFORE)
 _PRESENT_STATE_BEFORE = any_of(P.PRESENT_STATE_BEFORE)
 _STATED_PROBABILITY = any_of(P.STATED_PROBABILITY)
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"^(?:19|20|21)\d\d$")
 _MOVE_BEFORE_PERCENT = re.compile(
     r"\b(?:(?:rise|gain|climb|rall(?:y|ie)|jump|surge|soar|fall|drop|decline|slide|lose|shed"
@@ -109,7 +110,16 @@ def call_levels(
         if 0 <= value <= 100:
             probability = value / 100
     matches, _ = find_levels(level_text)
-    kept = [m for m in matches if _is_call_level(m, work, asset_starts, looks_ahead)]
+    kept = []
+    old = False
+    for index, match in enumerate(matches):
+        # "from $27 and $29": a level listed with an old or current one is old too.
+        listed = index > 0 and _LIST_JOINT.fullmatch(work[matches[index - 1].span[1] : match.span[0]])
+        if old and listed:
+            continue
+        old = _is_not_the_level(match, work)
+        if not old and _is_call_level(match, work, asset_starts, looks_ahead):
+            kept.append(match)
     if any(m.price is not None for m in kept):
         kept = [
             m
@@ -124,6 +134,12 @@ def call_levels(
     return levels, probability
 
 
+def _is_not_the_level(match: LevelMatch, work: str) -> bool:
+    """A starting point, an old target, a record: the words before it say so."""
+    start = match.span[0]
+    return bool(_NOT_THE_LEVEL_BEFORE.search(work[max(0, start - 80) : start]))
+
+
 def _is_call_level(
     match: LevelMatch,
     work: str,
@@ -134,8 +150,6 @@ def _is_call_level(
     after = work[end : end + 60]
     before = work[max(0, start - 60) : start]
     if any(pattern.match(after) for pattern in _NOT_A_PRICE_AFTER):
-        return False
-    if _NOT_THE_LEVEL_BEFORE.search(before):
         return False
     if _PRESENT_STATE_BEFORE.search(before) and not looks_ahead(start):
         return False

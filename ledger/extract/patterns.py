@@ -413,9 +413,20 @@ NOT_THE_LEVEL_BEFORE = (
     r"\b(?:currently|now|today|presently)\s+(?:at|around|near|trading\s+(?:at|around|near)"
     r"|about|some|roughly)?\s*$",
     r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
-    r"|previous|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z]+\s+){0,3}$",
-    r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime)\s+(?:high|low|peak|top)s?"
-    r"\s+(?:of|at|near|around)?\s*$",
+    r"|previous|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
+    r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:\w+\s+){0,2}?"
+    r"(?:estimate|forecast|target|projection|call|view|outlook|prediction)s?\s+(?:of|at|for)"
+    r"\s+(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
+    r"|peak|top|close|closing\s+(?:high|level)|settlement)s?\s+(?:of|at|near|around)?\s*"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$",
+    # the price as it stands: "the metal now changes hands at $4,050", "last traded at"
+    r"\b(?:changes|changed|changing)\s+hands\s+(?:at|around|near|for)\s+(?:about\s+|around\s+"
+    r"|roughly\s+)?$",
+    r"\b(?:is|are|was|were)\s+(?:now\s+)?(?:priced|quoted|valued|trading|changing\s+hands)"
+    r"\s+(?:at|around|near)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:last|recently)\s+(?:traded|trading|quoted|seen|changed\s+hands)\s+(?:at|around"
+    r"|near)\s+(?:about\s+|around\s+|roughly\s+)?$",
     r"\b(?:last|closed\s+at|settled\s+at|ended\s+at|opened\s+at)\s*$",
     r"\bby\s+(?:another|a\s+further)?\s*$",
     r"\b(?:inflation|yields?|rates?|gdp|growth|cpi|pce|unemployment|eps|earnings"
@@ -456,13 +467,19 @@ SPEAKER_VERBS = (
     "also sees", "also expects", "still sees", "still expects", "boosted", "boosts",
     "added", "adds", "is forecasting", "are forecasting", "is predicting", "envisages",
     "anticipates", "eyes", "bumped up", "revised", "revises", "doubled down",
+    "aiming for", "aims for", "is aiming for", "are aiming for", "pencils in", "pencil in",
+    "pencilled in", "penciled in", "is penciling in", "is pencilling in", "looks for",
+    "look for", "is looking for", "are looking for", "is targeting", "are targeting",
+    "is projecting", "are projecting", "continues to expect", "continue to expect",
+    "continues to see", "continue to see", "sticks with", "stuck with", "pegs", "pegged",
+    "puts", "put", "has", "have",
 )  # fmt: skip
 # Words that may stand between a speaker and the verb: "JPMorgan now expects",
 # "Capital Economics does not expect".
 SPEAKER_VERB_FILLERS = (
     "does", "do", "did", "not", "doesn't", "don't", "didn't", "now", "also", "still",
     "further", "again", "currently", "no", "longer", "is", "are", "has", "have", "had",
-    "broadly", "largely", "firmly", "even",
+    "broadly", "largely", "firmly", "even", "meanwhile", "instead",
 )  # fmt: skip
 # Groups of people who speak for an organization: "analysts at X", "X strategists".
 SPEAKER_GROUPS = (
@@ -489,15 +506,31 @@ SPEAKER_AFTER = (
     r"|commodity\s+analysts|researchers)\s+(?:at|from|with)\s+",
 )
 # Words that point back to the last speaker named: "the bank also sees silver at $60".
-SPEAKER_ANAPHORA = (
-    r"\b(?:the|that)\s+(?:swiss\s+|u\.s\.\s+|german\s+|french\s+|canadian\s+|wall\s+street"
-    r"\s+|investment\s+|dutch\s+|japanese\s+|british\s+)?(?:bank|firm|lender|brokerage|broker"
-    r"|group|house|team|strategists?|analysts?|economists?|manager|asset\s+manager|fund"
-    r"|investor|researcher|company)\b",
-    r"\b(?:he|she|they)\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?"
+# Those of SPEAKER_ANAPHORA_ORGANIZATION point back to the last organization named, those
+# of SPEAKER_ANAPHORA_PERSON to the last person (credited as the article credits them:
+# "Jane Doe, strategist at Acme" is Acme), the rest to the last speaker of either kind.
+_VERBS_AFTER_PRONOUN = (
+    r"(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?"
     r"|predicts?|thinks?|believes?|wrote|writes|added|adds|argued|argues|targets?"
     r"|reckons?|warned|warns|noted|notes|set|sets|raised|raises|lifted|lifts|cut|cuts"
-    r"|lowered|lowers|projects?|estimates?|reiterated|reiterates|told|tells)\b",
+    r"|lowered|lowers|projects?|estimates?|reiterated|reiterates|told|tells)\b"
+)
+SPEAKER_ANAPHORA_ORGANIZATION = (
+    r"\b(?:the|that|its)\s+(?:swiss\s+|u\.s\.\s+|german\s+|french\s+|canadian\s+|wall\s+street"
+    r"\s+|investment\s+|dutch\s+|japanese\s+|british\s+|australian\s+|u\.k\.\s+)?"
+    r"(?:bank|firm|lender|brokerage|broker|group|house|manager|asset\s+manager|fund"
+    r"|company|consultancy|insurer)\b",
+)
+SPEAKER_ANAPHORA_PERSON = (
+    r"\b(?:the|that)\s+(?:strategist|analyst|economist|investor|researcher|trader|veteran"
+    r"|founder|executive|chief|portfolio\s+manager|fund\s+manager)\b",
+    r"\b(?:he|she)\s+" + _VERBS_AFTER_PRONOUN,
+)
+SPEAKER_ANAPHORA = (
+    *SPEAKER_ANAPHORA_ORGANIZATION,
+    *SPEAKER_ANAPHORA_PERSON,
+    r"\b(?:the|that)\s+(?:team|strategists|analysts|economists)\b",
+    r"\bthey\s+" + _VERBS_AFTER_PRONOUN,
 )
 # A headline that starts "UBS: gold to average $3,900 in Q2" names its speaker first. Regex.
 HEADLINE_SPEAKER = r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*:"
@@ -506,7 +539,9 @@ HEADLINE_SPEAKER = r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0
 SENTENCE_SUBJECT = (
     r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s+(?:is|are|has|have"
     r"|was|were|also|now|still|remains|remain|turned|turns|took|takes|struck|strikes|kept"
-    r"|keeps|sounded|sounds|went|goes|published|issued|offered|stays|stayed)\b"
+    r"|keeps|sounded|sounds|went|goes|published|issued|offered|stays|stayed|continues"
+    r"|continued|remained|became|becomes|joined|joins|pencils|pencilled|penciled|aims"
+    r"|pegs|puts|reckons|sticks|stuck|holds|leans|struck|sits|sat|stands|stood)\b"
 )
 # First-person calls belong to the article's author. Regexes.
 FIRST_PERSON = (
@@ -543,6 +578,38 @@ NOT_A_NAME = (
     "london", "new", "york", "reuters", "bloomberg", "not", "no", "yes", "target", "here",
     "there", "than", "just", "even", "only", "again", "another", "other", "such", "i'll",
     "i'm", "i've", "i'd", "we'll", "we're", "we've", "we'd", "prediction", "call", "calls",
+    "lenders", "lender", "bankers", "brokers", "managers", "buyers", "sellers", "bulls",
+    "bears", "speculators", "miners", "producers", "consumers", "households", "companies", "firms",
+    "forecasters", "sentiment", "demand", "supply", "inflation", "rates",
+    "tariffs", "trade", "officials", "policymakers", "governments", "government",
+    "shares", "futures", "options", "data", "earnings", "some", "others", "everyone",
+    "nobody", "people", "consensus", "polls", "poll", "survey", "respondents",
+    "despite", "although", "though", "because", "since", "until", "unless", "yet",
+    "updated", "published", "posted", "gmt", "utc", "et", "est", "edt", "bst", "cet",
+    "reporting", "editing", "additional", "writing", "cnbc", "kitco", "marketwatch",
+    "barron's", "wsj", "forbes", "fortune", "coindesk", "fxstreet", "investing.com",
+    "financial times", "the financial times", "ft", "the wall street journal", "yahoo",
+    "yahoo finance", "business insider", "insider", "the block", "decrypt", "axios", "ap",
+    "separately", "elsewhere", "similarly", "likewise", "additionally", "moreover",
+    "furthermore", "overall", "ultimately", "finally", "instead", "notably", "indeed",
+    "afp", "dow jones newswires", "newswires", "mining.com", "kitco news",
+)  # fmt: skip
+
+# Words in a name that make it an organization ("Acme Capital", "Bank of America"); a
+# name of one word or in capitals ("JPMorgan", "UBS") is read as one too. Pronouns and
+# words like "the bank" point back to the last organization, "she" or "the strategist"
+# to the last person.
+ORGANIZATION_WORDS = (
+    "bank", "banks", "sachs", "capital", "group", "research", "securities", "economics",
+    "partners", "advisors", "advisers", "advisory", "management", "investments",
+    "investment", "markets", "asset", "assets", "holdings", "financial", "fund", "funds",
+    "associates", "council", "institute", "exchange", "trust", "co", "co.", "inc", "inc.",
+    "ltd", "ltd.", "llc", "plc", "ag", "sa", "wealth", "global", "strategies", "analytics",
+    "intelligence", "digital", "ventures", "labs", "insights", "securities", "brokerage",
+    "association", "corp", "corp.", "corporation", "company", "commission", "agency",
+    "treasury", "reserve", "stanley", "lynch", "chase", "fargo", "suisse", "paribas",
+    "generale", "société", "societe", "nomura", "mizuho", "macquarie", "sec", "imf",
+    "organization", "organisation", "opec", "opec+", "eia", "iea", "university", "board",
 )  # fmt: skip
 # The title between a person and their firm: "said Jane Doe, chief strategist at Acme".
 PERSON_AT_FIRM = r",\s+(?:[a-z][\w&'-]*\s+){0,6}(?:at|of|with)\s+"
@@ -566,6 +633,14 @@ REWRITES = (
     (r"\b(?:the\s+)?second\s+quarter\b", "Q2"),
     (r"\b(?:the\s+)?third\s+quarter\b", "Q3"),
     (r"\b(?:the\s+)?fourth\s+quarter\b", "Q4"),
+    # "three- and twelve-month forecasts" -> "within three months and within twelve months
+    # forecasts", so that "respectively" can pair each period with its level
+    (
+        r"\b(\d{1,2}|three|six|nine|twelve|eighteen|twenty-four)-\s+and\s+(\d{1,2}|three|six"
+        r"|nine|twelve|eighteen|twenty-four)[-\s]month\s+(?=(?:\w+\s+){0,2}(?:price\s+)?"
+        r"(?:targets|forecasts|views|outlooks|objectives|estimates|projections))",
+        r"within \1 months and within \2 months ",
+    ),
     # "2026 year-end target" -> "year-end 2026 target"
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),
