@@ -138,6 +138,7 @@ _NOT_CONDITIONAL_BEFORE_IF = any_of(P.NOT_CONDITIONAL_BEFORE_IF)
 _SCENARIO = any_of(P.SCENARIOS)
 _HEDGE = any_of(P.HEDGES)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
+_NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
 _LIST_END = re.compile(r"[\s,]*(?:\w+\s+){0,6}?[\s,]*", re.IGNORECASE)
@@ -306,7 +307,7 @@ def extract_article(
     else:
         found = _accepted_day(published, "the page's publication date", today, passed_over)
         if found is None:
-            dateline = find_dateline(text)
+            dateline = find_dateline(text, today)
             label = f"the dateline '{dateline.text}'" if dateline else ""
             found = _accepted_day(dateline.day if dateline else None, label, today, passed_over)
         if found is not None:
@@ -611,7 +612,12 @@ def _read_sentence(
             )
         ]
 
-    level_text = blank(present, [m.span for m in mentions] + [p.span for p in phrases])
+    level_text = blank(
+        present,
+        [m.span for m in mentions]
+        + [p.span for p in phrases]
+        + [m.span() for m in _NOT_A_LEVEL.finditer(present)],
+    )
 
     def looks_ahead(position: int) -> bool:
         clause = next((work[s:e] for s, e in clauses if s <= position < e), "")
@@ -633,7 +639,7 @@ def _read_sentence(
         ),
         future=future,
         scenario_spans=tuple(span for span in clauses if _SCENARIO.search(work[span[0] : span[1]])),
-        conditional_from=_conditional_from(present),
+        conditional_from=_conditional_from(work),
         hedged=bool(_HEDGE.search(present)),
         strong_cue=strong_cue,
         period_forecast=bool(_PERIOD_FORECAST.search(original.translate(_TYPOGRAPHY))),

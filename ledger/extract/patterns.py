@@ -270,6 +270,11 @@ CONDITIONALS = (
     r"\bbarring\b",
     r"\bin\s+case\b",
     r"\bonly\s+(?:if|when)\b",
+    # "it would take rate cuts and a weaker dollar to carry the metal above $5,000": what
+    # the move needs, not the call
+    r"\b(?:it|that)\s+(?:would|will|could|might|may)\s+(?:take|require|need)\b",
+    r"\bwould\s+(?:require|need)\b",
+    r"\b(?:in\s+(?:a|an|the|our|its|their)\s+)?(?:hypothetical|extreme|tail[-\s]risk)\b",
 )
 # A condition governs the clause it belongs to: from the last of these breaks before it
 # (or from the start of the sentence) to the end. "My target is $4,800, and I'll cut the
@@ -391,6 +396,23 @@ LEVEL_SEEKING = (
 )  # fmt: skip
 
 # ---------------------------------------------------------------- levels
+
+# Numbers that are never a level, blanked before levels are read: clock times with their
+# zone ("10:42 GMT+8", "14:05 UTC-5", "9.30 a.m. ET"), a zone's offset on its own, and a
+# day of the month ("Nov 20", "20 November": a dateline's day, or a meeting's). Regexes.
+_MONTH_NAMES = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ZONE = r"(?:gmt|utc|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|jst|hkt|sgt|ist|aest|aedt)"
+NOT_A_LEVEL = (
+    rf"(?<![\d$.,])\d{{1,2}}[:.]\d{{2}}(?!\d|,\d)(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b"
+    r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?(?!\s*%)",
+    rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",
+    rf"\b{_ZONE}\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?\b",
+    rf"\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![\d,.]*\d)(?!\s*%)",
+    rf"(?<![\d$.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b",
+)
 
 # A number followed by one of these is a quantity, not a price. Regex of the next words.
 NOT_A_PRICE_AFTER = (
