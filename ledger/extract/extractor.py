@@ -139,6 +139,7 @@ _SCENARIO = any_of(P.SCENARIOS)
 _HEDGE = any_of(P.HEDGES)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
+_AVERAGE_WORD = re.compile(r"\baverage\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
 _LIST_END = re.compile(r"[\s,]*(?:\w+\s+){0,6}?[\s,]*", re.IGNORECASE)
@@ -1000,7 +1001,12 @@ def _candidate(
     if mention.vague_note:
         notes.append(mention.vague_note)
     family, side = (direction.family, direction.side) if direction else (TOUCH, ABOVE)
-    if direction is None and sentence.period_forecast and when is not None and when.start:
+    if (
+        direction is None
+        and sentence.period_forecast
+        and when is not None
+        and (when.start or _AVERAGE_WORD.search(sentence.work))
+    ):
         family = AVERAGE
         notes.append("a forecast for a period, with no direction word: read as its average")
     elif direction is None:

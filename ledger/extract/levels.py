@@ -26,7 +26,7 @@ _QUANTITY_OF_ASSET_AFTER = re.compile(P.QUANTITY_OF_ASSET_AFTER, re.IGNORECASE)
 _NOT_THE_LEVEL_BEFORE = any_of(P.NOT_THE_LEVEL_BEFORE)
 _PRESENT_STATE_BEFORE = any_of(P.PRESENT_STATE_BEFORE)
 _STATED_PROBABILITY = any_of(P.STATED_PROBABILITY)
-_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"^(?:19|20|21)\d\d$")
 _MOVE_BEFORE_PERCENT = re.compile(
     r"\b(?:(?:rise|gain|climb|rall(?:y|ie)|jump|surge|soar|fall|drop|decline|slide|lose|shed"
@@ -114,7 +114,9 @@ def call_levels(
     old = False
     for index, match in enumerate(matches):
         # "from $27 and $29": a level listed with an old or current one is old too.
-        listed = index > 0 and _LIST_JOINT.fullmatch(work[matches[index - 1].span[1] : match.span[0]])
+        # (dates are blanked in level_text: "$3,800 by end-2025 and $3,900" is a list too)
+        between = level_text[matches[index - 1].span[1] : match.span[0]] if index else ""
+        listed = index > 0 and _LIST_JOINT.fullmatch(between)
         if old and listed:
             continue
         old = _is_not_the_level(match, work)

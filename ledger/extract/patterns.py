@@ -376,6 +376,11 @@ CLOSE_BELOW_PATTERNS = (
 # $60") is that period's average, as banks publish them. Regexes over the sentence as written;
 # applied only when no direction verb names the kind.
 PERIOD_FORECAST = (
+    r"\b(?:19|20)\d\d\s+(?:(?:average|gold|silver|oil|brent|wti|price|spot|annual)\s+){0,3}"
+    r"(?:forecasts?|estimates?|projections?)\b",
+    r"\baverage\s+(?:(?:gold|silver|oil|brent|wti|spot|annual|quarterly|yearly|price)\s+){0,3}"
+    r"(?:forecasts?|estimates?|projections?|assumptions?)\b",
+    r"\b(?:forecasts?|estimates?|projections?)\s+for\s+(?:\w+\s+){0,2}(?:'s\s+)?average\b",
     r"\b(?:forecasts?|estimates?|projections?|assumptions?|price\s+deck)\s+(?:\w+\s+){0,2}"
     r"for\s+(?:the\s+)?(?:Q[1-4]|H[12]|first|second|third|fourth|(?:19|20)\d\d|full\s+year"
     r"|next\s+year|this\s+year)",
@@ -406,8 +411,10 @@ _MONTH_NAMES = (
 )
 _ZONE = r"(?:gmt|utc|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|jst|hkt|sgt|ist|aest|aedt)"
 NOT_A_LEVEL = (
-    rf"(?<![\d$.,])\d{{1,2}}[:.]\d{{2}}(?!\d|,\d)(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b"
+    rf"(?<![\d$.,])\d{{1,2}}:\d{{2}}(?!\d|,\d)(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b"
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?(?!\s*%)",
+    rf"(?<![\d$.,])\d{{1,2}}\.\d{{2}}\s*(?:[ap]\.?m\.?(?:\s*{_ZONE}\b)?|{_ZONE}\b)",
+    r"(?<![\w$])'\d\d\b",  # "'26 oil forecasts": a year
     rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",
     rf"\b{_ZONE}\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?\b",
     rf"\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![\d,.]*\d)(?!\s*%)",
@@ -667,10 +674,20 @@ REWRITES = (
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),
     # "a 12-month target" -> "a within 12 months target"
+    # "a 6 to 12-month target" -> "a within 12 months target": the far end of the span
+    (r"\b\d{1,2}\s*(?:to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
     (
-        r"\b(\d{1,2}|six|twelve|eighteen)[-\s]month\s+(?=(?:price\s+)?(?:target|forecast"
-        r"|view|horizon|outlook|objective))",
+        r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
+        r"|twenty-four)[-\s]month\s+(?=(?:(?:point|price|gold|silver|oil|spot|base|average)\s+)"
+        r"{0,2}(?:target|forecast|view|horizon|outlook|objective|estimate|projection))",
         r"within \1 months ",
+    ),
+    # "its 2026 average price forecast" -> "its in 2026 average price forecast": the year
+    # of a forecast is its period
+    (
+        r"(?<!end\s)(?<!end-)\b((?:19|20)\d\d)\s+(?=(?:(?:average|price|brent|wti|gold|silver|oil|spot|base"
+        r"|full-year|annual)\s+){0,3}(?:forecasts?|targets?|estimates?|projections?|outlook)\b)",
+        r"in \1 ",
     ),
     # "for 2026" (a forecast for a year) -> "in 2026"
     (r"\bfor\s+((?:19|20)\d\d)\b(?!\s*[-\u2013/]\s*\d)", r"in \1"),
