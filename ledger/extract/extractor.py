@@ -141,7 +141,8 @@ _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
 _AVERAGE_WORD = re.compile(r"\baverage\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
+_SLASH_JOINT = re.compile(r"\s*/\s*")
 _LIST_END = re.compile(r"[\s,]*(?:\w+\s+){0,6}?[\s,]*", re.IGNORECASE)
 
 _NOT_PRICE_AFTER_ASSET = re.compile(
@@ -215,7 +216,9 @@ class _Context:
     last_person: str | None = None
     last_by_family: dict[str, str] = field(default_factory=dict)
     last_symbol: str | None = None
+    last_symbols: tuple[str, ...] = ()
     last_symbol_age: int = 99
+    topic: str | None = None
     last_period: str | None = None
 
     def state(self) -> _ContextState:
@@ -230,8 +233,10 @@ class _Context:
             self.last_person,
             tuple(sorted(self.last_by_family.items())),
             self.last_symbol,
+            self.last_symbols,
             min(self.last_symbol_age, 3),
             self.last_period,
+            self.topic,
         )
 
     def restore(self, state: _ContextState) -> None:
@@ -240,8 +245,10 @@ class _Context:
         self.last_person = state.last_person
         self.last_by_family = dict(state.last_by_family)
         self.last_symbol = state.last_symbol
+        self.last_symbols = state.last_symbols
         self.last_symbol_age = state.last_symbol_age
         self.last_period = state.last_period
+        self.topic = state.topic
 
 
 @dataclass(frozen=True)
@@ -251,8 +258,10 @@ class _ContextState:
     last_person: str | None
     last_by_family: tuple[tuple[str, str], ...]
     last_symbol: str | None
+    last_symbols: tuple[str, ...]
     last_symbol_age: int
     last_period: str | None
+    topic: str | None
 
 
 @dataclass(frozen=True)
@@ -604,12 +613,15 @@ def _read_sentence(
     if not subjects:
         if mentions or context.last_symbol is None or context.last_symbol_age > 2:
             return []
+        meant = context.last_symbol
+        if context.topic in context.last_symbols:
+            meant = context.topic  # "The S&P 500 and the Dow closed at records" in an S&P story
         subjects = [
             _Mention(
                 "",
-                context.last_symbol,
+                meant,
                 (0, 0),
-                vague_note=f"no asset named: read as {context.last_symbol}, named just before",
+                vague_note=f"no asset named: read as {meant}, named just before",
             )
         ]
 
@@ -662,20 +674,39 @@ def _respectively_at(present: str) -> int | None:
     return match.start() if match else None
 
 
-def _level_list_before(sentence: _Sentence, levels: Iterable[Level]) -> list[Level]:
-    """The levels listed just before "respectively": "$30 and $34, respectively"."""
+def _level_lists(sentence: _Sentence, levels: Iterable[Level]) -> list[list[Level]]:
+    """Levels listed to be paired in order with a list of assets or periods.
+
+    "$30 and $34, respectively" is one list (the levels just before
+    "respectively"); "Brent / WTI at $56 / $52" another (levels joined by
+    slashes, with or without "respectively").
+    """
+    ordered = sorted(levels, key=lambda lv: lv.start)
+    lists: list[list[Level]] = []
+    run: list[Level] = []
+    for level in ordered:
+        if run and _SLASH_JOINT.fullmatch(sentence.work[run[-1].end : level.start]):
+            run.append(level)
+            continue
+        if len(run) > 1:
+            lists.append(run)
+        run = [level]
+    if len(run) > 1:
+        lists.append(run)
     at = sentence.respectively
     if at is None:
-        return []
-    before = [lv for lv in levels if lv.end <= at]
+        return lists
+    before = [lv for lv in ordered if lv.end <= at]
     if not before or not _LIST_END.fullmatch(sentence.work[before[-1].end : at]):
-        return []
-    run = [before[-1]]
+        return lists
+    listed = [before[-1]]
     for level in reversed(before[:-1]):
-        if not _LIST_JOINT.fullmatch(sentence.work[level.end : run[0].start]):
+        if not _LIST_JOINT.fullmatch(sentence.work[level.end : listed[0].start]):
             break
-        run.insert(0, level)
-    return run if len(run) > 1 else []
+        listed.insert(0, level)
+    if len(listed) > 1 and not any(listed[-1] in other for other in lists):
+        lists.append(listed)
+    return sorted(lists, key=lambda found: found[0].start)
 
 
 def _respective_assets(
@@ -683,31 +714,44 @@ def _respective_assets(
 ) -> list[_Segment]:
     """ "gold and silver to $4,800 and $62, respectively": each asset its own level.
 
-    The assets must be listed (joined by commas or "and") before the levels, as
-    many as there are levels; otherwise the segments stand as they are.
+    The assets must be listed (joined by commas, "and" or slashes) before the
+    levels, as many as there are levels; otherwise the segments stand as they are.
     """
-    run = _level_list_before(sentence, [lv for seg in segments for lv in seg.levels])
-    if not run:
+    lists = _level_lists(sentence, [lv for seg in segments for lv in seg.levels])
+    if not lists:
         return segments
-    listed = [m for m in subjects if m.span[1] <= run[0].start]
-    chain: list[_Mention] = []
-    for mention in reversed(listed):
-        if chain and not _LIST_JOINT.fullmatch(sentence.work[mention.span[1] : chain[0].span[0]]):
-            break
-        chain.insert(0, mention)
-        if len(chain) == len(run):
-            break
-    if len(chain) != len(run) or len({m.symbol for m in chain}) != len(chain):
+    paired: set[int] = set()
+    pairs: list[_Segment] = []
+    previous_end = 0
+    for position, run in enumerate(lists):
+        listed = [m for m in subjects if previous_end <= m.span[0] and m.span[1] <= run[0].start]
+        chain: list[_Mention] = []
+        for mention in reversed(listed):
+            joint = sentence.work[mention.span[1] : chain[0].span[0]] if chain else ""
+            if chain and not _LIST_JOINT.fullmatch(joint):
+                break
+            chain.insert(0, mention)
+            if len(chain) == len(run):
+                break
+        if len(chain) != len(run) or len({m.symbol for m in chain}) != len(chain):
+            continue
+        later = [m for m in subjects if m.span[0] >= run[-1].end]
+        end = later[0].span[0] if later and position + 1 < len(lists) else len(sentence.work)
+        pairs += [
+            _Segment(m, previous_end, end, (lv,)) for m, lv in zip(chain, run, strict=True)
+        ]
+        paired.update(id(lv) for lv in run)
+        previous_end = run[-1].end
+    if not pairs:
         return segments
-    paired = set(id(lv) for lv in run)
-    start = chain[0].span[0]
+    paired_mentions = {id(seg.mention) for seg in pairs}
     kept = [
         replace(seg, levels=tuple(lv for lv in seg.levels if id(lv) not in paired))
         for seg in segments
-        if seg.mention not in chain or any(id(lv) not in paired for lv in seg.levels)
+        if id(seg.mention) not in paired_mentions
+        or any(id(lv) not in paired for lv in seg.levels)
     ]
-    end = len(sentence.work)
-    pairs = [_Segment(m, start, end, (lv,)) for m, lv in zip(chain, run, strict=True)]
+    kept = [seg for seg in kept if seg.levels or id(seg.mention) not in paired_mentions]
     return sorted(kept + pairs, key=lambda seg: (seg.levels[0].start if seg.levels else seg.start))
 
 
@@ -754,7 +798,10 @@ def _remember(context: _Context, mentions: list[_Mention], speaker: SpeakerReadi
     subjects = [m for m in mentions if m.subject]
     if subjects:
         context.last_symbol = subjects[-1].symbol
+        context.last_symbols = tuple(dict.fromkeys(m.symbol for m in subjects))
         context.last_symbol_age = 0
+        if context.topic is None:
+            context.topic = subjects[0].symbol  # the headline's asset, else the first named
     if speaker.named and speaker.name:
         context.last_speaker = speaker.name
         if is_organization(speaker.name):
@@ -835,17 +882,40 @@ def _mentions(work: str, settings: _Settings, context: _Context) -> list[_Mentio
             continue  # an upper-case word ("UBS", "CPI"), not a ticker the article marked
         found.append(_Mention(match.asset, match.symbol, match.span, P.VAGUE_ASSET_NAMES.get(key)))
     for match in _ANAPHORA.finditer(rest):
-        family = P.ASSET_ANAPHORA[" ".join(match[0].lower().split())]
+        families = P.ASSET_ANAPHORA[" ".join(match[0].lower().split())].split("|")
         earlier = [m.symbol for m in found if m.span[0] < match.start()]
         symbol = next(
-            (s for s in reversed(earlier) if P.ASSET_FAMILIES.get(s) == family),
-            context.last_by_family.get(family),
+            (s for s in reversed(earlier) if P.ASSET_FAMILIES.get(s) in families),
+            _pointed_asset(context, families),
         )
         if symbol:
             note = f"'{match[0]}' read as {symbol}, named before"
             found.append(_Mention(match[0], symbol, match.span(), note))
     found.sort(key=lambda m: m.span[0])
-    return [_with_role(work, m) for m in found]
+    joined: list[_Mention] = []
+    for mention in found:
+        # "Brent crude oil", "gold bullion": one asset's name read as two; the first names it.
+        if joined and not work[joined[-1].span[1] : mention.span[0]].strip():
+            last = joined[-1]
+            joined[-1] = replace(last, span=(last.span[0], mention.span[1]))
+            continue
+        joined.append(mention)
+    return [_with_role(work, m) for m in joined]
+
+
+def _pointed_asset(context: _Context, families: list[str]) -> str | None:
+    """What "the index" or "the benchmark" means when the sentence names no such asset.
+
+    The article's topic if it is of that kind (an S&P 500 story's "the
+    benchmark" is the S&P 500 even after a mention of the Dow), else the
+    last asset of that kind named.
+    """
+    if context.topic is not None and P.ASSET_FAMILIES.get(context.topic) in families:
+        return context.topic
+    for family in families:
+        if family in context.last_by_family:
+            return context.last_by_family[family]
+    return None
 
 
 def _is_ticker(token: str, tickers: frozenset[str]) -> bool:
@@ -963,9 +1033,10 @@ def _respective_deadlines(sentence: _Sentence, levels: list[Level]) -> dict[int,
 
     The periods must be listed before the levels, as many as there are levels.
     """
-    run = _level_list_before(sentence, levels)
-    if not run:
+    lists = [found for found in _level_lists(sentence, levels) if sentence.respectively]
+    if not lists:
         return {}
+    run = lists[-1]
     periods = [p for p in sentence.future if p.span[1] <= run[0].start]
     if len(periods) < len(run):
         return {}

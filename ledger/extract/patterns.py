@@ -92,7 +92,8 @@ ASSET_FAMILIES: Mapping[str, str] = MappingProxyType(
     }
 )  # fmt: skip
 
-# Words that point back to an asset named before ("the metal" after "gold").
+# Words that point back to an asset named before ("the metal" after "gold"); a word that
+# may mean either of two kinds names both, "index|oil".
 ASSET_ANAPHORA: Mapping[str, str] = MappingProxyType(
     {
         "the metal": "metal",
@@ -103,7 +104,7 @@ ASSET_ANAPHORA: Mapping[str, str] = MappingProxyType(
         "the digital asset": "crypto",
         "the index": "index",
         "the gauge": "index",
-        "the benchmark": "index",
+        "the benchmark": "index|oil",
         "the contract": "oil",
         "the commodity": "oil",
     }
@@ -279,7 +280,7 @@ CONDITIONALS = (
 # A condition governs the clause it belongs to: from the last of these breaks before it
 # (or from the start of the sentence) to the end. "My target is $4,800, and I'll cut the
 # trade if ETH closes below $2,600": only the second call is conditional. Regex.
-CONDITION_SCOPE_BREAK = r",\s+(?:and|but|while|whereas)\s+|;\s+|\s-\s"
+CONDITION_SCOPE_BREAK = r",\s+(?:and|but|while|whereas|with)\s+|;\s+|\s-\s"
 # "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
 NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # Scenarios make only their own clause conditional: in "its base case is $150,000; its
@@ -327,7 +328,8 @@ TOUCH_BELOW_PHRASES = (
     "pull back to", "pullback to", "correct to", "correction to", "fall back to",
     "break below", "breaking below", "downside to", "revisit", "give back", "ease to",
     "easing to", "eases to", "slip to", "slip back to", "slip back toward", "slip below",
-    "slipping to", "as low as", "go as low as", "fall as low as", "fall", "drop",
+    "slipping to", "as low as", "go as low as", "fall as low as", "bottom out at",
+    "bottom out", "bottoming out", "bottom at", "trough at", "drift lower to", "fall", "drop",
     "slide", "decline", "retreat", "correct",
 )  # fmt: skip
 HOLD_ABOVE_PHRASES = (
@@ -496,6 +498,7 @@ SPEAKER_VERBS = (
     "also sees", "also expects", "still sees", "still expects", "boosted", "boosts",
     "added", "adds", "is forecasting", "are forecasting", "is predicting", "envisages",
     "anticipates", "eyes", "bumped up", "revised", "revises", "doubled down",
+    "flagging", "flags", "flagged", "points to", "pointed to", "pointing to",
     "aiming for", "aims for", "is aiming for", "are aiming for", "pencils in", "pencil in",
     "pencilled in", "penciled in", "is penciling in", "is pencilling in", "looks for",
     "look for", "is looking for", "are looking for", "is targeting", "are targeting",
