@@ -204,6 +204,8 @@ class _Sentence:
     probability: float | None
     speakers_at: tuple[tuple[int, tuple[str, ...]], ...] = ()
     respectively: int | None = None
+    inherited: DatePhrase | None = None
+    inherit_symbols: tuple[str, ...] = ()
 
 
 @dataclass
@@ -220,6 +222,8 @@ class _Context:
     last_symbol_age: int = 99
     topic: str | None = None
     last_period: str | None = None
+    last_period_age: int = 99
+    last_calls: tuple[str, ...] = ()
 
     def state(self) -> _ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -236,6 +240,8 @@ class _Context:
             self.last_symbols,
             min(self.last_symbol_age, 3),
             self.last_period,
+            min(self.last_period_age, 3),
+            self.last_calls,
             self.topic,
         )
 
@@ -248,6 +254,8 @@ class _Context:
         self.last_symbols = state.last_symbols
         self.last_symbol_age = state.last_symbol_age
         self.last_period = state.last_period
+        self.last_period_age = state.last_period_age
+        self.last_calls = state.last_calls
         self.topic = state.topic
 
 
@@ -261,6 +269,8 @@ class _ContextState:
     last_symbols: tuple[str, ...]
     last_symbol_age: int
     last_period: str | None
+    last_period_age: int
+    last_calls: tuple[str, ...]
     topic: str | None
 
 
@@ -573,6 +583,14 @@ def _read_sentence(
 ) -> list[Candidate]:
     made_on = settings.made_on
     context.last_symbol_age += 1
+    context.last_period_age += 1
+    # A list of calls runs over sentences: "Deutsche Bank projects 8,000 for the end of 2026
+    # ... Oppenheimer has the most bullish target at 8,100": the period carries to the next
+    # sentence's calls on the same asset, when it names none of its own.
+    inherited = None
+    if context.last_period is not None and context.last_period_age == 1:
+        inherited = next(iter(_date_phrases(context.last_period, made_on)), None)
+    inherit_symbols, context.last_calls = context.last_calls, ()
     work = _prepare(original, made_on)
     phrases = _date_phrases(work, made_on)
     work, phrases = _with_same_period(work, phrases, made_on, context)
@@ -604,6 +622,7 @@ def _read_sentence(
     )
     if future:
         context.last_period = future[-1].text
+        context.last_period_age = 0
     if not cue or not present.strip():
         return []
 
@@ -658,6 +677,8 @@ def _read_sentence(
         period_forecast=bool(_PERIOD_FORECAST.search(original.translate(_TYPOGRAPHY))),
         probability=probability,
         speakers_at=tuple(speaker_spans(present)),
+        inherited=inherited if strong_cue and not future else None,
+        inherit_symbols=inherit_symbols,
         respectively=_respectively_at(present),
     )
     segments = _segments(subjects, levels, len(work))
@@ -666,6 +687,7 @@ def _read_sentence(
     for segment in segments:
         for group, speaker in _by_speaker(sentence, segment):
             candidates += _segment_candidates(replace(sentence, speaker=speaker), group, settings)
+    context.last_calls = tuple(dict.fromkeys(c.symbol for c in candidates if c.claim))
     return candidates
 
 
@@ -1006,6 +1028,8 @@ def _segment_candidates(
             key=lambda i: (2 * bool(directions[i] and directions[i].verb) + (i in own), -i),
         )
         when = own.get(index) or _fallback_deadline(sentence.future, segment, levels[index])
+        if when is None and segment.mention.symbol in sentence.inherit_symbols:
+            when = sentence.inherited
         plans.append(_Plan(levels[index], when, directions[index], windows[index], several))
     found = [_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None]
@@ -1150,6 +1174,8 @@ def _flag_notes(
     settings: _Settings,
 ) -> list[str]:
     notes = []
+    if when is not None and when is sentence.inherited:
+        notes.append(f"no time frame in the sentence: '{when.text}' taken from the sentence before")
     if when is None:
         notes.append(
             f"no time frame in the sentence: the default horizon of {settings.horizon_months}"
