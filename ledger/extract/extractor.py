@@ -139,6 +139,8 @@ _SCENARIO = any_of(P.SCENARIOS)
 _HEDGE = any_of(P.HEDGES)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
+_BEARISH = any_of(P.BEARISH)
+_OTHER_ASSET = re.compile(phrase_regex(P.OTHER_ASSETS), re.IGNORECASE)
 _AVERAGE_WORD = re.compile(r"\baverage\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
@@ -632,6 +634,8 @@ def _read_sentence(
     if not subjects:
         if mentions or context.last_symbol is None or context.last_symbol_age > 2:
             return []
+        if _OTHER_ASSET.search(present):
+            return []  # "We forecast retail gasoline at $2.90": about an asset with no symbol
         meant = context.last_symbol
         if context.topic in context.last_symbols:
             meant = context.topic  # "The S&P 500 and the Dow closed at records" in an S&P story
@@ -1104,6 +1108,12 @@ def _candidate(
     ):
         family = AVERAGE
         notes.append("a forecast for a period, with no direction word: read as its average")
+    elif direction is None and _BEARISH.search(sentence.present):
+        side = BELOW
+        notes.append(
+            f"no direction word, and the speaker is bearish: '{level.match.text}' read as a"
+            " level to fall to (touch)"
+        )
     elif direction is None:
         notes.append(f"no direction word: '{level.match.text}' read as a level to reach (touch)")
     elif direction.note:

@@ -198,12 +198,14 @@ PAST_TIME = (
     r"\bovernight\b",
     r"\bso\s+far\s+(?:this|in)\b",
     r"\byear[-\s]to[-\s]date\b|\bytd\b",
-    r"\b(?:up|down)\s+(?:about\s+|nearly\s+|some\s+)?[\d.]+\s*%\s+(?:this|so|since|year|in\s+the)\b",
+    r"\b(?:up|down)\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+)?[\d.]+\s*(?:%|percent"
+    r"|per\s+cent)\s+(?:this|so|since|year|in\s+the|over\s+the\s+past)\b",
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october"
     r"|november|december|the\s+start|the\s+beginning)\b",
     r"\bin\s+(?:the\s+)?(?:past|previous|prior)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?"
     r"|sessions?)\b",
     r"\bthis\s+(?:morning|afternoon)\b",
+    r"\bin\s+recent\s+(?:days|weeks|months|sessions|trading)\b",
     r"\bat\s+the\s+(?:close|open)\b",
     r"\b(?:record|all-time|all\s+time|multi-year|fresh)\s+(?:high|low|peak)s?\s+of\b",
 )
@@ -227,7 +229,8 @@ OLD_CALLS = (
 CLAUSE_BREAKS = (
     r",\s|;\s*|:\s|\s-{1,2}\s|\(|\)|\s(?=(?:after|since|while|whereas|but|though|although"
     r"|because|when|which|who|that|having|despite|before|following)\b)"
-    r"|\s(?=and\s+(?:could|will|would|may|might|should|is|are|expects?|sees?|now)\b)"
+    r"|\s(?=and\s+(?:could|will|would|may|might|should|is|are|expects?|sees?|now|said|says"
+    r"|added|adds|noted|notes|told|warned|argued)\b)"
 )
 # Past-tense market verbs. A clause with one of these, and no future marker, reports
 # what happened. ("hit" and the like count only when not after "to", "will", "could"...)
@@ -382,7 +385,9 @@ PERIOD_FORECAST = (
     r"(?:forecasts?|estimates?|projections?)\b",
     r"\baverage\s+(?:(?:gold|silver|oil|brent|wti|spot|annual|quarterly|yearly|price)\s+){0,3}"
     r"(?:forecasts?|estimates?|projections?|assumptions?)\b",
-    r"\b(?:forecasts?|estimates?|projections?)\s+for\s+(?:\w+\s+){0,2}(?:'s\s+)?average\b",
+    r"\b(?:forecasts?|estimates?|projections?)\s+for\s+(?:[\w']+\s+){0,3}average\b",
+    r"\bforecasts?\b[^.;]{0,100}?\bfor\s+(?:the\s+)?(?:Q[1-4]|H[12]|first|second|third|fourth"
+    r"|full\s+year|(?:19|20)\d\d)\b",
     r"\b(?:forecasts?|estimates?|projections?|assumptions?|price\s+deck)\s+(?:\w+\s+){0,2}"
     r"for\s+(?:the\s+)?(?:Q[1-4]|H[12]|first|second|third|fourth|(?:19|20)\d\d|full\s+year"
     r"|next\s+year|this\s+year)",
@@ -434,6 +439,8 @@ NOT_A_PRICE_AFTER = (
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
+    r"\s*(?:-|to)\s*\d[\d,.]*\s*(?:metric\s+)?(?:tonnes?|tons?|ounces|oz\b|barrels|bpd|b/d"
+    r"|bps|basis)",
     r"\s*%?\s*(?:inflation|yield|of\s+gdp|gdp|unemployment|growth|allocation|stake|weight"
     r"|margin|earnings|eps|revenue|dividend|cpi|pce|rate\s+cut)",
     r"\s*(?:-|to|and)\s*\$?\d[\d,.]*\s*(?:k\b|%)?\s*(?:range|band|corridor)",
@@ -459,7 +466,8 @@ NOT_THE_LEVEL_BEFORE = (
     r"\b(?:last|recently)\s+(?:traded|trading|quoted|seen|changed\s+hands)\s+(?:at|around"
     r"|near)\s+(?:about\s+|around\s+|roughly\s+)?$",
     r"\b(?:last|closed\s+at|settled\s+at|ended\s+at|opened\s+at)\s*$",
-    r"\bby\s+(?:another|a\s+further)?\s*$",
+    r"\bby\s+(?:another|a\s+further|more\s+than|less\s+than|about|around|roughly|some"
+    r"|nearly|almost|over|up\s+to)?\s*$",
     r"\b(?:inflation|yields?|rates?|gdp|growth|cpi|pce|unemployment|eps|earnings"
     r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
     r"|below|rising\s+to|falling\s+to)?\s*$",
@@ -552,6 +560,9 @@ SPEAKER_ANAPHORA_ORGANIZATION = (
     r"\s+|investment\s+|dutch\s+|japanese\s+|british\s+|australian\s+|u\.k\.\s+)?"
     r"(?:bank|firm|lender|brokerage|broker|group|house|manager|asset\s+manager|fund"
     r"|company|consultancy|insurer)\b",
+    r"\bit\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?|predicts?"
+    r"|projects?|estimates?|leans|remains|raised|raises|lifted|lifts|cut|cuts|lowered|lowers"
+    r"|kept|keeps|targets?|warned|warns|added|adds|noted|notes)\b",
 )
 SPEAKER_ANAPHORA_PERSON = (
     r"\b(?:the|that)\s+(?:strategist|analyst|economist|investor|researcher|trader|veteran"
@@ -677,6 +688,8 @@ REWRITES = (
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),
     # "a 12-month target" -> "a within 12 months target"
+    # "0-3m", "3m" -> "3-month"
+    (r"\b(?:\d{1,2}\s*-\s*)?(\d{1,2})m\b(?=\s+(?:\w+\s+){0,2}(?:target|forecast|view))", r"\1-month"),
     # "a 6 to 12-month target" -> "a within 12 months target": the far end of the span
     (r"\b\d{1,2}\s*(?:to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
     (
@@ -698,7 +711,7 @@ REWRITES = (
     (r"\bby\s+the\s+close\s+of\s+", "by the end of "),
     # "$150K" is fine, but "$150,000-plus" and "$5,000/oz" are not: drop the suffix
     (r"(?<=\d)-plus\b", ""),
-    (r"(?<=\d)\s*(?:/oz|/ounce|/bbl|/barrel|/t\b)", ""),
+    (r"(?<=\d)\s*(?:/oz|/ounce|/bbl|/barrel|/b\b|/t\b|/troy\s+oz)", ""),
     (r"(?<=\d)\s+(?:an|a|per)\s+(?:troy\s+)?(?:ounce|oz|barrel|bbl|coin|token)\b", ""),
     # "5,000 dollars" reads fine; "five thousand dollars" is rare enough to leave alone.
 )
@@ -749,3 +762,23 @@ SCORE_VAGUE_ASSET = -0.10  # the asset came from "the benchmark index", "the met
 CAP_CONDITIONAL = 0.30
 CAP_NEGATED = 0.25
 CAP_NEEDS_LEVEL = 0.20
+
+# A call with no direction word is read as one to rise to its level, unless the speaker is
+# bearish on the asset: "It leans bearish on palladium, with a three-month target of $1,000".
+# Regexes.
+BEARISH = (
+    r"\b(?:bearish|downbeat|pessimistic|negative|cautious)\s+(?:on|about|for|toward|towards)\b",
+    r"\b(?:sell|underweight|short)\s+(?:rating\s+)?on\b",
+)
+
+# Assets the extractor has no symbol for. A sentence that names one and no known asset is
+# about it: its levels are never credited to the asset named in the sentence before
+# ("We forecast retail gasoline at $2.90" after a sentence about Brent).
+OTHER_ASSETS = (
+    "gasoline", "diesel", "jet fuel", "heating oil", "copper", "aluminium", "aluminum",
+    "nickel", "zinc", "iron ore", "steel", "coal", "lng", "wheat", "corn",
+    "soybeans", "soybean", "coffee", "cocoa", "sugar", "cotton", "lithium", "uranium",
+    "cattle", "hogs", "yield", "yields", "treasury", "treasuries", "bund", "bunds", "gilts",
+    "the yen", "the euro", "sterling", "the pound", "the yuan", "the rupee", "the franc",
+    "the loonie", "the aussie",
+)  # fmt: skip
