@@ -140,6 +140,8 @@ _HEDGE = any_of(P.HEDGES)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
 _BEARISH = any_of(P.BEARISH)
+_TARGET_WORDS = frozenset(P.SIDELESS_TARGET_WORDS)
+_QUESTION = re.compile(r"\?[\s\"')\]]*$")
 _OTHER_ASSET = re.compile(phrase_regex(P.OTHER_ASSETS), re.IGNORECASE)
 _AVERAGE_WORD = re.compile(r"\baverage\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -627,6 +629,8 @@ def _read_sentence(
         context.last_period_age = 0
     if not cue or not present.strip():
         return []
+    if _QUESTION.search(original):
+        return []  # "Is S&P 8,000 in play?": a question asks, it does not call
 
     subjects = [m for m in mentions if m.subject and in_present(m.span)] or [
         m for m in mentions if m.subject
@@ -1108,7 +1112,9 @@ def _candidate(
     ):
         family = AVERAGE
         notes.append("a forecast for a period, with no direction word: read as its average")
-    elif direction is None and _BEARISH.search(sentence.present):
+    elif (
+        direction is None or " ".join((direction.verb or "").lower().split()) in _TARGET_WORDS
+    ) and _BEARISH.search(sentence.present):
         side = BELOW
         notes.append(
             f"no direction word, and the speaker is bearish: '{level.match.text}' read as a"

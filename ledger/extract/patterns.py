@@ -466,6 +466,9 @@ NOT_THE_LEVEL_BEFORE = (
     r"\b(?:last|recently)\s+(?:traded|trading|quoted|seen|changed\s+hands)\s+(?:at|around"
     r"|near)\s+(?:about\s+|around\s+|roughly\s+)?$",
     r"\b(?:last|closed\s+at|settled\s+at|ended\s+at|opened\s+at)\s*$",
+    # "with calls up to 8,100": the top of a survey of calls, not a call
+    r"\b(?:calls|targets|forecasts|estimates|predictions|views)\s+(?:ranging\s+)?(?:up\s+to"
+    r"|as\s+high\s+as|as\s+low\s+as|from)\s*$",
     r"\bby\s+(?:another|a\s+further|more\s+than|less\s+than|about|around|roughly|some"
     r"|nearly|almost|over|up\s+to)?\s*$",
     r"\b(?:inflation|yields?|rates?|gdp|growth|cpi|pce|unemployment|eps|earnings"
@@ -568,6 +571,7 @@ SPEAKER_ANAPHORA_PERSON = (
     r"\b(?:the|that)\s+(?:strategist|analyst|economist|investor|researcher|trader|veteran"
     r"|founder|executive|chief|portfolio\s+manager|fund\s+manager)\b",
     r"\b(?:he|she)\s+" + _VERBS_AFTER_PRONOUN,
+    r"^\W*(?:he|she)\b",
 )
 SPEAKER_ANAPHORA = (
     *SPEAKER_ANAPHORA_ORGANIZATION,
@@ -763,11 +767,12 @@ CAP_CONDITIONAL = 0.30
 CAP_NEGATED = 0.25
 CAP_NEEDS_LEVEL = 0.20
 
-# A call with no direction word is read as one to rise to its level, unless the speaker is
-# bearish on the asset: "It leans bearish on palladium, with a three-month target of $1,000".
-# Regexes.
+# A call with no direction word (or only a target word) is read as one to rise to its
+# level, unless the speaker is bearish on the asset: "It leans bearish on palladium, with a
+# three-month target of $1,000". Regexes; SIDELESS_TARGET_WORDS are the target words.
+SIDELESS_TARGET_WORDS = ("target", "targets", "target of", "price target of", "targeting")
 BEARISH = (
-    r"\b(?:bearish|downbeat|pessimistic|negative|cautious)\s+(?:on|about|for|toward|towards)\b",
+    r"\b(?:bearish|downbeat|pessimistic|negative)\s+(?:on|about|for|toward|towards)\b",
     r"\b(?:sell|underweight|short)\s+(?:rating\s+)?on\b",
 )
 

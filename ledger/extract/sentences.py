@@ -116,7 +116,13 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
                 text = " " * marker.end() + text[marker.end() :]
             units.append((start, text + "\n" + line, False))
             continue
-        alone = _stands_alone(line, is_only_line=len(lines) == 1, is_first=index == 0)
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        alone = _stands_alone(
+            line,
+            is_only_line=len(lines) == 1,
+            # a first line whose sentence goes on in lower case on the next is no title
+            is_first=index == 0 and not following[:1].islower(),
+        )
         if alone:
             if run_start is not None:
                 units.append((run_start, block[run_start:run_end], False))

@@ -112,6 +112,14 @@ def find_speaker(
     if _FIRST_PERSON.search(_QUOTED.sub(" ", text)):
         if author:
             return SpeakerReading(author, note=f"first-person call: the article's author, {author}")
+        if recent.organization:
+            # An unsigned report in the first person ("We forecast Brent at $56") after the
+            # text names its publisher: the publisher's own call.
+            return SpeakerReading(
+                recent.organization,
+                note=f"first-person call with no author named: read as {recent.organization},"
+                " the organization named before",
+            )
         return SpeakerReading(
             None, note="first-person call by the article's author, who is not named: give --source"
         )
