@@ -562,7 +562,7 @@ SPEAKER_ANAPHORA_ORGANIZATION = (
     r"\b(?:the|that|its)\s+(?:swiss\s+|u\.s\.\s+|german\s+|french\s+|canadian\s+|wall\s+street"
     r"\s+|investment\s+|dutch\s+|japanese\s+|british\s+|australian\s+|u\.k\.\s+)?"
     r"(?:bank|firm|lender|brokerage|broker|group|house|manager|asset\s+manager|fund"
-    r"|company|consultancy|insurer)\b",
+    r"|company|consultancy|insurer|agency|administration|institute|council)\b",
     r"\bit\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?|predicts?"
     r"|projects?|estimates?|leans|remains|raised|raises|lifted|lifts|cut|cuts|lowered|lowers"
     r"|kept|keeps|targets?|warned|warns|added|adds|noted|notes)\b",
@@ -637,7 +637,7 @@ NOT_A_NAME = (
     "barron's", "wsj", "forbes", "fortune", "coindesk", "fxstreet", "investing.com",
     "financial times", "the financial times", "ft", "the wall street journal", "yahoo",
     "yahoo finance", "business insider", "insider", "the block", "decrypt", "axios", "ap",
-    "separately", "elsewhere", "similarly", "likewise", "additionally", "moreover",
+    "completed", "release", "released", "edition", "overview", "separately", "elsewhere", "similarly", "likewise", "additionally", "moreover",
     "furthermore", "overall", "ultimately", "finally", "instead", "notably", "indeed",
     "afp", "dow jones newswires", "newswires", "mining.com", "kitco news",
 )  # fmt: skip
