@@ -73,7 +73,7 @@ from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, HOLD, TOUCH
 from ledger.errors import ClaimError
 from ledger.extract import patterns as P
 from ledger.extract.article import find_byline, find_dateline
-from ledger.extract.candidate import Candidate
+from ledger.extract.candidate import Candidate, Reason
 from ledger.extract.directions import Direction, Term, find_terms, is_negated, read_direction
 from ledger.extract.levels import Level, call_levels
 from ledger.extract.merge import merged
@@ -206,6 +206,7 @@ class _Sentence:
     strong_cue: bool
     period_forecast: bool
     probability: float | None
+    cue: tuple[str | None, str] = (None, "")
     speakers_at: tuple[tuple[int, tuple[str, ...]], ...] = ()
     respectively: int | None = None
     inherited: DatePhrase | None = None
@@ -682,6 +683,7 @@ def _read_sentence(
         conditional_from=_conditional_from(work),
         hedged=bool(_HEDGE.search(present)),
         strong_cue=strong_cue,
+        cue=_cue_words(present, future, headline),
         period_forecast=bool(_PERIOD_FORECAST.search(original.translate(_TYPOGRAPHY))),
         probability=probability,
         speakers_at=tuple(speaker_spans(present)),
@@ -1175,6 +1177,71 @@ def _candidate(
         negated=negated,
         probability=sentence.probability,
         headline=sentence.headline,
+        reasons=_reasons(sentence, mention, level.match.text, direction, kind, when, claim, settings),
+    )
+
+
+def _cue_words(
+    present: str, future: tuple[DatePhrase, ...], headline: bool
+) -> tuple[str | None, str]:
+    """The words that make a sentence a forecast, and what kind of words they are."""
+    for pattern, how in (
+        (_FORECAST_WORDS, "a forecast word"),
+        (_FIRST_PERSON, "a first-person call"),
+        (_FUTURE, "a future marker"),
+    ):
+        match = pattern.search(present)
+        if match:
+            return " ".join(match[0].split()), how
+    if future:
+        return future[0].text, "a deadline still ahead"
+    match = _HEADLINE_INFINITIVE.search(present) if headline else None
+    if match:
+        return " ".join(match[0].split()), "a headline's infinitive"
+    return None, "no forecast words"
+
+
+def _reasons(
+    sentence: _Sentence,
+    mention: _Mention,
+    level_words: str | None,
+    direction: Direction | None,
+    kind: ClaimKind,
+    when: DatePhrase | None,
+    claim: Claim | None,
+    settings: _Settings,
+) -> tuple[Reason, ...]:
+    """Why the candidate reads as it does: each part and the words it came from."""
+    cue_words, cue_how = sentence.cue
+    asset_how = mention.vague_note or f"read as {mention.symbol}"
+    if direction is not None and direction.verb:
+        direction_reason = Reason("direction", direction.verb, f"read as {kind.value}")
+    else:
+        direction_reason = Reason("direction", None, f"read as {kind.value}")
+    deadline = claim.deadline if claim is not None else (when.deadline if when else None)
+    shown_deadline = deadline.isoformat() if deadline else "?"
+    if when is None:
+        deadline_reason = Reason(
+            "deadline", None, f"{settings.horizon_months} months assumed: {shown_deadline}"
+        )
+    elif when is sentence.inherited:
+        deadline_reason = Reason(
+            "deadline", when.text, f"from the sentence before: {shown_deadline}"
+        )
+    else:
+        deadline_reason = Reason("deadline", when.text, f"read as {shown_deadline}")
+    speaker = sentence.speaker
+    if speaker.name is None:
+        speaker_reason = Reason("speaker", None, speaker.note or "nobody named: give the source")
+    else:
+        speaker_reason = Reason("speaker", speaker.name, speaker.note or "named in the sentence")
+    return (
+        Reason("cue", cue_words, cue_how),
+        Reason("asset", mention.written or None, asset_how),
+        Reason("level", level_words, None if level_words else "none given: give one"),
+        direction_reason,
+        deadline_reason,
+        speaker_reason,
     )
 
 
@@ -1328,4 +1395,5 @@ def _asking(
         deadline_hint=deadline,
         probability=sentence.probability,
         headline=sentence.headline,
+        reasons=_reasons(sentence, mention, None, None, kind, when, None, settings),
     )
