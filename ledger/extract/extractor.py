@@ -1177,7 +1177,9 @@ def _candidate(
         negated=negated,
         probability=sentence.probability,
         headline=sentence.headline,
-        reasons=_reasons(sentence, mention, level.match.text, direction, kind, when, claim, settings),
+        reasons=_reasons(
+            sentence, mention, level.match.text, direction, kind, when, claim.deadline, settings
+        ),
     )
 
 
@@ -1208,7 +1210,7 @@ def _reasons(
     direction: Direction | None,
     kind: ClaimKind,
     when: DatePhrase | None,
-    claim: Claim | None,
+    deadline: date | None,
     settings: _Settings,
 ) -> tuple[Reason, ...]:
     """Why the candidate reads as it does: each part and the words it came from."""
@@ -1218,7 +1220,6 @@ def _reasons(
         direction_reason = Reason("direction", direction.verb, f"read as {kind.value}")
     else:
         direction_reason = Reason("direction", None, f"read as {kind.value}")
-    deadline = claim.deadline if claim is not None else (when.deadline if when else None)
     shown_deadline = deadline.isoformat() if deadline else "?"
     if when is None:
         deadline_reason = Reason(
@@ -1395,5 +1396,5 @@ def _asking(
         deadline_hint=deadline,
         probability=sentence.probability,
         headline=sentence.headline,
-        reasons=_reasons(sentence, mention, None, None, kind, when, None, settings),
+        reasons=_reasons(sentence, mention, None, None, kind, when, deadline, settings),
     )
