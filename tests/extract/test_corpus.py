@@ -4,13 +4,22 @@ A candidate counts when `--yes` would record it: it has a claim and scores
 at least the default --min-confidence. It matches an expected claim on
 symbol + kind + level + deadline (each expected claim at most once).
 
-Three files, kept apart because they say different things:
+Four files, kept apart because they say different things:
 
 - corpus.yaml: the rules were tuned on it (in-sample; it guards against
   regressions more than it estimates quality);
 - corpus_holdout.yaml: written after tuning, measured, then used to fix
   general rules (first measurement: precision 0.68, recall 0.68);
-- corpus_unseen.yaml: never used to change a rule (the honest estimate).
+- corpus_unseen.yaml: never used to change a rule (the honest estimate);
+- corpus_dev.yaml: paraphrases of real published articles, for tuning the
+  rules to the shapes real text has (its header explains the labels).
+
+An article with a `date` (its publication day) is measured with that date
+given, as `forecast extract --made-on DATE` would; without one, `made_on`
+(if any) or the dateline decides. Expected entries whose kind the ledger
+cannot record yet (support, relative, range, vague) are counted apart, not
+in precision and recall; a candidate matching an `optional` reading is
+neither a hit nor a false positive.
 
 The thresholds sit a little below the figures measured when they were set.
 """
@@ -26,7 +35,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ledger.claims.model import format_price
+from ledger.claims.model import ClaimKind, format_price
 from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
 from ledger.extract import extract_article
 
@@ -38,9 +47,17 @@ THRESHOLDS = {
     "corpus.yaml": (0.95, 0.95),  # measured 1.000 / 1.000 (53 claims)
     "corpus_holdout.yaml": (0.80, 0.85),  # measured 0.850 / 0.895 (19 claims)
     "corpus_unseen.yaml": (0.90, 0.75),  # measured 1.000 / 0.800 (10 claims)
+    "corpus_dev.yaml": (0.64, 0.47),  # measured 0.661 / 0.493 (146 claims); first 0.380 / 0.260
 }
+# The pooled floor was set on the three files written for the rules; corpus_dev.yaml
+# (real articles, far harder) is measured on its own so that it does not mask them.
+POOLED_FILES = ("corpus.yaml", "corpus_holdout.yaml", "corpus_unseen.yaml")
 POOLED = (0.92, 0.92)  # measured 0.963 / 0.951 (82 claims)
 SPEAKERS = 0.85  # share of matched claims with the right speaker; measured 0.96
+LEDGER_KINDS = frozenset(kind.value for kind in ClaimKind)
+# Calls labelled in corpus_dev.yaml that the ledger cannot record yet (issue 10).
+UNRECORDABLE_KINDS = frozenset({"support", "relative", "range", "vague"})
+ENTRY_FIELDS = {"symbol", "kind", "level", "deadline", "speaker"}
 
 Key = tuple[str, str, str, date]
 
@@ -88,15 +105,27 @@ def same_speaker(found: str | None, wanted: str | None) -> bool:
     return a in b or b in a
 
 
-def score_article(article: dict[str, Any]) -> Score:
-    extraction = extract_article(article["text"], today=TODAY, made_on=article.get("made_on"))
+def recordable(entries: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """The entries the ledger can record today (the others are counted apart)."""
+    return [e for e in entries or [] if e["kind"] in LEDGER_KINDS]
+
+
+def article_made_on(article: dict[str, Any], *, with_date: bool = True) -> date | None:
+    """The day the extractor is told: `made_on`, else the publication `date` if given."""
+    return article.get("made_on") or (article.get("date") if with_date else None)
+
+
+def score_article(article: dict[str, Any], *, with_date: bool = True) -> Score:
+    made_on = article_made_on(article, with_date=with_date)
+    extraction = extract_article(article["text"], today=TODAY, made_on=made_on)
     recorded = [
         c
         for c in extraction.candidates
         if c.claim is not None and c.confidence >= DEFAULT_MIN_CONFIDENCE
     ]
-    wanted = Counter(expected_key(e) for e in article["expected"])
-    speakers = {expected_key(e): e.get("speaker") for e in article["expected"]}
+    expected = recordable(article["expected"])
+    wanted = Counter(expected_key(e) for e in expected)
+    speakers = {expected_key(e): e.get("speaker") for e in expected}
     found = Counter((c.symbol, c.kind, c.level_key, c.deadline) for c in recorded)
     matched = wanted & found
     right = sum(
@@ -106,22 +135,25 @@ def score_article(article: dict[str, Any]) -> Score:
         and same_speaker(c.speaker, speakers[key])
     )
     hits = sum(matched.values())
-    return Score(hits, sum(found.values()) - hits, sum(wanted.values()) - hits, right)
+    optional = Counter(expected_key(e) for e in recordable(article.get("optional")))
+    excused = sum(((found - matched) & optional).values())
+    return Score(hits, sum(found.values()) - hits - excused, sum(wanted.values()) - hits, right)
 
 
-def score_file(name: str) -> Score:
+def score_file(name: str, *, with_date: bool = True) -> Score:
     total = Score(0, 0, 0, 0)
     for article in load(name):
-        total = total + score_article(article)
+        total = total + score_article(article, with_date=with_date)
     return total
 
 
 def report(capsys: pytest.CaptureFixture[str], label: str, score: Score) -> None:
+    speakers = score.speakers_right / score.true_positives if score.true_positives else 1.0
     with capsys.disabled():
         print(
             f"\n[extract] {label}: precision {score.precision:.3f}, recall {score.recall:.3f}"
             f" (tp {score.true_positives}, fp {score.false_positives},"
-            f" fn {score.false_negatives})"
+            f" fn {score.false_negatives}; speakers right {speakers:.2f})"
         )
 
 
@@ -134,11 +166,26 @@ def test_precision_and_recall(name: str, capsys: pytest.CaptureFixture[str]) -> 
     assert score.recall >= minimum_recall
 
 
+def test_development_articles_without_their_date(capsys: pytest.CaptureFixture[str]) -> None:
+    """Shown, not guarded: how much the figures owe to being told the article's date."""
+    score = score_file("corpus_dev.yaml", with_date=False)
+    report(capsys, "corpus_dev.yaml without the date", score)
+    unrecordable = Counter(
+        e["kind"]
+        for article in load("corpus_dev.yaml")
+        for e in article["expected"]
+        if e["kind"] in UNRECORDABLE_KINDS
+    )
+    with capsys.disabled():
+        print(f"[extract] corpus_dev.yaml calls the ledger cannot record yet: {dict(unrecordable)}")
+    assert score.true_positives + score.false_negatives > 0
+
+
 def test_pooled_precision_recall_and_speakers(capsys: pytest.CaptureFixture[str]) -> None:
     total = Score(0, 0, 0, 0)
-    for name in THRESHOLDS:
+    for name in POOLED_FILES:
         total = total + score_file(name)
-    report(capsys, "all corpora", total)
+    report(capsys, "pooled (corpus, holdout, unseen)", total)
     assert total.precision >= POOLED[0]
     assert total.recall >= POOLED[1]
     assert total.speakers_right / total.true_positives >= SPEAKERS
@@ -153,8 +200,27 @@ def test_corpus_is_as_described() -> None:
     assert len(ids) == len(set(ids))
     for article in articles:
         for entry in article["expected"]:
-            assert set(entry) == {"symbol", "kind", "level", "deadline", "speaker"}, article["id"]
-            assert isinstance(entry["deadline"], date), article["id"]
+            assert set(entry) == ENTRY_FIELDS, article["id"]
+            assert entry["kind"] in LEDGER_KINDS | UNRECORDABLE_KINDS, article["id"]
+            if entry["kind"] in LEDGER_KINDS:
+                assert isinstance(entry["deadline"], date), article["id"]
+            else:
+                assert entry["deadline"] is None or isinstance(entry["deadline"], date)
+        for entry in article.get("optional") or []:
+            assert set(entry) == ENTRY_FIELDS | {"flag"}, article["id"]
+            assert entry["kind"] in LEDGER_KINDS | UNRECORDABLE_KINDS, article["id"]
+
+
+def test_development_corpus_is_as_described() -> None:
+    """Real articles, cited: enough of them, from enough outlets, with negatives."""
+    articles = load("corpus_dev.yaml")
+    assert len(articles) >= 45
+    assert len({a["outlet"] for a in articles}) >= 30
+    assert sum(1 for a in articles if not a["expected"] and not a.get("optional")) >= 6
+    for article in articles:
+        assert {"id", "outlet", "url", "date", "style", "text", "expected", "notes"} <= set(article)
+        assert str(article["url"]).startswith(("http://", "https://")), article["id"]
+        assert isinstance(article["date"], date) and article["date"] <= TODAY, article["id"]
 
 
 @pytest.mark.parametrize(
@@ -164,3 +230,40 @@ def test_corpus_is_as_described() -> None:
 def test_negative_articles_give_nothing_to_record(article: dict[str, Any]) -> None:
     score = score_article(article)
     assert score.false_positives == 0
+
+
+JPM_CALL = {
+    "symbol": "GC=F",
+    "kind": "touch_above",
+    "level": 5055,
+    "deadline": date(2026, 12, 31),
+    "speaker": "JPMorgan",
+}
+JPM_RANGE = {
+    "symbol": "GC=F",
+    "kind": "range",
+    "level": [4500, 5500],
+    "deadline": date(2026, 12, 31),
+    "speaker": "JPMorgan",
+}
+
+
+@pytest.mark.parametrize(
+    ("expected", "optional", "score"),
+    [
+        pytest.param([JPM_CALL], [], Score(1, 0, 0, 1), id="expected-call-is-a-hit"),
+        pytest.param([], [], Score(0, 1, 0, 0), id="unlabelled-call-is-a-false-positive"),
+        pytest.param([], [JPM_CALL | {"flag": "hedged"}], Score(0, 0, 0, 0), id="optional-excused"),
+        pytest.param([JPM_CALL, JPM_RANGE], [], Score(1, 0, 0, 1), id="range-counted-apart"),
+    ],
+)
+def test_scoring_rules_for_labels(
+    expected: list[dict[str, Any]], optional: list[dict[str, Any]], score: Score
+) -> None:
+    article = {
+        "text": "JPMorgan expects gold to reach $5,055 by the end of 2026.",
+        "date": date(2025, 11, 20),
+        "expected": expected,
+        "optional": optional,
+    }
+    assert score_article(article) == score
