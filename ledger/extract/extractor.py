@@ -66,7 +66,7 @@ from ledger.claims.bounds import (
     check_made_on,
 )
 from ledger.claims.dates import DatePhrase
-from ledger.claims.model import Claim, ClaimKind, RelativeKind
+from ledger.claims.model import Claim, ClaimKind, RelativeKind, format_price
 from ledger.claims.numbers import LevelMatch
 from ledger.claims.parser import parse_claim
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, HOLD, TOUCH
@@ -75,7 +75,7 @@ from ledger.extract import patterns as P
 from ledger.extract.article import find_byline, find_dateline
 from ledger.extract.candidate import Candidate, Reason
 from ledger.extract.directions import Direction, Term, find_terms, is_negated, read_direction
-from ledger.extract.levels import Level, call_levels
+from ledger.extract.levels import Level, call_levels, prices_now
 from ledger.extract.merge import merged
 from ledger.extract.sentences import split_sentences
 from ledger.extract.speakers import (
@@ -211,6 +211,7 @@ class _Sentence:
     respectively: int | None = None
     inherited: DatePhrase | None = None
     inherit_symbols: tuple[str, ...] = ()
+    price_now: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -229,6 +230,7 @@ class _Context:
     last_period: str | None = None
     last_period_age: int = 99
     last_calls: tuple[str, ...] = ()
+    price_now: dict[str, float] = field(default_factory=dict)
 
     def state(self) -> _ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -248,6 +250,7 @@ class _Context:
             min(self.last_period_age, 3),
             self.last_calls,
             self.topic,
+            tuple(sorted(self.price_now.items())),
         )
 
     def restore(self, state: _ContextState) -> None:
@@ -262,6 +265,7 @@ class _Context:
         self.last_period_age = state.last_period_age
         self.last_calls = state.last_calls
         self.topic = state.topic
+        self.price_now = dict(state.price_now)
 
 
 @dataclass(frozen=True)
@@ -277,6 +281,7 @@ class _ContextState:
     last_period_age: int
     last_calls: tuple[str, ...]
     topic: str | None
+    price_now: tuple[tuple[str, float], ...]
 
 
 @dataclass(frozen=True)
@@ -664,9 +669,13 @@ def _read_sentence(
         clause = next((work[s:e] for s, e in clauses if s <= position < e), "")
         return bool(_FUTURE.search(clause) or _FORECAST_WORDS.search(clause))
 
-    levels, probability = call_levels(
+    _remember_prices(context, mentions, prices_now(
+        blank(work, [m.span for m in mentions] + [p.span for p in phrases]), work, looks_ahead
+    ))
+    levels, probability, old_spans = call_levels(
         level_text, work, asset_starts=[m.span[0] for m in mentions], looks_ahead=looks_ahead
     )
+    future = _without_old_deadlines(work, future, levels, old_spans)
     sentence = _Sentence(
         original=original,
         work=work,
@@ -689,6 +698,7 @@ def _read_sentence(
         speakers_at=tuple(speaker_spans(present)),
         inherited=inherited if strong_cue and not future else None,
         inherit_symbols=inherit_symbols,
+        price_now=dict(context.price_now),
         respectively=_respectively_at(present),
     )
     segments = _segments(subjects, levels, len(work))
@@ -699,6 +709,46 @@ def _read_sentence(
             candidates += _segment_candidates(replace(sentence, speaker=speaker), group, settings)
     context.last_calls = tuple(dict.fromkeys(c.symbol for c in candidates if c.claim))
     return candidates
+
+
+def _remember_prices(
+    context: _Context, mentions: list[_Mention], prices: list[LevelMatch]
+) -> None:
+    """Each price of the day for the asset named last before it (or first after it)."""
+    for price in prices:
+        before = [m for m in mentions if m.span[1] <= price.span[0]]
+        after = [m for m in mentions if m.span[0] >= price.span[1]]
+        owner = before[-1] if before else after[0] if after else None
+        symbol = owner.symbol if owner else context.last_symbol
+        if symbol is not None and price.price is not None:
+            context.price_now[symbol] = price.price
+
+
+def _without_old_deadlines(
+    work: str,
+    future: tuple[DatePhrase, ...],
+    levels: list[Level],
+    old_spans: list[tuple[int, int]],
+) -> tuple[DatePhrase, ...]:
+    """The deadlines less those written with an old level.
+
+    "from $1,622 this year to $1,624 in 2011", "up from $3,800 by end-2025 and
+    $3,900 by mid-2026": a deadline right after an old level is the old
+    level's when more levels follow it. A deadline after the last level of
+    all ("to $57 from $52 for the end of next year") is the call's too.
+    """
+    kept = []
+    for phrase in future:
+        after_old = any(
+            end <= phrase.span[0] and not work[end : phrase.span[0]].strip()
+            for _, end in old_spans
+        )
+        more_follow = any(lv.start >= phrase.span[1] for lv in levels) or any(
+            start >= phrase.span[1] for start, _ in old_spans
+        )
+        if not (after_old and more_follow):
+            kept.append(phrase)
+    return tuple(kept)
 
 
 def _respectively_at(present: str) -> int | None:
@@ -1122,6 +1172,14 @@ def _candidate(
             f"no direction word, and the speaker is bearish: '{level.match.text}' read as a"
             " level to fall to (touch)"
         )
+    elif (direction is None or _names_no_side(direction)) and _below_price_now(
+        level.match, mention.symbol, sentence.price_now
+    ):
+        side = BELOW
+        notes.append(
+            f"no direction word, and '{level.match.text}' is below the price the article gives"
+            f" ({format_price(sentence.price_now[mention.symbol])}): read as a level to fall to"
+        )
     elif direction is None:
         notes.append(f"no direction word: '{level.match.text}' read as a level to reach (touch)")
     elif direction.note:
@@ -1181,6 +1239,15 @@ def _candidate(
             sentence, mention, level.match.text, direction, kind, when, claim.deadline, settings
         ),
     )
+
+
+def _names_no_side(direction: Direction) -> bool:
+    """A target word ("target", "target of") says where, not which way."""
+    return " ".join((direction.verb or "").lower().split()) in _TARGET_WORDS
+
+
+def _below_price_now(level: LevelMatch, symbol: str, price_now: Mapping[str, float]) -> bool:
+    return level.price is not None and symbol in price_now and level.price < price_now[symbol]
 
 
 def _cue_words(

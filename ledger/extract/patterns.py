@@ -68,6 +68,30 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "natural gas": "NG=F",
         "natural-gas": "NG=F",
         "solana": "SOL-USD",
+        "xrp": "XRP-USD",
+        "the dax": "^GDAXI",
+        "dax": "^GDAXI",
+        "dax 40": "^GDAXI",
+        "nikkei": "^N225",
+        "the nikkei": "^N225",
+        "nikkei 225": "^N225",
+        "the nikkei 225": "^N225",
+        "nikkei share average": "^N225",
+        "ftse 100": "^FTSE",
+        "the ftse 100": "^FTSE",
+        "euro stoxx 50": "^STOXX50E",
+        "stoxx 600": "^STOXX",
+        "hang seng": "^HSI",
+        "the hang seng": "^HSI",
+        "usd/jpy": "JPY=X",
+        "usdjpy": "JPY=X",
+        "dollar/yen": "JPY=X",
+        "dollar-yen": "JPY=X",
+        "gbp/usd": "GBPUSD=X",
+        "gbpusd": "GBPUSD=X",
+        "the dollar index": "DX-Y.NYB",
+        "dxy": "DX-Y.NYB",
+        "henry hub": "NG=F",
     }
 )
 
@@ -88,7 +112,10 @@ ASSET_FAMILIES: Mapping[str, str] = MappingProxyType(
         "GC=F": "metal", "SI=F": "metal", "HG=F": "metal", "PL=F": "metal", "PA=F": "metal",
         "BTC-USD": "crypto", "ETH-USD": "crypto", "SOL-USD": "crypto",
         "^GSPC": "index", "^NDX": "index", "^IXIC": "index", "^DJI": "index",
-        "CL=F": "oil", "BZ=F": "oil",
+        "CL=F": "oil", "BZ=F": "oil", "NG=F": "gas", "XRP-USD": "crypto",
+        "^GDAXI": "index", "^N225": "index", "^FTSE": "index", "^STOXX50E": "index",
+        "^STOXX": "index", "^HSI": "index",
+        "EURUSD=X": "fx", "JPY=X": "fx", "GBPUSD=X": "fx", "DX-Y.NYB": "fx",
     }
 )  # fmt: skip
 
@@ -107,6 +134,10 @@ ASSET_ANAPHORA: Mapping[str, str] = MappingProxyType(
         "the benchmark": "index|oil",
         "the contract": "oil",
         "the commodity": "oil",
+        "the pair": "fx",
+        "the currency pair": "fx",
+        "the greenback": "fx",
+        "the exchange rate": "fx",
     }
 )
 
@@ -439,6 +470,10 @@ NOT_A_PRICE_AFTER = (
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
+    # "$36 million in a Series A round": money raised or earned, not a price
+    r"\s*(?:million|billion|mn|bn|m\b)\s+(?:in\s+(?:a|an|its|their|the|new)\s+)?(?:series"
+    r"|round|funding|financing|investment|raise|deal|revenue|profit|loss|inflows?|outflows?"
+    r"|of\s+(?:inflows|outflows|funding|revenue|assets))",
     r"\s*(?:-|to)\s*\d[\d,.]*\s*(?:metric\s+)?(?:tonnes?|tons?|ounces|oz\b|barrels|bpd|b/d"
     r"|bps|basis)",
     r"\s*%?\s*(?:inflation|yield|of\s+gdp|gdp|unemployment|growth|allocation|stake|weight"
@@ -453,7 +488,8 @@ NOT_THE_LEVEL_BEFORE = (
     r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
     r"|previous|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:\w+\s+){0,2}?"
-    r"(?:estimate|forecast|target|projection|call|view|outlook|prediction)s?\s+(?:of|at|for)"
+    r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
+    r"|level)s?\s+(?:of|at|for)"
     r"\s+(?:about\s+|around\s+|roughly\s+)?$",
     r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
     r"|peak|top|close|closing\s+(?:high|level)|settlement)s?\s+(?:of|at|near|around)?\s*"
@@ -482,6 +518,19 @@ PRESENT_STATE_BEFORE = (
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered"
     r"|is|was|were)\s+(?:at|around|near|just\s+(?:above|below|under))\s*$",
 )
+# The price of the day, wherever the article states it ("Gold was bid just above $1,425",
+# "with the pair near 155", "currently at $4,200"): remembered per asset, so that a call
+# with no direction word below it reads as a fall to its level. Regexes before the number.
+PRICE_NOW_BEFORE = (
+    r"\b(?:currently|now|presently|today)\s+(?:at|around|near|about|trading\s+(?:at|around"
+    r"|near)|changing\s+hands\s+at)?\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$",
+    r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"
+    r"|is|were|bid|quoted|changes\s+hands|changed\s+hands|changing\s+hands)\s+(?:just\s+)?"
+    r"(?:at|around|near|above|below|under|over)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    r"\bwith\s+(?:the\s+pair|it|the\s+index|prices?|the\s+metal|the\s+price)\s+(?:at|near"
+    r"|around|trading\s+(?:at|near))\s*(?:about\s+|around\s+|roughly\s+)?$",
+)
+
 # A number with no currency sign followed by one of these is a quantity of the asset
 # ("21 million bitcoin", "500 BTC"); with a sign ("$200K bitcoin") it is a price. Regex.
 QUANTITY_OF_ASSET_AFTER = r"\s*(?:bitcoins?|btc|eth|ether|coins|tokens|ounces|oz)\b"
@@ -663,6 +712,12 @@ PERSON_AT_FIRM = r",\s+(?:[a-z][\w&'-]*\s+){0,6}(?:at|of|with)\s+"
 
 # ---------------------------------------------------------------- rewriting before reading
 
+_MONTH_WORDS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+)  # fmt: skip
+
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
 REWRITES = (
@@ -705,7 +760,8 @@ REWRITES = (
     # "its 2026 average price forecast" -> "its in 2026 average price forecast": the year
     # of a forecast is its period
     (
-        r"(?<!end\s)(?<!end-)\b((?:19|20)\d\d)\s+(?=(?:(?:average|price|brent|wti|gold|silver|oil|spot|base"
+        r"(?<!end\s)(?<!end-)" + "".join(f"(?<!{m}\\s)" for m in _MONTH_WORDS)
+        + r"\b((?:19|20)\d\d)\s+(?=(?:(?:average|price|brent|wti|gold|silver|oil|spot|base"
         r"|full-year|annual)\s+){0,3}(?:forecasts?|targets?|estimates?|projections?|outlook)\b)",
         r"in \1 ",
     ),
