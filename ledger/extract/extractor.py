@@ -619,6 +619,13 @@ def _read_sentence(
     present = blank(work, past)
     _remember(context, mentions, speaker)
 
+    def looks_ahead(position: int) -> bool:
+        clause = next((work[s:e] for s, e in clauses if s <= position < e), "")
+        return bool(_FUTURE.search(clause) or _FORECAST_WORDS.search(clause))
+
+    known = blank(work, [m.span for m in mentions] + [p.span for p in phrases])
+    _remember_prices(context, mentions, prices_now(known, work, looks_ahead))
+
     def in_present(span: tuple[int, int]) -> bool:
         return not any(s <= span[0] < e for s, e in past)
 
@@ -665,13 +672,6 @@ def _read_sentence(
         + [m.span() for m in _NOT_A_LEVEL.finditer(present)],
     )
 
-    def looks_ahead(position: int) -> bool:
-        clause = next((work[s:e] for s, e in clauses if s <= position < e), "")
-        return bool(_FUTURE.search(clause) or _FORECAST_WORDS.search(clause))
-
-    _remember_prices(context, mentions, prices_now(
-        blank(work, [m.span for m in mentions] + [p.span for p in phrases]), work, looks_ahead
-    ))
     levels, probability, old_spans = call_levels(
         level_text, work, asset_starts=[m.span[0] for m in mentions], looks_ahead=looks_ahead
     )
