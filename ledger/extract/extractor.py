@@ -144,6 +144,13 @@ _TARGET_WORDS = frozenset(P.SIDELESS_TARGET_WORDS)
 _QUESTION = re.compile(r"\?[\s\"')\]]*$")
 _OTHER_ASSET = re.compile(phrase_regex(P.OTHER_ASSETS), re.IGNORECASE)
 _AVERAGE_WORD = re.compile(r"\baverage\b", re.IGNORECASE)
+_PERIOD_OF_YEAR = re.compile(r"\b([QH][1-4])\s+of\s+(next|this|the)\s+year\b", re.IGNORECASE)
+_MONTH_NAME = "|".join(sorted(dates.MONTHS, key=len, reverse=True))
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?P<preposition>by|before|until|till|through|on)\s+(?P<month>{_MONTH_NAME})\.?\s+"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:,.]\d)",
+    re.IGNORECASE,
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
 _SLASH_JOINT = re.compile(r"\s*/\s*")
@@ -505,7 +512,28 @@ def _prepare(text: str, made_on: date) -> str:
         work = pattern.sub(replacement, work)
     # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.
     work = _CASHTAG.sub(lambda m: " " + m["ticker"], work)
+    # "Q1 of next year" -> "Q1 2026": one period, not a quarter and a year read apart
+    work = _PERIOD_OF_YEAR.sub(
+        lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
+    )
+    work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
     return _carry_years(work, made_on)
+
+
+def _dated(match: re.Match[str], made_on: date) -> str:
+    """ "by March 31" -> "by 2026-03-31" (the next such day); "on Oct 6" (an event) -> ""."""
+    if match["preposition"].lower() == "on":
+        return ""
+    month = dates.MONTHS[match["month"].lower().rstrip(".")]
+    day = int(match["day"])
+    for year in (made_on.year, made_on.year + 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return match[0]
+        if when > made_on:
+            return f"{match['preposition']} {when.isoformat()}"
+    return match[0]
 
 
 def _carry_years(work: str, made_on: date) -> str:
@@ -962,7 +990,10 @@ def _mentions(work: str, settings: _Settings, context: _Context) -> list[_Mentio
         key = " ".join(match.asset.lower().split())
         if key not in known_keys and not _is_ticker(match.asset, settings.tickers):
             continue  # an upper-case word ("UBS", "CPI"), not a ticker the article marked
-        found.append(_Mention(match.asset, match.symbol, match.span, P.VAGUE_ASSET_NAMES.get(key)))
+        symbol = match.symbol
+        if f"{symbol}-USD" in P.ASSET_FAMILIES:
+            symbol = f"{symbol}-USD"  # "$SOL" is Solana, priced in dollars
+        found.append(_Mention(match.asset, symbol, match.span, P.VAGUE_ASSET_NAMES.get(key)))
     for match in _ANAPHORA.finditer(rest):
         families = P.ASSET_ANAPHORA[" ".join(match[0].lower().split())].split("|")
         earlier = [m.symbol for m in found if m.span[0] < match.start()]
