@@ -1187,11 +1187,9 @@ def _candidate(
     if mention.vague_note:
         notes.append(mention.vague_note)
     family, side = (direction.family, direction.side) if direction else (TOUCH, ABOVE)
-    if (
-        direction is None
-        and sentence.period_forecast
-        and when is not None
-        and (when.start or _AVERAGE_WORD.search(sentence.work))
+    if direction is None and when is not None and (
+        (sentence.period_forecast and (when.start or _AVERAGE_WORD.search(sentence.work)))
+        or _is_quarter_or_half(when)
     ):
         family = AVERAGE
         notes.append("a forecast for a period, with no direction word: read as its average")
@@ -1270,6 +1268,12 @@ def _candidate(
             sentence, mention, level.match.text, direction, kind, when, claim.deadline, settings
         ),
     )
+
+
+def _is_quarter_or_half(when: DatePhrase) -> bool:
+    """ "$3.98 in the first quarter", "$60 in H2 2026": a level for a period of months is,
+    as forecasters publish them, the period's average."""
+    return when.start is not None and (when.deadline - when.start).days <= 184
 
 
 def _names_no_side(direction: Direction) -> bool:

@@ -353,6 +353,10 @@ TOUCH_ABOVE_PHRASES = (
     "trade above", "touch", "reclaim", "recover to", "rebound to", "rebounding to",
     "bounce to", "advance to", "upside to", "extend gains to", "grind higher to",
     "run to", "march to", "path to", "road to", "gain to", "rise", "climb", "rally",
+    "carry it to", "take it to", "push it to", "send it to", "lift it to", "drive it to",
+    "carry prices to", "take prices to", "push prices to", "send prices to", "lift prices to",
+    "drive prices to", "carry the metal to", "push the metal to", "carry the index to",
+    "push the index to", "lift the index to",
 )  # fmt: skip
 TOUCH_BELOW_PHRASES = (
     "fall to", "falling to", "fall below", "falling below", "drop to", "dropping to",
@@ -474,6 +478,7 @@ NOT_A_PRICE_AFTER = (
     r"\s*(?:million|billion|mn|bn|m\b)\s+(?:in\s+(?:a|an|its|their|the|new)\s+)?(?:series"
     r"|round|funding|financing|investment|raise|deal|revenue|profit|loss|inflows?|outflows?"
     r"|of\s+(?:inflows|outflows|funding|revenue|assets))",
+    r"\s+in\s+(?:a|an|its|their|the|new)\s+(?:series|round|funding|financing)\b",
     r"\s*(?:-|to)\s*\d[\d,.]*\s*(?:metric\s+)?(?:tonnes?|tons?|ounces|oz\b|barrels|bpd|b/d"
     r"|bps|basis)",
     r"\s*%?\s*(?:inflation|yield|of\s+gdp|gdp|unemployment|growth|allocation|stake|weight"
