@@ -1245,6 +1245,8 @@ def _candidate(
     score += P.SCORE_HEDGED if sentence.hedged else 0
     score += P.SCORE_SEVERAL_LEVELS if plan.several else 0
     score += P.SCORE_VAGUE_ASSET if mention.vague_note else 0
+    if when is None:
+        score = min(score, P.CAP_NO_TIME_FRAME)
     if conditional:
         score = min(score, P.CAP_CONDITIONAL)
     if negated:

@@ -825,6 +825,9 @@ SCORE_VAGUE_ASSET = -0.10  # the asset came from "the benchmark index", "the met
 # Caps: whatever else is true, these candidates stay below the default --min-confidence,
 # so `--yes` never records them without the user looking.
 CAP_CONDITIONAL = 0.30
+# A call with no time frame cannot be judged as stated: the default horizon is the
+# extractor's guess, so the user decides ("the bank believes bitcoin will rise to $200,000").
+CAP_NO_TIME_FRAME = 0.55
 CAP_NEGATED = 0.25
 CAP_NEEDS_LEVEL = 0.20
 
