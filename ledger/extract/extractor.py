@@ -140,6 +140,7 @@ _HEDGE = any_of(P.HEDGES)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
 _BEARISH = any_of(P.BEARISH)
+_CONSENSUS = any_of(P.CONSENSUS)
 _TARGET_WORDS = frozenset(P.SIDELESS_TARGET_WORDS)
 _QUESTION = re.compile(r"\?[\s\"')\]]*$")
 _OTHER_ASSET = re.compile(phrase_regex(P.OTHER_ASSETS), re.IGNORECASE)
@@ -679,8 +680,6 @@ def _read_sentence(
     if not subjects:
         if mentions or context.last_symbol is None or context.last_symbol_age > 2:
             return []
-        if _OTHER_ASSET.search(present):
-            return []  # "We forecast retail gasoline at $2.90": about an asset with no symbol
         meant = context.last_symbol
         if context.topic in context.last_symbols:
             meant = context.topic  # "The S&P 500 and the Dow closed at records" in an S&P story
@@ -901,6 +900,7 @@ def _by_speaker(
 
 
 def _remember(context: _Context, mentions: list[_Mention], speaker: SpeakerReading) -> None:
+    mentions = [m for m in mentions if m.symbol]
     for mention in mentions:
         family = P.ASSET_FAMILIES.get(mention.symbol)
         if family:
@@ -1004,6 +1004,12 @@ def _mentions(work: str, settings: _Settings, context: _Context) -> list[_Mentio
         if symbol:
             note = f"'{match[0]}' read as {symbol}, named before"
             found.append(_Mention(match[0], symbol, match.span(), note))
+    # Assets with no symbol ("copper", "the Topix") are mentions too: their levels are
+    # theirs, never the next asset's or the one before ("Citi sees gold at $4,500 and
+    # copper at $12,000"); they give no candidate.
+    for match in _OTHER_ASSET.finditer(rest):
+        if not any(m.span[0] < match.end() and match.start() < m.span[1] for m in found):
+            found.append(_Mention(match[0], "", match.span()))
     found.sort(key=lambda m: m.span[0])
     joined: list[_Mention] = []
     for mention in found:
@@ -1092,6 +1098,8 @@ def _segment_candidates(
     sentence: _Sentence, segment: _Segment, settings: _Settings
 ) -> list[Candidate]:
     levels = list(segment.levels)
+    if not segment.mention.symbol:
+        return []  # an asset with no symbol: its levels are set aside
     if not levels:
         return _needs_level(sentence, segment, settings)
     own = _own_deadlines(levels, segment, sentence.future)
@@ -1247,6 +1255,9 @@ def _candidate(
     score += P.SCORE_VAGUE_ASSET if mention.vague_note else 0
     if when is None:
         score = min(score, P.CAP_NO_TIME_FRAME)
+    if _CONSENSUS.search(sentence.present):
+        score = min(score, P.CAP_CONSENSUS)
+        notes.append("a consensus of many forecasters (median, survey, average): nobody's call")
     if conditional:
         score = min(score, P.CAP_CONDITIONAL)
     if negated:

@@ -92,6 +92,8 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "the dollar index": "DX-Y.NYB",
         "dxy": "DX-Y.NYB",
         "henry hub": "NG=F",
+        "the euro": "EURUSD=X",
+        "the single currency": "EURUSD=X",
     }
 )
 
@@ -230,7 +232,8 @@ PAST_TIME = (
     r"\bso\s+far\s+(?:this|in)\b",
     r"\byear[-\s]to[-\s]date\b|\bytd\b",
     r"\b(?:up|down)\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+)?[\d.]+\s*(?:%|percent"
-    r"|per\s+cent)\s+(?:this|so|since|year|in\s+the|over\s+the\s+past)\b",
+    r"|per\s+cent)\s+(?:this|so|since|year|in\s+the|over\s+the\s+past|on\s+the\s+(?:year"
+    r"|month|week|day|session|quarter))\b",
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october"
     r"|november|december|the\s+start|the\s+beginning)\b",
     r"\bin\s+(?:the\s+)?(?:past|previous|prior)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?"
@@ -319,6 +322,13 @@ CONDITION_SCOPE_BREAK = r",\s+(?:and|but|while|whereas|with)\s+|;\s+|\s-\s"
 NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # Scenarios make only their own clause conditional: in "its base case is $150,000; its
 # bear case is $78,000" the base case is the call. Regexes.
+# A figure pooled from many forecasters is nobody's call: "a median forecast of $4,746",
+# "the average target among the big firms". Regexes; the candidate is flagged and capped.
+CONSENSUS = (
+    r"\b(?:median|consensus|mean)\b",
+    r"\b(?:survey|poll)\s+of\b",
+    r"\baverage\s+(?:[\w-]+\s+){0,3}(?:target|forecast|estimate)s?\s+(?:among|of\s+the|across)\b",
+)
 SCENARIOS = (
     r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"
     r"\s*[-\s]?(?:case|scenario)\b",
@@ -828,6 +838,7 @@ CAP_CONDITIONAL = 0.30
 # A call with no time frame cannot be judged as stated: the default horizon is the
 # extractor's guess, so the user decides ("the bank believes bitcoin will rise to $200,000").
 CAP_NO_TIME_FRAME = 0.55
+CAP_CONSENSUS = 0.45
 CAP_NEGATED = 0.25
 CAP_NEEDS_LEVEL = 0.20
 
@@ -847,7 +858,7 @@ OTHER_ASSETS = (
     "gasoline", "diesel", "jet fuel", "heating oil", "copper", "aluminium", "aluminum",
     "nickel", "zinc", "iron ore", "steel", "coal", "lng", "wheat", "corn",
     "soybeans", "soybean", "coffee", "cocoa", "sugar", "cotton", "lithium", "uranium",
-    "cattle", "hogs", "yield", "yields", "treasury", "treasuries", "bund", "bunds", "gilts",
-    "the yen", "the euro", "sterling", "the pound", "the yuan", "the rupee", "the franc",
+    "cattle", "hogs", "yield", "yields", "treasuries", "bund", "bunds", "gilts", "topix",
+    "the topix", "the yen", "sterling", "the pound", "the yuan", "the rupee", "the franc",
     "the loonie", "the aussie",
 )  # fmt: skip

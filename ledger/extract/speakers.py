@@ -55,6 +55,10 @@ _PERSON_AT_FIRM = re.compile(P.PERSON_AT_FIRM)
 _HEADLINE_SPEAKER = re.compile(P.HEADLINE_SPEAKER)
 _SENTENCE_SUBJECT = re.compile(P.SENTENCE_SUBJECT)
 _QUOTED = re.compile(r"\"[^\"]*\"")
+_QUOTED_FIRST_PERSON = re.compile(
+    r"^\W*\"[^\"]*\b(?:we|our|i|my)\b[^\"]*\"?\W*$", re.IGNORECASE
+)
+_FIRM_BEFORE_PERSON = re.compile(r"(?P<firm>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})'s\s+$")
 _NOT_A_NAME = frozenset(P.NOT_A_NAME)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
 _CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
@@ -109,6 +113,12 @@ def find_speaker(
         name = clean_name(match["name"].split()) if match else None
         if name:
             return SpeakerReading(name, named=True)
+    if recent.speaker and _QUOTED_FIRST_PERSON.search(text):
+        # '"We have a modest year-end target of 152," the strategist wrote' names its
+        # speaker in the sentence; a quote standing alone is the last speaker's.
+        return SpeakerReading(
+            recent.speaker, note=f"a quotation in the first person: read as {recent.speaker}"
+        )
     if _FIRST_PERSON.search(_QUOTED.sub(" ", text)):
         if author:
             return SpeakerReading(author, note=f"first-person call: the article's author, {author}")
@@ -188,7 +198,13 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
         for match in pattern.finditer(text):
             name, start = name_before_at(text[: match.start()])
             if name:
-                found.append((start, name))
+                # "ING's Chris Turner sees": the person speaks for the firm
+                firm = _FIRM_BEFORE_PERSON.search(text, 0, start)
+                firm_name = clean_name(firm["firm"].split()) if firm else None
+                if firm is not None and firm_name and not is_organization(name):
+                    found.append((firm.start(), firm_name))
+                else:
+                    found.append((start, name))
     return found
 
 
