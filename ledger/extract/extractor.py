@@ -80,6 +80,7 @@ from ledger.extract.merge import merged
 from ledger.extract.sentences import split_sentences
 from ledger.extract.speakers import (
     Recent,
+    affiliations,
     SpeakerReading,
     find_speaker,
     is_organization,
@@ -239,6 +240,7 @@ class _Context:
     last_period_age: int = 99
     last_calls: tuple[str, ...] = ()
     price_now: dict[str, float] = field(default_factory=dict)
+    firm_of: dict[str, str] = field(default_factory=dict)
 
     def state(self) -> _ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -259,6 +261,7 @@ class _Context:
             self.last_calls,
             self.topic,
             tuple(sorted(self.price_now.items())),
+            tuple(sorted(self.firm_of.items())),
         )
 
     def restore(self, state: _ContextState) -> None:
@@ -274,6 +277,7 @@ class _Context:
         self.last_calls = state.last_calls
         self.topic = state.topic
         self.price_now = dict(state.price_now)
+        self.firm_of = dict(state.firm_of)
 
 
 @dataclass(frozen=True)
@@ -290,6 +294,7 @@ class _ContextState:
     last_calls: tuple[str, ...]
     topic: str | None
     price_now: tuple[tuple[str, float], ...]
+    firm_of: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -634,11 +639,15 @@ def _read_sentence(
     phrases = _date_phrases(work, made_on)
     work, phrases = _with_same_period(work, phrases, made_on, context)
 
-    speaker = find_speaker(
-        work,
-        headline=headline,
-        author=context.author,
-        recent=Recent(context.last_speaker, context.last_organization, context.last_person),
+    context.firm_of.update(affiliations(work, context.last_organization))
+    speaker = _credited(
+        find_speaker(
+            work,
+            headline=headline,
+            author=context.author,
+            recent=Recent(context.last_speaker, context.last_organization, context.last_person),
+        ),
+        context.firm_of,
     )
     mentions = _mentions(work, settings, context)
     clauses = _clauses(work)
@@ -722,7 +731,10 @@ def _read_sentence(
         cue=_cue_words(present, future, headline),
         period_forecast=bool(_PERIOD_FORECAST.search(original.translate(_TYPOGRAPHY))),
         probability=probability,
-        speakers_at=tuple(speaker_spans(present)),
+        speakers_at=tuple(
+            (position, tuple(dict.fromkeys(context.firm_of.get(n, n) for n in names)))
+            for position, names in speaker_spans(present)
+        ),
         inherited=inherited if strong_cue and not future else None,
         inherit_symbols=inherit_symbols,
         price_now=dict(context.price_now),
@@ -897,6 +909,14 @@ def _by_speaker(
         for name in spans[owner][1]:
             groups.append((group, SpeakerReading(name, named=True)))
     return groups
+
+
+def _credited(speaker: SpeakerReading, firm_of: Mapping[str, str]) -> SpeakerReading:
+    """A person who speaks for a firm named before ("Uleer thinks ...") is the firm's voice."""
+    if speaker.name is None or speaker.name not in firm_of:
+        return speaker
+    firm = firm_of[speaker.name]
+    return replace(speaker, name=firm, note=f"{speaker.name} speaks for {firm}, named before")
 
 
 def _remember(context: _Context, mentions: list[_Mention], speaker: SpeakerReading) -> None:

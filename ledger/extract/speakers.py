@@ -100,6 +100,48 @@ def is_organization(name: str) -> bool:
     )
 
 
+_NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,3}"
+_PERSON = r"[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}"
+_ROLE = (
+    r"(?:[a-z-]+\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
+    r"|cio|ceo|founder|partner|trader|researcher)(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,3}?"
+    r"[a-z-]+)?"
+)
+_AFFILIATIONS = (
+    # "Deutsche Bank strategist Maximilian Uleer", "JPMorgan's head of research, Jane Doe"
+    re.compile(rf"(?P<firm>{_NAME})(?:'s)?\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
+    # "Jane Doe, chief strategist at Acme Capital"
+    re.compile(rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?{_ROLE}\s+(?:at|of|with)\s+"
+               rf"(?P<firm>{_NAME})"),
+    # "ING's Chris Turner"
+    re.compile(rf"(?P<firm>{_NAME})'s\s+(?P<person>{_PERSON})\b"),
+    # "Maximilian Uleer, who heads European equity strategy at the bank"
+    re.compile(
+        rf"(?P<person>{_PERSON}),\s+who\s+(?:heads|leads|runs|works|is|oversees)\s+"
+        rf"(?:[\w-]+\s+){{0,6}}?(?:at|of|for|with)\s+(?P<firm>{_NAME}|the\s+(?:bank|firm))\b"
+    ),
+)
+
+
+def affiliations(text: str, last_organization: str | None = None) -> dict[str, str]:
+    """People the sentence names with the firm they speak for, by full name and surname.
+
+    "Deutsche Bank strategist Maximilian Uleer": a later "Uleer thinks" is
+    Deutsche Bank's call, as the article credits the firm.
+    """
+    found: dict[str, str] = {}
+    for pattern in _AFFILIATIONS:
+        for match in pattern.finditer(text):
+            written = match["firm"]
+            pointer = written.lower().startswith("the ")
+            firm = last_organization if pointer else clean_name(written.split())
+            person = clean_name(match["person"].split())
+            if firm and person and is_organization(firm) and not is_organization(person):
+                found[person] = firm
+                found[person.split()[-1]] = firm
+    return found
+
+
 def find_speaker(
     text: str, *, headline: bool, author: str | None, recent: Recent | None = None
 ) -> SpeakerReading:
