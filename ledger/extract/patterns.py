@@ -327,7 +327,7 @@ NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 CONSENSUS = (
     r"\b(?:median|consensus|mean)\b",
     r"\b(?:survey|poll)\s+of\b",
-    r"\baverage\s+(?:[\w-]+\s+){0,3}(?:target|forecast|estimate)s?\s+(?:among|of\s+the|across)\b",
+    r"\baverage\s+(?:\S+\s+){0,4}(?:target|forecast|estimate)s?\s+(?:among|of\s+the|across)\b",
 )
 SCENARIOS = (
     r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"

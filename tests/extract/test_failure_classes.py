@@ -425,3 +425,91 @@ def test_assumed_parts_say_what_was_assumed() -> None:
     assert reasons["deadline"].words is None
     assert reasons["deadline"].how == "12 months assumed: 2026-11-20"
     assert "deadline: none (12 months assumed: 2026-11-20)" in candidate.why
+
+
+# ---------------------------------------------------------------- rules found on the development articles
+
+
+def test_a_call_with_no_time_frame_is_shown_but_not_recorded() -> None:
+    (candidate,) = extract_candidates(
+        "BCA Research believes bitcoin will rise to $200,000.", made_on=MADE_ON
+    )
+    assert candidate.claim is not None
+    assert candidate.confidence < DEFAULT_MIN_CONFIDENCE
+    assert any("default horizon" in note for note in candidate.assumptions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Reuters survey of 30 analysts gave a median gold forecast of $4,746.50 for 2026.",
+        "The average year-end S&P 500 target among the big firms is 7,629 for 2026.",
+    ],
+)
+def test_a_consensus_is_nobodys_call(text: str) -> None:
+    candidates = extract_candidates(text, made_on=MADE_ON)
+    assert all(c.confidence < DEFAULT_MIN_CONFIDENCE for c in candidates)
+
+
+def test_an_asset_with_no_symbol_keeps_its_own_level() -> None:
+    text = (
+        "JPMorgan raised its year-end 2026 target for the Nikkei 225 to 61,000 and its target"
+        " for the Topix to 4,100."
+    )
+    assert recorded(text) == {"^N225 touch_above 61000 by 2026-12-31 JPMorgan"}
+
+
+def test_a_quotation_in_the_first_person_is_the_last_speakers() -> None:
+    text = (
+        "ING's Chris Turner sees USD/JPY at 152 by the end of the year.\n\n"
+        '"We have a modest forecast of 148 for the end of 2026."'
+    )
+    assert article_calls(text, made_on=date(2025, 12, 9)) == {
+        "JPY=X touch_above 152 by 2025-12-31 ING",
+        "JPY=X touch_above 148 by 2026-12-31 ING",
+    }
+
+
+def test_a_person_named_with_a_firm_speaks_for_it_later() -> None:
+    text = (
+        "Deutsche Bank strategist Maximilian Uleer is upbeat on German stocks. "
+        "Uleer expects the DAX to reach 28,000 by the end of 2026."
+    )
+    assert recorded(text) == {"^GDAXI touch_above 28000 by 2026-12-31 Deutsche Bank"}
+
+
+def test_a_target_below_the_price_of_the_day_is_a_fall() -> None:
+    text = (
+        "Gold was bid just above $4,425 an ounce on Tuesday. Citi has a three-month target"
+        " of $4,000 for gold."
+    )
+    assert recorded(text) == {"GC=F touch_below 4000 by 2026-02-20 Citi"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The agency sees Henry Hub at $3.98 in the first quarter of next year.",
+            "NG=F average_above 3.98 from 2026-01-01 to 2026-03-31",
+            id="quarter-of-next-year-is-an-average",
+        ),
+        pytest.param(
+            "Citi expects gold to reach $5,000 by March 31, its analysts said on Nov 18.",
+            "GC=F touch_above 5000 by 2026-03-31",
+            id="day-of-month-deadline-and-event",
+        ),
+        pytest.param(
+            "Standard Chartered expects $SOL to reach $275 by the end of 2026.",
+            "SOL-USD touch_above 275 by 2026-12-31",
+            id="cashtag-coin",
+        ),
+    ],
+)
+def test_periods_days_and_cashtags(text: str, expected: str) -> None:
+    claims = {
+        c.claim.canonical_text()
+        for c in extract_candidates(text, made_on=MADE_ON)
+        if c.claim is not None and c.confidence >= DEFAULT_MIN_CONFIDENCE
+    }
+    assert claims == {expected}
