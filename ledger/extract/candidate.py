@@ -18,7 +18,6 @@ from typing import Any
 
 from ledger.claims.model import Claim
 
-
 # The parts of a reading, in the order they are shown.
 REASON_ROLES = ("cue", "asset", "level", "direction", "deadline", "speaker")
 _ROLE_LABELS = {

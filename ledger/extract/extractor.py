@@ -80,8 +80,8 @@ from ledger.extract.merge import merged
 from ledger.extract.sentences import split_sentences
 from ledger.extract.speakers import (
     Recent,
-    affiliations,
     SpeakerReading,
+    affiliations,
     find_speaker,
     is_organization,
     speaker_spans,
@@ -750,9 +750,7 @@ def _read_sentence(
     return candidates
 
 
-def _remember_prices(
-    context: _Context, mentions: list[_Mention], prices: list[LevelMatch]
-) -> None:
+def _remember_prices(context: _Context, mentions: list[_Mention], prices: list[LevelMatch]) -> None:
     """Each price of the day for the asset named last before it (or first after it)."""
     for price in prices:
         before = [m for m in mentions if m.span[1] <= price.span[0]]
@@ -779,8 +777,7 @@ def _without_old_deadlines(
     kept = []
     for phrase in future:
         after_old = any(
-            end <= phrase.span[0] and not work[end : phrase.span[0]].strip()
-            for _, end in old_spans
+            end <= phrase.span[0] and not work[end : phrase.span[0]].strip() for _, end in old_spans
         )
         more_follow = any(lv.start >= phrase.span[1] for lv in levels) or any(
             start >= phrase.span[1] for start, _ in old_spans
@@ -858,9 +855,7 @@ def _respective_assets(
             continue
         later = [m for m in subjects if m.span[0] >= run[-1].end]
         end = later[0].span[0] if later and position + 1 < len(lists) else len(sentence.work)
-        pairs += [
-            _Segment(m, previous_end, end, (lv,)) for m, lv in zip(chain, run, strict=True)
-        ]
+        pairs += [_Segment(m, previous_end, end, (lv,)) for m, lv in zip(chain, run, strict=True)]
         paired.update(id(lv) for lv in run)
         previous_end = run[-1].end
     if not pairs:
@@ -869,16 +864,13 @@ def _respective_assets(
     kept = [
         replace(seg, levels=tuple(lv for lv in seg.levels if id(lv) not in paired))
         for seg in segments
-        if id(seg.mention) not in paired_mentions
-        or any(id(lv) not in paired for lv in seg.levels)
+        if id(seg.mention) not in paired_mentions or any(id(lv) not in paired for lv in seg.levels)
     ]
     kept = [seg for seg in kept if seg.levels or id(seg.mention) not in paired_mentions]
-    return sorted(kept + pairs, key=lambda seg: (seg.levels[0].start if seg.levels else seg.start))
+    return sorted(kept + pairs, key=lambda seg: seg.levels[0].start if seg.levels else seg.start)
 
 
-def _by_speaker(
-    sentence: _Sentence, segment: _Segment
-) -> list[tuple[_Segment, SpeakerReading]]:
+def _by_speaker(sentence: _Sentence, segment: _Segment) -> list[tuple[_Segment, SpeakerReading]]:
     """A segment's levels grouped by the speaker named last before each.
 
     "Barclays pencils in 7,200, Citi and RBC are aiming for 7,000": each
@@ -1215,9 +1207,13 @@ def _candidate(
     if mention.vague_note:
         notes.append(mention.vague_note)
     family, side = (direction.family, direction.side) if direction else (TOUCH, ABOVE)
-    if direction is None and when is not None and (
-        (sentence.period_forecast and (when.start or _AVERAGE_WORD.search(sentence.work)))
-        or _is_quarter_or_half(when)
+    if (
+        direction is None
+        and when is not None
+        and (
+            (sentence.period_forecast and (when.start or _AVERAGE_WORD.search(sentence.work)))
+            or _is_quarter_or_half(when)
+        )
     ):
         family = AVERAGE
         notes.append("a forecast for a period, with no direction word: read as its average")

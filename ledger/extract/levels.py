@@ -200,9 +200,7 @@ def _is_price(
     return word is None or word[1].lower() in WORDS_AFTER_A_PRICE
 
 
-def prices_now(
-    level_text: str, work: str, looks_ahead: Callable[[int], bool]
-) -> list[LevelMatch]:
+def prices_now(level_text: str, work: str, looks_ahead: Callable[[int], bool]) -> list[LevelMatch]:
     """The prices the sentence states as the price of the day ("was bid just above $1,425").
 
     `level_text` is the sentence with dates and assets blanked, past clauses

@@ -701,7 +701,8 @@ NOT_A_NAME = (
     "barron's", "wsj", "forbes", "fortune", "coindesk", "fxstreet", "investing.com",
     "financial times", "the financial times", "ft", "the wall street journal", "yahoo",
     "yahoo finance", "business insider", "insider", "the block", "decrypt", "axios", "ap",
-    "completed", "release", "released", "edition", "overview", "separately", "elsewhere", "similarly", "likewise", "additionally", "moreover",
+    "completed", "release", "released", "edition", "overview", "separately", "elsewhere",
+    "similarly", "likewise", "additionally", "moreover",
     "furthermore", "overall", "ultimately", "finally", "instead", "notably", "indeed",
     "afp", "dow jones newswires", "newswires", "mining.com", "kitco news",
 )  # fmt: skip
@@ -763,7 +764,10 @@ REWRITES = (
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),
     # "a 12-month target" -> "a within 12 months target"
     # "0-3m", "3m" -> "3-month"
-    (r"\b(?:\d{1,2}\s*-\s*)?(\d{1,2})m\b(?=\s+(?:\w+\s+){0,2}(?:target|forecast|view))", r"\1-month"),
+    (
+        r"\b(?:\d{1,2}\s*-\s*)?(\d{1,2})m\b(?=\s+(?:\w+\s+){0,2}(?:target|forecast|view))",
+        r"\1-month",
+    ),
     # "a 6 to 12-month target" -> "a within 12 months target": the far end of the span
     (r"\b\d{1,2}\s*(?:to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
     (
@@ -775,7 +779,8 @@ REWRITES = (
     # "its 2026 average price forecast" -> "its in 2026 average price forecast": the year
     # of a forecast is its period
     (
-        r"(?<!end\s)(?<!end-)" + "".join(f"(?<!{m}\\s)" for m in _MONTH_WORDS)
+        r"(?<!end\s)(?<!end-)"
+        + "".join(f"(?<!{m}\\s)" for m in _MONTH_WORDS)
         + r"\b((?:19|20)\d\d)\s+(?=(?:(?:average|price|brent|wti|gold|silver|oil|spot|base"
         r"|full-year|annual)\s+){0,3}(?:forecasts?|targets?|estimates?|projections?|outlook)\b)",
         r"in \1 ",

@@ -55,9 +55,7 @@ _PERSON_AT_FIRM = re.compile(P.PERSON_AT_FIRM)
 _HEADLINE_SPEAKER = re.compile(P.HEADLINE_SPEAKER)
 _SENTENCE_SUBJECT = re.compile(P.SENTENCE_SUBJECT)
 _QUOTED = re.compile(r"\"[^\"]*\"")
-_QUOTED_FIRST_PERSON = re.compile(
-    r"^\W*\"[^\"]*\b(?:we|our|i|my)\b[^\"]*\"?\W*$", re.IGNORECASE
-)
+_QUOTED_FIRST_PERSON = re.compile(r"^\W*\"[^\"]*\b(?:we|our|i|my)\b[^\"]*\"?\W*$", re.IGNORECASE)
 _FIRM_BEFORE_PERSON = re.compile(r"(?P<firm>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})'s\s+$")
 _NOT_A_NAME = frozenset(P.NOT_A_NAME)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
@@ -95,8 +93,7 @@ def is_organization(name: str) -> bool:
     if len(words) == 1:
         return True
     return any(
-        word.lower() in _ORGANIZATION_WORDS or (len(word) >= 2 and word.isupper())
-        for word in words
+        word.lower() in _ORGANIZATION_WORDS or (len(word) >= 2 and word.isupper()) for word in words
     )
 
 
@@ -111,8 +108,10 @@ _AFFILIATIONS = (
     # "Deutsche Bank strategist Maximilian Uleer", "JPMorgan's head of research, Jane Doe"
     re.compile(rf"(?P<firm>{_NAME})(?:'s)?\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
     # "Jane Doe, chief strategist at Acme Capital"
-    re.compile(rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?{_ROLE}\s+(?:at|of|with)\s+"
-               rf"(?P<firm>{_NAME})"),
+    re.compile(
+        rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?{_ROLE}\s+(?:at|of|with)\s+"
+        rf"(?P<firm>{_NAME})"
+    ),
     # "ING's Chris Turner"
     re.compile(rf"(?P<firm>{_NAME})'s\s+(?P<person>{_PERSON})\b"),
     # "Maximilian Uleer, who heads European equity strategy at the bank"

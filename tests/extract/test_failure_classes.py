@@ -331,8 +331,7 @@ def test_seed_case_is_credited_to_jpmorgan_not_the_author() -> None:
     [
         pytest.param("The bank also sees silver at $60 next year.", "UBS", id="the-bank"),
         pytest.param(
-            "According to its head of research, the bank now expects silver to hit $60 next"
-            " year.",
+            "According to its head of research, the bank now expects silver to hit $60 next year.",
             "UBS",
             id="reported-speech",
         ),
@@ -371,13 +370,17 @@ def test_bearish_target_falls() -> None:
             id="second-quarter-of-2026",
         ),
         pytest.param(
-            "Citi expects gold to reach $5,000 within six months.", "2026-05-20", id="stated-horizon"
+            "Citi expects gold to reach $5,000 within six months.",
+            "2026-05-20",
+            id="stated-horizon",
         ),
         pytest.param(
             "Citi has a 0-3m target of $5,000 for gold.", "2026-02-20", id="zero-to-three-months"
         ),
         pytest.param(
-            "Citi has a 6 to 12-month target of $5,000 for gold.", "2026-11-20", id="far-end-of-span"
+            "Citi has a 6 to 12-month target of $5,000 for gold.",
+            "2026-11-20",
+            id="far-end-of-span",
         ),
     ],
 )
@@ -427,7 +430,7 @@ def test_assumed_parts_say_what_was_assumed() -> None:
     assert "deadline: none (12 months assumed: 2026-11-20)" in candidate.why
 
 
-# ---------------------------------------------------------------- rules found on the development articles
+# ---------------------------------------------------------------- rules from development articles
 
 
 def test_a_call_with_no_time_frame_is_shown_but_not_recorded() -> None:
