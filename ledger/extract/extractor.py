@@ -639,7 +639,8 @@ def _read_sentence(
     phrases = _date_phrases(work, made_on)
     work, phrases = _with_same_period(work, phrases, made_on, context)
 
-    context.firm_of.update(affiliations(work, context.last_organization))
+    affiliated = affiliations(work, context.last_organization)
+    context.firm_of.update(affiliated)
     speaker = _credited(
         find_speaker(
             work,
@@ -649,6 +650,10 @@ def _read_sentence(
         ),
         context.firm_of,
     )
+    if speaker.name is None and affiliated:
+        # "Geoffrey Kendrick, head of research at Standard Chartered, has cut his target"
+        person, firm = next(iter(affiliated.items()))
+        speaker = SpeakerReading(firm, named=True, note=f"{person} speaks for {firm}")
     mentions = _mentions(work, settings, context)
     clauses = _clauses(work)
     past = [span for span in clauses if _is_past(work, span, phrases, made_on)]
@@ -1126,11 +1131,14 @@ def _segment_candidates(
         for lv, window in zip(levels, windows, strict=True)
     ]
     plans: list[_Plan] = []
-    if len(levels) > 1 and all(i in own for i in range(len(levels))):
+    if len(own) > 1:
+        # A ladder: each level with its own deadline is a call ("$3.47 in 2025 and $4.02 in
+        # 2026"); a level without one beside them is commentary, not a rung.
         last: Direction | None = None
         for index, level in enumerate(levels):
             direction = directions[index] or last
-            plans.append(_Plan(level, own[index], direction, windows[index], several=False))
+            if index in own:
+                plans.append(_Plan(level, own[index], direction, windows[index], several=False))
             last = direction
     else:
         several = len(levels) > 1 and not (len(levels) == 2 and levels[0].range_with)

@@ -277,7 +277,7 @@ PAST_VERBS = (
     "advanced", "eased", "firmed", "weakened", "strengthened", "hit", "was", "were",
     "surpassed", "exceeded", "doubled", "tripled", "halved", "plummeted", "skyrocketed",
     "edged", "ticked", "printed", "opened", "marked", "set", "extended", "erased",
-    "pared", "swung", "went", "came", "bounced", "stalled", "slipped",
+    "pared", "swung", "went", "came", "bounced", "stalled", "slipped", "averaged",
 )  # fmt: skip
 # After these a past-looking verb is not past: "could hit", "to set", "did not break". Regex,
 # matched against the text just before the verb.
@@ -501,7 +501,7 @@ NOT_THE_LEVEL_BEFORE = (
     r"\b(?:currently|now|today|presently)\s+(?:at|around|near|trading\s+(?:at|around|near)"
     r"|about|some|roughly)?\s*$",
     r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
-    r"|previous|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
+    r"|previous|previously|formerly|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:\w+\s+){0,2}?"
     r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
     r"|level)s?\s+(?:of|at|for)"
@@ -721,7 +721,7 @@ ORGANIZATION_WORDS = (
     "association", "corp", "corp.", "corporation", "company", "commission", "agency",
     "treasury", "reserve", "stanley", "lynch", "chase", "fargo", "suisse", "paribas",
     "generale", "société", "societe", "nomura", "mizuho", "macquarie", "sec", "imf",
-    "organization", "organisation", "opec", "opec+", "eia", "iea", "university", "board",
+    "chartered", "organization", "organisation", "opec", "opec+", "eia", "iea", "university", "board",
 )  # fmt: skip
 # The title between a person and their firm: "said Jane Doe, chief strategist at Acme".
 PERSON_AT_FIRM = r",\s+(?:[a-z][\w&'-]*\s+){0,6}(?:at|of|with)\s+"

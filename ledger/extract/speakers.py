@@ -135,7 +135,8 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
             pointer = written.lower().startswith("the ")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
-            if firm and person and is_organization(firm) and not is_organization(person):
+            # the role ("strategist at") says the firm is one, whatever its words
+            if firm and person and firm != person and not is_organization(person):
                 found[person] = firm
                 found[person.split()[-1]] = firm
     return found
