@@ -721,7 +721,8 @@ ORGANIZATION_WORDS = (
     "association", "corp", "corp.", "corporation", "company", "commission", "agency",
     "treasury", "reserve", "stanley", "lynch", "chase", "fargo", "suisse", "paribas",
     "generale", "société", "societe", "nomura", "mizuho", "macquarie", "sec", "imf",
-    "chartered", "organization", "organisation", "opec", "opec+", "eia", "iea", "university", "board",
+    "chartered", "organization", "organisation", "opec", "opec+", "eia", "iea", "university",
+    "board",
 )  # fmt: skip
 # The title between a person and their firm: "said Jane Doe, chief strategist at Acme".
 PERSON_AT_FIRM = r",\s+(?:[a-z][\w&'-]*\s+){0,6}(?:at|of|with)\s+"
