@@ -153,6 +153,7 @@ _DAY_OF_MONTH = re.compile(
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:,.]\d)",
     re.IGNORECASE,
 )
+_NOT_ADJACENT = re.compile(r"[,;:()]|\band\b|\bor\b|\bthen\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
 _SLASH_JOINT = re.compile(r"\s*/\s*")
@@ -1119,7 +1120,7 @@ def _segment_candidates(
         return []  # an asset with no symbol: its levels are set aside
     if not levels:
         return _needs_level(sentence, segment, settings)
-    own = _own_deadlines(levels, segment, sentence.future)
+    own = _own_deadlines(levels, segment, sentence.future, sentence.work)
     own.update(_respective_deadlines(sentence, levels))
     windows = []
     previous_end = segment.start
@@ -1155,12 +1156,27 @@ def _segment_candidates(
 
 
 def _own_deadlines(
-    levels: list[Level], segment: _Segment, future: tuple[DatePhrase, ...]
+    levels: list[Level], segment: _Segment, future: tuple[DatePhrase, ...], work: str
 ) -> dict[int, DatePhrase]:
-    """Each deadline phrase belongs to the nearest level before it, else to the one after it."""
+    """Each deadline phrase belongs to the nearest level before it, else to the one after it.
+
+    A phrase written right after a level ("1.25 by end-2026", no comma or "and"
+    between) is that level's before any other is placed, so "over the next two
+    years ... at 1.25 by end-2026" gives the level its own date, not the first.
+    """
     own: dict[int, DatePhrase] = {}
-    for phrase in future:
-        if not segment.start <= phrase.span[0] < segment.end:
+    inside = [p for p in future if segment.start <= p.span[0] < segment.end]
+    placed: set[int] = set()
+    for number, phrase in enumerate(inside):
+        left = [i for i, lv in enumerate(levels) if lv.end <= phrase.span[0]]
+        if not left or left[-1] in own:
+            continue
+        gap = work[levels[left[-1]].end : phrase.span[0]]
+        if len(gap) <= 40 and not _NOT_ADJACENT.search(gap):
+            own[left[-1]] = phrase
+            placed.add(number)
+    for number, phrase in enumerate(inside):
+        if number in placed:
             continue
         left = [i for i, lv in enumerate(levels) if lv.end <= phrase.span[0]]
         right = [i for i, lv in enumerate(levels) if lv.start >= phrase.span[1]]

@@ -27,6 +27,10 @@ _NOT_THE_LEVEL_BEFORE = any_of(P.NOT_THE_LEVEL_BEFORE)
 _PRESENT_STATE_BEFORE = any_of(P.PRESENT_STATE_BEFORE)
 _PRICE_NOW_BEFORE = any_of(P.PRICE_NOW_BEFORE)
 _STATED_PROBABILITY = any_of(P.STATED_PROBABILITY)
+_MOVE_TO = re.compile(
+    r"\s*(?:,\s*)?(?:to|toward|towards|at)\s+(?:the\s+|around\s+|about\s+)?(?:level\s+of\s+)?",
+    re.IGNORECASE,
+)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"^(?:19|20|21)\d\d$")
 _MOVE_BEFORE_PERCENT = re.compile(
@@ -136,6 +140,16 @@ def call_levels(
             m
             for m in kept
             if m.price is not None or not _COMMENTARY_PERCENT.match(work[m.span[1] :])
+        ]
+        # "decline 8% to the 95 level": the level the move ends at is the call, the
+        # percent only describes the way there
+        kept = [
+            m
+            for index, m in enumerate(kept)
+            if m.price is not None
+            or index + 1 >= len(kept)
+            or kept[index + 1].price is None
+            or not _MOVE_TO.fullmatch(work[m.span[1] : kept[index + 1].span[0]])
         ]
     partners: dict[int, LevelMatch] = {}
     for index in range(len(kept) - 1):

@@ -764,6 +764,18 @@ REWRITES = (
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),
     # "a 12-month target" -> "a within 12 months target"
+    # "over the next 6-12 months" -> "within 12 months": the far end of the span
+    (
+        r"\b(?:over|in|within|during)\s+the\s+(?:next|coming)\s+\d{1,2}\s*(?:-|to)\s*(\d{1,2})"
+        r"\s+months\b",
+        r"within \1 months",
+    ),
+    # "its year-end FX outlook": the report's name, not a deadline
+    (
+        r"\byear[-\s]end\s+(?=(?:[\w/-]+\s+){0,2}(?:outlook|report|note|review|survey|letter"
+        r"|edition|update|publication)s?\b)",
+        "",
+    ),
     # "0-3m", "3m" -> "3-month"
     (
         r"\b(?:\d{1,2}\s*-\s*)?(\d{1,2})m\b(?=\s+(?:\w+\s+){0,2}(?:target|forecast|view))",
