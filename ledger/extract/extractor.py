@@ -154,6 +154,12 @@ _DAY_OF_MONTH = re.compile(
     re.IGNORECASE,
 )
 _NOT_ADJACENT = re.compile(r"[,;:()]|\band\b|\bor\b|\bthen\b", re.IGNORECASE)
+# "by Christmas", "before Thanksgiving": dates the claim language does not name
+_HOLIDAY = re.compile(
+    r"\b(?P<preposition>by|before|until|till)\s+(?P<holiday>christmas|thanksgiving"
+    r"|new\s+year's\s+eve|new\s+year's|new\s+year)(?:\s+day)?\b",
+    re.IGNORECASE,
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
 _SLASH_JOINT = re.compile(r"\s*/\s*")
@@ -524,7 +530,24 @@ def _prepare(text: str, made_on: date) -> str:
         lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
     )
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
+    work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
     return _carry_years(work, made_on)
+
+
+def _holiday(name: str, made_on: date) -> str:
+    """The next Christmas, (US) Thanksgiving or New Year's Eve after made_on, as a date."""
+    key = name.lower()
+    for year in (made_on.year, made_on.year + 1):
+        if key.startswith("christmas"):
+            day = date(year, 12, 25)
+        elif key.startswith("thanksgiving"):
+            first = date(year, 11, 1)
+            day = date(year, 11, 1 + (3 - first.weekday()) % 7 + 21)  # the fourth Thursday
+        else:
+            day = date(year, 12, 31)
+        if day > made_on:
+            return day.isoformat()
+    return date(made_on.year + 1, 12, 31).isoformat()
 
 
 def _dated(match: re.Match[str], made_on: date) -> str:
@@ -689,9 +712,9 @@ def _read_sentence(
     if _QUESTION.search(original):
         return []  # "Is S&P 8,000 in play?": a question asks, it does not call
 
-    subjects = [m for m in mentions if m.subject and in_present(m.span)] or [
-        m for m in mentions if m.subject
-    ]
+    # A mention in a past clause still owns the levels after it until the next mention:
+    # "In one week the metal went from $4,000 to $4,200, and Schiff is calling for $5,000".
+    subjects = [m for m in mentions if m.subject]
     if not subjects:
         if mentions or context.last_symbol is None or context.last_symbol_age > 2:
             return []

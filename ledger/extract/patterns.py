@@ -573,7 +573,7 @@ SPEAKER_VERBS = (
     "also sees", "also expects", "still sees", "still expects", "boosted", "boosts",
     "added", "adds", "is forecasting", "are forecasting", "is predicting", "envisages",
     "anticipates", "eyes", "bumped up", "revised", "revises", "doubled down",
-    "flagging", "flags", "flagged", "points to", "pointed to", "pointing to",
+    "calling for", "flagging", "flags", "flagged", "points to", "pointed to", "pointing to",
     "aiming for", "aims for", "is aiming for", "are aiming for", "pencils in", "pencil in",
     "pencilled in", "penciled in", "is penciling in", "is pencilling in", "looks for",
     "look for", "is looking for", "are looking for", "is targeting", "are targeting",
@@ -586,7 +586,8 @@ SPEAKER_VERBS = (
 SPEAKER_VERB_FILLERS = (
     "does", "do", "did", "not", "doesn't", "don't", "didn't", "now", "also", "still",
     "further", "again", "currently", "no", "longer", "is", "are", "has", "have", "had",
-    "broadly", "largely", "firmly", "even", "meanwhile", "instead",
+    "broadly", "largely", "firmly", "even", "meanwhile", "instead", "openly", "publicly",
+    "privately", "reportedly",
 )  # fmt: skip
 # Groups of people who speak for an organization: "analysts at X", "X strategists".
 SPEAKER_GROUPS = (
