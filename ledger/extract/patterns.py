@@ -702,7 +702,7 @@ NOT_A_NAME = (
     "barron's", "wsj", "forbes", "fortune", "coindesk", "fxstreet", "investing.com",
     "financial times", "the financial times", "ft", "the wall street journal", "yahoo",
     "yahoo finance", "business insider", "insider", "the block", "decrypt", "axios", "ap",
-    "completed", "release", "released", "edition", "overview", "separately", "elsewhere",
+    "veteran", "key", "top", "bullish", "bearish", "completed", "release", "released", "edition", "overview", "separately", "elsewhere",
     "similarly", "likewise", "additionally", "moreover",
     "furthermore", "overall", "ultimately", "finally", "instead", "notably", "indeed",
     "afp", "dow jones newswires", "newswires", "mining.com", "kitco news",

@@ -224,6 +224,9 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     ("said Goldman Sachs").
     """
     found: list[tuple[int, str]] = []
+    # Names inside a quotation are what is quoted ("The prospect of BoJ hikes ..."), not
+    # who speaks: blanked, so that positions stay put.
+    text = _QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     for match in _SPEAKER_AFTER.finditer(text):
         name, end = name_after(text, match.end())
         if name:
