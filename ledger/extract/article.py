@@ -23,6 +23,9 @@ HEAD_CHARACTERS = 800
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATELINES = (
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+    # "2026/02/04 11:28:01", "2025.10.07", and the CJK form "2025年10月07日"
+    re.compile(r"(?<![\d.,$])(?P<y>\d{4})([/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.,])"),
+    re.compile(r"(?P<y>\d{4})\s*\u5e74\s*(?P<m>\d{1,2})\s*\u6708\s*(?P<d>\d{1,2})\s*\u65e5"),
     re.compile(
         rf"\b(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
         re.IGNORECASE,

@@ -516,3 +516,71 @@ def test_periods_days_and_cashtags(text: str, expected: str) -> None:
         if c.claim is not None and c.confidence >= DEFAULT_MIN_CONFIDENCE
     }
     assert claims == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Deutsche Bank expects the euro to firm over the next two years and projects EUR/USD"
+            " at 1.25 by end-2026.",
+            "EURUSD=X touch_above 1.25 by 2026-12-31",
+            id="deadline-right-after-the-level-wins",
+        ),
+        pytest.param(
+            "Bank of America expects the dollar index to decline 8% to the 95 level by the end"
+            " of 2026.",
+            "DX-Y.NYB touch_below 95 by 2026-12-31",
+            id="percent-on-the-way-to-a-level",
+        ),
+        pytest.param(
+            "JPMorgan targets a bitcoin price of $170,000 over the next 6-12 months.",
+            "BTC-USD touch_above 170000 by 2026-11-20",
+            id="far-end-of-a-month-span",
+        ),
+        pytest.param(
+            "Peter Schiff says gold will hit $5,000 by Thanksgiving.",
+            "GC=F touch_above 5000 by 2025-11-27",
+            id="holiday-deadline",
+        ),
+        pytest.param(
+            "In one week the metal went from $4,000 to $4,200, and Schiff is now openly calling"
+            " for $5,000 by Christmas, with silver north of $75 by Christmas.",
+            "GC=F touch_above 5000 by 2025-12-25",
+            id="past-clause-mention-owns-the-call",
+        ),
+    ],
+)
+def test_deadlines_levels_and_owners(text: str, expected: str) -> None:
+    context = "Gold rallied this week." if "the metal" in text else ""
+    candidates = extract_candidates(f"{context} {text}".strip(), made_on=MADE_ON)
+    claims = {
+        c.claim.canonical_text()
+        for c in candidates
+        if c.claim is not None and c.confidence >= DEFAULT_MIN_CONFIDENCE
+    }
+    assert expected in claims
+
+
+def test_a_year_end_outlook_names_a_report_not_a_deadline() -> None:
+    text = "In its year-end FX outlook the bank sees the euro above 1.20 during 2026, UBS said."
+    for candidate in extract_candidates(text, made_on=MADE_ON):
+        assert candidate.deadline is None or candidate.deadline.year == 2026
+
+
+def test_names_inside_a_quotation_are_not_speakers() -> None:
+    text = (
+        "ING's Chris Turner sees USD/JPY at 152 by the end of the year.\n\n"
+        '"The prospect of BoJ hikes is helping the yen," the strategist wrote.\n\n'
+        '"We have a modest forecast of 148 for the end of 2026."'
+    )
+    assert "JPY=X touch_above 148 by 2026-12-31 ING" in article_calls(text, date(2025, 12, 9))
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [("2026/02/04 11:28:01", date(2026, 2, 4)), ("2025年10月07日发布", date(2025, 10, 7))],
+)
+def test_more_dateline_forms(head: str, day: date) -> None:
+    dateline = find_dateline(f"A headline\n\n{head}\n\nText.")
+    assert dateline is not None and dateline.day == day
