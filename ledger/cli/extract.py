@@ -313,10 +313,15 @@ def _ask_one(
         if answer.startswith("s"):
             return _Decision(candidate, None, "skipped", "skipped")
         claim_text, claim = candidate.claim_text or "", candidate.claim
-        if answer.startswith("e"):
+        while answer.startswith("e"):
             claim_text, claim = _ask_claim_text(claim_text, made_on, aliases)
             if claim is None:
                 return _Decision(candidate, None, "skipped", "no claim text given")
+            # The edit is read back before it is recorded: the user sees what will be judged.
+            render.note(f"  now reads: {claim.describe()}")
+            answer = typer.prompt("  [a]ccept, [e]dit again, [s]kip", default="a").strip().lower()
+            if answer.startswith("s"):
+                return _Decision(candidate, None, "skipped", "skipped")
     who = source or candidate.speaker
     while not who:
         who = typer.prompt("  who made this call (the source)?", default="").strip()
@@ -451,8 +456,10 @@ def _print_candidate(index: int, candidate: Candidate, source: str | None) -> No
     lines = [
         f"[{index}] {head}   confidence {candidate.confidence:.2f}   {who}{flag_text}",
         f"    claim:     {candidate.claim_text or candidate.template}",
+        f"    reading:   {candidate.reading}",
         f'    sentence:  "{candidate.sentence}"',
     ]
+    lines += [f"    why:       {reason.text()}" for reason in candidate.reasons]
     if candidate.probability is not None:
         lines.append(f"    stated probability: {candidate.probability:g}")
     lines += [f"    assuming:  {note}" for note in candidate.assumptions]

@@ -23,6 +23,9 @@ HEAD_CHARACTERS = 800
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATELINES = (
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+    # "2026/02/04 11:28:01", "2025.10.07", and the CJK form "2025年10月07日"
+    re.compile(r"(?<![\d.,$])(?P<y>\d{4})([/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.,])"),
+    re.compile(r"(?P<y>\d{4})\s*\u5e74\s*(?P<m>\d{1,2})\s*\u6708\s*(?P<d>\d{1,2})\s*\u65e5"),
     re.compile(
         rf"\b(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
         re.IGNORECASE,
@@ -31,6 +34,13 @@ _DATELINES = (
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b",
         re.IGNORECASE,
     ),
+)
+# A wire dateline names no year: "LONDON, Nov 20 (Reuters) -", "Nov 20 -", or the day alone
+# on a line. The year is the one that puts the day last on or before today.
+_YEARLESS_DATELINE = re.compile(
+    rf"(?:^|,\s*)(?:(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+"
+    rf"(?P<month2>{_MONTH})\.?)(?:st|nd|rd|th)?\s*(?=\(|[-\u2013\u2014]\s|$)",
+    re.IGNORECASE | re.MULTILINE,
 )
 _BYLINE = re.compile(
     r"^\s*(?i:by|written\s+by|posted\s+by)\s+(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|de|van|von))"
@@ -47,8 +57,13 @@ class Dateline:
     text: str
 
 
-def find_dateline(text: str) -> Dateline | None:
-    """The first full date near the top of `text`, or None."""
+def find_dateline(text: str, today: date | None = None) -> Dateline | None:
+    """The first full date near the top of `text`, or None.
+
+    With `today`, a wire dateline without a year ("LONDON, Nov 20 (Reuters)")
+    counts too, read as the last such day on or before today; a full date
+    wins over it.
+    """
     head = "\n".join(text.strip().splitlines()[:HEAD_LINES])[:HEAD_CHARACTERS]
     found: list[tuple[int, Dateline]] = []
     for pattern in _DATELINES:
@@ -57,9 +72,29 @@ def find_dateline(text: str) -> Dateline | None:
             if day is not None:
                 found.append((match.start(), Dateline(day, " ".join(match[0].split()))))
                 break
-    if not found:
+    if found:
+        return min(found, key=lambda item: item[0])[1]
+    if today is None:
         return None
-    return min(found, key=lambda item: item[0])[1]
+    for match in _YEARLESS_DATELINE.finditer(head):
+        day = _latest_day(match, today)
+        if day is not None:
+            return Dateline(day, " ".join(match[0].strip(" ,").split()))
+    return None
+
+
+def _latest_day(match: re.Match[str], today: date) -> date | None:
+    """The last day of that month and number on or before `today`, within a year."""
+    month = MONTHS[(match["month"] or match["month2"]).lower()]
+    number = int(match["d"] or match["d2"])
+    for year in (today.year, today.year - 1):
+        try:
+            day = date(year, month, number)
+        except ValueError:
+            continue
+        if day <= today:
+            return day
+    return None
 
 
 def _day(match: re.Match[str]) -> date | None:

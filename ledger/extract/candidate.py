@@ -4,8 +4,10 @@ A candidate is never recorded by itself: the CLI records it only when the
 user accepts it (or passes --yes and it scores at least --min-confidence).
 It carries everything the user needs to judge it: the sentence, the claim
 text in the claim language (None when something essential is missing, with
-`needs` saying what), the parsed claim, the speaker, a confidence and every
-assumption made on the user's behalf.
+`needs` saying what), the parsed claim, the speaker, a confidence, every
+assumption made on the user's behalf, and why: the words of the sentence
+each part of the reading came from (`reasons`), so a wrong reading can be
+traced to the words that misled it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,39 @@ from datetime import date
 from typing import Any
 
 from ledger.claims.model import Claim
+
+# The parts of a reading, in the order they are shown.
+REASON_ROLES = ("cue", "asset", "level", "direction", "deadline", "speaker")
+_ROLE_LABELS = {
+    "cue": "a call because of",
+    "asset": "asset",
+    "level": "level",
+    "direction": "direction",
+    "deadline": "deadline",
+    "speaker": "speaker",
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One part of a reading and the words of the sentence it was read from.
+
+    `words` is None when the sentence has no words for the part (no direction
+    word, no deadline) and `how` says what was assumed instead.
+    """
+
+    role: str
+    words: str | None
+    how: str | None = None
+
+    def text(self) -> str:
+        """ "level '$5,055'", "deadline: none (12 months assumed)"."""
+        label = _ROLE_LABELS.get(self.role, self.role)
+        shown = f"{label} '{self.words}'" if self.words else f"{label}: none"
+        return f"{shown} ({self.how})" if self.how else shown
+
+    def to_json(self) -> dict[str, str | None]:
+        return {"role": self.role, "words": self.words, "how": self.how}
 
 
 @dataclass(frozen=True)
@@ -44,6 +79,20 @@ class Candidate:
     deadline_hint: date | None = None
     probability: float | None = None
     headline: bool = False
+    reasons: tuple[Reason, ...] = field(default=())
+
+    @property
+    def reading(self) -> str:
+        """The call as read, in words ("GC=F trades at or above 5055 by 2026-12-31")."""
+        if self.claim is not None:
+            return self.claim.describe()
+        deadline = self.deadline.isoformat() if self.deadline else "?"
+        return f"{self.symbol} {self.kind or '?'} ? (no level) by {deadline}"
+
+    @property
+    def why(self) -> str:
+        """The reasons on one line: which words made it a call, and which gave each part."""
+        return "; ".join(reason.text() for reason in self.reasons)
 
     @property
     def kind(self) -> str | None:
@@ -89,4 +138,6 @@ class Candidate:
             "template": self.template,
             "probability": self.probability,
             "headline": self.headline,
+            "reading": self.reading,
+            "why": [reason.to_json() for reason in self.reasons],
         }

@@ -42,6 +42,17 @@ _TAIL_SIDE = re.compile(
     r"^\s*(?:or|and)\s+(?P<word>higher|lower|above|below|more|less|beyond|over|under)\b",
     re.IGNORECASE,
 )
+# "the index's record close of 6,900" names a past level, not a close to call.
+_PAST_CLOSE = re.compile(
+    r"\b(?:record|all-time|previous|prior|last|fresh|lifetime)\s+(?:close|closing\s+high)\b",
+    re.IGNORECASE,
+)
+# "$56 in 2026, 19% below 2025, and $54 in 2027": a comparison, not the side of a call.
+_COMPARISON = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+(?:below|above|under|over|higher\s+than"
+    r"|lower\s+than)\s+(?:(?:19|20)\d\d|current|today's|last|the|its|spot|where)\b",
+    re.IGNORECASE,
+)
 _NEGATION_WORDS = frozenset(vocabulary.NEGATIONS) | {"won't", "doesn't", "don't"}
 
 
@@ -72,6 +83,8 @@ def find_terms(
 ) -> list[Term]:
     """Direction words: close patterns, negated holds, article verbs, then the vocabulary."""
     base = blank(present, blanked)
+    base = blank(base, [m.span() for m in _PAST_CLOSE.finditer(base)])
+    base = blank(base, [m.span() for m in _COMPARISON.finditer(base)])
     terms: list[Term] = []
     for pattern, side in ((_CLOSE_BELOW_RE, BELOW), (_CLOSE_ABOVE_RE, ABOVE)):
         for match in pattern.finditer(base):

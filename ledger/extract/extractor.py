@@ -77,6 +77,7 @@ from ledger.claims.model import (
     LevelRuleName,
     RelativeKind,
     default_window_start,
+    format_price,
 )
 from ledger.claims.numbers import LevelMatch
 from ledger.claims.parser import parse_claim
@@ -84,12 +85,19 @@ from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, HOLD, TOUCH
 from ledger.errors import ClaimError
 from ledger.extract import patterns as P
 from ledger.extract.article import find_byline, find_dateline
-from ledger.extract.candidate import Candidate
+from ledger.extract.candidate import Candidate, Reason
 from ledger.extract.directions import Direction, Term, find_terms, is_negated, read_direction
-from ledger.extract.levels import Level, call_levels
+from ledger.extract.levels import Level, call_levels, prices_now
 from ledger.extract.merge import merged
 from ledger.extract.sentences import split_sentences
-from ledger.extract.speakers import SpeakerReading, find_speaker
+from ledger.extract.speakers import (
+    Recent,
+    SpeakerReading,
+    affiliations,
+    find_speaker,
+    is_organization,
+    speaker_spans,
+)
 from ledger.extract.textops import any_of, blank, phrase_regex
 
 __all__ = ["Extraction", "claim_name", "extract_article", "extract_candidates"]
@@ -143,6 +151,32 @@ _NOT_CONDITIONAL_BEFORE_IF = any_of(P.NOT_CONDITIONAL_BEFORE_IF)
 _SCENARIO = any_of(P.SCENARIOS)
 _HEDGE = any_of(P.HEDGES)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
+_NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
+_BEARISH = any_of(P.BEARISH)
+_CONSENSUS = any_of(P.CONSENSUS)
+_TARGET_WORDS = frozenset(P.SIDELESS_TARGET_WORDS)
+_QUESTION = re.compile(r"\?[\s\"')\]]*$")
+_OTHER_ASSET = re.compile(phrase_regex(P.OTHER_ASSETS), re.IGNORECASE)
+_OTHER_ASSET_KEYS = frozenset(P.OTHER_ASSETS)
+_AVERAGE_WORD = re.compile(r"\baverage\b", re.IGNORECASE)
+_PERIOD_OF_YEAR = re.compile(r"\b([QH][1-4])\s+of\s+(next|this|the)\s+year\b", re.IGNORECASE)
+_MONTH_NAME = "|".join(sorted(dates.MONTHS, key=len, reverse=True))
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?P<preposition>by|before|until|till|through|on)\s+(?P<month>{_MONTH_NAME})\.?\s+"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:,.]\d)",
+    re.IGNORECASE,
+)
+_NOT_ADJACENT = re.compile(r"[,;:()]|\band\b|\bor\b|\bthen\b", re.IGNORECASE)
+# "by Christmas", "before Thanksgiving": dates the claim language does not name
+_HOLIDAY = re.compile(
+    r"\b(?P<preposition>by|before|until|till)\s+(?P<holiday>christmas|thanksgiving"
+    r"|new\s+year's\s+eve|new\s+year's|new\s+year)(?:\s+day)?\b",
+    re.IGNORECASE,
+)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
+_SLASH_JOINT = re.compile(r"\s*/\s*")
+_LIST_END = re.compile(r"[\s,]*(?:\w+\s+){0,6}?[\s,]*", re.IGNORECASE)
 
 _NOT_PRICE_AFTER_ASSET = re.compile(
     r"^\s*(?:'s\s+)?" + phrase_regex(P.NOT_THE_PRICE_AFTER), re.IGNORECASE
@@ -208,6 +242,12 @@ class _Sentence:
     strong_cue: bool
     period_forecast: bool
     probability: float | None
+    cue: tuple[str | None, str] = (None, "")
+    speakers_at: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    respectively: int | None = None
+    inherited: DatePhrase | None = None
+    inherit_symbols: tuple[str, ...] = ()
+    price_now: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -216,10 +256,18 @@ class _Context:
 
     author: str | None
     last_speaker: str | None = None
+    last_organization: str | None = None
+    last_person: str | None = None
     last_by_family: dict[str, str] = field(default_factory=dict)
     last_symbol: str | None = None
+    last_symbols: tuple[str, ...] = ()
     last_symbol_age: int = 99
+    topic: str | None = None
     last_period: str | None = None
+    last_period_age: int = 99
+    last_calls: tuple[str, ...] = ()
+    price_now: dict[str, float] = field(default_factory=dict)
+    firm_of: dict[str, str] = field(default_factory=dict)
 
     def state(self) -> _ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -229,27 +277,51 @@ class _Context:
         """
         return _ContextState(
             self.last_speaker,
+            self.last_organization,
+            self.last_person,
             tuple(sorted(self.last_by_family.items())),
             self.last_symbol,
+            self.last_symbols,
             min(self.last_symbol_age, 3),
             self.last_period,
+            min(self.last_period_age, 3),
+            self.last_calls,
+            self.topic,
+            tuple(sorted(self.price_now.items())),
+            tuple(sorted(self.firm_of.items())),
         )
 
     def restore(self, state: _ContextState) -> None:
         self.last_speaker = state.last_speaker
+        self.last_organization = state.last_organization
+        self.last_person = state.last_person
         self.last_by_family = dict(state.last_by_family)
         self.last_symbol = state.last_symbol
+        self.last_symbols = state.last_symbols
         self.last_symbol_age = state.last_symbol_age
         self.last_period = state.last_period
+        self.last_period_age = state.last_period_age
+        self.last_calls = state.last_calls
+        self.topic = state.topic
+        self.price_now = dict(state.price_now)
+        self.firm_of = dict(state.firm_of)
 
 
 @dataclass(frozen=True)
 class _ContextState:
     last_speaker: str | None
+    last_organization: str | None
+    last_person: str | None
     last_by_family: tuple[tuple[str, str], ...]
     last_symbol: str | None
+    last_symbols: tuple[str, ...]
     last_symbol_age: int
     last_period: str | None
+    last_period_age: int
+    last_calls: tuple[str, ...]
+    topic: str | None
+    price_now: tuple[tuple[str, float], ...]
+    firm_of: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -305,7 +377,7 @@ def extract_article(
     else:
         found = _accepted_day(published, "the page's publication date", today, passed_over)
         if found is None:
-            dateline = find_dateline(text)
+            dateline = find_dateline(text, today)
             label = f"the dateline '{dateline.text}'" if dateline else ""
             found = _accepted_day(dateline.day if dateline else None, label, today, passed_over)
         if found is not None:
@@ -473,7 +545,45 @@ def _prepare(text: str, made_on: date) -> str:
         work = pattern.sub(replacement, work)
     # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.
     work = _CASHTAG.sub(lambda m: " " + m["ticker"], work)
+    # "Q1 of next year" -> "Q1 2026": one period, not a quarter and a year read apart
+    work = _PERIOD_OF_YEAR.sub(
+        lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
+    )
+    work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
+    work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
     return _carry_years(work, made_on)
+
+
+def _holiday(name: str, made_on: date) -> str:
+    """The next Christmas, (US) Thanksgiving or New Year's Eve after made_on, as a date."""
+    key = name.lower()
+    for year in (made_on.year, made_on.year + 1):
+        if key.startswith("christmas"):
+            day = date(year, 12, 25)
+        elif key.startswith("thanksgiving"):
+            first = date(year, 11, 1)
+            day = date(year, 11, 1 + (3 - first.weekday()) % 7 + 21)  # the fourth Thursday
+        else:
+            day = date(year, 12, 31)
+        if day > made_on:
+            return day.isoformat()
+    return date(made_on.year + 1, 12, 31).isoformat()
+
+
+def _dated(match: re.Match[str], made_on: date) -> str:
+    """ "by March 31" -> "by 2026-03-31" (the next such day); "on Oct 6" (an event) -> ""."""
+    if match["preposition"].lower() == "on":
+        return ""
+    month = dates.MONTHS[match["month"].lower().rstrip(".")]
+    day = int(match["day"])
+    for year in (made_on.year, made_on.year + 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return match[0]
+        if when > made_on:
+            return f"{match['preposition']} {when.isoformat()}"
+    return match[0]
 
 
 def _carry_years(work: str, made_on: date) -> str:
@@ -561,13 +671,33 @@ def _read_sentence(
 ) -> list[Candidate]:
     made_on = settings.made_on
     context.last_symbol_age += 1
+    context.last_period_age += 1
+    # A list of calls runs over sentences: "Deutsche Bank projects 8,000 for the end of 2026
+    # ... Oppenheimer has the most bullish target at 8,100": the period carries to the next
+    # sentence's calls on the same asset, when it names none of its own.
+    inherited = None
+    if context.last_period is not None and context.last_period_age == 1:
+        inherited = next(iter(_date_phrases(context.last_period, made_on)), None)
+    inherit_symbols, context.last_calls = context.last_calls, ()
     work = _prepare(original, made_on)
     phrases = _date_phrases(work, made_on)
     work, phrases = _with_same_period(work, phrases, made_on, context)
 
-    speaker = find_speaker(
-        work, headline=headline, author=context.author, last_speaker=context.last_speaker
+    affiliated = affiliations(work, context.last_organization)
+    context.firm_of.update(affiliated)
+    speaker = _credited(
+        find_speaker(
+            work,
+            headline=headline,
+            author=context.author,
+            recent=Recent(context.last_speaker, context.last_organization, context.last_person),
+        ),
+        context.firm_of,
     )
+    if speaker.name is None and affiliated:
+        # "Geoffrey Kendrick, head of research at Standard Chartered, has cut his target"
+        person, firm = next(iter(affiliated.items()))
+        speaker = SpeakerReading(firm, named=True, note=f"{person} speaks for {firm}")
     mentions = _mentions(work, settings, context)
     clauses = _clauses(work)
     past = [span for span in clauses if _is_past(work, span, phrases, made_on)]
@@ -575,6 +705,13 @@ def _read_sentence(
         past = [(0, len(work))]
     present = blank(work, past)
     _remember(context, mentions, speaker)
+
+    def looks_ahead(position: int) -> bool:
+        clause = next((work[s:e] for s, e in clauses if s <= position < e), "")
+        return bool(_FUTURE.search(clause) or _FORECAST_WORDS.search(clause))
+
+    known = blank(work, [m.span for m in mentions] + [p.span for p in phrases])
+    _remember_prices(context, mentions, prices_now(known, work, looks_ahead))
 
     def in_present(span: tuple[int, int]) -> bool:
         return not any(s <= span[0] < e for s, e in past)
@@ -589,33 +726,41 @@ def _read_sentence(
     )
     if future:
         context.last_period = future[-1].text
+        context.last_period_age = 0
     if not cue or not present.strip():
         return []
+    if _QUESTION.search(original):
+        return []  # "Is S&P 8,000 in play?": a question asks, it does not call
 
-    subjects = [m for m in mentions if m.subject and in_present(m.span)] or [
-        m for m in mentions if m.subject
-    ]
+    # A mention in a past clause still owns the levels after it until the next mention:
+    # "In one week the metal went from $4,000 to $4,200, and Schiff is calling for $5,000".
+    subjects = [m for m in mentions if m.subject]
     if not subjects:
         if mentions or context.last_symbol is None or context.last_symbol_age > 2:
             return []
+        meant = context.last_symbol
+        if context.topic in context.last_symbols:
+            meant = context.topic  # "The S&P 500 and the Dow closed at records" in an S&P story
         subjects = [
             _Mention(
                 "",
-                context.last_symbol,
+                meant,
                 (0, 0),
-                vague_note=f"no asset named: read as {context.last_symbol}, named just before",
+                vague_note=f"no asset named: read as {meant}, named just before",
             )
         ]
 
-    level_text = blank(present, [m.span for m in mentions] + [p.span for p in phrases])
+    level_text = blank(
+        present,
+        [m.span for m in mentions]
+        + [p.span for p in phrases]
+        + [m.span() for m in _NOT_A_LEVEL.finditer(present)],
+    )
 
-    def looks_ahead(position: int) -> bool:
-        clause = next((work[s:e] for s, e in clauses if s <= position < e), "")
-        return bool(_FUTURE.search(clause) or _FORECAST_WORDS.search(clause))
-
-    levels, probability = call_levels(
+    levels, probability, old_spans = call_levels(
         level_text, work, asset_starts=[m.span[0] for m in mentions], looks_ahead=looks_ahead
     )
+    future = _without_old_deadlines(work, future, levels, old_spans)
     sentence = _Sentence(
         original=original,
         work=work,
@@ -629,19 +774,32 @@ def _read_sentence(
         ),
         future=future,
         scenario_spans=tuple(span for span in clauses if _SCENARIO.search(work[span[0] : span[1]])),
-        conditional_from=_conditional_from(present),
+        conditional_from=_conditional_from(work),
         hedged=bool(_HEDGE.search(present)),
         strong_cue=strong_cue,
+        cue=_cue_words(present, future, headline),
         period_forecast=bool(_PERIOD_FORECAST.search(original.translate(_TYPOGRAPHY))),
         probability=probability,
+        speakers_at=tuple(
+            (position, tuple(dict.fromkeys(context.firm_of.get(n, n) for n in names)))
+            for position, names in speaker_spans(present)
+        ),
+        inherited=inherited if strong_cue and not future else None,
+        inherit_symbols=inherit_symbols,
+        price_now=dict(context.price_now),
+        respectively=_respectively_at(present),
     )
+    segments = _segments(subjects, levels, len(work))
+    segments = _respective_assets(sentence, segments, subjects)
     candidates: list[Candidate] = []
-    for segment in _segments(subjects, levels, len(work)):
-        candidates += _segment_candidates(sentence, segment, settings)
+    for segment in segments:
+        for group, speaker in _by_speaker(sentence, segment):
+            candidates += _segment_candidates(replace(sentence, speaker=speaker), group, settings)
     compared = _comparison_candidates(sentence, settings)
     if compared:
         # "gold will outperform bitcoin" names no level for either: nothing to ask for.
         candidates = [c for c in candidates if c.needs != "level"] + compared
+    context.last_calls = tuple(dict.fromkeys(c.symbol for c in candidates if c.claim))
     return candidates
 
 
@@ -708,7 +866,169 @@ def _comparison_candidates(sentence: _Sentence, settings: _Settings) -> list[Can
     ]
 
 
+def _remember_prices(context: _Context, mentions: list[_Mention], prices: list[LevelMatch]) -> None:
+    """Each price of the day for the asset named last before it (or first after it)."""
+    for price in prices:
+        before = [m for m in mentions if m.span[1] <= price.span[0]]
+        after = [m for m in mentions if m.span[0] >= price.span[1]]
+        owner = before[-1] if before else after[0] if after else None
+        symbol = owner.symbol if owner else context.last_symbol
+        if symbol is not None and price.price is not None:
+            context.price_now[symbol] = price.price
+
+
+def _without_old_deadlines(
+    work: str,
+    future: tuple[DatePhrase, ...],
+    levels: list[Level],
+    old_spans: list[tuple[int, int]],
+) -> tuple[DatePhrase, ...]:
+    """The deadlines less those written with an old level.
+
+    "from $1,622 this year to $1,624 in 2011", "up from $3,800 by end-2025 and
+    $3,900 by mid-2026": a deadline right after an old level is the old
+    level's when more levels follow it. A deadline after the last level of
+    all ("to $57 from $52 for the end of next year") is the call's too.
+    """
+    kept = []
+    for phrase in future:
+        after_old = any(
+            end <= phrase.span[0] and not work[end : phrase.span[0]].strip() for _, end in old_spans
+        )
+        more_follow = any(lv.start >= phrase.span[1] for lv in levels) or any(
+            start >= phrase.span[1] for start, _ in old_spans
+        )
+        if not (after_old and more_follow):
+            kept.append(phrase)
+    return tuple(kept)
+
+
+def _respectively_at(present: str) -> int | None:
+    match = _RESPECTIVELY.search(present)
+    return match.start() if match else None
+
+
+def _level_lists(sentence: _Sentence, levels: Iterable[Level]) -> list[list[Level]]:
+    """Levels listed to be paired in order with a list of assets or periods.
+
+    "$30 and $34, respectively" is one list (the levels just before
+    "respectively"); "Brent / WTI at $56 / $52" another (levels joined by
+    slashes, with or without "respectively").
+    """
+    ordered = sorted(levels, key=lambda lv: lv.start)
+    lists: list[list[Level]] = []
+    run: list[Level] = []
+    for level in ordered:
+        if run and _SLASH_JOINT.fullmatch(sentence.work[run[-1].end : level.start]):
+            run.append(level)
+            continue
+        if len(run) > 1:
+            lists.append(run)
+        run = [level]
+    if len(run) > 1:
+        lists.append(run)
+    at = sentence.respectively
+    if at is None:
+        return lists
+    before = [lv for lv in ordered if lv.end <= at]
+    if not before or not _LIST_END.fullmatch(sentence.work[before[-1].end : at]):
+        return lists
+    listed = [before[-1]]
+    for level in reversed(before[:-1]):
+        if not _LIST_JOINT.fullmatch(sentence.work[level.end : listed[0].start]):
+            break
+        listed.insert(0, level)
+    if len(listed) > 1 and not any(listed[-1] in other for other in lists):
+        lists.append(listed)
+    return sorted(lists, key=lambda found: found[0].start)
+
+
+def _respective_assets(
+    sentence: _Sentence, segments: list[_Segment], subjects: list[_Mention]
+) -> list[_Segment]:
+    """ "gold and silver to $4,800 and $62, respectively": each asset its own level.
+
+    The assets must be listed (joined by commas, "and" or slashes) before the
+    levels, as many as there are levels; otherwise the segments stand as they are.
+    """
+    lists = _level_lists(sentence, [lv for seg in segments for lv in seg.levels])
+    if not lists:
+        return segments
+    paired: set[int] = set()
+    pairs: list[_Segment] = []
+    previous_end = 0
+    for position, run in enumerate(lists):
+        listed = [m for m in subjects if previous_end <= m.span[0] and m.span[1] <= run[0].start]
+        chain: list[_Mention] = []
+        for mention in reversed(listed):
+            joint = sentence.work[mention.span[1] : chain[0].span[0]] if chain else ""
+            if chain and not _LIST_JOINT.fullmatch(joint):
+                break
+            chain.insert(0, mention)
+            if len(chain) == len(run):
+                break
+        if len(chain) != len(run) or len({m.symbol for m in chain}) != len(chain):
+            continue
+        later = [m for m in subjects if m.span[0] >= run[-1].end]
+        end = later[0].span[0] if later and position + 1 < len(lists) else len(sentence.work)
+        pairs += [_Segment(m, previous_end, end, (lv,)) for m, lv in zip(chain, run, strict=True)]
+        paired.update(id(lv) for lv in run)
+        previous_end = run[-1].end
+    if not pairs:
+        return segments
+    paired_mentions = {id(seg.mention) for seg in pairs}
+    kept = [
+        replace(seg, levels=tuple(lv for lv in seg.levels if id(lv) not in paired))
+        for seg in segments
+        if id(seg.mention) not in paired_mentions or any(id(lv) not in paired for lv in seg.levels)
+    ]
+    kept = [seg for seg in kept if seg.levels or id(seg.mention) not in paired_mentions]
+    return sorted(kept + pairs, key=lambda seg: seg.levels[0].start if seg.levels else seg.start)
+
+
+def _by_speaker(sentence: _Sentence, segment: _Segment) -> list[tuple[_Segment, SpeakerReading]]:
+    """A segment's levels grouped by the speaker named last before each.
+
+    "Barclays pencils in 7,200, Citi and RBC are aiming for 7,000": each
+    speaker's level is a call of its own, and a list of speakers ("Citi and
+    RBC") makes one call each. A sentence with a single speaker is one group.
+    """
+    spans = sentence.speakers_at
+    whole = [(segment, sentence.speaker)]
+    if not spans or not segment.levels:
+        return whole
+    owners: dict[int | None, list[Level]] = {}
+    for level in segment.levels:
+        owner = None
+        for index, (position, _names) in enumerate(spans):
+            if position <= level.start:
+                owner = index
+        owners.setdefault(owner, []).append(level)
+    named = [o for o in owners if o is not None]
+    if len(owners) < 2 and not any(len(spans[o][1]) > 1 for o in named):
+        return whole
+    groups: list[tuple[_Segment, SpeakerReading]] = []
+    for owner, own in owners.items():
+        start = segment.start if owner is None else max(segment.start, spans[owner][0])
+        group = replace(segment, start=start, levels=tuple(own))
+        if owner is None:
+            groups.append((group, sentence.speaker))
+            continue
+        for name in spans[owner][1]:
+            groups.append((group, SpeakerReading(name, named=True)))
+    return groups
+
+
+def _credited(speaker: SpeakerReading, firm_of: Mapping[str, str]) -> SpeakerReading:
+    """A person who speaks for a firm named before ("Uleer thinks ...") is the firm's voice."""
+    if speaker.name is None or speaker.name not in firm_of:
+        return speaker
+    firm = firm_of[speaker.name]
+    return replace(speaker, name=firm, note=f"{speaker.name} speaks for {firm}, named before")
+
+
 def _remember(context: _Context, mentions: list[_Mention], speaker: SpeakerReading) -> None:
+    mentions = [m for m in mentions if m.symbol]
     for mention in mentions:
         family = P.ASSET_FAMILIES.get(mention.symbol)
         if family:
@@ -716,9 +1036,16 @@ def _remember(context: _Context, mentions: list[_Mention], speaker: SpeakerReadi
     subjects = [m for m in mentions if m.subject]
     if subjects:
         context.last_symbol = subjects[-1].symbol
+        context.last_symbols = tuple(dict.fromkeys(m.symbol for m in subjects))
         context.last_symbol_age = 0
+        if context.topic is None:
+            context.topic = subjects[0].symbol  # the headline's asset, else the first named
     if speaker.named and speaker.name:
         context.last_speaker = speaker.name
+        if is_organization(speaker.name):
+            context.last_organization = speaker.name
+        else:
+            context.last_person = speaker.name
 
 
 # ---------------------------------------------------------------- clauses, past, conditions
@@ -783,26 +1110,64 @@ def _mentions(work: str, settings: _Settings, context: _Context) -> list[_Mentio
             table.checked(match)
         except ClaimError:
             break  # a user alias points at something unusable; read no more assets
+        key = " ".join(match.asset.lower().split())
+        if key in _OTHER_ASSET_KEYS and key not in table.user_aliases:
+            # Copper, wheat, coffee ... are known to the claim language, but articles
+            # quote them in units of their own (copper per tonne, HG=F per pound): their
+            # levels are read as another asset's, never as the futures symbol's, unless
+            # the user made the name an alias of their own.
+            continue
         start, end = match.span
         rest = rest[:start] + " " * (end - start) + rest[end:]
-        key = " ".join(match.asset.lower().split())
         if match.note is not None:
             continue  # a lower-case ticker ("nvda"): articles mark tickers, "$NVDA"
         if key not in table and not _is_ticker(match.asset, settings.tickers):
             continue  # an upper-case word ("UBS", "CPI"), not a ticker the article marked
-        found.append(_Mention(match.asset, match.symbol, match.span, P.VAGUE_ASSET_NAMES.get(key)))
+        symbol = match.symbol
+        if f"{symbol}-USD" in P.ASSET_FAMILIES:
+            symbol = f"{symbol}-USD"  # "$SOL" is Solana, priced in dollars
+        found.append(_Mention(match.asset, symbol, match.span, P.VAGUE_ASSET_NAMES.get(key)))
     for match in _ANAPHORA.finditer(rest):
-        family = P.ASSET_ANAPHORA[" ".join(match[0].lower().split())]
+        families = P.ASSET_ANAPHORA[" ".join(match[0].lower().split())].split("|")
         earlier = [m.symbol for m in found if m.span[0] < match.start()]
         symbol = next(
-            (s for s in reversed(earlier) if P.ASSET_FAMILIES.get(s) == family),
-            context.last_by_family.get(family),
+            (s for s in reversed(earlier) if P.ASSET_FAMILIES.get(s) in families),
+            _pointed_asset(context, families),
         )
         if symbol:
             note = f"'{match[0]}' read as {symbol}, named before"
             found.append(_Mention(match[0], symbol, match.span(), note))
+    # Assets with no symbol ("copper", "the Topix") are mentions too: their levels are
+    # theirs, never the next asset's or the one before ("Citi sees gold at $4,500 and
+    # copper at $12,000"); they give no candidate.
+    for match in _OTHER_ASSET.finditer(rest):
+        if not any(m.span[0] < match.end() and match.start() < m.span[1] for m in found):
+            found.append(_Mention(match[0], "", match.span()))
     found.sort(key=lambda m: m.span[0])
-    return [_with_role(work, m) for m in found]
+    joined: list[_Mention] = []
+    for mention in found:
+        # "Brent crude oil", "gold bullion": one asset's name read as two; the first names it.
+        if joined and not work[joined[-1].span[1] : mention.span[0]].strip():
+            last = joined[-1]
+            joined[-1] = replace(last, span=(last.span[0], mention.span[1]))
+            continue
+        joined.append(mention)
+    return [_with_role(work, m) for m in joined]
+
+
+def _pointed_asset(context: _Context, families: list[str]) -> str | None:
+    """What "the index" or "the benchmark" means when the sentence names no such asset.
+
+    The article's topic if it is of that kind (an S&P 500 story's "the
+    benchmark" is the S&P 500 even after a mention of the Dow), else the
+    last asset of that kind named.
+    """
+    if context.topic is not None and P.ASSET_FAMILIES.get(context.topic) in families:
+        return context.topic
+    for family in families:
+        if family in context.last_by_family:
+            return context.last_by_family[family]
+    return None
 
 
 def _is_ticker(token: str, tickers: frozenset[str]) -> bool:
@@ -866,9 +1231,12 @@ def _segment_candidates(
     sentence: _Sentence, segment: _Segment, settings: _Settings
 ) -> list[Candidate]:
     levels = list(segment.levels)
+    if not segment.mention.symbol:
+        return []  # an asset with no symbol: its levels are set aside
     if not levels:
         return _needs_level(sentence, segment, settings)
-    own = _own_deadlines(levels, segment, sentence.future)
+    own = _own_deadlines(levels, segment, sentence.future, sentence.work)
+    own.update(_respective_deadlines(sentence, levels))
     windows = []
     previous_end = segment.start
     for level in levels:
@@ -879,11 +1247,14 @@ def _segment_candidates(
         for lv, window in zip(levels, windows, strict=True)
     ]
     plans: list[_Plan] = []
-    if len(levels) > 1 and all(i in own for i in range(len(levels))):
+    if len(own) > 1:
+        # A ladder: each level with its own deadline is a call ("$3.47 in 2025 and $4.02 in
+        # 2026"); a level without one beside them is commentary, not a rung.
         last: Direction | None = None
         for index, level in enumerate(levels):
             direction = directions[index] or last
-            plans.append(_Plan(level, own[index], direction, windows[index], several=False))
+            if index in own:
+                plans.append(_Plan(level, own[index], direction, windows[index], several=False))
             last = direction
     else:
         several = len(levels) > 1 and not (len(levels) == 2 and levels[0].range_with)
@@ -892,18 +1263,35 @@ def _segment_candidates(
             key=lambda i: (2 * bool(directions[i] and directions[i].verb) + (i in own), -i),
         )
         when = own.get(index) or _fallback_deadline(sentence.future, segment, levels[index])
+        if when is None and segment.mention.symbol in sentence.inherit_symbols:
+            when = sentence.inherited
         plans.append(_Plan(levels[index], when, directions[index], windows[index], several))
     found = [_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None]
 
 
 def _own_deadlines(
-    levels: list[Level], segment: _Segment, future: tuple[DatePhrase, ...]
+    levels: list[Level], segment: _Segment, future: tuple[DatePhrase, ...], work: str
 ) -> dict[int, DatePhrase]:
-    """Each deadline phrase belongs to the nearest level before it, else to the one after it."""
+    """Each deadline phrase belongs to the nearest level before it, else to the one after it.
+
+    A phrase written right after a level ("1.25 by end-2026", no comma or "and"
+    between) is that level's before any other is placed, so "over the next two
+    years ... at 1.25 by end-2026" gives the level its own date, not the first.
+    """
     own: dict[int, DatePhrase] = {}
-    for phrase in future:
-        if not segment.start <= phrase.span[0] < segment.end:
+    inside = [p for p in future if segment.start <= p.span[0] < segment.end]
+    placed: set[int] = set()
+    for number, phrase in enumerate(inside):
+        left = [i for i, lv in enumerate(levels) if lv.end <= phrase.span[0]]
+        if not left or left[-1] in own:
+            continue
+        gap = work[levels[left[-1]].end : phrase.span[0]]
+        if len(gap) <= 40 and not _NOT_ADJACENT.search(gap):
+            own[left[-1]] = phrase
+            placed.add(number)
+    for number, phrase in enumerate(inside):
+        if number in placed:
             continue
         left = [i for i, lv in enumerate(levels) if lv.end <= phrase.span[0]]
         right = [i for i, lv in enumerate(levels) if lv.start >= phrase.span[1]]
@@ -912,6 +1300,25 @@ def _own_deadlines(
         elif right and right[0] not in own:
             own[right[0]] = phrase
     return own
+
+
+def _respective_deadlines(sentence: _Sentence, levels: list[Level]) -> dict[int, DatePhrase]:
+    """ "its three- and twelve-month forecasts to $30 and $34, respectively": in order.
+
+    The periods must be listed before the levels, as many as there are levels.
+    """
+    lists = [found for found in _level_lists(sentence, levels) if sentence.respectively]
+    if not lists:
+        return {}
+    run = lists[-1]
+    periods = [p for p in sentence.future if p.span[1] <= run[0].start]
+    if len(periods) < len(run):
+        return {}
+    periods = periods[-len(run) :]
+    if any(periods[0].span[0] < lv.start < run[0].start for lv in levels):
+        return {}
+    index = {id(lv): i for i, lv in enumerate(levels)}
+    return {index[id(lv)]: p for lv, p in zip(run, periods, strict=True) if id(lv) in index}
 
 
 def _fallback_deadline(
@@ -939,9 +1346,32 @@ def _candidate(
     if mention.vague_note:
         notes.append(mention.vague_note)
     family, side = (direction.family, direction.side) if direction else (TOUCH, ABOVE)
-    if direction is None and sentence.period_forecast and when is not None and when.start:
+    if (
+        direction is None
+        and when is not None
+        and (
+            (sentence.period_forecast and (when.start or _AVERAGE_WORD.search(sentence.work)))
+            or _is_quarter_or_half(when)
+        )
+    ):
         family = AVERAGE
         notes.append("a forecast for a period, with no direction word: read as its average")
+    elif (
+        direction is None or " ".join((direction.verb or "").lower().split()) in _TARGET_WORDS
+    ) and _BEARISH.search(sentence.present):
+        side = BELOW
+        notes.append(
+            f"no direction word, and the speaker is bearish: '{level.match.text}' read as a"
+            " level to fall to (touch)"
+        )
+    elif (direction is None or _names_no_side(direction)) and _below_price_now(
+        level.match, mention.symbol, sentence.price_now
+    ):
+        side = BELOW
+        notes.append(
+            f"no direction word, and '{level.match.text}' is below the price the article gives"
+            f" ({format_price(sentence.price_now[mention.symbol])}): read as a level to fall to"
+        )
     elif direction is None:
         notes.append(f"no direction word: '{level.match.text}' read as a level to reach (touch)")
     elif direction.note:
@@ -978,6 +1408,11 @@ def _candidate(
     score += P.SCORE_HEDGED if sentence.hedged else 0
     score += P.SCORE_SEVERAL_LEVELS if plan.several else 0
     score += P.SCORE_VAGUE_ASSET if mention.vague_note else 0
+    if when is None:
+        score = min(score, P.CAP_NO_TIME_FRAME)
+    if _CONSENSUS.search(sentence.present):
+        score = min(score, P.CAP_CONSENSUS)
+        notes.append("a consensus of many forecasters (median, survey, average): nobody's call")
     if conditional:
         score = min(score, P.CAP_CONDITIONAL)
     if negated:
@@ -997,6 +1432,87 @@ def _candidate(
         negated=negated,
         probability=sentence.probability,
         headline=sentence.headline,
+        reasons=_reasons(
+            sentence, mention, level.match.text, direction, kind, when, claim.deadline, settings
+        ),
+    )
+
+
+def _is_quarter_or_half(when: DatePhrase) -> bool:
+    """ "$3.98 in the first quarter", "$60 in H2 2026": a level for a period of months is,
+    as forecasters publish them, the period's average."""
+    return when.start is not None and (when.deadline - when.start).days <= 184
+
+
+def _names_no_side(direction: Direction) -> bool:
+    """A target word ("target", "target of") says where, not which way."""
+    return " ".join((direction.verb or "").lower().split()) in _TARGET_WORDS
+
+
+def _below_price_now(level: LevelMatch, symbol: str, price_now: Mapping[str, float]) -> bool:
+    return level.price is not None and symbol in price_now and level.price < price_now[symbol]
+
+
+def _cue_words(
+    present: str, future: tuple[DatePhrase, ...], headline: bool
+) -> tuple[str | None, str]:
+    """The words that make a sentence a forecast, and what kind of words they are."""
+    for pattern, how in (
+        (_FORECAST_WORDS, "a forecast word"),
+        (_FIRST_PERSON, "a first-person call"),
+        (_FUTURE, "a future marker"),
+    ):
+        match = pattern.search(present)
+        if match:
+            return " ".join(match[0].split()), how
+    if future:
+        return future[0].text, "a deadline still ahead"
+    match = _HEADLINE_INFINITIVE.search(present) if headline else None
+    if match:
+        return " ".join(match[0].split()), "a headline's infinitive"
+    return None, "no forecast words"
+
+
+def _reasons(
+    sentence: _Sentence,
+    mention: _Mention,
+    level_words: str | None,
+    direction: Direction | None,
+    kind: ClaimKind,
+    when: DatePhrase | None,
+    deadline: date | None,
+    settings: _Settings,
+) -> tuple[Reason, ...]:
+    """Why the candidate reads as it does: each part and the words it came from."""
+    cue_words, cue_how = sentence.cue
+    asset_how = mention.vague_note or f"read as {mention.symbol}"
+    if direction is not None and direction.verb:
+        direction_reason = Reason("direction", direction.verb, f"read as {kind.value}")
+    else:
+        direction_reason = Reason("direction", None, f"read as {kind.value}")
+    shown_deadline = deadline.isoformat() if deadline else "?"
+    if when is None:
+        deadline_reason = Reason(
+            "deadline", None, f"{settings.horizon_months} months assumed: {shown_deadline}"
+        )
+    elif when is sentence.inherited:
+        deadline_reason = Reason(
+            "deadline", when.text, f"from the sentence before: {shown_deadline}"
+        )
+    else:
+        deadline_reason = Reason("deadline", when.text, f"read as {shown_deadline}")
+    speaker = sentence.speaker
+    if speaker.name is None:
+        speaker_reason = Reason("speaker", None, speaker.note or "nobody named: give the source")
+    else:
+        speaker_reason = Reason("speaker", speaker.name, speaker.note or "named in the sentence")
+    return (
+        Reason("cue", cue_words, cue_how),
+        Reason("asset", mention.written or None, asset_how),
+        Reason("level", level_words, None if level_words else "none given: give one"),
+        direction_reason,
+        deadline_reason,
+        speaker_reason,
     )
 
 
@@ -1012,6 +1528,8 @@ def _flag_notes(
     settings: _Settings,
 ) -> list[str]:
     notes = []
+    if when is not None and when is sentence.inherited:
+        notes.append(f"no time frame in the sentence: '{when.text}' taken from the sentence before")
     if when is None:
         notes.append(
             f"no time frame in the sentence: the default horizon of {settings.horizon_months}"
@@ -1218,4 +1736,5 @@ def _asking(
         deadline_hint=deadline,
         probability=sentence.probability,
         headline=sentence.headline,
+        reasons=_reasons(sentence, mention, None, None, kind, when, deadline, settings),
     )

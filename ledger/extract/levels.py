@@ -25,7 +25,13 @@ _NOT_A_PRICE_AFTER = tuple(re.compile(p, re.IGNORECASE) for p in P.NOT_A_PRICE_A
 _QUANTITY_OF_ASSET_AFTER = re.compile(P.QUANTITY_OF_ASSET_AFTER, re.IGNORECASE)
 _NOT_THE_LEVEL_BEFORE = any_of(P.NOT_THE_LEVEL_BEFORE)
 _PRESENT_STATE_BEFORE = any_of(P.PRESENT_STATE_BEFORE)
+_PRICE_NOW_BEFORE = any_of(P.PRICE_NOW_BEFORE)
 _STATED_PROBABILITY = any_of(P.STATED_PROBABILITY)
+_MOVE_TO = re.compile(
+    r"\s*(?:,\s*)?(?:to|toward|towards|at)\s+(?:the\s+|around\s+|about\s+)?(?:level\s+of\s+)?",
+    re.IGNORECASE,
+)
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"^(?:19|20|21)\d\d$")
 _MOVE_BEFORE_PERCENT = re.compile(
     r"\b(?:(?:rise|gain|climb|rall(?:y|ie)|jump|surge|soar|fall|drop|decline|slide|lose|shed"
@@ -92,8 +98,12 @@ def call_levels(
     *,
     asset_starts: Collection[int],
     looks_ahead: Callable[[int], bool],
-) -> tuple[list[Level], float | None]:
-    """The levels that can be calls, and a stated probability ("a 60% chance"), if any.
+) -> tuple[list[Level], float | None, list[tuple[int, int]]]:
+    """The levels that can be calls, a stated probability ("a 60% chance"), and old levels.
+
+    Old levels are where a starting point or an earlier target was written
+    ("up from $3,800 by end-2025"), so the deadline written with one is not
+    taken for a call's.
 
     `level_text` is the sentence with dates, assets and past clauses blanked;
     `work` the same sentence unblanked (for the words around each number).
@@ -109,19 +119,50 @@ def call_levels(
         if 0 <= value <= 100:
             probability = value / 100
     matches, _ = find_levels(level_text)
-    kept = [m for m in matches if _is_call_level(m, work, asset_starts, looks_ahead)]
+    kept = []
+    old = False
+    old_spans: list[tuple[int, int]] = []
+    for index, match in enumerate(matches):
+        # "from $27 and $29": a level listed with an old or current one is old too.
+        # (dates are blanked in level_text: "$3,800 by end-2025 and $3,900" is a list too)
+        between = level_text[matches[index - 1].span[1] : match.span[0]] if index else ""
+        listed = index > 0 and _LIST_JOINT.fullmatch(between)
+        if old and listed:
+            old_spans.append(match.span)
+            continue
+        old = _is_not_the_level(match, work)
+        if old:
+            old_spans.append(match.span)
+        if not old and _is_call_level(match, work, asset_starts, looks_ahead):
+            kept.append(match)
     if any(m.price is not None for m in kept):
         kept = [
             m
             for m in kept
             if m.price is not None or not _COMMENTARY_PERCENT.match(work[m.span[1] :])
         ]
+        # "decline 8% to the 95 level": the level the move ends at is the call, the
+        # percent only describes the way there
+        kept = [
+            m
+            for index, m in enumerate(kept)
+            if m.price is not None
+            or index + 1 >= len(kept)
+            or kept[index + 1].price is None
+            or not _MOVE_TO.fullmatch(work[m.span[1] : kept[index + 1].span[0]])
+        ]
     partners: dict[int, LevelMatch] = {}
     for index in range(len(kept) - 1):
         if is_range(work, kept[index], kept[index + 1]):
             partners[index], partners[index + 1] = kept[index + 1], kept[index]
     levels = [Level(match, partners.get(index)) for index, match in enumerate(kept)]
-    return levels, probability
+    return levels, probability, old_spans
+
+
+def _is_not_the_level(match: LevelMatch, work: str) -> bool:
+    """A starting point, an old target, a record: the words before it say so."""
+    start = match.span[0]
+    return bool(_NOT_THE_LEVEL_BEFORE.search(work[max(0, start - 80) : start]))
 
 
 def _is_call_level(
@@ -134,8 +175,6 @@ def _is_call_level(
     after = work[end : end + 60]
     before = work[max(0, start - 60) : start]
     if any(pattern.match(after) for pattern in _NOT_A_PRICE_AFTER):
-        return False
-    if _NOT_THE_LEVEL_BEFORE.search(before):
         return False
     if _PRESENT_STATE_BEFORE.search(before) and not looks_ahead(start):
         return False
@@ -173,6 +212,23 @@ def _is_price(
     # A plain number is a price only before words that go with prices ("7,000 by June").
     word = re.match(r"^-?\s*([a-z][a-z-]*)", after, re.IGNORECASE)
     return word is None or word[1].lower() in WORDS_AFTER_A_PRICE
+
+
+def prices_now(level_text: str, work: str, looks_ahead: Callable[[int], bool]) -> list[LevelMatch]:
+    """The prices the sentence states as the price of the day ("was bid just above $1,425").
+
+    `level_text` is the sentence with dates and assets blanked, past clauses
+    kept: "Gold traded at $4,050 on Friday" states the price as well as a
+    present tense does. A clause that looks ahead ("will be trading at") states none.
+    """
+    matches, _ = find_levels(level_text)
+    return [
+        match
+        for match in matches
+        if match.price is not None
+        and _PRICE_NOW_BEFORE.search(work[max(0, match.span[0] - 60) : match.span[0]])
+        and not looks_ahead(match.span[0])
+    ]
 
 
 def is_range(work: str, first: LevelMatch, second: LevelMatch) -> bool:

@@ -68,6 +68,32 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "natural gas": "NG=F",
         "natural-gas": "NG=F",
         "solana": "SOL-USD",
+        "xrp": "XRP-USD",
+        "the dax": "^GDAXI",
+        "dax": "^GDAXI",
+        "dax 40": "^GDAXI",
+        "nikkei": "^N225",
+        "the nikkei": "^N225",
+        "nikkei 225": "^N225",
+        "the nikkei 225": "^N225",
+        "nikkei share average": "^N225",
+        "ftse 100": "^FTSE",
+        "the ftse 100": "^FTSE",
+        "euro stoxx 50": "^STOXX50E",
+        "stoxx 600": "^STOXX",
+        "hang seng": "^HSI",
+        "the hang seng": "^HSI",
+        "usd/jpy": "JPY=X",
+        "usdjpy": "JPY=X",
+        "dollar/yen": "JPY=X",
+        "dollar-yen": "JPY=X",
+        "gbp/usd": "GBPUSD=X",
+        "gbpusd": "GBPUSD=X",
+        "the dollar index": "DX-Y.NYB",
+        "dxy": "DX-Y.NYB",
+        "henry hub": "NG=F",
+        "the euro": "EURUSD=X",
+        "the single currency": "EURUSD=X",
     }
 )
 
@@ -88,11 +114,15 @@ ASSET_FAMILIES: Mapping[str, str] = MappingProxyType(
         "GC=F": "metal", "SI=F": "metal", "HG=F": "metal", "PL=F": "metal", "PA=F": "metal",
         "BTC-USD": "crypto", "ETH-USD": "crypto", "SOL-USD": "crypto",
         "^GSPC": "index", "^NDX": "index", "^IXIC": "index", "^DJI": "index",
-        "CL=F": "oil", "BZ=F": "oil",
+        "CL=F": "oil", "BZ=F": "oil", "NG=F": "gas", "XRP-USD": "crypto",
+        "^GDAXI": "index", "^N225": "index", "^FTSE": "index", "^STOXX50E": "index",
+        "^STOXX": "index", "^HSI": "index",
+        "EURUSD=X": "fx", "JPY=X": "fx", "GBPUSD=X": "fx", "DX-Y.NYB": "fx",
     }
 )  # fmt: skip
 
-# Words that point back to an asset named before ("the metal" after "gold").
+# Words that point back to an asset named before ("the metal" after "gold"); a word that
+# may mean either of two kinds names both, "index|oil".
 ASSET_ANAPHORA: Mapping[str, str] = MappingProxyType(
     {
         "the metal": "metal",
@@ -103,9 +133,13 @@ ASSET_ANAPHORA: Mapping[str, str] = MappingProxyType(
         "the digital asset": "crypto",
         "the index": "index",
         "the gauge": "index",
-        "the benchmark": "index",
+        "the benchmark": "index|oil",
         "the contract": "oil",
         "the commodity": "oil",
+        "the pair": "fx",
+        "the currency pair": "fx",
+        "the greenback": "fx",
+        "the exchange rate": "fx",
     }
 )
 
@@ -200,12 +234,15 @@ PAST_TIME = (
     r"\bovernight\b",
     r"\bso\s+far\s+(?:this|in)\b",
     r"\byear[-\s]to[-\s]date\b|\bytd\b",
-    r"\b(?:up|down)\s+(?:about\s+|nearly\s+|some\s+)?[\d.]+\s*%\s+(?:this|so|since|year|in\s+the)\b",
+    r"\b(?:up|down)\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+)?[\d.]+\s*(?:%|percent"
+    r"|per\s+cent)\s+(?:this|so|since|year|in\s+the|over\s+the\s+past|on\s+the\s+(?:year"
+    r"|month|week|day|session|quarter))\b",
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october"
     r"|november|december|the\s+start|the\s+beginning)\b",
     r"\bin\s+(?:the\s+)?(?:past|previous|prior)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?"
     r"|sessions?)\b",
     r"\bthis\s+(?:morning|afternoon)\b",
+    r"\bin\s+recent\s+(?:days|weeks|months|sessions|trading)\b",
     r"\bat\s+the\s+(?:close|open)\b",
     r"\b(?:record|all-time|all\s+time|multi-year|fresh)\s+(?:high|low|peak)s?\s+of\b",
 )
@@ -229,7 +266,8 @@ OLD_CALLS = (
 CLAUSE_BREAKS = (
     r",\s|;\s*|:\s|\s-{1,2}\s|\(|\)|\s(?=(?:after|since|while|whereas|but|though|although"
     r"|because|when|which|who|that|having|despite|before|following)\b)"
-    r"|\s(?=and\s+(?:could|will|would|may|might|should|is|are|expects?|sees?|now)\b)"
+    r"|\s(?=and\s+(?:could|will|would|may|might|should|is|are|expects?|sees?|now|said|says"
+    r"|added|adds|noted|notes|told|warned|argued)\b)"
 )
 # Past-tense market verbs. A clause with one of these, and no future marker, reports
 # what happened. ("hit" and the like count only when not after "to", "will", "could"...)
@@ -242,7 +280,7 @@ PAST_VERBS = (
     "advanced", "eased", "firmed", "weakened", "strengthened", "hit", "was", "were",
     "surpassed", "exceeded", "doubled", "tripled", "halved", "plummeted", "skyrocketed",
     "edged", "ticked", "printed", "opened", "marked", "set", "extended", "erased",
-    "pared", "swung", "went", "came", "bounced", "stalled", "slipped",
+    "pared", "swung", "went", "came", "bounced", "stalled", "slipped", "averaged",
 )  # fmt: skip
 # After these a past-looking verb is not past: "could hit", "to set", "did not break". Regex,
 # matched against the text just before the verb.
@@ -273,15 +311,27 @@ CONDITIONALS = (
     r"\bbarring\b",
     r"\bin\s+case\b",
     r"\bonly\s+(?:if|when)\b",
+    # "it would take rate cuts and a weaker dollar to carry the metal above $5,000": what
+    # the move needs, not the call
+    r"\b(?:it|that)\s+(?:would|will|could|might|may)\s+(?:take|require|need)\b",
+    r"\bwould\s+(?:require|need)\b",
+    r"\b(?:in\s+(?:a|an|the|our|its|their)\s+)?(?:hypothetical|extreme|tail[-\s]risk)\b",
 )
 # A condition governs the clause it belongs to: from the last of these breaks before it
 # (or from the start of the sentence) to the end. "My target is $4,800, and I'll cut the
 # trade if ETH closes below $2,600": only the second call is conditional. Regex.
-CONDITION_SCOPE_BREAK = r",\s+(?:and|but|while|whereas)\s+|;\s+|\s-\s"
+CONDITION_SCOPE_BREAK = r",\s+(?:and|but|while|whereas|with)\s+|;\s+|\s-\s"
 # "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
 NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # Scenarios make only their own clause conditional: in "its base case is $150,000; its
 # bear case is $78,000" the base case is the call. Regexes.
+# A figure pooled from many forecasters is nobody's call: "a median forecast of $4,746",
+# "the average target among the big firms". Regexes; the candidate is flagged and capped.
+CONSENSUS = (
+    r"\b(?:median|consensus|mean)\b",
+    r"\b(?:survey|poll)\s+of\b",
+    r"\baverage\s+(?:\S+\s+){0,4}(?:target|forecast|estimate)s?\s+(?:among|of\s+the|across)\b",
+)
 SCENARIOS = (
     r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"
     r"\s*[-\s]?(?:case|scenario)\b",
@@ -316,6 +366,10 @@ TOUCH_ABOVE_PHRASES = (
     "trade above", "touch", "reclaim", "recover to", "rebound to", "rebounding to",
     "bounce to", "advance to", "upside to", "extend gains to", "grind higher to",
     "run to", "march to", "path to", "road to", "gain to", "rise", "climb", "rally",
+    "carry it to", "take it to", "push it to", "send it to", "lift it to", "drive it to",
+    "carry prices to", "take prices to", "push prices to", "send prices to", "lift prices to",
+    "drive prices to", "carry the metal to", "push the metal to", "carry the index to",
+    "push the index to", "lift the index to",
 )  # fmt: skip
 TOUCH_BELOW_PHRASES = (
     "fall to", "falling to", "fall below", "falling below", "drop to", "dropping to",
@@ -325,7 +379,8 @@ TOUCH_BELOW_PHRASES = (
     "pull back to", "pullback to", "correct to", "correction to", "fall back to",
     "break below", "breaking below", "downside to", "revisit", "give back", "ease to",
     "easing to", "eases to", "slip to", "slip back to", "slip back toward", "slip below",
-    "slipping to", "as low as", "go as low as", "fall as low as", "fall", "drop",
+    "slipping to", "as low as", "go as low as", "fall as low as", "bottom out at",
+    "bottom out", "bottoming out", "bottom at", "trough at", "drift lower to", "fall", "drop",
     "slide", "decline", "retreat", "correct",
 )  # fmt: skip
 HOLD_ABOVE_PHRASES = (
@@ -374,6 +429,13 @@ CLOSE_BELOW_PATTERNS = (
 # $60") is that period's average, as banks publish them. Regexes over the sentence as written;
 # applied only when no direction verb names the kind.
 PERIOD_FORECAST = (
+    r"\b(?:19|20)\d\d\s+(?:(?:average|gold|silver|oil|brent|wti|price|spot|annual)\s+){0,3}"
+    r"(?:forecasts?|estimates?|projections?)\b",
+    r"\baverage\s+(?:(?:gold|silver|oil|brent|wti|spot|annual|quarterly|yearly|price)\s+){0,3}"
+    r"(?:forecasts?|estimates?|projections?|assumptions?)\b",
+    r"\b(?:forecasts?|estimates?|projections?)\s+for\s+(?:[\w']+\s+){0,3}average\b",
+    r"\bforecasts?\b[^.;]{0,100}?\bfor\s+(?:the\s+)?(?:Q[1-4]|H[12]|first|second|third|fourth"
+    r"|full\s+year|(?:19|20)\d\d)\b",
     r"\b(?:forecasts?|estimates?|projections?|assumptions?|price\s+deck)\s+(?:\w+\s+){0,2}"
     r"for\s+(?:the\s+)?(?:Q[1-4]|H[12]|first|second|third|fourth|(?:19|20)\d\d|full\s+year"
     r"|next\s+year|this\s+year)",
@@ -395,6 +457,25 @@ LEVEL_SEEKING = (
 
 # ---------------------------------------------------------------- levels
 
+# Numbers that are never a level, blanked before levels are read: clock times with their
+# zone ("10:42 GMT+8", "14:05 UTC-5", "9.30 a.m. ET"), a zone's offset on its own, and a
+# day of the month ("Nov 20", "20 November": a dateline's day, or a meeting's). Regexes.
+_MONTH_NAMES = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ZONE = r"(?:gmt|utc|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|jst|hkt|sgt|ist|aest|aedt)"
+NOT_A_LEVEL = (
+    rf"(?<![\d$.,])\d{{1,2}}:\d{{2}}(?!\d|,\d)(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b"
+    r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?(?!\s*%)",
+    rf"(?<![\d$.,])\d{{1,2}}\.\d{{2}}\s*(?:[ap]\.?m\.?(?:\s*{_ZONE}\b)?|{_ZONE}\b)",
+    r"(?<![\w$])'\d\d\b",  # "'26 oil forecasts": a year
+    rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",
+    rf"\b{_ZONE}\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?\b",
+    rf"\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![\d,.]*\d)(?!\s*%)",
+    rf"(?<![\d$.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b",
+)
+
 # A number followed by one of these is a quantity, not a price. Regex of the next words.
 NOT_A_PRICE_AFTER = (
     r"-?\s*(?:days?|weeks?|months?|years?|hours?|minutes?|sessions?|quarters?)\b",
@@ -406,6 +487,13 @@ NOT_A_PRICE_AFTER = (
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
+    # "$36 million in a Series A round": money raised or earned, not a price
+    r"\s*(?:million|billion|mn|bn|m\b)\s+(?:in\s+(?:a|an|its|their|the|new)\s+)?(?:series"
+    r"|round|funding|financing|investment|raise|deal|revenue|profit|loss|inflows?|outflows?"
+    r"|of\s+(?:inflows|outflows|funding|revenue|assets))",
+    r"\s+in\s+(?:a|an|its|their|the|new)\s+(?:series|round|funding|financing)\b",
+    r"\s*(?:-|to)\s*\d[\d,.]*\s*(?:metric\s+)?(?:tonnes?|tons?|ounces|oz\b|barrels|bpd|b/d"
+    r"|bps|basis)",
     r"\s*%?\s*(?:inflation|yield|of\s+gdp|gdp|unemployment|growth|allocation|stake|weight"
     r"|margin|earnings|eps|revenue|dividend|cpi|pce|rate\s+cut)",
     r"\s*(?:-|to|and)\s*\$?\d[\d,.]*\s*(?:k\b|%)?\s*(?:range|band|corridor)",
@@ -416,11 +504,27 @@ NOT_THE_LEVEL_BEFORE = (
     r"\b(?:currently|now|today|presently)\s+(?:at|around|near|trading\s+(?:at|around|near)"
     r"|about|some|roughly)?\s*$",
     r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
-    r"|previous|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z]+\s+){0,3}$",
-    r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime)\s+(?:high|low|peak|top)s?"
-    r"\s+(?:of|at|near|around)?\s*$",
+    r"|previous|previously|formerly|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
+    r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:\w+\s+){0,2}?"
+    r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
+    r"|level)s?\s+(?:of|at|for)"
+    r"\s+(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
+    r"|peak|top|close|closing\s+(?:high|level)|settlement)s?\s+(?:of|at|near|around)?\s*"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$",
+    # the price as it stands: "the metal now changes hands at $4,050", "last traded at"
+    r"\b(?:changes|changed|changing)\s+hands\s+(?:at|around|near|for)\s+(?:about\s+|around\s+"
+    r"|roughly\s+)?$",
+    r"\b(?:is|are|was|were)\s+(?:now\s+)?(?:priced|quoted|valued|trading|changing\s+hands)"
+    r"\s+(?:at|around|near)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:last|recently)\s+(?:traded|trading|quoted|seen|changed\s+hands)\s+(?:at|around"
+    r"|near)\s+(?:about\s+|around\s+|roughly\s+)?$",
     r"\b(?:last|closed\s+at|settled\s+at|ended\s+at|opened\s+at)\s*$",
-    r"\bby\s+(?:another|a\s+further)?\s*$",
+    # "with calls up to 8,100": the top of a survey of calls, not a call
+    r"\b(?:calls|targets|forecasts|estimates|predictions|views)\s+(?:ranging\s+)?(?:up\s+to"
+    r"|as\s+high\s+as|as\s+low\s+as|from)\s*$",
+    r"\bby\s+(?:another|a\s+further|more\s+than|less\s+than|about|around|roughly|some"
+    r"|nearly|almost|over|up\s+to)?\s*$",
     r"\b(?:inflation|yields?|rates?|gdp|growth|cpi|pce|unemployment|eps|earnings"
     r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
     r"|below|rising\s+to|falling\s+to)?\s*$",
@@ -432,6 +536,19 @@ PRESENT_STATE_BEFORE = (
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered"
     r"|is|was|were)\s+(?:at|around|near|just\s+(?:above|below|under))\s*$",
 )
+# The price of the day, wherever the article states it ("Gold was bid just above $1,425",
+# "with the pair near 155", "currently at $4,200"): remembered per asset, so that a call
+# with no direction word below it reads as a fall to its level. Regexes before the number.
+PRICE_NOW_BEFORE = (
+    r"\b(?:currently|now|presently|today)\s+(?:at|around|near|about|trading\s+(?:at|around"
+    r"|near)|changing\s+hands\s+at)?\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$",
+    r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"
+    r"|is|were|bid|quoted|changes\s+hands|changed\s+hands|changing\s+hands)\s+(?:just\s+)?"
+    r"(?:at|around|near|above|below|under|over)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    r"\bwith\s+(?:the\s+pair|it|the\s+index|prices?|the\s+metal|the\s+price)\s+(?:at|near"
+    r"|around|trading\s+(?:at|near))\s*(?:about\s+|around\s+|roughly\s+)?$",
+)
+
 # A number with no currency sign followed by one of these is a quantity of the asset
 # ("21 million bitcoin", "500 BTC"); with a sign ("$200K bitcoin") it is a price. Regex.
 QUANTITY_OF_ASSET_AFTER = r"\s*(?:bitcoins?|btc|eth|ether|coins|tokens|ounces|oz)\b"
@@ -459,13 +576,21 @@ SPEAKER_VERBS = (
     "also sees", "also expects", "still sees", "still expects", "boosted", "boosts",
     "added", "adds", "is forecasting", "are forecasting", "is predicting", "envisages",
     "anticipates", "eyes", "bumped up", "revised", "revises", "doubled down",
+    "calling for", "flagging", "flags", "flagged", "points to", "pointed to", "pointing to",
+    "aiming for", "aims for", "is aiming for", "are aiming for", "pencils in", "pencil in",
+    "pencilled in", "penciled in", "is penciling in", "is pencilling in", "looks for",
+    "look for", "is looking for", "are looking for", "is targeting", "are targeting",
+    "is projecting", "are projecting", "continues to expect", "continue to expect",
+    "continues to see", "continue to see", "sticks with", "stuck with", "pegs", "pegged",
+    "puts", "put", "has", "have",
 )  # fmt: skip
 # Words that may stand between a speaker and the verb: "JPMorgan now expects",
 # "Capital Economics does not expect".
 SPEAKER_VERB_FILLERS = (
     "does", "do", "did", "not", "doesn't", "don't", "didn't", "now", "also", "still",
     "further", "again", "currently", "no", "longer", "is", "are", "has", "have", "had",
-    "broadly", "largely", "firmly", "even",
+    "broadly", "largely", "firmly", "even", "meanwhile", "instead", "openly", "publicly",
+    "privately", "reportedly",
 )  # fmt: skip
 # Groups of people who speak for an organization: "analysts at X", "X strategists".
 SPEAKER_GROUPS = (
@@ -492,15 +617,35 @@ SPEAKER_AFTER = (
     r"|commodity\s+analysts|researchers)\s+(?:at|from|with)\s+",
 )
 # Words that point back to the last speaker named: "the bank also sees silver at $60".
-SPEAKER_ANAPHORA = (
-    r"\b(?:the|that)\s+(?:swiss\s+|u\.s\.\s+|german\s+|french\s+|canadian\s+|wall\s+street"
-    r"\s+|investment\s+|dutch\s+|japanese\s+|british\s+)?(?:bank|firm|lender|brokerage|broker"
-    r"|group|house|team|strategists?|analysts?|economists?|manager|asset\s+manager|fund"
-    r"|investor|researcher|company)\b",
-    r"\b(?:he|she|they)\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?"
+# Those of SPEAKER_ANAPHORA_ORGANIZATION point back to the last organization named, those
+# of SPEAKER_ANAPHORA_PERSON to the last person (credited as the article credits them:
+# "Jane Doe, strategist at Acme" is Acme), the rest to the last speaker of either kind.
+_VERBS_AFTER_PRONOUN = (
+    r"(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?"
     r"|predicts?|thinks?|believes?|wrote|writes|added|adds|argued|argues|targets?"
     r"|reckons?|warned|warns|noted|notes|set|sets|raised|raises|lifted|lifts|cut|cuts"
-    r"|lowered|lowers|projects?|estimates?|reiterated|reiterates|told|tells)\b",
+    r"|lowered|lowers|projects?|estimates?|reiterated|reiterates|told|tells)\b"
+)
+SPEAKER_ANAPHORA_ORGANIZATION = (
+    r"\b(?:the|that|its)\s+(?:swiss\s+|u\.s\.\s+|german\s+|french\s+|canadian\s+|wall\s+street"
+    r"\s+|investment\s+|dutch\s+|japanese\s+|british\s+|australian\s+|u\.k\.\s+)?"
+    r"(?:bank|firm|lender|brokerage|broker|group|house|manager|asset\s+manager|fund"
+    r"|company|consultancy|insurer|agency|administration|institute|council)\b",
+    r"\bit\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?|predicts?"
+    r"|projects?|estimates?|leans|remains|raised|raises|lifted|lifts|cut|cuts|lowered|lowers"
+    r"|kept|keeps|targets?|warned|warns|added|adds|noted|notes)\b",
+)
+SPEAKER_ANAPHORA_PERSON = (
+    r"\b(?:the|that)\s+(?:strategist|analyst|economist|investor|researcher|trader|veteran"
+    r"|founder|executive|chief|portfolio\s+manager|fund\s+manager)\b",
+    r"\b(?:he|she)\s+" + _VERBS_AFTER_PRONOUN,
+    r"^\W*(?:he|she)\b",
+)
+SPEAKER_ANAPHORA = (
+    *SPEAKER_ANAPHORA_ORGANIZATION,
+    *SPEAKER_ANAPHORA_PERSON,
+    r"\b(?:the|that)\s+(?:team|strategists|analysts|economists)\b",
+    r"\bthey\s+" + _VERBS_AFTER_PRONOUN,
 )
 # A headline that starts "UBS: gold to average $3,900 in Q2" names its speaker first. Regex.
 HEADLINE_SPEAKER = r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*:"
@@ -509,7 +654,9 @@ HEADLINE_SPEAKER = r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0
 SENTENCE_SUBJECT = (
     r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s+(?:is|are|has|have"
     r"|was|were|also|now|still|remains|remain|turned|turns|took|takes|struck|strikes|kept"
-    r"|keeps|sounded|sounds|went|goes|published|issued|offered|stays|stayed)\b"
+    r"|keeps|sounded|sounds|went|goes|published|issued|offered|stays|stayed|continues"
+    r"|continued|remained|became|becomes|joined|joins|pencils|pencilled|penciled|aims"
+    r"|pegs|puts|reckons|sticks|stuck|holds|leans|struck|sits|sat|stands|stood)\b"
 )
 # First-person calls belong to the article's author. Regexes.
 FIRST_PERSON = (
@@ -546,11 +693,52 @@ NOT_A_NAME = (
     "london", "new", "york", "reuters", "bloomberg", "not", "no", "yes", "target", "here",
     "there", "than", "just", "even", "only", "again", "another", "other", "such", "i'll",
     "i'm", "i've", "i'd", "we'll", "we're", "we've", "we'd", "prediction", "call", "calls",
+    "lenders", "lender", "bankers", "brokers", "managers", "buyers", "sellers", "bulls",
+    "bears", "speculators", "miners", "producers", "consumers", "households", "companies", "firms",
+    "forecasters", "sentiment", "demand", "supply", "inflation", "rates",
+    "tariffs", "trade", "officials", "policymakers", "governments", "government",
+    "shares", "futures", "options", "data", "earnings", "some", "others", "everyone",
+    "nobody", "people", "consensus", "polls", "poll", "survey", "respondents",
+    "despite", "although", "though", "because", "since", "until", "unless", "yet",
+    "updated", "published", "posted", "gmt", "utc", "et", "est", "edt", "bst", "cet",
+    "reporting", "editing", "additional", "writing", "cnbc", "kitco", "marketwatch",
+    "barron's", "wsj", "forbes", "fortune", "coindesk", "fxstreet", "investing.com",
+    "financial times", "the financial times", "ft", "the wall street journal", "yahoo",
+    "yahoo finance", "business insider", "insider", "the block", "decrypt", "axios", "ap",
+    "veteran", "key", "top", "bullish", "bearish", "completed", "release", "released",
+    "edition", "overview", "separately", "elsewhere",
+    "similarly", "likewise", "additionally", "moreover",
+    "furthermore", "overall", "ultimately", "finally", "instead", "notably", "indeed",
+    "afp", "dow jones newswires", "newswires", "mining.com", "kitco news",
+)  # fmt: skip
+
+# Words in a name that make it an organization ("Acme Capital", "Bank of America"); a
+# name of one word or in capitals ("JPMorgan", "UBS") is read as one too. Pronouns and
+# words like "the bank" point back to the last organization, "she" or "the strategist"
+# to the last person.
+ORGANIZATION_WORDS = (
+    "bank", "banks", "sachs", "capital", "group", "research", "securities", "economics",
+    "partners", "advisors", "advisers", "advisory", "management", "investments",
+    "investment", "markets", "asset", "assets", "holdings", "financial", "fund", "funds",
+    "associates", "council", "institute", "exchange", "trust", "co", "co.", "inc", "inc.",
+    "ltd", "ltd.", "llc", "plc", "ag", "sa", "wealth", "global", "strategies", "analytics",
+    "intelligence", "digital", "ventures", "labs", "insights", "securities", "brokerage",
+    "association", "corp", "corp.", "corporation", "company", "commission", "agency",
+    "treasury", "reserve", "stanley", "lynch", "chase", "fargo", "suisse", "paribas",
+    "generale", "société", "societe", "nomura", "mizuho", "macquarie", "sec", "imf",
+    "chartered", "organization", "organisation", "opec", "opec+", "eia", "iea", "university",
+    "board",
 )  # fmt: skip
 # The title between a person and their firm: "said Jane Doe, chief strategist at Acme".
 PERSON_AT_FIRM = r",\s+(?:[a-z][\w&'-]*\s+){0,6}(?:at|of|with)\s+"
 
 # ---------------------------------------------------------------- rewriting before reading
+
+_MONTH_WORDS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+)  # fmt: skip
 
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
@@ -569,14 +757,51 @@ REWRITES = (
     (r"\b(?:the\s+)?second\s+quarter\b", "Q2"),
     (r"\b(?:the\s+)?third\s+quarter\b", "Q3"),
     (r"\b(?:the\s+)?fourth\s+quarter\b", "Q4"),
+    # "three- and twelve-month forecasts" -> "within three months and within twelve months
+    # forecasts", so that "respectively" can pair each period with its level
+    (
+        r"\b(\d{1,2}|three|six|nine|twelve|eighteen|twenty-four)-\s+and\s+(\d{1,2}|three|six"
+        r"|nine|twelve|eighteen|twenty-four)[-\s]month\s+(?=(?:\w+\s+){0,2}(?:price\s+)?"
+        r"(?:targets|forecasts|views|outlooks|objectives|estimates|projections))",
+        r"within \1 months and within \2 months ",
+    ),
     # "2026 year-end target" -> "year-end 2026 target"
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),
     # "a 12-month target" -> "a within 12 months target"
+    # "over the next 6-12 months" -> "within 12 months": the far end of the span
     (
-        r"\b(\d{1,2}|six|twelve|eighteen)[-\s]month\s+(?=(?:price\s+)?(?:target|forecast"
-        r"|view|horizon|outlook|objective))",
+        r"\b(?:over|in|within|during)\s+the\s+(?:next|coming)\s+\d{1,2}\s*(?:-|to)\s*(\d{1,2})"
+        r"\s+months\b",
+        r"within \1 months",
+    ),
+    # "its year-end FX outlook": the report's name, not a deadline
+    (
+        r"\byear[-\s]end\s+(?=(?:[\w/-]+\s+){0,2}(?:outlook|report|note|review|survey|letter"
+        r"|edition|update|publication)s?\b)",
+        "",
+    ),
+    # "0-3m", "3m" -> "3-month"
+    (
+        r"\b(?:\d{1,2}\s*-\s*)?(\d{1,2})m\b(?=\s+(?:\w+\s+){0,2}(?:target|forecast|view))",
+        r"\1-month",
+    ),
+    # "a 6 to 12-month target" -> "a within 12 months target": the far end of the span
+    (r"\b\d{1,2}\s*(?:to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
+    (
+        r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
+        r"|twenty-four)[-\s]month\s+(?=(?:(?:point|price|gold|silver|oil|spot|base|average)\s+)"
+        r"{0,2}(?:target|forecast|view|horizon|outlook|objective|estimate|projection))",
         r"within \1 months ",
+    ),
+    # "its 2026 average price forecast" -> "its in 2026 average price forecast": the year
+    # of a forecast is its period
+    (
+        r"(?<!end\s)(?<!end-)"
+        + "".join(f"(?<!{m}\\s)" for m in _MONTH_WORDS)
+        + r"\b((?:19|20)\d\d)\s+(?=(?:(?:average|price|brent|wti|gold|silver|oil|spot|base"
+        r"|full-year|annual)\s+){0,3}(?:forecasts?|targets?|estimates?|projections?|outlook)\b)",
+        r"in \1 ",
     ),
     # "for 2026" (a forecast for a year) -> "in 2026"
     (r"\bfor\s+((?:19|20)\d\d)\b(?!\s*[-\u2013/]\s*\d)", r"in \1"),
@@ -584,7 +809,7 @@ REWRITES = (
     (r"\bby\s+the\s+close\s+of\s+", "by the end of "),
     # "$150K" is fine, but "$150,000-plus" and "$5,000/oz" are not: drop the suffix
     (r"(?<=\d)-plus\b", ""),
-    (r"(?<=\d)\s*(?:/oz|/ounce|/bbl|/barrel|/t\b)", ""),
+    (r"(?<=\d)\s*(?:/oz|/ounce|/bbl|/barrel|/b\b|/t\b|/troy\s+oz)", ""),
     (r"(?<=\d)\s+(?:an|a|per)\s+(?:troy\s+)?(?:ounce|oz|barrel|bbl|coin|token)\b", ""),
     # "5,000 dollars" reads fine; "five thousand dollars" is rare enough to leave alone.
 )
@@ -633,6 +858,31 @@ SCORE_VAGUE_ASSET = -0.10  # the asset came from "the benchmark index", "the met
 # Caps: whatever else is true, these candidates stay below the default --min-confidence,
 # so `--yes` never records them without the user looking.
 CAP_CONDITIONAL = 0.30
+# A call with no time frame cannot be judged as stated: the default horizon is the
+# extractor's guess, so the user decides ("the bank believes bitcoin will rise to $200,000").
+CAP_NO_TIME_FRAME = 0.55
+CAP_CONSENSUS = 0.45
 CAP_NEGATED = 0.25
 CAP_NEEDS_LEVEL = 0.20
 CAP_COMPUTED_LEVEL = 0.35  # "hold the critical support level": the rule reads the level
+
+# A call with no direction word (or only a target word) is read as one to rise to its
+# level, unless the speaker is bearish on the asset: "It leans bearish on palladium, with a
+# three-month target of $1,000". Regexes; SIDELESS_TARGET_WORDS are the target words.
+SIDELESS_TARGET_WORDS = ("target", "targets", "target of", "price target of", "targeting")
+BEARISH = (
+    r"\b(?:bearish|downbeat|pessimistic|negative)\s+(?:on|about|for|toward|towards)\b",
+    r"\b(?:sell|underweight|short)\s+(?:rating\s+)?on\b",
+)
+
+# Assets the extractor has no symbol for. A sentence that names one and no known asset is
+# about it: its levels are never credited to the asset named in the sentence before
+# ("We forecast retail gasoline at $2.90" after a sentence about Brent).
+OTHER_ASSETS = (
+    "gasoline", "diesel", "jet fuel", "heating oil", "copper", "aluminium", "aluminum",
+    "nickel", "zinc", "iron ore", "steel", "coal", "lng", "wheat", "corn",
+    "soybeans", "soybean", "coffee", "cocoa", "sugar", "cotton", "lithium", "uranium",
+    "cattle", "hogs", "yield", "yields", "treasuries", "bund", "bunds", "gilts", "topix",
+    "the topix", "the yen", "sterling", "the pound", "the yuan", "the rupee", "the franc",
+    "the loonie", "the aussie",
+)  # fmt: skip

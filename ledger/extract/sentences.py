@@ -107,7 +107,22 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
     for index, line in enumerate(lines):
         line_start = offset
         offset += len(line) + 1
-        alone = _stands_alone(line, is_only_line=len(lines) == 1, is_first=index == 0)
+        if _continues_bullet(lines, index):
+            # "- Deutsche Bank projects 8,000, Morgan Stanley ...\n  for 7,800": an indented
+            # line goes on with the bullet above it, which is then split like prose.
+            start, text, _alone = units.pop()
+            marker = _BULLET.match(text)
+            if marker:
+                text = " " * marker.end() + text[marker.end() :]
+            units.append((start, text + "\n" + line, False))
+            continue
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        alone = _stands_alone(
+            line,
+            is_only_line=len(lines) == 1,
+            # a first line whose sentence goes on in lower case on the next is no title
+            is_first=index == 0 and not following[:1].islower(),
+        )
         if alone:
             if run_start is not None:
                 units.append((run_start, block[run_start:run_end], False))
@@ -120,6 +135,19 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
     if run_start is not None:
         units.append((run_start, block[run_start:run_end], False))
     return units
+
+
+def _continues_bullet(lines: list[str], index: int) -> bool:
+    """An indented line after a bullet (or its continuation) that is no bullet itself."""
+    line = lines[index]
+    if index == 0 or not line[:1].isspace() or not line.strip() or _BULLET.match(line):
+        return False
+    for previous in reversed(lines[:index]):
+        if _BULLET.match(previous):
+            return True
+        if not previous[:1].isspace():
+            return False
+    return False
 
 
 def _stands_alone(line: str, *, is_only_line: bool, is_first: bool) -> bool:

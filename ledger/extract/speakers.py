@@ -9,11 +9,22 @@ Tried in this order, the first that gives a name wins:
 2. a headline's leading name: "UBS: gold to average $3,900 in Q2";
 3. a first-person call ("I expect", "we think", outside quotation marks):
    the article's author, from the byline;
-4. a pointer back ("the bank", "the firm", "he said"): the last speaker named;
-5. the subject of the sentence: "Deutsche Bank is even more optimistic, ...".
+4. a pointer back: "the bank", "the firm" to the last organization named,
+   "she", "the strategist" to the last person (as the article credited them),
+   "they", "the team" to the last speaker of either kind;
+5. the subject of the sentence: "Deutsche Bank is even more optimistic, ...",
+   "JPMorgan continues to be bullish on gold, expecting ...".
 
 A name is a run of capitalized words (with "of", "&" inside: "Bank of
-America") that is not a common word or an asset (patterns.NOT_A_NAME).
+America") that is not a common word, an outlet or an asset
+(patterns.NOT_A_NAME). A name is an organization when a word of it says so
+("Capital", "Bank", "Sachs") or it is one word or an acronym ("JPMorgan",
+"UBS"); otherwise a person.
+
+One sentence may give several speakers their own calls: "Barclays pencils in
+7,200, Citi and RBC are aiming for 7,000": `speaker_spans` lists where each
+named speaker (or list of speakers, "Citi and RBC") starts, so each level can
+be credited to the speaker named last before it.
 """
 
 from __future__ import annotations
@@ -29,6 +40,12 @@ _SPEAKER_VERB = re.compile(phrase_regex(P.SPEAKER_VERBS), re.IGNORECASE)
 _SPEAKER_GROUP = re.compile(phrase_regex(P.SPEAKER_GROUPS), re.IGNORECASE)
 _SPEAKER_AFTER = any_of(P.SPEAKER_AFTER)
 _SPEAKER_ANAPHORA = any_of(P.SPEAKER_ANAPHORA)
+_ORGANIZATION_POINTER = any_of(P.SPEAKER_ANAPHORA_ORGANIZATION)
+_PERSON_POINTER = any_of(P.SPEAKER_ANAPHORA_PERSON)
+_ORGANIZATION_WORDS = frozenset(P.ORGANIZATION_WORDS)
+# "Citi, RBC and HSBC": the joint before the last name is "and", the others commas.
+_LAST_JOINT = re.compile(r"(?:,\s*and\s+|\s+and\s+)$")
+_COMMA_JOINT = re.compile(r",\s*$")
 _FIRST_PERSON = any_of(P.FIRST_PERSON)
 _POSSESSIVE = re.compile(
     r"'s\s+(?:[\w-]+\s+){0,4}?(?:" + phrase_regex(P.SPEAKER_GROUPS + P.SPEAKER_POSSESSIONS) + ")",
@@ -38,6 +55,8 @@ _PERSON_AT_FIRM = re.compile(P.PERSON_AT_FIRM)
 _HEADLINE_SPEAKER = re.compile(P.HEADLINE_SPEAKER)
 _SENTENCE_SUBJECT = re.compile(P.SENTENCE_SUBJECT)
 _QUOTED = re.compile(r"\"[^\"]*\"")
+_QUOTED_FIRST_PERSON = re.compile(r"^\W*\"[^\"]*\b(?:we|our|i|my)\b[^\"]*\"?\W*$", re.IGNORECASE)
+_FIRM_BEFORE_PERSON = re.compile(r"(?P<firm>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})'s\s+$")
 _NOT_A_NAME = frozenset(P.NOT_A_NAME)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
 _CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
@@ -59,10 +78,75 @@ class SpeakerReading:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Recent:
+    """The speakers named before a sentence, that its pointers ("the bank", "she") mean."""
+
+    speaker: str | None = None
+    organization: str | None = None
+    person: str | None = None
+
+
+def is_organization(name: str) -> bool:
+    """Whether a name is a firm rather than a person, by the rule in the module docstring."""
+    words = name.split()
+    if len(words) == 1:
+        return True
+    return any(
+        word.lower() in _ORGANIZATION_WORDS or (len(word) >= 2 and word.isupper()) for word in words
+    )
+
+
+_NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,3}"
+_PERSON = r"[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}"
+_ROLE = (
+    r"(?:[a-z-]+\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
+    r"|cio|ceo|founder|partner|trader|researcher)(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,3}?"
+    r"[a-z-]+)?"
+)
+_AFFILIATIONS = (
+    # "Deutsche Bank strategist Maximilian Uleer", "JPMorgan's head of research, Jane Doe"
+    re.compile(rf"(?P<firm>{_NAME})(?:'s)?\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
+    # "Jane Doe, chief strategist at Acme Capital"
+    re.compile(
+        rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?{_ROLE}\s+(?:at|of|with)\s+"
+        rf"(?P<firm>{_NAME})"
+    ),
+    # "ING's Chris Turner"
+    re.compile(rf"(?P<firm>{_NAME})'s\s+(?P<person>{_PERSON})\b"),
+    # "Maximilian Uleer, who heads European equity strategy at the bank"
+    re.compile(
+        rf"(?P<person>{_PERSON}),\s+who\s+(?:heads|leads|runs|works|is|oversees)\s+"
+        rf"(?:[\w-]+\s+){{0,6}}?(?:at|of|for|with)\s+(?P<firm>{_NAME}|the\s+(?:bank|firm))\b"
+    ),
+)
+
+
+def affiliations(text: str, last_organization: str | None = None) -> dict[str, str]:
+    """People the sentence names with the firm they speak for, by full name and surname.
+
+    "Deutsche Bank strategist Maximilian Uleer": a later "Uleer thinks" is
+    Deutsche Bank's call, as the article credits the firm.
+    """
+    found: dict[str, str] = {}
+    for pattern in _AFFILIATIONS:
+        for match in pattern.finditer(text):
+            written = match["firm"]
+            pointer = written.lower().startswith("the ")
+            firm = last_organization if pointer else clean_name(written.split())
+            person = clean_name(match["person"].split())
+            # the role ("strategist at") says the firm is one, whatever its words
+            if firm and person and firm != person and not is_organization(person):
+                found[person] = firm
+                found[person.split()[-1]] = firm
+    return found
+
+
 def find_speaker(
-    text: str, *, headline: bool, author: str | None, last_speaker: str | None
+    text: str, *, headline: bool, author: str | None, recent: Recent | None = None
 ) -> SpeakerReading:
     """The speaker of `text`, by the rules in the module docstring."""
+    recent = recent or Recent()
     named = named_speakers(text)
     if named:
         return SpeakerReading(min(named)[1], named=True)
@@ -71,17 +155,36 @@ def find_speaker(
         name = clean_name(match["name"].split()) if match else None
         if name:
             return SpeakerReading(name, named=True)
+    if recent.speaker and _QUOTED_FIRST_PERSON.search(text):
+        # '"We have a modest year-end target of 152," the strategist wrote' names its
+        # speaker in the sentence; a quote standing alone is the last speaker's.
+        return SpeakerReading(
+            recent.speaker, note=f"a quotation in the first person: read as {recent.speaker}"
+        )
     if _FIRST_PERSON.search(_QUOTED.sub(" ", text)):
         if author:
             return SpeakerReading(author, note=f"first-person call: the article's author, {author}")
+        if recent.organization:
+            # An unsigned report in the first person ("We forecast Brent at $56") after the
+            # text names its publisher: the publisher's own call.
+            return SpeakerReading(
+                recent.organization,
+                note=f"first-person call with no author named: read as {recent.organization},"
+                " the organization named before",
+            )
         return SpeakerReading(
             None, note="first-person call by the article's author, who is not named: give --source"
         )
     pointer = _SPEAKER_ANAPHORA.search(text)
-    if pointer and last_speaker:
-        return SpeakerReading(
-            last_speaker, note=f"'{pointer[0]}' read as {last_speaker}, named before"
-        )
+    if pointer:
+        if _ORGANIZATION_POINTER.fullmatch(pointer[0]):
+            meant = recent.organization or recent.speaker
+        elif _PERSON_POINTER.fullmatch(pointer[0]):
+            meant = recent.person or recent.speaker
+        else:
+            meant = recent.speaker
+        if meant:
+            return SpeakerReading(meant, note=f"'{pointer[0]}' read as {meant}, named before")
     subject = _SENTENCE_SUBJECT.match(text)
     if subject:
         name = clean_name(subject["name"].split())
@@ -90,9 +193,40 @@ def find_speaker(
     return SpeakerReading(None)
 
 
+def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Where each speaker the sentence names starts, with the names listed there.
+
+    "Citi and RBC are aiming for 7,000" gives one entry with both names: each
+    makes the call. Sorted by position; a place named twice counts once.
+    """
+    found: dict[int, tuple[str, ...]] = {}
+    for position, name in named_speakers(text):
+        names = [name]
+        start = position
+        for count in range(8):  # a list of speakers is short; stop at eight
+            joint = (_COMMA_JOINT if count else _LAST_JOINT).search(text, 0, start)
+            if joint is None:
+                break
+            earlier, earlier_start = name_before_at(text[: joint.start()])
+            if earlier is None:
+                break
+            names.insert(0, earlier)
+            start = earlier_start
+        found.setdefault(start, tuple(dict.fromkeys(names)))
+    return sorted(found.items())
+
+
 def named_speakers(text: str) -> list[tuple[int, str]]:
-    """Every (position, name) the sentence attaches to a forecast or a statement."""
+    """Every (position, name) the sentence attaches to a forecast or a statement.
+
+    The position is where the name starts when it comes before its verb
+    ("JPMorgan expects"), and where the verb starts when it comes after
+    ("said Goldman Sachs").
+    """
     found: list[tuple[int, str]] = []
+    # Names inside a quotation are what is quoted ("The prospect of BoJ hikes ..."), not
+    # who speaks: blanked, so that positions stay put.
+    text = _QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     for match in _SPEAKER_AFTER.finditer(text):
         name, end = name_after(text, match.end())
         if name:
@@ -102,14 +236,20 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
                 name = organization or name
             found.append((match.start(), name))
     for match in _POSSESSIVE.finditer(text):
-        name = name_before(text[: match.start()])
+        name, start = name_before_at(text[: match.start()])
         if name:
-            found.append((match.start(), name))
+            found.append((start, name))
     for pattern in (_SPEAKER_GROUP, _SPEAKER_VERB):
         for match in pattern.finditer(text):
-            name = name_before(text[: match.start()])
+            name, start = name_before_at(text[: match.start()])
             if name:
-                found.append((match.start(), name))
+                # "ING's Chris Turner sees": the person speaks for the firm
+                firm = _FIRM_BEFORE_PERSON.search(text, 0, start)
+                firm_name = clean_name(firm["firm"].split()) if firm else None
+                if firm is not None and firm_name and not is_organization(name):
+                    found.append((firm.start(), firm_name))
+                else:
+                    found.append((start, name))
     return found
 
 
@@ -129,8 +269,15 @@ def clean_name(tokens: list[str]) -> str | None:
 
 def name_before(text: str) -> str | None:
     """The capitalized name that ends `text` ("JPMorgan" in "... JPMorgan " before "expects")."""
+    return name_before_at(text)[0]
+
+
+def name_before_at(text: str) -> tuple[str | None, int]:
+    """The capitalized name that ends `text`, and where in `text` it starts."""
     name: list[str] = []
-    for token in reversed(text.split()):
+    start = len(text)
+    for match in reversed(list(re.finditer(r"\S+", text[-400:]))):
+        token = match[0]
         if not name and token.lower() in _FILLERS:
             continue  # "JPMorgan now expects", "Capital Economics does not expect"
         bare = token[:-2] if token.endswith("'s") else token
@@ -140,9 +287,13 @@ def name_before(text: str) -> str | None:
             break  # "..., said": the name, if any, is on the other side of the comma
         if _NAME_TOKEN.match(bare) or (name and bare in _CONNECTORS):
             name.insert(0, bare)
+            start = max(0, len(text) - 400) + match.start()
             continue
         break
-    return clean_name(name) if name else None
+    cleaned = clean_name(name) if name else None
+    if cleaned is None:
+        return None, len(text)
+    return cleaned, start + text[start:].find(cleaned.split()[0])
 
 
 def name_after(text: str, start: int) -> tuple[str | None, int]:

@@ -279,9 +279,9 @@ def test_upper_case_words_are_not_tickers_unless_the_article_marks_them() -> Non
         ("Analysts expect Nvidia shares to reach $250 by end-2026.", "NVDA", 250.0),
         ("Morgan Stanley sees Apple's stock at $300 by end-2026.", "AAPL", 300.0),
         ("UBS expects the Nasdaq 100 to hit 30,000 by end-2026.", "^NDX", 30000.0),
-        ("Goldman Sachs expects copper to reach $12,000 by end-2026.", "HG=F", 12000.0),
+        ("Goldman Sachs expects platinum to reach $2,000 by end-2026.", "PL=F", 2000.0),
     ],
-    ids=["company-shares", "company-possessive-stock", "index", "bank-speaks-on-copper"],
+    ids=["company-shares", "company-possessive-stock", "index", "bank-speaks-on-platinum"],
 )
 def test_names_from_the_instrument_table(text: str, symbol: str, level: float) -> None:
     candidate = only(read(text))

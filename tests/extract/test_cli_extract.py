@@ -236,6 +236,7 @@ def test_in_a_terminal_each_candidate_is_asked_about(
             "s",  # gold $4,900: skip
             "e",  # silver: edit the claim text...
             "silver reaches $65 by end-2026",
+            "a",  # ... shown its new reading, accept it
             "a",  # JPMorgan: accept as read
             "95000",  # bitcoin: the level it asks for
             "Crypto Blog",  # ... and who said it (no speaker in the sentence)
@@ -255,6 +256,8 @@ def test_in_a_terminal_each_candidate_is_asked_about(
     result = forecast(capsys, "--db", db, "extract", str(article))
     assert result.code == 0, result.err
     assert next(answers, None) is None, asked
+    # the edit is read back before it is recorded
+    assert "now reads: silver (SI=F) trades at or above 65" in result.err
     claims = {c["normalized"]: c for c in listed(capsys, db)}
     assert set(claims) == {
         "SI=F touch_above 65 by 2026-12-31",

@@ -130,7 +130,9 @@ class ImportScreen(Screen):
                 candidate,
                 made_on=extraction.made_on,
                 aliases=found.aliases,
-                source=candidate.speaker or extraction.author or "",
+                # The speaker the extractor found; never the author unless the author
+                # speaks in the first person (the extractor credits those to the author).
+                source=candidate.speaker or "",
             )
             for index, candidate in enumerate(extraction.candidates, start=1)
         ]

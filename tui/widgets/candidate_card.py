@@ -3,7 +3,9 @@
 The card is handed the extractor's `Candidate` (plain data) with the made_on
 and aliases to read claim text with, and parses the user's edits itself:
 parsing is the pure claim language, and an edit must show whether it still
-parses on every keystroke. It never records anything; the screen asks each
+parses, and what it now reads as, on every keystroke. Below the claim the
+card says why the extractor read the call so (the words behind its cue,
+asset, level, direction, deadline and speaker). It never records anything; the screen asks each
 ticked card for its `pick`.
 
 A card whose claim does not parse (a call that names no level, or an edit
@@ -117,6 +119,9 @@ class CandidateCard(Vertical):
                 classes="source",
             )
         yield Static("", classes="candidate-note")
+        if candidate.reasons:
+            # Why the extractor read the call so: the words behind each part of it.
+            yield Static(fmt.plain(f"why: {candidate.why}", "dim"), classes="candidate-why")
         yield Static(fmt.plain(f"“{candidate.sentence}”"), classes="candidate-sentence")
 
     def on_mount(self) -> None:
