@@ -1,0 +1,112 @@
+"""Print the quality figures of `forecast extract` over the labelled corpora (issue 11).
+
+Per file and pooled, with each article's date given (as `--made-on DATE`)
+and without it: precision and recall of the claims `--yes` would record,
+speaker accuracy (strict: equal up to case and spacing; lenient: one name
+contains the other) and kind accuracy on the matched claims, optional
+readings matched, and calls of a kind the ledger cannot record yet
+(support/relative/range/vague) that were recorded anyway. The protocol is
+in tests/extract/quality.py.
+
+Run: .venv/bin/python bench/extract_quality.py [FILE ...] [--today YYYY-MM-DD] [--verbose]
+FILE is a path or a name in tests/extract/ (default: every corpus file).
+--verbose lists, per article, what was missed, what was recorded that
+should not have been, and wrong kinds and speakers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from extract.quality import (
+    DEFAULT_TODAY,
+    FileResult,
+    Tally,
+    corpus_paths,
+    score_file,
+)
+
+from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
+
+HEADER = (
+    f"{'file':<24}{'articles':>9}{'claims':>7}{'tp':>5}{'fp':>5}{'fn':>5}"
+    f"{'precision':>10}{'recall':>8}{'speaker s/l':>13}{'kind':>7}{'optional':>10}"
+    f"{'separate':>10}"
+)
+
+
+def row(label: str, tally: Tally) -> str:
+    claims = tally.true_positives + tally.false_negatives
+    errors = f"  ({tally.errors} articles raised)" if tally.errors else ""
+    return (
+        f"{label:<24}{tally.articles:>9}{claims:>7}{tally.true_positives:>5}"
+        f"{tally.false_positives:>5}{tally.false_negatives:>5}{tally.precision:>10.3f}"
+        f"{tally.recall:>8.3f}"
+        f"{tally.share(tally.speakers_strict):>7.2f}/{tally.share(tally.speakers_lenient):.2f}"
+        f"{tally.share(tally.kinds_right):>7.2f}"
+        f"{f'{tally.optional_matched}/{tally.optional_total}':>10}"
+        f"{f'{tally.separate_recorded}/{tally.separate_total}':>10}{errors}"
+    )
+
+
+def table(title: str, files: list[FileResult]) -> list[str]:
+    lines = [title, HEADER]
+    pooled = Tally()
+    for result in files:
+        lines.append(row(result.name, result.tally))
+        pooled = pooled + result.tally
+    if len(files) > 1:
+        lines.append(row("pooled", pooled))
+    return lines
+
+
+def failures(title: str, files: list[FileResult]) -> list[str]:
+    lines = [f"failures, {title}"]
+    for result in files:
+        for article in result.results:
+            problems = article.failures()
+            if problems:
+                lines.append(f"  {result.name} {article.article_id} (made on {article.made_on})")
+                lines.extend(f"    {problem}" for problem in problems)
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", help="corpus files (default: all)")
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=DEFAULT_TODAY,
+        help=f"the day the extractor falls back to without a date (default {DEFAULT_TODAY})",
+    )
+    parser.add_argument("--verbose", action="store_true", help="list the failures per article")
+    args = parser.parse_args()
+    paths = corpus_paths(args.files)
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        parser.error(f"no such corpus file: {', '.join(missing)}")
+    print(
+        "match: same symbol, level within 1%, deadline within 31 days; counted when --yes would"
+        f" record it (a claim, confidence >= {DEFAULT_MIN_CONFIDENCE})"
+    )
+    print(
+        "speaker s/l: strict / lenient share of matched claims; optional: optional readings"
+        " matched; separate: support/relative/range/vague calls recorded as price claims"
+    )
+    for with_date, title in ((True, "date given (--made-on)"), (False, "date not given")):
+        results = [score_file(path, with_date=with_date, today=args.today) for path in paths]
+        print()
+        print("\n".join(table(title, results)))
+        if args.verbose:
+            print()
+            print("\n".join(failures(title, results)))
+
+
+if __name__ == "__main__":
+    main()

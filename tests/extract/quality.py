@@ -1,0 +1,424 @@
+"""How well `forecast extract` does on the labelled corpora: the protocol of issue 11.
+
+One candidate counts when `forecast extract --yes` would record it: it has a
+claim and scores at least DEFAULT_MIN_CONFIDENCE. It matches an expected claim
+when the symbol is the same, the level is within 1% and the deadline within
+31 days; each expected claim is matched at most once, and the matching is a
+maximum one (a greedy pass could leave a claim unmatched that another
+assignment would have matched, and so understate recall). The kind is not part
+of the match: kind accuracy and speaker accuracy are measured on the matched
+pairs, so a call read with the right level but the wrong kind shows up as a
+kind error, not as one false positive plus one false negative.
+
+Expected claims come in three sorts (see the header of corpus_test.yaml):
+
+- price targets (touch/close/hold/average): the precision and recall figures;
+- `optional: true` readings: matching one is not a true positive, missing one
+  is not a false negative, and a candidate that matches one is not a false
+  positive;
+- support/relative/range/vague calls: counted apart. A candidate matched to
+  one of them (a level within 1% of either end of a range, or of the call's
+  level; a call without a level never matches) is reported as "recorded from a
+  separate-kind call", not as a false positive, since the ledger has no kind
+  for it yet.
+
+Matching runs in that order: price targets first, then optional readings, then
+separate kinds; what is left over is a false positive.
+
+Each article is read twice: with its date given (as `forecast extract
+--made-on DATE` would; corpus_test.yaml's `date`, the older files' `made_on`)
+and without it (the extractor then takes the dateline, else `today`). For the
+older files, which give `made_on` only where the text has no dateline, the two
+readings coincide wherever a dateline exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ledger.claims.fingerprint import source_key
+from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
+from ledger.extract import Candidate, extract_article
+
+CORPUS_DIR = Path(__file__).parent
+CORPUS_FILES = ("corpus.yaml", "corpus_holdout.yaml", "corpus_unseen.yaml", "corpus_test.yaml")
+# After every article's date in every file; only used where an article gives no date at all.
+DEFAULT_TODAY = date(2026, 12, 6)
+LEVEL_TOLERANCE = 0.01
+DEADLINE_TOLERANCE = timedelta(days=31)
+SEPARATE_KINDS = frozenset({"support", "relative", "range", "vague"})
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One labelled claim. `level` is a number, a relative level ("+20%") or None."""
+
+    symbol: str
+    kind: str
+    level: float | str | None
+    deadline: date | None
+    speaker: str | None
+    optional: bool = False
+    level_high: float | None = None
+
+    @property
+    def separate(self) -> bool:
+        return self.kind in SEPARATE_KINDS
+
+    def describe(self) -> str:
+        level = self.level if self.level_high is None else f"{self.level}-{self.level_high}"
+        tag = " (optional)" if self.optional else ""
+        return f"{self.symbol} {self.kind} {level} by {self.deadline} [{self.speaker}]{tag}"
+
+
+@dataclass(frozen=True)
+class Found:
+    """One candidate that `--yes` would record, reduced to what the protocol compares."""
+
+    symbol: str
+    kind: str
+    level: float | None
+    relative: str | None
+    deadline: date
+    speaker: str | None
+    confidence: float
+    claim_text: str
+
+    def describe(self) -> str:
+        return f"{self.claim_text} [{self.speaker}] ({self.confidence:.2f})"
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    expected: tuple[Expected, ...]
+    day: date | None
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts that add up over articles and files; the figures are ratios of them."""
+
+    articles: int = 0
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    speakers_strict: int = 0
+    speakers_lenient: int = 0
+    kinds_right: int = 0
+    optional_matched: int = 0
+    optional_total: int = 0
+    separate_recorded: int = 0
+    separate_total: int = 0
+    errors: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(*(a + b for a, b in zip(_values(self), _values(other), strict=True)))
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 1.0
+
+    def share(self, count: int) -> float:
+        """`count` over the matched price targets (speaker and kind accuracy)."""
+        return count / self.true_positives if self.true_positives else 1.0
+
+
+def _values(tally: Tally) -> tuple[int, ...]:
+    return tuple(getattr(tally, name) for name in Tally.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What happened to one article: the matches and every kind of miss."""
+
+    article_id: str
+    made_on: date | None
+    matched: tuple[tuple[Expected, Found], ...] = ()
+    missed: tuple[Expected, ...] = ()
+    spurious: tuple[Found, ...] = ()
+    optional_matched: tuple[tuple[Expected, Found], ...] = ()
+    optional_total: int = 0
+    separate_matched: tuple[tuple[Expected, Found], ...] = ()
+    separate_total: int = 0
+    error: str | None = None
+
+    @property
+    def tally(self) -> Tally:
+        return Tally(
+            articles=1,
+            true_positives=len(self.matched),
+            false_positives=len(self.spurious),
+            false_negatives=len(self.missed),
+            speakers_strict=sum(same_speaker_strict(f.speaker, e.speaker) for e, f in self.matched),
+            speakers_lenient=sum(
+                same_speaker_lenient(f.speaker, e.speaker) for e, f in self.matched
+            ),
+            kinds_right=sum(e.kind == f.kind for e, f in self.matched),
+            optional_matched=len(self.optional_matched),
+            optional_total=self.optional_total,
+            separate_recorded=len(self.separate_matched),
+            separate_total=self.separate_total,
+            errors=int(self.error is not None),
+        )
+
+    def failures(self) -> list[str]:
+        """One line per thing that went wrong, for the --verbose listing."""
+        lines = [f"error: {self.error}"] if self.error else []
+        lines += [f"missed    {e.describe()}" for e in self.missed]
+        lines += [f"spurious  {f.describe()}" for f in self.spurious]
+        for e, f in self.matched:
+            if e.kind != f.kind:
+                lines.append(f"kind      {f.kind} for {e.describe()}")
+            if not same_speaker_strict(f.speaker, e.speaker):
+                lines.append(f"speaker   {f.speaker!r} for {e.describe()}")
+        lines += [f"separate  {f.describe()} from {e.describe()}" for e, f in self.separate_matched]
+        return lines
+
+
+@dataclass(frozen=True)
+class FileResult:
+    name: str
+    results: tuple[ArticleResult, ...] = field(default=())
+
+    @property
+    def tally(self) -> Tally:
+        total = Tally()
+        for result in self.results:
+            total = total + result.tally
+        return total
+
+
+# ------------------------------------------------------------------ loading
+
+
+def load_articles(path: Path) -> list[Article]:
+    """The articles of one corpus file, in either of the two label formats."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [_article(entry) for entry in raw]
+
+
+def _article(entry: dict[str, Any]) -> Article:
+    day = entry.get("date") or entry.get("made_on")
+    return Article(
+        id=str(entry["id"]),
+        text=str(entry["text"]),
+        expected=tuple(_expected(item) for item in entry.get("expected") or ()),
+        day=day if isinstance(day, date) else None,
+    )
+
+
+def _expected(item: dict[str, Any]) -> Expected:
+    level = item.get("level")
+    high = item.get("level_high")
+    return Expected(
+        symbol=str(item["symbol"]),
+        kind=str(item["kind"]),
+        level=level if level is None or isinstance(level, str) else float(level),
+        deadline=item.get("deadline"),
+        speaker=item.get("speaker"),
+        optional=bool(item.get("optional", False)),
+        level_high=None if high is None else float(high),
+    )
+
+
+# ------------------------------------------------------------------ matching
+
+
+def recordable(candidates: Iterable[Candidate]) -> list[Found]:
+    """The candidates `forecast extract --yes` records: a claim, and enough confidence."""
+    found = []
+    for candidate in candidates:
+        claim = candidate.claim
+        if claim is None or candidate.confidence < DEFAULT_MIN_CONFIDENCE:
+            continue
+        found.append(
+            Found(
+                symbol=claim.symbol,
+                kind=claim.kind.value,
+                level=claim.level if claim.relative is None else None,
+                relative=claim.relative.text() if claim.relative is not None else None,
+                deadline=claim.deadline,
+                speaker=candidate.speaker,
+                confidence=candidate.confidence,
+                claim_text=candidate.claim_text or claim.canonical_text(),
+            )
+        )
+    return found
+
+
+def level_close(found: float, wanted: float) -> bool:
+    """Within 1% of the labelled level, a level exactly 1% away included (float rounding aside)."""
+    return abs(found - wanted) <= LEVEL_TOLERANCE * abs(wanted) * (1 + 1e-9)
+
+
+def matches(expected: Expected, found: Found) -> bool:
+    """Same symbol, level within 1% (or the same relative level), deadline within 31 days."""
+    if expected.symbol != found.symbol:
+        return False
+    if expected.deadline is not None and abs(found.deadline - expected.deadline) > (
+        DEADLINE_TOLERANCE
+    ):
+        return False
+    if expected.deadline is None and not expected.separate:
+        return False
+    return _level_matches(expected, found)
+
+
+def _level_matches(expected: Expected, found: Found) -> bool:
+    wanted = expected.level
+    if wanted is None:
+        return False
+    if isinstance(wanted, str):
+        return found.relative is not None and _relative_key(found.relative) == _relative_key(wanted)
+    if found.level is None:
+        return False
+    if expected.level_high is not None:
+        low, high = sorted((wanted, expected.level_high))
+        return (
+            low <= found.level <= high
+            or level_close(found.level, low)
+            or level_close(found.level, high)
+        )
+    return level_close(found.level, wanted)
+
+
+def _relative_key(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def same_speaker_strict(found: str | None, wanted: str | None) -> bool:
+    """Equal once case and spacing are normalised, as the ledger compares sources."""
+    if not found or not wanted:
+        return not found and not wanted
+    return source_key(found) == source_key(wanted)
+
+
+def same_speaker_lenient(found: str | None, wanted: str | None) -> bool:
+    """One name contains the other ("Goldman" / "Goldman Sachs"), as test_corpus.py accepts."""
+    if not found or not wanted:
+        return not found and not wanted
+    a, b = source_key(found), source_key(wanted)
+    return a in b or b in a
+
+
+def _preference(expected: Expected, found: Found) -> tuple[int, int, float]:
+    """Among several possible partners, the likeliest reading comes first."""
+    level_gap = (
+        abs(found.level - expected.level)
+        if isinstance(expected.level, float) and found.level is not None
+        else 0.0
+    )
+    return (
+        not same_speaker_lenient(found.speaker, expected.speaker),
+        expected.kind != found.kind,
+        level_gap,
+    )
+
+
+def maximum_matching(
+    expected: Sequence[Expected], found: Sequence[Found], taken: set[int]
+) -> list[tuple[int, int]]:
+    """Pairs (expected index, found index) of a maximum matching; found in `taken` are skipped.
+
+    Kuhn's augmenting paths: articles hold a handful of claims, so the simple
+    algorithm is plenty, and trying each expected claim's likeliest partner
+    first keeps the matching close to what a reader would pair up.
+    """
+    options = [
+        sorted(
+            (j for j, f in enumerate(found) if j not in taken and matches(e, f)),
+            key=lambda j, e=e: _preference(e, found[j]),
+        )
+        for e in expected
+    ]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in options[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(expected)):
+        augment(i, set())
+    return sorted((i, j) for j, i in owner.items())
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def score_article(
+    article: Article, *, with_date: bool, today: date = DEFAULT_TODAY
+) -> ArticleResult:
+    """Match one article's recordable candidates against its labels."""
+    made_on = article.day if with_date else None
+    targets = [e for e in article.expected if not e.optional and not e.separate]
+    optional = [e for e in article.expected if e.optional and not e.separate]
+    separate = [e for e in article.expected if e.separate]
+    try:
+        extraction = extract_article(article.text, today=today, made_on=made_on)
+    except Exception as error:  # a crash is a failure to extract, reported with the article
+        return ArticleResult(
+            article.id,
+            made_on,
+            missed=tuple(targets),
+            optional_total=len(optional),
+            separate_total=len(separate),
+            error=f"{type(error).__name__}: {error}",
+        )
+    found = recordable(extraction.candidates)
+    taken: set[int] = set()
+    stages = []
+    for labels in (targets, optional, separate):
+        pairs = maximum_matching(labels, found, taken)
+        taken.update(j for _, j in pairs)
+        stages.append([(labels[i], found[j]) for i, j in pairs])
+    matched, optional_matched, separate_matched = stages
+    matched_targets = {id(e) for e, _ in matched}
+    return ArticleResult(
+        article.id,
+        extraction.made_on,
+        matched=tuple(matched),
+        missed=tuple(e for e in targets if id(e) not in matched_targets),
+        spurious=tuple(f for j, f in enumerate(found) if j not in taken),
+        optional_matched=tuple(optional_matched),
+        optional_total=len(optional),
+        separate_matched=tuple(separate_matched),
+        separate_total=len(separate),
+    )
+
+
+def score_file(path: Path, *, with_date: bool, today: date = DEFAULT_TODAY) -> FileResult:
+    results = tuple(
+        score_article(article, with_date=with_date, today=today) for article in load_articles(path)
+    )
+    return FileResult(path.name, results)
+
+
+def corpus_paths(names: Sequence[str] = ()) -> list[Path]:
+    """The files named (paths, or names in tests/extract/), else every corpus file."""
+    if not names:
+        return [CORPUS_DIR / name for name in CORPUS_FILES]
+    paths = []
+    for name in names:
+        path = Path(name)
+        paths.append(path if path.exists() else CORPUS_DIR / name)
+    return paths

@@ -1,0 +1,231 @@
+"""The quality harness (issue 11) counts what the protocol says, and the test set is well formed.
+
+No figure of the extractor on corpus_test.yaml is asserted here: that file is
+quoted, not guarded (see its header).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from urllib.parse import urlparse
+
+import pytest
+from extract.quality import (
+    CORPUS_DIR,
+    SEPARATE_KINDS,
+    Article,
+    Expected,
+    Found,
+    Tally,
+    load_articles,
+    matches,
+    maximum_matching,
+    same_speaker_lenient,
+    same_speaker_strict,
+    score_article,
+)
+
+from ledger.claims.model import ClaimKind
+
+END_2026 = date(2026, 12, 31)
+
+
+def expected(level: float | str | None = 5055.0, **changes: object) -> Expected:
+    fields: dict[str, object] = {
+        "symbol": "GC=F",
+        "kind": "touch_above",
+        "level": level,
+        "deadline": END_2026,
+        "speaker": "JPMorgan",
+    }
+    fields.update(changes)
+    return Expected(**fields)  # type: ignore[arg-type]
+
+
+def found(level: float | None = 5055.0, **changes: object) -> Found:
+    fields: dict[str, object] = {
+        "symbol": "GC=F",
+        "kind": "touch_above",
+        "level": level,
+        "relative": None,
+        "deadline": END_2026,
+        "speaker": "JPMorgan",
+        "confidence": 0.9,
+        "claim_text": "gold reaches $5,055 by end-2026",
+    }
+    fields.update(changes)
+    return Found(**fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("candidate", "wanted", "result"),
+    [
+        pytest.param(found(5055 * 1.01), expected(), True, id="level-1pct-above-matches"),
+        pytest.param(found(5055 * 0.99), expected(), True, id="level-1pct-below-matches"),
+        pytest.param(found(5055 * 1.0101), expected(), False, id="level-just-over-1pct-misses"),
+        pytest.param(
+            found(deadline=END_2026 + timedelta(days=31)), expected(), True, id="deadline-31-days"
+        ),
+        pytest.param(
+            found(deadline=END_2026 - timedelta(days=32)), expected(), False, id="deadline-32-days"
+        ),
+        pytest.param(found(symbol="SI=F"), expected(), False, id="other-symbol"),
+        pytest.param(found(kind="average_above"), expected(), True, id="kind-is-not-matched"),
+        pytest.param(
+            found(level=None, relative="+20%"), expected("+20%"), True, id="same-relative-level"
+        ),
+        pytest.param(found(level=None, relative="+20%"), expected(), False, id="relative-vs-price"),
+        pytest.param(
+            found(230000.0, symbol="BTC-USD"),
+            expected(200000.0, symbol="BTC-USD", kind="range", level_high=250000.0),
+            True,
+            id="inside-a-range",
+        ),
+        pytest.param(
+            found(199000.0, symbol="BTC-USD"),
+            expected(200000.0, symbol="BTC-USD", kind="range", level_high=250000.0),
+            True,
+            id="range-end-within-1pct",
+        ),
+        pytest.param(
+            found(260000.0, symbol="BTC-USD"),
+            expected(200000.0, symbol="BTC-USD", kind="range", level_high=250000.0),
+            False,
+            id="outside-a-range",
+        ),
+        pytest.param(
+            found(), expected(None, kind="vague", deadline=None), False, id="vague-without-level"
+        ),
+        pytest.param(
+            found(), expected(kind="vague", deadline=None), True, id="vague-level-no-deadline"
+        ),
+    ],
+)
+def test_match_rule(candidate: Found, wanted: Expected, result: bool) -> None:
+    assert matches(wanted, candidate) is result
+
+
+def test_matching_is_maximum_not_greedy() -> None:
+    # The first candidate fits both labels; a greedy pass that gives it to the
+    # first label leaves the second candidate (which fits only that label) unmatched.
+    labels = [expected(100.0), expected(100.9)]
+    candidates = [found(100.5), found(100.0)]
+    pairs = maximum_matching(labels, candidates, taken=set())
+    assert sorted(pairs) == [(0, 1), (1, 0)]
+
+
+def test_each_expected_claim_is_matched_at_most_once() -> None:
+    pairs = maximum_matching([expected()], [found(), found()], taken=set())
+    assert pairs == [(0, 0)]
+
+
+def test_a_taken_candidate_is_not_matched_again() -> None:
+    assert maximum_matching([expected()], [found()], taken={0}) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "strict", "lenient"),
+    [
+        ("Goldman Sachs", "goldman  sachs", True, True),
+        ("Goldman", "Goldman Sachs", False, True),
+        ("Wayne Gordon", "UBS", False, False),
+        (None, "UBS", False, False),
+        (None, None, True, True),
+    ],
+)
+def test_speaker_comparisons(name: str | None, label: str | None, strict: bool, lenient: bool):
+    assert same_speaker_strict(name, label) is strict
+    assert same_speaker_lenient(name, label) is lenient
+
+
+def test_tally_ratios_and_sum() -> None:
+    nothing = Tally()
+    assert (nothing.precision, nothing.recall, nothing.share(0)) == (1.0, 1.0, 1.0)
+    total = Tally(true_positives=3, false_positives=1) + Tally(
+        true_positives=1, false_negatives=4, speakers_strict=2
+    )
+    assert (total.precision, total.recall, total.share(total.speakers_strict)) == (0.8, 0.5, 0.5)
+
+
+ONE_CALL = "November 20, 2025\n\nJPMorgan expects gold to reach $5,055 by the end of 2026.\n"
+
+
+def article(*labels: Expected, text: str = ONE_CALL) -> Article:
+    return Article(id="a", text=text, expected=labels, day=date(2025, 11, 20))
+
+
+def test_a_matched_call_is_a_true_positive_with_speaker_and_kind() -> None:
+    result = score_article(article(expected()), with_date=True)
+    tally = result.tally
+    assert (tally.true_positives, tally.false_positives, tally.false_negatives) == (1, 0, 0)
+    assert (tally.speakers_strict, tally.kinds_right) == (1, 1)
+    assert result.failures() == []
+
+
+def test_an_unlabelled_call_is_a_false_positive_and_a_missed_label_a_false_negative() -> None:
+    result = score_article(article(expected(4000.0)), with_date=True)
+    tally = result.tally
+    assert (tally.true_positives, tally.false_positives, tally.false_negatives) == (0, 1, 1)
+    assert any(line.startswith("missed") for line in result.failures())
+    assert any(line.startswith("spurious") for line in result.failures())
+
+
+def test_an_optional_reading_is_neither_hit_nor_miss() -> None:
+    matched = score_article(article(expected(optional=True)), with_date=True).tally
+    unmatched = score_article(article(expected(4000.0, optional=True)), with_date=True).tally
+    assert (matched.true_positives, matched.false_positives, matched.optional_matched) == (0, 0, 1)
+    assert (unmatched.false_negatives, unmatched.false_positives) == (0, 1)
+
+
+def test_a_separate_kind_call_recorded_is_counted_apart() -> None:
+    label = expected(5000.0, kind="range", level_high=5100.0)
+    tally = score_article(article(label), with_date=True).tally
+    assert (tally.false_positives, tally.separate_recorded, tally.separate_total) == (0, 1, 1)
+
+
+def test_without_the_date_the_extractor_falls_back_to_today() -> None:
+    undated = "JPMorgan expects gold to reach $5,055 by the end of next year.\n"
+    given = score_article(article(expected(), text=undated), with_date=True)
+    fallback = score_article(
+        article(expected(), text=undated), with_date=False, today=date(2026, 12, 6)
+    )
+    assert given.made_on == date(2025, 11, 20)
+    assert fallback.made_on == date(2026, 12, 6)
+    assert (given.tally.true_positives, fallback.tally.true_positives) == (1, 0)
+
+
+# ------------------------------------------------------------ the test set's shape
+
+
+TEST_SET = load_articles(CORPUS_DIR / "corpus_test.yaml")
+RAW_KEYS = {"id", "outlet", "url", "date", "style", "text", "expected", "notes"}
+PRICE_KINDS = {kind.value for kind in ClaimKind}
+
+
+def test_the_test_set_is_as_issue_11_asks() -> None:
+    import yaml
+
+    raw = yaml.safe_load((CORPUS_DIR / "corpus_test.yaml").read_text(encoding="utf-8"))
+    assert len(raw) >= 55
+    assert all(set(entry) == RAW_KEYS for entry in raw)
+    assert len({entry["outlet"] for entry in raw}) >= 20
+    assert sum(1 for entry in raw if not entry["expected"]) >= 6
+    assert all(urlparse(entry["url"]).scheme in {"http", "https"} for entry in raw)
+    assert all(isinstance(entry["date"], date) for entry in raw)
+    older = [a.id for name in ("corpus.yaml", "corpus_holdout.yaml", "corpus_unseen.yaml")
+             for a in load_articles(CORPUS_DIR / name)]  # fmt: skip
+    ids = [a.id for a in TEST_SET]
+    assert len(set(ids)) == len(ids)
+    assert not set(ids) & set(older)
+
+
+@pytest.mark.parametrize("entry", [pytest.param(a, id=a.id) for a in TEST_SET])
+def test_each_label_is_well_formed(entry: Article) -> None:
+    for label in entry.expected:
+        assert label.kind in PRICE_KINDS | SEPARATE_KINDS
+        if label.kind in PRICE_KINDS:
+            assert label.level is not None and isinstance(label.deadline, date)
+            assert label.deadline > entry.day  # type: ignore[operator]
+        if label.level_high is not None:
+            assert label.kind == "range" and isinstance(label.level, float)
+            assert label.level < label.level_high
