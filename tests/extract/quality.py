@@ -47,7 +47,13 @@ from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
 from ledger.extract import Candidate, extract_article
 
 CORPUS_DIR = Path(__file__).parent
-CORPUS_FILES = ("corpus.yaml", "corpus_holdout.yaml", "corpus_unseen.yaml", "corpus_test.yaml")
+CORPUS_FILES = (
+    "corpus.yaml",
+    "corpus_holdout.yaml",
+    "corpus_unseen.yaml",
+    "corpus_dev.yaml",
+    "corpus_test.yaml",
+)
 # After every article's date in every file; only used where an article gives no date at all.
 DEFAULT_TODAY = date(2026, 12, 6)
 LEVEL_TOLERANCE = 0.01
@@ -216,7 +222,9 @@ def _article(entry: dict[str, Any]) -> Article:
     return Article(
         id=str(entry["id"]),
         text=str(entry["text"]),
-        expected=tuple(_expected(item) for item in entry.get("expected") or ()),
+        expected=tuple(_expected(item) for item in entry.get("expected") or ())
+        # corpus_dev.yaml lists optional readings apart, each with a `flag` saying why.
+        + tuple(_expected({**item, "optional": True}) for item in entry.get("optional") or ()),
         day=day if isinstance(day, date) else None,
     )
 
@@ -224,6 +232,8 @@ def _article(entry: dict[str, Any]) -> Article:
 def _expected(item: dict[str, Any]) -> Expected:
     level = item.get("level")
     high = item.get("level_high")
+    if isinstance(level, list) and len(level) == 2:  # a range written [low, high]
+        level, high = level
     return Expected(
         symbol=str(item["symbol"]),
         kind=str(item["kind"]),
