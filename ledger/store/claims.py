@@ -23,6 +23,7 @@ from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.errors import NotFoundError, UsageError
 from ledger.records import ClaimDetail, ClaimRecord, NewClaim, RecordResult, ResolutionRecord
 from ledger.rules.overrides import needs_force
+from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.resolving import rulings
 from ledger.store.sources import ensure_sources
@@ -100,6 +101,7 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         session.execute(insert(PredictionTagRow), list(batch))
 
     _link_revisions(session, fresh, new_ids, existing, source_ids)
+    prooflog.append(session, prooflog.claim_entries(session, list(new_ids.values())))
     duplicate_ids = [
         i if i != -1 else new_ids.get(d.fingerprint(), -1)
         for i, d in zip(duplicate_ids, duplicates, strict=True)
@@ -417,6 +419,7 @@ def void_claim(session: Session, claim_id: int, why: str) -> ClaimRecord:
     row.void_reason = why
     session.add(row)
     session.flush()
+    _log_current_resolution(session, claim_id, "void", why)
     return list_claims(session, ClaimFilter(ids=[claim_id]))[0]
 
 
@@ -458,6 +461,21 @@ def resolve_manually(
         row.void_reason = note
     session.add(row)
     session.flush()
+    _log_current_resolution(session, claim_id, outcome, note)
+
+
+def _log_current_resolution(session: Session, claim_id: int, outcome: str, note: str) -> None:
+    """Log the resolution a hand just made current, and the status it set."""
+    prooflog.append(
+        session,
+        prooflog.resolution_entries(
+            session,
+            [claim_id],
+            current_only=True,
+            claim_status={claim_id: outcome},
+            void_reasons={claim_id: note},
+        ),
+    )
 
 
 def append_resolution(session: Session, claim_id: int, values: dict) -> None:

@@ -21,8 +21,10 @@ from sqlmodel import Session
 
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.errors import LedgerError
+from ledger.proof.entries import filled_entry, plain
 from ledger.records import RESOLUTION_EVIDENCE
 from ledger.rules.overrides import MANUAL, HandChanges, Ruling, hand_changes
+from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.prices import upsert_rows
 from ledger.store.raw import adapt, as_date, executemany, fetchall
@@ -98,11 +100,22 @@ def set_reference_prices(session: Session, prices: Mapping[int, float]) -> None:
     if not prices:
         return
     table = PredictionRow.__table__
+    unfilled = []
+    for part in chunks(sorted(prices)):
+        unfilled += session.execute(
+            select(table.c.id).where(table.c.id.in_(part), table.c.reference_price.is_(None))
+        ).scalars()
+    if not unfilled:
+        return
     session.execute(
         update(table)
         .where(table.c.id == bindparam("cid"), table.c.reference_price.is_(None))
         .values(reference_price=bindparam("price")),
-        [{"cid": cid, "price": price} for cid, price in prices.items()],
+        [{"cid": cid, "price": prices[cid]} for cid in unfilled],
+    )
+    prooflog.append(
+        session,
+        [filled_entry(cid, "reference_price", plain(float(prices[cid]))) for cid in unfilled],
     )
 
 
@@ -175,6 +188,15 @@ def apply_decisions(
             )
             for d in decisions
         ],
+    )
+    prooflog.append(
+        session,
+        prooflog.resolution_entries(
+            session,
+            [d.claim_id for d in decisions],
+            current_only=True,
+            claim_status={d.claim_id: d.outcome for d in decisions},
+        ),
     )
     return [d.claim_id for d in decisions]
 

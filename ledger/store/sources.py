@@ -11,8 +11,10 @@ from ledger.claims.assets import BUILTIN_ALIASES, looks_like_symbol
 from ledger.claims.bounds import check_text
 from ledger.claims.fingerprint import source_key
 from ledger.errors import NotFoundError, UsageError
+from ledger.proof.entries import alias_entry
 from ledger.records import SOURCE_KINDS, SourceSummary
 from ledger.safe_text import printable
+from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.tables import AliasRow, PredictionRow, SourceRow, utcnow
 
@@ -63,8 +65,11 @@ def ensure_sources(session: Session, names: Iterable[tuple[str, str | None]]) ->
             ),
             rows,
         )
+        created = []
         for key, source_id in result:
             ids[key] = source_id
+            created.append(source_id)
+        prooflog.append(session, prooflog.source_entries(session, created))
     return ids
 
 
@@ -83,7 +88,10 @@ def describe_source(
         row.url = url
     if notes and not row.notes:
         row.notes = notes
-    session.add(row)
+    if session.is_modified(row):
+        session.add(row)
+        session.flush()
+        prooflog.append(session, prooflog.source_entries(session, [row.id]))
 
 
 def source_summaries(session: Session) -> list[SourceSummary]:
@@ -146,6 +154,7 @@ def add_alias(session: Session, alias: str, symbol: str) -> None:
             f"'forecast alias remove {key}'"
         )
     session.add(AliasRow(alias=key, symbol=symbol))
+    prooflog.append(session, [alias_entry(key, symbol)])
 
 
 def remove_alias(session: Session, alias: str) -> None:
@@ -154,3 +163,4 @@ def remove_alias(session: Session, alias: str) -> None:
     if row is None:
         raise NotFoundError(f"no alias {key!r}: see 'forecast alias list'")
     session.delete(row)
+    prooflog.append(session, [alias_entry(key, None)])
