@@ -144,6 +144,8 @@ def _show(value: Any) -> str:
 
 
 def _fields(label: str, actual: Mapping[str, Any], logged: Mapping[str, Any]) -> list[str]:
+    if actual == logged:
+        return []
     return [
         f"{label}: {name} is {_show(actual.get(name))} in the ledger, "
         f"{_show(logged.get(name))} in the log"

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table, insert, select, update
@@ -46,13 +46,10 @@ from ledger.proof.merkle import Frontier, leaf_hash
 from ledger.proof.replay import ClaimState, LedgerState, ResolutionState
 from ledger.store.batching import chunks
 from ledger.store.guards import guards_current, install_guards
-from ledger.store.raw import adapt, executemany
+from ledger.store.raw import adapt, executemany, fetchall
 from ledger.store.tables import (
-    AliasRow,
     PredictionRow,
-    PredictionTagRow,
     ProofHeadRow,
-    ProofLogRow,
     ResolutionRow,
     SourceRow,
     as_utc,
@@ -132,75 +129,124 @@ def append(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
 
 
 # --- entries from stored rows -------------------------------------------------
+#
+# Rows are read through the driver (the bulk paths log 100k rows, and
+# SQLAlchemy's per-row type processing would cost more than the logging), and
+# each column's value is put in plain form by a converter chosen once from its
+# type: SQLite hands back dates and timestamps as the ISO text SQLAlchemy
+# stored, PostgreSQL as date and aware datetime objects; both come out equal.
 
 
-def _plain_row(row: Any, columns: Iterable[str]) -> dict[str, Any]:
-    mapping = row._mapping
-    return {c: plain(_typed(c, mapping[c])) for c in columns}
+def _float(value: Any) -> Any:
+    if value is None:
+        return None
+    return plain(float(value))
 
 
-_FLOAT_COLUMNS = frozenset(
-    c.name
-    for table in (_CLAIMS, _RESOLUTIONS, _SOURCES)
-    for c in table.columns
-    if c.type.python_type is float
-)
+def _day(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value
+    return value.isoformat()
 
 
-def _typed(column: str, value: Any) -> Any:
-    """An integer stored in a float column is the same float (SQLite may hand back 5055)."""
-    if column in _FLOAT_COLUMNS and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    return value
+def _moment(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if len(value) == 26 and value[10] == " ":  # SQLAlchemy's SQLite storage format
+            return value[:10] + "T" + value[11:] + "Z"
+        return plain(datetime.fromisoformat(value))
+    return plain(value)
+
+
+def _boolean(value: Any) -> Any:
+    return None if value is None else bool(value)
+
+
+def _converter(column) -> Callable[[Any], Any] | None:
+    kind = column.type.python_type
+    if kind is float:
+        return _float
+    if kind is bool:
+        return _boolean
+    if kind is datetime:
+        return _moment
+    if kind is date:
+        return _day
+    return None
+
+
+def _converters(table: Table, columns: Sequence[str]) -> list[tuple[str, Callable | None]]:
+    return [(c, _converter(table.c[c])) for c in columns]
+
+
+_CLAIM_CONVERTERS = _converters(_CLAIMS, CLAIM_COLUMNS)
+_RESOLUTION_CONVERTERS = _converters(_RESOLUTIONS, RESOLUTION_COLUMNS)
+_SOURCE_CONVERTERS = _converters(_SOURCES, SOURCE_COLUMNS)
+
+
+def _plain(values: Sequence[Any], converters: list[tuple[str, Callable | None]]) -> dict[str, Any]:
+    return {
+        name: (convert(value) if convert is not None else value)
+        for (name, convert), value in zip(converters, values, strict=True)
+    }
+
+
+def _rows(session: Session, sql: str, key: str, ids: Sequence[int] | None) -> list[tuple]:
+    """`sql` for every row, or for rows whose `key` is in `ids` (in IN-list chunks)."""
+    if ids is None:
+        return fetchall(session, sql, [])
+    found: list[tuple] = []
+    joiner = " AND " if " WHERE " in sql else " WHERE "
+    for part in chunks(sorted(set(ids))):
+        marks = ", ".join("?" * len(part))
+        found += fetchall(session, f"{sql}{joiner}{key} IN ({marks})", list(part))
+    return found
 
 
 def _tags(session: Session, claim_ids: Sequence[int] | None) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
-    query = select(PredictionTagRow.prediction_id, PredictionTagRow.tag)
-    parts = (
-        [query]
-        if claim_ids is None
-        else [query.where(PredictionTagRow.prediction_id.in_(p)) for p in chunks(claim_ids)]
-    )
-    for part in parts:
-        for claim_id, tag in session.execute(part):
-            found[claim_id].append(tag)
+    sql = "SELECT prediction_id, tag FROM prediction_tag"
+    for claim_id, tag in _rows(session, sql, "prediction_id", claim_ids):
+        found[claim_id].append(tag)
     return found
 
 
-def _claim_rows(session: Session, claim_ids: Sequence[int] | None):
-    query = (
-        select(
-            _CLAIMS.c.id,
-            _CLAIMS.c.status,
-            _CLAIMS.c.void_reason,
-            SourceRow.name.label("source_name"),
-            *(_CLAIMS.c[c] for c in CLAIM_COLUMNS),
-        )
-        .join(SourceRow, SourceRow.id == _CLAIMS.c.source_id)
-        .order_by(_CLAIMS.c.id)
-    )
-    if claim_ids is None:
-        yield from session.execute(query)
-        return
-    for part in chunks(sorted(claim_ids)):
-        yield from session.execute(query.where(_CLAIMS.c.id.in_(part)))
+_CLAIM_SQL = (
+    "SELECT p.id, p.status, p.void_reason, s.name, "
+    + ", ".join(f"p.{c}" for c in CLAIM_COLUMNS)
+    + " FROM prediction p JOIN source s ON s.id = p.source_id"
+)
+_RESOLUTION_SQL = (
+    "SELECT id, prediction_id, is_current, " + ", ".join(RESOLUTION_COLUMNS) + " FROM resolution"
+)
+_SOURCE_SQL = "SELECT id, " + ", ".join(SOURCE_COLUMNS) + " FROM source"
+
+
+def _claim_rows(session: Session, claim_ids: Sequence[int] | None) -> list[tuple]:
+    rows = _rows(session, _CLAIM_SQL, "p.id", claim_ids)
+    rows.sort(key=lambda row: row[0])
+    return rows
 
 
 def claim_entries(session: Session, claim_ids: Sequence[int]) -> list[dict[str, Any]]:
     """Entries for claims just recorded, from their stored rows."""
+    if not claim_ids:
+        return []
     tags = _tags(session, claim_ids)
     return [
-        claim_entry(row.id, row.source_name, tags.get(row.id, ()), _plain_row(row, CLAIM_COLUMNS))
+        claim_entry(row[0], row[3], tags.get(row[0], ()), _plain(row[4:], _CLAIM_CONVERTERS))
         for row in _claim_rows(session, claim_ids)
     ]
 
 
-def _resolution_rows(session: Session, where=None):
-    query = select(_RESOLUTIONS).order_by(_RESOLUTIONS.c.id)
-    if where is not None:
-        query = query.where(where)
-    return session.execute(query)
+def _resolution_rows(
+    session: Session, claim_ids: Sequence[int] | None, current_only: bool = False
+) -> list[tuple]:
+    sql = _RESOLUTION_SQL + (" WHERE is_current" if current_only else "")
+    rows = _rows(session, sql, "prediction_id", claim_ids)
+    rows.sort(key=lambda row: row[0])
+    return rows
 
 
 def resolution_entries(
@@ -213,35 +259,28 @@ def resolution_entries(
 ) -> list[dict[str, Any]]:
     """Entries for resolutions just written for `claim_ids` (their current ones,
     or all of them for claims recorded in this same transaction)."""
+    if not claim_ids:
+        return []
     entries = []
-    for part in chunks(sorted(set(claim_ids))):
-        where = _RESOLUTIONS.c.prediction_id.in_(part)
-        if current_only:
-            where = where & _RESOLUTIONS.c.is_current
-        for row in _resolution_rows(session, where):
-            status = (claim_status or {}).get(row.prediction_id) if row.is_current else None
-            entries.append(
-                resolution_entry(
-                    row.id,
-                    row.prediction_id,
-                    _plain_row(row, RESOLUTION_COLUMNS),
-                    current=bool(row.is_current),
-                    claim_status=status,
-                    void_reason=(void_reasons or {}).get(row.prediction_id)
-                    if status == "void"
-                    else None,
-                )
+    for row in _resolution_rows(session, claim_ids, current_only):
+        resolution_id, claim_id, is_current = row[0], row[1], bool(row[2])
+        status = (claim_status or {}).get(claim_id) if is_current else None
+        entries.append(
+            resolution_entry(
+                resolution_id,
+                claim_id,
+                _plain(row[3:], _RESOLUTION_CONVERTERS),
+                current=is_current,
+                claim_status=status,
+                void_reason=(void_reasons or {}).get(claim_id) if status == "void" else None,
             )
+        )
     return entries
 
 
 def source_entries(session: Session, source_ids: Iterable[int]) -> list[dict[str, Any]]:
-    entries = []
-    for part in chunks(sorted(set(source_ids))):
-        query = select(_SOURCES).where(_SOURCES.c.id.in_(part)).order_by(_SOURCES.c.id)
-        for row in session.execute(query):
-            entries.append(source_entry(row.id, _plain_row(row, SOURCE_COLUMNS)))
-    return entries
+    rows = sorted(_rows(session, _SOURCE_SQL, "id", list(source_ids)))
+    return [source_entry(row[0], _plain(row[1:], _SOURCE_CONVERTERS)) for row in rows]
 
 
 # --- the state the tables hold ------------------------------------------------
@@ -252,20 +291,20 @@ def ledger_state(session: Session) -> LedgerState:
     state = LedgerState()
     tags = _tags(session, None)
     for row in _claim_rows(session, None):
-        state.claims[row.id] = ClaimState(
-            row.source_name,
-            tuple(sorted(tags.get(row.id, ()))),
-            _plain_row(row, CLAIM_COLUMNS),
-            row.status,
-            row.void_reason,
+        state.claims[row[0]] = ClaimState(
+            row[3],
+            tuple(sorted(tags.get(row[0], ()))),
+            _plain(row[4:], _CLAIM_CONVERTERS),
+            row[1],
+            row[2],
         )
-    for row in _resolution_rows(session):
-        state.resolutions[row.id] = ResolutionState(
-            row.prediction_id, _plain_row(row, RESOLUTION_COLUMNS), bool(row.is_current)
+    for row in _resolution_rows(session, None):
+        state.resolutions[row[0]] = ResolutionState(
+            row[1], _plain(row[3:], _RESOLUTION_CONVERTERS), bool(row[2])
         )
-    for row in session.execute(select(_SOURCES)):
-        state.sources[row.id] = _plain_row(row, SOURCE_COLUMNS)
-    state.aliases = dict(session.execute(select(AliasRow.alias, AliasRow.symbol)).all())
+    for row in _rows(session, _SOURCE_SQL, "id", None):
+        state.sources[row[0]] = _plain(row[1:], _SOURCE_CONVERTERS)
+    state.aliases = dict(fetchall(session, "SELECT alias, symbol FROM alias", []))
     return state
 
 
@@ -296,9 +335,7 @@ def stored_frontier(session: Session) -> tuple[int, list[str]]:
 
 def read_log(session: Session) -> list[tuple[int, str, str]]:
     """Every (seq, entry text, leaf hash hex), in seq order."""
-    log = ProofLogRow.__table__
-    query = select(log.c.seq, log.c.entry, log.c.leaf_hash).order_by(log.c.seq)
-    return [tuple(row) for row in session.execute(query)]
+    return fetchall(session, "SELECT seq, entry, leaf_hash FROM proof_log ORDER BY seq", [])
 
 
 # --- opening -----------------------------------------------------------------
