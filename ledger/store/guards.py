@@ -217,3 +217,46 @@ def install_guards(connection: Connection) -> None:
         connection.exec_driver_sql(
             f"COMMENT ON FUNCTION {PREFIX}claim() IS '{_fingerprint(dialect)}'"
         )
+
+
+# Tables whose rows the application rewrites or removes as a matter of course:
+# caches, run records, the resolver's lock, user aliases.
+_WORKING_TABLES = (
+    "price_bar",
+    "price_gap",
+    "split",
+    "price_coverage",
+    "resolve_lock",
+    "resolve_run",
+    "alias",
+)
+
+
+def grants_sql(role: str, schema: str = "public") -> str:
+    """PostgreSQL privileges for a team ledger's application role, as SQL to run
+    as the ledger's owner (after the owner has opened it once, which migrates it
+    and installs the triggers).
+
+    The role reads everything and inserts claims, resolutions and log entries;
+    it may UPDATE only the columns the application itself changes (a claim's
+    status and bookkeeping and its fill-once fields, a resolution's current
+    flag, a source's description, the tree head), and DELETE only in the
+    working tables. So a user of the shared ledger cannot rewrite history even
+    with SQL, and cannot drop the triggers (they are the owner's).
+    """
+    if not role.replace("_", "").isalnum() or not schema.replace("_", "").isalnum():
+        raise ValueError("role and schema names are letters, digits and underscores")
+    claim_columns = sorted((MUTABLE_CLAIM_COLUMNS - {"id"}) | FILL_ONCE_CLAIM_COLUMNS)
+    lines = [
+        f"-- forecast-ledger: the application role {role} on schema {schema}.",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {role};",
+        f"GRANT USAGE ON SCHEMA {schema} TO {role};",
+        f"GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA {schema} TO {role};",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role};",
+        f"GRANT UPDATE, DELETE ON {', '.join(f'{schema}.{t}' for t in _WORKING_TABLES)} TO {role};",
+        f"GRANT UPDATE ({', '.join(claim_columns)}) ON {schema}.prediction TO {role};",
+        f"GRANT UPDATE (is_current) ON {schema}.resolution TO {role};",
+        f"GRANT UPDATE (kind, url, notes) ON {schema}.source TO {role};",
+        f"GRANT UPDATE ON {schema}.proof_head TO {role};",
+    ]
+    return "\n".join(lines) + "\n"
