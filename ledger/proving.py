@@ -7,16 +7,17 @@ and the pure proof code (`ledger.proof`): no rendering, no exits.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from ledger.errors import NotFoundError
+from ledger.errors import LedgerError, NotFoundError
 from ledger.proof.documents import check_entries, inclusion_document
 from ledger.proof.entries import CLAIM, FILLED, RESOLUTION, STATUS
-from ledger.proof.merkle import MerkleTree, verify_consistency
+from ledger.proof.merkle import MerkleTree, leaf_hash, verify_consistency
 from ledger.proof.replay import compare, replay
 from ledger.store.prooflog import Head, ledger_state, read_head, read_log
 
@@ -60,8 +61,8 @@ def check_published_head(engine: Engine, size: int, root: str) -> tuple[list[str
     """Problems if the ledger's log does not extend the published head (size, root)."""
     with Session(engine) as session:
         rows = read_log(session)
-    problems, _, hashes = check_entries(rows)
-    tree = MerkleTree(hashes)
+    problems: list[str] = []
+    tree = MerkleTree([leaf_hash(entry_text.encode("utf-8")) for _, entry_text, _ in rows])
     if size > tree.size:
         problems.append(
             f"the published head has {size} entries, the ledger's log only {tree.size}: "
@@ -70,7 +71,7 @@ def check_published_head(engine: Engine, size: int, root: str) -> tuple[list[str
         return problems, tree.size, tree.root.hex()
     proof = tree.consistency_proof(size)
     if not verify_consistency(size, tree.size, bytes.fromhex(root), tree.root, proof):
-        prefix = MerkleTree(hashes[:size]).root.hex()
+        prefix = tree.subtree_root(size).hex()
         problems.append(
             f"the ledger does not extend the published head (size {size}, root {root}): "
             f"its first {size} entries hash to {prefix}"
@@ -79,24 +80,33 @@ def check_published_head(engine: Engine, size: int, root: str) -> tuple[list[str
 
 
 def prove_claim(engine: Engine, claim_id: int) -> dict[str, Any]:
-    """An inclusion proof of every entry about `claim_id` against the current tree."""
+    """An inclusion proof of every entry about `claim_id` against the current tree.
+
+    Built from the stored leaf hashes (the tree the head commits to); a log
+    whose hashes do not give the stored head is refused, `verify` says why.
+    Only entries whose text names the claim are parsed: in canonical form
+    the key reads `"claim_id":ID,` exactly.
+    """
     with Session(engine) as session:
+        head = read_head(session)
         rows = read_log(session)
-    problems, parsed, hashes = check_entries(rows)
-    if problems:
-        raise NotFoundError(
-            f"the log is damaged ({problems[0]}): run 'forecast verify' before proving claims"
+    tree = MerkleTree([bytes.fromhex(leaf) for _, _, leaf in rows])
+    if tree.size != head.size or tree.root.hex() != head.root:
+        raise LedgerError(
+            "the log does not give the stored head: run 'forecast verify' before proving claims"
         )
-    texts = {seq: text for seq, text, _ in rows}
-    wanted = [
-        (seq, texts[seq])
-        for seq, entry in parsed
-        if entry.get("type") in (CLAIM, RESOLUTION, STATUS, FILLED)
-        and entry.get("claim_id") == claim_id
-    ]
+    needle = f'"claim_id":{claim_id},'
+    wanted = []
+    for seq, entry_text, _ in rows:
+        if needle in entry_text:
+            entry = json.loads(entry_text)
+            if entry.get("type") in (CLAIM, RESOLUTION, STATUS, FILLED) and (
+                entry.get("claim_id") == claim_id
+            ):
+                wanted.append((seq, entry_text))
     if not wanted:
         raise NotFoundError(f"claim {claim_id} is not in the log: see 'forecast list'")
-    return inclusion_document(MerkleTree(hashes), wanted)
+    return inclusion_document(tree, wanted)
 
 
 def head_json(head: Head) -> dict[str, Any]:

@@ -89,11 +89,14 @@ def plain(value: Any) -> Any:
     raise TypeError(f"no canonical form for {type(value).__name__}")
 
 
+_ENCODER = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
+
+
 def canonical(entry: Mapping[str, Any]) -> bytes:
     """The bytes of an entry, as hashed into the tree."""
-    return json.dumps(
-        entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+    return _ENCODER.encode(entry).encode("utf-8")
 
 
 def _entry(kind: str, **body: Any) -> dict[str, Any]:

@@ -92,6 +92,12 @@ class MerkleTree:
         k = _split(width)
         return node_hash(self._range(lo, lo + k), self._range(lo + k, hi))
 
+    def subtree_root(self, size: int) -> bytes:
+        """The root the tree had at `size` leaves (MTH of the first `size`)."""
+        if not 0 <= size <= self.size:
+            raise ValueError(f"no tree of size {size} in a tree of size {self.size}")
+        return self._range(0, size) if size else EMPTY_ROOT
+
     def inclusion_proof(self, index: int, size: int | None = None) -> list[bytes]:
         """PATH(index, D[0:size]) of RFC 6962 §2.1.1."""
         size = self.size if size is None else size

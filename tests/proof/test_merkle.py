@@ -249,3 +249,8 @@ def test_frontier_appends_equal_the_whole_tree(sizes: list[int]) -> None:
         done += step
         assert frontier.root == _naive_root(hashes[:done])
         assert frontier.size == done
+
+
+@pytest.mark.parametrize("size", range(9), ids=lambda s: f"size-{s}")
+def test_an_earlier_root_is_recovered_from_a_larger_tree(size: int) -> None:
+    assert MerkleTree(HASHES).subtree_root(size) == ROOTS[size]
