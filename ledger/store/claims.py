@@ -63,6 +63,7 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
     """
     if not entries:
         return RecordResult((), (), ())
+    prooflog.lock_head(session)
     source_ids = ensure_sources(session, [(e.source, e.source_kind) for e in entries])
     fingerprints = [e.fingerprint() for e in entries]
     existing = _ids_by_fingerprint(session, fingerprints)
@@ -405,6 +406,7 @@ def void_claim(session: Session, claim_id: int, why: str) -> ClaimRecord:
         raise UsageError(
             "voiding needs a reason: forecast void ID --why 'recorded the wrong level'"
         )
+    prooflog.lock_head(session)
     row = session.get(PredictionRow, claim_id)
     if row is None:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
@@ -438,6 +440,7 @@ def resolve_manually(
     the prices' verdict, or settles the claim on or before its deadline:
     see ledger.rules.overrides) is refused with UsageError unless `force`.
     """
+    prooflog.lock_head(session)
     row = session.get(PredictionRow, claim_id)
     if row is None:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")

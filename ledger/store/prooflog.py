@@ -85,7 +85,14 @@ class Head:
 # --- appending ---------------------------------------------------------------
 
 
-def _lock_head(session: Session) -> Frontier:
+def lock_head(session: Session) -> Frontier:
+    """Take the log's lock for the rest of the transaction; the head as it stands.
+
+    Write paths take it before they change any row, so every transaction that
+    logs takes its locks in one order (head, then rows): on PostgreSQL a
+    resolve run and a hand void of the same claim queue instead of deadlocking.
+    Taking it again in the same transaction is a no-op.
+    """
     head = ProofHeadRow.__table__
     if session.get_bind().dialect.name == "sqlite":
         session.execute(update(head).where(head.c.id == HEAD_ID).values(size=head.c.size))
@@ -102,7 +109,7 @@ def append(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
     """Append entries to the log in the caller's transaction (see the module docstring)."""
     if not entries:
         return
-    frontier = _lock_head(session)
+    frontier = lock_head(session)
     blobs = [canonical(e) for e in entries]
     hashes = [leaf_hash(b) for b in blobs]
     grown = frontier.extend(hashes)

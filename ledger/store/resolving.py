@@ -99,6 +99,7 @@ def set_reference_prices(session: Session, prices: Mapping[int, float]) -> None:
     """Fill in the reference close of relative claims (it was unknown when recorded)."""
     if not prices:
         return
+    prooflog.lock_head(session)
     table = PredictionRow.__table__
     unfilled = []
     for part in chunks(sorted(prices)):
@@ -151,6 +152,7 @@ def apply_decisions(
     """
     if not decisions:
         return []
+    prooflog.lock_head(session)
     now = adapt(session, utcnow())
     changed = executemany(
         session,

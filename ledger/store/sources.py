@@ -49,6 +49,7 @@ def ensure_sources(session: Session, names: Iterable[tuple[str, str | None]]) ->
             ids[key] = source_id
     missing = [k for k in keys if k not in ids]
     if missing:
+        prooflog.lock_head(session)
         now = utcnow()
         rows = [
             {
@@ -89,6 +90,7 @@ def describe_source(
     if notes and not row.notes:
         row.notes = notes
     if session.is_modified(row):
+        prooflog.lock_head(session)
         session.add(row)
         session.flush()
         prooflog.append(session, prooflog.source_entries(session, [row.id]))
@@ -153,6 +155,7 @@ def add_alias(session: Session, alias: str, symbol: str) -> None:
             f"alias {key!r} already means {existing.symbol}: remove it first with "
             f"'forecast alias remove {key}'"
         )
+    prooflog.lock_head(session)
     session.add(AliasRow(alias=key, symbol=symbol))
     prooflog.append(session, [alias_entry(key, symbol)])
 
@@ -162,5 +165,6 @@ def remove_alias(session: Session, alias: str) -> None:
     row = session.execute(select(AliasRow).where(AliasRow.alias == key)).scalar_one_or_none()
     if row is None:
         raise NotFoundError(f"no alias {key!r}: see 'forecast alias list'")
+    prooflog.lock_head(session)
     session.delete(row)
     prooflog.append(session, [alias_entry(key, None)])
