@@ -183,8 +183,21 @@ def _converter(column) -> Callable[[Any], Any] | None:
     return None
 
 
-def _converters(table: Table, columns: Sequence[str]) -> list[tuple[str, Callable | None]]:
-    return [(c, _converter(table.c[c])) for c in columns]
+@dataclass(frozen=True)
+class _Columns:
+    """Column names in select order, and which positions need converting."""
+
+    names: tuple[str, ...]
+    conversions: tuple[tuple[int, str, Callable[[Any], Any]], ...]
+
+
+def _converters(table: Table, columns: Sequence[str]) -> _Columns:
+    conversions = []
+    for position, name in enumerate(columns):
+        convert = _converter(table.c[name])
+        if convert is not None:
+            conversions.append((position, name, convert))
+    return _Columns(tuple(columns), tuple(conversions))
 
 
 _CLAIM_CONVERTERS = _converters(_CLAIMS, CLAIM_COLUMNS)
@@ -192,11 +205,13 @@ _RESOLUTION_CONVERTERS = _converters(_RESOLUTIONS, RESOLUTION_COLUMNS)
 _SOURCE_CONVERTERS = _converters(_SOURCES, SOURCE_COLUMNS)
 
 
-def _plain(values: Sequence[Any], converters: list[tuple[str, Callable | None]]) -> dict[str, Any]:
-    return {
-        name: (convert(value) if convert is not None else value)
-        for (name, convert), value in zip(converters, values, strict=True)
-    }
+def _plain(values: Sequence[Any], columns: _Columns) -> dict[str, Any]:
+    row = dict(zip(columns.names, values, strict=True))
+    for position, name, convert in columns.conversions:
+        value = values[position]
+        if value is not None:
+            row[name] = convert(value)
+    return row
 
 
 def _rows(session: Session, sql: str, key: str, ids: Sequence[int] | None) -> list[tuple]:
