@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from ledger.cli import render
 from ledger.cli.context import STATE, DbOption, JsonOption
-from ledger.errors import NoLedgerError
+from ledger.errors import NoLedgerError, UsageError
 from ledger.store.engine import describe_location, display_url, resolve_db_url
+from ledger.store.guards import grants_sql
 from ledger.store.schema import current_revision, head_revision, upgrade
 from ledger.store.session import connect_ledger
 
@@ -58,3 +61,21 @@ def current(as_json: JsonOption = False, db: DbOption = None) -> None:
         "up to date" if revision == head else f"behind (newest: {head}): run 'forecast db upgrade'"
     )
     typer.echo(f"{where}: {revision or 'no ledger yet'} ({state})")
+
+
+@db_app.command("grants")
+def grants(
+    role: Annotated[str, typer.Argument(help="The PostgreSQL role the application logs in as.")],
+    schema: Annotated[str, typer.Option("--schema", help="The ledger's schema.")] = "public",
+) -> None:
+    """Print the SQL that limits a team ledger's application role (PostgreSQL) to
+    what the application does: no rewriting or deleting of history, even by hand.
+
+    Run it as the ledger's owner after opening the ledger once as the owner
+    (which migrates it and installs the triggers), e.g.
+    forecast db grants ledger_app | psql -U owner ledger
+    """
+    try:
+        typer.echo(grants_sql(role, schema), nl=False)
+    except ValueError as exc:
+        raise UsageError(f"forecast db grants: {exc}") from exc

@@ -13,6 +13,7 @@ from ledger.errors import UsageError
 from ledger.store.claims import list_claims, resolution_histories
 from ledger.store.engine import resolve_db_url, sqlite_path
 from ledger.store.imports import record_import
+from ledger.store.prooflog import log_section
 from ledger.store.sources import source_summaries, user_aliases
 from ledger.transfer.export import FORMATS, LedgerSnapshot, render_export
 from ledger.transfer.output import check_output, write_atomically
@@ -109,6 +110,7 @@ def export(
             sources=source_summaries(session),
             claims=list_claims(session),
             histories=resolution_histories(session),
+            log=log_section(session) if fmt != "csv" else None,
         )
     text = render_export(snapshot, fmt)
     if output is None:

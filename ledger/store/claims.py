@@ -24,6 +24,7 @@ from ledger.claims.pairs import pair_legs
 from ledger.errors import NotFoundError, UsageError
 from ledger.records import ClaimDetail, ClaimRecord, NewClaim, RecordResult, ResolutionRecord
 from ledger.rules.overrides import needs_force
+from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
 from ledger.store.resolving import rulings
@@ -64,6 +65,7 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
     """
     if not entries:
         return RecordResult((), (), ())
+    prooflog.lock_head(session)
     source_ids = ensure_sources(session, [(e.source, e.source_kind) for e in entries])
     fingerprints = [e.fingerprint() for e in entries]
     existing = _ids_by_fingerprint(session, fingerprints)
@@ -102,6 +104,7 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         session.execute(insert(PredictionTagRow), list(batch))
 
     _link_revisions(session, fresh, new_ids, existing, source_ids)
+    prooflog.append(session, prooflog.claim_entries(session, list(new_ids.values())))
     duplicate_ids = [
         i if i != -1 else new_ids.get(d.fingerprint(), -1)
         for i, d in zip(duplicate_ids, duplicates, strict=True)
@@ -420,6 +423,7 @@ def void_claim(session: Session, claim_id: int, why: str) -> ClaimRecord:
         raise UsageError(
             "voiding needs a reason: forecast void ID --why 'recorded the wrong level'"
         )
+    prooflog.lock_head(session)
     row = session.get(PredictionRow, claim_id)
     if row is None:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
@@ -434,6 +438,7 @@ def void_claim(session: Session, claim_id: int, why: str) -> ClaimRecord:
     row.void_reason = why
     session.add(row)
     session.flush()
+    _log_current_resolution(session, claim_id, "void", why)
     return list_claims(session, ClaimFilter(ids=[claim_id]))[0]
 
 
@@ -452,6 +457,7 @@ def resolve_manually(
     the prices' verdict, or settles the claim on or before its deadline:
     see ledger.rules.overrides) is refused with UsageError unless `force`.
     """
+    prooflog.lock_head(session)
     row = session.get(PredictionRow, claim_id)
     if row is None:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
@@ -475,6 +481,21 @@ def resolve_manually(
         row.void_reason = note
     session.add(row)
     session.flush()
+    _log_current_resolution(session, claim_id, outcome, note)
+
+
+def _log_current_resolution(session: Session, claim_id: int, outcome: str, note: str) -> None:
+    """Log the resolution a hand just made current, and the status it set."""
+    prooflog.append(
+        session,
+        prooflog.resolution_entries(
+            session,
+            [claim_id],
+            current_only=True,
+            claim_status={claim_id: outcome},
+            void_reasons={claim_id: note},
+        ),
+    )
 
 
 def append_resolution(session: Session, claim_id: int, values: dict) -> None:

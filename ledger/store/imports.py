@@ -11,7 +11,9 @@ from __future__ import annotations
 from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session
 
+from ledger.proof.entries import status_entry
 from ledger.records import RESOLUTION_EVIDENCE, RecordResult
+from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.claims import record_claims
 from ledger.store.sources import describe_source, ensure_sources
@@ -69,3 +71,9 @@ def _restore_history(session: Session, batch: ImportBatch, result: RecordResult)
             .values(status="void", void_reason=bindparam("reason")),
             voids,
         )
+    # Imported history is logged as history (no status change), then the voids.
+    entries = prooflog.resolution_entries(
+        session, sorted({row["prediction_id"] for row in rows}), current_only=False
+    )
+    entries += [status_entry(v["pid"], "void", v["reason"]) for v in voids]
+    prooflog.append(session, entries)

@@ -21,8 +21,10 @@ from sqlmodel import Session
 
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.errors import LedgerError
+from ledger.proof.entries import filled_entry, plain
 from ledger.records import RESOLUTION_EVIDENCE
 from ledger.rules.overrides import MANUAL, HandChanges, Ruling, hand_changes
+from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns
 from ledger.store.prices import upsert_rows
@@ -113,12 +115,24 @@ def set_reference_prices(session: Session, prices: Mapping[int, float]) -> None:
     """Fill in the reference close of relative claims (it was unknown when recorded)."""
     if not prices:
         return
+    prooflog.lock_head(session)
     table = PredictionRow.__table__
+    unfilled = []
+    for part in chunks(sorted(prices)):
+        unfilled += session.execute(
+            select(table.c.id).where(table.c.id.in_(part), table.c.reference_price.is_(None))
+        ).scalars()
+    if not unfilled:
+        return
     session.execute(
         update(table)
         .where(table.c.id == bindparam("cid"), table.c.reference_price.is_(None))
         .values(reference_price=bindparam("price")),
-        [{"cid": cid, "price": price} for cid, price in prices.items()],
+        [{"cid": cid, "price": prices[cid]} for cid in unfilled],
+    )
+    prooflog.append(
+        session,
+        [filled_entry(cid, "reference_price", plain(float(prices[cid]))) for cid in unfilled],
     )
 
 
@@ -126,12 +140,27 @@ def set_versus_reference_prices(session: Session, prices: Mapping[int, float]) -
     """Fill in the second asset's reference close of outperformance claims."""
     if not prices:
         return
+    prooflog.lock_head(session)
     table = PredictionRow.__table__
+    unfilled = []
+    for part in chunks(sorted(prices)):
+        unfilled += session.execute(
+            select(table.c.id).where(table.c.id.in_(part), table.c.versus_reference_price.is_(None))
+        ).scalars()
+    if not unfilled:
+        return
     session.execute(
         update(table)
         .where(table.c.id == bindparam("cid"), table.c.versus_reference_price.is_(None))
         .values(versus_reference_price=bindparam("price")),
-        [{"cid": cid, "price": price} for cid, price in prices.items()],
+        [{"cid": cid, "price": prices[cid]} for cid in unfilled],
+    )
+    prooflog.append(
+        session,
+        [
+            filled_entry(cid, "versus_reference_price", plain(float(prices[cid])))
+            for cid in unfilled
+        ],
     )
 
 
@@ -152,15 +181,35 @@ def set_rule_levels(session: Session, levels: Mapping[int, FixedLevel]) -> None:
     """
     if not levels:
         return
+    prooflog.lock_head(session)
+    table = PredictionRow.__table__
+    unfilled: list[int] = []
+    for part in chunks(sorted(levels)):
+        unfilled += session.execute(
+            select(table.c.id).where(
+                table.c.id.in_(part), table.c.level.is_(None), table.c.level_rule.isnot(None)
+            )
+        ).scalars()
+    if not unfilled:
+        return
+    values = {
+        cid: (levels[cid].level, json.dumps([d.isoformat() for d in levels[cid].basis]))
+        for cid in unfilled
+    }
     executemany(
         session,
         "UPDATE prediction SET level = ?, level_basis = ?, level_note = ? "
         "WHERE id = ? AND level IS NULL AND level_rule IS NOT NULL",
-        [
-            (fixed.level, json.dumps([d.isoformat() for d in fixed.basis]), fixed.note, cid)
-            for cid, fixed in levels.items()
-        ],
+        [(values[cid][0], values[cid][1], levels[cid].note, cid) for cid in unfilled],
     )
+    entries = []
+    for cid in unfilled:
+        entries += [
+            filled_entry(cid, "level", plain(float(values[cid][0]))),
+            filled_entry(cid, "level_basis", values[cid][1]),
+            filled_entry(cid, "level_note", levels[cid].note),
+        ]
+    prooflog.append(session, entries)
 
 
 @dataclass(frozen=True)
@@ -195,6 +244,7 @@ def apply_decisions(
     """
     if not decisions:
         return []
+    prooflog.lock_head(session)
     now = adapt(session, utcnow())
     changed = executemany(
         session,
@@ -232,6 +282,15 @@ def apply_decisions(
             )
             for d in decisions
         ],
+    )
+    prooflog.append(
+        session,
+        prooflog.resolution_entries(
+            session,
+            [d.claim_id for d in decisions],
+            current_only=True,
+            claim_status={d.claim_id: d.outcome for d in decisions},
+        ),
     )
     return [d.claim_id for d in decisions]
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ledger.errors import LedgerError, SchemaError
 from ledger.store.engine import display_url
+from ledger.store.prooflog import ensure_log
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -81,8 +82,10 @@ def _upgrade_sqlite(connection: Connection, revision: str) -> None:
 
 
 def ensure_current(engine: Engine) -> None:
-    """What every command does on opening a ledger."""
+    """What every command does on opening a ledger: the schema, then the proof
+    log and its guards (built from the tables the first time)."""
     upgrade(engine)
+    ensure_log(engine)
 
 
 def _refuse_unknown(current: str | None, engine: Engine) -> None:

@@ -11,8 +11,10 @@ from ledger.claims.assets import builtin_names, looks_like_symbol
 from ledger.claims.bounds import check_text
 from ledger.claims.fingerprint import source_key
 from ledger.errors import NotFoundError, UsageError
+from ledger.proof.entries import alias_entry
 from ledger.records import SOURCE_KINDS, SourceSummary
 from ledger.safe_text import printable
+from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.tables import AliasRow, PredictionRow, SourceRow, utcnow
 
@@ -47,6 +49,7 @@ def ensure_sources(session: Session, names: Iterable[tuple[str, str | None]]) ->
             ids[key] = source_id
     missing = [k for k in keys if k not in ids]
     if missing:
+        prooflog.lock_head(session)
         now = utcnow()
         rows = [
             {
@@ -63,8 +66,11 @@ def ensure_sources(session: Session, names: Iterable[tuple[str, str | None]]) ->
             ),
             rows,
         )
+        created = []
         for key, source_id in result:
             ids[key] = source_id
+            created.append(source_id)
+        prooflog.append(session, prooflog.source_entries(session, created))
     return ids
 
 
@@ -83,7 +89,11 @@ def describe_source(
         row.url = url
     if notes and not row.notes:
         row.notes = notes
-    session.add(row)
+    if session.is_modified(row):
+        prooflog.lock_head(session)
+        session.add(row)
+        session.flush()
+        prooflog.append(session, prooflog.source_entries(session, [row.id]))
 
 
 def source_summaries(session: Session) -> list[SourceSummary]:
@@ -156,9 +166,16 @@ def add_alias(session: Session, alias: str, symbol: str, *, force: bool = False)
                 f"alias {key!r} already means {existing.symbol}: remove it first with "
                 f"'forecast alias remove {key}', or give --force to re-point it"
             )
-        existing.symbol = symbol
+        # Re-pointed as a removal and a new alias, so the log replays it as it happened.
+        prooflog.lock_head(session)
+        session.delete(existing)
+        session.flush()
+        session.add(AliasRow(alias=key, symbol=symbol))
+        prooflog.append(session, [alias_entry(key, symbol)])
         return
+    prooflog.lock_head(session)
     session.add(AliasRow(alias=key, symbol=symbol))
+    prooflog.append(session, [alias_entry(key, symbol)])
 
 
 def remove_alias(session: Session, alias: str) -> None:
@@ -166,4 +183,6 @@ def remove_alias(session: Session, alias: str) -> None:
     row = session.execute(select(AliasRow).where(AliasRow.alias == key)).scalar_one_or_none()
     if row is None:
         raise NotFoundError(f"no alias {key!r}: see 'forecast alias list'")
+    prooflog.lock_head(session)
     session.delete(row)
+    prooflog.append(session, [alias_entry(key, None)])

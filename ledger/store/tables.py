@@ -392,3 +392,42 @@ class PriceCoverageRow(LedgerModel, table=True):
     last: date
     data_source: str = Field(max_length=200)
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+
+
+class ProofLogRow(LedgerModel, table=True):
+    """The append-only log: one canonical entry per change to what the ledger says.
+
+    `seq` is the entry's leaf index in the Merkle tree (0-based, no gaps);
+    `leaf_hash` is SHA-256(0x00 || entry) in hex (see ledger/proof). Written
+    in the transaction of the change it records; triggers refuse UPDATE and
+    DELETE.
+    """
+
+    __tablename__ = "proof_log"
+
+    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    kind: str = Field(max_length=20)
+    entry: str = Field(sa_column=Column(Text, nullable=False))
+    leaf_hash: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+
+
+class ProofHeadRow(LedgerModel, table=True):
+    """The tree head, kept with each append so an append never rehashes the log.
+
+    One row (id 1), locked by every append, which serializes writers. The
+    frontier is the roots of the perfect subtrees making up `size` (hex, JSON
+    list, largest first). `backfilled_at` is set when the log was built from
+    an existing ledger's tables: the first `backfill_size` entries are
+    attested only from that time on.
+    """
+
+    __tablename__ = "proof_head"
+
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    size: int
+    root: str = Field(max_length=64)
+    frontier: str = Field(sa_column=Column(Text, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+    backfilled_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
+    backfill_size: int | None = None

@@ -75,6 +75,9 @@ class LedgerSnapshot:
     sources: Sequence[SourceSummary]
     claims: Sequence[ClaimRecord]
     histories: Mapping[int, Sequence[ResolutionRecord]]
+    # The proof log (head and entry texts), so `forecast verify FILE` can
+    # check the export offline; CSV has no room for it.
+    log: Mapping[str, Any] | None = None
 
 
 def render_export(snapshot: LedgerSnapshot, fmt: str) -> str:
@@ -164,6 +167,8 @@ def _yaml(snapshot: LedgerSnapshot) -> str:
             _entry(c, fingerprints, snapshot.histories.get(c.id, ())) for c in snapshot.claims
         ],
     }
+    if snapshot.log is not None:
+        document["log"] = dict(snapshot.log)
     return yaml.dump(
         document, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, default_flow_style=False
     )
@@ -193,9 +198,10 @@ def _json(snapshot: LedgerSnapshot) -> str:
             for r in snapshot.histories.get(claim.id, ())
         ]
         claims.append(data)
-    return (
-        safe_json.dumps(
-            {"sources": [s.to_json() for s in snapshot.sources], "claims": claims}, indent=2
-        )
-        + "\n"
-    )
+    document: dict[str, Any] = {
+        "sources": [s.to_json() for s in snapshot.sources],
+        "claims": claims,
+    }
+    if snapshot.log is not None:
+        document["log"] = dict(snapshot.log)
+    return safe_json.dumps(document, indent=2) + "\n"

@@ -24,6 +24,7 @@ from ledger.market.csv_source import CsvSource
 from ledger.records import NewClaim
 from ledger.resolver import run_resolver
 from ledger.store.claims import record_claims
+from ledger.store.guards import drop_guards
 from ledger.store.session import open_ledger
 
 MADE_ON = date(2025, 11, 20)
@@ -66,6 +67,8 @@ def record(engine, *texts: str) -> list[int]:
 def poisoned_ledger(engine) -> list[int]:
     ids = record(engine, *TEXTS)
     with engine.begin() as connection:
+        # A hand edit of a ledger that predates the guard triggers.
+        drop_guards(connection)
         connection.execute(
             text(
                 "UPDATE prediction SET made_on = :d, window_start = :w, reference_price = NULL "
@@ -123,6 +126,7 @@ def test_poison_claims_stay_open_and_the_others_resolve(engine, prices: Path) ->
 def test_a_voided_poison_claim_does_not_stop_baselines(engine, prices: Path) -> None:
     ids = poisoned_ledger(engine)
     with engine.begin() as connection:
+        drop_guards(connection)
         connection.execute(
             text("UPDATE prediction SET status = 'void' WHERE id = :i"), {"i": ids[1]}
         )

@@ -1,0 +1,108 @@
+"""What the proof log costs: its share of a 100k-claim import and resolve, and
+the time `forecast verify` takes on the result.
+
+The import (a 100,000-entry YAML file, as bench_import.py writes it) and the
+resolve (bench_resolve.py's warm ledger: 100,000 claims, 200 symbols, ten
+years of cached bars) run in-process through the real CLI, with the proof
+log's functions (`prooflog.append` and the entry builders) wrapped in timers;
+the share is their time over the command's. Target: at most 15% of each.
+Then `forecast verify` (every entry rehashed, the tree rebuilt, the tables
+replayed and compared) and `forecast head` on the resolved ledger.
+
+Run: .venv/bin/python bench/bench_proof.py [--claims 100000]
+Figures go to stdout; the ledgers live in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_import import write_file
+from bench_resolve import build_warm_ledger
+
+from ledger.cli.app import run
+from ledger.store import prooflog
+
+TIMED = ("append", "claim_entries", "resolution_entries", "source_entries")
+
+
+@contextlib.contextmanager
+def proof_timer() -> Iterator[list[float]]:
+    """Seconds spent in the proof log's functions while the block runs."""
+    spent = [0.0]
+    originals: dict[str, Callable] = {name: getattr(prooflog, name) for name in TIMED}
+
+    def wrap(function: Callable) -> Callable:
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - started
+
+        return timed
+
+    for name, function in originals.items():
+        setattr(prooflog, name, wrap(function))
+    try:
+        yield spent
+    finally:
+        for name, function in originals.items():
+            setattr(prooflog, name, function)
+
+
+def command(label: str, *args: str) -> float:
+    out, err = io.StringIO(), io.StringIO()
+    started = time.perf_counter()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run(list(args))
+    seconds = time.perf_counter() - started
+    lines = (out.getvalue() or err.getvalue()).strip().splitlines()
+    shown = lines[0][:160] if lines else ""
+    print(f"{label}: {seconds:.2f} s (exit {code}) {shown}")
+    return seconds
+
+
+def share(label: str, *args: str) -> None:
+    with proof_timer() as spent:
+        total = command(label, *args)
+    print(f"    proof log: {spent[0]:.2f} s = {100 * spent[0] / total:.1f}% of the command")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        source = directory / "claims.yaml"
+        write_file(source, args.claims)
+        imported = str(directory / "imported.sqlite3")
+        share(f"import of {args.claims:,} entries", "--db", imported, "import", str(source))
+        command("verify (imported ledger)", "--db", imported, "verify")
+
+        warm = directory / "warm.sqlite3"
+        as_of = build_warm_ledger(warm, args.claims, 200, 10)
+        empty = directory / "no-prices"
+        empty.mkdir()
+        db = ("--db", str(warm))
+        share(
+            f"resolve --as-of {as_of} ({args.claims:,} claims)",
+            *db, "resolve", "--as-of", as_of.isoformat(), "--prices", f"csv:{empty}",
+        )  # fmt: skip
+        command("verify (resolved ledger)", *db, "verify")
+        command("head", *db, "head")
+        command("prove 1", *db, "prove", "1")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""forecast verify, head, prove, verify-proof: showing the record was not rewritten."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import yaml
+from sqlmodel import Session
+
+from ledger.cli import render
+from ledger.cli.context import DbOption, JsonOption, check_id, ledger_engine
+from ledger.errors import UsageError
+from ledger.proof.documents import (
+    DocumentError,
+    check_export,
+    check_inclusion_document,
+    head_line,
+    parse_head,
+)
+from ledger.proving import (
+    attestation_note,
+    check_published_head,
+    head_json,
+    prove_claim,
+    verify_ledger,
+)
+from ledger.store.prooflog import read_head
+
+try:
+    SafeLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    SafeLoader = yaml.SafeLoader
+
+
+def register(app: typer.Typer) -> None:
+    app.command("verify")(verify)
+    app.command("head")(head)
+    app.command("prove")(prove)
+    app.command("verify-proof")(verify_proof)
+
+
+def verify(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="An exported ledger (forecast export) to check offline.", show_default=False
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--head",
+            help="A published head (the line 'forecast head' printed, its --json, SIZE:ROOT, "
+            "or a file holding one): prove the ledger extends it.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Check the ledger against its log: exit 0 with the tree size and root, or 1
+    with one line per claim, resolution or entry that does not match."""
+    if file is not None:
+        if published is not None:
+            raise UsageError("give an exported FILE or --head, not both")
+        try:
+            problems, size, root = check_export(_read_document(file))
+        except DocumentError as exc:
+            raise UsageError(f"{file}: {exc}") from exc
+        _report(problems, size, root, as_json, what=str(file))
+        return
+    engine = ledger_engine(db, write=False)
+    try:
+        if published is not None:
+            try:
+                size, root = parse_head(_head_text(published))
+            except DocumentError as exc:
+                raise UsageError(f"--head: {exc}") from exc
+            problems, now_size, now_root = check_published_head(engine, size, root)
+            _report(
+                problems,
+                now_size,
+                now_root,
+                as_json,
+                what=f"the ledger (extending head {size}:{root})",
+            )
+            return
+        result = verify_ledger(engine)
+    finally:
+        engine.dispose()
+    note = attestation_note(result.head)
+    if note and not as_json:
+        render.note(note)
+    _report(list(result.problems), result.size, result.root, as_json, what="the ledger")
+
+
+def _report(problems: list[str], size: int, root: str, as_json: bool, what: str) -> None:
+    if as_json:
+        render.print_json({"ok": not problems, "size": size, "root": root, "problems": problems})
+    elif problems:
+        for problem in problems:
+            render.line(problem)
+    else:
+        render.line(f"ok: {what} matches its log of {size} entries, root {root}")
+    if problems:
+        render.note(f"forecast: verify: {len(problems)} problem(s) in {what}")
+        raise typer.Exit(1)
+
+
+def head(as_json: JsonOption = False, db: DbOption = None) -> None:
+    """Print the current tree head (size, root, time) to publish: a post, a commit, a gist."""
+    engine = ledger_engine(db, write=False)
+    try:
+        with Session(engine) as session:
+            current = read_head(session)
+    finally:
+        engine.dispose()
+    if as_json:
+        render.print_json(head_json(current))
+        return
+    render.line(head_line(current.size, current.root, current.updated_at))
+    note = attestation_note(current)
+    if note:
+        render.note(note)
+
+
+def prove(
+    claim_id: Annotated[int, typer.Argument(help="The claim's id.", callback=check_id)],
+    db: DbOption = None,
+) -> None:
+    """Print an inclusion proof (JSON) of a claim's entries: its record, resolutions,
+    status changes. Anyone can check it with 'forecast verify-proof FILE'."""
+    engine = ledger_engine(db, write=False)
+    try:
+        document = prove_claim(engine, claim_id)
+    finally:
+        engine.dispose()
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def verify_proof(
+    file: Annotated[Path, typer.Argument(help="A proof from 'forecast prove', or - for stdin.")],
+    published: Annotated[
+        str | None,
+        typer.Option("--head", help="Also require the proof's tree to be this published head."),
+    ] = None,
+) -> None:
+    """Check an inclusion proof offline: exit 0 if every entry is in the tree it names."""
+    document = _read_document(file)
+    problems = check_inclusion_document(document)
+    if published is not None and not problems:
+        try:
+            size, root = parse_head(_head_text(published))
+        except DocumentError as exc:
+            raise UsageError(f"--head: {exc}") from exc
+        if (document.get("tree_size"), document.get("root")) != (size, root):
+            problems.append(
+                f"the proof is against size {document.get('tree_size')} root "
+                f"{document.get('root')}, not the head given ({size}:{root})"
+            )
+    if problems:
+        for problem in problems:
+            render.line(problem)
+        render.note(f"forecast: verify-proof: {len(problems)} problem(s)")
+        raise typer.Exit(1)
+    render.line(
+        f"ok: {len(document['entries'])} entries in the tree of size {document['tree_size']}, "
+        f"root {document['root']}"
+    )
+
+
+def _head_text(value: str) -> str:
+    path = Path(value)
+    if len(value) < 4096 and "\n" not in value and path.is_file():
+        return path.read_text(encoding="utf-8")
+    return value
+
+
+def _read_document(file: Path) -> Any:
+    try:
+        text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise UsageError(f"{file}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{file}: cannot read it ({exc})") from exc
+    try:
+        if text.lstrip().startswith(("{", "[")):
+            return json.loads(text)
+        return yaml.load(text, Loader=SafeLoader)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise UsageError(f"{file}: neither JSON nor YAML ({str(exc).splitlines()[0]})") from exc

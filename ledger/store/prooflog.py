@@ -1,0 +1,442 @@
+"""Writing and reading the proof log.
+
+Every write path calls `append` inside its own transaction, after making its
+change, with the entries that describe it (built here from the rows as
+stored, so the log says exactly what the tables say). An append locks the
+head row (PostgreSQL: SELECT ... FOR UPDATE; SQLite: an UPDATE first, which
+takes the database's write lock), numbers its entries after the head, inserts
+them with one executemany and moves the head: concurrent writers queue on the
+lock, so the log never forks and no entry is lost. The head keeps the tree's
+frontier, so an append hashes only its own entries.
+
+`ensure_log` runs at every open: it installs the guard triggers when they are
+missing or stale, and gives a ledger that has no log yet (an upgraded one)
+a log built from its tables, marked as attested only from then on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from ledger.errors import LedgerError
+from ledger.proof.entries import (
+    MUTABLE_CLAIM_COLUMNS,
+    MUTABLE_RESOLUTION_COLUMNS,
+    MUTABLE_SOURCE_COLUMNS,
+    alias_entry,
+    backfill_entry,
+    canonical,
+    claim_entry,
+    plain,
+    resolution_entry,
+    source_entry,
+    status_entry,
+)
+from ledger.proof.merkle import Frontier, leaf_hash
+from ledger.proof.replay import ClaimState, LedgerState, ResolutionState
+from ledger.store.batching import chunks
+from ledger.store.guards import guards_current, install_guards
+from ledger.store.raw import adapt, executemany, fetchall
+from ledger.store.tables import (
+    PredictionRow,
+    ProofHeadRow,
+    ResolutionRow,
+    SourceRow,
+    as_utc,
+    utcnow,
+)
+
+HEAD_ID = 1
+_CLAIMS: Table = PredictionRow.__table__
+_RESOLUTIONS: Table = ResolutionRow.__table__
+_SOURCES: Table = SourceRow.__table__
+CLAIM_COLUMNS = tuple(c.name for c in _CLAIMS.columns if c.name not in MUTABLE_CLAIM_COLUMNS)
+RESOLUTION_COLUMNS = tuple(
+    c.name for c in _RESOLUTIONS.columns if c.name not in MUTABLE_RESOLUTION_COLUMNS
+)
+SOURCE_COLUMNS = tuple(c.name for c in _SOURCES.columns if c.name not in MUTABLE_SOURCE_COLUMNS)
+
+
+class NoLogError(LedgerError):
+    """The ledger has no proof log yet (opened read-only before its first upgrade)."""
+
+
+@dataclass(frozen=True)
+class Head:
+    """A tree head: what `forecast head` publishes."""
+
+    size: int
+    root: str
+    updated_at: datetime
+    backfilled_at: datetime | None = None
+    backfill_size: int | None = None
+
+
+# --- appending ---------------------------------------------------------------
+
+
+def lock_head(session: Session) -> Frontier:
+    """Take the log's lock for the rest of the transaction; the head as it stands.
+
+    Write paths take it before they change any row, so every transaction that
+    logs takes its locks in one order (head, then rows): on PostgreSQL a
+    resolve run and a hand void of the same claim queue instead of deadlocking.
+    Taking it again in the same transaction is a no-op.
+    """
+    head = ProofHeadRow.__table__
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(update(head).where(head.c.id == HEAD_ID).values(size=head.c.size))
+        query = select(head.c.size, head.c.frontier).where(head.c.id == HEAD_ID)
+    else:
+        query = select(head.c.size, head.c.frontier).where(head.c.id == HEAD_ID).with_for_update()
+    row = session.execute(query).first()
+    if row is None:
+        raise NoLogError("this ledger has no proof log yet: open it once with a writing command")
+    return Frontier(row.size, tuple(bytes.fromhex(h) for h in json.loads(row.frontier)))
+
+
+def append(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
+    """Append entries to the log in the caller's transaction (see the module docstring)."""
+    if not entries:
+        return
+    frontier = lock_head(session)
+    blobs = [canonical(e) for e in entries]
+    hashes = [leaf_hash(b) for b in blobs]
+    grown = frontier.extend(hashes)
+    now = adapt(session, utcnow())
+    executemany(
+        session,
+        "INSERT INTO proof_log (seq, kind, entry, leaf_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+        [
+            (frontier.size + i, e["type"], b.decode("utf-8"), h.hex(), now)
+            for i, (e, b, h) in enumerate(zip(entries, blobs, hashes, strict=True))
+        ],
+    )
+    head = ProofHeadRow.__table__
+    session.execute(
+        update(head)
+        .where(head.c.id == HEAD_ID)
+        .values(
+            size=grown.size,
+            root=grown.root.hex(),
+            frontier=json.dumps([h.hex() for h in grown.hashes]),
+            updated_at=utcnow(),
+        )
+    )
+
+
+# --- entries from stored rows -------------------------------------------------
+#
+# Rows are read through the driver (the bulk paths log 100k rows, and
+# SQLAlchemy's per-row type processing would cost more than the logging), and
+# each column's value is put in plain form by a converter chosen once from its
+# type: SQLite hands back dates and timestamps as the ISO text SQLAlchemy
+# stored, PostgreSQL as date and aware datetime objects; both come out equal.
+
+
+def _float(value: Any) -> Any:
+    if value is None:
+        return None
+    return plain(float(value))
+
+
+def _day(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value
+    return value.isoformat()
+
+
+def _moment(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if len(value) == 26 and value[10] == " ":  # SQLAlchemy's SQLite storage format
+            return value[:10] + "T" + value[11:] + "Z"
+        return plain(datetime.fromisoformat(value))
+    return plain(value)
+
+
+def _boolean(value: Any) -> Any:
+    return None if value is None else bool(value)
+
+
+def _converter(column) -> Callable[[Any], Any] | None:
+    kind = column.type.python_type
+    if kind is float:
+        return _float
+    if kind is bool:
+        return _boolean
+    if kind is datetime:
+        return _moment
+    if kind is date:
+        return _day
+    return None
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Column names in select order, and which positions need converting."""
+
+    names: tuple[str, ...]
+    conversions: tuple[tuple[int, str, Callable[[Any], Any]], ...]
+
+
+def _converters(table: Table, columns: Sequence[str]) -> _Columns:
+    conversions = []
+    for position, name in enumerate(columns):
+        convert = _converter(table.c[name])
+        if convert is not None:
+            conversions.append((position, name, convert))
+    return _Columns(tuple(columns), tuple(conversions))
+
+
+_CLAIM_CONVERTERS = _converters(_CLAIMS, CLAIM_COLUMNS)
+_RESOLUTION_CONVERTERS = _converters(_RESOLUTIONS, RESOLUTION_COLUMNS)
+_SOURCE_CONVERTERS = _converters(_SOURCES, SOURCE_COLUMNS)
+
+
+def _plain(values: Sequence[Any], columns: _Columns) -> dict[str, Any]:
+    row = dict(zip(columns.names, values, strict=True))
+    for position, name, convert in columns.conversions:
+        value = values[position]
+        if value is not None:
+            row[name] = convert(value)
+    return row
+
+
+def _rows(session: Session, sql: str, key: str, ids: Sequence[int] | None) -> list[tuple]:
+    """`sql` for every row, or for rows whose `key` is in `ids` (in IN-list chunks)."""
+    if ids is None:
+        return fetchall(session, sql, [])
+    found: list[tuple] = []
+    joiner = " AND " if " WHERE " in sql else " WHERE "
+    for part in chunks(sorted(set(ids))):
+        marks = ", ".join("?" * len(part))
+        found += fetchall(session, f"{sql}{joiner}{key} IN ({marks})", list(part))
+    return found
+
+
+def _tags(session: Session, claim_ids: Sequence[int] | None) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    sql = "SELECT prediction_id, tag FROM prediction_tag"
+    for claim_id, tag in _rows(session, sql, "prediction_id", claim_ids):
+        found[claim_id].append(tag)
+    return found
+
+
+_CLAIM_SQL = (
+    "SELECT p.id, p.status, p.void_reason, s.name, "
+    + ", ".join(f"p.{c}" for c in CLAIM_COLUMNS)
+    + " FROM prediction p JOIN source s ON s.id = p.source_id"
+)
+_RESOLUTION_SQL = (
+    "SELECT id, prediction_id, is_current, " + ", ".join(RESOLUTION_COLUMNS) + " FROM resolution"
+)
+_SOURCE_SQL = "SELECT id, " + ", ".join(SOURCE_COLUMNS) + " FROM source"
+
+
+def _claim_rows(session: Session, claim_ids: Sequence[int] | None) -> list[tuple]:
+    rows = _rows(session, _CLAIM_SQL, "p.id", claim_ids)
+    rows.sort(key=lambda row: row[0])
+    return rows
+
+
+def claim_entries(session: Session, claim_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Entries for claims just recorded, from their stored rows."""
+    if not claim_ids:
+        return []
+    tags = _tags(session, claim_ids)
+    return [
+        claim_entry(row[0], row[3], tags.get(row[0], ()), _plain(row[4:], _CLAIM_CONVERTERS))
+        for row in _claim_rows(session, claim_ids)
+    ]
+
+
+def _resolution_rows(
+    session: Session, claim_ids: Sequence[int] | None, current_only: bool = False
+) -> list[tuple]:
+    sql = _RESOLUTION_SQL + (" WHERE is_current" if current_only else "")
+    rows = _rows(session, sql, "prediction_id", claim_ids)
+    rows.sort(key=lambda row: row[0])
+    return rows
+
+
+def resolution_entries(
+    session: Session,
+    claim_ids: Sequence[int],
+    *,
+    current_only: bool,
+    claim_status: Mapping[int, str] | None = None,
+    void_reasons: Mapping[int, str | None] | None = None,
+) -> list[dict[str, Any]]:
+    """Entries for resolutions just written for `claim_ids` (their current ones,
+    or all of them for claims recorded in this same transaction)."""
+    if not claim_ids:
+        return []
+    entries = []
+    for row in _resolution_rows(session, claim_ids, current_only):
+        resolution_id, claim_id, is_current = row[0], row[1], bool(row[2])
+        status = (claim_status or {}).get(claim_id) if is_current else None
+        entries.append(
+            resolution_entry(
+                resolution_id,
+                claim_id,
+                _plain(row[3:], _RESOLUTION_CONVERTERS),
+                current=is_current,
+                claim_status=status,
+                void_reason=(void_reasons or {}).get(claim_id) if status == "void" else None,
+            )
+        )
+    return entries
+
+
+def source_entries(session: Session, source_ids: Iterable[int]) -> list[dict[str, Any]]:
+    rows = sorted(_rows(session, _SOURCE_SQL, "id", list(source_ids)))
+    return [source_entry(row[0], _plain(row[1:], _SOURCE_CONVERTERS)) for row in rows]
+
+
+# --- the state the tables hold ------------------------------------------------
+
+
+def ledger_state(session: Session) -> LedgerState:
+    """Claims, resolutions, sources and aliases as stored, in the log's plain values."""
+    state = LedgerState()
+    tags = _tags(session, None)
+    for row in _claim_rows(session, None):
+        state.claims[row[0]] = ClaimState(
+            row[3],
+            tuple(sorted(tags.get(row[0], ()))),
+            _plain(row[4:], _CLAIM_CONVERTERS),
+            row[1],
+            row[2],
+        )
+    for row in _resolution_rows(session, None):
+        state.resolutions[row[0]] = ResolutionState(
+            row[1], _plain(row[3:], _RESOLUTION_CONVERTERS), bool(row[2])
+        )
+    for row in _rows(session, _SOURCE_SQL, "id", None):
+        state.sources[row[0]] = _plain(row[1:], _SOURCE_CONVERTERS)
+    state.aliases = dict(fetchall(session, "SELECT alias, symbol FROM alias", []))
+    return state
+
+
+# --- reading the log ---------------------------------------------------------
+
+
+def read_head(session: Session) -> Head:
+    row = session.get(ProofHeadRow, HEAD_ID)
+    if row is None:
+        raise NoLogError(
+            "this ledger has no proof log yet: open it once without mode=ro to build it"
+        )
+    return Head(
+        row.size,
+        row.root,
+        as_utc(row.updated_at),
+        as_utc(row.backfilled_at) if row.backfilled_at else None,
+        row.backfill_size,
+    )
+
+
+def stored_frontier(session: Session) -> tuple[int, list[str]]:
+    row = session.get(ProofHeadRow, HEAD_ID)
+    if row is None:
+        raise NoLogError("this ledger has no proof log yet")
+    return row.size, json.loads(row.frontier)
+
+
+def read_log(session: Session) -> list[tuple[int, str, str]]:
+    """Every (seq, entry text, leaf hash hex), in seq order."""
+    return fetchall(session, "SELECT seq, entry, leaf_hash FROM proof_log ORDER BY seq", [])
+
+
+# --- opening -----------------------------------------------------------------
+
+
+def ensure_log(engine: Engine) -> None:
+    """Guards in place and a log present; an existing ledger's log is built once."""
+    with engine.connect() as connection:
+        has_head = (
+            connection.execute(select(ProofHeadRow.id).where(ProofHeadRow.id == HEAD_ID)).first()
+            is not None
+        )
+        guarded = guards_current(connection)
+    if not guarded:
+        with engine.begin() as connection:
+            install_guards(connection)
+    if not has_head:
+        build_log(engine)
+
+
+def build_log(engine: Engine) -> None:
+    """Log an existing ledger's tables as they stand, once (a concurrent opener
+    that got there first wins; this one then does nothing)."""
+    now = utcnow()
+    try:
+        with Session(engine) as session, session.begin():
+            session.execute(
+                insert(ProofHeadRow.__table__).values(
+                    id=HEAD_ID,
+                    size=0,
+                    root=Frontier.empty().root.hex(),
+                    frontier="[]",
+                    updated_at=now,
+                )
+            )
+            entries = _history_entries(session)
+            if entries:
+                entries.append(backfill_entry(len(entries), now))
+                append(session, entries)
+                head = ProofHeadRow.__table__
+                session.execute(
+                    update(head)
+                    .where(head.c.id == HEAD_ID)
+                    .values(backfilled_at=now, backfill_size=len(entries) - 1)
+                )
+    except IntegrityError:
+        return
+
+
+def _history_entries(session: Session) -> list[dict[str, Any]]:
+    """The tables as entries: sources, aliases, claims, resolutions, then the
+    statuses replaying them would not reach."""
+    state = ledger_state(session)
+    entries: list[dict[str, Any]] = [
+        source_entry(source_id, fields) for source_id, fields in sorted(state.sources.items())
+    ]
+    entries += [alias_entry(a, s) for a, s in sorted(state.aliases.items())]
+    for claim_id, claim in sorted(state.claims.items()):
+        entries.append(claim_entry(claim_id, claim.source, claim.tags, claim.fields))
+    for resolution_id, resolution in sorted(state.resolutions.items()):
+        entries.append(
+            resolution_entry(
+                resolution_id,
+                resolution.claim_id,
+                resolution.fields,
+                current=resolution.current,
+                claim_status=None,
+            )
+        )
+    entries += [
+        status_entry(claim_id, claim.status, claim.void_reason)
+        for claim_id, claim in sorted(state.claims.items())
+        if claim.status != "open" or claim.void_reason is not None
+    ]
+    return entries
+
+
+def log_section(session: Session) -> dict[str, Any]:
+    """The log as an export carries it: the head and every entry's text, in order."""
+    head = read_head(session)
+    entries = [text for _, text, _ in read_log(session)]
+    return {"tree_size": head.size, "root": head.root, "entries": entries}
