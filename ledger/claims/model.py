@@ -23,15 +23,30 @@ class ClaimKind(StrEnum):
     HOLD_BELOW = "hold_below"
     AVERAGE_ABOVE = "average_above"
     AVERAGE_BELOW = "average_below"
+    # A band: `level` is the floor, `upper` the ceiling, both inclusive.
+    CLOSE_BETWEEN = "close_between"
+    HOLD_BETWEEN = "hold_between"
+    # A call no price can settle ("the silver squeeze is not over"): recorded,
+    # counted against its source, never judged or scored.
+    VAGUE = "vague"
 
     @property
     def family(self) -> str:
-        """touch, close, hold or average."""
+        """touch, close, hold, average, or vague."""
         return self.value.split("_", 1)[0]
 
     @property
     def is_above(self) -> bool:
         return self.value.endswith("_above")
+
+    @property
+    def is_band(self) -> bool:
+        """Judged against a floor and a ceiling at once."""
+        return self.value.endswith("_between")
+
+    @property
+    def is_vague(self) -> bool:
+        return self is ClaimKind.VAGUE
 
 
 class Status(StrEnum):
@@ -41,6 +56,9 @@ class Status(StrEnum):
     TRUE = "true"
     FALSE = "false"
     VOID = "void"
+    # A vague call's status for good (unless voided): never open, so no
+    # resolver run, due list or score ever takes it for a claim to judge.
+    VAGUE = "vague"
 
 
 class Outcome(StrEnum):
@@ -80,7 +98,12 @@ class Claim:
 
     `level` is the absolute price level. For a relative claim it is None until
     the reference close on made_on is known (`reference_price`), then
-    `relative.apply(reference_price)`.
+    `relative.apply(reference_price)`. A band (close_between, hold_between)
+    has its floor in `level` and its ceiling in `upper`, both absolute.
+
+    A vague call (kind `vague`) has no level and no window: `statement` is
+    what was said, `symbol` and `asset` are empty unless it names an asset,
+    and `window_start` and `deadline` are made_on, which no rule reads.
 
     The window is `window_start` through `deadline`, both inclusive.
     `window_start` is the day after made_on for touch, close and hold claims
@@ -99,10 +122,16 @@ class Claim:
     relative: RelativeLevel | None = None
     reference_price: float | None = None
     assumptions: tuple[str, ...] = field(default=())
+    upper: float | None = None
+    statement: str | None = None
 
     @property
     def level_text(self) -> str:
-        """The level as a user reads it: "5055", "+20% (of 4012.5 = 4815)"."""
+        """The level as a user reads it: "5055", "+20% (of 4012.5 = 4815)", "4000 and 4500"."""
+        if self.kind.is_vague:
+            return "-"
+        if self.kind.is_band:
+            return f"{format_price(self.level)} and {format_price(self.upper)}"
         if self.relative is None:
             return format_price(self.level)
         if self.level is None:
@@ -115,6 +144,8 @@ class Claim:
     @property
     def canonical_level(self) -> str:
         """The level as it is written in canonical claim text (parses back)."""
+        if self.kind.is_band:
+            return f"{format_price(self.level)} and {format_price(self.upper)}"
         if self.relative is not None:
             return self.relative.text()
         return format_price(self.level)
@@ -122,8 +153,13 @@ class Claim:
     def canonical_text(self) -> str:
         """Claim-language text that parses back to this very claim.
 
-        It is also the "normalized claim" in a claim's fingerprint.
+        It is also the "normalized claim" in a claim's fingerprint. A vague
+        call's is its statement, whitespace collapsed, after "vague:" (and
+        its symbol, if it names an asset).
         """
+        if self.kind.is_vague:
+            said = " ".join((self.statement or "").split())
+            return f"{self.symbol} vague: {said}" if self.symbol else f"vague: {said}"
         head = f"{self.symbol} {self.kind.value} {self.canonical_level}"
         if self.kind.family == "average" or self.window_start != default_window_start(self.made_on):
             return f"{head} from {self.window_start.isoformat()} to {self.deadline.isoformat()}"
@@ -168,16 +204,32 @@ _KIND_SENTENCES = {
     ClaimKind.AVERAGE_BELOW: (
         "averages (mean daily close) at or below {level} from {start} through {end}"
     ),
+    ClaimKind.CLOSE_BETWEEN: (
+        "closes between {low} and {high} (both inclusive) on the last trading day"
+        " on or before {end}"
+    ),
+    ClaimKind.HOLD_BETWEEN: (
+        "stays between {low} and {high} (no low below {low}, no high above {high})"
+        " from {start} through {end}"
+    ),
 }
 
 
 def describe_claim(claim: Claim) -> str:
+    if claim.kind.is_vague:
+        named = "" if not claim.symbol else f" about {_asset_name(claim)}"
+        return f"a vague call{named}, too vague for any price to settle [vague]"
     sentence = _KIND_SENTENCES[claim.kind].format(
         level=claim.level_text,
+        low=format_price(claim.level),
+        high=format_price(claim.upper),
         start=claim.window_start.isoformat(),
         end=claim.deadline.isoformat(),
     )
-    asset = (
-        claim.symbol if claim.asset.upper() == claim.symbol else f"{claim.asset} ({claim.symbol})"
-    )
-    return f"{asset} {sentence} [{claim.kind.value}]"
+    return f"{_asset_name(claim)} {sentence} [{claim.kind.value}]"
+
+
+def _asset_name(claim: Claim) -> str:
+    if claim.asset.upper() == claim.symbol:
+        return claim.symbol
+    return f"{claim.asset} ({claim.symbol})"

@@ -522,6 +522,22 @@ def canonical_claims(draw: st.DrawFn) -> Claim:
     """Claims the parser can produce, built directly rather than from text."""
     made_on = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
     kind = draw(st.sampled_from(list(ClaimKind)))
+    if kind.is_vague:
+        said = " ".join(
+            draw(st.text(st.characters(exclude_categories=("Cs",)), min_size=1)).split()
+        )
+        assume(said)
+        symbol = draw(st.sampled_from(("", *SYMBOLS)))
+        return Claim(
+            symbol=symbol,
+            asset=symbol,
+            kind=kind,
+            level=None,
+            made_on=made_on,
+            window_start=made_on,
+            deadline=made_on,
+            statement=said,
+        )
     deadline = made_on + timedelta(days=draw(st.integers(min_value=1, max_value=4000)))
     day_after = made_on + timedelta(days=1)
     if kind.family == "close":
@@ -531,9 +547,15 @@ def canonical_claims(draw: st.DrawFn) -> Claim:
     else:
         window_start = day_after + timedelta(days=draw(st.integers(0, (deadline - day_after).days)))
     level: float | None = None
+    upper: float | None = None
     relative = None
     form = draw(st.sampled_from(["price", "percent", "multiple"]))
-    if form == "price":
+    if kind.is_band:
+        bound = st.floats(min_value=1e-6, max_value=bounds.MAX_PRICE)
+        low, high = sorted(float(format_price(draw(bound))) for _ in range(2))
+        assume(0 < low < high)
+        level, upper = low, high
+    elif form == "price":
         level = float(format_price(draw(st.floats(min_value=1e-6, max_value=bounds.MAX_PRICE))))
         assume(level > 0)
     else:
@@ -560,6 +582,7 @@ def canonical_claims(draw: st.DrawFn) -> Claim:
         window_start=window_start,
         deadline=deadline,
         relative=relative,
+        upper=upper,
     )
 
 
