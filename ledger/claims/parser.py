@@ -14,9 +14,10 @@
 A claim has four parts, found in this order, each blanked out of the text
 once read so that no later stage misreads it: the date phrase (dates.py),
 a band ("between 4000 and 4500", numbers.find_bands), the direction words
-(vocabulary.py), the asset (assets.py), and the level (numbers.py). Any other words are ignored, so a sentence from an article
-parses as well as a terse note; but two deadlines, two levels or two
-opposite directions are an error, never a guess.
+(vocabulary.py), the asset (assets.py), and the level (numbers.py). Any
+other words are ignored, so a sentence from an article parses as well as
+a terse note; but two deadlines, two levels or two opposite directions are
+an error, never a guess.
 
 Every choice the parser makes on the user's behalf (a bare level read as
 "reaches", "mid-2026" read as 2026-06-30) is recorded in
@@ -280,10 +281,7 @@ def claim_from_fields(
         when = _field_deadline(deadline, made_on)
         if start is not None:
             when = replace(when, start=_field_start(start, made_on))
-        if claim_kind.is_band:
-            side = BETWEEN
-        else:
-            side = ABOVE if claim_kind.is_above else BELOW
+        side = BETWEEN if claim_kind.is_band else ABOVE if claim_kind.is_above else BELOW
         return _assemble(
             asset=asset_match,
             family=claim_kind.family,
