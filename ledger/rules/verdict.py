@@ -64,6 +64,10 @@ class Verdict:
 
     `open_detail` says more about an open reason where there is more to say:
     for `data_gap`, which days the data cannot vouch for.
+
+    For a band, `level_used` is the floor and `upper_used` the ceiling (None
+    for every other kind), both in the bars' units. A hold_between's evidence
+    field says which edge was broken: `low` the floor, `high` the ceiling.
     """
 
     outcome: Outcome | None
@@ -80,6 +84,7 @@ class Verdict:
     days_to_touch: int | None = None
     bars_in_window: int = 0
     open_detail: str | None = None
+    upper_used: float | None = None
 
     @classmethod
     def open(cls, reason: OpenReason) -> Verdict:
@@ -101,7 +106,7 @@ class Verdict:
         def iso(day: date | None) -> str | None:
             return None if day is None else day.isoformat()
 
-        return {
+        data: dict[str, object] = {
             "outcome": None if self.outcome is None else self.outcome.value,
             "open_reason": None if self.open_reason is None else self.open_reason.value,
             "evidence_date": iso(self.evidence_date),
@@ -117,3 +122,6 @@ class Verdict:
             "bars_in_window": self.bars_in_window,
             "open_detail": self.open_detail,
         }
+        if self.upper_used is not None:  # a band's ceiling, beside its floor
+            data["adjusted_upper"] = self.upper_used
+        return data
