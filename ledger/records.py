@@ -129,6 +129,12 @@ class ClaimRecord:
     market_note: str | None = None
     open_reason: str | None = None
     open_detail: str | None = None
+    # A band's ceiling (its floor is `level`); None for every other kind.
+    upper: float | None = None
+
+    @property
+    def is_vague(self) -> bool:
+        return self.kind == "vague"
 
     def to_json(self) -> dict[str, Any]:
         # Shallow on purpose: dataclasses.asdict deep-copies, which costs seconds

@@ -24,6 +24,7 @@ class BaselineClaim:
     made_on: date
     window_start: date
     deadline: date
+    upper: float | None = None
 
 
 @dataclass(frozen=True)
@@ -40,15 +41,16 @@ def claims_needing_baseline(
 ) -> dict[str, list[BaselineClaim]]:
     """Claims without a market baseline (all claims with `recompute`), by symbol.
 
-    Read through the driver: the first run over an imported 100k-claim ledger
-    needs all of them.
+    Vague calls have no level for the market to price and are never scored,
+    so they get none. Read through the driver: the first run over an
+    imported 100k-claim ledger needs all of them.
     """
     sql = (
         "SELECT id, symbol, kind, level, relative_kind, relative_value, made_on, "
-        "window_start, deadline FROM prediction"
+        "window_start, deadline, upper_level FROM prediction WHERE kind <> 'vague'"
     )
     if not recompute:
-        sql += " WHERE market_computed_at IS NULL"
+        sql += " AND market_computed_at IS NULL"
     sql += " ORDER BY id"
     kinds = {k.value: k for k in ClaimKind}
     by_symbol: dict[str, list[BaselineClaim]] = defaultdict(list)
@@ -62,6 +64,7 @@ def claims_needing_baseline(
         made_on,
         window_start,
         deadline,
+        upper_level,
     ) in fetchall(session, sql, []):
         relative = (
             RelativeLevel(RelativeKind(relative_kind), relative_value) if relative_kind else None
@@ -76,6 +79,7 @@ def claims_needing_baseline(
                 as_date(made_on),
                 as_date(window_start),
                 as_date(deadline),
+                upper_level,
             )
         )
     return by_symbol

@@ -125,6 +125,7 @@ def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: d
         "asset": claim.asset,
         "kind": claim.kind.value,
         "level": claim.level,
+        "upper_level": claim.upper,
         "relative_kind": claim.relative.kind.value if claim.relative else None,
         "relative_value": claim.relative.value if claim.relative else None,
         "reference_price": claim.reference_price,
@@ -132,7 +133,8 @@ def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: d
         "window_start": claim.window_start,
         "deadline": claim.deadline,
         "probability": entry.probability,
-        "status": "open",
+        # A vague call is never open: no run, due list or score takes it up.
+        "status": "vague" if claim.kind.is_vague else "open",
         "text": entry.text,
         "normalized": claim.canonical_text(),
         "assumptions": json.dumps(list(claim.assumptions)) if claim.assumptions else None,
@@ -485,10 +487,11 @@ def claim_from_row(row: PredictionRow | Row) -> Claim:
     level = row.level
     if level is None and relative is not None and row.reference_price is not None:
         level = relative.apply(row.reference_price)
+    kind = ClaimKind(row.kind)
     return Claim(
         symbol=row.symbol,
         asset=row.asset,
-        kind=ClaimKind(row.kind),
+        kind=kind,
         level=level,
         made_on=row.made_on,
         window_start=row.window_start,
@@ -496,11 +499,23 @@ def claim_from_row(row: PredictionRow | Row) -> Claim:
         relative=relative,
         reference_price=row.reference_price,
         assumptions=tuple(json.loads(row.assumptions)) if row.assumptions else (),
+        upper=row.upper_level,
+        statement=vague_statement(row.normalized) if kind.is_vague else None,
     )
 
 
-def is_logged_late(created_at: datetime, made_on: date, window_start: date) -> bool:
-    """Logged after a full day of the window had passed: hindsight could pick winners."""
+def vague_statement(normalized: str) -> str:
+    """A vague call's words, from its normalized text ("SI=F vague: the squeeze ...")."""
+    return normalized.partition("vague:")[2].strip()
+
+
+def is_logged_late(created_at: datetime, made_on: date, window_start: date, kind: str = "") -> bool:
+    """Logged after a full day of the window had passed: hindsight could pick winners.
+
+    A vague call has no window, and nothing for hindsight to pick.
+    """
+    if kind == ClaimKind.VAGUE:
+        return False
     logged_on = as_utc(created_at).date()
     return logged_on > max(window_start, made_on + timedelta(days=1))
 
@@ -515,6 +530,7 @@ def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
         asset=row.asset,
         kind=row.kind,
         level=claim.level,
+        upper=claim.upper,
         relative=claim.relative.text() if claim.relative else None,
         reference_price=row.reference_price,
         made_on=row.made_on,
@@ -533,7 +549,7 @@ def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
         revises_id=row.revises_id,
         void_reason=row.void_reason,
         created_at=as_utc(row.created_at),
-        logged_late=is_logged_late(row.created_at, row.made_on, row.window_start),
+        logged_late=is_logged_late(row.created_at, row.made_on, row.window_start, row.kind),
         evidence_date=row.evidence_date,
         evidence_price=row.evidence_price,
         evidence_field=row.evidence_field,

@@ -46,7 +46,7 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
     """
     sql = (
         "SELECT id, status, symbol, asset, kind, level, relative_kind, relative_value, "
-        "reference_price, made_on, window_start, deadline FROM prediction "
+        "reference_price, made_on, window_start, deadline, upper_level FROM prediction "
     )
     if recheck:
         sql += (
@@ -72,6 +72,7 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
         made_on,
         window_start,
         deadline,
+        upper_level,
     ) in fetchall(session, sql, params):
         relative = (
             RelativeLevel(RelativeKind(relative_kind), relative_value) if relative_kind else None
@@ -88,6 +89,7 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
             deadline=as_date(deadline),
             relative=relative,
             reference_price=reference_price,
+            upper=upper_level,
         )
         by_symbol[symbol].append(OpenClaim(claim_id, status, claim))
     return by_symbol

@@ -46,8 +46,13 @@ CLAIM_KINDS = (
     "hold_below",
     "average_above",
     "average_below",
+    "close_between",
+    "hold_between",
+    "vague",
 )
-STATUSES = ("open", "true", "false", "void")
+BAND_KINDS = ("close_between", "hold_between")
+# "vague": a call no price can settle, for good (its kind is "vague" too).
+STATUSES = ("open", "true", "false", "void", "vague")
 OUTCOMES = ("true", "false", "void")
 # "imported": a resolution an import file carried; history, never a verdict.
 RESOLUTION_METHODS = ("auto", "manual", "imported")
@@ -64,6 +69,20 @@ OPEN_REASONS = (
 
 def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+LEVEL_OR_RELATIVE = "kind = 'vague' OR level IS NOT NULL OR relative_kind IS NOT NULL"
+# A band has a floor below its ceiling, both prices; no other kind has a ceiling.
+BAND = (
+    f"({_in('kind', BAND_KINDS)} AND level IS NOT NULL AND upper_level IS NOT NULL"
+    " AND relative_kind IS NULL AND level < upper_level)"
+    f" OR (kind NOT IN ({', '.join(repr(k) for k in BAND_KINDS)}) AND upper_level IS NULL)"
+)
+# A vague call has no level and is vague (or void) for good; nothing else is vague.
+VAGUE = (
+    "(kind = 'vague' AND status IN ('vague', 'void') AND level IS NULL"
+    " AND relative_kind IS NULL) OR (kind <> 'vague' AND status <> 'vague')"
+)
 
 
 def utcnow() -> datetime:
@@ -131,7 +150,10 @@ class PredictionRow(LedgerModel, table=True):
         CheckConstraint(
             "reference_price IS NULL OR reference_price > 0", name="reference_positive"
         ),
-        CheckConstraint("level IS NOT NULL OR relative_kind IS NOT NULL", name="level_or_relative"),
+        # Only a vague call has neither a level nor a relative one.
+        CheckConstraint(LEVEL_OR_RELATIVE, name="level_or_relative"),
+        CheckConstraint(BAND, name="band"),
+        CheckConstraint(VAGUE, name="vague"),
         CheckConstraint(
             "relative_kind IS NULL OR relative_kind IN ('percent', 'multiple')",
             name="relative_kind",
@@ -152,6 +174,8 @@ class PredictionRow(LedgerModel, table=True):
     asset: str = Field(max_length=100)
     kind: str = Field(max_length=20)
     level: float | None = None
+    # A band's ceiling (close_between, hold_between); its floor is `level`.
+    upper_level: float | None = None
     relative_kind: str | None = Field(default=None, max_length=10)
     relative_value: float | None = None
     reference_price: float | None = None
