@@ -147,6 +147,10 @@ class ClaimRecord:
             elif isinstance(value, tuple):
                 value = list(value)
             data[key] = value
+        if self.kind == "vague":
+            # No window: the stored window_start and deadline are only made_on.
+            data["window_start"] = data["deadline"] = None
+        data["vague"] = self.kind == "vague"
         return data
 
 
@@ -193,6 +197,7 @@ class SourceSummary:
     true: int
     false: int
     void: int
+    vague: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
