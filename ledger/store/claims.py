@@ -440,6 +440,11 @@ def resolve_manually(
     row = session.get(PredictionRow, claim_id)
     if row is None:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
+    if row.kind == ClaimKind.VAGUE and outcome != "void":
+        raise UsageError(
+            f"claim {claim_id} is a vague call, which no verdict settles: it is counted, never"
+            " scored (void it with --why if it was recorded wrongly)"
+        )
     if not force:
         _, history = rulings(session, [claim_id]).get(claim_id, (row.deadline, []))
         reason = needs_force(history, outcome, row.deadline, today)
