@@ -216,5 +216,10 @@ class RecordResult:
         return dict(zip(self.added_fingerprints, self.added, strict=True))
 
 
+def vague_statement(normalized: str) -> str:
+    """A vague call's words, from its normalized text ("SI=F vague: the squeeze ...")."""
+    return normalized.partition("vague:")[2].strip()
+
+
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in data.items()}

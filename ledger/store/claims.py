@@ -21,7 +21,14 @@ from sqlmodel import Session
 from ledger.claims.fingerprint import source_key
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.errors import NotFoundError, UsageError
-from ledger.records import ClaimDetail, ClaimRecord, NewClaim, RecordResult, ResolutionRecord
+from ledger.records import (
+    ClaimDetail,
+    ClaimRecord,
+    NewClaim,
+    RecordResult,
+    ResolutionRecord,
+    vague_statement,
+)
 from ledger.rules.overrides import needs_force
 from ledger.store.batching import chunks
 from ledger.store.resolving import rulings
@@ -507,11 +514,6 @@ def claim_from_row(row: PredictionRow | Row) -> Claim:
         upper=row.upper_level,
         statement=vague_statement(row.normalized) if kind.is_vague else None,
     )
-
-
-def vague_statement(normalized: str) -> str:
-    """A vague call's words, from its normalized text ("SI=F vague: the squeeze ...")."""
-    return normalized.partition("vague:")[2].strip()
 
 
 def is_logged_late(created_at: datetime, made_on: date, window_start: date, kind: str = "") -> bool:
