@@ -208,8 +208,8 @@ def _vague_claim(
     statement = " ".join(said.split())
     if not statement:
         raise ClaimError(
-            "a vague call needs the words that were said: try"
-            " 'forecast add --vague \"the silver squeeze is not over\" --source NAME'"
+            "a vague call needs the words that were said, as in"
+            " forecast add --vague \"the silver squeeze is not over\" --source NAME"
         )
     if len(statement) > _MAX_LENGTH:
         raise ClaimError(
