@@ -95,7 +95,7 @@ def test_resolve_judges_bands_and_never_touches_vague_calls(
     assert close["evidence_field"] == "close" and close["evidence_price"] == 4200.0
     # A high exactly on the ceiling (4450 on 2026-01-15) is inside the band.
     held = run(capsys, ledger, "show", "3", "--json").json()
-    current = [r for r in held["resolutions"] if r["is_current"]][0]
+    current = next(r for r in held["resolutions"] if r["is_current"])
     assert (current["closest_date"], current["closest_price"]) == ("2026-01-15", 4450.0)
 
     scores = {row["group"]: row for row in run(capsys, ledger, "score", "--json").json()}
