@@ -209,7 +209,7 @@ def _vague_claim(
     if not statement:
         raise ClaimError(
             "a vague call needs the words that were said, as in"
-            " forecast add --vague \"the silver squeeze is not over\" --source NAME"
+            ' forecast add --vague "the silver squeeze is not over" --source NAME'
         )
     if len(statement) > _MAX_LENGTH:
         raise ClaimError(
