@@ -10,7 +10,10 @@ hit/miss strip (▮ hit, ▯ miss, newest last), handed in with the scores.
 
 A "wdrn/ovrd" column (claims voided after they resolved / manual overrides
 of a verdict) appears when some group has one: a hand changed those
-verdicts, and a reader should see it before trusting the hit rate.
+verdicts, and a reader should see it before trusting the hit rate. A
+"vague" column (calls no price can judge, and their share of the group's
+non-void calls) appears when some group has one: a pundit who never
+commits to a level shows it.
 
 The table never scrolls sideways: when the columns are wider than the
 table, long headers are shortened and then the columns a reader can best do
@@ -58,6 +61,13 @@ def _hand_changes(score: GroupScore) -> str:
     return f"{score.voided_after_resolution}/{score.manual_overrides}"
 
 
+def _vague(score: GroupScore) -> str:
+    """Vague calls and their share of the non-void calls; blank when there are none."""
+    if not score.vague:
+        return ""
+    return f"{score.vague} ({fmt.pct(score.vagueness_rate)})"
+
+
 COLUMNS: tuple[ScoreColumn, ...] = (
     ScoreColumn("rank", "#", lambda s, r: r, lambda s, r: str(r), high_first=False),
     ScoreColumn(
@@ -71,6 +81,13 @@ COLUMNS: tuple[ScoreColumn, ...] = (
     ScoreColumn("claims", "claims", lambda s, r: s.claims, lambda s, r: str(s.claims)),
     ScoreColumn("open", "open", lambda s, r: s.open, lambda s, r: str(s.open)),
     ScoreColumn("resolved", "done", lambda s, r: s.resolved, lambda s, r: str(s.resolved)),
+    ScoreColumn(
+        "vague",
+        "vague",
+        lambda s, r: s.vagueness_rate or 0.0,
+        lambda s, r: _vague(s),
+        high_first=True,
+    ),
     ScoreColumn(
         "hand_changes",
         "wdrn/ovrd",
@@ -121,7 +138,16 @@ _BY_KEY = {c.key: c for c in COLUMNS}
 # done add up to the claims column, the edge weighs the market's p, skill restates Brier.
 # The hand changes (voided after resolving / overrides) go late: they say whether
 # the other figures can be trusted.
-DROP_ORDER = ("open", "resolved", "boldness", "skill", "edge", "hand_changes", "calibration")
+DROP_ORDER = (
+    "open",
+    "resolved",
+    "boldness",
+    "skill",
+    "edge",
+    "vague",
+    "hand_changes",
+    "calibration",
+)
 
 Outcomes = Mapping[str, tuple[bool, ...]]
 
@@ -293,11 +319,16 @@ class ScoreTable(LedgerTable):
         return shown, True
 
     def _candidate_columns(self) -> list[ScoreColumn]:
-        """Every column, but the hand changes only when some group has one (or it is sorted on)."""
+        """Every column, but the hand changes and vague calls only when some group has
+        them (or the table is sorted on them)."""
         changed = any(s.voided_after_resolution or s.manual_overrides for s in self.scores)
-        if changed or self.sort_key == "hand_changes":
-            return list(COLUMNS)
-        return [c for c in COLUMNS if c.key != "hand_changes"]
+        vague = any(s.vague for s in self.scores)
+        hidden = set()
+        if not (changed or self.sort_key == "hand_changes"):
+            hidden.add("hand_changes")
+        if not (vague or self.sort_key == "vague"):
+            hidden.add("vague")
+        return [c for c in COLUMNS if c.key not in hidden]
 
     def _current_key(self) -> str | None:
         if not self.row_count:
