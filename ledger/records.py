@@ -65,6 +65,8 @@ class NewClaim:
         )
         if self.probability is not None and not 0.0 <= self.probability <= 1.0:
             raise bounds.BoundsError(f"probability {self.probability!r} is not between 0 and 1")
+        if self.probability is not None and self.claim.kind.is_vague:
+            raise bounds.BoundsError("a vague call is never scored, so it takes no probability")
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,6 @@ class PickedClaim:
     made_on: date
     quote: str
     probability: float | None = None
-    vague: bool = False
 
 
 @dataclass(frozen=True)
@@ -402,7 +401,6 @@ class LedgerData:
                     probability=pick.probability,
                     url=url,
                     quote=pick.quote,
-                    vague=pick.vague,
                 )
                 for pick in picks
             ]

@@ -390,6 +390,20 @@ LEVEL_SEEKING = (
     "the low", "new high", "new highs", "record high", "record highs",
 )  # fmt: skip
 
+# A call no price can settle: a state said to last or to pass, with no level ("the
+# short squeeze in the silver market may not be over", "crypto's stagnation may be
+# temporary"). A sentence with one of these and no level becomes a candidate flagged
+# vague, which the user may record as a vague call (counted, never scored).
+VAGUE_CALLS = (
+    r"\b(?:is|are|isn't|aren't|may|might|could|will|won't)\s+(?:not\s+)?(?:be\s+)?"
+    r"(?:over|done|finished|ending)\b",
+    r"\bfar\s+from\s+(?:over|done|finished)\b",
+    r"\b(?:be|prove|proves|is|are|looks?|seems?)\s+(?:only\s+)?"
+    r"(?:temporary|short-lived|transitory|fleeting|a\s+blip)\b",
+    r"\bhas\s+(?:further|more|much\s+more|a\s+long\s+way)\s+to\s+(?:run|go)\b",
+    r"\b(?:is|are)\s+(?:just\s+)?(?:getting\s+started|beginning)\b",
+)
+
 # ---------------------------------------------------------------- levels
 
 # A number followed by one of these is a quantity, not a price. Regex of the next words.
@@ -632,3 +646,4 @@ SCORE_VAGUE_ASSET = -0.10  # the asset came from "the benchmark index", "the met
 CAP_CONDITIONAL = 0.30
 CAP_NEGATED = 0.25
 CAP_NEEDS_LEVEL = 0.20
+CAP_VAGUE = 0.20

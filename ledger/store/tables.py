@@ -78,10 +78,12 @@ BAND = (
     " AND relative_kind IS NULL AND level < upper_level)"
     f" OR (kind NOT IN ({', '.join(repr(k) for k in BAND_KINDS)}) AND upper_level IS NULL)"
 )
-# A vague call has no level and is vague (or void) for good; nothing else is vague.
+# A vague call has no level and no probability (it is never scored) and is vague
+# (or void) for good; nothing else is vague.
 VAGUE = (
     "(kind = 'vague' AND status IN ('vague', 'void') AND level IS NULL"
-    " AND relative_kind IS NULL) OR (kind <> 'vague' AND status <> 'vague')"
+    " AND relative_kind IS NULL AND probability IS NULL)"
+    " OR (kind <> 'vague' AND status <> 'vague')"
 )
 
 

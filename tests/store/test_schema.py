@@ -194,6 +194,7 @@ def test_upgrade_to_ranges_and_vague_keeps_rows_and_checks_the_new_kinds(ledger_
         {"upper_level": 6000.0},  # a ceiling on a one-level kind
         {**vague, "status": "open"},  # a vague call the resolver would take up
         {**vague, "level": 10.0},  # a vague call with a level
+        {**vague, "probability": 0.5},  # a vague call is never scored
         {"status": "vague"},  # a judged kind marked vague
         {"level": None},  # only a vague call may lack a level
     ]

@@ -45,7 +45,8 @@ _BAND = (
 )
 _VAGUE = (
     "(kind = 'vague' AND status IN ('vague', 'void') AND level IS NULL"
-    " AND relative_kind IS NULL) OR (kind <> 'vague' AND status <> 'vague')"
+    " AND relative_kind IS NULL AND probability IS NULL)"
+    " OR (kind <> 'vague' AND status <> 'vague')"
 )
 
 
