@@ -61,7 +61,7 @@ NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "on"})
 FALSES = frozenset({"false", "False", "FALSE", "no", "No", "off"})
 OUTCOMES = ("true", "false", "void")
-STATUSES = ("open", *OUTCOMES)
+STATUSES = ("open", "vague", *OUTCOMES)
 # What a resolution in a file may say it was: "imported" is what a ledger
 # exports for history it imported itself.
 CLAIMED_METHODS = ("auto", "manual", "imported")
