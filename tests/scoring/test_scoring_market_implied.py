@@ -507,3 +507,26 @@ def test_a_band_without_a_proper_ceiling_has_no_probability() -> None:
             market_probability(ClaimKind.CLOSE_BETWEEN, 100.0, 95.0, 0.5, 0.3, upper=upper) is None
         )
     assert market_probability(ClaimKind.VAGUE, 100.0, 95.0, 0.5, 0.3) is None
+
+
+def test_hold_between_has_converged_in_its_terms_and_nodes(monkeypatch) -> None:
+    """The series' 24 terms and the forward start's 48 nodes give what far more would."""
+    from ledger.scoring import market_implied
+
+    rng = np.random.default_rng(3)
+    n = 500
+    floor = rng.uniform(50, 95, n)
+    ceiling = floor * rng.uniform(1.05, 2.5, n)
+    t = rng.uniform(0.05, 2, n)
+    t_start = t * rng.choice([0.0, 0.3, 0.8], n)
+    sigma = rng.uniform(0.05, 0.9, n)
+    kinds = ["hold_between"] * n
+    used = market_probabilities(
+        kinds, 100.0, floor, t, sigma, uppers=ceiling, t_start_years=t_start
+    )
+    monkeypatch.setattr(market_implied, "_SERIES_TERMS", 80)
+    monkeypatch.setattr(market_implied, "_QUADRATURE_NODES", 200)
+    finer = market_probabilities(
+        kinds, 100.0, floor, t, sigma, uppers=ceiling, t_start_years=t_start
+    )
+    assert np.max(np.abs(used - finer)) < 1e-10
