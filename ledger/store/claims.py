@@ -318,7 +318,10 @@ def list_claims(session: Session, where: ClaimFilter | None = None) -> list[Clai
         tagged = select(PredictionTagRow.prediction_id).where(PredictionTagRow.tag == where.tag)
         query = query.where(PredictionRow.id.in_(tagged))
     if where.due_before:
-        query = query.where(PredictionRow.deadline < where.due_before)
+        # A vague call's stored deadline is only its made_on: it is never due.
+        query = query.where(
+            PredictionRow.deadline < where.due_before, PredictionRow.kind != ClaimKind.VAGUE.value
+        )
     if where.ids is not None:
         query = query.where(PredictionRow.id.in_(list(where.ids)))
     query = query.order_by(PredictionRow.id).offset(where.offset)

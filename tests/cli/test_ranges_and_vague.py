@@ -74,6 +74,8 @@ def test_list_and_show_mark_bands_and_vague_calls(capsys, ledger: str) -> None:
     assert [r["id"] for r in run(capsys, ledger, "list", "--status", "vague", "--json").json()] == [
         4
     ]
+    due = run(capsys, ledger, "list", "--due-before", "2030-01-01", "--json").json()
+    assert [r["id"] for r in due] == [1, 2, 3, 5]  # a vague call is never due
     shown = run(capsys, ledger, "show", "4").out
     assert "too vague for any price to settle" in shown and "status  vague" in shown
 
