@@ -91,6 +91,7 @@ def set_aside_unjudgeable(by_symbol: dict[str, list[BaselineClaim]]) -> list[Bas
                     relative=claim.relative,
                     versus_symbol=claim.versus_symbol,
                     margin=claim.margin,
+                    upper=claim.upper,
                 )
             )
             if why is None:
@@ -210,6 +211,10 @@ def baselines_for(
         np.array([np.nan if c.level is None else c.level for c in claims], dtype=np.float64)
         / factor
     )
+    uppers = (
+        np.array([np.nan if c.upper is None else c.upper for c in claims], dtype=np.float64)
+        / factor
+    )
     for i, claim in enumerate(claims):
         if claim.relative is not None:
             levels[i] = claim.relative.apply(vol.spot[i]) if np.isfinite(vol.spot[i]) else np.nan
@@ -225,6 +230,7 @@ def baselines_for(
         t_start_years=window_start_years(made_on, window_start),
         realized_weight=weight,
         realized_mean=seen_mean,
+        uppers=uppers,
     )
     out = []
     for i, claim in enumerate(claims):

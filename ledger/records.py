@@ -68,6 +68,8 @@ class NewClaim:
         )
         if self.probability is not None and not 0.0 <= self.probability <= 1.0:
             raise bounds.BoundsError(f"probability {self.probability!r} is not between 0 and 1")
+        if self.probability is not None and self.claim.kind.is_vague:
+            raise bounds.BoundsError("a vague call is never scored, so it takes no probability")
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,13 @@ class ClaimRecord:
     def level_pending(self) -> bool:
         return self.level_rule is not None and self.level is None
 
+    # A band's ceiling (its floor is `level`); None for every other kind.
+    upper: float | None = None
+
+    @property
+    def is_vague(self) -> bool:
+        return self.kind == "vague"
+
     def to_json(self) -> dict[str, Any]:
         # Shallow on purpose: dataclasses.asdict deep-copies, which costs seconds
         # on a 100k-claim listing.
@@ -173,6 +182,10 @@ class ClaimRecord:
                 value = [v.isoformat() if isinstance(v, date) else v for v in value]
             data[key] = value
         data["level_pending"] = self.level_pending
+        if self.kind == "vague":
+            # No window: the stored window_start and deadline are only made_on.
+            data["window_start"] = data["deadline"] = None
+        data["vague"] = self.kind == "vague"
         return data
 
 
@@ -221,6 +234,7 @@ class SourceSummary:
     true: int
     false: int
     void: int
+    vague: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -269,6 +283,11 @@ def leg_lines(legs: Sequence[dict[str, Any]], margin: float | None = None) -> li
         ratio = float(f"{legs[0]['end_price'] / legs[1]['end_price']:.6g}")
         line += f" (ratio {format_price(ratio)})"
     return [line]
+
+
+def vague_statement(normalized: str) -> str:
+    """A vague call's words, from its normalized text ("SI=F vague: the squeeze ...")."""
+    return normalized.partition("vague:")[2].strip()
 
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:

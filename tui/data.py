@@ -28,7 +28,7 @@ from ledger.claims import bounds
 from ledger.claims.assets import resolve_asset
 from ledger.claims.model import Claim
 from ledger.claims.pairs import legs_of, pair_key
-from ledger.claims.parser import parse_claim
+from ledger.claims.parser import parse_claim, parse_vague
 from ledger.claims.probability import parse_probability as parse_stated_probability
 from ledger.errors import ClaimError, NotFoundError, UsageError
 from ledger.extract import Extraction, extract_article
@@ -126,6 +126,7 @@ class ClaimForm:
     tags: str = ""
     source_kind: str = ""
     revises: str = ""
+    vague: bool = False  # a call no price can settle: recorded and counted, never judged
 
 
 @dataclass(frozen=True)
@@ -345,11 +346,19 @@ class LedgerData:
 
     # --- writing -----------------------------------------------------------
 
-    def preview(self, text: str, made_on: str, aliases: dict[str, str]) -> Claim:
+    def preview(
+        self, text: str, made_on: str, aliases: dict[str, str], *, vague: bool = False
+    ) -> Claim:
         """The claim as it would be recorded; raises ClaimError/UsageError as `forecast add`."""
         if not text.strip():
+            if vague:
+                raise ClaimError("type what was said, e.g. the silver squeeze is not over")
             raise ClaimError("type a claim, e.g. gold $5055 by end-2026")
-        claim = parse_claim(text, made_on=parse_day(made_on, self.today), aliases=aliases)
+        day = parse_day(made_on, self.today)
+        if vague:
+            claim = parse_vague(text, made_on=day, aliases=aliases)
+        else:
+            claim = parse_claim(text, made_on=day, aliases=aliases)
         bounds.check_claim(claim, self.today)
         return claim
 
@@ -358,6 +367,8 @@ class LedgerData:
         if not form.source.strip():
             raise UsageError("a claim needs a source: who made the call?")
         probability = parse_probability(form.probability)
+        if form.vague and probability is not None:
+            raise UsageError("a vague call is never scored: clear the probability")
         made_on = parse_day(form.made_on, self.today)
         source_kind = parse_source_kind(form.source_kind)
         revises = parse_claim_id(form.revises)
@@ -376,6 +387,7 @@ class LedgerData:
                 quote=form.quote,
                 tags=parse_tags(form.tags),
                 revises_id=revises,
+                vague=form.vague,
             )
             entry.check(self.today)
             result = record_claims(session, [entry])
@@ -478,16 +490,21 @@ def _new_claim(
     quote: str = "",
     tags: tuple[str, ...] = (),
     revises_id: int | None = None,
+    vague: bool = False,
 ) -> NewClaim:
     """A claim as `forecast add` and `forecast extract` build it before `record_claims`.
 
     A relative level ("+20%") is measured from the cached close on made_on
     when the cache has it, and a computed level ("holds support") read from
-    the cached bars; otherwise the resolver fills them in later.
+    the cached bars; otherwise the resolver fills them in later. With
+    `vague`, the text is a vague call's words (`forecast add --vague`).
     """
     if not source.strip():
         raise UsageError("a claim needs a source: who made the call?")
-    parsed = parse_claim(text, made_on=made_on, aliases=aliases)
+    if vague:
+        parsed = parse_vague(text, made_on=made_on, aliases=aliases)
+    else:
+        parsed = parse_claim(text, made_on=made_on, aliases=aliases)
     if parsed.level_pending:
         # From the cache only: the TUI never waits on the network to record.
         parsed = fix_level_now(session, parsed, None).claim

@@ -116,7 +116,38 @@ def check_claim(claim: Claim, today: date) -> None:
             " level needs a positive close to measure from"
         )
     check_price(claim.level, "level")
+    check_price(claim.upper, "upper level")
+    _check_band(claim)
+    _check_vague(claim)
     _check_outperformance(claim)
+
+
+def _check_band(claim: Claim) -> None:
+    """A band has both bounds, the floor first; no other kind has an upper level."""
+    if not claim.kind.is_band:
+        if claim.upper is not None:
+            raise BoundsError(f"an upper level belongs to a band, not to {claim.kind.value}")
+        return
+    if claim.level is None or claim.upper is None or claim.relative is not None:
+        raise BoundsError(
+            f"{claim.kind.value} needs a floor and a ceiling as prices, like 4000 and 4500"
+        )
+    if not claim.level < claim.upper:
+        raise BoundsError(
+            f"band floor {shorten_number(claim.level)} is not below its ceiling"
+            f" {shorten_number(claim.upper)}"
+        )
+
+
+def _check_vague(claim: Claim) -> None:
+    """A vague call is words alone: no level, no window, and the words themselves."""
+    if not claim.kind.is_vague:
+        return
+    if claim.level is not None or claim.relative is not None or claim.upper is not None:
+        raise BoundsError("a vague call has no level: record a level as a claim of its own")
+    if not (claim.statement or "").strip():
+        raise BoundsError("a vague call needs the words that were said")
+    check_text(claim.statement, "text")
 
 
 def _check_outperformance(claim: Claim) -> None:

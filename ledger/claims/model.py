@@ -25,10 +25,16 @@ class ClaimKind(StrEnum):
     AVERAGE_BELOW = "average_below"
     # One asset's return against another's over the window (`Claim.versus_symbol`).
     OUTPERFORM = "outperform"
+    # A band: `level` is the floor, `upper` the ceiling, both inclusive.
+    CLOSE_BETWEEN = "close_between"
+    HOLD_BETWEEN = "hold_between"
+    # A call no price can settle ("the silver squeeze is not over"): recorded,
+    # counted against its source, never judged or scored.
+    VAGUE = "vague"
 
     @property
     def family(self) -> str:
-        """touch, close, hold, average or outperform."""
+        """touch, close, hold, average, outperform or vague."""
         return self.value.split("_", 1)[0]
 
     @property
@@ -36,9 +42,20 @@ class ClaimKind(StrEnum):
         """Above the level; an outperformance is "above" its margin."""
         return not self.value.endswith("_below")
 
+    @property
+    def is_band(self) -> bool:
+        """Judged against a floor and a ceiling at once."""
+        return self.value.endswith("_between")
 
-LEVEL_KINDS: tuple[ClaimKind, ...] = tuple(k for k in ClaimKind if k is not ClaimKind.OUTPERFORM)
-"""The kinds judged against a price level of one series (a ratio's series included)."""
+    @property
+    def is_vague(self) -> bool:
+        return self is ClaimKind.VAGUE
+
+
+LEVEL_KINDS: tuple[ClaimKind, ...] = tuple(
+    k for k in ClaimKind if k is not ClaimKind.OUTPERFORM and not k.is_band and not k.is_vague
+)
+"""The kinds judged against one price level of one series (a ratio's series included)."""
 
 
 class Status(StrEnum):
@@ -48,6 +65,9 @@ class Status(StrEnum):
     TRUE = "true"
     FALSE = "false"
     VOID = "void"
+    # A vague call's status for good (unless voided): never open, so no
+    # resolver run, due list or score ever takes it for a claim to judge.
+    VAGUE = "vague"
 
 
 class Outcome(StrEnum):
@@ -219,7 +239,12 @@ class Claim:
 
     `level` is the absolute price level. For a relative claim it is None until
     the reference close on made_on is known (`reference_price`), then
-    `relative.apply(reference_price)`.
+    `relative.apply(reference_price)`. A band (close_between, hold_between)
+    has its floor in `level` and its ceiling in `upper`, both absolute.
+
+    A vague call (kind `vague`) has no level and no window: `statement` is
+    what was said, `symbol` and `asset` are empty unless it names an asset,
+    and `window_start` and `deadline` are made_on, which no rule reads.
 
     The window is `window_start` through `deadline`, both inclusive.
     `window_start` is the day after made_on for touch, close and hold claims
@@ -281,9 +306,17 @@ class Claim:
         """A rule level no bars have fixed yet: the claim cannot be judged."""
         return self.level_rule is not None and self.level is None
 
+    upper: float | None = None
+    statement: str | None = None
+
     @property
     def level_text(self) -> str:
-        """The level as a user reads it: "5055", "+20% (of 4012.5 = 4815)", "+10pp vs BTC-USD"."""
+        """The level as a user reads it: "5055", "+20% (of 4012.5 = 4815)", "+10pp vs BTC-USD",
+        "4000 and 4500"."""
+        if self.kind.is_vague:
+            return "-"
+        if self.kind.is_band:
+            return f"{format_price(self.level)} and {format_price(self.upper)}"
         if self.is_outperformance:
             return f"+{format_margin(self.margin or 0.0)}pp vs {self.versus_symbol}"
         if self.level_rule is not None:
@@ -307,6 +340,8 @@ class Claim:
             return f"vs {self.versus_symbol}{self.margin_text}"
         if self.level_rule is not None:
             return self.level_rule.text()
+        if self.kind.is_band:
+            return f"{format_price(self.level)} and {format_price(self.upper)}"
         if self.relative is not None:
             return self.relative.text()
         return format_price(self.level)
@@ -314,8 +349,13 @@ class Claim:
     def canonical_text(self) -> str:
         """Claim-language text that parses back to this very claim.
 
-        It is also the "normalized claim" in a claim's fingerprint.
+        It is also the "normalized claim" in a claim's fingerprint. A vague
+        call's is its statement, whitespace collapsed, after "vague:" (and
+        its symbol, if it names an asset).
         """
+        if self.kind.is_vague:
+            said = " ".join((self.statement or "").split())
+            return f"{self.symbol} vague: {said}" if self.symbol else f"vague: {said}"
         if self.is_outperformance:
             head = f"{self.symbol} outperforms {self.versus_symbol}{self.margin_text}"
             if self.window_start != default_window_start(self.made_on):
@@ -372,6 +412,14 @@ _KIND_SENTENCES = {
     ClaimKind.AVERAGE_BELOW: (
         "averages (mean daily close) at or below {level} from {start} through {end}"
     ),
+    ClaimKind.CLOSE_BETWEEN: (
+        "closes between {low} and {high} (both inclusive) on the last trading day"
+        " on or before {end}"
+    ),
+    ClaimKind.HOLD_BETWEEN: (
+        "stays between {low} and {high} (no low below {low}, no high above {high})"
+        " from {start} through {end}"
+    ),
 }
 
 
@@ -389,12 +437,17 @@ def _named(asset: str, symbol: str) -> str:
 
 
 def describe_claim(claim: Claim) -> str:
+    if claim.kind.is_vague:
+        named = "" if not claim.symbol else f" about {_named(claim.asset, claim.symbol)}"
+        return f"a vague call{named}, too vague for any price to settle [vague]"
     if claim.is_outperformance:
         return _describe_outperformance(claim)
     is_ratio = "/" in claim.symbol
     sentences = {**_KIND_SENTENCES, **_RATIO_SENTENCES} if is_ratio else _KIND_SENTENCES
     sentence = sentences[claim.kind].format(
         level=claim.level_text,
+        low=format_price(claim.level),
+        high=format_price(claim.upper),
         start=claim.window_start.isoformat(),
         end=claim.deadline.isoformat(),
     )

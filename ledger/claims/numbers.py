@@ -189,6 +189,82 @@ def find_levels(text: str) -> tuple[list[LevelMatch], str]:
     return found, rest
 
 
+# One price as a band bound: the price pattern without its own look-behind, so
+# that "$60-70" and "60-$70" split into two bounds.
+_BOUND = rf"""(?:\$|us\$|usd\s?)?{NUMBER}
+    (?:(?:{_LETTER_SCALES})(?![\w])|\s*(?:{_WORD_SCALES})s?(?![\w]))?
+    (?:\s?(?:usd|dollars?)(?![\w])|\$)?"""
+_JOINER = r"\s*(?:and|to|-|&)\s*"
+# "between 4000 and 4500" (and the kind names of canonical text,
+# "close_between 4000 and 4500"); "a $60-70 range", "a 60 to 70 band".
+_BETWEEN_RE = re.compile(
+    rf"""(?<![A-Za-z0-9])(?:(?P<kind>close|hold)_)?between\s+
+        (?P<low>{_BOUND}){_JOINER}(?P<high>{_BOUND})(?![\w.,])""",
+    _FLAGS,
+)
+_RANGE_RE = re.compile(
+    rf"""{_START}(?P<low>{_BOUND})\s*(?:-|to)\s*(?P<high>{_BOUND})
+        (?=\s+(?:trading\s+)?(?:range|band)(?![\w]))""",
+    _FLAGS,
+)
+_LONE_BETWEEN_RE = re.compile(
+    rf"(?<![A-Za-z0-9])(?:(?:close|hold)_)?between\s+(?P<low>{_BOUND})", _FLAGS
+)
+
+
+@dataclass(frozen=True)
+class BandMatch:
+    """A band written as one phrase: "between 4000 and 4500", "a $60-70 range".
+
+    `low` and `high` are the bounds as written (not yet ordered or checked);
+    `family` is "close" or "hold" when the phrase is a kind name of
+    canonical text ("close_between 4000 and 4500").
+    """
+
+    text: str
+    span: tuple[int, int]
+    low: LevelMatch
+    high: LevelMatch
+    family: str | None = None
+
+
+@dataclass(frozen=True)
+class LoneBound:
+    """ "between 5000" with no second bound: an error the parser words."""
+
+    text: str
+    bound: LevelMatch
+
+
+def find_bands(text: str) -> tuple[list[BandMatch], LoneBound | None, str]:
+    """Every band phrase in `text`, a "between" left with one bound, and the text blanked.
+
+    Read before single levels, so that "between 4000 and 4500" is one band
+    and not two levels in contradiction.
+    """
+    found: list[BandMatch] = []
+    rest = text
+    for pattern in (_BETWEEN_RE, _RANGE_RE):
+        for match in list(pattern.finditer(rest)):
+            family = (match.groupdict().get("kind") or "").lower() or None
+            found.append(
+                BandMatch(
+                    text=_span_text(match),
+                    span=match.span(),
+                    low=parse_level(match["low"]),
+                    high=parse_level(match["high"]),
+                    family=family,
+                )
+            )
+            start, end = match.span()
+            rest = rest[:start] + " " * (end - start) + rest[end:]
+    found.sort(key=lambda band: band.span[0])
+    lone = _LONE_BETWEEN_RE.search(rest)
+    if lone is None:
+        return found, None, rest
+    return found, LoneBound(_span_text(lone), parse_level(lone["low"])), rest
+
+
 def parse_level(text: str) -> LevelMatch:
     """Exactly one level filling the whole of `text` ("5055", "$5.1k", "+20%", "x2", "doubles")."""
     written = " ".join(text.split())

@@ -6,13 +6,18 @@
     SPX never falls below 5000 in H1 2026   hold_above, window 2026-01-01..2026-06-30
     gold averages $5,055 in Q4 2026         average_above, window 2026-10-01..2026-12-31
     GC=F touch_above 5055 by 2026-12-31     the canonical form, which always parses back
+    BTC between $150k and $200k at year-end close_between: the deadline's close in the band
+    gold stays between 4000 and 4500 until March    hold_between: never leaves the band
+    oil trades in a $60-70 range through 2025       hold_between (a range is kept throughout)
+    vague: the silver squeeze is not over   a vague call, recorded but never judged
 
 A claim has four parts, found in this order, each blanked out of the text
 once read so that no later stage misreads it: the date phrase (dates.py),
-the direction words (vocabulary.py), the asset (assets.py), and the level
-(numbers.py). Any other words are ignored, so a sentence from an article
-parses as well as a terse note; but two deadlines, two levels or two
-opposite directions are an error, never a guess.
+a band ("between 4000 and 4500", numbers.find_bands), the direction words
+(vocabulary.py), the asset (assets.py), and the level (numbers.py). Any
+other words are ignored, so a sentence from an article parses as well as
+a terse note; but two deadlines, two levels or two opposite directions are
+an error, never a guess.
 
 Every choice the parser makes on the user's behalf (a bare level read as
 "reaches", "mid-2026" read as 2026-06-30) is recorded in
@@ -47,11 +52,29 @@ from ledger.claims.model import (
     default_window_start,
     format_price,
 )
-from ledger.claims.numbers import LevelMatch, find_levels, parse_level
-from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, CLOSE, HOLD, TOUCH, TermMatch
+from ledger.claims.numbers import BandMatch, LevelMatch, find_bands, find_levels, parse_level
+from ledger.claims.vocabulary import (
+    ABOVE,
+    AVERAGE,
+    BELOW,
+    BETWEEN,
+    CLOSE,
+    HOLD,
+    TOUCH,
+    TermMatch,
+)
 from ledger.errors import ClaimError, UnknownAssetError
 
-__all__ = ["claim_from_fields", "parse_claim", "with_stated_level"]
+__all__ = ["claim_from_fields", "parse_claim", "parse_vague", "with_stated_level"]
+
+# "vague: the silver squeeze is not over", "SI=F vague: ...": how a vague call is
+# written in canonical text, so that it parses back.
+_VAGUE_RE = re.compile(r"^\s*(?:(?P<symbol>[^\s:]+)\s+)?vague\s*:\s*(?P<said>.*?)\s*$", re.S)
+
+_ASSUMED_BAND_FAMILY = (
+    "no close or hold word: a band is read as the close at the deadline (close_between);"
+    " write 'stays between' for a band kept the whole window"
+)
 
 _ASSUMED_SIDE = {
     TOUCH: "no direction word: read as 'reaches' (touch_above);"
@@ -100,7 +123,8 @@ class _Problem(Exception):
     `parts` are the spans of the parts at fault (the two levels of "5055 or
     6000", the deadline before the call), so that a suggestion can replace
     just them and keep everything else the user wrote. `example` is a claim of
-    the same form to suggest instead (it is checked to parse first).
+    the same form to suggest instead (it is checked to parse first); `fix` is
+    the user's own text with the problem mended, tried first as the suggestion.
     """
 
     def __init__(
@@ -109,12 +133,14 @@ class _Problem(Exception):
         missing: str | None = None,
         parts: tuple[tuple[int, int], ...] = (),
         example: str | None = None,
+        fix: str | None = None,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.missing = missing
         self.parts = parts
         self.example = example
+        self.fix = fix
 
 
 # ---------------------------------------------------------------- public API
@@ -149,6 +175,12 @@ def parse_claim(
         deadline = _as_date(deadline, "deadline")
     written = text.translate(_LOOKALIKES)
     table = assets.asset_table(aliases)
+    vague = _VAGUE_RE.match(written)
+    if vague is not None:
+        # The words are kept as typed (lookalikes replace one for one, so spans hold).
+        return _vague_claim(
+            text[vague.start("said") : vague.end("said")], vague["symbol"], made_on, table
+        )
     try:
         return _parse(written, made_on, table, deadline)
     except _Problem as problem:
@@ -197,6 +229,77 @@ def with_stated_level(claim: Claim, level: float) -> Claim:
     )
 
 
+def parse_vague(
+    text: str,
+    *,
+    made_on: date,
+    asset: str | None = None,
+    aliases: Mapping[str, str] | None = None,
+) -> Claim:
+    """A vague call: what was said, kept as said, with the asset it names if any.
+
+    No level and no deadline are needed, since no price will ever settle it.
+    `asset` (an alias or a symbol) names the asset when the text does not,
+    or overrides the one the text names; otherwise the first asset the text
+    mentions is taken ("the silver squeeze is not over" is about SI=F).
+    Canonical vague text ("SI=F vague: ...") is read back as it was written.
+    """
+    if not isinstance(text, str):
+        raise ClaimError(f"claim text must be a string, not {type(text).__name__}")
+    made_on = _as_date(made_on, "made_on")
+    if len(text) > _MAX_LENGTH:
+        raise ClaimError(
+            f"claim text is {len(text)} characters; a claim is one line of at most {_MAX_LENGTH}"
+        )
+    written = text.translate(_LOOKALIKES)
+    canonical = _VAGUE_RE.match(written)
+    if canonical is not None and asset is None:
+        said = text[canonical.start("said") : canonical.end("said")]
+        return _vague_claim(said, canonical["symbol"], made_on, aliases)
+    return _vague_claim(text, asset, made_on, aliases, find_asset=asset is None)
+
+
+def _vague_claim(
+    said: str,
+    asset_name: str | None,
+    made_on: date,
+    aliases: Mapping[str, str] | None,
+    *,
+    find_asset: bool = False,
+) -> Claim:
+    statement = " ".join(said.split())
+    if not statement:
+        raise ClaimError(
+            "a vague call needs the words that were said, as in"
+            ' forecast add --vague "the silver squeeze is not over" --source NAME'
+        )
+    if len(statement) > _MAX_LENGTH:
+        raise ClaimError(
+            f"vague call is {len(statement)} characters; at most {_MAX_LENGTH} are accepted"
+        )
+    match: AssetMatch | None = None
+    if asset_name is not None:
+        try:
+            match = assets.resolve_asset(asset_name, aliases)
+        except ClaimError as error:
+            raise ClaimError(f"vague call's asset: {error}") from None
+    elif find_asset:
+        try:
+            match, _ = assets.find_assets(statement, aliases)
+        except ClaimError:
+            match = None  # a mention that is no usable asset: the call stays about none
+    return Claim(
+        symbol=match.symbol if match else "",
+        asset=match.asset if match else "",
+        kind=ClaimKind.VAGUE,
+        level=None,
+        made_on=made_on,
+        window_start=made_on,
+        deadline=made_on,
+        statement=statement,
+    )
+
+
 def claim_from_fields(
     *,
     asset: str,
@@ -208,6 +311,7 @@ def claim_from_fields(
     aliases: Mapping[str, str] | None = None,
     versus: str | None = None,
     margin: float | str | None = None,
+    upper: float | str | None = None,
 ) -> Claim:
     """Build a Claim from structured fields (YAML import), with the parser's validation.
 
@@ -217,7 +321,9 @@ def claim_from_fields(
     computed level's rule as canonical text writes it, "support(60d,pivot3)");
     `deadline` a date or any deadline phrase; `start` an optional first day or
     period. An outperformance has no level but `versus` (the other asset) and
-    an optional `margin` in percentage points.
+    an optional `margin` in percentage points. A band kind (close_between,
+    hold_between) takes its floor in `level` and its ceiling in `upper`; no
+    other kind has an `upper`.
     """
     made_on = _as_date(made_on, "made_on")
     try:
@@ -227,6 +333,19 @@ def claim_from_fields(
             raise ClaimError(f"kind must be text like touch_above, not {type(kind).__name__}")
         asset_match = assets.resolve_asset(asset, aliases)
         claim_kind = vocabulary.parse_kind_name(kind)
+        if claim_kind.is_vague:
+            raise ClaimError(
+                "kind vague is not a structured claim: give 'vague: true' and the words"
+                " said as 'claim:'"
+            )
+        if claim_kind.is_band and upper is None:
+            raise ClaimError(
+                f"kind {claim_kind.value} needs 'upper' (the ceiling) beside 'level' (the floor)"
+            )
+        if upper is not None and not claim_kind.is_band:
+            raise ClaimError(
+                f"'upper' is only for a band (close_between, hold_between), not {claim_kind.value}"
+            )
         when = _field_deadline(deadline, made_on)
         if start is not None:
             when = replace(when, start=_field_start(start, made_on))
@@ -237,12 +356,14 @@ def claim_from_fields(
         if level is None:
             raise _Problem("no level", missing="level")
         rule = level_rules.parse_rule_text(level, made_on) if isinstance(level, str) else None
+        side = BETWEEN if claim_kind.is_band else ABOVE if claim_kind.is_above else BELOW
         return _assemble(
             asset=asset_match,
             family=claim_kind.family,
-            side=ABOVE if claim_kind.is_above else BELOW,
+            side=side,
             default_side=None,
             level=None if rule is not None else _field_level(level),
+            upper=None if upper is None else _field_level(upper),
             when=when,
             made_on=made_on,
             rule=rule,
@@ -272,11 +393,35 @@ def _parse(
     # deadline, and "average" in "200-day average" no average claim.
     rule, rest = level_rules.find_level_rule(written, made_on)
     phrases, rest = dates.find_date_phrases(rest, made_on)
+    bands, lone, rest = find_bands(rest)
     terms, rest = vocabulary.find_terms(rest)
     asset, rest = assets.find_assets(rest, aliases)
     levels, rest = find_levels(rest)
     if asset is None:
         raise _Problem("names no asset", missing="asset")
+    if lone is not None:
+        both = f"{lone.text} and {_example_ceiling(lone.bound)}"
+        raise _Problem(
+            f"'{lone.text}' gives one bound of a band; write both, as in '{both}'",
+            fix=" ".join(written.replace(lone.text, both, 1).split()),
+        )
+    if bands:
+        band = _one_band(bands, levels)
+        family, assumed = _band_family(terms, band, written)
+        when = _one_deadline(phrases)
+        if assumed:
+            when = replace(when, assumptions=(*when.assumptions, _ASSUMED_BAND_FAMILY))
+        return _assemble(
+            asset=asset,
+            family=family,
+            side=BETWEEN,
+            default_side=None,
+            level=band.low,
+            upper=band.high,
+            when=when,
+            made_on=made_on,
+            band_text=band.text,
+        )
     family, side, default_side = _family_and_side(terms)
     notes: list[str] = []
     if rule is not None:
@@ -376,6 +521,70 @@ def _rule_deadline(
     return DatePhrase(text=f"{days} days", deadline=day, assumptions=(note,), counts_from_call=True)
 
 
+def _example_ceiling(bound: LevelMatch) -> str:
+    """A ceiling a fifth above a floor, for an example band that parses."""
+    if bound.price is None or not math.isfinite(bound.price) or bound.price <= 0:
+        return "6000"
+    return format_price(float(f"{bound.price * 1.2:.3g}"))
+
+
+def _one_band(bands: list[BandMatch], levels: list[LevelMatch]) -> BandMatch:
+    distinct = list({(b.low.key, b.high.key): b for b in bands}.values())
+    if len(distinct) > 1:
+        raise _Problem(
+            f"has two different bands ('{distinct[0].text}' and '{distinct[1].text}');"
+            " a claim has one"
+        )
+    band = distinct[0]
+    if levels:
+        raise _Problem(
+            f"has a band ('{band.text}') and another level ('{levels[0].text}'); a claim has one"
+        )
+    return band
+
+
+def _band_family(terms: list[TermMatch], band: BandMatch, written: str) -> tuple[str, bool]:
+    """close or hold: a band is either the deadline's close or kept the whole window.
+
+    Also whether the family was assumed (no close or hold word at all).
+    """
+    for match in terms:
+        if match.term.negation:
+            raise _Problem(
+                f"'{match.text}' does not go with a band: write 'stays between 4000 and 4500'"
+                " for a band the price keeps to"
+            )
+    for match in terms:
+        if match.term.side:
+            start, end = match.span
+            raise _Problem(
+                f"a band ('{band.text}') has no direction, but '{match.text}' gives one;"
+                " drop it, or write one level",
+                fix=" ".join((written[:start] + written[end:]).split()),
+            )
+    strong = dict.fromkeys(
+        ([band.family] if band.family else [])
+        + [m.term.family or TOUCH for m in terms if m.term.strong]
+    )
+    if len(strong) > 1:
+        raise _Problem(f"names two kinds of claim ({' and '.join(strong)}); a claim is one kind")
+    if strong:
+        family = next(iter(strong))
+        if family == AVERAGE:
+            raise _Problem(
+                "an average is compared with one level: write 'averages above 4000' or"
+                " 'averages below 4500'"
+            )
+        return family, False
+    touching = next((m.text for m in terms if m.term.family == TOUCH), None)
+    if touching is not None:
+        raise _Problem(
+            f"'{touching}' is about reaching one level; a band is judged by the close at the"
+            " deadline ('closes between') or over the whole window ('stays between')"
+        )
+    return CLOSE, True
+
+
 def _family_and_side(terms: list[TermMatch]) -> tuple[str, str | None, str | None]:
     """The family (touch unless a close/hold/average word says otherwise) and the side, if named."""
     for match in terms:
@@ -462,16 +671,22 @@ def _assemble(
     when: DatePhrase,
     made_on: date,
     rule: RuleMatch | None = None,
+    upper: LevelMatch | None = None,
+    band_text: str | None = None,
 ) -> Claim:
     """Check the parts against each other and build the Claim (shared by text and fields)."""
     notes = list(when.assumptions)
     if asset.note:
         notes.append(asset.note)
     price: float | None = None
+    ceiling: float | None = None
     relative: RelativeLevel | None = None
     level_rule: LevelRule | None = None
 
-    if rule is not None:
+    if side == BETWEEN:
+        assert upper is not None
+        price, ceiling = _band_levels(level, upper, band_text, notes)
+    elif rule is not None:
         level_rule = level_rules.with_field(rule.rule, family)
         if side is None:
             if default_side is None:
@@ -527,7 +742,33 @@ def _assemble(
         reference_price=None,
         assumptions=tuple(dict.fromkeys(notes)),
         level_rule=level_rule,
+        upper=ceiling,
     )
+
+
+def _band_levels(
+    low: LevelMatch, high: LevelMatch, band_text: str | None, notes: list[str]
+) -> tuple[float, float]:
+    """The floor and the ceiling of a band, in order; a reversed band is turned round."""
+    for bound in (low, high):
+        if bound.relative is not None:
+            raise _Problem(
+                f"a band's bounds are prices, like 'between 4000 and 4500', not '{bound.text}'"
+            )
+    floor, ceiling = _price_level(low, notes), _price_level(high, notes)
+    if floor == ceiling:
+        raise _Problem(
+            f"the band's bounds are both {format_price(floor)}: give a floor below the ceiling,"
+            f" or write 'closes above {format_price(floor)}' for one level"
+        )
+    if floor > ceiling:
+        written = band_text or f"{low.text} and {high.text}"
+        notes.append(
+            f"'{written}' read as between {format_price(ceiling)} and {format_price(floor)}"
+            " (the lower bound first)"
+        )
+        floor, ceiling = ceiling, floor
+    return floor, ceiling
 
 
 def _relative_level(
@@ -1070,6 +1311,11 @@ def _suggestions(
     repair = _Repair(made_on, aliases)
     if problem.missing == "text":
         return [f"gold $5055 {repair.deadline_text(TOUCH)}"]
+    if problem.fix:
+        for candidate in (problem.fix, f"{problem.fix} {repair.deadline_text(TOUCH)}"):
+            completed = repair.completed(candidate)
+            if completed is not None:
+                return [completed]
     if problem.missing == "asset":
         candidates = _asset_repairs(written, made_on, aliases)
     elif problem.missing == "level":

@@ -80,6 +80,8 @@ CLOSES = (
 HOLDS = ("holds", "hold", "holding", "holds at")  # "BTC holds 80000": holds above
 STAYS = ("stays", "stay", "staying", "remains", "remain", "remaining", "keeps", "keep")
 HOLDS_ABOVE = ("holds support at", "holds support", "hold support at", "hold support")
+# A range is a band the price keeps to for the whole window: "trades in a $60-70 range".
+RANGES = ("range", "trading range", "range-bound", "rangebound", "range bound", "band")
 
 NEGATIONS = ("never", "not", "doesn't", "does not", "won't", "will not", "fails to")
 # After a negation these say the price stays on the other side: "never falls below 5000"
@@ -122,6 +124,7 @@ def _terms() -> tuple[Term, ...]:
     terms += [Term(p, HOLD, default_side=ABOVE) for p in HOLDS]
     terms += [Term(p, HOLD) for p in STAYS]
     terms += [Term(p, HOLD, ABOVE) for p in HOLDS_ABOVE]
+    terms += [Term(p, HOLD) for p in RANGES]
     for negation in NEGATIONS:
         terms += [Term(f"{negation} {verb}", HOLD, ABOVE) for verb in NEGATED_BELOW_VERBS]
         terms += [Term(f"{negation} {verb}", HOLD, BELOW) for verb in NEGATED_ABOVE_VERBS]
@@ -129,6 +132,8 @@ def _terms() -> tuple[Term, ...]:
     terms += [Term(p, AVERAGE) for p in AVERAGES]
     terms += [Term(p, side=ABOVE) for p in ABOVE_WORDS]
     terms += [Term(p, side=BELOW) for p in BELOW_WORDS]
+    # Band kind names ("close_between 4000 and 4500") are read with their bounds,
+    # by numbers.find_bands; vague calls by the parser's "vague:" form.
     terms += [
         Term(kind.value, kind.family, ABOVE if kind.is_above else BELOW, names_kind=True)
         for kind in LEVEL_KINDS
@@ -205,8 +210,12 @@ def find_terms(text: str) -> tuple[list[TermMatch], str]:
     return found, rest
 
 
+BETWEEN = "between"
+
+
 def kind_for(family: str, side: str) -> ClaimKind:
-    """The ClaimKind for a family and a side: ("hold", "below") → HOLD_BELOW."""
+    """The ClaimKind for a family and a side: ("hold", "below") → HOLD_BELOW,
+    ("close", "between") → CLOSE_BETWEEN."""
     return ClaimKind(f"{family}_{side}")
 
 

@@ -12,7 +12,7 @@ from ledger.claims import bounds
 from ledger.claims.assets import resolve_asset
 from ledger.claims.model import Claim
 from ledger.claims.pairs import pair_key, pair_legs
-from ledger.claims.parser import parse_claim, with_stated_level
+from ledger.claims.parser import parse_claim, parse_vague, with_stated_level
 from ledger.cli import render
 from ledger.cli.context import (
     DbOption,
@@ -37,7 +37,10 @@ from ledger.store.tables import STATUSES
 
 ClaimText = Annotated[
     str,
-    typer.Argument(help='The claim in words, e.g. "gold $5055 by end-2026".', show_default=False),
+    typer.Argument(
+        help='The claim in words, e.g. "gold $5055 by end-2026" (with --vague: what was said).',
+        show_default=False,
+    ),
 ]
 MadeOnOption = Annotated[
     str | None,
@@ -119,6 +122,14 @@ def add(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be recorded; write nothing.")
     ] = False,
+    vague: Annotated[
+        bool,
+        typer.Option(
+            "--vague",
+            help="A call no price can settle ('the squeeze is not over'): kept and counted"
+            " against its source, never resolved or scored.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -127,9 +138,16 @@ def add(
     probability = parse_probability(prob)
     if reference_price is not None and reference_price <= 0:
         raise UsageError("--reference-price must be a positive price")
+    if vague and (probability is not None or reference_price is not None):
+        option = "--prob" if probability is not None else "--reference-price"
+        raise UsageError(f"{option} does not go with --vague: a vague call is never scored")
     until = parse_date_option(deadline, "--deadline")
     with ledger_session(db, write=not dry_run, or_empty=dry_run) as session:
-        parsed, level_message = _read_claim(session, claim, made, until, level, prices)
+        if vague:
+            parsed = parse_vague(claim, made_on=made, aliases=user_aliases(session))
+            level_message = None
+        else:
+            parsed, level_message = _read_claim(session, claim, made, until, level, prices)
         if parsed.relative is not None:
             reference = reference_price or reference_close(session, parsed.symbol, made)
             if reference is not None:
@@ -195,6 +213,7 @@ def _print_preview(
     entry: NewClaim, as_json: bool, recorded_id: int | None, duplicate: bool
 ) -> None:
     claim = entry.claim
+    vague = claim.kind.is_vague
     if as_json:
         render.print_json(
             {
@@ -206,13 +225,15 @@ def _print_preview(
                 "asset": claim.asset,
                 "kind": claim.kind.value,
                 "level": claim.level,
+                "upper": claim.upper,
                 "relative": claim.relative.text() if claim.relative else None,
                 "versus_symbol": claim.versus_symbol,
                 "margin": claim.margin,
                 **render.level_rule_json(claim),
                 "made_on": claim.made_on.isoformat(),
-                "window_start": claim.window_start.isoformat(),
-                "deadline": claim.deadline.isoformat(),
+                "window_start": None if vague else claim.window_start.isoformat(),
+                "deadline": None if vague else claim.deadline.isoformat(),
+                "vague": vague,
                 "probability": entry.probability,
                 "normalized": claim.canonical_text(),
                 "description": claim.describe(),
@@ -230,6 +251,10 @@ def _print_preview(
         )
     else:
         render.note(f"recorded #{recorded_id} for {entry.source}, made on {claim.made_on}")
+    if vague:
+        render.note(
+            "a vague call: never resolved or scored, counted on its source's scoreboard row"
+        )
     if claim.relative is not None and claim.reference_price is None:
         render.note(
             "the reference close on made_on is not in the price cache yet: the resolver fills it "
@@ -261,7 +286,7 @@ def parse(
 
 def list_(
     status: Annotated[
-        str | None, typer.Option("--status", help="open, true, false or void.")
+        str | None, typer.Option("--status", help="open, true, false, void or vague.")
     ] = None,
     source: Annotated[str | None, typer.Option("--source", "-s", help="Only this source.")] = None,
     asset: Annotated[

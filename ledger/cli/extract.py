@@ -326,7 +326,8 @@ def _ask_one(
     while not who:
         who = typer.prompt("  who made this call (the source)?", default="").strip()
     probability = None
-    if candidate.hedged or candidate.probability is not None:
+    # A vague call is never scored, so it takes no probability.
+    if (candidate.hedged or candidate.probability is not None) and not candidate.vague:
         probability = _ask_probability(candidate.probability)
     entry = _entry(candidate, claim, claim_text, who, url, tags, probability)
     return _Decision(candidate, entry, "accepted")
@@ -449,6 +450,7 @@ def _print_candidate(index: int, candidate: Candidate, source: str | None) -> No
             ("conditional", candidate.conditional),
             ("negated", candidate.negated),
             ("headline", candidate.headline),
+            ("vague", candidate.vague),
         )
         if on
     ]

@@ -178,12 +178,7 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
     ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for r in records:
-        level = r.relative if r.relative and r.level is None else format_price(r.level)
-        if r.versus_symbol:
-            level = f"{r.margin or 0.0:+g}pp vs {r.versus_symbol}"
-        if r.level_rule:
-            name = r.level_rule.split("(", 1)[0]
-            level = f"{name} pending" if r.level is None else f"{format_price(r.level)} {name}"
+        level = level_cell(r)
         evidence = ""
         if r.evidence_date:
             closest = "closest " if evidence_label(r.kind, r.status) == "closest" else ""
@@ -200,7 +195,7 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
                     r.kind,
                     level,
                     str(r.made_on),
-                    str(r.deadline),
+                    "-" if r.is_vague else str(r.deadline),
                     "" if r.probability is None else f"{r.probability:.2f}",
                     evidence,
                 ),
@@ -214,6 +209,20 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
         )
 
 
+def level_cell(r: ClaimRecord) -> str:
+    """A level as a listing shows it: 5055, +20%, a band 4000-4500, '-' for a vague call."""
+    if r.is_vague:
+        return "-"
+    if r.upper is not None:
+        return f"{format_price(r.level)}-{format_price(r.upper)}"
+    if r.versus_symbol:
+        return f"{r.margin or 0.0:+g}pp vs {r.versus_symbol}"
+    if r.level_rule:
+        name = r.level_rule.split("(", 1)[0]
+        return f"{name} pending" if r.level is None else f"{format_price(r.level)} {name}"
+    return r.relative if r.relative and r.level is None else format_price(r.level)
+
+
 def claim_detail(detail: ClaimDetail) -> None:
     c = detail.claim
     out = stdout()
@@ -223,7 +232,12 @@ def claim_detail(detail: ClaimDetail) -> None:
         ("text", c.text),
         ("source", f"{c.source} ({c.source_kind})"),
         ("made on", str(c.made_on)),
-        ("window", f"{c.window_start} .. {c.deadline}"),
+        (
+            "window",
+            "none: too vague for any price to settle (never resolved or scored)"
+            if c.is_vague
+            else f"{c.window_start} .. {c.deadline}",
+        ),
         ("status", _status_text(c)),
         ("probability", "" if c.probability is None else f"{c.probability:g}"),
         ("market prob", _market_text(c)),
@@ -284,6 +298,9 @@ def claim_detail(detail: ClaimDetail) -> None:
                 )
             )
             facts = []
+            side = band_exit(c, res)
+            if side:
+                facts.append(side)
             if res.days_to_touch is not None:
                 facts.append(f"touched after {res.days_to_touch} days")
             if res.closest_date and res.closest_date != res.evidence_date:
@@ -296,6 +313,17 @@ def claim_detail(detail: ClaimDetail) -> None:
                 out.print(cell(f"{'':>14} {'; '.join(facts)}"))
             for line in leg_lines(res.legs, c.margin):
                 out.print(cell(f"{'':>14} {line}"))
+
+
+def band_exit(c: ClaimRecord, res: ResolutionRecord) -> str | None:
+    """Which side a hold_between left its band on, read from its evidence field."""
+    if c.kind != "hold_between" or res.outcome != "false" or res.method != "auto":
+        return None
+    if res.evidence_field == "low":
+        return f"left the band below its floor {format_price(c.level)}"
+    if res.evidence_field == "high":
+        return f"left the band above its ceiling {format_price(c.upper)}"
+    return None
 
 
 def _method_text(res: ResolutionRecord) -> str:
@@ -332,6 +360,8 @@ def _reference_text(c: ClaimRecord) -> str:
 
 
 def _market_text(c: ClaimRecord) -> str:
+    if c.is_vague:
+        return "none: a vague call has no level for the market to price"
     if c.market_prob is not None and c.versus_symbol:
         return (
             f"{c.market_prob:.3f} (both legs driftless GBM, trailing-year volatilities and"
@@ -352,12 +382,12 @@ def _market_text(c: ClaimRecord) -> str:
 
 def sources_table(sources: Sequence[SourceSummary]) -> None:
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for column in ("source", "kind", "claims", "open", "true", "false", "void"):
+    for column in ("source", "kind", "claims", "open", "true", "false", "void", "vague"):
         table.add_column(column, justify="left" if column in ("source", "kind") else "right")
     for s in sources:
         table.add_row(
             cell(s.name),
             cell(s.kind),
-            *(str(v) for v in (s.claims, s.open, s.true, s.false, s.void)),
+            *(str(v) for v in (s.claims, s.open, s.true, s.false, s.void, s.vague)),
         )
     stdout().print(table)

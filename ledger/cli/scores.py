@@ -92,7 +92,8 @@ def score(
 
     Ranked by a hit rate shrunk toward the average (empirical Bayes), so 2 out
     of 2 does not outrank 40 out of 50. Only claims whose deadline has passed
-    are scored; open ones are counted. Each row counts the claims voided after
+    are scored; open ones are counted, and so are vague calls no price can
+    judge, with their share of the source's calls. Each row counts the claims voided after
     they resolved (wdrn) and the manual overrides of a verdict (ovrd); they
     are scored as they stand unless --data-verdicts or --exclude-overrides.
     """
@@ -139,6 +140,7 @@ def score(
     elif cannot_tell_apart(scores):
         render.note(NOT_APART)
     render.note(
+        "vague = calls too vague for any price to judge (share of the non-void calls); "
         "scored = resolved claims whose deadline has passed; edge = hits minus the hits the "
         "market implied; skill = Brier skill vs the market; wdrn = voided after they resolved, "
         "ovrd = manual overrides (see --data-verdicts, --exclude-overrides); late = scored "
@@ -173,6 +175,7 @@ def _score_table(scores: list[GroupScore], by: str) -> Table:
         (by, "left"),
         ("claims", "right"),
         ("open", "right"),
+        ("vague", "right"),
         ("scored", "right"),
         ("wdrn", "right"),
         ("ovrd", "right"),
@@ -193,6 +196,7 @@ def _score_table(scores: list[GroupScore], by: str) -> Table:
             render.cell(str(s.group)),
             str(s.claims),
             str(s.open),
+            _vague(s),
             str(s.scored),
             str(s.voided_after_resolution),
             str(s.manual_overrides),
@@ -206,6 +210,12 @@ def _score_table(scores: list[GroupScore], by: str) -> Table:
             _num(s.log_gain_bits, signed=True),
         )
     return table
+
+
+def _vague(score: GroupScore) -> str:
+    if not score.vague:
+        return "0"
+    return f"{score.vague} ({_pct(score.vagueness_rate)})"
 
 
 def _pct(value: float | None) -> str:

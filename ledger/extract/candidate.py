@@ -58,7 +58,9 @@ class Candidate:
 
     `claim_text` parses with `parse_claim` (same made_on and aliases) to `claim`.
     When `needs` is "level" both are None and `template` holds the claim text
-    with "{level}" where the user's level goes.
+    with "{level}" where the user's level goes. A `vague` candidate is a call
+    no price can settle; its claim text is a vague call in canonical form
+    ("SI=F vague: ..."), which records as one.
     """
 
     sentence: str
@@ -80,6 +82,7 @@ class Candidate:
     probability: float | None = None
     headline: bool = False
     reasons: tuple[Reason, ...] = field(default=())
+    vague: bool = False
 
     @property
     def reading(self) -> str:
@@ -104,8 +107,16 @@ class Candidate:
 
     @property
     def level_key(self) -> str | None:
-        """The level as canonical claim text writes it ("5055", "+20%"), for matching."""
-        return self.claim.canonical_level if self.claim else None
+        """The level as canonical claim text writes it ("5055", "+20%"), for matching.
+
+        A vague call has none: its words take the level's place, so two vague
+        calls about one asset stay two.
+        """
+        if self.claim is None:
+            return None
+        if self.claim.kind.is_vague:
+            return self.claim.canonical_text()
+        return self.claim.canonical_level
 
     def with_level(self, level_text: str) -> str | None:
         """The claim text once the user gives the missing level, or None if none is missing."""
@@ -124,6 +135,7 @@ class Candidate:
             "asset": self.asset,
             "kind": self.kind,
             "level": claim.level if claim else None,
+            "upper": claim.upper if claim else None,
             "relative": claim.relative.text() if claim and claim.relative else None,
             "made_on": self.made_on.isoformat(),
             "window_start": claim.window_start.isoformat() if claim else None,
@@ -140,4 +152,5 @@ class Candidate:
             "headline": self.headline,
             "reading": self.reading,
             "why": [reason.to_json() for reason in self.reasons],
+            "vague": self.vague,
         }

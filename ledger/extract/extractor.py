@@ -79,8 +79,8 @@ from ledger.claims.model import (
     default_window_start,
     format_price,
 )
-from ledger.claims.numbers import LevelMatch
-from ledger.claims.parser import parse_claim
+from ledger.claims.numbers import LevelMatch, find_levels
+from ledger.claims.parser import parse_claim, parse_vague
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, HOLD, TOUCH
 from ledger.errors import ClaimError
 from ledger.extract import patterns as P
@@ -193,6 +193,7 @@ _NOT_SUBJECT_BEFORE_ASSET = re.compile(
 )
 _ANAPHORA = re.compile(phrase_regex(P.ASSET_ANAPHORA), re.IGNORECASE)
 _LEVEL_SEEKING = re.compile(phrase_regex(P.LEVEL_SEEKING), re.IGNORECASE)
+_VAGUE_CALL = any_of(P.VAGUE_CALLS)
 
 _CLAUSE_BREAK = re.compile(P.CLAUSE_BREAKS, re.IGNORECASE)
 _DEADLINE_PREPOSITION = re.compile(
@@ -723,6 +724,8 @@ def _read_sentence(
         or bool(_FUTURE.search(present))
         or bool(future)
         or (headline and bool(_HEADLINE_INFINITIVE.search(present)))
+        # "the rally in gold is far from over" looks ahead by itself, about a named asset.
+        or (bool(_VAGUE_CALL.search(present)) and any(m.subject for m in mentions))
     )
     if future:
         context.last_period = future[-1].text
@@ -735,6 +738,9 @@ def _read_sentence(
     # A mention in a past clause still owns the levels after it until the next mention:
     # "In one week the metal went from $4,000 to $4,200, and Schiff is calling for $5,000".
     subjects = [m for m in mentions if m.subject]
+    vague = _vague_call(original, work, present, subjects, phrases, speaker, headline, settings)
+    if vague is not None:
+        return [vague]
     if not subjects:
         if mentions or context.last_symbol is None or context.last_symbol_age > 2:
             return []
@@ -1025,6 +1031,61 @@ def _credited(speaker: SpeakerReading, firm_of: Mapping[str, str]) -> SpeakerRea
         return speaker
     firm = firm_of[speaker.name]
     return replace(speaker, name=firm, note=f"{speaker.name} speaks for {firm}, named before")
+
+
+def _vague_call(
+    original: str,
+    work: str,
+    present: str,
+    subjects: list[_Mention],
+    phrases: list[DatePhrase],
+    speaker: SpeakerReading,
+    headline: bool,
+    settings: _Settings,
+) -> Candidate | None:
+    """A call no price can settle ("the silver squeeze may not be over"), flagged vague.
+
+    Only for a sentence with a vague-call phrase and no level at all: one with
+    a level is read as a call prices can judge. The asset is the first one
+    named, if any. Capped below --min-confidence: only the user records one.
+    """
+    if not _VAGUE_CALL.search(present):
+        return None
+    spans = [m.span for m in subjects] + [p.span for p in phrases]
+    levels, _ = find_levels(blank(work, spans))
+    if levels:
+        return None
+    words = " ".join(original.split())
+    mention = subjects[0] if subjects else None
+    try:
+        claim = parse_vague(
+            words,
+            made_on=settings.made_on,
+            asset=mention.symbol if mention else None,
+            aliases=settings.aliases,
+        )
+    except ClaimError:
+        return None
+    if mention is None:
+        claim = replace(claim, symbol="", asset="")  # no asset named: about none
+    hedged = bool(_HEDGE.search(present))
+    score = P.SCORE_BASE + (P.SCORE_SPEAKER if speaker.name else 0.0)
+    score += P.SCORE_HEDGED if hedged else 0.0
+    return Candidate(
+        sentence=original,
+        made_on=settings.made_on,
+        symbol=claim.symbol,
+        asset=(mention.written if mention else "") or claim.asset,
+        confidence=round(min(max(score, 0.0), P.CAP_VAGUE), 2),
+        claim_text=claim.canonical_text(),
+        claim=claim,
+        speaker=speaker.name,
+        assumptions=("no level a price could settle: a vague call, counted, never scored",),
+        hedged=hedged,
+        kind_hint=ClaimKind.VAGUE.value,
+        headline=headline,
+        vague=True,
+    )
 
 
 def _remember(context: _Context, mentions: list[_Mention], speaker: SpeakerReading) -> None:

@@ -455,6 +455,20 @@ LEVEL_SEEKING = (
     "the low", "new high", "new highs", "record high", "record highs",
 )  # fmt: skip
 
+# A call no price can settle: a state said to last or to pass, with no level ("the
+# short squeeze in the silver market may not be over", "crypto's stagnation may be
+# temporary"). A sentence with one of these and no level becomes a candidate flagged
+# vague, which the user may record as a vague call (counted, never scored).
+VAGUE_CALLS = (
+    r"\b(?:is|are|isn't|aren't|may|might|could|will|won't)\s+(?:not\s+)?(?:be\s+)?"
+    r"(?:over|done|finished|ending)\b",
+    r"\bfar\s+from\s+(?:over|done|finished)\b",
+    r"\b(?:be|prove|proves|is|are|looks?|seems?)\s+(?:only\s+)?"
+    r"(?:temporary|short-lived|transitory|fleeting|a\s+blip)\b",
+    r"\bhas\s+(?:further|more|much\s+more|a\s+long\s+way)\s+to\s+(?:run|go)\b",
+    r"\b(?:is|are)\s+(?:just\s+)?(?:getting\s+started|beginning)\b",
+)
+
 # ---------------------------------------------------------------- levels
 
 # Numbers that are never a level, blanked before levels are read: clock times with their
@@ -865,6 +879,7 @@ CAP_CONSENSUS = 0.45
 CAP_NEGATED = 0.25
 CAP_NEEDS_LEVEL = 0.20
 CAP_COMPUTED_LEVEL = 0.35  # "hold the critical support level": the rule reads the level
+CAP_VAGUE = 0.20
 
 # A call with no direction word (or only a target word) is read as one to rise to its
 # level, unless the speaker is bearish on the asset: "It leans bearish on palladium, with a

@@ -24,6 +24,24 @@ close_above / close_below
 average_above / average_below
     The mean close over the window >= / <= level, once the data covers the
     deadline (the period is complete).
+close_between
+    The last close in the window inside the band, floor <= close <= ceiling
+    (both edges inclusive), once the data covers the deadline. Judged like
+    close_above; the closest approach of a band's close is the latest close
+    in the window so far, since where the price ends is what the claim is
+    about (a highest or lowest close says nothing about a band).
+hold_between
+    FALSE on the first day that leaves the band: a low strictly below the
+    floor or a high strictly above the ceiling (trading at an edge is not
+    leaving). TRUE once the data covers the deadline with every day inside.
+    The evidence says which side: its field is `low` for a break of the
+    floor, `high` for one of the ceiling (a day that breaks both counts as
+    breaking the floor). Its closest approach is the day that came nearest to
+    leaving: the highest high or the lowest low, whichever is nearer its edge
+    relative to the edge.
+vague
+    Never judged: no price can settle it. The resolver never asks; a vague
+    call given here anyway stays open, waiting for data that cannot come.
 
 "The data covers the deadline" means there is a bar dated on or after the
 deadline (and on or before as_of). Only then is a deadline on a weekend or
@@ -45,7 +63,8 @@ day (`ledger.rules.calendar`). A day with a trusted bar is never a gap. Then:
   printed is TRUE and a broken hold is FALSE even if an earlier day is
   unknown (the evidence is the first trusted crossing);
 * the end-of-window decisions need every day they stand on: a touch's FALSE,
-  a hold's TRUE and an average need no gap in the whole window, a close no
+  a hold's TRUE (a band's included) and an average need no gap in the whole
+  window, a close (a band's included) no
   gap after the window's last bar through the deadline (the judged close must
   be the real last trading day's, not an earlier one because the real one was
   rejected). Otherwise the claim stays open as `data_gap`, and
@@ -64,7 +83,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ledger.claims.model import LEVEL_KINDS, Claim, ClaimKind, Outcome
+from ledger.claims.model import Claim, ClaimKind, Outcome
 from ledger.rules.calendar import TradingCalendar, calendar_for
 from ledger.rules.ranges import RangeMax
 from ledger.rules.verdict import EvidenceField, OpenReason, Verdict
@@ -94,6 +113,7 @@ _REASONS: dict[int, OpenReason | None] = {
 _SHOWN_GAPS = 3
 
 _UP, _DOWN = 1.0, -1.0
+_ROOM_TIE = 1e-12
 
 # The column each kind watches and the direction in which the price moves
 # toward the level. Multiplying the column and the level by the direction
@@ -110,15 +130,27 @@ _WATCHED: dict[ClaimKind, tuple[EvidenceField, float]] = {
     ClaimKind.AVERAGE_BELOW: (EvidenceField.CLOSE, _DOWN),
 }
 
-_KINDS: tuple[ClaimKind, ...] = LEVEL_KINDS
+# Every kind judged on one series (bands included); an outperformance is `relative`'s.
+_KINDS: tuple[ClaimKind, ...] = tuple(k for k in ClaimKind if k is not ClaimKind.OUTPERFORM)
 _KIND_CODES: dict[ClaimKind, int] = {kind: code for code, kind in enumerate(_KINDS)}
 _TOUCH_ABOVE_CODE = _KIND_CODES[ClaimKind.TOUCH_ABOVE]
 _TOUCH_BELOW_CODE = _KIND_CODES[ClaimKind.TOUCH_BELOW]
 
+
+def _field_of(kind: ClaimKind) -> EvidenceField:
+    if kind.family == "average":
+        return EvidenceField.AVERAGE
+    if kind in _WATCHED:
+        return _WATCHED[kind][0]
+    # A band's close is a close; which edge a hold_between's bar came near is
+    # set per claim (`_Results.field`), the high only standing in here.
+    return EvidenceField.CLOSE if kind.family == "close" else EvidenceField.HIGH
+
+
 # By kind code: the field a kind's evidence and closest approach are read from.
-_FIELDS: tuple[EvidenceField, ...] = tuple(
-    EvidenceField.AVERAGE if kind.family == "average" else _WATCHED[kind][0] for kind in _KINDS
-)
+_FIELDS: tuple[EvidenceField, ...] = tuple(_field_of(kind) for kind in _KINDS)
+_FIELD_LIST: tuple[EvidenceField, ...] = tuple(EvidenceField)
+_FIELD_CODE: dict[EvidenceField, int] = {field: code for code, field in enumerate(_FIELD_LIST)}
 
 
 def resolve(
@@ -165,7 +197,13 @@ def resolve_many(
         kind = _KINDS[code]
         chosen = np.flatnonzero(batch.kind == code)
         family = kind.family
-        if family in ("touch", "hold"):
+        if kind.is_vague:
+            continue  # no level: left open (see the module docstring)
+        if kind is ClaimKind.CLOSE_BETWEEN:
+            _judge_close_band(chosen, batch, prices, results)
+        elif kind is ClaimKind.HOLD_BETWEEN:
+            _judge_hold_band(chosen, batch, prices, results)
+        elif family in ("touch", "hold"):
             _judge_first_crossing(kind, chosen, batch, prices, results)
         elif family == "close":
             _judge_close(kind, chosen, batch, prices, results)
@@ -358,6 +396,11 @@ class _Batch:
         self.stated_level = np.fromiter((_stated_level(c) for c in claims), np.float64, count)
         self.split_factor = _split_factors(self.made_on, splits)
         self.level = self.stated_level / self.split_factor
+        # A band's ceiling (NaN for every other kind), split like the floor.
+        self.stated_upper = np.fromiter(
+            (math.nan if c.upper is None else float(c.upper) for c in claims), np.float64, count
+        )
+        self.upper = self.stated_upper / self.split_factor
         self.has_level = ~np.isnan(self.level)
         self.start = np.searchsorted(prices.days, window_start, side="left")
         self.stop = np.maximum(np.searchsorted(prices.days, deadline, side="right"), self.start)
@@ -399,6 +442,9 @@ class _Results:
         self.held_back = np.zeros(count, dtype=bool)
         self.gap_from = np.zeros(count, dtype=np.int64)
         self.gap_to = np.zeros(count, dtype=np.int64)
+        # The evidence and closest-approach field, where it is per claim (a band's
+        # edge); -1 takes the kind's own field.
+        self.field = np.full(count, -1, dtype=np.int64)
 
     def hold_back(
         self, chosen: np.ndarray, mask: np.ndarray, gap_from: np.ndarray, gap_to: np.ndarray
@@ -483,6 +529,97 @@ def _judge_close(
     results.bars_in_window[chosen] = stop - start
 
 
+def _judge_close_band(
+    chosen: np.ndarray, batch: _Batch, prices: _Prices, results: _Results
+) -> None:
+    """close_between: the window's last close inside the band, once the deadline is covered.
+
+    The gap rule is the close's: no gap may follow the judged bar through the
+    deadline. Both edges are inside, within AT_LEVEL_TOLERANCE.
+    """
+    close = prices.column(EvidenceField.CLOSE)
+    start, stop = batch.start[chosen], batch.stop[chosen]
+    nonempty = stop > start
+    last = np.where(nonempty, stop - 1, -1)
+    after_last = np.where(nonempty, prices.day_at(last) + 1, batch.window_start[chosen])
+    deadline = batch.deadline[chosen]
+    has_band = ~np.isnan(batch.upper[chosen])
+    gap = has_band & batch.judgeable[chosen] & batch.gap_between(chosen, after_last, deadline)
+    results.hold_back(chosen, gap, after_last, deadline)
+    decided = has_band & batch.decidable[chosen] & ~gap
+    last_close = _gather(close, last)
+    floor, ceiling = batch.level[chosen], batch.upper[chosen]
+    inside = (last_close >= _reaching(floor)) & (-last_close >= _reaching(-ceiling))
+    evidence = np.where(decided, last, -1)
+
+    results.outcome[chosen] = np.where(decided, np.where(inside, _TRUE, _FALSE), _OPEN)
+    results.evidence_index[chosen] = evidence
+    results.evidence_price[chosen] = _gather(close, evidence)
+    results.closest_index[chosen] = last
+    results.closest_price[chosen] = last_close
+    results.bars_in_window[chosen] = stop - start
+
+
+def _judge_hold_band(chosen: np.ndarray, batch: _Batch, prices: _Prices, results: _Results) -> None:
+    """hold_between: FALSE on the first bar that leaves the band, TRUE at a covered deadline.
+
+    Two first-crossing queries, one per edge (the floor on the negated lows,
+    the ceiling on the highs); the earlier decides, and its side is the field
+    of the evidence. Gaps are the hold's: a break seen on a trusted bar
+    decides, an unbroken window needs every day.
+    """
+    lows = prices.oriented(EvidenceField.LOW, _DOWN)
+    highs = prices.oriented(EvidenceField.HIGH, _UP)
+    start, stop = batch.start[chosen], batch.stop[chosen]
+    floor, ceiling = batch.level[chosen], batch.upper[chosen]
+    has_band = ~np.isnan(ceiling)
+    below = lows.first_reaching(start, stop, _passing(-floor), strict=True)
+    above = highs.first_reaching(start, stop, _passing(ceiling), strict=True)
+    below = np.where(has_band, below, stop)
+    above = np.where(has_band, above, stop)
+    broke_floor = below <= above
+    first = np.minimum(below, above)
+    crossed = first < stop
+    window_start, deadline = batch.window_start[chosen], batch.deadline[chosen]
+    judgeable = has_band & batch.judgeable[chosen]
+    gap = ~crossed & judgeable & batch.gap_between(chosen, window_start, deadline)
+    results.hold_back(chosen, gap, window_start, deadline)
+    at_end = ~crossed & has_band & batch.decidable[chosen] & ~gap
+
+    # Unbroken so far: the nearer of the highest high (to the ceiling) and the
+    # lowest low (to the floor), each measured as a fraction of its edge.
+    high_col, low_col = prices.column(EvidenceField.HIGH), prices.column(EvidenceField.LOW)
+    unsettled = ~crossed & (stop > start)
+    closest = np.where(crossed, first, -1)
+    near_high = np.zeros(len(chosen), dtype=bool)
+    highest = highs.argmax(start[unsettled], stop[unsettled])
+    lowest = lows.argmax(start[unsettled], stop[unsettled])
+    room_above = (ceiling[unsettled] - high_col[highest]) / ceiling[unsettled]
+    room_below = (low_col[lowest] - floor[unsettled]) / floor[unsettled]
+    # Rooms within float noise of each other are a tie, and a tie goes to the earlier day.
+    tied = np.abs(room_above - room_below) <= _ROOM_TIE
+    pick_high = np.where(tied, highest < lowest, room_above < room_below)
+    closest[unsettled] = np.where(pick_high, highest, lowest)
+    near_high[unsettled] = pick_high
+    near_high[crossed] = ~broke_floor[crossed]
+
+    outcome = np.full(len(chosen), _OPEN)
+    outcome[crossed] = _FALSE
+    outcome[at_end] = _TRUE
+    evidence = np.where(crossed, first, np.where(at_end, closest, -1))
+    # The crossing bar, or the closest approach: the same bar whenever both exist.
+    field_values = np.where(near_high, _gather(high_col, closest), _gather(low_col, closest))
+    results.outcome[chosen] = outcome
+    results.evidence_index[chosen] = evidence
+    results.evidence_price[chosen] = np.where(evidence >= 0, field_values, np.nan)
+    results.closest_index[chosen] = closest
+    results.closest_price[chosen] = np.where(closest >= 0, field_values, np.nan)
+    results.field[chosen] = np.where(
+        near_high, _FIELD_CODE[EvidenceField.HIGH], _FIELD_CODE[EvidenceField.LOW]
+    )
+    results.bars_in_window[chosen] = np.where(crossed, first + 1, stop) - start
+
+
 def _judge_average(
     kind: ClaimKind, chosen: np.ndarray, batch: _Batch, prices: _Prices, results: _Results
 ) -> None:
@@ -544,6 +681,7 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
     closest_prices = _floats_or_none(results.closest_price)
     stated_levels = _floats_or_none(batch.stated_level)
     used_levels = _floats_or_none(batch.level)
+    used_uppers = _floats_or_none(batch.upper)
     is_touch = (batch.kind == _TOUCH_ABOVE_CODE) | (batch.kind == _TOUCH_BELOW_CODE)
     touched = (results.outcome == _TRUE) & is_touch
     days_to_touch = np.where(touched, prices.day_at(results.evidence_index) - batch.made_on, -1)
@@ -567,6 +705,8 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
         touch_days,
         bars_in_window,
         detail,
+        field_code,
+        upper_used,
     ) in zip(
         results.outcome.tolist(),
         results.reason.tolist(),
@@ -581,10 +721,12 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
         days_to_touch.tolist(),
         results.bars_in_window.tolist(),
         details,
+        results.field.tolist(),
+        used_uppers,
         strict=True,
     ):
         decided = outcome != _OPEN
-        field = _FIELDS[kind]
+        field = _FIELDS[kind] if field_code < 0 else _FIELD_LIST[field_code]
         verdicts.append(
             Verdict(
                 outcome=_OUTCOMES[outcome],
@@ -601,6 +743,7 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
                 days_to_touch=None if touch_days < 0 else touch_days,
                 bars_in_window=bars_in_window,
                 open_detail=detail,
+                upper_used=upper_used,
             )
         )
     return verdicts

@@ -113,6 +113,10 @@ class Verdict:
     of an outperformance (decided, or so far while open), both closes on a
     ratio's evidence day. An outperformance's `evidence_price` is the return
     spread in percentage points, and its `level_used` the margin.
+
+    For a band, `level_used` is the floor and `upper_used` the ceiling (None
+    for every other kind), both in the bars' units. A hold_between's evidence
+    field says which edge was broken: `low` the floor, `high` the ceiling.
     """
 
     outcome: Outcome | None
@@ -130,6 +134,7 @@ class Verdict:
     bars_in_window: int = 0
     open_detail: str | None = None
     legs: tuple[LegEvidence, ...] = ()
+    upper_used: float | None = None
 
     @classmethod
     def open(cls, reason: OpenReason) -> Verdict:
@@ -151,7 +156,7 @@ class Verdict:
         def iso(day: date | None) -> str | None:
             return None if day is None else day.isoformat()
 
-        return {
+        data: dict[str, object] = {
             "outcome": None if self.outcome is None else self.outcome.value,
             "open_reason": None if self.open_reason is None else self.open_reason.value,
             "evidence_date": iso(self.evidence_date),
@@ -168,3 +173,6 @@ class Verdict:
             "open_detail": self.open_detail,
             "legs": [leg.to_json() for leg in self.legs],
         }
+        if self.upper_used is not None:  # a band's ceiling, beside its floor
+            data["adjusted_upper"] = self.upper_used
+        return data

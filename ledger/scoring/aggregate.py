@@ -7,7 +7,10 @@ group, over a few block convolutions.
 
 Which claims count where:
 
-* counts (claims, open, resolved, true, false, void) use every claim;
+* counts (claims, open, resolved, true, false, void, vague) use every claim;
+  a vague call (one no price can settle) is counted and never scored, and
+  `vagueness_rate` is the share of a group's non-void calls that were vague:
+  a pundit who never commits to a level shows it;
 * "scored" claims are those resolved true or false that the caller's
   `scored_mask` admits (for example: deadline passed, not disputed). A void
   or open claim is never scored, whatever the mask says. Hit rate, shrinkage,
@@ -50,6 +53,7 @@ class StatusCode(IntEnum):
     TRUE = 1
     FALSE = 2
     VOID = 3
+    VAGUE = 4
 
 
 _STATUS_CODE = {
@@ -57,15 +61,17 @@ _STATUS_CODE = {
     Status.TRUE: StatusCode.TRUE,
     Status.FALSE: StatusCode.FALSE,
     Status.VOID: StatusCode.VOID,
+    Status.VAGUE: StatusCode.VAGUE,
 }
+_N_STATUS = len(StatusCode)
 
 
 def status_codes(statuses: ArrayLike) -> np.ndarray:
     """StatusCode integers from Status members, their string values, or integer codes."""
     values = np.asarray(statuses)
     if values.dtype.kind in "iu":
-        if values.size and (values.min() < 0 or values.max() > 3):
-            raise ValueError("status codes must lie in 0..3 (open, true, false, void)")
+        if values.size and (values.min() < 0 or values.max() >= _N_STATUS):
+            raise ValueError("status codes must lie in 0..4 (open, true, false, void, vague)")
         return values.astype(np.int64)
     codes, uniques = pd.factorize(np.asarray(values, dtype=object).ravel())
     try:
@@ -79,8 +85,9 @@ def status_codes(statuses: ArrayLike) -> np.ndarray:
 class GroupScore:
     """All statistics of one group; field names are the JSON keys.
 
-    Counts: `claims` = `open` + `resolved`, `resolved` = `true` + `false` +
-    `void`, over every claim. `scored` claims are the true/false ones the
+    Counts: `claims` = `open` + `resolved` + `vague`, `resolved` = `true` +
+    `false` + `void`, over every claim; `vagueness_rate` = `vague` / (`claims`
+    - `void`), None for a group with no non-void claim. `scored` claims are the true/false ones the
     caller's mask admits and `hits` are the true ones among them; `with_prob`,
     `with_market_prob` and `with_both` count the scored claims that carry a
     stated probability, a market-implied one, or both.
@@ -105,6 +112,8 @@ class GroupScore:
     true: int
     false: int
     void: int
+    vague: int
+    vagueness_rate: float | None
     voided_after_resolution: int
     manual_overrides: int
     logged_late: int
@@ -201,7 +210,9 @@ def score_groups(
     codes, uniques = _factorize(labels)
     n_groups = len(uniques)
 
-    counts = np.bincount(codes * 4 + code_status, minlength=4 * n_groups).reshape(n_groups, 4)
+    counts = np.bincount(codes * _N_STATUS + code_status, minlength=_N_STATUS * n_groups).reshape(
+        n_groups, _N_STATUS
+    )
     outcome = (code_status == StatusCode.TRUE).astype(np.float64)
     scored = (code_status == StatusCode.TRUE) | (code_status == StatusCode.FALSE)
     if scored_mask is not None:
@@ -268,11 +279,15 @@ def score_groups(
                 group=plain(uniques[g]),
                 claims=int(counts[g].sum()),
                 open=int(counts[g, StatusCode.OPEN]),
-                resolved=int(counts[g, 1:].sum()),
+                resolved=int(counts[g, StatusCode.TRUE : StatusCode.VOID + 1].sum()),
                 scored=int(n_scored[g]),
                 true=int(counts[g, StatusCode.TRUE]),
                 false=int(counts[g, StatusCode.FALSE]),
                 void=int(counts[g, StatusCode.VOID]),
+                vague=int(counts[g, StatusCode.VAGUE]),
+                vagueness_rate=_share(
+                    counts[g, StatusCode.VAGUE], counts[g].sum() - counts[g, StatusCode.VOID]
+                ),
                 voided_after_resolution=int(n_withdrawn[g]),
                 manual_overrides=int(n_overridden[g]),
                 logged_late=int(n_late[g]),
@@ -304,6 +319,10 @@ def score_groups(
             )
         )
     return scores
+
+
+def _share(part: int, whole: int) -> float | None:
+    return float(part / whole) if whole > 0 else None
 
 
 def scores_to_dicts(scores: Sequence[GroupScore]) -> list[dict[str, object]]:

@@ -27,6 +27,7 @@ class BaselineClaim:
     deadline: date
     versus_symbol: str | None = None
     margin: float | None = None
+    upper: float | None = None
 
 
 @dataclass(frozen=True)
@@ -44,16 +45,19 @@ def claims_needing_baseline(
     """Claims without a market baseline (all claims with `recompute`), by symbol.
 
     An outperformance is grouped under its pair ("GC=F vs BTC-USD",
-    `ledger.claims.pairs`), a ratio under its compound symbol. Read through
-    the driver: the first run over an imported 100k-claim ledger needs all of them.
+    `ledger.claims.pairs`), a ratio under its compound symbol. Vague calls have
+    no level for the market to price and are never scored, so they get none.
+    Read through the driver: the first run over an imported 100k-claim ledger
+    needs all of them.
     """
     sql = (
         "SELECT id, symbol, kind, level, relative_kind, relative_value, made_on, "
-        "window_start, deadline, versus_symbol, margin FROM prediction"
+        "window_start, deadline, versus_symbol, margin, upper_level FROM prediction"
+        " WHERE kind <> 'vague'"
     )
     # A computed level still pending has no level to give a probability for:
     # its baseline waits until a resolver run fixes the level.
-    sql += " WHERE NOT (level IS NULL AND level_rule IS NOT NULL)"
+    sql += " AND NOT (level IS NULL AND level_rule IS NOT NULL)"
     if not recompute:
         sql += " AND market_computed_at IS NULL"
     sql += " ORDER BY id"
@@ -71,6 +75,7 @@ def claims_needing_baseline(
         deadline,
         versus_symbol,
         margin,
+        upper_level,
     ) in fetchall(session, sql, []):
         relative = (
             RelativeLevel(RelativeKind(relative_kind), relative_value) if relative_kind else None
@@ -88,6 +93,7 @@ def claims_needing_baseline(
                 as_date(deadline),
                 versus_symbol,
                 margin,
+                upper_level,
             )
         )
     return by_symbol

@@ -22,7 +22,14 @@ from ledger.claims.fingerprint import source_key
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.claims.pairs import pair_legs
 from ledger.errors import NotFoundError, UsageError
-from ledger.records import ClaimDetail, ClaimRecord, NewClaim, RecordResult, ResolutionRecord
+from ledger.records import (
+    ClaimDetail,
+    ClaimRecord,
+    NewClaim,
+    RecordResult,
+    ResolutionRecord,
+    vague_statement,
+)
 from ledger.rules.overrides import needs_force
 from ledger.store import prooflog
 from ledger.store.batching import chunks
@@ -130,6 +137,7 @@ def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: d
         "asset": claim.asset,
         "kind": claim.kind.value,
         "level": claim.level,
+        "upper_level": claim.upper,
         "relative_kind": claim.relative.kind.value if claim.relative else None,
         "relative_value": claim.relative.value if claim.relative else None,
         "reference_price": claim.reference_price,
@@ -137,7 +145,8 @@ def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: d
         "window_start": claim.window_start,
         "deadline": claim.deadline,
         "probability": entry.probability,
-        "status": "open",
+        # A vague call is never open: no run, due list or score takes it up.
+        "status": "vague" if claim.kind.is_vague else "open",
         "text": entry.text,
         "normalized": claim.canonical_text(),
         "assumptions": json.dumps(list(claim.assumptions)) if claim.assumptions else None,
@@ -329,7 +338,10 @@ def list_claims(session: Session, where: ClaimFilter | None = None) -> list[Clai
         tagged = select(PredictionTagRow.prediction_id).where(PredictionTagRow.tag == where.tag)
         query = query.where(PredictionRow.id.in_(tagged))
     if where.due_before:
-        query = query.where(PredictionRow.deadline < where.due_before)
+        # A vague call's stored deadline is only its made_on: it is never due.
+        query = query.where(
+            PredictionRow.deadline < where.due_before, PredictionRow.kind != ClaimKind.VAGUE.value
+        )
     if where.ids is not None:
         query = query.where(PredictionRow.id.in_(list(where.ids)))
     query = query.order_by(PredictionRow.id).offset(where.offset)
@@ -461,6 +473,11 @@ def resolve_manually(
     row = session.get(PredictionRow, claim_id)
     if row is None:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
+    if row.kind == ClaimKind.VAGUE and outcome != "void":
+        raise UsageError(
+            f"claim {claim_id} is a vague call, which no verdict settles: it is counted, never"
+            " scored (void it with --why if it was recorded wrongly)"
+        )
     if not force:
         _, history = rulings(session, [claim_id]).get(claim_id, (row.deadline, []))
         reason = needs_force(history, outcome, row.deadline, today)
@@ -524,10 +541,11 @@ def claim_from_row(row: PredictionRow | Row) -> Claim:
     if level is None and relative is not None and row.reference_price is not None:
         level = relative.apply(row.reference_price)
     rule, basis = level_rule_from_columns(row.level_rule, row.level_params, row.level_basis)
+    kind = ClaimKind(row.kind)
     return Claim(
         symbol=row.symbol,
         asset=row.asset,
-        kind=ClaimKind(row.kind),
+        kind=kind,
         level=level,
         made_on=row.made_on,
         window_start=row.window_start,
@@ -542,11 +560,18 @@ def claim_from_row(row: PredictionRow | Row) -> Claim:
         level_rule=rule,
         level_basis=basis,
         level_note=row.level_note,
+        upper=row.upper_level,
+        statement=vague_statement(row.normalized) if kind.is_vague else None,
     )
 
 
-def is_logged_late(created_at: datetime, made_on: date, window_start: date) -> bool:
-    """Logged after a full day of the window had passed: hindsight could pick winners."""
+def is_logged_late(created_at: datetime, made_on: date, window_start: date, kind: str = "") -> bool:
+    """Logged after a full day of the window had passed: hindsight could pick winners.
+
+    A vague call has no window, and nothing for hindsight to pick.
+    """
+    if kind == ClaimKind.VAGUE:
+        return False
     logged_on = as_utc(created_at).date()
     return logged_on > max(window_start, made_on + timedelta(days=1))
 
@@ -561,6 +586,7 @@ def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
         asset=row.asset,
         kind=row.kind,
         level=claim.level,
+        upper=claim.upper,
         relative=claim.relative.text() if claim.relative else None,
         reference_price=row.reference_price,
         level_rule=claim.level_rule.text() if claim.level_rule else None,
@@ -583,7 +609,7 @@ def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
         revises_id=row.revises_id,
         void_reason=row.void_reason,
         created_at=as_utc(row.created_at),
-        logged_late=is_logged_late(row.created_at, row.made_on, row.window_start),
+        logged_late=is_logged_late(row.created_at, row.made_on, row.window_start, row.kind),
         evidence_date=row.evidence_date,
         evidence_price=row.evidence_price,
         evidence_field=row.evidence_field,

@@ -50,7 +50,8 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
     sql = (
         "SELECT id, status, symbol, asset, kind, level, relative_kind, relative_value, "
         "reference_price, made_on, window_start, deadline, versus_symbol, versus_asset, "
-        "versus_reference_price, margin, level_rule, level_params, level_basis FROM prediction "
+        "versus_reference_price, margin, level_rule, level_params, level_basis, upper_level "
+        "FROM prediction "
     )
     if recheck:
         sql += (
@@ -83,6 +84,7 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
         level_rule,
         level_params,
         level_basis,
+        upper_level,
     ) in fetchall(session, sql, params):
         relative = (
             RelativeLevel(RelativeKind(relative_kind), relative_value) if relative_kind else None
@@ -103,6 +105,7 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
             versus_asset=versus_asset,
             versus_reference_price=versus_reference_price,
             margin=margin,
+            upper=upper_level,
         )
         if level_rule is not None:
             rule, basis = level_rule_from_columns(level_rule, level_params, level_basis)

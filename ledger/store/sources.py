@@ -115,6 +115,7 @@ def source_summaries(session: Session) -> list[SourceSummary]:
             count("true"),
             count("false"),
             count("void"),
+            count("vague"),
         )
         .join(PredictionRow, PredictionRow.source_id == SourceRow.id, isouter=True)
         .group_by(SourceRow.id)

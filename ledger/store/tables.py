@@ -47,9 +47,14 @@ CLAIM_KINDS = (
     "average_above",
     "average_below",
     "outperform",
+    "close_between",
+    "hold_between",
+    "vague",
 )
+BAND_KINDS = ("close_between", "hold_between")
 LEVEL_RULES = ("support", "resistance", "sma", "record-high", "record-low")
-STATUSES = ("open", "true", "false", "void")
+# "vague": a call no price can settle, for good (its kind is "vague" too).
+STATUSES = ("open", "true", "false", "void", "vague")
 OUTCOMES = ("true", "false", "void")
 # "imported": a resolution an import file carried; history, never a verdict.
 RESOLUTION_METHODS = ("auto", "manual", "imported")
@@ -66,6 +71,25 @@ OPEN_REASONS = (
 
 def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+LEVEL_OR_RELATIVE = (
+    "kind = 'vague' OR level IS NOT NULL OR relative_kind IS NOT NULL OR kind = 'outperform'"
+    " OR level_rule IS NOT NULL"
+)
+# A band has a floor below its ceiling, both prices; no other kind has a ceiling.
+BAND = (
+    f"({_in('kind', BAND_KINDS)} AND level IS NOT NULL AND upper_level IS NOT NULL"
+    " AND relative_kind IS NULL AND level < upper_level)"
+    f" OR (kind NOT IN ({', '.join(repr(k) for k in BAND_KINDS)}) AND upper_level IS NULL)"
+)
+# A vague call has no level and no probability (it is never scored) and is vague
+# (or void) for good; nothing else is vague.
+VAGUE = (
+    "(kind = 'vague' AND status IN ('vague', 'void') AND level IS NULL"
+    " AND relative_kind IS NULL AND probability IS NULL)"
+    " OR (kind <> 'vague' AND status <> 'vague')"
+)
 
 
 def utcnow() -> datetime:
@@ -133,11 +157,10 @@ class PredictionRow(LedgerModel, table=True):
         CheckConstraint(
             "reference_price IS NULL OR reference_price > 0", name="reference_positive"
         ),
-        CheckConstraint(
-            "level IS NOT NULL OR relative_kind IS NOT NULL OR kind = 'outperform'"
-            " OR level_rule IS NOT NULL",
-            name="level_or_relative",
-        ),
+        # Only a vague call and an outperformance have no level of any sort.
+        CheckConstraint(LEVEL_OR_RELATIVE, name="level_or_relative"),
+        CheckConstraint(BAND, name="band"),
+        CheckConstraint(VAGUE, name="vague"),
         # An outperformance names the asset it is measured against, and has a margin.
         CheckConstraint(
             "kind <> 'outperform' OR (versus_symbol IS NOT NULL AND margin IS NOT NULL)",
@@ -172,6 +195,8 @@ class PredictionRow(LedgerModel, table=True):
     asset: str = Field(max_length=100)
     kind: str = Field(max_length=20)
     level: float | None = None
+    # A band's ceiling (close_between, hold_between); its floor is `level`.
+    upper_level: float | None = None
     relative_kind: str | None = Field(default=None, max_length=10)
     relative_value: float | None = None
     reference_price: float | None = None

@@ -148,14 +148,15 @@ def _scoped(query: Select, scope: ClaimScope) -> Select:
     return query
 
 
-_STATUS_CODES = {"open": 0, "true": 1, "false": 2, "void": 3}  # ledger.scoring.StatusCode
+# ledger.scoring.StatusCode
+_STATUS_CODES = {"open": 0, "true": 1, "false": 2, "void": 3, "vague": 4}
 
 
 def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: date) -> pd.DataFrame:
     """The scoring engine's input for a scoreboard of `scope`, one row per claim (per tag).
 
     Columns: group (the label), status (StatusCode integers: 0 open, 1 true,
-    2 false, 3 void), past_deadline, probability, market_prob, the hand
+    2 false, 3 void, 4 vague), past_deadline, probability, market_prob, the hand
     changes withdrawn, overridden, data_status (store.scoring.hand_change_columns),
     and logged_late (ledger.store.late).
 

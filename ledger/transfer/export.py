@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from ledger import safe_json
-from ledger.records import ClaimRecord, ResolutionRecord, SourceSummary
+from ledger.records import ClaimRecord, ResolutionRecord, SourceSummary, vague_statement
 
 try:
     SafeDumper: type = yaml.CSafeDumper
@@ -40,6 +40,7 @@ CSV_COLUMNS = (
     "asset",
     "kind",
     "level",
+    "upper",
     "relative",
     "reference_price",
     "level_rule",
@@ -91,6 +92,8 @@ def render_export(snapshot: LedgerSnapshot, fmt: str) -> str:
 
 
 def _entry(claim: ClaimRecord, fingerprints: Mapping[int, str], history) -> dict[str, Any]:
+    if claim.is_vague:
+        return _vague_entry(claim, fingerprints, history)
     entry: dict[str, Any] = {
         "source": claim.source,
         "made_on": claim.made_on,
@@ -114,6 +117,7 @@ def _entry(claim: ClaimRecord, fingerprints: Mapping[int, str], history) -> dict
         "level_value": claim.level if claim.level_rule else None,
         "level_basis": list(claim.level_basis) or None,
         "level_note": claim.level_note if claim.level_rule and claim.level is not None else None,
+        "upper": claim.upper,
         "reference_price": claim.reference_price,
         "versus_reference_price": claim.versus_reference_price,
         "probability": claim.probability,
@@ -125,6 +129,28 @@ def _entry(claim: ClaimRecord, fingerprints: Mapping[int, str], history) -> dict
         "void_reason": claim.void_reason,
     }
     entry.update({k: v for k, v in optional.items() if v is not None})
+    return _with_history(entry, claim, history)
+
+
+def _vague_entry(claim: ClaimRecord, fingerprints: Mapping[int, str], history) -> dict[str, Any]:
+    """A vague call: its words as `claim:`, `vague: true`, and no level or window."""
+    entry: dict[str, Any] = {"source": claim.source, "made_on": claim.made_on, "vague": True}
+    if claim.symbol:
+        entry.update(symbol=claim.symbol, asset=claim.asset)
+    entry["claim"] = vague_statement(claim.normalized)
+    optional = {
+        "text": claim.text,
+        "url": claim.url,
+        "quote": claim.quote,
+        "tags": list(claim.tags) or None,
+        "revises": fingerprints.get(claim.revises_id) if claim.revises_id else None,
+        "void_reason": claim.void_reason,
+    }
+    entry.update({k: v for k, v in optional.items() if v is not None})
+    return _with_history(entry, claim, history)
+
+
+def _with_history(entry: dict[str, Any], claim: ClaimRecord, history) -> dict[str, Any]:
     entry["created_at"] = claim.created_at.isoformat()
     if history:
         entry["resolutions"] = [_resolution(r) for r in history]

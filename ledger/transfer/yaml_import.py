@@ -6,7 +6,9 @@ written, so one typo never leaves half a file in the ledger.
 
 An entry gives its claim as claim-language text (`claim: "gold $5055 by
 end-2026"`) or as structured fields (`symbol`/`asset`, `kind`, `level`,
-`deadline`, optional `start`), which is what `forecast export` writes.
+`deadline`, optional `start`; a band's ceiling as `upper`), which is what
+`forecast export` writes. A vague call is `vague: true` with its words as
+`claim:` (and `symbol`/`asset` if it names one): no level, no deadline.
 
 An import file is untrusted input, so the reader defends the ledger:
 - no anchors or aliases (`&a`, `*a`): a 440-byte "billion laughs" file
@@ -38,7 +40,7 @@ import yaml
 
 from ledger.claims import bounds
 from ledger.claims.model import Claim, format_price
-from ledger.claims.parser import claim_from_fields, parse_claim
+from ledger.claims.parser import claim_from_fields, parse_claim, parse_vague
 from ledger.claims.probability import parse_probability
 from ledger.errors import ClaimError, ImportFileError
 from ledger.records import RESOLUTION_EVIDENCE, SOURCE_KINDS, NewClaim
@@ -61,7 +63,7 @@ NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "on"})
 FALSES = frozenset({"false", "False", "FALSE", "no", "No", "off"})
 OUTCOMES = ("true", "false", "void")
-STATUSES = ("open", *OUTCOMES)
+STATUSES = ("open", "vague", *OUTCOMES)
 # What a resolution in a file may say it was: "imported" is what a ledger
 # exports for history it imported itself.
 CLAIMED_METHODS = ("auto", "manual", "imported")
@@ -84,6 +86,8 @@ ENTRY_LIMITS: dict[str, int] = {
     "versus_asset": 100,
     "margin": _SHORT,
     "versus_reference_price": _SHORT,
+    "upper": _SHORT,
+    "vague": _SHORT,
     "start": _SHORT,
     "deadline": _SHORT,
     "probability": _SHORT,
@@ -351,7 +355,8 @@ def _read_entry(
     if unknown:
         raise _EntryError(
             f"unknown field(s) {_names(unknown)}: known fields are source, made_on, "
-            "claim (or symbol, kind, level, deadline), probability, url, quote, tags, revises"
+            "claim (or symbol, kind, level, upper, deadline), vague, probability, url, quote,"
+            " tags, revises"
         )
     for key, value in raw.items():  # the fast test first: this runs for every field
         if (
@@ -426,6 +431,8 @@ def _read_claim(
     raw: Mapping[str, Any], made_on: date, aliases: Mapping[str, str] | None
 ) -> tuple[Claim, str]:
     """The claim an entry states, from claim text or structured fields, and its text."""
+    if raw.get("vague") is not None and _boolean(raw["vague"], "vague"):
+        return _read_vague(raw, made_on, aliases)
     if raw.get("claim") is not None:
         claim_text = raw["claim"]
         claim = parse_claim(claim_text, made_on=made_on, aliases=aliases)
@@ -440,10 +447,13 @@ def _read_claim(
             raise _EntryError("a structured entry needs 'level' (a price, or '+20%')")
         if level is not None:
             _check_plain_level(level)
+        if raw.get("upper") is not None:
+            _check_plain_level(raw["upper"])
         claim = claim_from_fields(
             asset=asset,
             kind=raw["kind"],
             level=level,
+            upper=raw.get("upper"),
             deadline=_date_or_text(raw.get("deadline"), "deadline"),
             made_on=made_on,
             start=_date_or_text(raw.get("start"), "start") if raw.get("start") else None,
@@ -505,6 +515,30 @@ def _computed_level(raw: Mapping[str, Any], claim: Claim) -> Claim:
         level_basis=tuple(day for day in basis if day is not None),
         level_note=_opt_str(raw.get("level_note")),
     )
+
+
+def _read_vague(
+    raw: Mapping[str, Any], made_on: date, aliases: Mapping[str, str] | None
+) -> tuple[Claim, str]:
+    """A vague call: the words said, and the asset if the entry names one."""
+    for key in ("level", "upper", "deadline", "start", "probability", "prob", "reference_price"):
+        if raw.get(key) is not None:
+            raise _EntryError(
+                f"a vague call has no {key.replace('_', ' ')}: drop '{key}', or drop"
+                " 'vague: true' to record a claim prices can judge",
+                key,
+            )
+    kind = raw.get("kind")
+    if kind is not None and kind.strip().lower() != "vague":
+        raise _EntryError(f"'vague: true' and kind {_shorten(kind, 40)!r} contradict", "kind")
+    said = raw.get("claim") or raw.get("text")
+    if not said:
+        raise _EntryError("a vague call needs its words: add 'claim: \"the squeeze is not over\"'")
+    named = raw.get("symbol") or raw.get("asset") or None
+    claim = parse_vague(said, made_on=made_on, asset=named, aliases=aliases)
+    if raw.get("asset") and raw.get("symbol"):
+        claim = dataclasses.replace(claim, asset=raw["asset"])
+    return claim, _opt_str(raw.get("text")) or said
 
 
 def _check_plain_level(level: str) -> None:

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from ledger.claims import bounds
 from ledger.claims.model import (
-    LEVEL_KINDS,
     Claim,
     ClaimKind,
     LevelRule,
@@ -21,7 +20,7 @@ from ledger.claims.model import (
     RelativeLevel,
     format_price,
 )
-from ledger.claims.parser import claim_from_fields, parse_claim
+from ledger.claims.parser import claim_from_fields, parse_claim, parse_vague
 from ledger.errors import ClaimError, UnknownAssetError
 
 MADE_ON = date(2025, 11, 20)
@@ -616,7 +615,23 @@ SYMBOLS = (
 def canonical_claims(draw: st.DrawFn) -> Claim:
     """Claims the parser can produce, built directly rather than from text."""
     made_on = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
-    kind = draw(st.sampled_from(list(LEVEL_KINDS)))
+    kind = draw(st.sampled_from([k for k in ClaimKind if k is not ClaimKind.OUTPERFORM]))
+    if kind.is_vague:
+        said = " ".join(
+            draw(st.text(st.characters(exclude_categories=("Cs",)), min_size=1)).split()
+        )
+        assume(said)
+        symbol = draw(st.sampled_from(("", *SYMBOLS)))
+        return Claim(
+            symbol=symbol,
+            asset=symbol,
+            kind=kind,
+            level=None,
+            made_on=made_on,
+            window_start=made_on,
+            deadline=made_on,
+            statement=said,
+        )
     deadline = made_on + timedelta(days=draw(st.integers(min_value=1, max_value=4000)))
     day_after = made_on + timedelta(days=1)
     if kind.family == "close":
@@ -626,10 +641,16 @@ def canonical_claims(draw: st.DrawFn) -> Claim:
     else:
         window_start = day_after + timedelta(days=draw(st.integers(0, (deadline - day_after).days)))
     level: float | None = None
+    upper: float | None = None
     relative = None
     rule = None
     form = draw(st.sampled_from(["price", "percent", "multiple", "rule"]))
-    if form == "rule":
+    if kind.is_band:
+        bound = st.floats(min_value=1e-6, max_value=bounds.MAX_PRICE)
+        low, high = sorted(float(format_price(draw(bound))) for _ in range(2))
+        assume(0 < low < high)
+        level, upper = low, high
+    elif form == "rule":
         rule = draw(level_rules_made_on(made_on))
     elif form == "price":
         level = float(format_price(draw(st.floats(min_value=1e-6, max_value=bounds.MAX_PRICE))))
@@ -659,6 +680,7 @@ def canonical_claims(draw: st.DrawFn) -> Claim:
         deadline=deadline,
         relative=relative,
         level_rule=rule,
+        upper=upper,
     )
 
 
@@ -731,3 +753,81 @@ def test_text_with_names_is_a_claim_or_a_claim_error(words: list[str]) -> None:
             parse_claim(match[1], made_on=MADE_ON)  # a suggestion always parses
         return
     assert parse_claim(claim.canonical_text(), made_on=MADE_ON).symbol == claim.symbol
+
+
+# ---------------------------------------------------------------- bands and vague calls
+
+BAND_PHRASES = (
+    "{asset} between {low} and {high} {when}",
+    "{asset} closes between {low} and {high} {when}",
+    "{asset} stays between {low} and {high} {when}",
+    "{asset} trades in a {low}-{high} range {when}",
+    "{asset} in a {low} to {high} trading range {when}",
+    "{asset} range-bound between {low} and {high} {when}",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrase=st.sampled_from(BAND_PHRASES),
+    asset=st.sampled_from(["gold", "BTC", "oil", "S&P 500", "AAPL"]),
+    first=st.floats(min_value=0.01, max_value=1e9, allow_nan=False),
+    second=st.floats(min_value=0.01, max_value=1e9, allow_nan=False),
+    money=st.sampled_from(["", "$"]),
+    when=st.sampled_from(["by end-2027", "until 2027-03-31", "through 2027", "on 2027-06-30"]),
+)
+def test_band_phrases_give_a_band_or_a_claim_error(
+    phrase: str, asset: str, first: float, second: float, money: str, when: str
+) -> None:
+    low, high = (f"{money}{format_price(float(f'{v:.6g}'))}" for v in (first, second))
+    text = phrase.format(asset=asset, low=low, high=high, when=when)
+    try:
+        claim = parse_claim(text, made_on=date(2026, 1, 5))
+    except ClaimError as error:
+        assert "\n" not in str(error)
+        # Only bounds that are equal (once rounded) or written too small to tell apart fail.
+        assert "bounds are both" in str(error) or "not above 0" in str(error), str(error)
+        return
+    assert claim.kind in (ClaimKind.CLOSE_BETWEEN, ClaimKind.HOLD_BETWEEN)
+    assert claim.level is not None and claim.upper is not None and claim.level < claim.upper
+    if "stays" in phrase or "range" in phrase:
+        assert claim.kind is ClaimKind.HOLD_BETWEEN
+    assert _same(parse_claim(claim.canonical_text(), made_on=claim.made_on), claim)
+
+
+@settings(max_examples=200, deadline=None)
+@given(said=st.text(max_size=120), made_on=st.dates(min_value=date(1990, 1, 1)))
+def test_any_vague_text_gives_a_vague_call_or_a_claim_error(said: str, made_on: date) -> None:
+    try:
+        claim = parse_vague(said, made_on=made_on)
+    except ClaimError as error:
+        assert "\n" not in str(error)
+        return
+    assert claim.kind is ClaimKind.VAGUE and claim.level is None
+    assert claim.statement == " ".join(said.split())
+    assert _same(parse_claim(claim.canonical_text(), made_on=made_on), claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "example"),
+    [
+        pytest.param(
+            "gold between 5000 by end-2026",
+            "'between 5000' gives one bound of a band",
+            "gold between 5000 and 6000 by end-2026",
+            id="one-bound",
+        ),
+        pytest.param(
+            "BTC closes between $90k",
+            "gives one bound of a band",
+            "BTC closes between $90k and 108000 on 2026-12-31",
+            id="one-bound-no-deadline",
+        ),
+    ],
+)
+def test_a_band_with_one_bound_names_the_missing_bound(text: str, needle: str, example: str):
+    with pytest.raises(ClaimError) as caught:
+        parse_claim(text, made_on=date(2025, 11, 20))
+    message = str(caught.value)
+    assert needle in message and f"try '{example}'" in message
+    parse_claim(example, made_on=date(2025, 11, 20))

@@ -376,3 +376,45 @@ def test_made_on_comes_from_the_dateline_then_the_caller_then_today() -> None:
     assert only(list(given.candidates)).deadline == date(2025, 12, 31)
     undated = extract_article("UBS expects gold to hit $5,000 next year.", today=today)
     assert undated.made_on == today and "today" in undated.made_on_from
+
+
+# ---------------------------------------------------------------- vague calls
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        pytest.param(
+            "The short squeeze in the silver market may not be over, said Jane Doe.",
+            "SI=F",
+            id="squeeze-not-over",
+        ),
+        pytest.param("Crypto's stagnation may be temporary.", "", id="no-asset-named"),
+        pytest.param(
+            "The rally in gold is far from over, analysts at UBS said.", "GC=F", id="far-from-over"
+        ),
+    ],
+)
+def test_a_call_no_price_can_settle_is_proposed_flagged_vague(text: str, symbol: str) -> None:
+    candidate = only(read(text))
+    assert candidate.vague and candidate.kind == "vague" and candidate.symbol == symbol
+    assert candidate.claim is not None and candidate.claim.statement == " ".join(text.split())
+    assert candidate.confidence <= 0.2  # never recorded by --yes without the user
+    assert_reads_back(candidate)
+    assert candidate.to_json()["vague"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The meeting is over.", id="no-asset-no-forecast"),
+        pytest.param("Gold fell 2% on Tuesday after the meeting was over.", id="a-report"),
+    ],
+)
+def test_a_state_that_ended_is_no_vague_call(text: str) -> None:
+    assert read(text) == []
+
+
+def test_a_sentence_with_a_level_is_a_claim_not_a_vague_call() -> None:
+    candidate = only(read("Gold's rally is not over: it will reach $5,500 by end-2026."))
+    assert not candidate.vague and candidate.kind == "touch_above"

@@ -269,3 +269,29 @@ def test_in_a_terminal_each_candidate_is_asked_about(
     assert claims["BTC-USD hold_above 95000 by 2026-11-20"]["source"] == "Crypto Blog"
     assert claims["ETH-USD touch_above 6000 by 2026-12-31"]["probability"] == pytest.approx(0.3)
     assert "added 4" in result.err
+
+
+def test_a_vague_call_is_listed_flagged_and_recorded_only_at_a_low_bar(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "squeeze.txt"
+    path.write_text(
+        "November 20, 2025\n\nThe short squeeze in the silver market may not be over, "
+        "said Jane Doe.\n",
+        encoding="utf-8",
+    )
+    shown = forecast(capsys, "--db", db, "extract", str(path), "--yes", "--json")
+    assert shown.code == 0, shown.err
+    (candidate,) = shown.json()
+    assert candidate["vague"] is True and candidate["kind"] == "vague"
+    assert candidate["status"] != "recorded" and listed(capsys, db) == []
+    taken = forecast(capsys, "--db", db, "extract", str(path), "--yes", "--min-confidence", "0.1")
+    assert taken.code == 0, taken.err
+    (claim,) = listed(capsys, db)
+    assert (claim["kind"], claim["status"], claim["symbol"], claim["source"]) == (
+        "vague",
+        "vague",
+        "SI=F",
+        "Jane Doe",
+    )
+    assert claim["quote"].startswith("The short squeeze in the silver market")

@@ -25,7 +25,7 @@ from extract.quality import (
     score_article,
 )
 
-from ledger.claims.model import ClaimKind
+from ledger.claims.model import LEVEL_KINDS
 
 END_2026 = date(2026, 12, 31)
 
@@ -199,7 +199,7 @@ def test_without_the_date_the_extractor_falls_back_to_today() -> None:
 
 TEST_SET = load_articles(CORPUS_DIR / "corpus_test.yaml")
 RAW_KEYS = {"id", "outlet", "url", "date", "style", "text", "expected", "notes"}
-PRICE_KINDS = {kind.value for kind in ClaimKind}
+PRICE_KINDS = {kind.value for kind in LEVEL_KINDS}
 
 
 def test_the_test_set_is_as_issue_11_asks() -> None:

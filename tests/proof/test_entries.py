@@ -25,6 +25,7 @@ from ledger.store.tables import PredictionRow, ResolutionRow
 # must be put here (logged and guarded) or in MUTABLE_CLAIM_COLUMNS
 # (bookkeeping the application may change): this list is the decision.
 DEFINING = {
+    "upper_level",
     "level_rule",
     "level_params",
     "level_basis",

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.claims.model import LEVEL_KINDS, Claim, Outcome, RelativeKind, RelativeLevel
+from ledger.claims.model import Claim, ClaimKind, Outcome, RelativeKind, RelativeLevel
 from ledger.rules import OpenReason, Verdict, resolve, resolve_many
 from ledger.rules.calendar import LONGEST_CLOSURE
 
@@ -72,6 +72,14 @@ class Expected:
     closest_price: Fraction | None
     bars_in_window: int
     days_to_touch: int | None
+
+
+def exact_upper(claim: Claim, splits: list[tuple[date, float]]) -> Fraction | None:
+    """A band's ceiling in the bars' units, exactly."""
+    if claim.upper is None:
+        return None
+    _, factor = exact_level(claim, splits)
+    return Fraction(claim.upper) / factor
 
 
 def exact_level(claim: Claim, splits: list[tuple[date, float]]) -> tuple[Fraction | None, Fraction]:
@@ -146,6 +154,47 @@ def oracle(
     def still_open(closest: tuple[date, Fraction] | None) -> Expected:
         day, price = closest if closest else (None, None)
         return Expected(None, reason, None, None, day, price, len(window), None)
+
+    if claim.kind is ClaimKind.HOLD_BETWEEN:
+        ceiling = exact_upper(claim, splits)
+        highest: tuple[date, Fraction] | None = None
+        lowest: tuple[date, Fraction] | None = None
+        for count, bar in enumerate(window, start=1):
+            high, low = Fraction(bar.high), Fraction(bar.low)
+            if highest is None or high > highest[1]:
+                highest = (bar.day, high)
+            if lowest is None or low < lowest[1]:
+                lowest = (bar.day, low)
+            if level is None:
+                continue
+            # A bar that breaks both edges counts as breaking the floor.
+            if low < level or high > ceiling:
+                price = low if low < level else high
+                return Expected(Outcome.FALSE, None, bar.day, price, bar.day, price, count, None)
+        nearest = None
+        if highest is not None and lowest is not None and level is not None:
+            room_above = float((ceiling - highest[1]) / ceiling)
+            room_below = float((lowest[1] - level) / level)
+            if abs(room_above - room_below) <= 1e-12:
+                nearest = highest if highest[0] < lowest[0] else lowest
+            else:
+                nearest = highest if room_above < room_below else lowest
+        if held_back or not can_decide_at_end:
+            return still_open(nearest)
+        assert nearest is not None
+        return Expected(
+            Outcome.TRUE, None, nearest[0], nearest[1], nearest[0], nearest[1], len(window), None
+        )
+
+    if claim.kind is ClaimKind.CLOSE_BETWEEN:
+        ceiling = exact_upper(claim, splits)
+        latest = (window[-1].day, Fraction(window[-1].close)) if window else None
+        if held_back or not can_decide_at_end:
+            return still_open(latest)
+        assert latest is not None and level is not None
+        inside = level <= latest[1] <= ceiling
+        outcome = Outcome.TRUE if inside else Outcome.FALSE
+        return Expected(outcome, None, *latest, *latest, len(window), None)
 
     if family in ("touch", "hold"):
         # touch_above and hold_below watch the high, the others the low.
@@ -238,9 +287,15 @@ relative_levels = st.one_of(
 )
 
 
+JUDGED_KINDS = [
+    kind for kind in ClaimKind if not kind.is_vague and kind is not ClaimKind.OUTPERFORM
+]
+BAND_KINDS = [ClaimKind.CLOSE_BETWEEN, ClaimKind.HOLD_BETWEEN]
+
+
 @st.composite
-def claims(draw: st.DrawFn, band: tuple[int, int]) -> Claim:
-    kind = draw(st.sampled_from(list(LEVEL_KINDS)))
+def claims(draw: st.DrawFn, band: tuple[int, int], kinds: list[ClaimKind] = JUDGED_KINDS) -> Claim:
+    kind = draw(st.sampled_from(kinds))
     made_on = BASE + timedelta(days=draw(st.integers(-3, 25)))
     if kind.family == "average":
         window_start = made_on + timedelta(days=draw(st.integers(-10, 5)))
@@ -250,9 +305,12 @@ def claims(draw: st.DrawFn, band: tuple[int, int]) -> Claim:
         days=draw(st.integers(0, 12))
     )
     level: float | None = None
+    upper: float | None = None
     relative = None
     reference_price = None
-    if draw(st.integers(0, 3)):
+    if kind.is_band:
+        level, upper = sorted(draw(st.lists(quarters(band), min_size=2, max_size=2, unique=True)))
+    elif draw(st.integers(0, 3)):
         level = draw(quarters(band))
     else:
         relative = draw(relative_levels)
@@ -267,6 +325,7 @@ def claims(draw: st.DrawFn, band: tuple[int, int]) -> Claim:
         deadline=deadline,
         relative=relative,
         reference_price=reference_price,
+        upper=upper,
     )
 
 
@@ -298,10 +357,12 @@ class Scenario:
 
 
 @st.composite
-def scenarios(draw: st.DrawFn, claim_count: int | None = None) -> Scenario:
+def scenarios(
+    draw: st.DrawFn, claim_count: int | None = None, kinds: list[ClaimKind] = JUDGED_KINDS
+) -> Scenario:
     band = draw(bands)
     count = draw(st.integers(0, 12)) if claim_count is None else claim_count
-    batch = [draw(claims(band)) for _ in range(count)]
+    batch = [draw(claims(band, kinds)) for _ in range(count)]
     first = batch[0] if batch else None
     return Scenario(
         claims=batch,
@@ -324,6 +385,16 @@ def scenarios(draw: st.DrawFn, claim_count: int | None = None) -> Scenario:
 @settings(max_examples=250, deadline=None)
 @given(scenario=scenarios(claim_count=1))
 def test_resolve_agrees_with_the_plain_loop(scenario: Scenario) -> None:
+    check_against_the_oracle(scenario)
+
+
+@settings(max_examples=200, deadline=None)
+@given(scenario=scenarios(claim_count=1, kinds=BAND_KINDS))
+def test_bands_agree_with_the_plain_loop(scenario: Scenario) -> None:
+    check_against_the_oracle(scenario)
+
+
+def check_against_the_oracle(scenario: Scenario) -> None:
     claim, bars, as_of, splits = scenario.claims[0], scenario.bars, scenario.as_of, scenario.splits
     verdict = resolve(claim, frame(bars), as_of, split_series(splits), scenario.rejected)
     expected = oracle(claim, bars, as_of, splits, scenario.rejected)
@@ -336,6 +407,7 @@ def test_resolve_agrees_with_the_plain_loop(scenario: Scenario) -> None:
     assert verdict.days_to_touch == expected.days_to_touch
     level, factor = exact_level(claim, splits)
     assert verdict.level_used == approx_or_none(level)
+    assert verdict.upper_used == approx_or_none(exact_upper(claim, splits))
     assert verdict.split_factor == pytest.approx(float(factor), rel=1e-12)
 
 

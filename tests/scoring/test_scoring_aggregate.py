@@ -327,3 +327,24 @@ def test_labels_keep_their_type_and_a_missing_label_stays_none() -> None:
     scores = score_groups(["b", None, "a", 2024], [1, 1, 2, 1])
     assert {s.group for s in scores} == {"a", "b", None, 2024}
     json.dumps(scores_to_dicts(scores), allow_nan=False)
+
+
+def test_vague_calls_are_counted_with_their_share_and_never_scored() -> None:
+    groups = ["a", "a", "a", "a", "b", "b", "c"]
+    status = ["true", "vague", "vague", "void", "false", "open", "vague"]
+    by_group = {s.group: s for s in score_groups(groups, status)}
+    a, b, c = by_group["a"], by_group["b"], by_group["c"]
+    assert (a.claims, a.vague, a.void, a.resolved, a.scored) == (4, 2, 1, 2, 1)
+    assert a.claims == a.open + a.resolved + a.vague
+    assert a.vagueness_rate == pytest.approx(2 / 3)  # the void call is not a call
+    assert (b.vague, b.vagueness_rate) == (0, 0.0)
+    assert (c.vague, c.vagueness_rate, c.scored, c.hit_rate) == (1, 1.0, 0, None)
+    # The status codes take vague as 4, and nothing beyond.
+    assert by_group == {s.group: s for s in score_groups(groups, status_codes(status))}
+    with pytest.raises(ValueError):
+        status_codes([5])
+
+
+def test_a_group_with_only_void_calls_has_no_vagueness_rate() -> None:
+    (only_void,) = score_groups(["a"], ["void"])
+    assert only_void.vagueness_rate is None

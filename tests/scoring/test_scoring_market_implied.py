@@ -37,6 +37,8 @@ from ledger.scoring import (
 from ledger.scoring.market_implied import bivariate_normal_cdf
 
 AVERAGE_ALLOWANCE = 0.01  # documented accuracy of the moment-matched average
+# The kinds with one level; bands take a ceiling too and vague calls have no price.
+ONE_LEVEL_KINDS = list(LEVEL_KINDS)
 
 
 def simulate_log_paths(
@@ -236,9 +238,9 @@ def test_probability_identities(
     t_start = start_share * t_years
     p = dict(
         zip(
-            list(LEVEL_KINDS),
+            ONE_LEVEL_KINDS,
             market_probabilities(
-                list(LEVEL_KINDS), 100.0, level, t_years, sigma, t_start_years=t_start
+                ONE_LEVEL_KINDS, 100.0, level, t_years, sigma, t_start_years=t_start
             ),
             strict=True,
         )
@@ -253,7 +255,7 @@ def test_probability_identities(
 
 
 def test_kinds_may_be_enums_strings_or_codes() -> None:
-    kinds = list(LEVEL_KINDS)
+    kinds = ONE_LEVEL_KINDS
     as_enum = market_probabilities(kinds, 100.0, 105.0, 0.5, 0.3)
     as_text = market_probabilities([kind.value for kind in kinds], 100.0, 105.0, 0.5, 0.3)
     as_code = market_probabilities(kind_codes(kinds), 100.0, 105.0, 0.5, 0.3)
@@ -374,3 +376,157 @@ def test_time_helpers() -> None:
     assert year_fraction(date(2024, 1, 1), date(2024, 1, 1) + timedelta(days=730)) == pytest.approx(
         730 / 365.25
     )
+
+
+# --- bands ---------------------------------------------------------------------
+
+
+def bridge_stay_between(
+    paths: np.ndarray, floor: float, ceiling: float, sigma: float, dt: float
+) -> np.ndarray:
+    """Per path: P(the continuous path stays inside (floor, ceiling) | the grid values).
+
+    Each step's chance of leaving is the two one-sided bridge crossings added:
+    reaching both edges within one step of a fine grid is negligible.
+    """
+    left, right = paths[:, :-1], paths[:, 1:]
+    inside = (left > floor) & (left < ceiling) & (right > floor) & (right < ceiling)
+    up = np.exp(-2.0 * (ceiling - left) * (ceiling - right) / (sigma**2 * dt))
+    down = np.exp(-2.0 * (left - floor) * (right - floor) / (sigma**2 * dt))
+    stay = np.where(inside, np.clip(1.0 - up - down, 0.0, 1.0), 0.0)
+    return np.prod(stay, axis=1)
+
+
+BAND_CASES = [
+    # sigma, T, t_start, (floor, ceiling) as multiples of S0
+    pytest.param(0.3, 0.5, 0.0, ((0.9, 1.15), (0.8, 1.25), (0.7, 1.4)), id="from-made-on"),
+    pytest.param(0.8, 1.0, 0.0, ((0.6, 2.0), (0.5, 1.2)), id="crypto-vol"),
+    pytest.param(0.15, 0.02, 0.0, ((0.98, 1.01), (0.97, 1.05)), id="short-horizon-narrow"),
+    pytest.param(0.3, 0.5, 0.2, ((0.9, 1.15), (0.75, 1.3)), id="forward-start"),
+    pytest.param(0.25, 1.0, 0.0, ((1.05, 1.3), (0.6, 0.95)), id="band-away-from-spot"),
+]
+
+
+@pytest.mark.parametrize(("sigma", "t_end", "t_start", "bands"), BAND_CASES)
+def test_band_formulas_match_monte_carlo(
+    sigma: float, t_end: float, t_start: float, bands: tuple[tuple[float, float], ...]
+) -> None:
+    rng = np.random.default_rng(round(1000 * sigma + 100 * t_end + 10 * t_start) + 5)
+    paths, dt = simulate_log_paths(rng, sigma, t_start, t_end, 30_000, 250)
+    for floor, ceiling in bands:
+        a, c = math.log(floor), math.log(ceiling)
+        terminal = ((paths[:, -1] >= a) & (paths[:, -1] <= c)).astype(float)
+        stay = bridge_stay_between(paths, a, c, sigma, dt)
+        close, hold = market_probabilities(
+            [ClaimKind.CLOSE_BETWEEN, ClaimKind.HOLD_BETWEEN],
+            100.0,
+            100.0 * floor,
+            t_end,
+            sigma,
+            t_start_years=t_start,
+            uppers=100.0 * ceiling,
+        )
+        assert_within(terminal, float(close))
+        assert_within(stay, float(hold))
+
+
+def test_hold_between_series_and_short_horizon_forms_meet() -> None:
+    """Either side of the switch from the series to the one-sided touches, one number."""
+    sigma, floor, ceiling = 0.2, 0.9, 1.1
+    width = math.log(ceiling / floor)
+    switch = (width / 8.0 / sigma) ** 2
+    below, above = market_probabilities(
+        ["hold_between"] * 2,
+        100.0,
+        100.0 * floor,
+        [switch * (1 - 1e-9), switch * (1 + 1e-9)],
+        sigma,
+        uppers=100.0 * ceiling,
+    )
+    assert below == pytest.approx(above, abs=1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.floats(0.05, 1.5),
+    st.floats(0.005, 3.0),
+    st.floats(0.3, 1.5),
+    st.floats(1.01, 3.0),
+    st.floats(0.0, 0.9),
+)
+def test_band_identities(
+    sigma: float, t_years: float, floor_ratio: float, width: float, start_share: float
+) -> None:
+    floor, ceiling = 100.0 * floor_ratio, 100.0 * floor_ratio * width
+    t_start = start_share * t_years
+    kinds = ["close_between", "hold_between", "close_above", "close_below"]
+    kinds += ["hold_above", "hold_below", "touch_above", "touch_below"]
+    levels = [floor, floor, floor, ceiling, floor, ceiling, ceiling, floor]
+    uppers = [ceiling, ceiling] + [math.nan] * 6
+    p = dict(
+        zip(
+            kinds,
+            market_probabilities(
+                kinds, 100.0, levels, t_years, sigma, t_start_years=t_start, uppers=uppers
+            ),
+            strict=True,
+        )
+    )
+    assert all(0.0 <= value <= 1.0 for value in p.values())
+    # The band's close is closing above the floor and not above the ceiling.
+    assert p["close_between"] == pytest.approx(p["close_above"] - (1.0 - p["close_below"]))
+    # Staying inside ends inside, and keeps to each edge on its own.
+    assert p["hold_between"] <= p["close_between"] + 1e-9
+    assert p["hold_between"] <= min(p["hold_above"], p["hold_below"]) + 1e-9
+    # ...and fails no more often than touching either edge.
+    assert p["hold_between"] >= 1.0 - p["touch_below"] - p["touch_above"] - 1e-9
+
+
+@pytest.mark.parametrize(
+    ("spot", "floor", "ceiling", "sigma", "expected"),
+    [
+        pytest.param(100.0, 90.0, 110.0, 0.0, 1.0, id="still-price-inside"),
+        pytest.param(100.0, 100.0, 110.0, 0.0, 1.0, id="still-price-on-the-floor"),
+        pytest.param(120.0, 90.0, 110.0, 0.0, 0.0, id="still-price-outside"),
+        pytest.param(120.0, 90.0, 110.0, 0.3, 0.0, id="hold-starts-outside-the-band"),
+    ],
+)
+def test_band_edge_cases(spot, floor, ceiling, sigma, expected) -> None:
+    hold = market_probability(ClaimKind.HOLD_BETWEEN, spot, floor, 0.5, sigma, upper=ceiling)
+    assert hold == expected
+    if sigma == 0.0:
+        assert (
+            market_probability(ClaimKind.CLOSE_BETWEEN, spot, floor, 0.5, sigma, upper=ceiling)
+            == expected
+        )
+
+
+def test_a_band_without_a_proper_ceiling_has_no_probability() -> None:
+    for upper in (None, 90.0, math.nan):
+        assert (
+            market_probability(ClaimKind.CLOSE_BETWEEN, 100.0, 95.0, 0.5, 0.3, upper=upper) is None
+        )
+    assert market_probability(ClaimKind.VAGUE, 100.0, 95.0, 0.5, 0.3) is None
+
+
+def test_hold_between_has_converged_in_its_terms_and_nodes(monkeypatch) -> None:
+    """The series' 24 terms and the forward start's 48 nodes give what far more would."""
+    from ledger.scoring import market_implied
+
+    rng = np.random.default_rng(3)
+    n = 500
+    floor = rng.uniform(50, 95, n)
+    ceiling = floor * rng.uniform(1.05, 2.5, n)
+    t = rng.uniform(0.05, 2, n)
+    t_start = t * rng.choice([0.0, 0.3, 0.8], n)
+    sigma = rng.uniform(0.05, 0.9, n)
+    kinds = ["hold_between"] * n
+    used = market_probabilities(
+        kinds, 100.0, floor, t, sigma, uppers=ceiling, t_start_years=t_start
+    )
+    monkeypatch.setattr(market_implied, "_SERIES_TERMS", 80)
+    monkeypatch.setattr(market_implied, "_QUADRATURE_NODES", 200)
+    finer = market_probabilities(
+        kinds, 100.0, floor, t, sigma, uppers=ceiling, t_start_years=t_start
+    )
+    assert np.max(np.abs(used - finer)) < 1e-10

@@ -197,3 +197,49 @@ def test_upgrade_to_level_rules_keeps_rows_and_checks_the_rule(ledger_url: str) 
     ):
         with pytest.raises(IntegrityError), engine.begin() as connection:
             _insert_prediction(connection, source_id, fingerprint="x" * 32, **overrides)
+
+
+def test_upgrade_to_ranges_and_vague_keeps_rows_and_checks_the_new_kinds(ledger_url: str) -> None:
+    engine = make_engine(ledger_url)
+    upgrade(engine, "0006")
+    with engine.begin() as connection:
+        source_id = _insert_source(connection)
+        _insert_prediction(connection, source_id)
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT kind, level, upper_level FROM prediction")).one()
+    assert tuple(row) == ("touch_above", 5055.0, None)
+    band = {
+        "kind": "hold_between",
+        "level": 4000.0,
+        "upper_level": 4500.0,
+        "normalized": "GC=F hold_between 4000 and 4500 by 2026-12-31",
+        "fingerprint": "b" * 32,
+    }
+    vague = {
+        "kind": "vague",
+        "level": None,
+        "status": "vague",
+        "deadline": date(2025, 11, 20),
+        "window_start": date(2025, 11, 20),
+        "normalized": "vague: the squeeze is not over",
+        "fingerprint": "v" * 32,
+    }
+    with engine.begin() as connection:
+        _insert_prediction(connection, source_id, **band)
+        _insert_prediction(connection, source_id, **vague)
+    refused = [
+        {**band, "upper_level": None},  # a band without its ceiling
+        {**band, "upper_level": 3000.0},  # a ceiling below the floor
+        {"upper_level": 6000.0},  # a ceiling on a one-level kind
+        {**vague, "status": "open"},  # a vague call the resolver would take up
+        {**vague, "level": 10.0},  # a vague call with a level
+        {**vague, "probability": 0.5},  # a vague call is never scored
+        {"status": "vague"},  # a judged kind marked vague
+        {"level": None},  # only a vague call may lack a level
+    ]
+    for number, overrides in enumerate(refused):
+        overrides = {**overrides, "fingerprint": f"{number:032d}"}
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            _insert_prediction(connection, source_id, **overrides)

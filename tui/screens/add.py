@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static
 
 from ledger.claims.model import Claim
 from ledger.errors import LedgerError, UsageError
@@ -39,7 +39,18 @@ from tui.messages import (
 from tui.widgets.palette import theme_colour
 from tui.widgets.text_input import TextInput
 
-FIELDS = ("text", "source", "source-kind", "prob", "made-on", "url", "tags", "revises", "quote")
+FIELDS = (
+    "text",
+    "vague",
+    "source",
+    "source-kind",
+    "prob",
+    "made-on",
+    "url",
+    "tags",
+    "revises",
+    "quote",
+)
 
 
 class AddScreen(Screen):
@@ -69,6 +80,9 @@ class AddScreen(Screen):
         with VerticalScroll(id="add-form"):
             yield Label("Claim, in words (Enter saves)")
             yield TextInput(placeholder="gold $5055 by end-2026", id="text")
+            yield Checkbox(
+                "Vague call: no price can settle it (kept and counted, never scored)", id="vague"
+            )
             yield Static("", id="preview")
             yield Static("", id="form-error")
             with Horizontal(classes="row"):
@@ -127,6 +141,14 @@ class AddScreen(Screen):
 
     def _value(self, field: str) -> str:
         return self.query_one(f"#{field}", Input).value
+
+    @property
+    def vague(self) -> bool:
+        return self.query_one("#vague", Checkbox).value
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id == "vague":
+            self._show_preview()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in ("text", "made-on"):
@@ -193,7 +215,9 @@ class AddScreen(Screen):
 
     def _parsed(self) -> Claim | LedgerError:
         try:
-            return self.data.preview(self._value("text"), self._value("made-on"), self.aliases)
+            return self.data.preview(
+                self._value("text"), self._value("made-on"), self.aliases, vague=self.vague
+            )
         except LedgerError as exc:
             return exc
 
@@ -227,6 +251,11 @@ class AddScreen(Screen):
                 " a resolve run fixes it if the cache lacks them",
                 style="dim",
             )
+        if parsed.kind.is_vague:
+            lines.append(
+                "\n  never resolved or scored: counted on the source's scoreboard row",
+                style="dim",
+            )
         preview.update(lines)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -257,6 +286,7 @@ class AddScreen(Screen):
             tags=self._value("tags"),
             source_kind=kind if isinstance(kind, str) else "",
             revises=self._value("revises"),
+            vague=self.vague,
         )
         if not form.source.strip():
             self._error("Who made the call? Fill in the source.")

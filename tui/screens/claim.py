@@ -79,10 +79,13 @@ class ClaimScreen(LedgerScreen):
             (fmt.shown(claim.normalized), "bold"),
         )
         self.query_one("#claim-title", Static).update(title)
-        window = chart_window(claim, message.view.bars)
+        window = None if claim.is_vague else chart_window(claim, message.view.bars)
         chart = self.query_one("#chart", PriceChart)
         note = self.query_one("#chart-note", Static)
-        if window is None:
+        if claim.is_vague:
+            chart.display = False
+            note.update(fmt.plain("A vague call: no price can settle it, so there is no chart."))
+        elif window is None:
             chart.display = False
             note.update(
                 fmt.plain(
@@ -156,7 +159,8 @@ def _chart_legend(claim: ClaimRecord) -> str:
         if claim.evidence_date is not None:
             parts.append(f"judged {claim.evidence_date.isoformat()}")
         return "  ·  ".join(parts)
-    parts = ["close", "level (horizontal)", "made on and deadline (vertical)"]
+    level = "band edges (horizontal)" if claim.upper is not None else "level (horizontal)"
+    parts = ["close", level, "made on and deadline (vertical)"]
     if "/" in claim.symbol:
         parts[0] = "ratio of the closes on the days both traded"
     if claim.evidence_date is not None:
@@ -186,7 +190,10 @@ def _claim_text(claim: ClaimRecord, today: date) -> Table:
     if claim.url:
         grid.add_row("link", claim.url)
     grid.add_row("source", f"{claim.source} ({claim.source_kind})")
-    window = f"{claim.window_start.isoformat()} → {claim.deadline.isoformat()}"
+    if claim.is_vague:
+        window = "none: too vague for any price to settle, never resolved or scored"
+    else:
+        window = f"{claim.window_start.isoformat()} → {claim.deadline.isoformat()}"
     grid.add_row("made on", f"{claim.made_on.isoformat()}   window {window}")
     if claim.logged_late:
         grid.add_row("", "logged late: recorded after its window began, so hindsight was possible")
@@ -206,7 +213,9 @@ def _claim_text(claim: ClaimRecord, today: date) -> Table:
     grid.add_row(
         "stated p", fmt.pct(claim.probability) if claim.probability is not None else "none"
     )
-    if claim.market_prob is not None and (claim.versus_symbol or "/" in claim.symbol):
+    if claim.is_vague:
+        grid.add_row("market p", "none: a vague call has no level for the market to price")
+    elif claim.market_prob is not None and (claim.versus_symbol or "/" in claim.symbol):
         sigma = (
             f", ratio volatility {fmt.pct(claim.market_sigma, 1)}/yr" if claim.market_sigma else ""
         )
@@ -241,6 +250,8 @@ def _claim_text(claim: ClaimRecord, today: date) -> Table:
 
 
 def _status_line(claim: ClaimRecord, today: date) -> str:
+    if claim.status == "vague":
+        return "vague: counted on its source's scoreboard row, never judged"
     if claim.status == "open":
         late = (today - claim.deadline).days
         due = f"{late} days past its deadline" if late > 0 else f"due in {-late} days"
@@ -248,7 +259,9 @@ def _status_line(claim: ClaimRecord, today: date) -> str:
     if claim.status == "void":
         return f"void: {claim.void_reason}"
     evidence = fmt.evidence(claim.evidence_date, claim.evidence_price, claim.evidence_field)
-    return f"{claim.status}, {evidence_label(claim.kind, claim.status)} {evidence}"
+    side = _band_side(claim)
+    label = evidence_label(claim.kind, claim.status)
+    return f"{claim.status}, {label} {evidence}" + (f" ({side})" if side else "")
 
 
 def _history_evidence(kind: str, row: ResolutionRecord) -> str:
@@ -257,6 +270,17 @@ def _history_evidence(kind: str, row: ResolutionRecord) -> str:
     if row.evidence_date is not None and evidence_label(kind, row.outcome) == "closest":
         return f"closest {shown}"
     return shown
+
+
+def _band_side(claim: ClaimRecord) -> str | None:
+    """Which edge a broken hold_between left its band by."""
+    if claim.kind != "hold_between" or claim.status != "false":
+        return None
+    if claim.evidence_field == "low":
+        return f"left the band below its floor {fmt.price(claim.level)}"
+    if claim.evidence_field == "high":
+        return f"left the band above its ceiling {fmt.price(claim.upper)}"
+    return None
 
 
 def _history(detail: ClaimDetail) -> Group:

@@ -45,12 +45,14 @@ def needs_level_label(candidate: Candidate) -> str:
 
 
 def candidate_flags(candidate: Candidate) -> list[str]:
-    """The warnings a reader should weigh before ticking: hedged, conditional, negated."""
+    """The warnings a reader should weigh before ticking: hedged, conditional, negated,
+    vague (no price can settle it: recorded, it is counted and never scored)."""
     flags = (
         ("hedged", candidate.hedged),
         ("conditional", candidate.conditional),
         ("negated", candidate.negated),
         ("headline", candidate.headline),
+        ("vague", candidate.vague),
     )
     return [name for name, on in flags if on]
 
@@ -153,7 +155,7 @@ class CandidateCard(Vertical):
             source=self.source,
             made_on=self.made_on,
             quote=self.candidate.sentence,
-            probability=self.candidate.probability,
+            probability=None if self.candidate.vague else self.candidate.probability,
         )
 
     # --- what the screen tells it ------------------------------------------------

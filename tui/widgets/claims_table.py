@@ -132,6 +132,8 @@ class ClaimsTable(LedgerTable):
             return Text(fmt.truncate(row.text, self.claim_width))
         if key == "made_on":
             return Text(fmt.day(row.made_on))
+        if key == "deadline" and row.status == "vague":
+            return Text("-", style="dim")  # a vague call has no deadline
         if key == "deadline":
             style = status_style(self, "open", overdue=True) if overdue else ""
             return Text(fmt.day(row.deadline), style=style)
@@ -144,6 +146,8 @@ class ClaimsTable(LedgerTable):
                 return Text(fmt.open_reason(row.open_reason), style="dim")
             if row.status == "void":
                 return Text("void", style=status_style(self, "void"))
+            if row.status == "vague":
+                return Text("too vague to judge", style="dim")
             return Text(
                 fmt.evidence(row.evidence_date, row.evidence_price, row.evidence_field),
                 style=status_style(self, row.status),

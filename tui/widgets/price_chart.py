@@ -28,6 +28,8 @@ JUDGED_ON = {
     "touch_below": "low",
     "hold_above": "low",
 }
+# A band is drawn between its two edges; a hold_between is judged on both the
+# high and the low, and the close is drawn with the edges.
 X_TICKS = 4
 
 
@@ -47,6 +49,7 @@ class ChartWindow:
     evidence_price: float | None
     status: str
     close_label: str = "close"
+    upper: float | None = None  # a band's ceiling, drawn beside its floor (`level`)
 
 
 def chart_window(claim: ClaimRecord, bars: pd.DataFrame | None) -> ChartWindow | None:
@@ -83,6 +86,7 @@ def chart_window(claim: ClaimRecord, bars: pd.DataFrame | None) -> ChartWindow |
         evidence_date=claim.evidence_date,
         evidence_price=claim.evidence_price,
         status=claim.status,
+        upper=claim.upper,
     )
 
 
@@ -126,6 +130,8 @@ class PriceChart(PlotextPlot):
         )
         if window.level is not None:
             plt.hline(window.level, theme_rgb(self, "warning"))
+        if window.upper is not None:
+            plt.hline(window.upper, theme_rgb(self, "warning"))
         marker = theme_rgb(self, "foreground-muted")
         for day in (window.made_on, window.deadline):
             if first <= day <= window.dates[-1] + timedelta(days=7):
@@ -145,14 +151,20 @@ class PriceChart(PlotextPlot):
             )
         # The level must be on the chart even when the price never came near it.
         values = [*window.closes, *window.extremes]
-        if window.level is not None:
-            values.append(window.level)
+        # So must the evidence: a hold_between's is a high or a low the closes never show,
+        # and plotext cannot draw the legend of a point it clipped.
+        values += [v for v in (window.level, window.upper, window.evidence_price) if v is not None]
         low, high = min(values), max(values)
         pad = (high - low) * 0.05 or abs(high) * 0.05 or 1.0
         plt.ylim(low - pad, high + pad)
         ticks = sorted({round(xs[-1] * i / (X_TICKS - 1)) for i in range(X_TICKS)})
         plt.xticks(ticks, [(first + timedelta(days=t)).isoformat() for t in ticks])
-        level = f"level {format_price(window.level)}" if window.level is not None else "no level"
+        if window.upper is not None:
+            level = f"band {format_price(window.level)}-{format_price(window.upper)}"
+        elif window.level is not None:
+            level = f"level {format_price(window.level)}"
+        else:
+            level = "no level"
         if window.close_label != "close":
             level = "returns, 100 = each one's reference close"
         plt.title(

@@ -10,7 +10,10 @@ hit/miss strip (▮ hit, ▯ miss, newest last), handed in with the scores.
 
 A "wdrn/ovrd" column (claims voided after they resolved / manual overrides
 of a verdict) appears when some group has one: a hand changed those
-verdicts, and a reader should see it before trusting the hit rate.
+verdicts, and a reader should see it before trusting the hit rate. A
+"vague" column (calls no price can judge, and their share of the group's
+non-void calls) appears when some group has one: a pundit who never
+commits to a level shows it.
 
 The table never scrolls sideways: when the columns are wider than the
 table, long headers are shortened and then the columns a reader can best do
@@ -64,6 +67,13 @@ def _late(score: GroupScore) -> str:
     return str(score.logged_late) if score.logged_late else ""
 
 
+def _vague(score: GroupScore) -> str:
+    """Vague calls and their share of the non-void calls; blank when there are none."""
+    if not score.vague:
+        return ""
+    return f"{score.vague} ({fmt.pct(score.vagueness_rate)})"
+
+
 COLUMNS: tuple[ScoreColumn, ...] = (
     ScoreColumn(
         "rank",
@@ -102,6 +112,13 @@ COLUMNS: tuple[ScoreColumn, ...] = (
         lambda s, r: s.scored,
         lambda s, r: str(s.scored),
         meaning="true/false claims whose deadline has passed (e adds early ones): what hit% counts",
+    ),
+    ScoreColumn(
+        "vague",
+        "vague",
+        lambda s, r: s.vagueness_rate or 0.0,
+        lambda s, r: _vague(s),
+        high_first=True,
     ),
     ScoreColumn(
         "hand_changes",
@@ -194,6 +211,7 @@ DROP_ORDER = (
     "shrunk",
     "skill",
     "edge",
+    "vague",
     "hand_changes",
     "scored",
     "calibration",
@@ -374,15 +392,18 @@ class ScoreTable(LedgerTable):
         return shown, True
 
     def _candidate_columns(self) -> list[ScoreColumn]:
-        """Every column, but the hand changes and the late count only when some group has
-        one (or the board is sorted on it)."""
+        """Every column, but the hand changes, the late count and vague calls only when
+        some group has them (or the board is sorted on them)."""
         changed = any(s.voided_after_resolution or s.manual_overrides for s in self.scores)
         late = any(s.logged_late for s in self.scores)
+        vague = any(s.vague for s in self.scores)
         hidden = set()
         if not changed and self.sort_key != "hand_changes":
             hidden.add("hand_changes")
         if not late and self.sort_key != "late":
             hidden.add("late")
+        if not (vague or self.sort_key == "vague"):
+            hidden.add("vague")
         return [c for c in COLUMNS if c.key not in hidden]
 
     def _current_key(self) -> str | None:

@@ -5,7 +5,7 @@ opened (ledger/store/prooflog.py `ensure_log`): an existing ledger's history is
 logged then, marked as attested only from that moment.
 
 Revision ID: 0010_proof_log
-Revises: 0008_relative_claims
+Revises: 0009_ranges_vague
 Create Date: 2026-12-06
 """
 
@@ -16,7 +16,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0010_proof_log"
-down_revision = "0008_relative_claims"
+down_revision = "0009_ranges_vague"
 branch_labels = None
 depends_on = None
 
