@@ -74,8 +74,14 @@ def replay(entries: Iterable[tuple[int, Mapping[str, Any]]]) -> Replay:
             if claim_id in state.claims:
                 problems.append(f"log entry {seq}: claim {claim_id} is recorded a second time")
                 continue
+            fields = dict(entry["fields"])
             state.claims[claim_id] = ClaimState(
-                entry["source"], tuple(entry["tags"]), dict(entry["fields"]), seq=seq
+                entry["source"],
+                tuple(entry["tags"]),
+                fields,
+                # A vague call is recorded vague, for good: its logged kind says so.
+                status="vague" if fields.get("kind") == "vague" else "open",
+                seq=seq,
             )
         elif kind == RESOLUTION:
             claim_id, resolution_id = entry["claim_id"], entry["resolution_id"]

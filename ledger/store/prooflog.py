@@ -430,7 +430,7 @@ def _history_entries(session: Session) -> list[dict[str, Any]]:
     entries += [
         status_entry(claim_id, claim.status, claim.void_reason)
         for claim_id, claim in sorted(state.claims.items())
-        if claim.status != "open" or claim.void_reason is not None
+        if claim.status not in ("open", "vague") or claim.void_reason is not None
     ]
     return entries
 

@@ -115,6 +115,8 @@ def test_resolve_judges_bands_and_never_touches_vague_calls(
 
 
 def test_a_vague_call_is_voided_but_never_given_a_verdict(capsys, ledger: str) -> None:
+    # The proof log knows a vague call is recorded vague, not open.
+    assert run(capsys, ledger, "verify").code == 0
     refused = run(capsys, ledger, "resolve", "4", "--outcome", "true", "--note", "x", "--force")
     assert refused.code == 2 and "vague call" in refused.err and refused.err.count("\n") == 1
     voided = run(capsys, ledger, "void", "4", "--why", "recorded twice")
@@ -123,6 +125,7 @@ def test_a_vague_call_is_voided_but_never_given_a_verdict(capsys, ledger: str) -
     assert (row["status"], row["kind"], row["vague"]) == ("void", "vague", True)
     scores = {row["group"]: row for row in run(capsys, ledger, "score", "--json").json()}
     assert (scores["Pundit"]["vague"], scores["Pundit"]["vagueness_rate"]) == (0, 0.0)
+    assert run(capsys, ledger, "verify").code == 0
 
 
 def test_export_and_import_round_trip_bands_and_vague_calls(
