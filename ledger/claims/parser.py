@@ -715,17 +715,7 @@ def _assemble(
             side = ABOVE
             notes.append(_ASSUMED_SIDE[family])
 
-    deadline = when.deadline
-    if deadline <= made_on:
-        raise _Problem(
-            f"deadline {deadline.isoformat()} ('{when.text}') is not after the call date"
-            f" {made_on.isoformat()}",
-            parts=(when.span,),
-        )
-    if when.start is not None and when.start > deadline:
-        raise _Problem(
-            f"the window starts {when.start.isoformat()}, after its deadline {deadline.isoformat()}"
-        )
+    deadline = _checked_deadline(when, made_on)
     window_start = _window_start(family, when, made_on, notes)
     if "/" in asset.symbol:
         notes.append(RATIO_ASSUMPTION)
@@ -744,6 +734,22 @@ def _assemble(
         level_rule=level_rule,
         upper=ceiling,
     )
+
+
+def _checked_deadline(when: DatePhrase, made_on: date) -> date:
+    """The deadline, once it is after the call and not before its window opens."""
+    deadline = when.deadline
+    if deadline <= made_on:
+        raise _Problem(
+            f"deadline {deadline.isoformat()} ('{when.text}') is not after the call date"
+            f" {made_on.isoformat()}",
+            parts=(when.span,),
+        )
+    if when.start is not None and when.start > deadline:
+        raise _Problem(
+            f"the window starts {when.start.isoformat()}, after its deadline {deadline.isoformat()}"
+        )
+    return deadline
 
 
 def _band_levels(
@@ -1003,17 +1009,7 @@ def _assemble_outperformance(
 ) -> Claim:
     """The claim, with its window: returns run from the close before the window opens."""
     notes = list(when.assumptions) + notes
-    deadline = when.deadline
-    if deadline <= made_on:
-        raise _Problem(
-            f"deadline {deadline.isoformat()} ('{when.text}') is not after the call date"
-            f" {made_on.isoformat()}",
-            parts=(when.span,),
-        )
-    if when.start is not None and when.start > deadline:
-        raise _Problem(
-            f"the window starts {when.start.isoformat()}, after its deadline {deadline.isoformat()}"
-        )
+    deadline = _checked_deadline(when, made_on)
     day_after = default_window_start(made_on)
     window_start = day_after
     if when.start is not None and when.start > made_on:

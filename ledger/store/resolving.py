@@ -116,54 +116,36 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
 
 def set_reference_prices(session: Session, prices: Mapping[int, float]) -> None:
     """Fill in the reference close of relative claims (it was unknown when recorded)."""
-    if not prices:
-        return
-    prooflog.lock_head(session)
-    table = PredictionRow.__table__
-    unfilled = []
-    for part in chunks(sorted(prices)):
-        unfilled += session.execute(
-            select(table.c.id).where(table.c.id.in_(part), table.c.reference_price.is_(None))
-        ).scalars()
-    if not unfilled:
-        return
-    session.execute(
-        update(table)
-        .where(table.c.id == bindparam("cid"), table.c.reference_price.is_(None))
-        .values(reference_price=bindparam("price")),
-        [{"cid": cid, "price": prices[cid]} for cid in unfilled],
-    )
-    prooflog.append(
-        session,
-        [filled_entry(cid, "reference_price", plain(float(prices[cid]))) for cid in unfilled],
-    )
+    _fill_prices_once(session, "reference_price", prices)
 
 
 def set_versus_reference_prices(session: Session, prices: Mapping[int, float]) -> None:
     """Fill in the second asset's reference close of outperformance claims."""
+    _fill_prices_once(session, "versus_reference_price", prices)
+
+
+def _fill_prices_once(session: Session, column: str, prices: Mapping[int, float]) -> None:
+    """Set `column` where it is still NULL, and log each fill (never an overwrite)."""
     if not prices:
         return
     prooflog.lock_head(session)
     table = PredictionRow.__table__
+    target = table.c[column]
     unfilled = []
     for part in chunks(sorted(prices)):
         unfilled += session.execute(
-            select(table.c.id).where(table.c.id.in_(part), table.c.versus_reference_price.is_(None))
+            select(table.c.id).where(table.c.id.in_(part), target.is_(None))
         ).scalars()
     if not unfilled:
         return
     session.execute(
         update(table)
-        .where(table.c.id == bindparam("cid"), table.c.versus_reference_price.is_(None))
-        .values(versus_reference_price=bindparam("price")),
+        .where(table.c.id == bindparam("cid"), target.is_(None))
+        .values({column: bindparam("price")}),
         [{"cid": cid, "price": prices[cid]} for cid in unfilled],
     )
     prooflog.append(
-        session,
-        [
-            filled_entry(cid, "versus_reference_price", plain(float(prices[cid])))
-            for cid in unfilled
-        ],
+        session, [filled_entry(cid, column, plain(float(prices[cid]))) for cid in unfilled]
     )
 
 
