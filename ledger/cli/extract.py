@@ -13,6 +13,11 @@ then, in exactly one of four ways:
   accepted;
 - otherwise: prints the candidates and records nothing.
 
+With `--llm` (or FORECAST_LLM=1) the candidates come from a language model
+at an OpenAI-compatible endpoint instead (`ledger.extract.llm`), each read
+by the same claim parser; if the model gives no usable answer, one line
+says why and the rule-based candidates are used.
+
 Recording goes through `record_claims`, like `forecast add`, with the
 article's URL and the sentence as the quote, so a claim already in the
 ledger is reported "already recorded" and not added twice.
@@ -21,6 +26,7 @@ ledger is reported "already recorded" and not added twice.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +49,13 @@ from ledger.cli.context import (
 from ledger.errors import ClaimError, UsageError
 from ledger.extract import Candidate, Extraction, extract_article
 from ledger.extract.fetch import ALLOW_PRIVATE_FLAG, fetch_url, is_url
+from ledger.extract.llm import (
+    DEFAULT_TIMEOUT,
+    LlmEndpoint,
+    LlmError,
+    check_endpoint_url,
+    extract_with_llm,
+)
 from ledger.extract.reading import (
     DEFAULT_MAX_BYTES,
     Article,
@@ -57,6 +70,9 @@ from ledger.store.claims import record_claims, reference_close
 from ledger.store.sources import user_aliases
 
 DEFAULT_MIN_CONFIDENCE = 0.6
+# The key is read from the environment only: on the command line it would be
+# in the shell's history and in every process listing.
+LLM_API_KEY_ENV = "FORECAST_LLM_API_KEY"
 
 
 def register(app: typer.Typer) -> None:
@@ -145,10 +161,43 @@ def extract(
             " address, e.g. your intranet.",
         ),
     ] = False,
+    llm: Annotated[
+        bool,
+        typer.Option(
+            "--llm",
+            envvar="FORECAST_LLM",
+            help="Ask a language model (OpenAI-compatible endpoint) for the candidates;"
+            " the rules are used if it gives no usable answer.",
+        ),
+    ] = False,
+    llm_url: Annotated[
+        str | None,
+        typer.Option(
+            "--llm-url",
+            envvar="FORECAST_LLM_URL",
+            help="The endpoint's API base, e.g. http://localhost:11434/v1 (Ollama).",
+            show_default=False,
+        ),
+    ] = None,
+    llm_model: Annotated[
+        str | None,
+        typer.Option(
+            "--llm-model",
+            envvar="FORECAST_LLM_MODEL",
+            help="The model to ask, e.g. llama3.1:8b. The API key, if one is needed,"
+            f" is read from {LLM_API_KEY_ENV}.",
+            show_default=False,
+        ),
+    ] = None,
+    llm_timeout: Annotated[
+        float,
+        typer.Option("--llm-timeout", min=0.1, help="Seconds the model may take in all."),
+    ] = DEFAULT_TIMEOUT,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Propose the claims in an article; record the ones you accept."""
+    endpoint = _llm_endpoint(llm_url, llm_model, llm_timeout) if llm else None
     given_made_on = parse_date_option(made_on, "--made-on")
     if given_made_on is not None:
         check_made_on(given_made_on, date.today())
@@ -166,6 +215,8 @@ def extract(
         published=text.published,
         horizon_months=horizon_months,
     )
+    if endpoint is not None:
+        extraction = _with_llm(extraction, text.text, endpoint, aliases, horizon_months)
     render.note(f"made on {extraction.made_on} ({extraction.made_on_from})")
     for note in extraction.notes:
         render.note(note)
@@ -212,6 +263,46 @@ def _read_article(article: str, timeout: float, max_bytes: int, *, allow_private
         page = fetch_url(article, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
         return article_from(page.text, html=page.is_html or None, url=page.url)
     return read_article_file(article, max_bytes=max_bytes)
+
+
+def _llm_endpoint(url: str | None, model: str | None, timeout: float) -> LlmEndpoint:
+    """The endpoint --llm asks; a usage error, before any work, if it is not fully given."""
+    if not url:
+        raise UsageError(
+            "--llm needs an endpoint: give --llm-url (e.g. http://localhost:11434/v1)"
+            " or set FORECAST_LLM_URL"
+        )
+    problem = check_endpoint_url(url)
+    if problem is not None:
+        raise UsageError(f"--llm-url: {problem}")
+    if not model:
+        raise UsageError("--llm needs a model: give --llm-model or set FORECAST_LLM_MODEL")
+    key = os.environ.get(LLM_API_KEY_ENV) or None
+    return LlmEndpoint(url=url, model=model, api_key=key, timeout=timeout)
+
+
+def _with_llm(
+    rules: Extraction,
+    text: str,
+    endpoint: LlmEndpoint,
+    aliases: dict[str, str],
+    horizon_months: int,
+) -> Extraction:
+    """The model's candidates, or the rules' with one line saying why the model's are not."""
+    try:
+        found = extract_with_llm(
+            text,
+            rules,
+            endpoint,
+            today=date.today(),
+            aliases=aliases,
+            horizon_months=horizon_months,
+        )
+    except LlmError as error:
+        render.note(f"{error}; using the rule-based extractor instead")
+        return rules
+    render.note(f"candidates from the language model {endpoint.model}")
+    return found
 
 
 def _stdin_is_terminal() -> bool:
