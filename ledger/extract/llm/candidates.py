@@ -43,7 +43,8 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _SHOWN = 80
 
-_LOOKALIKES = str.maketrans(
+# Characters a model writes plainly where an article has the typographic form.
+LOOKALIKES = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -87,7 +88,7 @@ class ArticleText:
                 space = True
                 continue
             space = False
-            for piece in char.translate(_LOOKALIKES).casefold():
+            for piece in char.translate(LOOKALIKES).casefold():
                 folded.append(piece)
                 origin.append(index)
         self._folded = "".join(folded)
@@ -110,7 +111,7 @@ class ArticleText:
 
 
 def _normalized(text: str) -> str:
-    return " ".join(text.translate(_LOOKALIKES).casefold().split())
+    return " ".join(text.translate(LOOKALIKES).casefold().split())
 
 
 def read_claims(
