@@ -115,7 +115,7 @@ def test_one_wrong_field_makes_the_reply_a_schema_mismatch(claim: ReplyClaim, na
     ],
 )
 def test_reply_errors_say_what_is_wrong(content: str, said: str) -> None:
-    with pytest.raises(ReplyError, match="^the model's reply") as raised:
+    with pytest.raises(ReplyError, match=r"^the model's reply") as raised:
         validate_reply(content)
     assert said in str(raised.value)
 
@@ -157,8 +157,10 @@ def test_every_stretch_of_the_article_is_found(article: str, data: st.DataObject
 @pytest.mark.parametrize(
     ("quote", "found"),
     [
-        pytest.param("Gold's rally isn't over", "Gold\u2019s rally isn\u2019t over", id="apostrophes"),
-        pytest.param("rally isn't  over,\nsays UBS", "rally isn\u2019t over, says UBS", id="spacing"),
+        pytest.param("Gold's rally isn't over", "Gold\u2019s rally isn\u2019t over",
+                     id="apostrophes"),
+        pytest.param("rally isn't  over,\nsays UBS", "rally isn\u2019t over, says UBS",
+                     id="spacing"),
         pytest.param("GOLD'S RALLY", "Gold\u2019s rally", id="case"),
         pytest.param("\u201cgold\u201d", None, id="quotes-not-in-text"),
         pytest.param("gold's rally is over", None, id="different-words"),
