@@ -242,3 +242,29 @@ def test_the_same_claim_twice_is_proposed_once() -> None:
     assert canonical == ["GC=F touch_above 5000 by 2026-06-30"]
     assert dropped == ["model claim 2 (gold touch_above $5,000 by 2026-06-30) dropped: the same"
                        " claim as model claim 1"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("claim", "kept"),
+    [
+        pytest.param(ReplyClaim("gold", "touch_above", "UBS expects gold to reach $5,000",
+                                level="5000", deadline="by June 2026"), True, id="same-price"),
+        pytest.param(ReplyClaim("gold", "touch_above", "UBS expects gold to reach $5,000",
+                                level="$5,020", deadline="by June 2026"), True,
+                     id="within-half-a-percent"),
+        pytest.param(ReplyClaim("gold", "touch_above", "UBS expects gold to reach $5,000",
+                                level="$5,500", deadline="by June 2026"), False, id="other-price"),
+        pytest.param(ReplyClaim("S&P 500", "close_between", "the S&P 500 between 6,000 and 7,000",
+                                level="6000", upper="7500", deadline="at the end of 2026"), False,
+                     id="band-ceiling-not-stated"),
+        pytest.param(ReplyClaim("ether", "touch_above", "ether could double within a year",
+                                level="+50%", deadline="within a year"), False,
+                     id="relative-not-stated"),
+    ],
+)  # fmt: skip
+def test_a_level_the_quote_does_not_state_is_dropped(claim: ReplyClaim, kept: bool) -> None:
+    canonical, dropped = read(claim)
+    assert bool(canonical) is kept
+    if not kept:
+        (note,) = dropped
+        assert "is not stated in its quote" in note

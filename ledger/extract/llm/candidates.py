@@ -9,10 +9,14 @@ every other path uses, then checked against the ledger's bounds
 one typed by hand, and its claim text is one the user can edit. A reading
 the parser or the bounds refuse is dropped with the parser's own reason.
 
-Two guards against what a model invents:
+Three guards against what a model invents:
 - the quote must occur in the article (spacing, typographic quotes and
   dashes, and case aside); the candidate's sentence is then the article's
   own words, never the model's;
+- a price level (and a band's ceiling, a relative change) must be one the
+  quote states: a true sentence with a wrong number is the likeliest
+  hallucination, and the ledger would score the source on the model's
+  number. A computed level ("support") is the rule's, not a number to find;
 - a speaker the article never names is not used (the user is asked, or
   --source gives one), since a source is what the ledger scores.
 
@@ -27,7 +31,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledger.claims.bounds import check_claim
-from ledger.claims.model import Claim
+from ledger.claims.model import Claim, format_price
+from ledger.claims.numbers import find_levels
 from ledger.claims.parser import parse_claim, parse_vague
 from ledger.errors import ClaimError
 from ledger.extract import patterns as P
@@ -40,6 +45,7 @@ from ledger.extract.llm.schema import ReplyClaim
 # (patterns.CAP_*): conditional, vague, a computed level, no time frame.
 CONFIDENCE = 0.7
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SAME_PRICE = 0.005
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _SHOWN = 80
 
@@ -179,6 +185,7 @@ def _candidate(
     else:
         claim_text, claim, deadline_reason = _priced(reply, made_on, aliases, horizon_months)
     check_claim(claim, today)
+    _check_stated(claim, sentence)
     confidence = CONFIDENCE
     for capped, cap in (
         (reply.conditional, P.CAP_CONDITIONAL),
@@ -213,6 +220,30 @@ def _candidate(
         reasons=reasons,
         vague=claim.kind.is_vague,
     )
+
+
+def _check_stated(claim: Claim, sentence: str) -> None:
+    """ClaimError unless the sentence states the claim's level(s), as `find_levels` reads them.
+
+    A price matches within half a percent ("5.1k" is 5100; "$5,055" is 5055);
+    a relative level by its kind and size (the sign is the direction's).
+    """
+    if claim.kind.is_vague or claim.is_outperformance or claim.level_rule is not None:
+        return
+    stated, _ = find_levels(sentence)
+    if claim.relative is not None:
+        wanted = (claim.relative.kind, abs(claim.relative.value))
+        if not any(
+            m.relative and (m.relative.kind, abs(m.relative.value)) == wanted for m in stated
+        ):
+            raise ClaimError(f"its level {claim.relative.text()} is not stated in its quote")
+        return
+    prices = [m.price for m in stated if m.price is not None]
+    for name, value in (("level", claim.level), ("upper level", claim.upper)):
+        if value is not None and not any(
+            abs(price - value) <= _SAME_PRICE * abs(value) for price in prices
+        ):
+            raise ClaimError(f"its {name} {format_price(value)} is not stated in its quote")
 
 
 def _vague(
