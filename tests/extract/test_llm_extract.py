@@ -73,13 +73,6 @@ def _extract_registered() -> None:
         extract_cli.register(app)
 
 
-@pytest.fixture(autouse=True)
-def _no_llm_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The user's own model settings never reach a test."""
-    for name in ("FORECAST_LLM", "FORECAST_LLM_URL", "FORECAST_LLM_MODEL", "FORECAST_LLM_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.fixture
 def llm() -> Iterator[FakeLlm]:
     with fake_llm() as fake:

@@ -268,3 +268,26 @@ def test_a_level_the_quote_does_not_state_is_dropped(claim: ReplyClaim, kept: bo
     if not kept:
         (note,) = dropped
         assert "is not stated in its quote" in note
+
+
+@pytest.mark.parametrize(
+    ("deadline", "canonical", "assumed"),
+    [
+        pytest.param("by June 2026", "GC=F touch_above 5000 by 2026-06-30", False, id="phrase"),
+        pytest.param("2026-06-30", "GC=F touch_above 5000 by 2026-06-30", False, id="iso-date"),
+        pytest.param("2026", "GC=F touch_above 5000 by 2026-12-31", True, id="bare-year"),
+        pytest.param("6 months", "GC=F touch_above 5000 by 2026-05-20", True, id="bare-duration"),
+        pytest.param(None, "GC=F touch_above 5000 by 2026-11-20", False, id="none-horizon"),
+    ],
+)
+def test_deadlines_the_model_writes_are_read_as_claim_text(
+    deadline: str | None, canonical: str, assumed: bool
+) -> None:
+    reply = ReplyClaim("gold", "touch_above", "UBS expects gold to reach $5,000", level="$5,000",
+                       deadline=deadline)  # fmt: skip
+    (candidate,) = read_claims([reply], ARTICLE, made_on=MADE_ON, today=TODAY, model="m").candidates
+    assert candidate.claim is not None and candidate.claim.canonical_text() == canonical
+    noted = any("the model's deadline" in note for note in candidate.assumptions)
+    assert noted is assumed
+    if deadline is None:
+        assert candidate.confidence < 0.6  # no time frame: capped below --yes, as the rules do

@@ -25,6 +25,7 @@ Pure: no network, no clock (`today` is given).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,12 @@ from ledger.extract.llm.schema import ReplyClaim
 # (patterns.CAP_*): conditional, vague, a computed level, no time frame.
 CONFIDENCE = 0.7
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+_DURATION = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+    r"\s+(?:days?|weeks?|months?|quarters?|years?)$",
+    re.IGNORECASE,
+)
 _SAME_PRICE = 0.005
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _SHOWN = 80
@@ -267,13 +274,12 @@ def _priced(
     """
     body = _claim_body(reply)
     if reply.deadline is not None:
-        deadline = f"by {reply.deadline}" if _ISO_DATE.match(reply.deadline) else reply.deadline
+        deadline, how = _deadline_phrase(reply.deadline)
         text = f"{body} {deadline}"
-        return (
-            text,
-            parse_claim(text, made_on=made_on, aliases=aliases),
-            Reason("deadline", reply.deadline),
-        )
+        claim = parse_claim(text, made_on=made_on, aliases=aliases)
+        if how is not None:
+            claim = dataclasses.replace(claim, assumptions=(how, *claim.assumptions))
+        return text, claim, Reason("deadline", reply.deadline, how)
     try:
         claim = parse_claim(body, made_on=made_on, aliases=aliases)
         return body, claim, Reason("deadline", None, "none stated: the claim's own default")
@@ -282,6 +288,23 @@ def _priced(
     text = f"{body} within {horizon_months} months"
     claim = parse_claim(text, made_on=made_on, aliases=aliases)
     return text, claim, Reason("deadline", None, f"none stated: {horizon_months} months assumed")
+
+
+def _deadline_phrase(deadline: str) -> tuple[str, str | None]:
+    """The deadline as claim text; a phrase the model gave without its preposition gets one.
+
+    A bare date, year or duration would read as a second level ("5055 2026"),
+    so it gets the preposition it most likely lost, and the reading says so.
+    """
+    if _ISO_DATE.match(deadline):
+        return f"by {deadline}", None
+    if _YEAR.match(deadline):
+        phrase = f"by end-{deadline}"
+    elif _DURATION.match(deadline):
+        phrase = f"within {deadline}"
+    else:
+        return deadline, None
+    return phrase, f"the model's deadline '{deadline}' is read as '{phrase}'"
 
 
 def _claim_body(reply: ReplyClaim) -> str:
