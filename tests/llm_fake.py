@@ -3,7 +3,7 @@
 `FakeLlm` runs `http.server` in a thread and answers POST .../chat/completions
 with whatever the test set: a reply whose message content is given
 (`answer`), a refusal, any status and body (`fail`), a delay before
-answering (`delay`), or a 400 naming response_format for servers that
+answering (`delay`), a reply sent a byte at a time (`trickle`), or a 400 naming response_format for servers that
 reject structured output (`reject_response_format`). Every request body is
 kept in `requests`, so a test can check what the ledger asked. Nothing
 leaves the machine: the server listens on loopback only.
@@ -40,6 +40,8 @@ class FakeLlm:
         self.body = completion(json.dumps({"claims": []}))
         self.delay = 0.0
         self.reject_response_format = False
+        self.trickle = False
+        self.sent_whole_reply = False
         self.requests: list[dict[str, Any]] = []
         self.paths: list[str] = []
         self.headers: list[dict[str, str]] = []
@@ -85,7 +87,19 @@ class FakeLlm:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                if not fake.trickle:
+                    self.wfile.write(body)
+                    fake.sent_whole_reply = True
+                    return
+                for byte in body:  # a byte at a time: no single read ever waits long
+                    if fake._stop.wait(0.05):
+                        return
+                    try:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                    except OSError:
+                        return  # the client hung up
+                fake.sent_whole_reply = True
 
             def log_message(self, format: str, *args: object) -> None:
                 pass

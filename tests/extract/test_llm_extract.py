@@ -248,6 +248,19 @@ def test_a_slow_server_times_out_and_the_rules_answer(
     assert result.json() == rule_candidates(capsys, ledger_url, article)
 
 
+def test_a_server_trickling_its_reply_is_cut_off_at_the_deadline(
+    capsys: pytest.CaptureFixture[str], ledger_url: str, article: Path, llm: FakeLlm
+) -> None:
+    # Each byte comes well within the timeout; the whole reply would take minutes.
+    llm.trickle = True
+    llm.answer_claims([JPM, SUPPORT, SQUEEZE])
+    result = extract(capsys, ledger_url, article, llm.url, "--llm-timeout", "0.5")
+    (line,) = fallback_lines(result)
+    assert "did not answer within 0.5 s" in line
+    # The client hung up at the deadline rather than reading to the end.
+    assert not llm.sent_whole_reply
+
+
 def test_an_unreachable_endpoint_is_one_line_and_the_rules_answer(
     capsys: pytest.CaptureFixture[str], ledger_url: str, article: Path
 ) -> None:

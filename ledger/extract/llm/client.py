@@ -117,10 +117,14 @@ def _post(endpoint: LlmEndpoint, body: dict[str, Any], deadline: float) -> tuple
         )
     else:
         connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=remaining)
-    watchdog = threading.Timer(remaining, _shut, (connection,))
-    watchdog.daemon = True
-    watchdog.start()
+    watchdog: threading.Timer | None = None
     try:
+        connection.connect()
+        # The socket itself, not the connection: http.client hands it to the
+        # response and forgets it when the server will close after replying.
+        watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _shut, (connection.sock,))
+        watchdog.daemon = True
+        watchdog.start()
         connection.request("POST", path, body=json.dumps(body).encode("utf-8"), headers=headers)
         response = connection.getresponse()
         raw = _read(response, endpoint, deadline)
@@ -137,13 +141,13 @@ def _post(endpoint: LlmEndpoint, body: dict[str, Any], deadline: float) -> tuple
             " check --llm-url or FORECAST_LLM_URL"
         ) from None
     finally:
-        watchdog.cancel()
+        if watchdog is not None:
+            watchdog.cancel()
         connection.close()
 
 
-def _shut(connection: http.client.HTTPConnection) -> None:
+def _shut(sock: socket.socket | None) -> None:
     """The deadline passed: end the exchange, whatever the server is doing."""
-    sock = connection.sock
     if sock is not None:
         with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
