@@ -3,10 +3,12 @@
 `FakeLlm` runs `http.server` in a thread and answers POST .../chat/completions
 with whatever the test set: a reply whose message content is given
 (`answer`), a refusal, any status and body (`fail`), a delay before
-answering (`delay`), a reply sent a byte at a time (`trickle`), or a 400 naming response_format for servers that
-reject structured output (`reject_response_format`). Every request body is
-kept in `requests`, so a test can check what the ledger asked. Nothing
-leaves the machine: the server listens on loopback only.
+answering (`delay`), a reply sent a byte at a time (`trickle`, noting in
+`sent_whole_reply` whether the client stayed to the end), or a 400 naming
+response_format for servers that reject structured output
+(`reject_response_format`). Every request body is kept in `requests`, so a
+test can check what the ledger asked. Nothing leaves the machine: the
+server listens on loopback only.
 """
 
 from __future__ import annotations
