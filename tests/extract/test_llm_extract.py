@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from cli_runner import Result, forecast
 from llm_fake import FakeLlm, completion, fake_llm
 
 from ledger.cli import extract as extract_cli
+from ledger.extract.llm.client import MAX_REPLY_BYTES
 from ledger.cli.app import app
 
 ARTICLE = """Gold and bitcoin: what the banks expect
@@ -190,6 +192,44 @@ def test_a_server_without_structured_output_is_asked_again_without_it(
     assert result.code == 0, result.err
     assert [c["symbol"] for c in result.json()] == ["GC=F"]
     assert ["response_format" in r for r in llm.requests] == [True, False]
+
+
+def test_in_a_terminal_a_model_candidate_is_shown_edited_and_recorded_like_any(
+    capsys: pytest.CaptureFixture[str],
+    ledger_url: str,
+    article: Path,
+    llm: FakeLlm,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    llm.answer_claims([JPM, dict(SUPPORT, level="$80,000", deadline="by 2026-03-31",
+                                 quote="Traders wonder whether Bitcoin can hold")])  # fmt: skip
+    answers = iter(["e", "gold reaches $5,100 by end-2026", "a"])
+    monkeypatch.setattr(extract_cli, "_stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(typer, "prompt", lambda text, **_: next(answers))
+    result = forecast(
+        capsys, "--db", ledger_url, "extract", str(article), "--made-on", "2025-11-20",
+        "--llm", "--llm-url", llm.url, "--llm-model", "test-model",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert next(answers, None) is None
+    # The bitcoin reading names a level its quote does not state: never asked about.
+    assert "model claim 2 (bitcoin hold_above $80,000 by 2026-03-31) dropped" in result.err
+    assert "now reads: gold (GC=F) trades at or above 5100" in result.err
+    (row,) = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    assert (row["source"], row["level"], row["text"]) == (
+        "JPMorgan",
+        5100,
+        "gold reaches $5,100 by end-2026",
+    )
+
+
+def test_a_reply_too_large_to_be_one_is_refused(
+    capsys: pytest.CaptureFixture[str], ledger_url: str, article: Path, llm: FakeLlm
+) -> None:
+    llm.answer(" " * (MAX_REPLY_BYTES + 1) + json.dumps({"claims": [JPM]}))
+    result = extract(capsys, ledger_url, article, llm.url)
+    (line,) = fallback_lines(result)
+    assert "sent more than 4 MB" in line
 
 
 def rule_candidates(capsys: pytest.CaptureFixture[str], db: str, article: Path) -> list[dict]:

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger.claims.bounds import check_claim
+from ledger.claims.parser import parse_claim, parse_vague
 from ledger.extract.llm.candidates import LOOKALIKES, ArticleText, read_claims
 from ledger.extract.llm.schema import (
     CLAIM_KINDS,
@@ -291,3 +293,50 @@ def test_deadlines_the_model_writes_are_read_as_claim_text(
     assert noted is assumed
     if deadline is None:
         assert candidate.confidence < 0.6  # no time frame: capped below --yes, as the rules do
+
+
+PARTS = {
+    "asset": ["gold", "bitcoin", "S&P 500", "unobtainium", "GC=F/SI=F", "ether"],
+    "level": ["$5,000", "5000", "6,000", "150k", "+20%", "double", "support", "x", "-5", "1e400"],
+    "upper": ["7,000", "4000", "abc"],
+    "versus": ["bitcoin", "gold", "mars"],
+    "deadline": ["by June 2026", "2026", "6 months", "2026-06-30", "in Q4 2026", "yesterday",
+                 "by 1800-01-01", "at the end of 2026", "by 2300-01-01"],
+}  # fmt: skip
+
+
+@st.composite
+def plausible_claims(draw: st.DrawFn) -> ReplyClaim:
+    def part(name: str) -> str | None:
+        return draw(st.none() | st.sampled_from(PARTS[name]) | words.filter(lambda s: len(s) < 40))
+
+    return ReplyClaim(
+        asset=draw(st.sampled_from(PARTS["asset"]) | words.filter(lambda s: len(s) < 40)),
+        kind=draw(st.sampled_from(CLAIM_KINDS)),
+        quote=draw(st.sampled_from([ARTICLE[:46], ARTICLE[47:108], ARTICLE[109:], "not there"])),
+        speaker=draw(st.none() | st.sampled_from(["UBS", "Citi", "Nobody"])),
+        level=part("level"),
+        upper=part("upper"),
+        versus=part("versus"),
+        deadline=part("deadline"),
+        probability=draw(st.none() | st.floats(0, 1)),
+        conditional=draw(st.booleans()),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(plausible_claims(), max_size=4))
+def test_any_reading_is_a_candidate_that_parses_back_or_a_dropped_note(
+    claims: list[ReplyClaim],
+) -> None:
+    reading = read_claims(claims, ARTICLE, made_on=MADE_ON, today=TODAY, model="m")
+    assert len(reading.candidates) + len(reading.dropped) == len(claims)
+    for candidate in reading.candidates:
+        assert candidate.claim is not None and candidate.claim_text
+        assert candidate.sentence in ARTICLE
+        if candidate.vague:
+            again = parse_vague(candidate.claim_text, made_on=MADE_ON)
+        else:
+            again = parse_claim(candidate.claim_text, made_on=MADE_ON)
+        assert again.canonical_text() == candidate.claim.canonical_text()
+        check_claim(candidate.claim, TODAY)
