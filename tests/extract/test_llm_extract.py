@@ -19,8 +19,8 @@ from cli_runner import Result, forecast
 from llm_fake import FakeLlm, completion, fake_llm
 
 from ledger.cli import extract as extract_cli
-from ledger.extract.llm.client import MAX_REPLY_BYTES
 from ledger.cli.app import app
+from ledger.extract.llm.client import MAX_REPLY_BYTES
 
 ARTICLE = """Gold and bitcoin: what the banks expect
 
