@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from ledger.claims.bounds import check_claim
 from ledger.claims.parser import parse_claim, parse_vague
 from ledger.extract.llm.candidates import LOOKALIKES, ArticleText, read_claims
+from ledger.extract.llm.client import LlmEndpoint
 from ledger.extract.llm.schema import (
     CLAIM_KINDS,
     CLAIM_SCHEMA,
@@ -340,3 +341,17 @@ def test_any_reading_is_a_candidate_that_parses_back_or_a_dropped_note(
             again = parse_claim(candidate.claim_text, made_on=MADE_ON)
         assert again.canonical_text() == candidate.claim.canonical_text()
         check_claim(candidate.claim, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("url", "posted"),
+    [
+        ("http://localhost:11434/v1", "http://localhost:11434/v1/chat/completions"),
+        ("http://localhost:8080/v1/", "http://localhost:8080/v1/chat/completions"),
+        ("https://h/v1/chat/completions", "https://h/v1/chat/completions"),
+        ("https://h/openai/deployments/d?api-version=2024-10-21",
+         "https://h/openai/deployments/d/chat/completions?api-version=2024-10-21"),
+    ],
+)  # fmt: skip
+def test_the_endpoint_url_is_the_api_base_or_the_completions_url(url: str, posted: str) -> None:
+    assert LlmEndpoint(url, "m").completions_url == posted

@@ -29,7 +29,7 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from ledger.extract.llm.errors import LlmError
 
@@ -53,8 +53,12 @@ class LlmEndpoint:
 
     @property
     def completions_url(self) -> str:
-        base = self.url.strip().rstrip("/")
-        return base if base.endswith("/chat/completions") else f"{base}/chat/completions"
+        """The URL posted to; a query (Azure's `?api-version=`) stays at the end."""
+        parts = urlsplit(self.url.strip())
+        path = parts.path.rstrip("/")
+        if not path.endswith("/chat/completions"):
+            path += "/chat/completions"
+        return urlunsplit(parts._replace(path=path))
 
 
 def check_endpoint_url(url: str) -> str | None:
