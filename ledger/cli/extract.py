@@ -26,11 +26,10 @@ ledger is reported "already recorded" and not added twice.
 from __future__ import annotations
 
 import dataclasses
-import os
 import sys
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from sqlmodel import Session
@@ -49,13 +48,6 @@ from ledger.cli.context import (
 from ledger.errors import ClaimError, UsageError
 from ledger.extract import Candidate, Extraction, extract_article
 from ledger.extract.fetch import ALLOW_PRIVATE_FLAG, fetch_url, is_url
-from ledger.extract.llm import (
-    DEFAULT_TIMEOUT,
-    LlmEndpoint,
-    LlmError,
-    check_endpoint_url,
-    extract_with_llm,
-)
 from ledger.extract.reading import (
     DEFAULT_MAX_BYTES,
     Article,
@@ -70,9 +62,6 @@ from ledger.store.claims import record_claims, reference_close
 from ledger.store.sources import user_aliases
 
 DEFAULT_MIN_CONFIDENCE = 0.6
-# The key is read from the environment only: on the command line it would be
-# in the shell's history and in every process listing.
-LLM_API_KEY_ENV = "FORECAST_LLM_API_KEY"
 
 
 def register(app: typer.Typer) -> None:
@@ -185,14 +174,19 @@ def extract(
             "--llm-model",
             envvar="FORECAST_LLM_MODEL",
             help="The model to ask, e.g. llama3.1:8b. The API key, if one is needed,"
-            f" is read from {LLM_API_KEY_ENV}.",
+            " is read from FORECAST_LLM_API_KEY.",
             show_default=False,
         ),
     ] = None,
     llm_timeout: Annotated[
-        float,
-        typer.Option("--llm-timeout", min=0.1, help="Seconds the model may take in all."),
-    ] = DEFAULT_TIMEOUT,
+        float | None,
+        typer.Option(
+            "--llm-timeout",
+            min=0.1,
+            help="Seconds the model may take in all (default: 120).",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -265,8 +259,21 @@ def _read_article(article: str, timeout: float, max_bytes: int, *, allow_private
     return read_article_file(article, max_bytes=max_bytes)
 
 
-def _llm_endpoint(url: str | None, model: str | None, timeout: float) -> LlmEndpoint:
+if TYPE_CHECKING:
+    from ledger.extract.llm.client import LlmEndpoint
+
+
+def _llm_endpoint(url: str | None, model: str | None, timeout: float | None) -> LlmEndpoint:
     """The endpoint --llm asks; a usage error, before any work, if it is not fully given."""
+    import os
+
+    from ledger.extract.llm.client import (
+        API_KEY_ENV,
+        DEFAULT_TIMEOUT,
+        LlmEndpoint,
+        check_endpoint_url,
+    )
+
     if not url:
         raise UsageError(
             "--llm needs an endpoint: give --llm-url (e.g. http://localhost:11434/v1)"
@@ -277,8 +284,8 @@ def _llm_endpoint(url: str | None, model: str | None, timeout: float) -> LlmEndp
         raise UsageError(f"--llm-url: {problem}")
     if not model:
         raise UsageError("--llm needs a model: give --llm-model or set FORECAST_LLM_MODEL")
-    key = os.environ.get(LLM_API_KEY_ENV) or None
-    return LlmEndpoint(url=url, model=model, api_key=key, timeout=timeout)
+    key = os.environ.get(API_KEY_ENV) or None
+    return LlmEndpoint(url=url, model=model, api_key=key, timeout=timeout or DEFAULT_TIMEOUT)
 
 
 def _with_llm(
@@ -289,6 +296,9 @@ def _with_llm(
     horizon_months: int,
 ) -> Extraction:
     """The model's candidates, or the rules' with one line saying why the model's are not."""
+    from ledger.extract.llm.errors import LlmError
+    from ledger.extract.llm.extraction import extract_with_llm
+
     try:
         found = extract_with_llm(
             text,

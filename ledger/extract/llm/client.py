@@ -35,6 +35,9 @@ from ledger.extract.llm.errors import LlmError
 
 USER_AGENT = "forecast-ledger/0.1 (forecast extract --llm)"
 DEFAULT_TIMEOUT = 120.0
+# The key is read from the environment only: on the command line it would be
+# in the shell's history and in every process listing.
+API_KEY_ENV = "FORECAST_LLM_API_KEY"
 # A claims reply is a few kilobytes; anything near this is not one.
 MAX_REPLY_BYTES = 4_000_000
 _CHUNK = 65_536
