@@ -191,10 +191,11 @@ def extract(
     db: DbOption = None,
 ) -> None:
     """Propose the claims in an article; record the ones you accept."""
-    endpoint = _llm_endpoint(llm_url, llm_model, llm_timeout) if llm else None
     given_made_on = parse_date_option(made_on, "--made-on")
     if given_made_on is not None:
         check_made_on(given_made_on, date.today())
+    # Checked before the article is read or fetched: a missing setting is the user's to fix.
+    endpoint = _llm_endpoint(llm_url, llm_model, llm_timeout) if llm else None
     text = _read_article(
         article, timeout, int(max_size * 1_000_000), allow_private=allow_private_addresses
     )
