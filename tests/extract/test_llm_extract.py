@@ -314,6 +314,17 @@ def test_an_unreachable_endpoint_is_one_line_and_the_rules_answer(
     assert result.json() == rule_candidates(capsys, ledger_url, article)
 
 
+def test_an_error_line_never_shows_credentials_written_in_the_url(
+    capsys: pytest.CaptureFixture[str], ledger_url: str, article: Path, llm: FakeLlm
+) -> None:
+    llm.fail(503, b"busy")
+    host = llm.url.removeprefix("http://")
+    result = extract(capsys, ledger_url, article, f"http://me:s3cret@{host}?key=s3cret")
+    (line,) = fallback_lines(result)
+    assert "answered HTTP 503" in line and f"http://{host}/chat/completions" in line
+    assert "s3cret" not in result.err
+
+
 def test_the_api_key_comes_from_the_environment_as_a_bearer_token(
     capsys: pytest.CaptureFixture[str],
     ledger_url: str,

@@ -94,7 +94,10 @@ def complete(
 
 
 def _where(endpoint: LlmEndpoint) -> str:
-    return f"the language model at {endpoint.completions_url}"
+    """The endpoint as an error names it: no user:password, no query (either may hold a key)."""
+    parts = urlsplit(endpoint.completions_url)
+    host = parts.netloc.rpartition("@")[2]
+    return f"the language model at {urlunsplit((parts.scheme, host, parts.path, '', ''))}"
 
 
 def _post(endpoint: LlmEndpoint, body: dict[str, Any], deadline: float) -> tuple[int, bytes]:
