@@ -30,6 +30,9 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("FORECAST_DB", str(tmp_path / "default-ledger.sqlite3"))
     # No test asks Yahoo for symbols unless it runs the fake and unsets this itself.
     monkeypatch.setenv("FORECAST_OFFLINE", "1")
+    # No test asks the user's language model: `extract --llm` settings come from the test.
+    for name in ("FORECAST_LLM", "FORECAST_LLM_URL", "FORECAST_LLM_MODEL", "FORECAST_LLM_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
 
 
 def _backends() -> list:
