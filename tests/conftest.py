@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from yahoo_fake import fake_yahoo
@@ -20,6 +21,12 @@ from yahoo_fake import fake_yahoo
 __all__ = ["fake_yahoo"]
 
 PG_ENV = "FORECAST_TEST_DATABASE_URL"
+
+# Hypothesis's per-example deadline is a timed assertion: on a shared 2-core
+# machine under load a 200 ms deadline fails correct code. Speed is measured in
+# bench/, never asserted in tests.
+settings.register_profile("ledger", deadline=None)
+settings.load_profile("ledger")
 
 
 @pytest.fixture(autouse=True)
