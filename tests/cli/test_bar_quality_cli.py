@@ -66,3 +66,5 @@ def test_rejected_bars_are_said_once_and_listed_with_verbose(
     shown = forecast(capsys, "--db", ledger_url, "show", "1", "--json").json()
     assert shown["status"] == "true"
     assert shown["resolutions"][-1]["bar_quality"] == "repaired"
+    text_view = forecast(capsys, "--db", ledger_url, "show", "1")
+    assert "stood on a repaired bar" in " ".join(text_view.out.split())
