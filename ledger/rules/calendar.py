@@ -14,8 +14,13 @@ Three kinds of calendar:
   the daily settlements follow the US holidays. Measured on Yahoo's GC=F
   2000-2026: 183 CME "sessions" without a bar, 19 XNYS sessions without one
   (day-after-Thanksgiving half days of 2000-2006 and three single days).
-  On these calendars any session without a bar is a gap in the data, and a
-  deadline on a holiday or weekend is settled by the last session before it.
+  On these calendars any full session without a bar is a gap in the data,
+  and a deadline on a holiday or weekend is settled by the last session
+  before it. An early-close session (the day after Thanksgiving, Christmas
+  Eve, the eve of Independence Day) may lack a bar without being a gap: the
+  feeds of the early 2000s skipped them (Yahoo's GC=F has no bar for 10 of its
+  19 missing XNYS sessions, all early closes), and a half day's bar is no
+  bar a claim can be refused for.
   The library's holiday rules are reliable from 1970 (before that, NYSE's
   closures are not all in it); earlier days are treated as plain weekdays with
   the four-weekday tolerance below.
@@ -72,7 +77,14 @@ class TradingCalendar:
         """The days this calendar counts, as numpy's business-day calendar."""
         if self.exchange is None:
             return _WEEKDAYS_ONLY
-        return _exchange_sessions(self.exchange)
+        return _exchange_sessions(self.exchange)[0]
+
+    @property
+    def optional_days(self) -> np.ndarray:
+        """Sessions that may lack a bar (early closes), as sorted day numbers."""
+        if self.exchange is None:
+            return _NO_DAYS
+        return _exchange_sessions(self.exchange)[1]
 
     def closure_allowed(self, following: np.ndarray) -> np.ndarray:
         """Per run of missing days ending before `following` (day numbers), how many
@@ -89,11 +101,13 @@ EVERY_DAY = TradingCalendar(every_day=True, longest_closure=0)
 US_SESSIONS = TradingCalendar(every_day=False, longest_closure=0, exchange="XNYS")
 
 _WEEKDAYS_ONLY = np.busdaycalendar(weekmask="1111100")
+_NO_DAYS = np.empty(0, dtype=np.int64)
 
 
 @cache
-def _exchange_sessions(exchange: str) -> np.busdaycalendar:
-    """Weekdays less the exchange's holidays, from 1970 to the library's horizon (a year ahead).
+def _exchange_sessions(exchange: str) -> tuple[np.busdaycalendar, np.ndarray]:
+    """Weekdays less the exchange's holidays, from 1970 to the library's horizon (a year
+    ahead), and its early-close sessions as day numbers.
 
     Built once per process, and only when a symbol on that exchange is judged:
     the library takes a few tenths of a second to load.
@@ -105,7 +119,9 @@ def _exchange_sessions(exchange: str) -> np.busdaycalendar:
     weekdays = np.arange(sessions[0], sessions[-1] + 1, dtype="datetime64[D]")
     weekdays = weekdays[np.is_busday(weekdays)]
     holidays = np.setdiff1d(weekdays, sessions)
-    return np.busdaycalendar(weekmask="1111100", holidays=holidays)
+    early = np.asarray(calendar.early_closes.values, dtype="datetime64[D]")
+    early_days = np.sort((early - _EPOCH).astype(np.int64))
+    return np.busdaycalendar(weekmask="1111100", holidays=holidays), early_days
 
 
 def calendar_for(symbol: str) -> TradingCalendar:
@@ -160,7 +176,15 @@ def session_backward(calendar: TradingCalendar, days: np.ndarray) -> np.ndarray:
 def sessions_between(
     calendar: TradingCalendar, after: np.ndarray, before: np.ndarray
 ) -> np.ndarray:
-    """Counted days in [after, before) (day numbers), per pair."""
-    return np.busday_count(
+    """Counted days in [after, before) (day numbers) that must have a bar, per pair:
+    the calendar's days less its optional ones (early closes)."""
+    counted = np.busday_count(
         after.astype("datetime64[D]"), before.astype("datetime64[D]"), busdaycal=calendar.sessions
     ).astype(np.int64)
+    optional = calendar.optional_days
+    if len(optional) == 0:
+        return counted
+    inside = np.searchsorted(optional, before, side="left") - np.searchsorted(
+        optional, after, side="left"
+    )
+    return counted - inside

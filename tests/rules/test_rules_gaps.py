@@ -91,6 +91,19 @@ def test_a_missing_session_is_a_gap_and_a_holiday_is_not() -> None:
     assert resolve(claim(HA, 50.0, "2024-01-31"), holiday, AS_OF).outcome is Outcome.TRUE
 
 
+def test_an_early_close_may_lack_a_bar() -> None:
+    # The day after Thanksgiving, 2023-11-24, closed at 13:00; early-2000s feeds skipped such days.
+    data = bars("2023-11-01", "2023-12-29").drop(pd.Timestamp("2023-11-24"))
+    day_after = claim(TA, 150.0, "2023-12-15", start="2023-11-02")
+    assert resolve(day_after, data, date(2024, 1, 2)).outcome is Outcome.FALSE
+    # A full session is not optional: the Monday after is a gap.
+    monday = data.drop(pd.Timestamp("2023-11-27"))
+    held = resolve(day_after, monday, date(2024, 1, 2))
+    assert held.open_detail == (
+        "gap in the data: 2023-11-24 to 2023-11-27 (1 trading day without a bar)"
+    )
+
+
 def test_a_holiday_deadline_settles_on_the_last_session_once_final() -> None:
     # Good Friday 2024-03-29: the S&P 500's last session before it is Thursday 03-28.
     data = bars("2024-01-01", "2024-03-28")
