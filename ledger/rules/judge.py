@@ -158,6 +158,10 @@ _WATCHED: dict[ClaimKind, tuple[EvidenceField, float]] = {
 _KINDS: tuple[ClaimKind, ...] = tuple(k for k in ClaimKind if k is not ClaimKind.OUTPERFORM)
 _KIND_CODES: dict[ClaimKind, int] = {kind: code for code, kind in enumerate(_KINDS)}
 _TOUCH_ABOVE_CODE = _KIND_CODES[ClaimKind.TOUCH_ABOVE]
+# By kind code: the kind's family, as masks (`_mark_bar_quality` reads them per claim).
+_IS_TOUCH = np.array([kind.family == "touch" for kind in _KINDS])
+_IS_HOLD = np.array([kind.family == "hold" for kind in _KINDS])
+_IS_AVERAGE = np.array([kind.family == "average" for kind in _KINDS])
 _TOUCH_BELOW_CODE = _KIND_CODES[ClaimKind.TOUCH_BELOW]
 
 
@@ -715,13 +719,12 @@ def _mark_bar_quality(batch: _Batch, prices: _Prices, results: _Results) -> None
     decided = np.flatnonzero(results.outcome != _OPEN)
     if len(decided) == 0 or len(prices.quality) == 0:
         return
-    kinds = [_KINDS[code] for code in batch.kind[decided].tolist()]
-    family = np.array([kind.family for kind in kinds], dtype=object)
-    is_touch = family == "touch"
-    is_path = is_touch | (family == "hold")  # hold_between's family is "hold" too
+    codes = batch.kind[decided]
+    is_touch = _IS_TOUCH[codes]
+    is_path = is_touch | _IS_HOLD[codes]  # hold_between's family is "hold" too
     outcome = results.outcome[decided]
     crossing = is_path & np.where(is_touch, outcome == _TRUE, outcome == _FALSE)
-    whole_window = (is_path & ~crossing) | (family == "average")
+    whole_window = (is_path & ~crossing) | _IS_AVERAGE[codes]
     start, stop = batch.start[decided], batch.stop[decided]
     evidence = results.evidence_index[decided]
     own = np.where(evidence >= 0, prices.quality[np.maximum(evidence, 0)], 0)
