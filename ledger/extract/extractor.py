@@ -110,6 +110,7 @@ from ledger.extract.speakers import (
     Recent,
     SpeakerReading,
     affiliations,
+    article_names,
     find_speaker,
     speaker_spans,
 )
@@ -258,6 +259,7 @@ def _extract(
         asset_table=assets.asset_table(table),
         tickers=article_tickers(text.translate(TYPOGRAPHY)),
         horizon_months=max(1, min(int(horizon_months), 1200)),
+        full_names=article_names(text.translate(TYPOGRAPHY)),
     )
     context = Context(author=author)
     read: dict[tuple[str, bool, ContextState], tuple[list[Candidate], ContextState]] = {}
@@ -341,6 +343,9 @@ def _read_sentence(
         # "Geoffrey Kendrick, head of research at Standard Chartered, has cut his target"
         person, firm = next(iter(affiliated.items()))
         speaker = SpeakerReading(firm, named=True, note=f"{person} speaks for {firm}")
+    if speaker.name in settings.full_names:
+        full = settings.full_names[speaker.name]
+        speaker = replace(speaker, name=full, note=speaker.note or f"'{speaker.name}' is {full}")
     mentions = find_mentions(work, settings, context)
     clauses = clause_spans(work)
     past = [span for span in clauses if is_past(work, span, phrases, made_on)]
@@ -429,7 +434,7 @@ def _read_sentence(
         period_forecast=bool(_PERIOD_FORECAST.search(original.translate(TYPOGRAPHY))),
         probability=probability,
         speakers_at=tuple(
-            (position, tuple(dict.fromkeys(context.firm_of.get(n, n) for n in names)))
+            (position, tuple(dict.fromkeys(_full_name(n, context, settings) for n in names)))
             for position, names in speaker_spans(present)
         ),
         inherited=inherited if strong_cue and not future else None,
@@ -492,3 +497,10 @@ def _segment_candidates(
         plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None]
+
+
+def _full_name(name: str, context: Context, settings: Settings) -> str:
+    """A listed speaker as credited: the firm a person speaks for, else the name in full."""
+    if name in context.firm_of:
+        return context.firm_of[name]
+    return settings.full_names.get(name, name)

@@ -726,6 +726,40 @@ NOT_A_NAME = (
     "afp", "dow jones newswires", "newswires", "mining.com", "kitco news",
 )  # fmt: skip
 
+# Legal-form words dropped from a speaker's name: "Citigroup Inc", "JPMorgan Chase & Co.".
+LEGAL_SUFFIXES = (
+    "inc", "inc.", "corp", "corp.", "co", "co.", "plc", "llc", "ltd", "ltd.", "ag", "sa", "se",
+    "n.a.", "nv", "n.v.",
+)  # fmt: skip
+
+# Houses readers name one way whatever the article writes; the ledger scores a source by
+# its name, so these are one source each. (Short names and the house's full name.)
+HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
+    {
+        "BofA": "Bank of America", "BofA Global Research": "Bank of America",
+        "BofA Securities": "Bank of America", "Bank of America": "Bank of America",
+        "BofA Merrill Lynch": "Bank of America", "Merrill Lynch": "Bank of America",
+        "JPMorgan Chase": "JPMorgan", "JPMorgan": "JPMorgan", "J.P. Morgan": "J.P. Morgan",
+        "Goldman Sachs": "Goldman Sachs",
+        "StanChart": "Standard Chartered", "Standard Chartered": "Standard Chartered",
+        "SocGen": "Societe Generale", "Société Générale": "Societe Generale",
+        "Societe Generale": "Societe Generale",
+        "Deutsche Bank": "Deutsche Bank", "Morgan Stanley": "Morgan Stanley", "UBS": "UBS",
+        "Citi": "Citi", "Citigroup": "Citigroup", "HSBC": "HSBC", "Barclays": "Barclays",
+        "BNP Paribas": "BNP Paribas", "Commerzbank": "Commerzbank", "ING": "ING",
+        "Wells Fargo": "Wells Fargo", "Macquarie": "Macquarie", "RBC": "RBC",
+        "Bernstein": "Bernstein", "Jefferies": "Jefferies", "Nomura": "Nomura",
+        "Mizuho": "Mizuho", "Saxo Bank": "Saxo Bank", "Julius Baer": "Julius Baer",
+    }
+)  # fmt: skip
+# A house's desks and branches ("UBS Switzerland", "Goldman Sachs Research"): the house's view.
+HOUSE_DESKS = (
+    "research", "global research", "investment research", "securities", "wealth management",
+    "global wealth management", "private bank", "private banking", "switzerland",
+    "global investment research", "commodities research", "strategists", "analysts",
+    "chief investment office", "cio", "asset management", "global markets",
+)  # fmt: skip
+
 # Words in a name that make it an organization ("Acme Capital", "Bank of America"); a
 # name of one word or in capitals ("JPMorgan", "UBS") is read as one too. Pronouns and
 # words like "the bank" point back to the last organization, "she" or "the strategist"

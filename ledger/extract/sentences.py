@@ -49,6 +49,7 @@ SENTENCE_STARTERS = frozenset(
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa]|\d+[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
+_MID_SENTENCE = re.compile(r"[a-z,]\s*$")
 _TERMINAL = re.compile(r"[.!?:;,\"'\u201d\u2019)\]]\s*$")
 # A candidate stop: the stop, closing quotes/brackets, whitespace, and a capital, digit,
 # "$" or opening quote/bracket after it.
@@ -138,13 +139,25 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
 
 
 def _continues_bullet(lines: list[str], index: int) -> bool:
-    """An indented line after a bullet (or its continuation) that is no bullet itself."""
+    """A line that goes on with the bullet above it: indented, or wrapped mid-sentence.
+
+    "1. Bank of America has lifted its forecast to $5,000 by 2026, with an" /
+    "average of around $4,400 next year.": a list item hard-wrapped without an
+    indent is still one item when its line stops in the middle of a sentence
+    (on a lower-case word or a comma), so its deadline and speaker stay with it.
+    """
     line = lines[index]
-    if index == 0 or not line[:1].isspace() or not line.strip() or _BULLET.match(line):
+    if index == 0 or not line.strip() or _BULLET.match(line) or _HEADING.match(line):
         return False
-    for previous in reversed(lines[:index]):
+    indented = line[:1].isspace()
+    for position in range(index - 1, -1, -1):
+        previous = lines[position]
+        if not indented and position == index - 1 and not _MID_SENTENCE.search(previous):
+            return False
         if _BULLET.match(previous):
             return True
+        if not indented and previous.strip():
+            continue  # an earlier wrapped line of the same item
         if not previous[:1].isspace():
             return False
     return False

@@ -62,6 +62,14 @@ _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
 _CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
 _FILLERS = frozenset(P.SPEAKER_VERB_FILLERS)
 _ASSET_WORDS = frozenset(BUILTIN_ALIASES) | frozenset(P.ARTICLE_ASSET_NAMES)
+_LEGAL_SUFFIXES = frozenset(P.LEGAL_SUFFIXES)
+_HOUSES = {alias.lower(): house for alias, house in P.HOUSE_ALIASES.items()}
+_HOUSE_NAMES = tuple(dict.fromkeys(P.HOUSE_ALIASES.values()))
+_DESKS = frozenset(P.HOUSE_DESKS)
+_WEEKDAYS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+_PARENTHETICAL = re.compile(r"^\([^()]*\),?$")
 
 
 @dataclass(frozen=True)
@@ -264,6 +272,44 @@ def clean_name(tokens: list[str]) -> str | None:
     name = " ".join(tokens)
     if name.lower() in _ASSET_WORDS:
         return None
+    return house_name(name)
+
+
+def house_name(name: str) -> str:
+    """The name a ledger keeps for a speaker: the house, as readers name it.
+
+    The ledger scores a source by its name, so one bank written four ways
+    ("JPMorgan Chase & Co.", "J.P. Morgan", "BofA Global Research", "Citigroup
+    Inc") would be four sources. Legal suffixes go ("Inc", "& Co.", "plc"),
+    a known house's desks and branches go ("UBS Switzerland", "Goldman Sachs
+    Research"), a known short name becomes the house's ("BofA"), a
+    person named with the firm becomes the firm ("Tony Sycamore of IG",
+    "Oxford Economics' Norihiro Yamaguchi": the call is the house's view),
+    and "U.S." before an agency goes. A name the tables do not know is kept.
+    """
+    tokens = name.split()
+    for index, token in enumerate(tokens[:-1]):
+        # "Oxford Economics' Norihiro Yamaguchi": a plural possessive before a person
+        if index and token.endswith("'") and not is_organization(" ".join(tokens[index + 1 :])):
+            return house_name(" ".join(tokens[: index + 1])[:-1])
+    if "of" in tokens:
+        at = tokens.index("of")
+        person, firm = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
+        if at >= 2 and firm and not is_organization(person) and is_organization(firm):
+            return house_name(firm)
+    while len(tokens) > 1 and tokens[-1].lower().rstrip(".,") in _LEGAL_SUFFIXES:
+        tokens = tokens[:-1]
+        if len(tokens) > 1 and tokens[-1] == "&":
+            tokens = tokens[:-1]
+    if len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
+        tokens = tokens[1:]
+    name = " ".join(tokens)
+    key = name.lower()
+    if key in _HOUSES:
+        return _HOUSES[key]
+    for house in _HOUSE_NAMES:
+        if key.startswith(house.lower() + " ") and key[len(house) + 1 :] in _DESKS:
+            return house
     return name
 
 
@@ -276,10 +322,21 @@ def name_before_at(text: str) -> tuple[str | None, int]:
     """The capitalized name that ends `text`, and where in `text` it starts."""
     name: list[str] = []
     start = len(text)
+    weekday = False
     for match in reversed(list(re.finditer(r"\S+", text[-400:]))):
         token = match[0]
         if not name and token.lower() in _FILLERS:
             continue  # "JPMorgan now expects", "Capital Economics does not expect"
+        if not name and _PARENTHETICAL.match(token):
+            continue  # "Bank of America (BofA) has lifted": the short name, in brackets
+        if not name and token.lower() in _WEEKDAYS:
+            weekday = True  # "Bank of America on Monday raised"
+            continue
+        if not name and weekday and token.lower() == "on":
+            weekday = False
+            continue
+        if name and token.startswith("-") and _NAME_TOKEN.match(token[1:]):
+            token = token[1:]  # "(Reuters) -Bank of America": the wire's dash
         bare = token[:-2] if token.endswith("'s") else token
         if name and bare != token:
             break  # a possessive ends a name, it does not continue one
@@ -313,3 +370,36 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
             continue
         break
     return (clean_name(name) if name else None), position
+
+
+_SHORT_NAME = re.compile(
+    r"(?P<full>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|for|de)){1,6})\s+"
+    r"\((?P<short>[A-Z][A-Za-z]{1,7})\)"
+)
+_FULL_PERSON = re.compile(r"\b(?P<full>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z][\w'-]+))\b")
+
+
+def article_names(text: str) -> dict[str, str]:
+    """Short names the article itself spells out: "Bank of America (BofA)", "Peter Schiff".
+
+    A later "BofA" or "Schiff" is then the name the article gave in full, so
+    one speaker is one source however a sentence shortens it. An acronym
+    counts only with two capitals or more ("BofA", "EIA"), a surname only when
+    one person of the article has it.
+    """
+    names: dict[str, str] = {}
+    for match in _SHORT_NAME.finditer(text):
+        short = match["short"]
+        full = clean_name(match["full"].split())
+        if full and sum(c.isupper() for c in short) >= 2 and len(full.split()) >= 2:
+            names.setdefault(short, full)
+    surnames: dict[str, set[str]] = {}
+    for match in _FULL_PERSON.finditer(text):
+        full = clean_name(match["full"].split())
+        if full is None or full != match["full"] or is_organization(full):
+            continue
+        surnames.setdefault(match["last"], set()).add(full)
+    for last, fulls in surnames.items():
+        if len(fulls) == 1:
+            names.setdefault(last, next(iter(fulls)))
+    return names

@@ -144,3 +144,5 @@ class Settings:
     asset_table: assets.AssetTable
     tickers: frozenset[str]
     horizon_months: int
+    # "BofA" -> "Bank of America", "Schiff" -> "Peter Schiff", as the article spells them out
+    full_names: Mapping[str, str] = field(default_factory=dict)
