@@ -51,15 +51,15 @@ def speakers(text: str) -> set[tuple[str, str | None]]:
             "Federal Reserve Bank of New York",
             "Federal Reserve Bank of New York",
             id="of-after-an-organization",
-        ),  # fmt: skip
+        ),
         pytest.param(
             "Oxford Economics' Norihiro Yamaguchi", "Oxford Economics", id="plural-possessive-firm"
-        ),  # fmt: skip
+        ),
         pytest.param(
             "U.S. Energy Information Administration",
             "Energy Information Administration",
             id="us-before-agency",
-        ),  # fmt: skip
+        ),
         pytest.param("Jane Doe", "Jane Doe", id="person-kept"),
     ],
 )
