@@ -30,6 +30,7 @@ _PERFECT = re.compile(P.PERFECT_TENSE, re.IGNORECASE)
 _NOT_PAST_BEFORE_VERB = re.compile(P.NOT_PAST_BEFORE_VERB, re.IGNORECASE)
 _CONDITIONAL = any_of(P.CONDITIONALS)
 _CONDITION_SCOPE_BREAK = re.compile(P.CONDITION_SCOPE_BREAK, re.IGNORECASE)
+_CONDITION_SCOPE_END = re.compile(P.CONDITION_SCOPE_END, re.IGNORECASE)
 _NOT_CONDITIONAL_BEFORE_IF = any_of(P.NOT_CONDITIONAL_BEFORE_IF)
 HEDGE = any_of(P.HEDGES)
 VAGUE_CALL = any_of(P.VAGUE_CALLS)
@@ -62,26 +63,29 @@ def is_past(work: str, span: tuple[int, int], phrases: list[DatePhrase], made_on
     )
 
 
-def conditional_from(present: str) -> int | None:
-    """Where the sentence's conditional part starts, or None if it has no condition.
+def conditional_spans(present: str) -> tuple[tuple[int, int], ...]:
+    """The sentence's conditional parts, or () if it has no condition.
 
     A condition governs its own clause: from the last scope break before it
-    (", and", ", but", ";") to the end, or the whole sentence if none.
+    (", and", ", but", ";") up to the first contrast after it (", but", ";",
+    ", whereas"), or to the end. "X accepts the dollar could gain if energy
+    fears grow, but is forecasting 1.25": the forecast after "but" is the call.
     """
-    starts = []
+    spans = []
     for match in _CONDITIONAL.finditer(present):
         written = match[0].lower().lstrip(" \"'(")
         if written.startswith("if") and _NOT_CONDITIONAL_BEFORE_IF.search(present[: match.start()]):
             continue
         breaks = [b.end() for b in _CONDITION_SCOPE_BREAK.finditer(present, 0, match.start())]
-        starts.append(breaks[-1] if breaks else 0)
-    return min(starts) if starts else None
+        contrast = _CONDITION_SCOPE_END.search(present, match.end())
+        spans.append((breaks[-1] if breaks else 0, contrast.start() if contrast else len(present)))
+    return tuple(spans)
 
 
 def is_conditional(sentence: SentenceFacts, position: int) -> bool:
-    return (
-        sentence.conditional_from is not None and position >= sentence.conditional_from
-    ) or in_any(position, sentence.scenario_spans)
+    return (in_any(position, sentence.conditional_spans)) or in_any(
+        position, sentence.scenario_spans
+    )
 
 
 def in_any(position: int, spans: Iterable[tuple[int, int]]) -> bool:

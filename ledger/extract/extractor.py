@@ -80,7 +80,7 @@ from ledger.extract.clauses import (
     HEDGE,
     VAGUE_CALL,
     clause_spans,
-    conditional_from,
+    conditional_spans,
     is_past,
 )
 from ledger.extract.directions import Direction, find_terms, read_direction
@@ -427,7 +427,7 @@ def _read_sentence(
         ),
         future=future,
         scenario_spans=tuple(span for span in clauses if _SCENARIO.search(work[span[0] : span[1]])),
-        conditional_from=conditional_from(work),
+        conditional_spans=conditional_spans(work),
         hedged=bool(HEDGE.search(present)),
         strong_cue=strong_cue,
         cue=cue_words(present, future, headline),

@@ -24,6 +24,7 @@ from ledger.extract.textops import any_of
 _NOT_A_PRICE_AFTER = tuple(re.compile(p, re.IGNORECASE) for p in P.NOT_A_PRICE_AFTER)
 _QUANTITY_OF_ASSET_AFTER = re.compile(P.QUANTITY_OF_ASSET_AFTER, re.IGNORECASE)
 _NOT_THE_LEVEL_BEFORE = any_of(P.NOT_THE_LEVEL_BEFORE)
+_BAND_NOUN_AFTER = re.compile(r"\s*(?:k\b|%)?\s*(?:range|band|corridor)\b", re.IGNORECASE)
 _PRESENT_STATE_BEFORE = any_of(P.PRESENT_STATE_BEFORE)
 _PRICE_NOW_BEFORE = any_of(P.PRICE_NOW_BEFORE)
 _STATED_PROBABILITY = any_of(P.STATED_PROBABILITY)
@@ -236,6 +237,9 @@ def is_range(work: str, first: LevelMatch, second: LevelMatch) -> bool:
     between = work[first.span[1] : second.span[0]]
     before = work[max(0, first.span[0] - 12) : first.span[0]]
     if re.fullmatch(r"\s*-\s*", between):
+        return True
+    # "a $60 to $70 range", "a 4,000-4,500 band": the noun after the pair says it
+    if re.fullmatch(r"\s*(?:to|and)\s*", between) and _BAND_NOUN_AFTER.match(work, second.span[1]):
         return True
     return bool(
         re.fullmatch(r"\s*(?:and|to)\s*", between)

@@ -321,6 +321,8 @@ CONDITIONALS = (
 # (or from the start of the sentence) to the end. "My target is $4,800, and I'll cut the
 # trade if ETH closes below $2,600": only the second call is conditional. Regex.
 CONDITION_SCOPE_BREAK = r",\s+(?:and|but|while|whereas|with)\s+|;\s+|\s-\s"
+# ... and ends at a contrast after it: "could gain if fears grow, but is forecasting 1.25".
+CONDITION_SCOPE_END = r",\s+(?:but|whereas|yet)\s+|;\s+"
 # "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
 NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # Scenarios make only their own clause conditional: in "its base case is $150,000; its
@@ -510,7 +512,6 @@ NOT_A_PRICE_AFTER = (
     r"|bps|basis)",
     r"\s*%?\s*(?:inflation|yield|of\s+gdp|gdp|unemployment|growth|allocation|stake|weight"
     r"|margin|earnings|eps|revenue|dividend|cpi|pce|rate\s+cut)",
-    r"\s*(?:-|to|and)\s*\$?\d[\d,.]*\s*(?:k\b|%)?\s*(?:range|band|corridor)",
 )
 # Words just before a number that make it not the forecast level: a starting point, a
 # past record, another quantity. Regexes, matched against the preceding text.
@@ -853,6 +854,15 @@ REWRITES = (
     ),
     # "for 2026" (a forecast for a year) -> "in 2026"
     (r"\bfor\s+((?:19|20)\d\d)\b(?!\s*[-\u2013/]\s*\d)", r"in \1"),
+    # "by late 2026", "late next year" -> the end of that year; "in early 2027" -> by the end
+    # of its first quarter, as readers date "early" (the candidate shows the reading)
+    (
+        r"\b(?:by|in|until|before|through)\s+late\s+((?:19|20)\d\d|next\s+year|this\s+year)\b",
+        r"by the end of \1",
+    ),
+    (r"\blate\s+(?:in\s+)?((?:19|20)\d\d|next\s+year|this\s+year)\b", r"by the end of \1"),
+    (r"\b(?:by|in|until|before)\s+early\s+((?:19|20)\d\d)\b", r"by the end of Q1 \1"),
+    (r"\b(?:by|in|until|before)\s+early\s+(next|this)\s+year\b", r"by the end of Q1 of \1 year"),
     # "by the close of 2026" -> "by the end of 2026"
     (r"\bby\s+the\s+close\s+of\s+", "by the end of "),
     # "$150K" is fine, but "$150,000-plus" and "$5,000/oz" are not: drop the suffix
@@ -914,6 +924,8 @@ CAP_NEGATED = 0.25
 CAP_NEEDS_LEVEL = 0.20
 CAP_COMPUTED_LEVEL = 0.35  # "hold the critical support level": the rule reads the level
 CAP_VAGUE = 0.20
+# A band ("between $4,000 and $4,200"): proposed as a band claim for the user to confirm.
+CAP_BAND = 0.55
 
 # A call with no direction word (or only a target word) is read as one to rise to its
 # level, unless the speaker is bearish on the asset: "It leans bearish on palladium, with a

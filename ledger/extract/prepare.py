@@ -39,6 +39,19 @@ _PAREN_TICKER = re.compile(P.PARENTHESIZED_TICKER)
 _SAME_PERIOD = re.compile(P.SAME_PERIOD, re.IGNORECASE)
 _QUARTER_OR_HALF = re.compile(r"\b([QH])([1-4])\b(?:\s+((?:19|20)\d\d)\b)?")
 _YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d\d)(?![\w%])")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_ELIDED_PERIOD = re.compile(
+    r"\b(?P<preposition>in|for|during)\s+the\s+(?P<ordinal>first|second|third|fourth)\b"
+    r"(?!\s*(?:-|quarter|half|three|six|nine|week|month|year|time|place|round|day|of))",
+    re.IGNORECASE,
+)
+_LEVEL_IN_LIST = re.compile(r"(?:US)?\$?\d[\d,]*(?:\.\d+)?")
+_FOUR_QUARTERS = re.compile(
+    r"(?P<levels>(?:(?:US)?\$?\d[\d,]*(?:\.\d+)?(?:,\s*|\s+and\s+|,\s+and\s+)){3}"
+    r"(?:US)?\$?\d[\d,]*(?:\.\d+)?)\s+(?:in|for|over)\s+the\s+(?:four|4)\s+quarters\s+of\s+"
+    r"(?P<year>next\s+year|this\s+year|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 _THE_YEAR_END = re.compile(
     r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\byear[-\s]end\b(?!\s*(?:19|20)\d\d)",
     re.IGNORECASE,
@@ -75,9 +88,47 @@ def prepare(text: str, made_on: date) -> str:
     work = _PERIOD_OF_YEAR.sub(
         lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
     )
+    work = _elided_periods(work)
+    work = _FOUR_QUARTERS.sub(lambda m: _each_quarter(m, made_on), work)
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
     work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
     return _carry_years(work, made_on)
+
+
+def _elided_periods(work: str) -> str:
+    """ "$79.62 in Q1, $90.56 in the second and $75.45 in the third": Q2 and Q3.
+
+    After a quarter (or half) is named, "in the second" with no noun is the
+    next period of the same kind: the writer leaves the noun out of a ladder.
+    """
+    first = _QUARTER_OR_HALF.search(work)
+    if first is None:
+        return work
+    kind = first[1]
+    last = 2 if kind == "H" else 4
+
+    def period(match: re.Match[str]) -> str:
+        number = _ORDINALS[match["ordinal"].lower()]
+        return match[0] if number > last else f"{match['preposition']} {kind}{number}"
+
+    return work[: first.end()] + _ELIDED_PERIOD.sub(period, work[first.end() :])
+
+
+def _each_quarter(match: re.Match[str], made_on: date) -> str:
+    """ "$66, $65, $64 and $63 in the four quarters of next year": each level its quarter."""
+    levels = _LEVEL_IN_LIST.findall(match["levels"])
+    if len(levels) != 4:
+        return match[0]
+    when = match["year"].lower()
+    year = (
+        made_on.year + 1
+        if when == "next year"
+        else made_on.year
+        if when == "this year"
+        else int(when)
+    )
+    rungs = [f"{level} in Q{number} {year}" for number, level in enumerate(levels, start=1)]
+    return ", ".join(rungs[:3]) + " and " + rungs[3]
 
 
 def _holiday(name: str, made_on: date) -> str:

@@ -54,6 +54,9 @@ _POSSESSIVE = re.compile(
 _PERSON_AT_FIRM = re.compile(P.PERSON_AT_FIRM)
 _HEADLINE_SPEAKER = re.compile(P.HEADLINE_SPEAKER)
 _SENTENCE_SUBJECT = re.compile(P.SENTENCE_SUBJECT)
+_HOUSE_SUBJECT = re.compile(
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s+[a-z]+s\b"
+)
 _QUOTED = re.compile(r"\"[^\"]*\"")
 _QUOTED_FIRST_PERSON = re.compile(r"^\W*\"[^\"]*\b(?:we|our|i|my)\b[^\"]*\"?\W*$", re.IGNORECASE)
 _FIRM_BEFORE_PERSON = re.compile(r"(?P<firm>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})'s\s+$")
@@ -69,6 +72,8 @@ _DESKS = frozenset(P.HOUSE_DESKS)
 _WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
+# "JPMorgan therefore sees", "Citi reportedly expects": an adverb between name and verb
+_ADVERB = re.compile(r"^(?:[a-z]+ly|therefore|thus|hence|too|already|again|similarly)$")
 _PARENTHETICAL = re.compile(r"^\([^()]*\),?$")
 
 
@@ -198,7 +203,18 @@ def find_speaker(
         name = clean_name(subject["name"].split())
         if name:
             return SpeakerReading(name, named=True)
+    subject = _HOUSE_SUBJECT.match(text)
+    if subject:
+        # "Deutsche Bank accepts ..., but is forecasting 1.25": a firm opening the sentence
+        # with a verb of its own is who speaks, whatever the verb.
+        name = clean_name(subject["name"].split())
+        if name and (name in _HOUSE_NAMES or _has_organization_word(name)):
+            return SpeakerReading(name, named=True)
     return SpeakerReading(None)
+
+
+def _has_organization_word(name: str) -> bool:
+    return any(word.lower() in _ORGANIZATION_WORDS for word in name.split())
 
 
 def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
@@ -301,7 +317,7 @@ def house_name(name: str) -> str:
         tokens = tokens[:-1]
         if len(tokens) > 1 and tokens[-1] == "&":
             tokens = tokens[:-1]
-    if len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
+    while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
         tokens = tokens[1:]
     name = " ".join(tokens)
     key = name.lower()
@@ -325,7 +341,7 @@ def name_before_at(text: str) -> tuple[str | None, int]:
     weekday = False
     for match in reversed(list(re.finditer(r"\S+", text[-400:]))):
         token = match[0]
-        if not name and token.lower() in _FILLERS:
+        if not name and (token.lower() in _FILLERS or _ADVERB.match(token)):
             continue  # "JPMorgan now expects", "Capital Economics does not expect"
         if not name and _PARENTHETICAL.match(token):
             continue  # "Bank of America (BofA) has lifted": the short name, in brackets
@@ -376,6 +392,8 @@ _SHORT_NAME = re.compile(
     r"(?P<full>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|for|de)){1,6})\s+"
     r"\((?P<short>[A-Z][A-Za-z]{1,7})\)"
 )
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_LONG_NAME = re.compile(r"\b[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|for)){2,6}")
 _FULL_PERSON = re.compile(r"\b(?P<full>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z][\w'-]+))\b")
 
 
@@ -393,6 +411,15 @@ def article_names(text: str) -> dict[str, str]:
         full = clean_name(match["full"].split())
         if full and sum(c.isupper() for c in short) >= 2 and len(full.split()) >= 2:
             names.setdefault(short, full)
+    # "The U.S. Energy Information Administration raised ...", later "EIA": its initials
+    acronyms = set(_ACRONYM.findall(text))
+    for match in _LONG_NAME.finditer(text):
+        full = clean_name(match[0].split())
+        if full is None:
+            continue
+        initials = "".join(word[0] for word in full.split() if word[0].isupper())
+        if len(initials) >= 3 and initials in acronyms:
+            names.setdefault(initials, full)
     surnames: dict[str, set[str]] = {}
     for match in _FULL_PERSON.finditer(text):
         full = clean_name(match["full"].split())

@@ -50,7 +50,7 @@ class SentenceFacts:
     terms: tuple[Term, ...]
     future: tuple[DatePhrase, ...]
     scenario_spans: tuple[tuple[int, int], ...]
-    conditional_from: int | None
+    conditional_spans: tuple[tuple[int, int], ...]
     hedged: bool
     strong_cue: bool
     period_forecast: bool

@@ -130,11 +130,14 @@ def write_candidate(
     when_text = when_words(when, family, settings)
 
     if level.range_with is not None:
+        band = _band(sentence, segment, plan, settings, name, notes, conditional)
+        if band is not None:
+            return band
         low, high = sorted((level.match, level.range_with), key=lambda m: m.span[0])
         notes.insert(
             0,
-            f"a range ('{low.text}' to '{high.text}'): the claim language has no range claim;"
-            " give the side you mean",
+            f"a range ('{low.text}' to '{high.text}') the claim language could not read back:"
+            " give the level you mean",
         )
         return asking(sentence, mention, name, kind, when_text, when, conditional, settings, notes)
 
@@ -179,6 +182,87 @@ def write_candidate(
             sentence, mention, level.match.text, direction, kind, when, claim.deadline, settings
         ),
     )
+
+
+def _band(
+    sentence: SentenceFacts,
+    segment: Segment,
+    plan: Plan,
+    settings: Settings,
+    name: str,
+    notes: list[str],
+    conditional: bool,
+) -> Candidate | None:
+    """A band ("between $4,000 and $4,200 by June", "a $60-70 range"): a band claim to confirm.
+
+    "range", "trade", "stay" or "hold" near it make the band one the price keeps
+    all the window (hold_between); otherwise it is where the price ends
+    (close_between), as the claim language reads a bare band. Capped below
+    --min-confidence: a band in an article is as often a description of where
+    the price has been as a call, and which of the two the writer meant is the
+    user's to say.
+    """
+    level, when = plan.level, plan.when
+    assert level.range_with is not None
+    low, high = sorted((level.match, level.range_with), key=lambda m: m.price or 0.0)
+    if low.price is None or high.price is None or low.relative or high.relative:
+        return None
+    around = sentence.work[max(segment.start, level.start - 60) : level.end + 40]
+    kept = bool(_BAND_KEPT.search(around)) or (
+        plan.direction is not None and plan.direction.family == HOLD
+    )
+    when_text = when_words(when, TOUCH, settings)
+    verb = "stays between" if kept else "between"
+    words = f"{name} {verb} {format_price(low.price)} and {format_price(high.price)} {when_text}"
+    claim = parsed_claim(words, settings)
+    wanted = ClaimKind.HOLD_BETWEEN if kept else ClaimKind.CLOSE_BETWEEN
+    if claim is None or claim.kind is not wanted or claim.symbol != segment.mention.symbol:
+        return None
+    if when is not None and claim.deadline != when.deadline:
+        return None
+    notes = [
+        f"a band ('{low.text}' to '{high.text}'), read as {wanted.value}: check it is a call,"
+        " not where the price has been",
+        *notes,
+    ]
+    score = P.SCORE_BASE + (P.SCORE_SPEAKER if sentence.speaker.name else 0)
+    score = min(score + (P.SCORE_TIME_FRAME if when else 0), P.CAP_BAND)
+    if conditional:
+        score = min(score, P.CAP_CONDITIONAL)
+    mention = segment.mention
+    return Candidate(
+        sentence=sentence.original,
+        made_on=settings.made_on,
+        symbol=claim.symbol,
+        asset=mention.written or name,
+        confidence=round(max(0.0, score), 2),
+        claim_text=words,
+        claim=claim,
+        speaker=sentence.speaker.name,
+        assumptions=tuple(dict.fromkeys(notes + list(claim.assumptions))),
+        hedged=sentence.hedged,
+        conditional=conditional,
+        probability=sentence.probability,
+        headline=sentence.headline,
+        kind_hint=wanted.value,
+        reasons=reasons_for(
+            sentence,
+            mention,
+            f"{low.text} to {high.text}",
+            plan.direction,
+            wanted,
+            when,
+            claim.deadline,
+            settings,
+        ),
+    )
+
+
+_BAND_KEPT = re.compile(
+    r"\b(?:range|ranges|range-bound|trade|trades|trading|stay|stays|staying|hold|holds"
+    r"|holding|consolidat\w*|oscillat\w*|fluctuat\w*|sideways)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_quarter_or_half(when: DatePhrase) -> bool:
