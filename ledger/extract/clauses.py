@@ -30,6 +30,7 @@ _PERFECT = re.compile(P.PERFECT_TENSE, re.IGNORECASE)
 _NOT_PAST_BEFORE_VERB = re.compile(P.NOT_PAST_BEFORE_VERB, re.IGNORECASE)
 _CONDITIONAL = any_of(P.CONDITIONALS)
 _CONDITION_SCOPE_BREAK = re.compile(P.CONDITION_SCOPE_BREAK, re.IGNORECASE)
+_COMMA = re.compile(r",\s")
 _CONDITION_SCOPE_END = re.compile(P.CONDITION_SCOPE_END, re.IGNORECASE)
 _NOT_CONDITIONAL_BEFORE_IF = any_of(P.NOT_CONDITIONAL_BEFORE_IF)
 HEDGE = any_of(P.HEDGES)
@@ -77,8 +78,14 @@ def conditional_spans(present: str) -> tuple[tuple[int, int], ...]:
         if written.startswith("if") and _NOT_CONDITIONAL_BEFORE_IF.search(present[: match.start()]):
             continue
         breaks = [b.end() for b in _CONDITION_SCOPE_BREAK.finditer(present, 0, match.start())]
+        start = breaks[-1] if breaks else 0
+        # "7,500 in the base case, 8,000 or more if the Fed keeps cutting": a condition
+        # written after its own level governs that comma's clause, not the one before.
+        commas = [c.end() for c in _COMMA.finditer(present, start, match.start())]
+        if commas and re.search(r"\d", present[commas[-1] : match.start()]):
+            start = commas[-1]
         contrast = _CONDITION_SCOPE_END.search(present, match.end())
-        spans.append((breaks[-1] if breaks else 0, contrast.start() if contrast else len(present)))
+        spans.append((start, contrast.start() if contrast else len(present)))
     return tuple(spans)
 
 

@@ -68,6 +68,7 @@ from ledger.claims.bounds import (
     check_deadline,
     check_made_on,
 )
+from ledger.claims.vocabulary import ABOVE, AVERAGE
 from ledger.errors import ClaimError
 from ledger.extract import patterns as P
 from ledger.extract.article import find_byline, find_dateline
@@ -84,7 +85,7 @@ from ledger.extract.clauses import (
     is_past,
 )
 from ledger.extract.directions import Direction, find_terms, read_direction
-from ledger.extract.levels import call_levels, prices_now
+from ledger.extract.levels import Level, call_levels, prices_now
 from ledger.extract.mentions import find_mentions, remember, remember_prices
 from ledger.extract.merge import merged
 from ledger.extract.pairing import (
@@ -112,6 +113,7 @@ from ledger.extract.speakers import (
     affiliations,
     article_names,
     find_speaker,
+    label_speaker,
     speaker_spans,
 )
 from ledger.extract.special_calls import comparison_candidates, needs_level, vague_call
@@ -120,6 +122,7 @@ from ledger.extract.textops import any_of, blank
 from ledger.extract.writing import Plan, claim_name, cue_words, write_candidate
 
 _OLD_CALL = any_of(P.OLD_CALLS)
+_AVERAGE_AFTER = re.compile(r"\s*(?:an?\s+)?average\b(?!\s+(?:of|daily|annual))", re.IGNORECASE)
 _SCENARIO = any_of(P.SCENARIOS)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
@@ -270,14 +273,16 @@ def _extract(
             continue
         # A sentence read before, with what earlier sentences said unchanged, reads the same:
         # boilerplate and pages that repeat one line 100,000 times are read once per line.
-        key = (sentence.text, sentence.headline, context.state())
+        key = (sentence.text, sentence.headline, sentence.item, context.state())
         if key in read:
             candidates, after = read[key]
             context.restore(after)
             found.extend(candidates)
             continue
         try:
-            candidates = _read_sentence(sentence.text, sentence.headline, settings, context)
+            candidates = _read_sentence(
+                sentence.text, sentence.headline, settings, context, item=sentence.item
+            )
         except ClaimError:
             candidates = []  # a claim module refused something odd in this sentence; skip it
         candidates = _within_bounds(candidates, today or made_on, notes)
@@ -312,18 +317,31 @@ def _within_bounds(
 
 
 def _read_sentence(
-    original: str, headline: bool, settings: Settings, context: Context
+    original: str, headline: bool, settings: Settings, context: Context, *, item: bool = False
 ) -> list[Candidate]:
     made_on = settings.made_on
-    context.last_symbol_age += 1
-    context.last_period_age += 1
+    # The items of a list ("Where the houses see the S&P 500 finishing 2026:" then
+    # "- Deutsche Bank: 8,000", "- UBS: 7,500") are all read under the lead-in: they do not
+    # age the asset and period it named, however long the list.
+    if not item:
+        context.last_symbol_age += 1
+        context.last_period_age += 1
     # A list of calls runs over sentences: "Deutsche Bank projects 8,000 for the end of 2026
     # ... Oppenheimer has the most bullish target at 8,100": the period carries to the next
     # sentence's calls on the same asset, when it names none of its own.
     inherited = None
-    if context.last_period is not None and context.last_period_age == 1:
-        inherited = next(iter(date_phrases(context.last_period, made_on)), None)
+    if context.last_period is not None and context.last_period_age <= (1 if not item else 2):
+        # a bare year read in its sentence ("finishing 2026") reads alone as "by 2026"
+        inherited = next(
+            iter(
+                date_phrases(context.last_period, made_on)
+                or date_phrases(f"by {context.last_period}", made_on)
+            ),
+            None,
+        )
     inherit_symbols, context.last_calls = context.last_calls, ()
+    if item and context.last_symbol is not None:
+        inherit_symbols = (*inherit_symbols, context.last_symbol)
     work = prepare(original, made_on)
     phrases = date_phrases(work, made_on)
     work, phrases = with_same_period(work, phrases, made_on, context)
@@ -343,6 +361,9 @@ def _read_sentence(
         # "Geoffrey Kendrick, head of research at Standard Chartered, has cut his target"
         person, firm = next(iter(affiliated.items()))
         speaker = SpeakerReading(firm, named=True, note=f"{person} speaks for {firm}")
+    label = label_speaker(work) if item else None
+    if label is not None:
+        speaker = SpeakerReading(label, named=True, note=f"the list item's label: {label}")
     if speaker.name in settings.full_names:
         full = settings.full_names[speaker.name]
         speaker = replace(speaker, name=full, note=speaker.note or f"'{speaker.name}' is {full}")
@@ -371,10 +392,11 @@ def _read_sentence(
         or bool(FUTURE.search(present))
         or bool(future)
         or (headline and bool(HEADLINE_INFINITIVE.search(present)))
+        or (item and inherited is not None)
         # "the rally in gold is far from over" looks ahead by itself, about a named asset.
         or (bool(VAGUE_CALL.search(present)) and any(m.subject for m in mentions))
     )
-    if future:
+    if future and not item:
         context.last_period = future[-1].text
         context.last_period_age = 0
     if not cue or not present.strip():
@@ -437,7 +459,7 @@ def _read_sentence(
             (position, tuple(dict.fromkeys(_full_name(n, context, settings) for n in names)))
             for position, names in speaker_spans(present)
         ),
-        inherited=inherited if strong_cue and not future else None,
+        inherited=inherited if (strong_cue or item) and not future else None,
         inherit_symbols=inherit_symbols,
         price_now=dict(context.price_now),
         respectively=respectively_at(present),
@@ -475,6 +497,10 @@ def _segment_candidates(
         read_direction(sentence.terms, window, sentence.work[lv.end : lv.end + 24])
         for lv, window in zip(levels, windows, strict=True)
     ]
+    for index, level in enumerate(levels):
+        if directions[index] is None and _AVERAGE_AFTER.match(sentence.work, level.end):
+            # "~$4,560 average": the noun after the level names the kind
+            directions[index] = Direction(AVERAGE, ABOVE, None, None)
     plans: list[Plan] = []
     if len(own) > 1:
         # A ladder: each level with its own deadline is a call ("$3.47 in 2025 and $4.02 in
@@ -485,6 +511,14 @@ def _segment_candidates(
             if index in own:
                 plans.append(Plan(level, own[index], direction, windows[index], several=False))
             last = direction
+    elif _paths_of_one_call(levels, directions):
+        # "~$4,560 average, peaking near $5,000", "to $5,000, with an average of $4,400":
+        # a peak and an average are two calls on one path, each with its own word.
+        for index, level in enumerate(levels):
+            when = own.get(index) or fallback_deadline(sentence.future, segment, level)
+            if when is None and segment.mention.symbol in sentence.inherit_symbols:
+                when = sentence.inherited
+            plans.append(Plan(level, when, directions[index], windows[index], several=False))
     else:
         several = len(levels) > 1 and not (len(levels) == 2 and levels[0].range_with)
         index = max(
@@ -497,6 +531,21 @@ def _segment_candidates(
         plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None]
+
+
+def _paths_of_one_call(levels: list[Level], directions: list[Direction | None]) -> bool:
+    """Two levels, each with a direction word of its own family (an average and a peak)."""
+    if len(levels) != 2 or any(lv.range_with is not None for lv in levels):
+        return False
+    if any(d is None for d in directions):
+        return False
+    families = {d.family for d in directions if d is not None}
+    # the average may be written after its level ("~$4,560 average"), the peak has its verb
+    return (
+        len(families) == 2
+        and AVERAGE in families
+        and all(d.verb for d in directions if d is not None and d.family != AVERAGE)
+    )
 
 
 def _full_name(name: str, context: Context, settings: Settings) -> str:

@@ -367,6 +367,8 @@ TOUCH_ABOVE_PHRASES = (
     "scale", "clear", "crack", "exceed", "exceeding", "surpass", "surpassing", "go above",
     "trade above", "touch", "reclaim", "recover to", "rebound to", "rebounding to",
     "bounce to", "advance to", "upside to", "extend gains to", "grind higher to",
+    "peak at", "peaking at", "peak near", "peaking near", "peak around", "peaking around",
+    "peak of", "a peak of", "peaks at", "top out at", "topping out at",
     "run to", "march to", "path to", "road to", "gain to", "rise", "climb", "rally",
     "carry it to", "take it to", "push it to", "send it to", "lift it to", "drive it to",
     "carry prices to", "take prices to", "push prices to", "send prices to", "lift prices to",

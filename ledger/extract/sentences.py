@@ -49,6 +49,10 @@ SENTENCE_STARTERS = frozenset(
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa]|\d+[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
+# A line that starts with a short capitalized label and a colon: "Bank of America: $5,000".
+_LABEL = re.compile(
+    r"^\s*[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|\([^()\n]{1,40}\))){0,5}\s*:\s+\S"
+)
 _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
 _TERMINAL = re.compile(r"[.!?:;,\"'\u201d\u2019)\]]\s*$")
 # A candidate stop: the stop, closing quotes/brackets, whitespace, and a capital, digit,
@@ -68,6 +72,8 @@ class Sentence:
     start: int
     headline: bool = False
     paragraph: int = 0
+    # a bullet or a "Name: ..." line of a list: read under the lead-in above it
+    item: bool = False
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -80,8 +86,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 stripped = _strip_markers(unit_text)
                 if stripped:
                     start = offset + unit_text.find(stripped)
-                    headline = not _BULLET.match(unit_text) and not _TERMINAL.search(stripped)
-                    sentences.append(Sentence(stripped, start, headline, paragraph))
+                    item = bool(_BULLET.match(unit_text) or _LABEL.match(unit_text))
+                    headline = not item and not _TERMINAL.search(stripped)
+                    sentences.append(Sentence(stripped, start, headline, paragraph, item))
                 continue
             for start, piece in _split_unit(unit_text):
                 sentences.append(Sentence(piece, offset + start, paragraph=paragraph))
@@ -118,7 +125,13 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
             units.append((start, text + "\n" + line, False))
             continue
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        alone = _stands_alone(
+        preceding = lines[index - 1].strip() if index else ""
+        # "JPMorgan: ~$5,055 by Q4 2026" / "Goldman Sachs: ~$4,900 by end-2026": a list of
+        # labelled lines is a list, each line an item, whatever its punctuation.
+        labelled = bool(_LABEL.match(line)) and bool(
+            _LABEL.match(following) or _LABEL.match(preceding)
+        )
+        alone = labelled or _stands_alone(
             line,
             is_only_line=len(lines) == 1,
             # a first line whose sentence goes on in lower case on the next is no title

@@ -304,6 +304,10 @@ def house_name(name: str) -> str:
     and "U.S." before an agency goes. A name the tables do not know is kept.
     """
     tokens = name.split()
+    while len(tokens) > 1 and tokens[-1].lower().rstrip(".,") in _LEGAL_SUFFIXES:
+        tokens = tokens[:-1]
+        if len(tokens) > 1 and tokens[-1] == "&":
+            tokens = tokens[:-1]
     for index, token in enumerate(tokens[:-1]):
         # "Oxford Economics' Norihiro Yamaguchi": a plural possessive before a person
         if index and token.endswith("'") and not is_organization(" ".join(tokens[index + 1 :])):
@@ -313,10 +317,6 @@ def house_name(name: str) -> str:
         person, firm = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
         if at >= 2 and firm and not is_organization(person) and is_organization(firm):
             return house_name(firm)
-    while len(tokens) > 1 and tokens[-1].lower().rstrip(".,") in _LEGAL_SUFFIXES:
-        tokens = tokens[:-1]
-        if len(tokens) > 1 and tokens[-1] == "&":
-            tokens = tokens[:-1]
     while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
         tokens = tokens[1:]
     name = " ".join(tokens)
@@ -430,3 +430,33 @@ def article_names(text: str) -> dict[str, str]:
         if len(fulls) == 1:
             names.setdefault(last, next(iter(fulls)))
     return names
+
+
+_LABEL = re.compile(
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*(?:\([^()]{1,40}\))?\s*:"
+)
+
+
+_LEVEL_AFTER_LABEL = re.compile(r"\s*[~\u2248]?\s*(?:US|USD\s*)?[$\u20ac\u00a3]?\d")
+
+
+def label_speaker(text: str) -> str | None:
+    """The speaker a list item's label names: "Goldman Sachs: ~$4,900 by end-2026",
+    "Oppenheimer (John Stoltzfus): 8,100". A label that is a house, has a firm's word, or is
+    a name in capitals throughout ("Metals Focus") counts; "Key forecasts:" does not."""
+    match = _LABEL.match(text)
+    if match is None:
+        return None
+    written = match["name"].split()
+    name = clean_name(written)
+    if name is None:
+        return None
+    if name in _HOUSE_NAMES or _has_organization_word(name):
+        return name
+    # A name of capitals alone ("Metals Focus", "Yardeni Research") counts when the level
+    # follows the colon at once: "Metal Matters: Upgrading silver ..." is a column's title.
+    capitalized = all(w[0].isupper() or w in _CONNECTORS for w in written)
+    if capitalized and _LEVEL_AFTER_LABEL.match(text, match.end()):
+        whole = house_name(" ".join(written))
+        return whole if clean_name(whole.split()) else name
+    return None

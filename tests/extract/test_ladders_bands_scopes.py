@@ -167,3 +167,59 @@ def test_a_band_is_proposed_to_confirm(text: str, kind: str) -> None:
     assert candidate.claim.upper is not None
     assert candidate.claim.level < candidate.claim.upper
     assert candidate.confidence < DEFAULT_MIN_CONFIDENCE
+
+
+# ---------------------------------------------------------------- lists under a lead-in
+
+
+def test_bullets_under_a_lead_in_take_its_asset_and_period() -> None:
+    text = (
+        "Where the major houses see the S&P 500 at the end of 2026:\n"
+        "  - Oppenheimer (John Doe): 8,100 - stocks remain the favourite\n"
+        "  - Deutsche Bank: 8,000 - returns on buybacks\n"
+        "  - Acme Research: 7,700 - another good year\n"
+        "  - Northwind: 7,500 in the base case, 8,000 or more if the Fed keeps cutting\n"
+    )
+    assert recorded(text, made_on=date(2025, 12, 8)) == {
+        "^GSPC touch_above 8100 by 2026-12-31 | Oppenheimer",
+        "^GSPC touch_above 8000 by 2026-12-31 | Deutsche Bank",
+        "^GSPC touch_above 7700 by 2026-12-31 | Acme Research",
+        "^GSPC touch_above 7500 by 2026-12-31 | Northwind",
+    }
+
+
+def test_labelled_lines_are_a_list_each_with_its_speaker() -> None:
+    text = (
+        "Gold outlook 2026: banks turn bullish\n\n"
+        "Key forecasts\n"
+        "JPMorgan: ~$5,055 by end-2026 (up to $5,300)\n"
+        "Goldman Sachs: ~$4,900 by end-2026\n"
+        "Metals Focus: ~$4,560 average in 2026, peaking near $5,000\n"
+    )
+    assert recorded(text, made_on=date(2026, 1, 5)) >= {
+        "GC=F touch_above 5055 by 2026-12-31 | JPMorgan",
+        "GC=F touch_above 4900 by 2026-12-31 | Goldman Sachs",
+    }
+    found = {
+        (c.claim.canonical_text(), c.speaker)
+        for c in extract_candidates(text, made_on=date(2026, 1, 5))
+        if c.claim is not None
+    }
+    assert ("GC=F average_above 4560 from 2026-01-01 to 2026-12-31", "Metals Focus") in found
+    assert ("GC=F touch_above 5000 by 2026-12-31", "Metals Focus") in found
+    assert not any("5300" in claim for claim, _ in found)  # the bracketed aside
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Metal Matters: Upgrading silver to $150", "Reality check: $10,000 looks unlikely"],
+)
+def test_a_title_with_a_colon_is_no_speaker(line: str) -> None:
+    from ledger.extract.speakers import label_speaker
+
+    assert label_speaker(line) is None
+
+
+def test_a_range_whose_other_end_is_the_price_of_the_day_is_no_call() -> None:
+    text = "With gold trading near $4,300-$4,500, banks see more upside in 2026."
+    assert recorded(text, made_on=date(2026, 1, 5)) == set()
