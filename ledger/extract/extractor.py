@@ -326,6 +326,7 @@ def _read_sentence(
     if not item:
         context.last_symbol_age += 1
         context.last_period_age += 1
+        context.last_speaker_age += 1
     # A list of calls runs over sentences: "Deutsche Bank projects 8,000 for the end of 2026
     # ... Oppenheimer has the most bullish target at 8,100": the period carries to the next
     # sentence's calls on the same asset, when it names none of its own.
@@ -364,6 +365,18 @@ def _read_sentence(
     label = label_speaker(work) if item else None
     if label is not None:
         speaker = SpeakerReading(label, named=True, note=f"the list item's label: {label}")
+    if (
+        speaker.name is None
+        and context.last_speaker is not None
+        and context.last_speaker_age <= 2
+        and FORECAST_WORDS.search(work)
+    ):
+        # "New price target: $170,000 within 6-12 months" after "JPMorgan's analysts took
+        # ...": a forecast nobody is named for, in a report on one speaker's call, is theirs.
+        speaker = SpeakerReading(
+            context.last_speaker,
+            note=f"nobody named in the sentence: read as {context.last_speaker}, named just before",
+        )
     if speaker.name in settings.full_names:
         full = settings.full_names[speaker.name]
         speaker = replace(speaker, name=full, note=speaker.note or f"'{speaker.name}' is {full}")

@@ -63,6 +63,7 @@ def remember(context: Context, mentions: list[Mention], speaker: SpeakerReading)
             context.topic = subjects[0].symbol  # the headline's asset, else the first named
     if speaker.named and speaker.name:
         context.last_speaker = speaker.name
+        context.last_speaker_age = 0
         if is_organization(speaker.name):
             context.last_organization = speaker.name
         else:

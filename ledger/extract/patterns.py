@@ -501,7 +501,8 @@ NOT_A_PRICE_AFTER = (
     r"|times|members|people|jobs|companies|stocks|shares|contracts|etfs?"
     r"|funds|banks|analysts|countries|mines|holders|addresses|transactions|straight"
     r"|consecutive|million\s+(?:ounces|barrels|tonnes|coins|bitcoin)"
-    r"|sats|gwei|employees|votes|seats|deals|mw|gw|nodes|users|wallets"
+    r"|sats|gwei|employees|votes|seats|deals|mw|gw|nodes|users|wallets|followers|subscribers"
+    r"|views|likes|readers|viewers|downloads|clients|customers"
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
@@ -819,6 +820,8 @@ REWRITES = (
     # "2026 year-end target" -> "year-end 2026 target"
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),
+    # "within 6-12 months", "in 3 to 6 months" -> the far end of the span
+    (r"\b(?:within|in)\s+(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s+months\b", r"within \2 months"),
     # "a 12-month target" -> "a within 12 months target"
     # "over the next 6-12 months" -> "within 12 months": the far end of the span
     (

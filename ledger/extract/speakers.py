@@ -74,6 +74,9 @@ _WEEKDAYS = frozenset(
 )
 # "JPMorgan therefore sees", "Citi reportedly expects": an adverb between name and verb
 _ADVERB = re.compile(r"^(?:[a-z]+ly|therefore|thus|hence|too|already|again|similarly)$")
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder)\b[^,;:]{1,100},\s*(?:[a-z]+\s+){0,2}$"
+)
 _PARENTHETICAL = re.compile(r"^\([^()]*\),?$")
 
 
@@ -124,6 +127,11 @@ _AFFILIATIONS = (
     re.compile(
         rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?{_ROLE}\s+(?:at|of|with)\s+"
         rf"(?P<firm>{_NAME})"
+    ),
+    # "Geoff Kendrick, the bank's head of digital assets research": the firm named before
+    re.compile(
+        rf"(?P<person>{_PERSON}),\s+(?P<firm>the\s+(?:bank|firm|company|group|lender|house))'s"
+        rf"\s+{_ROLE}"
     ),
     # "ING's Chris Turner"
     re.compile(rf"(?P<firm>{_NAME})'s\s+(?P<person>{_PERSON})\b"),
@@ -266,6 +274,8 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     for pattern in (_SPEAKER_GROUP, _SPEAKER_VERB):
         for match in pattern.finditer(text):
             name, start = name_before_at(text[: match.start()])
+            if name is None and pattern is _SPEAKER_VERB:
+                name, start = _name_before_apposition(text[: match.start()])
             if name:
                 # "ING's Chris Turner sees": the person speaks for the firm
                 firm = _FIRM_BEFORE_PERSON.search(text, 0, start)
@@ -275,6 +285,15 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
                 else:
                     found.append((start, name))
     return found
+
+
+def _name_before_apposition(text: str) -> tuple[str | None, int]:
+    """ "Peter Brandt, a well-known trader with 741k followers, predicted": the name before a
+    description set off by commas (one that starts in lower case) is the verb's subject."""
+    match = _APPOSITION.search(text)
+    if match is None:
+        return None, len(text)
+    return name_before_at(text[: match.start()])
 
 
 def clean_name(tokens: list[str]) -> str | None:

@@ -69,6 +69,7 @@ class Context:
 
     author: str | None
     last_speaker: str | None = None
+    last_speaker_age: int = 99
     last_organization: str | None = None
     last_person: str | None = None
     last_by_family: dict[str, str] = field(default_factory=dict)
@@ -90,6 +91,7 @@ class Context:
         """
         return ContextState(
             self.last_speaker,
+            min(self.last_speaker_age, 3),
             self.last_organization,
             self.last_person,
             tuple(sorted(self.last_by_family.items())),
@@ -106,6 +108,7 @@ class Context:
 
     def restore(self, state: ContextState) -> None:
         self.last_speaker = state.last_speaker
+        self.last_speaker_age = state.last_speaker_age
         self.last_organization = state.last_organization
         self.last_person = state.last_person
         self.last_by_family = dict(state.last_by_family)
@@ -123,6 +126,7 @@ class Context:
 @dataclass(frozen=True)
 class ContextState:
     last_speaker: str | None
+    last_speaker_age: int
     last_organization: str | None
     last_person: str | None
     last_by_family: tuple[tuple[str, str], ...]

@@ -159,3 +159,52 @@ def test_a_line_ending_a_sentence_does_not_continue_the_item() -> None:
         "Goldman Sachs: gold to $4,900 by end-2026.",
         "Silver looks weak.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "In a post on X, Jane Roe, a well-known trader with more than 741k followers,"
+            " predicted that bitcoin will jump to $135,000 by September 2026.",
+            "Jane Roe",
+            id="apposition-between-name-and-verb",
+        ),
+        pytest.param(
+            "Standard Chartered is upbeat on solana. Geoff Kendrick, the bank's head of digital"
+            " assets research, expects solana to reach $500 by the end of 2029.",
+            "Standard Chartered",
+            id="the-banks-role-speaks-for-the-bank",
+        ),
+        pytest.param(
+            "JPMorgan's analysts compared bitcoin with gold.\n\n"
+            "New price target: $170,000 per bitcoin within 6-12 months.",
+            "JPMorgan",
+            id="unattributed-target-after-a-named-speaker",
+        ),
+    ],
+)
+def test_speakers_found_around_the_sentence(text: str, speaker: str) -> None:
+    found = speakers(text)
+    assert found, text
+    assert {who for _claim, who in found} == {speaker}
+
+
+def test_an_unattributed_target_far_from_any_speaker_stays_unattributed() -> None:
+    text = (
+        "JPMorgan's analysts compared bitcoin with gold. It was a quiet day. It rained."
+        " It got dark.\n\nNew price target: $170,000 per bitcoin within 12 months."
+    )
+    found = {
+        c.speaker
+        for c in extract_candidates(text, made_on=MADE_ON)
+        if c.claim is not None and "170000" in c.claim.canonical_text()
+    }
+    assert found == {None}
+
+
+def test_a_count_of_followers_is_no_level() -> None:
+    found = speakers(
+        "Peter Brandt, who has 741k followers, expects bitcoin to reach $135,000 by September 2026."
+    )
+    assert {claim for claim, _who in found} == {"BTC-USD touch_above 135000 by 2026-09-30"}
