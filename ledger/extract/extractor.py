@@ -113,6 +113,8 @@ from ledger.extract.speakers import (
     affiliations,
     article_names,
     find_speaker,
+    introduced_people,
+    is_organization,
     label_speaker,
     speaker_spans,
 )
@@ -387,6 +389,9 @@ def _read_sentence(
         past = [(0, len(work))]
     present = blank(work, past)
     remember(context, mentions, speaker)
+    introduced = introduced_people(work)
+    if introduced and not (speaker.named and speaker.name and not is_organization(speaker.name)):
+        context.last_person = introduced[-1]  # "Tom Lee, chairman of BitMine ... he called"
 
     def looks_ahead(position: int) -> bool:
         clause = next((work[s:e] for s, e in clauses if s <= position < e), "")

@@ -652,12 +652,18 @@ SPEAKER_ANAPHORA_ORGANIZATION = (
     r"\bit\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?|predicts?"
     r"|projects?|estimates?|leans|remains|raised|raises|lifted|lifts|cut|cuts|lowered|lowers"
     r"|kept|keeps|targets?|warned|warns|added|adds|noted|notes)\b",
+    # "By quarter, the new outlook has Brent at $79.62": the publisher's report speaks for it
+    r"\b(?:the|its|that)\s+(?:[a-z]+\s+){0,2}(?:outlook|report|note|forecast|edition)\s+(?:now\s+)?"
+    r"(?:has|sees|puts|expects|shows|projects|forecasts|pegs|pencils|calls)\b",
 )
 SPEAKER_ANAPHORA_PERSON = (
     r"\b(?:the|that)\s+(?:strategist|analyst|economist|investor|researcher|trader|veteran"
     r"|founder|executive|chief|portfolio\s+manager|fund\s+manager)\b",
     r"\b(?:he|she)\s+" + _VERBS_AFTER_PRONOUN,
     r"^\W*(?:he|she)\b",
+    # "... and stood by his target of ETH at $15,000": the target is the person's
+    r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|call|prediction|projection"
+    r"|estimate|price\s+target)s?\b",
 )
 SPEAKER_ANAPHORA = (
     *SPEAKER_ANAPHORA_ORGANIZATION,

@@ -479,3 +479,33 @@ def label_speaker(text: str) -> str | None:
         whole = house_name(" ".join(written))
         return whole if clean_name(whole.split()) else name
     return None
+
+
+# Roles that introduce a person who may speak for themself ("Tom Lee, chairman of BitMine").
+_INTRO_ROLE = (
+    r"(?:[a-z-]+\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
+    r"|cio|ceo|founder|co-founder|partner|trader|researcher|chairman|chair|president|investor)"
+)
+_INTRODUCED = (
+    # "it is Tom Lee, chairman of BitMine", "Jane Doe, a veteran trader, ..."
+    re.compile(
+        rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?(?:[a-z-]+\s+){{0,3}}{_INTRO_ROLE}"
+    ),
+    # "veteran trader Peter Brandt", "strategist Nicky Shiels"
+    re.compile(rf"\b{_INTRO_ROLE}\s+(?P<person>{_PERSON})"),
+)
+
+
+def introduced_people(text: str) -> list[str]:
+    """People the sentence introduces with a role ("Tom Lee, chairman of BitMine"), in order.
+
+    A later "he" or "she" is the person introduced last, even when this
+    sentence makes no call: articles introduce the speaker, then quote them.
+    """
+    found: list[tuple[int, str]] = []
+    for pattern in _INTRODUCED:
+        for match in pattern.finditer(text):
+            person = clean_name(match["person"].split())
+            if person and not is_organization(person):
+                found.append((match.start("person"), person))
+    return [person for _, person in sorted(found)]

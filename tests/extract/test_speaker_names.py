@@ -208,3 +208,40 @@ def test_a_count_of_followers_is_no_level() -> None:
         "Peter Brandt, who has 741k followers, expects bitcoin to reach $135,000 by September 2026."
     )
     assert {claim for claim, _who in found} == {"BTC-USD touch_above 135000 by 2026-09-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "If one figure stands for the ether bull case it is Jo Park, chairman of Acme Mining."
+            " On Monday he called ether cheap and stood by his target of ether at $15,000 by the"
+            " end of 2026.",
+            "Jo Park",
+            id="his-target-after-an-introduced-person",
+        ),
+        pytest.param(
+            "Veteran trader Ann Lowe joined the panel. She expects gold to reach $6,000 by the end"
+            " of 2026.",
+            "Ann Lowe",
+            id="she-after-role-then-name",
+        ),
+        pytest.param(
+            "The Energy Information Administration raised its forecast. By quarter, the new"
+            " outlook has Brent at $80 in the second quarter of 2026.",
+            "Energy Information Administration",
+            id="the-outlook-speaks-for-its-publisher",
+        ),
+    ],
+)
+def test_pointers_back_to_who_was_introduced(text: str, speaker: str) -> None:
+    found = speakers(text)
+    assert found, text
+    assert {who for _claim, who in found} == {speaker}
+
+
+def test_a_chairman_is_not_credited_to_the_firm() -> None:
+    """Who is introduced with a chair or a founder's title speaks for themself."""
+    from ledger.extract.speakers import affiliations
+
+    assert affiliations("It is Jo Park, chairman of Acme Mining, who says so.") == {}
