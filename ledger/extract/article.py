@@ -53,8 +53,16 @@ _PUBLISHED = re.compile(
 _CLOCK = re.compile(
     r"(?:T|,?\s+(?:at\s+)?|\s*[-|\u2022\u00b7]\s*)\d{1,2}[:.h]\d{2}\b", re.IGNORECASE
 )
+_PUBLISHED_WORD = re.compile(
+    r"\b(?:published|updated|posted|released|release\s+date|publication\s+date|date"
+    r"|last\s+modified)\b",
+    re.IGNORECASE,
+)
+_CLOCK_TIME = re.compile(r"(?<=[\sT])\d{1,2}[:.h]\d{2}\b")
+_REACH = 48
 _FOOTER_WORDS = re.compile(r"\w+")
 FOOT_LINES = 3
+FOOTER_CHARACTERS = 160
 _DEADLINE_WORD = re.compile(r"\b(?:by|until|till|before|through|in|on|from|to)\s*$", re.IGNORECASE)
 _BYLINE = re.compile(
     r"^\s*(?i:by|written\s+by|posted\s+by)\s+(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|de|van|von))"
@@ -86,17 +94,19 @@ def find_dateline(text: str, today: date | None = None) -> Dateline | None:
     With `today`, a wire dateline without a year ("LONDON, Nov 20 (Reuters)")
     counts last, read as the last such day on or before today.
     """
-    labelled = _first_date(text, after=_PUBLISHED)
+    labelled = _near(text, _PUBLISHED_WORD, after=_PUBLISHED)
     if labelled is not None:
         return labelled
     head = "\n".join(text.strip().splitlines()[:HEAD_LINES])[:HEAD_CHARACTERS]
     found = _first_date(head)
     if found is not None:
         return found
-    stamped = _first_date(text, before=_CLOCK)
+    stamped = _near(text, _CLOCK_TIME, before=_CLOCK)
     if stamped is not None:
         return stamped
     for line in reversed(text.strip().splitlines()[-FOOT_LINES:]):
+        if len(line) > FOOTER_CHARACTERS:
+            continue  # a footer is a short line, not the last paragraph
         footer = _first_date(line)
         if footer is not None and _is_footer(line, footer):
             return footer
@@ -119,6 +129,27 @@ def _is_footer(line: str, found: Dateline) -> bool:
         and not re.search(r"\d", rest)
         and not _DEADLINE_WORD.search(before)
     )
+
+
+def _near(
+    text: str,
+    anchor: re.Pattern[str],
+    *,
+    after: re.Pattern[str] | None = None,
+    before: re.Pattern[str] | None = None,
+) -> Dateline | None:
+    """The first date next to an anchor (a label word, a clock time), wherever it is.
+
+    Only the few characters around each anchor are read for a date, so a long
+    page is scanned once by the anchor's pattern, not once per date pattern.
+    """
+    for match in anchor.finditer(text):
+        start = max(0, match.start() - _REACH) if before is not None else match.start()
+        end = match.end() + _REACH if after is not None else match.end()
+        found = _first_date(text[start:end], after=after, before=before)
+        if found is not None:
+            return found
+    return None
 
 
 def _first_date(

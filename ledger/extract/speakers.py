@@ -425,26 +425,29 @@ def article_names(text: str) -> dict[str, str]:
     one person of the article has it.
     """
     names: dict[str, str] = {}
-    for match in _SHORT_NAME.finditer(text):
-        short = match["short"]
-        full = clean_name(match["full"].split())
+    # Each distinct name is cleaned once: a page repeating one line is read in linear time.
+    for short, written in dict.fromkeys(
+        (m["short"], m["full"]) for m in _SHORT_NAME.finditer(text)
+    ):
+        full = clean_name(written.split())
         if full and sum(c.isupper() for c in short) >= 2 and len(full.split()) >= 2:
             names.setdefault(short, full)
     # "The U.S. Energy Information Administration raised ...", later "EIA": its initials
     acronyms = set(_ACRONYM.findall(text))
-    for match in _LONG_NAME.finditer(text):
-        full = clean_name(match[0].split())
-        if full is None:
-            continue
-        initials = "".join(word[0] for word in full.split() if word[0].isupper())
-        if len(initials) >= 3 and initials in acronyms:
-            names.setdefault(initials, full)
+    if acronyms:
+        for written in dict.fromkeys(m[0] for m in _LONG_NAME.finditer(text)):
+            full = clean_name(written.split())
+            if full is None:
+                continue
+            initials = "".join(word[0] for word in full.split() if word[0].isupper())
+            if len(initials) >= 3 and initials in acronyms:
+                names.setdefault(initials, full)
     surnames: dict[str, set[str]] = {}
-    for match in _FULL_PERSON.finditer(text):
-        full = clean_name(match["full"].split())
-        if full is None or full != match["full"] or is_organization(full):
+    for written, last in dict.fromkeys((m["full"], m["last"]) for m in _FULL_PERSON.finditer(text)):
+        full = clean_name(written.split())
+        if full is None or full != written or is_organization(full):
             continue
-        surnames.setdefault(match["last"], set()).add(full)
+        surnames.setdefault(last, set()).add(full)
     for last, fulls in surnames.items():
         if len(fulls) == 1:
             names.setdefault(last, next(iter(fulls)))
