@@ -371,7 +371,7 @@ def _read_sentence(
         speaker.name is None
         and context.last_speaker is not None
         and context.last_speaker_age <= 2
-        and FORECAST_WORDS.search(work)
+        and (item or FORECAST_WORDS.search(work))
     ):
         # "New price target: $170,000 within 6-12 months" after "JPMorgan's analysts took
         # ...": a forecast nobody is named for, in a report on one speaker's call, is theirs.

@@ -20,7 +20,7 @@ _NOT_ADJACENT = re.compile(r"[,;:()]|\band\b|\bor\b|\bthen\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
 _SLASH_JOINT = re.compile(r"\s*/\s*")
-_LIST_END = re.compile(r"[\s,]*(?:\w+\s+){0,6}?[\s,]*", re.IGNORECASE)
+_LIST_END = re.compile(r"[\s,]*(?:\w+[\s,]+){0,12}?[\s,]*", re.IGNORECASE)
 
 
 def without_old_deadlines(
@@ -240,7 +240,12 @@ def respective_deadlines(sentence: SentenceFacts, levels: list[Level]) -> dict[i
     run = lists[-1]
     periods = [p for p in sentence.future if p.span[1] <= run[0].start]
     if len(periods) < len(run):
-        return {}
+        # "$1,480, $1,565 and $1,690 in three, six and 12 months respectively": after them
+        after = [p for p in sentence.future if p.span[0] >= run[-1].end]
+        if len(after) != len(run):
+            return {}
+        index = {id(lv): i for i, lv in enumerate(levels)}
+        return {index[id(lv)]: p for lv, p in zip(run, after, strict=True) if id(lv) in index}
     periods = periods[-len(run) :]
     if any(periods[0].span[0] < lv.start < run[0].start for lv in levels):
         return {}

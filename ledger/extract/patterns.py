@@ -826,6 +826,18 @@ REWRITES = (
     # "2026 year-end target" -> "year-end 2026 target"
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),
+    # "in three, six and 12 months" -> one period each, to be paired in order
+    (
+        r"\bin\s+(\d{1,2}|three|six|nine|twelve|eighteen|twenty-four),\s+(\d{1,2}|three|six|nine"
+        r"|twelve|eighteen|twenty-four),?\s+and\s+(\d{1,2}|three|six|nine|twelve|eighteen"
+        r"|twenty-four)\s+months\b",
+        r"within \1 months, within \2 months and within \3 months",
+    ),
+    (
+        r"\bin\s+(\d{1,2}|three|six|nine|twelve|eighteen|twenty-four)\s+and\s+(\d{1,2}|three"
+        r"|six|nine|twelve|eighteen|twenty-four)\s+months\b",
+        r"within \1 months and within \2 months",
+    ),
     # "within 6-12 months", "in 3 to 6 months" -> the far end of the span
     (r"\b(?:within|in)\s+(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s+months\b", r"within \2 months"),
     # "a 12-month target" -> "a within 12 months target"

@@ -165,7 +165,7 @@ def _continues_bullet(lines: list[str], index: int) -> bool:
     indented = line[:1].isspace()
     for position in range(index - 1, -1, -1):
         previous = lines[position]
-        if not indented and position == index - 1 and not _MID_SENTENCE.search(previous):
+        if not indented and position == index - 1 and not _wrapped(previous, line):
             return False
         if _BULLET.match(previous):
             return True
@@ -174,6 +174,15 @@ def _continues_bullet(lines: list[str], index: int) -> bool:
         if not previous[:1].isspace():
             return False
     return False
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """Whether `line` goes on with the sentence `previous` stopped in the middle of: after a
+    lower-case word or a comma, or after a number when it goes on in lower case ("12" /
+    "months respectively.")."""
+    if _MID_SENTENCE.search(previous):
+        return True
+    return bool(re.search(r"\d\s*$", previous)) and line.lstrip()[:1].islower()
 
 
 def _stands_alone(line: str, *, is_only_line: bool, is_first: bool) -> bool:

@@ -133,6 +133,8 @@ _AFFILIATIONS = (
         rf"(?P<person>{_PERSON}),\s+(?P<firm>the\s+(?:bank|firm|company|group|lender|house))'s"
         rf"\s+{_ROLE}"
     ),
+    # "Its strategist Martijn Rats expects": the firm the sentences before are about
+    re.compile(rf"(?P<firm>\b[Ii]ts|\b[Tt]heir)\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
     # "ING's Chris Turner"
     re.compile(rf"(?P<firm>{_NAME})'s\s+(?P<person>{_PERSON})\b"),
     # "Maximilian Uleer, who heads European equity strategy at the bank"
@@ -153,7 +155,7 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
     for pattern in _AFFILIATIONS:
         for match in pattern.finditer(text):
             written = match["firm"]
-            pointer = written.lower().startswith("the ")
+            pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
             # the role ("strategist at") says the firm is one, whatever its words
@@ -171,6 +173,9 @@ def find_speaker(
     named = named_speakers(text)
     if named:
         return SpeakerReading(min(named)[1], named=True)
+    heading = heading_name(text)
+    if heading is not None:
+        return SpeakerReading(heading, named=True, note=f"the section heading: {heading}")
     if headline:
         match = _HEADLINE_SPEAKER.match(text)
         name = clean_name(match["name"].split()) if match else None
@@ -512,3 +517,27 @@ def introduced_people(text: str) -> list[str]:
             if person and not is_organization(person):
                 found.append((match.start("person"), person))
     return [person for _, person in sorted(found)]
+
+
+_NAME_ONLY = re.compile(
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*(?:\([^()]{1,30}\))?\s*:?\s*$"
+)
+
+
+def heading_name(text: str) -> str | None:
+    """A line that is only a house's name ("GOLDMAN SACHS (DEC 1)", "Goldman Sachs:"): the
+    heading of a factbox section, whose bullets are that house's calls."""
+    match = _NAME_ONLY.match(text)
+    if match is None:
+        return None
+    written = match["name"]
+    if written.isupper():
+        words = [w if len(w) <= 4 else w.capitalize() for w in written.split()]
+        written = " ".join(words)
+    name = clean_name(written.split())
+    if name is None:
+        return None
+    known = _HOUSES.get(name.lower())
+    if known is not None:
+        return known
+    return name if name in _HOUSE_NAMES or _has_organization_word(name) else None

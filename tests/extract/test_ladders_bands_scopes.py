@@ -223,3 +223,38 @@ def test_a_title_with_a_colon_is_no_speaker(line: str) -> None:
 def test_a_range_whose_other_end_is_the_price_of_the_day_is_no_call() -> None:
     text = "With gold trading near $4,300-$4,500, banks see more upside in 2026."
     assert recorded(text, made_on=date(2026, 1, 5)) == set()
+
+
+# ---------------------------------------------------------------- factbox sections
+
+
+def test_a_section_heading_names_the_house_for_its_bullets() -> None:
+    text = (
+        "GOLDMAN SACHS (DEC 1)\n"
+        "* The bank sees gold at $1,480 an ounce, $1,565 an ounce and $1,690 an ounce in three,"
+        " six and 12\n"
+        "months respectively.\n"
+    )
+    assert recorded(text, made_on=date(2010, 12, 1)) == {
+        "GC=F touch_above 1480 by 2011-03-01 | Goldman Sachs",
+        "GC=F touch_above 1565 by 2011-06-01 | Goldman Sachs",
+        "GC=F touch_above 1690 by 2011-12-01 | Goldman Sachs",
+    }
+
+
+def test_a_heading_label_names_the_house_for_its_bullets() -> None:
+    text = "Goldman Sachs:\n- gold: $4,900 by end-2026\n- silver: $55 by end-2026\n"
+    assert recorded(text, made_on=date(2025, 11, 20)) == {
+        "GC=F touch_above 4900 by 2026-12-31 | Goldman Sachs",
+        "SI=F touch_above 55 by 2026-12-31 | Goldman Sachs",
+    }
+
+
+def test_its_strategist_speaks_for_the_house_named_before() -> None:
+    text = (
+        "Morgan Stanley sees Brent averaging $60 a barrel in 2026. Its strategist Martijn Rats"
+        " expects Brent at $55 by the end of 2026."
+    )
+    assert {line.split(" | ")[1] for line in recorded(text, made_on=date(2025, 11, 20))} == {
+        "Morgan Stanley"
+    }
