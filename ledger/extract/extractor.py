@@ -124,6 +124,7 @@ from ledger.extract.textops import any_of, blank
 from ledger.extract.writing import Plan, claim_name, cue_words, write_candidate
 
 _OLD_CALL = any_of(P.OLD_CALLS)
+_YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
 _AVERAGE_AFTER = re.compile(r"\s*(?:an?\s+)?average\b(?!\s+(?:of|daily|annual))", re.IGNORECASE)
 _SCENARIO = any_of(P.SCENARIOS)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
@@ -345,7 +346,11 @@ def _read_sentence(
     inherit_symbols, context.last_calls = context.last_calls, ()
     if item and context.last_symbol is not None:
         inherit_symbols = (*inherit_symbols, context.last_symbol)
-    work = prepare(original, made_on)
+    earlier_year = None
+    if context.last_period is not None and context.last_period_age <= 1:
+        years = _YEAR_IN.findall(context.last_period)
+        earlier_year = int(years[-1]) if years else None
+    work = prepare(original, made_on, earlier_year)
     phrases = date_phrases(work, made_on)
     work, phrases = with_same_period(work, phrases, made_on, context)
 

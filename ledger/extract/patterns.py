@@ -815,6 +815,16 @@ REWRITES = (
     (r"\b(?:the\s+)?second\s+quarter\b", "Q2"),
     (r"\b(?:the\s+)?third\s+quarter\b", "Q3"),
     (r"\b(?:the\s+)?fourth\s+quarter\b", "Q4"),
+    # halves as quarters: "the second half of the year" -> "H2", "the first half of 2026" ->
+    # "H1 2026", "the second half" -> "H2" (a year named before carries to it)
+    (r"\b(?:the\s+)?first\s+half\s+of\s+(?:the|this)\s+year\b", "H1"),
+    (r"\b(?:the\s+)?second\s+half\s+of\s+(?:the|this)\s+year\b", "H2"),
+    (r"\b(?:the\s+)?first\s+half\s+of\s+next\s+year\b", "H1 of next year"),
+    (r"\b(?:the\s+)?second\s+half\s+of\s+next\s+year\b", "H2 of next year"),
+    (r"\b(?:the\s+)?first\s+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H1"),
+    (r"\b(?:the\s+)?second\s+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H2"),
+    (r"\b(?:the\s+)?first\s+half\b(?!\s+of)", "H1"),
+    (r"\b(?:the\s+)?second\s+half\b(?!\s+of)", "H2"),
     # "three- and twelve-month forecasts" -> "within three months and within twelve months
     # forecasts", so that "respectively" can pair each period with its level
     (

@@ -78,7 +78,10 @@ def article_tickers(text: str) -> frozenset[str]:
     )
 
 
-def prepare(text: str, made_on: date) -> str:
+def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
+    """The sentence as the claim language reads it; `earlier_year` is a year after made_on's
+    that the sentence before named, for a yearless quarter or half here ("Morgan Stanley
+    sees $60 in 2026. Its strategist expects $55 in the second half": of 2026)."""
     work = text.translate(TYPOGRAPHY)
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
@@ -92,7 +95,7 @@ def prepare(text: str, made_on: date) -> str:
     work = _FOUR_QUARTERS.sub(lambda m: _each_quarter(m, made_on), work)
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
     work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
-    return _carry_years(work, made_on)
+    return _carry_years(work, made_on, earlier_year)
 
 
 def _elided_periods(work: str) -> str:
@@ -163,7 +166,7 @@ def _dated(match: re.Match[str], made_on: date) -> str:
     return match[0]
 
 
-def _carry_years(work: str, made_on: date) -> str:
+def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> str:
     """A year named earlier in the sentence carries forward to a later yearless period.
 
     "in Q2 2026 and $4,000 in Q3" means Q3 2026; "in Q1 2026 before ... by the
@@ -179,6 +182,9 @@ def _carry_years(work: str, made_on: date) -> str:
         named = _year_before(work, match.start(), made_on)
         if named and (named[1] is None or int(match[2]) > named[1]):
             pieces.append(work[last : match.end()] + f" {named[0]}")
+            last = match.end()
+        elif earlier_year and earlier_year > made_on.year and not _YEAR.search(work):
+            pieces.append(work[last : match.end()] + f" {earlier_year}")
             last = match.end()
     work = "".join(pieces) + work[last:]
     later = [m for m in _YEAR.finditer(work) if int(m[1]) > made_on.year]

@@ -258,3 +258,19 @@ def test_its_strategist_speaks_for_the_house_named_before() -> None:
     assert {line.split(" | ")[1] for line in recorded(text, made_on=date(2025, 11, 20))} == {
         "Morgan Stanley"
     }
+
+
+@pytest.mark.parametrize(
+    ("second", "period"),
+    [
+        ("expects $55 in the second half.", "from 2026-07-01 to 2026-12-31"),
+        ("expects $55 in Q3.", "from 2026-07-01 to 2026-09-30"),
+        ("expects $55 in the second half of 2027.", "from 2027-07-01 to 2027-12-31"),
+    ],
+)
+def test_a_year_named_in_the_sentence_before_carries_to_a_yearless_period(
+    second: str, period: str
+) -> None:
+    text = f"Morgan Stanley sees Brent averaging $60 a barrel in 2026. Its strategist {second}"
+    calls = {line.split(" | ")[0] for line in recorded(text, made_on=date(2025, 11, 20))}
+    assert f"BZ=F average_above 55 {period}" in calls
