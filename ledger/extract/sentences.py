@@ -47,7 +47,7 @@ SENTENCE_STARTERS = frozenset(
 )  # fmt: skip
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa]|\d+[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa]|\d{1,2}[.)])\s+")  # "2030. He" is no item
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 # A line that starts with a short capitalized label and a colon: "Bank of America: $5,000".
 _LABEL = re.compile(

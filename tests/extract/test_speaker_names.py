@@ -245,3 +245,14 @@ def test_a_chairman_is_not_credited_to_the_firm() -> None:
     from ledger.extract.speakers import affiliations
 
     assert affiliations("It is Jo Park, chairman of Acme Mining, who says so.") == {}
+
+
+def test_a_wrapped_line_starting_with_a_year_is_no_numbered_item() -> None:
+    text = (
+        "Standard Chartered has raised its long-term forecast to $2,000 by the end of\n"
+        "2030. It now expects solana at $400 by the end of 2027.\n"
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Standard Chartered has raised its long-term forecast to $2,000 by the end of 2030.",
+        "It now expects solana at $400 by the end of 2027.",
+    ]
