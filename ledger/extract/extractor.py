@@ -50,6 +50,14 @@ the candidate's assumptions. One sentence at a time:
    a claim that parses to what was read. A call with no level ("Bitcoin
    needs to hold support") becomes a candidate that asks for one.
 
+Lists are read as their writers lay them out: bullets and "Name: level" lines
+under a lead-in take its asset and period and do not age them, a section
+heading names the house for its items. A range is proposed as a band claim
+(close_between, or hold_between with "range", "stay", "trade"), capped below
+--min-confidence, as a band is as often where the price has been. A sentence
+that names nobody takes the speaker named within the two sentences before,
+and says so in its assumptions.
+
 Confidence is the additive score documented in patterns.py (SCORE_*, CAP_*).
 """
 

@@ -13,7 +13,17 @@ Tried in this order, the first that gives a name wins:
    "she", "the strategist" to the last person (as the article credited them),
    "they", "the team" to the last speaker of either kind;
 5. the subject of the sentence: "Deutsche Bank is even more optimistic, ...",
-   "JPMorgan continues to be bullish on gold, expecting ...".
+   "JPMorgan continues to be bullish on gold, expecting ...", or a house
+   opening it with a verb of its own ("Deutsche Bank accepts ...").
+
+Around these rules: a section heading that is only a house's name
+("GOLDMAN SACHS (DEC 1)") and a list item's label ("Goldman Sachs: ~$4,900")
+name the speaker of what follows; "he", "she" and "his target" point to the
+person last introduced with a role ("Tom Lee, chairman of BitMine"); and every
+name is kept as the ledger should keep it (`house_name`: "Citigroup Inc" is
+Citigroup, "BofA" Bank of America, "Tony Sycamore of IG" IG), with the short
+names the article itself spells out widened (`article_names`: "Schiff" is
+Peter Schiff, "EIA" the Energy Information Administration).
 
 A name is a run of capitalized words (with "of", "&" inside: "Bank of
 America") that is not a common word, an outlet or an asset
