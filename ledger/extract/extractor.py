@@ -401,6 +401,13 @@ def _read_sentence(
     if _OLD_CALL.search(work):
         past = [(0, len(work))]
     present = blank(work, past)
+    lead_direction = context.lead_direction
+    if not item:
+        # A lead-in ("Where the houses see the S&P 500 finishing 2026:") lends its
+        # direction to the list under it; any other sentence ends the list.
+        terms = find_terms(present, [m.span for m in mentions], phrases)
+        lead_in = original.rstrip().endswith(":")
+        context.lead_direction = read_direction(terms, (0, len(work)), "") if lead_in else None
     remember(context, mentions, speaker)
     introduced = introduced_people(work)
     if introduced and not (speaker.named and speaker.name and not is_organization(speaker.name)):
@@ -494,7 +501,9 @@ def _read_sentence(
         inherit_symbols=inherit_symbols,
         price_now=dict(context.price_now),
         respectively=respectively_at(present),
+        lead_direction=lead_direction if item else None,
     )
+
     segments = split_segments(subjects, levels, len(work))
     segments = respective_assets(sentence, segments, subjects)
     candidates: list[Candidate] = []
@@ -528,6 +537,7 @@ def _segment_candidates(
         read_direction(sentence.terms, window, sentence.work[lv.end : lv.end + 24])
         for lv, window in zip(levels, windows, strict=True)
     ]
+    directions = [d or sentence.lead_direction for d in directions]
     for index, level in enumerate(levels):
         if directions[index] is None and _AVERAGE_AFTER.match(sentence.work, level.end):
             # "~$4,560 average": the noun after the level names the kind

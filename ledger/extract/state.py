@@ -12,7 +12,7 @@ from datetime import date
 
 from ledger.claims import assets
 from ledger.claims.dates import DatePhrase
-from ledger.extract.directions import Term
+from ledger.extract.directions import Direction, Term
 from ledger.extract.levels import Level
 from ledger.extract.speakers import SpeakerReading
 
@@ -61,6 +61,7 @@ class SentenceFacts:
     inherited: DatePhrase | None = None
     inherit_symbols: tuple[str, ...] = ()
     price_now: Mapping[str, float] = field(default_factory=dict)
+    lead_direction: Direction | None = None
 
 
 @dataclass
@@ -82,6 +83,8 @@ class Context:
     last_calls: tuple[str, ...] = ()
     price_now: dict[str, float] = field(default_factory=dict)
     firm_of: dict[str, str] = field(default_factory=dict)
+    # the direction a list's lead-in names ("see the S&P 500 finishing 2026:")
+    lead_direction: Direction | None = None
 
     def state(self) -> ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -104,6 +107,7 @@ class Context:
             self.topic,
             tuple(sorted(self.price_now.items())),
             tuple(sorted(self.firm_of.items())),
+            self.lead_direction,
         )
 
     def restore(self, state: ContextState) -> None:
@@ -121,6 +125,7 @@ class Context:
         self.topic = state.topic
         self.price_now = dict(state.price_now)
         self.firm_of = dict(state.firm_of)
+        self.lead_direction = state.lead_direction
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,7 @@ class ContextState:
     topic: str | None
     price_now: tuple[tuple[str, float], ...]
     firm_of: tuple[tuple[str, str], ...]
+    lead_direction: Direction | None
 
 
 @dataclass(frozen=True)

@@ -274,3 +274,18 @@ def test_a_year_named_in_the_sentence_before_carries_to_a_yearless_period(
     text = f"Morgan Stanley sees Brent averaging $60 a barrel in 2026. Its strategist {second}"
     calls = {line.split(" | ")[0] for line in recorded(text, made_on=date(2025, 11, 20))}
     assert f"BZ=F average_above 55 {period}" in calls
+
+
+def test_a_lead_in_lends_its_direction_to_the_list_and_a_sentence_ends_the_list() -> None:
+    text = (
+        "Where the houses see the S&P 500 finishing 2026:\n"
+        "  - Deutsche Bank: 8,000 - buybacks\n"
+        "  - UBS: 7,500 - earnings\n"
+        "\n"
+        "Elsewhere, Citi expects the S&P 500 at 7,000 by the end of 2026.\n"
+    )
+    assert recorded(text, made_on=date(2025, 12, 8)) == {
+        "^GSPC close_above 8000 by 2026-12-31 | Deutsche Bank",
+        "^GSPC close_above 7500 by 2026-12-31 | UBS",
+        "^GSPC touch_above 7000 by 2026-12-31 | Citi",
+    }
