@@ -48,12 +48,12 @@ THRESHOLDS = {
     # measured 0.947 / 0.900 (20 claims) after issue 11 round two; was 0.895 / 0.895
     "corpus_holdout.yaml": (0.92, 0.87),
     "corpus_unseen.yaml": (0.95, 0.85),  # measured 1.000 / 0.900 (10 claims); was 1.000 / 0.800
-    # measured 0.789 / 0.767 (146 claims, kind included) after issue 11 round two; was
+    # measured 0.828 / 0.822 (146 claims, kind included) after issue 11 round two; was
     # 0.786 / 0.630 after round one; first contact 0.380 / 0.260
-    "corpus_dev.yaml": (0.77, 0.75),
+    "corpus_dev.yaml": (0.81, 0.80),
 }
-# Speakers right on matched development claims: measured 0.91 (strict) after round two.
-DEV_SPEAKERS = 0.88
+# Speakers right on matched development claims: measured 0.90 (strict) after round two.
+DEV_SPEAKERS = 0.87
 # The pooled floor was set on the three files written for the rules; corpus_dev.yaml
 # (real articles, far harder) is measured on its own so that it does not mask them.
 POOLED_FILES = ("corpus.yaml", "corpus_holdout.yaml", "corpus_unseen.yaml")
