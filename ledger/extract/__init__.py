@@ -13,6 +13,13 @@ here records anything: the CLI does, and only what the user accepts.
     directions.py which way a call points (kind and side)
     speakers.py   who makes a call
     extractor.py  the pipeline, one sentence at a time
+    state.py      what is held while reading: a sentence's facts, the article so far
+    prepare.py    a sentence made plain: typography, rewrites, explicit dates
+    clauses.py    clauses, and which are past, conditional or a forecast
+    mentions.py   which assets a sentence names, and what later sentences remember
+    pairing.py    which level goes with which asset, deadline and speaker
+    writing.py    one call written as a checked claim candidate, with its reasons
+    special_calls.py  outperformance, vague calls, calls with no number
     merge.py      one candidate per call (headline and body restate each other)
     candidate.py  what is proposed
     textops.py    blanking and phrase patterns shared by the above

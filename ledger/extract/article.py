@@ -42,6 +42,28 @@ _YEARLESS_DATELINE = re.compile(
     rf"(?P<month2>{_MONTH})\.?)(?:st|nd|rd|th)?\s*(?=\(|[-\u2013\u2014]\s|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+# Words a page puts right before its own date. Regex, searched just before the date.
+_PUBLISHED = re.compile(
+    r"\b(?:published|updated|posted|released|release\s+date|publication\s+date|date"
+    r"|first\s+published|last\s+updated|last\s+modified)\b(?:\s+on)?\s*[:|-]?\s*"
+    r"(?:[A-Za-z]{3,9}\.?,?\s+)?$",
+    re.IGNORECASE,
+)
+# A clock time right after a date: "Nov 4, 2025 at 2:15 PM", "2025-11-04T10:42", "... 10:42 GMT".
+_CLOCK = re.compile(
+    r"(?:T|,?\s+(?:at\s+)?|\s*[-|\u2022\u00b7]\s*)\d{1,2}[:.h]\d{2}\b", re.IGNORECASE
+)
+_PUBLISHED_WORD = re.compile(
+    r"\b(?:published|updated|posted|released|release\s+date|publication\s+date|date"
+    r"|last\s+modified)\b",
+    re.IGNORECASE,
+)
+_CLOCK_TIME = re.compile(r"(?<=[\sT])\d{1,2}[:.h]\d{2}\b")
+_REACH = 48
+_FOOTER_WORDS = re.compile(r"\w+")
+FOOT_LINES = 3
+FOOTER_CHARACTERS = 160
+_DEADLINE_WORD = re.compile(r"\b(?:by|until|till|before|through|in|on|from|to)\s*$", re.IGNORECASE)
 _BYLINE = re.compile(
     r"^\s*(?i:by|written\s+by|posted\s+by)\s+(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|de|van|von))"
     r"{0,3})\s*(?:$|[,|\u2022\u2014-])",
@@ -58,22 +80,36 @@ class Dateline:
 
 
 def find_dateline(text: str, today: date | None = None) -> Dateline | None:
-    """The first full date near the top of `text`, or None.
+    """The article's own date, or None: where a page puts it, most explicit first.
+
+    1. a date the page labels as its own, anywhere: "Published 3 Nov 2025",
+       "Updated: 2025-11-04", "Release Date: January 13, 2026";
+    2. the first full date near the top (a dateline);
+    3. a timestamp anywhere, a date with its clock time: "November 4, 2025 at
+       2:15 PM EST", "3 Nov 2025 10:42 GMT", "2025-11-04T10:42:00Z" (a body
+       quotes days, rarely minutes);
+    4. a date standing on one of the last lines, as a footer or a quoted
+       post's signature ("- Name (@handle) May 27, 2025").
 
     With `today`, a wire dateline without a year ("LONDON, Nov 20 (Reuters)")
-    counts too, read as the last such day on or before today; a full date
-    wins over it.
+    counts last, read as the last such day on or before today.
     """
+    labelled = _near(text, _PUBLISHED_WORD, after=_PUBLISHED)
+    if labelled is not None:
+        return labelled
     head = "\n".join(text.strip().splitlines()[:HEAD_LINES])[:HEAD_CHARACTERS]
-    found: list[tuple[int, Dateline]] = []
-    for pattern in _DATELINES:
-        for match in pattern.finditer(head):
-            day = _day(match)
-            if day is not None:
-                found.append((match.start(), Dateline(day, " ".join(match[0].split()))))
-                break
-    if found:
-        return min(found, key=lambda item: item[0])[1]
+    found = _first_date(head)
+    if found is not None:
+        return found
+    stamped = _near(text, _CLOCK_TIME, before=_CLOCK)
+    if stamped is not None:
+        return stamped
+    for line in reversed(text.strip().splitlines()[-FOOT_LINES:]):
+        if len(line) > FOOTER_CHARACTERS:
+            continue  # a footer is a short line, not the last paragraph
+        footer = _first_date(line)
+        if footer is not None and _is_footer(line, footer):
+            return footer
     if today is None:
         return None
     for match in _YEARLESS_DATELINE.finditer(head):
@@ -81,6 +117,60 @@ def find_dateline(text: str, today: date | None = None) -> Dateline | None:
         if day is not None:
             return Dateline(day, " ".join(match[0].strip(" ,").split()))
     return None
+
+
+def _is_footer(line: str, found: Dateline) -> bool:
+    """A short line whose only number is its date, not written as a deadline ("by May 27")."""
+    at = " ".join(line.split()).find(found.text)
+    rest = " ".join(line.split()).replace(found.text, " ")
+    before = " ".join(line.split())[:at] if at >= 0 else ""
+    return (
+        len(_FOOTER_WORDS.findall(rest)) <= 8
+        and not re.search(r"\d", rest)
+        and not _DEADLINE_WORD.search(before)
+    )
+
+
+def _near(
+    text: str,
+    anchor: re.Pattern[str],
+    *,
+    after: re.Pattern[str] | None = None,
+    before: re.Pattern[str] | None = None,
+) -> Dateline | None:
+    """The first date next to an anchor (a label word, a clock time), wherever it is.
+
+    Only the few characters around each anchor are read for a date, so a long
+    page is scanned once by the anchor's pattern, not once per date pattern.
+    """
+    for match in anchor.finditer(text):
+        start = max(0, match.start() - _REACH) if before is not None else match.start()
+        end = match.end() + _REACH if after is not None else match.end()
+        found = _first_date(text[start:end], after=after, before=before)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_date(
+    text: str, *, after: re.Pattern[str] | None = None, before: re.Pattern[str] | None = None
+) -> Dateline | None:
+    """The earliest full date in `text`; with `after`, only one right after those words;
+    with `before`, only one right before them."""
+    found: list[tuple[int, Dateline]] = []
+    for pattern in _DATELINES:
+        for match in pattern.finditer(text):
+            if after is not None and not after.search(
+                text, max(0, match.start() - 40), match.start()
+            ):
+                continue
+            if before is not None and not before.match(text, match.end()):
+                continue
+            day = _day(match)
+            if day is not None:
+                found.append((match.start(), Dateline(day, " ".join(match[0].split()))))
+                break
+    return min(found, key=lambda item: item[0])[1] if found else None
 
 
 def _latest_day(match: re.Match[str], today: date) -> date | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ledger.claims.model import RelativeKind
 from ledger.claims.numbers import LevelMatch, find_levels
@@ -24,6 +25,8 @@ from ledger.extract.textops import any_of
 _NOT_A_PRICE_AFTER = tuple(re.compile(p, re.IGNORECASE) for p in P.NOT_A_PRICE_AFTER)
 _QUANTITY_OF_ASSET_AFTER = re.compile(P.QUANTITY_OF_ASSET_AFTER, re.IGNORECASE)
 _NOT_THE_LEVEL_BEFORE = any_of(P.NOT_THE_LEVEL_BEFORE)
+_BRACKETS = re.compile(r"\([^()]*\)")
+_BAND_NOUN_AFTER = re.compile(r"\s*(?:k\b|%)?\s*(?:range|band|corridor)\b", re.IGNORECASE)
 _PRESENT_STATE_BEFORE = any_of(P.PRESENT_STATE_BEFORE)
 _PRICE_NOW_BEFORE = any_of(P.PRICE_NOW_BEFORE)
 _STATED_PROBABILITY = any_of(P.STATED_PROBABILITY)
@@ -151,12 +154,42 @@ def call_levels(
             or kept[index + 1].price is None
             or not _MOVE_TO.fullmatch(work[m.span[1] : kept[index + 1].span[0]])
         ]
+    kept = _without_halves_of_dropped_ranges(kept, matches, work)
+    kept = _without_asides(kept, work)
     partners: dict[int, LevelMatch] = {}
     for index in range(len(kept) - 1):
         if is_range(work, kept[index], kept[index + 1]):
             partners[index], partners[index + 1] = kept[index + 1], kept[index]
     levels = [Level(match, partners.get(index)) for index, match in enumerate(kept)]
     return levels, probability, old_spans
+
+
+def _without_halves_of_dropped_ranges(
+    kept: list[LevelMatch], matches: list[LevelMatch], work: str
+) -> list[LevelMatch]:
+    """ "with gold trading near $4,300-$4,500": a range is one thing; if its first end is
+    the price of the day (or not a level), so is the other, which is never a call alone."""
+    dropped: set[int] = set()
+    for first, second in pairwise(matches):
+        if not is_range(work, first, second):
+            continue
+        inside = [m in kept for m in (first, second)]
+        if any(inside) and not all(inside):
+            dropped.update(id(m) for m in (first, second))
+    return [m for m in kept if id(m) not in dropped]
+
+
+def _without_asides(kept: list[LevelMatch], work: str) -> list[LevelMatch]:
+    """ "~$5,055 average by Q4 2026 (up to $5,300)": a level in brackets is an aside when
+    a level outside them is the call."""
+    asides = [m.span() for m in _BRACKETS.finditer(work)]
+
+    def aside(match: LevelMatch) -> bool:
+        return any(start < match.span[0] < end for start, end in asides)
+
+    if all(aside(m) for m in kept):
+        return kept
+    return [m for m in kept if not aside(m)]
 
 
 def _is_not_the_level(match: LevelMatch, work: str) -> bool:
@@ -236,6 +269,9 @@ def is_range(work: str, first: LevelMatch, second: LevelMatch) -> bool:
     between = work[first.span[1] : second.span[0]]
     before = work[max(0, first.span[0] - 12) : first.span[0]]
     if re.fullmatch(r"\s*-\s*", between):
+        return True
+    # "a $60 to $70 range", "a 4,000-4,500 band": the noun after the pair says it
+    if re.fullmatch(r"\s*(?:to|and)\s*", between) and _BAND_NOUN_AFTER.match(work, second.span[1]):
         return True
     return bool(
         re.fullmatch(r"\s*(?:and|to)\s*", between)

@@ -321,6 +321,8 @@ CONDITIONALS = (
 # (or from the start of the sentence) to the end. "My target is $4,800, and I'll cut the
 # trade if ETH closes below $2,600": only the second call is conditional. Regex.
 CONDITION_SCOPE_BREAK = r",\s+(?:and|but|while|whereas|with)\s+|;\s+|\s-\s"
+# ... and ends at a contrast after it: "could gain if fears grow, but is forecasting 1.25".
+CONDITION_SCOPE_END = r",\s+(?:but|whereas|yet)\s+|;\s+"
 # "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
 NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # Scenarios make only their own clause conditional: in "its base case is $150,000; its
@@ -365,6 +367,8 @@ TOUCH_ABOVE_PHRASES = (
     "scale", "clear", "crack", "exceed", "exceeding", "surpass", "surpassing", "go above",
     "trade above", "touch", "reclaim", "recover to", "rebound to", "rebounding to",
     "bounce to", "advance to", "upside to", "extend gains to", "grind higher to",
+    "peak at", "peaking at", "peak near", "peaking near", "peak around", "peaking around",
+    "peak of", "a peak of", "peaks at", "top out at", "topping out at",
     "run to", "march to", "path to", "road to", "gain to", "rise", "climb", "rally",
     "carry it to", "take it to", "push it to", "send it to", "lift it to", "drive it to",
     "carry prices to", "take prices to", "push prices to", "send prices to", "lift prices to",
@@ -497,7 +501,8 @@ NOT_A_PRICE_AFTER = (
     r"|times|members|people|jobs|companies|stocks|shares|contracts|etfs?"
     r"|funds|banks|analysts|countries|mines|holders|addresses|transactions|straight"
     r"|consecutive|million\s+(?:ounces|barrels|tonnes|coins|bitcoin)"
-    r"|sats|gwei|employees|votes|seats|deals|mw|gw|nodes|users|wallets"
+    r"|sats|gwei|employees|votes|seats|deals|mw|gw|nodes|users|wallets|followers|subscribers"
+    r"|views|likes|readers|viewers|downloads|clients|customers"
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
@@ -510,7 +515,6 @@ NOT_A_PRICE_AFTER = (
     r"|bps|basis)",
     r"\s*%?\s*(?:inflation|yield|of\s+gdp|gdp|unemployment|growth|allocation|stake|weight"
     r"|margin|earnings|eps|revenue|dividend|cpi|pce|rate\s+cut)",
-    r"\s*(?:-|to|and)\s*\$?\d[\d,.]*\s*(?:k\b|%)?\s*(?:range|band|corridor)",
 )
 # Words just before a number that make it not the forecast level: a starting point, a
 # past record, another quantity. Regexes, matched against the preceding text.
@@ -648,12 +652,18 @@ SPEAKER_ANAPHORA_ORGANIZATION = (
     r"\bit\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?|predicts?"
     r"|projects?|estimates?|leans|remains|raised|raises|lifted|lifts|cut|cuts|lowered|lowers"
     r"|kept|keeps|targets?|warned|warns|added|adds|noted|notes)\b",
+    # "By quarter, the new outlook has Brent at $79.62": the publisher's report speaks for it
+    r"\b(?:the|its|that)\s+(?:[a-z]+\s+){0,2}(?:outlook|report|note|forecast|edition)\s+(?:now\s+)?"
+    r"(?:has|sees|puts|expects|shows|projects|forecasts|pegs|pencils|calls)\b",
 )
 SPEAKER_ANAPHORA_PERSON = (
     r"\b(?:the|that)\s+(?:strategist|analyst|economist|investor|researcher|trader|veteran"
     r"|founder|executive|chief|portfolio\s+manager|fund\s+manager)\b",
     r"\b(?:he|she)\s+" + _VERBS_AFTER_PRONOUN,
     r"^\W*(?:he|she)\b",
+    # "... and stood by his target of ETH at $15,000": the target is the person's
+    r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|call|prediction|projection"
+    r"|estimate|price\s+target)s?\b",
 )
 SPEAKER_ANAPHORA = (
     *SPEAKER_ANAPHORA_ORGANIZATION,
@@ -726,6 +736,40 @@ NOT_A_NAME = (
     "afp", "dow jones newswires", "newswires", "mining.com", "kitco news",
 )  # fmt: skip
 
+# Legal-form words dropped from a speaker's name: "Citigroup Inc", "JPMorgan Chase & Co.".
+LEGAL_SUFFIXES = (
+    "inc", "inc.", "corp", "corp.", "co", "co.", "plc", "llc", "ltd", "ltd.", "ag", "sa", "se",
+    "n.a.", "nv", "n.v.",
+)  # fmt: skip
+
+# Houses readers name one way whatever the article writes; the ledger scores a source by
+# its name, so these are one source each. (Short names and the house's full name.)
+HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
+    {
+        "BofA": "Bank of America", "BofA Global Research": "Bank of America",
+        "BofA Securities": "Bank of America", "Bank of America": "Bank of America",
+        "BofA Merrill Lynch": "Bank of America", "Merrill Lynch": "Bank of America",
+        "JPMorgan Chase": "JPMorgan", "JPMorgan": "JPMorgan", "J.P. Morgan": "J.P. Morgan",
+        "Goldman Sachs": "Goldman Sachs",
+        "StanChart": "Standard Chartered", "Standard Chartered": "Standard Chartered",
+        "SocGen": "Societe Generale", "Société Générale": "Societe Generale",
+        "Societe Generale": "Societe Generale",
+        "Deutsche Bank": "Deutsche Bank", "Morgan Stanley": "Morgan Stanley", "UBS": "UBS",
+        "Citi": "Citi", "Citigroup": "Citigroup", "HSBC": "HSBC", "Barclays": "Barclays",
+        "BNP Paribas": "BNP Paribas", "Commerzbank": "Commerzbank", "ING": "ING",
+        "Wells Fargo": "Wells Fargo", "Macquarie": "Macquarie", "RBC": "RBC",
+        "Bernstein": "Bernstein", "Jefferies": "Jefferies", "Nomura": "Nomura",
+        "Mizuho": "Mizuho", "Saxo Bank": "Saxo Bank", "Julius Baer": "Julius Baer",
+    }
+)  # fmt: skip
+# A house's desks and branches ("UBS Switzerland", "Goldman Sachs Research"): the house's view.
+HOUSE_DESKS = (
+    "research", "global research", "investment research", "securities", "wealth management",
+    "global wealth management", "private bank", "private banking", "switzerland",
+    "global investment research", "commodities research", "strategists", "analysts",
+    "chief investment office", "cio", "asset management", "global markets",
+)  # fmt: skip
+
 # Words in a name that make it an organization ("Acme Capital", "Bank of America"); a
 # name of one word or in capitals ("JPMorgan", "UBS") is read as one too. Pronouns and
 # words like "the bank" point back to the last organization, "she" or "the strategist"
@@ -771,6 +815,16 @@ REWRITES = (
     (r"\b(?:the\s+)?second\s+quarter\b", "Q2"),
     (r"\b(?:the\s+)?third\s+quarter\b", "Q3"),
     (r"\b(?:the\s+)?fourth\s+quarter\b", "Q4"),
+    # halves as quarters: "the second half of the year" -> "H2", "the first half of 2026" ->
+    # "H1 2026", "the second half" -> "H2" (a year named before carries to it)
+    (r"\b(?:the\s+)?first\s+half\s+of\s+(?:the|this)\s+year\b", "H1"),
+    (r"\b(?:the\s+)?second\s+half\s+of\s+(?:the|this)\s+year\b", "H2"),
+    (r"\b(?:the\s+)?first\s+half\s+of\s+next\s+year\b", "H1 of next year"),
+    (r"\b(?:the\s+)?second\s+half\s+of\s+next\s+year\b", "H2 of next year"),
+    (r"\b(?:the\s+)?first\s+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H1"),
+    (r"\b(?:the\s+)?second\s+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H2"),
+    (r"\b(?:the\s+)?first\s+half\b(?!\s+of)", "H1"),
+    (r"\b(?:the\s+)?second\s+half\b(?!\s+of)", "H2"),
     # "three- and twelve-month forecasts" -> "within three months and within twelve months
     # forecasts", so that "respectively" can pair each period with its level
     (
@@ -782,6 +836,20 @@ REWRITES = (
     # "2026 year-end target" -> "year-end 2026 target"
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),
+    # "in three, six and 12 months" -> one period each, to be paired in order
+    (
+        r"\bin\s+(\d{1,2}|three|six|nine|twelve|eighteen|twenty-four),\s+(\d{1,2}|three|six|nine"
+        r"|twelve|eighteen|twenty-four),?\s+and\s+(\d{1,2}|three|six|nine|twelve|eighteen"
+        r"|twenty-four)\s+months\b",
+        r"within \1 months, within \2 months and within \3 months",
+    ),
+    (
+        r"\bin\s+(\d{1,2}|three|six|nine|twelve|eighteen|twenty-four)\s+and\s+(\d{1,2}|three"
+        r"|six|nine|twelve|eighteen|twenty-four)\s+months\b",
+        r"within \1 months and within \2 months",
+    ),
+    # "within 6-12 months", "in 3 to 6 months" -> the far end of the span
+    (r"\b(?:within|in)\s+(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s+months\b", r"within \2 months"),
     # "a 12-month target" -> "a within 12 months target"
     # "over the next 6-12 months" -> "within 12 months": the far end of the span
     (
@@ -819,6 +887,15 @@ REWRITES = (
     ),
     # "for 2026" (a forecast for a year) -> "in 2026"
     (r"\bfor\s+((?:19|20)\d\d)\b(?!\s*[-\u2013/]\s*\d)", r"in \1"),
+    # "by late 2026", "late next year" -> the end of that year; "in early 2027" -> by the end
+    # of its first quarter, as readers date "early" (the candidate shows the reading)
+    (
+        r"\b(?:by|in|until|before|through)\s+late\s+((?:19|20)\d\d|next\s+year|this\s+year)\b",
+        r"by the end of \1",
+    ),
+    (r"\blate\s+(?:in\s+)?((?:19|20)\d\d|next\s+year|this\s+year)\b", r"by the end of \1"),
+    (r"\b(?:by|in|until|before)\s+early\s+((?:19|20)\d\d)\b", r"by the end of Q1 \1"),
+    (r"\b(?:by|in|until|before)\s+early\s+(next|this)\s+year\b", r"by the end of Q1 of \1 year"),
     # "by the close of 2026" -> "by the end of 2026"
     (r"\bby\s+the\s+close\s+of\s+", "by the end of "),
     # "$150K" is fine, but "$150,000-plus" and "$5,000/oz" are not: drop the suffix
@@ -880,6 +957,8 @@ CAP_NEGATED = 0.25
 CAP_NEEDS_LEVEL = 0.20
 CAP_COMPUTED_LEVEL = 0.35  # "hold the critical support level": the rule reads the level
 CAP_VAGUE = 0.20
+# A band ("between $4,000 and $4,200"): proposed as a band claim for the user to confirm.
+CAP_BAND = 0.55
 
 # A call with no direction word (or only a target word) is read as one to rise to its
 # level, unless the speaker is bearish on the asset: "It leans bearish on palladium, with a

@@ -47,8 +47,13 @@ SENTENCE_STARTERS = frozenset(
 )  # fmt: skip
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa]|\d+[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa]|\d{1,2}[.)])\s+")  # "2030. He" is no item
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
+# A line that starts with a short capitalized label and a colon: "Bank of America: $5,000".
+_LABEL = re.compile(
+    r"^\s*[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|\([^()\n]{1,40}\))){0,5}\s*:\s+\S"
+)
+_MID_SENTENCE = re.compile(r"[a-z,]\s*$")
 _TERMINAL = re.compile(r"[.!?:;,\"'\u201d\u2019)\]]\s*$")
 # A candidate stop: the stop, closing quotes/brackets, whitespace, and a capital, digit,
 # "$" or opening quote/bracket after it.
@@ -67,6 +72,8 @@ class Sentence:
     start: int
     headline: bool = False
     paragraph: int = 0
+    # a bullet or a "Name: ..." line of a list: read under the lead-in above it
+    item: bool = False
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -79,8 +86,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 stripped = _strip_markers(unit_text)
                 if stripped:
                     start = offset + unit_text.find(stripped)
-                    headline = not _BULLET.match(unit_text) and not _TERMINAL.search(stripped)
-                    sentences.append(Sentence(stripped, start, headline, paragraph))
+                    item = bool(_BULLET.match(unit_text) or _LABEL.match(unit_text))
+                    headline = not item and not _TERMINAL.search(stripped)
+                    sentences.append(Sentence(stripped, start, headline, paragraph, item))
                 continue
             for start, piece in _split_unit(unit_text):
                 sentences.append(Sentence(piece, offset + start, paragraph=paragraph))
@@ -117,7 +125,13 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
             units.append((start, text + "\n" + line, False))
             continue
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        alone = _stands_alone(
+        preceding = lines[index - 1].strip() if index else ""
+        # "JPMorgan: ~$5,055 by Q4 2026" / "Goldman Sachs: ~$4,900 by end-2026": a list of
+        # labelled lines is a list, each line an item, whatever its punctuation.
+        labelled = bool(_LABEL.match(line)) and bool(
+            _LABEL.match(following) or _LABEL.match(preceding)
+        )
+        alone = labelled or _stands_alone(
             line,
             is_only_line=len(lines) == 1,
             # a first line whose sentence goes on in lower case on the next is no title
@@ -138,16 +152,37 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
 
 
 def _continues_bullet(lines: list[str], index: int) -> bool:
-    """An indented line after a bullet (or its continuation) that is no bullet itself."""
+    """A line that goes on with the bullet above it: indented, or wrapped mid-sentence.
+
+    "1. Bank of America has lifted its forecast to $5,000 by 2026, with an" /
+    "average of around $4,400 next year.": a list item hard-wrapped without an
+    indent is still one item when its line stops in the middle of a sentence
+    (on a lower-case word or a comma), so its deadline and speaker stay with it.
+    """
     line = lines[index]
-    if index == 0 or not line[:1].isspace() or not line.strip() or _BULLET.match(line):
+    if index == 0 or not line.strip() or _BULLET.match(line) or _HEADING.match(line):
         return False
-    for previous in reversed(lines[:index]):
+    indented = line[:1].isspace()
+    for position in range(index - 1, -1, -1):
+        previous = lines[position]
+        if not indented and position == index - 1 and not _wrapped(previous, line):
+            return False
         if _BULLET.match(previous):
             return True
+        if not indented and previous.strip():
+            continue  # an earlier wrapped line of the same item
         if not previous[:1].isspace():
             return False
     return False
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """Whether `line` goes on with the sentence `previous` stopped in the middle of: after a
+    lower-case word or a comma, or after a number when it goes on in lower case ("12" /
+    "months respectively.")."""
+    if _MID_SENTENCE.search(previous):
+        return True
+    return bool(re.search(r"\d\s*$", previous)) and line.lstrip()[:1].islower()
 
 
 def _stands_alone(line: str, *, is_only_line: bool, is_first: bool) -> bool:

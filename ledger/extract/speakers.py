@@ -13,7 +13,17 @@ Tried in this order, the first that gives a name wins:
    "she", "the strategist" to the last person (as the article credited them),
    "they", "the team" to the last speaker of either kind;
 5. the subject of the sentence: "Deutsche Bank is even more optimistic, ...",
-   "JPMorgan continues to be bullish on gold, expecting ...".
+   "JPMorgan continues to be bullish on gold, expecting ...", or a house
+   opening it with a verb of its own ("Deutsche Bank accepts ...").
+
+Around these rules: a section heading that is only a house's name
+("GOLDMAN SACHS (DEC 1)") and a list item's label ("Goldman Sachs: ~$4,900")
+name the speaker of what follows; "he", "she" and "his target" point to the
+person last introduced with a role ("Tom Lee, chairman of BitMine"); and every
+name is kept as the ledger should keep it (`house_name`: "Citigroup Inc" is
+Citigroup, "BofA" Bank of America, "Tony Sycamore of IG" IG), with the short
+names the article itself spells out widened (`article_names`: "Schiff" is
+Peter Schiff, "EIA" the Energy Information Administration).
 
 A name is a run of capitalized words (with "of", "&" inside: "Bank of
 America") that is not a common word, an outlet or an asset
@@ -54,6 +64,9 @@ _POSSESSIVE = re.compile(
 _PERSON_AT_FIRM = re.compile(P.PERSON_AT_FIRM)
 _HEADLINE_SPEAKER = re.compile(P.HEADLINE_SPEAKER)
 _SENTENCE_SUBJECT = re.compile(P.SENTENCE_SUBJECT)
+_HOUSE_SUBJECT = re.compile(
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s+[a-z]+s\b"
+)
 _QUOTED = re.compile(r"\"[^\"]*\"")
 _QUOTED_FIRST_PERSON = re.compile(r"^\W*\"[^\"]*\b(?:we|our|i|my)\b[^\"]*\"?\W*$", re.IGNORECASE)
 _FIRM_BEFORE_PERSON = re.compile(r"(?P<firm>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})'s\s+$")
@@ -62,6 +75,19 @@ _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
 _CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
 _FILLERS = frozenset(P.SPEAKER_VERB_FILLERS)
 _ASSET_WORDS = frozenset(BUILTIN_ALIASES) | frozenset(P.ARTICLE_ASSET_NAMES)
+_LEGAL_SUFFIXES = frozenset(P.LEGAL_SUFFIXES)
+_HOUSES = {alias.lower(): house for alias, house in P.HOUSE_ALIASES.items()}
+_HOUSE_NAMES = tuple(dict.fromkeys(P.HOUSE_ALIASES.values()))
+_DESKS = frozenset(P.HOUSE_DESKS)
+_WEEKDAYS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+# "JPMorgan therefore sees", "Citi reportedly expects": an adverb between name and verb
+_ADVERB = re.compile(r"^(?:[a-z]+ly|therefore|thus|hence|too|already|again|similarly)$")
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder)\b[^,;:]{1,100},\s*(?:[a-z]+\s+){0,2}$"
+)
+_PARENTHETICAL = re.compile(r"^\([^()]*\),?$")
 
 
 @dataclass(frozen=True)
@@ -112,6 +138,13 @@ _AFFILIATIONS = (
         rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?{_ROLE}\s+(?:at|of|with)\s+"
         rf"(?P<firm>{_NAME})"
     ),
+    # "Geoff Kendrick, the bank's head of digital assets research": the firm named before
+    re.compile(
+        rf"(?P<person>{_PERSON}),\s+(?P<firm>the\s+(?:bank|firm|company|group|lender|house))'s"
+        rf"\s+{_ROLE}"
+    ),
+    # "Its strategist Martijn Rats expects": the firm the sentences before are about
+    re.compile(rf"(?P<firm>\b[Ii]ts|\b[Tt]heir)\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
     # "ING's Chris Turner"
     re.compile(rf"(?P<firm>{_NAME})'s\s+(?P<person>{_PERSON})\b"),
     # "Maximilian Uleer, who heads European equity strategy at the bank"
@@ -132,7 +165,7 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
     for pattern in _AFFILIATIONS:
         for match in pattern.finditer(text):
             written = match["firm"]
-            pointer = written.lower().startswith("the ")
+            pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
             # the role ("strategist at") says the firm is one, whatever its words
@@ -150,6 +183,9 @@ def find_speaker(
     named = named_speakers(text)
     if named:
         return SpeakerReading(min(named)[1], named=True)
+    heading = heading_name(text)
+    if heading is not None:
+        return SpeakerReading(heading, named=True, note=f"the section heading: {heading}")
     if headline:
         match = _HEADLINE_SPEAKER.match(text)
         name = clean_name(match["name"].split()) if match else None
@@ -190,7 +226,18 @@ def find_speaker(
         name = clean_name(subject["name"].split())
         if name:
             return SpeakerReading(name, named=True)
+    subject = _HOUSE_SUBJECT.match(text)
+    if subject:
+        # "Deutsche Bank accepts ..., but is forecasting 1.25": a firm opening the sentence
+        # with a verb of its own is who speaks, whatever the verb.
+        name = clean_name(subject["name"].split())
+        if name and (name in _HOUSE_NAMES or _has_organization_word(name)):
+            return SpeakerReading(name, named=True)
     return SpeakerReading(None)
+
+
+def _has_organization_word(name: str) -> bool:
+    return any(word.lower() in _ORGANIZATION_WORDS for word in name.split())
 
 
 def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
@@ -242,6 +289,8 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     for pattern in (_SPEAKER_GROUP, _SPEAKER_VERB):
         for match in pattern.finditer(text):
             name, start = name_before_at(text[: match.start()])
+            if name is None and pattern is _SPEAKER_VERB:
+                name, start = _name_before_apposition(text[: match.start()])
             if name:
                 # "ING's Chris Turner sees": the person speaks for the firm
                 firm = _FIRM_BEFORE_PERSON.search(text, 0, start)
@@ -251,6 +300,15 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
                 else:
                     found.append((start, name))
     return found
+
+
+def _name_before_apposition(text: str) -> tuple[str | None, int]:
+    """ "Peter Brandt, a well-known trader with 741k followers, predicted": the name before a
+    description set off by commas (one that starts in lower case) is the verb's subject."""
+    match = _APPOSITION.search(text)
+    if match is None:
+        return None, len(text)
+    return name_before_at(text[: match.start()])
 
 
 def clean_name(tokens: list[str]) -> str | None:
@@ -264,6 +322,44 @@ def clean_name(tokens: list[str]) -> str | None:
     name = " ".join(tokens)
     if name.lower() in _ASSET_WORDS:
         return None
+    return house_name(name)
+
+
+def house_name(name: str) -> str:
+    """The name a ledger keeps for a speaker: the house, as readers name it.
+
+    The ledger scores a source by its name, so one bank written four ways
+    ("JPMorgan Chase & Co.", "J.P. Morgan", "BofA Global Research", "Citigroup
+    Inc") would be four sources. Legal suffixes go ("Inc", "& Co.", "plc"),
+    a known house's desks and branches go ("UBS Switzerland", "Goldman Sachs
+    Research"), a known short name becomes the house's ("BofA"), a
+    person named with the firm becomes the firm ("Tony Sycamore of IG",
+    "Oxford Economics' Norihiro Yamaguchi": the call is the house's view),
+    and "U.S." before an agency goes. A name the tables do not know is kept.
+    """
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[-1].lower().rstrip(".,") in _LEGAL_SUFFIXES:
+        tokens = tokens[:-1]
+        if len(tokens) > 1 and tokens[-1] == "&":
+            tokens = tokens[:-1]
+    for index, token in enumerate(tokens[:-1]):
+        # "Oxford Economics' Norihiro Yamaguchi": a plural possessive before a person
+        if index and token.endswith("'") and not is_organization(" ".join(tokens[index + 1 :])):
+            return house_name(" ".join(tokens[: index + 1])[:-1])
+    if "of" in tokens:
+        at = tokens.index("of")
+        person, firm = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
+        if at >= 2 and firm and not is_organization(person) and is_organization(firm):
+            return house_name(firm)
+    while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
+        tokens = tokens[1:]
+    name = " ".join(tokens)
+    key = name.lower()
+    if key in _HOUSES:
+        return _HOUSES[key]
+    for house in _HOUSE_NAMES:
+        if key.startswith(house.lower() + " ") and key[len(house) + 1 :] in _DESKS:
+            return house
     return name
 
 
@@ -276,10 +372,21 @@ def name_before_at(text: str) -> tuple[str | None, int]:
     """The capitalized name that ends `text`, and where in `text` it starts."""
     name: list[str] = []
     start = len(text)
+    weekday = False
     for match in reversed(list(re.finditer(r"\S+", text[-400:]))):
         token = match[0]
-        if not name and token.lower() in _FILLERS:
+        if not name and (token.lower() in _FILLERS or _ADVERB.match(token)):
             continue  # "JPMorgan now expects", "Capital Economics does not expect"
+        if not name and _PARENTHETICAL.match(token):
+            continue  # "Bank of America (BofA) has lifted": the short name, in brackets
+        if not name and token.lower() in _WEEKDAYS:
+            weekday = True  # "Bank of America on Monday raised"
+            continue
+        if not name and weekday and token.lower() == "on":
+            weekday = False
+            continue
+        if name and token.startswith("-") and _NAME_TOKEN.match(token[1:]):
+            token = token[1:]  # "(Reuters) -Bank of America": the wire's dash
         bare = token[:-2] if token.endswith("'s") else token
         if name and bare != token:
             break  # a possessive ends a name, it does not continue one
@@ -313,3 +420,134 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
             continue
         break
     return (clean_name(name) if name else None), position
+
+
+_SHORT_NAME = re.compile(
+    r"(?P<full>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|for|de)){1,6})\s+"
+    r"\((?P<short>[A-Z][A-Za-z]{1,7})\)"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_LONG_NAME = re.compile(r"\b[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|for)){2,6}")
+_FULL_PERSON = re.compile(r"\b(?P<full>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z][\w'-]+))\b")
+
+
+def article_names(text: str) -> dict[str, str]:
+    """Short names the article itself spells out: "Bank of America (BofA)", "Peter Schiff".
+
+    A later "BofA" or "Schiff" is then the name the article gave in full, so
+    one speaker is one source however a sentence shortens it. An acronym
+    counts only with two capitals or more ("BofA", "EIA"), a surname only when
+    one person of the article has it.
+    """
+    names: dict[str, str] = {}
+    # Each distinct name is cleaned once: a page repeating one line is read in linear time.
+    for short, written in dict.fromkeys(
+        (m["short"], m["full"]) for m in _SHORT_NAME.finditer(text)
+    ):
+        full = clean_name(written.split())
+        if full and sum(c.isupper() for c in short) >= 2 and len(full.split()) >= 2:
+            names.setdefault(short, full)
+    # "The U.S. Energy Information Administration raised ...", later "EIA": its initials
+    acronyms = set(_ACRONYM.findall(text))
+    if acronyms:
+        for written in dict.fromkeys(m[0] for m in _LONG_NAME.finditer(text)):
+            full = clean_name(written.split())
+            if full is None:
+                continue
+            initials = "".join(word[0] for word in full.split() if word[0].isupper())
+            if len(initials) >= 3 and initials in acronyms:
+                names.setdefault(initials, full)
+    surnames: dict[str, set[str]] = {}
+    for written, last in dict.fromkeys((m["full"], m["last"]) for m in _FULL_PERSON.finditer(text)):
+        full = clean_name(written.split())
+        if full is None or full != written or is_organization(full):
+            continue
+        surnames.setdefault(last, set()).add(full)
+    for last, fulls in surnames.items():
+        if len(fulls) == 1:
+            names.setdefault(last, next(iter(fulls)))
+    return names
+
+
+_LABEL = re.compile(
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*(?:\([^()]{1,40}\))?\s*:"
+)
+
+
+_LEVEL_AFTER_LABEL = re.compile(r"\s*[~\u2248]?\s*(?:US|USD\s*)?[$\u20ac\u00a3]?\d")
+
+
+def label_speaker(text: str) -> str | None:
+    """The speaker a list item's label names: "Goldman Sachs: ~$4,900 by end-2026",
+    "Oppenheimer (John Stoltzfus): 8,100". A label that is a house, has a firm's word, or is
+    a name in capitals throughout ("Metals Focus") counts; "Key forecasts:" does not."""
+    match = _LABEL.match(text)
+    if match is None:
+        return None
+    written = match["name"].split()
+    name = clean_name(written)
+    if name is None:
+        return None
+    if name in _HOUSE_NAMES or _has_organization_word(name):
+        return name
+    # A name of capitals alone ("Metals Focus", "Yardeni Research") counts when the level
+    # follows the colon at once: "Metal Matters: Upgrading silver ..." is a column's title.
+    capitalized = all(w[0].isupper() or w in _CONNECTORS for w in written)
+    if capitalized and _LEVEL_AFTER_LABEL.match(text, match.end()):
+        whole = house_name(" ".join(written))
+        return whole if clean_name(whole.split()) else name
+    return None
+
+
+# Roles that introduce a person who may speak for themself ("Tom Lee, chairman of BitMine").
+_INTRO_ROLE = (
+    r"(?:[a-z-]+\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
+    r"|cio|ceo|founder|co-founder|partner|trader|researcher|chairman|chair|president|investor)"
+)
+_INTRODUCED = (
+    # "it is Tom Lee, chairman of BitMine", "Jane Doe, a veteran trader, ..."
+    re.compile(
+        rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?(?:[a-z-]+\s+){{0,3}}{_INTRO_ROLE}"
+    ),
+    # "veteran trader Peter Brandt", "strategist Nicky Shiels"
+    re.compile(rf"\b{_INTRO_ROLE}\s+(?P<person>{_PERSON})"),
+)
+
+
+def introduced_people(text: str) -> list[str]:
+    """People the sentence introduces with a role ("Tom Lee, chairman of BitMine"), in order.
+
+    A later "he" or "she" is the person introduced last, even when this
+    sentence makes no call: articles introduce the speaker, then quote them.
+    """
+    found: list[tuple[int, str]] = []
+    for pattern in _INTRODUCED:
+        for match in pattern.finditer(text):
+            person = clean_name(match["person"].split())
+            if person and not is_organization(person):
+                found.append((match.start("person"), person))
+    return [person for _, person in sorted(found)]
+
+
+_NAME_ONLY = re.compile(
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*(?:\([^()]{1,30}\))?\s*:?\s*$"
+)
+
+
+def heading_name(text: str) -> str | None:
+    """A line that is only a house's name ("GOLDMAN SACHS (DEC 1)", "Goldman Sachs:"): the
+    heading of a factbox section, whose bullets are that house's calls."""
+    match = _NAME_ONLY.match(text)
+    if match is None:
+        return None
+    written = match["name"]
+    if written.isupper():
+        words = [w if len(w) <= 4 else w.capitalize() for w in written.split()]
+        written = " ".join(words)
+    name = clean_name(written.split())
+    if name is None:
+        return None
+    known = _HOUSES.get(name.lower())
+    if known is not None:
+        return known
+    return name if name in _HOUSE_NAMES or _has_organization_word(name) else None

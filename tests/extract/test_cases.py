@@ -8,6 +8,7 @@ import pytest
 
 from ledger.claims.model import ClaimKind
 from ledger.claims.parser import parse_claim
+from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
 from ledger.extract import Candidate, extract_article, extract_candidates
 
 MADE_ON = date(2025, 11, 20)
@@ -249,10 +250,16 @@ def test_the_current_price_and_a_starting_point_are_not_levels() -> None:
     assert candidate.claim is not None and candidate.claim.level == 4800
 
 
-def test_a_range_asks_which_side() -> None:
+def test_a_range_is_proposed_as_a_band_to_confirm() -> None:
+    """The claim language reads bands now (close_between, hold_between): a range is one,
+    capped below --min-confidence, as a band is as often where the price has been."""
     candidate = only(read("BofA expects gold to trade between $3,800 and $4,400 in Q1 2026."))
-    assert candidate.needs == "level" and candidate.claim is None
-    assert any("a range" in note for note in candidate.assumptions)
+    assert candidate.claim is not None and candidate.needs is None
+    assert candidate.claim.canonical_text() == (
+        "GC=F hold_between 3800 and 4400 from 2026-01-01 to 2026-03-31"
+    )
+    assert candidate.confidence < DEFAULT_MIN_CONFIDENCE
+    assert any("a band" in note for note in candidate.assumptions)
 
 
 # ---------------------------------------------------------------- assets

@@ -45,12 +45,15 @@ TODAY = date(2026, 11, 24)  # after every dateline in the corpus
 # file: (minimum precision, minimum recall); measured values in the comment
 THRESHOLDS = {
     "corpus.yaml": (0.97, 0.97),  # measured 1.000 / 1.000 (53 claims)
-    # measured 0.895 / 0.895 (20 claims, an outperformance call labelled); was 0.850 / 0.895
-    "corpus_holdout.yaml": (0.87, 0.87),
+    # measured 0.947 / 0.900 (20 claims) after issue 11 round two; was 0.895 / 0.895
+    "corpus_holdout.yaml": (0.92, 0.87),
     "corpus_unseen.yaml": (0.95, 0.85),  # measured 1.000 / 0.900 (10 claims); was 1.000 / 0.800
-    # measured 0.786 / 0.630 (146 claims) after issue 11; first contact 0.380 / 0.260
-    "corpus_dev.yaml": (0.76, 0.61),
+    # measured 0.828 / 0.822 (146 claims, kind included) after issue 11 round two; was
+    # 0.786 / 0.630 after round one; first contact 0.380 / 0.260
+    "corpus_dev.yaml": (0.81, 0.80),
 }
+# Speakers right on matched development claims: measured 0.90 (strict) after round two.
+DEV_SPEAKERS = 0.87
 # The pooled floor was set on the three files written for the rules; corpus_dev.yaml
 # (real articles, far harder) is measured on its own so that it does not mask them.
 POOLED_FILES = ("corpus.yaml", "corpus_holdout.yaml", "corpus_unseen.yaml")
@@ -167,6 +170,8 @@ def test_precision_and_recall(name: str, capsys: pytest.CaptureFixture[str]) -> 
     minimum_precision, minimum_recall = THRESHOLDS[name]
     assert score.precision >= minimum_precision
     assert score.recall >= minimum_recall
+    if name == "corpus_dev.yaml":
+        assert score.speakers_right / score.true_positives >= DEV_SPEAKERS
 
 
 def test_development_articles_without_their_date(capsys: pytest.CaptureFixture[str]) -> None:

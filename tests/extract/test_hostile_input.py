@@ -26,6 +26,7 @@ from ledger.cli.app import app
 from ledger.errors import UsageError
 from ledger.extract import extract_article, extract_candidates
 from ledger.extract import extractor as extractor_module
+from ledger.extract import state as extract_state
 from ledger.extract.candidate import Candidate
 from ledger.extract.html_text import html_to_text
 from ledger.extract.merge import merged
@@ -166,7 +167,7 @@ def test_reading_a_sentence_once_per_context_changes_no_candidate(
     cases = yaml.safe_load((Path(__file__).parent / corpus).read_text(encoding="utf-8"))
     texts = ["\n\n".join([case["text"]] * 3) for case in cases]
     remembered = [extract_candidates(text, made_on=TODAY) for text in texts]
-    monkeypatch.setattr(extractor_module._Context, "state", lambda self: object())
+    monkeypatch.setattr(extract_state.Context, "state", lambda self: object())
     forgetful = [extract_candidates(text, made_on=TODAY) for text in texts]
     assert remembered == forgetful
 

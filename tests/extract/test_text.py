@@ -129,7 +129,39 @@ def test_broken_html_still_gives_text() -> None:
         pytest.param("Headline\n2025-11-20 08:00\nBody", date(2025, 11, 20), id="iso"),
         pytest.param("Published 20 November 2025\nBody", date(2025, 11, 20), id="day-month"),
         pytest.param("Headline\n\nBody only.", None, id="none"),
-        pytest.param("\n".join(["line"] * 12) + "\nNovember 20, 2025", None, id="too-far-down"),
+        pytest.param(
+            "\n".join(["line"] * 12) + "\nThe Fed meets on November 20, 2025, they said.\nEnd.",
+            None,
+            id="too-far-down-in-prose",
+        ),
+        pytest.param(
+            "\n".join(["line"] * 12) + "\nNovember 20, 2025", date(2025, 11, 20), id="footer"
+        ),
+        pytest.param(
+            "Gold\n\n" + "line\n" * 12 + "Posted on Nov 3, 2025 by Jo",
+            date(2025, 11, 3),
+            id="labelled",
+        ),
+        pytest.param(
+            "Gold\n\n" + "line\n" * 12 + "November 4, 2025 at 2:15 PM EST",
+            date(2025, 11, 4),
+            id="clock",
+        ),
+        pytest.param(
+            "Gold\n\n" + "line\n" * 12 + "Updated 2025-11-04T10:42:00Z",
+            date(2025, 11, 4),
+            id="iso-stamp",
+        ),
+        pytest.param(
+            "Gold\n\n" + "line\n" * 12 + "Target: $5,000 by June 30, 2025.",
+            None,
+            id="deadline-line",
+        ),
+        pytest.param(
+            "Top\nJune 1, 2025\n" + "line\n" * 12 + "Published 3 Nov 2025 10:42 GMT",
+            date(2025, 11, 3),
+            id="labelled-beats-top",
+        ),
         pytest.param("Headline\nFebruary 30, 2025\nBody", None, id="impossible-day"),
     ],
 )

@@ -1,0 +1,99 @@
+"""Clauses of a sentence, and which are past, conditional or a forecast.
+
+The cue patterns (future markers, forecast words, first person, hedges,
+vague-call phrases) live here because the past test and the pipeline's
+"is it a forecast?" test must read the same words the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from ledger.claims.dates import DatePhrase
+from ledger.extract import patterns as P
+from ledger.extract.state import SentenceFacts
+from ledger.extract.textops import any_of, phrase_regex
+
+FUTURE = any_of(P.FUTURE_MARKERS)
+FORECAST_WORDS = re.compile(phrase_regex(P.FORECAST_VERBS + P.FORECAST_NOUNS), re.IGNORECASE)
+
+
+HEADLINE_INFINITIVE = re.compile(P.HEADLINE_INFINITIVE, re.IGNORECASE)
+FIRST_PERSON = any_of(P.FIRST_PERSON)
+
+
+_PAST_TIME = any_of(P.PAST_TIME)
+_PAST_VERB = re.compile(phrase_regex(P.PAST_VERBS), re.IGNORECASE)
+_PERFECT = re.compile(P.PERFECT_TENSE, re.IGNORECASE)
+_NOT_PAST_BEFORE_VERB = re.compile(P.NOT_PAST_BEFORE_VERB, re.IGNORECASE)
+_CONDITIONAL = any_of(P.CONDITIONALS)
+_CONDITION_SCOPE_BREAK = re.compile(P.CONDITION_SCOPE_BREAK, re.IGNORECASE)
+_COMMA = re.compile(r",\s")
+_CONDITION_SCOPE_END = re.compile(P.CONDITION_SCOPE_END, re.IGNORECASE)
+_NOT_CONDITIONAL_BEFORE_IF = any_of(P.NOT_CONDITIONAL_BEFORE_IF)
+HEDGE = any_of(P.HEDGES)
+VAGUE_CALL = any_of(P.VAGUE_CALLS)
+
+
+_CLAUSE_BREAK = re.compile(P.CLAUSE_BREAKS, re.IGNORECASE)
+
+
+def clause_spans(work: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(work):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(work)))
+    return [(s, e) for s, e in spans if work[s:e].strip()]
+
+
+def is_past(work: str, span: tuple[int, int], phrases: list[DatePhrase], made_on: date) -> bool:
+    """A clause that reports what happened: past words or tense, and nothing about the future."""
+    text = work[span[0] : span[1]]
+    if FUTURE.search(text) or FORECAST_WORDS.search(text) or FIRST_PERSON.search(text):
+        return False
+    if _PAST_TIME.search(text) or _PERFECT.search(text):
+        return True
+    if any(p.deadline <= made_on and span[0] <= p.span[0] < span[1] for p in phrases):
+        return True
+    return any(
+        not _NOT_PAST_BEFORE_VERB.search(text[: verb.start()]) for verb in _PAST_VERB.finditer(text)
+    )
+
+
+def conditional_spans(present: str) -> tuple[tuple[int, int], ...]:
+    """The sentence's conditional parts, or () if it has no condition.
+
+    A condition governs its own clause: from the last scope break before it
+    (", and", ", but", ";") up to the first contrast after it (", but", ";",
+    ", whereas"), or to the end. "X accepts the dollar could gain if energy
+    fears grow, but is forecasting 1.25": the forecast after "but" is the call.
+    """
+    spans = []
+    for match in _CONDITIONAL.finditer(present):
+        written = match[0].lower().lstrip(" \"'(")
+        if written.startswith("if") and _NOT_CONDITIONAL_BEFORE_IF.search(present[: match.start()]):
+            continue
+        breaks = [b.end() for b in _CONDITION_SCOPE_BREAK.finditer(present, 0, match.start())]
+        start = breaks[-1] if breaks else 0
+        # "7,500 in the base case, 8,000 or more if the Fed keeps cutting": a condition
+        # written after its own level governs that comma's clause, not the one before.
+        commas = [c.end() for c in _COMMA.finditer(present, start, match.start())]
+        if commas and re.search(r"\d", present[commas[-1] : match.start()]):
+            start = commas[-1]
+        contrast = _CONDITION_SCOPE_END.search(present, match.end())
+        spans.append((start, contrast.start() if contrast else len(present)))
+    return tuple(spans)
+
+
+def is_conditional(sentence: SentenceFacts, position: int) -> bool:
+    return (in_any(position, sentence.conditional_spans)) or in_any(
+        position, sentence.scenario_spans
+    )
+
+
+def in_any(position: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)

@@ -1,0 +1,159 @@
+"""Which assets a sentence names, which is each call's subject, and what later
+sentences remember of them ("the metal", "the index", the price of the day).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ledger.claims import assets
+from ledger.claims.instruments import symbols_in
+from ledger.claims.numbers import LevelMatch
+from ledger.errors import ClaimError
+from ledger.extract import patterns as P
+from ledger.extract.speakers import (
+    SpeakerReading,
+    is_organization,
+)
+from ledger.extract.state import Context, Mention, Settings
+from ledger.extract.textops import phrase_regex
+
+_OTHER_ASSET = re.compile(phrase_regex(P.OTHER_ASSETS), re.IGNORECASE)
+_OTHER_ASSET_KEYS = frozenset(P.OTHER_ASSETS)
+_NOT_PRICE_AFTER_ASSET = re.compile(
+    r"^\s*(?:'s\s+)?" + phrase_regex(P.NOT_THE_PRICE_AFTER), re.IGNORECASE
+)
+# After a company's name, its "shares" or "stock" are the company's price itself.
+_STOCK_WORDS = frozenset(("stocks", "stock", "shares", "equities"))
+_NOT_PRICE_AFTER_COMPANY = re.compile(
+    r"^\s*(?:'s\s+)?"
+    + phrase_regex(tuple(w for w in P.NOT_THE_PRICE_AFTER if w not in _STOCK_WORDS)),
+    re.IGNORECASE,
+)
+_NOT_SUBJECT_BEFORE_ASSET = re.compile(
+    phrase_regex(P.NOT_THE_SUBJECT_BEFORE) + r"\s+(?:the\s+)?(?:price\s+of\s+)?$", re.IGNORECASE
+)
+_ANAPHORA = re.compile(phrase_regex(P.ASSET_ANAPHORA), re.IGNORECASE)
+
+
+def remember_prices(context: Context, mentions: list[Mention], prices: list[LevelMatch]) -> None:
+    """Each price of the day for the asset named last before it (or first after it)."""
+    for price in prices:
+        before = [m for m in mentions if m.span[1] <= price.span[0]]
+        after = [m for m in mentions if m.span[0] >= price.span[1]]
+        owner = before[-1] if before else after[0] if after else None
+        symbol = owner.symbol if owner else context.last_symbol
+        if symbol is not None and price.price is not None:
+            context.price_now[symbol] = price.price
+
+
+def remember(context: Context, mentions: list[Mention], speaker: SpeakerReading) -> None:
+    mentions = [m for m in mentions if m.symbol]
+    for mention in mentions:
+        family = P.ASSET_FAMILIES.get(mention.symbol)
+        if family:
+            context.last_by_family[family] = mention.symbol
+    subjects = [m for m in mentions if m.subject]
+    if subjects:
+        context.last_symbol = subjects[-1].symbol
+        context.last_symbols = tuple(dict.fromkeys(m.symbol for m in subjects))
+        context.last_symbol_age = 0
+        if context.topic is None:
+            context.topic = subjects[0].symbol  # the headline's asset, else the first named
+    if speaker.named and speaker.name:
+        context.last_speaker = speaker.name
+        context.last_speaker_age = 0
+        if is_organization(speaker.name):
+            context.last_organization = speaker.name
+        else:
+            context.last_person = speaker.name
+
+
+def find_mentions(work: str, settings: Settings, context: Context) -> list[Mention]:
+    """Asset mentions, in order: aliases and article names, marked tickers, anaphora."""
+    table = settings.asset_table
+    found: list[Mention] = []
+    rest = work
+    for match in assets.asset_mentions(work, table):
+        try:
+            table.checked(match)
+        except ClaimError:
+            break  # a user alias points at something unusable; read no more assets
+        key = " ".join(match.asset.lower().split())
+        if key in _OTHER_ASSET_KEYS and key not in table.user_aliases:
+            # Copper, wheat, coffee ... are known to the claim language, but articles
+            # quote them in units of their own (copper per tonne, HG=F per pound): their
+            # levels are read as another asset's, never as the futures symbol's, unless
+            # the user made the name an alias of their own.
+            continue
+        start, end = match.span
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+        if match.note is not None:
+            continue  # a lower-case ticker ("nvda"): articles mark tickers, "$NVDA"
+        if key not in table and not _is_ticker(match.asset, settings.tickers):
+            continue  # an upper-case word ("UBS", "CPI"), not a ticker the article marked
+        symbol = match.symbol
+        if f"{symbol}-USD" in P.ASSET_FAMILIES:
+            symbol = f"{symbol}-USD"  # "$SOL" is Solana, priced in dollars
+        found.append(Mention(match.asset, symbol, match.span, P.VAGUE_ASSET_NAMES.get(key)))
+    for match in _ANAPHORA.finditer(rest):
+        families = P.ASSET_ANAPHORA[" ".join(match[0].lower().split())].split("|")
+        earlier = [m.symbol for m in found if m.span[0] < match.start()]
+        symbol = next(
+            (s for s in reversed(earlier) if P.ASSET_FAMILIES.get(s) in families),
+            _pointed_asset(context, families),
+        )
+        if symbol:
+            note = f"'{match[0]}' read as {symbol}, named before"
+            found.append(Mention(match[0], symbol, match.span(), note))
+    # Assets with no symbol ("copper", "the Topix") are mentions too: their levels are
+    # theirs, never the next asset's or the one before ("Citi sees gold at $4,500 and
+    # copper at $12,000"); they give no candidate.
+    for match in _OTHER_ASSET.finditer(rest):
+        if not any(m.span[0] < match.end() and match.start() < m.span[1] for m in found):
+            found.append(Mention(match[0], "", match.span()))
+    found.sort(key=lambda m: m.span[0])
+    joined: list[Mention] = []
+    for mention in found:
+        # "Brent crude oil", "gold bullion": one asset's name read as two; the first names it.
+        if joined and not work[joined[-1].span[1] : mention.span[0]].strip():
+            last = joined[-1]
+            joined[-1] = replace(last, span=(last.span[0], mention.span[1]))
+            continue
+        joined.append(mention)
+    return [_with_role(work, m) for m in joined]
+
+
+def _pointed_asset(context: Context, families: list[str]) -> str | None:
+    """What "the index" or "the benchmark" means when the sentence names no such asset.
+
+    The article's topic if it is of that kind (an S&P 500 story's "the
+    benchmark" is the S&P 500 even after a mention of the Dow), else the
+    last asset of that kind named.
+    """
+    if context.topic is not None and P.ASSET_FAMILIES.get(context.topic) in families:
+        return context.topic
+    for family in families:
+        if family in context.last_by_family:
+            return context.last_by_family[family]
+    return None
+
+
+def _is_ticker(token: str, tickers: frozenset[str]) -> bool:
+    return (
+        token in tickers
+        or "=" in token
+        or token.startswith("^")
+        or re.fullmatch(r"[A-Z0-9]+-(?:USD|USDT|EUR|GBP)", token) is not None
+    )
+
+
+def _with_role(work: str, mention: Mention) -> Mention:
+    """A mention is the call's subject unless it is a yardstick or not the price."""
+    start, end = mention.span
+    before = work[max(0, start - 40) : start]
+    company = mention.symbol in symbols_in("sp500")
+    not_price_after = _NOT_PRICE_AFTER_COMPANY if company else _NOT_PRICE_AFTER_ASSET
+    subject = not (not_price_after.search(work[end:]) or _NOT_SUBJECT_BEFORE_ASSET.search(before))
+    return mention if subject else replace(mention, subject=False)

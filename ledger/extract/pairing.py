@@ -1,0 +1,265 @@
+"""Pairing levels with assets, deadlines and speakers within one sentence.
+
+Segments (one per asset), ladders (each level its own deadline), lists
+("respectively", slashes) and several speakers ("Barclays 7,200, Citi 7,000")
+are all the same question: which level belongs to which part of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from ledger.claims.dates import DatePhrase
+from ledger.extract.levels import Level
+from ledger.extract.speakers import SpeakerReading
+from ledger.extract.state import Mention, Segment, SentenceFacts
+
+_NOT_ADJACENT = re.compile(r"[,;:()]|\band\b|\bor\b|\bthen\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
+_SLASH_JOINT = re.compile(r"\s*/\s*")
+_LIST_END = re.compile(r"[\s,]*(?:\w+[\s,]+){0,12}?[\s,]*", re.IGNORECASE)
+
+
+def without_old_deadlines(
+    work: str,
+    future: tuple[DatePhrase, ...],
+    levels: list[Level],
+    old_spans: list[tuple[int, int]],
+) -> tuple[DatePhrase, ...]:
+    """The deadlines less those written with an old level.
+
+    "from $1,622 this year to $1,624 in 2011", "up from $3,800 by end-2025 and
+    $3,900 by mid-2026": a deadline right after an old level is the old
+    level's when more levels follow it. A deadline after the last level of
+    all ("to $57 from $52 for the end of next year") is the call's too.
+    """
+    kept = []
+    for phrase in future:
+        after_old = any(
+            end <= phrase.span[0] and not work[end : phrase.span[0]].strip() for _, end in old_spans
+        )
+        more_follow = any(lv.start >= phrase.span[1] for lv in levels) or any(
+            start >= phrase.span[1] for start, _ in old_spans
+        )
+        if not (after_old and more_follow):
+            kept.append(phrase)
+    return tuple(kept)
+
+
+def respectively_at(present: str) -> int | None:
+    match = _RESPECTIVELY.search(present)
+    return match.start() if match else None
+
+
+def _level_lists(sentence: SentenceFacts, levels: Iterable[Level]) -> list[list[Level]]:
+    """Levels listed to be paired in order with a list of assets or periods.
+
+    "$30 and $34, respectively" is one list (the levels just before
+    "respectively"); "Brent / WTI at $56 / $52" another (levels joined by
+    slashes, with or without "respectively").
+    """
+    ordered = sorted(levels, key=lambda lv: lv.start)
+    lists: list[list[Level]] = []
+    run: list[Level] = []
+    for level in ordered:
+        if run and _SLASH_JOINT.fullmatch(sentence.work[run[-1].end : level.start]):
+            run.append(level)
+            continue
+        if len(run) > 1:
+            lists.append(run)
+        run = [level]
+    if len(run) > 1:
+        lists.append(run)
+    at = sentence.respectively
+    if at is None:
+        return lists
+    before = [lv for lv in ordered if lv.end <= at]
+    if not before or not _LIST_END.fullmatch(sentence.work[before[-1].end : at]):
+        return lists
+    listed = [before[-1]]
+    for level in reversed(before[:-1]):
+        if not _LIST_JOINT.fullmatch(sentence.work[level.end : listed[0].start]):
+            break
+        listed.insert(0, level)
+    if len(listed) > 1 and not any(listed[-1] in other for other in lists):
+        lists.append(listed)
+    return sorted(lists, key=lambda found: found[0].start)
+
+
+def respective_assets(
+    sentence: SentenceFacts, segments: list[Segment], subjects: list[Mention]
+) -> list[Segment]:
+    """ "gold and silver to $4,800 and $62, respectively": each asset its own level.
+
+    The assets must be listed (joined by commas, "and" or slashes) before the
+    levels, as many as there are levels; otherwise the segments stand as they are.
+    """
+    lists = _level_lists(sentence, [lv for seg in segments for lv in seg.levels])
+    if not lists:
+        return segments
+    paired: set[int] = set()
+    pairs: list[Segment] = []
+    previous_end = 0
+    for position, run in enumerate(lists):
+        listed = [m for m in subjects if previous_end <= m.span[0] and m.span[1] <= run[0].start]
+        chain: list[Mention] = []
+        for mention in reversed(listed):
+            joint = sentence.work[mention.span[1] : chain[0].span[0]] if chain else ""
+            if chain and not _LIST_JOINT.fullmatch(joint):
+                break
+            chain.insert(0, mention)
+            if len(chain) == len(run):
+                break
+        if len(chain) != len(run) or len({m.symbol for m in chain}) != len(chain):
+            continue
+        later = [m for m in subjects if m.span[0] >= run[-1].end]
+        end = later[0].span[0] if later and position + 1 < len(lists) else len(sentence.work)
+        pairs += [Segment(m, previous_end, end, (lv,)) for m, lv in zip(chain, run, strict=True)]
+        paired.update(id(lv) for lv in run)
+        previous_end = run[-1].end
+    if not pairs:
+        return segments
+    paired_mentions = {id(seg.mention) for seg in pairs}
+    kept = [
+        replace(seg, levels=tuple(lv for lv in seg.levels if id(lv) not in paired))
+        for seg in segments
+        if id(seg.mention) not in paired_mentions or any(id(lv) not in paired for lv in seg.levels)
+    ]
+    kept = [seg for seg in kept if seg.levels or id(seg.mention) not in paired_mentions]
+    return sorted(kept + pairs, key=lambda seg: seg.levels[0].start if seg.levels else seg.start)
+
+
+def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment, SpeakerReading]]:
+    """A segment's levels grouped by the speaker named last before each.
+
+    "Barclays pencils in 7,200, Citi and RBC are aiming for 7,000": each
+    speaker's level is a call of its own, and a list of speakers ("Citi and
+    RBC") makes one call each. A sentence with a single speaker is one group.
+    """
+    spans = sentence.speakers_at
+    whole = [(segment, sentence.speaker)]
+    if not spans or not segment.levels:
+        return whole
+    owners: dict[int | None, list[Level]] = {}
+    for level in segment.levels:
+        owner = None
+        for index, (position, _names) in enumerate(spans):
+            if position <= level.start:
+                owner = index
+        owners.setdefault(owner, []).append(level)
+    named = [o for o in owners if o is not None]
+    if len(owners) < 2 and not any(len(spans[o][1]) > 1 for o in named):
+        return whole
+    groups: list[tuple[Segment, SpeakerReading]] = []
+    for owner, own in owners.items():
+        start = segment.start if owner is None else max(segment.start, spans[owner][0])
+        group = replace(segment, start=start, levels=tuple(own))
+        if owner is None:
+            groups.append((group, sentence.speaker))
+            continue
+        for name in spans[owner][1]:
+            groups.append((group, SpeakerReading(name, named=True)))
+    return groups
+
+
+def credited(speaker: SpeakerReading, firm_of: Mapping[str, str]) -> SpeakerReading:
+    """A person who speaks for a firm named before ("Uleer thinks ...") is the firm's voice."""
+    if speaker.name is None or speaker.name not in firm_of:
+        return speaker
+    firm = firm_of[speaker.name]
+    return replace(speaker, name=firm, note=f"{speaker.name} speaks for {firm}, named before")
+
+
+def split_segments(subjects: list[Mention], levels: list[Level], length: int) -> list[Segment]:
+    merged: list[Mention] = []
+    for mention in subjects:
+        if merged and merged[-1].symbol == mention.symbol:
+            continue
+        merged.append(mention)
+    bounds = [m.span[0] for m in merged[1:]] + [length]
+    owned: list[list[Level]] = [[] for _ in merged]
+    for level in levels:
+        index = 0
+        for position, mention in enumerate(merged):
+            if mention.span[0] <= level.start:
+                index = position
+        # "$10,000 ether": a level right before an asset name is that asset's.
+        for position, mention in enumerate(merged):
+            if 0 < mention.span[0] - level.end <= 2:
+                index = position
+        owned[index].append(level)
+    return [
+        Segment(mention, 0 if position == 0 else mention.span[0], bounds[position], tuple(own))
+        for position, (mention, own) in enumerate(zip(merged, owned, strict=True))
+    ]
+
+
+def own_deadlines(
+    levels: list[Level], segment: Segment, future: tuple[DatePhrase, ...], work: str
+) -> dict[int, DatePhrase]:
+    """Each deadline phrase belongs to the nearest level before it, else to the one after it.
+
+    A phrase written right after a level ("1.25 by end-2026", no comma or "and"
+    between) is that level's before any other is placed, so "over the next two
+    years ... at 1.25 by end-2026" gives the level its own date, not the first.
+    """
+    own: dict[int, DatePhrase] = {}
+    inside = [p for p in future if segment.start <= p.span[0] < segment.end]
+    placed: set[int] = set()
+    for number, phrase in enumerate(inside):
+        left = [i for i, lv in enumerate(levels) if lv.end <= phrase.span[0]]
+        if not left or left[-1] in own:
+            continue
+        gap = work[levels[left[-1]].end : phrase.span[0]]
+        if len(gap) <= 40 and not _NOT_ADJACENT.search(gap):
+            own[left[-1]] = phrase
+            placed.add(number)
+    for number, phrase in enumerate(inside):
+        if number in placed:
+            continue
+        left = [i for i, lv in enumerate(levels) if lv.end <= phrase.span[0]]
+        right = [i for i, lv in enumerate(levels) if lv.start >= phrase.span[1]]
+        if left and left[-1] not in own:
+            own[left[-1]] = phrase
+        elif right and right[0] not in own:
+            own[right[0]] = phrase
+    return own
+
+
+def respective_deadlines(sentence: SentenceFacts, levels: list[Level]) -> dict[int, DatePhrase]:
+    """ "its three- and twelve-month forecasts to $30 and $34, respectively": in order.
+
+    The periods must be listed before the levels, as many as there are levels.
+    """
+    lists = [found for found in _level_lists(sentence, levels) if sentence.respectively]
+    if not lists:
+        return {}
+    run = lists[-1]
+    periods = [p for p in sentence.future if p.span[1] <= run[0].start]
+    if len(periods) < len(run):
+        # "$1,480, $1,565 and $1,690 in three, six and 12 months respectively": after them
+        after = [p for p in sentence.future if p.span[0] >= run[-1].end]
+        if len(after) != len(run):
+            return {}
+        index = {id(lv): i for i, lv in enumerate(levels)}
+        return {index[id(lv)]: p for lv, p in zip(run, after, strict=True) if id(lv) in index}
+    periods = periods[-len(run) :]
+    if any(periods[0].span[0] < lv.start < run[0].start for lv in levels):
+        return {}
+    index = {id(lv): i for i, lv in enumerate(levels)}
+    return {index[id(lv)]: p for lv, p in zip(run, periods, strict=True) if id(lv) in index}
+
+
+def fallback_deadline(
+    future: tuple[DatePhrase, ...], segment: Segment, level: Level
+) -> DatePhrase | None:
+    """A deadline the call shares with the sentence: "gold at $4,900 and silver at $60 by 2026"."""
+    inside = [p for p in future if segment.start <= p.span[0] < segment.end]
+    pool = inside or list(future)
+    if not pool:
+        return None
+    after = [p for p in pool if p.span[0] >= level.end]
+    return after[0] if after else pool[-1]

@@ -1,0 +1,246 @@
+"""Preparing a sentence for reading: plain typography, rewrites, dates made explicit.
+
+Every rewrite keeps the words a reader would see but puts them in the form
+the claim language reads ("the second quarter of 2026" -> "Q2 2026"; a year
+named earlier carried to a later "Q3"; "by March 31" -> its date).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ledger.claims import dates
+from ledger.claims.dates import DatePhrase
+from ledger.errors import ClaimError
+from ledger.extract import patterns as P
+from ledger.extract.state import Context
+
+# Look-alike characters replaced one for one, so positions stay put.
+TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2212": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\uff04": "$",
+        "\uff05": "%",
+    }
+)
+_REWRITES = tuple((re.compile(p, re.IGNORECASE), r) for p, r in P.REWRITES)
+_CASHTAG = re.compile(P.CASHTAG)
+_PAREN_TICKER = re.compile(P.PARENTHESIZED_TICKER)
+_SAME_PERIOD = re.compile(P.SAME_PERIOD, re.IGNORECASE)
+_QUARTER_OR_HALF = re.compile(r"\b([QH])([1-4])\b(?:\s+((?:19|20)\d\d)\b)?")
+_YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d\d)(?![\w%])")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_ELIDED_PERIOD = re.compile(
+    r"\b(?P<preposition>in|for|during)\s+the\s+(?P<ordinal>first|second|third|fourth)\b"
+    r"(?!\s*(?:-|quarter|half|three|six|nine|week|month|year|time|place|round|day|of))",
+    re.IGNORECASE,
+)
+_LEVEL_IN_LIST = re.compile(r"(?:US)?\$?\d[\d,]*(?:\.\d+)?")
+_FOUR_QUARTERS = re.compile(
+    r"(?P<levels>(?:(?:US)?\$?\d[\d,]*(?:\.\d+)?(?:,\s*|\s+and\s+|,\s+and\s+)){3}"
+    r"(?:US)?\$?\d[\d,]*(?:\.\d+)?)\s+(?:in|for|over)\s+the\s+(?:four|4)\s+quarters\s+of\s+"
+    r"(?P<year>next\s+year|this\s+year|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_THE_YEAR_END = re.compile(
+    r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\byear[-\s]end\b(?!\s*(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_PERIOD_OF_YEAR = re.compile(r"\b([QH][1-4])\s+of\s+(next|this|the)\s+year\b", re.IGNORECASE)
+_MONTH_NAME = "|".join(sorted(dates.MONTHS, key=len, reverse=True))
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?P<preposition>by|before|until|till|through|on)\s+(?P<month>{_MONTH_NAME})\.?\s+"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:,.]\d)",
+    re.IGNORECASE,
+)
+# "by Christmas", "before Thanksgiving": dates the claim language does not name
+_HOLIDAY = re.compile(
+    r"\b(?P<preposition>by|before|until|till)\s+(?P<holiday>christmas|thanksgiving"
+    r"|new\s+year's\s+eve|new\s+year's|new\s+year)(?:\s+day)?\b",
+    re.IGNORECASE,
+)
+
+
+def article_tickers(text: str) -> frozenset[str]:
+    """Upper-case tickers the article itself marks as tickers: "$NVDA", "(NASDAQ: NVDA)"."""
+    return frozenset(m["ticker"] for m in _CASHTAG.finditer(text)) | frozenset(
+        m["ticker"] for m in _PAREN_TICKER.finditer(text)
+    )
+
+
+def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
+    """The sentence as the claim language reads it; `earlier_year` is a year after made_on's
+    that the sentence before named, for a yearless quarter or half here ("Morgan Stanley
+    sees $60 in 2026. Its strategist expects $55 in the second half": of 2026)."""
+    work = text.translate(TYPOGRAPHY)
+    for pattern, replacement in _REWRITES:
+        work = pattern.sub(replacement, work)
+    # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.
+    work = _CASHTAG.sub(lambda m: " " + m["ticker"], work)
+    # "Q1 of next year" -> "Q1 2026": one period, not a quarter and a year read apart
+    work = _PERIOD_OF_YEAR.sub(
+        lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
+    )
+    work = _elided_periods(work)
+    work = _FOUR_QUARTERS.sub(lambda m: _each_quarter(m, made_on), work)
+    work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
+    work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
+    return _carry_years(work, made_on, earlier_year)
+
+
+def _elided_periods(work: str) -> str:
+    """ "$79.62 in Q1, $90.56 in the second and $75.45 in the third": Q2 and Q3.
+
+    After a quarter (or half) is named, "in the second" with no noun is the
+    next period of the same kind: the writer leaves the noun out of a ladder.
+    """
+    first = _QUARTER_OR_HALF.search(work)
+    if first is None:
+        return work
+    kind = first[1]
+    last = 2 if kind == "H" else 4
+
+    def period(match: re.Match[str]) -> str:
+        number = _ORDINALS[match["ordinal"].lower()]
+        return match[0] if number > last else f"{match['preposition']} {kind}{number}"
+
+    return work[: first.end()] + _ELIDED_PERIOD.sub(period, work[first.end() :])
+
+
+def _each_quarter(match: re.Match[str], made_on: date) -> str:
+    """ "$66, $65, $64 and $63 in the four quarters of next year": each level its quarter."""
+    levels = _LEVEL_IN_LIST.findall(match["levels"])
+    if len(levels) != 4:
+        return match[0]
+    when = match["year"].lower()
+    year = (
+        made_on.year + 1
+        if when == "next year"
+        else made_on.year
+        if when == "this year"
+        else int(when)
+    )
+    rungs = [f"{level} in Q{number} {year}" for number, level in enumerate(levels, start=1)]
+    return ", ".join(rungs[:3]) + " and " + rungs[3]
+
+
+def _holiday(name: str, made_on: date) -> str:
+    """The next Christmas, (US) Thanksgiving or New Year's Eve after made_on, as a date."""
+    key = name.lower()
+    for year in (made_on.year, made_on.year + 1):
+        if key.startswith("christmas"):
+            day = date(year, 12, 25)
+        elif key.startswith("thanksgiving"):
+            first = date(year, 11, 1)
+            day = date(year, 11, 1 + (3 - first.weekday()) % 7 + 21)  # the fourth Thursday
+        else:
+            day = date(year, 12, 31)
+        if day > made_on:
+            return day.isoformat()
+    return date(made_on.year + 1, 12, 31).isoformat()
+
+
+def _dated(match: re.Match[str], made_on: date) -> str:
+    """ "by March 31" -> "by 2026-03-31" (the next such day); "on Oct 6" (an event) -> ""."""
+    if match["preposition"].lower() == "on":
+        return ""
+    month = dates.MONTHS[match["month"].lower().rstrip(".")]
+    day = int(match["day"])
+    for year in (made_on.year, made_on.year + 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return match[0]
+        if when > made_on:
+            return f"{match['preposition']} {when.isoformat()}"
+    return match[0]
+
+
+def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> str:
+    """A year named earlier in the sentence carries forward to a later yearless period.
+
+    "in Q2 2026 and $4,000 in Q3" means Q3 2026; "in Q1 2026 before ... by the
+    end of the year" means the end of 2026. A quarter or half carries the year
+    only if it comes later in that year; "the end of the year" only after a
+    year later than made_on's (else the claim language's reading is the same).
+    """
+    pieces: list[str] = []
+    last = 0
+    for match in _QUARTER_OR_HALF.finditer(work):
+        if match[3]:
+            continue
+        named = _year_before(work, match.start(), made_on)
+        if named and (named[1] is None or int(match[2]) > named[1]):
+            pieces.append(work[last : match.end()] + f" {named[0]}")
+            last = match.end()
+        elif earlier_year and earlier_year > made_on.year and not _YEAR.search(work):
+            pieces.append(work[last : match.end()] + f" {earlier_year}")
+            last = match.end()
+    work = "".join(pieces) + work[last:]
+    later = [m for m in _YEAR.finditer(work) if int(m[1]) > made_on.year]
+    if not later:
+        return work
+
+    def with_year(match: re.Match[str]) -> str:
+        before = [m[1] for m in later if m.start() < match.start()]
+        if not before:
+            return match[0]
+        if match[0].lower().startswith("year"):
+            return f"year-end {before[-1]}"
+        return f"the end of {before[-1]}"
+
+    return _THE_YEAR_END.sub(with_year, work)
+
+
+def _year_before(work: str, position: int, made_on: date) -> tuple[str, int | None] | None:
+    """The last year named before `position` (with its quarter or half, if it had one).
+
+    A bare year counts only if it is after made_on's year ("in 2026, and ... in
+    the fourth quarter"): for made_on's own year the claim language's reading of
+    a yearless quarter is already the coming one.
+    """
+    best: tuple[int, str, int | None] | None = None
+    for match in _QUARTER_OR_HALF.finditer(work, 0, position):
+        if match[3]:
+            best = (match.start(), match[3], int(match[2]))
+    for match in _YEAR.finditer(work, 0, position):
+        if int(match[1]) > made_on.year and (best is None or match.start() > best[0]):
+            inside_period = any(
+                q.start() <= match.start() < q.end() for q in _QUARTER_OR_HALF.finditer(work)
+            )
+            if not inside_period:
+                best = (match.start(), match[1], None)
+    return (best[1], best[2]) if best else None
+
+
+def date_phrases(work: str, made_on: date) -> list[DatePhrase]:
+    try:
+        phrases, _ = dates.find_date_phrases(work, made_on)
+    except ClaimError:
+        return []  # an impossible date ("2026-13-45") in the sentence: read no deadline from it
+    return phrases
+
+
+def with_same_period(
+    work: str, phrases: list[DatePhrase], made_on: date, context: Context
+) -> tuple[str, list[DatePhrase]]:
+    """ "over the same period" → the period named before it, here or in the last sentence."""
+    match = _SAME_PERIOD.search(work)
+    if match is None:
+        return work, phrases
+    earlier = [p for p in phrases if p.span[1] <= match.start() and p.deadline > made_on]
+    pointed = earlier[-1].text if earlier else context.last_period
+    if pointed is None:
+        return work, phrases
+    work = work[: match.start()] + pointed + work[match.end() :]
+    return work, date_phrases(work, made_on)

@@ -1,0 +1,158 @@
+"""What the extractor holds while reading: one sentence's facts, the article so far, the settings.
+
+Plain dataclasses shared by the pipeline's steps, kept apart so each step
+imports the shapes it reads without importing the other steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from ledger.claims import assets
+from ledger.claims.dates import DatePhrase
+from ledger.extract.directions import Direction, Term
+from ledger.extract.levels import Level
+from ledger.extract.speakers import SpeakerReading
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An asset in the sentence: what was written, its symbol, and how sure the reading is."""
+
+    written: str
+    symbol: str
+    span: tuple[int, int]
+    vague_note: str | None = None
+    subject: bool = True
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One asset's part of a sentence, and the levels in it."""
+
+    mention: Mention
+    start: int
+    end: int
+    levels: tuple[Level, ...]
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """Everything read from one sentence that its calls share."""
+
+    original: str
+    work: str
+    present: str
+    headline: bool
+    speaker: SpeakerReading
+    terms: tuple[Term, ...]
+    future: tuple[DatePhrase, ...]
+    scenario_spans: tuple[tuple[int, int], ...]
+    conditional_spans: tuple[tuple[int, int], ...]
+    hedged: bool
+    strong_cue: bool
+    period_forecast: bool
+    probability: float | None
+    cue: tuple[str | None, str] = (None, "")
+    speakers_at: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    respectively: int | None = None
+    inherited: DatePhrase | None = None
+    inherit_symbols: tuple[str, ...] = ()
+    price_now: Mapping[str, float] = field(default_factory=dict)
+    lead_direction: Direction | None = None
+
+
+@dataclass
+class Context:
+    """What earlier sentences said: for "the bank", "the metal", "the same period"."""
+
+    author: str | None
+    last_speaker: str | None = None
+    last_speaker_age: int = 99
+    last_organization: str | None = None
+    last_person: str | None = None
+    last_by_family: dict[str, str] = field(default_factory=dict)
+    last_symbol: str | None = None
+    last_symbols: tuple[str, ...] = ()
+    last_symbol_age: int = 99
+    topic: str | None = None
+    last_period: str | None = None
+    last_period_age: int = 99
+    last_calls: tuple[str, ...] = ()
+    price_now: dict[str, float] = field(default_factory=dict)
+    firm_of: dict[str, str] = field(default_factory=dict)
+    # the direction a list's lead-in names ("see the S&P 500 finishing 2026:")
+    lead_direction: Direction | None = None
+
+    def state(self) -> ContextState:
+        """All of the context a sentence's reading depends on, as a key.
+
+        The age of the last asset counts only up to "more than two sentences
+        ago", so it is capped at 3 and a repeated sentence meets the same key.
+        """
+        return ContextState(
+            self.last_speaker,
+            min(self.last_speaker_age, 3),
+            self.last_organization,
+            self.last_person,
+            tuple(sorted(self.last_by_family.items())),
+            self.last_symbol,
+            self.last_symbols,
+            min(self.last_symbol_age, 3),
+            self.last_period,
+            min(self.last_period_age, 3),
+            self.last_calls,
+            self.topic,
+            tuple(sorted(self.price_now.items())),
+            tuple(sorted(self.firm_of.items())),
+            self.lead_direction,
+        )
+
+    def restore(self, state: ContextState) -> None:
+        self.last_speaker = state.last_speaker
+        self.last_speaker_age = state.last_speaker_age
+        self.last_organization = state.last_organization
+        self.last_person = state.last_person
+        self.last_by_family = dict(state.last_by_family)
+        self.last_symbol = state.last_symbol
+        self.last_symbols = state.last_symbols
+        self.last_symbol_age = state.last_symbol_age
+        self.last_period = state.last_period
+        self.last_period_age = state.last_period_age
+        self.last_calls = state.last_calls
+        self.topic = state.topic
+        self.price_now = dict(state.price_now)
+        self.firm_of = dict(state.firm_of)
+        self.lead_direction = state.lead_direction
+
+
+@dataclass(frozen=True)
+class ContextState:
+    last_speaker: str | None
+    last_speaker_age: int
+    last_organization: str | None
+    last_person: str | None
+    last_by_family: tuple[tuple[str, str], ...]
+    last_symbol: str | None
+    last_symbols: tuple[str, ...]
+    last_symbol_age: int
+    last_period: str | None
+    last_period_age: int
+    last_calls: tuple[str, ...]
+    topic: str | None
+    price_now: tuple[tuple[str, float], ...]
+    firm_of: tuple[tuple[str, str], ...]
+    lead_direction: Direction | None
+
+
+@dataclass(frozen=True)
+class Settings:
+    made_on: date
+    aliases: Mapping[str, str]
+    asset_table: assets.AssetTable
+    tickers: frozenset[str]
+    horizon_months: int
+    # "BofA" -> "Bank of America", "Schiff" -> "Peter Schiff", as the article spells them out
+    full_names: Mapping[str, str] = field(default_factory=dict)

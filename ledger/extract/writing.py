@@ -1,0 +1,472 @@
+"""Writing one call as a candidate: kind, claim text checked by the parser, confidence, reasons.
+
+A candidate is proposed only with a claim text that `parse_claim` reads back
+as what was read, so nothing proposed can be a claim the ledger cannot judge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from ledger.claims import dates, vocabulary
+from ledger.claims.assets import BUILTIN_ALIASES, KNOWN_NAMES
+from ledger.claims.dates import DatePhrase
+from ledger.claims.model import (
+    Claim,
+    ClaimKind,
+    RelativeKind,
+    format_price,
+)
+from ledger.claims.numbers import LevelMatch
+from ledger.claims.parser import parse_claim
+from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, HOLD, TOUCH
+from ledger.errors import ClaimError
+from ledger.extract import patterns as P
+from ledger.extract.candidate import Candidate, Reason
+from ledger.extract.clauses import (
+    FIRST_PERSON,
+    FORECAST_WORDS,
+    FUTURE,
+    HEADLINE_INFINITIVE,
+    is_conditional,
+)
+from ledger.extract.directions import Direction, is_negated
+from ledger.extract.levels import Level
+from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
+from ledger.extract.textops import any_of
+
+_BEARISH = any_of(P.BEARISH)
+_CONSENSUS = any_of(P.CONSENSUS)
+_TARGET_WORDS = frozenset(P.SIDELESS_TARGET_WORDS)
+_AVERAGE_WORD = re.compile(r"\baverage\b", re.IGNORECASE)
+_DEADLINE_PREPOSITION = re.compile(
+    r"^(?:by|until|till|through|thru|before|within|in|over|during|from|between|end|year"
+    r"|for|no\s+later)\b",
+    re.IGNORECASE,
+)
+
+
+def claim_name(symbol: str, aliases: Mapping[str, str]) -> str:
+    """The name a claim text uses for `symbol`: a known name if it reads back as it, else it."""
+    table = dict(BUILTIN_ALIASES)
+    table.update(aliases)
+    for name in KNOWN_NAMES:
+        if table.get(name.lower()) == symbol:
+            return name
+    for alias, target in sorted(aliases.items()):
+        if target == symbol:
+            return alias
+    for alias, target in BUILTIN_ALIASES.items():
+        if target == symbol and table.get(alias) == symbol:
+            return alias
+    return symbol
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One call to write: its level, deadline phrase, direction and window."""
+
+    level: Level
+    when: DatePhrase | None
+    direction: Direction | None
+    window: tuple[int, int]
+    several: bool
+
+
+def write_candidate(
+    sentence: SentenceFacts, segment: Segment, plan: Plan, settings: Settings
+) -> Candidate | None:
+    mention, level, when, direction = segment.mention, plan.level, plan.when, plan.direction
+    notes: list[str] = []
+    if plan.several:
+        notes.append(
+            f"{len(segment.levels)} levels in the sentence: took '{level.match.text}'"
+            " (the one after a direction word or with its own deadline)"
+        )
+    if mention.vague_note:
+        notes.append(mention.vague_note)
+    family, side = (direction.family, direction.side) if direction else (TOUCH, ABOVE)
+    if (
+        direction is None
+        and when is not None
+        and (
+            (sentence.period_forecast and (when.start or _AVERAGE_WORD.search(sentence.work)))
+            or _is_quarter_or_half(when)
+        )
+    ):
+        family = AVERAGE
+        notes.append("a forecast for a period, with no direction word: read as its average")
+    elif (
+        direction is None or " ".join((direction.verb or "").lower().split()) in _TARGET_WORDS
+    ) and _BEARISH.search(sentence.present):
+        side = BELOW
+        notes.append(
+            f"no direction word, and the speaker is bearish: '{level.match.text}' read as a"
+            " level to fall to (touch)"
+        )
+    elif (direction is None or _names_no_side(direction)) and _below_price_now(
+        level.match, mention.symbol, sentence.price_now
+    ):
+        side = BELOW
+        notes.append(
+            f"no direction word, and '{level.match.text}' is below the price the article gives"
+            f" ({format_price(sentence.price_now[mention.symbol])}): read as a level to fall to"
+        )
+    elif direction is None:
+        notes.append(f"no direction word: '{level.match.text}' read as a level to reach (touch)")
+    elif direction.note:
+        notes.append(direction.note)
+    relative = level.match.relative
+    if relative is not None and relative.kind is RelativeKind.PERCENT and level.match.sign:
+        side = BELOW if level.match.sign == "-" else ABOVE  # "-15%" says the side itself
+    kind = vocabulary.kind_for(family, side)
+    conditional = is_conditional(sentence, level.start)
+    negated = is_negated(sentence.present, sentence.terms, plan.window)
+    notes += flag_notes(sentence, when, conditional, negated, settings)
+    name = claim_name(mention.symbol, settings.aliases)
+    when_text = when_words(when, family, settings)
+
+    if level.range_with is not None:
+        band = _band(sentence, segment, plan, settings, name, notes, conditional)
+        if band is not None:
+            return band
+        low, high = sorted((level.match, level.range_with), key=lambda m: m.span[0])
+        notes.insert(
+            0,
+            f"a range ('{low.text}' to '{high.text}') the claim language could not read back:"
+            " give the level you mean",
+        )
+        return asking(sentence, mention, name, kind, when_text, when, conditional, settings, notes)
+
+    claim_text, claim = _written_claim(
+        name, kind, _level_text(level.match, side), when_text, when, settings, mention.symbol
+    )
+    if claim is None or claim_text is None:
+        return None
+    score = P.SCORE_BASE
+    score += P.SCORE_TIME_FRAME if when is not None else 0
+    score += P.SCORE_SPEAKER if sentence.speaker.name else 0
+    score += P.SCORE_DIRECTION if direction and direction.verb else 0
+    score += P.SCORE_STRONG_CUE if sentence.strong_cue else 0
+    score += P.SCORE_HEDGED if sentence.hedged else 0
+    score += P.SCORE_SEVERAL_LEVELS if plan.several else 0
+    score += P.SCORE_VAGUE_ASSET if mention.vague_note else 0
+    if when is None:
+        score = min(score, P.CAP_NO_TIME_FRAME)
+    if _CONSENSUS.search(sentence.present):
+        score = min(score, P.CAP_CONSENSUS)
+        notes.append("a consensus of many forecasters (median, survey, average): nobody's call")
+    if conditional:
+        score = min(score, P.CAP_CONDITIONAL)
+    if negated:
+        score = min(score, P.CAP_NEGATED)
+    return Candidate(
+        sentence=sentence.original,
+        made_on=settings.made_on,
+        symbol=claim.symbol,
+        asset=mention.written or name,
+        confidence=round(min(1.0, max(0.0, score)), 2),
+        claim_text=claim_text,
+        claim=claim,
+        speaker=sentence.speaker.name,
+        assumptions=tuple(dict.fromkeys(notes + list(claim.assumptions))),
+        hedged=sentence.hedged,
+        conditional=conditional,
+        negated=negated,
+        probability=sentence.probability,
+        headline=sentence.headline,
+        reasons=reasons_for(
+            sentence, mention, level.match.text, direction, kind, when, claim.deadline, settings
+        ),
+    )
+
+
+def _band(
+    sentence: SentenceFacts,
+    segment: Segment,
+    plan: Plan,
+    settings: Settings,
+    name: str,
+    notes: list[str],
+    conditional: bool,
+) -> Candidate | None:
+    """A band ("between $4,000 and $4,200 by June", "a $60-70 range"): a band claim to confirm.
+
+    "range", "trade", "stay" or "hold" near it make the band one the price keeps
+    all the window (hold_between); otherwise it is where the price ends
+    (close_between), as the claim language reads a bare band. Capped below
+    --min-confidence: a band in an article is as often a description of where
+    the price has been as a call, and which of the two the writer meant is the
+    user's to say.
+    """
+    level, when = plan.level, plan.when
+    assert level.range_with is not None
+    low, high = sorted((level.match, level.range_with), key=lambda m: m.price or 0.0)
+    if low.price is None or high.price is None or low.relative or high.relative:
+        return None
+    around = sentence.work[max(segment.start, level.start - 60) : level.end + 40]
+    kept = bool(_BAND_KEPT.search(around)) or (
+        plan.direction is not None and plan.direction.family == HOLD
+    )
+    when_text = when_words(when, TOUCH, settings)
+    verb = "stays between" if kept else "between"
+    words = f"{name} {verb} {format_price(low.price)} and {format_price(high.price)} {when_text}"
+    claim = parsed_claim(words, settings)
+    wanted = ClaimKind.HOLD_BETWEEN if kept else ClaimKind.CLOSE_BETWEEN
+    if claim is None or claim.kind is not wanted or claim.symbol != segment.mention.symbol:
+        return None
+    if when is not None and claim.deadline != when.deadline:
+        return None
+    notes = [
+        f"a band ('{low.text}' to '{high.text}'), read as {wanted.value}: check it is a call,"
+        " not where the price has been",
+        *notes,
+    ]
+    score = P.SCORE_BASE + (P.SCORE_SPEAKER if sentence.speaker.name else 0)
+    score = min(score + (P.SCORE_TIME_FRAME if when else 0), P.CAP_BAND)
+    if conditional:
+        score = min(score, P.CAP_CONDITIONAL)
+    mention = segment.mention
+    return Candidate(
+        sentence=sentence.original,
+        made_on=settings.made_on,
+        symbol=claim.symbol,
+        asset=mention.written or name,
+        confidence=round(max(0.0, score), 2),
+        claim_text=words,
+        claim=claim,
+        speaker=sentence.speaker.name,
+        assumptions=tuple(dict.fromkeys(notes + list(claim.assumptions))),
+        hedged=sentence.hedged,
+        conditional=conditional,
+        probability=sentence.probability,
+        headline=sentence.headline,
+        kind_hint=wanted.value,
+        reasons=reasons_for(
+            sentence,
+            mention,
+            f"{low.text} to {high.text}",
+            plan.direction,
+            wanted,
+            when,
+            claim.deadline,
+            settings,
+        ),
+    )
+
+
+_BAND_KEPT = re.compile(
+    r"\b(?:range|ranges|range-bound|trade|trades|trading|stay|stays|staying|hold|holds"
+    r"|holding|consolidat\w*|oscillat\w*|fluctuat\w*|sideways)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_quarter_or_half(when: DatePhrase) -> bool:
+    """ "$3.98 in the first quarter", "$60 in H2 2026": a level for a period of months is,
+    as forecasters publish them, the period's average."""
+    return when.start is not None and (when.deadline - when.start).days <= 184
+
+
+def _names_no_side(direction: Direction) -> bool:
+    """A target word ("target", "target of") says where, not which way."""
+    return " ".join((direction.verb or "").lower().split()) in _TARGET_WORDS
+
+
+def _below_price_now(level: LevelMatch, symbol: str, price_now: Mapping[str, float]) -> bool:
+    return level.price is not None and symbol in price_now and level.price < price_now[symbol]
+
+
+def cue_words(
+    present: str, future: tuple[DatePhrase, ...], headline: bool
+) -> tuple[str | None, str]:
+    """The words that make a sentence a forecast, and what kind of words they are."""
+    for pattern, how in (
+        (FORECAST_WORDS, "a forecast word"),
+        (FIRST_PERSON, "a first-person call"),
+        (FUTURE, "a future marker"),
+    ):
+        match = pattern.search(present)
+        if match:
+            return " ".join(match[0].split()), how
+    if future:
+        return future[0].text, "a deadline still ahead"
+    match = HEADLINE_INFINITIVE.search(present) if headline else None
+    if match:
+        return " ".join(match[0].split()), "a headline's infinitive"
+    return None, "no forecast words"
+
+
+def reasons_for(
+    sentence: SentenceFacts,
+    mention: Mention,
+    level_words: str | None,
+    direction: Direction | None,
+    kind: ClaimKind,
+    when: DatePhrase | None,
+    deadline: date | None,
+    settings: Settings,
+) -> tuple[Reason, ...]:
+    """Why the candidate reads as it does: each part and the words it came from."""
+    cue_words, cue_how = sentence.cue
+    asset_how = mention.vague_note or f"read as {mention.symbol}"
+    if direction is not None and direction.verb:
+        direction_reason = Reason("direction", direction.verb, f"read as {kind.value}")
+    else:
+        direction_reason = Reason("direction", None, f"read as {kind.value}")
+    shown_deadline = deadline.isoformat() if deadline else "?"
+    if when is None:
+        deadline_reason = Reason(
+            "deadline", None, f"{settings.horizon_months} months assumed: {shown_deadline}"
+        )
+    elif when is sentence.inherited:
+        deadline_reason = Reason(
+            "deadline", when.text, f"from the sentence before: {shown_deadline}"
+        )
+    else:
+        deadline_reason = Reason("deadline", when.text, f"read as {shown_deadline}")
+    speaker = sentence.speaker
+    if speaker.name is None:
+        speaker_reason = Reason("speaker", None, speaker.note or "nobody named: give the source")
+    else:
+        speaker_reason = Reason("speaker", speaker.name, speaker.note or "named in the sentence")
+    return (
+        Reason("cue", cue_words, cue_how),
+        Reason("asset", mention.written or None, asset_how),
+        Reason("level", level_words, None if level_words else "none given: give one"),
+        direction_reason,
+        deadline_reason,
+        speaker_reason,
+    )
+
+
+def flag_notes(
+    sentence: SentenceFacts,
+    when: DatePhrase | None,
+    conditional: bool,
+    negated: bool,
+    settings: Settings,
+) -> list[str]:
+    notes = []
+    if when is not None and when is sentence.inherited:
+        notes.append(f"no time frame in the sentence: '{when.text}' taken from the sentence before")
+    if when is None:
+        notes.append(
+            f"no time frame in the sentence: the default horizon of {settings.horizon_months}"
+            " months is assumed"
+        )
+    if conditional:
+        notes.append("conditional: judged as if the condition held (accept it only knowingly)")
+    if negated:
+        notes.append("the speaker says this will NOT happen: give it a low probability")
+    if sentence.hedged:
+        notes.append("hedged ('could', 'may', 'might'): give it a probability")
+    if sentence.speaker.note:
+        notes.append(sentence.speaker.note)
+    return notes
+
+
+def _level_text(level: LevelMatch, side: str) -> str:
+    relative = level.relative
+    if relative is None:
+        return level.text
+    if relative.kind is RelativeKind.PERCENT:
+        value = relative.value if level.sign else abs(relative.value)
+        if not level.sign and side == BELOW:
+            value = -value
+        return f"{value:+g}%"
+    return relative.text()
+
+
+def when_words(when: DatePhrase | None, family: str, settings: Settings) -> str:
+    if when is None:
+        return f"within {settings.horizon_months} months"
+    # "average $4,500 next year" means over next year, not from tomorrow to its end.
+    if family == AVERAGE and when.start is None and not _DEADLINE_PREPOSITION.match(when.text):
+        return f"in {when.text}"
+    return when.text
+
+
+def _written_claim(
+    name: str,
+    kind: ClaimKind,
+    level_text: str,
+    when_text: str,
+    when: DatePhrase | None,
+    settings: Settings,
+    symbol: str,
+) -> tuple[str | None, Claim | None]:
+    """Claim text in words, checked by parsing it; canonical-style words if the first fails."""
+    words = f"{name} {P.VERB_FOR_KIND[kind.value]} {level_text} {when_text}"
+    claim = parsed_claim(words, settings)
+    deadline = when.deadline if when else None
+    if _reads_as(claim, symbol, kind, deadline):
+        return words, claim
+    if when is None:
+        return None, None
+    if when.start is not None and kind.family in (AVERAGE, TOUCH, HOLD):
+        period = f"from {when.start.isoformat()} to {when.deadline.isoformat()}"
+    else:
+        period = f"by {when.deadline.isoformat()}"
+    fallback = f"{name} {kind.value} {level_text} {period}"
+    claim = parsed_claim(fallback, settings)
+    if _reads_as(claim, symbol, kind, deadline):
+        return fallback, claim
+    return None, None
+
+
+def parsed_claim(text: str, settings: Settings) -> Claim | None:
+    try:
+        return parse_claim(text, made_on=settings.made_on, aliases=settings.aliases)
+    except ClaimError:
+        return None
+
+
+def _reads_as(claim: Claim | None, symbol: str, kind: ClaimKind, deadline: date | None) -> bool:
+    return (
+        claim is not None
+        and claim.symbol == symbol
+        and claim.kind is kind
+        and (deadline is None or claim.deadline == deadline)
+    )
+
+
+def asking(
+    sentence: SentenceFacts,
+    mention: Mention,
+    name: str,
+    kind: ClaimKind,
+    when_text: str,
+    when: DatePhrase | None,
+    conditional: bool,
+    settings: Settings,
+    notes: list[str],
+) -> Candidate:
+    """A candidate that needs a level from the user before it can be a claim."""
+    deadline = when.deadline if when else None
+    if deadline is None:
+        try:
+            deadline = dates.add_months(settings.made_on, settings.horizon_months)
+        except ClaimError:
+            deadline = None
+    return Candidate(
+        sentence=sentence.original,
+        made_on=settings.made_on,
+        symbol=mention.symbol,
+        asset=mention.written or name,
+        confidence=P.CAP_NEEDS_LEVEL,
+        speaker=sentence.speaker.name,
+        assumptions=tuple(dict.fromkeys(notes)),
+        hedged=sentence.hedged,
+        conditional=conditional,
+        needs="level",
+        template=f"{name} {P.VERB_FOR_KIND[kind.value]} {{level}} {when_text}",
+        kind_hint=kind.value,
+        deadline_hint=deadline,
+        probability=sentence.probability,
+        headline=sentence.headline,
+        reasons=reasons_for(sentence, mention, None, None, kind, when, deadline, settings),
+    )
