@@ -134,6 +134,7 @@ class ClaimRecord:
     market_sigma: float | None = None
     market_spot: float | None = None
     market_note: str | None = None
+    market_computed_at: datetime | None = None
     open_reason: str | None = None
     open_detail: str | None = None
     # An outperformance: the asset it is measured against, its reference close

@@ -617,6 +617,7 @@ def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
         market_sigma=row.market_sigma,
         market_spot=row.market_spot,
         market_note=row.market_note,
+        market_computed_at=as_utc(row.market_computed_at) if row.market_computed_at else None,
         open_reason=row.open_reason if row.status == "open" else None,
         open_detail=row.open_detail if row.status == "open" else None,
         versus_symbol=row.versus_symbol,

@@ -105,6 +105,11 @@ ENTRY_LIMITS: dict[str, int] = {
     "void_reason": bounds.FIELD_LIMITS["reason"],
     "note": bounds.FIELD_LIMITS["note"],
     "normalized": bounds.FIELD_LIMITS["text"],
+    "market_prob": _SHORT,
+    "market_sigma": _SHORT,
+    "market_spot": _SHORT,
+    "market_note": bounds.FIELD_LIMITS["note"],
+    "market_computed_at": _SHORT,
 }
 LIST_KEYS = {"tags", "assumptions", "resolutions", "level_basis"}
 ENTRY_KEYS = set(ENTRY_LIMITS) | LIST_KEYS
@@ -134,6 +139,9 @@ RESOLUTION_LIMITS: dict[str, int] = {
 }
 RESOLUTION_KEYS = set(RESOLUTION_LIMITS)
 assert set(RESOLUTION_EVIDENCE) <= RESOLUTION_KEYS
+MARKET_KEYS = ("market_prob", "market_sigma", "market_spot", "market_note", "market_computed_at")
+# The fields that state a claim; beside claim text they must say the same claim.
+STRUCTURED_KEYS = ("symbol", "kind", "level", "upper", "deadline", "start", "versus", "margin")
 MAX_ASSUMPTIONS = 20
 MAX_DAYS_TO_TOUCH = 366 * bounds.DEADLINE_HORIZON_YEARS
 
@@ -158,13 +166,15 @@ class ImportBatch:
 
     `resolutions` are resolution rows to append (method "imported", oldest
     first, by entry position): none is current, except the void of an entry
-    in `void_reasons`, which the store marks void.
+    in `void_reasons`, which the store marks void. `baselines` are the market
+    baselines an export carried (the `market_*` columns), by entry position.
     """
 
     sources: tuple[SourceInfo, ...]
     entries: tuple[NewClaim, ...]
     resolutions: dict[int, tuple[dict[str, Any], ...]]
     void_reasons: dict[int, str]
+    baselines: dict[int, dict[str, Any]] = dataclasses.field(default_factory=dict)
 
 
 def default_today() -> date:
@@ -211,28 +221,58 @@ def read_import_text(
     entries: list[NewClaim] = []
     resolutions: dict[int, tuple[dict[str, Any], ...]] = {}
     void_reasons: dict[int, str] = {}
+    baselines: dict[int, dict[str, Any]] = {}
     keys: dict[str, int] = {}
+    key_index: dict[str, int] = {}
+    # Each claim's first entry (by fingerprint): its index in the file and what it said.
+    first_said: dict[str, tuple[int, NewClaim, str | None]] = {}
     pending_revises: list[tuple[int, str]] = []
     for index, raw in enumerate(raw_entries):
         if isinstance(raw, dict):
             raw = {key: _nullable(value) for key, value in raw.items()}
         try:
-            entry, history, void_reason = _read_entry(raw, aliases, source_kinds, today)
+            entry, history, void_reason, baseline = _read_entry(raw, aliases, source_kinds, today)
         except _EntryError as exc:
             problems.append(f"line {lines.field_line(index, exc.path)}: {exc}")
             continue
         except ClaimError as exc:
             problems.append(f"line {lines.entry_line(index)}: {exc}")
             continue
+        key = raw.get("key")
+        if key is not None and key in key_index:
+            problems.append(
+                f"line {lines.field_line(index, ('key',))}: key {_shorten(key, 40)!r} is"
+                f" already the key of the entry on line {lines.entry_line(key_index[key])}:"
+                " give each entry a key of its own"
+            )
+            continue
+        fingerprint = entry.fingerprint()
+        first = first_said.get(fingerprint)
+        if first is not None:
+            conflict = _contradiction(first[1], first[2], entry, void_reason)
+            if conflict:
+                problems.append(
+                    f"line {lines.entry_line(index)}: the same claim as line"
+                    f" {lines.entry_line(first[0])} ({entry.claim.canonical_text()},"
+                    f" {entry.source}, made on {entry.claim.made_on.isoformat()}) with"
+                    f" {conflict}: keep one entry, or make them agree"
+                )
+            else:  # the same entry twice: recorded once, its history once
+                entries.append(entry)
+            continue
+        first_said[fingerprint] = (index, entry, void_reason)
         position = len(entries)
-        if raw.get("key") is not None:
-            keys[raw["key"]] = position
+        if key is not None:
+            keys[key] = position
+            key_index[key] = index
         if raw.get("revises") is not None:
             pending_revises.append((position, raw["revises"]))
         if history:
             resolutions[position] = history
         if void_reason is not None:
             void_reasons[position] = void_reason
+        if baseline:
+            baselines[position] = baseline
         entries.append(entry)
 
     for position, revises_key in pending_revises:
@@ -247,7 +287,40 @@ def read_import_text(
             )
     if problems:
         raise ImportFileError(path, problems)
-    return ImportBatch(tuple(sources), tuple(entries), resolutions, void_reasons)
+    return ImportBatch(tuple(sources), tuple(entries), resolutions, void_reasons, baselines)
+
+
+def _contradiction(
+    first: NewClaim, first_void: str | None, again: NewClaim, again_void: str | None
+) -> str | None:
+    """What a second entry of the same claim says differently, or None when it agrees.
+
+    The fingerprint (source, claim, made_on) makes them one claim, so only one
+    can be recorded; keeping either silently would drop what the other said.
+    """
+    for name in ("probability", "text", "url", "quote", "source_kind", "claimed_created_at"):
+        here, there = getattr(again, name), getattr(first, name)
+        if here != there:
+            return (
+                f"a different {name.replace('_', ' ')} ({_said(here)} here, {_said(there)} there)"
+            )
+    if set(again.tags) != set(first.tags):
+        return (
+            f"different tags ({_said(sorted(again.tags))} here, {_said(sorted(first.tags))} there)"
+        )
+    if again.claim.assumptions != first.claim.assumptions:
+        return "different assumptions"
+    if (again_void is None) != (first_void is None) or again_void != first_void:
+        return f"a different void reason ({_said(again_void)} here, {_said(first_void)} there)"
+    return None
+
+
+def _said(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return _shorten(str(value), 40)
 
 
 # --- YAML: no anchors, no duplicate keys -------------------------------------
@@ -348,7 +421,7 @@ def _read_entry(
     aliases: Mapping[str, str] | None,
     source_kinds: Mapping[str, str | None],
     today: date,
-) -> tuple[NewClaim, tuple[dict[str, Any], ...], str | None]:
+) -> tuple[NewClaim, tuple[dict[str, Any], ...], str | None, dict[str, Any] | None]:
     if not isinstance(raw, dict):
         raise _EntryError("an entry must be a mapping with source, made_on and claim")
     unknown = set(raw) - ENTRY_KEYS
@@ -424,7 +497,7 @@ def _read_entry(
     void_reason = _void_reason(raw, claimed_current)
     if void_reason is not None:
         history = _with_current_void(history, void_reason)
-    return entry, history, void_reason
+    return entry, history, void_reason, _market_baseline(raw, claim)
 
 
 def _read_claim(
@@ -436,6 +509,7 @@ def _read_claim(
     if raw.get("claim") is not None:
         claim_text = raw["claim"]
         claim = parse_claim(claim_text, made_on=made_on, aliases=aliases)
+        _check_fields_agree(raw, claim, made_on, aliases)
         text = _opt_str(raw.get("text")) or claim_text
     elif raw.get("kind") is not None:
         asset = raw.get("symbol") or raw.get("asset")
@@ -472,6 +546,97 @@ def _read_claim(
             "level, deadline"
         )
     return claim, text
+
+
+def _check_fields_agree(
+    raw: Mapping[str, Any], claim: Claim, made_on: date, aliases: Mapping[str, str] | None
+) -> None:
+    """Structured fields beside claim text must state the same claim.
+
+    Recording the text and ignoring a `level:` or `kind:` that says otherwise
+    would record a claim the file did not (only) say. The fields given are
+    laid over the text's own reading, and the claim they then make must be
+    the text's claim.
+    """
+    given = [key for key in STRUCTURED_KEYS if raw.get(key) is not None]
+    if not given:
+        return
+    stated: dict[str, Any] = {
+        "symbol": claim.symbol,
+        "kind": claim.kind.value,
+        "level": (
+            claim.level_rule.text()
+            if claim.level_rule
+            else claim.relative.text()
+            if claim.relative
+            else claim.level
+        ),
+        "upper": claim.upper,
+        "deadline": claim.deadline,
+        "start": claim.window_start,
+        "versus": claim.versus_symbol,
+        "margin": claim.margin,
+    }
+    fields = {**stated, **{key: raw[key] for key in given}}
+    try:
+        from_fields: Claim | None = claim_from_fields(
+            asset=fields["symbol"],
+            kind=fields["kind"],
+            level=fields["level"],
+            upper=fields["upper"],
+            deadline=_date_or_text(str(fields["deadline"]), "deadline"),
+            start=_date_or_text(str(fields["start"]), "start"),
+            made_on=made_on,
+            aliases=aliases,
+            versus=fields["versus"],
+            margin=fields["margin"],
+        )
+    except (ClaimError, OverflowError, ValueError):
+        from_fields = None
+    if from_fields is not None and from_fields.canonical_text() == claim.canonical_text():
+        return
+    named = ", ".join(f"{key}: {_shorten(str(raw[key]), 40)}" for key in given)
+    raise _EntryError(
+        f"the claim text reads as '{claim.canonical_text()}' but the entry also gives {named},"
+        " which says otherwise: give the claim as text or as fields, not both (or make"
+        " them agree)"
+    )
+
+
+def _market_baseline(raw: Mapping[str, Any], claim: Claim) -> dict[str, Any] | None:
+    """The market baseline an export carried (what the market implied on made_on).
+
+    Restored as the source ledger computed it, so an export re-imports with
+    its baselines; `market_computed_at` says when, and a resolve run leaves a
+    claim that has one alone. `forecast baseline --recompute` recomputes them
+    from this ledger's own prices.
+    """
+    given = [key for key in MARKET_KEYS if raw.get(key) is not None]
+    if not given:
+        return None
+    if claim.kind.is_vague:
+        raise _EntryError(f"a vague call has no market baseline: drop '{given[0]}'", given[0])
+    baseline: dict[str, Any] = {}
+    if raw.get("market_prob") is not None:
+        prob = _finite(raw["market_prob"], "market_prob")
+        if not 0.0 <= prob <= 1.0:
+            raise _EntryError(f"market_prob {prob!r} is not between 0 and 1", "market_prob")
+        baseline["market_prob"] = prob
+    for key in ("market_sigma", "market_spot"):
+        if raw.get(key) is not None:
+            value = _finite(raw[key], key)
+            if value < 0:
+                raise _EntryError(f"{key} {value!r} is negative", key)
+            baseline[key] = value
+    baseline["market_note"] = _opt_str(raw.get("market_note"))
+    computed_at = _timestamp(raw.get("market_computed_at"), "market_computed_at")
+    return {
+        "market_prob": None,
+        "market_sigma": None,
+        "market_spot": None,
+        **baseline,
+        "market_computed_at": computed_at,
+    }
 
 
 def _computed_level(raw: Mapping[str, Any], claim: Claim) -> Claim:
@@ -521,7 +686,16 @@ def _read_vague(
     raw: Mapping[str, Any], made_on: date, aliases: Mapping[str, str] | None
 ) -> tuple[Claim, str]:
     """A vague call: the words said, and the asset if the entry names one."""
-    for key in ("level", "upper", "deadline", "start", "probability", "prob", "reference_price"):
+    for key in (
+        "level",
+        "upper",
+        "deadline",
+        "start",
+        "probability",
+        "prob",
+        "reference_price",
+        *MARKET_KEYS,
+    ):
         if raw.get(key) is not None:
             raise _EntryError(
                 f"a vague call has no {key.replace('_', ' ')}: drop '{key}', or drop"
