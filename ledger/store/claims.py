@@ -34,7 +34,6 @@ from ledger.rules.overrides import needs_force
 from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
-from ledger.store.resolving import rulings
 from ledger.store.sources import ensure_sources
 from ledger.store.tables import (
     PredictionRow,
@@ -479,6 +478,9 @@ def resolve_manually(
             " scored (void it with --why if it was recorded wrongly)"
         )
     if not force:
+        # The resolver's store brings pandas: only a manual verdict needs it.
+        from ledger.store.resolving import rulings
+
         _, history = rulings(session, [claim_id]).get(claim_id, (row.deadline, []))
         reason = needs_force(history, outcome, row.deadline, today)
         if reason is not None:

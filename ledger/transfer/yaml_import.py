@@ -55,9 +55,6 @@ try:
 except AttributeError:  # libyaml missing: same result, slower
     SafeLoader = yaml.BaseLoader
 
-# The largest import file `forecast import` reads by default, in bytes (about
-# 1.5 million entries); anything bigger is refused before it is parsed.
-MAX_IMPORT_BYTES = 200_000_000
 
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "on"})
