@@ -102,8 +102,10 @@ def main() -> None:
             "add": (
                 "import sqlmodel",
                 1.5,
-                lambda r: ["add", f"gold hits {3000 + r} by 2026-12-31", "-s", "Bench"]
-                + ["--made-on", "2025-11-20", "--prices", "none"],
+                lambda r: [
+                    *("add", f"gold hits {3000 + r} by 2026-12-31", "-s", "Bench"),
+                    *("--made-on", "2025-11-20", "--prices", "none"),
+                ],
             ),
             "list": ("import sqlmodel", 1.5, lambda r: ["list"]),
             "list --json": ("import sqlmodel", 1.5, lambda r: ["list", "--json"]),
