@@ -53,7 +53,11 @@ class NewClaim:
     claimed_created_at: datetime | None = None
 
     def fingerprint(self) -> str:
-        return claim_fingerprint(self.source, self.claim.canonical_text(), self.claim.made_on)
+        known = self.__dict__.get("_fingerprint")  # kept once computed: the entry is frozen
+        if known is None:
+            known = claim_fingerprint(self.source, self.claim.canonical_text(), self.claim.made_on)
+            object.__setattr__(self, "_fingerprint", known)
+        return known
 
     def check(self, today: date) -> None:
         """Raise `BoundsError` unless every value is one the ledger accepts."""

@@ -34,6 +34,7 @@ from ledger.rules.overrides import needs_force
 from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
+from ledger.store.raw import executemany
 from ledger.store.sources import ensure_sources
 from ledger.store.tables import (
     PredictionRow,
@@ -93,21 +94,26 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         _prediction_values(entry, fingerprint, source_ids[source_key(entry.source)], now)
         for entry, fingerprint in fresh
     ]
-    # Plain executemany, then the new ids by fingerprint: INSERT ... RETURNING
-    # over many rows goes through SQLAlchemy's "insertmanyvalues", which is
-    # far slower on a 100k-row import.
-    table = PredictionRow.__table__
-    for batch in chunks(rows, 5000):
-        session.execute(insert(table), list(batch))
+    # Plain tuples on the driver's executemany, then the new ids by fingerprint:
+    # SQLAlchemy's per-row parameter processing (and INSERT ... RETURNING's
+    # "insertmanyvalues") cost more than the database's own work on a
+    # 100k-row import.
+    if rows:
+        columns = tuple(rows[0])
+        executemany(
+            session,
+            f"INSERT INTO prediction ({', '.join(columns)})"
+            f" VALUES ({', '.join('?' for _ in columns)})",
+            [tuple(row.values()) for row in rows],
+        )
     new_ids = _ids_by_fingerprint(session, [fingerprint for _, fingerprint in fresh])
 
     tag_rows = [
-        {"prediction_id": new_ids[fingerprint], "tag": tag}
+        (new_ids[fingerprint], tag)
         for entry, fingerprint in fresh
         for tag in sorted(set(entry.tags))
     ]
-    for batch in chunks(tag_rows, 5000):
-        session.execute(insert(PredictionTagRow), list(batch))
+    executemany(session, "INSERT INTO prediction_tag (prediction_id, tag) VALUES (?, ?)", tag_rows)
 
     _link_revisions(session, fresh, new_ids, existing, source_ids)
     prooflog.append(session, prooflog.claim_entries(session, list(new_ids.values())))
