@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import resource
-import sqlite3
 import subprocess
 import sys
 import tempfile
