@@ -111,6 +111,15 @@ print(len(rows), "rows")
 """
 
 
+LIST_FLOOR = """
+import json, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+cursor = connection.execute("SELECT * FROM prediction ORDER BY id")
+names = [d[0] for d in cursor.description]
+sys.stdout.write(json.dumps([dict(zip(names, row)) for row in cursor]))
+"""
+
+
 def timed(label: str, command: list[str], stdout=subprocess.PIPE) -> float:
     started = time.perf_counter()
     result = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, text=True, check=False)
@@ -152,7 +161,13 @@ def main() -> None:
         exported = directory / "export.yaml"
         timed("export --format yaml", [*FORECAST, *db, "export", "-o", str(exported)])
         with open(directory / "list.json", "w") as out:
-            timed("list --json", [*FORECAST, *db, "list", "--json"], stdout=out)
+            listed = timed("list --json", [*FORECAST, *db, "list", "--json"], stdout=out)
+        if not args.db:
+            list_floor = timed(
+                "floor: one SELECT + json.dumps",
+                [sys.executable, "-c", LIST_FLOOR, str(directory / "ledger.sqlite3")],
+            )
+            print(f"    list --json {listed / list_floor:.2f}x the floor")
         other = ["--db", str(directory / "copy.sqlite3")]
         timed(
             "import the export into an empty ledger", [*FORECAST, *other, "import", str(exported)]
