@@ -56,7 +56,11 @@ class NewClaim:
     claimed_created_at: datetime | None = None
 
     def fingerprint(self) -> str:
-        return claim_fingerprint(self.source, self.claim.canonical_text(), self.claim.made_on)
+        known = self.__dict__.get("_fingerprint")  # kept once computed: the entry is frozen
+        if known is None:
+            known = claim_fingerprint(self.source, self.claim.canonical_text(), self.claim.made_on)
+            object.__setattr__(self, "_fingerprint", known)
+        return known
 
     def check(self, today: date) -> None:
         """Raise `BoundsError` unless every value is one the ledger accepts."""
@@ -139,6 +143,7 @@ class ClaimRecord:
     market_sigma: float | None = None
     market_spot: float | None = None
     market_note: str | None = None
+    market_computed_at: datetime | None = None
     open_reason: str | None = None
     open_detail: str | None = None
     # An outperformance: the asset it is measured against, its reference close
@@ -177,15 +182,15 @@ class ClaimRecord:
 
     def to_json(self) -> dict[str, Any]:
         # Shallow on purpose: dataclasses.asdict deep-copies, which costs seconds
-        # on a 100k-claim listing.
-        data = {}
-        for key in _CLAIM_FIELDS:
-            value = getattr(self, key)
-            if isinstance(value, date):
-                value = value.isoformat()
-            elif isinstance(value, tuple):
-                value = [v.isoformat() if isinstance(v, date) else v for v in value]
-            data[key] = value
+        # on a 100k-claim listing. The fields in declaration order, then only
+        # the date and tuple fields converted (decided once, from the types).
+        data = {key: self.__dict__[key] for key in _CLAIM_FIELDS}
+        for key in _CLAIM_DATE_FIELDS:
+            value = data[key]
+            if value is not None:
+                data[key] = value.isoformat()
+        for key in _CLAIM_TUPLE_FIELDS:
+            data[key] = [v.isoformat() if isinstance(v, date) else v for v in data[key]]
         data["level_pending"] = self.level_pending
         if self.kind == "vague":
             # No window: the stored window_start and deadline are only made_on.
@@ -195,6 +200,11 @@ class ClaimRecord:
 
 
 _CLAIM_FIELDS = tuple(f.name for f in fields(ClaimRecord))
+# From the declared types (text, under `from __future__ import annotations`).
+_CLAIM_DATE_FIELDS = tuple(
+    f.name for f in fields(ClaimRecord) if str(f.type).split(" | ")[0] in ("date", "datetime")
+)
+_CLAIM_TUPLE_FIELDS = tuple(f.name for f in fields(ClaimRecord) if str(f.type).startswith("tuple"))
 
 
 @dataclass(frozen=True)

@@ -351,8 +351,16 @@ class Claim:
 
         It is also the "normalized claim" in a claim's fingerprint. A vague
         call's is its statement, whitespace collapsed, after "vague:" (and
-        its symbol, if it names an asset).
+        its symbol, if it names an asset). Kept once computed (a claim is
+        frozen): an import asks for it several times per claim.
         """
+        known = self.__dict__.get("_canonical_text")
+        if known is None:
+            known = self._canonical_text()
+            object.__setattr__(self, "_canonical_text", known)
+        return known
+
+    def _canonical_text(self) -> str:
         if self.kind.is_vague:
             said = " ".join((self.statement or "").split())
             return f"{self.symbol} vague: {said}" if self.symbol else f"vague: {said}"

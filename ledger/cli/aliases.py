@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
-from ledger.claims.assets import builtin_names
-from ledger.cli import render
 from ledger.cli.context import DbOption, JsonOption, ledger_session
+from ledger.cli.lazy import lazy_module
 from ledger.safe_text import printable
-from ledger.store.sources import add_alias, remove_alias, user_aliases
+
+# Rich and the record types load when a command renders, not for --help.
+render = lazy_module("ledger.cli.render")
 
 alias_app = typer.Typer(
     help="Asset aliases of your own (rheinmetall -> RHM.DE).", no_args_is_help=True
@@ -30,6 +31,8 @@ def add(
     db: DbOption = None,
 ) -> None:
     """Add an alias (refused if it would shadow a name the ledger knows, unless --force)."""
+    from ledger.store.sources import add_alias
+
     with ledger_session(db, write=True) as session:
         add_alias(session, alias, symbol, force=force)
     render.note(f"alias {' '.join(alias.split()).lower()} -> {symbol.strip()}")
@@ -44,6 +47,9 @@ def list_(
     db: DbOption = None,
 ) -> None:
     """List your aliases, or with --builtin every name the ledger knows by itself."""
+    from ledger.claims.assets import builtin_names
+    from ledger.store.sources import user_aliases
+
     if builtin:
         aliases = dict(builtin_names())
     else:
@@ -63,6 +69,8 @@ def remove(
     alias: Annotated[str, typer.Argument(help="The alias to remove.")], db: DbOption = None
 ) -> None:
     """Remove an alias (claims already recorded keep their symbol)."""
+    from ledger.store.sources import remove_alias
+
     with ledger_session(db, write=True) as session:
         remove_alias(session, alias)
     render.note(f"removed alias {alias.lower()}")

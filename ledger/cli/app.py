@@ -13,10 +13,8 @@ import sys
 from typing import Annotated
 
 import typer
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from ledger.cli import aliases, claims, db, extract, proof, resolve, scores, transfer, tui
-from ledger.cli.asset_help import unknown_asset_message
 from ledger.cli.context import STATE
 from ledger.errors import LedgerError, UnknownAssetError, UsageError
 from ledger.safe_text import printable
@@ -87,6 +85,8 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return exc.exit_code
     except UnknownAssetError as exc:
+        from ledger.cli.asset_help import unknown_asset_message  # may ask Yahoo
+
         _error(unknown_asset_message(exc))
         return 2
     except UsageError as exc:
@@ -95,21 +95,39 @@ def run(argv: list[str] | None = None) -> int:
     except LedgerError as exc:
         _error(str(exc))
         return 1
-    except IntegrityError as exc:
-        _error(f"the ledger refused the change: {_first_line(exc.orig)}")
-        return 2
-    except OperationalError as exc:
-        _error(f"database error: {_first_line(exc.orig)}")
-        return 1
-    except SQLAlchemyError as exc:
-        _error(f"database error: {_first_line(exc)}")
-        return 1
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
+    except Exception as exc:
+        code = _database_error(exc)
+        if code is None:
+            raise
+        return code
     finally:
         STATE.db = None
     return result if isinstance(result, int) else 0
+
+
+def _database_error(exc: Exception) -> int | None:
+    """Report a database error in one line and give its exit code; None if it is not one.
+
+    SQLAlchemy is imported by the commands that open a ledger, not by the
+    CLI's start-up: if it was never imported, the error cannot be one of its.
+    """
+    if "sqlalchemy" not in sys.modules:
+        return None
+    from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+    if isinstance(exc, IntegrityError):
+        _error(f"the ledger refused the change: {_first_line(exc.orig)}")
+        return 2
+    if isinstance(exc, OperationalError):
+        _error(f"database error: {_first_line(exc.orig)}")
+        return 1
+    if isinstance(exc, SQLAlchemyError):
+        _error(f"database error: {_first_line(exc)}")
+        return 1
+    return None
 
 
 def _first_line(error: object) -> str:

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.claims import bounds
-from ledger.claims.assets import resolve_asset
-from ledger.claims.model import Claim
-from ledger.claims.pairs import pair_key, pair_legs
-from ledger.claims.parser import parse_claim, parse_vague, with_stated_level
-from ledger.cli import render
 from ledger.cli.context import (
     DbOption,
     JsonOption,
@@ -22,18 +16,15 @@ from ledger.cli.context import (
     parse_date_option,
     parse_probability,
 )
+from ledger.cli.lazy import lazy_module
 from ledger.errors import UsageError
-from ledger.records import NewClaim
-from ledger.store.claims import (
-    ClaimFilter,
-    get_claim,
-    list_claims,
-    record_claims,
-    reference_close,
-    void_claim,
-)
-from ledger.store.sources import source_summaries, user_aliases
-from ledger.store.tables import STATUSES
+
+if TYPE_CHECKING:
+    from ledger.claims.model import Claim
+    from ledger.cli import render
+    from ledger.records import NewClaim
+else:  # what the command bodies use, loaded when a command runs (not for --help)
+    render = lazy_module("ledger.cli.render")
 
 ClaimText = Annotated[
     str,
@@ -134,6 +125,11 @@ def add(
     db: DbOption = None,
 ) -> None:
     """Record a claim: parse it, print it normalized, and store it."""
+    from ledger.claims.parser import parse_vague
+    from ledger.records import NewClaim
+    from ledger.store.claims import record_claims, reference_close
+    from ledger.store.sources import user_aliases
+
     made = parse_date_option(made_on, "--made-on") or date.today()
     probability = parse_probability(prob)
     if reference_price is not None and reference_price <= 0:
@@ -187,6 +183,9 @@ def _read_claim(
 ) -> tuple[Claim, str | None]:
     """The claim as parsed, with --level in place of a computed level, or the level
     computed now when its bars are at hand; and the line that says which."""
+    from ledger.claims.parser import parse_claim, with_stated_level
+    from ledger.store.sources import user_aliases
+
     parsed = parse_claim(text, made_on=made_on, aliases=user_aliases(session), deadline=deadline)
     if level is not None:
         return with_stated_level(parsed, level), None
@@ -272,6 +271,9 @@ def parse(
     db: DbOption = None,
 ) -> None:
     """Show how a claim would be read, without writing anything."""
+    from ledger.claims import bounds
+    from ledger.records import NewClaim
+
     made = parse_date_option(made_on, "--made-on") or date.today()
     until = parse_date_option(deadline, "--deadline")
     with ledger_session(db, or_empty=True) as session:
@@ -303,6 +305,10 @@ def list_(
     db: DbOption = None,
 ) -> None:
     """List recorded claims."""
+    from ledger.store.claims import ClaimFilter, list_claims
+    from ledger.store.sources import user_aliases
+    from ledger.store.tables import STATUSES
+
     if status is not None and status not in STATUSES:
         raise UsageError(f"--status {status!r}: use one of {', '.join(STATUSES)}")
     due = parse_date_option(due_before, "--due-before")
@@ -326,6 +332,9 @@ def list_(
 
 def _symbol_for(asset: str, aliases: dict[str, str]) -> str:
     """The symbol to list: an asset name, a ratio, or a pair as `score --by asset` names it."""
+    from ledger.claims.assets import resolve_asset
+    from ledger.claims.pairs import pair_key, pair_legs
+
     legs = pair_legs(" ".join(asset.split()))
     if legs is not None:
         first, second = (resolve_asset(leg, aliases).symbol for leg in legs)
@@ -344,6 +353,8 @@ def show(
     db: DbOption = None,
 ) -> None:
     """Show one claim: the normalized claim, its evidence and history, its revisions."""
+    from ledger.store.claims import get_claim
+
     with ledger_session(db) as session:
         detail = get_claim(session, claim_id)
     if as_json:
@@ -361,6 +372,8 @@ def void(
     db: DbOption = None,
 ) -> None:
     """Void a claim with a reason. It stays in the ledger, out of every score."""
+    from ledger.store.claims import void_claim
+
     with ledger_session(db, write=True) as session:
         record = void_claim(session, claim_id, why)
     if as_json:
@@ -371,6 +384,8 @@ def void(
 
 def sources(as_json: JsonOption = False, db: DbOption = None) -> None:
     """List sources with their claim counts."""
+    from ledger.store.sources import source_summaries
+
     with ledger_session(db) as session:
         summaries = source_summaries(session)
     if as_json:

@@ -6,16 +6,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
-from ledger.claims.probability import parse_probability as parse_probability_text
-from ledger.cli import render
 from ledger.errors import NoLedgerError, UsageError
-from ledger.store.session import empty_ledger_engine, open_ledger
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+# Every command module imports this one, and `forecast --help` imports every
+# command module: the store (SQLAlchemy, SQLModel) is imported by the functions
+# below, when a command opens a ledger, not here.
 
 DbOption = Annotated[
     str | None,
@@ -53,6 +56,8 @@ STATE = CliState()
 def ledger_engine(db: str | None, *, write: bool = True) -> Engine:
     """The ledger's engine; without `write` the ledger must already exist (a
     command that only reads never creates one)."""
+    from ledger.store.session import open_ledger
+
     return open_ledger(db or STATE.db, write=write)
 
 
@@ -67,11 +72,17 @@ def ledger_session(
     `or_empty` (commands that only preview: parse, add --dry-run) a missing
     ledger reads as an empty one, with a note, and still nothing is created.
     """
+    from sqlmodel import Session
+
+    from ledger.cli import render
+
     try:
         engine = ledger_engine(db, write=write)
     except NoLedgerError as exc:
         if not or_empty:
             raise
+        from ledger.store.session import empty_ledger_engine
+
         render.note(f"no ledger at {exc.where}: reading without your aliases or prices")
         engine = empty_ledger_engine()
     try:
@@ -98,4 +109,8 @@ def parse_date_option(value: str | None, option: str) -> date | None:
 
 def parse_probability(value: str | None) -> float | None:
     """--prob accepts 0.7 or 70%."""
-    return None if value is None else parse_probability_text(value, field="--prob")
+    if value is None:
+        return None
+    from ledger.claims.probability import parse_probability as parse_probability_text
+
+    return parse_probability_text(value, field="--prob")

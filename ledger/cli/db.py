@@ -6,13 +6,12 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli import render
 from ledger.cli.context import STATE, DbOption, JsonOption
+from ledger.cli.lazy import lazy_module
 from ledger.errors import NoLedgerError, UsageError
-from ledger.store.engine import describe_location, display_url, resolve_db_url
-from ledger.store.guards import grants_sql
-from ledger.store.schema import current_revision, head_revision, upgrade
-from ledger.store.session import connect_ledger
+
+# Rich and the record types load when a command renders, not for --help.
+render = lazy_module("ledger.cli.render")
 
 db_app = typer.Typer(help="The ledger's database schema.", no_args_is_help=True)
 
@@ -20,6 +19,10 @@ db_app = typer.Typer(help="The ledger's database schema.", no_args_is_help=True)
 @db_app.command("upgrade")
 def upgrade_(db: DbOption = None) -> None:
     """Bring the database to the newest schema (every command also does this on open)."""
+    from ledger.store.engine import display_url
+    from ledger.store.schema import current_revision, upgrade
+    from ledger.store.session import connect_ledger
+
     engine = connect_ledger(db or STATE.db, write=True)
     try:
         before = current_revision(engine)
@@ -36,6 +39,10 @@ def upgrade_(db: DbOption = None) -> None:
 @db_app.command("current")
 def current(as_json: JsonOption = False, db: DbOption = None) -> None:
     """Show the database's schema revision and the newest this code knows."""
+    from ledger.store.engine import describe_location, display_url, resolve_db_url
+    from ledger.store.schema import current_revision, head_revision
+    from ledger.store.session import connect_ledger
+
     try:
         engine = connect_ledger(db or STATE.db, write=False)
     except NoLedgerError:  # nothing there yet: say so, create nothing
@@ -75,6 +82,8 @@ def grants(
     (which migrates it and installs the triggers), e.g.
     forecast db grants ledger_app | psql -U owner ledger
     """
+    from ledger.store.guards import grants_sql
+
     try:
         typer.echo(grants_sql(role, schema), nl=False)
     except ValueError as exc:

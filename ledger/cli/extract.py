@@ -32,12 +32,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlmodel import Session
 
-from ledger.claims.bounds import check_claim, check_made_on
-from ledger.claims.model import Claim
-from ledger.claims.parser import parse_claim
-from ledger.cli import render
 from ledger.cli.context import (
     DbOption,
     JsonOption,
@@ -45,10 +40,10 @@ from ledger.cli.context import (
     parse_date_option,
     parse_probability,
 )
+from ledger.cli.lazy import lazy_module
 from ledger.errors import ClaimError, UsageError
-from ledger.extract import Candidate, Extraction, extract_article
-from ledger.extract.fetch import ALLOW_PRIVATE_FLAG, fetch_url, is_url
 from ledger.extract.reading import (
+    ALLOW_PRIVATE_FLAG,
     DEFAULT_MAX_BYTES,
     Article,
     article_from,
@@ -56,10 +51,17 @@ from ledger.extract.reading import (
     read_article_stream,
     too_large,
 )
-from ledger.records import NewClaim
 from ledger.safe_text import printable
-from ledger.store.claims import record_claims, reference_close
-from ledger.store.sources import user_aliases
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from ledger.claims.model import Claim
+    from ledger.extract import Candidate, Extraction
+    from ledger.records import NewClaim
+
+# Rich and the record types load when a command renders, not for --help.
+render = lazy_module("ledger.cli.render")
 
 DEFAULT_MIN_CONFIDENCE = 0.6
 
@@ -191,6 +193,10 @@ def extract(
     db: DbOption = None,
 ) -> None:
     """Propose the claims in an article; record the ones you accept."""
+    from ledger.claims.bounds import check_made_on
+    from ledger.extract import extract_article
+    from ledger.store.sources import user_aliases
+
     given_made_on = parse_date_option(made_on, "--made-on")
     if given_made_on is not None:
         check_made_on(given_made_on, date.today())
@@ -246,6 +252,8 @@ def extract(
 
 
 def _read_article(article: str, timeout: float, max_bytes: int, *, allow_private: bool) -> Article:
+    from ledger.extract.fetch import fetch_url, is_url
+
     if article == "-":
         stdin = getattr(sys.stdin, "buffer", None)
         if stdin is None:  # a text-only stream, as some test runners give
@@ -360,6 +368,8 @@ def _entry(
     tags: tuple[str, ...],
     probability: float | None = None,
 ) -> NewClaim:
+    from ledger.records import NewClaim
+
     return NewClaim(
         source=source,
         claim=claim,
@@ -436,6 +446,8 @@ def _ask_one(
 
 
 def _ask_level(candidate: Candidate, aliases: dict[str, str]) -> tuple[str, Claim | None]:
+    from ledger.claims.parser import parse_claim
+
     while True:
         level = typer.prompt(
             "  this call names no level: give one (e.g. 95000), blank to skip",
@@ -454,6 +466,8 @@ def _ask_level(candidate: Candidate, aliases: dict[str, str]) -> tuple[str, Clai
 def _ask_claim_text(
     default: str, made_on: date, aliases: dict[str, str]
 ) -> tuple[str, Claim | None]:
+    from ledger.claims.parser import parse_claim
+
     while True:
         # The default comes from the article: shown escaped, in the prompt's own words.
         shown = f" [{printable(default)}]" if default else ""
@@ -470,6 +484,8 @@ def _ask_claim_text(
 
 def _bounded(claim: Claim) -> Claim:
     """The claim if the ledger accepts its dates and levels; else BoundsError, asked again."""
+    from ledger.claims.bounds import check_claim
+
     check_claim(claim, date.today())
     return claim
 
@@ -495,6 +511,8 @@ def _ask_probability(stated: float | None) -> float | None:
 
 def _record(session: Session, decisions: list[_Decision]) -> dict[int, tuple[str, int]]:
     """Record the accepted entries in one batch; (status, id) by decision index."""
+    from ledger.store.claims import record_claims
+
     indexed = [(i, d.entry) for i, d in enumerate(decisions) if d.entry is not None]
     entries = [_with_reference(session, entry) for _, entry in indexed]
     result = record_claims(session, entries)
@@ -521,6 +539,8 @@ def _record(session: Session, decisions: list[_Decision]) -> dict[int, tuple[str
 def _with_reference(session: Session, entry: NewClaim) -> NewClaim:
     """A relative level ("+20%") measured from the cached close on made_on, as 'add' does;
     a computed level ("support") read from the cached bars, else left for the resolver."""
+    from ledger.store.claims import reference_close
+
     claim = entry.claim
     if claim.level_pending:
         from ledger.level_now import fix_level_now  # pandas loads only when needed

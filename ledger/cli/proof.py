@@ -5,30 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import yaml
-from sqlmodel import Session
 
-from ledger.cli import render
 from ledger.cli.context import DbOption, JsonOption, check_id, ledger_engine
+from ledger.cli.lazy import lazy_module
 from ledger.errors import UsageError
-from ledger.proof.documents import (
-    DocumentError,
-    check_export,
-    check_inclusion_document,
-    head_line,
-    parse_head,
-)
-from ledger.proving import (
-    attestation_note,
-    check_published_head,
-    head_json,
-    prove_claim,
-    verify_ledger,
-)
-from ledger.store.prooflog import read_head
+
+if TYPE_CHECKING:
+    pass
+
+# Rich and the record types load when a command renders, not for --help.
+render = lazy_module("ledger.cli.render")
 
 try:
     SafeLoader: type = yaml.CSafeLoader
@@ -64,6 +54,9 @@ def verify(
 ) -> None:
     """Check the ledger against its log: exit 0 with the tree size and root, or 1
     with one line per claim, resolution or entry that does not match."""
+    from ledger.proof.documents import DocumentError, check_export, parse_head
+    from ledger.proving import attestation_note, check_published_head, verify_ledger
+
     if file is not None:
         if published is not None:
             raise UsageError("give an exported FILE or --head, not both")
@@ -113,6 +106,12 @@ def _report(problems: list[str], size: int, root: str, as_json: bool, what: str)
 
 def head(as_json: JsonOption = False, db: DbOption = None) -> None:
     """Print the current tree head (size, root, time) to publish: a post, a commit, a gist."""
+    from sqlmodel import Session
+
+    from ledger.proof.documents import head_line
+    from ledger.proving import attestation_note, head_json
+    from ledger.store.prooflog import read_head
+
     engine = ledger_engine(db, write=False)
     try:
         with Session(engine) as session:
@@ -134,6 +133,8 @@ def prove(
 ) -> None:
     """Print an inclusion proof (JSON) of a claim's entries: its record, resolutions,
     status changes. Anyone can check it with 'forecast verify-proof FILE'."""
+    from ledger.proving import prove_claim
+
     engine = ledger_engine(db, write=False)
     try:
         document = prove_claim(engine, claim_id)
@@ -150,6 +151,8 @@ def verify_proof(
     ] = None,
 ) -> None:
     """Check an inclusion proof offline: exit 0 if every entry is in the tree it names."""
+    from ledger.proof.documents import DocumentError, check_inclusion_document, parse_head
+
     document = _read_document(file)
     problems = check_inclusion_document(document)
     if published is not None and not problems:

@@ -63,13 +63,30 @@ def fit_columns(table: Table, drop_order: Sequence[str], console: Console) -> No
     """Drop columns of `table` in `drop_order` until its natural width fits the console,
     then give every column a fixed width: numbers and dates whole, free text shortened."""
     width = console.width
+    natural = {
+        id(c): max([cell_width(c.header), *map(cell_width, c._cells)]) for c in table.columns
+    }
 
-    def natural(column: Any) -> int:
-        longest = max((cell_width(c) for c in column._cells), default=0)
-        return max(cell_width(column.header), longest)
+    def chrome() -> int:
+        """What the table adds around the cells (separators, padding), measured, not
+        assumed: on a header-only copy, since measuring every cell of a long listing
+        costs more than the rest of the command."""
+        skeleton = Table(
+            show_edge=table.show_edge,
+            pad_edge=table.pad_edge,
+            box=table.box,
+            padding=table.padding,
+            collapse_padding=table.collapse_padding,
+            header_style=table.header_style,
+        )
+        for column in table.columns:
+            skeleton.add_column(column.header, justify=column.justify)
+        options = console.options.update(max_width=100_000)
+        measured = Measurement.get(console, options, skeleton).maximum
+        return measured - sum(cell_width(c.header) for c in table.columns)
 
     def total() -> int:
-        return Measurement.get(console, console.options.update(max_width=100_000), table).maximum
+        return sum(natural[id(c)] for c in table.columns) + chrome()
 
     for header in drop_order:
         if total() <= width:
@@ -77,13 +94,12 @@ def fit_columns(table: Table, drop_order: Sequence[str], console: Console) -> No
         table.columns[:] = [c for c in table.columns if str(c.header) != header]
         for position, column in enumerate(table.columns):
             column._index = position  # Rich pads the first and last column by index
-    widths = [natural(c) for c in table.columns]
-    # What the table adds around the cells (separators, padding), measured, not assumed.
-    chrome = total() - sum(widths)
+    widths = [natural[id(c)] for c in table.columns]
+    chrome_width = chrome()
     text = [
         i for i, c in enumerate(table.columns) if c.justify != "right" and not _looks_like_dates(c)
     ]
-    excess = sum(widths) + chrome - width
+    excess = sum(widths) + chrome_width - width
     while excess > 0 and any(widths[i] > _MIN_TEXT_WIDTH for i in text):
         widest = max(text, key=lambda i: widths[i])
         widths[widest] -= 1

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.cli import render
 from ledger.cli.context import (
     STATE,
     DbOption,
@@ -19,18 +18,19 @@ from ledger.cli.context import (
     ledger_session,
     parse_date_option,
 )
+from ledger.cli.lazy import lazy_module
 from ledger.errors import UsageError
 from ledger.failures import summarize_failures
 from ledger.safe_text import printable
-from ledger.store.claims import get_claim, resolve_manually
-from ledger.store.engine import cache_dir
-from ledger.store.runs import recent_runs
 
 if TYPE_CHECKING:
     from ledger.resolver import ResolveSummary
 
 # The resolver and the price sources (pandas, SciPy, yfinance) are imported by
 # the commands that use them, so `forecast add` and `forecast list` start fast.
+
+# Rich and the record types load when a command renders, not for --help.
+render = lazy_module("ledger.cli.render")
 
 OUTCOMES = ("true", "false", "void")
 
@@ -94,6 +94,8 @@ def resolve(
     Exit code 0: all good; 1: some symbols could not be fetched (their claims
     stay open, the error is recorded); 2: usage error.
     """
+    from ledger.store.engine import cache_dir
+
     if claim_id is not None:
         _resolve_by_hand(claim_id, outcome, note, force, as_json, db)
         return
@@ -205,6 +207,8 @@ def _resolve_by_hand(
     as_json: bool,
     db: str | None,
 ) -> None:
+    from ledger.store.claims import get_claim, resolve_manually
+
     if outcome not in OUTCOMES:
         raise UsageError(
             f"forecast resolve {claim_id} needs --outcome true, false or void (and --note WHY)"
@@ -235,6 +239,8 @@ def runs(
     db: DbOption = None,
 ) -> None:
     """Recent resolver runs, with their counts and errors."""
+    from ledger.store.runs import recent_runs
+
     with ledger_session(db or STATE.db) as session:
         records = recent_runs(session, limit)
     if as_json:

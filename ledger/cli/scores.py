@@ -6,9 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from ledger.cli import render
 from ledger.cli.context import (
     DbOption,
     JsonOption,
@@ -16,17 +14,22 @@ from ledger.cli.context import (
     ledger_session,
     parse_date_option,
 )
+from ledger.cli.lazy import lazy_module
 from ledger.errors import UsageError
 from ledger.failures import summarize_failures
 from ledger.records import SCORE_GROUPINGS
 from ledger.safe_text import printable
-from ledger.store.engine import cache_dir
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from ledger.scoring import GroupScore
 
 # Scoring (pandas, SciPy) is imported by the commands that use it, so the
 # recording commands start fast.
+# Rich and the record types load when a command renders, not for --help.
+render = lazy_module("ledger.cli.render")
+
 DEFAULT_BINS = 10
 
 IncludeEarly = Annotated[
@@ -170,6 +173,8 @@ def _json(score: GroupScore) -> dict:
 
 
 def _score_table(scores: list[GroupScore], by: str) -> Table:
+    from rich.table import Table
+
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     columns = (
         (by, "left"),
@@ -239,6 +244,8 @@ def calibration_command(
     db: DbOption = None,
 ) -> None:
     """Are the stated probabilities honest? Observed frequency per probability bin."""
+    from rich.table import Table
+
     from ledger.scoreboard import calibration
 
     with ledger_session(db) as session:
@@ -290,6 +297,7 @@ def baseline(
     """Compute what the market implied for each claim on the day it was made."""
     from ledger.baseline import compute_baselines
     from ledger.market.factory import price_source_from_spec
+    from ledger.store.engine import cache_dir
 
     source = price_source_from_spec(prices, cache_dir=cache_dir())
     engine = ledger_engine(db)

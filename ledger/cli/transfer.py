@@ -7,17 +7,13 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli import render
 from ledger.cli.context import STATE, DbOption, JsonOption, ledger_session
+from ledger.cli.lazy import lazy_module
 from ledger.errors import UsageError
-from ledger.store.claims import list_claims, resolution_histories
-from ledger.store.engine import resolve_db_url, sqlite_path
-from ledger.store.imports import record_import
-from ledger.store.prooflog import log_section
-from ledger.store.sources import source_summaries, user_aliases
-from ledger.transfer.export import FORMATS, LedgerSnapshot, render_export
-from ledger.transfer.output import check_output, write_atomically
-from ledger.transfer.yaml_import import MAX_IMPORT_BYTES, default_today, read_import_text
+from ledger.transfer import MAX_IMPORT_BYTES
+
+# Rich and the record types load when a command renders, not for --help.
+render = lazy_module("ledger.cli.render")
 
 
 def register(app: typer.Typer) -> None:
@@ -38,6 +34,10 @@ def import_(
     db: DbOption = None,
 ) -> None:
     """Import claims from YAML: all or nothing, and a second import adds nothing."""
+    from ledger.store.imports import record_import
+    from ledger.store.sources import user_aliases
+    from ledger.transfer.yaml_import import default_today, read_import_text
+
     text = _read_bounded(file, max_mb * 1_000_000)
     with ledger_session(db, write=True) as session:
         batch = read_import_text(
@@ -100,6 +100,13 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export the whole ledger. YAML re-imports into an empty ledger with every field."""
+    from ledger.store.claims import list_claims, resolution_histories
+    from ledger.store.engine import resolve_db_url, sqlite_path
+    from ledger.store.prooflog import log_section
+    from ledger.store.sources import source_summaries
+    from ledger.transfer.export import FORMATS, LedgerSnapshot, render_export
+    from ledger.transfer.output import check_output, write_atomically
+
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
     if output is not None:

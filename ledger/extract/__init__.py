@@ -29,7 +29,37 @@ here records anything: the CLI does, and only what the user accepts.
 
 from __future__ import annotations
 
-from ledger.extract.candidate import Candidate
-from ledger.extract.extractor import Extraction, claim_name, extract_article, extract_candidates
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ledger.extract.candidate import Candidate
+    from ledger.extract.extractor import (
+        Extraction,
+        claim_name,
+        extract_article,
+        extract_candidates,
+    )
+
+# The extractor compiles hundreds of patterns when imported; a command that
+# only needs a small module of this package (reading an article's size, the
+# fetcher's flag) must not pay for it, so these names load on first use (PEP 562).
+_HOMES = {
+    "Candidate": "candidate",
+    "Extraction": "extractor",
+    "claim_name": "extractor",
+    "extract_article": "extractor",
+    "extract_candidates": "extractor",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["Candidate", "Extraction", "claim_name", "extract_article", "extract_candidates"]

@@ -43,13 +43,12 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from ledger.errors import LedgerError, UsageError
-from ledger.extract.reading import DEFAULT_MAX_BYTES, size_text
+from ledger.extract.reading import ALLOW_PRIVATE_FLAG, DEFAULT_MAX_BYTES, size_text
 from ledger.safe_text import printable
 
 USER_AGENT = "forecast-ledger/0.1 (forecast extract)"
 MAX_BYTES = DEFAULT_MAX_BYTES
 MAX_REDIRECTS = 5
-ALLOW_PRIVATE_FLAG = "--allow-private-addresses"
 _CHUNK = 65_536
 _REDIRECTS = frozenset((301, 302, 303, 307, 308))
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)

@@ -16,6 +16,10 @@ from typing import BinaryIO
 from ledger.errors import UsageError
 from ledger.extract.html_text import html_to_text, looks_like_html
 
+# The option that lets `forecast extract` fetch a private address (the fetcher
+# names it in its refusals). Here, beside the size limit, so the CLI can declare
+# its options without importing the fetcher.
+ALLOW_PRIVATE_FLAG = "--allow-private-addresses"
 HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml", ".shtml"))
 # The largest article read (file, standard input or fetched page): a long article with
 # its markup is well under 1 MB, so this refuses only what is not an article at all.

@@ -40,7 +40,40 @@ def record_import(session: Session, batch: ImportBatch) -> RecordResult:
     result = record_claims(session, batch.entries)
     if batch.resolutions or batch.void_reasons:
         _restore_history(session, batch, result)
+    if batch.baselines:
+        _restore_baselines(session, batch, result)
     return result
+
+
+def _restore_baselines(session: Session, batch: ImportBatch, result: RecordResult) -> None:
+    """Give the new claims the market baselines the file carried.
+
+    The baseline columns are the resolver's bookkeeping, not the claim
+    (`MUTABLE_CLAIM_COLUMNS`), so, as when a run computes them, nothing is
+    logged. A duplicate keeps the baseline the ledger already has.
+    """
+    fingerprint_to_id = result.id_by_fingerprint()  # the claims this import added
+    now = utcnow()
+    rows = []
+    for position, baseline in batch.baselines.items():
+        claim_id = fingerprint_to_id.get(batch.entries[position].fingerprint())
+        if claim_id is not None:
+            rows.append(
+                {
+                    "pid": claim_id,
+                    **{f"new_{key}": value for key, value in baseline.items()},
+                    "new_market_computed_at": baseline["market_computed_at"] or now,
+                }
+            )
+    table = PredictionRow.__table__
+    columns = ("market_prob", "market_sigma", "market_spot", "market_note", "market_computed_at")
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("pid"))
+        .values({column: bindparam(f"new_{column}") for column in columns})
+    )
+    for part in chunks(rows, 5000):
+        session.execute(statement, list(part))
 
 
 def _restore_history(session: Session, batch: ImportBatch, result: RecordResult) -> None:

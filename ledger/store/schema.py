@@ -7,13 +7,12 @@ guessed at.
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
+from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -21,34 +20,80 @@ from ledger.errors import LedgerError, SchemaError
 from ledger.store.engine import display_url
 from ledger.store.prooflog import ensure_log
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+VERSIONS_DIR = MIGRATIONS_DIR / "versions"
+# A migration file names its revision and its parent in two assignments.
+_REVISION = re.compile(r"""^revision\s*(?::[^=]*)?=\s*["']([^"']+)["']""", re.MULTILINE)
+_DOWN_REVISION = re.compile(
+    r"""^down_revision\s*(?::[^=]*)?=\s*(?:None|["']([^"']+)["'])""", re.MULTILINE
+)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
     return config
 
 
+@functools.cache
+def _revisions() -> tuple[frozenset[str], str]:
+    """Every revision this code knows, and the newest, read from the migration files.
+
+    Every command checks the ledger's revision; importing Alembic and
+    building its script directory for that costs more than the command
+    itself, so the two assignments are read from the files, and Alembic is
+    imported only when a migration must run (a test holds this equal to
+    Alembic's own reading).
+    """
+    revisions: dict[str, str | None] = {}
+    for path in VERSIONS_DIR.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN_REVISION.search(text)
+        if revision is None or down is None:
+            continue
+        revisions[revision.group(1)] = down.group(1)
+    heads = set(revisions) - set(revisions.values())
+    assert len(heads) == 1, f"migrations must have one head, found {sorted(heads)}"
+    return frozenset(revisions), heads.pop()
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return _revisions()[1]
 
 
 def current_revision(engine: Engine) -> str | None:
     with _connect(engine) as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return _current(connection)
+
+
+def _current(connection: Connection) -> str | None:
+    """The database's revision: one SELECT of `alembic_version` (None: no ledger schema)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    if len(rows) > 1:
+        raise SchemaError(
+            f"the ledger has {len(rows)} schema revisions at once; it was migrated by hand"
+        )
+    return rows[0][0] if rows else None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database at `engine` to `revision` (default: the newest)."""
     with _connect(engine) as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
+        current = _current(connection)
         _refuse_unknown(current, engine)
         if current == head_revision() and revision == "head":
+            connection.rollback()
             return
+        from alembic import command
+
         if engine.dialect.name != "sqlite":
             command.upgrade(alembic_config(connection), revision)
             connection.commit()
@@ -66,6 +111,8 @@ def _upgrade_sqlite(connection: Connection, revision: str) -> None:
     """
     connection.commit()  # PRAGMA foreign_keys is ignored inside a transaction
     connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    from alembic import command
+
     try:
         command.upgrade(alembic_config(connection), revision)
         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -97,11 +144,7 @@ def _refuse_unknown(current: str | None, engine: Engine) -> None:
 
 
 def _known(revision: str) -> bool:
-    script = ScriptDirectory.from_config(alembic_config())
-    try:
-        return script.get_revision(revision) is not None
-    except CommandError:
-        return False
+    return revision in _revisions()[0]
 
 
 def _connect(engine: Engine) -> Connection:

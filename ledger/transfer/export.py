@@ -7,7 +7,8 @@ A stored inf or nan (an old ledger, a hand edit) is exported as what it is:
 The YAML export round-trips every field into an empty ledger: claims as
 structured fields (so no re-parsing can change them), the original text, the
 logging time, revisions (by fingerprint, since ids differ between ledgers),
-and each claim's resolution history.
+each claim's market baseline (`market_*`: what the market implied on
+made_on) and each claim's resolution history.
 """
 
 from __future__ import annotations
@@ -127,6 +128,13 @@ def _entry(claim: ClaimRecord, fingerprints: Mapping[int, str], history) -> dict
         "assumptions": list(claim.assumptions) or None,
         "revises": fingerprints.get(claim.revises_id) if claim.revises_id else None,
         "void_reason": claim.void_reason,
+        "market_prob": claim.market_prob,
+        "market_sigma": claim.market_sigma,
+        "market_spot": claim.market_spot,
+        "market_note": claim.market_note,
+        "market_computed_at": (
+            claim.market_computed_at.isoformat() if claim.market_computed_at else None
+        ),
     }
     entry.update({k: v for k, v in optional.items() if v is not None})
     return _with_history(entry, claim, history)

@@ -60,9 +60,6 @@ try:
 except AttributeError:  # libyaml missing: same result, slower
     SafeLoader = yaml.BaseLoader
 
-# The largest import file `forecast import` reads by default, in bytes (about
-# 1.5 million entries); anything bigger is refused before it is parsed.
-MAX_IMPORT_BYTES = 200_000_000
 
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 TRUES = frozenset({"true", "True", "TRUE", "yes", "Yes", "on"})
@@ -110,6 +107,11 @@ ENTRY_LIMITS: dict[str, int] = {
     "void_reason": bounds.FIELD_LIMITS["reason"],
     "note": bounds.FIELD_LIMITS["note"],
     "normalized": bounds.FIELD_LIMITS["text"],
+    "market_prob": _SHORT,
+    "market_sigma": _SHORT,
+    "market_spot": _SHORT,
+    "market_note": bounds.FIELD_LIMITS["note"],
+    "market_computed_at": _SHORT,
 }
 LIST_KEYS = {"tags", "assumptions", "resolutions", "level_basis"}
 ENTRY_KEYS = set(ENTRY_LIMITS) | LIST_KEYS
@@ -140,14 +142,11 @@ RESOLUTION_LIMITS: dict[str, int] = {
 }
 RESOLUTION_KEYS = set(RESOLUTION_LIMITS)
 assert set(RESOLUTION_EVIDENCE) <= RESOLUTION_KEYS
+MARKET_KEYS = ("market_prob", "market_sigma", "market_spot", "market_note", "market_computed_at")
+# The fields that state a claim; beside claim text they must say the same claim.
+STRUCTURED_KEYS = ("symbol", "kind", "level", "upper", "deadline", "start", "versus", "margin")
 MAX_ASSUMPTIONS = 20
 MAX_DAYS_TO_TOUCH = 366 * bounds.DEADLINE_HORIZON_YEARS
-
-# Where a node property can start: an anchor (&a) or alias (*a) follows the
-# start of a line, a space, a flow indicator or a JSON-style ':'. A cheap
-# pre-filter: text like "S&P" never matches, and only a match pays for a scan
-# of the file's tokens.
-_PROPERTY_LIKE = re.compile(r"(?:^|(?<=[\s\[{,:]))[&*]\S", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -164,13 +163,15 @@ class ImportBatch:
 
     `resolutions` are resolution rows to append (method "imported", oldest
     first, by entry position): none is current, except the void of an entry
-    in `void_reasons`, which the store marks void.
+    in `void_reasons`, which the store marks void. `baselines` are the market
+    baselines an export carried (the `market_*` columns), by entry position.
     """
 
     sources: tuple[SourceInfo, ...]
     entries: tuple[NewClaim, ...]
     resolutions: dict[int, tuple[dict[str, Any], ...]]
     void_reasons: dict[int, str]
+    baselines: dict[int, dict[str, Any]] = dataclasses.field(default_factory=dict)
 
 
 def default_today() -> date:
@@ -187,10 +188,9 @@ def read_import_text(
 ) -> ImportBatch:
     """Parse and validate an import file; raise ImportFileError listing every problem."""
     today = today or default_today()
-    _refuse_anchors(text, path)
     try:
-        data = yaml.load(text, Loader=_ImportLoader)
-    except _DuplicateKey as exc:
+        data = _load(text)
+    except _Refused as exc:
         raise ImportFileError(path, [str(exc)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -217,28 +217,58 @@ def read_import_text(
     entries: list[NewClaim] = []
     resolutions: dict[int, tuple[dict[str, Any], ...]] = {}
     void_reasons: dict[int, str] = {}
+    baselines: dict[int, dict[str, Any]] = {}
     keys: dict[str, int] = {}
+    key_index: dict[str, int] = {}
+    # Each claim's first entry (by fingerprint): its index in the file and what it said.
+    first_said: dict[str, tuple[int, NewClaim, str | None]] = {}
     pending_revises: list[tuple[int, str]] = []
     for index, raw in enumerate(raw_entries):
         if isinstance(raw, dict):
             raw = {key: _nullable(value) for key, value in raw.items()}
         try:
-            entry, history, void_reason = _read_entry(raw, aliases, source_kinds, today)
+            entry, history, void_reason, baseline = _read_entry(raw, aliases, source_kinds, today)
         except _EntryError as exc:
             problems.append(f"line {lines.field_line(index, exc.path)}: {exc}")
             continue
         except ClaimError as exc:
             problems.append(f"line {lines.entry_line(index)}: {exc}")
             continue
+        key = raw.get("key")
+        if key is not None and key in key_index:
+            problems.append(
+                f"line {lines.field_line(index, ('key',))}: key {_shorten(key, 40)!r} is"
+                f" already the key of the entry on line {lines.entry_line(key_index[key])}:"
+                " give each entry a key of its own"
+            )
+            continue
+        fingerprint = entry.fingerprint()
+        first = first_said.get(fingerprint)
+        if first is not None:
+            conflict = _contradiction(first[1], first[2], entry, void_reason)
+            if conflict:
+                problems.append(
+                    f"line {lines.entry_line(index)}: the same claim as line"
+                    f" {lines.entry_line(first[0])} ({entry.claim.canonical_text()},"
+                    f" {entry.source}, made on {entry.claim.made_on.isoformat()}) with"
+                    f" {conflict}: keep one entry, or make them agree"
+                )
+            else:  # the same entry twice: recorded once, its history once
+                entries.append(entry)
+            continue
+        first_said[fingerprint] = (index, entry, void_reason)
         position = len(entries)
-        if raw.get("key") is not None:
-            keys[raw["key"]] = position
+        if key is not None:
+            keys[key] = position
+            key_index[key] = index
         if raw.get("revises") is not None:
             pending_revises.append((position, raw["revises"]))
         if history:
             resolutions[position] = history
         if void_reason is not None:
             void_reasons[position] = void_reason
+        if baseline:
+            baselines[position] = baseline
         entries.append(entry)
 
     for position, revises_key in pending_revises:
@@ -253,55 +283,136 @@ def read_import_text(
             )
     if problems:
         raise ImportFileError(path, problems)
-    return ImportBatch(tuple(sources), tuple(entries), resolutions, void_reasons)
+    return ImportBatch(tuple(sources), tuple(entries), resolutions, void_reasons, baselines)
+
+
+def _contradiction(
+    first: NewClaim, first_void: str | None, again: NewClaim, again_void: str | None
+) -> str | None:
+    """What a second entry of the same claim says differently, or None when it agrees.
+
+    The fingerprint (source, claim, made_on) makes them one claim, so only one
+    can be recorded; keeping either silently would drop what the other said.
+    """
+    for name in ("probability", "text", "url", "quote", "source_kind", "claimed_created_at"):
+        here, there = getattr(again, name), getattr(first, name)
+        if here != there:
+            return (
+                f"a different {name.replace('_', ' ')} ({_said(here)} here, {_said(there)} there)"
+            )
+    if set(again.tags) != set(first.tags):
+        return (
+            f"different tags ({_said(sorted(again.tags))} here, {_said(sorted(first.tags))} there)"
+        )
+    if again.claim.assumptions != first.claim.assumptions:
+        return "different assumptions"
+    if (again_void is None) != (first_void is None) or again_void != first_void:
+        return f"a different void reason ({_said(again_void)} here, {_said(first_void)} there)"
+    return None
+
+
+def _said(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return _shorten(str(value), 40)
 
 
 # --- YAML: no anchors, no duplicate keys -------------------------------------
 
 
-def _refuse_anchors(text: str, path: str) -> None:
-    """Refuse any anchor or alias before anything is composed or expanded."""
-    if "&" not in text and "*" not in text:
-        return
-    if _PROPERTY_LIKE.search(text) is None:
-        return
-    try:
-        for token in yaml.scan(text, Loader=SafeLoader):
-            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
-                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
-                raise ImportFileError(
-                    path,
-                    [
-                        f"line {token.start_mark.line + 1}: YAML anchors and aliases"
-                        f" ({sign}{_shorten(token.value, 40)}) are not accepted in an import"
-                        " file: write each value out"
-                    ],
+class _Refused(Exception):
+    """A YAML construct an import file may not use, with its line."""
+
+
+_NO_KEY = object()
+
+
+def _load(text: str) -> Any:
+    """The file's one document as plain dicts, lists and strings, from libyaml's events.
+
+    PyYAML's composer and constructor are Python even under the C loader, and
+    cost ten times what libyaml's parser does on a 100k-entry file; the data
+    is built here straight from the parser's events instead. As with
+    `BaseLoader`, every scalar is text (tags are not acted on) and a merge key
+    is an ordinary key. Refused, with the line: anchors and aliases (a
+    440-byte "billion laughs" file expands to gigabytes, and export never
+    writes them), a key given twice in one mapping (YAML's "last one wins"
+    would drop a value silently), a key that is not a single value, and a
+    second document. Syntax errors are the parser's own `YAMLError`s.
+    """
+    # One frame per open mapping or sequence: [container, pending key, its line,
+    # the line of each key seen (mappings)].
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    scalar, mapping_start, sequence_start = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
+    for event in yaml.parse(text, Loader=SafeLoader):
+        kind = event.__class__
+        if kind is scalar:
+            if event.anchor is not None:
+                _refuse_anchor("&", event)
+            value: Any = event.value
+        elif kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None:
+                _refuse_anchor("&", event)
+            container: Any = {} if kind is mapping_start else []
+            stack.append([container, _NO_KEY, 0, {}, event.start_mark.line])
+            continue
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = stack.pop()
+            value = frame[0]
+            if not stack:
+                root = value
+                continue
+            if stack[-1][1] is _NO_KEY and stack[-1][0].__class__ is dict:
+                raise _Refused(f"line {frame[4] + 1}: not valid YAML (found unhashable key)")
+        elif kind is yaml.AliasEvent:
+            _refuse_anchor("*", event)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Refused(
+                    f"line {event.start_mark.line + 1}: not valid YAML (expected a single"
+                    " document in the stream, but found another document)"
                 )
-    except yaml.YAMLError:
-        return  # a syntax error: the loader reports it with its line
+            continue
+        else:  # stream start and end, document end
+            continue
+        if not stack:
+            root = value
+            continue
+        frame = stack[-1]
+        parent = frame[0]
+        if parent.__class__ is list:
+            parent.append(value)
+        elif frame[1] is _NO_KEY:
+            frame[1], frame[2] = value, event.start_mark.line + 1
+        else:
+            key, line = frame[1], frame[2]
+            seen = frame[3]
+            if key in seen:
+                raise _Refused(
+                    f"line {line}: duplicate key {_shorten(str(key), 40)!r} (first on line"
+                    f" {seen[key]}): give each field once"
+                )
+            seen[key] = line
+            parent[key] = value
+            frame[1] = _NO_KEY
+    return root
 
 
-class _DuplicateKey(yaml.YAMLError):
-    pass
-
-
-class _ImportLoader(SafeLoader):  # type: ignore[misc, valid-type]
-    """The fast loader, refusing a mapping that gives the same key twice."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        mapping = super().construct_mapping(node, deep=deep)
-        if len(mapping) != len(node.value):
-            seen: dict[Any, yaml.Node] = {}
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node)
-                if key in seen:
-                    raise _DuplicateKey(
-                        f"line {key_node.start_mark.line + 1}: duplicate key"
-                        f" {_shorten(str(key), 40)!r} (first on line"
-                        f" {seen[key].start_mark.line + 1}): give each field once"
-                    )
-                seen[key] = key_node
-        return mapping
+def _refuse_anchor(sign: str, event: Any) -> None:
+    raise _Refused(
+        f"line {event.start_mark.line + 1}: YAML anchors and aliases"
+        f" ({sign}{_shorten(event.anchor, 40)}) are not accepted in an import"
+        " file: write each value out"
+    )
 
 
 # --- sources -------------------------------------------------------------------
@@ -354,7 +465,7 @@ def _read_entry(
     aliases: Mapping[str, str] | None,
     source_kinds: Mapping[str, str | None],
     today: date,
-) -> tuple[NewClaim, tuple[dict[str, Any], ...], str | None]:
+) -> tuple[NewClaim, tuple[dict[str, Any], ...], str | None, dict[str, Any] | None]:
     if not isinstance(raw, dict):
         raise _EntryError("an entry must be a mapping with source, made_on and claim")
     unknown = set(raw) - ENTRY_KEYS
@@ -430,7 +541,7 @@ def _read_entry(
     void_reason = _void_reason(raw, claimed_current)
     if void_reason is not None:
         history = _with_current_void(history, void_reason)
-    return entry, history, void_reason
+    return entry, history, void_reason, _market_baseline(raw, claim)
 
 
 def _read_claim(
@@ -442,6 +553,7 @@ def _read_claim(
     if raw.get("claim") is not None:
         claim_text = raw["claim"]
         claim = parse_claim(claim_text, made_on=made_on, aliases=aliases)
+        _check_fields_agree(raw, claim, made_on, aliases)
         text = _opt_str(raw.get("text")) or claim_text
     elif raw.get("kind") is not None:
         asset = raw.get("symbol") or raw.get("asset")
@@ -458,7 +570,8 @@ def _read_claim(
         claim = claim_from_fields(
             asset=asset,
             kind=raw["kind"],
-            level=level,
+            # A band's messages quote its bounds as written: only a lone level is read fast.
+            level=_plain_number(level) if raw.get("upper") is None else level,
             upper=raw.get("upper"),
             deadline=_date_or_text(raw.get("deadline"), "deadline"),
             made_on=made_on,
@@ -478,6 +591,97 @@ def _read_claim(
             "level, deadline"
         )
     return claim, text
+
+
+def _check_fields_agree(
+    raw: Mapping[str, Any], claim: Claim, made_on: date, aliases: Mapping[str, str] | None
+) -> None:
+    """Structured fields beside claim text must state the same claim.
+
+    Recording the text and ignoring a `level:` or `kind:` that says otherwise
+    would record a claim the file did not (only) say. The fields given are
+    laid over the text's own reading, and the claim they then make must be
+    the text's claim.
+    """
+    given = [key for key in STRUCTURED_KEYS if raw.get(key) is not None]
+    if not given:
+        return
+    stated: dict[str, Any] = {
+        "symbol": claim.symbol,
+        "kind": claim.kind.value,
+        "level": (
+            claim.level_rule.text()
+            if claim.level_rule
+            else claim.relative.text()
+            if claim.relative
+            else claim.level
+        ),
+        "upper": claim.upper,
+        "deadline": claim.deadline,
+        "start": claim.window_start,
+        "versus": claim.versus_symbol,
+        "margin": claim.margin,
+    }
+    fields = {**stated, **{key: raw[key] for key in given}}
+    try:
+        from_fields: Claim | None = claim_from_fields(
+            asset=fields["symbol"],
+            kind=fields["kind"],
+            level=fields["level"],
+            upper=fields["upper"],
+            deadline=_date_or_text(str(fields["deadline"]), "deadline"),
+            start=_date_or_text(str(fields["start"]), "start"),
+            made_on=made_on,
+            aliases=aliases,
+            versus=fields["versus"],
+            margin=fields["margin"],
+        )
+    except (ClaimError, OverflowError, ValueError):
+        from_fields = None
+    if from_fields is not None and from_fields.canonical_text() == claim.canonical_text():
+        return
+    named = ", ".join(f"{key}: {_shorten(str(raw[key]), 40)}" for key in given)
+    raise _EntryError(
+        f"the claim text reads as '{claim.canonical_text()}' but the entry also gives {named},"
+        " which says otherwise: give the claim as text or as fields, not both (or make"
+        " them agree)"
+    )
+
+
+def _market_baseline(raw: Mapping[str, Any], claim: Claim) -> dict[str, Any] | None:
+    """The market baseline an export carried (what the market implied on made_on).
+
+    Restored as the source ledger computed it, so an export re-imports with
+    its baselines; `market_computed_at` says when, and a resolve run leaves a
+    claim that has one alone. `forecast baseline --recompute` recomputes them
+    from this ledger's own prices.
+    """
+    given = [key for key in MARKET_KEYS if raw.get(key) is not None]
+    if not given:
+        return None
+    if claim.kind.is_vague:
+        raise _EntryError(f"a vague call has no market baseline: drop '{given[0]}'", given[0])
+    baseline: dict[str, Any] = {}
+    if raw.get("market_prob") is not None:
+        prob = _finite(raw["market_prob"], "market_prob")
+        if not 0.0 <= prob <= 1.0:
+            raise _EntryError(f"market_prob {prob!r} is not between 0 and 1", "market_prob")
+        baseline["market_prob"] = prob
+    for key in ("market_sigma", "market_spot"):
+        if raw.get(key) is not None:
+            value = _finite(raw[key], key)
+            if value < 0:
+                raise _EntryError(f"{key} {value!r} is negative", key)
+            baseline[key] = value
+    baseline["market_note"] = _opt_str(raw.get("market_note"))
+    computed_at = _timestamp(raw.get("market_computed_at"), "market_computed_at")
+    return {
+        "market_prob": None,
+        "market_sigma": None,
+        "market_spot": None,
+        **baseline,
+        "market_computed_at": computed_at,
+    }
 
 
 def _computed_level(raw: Mapping[str, Any], claim: Claim) -> Claim:
@@ -527,7 +731,16 @@ def _read_vague(
     raw: Mapping[str, Any], made_on: date, aliases: Mapping[str, str] | None
 ) -> tuple[Claim, str]:
     """A vague call: the words said, and the asset if the entry names one."""
-    for key in ("level", "upper", "deadline", "start", "probability", "prob", "reference_price"):
+    for key in (
+        "level",
+        "upper",
+        "deadline",
+        "start",
+        "probability",
+        "prob",
+        "reference_price",
+        *MARKET_KEYS,
+    ):
         if raw.get(key) is not None:
             raise _EntryError(
                 f"a vague call has no {key.replace('_', ' ')}: drop '{key}', or drop"
@@ -545,6 +758,20 @@ def _read_vague(
     if raw.get("asset") and raw.get("symbol"):
         claim = dataclasses.replace(claim, asset=raw["asset"])
     return claim, _opt_str(raw.get("text")) or said
+
+
+# A positive decimal of at most 10 significant digits (what export writes): read
+# as a number, it makes the very claim its text makes, without the level parser.
+_PLAIN_DECIMAL = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,12})?")
+
+
+def _plain_number(level: str | None) -> str | float | None:
+    """A plain decimal level as a float (the parser's fast path); anything else as given."""
+    if level is None or _PLAIN_DECIMAL.fullmatch(level) is None:
+        return level
+    digits = level.replace(".", "").strip("0") if "." in level else level.lstrip("0")
+    value = float(level)
+    return value if value > 0 and len(digits) <= 10 else level
 
 
 def _check_plain_level(level: str) -> None:

@@ -183,3 +183,61 @@ def test_csv_export_has_a_row_per_claim(capsys, ledger_url: str) -> None:
     lines = out.strip().splitlines()
     assert lines[0].startswith("id,source,source_kind,symbol")
     assert len(lines) - 1 == len(forecast(capsys, "--db", ledger_url, "list", "--json").json())
+
+
+# Columns that differ after export -> import by design, each with its reason:
+# - created_at: always the copy's own clock ("logged late" cannot be forged);
+#   the original's is kept in claimed_created_at (checked below);
+# - claimed_created_at: the original's created_at (checked below);
+# - status, open_reason, open_detail, checked_at: a copy is judged afresh by its
+#   own resolve runs (status open, or void with the file's reason; checked below).
+_JUDGED_AFRESH = {"status", "open_reason", "open_detail", "checked_at"}
+
+
+def test_yaml_round_trip_restores_every_column(capsys, ledger_url: str, tmp_path: Path) -> None:
+    """Every column of every claim, market baselines included, equal after the round trip."""
+    from sqlalchemy import create_engine, text
+
+    prices = _example_prices(tmp_path / "prices")
+    resolve = ("resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10")
+    assert forecast(capsys, "--db", ledger_url, "import", str(EXAMPLE)).code == 0
+    forecast(capsys, "--db", ledger_url, "void", "2", "--why", "level was a typo")
+    forecast(capsys, "--db", ledger_url, *resolve)
+    exported = tmp_path / "ledger.yaml"
+    assert forecast(capsys, "--db", ledger_url, "export", "-o", str(exported)).code == 0
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    assert forecast(capsys, "--db", other, "import", str(exported)).code == 0
+
+    def rows(url: str) -> list[dict]:
+        engine = create_engine(url)
+        with engine.connect() as connection:
+            # source ids are numbered in the order sources arrive: compare names
+            found = connection.execute(
+                text(
+                    "SELECT prediction.*, source.name AS source_name FROM prediction"
+                    " JOIN source ON source.id = prediction.source_id ORDER BY prediction.id"
+                )
+            ).mappings()
+            result = [{k: v for k, v in row.items() if k != "source_id"} for row in found]
+        engine.dispose()
+        return result
+
+    before, after = rows(ledger_url), rows(other)
+    assert len(before) == len(after) > 10
+    assert sum(row["market_prob"] is not None for row in before) > 5
+    assert sum(row["market_sigma"] is not None for row in before) > 5
+    for original, copy in zip(before, after, strict=True):
+        for column, value in original.items():
+            if column in _JUDGED_AFRESH or column in ("created_at", "claimed_created_at"):
+                continue
+            assert copy[column] == value, (column, original["normalized"])
+        assert _utc(copy["claimed_created_at"]) == _utc(original["created_at"])
+        assert copy["status"] == ("void" if original["status"] == "void" else "open")
+
+
+def _utc(moment):
+    from datetime import UTC, datetime
+
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -243,3 +243,15 @@ def test_upgrade_to_ranges_and_vague_keeps_rows_and_checks_the_new_kinds(ledger_
         overrides = {**overrides, "fingerprint": f"{number:032d}"}
         with pytest.raises(IntegrityError), engine.begin() as connection:
             _insert_prediction(connection, source_id, **overrides)
+
+
+def test_revisions_read_from_the_migration_files_are_alembics() -> None:
+    """The start-up check reads revisions from the files; Alembic must agree on them."""
+    from alembic.script import ScriptDirectory
+
+    from ledger.store.schema import _revisions, alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    known, head = _revisions()
+    assert head == script.get_current_head()
+    assert known == {revision.revision for revision in script.walk_revisions()}

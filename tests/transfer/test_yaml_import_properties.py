@@ -98,3 +98,44 @@ def test_any_field_value_gives_a_batch_or_a_refusal(
 @given(st.text(max_size=200))
 def test_any_text_gives_a_batch_or_a_refusal(text: str) -> None:
     _check(text)
+
+
+KINDS_WITH_ONE_LEVEL = st.sampled_from(
+    [
+        "touch_above",
+        "touch_below",
+        "close_above",
+        "close_below",
+        "hold_above",
+        "hold_below",
+        "average_above",
+        "average_below",
+    ]
+)
+PLAIN_DECIMALS = st.builds(
+    lambda whole, fraction: whole if fraction is None else f"{whole}.{fraction}",
+    st.from_regex(r"[0-9]{1,12}", fullmatch=True),
+    st.none() | st.from_regex(r"[0-9]{1,12}", fullmatch=True),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(level=PLAIN_DECIMALS, kind=KINDS_WITH_ONE_LEVEL)
+def test_a_plain_level_read_as_a_number_makes_the_claim_its_text_makes(
+    level: str, kind: str
+) -> None:
+    """The importer reads a plain decimal level as a float (skipping the level
+    parser); the claim, its assumptions and any refusal must be the text's."""
+    from ledger.claims.parser import claim_from_fields
+    from ledger.errors import ClaimError
+    from ledger.transfer.yaml_import import _plain_number
+
+    def read(value: str | float):
+        try:
+            return claim_from_fields(
+                asset="GC=F", kind=kind, level=value, deadline=date(2026, 12, 31), made_on=TODAY
+            )
+        except ClaimError as error:
+            return str(error)
+
+    assert read(_plain_number(level)) == read(level)
