@@ -494,6 +494,7 @@ def _write_verdicts(
                     "evidence_date": _iso(decision.values.get("evidence_date")),
                     "evidence_price": decision.values.get("evidence_price"),
                     "evidence_field": decision.values.get("evidence_field"),
+                    "bar_quality": decision.values.get("bar_quality"),
                 }
             )
     set_open_reasons(session, reasons, utcnow())
@@ -527,6 +528,7 @@ def _evidence(verdict: Verdict, data_source: str) -> dict:
         "leg_evidence": (
             json.dumps([leg.to_json() for leg in verdict.legs]) if verdict.legs else None
         ),
+        "bar_quality": verdict.bar_quality,
     }
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from ledger.claims.pairs import ratio_legs
 
 LONGEST_CLOSURE = 4
@@ -61,3 +63,16 @@ def calendar_for(symbol: str) -> TradingCalendar:
     if upper.endswith(_LUNAR_SUFFIXES):
         return LUNAR_WEEKDAYS
     return WEEKDAYS
+
+
+def settle_days(calendar: TradingCalendar, deadlines: np.ndarray) -> np.ndarray:
+    """Per deadline (day numbers since 1970-01-01), the session that settles it.
+
+    That is the last day on or before the deadline the market trades on this
+    calendar: the deadline itself for crypto, the last weekday for the rest
+    (Friday for a weekend deadline).
+    """
+    if calendar.every_day or len(deadlines) == 0:
+        return deadlines
+    days = deadlines.astype("datetime64[D]")
+    return np.busday_offset(days, 0, roll="backward").astype(np.int64)

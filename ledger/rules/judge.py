@@ -83,8 +83,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ledger.bars import BAR_QUALITIES, CLOSE_ONLY, REPAIRED, quality_codes
 from ledger.claims.model import Claim, ClaimKind, Outcome
-from ledger.rules.calendar import TradingCalendar, calendar_for
+from ledger.rules.calendar import TradingCalendar, calendar_for, settle_days
 from ledger.rules.ranges import RangeMax
 from ledger.rules.verdict import EvidenceField, OpenReason, Verdict
 
@@ -111,6 +112,9 @@ _REASONS: dict[int, OpenReason | None] = {
     _DATA_GAP: OpenReason.DATA_GAP,
 }
 _SHOWN_GAPS = 3
+
+_REPAIRED_CODE = BAR_QUALITIES.index(REPAIRED)
+_CLOSE_ONLY_CODE = BAR_QUALITIES.index(CLOSE_ONLY)
 
 _UP, _DOWN = 1.0, -1.0
 _ROOM_TIE = 1e-12
@@ -210,6 +214,7 @@ def resolve_many(
         else:
             _judge_average(kind, chosen, batch, prices, results)
     _give_open_reasons(batch, results)
+    _mark_bar_quality(batch, prices, results)
     return _verdicts(batch, prices, results)
 
 
@@ -221,17 +226,20 @@ class _Prices:
         if len(bars) == 0:
             days = np.empty(0, dtype=np.int64)
             high = low = close = np.empty(0, dtype=np.float64)
+            quality = np.empty(0, dtype=np.int8)
         else:
             days = pd.DatetimeIndex(bars.index).values.astype("datetime64[D]").astype(np.int64)
             high = bars["high"].to_numpy(dtype=np.float64)
             low = bars["low"].to_numpy(dtype=np.float64)
             close = bars["close"].to_numpy(dtype=np.float64)
+            quality = quality_codes(bars)
             # A bar without prices is no evidence of anything; drop it rather
             # than let a NaN poison the range tables, and count its day as a gap.
             priced = ~(np.isnan(high) | np.isnan(low) | np.isnan(close))
             if not priced.all():
                 unpriced = days[~priced]
                 days, high, low, close = days[priced], high[priced], low[priced], close[priced]
+                quality = quality[priced]
             if np.any(np.diff(days) <= 0):
                 raise ValueError("bars must be sorted by date, one bar per day")
         end = int(np.searchsorted(days, _day_number(as_of), side="right"))
@@ -257,6 +265,11 @@ class _Prices:
             EvidenceField.CLOSE: close[:end],
         }
         self._tables: dict[tuple[EvidenceField, float], RangeMax] = {}
+        # Running counts of repaired and close-only bars: "any in a window" is one subtraction.
+        quality = quality[:end]
+        self.quality = quality
+        self.repaired_before = np.concatenate(([0], np.cumsum(quality == _REPAIRED_CODE)))
+        self.close_only_before = np.concatenate(([0], np.cumsum(quality == _CLOSE_ONLY_CODE)))
 
     def day_at(self, positions: np.ndarray) -> np.ndarray:
         """Day numbers of the bars at `positions` (any value where the position is -1)."""
@@ -404,9 +417,18 @@ class _Batch:
         self.has_level = ~np.isnan(self.level)
         self.start = np.searchsorted(prices.days, window_start, side="left")
         self.stop = np.maximum(np.searchsorted(prices.days, deadline, side="right"), self.start)
-        # A rejected bar on or after the deadline shows the data has arrived too.
-        self.covered = prices.last_row_day >= deadline
-        self.before_deadline = _day_number(as_of) < deadline
+        # The session that settles the claim: the last one on or before the
+        # deadline on the symbol's calendar (Friday for a Saturday deadline).
+        self.settle_day = settle = np.zeros(count, dtype=np.int64)
+        for code, calendar in enumerate(self.calendars):
+            mine = self.calendar == code
+            settle[mine] = settle_days(calendar, deadline[mine])
+        # Covered: the source has a row (a rejected one shows the data has
+        # arrived too) for the settling session or later, and that session is
+        # final: a bar dated as_of may be today's unfinished one.
+        today = _day_number(as_of)
+        self.covered = (prices.last_row_day >= settle) & (settle < today)
+        self.before_deadline = today < deadline
         # Decide an end-of-window outcome only on a known level, data that
         # covers the deadline, and at least one bar inside the window.
         self.decidable = self.has_level & self.covered & (self.stop > self.start)
@@ -438,6 +460,8 @@ class _Results:
         self.closest_index = np.full(count, -1, dtype=np.int64)
         self.closest_price = np.full(count, np.nan)
         self.bars_in_window = np.zeros(count, dtype=np.int64)
+        # The quality the verdict stood on: -1 all ok, else a BAR_QUALITIES code.
+        self.bar_quality = np.full(count, -1, dtype=np.int64)
         # An end-of-window decision a gap in [gap_from, gap_to] held back.
         self.held_back = np.zeros(count, dtype=bool)
         self.gap_from = np.zeros(count, dtype=np.int64)
@@ -651,6 +675,48 @@ def _judge_average(
     results.bars_in_window[chosen] = count
 
 
+def _mark_bar_quality(batch: _Batch, prices: _Prices, results: _Results) -> None:
+    """Say what kind of bars each decided verdict stood on, where not plain `ok`.
+
+    * A crossing (a touch's TRUE, a hold's FALSE, a band left) stands on its
+      own bar: `repaired` when that bar's range was widened (the crossing may
+      be the widened edge), `close_only` when the bar had no range, and then
+      the crossing was seen on its close and the evidence field says `close`.
+    * An unbroken window (a touch's FALSE, a hold's TRUE) stands on every bar
+      of it: `close_only` if any had no range (an intraday crossing that day
+      could not be seen), else `repaired` if any was widened.
+    * A close stands on its bar's close, an average on the window's closes:
+      `repaired` if such a bar was (its close lay outside its quoted range);
+      a close-only bar's close is what it has, so it is not flagged.
+    """
+    decided = np.flatnonzero(results.outcome != _OPEN)
+    if len(decided) == 0 or len(prices.quality) == 0:
+        return
+    kinds = [_KINDS[code] for code in batch.kind[decided].tolist()]
+    family = np.array([kind.family for kind in kinds], dtype=object)
+    is_touch = family == "touch"
+    is_path = is_touch | (family == "hold")  # hold_between's family is "hold" too
+    outcome = results.outcome[decided]
+    crossing = is_path & np.where(is_touch, outcome == _TRUE, outcome == _FALSE)
+    whole_window = (is_path & ~crossing) | (family == "average")
+    start, stop = batch.start[decided], batch.stop[decided]
+    evidence = results.evidence_index[decided]
+    own = np.where(evidence >= 0, prices.quality[np.maximum(evidence, 0)], 0)
+    any_repaired = prices.repaired_before[stop] > prices.repaired_before[start]
+    any_close_only = prices.close_only_before[stop] > prices.close_only_before[start]
+
+    quality = np.full(len(decided), -1, dtype=np.int64)
+    quality[crossing & (own > 0)] = own[crossing & (own > 0)]
+    close_like = ~is_path & ~whole_window
+    quality[close_like & (own == _REPAIRED_CODE)] = _REPAIRED_CODE
+    window_repaired = whole_window & any_repaired
+    quality[window_repaired] = _REPAIRED_CODE
+    quality[whole_window & is_path & any_close_only] = _CLOSE_ONLY_CODE
+    results.bar_quality[decided] = quality
+    seen_on_close = crossing & (own == _CLOSE_ONLY_CODE)
+    results.field[decided[seen_on_close]] = _FIELD_CODE[EvidenceField.CLOSE]
+
+
 def _give_open_reasons(batch: _Batch, results: _Results) -> None:
     """Say why each undecided claim is open.
 
@@ -707,6 +773,7 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
         detail,
         field_code,
         upper_used,
+        quality,
     ) in zip(
         results.outcome.tolist(),
         results.reason.tolist(),
@@ -723,6 +790,7 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
         details,
         results.field.tolist(),
         used_uppers,
+        results.bar_quality.tolist(),
         strict=True,
     ):
         decided = outcome != _OPEN
@@ -744,6 +812,7 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
                 bars_in_window=bars_in_window,
                 open_detail=detail,
                 upper_used=upper_used,
+                bar_quality=None if quality < 0 else BAR_QUALITIES[quality],
             )
         )
     return verdicts
