@@ -15,7 +15,18 @@ from typing import Annotated
 import typer
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from ledger.cli import aliases, claims, db, extract, proof, resolve, scores, transfer, tui
+from ledger.cli import (
+    aliases,
+    claims,
+    db,
+    extract,
+    proof,
+    resolve,
+    review,
+    scores,
+    transfer,
+    tui,
+)
 from ledger.cli.asset_help import unknown_asset_message
 from ledger.cli.context import STATE
 from ledger.errors import LedgerError, UnknownAssetError, UsageError
@@ -59,6 +70,7 @@ extract.register(app)
 proof.register(app)
 app.add_typer(aliases.alias_app, name="alias")
 app.add_typer(db.db_app, name="db")
+app.add_typer(review.review_app, name="review")
 
 
 def main(argv: list[str] | None = None) -> None:
