@@ -187,12 +187,13 @@ def overdue_reason(claim: OverdueClaim, outage: SourceOutage | None) -> str:
     if reason is None:
         return "never checked by a resolve run: run 'forecast resolve'"
     if reason in _SOURCE_REASONS and outage is not None:
-        source = outage.price_source.split(":", 1)[0].capitalize() or "the price source"
-        what = "does not know it" if reason == "unknown_symbol" else "unreachable"
-        return (
-            f"{source} {what} for {claim.symbol} since {outage.since:%Y-%m-%d %H:%M} UTC"
-            f" ({outage.message})"
-        )
+        source = _source_name(outage.price_source)
+        since = f"{outage.since:%Y-%m-%d %H:%M} UTC"
+        if reason == "unknown_symbol":
+            return (
+                f"{source} does not know {claim.symbol} (every run since {since}): {outage.message}"
+            )
+        return f"{source} unreachable for {claim.symbol} since {since}: {outage.message}"
     if reason == "source_error":
         return f"the price source failed{detail}"
     if reason == "unknown_symbol":
@@ -207,6 +208,12 @@ def overdue_reason(claim: OverdueClaim, outage: SourceOutage | None) -> str:
         return f"cannot be judged{detail}"
     checked = f" (last checked {claim.checked_at:%Y-%m-%d})" if claim.checked_at else ""
     return f"not checked since its deadline{checked}: run 'forecast resolve'"
+
+
+def _source_name(price_source: str) -> str:
+    """A run's price source as a person names it ('yahoo' -> Yahoo, 'csv:DIR' -> the CSV source)."""
+    kind = price_source.split(":", 1)[0].strip().lower()
+    return {"yahoo": "Yahoo", "csv": "the CSV source"}.get(kind, price_source or "the price source")
 
 
 def _overdue_item(claim: OverdueClaim, late: int, outage: SourceOutage | None) -> ReviewItem:

@@ -241,3 +241,25 @@ def test_verify_names_a_review_decision_removed_behind_the_log(capsys, ledger) -
     result = forecast(capsys, "--db", url, "verify", "--json")
     assert result.code == 1
     assert "review 1: logged, missing from the ledger" in result.out + result.err
+
+
+def test_a_source_down_run_after_run_says_since_when(capsys, ledger_url: str, tmp_path) -> None:
+    claim = "PL=F closes above 5000 on 2025-05-09"
+    added = forecast(
+        capsys, "--db", ledger_url, "add", claim, "-s", "Desk", "--made-on", "2025-01-10",
+        "--json",
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    empty = tmp_path / "no-files"
+    empty.mkdir()
+    for day in ("2025-05-20", "2025-05-27", AS_OF):
+        run = forecast(
+            capsys, "--db", ledger_url, "resolve", "--prices", f"csv:{empty}", "--as-of", day
+        )
+        assert run.code == 1
+    runs = forecast(capsys, "--db", ledger_url, "runs", "--json").json()
+    first_failing = min(r["started_at"] for r in runs)[:16].replace("T", " ")
+    item = _review(capsys, ledger_url)[added.json()["id"]]
+    assert item["kind"] == "overdue" and item["trading_days_late"] == 15
+    assert "the CSV source does not know PL=F" in item["reason"]
+    assert f"since {first_failing} UTC" in item["reason"]
