@@ -34,9 +34,7 @@ def test_trading_days_after_the_deadline_match_a_day_by_day_count(
 ) -> None:
     symbols = [s for s, _ in rows]
     deadlines = [d for _, d in rows]
-    assert trading_days_after(symbols, deadlines, as_of) == [
-        _count(s, d, as_of) for s, d in rows
-    ]
+    assert trading_days_after(symbols, deadlines, as_of) == [_count(s, d, as_of) for s, d in rows]
 
 
 def test_a_friday_deadline_is_five_trading_days_late_a_week_later() -> None:
