@@ -67,7 +67,7 @@ async def test_o_rejudges_on_closes_and_the_row_leaves_the_list(resolved_db, tod
     """Goldman's $6000 miss (#2) stood on a window of close-only bars; its closes
     never came near either, so the re-judge keeps it false and marks it reviewed."""
     listed = _listed(resolved_db, today)
-    assert [(i.claim_id, i.status) for i in listed][0] == (2, "false")
+    assert (listed[0].claim_id, listed[0].status) == (2, "false")
     app = make_app(resolved_db, today=today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
