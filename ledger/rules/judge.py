@@ -43,21 +43,34 @@ vague
     Never judged: no price can settle it. The resolver never asks; a vague
     call given here anyway stays open, waiting for data that cannot come.
 
-"The data covers the deadline" means there is a bar dated on or after the
-deadline (and on or before as_of). Only then is a deadline on a weekend or
-holiday judged with the last bar before it: without a later bar we cannot
-tell a market that was closed from data that has not arrived (crypto trades
-on Sundays). Until the data covers the deadline a claim stays open; missing
+"The data covers the deadline" means the source has a row (a bar, or a bar it
+gave that validation rejected) dated on or after the deadline's settling
+session, and that session is final. The settling session is the last day on
+or before the deadline the market trades on the symbol's calendar
+(`ledger.rules.calendar`): the deadline itself for crypto, Friday for a
+weekend deadline, the day before a holiday on an exchange calendar. It is
+final once as_of is past it: a bar dated as_of may be today's unfinished one,
+so a close, hold or average claim (and a touch's FALSE) is never settled on
+it, while a touch or a break seen on it is seen. On a 24/5 calendar a
+deadline on a weekday holiday still waits for a later bar, since without an
+exchange calendar a closed market cannot be told from data that has not
+arrived. Until the data covers the deadline a claim stays open; missing
 data never turns into FALSE, and no claim is judged FALSE-for-not-happening
 (or TRUE-for-not-breaking) before its deadline.
+
+Bar quality (`ledger.bars`): a decided verdict says which kind of bars it
+stood on, in `Verdict.bar_quality` (`_mark_bar_quality` states the rule); a
+close-only bar has high = low = close, so a touch on it is a touch by its
+close, and the evidence field says `close`.
 
 Gaps in the data. A day is a gap when the source had a bar for it that
 validation rejected (`gaps`, kept by the caller across runs; a bar without
 prices in `bars` counts too), or when it falls in a run without any row that
-is longer than the market ever closes: more than four consecutive weekdays
-for an exchange (nine for Shanghai, Shenzhen and Taipei, which close for a
-week at the lunar new year), any day at all for crypto, which trades every
-day (`ledger.rules.calendar`). A day with a trusted bar is never a gap. Then:
+is longer than the market ever closes: any session of an exchange calendar
+(NYSE's for US assets), more than four consecutive weekdays for a 24/5
+market (nine for Shanghai, Shenzhen and Taipei, which close for a week at
+the lunar new year), any day at all for crypto, which trades every day
+(`ledger.rules.calendar`). A day with a trusted bar is never a gap. Then:
 
 * a crossing seen on a trusted bar decides, gap or no gap: a touch that
   printed is TRUE and a broken hold is FALSE even if an earlier day is
@@ -85,7 +98,14 @@ import pandas as pd
 
 from ledger.bars import BAR_QUALITIES, CLOSE_ONLY, REPAIRED, quality_codes
 from ledger.claims.model import Claim, ClaimKind, Outcome
-from ledger.rules.calendar import TradingCalendar, calendar_for, settle_days
+from ledger.rules.calendar import (
+    TradingCalendar,
+    calendar_for,
+    session_backward,
+    session_forward,
+    sessions_between,
+    settle_days,
+)
 from ledger.rules.ranges import RangeMax
 from ledger.rules.verdict import EvidenceField, OpenReason, Verdict
 
@@ -328,6 +348,7 @@ class _Gaps:
         self, days: np.ndarray, rejected_days: np.ndarray, calendar: TradingCalendar
     ) -> None:
         self.rejected = rejected_days
+        self.calendar = calendar
         self.weekdays_only = not calendar.every_day
         empty = np.empty(0, dtype=np.int64)
         self.run_first, self.run_last, self.run_missing = empty, empty, empty
@@ -339,11 +360,11 @@ class _Gaps:
         if calendar.every_day:
             missing = following - after
         else:
-            missing = np.busday_count(_as_dates(after), _as_dates(following)).astype(np.int64)
-        long_run = missing > calendar.longest_closure
+            missing = sessions_between(calendar, after, following)
+        long_run = missing > calendar.closure_allowed(following)
         first, last = after[long_run], following[long_run] - 1
         if self.weekdays_only:
-            first, last = _weekday_forward(first), _weekday_backward(last)
+            first, last = session_forward(calendar, first), session_backward(calendar, last)
         self.run_first, self.run_last, self.run_missing = first, last, missing[long_run]
 
     def any_between(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -356,7 +377,7 @@ class _Gaps:
         if len(self.run_first) == 0:
             return rejected
         if self.weekdays_only:
-            lo, hi = _weekday_forward(lo), _weekday_backward(hi)
+            lo, hi = session_forward(self.calendar, lo), session_backward(self.calendar, hi)
         run = np.searchsorted(self.run_first, hi, side="right") - 1
         in_run = (run >= 0) & (self.run_last[np.maximum(run, 0)] >= lo) & (lo <= hi)
         return rejected | in_run
@@ -367,7 +388,9 @@ class _Gaps:
         chosen = self.rejected[(self.rejected >= lo) & (self.rejected <= hi)]
         for day in chosen.tolist():
             pieces.append((day, f"{_iso(day)} (the source's bar was rejected)"))
-        unit = "weekday" if self.weekdays_only else "day"
+        unit = "day"
+        if self.weekdays_only:
+            unit = "weekday" if self.calendar.exchange is None else "trading day"
         inside = (self.run_first <= hi) & (self.run_last >= lo)
         for first, last, missing in zip(
             self.run_first[inside].tolist(),
@@ -877,20 +900,6 @@ def _day_numbers(days: list[date]) -> np.ndarray:
     return np.fromiter((day.toordinal() for day in days), np.int64, len(days)) - _EPOCH_ORDINAL
 
 
-def _as_dates(days: np.ndarray) -> np.ndarray:
-    return days.astype("datetime64[D]")
-
-
-def _weekday_forward(days: np.ndarray) -> np.ndarray:
-    """Each day, or the first weekday after it."""
-    return np.busday_offset(_as_dates(days), 0, roll="forward").astype(np.int64)
-
-
-def _weekday_backward(days: np.ndarray) -> np.ndarray:
-    """Each day, or the last weekday before it."""
-    return np.busday_offset(_as_dates(days), 0, roll="backward").astype(np.int64)
-
-
 def _iso(day: int) -> str:
     return str(np.datetime64(day, "D"))
 
@@ -902,3 +911,7 @@ def _dates(days: np.ndarray, positions: np.ndarray) -> list[date | None]:
     picked = days[np.maximum(positions, 0)].astype("datetime64[D]")
     # numpy turns datetime64[D] into datetime.date, and NaT into None, in C.
     return np.where(positions >= 0, picked, np.datetime64("NaT")).tolist()
+
+
+def _as_dates(days: np.ndarray) -> np.ndarray:
+    return days.astype("datetime64[D]")

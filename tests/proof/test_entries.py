@@ -60,6 +60,7 @@ DEFINING = {
 RESOLUTION_LOGGED = {
     "bar_quality",
     "leg_evidence",
+    "bar_quality",  # what kind of bars the verdict stood on: part of its evidence
     "outcome",
     "evidence_date",
     "evidence_price",

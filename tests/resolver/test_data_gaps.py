@@ -168,17 +168,29 @@ def test_average_claims_need_their_whole_period(engine, tmp_path: Path) -> None:
 def test_weeks_without_bars_are_a_gap_for_an_exchange(engine, tmp_path: Path) -> None:
     bars = gold()
     bars = bars[(bars.index < "2026-01-19") | (bars.index > "2026-01-30")]  # two weeks lost
-    # A long Christmas (Wednesday to Friday, and New Year's Day) is a closure.
-    bars = bars.drop(pd.to_datetime(["2025-12-24", "2025-12-25", "2025-12-26", "2026-01-01"]))
+    # Christmas and New Year's Day are no sessions: no bars, no gap (and the lost
+    # weeks hold Martin Luther King Day, 2026-01-19, which does not count).
+    bars = bars.drop(pd.to_datetime(["2025-12-25", "2026-01-01"]))
     prices = tmp_path / "p"
     write_csv(prices, "GC=F", bars)
     touch, holiday = record(engine, "gold $5055 by 2026-06-30", "gold $9000 by 2026-01-09")
     run_resolver(engine, CsvSource(prices), as_of=TODAY, today=TODAY)
     found = states(engine)
     assert found[touch][:2] == ("open", "data_gap")
-    assert "2026-01-19" in found[touch][2] and "2026-01-30" in found[touch][2]
+    assert "2026-01-20 to 2026-01-30 (9 trading days without a bar)" in found[touch][2]
     # Holidays are a normal exchange calendar: no gap.
     assert found[holiday][0] == "false"
+
+
+def test_one_session_without_a_bar_is_a_gap_for_an_exchange(engine, tmp_path: Path) -> None:
+    # Friday 2025-12-26 was a session; Christmas Day was not.
+    bars = gold().drop(pd.to_datetime(["2025-12-25", "2025-12-26"]))
+    prices = tmp_path / "p"
+    write_csv(prices, "GC=F", bars)
+    (lone,) = record(engine, "gold $9000 by 2026-01-02")
+    run_resolver(engine, CsvSource(prices), as_of=TODAY, today=TODAY)
+    assert states(engine)[lone][:2] == ("open", "data_gap")
+    assert "2025-12-26 (1 trading day without a bar)" in states(engine)[lone][2]
 
 
 def test_weekend_bars_are_expected_for_crypto(engine, tmp_path: Path) -> None:

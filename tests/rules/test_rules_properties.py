@@ -322,7 +322,7 @@ def claims(draw: st.DrawFn, band: tuple[int, int], kinds: list[ClaimKind] = JUDG
         relative = draw(relative_levels)
         reference_price = draw(st.one_of(quarters(band), quarters(band), st.none()))
     return Claim(
-        symbol="TEST",
+        symbol="TEST=X",  # a 24/5 market: the oracle's weekday rules
         asset="TEST",
         kind=kind,
         level=level,
