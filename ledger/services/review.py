@@ -31,7 +31,7 @@ from sqlmodel import Session
 from ledger.claims.model import ClaimKind
 from ledger.claims.pairs import ratio_legs
 from ledger.errors import UsageError
-from ledger.rules.calendar import calendar_for
+from ledger.rules.calendar import calendar_for, sessions_between
 from ledger.rules.closes import resolve_on_closes
 from ledger.rules.verdict import Verdict
 from ledger.store import prooflog
@@ -100,7 +100,7 @@ def review_list(session: Session, as_of: date, days: int = DEFAULT_DAYS) -> list
     if days < 0:
         raise UsageError(f"--days {days} is negative: give a number of trading days, e.g. 5")
     items = [_flagged_item(row) for row in flagged_resolutions(session)]
-    # N trading days take at least N calendar days: the query narrows, the calendar decides.
+    # N trading days take at least N calendar days: the query narrows, the calendars decide.
     candidates = overdue_claims(session, as_of - timedelta(days=days + 1))
     late = trading_days_after(
         [c.symbol for c in candidates], [c.deadline for c in candidates], as_of
@@ -114,16 +114,27 @@ def review_list(session: Session, as_of: date, days: int = DEFAULT_DAYS) -> list
 
 
 def trading_days_after(symbols: list[str], deadlines: list[date], as_of: date) -> list[int]:
-    """Trading days in (deadline, as_of] on each symbol's calendar: every day for
-    crypto, weekdays otherwise (holidays are not known; a day or two more at most)."""
+    """Trading days in (deadline, as_of] on each symbol's calendar (`ledger.rules.calendar`):
+    every day for crypto, the exchange's sessions where it is known (NYSE for US
+    stocks, indices and futures), weekdays otherwise."""
     if not symbols:
         return []
-    starts = np.array([d + timedelta(days=1) for d in deadlines], dtype="datetime64[D]")
-    stop = np.datetime64(as_of + timedelta(days=1), "D")
-    every_day = np.array([calendar_for(s).every_day for s in symbols], dtype=bool)
-    calendar_days = np.maximum((stop - starts).astype(np.int64), 0)
-    weekdays = np.where(starts < stop, np.busday_count(np.minimum(starts, stop), stop), 0)
-    return np.where(every_day, calendar_days, weekdays).astype(int).tolist()
+    after = np.array(
+        [(d + timedelta(days=1)).toordinal() - _EPOCH_ORDINAL for d in deadlines], dtype=np.int64
+    )
+    before = np.full(len(after), (as_of + timedelta(days=1)).toordinal() - _EPOCH_ORDINAL)
+    counts = np.maximum(before - after, 0)
+    calendars = [calendar_for(s) for s in symbols]
+    for calendar in set(calendars):
+        if calendar.every_day:
+            continue
+        mine = np.array([c == calendar for c in calendars], dtype=bool)
+        early = np.minimum(after[mine], before[mine])
+        counts[mine] = sessions_between(calendar, early, before[mine])
+    return counts.astype(int).tolist()
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 # --- reasons and actions -------------------------------------------------------------

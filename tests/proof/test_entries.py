@@ -58,7 +58,6 @@ DEFINING = {
     "claimed_created_at",
 }
 RESOLUTION_LOGGED = {
-    "bar_quality",
     "leg_evidence",
     "bar_quality",  # what kind of bars the verdict stood on: part of its evidence
     "outcome",

@@ -20,7 +20,9 @@ from sqlalchemy.exc import DBAPIError
 
 from ledger.store.guards import drop_guards
 
-AS_OF = "2025-05-30"  # a Friday: 2025-05-15 is 11 weekdays behind, 05-20 8, 05-27 3
+# A Friday: NYSE sessions since 2025-05-15 are 10 (Memorial Day, 05-26, is none),
+# since 05-20 7, since 05-27 3.
+AS_OF = "2025-05-30"
 REPAIRED_DAY = "2025-02-12"
 
 
@@ -120,15 +122,15 @@ def test_the_list_names_flagged_verdicts_and_late_claims_with_their_reasons(caps
     gap = listed[ids["gap"]]
     assert gap["kind"] == "overdue" and gap["status"] == "open"
     assert gap["reason"].endswith("(data gap)") and "2025-05-12" in gap["reason"]
-    assert gap["trading_days_late"] == 8
+    assert gap["trading_days_late"] == 7  # NYSE sessions: Memorial Day (05-26) is none
     late = listed[ids["late"]]
-    assert late["trading_days_late"] == 11 and "waiting for data" in late["reason"]
+    assert late["trading_days_late"] == 10 and "waiting for data" in late["reason"]
     assert late["text"] == CLAIMS["late"] and late["source"] == "Desk late"
     assert f"forecast resolve {ids['late']} --outcome true|false --note WHY" in late["actions"]
     # A larger --days leaves the late claims out; the flagged verdicts stay.
     flagged.add(ids["window"])
-    assert set(_review(capsys, url, "--days", "8")) == flagged | {ids["late"]}
-    assert set(_review(capsys, url, "--days", "11")) == flagged
+    assert set(_review(capsys, url, "--days", "7")) == flagged | {ids["late"]}
+    assert set(_review(capsys, url, "--days", "10")) == flagged
 
 
 def test_the_table_shows_every_row_and_the_actions(capsys, ledger) -> None:
@@ -260,6 +262,6 @@ def test_a_source_down_run_after_run_says_since_when(capsys, ledger_url: str, tm
     runs = forecast(capsys, "--db", ledger_url, "runs", "--json").json()
     first_failing = min(r["started_at"] for r in runs)[:16].replace("T", " ")
     item = _review(capsys, ledger_url)[added.json()["id"]]
-    assert item["kind"] == "overdue" and item["trading_days_late"] == 15
+    assert item["kind"] == "overdue" and item["trading_days_late"] == 14
     assert "the CSV source does not know PL=F" in item["reason"]
     assert f"since {first_failing} UTC" in item["reason"]
