@@ -154,6 +154,10 @@ def test_accept_takes_a_verdict_off_the_list_and_keeps_it(capsys, ledger) -> Non
     assert claim_id not in _review(capsys, url)
     shown = _show(capsys, url, claim_id)
     assert shown["status"] == "true" and len(shown["resolutions"]) == 1
+    [review] = shown["reviews"]
+    assert (review["action"], review["note"]) == ("accept", "FX bars do this")
+    text = forecast(capsys, "--db", url, "show", str(claim_id)).out
+    assert "accepted): FX bars do this" in text
     again = forecast(capsys, "--db", url, "review", "accept", str(claim_id))
     assert again.code == 2 and "reviewed already" in again.err
     assert forecast(capsys, "--db", url, "verify").code == 0
