@@ -124,7 +124,9 @@ def trading_days_after(symbols: list[str], deadlines: list[date], as_of: date) -
     )
     before = np.full(len(after), (as_of + timedelta(days=1)).toordinal() - _EPOCH_ORDINAL)
     counts = np.maximum(before - after, 0)
-    calendars = [calendar_for(s) for s in symbols]
+    # One calendar lookup per distinct symbol: a ledger has many claims, few symbols.
+    by_symbol = {symbol: calendar_for(symbol) for symbol in set(symbols)}
+    calendars = [by_symbol[s] for s in symbols]
     for calendar in set(calendars):
         if calendar.every_day:
             continue
