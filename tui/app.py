@@ -29,10 +29,11 @@ from tui.screens.due import DueScreen
 from tui.screens.help import HelpScreen
 from tui.screens.import_article import ImportScreen
 from tui.screens.resolve import ResolveScreen, summary_lines
+from tui.screens.review import ReviewScreen
 from tui.screens.scoreboard import ScoreboardScreen
 
 # Actions that open a screen: refused while a dialog waits for its answer.
-OPENS_A_SCREEN = frozenset(("add", "import_article", "due", "resolve", "help", "home"))
+OPENS_A_SCREEN = frozenset(("add", "import_article", "due", "review", "resolve", "help", "home"))
 
 
 class LedgerApp(App):
@@ -50,6 +51,15 @@ class LedgerApp(App):
         Binding("i", "import_article", "Import", tooltip="Find the calls in an article, tick some"),
         Binding("r", "resolve", "Resolve", tooltip="Resolve open claims against prices now"),
         Binding("d", "due", "Due", tooltip="Open claims by deadline, overdue first"),
+        Binding(
+            "c",
+            "review",
+            "Review",
+            # Off the footer, which has no room left for it at 100 columns (Help would go):
+            # listed in help (?) and the command palette.
+            show=False,
+            tooltip="Verdicts on repaired or close-only bars, claims stuck past their deadline",
+        ),
         Binding("question_mark,f1", "help", "Help", tooltip="Every key of this screen"),
         Binding("q", "quit", "Quit", tooltip="Leave the scoreboard"),
         Binding("h", "home", "Scoreboard", show=False, tooltip="Back to the scoreboard"),
@@ -108,6 +118,10 @@ class LedgerApp(App):
     def action_due(self) -> None:
         if not isinstance(self.screen, DueScreen):
             self.push_screen(DueScreen())
+
+    def action_review(self) -> None:
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen())
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

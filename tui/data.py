@@ -39,6 +39,7 @@ from ledger.records import SOURCE_KINDS, ClaimDetail, ClaimRecord, NewClaim
 from ledger.resolver import ResolveSummary, run_resolver
 from ledger.rules import ratio_bars
 from ledger.scoring import GroupScore, score_groups
+from ledger.services import review as review_service
 from ledger.store.claims import (
     ClaimFilter,
     get_claim,
@@ -324,6 +325,19 @@ class LedgerData:
         if key is None:  # a ratio: the series the rules judge
             return ClaimView(detail, ratio_bars(numerator, denominator), self.today)
         return ClaimView(detail, rebased_pair(numerator, denominator, claim), self.today)
+
+    def review(self, days: int = review_service.DEFAULT_DAYS) -> list[review_service.ReviewItem]:
+        """The review list as of today (the same queries as `forecast review`)."""
+        with Session(self.engine) as session:
+            return review_service.review_list(session, self.today, days)
+
+    def review_accept(self, claim_id: int, note: str | None) -> review_service.ReviewOutcome:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            return review_service.accept(session, claim_id, note)
+
+    def review_rejudge(self, claim_id: int) -> review_service.ReviewOutcome:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            return review_service.rejudge_on_closes(session, claim_id, None, as_of=self.today)
 
     def due_summary(self) -> DueSummary:
         with Session(self.engine) as session:

@@ -19,6 +19,7 @@ from ledger.errors import LedgerError
 from ledger.records import ClaimRecord
 from ledger.resolver import ResolveSummary
 from ledger.scoring import GroupScore
+from ledger.services.review import ReviewItem, ReviewOutcome
 from ledger.store.views import ClaimScope, DueSummary, FilterVocabulary
 from tui.data import ArticleCandidates, ClaimPage, ClaimView, PicksRecorded, Recorded
 
@@ -103,6 +104,20 @@ class CandidatesRecorded(Message):
     """The ticked candidates went through the recording path; some may have been known."""
 
     outcome: PicksRecorded
+
+
+@dataclass
+class ReviewLoaded(Message):
+    """The review list: flagged verdicts, then claims open past their deadline."""
+
+    items: list[ReviewItem]
+
+
+@dataclass
+class ReviewDecided(Message):
+    """A review decision (accept, re-judge on closes) was recorded."""
+
+    outcome: ReviewOutcome
 
 
 @dataclass

@@ -14,7 +14,18 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli import aliases, claims, db, extract, proof, resolve, scores, transfer, tui
+from ledger.cli import (
+    aliases,
+    claims,
+    db,
+    extract,
+    proof,
+    resolve,
+    review,
+    scores,
+    transfer,
+    tui,
+)
 from ledger.cli.context import STATE
 from ledger.errors import LedgerError, UnknownAssetError, UsageError
 from ledger.safe_text import printable
@@ -57,6 +68,7 @@ extract.register(app)
 proof.register(app)
 app.add_typer(aliases.alias_app, name="alias")
 app.add_typer(db.db_app, name="db")
+app.add_typer(review.review_app, name="review")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -354,13 +354,26 @@ def show(
 ) -> None:
     """Show one claim: the normalized claim, its evidence and history, its revisions."""
     from ledger.store.claims import get_claim
+    from ledger.store.review import review_history
 
     with ledger_session(db) as session:
         detail = get_claim(session, claim_id)
+        reviews = review_history(session, claim_id)
     if as_json:
-        render.print_json(detail.to_json())
+        render.print_json({**detail.to_json(), "reviews": [r.to_json() for r in reviews]})
     else:
         render.claim_detail(detail)
+        for review in reviews:
+            what = (
+                "accepted"
+                if review.action == "accept"
+                else f"re-judged on closes: {review.outcome}"
+            )
+            note = f": {review.note}" if review.note else ""
+            render.line(
+                f"  reviewed {review.created_at:%Y-%m-%d} (resolution {review.resolution_id} "
+                f"{what}){note}"
+            )
 
 
 def void(

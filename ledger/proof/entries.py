@@ -39,7 +39,8 @@ FILLED = "filled"
 ALIAS = "alias"
 SOURCE = "source"
 BACKFILL = "backfill"
-ENTRY_TYPES = (CLAIM, RESOLUTION, STATUS, FILLED, ALIAS, SOURCE, BACKFILL)
+REVIEW = "review"
+ENTRY_TYPES = (CLAIM, RESOLUTION, STATUS, FILLED, ALIAS, SOURCE, BACKFILL, REVIEW)
 
 # Columns of `prediction` the application changes after recording. Status and
 # void reason are still checked (against status entries and resolutions);
@@ -78,6 +79,8 @@ FILL_ONCE_CLAIM_COLUMNS = frozenset(
 # A resolution is fixed when written except which one is current.
 MUTABLE_RESOLUTION_COLUMNS = frozenset({"id", "prediction_id", "is_current"})
 MUTABLE_SOURCE_COLUMNS = frozenset({"id"})
+# A review action (accept, re-judge on closes) is fixed when written.
+MUTABLE_REVIEW_COLUMNS = frozenset({"id"})
 
 
 def defining_columns(columns: Iterable[str]) -> tuple[str, ...]:
@@ -163,6 +166,12 @@ def alias_entry(alias: str, symbol: str | None) -> dict[str, Any]:
 def source_entry(source_id: int, fields: Mapping[str, Any]) -> dict[str, Any]:
     """A source as it now stands (created, or described for the first time)."""
     return _entry(SOURCE, source_id=source_id, fields=dict(fields))
+
+
+def review_entry(review_id: int, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A human's decision about a flagged resolution (`forecast review accept|rejudge`):
+    which claim and resolution, the action, and a re-judge's outcome and evidence."""
+    return _entry(REVIEW, review_id=review_id, fields=dict(fields))
 
 
 def backfill_entry(entries_before: int, at: datetime) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from ledger.proof.entries import (
     FILL_ONCE_CLAIM_COLUMNS,
     FILLED,
     RESOLUTION,
+    REVIEW,
     SOURCE,
     STATUS,
 )
@@ -52,6 +53,7 @@ class LedgerState:
     resolutions: dict[int, ResolutionState] = field(default_factory=dict)
     sources: dict[int, dict[str, Any]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    reviews: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,18 @@ def replay(entries: Iterable[tuple[int, Mapping[str, Any]]]) -> Replay:
                 state.aliases[entry["alias"]] = entry["symbol"]
         elif kind == SOURCE:
             state.sources[entry["source_id"]] = dict(entry["fields"])
+        elif kind == REVIEW:
+            review_id, fields = entry["review_id"], dict(entry["fields"])
+            if review_id in state.reviews:
+                problems.append(f"log entry {seq}: review {review_id} is logged a second time")
+                continue
+            if fields.get("prediction_id") not in state.claims:
+                problems.append(
+                    f"log entry {seq}: review {review_id} is of claim "
+                    f"{fields.get('prediction_id')}, which the log never recorded"
+                )
+                continue
+            state.reviews[review_id] = fields
         elif kind == BACKFILL:
             backfill = entry
         else:
@@ -216,6 +230,19 @@ def compare(logged: LedgerState, actual: LedgerState) -> list[str]:
             problems.append(f"source {source_id}: in the ledger, not in the log")
         else:
             problems += _fields(f"source {source_id}", have_s, want_s)
+    for review_id in sorted(set(logged.reviews) | set(actual.reviews)):
+        want_v, have_v = logged.reviews.get(review_id), actual.reviews.get(review_id)
+        if have_v is None:
+            problems.append(f"review {review_id}: logged, missing from the ledger")
+        elif want_v is None:
+            problems.append(
+                f"review {review_id} (claim {have_v.get('prediction_id')}): in the ledger, "
+                "not in the log (added without logging)"
+            )
+        else:
+            problems += _fields(
+                f"review {review_id} (claim {have_v.get('prediction_id')})", have_v, want_v
+            )
     for alias in sorted(set(logged.aliases) | set(actual.aliases)):
         if logged.aliases.get(alias) != actual.aliases.get(alias):
             problems.append(

@@ -11,6 +11,8 @@ The rules (each refusal message names its rule):
   `is_current`.
 - `the-log-is-append-only`: no UPDATE or DELETE of log entries (nor TRUNCATE
   on PostgreSQL).
+- `reviews-are-history`: no UPDATE or DELETE of review decisions (accept,
+  re-judge on closes): a later decision is a new row.
 
 The triggers are generated from the column classification in
 `ledger.proof.entries`, and `ensure_guards` reinstalls them at open when they
@@ -46,6 +48,10 @@ RULE_RESOLUTIONS = (
     "add a new one"
 )
 RULE_LOG = "forecast-ledger rule the-log-is-append-only: log entries cannot change or go"
+RULE_REVIEWS = (
+    "forecast-ledger rule reviews-are-history: a review decision cannot be edited or deleted; "
+    "review the claim again (forecast review)"
+)
 
 
 def _fixed_claim_columns() -> list[str]:
@@ -94,6 +100,8 @@ def _sqlite_statements() -> list[str]:
         refuse("resolution_delete", "DELETE", "resolution", RULE_RESOLUTIONS),
         refuse("log_update", "UPDATE", "proof_log", RULE_LOG),
         refuse("log_delete", "DELETE", "proof_log", RULE_LOG),
+        refuse("review_update", "UPDATE", "review_action", RULE_REVIEWS),
+        refuse("review_delete", "DELETE", "review_action", RULE_REVIEWS),
     ]
 
 
@@ -137,16 +145,20 @@ def _postgres_statements() -> list[str]:
             f"IF {changed_resolution} THEN {fail(RULE_RESOLUTIONS)} END IF; RETURN NEW;",
         ),
         function("log", fail(RULE_LOG) + " RETURN NULL;"),
+        function("review", fail(RULE_REVIEWS) + " RETURN NULL;"),
         trigger("claim", "UPDATE OR DELETE", "prediction"),
         trigger("tag", "UPDATE OR DELETE", "prediction_tag"),
         trigger("resolution", "UPDATE OR DELETE", "resolution"),
         trigger("log", "UPDATE OR DELETE", "proof_log"),
+        trigger("review", "UPDATE OR DELETE", "review_action"),
         f"CREATE TRIGGER {PREFIX}claim_truncate BEFORE TRUNCATE ON prediction "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}tag()",
         f"CREATE TRIGGER {PREFIX}resolution_truncate BEFORE TRUNCATE ON resolution "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}resolution()",
         f"CREATE TRIGGER {PREFIX}log_truncate BEFORE TRUNCATE ON proof_log "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}log()",
+        f"CREATE TRIGGER {PREFIX}review_truncate BEFORE TRUNCATE ON review_action "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}review()",
     ]
 
 
@@ -203,7 +215,7 @@ def drop_guards(connection: Connection) -> None:
         for name in list(names):
             connection.execute(text(f'DROP TRIGGER IF EXISTS "{name}"'))
         return
-    for name in ("claim", "tag", "resolution", "log"):
+    for name in ("claim", "tag", "resolution", "log", "review"):
         connection.execute(text(f"DROP FUNCTION IF EXISTS {PREFIX}{name}() CASCADE"))
 
 

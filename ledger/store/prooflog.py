@@ -32,6 +32,7 @@ from ledger.errors import LedgerError
 from ledger.proof.entries import (
     MUTABLE_CLAIM_COLUMNS,
     MUTABLE_RESOLUTION_COLUMNS,
+    MUTABLE_REVIEW_COLUMNS,
     MUTABLE_SOURCE_COLUMNS,
     alias_entry,
     backfill_entry,
@@ -39,6 +40,7 @@ from ledger.proof.entries import (
     claim_entry,
     plain,
     resolution_entry,
+    review_entry,
     source_entry,
     status_entry,
 )
@@ -51,6 +53,7 @@ from ledger.store.tables import (
     PredictionRow,
     ProofHeadRow,
     ResolutionRow,
+    ReviewActionRow,
     SourceRow,
     as_utc,
     utcnow,
@@ -60,11 +63,13 @@ HEAD_ID = 1
 _CLAIMS: Table = PredictionRow.__table__
 _RESOLUTIONS: Table = ResolutionRow.__table__
 _SOURCES: Table = SourceRow.__table__
+_REVIEWS: Table = ReviewActionRow.__table__
 CLAIM_COLUMNS = tuple(c.name for c in _CLAIMS.columns if c.name not in MUTABLE_CLAIM_COLUMNS)
 RESOLUTION_COLUMNS = tuple(
     c.name for c in _RESOLUTIONS.columns if c.name not in MUTABLE_RESOLUTION_COLUMNS
 )
 SOURCE_COLUMNS = tuple(c.name for c in _SOURCES.columns if c.name not in MUTABLE_SOURCE_COLUMNS)
+REVIEW_COLUMNS = tuple(c.name for c in _REVIEWS.columns if c.name not in MUTABLE_REVIEW_COLUMNS)
 
 
 class NoLogError(LedgerError):
@@ -203,6 +208,7 @@ def _converters(table: Table, columns: Sequence[str]) -> _Columns:
 _CLAIM_CONVERTERS = _converters(_CLAIMS, CLAIM_COLUMNS)
 _RESOLUTION_CONVERTERS = _converters(_RESOLUTIONS, RESOLUTION_COLUMNS)
 _SOURCE_CONVERTERS = _converters(_SOURCES, SOURCE_COLUMNS)
+_REVIEW_CONVERTERS = _converters(_REVIEWS, REVIEW_COLUMNS)
 
 
 def _plain(values: Sequence[Any], columns: _Columns) -> dict[str, Any]:
@@ -243,6 +249,7 @@ _RESOLUTION_SQL = (
     "SELECT id, prediction_id, is_current, " + ", ".join(RESOLUTION_COLUMNS) + " FROM resolution"
 )
 _SOURCE_SQL = "SELECT id, " + ", ".join(SOURCE_COLUMNS) + " FROM source"
+_REVIEW_SQL = "SELECT id, " + ", ".join(REVIEW_COLUMNS) + " FROM review_action"
 
 
 def _claim_rows(session: Session, claim_ids: Sequence[int] | None) -> list[tuple]:
@@ -305,6 +312,12 @@ def source_entries(session: Session, source_ids: Iterable[int]) -> list[dict[str
     return [source_entry(row[0], _plain(row[1:], _SOURCE_CONVERTERS)) for row in rows]
 
 
+def review_entries(session: Session, review_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """Entries for review actions just written, from their stored rows."""
+    rows = sorted(_rows(session, _REVIEW_SQL, "id", list(review_ids)))
+    return [review_entry(row[0], _plain(row[1:], _REVIEW_CONVERTERS)) for row in rows]
+
+
 # --- the state the tables hold ------------------------------------------------
 
 
@@ -327,6 +340,8 @@ def ledger_state(session: Session) -> LedgerState:
     for row in _rows(session, _SOURCE_SQL, "id", None):
         state.sources[row[0]] = _plain(row[1:], _SOURCE_CONVERTERS)
     state.aliases = dict(fetchall(session, "SELECT alias, symbol FROM alias", []))
+    for row in _rows(session, _REVIEW_SQL, "id", None):
+        state.reviews[row[0]] = _plain(row[1:], _REVIEW_CONVERTERS)
     return state
 
 
@@ -432,6 +447,7 @@ def _history_entries(session: Session) -> list[dict[str, Any]]:
         for claim_id, claim in sorted(state.claims.items())
         if claim.status not in ("open", "vague") or claim.void_reason is not None
     ]
+    entries += [review_entry(rid, fields) for rid, fields in sorted(state.reviews.items())]
     return entries
 
 

@@ -60,6 +60,9 @@ OUTCOMES = ("true", "false", "void")
 BAR_QUALITIES = ("ok", "repaired", "close_only")
 # "imported": a resolution an import file carried; history, never a verdict.
 RESOLUTION_METHODS = ("auto", "manual", "imported")
+# What a human did with a review-list entry (`forecast review`): accepted it as it
+# stands, or had it re-judged on closes only.
+REVIEW_ACTIONS = ("accept", "rejudge")
 OPEN_REASONS = (
     "waiting_for_deadline",
     "waiting_for_data",
@@ -330,6 +333,41 @@ class ResolutionRow(LedgerModel, table=True):
     # The quality of the bar(s) the verdict stood on when not plain `ok`:
     # `repaired` or `close_only` (see `ledger.rules.judge`); NULL otherwise.
     bar_quality: str | None = Field(default=None, max_length=12)
+
+
+class ReviewActionRow(LedgerModel, table=True):
+    """What a human decided about a flagged resolution (`forecast review`).
+
+    Append-only like resolutions (triggers refuse UPDATE and DELETE; each row
+    is logged): a resolution leaves the review list once a row names it. An
+    `accept` keeps the verdict as it stands; a `rejudge` records the verdict
+    on closes only (`outcome`, `evidence` as JSON) and, when that verdict
+    differs, the resolution it appended (`new_resolution_id`), so the old one
+    stays in the claim's history.
+    """
+
+    __tablename__ = "review_action"
+    __table_args__ = (
+        CheckConstraint(_in("action", REVIEW_ACTIONS), name="action"),
+        CheckConstraint(
+            "outcome IS NULL OR " + _in("outcome", OUTCOMES),
+            name="outcome",
+        ),
+        CheckConstraint(
+            "action = 'rejudge' OR (outcome IS NULL AND new_resolution_id IS NULL)",
+            name="accept_changes_nothing",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    prediction_id: int = Field(foreign_key="prediction.id", index=True)
+    resolution_id: int = Field(foreign_key="resolution.id", index=True)
+    action: str = Field(max_length=10)
+    outcome: str | None = Field(default=None, max_length=10)
+    new_resolution_id: int | None = Field(default=None, foreign_key="resolution.id")
+    evidence: str | None = Field(default=None, sa_column=Column(Text))
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
 
 
 class PriceBarRow(LedgerModel, table=True):

@@ -14,12 +14,13 @@ from ledger.proof.entries import (
     FILL_ONCE_CLAIM_COLUMNS,
     MUTABLE_CLAIM_COLUMNS,
     MUTABLE_RESOLUTION_COLUMNS,
+    MUTABLE_REVIEW_COLUMNS,
     canonical,
     claim_entry,
     defining_columns,
     plain,
 )
-from ledger.store.tables import PredictionRow, ResolutionRow
+from ledger.store.tables import PredictionRow, ResolutionRow, ReviewActionRow
 
 # Every column of `prediction` that defines a claim. A column a change adds
 # must be put here (logged and guarded) or in MUTABLE_CLAIM_COLUMNS
@@ -95,6 +96,27 @@ def test_every_resolution_column_is_classified() -> None:
     columns = {c.name for c in ResolutionRow.__table__.columns}
     unclassified = columns - RESOLUTION_LOGGED - MUTABLE_RESOLUTION_COLUMNS
     assert not unclassified, f"classify resolution column(s) {sorted(unclassified)}"
+
+
+# A review decision is logged whole: which claim and resolution, the action, a
+# re-judge's outcome, new resolution and evidence, the note, when.
+REVIEW_LOGGED = {
+    "prediction_id",
+    "resolution_id",
+    "action",
+    "outcome",
+    "new_resolution_id",
+    "evidence",
+    "note",
+    "created_at",
+}
+
+
+def test_every_review_column_is_classified() -> None:
+    columns = {c.name for c in ReviewActionRow.__table__.columns}
+    unclassified = columns - REVIEW_LOGGED - MUTABLE_REVIEW_COLUMNS
+    assert not unclassified, f"classify review_action column(s) {sorted(unclassified)}"
+    assert not REVIEW_LOGGED & MUTABLE_REVIEW_COLUMNS
 
 
 def test_the_canonical_form_is_fixed() -> None:

@@ -277,6 +277,7 @@ async def test_every_action_is_in_the_command_palette(resolved_db, today, settle
         ("Add", "AddScreen"),
         ("Import", "ImportScreen"),
         ("Due", "DueScreen"),
+        ("Review", "ReviewScreen"),
         ("Help", "HelpScreen"),
     ],
 )
