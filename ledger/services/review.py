@@ -31,7 +31,7 @@ from sqlmodel import Session
 from ledger.claims.model import ClaimKind
 from ledger.claims.pairs import ratio_legs
 from ledger.errors import UsageError
-from ledger.rules.calendar import calendar_for, sessions_between
+from ledger.rules.calendar import calendar_for
 from ledger.rules.closes import resolve_on_closes
 from ledger.rules.verdict import Verdict
 from ledger.store import prooflog
@@ -132,7 +132,13 @@ def trading_days_after(symbols: list[str], deadlines: list[date], as_of: date) -
             continue
         mine = np.array([c == calendar for c in calendars], dtype=bool)
         early = np.minimum(after[mine], before[mine])
-        counts[mine] = sessions_between(calendar, early, before[mine])
+        # Every session counts as a day of waiting, early closes included (they are
+        # optional only as bars: `sessions_between` leaves them out for that reason).
+        counts[mine] = np.busday_count(
+            early.astype("datetime64[D]"),
+            before[mine].astype("datetime64[D]"),
+            busdaycal=calendar.sessions,
+        )
     return counts.astype(int).tolist()
 
 
