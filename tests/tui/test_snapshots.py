@@ -92,3 +92,8 @@ def test_import_with_candidates(snap_compare, resolved_db, today, settle) -> Non
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=extract)
+
+
+def test_calibration_across_sources(snap_compare, resolved_db, today, settle) -> None:
+    app = make_app(resolved_db, today=today)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after(settle, ["c"]))
