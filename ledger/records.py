@@ -95,6 +95,8 @@ class ResolutionRecord:
     claimed_at: datetime | None = None
     # Two-asset claims: each asset's part (`LegEvidence.to_json()` dicts).
     legs: tuple[dict[str, Any], ...] = ()
+    # The day the run judged "as of" (`resolve --as-of`), which may not be the day it ran.
+    run_as_of: date | None = None
 
 
 @dataclass(frozen=True)

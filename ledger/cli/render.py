@@ -293,7 +293,7 @@ def claim_detail(detail: ClaimDetail) -> None:
             source = f" via {res.data_source}" if res.data_source else ""
             out.print(
                 cell(
-                    f"{'':>12} {current} {res.created_at:%Y-%m-%d} {res.outcome}"
+                    f"{'':>12} {current} {run_day(res)} {res.outcome}"
                     f" [{_method_text(res)}]{evidence}{source}{note_text}"
                 )
             )
@@ -324,6 +324,16 @@ def band_exit(c: ClaimRecord, res: ResolutionRecord) -> str | None:
     if res.evidence_field == "high":
         return f"left the band above its ceiling {shown_price(c.upper)}"
     return None
+
+
+def run_day(res: ResolutionRecord) -> str:
+    """The day a resolution was made, and the day it judged as of when that was another
+    ('2026-12-06 (as of 2026-06-30)'): a run with --as-of looks back, and saying only
+    the wall-clock day would hide that."""
+    made = f"{res.created_at:%Y-%m-%d}"
+    if res.run_as_of is None or res.run_as_of == res.created_at.date():
+        return made
+    return f"{made} (as of {res.run_as_of})"
 
 
 def _method_text(res: ResolutionRecord) -> str:

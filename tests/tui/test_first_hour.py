@@ -263,3 +263,17 @@ async def test_a_group_draws_its_diagram_large(resolved_db, today, settle, scree
         shown = screen_text(app)
     assert f"Calibration of source {group}" in shown
     assert "reliability: stated vs observed" in shown
+
+
+async def test_a_claim_history_says_the_as_of_day(resolved_db, today, settle, screen_text) -> None:
+    """The fixed ledger was resolved as of `today` (2026-07-13), on the machine's own day."""
+    app = make_app(resolved_db, today=today)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = screen_text(app)
+    if date.today() != today:
+        assert f"auto run 1 as of {today.isoformat()}" in shown, shown

@@ -302,7 +302,9 @@ def _history(detail: ClaimDetail) -> Group:
                 fmt.plain,
                 (
                     row.outcome,
-                    row.method + (f" run {row.run_id}" if row.run_id else ""),
+                    row.method
+                    + (f" run {row.run_id}" if row.run_id else "")
+                    + (f" as of {row.run_as_of}" if _looked_back(row) else ""),
                     _history_evidence(detail.claim.kind, row),
                     closest,
                     row.note or "",
@@ -319,3 +321,8 @@ def _history(detail: ClaimDetail) -> Group:
         chain = "  →  ".join(f"#{c.id} {c.normalized} ({c.status})" for c in detail.revision_chain)
         parts.append(fmt.plain(f"revisions: {chain}"))
     return Group(*parts)
+
+
+def _looked_back(row: ResolutionRecord) -> bool:
+    """A run made --as-of another day than the one it ran on."""
+    return row.run_as_of is not None and row.run_as_of != row.created_at.date()
