@@ -104,6 +104,8 @@ class ResolutionRecord:
     legs: tuple[dict[str, Any], ...] = ()
     # `repaired` or `close_only` when the verdict stood on such a bar (None: ok bars).
     bar_quality: str | None = None
+    # The day the run judged "as of" (`resolve --as-of`), which may not be the day it ran.
+    run_as_of: date | None = None
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ class LedgerApp(App):
         Binding("r", "resolve", "Resolve", tooltip="Resolve open claims against prices now"),
         Binding("d", "due", "Due", tooltip="Open claims by deadline, overdue first"),
         Binding(
-            "c",
+            "R",
             "review",
             "Review",
             # Off the footer, which has no room left for it at 100 columns (Help would go):

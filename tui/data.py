@@ -261,21 +261,25 @@ class LedgerData:
         """
         with Session(self.engine) as session:
             frame = scoreboard_frame(session, by=by, scope=scope or ClaimScope(), today=self.today)
-        if frame.empty:
-            return []
-        past = frame["past_deadline"].to_numpy(dtype=bool)
-        scorable = np.ones_like(past) if include_early else past
-        late = frame["logged_late"].to_numpy(dtype=bool)
-        return score_groups(
-            frame["group"].to_numpy(dtype=object),
-            frame["status"].to_numpy(dtype=np.int64),
-            scorable & ~late if exclude_late else scorable,
-            frame["probability"].to_numpy(dtype=np.float64),
-            frame["market_prob"].to_numpy(dtype=np.float64),
-            withdrawn=frame["withdrawn"].to_numpy(dtype=bool),
-            overridden=frame["overridden"].to_numpy(dtype=bool),
-            logged_late=late & scorable,
-        )
+        groups = frame["group"].to_numpy(dtype=object) if not frame.empty else None
+        return _score_frame(frame, groups, include_early, exclude_late)
+
+    def pooled_score(
+        self,
+        scope: ClaimScope | None = None,
+        *,
+        include_early: bool = False,
+        exclude_late: bool = False,
+    ) -> GroupScore | None:
+        """Every claim in `scope` scored as one group (None when there is none): the
+        calibration of the whole ledger, or of the filtered set, across sources."""
+        with Session(self.engine) as session:
+            frame = scoreboard_frame(
+                session, by="source", scope=scope or ClaimScope(), today=self.today
+            )
+        groups = np.full(len(frame), POOLED, dtype=object)
+        pooled = _score_frame(frame, groups, include_early, exclude_late)
+        return pooled[0] if pooled else None
 
     def recent_outcomes(
         self,
@@ -538,4 +542,29 @@ def _new_claim(
         quote=quote.strip() or None,
         tags=tags,
         revises_id=revises_id,
+    )
+
+
+POOLED = "all claims"
+
+
+def _score_frame(
+    frame: pd.DataFrame, groups: np.ndarray | None, include_early: bool, exclude_late: bool
+) -> list[GroupScore]:
+    """`score_groups` over a scoreboard frame, one group per distinct label in `groups`,
+    scored as `forecast score` scores."""
+    if frame.empty or groups is None:
+        return []
+    past = frame["past_deadline"].to_numpy(dtype=bool)
+    scorable = np.ones_like(past) if include_early else past
+    late = frame["logged_late"].to_numpy(dtype=bool)
+    return score_groups(
+        groups,
+        frame["status"].to_numpy(dtype=np.int64),
+        scorable & ~late if exclude_late else scorable,
+        frame["probability"].to_numpy(dtype=np.float64),
+        frame["market_prob"].to_numpy(dtype=np.float64),
+        withdrawn=frame["withdrawn"].to_numpy(dtype=bool),
+        overridden=frame["overridden"].to_numpy(dtype=bool),
+        logged_late=late & scorable,
     )

@@ -15,13 +15,14 @@ words may be markup; stored text is never interpolated into a markup string.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 
 from rich.console import JustifyMethod
 from rich.text import Text
 
-from ledger.claims.model import format_price
+from ledger.claims.model import format_price, shown_price
 from ledger.safe_text import printable
 from ledger.scoring.calibration import CalibrationBin
 
@@ -29,6 +30,8 @@ DASH = "–"
 SPARK_LEVELS = "▁▂▃▄▅▆▇█"
 CALIBRATION_BINS = 10
 HIT, MISS = "▮", "▯"
+MARKET_DIGITS = 5  # significant digits of an observed price (whole units always kept)
+SHORT_FIELDS = {"average": "avg"}
 
 OPEN_REASON_WORDS = {
     "waiting_for_deadline": "waiting for the deadline",
@@ -84,7 +87,24 @@ def signed(value: float | None, digits: int = 1) -> str:
 
 
 def price(value: float | None) -> str:
-    return DASH if value is None else format_price(round(value, 6))
+    """A level as stated (the claim's own number, not rounded away); a long one with an
+    exponent (1.0e+12)."""
+    return DASH if value is None else shown_price(round(value, 6))
+
+
+def market_price(value: float | None) -> str:
+    """An observed price (evidence, closest approach, spot) rounded for its magnitude:
+    five significant digits, whole units always kept. 62353.535 -> 62354, 2944.37 ->
+    2944.4, 1.085321 -> 1.0853, 0.01234567 -> 0.012346. The ledger keeps every digit;
+    on screen the fourth decimal of a gold price is noise that pushes the date away."""
+    if value is None:
+        return DASH
+    if not math.isfinite(value) or value == 0:
+        return format_price(value)
+    if abs(value) >= 1e10:
+        return f"{value:.{MARKET_DIGITS - 1}e}"
+    digits = max(0, MARKET_DIGITS - 1 - math.floor(math.log10(abs(value))))
+    return shown_price(round(value, digits))
 
 
 def day(value: date | None) -> str:
@@ -121,16 +141,23 @@ def open_reason(reason: str | None, detail: str | None = None) -> str:
     return shown(f"{words}: {detail}" if detail else words)
 
 
-def evidence(evidence_date: date | None, evidence_price: float | None, field: str | None) -> str:
-    """'2026-01-26 high 5100' or a dash."""
+def evidence(
+    evidence_date: date | None,
+    evidence_price: float | None,
+    field: str | None,
+    width: int | None = None,
+) -> str:
+    """'2026-01-26 high 5100' or a dash. Within `width`, the field's name is shortened
+    ('avg'), then left out: the date and the number are never cut."""
     if evidence_date is None:
         return DASH
-    parts = [evidence_date.isoformat()]
-    if field:
-        parts.append(shown(field))
-    if evidence_price is not None:
-        parts.append(price(evidence_price))
-    return " ".join(parts)
+    number = [] if evidence_price is None else [market_price(evidence_price)]
+    names = [shown(field), SHORT_FIELDS.get(field, shown(field)), None] if field else [None]
+    for name in names:
+        text = " ".join([evidence_date.isoformat(), *([name] if name else []), *number])
+        if width is None or len(text) <= width:
+            return text
+    return text
 
 
 def truncate(text: str, width: int) -> str:

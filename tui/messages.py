@@ -173,3 +173,11 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, LedgerError):
         return str(error).splitlines()[0]
     return f"{error.__class__.__name__}: {error}"
+
+
+@dataclass
+class PooledScoreLoaded(Message):
+    """Every claim in a scope scored as one group (None: no claims in it)."""
+
+    score: GroupScore | None
+    generation: int

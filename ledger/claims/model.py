@@ -316,20 +316,20 @@ class Claim:
         if self.kind.is_vague:
             return "-"
         if self.kind.is_band:
-            return f"{format_price(self.level)} and {format_price(self.upper)}"
+            return f"{shown_price(self.level)} and {shown_price(self.upper)}"
         if self.is_outperformance:
             return f"+{format_margin(self.margin or 0.0)}pp vs {self.versus_symbol}"
         if self.level_rule is not None:
             if self.level is None:
                 return f"{self.level_rule.short()} (level pending)"
-            return f"{format_price(self.level)} ({self.level_rule.short()})"
+            return f"{shown_price(self.level)} ({self.level_rule.short()})"
         if self.relative is None:
-            return format_price(self.level)
+            return shown_price(self.level)
         if self.level is None:
             return f"{self.relative.text()} of the close on {self.made_on.isoformat()}"
         return (
-            f"{self.relative.text()} of {format_price(self.reference_price)}"
-            f" = {format_price(self.level)}"
+            f"{self.relative.text()} of {shown_price(self.reference_price)}"
+            f" = {shown_price(self.level)}"
         )
 
     @property
@@ -407,6 +407,17 @@ def format_price(value: float | None) -> str:
     return f"{value:.10g}"
 
 
+def shown_price(value: float | None) -> str:
+    """A price as a line shows it: `format_price`, except that a number of more than ten
+    integer digits is written with an exponent (1e12 as 1.0e+12, never 13 digits a reader
+    has to count). Canonical text keeps `format_price`: it is the claim's fingerprint."""
+    if value is None or not math.isfinite(value) or abs(value) < 1e10:
+        return format_price(value)
+    mantissa, exponent = f"{value:.9e}".split("e")
+    mantissa = mantissa.rstrip("0")
+    return f"{mantissa}0e{exponent}" if mantissa.endswith(".") else f"{mantissa}e{exponent}"
+
+
 _KIND_SENTENCES = {
     ClaimKind.TOUCH_ABOVE: "trades at or above {level} on some day from {start} through {end}",
     ClaimKind.TOUCH_BELOW: "trades at or below {level} on some day from {start} through {end}",
@@ -454,8 +465,8 @@ def describe_claim(claim: Claim) -> str:
     sentences = {**_KIND_SENTENCES, **_RATIO_SENTENCES} if is_ratio else _KIND_SENTENCES
     sentence = sentences[claim.kind].format(
         level=claim.level_text,
-        low=format_price(claim.level),
-        high=format_price(claim.upper),
+        low=shown_price(claim.level),
+        high=shown_price(claim.upper),
         start=claim.window_start.isoformat(),
         end=claim.deadline.isoformat(),
     )

@@ -17,6 +17,7 @@ from ledger.cli.context import (
     parse_probability,
 )
 from ledger.cli.lazy import lazy_module
+from ledger.cli.level_warnings import far_levels, warning_line
 from ledger.errors import UsageError
 
 if TYPE_CHECKING:
@@ -162,15 +163,28 @@ def add(
             revises_id=revises,
         )
         entry.check(date.today())
+        (far,) = far_levels(session, [parsed])
         if dry_run:
             _print_preview(entry, as_json, recorded_id=None, duplicate=False)
             _level_note(level_message, as_json)
+            _far_notes(far, "nothing recorded; is that the level you meant?")
             return
         result = record_claims(session, [entry])
         duplicate = not result.added
         claim_id = result.duplicate_ids[0] if duplicate else result.added[0]
         _print_preview(entry, as_json, recorded_id=claim_id, duplicate=duplicate)
         _level_note(None if duplicate else level_message, as_json)
+        if not duplicate:
+            _far_notes(
+                far,
+                f"recorded as written; if it is a typo, 'forecast void {claim_id} --why typo'"
+                " and record it again",
+            )
+
+
+def _far_notes(problems: list[str], action: str) -> None:
+    for problem in problems:
+        render.note(warning_line(problem, action))
 
 
 def _read_claim(
@@ -278,12 +292,14 @@ def parse(
     until = parse_date_option(deadline, "--deadline")
     with ledger_session(db, or_empty=True) as session:
         parsed, level_message = _read_claim(session, claim, made, until, level, prices)
+        (far,) = far_levels(session, [parsed])
     bounds.check_claim(parsed, date.today())
     if as_json:
         _print_preview(NewClaim(source="-", claim=parsed, text=claim), True, None, False)
     else:
         render.print_claim_preview(parsed)
     _level_note(level_message, as_json)
+    _far_notes(far, "is that the level you meant?")
 
 
 def list_(

@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger import safe_json
-from ledger.claims.model import Claim, evidence_label, format_margin, format_price
+from ledger.claims.model import Claim, evidence_label, format_margin, shown_price
 from ledger.records import (
     ClaimDetail,
     ClaimRecord,
@@ -198,7 +198,7 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
         evidence = ""
         if r.evidence_date:
             closest = "closest " if evidence_label(r.kind, r.status) == "closest" else ""
-            evidence = f"{closest}{r.evidence_date} @ {format_price(r.evidence_price)}"
+            evidence = f"{closest}{r.evidence_date} @ {shown_price(r.evidence_price)}"
         status = r.status + (" (late)" if r.logged_late else "")
         table.add_row(
             *map(
@@ -230,13 +230,13 @@ def level_cell(r: ClaimRecord) -> str:
     if r.is_vague:
         return "-"
     if r.upper is not None:
-        return f"{format_price(r.level)}-{format_price(r.upper)}"
+        return f"{shown_price(r.level)}-{shown_price(r.upper)}"
     if r.versus_symbol:
         return f"{r.margin or 0.0:+g}pp vs {r.versus_symbol}"
     if r.level_rule:
         name = r.level_rule.split("(", 1)[0]
-        return f"{name} pending" if r.level is None else f"{format_price(r.level)} {name}"
-    return r.relative if r.relative and r.level is None else format_price(r.level)
+        return f"{name} pending" if r.level is None else f"{shown_price(r.level)} {name}"
+    return r.relative if r.relative and r.level is None else shown_price(r.level)
 
 
 def claim_detail(detail: ClaimDetail) -> None:
@@ -301,7 +301,7 @@ def claim_detail(detail: ClaimDetail) -> None:
         for res in detail.resolutions:
             evidence = ""
             if res.evidence_date:
-                price = format_price(res.evidence_price)
+                price = shown_price(res.evidence_price)
                 label = "closest " if evidence_label(c.kind, res.outcome) == "closest" else ""
                 evidence = f" {label}{res.evidence_field or ''} {price} on {res.evidence_date}"
             current = "*" if res.is_current else " "
@@ -309,7 +309,7 @@ def claim_detail(detail: ClaimDetail) -> None:
             source = f" via {res.data_source}" if res.data_source else ""
             out.print(
                 cell(
-                    f"{'':>12} {current} {res.created_at:%Y-%m-%d} {res.outcome}"
+                    f"{'':>12} {current} {run_day(res)} {res.outcome}"
                     f" [{_method_text(res)}]{evidence}{source}{note_text}"
                 )
             )
@@ -321,7 +321,7 @@ def claim_detail(detail: ClaimDetail) -> None:
                 facts.append(f"touched after {res.days_to_touch} days")
             if res.closest_date and res.closest_date != res.evidence_date:
                 facts.append(
-                    f"closest approach {format_price(res.closest_price)} on {res.closest_date}"
+                    f"closest approach {shown_price(res.closest_price)} on {res.closest_date}"
                 )
             if res.split_factor not in (None, 1.0):
                 facts.append(f"level compared in split-adjusted units (x1/{res.split_factor:g})")
@@ -344,10 +344,20 @@ def band_exit(c: ClaimRecord, res: ResolutionRecord) -> str | None:
     if c.kind != "hold_between" or res.outcome != "false" or res.method != "auto":
         return None
     if res.evidence_field == "low":
-        return f"left the band below its floor {format_price(c.level)}"
+        return f"left the band below its floor {shown_price(c.level)}"
     if res.evidence_field == "high":
-        return f"left the band above its ceiling {format_price(c.upper)}"
+        return f"left the band above its ceiling {shown_price(c.upper)}"
     return None
+
+
+def run_day(res: ResolutionRecord) -> str:
+    """The day a resolution was made, and the day it judged as of when that was another
+    ('2026-12-06 (as of 2026-06-30)'): a run with --as-of looks back, and saying only
+    the wall-clock day would hide that."""
+    made = f"{res.created_at:%Y-%m-%d}"
+    if res.run_as_of is None or res.run_as_of == res.created_at.date():
+        return made
+    return f"{made} (as of {res.run_as_of})"
 
 
 def _method_text(res: ResolutionRecord) -> str:
@@ -372,9 +382,9 @@ def _status_text(c: ClaimRecord) -> str:
 
 def _reference_text(c: ClaimRecord) -> str:
     if not c.versus_symbol:
-        return "" if c.reference_price is None else format_price(c.reference_price)
+        return "" if c.reference_price is None else shown_price(c.reference_price)
     prices = [
-        f"{symbol} {'?' if price is None else format_price(price)}"
+        f"{symbol} {'?' if price is None else shown_price(price)}"
         for symbol, price in (
             (c.symbol, c.reference_price),
             (c.versus_symbol, c.versus_reference_price),
@@ -393,12 +403,12 @@ def _market_text(c: ClaimRecord) -> str:
         )
     if c.market_prob is not None and "/" in c.symbol:
         return (
-            f"{c.market_prob:.3f} (ratio of two driftless GBMs from {format_price(c.market_spot)}"
+            f"{c.market_prob:.3f} (ratio of two driftless GBMs from {shown_price(c.market_spot)}"
             f" on {c.made_on}, trailing-year volatility of the ratio {c.market_sigma:.1%})"
         )
     if c.market_prob is not None:
         return (
-            f"{c.market_prob:.3f} (driftless GBM from {format_price(c.market_spot)} on "
+            f"{c.market_prob:.3f} (driftless GBM from {shown_price(c.market_spot)} on "
             f"{c.made_on}, trailing-year volatility {c.market_sigma:.1%})"
         )
     return f"none: {c.market_note}" if c.market_note else "not computed yet (forecast baseline)"

@@ -9,6 +9,7 @@ import typer
 
 from ledger.cli.context import STATE, DbOption, JsonOption, ledger_session
 from ledger.cli.lazy import lazy_module
+from ledger.cli.level_warnings import far_levels, warning_line
 from ledger.errors import UsageError
 from ledger.transfer import MAX_IMPORT_BYTES
 
@@ -43,6 +44,7 @@ def import_(
         batch = read_import_text(
             text, path=str(file), aliases=user_aliases(session), today=default_today()
         )
+        far = far_levels(session, [entry.claim for entry in batch.entries])
         result = record_import(session, batch)
         if dry_run:
             session.rollback()
@@ -53,6 +55,10 @@ def import_(
         "duplicates": len(result.duplicates),
         "dry_run": dry_run,
     }
+    action = "check the level" if dry_run else "recorded as written; if it is a typo, void it"
+    for number, (entry, problems) in enumerate(zip(batch.entries, far, strict=True), start=1):
+        for problem in problems:
+            render.note(warning_line(f"entry {number} ({entry.text!r}): {problem}", action))
     if as_json:
         render.print_json(summary)
         return

@@ -219,6 +219,13 @@ def _logged_view(state: LedgerState, claim_id: int) -> dict[str, Any]:
     }
 
 
+def _level_number(claim: Mapping[str, Any]) -> Any:
+    """The claim's level as a number: a computed level's YAML `level` is its rule
+    (`support(60d,pivot3)`) and the number logged for it is `level_value`."""
+    level = claim.get("level")
+    return claim.get("level_value") if isinstance(level, str) else level
+
+
 def _exported_view(claim: Mapping[str, Any], relative: bool) -> dict[str, Any]:
     resolutions = claim.get("resolutions") or []
     return {
@@ -228,7 +235,7 @@ def _exported_view(claim: Mapping[str, Any], relative: bool) -> dict[str, Any]:
         "made_on": _day(claim.get("made_on")),
         "window_start": _day(claim.get("window_start", claim.get("start"))),
         "deadline": _day(claim.get("deadline")),
-        "level": None if relative else _number(claim.get("level")),
+        "level": None if relative else _number(_level_number(claim)),
         "probability": _number(claim.get("probability")),
         "text": claim.get("text"),
         "url": claim.get("url"),

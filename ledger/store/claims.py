@@ -8,6 +8,7 @@ owns the transaction, so an import either commits whole or not at all.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Sequence
@@ -41,6 +42,7 @@ from ledger.store.tables import (
     PredictionTagRow,
     PriceBarRow,
     ResolutionRow,
+    ResolveRunRow,
     SourceRow,
     as_utc,
     utcnow,
@@ -382,12 +384,24 @@ def get_claim(session: Session, claim_id: int) -> ClaimDetail:
         .where(ResolutionRow.prediction_id == claim_id)
         .order_by(ResolutionRow.created_at, ResolutionRow.id)
     ).scalars()
+    resolutions = [_to_resolution(r) for r in history]
+    run_ids = {r.run_id for r in resolutions if r.run_id is not None}
+    as_of = dict(
+        session.execute(
+            select(ResolveRunRow.id, ResolveRunRow.as_of).where(ResolveRunRow.id.in_(run_ids))
+        ).all()
+        if run_ids
+        else ()
+    )
     claimed_created_at = session.execute(
         select(PredictionRow.claimed_created_at).where(PredictionRow.id == claim_id)
     ).scalar_one()
     return ClaimDetail(
         claim=records[0],
-        resolutions=tuple(_to_resolution(r) for r in history),
+        resolutions=tuple(
+            dataclasses.replace(r, run_as_of=as_of.get(r.run_id)) if r.run_id in as_of else r
+            for r in resolutions
+        ),
         revision_chain=tuple(revision_chain(session, claim_id)),
         claimed_created_at=as_utc(claimed_created_at) if claimed_created_at else None,
     )

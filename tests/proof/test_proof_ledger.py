@@ -229,3 +229,22 @@ def test_verify_usage_errors(capsys, busy_ledger: str, tmp_path: Path) -> None:
     result = forecast(capsys, "verify", str(not_export))
     assert result.code == 2 and "no 'log:' section" in result.err
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_an_export_with_computed_levels_verifies_offline(
+    capsys, ledger_url: str, prices: Path, tmp_path: Path, fmt: str
+) -> None:
+    """A YAML export writes a computed level as its rule (`level: support(60d,pivot3)`) with
+    the number as `level_value`; the log holds the number, and the check compares numbers."""
+    db = ("--db", ledger_url)
+    made = ("--made-on", "2025-11-20", "--prices", f"csv:{prices}")
+    assert forecast(capsys, *db, "add", "BTC holds support", "-s", "Desk", *made).code == 0
+    assert (
+        forecast(capsys, *db, "add", "gold holds its 50-day average", "-s", "Desk", *made).code == 0
+    )
+    path = tmp_path / f"ledger.{fmt}"
+    assert forecast(capsys, *db, "export", "-f", fmt, "-o", str(path)).code == 0
+    assert "support(60d,pivot3)" in path.read_text()
+    result = forecast(capsys, "verify", str(path))
+    assert result.code == 0, result.out

@@ -34,7 +34,7 @@ async def test_c_opens_the_review_list_with_the_rows_of_the_cli(
     app = make_app(resolved_db, today=today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("c")
+        await pilot.press("R")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
@@ -50,7 +50,7 @@ async def test_y_accepts_the_row_under_the_cursor_and_it_leaves_the_list(
     app = make_app(resolved_db, today=today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("c")
+        await pilot.press("R")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
@@ -71,7 +71,7 @@ async def test_o_rejudges_on_closes_and_the_row_leaves_the_list(resolved_db, tod
     app = make_app(resolved_db, today=today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("c")
+        await pilot.press("R")
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
@@ -91,7 +91,7 @@ async def test_v_asks_why_and_escape_voids_nothing(resolved_db, today, settle) -
     app = make_app(resolved_db, today=today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("c")
+        await pilot.press("R")
         await settle(pilot)
         screen = app.screen
         before = [int(str(k.value)) for k in screen.table.rows]

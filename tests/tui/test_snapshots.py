@@ -96,4 +96,9 @@ def test_import_with_candidates(snap_compare, resolved_db, today, settle) -> Non
 
 def test_review(snap_compare, resolved_db, today, settle) -> None:
     app = make_app(resolved_db, today=today)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after(settle, ["R"]))
+
+
+def test_calibration_across_sources(snap_compare, resolved_db, today, settle) -> None:
+    app = make_app(resolved_db, today=today)
     assert snap_compare(app, terminal_size=SIZE, run_before=after(settle, ["c"]))

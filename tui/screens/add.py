@@ -87,7 +87,7 @@ class AddScreen(Screen):
             yield Static("", id="form-error")
             with Horizontal(classes="row"):
                 with Vertical():
-                    yield Label("Source (who made the call)")
+                    yield Label("Source (who said it)")
                     yield TextInput(placeholder="Goldman Sachs", id="source")
                 with Vertical(classes="kind"):
                     yield Label("Kind, if new")
@@ -97,7 +97,7 @@ class AddScreen(Screen):
                 with Vertical(classes="narrow"):
                     yield Label("Probability")
                     yield TextInput(placeholder="0.7 or 70%", id="prob")
-                with Vertical(classes="narrow"):
+                with Vertical(classes="date"):
                     yield Label("Made on")
                     yield TextInput(self.data.today.isoformat(), id="made-on")
             with Horizontal(classes="row"):
@@ -105,7 +105,7 @@ class AddScreen(Screen):
                     yield Label("Link")
                     yield TextInput(placeholder="https://...", id="url")
                 with Vertical():
-                    yield Label("Tags (comma or space separated)")
+                    yield Label("Tags (space or comma)")
                     yield TextInput(placeholder="macro metals", id="tags")
                 with Vertical(classes="narrow"):
                     yield Label("Revises #id")

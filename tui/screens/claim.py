@@ -154,13 +154,13 @@ def _chart_legend(claim: ClaimRecord) -> str:
     if claim.versus_symbol:
         parts = [
             f"{claim.symbol} and {claim.versus_symbol}, each 100 at its reference close",
-            "made on and deadline (vertical)",
+            "made on and deadline (┊)",
         ]
         if claim.evidence_date is not None:
             parts.append(f"judged {claim.evidence_date.isoformat()}")
         return "  ·  ".join(parts)
-    level = "band edges (horizontal)" if claim.upper is not None else "level (horizontal)"
-    parts = ["close", level, "made on and deadline (vertical)"]
+    level = "band edges (╌)" if claim.upper is not None else "level (╌)"
+    parts = ["close", level, "made on and deadline (┊)"]
     if "/" in claim.symbol:
         parts[0] = "ratio of the closes on the days both traded"
     if claim.evidence_date is not None:
@@ -225,7 +225,7 @@ def _claim_text(claim: ClaimRecord, today: date) -> Table:
         )
     elif claim.market_prob is not None:
         sigma = f", volatility {fmt.pct(claim.market_sigma, 1)}/yr" if claim.market_sigma else ""
-        spot = f", spot {fmt.price(claim.market_spot)}" if claim.market_spot else ""
+        spot = f", spot {fmt.market_price(claim.market_spot)}" if claim.market_spot else ""
         grid.add_row("market p", f"{fmt.pct(claim.market_prob, 1)}{sigma}{spot}")
     else:
         grid.add_row("market p", claim.market_note or "not computed yet (run a resolve)")
@@ -292,7 +292,7 @@ def _history(detail: ClaimDetail) -> Group:
         table.add_column(header)
     for row in detail.resolutions:
         closest = (
-            f"{row.closest_date.isoformat()} {fmt.price(row.closest_price)}"
+            f"{row.closest_date.isoformat()} {fmt.market_price(row.closest_price)}"
             if row.closest_date
             else ""
         )
@@ -302,7 +302,9 @@ def _history(detail: ClaimDetail) -> Group:
                 fmt.plain,
                 (
                     row.outcome,
-                    row.method + (f" run {row.run_id}" if row.run_id else ""),
+                    row.method
+                    + (f" run {row.run_id}" if row.run_id else "")
+                    + (f" as of {row.run_as_of}" if _looked_back(row) else ""),
                     _history_evidence(detail.claim.kind, row),
                     closest,
                     row.note or "",
@@ -319,3 +321,8 @@ def _history(detail: ClaimDetail) -> Group:
         chain = "  →  ".join(f"#{c.id} {c.normalized} ({c.status})" for c in detail.revision_chain)
         parts.append(fmt.plain(f"revisions: {chain}"))
     return Group(*parts)
+
+
+def _looked_back(row: ResolutionRecord) -> bool:
+    """A run made --as-of another day than the one it ran on."""
+    return row.run_as_of is not None and row.run_as_of != row.created_at.date()

@@ -54,6 +54,12 @@ class GroupScreen(LedgerScreen):
     AUTO_FOCUS = "#claims"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
+        Binding(
+            "c",
+            "calibration",
+            "Calibration",
+            tooltip="This group's reliability diagram, drawn large",
+        ),
     ]
 
     def __init__(
@@ -155,6 +161,18 @@ class GroupScreen(LedgerScreen):
 
     def on_more_claims_wanted(self, message: MoreClaimsWanted) -> None:
         self._load_page(message.offset, self.generation)
+
+    def action_calibration(self) -> None:
+        from tui.screens.calibration import CalibrationScreen
+
+        self.app.push_screen(
+            CalibrationScreen(
+                self.scope,
+                f"{self.by} {self.group}",
+                include_early=self.include_early,
+                exclude_late=self.exclude_late,
+            )
+        )
 
     def on_claim_chosen(self, message: ClaimChosen) -> None:
         from tui.screens.claim import ClaimScreen

@@ -156,7 +156,7 @@ class ImportScreen(Screen):
         total = len(extraction.candidates)
         counts = (
             f"{total} candidate{'s' if total != 1 else ''}, {ticked} ticked (space ticks)  ·  "
-            f"made on {extraction.made_on.isoformat()}: {extraction.made_on_from}"
+            f"made on {extraction.made_on.isoformat()}: {screen_words(extraction.made_on_from)}"
         )
         self._say("\n".join(filter(None, (self._last_recorded, counts))))
 
@@ -235,3 +235,18 @@ class ImportScreen(Screen):
 
     def action_cancel(self) -> None:
         self.dismiss()
+
+
+# The extractor explains its call day in the CLI's words; this screen has a field instead.
+_CLI_WORDS = (
+    ("given with --made-on", "typed in the 'made on' field"),
+    ("give --made-on", "type the day in the 'made on' field"),
+    ("--made-on", "the 'made on' field"),
+)
+
+
+def screen_words(reason: str) -> str:
+    """`reason` with the CLI's --made-on said as the field a user of this screen has."""
+    for cli, screen in _CLI_WORDS:
+        reason = reason.replace(cli, screen)
+    return reason

@@ -73,6 +73,14 @@ class ScoreboardScreen(LedgerScreen):
                 " (--exclude-late)"
             ),
         ),
+        # Not in the footer, which has no room left at 100 columns: in help and the palette.
+        Binding(
+            "c",
+            "calibration",
+            "Calibration",
+            show=False,
+            tooltip="Stated probability against outcome, every source of the board together",
+        ),
         Binding("S", "reverse_sort", "Reverse sort", show=False),
         Binding("escape", "leave_filter", "Clear filter", show=False),
     ]
@@ -224,6 +232,19 @@ class ScoreboardScreen(LedgerScreen):
         words = "without" if self.exclude_late else "with"
         self.query_one("#board-status", Static).update(f"Scoring {words} late-logged claims...")
         self.load()
+
+    def action_calibration(self) -> None:
+        from tui.screens.calibration import CalibrationScreen
+
+        what = "every source" if self.scope.is_everything() else "the filtered claims"
+        self.app.push_screen(
+            CalibrationScreen(
+                self.scope,
+                what,
+                include_early=self.include_early,
+                exclude_late=self.exclude_late,
+            )
+        )
 
     def action_next_sort(self) -> None:
         self.table.cycle_sort()

@@ -149,7 +149,12 @@ class ClaimsTable(LedgerTable):
             if row.status == "vague":
                 return Text("too vague to judge", style="dim")
             return Text(
-                fmt.evidence(row.evidence_date, row.evidence_price, row.evidence_field),
+                fmt.evidence(
+                    row.evidence_date,
+                    row.evidence_price,
+                    row.evidence_field,
+                    width=COLUMN_WIDTHS["evidence"],
+                ),
                 style=status_style(self, row.status),
             )
         if key == "reason":

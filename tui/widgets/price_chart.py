@@ -17,9 +17,11 @@ from datetime import date, timedelta
 import pandas as pd
 from textual_plotext import PlotextPlot
 
-from ledger.claims.model import format_price
+from ledger.claims.model import evidence_label
 from ledger.records import ClaimRecord
 from ledger.safe_text import printable
+from tui.formatting import price
+from tui.ticks import nice_ticks
 from tui.widgets.palette import theme_rgb
 
 JUDGED_ON = {
@@ -31,6 +33,11 @@ JUDGED_ON = {
 # A band is drawn between its two edges; a hold_between is judged on both the
 # high and the low, and the close is drawn with the edges.
 X_TICKS = 4
+Y_TICKS = 5
+# The level and the day markers are dashed: the frame and the axes are solid
+# lines, and a level drawn with their glyph reads as one more axis.
+LEVEL_GLYPH = "╌"
+DAY_GLYPH = "┊"
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class ChartWindow:
     status: str
     close_label: str = "close"
     upper: float | None = None  # a band's ceiling, drawn beside its floor (`level`)
+    evidence_label: str = "evidence"  # "closest" for the closest approach of a false claim
 
 
 def chart_window(claim: ClaimRecord, bars: pd.DataFrame | None) -> ChartWindow | None:
@@ -87,6 +95,7 @@ def chart_window(claim: ClaimRecord, bars: pd.DataFrame | None) -> ChartWindow |
         evidence_price=claim.evidence_price,
         status=claim.status,
         upper=claim.upper,
+        evidence_label=evidence_label(claim.kind, claim.status),
     )
 
 
@@ -118,6 +127,36 @@ class PriceChart(PlotextPlot):
             return (day - first).days
 
         xs = [x(d) for d in window.dates]
+        # The level must be on the chart even when the price never came near it.
+        values = [*window.closes, *window.extremes]
+        # So must the evidence: a hold_between's is a high or a low the closes never show,
+        # and plotext cannot draw the legend of a point it clipped.
+        values += [v for v in (window.level, window.upper, window.evidence_price) if v is not None]
+        low, high = min(values), max(values)
+        pad = (high - low) * 0.05 or abs(high) * 0.05 or 1.0
+        bottom, top = low - pad, high + pad
+        plt.ylim(bottom, top)
+        y_ticks = nice_ticks(bottom, top, Y_TICKS)
+        plt.yticks(list(y_ticks.values), list(y_ticks.labels))
+
+        # Markers first, so the prices are drawn over them.
+        def vertical(day: date, color: tuple[int, int, int]) -> None:
+            plt.plot([x(day), x(day)], [bottom, top], marker=DAY_GLYPH, color=color)
+
+        for edge in (window.level, window.upper):
+            if edge is not None:
+                plt.plot(
+                    [xs[0], xs[-1]],
+                    [edge, edge],
+                    marker=LEVEL_GLYPH,
+                    color=theme_rgb(self, "warning"),
+                )
+        for day in (window.made_on, window.deadline):
+            if first <= day <= window.dates[-1] + timedelta(days=7):
+                vertical(day, theme_rgb(self, "foreground-muted"))
+        outcome = theme_rgb(self, "success" if window.status == "true" else "error")
+        if window.evidence_date is not None:
+            vertical(window.evidence_date, outcome)
         if window.extreme_field:
             plt.plot(
                 xs,
@@ -128,41 +167,20 @@ class PriceChart(PlotextPlot):
         plt.plot(
             xs, list(window.closes), color=theme_rgb(self, "primary"), label=window.close_label
         )
-        if window.level is not None:
-            plt.hline(window.level, theme_rgb(self, "warning"))
-        if window.upper is not None:
-            plt.hline(window.upper, theme_rgb(self, "warning"))
-        marker = theme_rgb(self, "foreground-muted")
-        for day in (window.made_on, window.deadline):
-            if first <= day <= window.dates[-1] + timedelta(days=7):
-                plt.vline(x(day), marker)
-        if window.evidence_date is not None and window.evidence_price is None:
-            outcome = theme_rgb(self, "success" if window.status == "true" else "error")
-            plt.vline(x(window.evidence_date), outcome)
         if window.evidence_date is not None and window.evidence_price is not None:
-            outcome = theme_rgb(self, "success" if window.status == "true" else "error")
-            plt.vline(x(window.evidence_date), outcome)
             plt.scatter(
                 [x(window.evidence_date)],
                 [window.evidence_price],
                 marker="◆",
                 color=outcome,
-                label=f"evidence {window.evidence_date.isoformat()}",
+                label=f"{window.evidence_label} {window.evidence_date.isoformat()}",
             )
-        # The level must be on the chart even when the price never came near it.
-        values = [*window.closes, *window.extremes]
-        # So must the evidence: a hold_between's is a high or a low the closes never show,
-        # and plotext cannot draw the legend of a point it clipped.
-        values += [v for v in (window.level, window.upper, window.evidence_price) if v is not None]
-        low, high = min(values), max(values)
-        pad = (high - low) * 0.05 or abs(high) * 0.05 or 1.0
-        plt.ylim(low - pad, high + pad)
         ticks = sorted({round(xs[-1] * i / (X_TICKS - 1)) for i in range(X_TICKS)})
         plt.xticks(ticks, [(first + timedelta(days=t)).isoformat() for t in ticks])
         if window.upper is not None:
-            level = f"band {format_price(window.level)}-{format_price(window.upper)}"
+            level = f"band {price(window.level)}-{price(window.upper)}"
         elif window.level is not None:
-            level = f"level {format_price(window.level)}"
+            level = f"level {price(window.level)}"
         else:
             level = "no level"
         if window.close_label != "close":

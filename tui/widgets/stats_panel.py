@@ -16,8 +16,11 @@ def _p_value(p: float | None) -> str:
     return "<0.001" if p < 0.001 else f"{p:.3f}"
 
 
-def stats_lines(score: GroupScore) -> list[tuple[str, str]]:
-    """(label, value) pairs; a statistic that does not apply says why instead of a number."""
+def stats_lines(score: GroupScore, *, pooled: bool = False) -> list[tuple[str, str]]:
+    """(label, value) pairs; a statistic that does not apply says why instead of a number.
+
+    `pooled`: the claims of many sources as one group, where a hit rate shrunk toward the
+    average of the groups means nothing (there is one group), so it is left out."""
     lines = [
         (
             "claims",
@@ -32,8 +35,9 @@ def stats_lines(score: GroupScore) -> list[tuple[str, str]]:
             (
                 "hit rate",
                 f"{fmt.pct(score.hit_rate)} of {score.scored:,} scored "
-                f"(90% CI {fmt.interval(score.hit_rate_ci)}%, "
-                f"shrunk {fmt.pct(score.shrunk_hit_rate)})",
+                f"(90% CI {fmt.interval(score.hit_rate_ci)}%"
+                + ("" if pooled else f", shrunk {fmt.pct(score.shrunk_hit_rate)}")
+                + ")",
             )
         )
     if score.with_market_prob:
@@ -85,13 +89,13 @@ def stats_lines(score: GroupScore) -> list[tuple[str, str]]:
 class StatsPanel(Static):
     """Shows one GroupScore (or says there is nothing to score)."""
 
-    def show_score(self, score: GroupScore | None) -> None:
+    def show_score(self, score: GroupScore | None, *, pooled: bool = False) -> None:
         if score is None:
-            self.update(Text("No claims in this group.", style="dim"))
+            self.update(Text("No claims here.", style="dim"))
             return
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column()
-        for label, value in stats_lines(score):
+        for label, value in stats_lines(score, pooled=pooled):
             grid.add_row(label, value)
         self.update(grid)

@@ -1,0 +1,23 @@
+"""Warnings for levels far from the market, as `add`, `parse` and `import` print them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlmodel import Session
+
+from ledger.claims.model import Claim
+from ledger.claims.plausibility import far_level_warnings
+from ledger.store.known_closes import known_closes
+
+
+def far_levels(session: Session, claims: Sequence[Claim]) -> list[list[str]]:
+    """Per claim (in order), its lines about a level more than FAR_FACTOR times away
+    from the close the price cache holds nearest its call day; none without bars."""
+    wanted = [(c.symbol, c.made_on) for c in claims if c.symbol]
+    closes = known_closes(session, wanted) if wanted else {}
+    return [far_level_warnings(c, closes.get((c.symbol, c.made_on))) for c in claims]
+
+
+def warning_line(problem: str, action: str) -> str:
+    return f"warning: {problem}: {action}"

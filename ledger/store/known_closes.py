@@ -1,0 +1,68 @@
+"""The close the price cache holds nearest a day, for many (symbol, day) pairs at once.
+
+Used to say when a level looks like a typo (`ledger.claims.plausibility`):
+the last close on or before the call's day, or, when the cache starts later,
+its first close. A ratio (`GC=F/SI=F`) is its legs' closes divided, each
+leg's own nearest close.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import numpy as np
+from sqlalchemy import select
+from sqlmodel import Session
+
+from ledger.claims.pairs import ratio_legs
+from ledger.claims.plausibility import KnownClose
+from ledger.store.batching import chunks
+from ledger.store.tables import PriceBarRow
+
+
+def known_closes(
+    session: Session, wanted: Iterable[tuple[str, date]]
+) -> dict[tuple[str, date], KnownClose]:
+    """Per (symbol, day) the cache can answer for, the close nearest that day (on or
+    before it when there is one). One query per batch of symbols; a binary search per day."""
+    pairs = set(wanted)
+    plain: set[str] = set()
+    for symbol, _ in pairs:
+        plain.update(ratio_legs(symbol) or (symbol,))
+    series: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for chunk in chunks(sorted(plain)):
+        rows = session.execute(
+            select(PriceBarRow.symbol, PriceBarRow.date, PriceBarRow.close)
+            .where(PriceBarRow.symbol.in_(chunk))
+            .order_by(PriceBarRow.symbol, PriceBarRow.date)
+        ).all()
+        by_symbol: dict[str, list[tuple[date, float]]] = {}
+        for symbol, day, close in rows:
+            by_symbol.setdefault(symbol, []).append((day, close))
+        for symbol, bars in by_symbol.items():
+            days = np.array([d.toordinal() for d, _ in bars])
+            series[symbol] = (days, np.array([c for _, c in bars], dtype=float))
+    found: dict[tuple[str, date], KnownClose] = {}
+    for symbol, day in pairs:
+        legs = ratio_legs(symbol)
+        if legs is None:
+            known = _nearest(series.get(symbol), day)
+        else:
+            top, bottom = (_nearest(series.get(leg), day) for leg in legs)
+            known = (
+                KnownClose(min(top.day, bottom.day), top.close / bottom.close)
+                if top and bottom and bottom.close > 0
+                else None
+            )
+        if known is not None:
+            found[(symbol, day)] = known
+    return found
+
+
+def _nearest(series: tuple[np.ndarray, np.ndarray] | None, day: date) -> KnownClose | None:
+    if series is None:
+        return None
+    days, closes = series
+    index = max(int(np.searchsorted(days, day.toordinal(), side="right")) - 1, 0)
+    return KnownClose(date.fromordinal(int(days[index])), float(closes[index]))
