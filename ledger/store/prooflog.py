@@ -17,10 +17,12 @@ a log built from its tables, marked as attested only from then on.
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, insert, select, update
@@ -43,7 +45,8 @@ from ledger.proof.entries import (
     status_entry,
 )
 from ledger.proof.merkle import Frontier, leaf_hash
-from ledger.proof.replay import ClaimState, LedgerState, ResolutionState
+from ledger.proof.quick import ClaimColumns, ResolutionColumns, Tables, as_state
+from ledger.proof.replay import LedgerState
 from ledger.store.batching import chunks
 from ledger.store.guards import guards_current, install_guards
 from ledger.store.raw import adapt, executemany, fetchall
@@ -246,6 +249,8 @@ _SOURCE_SQL = "SELECT id, " + ", ".join(SOURCE_COLUMNS) + " FROM source"
 
 
 def _claim_rows(session: Session, claim_ids: Sequence[int] | None) -> list[tuple]:
+    if claim_ids is None:
+        return fetchall(session, _CLAIM_SQL + " ORDER BY p.id", [])
     rows = _rows(session, _CLAIM_SQL, "p.id", claim_ids)
     rows.sort(key=lambda row: row[0])
     return rows
@@ -266,6 +271,8 @@ def _resolution_rows(
     session: Session, claim_ids: Sequence[int] | None, current_only: bool = False
 ) -> list[tuple]:
     sql = _RESOLUTION_SQL + (" WHERE is_current" if current_only else "")
+    if claim_ids is None:
+        return fetchall(session, sql + " ORDER BY id", [])
     rows = _rows(session, sql, "prediction_id", claim_ids)
     rows.sort(key=lambda row: row[0])
     return rows
@@ -310,24 +317,80 @@ def source_entries(session: Session, source_ids: Iterable[int]) -> list[dict[str
 
 def ledger_state(session: Session) -> LedgerState:
     """Claims, resolutions, sources and aliases as stored, in the log's plain values."""
-    state = LedgerState()
+    return as_state(ledger_columns(session))
+
+
+def _floats(column: Sequence[Any]) -> list[Any]:
+    values = [v if v is None or type(v) is float else float(v) for v in column]
+    if all(map(math.isfinite, filter(None, values))):  # None and 0.0 left out: both fine
+        return values
+    return [plain(v) for v in values]
+
+
+def _days(column: Sequence[Any]) -> list[Any]:
+    return [v if v is None or type(v) is str else v.isoformat() for v in column]
+
+
+def _moments(column: Sequence[Any]) -> list[Any]:
+    return [
+        v[:10] + "T" + v[11:] + "Z"
+        if type(v) is str and len(v) == 26 and v[10] == " "
+        else _moment(v)
+        for v in column
+    ]
+
+
+def _booleans(column: Sequence[Any]) -> list[Any]:
+    return [None if v is None else bool(v) for v in column]
+
+
+_COLUMN_CONVERTERS: dict[Callable[[Any], Any], Callable[[Sequence[Any]], list[Any]]] = {
+    _float: _floats,
+    _day: _days,
+    _moment: _moments,
+    _boolean: _booleans,
+}
+
+
+def _column_values(rows: Sequence[tuple], first: int, columns: _Columns) -> dict[str, list[Any]]:
+    """Columns `first`.. of `rows`, one list per column, in plain values: the
+    same values `_plain` gives row by row, converted a column at a time."""
+    convert = {position: converter for position, _, converter in columns.conversions}
+    values: dict[str, list[Any]] = {}
+    for position, name in enumerate(columns.names):
+        at = first + position
+        column = list(map(itemgetter(at), rows))
+        converter = convert.get(position)
+        values[name] = column if converter is None else _COLUMN_CONVERTERS[converter](column)
+    return values
+
+
+def ledger_columns(session: Session) -> Tables:
+    """The tables as `verify`'s quick check reads them: one SELECT per table,
+    column by column, in the log's plain values."""
+    claim_rows = _claim_rows(session, None)
     tags = _tags(session, None)
-    for row in _claim_rows(session, None):
-        state.claims[row[0]] = ClaimState(
-            row[3],
-            tuple(sorted(tags.get(row[0], ()))),
-            _plain(row[4:], _CLAIM_CONVERTERS),
-            row[1],
-            row[2],
-        )
-    for row in _resolution_rows(session, None):
-        state.resolutions[row[0]] = ResolutionState(
-            row[1], _plain(row[3:], _RESOLUTION_CONVERTERS), bool(row[2])
-        )
-    for row in _rows(session, _SOURCE_SQL, "id", None):
-        state.sources[row[0]] = _plain(row[1:], _SOURCE_CONVERTERS)
-    state.aliases = dict(fetchall(session, "SELECT alias, symbol FROM alias", []))
-    return state
+    resolution_rows = _resolution_rows(session, None)
+    claims = ClaimColumns(
+        ids=[row[0] for row in claim_rows],
+        status=[row[1] for row in claim_rows],
+        void_reason=[row[2] for row in claim_rows],
+        source=[row[3] for row in claim_rows],
+        tags=[tuple(sorted(tags.get(row[0], ()))) for row in claim_rows],
+        fields=_column_values(claim_rows, 4, _CLAIM_CONVERTERS),
+    )
+    resolutions = ResolutionColumns(
+        ids=[row[0] for row in resolution_rows],
+        claim_ids=[row[1] for row in resolution_rows],
+        current=[bool(row[2]) for row in resolution_rows],
+        fields=_column_values(resolution_rows, 3, _RESOLUTION_CONVERTERS),
+    )
+    sources = {
+        row[0]: _plain(row[1:], _SOURCE_CONVERTERS)
+        for row in _rows(session, _SOURCE_SQL, "id", None)
+    }
+    aliases = dict(fetchall(session, "SELECT alias, symbol FROM alias", []))
+    return Tables(claims, resolutions, sources, aliases)
 
 
 # --- reading the log ---------------------------------------------------------
@@ -358,6 +421,12 @@ def stored_frontier(session: Session) -> tuple[int, list[str]]:
 def read_log(session: Session) -> list[tuple[int, str, str]]:
     """Every (seq, entry text, leaf hash hex), in seq order."""
     return fetchall(session, "SELECT seq, entry, leaf_hash FROM proof_log ORDER BY seq", [])
+
+
+def read_log_with_kinds(session: Session) -> list[tuple[int, str, str, str]]:
+    """Every (seq, kind, entry text, leaf hash hex), in seq order; the kind
+    column is not hashed, so it is only a hint of what the text says."""
+    return fetchall(session, "SELECT seq, kind, entry, leaf_hash FROM proof_log ORDER BY seq", [])
 
 
 # --- opening -----------------------------------------------------------------
