@@ -111,7 +111,7 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         session.execute(insert(PredictionTagRow), list(batch))
 
     _link_revisions(session, fresh, new_ids, existing, source_ids)
-    prooflog.append(session, prooflog.claim_entries(session, list(new_ids.values())))
+    prooflog.append_claims(session, list(new_ids.values()))
     duplicate_ids = [
         i if i != -1 else new_ids.get(d.fingerprint(), -1)
         for i, d in zip(duplicate_ids, duplicates, strict=True)

@@ -16,6 +16,7 @@ a log built from its tables, marked as attested only from then on.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import defaultdict
@@ -31,10 +32,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from ledger.errors import LedgerError
+from ledger.proof.bulk import claim_texts, resolution_texts, tokens
 from ledger.proof.entries import (
+    CLAIM,
     MUTABLE_CLAIM_COLUMNS,
     MUTABLE_RESOLUTION_COLUMNS,
     MUTABLE_SOURCE_COLUMNS,
+    RESOLUTION,
     alias_entry,
     backfill_entry,
     canonical,
@@ -44,7 +48,7 @@ from ledger.proof.entries import (
     source_entry,
     status_entry,
 )
-from ledger.proof.merkle import Frontier, leaf_hash
+from ledger.proof.merkle import LEAF_PREFIX, Frontier
 from ledger.proof.quick import ClaimColumns, ResolutionColumns, Tables, as_state
 from ledger.proof.replay import LedgerState
 from ledger.store.batching import chunks
@@ -110,19 +114,26 @@ def lock_head(session: Session) -> Frontier:
 
 def append(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
     """Append entries to the log in the caller's transaction (see the module docstring)."""
+    if entries:
+        _append_texts(session, [(e["type"], canonical(e).decode("utf-8")) for e in entries])
+
+
+def _append_texts(session: Session, entries: Sequence[tuple[str, str]]) -> None:
+    """Append (type, canonical text) entries: number them after the head,
+    insert them with one executemany, move the head."""
     if not entries:
         return
     frontier = lock_head(session)
-    blobs = [canonical(e) for e in entries]
-    hashes = [leaf_hash(b) for b in blobs]
+    sha256 = hashlib.sha256
+    hashes = [sha256(LEAF_PREFIX + text.encode("utf-8")).digest() for _, text in entries]
     grown = frontier.extend(hashes)
     now = adapt(session, utcnow())
     executemany(
         session,
         "INSERT INTO proof_log (seq, kind, entry, leaf_hash, created_at) VALUES (?, ?, ?, ?, ?)",
         [
-            (frontier.size + i, e["type"], b.decode("utf-8"), h.hex(), now)
-            for i, (e, b, h) in enumerate(zip(entries, blobs, hashes, strict=True))
+            (frontier.size + i, kind, text, leaf.hex(), now)
+            for i, ((kind, text), leaf) in enumerate(zip(entries, hashes, strict=True))
         ],
     )
     head = ProofHeadRow.__table__
@@ -136,6 +147,61 @@ def append(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
             updated_at=utcnow(),
         )
     )
+
+
+def append_claims(session: Session, claim_ids: Sequence[int]) -> None:
+    """Log claims just recorded, from their stored rows.
+
+    A bulk path (an import logs 100k claims): the entry texts are built a
+    column at a time (`ledger.proof.bulk`), the same bytes `claim_entries`
+    and `canonical` give row by row."""
+    if not claim_ids:
+        return
+    rows = _claim_rows(session, claim_ids)
+    tags = _tags(session, claim_ids)
+    fields = _column_values(rows, 4, _CLAIM_CONVERTERS)
+    texts = claim_texts(
+        [row[0] for row in rows],
+        [row[3] for row in rows],
+        [sorted(tags.get(row[0], ())) for row in rows],
+        {name: tokens(values) for name, values in fields.items()},
+    )
+    _append_texts(session, [(CLAIM, text) for text in texts])
+
+
+def append_resolutions(
+    session: Session,
+    claim_ids: Sequence[int],
+    *,
+    current_only: bool,
+    claim_status: Mapping[int, str] | None = None,
+    void_reasons: Mapping[int, str | None] | None = None,
+) -> None:
+    """Log resolutions just written for `claim_ids`, as `resolution_entries`
+    describes them, with their texts built a column at a time (a resolve run
+    logs one per claim it settles)."""
+    if not claim_ids:
+        return
+    rows = _resolution_rows(session, claim_ids, current_only)
+    current = [bool(row[2]) for row in rows]
+    statuses = [
+        (claim_status or {}).get(row[1]) if is_current else None
+        for row, is_current in zip(rows, current, strict=True)
+    ]
+    reasons = [
+        (void_reasons or {}).get(row[1]) if status == "void" else None
+        for row, status in zip(rows, statuses, strict=True)
+    ]
+    fields = _column_values(rows, 3, _RESOLUTION_CONVERTERS)
+    texts = resolution_texts(
+        [row[0] for row in rows],
+        [row[1] for row in rows],
+        {name: tokens(values) for name, values in fields.items()},
+        current,
+        statuses,
+        reasons,
+    )
+    _append_texts(session, [(RESOLUTION, text) for text in texts])
 
 
 # --- entries from stored rows -------------------------------------------------

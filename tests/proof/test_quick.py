@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine
 from sqlmodel import Session
 
-from ledger.proof.entries import FILL_ONCE_CLAIM_COLUMNS
+from ledger.proof.entries import FILL_ONCE_CLAIM_COLUMNS, canonical
 from ledger.proof.quick import ClaimColumns, ResolutionColumns, Tables, agrees
 from ledger.proving import full_comparison
 from ledger.store.prooflog import ledger_columns, read_log_with_kinds
@@ -43,6 +43,16 @@ def test_an_honest_ledger_is_shown_without_the_full_comparison(busy_ledger: str)
     log, tables = read(busy_ledger)
     assert full(log, tables) == []
     assert agrees(log, tables)
+
+
+def test_every_logged_text_is_in_canonical_form(busy_ledger: str) -> None:
+    """The bulk writers (claims, resolutions) log the bytes `canonical` gives."""
+    log, _ = read(busy_ledger)
+    assert {row[1] for row in log} >= {"claim", "resolution", "status", "filled"}
+    for _, kind, text, _ in log:
+        entry = json.loads(text)
+        assert entry["type"] == kind
+        assert canonical(entry).decode("utf-8") == text
 
 
 def test_an_entry_logged_before_a_column_existed_still_agrees(busy_ledger: str) -> None:
