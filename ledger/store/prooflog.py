@@ -98,8 +98,14 @@ def lock_head(session: Session) -> Frontier:
     Write paths take it before they change any row, so every transaction that
     logs takes its locks in one order (head, then rows): on PostgreSQL a
     resolve run and a hand void of the same claim queue instead of deadlocking.
-    Taking it again in the same transaction is a no-op.
+    Taking it again in the same transaction asks nothing of the database: the
+    head this transaction locked (and moved, by its appends) is kept in the
+    session's info with the transaction it belongs to.
     """
+    transaction = session.get_transaction()
+    held = session.info.get(_HELD_HEAD)
+    if held is not None and transaction is not None and held[0] is transaction:
+        return held[1]
     head = ProofHeadRow.__table__
     if session.get_bind().dialect.name == "sqlite":
         session.execute(update(head).where(head.c.id == HEAD_ID).values(size=head.c.size))
@@ -109,7 +115,17 @@ def lock_head(session: Session) -> Frontier:
     row = session.execute(query).first()
     if row is None:
         raise NoLogError("this ledger has no proof log yet: open it once with a writing command")
-    return Frontier(row.size, tuple(bytes.fromhex(h) for h in json.loads(row.frontier)))
+    frontier = Frontier(row.size, tuple(bytes.fromhex(h) for h in json.loads(row.frontier)))
+    _hold(session, frontier)
+    return frontier
+
+
+_HELD_HEAD = "forecast-ledger proof head"
+
+
+def _hold(session: Session, frontier: Frontier) -> None:
+    """Remember the locked head for the rest of the session's current transaction."""
+    session.info[_HELD_HEAD] = (session.get_transaction(), frontier)
 
 
 def append(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
@@ -147,6 +163,7 @@ def _append_texts(session: Session, entries: Sequence[tuple[str, str]]) -> None:
             updated_at=utcnow(),
         )
     )
+    _hold(session, grown)
 
 
 def append_claims(session: Session, claim_ids: Sequence[int]) -> None:
