@@ -33,7 +33,7 @@ from ledger.scoring import (
     window_start_years,
     year_fraction,
 )
-from ledger.scoring.market_implied import MIN_RETURNS, VOL_WINDOW_DAYS
+from ledger.scoring.market_implied import MIN_RETURNS, VOL_WINDOW_DAYS, lognormal_obstacle
 from ledger.store.baselines import (
     Baseline,
     BaselineClaim,
@@ -238,7 +238,15 @@ def baselines_for(
         sigma = float(vol.sigma[i]) if np.isfinite(vol.sigma[i]) else None
         spot = float(vol.spot[i]) if np.isfinite(vol.spot[i]) else None
         note = None
-        if spot is None:
+        obstacle = None
+        if spot is not None:
+            level = float(levels[i]) if np.isfinite(levels[i]) else None
+            upper = float(uppers[i]) if np.isfinite(uppers[i]) else None
+            non_positive = int(vol.non_positive[i]) if vol.non_positive is not None else 0
+            obstacle = lognormal_obstacle(spot, level, upper, non_positive)
+        if obstacle is not None:
+            prob, sigma, note = None, None, obstacle
+        elif spot is None:
             note = f"no close on or before {claim.made_on} in the price history"
         elif sigma is None:
             note = (

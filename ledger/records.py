@@ -31,7 +31,10 @@ RESOLUTION_EVIDENCE = (
     "data_source",
     "note",
     "leg_evidence",  # two-asset claims: each asset's part, as JSON text
+    "bar_quality",  # repaired or close_only: the kind of bar the verdict stood on
 )
+# What a resolution's bar_quality may say (NULL: every bar it stood on was ok).
+RESOLUTION_BAR_QUALITIES = ("repaired", "close_only")
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,8 @@ class ResolutionRecord:
     claimed_at: datetime | None = None
     # Two-asset claims: each asset's part (`LegEvidence.to_json()` dicts).
     legs: tuple[dict[str, Any], ...] = ()
+    # `repaired` or `close_only` when the verdict stood on such a bar (None: ok bars).
+    bar_quality: str | None = None
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ from ledger.store.baselines import claims_needing_baseline, store_baselines
 from ledger.store.engine import refresh_planner_statistics
 from ledger.store.prices import (
     cached_ranges,
+    gaps_by_symbol,
     load_gaps,
     load_symbol_bars,
     record_coverage,
@@ -95,6 +96,10 @@ class ResolveSummary:
     open_reasons: Counter = field(default_factory=Counter)
     failed_symbols: dict[str, str] = field(default_factory=dict)
     rejected_bars: dict[str, list[str]] = field(default_factory=dict)
+    # Per symbol, the days in its span whose bar is rejected after this run (the
+    # same on the same data, whatever a run fetched), and how many are new.
+    rejected_held: dict[str, int] = field(default_factory=dict)
+    rejected_new: dict[str, int] = field(default_factory=dict)
     requests: int = 0
     bars_stored: int = 0
     decided: list[dict] = field(default_factory=list)
@@ -109,6 +114,8 @@ class ResolveSummary:
         self.open_reasons.update(other.open_reasons)
         self.failed_symbols.update(other.failed_symbols)
         self.rejected_bars.update(other.rejected_bars)
+        self.rejected_held.update(other.rejected_held)
+        self.rejected_new.update(other.rejected_new)
         self.bars_stored += other.bars_stored
         self.decided.extend(other.decided)
 
@@ -130,7 +137,8 @@ class ResolveSummary:
             "changed_on_recheck": self.changed_on_recheck,
             "open_reasons": dict(sorted(self.open_reasons.items())),
             "failed_symbols": dict(sorted(self.failed_symbols.items())),
-            "rejected_bars": {k: len(v) for k, v in sorted(self.rejected_bars.items()) if v},
+            "rejected_bars": {k: v for k, v in sorted(self.rejected_held.items()) if v},
+            "rejected_bars_new": {k: v for k, v in sorted(self.rejected_new.items()) if v},
             "requests": self.requests,
             "bars_stored": self.bars_stored,
             "resolved": self.decided,
@@ -199,6 +207,8 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
         if span[0] <= span[1]:
             fetch_spans[symbol] = span
     leg_spans = _leg_spans(fetch_spans)
+    with Session(engine) as session:
+        held_gaps = gaps_by_symbol(session, leg_spans)
     if recheck:  # a data correction: ask the source again for everything judged
         wanted = dict(leg_spans)
     else:
@@ -207,6 +217,14 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
             for symbol, span in leg_spans.items()
             if (missing := missing_range(span, cache.get(symbol), as_of)) is not None
         }
+        # A rejected bar is asked for again on every run: feeds fix their errors.
+        # From a week before it, so that a spike is judged against its neighbours again.
+        for symbol, days in held_gaps.items():
+            first = days[0] - timedelta(days=REFERENCE_LOOKBACK_DAYS)
+            last = leg_spans[symbol][1]
+            if symbol in wanted:
+                first, last = min(first, wanted[symbol][0]), max(last, wanted[symbol][1])
+            wanted[symbol] = (first, last)
     fetched = fetch_missing(source, wanted)
     summary.requests = fetched.requests
 
@@ -232,6 +250,10 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
                             wanted.get(leg),
                         )
                 span = fetch_spans.get(symbol)
+                if symbol in leg_spans and symbol in plain:
+                    held = gaps_by_symbol(session, {symbol: leg_spans[symbol]}).get(symbol, [])
+                    tally.rejected_held[symbol] = len(held)
+                    tally.rejected_new[symbol] = len(set(held) - set(held_gaps.get(symbol, [])))
                 if symbol in plain:
                     bars, gaps = _load_bars(session, symbol, span)
                     splits = load_splits(session, [symbol]).get(symbol)
@@ -290,7 +312,7 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
                 errors=summary.failed_symbols,
                 requests=summary.requests,
                 bars_stored=summary.bars_stored,
-                bars_rejected=sum(len(v) for v in summary.rejected_bars.values()),
+                bars_rejected=sum(summary.rejected_held.values()),
             )
     return summary
 
@@ -385,7 +407,12 @@ def _load_bars(
 
 
 def needed_range(claims: Sequence[OpenClaim], as_of: date) -> tuple[date, date] | None:
-    """The one date range a symbol's claims need, or None when no window has begun."""
+    """The one date range a symbol's claims need, or None when no window has begun.
+
+    It runs through as_of whatever the deadlines: a claim is covered by a bar
+    after its deadline, and a lone claim whose deadline fell on a holiday
+    would otherwise wait for a bar it never asks for.
+    """
     starts = []
     for item in claims:
         claim = item.claim
@@ -400,7 +427,9 @@ def needed_range(claims: Sequence[OpenClaim], as_of: date) -> tuple[date, date] 
             start = min(start, history_start(claim.level_rule, claim.made_on))
         starts.append(start)
     first = min(starts)
-    last = min(max(item.claim.deadline for item in claims), as_of)
+    # Through as_of, not only through the deadlines: a deadline on a holiday is
+    # settled by the first bar after it, which a lone claim would never ask for.
+    last = as_of
     return (first, last) if first <= last else None
 
 
@@ -494,6 +523,7 @@ def _write_verdicts(
                     "evidence_date": _iso(decision.values.get("evidence_date")),
                     "evidence_price": decision.values.get("evidence_price"),
                     "evidence_field": decision.values.get("evidence_field"),
+                    "bar_quality": decision.values.get("bar_quality"),
                 }
             )
     set_open_reasons(session, reasons, utcnow())
@@ -527,6 +557,7 @@ def _evidence(verdict: Verdict, data_source: str) -> dict:
         "leg_evidence": (
             json.dumps([leg.to_json() for leg in verdict.legs]) if verdict.legs else None
         ),
+        "bar_quality": verdict.bar_quality,
     }
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from yahoo_fake import fake_yahoo
@@ -20,6 +21,12 @@ from yahoo_fake import fake_yahoo
 __all__ = ["fake_yahoo"]
 
 PG_ENV = "FORECAST_TEST_DATABASE_URL"
+
+# Hypothesis's per-example deadline is a timed assertion: on a shared 2-core
+# machine under load a 200 ms deadline fails correct code. Speed is measured in
+# bench/, never asserted in tests.
+settings.register_profile("ledger", deadline=None)
+settings.load_profile("ledger")
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +37,9 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("FORECAST_DB", str(tmp_path / "default-ledger.sqlite3"))
     # No test asks Yahoo for symbols unless it runs the fake and unsets this itself.
     monkeypatch.setenv("FORECAST_OFFLINE", "1")
+    # No test asks the user's language model: `extract --llm` settings come from the test.
+    for name in ("FORECAST_LLM", "FORECAST_LLM_URL", "FORECAST_LLM_MODEL", "FORECAST_LLM_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
 
 
 def _backends() -> list:

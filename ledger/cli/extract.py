@@ -13,6 +13,11 @@ then, in exactly one of four ways:
   accepted;
 - otherwise: prints the candidates and records nothing.
 
+With `--llm` (or FORECAST_LLM=1) the candidates come from a language model
+at an OpenAI-compatible endpoint instead (`ledger.extract.llm`), each read
+by the same claim parser; if the model gives no usable answer, one line
+says why and the rule-based candidates are used.
+
 Recording goes through `record_claims`, like `forecast add`, with the
 article's URL and the sentence as the quote, so a claim already in the
 ledger is reported "already recorded" and not added twice.
@@ -24,7 +29,7 @@ import dataclasses
 import sys
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from sqlmodel import Session
@@ -145,6 +150,43 @@ def extract(
             " address, e.g. your intranet.",
         ),
     ] = False,
+    llm: Annotated[
+        bool,
+        typer.Option(
+            "--llm",
+            envvar="FORECAST_LLM",
+            help="Ask a language model (OpenAI-compatible endpoint) for the candidates;"
+            " the rules are used if it gives no usable answer.",
+        ),
+    ] = False,
+    llm_url: Annotated[
+        str | None,
+        typer.Option(
+            "--llm-url",
+            envvar="FORECAST_LLM_URL",
+            help="The endpoint's API base, e.g. http://localhost:11434/v1 (Ollama).",
+            show_default=False,
+        ),
+    ] = None,
+    llm_model: Annotated[
+        str | None,
+        typer.Option(
+            "--llm-model",
+            envvar="FORECAST_LLM_MODEL",
+            help="The model to ask, e.g. llama3.1:8b. The API key, if one is needed,"
+            " is read from FORECAST_LLM_API_KEY.",
+            show_default=False,
+        ),
+    ] = None,
+    llm_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--llm-timeout",
+            min=0.1,
+            help="Seconds the model may take in all (default: 120).",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -152,6 +194,8 @@ def extract(
     given_made_on = parse_date_option(made_on, "--made-on")
     if given_made_on is not None:
         check_made_on(given_made_on, date.today())
+    # Checked before the article is read or fetched: a missing setting is the user's to fix.
+    endpoint = _llm_endpoint(llm_url, llm_model, llm_timeout) if llm else None
     text = _read_article(
         article, timeout, int(max_size * 1_000_000), allow_private=allow_private_addresses
     )
@@ -166,6 +210,8 @@ def extract(
         published=text.published,
         horizon_months=horizon_months,
     )
+    if endpoint is not None:
+        extraction = _with_llm(extraction, text.text, endpoint, aliases, horizon_months)
     render.note(f"made on {extraction.made_on} ({extraction.made_on_from})")
     for note in extraction.notes:
         render.note(note)
@@ -212,6 +258,62 @@ def _read_article(article: str, timeout: float, max_bytes: int, *, allow_private
         page = fetch_url(article, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
         return article_from(page.text, html=page.is_html or None, url=page.url)
     return read_article_file(article, max_bytes=max_bytes)
+
+
+if TYPE_CHECKING:
+    from ledger.extract.llm.client import LlmEndpoint
+
+
+def _llm_endpoint(url: str | None, model: str | None, timeout: float | None) -> LlmEndpoint:
+    """The endpoint --llm asks; a usage error, before any work, if it is not fully given."""
+    import os
+
+    from ledger.extract.llm.client import (
+        API_KEY_ENV,
+        DEFAULT_TIMEOUT,
+        LlmEndpoint,
+        check_endpoint_url,
+    )
+
+    if not url:
+        raise UsageError(
+            "--llm needs an endpoint: give --llm-url (e.g. http://localhost:11434/v1)"
+            " or set FORECAST_LLM_URL"
+        )
+    problem = check_endpoint_url(url)
+    if problem is not None:
+        raise UsageError(f"--llm-url: {problem}")
+    if not model:
+        raise UsageError("--llm needs a model: give --llm-model or set FORECAST_LLM_MODEL")
+    key = os.environ.get(API_KEY_ENV) or None
+    return LlmEndpoint(url=url, model=model, api_key=key, timeout=timeout or DEFAULT_TIMEOUT)
+
+
+def _with_llm(
+    rules: Extraction,
+    text: str,
+    endpoint: LlmEndpoint,
+    aliases: dict[str, str],
+    horizon_months: int,
+) -> Extraction:
+    """The model's candidates, or the rules' with one line saying why the model's are not."""
+    from ledger.extract.llm.errors import LlmError
+    from ledger.extract.llm.extraction import extract_with_llm
+
+    try:
+        found = extract_with_llm(
+            text,
+            rules,
+            endpoint,
+            today=date.today(),
+            aliases=aliases,
+            horizon_months=horizon_months,
+        )
+    except LlmError as error:
+        render.note(f"{error}; using the rule-based extractor instead")
+        return rules
+    render.note(f"candidates from the language model {endpoint.model}")
+    return found
 
 
 def _stdin_is_terminal() -> bool:

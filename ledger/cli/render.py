@@ -309,10 +309,18 @@ def claim_detail(detail: ClaimDetail) -> None:
                 )
             if res.split_factor not in (None, 1.0):
                 facts.append(f"level compared in split-adjusted units (x1/{res.split_factor:g})")
+            if res.bar_quality:
+                facts.append(BAR_QUALITY_NOTES.get(res.bar_quality, f"bars: {res.bar_quality}"))
             if facts:
                 out.print(cell(f"{'':>14} {'; '.join(facts)}"))
             for line in leg_lines(res.legs, c.margin):
                 out.print(cell(f"{'':>14} {line}"))
+
+
+BAR_QUALITY_NOTES = {
+    "repaired": "stood on a repaired bar (open or close outside the quoted range, range widened)",
+    "close_only": "stood on a close-only bar (no intraday range: only its close was seen)",
+}
 
 
 def band_exit(c: ClaimRecord, res: ResolutionRecord) -> str | None:

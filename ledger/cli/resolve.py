@@ -153,6 +153,29 @@ def failure_lines(failed: dict[str, str], verbose: bool) -> list[str]:
     return summarize_failures(failed)
 
 
+def rejected_lines(summary: ResolveSummary, verbose: bool) -> list[str]:
+    """Rejected bars: one line when a run finds new ones, every message with --verbose.
+
+    A rejected bar is asked for again on every run, so the same bad bars come
+    back each time; saying so every run would bury anything new.
+    """
+    if verbose:
+        return [
+            f"rejected: {message}"
+            for _, messages in sorted(summary.rejected_bars.items())
+            for message in messages
+        ]
+    new = {symbol: n for symbol, n in sorted(summary.rejected_new.items()) if n}
+    if not new:
+        return []
+    held = sum(summary.rejected_held.values())
+    where = ", ".join(f"{symbol} {n}" for symbol, n in new.items())
+    return [
+        f"rejected {sum(new.values())} new bad bars ({where}); {held} bad bars held as gaps, "
+        "asked for again each run; --verbose lists them"
+    ]
+
+
 def _print_summary(summary: ResolveSummary, verbose: bool = False) -> None:
     prefix = "dry run: would resolve" if summary.dry_run else "resolved"
     lines = [
@@ -169,8 +192,7 @@ def _print_summary(summary: ResolveSummary, verbose: bool = False) -> None:
         )
         lines.append(f"open: {reasons}")
     lines.extend(f"failed: {line}" for line in failure_lines(summary.failed_symbols, verbose))
-    for symbol, messages in sorted(summary.rejected_bars.items()):
-        lines.append(f"rejected {len(messages)} bad bars of {symbol}, e.g. {messages[0]}")
+    lines.extend(rejected_lines(summary, verbose))
     # Symbols and errors come from the ledger and the price source: shown, never interpreted.
     typer.echo("\n".join(printable(line) for line in lines))
 

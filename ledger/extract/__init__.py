@@ -16,7 +16,8 @@ here records anything: the CLI does, and only what the user accepts.
     merge.py      one candidate per call (headline and body restate each other)
     candidate.py  what is proposed
     textops.py    blanking and phrase patterns shared by the above
-    fetch.py      fetching a URL (the only network access)
+    fetch.py      fetching a URL (the only network access besides llm/)
+    llm/          the optional language-model extractor (`forecast extract --llm`)
 """
 
 from __future__ import annotations

@@ -58,7 +58,8 @@ class FetchResult:
     callers can index all four without checking.
 
     * `bars`: validated bars frames in the shape of `ledger.bars`, limited to the
-      wanted window; empty when the symbol exists but has no bar in it.
+      wanted window, each bar with its quality (ok, repaired, close_only); empty
+      when the symbol exists but has no bar in it.
     * `splits`: stock splits inside the window as a float Series indexed by
       calendar date (``date``), named ``split_ratio``, new shares per old share
       (4.0 for a 4-for-1 split); only ratios other than 0 and 1.

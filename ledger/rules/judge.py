@@ -43,21 +43,34 @@ vague
     Never judged: no price can settle it. The resolver never asks; a vague
     call given here anyway stays open, waiting for data that cannot come.
 
-"The data covers the deadline" means there is a bar dated on or after the
-deadline (and on or before as_of). Only then is a deadline on a weekend or
-holiday judged with the last bar before it: without a later bar we cannot
-tell a market that was closed from data that has not arrived (crypto trades
-on Sundays). Until the data covers the deadline a claim stays open; missing
+"The data covers the deadline" means the source has a row (a bar, or a bar it
+gave that validation rejected) dated on or after the deadline's settling
+session, and that session is final. The settling session is the last day on
+or before the deadline the market trades on the symbol's calendar
+(`ledger.rules.calendar`): the deadline itself for crypto, Friday for a
+weekend deadline, the day before a holiday on an exchange calendar. It is
+final once as_of is past it: a bar dated as_of may be today's unfinished one,
+so a close, hold or average claim (and a touch's FALSE) is never settled on
+it, while a touch or a break seen on it is seen. On a 24/5 calendar a
+deadline on a weekday holiday still waits for a later bar, since without an
+exchange calendar a closed market cannot be told from data that has not
+arrived. Until the data covers the deadline a claim stays open; missing
 data never turns into FALSE, and no claim is judged FALSE-for-not-happening
 (or TRUE-for-not-breaking) before its deadline.
+
+Bar quality (`ledger.bars`): a decided verdict says which kind of bars it
+stood on, in `Verdict.bar_quality` (`_mark_bar_quality` states the rule); a
+close-only bar has high = low = close, so a touch on it is a touch by its
+close, and the evidence field says `close`.
 
 Gaps in the data. A day is a gap when the source had a bar for it that
 validation rejected (`gaps`, kept by the caller across runs; a bar without
 prices in `bars` counts too), or when it falls in a run without any row that
-is longer than the market ever closes: more than four consecutive weekdays
-for an exchange (nine for Shanghai, Shenzhen and Taipei, which close for a
-week at the lunar new year), any day at all for crypto, which trades every
-day (`ledger.rules.calendar`). A day with a trusted bar is never a gap. Then:
+is longer than the market ever closes: any session of an exchange calendar
+(NYSE's for US assets), more than four consecutive weekdays for a 24/5
+market (nine for Shanghai, Shenzhen and Taipei, which close for a week at
+the lunar new year), any day at all for crypto, which trades every day
+(`ledger.rules.calendar`). A day with a trusted bar is never a gap. Then:
 
 * a crossing seen on a trusted bar decides, gap or no gap: a touch that
   printed is TRUE and a broken hold is FALSE even if an earlier day is
@@ -83,8 +96,16 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ledger.bars import BAR_QUALITIES, CLOSE_ONLY, REPAIRED, quality_codes
 from ledger.claims.model import Claim, ClaimKind, Outcome
-from ledger.rules.calendar import TradingCalendar, calendar_for
+from ledger.rules.calendar import (
+    TradingCalendar,
+    calendar_for,
+    session_backward,
+    session_forward,
+    sessions_between,
+    settle_days,
+)
 from ledger.rules.ranges import RangeMax
 from ledger.rules.verdict import EvidenceField, OpenReason, Verdict
 
@@ -112,6 +133,9 @@ _REASONS: dict[int, OpenReason | None] = {
 }
 _SHOWN_GAPS = 3
 
+_REPAIRED_CODE = BAR_QUALITIES.index(REPAIRED)
+_CLOSE_ONLY_CODE = BAR_QUALITIES.index(CLOSE_ONLY)
+
 _UP, _DOWN = 1.0, -1.0
 _ROOM_TIE = 1e-12
 
@@ -134,6 +158,10 @@ _WATCHED: dict[ClaimKind, tuple[EvidenceField, float]] = {
 _KINDS: tuple[ClaimKind, ...] = tuple(k for k in ClaimKind if k is not ClaimKind.OUTPERFORM)
 _KIND_CODES: dict[ClaimKind, int] = {kind: code for code, kind in enumerate(_KINDS)}
 _TOUCH_ABOVE_CODE = _KIND_CODES[ClaimKind.TOUCH_ABOVE]
+# By kind code: the kind's family, as masks (`_mark_bar_quality` reads them per claim).
+_IS_TOUCH = np.array([kind.family == "touch" for kind in _KINDS])
+_IS_HOLD = np.array([kind.family == "hold" for kind in _KINDS])
+_IS_AVERAGE = np.array([kind.family == "average" for kind in _KINDS])
 _TOUCH_BELOW_CODE = _KIND_CODES[ClaimKind.TOUCH_BELOW]
 
 
@@ -210,6 +238,7 @@ def resolve_many(
         else:
             _judge_average(kind, chosen, batch, prices, results)
     _give_open_reasons(batch, results)
+    _mark_bar_quality(batch, prices, results)
     return _verdicts(batch, prices, results)
 
 
@@ -221,17 +250,20 @@ class _Prices:
         if len(bars) == 0:
             days = np.empty(0, dtype=np.int64)
             high = low = close = np.empty(0, dtype=np.float64)
+            quality = np.empty(0, dtype=np.int8)
         else:
             days = pd.DatetimeIndex(bars.index).values.astype("datetime64[D]").astype(np.int64)
             high = bars["high"].to_numpy(dtype=np.float64)
             low = bars["low"].to_numpy(dtype=np.float64)
             close = bars["close"].to_numpy(dtype=np.float64)
+            quality = quality_codes(bars)
             # A bar without prices is no evidence of anything; drop it rather
             # than let a NaN poison the range tables, and count its day as a gap.
             priced = ~(np.isnan(high) | np.isnan(low) | np.isnan(close))
             if not priced.all():
                 unpriced = days[~priced]
                 days, high, low, close = days[priced], high[priced], low[priced], close[priced]
+                quality = quality[priced]
             if np.any(np.diff(days) <= 0):
                 raise ValueError("bars must be sorted by date, one bar per day")
         end = int(np.searchsorted(days, _day_number(as_of), side="right"))
@@ -257,6 +289,11 @@ class _Prices:
             EvidenceField.CLOSE: close[:end],
         }
         self._tables: dict[tuple[EvidenceField, float], RangeMax] = {}
+        # Running counts of repaired and close-only bars: "any in a window" is one subtraction.
+        quality = quality[:end]
+        self.quality = quality
+        self.repaired_before = np.concatenate(([0], np.cumsum(quality == _REPAIRED_CODE)))
+        self.close_only_before = np.concatenate(([0], np.cumsum(quality == _CLOSE_ONLY_CODE)))
 
     def day_at(self, positions: np.ndarray) -> np.ndarray:
         """Day numbers of the bars at `positions` (any value where the position is -1)."""
@@ -315,6 +352,7 @@ class _Gaps:
         self, days: np.ndarray, rejected_days: np.ndarray, calendar: TradingCalendar
     ) -> None:
         self.rejected = rejected_days
+        self.calendar = calendar
         self.weekdays_only = not calendar.every_day
         empty = np.empty(0, dtype=np.int64)
         self.run_first, self.run_last, self.run_missing = empty, empty, empty
@@ -326,11 +364,11 @@ class _Gaps:
         if calendar.every_day:
             missing = following - after
         else:
-            missing = np.busday_count(_as_dates(after), _as_dates(following)).astype(np.int64)
-        long_run = missing > calendar.longest_closure
+            missing = sessions_between(calendar, after, following)
+        long_run = missing > calendar.closure_allowed(following)
         first, last = after[long_run], following[long_run] - 1
         if self.weekdays_only:
-            first, last = _weekday_forward(first), _weekday_backward(last)
+            first, last = session_forward(calendar, first), session_backward(calendar, last)
         self.run_first, self.run_last, self.run_missing = first, last, missing[long_run]
 
     def any_between(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -343,7 +381,7 @@ class _Gaps:
         if len(self.run_first) == 0:
             return rejected
         if self.weekdays_only:
-            lo, hi = _weekday_forward(lo), _weekday_backward(hi)
+            lo, hi = session_forward(self.calendar, lo), session_backward(self.calendar, hi)
         run = np.searchsorted(self.run_first, hi, side="right") - 1
         in_run = (run >= 0) & (self.run_last[np.maximum(run, 0)] >= lo) & (lo <= hi)
         return rejected | in_run
@@ -354,7 +392,9 @@ class _Gaps:
         chosen = self.rejected[(self.rejected >= lo) & (self.rejected <= hi)]
         for day in chosen.tolist():
             pieces.append((day, f"{_iso(day)} (the source's bar was rejected)"))
-        unit = "weekday" if self.weekdays_only else "day"
+        unit = "day"
+        if self.weekdays_only:
+            unit = "weekday" if self.calendar.exchange is None else "trading day"
         inside = (self.run_first <= hi) & (self.run_last >= lo)
         for first, last, missing in zip(
             self.run_first[inside].tolist(),
@@ -404,9 +444,18 @@ class _Batch:
         self.has_level = ~np.isnan(self.level)
         self.start = np.searchsorted(prices.days, window_start, side="left")
         self.stop = np.maximum(np.searchsorted(prices.days, deadline, side="right"), self.start)
-        # A rejected bar on or after the deadline shows the data has arrived too.
-        self.covered = prices.last_row_day >= deadline
-        self.before_deadline = _day_number(as_of) < deadline
+        # The session that settles the claim: the last one on or before the
+        # deadline on the symbol's calendar (Friday for a Saturday deadline).
+        self.settle_day = settle = np.zeros(count, dtype=np.int64)
+        for code, calendar in enumerate(self.calendars):
+            mine = self.calendar == code
+            settle[mine] = settle_days(calendar, deadline[mine])
+        # Covered: the source has a row (a rejected one shows the data has
+        # arrived too) for the settling session or later, and that session is
+        # final: a bar dated as_of may be today's unfinished one.
+        today = _day_number(as_of)
+        self.covered = (prices.last_row_day >= settle) & (settle < today)
+        self.before_deadline = today < deadline
         # Decide an end-of-window outcome only on a known level, data that
         # covers the deadline, and at least one bar inside the window.
         self.decidable = self.has_level & self.covered & (self.stop > self.start)
@@ -438,6 +487,8 @@ class _Results:
         self.closest_index = np.full(count, -1, dtype=np.int64)
         self.closest_price = np.full(count, np.nan)
         self.bars_in_window = np.zeros(count, dtype=np.int64)
+        # The quality the verdict stood on: -1 all ok, else a BAR_QUALITIES code.
+        self.bar_quality = np.full(count, -1, dtype=np.int64)
         # An end-of-window decision a gap in [gap_from, gap_to] held back.
         self.held_back = np.zeros(count, dtype=bool)
         self.gap_from = np.zeros(count, dtype=np.int64)
@@ -651,6 +702,47 @@ def _judge_average(
     results.bars_in_window[chosen] = count
 
 
+def _mark_bar_quality(batch: _Batch, prices: _Prices, results: _Results) -> None:
+    """Say what kind of bars each decided verdict stood on, where not plain `ok`.
+
+    * A crossing (a touch's TRUE, a hold's FALSE, a band left) stands on its
+      own bar: `repaired` when that bar's range was widened (the crossing may
+      be the widened edge), `close_only` when the bar had no range, and then
+      the crossing was seen on its close and the evidence field says `close`.
+    * An unbroken window (a touch's FALSE, a hold's TRUE) stands on every bar
+      of it: `close_only` if any had no range (an intraday crossing that day
+      could not be seen), else `repaired` if any was widened.
+    * A close stands on its bar's close, an average on the window's closes:
+      `repaired` if such a bar was (its close lay outside its quoted range);
+      a close-only bar's close is what it has, so it is not flagged.
+    """
+    decided = np.flatnonzero(results.outcome != _OPEN)
+    if len(decided) == 0 or len(prices.quality) == 0:
+        return
+    codes = batch.kind[decided]
+    is_touch = _IS_TOUCH[codes]
+    is_path = is_touch | _IS_HOLD[codes]  # hold_between's family is "hold" too
+    outcome = results.outcome[decided]
+    crossing = is_path & np.where(is_touch, outcome == _TRUE, outcome == _FALSE)
+    whole_window = (is_path & ~crossing) | _IS_AVERAGE[codes]
+    start, stop = batch.start[decided], batch.stop[decided]
+    evidence = results.evidence_index[decided]
+    own = np.where(evidence >= 0, prices.quality[np.maximum(evidence, 0)], 0)
+    any_repaired = prices.repaired_before[stop] > prices.repaired_before[start]
+    any_close_only = prices.close_only_before[stop] > prices.close_only_before[start]
+
+    quality = np.full(len(decided), -1, dtype=np.int64)
+    quality[crossing & (own > 0)] = own[crossing & (own > 0)]
+    close_like = ~is_path & ~whole_window
+    quality[close_like & (own == _REPAIRED_CODE)] = _REPAIRED_CODE
+    window_repaired = whole_window & any_repaired
+    quality[window_repaired] = _REPAIRED_CODE
+    quality[whole_window & is_path & any_close_only] = _CLOSE_ONLY_CODE
+    results.bar_quality[decided] = quality
+    seen_on_close = crossing & (own == _CLOSE_ONLY_CODE)
+    results.field[decided[seen_on_close]] = _FIELD_CODE[EvidenceField.CLOSE]
+
+
 def _give_open_reasons(batch: _Batch, results: _Results) -> None:
     """Say why each undecided claim is open.
 
@@ -707,6 +799,7 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
         detail,
         field_code,
         upper_used,
+        quality,
     ) in zip(
         results.outcome.tolist(),
         results.reason.tolist(),
@@ -723,6 +816,7 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
         details,
         results.field.tolist(),
         used_uppers,
+        results.bar_quality.tolist(),
         strict=True,
     ):
         decided = outcome != _OPEN
@@ -744,6 +838,7 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
                 bars_in_window=bars_in_window,
                 open_detail=detail,
                 upper_used=upper_used,
+                bar_quality=None if quality < 0 else BAR_QUALITIES[quality],
             )
         )
     return verdicts
@@ -808,20 +903,6 @@ def _day_numbers(days: list[date]) -> np.ndarray:
     return np.fromiter((day.toordinal() for day in days), np.int64, len(days)) - _EPOCH_ORDINAL
 
 
-def _as_dates(days: np.ndarray) -> np.ndarray:
-    return days.astype("datetime64[D]")
-
-
-def _weekday_forward(days: np.ndarray) -> np.ndarray:
-    """Each day, or the first weekday after it."""
-    return np.busday_offset(_as_dates(days), 0, roll="forward").astype(np.int64)
-
-
-def _weekday_backward(days: np.ndarray) -> np.ndarray:
-    """Each day, or the last weekday before it."""
-    return np.busday_offset(_as_dates(days), 0, roll="backward").astype(np.int64)
-
-
 def _iso(day: int) -> str:
     return str(np.datetime64(day, "D"))
 
@@ -833,3 +914,7 @@ def _dates(days: np.ndarray, positions: np.ndarray) -> list[date | None]:
     picked = days[np.maximum(positions, 0)].astype("datetime64[D]")
     # numpy turns datetime64[D] into datetime.date, and NaT into None, in C.
     return np.where(positions >= 0, picked, np.datetime64("NaT")).tolist()
+
+
+def _as_dates(days: np.ndarray) -> np.ndarray:
+    return days.astype("datetime64[D]")

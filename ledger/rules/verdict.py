@@ -117,6 +117,10 @@ class Verdict:
     For a band, `level_used` is the floor and `upper_used` the ceiling (None
     for every other kind), both in the bars' units. A hold_between's evidence
     field says which edge was broken: `low` the floor, `high` the ceiling.
+
+    `bar_quality` is `repaired` or `close_only` when the decision stood on such
+    a bar (`ledger.bars`; which bars a decision stands on: `ledger.rules.judge`),
+    None when every bar it stood on was as quoted.
     """
 
     outcome: Outcome | None
@@ -135,6 +139,7 @@ class Verdict:
     open_detail: str | None = None
     legs: tuple[LegEvidence, ...] = ()
     upper_used: float | None = None
+    bar_quality: str | None = None
 
     @classmethod
     def open(cls, reason: OpenReason) -> Verdict:
@@ -175,4 +180,6 @@ class Verdict:
         }
         if self.upper_used is not None:  # a band's ceiling, beside its floor
             data["adjusted_upper"] = self.upper_used
+        if self.bar_quality is not None:
+            data["bar_quality"] = self.bar_quality
         return data

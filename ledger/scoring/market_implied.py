@@ -180,13 +180,16 @@ class VolatilityArrays:
     """Realized volatility for many as-of dates of one price series (NaN = not enough data).
 
     `spot` is the last close on or before each as-of date (NaN if none): the
-    S_0 of a claim made that day.
+    S_0 of a claim made that day. `non_positive` counts the closes at or below
+    zero in the window (crude oil, April 2020): where there are any, sigma is
+    NaN, since log returns of such a series mean nothing (`lognormal_obstacle`).
     """
 
     sigma: np.ndarray
     periods_per_year: np.ndarray
     n_returns: np.ndarray
     spot: np.ndarray
+    non_positive: np.ndarray | None = None
 
 
 def realized_volatility_many(
@@ -225,6 +228,7 @@ def realized_volatility_many(
 
     with np.errstate(divide="ignore", invalid="ignore"):
         log_close = np.log(np.where(close > 0.0, close, np.nan))
+    cum_non_positive = np.concatenate(([0], np.cumsum(close <= 0.0)))
     returns = np.diff(log_close)
     usable = np.isfinite(returns)
     cum_sq = np.concatenate(([0.0], np.cumsum(np.where(usable, returns * returns, 0.0))))
@@ -239,7 +243,9 @@ def realized_volatility_many(
     n_returns = np.where(has_bar, cum_usable[last_c] - cum_usable[first_c], 0)
     sum_sq = cum_sq[last_c] - cum_sq[first_c]
     span_days = (day[last_c] - day[first_c]).astype(np.float64)
-    enough = has_bar & (n_returns >= max(min_returns, 1)) & (span_days > 0)
+    # Closes at or below zero among the bars of the window, both ends included.
+    non_positive = np.where(has_bar, cum_non_positive[last_c + 1] - cum_non_positive[first_c], 0)
+    enough = has_bar & (n_returns >= max(min_returns, 1)) & (span_days > 0) & (non_positive == 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         periods = intervals * DAYS_PER_YEAR / span_days
         sigma = np.sqrt(periods * sum_sq / n_returns)
@@ -249,7 +255,41 @@ def realized_volatility_many(
         periods_per_year=np.where(enough, periods, np.nan),
         n_returns=n_returns.astype(np.int64),
         spot=spot,
+        non_positive=non_positive.astype(np.int64),
     )
+
+
+def lognormal_obstacle(
+    spot: float, level: float | None, upper: float | None, non_positive: int
+) -> str | None:
+    """Why the lognormal model cannot give a claim a baseline, or None when it can.
+
+    The model is a geometric Brownian motion: prices stay positive forever. For
+    an asset whose price can be zero or negative (energy futures, CL=F at
+    -37.63 on 2020-04-20) it has nothing honest to say when the spot, the
+    level or the band's ceiling is at or below zero, or when the year of
+    closes the volatility comes from holds one (log returns across it are
+    meaningless). Such a claim gets no baseline and this reason, rather than a
+    probability of 0 or 1 the model would print and the market never implied:
+    it is counted like any claim without a baseline, never scored against one.
+    """
+    if not spot > 0.0:
+        return (
+            f"no baseline: the close on made_on was {spot:g}, and the lognormal model "
+            "needs positive prices"
+        )
+    if non_positive:
+        return (
+            f"no baseline: {non_positive} close(s) at or below zero in the year before made_on; "
+            "the lognormal model needs positive prices"
+        )
+    for name, value in (("level", level), ("band ceiling", upper)):
+        if value is not None and np.isfinite(value) and not value > 0.0:
+            return (
+                f"no baseline: the {name} {value:g} is at or below zero, which a lognormal "
+                "price never reaches"
+            )
+    return None
 
 
 def realized_volatility(
@@ -271,8 +311,14 @@ def realized_volatility(
             float(result.sigma[0]), float(result.periods_per_year[0]), n, None
         )
     as_of_text = str(np.datetime64(as_of, "D"))
+    non_positive = 0 if result.non_positive is None else int(result.non_positive[0])
     if not np.isfinite(result.spot[0]):
         reason = f"no usable close on or before {as_of_text}"
+    elif non_positive:
+        reason = (
+            f"{non_positive} close(s) at or below zero in the {window_days} days to {as_of_text};"
+            " log returns across them mean nothing"
+        )
     else:
         reason = (
             f"only {n} daily returns in the {window_days} days to {as_of_text};"

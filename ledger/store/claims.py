@@ -648,6 +648,7 @@ def _to_resolution(row: ResolutionRow) -> ResolutionRecord:
         claimed_method=row.claimed_method,
         claimed_at=as_utc(row.claimed_at) if row.claimed_at else None,
         legs=parse_leg_evidence(row.leg_evidence),
+        bar_quality=row.bar_quality,
     )
 
 

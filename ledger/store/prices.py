@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
-from ledger.bars import BAR_COLUMNS
+from ledger.bars import BAR_COLUMNS, OK, QUALITY_COLUMN
 from ledger.store.batching import chunks
 from ledger.store.raw import fetchall
 from ledger.store.tables import PriceBarRow, PriceCoverageRow, PriceGapRow, utcnow
@@ -88,6 +88,7 @@ def load_bars(
         table.c.symbol,
         cast(table.c.date, String).label("day"),
         *(table.c[c] for c in BAR_COLUMNS),
+        table.c.quality,
     ]
     frames: dict[str, pd.DataFrame] = {}
     for chunk in chunks(sorted(set(symbols)), 500):
@@ -102,10 +103,11 @@ def load_bars(
             continue
         # Columns straight from the row tuples: pandas' per-row inspection of
         # Row objects costs seconds on a ten-year cache.
-        symbols, days, *values = zip(*rows, strict=True)
+        symbols, days, *values, qualities = zip(*rows, strict=True)
         symbol_array = np.asarray(symbols, dtype=object)
         day_array = np.array(days, dtype="datetime64[D]").astype("datetime64[ns]")
         value_arrays = [np.asarray(v, dtype=np.float64) for v in values]
+        quality_array = np.asarray(qualities, dtype=object)
         bounds = np.flatnonzero(symbol_array[1:] != symbol_array[:-1]) + 1
         starts = np.concatenate(([0], bounds))
         ends = np.concatenate((bounds, [len(symbol_array)]))
@@ -118,6 +120,7 @@ def load_bars(
                 },
                 index=index,
             )
+            frame[QUALITY_COLUMN] = quality_array[start:end]
             frames[str(symbol_array[start])] = frame
     return frames
 
@@ -127,16 +130,18 @@ def load_symbol_bars(session: Session, symbol: str, start: date, end: date) -> p
     of a resolve run, read through the driver and parsed by numpy column-wise."""
     rows = fetchall(
         session,
-        "SELECT CAST(date AS TEXT), open, high, low, close, volume FROM price_bar "
+        "SELECT CAST(date AS TEXT), open, high, low, close, volume, quality FROM price_bar "
         "WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date",
         [symbol, start, end],
     )
     days = np.array([row[0] for row in rows], dtype="datetime64[D]").astype("datetime64[ns]")
-    values = np.array([row[1:] for row in rows], dtype=np.float64).reshape(len(rows), 5)
-    return pd.DataFrame(
+    values = np.array([row[1:6] for row in rows], dtype=np.float64).reshape(len(rows), 5)
+    frame = pd.DataFrame(
         {name: values[:, i] for i, name in enumerate(BAR_COLUMNS)},
         index=pd.DatetimeIndex(days, name="date"),
     )
+    frame[QUALITY_COLUMN] = np.array([row[6] for row in rows], dtype=object)
+    return frame
 
 
 def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: str) -> int:
@@ -148,7 +153,13 @@ def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: 
             continue
         values = frame[list(BAR_COLUMNS)].to_numpy(dtype=np.float64)
         dates = pd.DatetimeIndex(frame.index).date
-        for day, (open_, high, low, close, volume) in zip(dates, values, strict=True):
+        if QUALITY_COLUMN in frame.columns:
+            qualities = frame[QUALITY_COLUMN].to_numpy(dtype=object)
+        else:
+            qualities = np.full(len(frame), OK, dtype=object)
+        for day, (open_, high, low, close, volume), quality in zip(
+            dates, values, qualities, strict=True
+        ):
             rows.append(
                 {
                     "symbol": symbol,
@@ -158,6 +169,7 @@ def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: 
                     "low": float(low),
                     "close": float(close),
                     "volume": None if np.isnan(volume) else float(volume),
+                    "quality": str(quality),
                     "data_source": data_source,
                     "fetched_at": fetched_at,
                 }
@@ -166,7 +178,7 @@ def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: 
         session,
         PriceBarRow.__table__,
         rows,
-        ("open", "high", "low", "close", "volume", "data_source", "fetched_at"),
+        ("open", "high", "low", "close", "volume", "quality", "data_source", "fetched_at"),
     )
     return len(rows)
 
@@ -219,6 +231,29 @@ def load_gaps(session: Session, symbol: str, start: date, end: date) -> list[dat
         .order_by(PriceGapRow.date)
     )
     return list(session.execute(query).scalars())
+
+
+def gaps_by_symbol(
+    session: Session, spans: Mapping[str, tuple[date, date]]
+) -> dict[str, list[date]]:
+    """Per symbol, the dates in its span whose bar the source gave and validation rejected.
+
+    The resolver asks for them again (a feed fixes its errors) and counts
+    them: the count of what is rejected stays the same from run to run on the
+    same data, whatever part of it a run happened to fetch.
+    """
+    found: dict[str, list[date]] = {}
+    for chunk in chunks(sorted(spans)):
+        query = (
+            select(PriceGapRow.symbol, PriceGapRow.date)
+            .where(PriceGapRow.symbol.in_(chunk))
+            .order_by(PriceGapRow.symbol, PriceGapRow.date)
+        )
+        for symbol, day in session.execute(query):
+            first, last = spans[symbol]
+            if first <= day <= last:
+                found.setdefault(symbol, []).append(day)
+    return found
 
 
 def upsert_rows(session: Session, table: Table, rows: list[dict], updated: tuple[str, ...]) -> None:

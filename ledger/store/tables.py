@@ -56,6 +56,8 @@ LEVEL_RULES = ("support", "resistance", "sma", "record-high", "record-low")
 # "vague": a call no price can settle, for good (its kind is "vague" too).
 STATUSES = ("open", "true", "false", "void", "vague")
 OUTCOMES = ("true", "false", "void")
+# `ledger.bars.BAR_QUALITIES`, spelt out so the schema imports no pandas (a test checks they agree).
+BAR_QUALITIES = ("ok", "repaired", "close_only")
 # "imported": a resolution an import file carried; history, never a verdict.
 RESOLUTION_METHODS = ("auto", "manual", "imported")
 OPEN_REASONS = (
@@ -325,6 +327,9 @@ class ResolutionRow(LedgerModel, table=True):
     # Two-asset claims: each asset's part as JSON (a list of `LegEvidence.to_json()`):
     # both returns of an outperformance, both closes on a ratio's evidence day.
     leg_evidence: str | None = Field(default=None, sa_column=Column(Text))
+    # The quality of the bar(s) the verdict stood on when not plain `ok`:
+    # `repaired` or `close_only` (see `ledger.rules.judge`); NULL otherwise.
+    bar_quality: str | None = Field(default=None, max_length=12)
 
 
 class PriceBarRow(LedgerModel, table=True):
@@ -334,6 +339,7 @@ class PriceBarRow(LedgerModel, table=True):
     __table_args__ = (
         UniqueConstraint("symbol", "date"),
         CheckConstraint("high >= low", name="high_low"),
+        CheckConstraint(_in("quality", BAR_QUALITIES), name="quality"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -344,6 +350,9 @@ class PriceBarRow(LedgerModel, table=True):
     low: float
     close: float
     volume: float | None = None
+    # ok, repaired (range widened to include open and close) or close_only
+    # (no intraday range): `ledger.bars` states the rules.
+    quality: str = Field(default="ok", max_length=12, sa_column_kwargs={"server_default": "ok"})
     data_source: str = Field(max_length=200)
     fetched_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
 

@@ -172,6 +172,7 @@ def _resolution(r: ResolutionRecord) -> dict[str, Any]:
         "data_source": r.data_source,
         "note": r.note,
         "leg_evidence": json.dumps(list(r.legs)) if r.legs else None,
+        "bar_quality": r.bar_quality,
         "is_current": r.is_current,
         "created_at": r.created_at.isoformat(),
     }

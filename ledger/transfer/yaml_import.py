@@ -43,7 +43,12 @@ from ledger.claims.model import Claim, format_price
 from ledger.claims.parser import claim_from_fields, parse_claim, parse_vague
 from ledger.claims.probability import parse_probability
 from ledger.errors import ClaimError, ImportFileError
-from ledger.records import RESOLUTION_EVIDENCE, SOURCE_KINDS, NewClaim
+from ledger.records import (
+    RESOLUTION_BAR_QUALITIES,
+    RESOLUTION_EVIDENCE,
+    SOURCE_KINDS,
+    NewClaim,
+)
 from ledger.rules.verdict import LegEvidence
 
 # libyaml's parser with no implicit typing: every scalar arrives as text and
@@ -131,6 +136,7 @@ RESOLUTION_LIMITS: dict[str, int] = {
     "data_source": 200,
     "note": bounds.FIELD_LIMITS["note"],
     "leg_evidence": 4000,
+    "bar_quality": 12,
 }
 RESOLUTION_KEYS = set(RESOLUTION_LIMITS)
 assert set(RESOLUTION_EVIDENCE) <= RESOLUTION_KEYS
@@ -650,6 +656,14 @@ def _read_resolution(item: Any, index: int) -> tuple[dict[str, Any], bool]:
         values[key] = item.get(key)
     if item.get("leg_evidence") is not None:
         values["leg_evidence"] = _leg_evidence(item["leg_evidence"], *where)
+    if item.get("bar_quality") is not None:
+        if item["bar_quality"] not in RESOLUTION_BAR_QUALITIES:
+            raise _EntryError(
+                f"resolution bar_quality must be one of {', '.join(RESOLUTION_BAR_QUALITIES)}",
+                *where,
+                "bar_quality",
+            )
+        values["bar_quality"] = item["bar_quality"]
     values["claimed_method"] = method
     values["claimed_at"] = claimed_at
     return _imported(values, current=False), claimed_current

@@ -26,10 +26,10 @@ Matching runs in that order: price targets first, then optional readings, then
 separate kinds; what is left over is a false positive.
 
 Each article is read twice: with its date given (as `forecast extract
---made-on DATE` would; corpus_test.yaml's `date`, the older files' `made_on`)
-and without it (the extractor then takes the dateline, else `today`). For the
-older files, which give `made_on` only where the text has no dateline, the two
-readings coincide wherever a dateline exists.
+--made-on DATE` would; the frozen test sets' and corpus_dev.yaml's `date`, the
+older files' `made_on`) and without it (the extractor then takes the dateline,
+else `today`). For the older files, which give `made_on` only where the text has
+no dateline, the two readings coincide wherever a dateline exists.
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ CORPUS_FILES = (
     "corpus_unseen.yaml",
     "corpus_dev.yaml",
     "corpus_test.yaml",
+    # The second frozen batch (52 articles), labelled before any extraction was run on it.
+    "corpus_test2.yaml",
 )
 # After every article's date in every file; only used where an article gives no date at all.
 DEFAULT_TODAY = date(2026, 12, 6)

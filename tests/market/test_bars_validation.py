@@ -11,7 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.bars import BAR_COLUMNS, PRICE_COLUMNS, check_bars, empty_bars, validate_bars
+from ledger.bars import (
+    BAR_COLUMNS,
+    FRAME_COLUMNS,
+    PRICE_COLUMNS,
+    REPAIR_TOLERANCE,
+    check_bars,
+    empty_bars,
+    validate_bars,
+)
 
 
 def bars(rows: list[tuple], dates: list[str | None]) -> pd.DataFrame:
@@ -22,8 +30,8 @@ def bars(rows: list[tuple], dates: list[str | None]) -> pd.DataFrame:
 
 def test_empty_bars_has_the_canonical_shape() -> None:
     frame = empty_bars()
-    assert list(frame.columns) == list(BAR_COLUMNS)
-    assert all(str(dtype) == "float64" for dtype in frame.dtypes)
+    assert list(frame.columns) == list(FRAME_COLUMNS)
+    assert all(str(frame[column].dtype) == "float64" for column in BAR_COLUMNS)
     assert str(frame.index.dtype) == "datetime64[ns]"
     assert frame.index.name == "date"
     assert frame.empty
@@ -34,37 +42,39 @@ def test_empty_bars_has_the_canonical_shape() -> None:
     [
         pytest.param(
             (17.73, 17.85, -40.32, -37.63, np.nan),
-            "CL=F 2024-01-02: low -40.32 is not positive; close -37.63 is not positive",
-            id="negative-close-cl-2020",
+            "GC=F 2024-01-02: low -40.32 is not positive; close -37.63 is not positive",
+            id="negative-close-on-gold",
         ),
         pytest.param(
-            (1.0, 2.0, 0.5, 0.0, 10.0), "CL=F 2024-01-02: close 0 is not positive", id="zero-close"
+            (1.0, 2.0, 0.5, 0.0, 10.0), "GC=F 2024-01-02: close 0 is not positive", id="zero-close"
         ),
         pytest.param(
             (np.nan, 2.0, 0.5, 1.0, 10.0),
-            "CL=F 2024-01-02: open is missing or not a finite number",
+            "GC=F 2024-01-02: open is missing or not a finite number",
             id="nan-open",
         ),
         pytest.param(
             (1.0, np.inf, 0.5, 1.0, 10.0),
-            "CL=F 2024-01-02: high is missing or not a finite number",
+            "GC=F 2024-01-02: high is missing or not a finite number",
             id="infinite-high",
         ),
         pytest.param(
             (1.0, 1.5, 0.5, 2.0, 10.0),
-            "CL=F 2024-01-02: high 1.5 is below max(open, close) 2",
-            id="high-below-close",
+            "GC=F 2024-01-02: open 1 / close 2 lie 33.3% outside low 0.5 .. high 1.5, "
+            "more than the 5% a repair allows",
+            id="close-far-above-high",
         ),
         pytest.param(
             (1.0, 2.0, 1.2, 1.5, 10.0),
-            "CL=F 2024-01-02: low 1.2 is above min(open, close) 1",
-            id="low-above-open",
+            "GC=F 2024-01-02: open 1 / close 1.5 lie 10.0% outside low 1.2 .. high 2, "
+            "more than the 5% a repair allows",
+            id="open-far-below-low",
         ),
     ],
 )
 def test_an_insane_bar_is_dropped_with_its_reason(row: tuple, message: str) -> None:
     good = (1.0, 2.0, 0.5, 1.5, 10.0)
-    kept, messages = validate_bars(bars([good, row], ["2024-01-01", "2024-01-02"]), "CL=F")
+    kept, messages = validate_bars(bars([good, row], ["2024-01-01", "2024-01-02"]), "GC=F")
     assert list(kept.index) == [pd.Timestamp("2024-01-01")]
     assert messages == [message]
 
@@ -115,12 +125,13 @@ def test_shape_is_canonical_whatever_comes_in() -> None:
     )
     kept, messages = validate_bars(frame, "GC=F")
     assert messages == []
-    assert list(kept.columns) == list(BAR_COLUMNS)
+    assert list(kept.columns) == list(FRAME_COLUMNS)
     assert str(kept.index.dtype) == "datetime64[ns]"
     assert kept.index.name == "date"
     assert list(kept.index.strftime("%Y-%m-%d")) == ["2024-01-02", "2024-01-03"]
     assert kept["volume"].isna().all()
-    assert all(str(dtype) == "float64" for dtype in kept.dtypes)
+    assert all(str(kept[column].dtype) == "float64" for column in BAR_COLUMNS)
+    assert list(kept["quality"]) == ["ok", "ok"]
 
 
 def test_missing_dates_are_reported_by_row() -> None:
@@ -160,13 +171,24 @@ def frames(draw: st.DrawFn) -> pd.DataFrame:
 
 
 def independent_sane(row: pd.Series) -> bool:
-    """The invariants, written out row by row as the oracle."""
+    """Whether a given row may be kept, written out row by row as the oracle:
+    four positive prices, open and close within the repair tolerance of [low, high]."""
     values = [row[column] for column in PRICE_COLUMNS]
     if not all(math.isfinite(value) and value > 0 for value in values):
         return False
-    return row["high"] >= max(row["open"], row["close"]) and row["low"] <= min(
-        row["open"], row["close"]
-    )
+    high, low = row["high"], row["low"]
+    scale = max(abs(high), abs(low))
+    worst = max(values) - high, low - min(values)
+    return max(worst) <= REPAIR_TOLERANCE * scale
+
+
+def kept_invariants(row: pd.Series) -> bool:
+    """A kept bar: close inside [low, high]; open too unless close-only; a close-only bar flat."""
+    if not row["low"] <= row["close"] <= row["high"]:
+        return False
+    if row["quality"] == "close_only":
+        return row["high"] == row["low"] == row["close"]
+    return row["low"] <= row["open"] <= row["high"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -177,7 +199,7 @@ def test_every_kept_bar_is_sane_and_every_dropped_bar_is_reported(frame: pd.Data
     assert len(kept) + len(messages) == len(frame)
     assert kept.index.is_unique
     assert kept.index.is_monotonic_increasing
-    assert all(independent_sane(row) for _, row in kept.iterrows())
+    assert all(kept_invariants(row) for _, row in kept.iterrows())
     assert all(message.startswith("SYM ") for message in messages)
 
     # Every date with at least one sane row is either kept or reported as disputed.
@@ -187,15 +209,33 @@ def test_every_kept_bar_is_sane_and_every_dropped_bar_is_reported(frame: pd.Data
         if not pd.isna(date) and independent_sane(row)
     }
     kept_dates = set(kept.index)
-    disputed = {pd.Timestamp(m.split()[1].rstrip(":")) for m in messages if "disagree" in m}
+    disputed = {
+        pd.Timestamp(m.split()[1].rstrip(":"))
+        for m in messages
+        if "disagree" in m or "a spike" in m
+    }
     assert sane_dates == kept_dates | disputed
     assert not kept_dates & disputed
-    # A kept bar is one of the rows given for its date, unchanged.
+    # A kept bar is one of the rows given for its date: open, close and volume
+    # unchanged, the range as quoted, widened to open and close, or the close.
     for date, row in kept.iterrows():
         given_rows = frame[frame.index == date]
+        ranges = {
+            "ok": lambda g: (g["high"], g["low"]),
+            "repaired": lambda g: (
+                max(g[c] for c in PRICE_COLUMNS),
+                min(g[c] for c in PRICE_COLUMNS),
+            ),
+            "close_only": lambda g: (g["close"], g["close"]),
+        }
+        expected_range = ranges[row["quality"]]
         assert any(
-            np.allclose(row.to_numpy(), other.to_numpy(dtype=float), equal_nan=True)
-            for _, other in given_rows.iterrows()
+            np.allclose(
+                [row["open"], row["close"], row["volume"], row["high"], row["low"]],
+                [g["open"], g["close"], g["volume"], *expected_range(g)],
+                equal_nan=True,
+            )
+            for _, g in given_rows.iterrows()
         )
 
 
@@ -207,7 +247,7 @@ def test_gaps_are_the_rejected_days_left_without_a_bar() -> None:
         (1.0, 2.0, 0.5, np.nan, 1.0),  # 01-02 no close: a gap
         (1.0, 2.0, 0.5, 1.5, 1.0),  # 01-03 conflicting copies: a gap
         (1.0, 2.0, 0.5, 1.9, 1.0),  # 01-03
-        (1.0, 1.0, 0.5, 1.5, 1.0),  # 01-04 close above high: a gap
+        (1.0, 1.0, 0.5, 1.5, 1.0),  # 01-04 close far above high: a gap
         good,  # no date: names no day
     ]
     dates = [

@@ -16,7 +16,7 @@ import pytest
 import yfinance as yf
 from yahoo_fake import FakeYahoo, daily_bars
 
-from ledger.bars import BAR_COLUMNS
+from ledger.bars import BAR_COLUMNS, FRAME_COLUMNS
 from ledger.failures import failure_reason
 from ledger.market.source import ErrorCode, PriceSource
 from ledger.market.yahoo import YahooSource
@@ -75,14 +75,14 @@ def test_crypto_and_futures_in_one_fetch_keep_their_own_calendars(
     ]
     assert list(gold_bars.index.strftime("%Y-%m-%d")) == ["2024-01-05", "2024-01-08", "2024-01-09"]
     for bars, served in ((btc_bars, btc), (gold_bars, gold)):
-        assert list(bars.columns) == list(BAR_COLUMNS)
+        assert list(bars.columns) == list(FRAME_COLUMNS)
         assert bars.index.name == "date"
         assert str(bars.index.dtype) == "datetime64[ns]"
         assert bars.index.tz is None
         assert (bars.index == bars.index.normalize()).all()
         assert not bars[["open", "high", "low", "close"]].isna().any().any()
         expected = served.loc[bars.index, list(BAR_COLUMNS)]
-        np.testing.assert_allclose(bars.to_numpy(), expected.to_numpy())
+        np.testing.assert_allclose(bars[list(BAR_COLUMNS)].to_numpy(), expected.to_numpy())
     assert result.rejected == {"BTC-USD": [], "GC=F": []}
 
 
@@ -119,7 +119,7 @@ def test_a_known_symbol_with_no_bar_in_the_window_gets_empty_bars_not_an_error(
     assert fake_yahoo.chart_requests("GC=F", kind="price")[-1].status == yahoo_status
     assert result.errors == {}
     assert result.bars["GC=F"].empty
-    assert list(result.bars["GC=F"].columns) == list(BAR_COLUMNS)
+    assert list(result.bars["GC=F"].columns) == list(FRAME_COLUMNS)
     assert result.splits["GC=F"].empty
     assert sleeps == []
 
@@ -383,17 +383,23 @@ def test_splits_inside_the_window_are_surfaced(
 def test_insane_bars_from_yahoo_are_rejected_with_a_message(
     fake_yahoo: FakeYahoo, source: YahooSource
 ) -> None:
+    gold = daily_bars("2020-04-13", "2020-04-24", weekdays_only=True, start_price=1700)
+    gold.loc["2020-04-20", ["low", "close"]] = [-40.32, -37.63]  # gold cannot go there
     oil = daily_bars("2020-04-13", "2020-04-24", weekdays_only=True, start_price=20)
-    oil.loc["2020-04-20", ["low", "close"]] = [-40.32, -37.63]  # it happened
-    fake_yahoo.set("CL=F", oil)
+    oil.loc["2020-04-20", ["low", "close"]] = [-40.32, -37.63]  # oil did
+    oil.loc["2020-04-21":, ["open", "high", "low", "close"]] /= 2  # and did not come straight back
+    fake_yahoo.set("GC=F", gold).set("CL=F", oil)
 
-    result = source.fetch({"CL=F": (date(2020, 4, 13), date(2020, 4, 24))})
+    wanted = (date(2020, 4, 13), date(2020, 4, 24))
+    result = source.fetch({"GC=F": wanted, "CL=F": wanted})
 
-    assert pd.Timestamp("2020-04-20") not in result.bars["CL=F"].index
-    assert len(result.bars["CL=F"]) == len(oil) - 1
-    assert result.rejected["CL=F"] == [
-        "CL=F 2020-04-20: low -40.32 is not positive; close -37.63 is not positive"
+    assert pd.Timestamp("2020-04-20") not in result.bars["GC=F"].index
+    assert len(result.bars["GC=F"]) == len(gold) - 1
+    assert result.rejected["GC=F"] == [
+        "GC=F 2020-04-20: low -40.32 is not positive; close -37.63 is not positive"
     ]
+    assert result.bars["CL=F"].loc["2020-04-20", "close"] == -37.63
+    assert result.rejected["CL=F"] == []
 
 
 def test_yfinance_stays_quiet_and_its_switches_are_restored(

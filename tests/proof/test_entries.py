@@ -58,6 +58,7 @@ DEFINING = {
 }
 RESOLUTION_LOGGED = {
     "leg_evidence",
+    "bar_quality",  # what kind of bars the verdict stood on: part of its evidence
     "outcome",
     "evidence_date",
     "evidence_price",

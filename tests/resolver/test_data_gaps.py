@@ -98,7 +98,7 @@ def assert_left_open_on_the_gap(engine, ids: list[int], day: str = CROSSING) -> 
     [
         pytest.param(csv_text(gold(close=float("nan"))), id="missing-close"),
         pytest.param(with_duplicate(gold(), CROSSING, close=4100.0), id="conflicting-duplicate"),
-        pytest.param(csv_text(gold(close=5200.0)), id="close-above-high"),
+        pytest.param(csv_text(gold(close=6000.0)), id="close-far-above-high"),
     ],
 )
 def test_a_rejected_crossing_day_leaves_touch_and_hold_open(
@@ -147,7 +147,7 @@ def test_a_crossing_before_the_gap_still_decides(engine, tmp_path: Path) -> None
 def test_close_claims_need_the_real_last_trading_day(engine, tmp_path: Path) -> None:
     bars = gold()
     bars.loc[pd.Timestamp("2026-06-29"), "close"] = 4600.0  # the day before looks like a win
-    bars.loc[pd.Timestamp("2026-06-30"), ["high", "close"]] = [4000.0, 4100.0]  # close > high
+    bars.loc[pd.Timestamp("2026-06-30"), ["high", "close"]] = [4000.0, 4400.0]  # close >> high
     prices = write_gold(tmp_path / "p", csv_text(bars))
     (claim_id,) = record(engine, "gold closes above $4500 on 2026-06-30")
     run_resolver(engine, CsvSource(prices), as_of=TODAY, today=TODAY)
@@ -168,17 +168,29 @@ def test_average_claims_need_their_whole_period(engine, tmp_path: Path) -> None:
 def test_weeks_without_bars_are_a_gap_for_an_exchange(engine, tmp_path: Path) -> None:
     bars = gold()
     bars = bars[(bars.index < "2026-01-19") | (bars.index > "2026-01-30")]  # two weeks lost
-    # A long Christmas (Wednesday to Friday, and New Year's Day) is a closure.
-    bars = bars.drop(pd.to_datetime(["2025-12-24", "2025-12-25", "2025-12-26", "2026-01-01"]))
+    # Christmas and New Year's Day are no sessions: no bars, no gap (and the lost
+    # weeks hold Martin Luther King Day, 2026-01-19, which does not count).
+    bars = bars.drop(pd.to_datetime(["2025-12-25", "2026-01-01"]))
     prices = tmp_path / "p"
     write_csv(prices, "GC=F", bars)
     touch, holiday = record(engine, "gold $5055 by 2026-06-30", "gold $9000 by 2026-01-09")
     run_resolver(engine, CsvSource(prices), as_of=TODAY, today=TODAY)
     found = states(engine)
     assert found[touch][:2] == ("open", "data_gap")
-    assert "2026-01-19" in found[touch][2] and "2026-01-30" in found[touch][2]
+    assert "2026-01-20 to 2026-01-30 (9 trading days without a bar)" in found[touch][2]
     # Holidays are a normal exchange calendar: no gap.
     assert found[holiday][0] == "false"
+
+
+def test_one_session_without_a_bar_is_a_gap_for_an_exchange(engine, tmp_path: Path) -> None:
+    # Friday 2025-12-26 was a session; Christmas Day was not.
+    bars = gold().drop(pd.to_datetime(["2025-12-25", "2025-12-26"]))
+    prices = tmp_path / "p"
+    write_csv(prices, "GC=F", bars)
+    (lone,) = record(engine, "gold $9000 by 2026-01-02")
+    run_resolver(engine, CsvSource(prices), as_of=TODAY, today=TODAY)
+    assert states(engine)[lone][:2] == ("open", "data_gap")
+    assert "2025-12-26 (1 trading day without a bar)" in states(engine)[lone][2]
 
 
 def test_weekend_bars_are_expected_for_crypto(engine, tmp_path: Path) -> None:
@@ -197,7 +209,7 @@ def test_weekend_bars_are_expected_for_crypto(engine, tmp_path: Path) -> None:
 
 
 def test_a_rejected_day_from_yahoo_is_a_gap(engine, fake_yahoo, tmp_path: Path) -> None:
-    fake_yahoo.set("GC=F", gold(close=5200.0)["2025-10-01":])  # close above high
+    fake_yahoo.set("GC=F", gold(close=6000.0)["2025-10-01":])  # close far above high
     yahoo = YahooSource(tmp_path / "yf", retries=0, backoff=0.0, sleep=lambda _s: None)
     ids = record(engine, TOUCH, HOLD)
     summary = run_resolver(engine, yahoo, as_of=TODAY, today=TODAY)

@@ -20,7 +20,7 @@ from ledger.store.resolving import FixedLevel, set_rule_levels
 from ledger.store.session import open_ledger
 
 MADE_ON = date(2025, 11, 20)
-AS_OF = date(2026, 3, 31)
+AS_OF = date(2026, 4, 1)  # the day after the deadlines: their last session is final
 
 
 @pytest.fixture

@@ -155,7 +155,9 @@ def absurd_prices(directory: Path) -> Path:
     """Sane by every bar check (finite, positive, low <= close <= high), absurd as a market:
     gold swings between 1e-300 (on made_on) and 1e300, silver the other way round."""
     bars = flat_bars("2024-01-01", "2026-07-10", 1.0)
-    swing = np.where(np.arange(len(bars)) % 2, 1e-300, 1e300)
+    # Two days at each extreme: a lone day between two equal neighbours is a spike.
+    phase = np.arange(len(bars)) - bars.index.get_loc(pd.Timestamp(MADE_ON))
+    swing = np.where((phase // 2) % 2 == 0, 1e-300, 1e300)
     assert swing[bars.index.get_loc(pd.Timestamp(MADE_ON))] == 1e-300
     for symbol, values in (("GC=F", swing), ("SI=F", 1.0 / swing)):
         frame = bars.copy()

@@ -136,31 +136,33 @@ CASES = [
     case("touch_above-true-on-first-day-reaching",      TA, 105, "01-09", "01-09", T, "01-03", 106),
     case("touch_above-high-equal-to-level-counts",      TA, 108, "01-09", "01-09", T, "01-04", 108),
     case("touch_above-day-after-made_on-counts",        TA, 104, "01-09", "01-09", T, "01-02", 104),
-    case("touch_above-touch-on-made_on-not-counted",    TA, 115, "01-09", "01-09", F, "01-04", 108),
+    case("touch_above-touch-on-made_on-not-counted",    TA, 115, "01-09", "01-10", F, "01-04", 108),
     case("touch_above-false-evidence-is-closest-high",  TA, 110, "01-05", "01-09", F, "01-04", 108),
     case("touch_above-settles-early-before-deadline",   TA, 105, "03-31", "01-09", T, "01-03", 106),
     case("touch_above-not-false-before-deadline",       TA, 110, "03-31", "01-09", WAIT_DEADLINE),
     case("touch_above-as_of-hides-later-touch",         TA, 108, "03-31", "01-03", WAIT_DEADLINE),
     case("touch_above-data-ends-before-deadline",       TA, 110, "01-12", "01-20", WAIT_DATA),
     case("touch_below-low-equal-to-level-counts",       TB, 95, "01-09", "01-09", T, "01-05", 95),
-    case("touch_below-made_on-low-not-counted",         TB, 85, "01-09", "01-09", F, "01-09", 93),
+    case("touch_below-made_on-low-not-counted",         TB, 85, "01-09", "01-10", F, "01-09", 93),
     case("touch_below-open-before-deadline",            TB, 90, "01-05", "01-04", WAIT_DEADLINE),
     # hold: FALSE on the first break, TRUE once the deadline is covered unbroken
     case("hold_above-low-equal-to-level-no-break",      HA, 95, "01-05", "01-09", T, "01-05", 95),
     case("hold_above-false-on-first-break",             HA, 96, "01-09", "01-09", F, "01-05", 95),
-    case("hold_above-break-on-made_on-not-counted",     HA, 85, "01-09", "01-09", T, "01-09", 93),
+    case("hold_above-break-on-made_on-not-counted",     HA, 85, "01-09", "01-10", T, "01-09", 93),
     case("hold_above-breaks-early-before-deadline",     HA, 96, "03-31", "01-09", F, "01-05", 95),
     case("hold_above-not-true-before-deadline",         HA, 90, "03-31", "01-09", WAIT_DEADLINE),
     case("hold_above-data-ends-before-deadline",        HA, 90, "01-12", "01-20", WAIT_DATA),
-    case("hold_below-high-equal-to-level-no-break",     HB, 108, "01-09", "01-09", T, "01-04", 108),
+    case("hold_below-high-equal-to-level-no-break",     HB, 108, "01-09", "01-10", T, "01-04", 108),
     case("hold_below-false-on-first-break",             HB, 107, "01-09", "01-09", F, "01-04", 108),
     # close: the last close on or before the deadline, once the deadline is covered
     case("close_above-close-equal-to-level-counts",     CA, 98, "01-05", "01-09", T, "01-05", 98),
     case("close_above-false",                           CA, 99, "01-05", "01-09", F, "01-05", 98),
     case("close_above-open-before-deadline",            CA, 90, "01-05", "01-04", WAIT_DEADLINE),
     case("close_above-sunday-deadline-uses-friday",     CA, 98, "01-07", "01-08", T, "01-05", 98),
-    case("close_above-sunday-deadline-waits-monday",    CA, 98, "01-07", "01-07", WAIT_DATA),
-    case("close_above-as_of-before-sunday-deadline",    CA, 98, "01-07", "01-06", WAIT_DEADLINE),
+    case("close_above-sunday-deadline-friday-when-final", CA, 98, "01-07", "01-07", T, "01-05", 98),
+    case("close_above-deadline-today-bar-unfinished",   CA, 98, "01-05", "01-05", WAIT_DATA),
+    case("close_above-saturday-as_of-sunday-deadline",  CA, 98, "01-07", "01-06", T, "01-05", 98),
+    case("close_above-as_of-friday-sunday-deadline",    CA, 98, "01-07", "01-05", WAIT_DEADLINE),
     case("close_above-data-ends-before-deadline",       CA, 90, "01-12", "01-20", WAIT_DATA),
     case("close_below-close-equal-to-level-counts",     CB, 98, "01-05", "01-09", T, "01-05", 98),
     case("close_below-false",                           CB, 97, "01-05", "01-09", F, "01-05", 98),
@@ -261,7 +263,8 @@ def test_window_inside_a_gap_stays_open(kind: ClaimKind, level: float) -> None:
     assert (verdict.outcome, verdict.open_reason) == (None, OpenReason.DATA_GAP)
     assert (
         verdict.open_detail
-        == "gap in the data: 2024-01-03 to 2024-01-31 (21 weekdays without a bar)"
+        # TEST is a US listing: Martin Luther King Day, 2024-01-15, is no session.
+        == "gap in the data: 2024-01-03 to 2024-01-31 (20 trading days without a bar)"
     )
     assert verdict.bars_in_window == 0
     assert verdict.closest_date is None
@@ -317,7 +320,7 @@ def test_relative_level_reached_exactly_despite_float_noise() -> None:
         claim = make_claim(kind, None, "2024-01-05", relative=plus_9_percent, reference_price=100.0)
         assert claim.relative is not None
         assert claim.relative.apply(100.0) > 109.0  # the noise this test is about
-        assert resolve(claim, at_level, date(2024, 1, 5)).outcome is Outcome.TRUE, kind
+        assert resolve(claim, at_level, date(2024, 1, 6)).outcome is Outcome.TRUE, kind
 
 
 @pytest.mark.parametrize(
@@ -345,7 +348,7 @@ def test_average_equal_to_level_despite_float_noise() -> None:
     )
     for kind in (AA, AB):
         claim = make_claim(kind, 0.2, "2024-01-04")
-        assert resolve(claim, bars, date(2024, 1, 4)).outcome is Outcome.TRUE, kind
+        assert resolve(claim, bars, date(2024, 1, 5)).outcome is Outcome.TRUE, kind
 
 
 # --- splits -----------------------------------------------------------------

@@ -10,7 +10,14 @@ import pytest
 
 from ledger.claims.model import Claim, ClaimKind, Outcome
 from ledger.rules import OpenReason, resolve, resolve_many
-from ledger.rules.calendar import EVERY_DAY, LUNAR_WEEKDAYS, WEEKDAYS, calendar_for
+from ledger.rules.calendar import (
+    EVERY_DAY,
+    LUNAR_WEEKDAYS,
+    US_SESSIONS,
+    WEEKDAYS,
+    calendar_for,
+    settle_days,
+)
 
 TA, TB, HA, HB = (
     ClaimKind.TOUCH_ABOVE,
@@ -66,10 +73,65 @@ def test_a_rejected_day_in_the_window_holds_back_the_end_of_window_decision(kind
     assert verdict.open_detail == "gap in the data: 2024-01-17 (the source's bar was rejected)"
 
 
-def test_without_the_gap_the_same_claims_are_decided() -> None:
+def test_a_24_5_market_may_miss_a_day_without_a_rejected_bar() -> None:
     window = GOLD.drop(pd.Timestamp("2024-01-17"))
-    assert resolve(claim(TA, 150.0, "2024-01-31"), window, AS_OF).outcome is Outcome.FALSE
-    assert resolve(claim(HA, 50.0, "2024-01-31"), window, AS_OF).outcome is Outcome.TRUE
+    fx = "EURUSD=X"
+    assert resolve(claim(TA, 150.0, "2024-01-31", fx), window, AS_OF).outcome is Outcome.FALSE
+    assert resolve(claim(HA, 50.0, "2024-01-31", fx), window, AS_OF).outcome is Outcome.TRUE
+
+
+def test_a_missing_session_is_a_gap_and_a_holiday_is_not() -> None:
+    # COMEX gold on the US sessions: Wednesday 2024-01-17 traded, so its bar is missing.
+    held = resolve(claim(TA, 150.0, "2024-01-31"), GOLD.drop(pd.Timestamp("2024-01-17")), AS_OF)
+    assert (held.outcome, held.open_reason) == (None, OpenReason.DATA_GAP)
+    assert held.open_detail == "gap in the data: 2024-01-17 (1 trading day without a bar)"
+    # Martin Luther King Day, 2024-01-15, had no session: no bar is no gap.
+    holiday = GOLD.drop(pd.Timestamp("2024-01-15"))
+    assert resolve(claim(TA, 150.0, "2024-01-31"), holiday, AS_OF).outcome is Outcome.FALSE
+    assert resolve(claim(HA, 50.0, "2024-01-31"), holiday, AS_OF).outcome is Outcome.TRUE
+
+
+def test_an_early_close_may_lack_a_bar() -> None:
+    # The day after Thanksgiving, 2023-11-24, closed at 13:00; early-2000s feeds skipped such days.
+    data = bars("2023-11-01", "2023-12-29").drop(pd.Timestamp("2023-11-24"))
+    day_after = claim(TA, 150.0, "2023-12-15", start="2023-11-02")
+    assert resolve(day_after, data, date(2024, 1, 2)).outcome is Outcome.FALSE
+    # A full session is not optional: the Monday after is a gap.
+    monday = data.drop(pd.Timestamp("2023-11-27"))
+    held = resolve(day_after, monday, date(2024, 1, 2))
+    assert held.open_detail == (
+        "gap in the data: 2023-11-24 to 2023-11-27 (1 trading day without a bar)"
+    )
+
+
+def test_a_holiday_deadline_settles_on_the_last_session_once_final() -> None:
+    # Good Friday 2024-03-29: the S&P 500's last session before it is Thursday 03-28.
+    data = bars("2024-01-01", "2024-03-28")
+    data.loc[pd.Timestamp("2024-03-28"), "close"] = 120.0
+    spx = claim(CA, 110.0, "2024-03-29", "^GSPC")
+    assert resolve(spx, data, date(2024, 3, 28)).open_reason is OpenReason.WAITING_FOR_DEADLINE
+    settled = resolve(spx, data, date(2024, 3, 29))
+    assert (settled.outcome, settled.evidence_date) == (Outcome.TRUE, date(2024, 3, 28))
+    # On a 24/5 calendar Good Friday is a weekday: it waits for a bar on or after it.
+    fx = resolve(claim(CA, 110.0, "2024-03-29", "EURUSD=X"), data, date(2024, 3, 30))
+    assert (fx.outcome, fx.open_reason) == (None, OpenReason.WAITING_FOR_DATA)
+
+
+@pytest.mark.parametrize(
+    ("calendar", "deadline", "settles"),
+    [
+        pytest.param(US_SESSIONS, "2024-03-29", "2024-03-28", id="good-friday"),
+        pytest.param(US_SESSIONS, "2024-12-25", "2024-12-24", id="christmas"),
+        pytest.param(US_SESSIONS, "2024-06-16", "2024-06-14", id="sunday"),
+        pytest.param(US_SESSIONS, "2024-07-02", "2024-07-02", id="a-session"),
+        pytest.param(WEEKDAYS, "2024-03-29", "2024-03-29", id="fx-good-friday"),
+        pytest.param(WEEKDAYS, "2024-06-15", "2024-06-14", id="fx-saturday"),
+        pytest.param(EVERY_DAY, "2024-06-15", "2024-06-15", id="crypto-saturday"),
+    ],
+)
+def test_settle_days(calendar, deadline: str, settles: str) -> None:
+    day = np.array([np.datetime64(deadline, "D")]).astype(np.int64)
+    assert settle_days(calendar, day).astype("datetime64[D]")[0] == np.datetime64(settles)
 
 
 def test_a_crossing_is_a_crossing_whatever_the_gaps() -> None:
@@ -145,8 +207,10 @@ def test_a_rejected_bar_on_the_deadline_shows_the_data_has_arrived() -> None:
         ),
     ],
 )
-def test_an_exchange_may_close_for_four_weekdays(drop: tuple[str, ...], expect) -> None:
-    verdict = resolve(claim(TA, 150.0, "2024-01-31"), GOLD.drop(pd.to_datetime(list(drop))), AS_OF)
+def test_a_24_5_market_may_miss_four_weekdays(drop: tuple[str, ...], expect) -> None:
+    verdict = resolve(
+        claim(TA, 150.0, "2024-01-31", "EURUSD=X"), GOLD.drop(pd.to_datetime(list(drop))), AS_OF
+    )
     assert verdict.outcome is expect
     if expect is None:
         assert (
@@ -205,10 +269,16 @@ def test_claims_on_two_calendars_in_one_call_match_one_by_one() -> None:
         pytest.param("BTC-USD", EVERY_DAY, id="bitcoin"),
         pytest.param("eth-eur", EVERY_DAY, id="lower-case-pair"),
         pytest.param("SOL-USDT", EVERY_DAY, id="stablecoin-quote"),
-        pytest.param("BRK-B", WEEKDAYS, id="share-class-is-a-stock"),
+        pytest.param("BRK-B", US_SESSIONS, id="share-class-is-a-stock"),
+        pytest.param("AAPL", US_SESSIONS, id="us-stock"),
         pytest.param("EURUSD=X", WEEKDAYS, id="currency-pair"),
-        pytest.param("GC=F", WEEKDAYS, id="future"),
-        pytest.param("^GSPC", WEEKDAYS, id="index"),
+        pytest.param("GC=F", US_SESSIONS, id="future"),
+        pytest.param("CL=F", US_SESSIONS, id="crude-future"),
+        pytest.param("^GSPC", US_SESSIONS, id="index"),
+        pytest.param("^N225", WEEKDAYS, id="foreign-index"),
+        pytest.param("RHM.DE", WEEKDAYS, id="foreign-stock"),
+        pytest.param("GC=F/SI=F", US_SESSIONS, id="ratio-of-futures"),
+        pytest.param("GC=F/BTC-USD", WEEKDAYS, id="ratio-across-calendars"),
         pytest.param("600519.SS", LUNAR_WEEKDAYS, id="shanghai"),
         pytest.param("2330.TW", LUNAR_WEEKDAYS, id="taipei"),
     ],

@@ -128,8 +128,14 @@ def oracle(
     seen = [bar for bar in bars if bar.day <= as_of]
     window = [bar for bar in seen if claim.window_start <= bar.day <= claim.deadline]
     bad = gap_days(seen, list(rejected), as_of)
-    # A rejected bar on or after the deadline shows the data has arrived as well.
-    covered = any(day >= claim.deadline for day in [*(bar.day for bar in seen), *bad])
+    # The settling session is the last weekday on or before the deadline; a row
+    # (a rejected one too) on or after it shows the data has arrived, and it is
+    # final only once as_of is past it (a bar dated as_of may be unfinished).
+    settle = claim.deadline
+    while settle.weekday() >= 5:
+        settle -= timedelta(days=1)
+    rows = [*(bar.day for bar in seen), *bad]
+    covered = settle < as_of and any(day >= settle for day in rows)
     can_decide_at_end = covered and bool(window) and level is not None
     # A close is judged on the window's last bar: only the days after it matter.
     gap_from = claim.window_start
@@ -316,7 +322,7 @@ def claims(draw: st.DrawFn, band: tuple[int, int], kinds: list[ClaimKind] = JUDG
         relative = draw(relative_levels)
         reference_price = draw(st.one_of(quarters(band), quarters(band), st.none()))
     return Claim(
-        symbol="TEST",
+        symbol="TEST=X",  # a 24/5 market: the oracle's weekday rules
         asset="TEST",
         kind=kind,
         level=level,

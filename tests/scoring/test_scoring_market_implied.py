@@ -343,14 +343,17 @@ def test_not_enough_history() -> None:
     assert "no usable close" in before_any.reason
 
 
-def test_non_positive_closes_are_skipped() -> None:
+def test_non_positive_closes_leave_no_volatility_and_say_why() -> None:
     closes, days = synthetic_series(0.3, every_day=True, seed=8)
     as_of = np.datetime64("2021-12-31")
     broken = closes.copy()
     broken[days == np.datetime64("2021-06-01")] = -1.0
     estimate = realized_volatility(broken, days, as_of)
-    assert estimate.sigma is not None
+    assert estimate.sigma is None
     assert estimate.n_returns == realized_volatility(closes, days, as_of).n_returns - 2
+    assert estimate.reason is not None and "1 close(s) at or below zero" in estimate.reason
+    # A year later the negative close has left the window.
+    assert realized_volatility(broken, days, np.datetime64("2022-06-30")).sigma is not None
 
 
 def test_many_dates_agree_with_one_at_a_time() -> None:
