@@ -32,7 +32,7 @@ from sqlmodel import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from ledger.claims.model import Claim, ClaimKind
+from ledger.claims.model import LEVEL_KINDS, Claim
 from ledger.records import NewClaim
 from ledger.store.claims import record_claims
 from ledger.store.prices import record_coverage, store_bars
@@ -59,7 +59,7 @@ def make_bars(rng: np.random.Generator, years: int) -> pd.DataFrame:
 
 
 def make_claims(rng, symbol: str, bars: pd.DataFrame, count: int, source: str) -> list[NewClaim]:
-    kinds = list(ClaimKind)
+    kinds = list(LEVEL_KINDS)  # one-level kinds: the others need fields this builder does not set
     days = bars.index.date
     closes = bars["close"].to_numpy()
     picks = rng.integers(260, len(days) - 30, count)

@@ -8,6 +8,7 @@ and the pure proof code (`ledger.proof`): no rendering, no exits.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,11 +16,18 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from ledger.errors import LedgerError, NotFoundError
-from ledger.proof.documents import check_entries, inclusion_document
+from ledger.proof.documents import check_leaves, inclusion_document, parse_entries
 from ledger.proof.entries import CLAIM, FILLED, RESOLUTION, STATUS
-from ledger.proof.merkle import MerkleTree, leaf_hash, verify_consistency
+from ledger.proof.merkle import MerkleTree, leaf_hash, tree_root, verify_consistency
+from ledger.proof.quick import Tables, agrees, as_state
 from ledger.proof.replay import compare, replay
-from ledger.store.prooflog import Head, ledger_state, read_head, read_log
+from ledger.store.prooflog import (
+    Head,
+    ledger_columns,
+    read_head,
+    read_log,
+    read_log_with_kinds,
+)
 
 
 @dataclass(frozen=True)
@@ -38,23 +46,39 @@ class Verification:
 
 def verify_ledger(engine: Engine) -> Verification:
     """Recompute every entry's hash and the tree from the log, then every claim,
-    resolution, source and alias from the entries, and compare with the tables."""
+    resolution, source and alias from the entries, and compare with the tables.
+
+    An honest ledger is shown so by `ledger.proof.quick` without parsing the
+    bulk of the log; when it cannot show it, the full replay and comparison
+    run and name every difference. Log and tables are read in one session.
+    """
     with Session(engine) as session:
         head = read_head(session)
-        rows = read_log(session)
-        actual = ledger_state(session)
-    problems, parsed, hashes = check_entries(rows)
-    tree = MerkleTree(hashes)
-    root = tree.root.hex()
-    if head.size != tree.size or head.root != root:
-        problems.append(
-            f"the stored head says size {head.size} root {head.root}, the log's entries "
-            f"give size {tree.size} root {root}"
-        )
+        log = read_log_with_kinds(session)
+        seqs = [row[0] for row in log]
+        texts = [row[2] for row in log]
+        problems, hashes = check_leaves(seqs, texts, [row[3] for row in log])
+        root = tree_root(hashes).hex()
+        size = len(hashes)
+        del hashes
+        if head.size != size or head.root != root:
+            problems.append(
+                f"the stored head says size {head.size} root {head.root}, the log's entries "
+                f"give size {size} root {root}"
+            )
+        tables = ledger_columns(session)
+    if not problems and agrees(log, tables):
+        return Verification(size, root, head)
+    del log
+    problems += full_comparison(seqs, texts, tables)
+    return Verification(size, root, head, tuple(problems))
+
+
+def full_comparison(seqs: Sequence[int], texts: Sequence[str], tables: Tables) -> list[str]:
+    """Every entry parsed and replayed, every difference with the tables named."""
+    problems, parsed = parse_entries(seqs, texts)
     replayed = replay(parsed)
-    problems += replayed.problems
-    problems += compare(replayed.state, actual)
-    return Verification(tree.size, root, head, tuple(problems))
+    return problems + list(replayed.problems) + compare(replayed.state, as_state(tables))
 
 
 def check_published_head(engine: Engine, size: int, root: str) -> tuple[list[str], int, str]:

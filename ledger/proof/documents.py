@@ -25,6 +25,7 @@ the tree from the entries, replays them, and compares the exported claims.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -32,7 +33,13 @@ from datetime import date, datetime
 from typing import Any
 
 from ledger.proof.entries import plain
-from ledger.proof.merkle import HASH_SIZE, MerkleTree, leaf_hash, verify_inclusion
+from ledger.proof.merkle import (
+    HASH_SIZE,
+    LEAF_PREFIX,
+    MerkleTree,
+    leaf_hash,
+    verify_inclusion,
+)
 from ledger.proof.replay import LedgerState, replay
 
 PROOF_FORMAT = "forecast-ledger/inclusion-proof/1"
@@ -134,26 +141,40 @@ def check_inclusion_document(document: Any) -> list[str]:
 # --- a log's own integrity -----------------------------------------------------
 
 
-def check_entries(
-    rows: Sequence[tuple[int, str, str | None]],
-) -> tuple[list[str], list[tuple[int, dict[str, Any]]], list[bytes]]:
-    """Problems with stored (seq, entry text, leaf hash) rows, the parsed entries,
-    and the leaf hashes recomputed from the texts (what the tree is built from)."""
+def check_leaves(
+    seqs: Sequence[int], texts: Sequence[str], stored_hashes: Sequence[str | None]
+) -> tuple[list[str], list[bytes]]:
+    """Problems with the log's numbering and stored leaf hashes, and the leaf
+    hashes recomputed from the texts (what the tree is built from)."""
+    sha256 = hashlib.sha256
+    hashes = [sha256(LEAF_PREFIX + text.encode("utf-8")).digest() for text in texts]
+    problems: list[str] = []
+    if list(seqs) != list(range(len(seqs))):
+        for position, seq in enumerate(seqs):
+            if seq != position:
+                problems.append(
+                    f"log entry {position}: missing (the log jumps to entry {seq})"
+                    if seq > position
+                    else f"log entry {seq}: out of order at position {position}"
+                )
+    if any(h is not None for h in stored_hashes):
+        computed = [h.hex() for h in hashes]
+        if computed != list(stored_hashes):
+            problems += [
+                f"log entry {seq}: its leaf hash does not match its text (edited)"
+                for seq, stored, mine in zip(seqs, stored_hashes, computed, strict=True)
+                if stored is not None and stored != mine
+            ]
+    return problems, hashes
+
+
+def parse_entries(
+    seqs: Sequence[int], texts: Sequence[str]
+) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
+    """Problems with entries that are not JSON objects, and the parsed (seq, entry) pairs."""
     problems: list[str] = []
     parsed: list[tuple[int, dict[str, Any]]] = []
-    hashes: list[bytes] = []
-    for position, (seq, text, stored_hash) in enumerate(rows):
-        if seq != position:
-            problems.append(
-                f"log entry {position}: missing (the log jumps to entry {seq})"
-                if seq > position
-                else f"log entry {seq}: out of order at position {position}"
-            )
-        raw = text.encode("utf-8")
-        computed = leaf_hash(raw)
-        hashes.append(computed)
-        if stored_hash is not None and stored_hash != computed.hex():
-            problems.append(f"log entry {seq}: its leaf hash does not match its text (edited)")
+    for seq, text in zip(seqs, texts, strict=True):
         try:
             entry = json.loads(text)
         except ValueError:
@@ -163,7 +184,19 @@ def check_entries(
             problems.append(f"log entry {seq}: not a JSON object")
             continue
         parsed.append((seq, entry))
-    return problems, parsed, hashes
+    return problems, parsed
+
+
+def check_entries(
+    rows: Sequence[tuple[int, str, str | None]],
+) -> tuple[list[str], list[tuple[int, dict[str, Any]]], list[bytes]]:
+    """Problems with stored (seq, entry text, leaf hash) rows, the parsed entries,
+    and the leaf hashes recomputed from the texts (what the tree is built from)."""
+    seqs = [row[0] for row in rows]
+    texts = [row[1] for row in rows]
+    problems, hashes = check_leaves(seqs, texts, [row[2] for row in rows])
+    unparsed, parsed = parse_entries(seqs, texts)
+    return problems + unparsed, parsed, hashes
 
 
 # --- exported ledgers ----------------------------------------------------------

@@ -114,6 +114,11 @@ def canonical(entry: Mapping[str, Any]) -> bytes:
     return _ENCODER.encode(entry).encode("utf-8")
 
 
+def canonical_json(value: Any) -> str:
+    """Any plain value (an entry, a list, a number...) in the canonical form, as text."""
+    return _ENCODER.encode(value)
+
+
 def _entry(kind: str, **body: Any) -> dict[str, Any]:
     return {"v": FORMAT_VERSION, "type": kind, **body}
 

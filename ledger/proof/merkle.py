@@ -49,27 +49,37 @@ def _split(size: int) -> int:
     return 1 << ((size - 1).bit_length() - 1)
 
 
-def _levels(leaf_hashes: Sequence[bytes]) -> list[list[bytes]]:
-    """Every level of the tree, leaves first; an odd last node rises unpaired,
+def _level_above(below: Sequence[bytes]) -> list[bytes]:
+    """The level above `below`: pairs hashed, an odd last node rising unpaired,
     which is exactly RFC 6962's split at the largest power of two."""
+    sha256 = hashlib.sha256
+    pairs = iter(below)
+    above = [
+        sha256(NODE_PREFIX + left + right).digest()
+        for left, right in zip(pairs, pairs, strict=False)
+    ]
+    if len(below) % 2:
+        above.append(below[-1])
+    return above
+
+
+def _levels(leaf_hashes: Sequence[bytes]) -> list[list[bytes]]:
+    """Every level of the tree, leaves first."""
     levels = [list(leaf_hashes)]
-    sha = hashlib.sha256
     while len(levels[-1]) > 1:
-        below = levels[-1]
-        above = [
-            sha(NODE_PREFIX + below[i] + below[i + 1]).digest() for i in range(0, len(below) - 1, 2)
-        ]
-        if len(below) % 2:
-            above.append(below[-1])
-        levels.append(above)
+        levels.append(_level_above(levels[-1]))
     return levels
 
 
 def tree_root(leaf_hashes: Sequence[bytes]) -> bytes:
-    """MTH of the leaves (given as leaf hashes); the empty tree's is SHA-256 of nothing."""
+    """MTH of the leaves (given as leaf hashes); the empty tree's is SHA-256 of nothing.
+    Level by level, keeping only the level being built (what `verify` needs)."""
     if not leaf_hashes:
         return EMPTY_ROOT
-    return _levels(leaf_hashes)[-1][0]
+    level: Sequence[bytes] = leaf_hashes
+    while len(level) > 1:
+        level = _level_above(level)
+    return level[0]
 
 
 class MerkleTree:

@@ -118,7 +118,7 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
     executemany(session, "INSERT INTO prediction_tag (prediction_id, tag) VALUES (?, ?)", tag_rows)
 
     _link_revisions(session, fresh, new_ids, existing, source_ids)
-    prooflog.append(session, prooflog.claim_entries(session, list(new_ids.values())))
+    prooflog.append_claims(session, list(new_ids.values()))
     duplicate_ids = [
         i if i != -1 else new_ids.get(d.fingerprint(), -1)
         for i, d in zip(duplicate_ids, duplicates, strict=True)

@@ -105,8 +105,7 @@ def _restore_history(session: Session, batch: ImportBatch, result: RecordResult)
             voids,
         )
     # Imported history is logged as history (no status change), then the voids.
-    entries = prooflog.resolution_entries(
+    prooflog.append_resolutions(
         session, sorted({row["prediction_id"] for row in rows}), current_only=False
     )
-    entries += [status_entry(v["pid"], "void", v["reason"]) for v in voids]
-    prooflog.append(session, entries)
+    prooflog.append(session, [status_entry(v["pid"], "void", v["reason"]) for v in voids])

@@ -16,11 +16,14 @@ a log built from its tables, marked as attested only from then on.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, insert, select, update
@@ -29,11 +32,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from ledger.errors import LedgerError
+from ledger.proof.bulk import claim_texts, resolution_texts, tokens
 from ledger.proof.entries import (
+    CLAIM,
     MUTABLE_CLAIM_COLUMNS,
     MUTABLE_RESOLUTION_COLUMNS,
     MUTABLE_REVIEW_COLUMNS,
     MUTABLE_SOURCE_COLUMNS,
+    RESOLUTION,
     alias_entry,
     backfill_entry,
     canonical,
@@ -44,8 +50,9 @@ from ledger.proof.entries import (
     source_entry,
     status_entry,
 )
-from ledger.proof.merkle import Frontier, leaf_hash
-from ledger.proof.replay import ClaimState, LedgerState, ResolutionState
+from ledger.proof.merkle import LEAF_PREFIX, Frontier
+from ledger.proof.quick import ClaimColumns, ResolutionColumns, Tables, as_state
+from ledger.proof.replay import LedgerState
 from ledger.store.batching import chunks
 from ledger.store.guards import guards_current, install_guards
 from ledger.store.raw import adapt, executemany, fetchall
@@ -96,8 +103,14 @@ def lock_head(session: Session) -> Frontier:
     Write paths take it before they change any row, so every transaction that
     logs takes its locks in one order (head, then rows): on PostgreSQL a
     resolve run and a hand void of the same claim queue instead of deadlocking.
-    Taking it again in the same transaction is a no-op.
+    Taking it again in the same transaction asks nothing of the database: the
+    head this transaction locked (and moved, by its appends) is kept in the
+    session's info with the transaction it belongs to.
     """
+    transaction = session.get_transaction()
+    held = session.info.get(_HELD_HEAD)
+    if held is not None and transaction is not None and held[0] is transaction:
+        return held[1]
     head = ProofHeadRow.__table__
     if session.get_bind().dialect.name == "sqlite":
         session.execute(update(head).where(head.c.id == HEAD_ID).values(size=head.c.size))
@@ -107,24 +120,41 @@ def lock_head(session: Session) -> Frontier:
     row = session.execute(query).first()
     if row is None:
         raise NoLogError("this ledger has no proof log yet: open it once with a writing command")
-    return Frontier(row.size, tuple(bytes.fromhex(h) for h in json.loads(row.frontier)))
+    frontier = Frontier(row.size, tuple(bytes.fromhex(h) for h in json.loads(row.frontier)))
+    _hold(session, frontier)
+    return frontier
+
+
+_HELD_HEAD = "forecast-ledger proof head"
+
+
+def _hold(session: Session, frontier: Frontier) -> None:
+    """Remember the locked head for the rest of the session's current transaction."""
+    session.info[_HELD_HEAD] = (session.get_transaction(), frontier)
 
 
 def append(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
     """Append entries to the log in the caller's transaction (see the module docstring)."""
+    if entries:
+        _append_texts(session, [(e["type"], canonical(e).decode("utf-8")) for e in entries])
+
+
+def _append_texts(session: Session, entries: Sequence[tuple[str, str]]) -> None:
+    """Append (type, canonical text) entries: number them after the head,
+    insert them with one executemany, move the head."""
     if not entries:
         return
     frontier = lock_head(session)
-    blobs = [canonical(e) for e in entries]
-    hashes = [leaf_hash(b) for b in blobs]
+    sha256 = hashlib.sha256
+    hashes = [sha256(LEAF_PREFIX + text.encode("utf-8")).digest() for _, text in entries]
     grown = frontier.extend(hashes)
     now = adapt(session, utcnow())
     executemany(
         session,
         "INSERT INTO proof_log (seq, kind, entry, leaf_hash, created_at) VALUES (?, ?, ?, ?, ?)",
         [
-            (frontier.size + i, e["type"], b.decode("utf-8"), h.hex(), now)
-            for i, (e, b, h) in enumerate(zip(entries, blobs, hashes, strict=True))
+            (frontier.size + i, kind, text, leaf.hex(), now)
+            for i, ((kind, text), leaf) in enumerate(zip(entries, hashes, strict=True))
         ],
     )
     head = ProofHeadRow.__table__
@@ -138,6 +168,62 @@ def append(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
             updated_at=utcnow(),
         )
     )
+    _hold(session, grown)
+
+
+def append_claims(session: Session, claim_ids: Sequence[int]) -> None:
+    """Log claims just recorded, from their stored rows.
+
+    A bulk path (an import logs 100k claims): the entry texts are built a
+    column at a time (`ledger.proof.bulk`), the same bytes `claim_entries`
+    and `canonical` give row by row."""
+    if not claim_ids:
+        return
+    rows = _claim_rows(session, claim_ids)
+    tags = _tags(session, claim_ids)
+    fields = _column_values(rows, 4, _CLAIM_CONVERTERS)
+    texts = claim_texts(
+        [row[0] for row in rows],
+        [row[3] for row in rows],
+        [sorted(tags.get(row[0], ())) for row in rows],
+        {name: tokens(values) for name, values in fields.items()},
+    )
+    _append_texts(session, [(CLAIM, text) for text in texts])
+
+
+def append_resolutions(
+    session: Session,
+    claim_ids: Sequence[int],
+    *,
+    current_only: bool,
+    claim_status: Mapping[int, str] | None = None,
+    void_reasons: Mapping[int, str | None] | None = None,
+) -> None:
+    """Log resolutions just written for `claim_ids`, as `resolution_entries`
+    describes them, with their texts built a column at a time (a resolve run
+    logs one per claim it settles)."""
+    if not claim_ids:
+        return
+    rows = _resolution_rows(session, claim_ids, current_only)
+    current = [bool(row[2]) for row in rows]
+    statuses = [
+        (claim_status or {}).get(row[1]) if is_current else None
+        for row, is_current in zip(rows, current, strict=True)
+    ]
+    reasons = [
+        (void_reasons or {}).get(row[1]) if status == "void" else None
+        for row, status in zip(rows, statuses, strict=True)
+    ]
+    fields = _column_values(rows, 3, _RESOLUTION_CONVERTERS)
+    texts = resolution_texts(
+        [row[0] for row in rows],
+        [row[1] for row in rows],
+        {name: tokens(values) for name, values in fields.items()},
+        current,
+        statuses,
+        reasons,
+    )
+    _append_texts(session, [(RESOLUTION, text) for text in texts])
 
 
 # --- entries from stored rows -------------------------------------------------
@@ -253,6 +339,8 @@ _REVIEW_SQL = "SELECT id, " + ", ".join(REVIEW_COLUMNS) + " FROM review_action"
 
 
 def _claim_rows(session: Session, claim_ids: Sequence[int] | None) -> list[tuple]:
+    if claim_ids is None:
+        return fetchall(session, _CLAIM_SQL + " ORDER BY p.id", [])
     rows = _rows(session, _CLAIM_SQL, "p.id", claim_ids)
     rows.sort(key=lambda row: row[0])
     return rows
@@ -273,6 +361,8 @@ def _resolution_rows(
     session: Session, claim_ids: Sequence[int] | None, current_only: bool = False
 ) -> list[tuple]:
     sql = _RESOLUTION_SQL + (" WHERE is_current" if current_only else "")
+    if claim_ids is None:
+        return fetchall(session, sql + " ORDER BY id", [])
     rows = _rows(session, sql, "prediction_id", claim_ids)
     rows.sort(key=lambda row: row[0])
     return rows
@@ -323,26 +413,84 @@ def review_entries(session: Session, review_ids: Iterable[int]) -> list[dict[str
 
 def ledger_state(session: Session) -> LedgerState:
     """Claims, resolutions, sources and aliases as stored, in the log's plain values."""
-    state = LedgerState()
+    return as_state(ledger_columns(session))
+
+
+def _floats(column: Sequence[Any]) -> list[Any]:
+    values = [v if v is None or type(v) is float else float(v) for v in column]
+    if all(map(math.isfinite, filter(None, values))):  # None and 0.0 left out: both fine
+        return values
+    return [plain(v) for v in values]
+
+
+def _days(column: Sequence[Any]) -> list[Any]:
+    return [v if v is None or type(v) is str else v.isoformat() for v in column]
+
+
+def _moments(column: Sequence[Any]) -> list[Any]:
+    return [
+        v[:10] + "T" + v[11:] + "Z"
+        if type(v) is str and len(v) == 26 and v[10] == " "
+        else _moment(v)
+        for v in column
+    ]
+
+
+def _booleans(column: Sequence[Any]) -> list[Any]:
+    return [None if v is None else bool(v) for v in column]
+
+
+_COLUMN_CONVERTERS: dict[Callable[[Any], Any], Callable[[Sequence[Any]], list[Any]]] = {
+    _float: _floats,
+    _day: _days,
+    _moment: _moments,
+    _boolean: _booleans,
+}
+
+
+def _column_values(rows: Sequence[tuple], first: int, columns: _Columns) -> dict[str, list[Any]]:
+    """Columns `first`.. of `rows`, one list per column, in plain values: the
+    same values `_plain` gives row by row, converted a column at a time."""
+    convert = {position: converter for position, _, converter in columns.conversions}
+    values: dict[str, list[Any]] = {}
+    for position, name in enumerate(columns.names):
+        at = first + position
+        column = list(map(itemgetter(at), rows))
+        converter = convert.get(position)
+        values[name] = column if converter is None else _COLUMN_CONVERTERS[converter](column)
+    return values
+
+
+def ledger_columns(session: Session) -> Tables:
+    """The tables as `verify`'s quick check reads them: one SELECT per table,
+    column by column, in the log's plain values."""
+    claim_rows = _claim_rows(session, None)
     tags = _tags(session, None)
-    for row in _claim_rows(session, None):
-        state.claims[row[0]] = ClaimState(
-            row[3],
-            tuple(sorted(tags.get(row[0], ()))),
-            _plain(row[4:], _CLAIM_CONVERTERS),
-            row[1],
-            row[2],
-        )
-    for row in _resolution_rows(session, None):
-        state.resolutions[row[0]] = ResolutionState(
-            row[1], _plain(row[3:], _RESOLUTION_CONVERTERS), bool(row[2])
-        )
-    for row in _rows(session, _SOURCE_SQL, "id", None):
-        state.sources[row[0]] = _plain(row[1:], _SOURCE_CONVERTERS)
-    state.aliases = dict(fetchall(session, "SELECT alias, symbol FROM alias", []))
-    for row in _rows(session, _REVIEW_SQL, "id", None):
-        state.reviews[row[0]] = _plain(row[1:], _REVIEW_CONVERTERS)
-    return state
+    resolution_rows = _resolution_rows(session, None)
+    claims = ClaimColumns(
+        ids=[row[0] for row in claim_rows],
+        status=[row[1] for row in claim_rows],
+        void_reason=[row[2] for row in claim_rows],
+        source=[row[3] for row in claim_rows],
+        tags=[tuple(sorted(tags.get(row[0], ()))) for row in claim_rows],
+        fields=_column_values(claim_rows, 4, _CLAIM_CONVERTERS),
+    )
+    resolutions = ResolutionColumns(
+        ids=[row[0] for row in resolution_rows],
+        claim_ids=[row[1] for row in resolution_rows],
+        current=[bool(row[2]) for row in resolution_rows],
+        fields=_column_values(resolution_rows, 3, _RESOLUTION_CONVERTERS),
+    )
+    sources = {
+        row[0]: _plain(row[1:], _SOURCE_CONVERTERS)
+        for row in _rows(session, _SOURCE_SQL, "id", None)
+    }
+    aliases = dict(fetchall(session, "SELECT alias, symbol FROM alias", []))
+    reviews = {
+        row[0]: _plain(row[1:], _REVIEW_CONVERTERS)
+        for row in _rows(session, _REVIEW_SQL, "id", None)
+    }
+    return Tables(claims, resolutions, sources, aliases, reviews)
 
 
 # --- reading the log ---------------------------------------------------------
@@ -373,6 +521,12 @@ def stored_frontier(session: Session) -> tuple[int, list[str]]:
 def read_log(session: Session) -> list[tuple[int, str, str]]:
     """Every (seq, entry text, leaf hash hex), in seq order."""
     return fetchall(session, "SELECT seq, entry, leaf_hash FROM proof_log ORDER BY seq", [])
+
+
+def read_log_with_kinds(session: Session) -> list[tuple[int, str, str, str]]:
+    """Every (seq, kind, entry text, leaf hash hex), in seq order; the kind
+    column is not hashed, so it is only a hint of what the text says."""
+    return fetchall(session, "SELECT seq, kind, entry, leaf_hash FROM proof_log ORDER BY seq", [])
 
 
 # --- opening -----------------------------------------------------------------

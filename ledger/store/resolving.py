@@ -268,14 +268,11 @@ def apply_decisions(
             for d in decisions
         ],
     )
-    prooflog.append(
+    prooflog.append_resolutions(
         session,
-        prooflog.resolution_entries(
-            session,
-            [d.claim_id for d in decisions],
-            current_only=True,
-            claim_status={d.claim_id: d.outcome for d in decisions},
-        ),
+        [d.claim_id for d in decisions],
+        current_only=True,
+        claim_status={d.claim_id: d.outcome for d in decisions},
     )
     return [d.claim_id for d in decisions]
 

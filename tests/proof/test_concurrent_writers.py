@@ -6,26 +6,40 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from cli_runner import forecast
 
-WRITER = """
-import sys
+# Each process imports everything, then waits for the others at a starting
+# line (a file the test creates once all are ready), so their writes overlap
+# instead of following each other's start-up.
+START = """
+import pathlib, sys, time
 from ledger.cli.app import run
+ready, go = pathlib.Path(sys.argv[-2]), pathlib.Path(sys.argv[-1])
+ready.touch()
+while not go.exists():
+    time.sleep(0.01)
+"""
+WRITER = (
+    START
+    + """
 url, source, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 for i in range(count):
     code = run(["--db", url, "add", f"gold ${6100 + i * 7 + len(source)} by 2027-06-30",
                 "-s", source, "--made-on", "2025-11-20"])
     assert code == 0, code
 """
-RESOLVER = """
-import sys
-from ledger.cli.app import run
+)
+RESOLVER = (
+    START
+    + """
 url, prices = sys.argv[1], sys.argv[2]
 code = run(["--db", url, "resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10"])
 assert code == 0, code
 """
+)
 
 
 def test_concurrent_writers_never_fork_the_log(
@@ -41,11 +55,19 @@ def test_concurrent_writers_never_fork_the_log(
         )
     )
     assert forecast(capsys, "--db", ledger_url, "import", str(batch)).code == 0
+    go = tmp_path / "go"
+    ready = [tmp_path / f"ready-{n}" for n in range(3)]
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, ledger_url, name, "12"])
-        for name in ("Alpha", "Beta")
+        subprocess.Popen([sys.executable, "-c", WRITER, ledger_url, name, "12", str(r), str(go)])
+        for name, r in (("Alpha", ready[0]), ("Beta", ready[1]))
     ]
-    resolver = subprocess.Popen([sys.executable, "-c", RESOLVER, ledger_url, str(prices)])
+    resolver = subprocess.Popen(
+        [sys.executable, "-c", RESOLVER, ledger_url, str(prices), str(ready[2]), str(go)]
+    )
+    deadline = time.monotonic() + 120
+    while not all(r.exists() for r in ready) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    go.touch()
     for process in (*writers, resolver):
         assert process.wait(timeout=300) == 0
 
