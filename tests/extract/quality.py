@@ -52,6 +52,8 @@ CORPUS_FILES = (
     "corpus_holdout.yaml",
     "corpus_unseen.yaml",
     "corpus_dev.yaml",
+    # The second development batch: more real articles, same labels, open to tuning.
+    "corpus_dev2.yaml",
     "corpus_test.yaml",
     # The second frozen batch (52 articles), labelled before any extraction was run on it.
     "corpus_test2.yaml",

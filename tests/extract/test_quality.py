@@ -248,9 +248,28 @@ def test_no_article_is_in_two_files() -> None:
     assert not {str(entry["url"]) for entry in raw_entries("corpus_test2.yaml")} & others
 
 
+def test_the_second_development_batch_cites_new_pages() -> None:
+    """corpus_dev2.yaml was written to widen what the rules see: none of its pages may be
+    one that another corpus file already paraphrases, and it cites each page once."""
+    urls = [str(entry["url"]) for entry in raw_entries("corpus_dev2.yaml")]
+    assert len(set(urls)) == len(urls)
+    others = {
+        str(entry["url"])
+        for name in CORPUS_FILES
+        if name != "corpus_dev2.yaml"
+        for entry in raw_entries(name)
+        if "url" in entry
+    }
+    assert not set(urls) & others
+
+
 @pytest.mark.parametrize(
     "entry",
-    [pytest.param(a, id=a.id) for name in FROZEN_SETS for a in load_articles(CORPUS_DIR / name)],
+    [
+        pytest.param(a, id=a.id)
+        for name in (*FROZEN_SETS, "corpus_dev2.yaml")
+        for a in load_articles(CORPUS_DIR / name)
+    ],
 )
 def test_each_label_is_well_formed(entry: Article) -> None:
     for label in entry.expected:
