@@ -47,6 +47,23 @@ NOT_RUN: dict[str, str] = {
     'forecast extract https://example.com/markets/gold-outlook --source "Goldman Sachs" --json': (
         "fetches a web page; tests/extract/test_fetch_safety.py serves pages from a local server"
     ),
+    (
+        "forecast extract column.html --llm --llm-url http://localhost:11434/v1"
+        " --llm-model llama3.1:8b"
+    ): (
+        "needs a language-model server; tests/extract/test_llm_extract.py runs it against a "
+        "fake endpoint on 127.0.0.1"
+    ),
+    "export FORECAST_LLM=1 FORECAST_LLM_URL=http://localhost:8080/v1 FORECAST_LLM_MODEL=any": (
+        "settings for a language-model server; tests/extract/test_llm_extract.py sets them"
+    ),
+    "export FORECAST_LLM_API_KEY=sk-...": "a placeholder key for a hosted model",
+    'forecast review accept 12 --note "FX bars do this; the close confirms it"': (
+        "needs a verdict on a repaired bar; tests/review/test_review_cli.py accepts one"
+    ),
+    "forecast review rejudge 12 --closes-only": (
+        "needs a verdict on a repaired bar; tests/review/test_review_cli.py re-judges one"
+    ),
     "forecast tui": "an interactive terminal; tests/tui drive the app with App.run_test()",
     "forecast tui --prices csv:~/prices": (
         "an interactive terminal; tests/tui drive the app with App.run_test()"

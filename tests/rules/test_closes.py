@@ -99,7 +99,9 @@ def test_closes_only_verdicts_match_a_brute_force_over_the_closes(
     closes: list[float], spreads: list[float], level: float
 ) -> None:
     bars = _bars(closes, spreads)
-    window = [c for day, c in zip(bars.index.date, closes, strict=True) if day > MADE_ON]
+    window = [
+        c for day, c in zip(bars.index.date, closes, strict=True) if MADE_ON < day <= DEADLINE
+    ]
     at = level * (1 - AT_LEVEL_TOLERANCE)  # a close within the tolerance is at the level
     touch = resolve_on_closes(_claim(ClaimKind.TOUCH_ABOVE, level), bars, AS_OF)
     assert (touch.outcome is Outcome.TRUE) == any(c >= at for c in window)
