@@ -79,11 +79,12 @@ def hit_rate(rate: float | None, bounds: tuple[float, float] | None) -> str:
 
 
 def number(value: float | None, digits: int = 3) -> str:
-    return DASH if value is None else f"{value:.{digits}f}"
+    # + 0.0 turns a rounded -0.0 into 0.0: "-0.00" shows a sign that is not there.
+    return DASH if value is None else f"{round(value, digits) + 0.0:.{digits}f}"
 
 
 def signed(value: float | None, digits: int = 1) -> str:
-    return DASH if value is None else f"{value:+.{digits}f}"
+    return DASH if value is None else f"{round(value, digits) + 0.0:+.{digits}f}"
 
 
 def price(value: float | None) -> str:

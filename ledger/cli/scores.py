@@ -278,10 +278,11 @@ def calibration_command(
         )
     out = render.stdout()
     out.print(table)
+    z = round(report.spiegelhalter_z, 2) + 0.0  # + 0.0: no "-0.00" for a z that rounds to zero
     out.print(
         f"{n} claims; Brier {report.brier:.3f} = reliability {report.reliability:.3f} "
         f"- resolution {report.resolution:.3f} + uncertainty {report.uncertainty:.3f}; "
-        f"Spiegelhalter z {report.spiegelhalter_z:+.2f} (p {report.spiegelhalter_p:.2f})",
+        f"Spiegelhalter z {z:+.2f} (p {report.spiegelhalter_p:.2f})",
         markup=False,
     )
 

@@ -277,3 +277,18 @@ async def test_a_claim_history_says_the_as_of_day(resolved_db, today, settle, sc
         shown = screen_text(app)
     if date.today() != today:
         assert f"auto run 1 as of {today.isoformat()}" in shown, shown
+
+
+@given(st.floats(-0.0049, 0.0049, allow_nan=False))
+def test_a_figure_that_rounds_to_zero_carries_no_minus_sign(value: float) -> None:
+    from tui import formatting as fmt
+
+    assert fmt.number(value, 2) == "0.00"
+    assert fmt.signed(value, 2) == "+0.00"
+
+
+@given(st.floats(-1e6, 1e6, allow_nan=False))
+def test_rounding_a_figure_keeps_its_value(value: float) -> None:
+    from tui import formatting as fmt
+
+    assert abs(float(fmt.number(value, 2)) - value) <= 0.005 + 1e-9
