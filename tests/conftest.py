@@ -25,7 +25,10 @@ PG_ENV = "FORECAST_TEST_DATABASE_URL"
 # Hypothesis's per-example deadline is a timed assertion: on a shared 2-core
 # machine under load a 200 ms deadline fails correct code. Speed is measured in
 # bench/, never asserted in tests.
-settings.register_profile("ledger", deadline=None)
+# HYPOTHESIS_MAX_EXAMPLES=1000 runs a deeper search once, by hand.
+settings.register_profile(
+    "ledger", deadline=None, max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "100"))
+)
 settings.load_profile("ledger")
 
 

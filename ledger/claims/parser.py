@@ -397,6 +397,7 @@ def _parse(
     terms, rest = vocabulary.find_terms(rest)
     asset, rest = assets.find_assets(rest, aliases)
     levels, rest = find_levels(rest)
+    levels = [_unglued(level, written) for level in levels]
     if asset is None:
         raise _Problem("names no asset", missing="asset")
     if lone is not None:
@@ -807,6 +808,15 @@ def _relative_level(
             f"has contradictory directions ('{level.text}' is {own_side}, the words say {side})"
         )
     return relative, side
+
+
+def _unglued(level: LevelMatch, written: str) -> LevelMatch:
+    """The level without a sign that was a hyphen glued to a word in what the user
+    wrote ("sub-$50"): blanking the word out leaves the hyphen looking like a minus."""
+    start, end = level.span
+    if level.sign and start > 0 and written[start - 1].isalpha() and level.text[:1] == level.sign:
+        return replace(level, sign="", text=level.text[1:], span=(start + 1, end))
+    return level
 
 
 def _price_level(level: LevelMatch, notes: list[str]) -> float:

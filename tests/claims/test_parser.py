@@ -831,3 +831,15 @@ def test_a_band_with_one_bound_names_the_missing_bound(text: str, needle: str, e
     message = str(caught.value)
     assert needle in message and f"try '{example}'" in message
     parse_claim(example, made_on=date(2025, 11, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol", "level"),
+    [
+        ("brent sub-$50 by mid-2026", "BZ=F", 50.0),
+        ("BTC sub-60k by March 2026", "BTC-USD", 60000.0),
+    ],
+)
+def test_a_hyphen_glued_to_a_word_is_no_minus_sign(text: str, symbol: str, level: float) -> None:
+    claim = parse_claim(text, made_on=MADE_ON)
+    assert (claim.symbol, claim.level, claim.kind) == (symbol, level, ClaimKind.TOUCH_BELOW)
