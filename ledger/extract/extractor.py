@@ -504,12 +504,19 @@ def _read_sentence(
         lead_direction=lead_direction if item else None,
     )
 
-    segments = split_segments(subjects, levels, len(work))
+    segments = split_segments(subjects, levels, work)
     segments = respective_assets(sentence, segments, subjects)
     candidates: list[Candidate] = []
+    carried: Direction | None = None
     for segment in segments:
+        # A gapped list reads each asset with the first one's verb: "silver to end the year
+        # at $37, platinum at $1,250 and palladium at $1,100" are three year-end closes.
+        before, carried = carried, None
         for group, speaker in by_speaker(sentence, segment):
-            candidates += _segment_candidates(replace(sentence, speaker=speaker), group, settings)
+            found, carried = _segment_candidates(
+                replace(sentence, speaker=speaker), group, settings, before
+            )
+            candidates += found
     compared = comparison_candidates(sentence, settings)
     if compared:
         # "gold will outperform bitcoin" names no level for either: nothing to ask for.
@@ -519,13 +526,21 @@ def _read_sentence(
 
 
 def _segment_candidates(
-    sentence: SentenceFacts, segment: Segment, settings: Settings
-) -> list[Candidate]:
+    sentence: SentenceFacts,
+    segment: Segment,
+    settings: Settings,
+    before: Direction | None = None,
+) -> tuple[list[Candidate], Direction | None]:
+    """The segment's candidates, and the direction of its last level for a gapped list.
+
+    `before` is the direction the asset before it in the sentence was read with: a
+    segment with no direction word of its own reads with it.
+    """
     levels = list(segment.levels)
     if not segment.mention.symbol:
-        return []  # an asset with no symbol: its levels are set aside
+        return [], None  # an asset with no symbol: its levels are set aside
     if not levels:
-        return needs_level(sentence, segment, settings)
+        return needs_level(sentence, segment, settings), None
     own = own_deadlines(levels, segment, sentence.future, sentence.work)
     own.update(respective_deadlines(sentence, levels))
     windows = []
@@ -538,6 +553,8 @@ def _segment_candidates(
         for lv, window in zip(levels, windows, strict=True)
     ]
     directions = [d or sentence.lead_direction for d in directions]
+    if before is not None and all(d is None for d in directions):
+        directions = [before for _ in directions]
     for index, level in enumerate(levels):
         if directions[index] is None and _AVERAGE_AFTER.match(sentence.work, level.end):
             # "~$4,560 average": the noun after the level names the kind
@@ -571,7 +588,7 @@ def _segment_candidates(
             when = sentence.inherited
         plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
-    return [c for c in found if c is not None]
+    return [c for c in found if c is not None], directions[-1]
 
 
 def _paths_of_one_call(levels: list[Level], directions: list[Direction | None]) -> bool:

@@ -173,13 +173,13 @@ def credited(speaker: SpeakerReading, firm_of: Mapping[str, str]) -> SpeakerRead
     return replace(speaker, name=firm, note=f"{speaker.name} speaks for {firm}, named before")
 
 
-def split_segments(subjects: list[Mention], levels: list[Level], length: int) -> list[Segment]:
+def split_segments(subjects: list[Mention], levels: list[Level], text: str) -> list[Segment]:
     merged: list[Mention] = []
     for mention in subjects:
         if merged and merged[-1].symbol == mention.symbol:
             continue
         merged.append(mention)
-    bounds = [m.span[0] for m in merged[1:]] + [length]
+    bounds = [m.span[0] for m in merged[1:]] + [len(text)]
     owned: list[list[Level]] = [[] for _ in merged]
     for level in levels:
         index = 0
@@ -187,8 +187,10 @@ def split_segments(subjects: list[Mention], levels: list[Level], length: int) ->
             if mention.span[0] <= level.start:
                 index = position
         # "$10,000 ether": a level right before an asset name is that asset's.
+        # A comma between them ends the level's phrase: "$37, platinum at $1,250".
         for position, mention in enumerate(merged):
-            if 0 < mention.span[0] - level.end <= 2:
+            gap = text[level.end : mention.span[0]]
+            if 0 < len(gap) <= 2 and not gap.strip():
                 index = position
         owned[index].append(level)
     return [

@@ -584,3 +584,79 @@ def test_names_inside_a_quotation_are_not_speakers() -> None:
 def test_more_dateline_forms(head: str, day: date) -> None:
     dateline = find_dateline(f"A headline\n\n{head}\n\nText.")
     assert dateline is not None and dateline.day == day
+
+
+# ---------------------------------------------------------------- gapped lists of assets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Commerzbank expects silver to end the year at $37, platinum at $1,250 and"
+            " palladium at $1,100.",
+            {
+                "SI=F close_above 37 by 2025-12-31 Commerzbank",
+                "PL=F close_above 1250 by 2025-12-31 Commerzbank",
+                "PA=F close_above 1100 by 2025-12-31 Commerzbank",
+            },
+            id="commas",
+        ),
+        pytest.param(
+            "UBS sees gold averaging $4,300 in 2026, silver $55 and platinum $1,600.",
+            {
+                "GC=F average_above 4300 from 2026-01-01 to 2026-12-31 UBS",
+                "SI=F average_above 55 from 2026-01-01 to 2026-12-31 UBS",
+                "PL=F average_above 1600 from 2026-01-01 to 2026-12-31 UBS",
+            },
+            id="bare-levels",
+        ),
+    ],
+)
+def test_each_asset_of_a_gapped_list_keeps_its_own_level_and_the_first_ones_verb(
+    text: str, expected: set[str]
+) -> None:
+    assert recorded(text) == expected
+
+
+def test_a_level_before_a_comma_is_not_the_next_assets() -> None:
+    """ "$37, platinum": the comma closes the level's phrase; "$10,000 ether" does not."""
+    calls = recorded("Analysts see silver at $37, platinum at $1,250 by the end of 2026.")
+    assert any(line.startswith("SI=F touch_above 37 ") for line in calls), calls
+    assert not any(line.startswith("PL=F touch_above 37 ") for line in calls), calls
+
+
+# ---------------------------------------------------------------- the move so far is no level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This year the DAX is roughly flat so far, while the S&P 500 is up 1.8%.",
+        "So far this year the S&P 500 is already up 12%, and the Nasdaq is up 15%.",
+        "In 2026 the index has been down 4% so far.",
+    ],
+)
+def test_the_move_so_far_is_not_a_call(text: str) -> None:
+    assert recorded(text, made_on=date(2026, 1, 30)) == set()
+
+
+def test_a_move_forecast_is_still_a_call() -> None:
+    calls = recorded("Deutsche Bank expects the S&P 500 to be up 10% by the end of 2026.")
+    assert calls == {"^GSPC touch_above +10% by 2026-12-31 Deutsche Bank"}
+
+
+# ---------------------------------------------------------------- "It" after a firm's past deed
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Goldman Sachs led the way with its second downgrade in a few days.",
+        "Goldman Sachs cut its forecasts again on Friday.",
+        "Goldman Sachs raised its odds of a recession.",
+    ],
+)
+def test_it_is_the_firm_that_opened_the_sentence_before(opening: str) -> None:
+    calls = recorded(f"{opening} It now expects Brent to average $58 in 2026.", date(2025, 4, 7))
+    assert calls == {"BZ=F average_above 58 from 2026-01-01 to 2026-12-31 Goldman Sachs"}
