@@ -54,6 +54,11 @@ _LABEL = re.compile(
     r"^\s*[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|\([^()\n]{1,40}\))){0,5}\s*:\s+\S"
 )
 _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
+_ENDS_ON_LITTLE_WORD = re.compile(
+    r"\b(?:to|the|a|an|of|and|or|for|by|at|in|on|with|from|as|than|its|their|his|her|that"
+    r"|which|who|is|are|was|were|has|have|had|will|would|could|should|may|might)\s*$",
+    re.IGNORECASE,
+)
 _TERMINAL = re.compile(r"[.!?:;,\"'\u201d\u2019)\]]\s*$")
 # A candidate stop: the stop, closing quotes/brackets, whitespace, and a capital, digit,
 # "$" or opening quote/bracket after it.
@@ -195,7 +200,9 @@ def _stands_alone(line: str, *, is_only_line: bool, is_first: bool) -> bool:
         return False
     if is_only_line:
         return True  # a block of one line with no final stop: a headline or a dateline
-    return is_first and _title_like(stripped)
+    # "Bank of America Global Research has cut its 2020 forecasts ... by $8 a barrel, to" /
+    # "$54 and $49 respectively": a first line that stops on a little word is wrapped prose.
+    return is_first and _title_like(stripped) and not _ENDS_ON_LITTLE_WORD.search(stripped)
 
 
 def _title_like(line: str) -> bool:
