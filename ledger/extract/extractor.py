@@ -138,6 +138,11 @@ _SCENARIO = any_of(P.SCENARIOS)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
 _QUESTION = re.compile(r"\?[\s\"')\]]*$")
+# "earlier this month", "so far this year": the part of a period already gone, not a deadline
+_PAST_PART_BEFORE = re.compile(
+    r"\b(?:earlier|so\s+far|already|previously|until\s+now|to\s+date)\s+(?:in\s+)?$",
+    re.IGNORECASE,
+)
 
 
 __all__ = ["Extraction", "claim_name", "extract_article", "extract_candidates"]
@@ -423,7 +428,13 @@ def _read_sentence(
     def in_present(span: tuple[int, int]) -> bool:
         return not any(s <= span[0] < e for s, e in past)
 
-    future = tuple(p for p in phrases if p.deadline > made_on and in_present(p.span))
+    future = tuple(
+        p
+        for p in phrases
+        if p.deadline > made_on
+        and in_present(p.span)
+        and not _PAST_PART_BEFORE.search(work, 0, p.span[0])
+    )
     strong_cue = bool(FORECAST_WORDS.search(present) or FIRST_PERSON.search(present))
     cue = (
         strong_cue

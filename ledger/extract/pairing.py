@@ -13,13 +13,20 @@ from dataclasses import replace
 
 from ledger.claims.dates import DatePhrase
 from ledger.extract.levels import Level
-from ledger.extract.speakers import SpeakerReading
+from ledger.extract.speakers import SpeakerReading, name_after
 from ledger.extract.state import Mention, Segment, SentenceFacts
 
 _NOT_ADJACENT = re.compile(r"[,;:()]|\band\b|\bor\b|\bthen\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
 _SLASH_JOINT = re.compile(r"\s*/\s*")
+# After a level, a second speaker with the same call ("5,400, the same as UBS had forecast").
+_SHARED_BY = re.compile(
+    r"[^,;.]{0,40}?,?\s*(?:the\s+same\s+(?:level\s+|target\s+|call\s+)?as|in\s+line\s+with"
+    r"|matching|echoing|a\s+(?:view|target|call|forecast)\s+(?:shared|echoed)\s+by"
+    r"|as\s+(?:do|does|did))\s+",
+    re.IGNORECASE,
+)
 _LIST_END = re.compile(r"[\s,]*(?:\w+[\s,]+){0,12}?[\s,]*", re.IGNORECASE)
 
 
@@ -140,7 +147,7 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
     RBC") makes one call each. A sentence with a single speaker is one group.
     """
     spans = sentence.speakers_at
-    whole = [(segment, sentence.speaker)]
+    whole = [(segment, sentence.speaker), *_sharing(sentence, segment)]
     if not spans or not segment.levels:
         return whole
     owners: dict[int | None, list[Level]] = {}
@@ -153,7 +160,7 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
     named = [o for o in owners if o is not None]
     if len(owners) < 2 and not any(len(spans[o][1]) > 1 for o in named):
         return whole
-    groups: list[tuple[Segment, SpeakerReading]] = []
+    groups: list[tuple[Segment, SpeakerReading]] = _sharing(sentence, segment)
     for owner, own in owners.items():
         start = segment.start if owner is None else max(segment.start, spans[owner][0])
         group = replace(segment, start=start, levels=tuple(own))
@@ -163,6 +170,25 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
         for name in spans[owner][1]:
             groups.append((group, SpeakerReading(name, named=True)))
     return groups
+
+
+def _sharing(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment, SpeakerReading]]:
+    """Speakers named after a level as sharing it: "5,400, the same as UBS had forecast".
+
+    Each makes the call with the segment's last level, as if named before it.
+    """
+    if not segment.levels:
+        return []
+    last = segment.levels[-1]
+    shared = _SHARED_BY.match(sentence.work, last.end)
+    if shared is None:
+        return []
+    name, _ = name_after(sentence.work, shared.end())
+    if name is None or name == sentence.speaker.name:
+        return []
+    group = replace(segment, levels=(last,))
+    note = f"shares the call: '{shared[0].strip()}'"
+    return [(group, SpeakerReading(name, named=True, note=note))]
 
 
 def credited(speaker: SpeakerReading, firm_of: Mapping[str, str]) -> SpeakerReading:

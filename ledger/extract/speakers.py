@@ -374,8 +374,14 @@ def name_before_at(text: str) -> tuple[str | None, int]:
     name: list[str] = []
     start = len(text)
     weekday = False
+    relative = False
     for match in reversed(list(re.finditer(r"\S+", text[-400:]))):
         token = match[0]
+        if not name and not relative and token.lower() in ("which", "who", "that"):
+            relative = True  # "Bankhaus Lampe, which see the DAX at 12,100"
+            continue
+        if relative and not name and token.endswith(","):
+            token = token[:-1]
         if not name and (token.lower() in _FILLERS or _ADVERB.match(token)):
             continue  # "JPMorgan now expects", "Capital Economics does not expect"
         if not name and _PARENTHETICAL.match(token):

@@ -660,3 +660,56 @@ def test_a_move_forecast_is_still_a_call() -> None:
 def test_it_is_the_firm_that_opened_the_sentence_before(opening: str) -> None:
     calls = recorded(f"{opening} It now expects Brent to average $58 in 2026.", date(2025, 4, 7))
     assert calls == {"BZ=F average_above 58 from 2026-01-01 to 2026-12-31 Goldman Sachs"}
+
+
+# ---------------------------------------------------------------- speakers sharing one call
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The most bullish are the private banks Metzler and Bankhaus Lampe, which see the"
+            " DAX at 12,100 points by the end of 2026.",
+            {
+                "^GDAXI touch_above 12100 by 2026-12-31 Metzler",
+                "^GDAXI touch_above 12100 by 2026-12-31 Bankhaus Lampe",
+            },
+            id="relative-clause",
+        ),
+        pytest.param(
+            "Bank of America said the S&P 500 would reach 7,400 by the end of 2026, the same"
+            " as UBS had already forecast.",
+            {
+                "^GSPC touch_above 7400 by 2026-12-31 Bank of America",
+                "^GSPC touch_above 7400 by 2026-12-31 UBS",
+            },
+            id="the-same-as",
+        ),
+        pytest.param(
+            "Citi expects gold to reach $5,000 by the end of 2026, in line with Goldman Sachs.",
+            {
+                "GC=F touch_above 5000 by 2026-12-31 Citi",
+                "GC=F touch_above 5000 by 2026-12-31 Goldman Sachs",
+            },
+            id="in-line-with",
+        ),
+    ],
+)
+def test_speakers_who_share_a_call_each_make_it(text: str, expected: set[str]) -> None:
+    assert recorded(text) == expected
+
+
+def test_in_line_with_the_consensus_adds_no_speaker() -> None:
+    text = "Citi expects gold to reach $5,000 by the end of 2026, in line with the consensus."
+    speakers = {c.speaker for c in extract_candidates(text, made_on=MADE_ON)}
+    assert speakers == {"Citi"}
+
+
+# ---------------------------------------------------------------- the part of a period gone
+
+
+@pytest.mark.parametrize("gone", ["earlier this month", "so far this year", "already this week"])
+def test_the_part_of_a_period_already_gone_is_no_deadline(gone: str) -> None:
+    calls = recorded(f"{gone.capitalize()}, UBS said gold would end the year at $4,500.")
+    assert calls == {"GC=F close_above 4500 by 2025-12-31 UBS"}
