@@ -532,7 +532,11 @@ def _read_sentence(
     if compared:
         # "gold will outperform bitcoin" names no level for either: nothing to ask for.
         candidates = [c for c in candidates if c.needs != "level"] + compared
-    context.last_calls = tuple(dict.fromkeys(c.symbol for c in candidates if c.claim))
+    # a call whose level was an old one ("had a year-end target of 1775") still lends its
+    # period to the next sentence's ("he lifted that target to 1825")
+    context.last_calls = tuple(
+        dict.fromkeys(c.symbol for c in candidates if c.claim or c.needs == "level")
+    )
     return candidates
 
 

@@ -333,6 +333,13 @@ CONSENSUS = (
     r"\b(?:median|consensus|mean)\b",
     r"\b(?:survey|poll)\s+of\b",
     r"\baverage\s+(?:\S+\s+){0,4}(?:target|forecast|estimate)s?\s+(?:among|of\s+the|across)\b",
+    # "the average of 13 projections compiled by Bloomberg", "their average year-end target"
+    r"\baverage\s+of\s+(?:the\s+)?(?:\S+\s+){0,2}(?:projections|forecasts|estimates|targets"
+    r"|calls|analysts|strategists|economists|banks|forecasters|brokers|houses)\b",
+    r"\b(?:their|the)\s+average\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|estimate|projection"
+    r"|call)s?\b",
+    r"\b(?:projections|forecasts|estimates|targets|calls)\s+(?:compiled|polled|gathered"
+    r"|collected)\s+by\b",
 )
 SCENARIOS = (
     r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"
@@ -547,6 +554,9 @@ NOT_THE_LEVEL_BEFORE = (
     r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
     r"|below|rising\s+to|falling\s+to)?\s*$",
     r"\b(?:rsi|moving\s+average|dma|ema|sma)\s+(?:of|at|near)?\s*$",
+    # a target held before: "Tom Lee had a year-end target of 1775"
+    r"\b(?:had|held)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast"
+    r"|estimate|projection|call|view)s?\s+(?:of|at|for)\s+(?:about\s+|around\s+|roughly\s+)?$",
     # the move so far, not a call: "the S&P 500 is up 1.8%", "the index was down 3%"
     r"(?<!be\s)(?<!to\s)\b(?:is|are|was|were|has\s+been|have\s+been|stands|stood)\s+"
     r"(?:already\s+|now\s+|so\s+far\s+|still\s+)?(?:up|down|higher|lower|off)\s+(?:by\s+)?"

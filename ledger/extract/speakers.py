@@ -86,7 +86,8 @@ _WEEKDAYS = frozenset(
 # "JPMorgan therefore sees", "Citi reportedly expects": an adverb between name and verb
 _ADVERB = re.compile(r"^(?:[a-z]+ly|therefore|thus|hence|too|already|again|similarly)$")
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder)\b[^,;:]{1,100},\s*(?:[a-z]+\s+){0,2}$"
+    r",\s+(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder|in|at|on|for"
+    r"|according)\b[^,;:]{1,100},\s*(?:[a-z]+\s+){0,2}$"
 )
 _PARENTHETICAL = re.compile(r"^\([^()]*\),?$")
 
@@ -127,7 +128,7 @@ def is_organization(name: str) -> bool:
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,3}"
 _PERSON = r"[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}"
 _ROLE = (
-    r"(?:[a-z-]+\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
+    r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
     r"|cio|ceo|founder|partner|trader|researcher)(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,3}?"
     r"[a-z-]+)?"
 )
@@ -165,7 +166,7 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
     found: dict[str, str] = {}
     for pattern in _AFFILIATIONS:
         for match in pattern.finditer(text):
-            written = match["firm"]
+            written = match["firm"].removesuffix("'s").removesuffix("\u2019s")
             pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
@@ -508,7 +509,7 @@ def label_speaker(text: str) -> str | None:
 
 # Roles that introduce a person who may speak for themself ("Tom Lee, chairman of BitMine").
 _INTRO_ROLE = (
-    r"(?:[a-z-]+\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
+    r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
     r"|cio|ceo|founder|co-founder|partner|trader|researcher|chairman|chair|president|investor)"
 )
 _INTRODUCED = (

@@ -713,3 +713,41 @@ def test_in_line_with_the_consensus_adds_no_speaker() -> None:
 def test_the_part_of_a_period_already_gone_is_no_deadline(gone: str) -> None:
     calls = recorded(f"{gone.capitalize()}, UBS said gold would end the year at $4,500.")
     assert calls == {"GC=F close_above 4500 by 2025-12-31 UBS"}
+
+
+# ---------------------------------------------------------------- pooled figures, old targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The average of 13 projections compiled by Bloomberg has the DAX at 15,500 by the end"
+        " of 2026.",
+        "Strategists have cut their average year-end target for the DAX to 15,500.",
+        "Forecasts gathered by Reuters put gold at $4,600 by the end of 2026.",
+    ],
+)
+def test_a_figure_pooled_from_many_forecasters_is_nobodys_call(text: str) -> None:
+    assert recorded(text) == set()
+
+
+def test_a_target_held_before_is_old_and_its_period_carries_to_the_new_one() -> None:
+    text = (
+        "The S&P 500 closed at a record 6,790 yesterday. JPMorgan's chief US equity strategist"
+        " Tom Lee had a year-end target of 6,775 for the index. With his view still"
+        " constructive, he lifted that target to 6,825 today in a note to clients."
+    )
+    assert recorded(text) == {"^GSPC touch_above 6825 by 2025-12-31 JPMorgan"}
+
+
+@pytest.mark.parametrize(
+    "aside", ["in its 2026 Global Outlook", "at a briefing in London", "according to a note"]
+)
+def test_a_firm_then_an_aside_in_commas_then_said_is_the_speaker(aside: str) -> None:
+    text = (
+        "Metals Focus sees silver averaging $60 next year. TD Securities, "
+        + aside
+        + ", said silver is set to shine. It expects an average of $58 in the first half of 2026."
+    )
+    calls = recorded(text)
+    assert "SI=F average_above 58 from 2026-01-01 to 2026-06-30 TD Securities" in calls, calls
