@@ -532,6 +532,10 @@ def _read_sentence(
     if compared:
         # "gold will outperform bitcoin" names no level for either: nothing to ask for.
         candidates = [c for c in candidates if c.needs != "level"] + compared
+    if any(c.claim is not None and c.symbol == context.last_symbol for c in candidates):
+        # A call read on the asset named before keeps it the topic: "The STEO puts the annual
+        # average at $3.47 ..." then "Quarter by quarter, the agency now sees $3.51 ...".
+        context.last_symbol_age = 0
     # a call whose level was an old one ("had a year-end target of 1775") still lends its
     # period to the next sentence's ("he lifted that target to 1825")
     context.last_calls = tuple(

@@ -774,6 +774,12 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "Wells Fargo": "Wells Fargo", "Macquarie": "Macquarie", "RBC": "RBC",
         "Bernstein": "Bernstein", "Jefferies": "Jefferies", "Nomura": "Nomura",
         "Mizuho": "Mizuho", "Saxo Bank": "Saxo Bank", "Julius Baer": "Julius Baer",
+        "EIA": "Energy Information Administration",
+        "Energy Information Administration": "Energy Information Administration",
+        "US Energy Information Administration": "Energy Information Administration",
+        "U.S. Energy Information Administration": "Energy Information Administration",
+        "IEA": "International Energy Agency",
+        "International Energy Agency": "International Energy Agency",
     }
 )  # fmt: skip
 # A house's desks and branches ("UBS Switzerland", "Goldman Sachs Research"): the house's view.

@@ -54,6 +54,7 @@ _LABEL = re.compile(
     r"^\s*[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|\([^()\n]{1,40}\))){0,5}\s*:\s+\S"
 )
 _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
+_CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-z]+\s+[a-z]+\b")
 _ENDS_ON_LITTLE_WORD = re.compile(
     r"\b(?:to|the|a|an|of|and|or|for|by|at|in|on|with|from|as|than|its|their|his|her|that"
     r"|which|who|is|are|was|were|has|have|had|will|would|could|should|may|might)\s*$",
@@ -202,7 +203,15 @@ def _stands_alone(line: str, *, is_only_line: bool, is_first: bool) -> bool:
         return True  # a block of one line with no final stop: a headline or a dateline
     # "Bank of America Global Research has cut its 2020 forecasts ... by $8 a barrel, to" /
     # "$54 and $49 respectively": a first line that stops on a little word is wrapped prose.
-    return is_first and _title_like(stripped) and not _ENDS_ON_LITTLE_WORD.search(stripped)
+    return (
+        is_first
+        and _title_like(stripped)
+        and not _ENDS_ON_LITTLE_WORD.search(stripped)
+        # "In its latest Short-Term Energy Outlook, released on November 6, the US Energy
+        # Information" / "Administration said ...": a long line with a clause after a comma
+        # is prose wrapped to a width, not a title.
+        and not (len(stripped) >= 75 and _CLAUSE_AFTER_COMMA.search(stripped))
+    )
 
 
 def _title_like(line: str) -> bool:

@@ -751,3 +751,30 @@ def test_a_firm_then_an_aside_in_commas_then_said_is_the_speaker(aside: str) -> 
     )
     calls = recorded(text)
     assert "SI=F average_above 58 from 2026-01-01 to 2026-06-30 TD Securities" in calls, calls
+
+
+# ---------------------------------------------------------------- wrapped prose, agencies
+
+
+def test_a_call_on_the_asset_before_keeps_it_the_topic_for_a_ladder() -> None:
+    text = (
+        "The EIA expects the Henry Hub spot price to average $3.90 this winter.\n"
+        "The November report puts the annual average at $4.02 for 2026.\n"
+        "Both editions show 2024 averaging $2.19.\n"
+        "Quarter by quarter, the agency now sees $3.98 in the first quarter of next year and"
+        " $3.38 in the second quarter of 2026."
+    )
+    calls = article_calls(text, made_on=date(2025, 11, 7))
+    eia = "Energy Information Administration"
+    assert f"NG=F average_above 3.98 from 2026-01-01 to 2026-03-31 {eia}" in calls, calls
+    assert f"NG=F average_above 3.38 from 2026-04-01 to 2026-06-30 {eia}" in calls, calls
+
+
+def test_a_long_first_line_with_a_clause_after_a_comma_is_wrapped_prose() -> None:
+    text = (
+        "In its latest Short-Term Energy Outlook, released on November 6, the US Energy"
+        " Information\nAdministration said it expects the Henry Hub price to average $4.02 in 2026."
+    )
+    calls = article_calls(text, made_on=date(2025, 11, 7))
+    eia = "Energy Information Administration"
+    assert calls == {f"NG=F average_above 4.02 from 2026-01-01 to 2026-12-31 {eia}"}
