@@ -55,6 +55,8 @@ CORPUS_FILES = (
     "corpus_dev.yaml",
     # The second development batch: more real articles, same labels, open to tuning.
     "corpus_dev2.yaml",
+    # The third development batch: more outlets and registers, same labels, open to tuning.
+    "corpus_dev3.yaml",
     # Written for the test set, but their pages are also paraphrased in corpus_dev.yaml.
     "corpus_seen.yaml",
     "corpus_test.yaml",
