@@ -76,6 +76,7 @@ from ledger.claims.bounds import (
     check_deadline,
     check_made_on,
 )
+from ledger.claims.dates import DatePhrase
 from ledger.claims.vocabulary import ABOVE, AVERAGE
 from ledger.errors import ClaimError
 from ledger.extract import patterns as P
@@ -87,6 +88,7 @@ from ledger.extract.clauses import (
     FUTURE,
     HEADLINE_INFINITIVE,
     HEDGE,
+    STANDING_CALL,
     VAGUE_CALL,
     clause_spans,
     conditional_spans,
@@ -389,7 +391,7 @@ def _read_sentence(
         speaker.name is None
         and context.last_speaker is not None
         and context.last_speaker_age <= 2
-        and (item or FORECAST_WORDS.search(work))
+        and (item or FORECAST_WORDS.search(work) or STANDING_CALL.search(work))
     ):
         # "New price target: $170,000 within 6-12 months" after "JPMorgan's analysts took
         # ...": a forecast nobody is named for, in a report on one speaker's call, is theirs.
@@ -435,7 +437,17 @@ def _read_sentence(
         and in_present(p.span)
         and not _PAST_PART_BEFORE.search(work, 0, p.span[0])
     )
-    strong_cue = bool(FORECAST_WORDS.search(present) or FIRST_PERSON.search(present))
+    if headline and not context.read_body:
+        # "Gold price seen climbing: major banks bullish on 2026": the year the article's
+        # first line names is the period of the calls below it that name none of their own
+        # (a dateline after it is the day it was written, not a period).
+        context.headline_period = _headline_period(work, future, made_on)
+    context.read_body = True
+    strong_cue = bool(
+        FORECAST_WORDS.search(present)
+        or FIRST_PERSON.search(present)
+        or STANDING_CALL.search(present)
+    )
     cue = (
         strong_cue
         or bool(FUTURE.search(present))
@@ -509,6 +521,7 @@ def _read_sentence(
             for position, names in speaker_spans(present)
         ),
         inherited=inherited if (strong_cue or item) and not future else None,
+        headline_period=context.headline_period,
         inherit_symbols=inherit_symbols,
         price_now=dict(context.price_now),
         respectively=respectively_at(present),
@@ -595,6 +608,7 @@ def _segment_candidates(
             when = own.get(index) or fallback_deadline(sentence.future, segment, level)
             if when is None and segment.mention.symbol in sentence.inherit_symbols:
                 when = sentence.inherited
+            when = when or sentence.headline_period
             plans.append(Plan(level, when, directions[index], windows[index], several=False))
     else:
         several = len(levels) > 1 and not (len(levels) == 2 and levels[0].range_with)
@@ -605,9 +619,26 @@ def _segment_candidates(
         when = own.get(index) or fallback_deadline(sentence.future, segment, levels[index])
         if when is None and segment.mention.symbol in sentence.inherit_symbols:
             when = sentence.inherited
+        when = when or sentence.headline_period
         plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None], directions[-1]
+
+
+def _headline_period(work: str, future: tuple[DatePhrase, ...], made_on: date) -> DatePhrase | None:
+    """The period a headline names: a date phrase with a year, else a bare year to come.
+
+    Only a year-long period counts ("2026", "by end-2026"): "by Christmas" in a headline
+    is one call's deadline, not the article's period.
+    """
+    dated = [p for p in future if _YEAR_IN.search(p.text)]
+    if dated:
+        return dated[0]
+    for year in _YEAR_IN.findall(work):
+        found = date_phrases(f"by the end of {year}", made_on)
+        if found and found[0].deadline > made_on:
+            return replace(found[0], text=f"{year} (the headline's year)")
+    return None
 
 
 def _paths_of_one_call(levels: list[Level], directions: list[Direction | None]) -> bool:

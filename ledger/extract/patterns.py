@@ -546,8 +546,11 @@ NOT_THE_LEVEL_BEFORE = (
     r"|near)\s+(?:about\s+|around\s+|roughly\s+)?$",
     r"\b(?:last|closed\s+at|settled\s+at|ended\s+at|opened\s+at)\s*$",
     # "with calls up to 8,100": the top of a survey of calls, not a call
-    r"\b(?:calls|targets|forecasts|estimates|predictions|views)\s+(?:ranging\s+)?(?:up\s+to"
-    r"|as\s+high\s+as|as\s+low\s+as|from)\s*$",
+    r"\b(?:calls|targets|forecasts|estimates|predictions|views)\s+(?:(?:ranging|range|ranged"
+    r"|run|running|ran|vary|varying|spread)\s+)?(?:up\s+to|as\s+high\s+as|as\s+low\s+as|from"
+    r"|between)\s*$",
+    r"\b(?:calls|targets|forecasts|estimates|predictions|views)\s+(?:ranging|range|ranged|run"
+    r"|running|ran|vary|varying|spread)\s+(?:from|between)\s+\S+\s+(?:to|and)\s+$",
     r"\bby\s+(?:another|a\s+further|more\s+than|less\s+than|about|around|roughly|some"
     r"|nearly|almost|over|up\s+to)?\s*$",
     r"\b(?:inflation|yields?|rates?|gdp|growth|cpi|pce|unemployment|eps|earnings"
@@ -567,6 +570,10 @@ NOT_THE_LEVEL_BEFORE = (
 PRESENT_STATE_BEFORE = (
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered"
     r"|is|was|were)\s+(?:at|around|near|just\s+(?:above|below|under))\s*$",
+    # "With bitcoin around $98,600, the page puts the rise at 407%"
+    r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
+    r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
+    r"|around\s+|roughly\s+)?$",
 )
 # The price of the day, wherever the article states it ("Gold was bid just above $1,425",
 # "with the pair near 155", "currently at $4,200"): remembered per asset, so that a call
@@ -577,8 +584,9 @@ PRICE_NOW_BEFORE = (
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"
     r"|is|were|bid|quoted|changes\s+hands|changed\s+hands|changing\s+hands)\s+(?:just\s+)?"
     r"(?:at|around|near|above|below|under|over)\s*(?:about\s+|around\s+|roughly\s+)?$",
-    r"\bwith\s+(?:the\s+pair|it|the\s+index|prices?|the\s+metal|the\s+price)\s+(?:at|near"
-    r"|around|trading\s+(?:at|near))\s*(?:about\s+|around\s+|roughly\s+)?$",
+    r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
+    r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
+    r"|around\s+|roughly\s+)?$",
 )
 
 # A number with no currency sign followed by one of these is a quantity of the asset
@@ -821,6 +829,8 @@ _MONTH_WORDS = (
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
 REWRITES = (
+    # "by 2022 or 2023", "in 2026 or 2027": the later year, the call's last chance
+    (r"\b(by|in|before|until)\s+(?:19|20)\d\d\s+or\s+((?:19|20)\d\d)\b", r"\1 \2"),
     # "the fourth quarter of the year" -> "Q4" (the year is carried from earlier, if named)
     (r"\b(?:the\s+)?first\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q1"),
     (r"\b(?:the\s+)?second\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q2"),

@@ -47,7 +47,11 @@ SENTENCE_STARTERS = frozenset(
 )  # fmt: skip
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa]|\d{1,2}[.)])\s+")  # "2030. He" is no item
+# "2030. He" is no item; arrows, dingbats and emoji ("👉 JPMorgan sees ...") mark items
+_BULLET = re.compile(
+    r"^\s*(?:[-*\u2022\u25aa\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]"
+    r"\ufe0f?|\d{1,2}[.)])\s+"
+)
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 # A line that starts with a short capitalized label and a colon: "Bank of America: $5,000".
 _LABEL = re.compile(
@@ -168,6 +172,8 @@ def _continues_bullet(lines: list[str], index: int) -> bool:
     line = lines[index]
     if index == 0 or not line.strip() or _BULLET.match(line) or _HEADING.match(line):
         return False
+    if _LABEL.match(line):
+        return False  # "📊 Key forecasts" / "JPMorgan: ~$5,055 ...": a labelled line is an item
     indented = line[:1].isspace()
     for position in range(index - 1, -1, -1):
         previous = lines[position]

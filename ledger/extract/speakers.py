@@ -261,8 +261,17 @@ def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
                 break
             names.insert(0, earlier)
             start = earlier_start
-        found.setdefault(start, tuple(dict.fromkeys(names)))
+        found.setdefault(start, tuple(dict.fromkeys(n for name in names for n in _houses_in(name))))
     return sorted(found.items())
+
+
+def _houses_in(name: str) -> list[str]:
+    """ "Deutsche Bank & SocGen": two houses joined by "&" are two speakers; a firm whose own
+    name has an "&" ("Hauck & Aufhäuser") is one."""
+    parts = [part.strip() for part in name.split(" & ")]
+    if len(parts) > 1 and all(part.lower() in _HOUSES for part in parts):
+        return [house_name(part) for part in parts]
+    return [name]
 
 
 def named_speakers(text: str) -> list[tuple[int, str]]:

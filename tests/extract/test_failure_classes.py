@@ -778,3 +778,72 @@ def test_a_long_first_line_with_a_clause_after_a_comma_is_wrapped_prose() -> Non
     calls = article_calls(text, made_on=date(2025, 11, 7))
     eia = "Energy Information Administration"
     assert calls == {f"NG=F average_above 4.02 from 2026-01-01 to 2026-12-31 {eia}"}
+
+
+# ---------------------------------------------------------------- ladders without a verb
+
+
+def test_a_ladder_given_as_expected_levels_is_the_speakers() -> None:
+    text = (
+        "Standard Chartered has published an upbeat forecast for bitcoin: it sees the price"
+        " at $500,000 by the end of 2028.\nThe path is gradual but steep: $200,000 expected in"
+        " 2025, $300,000 in 2026, $400,000 in 2027. With bitcoin around $98,600, the page puts"
+        " the rise at 407%."
+    )
+    assert article_calls(text, made_on=date(2025, 2, 12)) == {
+        "BTC-USD touch_above 500000 by 2028-12-31 Standard Chartered",
+        "BTC-USD touch_above 200000 by 2025-12-31 Standard Chartered",
+        "BTC-USD touch_above 300000 from 2026-01-01 to 2026-12-31 Standard Chartered",
+        "BTC-USD touch_above 400000 from 2027-01-01 to 2027-12-31 Standard Chartered",
+    }
+
+
+def test_than_expected_is_a_result_not_a_call() -> None:
+    assert recorded("Gold rose more than expected in 2025, to $4,300.") == set()
+
+
+# ---------------------------------------------------------------- social posts, headlines
+
+
+def test_emoji_bullets_are_items_and_the_headline_year_is_their_period() -> None:
+    text = (
+        "Gold price seen climbing: major banks bullish on 2026\n\n"
+        "Gold's outlook is still strongly bullish. The bank consensus now has gold averaging"
+        " well above today's levels.\n"
+        "👉 JPMorgan sees gold averaging around $5,055/oz in late 2026.\n"
+        "👉 Goldman Sachs lifted its target to about $4,900/oz on ETF inflows.\n"
+        "👉 Deutsche Bank & SocGen have projected $6,000/oz or more.\n"
+    )
+    assert article_calls(text, made_on=date(2026, 1, 16)) == {
+        "GC=F average_above 5055 from 2026-01-17 to 2026-12-31 JPMorgan",
+        "GC=F touch_above 4900 by 2026-12-31 Goldman Sachs",
+        "GC=F touch_above 6000 by 2026-12-31 Deutsche Bank",
+        "GC=F touch_above 6000 by 2026-12-31 Societe Generale",
+    }
+
+
+def test_a_dateline_is_not_the_headlines_period() -> None:
+    text = (
+        "Bitcoin needs to reclaim these levels: analyst\n\nApril 2, 2025\n\n"
+        "Ali Martinez said BTC faces the 50-day average at $88,300, and a close below $74,400"
+        " would invalidate the rally."
+    )
+    assert article_calls(text, made_on=date(2025, 4, 2)) == set()
+
+
+def test_one_firm_with_an_ampersand_in_its_name_is_one_speaker() -> None:
+    calls = recorded("Hauck & Aufhäuser sees the DAX at 26,000 by the end of 2026.")
+    assert calls == {"^GDAXI touch_above 26000 by 2026-12-31 Hauck & Aufhäuser"}
+
+
+def test_by_one_year_or_the_next_is_the_later() -> None:
+    calls = recorded("ValueWorks says Dow 50,000 is a real possibility by 2027 or 2028.")
+    assert {line.split(" by ")[1] for line in calls} == {"2028-12-31 ValueWorks"}
+
+
+def test_the_bounds_of_other_forecasters_targets_are_no_call() -> None:
+    calls = recorded(
+        "Oppenheimer's 7,100 for the S&P 500 by the end of 2026 sits well above its peers,"
+        " whose targets run from 6,400 to 7,007."
+    )
+    assert all(" 6400 " not in line and " 7007 " not in line for line in calls), calls
