@@ -528,6 +528,16 @@ def _read_sentence(
         lead_direction=lead_direction if item else None,
     )
 
+    # "S&P 500 earnings per share reaching $275 ..., and the index at 7,100": a level after an
+    # asset that is not the price (its earnings, its miners) and before any subject is not a
+    # call on the subject named after it.
+    yardsticks = [m for m in mentions if not m.subject]
+    levels = [
+        lv
+        for lv in levels
+        if any(m.span[0] < lv.start for m in subjects)
+        or not any(m.span[1] <= lv.start for m in yardsticks)
+    ]
     segments = split_segments(subjects, levels, work)
     segments = respective_assets(sentence, segments, subjects)
     candidates: list[Candidate] = []
@@ -575,6 +585,18 @@ def _segment_candidates(
         return needs_level(sentence, segment, settings), None
     own = own_deadlines(levels, segment, sentence.future, sentence.work)
     own.update(respective_deadlines(sentence, levels))
+    # "could nearly double the price by the end of the year, lifting their year-end target
+    # to $7,500": a multiple that says the same as a price for the same day is no call of its own
+    priced = {own[i].deadline for i, lv in enumerate(levels) if i in own and lv.match.price}
+    restated = {
+        i
+        for i, lv in enumerate(levels)
+        if i in own and lv.match.price is None and own[i].deadline in priced
+    }
+    if restated:
+        kept = [i for i in range(len(levels)) if i not in restated]
+        own = {kept.index(i): phrase for i, phrase in own.items() if i in kept}
+        levels = [levels[i] for i in kept]
     windows = []
     previous_end = segment.start
     for level in levels:

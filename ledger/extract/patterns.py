@@ -153,7 +153,8 @@ NOT_THE_PRICE_AFTER = (
     "network", "hashrate", "hash rate", "fees", "treasury", "treasuries", "standard",
     "lining", "bugs", "bulls", "bears", "investors", "holders", "whales", "options",
     "open interest", "positioning", "allocations", "allocation", "rig count", "majors",
-    "producers", "consumption", "exposure", "ratio", "spread",
+    "producers", "consumption", "exposure", "ratio", "spread", "earnings per share", "eps",
+    "dividend yield",
 )  # fmt: skip
 
 # Before an asset name, these words make it a yardstick, not the subject:

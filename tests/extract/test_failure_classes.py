@@ -847,3 +847,19 @@ def test_the_bounds_of_other_forecasters_targets_are_no_call() -> None:
         " whose targets run from 6,400 to 7,007."
     )
     assert all(" 6400 " not in line and " 7007 " not in line for line in calls), calls
+
+
+def test_a_multiple_restating_a_price_for_the_same_day_is_no_call_of_its_own() -> None:
+    calls = recorded(
+        "Standard Chartered forecasts a trend that could nearly double the price of ether by"
+        " the end of 2026, lifting its year-end 2026 target to $7,500."
+    )
+    assert calls == {"ETH-USD touch_above 7500 by 2026-12-31 Standard Chartered"}
+
+
+def test_earnings_per_share_are_not_the_index() -> None:
+    calls = recorded(
+        "Oppenheimer sees S&P 500 earnings per share reaching $275 by the end of 2026, and the"
+        " index at 7,100."
+    )
+    assert not any(" 275 " in line for line in calls), calls
