@@ -133,16 +133,23 @@ class TestPki:
 
 
 def rejection(text: str = "bad request") -> bytes:
-    """A TimeStampResp that refuses (PKIStatus rejection, failInfo badRequest)."""
-    return tsp.TimeStampResp(
+    """A TimeStampResp that refuses (PKIStatus rejection, failInfo badRequest): a
+    SEQUENCE of the status info alone (asn1crypto's model insists on a token)."""
+    status = tsp.PKIStatusInfo(
         {
-            "status": {
-                "status": "rejection",
-                "status_string": [text],
-                "fail_info": tsp.PKIFailureInfo({"bad_request"}),
-            }
+            "status": "rejection",
+            "status_string": [text],
+            "fail_info": tsp.PKIFailureInfo({"bad_request"}),
         }
     ).dump()
+    return core.Sequence.load(b"\x30" + _der_length(len(status)) + status).dump()
+
+
+def _der_length(length: int) -> bytes:
+    if length < 0x80:
+        return bytes([length])
+    digits = length.to_bytes((length.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(digits)]) + digits
 
 
 def timestamp_response(
