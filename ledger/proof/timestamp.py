@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -289,13 +290,33 @@ def _signer_name(response: TimeStampResponse, trusted: Sequence[x509.Certificate
     return signers[0].issuer.rfc4514_string() if signers else "an unnamed signer"
 
 
+_OPENSSL_REASONS = {
+    "unable to get local issuer certificate": (
+        "it does not chain to the certificate given (--tsa-cert): is it this TSA's CA?"
+    ),
+    "self-signed certificate in certificate chain": (
+        "it does not chain to the certificate given (--tsa-cert): is it this TSA's CA?"
+    ),
+    "unsuitable certificate purpose": (
+        "the signer's certificate is not for time-stamping (no id-kp-timeStamping usage)"
+    ),
+    "certificate has expired": "the TSA's certificate had expired at the token's genTime",
+    "certificate is not yet valid": (
+        "the TSA's certificate was not yet valid at the token's genTime"
+    ),
+    "signature failure": "the signature does not match the token's content (altered)",
+    "digest failure": "the signature does not match the token's content (altered)",
+}
+
+
 def _reason(exc: Exception) -> str:
+    """OpenSSL's verdict (inside rfc3161-client's message) in words a user can act on."""
     text = str(exc)
-    if "unable to get local issuer certificate" in text or "certificate verify error" in text:
-        return "it does not chain to the certificate given (--tsa-cert): is it this TSA's CA?"
-    if "certificate has expired" in text or "not yet valid" in text:
-        return "the TSA's certificate was not valid at the token's genTime"
-    return _short(exc)
+    for needle, reason in _OPENSSL_REASONS.items():
+        if needle in text:
+            return reason
+    said = re.search(r'Verify error: ([^"]+)"', text) or re.search(r'reason: "([^"]+)"', text)
+    return said.group(1) if said else _short(exc)
 
 
 def _short(exc: Exception) -> str:

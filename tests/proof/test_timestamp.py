@@ -159,7 +159,7 @@ def test_a_tampered_token_does_not_check(
     tampered.write_text(json.dumps(head))
     result = forecast(capsys, "verify-timestamp", str(tampered), "--tsa-cert", certs["right"])
     assert result.code == 1, result.out
-    assert result.out.startswith("timestamp: ")
+    assert result.out.startswith("timestamp: ") and "(altered)" in result.out
 
 
 def test_a_token_checked_against_the_wrong_certificate_fails(
