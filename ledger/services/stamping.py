@@ -14,7 +14,7 @@ from cryptography import x509
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from ledger.proof.merkle import tree_root
+from ledger.proof.merkle import Frontier
 from ledger.proof.timestamp import (
     Stamp,
     TimestampError,
@@ -76,14 +76,17 @@ def check_stored_stamps(session: Session, leaf_hashes: Sequence[bytes]) -> list[
 
     The signature is not checked (that needs the TSA's certificate, which a
     ledger does not hold): `forecast verify-timestamp` does that offline.
+    The prefix roots come from one pass over the leaves, however many stamps.
     """
+    stamps = stored_stamps(session)
+    prefix_roots = _prefix_roots(leaf_hashes, {s.size for s in stamps})
     problems: list[str] = []
-    for number, stamp in enumerate(stored_stamps(session), start=1):
+    for number, stamp in enumerate(stamps, start=1):
         what = f"head timestamp {number} (size {stamp.size}, {stamp.gen_time:%Y-%m-%d %H:%M} UTC)"
-        if stamp.size > len(leaf_hashes):
-            problems.append(f"{what}: the log has only {len(leaf_hashes)} entries")
+        prefix = prefix_roots.get(stamp.size)
+        if prefix is None:
+            problems.append(f"{what}: the log has {len(leaf_hashes)} entries, no head of that size")
             continue
-        prefix = tree_root(leaf_hashes[: stamp.size]).hex()
         if prefix != stamp.root:
             problems.append(
                 f"{what}: the log's first {stamp.size} entries hash to {prefix}, "
@@ -95,3 +98,13 @@ def check_stored_stamps(session: Session, leaf_hashes: Sequence[bytes]) -> list[
         except TimestampError as exc:
             problems.append(f"{what}: {exc}")
     return problems
+
+
+def _prefix_roots(leaf_hashes: Sequence[bytes], sizes: set[int]) -> dict[int, str]:
+    """The root (hex) of the first `size` leaves, for each size the log reaches."""
+    roots: dict[int, str] = {}
+    frontier = Frontier.empty()
+    for size in sorted(s for s in sizes if 0 <= s <= len(leaf_hashes)):
+        frontier = frontier.extend(leaf_hashes[frontier.size : size])
+        roots[size] = frontier.root.hex()
+    return roots

@@ -200,3 +200,17 @@ _json = st.recursive(
 def test_a_head_document_parses_to_a_stamp_or_a_value_error(document: object) -> None:
     with contextlib.suppress(ValueError):
         assert isinstance(parse_stamped_head(document), Stamp)
+
+
+@given(
+    st.integers(min_value=0, max_value=70),
+    st.lists(st.integers(min_value=-3, max_value=80), max_size=8),
+)
+def test_prefix_roots_in_one_pass_equal_each_prefix_tree(leaves: int, sizes: list[int]) -> None:
+    """The roots `verify` compares stored stamps with, against `tree_root` of each prefix."""
+    from ledger.proof.merkle import leaf_hash, tree_root
+    from ledger.services.stamping import _prefix_roots
+
+    hashes = [leaf_hash(str(i).encode()) for i in range(leaves)]
+    roots = _prefix_roots(hashes, set(sizes))
+    assert roots == {s: tree_root(hashes[:s]).hex() for s in set(sizes) if 0 <= s <= leaves}
