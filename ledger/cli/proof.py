@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -186,20 +185,17 @@ def head(
                     "--timestamp stores the token in the ledger, which is opened read-only "
                     "(mode=ro): drop the mode option"
                 )
-            stamp = stamp_head(engine, url, timeout=tsa_timeout, trusted=trusted)
-        with Session(engine) as session:
-            current = read_head(session)
-            if stamp is None:
-                from ledger.store.timestamps import stored_stamps
+            current, stamp = stamp_head(engine, url, timeout=tsa_timeout, trusted=trusted)
+        else:
+            from ledger.store.timestamps import stored_stamps
 
+            with Session(engine) as session:
+                current = read_head(session)
                 stamps = stored_stamps(session, current.size)
-                matching = [s for s in stamps if s.root == current.root]
-                stamp = matching[-1] if matching else None
+            matching = [s for s in stamps if s.root == current.root]
+            stamp = matching[-1] if matching else None
     finally:
         engine.dispose()
-    if stamp is not None and (stamp.size, stamp.root) != (current.size, current.root):
-        # The ledger grew while the TSA was asked: show the head that was stamped.
-        current = replace(current, size=stamp.size, root=stamp.root)
     if as_json:
         from ledger.proof.timestamp import stamp_json
 

@@ -23,7 +23,7 @@ from ledger.proof.timestamp import (
     timestamp_request,
     verify_stamp,
 )
-from ledger.store.prooflog import read_head
+from ledger.store.prooflog import Head, read_head
 from ledger.store.timestamps import save_stamp, stored_stamps
 from ledger.tsa import DEFAULT_TIMEOUT, post_query
 
@@ -34,8 +34,9 @@ def stamp_head(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     trusted: Sequence[x509.Certificate] = (),
-) -> Stamp:
-    """Have the TSA at `tsa_url` stamp the current head; store and return the token.
+) -> tuple[Head, Stamp]:
+    """Have the TSA at `tsa_url` stamp the current head; store the token and return
+    the head it covers (the ledger may grow meanwhile) with it.
 
     With `trusted` certificates the token's signature is checked against
     them before it is stored; without, the reply is still checked to answer
@@ -60,7 +61,7 @@ def stamp_head(
         verify_stamp(stamp.token, stamp.size, stamp.root, trusted)
     with Session(engine) as session, session.begin():
         save_stamp(session, stamp)
-    return stamp
+    return head, stamp
 
 
 def head_stamps(engine: Engine, size: int) -> list[Stamp]:
