@@ -14,7 +14,7 @@ JSON, UTF-8, no trailing newline:
 and the TSA receives its SHA-256 (the request's messageImprint). The
 ledger's own clock reading is left out: the TSA's genTime is the time that
 counts. Any tool can rebuild the message from a head's size and root, e.g.
-`openssl ts -verify -data message.txt -in token.tsr -token_in -CAfile ca.pem`.
+`openssl ts -verify -data message.txt -in token.der -token_in -CAfile ca.pem`.
 
 **Checks.** A reply is stored only if the TSA granted it and the token
 names this head's imprint (SHA-256), the request's nonce (no replayed old
@@ -50,9 +50,9 @@ from rfc3161_client import (
 from rfc3161_client.verify import SHA256_OID
 
 from ledger.errors import LedgerError
+from ledger.proof.documents import HEAD_FORMAT
 from ledger.proof.entries import canonical_json
 
-HEAD_FORMAT = "forecast-ledger/head/1"
 TIMESTAMP_FORMAT = "forecast-ledger/head-timestamp/1"
 # How far a TSA's genTime may lie outside [request sent, reply received]:
 # clocks disagree a little; a token from another day is no answer to this request.
