@@ -105,6 +105,23 @@ def test_a_stamped_head_is_stored_and_checks_offline(
     )
     assert extended.code == 0, extended.out + extended.err
     assert extended.out.splitlines()[-1] == f"timestamp: {gen_time}, signed by CN=Test TSA"
+    report = forecast(
+        capsys,
+        "--db",
+        ledger,
+        "verify",
+        "--head",
+        str(published),
+        "--tsa-cert",
+        certs["right"],
+        "--json",
+    ).json()
+    assert report["ok"] and report["problems"] == []
+    assert report["timestamp"] == {
+        "gen_time": head["timestamp"]["gen_time"],
+        "signer": "CN=Test TSA",
+        "signature_checked": True,
+    }
     unchecked = forecast(capsys, "--db", ledger, "verify", "--head", str(published))
     assert unchecked.code == 0
     assert "signature not checked" in unchecked.out and "--tsa-cert" in unchecked.err
