@@ -27,7 +27,7 @@ _SHARED_BY = re.compile(
     r"|as\s+(?:do|does|did))\s+",
     re.IGNORECASE,
 )
-_LIST_END = re.compile(r"[\s,]*(?:\w+[\s,]+){0,12}?[\s,]*", re.IGNORECASE)
+_LIST_END = re.compile(r"[\s,]*(?:[\w$.%-]+[\s,]+){0,16}?[\s,]*", re.IGNORECASE)
 
 
 def without_old_deadlines(

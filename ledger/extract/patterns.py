@@ -206,6 +206,11 @@ HEADLINE_INFINITIVE = r"\bto\s+(?:hit|reach|top|rise|climb|rally|fall|drop|slide
 NEGATED_CUES = (
     r"\b(?:do|does|did)\s*(?:not|n't)\s+(?:expect|see|think|believe|forecast|anticipate)\b",
     r"\b(?:don't|doesn't|didn't)\s+(?:expect|see|think|believe|forecast|anticipate)\b",
+    # "we are not forecasting Brent to trade above $100", "isn't predicting"
+    r"\b(?:am|is|are|was|were|'m|'re|'s)\s*(?:not|n't)\s+(?:expecting|forecasting|predicting"
+    r"|projecting|calling\s+for|anticipating|seeing|targeting)\b",
+    r"\b(?:isn't|aren't|wasn't|weren't)\s+(?:expecting|forecasting|predicting|projecting"
+    r"|calling\s+for|anticipating|seeing|targeting)\b",
     r"\bunlikely\s+to\b",
     r"\bno\s+chance\b",
     r"\bdoubts?\s+(?:that|whether|if|it)\b",
@@ -830,6 +835,11 @@ _MONTH_WORDS = (
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
 REWRITES = (
+    # "for the ends of 2016 and 2017" -> each year's end, a period each
+    (
+        r"\b(?:the\s+)?ends\s+of\s+((?:19|20)\d\d)\s*,?\s+and\s+((?:19|20)\d\d)\b",
+        r"the end of \1 and the end of \2",
+    ),
     # "by 2022 or 2023", "in 2026 or 2027": the later year, the call's last chance
     (r"\b(by|in|before|until)\s+(?:19|20)\d\d\s+or\s+((?:19|20)\d\d)\b", r"\1 \2"),
     # "the fourth quarter of the year" -> "Q4" (the year is carried from earlier, if named)

@@ -48,6 +48,9 @@ SENTENCE_STARTERS = frozenset(
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 # "2030. He" is no item; arrows, dingbats and emoji ("👉 JPMorgan sees ...") mark items
+_SYMBOL_BULLET = re.compile(
+    r"^\s*[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?\s+"
+)
 _BULLET = re.compile(
     r"^\s*(?:[-*\u2022\u25aa\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]"
     r"\ufe0f?|\d{1,2}[.)])\s+"
@@ -180,7 +183,8 @@ def _continues_bullet(lines: list[str], index: int) -> bool:
         if not indented and position == index - 1 and not _wrapped(previous, line):
             return False
         if _BULLET.match(previous):
-            return True
+            # a post's emoji line ends without a stop and the next starts a new one
+            return indented or not _SYMBOL_BULLET.match(previous)
         if not indented and previous.strip():
             continue  # an earlier wrapped line of the same item
         if not previous[:1].isspace():

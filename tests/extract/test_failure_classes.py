@@ -863,3 +863,44 @@ def test_earnings_per_share_are_not_the_index() -> None:
         " index at 7,100."
     )
     assert not any(" 275 " in line for line in calls), calls
+
+
+# ---------------------------------------------------------------- years listed, then levels
+
+
+def _without_kind(line: str) -> str:
+    symbol, _kind, rest = line.split(" ", 2)
+    return f"{symbol} {rest}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "HSBC also revised its silver forecasts for 2026 and 2027, raising them to $44.50"
+            " and $40 an ounce, respectively.",
+            {
+                "SI=F 44.5 from 2026-01-01 to 2026-12-31 HSBC",
+                "SI=F 40 from 2027-01-01 to 2027-12-31 HSBC",
+            },
+            id="years-then-levels",
+        ),
+        pytest.param(
+            "Deutsche Bank cut its EUR/USD forecasts to 0.90 and 0.85 for the ends of 2026 and"
+            " 2027, from 0.95 and 0.90, respectively.",
+            {
+                "EURUSD=X 0.9 by 2026-12-31 Deutsche Bank",
+                "EURUSD=X 0.85 by 2027-12-31 Deutsche Bank",
+            },
+            id="ends-of-years-and-old-figures",
+        ),
+    ],
+)
+def test_listed_years_pair_with_listed_levels(text: str, expected: set[str]) -> None:
+    assert {_without_kind(line) for line in recorded(text)} == expected
+
+
+def test_a_forecast_the_speaker_says_they_are_not_making_is_negated() -> None:
+    text = "We are not forecasting Brent to trade above $100 per barrel by the end of 2026."
+    candidates = [c for c in extract_candidates(text, made_on=MADE_ON) if c.claim is not None]
+    assert candidates and all(c.negated for c in candidates)
