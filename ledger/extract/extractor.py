@@ -384,7 +384,8 @@ def _read_sentence(
         # "Geoffrey Kendrick, head of research at Standard Chartered, has cut his target"
         person, firm = next(iter(affiliated.items()))
         speaker = SpeakerReading(firm, named=True, note=f"{person} speaks for {firm}")
-    label = label_speaker(work) if item else None
+    # a list item's label, or a paragraph's: "Goldman Sachs: in a Monday note the bank said"
+    label = label_speaker(work) if item or not headline else None
     if label is not None:
         speaker = SpeakerReading(label, named=True, note=f"the list item's label: {label}")
     if (

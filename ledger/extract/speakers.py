@@ -327,6 +327,8 @@ def clean_name(tokens: list[str]) -> str | None:
     while tokens and (tokens[0].lower().rstrip(".") in _NOT_A_NAME or tokens[0] in _CONNECTORS):
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower() in _NOT_A_NAME or tokens[-1] in _CONNECTORS):
+        if len(tokens) >= 2 and " ".join(tokens[-2:]).lower() == "capital markets":
+            break  # "BMO Capital Markets", "RBC Capital Markets": the firm's own name
         tokens = tokens[:-1]
     if not tokens:
         return None

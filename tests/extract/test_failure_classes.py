@@ -904,3 +904,22 @@ def test_a_forecast_the_speaker_says_they_are_not_making_is_negated() -> None:
     text = "We are not forecasting Brent to trade above $100 per barrel by the end of 2026."
     candidates = [c for c in extract_candidates(text, made_on=MADE_ON) if c.claim is not None]
     assert candidates and all(c.negated for c in candidates)
+
+
+# ---------------------------------------------------------------- labelled paragraphs
+
+
+def test_a_labelled_paragraph_after_a_heading_is_its_labels_call() -> None:
+    text = (
+        "Topline\n"
+        "Strategists mostly expect another year of strong returns from the S&P 500.\n"
+        "Key facts\n"
+        "Goldman Sachs: in a Monday note to clients the bank said the S&P 500 will finish 2026\n"
+        "at 7,600, 10% above the index's level on Wednesday.\n"
+        "BMO Capital Markets: the Canadian firm has a 7,700 target for the end of 2026.\n"
+    )
+    calls = {_without_kind(line) for line in article_calls(text, made_on=date(2025, 11, 20))}
+    assert calls == {
+        "^GSPC 7600 by 2026-12-31 Goldman Sachs",
+        "^GSPC 7700 by 2026-12-31 BMO Capital Markets",
+    }
