@@ -406,8 +406,21 @@ def _read_sentence(
     mentions = find_mentions(work, settings, context)
     clauses = clause_spans(work)
     past = [span for span in clauses if is_past(work, span, phrases, made_on)]
-    if _OLD_CALL.search(work):
-        past = [(0, len(work))]
+    old_call = _OLD_CALL.search(work)
+    if old_call:
+        # "it had expected for 2026: the flagship cryptocurrency should hit $150,000 next
+        # year": the old call's clause is past; the sentence is, unless another clause looks
+        # ahead on its own.
+        own = [(s, e) for s, e in clauses if s <= old_call.start() < e]
+        others = [
+            (s, e)
+            for s, e in clauses
+            if (s, e) not in own
+            and (s, e) not in past
+            and (FUTURE.search(work[s:e]) or FORECAST_WORDS.search(work[s:e]))
+        ]
+        by_then = old_call[0].lstrip().lower().startswith("had")
+        past = past + own if others and by_then else [(0, len(work))]
     present = blank(work, past)
     lead_direction = context.lead_direction
     if not item:
@@ -473,7 +486,12 @@ def _read_sentence(
     if vague is not None:
         return [vague]
     if not subjects:
-        if mentions or context.last_symbol is None or context.last_symbol_age > 2:
+        # An article about one asset only ("Standard Chartered cuts its bitcoin forecast in
+        # half") is about it in every sentence: "he now expects the $500,000 level in 2030".
+        only_asset = context.named_symbols == (context.topic,) and context.topic is not None
+        if mentions or context.last_symbol is None:
+            return []
+        if context.last_symbol_age > 2 and not only_asset:
             return []
         meant = context.last_symbol
         if context.topic in context.last_symbols:

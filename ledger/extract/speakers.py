@@ -359,13 +359,13 @@ def house_name(name: str) -> str:
         # "Oxford Economics' Norihiro Yamaguchi": a plural possessive before a person
         if index and token.endswith("'") and not is_organization(" ".join(tokens[index + 1 :])):
             return house_name(" ".join(tokens[: index + 1])[:-1])
+    while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
+        tokens = tokens[1:]
     if "of" in tokens:
         at = tokens.index("of")
         person, firm = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
         if at >= 2 and firm and not is_organization(person) and is_organization(firm):
             return house_name(firm)
-    while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
-        tokens = tokens[1:]
     name = " ".join(tokens)
     key = name.lower()
     if key in _HOUSES:

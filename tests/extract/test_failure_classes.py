@@ -923,3 +923,38 @@ def test_a_labelled_paragraph_after_a_heading_is_its_labels_call() -> None:
         "^GSPC 7600 by 2026-12-31 Goldman Sachs",
         "^GSPC 7700 by 2026-12-31 BMO Capital Markets",
     }
+
+
+# ---------------------------------------------------------------- old calls, one-asset stories
+
+
+def test_a_clause_about_an_old_call_does_not_age_the_new_one() -> None:
+    text = (
+        "Standard Chartered now thinks bitcoin will reach only half the level it had expected"
+        " for 2026: the flagship cryptocurrency should hit $150,000 next year, down from the"
+        " $300,000 target the bank set earlier."
+    )
+    calls = recorded(text, made_on=date(2025, 12, 9))
+    assert calls == {"BTC-USD touch_above 150000 by 2026-12-31 Standard Chartered"}
+
+
+def test_a_story_about_one_asset_is_about_it_however_far_back_it_was_named() -> None:
+    text = (
+        "Standard Chartered cuts its bitcoin forecast in half\n\n"
+        "Standard Chartered now sees bitcoin at $150,000 by the end of next year. That is still"
+        " more than 65% above Monday's close. The bank also cut its outlooks through 2029."
+        " Its analysts said the market was in a cold breeze. Geoff Kendrick, its global head"
+        " of digital assets research, said he now expects the $500,000 level to be reached in"
+        " 2030."
+    )
+    calls = {_without_kind(c) for c in article_calls(text, made_on=date(2025, 12, 9))}
+    assert "BTC-USD 500000 from 2030-01-01 to 2030-12-31 Standard Chartered" in calls, calls
+
+
+def test_a_story_about_two_assets_does_not_guess_after_three_sentences() -> None:
+    text = (
+        "Citi sees gold at $5,000 and silver at $70 by the end of 2026. Markets were calm."
+        " Traders went home. Nobody called. He now expects the $6,000 level in 2027."
+    )
+    calls = article_calls(text, made_on=date(2025, 12, 9))
+    assert not any(" 6000 " in c for c in calls), calls
