@@ -835,6 +835,16 @@ _MONTH_WORDS = (
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
 REWRITES = (
+    # "the Street-high end-of-2025 target": a deadline written as an adjective
+    (r"\bend-of-((?:19|20)\d\d)\b", r"by end-\1"),
+    # "by the middle of 2025" -> "by mid-2025"
+    (r"\b(?:the\s+)?middle\s+of\s+((?:19|20)\d\d)\b", r"mid-\1"),
+    # "during the first three quarters of 2026", "in the first nine months of 2026": by Q3's end
+    (
+        r"\b(?:during|in|over|within|for)\s+the\s+first\s+(?:three\s+quarters|nine\s+months)"
+        r"\s+of\s+((?:19|20)\d\d)\b",
+        r"by the end of Q3 \1",
+    ),
     # "for the ends of 2016 and 2017" -> each year's end, a period each
     (
         r"\b(?:the\s+)?ends\s+of\s+((?:19|20)\d\d)\s*,?\s+and\s+((?:19|20)\d\d)\b",

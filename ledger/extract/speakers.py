@@ -509,6 +509,10 @@ def label_speaker(text: str) -> str | None:
         return None
     if name in _HOUSE_NAMES or _has_organization_word(name):
         return name
+    words = name.split()
+    acronym = any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words)
+    if len(words) >= 2 and acronym and not name.isupper():
+        return name  # "Evercore ISI: the tech-focused boutique set a 6,600 target"
     # A name of capitals alone ("Metals Focus", "Yardeni Research") counts when the level
     # follows the colon at once: "Metal Matters: Upgrading silver ..." is a column's title.
     capitalized = all(w[0].isupper() or w in _CONNECTORS for w in written)

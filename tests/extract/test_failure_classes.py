@@ -958,3 +958,32 @@ def test_a_story_about_two_assets_does_not_guess_after_three_sentences() -> None
     )
     calls = article_calls(text, made_on=date(2025, 12, 9))
     assert not any(" 6000 " in c for c in calls), calls
+
+
+# ---------------------------------------------------------------- deadlines written otherwise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Deutsche Bank has the Street-high end-of-2026 target of 7,000 for the S&P 500.",
+            "^GSPC 7000 by 2026-12-31 Deutsche Bank",
+        ),
+        (
+            "Evercore ISI: the boutique set a 6,600 target for the S&P 500 by the middle of 2026.",
+            "^GSPC 6600 by 2026-06-30 Evercore ISI",
+        ),
+        (
+            "UBS expects gold to reach $5,000 during the first three quarters of 2026.",
+            "GC=F 5000 by 2026-09-30 UBS",
+        ),
+        (
+            "UBS expects gold at $5,000 in 2026, before easing to $4,800 at the end of that year.",
+            "GC=F 4800 by 2026-12-31 UBS",
+        ),
+    ],
+)
+def test_deadlines_written_as_words_of_their_own(text: str, expected: str) -> None:
+    calls = {_without_kind(line) for line in recorded(text)}
+    assert expected in calls, calls
