@@ -135,6 +135,14 @@ from ledger.extract.writing import Plan, claim_name, cue_words, write_candidate
 
 _OLD_CALL = any_of(P.OLD_CALLS)
 _YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
+_BACKWARD_PREPOSITION = re.compile(
+    r"\s*(?:in|for|during|over|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\b", re.IGNORECASE
+)
+_BARE_MONTH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?\s*$",
+    re.IGNORECASE,
+)
 _AVERAGE_AFTER = re.compile(r"\s*(?:an?\s+)?average\b(?!\s+(?:of|daily|annual))", re.IGNORECASE)
 _SCENARIO = any_of(P.SCENARIOS)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
@@ -450,6 +458,7 @@ def _read_sentence(
         if p.deadline > made_on
         and in_present(p.span)
         and not _PAST_PART_BEFORE.search(work, 0, p.span[0])
+        and not _month_just_gone(p, made_on)
     )
     if headline and not context.read_body:
         # "Gold price seen climbing: major banks bullish on 2026": the year the article's
@@ -664,6 +673,18 @@ def _segment_candidates(
         plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None], directions[-1]
+
+
+def _month_just_gone(phrase: DatePhrase, made_on: date) -> bool:
+    """ "Brent averaged $62.23 in October", written on 12 November: a month named without a
+    year that ended in the three months before the article is that month, not next year's."""
+    if _YEAR_IN.search(phrase.text) or not _BARE_MONTH.search(phrase.text):
+        return False
+    if not _BACKWARD_PREPOSITION.match(phrase.text):
+        return False  # "by March", "before December", "until June" look ahead
+    months_ahead = (phrase.deadline.year - made_on.year) * 12 + phrase.deadline.month
+    months_ahead -= made_on.month
+    return months_ahead >= 9
 
 
 def _headline_period(work: str, future: tuple[DatePhrase, ...], made_on: date) -> DatePhrase | None:

@@ -987,3 +987,32 @@ def test_a_story_about_two_assets_does_not_guess_after_three_sentences() -> None
 def test_deadlines_written_as_words_of_their_own(text: str, expected: str) -> None:
     calls = {_without_kind(line) for line in recorded(text)}
     assert expected in calls, calls
+
+
+# ---------------------------------------------------------------- months gone, surveys, eoy
+
+
+def test_a_month_just_gone_is_that_month_not_next_years() -> None:
+    text = "The EIA said Brent averaged $62.23 in October and sees it at $55 in 2026."
+    calls = {_without_kind(line) for line in recorded(text, made_on=date(2025, 11, 12))}
+    assert not any(" 62.23 " in line for line in calls), calls
+
+
+def test_a_month_ahead_is_still_a_deadline() -> None:
+    calls = recorded("UBS expects gold to reach $4,500 by March.", made_on=date(2025, 11, 12))
+    assert calls == {"GC=F touch_above 4500 by 2026-03-31 UBS"}
+
+
+def test_a_surveys_delegates_are_a_consensus() -> None:
+    text = "Delegates at the conference expect silver at $59.10 by the end of 2026."
+    assert recorded(text) == set()
+
+
+def test_eoy_is_the_end_of_the_year() -> None:
+    calls = recorded("Peter Brandt expects bitcoin at $100K by the eoy.")
+    assert calls == {"BTC-USD touch_above 100000 by 2025-12-31 Peter Brandt"}
+
+
+def test_last_months_call_is_old() -> None:
+    text = "The forecast is almost $1 below last month's call of $5.51 for Henry Hub in 2026."
+    assert recorded(text) == set()
