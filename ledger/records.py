@@ -106,6 +106,9 @@ class ResolutionRecord:
     bar_quality: str | None = None
     # The day the run judged "as of" (`resolve --as-of`), which may not be the day it ran.
     run_as_of: date | None = None
+    # The flag `revised`: each later revision of a bar this verdict stood on, in
+    # words ("data revised on 2025-03-12: high 2,412.3 -> 2,398.1"), oldest first.
+    revisions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -225,7 +228,8 @@ class ClaimDetail:
             self.claimed_created_at.isoformat() if self.claimed_created_at else None
         )
         data["resolutions"] = [
-            {**_jsonable(asdict(r)), "legs": list(r.legs)} for r in self.resolutions
+            {**_jsonable(asdict(r)), "legs": list(r.legs), "revisions": list(r.revisions)}
+            for r in self.resolutions
         ]
         data["revision_chain"] = [
             {

@@ -186,6 +186,13 @@ def _print_summary(summary: ResolveSummary, verbose: bool = False) -> None:
         f"{summary.symbols} symbols as of {summary.as_of} ({summary.price_source}, "
         f"{summary.requests} requests)"
     ]
+    for revision in summary.revisions:
+        what = (
+            f"{revision['old_outcome']} -> {revision['new_outcome']}"
+            if revision["changed"]
+            else f"{revision['old_outcome']}, kept"
+        )
+        lines.append(f"revised: #{revision['claim_id']} {what}: {'; '.join(revision['reasons'])}")
     if summary.changed_on_recheck:
         lines.append(f"recheck: {summary.changed_on_recheck} resolutions changed (history kept)")
     if summary.open_reasons:
@@ -258,3 +265,5 @@ def runs(
         )
         for line in failure_lines(r.errors, verbose):
             typer.echo(printable(f"    {line}"))
+        for revision in r.revised:
+            typer.echo(printable(f"    revised: {revision.line()}"))
