@@ -73,6 +73,7 @@ from ledger.store.resolving import (
     store_splits,
 )
 from ledger.store.revisions import (
+    RunRevision,
     StoredRevision,
     changed_bars,
     record_bar_revisions,
@@ -112,7 +113,7 @@ class ResolveSummary:
     bars_revised: int = 0
     decided: list[dict] = field(default_factory=list)
     # Resolutions that stood on a bar this run found revised, and what became of them.
-    revisions: list[dict] = field(default_factory=list)
+    revisions: list[RunRevision] = field(default_factory=list)
 
     def absorb(self, other: ResolveSummary) -> None:
         """Add one symbol's figures to the run's."""
@@ -155,7 +156,7 @@ class ResolveSummary:
             "bars_stored": self.bars_stored,
             "bars_revised": self.bars_revised,
             "resolved": self.decided,
-            "revised": self.revisions,
+            "revised": [r.to_json() for r in self.revisions],
         }
 
 
@@ -288,8 +289,12 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
                         run_id=run_id,
                         data_source=source.name,
                         evidence=_evidence,
+                        moved_evidence=recheck,
                     )
-                    tally.revisions += [r.to_json() for r in judged]
+                    tally.revisions += judged
+                    tally.changed_on_recheck += sum(
+                        1 for r in judged if recheck and r.new_resolution_id is not None
+                    )
                     # Judged already, on the corrected bars: a recheck leaves them be.
                     done_ids = {r.claim_id for r in judged}
                     claims = [c for c in claims if c.status == "open" or c.id not in done_ids]

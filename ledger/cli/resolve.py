@@ -186,13 +186,7 @@ def _print_summary(summary: ResolveSummary, verbose: bool = False) -> None:
         f"{summary.symbols} symbols as of {summary.as_of} ({summary.price_source}, "
         f"{summary.requests} requests)"
     ]
-    for revision in summary.revisions:
-        what = (
-            f"{revision['old_outcome']} -> {revision['new_outcome']}"
-            if revision["changed"]
-            else f"{revision['old_outcome']}, kept"
-        )
-        lines.append(f"revised: #{revision['claim_id']} {what}: {'; '.join(revision['reasons'])}")
+    lines.extend(f"revised: {revision.line()}" for revision in summary.revisions)
     if summary.changed_on_recheck:
         lines.append(f"recheck: {summary.changed_on_recheck} resolutions changed (history kept)")
     if summary.open_reasons:

@@ -33,6 +33,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
+from ledger.claims.model import format_price
 from ledger.rules import OpenReason, Verdict, resolve_many
 from ledger.rules.revisions import revision_reason, stood_on
 from ledger.store.prices import load_gaps, load_symbol_bars
@@ -63,12 +64,15 @@ def rejudge_revised(
     data_source: str,
     evidence: Callable[[Verdict, str], dict],
     skip: Collection[int] = (),
+    moved_evidence: bool = False,
 ) -> list[RunRevision]:
     """Judge again the claims on `symbol` that stood on a revised bar; what became of each.
 
     `evidence` turns a verdict into resolution columns (the resolver's own,
     so a revised verdict records the same evidence a fresh one would).
-    `skip`: claims the caller judges itself in this run.
+    `skip`: claims the caller judges itself in this run. `moved_evidence`
+    (`resolve --recheck`, asked for after a data correction): a verdict with
+    the same outcome on another bar or price is appended too, not only flagged.
     """
     if not revisions:
         return []
@@ -106,6 +110,20 @@ def rejudge_revised(
             reopen[claim.item.id] = (OpenReason.WAITING_FOR_DEADLINE.value, detail)
             from_status[claim.item.id] = claim.item.status
             found.append((claim, stood, "open"))
+        elif (
+            moved_evidence
+            and verdict.outcome is not None
+            and (verdict.evidence_date, verdict.evidence_price)
+            != (claim.evidence_date, claim.evidence_price)
+        ):
+            values = evidence(verdict, data_source)
+            values["note"] = (
+                f"{'; '.join(reasons)}; {claim.outcome} still, on "
+                f"{_evidence_text(verdict.evidence_date, verdict.evidence_price)}, was "
+                f"{_evidence_text(claim.evidence_date, claim.evidence_price)}"
+            )
+            decisions[claim.item.status].append(Decision(claim.item.id, claim.outcome, values))
+            found.append((claim, stood, claim.outcome))
         else:
             # The same outcome, or none for want of data: the verdict stands, flagged.
             found.append((claim, stood, claim.outcome))
@@ -119,7 +137,7 @@ def rejudge_revised(
     links = []
     out = []
     for claim, stood, outcome in found:
-        new_id = replaced.get(claim.item.id) if outcome not in ("open", claim.outcome) else None
+        new_id = replaced.get(claim.item.id)
         links += [RevisionLink(claim.resolution_id, r.id, outcome, new_id) for r in stood]
         out.append(
             RunRevision(
@@ -143,3 +161,8 @@ def _stood_on(claim: DecidedClaim, revisions: Sequence[StoredRevision]) -> list[
         for r in revisions
         if stood_on(c.kind.value, outcome, c.window_start, c.deadline, evidence_day, r.change.day)
     ]
+
+
+def _evidence_text(day: date | None, price: float | None) -> str:
+    where = day.isoformat() if day else "no bar"
+    return f"{where} at {format_price(price)}" if price is not None else where

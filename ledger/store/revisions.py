@@ -311,11 +311,12 @@ class RunRevision:
 
     def line(self) -> str:
         """'#12 true -> false: data revised on ...' (or 'true, kept')."""
-        what = (
-            f"{self.old_outcome} -> {self.new_outcome}"
-            if self.changed
-            else f"{self.old_outcome}, kept"
-        )
+        if self.changed:
+            what = f"{self.old_outcome} -> {self.new_outcome}"
+        elif self.new_resolution_id is not None:
+            what = f"{self.old_outcome}, re-judged on another bar"
+        else:
+            what = f"{self.old_outcome}, kept"
         return f"#{self.claim_id} {what}: {'; '.join(self.reasons)}"
 
     def to_json(self) -> dict:

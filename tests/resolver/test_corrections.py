@@ -272,9 +272,7 @@ def test_a_yahoo_revision_re_judges_through_the_real_yfinance(
         fake_yahoo.set("GC=F", _set(_gold("2025-03-17"), "2025-03-12", high=2398.1))
         later = date(2025, 3, 17)
         summary = run_resolver(engine, yahoo(), as_of=later, today=later)
-        assert [(r["claim_id"], r["new_outcome"]) for r in summary.revisions] == [
-            (claim_id, "false")
-        ]
+        assert [(r.claim_id, r.new_outcome) for r in summary.revisions] == [(claim_id, "false")]
         with Session(engine) as session:
             detail = get_claim(session, claim_id)
         assert [(r.outcome, r.method) for r in detail.resolutions] == [
