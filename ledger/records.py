@@ -15,6 +15,7 @@ from ledger.claims import bounds
 from ledger.claims.fingerprint import claim_fingerprint
 from ledger.claims.model import Claim, format_margin, format_price
 from ledger.claims.pairs import pair_key
+from ledger.claims.series import describe_series
 
 SOURCE_KINDS = ("person", "bank", "outlet", "self", "other")
 SCORE_GROUPINGS = ("source", "asset", "tag", "year")
@@ -230,6 +231,11 @@ class ClaimDetail:
         data["resolutions"] = [
             {**_jsonable(asdict(r)), "legs": list(r.legs), "revisions": list(r.revisions)}
             for r in self.resolutions
+        ]
+        # Which series judge the claim, and what they are (`ledger.claims.series`).
+        symbols = (self.claim.symbol, self.claim.versus_symbol)
+        data["series"] = [
+            describe_series(s).to_json() for s in symbols if s and not self.claim.is_vague
         ]
         data["revision_chain"] = [
             {
