@@ -110,7 +110,6 @@ def downgrade() -> None:
     # A revised verdict is the resolver's own: the older schema calls that "auto".
     op.execute("UPDATE resolution SET method = 'auto' WHERE method = 'revised'")
     op.execute("UPDATE resolution SET claimed_method = 'auto' WHERE claimed_method = 'revised'")
-    _methods(_WITHOUT)
     with op.batch_alter_table("resolution_revision", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_resolution_revision_run_id"))
         batch_op.drop_index(batch_op.f("ix_resolution_revision_bar_revision_id"))
@@ -120,3 +119,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_bar_revision_run_id"))
         batch_op.drop_index("ix_bar_revision_symbol_date")
     op.drop_table("bar_revision")
+    _methods(_WITHOUT)
