@@ -21,7 +21,9 @@ two decisions that need no database:
 
 A revision compares the bars as stored (after `ledger.bars`' repairs), to the
 precision of a float written and read back: a source that serves the same
-numbers again has revised nothing.
+numbers again has revised nothing. A bar stored on its own day may have been
+unfinished: its session going on (a later close, a wider range) is no
+revision, a narrower range is (`is_revision`).
 """
 
 from __future__ import annotations
@@ -68,9 +70,24 @@ def same_price(a: float, b: float) -> bool:
 
 
 def is_revision(
-    old: tuple[float, float, float, float], new: tuple[float, float, float, float]
+    old: tuple[float, float, float, float],
+    new: tuple[float, float, float, float],
+    *,
+    provisional: bool = False,
 ) -> bool:
-    """Whether a re-fetched bar's prices differ from the stored ones."""
+    """Whether a re-fetched bar's prices differ from the stored ones.
+
+    A `provisional` stored bar was fetched on its own day, before its session
+    could be final: the finished bar may have a later close and a wider range
+    (that is the session going on, not a revision), but never a narrower one:
+    a high that came down or a low that went up is a revision.
+    """
+    if provisional:
+        _, old_high, old_low, _ = old
+        _, new_high, new_low, _ = new
+        return (new_high < old_high and not same_price(new_high, old_high)) or (
+            new_low > old_low and not same_price(new_low, old_low)
+        )
     return not all(same_price(a, b) for a, b in zip(old, new, strict=True))
 
 

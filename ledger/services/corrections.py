@@ -100,7 +100,7 @@ def rejudge_revised(
         reasons = [revision_reason(r.change) for r in stood]
         if verdict.outcome is not None and verdict.outcome.value != claim.outcome:
             values = evidence(verdict, data_source)
-            values["note"] = f"{'; '.join(reasons)}; was {claim.outcome}"
+            values["note"] = _note(f"{'; '.join(reasons)}; was {claim.outcome}", values)
             decisions[claim.item.status].append(
                 Decision(claim.item.id, verdict.outcome.value, values)
             )
@@ -117,10 +117,11 @@ def rejudge_revised(
             != (claim.evidence_date, claim.evidence_price)
         ):
             values = evidence(verdict, data_source)
-            values["note"] = (
+            values["note"] = _note(
                 f"{'; '.join(reasons)}; {claim.outcome} still, on "
                 f"{_evidence_text(verdict.evidence_date, verdict.evidence_price)}, was "
-                f"{_evidence_text(claim.evidence_date, claim.evidence_price)}"
+                f"{_evidence_text(claim.evidence_date, claim.evidence_price)}",
+                values,
             )
             decisions[claim.item.status].append(Decision(claim.item.id, claim.outcome, values))
             found.append((claim, stood, claim.outcome))
@@ -166,3 +167,8 @@ def _stood_on(claim: DecidedClaim, revisions: Sequence[StoredRevision]) -> list[
 def _evidence_text(day: date | None, price: float | None) -> str:
     where = day.isoformat() if day else "no bar"
     return f"{where} at {format_price(price)}" if price is not None else where
+
+
+def _note(why: str, values: dict) -> str:
+    """The revision's reason, then any note the verdict carries (a split adjustment)."""
+    return f"{why}; {values['note']}" if values.get("note") else why

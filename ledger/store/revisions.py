@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import numpy as np
 import pandas as pd
@@ -48,14 +48,21 @@ def changed_bars(session: Session, symbol: str, frame: pd.DataFrame) -> list[Bar
     """The bars of `frame` (a checked bars frame) whose prices differ from the cached ones.
 
     One query over the frame's date range; a date the cache does not hold is
-    new, not revised.
+    new, not revised. A cached bar fetched on its own day (UTC) was perhaps
+    unfinished: only a narrower range counts as revised (`is_revision`).
     """
     if frame.empty:
         return []
     days = pd.DatetimeIndex(frame.index)
     table = PriceBarRow.__table__
     query = select(
-        table.c.date, table.c.open, table.c.high, table.c.low, table.c.close, table.c.quality
+        table.c.date,
+        table.c.open,
+        table.c.high,
+        table.c.low,
+        table.c.close,
+        table.c.quality,
+        table.c.fetched_at,
     ).where(
         table.c.symbol == symbol,
         table.c.date >= days.min().date(),
@@ -76,7 +83,9 @@ def changed_bars(session: Session, symbol: str, frame: pd.DataFrame) -> list[Bar
             continue
         old = (float(row[1]), float(row[2]), float(row[3]), float(row[4]))
         new = (values[0], values[1], values[2], values[3])
-        if is_revision(old, new):
+        # Fetched on its own day (UTC): the session may not have been over.
+        provisional = as_utc(row[6]).astimezone(UTC).date() <= day
+        if is_revision(old, new, provisional=provisional):
             changes.append(BarChange(symbol, day, old, new, str(row[5]), str(quality)))
     return changes
 

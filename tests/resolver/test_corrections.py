@@ -281,3 +281,38 @@ def test_a_yahoo_revision_re_judges_through_the_real_yfinance(
         ]
     finally:
         engine.dispose()
+
+
+def test_todays_unfinished_bar_growing_is_no_revision_but_shrinking_is(
+    capsys, ledger_url: str, tmp_path: Path
+) -> None:
+    # A bar fetched on its own day may be unfinished: a later close and a wider
+    # range are the session going on; a high that comes down is a revision.
+    today = date.today()
+    days = pd.date_range(end=pd.Timestamp(today), periods=40, freq="D", name="date")
+    coin = pd.DataFrame(
+        {"open": 90000.0, "high": 90500.0, "low": 89500.0, "close": 90000.0, "volume": 1.0},
+        index=days,
+    )
+    prices = tmp_path / "prices"
+    write_csv(prices, "BTC-USD", _set(coin, str(today), high=101000.0, close=99000.0))
+    url = ledger_url
+    made_on = (today - pd.Timedelta(days=20)).isoformat()
+    far = (today + pd.Timedelta(days=200)).isoformat()
+    result = forecast(
+        capsys, "--db", url, "add", f"BTC-USD touch_above 100000 by {far}", "-s", "Desk",
+        "--made-on", made_on, "--json",
+    )  # fmt: skip
+    claim = int(result.json()["id"])
+    _resolve(capsys, url, prices, today.isoformat())
+    assert _show(capsys, url, claim)["status"] == "true"
+
+    write_csv(prices, "BTC-USD", _set(coin, str(today), high=102500.0, close=101700.0))
+    run = _resolve(capsys, url, prices, today.isoformat())
+    assert run["bars_revised"] == 0 and run["revised"] == []
+    assert _current(_show(capsys, url, claim))["revisions"] == []
+
+    write_csv(prices, "BTC-USD", _set(coin, str(today), high=99500.0, close=99000.0))
+    run = _resolve(capsys, url, prices, today.isoformat())
+    assert run["bars_revised"] == 1
+    assert _show(capsys, url, claim)["status"] == "open"
