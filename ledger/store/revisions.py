@@ -386,6 +386,18 @@ def revisions_by_run(session: Session, run_ids: Iterable[int]) -> dict[int, list
     return dict(found)
 
 
+def bars_revised_by_run(session: Session, run_ids: Iterable[int]) -> dict[int, int]:
+    """Per run, how many cached bars it found revised (one query per chunk of runs)."""
+    bar = BarRevisionRow.__table__
+    found: dict[int, int] = {}
+    for part in chunks(sorted(set(run_ids))):
+        query = (
+            select(bar.c.run_id, func.count()).where(bar.c.run_id.in_(part)).group_by(bar.c.run_id)
+        )
+        found.update({run_id: int(n) for run_id, n in session.execute(query)})
+    return found
+
+
 def latest_revision_at(session: Session, resolution_id: int) -> datetime | None:
     """When a resolution was last found standing on a revised bar (None: never)."""
     link = ResolutionRevisionRow.__table__

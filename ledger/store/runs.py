@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from ledger.errors import LedgerError
-from ledger.store.revisions import RunRevision, revisions_by_run
+from ledger.store.revisions import RunRevision, bars_revised_by_run, revisions_by_run
 from ledger.store.tables import ResolveLockRow, ResolveRunRow, as_utc, utcnow
 
 STALE_AFTER = timedelta(hours=6)
@@ -165,7 +165,9 @@ class RunRecord:
     errors: dict[str, str]
     interrupted_at: datetime | None = None
     lock_held: bool = False  # whether a live run held the lock when this record was read
-    # Verdicts the run found standing on a revised bar, and what became of them.
+    # Cached bars the run found revised; the verdicts standing on them, and what
+    # became of those.
+    bars_revised: int = 0
     revised: tuple[RunRevision, ...] = ()
 
     @property
@@ -218,6 +220,7 @@ def recent_runs(session: Session, limit: int = 20) -> list[RunRecord]:
     rows = list(rows)
     lock_held = _lock_is_held(session)
     revised = revisions_by_run(session, [r.id for r in rows])
+    bars_revised = bars_revised_by_run(session, [r.id for r in rows])
     return [
         RunRecord(
             id=r.id,
@@ -238,6 +241,7 @@ def recent_runs(session: Session, limit: int = 20) -> list[RunRecord]:
             errors=json.loads(r.errors) if r.errors else {},
             interrupted_at=as_utc(r.interrupted_at) if r.interrupted_at else None,
             lock_held=lock_held,
+            bars_revised=bars_revised.get(r.id, 0),
             revised=tuple(revised.get(r.id, ())),
         )
         for r in rows

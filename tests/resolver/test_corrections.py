@@ -114,6 +114,7 @@ def test_a_touch_whose_high_is_revised_below_the_level_flips_to_false(
 
     runs = forecast(capsys, "--db", url, "runs", "--json").json()
     assert runs[0]["revised"] == [change]
+    assert runs[0]["bars_revised"] == 1
     text_out = forecast(capsys, "--db", url, "runs").out
     assert f"#{touch} true -> false: {reason}" in text_out
 
