@@ -76,6 +76,7 @@ from ledger.store.revisions import (
     RunRevision,
     StoredRevision,
     changed_bars,
+    decided_compound_keys,
     record_bar_revisions,
     settled_since,
 )
@@ -254,7 +255,13 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     failed = {symbol: f"{e.code}: {e.message}" for symbol, e in fetched.errors.items()}
     plain = {leg for key in keys for leg in legs_of(key)} | set(settled)
     # Plain symbols first: their transactions store the bars the compound keys are built from.
-    symbols = sorted(plain) + sorted(keys - plain)
+    # Ratios and pairs with settled claims on a fetched leg: a revision of the leg
+    # re-judges them (`ledger.services.corrections`), open claims or not.
+    with Session(engine) as session:
+        settled_pairs = decided_compound_keys(session, set(fetched.bars)) - keys
+    symbols = sorted(plain) + sorted((keys | settled_pairs) - plain)
+    # Each plain symbol's revised bars, for the ratios and pairs judged after it.
+    revised_legs: dict[str, list[StoredRevision]] = {}
     for done, symbol in enumerate(symbols, start=1):
         claims = claims_by_symbol.get(symbol, [])
         # The symbol's figures join the summary only once its transaction commits.
@@ -266,15 +273,19 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
                     revised = _store_fetched(
                         session, symbol, fetched, tally, wanted.get(symbol), run_id
                     )
+                    if revised:
+                        revised_legs[symbol] = revised
                 elif dry_run:  # the legs' bars were rolled back with their own transactions
                     for leg in legs_of(symbol):
-                        _store_fetched(
+                        revised += _store_fetched(
                             session,
                             leg,
                             fetched,
                             ResolveSummary(None, as_of, "", True),
                             wanted.get(leg),
                         )
+                else:  # a ratio or a pair: its legs' revisions, stored by their transactions
+                    revised = [r for leg in legs_of(symbol) for r in revised_legs.get(leg, ())]
                 span = fetch_spans.get(symbol)
                 if symbol in leg_spans and symbol in plain:
                     held = gaps_by_symbol(session, {symbol: leg_spans[symbol]}).get(symbol, [])

@@ -95,12 +95,16 @@ def _number(value: float) -> str:
     return f"{value:,.10g}"
 
 
-def revision_reason(change: BarChange) -> str:
-    """'data revised on DAY: high 2,412.3 -> 2,398.1' (every price that changed)."""
+def revision_reason(change: BarChange, claim_symbol: str | None = None) -> str:
+    """'data revised on DAY: high 2,412.3 -> 2,398.1' (every price that changed), the
+    revised leg named first when the claim is judged on two assets ('SI=F data ...')."""
     parts = [f"{name} {_number(old)} -> {_number(new)}" for name, old, new in change.changed()]
     if change.old_quality != change.new_quality:
         parts.append(f"bar {change.old_quality} -> {change.new_quality}")
-    return f"data revised on {change.day.isoformat()}: {', '.join(parts) or 'no price changed'}"
+    leg = f"{change.symbol} " if claim_symbol not in (None, change.symbol) else ""
+    return (
+        f"{leg}data revised on {change.day.isoformat()}: {', '.join(parts) or 'no price changed'}"
+    )
 
 
 def stood_on(

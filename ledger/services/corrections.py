@@ -20,9 +20,10 @@ fetched bars are stored (`ledger.resolver`):
      `revised` (a `resolution_revision` row, never an edit);
    every case is flagged, so it shows in `show`, `runs` and `review`.
 
-Claims settled by hand or imported are a person's verdict and are left
-alone; so are claims on a ratio or a pair of assets (not judged again here:
-`resolve --recheck` re-judges them on the corrected legs).
+Claims on a ratio ("GC=F/SI=F") or a pair of assets ("GC=F vs BTC-USD") are
+judged again when either leg is revised, once both legs are stored (the
+resolver stores every plain symbol first). Claims settled by hand or
+imported are a person's verdict and are left alone.
 """
 
 from __future__ import annotations
@@ -33,8 +34,19 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
-from ledger.claims.model import format_price
-from ledger.rules import OpenReason, Verdict, resolve_many
+from ledger.claims.model import Claim, format_price
+from ledger.claims.pairs import pair_legs, ratio_legs
+from ledger.rules import (
+    LegData,
+    OpenReason,
+    Verdict,
+    ratio_bars,
+    ratio_gaps,
+    ratio_splits,
+    resolve_many,
+    resolve_outperformance,
+    with_ratio_legs,
+)
 from ledger.rules.revisions import revision_reason, stood_on
 from ledger.store.prices import load_gaps, load_symbol_bars
 from ledger.store.resolving import Decision, apply_decisions, load_splits
@@ -83,11 +95,9 @@ def rejudge_revised(
     ]
     if not decided:
         return []
-    start = min(d.item.claim.window_start for d in decided) - timedelta(days=LOOKBACK_DAYS)
-    bars = load_symbol_bars(session, symbol, start, as_of)
-    gaps = load_gaps(session, symbol, start, as_of)
-    splits = load_splits(session, [symbol]).get(symbol)
-    verdicts = resolve_many([d.item.claim for d in decided], bars, as_of, splits, gaps=gaps)
+    first_day = min(min(d.item.claim.window_start, d.item.claim.made_on) for d in decided)
+    start = first_day - timedelta(days=LOOKBACK_DAYS)
+    verdicts = _judge(session, symbol, [d.item.claim for d in decided], start, as_of)
 
     decisions: dict[str, list[Decision]] = defaultdict(list)
     reopen: dict[int, tuple[str, str | None]] = {}
@@ -97,7 +107,7 @@ def rejudge_revised(
         stood = _stood_on(claim, revisions)
         if not stood:
             continue
-        reasons = [revision_reason(r.change) for r in stood]
+        reasons = [revision_reason(r.change, symbol) for r in stood]
         if verdict.outcome is not None and verdict.outcome.value != claim.outcome:
             values = evidence(verdict, data_source)
             values["note"] = _note(f"{'; '.join(reasons)}; was {claim.outcome}", values)
@@ -147,12 +157,41 @@ def rejudge_revised(
                 claim.resolution_id,
                 claim.outcome,
                 outcome,
-                tuple(revision_reason(r.change) for r in stood),
+                tuple(revision_reason(r.change, symbol) for r in stood),
                 new_id,
             )
         )
     link_revisions(session, links, run_id)
     return out
+
+
+def _judge(
+    session: Session, key: str, claims: list[Claim], start: date, as_of: date
+) -> list[Verdict]:
+    """The claims grouped under `key` judged on the cached bars from `start` through
+    `as_of`, as the resolver judges them: one symbol's bars, a ratio of two legs'
+    closes, or a pair's two legs."""
+    legs = ratio_legs(key) or pair_legs(key)
+    if legs is None:
+        bars = load_symbol_bars(session, key, start, as_of)
+        gaps = load_gaps(session, key, start, as_of)
+        splits = load_splits(session, [key]).get(key)
+        return resolve_many(claims, bars, as_of, splits, gaps=gaps)
+    first, second = (
+        LegData(
+            leg,
+            load_symbol_bars(session, leg, start, as_of),
+            load_splits(session, [leg]).get(leg),
+            load_gaps(session, leg, start, as_of),
+        )
+        for leg in legs
+    )
+    if pair_legs(key) is not None:
+        return resolve_outperformance(claims, first, second, as_of)
+    bars = ratio_bars(first.bars, second.bars)
+    gaps = ratio_gaps(first.bars, first.gaps or (), second.bars, second.gaps or ())
+    splits = ratio_splits(first.splits, second.splits)
+    return with_ratio_legs(resolve_many(claims, bars, as_of, splits, gaps=gaps), first, second)
 
 
 def _stood_on(claim: DecidedClaim, revisions: Sequence[StoredRevision]) -> list[StoredRevision]:

@@ -19,11 +19,11 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, or_, select
 from sqlmodel import Session
 
 from ledger.bars import PRICE_COLUMNS, QUALITY_COLUMN
-from ledger.claims.pairs import ratio_legs
+from ledger.claims.pairs import legs_of, pair_key, pair_legs
 from ledger.proof.entries import status_entry
 from ledger.rules.revisions import BarChange, is_revision, revision_reason
 from ledger.store import prooflog
@@ -144,22 +144,29 @@ class DecidedClaim:
     evidence_field: str | None
 
 
-def decided_claims_on(session: Session, symbol: str, days: Iterable[date]) -> list[DecidedClaim]:
-    """Claims on `symbol` settled by the resolver whose window or evidence day holds
-    one of `days` (one query; hand and imported verdicts are a person's, not re-judged)."""
+def decided_claims_on(session: Session, key: str, days: Iterable[date]) -> list[DecidedClaim]:
+    """Claims grouped under `key` (a symbol, a ratio "A/B", a pair "A vs B") settled by
+    the resolver whose window or evidence day holds one of `days` (one query; hand and
+    imported verdicts are a person's, not re-judged)."""
     wanted = sorted(set(days))
     if not wanted:
         return []
     first, last = wanted[0], wanted[-1]
+    pair = pair_legs(key)
+    symbol, versus = pair if pair is not None else (key, None)
     claim_columns = ", ".join(f"p.{c}" for c in CLAIM_COLUMNS)
     sql = (
         "SELECT r.id, r.outcome, r.evidence_date, r.evidence_price, r.evidence_field, "
         f"{claim_columns} FROM prediction p JOIN resolution r "
         "ON r.prediction_id = p.id AND r.is_current = ? "
         "WHERE p.symbol = ? AND p.status IN (?, ?) AND r.method IN (?, ?) "
-        "AND p.window_start <= ? AND (p.deadline >= ? OR r.evidence_date >= ?) ORDER BY p.id"
+        "AND p.window_start <= ? AND (p.deadline >= ? OR r.evidence_date >= ?) "
+        + ("AND p.versus_symbol = ? " if versus else "AND p.versus_symbol IS NULL ")
+        + "ORDER BY p.id"
     )
     params = [True, symbol, "true", "false", *RESOLVER_METHODS, last, first, first]
+    if versus:
+        params.append(versus)
     found = []
     for row in fetchall(session, sql, params):
         resolution_id, outcome, evidence_date, evidence_price, evidence_field = row[:5]
@@ -175,25 +182,52 @@ def decided_claims_on(session: Session, symbol: str, days: Iterable[date]) -> li
 
 
 def settled_since(session: Session, first_day: date) -> dict[str, date]:
-    """Plain symbols with a resolver's verdict standing on a bar dated `first_day` or
-    later, and the earliest such bar (one query: the claims a re-fetch of the
-    latest bars may revise)."""
+    """Symbols (a ratio's or a pair's legs too) with a resolver's verdict standing on a
+    bar dated `first_day` or later, and the earliest such bar (one query: the claims a
+    re-fetch of the latest bars may revise)."""
     r, p = ResolutionRow.__table__, PredictionRow.__table__
     query = (
-        select(p.c.symbol, func.min(r.c.evidence_date))
+        select(p.c.symbol, p.c.versus_symbol, func.min(r.c.evidence_date))
         .select_from(r.join(p, p.c.id == r.c.prediction_id))
         .where(
             r.c.is_current,
             r.c.method.in_(RESOLVER_METHODS),
             r.c.evidence_date >= first_day,
             p.c.status.in_(("true", "false")),
-            p.c.versus_symbol.is_(None),
         )
-        .group_by(p.c.symbol)
+        .group_by(p.c.symbol, p.c.versus_symbol)
     )
-    return {
-        symbol: as_date(day) for symbol, day in session.execute(query) if ratio_legs(symbol) is None
-    }
+    found: dict[str, date] = {}
+    for symbol, versus, day in session.execute(query):
+        for leg in legs_of(_key(symbol, versus)):
+            found[leg] = min(found.get(leg, as_date(day)), as_date(day))
+    return found
+
+
+def decided_compound_keys(session: Session, legs: Iterable[str]) -> set[str]:
+    """Ratios and pairs with a claim the resolver settled, one of whose legs is in `legs`
+    (one query over the two-asset claims, a few in any ledger)."""
+    wanted = set(legs)
+    if not wanted:
+        return set()
+    r, p = ResolutionRow.__table__, PredictionRow.__table__
+    query = (
+        select(p.c.symbol, p.c.versus_symbol)
+        .select_from(p.join(r, r.c.prediction_id == p.c.id))
+        .where(
+            r.c.is_current,
+            r.c.method.in_(RESOLVER_METHODS),
+            p.c.status.in_(("true", "false")),
+            or_(p.c.versus_symbol.isnot(None), p.c.symbol.contains("/")),
+        )
+        .distinct()
+    )
+    found = set()
+    for symbol, versus in session.execute(query):
+        key = _key(symbol, versus)
+        if wanted & set(legs_of(key)):
+            found.add(key)
+    return found
 
 
 def current_resolution_ids(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
@@ -266,17 +300,26 @@ def reopen_claims(
 def revision_reasons(session: Session, resolution_ids: Iterable[int]) -> dict[int, list[str]]:
     """Per resolution, the revisions of bars it stood on, in words, oldest first."""
     link, bar = ResolutionRevisionRow.__table__, BarRevisionRow.__table__
+    r, p = ResolutionRow.__table__, PredictionRow.__table__
     found: dict[int, list[str]] = defaultdict(list)
     for part in chunks(sorted(set(resolution_ids))):
         query = (
-            select(link.c.resolution_id, *_bar_columns(bar))
-            .select_from(link.join(bar, bar.c.id == link.c.bar_revision_id))
+            select(link.c.resolution_id, p.c.symbol, p.c.versus_symbol, *_bar_columns(bar))
+            .select_from(
+                link.join(bar, bar.c.id == link.c.bar_revision_id)
+                .join(r, r.c.id == link.c.resolution_id)
+                .join(p, p.c.id == r.c.prediction_id)
+            )
             .where(link.c.resolution_id.in_(part))
             .order_by(link.c.resolution_id, bar.c.date, link.c.id)
         )
-        for resolution_id, *columns in session.execute(query):
-            found[resolution_id].append(revision_reason(_change(columns)))
+        for resolution_id, symbol, versus, *columns in session.execute(query):
+            found[resolution_id].append(revision_reason(_change(columns), _key(symbol, versus)))
     return dict(found)
+
+
+def _key(symbol: str, versus: str | None) -> str:
+    return pair_key(symbol, versus) if versus else symbol
 
 
 def _bar_columns(bar) -> list:
@@ -344,7 +387,7 @@ class RunRevision:
 def revisions_by_run(session: Session, run_ids: Iterable[int]) -> dict[int, list[RunRevision]]:
     """Per run, the resolutions it found on revised bars (one query per chunk of runs)."""
     link, bar = ResolutionRevisionRow.__table__, BarRevisionRow.__table__
-    old = ResolutionRow.__table__
+    old, p = ResolutionRow.__table__, PredictionRow.__table__
     grouped: dict[tuple[int, int], dict] = {}
     for part in chunks(sorted(set(run_ids))):
         query = (
@@ -355,22 +398,35 @@ def revisions_by_run(session: Session, run_ids: Iterable[int]) -> dict[int, list
                 old.c.outcome,
                 link.c.outcome,
                 link.c.new_resolution_id,
+                p.c.symbol,
+                p.c.versus_symbol,
                 *_bar_columns(bar),
             )
             .select_from(
-                link.join(bar, bar.c.id == link.c.bar_revision_id).join(
-                    old, old.c.id == link.c.resolution_id
-                )
+                link.join(bar, bar.c.id == link.c.bar_revision_id)
+                .join(old, old.c.id == link.c.resolution_id)
+                .join(p, p.c.id == old.c.prediction_id)
             )
             .where(link.c.run_id.in_(part))
             .order_by(link.c.run_id, old.c.prediction_id, bar.c.date, link.c.id)
         )
-        for run_id, claim_id, rid, outcome, new_outcome, new_id, *cols in session.execute(query):
+        for (
+            run_id,
+            claim_id,
+            rid,
+            outcome,
+            new_outcome,
+            new_id,
+            symbol,
+            versus,
+            *cols,
+        ) in session.execute(query):
+            key = _key(symbol, versus)
             entry = grouped.setdefault(
                 (run_id, rid),
                 {
                     "claim_id": claim_id,
-                    "symbol": cols[0],
+                    "symbol": key,
                     "resolution_id": rid,
                     "old_outcome": outcome,
                     "new_outcome": new_outcome,
@@ -378,7 +434,7 @@ def revisions_by_run(session: Session, run_ids: Iterable[int]) -> dict[int, list
                     "reasons": [],
                 },
             )
-            entry["reasons"].append(revision_reason(_change(cols)))
+            entry["reasons"].append(revision_reason(_change(cols), key))
     found: dict[int, list[RunRevision]] = defaultdict(list)
     for (run_id, _), entry in grouped.items():
         entry["reasons"] = tuple(entry["reasons"])

@@ -317,3 +317,44 @@ def test_todays_unfinished_bar_growing_is_no_revision_but_shrinking_is(
     run = _resolve(capsys, url, prices, today.isoformat())
     assert run["bars_revised"] == 1
     assert _show(capsys, url, claim)["status"] == "open"
+
+
+def test_a_revised_leg_re_judges_a_ratio_and_an_outperformance(
+    capsys, ledger_url: str, tmp_path: Path
+) -> None:
+    # Gold at 2800, silver at 32 -> the ratio 87.5; on 2025-03-13 silver closes at
+    # 35 (ratio 80), and silver is later revised to 34.9 on that day.
+    prices = tmp_path / "prices"
+    gold = _gold("2025-03-14", price=2800.0)
+    silver = _gold("2025-03-14", price=32.0)
+    silver[["high", "low"]] = [[32.5, 31.5]] * len(silver)
+    bitcoin = _gold("2025-03-14", price=80000.0)
+    write_csv(prices, "GC=F", gold)
+    write_csv(prices, "BTC-USD", bitcoin)
+    write_csv(prices, "SI=F", _set(silver, "2025-03-13", close=35.0, high=35.2))
+    url = ledger_url
+    ratio = _add(capsys, url, "the gold/silver ratio falls to 80 by 2025-03-13", "Ratio desk")
+    pair = _add(capsys, url, "silver outperforms bitcoin from 2025-01-10 through 2025-03-13")
+    _resolve(capsys, url, prices, "2025-03-14")
+    assert _show(capsys, url, ratio)["status"] == "true"
+    assert _show(capsys, url, pair)["status"] == "true"
+
+    # A day later the feed serves silver's 2025-03-13 bar revised below the ratio's
+    # level (and below bitcoin's return), and nobody has an open claim on either.
+    later = _gold("2025-03-17", price=32.0)
+    later[["high", "low"]] = [[32.5, 31.5]] * len(later)
+    write_csv(prices, "SI=F", _set(later, "2025-03-13", close=31.9, high=32.3))
+    write_csv(prices, "GC=F", _gold("2025-03-17", price=2800.0))
+    write_csv(prices, "BTC-USD", _gold("2025-03-17", price=80000.0))
+    run = _resolve(capsys, url, prices, "2025-03-17")
+    outcomes = {r["claim_id"]: (r["old_outcome"], r["new_outcome"]) for r in run["revised"]}
+    assert outcomes == {ratio: ("true", "false"), pair: ("true", "false")}
+    reasons = {r["claim_id"]: r["reasons"] for r in run["revised"]}
+    assert reasons[ratio] == [
+        "SI=F data revised on 2025-03-13: high 35.2 -> 32.3, close 35 -> 31.9"
+    ]
+    for claim in (ratio, pair):
+        shown = _show(capsys, url, claim)
+        assert shown["status"] == "false"
+        assert _current(shown)["method"] == "revised"
+    assert forecast(capsys, "--db", url, "verify").code == 0
