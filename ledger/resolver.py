@@ -31,7 +31,7 @@ from ledger.claims.model import Claim
 from ledger.claims.pairs import legs_of, pair_key, pair_legs, ratio_legs
 from ledger.errors import UsageError
 from ledger.market.source import FetchResult, PriceSource, SymbolError
-from ledger.price_cache import fetch_missing, missing_range
+from ledger.price_cache import REFETCH_DAYS, fetch_missing, missing_range
 from ledger.rules import (
     LegData,
     OpenReason,
@@ -45,6 +45,7 @@ from ledger.rules import (
     with_ratio_legs,
 )
 from ledger.rules.levels import BarArrays, compute_levels, history_start
+from ledger.services.corrections import rejudge_revised
 from ledger.store.baselines import claims_needing_baseline, store_baselines
 from ledger.store.engine import refresh_planner_statistics
 from ledger.store.prices import (
@@ -70,6 +71,14 @@ from ledger.store.resolving import (
     set_rule_levels,
     set_versus_reference_prices,
     store_splits,
+)
+from ledger.store.revisions import (
+    RunRevision,
+    StoredRevision,
+    changed_bars,
+    decided_compound_keys,
+    record_bar_revisions,
+    settled_since,
 )
 from ledger.store.runs import acquire_lock, finish_run, start_run
 from ledger.store.tables import utcnow
@@ -102,7 +111,10 @@ class ResolveSummary:
     rejected_new: dict[str, int] = field(default_factory=dict)
     requests: int = 0
     bars_stored: int = 0
+    bars_revised: int = 0
     decided: list[dict] = field(default_factory=list)
+    # Resolutions that stood on a bar this run found revised, and what became of them.
+    revisions: list[RunRevision] = field(default_factory=list)
 
     def absorb(self, other: ResolveSummary) -> None:
         """Add one symbol's figures to the run's."""
@@ -117,7 +129,9 @@ class ResolveSummary:
         self.rejected_held.update(other.rejected_held)
         self.rejected_new.update(other.rejected_new)
         self.bars_stored += other.bars_stored
+        self.bars_revised += other.bars_revised
         self.decided.extend(other.decided)
+        self.revisions.extend(other.revisions)
 
     @property
     def exit_code(self) -> int:
@@ -141,7 +155,9 @@ class ResolveSummary:
             "rejected_bars_new": {k: v for k, v in sorted(self.rejected_new.items()) if v},
             "requests": self.requests,
             "bars_stored": self.bars_stored,
+            "bars_revised": self.bars_revised,
             "resolved": self.decided,
+            "revised": [r.to_json() for r in self.revisions],
         }
 
 
@@ -207,6 +223,14 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
         if span[0] <= span[1]:
             fetch_spans[symbol] = span
     leg_spans = _leg_spans(fetch_spans)
+    # A verdict on one of the latest bars: those bars are fetched again like an
+    # open claim's (`missing_range`), so a revision of them re-judges it
+    # (`ledger.services.corrections`) even when no open claim needs the symbol.
+    with Session(engine) as session:
+        settled = settled_since(session, as_of - timedelta(days=REFETCH_DAYS))
+    for symbol, first in settled.items():
+        if symbol not in leg_spans and first <= as_of:
+            leg_spans[symbol] = (first, as_of)
     with Session(engine) as session:
         held_gaps = gaps_by_symbol(session, leg_spans)
     if recheck:  # a data correction: ask the source again for everything judged
@@ -229,31 +253,62 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     summary.requests = fetched.requests
 
     failed = {symbol: f"{e.code}: {e.message}" for symbol, e in fetched.errors.items()}
-    plain = {leg for key in keys for leg in legs_of(key)}
+    plain = {leg for key in keys for leg in legs_of(key)} | set(settled)
     # Plain symbols first: their transactions store the bars the compound keys are built from.
-    symbols = sorted(plain) + sorted(keys - plain)
+    # Ratios and pairs with settled claims on a fetched leg: a revision of the leg
+    # re-judges them (`ledger.services.corrections`), open claims or not.
+    with Session(engine) as session:
+        settled_pairs = decided_compound_keys(session, set(fetched.bars)) - keys
+    symbols = sorted(plain) + sorted((keys | settled_pairs) - plain)
+    # Each plain symbol's revised bars, for the ratios and pairs judged after it.
+    revised_legs: dict[str, list[StoredRevision]] = {}
     for done, symbol in enumerate(symbols, start=1):
         claims = claims_by_symbol.get(symbol, [])
         # The symbol's figures join the summary only once its transaction commits.
         tally = ResolveSummary(run_id, as_of, source.name, dry_run)
         try:
             with Session(engine, expire_on_commit=False) as session, session.begin():
+                revised: list[StoredRevision] = []
                 if symbol in plain:
-                    _store_fetched(session, symbol, fetched, tally, wanted.get(symbol))
+                    revised = _store_fetched(
+                        session, symbol, fetched, tally, wanted.get(symbol), run_id
+                    )
+                    if revised:
+                        revised_legs[symbol] = revised
                 elif dry_run:  # the legs' bars were rolled back with their own transactions
                     for leg in legs_of(symbol):
-                        _store_fetched(
+                        revised += _store_fetched(
                             session,
                             leg,
                             fetched,
                             ResolveSummary(None, as_of, "", True),
                             wanted.get(leg),
                         )
+                else:  # a ratio or a pair: its legs' revisions, stored by their transactions
+                    revised = [r for leg in legs_of(symbol) for r in revised_legs.get(leg, ())]
                 span = fetch_spans.get(symbol)
                 if symbol in leg_spans and symbol in plain:
                     held = gaps_by_symbol(session, {symbol: leg_spans[symbol]}).get(symbol, [])
                     tally.rejected_held[symbol] = len(held)
                     tally.rejected_new[symbol] = len(set(held) - set(held_gaps.get(symbol, [])))
+                if revised:
+                    judged = rejudge_revised(
+                        session,
+                        symbol,
+                        revised,
+                        as_of=as_of,
+                        run_id=run_id,
+                        data_source=source.name,
+                        evidence=_evidence,
+                        moved_evidence=recheck,
+                    )
+                    tally.revisions += judged
+                    tally.changed_on_recheck += sum(
+                        1 for r in judged if recheck and r.new_resolution_id is not None
+                    )
+                    # Judged already, on the corrected bars: a recheck leaves them be.
+                    done_ids = {r.claim_id for r in judged}
+                    claims = [c for c in claims if c.status == "open" or c.id not in done_ids]
                 if symbol in plain:
                     bars, gaps = _load_bars(session, symbol, span)
                     splits = load_splits(session, [symbol]).get(symbol)
@@ -373,11 +428,21 @@ def _store_fetched(
     fetched: FetchResult,
     summary: ResolveSummary,
     asked: tuple[date, date] | None,
-) -> None:
-    """Fetched bars go to the cache in the symbol's transaction (a dry run rolls it back)."""
+    run_id: int | None = None,
+) -> list[StoredRevision]:
+    """Fetched bars go to the cache in the symbol's transaction (a dry run rolls it back).
+
+    A stored bar the fetch serves with other prices is a revision: its old and
+    new prices are kept first (`ledger.store.revisions`), and returned, so the
+    verdicts that stood on it can be judged again.
+    """
+    revised: list[StoredRevision] = []
     if symbol in fetched.bars:
         if asked is not None:
             record_coverage(session, symbol, asked[0], asked[1], summary.price_source)
+        changes = changed_bars(session, symbol, fetched.bars[symbol])
+        revised = record_bar_revisions(session, changes, summary.price_source, run_id)
+        summary.bars_revised += len(revised)
         summary.bars_stored += store_bars(
             session, {symbol: fetched.bars[symbol]}, summary.price_source
         )
@@ -386,6 +451,7 @@ def _store_fetched(
             store_gaps(session, symbol, asked[0], asked[1], gaps, summary.price_source)
         if len(fetched.splits.get(symbol, ())):
             store_splits(session, {symbol: fetched.splits[symbol]}, summary.price_source)
+    return revised
 
 
 def _load_bars(
