@@ -135,6 +135,14 @@ from ledger.extract.writing import Plan, claim_name, cue_words, write_candidate
 
 _OLD_CALL = any_of(P.OLD_CALLS)
 _YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
+# "could reach 50,000 soon and perhaps 70,000 by the end of the decade": no date to judge
+_VAGUE_TIME_AFTER = re.compile(
+    r"\s*(?:soon|shortly|eventually|at\s+some\s+point|in\s+(?:the\s+)?(?:near|long)\s+term"
+    r"|one\s+day|in\s+time)\b",
+    re.IGNORECASE,
+)
+# "have lifted their targets this month alone", "up 20% this year to date": the part gone
+_SO_FAR_AFTER = re.compile(r"\s+(?:alone|so\s+far|to\s+date)\b", re.IGNORECASE)
 _BACKWARD_PREPOSITION = re.compile(
     r"\s*(?:in|for|during|over|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\b", re.IGNORECASE
 )
@@ -458,6 +466,7 @@ def _read_sentence(
         if p.deadline > made_on
         and in_present(p.span)
         and not _PAST_PART_BEFORE.search(work, 0, p.span[0])
+        and not _SO_FAR_AFTER.match(work, p.span[1])
         and not _month_just_gone(p, made_on)
     )
     if headline and not context.read_body:
@@ -664,7 +673,11 @@ def _segment_candidates(
         several = len(levels) > 1 and not (len(levels) == 2 and levels[0].range_with)
         index = max(
             range(len(levels)),
-            key=lambda i: (2 * bool(directions[i] and directions[i].verb) + (i in own), -i),
+            key=lambda i: (
+                not _VAGUE_TIME_AFTER.match(sentence.work, levels[i].end),
+                2 * bool(directions[i] and directions[i].verb) + (i in own),
+                -i,
+            ),
         )
         when = own.get(index) or fallback_deadline(sentence.future, segment, levels[index])
         if when is None and segment.mention.symbol in sentence.inherit_symbols:
