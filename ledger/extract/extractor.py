@@ -141,6 +141,12 @@ _VAGUE_TIME_AFTER = re.compile(
     r"|one\s+day|in\s+time)\b",
     re.IGNORECASE,
 )
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|told|wrote|announced|noted|reported|added)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"(?:it|they|he|she|the\s+(?:bank|firm|group))\s+$",
+    re.IGNORECASE,
+)
+_PART_BOUNDARY = re.compile(r"[:;]\s|\s(?:but|yet|whereas)\s", re.IGNORECASE)
 # "have lifted their targets this month alone", "up 20% this year to date": the part gone
 _SO_FAR_AFTER = re.compile(r"\s+(?:alone|so\s+far|to\s+date)\b", re.IGNORECASE)
 _BACKWARD_PREPOSITION = re.compile(
@@ -423,20 +429,21 @@ def _read_sentence(
     clauses = clause_spans(work)
     past = [span for span in clauses if is_past(work, span, phrases, made_on)]
     old_call = _OLD_CALL.search(work)
+    if old_call and _REPORTED_BEFORE.search(work, 0, old_call.start()):
+        old_call = None  # "Citi said it had raised its forecasts to $1,575": the news itself
     if old_call:
         # "it had expected for 2026: the flagship cryptocurrency should hit $150,000 next
-        # year": the old call's clause is past; the sentence is, unless another clause looks
-        # ahead on its own.
-        own = [(s, e) for s, e in clauses if s <= old_call.start() < e]
-        others = [
-            (s, e)
-            for s, e in clauses
-            if (s, e) not in own
-            and (s, e) not in past
-            and (FUTURE.search(work[s:e]) or FORECAST_WORDS.search(work[s:e]))
-        ]
+        # year": a call someone had made is past up to the next colon, semicolon or "but";
+        # the part after it is the sentence's own. Other old calls take the whole sentence.
+        start = next((s for s, e in clauses if s <= old_call.start() < e), 0)
+        boundary = _PART_BOUNDARY.search(work, old_call.end())
+        end = boundary.start() if boundary else len(work)
+        rest = work[end:]
         by_then = old_call[0].lstrip().lower().startswith("had")
-        past = past + own if others and by_then else [(0, len(work))]
+        if by_then and (FUTURE.search(rest) or FORECAST_WORDS.search(rest)):
+            past = [*past, (start, end)]
+        else:
+            past = [(0, len(work))]
     present = blank(work, past)
     lead_direction = context.lead_direction
     if not item:

@@ -266,6 +266,9 @@ OLD_CALLS = (
     r"\b(?:panned|pan)\s+out\b",
     r"\bhad\s+(?:\w+ly\s+)?(?:forecast|predicted|expected|projected|targeted|called\s+for"
     r"|seen|estimated)\b",
+    # "The bank had already trimmed its forecasts last week, to $62"
+    r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|\w+ly\s+)?(?:trimmed|cut|raised|lifted"
+    r"|lowered|revised|slashed|upgraded|downgraded|set|put)\s+(?:its|their|his|her|the)\b",
 )
 # A clause ends at these, so that a past clause can be set aside on its own: "Gold, which
 # hit $4,381 in October, will climb to $5,000". Regex.

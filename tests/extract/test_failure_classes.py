@@ -1054,3 +1054,29 @@ def test_so_far_and_alone_are_no_deadlines() -> None:
         " as 7,600."
     )
     assert not any("2025-11-30" in c for c in recorded(text)), recorded(text)
+
+
+# ---------------------------------------------------------------- "for" an asset, old moves
+
+
+def test_a_level_for_an_asset_is_that_assets() -> None:
+    text = "UBS expects an average of $58 a barrel for Brent and $55 for WTI in 2026."
+    calls = {_without_kind(line) for line in recorded(text)}
+    assert calls == {
+        "BZ=F 58 from 2026-01-01 to 2026-12-31 UBS",
+        "CL=F 55 from 2026-01-01 to 2026-12-31 UBS",
+    }
+
+
+def test_a_cut_made_before_is_old_through_the_rest_of_the_sentence() -> None:
+    text = (
+        "The bank had already trimmed its forecasts last week, to $62 for Brent and $59 for"
+        " WTI, and warned they could go lower."
+    )
+    assert recorded(text, made_on=date(2025, 4, 7)) == set()
+
+
+def test_said_it_had_raised_is_the_news_itself() -> None:
+    text = "Citi said it had raised its gold forecast to $4,575 an ounce for the fourth quarter."
+    calls = {_without_kind(line) for line in recorded(text)}
+    assert calls == {"GC=F 4575 from 2025-10-01 to 2025-12-31 Citi"}
