@@ -123,6 +123,7 @@ from ledger.extract.speakers import (
     affiliations,
     article_names,
     find_speaker,
+    houses_named,
     introduced_people,
     is_organization,
     label_speaker,
@@ -146,6 +147,7 @@ _REPORTED_BEFORE = re.compile(
     r"(?:it|they|he|she|the\s+(?:bank|firm|group))\s+$",
     re.IGNORECASE,
 )
+_QUOTED_TEXT = re.compile(r"\"[^\"]*\"")
 _PART_BOUNDARY = re.compile(r"[:;]\s|\s(?:but|yet|whereas)\s", re.IGNORECASE)
 # "have lifted their targets this month alone", "up 20% this year to date": the part gone
 _SO_FAR_AFTER = re.compile(r"\s+(?:alone|so\s+far|to\s+date)\b", re.IGNORECASE)
@@ -453,6 +455,9 @@ def _read_sentence(
         lead_in = original.rstrip().endswith(":")
         context.lead_direction = read_direction(terms, (0, len(work)), "") if lead_in else None
     remember(context, mentions, speaker)
+    named_houses = houses_named(_QUOTED_TEXT.sub(" ", work))
+    if named_houses and not (speaker.named and speaker.name and is_organization(speaker.name)):
+        context.last_organization = named_houses[-1]  # "This one comes from ING. ... the bank"
     introduced = introduced_people(work)
     if introduced and not (speaker.named and speaker.name and not is_organization(speaker.name)):
         context.last_person = introduced[-1]  # "Tom Lee, chairman of BitMine ... he called"

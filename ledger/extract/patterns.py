@@ -847,6 +847,10 @@ _MONTH_WORDS = (
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
 REWRITES = (
+    # "in the coming days to weeks", "within days": a short horizon the claim language reads
+    (r"\bin\s+the\s+(?:coming|next\s+few)\s+days\s+(?:to|or)\s+weeks\b", "within a month"),
+    (r"\bin\s+the\s+(?:coming|next\s+few)\s+weeks\b", "within a month"),
+    (r"\b(?:within|in\s+the\s+(?:coming|next\s+few))\s+days\b", "within 1 week"),
     # "by the eoy", "EOY target": the end of the year
     (r"\b(?:the\s+)?eoy\b", "year-end"),
     # "the Street-high end-of-2025 target": a deadline written as an adjective

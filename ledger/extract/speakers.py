@@ -134,7 +134,7 @@ _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,3}"
 _PERSON = r"[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}"
 _ROLE = (
     r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
-    r"|cio|ceo|founder|partner|trader|researcher)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
+    r"|cio|ceo|founder|partner|trader|researcher|president|principal)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
     r"\s+){0,3}?[a-z-]+)?"
 )
 _AFFILIATIONS = (
@@ -273,6 +273,19 @@ def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
             start = earlier_start
         found.setdefault(start, tuple(dict.fromkeys(n for name in names for n in _houses_in(name))))
     return sorted(found.items())
+
+
+_HOUSE_MENTION = re.compile(
+    r"(?<![\w&])(?:"
+    + "|".join(re.escape(alias) for alias in sorted(P.HOUSE_ALIASES, key=len, reverse=True))
+    + r")(?![\w&])"
+)
+
+
+def houses_named(text: str) -> list[str]:
+    """Known houses the text names anywhere ("This one comes from ING"), as the ledger
+    names them: what "the bank" in the next sentences points back to."""
+    return [_HOUSES[match[0].lower()] for match in _HOUSE_MENTION.finditer(text)]
 
 
 def _houses_in(name: str) -> list[str]:

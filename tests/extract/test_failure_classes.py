@@ -1080,3 +1080,20 @@ def test_said_it_had_raised_is_the_news_itself() -> None:
     text = "Citi said it had raised its gold forecast to $4,575 an ounce for the fourth quarter."
     calls = {_without_kind(line) for line in recorded(text)}
     assert calls == {"GC=F 4575 from 2025-10-01 to 2025-12-31 Citi"}
+
+
+def test_a_house_named_in_passing_is_what_the_bank_points_to() -> None:
+    text = (
+        "This one comes from ING. Plenty can happen between now and then, but the bank expects"
+        " the pair to struggle over the next six months, bottoming out at 1.10 for EUR/USD."
+    )
+    assert {c.speaker for c in extract_candidates(text, made_on=MADE_ON) if c.claim} == {"ING"}
+
+
+def test_the_coming_days_to_weeks_and_a_president_of_a_firm() -> None:
+    text = (
+        'Bob McNally, president of Rapidan Energy Group, said: "We see Brent reaching $100 a'
+        ' barrel in the coming days to weeks."'
+    )
+    calls = recorded(text, made_on=date(2026, 3, 7))
+    assert calls == {"BZ=F touch_above 100 by 2026-04-07 Rapidan Energy Group"}
