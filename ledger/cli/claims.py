@@ -128,7 +128,7 @@ def add(
     """Record a claim: parse it, print it normalized, and store it."""
     from ledger.claims.parser import parse_vague
     from ledger.records import NewClaim
-    from ledger.store.claims import record_claims, reference_close
+    from ledger.store.claims import duplicate_differences, record_claims, reference_close
     from ledger.store.sources import user_aliases
 
     made = parse_date_option(made_on, "--made-on") or date.today()
@@ -169,10 +169,23 @@ def add(
             _level_note(level_message, as_json)
             _far_notes(far, "nothing recorded; is that the level you meant?")
             return
+        differences = duplicate_differences(session, [entry])
+        for difference in differences:
+            if difference.changes_scores:
+                raise UsageError(
+                    f"already recorded as #{difference.claim_id} (same source, claim and"
+                    f" made_on) {difference.said}: a recorded claim is never changed; a new"
+                    f" call is recorded with its own --made-on and --revises {difference.claim_id}"
+                )
         result = record_claims(session, [entry])
         duplicate = not result.added
         claim_id = result.duplicate_ids[0] if duplicate else result.added[0]
         _print_preview(entry, as_json, recorded_id=claim_id, duplicate=duplicate)
+        for difference in differences:
+            render.note(
+                f"#{difference.claim_id} stays as recorded, {difference.said}: a recorded claim"
+                " is never changed"
+            )
         _level_note(None if duplicate else level_message, as_json)
         if not duplicate:
             _far_notes(

@@ -41,3 +41,122 @@ def test_a_database_the_ledger_does_not_run_on_is_named_not_sent_to_the_postgres
 def test_a_postgres_url_with_a_missing_driver_says_which_url_to_write(capsys) -> None:
     line = _one_error_line(forecast(capsys, "--db", "postgresql+nosuchdriver://me@h/db", "list"))
     assert "postgresql+psycopg://" in line
+
+
+# --- a claim already recorded, given again with something else said about it ---------------
+
+GOLD = ("gold $5055 by end-2026", "-s", "JPMorgan", "--made-on", "2025-11-20")
+
+
+@pytest.fixture
+def ledger(ledger_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every command of the test on one empty ledger, on each backend under test."""
+    monkeypatch.setenv("FORECAST_DB", ledger_url)
+    return ledger_url
+
+
+def _listed(capsys) -> list[dict]:
+    return forecast(capsys, "list", "--json").json()
+
+
+@pytest.mark.parametrize(
+    ("first", "again", "said"),
+    [
+        (("--prob", "0.9"), ("--prob", "0.3"), "probability 0.9 (this says 0.3)"),
+        ((), ("--prob", "70%"), "no probability (this says 0.7)"),
+    ],
+    ids=["other-probability", "probability-added"],
+)
+def test_add_of_a_recorded_claim_with_another_probability_is_refused_not_dropped(
+    capsys, ledger: str, first: tuple, again: tuple, said: str
+) -> None:
+    assert forecast(capsys, "add", *GOLD, *first).code == 0
+    before = _listed(capsys)
+    line = _one_error_line(forecast(capsys, "add", *GOLD, *again))
+    assert "already recorded as #1" in line and said in line
+    assert _listed(capsys) == before
+
+
+@pytest.mark.parametrize(
+    ("first", "again", "said"),
+    [
+        (("--tag", "metals"), ("--tag", "macro"), "without the tag macro"),
+        ((), ("--url", "https://example.com/a"), "with no url"),
+        ((), ("--quote", "We see gold at $5,055"), "with no quote"),
+    ],
+    ids=["tag-added", "url-added", "quote-added"],
+)
+def test_add_of_a_recorded_claim_with_more_context_says_what_was_not_added(
+    capsys, ledger: str, first: tuple, again: tuple, said: str
+) -> None:
+    assert forecast(capsys, "add", *GOLD, *first).code == 0
+    before = _listed(capsys)
+    result = forecast(capsys, "add", *GOLD, *again)
+    assert result.code == 0 and "already recorded as #1" in result.err
+    assert f"#1 stays as recorded, {said}" in result.err
+    assert _listed(capsys) == before
+
+
+def test_add_of_a_recorded_claim_with_a_revision_it_lacks_is_refused(capsys, ledger: str) -> None:
+    assert forecast(capsys, "add", *GOLD).code == 0
+    assert forecast(capsys, "add", "gold $4000 by end-2026", "-s", "JPMorgan").code == 0
+    line = _one_error_line(forecast(capsys, "add", *GOLD, "--revises", "2"))
+    assert "revising nothing (this says it revises #2)" in line
+
+
+def test_add_of_the_same_claim_saying_nothing_new_is_still_a_quiet_duplicate(
+    capsys, ledger: str
+) -> None:
+    assert forecast(capsys, "add", *GOLD, "--prob", "0.9", "--tag", "metals").code == 0
+    again = forecast(capsys, "add", *GOLD, "--prob", "90%")
+    assert again.code == 0 and "already recorded as #1" in again.err
+    assert forecast(capsys, "add", *GOLD).code == 0
+
+
+def test_import_of_a_recorded_claim_with_another_probability_is_refused_whole(
+    capsys, ledger: str, tmp_path: Path
+) -> None:
+    assert forecast(capsys, "add", *GOLD).code == 0
+    path = tmp_path / "again.yaml"
+    path.write_text(
+        "- {source: Citi, made_on: 2025-11-20, claim: silver $60 by end-2026}\n"
+        "- {source: JPMorgan, made_on: 2025-11-20, claim: gold $5055 by end-2026,"
+        " probability: 0.8}\n"
+    )
+    result = forecast(capsys, "import", str(path))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "entry 2" in result.err and "no probability (this says 0.8)" in result.err
+    assert [c["source"] for c in _listed(capsys)] == ["JPMorgan"]
+
+
+def test_an_export_imported_into_its_own_ledger_is_still_nothing_new(
+    capsys, ledger: str, tmp_path: Path
+) -> None:
+    assert forecast(capsys, "add", *GOLD, "--prob", "0.6", "--tag", "metals").code == 0
+    path = tmp_path / "export.yaml"
+    assert forecast(capsys, "export", "-o", str(path)).code == 0
+    result = forecast(capsys, "import", str(path))
+    assert result.code == 0
+    assert (
+        result.err.strip()
+        == f"{path}: 1 entry, added 0, 1 already in the ledger (skipped): nothing new"
+    )
+
+
+def test_import_of_a_recorded_claim_with_a_link_it_lacks_says_so_and_adds_the_rest(
+    capsys, ledger: str, tmp_path: Path
+) -> None:
+    assert forecast(capsys, "add", *GOLD).code == 0
+    path = tmp_path / "more.yaml"
+    path.write_text(
+        "- {source: JPMorgan, made_on: 2025-11-20, claim: gold $5055 by end-2026,"
+        " url: 'https://example.com/jpm'}\n"
+        "- {source: Citi, made_on: 2025-11-20, claim: silver $60 by end-2026}\n"
+    )
+    result = forecast(capsys, "import", str(path))
+    assert result.code == 0
+    assert "entry 1 ('gold $5055 by end-2026'): #1 stays as recorded, with no url" in result.err
+    assert [(c["source"], c["url"]) for c in _listed(capsys)] == [
+        ("JPMorgan", None),
+        ("Citi", None),
+    ]
