@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import forecast
+from price_files import flat_bars, write_csv
 
 
 def _one_error_line(result) -> str:
@@ -160,3 +161,46 @@ def test_import_of_a_recorded_claim_with_a_link_it_lacks_says_so_and_adds_the_re
         ("JPMorgan", None),
         ("Citi", None),
     ]
+
+
+# --- a scoreboard row with decided claims and no figures says why --------------------------
+
+
+@pytest.fixture
+def early_and_late(capsys, ledger: str, tmp_path: Path) -> str:
+    """JPMorgan's only call came true early (deadline 2099); Citi's failed and is scored.
+    Both were logged late (today, for calls made on 2025-11-20)."""
+    prices = tmp_path / "prices"
+    write_csv(
+        prices, "GC=F", flat_bars("2025-06-02", "2026-07-10", 4000.0, highs={"2026-01-26": 5100.0})
+    )
+    for call, source in (
+        ("gold $5055 by 2099-12-31", "JPMorgan"),
+        ("gold $3000 by 2026-06-30", "Citi"),
+    ):
+        assert forecast(capsys, "add", call, "-s", source, "--made-on", "2025-11-20").code == 0
+    resolved = forecast(capsys, "resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10")
+    assert resolved.code == 0, resolved.err
+    return ledger
+
+
+def test_a_row_blank_because_its_calls_came_true_early_says_so(capsys, early_and_late: str) -> None:
+    result = forecast(capsys, "score")
+    assert result.code == 0
+    assert (
+        "JPMorgan: no figures yet: 1 decided claim waits for its deadline"
+        " (--include-early scores them now, biased toward yes)"
+    ) in result.err
+    assert "Citi:" not in result.err
+    assert "no figures yet" not in forecast(capsys, "score", "--include-early").err
+
+
+def test_nothing_scored_because_late_ones_are_left_out_says_so_not_that_claims_are_open(
+    capsys, early_and_late: str
+) -> None:
+    result = forecast(capsys, "score", "--include-early", "--exclude-late")
+    assert result.code == 0
+    assert (
+        "nothing scored yet: 2 claims logged late are left out (without --exclude-late they count)"
+    ) in result.err
+    assert "open" not in result.err.split("vague =")[0]
