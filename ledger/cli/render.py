@@ -41,6 +41,10 @@ def stdout() -> Console:
 
 
 def stderr() -> Console:
+    """Notes for a person: wrapped at word boundaries to a terminal's width (a terminal
+    wraps long lines mid-word: 'sc' / 'ored'); in a pipe or a log, one line per note."""
+    if sys.stderr.isatty():
+        return Console(file=sys.stderr, highlight=False, soft_wrap=False)
     return Console(file=sys.stderr, highlight=False, soft_wrap=True)
 
 

@@ -6,6 +6,8 @@ with nothing changed; a request the ledger cannot honour is never reported as do
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,3 +206,34 @@ def test_nothing_scored_because_late_ones_are_left_out_says_so_not_that_claims_a
         "nothing scored yet: 2 claims logged late are left out (without --exclude-late they count)"
     ) in result.err
     assert "open" not in result.err.split("vague =")[0]
+
+
+# --- notes in an 80-column terminal -----------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_notes_in_a_terminal_wrap_between_words_and_stay_one_line_in_a_pipe(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ledger.cli import render
+
+    note = (
+        "vague = calls too vague for any price to judge (share of the non-void calls); scored"
+        " = resolved claims whose deadline has passed; edge = hits minus the hits the market"
+        " implied"
+    )
+    terminal = _Terminal()
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(sys, "stderr", terminal)
+    render.note(note)
+    lines = terminal.getvalue().splitlines()
+    assert len(lines) > 1 and all(len(line) <= 80 for line in lines)
+    assert " ".join(line.strip() for line in lines) == note  # no word cut in two
+    pipe = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", pipe)
+    render.note(note)
+    assert pipe.getvalue() == note + "\n"
