@@ -23,7 +23,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger import safe_json
-from ledger.claims.model import Claim, evidence_label, format_margin, shown_price
+from ledger.claims.model import (
+    Claim,
+    evidence_label,
+    format_margin,
+    observed_price,
+    shown_price,
+)
 from ledger.records import (
     ClaimDetail,
     ClaimRecord,
@@ -199,10 +205,7 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for r in records:
         level = level_cell(r)
-        evidence = ""
-        if r.evidence_date:
-            closest = "closest " if evidence_label(r.kind, r.status) == "closest" else ""
-            evidence = f"{closest}{r.evidence_date} @ {shown_price(r.evidence_price)}"
+        evidence = listed_evidence(r)
         status = r.status + (" (late)" if r.logged_late else "")
         table.add_row(
             *map(
@@ -227,6 +230,19 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
             "(late) = logged after a day of its window had passed, when hindsight could pick"
             " it; 'forecast score --exclude-late' leaves such claims out"
         )
+
+
+def listed_evidence(r: ClaimRecord) -> str:
+    """Evidence as a listing shows it: '2026-01-26 @ 5095.6', rounded as the TUI rounds an
+    observed price ('show' keeps every digit); an outperformance's is the difference of
+    the two returns, '2026-06-30 +31.58pp', not a price."""
+    if not r.evidence_date:
+        return ""
+    if r.evidence_field == "return_spread" and r.evidence_price is not None:
+        return f"{r.evidence_date} {r.evidence_price:+.2f}pp"
+    closest = "closest " if evidence_label(r.kind, r.status) == "closest" else ""
+    price = "" if r.evidence_price is None else f" @ {observed_price(r.evidence_price)}"
+    return f"{closest}{r.evidence_date}{price}"
 
 
 def level_cell(r: ClaimRecord) -> str:

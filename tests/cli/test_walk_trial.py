@@ -237,3 +237,23 @@ def test_notes_in_a_terminal_wrap_between_words_and_stay_one_line_in_a_pipe(
     monkeypatch.setattr(sys, "stderr", pipe)
     render.note(note)
     assert pipe.getvalue() == note + "\n"
+
+
+# --- evidence in a listing --------------------------------------------------------------------
+
+
+def test_listed_evidence_is_rounded_like_the_tui_and_a_return_spread_is_not_a_price(
+    capsys, ledger: str, tmp_path: Path
+) -> None:
+    prices = tmp_path / "prices"
+    write_csv(prices, "GC=F", flat_bars("2025-06-02", "2026-07-10", 4000.123456))
+    bitcoin = flat_bars("2025-06-01", "2026-07-10", 90000.0, weekdays_only=False)
+    bitcoin.loc["2026-06-01":, ["open", "high", "low", "close"]] = 45000.0
+    write_csv(prices, "BTC-USD", bitcoin)
+    for call in ("gold averages above $3,900 in Q1 2026", "gold outperforms bitcoin by 2026-06-30"):
+        assert forecast(capsys, "add", call, "-s", "Desk", "--made-on", "2025-11-20").code == 0
+    resolved = forecast(capsys, "resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10")
+    assert resolved.code == 0, resolved.err
+    listed = forecast(capsys, "list").out
+    assert "2026-03-31 @ 4000.1" in listed and "4000.123" not in listed
+    assert "2026-06-30 +50.00pp" in listed and "@ 50" not in listed
