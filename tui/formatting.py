@@ -98,6 +98,11 @@ def market_price(value: float | None) -> str:
     return DASH if value is None else observed_price(value)
 
 
+def count(n: int, noun: str) -> str:
+    """'1 claim', '2 claims': a count a sentence can hold (regular plurals only)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def day(value: date | None) -> str:
     return DASH if value is None else value.isoformat()
 

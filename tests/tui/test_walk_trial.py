@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from cli_runner import forecast
 from price_files import flat_bars, write_csv
 
+from ledger.resolver import ResolveSummary
+from ledger.services.review import FLAGGED
 from tui.app import make_app
+from tui.screens.resolve import summary_lines
+from tui.screens.review import summary_text
 
 
 @pytest.fixture
@@ -41,3 +46,33 @@ async def test_a_blank_scoreboard_row_says_its_calls_came_true_early(
         await pilot.press("e")
         await settle(pilot)
         assert "no figures yet" not in screen_text(app)
+
+
+def test_the_resolve_dialog_speaks_of_the_tui_not_of_a_cli_option_and_counts_in_english() -> None:
+    summary = ResolveSummary(
+        run_id=2,
+        as_of=date(2026, 12, 6),
+        price_source="yahoo",
+        dry_run=False,
+        symbols=1,
+        claims_checked=1,
+        still_open=1,
+        failed_symbols={
+            "BTC-USD": "source_error: BTC-USD: Yahoo unreachable (DNS: cannot resolve"
+            " query2.finance.yahoo.com) (gave up after 4 attempts)"
+        },
+    )
+    lines = summary_lines(summary)
+    assert "1 claim on 1 symbol as of 2026-12-06 (yahoo)" in lines
+    (outage,) = [line for line in lines if "unreachable" in line]
+    assert "forecast tui --prices csv:DIR" in outage and "'--prices csv:DIR' works" not in outage
+
+
+def test_the_review_summary_counts_in_english() -> None:
+    assert summary_text([_item(FLAGGED), _item("late")]) == (
+        "1 verdict on repaired or close-only bars  ·  1 claim open past its deadline"
+    )
+
+
+def _item(kind: str):
+    return SimpleNamespace(kind=kind)
