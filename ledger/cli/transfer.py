@@ -101,8 +101,12 @@ def _read_bounded(file: Path, limit: int) -> str:
             data = handle.read(limit + 1)
     except FileNotFoundError as exc:
         raise UsageError(f"{file}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise UsageError(f"{file}: is a directory, not an import file (a .yaml file)") from exc
+    except PermissionError as exc:
+        raise UsageError(f"{file}: not readable (permission denied)") from exc
     except OSError as exc:
-        raise UsageError(f"{file}: cannot read it ({exc.__class__.__name__}: {exc})") from exc
+        raise UsageError(f"{file}: cannot read it ({exc.strerror or exc})") from exc
     if len(data) > limit:
         raise UsageError(
             f"{file}: larger than {limit / 1e6:,.0f} MB, nothing imported"
@@ -111,7 +115,10 @@ def _read_bounded(file: Path, limit: int) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{file}: cannot read it ({exc.__class__.__name__}: {exc})") from exc
+        raise UsageError(
+            f"{file}: not UTF-8 text (byte {exc.start} is not): an import file is YAML text;"
+            " save it as UTF-8"
+        ) from exc
 
 
 def export(

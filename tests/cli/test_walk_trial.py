@@ -257,3 +257,19 @@ def test_listed_evidence_is_rounded_like_the_tui_and_a_return_spread_is_not_a_pr
     listed = forecast(capsys, "list").out
     assert "2026-03-31 @ 4000.1" in listed and "4000.123" not in listed
     assert "2026-06-30 +50.00pp" in listed and "@ 50" not in listed
+
+
+# --- files that are no import file ----------------------------------------------------------
+
+
+def test_import_of_a_directory_or_binary_names_the_problem_in_words(
+    capsys, ledger: str, tmp_path: Path
+) -> None:
+    assert forecast(capsys, "add", *GOLD).code == 0
+    binary = tmp_path / "photo.yaml"
+    binary.write_bytes(b"\xff\xfe\x00binary")
+    for path, said in ((tmp_path, "is a directory, not an import file"), (binary, "not UTF-8")):
+        line = _one_error_line(forecast(capsys, "import", str(path)))
+        assert said in line
+        assert "Error" not in line and "Errno" not in line
+    assert len(_listed(capsys)) == 1
