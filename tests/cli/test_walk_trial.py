@@ -273,3 +273,24 @@ def test_import_of_a_directory_or_binary_names_the_problem_in_words(
         assert said in line
         assert "Error" not in line and "Errno" not in line
     assert len(_listed(capsys)) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("", "the file is empty"),
+        ("source: X\nmade_on: 2025-11-20\n", "expected a list of entries, or a mapping"),
+        ("- source: X\n  claim: a\n   bad: 1\n", "not valid YAML"),
+    ],
+    ids=["empty", "one-mapping", "not-yaml"],
+)
+def test_a_problem_of_the_whole_file_is_not_counted_as_a_bad_entry(
+    capsys, tmp_path: Path, content: str, said: str
+) -> None:
+    path = tmp_path / "file.yaml"
+    path.write_text(content)
+    result = forecast(capsys, "import", str(path))
+    assert result.code == 2
+    head, problem = result.err.strip().splitlines()
+    assert head == f"forecast: error: {path}: nothing imported"
+    assert said in problem
