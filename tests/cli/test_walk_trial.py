@@ -294,3 +294,22 @@ def test_a_problem_of_the_whole_file_is_not_counted_as_a_bad_entry(
     head, problem = result.err.strip().splitlines()
     assert head == f"forecast: error: {path}: nothing imported"
     assert said in problem
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--db", "", "add", "gold $5055 by end-2026", "-s", "X"),
+        ("add", "gold $5055 by end-2026", "-s", "X", "--db", " "),
+        ("list", "--db", ""),
+    ],
+    ids=["global-empty", "command-blank", "read-empty"],
+)
+def test_an_empty_db_is_refused_not_taken_for_the_default_ledger(
+    capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple
+) -> None:
+    default = tmp_path / "default.sqlite3"
+    monkeypatch.setenv("FORECAST_DB", str(default))
+    line = _one_error_line(forecast(capsys, *args))
+    assert "'--db': is empty" in line
+    assert not default.exists()
