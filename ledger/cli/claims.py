@@ -132,6 +132,11 @@ def add(
     from ledger.store.sources import user_aliases
 
     made = parse_date_option(made_on, "--made-on") or date.today()
+    # Before the claim is read: a deadline 'before the call' and its suggested repair
+    # would otherwise come first, and the repair would then fail on the date itself.
+    from ledger.claims.bounds import check_made_on
+
+    check_made_on(made, date.today())
     probability = parse_probability(prob)
     if reference_price is not None and reference_price <= 0:
         raise UsageError("--reference-price must be a positive price")
@@ -302,6 +307,11 @@ def parse(
     from ledger.records import NewClaim
 
     made = parse_date_option(made_on, "--made-on") or date.today()
+    # Before the claim is read: a deadline 'before the call' and its suggested repair
+    # would otherwise come first, and the repair would then fail on the date itself.
+    from ledger.claims.bounds import check_made_on
+
+    check_made_on(made, date.today())
     until = parse_date_option(deadline, "--deadline")
     with ledger_session(db, or_empty=True) as session:
         parsed, level_message = _read_claim(session, claim, made, until, level, prices)

@@ -313,3 +313,12 @@ def test_an_empty_db_is_refused_not_taken_for_the_default_ledger(
     line = _one_error_line(forecast(capsys, *args))
     assert "'--db': is empty" in line
     assert not default.exists()
+
+
+@pytest.mark.parametrize("command", ["add", "parse"])
+def test_a_future_made_on_is_named_before_a_repair_that_could_not_work(
+    capsys, tmp_path: Path, command: str
+) -> None:
+    args = (command, "gold $5055 by end-2026", "--made-on", "2999-01-01")
+    line = _one_error_line(forecast(capsys, *args, *(("-s", "X") if command == "add" else ())))
+    assert "made_on 2999-01-01 is in the future" in line and "try" not in line
