@@ -9,12 +9,15 @@ from types import SimpleNamespace
 import pytest
 from cli_runner import forecast
 from price_files import flat_bars, write_csv
+from textual.widgets import DataTable
 
 from ledger.resolver import ResolveSummary
 from ledger.services.review import FLAGGED
 from tui.app import make_app
+from tui.screens.help import HelpScreen
 from tui.screens.resolve import summary_lines
 from tui.screens.review import summary_text
+from tui.widgets.score_table import COLUMN_LEGEND
 
 
 @pytest.fixture
@@ -76,3 +79,24 @@ def test_the_review_summary_counts_in_english() -> None:
 
 def _item(kind: str):
     return SimpleNamespace(kind=kind)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+async def test_the_help_legend_explains_every_column_and_cuts_no_explanation(
+    early_db: str, settle, size: tuple[int, int]
+) -> None:
+    app = make_app(early_db, today=date(2026, 12, 6))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-keys", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        shown = {
+            str(table.get_row_at(i)[0]): " ".join(str(table.get_row_at(i)[1]).split())
+            for i in range(table.row_count)
+        }
+        for column, meaning in COLUMN_LEGEND:
+            assert meaning, f"{column} has no explanation"
+            assert shown[column] == meaning

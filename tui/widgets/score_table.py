@@ -119,6 +119,7 @@ COLUMNS: tuple[ScoreColumn, ...] = (
         lambda s, r: s.vagueness_rate or 0.0,
         lambda s, r: _vague(s),
         high_first=True,
+        meaning="calls too vague for any price to settle, with their share of the source's calls",
     ),
     ScoreColumn(
         "hand_changes",
