@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from cli_runner import forecast
 from price_files import flat_bars, write_csv
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from ledger.resolver import ResolveSummary
 from ledger.services.review import FLAGGED
@@ -100,3 +100,20 @@ async def test_the_help_legend_explains_every_column_and_cuts_no_explanation(
         for column, meaning in COLUMN_LEGEND:
             assert meaning, f"{column} has no explanation"
             assert shown[column] == meaning
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.parametrize("key", ["a", "i"], ids=["add-form", "import"])
+async def test_every_field_hint_shows_whole(
+    early_db: str, settle, size: tuple[int, int], key: str
+) -> None:
+    app = make_app(early_db, today=date(2026, 12, 6))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        fields = [f for f in app.screen.query(Input) if f.placeholder]
+        assert fields
+        for field in fields:
+            room = field.content_region.width
+            assert len(field.placeholder) <= room, (field.id, field.placeholder, room)
