@@ -210,11 +210,18 @@ def with_stated_level(claim: Claim, level: float) -> Claim:
             f"the claim states a relative level ({claim.relative.text()}): drop --level,"
             " or the level from the text"
         )
-    price = (
-        _price_level(LevelMatch(text=format_price(level), span=(0, 0), price=level, sign=""), [])
-        if isinstance(level, Real) and not isinstance(level, bool)
-        else None
-    )
+    if isinstance(level, Real) and not math.isfinite(level):
+        raise ClaimError(f"--level {level} is not a price: give one like 80000")
+    try:
+        price = (
+            _price_level(
+                LevelMatch(text=format_price(level), span=(0, 0), price=level, sign=""), []
+            )
+            if isinstance(level, Real) and not isinstance(level, bool)
+            else None
+        )
+    except _Problem as problem:  # a level of 0 or below: the parser's own words, as --level
+        raise ClaimError(f"--level {problem.reason.removeprefix('level ')}") from None
     if price is None:
         raise ClaimError("--level must be a price like 80000")
     assert claim.level_rule is not None

@@ -322,3 +322,20 @@ def test_a_future_made_on_is_named_before_a_repair_that_could_not_work(
     args = (command, "gold $5055 by end-2026", "--made-on", "2999-01-01")
     line = _one_error_line(forecast(capsys, *args, *(("-s", "X") if command == "add" else ())))
     assert "made_on 2999-01-01 is in the future" in line and "try" not in line
+
+
+@pytest.mark.parametrize("command", ["add", "parse"])
+@pytest.mark.parametrize(
+    ("level", "said"),
+    [("-1", "--level '-1' is not above 0"), ("0", "is not above 0"), ("nan", "is not a price")],
+    ids=["negative", "zero", "nan"],
+)
+def test_a_level_option_that_is_no_price_is_one_line_not_a_traceback(
+    capsys, tmp_path: Path, command: str, level: str, said: str
+) -> None:
+    source = ("-s", "Desk") if command == "add" else ()
+    args = (command, "BTC holds support", *source, f"--level={level}", "--prices", "none")
+    result = forecast(capsys, *args, "--made-on", "2025-11-20")
+    assert result.code == 2 and "Traceback" not in result.err
+    errors = [line for line in result.err.splitlines() if line.startswith("forecast: error:")]
+    assert len(errors) == 1 and said in errors[0]
