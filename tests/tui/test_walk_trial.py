@@ -117,3 +117,28 @@ async def test_every_field_hint_shows_whole(
         for field in fields:
             room = field.content_region.width
             assert len(field.placeholder) <= room, (field.id, field.placeholder, room)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+async def test_a_first_start_on_an_empty_ledger_in_a_small_terminal_shows_the_board(
+    empty_db: str, settle, screen_text, size: tuple[int, int]
+) -> None:
+    """The narrow board drops columns in order; the late, vague and hand-change columns
+    are absent on a ledger without them, and dropping them again crashed the app."""
+    app = make_app(empty_db, today=date(2026, 12, 6))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert "The ledger is empty" in screen_text(app)
+
+
+def test_the_tui_on_a_named_ledger_that_does_not_exist_says_so_and_creates_nothing(
+    capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def started(self) -> None:
+        raise AssertionError("the TUI started on a ledger that does not exist")
+
+    monkeypatch.setattr("tui.app.LedgerApp.run", started)
+    missing = tmp_path / "typo" / "ledger.sqlite3"
+    result = forecast(capsys, "tui", "--db", str(missing))
+    assert result.code == 2 and result.err.startswith(f"forecast: error: no ledger at {missing}")
+    assert not (tmp_path / "typo").exists()

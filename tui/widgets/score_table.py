@@ -388,7 +388,9 @@ class ScoreTable(LedgerTable):
         for key in DROP_ORDER:
             if width(shown, short=True) <= room:
                 break
-            if key != self.sort_key:
+            # A column may be out already: the late count, vague calls and hand changes
+            # show only when some group has them.
+            if key != self.sort_key and _BY_KEY[key] in shown:
                 shown.remove(_BY_KEY[key])
         return shown, True
 
