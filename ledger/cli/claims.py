@@ -164,7 +164,7 @@ def add(
             probability=probability,
             url=url,
             quote=quote,
-            tags=tuple(tag or ()),
+            tags=tuple(t.strip() for t in tag or ()),
             revises_id=revises,
         )
         entry.check(date.today())

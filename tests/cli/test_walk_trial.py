@@ -339,3 +339,16 @@ def test_a_level_option_that_is_no_price_is_one_line_not_a_traceback(
     assert result.code == 2 and "Traceback" not in result.err
     errors = [line for line in result.err.splitlines() if line.startswith("forecast: error:")]
     assert len(errors) == 1 and said in errors[0]
+
+
+@pytest.mark.parametrize("tag", ["", "   "], ids=["empty", "blank"])
+def test_an_empty_tag_is_refused_not_stored(capsys, ledger: str, tag: str) -> None:
+    line = _one_error_line(forecast(capsys, "add", *GOLD, "--tag", tag))
+    assert "a tag is empty" in line
+
+
+def test_a_tag_is_stored_without_the_spaces_around_it_as_an_import_stores_it(
+    capsys, ledger: str
+) -> None:
+    assert forecast(capsys, "add", *GOLD, "--tag", " metals ").code == 0
+    assert _listed(capsys)[0]["tags"] == ["metals"]
