@@ -352,3 +352,15 @@ def test_a_tag_is_stored_without_the_spaces_around_it_as_an_import_stores_it(
 ) -> None:
     assert forecast(capsys, "add", *GOLD, "--tag", " metals ").code == 0
     assert _listed(capsys)[0]["tags"] == ["metals"]
+
+
+@pytest.mark.parametrize("source", ["", "  "], ids=["empty", "blank"])
+def test_extract_with_an_empty_source_is_refused_not_taken_as_no_source(
+    capsys, tmp_path: Path, source: str
+) -> None:
+    article = tmp_path / "column.txt"
+    article.write_text(
+        "November 20, 2025\n\nGoldman Sachs expects gold to reach $4,900 by end-2026.\n"
+    )
+    line = _one_error_line(forecast(capsys, "extract", str(article), "--source", source, "--yes"))
+    assert "--source is empty" in line
