@@ -224,7 +224,12 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
                 ),
             )
         )
-    print_table(table, drop_order=("evidence", "p", "made on", "kind", "source"))
+    drop_order = ("evidence", "p", "made on", "kind", "source")
+    if len({r.source for r in records}) == 1:
+        # One source (`list --source X`): its column says nothing a row needs, while the
+        # kind tells 'touch_above 4500' from 'average_above 4500'.
+        drop_order = ("source", *drop_order[:-1])
+    print_table(table, drop_order=drop_order)
     if any(r.logged_late for r in records):
         note(
             "(late) = logged after a day of its window had passed, when hindsight could pick"

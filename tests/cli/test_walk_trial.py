@@ -364,3 +364,27 @@ def test_extract_with_an_empty_source_is_refused_not_taken_as_no_source(
     )
     line = _one_error_line(forecast(capsys, "extract", str(article), "--source", source, "--yes"))
     assert "--source is empty" in line
+
+
+def test_a_narrow_listing_of_one_source_keeps_the_kind_and_leaves_out_the_source(
+    capsys, ledger: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from ledger.cli import render
+
+    calls = ("EURUSD falls to 1.12 by 2026-05-31", "S&P 500 averages above 6,000 in Q1 2026")
+    for call in calls:
+        made = ("-s", "Northbank Research", "--made-on", "2025-11-20")
+        assert forecast(capsys, "add", call, *made).code == 0
+    assert forecast(capsys, "add", "silver $60 by 2099-03-31", "-s", "Citi").code == 0
+    monkeypatch.setattr(
+        render,
+        "stdout",
+        lambda: Console(file=sys.stdout, highlight=False, soft_wrap=True, width=80),
+    )
+    one = forecast(capsys, "list", "--source", "Northbank Research").out
+    assert "touch_below" in one and "average_above" in one and "Northbank" not in one
+    assert max(len(line) for line in one.splitlines()) <= 80
+    both = forecast(capsys, "list").out
+    assert "Northbank" in both and "Citi" in both
