@@ -147,6 +147,9 @@ def evidence(
     ('avg'), then left out: the date and the number are never cut."""
     if evidence_date is None:
         return DASH
+    if field == "return_spread" and evidence_price is not None:
+        # One return minus the other, in points: not a price ('31.577' read as one).
+        return f"{evidence_date.isoformat()} {evidence_price:+.2f}pp"
     number = [] if evidence_price is None else [market_price(evidence_price)]
     names = [shown(field), SHORT_FIELDS.get(field, shown(field)), None] if field else [None]
     for name in names:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -13,10 +14,13 @@ from textual.widgets import DataTable, Input
 
 from ledger.resolver import ResolveSummary
 from ledger.services.review import FLAGGED
+from tui import formatting as fmt
 from tui.app import make_app
+from tui.screens.group import GroupScreen
 from tui.screens.help import HelpScreen
 from tui.screens.resolve import summary_lines
 from tui.screens.review import summary_text
+from tui.widgets.claims_table import ClaimsTable
 from tui.widgets.score_table import COLUMN_LEGEND
 
 
@@ -142,3 +146,26 @@ def test_the_tui_on_a_named_ledger_that_does_not_exist_says_so_and_creates_nothi
     result = forecast(capsys, "tui", "--db", str(missing))
     assert result.code == 2 and result.err.startswith(f"forecast: error: no ledger at {missing}")
     assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize("size", [(120, 40), (100, 30), (80, 24)], ids=["120", "100", "80"])
+async def test_a_source_claims_table_fits_its_width_and_cuts_no_date(
+    early_db: str, settle, screen_text, size: tuple[int, int]
+) -> None:
+    app = make_app(early_db, today=date(2026, 12, 6))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GroupScreen)
+        table = app.screen.query_one(ClaimsTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert {"id", "status", "claim", "deadline", "evidence"} <= set(table.shown_keys)
+        for i in range(table.row_count):
+            cells = [str(cell) for cell in table.get_row_at(i)]
+            assert all(not re.search(r"\b\d{4}-\d{0,1}$|\b\d{4}-\d\d-\d?$", c) for c in cells)
+
+
+def test_an_outperformance_evidence_is_a_spread_in_points_not_a_price() -> None:
+    shown = fmt.evidence(date(2026, 6, 30), 31.57666533, "return_spread", width=24)
+    assert shown == "2026-06-30 +31.58pp"
