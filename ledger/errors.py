@@ -37,11 +37,17 @@ class UnknownAssetError(ClaimError):
 class ImportFileError(UsageError):
     """An import file has one or more bad entries; nothing was written."""
 
-    def __init__(self, path: str, problems: list[str]) -> None:
+    def __init__(self, path: str, problems: list[str], *, whole_file: bool = False) -> None:
+        """`whole_file` for a problem of the file itself (empty, not YAML, not a list),
+        which is no count of bad entries."""
         self.path = path
         self.problems = problems
         n = len(problems)
-        head = f"{path}: {n} bad entr{'y' if n == 1 else 'ies'}, nothing imported"
+        head = (
+            f"{path}: nothing imported"
+            if whole_file
+            else f"{path}: {n} bad entr{'y' if n == 1 else 'ies'}, nothing imported"
+        )
         super().__init__(head + "\n" + "\n".join(problems))
 
 

@@ -42,14 +42,15 @@ def is_outage(reason: str) -> bool:
     return "unreachable" in lowered or "network error" in lowered
 
 
-def summarize_failures(failed: Mapping[str, str]) -> list[str]:
-    """One line per distinct reason, symbols counted (sorted, stable)."""
+def summarize_failures(failed: Mapping[str, str], offline_hint: str = OFFLINE_HINT) -> list[str]:
+    """One line per distinct reason, symbols counted (sorted, stable); an outage ends
+    with `offline_hint`, in the words of where it is read (an option, a TUI's start)."""
     by_reason: dict[str, list[str]] = {}
     for symbol in sorted(failed):
         by_reason.setdefault(failure_reason(symbol, failed[symbol]), []).append(symbol)
     lines = []
     for reason, symbols in by_reason.items():
-        hint = f": {OFFLINE_HINT}" if is_outage(reason) else ""
+        hint = f": {offline_hint}" if is_outage(reason) else ""
         if len(symbols) == 1:
             lines.append(f"{symbols[0]}: {reason}{hint}")
             continue

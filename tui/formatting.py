@@ -15,14 +15,13 @@ words may be markup; stored text is never interpolated into a markup string.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import date
 
 from rich.console import JustifyMethod
 from rich.text import Text
 
-from ledger.claims.model import format_price, shown_price
+from ledger.claims.model import OBSERVED_DIGITS, observed_price, shown_price
 from ledger.safe_text import printable
 from ledger.scoring.calibration import CalibrationBin
 
@@ -30,7 +29,7 @@ DASH = "–"
 SPARK_LEVELS = "▁▂▃▄▅▆▇█"
 CALIBRATION_BINS = 10
 HIT, MISS = "▮", "▯"
-MARKET_DIGITS = 5  # significant digits of an observed price (whole units always kept)
+MARKET_DIGITS = OBSERVED_DIGITS
 SHORT_FIELDS = {"average": "avg"}
 
 OPEN_REASON_WORDS = {
@@ -94,18 +93,14 @@ def price(value: float | None) -> str:
 
 
 def market_price(value: float | None) -> str:
-    """An observed price (evidence, closest approach, spot) rounded for its magnitude:
-    five significant digits, whole units always kept. 62353.535 -> 62354, 2944.37 ->
-    2944.4, 1.085321 -> 1.0853, 0.01234567 -> 0.012346. The ledger keeps every digit;
-    on screen the fourth decimal of a gold price is noise that pushes the date away."""
-    if value is None:
-        return DASH
-    if not math.isfinite(value) or value == 0:
-        return format_price(value)
-    if abs(value) >= 1e10:
-        return f"{value:.{MARKET_DIGITS - 1}e}"
-    digits = max(0, MARKET_DIGITS - 1 - math.floor(math.log10(abs(value))))
-    return shown_price(round(value, digits))
+    """An observed price rounded for its magnitude (`observed_price`: 62353.535 -> 62354,
+    2944.37 -> 2944.4), or a dash; the CLI's listings round the same way."""
+    return DASH if value is None else observed_price(value)
+
+
+def count(n: int, noun: str) -> str:
+    """'1 claim', '2 claims': a count a sentence can hold (regular plurals only)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def day(value: date | None) -> str:
@@ -152,6 +147,9 @@ def evidence(
     ('avg'), then left out: the date and the number are never cut."""
     if evidence_date is None:
         return DASH
+    if field == "return_spread" and evidence_price is not None:
+        # One return minus the other, in points: not a price ('31.577' read as one).
+        return f"{evidence_date.isoformat()} {evidence_price:+.2f}pp"
     number = [] if evidence_price is None else [market_price(evidence_price)]
     names = [shown(field), SHORT_FIELDS.get(field, shown(field)), None] if field else [None]
     for name in names:

@@ -202,6 +202,8 @@ def check_tags(tags: tuple[str, ...] | list[str]) -> None:
     if len(tags) > MAX_TAGS:
         raise BoundsError(f"{len(tags):,} tags given: at most {MAX_TAGS} are accepted")
     for tag in tags:
+        if not tag.strip():  # `--tag "$TAG"` with the variable unset: a tag no filter finds
+            raise BoundsError("a tag is empty: give a word like 'metals', or leave --tag out")
         check_text(tag, "tag")
 
 

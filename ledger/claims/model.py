@@ -418,6 +418,22 @@ def shown_price(value: float | None) -> str:
     return f"{mantissa}0e{exponent}" if mantissa.endswith(".") else f"{mantissa}e{exponent}"
 
 
+OBSERVED_DIGITS = 5  # significant digits of an observed price (whole units always kept)
+
+
+def observed_price(value: float) -> str:
+    """An observed price (evidence, closest approach, spot) rounded for its magnitude:
+    five significant digits, whole units always kept. 62353.535 -> 62354, 2944.37 ->
+    2944.4, 1.085321 -> 1.0853, 0.01234567 -> 0.012346. The ledger keeps every digit;
+    in a listing the sixth decimal of an average is noise that hides the figure."""
+    if not math.isfinite(value) or value == 0:
+        return format_price(value)
+    if abs(value) >= 1e10:
+        return f"{value:.{OBSERVED_DIGITS - 1}e}"
+    digits = max(0, OBSERVED_DIGITS - 1 - math.floor(math.log10(abs(value))))
+    return shown_price(round(value, digits))
+
+
 _KIND_SENTENCES = {
     ClaimKind.TOUCH_ABOVE: "trades at or above {level} on some day from {start} through {end}",
     ClaimKind.TOUCH_BELOW: "trades at or below {level} on some day from {start} through {end}",

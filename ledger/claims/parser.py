@@ -210,11 +210,18 @@ def with_stated_level(claim: Claim, level: float) -> Claim:
             f"the claim states a relative level ({claim.relative.text()}): drop --level,"
             " or the level from the text"
         )
-    price = (
-        _price_level(LevelMatch(text=format_price(level), span=(0, 0), price=level, sign=""), [])
-        if isinstance(level, Real) and not isinstance(level, bool)
-        else None
-    )
+    if isinstance(level, Real) and not math.isfinite(level):
+        raise ClaimError(f"--level {level} is not a price: give one like 80000")
+    try:
+        price = (
+            _price_level(
+                LevelMatch(text=format_price(level), span=(0, 0), price=level, sign=""), []
+            )
+            if isinstance(level, Real) and not isinstance(level, bool)
+            else None
+        )
+    except _Problem as problem:  # a level of 0 or below: the parser's own words, as --level
+        raise ClaimError(f"--level {problem.reason.removeprefix('level ')}") from None
     if price is None:
         raise ClaimError("--level must be a price like 80000")
     assert claim.level_rule is not None
@@ -459,9 +466,27 @@ def _parse(
             when=when,
             made_on=made_on,
         )
+        if not any(m.term.strong for m in terms) and _names_one_day(when.text):
+            notes.append(_on_a_day_note(claim, when.text))
     if notes:
         claim = replace(claim, assumptions=tuple(dict.fromkeys((*claim.assumptions, *notes))))
     return claim
+
+
+def _names_one_day(phrase: str) -> bool:
+    """'on 2026-06-30': a phrase that names the day itself rather than a limit ('by')."""
+    return phrase.split(None, 1)[0].lower() == "on"
+
+
+def _on_a_day_note(claim: Claim, phrase: str) -> str:
+    """A touch read from "BTC above 100000 on 2026-06-30": no close or hold word, so the
+    day is the deadline for reaching the level, which a reader may have meant as the
+    close that day; the note says which reading was taken and how to write the other."""
+    closes = "closes below" if claim.kind is ClaimKind.TOUCH_BELOW else "closes above"
+    return (
+        f"no close or hold word: '{phrase}' is read as the deadline for reaching the level"
+        f" on some day ({claim.kind.value}); write '{closes} ... {phrase}' for that day's close"
+    )
 
 
 def _rule_family_and_side(

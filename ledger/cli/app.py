@@ -26,7 +26,7 @@ from ledger.cli import (
     transfer,
     tui,
 )
-from ledger.cli.context import STATE
+from ledger.cli.context import STATE, check_db
 from ledger.errors import LedgerError, UnknownAssetError, UsageError
 from ledger.safe_text import printable
 
@@ -53,6 +53,7 @@ def _global_options(
             help="Ledger to use: a file path or a SQLAlchemy URL (default: $FORECAST_DB, else "
             "a SQLite file in the user data directory).",
             show_default=False,
+            callback=check_db,
         ),
     ] = None,
 ) -> None:

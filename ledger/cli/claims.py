@@ -128,10 +128,15 @@ def add(
     """Record a claim: parse it, print it normalized, and store it."""
     from ledger.claims.parser import parse_vague
     from ledger.records import NewClaim
-    from ledger.store.claims import record_claims, reference_close
+    from ledger.store.claims import duplicate_differences, record_claims, reference_close
     from ledger.store.sources import user_aliases
 
     made = parse_date_option(made_on, "--made-on") or date.today()
+    # Before the claim is read: a deadline 'before the call' and its suggested repair
+    # would otherwise come first, and the repair would then fail on the date itself.
+    from ledger.claims.bounds import check_made_on
+
+    check_made_on(made, date.today())
     probability = parse_probability(prob)
     if reference_price is not None and reference_price <= 0:
         raise UsageError("--reference-price must be a positive price")
@@ -159,7 +164,7 @@ def add(
             probability=probability,
             url=url,
             quote=quote,
-            tags=tuple(tag or ()),
+            tags=tuple(t.strip() for t in tag or ()),
             revises_id=revises,
         )
         entry.check(date.today())
@@ -169,10 +174,23 @@ def add(
             _level_note(level_message, as_json)
             _far_notes(far, "nothing recorded; is that the level you meant?")
             return
+        differences = duplicate_differences(session, [entry])
+        for difference in differences:
+            if difference.changes_scores:
+                raise UsageError(
+                    f"already recorded as #{difference.claim_id} (same source, claim and"
+                    f" made_on) {difference.said}: a recorded claim is never changed; a new"
+                    f" call is recorded with its own --made-on and --revises {difference.claim_id}"
+                )
         result = record_claims(session, [entry])
         duplicate = not result.added
         claim_id = result.duplicate_ids[0] if duplicate else result.added[0]
         _print_preview(entry, as_json, recorded_id=claim_id, duplicate=duplicate)
+        for difference in differences:
+            render.note(
+                f"#{difference.claim_id} stays as recorded, {difference.said}: a recorded claim"
+                " is never changed"
+            )
         _level_note(None if duplicate else level_message, as_json)
         if not duplicate:
             _far_notes(
@@ -289,6 +307,11 @@ def parse(
     from ledger.records import NewClaim
 
     made = parse_date_option(made_on, "--made-on") or date.today()
+    # Before the claim is read: a deadline 'before the call' and its suggested repair
+    # would otherwise come first, and the repair would then fail on the date itself.
+    from ledger.claims.bounds import check_made_on
+
+    check_made_on(made, date.today())
     until = parse_date_option(deadline, "--deadline")
     with ledger_session(db, or_empty=True) as session:
         parsed, level_message = _read_claim(session, claim, made, until, level, prices)

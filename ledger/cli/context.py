@@ -20,6 +20,17 @@ if TYPE_CHECKING:
 # command module: the store (SQLAlchemy, SQLModel) is imported by the functions
 # below, when a command opens a ledger, not here.
 
+
+def check_db(value: str | None) -> str | None:
+    """Typer callback for --db: an empty value (`--db "$LEDGER"` with the variable unset)
+    would otherwise mean the default ledger, and a write would land there unasked."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter(
+            "is empty: give a file path or a URL, or leave --db out for the default ledger"
+        )
+    return value
+
+
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -27,6 +38,7 @@ DbOption = Annotated[
         help="Ledger to use: a file path or a SQLAlchemy URL (default: $FORECAST_DB, "
         "else a SQLite file in the user data directory).",
         show_default=False,
+        callback=check_db,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]

@@ -197,6 +197,11 @@ def extract(
     from ledger.extract import extract_article
     from ledger.store.sources import user_aliases
 
+    if source is not None and not source.strip():  # not "no --source": that means the speakers
+        raise UsageError(
+            "--source is empty: name who made the calls, or leave --source out to take the"
+            " speaker each sentence names"
+        )
     given_made_on = parse_date_option(made_on, "--made-on")
     if given_made_on is not None:
         check_made_on(given_made_on, date.today())

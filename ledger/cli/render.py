@@ -23,7 +23,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger import safe_json
-from ledger.claims.model import Claim, evidence_label, format_margin, shown_price
+from ledger.claims.model import (
+    Claim,
+    evidence_label,
+    format_margin,
+    observed_price,
+    shown_price,
+)
 from ledger.claims.series import describe_series, price_source_text
 from ledger.records import (
     ClaimDetail,
@@ -42,6 +48,10 @@ def stdout() -> Console:
 
 
 def stderr() -> Console:
+    """Notes for a person: wrapped at word boundaries to a terminal's width (a terminal
+    wraps long lines mid-word: 'sc' / 'ored'); in a pipe or a log, one line per note."""
+    if sys.stderr.isatty():
+        return Console(file=sys.stderr, highlight=False, soft_wrap=False)
     return Console(file=sys.stderr, highlight=False, soft_wrap=True)
 
 
@@ -196,10 +206,7 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for r in records:
         level = level_cell(r)
-        evidence = ""
-        if r.evidence_date:
-            closest = "closest " if evidence_label(r.kind, r.status) == "closest" else ""
-            evidence = f"{closest}{r.evidence_date} @ {shown_price(r.evidence_price)}"
+        evidence = listed_evidence(r)
         status = r.status + (" (late)" if r.logged_late else "")
         table.add_row(
             *map(
@@ -218,12 +225,30 @@ def claims_table(records: Sequence[ClaimRecord]) -> None:
                 ),
             )
         )
-    print_table(table, drop_order=("evidence", "p", "made on", "kind", "source"))
+    drop_order = ("evidence", "p", "made on", "kind", "source")
+    if len({r.source for r in records}) == 1:
+        # One source (`list --source X`): its column says nothing a row needs, while the
+        # kind tells 'touch_above 4500' from 'average_above 4500'.
+        drop_order = ("source", *drop_order[:-1])
+    print_table(table, drop_order=drop_order)
     if any(r.logged_late for r in records):
         note(
             "(late) = logged after a day of its window had passed, when hindsight could pick"
             " it; 'forecast score --exclude-late' leaves such claims out"
         )
+
+
+def listed_evidence(r: ClaimRecord) -> str:
+    """Evidence as a listing shows it: '2026-01-26 @ 5095.6', rounded as the TUI rounds an
+    observed price ('show' keeps every digit); an outperformance's is the difference of
+    the two returns, '2026-06-30 +31.58pp', not a price."""
+    if not r.evidence_date:
+        return ""
+    if r.evidence_field == "return_spread" and r.evidence_price is not None:
+        return f"{r.evidence_date} {r.evidence_price:+.2f}pp"
+    closest = "closest " if evidence_label(r.kind, r.status) == "closest" else ""
+    price = "" if r.evidence_price is None else f" @ {observed_price(r.evidence_price)}"
+    return f"{closest}{r.evidence_date}{price}"
 
 
 def level_cell(r: ClaimRecord) -> str:

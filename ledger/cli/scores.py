@@ -103,7 +103,13 @@ def score(
     if by not in SCORE_GROUPINGS:
         raise UsageError(f"--by {by!r}: use one of {', '.join(SCORE_GROUPINGS)}")
     from ledger.scoreboard import ScoreOptions, scoreboard
-    from ledger.scoring.separation import NOT_APART, cannot_tell_apart
+    from ledger.scoring.separation import (
+        NOT_APART,
+        ScoreHints,
+        cannot_tell_apart,
+        why_nothing_is_scored,
+        why_rows_are_blank,
+    )
 
     options = ScoreOptions(
         by=by,
@@ -138,31 +144,26 @@ def score(
             "edge (p)",
         ),
     )
+    hints = ScoreHints(
+        early="--include-early scores them now, biased toward yes",
+        late="without --exclude-late they count",
+        resolve="'forecast resolve' settles open claims against prices"
+        " ('forecast resolve --prices csv:DIR' works offline)",
+    )
     if not any(s.scored for s in scores):
-        render.note(_why_nothing_is_scored(scores, include_early))
-    elif cannot_tell_apart(scores):
-        render.note(NOT_APART)
+        render.note(why_nothing_is_scored(scores, include_early, exclude_late, hints))
+    else:
+        if cannot_tell_apart(scores):
+            render.note(NOT_APART)
+        blank = why_rows_are_blank(scores, include_early, exclude_late, hints)
+        if blank:
+            render.note(blank)
     render.note(
         "vague = calls too vague for any price to judge (share of the non-void calls); "
         "scored = resolved claims whose deadline has passed; edge = hits minus the hits the "
         "market implied; skill = Brier skill vs the market; wdrn = voided after they resolved, "
         "ovrd = manual overrides (see --data-verdicts, --exclude-overrides); late = scored "
         "claims logged after their window began (see --exclude-late)"
-    )
-
-
-def _why_nothing_is_scored(scores: list[GroupScore], include_early: bool) -> str:
-    """One line on why the figures are empty, and what would fill them."""
-    open_claims = sum(s.open for s in scores)
-    resolved = sum(s.resolved for s in scores)
-    if resolved and not include_early:
-        return (
-            f"nothing scored yet: {resolved} resolved claims wait for their deadlines"
-            " (--include-early scores them now, biased toward yes)"
-        )
-    return (
-        f"nothing scored yet: {open_claims} claims are open; 'forecast resolve' settles them"
-        " against prices ('forecast resolve --prices csv:DIR' works offline)"
     )
 
 

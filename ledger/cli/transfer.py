@@ -10,7 +10,7 @@ import typer
 from ledger.cli.context import STATE, DbOption, JsonOption, ledger_session
 from ledger.cli.lazy import lazy_module
 from ledger.cli.level_warnings import far_levels, warning_line
-from ledger.errors import UsageError
+from ledger.errors import ImportFileError, UsageError
 from ledger.transfer import MAX_IMPORT_BYTES
 
 # Rich and the record types load when a command renders, not for --help.
@@ -35,6 +35,7 @@ def import_(
     db: DbOption = None,
 ) -> None:
     """Import claims from YAML: all or nothing, and a second import adds nothing."""
+    from ledger.store.claims import duplicate_differences
     from ledger.store.imports import record_import
     from ledger.store.sources import user_aliases
     from ledger.transfer.yaml_import import default_today, read_import_text
@@ -44,6 +45,18 @@ def import_(
         batch = read_import_text(
             text, path=str(file), aliases=user_aliases(session), today=default_today()
         )
+        differences = duplicate_differences(session, batch.entries)
+        refused = [d for d in differences if d.changes_scores]
+        if refused:
+            raise ImportFileError(
+                str(file),
+                [
+                    f"entry {d.position + 1} ({batch.entries[d.position].text!r}) is already"
+                    f" recorded as #{d.claim_id} {d.said}: a recorded claim is never changed;"
+                    " leave the difference out, or give a new call its own made_on and revises"
+                    for d in refused
+                ],
+            )
         far = far_levels(session, [entry.claim for entry in batch.entries])
         result = record_import(session, batch)
         if dry_run:
@@ -59,11 +72,17 @@ def import_(
     for number, (entry, problems) in enumerate(zip(batch.entries, far, strict=True), start=1):
         for problem in problems:
             render.note(warning_line(f"entry {number} ({entry.text!r}): {problem}", action))
+    for d in differences:
+        render.note(
+            f"entry {d.position + 1} ({batch.entries[d.position].text!r}): #{d.claim_id} stays"
+            f" as recorded, {d.said}: a recorded claim is never changed"
+        )
     if as_json:
         render.print_json(summary)
         return
     verb = "would add" if dry_run else "added"
-    message = f"{file}: {len(batch.entries)} entries, {verb} {len(result.added)}"
+    count = len(batch.entries)
+    message = f"{file}: {count} entr{'y' if count == 1 else 'ies'}, {verb} {len(result.added)}"
     if result.duplicates:
         message += f", {len(result.duplicates)} already in the ledger (skipped)"
     if not result.added and result.duplicates:
@@ -82,8 +101,12 @@ def _read_bounded(file: Path, limit: int) -> str:
             data = handle.read(limit + 1)
     except FileNotFoundError as exc:
         raise UsageError(f"{file}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise UsageError(f"{file}: is a directory, not an import file (a .yaml file)") from exc
+    except PermissionError as exc:
+        raise UsageError(f"{file}: not readable (permission denied)") from exc
     except OSError as exc:
-        raise UsageError(f"{file}: cannot read it ({exc.__class__.__name__}: {exc})") from exc
+        raise UsageError(f"{file}: cannot read it ({exc.strerror or exc})") from exc
     if len(data) > limit:
         raise UsageError(
             f"{file}: larger than {limit / 1e6:,.0f} MB, nothing imported"
@@ -92,7 +115,10 @@ def _read_bounded(file: Path, limit: int) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{file}: cannot read it ({exc.__class__.__name__}: {exc})") from exc
+        raise UsageError(
+            f"{file}: not UTF-8 text (byte {exc.start} is not): an import file is YAML text;"
+            " save it as UTF-8"
+        ) from exc
 
 
 def export(

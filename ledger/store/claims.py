@@ -250,6 +250,86 @@ def check_revision(entry: NewClaim, source_id: int, target_id: int, target: Revi
         )
 
 
+@dataclass(frozen=True)
+class DuplicateDifference:
+    """What an entry says that the claim already recorded under its fingerprint does not.
+
+    `changes_scores` marks a probability or a revision, which the scores and the
+    revision chain rest on: the caller refuses those. A link, quote or tag is
+    context: the caller says it was not added.
+    """
+
+    position: int
+    claim_id: int
+    said: str
+    changes_scores: bool
+
+
+def duplicate_differences(
+    session: Session, entries: Sequence[NewClaim]
+) -> list[DuplicateDifference]:
+    """The entries that are claims already recorded but say something the record does not.
+
+    A duplicate is skipped on recording, so a probability, tag, link, quote or
+    revision given with it would otherwise be dropped without a word. A field
+    the entry leaves out contradicts nothing. One difference per entry, the one
+    that changes scores first.
+    """
+    existing = _ids_by_fingerprint(session, [e.fingerprint() for e in entries])
+    if not existing:
+        return []
+    ids = sorted(set(existing.values()))
+    recorded: dict[int, Row] = {}
+    for chunk in chunks(ids):
+        recorded.update(
+            (row.id, row)
+            for row in session.execute(
+                select(
+                    PredictionRow.id,
+                    PredictionRow.probability,
+                    PredictionRow.url,
+                    PredictionRow.quote,
+                    PredictionRow.revises_id,
+                ).where(PredictionRow.id.in_(chunk))
+            )
+        )
+    tagged = _tags_for(session, ids, all_rows=False)
+    found = []
+    for position, entry in enumerate(entries):
+        claim_id = existing.get(entry.fingerprint())
+        if claim_id is None:
+            continue
+        differences = _said_otherwise(entry, recorded[claim_id], set(tagged.get(claim_id, ())))
+        if differences:
+            said, changes_scores = max(differences, key=lambda d: d[1])
+            found.append(DuplicateDifference(position, claim_id, said, changes_scores))
+    return found
+
+
+def _said_otherwise(entry: NewClaim, row: Row, tags: set[str]) -> list[tuple[str, bool]]:
+    """What `entry` gives that differs from the recorded row, in words, and whether
+    it changes scores."""
+    found: list[tuple[str, bool]] = []
+    if entry.probability is not None and (
+        row.probability is None or abs(entry.probability - row.probability) > 1e-9
+    ):
+        was = "no probability" if row.probability is None else f"probability {row.probability:g}"
+        found.append((f"with {was} (this says {entry.probability:g})", True))
+    if entry.revises_id is not None and entry.revises_id != row.revises_id:
+        was = "revising nothing" if row.revises_id is None else f"revising #{row.revises_id}"
+        found.append((f"{was} (this says it revises #{entry.revises_id})", True))
+    if entry.url and entry.url != row.url:
+        found.append(("with another url" if row.url else "with no url", False))
+    if entry.quote and entry.quote != row.quote:
+        found.append(("with another quote" if row.quote else "with no quote", False))
+    missing = sorted(set(entry.tags) - tags)
+    if missing:
+        found.append(
+            (f"without the tag{'s' if len(missing) > 1 else ''} {', '.join(missing)}", False)
+        )
+    return found
+
+
 def _ids_by_fingerprint(session: Session, fingerprints: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     unique = sorted(set(fingerprints))

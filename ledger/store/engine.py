@@ -23,7 +23,7 @@ from urllib.parse import quote, unquote
 import platformdirs
 from sqlalchemy import event, util
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlmodel import create_engine
 
 from ledger.errors import LedgerError, UsageError
@@ -116,14 +116,21 @@ def make_engine(db: str | URL | None = None, *, create: bool = True) -> Engine:
         pragmas = _sqlite_read_only_pragmas if is_read_only(url) else _sqlite_pragmas
         event.listen(engine, "connect", pragmas)
         return engine
-    if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
+    if url.get_backend_name() != "postgresql":
+        # Only the two the ledger is tested on: a MySQL URL would otherwise be told
+        # to install the postgres extra, and an unknown scheme gets SQLAlchemy's words.
+        raise UsageError(
+            f"--db: {url.get_backend_name()!r} databases are not supported: give a file path"
+            " (a SQLite ledger) or a PostgreSQL URL, postgresql+psycopg://USER@HOST/DB"
+        )
+    if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     try:
         return create_engine(url, pool_pre_ping=True)
-    except ModuleNotFoundError as exc:
+    except (ModuleNotFoundError, NoSuchModuleError) as exc:
         raise UsageError(
-            f"no driver for {url.drivername}: "
-            "install it with pip install 'forecast-ledger[postgres]'"
+            f"--db: no driver for {url.drivername}: write postgresql+psycopg://USER@HOST/DB"
+            " and install its driver with pip install 'forecast-ledger[postgres]'"
         ) from exc
 
 

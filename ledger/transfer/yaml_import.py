@@ -191,19 +191,28 @@ def read_import_text(
     try:
         data = _load(text)
     except _Refused as exc:
-        raise ImportFileError(path, [str(exc)]) from None
+        raise ImportFileError(path, [str(exc)], whole_file=True) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ImportFileError(path, [f"{where}not valid YAML ({problem})"]) from exc
+        raise ImportFileError(
+            path, [f"{where}not valid YAML ({problem})"], whole_file=True
+        ) from exc
     if data is None or _nullable(data) is None:
-        raise ImportFileError(path, ["the file is empty: see predictions.example.yaml"])
+        raise ImportFileError(
+            path, ["the file is empty: see predictions.example.yaml"], whole_file=True
+        )
     if isinstance(data, list):
         data = {"predictions": data}
     if not isinstance(data, dict) or "predictions" not in data:
         raise ImportFileError(
-            path, ["expected a mapping with a 'predictions:' list (see predictions.example.yaml)"]
+            path,
+            [
+                "expected a list of entries, or a mapping with a 'predictions:' list"
+                " (see predictions.example.yaml)"
+            ],
+            whole_file=True,
         )
     lines = _LineFinder(text)
     problems: list[str] = []
@@ -211,7 +220,7 @@ def read_import_text(
     sources = _read_sources(_nullable(data.get("sources")) or [], lines, problems)
     raw_entries = _nullable(data.get("predictions")) or []
     if not isinstance(raw_entries, list):
-        raise ImportFileError(path, ["'predictions:' must be a list of entries"])
+        raise ImportFileError(path, ["'predictions:' must be a list of entries"], whole_file=True)
     source_kinds = {s.name.casefold(): s.kind for s in sources}
 
     entries: list[NewClaim] = []

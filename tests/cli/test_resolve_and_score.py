@@ -268,7 +268,10 @@ def test_scores_wait_for_the_deadline_unless_asked(capsys, ledger_url: str, pric
     assert (early["scored"], early["hit_rate"]) == (1, 1.0)
     assert today  # the claim's deadline lies in the future whatever today is
     table = forecast(capsys, "--db", ledger_url, "score")
-    assert "nothing scored yet: 1 resolved claims wait for their deadlines" in table.err
+    assert (
+        "nothing scored yet: 1 decided claim waits for its deadline (--include-early scores"
+        " them now, biased toward yes)"
+    ) in table.err
     assert (
         "nothing scored yet"
         not in forecast(capsys, "--db", ledger_url, "score", "--include-early").err
@@ -290,7 +293,7 @@ def test_an_empty_scoreboard_says_why_and_how_to_fill_it(capsys, ledger_url: str
     result = forecast(capsys, "--db", ledger_url, "score")
     assert result.code == 0
     assert (
-        "nothing scored yet: 1 claims are open; 'forecast resolve' settles them against prices"
+        "nothing scored yet: 1 claim open; 'forecast resolve' settles open claims against prices"
         " ('forecast resolve --prices csv:DIR' works offline)"
     ) in result.err
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -53,12 +54,23 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one("#help-keys", DataTable)
         table.add_columns("key", "action")
         for key, description in [*self.keys, *TABLE_KEYS]:
-            table.add_row(fmt.plain(key), fmt.plain(description))
+            _add_wrapped(table, key, description)
         if self.legend:  # what each column of the screen's table counts
             table.add_row(fmt.plain(""), fmt.plain(""))
             table.add_row(fmt.plain("column"), fmt.plain("what it shows"))
             for column, meaning in self.legend:
-                table.add_row(fmt.plain(column), fmt.plain(meaning))
+                _add_wrapped(table, column, meaning)
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+# The dialog is 76 columns (modals.tcss): its border and padding and the first
+# column leave this much for a description, which a table row would otherwise cut.
+DESCRIPTION_WIDTH = 46
+
+
+def _add_wrapped(table: DataTable, first: str, description: str) -> None:
+    """A row whose description wraps onto as many lines as it needs, cut nowhere."""
+    lines = textwrap.wrap(description, DESCRIPTION_WIDTH) or [""]
+    table.add_row(fmt.plain(first), fmt.plain("\n".join(lines)), height=len(lines))

@@ -67,11 +67,10 @@ class ImportScreen(Screen):
         yield TextArea(id="article", placeholder=ARTICLE_HINT, soft_wrap=True)
         with Horizontal(id="article-fields"):
             yield Label("file", classes="field-label")
-            yield TextInput(
-                placeholder="path to a .txt or .html file", compact=True, id="article-path"
-            )
+            # Short enough to show whole in an 80-column terminal.
+            yield TextInput(placeholder=".txt or .html file", compact=True, id="article-path")
             yield Label("made on", classes="field-label")
-            yield TextInput(placeholder="article's date", compact=True, id="made-on")
+            yield TextInput(placeholder="dateline", compact=True, id="made-on")
             yield Label("link", classes="field-label")
             yield TextInput(placeholder="https://... (optional)", compact=True, id="url")
         yield Static(ARTICLE_HINT, id="import-status")

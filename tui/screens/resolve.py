@@ -21,16 +21,22 @@ from ledger.resolver import ResolveSummary
 from tui import formatting as fmt
 from tui.widgets.palette import theme_colour
 
+# The CLI's hint names an option of `forecast resolve`; in the TUI the price source
+# is chosen when the TUI starts.
+OFFLINE_HINT = "their claims stay open; start with 'forecast tui --prices csv:DIR' to work offline"
+
 
 def summary_lines(summary: ResolveSummary) -> list[str]:
     """What a run did, in a few lines (the CLI's summary, for the screen)."""
     lines = [
         f"{summary.resolved_true} true, {summary.resolved_false} false, "
         f"{summary.still_open} still open",
-        f"{summary.claims_checked} claims on {summary.symbols} symbols as of "
-        f"{summary.as_of.isoformat()} ({summary.price_source})",
+        f"{fmt.count(summary.claims_checked, 'claim')} on"
+        f" {fmt.count(summary.symbols, 'symbol')} as of"
+        f" {summary.as_of.isoformat()} ({summary.price_source})",
     ]
-    lines.extend(fmt.shown(line) for line in summarize_failures(summary.failed_symbols))
+    failures = summarize_failures(summary.failed_symbols, OFFLINE_HINT)
+    lines.extend(fmt.shown(line) for line in failures)
     return lines
 
 

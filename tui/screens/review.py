@@ -38,9 +38,10 @@ def summary_text(items: list[ReviewItem]) -> str:
     if not items:
         return "Nothing to review: no flagged verdicts, no claim stuck past its deadline."
     flagged = sum(1 for item in items if item.kind == FLAGGED)
+    late = len(items) - flagged
     return (
-        f"{flagged:,} verdicts on repaired or close-only bars  ·  "
-        f"{len(items) - flagged:,} claims open past their deadline"
+        f"{fmt.count(flagged, 'verdict')} on repaired or close-only bars  ·  "
+        f"{fmt.count(late, 'claim')} open past {'its' if late == 1 else 'their'} deadline"
     )
 
 

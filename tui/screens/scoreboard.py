@@ -25,7 +25,13 @@ from textual.widgets import Footer, Header, Input, Static
 
 from ledger.errors import UsageError
 from ledger.scoring import GroupScore
-from ledger.scoring.separation import NOT_APART, cannot_tell_apart
+from ledger.scoring.separation import (
+    NOT_APART,
+    ScoreHints,
+    cannot_tell_apart,
+    why_nothing_is_scored,
+    why_rows_are_blank,
+)
 from ledger.store.scoring import GROUPINGS
 from ledger.store.views import ClaimScope
 from tui import formatting as fmt
@@ -192,7 +198,7 @@ class ScoreboardScreen(LedgerScreen):
         elif not shown:
             self._say("Nothing matches the filter: Escape clears it.")
         else:
-            self._say(_why_figures_are_thin(shown, self.include_early))
+            self._say(_why_figures_are_thin(shown, self.include_early, self.exclude_late))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         message = self.query_one("#board-message", Static)
@@ -324,15 +330,22 @@ def _same_terms(a: BoardFilter, b: BoardFilter) -> bool:
     )
 
 
-def _why_figures_are_thin(scores: list[GroupScore], include_early: bool) -> str:
-    """A line on what the figures cannot say yet, or nothing when they can."""
+_HINTS = ScoreHints(
+    early="e scores them now", late="l counts them", resolve="r resolves open claims against prices"
+)
+
+
+def _why_figures_are_thin(
+    scores: list[GroupScore], include_early: bool, exclude_late: bool = False
+) -> str:
+    """Lines on what the figures cannot say yet, or nothing when they can."""
     if not any(s.scored for s in scores):
-        if any(s.resolved for s in scores) and not include_early:
-            return (
-                "Nothing scored yet: resolved claims wait for their deadlines"
-                " (e scores early resolutions, biased toward yes)."
-            )
-        return "Nothing scored yet: r resolves open claims against prices."
+        why = why_nothing_is_scored(scores, include_early, exclude_late, _HINTS)
+        return why[0].upper() + why[1:] + "."
+    lines = []
     if cannot_tell_apart(scores):
-        return NOT_APART[0].upper() + NOT_APART[1:] + "."
-    return ""
+        lines.append(NOT_APART[0].upper() + NOT_APART[1:] + ".")
+    blank = why_rows_are_blank(scores, include_early, exclude_late, _HINTS)
+    if blank:
+        lines.append(blank + ".")
+    return "\n".join(lines)

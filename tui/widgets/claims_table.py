@@ -58,6 +58,13 @@ COLUMN_WIDTHS = {
 }
 
 
+# What a narrow table leaves out, first to last, once the claim text is as short as
+# it may be: never a date, a status or an outcome, which a cut would turn into another
+# value ("2026-0").
+DROP_ORDER = ("made_on", "prob", "asset", "source", "days")
+MIN_CLAIM_WIDTH = 16
+
+
 class ClaimsTable(LedgerTable):
     """Claims in pages; Enter (or a click) opens one."""
 
@@ -73,16 +80,52 @@ class ClaimsTable(LedgerTable):
         self.column_keys = tuple(columns)
         self.today = today
         self.claim_width = claim_width
+        self.shown_keys = self.column_keys  # those that fit the width, with the claim's width
+        self.shown_claim_width = claim_width
         self.total = 0
         self.waiting = True  # the first page is on its way when the table is made
         self._rows: list[ClaimRow] = []
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._repaint())
-        for key in self.column_keys:
+        self.shown_keys, self.shown_claim_width = self._fitting(
+            self.size.width or self.app.size.width
+        )
+        self._add_columns()
+
+    def on_resize(self) -> None:
+        fitting = self._fitting(self.size.width)
+        if fitting != (self.shown_keys, self.shown_claim_width):
+            self.shown_keys, self.shown_claim_width = fitting
+            self.clear(columns=True)
+            self._add_columns()
+            self._repaint()
+
+    def _add_columns(self) -> None:
+        for key in self.shown_keys:
             justify = "right" if key in RIGHT_ALIGNED else "left"
-            width = self.claim_width if key == "claim" else COLUMN_WIDTHS[key]
+            width = self.shown_claim_width if key == "claim" else COLUMN_WIDTHS[key]
             self.add_column(Text(COLUMN_LABELS[key], justify=justify), key=key, width=width)
+
+    def _fitting(self, width: int) -> tuple[tuple[str, ...], int]:
+        """The columns that fit `width` and the claim column's width: the claim text
+        shortens first (to MIN_CLAIM_WIDTH), then columns go in DROP_ORDER."""
+        keys = list(self.column_keys)
+        if width <= 0 or "claim" not in keys:
+            return tuple(keys), self.claim_width
+        room = width - self.styles.scrollbar_size_vertical
+        pad = 2 * self.cell_padding
+
+        def others(shown: list[str]) -> int:
+            return sum(COLUMN_WIDTHS[k] + pad for k in shown if k != "claim") + pad
+
+        for key in DROP_ORDER:
+            if others(keys) + MIN_CLAIM_WIDTH <= room:
+                break
+            if key in keys:
+                keys.remove(key)
+        claim = max(MIN_CLAIM_WIDTH, min(self.claim_width, room - others(keys)))
+        return tuple(keys), claim
 
     def restart(self) -> None:
         """Forget the rows: the screen is loading the first page again."""
@@ -116,7 +159,7 @@ class ClaimsTable(LedgerTable):
             self.move_cursor(row=min(cursor, len(self._rows) - 1), animate=False)
 
     def _cells(self, row: ClaimRow) -> list[Text]:
-        return [self._cell(row, key) for key in self.column_keys]
+        return [self._cell(row, key) for key in self.shown_keys]
 
     def _cell(self, row: ClaimRow, key: str) -> Text:
         overdue = row.status == "open" and row.deadline < self.today
@@ -129,7 +172,7 @@ class ClaimsTable(LedgerTable):
         if key == "asset":
             return fmt.plain(row.symbol)
         if key == "claim":
-            return Text(fmt.truncate(row.text, self.claim_width))
+            return Text(fmt.truncate(row.text, self.shown_claim_width))
         if key == "made_on":
             return Text(fmt.day(row.made_on))
         if key == "deadline" and row.status == "vague":

@@ -119,6 +119,7 @@ COLUMNS: tuple[ScoreColumn, ...] = (
         lambda s, r: s.vagueness_rate or 0.0,
         lambda s, r: _vague(s),
         high_first=True,
+        meaning="calls too vague for any price to settle, with their share of the source's calls",
     ),
     ScoreColumn(
         "hand_changes",
@@ -387,7 +388,9 @@ class ScoreTable(LedgerTable):
         for key in DROP_ORDER:
             if width(shown, short=True) <= room:
                 break
-            if key != self.sort_key:
+            # A column may be out already: the late count, vague calls and hand changes
+            # show only when some group has them.
+            if key != self.sort_key and _BY_KEY[key] in shown:
                 shown.remove(_BY_KEY[key])
         return shown, True
 
