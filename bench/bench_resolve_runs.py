@@ -1,0 +1,341 @@
+"""`forecast resolve --prices csv:DIR` cold and warm, each beside a minimal floor program.
+
+Builds a seeded synthetic ledger of `--claims` open claims (the one-level
+kinds: touch, close, hold, average, above and below) over `--symbols`
+symbols with `--years` of weekday bars each, written as a `csv:DIR`
+directory. Then, each in a fresh process:
+
+cold   `forecast resolve --as-of D --prices csv:DIR` on the ledger whose bar
+       cache is empty: every CSV file is read, its bars stored, every claim
+       judged, the market baselines computed.
+       Floor: plain sqlite3 + numpy reading the same CSV files, deciding the
+       same claims and writing the outcomes with one executemany.
+warm   `--claims` more claims are added to the settled ledger and the same
+       command runs again: the bars are cached.
+       Floor: plain sqlite3 + numpy reading the bars from the ledger's
+       `price_bar` table, deciding the open claims, one executemany.
+
+Each floor runs on a copy of the ledger, right before the command, in the
+same bench run; both times, the ratio and each process's peak RSS are
+printed. The outcomes of every claim are compared between the command and
+its floor, and a seeded sample against a straightforward per-claim pandas
+evaluation written here (an oracle independent of `ledger.rules`).
+
+Goal (issue 12): each command <= 3x its floor.
+
+The symbols end in ".DE" so that their calendar is plain weekdays (24/5,
+`ledger.rules.calendar`): every weekday has a bar, there are no gaps, and
+a deadline is settled by the last weekday on or before it. The floor and
+the oracle encode exactly that.
+
+Run: .venv/bin/python bench/bench_resolve_runs.py [--claims 100000] [--symbols 200]
+     [--years 10] [--keep DIR] [--sample 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sqlmodel import Session
+
+from ledger.claims.model import LEVEL_KINDS, Claim
+from ledger.records import NewClaim
+from ledger.store.claims import record_claims
+from ledger.store.session import open_ledger
+
+LAST_DAY = date(2026, 6, 30)
+AS_OF = LAST_DAY - timedelta(days=30)
+PYTHON = sys.executable
+FORECAST = str(Path(PYTHON).with_name("forecast"))
+
+
+def symbol_name(index: int) -> str:
+    return f"S{index:03d}.DE"
+
+
+def write_prices(directory: Path, symbols: int, years: int) -> dict[str, pd.DataFrame]:
+    """One CSV file per symbol: a seeded random walk on every weekday."""
+    rng = np.random.default_rng(12)
+    directory.mkdir(parents=True, exist_ok=True)
+    index = pd.bdate_range(LAST_DAY - timedelta(days=365 * years), LAST_DAY, name="date")
+    days = index.strftime("%Y-%m-%d").to_numpy()
+    frames = {}
+    for s in range(symbols):
+        close = np.round(100.0 * np.exp(np.cumsum(rng.normal(0.0, 0.015, len(index)))), 4)
+        spread = np.round(np.abs(rng.normal(0.0, 0.008, len(index))) * close, 4)
+        open_ = np.round(close * (1 + rng.normal(0.0, 0.003, len(index))), 4)
+        high = np.maximum(np.maximum(open_, close) + spread, 0.0)
+        low = np.minimum(open_, close) - spread
+        low = np.where(low > 0, low, np.minimum(open_, close) * 0.99)
+        frame = pd.DataFrame(
+            {"open": open_, "high": high, "low": low, "close": close, "volume": 1000.0},
+            index=index,
+        )
+        lines = ["date,open,high,low,close,volume"]
+        lines += [
+            f"{d},{o:.4f},{h:.4f},{lo:.4f},{c:.4f},1000"
+            for d, o, h, lo, c in zip(days, open_, high, low, close, strict=True)
+        ]
+        (directory / f"{symbol_name(s)}.csv").write_text("\n".join(lines) + "\n")
+        frames[symbol_name(s)] = frame.round(4)
+    return frames
+
+
+def make_claims(
+    rng: np.random.Generator,
+    frames: dict[str, pd.DataFrame],
+    count: int,
+    tag: str,
+    made_from: int,
+) -> list[NewClaim]:
+    """`count` claims spread over the symbols, made on a bar day from index `made_from`."""
+    kinds = list(LEVEL_KINDS)
+    symbols = list(frames)
+    out = []
+    for i in range(count):
+        symbol = symbols[i % len(symbols)]
+        frame = frames[symbol]
+        pick = int(rng.integers(made_from, len(frame) - 40))
+        made_on = frame.index[pick].date()
+        kind = kinds[i % len(kinds)]
+        level = round(float(frame["close"].iloc[pick] * rng.uniform(0.8, 1.25)), 4)
+        deadline = made_on + timedelta(days=int(rng.integers(20, 540)))
+        claim = Claim(symbol, symbol, kind, level, made_on, made_on + timedelta(days=1), deadline)
+        source = f"{tag} source {i % 300:03d}"
+        out.append(NewClaim(source=source, claim=claim, text=claim.canonical_text()))
+    return out
+
+
+def record(db: Path, entries: list[NewClaim]) -> None:
+    engine = open_ledger(str(db))
+    with Session(engine) as session, session.begin():
+        record_claims(session, entries)
+    engine.dispose()
+
+
+# The floor: what a minimal resolver of these claims does, and no more. It is
+# run as its own process (the source below), like the command.
+FLOOR = textwrap.dedent(
+    """
+    import sqlite3, sys, numpy as np
+    db, mode, prices, as_of = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+    as_of = np.datetime64(as_of, "D").astype(np.int64)
+    con = sqlite3.connect(db)
+    rows = con.execute(
+        "SELECT id, symbol, kind, level, window_start, deadline FROM prediction "
+        "WHERE status = 'open' ORDER BY symbol"
+    ).fetchall()
+    ids, symbols, kinds, levels, starts, deadlines = zip(*rows)
+    ids = np.array(ids); symbols = np.array(symbols); kinds = np.array(kinds)
+    levels = np.array(levels, dtype=np.float64)
+    starts = np.array(starts, dtype="datetime64[D]").astype(np.int64)
+    deadlines = np.array(deadlines, dtype="datetime64[D]")
+    settle = np.busday_offset(deadlines, 0, roll="backward").astype(np.int64)
+    deadlines = deadlines.astype(np.int64)
+
+    def bars_of(symbol):
+        if mode == "csv":
+            data = np.loadtxt(
+                f"{prices}/{symbol}.csv", delimiter=",", skiprows=1, usecols=(0, 2, 3, 4),
+                dtype=[("day", "datetime64[D]"), ("high", "f8"), ("low", "f8"), ("close", "f8")],
+            )
+            day = data["day"].astype(np.int64)
+            high, low, close = data["high"], data["low"], data["close"]
+        else:
+            got = con.execute(
+                "SELECT date, high, low, close FROM price_bar WHERE symbol = ? ORDER BY date",
+                (symbol,),
+            ).fetchall()
+            day = np.array([g[0] for g in got], dtype="datetime64[D]").astype(np.int64)
+            high, low, close = np.array([g[1:] for g in got], dtype=np.float64).T
+        keep = day <= as_of
+        return day[keep], high[keep], low[keep], close[keep]
+
+    out = []
+    bounds = np.flatnonzero(symbols[1:] != symbols[:-1]) + 1
+    for lo_i, hi_i in zip(np.r_[0, bounds], np.r_[bounds, len(symbols)]):
+        day, high, low, close = bars_of(symbols[lo_i])
+        csum = np.r_[0.0, np.cumsum(close)]
+        first = np.searchsorted(day, starts[lo_i:hi_i], "left")
+        end = np.searchsorted(day, deadlines[lo_i:hi_i], "right")
+        final = as_of > settle[lo_i:hi_i]
+        for j in range(hi_i - lo_i):
+            k = lo_i + j
+            kind, level, a, b = kinds[k], levels[k], first[j], end[j]
+            family, side = kind.split("_")
+            outcome = None
+            if family in ("touch", "hold"):
+                if family == "touch":
+                    hit = high[a:b] >= level if side == "above" else low[a:b] <= level
+                else:
+                    hit = low[a:b] < level if side == "above" else high[a:b] > level
+                where = np.flatnonzero(hit)
+                if len(where):
+                    outcome = "true" if family == "touch" else "false"
+                elif final[j]:
+                    outcome = "false" if family == "touch" else "true"
+            elif final[j] and b > a:
+                value = close[b - 1] if family == "close" else (csum[b] - csum[a]) / (b - a)
+                met = value >= level if side == "above" else value <= level
+                outcome = "true" if met else "false"
+            if outcome is not None:
+                out.append((outcome, int(ids[k])))
+    con.executemany("UPDATE prediction SET status = ? WHERE id = ?", out)
+    con.commit()
+    print(len(out), "decided")
+    """
+)
+
+
+# Runs a command and reports its wall time and peak RSS. A process of its own,
+# because a child's peak RSS counts the memory of the process it was forked
+# from: forked from this bench (pandas loaded), every figure would start high.
+MEASURE = textwrap.dedent(
+    """
+    import os, subprocess, sys, time
+    with open(sys.argv[2], "wb") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(sys.argv[3:], stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+    print(seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+    """
+)
+
+
+def run(command: list[str], label: str, log: Path) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one process, its output kept in `log`."""
+    measured = subprocess.run(
+        [PYTHON, "-c", MEASURE, label, str(log), *command],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds, rss, code = measured.stdout.split()
+    text = log.read_text(errors="replace").strip()
+    if int(code) not in (0, 1):
+        raise SystemExit(f"{label} failed ({code}): {text[-600:]}")
+    print(f"    {label}: {text.splitlines()[0][:160] if text else ''}")
+    return float(seconds), float(rss)
+
+
+def copy_ledger(db: Path, copy: Path) -> None:
+    """A copy of the ledger for a floor to write to, its WAL folded in first."""
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy.unlink(missing_ok=True)
+    shutil.copy(db, copy)
+
+
+def statuses(db: Path) -> dict[int, str]:
+    with sqlite3.connect(db) as con:
+        return dict(con.execute("SELECT id, status FROM prediction"))
+
+
+def oracle(claim_row: tuple, frame: pd.DataFrame, as_of: date) -> str:
+    """A per-claim pandas evaluation of the rule, as the rule's docstring states it."""
+    _, _, kind, level, start, deadline = claim_row
+    bars = frame[frame.index <= pd.Timestamp(as_of)]
+    window = bars[(bars.index >= pd.Timestamp(start)) & (bars.index <= pd.Timestamp(deadline))]
+    settle = pd.Timestamp(deadline)
+    while settle.weekday() >= 5:
+        settle -= pd.Timedelta(days=1)
+    final = pd.Timestamp(as_of) > settle
+    family, side = kind.split("_")
+    if family == "touch":
+        touched = (window["high"] >= level) if side == "above" else (window["low"] <= level)
+        return "true" if touched.any() else ("false" if final else "open")
+    if family == "hold":
+        broken = (window["low"] < level) if side == "above" else (window["high"] > level)
+        return "false" if broken.any() else ("true" if final else "open")
+    if not final or window.empty:
+        return "open"
+    value = window["close"].iloc[-1] if family == "close" else window["close"].mean()
+    return "true" if (value >= level if side == "above" else value <= level) else "false"
+
+
+def compare(label: str, db: Path, floor_db: Path, frames, sample: int) -> None:
+    """Every outcome against the floor's, a seeded sample against the pandas oracle."""
+    got, floor = statuses(db), statuses(floor_db)
+    differ = [cid for cid in floor if floor[cid] != got.get(cid)]
+    with sqlite3.connect(db) as con:
+        rows = con.execute(
+            "SELECT id, symbol, kind, level, window_start, deadline FROM prediction ORDER BY id"
+        ).fetchall()
+    rng = np.random.default_rng(99)
+    picked = [rows[i] for i in rng.choice(len(rows), min(sample, len(rows)), replace=False)]
+    wrong = [r[0] for r in picked if oracle(r, frames[r[1]], AS_OF) != got[r[0]]]
+    decided = sum(1 for s in got.values() if s != "open")
+    print(
+        f"    {label} outcomes: {decided:,} of {len(got):,} decided; differ from the floor: "
+        f"{len(differ)}{' ' + str(differ[:5]) if differ else ''}; pandas oracle sample of "
+        f"{len(picked)}: {len(wrong)} wrong{' ' + str(wrong[:5]) if wrong else ''}"
+    )
+
+
+def side_by_side(label: str, floor_cmd, command, logs: Path) -> None:
+    floor_s, floor_rss = run(floor_cmd, f"{label} floor", logs / f"{label}-floor.log")
+    command_s, command_rss = run(command, f"{label} forecast", logs / f"{label}-forecast.log")
+    print(
+        f"{label}: forecast resolve {command_s:.2f} s (peak RSS {command_rss:.0f} MB); "
+        f"floor {floor_s:.2f} s (peak RSS {floor_rss:.0f} MB); ratio {command_s / floor_s:.2f}x"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--symbols", type=int, default=200)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--sample", type=int, default=2000)
+    parser.add_argument("--keep", type=Path, help="work in this directory and keep it")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = args.keep or Path(tmp)
+        directory.mkdir(parents=True, exist_ok=True)
+        prices, db = directory / "prices", directory / "ledger.sqlite3"
+        floor_db, floor_py = directory / "floor.sqlite3", directory / "floor.py"
+        floor_py.write_text(FLOOR)
+        for stale in (db, floor_db):
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{stale}{suffix}").unlink(missing_ok=True)
+        started = time.perf_counter()
+        frames = write_prices(prices, args.symbols, args.years)
+        rng = np.random.default_rng(7)
+        record(db, make_claims(rng, frames, args.claims, "cold", 0))
+        print(
+            f"built: {args.symbols} symbols x {len(next(iter(frames.values())))} bars, "
+            f"{args.claims:,} open claims in {time.perf_counter() - started:.1f} s; "
+            f"as of {AS_OF}"
+        )
+        command = [
+            FORECAST, "--db", str(db), "resolve", "--as-of", AS_OF.isoformat(),
+            "--prices", f"csv:{prices}",
+        ]  # fmt: skip
+
+        copy_ledger(db, floor_db)
+        floor = [PYTHON, str(floor_py), str(floor_db), "csv", str(prices), AS_OF.isoformat()]
+        side_by_side("cold", floor, command, directory)
+        compare("cold", db, floor_db, frames, args.sample)
+
+        # The warm ledger: the settled one plus as many claims again, made later.
+        record(db, make_claims(np.random.default_rng(8), frames, args.claims, "warm", 2000))
+        copy_ledger(db, floor_db)
+        floor = [PYTHON, str(floor_py), str(floor_db), "sqlite", "-", AS_OF.isoformat()]
+        side_by_side("warm", floor, command, directory)
+        compare("warm", db, floor_db, frames, args.sample)
+
+
+if __name__ == "__main__":
+    main()
