@@ -162,35 +162,48 @@ FLOOR = textwrap.dedent(
         keep = day <= as_of
         return day[keep], high[keep], low[keep], close[keep]
 
+    def window_reduce(ufunc, values, first, end):
+        # ufunc over values[first:end] per claim: reduceat over interleaved bounds
+        padded = np.r_[values, values[-1:]]
+        return ufunc.reduceat(padded, np.column_stack((first, end)).ravel())[::2]
+
     out = []
     bounds = np.flatnonzero(symbols[1:] != symbols[:-1]) + 1
     for lo_i, hi_i in zip(np.r_[0, bounds], np.r_[bounds, len(symbols)]):
         day, high, low, close = bars_of(symbols[lo_i])
+        part = slice(lo_i, hi_i)
+        first = np.searchsorted(day, starts[part], "left")
+        end = np.searchsorted(day, deadlines[part], "right")
+        some = end > first
+        first, end = np.minimum(first, len(day) - 1), np.maximum(end, first + 1)
+        top = window_reduce(np.maximum, high, first, end)
+        bottom = window_reduce(np.minimum, low, first, end)
         csum = np.r_[0.0, np.cumsum(close)]
-        first = np.searchsorted(day, starts[lo_i:hi_i], "left")
-        end = np.searchsorted(day, deadlines[lo_i:hi_i], "right")
-        final = as_of > settle[lo_i:hi_i]
-        for j in range(hi_i - lo_i):
-            k = lo_i + j
-            kind, level, a, b = kinds[k], levels[k], first[j], end[j]
-            family, side = kind.split("_")
-            outcome = None
-            if family in ("touch", "hold"):
-                if family == "touch":
-                    hit = high[a:b] >= level if side == "above" else low[a:b] <= level
-                else:
-                    hit = low[a:b] < level if side == "above" else high[a:b] > level
-                where = np.flatnonzero(hit)
-                if len(where):
-                    outcome = "true" if family == "touch" else "false"
-                elif final[j]:
-                    outcome = "false" if family == "touch" else "true"
-            elif final[j] and b > a:
-                value = close[b - 1] if family == "close" else (csum[b] - csum[a]) / (b - a)
-                met = value >= level if side == "above" else value <= level
-                outcome = "true" if met else "false"
-            if outcome is not None:
-                out.append((outcome, int(ids[k])))
+        last_close = close[end - 1]
+        mean_close = (csum[end] - csum[first]) / (end - first)
+        final = as_of > settle[part]
+        kind, level = kinds[part], levels[part]
+        above = np.char.endswith(kind, "above")
+        family = np.char.partition(kind, "_")[:, 0]
+        crossed = np.select(
+            [family == "touch", family == "hold"],
+            [np.where(above, top >= level, bottom <= level),
+             np.where(above, bottom < level, top > level)],
+            False,
+        ) & some
+        value = np.where(family == "close", last_close, mean_close)
+        met = np.where(above, value >= level, value <= level)
+        outcome = np.full(len(kind), "", dtype=object)
+        is_touch, is_hold = family == "touch", family == "hold"
+        by_value = ~(is_touch | is_hold)
+        outcome[is_touch & crossed] = "true"
+        outcome[is_touch & ~crossed & final] = "false"
+        outcome[is_hold & crossed] = "false"
+        outcome[is_hold & ~crossed & final] = "true"
+        outcome[by_value & final & some & met] = "true"
+        outcome[by_value & final & some & ~met] = "false"
+        decided = outcome != ""
+        out += zip(outcome[decided].tolist(), ids[part][decided].tolist())
     con.executemany("UPDATE prediction SET status = ? WHERE id = ?", out)
     con.commit()
     print(len(out), "decided")

@@ -177,7 +177,7 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     invalid_baselines = []
     if needing_baseline:
         # SciPy comes with the baselines; a run with none to compute starts without it.
-        from ledger.baseline import baselines_for, history_range, set_aside_unjudgeable
+        from ledger.baseline import history_range, set_aside_unjudgeable
 
         invalid_baselines = set_aside_unjudgeable(needing_baseline)
     keys = set(claims_by_symbol) | set(needing_baseline)
@@ -232,71 +232,34 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     plain = {leg for key in keys for leg in legs_of(key)}
     # Plain symbols first: their transactions store the bars the compound keys are built from.
     symbols = sorted(plain) + sorted(keys - plain)
-    for done, symbol in enumerate(symbols, start=1):
-        claims = claims_by_symbol.get(symbol, [])
-        # The symbol's figures join the summary only once its transaction commits.
-        tally = ResolveSummary(run_id, as_of, source.name, dry_run)
+    run = _SymbolRun(
+        as_of, source.name, dry_run, run_id, claims_by_symbol, needing_baseline, plain,
+        fetched, wanted, fetch_spans, leg_spans, held_gaps, failed,
+    )  # fmt: skip
+    done = 0
+    for batch in _batches(symbols, claims_by_symbol, fetched, 1 if dry_run else BATCH_ROWS):
         try:
             with Session(engine, expire_on_commit=False) as session, session.begin():
-                if symbol in plain:
-                    _store_fetched(session, symbol, fetched, tally, wanted.get(symbol))
-                elif dry_run:  # the legs' bars were rolled back with their own transactions
-                    for leg in legs_of(symbol):
-                        _store_fetched(
-                            session,
-                            leg,
-                            fetched,
-                            ResolveSummary(None, as_of, "", True),
-                            wanted.get(leg),
-                        )
-                span = fetch_spans.get(symbol)
-                if symbol in leg_spans and symbol in plain:
-                    held = gaps_by_symbol(session, {symbol: leg_spans[symbol]}).get(symbol, [])
-                    tally.rejected_held[symbol] = len(held)
-                    tally.rejected_new[symbol] = len(set(held) - set(held_gaps.get(symbol, [])))
-                if symbol in plain:
-                    bars, gaps = _load_bars(session, symbol, span)
-                    splits = load_splits(session, [symbol]).get(symbol)
-                    if claims:
-                        error = fetched.errors.get(symbol)
-                        _resolve_symbol(
-                            session,
-                            symbol,
-                            claims,
-                            (bars, gaps),
-                            splits,
-                            error,
-                            tally,
-                            run_id,
-                            rejected=fetched.rejected.get(symbol),
-                        )
-                    if symbol in needing_baseline and symbol not in failed:
-                        store_baselines(
-                            session, baselines_for(needing_baseline[symbol], bars, splits)
-                        )
-                else:
-                    _resolve_compound(
-                        session,
-                        symbol,
-                        claims,
-                        span,
-                        fetched,
-                        tally,
-                        run_id,
-                        needing_baseline.get(symbol)
-                        if not failed.keys() & set(legs_of(symbol))
-                        else None,
-                    )
+                tallies = [run.settle(session, symbol) for symbol in batch]
                 if dry_run:
                     session.rollback()
         except ClaimsChanged as exc:
-            summary.failed_symbols[symbol] = f"not settled: {exc}; the next run settles them"
-        else:
+            if len(batch) == 1:
+                summary.failed_symbols[batch[0]] = f"not settled: {exc}; the next run settles them"
+                tallies = []
+            else:
+                # Someone else settled claims of one symbol of the batch: the
+                # batch is rolled back whole and its symbols go again, one
+                # transaction each, so that only that symbol waits for the next run.
+                tallies = run.settle_one_by_one(engine, batch, summary)
+        for tally in tallies:
             summary.absorb(tally)
-        if lock is not None:
-            lock.heartbeat()
-        if progress is not None:
-            progress(symbol, done, len(symbols))
+        for symbol in batch:  # a batch settled by the fallback is done too
+            done += 1
+            if lock is not None:
+                lock.heartbeat()
+            if progress is not None:
+                progress(symbol, done, len(symbols))
 
     if run_id is not None:
         with Session(engine) as session, session.begin():
@@ -315,6 +278,134 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
                 bars_rejected=sum(summary.rejected_held.values()),
             )
     return summary
+
+
+BATCH_ROWS = 50_000
+"""Symbols share a transaction until their claims and fetched bars reach this many rows.
+
+Each commit of a SQLite ledger ends in a WAL sync (tens of milliseconds on a
+shared disk), so one transaction per symbol cost 200 syncs on a 200-symbol
+run. A batch stays small enough that a kill loses little work, and a symbol
+never straddles two transactions: a kill still leaves every committed symbol
+complete and the rest untouched.
+"""
+
+
+def _batches(
+    symbols: Sequence[str],
+    claims_by_symbol: dict[str, list[OpenClaim]],
+    fetched: FetchResult,
+    rows: int,
+) -> list[list[str]]:
+    """`symbols` in order, cut into runs of about `rows` claims plus fetched bars."""
+    batches: list[list[str]] = []
+    current: list[str] = []
+    weight = 0
+    for symbol in symbols:
+        bars = fetched.bars.get(symbol)
+        weight += len(claims_by_symbol.get(symbol, ())) + (0 if bars is None else len(bars))
+        current.append(symbol)
+        if weight >= rows:
+            batches.append(current)
+            current, weight = [], 0
+    if current:
+        batches.append(current)
+    return batches
+
+
+@dataclass
+class _SymbolRun:
+    """What settling each symbol needs from the run: its claims, the fetch, the spans."""
+
+    as_of: date
+    price_source: str
+    dry_run: bool
+    run_id: int | None
+    claims_by_symbol: dict[str, list[OpenClaim]]
+    needing_baseline: dict
+    plain: set[str]
+    fetched: FetchResult
+    wanted: dict[str, tuple[date, date]]
+    fetch_spans: dict[str, tuple[date, date]]
+    leg_spans: dict[str, tuple[date, date]]
+    held_gaps: dict[str, list[date]]
+    failed: dict[str, str]
+
+    def settle_one_by_one(
+        self, engine: Engine, symbols: Sequence[str], summary: ResolveSummary
+    ) -> list[ResolveSummary]:
+        """Each symbol in a transaction of its own; one whose claims changed is left."""
+        tallies = []
+        for symbol in symbols:
+            try:
+                with Session(engine, expire_on_commit=False) as session, session.begin():
+                    tallies.append(self.settle(session, symbol))
+            except ClaimsChanged as exc:
+                summary.failed_symbols[symbol] = f"not settled: {exc}; the next run settles them"
+        return tallies
+
+    def settle(self, session: Session, symbol: str) -> ResolveSummary:
+        """Store the symbol's fetched bars, judge its claims and write the verdicts (and
+        its new claims' baselines) in the caller's transaction; returns its figures,
+        which join the run's only once that transaction commits."""
+        as_of, dry_run, run_id, fetched = self.as_of, self.dry_run, self.run_id, self.fetched
+        claims = self.claims_by_symbol.get(symbol, [])
+        needing_baseline = self.needing_baseline
+        tally = ResolveSummary(run_id, as_of, self.price_source, dry_run)
+        if symbol in self.plain:
+            _store_fetched(session, symbol, fetched, tally, self.wanted.get(symbol))
+        elif dry_run:  # the legs' bars were rolled back with their own transactions
+            for leg in legs_of(symbol):
+                _store_fetched(
+                    session,
+                    leg,
+                    fetched,
+                    ResolveSummary(None, as_of, "", True),
+                    self.wanted.get(leg),
+                )
+        span = self.fetch_spans.get(symbol)
+        if symbol in self.leg_spans and symbol in self.plain:
+            held = gaps_by_symbol(session, {symbol: self.leg_spans[symbol]}).get(symbol, [])
+            tally.rejected_held[symbol] = len(held)
+            tally.rejected_new[symbol] = len(set(held) - set(self.held_gaps.get(symbol, [])))
+        if symbol in self.plain:
+            bars, gaps = _load_bars(session, symbol, span)
+            splits = load_splits(session, [symbol]).get(symbol)
+            if claims:
+                error = fetched.errors.get(symbol)
+                _resolve_symbol(
+                    session,
+                    symbol,
+                    claims,
+                    (bars, gaps),
+                    splits,
+                    error,
+                    tally,
+                    run_id,
+                    rejected=fetched.rejected.get(symbol),
+                )
+            if symbol in needing_baseline and symbol not in self.failed:
+                store_baselines(session, _baselines_for(needing_baseline[symbol], bars, splits))
+        else:
+            _resolve_compound(
+                session,
+                symbol,
+                claims,
+                span,
+                fetched,
+                tally,
+                run_id,
+                needing_baseline.get(symbol)
+                if not self.failed.keys() & set(legs_of(symbol))
+                else None,
+            )
+        return tally
+
+
+def _baselines_for(claims: list, bars: pd.DataFrame, splits: pd.Series | None) -> list:
+    from ledger.baseline import baselines_for  # SciPy, only when baselines are computed
+
+    return baselines_for(claims, bars, splits)
 
 
 def _by_pair(claims_by_symbol: dict[str, list[OpenClaim]]) -> dict[str, list[OpenClaim]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -20,7 +21,7 @@ from sqlmodel import Session
 
 from ledger.bars import BAR_COLUMNS, OK, QUALITY_COLUMN
 from ledger.store.batching import chunks
-from ledger.store.raw import fetchall
+from ledger.store.raw import adapt, executemany, fetchall
 from ledger.store.tables import PriceBarRow, PriceCoverageRow, PriceGapRow, utcnow
 
 
@@ -144,43 +145,65 @@ def load_symbol_bars(session: Session, symbol: str, start: date, end: date) -> p
     return frame
 
 
+_BAR_UPSERT = (
+    "INSERT INTO price_bar (symbol, date, open, high, low, close, volume, quality, "
+    "data_source, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (symbol, date) DO UPDATE SET open = excluded.open, high = excluded.high, "
+    "low = excluded.low, close = excluded.close, volume = excluded.volume, "
+    "quality = excluded.quality, data_source = excluded.data_source, "
+    "fetched_at = excluded.fetched_at"
+)
+
+
 def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: str) -> int:
-    """Upsert bars; returns how many rows were written."""
-    fetched_at = utcnow()
-    rows: list[dict] = []
+    """Upsert bars; returns how many rows were written.
+
+    The hot path of a cold run (ten years of 200 symbols is half a million
+    rows): the parameter rows are built a column at a time from the frame's
+    arrays and go straight to the driver, in the form each database stores
+    (ISO day text in SQLite, as SQLAlchemy writes it; date objects for psycopg).
+    """
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    fetched_at = adapt(session, utcnow())
+    written = 0
     for symbol, frame in bars.items():
         if frame.empty:
             continue
-        values = frame[list(BAR_COLUMNS)].to_numpy(dtype=np.float64)
-        dates = pd.DatetimeIndex(frame.index).date
+        days64 = pd.DatetimeIndex(frame.index).values.astype("datetime64[D]")
+        days = days64.astype(str).tolist() if sqlite else days64.tolist()
+        opens, highs, lows, closes, volumes = (
+            frame[column].to_numpy(dtype=np.float64) for column in BAR_COLUMNS
+        )
+        volume_values: list = volumes.tolist()
+        if np.isnan(volumes).any():
+            volume_values = [None if v != v else v for v in volume_values]
         if QUALITY_COLUMN in frame.columns:
-            qualities = frame[QUALITY_COLUMN].to_numpy(dtype=object)
+            qualities = [str(q) for q in frame[QUALITY_COLUMN].tolist()]
         else:
-            qualities = np.full(len(frame), OK, dtype=object)
-        for day, (open_, high, low, close, volume), quality in zip(
-            dates, values, qualities, strict=True
-        ):
-            rows.append(
-                {
-                    "symbol": symbol,
-                    "date": day,
-                    "open": float(open_),
-                    "high": float(high),
-                    "low": float(low),
-                    "close": float(close),
-                    "volume": None if np.isnan(volume) else float(volume),
-                    "quality": str(quality),
-                    "data_source": data_source,
-                    "fetched_at": fetched_at,
-                }
-            )
-    upsert_rows(
-        session,
-        PriceBarRow.__table__,
-        rows,
-        ("open", "high", "low", "close", "volume", "quality", "data_source", "fetched_at"),
-    )
-    return len(rows)
+            qualities = [OK] * len(frame)
+        count = len(frame)
+        executemany(
+            session,
+            _BAR_UPSERT,
+            list(
+                zip(
+                    repeat(symbol, count),
+                    days,
+                    opens.tolist(),
+                    highs.tolist(),
+                    lows.tolist(),
+                    closes.tolist(),
+                    volume_values,
+                    qualities,
+                    repeat(data_source, count),
+                    repeat(fetched_at, count),
+                    strict=True,
+                )
+            ),
+            ready=True,
+        )
+        written += count
+    return written
 
 
 def store_gaps(
