@@ -108,8 +108,12 @@ def read_bars_csv(path: Path) -> pd.DataFrame:
     Raises `CsvFileError` naming the file, the line and the column of the first
     problems (a missing column, a date that is not ``YYYY-MM-DD``, a price that
     is not a number). Empty cells are not problems here: they become NaN and
-    `validate_bars` reports the bar.
+    `validate_bars` reports the bar. A plain file is read by the fast path
+    (`_read_plain_csv`); anything else by the careful one below.
     """
+    plain = _read_plain_csv(path)
+    if plain is not None:
+        return plain
     try:
         with warnings.catch_warnings():
             # pandas only warns when the first data row has more fields than the
