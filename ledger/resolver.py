@@ -30,7 +30,7 @@ from ledger.claims.bounds import BoundsError, check_price
 from ledger.claims.model import Claim
 from ledger.claims.pairs import legs_of, pair_key, pair_legs, ratio_legs
 from ledger.errors import UsageError
-from ledger.market.source import FetchResult, PriceSource, SymbolError
+from ledger.market.source import FetchResult, PriceSource, SymbolError, VersionedSource
 from ledger.price_cache import fetch_missing, missing_range
 from ledger.rules import (
     LegData,
@@ -48,11 +48,13 @@ from ledger.rules.levels import BarArrays, compute_levels, history_start
 from ledger.store.baselines import claims_needing_baseline, store_baselines
 from ledger.store.engine import refresh_planner_statistics
 from ledger.store.prices import (
+    SourceVersion,
     cached_ranges,
     gaps_by_symbol,
     load_gaps,
     load_symbol_bars,
     record_coverage,
+    source_versions,
     store_bars,
     store_gaps,
 )
@@ -225,6 +227,8 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
             if symbol in wanted:
                 first, last = min(first, wanted[symbol][0]), max(last, wanted[symbol][1])
             wanted[symbol] = (first, last)
+        with Session(engine) as session:
+            wanted = _without_unchanged(wanted, source, source_versions(session, wanted))
     fetched = fetch_missing(source, wanted)
     summary.requests = fetched.requests
 
@@ -408,6 +412,37 @@ def _baselines_for(claims: list, bars: pd.DataFrame, splits: pd.Series | None) -
     return baselines_for(claims, bars, splits)
 
 
+def _without_unchanged(
+    wanted: dict[str, tuple[date, date]],
+    source: PriceSource,
+    held: dict[str, SourceVersion],
+) -> dict[str, tuple[date, date]]:
+    """`wanted` less the symbols whose range the cache read from the same data.
+
+    The last few days are asked for again on every run because a feed's latest
+    bar may have been partial, and a rejected bar because feeds fix their
+    errors. A source that can say its data has not changed since the cache
+    read those very days (a CSV file of the same size and modification time)
+    would only serve the same bars again: a warm run over 200 files reads none.
+    """
+    if not held or not isinstance(source, VersionedSource):
+        return wanted
+    current = source.versions([s for s in wanted if s in held])
+    kept = {}
+    for symbol, (first, last) in wanted.items():
+        version = held.get(symbol)
+        if (
+            version is not None
+            and version.data_source == source.name
+            and current.get(symbol) == version.version
+            and version.first <= first
+            and last <= version.last
+        ):
+            continue
+        kept[symbol] = (first, last)
+    return kept
+
+
 def _by_pair(claims_by_symbol: dict[str, list[OpenClaim]]) -> dict[str, list[OpenClaim]]:
     """Outperformance claims move from their first asset's symbol to their pair's key."""
     grouped: dict[str, list[OpenClaim]] = {}
@@ -468,7 +503,14 @@ def _store_fetched(
     """Fetched bars go to the cache in the symbol's transaction (a dry run rolls it back)."""
     if symbol in fetched.bars:
         if asked is not None:
-            record_coverage(session, symbol, asked[0], asked[1], summary.price_source)
+            record_coverage(
+                session,
+                symbol,
+                asked[0],
+                asked[1],
+                summary.price_source,
+                fetched.versions.get(symbol),
+            )
         summary.bars_stored += store_bars(
             session, {symbol: fetched.bars[symbol]}, summary.price_source
         )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from itertools import product
 from pathlib import Path
@@ -55,16 +55,40 @@ class CsvSource:
         check_wanted(wanted)
         result = FetchResult()
         for symbol, (first, last) in wanted.items():
+            # Taken before the read: a file changed while it is read looks changed next time.
+            version = self._version(symbol)
             outcome = self._fetch_one(symbol, first, last)
             if isinstance(outcome, SymbolError):
                 result.errors[symbol] = outcome
                 continue
             result.bars[symbol] = outcome.kept
+            if version is not None:
+                result.versions[symbol] = version
             result.rejected[symbol] = outcome.messages
             result.gaps[symbol] = outcome.gaps
             # CSV files carry no corporate actions; their prices are what the file says.
             result.splits[symbol] = empty_splits()
         return result
+
+    def versions(self, symbols: Iterable[str]) -> dict[str, str]:
+        """Each symbol's file size and modification time (`VersionedSource`): a warm
+        run skips re-reading a file it holds the bars of while they stay the same."""
+        found = {}
+        for symbol in symbols:
+            version = self._version(symbol)
+            if version is not None:
+                found[symbol] = version
+        return found
+
+    def _version(self, symbol: str) -> str | None:
+        path = self._path_for(symbol)
+        if path is None:
+            return None
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return f"{stat.st_size}:{stat.st_mtime_ns}"
 
     def _fetch_one(self, symbol: str, first: date, last: date) -> CheckedBars | SymbolError:
         if not self.directory.is_dir():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import repeat
 
 import numpy as np
@@ -58,21 +58,69 @@ def cached_ranges(session: Session, symbols: Iterable[str]) -> dict[str, CachedR
 
 
 def record_coverage(
-    session: Session, symbol: str, first: date, last: date, data_source: str
+    session: Session,
+    symbol: str,
+    first: date,
+    last: date,
+    data_source: str,
+    version: str | None = None,
 ) -> None:
-    """Remember that the source was asked for [first, last] (joined with what it covered)."""
+    """Remember that the source was asked for [first, last] (joined with what it covered),
+    and what it said its data was (`version`, None when it cannot tell).
+
+    The version holds for the days it was read for: the same version read again
+    for adjoining days widens that range, any other read starts it afresh, and
+    a read without a version clears it.
+    """
     row = session.get(PriceCoverageRow, symbol)
     if row is None:
-        session.add(
-            PriceCoverageRow(symbol=symbol, first=first, last=last, data_source=data_source)
-        )
+        row = PriceCoverageRow(symbol=symbol, first=first, last=last, data_source=data_source)
     else:
         row.first = min(row.first, first)
         row.last = max(row.last, last)
-        row.data_source = data_source
         row.updated_at = utcnow()
-        session.add(row)
+    read_first, read_last = first, last
+    if (
+        version is not None
+        and row.source_version == version
+        and row.data_source == data_source
+        and row.version_first is not None
+        and row.version_last is not None
+        and first <= row.version_last + timedelta(days=1)
+        and row.version_first <= last + timedelta(days=1)
+    ):
+        read_first, read_last = min(first, row.version_first), max(last, row.version_last)
+    row.data_source = data_source
+    row.source_version = version
+    row.version_first = read_first if version is not None else None
+    row.version_last = read_last if version is not None else None
+    session.add(row)
     session.flush()
+
+
+@dataclass(frozen=True)
+class SourceVersion:
+    """What a source said its data for a symbol was, for which days (`record_coverage`)."""
+
+    data_source: str
+    version: str
+    first: date
+    last: date
+
+
+def source_versions(session: Session, symbols: Iterable[str]) -> dict[str, SourceVersion]:
+    """Per symbol, the version its cached bars were last read at, where one is known."""
+    table = PriceCoverageRow
+    found: dict[str, SourceVersion] = {}
+    for chunk in chunks(sorted(set(symbols))):
+        query = select(
+            table.symbol, table.data_source, table.source_version, table.version_first,
+            table.version_last,
+        ).where(table.symbol.in_(chunk), table.source_version.isnot(None))  # fmt: skip
+        for symbol, data_source, version, first, last in session.execute(query):
+            if first is not None and last is not None:
+                found[symbol] = SourceVersion(data_source, version, first, last)
+    return found
 
 
 def load_bars(

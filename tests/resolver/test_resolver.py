@@ -390,6 +390,48 @@ def test_claims_settled_by_someone_else_leave_only_their_symbol_open(
     assert set(stored) == {"BTC-USD"}
 
 
+class CountingCsv(CsvSource):
+    """The CSV source, counting the files it reads."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(directory)
+        self.read: list[str] = []
+
+    def _fetch_one(self, symbol, first, last):
+        self.read.append(symbol)
+        return super()._fetch_one(symbol, first, last)
+
+
+def test_a_warm_run_reads_no_csv_file_that_has_not_changed(engine, prices: Path) -> None:
+    """The last days are asked for again on every run; a file of the same size and
+    modification time as when its bars were cached is not read again for them.
+    A file that changed is read, and its new bars count."""
+    record(engine, "gold $9000 by end-2026", "BTC $150000 by end-2026")  # both stay open
+    as_of = {"as_of": date(2026, 7, 13), "today": date(2026, 7, 13)}
+    first = CountingCsv(prices)
+    run_resolver(engine, first, **as_of)
+    assert sorted(first.read) == ["BTC-USD", "GC=F"]
+
+    again = CountingCsv(prices)
+    summary = run_resolver(engine, again, **as_of)
+    assert again.read == [] and summary.bars_stored == 0 and not summary.failed_symbols
+
+    path = prices / "GC=F.csv"
+    path.write_text(path.read_text() + "2026-07-13,4600,4650,4550,4600,\n")
+    changed = CountingCsv(prices)
+    summary = run_resolver(engine, changed, **as_of | {"today": date(2026, 7, 14)})
+    assert changed.read == ["GC=F"] and summary.bars_stored > 0
+
+
+def test_recheck_reads_every_file_whatever_its_version(engine, prices: Path) -> None:
+    record(engine, "gold $9000 by end-2026")
+    as_of = {"as_of": date(2026, 7, 13), "today": date(2026, 7, 13)}
+    run_resolver(engine, CsvSource(prices), **as_of)
+    again = CountingCsv(prices)
+    run_resolver(engine, again, recheck=True, **as_of)
+    assert again.read == ["GC=F"]
+
+
 class SlowSource:
     """A price source that takes its time, so two runs overlap."""
 
