@@ -228,7 +228,8 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
                 first, last = min(first, wanted[symbol][0]), max(last, wanted[symbol][1])
             wanted[symbol] = (first, last)
         with Session(engine) as session:
-            wanted = _without_unchanged(wanted, source, source_versions(session, wanted))
+            unchanged = source_versions(session, set(wanted) - set(held_gaps))
+        wanted = _without_unchanged(wanted, source, unchanged)
     fetched = fetch_missing(source, wanted)
     summary.requests = fetched.requests
 
@@ -424,6 +425,8 @@ def _without_unchanged(
     errors. A source that can say its data has not changed since the cache
     read those very days (a CSV file of the same size and modification time)
     would only serve the same bars again: a warm run over 200 files reads none.
+    `held` leaves out the symbols with rejected bars: those are read again on
+    every run, so that each run reports them as the source gives them.
     """
     if not held or not isinstance(source, VersionedSource):
         return wanted
