@@ -222,25 +222,26 @@ MEASURE = textwrap.dedent(
         process = subprocess.Popen(sys.argv[3:], stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
-    print(seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+    cpu = usage.ru_utime + usage.ru_stime
+    print(seconds, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
     """
 )
 
 
-def run(command: list[str], label: str, log: Path) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one process, its output kept in `log`."""
+def run(command: list[str], label: str, log: Path) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of one process, its output in `log`."""
     measured = subprocess.run(
         [PYTHON, "-c", MEASURE, label, str(log), *command],
         capture_output=True,
         text=True,
         check=True,
     )
-    seconds, rss, code = measured.stdout.split()
+    seconds, cpu, rss, code = measured.stdout.split()
     text = log.read_text(errors="replace").strip()
     if int(code) not in (0, 1):
         raise SystemExit(f"{label} failed ({code}): {text[-600:]}")
     print(f"    {label}: {text.splitlines()[0][:160] if text else ''}")
-    return float(seconds), float(rss)
+    return float(seconds), float(cpu), float(rss)
 
 
 def copy_ledger(db: Path, copy: Path) -> None:
@@ -298,11 +299,20 @@ def compare(label: str, db: Path, floor_db: Path, frames, sample: int) -> None:
 
 
 def side_by_side(label: str, floor_cmd, command, logs: Path) -> None:
-    floor_s, floor_rss = run(floor_cmd, f"{label} floor", logs / f"{label}-floor.log")
-    command_s, command_rss = run(command, f"{label} forecast", logs / f"{label}-forecast.log")
+    """The floor, then the command; wall and CPU time (user + system) of each.
+
+    On a shared machine the wall clock counts the other jobs' load too; the
+    CPU time is what the process itself spent, so both ratios are printed.
+    """
+    floor_s, floor_cpu, floor_rss = run(floor_cmd, f"{label} floor", logs / f"{label}-floor.log")
+    command_s, command_cpu, command_rss = run(
+        command, f"{label} forecast", logs / f"{label}-forecast.log"
+    )
     print(
-        f"{label}: forecast resolve {command_s:.2f} s (peak RSS {command_rss:.0f} MB); "
-        f"floor {floor_s:.2f} s (peak RSS {floor_rss:.0f} MB); ratio {command_s / floor_s:.2f}x"
+        f"{label}: forecast resolve {command_s:.2f} s wall, {command_cpu:.2f} s CPU "
+        f"(peak RSS {command_rss:.0f} MB); floor {floor_s:.2f} s wall, {floor_cpu:.2f} s CPU "
+        f"(peak RSS {floor_rss:.0f} MB); ratio {command_s / floor_s:.2f}x wall, "
+        f"{command_cpu / floor_cpu:.2f}x CPU"
     )
 
 
