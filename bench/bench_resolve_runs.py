@@ -12,8 +12,8 @@ cold   `forecast resolve --as-of D --prices csv:DIR` on the ledger whose bar
        same claims and writing the outcomes with one executemany.
 warm   `--claims` more claims are added to the settled ledger and the same
        command runs again: the bars are cached.
-       Floor: plain sqlite3 + numpy reading the bars from the ledger's
-       `price_bar` table, deciding the open claims, one executemany.
+       Floor: plain sqlite3 (psycopg) + numpy reading the bars from the
+       ledger's `price_bar` table, deciding the open claims, one executemany.
 
 Each floor runs on a copy of the ledger, right before the command, in the
 same bench run; both times, the ratio and each process's peak RSS are
@@ -30,6 +30,7 @@ the oracle encode exactly that.
 
 Run: .venv/bin/python bench/bench_resolve_runs.py [--claims 100000] [--symbols 200]
      [--years 10] [--keep DIR] [--sample 2000]
+     [--db-url postgresql+psycopg://postgres@127.0.0.1:5432/NAME]  (recreates NAME)
 """
 
 from __future__ import annotations
@@ -117,8 +118,8 @@ def make_claims(
     return out
 
 
-def record(db: Path, entries: list[NewClaim]) -> None:
-    engine = open_ledger(str(db))
+def record(db: str, entries: list[NewClaim]) -> None:
+    engine = open_ledger(db)
     with Session(engine) as session, session.begin():
         record_claims(session, entries)
     engine.dispose()
@@ -128,10 +129,17 @@ def record(db: Path, entries: list[NewClaim]) -> None:
 # run as its own process (the source below), like the command.
 FLOOR = textwrap.dedent(
     """
-    import sqlite3, sys, numpy as np
+    import sys, numpy as np
     db, mode, prices, as_of = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
     as_of = np.datetime64(as_of, "D").astype(np.int64)
-    con = sqlite3.connect(db)
+    if db.startswith("postgresql"):
+        import psycopg
+        con = psycopg.connect(db, autocommit=False)
+        mark = "%s"
+    else:
+        import sqlite3
+        con = sqlite3.connect(db)
+        mark = "?"
     rows = con.execute(
         "SELECT id, symbol, kind, level, window_start, deadline FROM prediction "
         "WHERE status = 'open' ORDER BY symbol"
@@ -154,7 +162,7 @@ FLOOR = textwrap.dedent(
             high, low, close = data["high"], data["low"], data["close"]
         else:
             got = con.execute(
-                "SELECT date, high, low, close FROM price_bar WHERE symbol = ? ORDER BY date",
+                f"SELECT date, high, low, close FROM price_bar WHERE symbol = {mark} ORDER BY date",
                 (symbol,),
             ).fetchall()
             day = np.array([g[0] for g in got], dtype="datetime64[D]").astype(np.int64)
@@ -204,7 +212,7 @@ FLOOR = textwrap.dedent(
         outcome[by_value & final & some & ~met] = "false"
         decided = outcome != ""
         out += zip(outcome[decided].tolist(), ids[part][decided].tolist())
-    con.executemany("UPDATE prediction SET status = ? WHERE id = ?", out)
+    con.cursor().executemany(f"UPDATE prediction SET status = {mark} WHERE id = {mark}", out)
     con.commit()
     print(len(out), "decided")
     """
@@ -244,17 +252,60 @@ def run(command: list[str], label: str, log: Path) -> tuple[float, float, float]
     return float(seconds), float(cpu), float(rss)
 
 
-def copy_ledger(db: Path, copy: Path) -> None:
-    """A copy of the ledger for a floor to write to, its WAL folded in first."""
+def copy_ledger(db: str, copy: str) -> None:
+    """A copy of the ledger for a floor to write to (SQLite: its WAL folded in first;
+    PostgreSQL: a database made from the ledger's as a template)."""
+    if db.startswith("postgresql"):
+        import psycopg
+
+        server, name, copy_name = _server(db), _name(db), _name(copy)
+        with psycopg.connect(server, autocommit=True) as con:
+            con.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
+            con.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{name}"')
+        return
     with sqlite3.connect(db) as con:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    copy.unlink(missing_ok=True)
+    Path(copy).unlink(missing_ok=True)
     shutil.copy(db, copy)
 
 
-def statuses(db: Path) -> dict[int, str]:
+def _name(url: str) -> str:
+    return url.rsplit("/", 1)[1].split("?", 1)[0]
+
+
+def _server(url: str) -> str:
+    """The server's maintenance database, as psycopg takes it."""
+    return url.replace("postgresql+psycopg://", "postgresql://").rsplit("/", 1)[0] + "/postgres"
+
+
+def _plain(url: str) -> str:
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+def fresh_database(db: str) -> None:
+    if db.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(_server(db), autocommit=True) as con:
+            con.execute(f'DROP DATABASE IF EXISTS "{_name(db)}"')
+            con.execute(f'CREATE DATABASE "{_name(db)}"')
+        return
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
+def query(db: str, sql: str) -> list[tuple]:
+    if db.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(_plain(db)) as con:
+            return con.execute(sql).fetchall()
     with sqlite3.connect(db) as con:
-        return dict(con.execute("SELECT id, status FROM prediction"))
+        return con.execute(sql).fetchall()
+
+
+def statuses(db: str) -> dict[int, str]:
+    return dict(query(db, "SELECT id, status FROM prediction"))
 
 
 def oracle(claim_row: tuple, frame: pd.DataFrame, as_of: date) -> str:
@@ -279,14 +330,13 @@ def oracle(claim_row: tuple, frame: pd.DataFrame, as_of: date) -> str:
     return "true" if (value >= level if side == "above" else value <= level) else "false"
 
 
-def compare(label: str, db: Path, floor_db: Path, frames, sample: int) -> None:
+def compare(label: str, db: str, floor_db: str, frames, sample: int) -> None:
     """Every outcome against the floor's, a seeded sample against the pandas oracle."""
     got, floor = statuses(db), statuses(floor_db)
     differ = [cid for cid in floor if floor[cid] != got.get(cid)]
-    with sqlite3.connect(db) as con:
-        rows = con.execute(
-            "SELECT id, symbol, kind, level, window_start, deadline FROM prediction ORDER BY id"
-        ).fetchall()
+    rows = query(
+        db, "SELECT id, symbol, kind, level, window_start, deadline FROM prediction ORDER BY id"
+    )
     rng = np.random.default_rng(99)
     picked = [rows[i] for i in rng.choice(len(rows), min(sample, len(rows)), replace=False)]
     wrong = [r[0] for r in picked if oracle(r, frames[r[1]], AS_OF) != got[r[0]]]
@@ -323,16 +373,25 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--sample", type=int, default=2000)
     parser.add_argument("--keep", type=Path, help="work in this directory and keep it")
+    parser.add_argument(
+        "--db-url",
+        help="a PostgreSQL server URL whose database the bench recreates (and a copy "
+        "named NAME_floor beside it), instead of a SQLite file",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         directory = args.keep or Path(tmp)
         directory.mkdir(parents=True, exist_ok=True)
-        prices, db = directory / "prices", directory / "ledger.sqlite3"
-        floor_db, floor_py = directory / "floor.sqlite3", directory / "floor.py"
+        prices, floor_py = directory / "prices", directory / "floor.py"
+        if args.db_url:
+            db = args.db_url
+            floor_db = f"{db.split('?', 1)[0]}_floor"
+            floor_url = _plain(floor_db)
+        else:
+            db, floor_db = str(directory / "ledger.sqlite3"), str(directory / "floor.sqlite3")
+            floor_url = floor_db
         floor_py.write_text(FLOOR)
-        for stale in (db, floor_db):
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{stale}{suffix}").unlink(missing_ok=True)
+        fresh_database(db)
         started = time.perf_counter()
         frames = write_prices(prices, args.symbols, args.years)
         rng = np.random.default_rng(7)
@@ -340,22 +399,22 @@ def main() -> None:
         print(
             f"built: {args.symbols} symbols x {len(next(iter(frames.values())))} bars, "
             f"{args.claims:,} open claims in {time.perf_counter() - started:.1f} s; "
-            f"as of {AS_OF}"
+            f"as of {AS_OF}; ledger {'PostgreSQL' if args.db_url else 'SQLite'}"
         )
         command = [
-            FORECAST, "--db", str(db), "resolve", "--as-of", AS_OF.isoformat(),
+            FORECAST, "--db", db, "resolve", "--as-of", AS_OF.isoformat(),
             "--prices", f"csv:{prices}",
         ]  # fmt: skip
 
         copy_ledger(db, floor_db)
-        floor = [PYTHON, str(floor_py), str(floor_db), "csv", str(prices), AS_OF.isoformat()]
+        floor = [PYTHON, str(floor_py), floor_url, "csv", str(prices), AS_OF.isoformat()]
         side_by_side("cold", floor, command, directory)
         compare("cold", db, floor_db, frames, args.sample)
 
         # The warm ledger: the settled one plus as many claims again, made later.
         record(db, make_claims(np.random.default_rng(8), frames, args.claims, "warm", 2000))
         copy_ledger(db, floor_db)
-        floor = [PYTHON, str(floor_py), str(floor_db), "sqlite", "-", AS_OF.isoformat()]
+        floor = [PYTHON, str(floor_py), floor_url, "db", "-", AS_OF.isoformat()]
         side_by_side("warm", floor, command, directory)
         compare("warm", db, floor_db, frames, args.sample)
 
