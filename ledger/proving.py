@@ -21,6 +21,7 @@ from ledger.proof.entries import CLAIM, FILLED, RESOLUTION, STATUS
 from ledger.proof.merkle import MerkleTree, leaf_hash, tree_root, verify_consistency
 from ledger.proof.quick import Tables, agrees, as_state
 from ledger.proof.replay import compare, replay
+from ledger.services.stamping import check_stored_stamps
 from ledger.store.prooflog import (
     Head,
     ledger_columns,
@@ -60,6 +61,7 @@ def verify_ledger(engine: Engine) -> Verification:
         problems, hashes = check_leaves(seqs, texts, [row[3] for row in log])
         root = tree_root(hashes).hex()
         size = len(hashes)
+        problems += check_stored_stamps(session, hashes)
         del hashes
         if head.size != size or head.root != root:
             problems.append(

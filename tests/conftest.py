@@ -43,6 +43,8 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     # No test asks the user's language model: `extract --llm` settings come from the test.
     for name in ("FORECAST_LLM", "FORECAST_LLM_URL", "FORECAST_LLM_MODEL", "FORECAST_LLM_API_KEY"):
         monkeypatch.delenv(name, raising=False)
+    # No test asks the user's time-stamp authority: a test that stamps serves its own.
+    monkeypatch.delenv("FORECAST_TSA_URL", raising=False)
 
 
 def _backends() -> list:

@@ -64,6 +64,20 @@ NOT_RUN: dict[str, str] = {
     "forecast review rejudge 12 --closes-only": (
         "needs a verdict on a repaired bar; tests/review/test_review_cli.py re-judges one"
     ),
+    "export FORECAST_TSA_URL=https://tsa.example.org/tsr": (
+        "names a time-stamp authority on the network; tests/proof/test_timestamp.py serves one "
+        "on 127.0.0.1"
+    ),
+    "forecast head --timestamp --json > head.json": (
+        "asks a time-stamp authority; tests/proof/test_timestamp.py runs it against a fake TSA "
+        "on 127.0.0.1"
+    ),
+    "forecast verify-timestamp head.json --tsa-cert tsa-ca.pem": (
+        "needs a token from a TSA; tests/proof/test_timestamp.py checks one the fake TSA signed"
+    ),
+    "forecast verify --head head.json --tsa-cert tsa-ca.pem": (
+        "needs a token from a TSA; tests/proof/test_timestamp.py checks one the fake TSA signed"
+    ),
     "forecast tui": "an interactive terminal; tests/tui drive the app with App.run_test()",
     "forecast tui --prices csv:~/prices": (
         "an interactive terminal; tests/tui drive the app with App.run_test()"

@@ -12,10 +12,23 @@ import yaml
 
 from ledger.cli.context import DbOption, JsonOption, check_id, ledger_engine
 from ledger.cli.lazy import lazy_module
+from ledger.cli.stamp import (
+    UNCHECKED_NOTE,
+    TimestampOption,
+    TsaCertOption,
+    TsaOption,
+    TsaTimeoutOption,
+    check_stamp,
+    stamp_from_document,
+    stamp_line,
+    trusted_certificates,
+    tsa_url,
+    verify_timestamp,
+)
 from ledger.errors import UsageError
 
 if TYPE_CHECKING:
-    pass
+    from ledger.proof.timestamp import Stamp
 
 # Rich and the record types load when a command renders, not for --help.
 render = lazy_module("ledger.cli.render")
@@ -31,6 +44,7 @@ def register(app: typer.Typer) -> None:
     app.command("head")(head)
     app.command("prove")(prove)
     app.command("verify-proof")(verify_proof)
+    app.command("verify-timestamp")(verify_timestamp)
 
 
 def verify(
@@ -49,14 +63,21 @@ def verify(
             show_default=False,
         ),
     ] = None,
+    tsa_cert: TsaCertOption = None,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Check the ledger against its log: exit 0 with the tree size and root, or 1
-    with one line per claim, resolution or entry that does not match."""
+    with one line per claim, resolution or entry that does not match. A --head
+    with a timestamp has its token checked too (its signature with --tsa-cert)."""
     from ledger.proof.documents import DocumentError, check_export, parse_head
     from ledger.proving import attestation_note, check_published_head, verify_ledger
 
+    if tsa_cert is not None and published is None:
+        raise UsageError(
+            "--tsa-cert checks the timestamp of a --head: give the timestamped head with "
+            "--head (or use 'forecast verify-timestamp FILE')"
+        )
     if file is not None:
         if published is not None:
             raise UsageError("give an exported FILE or --head, not both")
@@ -69,17 +90,30 @@ def verify(
     engine = ledger_engine(db, write=False)
     try:
         if published is not None:
+            text = _head_text(published)
             try:
-                size, root = parse_head(_head_text(published))
+                size, root = parse_head(text)
             except DocumentError as exc:
                 raise UsageError(f"--head: {exc}") from exc
+            stamp = stamp_from_document(text, "--head")
+            if stamp is None and tsa_cert is not None:
+                raise UsageError(
+                    "--head carries no timestamp to check with --tsa-cert: give the JSON "
+                    "'forecast head --timestamp --json' printed"
+                )
+            trusted = trusted_certificates(tsa_cert)
             problems, now_size, now_root = check_published_head(engine, size, root)
+            stamp_report: dict[str, Any] | None = None
+            if stamp is not None:
+                stamp_problems, stamp_report = check_stamp(stamp, trusted)
+                problems += stamp_problems
             _report(
                 problems,
                 now_size,
                 now_root,
                 as_json,
                 what=f"the ledger (extending head {size}:{root})",
+                timestamp=stamp_report,
             )
             return
         result = verify_ledger(engine)
@@ -91,40 +125,95 @@ def verify(
     _report(list(result.problems), result.size, result.root, as_json, what="the ledger")
 
 
-def _report(problems: list[str], size: int, root: str, as_json: bool, what: str) -> None:
+def _report(
+    problems: list[str],
+    size: int,
+    root: str,
+    as_json: bool,
+    what: str,
+    timestamp: dict[str, Any] | None = None,
+) -> None:
     if as_json:
-        render.print_json({"ok": not problems, "size": size, "root": root, "problems": problems})
+        data: dict[str, Any] = {"ok": not problems, "size": size, "root": root}
+        if timestamp is not None:
+            data["timestamp"] = timestamp
+        render.print_json({**data, "problems": problems})
     elif problems:
         for problem in problems:
             render.line(problem)
     else:
         render.line(f"ok: {what} matches its log of {size} entries, root {root}")
+        if timestamp is not None:
+            render.line(stamp_line(timestamp))
+    if timestamp is not None and not problems and not timestamp.get("signature_checked"):
+        render.note(UNCHECKED_NOTE)
     if problems:
         render.note(f"forecast: verify: {len(problems)} problem(s) in {what}")
         raise typer.Exit(1)
 
 
-def head(as_json: JsonOption = False, db: DbOption = None) -> None:
-    """Print the current tree head (size, root, time) to publish: a post, a commit, a gist."""
+def head(
+    timestamp: TimestampOption = False,
+    tsa: TsaOption = None,
+    tsa_timeout: TsaTimeoutOption = 15.0,
+    tsa_cert: TsaCertOption = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Print the current tree head (size, root, time) to publish: a post, a commit, a gist.
+    With --timestamp, a time-stamp authority signs it first; --json carries its token."""
     from sqlmodel import Session
 
     from ledger.proof.documents import head_line
     from ledger.proving import attestation_note, head_json
     from ledger.store.prooflog import read_head
 
+    stamping = timestamp or tsa is not None
+    url = tsa_url(tsa) if stamping else None
+    trusted = trusted_certificates(tsa_cert)
+    if trusted and not stamping:
+        raise UsageError("--tsa-cert checks a new timestamp: add --timestamp")
     engine = ledger_engine(db, write=False)
     try:
-        with Session(engine) as session:
-            current = read_head(session)
+        stamp: Stamp | None = None
+        if url is not None:
+            from ledger.services.stamping import stamp_head
+            from ledger.store.engine import is_read_only
+
+            if is_read_only(engine.url):
+                raise UsageError(
+                    "--timestamp stores the token in the ledger, which is opened read-only "
+                    "(mode=ro): drop the mode option"
+                )
+            current, stamp = stamp_head(engine, url, timeout=tsa_timeout, trusted=trusted)
+        else:
+            from ledger.store.timestamps import stored_stamps
+
+            with Session(engine) as session:
+                current = read_head(session)
+                stamps = stored_stamps(session, current.size)
+            matching = [s for s in stamps if s.root == current.root]
+            stamp = matching[-1] if matching else None
     finally:
         engine.dispose()
     if as_json:
-        render.print_json(head_json(current))
-        return
-    render.line(head_line(current.size, current.root, current.updated_at))
-    note = attestation_note(current)
+        from ledger.proof.timestamp import stamp_json
+
+        data = head_json(current)
+        if stamp is not None:
+            data["timestamp"] = stamp_json(stamp)
+        render.print_json(data)
+    else:
+        render.line(head_line(current.size, current.root, current.updated_at))
+    note = attestation_note(current) if not as_json else None
     if note:
         render.note(note)
+    if url is not None and stamp is not None:
+        checked = "signature checked against --tsa-cert" if trusted else "signature not checked"
+        render.note(
+            f"time-stamped by {url}: {stamp.gen_time:%Y-%m-%d %H:%M:%S} UTC ({checked}); "
+            "stored in the ledger, and 'forecast head --json' prints the token"
+        )
 
 
 def prove(

@@ -18,6 +18,16 @@ from ledger.extract.textops import any_of, phrase_regex
 
 FUTURE = any_of(P.FUTURE_MARKERS)
 FORECAST_WORDS = re.compile(phrase_regex(P.FORECAST_VERBS + P.FORECAST_NOUNS), re.IGNORECASE)
+# "$200,000 expected in 2025, $300,000 in 2026": a level given as forecast, with no verb
+# of saying ("than expected in the third quarter" is a result, not a call)
+# "Deutsche Bank & SocGen have even projected $6,000": a forecast made and standing
+STANDING_CALL = re.compile(
+    r"(?<!than\s)(?<!as\s)\b(?:expected|forecast|projected|predicted|targeted|anticipated)"
+    r"\s+(?:in|by|for|at|around|near|over|through|within)\b"
+    r"|\b(?:has|have)\s+(?:(?:now|also|even|already|just|recently)\s+)?(?:projected|forecast"
+    r"|predicted|targeted|called\s+for|pencil+ed\s+in)\b",
+    re.IGNORECASE,
+)
 
 
 HEADLINE_INFINITIVE = re.compile(P.HEADLINE_INFINITIVE, re.IGNORECASE)
@@ -54,6 +64,8 @@ def is_past(work: str, span: tuple[int, int], phrases: list[DatePhrase], made_on
     """A clause that reports what happened: past words or tense, and nothing about the future."""
     text = work[span[0] : span[1]]
     if FUTURE.search(text) or FORECAST_WORDS.search(text) or FIRST_PERSON.search(text):
+        return False
+    if STANDING_CALL.search(text):
         return False
     if _PAST_TIME.search(text) or _PERFECT.search(text):
         return True

@@ -76,6 +76,7 @@ from ledger.claims.bounds import (
     check_deadline,
     check_made_on,
 )
+from ledger.claims.dates import DatePhrase
 from ledger.claims.vocabulary import ABOVE, AVERAGE
 from ledger.errors import ClaimError
 from ledger.extract import patterns as P
@@ -87,6 +88,7 @@ from ledger.extract.clauses import (
     FUTURE,
     HEADLINE_INFINITIVE,
     HEDGE,
+    STANDING_CALL,
     VAGUE_CALL,
     clause_spans,
     conditional_spans,
@@ -138,6 +140,11 @@ _SCENARIO = any_of(P.SCENARIOS)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
 _QUESTION = re.compile(r"\?[\s\"')\]]*$")
+# "earlier this month", "so far this year": the part of a period already gone, not a deadline
+_PAST_PART_BEFORE = re.compile(
+    r"\b(?:earlier|so\s+far|already|previously|until\s+now|to\s+date)\s+(?:in\s+)?$",
+    re.IGNORECASE,
+)
 
 
 __all__ = ["Extraction", "claim_name", "extract_article", "extract_candidates"]
@@ -384,7 +391,7 @@ def _read_sentence(
         speaker.name is None
         and context.last_speaker is not None
         and context.last_speaker_age <= 2
-        and (item or FORECAST_WORDS.search(work))
+        and (item or FORECAST_WORDS.search(work) or STANDING_CALL.search(work))
     ):
         # "New price target: $170,000 within 6-12 months" after "JPMorgan's analysts took
         # ...": a forecast nobody is named for, in a report on one speaker's call, is theirs.
@@ -423,8 +430,24 @@ def _read_sentence(
     def in_present(span: tuple[int, int]) -> bool:
         return not any(s <= span[0] < e for s, e in past)
 
-    future = tuple(p for p in phrases if p.deadline > made_on and in_present(p.span))
-    strong_cue = bool(FORECAST_WORDS.search(present) or FIRST_PERSON.search(present))
+    future = tuple(
+        p
+        for p in phrases
+        if p.deadline > made_on
+        and in_present(p.span)
+        and not _PAST_PART_BEFORE.search(work, 0, p.span[0])
+    )
+    if headline and not context.read_body:
+        # "Gold price seen climbing: major banks bullish on 2026": the year the article's
+        # first line names is the period of the calls below it that name none of their own
+        # (a dateline after it is the day it was written, not a period).
+        context.headline_period = _headline_period(work, future, made_on)
+    context.read_body = True
+    strong_cue = bool(
+        FORECAST_WORDS.search(present)
+        or FIRST_PERSON.search(present)
+        or STANDING_CALL.search(present)
+    )
     cue = (
         strong_cue
         or bool(FUTURE.search(present))
@@ -498,36 +521,82 @@ def _read_sentence(
             for position, names in speaker_spans(present)
         ),
         inherited=inherited if (strong_cue or item) and not future else None,
+        headline_period=context.headline_period,
         inherit_symbols=inherit_symbols,
         price_now=dict(context.price_now),
         respectively=respectively_at(present),
         lead_direction=lead_direction if item else None,
     )
 
-    segments = split_segments(subjects, levels, len(work))
+    # "S&P 500 earnings per share reaching $275 ..., and the index at 7,100": a level after an
+    # asset that is not the price (its earnings, its miners) and before any subject is not a
+    # call on the subject named after it.
+    yardsticks = [m for m in mentions if not m.subject]
+    levels = [
+        lv
+        for lv in levels
+        if any(m.span[0] < lv.start for m in subjects)
+        or not any(m.span[1] <= lv.start for m in yardsticks)
+    ]
+    segments = split_segments(subjects, levels, work)
     segments = respective_assets(sentence, segments, subjects)
     candidates: list[Candidate] = []
+    carried: Direction | None = None
     for segment in segments:
+        # A gapped list reads each asset with the first one's verb: "silver to end the year
+        # at $37, platinum at $1,250 and palladium at $1,100" are three year-end closes.
+        before, carried = carried, None
         for group, speaker in by_speaker(sentence, segment):
-            candidates += _segment_candidates(replace(sentence, speaker=speaker), group, settings)
+            found, carried = _segment_candidates(
+                replace(sentence, speaker=speaker), group, settings, before
+            )
+            candidates += found
     compared = comparison_candidates(sentence, settings)
     if compared:
         # "gold will outperform bitcoin" names no level for either: nothing to ask for.
         candidates = [c for c in candidates if c.needs != "level"] + compared
-    context.last_calls = tuple(dict.fromkeys(c.symbol for c in candidates if c.claim))
+    if any(c.claim is not None and c.symbol == context.last_symbol for c in candidates):
+        # A call read on the asset named before keeps it the topic: "The STEO puts the annual
+        # average at $3.47 ..." then "Quarter by quarter, the agency now sees $3.51 ...".
+        context.last_symbol_age = 0
+    # a call whose level was an old one ("had a year-end target of 1775") still lends its
+    # period to the next sentence's ("he lifted that target to 1825")
+    context.last_calls = tuple(
+        dict.fromkeys(c.symbol for c in candidates if c.claim or c.needs == "level")
+    )
     return candidates
 
 
 def _segment_candidates(
-    sentence: SentenceFacts, segment: Segment, settings: Settings
-) -> list[Candidate]:
+    sentence: SentenceFacts,
+    segment: Segment,
+    settings: Settings,
+    before: Direction | None = None,
+) -> tuple[list[Candidate], Direction | None]:
+    """The segment's candidates, and the direction of its last level for a gapped list.
+
+    `before` is the direction the asset before it in the sentence was read with: a
+    segment with no direction word of its own reads with it.
+    """
     levels = list(segment.levels)
     if not segment.mention.symbol:
-        return []  # an asset with no symbol: its levels are set aside
+        return [], None  # an asset with no symbol: its levels are set aside
     if not levels:
-        return needs_level(sentence, segment, settings)
+        return needs_level(sentence, segment, settings), None
     own = own_deadlines(levels, segment, sentence.future, sentence.work)
     own.update(respective_deadlines(sentence, levels))
+    # "could nearly double the price by the end of the year, lifting their year-end target
+    # to $7,500": a multiple that says the same as a price for the same day is no call of its own
+    priced = {own[i].deadline for i, lv in enumerate(levels) if i in own and lv.match.price}
+    restated = {
+        i
+        for i, lv in enumerate(levels)
+        if i in own and lv.match.price is None and own[i].deadline in priced
+    }
+    if restated:
+        kept = [i for i in range(len(levels)) if i not in restated]
+        own = {kept.index(i): phrase for i, phrase in own.items() if i in kept}
+        levels = [levels[i] for i in kept]
     windows = []
     previous_end = segment.start
     for level in levels:
@@ -538,6 +607,8 @@ def _segment_candidates(
         for lv, window in zip(levels, windows, strict=True)
     ]
     directions = [d or sentence.lead_direction for d in directions]
+    if before is not None and all(d is None for d in directions):
+        directions = [before for _ in directions]
     for index, level in enumerate(levels):
         if directions[index] is None and _AVERAGE_AFTER.match(sentence.work, level.end):
             # "~$4,560 average": the noun after the level names the kind
@@ -559,6 +630,7 @@ def _segment_candidates(
             when = own.get(index) or fallback_deadline(sentence.future, segment, level)
             if when is None and segment.mention.symbol in sentence.inherit_symbols:
                 when = sentence.inherited
+            when = when or sentence.headline_period
             plans.append(Plan(level, when, directions[index], windows[index], several=False))
     else:
         several = len(levels) > 1 and not (len(levels) == 2 and levels[0].range_with)
@@ -569,9 +641,26 @@ def _segment_candidates(
         when = own.get(index) or fallback_deadline(sentence.future, segment, levels[index])
         if when is None and segment.mention.symbol in sentence.inherit_symbols:
             when = sentence.inherited
+        when = when or sentence.headline_period
         plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
-    return [c for c in found if c is not None]
+    return [c for c in found if c is not None], directions[-1]
+
+
+def _headline_period(work: str, future: tuple[DatePhrase, ...], made_on: date) -> DatePhrase | None:
+    """The period a headline names: a date phrase with a year, else a bare year to come.
+
+    Only a year-long period counts ("2026", "by end-2026"): "by Christmas" in a headline
+    is one call's deadline, not the article's period.
+    """
+    dated = [p for p in future if _YEAR_IN.search(p.text)]
+    if dated:
+        return dated[0]
+    for year in _YEAR_IN.findall(work):
+        found = date_phrases(f"by the end of {year}", made_on)
+        if found and found[0].deadline > made_on:
+            return replace(found[0], text=f"{year} (the headline's year)")
+    return None
 
 
 def _paths_of_one_call(levels: list[Level], directions: list[Direction | None]) -> bool:

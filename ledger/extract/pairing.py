@@ -13,14 +13,21 @@ from dataclasses import replace
 
 from ledger.claims.dates import DatePhrase
 from ledger.extract.levels import Level
-from ledger.extract.speakers import SpeakerReading
+from ledger.extract.speakers import SpeakerReading, name_after
 from ledger.extract.state import Mention, Segment, SentenceFacts
 
 _NOT_ADJACENT = re.compile(r"[,;:()]|\band\b|\bor\b|\bthen\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
 _SLASH_JOINT = re.compile(r"\s*/\s*")
-_LIST_END = re.compile(r"[\s,]*(?:\w+[\s,]+){0,12}?[\s,]*", re.IGNORECASE)
+# After a level, a second speaker with the same call ("5,400, the same as UBS had forecast").
+_SHARED_BY = re.compile(
+    r"[^,;.]{0,40}?,?\s*(?:the\s+same\s+(?:level\s+|target\s+|call\s+)?as|in\s+line\s+with"
+    r"|matching|echoing|a\s+(?:view|target|call|forecast)\s+(?:shared|echoed)\s+by"
+    r"|as\s+(?:do|does|did))\s+",
+    re.IGNORECASE,
+)
+_LIST_END = re.compile(r"[\s,]*(?:[\w$.%-]+[\s,]+){0,16}?[\s,]*", re.IGNORECASE)
 
 
 def without_old_deadlines(
@@ -140,7 +147,7 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
     RBC") makes one call each. A sentence with a single speaker is one group.
     """
     spans = sentence.speakers_at
-    whole = [(segment, sentence.speaker)]
+    whole = [(segment, sentence.speaker), *_sharing(sentence, segment)]
     if not spans or not segment.levels:
         return whole
     owners: dict[int | None, list[Level]] = {}
@@ -153,7 +160,7 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
     named = [o for o in owners if o is not None]
     if len(owners) < 2 and not any(len(spans[o][1]) > 1 for o in named):
         return whole
-    groups: list[tuple[Segment, SpeakerReading]] = []
+    groups: list[tuple[Segment, SpeakerReading]] = _sharing(sentence, segment)
     for owner, own in owners.items():
         start = segment.start if owner is None else max(segment.start, spans[owner][0])
         group = replace(segment, start=start, levels=tuple(own))
@@ -165,6 +172,25 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
     return groups
 
 
+def _sharing(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment, SpeakerReading]]:
+    """Speakers named after a level as sharing it: "5,400, the same as UBS had forecast".
+
+    Each makes the call with the segment's last level, as if named before it.
+    """
+    if not segment.levels:
+        return []
+    last = segment.levels[-1]
+    shared = _SHARED_BY.match(sentence.work, last.end)
+    if shared is None:
+        return []
+    name, _ = name_after(sentence.work, shared.end())
+    if name is None or name == sentence.speaker.name:
+        return []
+    group = replace(segment, levels=(last,))
+    note = f"shares the call: '{shared[0].strip()}'"
+    return [(group, SpeakerReading(name, named=True, note=note))]
+
+
 def credited(speaker: SpeakerReading, firm_of: Mapping[str, str]) -> SpeakerReading:
     """A person who speaks for a firm named before ("Uleer thinks ...") is the firm's voice."""
     if speaker.name is None or speaker.name not in firm_of:
@@ -173,13 +199,13 @@ def credited(speaker: SpeakerReading, firm_of: Mapping[str, str]) -> SpeakerRead
     return replace(speaker, name=firm, note=f"{speaker.name} speaks for {firm}, named before")
 
 
-def split_segments(subjects: list[Mention], levels: list[Level], length: int) -> list[Segment]:
+def split_segments(subjects: list[Mention], levels: list[Level], text: str) -> list[Segment]:
     merged: list[Mention] = []
     for mention in subjects:
         if merged and merged[-1].symbol == mention.symbol:
             continue
         merged.append(mention)
-    bounds = [m.span[0] for m in merged[1:]] + [length]
+    bounds = [m.span[0] for m in merged[1:]] + [len(text)]
     owned: list[list[Level]] = [[] for _ in merged]
     for level in levels:
         index = 0
@@ -187,8 +213,10 @@ def split_segments(subjects: list[Mention], levels: list[Level], length: int) ->
             if mention.span[0] <= level.start:
                 index = position
         # "$10,000 ether": a level right before an asset name is that asset's.
+        # A comma between them ends the level's phrase: "$37, platinum at $1,250".
         for position, mention in enumerate(merged):
-            if 0 < mention.span[0] - level.end <= 2:
+            gap = text[level.end : mention.span[0]]
+            if 0 < len(gap) <= 2 and not gap.strip():
                 index = position
         owned[index].append(level)
     return [

@@ -153,7 +153,8 @@ NOT_THE_PRICE_AFTER = (
     "network", "hashrate", "hash rate", "fees", "treasury", "treasuries", "standard",
     "lining", "bugs", "bulls", "bears", "investors", "holders", "whales", "options",
     "open interest", "positioning", "allocations", "allocation", "rig count", "majors",
-    "producers", "consumption", "exposure", "ratio", "spread",
+    "producers", "consumption", "exposure", "ratio", "spread", "earnings per share", "eps",
+    "dividend yield",
 )  # fmt: skip
 
 # Before an asset name, these words make it a yardstick, not the subject:
@@ -205,6 +206,11 @@ HEADLINE_INFINITIVE = r"\bto\s+(?:hit|reach|top|rise|climb|rally|fall|drop|slide
 NEGATED_CUES = (
     r"\b(?:do|does|did)\s*(?:not|n't)\s+(?:expect|see|think|believe|forecast|anticipate)\b",
     r"\b(?:don't|doesn't|didn't)\s+(?:expect|see|think|believe|forecast|anticipate)\b",
+    # "we are not forecasting Brent to trade above $100", "isn't predicting"
+    r"\b(?:am|is|are|was|were|'m|'re|'s)\s*(?:not|n't)\s+(?:expecting|forecasting|predicting"
+    r"|projecting|calling\s+for|anticipating|seeing|targeting)\b",
+    r"\b(?:isn't|aren't|wasn't|weren't)\s+(?:expecting|forecasting|predicting|projecting"
+    r"|calling\s+for|anticipating|seeing|targeting)\b",
     r"\bunlikely\s+to\b",
     r"\bno\s+chance\b",
     r"\bdoubts?\s+(?:that|whether|if|it)\b",
@@ -333,6 +339,13 @@ CONSENSUS = (
     r"\b(?:median|consensus|mean)\b",
     r"\b(?:survey|poll)\s+of\b",
     r"\baverage\s+(?:\S+\s+){0,4}(?:target|forecast|estimate)s?\s+(?:among|of\s+the|across)\b",
+    # "the average of 13 projections compiled by Bloomberg", "their average year-end target"
+    r"\baverage\s+of\s+(?:the\s+)?(?:\S+\s+){0,2}(?:projections|forecasts|estimates|targets"
+    r"|calls|analysts|strategists|economists|banks|forecasters|brokers|houses)\b",
+    r"\b(?:their|the)\s+average\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|estimate|projection"
+    r"|call)s?\b",
+    r"\b(?:projections|forecasts|estimates|targets|calls)\s+(?:compiled|polled|gathered"
+    r"|collected)\s+by\b",
 )
 SCENARIOS = (
     r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"
@@ -539,20 +552,34 @@ NOT_THE_LEVEL_BEFORE = (
     r"|near)\s+(?:about\s+|around\s+|roughly\s+)?$",
     r"\b(?:last|closed\s+at|settled\s+at|ended\s+at|opened\s+at)\s*$",
     # "with calls up to 8,100": the top of a survey of calls, not a call
-    r"\b(?:calls|targets|forecasts|estimates|predictions|views)\s+(?:ranging\s+)?(?:up\s+to"
-    r"|as\s+high\s+as|as\s+low\s+as|from)\s*$",
+    r"\b(?:calls|targets|forecasts|estimates|predictions|views)\s+(?:(?:ranging|range|ranged"
+    r"|run|running|ran|vary|varying|spread)\s+)?(?:up\s+to|as\s+high\s+as|as\s+low\s+as|from"
+    r"|between)\s*$",
+    r"\b(?:calls|targets|forecasts|estimates|predictions|views)\s+(?:ranging|range|ranged|run"
+    r"|running|ran|vary|varying|spread)\s+(?:from|between)\s+\S+\s+(?:to|and)\s+$",
     r"\bby\s+(?:another|a\s+further|more\s+than|less\s+than|about|around|roughly|some"
     r"|nearly|almost|over|up\s+to)?\s*$",
     r"\b(?:inflation|yields?|rates?|gdp|growth|cpi|pce|unemployment|eps|earnings"
     r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
     r"|below|rising\s+to|falling\s+to)?\s*$",
     r"\b(?:rsi|moving\s+average|dma|ema|sma)\s+(?:of|at|near)?\s*$",
+    # a target held before: "Tom Lee had a year-end target of 1775"
+    r"\b(?:had|held)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast"
+    r"|estimate|projection|call|view)s?\s+(?:of|at|for)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    # the move so far, not a call: "the S&P 500 is up 1.8%", "the index was down 3%"
+    r"(?<!be\s)(?<!to\s)\b(?:is|are|was|were|has\s+been|have\s+been|stands|stood)\s+"
+    r"(?:already\s+|now\s+|so\s+far\s+|still\s+)?(?:up|down|higher|lower|off)\s+(?:by\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?$",
 )
 # The price as it stands ("gold, trading at $4,050"): not the level, unless the clause looks
 # ahead ("bitcoin trading at $150,000 at the end of next year"). Regexes.
 PRESENT_STATE_BEFORE = (
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered"
     r"|is|was|were)\s+(?:at|around|near|just\s+(?:above|below|under))\s*$",
+    # "With bitcoin around $98,600, the page puts the rise at 407%"
+    r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
+    r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
+    r"|around\s+|roughly\s+)?$",
 )
 # The price of the day, wherever the article states it ("Gold was bid just above $1,425",
 # "with the pair near 155", "currently at $4,200"): remembered per asset, so that a call
@@ -563,8 +590,9 @@ PRICE_NOW_BEFORE = (
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"
     r"|is|were|bid|quoted|changes\s+hands|changed\s+hands|changing\s+hands)\s+(?:just\s+)?"
     r"(?:at|around|near|above|below|under|over)\s*(?:about\s+|around\s+|roughly\s+)?$",
-    r"\bwith\s+(?:the\s+pair|it|the\s+index|prices?|the\s+metal|the\s+price)\s+(?:at|near"
-    r"|around|trading\s+(?:at|near))\s*(?:about\s+|around\s+|roughly\s+)?$",
+    r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
+    r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
+    r"|around\s+|roughly\s+)?$",
 )
 
 # A number with no currency sign followed by one of these is a quantity of the asset
@@ -760,6 +788,12 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "Wells Fargo": "Wells Fargo", "Macquarie": "Macquarie", "RBC": "RBC",
         "Bernstein": "Bernstein", "Jefferies": "Jefferies", "Nomura": "Nomura",
         "Mizuho": "Mizuho", "Saxo Bank": "Saxo Bank", "Julius Baer": "Julius Baer",
+        "EIA": "Energy Information Administration",
+        "Energy Information Administration": "Energy Information Administration",
+        "US Energy Information Administration": "Energy Information Administration",
+        "U.S. Energy Information Administration": "Energy Information Administration",
+        "IEA": "International Energy Agency",
+        "International Energy Agency": "International Energy Agency",
     }
 )  # fmt: skip
 # A house's desks and branches ("UBS Switzerland", "Goldman Sachs Research"): the house's view.
@@ -801,6 +835,13 @@ _MONTH_WORDS = (
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
 REWRITES = (
+    # "for the ends of 2016 and 2017" -> each year's end, a period each
+    (
+        r"\b(?:the\s+)?ends\s+of\s+((?:19|20)\d\d)\s*,?\s+and\s+((?:19|20)\d\d)\b",
+        r"the end of \1 and the end of \2",
+    ),
+    # "by 2022 or 2023", "in 2026 or 2027": the later year, the call's last chance
+    (r"\b(by|in|before|until)\s+(?:19|20)\d\d\s+or\s+((?:19|20)\d\d)\b", r"\1 \2"),
     # "the fourth quarter of the year" -> "Q4" (the year is carried from earlier, if named)
     (r"\b(?:the\s+)?first\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q1"),
     (r"\b(?:the\s+)?second\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q2"),

@@ -40,6 +40,11 @@ _SAME_PERIOD = re.compile(P.SAME_PERIOD, re.IGNORECASE)
 _QUARTER_OR_HALF = re.compile(r"\b([QH])([1-4])\b(?:\s+((?:19|20)\d\d)\b)?")
 _YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d\d)(?![\w%])")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_YEAR_LIST = re.compile(
+    r"\b(?P<preposition>in|for|by)\s+(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+"
+    r"(?:19|20)\d\d\b(?!\s*[-/])",
+    re.IGNORECASE,
+)
 _ELIDED_PERIOD = re.compile(
     r"\b(?P<preposition>in|for|during)\s+the\s+(?P<ordinal>first|second|third|fourth)\b"
     r"(?!\s*(?:-|quarter|half|three|six|nine|week|month|year|time|place|round|day|of))",
@@ -91,11 +96,21 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     work = _PERIOD_OF_YEAR.sub(
         lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
     )
+    work = _YEAR_LIST.sub(_each_year, work)
     work = _elided_periods(work)
     work = _FOUR_QUARTERS.sub(lambda m: _each_quarter(m, made_on), work)
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
     work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
     return _carry_years(work, made_on, earlier_year)
+
+
+def _each_year(match: re.Match[str]) -> str:
+    """ "forecasts in 2026 and 2027" -> "in 2026 and in 2027": each year a period of its own,
+    for "... to $44.50 and $40, respectively" to pair them in order."""
+    preposition = match["preposition"]
+    years = re.findall(r"(?:19|20)\d\d", match[0])
+    listed = ", ".join(f"{preposition} {year}" for year in years[:-1])
+    return f"{listed} and {preposition} {years[-1]}"
 
 
 def _elided_periods(work: str) -> str:

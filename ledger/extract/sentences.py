@@ -47,13 +47,26 @@ SENTENCE_STARTERS = frozenset(
 )  # fmt: skip
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa]|\d{1,2}[.)])\s+")  # "2030. He" is no item
+# "2030. He" is no item; arrows, dingbats and emoji ("👉 JPMorgan sees ...") mark items
+_SYMBOL_BULLET = re.compile(
+    r"^\s*[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?\s+"
+)
+_BULLET = re.compile(
+    r"^\s*(?:[-*\u2022\u25aa\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]"
+    r"\ufe0f?|\d{1,2}[.)])\s+"
+)
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 # A line that starts with a short capitalized label and a colon: "Bank of America: $5,000".
 _LABEL = re.compile(
     r"^\s*[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|\([^()\n]{1,40}\))){0,5}\s*:\s+\S"
 )
 _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
+_CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-z]+\s+[a-z]+\b")
+_ENDS_ON_LITTLE_WORD = re.compile(
+    r"\b(?:to|the|a|an|of|and|or|for|by|at|in|on|with|from|as|than|its|their|his|her|that"
+    r"|which|who|is|are|was|were|has|have|had|will|would|could|should|may|might)\s*$",
+    re.IGNORECASE,
+)
 _TERMINAL = re.compile(r"[.!?:;,\"'\u201d\u2019)\]]\s*$")
 # A candidate stop: the stop, closing quotes/brackets, whitespace, and a capital, digit,
 # "$" or opening quote/bracket after it.
@@ -162,13 +175,16 @@ def _continues_bullet(lines: list[str], index: int) -> bool:
     line = lines[index]
     if index == 0 or not line.strip() or _BULLET.match(line) or _HEADING.match(line):
         return False
+    if _LABEL.match(line):
+        return False  # "📊 Key forecasts" / "JPMorgan: ~$5,055 ...": a labelled line is an item
     indented = line[:1].isspace()
     for position in range(index - 1, -1, -1):
         previous = lines[position]
         if not indented and position == index - 1 and not _wrapped(previous, line):
             return False
         if _BULLET.match(previous):
-            return True
+            # a post's emoji line ends without a stop and the next starts a new one
+            return indented or not _SYMBOL_BULLET.match(previous)
         if not indented and previous.strip():
             continue  # an earlier wrapped line of the same item
         if not previous[:1].isspace():
@@ -195,7 +211,17 @@ def _stands_alone(line: str, *, is_only_line: bool, is_first: bool) -> bool:
         return False
     if is_only_line:
         return True  # a block of one line with no final stop: a headline or a dateline
-    return is_first and _title_like(stripped)
+    # "Bank of America Global Research has cut its 2020 forecasts ... by $8 a barrel, to" /
+    # "$54 and $49 respectively": a first line that stops on a little word is wrapped prose.
+    return (
+        is_first
+        and _title_like(stripped)
+        and not _ENDS_ON_LITTLE_WORD.search(stripped)
+        # "In its latest Short-Term Energy Outlook, released on November 6, the US Energy
+        # Information" / "Administration said ...": a long line with a clause after a comma
+        # is prose wrapped to a width, not a title.
+        and not (len(stripped) >= 75 and _CLAUSE_AFTER_COMMA.search(stripped))
+    )
 
 
 def _title_like(line: str) -> bool:

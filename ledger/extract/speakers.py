@@ -65,7 +65,8 @@ _PERSON_AT_FIRM = re.compile(P.PERSON_AT_FIRM)
 _HEADLINE_SPEAKER = re.compile(P.HEADLINE_SPEAKER)
 _SENTENCE_SUBJECT = re.compile(P.SENTENCE_SUBJECT)
 _HOUSE_SUBJECT = re.compile(
-    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s+[a-z]+s\b"
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s+"
+    r"(?:[a-z]+(?:s|ed)|led|cut|said|saw|set|kept|took|made|gave|put|held|told|wrote)\b"
 )
 _QUOTED = re.compile(r"\"[^\"]*\"")
 _QUOTED_FIRST_PERSON = re.compile(r"^\W*\"[^\"]*\b(?:we|our|i|my)\b[^\"]*\"?\W*$", re.IGNORECASE)
@@ -85,7 +86,8 @@ _WEEKDAYS = frozenset(
 # "JPMorgan therefore sees", "Citi reportedly expects": an adverb between name and verb
 _ADVERB = re.compile(r"^(?:[a-z]+ly|therefore|thus|hence|too|already|again|similarly)$")
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder)\b[^,;:]{1,100},\s*(?:[a-z]+\s+){0,2}$"
+    r",\s+(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder|in|at|on|for"
+    r"|according)\b[^,;:]{1,100},\s*(?:[a-z]+\s+){0,2}$"
 )
 _PARENTHETICAL = re.compile(r"^\([^()]*\),?$")
 
@@ -126,7 +128,7 @@ def is_organization(name: str) -> bool:
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,3}"
 _PERSON = r"[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}"
 _ROLE = (
-    r"(?:[a-z-]+\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
+    r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
     r"|cio|ceo|founder|partner|trader|researcher)(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,3}?"
     r"[a-z-]+)?"
 )
@@ -164,7 +166,7 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
     found: dict[str, str] = {}
     for pattern in _AFFILIATIONS:
         for match in pattern.finditer(text):
-            written = match["firm"]
+            written = match["firm"].removesuffix("'s").removesuffix("\u2019s")
             pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
@@ -259,8 +261,17 @@ def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
                 break
             names.insert(0, earlier)
             start = earlier_start
-        found.setdefault(start, tuple(dict.fromkeys(names)))
+        found.setdefault(start, tuple(dict.fromkeys(n for name in names for n in _houses_in(name))))
     return sorted(found.items())
+
+
+def _houses_in(name: str) -> list[str]:
+    """ "Deutsche Bank & SocGen": two houses joined by "&" are two speakers; a firm whose own
+    name has an "&" ("Hauck & Aufhäuser") is one."""
+    parts = [part.strip() for part in name.split(" & ")]
+    if len(parts) > 1 and all(part.lower() in _HOUSES for part in parts):
+        return [house_name(part) for part in parts]
+    return [name]
 
 
 def named_speakers(text: str) -> list[tuple[int, str]]:
@@ -373,8 +384,14 @@ def name_before_at(text: str) -> tuple[str | None, int]:
     name: list[str] = []
     start = len(text)
     weekday = False
+    relative = False
     for match in reversed(list(re.finditer(r"\S+", text[-400:]))):
         token = match[0]
+        if not name and not relative and token.lower() in ("which", "who", "that"):
+            relative = True  # "Bankhaus Lampe, which see the DAX at 12,100"
+            continue
+        if relative and not name and token.endswith(","):
+            token = token[:-1]
         if not name and (token.lower() in _FILLERS or _ADVERB.match(token)):
             continue  # "JPMorgan now expects", "Capital Economics does not expect"
         if not name and _PARENTHETICAL.match(token):
@@ -501,7 +518,7 @@ def label_speaker(text: str) -> str | None:
 
 # Roles that introduce a person who may speak for themself ("Tom Lee, chairman of BitMine").
 _INTRO_ROLE = (
-    r"(?:[a-z-]+\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
+    r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
     r"|cio|ceo|founder|co-founder|partner|trader|researcher|chairman|chair|president|investor)"
 )
 _INTRODUCED = (

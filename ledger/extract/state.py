@@ -62,6 +62,7 @@ class SentenceFacts:
     inherit_symbols: tuple[str, ...] = ()
     price_now: Mapping[str, float] = field(default_factory=dict)
     lead_direction: Direction | None = None
+    headline_period: DatePhrase | None = None
 
 
 @dataclass
@@ -85,6 +86,9 @@ class Context:
     firm_of: dict[str, str] = field(default_factory=dict)
     # the direction a list's lead-in names ("see the S&P 500 finishing 2026:")
     lead_direction: Direction | None = None
+    # the period the headline names ("Gold outlook 2026"), and whether the body has begun
+    headline_period: DatePhrase | None = None
+    read_body: bool = False
 
     def state(self) -> ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -108,6 +112,8 @@ class Context:
             tuple(sorted(self.price_now.items())),
             tuple(sorted(self.firm_of.items())),
             self.lead_direction,
+            self.headline_period,
+            self.read_body,
         )
 
     def restore(self, state: ContextState) -> None:
@@ -126,6 +132,8 @@ class Context:
         self.price_now = dict(state.price_now)
         self.firm_of = dict(state.firm_of)
         self.lead_direction = state.lead_direction
+        self.headline_period = state.headline_period
+        self.read_body = state.read_body
 
 
 @dataclass(frozen=True)
@@ -145,6 +153,8 @@ class ContextState:
     price_now: tuple[tuple[str, float], ...]
     firm_of: tuple[tuple[str, str], ...]
     lead_direction: Direction | None
+    headline_period: DatePhrase | None
+    read_body: bool
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,9 @@ def write_candidate(
     if claim is None or claim_text is None:
         return None
     score = P.SCORE_BASE
-    score += P.SCORE_TIME_FRAME if when is not None else 0
+    # a period taken from the headline is the article's, not this sentence's: no bonus
+    own_time_frame = when is not None and when is not sentence.headline_period
+    score += P.SCORE_TIME_FRAME if own_time_frame else 0
     score += P.SCORE_SPEAKER if sentence.speaker.name else 0
     score += P.SCORE_DIRECTION if direction and direction.verb else 0
     score += P.SCORE_STRONG_CUE if sentence.strong_cue else 0
@@ -326,6 +328,8 @@ def reasons_for(
         deadline_reason = Reason(
             "deadline", when.text, f"from the sentence before: {shown_deadline}"
         )
+    elif when is sentence.headline_period:
+        deadline_reason = Reason("deadline", when.text, f"from the headline: {shown_deadline}")
     else:
         deadline_reason = Reason("deadline", when.text, f"read as {shown_deadline}")
     speaker = sentence.speaker
@@ -353,6 +357,8 @@ def flag_notes(
     notes = []
     if when is not None and when is sentence.inherited:
         notes.append(f"no time frame in the sentence: '{when.text}' taken from the sentence before")
+    elif when is not None and when is sentence.headline_period:
+        notes.append(f"no time frame in the sentence: '{when.text}' taken from the headline")
     if when is None:
         notes.append(
             f"no time frame in the sentence: the default horizon of {settings.horizon_months}"

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Index,
+    LargeBinary,
     MetaData,
     Text,
     UniqueConstraint,
@@ -510,3 +511,24 @@ class ProofHeadRow(LedgerModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
     backfilled_at: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
     backfill_size: int | None = None
+
+
+class HeadTimestampRow(LedgerModel, table=True):
+    """A time-stamp authority's token for a tree head (`forecast head --timestamp`).
+
+    Stored only after the reply was checked (granted, this head's imprint,
+    the request's nonce, a genTime of the time it was asked). The token is
+    the DER TimeStampToken, which proves itself: a row edited afterwards no
+    longer verifies, so no trigger guards it. `tree_size` and `root` are the
+    head the token covers; the ledger may have grown since.
+    """
+
+    __tablename__ = "head_timestamp"
+
+    id: int | None = Field(default=None, primary_key=True)
+    tree_size: int = Field(index=True)
+    root: str = Field(max_length=64)
+    tsa_url: str = Field(sa_column=Column(Text, nullable=False))
+    token: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    gen_time: datetime = Field(sa_column=_timestamp())
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())

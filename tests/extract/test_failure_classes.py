@@ -584,3 +584,323 @@ def test_names_inside_a_quotation_are_not_speakers() -> None:
 def test_more_dateline_forms(head: str, day: date) -> None:
     dateline = find_dateline(f"A headline\n\n{head}\n\nText.")
     assert dateline is not None and dateline.day == day
+
+
+# ---------------------------------------------------------------- gapped lists of assets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Commerzbank expects silver to end the year at $37, platinum at $1,250 and"
+            " palladium at $1,100.",
+            {
+                "SI=F close_above 37 by 2025-12-31 Commerzbank",
+                "PL=F close_above 1250 by 2025-12-31 Commerzbank",
+                "PA=F close_above 1100 by 2025-12-31 Commerzbank",
+            },
+            id="commas",
+        ),
+        pytest.param(
+            "UBS sees gold averaging $4,300 in 2026, silver $55 and platinum $1,600.",
+            {
+                "GC=F average_above 4300 from 2026-01-01 to 2026-12-31 UBS",
+                "SI=F average_above 55 from 2026-01-01 to 2026-12-31 UBS",
+                "PL=F average_above 1600 from 2026-01-01 to 2026-12-31 UBS",
+            },
+            id="bare-levels",
+        ),
+    ],
+)
+def test_each_asset_of_a_gapped_list_keeps_its_own_level_and_the_first_ones_verb(
+    text: str, expected: set[str]
+) -> None:
+    assert recorded(text) == expected
+
+
+def test_a_level_before_a_comma_is_not_the_next_assets() -> None:
+    """ "$37, platinum": the comma closes the level's phrase; "$10,000 ether" does not."""
+    calls = recorded("Analysts see silver at $37, platinum at $1,250 by the end of 2026.")
+    assert any(line.startswith("SI=F touch_above 37 ") for line in calls), calls
+    assert not any(line.startswith("PL=F touch_above 37 ") for line in calls), calls
+
+
+# ---------------------------------------------------------------- the move so far is no level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This year the DAX is roughly flat so far, while the S&P 500 is up 1.8%.",
+        "So far this year the S&P 500 is already up 12%, and the Nasdaq is up 15%.",
+        "In 2026 the index has been down 4% so far.",
+    ],
+)
+def test_the_move_so_far_is_not_a_call(text: str) -> None:
+    assert recorded(text, made_on=date(2026, 1, 30)) == set()
+
+
+def test_a_move_forecast_is_still_a_call() -> None:
+    calls = recorded("Deutsche Bank expects the S&P 500 to be up 10% by the end of 2026.")
+    assert calls == {"^GSPC touch_above +10% by 2026-12-31 Deutsche Bank"}
+
+
+# ---------------------------------------------------------------- "It" after a firm's past deed
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Goldman Sachs led the way with its second downgrade in a few days.",
+        "Goldman Sachs cut its forecasts again on Friday.",
+        "Goldman Sachs raised its odds of a recession.",
+    ],
+)
+def test_it_is_the_firm_that_opened_the_sentence_before(opening: str) -> None:
+    calls = recorded(f"{opening} It now expects Brent to average $58 in 2026.", date(2025, 4, 7))
+    assert calls == {"BZ=F average_above 58 from 2026-01-01 to 2026-12-31 Goldman Sachs"}
+
+
+# ---------------------------------------------------------------- speakers sharing one call
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The most bullish are the private banks Metzler and Bankhaus Lampe, which see the"
+            " DAX at 12,100 points by the end of 2026.",
+            {
+                "^GDAXI touch_above 12100 by 2026-12-31 Metzler",
+                "^GDAXI touch_above 12100 by 2026-12-31 Bankhaus Lampe",
+            },
+            id="relative-clause",
+        ),
+        pytest.param(
+            "Bank of America said the S&P 500 would reach 7,400 by the end of 2026, the same"
+            " as UBS had already forecast.",
+            {
+                "^GSPC touch_above 7400 by 2026-12-31 Bank of America",
+                "^GSPC touch_above 7400 by 2026-12-31 UBS",
+            },
+            id="the-same-as",
+        ),
+        pytest.param(
+            "Citi expects gold to reach $5,000 by the end of 2026, in line with Goldman Sachs.",
+            {
+                "GC=F touch_above 5000 by 2026-12-31 Citi",
+                "GC=F touch_above 5000 by 2026-12-31 Goldman Sachs",
+            },
+            id="in-line-with",
+        ),
+    ],
+)
+def test_speakers_who_share_a_call_each_make_it(text: str, expected: set[str]) -> None:
+    assert recorded(text) == expected
+
+
+def test_in_line_with_the_consensus_adds_no_speaker() -> None:
+    text = "Citi expects gold to reach $5,000 by the end of 2026, in line with the consensus."
+    speakers = {c.speaker for c in extract_candidates(text, made_on=MADE_ON)}
+    assert speakers == {"Citi"}
+
+
+# ---------------------------------------------------------------- the part of a period gone
+
+
+@pytest.mark.parametrize("gone", ["earlier this month", "so far this year", "already this week"])
+def test_the_part_of_a_period_already_gone_is_no_deadline(gone: str) -> None:
+    calls = recorded(f"{gone.capitalize()}, UBS said gold would end the year at $4,500.")
+    assert calls == {"GC=F close_above 4500 by 2025-12-31 UBS"}
+
+
+# ---------------------------------------------------------------- pooled figures, old targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The average of 13 projections compiled by Bloomberg has the DAX at 15,500 by the end"
+        " of 2026.",
+        "Strategists have cut their average year-end target for the DAX to 15,500.",
+        "Forecasts gathered by Reuters put gold at $4,600 by the end of 2026.",
+    ],
+)
+def test_a_figure_pooled_from_many_forecasters_is_nobodys_call(text: str) -> None:
+    assert recorded(text) == set()
+
+
+def test_a_target_held_before_is_old_and_its_period_carries_to_the_new_one() -> None:
+    text = (
+        "The S&P 500 closed at a record 6,790 yesterday. JPMorgan's chief US equity strategist"
+        " Tom Lee had a year-end target of 6,775 for the index. With his view still"
+        " constructive, he lifted that target to 6,825 today in a note to clients."
+    )
+    assert recorded(text) == {"^GSPC touch_above 6825 by 2025-12-31 JPMorgan"}
+
+
+@pytest.mark.parametrize(
+    "aside", ["in its 2026 Global Outlook", "at a briefing in London", "according to a note"]
+)
+def test_a_firm_then_an_aside_in_commas_then_said_is_the_speaker(aside: str) -> None:
+    text = (
+        "Metals Focus sees silver averaging $60 next year. TD Securities, "
+        + aside
+        + ", said silver is set to shine. It expects an average of $58 in the first half of 2026."
+    )
+    calls = recorded(text)
+    assert "SI=F average_above 58 from 2026-01-01 to 2026-06-30 TD Securities" in calls, calls
+
+
+# ---------------------------------------------------------------- wrapped prose, agencies
+
+
+def test_a_call_on_the_asset_before_keeps_it_the_topic_for_a_ladder() -> None:
+    text = (
+        "The EIA expects the Henry Hub spot price to average $3.90 this winter.\n"
+        "The November report puts the annual average at $4.02 for 2026.\n"
+        "Both editions show 2024 averaging $2.19.\n"
+        "Quarter by quarter, the agency now sees $3.98 in the first quarter of next year and"
+        " $3.38 in the second quarter of 2026."
+    )
+    calls = article_calls(text, made_on=date(2025, 11, 7))
+    eia = "Energy Information Administration"
+    assert f"NG=F average_above 3.98 from 2026-01-01 to 2026-03-31 {eia}" in calls, calls
+    assert f"NG=F average_above 3.38 from 2026-04-01 to 2026-06-30 {eia}" in calls, calls
+
+
+def test_a_long_first_line_with_a_clause_after_a_comma_is_wrapped_prose() -> None:
+    text = (
+        "In its latest Short-Term Energy Outlook, released on November 6, the US Energy"
+        " Information\nAdministration said it expects the Henry Hub price to average $4.02 in 2026."
+    )
+    calls = article_calls(text, made_on=date(2025, 11, 7))
+    eia = "Energy Information Administration"
+    assert calls == {f"NG=F average_above 4.02 from 2026-01-01 to 2026-12-31 {eia}"}
+
+
+# ---------------------------------------------------------------- ladders without a verb
+
+
+def test_a_ladder_given_as_expected_levels_is_the_speakers() -> None:
+    text = (
+        "Standard Chartered has published an upbeat forecast for bitcoin: it sees the price"
+        " at $500,000 by the end of 2028.\nThe path is gradual but steep: $200,000 expected in"
+        " 2025, $300,000 in 2026, $400,000 in 2027. With bitcoin around $98,600, the page puts"
+        " the rise at 407%."
+    )
+    assert article_calls(text, made_on=date(2025, 2, 12)) == {
+        "BTC-USD touch_above 500000 by 2028-12-31 Standard Chartered",
+        "BTC-USD touch_above 200000 by 2025-12-31 Standard Chartered",
+        "BTC-USD touch_above 300000 from 2026-01-01 to 2026-12-31 Standard Chartered",
+        "BTC-USD touch_above 400000 from 2027-01-01 to 2027-12-31 Standard Chartered",
+    }
+
+
+def test_than_expected_is_a_result_not_a_call() -> None:
+    assert recorded("Gold rose more than expected in 2025, to $4,300.") == set()
+
+
+# ---------------------------------------------------------------- social posts, headlines
+
+
+def test_emoji_bullets_are_items_and_the_headline_year_is_their_period() -> None:
+    text = (
+        "Gold price seen climbing: major banks bullish on 2026\n\n"
+        "Gold's outlook is still strongly bullish. The bank consensus now has gold averaging"
+        " well above today's levels.\n"
+        "👉 JPMorgan sees gold averaging around $5,055/oz in late 2026.\n"
+        "👉 Goldman Sachs lifted its target to about $4,900/oz on ETF inflows.\n"
+        "👉 Deutsche Bank & SocGen have projected $6,000/oz or more.\n"
+    )
+    assert article_calls(text, made_on=date(2026, 1, 16)) == {
+        "GC=F average_above 5055 from 2026-01-17 to 2026-12-31 JPMorgan",
+        "GC=F touch_above 4900 by 2026-12-31 Goldman Sachs",
+        "GC=F touch_above 6000 by 2026-12-31 Deutsche Bank",
+        "GC=F touch_above 6000 by 2026-12-31 Societe Generale",
+    }
+
+
+def test_a_dateline_is_not_the_headlines_period() -> None:
+    text = (
+        "Bitcoin needs to reclaim these levels: analyst\n\nApril 2, 2025\n\n"
+        "Ali Martinez said BTC faces the 50-day average at $88,300, and a close below $74,400"
+        " would invalidate the rally."
+    )
+    assert article_calls(text, made_on=date(2025, 4, 2)) == set()
+
+
+def test_one_firm_with_an_ampersand_in_its_name_is_one_speaker() -> None:
+    calls = recorded("Hauck & Aufhäuser sees the DAX at 26,000 by the end of 2026.")
+    assert calls == {"^GDAXI touch_above 26000 by 2026-12-31 Hauck & Aufhäuser"}
+
+
+def test_by_one_year_or_the_next_is_the_later() -> None:
+    calls = recorded("ValueWorks says Dow 50,000 is a real possibility by 2027 or 2028.")
+    assert {line.split(" by ")[1] for line in calls} == {"2028-12-31 ValueWorks"}
+
+
+def test_the_bounds_of_other_forecasters_targets_are_no_call() -> None:
+    calls = recorded(
+        "Oppenheimer's 7,100 for the S&P 500 by the end of 2026 sits well above its peers,"
+        " whose targets run from 6,400 to 7,007."
+    )
+    assert all(" 6400 " not in line and " 7007 " not in line for line in calls), calls
+
+
+def test_a_multiple_restating_a_price_for_the_same_day_is_no_call_of_its_own() -> None:
+    calls = recorded(
+        "Standard Chartered forecasts a trend that could nearly double the price of ether by"
+        " the end of 2026, lifting its year-end 2026 target to $7,500."
+    )
+    assert calls == {"ETH-USD touch_above 7500 by 2026-12-31 Standard Chartered"}
+
+
+def test_earnings_per_share_are_not_the_index() -> None:
+    calls = recorded(
+        "Oppenheimer sees S&P 500 earnings per share reaching $275 by the end of 2026, and the"
+        " index at 7,100."
+    )
+    assert not any(" 275 " in line for line in calls), calls
+
+
+# ---------------------------------------------------------------- years listed, then levels
+
+
+def _without_kind(line: str) -> str:
+    symbol, _kind, rest = line.split(" ", 2)
+    return f"{symbol} {rest}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "HSBC also revised its silver forecasts for 2026 and 2027, raising them to $44.50"
+            " and $40 an ounce, respectively.",
+            {
+                "SI=F 44.5 from 2026-01-01 to 2026-12-31 HSBC",
+                "SI=F 40 from 2027-01-01 to 2027-12-31 HSBC",
+            },
+            id="years-then-levels",
+        ),
+        pytest.param(
+            "Deutsche Bank cut its EUR/USD forecasts to 0.90 and 0.85 for the ends of 2026 and"
+            " 2027, from 0.95 and 0.90, respectively.",
+            {
+                "EURUSD=X 0.9 by 2026-12-31 Deutsche Bank",
+                "EURUSD=X 0.85 by 2027-12-31 Deutsche Bank",
+            },
+            id="ends-of-years-and-old-figures",
+        ),
+    ],
+)
+def test_listed_years_pair_with_listed_levels(text: str, expected: set[str]) -> None:
+    assert {_without_kind(line) for line in recorded(text)} == expected
+
+
+def test_a_forecast_the_speaker_says_they_are_not_making_is_negated() -> None:
+    text = "We are not forecasting Brent to trade above $100 per barrel by the end of 2026."
+    candidates = [c for c in extract_candidates(text, made_on=MADE_ON) if c.claim is not None]
+    assert candidates and all(c.negated for c in candidates)

@@ -180,3 +180,32 @@ def test_dateline(text: str, day: date | None) -> None:
 )
 def test_byline(text: str, author: str | None) -> None:
     assert find_byline(text) == author
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Bank of America Global Research has cut its 2020 Forecasts for Brent and WTI, to\n"
+            "$54 and $49 respectively, as the outbreak weighs on growth.\nOil rose on Tuesday.",
+            "Bank of America Global Research has cut its 2020 Forecasts for Brent and WTI, to"
+            " $54 and $49 respectively, as the outbreak weighs on growth.",
+        ),
+        (
+            "Goldman Sachs Raises Its Gold Forecast For The End Of\n"
+            "2026 to $5,400, Citing Central Bank Buying. Gold rose.",
+            "Goldman Sachs Raises Its Gold Forecast For The End Of 2026 to $5,400, Citing"
+            " Central Bank Buying.",
+        ),
+    ],
+)
+def test_a_first_line_that_stops_on_a_little_word_is_wrapped_prose(text: str, first: str) -> None:
+    sentences = split_sentences(text)
+    assert sentences[0].text == first
+    assert not sentences[0].headline
+
+
+def test_a_title_case_first_line_is_still_a_headline() -> None:
+    sentences = split_sentences("Goldman Sees Gold at $5,400 by End-2026\nThe bank said so.")
+    assert sentences[0].text == "Goldman Sees Gold at $5,400 by End-2026"
+    assert sentences[0].headline

@@ -4,8 +4,11 @@ A CSV file's size and modification time, and the days read at that version,
 so that a warm run does not read every file again for the last few days.
 Existing coverage has no version: the next read records one.
 
+It comes after 0014_head_timestamps, which reached main first (both were
+written on 0012_review): a ledger already at 0014 must still get this one.
+
 Revision ID: 0013_source_version
-Revises: 0012_review
+Revises: 0014_head_timestamps
 Create Date: 2026-12-06
 """
 
@@ -16,7 +19,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0013_source_version"
-down_revision = "0012_review"
+down_revision = "0014_head_timestamps"
 branch_labels = None
 depends_on = None
 
