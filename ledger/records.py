@@ -15,6 +15,7 @@ from ledger.claims import bounds
 from ledger.claims.fingerprint import claim_fingerprint
 from ledger.claims.model import Claim, format_margin, format_price
 from ledger.claims.pairs import pair_key
+from ledger.claims.series import describe_series
 
 SOURCE_KINDS = ("person", "bank", "outlet", "self", "other")
 SCORE_GROUPINGS = ("source", "asset", "tag", "year")
@@ -106,6 +107,9 @@ class ResolutionRecord:
     bar_quality: str | None = None
     # The day the run judged "as of" (`resolve --as-of`), which may not be the day it ran.
     run_as_of: date | None = None
+    # The flag `revised`: each later revision of a bar this verdict stood on, in
+    # words ("data revised on 2025-03-12: high 2,412.3 -> 2,398.1"), oldest first.
+    revisions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -225,7 +229,13 @@ class ClaimDetail:
             self.claimed_created_at.isoformat() if self.claimed_created_at else None
         )
         data["resolutions"] = [
-            {**_jsonable(asdict(r)), "legs": list(r.legs)} for r in self.resolutions
+            {**_jsonable(asdict(r)), "legs": list(r.legs), "revisions": list(r.revisions)}
+            for r in self.resolutions
+        ]
+        # Which series judge the claim, and what they are (`ledger.claims.series`).
+        symbols = (self.claim.symbol, self.claim.versus_symbol)
+        data["series"] = [
+            describe_series(s).to_json() for s in symbols if s and not self.claim.is_vague
         ]
         data["revision_chain"] = [
             {

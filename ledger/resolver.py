@@ -31,7 +31,7 @@ from ledger.claims.model import Claim
 from ledger.claims.pairs import legs_of, pair_key, pair_legs, ratio_legs
 from ledger.errors import UsageError
 from ledger.market.source import FetchResult, PriceSource, SymbolError, VersionedSource
-from ledger.price_cache import fetch_missing, missing_range
+from ledger.price_cache import REFETCH_DAYS, fetch_missing, missing_range
 from ledger.rules import (
     LegData,
     OpenReason,
@@ -45,6 +45,7 @@ from ledger.rules import (
     with_ratio_legs,
 )
 from ledger.rules.levels import BarArrays, compute_levels, history_start
+from ledger.services.corrections import rejudge_revised
 from ledger.store.baselines import claims_needing_baseline, store_baselines
 from ledger.store.engine import refresh_planner_statistics
 from ledger.store.prices import (
@@ -72,6 +73,14 @@ from ledger.store.resolving import (
     set_rule_levels,
     set_versus_reference_prices,
     store_splits,
+)
+from ledger.store.revisions import (
+    RunRevision,
+    StoredRevision,
+    changed_bars,
+    decided_compound_keys,
+    record_bar_revisions,
+    settled_since,
 )
 from ledger.store.runs import acquire_lock, finish_run, start_run
 from ledger.store.tables import utcnow
@@ -104,7 +113,10 @@ class ResolveSummary:
     rejected_new: dict[str, int] = field(default_factory=dict)
     requests: int = 0
     bars_stored: int = 0
+    bars_revised: int = 0
     decided: list[dict] = field(default_factory=list)
+    # Resolutions that stood on a bar this run found revised, and what became of them.
+    revisions: list[RunRevision] = field(default_factory=list)
 
     def absorb(self, other: ResolveSummary) -> None:
         """Add one symbol's figures to the run's."""
@@ -119,7 +131,9 @@ class ResolveSummary:
         self.rejected_held.update(other.rejected_held)
         self.rejected_new.update(other.rejected_new)
         self.bars_stored += other.bars_stored
+        self.bars_revised += other.bars_revised
         self.decided.extend(other.decided)
+        self.revisions.extend(other.revisions)
 
     @property
     def exit_code(self) -> int:
@@ -143,7 +157,9 @@ class ResolveSummary:
             "rejected_bars_new": {k: v for k, v in sorted(self.rejected_new.items()) if v},
             "requests": self.requests,
             "bars_stored": self.bars_stored,
+            "bars_revised": self.bars_revised,
             "resolved": self.decided,
+            "revised": [r.to_json() for r in self.revisions],
         }
 
 
@@ -209,6 +225,14 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
         if span[0] <= span[1]:
             fetch_spans[symbol] = span
     leg_spans = _leg_spans(fetch_spans)
+    # A verdict on one of the latest bars: those bars are fetched again like an
+    # open claim's (`missing_range`), so a revision of them re-judges it
+    # (`ledger.services.corrections`) even when no open claim needs the symbol.
+    with Session(engine) as session:
+        settled = settled_since(session, as_of - timedelta(days=REFETCH_DAYS))
+    for symbol, first in settled.items():
+        if symbol not in leg_spans and first <= as_of:
+            leg_spans[symbol] = (first, as_of)
     with Session(engine) as session:
         held_gaps = gaps_by_symbol(session, leg_spans)
     if recheck:  # a data correction: ask the source again for everything judged
@@ -234,12 +258,16 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     summary.requests = fetched.requests
 
     failed = {symbol: f"{e.code}: {e.message}" for symbol, e in fetched.errors.items()}
-    plain = {leg for key in keys for leg in legs_of(key)}
+    plain = {leg for key in keys for leg in legs_of(key)} | set(settled)
     # Plain symbols first: their transactions store the bars the compound keys are built from.
-    symbols = sorted(plain) + sorted(keys - plain)
+    # Ratios and pairs with settled claims on a fetched leg: a revision of the leg
+    # re-judges them (`ledger.services.corrections`), open claims or not.
+    with Session(engine) as session:
+        settled_pairs = decided_compound_keys(session, set(fetched.bars)) - keys
+    symbols = sorted(plain) + sorted((keys | settled_pairs) - plain)
     run = _SymbolRun(
-        as_of, source.name, dry_run, run_id, claims_by_symbol, needing_baseline, plain,
-        fetched, wanted, fetch_spans, leg_spans, held_gaps, failed,
+        as_of, source.name, dry_run, recheck, run_id, claims_by_symbol, needing_baseline,
+        plain, fetched, wanted, fetch_spans, leg_spans, held_gaps, failed,
     )  # fmt: skip
     done = 0
     for batch in _batches(symbols, claims_by_symbol, fetched, 1 if dry_run else BATCH_ROWS):
@@ -325,6 +353,7 @@ class _SymbolRun:
     as_of: date
     price_source: str
     dry_run: bool
+    recheck: bool
     run_id: int | None
     claims_by_symbol: dict[str, list[OpenClaim]]
     needing_baseline: dict
@@ -335,6 +364,8 @@ class _SymbolRun:
     leg_spans: dict[str, tuple[date, date]]
     held_gaps: dict[str, list[date]]
     failed: dict[str, str]
+    # Each plain symbol's revised bars, for the ratios and pairs judged after it.
+    revised_legs: dict[str, list[StoredRevision]] = field(default_factory=dict)
 
     def settle_one_by_one(
         self, engine: Engine, symbols: Sequence[str], summary: ResolveSummary
@@ -357,22 +388,48 @@ class _SymbolRun:
         claims = self.claims_by_symbol.get(symbol, [])
         needing_baseline = self.needing_baseline
         tally = ResolveSummary(run_id, as_of, self.price_source, dry_run)
+        revised: list[StoredRevision] = []
         if symbol in self.plain:
-            _store_fetched(session, symbol, fetched, tally, self.wanted.get(symbol))
+            revised = _store_fetched(
+                session, symbol, fetched, tally, self.wanted.get(symbol), run_id
+            )
+            # Kept (or dropped) for the ratios and pairs judged after it; a batch
+            # redone after ClaimsChanged sets it again.
+            self.revised_legs[symbol] = revised
         elif dry_run:  # the legs' bars were rolled back with their own transactions
             for leg in legs_of(symbol):
-                _store_fetched(
+                revised += _store_fetched(
                     session,
                     leg,
                     fetched,
                     ResolveSummary(None, as_of, "", True),
                     self.wanted.get(leg),
                 )
+        else:  # a ratio or a pair: its legs' revisions, stored by their transactions
+            revised = [r for leg in legs_of(symbol) for r in self.revised_legs.get(leg, ())]
         span = self.fetch_spans.get(symbol)
         if symbol in self.leg_spans and symbol in self.plain:
             held = gaps_by_symbol(session, {symbol: self.leg_spans[symbol]}).get(symbol, [])
             tally.rejected_held[symbol] = len(held)
             tally.rejected_new[symbol] = len(set(held) - set(self.held_gaps.get(symbol, [])))
+        if revised:
+            judged = rejudge_revised(
+                session,
+                symbol,
+                revised,
+                as_of=as_of,
+                run_id=run_id,
+                data_source=self.price_source,
+                evidence=_evidence,
+                moved_evidence=self.recheck,
+            )
+            tally.revisions += judged
+            tally.changed_on_recheck += sum(
+                1 for r in judged if self.recheck and r.new_resolution_id is not None
+            )
+            # Judged already, on the corrected bars: a recheck leaves them be.
+            done_ids = {r.claim_id for r in judged}
+            claims = [c for c in claims if c.status == "open" or c.id not in done_ids]
         if symbol in self.plain:
             bars, gaps = _load_bars(session, symbol, span)
             splits = load_splits(session, [symbol]).get(symbol)
@@ -502,8 +559,15 @@ def _store_fetched(
     fetched: FetchResult,
     summary: ResolveSummary,
     asked: tuple[date, date] | None,
-) -> None:
-    """Fetched bars go to the cache in the symbol's transaction (a dry run rolls it back)."""
+    run_id: int | None = None,
+) -> list[StoredRevision]:
+    """Fetched bars go to the cache in the symbol's transaction (a dry run rolls it back).
+
+    A stored bar the fetch serves with other prices is a revision: its old and
+    new prices are kept first (`ledger.store.revisions`), and returned, so the
+    verdicts that stood on it can be judged again.
+    """
+    revised: list[StoredRevision] = []
     if symbol in fetched.bars:
         if asked is not None:
             record_coverage(
@@ -514,6 +578,9 @@ def _store_fetched(
                 summary.price_source,
                 fetched.versions.get(symbol),
             )
+        changes = changed_bars(session, symbol, fetched.bars[symbol])
+        revised = record_bar_revisions(session, changes, summary.price_source, run_id)
+        summary.bars_revised += len(revised)
         summary.bars_stored += store_bars(
             session, {symbol: fetched.bars[symbol]}, summary.price_source
         )
@@ -522,6 +589,7 @@ def _store_fetched(
             store_gaps(session, symbol, asked[0], asked[1], gaps, summary.price_source)
         if len(fetched.splits.get(symbol, ())):
             store_splits(session, {symbol: fetched.splits[symbol]}, summary.price_source)
+    return revised
 
 
 def _load_bars(

@@ -24,6 +24,7 @@ from rich.text import Text
 
 from ledger import safe_json
 from ledger.claims.model import Claim, evidence_label, format_margin, shown_price
+from ledger.claims.series import describe_series, price_source_text
 from ledger.records import (
     ClaimDetail,
     ClaimRecord,
@@ -247,6 +248,8 @@ def claim_detail(detail: ClaimDetail) -> None:
         ("canonical", c.normalized),
         ("text", c.text),
         ("source", f"{c.source} ({c.source_kind})"),
+        ("series", "" if c.is_vague else describe_series(c.symbol).line()),
+        ("versus series", describe_series(c.versus_symbol).line() if c.versus_symbol else ""),
         ("made on", str(c.made_on)),
         (
             "window",
@@ -327,10 +330,22 @@ def claim_detail(detail: ClaimDetail) -> None:
                 facts.append(f"level compared in split-adjusted units (x1/{res.split_factor:g})")
             if res.bar_quality:
                 facts.append(BAR_QUALITY_NOTES.get(res.bar_quality, f"bars: {res.bar_quality}"))
+            if res.evidence_date and res.outcome in ("true", "false"):
+                facts.append(judged_on_text(c, res))
             if facts:
                 out.print(cell(f"{'':>14} {'; '.join(facts)}"))
+            for reason in res.revisions:
+                out.print(cell(f"{'':>14} revised: {reason}"))
             for line in leg_lines(res.legs, c.margin):
                 out.print(cell(f"{'':>14} {line}"))
+
+
+def judged_on_text(c: ClaimRecord, res: ResolutionRecord) -> str:
+    """'judged on GC=F (COMEX gold futures, ...), prices from Yahoo Finance'."""
+    symbols = [c.symbol, c.versus_symbol] if c.versus_symbol else [c.symbol]
+    series = ", ".join(f"{s} ({describe_series(s).name})" for s in symbols)
+    where = price_source_text(res.data_source, c.symbol)
+    return f"judged on {series}" + (f", prices from {where}" if where else "")
 
 
 BAR_QUALITY_NOTES = {

@@ -186,6 +186,12 @@ def _print_summary(summary: ResolveSummary, verbose: bool = False) -> None:
         f"{summary.symbols} symbols as of {summary.as_of} ({summary.price_source}, "
         f"{summary.requests} requests)"
     ]
+    if summary.bars_revised:
+        lines.append(
+            f"revised: {summary.bars_revised} cached bars revised by the source (old values "
+            f"kept), {len(summary.revisions)} verdicts stood on them"
+        )
+    lines.extend(f"revised: {revision.line()}" for revision in summary.revisions)
     if summary.changed_on_recheck:
         lines.append(f"recheck: {summary.changed_on_recheck} resolutions changed (history kept)")
     if summary.open_reasons:
@@ -258,3 +264,7 @@ def runs(
         )
         for line in failure_lines(r.errors, verbose):
             typer.echo(printable(f"    {line}"))
+        if r.bars_revised:
+            typer.echo(f"    {r.bars_revised} cached bars revised by the source (old values kept)")
+        for revision in r.revised:
+            typer.echo(printable(f"    revised: {revision.line()}"))

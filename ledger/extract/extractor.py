@@ -135,6 +135,14 @@ from ledger.extract.writing import Plan, claim_name, cue_words, write_candidate
 
 _OLD_CALL = any_of(P.OLD_CALLS)
 _YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
+_BACKWARD_PREPOSITION = re.compile(
+    r"\s*(?:in|for|during|over|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\b", re.IGNORECASE
+)
+_BARE_MONTH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?\s*$",
+    re.IGNORECASE,
+)
 _AVERAGE_AFTER = re.compile(r"\s*(?:an?\s+)?average\b(?!\s+(?:of|daily|annual))", re.IGNORECASE)
 _SCENARIO = any_of(P.SCENARIOS)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
@@ -384,7 +392,8 @@ def _read_sentence(
         # "Geoffrey Kendrick, head of research at Standard Chartered, has cut his target"
         person, firm = next(iter(affiliated.items()))
         speaker = SpeakerReading(firm, named=True, note=f"{person} speaks for {firm}")
-    label = label_speaker(work) if item else None
+    # a list item's label, or a paragraph's: "Goldman Sachs: in a Monday note the bank said"
+    label = label_speaker(work) if item or not headline else None
     if label is not None:
         speaker = SpeakerReading(label, named=True, note=f"the list item's label: {label}")
     if (
@@ -405,8 +414,21 @@ def _read_sentence(
     mentions = find_mentions(work, settings, context)
     clauses = clause_spans(work)
     past = [span for span in clauses if is_past(work, span, phrases, made_on)]
-    if _OLD_CALL.search(work):
-        past = [(0, len(work))]
+    old_call = _OLD_CALL.search(work)
+    if old_call:
+        # "it had expected for 2026: the flagship cryptocurrency should hit $150,000 next
+        # year": the old call's clause is past; the sentence is, unless another clause looks
+        # ahead on its own.
+        own = [(s, e) for s, e in clauses if s <= old_call.start() < e]
+        others = [
+            (s, e)
+            for s, e in clauses
+            if (s, e) not in own
+            and (s, e) not in past
+            and (FUTURE.search(work[s:e]) or FORECAST_WORDS.search(work[s:e]))
+        ]
+        by_then = old_call[0].lstrip().lower().startswith("had")
+        past = past + own if others and by_then else [(0, len(work))]
     present = blank(work, past)
     lead_direction = context.lead_direction
     if not item:
@@ -436,6 +458,7 @@ def _read_sentence(
         if p.deadline > made_on
         and in_present(p.span)
         and not _PAST_PART_BEFORE.search(work, 0, p.span[0])
+        and not _month_just_gone(p, made_on)
     )
     if headline and not context.read_body:
         # "Gold price seen climbing: major banks bullish on 2026": the year the article's
@@ -472,7 +495,12 @@ def _read_sentence(
     if vague is not None:
         return [vague]
     if not subjects:
-        if mentions or context.last_symbol is None or context.last_symbol_age > 2:
+        # An article about one asset only ("Standard Chartered cuts its bitcoin forecast in
+        # half") is about it in every sentence: "he now expects the $500,000 level in 2030".
+        only_asset = context.named_symbols == (context.topic,) and context.topic is not None
+        if mentions or context.last_symbol is None:
+            return []
+        if context.last_symbol_age > 2 and not only_asset:
             return []
         meant = context.last_symbol
         if context.topic in context.last_symbols:
@@ -645,6 +673,18 @@ def _segment_candidates(
         plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None], directions[-1]
+
+
+def _month_just_gone(phrase: DatePhrase, made_on: date) -> bool:
+    """ "Brent averaged $62.23 in October", written on 12 November: a month named without a
+    year that ended in the three months before the article is that month, not next year's."""
+    if _YEAR_IN.search(phrase.text) or not _BARE_MONTH.search(phrase.text):
+        return False
+    if not _BACKWARD_PREPOSITION.match(phrase.text):
+        return False  # "by March", "before December", "until June" look ahead
+    months_ahead = (phrase.deadline.year - made_on.year) * 12 + phrase.deadline.month
+    months_ahead -= made_on.month
+    return months_ahead >= 9
 
 
 def _headline_period(work: str, future: tuple[DatePhrase, ...], made_on: date) -> DatePhrase | None:

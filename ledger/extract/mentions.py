@@ -54,6 +54,9 @@ def remember(context: Context, mentions: list[Mention], speaker: SpeakerReading)
         family = P.ASSET_FAMILIES.get(mention.symbol)
         if family:
             context.last_by_family[family] = mention.symbol
+    for mention in mentions:
+        if mention.symbol not in context.named_symbols:
+            context.named_symbols = (*context.named_symbols, mention.symbol)
     subjects = [m for m in mentions if m.subject]
     if subjects:
         context.last_symbol = subjects[-1].symbol

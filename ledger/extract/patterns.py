@@ -338,6 +338,8 @@ NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 CONSENSUS = (
     r"\b(?:median|consensus|mean)\b",
     r"\b(?:survey|poll)\s+of\b",
+    # "Delegates expect silver at $59.10 next year": the survey's respondents, pooled
+    r"\b(?:delegates|respondents|participants|attendees)\b",
     r"\baverage\s+(?:\S+\s+){0,4}(?:target|forecast|estimate)s?\s+(?:among|of\s+the|across)\b",
     # "the average of 13 projections compiled by Bloomberg", "their average year-end target"
     r"\baverage\s+of\s+(?:the\s+)?(?:\S+\s+){0,2}(?:projections|forecasts|estimates|targets"
@@ -509,6 +511,9 @@ NOT_A_LEVEL = (
 
 # A number followed by one of these is a quantity, not a price. Regex of the next words.
 NOT_A_PRICE_AFTER = (
+    # "almost $1 below last month's call", "$4 higher than its previous estimate": a gap
+    r"\s+(?:below|above|higher|lower|more|less|under|over)\s+(?:than\b|last\b"
+    r"|(?:the|its|their)\s+(?:previous|prior|earlier|old|former|last))",
     r"-?\s*(?:days?|weeks?|months?|years?|hours?|minutes?|sessions?|quarters?)\b",
     r"\s*(?:tonnes?|tons?|metric|ounces|oz\b|barrels|bpd|b/d|bps|basis|cuts?|hikes?|rate\b"
     r"|times|members|people|jobs|companies|stocks|shares|contracts|etfs?"
@@ -536,7 +541,7 @@ NOT_THE_LEVEL_BEFORE = (
     r"|about|some|roughly)?\s*$",
     r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
     r"|previous|previously|formerly|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
-    r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
     r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
     r"|level)s?\s+(?:of|at|for)"
     r"\s+(?:about\s+|around\s+|roughly\s+)?$",
@@ -835,6 +840,18 @@ _MONTH_WORDS = (
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
 REWRITES = (
+    # "by the eoy", "EOY target": the end of the year
+    (r"\b(?:the\s+)?eoy\b", "year-end"),
+    # "the Street-high end-of-2025 target": a deadline written as an adjective
+    (r"\bend-of-((?:19|20)\d\d)\b", r"by end-\1"),
+    # "by the middle of 2025" -> "by mid-2025"
+    (r"\b(?:the\s+)?middle\s+of\s+((?:19|20)\d\d)\b", r"mid-\1"),
+    # "during the first three quarters of 2026", "in the first nine months of 2026": by Q3's end
+    (
+        r"\b(?:during|in|over|within|for)\s+the\s+first\s+(?:three\s+quarters|nine\s+months)"
+        r"\s+of\s+((?:19|20)\d\d)\b",
+        r"by the end of Q3 \1",
+    ),
     # "for the ends of 2016 and 2017" -> each year's end, a period each
     (
         r"\b(?:the\s+)?ends\s+of\s+((?:19|20)\d\d)\s*,?\s+and\s+((?:19|20)\d\d)\b",

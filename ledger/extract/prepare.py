@@ -40,6 +40,7 @@ _SAME_PERIOD = re.compile(P.SAME_PERIOD, re.IGNORECASE)
 _QUARTER_OR_HALF = re.compile(r"\b([QH])([1-4])\b(?:\s+((?:19|20)\d\d)\b)?")
 _YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d\d)(?![\w%])")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 _YEAR_LIST = re.compile(
     r"\b(?P<preposition>in|for|by)\s+(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+"
     r"(?:19|20)\d\d\b(?!\s*[-/])",
@@ -97,11 +98,25 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
         lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
     )
     work = _YEAR_LIST.sub(_each_year, work)
+    work = _that_year(work)
     work = _elided_periods(work)
     work = _FOUR_QUARTERS.sub(lambda m: _each_quarter(m, made_on), work)
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
     work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
     return _carry_years(work, made_on, earlier_year)
+
+
+def _that_year(work: str) -> str:
+    """ "$5,000 in the first three quarters of 2026, before easing to $4,800 at the end of
+    that year": "that year" is the year named last before it."""
+    pieces = []
+    last = 0
+    for match in _THAT_YEAR.finditer(work):
+        years = _YEAR.findall(work, 0, match.start())
+        if years:
+            pieces.append(work[last : match.start()] + years[-1])
+            last = match.end()
+    return "".join(pieces) + work[last:]
 
 
 def _each_year(match: re.Match[str]) -> str:

@@ -144,6 +144,14 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
         labelled = bool(_LABEL.match(line)) and bool(
             _LABEL.match(following) or _LABEL.match(preceding)
         )
+        if _LABEL.match(line) and not labelled and _ends_a_part(preceding):
+            # "Key facts" / "Goldman Sachs: in a Monday note the bank said ...": a labelled
+            # paragraph after a finished one starts afresh, its label first.
+            if run_start is not None:
+                units.append((run_start, block[run_start:run_end], False))
+            run_start = line_start
+            run_end = line_start + len(line)
+            continue
         alone = labelled or _stands_alone(
             line,
             is_only_line=len(lines) == 1,
@@ -162,6 +170,16 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
     if run_start is not None:
         units.append((run_start, block[run_start:run_end], False))
     return units
+
+
+def _ends_a_part(line: str) -> bool:
+    """A line after which a new paragraph may start: a finished sentence, or a short heading."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if re.search(r"[.!?:;\"'\u201d)\]]$", stripped):
+        return True
+    return len(stripped.split()) <= 5
 
 
 def _continues_bullet(lines: list[str], index: int) -> bool:

@@ -327,6 +327,8 @@ def clean_name(tokens: list[str]) -> str | None:
     while tokens and (tokens[0].lower().rstrip(".") in _NOT_A_NAME or tokens[0] in _CONNECTORS):
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower() in _NOT_A_NAME or tokens[-1] in _CONNECTORS):
+        if len(tokens) >= 2 and " ".join(tokens[-2:]).lower() == "capital markets":
+            break  # "BMO Capital Markets", "RBC Capital Markets": the firm's own name
         tokens = tokens[:-1]
     if not tokens:
         return None
@@ -357,13 +359,13 @@ def house_name(name: str) -> str:
         # "Oxford Economics' Norihiro Yamaguchi": a plural possessive before a person
         if index and token.endswith("'") and not is_organization(" ".join(tokens[index + 1 :])):
             return house_name(" ".join(tokens[: index + 1])[:-1])
+    while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
+        tokens = tokens[1:]
     if "of" in tokens:
         at = tokens.index("of")
         person, firm = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
         if at >= 2 and firm and not is_organization(person) and is_organization(firm):
             return house_name(firm)
-    while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
-        tokens = tokens[1:]
     name = " ".join(tokens)
     key = name.lower()
     if key in _HOUSES:
@@ -507,6 +509,10 @@ def label_speaker(text: str) -> str | None:
         return None
     if name in _HOUSE_NAMES or _has_organization_word(name):
         return name
+    words = name.split()
+    acronym = any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words)
+    if len(words) >= 2 and acronym and not name.isupper():
+        return name  # "Evercore ISI: the tech-focused boutique set a 6,600 target"
     # A name of capitals alone ("Metals Focus", "Yardeni Research") counts when the level
     # follows the colon at once: "Metal Matters: Upgrading silver ..." is a column's title.
     capitalized = all(w[0].isupper() or w in _CONNECTORS for w in written)

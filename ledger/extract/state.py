@@ -89,6 +89,8 @@ class Context:
     # the period the headline names ("Gold outlook 2026"), and whether the body has begun
     headline_period: DatePhrase | None = None
     read_body: bool = False
+    # every asset the article has named so far, in order
+    named_symbols: tuple[str, ...] = ()
 
     def state(self) -> ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -114,6 +116,7 @@ class Context:
             self.lead_direction,
             self.headline_period,
             self.read_body,
+            self.named_symbols,
         )
 
     def restore(self, state: ContextState) -> None:
@@ -134,6 +137,7 @@ class Context:
         self.lead_direction = state.lead_direction
         self.headline_period = state.headline_period
         self.read_body = state.read_body
+        self.named_symbols = state.named_symbols
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,7 @@ class ContextState:
     lead_direction: Direction | None
     headline_period: DatePhrase | None
     read_body: bool
+    named_symbols: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -154,7 +154,11 @@ def resolution_entry(
 
 
 def status_entry(claim_id: int, status: str, void_reason: str | None) -> dict[str, Any]:
-    """A status change with no resolution of its own (an import's void, a backfill)."""
+    """A status change with no resolution of its own (an import's void, a backfill).
+
+    Status "open" also ends the claim's current resolution, which stays as
+    history: a verdict the corrected data no longer supports, in a window
+    that still runs (`ledger.services.corrections`)."""
     return _entry(STATUS, claim_id=claim_id, status=status, void_reason=void_reason)
 
 

@@ -208,6 +208,10 @@ def _agrees(log: Sequence[Sequence[Any]], tables: Tables) -> bool:
                 if not recorded[i]:
                     return False
                 status[i], void_reason[i] = entry["status"], entry["void_reason"]
+                if entry["status"] == "open":
+                    previous = current_of.pop(i, None)
+                    if previous is not None:
+                        current[previous] = False
             elif entry_type == FILLED:
                 i = claim_at[entry["claim_id"]]
                 if not recorded[i] or claims.fields[entry["column"]][i] != entry["value"]:

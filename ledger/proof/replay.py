@@ -118,6 +118,11 @@ def replay(entries: Iterable[tuple[int, Mapping[str, Any]]]) -> Replay:
                 continue
             claim.status = entry["status"]
             claim.void_reason = entry["void_reason"]
+            if entry["status"] == "open":
+                # Back to open (a revised bar took its verdict away): no resolution is current.
+                previous = current_of.pop(entry["claim_id"], None)
+                if previous is not None:
+                    state.resolutions[previous].current = False
         elif kind == FILLED:
             claim = state.claims.get(entry["claim_id"])
             column = entry["column"]

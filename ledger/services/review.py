@@ -158,6 +158,8 @@ def _crossing(kind: str, outcome: str) -> bool:
 
 def flagged_reason(row: FlaggedResolution) -> str:
     """Why a flagged verdict is on the list, in words."""
+    if row.revised:
+        return _revised_reason(row)
     day = row.evidence_date.isoformat() if row.evidence_date else "in its window"
     family = ClaimKind(row.kind).family
     crossing = _crossing(row.kind, row.outcome)
@@ -170,9 +172,19 @@ def flagged_reason(row: FlaggedResolution) -> str:
         if crossing:
             return f"close-only bar {day}: the crossing was seen on its close, intraday not seen"
         return "close-only bar in its window: intraday not seen (a crossing could hide there)"
-    if row.bar_quality == "revised":
-        return f"decided on a bar the feed later revised ({day})"
     return f"decided on a {row.bar_quality} bar {day}"
+
+
+def _revised_reason(row: FlaggedResolution) -> str:
+    """A verdict the feed's revision touched: kept as it stood, or re-judged."""
+    parts = []
+    if row.revisions:
+        parts.append(f"stood on a bar the feed later revised ({'; '.join(row.revisions)})")
+    if row.method == "revised":
+        parts.append(f"re-judged on revised data: {row.note or 'the feed revised a bar'}")
+    if row.bar_quality is not None:
+        parts.append(f"decided on a {row.bar_quality} bar")
+    return "; ".join(parts)
 
 
 def _flagged_item(row: FlaggedResolution) -> ReviewItem:
@@ -195,7 +207,7 @@ def _flagged_item(row: FlaggedResolution) -> ReviewItem:
         ),
         status=row.outcome,
         resolution_id=row.resolution_id,
-        bar_quality=row.bar_quality,
+        bar_quality=row.bar_quality or ("revised" if row.revised else None),
     )
 
 
@@ -284,7 +296,7 @@ class ReviewOutcome:
 
 def _reviewable(session: Session, claim_id: int) -> CurrentResolution:
     current = current_resolution(session, claim_id)
-    if current.bar_quality is None:
+    if current.bar_quality is None and not current.revised:
         raise UsageError(
             f"claim {claim_id}'s verdict stood on bars as quoted: there is nothing to review "
             "(see 'forecast review' for the list)"
@@ -360,7 +372,7 @@ def rejudge_on_closes(
         )
     why = (
         f"re-judged on closes only (forecast review): {new_outcome}, was {current.outcome} "
-        f"on a {current.bar_quality} bar"
+        f"on a {current.bar_quality or 'revised'} bar"
         + (f" {current.evidence_date.isoformat()}" if current.evidence_date else "")
     )
     if _clean(note):

@@ -36,6 +36,7 @@ from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
 from ledger.store.raw import executemany
+from ledger.store.revisions import revision_reasons
 from ledger.store.sources import ensure_sources
 from ledger.store.tables import (
     PredictionRow,
@@ -385,6 +386,11 @@ def get_claim(session: Session, claim_id: int) -> ClaimDetail:
         .order_by(ResolutionRow.created_at, ResolutionRow.id)
     ).scalars()
     resolutions = [_to_resolution(r) for r in history]
+    revised = revision_reasons(session, [r.id for r in resolutions])
+    resolutions = [
+        dataclasses.replace(r, revisions=tuple(revised[r.id])) if r.id in revised else r
+        for r in resolutions
+    ]
     run_ids = {r.run_id for r in resolutions if r.run_id is not None}
     as_of = dict(
         session.execute(

@@ -13,6 +13,9 @@ The rules (each refusal message names its rule):
   on PostgreSQL).
 - `reviews-are-history`: no UPDATE or DELETE of review decisions (accept,
   re-judge on closes): a later decision is a new row.
+- `revisions-are-history`: no UPDATE or DELETE of bar revisions (a cached
+  bar's values before and after the feed revised it) nor of the flags saying
+  which resolutions stood on a revised bar.
 
 The triggers are generated from the column classification in
 `ledger.proof.entries`, and `ensure_guards` reinstalls them at open when they
@@ -51,6 +54,10 @@ RULE_LOG = "forecast-ledger rule the-log-is-append-only: log entries cannot chan
 RULE_REVIEWS = (
     "forecast-ledger rule reviews-are-history: a review decision cannot be edited or deleted; "
     "review the claim again (forecast review)"
+)
+RULE_REVISIONS = (
+    "forecast-ledger rule revisions-are-history: a revised bar's old and new values, and "
+    "which verdicts stood on it, cannot be edited or deleted"
 )
 
 
@@ -112,6 +119,10 @@ def _sqlite_statements() -> list[str]:
         refuse("log_delete", "DELETE", "proof_log", RULE_LOG),
         refuse("review_update", "UPDATE", "review_action", RULE_REVIEWS),
         refuse("review_delete", "DELETE", "review_action", RULE_REVIEWS),
+        refuse("bar_revision_update", "UPDATE", "bar_revision", RULE_REVISIONS),
+        refuse("bar_revision_delete", "DELETE", "bar_revision", RULE_REVISIONS),
+        refuse("resolution_revision_update", "UPDATE", "resolution_revision", RULE_REVISIONS),
+        refuse("resolution_revision_delete", "DELETE", "resolution_revision", RULE_REVISIONS),
     ]
 
 
@@ -156,11 +167,16 @@ def _postgres_statements() -> list[str]:
         ),
         function("log", fail(RULE_LOG) + " RETURN NULL;"),
         function("review", fail(RULE_REVIEWS) + " RETURN NULL;"),
+        function("revision", fail(RULE_REVISIONS) + " RETURN NULL;"),
         trigger("claim", "UPDATE OR DELETE", "prediction"),
         trigger("tag", "UPDATE OR DELETE", "prediction_tag"),
         trigger("resolution", "UPDATE OR DELETE", "resolution"),
         trigger("log", "UPDATE OR DELETE", "proof_log"),
         trigger("review", "UPDATE OR DELETE", "review_action"),
+        f"CREATE TRIGGER {PREFIX}bar_revision BEFORE UPDATE OR DELETE ON bar_revision "
+        f"FOR EACH ROW EXECUTE FUNCTION {PREFIX}revision()",
+        f"CREATE TRIGGER {PREFIX}resolution_revision BEFORE UPDATE OR DELETE ON "
+        f"resolution_revision FOR EACH ROW EXECUTE FUNCTION {PREFIX}revision()",
         f"CREATE TRIGGER {PREFIX}claim_truncate BEFORE TRUNCATE ON prediction "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}tag()",
         f"CREATE TRIGGER {PREFIX}resolution_truncate BEFORE TRUNCATE ON resolution "
@@ -169,6 +185,10 @@ def _postgres_statements() -> list[str]:
         f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}log()",
         f"CREATE TRIGGER {PREFIX}review_truncate BEFORE TRUNCATE ON review_action "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}review()",
+        f"CREATE TRIGGER {PREFIX}bar_revision_truncate BEFORE TRUNCATE ON bar_revision "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}revision()",
+        f"CREATE TRIGGER {PREFIX}resolution_revision_truncate BEFORE TRUNCATE ON "
+        f"resolution_revision FOR EACH STATEMENT EXECUTE FUNCTION {PREFIX}revision()",
     ]
 
 
@@ -225,7 +245,7 @@ def drop_guards(connection: Connection) -> None:
         for name in list(names):
             connection.execute(text(f'DROP TRIGGER IF EXISTS "{name}"'))
         return
-    for name in ("claim", "tag", "resolution", "log", "review"):
+    for name in ("claim", "tag", "resolution", "log", "review", "revision"):
         connection.execute(text(f"DROP FUNCTION IF EXISTS {PREFIX}{name}() CASCADE"))
 
 

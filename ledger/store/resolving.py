@@ -41,18 +41,41 @@ class OpenClaim:
     claim: Claim
 
 
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "id",
+    "status",
+    "symbol",
+    "asset",
+    "kind",
+    "level",
+    "relative_kind",
+    "relative_value",
+    "reference_price",
+    "made_on",
+    "window_start",
+    "deadline",
+    "versus_symbol",
+    "versus_asset",
+    "versus_reference_price",
+    "margin",
+    "level_rule",
+    "level_params",
+    "level_basis",
+    "upper_level",
+)
+"""The columns of `prediction` that `claim_from_columns` reads, in its order."""
+CLAIM_SELECT = f"SELECT {', '.join(CLAIM_COLUMNS)} FROM prediction "
+
+_KINDS = {k.value: k for k in ClaimKind}
+
+
 def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, list[OpenClaim]]:
     """Open claims by symbol (with `recheck`, auto-resolved ones too), in one query.
 
     Read through the driver: on a 100k-claim ledger SQLAlchemy's per-row
     type processing would cost more than the rules themselves.
     """
-    sql = (
-        "SELECT id, status, symbol, asset, kind, level, relative_kind, relative_value, "
-        "reference_price, made_on, window_start, deadline, versus_symbol, versus_asset, "
-        "versus_reference_price, margin, level_rule, level_params, level_basis, upper_level "
-        "FROM prediction "
-    )
+    sql = CLAIM_SELECT
     if recheck:
         sql += (
             "WHERE status IN (?, ?, ?) AND id NOT IN (SELECT prediction_id FROM resolution "
@@ -63,8 +86,15 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
         sql += "WHERE status = ? ORDER BY id"
         params = ["open"]
     by_symbol: dict[str, list[OpenClaim]] = defaultdict(list)
-    kinds = {k.value: k for k in ClaimKind}
-    for (
+    for row in fetchall(session, sql, params):
+        item = claim_from_columns(row)
+        by_symbol[item.claim.symbol].append(item)
+    return by_symbol
+
+
+def claim_from_columns(row: Sequence) -> OpenClaim:
+    """A claim from the columns of `CLAIM_SELECT`, as the resolver judges it."""
+    (
         claim_id,
         status,
         symbol,
@@ -85,33 +115,30 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
         level_params,
         level_basis,
         upper_level,
-    ) in fetchall(session, sql, params):
-        relative = (
-            RelativeLevel(RelativeKind(relative_kind), relative_value) if relative_kind else None
-        )
-        if level is None and relative is not None and reference_price is not None:
-            level = relative.apply(reference_price)
-        claim = Claim(
-            symbol=symbol,
-            asset=asset,
-            kind=kinds[kind],
-            level=level,
-            made_on=as_date(made_on),
-            window_start=as_date(window_start),
-            deadline=as_date(deadline),
-            relative=relative,
-            reference_price=reference_price,
-            versus_symbol=versus_symbol,
-            versus_asset=versus_asset,
-            versus_reference_price=versus_reference_price,
-            margin=margin,
-            upper=upper_level,
-        )
-        if level_rule is not None:
-            rule, basis = level_rule_from_columns(level_rule, level_params, level_basis)
-            claim = replace(claim, level_rule=rule, level_basis=basis)
-        by_symbol[symbol].append(OpenClaim(claim_id, status, claim))
-    return by_symbol
+    ) = row
+    relative = RelativeLevel(RelativeKind(relative_kind), relative_value) if relative_kind else None
+    if level is None and relative is not None and reference_price is not None:
+        level = relative.apply(reference_price)
+    claim = Claim(
+        symbol=symbol,
+        asset=asset,
+        kind=_KINDS[kind],
+        level=level,
+        made_on=as_date(made_on),
+        window_start=as_date(window_start),
+        deadline=as_date(deadline),
+        relative=relative,
+        reference_price=reference_price,
+        versus_symbol=versus_symbol,
+        versus_asset=versus_asset,
+        versus_reference_price=versus_reference_price,
+        margin=margin,
+        upper=upper_level,
+    )
+    if level_rule is not None:
+        rule, basis = level_rule_from_columns(level_rule, level_params, level_basis)
+        claim = replace(claim, level_rule=rule, level_basis=basis)
+    return OpenClaim(claim_id, status, claim)
 
 
 def set_reference_prices(session: Session, prices: Mapping[int, float]) -> None:
@@ -219,8 +246,10 @@ def apply_decisions(
     *,
     run_id: int | None,
     from_status: str = "open",
+    method: str = "auto",
 ) -> list[int]:
-    """Move claims from `from_status` to their outcome and append their resolutions.
+    """Move claims from `from_status` to their outcome and append their resolutions
+    (`method` "auto", or "revised" for a verdict re-judged after a bar revision).
 
     The status change is a compare-and-set (`... AND status = from_status`);
     if any claim had already moved (another writer got there first) the
@@ -259,7 +288,7 @@ def apply_decisions(
             (
                 d.claim_id,
                 d.outcome,
-                "auto",
+                method,
                 True,
                 run_id,
                 now,

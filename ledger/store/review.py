@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, insert, select
+from sqlalchemy import and_, exists, insert, or_, select
 from sqlmodel import Session
 
 from ledger.errors import NotFoundError, UsageError
 from ledger.store import prooflog
+from ledger.store.revisions import revision_reasons
 from ledger.store.tables import (
     PredictionRow,
+    ResolutionRevisionRow,
     ResolutionRow,
     ResolveRunRow,
     ReviewActionRow,
@@ -46,11 +48,20 @@ class FlaggedResolution:
     kind: str
     outcome: str
     method: str
-    bar_quality: str
+    bar_quality: str | None
     evidence_date: date | None
     evidence_price: float | None
     evidence_field: str | None
     deadline: date
+    # A verdict re-judged after a revision (method `revised`): why, from its note.
+    note: str | None = None
+    # Revisions of bars this verdict stood on, in words (`ledger.store.revisions`).
+    revisions: tuple[str, ...] = ()
+
+    @property
+    def revised(self) -> bool:
+        """Whether the feed revised a bar behind this verdict (or it was re-judged after one)."""
+        return bool(self.revisions) or self.method == "revised"
 
 
 @dataclass(frozen=True)
@@ -79,15 +90,18 @@ class SourceOutage:
 
 
 def flagged_resolutions(session: Session) -> list[FlaggedResolution]:
-    """Current verdicts that stood on a repaired or close-only bar and that no
-    review decision names yet, by claim id (one query)."""
-    r, p, s, a = (
+    """Current verdicts that stood on a repaired, close-only or revised bar (or were
+    re-judged after a revision) and that no review decision names yet, by claim id
+    (one query, and one for the revisions of those flagged so)."""
+    r, p, s, a, v = (
         ResolutionRow.__table__,
         PredictionRow.__table__,
         SourceRow.__table__,
         ReviewActionRow.__table__,
+        ResolutionRevisionRow.__table__,
     )
     reviewed = exists().where(a.c.resolution_id == r.c.id)
+    revised = exists().where(v.c.resolution_id == r.c.id)
     query = (
         select(
             p.c.id,
@@ -103,17 +117,28 @@ def flagged_resolutions(session: Session) -> list[FlaggedResolution]:
             r.c.evidence_price,
             r.c.evidence_field,
             p.c.deadline,
+            r.c.note,
+            revised,
         )
         .select_from(r.join(p, p.c.id == r.c.prediction_id).join(s, s.c.id == p.c.source_id))
         .where(
             r.c.is_current,
-            r.c.bar_quality.isnot(None),
+            or_(r.c.bar_quality.isnot(None), r.c.method == "revised", revised),
             p.c.status.in_(("true", "false")),
             ~reviewed,
         )
         .order_by(p.c.id)
     )
-    return [FlaggedResolution(*row) for row in session.execute(query)]
+    rows = session.execute(query).all()
+    reasons = revision_reasons(session, [row[1] for row in rows if row[-1]])
+    return [
+        FlaggedResolution(
+            *row[:13],
+            note=row[13] if row[7] == "revised" else None,
+            revisions=tuple(reasons.get(row[1], ())),
+        )
+        for row in rows
+    ]
 
 
 def overdue_claims(session: Session, deadline_on_or_before: date) -> list[OverdueClaim]:
@@ -189,11 +214,13 @@ class CurrentResolution:
     evidence_date: date | None
     data_source: str | None
     reviewed: bool
+    revised: bool = False  # stood on a revised bar, or was re-judged after one
 
 
 def current_resolution(session: Session, claim_id: int) -> CurrentResolution:
     """The claim's current resolution, or a UsageError saying why there is none to review."""
     r, a = ResolutionRow.__table__, ReviewActionRow.__table__
+    v = ResolutionRevisionRow.__table__
     claim = session.get(PredictionRow, claim_id)
     if claim is None:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast review'")
@@ -206,6 +233,7 @@ def current_resolution(session: Session, claim_id: int) -> CurrentResolution:
             r.c.evidence_date,
             r.c.data_source,
             exists().where(and_(a.c.resolution_id == r.c.id)),
+            exists().where(v.c.resolution_id == r.c.id),
         ).where(r.c.prediction_id == claim_id, r.c.is_current)
     ).first()
     if row is None or claim.status not in ("true", "false"):
@@ -214,7 +242,9 @@ def current_resolution(session: Session, claim_id: int) -> CurrentResolution:
             f"settle it with 'forecast resolve {claim_id} --outcome true|false --note WHY' "
             f"or 'forecast void {claim_id} --why WHY'"
         )
-    return CurrentResolution(claim_id, *row[:6], bool(row[6]))
+    return CurrentResolution(
+        claim_id, *row[:6], bool(row[6]), revised=bool(row[7]) or row[2] == "revised"
+    )
 
 
 def record_review(

@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from ledger.errors import LedgerError
+from ledger.store.revisions import RunRevision, bars_revised_by_run, revisions_by_run
 from ledger.store.tables import ResolveLockRow, ResolveRunRow, as_utc, utcnow
 
 STALE_AFTER = timedelta(hours=6)
@@ -164,6 +165,10 @@ class RunRecord:
     errors: dict[str, str]
     interrupted_at: datetime | None = None
     lock_held: bool = False  # whether a live run held the lock when this record was read
+    # Cached bars the run found revised; the verdicts standing on them, and what
+    # became of those.
+    bars_revised: int = 0
+    revised: tuple[RunRevision, ...] = ()
 
     @property
     def state(self) -> str:
@@ -183,6 +188,7 @@ class RunRecord:
         for key in ("started_at", "finished_at", "as_of", "interrupted_at"):
             data[key] = data[key].isoformat() if data[key] is not None else None
         data["state"] = self.state
+        data["revised"] = [r.to_json() for r in self.revised]
         return data
 
 
@@ -211,7 +217,10 @@ def recent_runs(session: Session, limit: int = 20) -> list[RunRecord]:
     rows = session.execute(
         select(ResolveRunRow).order_by(ResolveRunRow.id.desc()).limit(limit)
     ).scalars()
+    rows = list(rows)
     lock_held = _lock_is_held(session)
+    revised = revisions_by_run(session, [r.id for r in rows])
+    bars_revised = bars_revised_by_run(session, [r.id for r in rows])
     return [
         RunRecord(
             id=r.id,
@@ -232,6 +241,8 @@ def recent_runs(session: Session, limit: int = 20) -> list[RunRecord]:
             errors=json.loads(r.errors) if r.errors else {},
             interrupted_at=as_utc(r.interrupted_at) if r.interrupted_at else None,
             lock_held=lock_held,
+            bars_revised=bars_revised.get(r.id, 0),
+            revised=tuple(revised.get(r.id, ())),
         )
         for r in rows
     ]

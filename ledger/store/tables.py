@@ -60,7 +60,9 @@ OUTCOMES = ("true", "false", "void")
 # `ledger.bars.BAR_QUALITIES`, spelt out so the schema imports no pandas (a test checks they agree).
 BAR_QUALITIES = ("ok", "repaired", "close_only")
 # "imported": a resolution an import file carried; history, never a verdict.
-RESOLUTION_METHODS = ("auto", "manual", "imported")
+# "revised": the resolver's verdict again after the feed revised a bar the
+# previous verdict stood on (`ledger.services.corrections`); its note says what changed.
+RESOLUTION_METHODS = ("auto", "manual", "imported", "revised")
 # What a human did with a review-list entry (`forecast review`): accepted it as it
 # stands, or had it re-judged on closes only.
 REVIEW_ACTIONS = ("accept", "rejudge")
@@ -414,6 +416,60 @@ class PriceGapRow(LedgerModel, table=True):
     reason: str = Field(sa_column=Column(Text, nullable=False))
     data_source: str = Field(max_length=200)
     fetched_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+
+
+class BarRevisionRow(LedgerModel, table=True):
+    """A cached bar the source later served with other prices: both versions.
+
+    `price_bar` holds the bar as the source serves it now; each time a
+    re-fetch changes a stored bar's open, high, low or close, the bar as it
+    was and as it became are kept here, so no value a verdict stood on is
+    ever lost. Append-only (a guard refuses UPDATE and DELETE).
+    """
+
+    __tablename__ = "bar_revision"
+    __table_args__ = (Index("ix_bar_revision_symbol_date", "symbol", "date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    symbol: str = Field(max_length=40)
+    date: date
+    old_open: float
+    old_high: float
+    old_low: float
+    old_close: float
+    old_quality: str = Field(max_length=12)
+    new_open: float
+    new_high: float
+    new_low: float
+    new_close: float
+    new_quality: str = Field(max_length=12)
+    data_source: str = Field(max_length=200)
+    run_id: int | None = Field(default=None, foreign_key="resolve_run.id", index=True)
+    revised_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+
+
+class ResolutionRevisionRow(LedgerModel, table=True):
+    """A resolution that stood on a bar the feed later revised: the flag `revised`.
+
+    Written by the run that saw the revision, after re-judging the claim on
+    the corrected bars. The resolution itself is history and is never
+    edited: when the verdict changed, `new_resolution_id` is the one the run
+    appended (method `revised`); when it did not, the old one stays current
+    and this row is what flags its evidence. Append-only.
+    """
+
+    __tablename__ = "resolution_revision"
+    __table_args__ = (CheckConstraint("outcome IN ('true', 'false', 'open')", name="outcome"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    resolution_id: int = Field(foreign_key="resolution.id", index=True)
+    bar_revision_id: int = Field(foreign_key="bar_revision.id", index=True)
+    # The claim's status once re-judged on the corrected bars: true, false, or
+    # open (the verdict is gone and the window still runs).
+    outcome: str = Field(max_length=10)
+    new_resolution_id: int | None = Field(default=None, foreign_key="resolution.id")
+    run_id: int | None = Field(default=None, foreign_key="resolve_run.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
 
 
 class SplitRow(LedgerModel, table=True):

@@ -68,7 +68,7 @@ OUTCOMES = ("true", "false", "void")
 STATUSES = ("open", "vague", *OUTCOMES)
 # What a resolution in a file may say it was: "imported" is what a ledger
 # exports for history it imported itself.
-CLAIMED_METHODS = ("auto", "manual", "imported")
+CLAIMED_METHODS = ("auto", "manual", "imported", "revised")
 
 # Longest accepted text of each single-value field, in characters. Fields the
 # ledger caps everywhere use bounds.FIELD_LIMITS; the rest are capped at the

@@ -904,3 +904,115 @@ def test_a_forecast_the_speaker_says_they_are_not_making_is_negated() -> None:
     text = "We are not forecasting Brent to trade above $100 per barrel by the end of 2026."
     candidates = [c for c in extract_candidates(text, made_on=MADE_ON) if c.claim is not None]
     assert candidates and all(c.negated for c in candidates)
+
+
+# ---------------------------------------------------------------- labelled paragraphs
+
+
+def test_a_labelled_paragraph_after_a_heading_is_its_labels_call() -> None:
+    text = (
+        "Topline\n"
+        "Strategists mostly expect another year of strong returns from the S&P 500.\n"
+        "Key facts\n"
+        "Goldman Sachs: in a Monday note to clients the bank said the S&P 500 will finish 2026\n"
+        "at 7,600, 10% above the index's level on Wednesday.\n"
+        "BMO Capital Markets: the Canadian firm has a 7,700 target for the end of 2026.\n"
+    )
+    calls = {_without_kind(line) for line in article_calls(text, made_on=date(2025, 11, 20))}
+    assert calls == {
+        "^GSPC 7600 by 2026-12-31 Goldman Sachs",
+        "^GSPC 7700 by 2026-12-31 BMO Capital Markets",
+    }
+
+
+# ---------------------------------------------------------------- old calls, one-asset stories
+
+
+def test_a_clause_about_an_old_call_does_not_age_the_new_one() -> None:
+    text = (
+        "Standard Chartered now thinks bitcoin will reach only half the level it had expected"
+        " for 2026: the flagship cryptocurrency should hit $150,000 next year, down from the"
+        " $300,000 target the bank set earlier."
+    )
+    calls = recorded(text, made_on=date(2025, 12, 9))
+    assert calls == {"BTC-USD touch_above 150000 by 2026-12-31 Standard Chartered"}
+
+
+def test_a_story_about_one_asset_is_about_it_however_far_back_it_was_named() -> None:
+    text = (
+        "Standard Chartered cuts its bitcoin forecast in half\n\n"
+        "Standard Chartered now sees bitcoin at $150,000 by the end of next year. That is still"
+        " more than 65% above Monday's close. The bank also cut its outlooks through 2029."
+        " Its analysts said the market was in a cold breeze. Geoff Kendrick, its global head"
+        " of digital assets research, said he now expects the $500,000 level to be reached in"
+        " 2030."
+    )
+    calls = {_without_kind(c) for c in article_calls(text, made_on=date(2025, 12, 9))}
+    assert "BTC-USD 500000 from 2030-01-01 to 2030-12-31 Standard Chartered" in calls, calls
+
+
+def test_a_story_about_two_assets_does_not_guess_after_three_sentences() -> None:
+    text = (
+        "Citi sees gold at $5,000 and silver at $70 by the end of 2026. Markets were calm."
+        " Traders went home. Nobody called. He now expects the $6,000 level in 2027."
+    )
+    calls = article_calls(text, made_on=date(2025, 12, 9))
+    assert not any(" 6000 " in c for c in calls), calls
+
+
+# ---------------------------------------------------------------- deadlines written otherwise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Deutsche Bank has the Street-high end-of-2026 target of 7,000 for the S&P 500.",
+            "^GSPC 7000 by 2026-12-31 Deutsche Bank",
+        ),
+        (
+            "Evercore ISI: the boutique set a 6,600 target for the S&P 500 by the middle of 2026.",
+            "^GSPC 6600 by 2026-06-30 Evercore ISI",
+        ),
+        (
+            "UBS expects gold to reach $5,000 during the first three quarters of 2026.",
+            "GC=F 5000 by 2026-09-30 UBS",
+        ),
+        (
+            "UBS expects gold at $5,000 in 2026, before easing to $4,800 at the end of that year.",
+            "GC=F 4800 by 2026-12-31 UBS",
+        ),
+    ],
+)
+def test_deadlines_written_as_words_of_their_own(text: str, expected: str) -> None:
+    calls = {_without_kind(line) for line in recorded(text)}
+    assert expected in calls, calls
+
+
+# ---------------------------------------------------------------- months gone, surveys, eoy
+
+
+def test_a_month_just_gone_is_that_month_not_next_years() -> None:
+    text = "The EIA said Brent averaged $62.23 in October and sees it at $55 in 2026."
+    calls = {_without_kind(line) for line in recorded(text, made_on=date(2025, 11, 12))}
+    assert not any(" 62.23 " in line for line in calls), calls
+
+
+def test_a_month_ahead_is_still_a_deadline() -> None:
+    calls = recorded("UBS expects gold to reach $4,500 by March.", made_on=date(2025, 11, 12))
+    assert calls == {"GC=F touch_above 4500 by 2026-03-31 UBS"}
+
+
+def test_a_surveys_delegates_are_a_consensus() -> None:
+    text = "Delegates at the conference expect silver at $59.10 by the end of 2026."
+    assert recorded(text) == set()
+
+
+def test_eoy_is_the_end_of_the_year() -> None:
+    calls = recorded("Peter Brandt expects bitcoin at $100K by the eoy.")
+    assert calls == {"BTC-USD touch_above 100000 by 2025-12-31 Peter Brandt"}
+
+
+def test_last_months_call_is_old() -> None:
+    text = "The forecast is almost $1 below last month's call of $5.51 for Henry Hub in 2026."
+    assert recorded(text) == set()

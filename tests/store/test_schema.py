@@ -255,3 +255,32 @@ def test_revisions_read_from_the_migration_files_are_alembics() -> None:
     known, head = _revisions()
     assert head == script.get_current_head()
     assert known == {revision.revision for revision in script.walk_revisions()}
+
+
+def _insert_resolution(connection, claim_id: int, method: str, current: bool) -> None:
+    connection.execute(
+        text(
+            "INSERT INTO resolution (prediction_id, outcome, method, is_current, created_at) "
+            "VALUES (:pid, 'true', :method, :current, CURRENT_TIMESTAMP)"
+        ),
+        {"pid": claim_id, "method": method, "current": current},
+    )
+
+
+def test_upgrade_to_bar_revisions_keeps_resolutions_and_allows_revised(ledger_url: str) -> None:
+    engine = make_engine(ledger_url)
+    upgrade(engine, "0012_review")
+    with engine.begin() as connection:
+        _insert_prediction(connection, _insert_source(connection), status="true")
+        claim_id = connection.execute(text("SELECT id FROM prediction")).scalar()
+        _insert_resolution(connection, claim_id, "auto", True)
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT method FROM resolution")).scalars().all() == ["auto"]
+        _insert_resolution(connection, claim_id, "revised", False)
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        _insert_resolution(connection, claim_id, "guessed", False)
+    tables = set(inspect(engine).get_table_names())
+    assert {"bar_revision", "resolution_revision"} <= tables
+    engine.dispose()

@@ -22,6 +22,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from ledger.claims.model import evidence_label, format_margin
+from ledger.claims.series import describe_series
 from ledger.records import ClaimDetail, ClaimRecord, ResolutionRecord, leg_lines
 from tui import formatting as fmt
 from tui.data import ClaimView
@@ -190,6 +191,12 @@ def _claim_text(claim: ClaimRecord, today: date) -> Table:
     if claim.url:
         grid.add_row("link", claim.url)
     grid.add_row("source", f"{claim.source} ({claim.source_kind})")
+    if not claim.is_vague:
+        for symbol in (claim.symbol, claim.versus_symbol):
+            if symbol:
+                series = describe_series(symbol)
+                grid.add_row("series", f"{series.symbol}: {series.name}")
+                grid.add_row("", series.meaning)
     if claim.is_vague:
         window = "none: too vague for any price to settle, never resolved or scored"
     else:
@@ -312,6 +319,10 @@ def _history(detail: ClaimDetail) -> Group:
             ),
         )
     parts: list = [table]
+    for row in detail.resolutions:
+        state = "current" if row.is_current else f"earlier ({row.method})"
+        for reason in row.revisions:
+            parts.append(fmt.plain(f"{state}, revised: {reason}"))
     for row in detail.resolutions:
         if row.is_current or not row.legs:
             continue

@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0014_head_timestamps"
-down_revision = "0012_review"
+down_revision = "0013_bar_revisions"
 branch_labels = None
 depends_on = None
 

@@ -4,10 +4,10 @@ A CSV file's size and modification time, and the days read at that version,
 so that a warm run does not read every file again for the last few days.
 Existing coverage has no version: the next read records one.
 
-It comes after 0014_head_timestamps, which reached main first (both were
-written on 0012_review): a ledger already at 0014 must still get this one.
+Written as 0013 on 0012_review; 0013_bar_revisions and 0014_head_timestamps
+reached main first, so it follows them (a ledger already at 0014 still gets it).
 
-Revision ID: 0013_source_version
+Revision ID: 0015_source_version
 Revises: 0014_head_timestamps
 Create Date: 2026-12-06
 """
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0013_source_version"
+revision = "0015_source_version"
 down_revision = "0014_head_timestamps"
 branch_labels = None
 depends_on = None

@@ -1,0 +1,466 @@
+"""Revised bars and the verdicts that stood on them: what is kept, and how it is read.
+
+A re-fetch that serves a stored bar with other prices is a revision: the bar
+as it was and as it became go to `bar_revision` before the cache takes the
+new one, so no value a verdict stood on is lost. The resolved claims whose
+window holds such a bar come back in one query per symbol, are judged again
+(`ledger.services.corrections`), and each resolution that stood on a revised
+bar gets a `resolution_revision` row: the flag `revised` on its evidence,
+with the resolution that replaced it when the verdict changed. Both tables
+are append-only; the resolutions themselves are never edited.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import func, insert, or_, select
+from sqlmodel import Session
+
+from ledger.bars import PRICE_COLUMNS, QUALITY_COLUMN
+from ledger.claims.pairs import legs_of, pair_key, pair_legs
+from ledger.proof.entries import status_entry
+from ledger.rules.revisions import BarChange, is_revision, revision_reason
+from ledger.store import prooflog
+from ledger.store.batching import chunks
+from ledger.store.raw import adapt, as_date, executemany, fetchall
+from ledger.store.resolving import CLAIM_COLUMNS, OpenClaim, claim_from_columns
+from ledger.store.tables import (
+    BarRevisionRow,
+    PredictionRow,
+    PriceBarRow,
+    ResolutionRevisionRow,
+    ResolutionRow,
+    as_utc,
+    utcnow,
+)
+
+# Methods of a current resolution the resolver may judge again: its own.
+RESOLVER_METHODS = ("auto", "revised")
+
+
+def changed_bars(session: Session, symbol: str, frame: pd.DataFrame) -> list[BarChange]:
+    """The bars of `frame` (a checked bars frame) whose prices differ from the cached ones.
+
+    One query over the frame's date range; a date the cache does not hold is
+    new, not revised. A cached bar fetched on its own day (UTC) was perhaps
+    unfinished: only a narrower range counts as revised (`is_revision`).
+    """
+    if frame.empty:
+        return []
+    days = pd.DatetimeIndex(frame.index)
+    table = PriceBarRow.__table__
+    query = select(
+        table.c.date,
+        table.c.open,
+        table.c.high,
+        table.c.low,
+        table.c.close,
+        table.c.quality,
+        table.c.fetched_at,
+    ).where(
+        table.c.symbol == symbol,
+        table.c.date >= days.min().date(),
+        table.c.date <= days.max().date(),
+    )
+    stored = {as_date(row[0]): row for row in session.execute(query)}
+    if not stored:
+        return []
+    prices = frame[list(PRICE_COLUMNS)].to_numpy(dtype=np.float64)
+    if QUALITY_COLUMN in frame.columns:
+        qualities = frame[QUALITY_COLUMN].to_numpy(dtype=object)
+    else:
+        qualities = np.full(len(frame), "ok", dtype=object)
+    changes = []
+    for day, values, quality in zip(days.date, prices.tolist(), qualities, strict=True):
+        row = stored.get(day)
+        if row is None:
+            continue
+        old = (float(row[1]), float(row[2]), float(row[3]), float(row[4]))
+        new = (values[0], values[1], values[2], values[3])
+        # Fetched on its own day (UTC): the session may not have been over.
+        provisional = as_utc(row[6]).astimezone(UTC).date() <= day
+        if is_revision(old, new, provisional=provisional):
+            changes.append(BarChange(symbol, day, old, new, str(row[5]), str(quality)))
+    return changes
+
+
+@dataclass(frozen=True)
+class StoredRevision:
+    """A bar revision as recorded: its row id and what changed."""
+
+    id: int
+    change: BarChange
+
+
+def record_bar_revisions(
+    session: Session, changes: Sequence[BarChange], data_source: str, run_id: int | None
+) -> list[StoredRevision]:
+    """Keep each changed bar's old and new prices (one statement); their row ids."""
+    if not changes:
+        return []
+    table = BarRevisionRow.__table__
+    now = utcnow()
+    rows = [
+        {
+            "symbol": c.symbol,
+            "date": c.day,
+            "old_open": c.old[0],
+            "old_high": c.old[1],
+            "old_low": c.old[2],
+            "old_close": c.old[3],
+            "old_quality": c.old_quality,
+            "new_open": c.new[0],
+            "new_high": c.new[1],
+            "new_low": c.new[2],
+            "new_close": c.new[3],
+            "new_quality": c.new_quality,
+            "data_source": data_source,
+            "run_id": run_id,
+            "revised_at": now,
+        }
+        for c in changes
+    ]
+    ids = session.execute(
+        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+    ).scalars()
+    return [StoredRevision(int(i), c) for i, c in zip(ids, changes, strict=True)]
+
+
+@dataclass(frozen=True)
+class DecidedClaim:
+    """A resolved claim and its current (resolver's) resolution, for a re-judge."""
+
+    item: OpenClaim
+    resolution_id: int
+    outcome: str
+    evidence_date: date | None
+    evidence_price: float | None
+    evidence_field: str | None
+
+
+def decided_claims_on(session: Session, key: str, days: Iterable[date]) -> list[DecidedClaim]:
+    """Claims grouped under `key` (a symbol, a ratio "A/B", a pair "A vs B") settled by
+    the resolver whose window or evidence day holds one of `days` (one query; hand and
+    imported verdicts are a person's, not re-judged)."""
+    wanted = sorted(set(days))
+    if not wanted:
+        return []
+    first, last = wanted[0], wanted[-1]
+    pair = pair_legs(key)
+    symbol, versus = pair if pair is not None else (key, None)
+    claim_columns = ", ".join(f"p.{c}" for c in CLAIM_COLUMNS)
+    sql = (
+        "SELECT r.id, r.outcome, r.evidence_date, r.evidence_price, r.evidence_field, "
+        f"{claim_columns} FROM prediction p JOIN resolution r "
+        "ON r.prediction_id = p.id AND r.is_current = ? "
+        "WHERE p.symbol = ? AND p.status IN (?, ?) AND r.method IN (?, ?) "
+        "AND p.window_start <= ? AND (p.deadline >= ? OR r.evidence_date >= ?) "
+        + ("AND p.versus_symbol = ? " if versus else "AND p.versus_symbol IS NULL ")
+        + "ORDER BY p.id"
+    )
+    params = [True, symbol, "true", "false", *RESOLVER_METHODS, last, first, first]
+    if versus:
+        params.append(versus)
+    found = []
+    for row in fetchall(session, sql, params):
+        resolution_id, outcome, evidence_date, evidence_price, evidence_field = row[:5]
+        item = claim_from_columns(row[5:])
+        evidence_day = as_date(evidence_date) if evidence_date is not None else None
+        window = (item.claim.window_start, max(item.claim.deadline, evidence_day or first))
+        if not any(window[0] <= day <= window[1] for day in wanted):
+            continue
+        found.append(
+            DecidedClaim(item, resolution_id, outcome, evidence_day, evidence_price, evidence_field)
+        )
+    return found
+
+
+def settled_since(session: Session, first_day: date) -> dict[str, date]:
+    """Symbols (a ratio's or a pair's legs too) with a resolver's verdict standing on a
+    bar dated `first_day` or later, and the earliest such bar (one query: the claims a
+    re-fetch of the latest bars may revise)."""
+    r, p = ResolutionRow.__table__, PredictionRow.__table__
+    query = (
+        select(p.c.symbol, p.c.versus_symbol, func.min(r.c.evidence_date))
+        .select_from(r.join(p, p.c.id == r.c.prediction_id))
+        .where(
+            r.c.is_current,
+            r.c.method.in_(RESOLVER_METHODS),
+            r.c.evidence_date >= first_day,
+            p.c.status.in_(("true", "false")),
+        )
+        .group_by(p.c.symbol, p.c.versus_symbol)
+    )
+    found: dict[str, date] = {}
+    for symbol, versus, day in session.execute(query):
+        for leg in legs_of(_key(symbol, versus)):
+            found[leg] = min(found.get(leg, as_date(day)), as_date(day))
+    return found
+
+
+def decided_compound_keys(session: Session, legs: Iterable[str]) -> set[str]:
+    """Ratios and pairs with a claim the resolver settled, one of whose legs is in `legs`
+    (one query over the two-asset claims, a few in any ledger)."""
+    wanted = set(legs)
+    if not wanted:
+        return set()
+    r, p = ResolutionRow.__table__, PredictionRow.__table__
+    query = (
+        select(p.c.symbol, p.c.versus_symbol)
+        .select_from(p.join(r, r.c.prediction_id == p.c.id))
+        .where(
+            r.c.is_current,
+            r.c.method.in_(RESOLVER_METHODS),
+            p.c.status.in_(("true", "false")),
+            or_(p.c.versus_symbol.isnot(None), p.c.symbol.contains("/")),
+        )
+        .distinct()
+    )
+    found = set()
+    for symbol, versus in session.execute(query):
+        key = _key(symbol, versus)
+        if wanted & set(legs_of(key)):
+            found.add(key)
+    return found
+
+
+def current_resolution_ids(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
+    """Each claim's current resolution id."""
+    found: dict[int, int] = {}
+    for part in chunks(sorted(set(claim_ids))):
+        query = select(ResolutionRow.prediction_id, ResolutionRow.id).where(
+            ResolutionRow.prediction_id.in_(part), ResolutionRow.is_current
+        )
+        found.update(dict(session.execute(query).all()))
+    return found
+
+
+@dataclass(frozen=True)
+class RevisionLink:
+    """A resolution that stood on a revised bar, and the one that replaced it (if any)."""
+
+    resolution_id: int
+    bar_revision_id: int
+    outcome: str  # the claim's status once re-judged: true, false or open
+    new_resolution_id: int | None = None
+
+
+def link_revisions(session: Session, links: Sequence[RevisionLink], run_id: int | None) -> None:
+    """Flag resolutions as standing on revised bars (one statement)."""
+    if not links:
+        return
+    now = utcnow()
+    session.execute(
+        insert(ResolutionRevisionRow.__table__),
+        [
+            {
+                "resolution_id": link.resolution_id,
+                "bar_revision_id": link.bar_revision_id,
+                "outcome": link.outcome,
+                "new_resolution_id": link.new_resolution_id,
+                "run_id": run_id,
+                "created_at": now,
+            }
+            for link in links
+        ],
+    )
+
+
+def reopen_claims(
+    session: Session, reasons: Mapping[int, tuple[str, str | None]], from_status: Mapping[int, str]
+) -> None:
+    """Claims whose verdict the corrected data no longer supports, with their window
+    still running, go back to open: their current resolution becomes history (none
+    is current, as for a claim never settled), and the change is logged."""
+    if not reasons:
+        return
+    prooflog.lock_head(session)
+    ids = sorted(reasons)
+    executemany(
+        session,
+        "UPDATE resolution SET is_current = ? WHERE prediction_id = ? AND is_current = ?",
+        [(False, cid, True) for cid in ids],
+    )
+    now = adapt(session, utcnow())
+    executemany(
+        session,
+        "UPDATE prediction SET status = ?, open_reason = ?, open_detail = ?, checked_at = ? "
+        "WHERE id = ? AND status = ?",
+        [("open", *reasons[cid], now, cid, from_status[cid]) for cid in ids],
+    )
+    prooflog.append(session, [status_entry(cid, "open", None) for cid in ids])
+
+
+def revision_reasons(session: Session, resolution_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Per resolution, the revisions of bars it stood on, in words, oldest first."""
+    link, bar = ResolutionRevisionRow.__table__, BarRevisionRow.__table__
+    r, p = ResolutionRow.__table__, PredictionRow.__table__
+    found: dict[int, list[str]] = defaultdict(list)
+    for part in chunks(sorted(set(resolution_ids))):
+        query = (
+            select(link.c.resolution_id, p.c.symbol, p.c.versus_symbol, *_bar_columns(bar))
+            .select_from(
+                link.join(bar, bar.c.id == link.c.bar_revision_id)
+                .join(r, r.c.id == link.c.resolution_id)
+                .join(p, p.c.id == r.c.prediction_id)
+            )
+            .where(link.c.resolution_id.in_(part))
+            .order_by(link.c.resolution_id, bar.c.date, link.c.id)
+        )
+        for resolution_id, symbol, versus, *columns in session.execute(query):
+            found[resolution_id].append(revision_reason(_change(columns), _key(symbol, versus)))
+    return dict(found)
+
+
+def _key(symbol: str, versus: str | None) -> str:
+    return pair_key(symbol, versus) if versus else symbol
+
+
+def _bar_columns(bar) -> list:
+    return [
+        bar.c.symbol,
+        bar.c.date,
+        bar.c.old_open,
+        bar.c.old_high,
+        bar.c.old_low,
+        bar.c.old_close,
+        bar.c.new_open,
+        bar.c.new_high,
+        bar.c.new_low,
+        bar.c.new_close,
+        bar.c.old_quality,
+        bar.c.new_quality,
+    ]
+
+
+def _change(columns: Sequence) -> BarChange:
+    symbol, day, *prices, old_quality, new_quality = columns
+    old, new = tuple(float(p) for p in prices[:4]), tuple(float(p) for p in prices[4:])
+    return BarChange(symbol, as_date(day), old, new, old_quality, new_quality)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class RunRevision:
+    """A resolution a run found standing on a revised bar, and what became of it."""
+
+    claim_id: int
+    symbol: str
+    resolution_id: int
+    old_outcome: str
+    new_outcome: str  # the claim's status after the run: true, false or open
+    reasons: tuple[str, ...]
+    new_resolution_id: int | None
+
+    @property
+    def changed(self) -> bool:
+        return self.new_outcome != self.old_outcome
+
+    def line(self) -> str:
+        """'#12 true -> false: data revised on ...' (or 'true, kept')."""
+        if self.changed:
+            what = f"{self.old_outcome} -> {self.new_outcome}"
+        elif self.new_resolution_id is not None:
+            what = f"{self.old_outcome}, re-judged on another bar"
+        else:
+            what = f"{self.old_outcome}, kept"
+        return f"#{self.claim_id} {what}: {'; '.join(self.reasons)}"
+
+    def to_json(self) -> dict:
+        return {
+            "claim_id": self.claim_id,
+            "symbol": self.symbol,
+            "resolution_id": self.resolution_id,
+            "old_outcome": self.old_outcome,
+            "new_outcome": self.new_outcome,
+            "changed": self.changed,
+            "new_resolution_id": self.new_resolution_id,
+            "reasons": list(self.reasons),
+        }
+
+
+def revisions_by_run(session: Session, run_ids: Iterable[int]) -> dict[int, list[RunRevision]]:
+    """Per run, the resolutions it found on revised bars (one query per chunk of runs)."""
+    link, bar = ResolutionRevisionRow.__table__, BarRevisionRow.__table__
+    old, p = ResolutionRow.__table__, PredictionRow.__table__
+    grouped: dict[tuple[int, int], dict] = {}
+    for part in chunks(sorted(set(run_ids))):
+        query = (
+            select(
+                link.c.run_id,
+                old.c.prediction_id,
+                old.c.id,
+                old.c.outcome,
+                link.c.outcome,
+                link.c.new_resolution_id,
+                p.c.symbol,
+                p.c.versus_symbol,
+                *_bar_columns(bar),
+            )
+            .select_from(
+                link.join(bar, bar.c.id == link.c.bar_revision_id)
+                .join(old, old.c.id == link.c.resolution_id)
+                .join(p, p.c.id == old.c.prediction_id)
+            )
+            .where(link.c.run_id.in_(part))
+            .order_by(link.c.run_id, old.c.prediction_id, bar.c.date, link.c.id)
+        )
+        for (
+            run_id,
+            claim_id,
+            rid,
+            outcome,
+            new_outcome,
+            new_id,
+            symbol,
+            versus,
+            *cols,
+        ) in session.execute(query):
+            key = _key(symbol, versus)
+            entry = grouped.setdefault(
+                (run_id, rid),
+                {
+                    "claim_id": claim_id,
+                    "symbol": key,
+                    "resolution_id": rid,
+                    "old_outcome": outcome,
+                    "new_outcome": new_outcome,
+                    "new_resolution_id": new_id,
+                    "reasons": [],
+                },
+            )
+            entry["reasons"].append(revision_reason(_change(cols), key))
+    found: dict[int, list[RunRevision]] = defaultdict(list)
+    for (run_id, _), entry in grouped.items():
+        entry["reasons"] = tuple(entry["reasons"])
+        found[run_id].append(RunRevision(**entry))
+    return dict(found)
+
+
+def bars_revised_by_run(session: Session, run_ids: Iterable[int]) -> dict[int, int]:
+    """Per run, how many cached bars it found revised (one query per chunk of runs)."""
+    bar = BarRevisionRow.__table__
+    found: dict[int, int] = {}
+    for part in chunks(sorted(set(run_ids))):
+        query = (
+            select(bar.c.run_id, func.count()).where(bar.c.run_id.in_(part)).group_by(bar.c.run_id)
+        )
+        found.update({run_id: int(n) for run_id, n in session.execute(query)})
+    return found
+
+
+def latest_revision_at(session: Session, resolution_id: int) -> datetime | None:
+    """When a resolution was last found standing on a revised bar (None: never)."""
+    link = ResolutionRevisionRow.__table__
+    moment = session.execute(
+        select(link.c.created_at)
+        .where(link.c.resolution_id == resolution_id)
+        .order_by(link.c.id.desc())
+        .limit(1)
+    ).scalar()
+    return as_utc(moment) if moment is not None else None
