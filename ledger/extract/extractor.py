@@ -135,6 +135,20 @@ from ledger.extract.writing import Plan, claim_name, cue_words, write_candidate
 
 _OLD_CALL = any_of(P.OLD_CALLS)
 _YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
+# "could reach 50,000 soon and perhaps 70,000 by the end of the decade": no date to judge
+_VAGUE_TIME_AFTER = re.compile(
+    r"\s*(?:soon|shortly|eventually|at\s+some\s+point|in\s+(?:the\s+)?(?:near|long)\s+term"
+    r"|one\s+day|in\s+time)\b",
+    re.IGNORECASE,
+)
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|told|wrote|announced|noted|reported|added)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"(?:it|they|he|she|the\s+(?:bank|firm|group))\s+$",
+    re.IGNORECASE,
+)
+_PART_BOUNDARY = re.compile(r"[:;]\s|\s(?:but|yet|whereas)\s", re.IGNORECASE)
+# "have lifted their targets this month alone", "up 20% this year to date": the part gone
+_SO_FAR_AFTER = re.compile(r"\s+(?:alone|so\s+far|to\s+date)\b", re.IGNORECASE)
 _BACKWARD_PREPOSITION = re.compile(
     r"\s*(?:in|for|during|over|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\b", re.IGNORECASE
 )
@@ -415,20 +429,21 @@ def _read_sentence(
     clauses = clause_spans(work)
     past = [span for span in clauses if is_past(work, span, phrases, made_on)]
     old_call = _OLD_CALL.search(work)
+    if old_call and _REPORTED_BEFORE.search(work, 0, old_call.start()):
+        old_call = None  # "Citi said it had raised its forecasts to $1,575": the news itself
     if old_call:
         # "it had expected for 2026: the flagship cryptocurrency should hit $150,000 next
-        # year": the old call's clause is past; the sentence is, unless another clause looks
-        # ahead on its own.
-        own = [(s, e) for s, e in clauses if s <= old_call.start() < e]
-        others = [
-            (s, e)
-            for s, e in clauses
-            if (s, e) not in own
-            and (s, e) not in past
-            and (FUTURE.search(work[s:e]) or FORECAST_WORDS.search(work[s:e]))
-        ]
+        # year": a call someone had made is past up to the next colon, semicolon or "but";
+        # the part after it is the sentence's own. Other old calls take the whole sentence.
+        start = next((s for s, e in clauses if s <= old_call.start() < e), 0)
+        boundary = _PART_BOUNDARY.search(work, old_call.end())
+        end = boundary.start() if boundary else len(work)
+        rest = work[end:]
         by_then = old_call[0].lstrip().lower().startswith("had")
-        past = past + own if others and by_then else [(0, len(work))]
+        if by_then and (FUTURE.search(rest) or FORECAST_WORDS.search(rest)):
+            past = [*past, (start, end)]
+        else:
+            past = [(0, len(work))]
     present = blank(work, past)
     lead_direction = context.lead_direction
     if not item:
@@ -458,6 +473,7 @@ def _read_sentence(
         if p.deadline > made_on
         and in_present(p.span)
         and not _PAST_PART_BEFORE.search(work, 0, p.span[0])
+        and not _SO_FAR_AFTER.match(work, p.span[1])
         and not _month_just_gone(p, made_on)
     )
     if headline and not context.read_body:
@@ -664,7 +680,11 @@ def _segment_candidates(
         several = len(levels) > 1 and not (len(levels) == 2 and levels[0].range_with)
         index = max(
             range(len(levels)),
-            key=lambda i: (2 * bool(directions[i] and directions[i].verb) + (i in own), -i),
+            key=lambda i: (
+                not _VAGUE_TIME_AFTER.match(sentence.work, levels[i].end),
+                2 * bool(directions[i] and directions[i].verb) + (i in own),
+                -i,
+            ),
         )
         when = own.get(index) or fallback_deadline(sentence.future, segment, levels[index])
         if when is None and segment.mention.symbol in sentence.inherit_symbols:

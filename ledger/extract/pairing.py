@@ -20,6 +20,10 @@ _NOT_ADJACENT = re.compile(r"[,;:()]|\band\b|\bor\b|\bthen\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)", re.IGNORECASE)
 _SLASH_JOINT = re.compile(r"\s*/\s*")
+_LEVEL_FOR = re.compile(
+    r"\s+(?:(?:a|per|an)\s+(?:barrel|ounce|oz|bbl|tonne|ton)\s+)?for\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 # After a level, a second speaker with the same call ("5,400, the same as UBS had forecast").
 _SHARED_BY = re.compile(
     r"[^,;.]{0,40}?,?\s*(?:the\s+same\s+(?:level\s+|target\s+|call\s+)?as|in\s+line\s+with"
@@ -214,9 +218,10 @@ def split_segments(subjects: list[Mention], levels: list[Level], text: str) -> l
                 index = position
         # "$10,000 ether": a level right before an asset name is that asset's.
         # A comma between them ends the level's phrase: "$37, platinum at $1,250".
+        # "65 dollars for Brent and 61 dollars for WTI": the asset the level is for.
         for position, mention in enumerate(merged):
             gap = text[level.end : mention.span[0]]
-            if 0 < len(gap) <= 2 and not gap.strip():
+            if (0 < len(gap) <= 2 and not gap.strip()) or _LEVEL_FOR.fullmatch(gap):
                 index = position
         owned[index].append(level)
     return [

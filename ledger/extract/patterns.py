@@ -266,6 +266,9 @@ OLD_CALLS = (
     r"\b(?:panned|pan)\s+out\b",
     r"\bhad\s+(?:\w+ly\s+)?(?:forecast|predicted|expected|projected|targeted|called\s+for"
     r"|seen|estimated)\b",
+    # "The bank had already trimmed its forecasts last week, to $62"
+    r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|\w+ly\s+)?(?:trimmed|cut|raised|lifted"
+    r"|lowered|revised|slashed|upgraded|downgraded|set|put)\s+(?:its|their|his|her|the)\b",
 )
 # A clause ends at these, so that a past clause can be set aside on its own: "Gold, which
 # hit $4,381 in October, will climb to $5,000". Regex.
@@ -568,6 +571,10 @@ NOT_THE_LEVEL_BEFORE = (
     r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
     r"|below|rising\s+to|falling\s+to)?\s*$",
     r"\b(?:rsi|moving\s+average|dma|ema|sma)\s+(?:of|at|near)?\s*$",
+    # "the firm's earnings-per-share estimate stays at $258": earnings, not the index
+    r"\b(?:earnings[-\s]per[-\s]share|eps|earnings)\s+(?:estimate|forecast|target|projection"
+    r"|guidance)?\s*(?:of|at|to|stays\s+at|remains\s+at|is|was|reaching|rising\s+to"
+    r"|climbing\s+to|hitting)\s*(?:about\s+|around\s+|roughly\s+)?$",
     # a target held before: "Tom Lee had a year-end target of 1775"
     r"\b(?:had|held)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast"
     r"|estimate|projection|call|view)s?\s+(?:of|at|for)\s+(?:about\s+|around\s+|roughly\s+)?$",

@@ -40,6 +40,10 @@ _SAME_PERIOD = re.compile(P.SAME_PERIOD, re.IGNORECASE)
 _QUARTER_OR_HALF = re.compile(r"\b([QH])([1-4])\b(?:\s+((?:19|20)\d\d)\b)?")
 _YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d\d)(?![\w%])")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_DECADE_END = re.compile(
+    r"\b(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+decade|decade(?:'s|\u2019s)\s+end)\b",
+    re.IGNORECASE,
+)
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 _YEAR_LIST = re.compile(
     r"\b(?P<preposition>in|for|by)\s+(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+"
@@ -99,6 +103,9 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     )
     work = _YEAR_LIST.sub(_each_year, work)
     work = _that_year(work)
+    # "70,000 by the end of the decade", "by the decade's end": the last year of this decade
+    decade_end = made_on.year - made_on.year % 10 + 9
+    work = _DECADE_END.sub(f"the end of {decade_end}", work)
     work = _elided_periods(work)
     work = _FOUR_QUARTERS.sub(lambda m: _each_quarter(m, made_on), work)
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)

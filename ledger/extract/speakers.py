@@ -63,6 +63,9 @@ _POSSESSIVE = re.compile(
 )
 _PERSON_AT_FIRM = re.compile(P.PERSON_AT_FIRM)
 _HEADLINE_SPEAKER = re.compile(P.HEADLINE_SPEAKER)
+_HEADLINE_CREDIT = re.compile(
+    r"\s[-\u2013\u2014|]\s*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*$"
+)
 _SENTENCE_SUBJECT = re.compile(P.SENTENCE_SUBJECT)
 _HOUSE_SUBJECT = re.compile(
     r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s+"
@@ -70,7 +73,9 @@ _HOUSE_SUBJECT = re.compile(
 )
 _QUOTED = re.compile(r"\"[^\"]*\"")
 _QUOTED_FIRST_PERSON = re.compile(r"^\W*\"[^\"]*\b(?:we|our|i|my)\b[^\"]*\"?\W*$", re.IGNORECASE)
-_FIRM_BEFORE_PERSON = re.compile(r"(?P<firm>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})'s\s+$")
+_FIRM_BEFORE_PERSON = re.compile(
+    r"(?P<firm>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|&)){0,4})(?:'s|(?<=s)')\s+$"
+)
 _NOT_A_NAME = frozenset(P.NOT_A_NAME)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
 _CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
@@ -129,8 +134,8 @@ _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,3}"
 _PERSON = r"[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}"
 _ROLE = (
     r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
-    r"|cio|ceo|founder|partner|trader|researcher)(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,3}?"
-    r"[a-z-]+)?"
+    r"|cio|ceo|founder|partner|trader|researcher)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
+    r"\s+){0,3}?[a-z-]+)?"
 )
 _AFFILIATIONS = (
     # "Deutsche Bank strategist Maximilian Uleer", "JPMorgan's head of research, Jane Doe"
@@ -166,7 +171,7 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
     found: dict[str, str] = {}
     for pattern in _AFFILIATIONS:
         for match in pattern.finditer(text):
-            written = match["firm"].removesuffix("'s").removesuffix("\u2019s")
+            written = match["firm"].removesuffix("'s").removesuffix("\u2019s").removesuffix("'")
             pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
@@ -193,6 +198,11 @@ def find_speaker(
         name = clean_name(match["name"].split()) if match else None
         if name:
             return SpeakerReading(name, named=True)
+        # "USD/JPY to fall below 140 by the end of the year - MUFG": the source after a dash
+        credit = _HEADLINE_CREDIT.search(text)
+        name = clean_name(credit["name"].split()) if credit else None
+        if name and (name in _HOUSE_NAMES or is_organization(name)):
+            return SpeakerReading(house_name(name), named=True)
     if recent.speaker and _QUOTED_FIRST_PERSON.search(text):
         # '"We have a modest year-end target of 152," the strategist wrote' names its
         # speaker in the sentence; a quote standing alone is the last speaker's.

@@ -1016,3 +1016,67 @@ def test_eoy_is_the_end_of_the_year() -> None:
 def test_last_months_call_is_old() -> None:
     text = "The forecast is almost $1 below last month's call of $5.51 for Henry Hub in 2026."
     assert recorded(text) == set()
+
+
+# ---------------------------------------------------------------- firms before people, credits
+
+
+def test_a_firm_of_several_words_before_its_person_speaks() -> None:
+    calls = recorded(
+        "Last week Bank of America's Savita Subramanian lifted her year-end target for the"
+        " S&P 500 to 7,300 from 6,600."
+    )
+    assert calls == {"^GSPC touch_above 7300 by 2025-12-31 Bank of America"}
+
+
+def test_a_plural_firms_role_and_person_speak_for_the_firm() -> None:
+    text = (
+        "RBC Capital Markets' head of US equity strategy Lori Calvasina was the latest on"
+        " Monday, raising her year-end target for the S&P 500 to 7,250 from 6,730."
+    )
+    assert {c.speaker for c in extract_candidates(text, made_on=MADE_ON)} == {"RBC Capital Markets"}
+
+
+def test_a_headlines_credit_after_a_dash_is_its_speaker() -> None:
+    calls = article_calls("USD/JPY to fall below 140 by the end of 2026 - MUFG\n\nText.")
+    assert {c.rsplit(" ", 1)[-1] for c in calls} == {"MUFG"}
+
+
+def test_the_end_of_the_decade_and_a_vague_soon() -> None:
+    text = "Yardeni thinks the Dow will reach 50,000 soon and 70,000 by the end of the decade."
+    calls = recorded(text, made_on=date(2026, 1, 9))
+    assert calls == {"^DJI touch_above 70000 by 2029-12-31 Yardeni"}
+
+
+def test_so_far_and_alone_are_no_deadlines() -> None:
+    text = (
+        "Three firms have lifted their year-end S&P 500 targets this month alone, one as high"
+        " as 7,600."
+    )
+    assert not any("2025-11-30" in c for c in recorded(text)), recorded(text)
+
+
+# ---------------------------------------------------------------- "for" an asset, old moves
+
+
+def test_a_level_for_an_asset_is_that_assets() -> None:
+    text = "UBS expects an average of $58 a barrel for Brent and $55 for WTI in 2026."
+    calls = {_without_kind(line) for line in recorded(text)}
+    assert calls == {
+        "BZ=F 58 from 2026-01-01 to 2026-12-31 UBS",
+        "CL=F 55 from 2026-01-01 to 2026-12-31 UBS",
+    }
+
+
+def test_a_cut_made_before_is_old_through_the_rest_of_the_sentence() -> None:
+    text = (
+        "The bank had already trimmed its forecasts last week, to $62 for Brent and $59 for"
+        " WTI, and warned they could go lower."
+    )
+    assert recorded(text, made_on=date(2025, 4, 7)) == set()
+
+
+def test_said_it_had_raised_is_the_news_itself() -> None:
+    text = "Citi said it had raised its gold forecast to $4,575 an ounce for the fourth quarter."
+    calls = {_without_kind(line) for line in recorded(text)}
+    assert calls == {"GC=F 4575 from 2025-10-01 to 2025-12-31 Citi"}
