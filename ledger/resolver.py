@@ -30,7 +30,7 @@ from ledger.claims.bounds import BoundsError, check_price
 from ledger.claims.model import Claim
 from ledger.claims.pairs import legs_of, pair_key, pair_legs, ratio_legs
 from ledger.errors import UsageError
-from ledger.market.source import FetchResult, PriceSource, SymbolError
+from ledger.market.source import FetchResult, PriceSource, SymbolError, VersionedSource
 from ledger.price_cache import REFETCH_DAYS, fetch_missing, missing_range
 from ledger.rules import (
     LegData,
@@ -49,11 +49,13 @@ from ledger.services.corrections import rejudge_revised
 from ledger.store.baselines import claims_needing_baseline, store_baselines
 from ledger.store.engine import refresh_planner_statistics
 from ledger.store.prices import (
+    SourceVersion,
     cached_ranges,
     gaps_by_symbol,
     load_gaps,
     load_symbol_bars,
     record_coverage,
+    source_versions,
     store_bars,
     store_gaps,
 )
@@ -193,7 +195,7 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     invalid_baselines = []
     if needing_baseline:
         # SciPy comes with the baselines; a run with none to compute starts without it.
-        from ledger.baseline import baselines_for, history_range, set_aside_unjudgeable
+        from ledger.baseline import history_range, set_aside_unjudgeable
 
         invalid_baselines = set_aside_unjudgeable(needing_baseline)
     keys = set(claims_by_symbol) | set(needing_baseline)
@@ -249,6 +251,9 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
             if symbol in wanted:
                 first, last = min(first, wanted[symbol][0]), max(last, wanted[symbol][1])
             wanted[symbol] = (first, last)
+        with Session(engine) as session:
+            unchanged = source_versions(session, set(wanted) - set(held_gaps))
+        wanted = _without_unchanged(wanted, source, unchanged)
     fetched = fetch_missing(source, wanted)
     summary.requests = fetched.requests
 
@@ -260,98 +265,34 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     with Session(engine) as session:
         settled_pairs = decided_compound_keys(session, set(fetched.bars)) - keys
     symbols = sorted(plain) + sorted((keys | settled_pairs) - plain)
-    # Each plain symbol's revised bars, for the ratios and pairs judged after it.
-    revised_legs: dict[str, list[StoredRevision]] = {}
-    for done, symbol in enumerate(symbols, start=1):
-        claims = claims_by_symbol.get(symbol, [])
-        # The symbol's figures join the summary only once its transaction commits.
-        tally = ResolveSummary(run_id, as_of, source.name, dry_run)
+    run = _SymbolRun(
+        as_of, source.name, dry_run, recheck, run_id, claims_by_symbol, needing_baseline,
+        plain, fetched, wanted, fetch_spans, leg_spans, held_gaps, failed,
+    )  # fmt: skip
+    done = 0
+    for batch in _batches(symbols, claims_by_symbol, fetched, 1 if dry_run else BATCH_ROWS):
         try:
             with Session(engine, expire_on_commit=False) as session, session.begin():
-                revised: list[StoredRevision] = []
-                if symbol in plain:
-                    revised = _store_fetched(
-                        session, symbol, fetched, tally, wanted.get(symbol), run_id
-                    )
-                    if revised:
-                        revised_legs[symbol] = revised
-                elif dry_run:  # the legs' bars were rolled back with their own transactions
-                    for leg in legs_of(symbol):
-                        revised += _store_fetched(
-                            session,
-                            leg,
-                            fetched,
-                            ResolveSummary(None, as_of, "", True),
-                            wanted.get(leg),
-                        )
-                else:  # a ratio or a pair: its legs' revisions, stored by their transactions
-                    revised = [r for leg in legs_of(symbol) for r in revised_legs.get(leg, ())]
-                span = fetch_spans.get(symbol)
-                if symbol in leg_spans and symbol in plain:
-                    held = gaps_by_symbol(session, {symbol: leg_spans[symbol]}).get(symbol, [])
-                    tally.rejected_held[symbol] = len(held)
-                    tally.rejected_new[symbol] = len(set(held) - set(held_gaps.get(symbol, [])))
-                if revised:
-                    judged = rejudge_revised(
-                        session,
-                        symbol,
-                        revised,
-                        as_of=as_of,
-                        run_id=run_id,
-                        data_source=source.name,
-                        evidence=_evidence,
-                        moved_evidence=recheck,
-                    )
-                    tally.revisions += judged
-                    tally.changed_on_recheck += sum(
-                        1 for r in judged if recheck and r.new_resolution_id is not None
-                    )
-                    # Judged already, on the corrected bars: a recheck leaves them be.
-                    done_ids = {r.claim_id for r in judged}
-                    claims = [c for c in claims if c.status == "open" or c.id not in done_ids]
-                if symbol in plain:
-                    bars, gaps = _load_bars(session, symbol, span)
-                    splits = load_splits(session, [symbol]).get(symbol)
-                    if claims:
-                        error = fetched.errors.get(symbol)
-                        _resolve_symbol(
-                            session,
-                            symbol,
-                            claims,
-                            (bars, gaps),
-                            splits,
-                            error,
-                            tally,
-                            run_id,
-                            rejected=fetched.rejected.get(symbol),
-                        )
-                    if symbol in needing_baseline and symbol not in failed:
-                        store_baselines(
-                            session, baselines_for(needing_baseline[symbol], bars, splits)
-                        )
-                else:
-                    _resolve_compound(
-                        session,
-                        symbol,
-                        claims,
-                        span,
-                        fetched,
-                        tally,
-                        run_id,
-                        needing_baseline.get(symbol)
-                        if not failed.keys() & set(legs_of(symbol))
-                        else None,
-                    )
+                tallies = [run.settle(session, symbol) for symbol in batch]
                 if dry_run:
                     session.rollback()
         except ClaimsChanged as exc:
-            summary.failed_symbols[symbol] = f"not settled: {exc}; the next run settles them"
-        else:
+            if len(batch) == 1:
+                summary.failed_symbols[batch[0]] = f"not settled: {exc}; the next run settles them"
+                tallies = []
+            else:
+                # Someone else settled claims of one symbol of the batch: the
+                # batch is rolled back whole and its symbols go again, one
+                # transaction each, so that only that symbol waits for the next run.
+                tallies = run.settle_one_by_one(engine, batch, summary)
+        for tally in tallies:
             summary.absorb(tally)
-        if lock is not None:
-            lock.heartbeat()
-        if progress is not None:
-            progress(symbol, done, len(symbols))
+        for symbol in batch:  # a batch settled by the fallback is done too
+            done += 1
+            if lock is not None:
+                lock.heartbeat()
+            if progress is not None:
+                progress(symbol, done, len(symbols))
 
     if run_id is not None:
         with Session(engine) as session, session.begin():
@@ -370,6 +311,196 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
                 bars_rejected=sum(summary.rejected_held.values()),
             )
     return summary
+
+
+BATCH_ROWS = 50_000
+"""Symbols share a transaction until their claims and fetched bars reach this many rows.
+
+Each commit of a SQLite ledger ends in a WAL sync (tens of milliseconds on a
+shared disk), so one transaction per symbol cost 200 syncs on a 200-symbol
+run. A batch stays small enough that a kill loses little work, and a symbol
+never straddles two transactions: a kill still leaves every committed symbol
+complete and the rest untouched.
+"""
+
+
+def _batches(
+    symbols: Sequence[str],
+    claims_by_symbol: dict[str, list[OpenClaim]],
+    fetched: FetchResult,
+    rows: int,
+) -> list[list[str]]:
+    """`symbols` in order, cut into runs of about `rows` claims plus fetched bars."""
+    batches: list[list[str]] = []
+    current: list[str] = []
+    weight = 0
+    for symbol in symbols:
+        bars = fetched.bars.get(symbol)
+        weight += len(claims_by_symbol.get(symbol, ())) + (0 if bars is None else len(bars))
+        current.append(symbol)
+        if weight >= rows:
+            batches.append(current)
+            current, weight = [], 0
+    if current:
+        batches.append(current)
+    return batches
+
+
+@dataclass
+class _SymbolRun:
+    """What settling each symbol needs from the run: its claims, the fetch, the spans."""
+
+    as_of: date
+    price_source: str
+    dry_run: bool
+    recheck: bool
+    run_id: int | None
+    claims_by_symbol: dict[str, list[OpenClaim]]
+    needing_baseline: dict
+    plain: set[str]
+    fetched: FetchResult
+    wanted: dict[str, tuple[date, date]]
+    fetch_spans: dict[str, tuple[date, date]]
+    leg_spans: dict[str, tuple[date, date]]
+    held_gaps: dict[str, list[date]]
+    failed: dict[str, str]
+    # Each plain symbol's revised bars, for the ratios and pairs judged after it.
+    revised_legs: dict[str, list[StoredRevision]] = field(default_factory=dict)
+
+    def settle_one_by_one(
+        self, engine: Engine, symbols: Sequence[str], summary: ResolveSummary
+    ) -> list[ResolveSummary]:
+        """Each symbol in a transaction of its own; one whose claims changed is left."""
+        tallies = []
+        for symbol in symbols:
+            try:
+                with Session(engine, expire_on_commit=False) as session, session.begin():
+                    tallies.append(self.settle(session, symbol))
+            except ClaimsChanged as exc:
+                summary.failed_symbols[symbol] = f"not settled: {exc}; the next run settles them"
+        return tallies
+
+    def settle(self, session: Session, symbol: str) -> ResolveSummary:
+        """Store the symbol's fetched bars, judge its claims and write the verdicts (and
+        its new claims' baselines) in the caller's transaction; returns its figures,
+        which join the run's only once that transaction commits."""
+        as_of, dry_run, run_id, fetched = self.as_of, self.dry_run, self.run_id, self.fetched
+        claims = self.claims_by_symbol.get(symbol, [])
+        needing_baseline = self.needing_baseline
+        tally = ResolveSummary(run_id, as_of, self.price_source, dry_run)
+        revised: list[StoredRevision] = []
+        if symbol in self.plain:
+            revised = _store_fetched(
+                session, symbol, fetched, tally, self.wanted.get(symbol), run_id
+            )
+            # Kept (or dropped) for the ratios and pairs judged after it; a batch
+            # redone after ClaimsChanged sets it again.
+            self.revised_legs[symbol] = revised
+        elif dry_run:  # the legs' bars were rolled back with their own transactions
+            for leg in legs_of(symbol):
+                revised += _store_fetched(
+                    session,
+                    leg,
+                    fetched,
+                    ResolveSummary(None, as_of, "", True),
+                    self.wanted.get(leg),
+                )
+        else:  # a ratio or a pair: its legs' revisions, stored by their transactions
+            revised = [r for leg in legs_of(symbol) for r in self.revised_legs.get(leg, ())]
+        span = self.fetch_spans.get(symbol)
+        if symbol in self.leg_spans and symbol in self.plain:
+            held = gaps_by_symbol(session, {symbol: self.leg_spans[symbol]}).get(symbol, [])
+            tally.rejected_held[symbol] = len(held)
+            tally.rejected_new[symbol] = len(set(held) - set(self.held_gaps.get(symbol, [])))
+        if revised:
+            judged = rejudge_revised(
+                session,
+                symbol,
+                revised,
+                as_of=as_of,
+                run_id=run_id,
+                data_source=self.price_source,
+                evidence=_evidence,
+                moved_evidence=self.recheck,
+            )
+            tally.revisions += judged
+            tally.changed_on_recheck += sum(
+                1 for r in judged if self.recheck and r.new_resolution_id is not None
+            )
+            # Judged already, on the corrected bars: a recheck leaves them be.
+            done_ids = {r.claim_id for r in judged}
+            claims = [c for c in claims if c.status == "open" or c.id not in done_ids]
+        if symbol in self.plain:
+            bars, gaps = _load_bars(session, symbol, span)
+            splits = load_splits(session, [symbol]).get(symbol)
+            if claims:
+                error = fetched.errors.get(symbol)
+                _resolve_symbol(
+                    session,
+                    symbol,
+                    claims,
+                    (bars, gaps),
+                    splits,
+                    error,
+                    tally,
+                    run_id,
+                    rejected=fetched.rejected.get(symbol),
+                )
+            if symbol in needing_baseline and symbol not in self.failed:
+                store_baselines(session, _baselines_for(needing_baseline[symbol], bars, splits))
+        else:
+            _resolve_compound(
+                session,
+                symbol,
+                claims,
+                span,
+                fetched,
+                tally,
+                run_id,
+                needing_baseline.get(symbol)
+                if not self.failed.keys() & set(legs_of(symbol))
+                else None,
+            )
+        return tally
+
+
+def _baselines_for(claims: list, bars: pd.DataFrame, splits: pd.Series | None) -> list:
+    from ledger.baseline import baselines_for  # SciPy, only when baselines are computed
+
+    return baselines_for(claims, bars, splits)
+
+
+def _without_unchanged(
+    wanted: dict[str, tuple[date, date]],
+    source: PriceSource,
+    held: dict[str, SourceVersion],
+) -> dict[str, tuple[date, date]]:
+    """`wanted` less the symbols whose range the cache read from the same data.
+
+    The last few days are asked for again on every run because a feed's latest
+    bar may have been partial, and a rejected bar because feeds fix their
+    errors. A source that can say its data has not changed since the cache
+    read those very days (a CSV file of the same size and modification time)
+    would only serve the same bars again: a warm run over 200 files reads none.
+    `held` leaves out the symbols with rejected bars: those are read again on
+    every run, so that each run reports them as the source gives them.
+    """
+    if not held or not isinstance(source, VersionedSource):
+        return wanted
+    current = source.versions([s for s in wanted if s in held])
+    kept = {}
+    for symbol, (first, last) in wanted.items():
+        version = held.get(symbol)
+        if (
+            version is not None
+            and version.data_source == source.name
+            and current.get(symbol) == version.version
+            and version.first <= first
+            and last <= version.last
+        ):
+            continue
+        kept[symbol] = (first, last)
+    return kept
 
 
 def _by_pair(claims_by_symbol: dict[str, list[OpenClaim]]) -> dict[str, list[OpenClaim]]:
@@ -439,7 +570,14 @@ def _store_fetched(
     revised: list[StoredRevision] = []
     if symbol in fetched.bars:
         if asked is not None:
-            record_coverage(session, symbol, asked[0], asked[1], summary.price_source)
+            record_coverage(
+                session,
+                symbol,
+                asked[0],
+                asked[1],
+                summary.price_source,
+                fetched.versions.get(symbol),
+            )
         changes = changed_bars(session, symbol, fetched.bars[symbol])
         revised = record_bar_revisions(session, changes, summary.price_source, run_id)
         summary.bars_revised += len(revised)

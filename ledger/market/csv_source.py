@@ -15,9 +15,11 @@ written: ``^GSPC.csv``, ``GC=F.csv``.
 
 from __future__ import annotations
 
+import io
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
+from itertools import product
 from pathlib import Path
 
 import numpy as np
@@ -53,16 +55,40 @@ class CsvSource:
         check_wanted(wanted)
         result = FetchResult()
         for symbol, (first, last) in wanted.items():
+            # Taken before the read: a file changed while it is read looks changed next time.
+            version = self._version(symbol)
             outcome = self._fetch_one(symbol, first, last)
             if isinstance(outcome, SymbolError):
                 result.errors[symbol] = outcome
                 continue
             result.bars[symbol] = outcome.kept
+            if version is not None:
+                result.versions[symbol] = version
             result.rejected[symbol] = outcome.messages
             result.gaps[symbol] = outcome.gaps
             # CSV files carry no corporate actions; their prices are what the file says.
             result.splits[symbol] = empty_splits()
         return result
+
+    def versions(self, symbols: Iterable[str]) -> dict[str, str]:
+        """Each symbol's file size and modification time (`VersionedSource`): a warm
+        run skips re-reading a file it holds the bars of while they stay the same."""
+        found = {}
+        for symbol in symbols:
+            version = self._version(symbol)
+            if version is not None:
+                found[symbol] = version
+        return found
+
+    def _version(self, symbol: str) -> str | None:
+        path = self._path_for(symbol)
+        if path is None:
+            return None
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return f"{stat.st_size}:{stat.st_mtime_ns}"
 
     def _fetch_one(self, symbol: str, first: date, last: date) -> CheckedBars | SymbolError:
         if not self.directory.is_dir():
@@ -106,8 +132,12 @@ def read_bars_csv(path: Path) -> pd.DataFrame:
     Raises `CsvFileError` naming the file, the line and the column of the first
     problems (a missing column, a date that is not ``YYYY-MM-DD``, a price that
     is not a number). Empty cells are not problems here: they become NaN and
-    `validate_bars` reports the bar.
+    `validate_bars` reports the bar. A plain file is read by the fast path
+    (`_read_plain_csv`); anything else by the careful one below.
     """
+    plain = _read_plain_csv(path)
+    if plain is not None:
+        return plain
     try:
         with warnings.catch_warnings():
             # pandas only warns when the first data row has more fields than the
@@ -164,6 +194,90 @@ def read_bars_csv(path: Path) -> pd.DataFrame:
         index=pd.DatetimeIndex(dates, name="date"),
     )
     return frame
+
+
+_NA_CELLS = sorted(
+    {
+        "".join(variant)
+        for marker in _MISSING_MARKERS
+        for variant in product(*({c.lower(), c.upper()} for c in marker))
+    }
+)
+"""Every spelling `_parse_numbers` reads as a missing value, for pandas' `na_values`."""
+
+
+def _read_plain_csv(path: Path) -> pd.DataFrame | None:
+    """The frame `read_bars_csv` returns, read by pandas' C parser with float dtypes,
+    or None when the file is anything but plain.
+
+    Plain: no quotes, no carriage returns, no blank lines, as many fields on
+    every line as in the header, the required columns each named once, ISO
+    dates without a time, numbers or missing-value markers in the bar
+    columns. Ten years of a symbol then cost a millisecond or two, where the
+    careful path below (per-cell string work, kept for its line-and-column
+    messages) costs tens. Anything else returns None and the careful path
+    reads the file, so both give the same frame or the same error; the
+    hypothesis test in tests/market holds them to it.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data or b'"' in data or b"\r" in data:
+        return None
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    raw = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(raw == ord("\n"))
+    if (np.diff(ends) == 1).any() or ends[0] == 0:  # a blank line
+        return None
+    per_line = np.bincount(
+        np.searchsorted(ends, np.flatnonzero(raw == ord(","))), minlength=len(ends)
+    )
+    header = data[: ends[0]].decode("utf-8", errors="replace").split(",")
+    names = [name.strip().lower() for name in header]
+    if (per_line != len(names) - 1).any() or len(set(names)) != len(names):
+        return None
+    if any(column not in names for column in _REQUIRED):
+        return None
+    present = [column for column in BAR_COLUMNS if column in names]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.BytesIO(data),
+                header=0,
+                names=names,
+                usecols=["date", *present],
+                dtype={"date": str, **dict.fromkeys(present, "float64")},
+                na_values=_NA_CELLS,
+                keep_default_na=False,
+                skipinitialspace=True,
+                index_col=False,
+                engine="c",
+            )
+    except (ValueError, pd.errors.ParserError, pd.errors.ParserWarning, UnicodeDecodeError):
+        return None
+    dates = frame["date"]
+    if dates.isna().any() or not (dates.str.len() == 10).all():
+        return None
+    try:
+        days = pd.DatetimeIndex(
+            pd.to_datetime(dates, format="%Y-%m-%d", errors="coerce"), name="date"
+        ).as_unit("ns")
+    except (ValueError, OverflowError):  # a year past 2262 does not fit in nanoseconds
+        return None
+    if days.isna().any():
+        return None
+    return pd.DataFrame(
+        {
+            column: frame[column].to_numpy("float64")
+            if column in frame.columns
+            else np.full(len(frame), np.nan)
+            for column in BAR_COLUMNS
+        },
+        index=days,
+    )
 
 
 def _header_names(path: Path, count: int) -> list[str]:

@@ -9,7 +9,7 @@ symbol, a rate limit, a broken file): it reports it per symbol in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -72,6 +72,8 @@ class FetchResult:
     * `requests`: HTTP chart requests this fetch put on the wire, retries and
       Yahoo timezone probes included (0 for sources that make none), for
       reporting and for keeping an eye on rate limits.
+    * `versions`: per symbol, what a source that can tell (`VersionedSource`)
+      said its data was just before reading it; nothing for the others.
     """
 
     bars: dict[str, pd.DataFrame] = field(default_factory=dict)
@@ -80,6 +82,7 @@ class FetchResult:
     rejected: dict[str, list[str]] = field(default_factory=dict)
     requests: int = 0
     gaps: dict[str, dict[date, str]] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)
 
 
 @runtime_checkable
@@ -95,6 +98,17 @@ class PriceSource(Protocol):
         Raises only for caller bugs (`ValueError` for an inverted window); all
         trouble with the market data is reported in the result.
         """
+        ...
+
+
+@runtime_checkable
+class VersionedSource(Protocol):
+    """A source that can say, cheaply, whether a symbol's data may have changed."""
+
+    def versions(self, symbols: Iterable[str]) -> dict[str, str]:
+        """A token per symbol it can serve that changes whenever what it would serve
+        may have (a file's size and modification time); symbols it cannot serve
+        are left out."""
         ...
 
 

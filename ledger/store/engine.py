@@ -31,6 +31,16 @@ from ledger.errors import LedgerError, UsageError
 APP_NAME = "forecast-ledger"
 DB_ENV = "FORECAST_DB"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_CACHE_KIB = 131_072
+"""SQLite's page cache per connection, an upper bound (pages are kept only once read).
+
+The default 2 MiB is far smaller than a 100k-claim ledger: a resolve run's
+status updates and resolution inserts, scattered over the claim table and
+its indexes, then spill and re-read pages all the time (13 s for 100k
+verdicts against 3.7 s with 64 MiB, measured on the shared build machine).
+128 MiB keeps the working set of a million-claim run in memory and a peak
+RSS well under 1 GiB.
+"""
 # A new ledger's directory and file are private: it holds what a user reads and
 # believes, and a umask of 022 would make it world-readable. SQLite gives the
 # -wal and -shm files the mode of the database file.
@@ -189,6 +199,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
 
 
@@ -197,6 +208,7 @@ def _sqlite_read_only_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
 
 

@@ -61,11 +61,17 @@ def adapt(session: Session, value: Any) -> Any:
     return value
 
 
-def executemany(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> int:
-    """Run `sql` once per row; returns the total number of rows changed."""
+def executemany(
+    session: Session, sql: str, rows: Sequence[Sequence[Any]], *, ready: bool = False
+) -> int:
+    """Run `sql` once per row; returns the total number of rows changed.
+
+    With `ready` the caller has already put every value in the form the driver
+    stores (`adapt`), and the per-column check is skipped.
+    """
     if not rows:
         return 0
-    if session.get_bind().dialect.name == "sqlite":
+    if not ready and session.get_bind().dialect.name == "sqlite":
         rows = _sqlite_rows(rows)
     cursor = session.connection().connection.cursor()
     try:

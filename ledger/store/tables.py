@@ -521,6 +521,13 @@ class PriceCoverageRow(LedgerModel, table=True):
     last: date
     data_source: str = Field(max_length=200)
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+    # What the source said its data was when it served [version_first,
+    # version_last] (a CSV file's size and modification time); None when the
+    # source cannot tell. While it says the same, asking again for days in that
+    # range would only read the same bars again.
+    source_version: str | None = Field(default=None, max_length=100)
+    version_first: date | None = None
+    version_last: date | None = None
 
 
 class ProofLogRow(LedgerModel, table=True):

@@ -13,6 +13,7 @@ from cli_runner import forecast
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from ledger.proof.entries import MUTABLE_CLAIM_COLUMNS
 from ledger.store.guards import drop_guards
 
 
@@ -150,6 +151,28 @@ def test_the_database_refuses_rewrites(busy_ledger: str, statement: str, rule: s
     with pytest.raises((IntegrityError, DBAPIError), match=rule), engine.begin() as connection:
         connection.execute(text(statement))
     engine.dispose()
+
+
+def test_the_claim_guard_watches_every_column_but_the_application_s_own(
+    busy_ledger: str,
+) -> None:
+    """On SQLite the guard fires only for an UPDATE that sets a guarded column
+    (`UPDATE OF`): every claim column outside the application's own state must
+    be named, or a change to it would pass unseen."""
+    engine = create_engine(busy_ledger)
+    if engine.dialect.name != "sqlite":
+        engine.dispose()
+        pytest.skip("PostgreSQL's guard runs on every UPDATE")
+    with engine.connect() as connection:
+        sql = connection.execute(
+            text("SELECT sql FROM sqlite_master WHERE name = 'ledger_guard_claim_update'")
+        ).scalar_one()
+        columns = [row[1] for row in connection.execute(text("PRAGMA table_info(prediction)"))]
+    engine.dispose()
+    watched = sql.split(" UPDATE OF ", 1)[1].split(" ON prediction", 1)[0].split(", ")
+    assert sorted(watched) == sorted(
+        c for c in columns if c == "id" or c not in MUTABLE_CLAIM_COLUMNS
+    )
 
 
 def test_the_application_own_changes_stay_possible(busy_ledger: str) -> None:

@@ -13,6 +13,7 @@ from price_files import flat_bars, write_csv
 from sqlalchemy import func, select, text
 from sqlmodel import Session
 
+from ledger import resolver
 from ledger.claims.parser import parse_claim
 from ledger.failures import summarize_failures
 from ledger.market.csv_source import CsvSource
@@ -23,6 +24,7 @@ from ledger.records import NewClaim
 from ledger.resolver import run_resolver
 from ledger.store.claims import ClaimFilter, get_claim, list_claims, record_claims
 from ledger.store.prices import CachedRange
+from ledger.store.resolving import ClaimsChanged
 from ledger.store.runs import ResolverBusy, acquire_lock, recent_runs
 from ledger.store.session import open_ledger
 from ledger.store.tables import ResolutionRow, ResolveLockRow
@@ -304,7 +306,8 @@ class Interrupt(BaseException):
     pass
 
 
-def test_kill_between_symbols_then_rerun_finishes(engine, prices: Path) -> None:
+def test_kill_between_symbols_then_rerun_finishes(engine, prices: Path, monkeypatch) -> None:
+    monkeypatch.setattr(resolver, "BATCH_ROWS", 1)  # one symbol per transaction
     record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
 
     def die_after_first(symbol: str, done: int, total: int) -> None:
@@ -325,6 +328,108 @@ def test_kill_between_symbols_then_rerun_finishes(engine, prices: Path) -> None:
     )
     assert summary.resolved_true == 1
     assert resolution_count(engine) == 2
+
+
+def test_kill_inside_a_batch_leaves_all_its_symbols_untouched(
+    engine, prices: Path, monkeypatch
+) -> None:
+    """Both symbols share one transaction (a few thousand rows): a kill while the
+    second is judged loses the first one's work too, and a rerun does all of it."""
+    record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
+    judge = resolver._resolve_symbol
+    calls: list[str] = []
+
+    def die_on_second(session, symbol, *args, **kwargs):
+        calls.append(symbol)
+        if len(calls) == 2:
+            raise Interrupt
+        return judge(session, symbol, *args, **kwargs)
+
+    monkeypatch.setattr(resolver, "_resolve_symbol", die_on_second)
+    with pytest.raises(Interrupt):
+        run_resolver(engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13))
+    assert calls == ["BTC-USD", "GC=F"]
+    assert sorted(c.status for c in claims_by_id(engine).values()) == ["open", "open"]
+    assert resolution_count(engine) == 0
+    with Session(engine) as session:
+        assert session.execute(text("SELECT count(*) FROM price_bar")).scalar_one() == 0
+    monkeypatch.setattr(resolver, "_resolve_symbol", judge)
+    summary = run_resolver(
+        engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
+    )
+    assert (summary.resolved_true, summary.resolved_false) == (1, 1)
+    assert resolution_count(engine) == 2
+
+
+def test_claims_settled_by_someone_else_leave_only_their_symbol_open(
+    engine, prices: Path, monkeypatch
+) -> None:
+    """A batch whose writes find a claim already moved is rolled back and redone
+    one symbol per transaction: the other symbols of the batch still settle."""
+    gold, _btc = record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
+    apply = resolver.apply_decisions
+
+    def someone_else_got_gold(session, decisions, **kwargs):
+        if any(d.claim_id == gold for d in decisions):
+            raise ClaimsChanged("1 claims were settled by someone else during this run")
+        return apply(session, decisions, **kwargs)
+
+    monkeypatch.setattr(resolver, "apply_decisions", someone_else_got_gold)
+    summary = run_resolver(
+        engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
+    )
+    assert summary.resolved_false == 1 and summary.resolved_true == 0
+    assert summary.failed_symbols["GC=F"].startswith("not settled: 1 claims were settled")
+    assert "BTC-USD" not in summary.failed_symbols
+    statuses = {cid: c.status for cid, c in claims_by_id(engine).items()}
+    assert statuses[gold] == "open" and sorted(statuses.values()) == ["false", "open"]
+    with Session(engine) as session:  # BTC-USD's bars were stored, GC=F's rolled back
+        stored = dict(
+            session.execute(text("SELECT symbol, count(*) FROM price_bar GROUP BY symbol")).all()
+        )
+    assert set(stored) == {"BTC-USD"}
+
+
+class CountingCsv(CsvSource):
+    """The CSV source, counting the files it reads."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(directory)
+        self.read: list[str] = []
+
+    def _fetch_one(self, symbol, first, last):
+        self.read.append(symbol)
+        return super()._fetch_one(symbol, first, last)
+
+
+def test_a_warm_run_reads_no_csv_file_that_has_not_changed(engine, prices: Path) -> None:
+    """The last days are asked for again on every run; a file of the same size and
+    modification time as when its bars were cached is not read again for them.
+    A file that changed is read, and its new bars count."""
+    record(engine, "gold $9000 by end-2026", "BTC $150000 by end-2026")  # both stay open
+    as_of = {"as_of": date(2026, 7, 13), "today": date(2026, 7, 13)}
+    first = CountingCsv(prices)
+    run_resolver(engine, first, **as_of)
+    assert sorted(first.read) == ["BTC-USD", "GC=F"]
+
+    again = CountingCsv(prices)
+    summary = run_resolver(engine, again, **as_of)
+    assert again.read == [] and summary.bars_stored == 0 and not summary.failed_symbols
+
+    path = prices / "GC=F.csv"
+    path.write_text(path.read_text() + "2026-07-13,4600,4650,4550,4600,\n")
+    changed = CountingCsv(prices)
+    summary = run_resolver(engine, changed, **as_of | {"today": date(2026, 7, 14)})
+    assert changed.read == ["GC=F"] and summary.bars_stored > 0
+
+
+def test_recheck_reads_every_file_whatever_its_version(engine, prices: Path) -> None:
+    record(engine, "gold $9000 by end-2026")
+    as_of = {"as_of": date(2026, 7, 13), "today": date(2026, 7, 13)}
+    run_resolver(engine, CsvSource(prices), **as_of)
+    again = CountingCsv(prices)
+    run_resolver(engine, again, recheck=True, **as_of)
+    assert again.read == ["GC=F"]
 
 
 class SlowSource:
