@@ -19,6 +19,7 @@ from ledger.cli.context import (
     parse_date_option,
 )
 from ledger.cli.lazy import lazy_module
+from ledger.cli.words import counted
 from ledger.errors import UsageError
 from ledger.failures import summarize_failures
 from ledger.safe_text import printable
@@ -182,9 +183,9 @@ def _print_summary(summary: ResolveSummary, verbose: bool = False) -> None:
     prefix = "dry run: would resolve" if summary.dry_run else "resolved"
     lines = [
         f"{prefix} {summary.resolved_true} true, {summary.resolved_false} false; "
-        f"{summary.still_open} still open; {summary.claims_checked} claims on "
-        f"{summary.symbols} symbols as of {summary.as_of} ({summary.price_source}, "
-        f"{summary.requests} requests)"
+        f"{summary.still_open} still open; {counted(summary.claims_checked, 'claim')} on "
+        f"{counted(summary.symbols, 'symbol')} as of {summary.as_of} ({summary.price_source}, "
+        f"{counted(summary.requests, 'request')})"
     ]
     if summary.bars_revised:
         lines.append(
@@ -259,7 +260,7 @@ def runs(
             printable(
                 f"#{r.id} {r.started_at:%Y-%m-%d %H:%M} as of {r.as_of} {r.price_source}: "
                 f"{r.resolved_true} true, {r.resolved_false} false, {r.still_open} open, "
-                f"{r.failed_symbols} failed symbols [{r.state}]"
+                f"{counted(r.failed_symbols, 'failed symbol')} [{r.state}]"
             )
         )
         for line in failure_lines(r.errors, verbose):
