@@ -88,7 +88,12 @@ def add(
     url: Annotated[str | None, typer.Option("--url", help="Article URL.")] = None,
     quote: Annotated[str | None, typer.Option("--quote", help="The words of the call.")] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", "-t", help="A tag (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--tag",
+            "-t",
+            help="A tag (repeatable; 'a,b' gives two, as import and the TUI read it).",
+        ),
     ] = None,
     source_kind: Annotated[
         str | None,
@@ -164,7 +169,7 @@ def add(
             probability=probability,
             url=url,
             quote=quote,
-            tags=tuple(t.strip() for t in tag or ()),
+            tags=tuple(part.strip() for t in tag or () for part in t.split(",")),
             revises_id=revises,
         )
         entry.check(date.today())

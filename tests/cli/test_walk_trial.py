@@ -388,3 +388,12 @@ def test_a_narrow_listing_of_one_source_keeps_the_kind_and_leaves_out_the_source
     assert max(len(line) for line in one.splitlines()) <= 80
     both = forecast(capsys, "list").out
     assert "Northbank" in both and "Citi" in both
+
+
+def test_a_comma_in_a_tag_gives_two_tags_as_import_and_the_tui_read_it(capsys, ledger: str) -> None:
+    assert forecast(capsys, "add", *GOLD, "--tag", "metals, macro", "--tag", "banks").code == 0
+    assert set(_listed(capsys)[0]["tags"]) == {"metals", "macro", "banks"}
+
+
+def test_a_trailing_comma_in_a_tag_is_an_empty_tag(capsys, ledger: str) -> None:
+    assert "a tag is empty" in _one_error_line(forecast(capsys, "add", *GOLD, "--tag", "metals,"))
