@@ -80,6 +80,7 @@ from ledger.store.revisions import (
     changed_bars,
     decided_compound_keys,
     record_bar_revisions,
+    rejected_bars,
     settled_since,
 )
 from ledger.store.runs import acquire_lock, finish_run, start_run
@@ -579,6 +580,14 @@ def _store_fetched(
                 fetched.versions.get(symbol),
             )
         changes = changed_bars(session, symbol, fetched.bars[symbol])
+        if asked is not None:
+            # a bar the source served before and now rejects: a revision too
+            now_rejected = {
+                day: why
+                for day, why in fetched.gaps.get(symbol, {}).items()
+                if asked[0] <= day <= asked[1]
+            }
+            changes += rejected_bars(session, symbol, now_rejected)
         revised = record_bar_revisions(session, changes, summary.price_source, run_id)
         summary.bars_revised += len(revised)
         summary.bars_stored += store_bars(

@@ -49,12 +49,15 @@ class BarChange:
     symbol: str
     day: date
     old: tuple[float, float, float, float]  # open, high, low, close
-    new: tuple[float, float, float, float]
+    # None: the source now rejects the bar it served before (`new_quality` "rejected")
+    new: tuple[float, float, float, float] | None
     old_quality: str = "ok"
     new_quality: str = "ok"
 
     def changed(self) -> list[tuple[str, float, float]]:
         """(field, old, new) for each price that differs, in the order a reason lists them."""
+        if self.new is None:
+            return []
         old = dict(zip(PRICE_FIELDS, self.old, strict=True))
         new = dict(zip(PRICE_FIELDS, self.new, strict=True))
         return [

@@ -90,6 +90,26 @@ def changed_bars(session: Session, symbol: str, frame: pd.DataFrame) -> list[Bar
     return changes
 
 
+def rejected_bars(session: Session, symbol: str, gaps: Mapping[date, str]) -> list[BarChange]:
+    """Cached bars of `symbol` on days the source now rejects: revisions to "rejected".
+
+    The cache drops such a bar (`store_gaps`); the verdicts that stood on it are
+    judged again like those on any revised bar, and its old prices are kept.
+    """
+    if not gaps:
+        return []
+    table = PriceBarRow.__table__
+    changes = []
+    for part in chunks(sorted(gaps)):
+        query = select(
+            table.c.date, table.c.open, table.c.high, table.c.low, table.c.close, table.c.quality
+        ).where(table.c.symbol == symbol, table.c.date.in_(part))
+        for row in session.execute(query):
+            old = (float(row[1]), float(row[2]), float(row[3]), float(row[4]))
+            changes.append(BarChange(symbol, as_date(row[0]), old, None, str(row[5]), "rejected"))
+    return sorted(changes, key=lambda change: change.day)
+
+
 @dataclass(frozen=True)
 class StoredRevision:
     """A bar revision as recorded: its row id and what changed."""
@@ -115,10 +135,10 @@ def record_bar_revisions(
             "old_low": c.old[2],
             "old_close": c.old[3],
             "old_quality": c.old_quality,
-            "new_open": c.new[0],
-            "new_high": c.new[1],
-            "new_low": c.new[2],
-            "new_close": c.new[3],
+            "new_open": c.new[0] if c.new else None,
+            "new_high": c.new[1] if c.new else None,
+            "new_low": c.new[2] if c.new else None,
+            "new_close": c.new[3] if c.new else None,
             "new_quality": c.new_quality,
             "data_source": data_source,
             "run_id": run_id,
@@ -341,7 +361,8 @@ def _bar_columns(bar) -> list:
 
 def _change(columns: Sequence) -> BarChange:
     symbol, day, *prices, old_quality, new_quality = columns
-    old, new = tuple(float(p) for p in prices[:4]), tuple(float(p) for p in prices[4:])
+    old = tuple(float(p) for p in prices[:4])
+    new = None if prices[4] is None else tuple(float(p) for p in prices[4:])
     return BarChange(symbol, as_date(day), old, new, old_quality, new_quality)  # type: ignore[arg-type]
 
 

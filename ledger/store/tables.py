@@ -438,10 +438,11 @@ class BarRevisionRow(LedgerModel, table=True):
     old_low: float
     old_close: float
     old_quality: str = Field(max_length=12)
-    new_open: float
-    new_high: float
-    new_low: float
-    new_close: float
+    # no new prices: the source now rejects the bar (new_quality "rejected")
+    new_open: float | None = None
+    new_high: float | None = None
+    new_low: float | None = None
+    new_close: float | None = None
     new_quality: str = Field(max_length=12)
     data_source: str = Field(max_length=200)
     run_id: int | None = Field(default=None, foreign_key="resolve_run.id", index=True)

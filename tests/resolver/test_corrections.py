@@ -358,3 +358,39 @@ def test_a_revised_leg_re_judges_a_ratio_and_an_outperformance(
         assert shown["status"] == "false"
         assert _current(shown)["method"] == "revised"
     assert forecast(capsys, "--db", url, "verify").code == 0
+
+
+def test_a_deciding_bar_the_feed_now_rejects_is_a_revision_and_its_verdict_is_reviewed(
+    capsys, ledger_url: str, tmp_path: Path
+) -> None:
+    prices = tmp_path / "prices"
+    write_csv(prices, "GC=F", _set(_gold("2025-03-14"), "2025-03-12", high=2450.0))
+    url = ledger_url
+    touch = _add(capsys, url, "GC=F touch_above 2400 by 2025-03-13")
+    _add(capsys, url, "GC=F touch_above 3000 by 2025-12-31", "Other desk")
+    _resolve(capsys, url, prices, "2025-03-14")
+    assert _show(capsys, url, touch)["status"] == "true"
+
+    # The feed now serves the deciding bar as a gross error (no price can be zero for gold).
+    broken = _set(_gold("2025-03-17"), "2025-03-12", open=0.0, high=0.0, low=0.0, close=0.0)
+    write_csv(prices, "GC=F", broken)
+    run = _resolve(capsys, url, prices, "2025-03-17")
+    assert run["bars_revised"] == 1
+    shown = _show(capsys, url, touch)
+    # The crossing can no longer be seen, and nothing else decides: the verdict stands,
+    # flagged, with the old prices kept, and waits on the review list.
+    assert shown["status"] == "true"
+    reason = "data revised on 2025-03-12: bar ok -> rejected"
+    assert _current(shown)["revisions"] == [reason]
+    [change] = run["revised"]
+    assert (change["claim_id"], change["changed"], change["reasons"]) == (touch, False, [reason])
+    listed = _review(capsys, url, "2025-03-17")
+    assert touch in listed and "revised" in listed[touch]["reason"]
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        kept = connection.execute(
+            text("SELECT old_high, new_high, new_quality FROM bar_revision")
+        ).all()
+    engine.dispose()
+    assert [tuple(row) for row in kept] == [(2450.0, None, "rejected")]
+    assert forecast(capsys, "--db", url, "verify").code == 0
