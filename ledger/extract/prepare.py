@@ -44,8 +44,6 @@ _DECADE_END = re.compile(
     r"\b(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+decade|decade(?:'s|\u2019s)\s+end)\b",
     re.IGNORECASE,
 )
-_LEVEL_IN_YEN = re.compile(r"(?P<level>\b\d{2,3}(?:\.\d+)?)\s+yen\b(?!\s+per\b)", re.IGNORECASE)
-_THE_DOLLAR = re.compile(r"\b(?:the\s+)?(?:US\s+|U\.S\.\s+)?dollar\b(?![-/])", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 _YEAR_LIST = re.compile(
     r"\b(?P<preposition>in|for|by)\s+(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+"
@@ -105,7 +103,6 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     )
     work = _YEAR_LIST.sub(_each_year, work)
     work = _that_year(work)
-    work = _dollar_in_yen(work)
     # "70,000 by the end of the decade", "by the decade's end": the last year of this decade
     decade_end = made_on.year - made_on.year % 10 + 9
     work = _DECADE_END.sub(f"the end of {decade_end}", work)
@@ -114,14 +111,6 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
     work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
     return _carry_years(work, made_on, earlier_year)
-
-
-def _dollar_in_yen(work: str) -> str:
-    """ "the dollar could drop below 140 yen": the dollar priced in yen is USD/JPY at 140."""
-    if not _LEVEL_IN_YEN.search(work):
-        return work
-    work, named = _THE_DOLLAR.subn("USD/JPY", work, count=1)
-    return _LEVEL_IN_YEN.sub(lambda m: m["level"], work) if named else work
 
 
 def _that_year(work: str) -> str:

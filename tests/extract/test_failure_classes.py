@@ -1097,25 +1097,3 @@ def test_the_coming_days_to_weeks_and_a_president_of_a_firm() -> None:
     )
     calls = recorded(text, made_on=date(2026, 3, 7))
     assert calls == {"BZ=F touch_above 100 by 2026-04-07 Rapidan Energy Group"}
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "MUFG strategists say the dollar could drop below 140 yen by the end of 2026.",
-            "JPY=X touch_below 140 by 2026-12-31 MUFG",
-        ),
-        ("Nomura sees the US dollar at 160 yen by the end of 2026.", None),
-    ],
-)
-def test_the_dollar_priced_in_yen_is_usd_jpy(text: str, expected: str | None) -> None:
-    calls = recorded(text)
-    if expected is not None:
-        assert calls == {expected}
-    else:
-        assert {_without_kind(c) for c in calls} == {"JPY=X 160 by 2026-12-31 Nomura"}
-
-
-def test_yen_without_the_dollar_is_left_alone() -> None:
-    assert recorded("Japan's exports rose by 140 yen per unit, the ministry said.") == set()
