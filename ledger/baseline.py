@@ -11,7 +11,7 @@ correction, say).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -68,17 +68,24 @@ class BaselineSummary:
         }
 
 
-def set_aside_unjudgeable(by_symbol: dict[str, list[BaselineClaim]]) -> list[Baseline]:
+def set_aside_unjudgeable(
+    by_symbol: dict[str, list[BaselineClaim]], checked: Collection[int] = ()
+) -> list[Baseline]:
     """Take the claims whose stored values no computation can use out of `by_symbol`.
 
     A made_on in year 1 cannot have a year of history subtracted from it, an
     infinite level has no probability; such a claim gets a baseline of None
     with the reason as its note, and every other claim is computed as usual.
+    `checked`: ids the caller already found judgeable from the same stored row
+    (the resolver checks its claims first), not checked twice.
     """
     set_aside: list[Baseline] = []
     for symbol in list(by_symbol):
         kept = []
         for claim in by_symbol[symbol]:
+            if claim.id in checked:
+                kept.append(claim)
+                continue
             why = unjudgeable(
                 Claim(
                     symbol=claim.symbol,

@@ -198,7 +198,9 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
         # SciPy comes with the baselines; a run with none to compute starts without it.
         from ledger.baseline import history_range, set_aside_unjudgeable
 
-        invalid_baselines = set_aside_unjudgeable(needing_baseline)
+        # The claims the run just found judgeable need no second bounds check.
+        judged = {item.id for items in claims_by_symbol.values() for item in items}
+        invalid_baselines = set_aside_unjudgeable(needing_baseline, checked=judged)
     keys = set(claims_by_symbol) | set(needing_baseline)
     with Session(engine) as session:
         cache = cached_ranges(session, {leg for key in keys for leg in legs_of(key)})
