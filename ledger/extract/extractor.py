@@ -76,7 +76,7 @@ from ledger.claims.bounds import (
     check_deadline,
     check_made_on,
 )
-from ledger.claims.dates import DatePhrase
+from ledger.claims.dates import MONTHS, DatePhrase
 from ledger.claims.vocabulary import ABOVE, AVERAGE
 from ledger.errors import ClaimError
 from ledger.extract import patterns as P
@@ -147,7 +147,6 @@ _REPORTED_BEFORE = re.compile(
     r"(?:it|they|he|she|the\s+(?:bank|firm|group))\s+$",
     re.IGNORECASE,
 )
-_QUOTED_TEXT = re.compile(r"\"[^\"]*\"")
 _PART_BOUNDARY = re.compile(r"[:;]\s|\s(?:but|yet|whereas)\s", re.IGNORECASE)
 # "have lifted their targets this month alone", "up 20% this year to date": the part gone
 _SO_FAR_AFTER = re.compile(r"\s+(?:alone|so\s+far|to\s+date)\b", re.IGNORECASE)
@@ -155,9 +154,7 @@ _BACKWARD_PREPOSITION = re.compile(
     r"\s*(?:in|for|during|over|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\b", re.IGNORECASE
 )
 _BARE_MONTH = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?\s*$",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?\s*$", re.IGNORECASE
 )
 _AVERAGE_AFTER = re.compile(r"\s*(?:an?\s+)?average\b(?!\s+(?:of|daily|annual))", re.IGNORECASE)
 _SCENARIO = any_of(P.SCENARIOS)
@@ -455,7 +452,7 @@ def _read_sentence(
         lead_in = original.rstrip().endswith(":")
         context.lead_direction = read_direction(terms, (0, len(work)), "") if lead_in else None
     remember(context, mentions, speaker)
-    named_houses = houses_named(_QUOTED_TEXT.sub(" ", work))
+    named_houses = houses_named(work)
     if named_houses and not (speaker.named and speaker.name and is_organization(speaker.name)):
         context.last_organization = named_houses[-1]  # "This one comes from ING. ... the bank"
     introduced = introduced_people(work)

@@ -283,9 +283,10 @@ _HOUSE_MENTION = re.compile(
 
 
 def houses_named(text: str) -> list[str]:
-    """Known houses the text names anywhere ("This one comes from ING"), as the ledger
-    names them: what "the bank" in the next sentences points back to."""
-    return [_HOUSES[match[0].lower()] for match in _HOUSE_MENTION.finditer(text)]
+    """Known houses the text names anywhere outside quotations ("This one comes from ING"),
+    as the ledger names them: what "the bank" in the next sentences points back to."""
+    unquoted = _QUOTED.sub(lambda quote: " " * len(quote[0]), text)
+    return [_HOUSES[match[0].lower()] for match in _HOUSE_MENTION.finditer(unquoted)]
 
 
 def _houses_in(name: str) -> list[str]:
