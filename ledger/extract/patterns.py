@@ -648,7 +648,7 @@ SPEAKER_VERB_FILLERS = (
     "does", "do", "did", "not", "doesn't", "don't", "didn't", "now", "also", "still",
     "further", "again", "currently", "no", "longer", "is", "are", "has", "have", "had",
     "broadly", "largely", "firmly", "even", "meanwhile", "instead", "openly", "publicly",
-    "privately", "reportedly",
+    "privately", "reportedly", "both", "all", "each", "jointly",
 )  # fmt: skip
 # Groups of people who speak for an organization: "analysts at X", "X strategists".
 SPEAKER_GROUPS = (

@@ -293,9 +293,15 @@ def _houses_in(name: str) -> list[str]:
     """ "Deutsche Bank & SocGen": two houses joined by "&" are two speakers; a firm whose own
     name has an "&" ("Hauck & Aufhäuser") is one."""
     parts = [part.strip() for part in name.split(" & ")]
-    if len(parts) > 1 and all(part.lower() in _HOUSES for part in parts):
+    if len(parts) > 1 and all(_is_house(part) for part in parts):
         return [house_name(part) for part in parts]
     return [name]
+
+
+def _is_house(name: str) -> bool:
+    """A known house, by any of its names or the first word of one ("Goldman")."""
+    key = name.lower()
+    return key in _HOUSES or any(house.lower().startswith(f"{key} ") for house in _HOUSE_NAMES)
 
 
 def named_speakers(text: str) -> list[tuple[int, str]]:

@@ -1097,3 +1097,14 @@ def test_the_coming_days_to_weeks_and_a_president_of_a_firm() -> None:
     )
     calls = recorded(text, made_on=date(2026, 3, 7))
     assert calls == {"BZ=F touch_above 100 by 2026-04-07 Rapidan Energy Group"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goldman & JPMorgan both see gold at $5,500 by end-2026.",
+        "Citi and UBS both expect gold at $5,500 by end-2026.",
+    ],
+)
+def test_both_between_two_houses_and_their_verb(text: str) -> None:
+    assert len({c.speaker for c in extract_candidates(text, made_on=MADE_ON) if c.claim}) == 2
