@@ -25,7 +25,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from ledger.bars import BAR_COLUMNS
+from ledger.bars import BAR_COLUMNS, OK, QUALITY_COLUMN
 from ledger.claims.bounds import BoundsError, check_price
 from ledger.claims.model import Claim
 from ledger.claims.pairs import legs_of, pair_key, pair_legs, ratio_legs
@@ -271,6 +271,7 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     run = _SymbolRun(
         as_of, source.name, dry_run, recheck, run_id, claims_by_symbol, needing_baseline,
         plain, fetched, wanted, fetch_spans, leg_spans, held_gaps, failed,
+        uncached=frozenset(plain - set(cache)),
     )  # fmt: skip
     done = 0
     for batch in _batches(symbols, claims_by_symbol, fetched, 1 if dry_run else BATCH_ROWS):
@@ -369,6 +370,8 @@ class _SymbolRun:
     failed: dict[str, str]
     # Each plain symbol's revised bars, for the ratios and pairs judged after it.
     revised_legs: dict[str, list[StoredRevision]] = field(default_factory=dict)
+    # Plain symbols the cache held no bars or coverage for when the run began.
+    uncached: frozenset[str] = frozenset()
 
     def settle_one_by_one(
         self, engine: Engine, symbols: Sequence[str], summary: ResolveSummary
@@ -434,7 +437,7 @@ class _SymbolRun:
             done_ids = {r.claim_id for r in judged}
             claims = [c for c in claims if c.status == "open" or c.id not in done_ids]
         if symbol in self.plain:
-            bars, gaps = _load_bars(session, symbol, span)
+            bars, gaps = self._bars_for(session, symbol, span)
             splits = load_splits(session, [symbol]).get(symbol)
             if claims:
                 error = fetched.errors.get(symbol)
@@ -465,6 +468,40 @@ class _SymbolRun:
                 else None,
             )
         return tally
+
+    def _bars_for(
+        self, session: Session, symbol: str, span: tuple[date, date] | None
+    ) -> tuple[pd.DataFrame, list[date]]:
+        """The bars and gaps `_load_bars` would read back, straight from the fetch when
+        it alone can be what the cache now holds over the span.
+
+        That is when the cache held nothing for the symbol as the run began and
+        the source was asked for the whole span (a cold run): the bars stored
+        are exactly the fetched ones, and the gaps recorded over the asked range
+        are exactly the fetch's. Anything else is read back from the cache.
+        """
+        asked = self.wanted.get(symbol)
+        frame = self.fetched.bars.get(symbol)
+        if span is None or symbol not in self.uncached or asked is None or frame is None:
+            return _load_bars(session, symbol, span)
+        start, end = span[0] - timedelta(days=REFERENCE_LOOKBACK_DAYS), span[1]
+        if not (asked[0] <= start and end <= asked[1]):
+            return _load_bars(session, symbol, span)
+        inside = frame.loc[pd.Timestamp(start) : pd.Timestamp(end)]
+        bars = pd.DataFrame(
+            {
+                **{c: inside[c].to_numpy(dtype=np.float64) for c in BAR_COLUMNS},
+                QUALITY_COLUMN: np.array(
+                    [str(q) for q in inside[QUALITY_COLUMN].tolist()]
+                    if QUALITY_COLUMN in inside.columns
+                    else [OK] * len(inside),
+                    dtype=object,
+                ),
+            },
+            index=pd.DatetimeIndex(inside.index.values.astype("datetime64[ns]"), name="date"),
+        )
+        gaps = sorted(day for day in self.fetched.gaps.get(symbol, {}) if start <= day <= end)
+        return bars, gaps
 
 
 def _baselines_for(claims: list, bars: pd.DataFrame, splits: pd.Series | None) -> list:
