@@ -44,6 +44,7 @@ from ledger.rules import (
     unjudgeable,
     with_ratio_legs,
 )
+from ledger.rules.calendar import day_numbers
 from ledger.rules.levels import BarArrays, compute_levels, history_start
 from ledger.services.corrections import rejudge_revised
 from ledger.store.baselines import claims_needing_baseline, store_baselines
@@ -955,7 +956,9 @@ def _with_pair_references(
         if leg.gaps:
             last_row = max(last_row, np.datetime64(max(leg.gaps), "D"))
         closes = leg.bars["close"].to_numpy(dtype=np.float64)
-        reference_day = np.array([c.claim.reference_day for c in missing], dtype="datetime64[D]")
+        reference_day = day_numbers([c.claim.reference_day for c in missing]).astype(
+            "datetime64[D]"
+        )
         position = np.searchsorted(days, reference_day, side="right") - 1
         bar_day = days[np.maximum(position, 0)]
         lookback = np.timedelta64(REFERENCE_LOOKBACK_DAYS, "D")
