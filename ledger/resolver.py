@@ -473,21 +473,18 @@ class _SymbolRun:
     def _bars_for(
         self, session: Session, symbol: str, span: tuple[date, date] | None
     ) -> tuple[pd.DataFrame, list[date]]:
-        """The bars and gaps `_load_bars` would read back, straight from the fetch when
-        it alone can be what the cache now holds over the span.
+        """The bars and gaps `_load_bars` reads back, the bars straight from the fetch
+        when they alone can be what the cache now holds.
 
-        That is when the cache held nothing for the symbol as the run began and
-        the source was asked for the whole span (a cold run): the bars stored
-        are exactly the fetched ones, and the gaps recorded over the asked range
-        are exactly the fetch's. Anything else is read back from the cache.
+        That is when the cache held no bar and no coverage for the symbol as the
+        run began (a cold run): the only bars it holds now are the ones this
+        transaction just stored, the fetched frame whole (a rejected day has no
+        bar in it). Reading ten years of them back costs as much as storing them.
         """
-        asked = self.wanted.get(symbol)
         frame = self.fetched.bars.get(symbol)
-        if span is None or symbol not in self.uncached or asked is None or frame is None:
+        if span is None or symbol not in self.uncached or frame is None:
             return _load_bars(session, symbol, span)
         start, end = span[0] - timedelta(days=REFERENCE_LOOKBACK_DAYS), span[1]
-        if not (asked[0] <= start and end <= asked[1]):
-            return _load_bars(session, symbol, span)
         inside = frame.loc[pd.Timestamp(start) : pd.Timestamp(end)]
         bars = pd.DataFrame(
             {
@@ -501,8 +498,7 @@ class _SymbolRun:
             },
             index=pd.DatetimeIndex(inside.index.values.astype("datetime64[ns]"), name="date"),
         )
-        gaps = sorted(day for day in self.fetched.gaps.get(symbol, {}) if start <= day <= end)
-        return bars, gaps
+        return bars, load_gaps(session, symbol, start, end)
 
 
 def _baselines_for(claims: list, bars: pd.DataFrame, splits: pd.Series | None) -> list:
