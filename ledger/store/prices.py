@@ -21,7 +21,7 @@ from sqlmodel import Session
 
 from ledger.bars import BAR_COLUMNS, OK, QUALITY_COLUMN
 from ledger.store.batching import chunks
-from ledger.store.raw import adapt, executemany, fetchall
+from ledger.store.raw import adapt, fetchall, insert_rows
 from ledger.store.tables import PriceBarRow, PriceCoverageRow, PriceGapRow, utcnow
 
 
@@ -193,14 +193,11 @@ def load_symbol_bars(session: Session, symbol: str, start: date, end: date) -> p
     return frame
 
 
-_BAR_UPSERT = (
-    "INSERT INTO price_bar (symbol, date, open, high, low, close, volume, quality, "
-    "data_source, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (symbol, date) DO UPDATE SET open = excluded.open, high = excluded.high, "
-    "low = excluded.low, close = excluded.close, volume = excluded.volume, "
-    "quality = excluded.quality, data_source = excluded.data_source, "
-    "fetched_at = excluded.fetched_at"
-)
+_BAR_COLUMNS = (
+    "symbol", "date", "open", "high", "low", "close", "volume", "quality", "data_source",
+    "fetched_at",
+)  # fmt: skip
+"""A bar row as `store_bars` writes it; a stored bar takes every column but its key."""
 
 
 def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: str) -> int:
@@ -230,9 +227,10 @@ def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: 
         else:
             qualities = [OK] * len(frame)
         count = len(frame)
-        executemany(
+        insert_rows(
             session,
-            _BAR_UPSERT,
+            "price_bar",
+            _BAR_COLUMNS,
             list(
                 zip(
                     repeat(symbol, count),
@@ -249,6 +247,7 @@ def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: 
                 )
             ),
             ready=True,
+            upsert=(("symbol", "date"), _BAR_COLUMNS[2:]),
         )
         written += count
     return written

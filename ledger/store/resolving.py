@@ -28,7 +28,7 @@ from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns
 from ledger.store.prices import upsert_rows
-from ledger.store.raw import adapt, as_date, executemany, fetchall
+from ledger.store.raw import adapt, as_date, executemany, fetchall, insert_rows
 from ledger.store.tables import PredictionRow, ResolutionRow, SplitRow, as_utc, utcnow
 
 
@@ -278,12 +278,18 @@ def apply_decisions(
             "UPDATE resolution SET is_current = ? WHERE prediction_id = ? AND is_current = ?",
             [(False, d.claim_id, True) for d in decisions],
         )
-    columns = ", ".join(RESOLUTION_COLUMNS)
-    marks = ", ".join("?" * (len(RESOLUTION_COLUMNS) + 6))
-    executemany(
+    insert_rows(
         session,
-        f"INSERT INTO resolution (prediction_id, outcome, method, is_current, run_id, "
-        f"created_at, {columns}) VALUES ({marks})",
+        "resolution",
+        (
+            "prediction_id",
+            "outcome",
+            "method",
+            "is_current",
+            "run_id",
+            "created_at",
+            *tuple(RESOLUTION_COLUMNS),
+        ),
         [
             (
                 d.claim_id,
