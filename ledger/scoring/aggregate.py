@@ -33,12 +33,11 @@ from dataclasses import dataclass, fields
 from enum import IntEnum
 
 import numpy as np
-import pandas as pd
 from numpy.typing import ArrayLike
 from scipy import special
 
 from ledger.claims.model import Status
-from ledger.scoring._arrays import as_probabilities, optional_float, plain
+from ledger.scoring._arrays import as_probabilities, factorize, optional_float, plain
 from ledger.scoring.calibration import DEFAULT_BINS, CalibrationBin, bin_index
 from ledger.scoring.edge import EXACT_MAX_N, poisson_binomial_sf_grouped
 from ledger.scoring.intervals import DEFAULT_LEVEL, jeffreys_bounds
@@ -73,7 +72,7 @@ def status_codes(statuses: ArrayLike) -> np.ndarray:
         if values.size and (values.min() < 0 or values.max() >= _N_STATUS):
             raise ValueError("status codes must lie in 0..4 (open, true, false, void, vague)")
         return values.astype(np.int64)
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object).ravel())
+    codes, uniques = factorize(np.asarray(values, dtype=object))
     try:
         mapping = np.array([_STATUS_CODE[Status(str(value))] for value in uniques], dtype=np.int64)
     except ValueError as error:
@@ -335,7 +334,7 @@ def _as_labels(groups: ArrayLike) -> np.ndarray:
 
     (np.asarray on a mixed list would turn 2024 and "2024" into the same string.)
     """
-    if isinstance(groups, np.ndarray | pd.Series | pd.Index):
+    if isinstance(groups, np.ndarray) or hasattr(groups, "to_numpy"):  # arrays, pandas
         labels = np.asarray(groups).ravel()
         return labels.astype(object) if labels.dtype.kind in "US" else labels
     items = list(groups)  # type: ignore[arg-type]
@@ -346,6 +345,19 @@ def _as_labels(groups: ArrayLike) -> np.ndarray:
 
 def _factorize(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes and the distinct labels, sorted when the labels can be ordered."""
+    if labels.dtype == object and all(type(label) is str for label in labels.tolist()):
+        # The common case (source names, assets, tags, years as text), without
+        # pandas: codes in first-seen order, then renumbered in sorted order,
+        # which is what pandas.factorize(sort=True) gives for strings.
+        codes, seen = factorize(labels)
+        order = sorted(range(len(seen)), key=seen.__getitem__)
+        rank = np.empty(len(seen), dtype=np.int64)
+        rank[order] = np.arange(len(seen), dtype=np.int64)
+        uniques = np.empty(len(seen), dtype=object)
+        uniques[:] = [seen[i] for i in order]
+        return rank[codes], uniques
+    import pandas as pd  # mixed or numeric labels: pandas' rules for None, NaN and order
+
     try:
         codes, uniques = pd.factorize(labels, sort=True, use_na_sentinel=False)
     except TypeError:  # mixed label types that do not compare: keep first-seen order
