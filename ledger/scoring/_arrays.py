@@ -57,10 +57,7 @@ def factorize(values: np.ndarray) -> tuple[np.ndarray, list[object]]:
     kind names), without importing pandas: the scoring commands would
     otherwise spend a third of a second of their start-up on it.
     """
-    index: dict[object, int] = {}
-    codes = np.fromiter(
-        (index.setdefault(value, len(index)) for value in values.ravel().tolist()),
-        dtype=np.int64,
-        count=values.size,
-    )
+    items = values.ravel().tolist()
+    index = {value: code for code, value in enumerate(dict.fromkeys(items))}
+    codes = np.fromiter(map(index.__getitem__, items), dtype=np.int64, count=len(items))
     return codes, list(index)
