@@ -39,9 +39,10 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 
-# The floor program, run as `python -c FLOOR URL TODAY`: imports included in its time.
-FLOOR = r"""
-import json, sys
+# The floor's figures: `rows`, one dict per source, from one SELECT + numpy/SciPy.
+# bench_tui's floor paints the same figures in a DataTable.
+FIGURES = r"""
+import sys
 import numpy as np
 from scipy import special
 
@@ -105,14 +106,14 @@ with np.errstate(divide="ignore", invalid="ignore"):
 def num(x):
     return None if x != x else float(x)
 
-out = []
+rows = []
 for g in range(G):
     bins = [
         {"bin": i, "n": int(cell_n[c]), "mean_prob": float(cell_p[c] / cell_n[c]),
          "freq": float(cell_k[c] / cell_n[c]), "ci": [float(cell_low[c]), float(cell_high[c])]}
         for i in range(10) for c in (g * 10 + i,) if cell_n[c]
     ]
-    out.append({
+    rows.append({
         "group": labels[g], "claims": int(claims[g]), "scored": int(n[g]), "hits": int(hits[g]),
         "hit_rate": num(rate[g]),
         "hit_rate_ci": [float(low[g]), float(high[g])] if n[g] else None,
@@ -120,8 +121,9 @@ for g in range(G):
         "brier_skill_vs_market": num(skill[g]) if n_b[g] else None,
         "calibration": bins,
     })
-sys.stdout.write(json.dumps(out))
 """
+# The floor program, run as `python -c FLOOR URL TODAY`: imports included in its time.
+FLOOR = FIGURES + "import json\nsys.stdout.write(json.dumps(rows))\n"
 
 
 def timed_child(argv: list[str], env: dict[str, str]) -> tuple[float, float, bytes]:
