@@ -268,52 +268,123 @@ def score_groups(
         skill = np.where(brier_market > 0.0, 1.0 - brier_own / brier_market, np.nan)
         gain_bits = log_gain / n_both / np.log(2.0)
 
+    # Every array as a list of Python numbers first: the loop below then reads
+    # plain floats and ints (the same values) instead of a numpy scalar per field.
+    n_claims = counts.sum(axis=1)
+    n_resolved = counts[:, StatusCode.TRUE : StatusCode.VOID + 1].sum(axis=1)
+    non_void = n_claims - counts[:, StatusCode.VOID]
+    count_of = {code: counts[:, code].tolist() for code in StatusCode}
+    columns = [
+        array.tolist()
+        for array in (
+            n_claims,
+            n_resolved,
+            non_void,
+            n_scored,
+            n_withdrawn,
+            n_overridden,
+            n_late,
+            hits,
+            hit_rate,
+            ci_low,
+            ci_high,
+            shrunk,
+            n_market,
+            market_mean,
+            expected,
+            market_hits - expected,
+            p_value,
+            exact,
+            forecast.count,
+            forecast.brier,
+            forecast.log_score,
+            forecast.reliability,
+            forecast.resolution,
+            forecast.uncertainty,
+            forecast.spiegelhalter_z,
+            forecast.spiegelhalter_p,
+            n_both,
+            brier_market_mean,
+            skill,
+            gain_bits,
+        )
+    ]
     scores = []
-    for g in range(n_groups):
-        has_scored = n_scored[g] > 0
-        has_market_g = n_market[g] > 0
-        has_both = n_both[g] > 0
+    for g, row in enumerate(zip(*columns, strict=True)):
+        (
+            claims_g,
+            resolved_g,
+            non_void_g,
+            scored_g,
+            withdrawn_g,
+            overridden_g,
+            late_g,
+            hits_g,
+            hit_rate_g,
+            low_g,
+            high_g,
+            shrunk_g,
+            market_n_g,
+            market_mean_g,
+            expected_g,
+            edge_g,
+            p_value_g,
+            exact_g,
+            with_prob_g,
+            brier_g,
+            log_score_g,
+            reliability_g,
+            resolution_g,
+            uncertainty_g,
+            z_g,
+            p_g,
+            both_g,
+            brier_market_g,
+            skill_g,
+            gain_g,
+        ) = row
+        has_market_g = market_n_g > 0
+        has_both = both_g > 0
+        vague_g = count_of[StatusCode.VAGUE][g]
         scores.append(
             GroupScore(
                 group=plain(uniques[g]),
-                claims=int(counts[g].sum()),
-                open=int(counts[g, StatusCode.OPEN]),
-                resolved=int(counts[g, StatusCode.TRUE : StatusCode.VOID + 1].sum()),
-                scored=int(n_scored[g]),
-                true=int(counts[g, StatusCode.TRUE]),
-                false=int(counts[g, StatusCode.FALSE]),
-                void=int(counts[g, StatusCode.VOID]),
-                vague=int(counts[g, StatusCode.VAGUE]),
-                vagueness_rate=_share(
-                    counts[g, StatusCode.VAGUE], counts[g].sum() - counts[g, StatusCode.VOID]
-                ),
-                voided_after_resolution=int(n_withdrawn[g]),
-                manual_overrides=int(n_overridden[g]),
-                logged_late=int(n_late[g]),
-                hits=int(hits[g]),
-                hit_rate=optional_float(hit_rate[g]),
-                hit_rate_ci=(float(ci_low[g]), float(ci_high[g])) if has_scored else None,
-                shrunk_hit_rate=optional_float(shrunk[g]),
-                with_market_prob=int(n_market[g]),
-                market_prob_mean=optional_float(market_mean[g]),
-                expected_hits=float(expected[g]) if has_market_g else None,
-                edge=float(market_hits[g] - expected[g]) if has_market_g else None,
-                edge_p_value=optional_float(p_value[g]) if has_market_g else None,
+                claims=int(claims_g),
+                open=int(count_of[StatusCode.OPEN][g]),
+                resolved=int(resolved_g),
+                scored=int(scored_g),
+                true=int(count_of[StatusCode.TRUE][g]),
+                false=int(count_of[StatusCode.FALSE][g]),
+                void=int(count_of[StatusCode.VOID][g]),
+                vague=int(vague_g),
+                vagueness_rate=_share(vague_g, non_void_g),
+                voided_after_resolution=int(withdrawn_g),
+                manual_overrides=int(overridden_g),
+                logged_late=int(late_g),
+                hits=int(hits_g),
+                hit_rate=optional_float(hit_rate_g),
+                hit_rate_ci=(float(low_g), float(high_g)) if scored_g > 0 else None,
+                shrunk_hit_rate=optional_float(shrunk_g),
+                with_market_prob=int(market_n_g),
+                market_prob_mean=optional_float(market_mean_g),
+                expected_hits=float(expected_g) if has_market_g else None,
+                edge=float(edge_g) if has_market_g else None,
+                edge_p_value=optional_float(p_value_g) if has_market_g else None,
                 edge_p_method=(
-                    ("exact" if exact[g] else "refined_normal") if has_market_g else None
+                    ("exact" if exact_g else "refined_normal") if has_market_g else None
                 ),
-                with_prob=int(forecast.count[g]),
-                brier=optional_float(forecast.brier[g]),
-                log_score=optional_float(forecast.log_score[g]),
-                reliability=optional_float(forecast.reliability[g]),
-                resolution=optional_float(forecast.resolution[g]),
-                uncertainty=optional_float(forecast.uncertainty[g]),
-                spiegelhalter_z=optional_float(forecast.spiegelhalter_z[g]),
-                spiegelhalter_p=optional_float(forecast.spiegelhalter_p[g]),
-                with_both=int(n_both[g]),
-                brier_market=optional_float(brier_market_mean[g]) if has_both else None,
-                brier_skill_vs_market=optional_float(skill[g]) if has_both else None,
-                log_gain_bits=optional_float(gain_bits[g]) if has_both else None,
+                with_prob=int(with_prob_g),
+                brier=optional_float(brier_g),
+                log_score=optional_float(log_score_g),
+                reliability=optional_float(reliability_g),
+                resolution=optional_float(resolution_g),
+                uncertainty=optional_float(uncertainty_g),
+                spiegelhalter_z=optional_float(z_g),
+                spiegelhalter_p=optional_float(p_g),
+                with_both=int(both_g),
+                brier_market=optional_float(brier_market_g) if has_both else None,
+                brier_skill_vs_market=optional_float(skill_g) if has_both else None,
+                log_gain_bits=optional_float(gain_g) if has_both else None,
                 calibration=tuple(forecast.calibration[g]),
             )
         )
@@ -500,18 +571,26 @@ def _calibration_per_group(
     sum_hits = np.bincount(cell, weights=outcome, minlength=size)
     filled = np.flatnonzero(n_cell)
     low, high = jeffreys_bounds(sum_hits[filled], n_cell[filled], level)
+    n_filled = n_cell[filled]
     per_group: list[list[CalibrationBin]] = [[] for _ in range(n_groups)]
-    for i, index in enumerate(filled.tolist()):
+    for index, n, mean_prob, freq, low_i, high_i in zip(
+        filled.tolist(),
+        n_filled.tolist(),
+        (sum_prob[filled] / n_filled).tolist(),
+        (sum_hits[filled] / n_filled).tolist(),
+        low.tolist(),
+        high.tolist(),
+        strict=True,
+    ):
         group, position = divmod(index, bins)
-        n = int(n_cell[index])
         per_group[group].append(
             CalibrationBin(
                 low=position / bins,
                 high=(position + 1) / bins,
                 n=n,
-                mean_prob=float(sum_prob[index] / n),
-                freq=float(sum_hits[index] / n),
-                freq_ci=(float(low[i]), float(high[i])),
+                mean_prob=mean_prob,
+                freq=freq,
+                freq_ci=(low_i, high_i),
             )
         )
     return per_group
