@@ -81,19 +81,32 @@ def lazy_group(commands: tuple[LazyCommand, ...]) -> type[TyperGroup]:
             return super().resolve_command(ctx, args)
 
         def load(self, name: str) -> TyperCommand | TyperGroup:
-            """Import the module of command `name`; every command it defines replaces its
-            placeholder (one import serves them all)."""
+            """Import the module of command `name` and build that command alone (its
+            module's other commands stay placeholders: building one costs what the
+            command's own work does)."""
             entry = next(e for e in self.lazy_commands if e.name == name)
             module = importlib.import_module(entry.module)
             holder = typer.Typer(add_completion=False, rich_markup_mode=self.rich_markup_mode)
+            # As `typer.main.get_group_from_info` builds a group's commands and sub-groups.
+            settings = {
+                "pretty_exceptions_short": holder.pretty_exceptions_short,
+                "rich_markup_mode": holder.rich_markup_mode,
+            }
             if entry.sub_app is not None:
                 holder.add_typer(getattr(module, entry.sub_app), name=entry.name)
+                (info,) = holder.registered_groups
+                command = typer.main.get_group_from_info(
+                    info, suggest_commands=holder.suggest_commands, **settings
+                )
             else:
                 module.register(holder)
-            built = typer.main.get_group(holder)
-            for built_name, command in built.commands.items():
-                if isinstance(self.commands.get(built_name), _Placeholder):
-                    self.commands[built_name] = command
-            return self.commands[name]
+                (info,) = [
+                    i
+                    for i in holder.registered_commands
+                    if (i.name or typer.main.get_command_name(i.callback.__name__)) == name
+                ]
+                command = typer.main.get_command_from_info(info, **settings)
+            self.commands[name] = command
+            return command
 
     return LazyGroup
