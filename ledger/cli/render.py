@@ -72,7 +72,7 @@ def print_table(table: Table, drop_order: Sequence[str] = ()) -> None:
     if lines is None:
         console.print(table)
     else:
-        sys.stdout.write("".join(line + "\n" for line in lines))
+        console.file.write("".join(line + "\n" for line in lines))
 
 
 def plain_table_lines(table: Table, width: int) -> list[str] | None:
