@@ -187,7 +187,10 @@ def _edit_log(log: list[tuple], data) -> list[tuple]:
     elif how == "move":
         log.insert(data.draw(st.integers(0, len(log) - 1), "to"), log.pop(k))
     elif how == "move back":  # to just before the entry that recorded its claim
-        claim_id = json.loads(text).get("claim_id")
+        try:
+            claim_id = json.loads(text).get("claim_id")
+        except json.JSONDecodeError:  # an earlier "text" edit may have broken it
+            claim_id = None
         recorded = f'{{"claim_id":{claim_id},"fields"'
         to = next((n for n, row in enumerate(log) if row[2].startswith(recorded)), 0)
         log.insert(to, log.pop(k))
