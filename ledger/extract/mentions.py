@@ -94,7 +94,8 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
         rest = rest[:start] + " " * (end - start) + rest[end:]
         if match.note is not None:
             continue  # a lower-case ticker ("nvda"): articles mark tickers, "$NVDA"
-        if key not in table and not _is_ticker(match.asset, settings.tickers):
+        named = key in table and table.names_at(work, match.span)
+        if not named and not _is_ticker(match.asset, settings.tickers):
             continue  # an upper-case word ("UBS", "CPI"), not a ticker the article marked
         symbol = match.symbol
         if f"{symbol}-USD" in P.ASSET_FAMILIES:

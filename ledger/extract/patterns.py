@@ -351,6 +351,8 @@ CONSENSUS = (
     r"|call)s?\b",
     r"\b(?:projections|forecasts|estimates|targets|calls)\s+(?:compiled|polled|gathered"
     r"|collected)\s+by\b",
+    # a list's summary rows: "Highest: 8,100", "Average: 7,635" restate or pool the rows above
+    r"^\W*(?:highest|lowest|average|mean)\s*(?:target|forecast|call|estimate)?s?\s*:",
 )
 SCENARIOS = (
     r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"
@@ -527,6 +529,10 @@ NOT_A_PRICE_AFTER = (
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
+    # prices in a local unit no symbol trades in: "Rs 150,000 per 10 grams", "5,770 lira"
+    # ("$3,000 per gram" in a garbled translation still means the ounce: only ten grams)
+    r"\s*(?:(?:per|a|an|/)\s*(?:(?:10\s*|ten\s+)(?:grams?|gm|gms|g)|kg|kilos?|kilograms?"
+    r"|tolas?)\b|(?:rupees|lira|liras)\b)",
     # "$36 million in a Series A round": money raised or earned, not a price
     r"\s*(?:million|billion|mn|bn|m\b)\s+(?:in\s+(?:a|an|its|their|the|new)\s+)?(?:series"
     r"|round|funding|financing|investment|raise|deal|revenue|profit|loss|inflows?|outflows?"
@@ -540,8 +546,12 @@ NOT_A_PRICE_AFTER = (
 # Words just before a number that make it not the forecast level: a starting point, a
 # past record, another quantity. Regexes, matched against the preceding text.
 NOT_THE_LEVEL_BEFORE = (
-    r"\b(?:currently|now|today|presently)\s+(?:at|around|near|trading\s+(?:at|around|near)"
-    r"|about|some|roughly)?\s*$",
+    r"\b(?:currently|now|today|presently)(?:\s*:)?\s+(?:at|around|near|trading\s+(?:at"
+    r"|around|near)|about|some|roughly)?\s*$",
+    # a domestic price in rupees or lira: "Rs 150,000", "₹1,32,000", "TL 5,770"
+    r"(?:\bRs\.?|\u20b9|\bINR|\bTL|\u20ba)\s*$",
+    # a list's row for the price of the day: "Current price: $4,216", "Spot gold today: ..."
+    r"\b(?:current|spot|today's|latest)\s+(?:price|level|rate|quote)\s*:\s*$",
     r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
     r"|previous|previously|formerly|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"

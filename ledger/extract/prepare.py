@@ -81,6 +81,35 @@ _HOLIDAY = re.compile(
 )
 
 
+# "4 thousand 440 dollars", "5 thousand 55": a number as a machine translation writes
+# Turkish "4 bin 440" or Japanese "5万5000"; the thousands and the rest are one number.
+_SPELLED_THOUSANDS = re.compile(
+    r"(?<![\d.,])(?P<thousands>\d{1,3})\s+thousand(?:\s+(?P<rest>\d{1,3}))?(?![\d,.]*\d)\b",
+    re.IGNORECASE,
+)
+# "Rs 1.85 lakh", "2 crore": Indian numbering (a lakh is 100,000, a crore 10,000,000)
+_INDIAN_NUMBER = re.compile(
+    r"(?<![\d.,])(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>lakh|lac|crore)s?\b", re.IGNORECASE
+)
+_INDIAN_UNITS = {"lakh": 100_000, "lac": 100_000, "crore": 10_000_000}
+
+
+def _spelled_numbers(work: str) -> str:
+    """Numbers written in words around digits as one figure: "4 thousand 440" -> "4,440",
+    "3 thousand" -> "3,000", "Rs 1.85 lakh" -> "Rs 185,000"."""
+
+    def thousands(match: re.Match[str]) -> str:
+        rest = int(match["rest"]) if match["rest"] else 0
+        return f"{int(match['thousands']) * 1000 + rest:,}"
+
+    def indian(match: re.Match[str]) -> str:
+        value = round(float(match["number"]) * _INDIAN_UNITS[match["unit"].lower()])
+        return f"{value:,}"
+
+    work = _SPELLED_THOUSANDS.sub(thousands, work)
+    return _INDIAN_NUMBER.sub(indian, work)
+
+
 def article_tickers(text: str) -> frozenset[str]:
     """Upper-case tickers the article itself marks as tickers: "$NVDA", "(NASDAQ: NVDA)"."""
     return frozenset(m["ticker"] for m in _CASHTAG.finditer(text)) | frozenset(
@@ -92,7 +121,7 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     """The sentence as the claim language reads it; `earlier_year` is a year after made_on's
     that the sentence before named, for a yearless quarter or half here ("Morgan Stanley
     sees $60 in 2026. Its strategist expects $55 in the second half": of 2026)."""
-    work = text.translate(TYPOGRAPHY)
+    work = _spelled_numbers(text.translate(TYPOGRAPHY))
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
     # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.

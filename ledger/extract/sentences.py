@@ -67,6 +67,8 @@ _ENDS_ON_LITTLE_WORD = re.compile(
     r"|which|who|is|are|was|were|has|have|had|will|would|could|should|may|might)\s*$",
     re.IGNORECASE,
 )
+# A line in capitals alone, a few words long: "DEUTSCHE BANK", "RECORD EXPECTATIONS FROM BANKS"
+_CAPITALS_HEADING = re.compile(r"^(?=[^a-z]*[A-Z]{2})[^a-z]{2,80}$")
 _TERMINAL = re.compile(r"[.!?:;,\"'\u201d\u2019)\]]\s*$")
 # A candidate stop: the stop, closing quotes/brackets, whitespace, and a capital, digit,
 # "$" or opening quote/bracket after it.
@@ -229,6 +231,8 @@ def _stands_alone(line: str, *, is_only_line: bool, is_first: bool) -> bool:
         return False
     if is_only_line:
         return True  # a block of one line with no final stop: a headline or a dateline
+    if _CAPITALS_HEADING.match(stripped):
+        return True  # "JP MORGAN", "A PAUSE IN GOLD": a section heading, not prose wrapped
     # "Bank of America Global Research has cut its 2020 forecasts ... by $8 a barrel, to" /
     # "$54 and $49 respectively": a first line that stops on a little word is wrapped prose.
     return (

@@ -1,0 +1,154 @@
+"""Failure classes of the fourth development batch (issue 11), on sentences of our own.
+
+Each test is one general rule: tables and row lists, numbers in a machine
+translation's form, headings in capitals, parity, period averages, later rungs
+of ladders, non-calls. Each class has a negative that must not fire. Calls are
+written "SYMBOL kind level deadline speaker", as in test_failure_classes.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
+from ledger.extract import Candidate, extract_candidates
+
+MADE_ON = date(2025, 11, 20)
+
+
+def recorded(text: str, made_on: date = MADE_ON) -> set[str]:
+    """What --yes would record, one "SYMBOL kind level deadline speaker" line per call."""
+    return {
+        _line(c)
+        for c in extract_candidates(text, made_on=made_on)
+        if c.claim is not None and c.confidence >= DEFAULT_MIN_CONFIDENCE
+    }
+
+
+def _line(candidate: Candidate) -> str:
+    assert candidate.claim is not None
+    return f"{candidate.claim.canonical_text()} {candidate.speaker}"
+
+
+def levels_of(
+    text: str, made_on: date = MADE_ON, *, proposed: bool = False
+) -> set[tuple[str, float]]:
+    """(symbol, level) of what --yes would record (with `proposed`, of every claim proposed,
+    however unsure), whatever the kind and deadline."""
+    found = set()
+    for c in extract_candidates(text, made_on=made_on):
+        if c.claim is not None and (proposed or c.confidence >= DEFAULT_MIN_CONFIDENCE):
+            found.add((c.claim.symbol, float(c.claim.level)))
+    return found
+
+
+# ---------------------------------------------------------------- row lists of firms
+
+
+def test_a_firm_spelled_as_its_ticker_in_a_row_list_is_a_speaker_not_the_stock() -> None:
+    text = (
+        "Where the big houses see the S&P 500 at the end of 2026:\n"
+        "Evercore ISI: 7,900\n"
+        "KKR: 7,300\n"
+        "BNY: 7,200\n"
+        "Barclays: 7,100\n"
+    )
+    calls = recorded(text)
+    assert {line.split()[0] for line in calls} == {"^GSPC"}
+    assert {line.rsplit(" ", 1)[-1] for line in calls} >= {"KKR", "BNY", "Barclays"}
+
+
+def test_the_stock_is_read_when_a_stock_word_sits_beside_it() -> None:
+    found = extract_candidates("KKR shares could reach $160 by the end of 2026.", made_on=MADE_ON)
+    assert {c.claim.symbol for c in found if c.claim is not None} == {"KKR"}
+
+
+def test_summary_rows_of_a_list_are_nobodys_call() -> None:
+    text = (
+        "Year-end 2026 targets for the S&P 500:\n"
+        "Piper Sandler: 7,800\n"
+        "Wells Fargo: 7,400\n"
+        "Highest: 7,800\n"
+        "Lowest: 7,400\n"
+        "Average: 7,600\n"
+    )
+    speakers = {line.rsplit(" ", 2)[-2:][-1] for line in recorded(text)}
+    assert "Highest" not in speakers and "Lowest" not in speakers and "Average" not in speakers
+    assert len(recorded(text)) == 2
+
+
+# ---------------------------------------------------------------- numbers as translated
+
+
+def test_thousands_written_in_words_are_one_number() -> None:
+    text = (
+        "Banks' gold forecasts for 2026:\n"
+        "- Nomura: 4 thousand 825 dollars (end of 2026)\n"
+        "- Natixis: 5 thousand 40 dollars (end of 2026)\n"
+        "- Rabobank: 4 thousand dollars (end of 2026)\n"
+    )
+    assert {level for _, level in levels_of(text)} == {4825.0, 5040.0, 4000.0}
+
+
+def test_a_range_in_translated_thousands_is_one_band() -> None:
+    found = extract_candidates(
+        "Commerzbank sees gold trading at 4 thousand 300-4 thousand 600 dollars in 2026.",
+        made_on=MADE_ON,
+    )
+    assert any("4300" in (c.claim_text or "") and "4600" in (c.claim_text or "") for c in found)
+    assert not any(" 300" in (c.claim_text or "") for c in found)
+
+
+def test_tens_of_thousands_is_no_number() -> None:
+    assert levels_of("Tens of thousands of investors expect gold to reach $5,000 in 2026.") == {
+        ("GC=F", 5000.0)
+    }
+
+
+def test_prices_in_rupees_or_per_ten_grams_are_no_level_of_a_dollar_symbol() -> None:
+    text = (
+        "Axis Securities expects gold to reach $5,200 an ounce in 2026, or Rs 1.6 lakh per"
+        " 10 grams at home, and silver to touch Rs 2 lakh per kilo."
+    )
+    assert levels_of(text, proposed=True) == {("GC=F", 5200.0)}
+
+
+def test_a_rupee_price_alone_is_no_gold_call() -> None:
+    for text in (
+        "Domestic gold could climb to Rs 150,000 by the end of 2026.",
+        "Kotak sees domestic gold at 150,000 rupees per 10 grams by the end of 2026.",
+    ):
+        assert levels_of(text, proposed=True) == set()
+
+
+# ---------------------------------------------------------------- rows and headings
+
+
+def test_a_row_for_the_price_of_the_day_is_no_call() -> None:
+    text = (
+        "The houses' silver calls for 2026:\n"
+        "Silver now: 58 dollars\n"
+        "Citi: 62 dollars\n"
+        "HSBC: 55 dollars\n"
+    )
+    assert {level for _, level in levels_of(text, proposed=True)} == {62.0, 55.0}
+
+
+def test_a_heading_in_capitals_names_the_house_of_its_paragraph() -> None:
+    text = (
+        "Where the banks see gold next year\n"
+        "BARCLAYS\n"
+        "The British bank expects gold to reach 4,800 dollars by the end of 2026.\n"
+        "NATIXIS\n"
+        "Natixis forecasts 5,100 dollars for the end of 2026.\n"
+    )
+    speakers = {c.speaker for c in extract_candidates(text, made_on=MADE_ON) if c.claim}
+    assert speakers == {"Barclays", "Natixis"}
+
+
+def test_a_capitals_line_inside_prose_is_not_a_house() -> None:
+    text = (
+        "MARKET WRAP\n"
+        "Citi expects gold to reach 4,800 dollars by the end of 2026, its analysts said.\n"
+    )
+    assert {c.speaker for c in extract_candidates(text, made_on=MADE_ON) if c.claim} == {"Citi"}
