@@ -131,10 +131,13 @@ from ledger.extract.speakers import (
 )
 from ledger.extract.special_calls import comparison_candidates, needs_level, vague_call
 from ledger.extract.state import Context, ContextState, Mention, Segment, SentenceFacts, Settings
+from ledger.extract.tables import tables_as_lines
 from ledger.extract.textops import any_of, blank
 from ledger.extract.writing import Plan, claim_name, cue_words, write_candidate
 
 _OLD_CALL = any_of(P.OLD_CALLS)
+# Assets whose forecast for a year, in a bank's table, is the year's average.
+_AVERAGED_FAMILIES = frozenset(("oil", "gas", "metal"))
 _YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
 # "could reach 50,000 soon and perhaps 70,000 by the end of the decade": no date to judge
 _VAGUE_TIME_AFTER = re.compile(
@@ -304,6 +307,15 @@ def _extract(
         full_names=article_names(text.translate(TYPOGRAPHY)),
     )
     context = Context(author=author)
+
+    def names_asset(cell: str) -> tuple[str, bool] | None:
+        table = settings.asset_table
+        known = [m for m in assets.asset_mentions(cell, table) if m.asset in table]
+        if not known:
+            return None
+        return known[0].asset, P.ASSET_FAMILIES.get(known[0].symbol) in _AVERAGED_FAMILIES
+
+    text = tables_as_lines(text, names_asset)
     read: dict[tuple[str, bool, ContextState], tuple[list[Candidate], ContextState]] = {}
     found: list[Candidate] = []
     notes: dict[str, None] = {}

@@ -886,22 +886,22 @@ REWRITES = (
     (r"\b(?:the\s+)?third\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q3"),
     (r"\b(?:the\s+)?fourth\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q4"),
     # "the second quarter of 2026" -> "Q2 2026"
-    (r"\b(?:the\s+)?first\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q1"),
-    (r"\b(?:the\s+)?second\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q2"),
-    (r"\b(?:the\s+)?third\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q3"),
-    (r"\b(?:the\s+)?fourth\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q4"),
-    (r"\b(?:the\s+)?first\s+quarter\b", "Q1"),
-    (r"\b(?:the\s+)?second\s+quarter\b", "Q2"),
-    (r"\b(?:the\s+)?third\s+quarter\b", "Q3"),
-    (r"\b(?:the\s+)?fourth\s+quarter\b", "Q4"),
+    (r"\b(?:the\s+)?first[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q1"),
+    (r"\b(?:the\s+)?second[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q2"),
+    (r"\b(?:the\s+)?third[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q3"),
+    (r"\b(?:the\s+)?fourth[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q4"),
+    (r"\b(?:the\s+)?first[-\s]+quarter\b", "Q1"),
+    (r"\b(?:the\s+)?second[-\s]+quarter\b", "Q2"),
+    (r"\b(?:the\s+)?third[-\s]+quarter\b", "Q3"),
+    (r"\b(?:the\s+)?fourth[-\s]+quarter\b", "Q4"),
     # halves as quarters: "the second half of the year" -> "H2", "the first half of 2026" ->
     # "H1 2026", "the second half" -> "H2" (a year named before carries to it)
     (r"\b(?:the\s+)?first\s+half\s+of\s+(?:the|this)\s+year\b", "H1"),
     (r"\b(?:the\s+)?second\s+half\s+of\s+(?:the|this)\s+year\b", "H2"),
     (r"\b(?:the\s+)?first\s+half\s+of\s+next\s+year\b", "H1 of next year"),
     (r"\b(?:the\s+)?second\s+half\s+of\s+next\s+year\b", "H2 of next year"),
-    (r"\b(?:the\s+)?first\s+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H1"),
-    (r"\b(?:the\s+)?second\s+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H2"),
+    (r"\b(?:the\s+)?first[-\s]+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H1"),
+    (r"\b(?:the\s+)?second[-\s]+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H2"),
     (r"\b(?:the\s+)?first\s+half\b(?!\s+of)", "H1"),
     (r"\b(?:the\s+)?second\s+half\b(?!\s+of)", "H2"),
     # "three- and twelve-month forecasts" -> "within three months and within twelve months
@@ -927,6 +927,8 @@ REWRITES = (
         r"|six|nine|twelve|eighteen|twenty-four)\s+months\b",
         r"within \1 months and within \2 months",
     ),
+    # "(short-term target, 0-3 months)": a span from today, read as its far end
+    (r"(?<![\w.-])0\s*(?:-|to)\s*(\d{1,2})[-\s]months?\b", r"within \1 months"),
     # "within 6-12 months", "in 3 to 6 months" -> the far end of the span
     (r"\b(?:within|in)\s+(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s+months\b", r"within \2 months"),
     # "a 12-month target" -> "a within 12 months target"

@@ -523,7 +523,12 @@ _LABEL = re.compile(
 )
 
 
-_LEVEL_AFTER_LABEL = re.compile(r"\s*[~\u2248]?\s*(?:US|USD\s*)?[$\u20ac\u00a3]?\d")
+# "Natixis: $64", "Natixis: Brent at $64 in 2026" (a table's row read as a line)
+_LEVEL_AFTER_LABEL = re.compile(
+    r"\s*(?:[A-Z][\w&/.-]*(?:\s+[A-Z0-9][\w&/.-]*)?\s+(?:at|average)\s+)?[~\u2248]?\s*"
+    r"(?:US|USD\s*)?"
+    r"[$\u20ac\u00a3]?\d"
+)
 
 
 def label_speaker(text: str) -> str | None:

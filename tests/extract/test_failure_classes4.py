@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
 from ledger.extract import Candidate, extract_candidates
 
@@ -152,3 +155,68 @@ def test_a_capitals_line_inside_prose_is_not_a_house() -> None:
         "Citi expects gold to reach 4,800 dollars by the end of 2026, its analysts said.\n"
     )
     assert {c.speaker for c in extract_candidates(text, made_on=MADE_ON) if c.claim} == {"Citi"}
+
+
+# ---------------------------------------------------------------- pipe tables
+
+
+def test_a_pipe_table_of_houses_by_asset_and_year_gives_each_cell_a_call() -> None:
+    text = (
+        "Copper aside, here is where the houses stand on crude.\n"
+        "\n"
+        "House        | Brent 2026 | WTI 2026 | Brent 2027 | Last updated\n"
+        "Natixis      | $64        | $60      | -          | October 2, 2025\n"
+        "Rabobank     | $66        | -        | $70        | 12 Nov 2025\n"
+        "ING          | n/a        | $59*     | -          | 3 Nov 2025\n"
+    )
+    assert {" ".join(line.split()[i] for i in (0, 2, 6, 7)) for line in recorded(text)} == {
+        "BZ=F 64 2026-12-31 Natixis",
+        "CL=F 60 2026-12-31 Natixis",
+        "BZ=F 66 2026-12-31 Rabobank",
+        "BZ=F 70 2027-12-31 Rabobank",
+        "CL=F 59 2026-12-31 ING",
+    }
+
+
+def test_a_table_whose_header_names_no_asset_or_year_is_left_alone() -> None:
+    text = (
+        "Desk       | Phone        | Office\n"
+        "Metals     | 555 0101     | London\n"
+        "Energy     | 555 0102     | Houston\n"
+        "Gold is expected to stay range-bound.\n"
+    )
+    assert recorded(text) == set()
+
+
+def test_tables_as_lines_keeps_prose_and_short_pipes() -> None:
+    from ledger.extract.tables import tables_as_lines
+
+    prose = "Viewpoint | 27 Jan 2026 | 9 pages\nGold rose 1% on Tuesday."
+    assert tables_as_lines(prose, lambda cell: None) == prose
+
+
+# ---------------------------------------------------------------- periods written otherwise
+
+
+def test_hyphenated_quarters_and_a_span_from_today() -> None:
+    text = (
+        "Danske Bank raised its third-quarter 2026 Brent forecast to $68 a barrel. "
+        "Danske Bank's short-term view, 0-3 months, is $61 for Brent."
+    )
+    assert recorded(text) == {
+        "BZ=F touch_above 68 by 2026-09-30 Danske Bank",
+        "BZ=F touch_above 61 by 2026-02-20 Danske Bank",
+    }
+
+
+_CELL = st.text(alphabet=st.sampled_from(list("ab $-*0123456789,.\n|")), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=5), max_size=6))
+def test_tables_as_lines_keeps_the_number_of_lines(rows: list[list[str]]) -> None:
+    from ledger.extract.tables import tables_as_lines
+
+    text = "\n".join(" | ".join(cells) for cells in rows)
+    result = tables_as_lines(text, lambda cell: ("Brent", True) if "a" in cell else None)
+    assert result.count("\n") == text.count("\n")
