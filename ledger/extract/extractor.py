@@ -116,7 +116,7 @@ from ledger.extract.prepare import (
     prepare,
     with_same_period,
 )
-from ledger.extract.sentences import split_sentences
+from ledger.extract.sentences import split_sentences, without_sidebar
 from ledger.extract.speakers import (
     Recent,
     SpeakerReading,
@@ -136,6 +136,9 @@ from ledger.extract.textops import any_of, blank
 from ledger.extract.writing import Plan, claim_name, cue_words, write_candidate
 
 _OLD_CALL = any_of(P.OLD_CALLS)
+# "parity": the level 1.00, for the pairs quoted near one (not USD/JPY).
+_PARITY = re.compile(r"\b(?:parity|one-for-one|one-to-one)\b", re.IGNORECASE)
+_NEAR_ONE_PAIRS = frozenset(("EURUSD=X", "GBPUSD=X", "AUDUSD=X", "CHF=X", "EURCHF=X", "EURGBP=X"))
 # Assets whose forecast for a year, in a bank's table, is the year's average.
 _AVERAGED_FAMILIES = frozenset(("oil", "gas", "metal"))
 _YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -319,7 +322,7 @@ def _extract(
     read: dict[tuple[str, bool, ContextState], tuple[list[Candidate], ContextState]] = {}
     found: list[Candidate] = []
     notes: dict[str, None] = {}
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(without_sidebar(text)):
         if len(sentence.text) > MAX_SENTENCE_LENGTH:
             continue
         # A sentence read before, with what earlier sentences said unchanged, reads the same:
@@ -437,6 +440,7 @@ def _read_sentence(
         full = settings.full_names[speaker.name]
         speaker = replace(speaker, name=full, note=speaker.note or f"'{speaker.name}' is {full}")
     mentions = find_mentions(work, settings, context)
+    work = _parity_as_level(work, mentions, context)
     clauses = clause_spans(work)
     past = [span for span in clauses if is_past(work, span, phrases, made_on)]
     old_call = _OLD_CALL.search(work)
@@ -707,6 +711,18 @@ def _segment_candidates(
         plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None], directions[-1]
+
+
+def _parity_as_level(work: str, mentions: list[Mention], context: Context) -> str:
+    """ "the euro will fall to parity", "trade one-for-one with the dollar": for a currency
+    pair quoted near one, parity is the level 1.00. Written over the words, same length, so
+    every position read before stays put."""
+    if not _PARITY.search(work):
+        return work
+    symbols = [m.symbol for m in mentions if m.symbol] or [context.last_symbol or ""]
+    if not any(symbol in _NEAR_ONE_PAIRS for symbol in symbols):
+        return work
+    return _PARITY.sub(lambda match: "1." + "0" * (len(match[0]) - 2), work)
 
 
 def _month_just_gone(phrase: DatePhrase, made_on: date) -> bool:

@@ -77,6 +77,11 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "nikkei 225": "^N225",
         "the nikkei 225": "^N225",
         "nikkei share average": "^N225",
+        # Japanese 日経平均 ("Nikkei heikin") in translation: the index, not an average of it
+        "nikkei average": "^N225",
+        "the nikkei average": "^N225",
+        "nikkei stock average": "^N225",
+        "the nikkei stock average": "^N225",
         "ftse 100": "^FTSE",
         "the ftse 100": "^FTSE",
         "euro stoxx 50": "^STOXX50E",
@@ -531,7 +536,8 @@ NOT_A_PRICE_AFTER = (
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
     # prices in a local unit no symbol trades in: "Rs 150,000 per 10 grams", "5,770 lira"
     # ("$3,000 per gram" in a garbled translation still means the ounce: only ten grams)
-    r"\s*(?:(?:per|a|an|/)\s*(?:(?:10\s*|ten\s+)(?:grams?|gm|gms|g)|kg|kilos?|kilograms?"
+    r"\s*(?:(?:(?:yen|rupees|lira|dollars)\s+)?(?:per|a|an|/)\s*(?:(?:10\s*|ten\s+)"
+    r"(?:grams?|gm|gms|g)|kg|kilos?|kilograms?"
     r"|tolas?)\b|(?:rupees|lira|liras)\b)",
     # "$36 million in a Series A round": money raised or earned, not a price
     r"\s*(?:million|billion|mn|bn|m\b)\s+(?:in\s+(?:a|an|its|their|the|new)\s+)?(?:series"

@@ -110,6 +110,29 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def without_sidebar(text: str) -> str:
+    """`text` without the links to other stories a page's text often ends with.
+
+    The last paragraph is a sidebar when it is two or more lines with no final stop, most
+    of them titles ("JPMorgan Lifts Gold Forecast to $6,300 by End-2026", "Crypto levels
+    and bias summary"), after a body of prose: headlines of other articles, not this one's.
+    """
+    blocks = _blocks(text)
+    if len(blocks) < 2:
+        return text
+    start, block = blocks[-1]
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if len(lines) < 2 or any(_TERMINAL.search(line) or _BULLET.match(line) for line in lines):
+        return text
+    titles = sum(_title_like(line) for line in lines)
+    if titles < 2 or 2 * titles < len(lines):
+        return text
+    body = " ".join(b for _s, b in blocks[:-1])
+    if len(re.findall(r"[a-z][.!?](?:\s|$)", body)) < 2:
+        return text  # a page of titles alone is all article
+    return text[:start]
+
+
 def _blocks(text: str) -> list[tuple[int, str]]:
     blocks = []
     start = 0

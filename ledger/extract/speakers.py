@@ -272,7 +272,30 @@ def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
             names.insert(0, earlier)
             start = earlier_start
         found.setdefault(start, tuple(dict.fromkeys(n for name in names for n in _houses_in(name))))
+    if found:
+        first = min(found)
+        for match in _GAPPED_HOUSE.finditer(text):
+            # "Bank of America has set 55,500 as its target and UBS 54,000": the verb is
+            # left out for the second house, whose level follows its name at once.
+            name = clean_name(match["name"].split())
+            if match.start("name") > first and name and _is_house_like(name):
+                found.setdefault(match.start("name"), (house_name(name),))
     return sorted(found.items())
+
+
+_GAPPED_HOUSE = re.compile(
+    rf"(?:,\s*(?:and\s+|while\s+|whereas\s+)?|\s(?:and|while|whereas)\s+)(?P<name>{_NAME})"
+    r"\s+(?:at\s+|with\s+)?(?:~|about\s+|around\s+)?(?:US|USD\s*)?[$\u20ac\u00a3]?\d"
+)
+
+
+def _is_house_like(name: str) -> bool:
+    """A known house, or a name with a firm's word or an acronym in it ("Evercore ISI")."""
+    if _is_house(name) or _has_organization_word(name):
+        return True
+    if len(name.split()) == 1:
+        return name.isupper() and len(name) >= 2  # "RBC", not "March" in "and March 2026"
+    return is_organization(name)
 
 
 _HOUSE_MENTION = re.compile(

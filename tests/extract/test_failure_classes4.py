@@ -45,6 +45,15 @@ def levels_of(
     return found
 
 
+def speakers_by_level(text: str, made_on: date = MADE_ON) -> set[tuple[float, str | None]]:
+    """(level, speaker) of what --yes would record."""
+    return {
+        (float(c.claim.level), c.speaker)
+        for c in extract_candidates(text, made_on=made_on)
+        if c.claim is not None and c.confidence >= DEFAULT_MIN_CONFIDENCE
+    }
+
+
 # ---------------------------------------------------------------- row lists of firms
 
 
@@ -220,3 +229,85 @@ def test_tables_as_lines_keeps_the_number_of_lines(rows: list[list[str]]) -> Non
     text = "\n".join(" | ".join(cells) for cells in rows)
     result = tables_as_lines(text, lambda cell: ("Brent", True) if "a" in cell else None)
     assert result.count("\n") == text.count("\n")
+
+
+# ---------------------------------------------------------------- the Nikkei in translation
+
+
+def test_the_nikkei_average_is_the_index_and_yen_is_its_unit() -> None:
+    text = "Mizuho expects the Nikkei average to climb to 56,000 yen by the end of 2026."
+    assert recorded(text) == {"^N225 touch_above 56000 by 2026-12-31 Mizuho"}
+
+
+def test_yen_per_gram_is_still_no_level_of_gold_in_dollars() -> None:
+    text = "Tanaka sees the retail gold price at 25,000 yen per 10 grams by the end of 2026."
+    assert levels_of(text, proposed=True) == set()
+
+
+# ---------------------------------------------------------------- a second house, verb left out
+
+
+def test_a_second_house_with_its_level_and_no_verb_is_its_own_speaker() -> None:
+    text = (
+        "For the S&P 500 at the end of 2026, Barclays has set 7,300 as its target and Evercore"
+        " ISI 7,750, while RBC 7,600."
+    )
+    assert speakers_by_level(text) == {
+        (7300.0, "Barclays"),
+        (7750.0, "Evercore ISI"),
+        (7600.0, "RBC"),
+    }
+
+
+def test_a_level_after_and_with_no_house_stays_with_the_speaker() -> None:
+    text = "Barclays expects gold at $4,000 in 2026 and $4,400 in March 2027."
+    assert speakers_by_level(text) == {(4000.0, "Barclays"), (4400.0, "Barclays")}
+
+
+# ---------------------------------------------------------------- parity
+
+
+def test_parity_is_the_level_one_for_a_pair_quoted_near_one() -> None:
+    for text in (
+        "Nomura expects the euro to fall to parity with the dollar by the end of 2026.",
+        "Nomura sees EUR/USD at parity by the end of 2026.",
+        "Nomura expects the euro to trade one-for-one with the dollar by the end of 2026.",
+    ):
+        assert levels_of(text) == {("EURUSD=X", 1.0)}, text
+
+
+def test_parity_for_other_things_is_no_level() -> None:
+    for text in (
+        "Nomura expects the yen to stay weak, with no parity in policy, and sees USD/JPY at 160"
+        " by the end of 2026.",
+        "Nomura expects gold to reach $5,000 by the end of 2026 as purchasing-power parity fades.",
+    ):
+        assert 1.0 not in {level for _, level in levels_of(text, proposed=True)}, text
+
+
+# ---------------------------------------------------------------- sidebars
+
+
+def test_links_to_other_stories_at_the_end_are_not_the_article() -> None:
+    text = (
+        "Silver slipped on Tuesday. Traders said the market was thin before the holiday.\n"
+        "\n"
+        "Citi Sees Silver at $70 by End-2026 on Solar Demand\n"
+        "Three Stocks to Watch This Week\n"
+        "Crypto levels and bias summary\n"
+    )
+    assert recorded(text) == set()
+
+
+def test_a_last_paragraph_of_prose_is_read() -> None:
+    text = (
+        "Silver slipped on Tuesday. Traders said the market was thin before the holiday.\n"
+        "\n"
+        "Citi expects silver to reach $70 by the end of 2026.\n"
+    )
+    assert levels_of(text) == {("SI=F", 70.0)}
+
+
+def test_a_page_of_a_headline_and_a_subtitle_is_read() -> None:
+    text = "Citi Sees Silver at $70 by End-2026\nA Note on Solar Demand From the Bank\n"
+    assert levels_of(text, proposed=True) == {("SI=F", 70.0)}
