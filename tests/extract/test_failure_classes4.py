@@ -311,3 +311,36 @@ def test_a_last_paragraph_of_prose_is_read() -> None:
 def test_a_page_of_a_headline_and_a_subtitle_is_read() -> None:
     text = "Citi Sees Silver at $70 by End-2026\nA Note on Solar Demand From the Bank\n"
     assert levels_of(text, proposed=True) == {("SI=F", 70.0)}
+
+
+# ---------------------------------------------------------------- speakers paired in order
+
+
+def test_two_houses_and_two_levels_respectively_are_paired_in_order() -> None:
+    text = (
+        "Jefferies sees the Nifty at 29,500 by the end of 2026, while Nomura and Kotak"
+        " Securities expect 28,000 and 31,000 by the end of 2026, respectively."
+    )
+    assert speakers_by_level(text) == {
+        (29500.0, "Jefferies"),
+        (28000.0, "Nomura"),
+        (31000.0, "Kotak Securities"),
+    }
+
+
+def test_two_houses_sharing_one_level_both_make_it() -> None:
+    text = "Nomura and Kotak Securities expect the Nifty at 28,000 by the end of 2026."
+    assert speakers_by_level(text) == {(28000.0, "Nomura"), (28000.0, "Kotak Securities")}
+
+
+# ---------------------------------------------------------------- an index's target for a period
+
+
+def test_an_index_target_for_a_month_is_a_level_to_reach_not_an_average() -> None:
+    text = "Nomura has raised its Nifty forecast for December 2026 to 29,500."
+    assert {line.split()[1] for line in recorded(text)} == {"touch_above"}
+
+
+def test_a_commodity_forecast_for_a_quarter_is_still_its_average() -> None:
+    text = "Nomura has raised its Brent forecast for the second quarter of 2026 to $66."
+    assert {line.split()[1] for line in recorded(text)} == {"average_above"}
