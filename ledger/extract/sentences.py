@@ -103,11 +103,29 @@ def split_sentences(text: str) -> list[Sentence]:
                     start = offset + unit_text.find(stripped)
                     item = bool(_BULLET.match(unit_text) or _LABEL.match(unit_text))
                     headline = not item and not _TERMINAL.search(stripped)
-                    sentences.append(Sentence(stripped, start, headline, paragraph, item))
+                    for part_start, part in _after_questions(stripped):
+                        sentences.append(
+                            Sentence(part, start + part_start, headline, paragraph, item)
+                        )
                 continue
             for start, piece in _split_unit(unit_text):
                 sentences.append(Sentence(piece, offset + start, paragraph=paragraph))
     return sentences
+
+
+_QUESTION_THEN_MORE = re.compile(r"\?[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9$])")
+
+
+def _after_questions(line: str) -> list[tuple[int, str]]:
+    """A line cut after each question it asks: "Nifty to cross 32,000 within the year?
+    Kotak Securities expects a big jump" is a question, then a statement."""
+    parts = []
+    start = 0
+    for match in _QUESTION_THEN_MORE.finditer(line):
+        parts.append((start, line[start : match.end()].rstrip()))
+        start = match.end()
+    parts.append((start, line[start:]))
+    return [(s, p) for s, p in parts if p.strip()]
 
 
 def without_sidebar(text: str) -> str:

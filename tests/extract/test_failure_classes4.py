@@ -344,3 +344,28 @@ def test_an_index_target_for_a_month_is_a_level_to_reach_not_an_average() -> Non
 def test_a_commodity_forecast_for_a_quarter_is_still_its_average() -> None:
     text = "Nomura has raised its Brent forecast for the second quarter of 2026 to $66."
     assert {line.split()[1] for line in recorded(text)} == {"average_above"}
+
+
+# ---------------------------------------------------------------- headline questions, two roles
+
+
+def test_a_question_in_a_headline_asks_even_with_a_statement_after_it() -> None:
+    text = (
+        "Sensex at 100,000 by the end of 2026? Motilal Oswal is cautious\n"
+        "\n"
+        "Markets were quiet on Monday.\n"
+    )
+    assert levels_of(text, proposed=True) == set()
+
+
+def test_a_headline_statement_with_no_question_is_read() -> None:
+    text = "Motilal Oswal sees the Sensex at 100,000 by the end of 2026\n\nMarkets were quiet.\n"
+    assert levels_of(text) == {("^BSESN", 100000.0)}
+
+
+def test_a_person_with_two_roles_speaks_for_the_firm() -> None:
+    text = (
+        "Jane Rowe, managing director and chief executive of Acme Securities, said the Nifty"
+        " could reach 29,500 by the end of 2026."
+    )
+    assert speakers_by_level(text) == {(29500.0, "Acme Securities")}
