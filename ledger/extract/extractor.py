@@ -162,7 +162,11 @@ _BACKWARD_PREPOSITION = re.compile(
 _BARE_MONTH = re.compile(
     r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?\s*$", re.IGNORECASE
 )
-_AVERAGE_AFTER = re.compile(r"\s*(?:an?\s+)?average\b(?!\s+(?:of|daily|annual))", re.IGNORECASE)
+_AVERAGE_AFTER = re.compile(
+    r"\s*(?:(?:an?\s+)?average\b(?!\s+(?:of|daily|annual))|\([^()]{0,40}\baverage\b[^()]{0,20}\))",
+    re.IGNORECASE,
+)
+_ASIDE_AFTER = re.compile(r"[^()\d]{0,12}\([^()]{1,60}\)")
 _SCENARIO = any_of(P.SCENARIOS)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
@@ -663,7 +667,12 @@ def _segment_candidates(
     previous_end = segment.start
     for level in levels:
         windows.append((previous_end, level.start))
-        previous_end = level.end
+        # "5,055 dollars (Q4 2026 average), 6,000 dollars (long-term)": the words in the
+        # brackets after a level are that level's, not the next one's direction
+        aside = _ASIDE_AFTER.match(sentence.work, level.end)
+        previous_end = (
+            aside.end() if aside and aside.end() <= _next_start(levels, level) else level.end
+        )
     directions = [
         read_direction(sentence.terms, window, sentence.work[lv.end : lv.end + 24])
         for lv, window in zip(levels, windows, strict=True)
@@ -723,6 +732,11 @@ def _parity_as_level(work: str, mentions: list[Mention], context: Context) -> st
     if not any(symbol in _NEAR_ONE_PAIRS for symbol in symbols):
         return work
     return _PARITY.sub(lambda match: "1." + "0" * (len(match[0]) - 2), work)
+
+
+def _next_start(levels: list[Level], level: Level) -> int:
+    """Where the level after `level` starts (or a position past every level)."""
+    return next((lv.start for lv in levels if lv.start > level.start), 10**9)
 
 
 def _month_just_gone(phrase: DatePhrase, made_on: date) -> bool:

@@ -98,7 +98,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for unit_start, unit_text, standalone in _units(block_text):
             offset = block_start + unit_start
             if standalone:
-                stripped = _strip_markers(unit_text)
+                stripped = _strip_markers(unit_text).replace("\n", " ")
                 if stripped:
                     start = offset + unit_text.find(stripped)
                     item = bool(_BULLET.match(unit_text) or _LABEL.match(unit_text))
@@ -182,6 +182,23 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
             continue
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
         preceding = lines[index - 1].strip() if index else ""
+        if (
+            run_start is None
+            and units
+            and units[-1][2]
+            and _LABEL.match(units[-1][1])
+            and units[-1][1].endswith(lines[index - 1])
+            and line.strip()
+            and not (_LABEL.match(line) or _BULLET.match(line) or _HEADING.match(line))
+            and _wrapped(lines[index - 1], line)
+            # "JP Morgan: 5,055 dollars" is a whole row; a label's prose may wrap
+            and (line.lstrip()[:1].islower() or not re.search(r"\d", units[-1][1]))
+        ):
+            # "Summary: the yen should strengthen ...; we expect" / "USD/JPY to drift lower":
+            # a labelled line wrapped mid-sentence goes on on the next line
+            start, text, _alone = units.pop()
+            units.append((start, text + "\n" + line, True))
+            continue
         # "JPMorgan: ~$5,055 by Q4 2026" / "Goldman Sachs: ~$4,900 by end-2026": a list of
         # labelled lines is a list, each line an item, whatever its punctuation.
         labelled = bool(_LABEL.match(line)) and bool(
@@ -241,7 +258,8 @@ def _continues_bullet(lines: list[str], index: int) -> bool:
     indented = line[:1].isspace()
     for position in range(index - 1, -1, -1):
         previous = lines[position]
-        if not indented and position == index - 1 and not _wrapped(previous, line):
+        # every line between the bullet and this one is wrapped from the one above it
+        if not indented and not _wrapped(previous, lines[position + 1]):
             return False
         if _BULLET.match(previous):
             # a post's emoji line ends without a stop and the next starts a new one

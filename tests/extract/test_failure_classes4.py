@@ -369,3 +369,35 @@ def test_a_person_with_two_roles_speaks_for_the_firm() -> None:
         " could reach 29,500 by the end of 2026."
     )
     assert speakers_by_level(text) == {(29500.0, "Acme Securities")}
+
+
+# ---------------------------------------------------------------- rows with asides, wrapped rows
+
+
+def test_words_in_brackets_after_a_level_are_that_levels() -> None:
+    text = (
+        "Gold forecasts of the banks:\n"
+        "- Deutsche Bank: 4,950 dollars (third-quarter 2026 average),"
+        " 6,500 dollars (long-term forecast)\n"
+    )
+    assert {" ".join(line.split()[:3]) for line in recorded(text)} == {"GC=F average_above 4950"}
+
+
+def test_a_prose_line_after_a_list_is_not_the_last_items_tail() -> None:
+    text = (
+        "Gold forecasts of the banks:\n"
+        "- Natixis: 4,950 dollars (end of 2026)\n"
+        "Most strategists say the rally can run into 2026, and a few see an ounce of gold\n"
+        "going well above that level.\n"
+    )
+    found = [c for c in extract_candidates(text, made_on=MADE_ON) if c.speaker == "Natixis"]
+    assert all("strategists" not in c.sentence for c in found)
+
+
+def test_a_labelled_line_wrapped_mid_sentence_goes_on() -> None:
+    text = (
+        "Base case: 1.16 by the end of 2026 for EUR/USD\n"
+        "Summary: the euro should firm as the ECB holds; Natixis expects\n"
+        "EUR/USD to reach 1.20 by the end of 2026.\n"
+    )
+    assert ("EURUSD=X", 1.2) in levels_of(text)
