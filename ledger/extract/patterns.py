@@ -554,6 +554,10 @@ NOT_A_PRICE_AFTER = (
 NOT_THE_LEVEL_BEFORE = (
     r"\b(?:currently|now|today|presently)(?:\s*:)?\s+(?:at|around|near|trading\s+(?:at"
     r"|around|near)|about|some|roughly)?\s*$",
+    # the market's own pricing, not a forecast: "below the current curves of $63 and $60",
+    # "the futures curve at $61", "what the forward strip implies, $58"
+    r"\b(?:current|futures|forward|market)\s+(?:curves?|strips?)\s+(?:of|at|around|near"
+    r"|implies|implying|prices?\s+in)?\s*(?:about\s+|around\s+|roughly\s+)?$",
     # a domestic price in rupees or lira: "Rs 150,000", "₹1,32,000", "TL 5,770"
     r"(?:\bRs\.?|\u20b9|\bINR|\bTL|\u20ba)\s*$",
     # a list's row for the price of the day: "Current price: $4,216", "Spot gold today: ..."

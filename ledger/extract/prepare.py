@@ -110,6 +110,23 @@ def _spelled_numbers(work: str) -> str:
     return _INDIAN_NUMBER.sub(indian, work)
 
 
+# "$56 this year and $54 next", "this year and next": "next" alone is next year
+_THIS_YEAR = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
+_BARE_NEXT = re.compile(
+    r"\bnext\b(?=\s*(?:[,.;)]|$|and\b|but\b|against\b|versus\b))", re.IGNORECASE
+)
+
+
+def _elided_next_year(work: str) -> str:
+    """ "Brent to average $56 this year and $54 next": the "next" after "this year" is next
+    year, a rung of the ladder of its own."""
+    this_year = _THIS_YEAR.search(work)
+    if this_year is None:
+        return work
+    head, tail = work[: this_year.end()], work[this_year.end() :]
+    return head + _BARE_NEXT.sub(lambda match: f"{match[0]} year", tail)
+
+
 def article_tickers(text: str) -> frozenset[str]:
     """Upper-case tickers the article itself marks as tickers: "$NVDA", "(NASDAQ: NVDA)"."""
     return frozenset(m["ticker"] for m in _CASHTAG.finditer(text)) | frozenset(
@@ -121,7 +138,7 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     """The sentence as the claim language reads it; `earlier_year` is a year after made_on's
     that the sentence before named, for a yearless quarter or half here ("Morgan Stanley
     sees $60 in 2026. Its strategist expects $55 in the second half": of 2026)."""
-    work = _spelled_numbers(text.translate(TYPOGRAPHY))
+    work = _elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY)))
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
     # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.

@@ -401,3 +401,28 @@ def test_a_labelled_line_wrapped_mid_sentence_goes_on() -> None:
         "EUR/USD to reach 1.20 by the end of 2026.\n"
     )
     assert ("EURUSD=X", 1.2) in levels_of(text)
+
+
+# ---------------------------------------------------------------- the curve, "and ... next"
+
+
+def test_the_market_curve_is_no_call_and_does_not_steal_the_second_grade() -> None:
+    text = (
+        "Natixis forecast that Brent will average 61 dollars and WTI 58 dollars in 2026,"
+        " below the current curves of 66 dollars and 63 dollars."
+    )
+    assert {level for _, level in levels_of(text)} == {61.0, 58.0}
+
+
+def test_next_after_this_year_is_next_year() -> None:
+    text = "The agency sees Brent averaging $61 this year and $59 next, against $68 last year."
+    calls = recorded(text, made_on=date(2026, 1, 15))
+    assert {" ".join(line.split()[2:6]) for line in calls} == {
+        "61 from 2026-01-01 to",
+        "59 from 2027-01-01 to",
+    }
+
+
+def test_next_before_a_noun_is_left_alone() -> None:
+    text = "The agency sees Brent averaging $61 this year, and the next OPEC meeting is in June."
+    assert {level for _, level in levels_of(text, made_on=date(2026, 1, 15))} == {61.0}
