@@ -304,7 +304,8 @@ NOT_PAST_BEFORE_VERB = (
 )
 # "has risen", "have doubled": the perfect tense reports the past too. Regex.
 PERFECT_TENSE = (
-    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|risen|fallen|\w+ed|hit|lost|sunk|shot)\b"
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+|already\s+|just\s+|now\s+|even\s+){0,2}(?:been|risen"
+    r"|fallen|\w+ed|hit|lost|sunk|shot|blown|broken|gone|run|grown|swung|slid|set|won)\b"
 )
 
 # ---------------------------------------------------------------- conditions and hedges
@@ -356,6 +357,10 @@ CONSENSUS = (
     r"|call)s?\b",
     r"\b(?:projections|forecasts|estimates|targets|calls)\s+(?:compiled|polled|gathered"
     r"|collected)\s+by\b",
+    # the odds of a prediction market or what the market prices: nobody's call
+    r"\b(?:prediction|betting)\s+markets?\b|\b(?:polymarket|kalshi)\b",
+    r"\b(?:the\s+)?(?:futures|options|swaps?)\s+markets?\s+(?:expects?|implies?|imply|prices?"
+    r"|is\s+pricing|are\s+pricing)\b|\bthe\s+market\s+(?:expects|is\s+pricing|prices\s+in)\b",
     # a list's summary rows: "Highest: 8,100", "Average: 7,635" restate or pool the rows above
     r"^\W*(?:highest|lowest|average|mean)\s*(?:target|forecast|call|estimate)?s?\s*:",
 )
@@ -534,6 +539,10 @@ NOT_A_PRICE_AFTER = (
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
+    # "before a 46% rally that began in November": a move that has happened
+    r"\s*%?\s*(?:[a-z-]+\s+)?(?:rally|gain|rise|surge|jump|climb|drop|fall|decline|slide|run"
+    r"|advance|move|slump|selloff|sell-off)\s+(?:that|which)\s+(?:began|started|begun|has|had"
+    r"|came|took|was|were)\b",
     # prices in a local unit no symbol trades in: "Rs 150,000 per 10 grams", "5,770 lira"
     # ("$3,000 per gram" in a garbled translation still means the ounce: only ten grams)
     r"\s*(?:(?:(?:yen|rupees|lira|dollars)\s+)?(?:per|a|an|/)\s*(?:(?:10\s*|ten\s+)"
@@ -554,6 +563,11 @@ NOT_A_PRICE_AFTER = (
 NOT_THE_LEVEL_BEFORE = (
     r"\b(?:currently|now|today|presently)(?:\s*:)?\s+(?:at|around|near|trading\s+(?:at"
     r"|around|near)|about|some|roughly)?\s*$",
+    # a move that came before: "after a 0.1% fall", "following an 8% drop"
+    r"\b(?:after|following)\s+(?:a|an|its|their|the)\s+(?:[a-z-]+\s+)?$",
+    # a data release against what was expected: "rose 0.4%, above forecasts of 0.1%"
+    r"\b(?:above|below|beating|beat|missing|missed|than|versus|vs\.?|against|topping)\s+(?:the\s+)?"
+    r"(?:forecasts?|expectations?|estimates?|consensus)\s+(?:of|for)\s+(?:a\s+|an\s+)?$",
     # the market's own pricing, not a forecast: "below the current curves of $63 and $60",
     # "the futures curve at $61", "what the forward strip implies, $58"
     r"\b(?:current|futures|forward|market)\s+(?:curves?|strips?)\s+(?:of|at|around|near"

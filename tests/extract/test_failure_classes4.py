@@ -35,13 +35,14 @@ def _line(candidate: Candidate) -> str:
 
 def levels_of(
     text: str, made_on: date = MADE_ON, *, proposed: bool = False
-) -> set[tuple[str, float]]:
+) -> set[tuple[str, float | None]]:
     """(symbol, level) of what --yes would record (with `proposed`, of every claim proposed,
     however unsure), whatever the kind and deadline."""
     found = set()
     for c in extract_candidates(text, made_on=made_on):
         if c.claim is not None and (proposed or c.confidence >= DEFAULT_MIN_CONFIDENCE):
-            found.add((c.claim.symbol, float(c.claim.level)))
+            level = c.claim.level
+            found.add((c.claim.symbol, float(level) if level is not None else None))
     return found
 
 
@@ -426,3 +427,42 @@ def test_next_after_this_year_is_next_year() -> None:
 def test_next_before_a_noun_is_left_alone() -> None:
     text = "The agency sees Brent averaging $61 this year, and the next OPEC meeting is in June."
     assert {level for _, level in levels_of(text, made_on=date(2026, 1, 15))} == {61.0}
+
+
+# ---------------------------------------------------------------- non-calls
+
+
+def test_a_move_that_has_happened_is_no_call() -> None:
+    for text in (
+        "Several banks published 2026 copper and silver targets before a 38% silver rally"
+        " that began in October.",
+        "Silver could climb again in 2026 after a 12% slide.",
+    ):
+        assert levels_of(text, proposed=True) == set(), text
+
+
+def test_a_move_ahead_is_still_a_call() -> None:
+    assert {symbol for symbol, _ in levels_of("Natixis expects silver to rally 20% in 2026.")} == {
+        "SI=F"
+    }
+
+
+def test_a_data_release_against_forecasts_is_no_call() -> None:
+    text = (
+        "Gold was flat. US payrolls rose 0.3% in May, beating forecasts of 0.1%, and gold could"
+        " be volatile in June."
+    )
+    assert levels_of(text, proposed=True) == set()
+
+
+def test_odds_of_a_prediction_market_are_nobodys_call() -> None:
+    for text in (
+        "Prediction markets give a 12% chance of bitcoin reaching $150,000 by the end of 2026.",
+        "On Polymarket, traders see bitcoin at $150,000 by the end of 2026 as a long shot.",
+    ):
+        assert levels_of(text) == set(), text
+
+
+def test_a_level_already_blown_past_is_history() -> None:
+    text = "Silver has already blown past $60 in November, leaving the banks' forecasts behind."
+    assert levels_of(text, proposed=True, made_on=date(2025, 11, 5)) == set()
