@@ -674,7 +674,8 @@ SPEAKER_VERBS = (
     "look for", "is looking for", "are looking for", "is targeting", "are targeting",
     "is projecting", "are projecting", "continues to expect", "continue to expect",
     "continues to see", "continue to see", "sticks with", "stuck with", "pegs", "pegged",
-    "puts", "put", "has", "have",
+    "puts", "put", "has", "have", "foresee", "foresees", "foresaw", "anticipate",
+    "envisage", "envisions", "envision",
 )  # fmt: skip
 # Words that may stand between a speaker and the verb: "JPMorgan now expects",
 # "Capital Economics does not expect".

@@ -466,3 +466,24 @@ def test_odds_of_a_prediction_market_are_nobodys_call() -> None:
 def test_a_level_already_blown_past_is_history() -> None:
     text = "Silver has already blown past $60 in November, leaving the banks' forecasts behind."
     assert levels_of(text, proposed=True, made_on=date(2025, 11, 5)) == set()
+
+
+# ---------------------------------------------------------------- translated wording
+
+
+def test_houses_that_foresee_a_level_are_its_speakers() -> None:
+    text = (
+        "Citi forecasts that copper-hungry silver will reach 70 dollars by the end of 2026,"
+        " while the more cautious estimates of Barclays and HSBC foresee a fall to 50 dollars."
+    )
+    assert speakers_by_level(text) == {(70.0, "Citi"), (50.0, "Barclays"), (50.0, "HSBC")}
+
+
+def test_us_dollars_after_a_plain_number_is_a_price() -> None:
+    text = "Natixis forecasts gold at 4,700 US dollars by the end of 2026."
+    assert levels_of(text) == {("GC=F", 4700.0)}
+
+
+def test_us_as_a_pronoun_after_a_number_is_still_no_price() -> None:
+    text = "Gold could climb in 2026, and 3 of us expect more buying."
+    assert levels_of(text, proposed=True) == set()
