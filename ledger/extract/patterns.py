@@ -809,6 +809,13 @@ NOT_A_NAME = (
     "similarly", "likewise", "additionally", "moreover",
     "furthermore", "overall", "ultimately", "finally", "instead", "notably", "indeed",
     "afp", "dow jones newswires", "newswires", "mining.com", "kitco news",
+    # adverbs that open a sentence in capitals: "Recently Morgan Stanley raised ..."
+    "recently", "lately", "earlier", "later", "previously", "today", "yesterday",
+    "currently", "already", "initially", "originally", "subsequently", "then",
+    # a desk named by its subject ("our FX team"): the house speaks, not "FX"
+    "fx", "forex", "rates", "commodities", "commodity", "equity", "macro", "team", "desk",
+    # currencies written with a capital ("The Euro has generally fallen")
+    "euro", "yen", "pound", "sterling", "franc", "yuan", "rupee", "greenback",
 )  # fmt: skip
 
 # Legal-form words dropped from a speaker's name: "Citigroup Inc", "JPMorgan Chase & Co.".

@@ -487,3 +487,19 @@ def test_us_dollars_after_a_plain_number_is_a_price() -> None:
 def test_us_as_a_pronoun_after_a_number_is_still_no_price() -> None:
     text = "Gold could climb in 2026, and 3 of us expect more buying."
     assert levels_of(text, proposed=True) == set()
+
+
+# ---------------------------------------------------------------- speakers written otherwise
+
+
+def test_an_adverb_opening_the_sentence_is_not_part_of_the_house() -> None:
+    text = "Recently Nomura raised its Brent forecast to $66 for the first half of 2026."
+    assert {speaker for _, speaker in speakers_by_level(text)} == {"Nomura"}
+
+
+def test_a_capitalised_currency_is_no_speaker_for_they() -> None:
+    text = (
+        "Nomura expects the slide to go on. The Euro has generally fallen after Fed hikes."
+        " They see EUR/USD at 1.02 by the end of 2026."
+    )
+    assert {speaker for _, speaker in speakers_by_level(text)} == {"Nomura"}
