@@ -8,7 +8,7 @@ named earlier carried to a later "Q3"; "by March 31" -> its date).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ledger.claims import dates
 from ledger.claims.dates import DatePhrase
@@ -132,6 +132,10 @@ def article_tickers(text: str) -> frozenset[str]:
     return frozenset(m["ticker"] for m in _CASHTAG.finditer(text)) | frozenset(
         m["ticker"] for m in _PAREN_TICKER.finditer(text)
     )
+
+
+# Within this many days of 31 December, "by year-end" means the end of the coming year.
+YEAR_END_DAYS_AWAY = 7
 
 
 def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
@@ -271,6 +275,18 @@ def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> s
             last = match.end()
     work = "".join(pieces) + work[last:]
     later = [m for m in _YEAR.finditer(work) if int(m[1]) > made_on.year]
+    if not later and made_on >= date(made_on.year, 12, 31) - timedelta(days=YEAR_END_DAYS_AWAY):
+        # "expects USD/JPY to break 158 by year-end", written on 30 December: a call for the
+        # year's last day or two is no call; the year-end meant is the coming one
+        coming = made_on.year + 1
+        return _THE_YEAR_END.sub(
+            lambda match: (
+                f"year-end {coming}"
+                if match[0].lower().startswith("year")
+                else f"the end of {coming}"
+            ),
+            work,
+        )
     if not later:
         return work
 

@@ -503,3 +503,20 @@ def test_a_capitalised_currency_is_no_speaker_for_they() -> None:
         " They see EUR/USD at 1.02 by the end of 2026."
     )
     assert {speaker for _, speaker in speakers_by_level(text)} == {"Nomura"}
+
+
+# ---------------------------------------------------------------- year-end in the last days
+
+
+def test_year_end_written_in_the_last_days_of_december_is_the_coming_one() -> None:
+    text = "Natixis expects USD/JPY to break 158 by year-end."
+    assert recorded(text, made_on=date(2025, 12, 29)) == {
+        "JPY=X touch_above 158 by 2026-12-31 Natixis"
+    }
+
+
+def test_year_end_written_earlier_in_december_is_this_one() -> None:
+    text = "Natixis expects USD/JPY to break 158 by year-end."
+    assert recorded(text, made_on=date(2025, 12, 10)) == {
+        "JPY=X touch_above 158 by 2025-12-31 Natixis"
+    }
