@@ -514,6 +514,7 @@ _MONTH_NAMES = (
 )
 _ZONE = r"(?:gmt|utc|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|jst|hkt|sgt|ist|aest|aedt)"
 NOT_A_LEVEL = (
+    r"\b(?:both|two|the|first|second|later)\s+halves\b",  # "both halves of 2027": no x0.5
     rf"(?<![\d$.,])\d{{1,2}}:\d{{2}}(?!\d|,\d)(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b"
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?(?!\s*%)",
     rf"(?<![\d$.,])\d{{1,2}}\.\d{{2}}\s*(?:[ap]\.?m\.?(?:\s*{_ZONE}\b)?|{_ZONE}\b)",
@@ -889,6 +890,14 @@ _MONTH_WORDS = (
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
 REWRITES = (
+    # "by the end of the year or in the first quarter of next year": the later, the call's
+    # last chance (as "by 2022 or 2023" below)
+    (
+        r"\b(?:by|at|around)\s+(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+year|year[-\s]end)\s+or"
+        r"\s+(?:in\s+|by\s+|during\s+)?(?P<later>(?:the\s+)?(?:first|second)\s+(?:quarter|half)"
+        r"\s+of\s+next\s+year|early\s+next\s+year|next\s+year)\b",
+        r"by \g<later>",
+    ),
     # "in the coming days to weeks", "within days": a short horizon the claim language reads
     (r"\bin\s+the\s+(?:coming|next\s+few)\s+days\s+(?:to|or)\s+weeks\b", "within a month"),
     (r"\bin\s+the\s+(?:coming|next\s+few)\s+weeks\b", "within a month"),

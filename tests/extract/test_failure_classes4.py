@@ -520,3 +520,19 @@ def test_year_end_written_earlier_in_december_is_this_one() -> None:
     assert recorded(text, made_on=date(2025, 12, 10)) == {
         "JPY=X touch_above 158 by 2025-12-31 Natixis"
     }
+
+
+# ---------------------------------------------------------------- either date, and halves
+
+
+def test_year_end_or_early_next_year_is_the_later() -> None:
+    text = (
+        "Natixis expects gold to reach $5,000, probably by the end of the year or in the first"
+        " quarter of next year."
+    )
+    assert {line.split()[4] for line in recorded(text)} == {"2026-03-31"}
+
+
+def test_both_halves_of_a_year_is_no_multiple() -> None:
+    text = "Natixis left its Brent forecasts for both halves of 2027 unchanged at $60."
+    assert all(level != 0.5 for _, level in levels_of(text, proposed=True))
