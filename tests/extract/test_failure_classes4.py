@@ -536,3 +536,21 @@ def test_year_end_or_early_next_year_is_the_later() -> None:
 def test_both_halves_of_a_year_is_no_multiple() -> None:
     text = "Natixis left its Brent forecasts for both halves of 2027 unchanged at $60."
     assert all(level != 0.5 for _, level in levels_of(text, proposed=True))
+
+
+# ---------------------------------------------------------------- a bank's ticker as a source
+
+
+def test_a_banks_bare_ticker_in_a_row_is_the_bank_not_its_stock() -> None:
+    text = "Year-end 2026 USD/JPY targets of the banks:\nGS Bullish 148.00\nMS Bullish 141.00\n"
+    assert all(symbol != "GS" and symbol != "MS" for symbol, _ in levels_of(text, proposed=True))
+
+
+def test_a_banks_ticker_marked_or_with_shares_is_the_stock() -> None:
+    for text in (
+        "$GS could reach $900 by the end of 2026, Natixis said.",
+        "JPM shares could reach $400 by the end of 2026, Natixis said.",
+    ):
+        found = extract_candidates(text, made_on=MADE_ON)
+        assert {c.claim.symbol for c in found if c.claim is not None} <= {"GS", "JPM"}, text
+        assert any(c.claim is not None for c in found), text
