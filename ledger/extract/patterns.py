@@ -357,6 +357,9 @@ CONSENSUS = (
     r"|call)s?\b",
     r"\b(?:projections|forecasts|estimates|targets|calls)\s+(?:compiled|polled|gathered"
     r"|collected)\s+by\b",
+    # "BofA, Goldman and Deutsche Bank raised their targets, some of them up to $5,000":
+    # the level is some of the houses', no one's in particular
+    r"\b(?:some|a\s+few|several|one|two|most|many)\s+of\s+them\b",
     # the odds of a prediction market or what the market prices: nobody's call
     r"\b(?:prediction|betting)\s+markets?\b|\b(?:polymarket|kalshi)\b",
     r"\b(?:the\s+)?(?:futures|options|swaps?)\s+markets?\s+(?:expects?|implies?|imply|prices?"

@@ -554,3 +554,11 @@ def test_a_banks_ticker_marked_or_with_shares_is_the_stock() -> None:
         found = extract_candidates(text, made_on=MADE_ON)
         assert {c.claim.symbol for c in found if c.claim is not None} <= {"GS", "JPM"}, text
         assert any(c.claim is not None for c in found), text
+
+
+def test_some_of_them_is_no_houses_call_in_particular() -> None:
+    text = (
+        "Citi, Nomura and Natixis have raised their 2026 gold targets, some of them up to the"
+        " 5,000-dollar mark."
+    )
+    assert levels_of(text) == set()
