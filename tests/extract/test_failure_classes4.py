@@ -222,7 +222,7 @@ def test_hyphenated_quarters_and_a_span_from_today() -> None:
 _CELL = st.text(alphabet=st.sampled_from(list("ab $-*0123456789,.\n|")), max_size=12)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(st.lists(_CELL, min_size=1, max_size=5), max_size=6))
 def test_tables_as_lines_keeps_the_number_of_lines(rows: list[list[str]]) -> None:
     from ledger.extract.tables import tables_as_lines
