@@ -264,6 +264,14 @@ class AssetTable:
             index += 1
         return found
 
+    def names_at(self, text: str, span: tuple[int, int]) -> bool:
+        """Whether the table's own rule reads `text[span]` as its name there.
+
+        "KKR" is both a firm and its ticker; the table reads it as the stock only next to a
+        stock word, so a raw upper-case "KKR" in "KKR: 7,600" is not the stock.
+        """
+        return self._match_at(text, *span) is not None
+
     def _match_at(self, text: str, start: int, end: int) -> AssetMatch | None:
         written = text[start:end]
         entry = self._entries.get(name_key(written))

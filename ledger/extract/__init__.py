@@ -6,6 +6,7 @@ with a claim text in the claim language that `parse_claim` accepts. Nothing
 here records anything: the CLI does, and only what the user accepts.
 
     patterns.py   what the extractor looks for: names, verbs, cues (data)
+    tables.py     pipe tables of forecasts → one labelled line per row
     sentences.py  text → sentences
     html_text.py  HTML → article text, publication date, author
     article.py    dateline and byline at the top of a text

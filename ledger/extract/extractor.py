@@ -116,7 +116,7 @@ from ledger.extract.prepare import (
     prepare,
     with_same_period,
 )
-from ledger.extract.sentences import split_sentences
+from ledger.extract.sentences import split_sentences, without_sidebar
 from ledger.extract.speakers import (
     Recent,
     SpeakerReading,
@@ -131,10 +131,16 @@ from ledger.extract.speakers import (
 )
 from ledger.extract.special_calls import comparison_candidates, needs_level, vague_call
 from ledger.extract.state import Context, ContextState, Mention, Segment, SentenceFacts, Settings
+from ledger.extract.tables import tables_as_lines
 from ledger.extract.textops import any_of, blank
 from ledger.extract.writing import Plan, claim_name, cue_words, write_candidate
 
 _OLD_CALL = any_of(P.OLD_CALLS)
+# "parity": the level 1.00, for the pairs quoted near one (not USD/JPY).
+_PARITY = re.compile(r"\b(?:parity|one-for-one|one-to-one)\b", re.IGNORECASE)
+_NEAR_ONE_PAIRS = frozenset(("EURUSD=X", "GBPUSD=X", "AUDUSD=X", "CHF=X", "EURCHF=X", "EURGBP=X"))
+# Assets whose forecast for a year, in a bank's table, is the year's average.
+_AVERAGED_FAMILIES = frozenset(("oil", "gas", "metal"))
 _YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
 # "could reach 50,000 soon and perhaps 70,000 by the end of the decade": no date to judge
 _VAGUE_TIME_AFTER = re.compile(
@@ -156,7 +162,11 @@ _BACKWARD_PREPOSITION = re.compile(
 _BARE_MONTH = re.compile(
     r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?\s*$", re.IGNORECASE
 )
-_AVERAGE_AFTER = re.compile(r"\s*(?:an?\s+)?average\b(?!\s+(?:of|daily|annual))", re.IGNORECASE)
+_AVERAGE_AFTER = re.compile(
+    r"\s*(?:(?:an?\s+)?average\b(?!\s+(?:of|daily|annual))|\([^()]{0,40}\baverage\b[^()]{0,20}\))",
+    re.IGNORECASE,
+)
+_ASIDE_AFTER = re.compile(r"[^()\d]{0,12}\([^()]{1,60}\)")
 _SCENARIO = any_of(P.SCENARIOS)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
@@ -304,10 +314,19 @@ def _extract(
         full_names=article_names(text.translate(TYPOGRAPHY)),
     )
     context = Context(author=author)
+
+    def names_asset(cell: str) -> tuple[str, bool] | None:
+        table = settings.asset_table
+        known = [m for m in assets.asset_mentions(cell, table) if m.asset in table]
+        if not known:
+            return None
+        return known[0].asset, P.ASSET_FAMILIES.get(known[0].symbol) in _AVERAGED_FAMILIES
+
+    text = tables_as_lines(text, names_asset)
     read: dict[tuple[str, bool, ContextState], tuple[list[Candidate], ContextState]] = {}
     found: list[Candidate] = []
     notes: dict[str, None] = {}
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(without_sidebar(text)):
         if len(sentence.text) > MAX_SENTENCE_LENGTH:
             continue
         # A sentence read before, with what earlier sentences said unchanged, reads the same:
@@ -425,6 +444,7 @@ def _read_sentence(
         full = settings.full_names[speaker.name]
         speaker = replace(speaker, name=full, note=speaker.note or f"'{speaker.name}' is {full}")
     mentions = find_mentions(work, settings, context)
+    work = _parity_as_level(work, mentions, context)
     clauses = clause_spans(work)
     past = [span for span in clauses if is_past(work, span, phrases, made_on)]
     old_call = _OLD_CALL.search(work)
@@ -647,7 +667,12 @@ def _segment_candidates(
     previous_end = segment.start
     for level in levels:
         windows.append((previous_end, level.start))
-        previous_end = level.end
+        # "5,055 dollars (Q4 2026 average), 6,000 dollars (long-term)": the words in the
+        # brackets after a level are that level's, not the next one's direction
+        aside = _ASIDE_AFTER.match(sentence.work, level.end)
+        previous_end = (
+            aside.end() if aside and aside.end() <= _next_start(levels, level) else level.end
+        )
     directions = [
         read_direction(sentence.terms, window, sentence.work[lv.end : lv.end + 24])
         for lv, window in zip(levels, windows, strict=True)
@@ -695,6 +720,23 @@ def _segment_candidates(
         plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None], directions[-1]
+
+
+def _parity_as_level(work: str, mentions: list[Mention], context: Context) -> str:
+    """ "the euro will fall to parity", "trade one-for-one with the dollar": for a currency
+    pair quoted near one, parity is the level 1.00. Written over the words, same length, so
+    every position read before stays put."""
+    if not _PARITY.search(work):
+        return work
+    symbols = [m.symbol for m in mentions if m.symbol] or [context.last_symbol or ""]
+    if not any(symbol in _NEAR_ONE_PAIRS for symbol in symbols):
+        return work
+    return _PARITY.sub(lambda match: "1." + "0" * (len(match[0]) - 2), work)
+
+
+def _next_start(levels: list[Level], level: Level) -> int:
+    """Where the level after `level` starts (or a position past every level)."""
+    return next((lv.start for lv in levels if lv.start > level.start), 10**9)
 
 
 def _month_just_gone(phrase: DatePhrase, made_on: date) -> bool:

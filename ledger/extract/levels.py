@@ -75,6 +75,8 @@ WORDS_AFTER_A_PRICE = frozenset(
         "earlier", "now", "today", "driven", "citing", "implying", "arguing", "amid", "because",
         "thanks", "due", "on", "up", "down", "before", "year-end", "end-", "forecast", "view",
         "call", "base", "bear", "bull", "case", "outlook", "estimate", "objective", "is",
+        # a level in the currency the asset is quoted in: "55,000 yen" for the Nikkei
+        "yen", "pts", "us",  # "5,000 US dollars"
     )
 )  # fmt: skip
 

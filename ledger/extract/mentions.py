@@ -35,6 +35,15 @@ _NOT_SUBJECT_BEFORE_ASSET = re.compile(
     phrase_regex(P.NOT_THE_SUBJECT_BEFORE) + r"\s+(?:the\s+)?(?:price\s+of\s+)?$", re.IGNORECASE
 )
 _ANAPHORA = re.compile(phrase_regex(P.ASSET_ANAPHORA), re.IGNORECASE)
+# The tickers of the houses that make calls (JPM, GS, MS, C, BAC ...): written bare in a
+# market article, they are the bank as a source; the stock only when marked ("$JPM",
+# "(NYSE: JPM)") or next to a stock word ("JPM shares").
+_HOUSE_TICKERS = frozenset(
+    symbol
+    for name in P.HOUSE_ALIASES
+    if (symbol := assets.builtin_names().get(name.lower())) is not None and "=" not in symbol
+)
+_STOCK_WORD_AFTER = re.compile(r"(?:'s)?\s+(?:stock|stocks|shares|share\s+price)\b", re.IGNORECASE)
 
 
 def remember_prices(context: Context, mentions: list[Mention], prices: list[LevelMatch]) -> None:
@@ -94,7 +103,15 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
         rest = rest[:start] + " " * (end - start) + rest[end:]
         if match.note is not None:
             continue  # a lower-case ticker ("nvda"): articles mark tickers, "$NVDA"
-        if key not in table and not _is_ticker(match.asset, settings.tickers):
+        named = key in table and table.names_at(work, match.span)
+        if (
+            match.asset.isupper()
+            and match.symbol in _HOUSE_TICKERS
+            and match.asset not in settings.tickers
+            and not _STOCK_WORD_AFTER.match(work, match.span[1])
+        ):
+            continue  # "JPM Bearish 164.00", "GS sees ...": the bank as a source, not its stock
+        if not named and not _is_ticker(match.asset, settings.tickers):
             continue  # an upper-case word ("UBS", "CPI"), not a ticker the article marked
         symbol = match.symbol
         if f"{symbol}-USD" in P.ASSET_FAMILIES:

@@ -171,9 +171,28 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
         if owner is None:
             groups.append((group, sentence.speaker))
             continue
-        for name in spans[owner][1]:
+        names = spans[owner][1]
+        if _each_their_own(sentence, names, own):
+            # "Citi and ICICI Direct expect 28,500 and 30,000, respectively": in order
+            for name, level in zip(names, own, strict=True):
+                note = f"'respectively': {level.match.text.strip()} is {name}'s"
+                groups.append(
+                    (replace(group, levels=(level,)), SpeakerReading(name, named=True, note=note))
+                )
+            continue
+        for name in names:
             groups.append((group, SpeakerReading(name, named=True)))
     return groups
+
+
+def _each_their_own(sentence: SentenceFacts, names: tuple[str, ...], levels: list[Level]) -> bool:
+    """As many levels as speakers listed together, listed with "respectively" after them."""
+    if len(names) < 2 or len(levels) != len(names) or sentence.respectively is None:
+        return False
+    if any(level.range_with is not None for level in levels):
+        return False
+    between = sentence.work[levels[-1].end : sentence.respectively]
+    return len(between) <= 40 and not re.search(r"[.;]", between)
 
 
 def _sharing(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment, SpeakerReading]]:

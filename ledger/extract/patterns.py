@@ -77,6 +77,11 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "nikkei 225": "^N225",
         "the nikkei 225": "^N225",
         "nikkei share average": "^N225",
+        # Japanese 日経平均 ("Nikkei heikin") in translation: the index, not an average of it
+        "nikkei average": "^N225",
+        "the nikkei average": "^N225",
+        "nikkei stock average": "^N225",
+        "the nikkei stock average": "^N225",
         "ftse 100": "^FTSE",
         "the ftse 100": "^FTSE",
         "euro stoxx 50": "^STOXX50E",
@@ -299,7 +304,8 @@ NOT_PAST_BEFORE_VERB = (
 )
 # "has risen", "have doubled": the perfect tense reports the past too. Regex.
 PERFECT_TENSE = (
-    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|risen|fallen|\w+ed|hit|lost|sunk|shot)\b"
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+|already\s+|just\s+|now\s+|even\s+){0,2}(?:been|risen"
+    r"|fallen|\w+ed|hit|lost|sunk|shot|blown|broken|gone|run|grown|swung|slid|set|won)\b"
 )
 
 # ---------------------------------------------------------------- conditions and hedges
@@ -351,6 +357,15 @@ CONSENSUS = (
     r"|call)s?\b",
     r"\b(?:projections|forecasts|estimates|targets|calls)\s+(?:compiled|polled|gathered"
     r"|collected)\s+by\b",
+    # "BofA, Goldman and Deutsche Bank raised their targets, some of them up to $5,000":
+    # the level is some of the houses', no one's in particular
+    r"\b(?:some|a\s+few|several|one|two|most|many)\s+of\s+them\b",
+    # the odds of a prediction market or what the market prices: nobody's call
+    r"\b(?:prediction|betting)\s+markets?\b|\b(?:polymarket|kalshi)\b",
+    r"\b(?:the\s+)?(?:futures|options|swaps?)\s+markets?\s+(?:expects?|implies?|imply|prices?"
+    r"|is\s+pricing|are\s+pricing)\b|\bthe\s+market\s+(?:expects|is\s+pricing|prices\s+in)\b",
+    # a list's summary rows: "Highest: 8,100", "Average: 7,635" restate or pool the rows above
+    r"^\W*(?:highest|lowest|average|mean)\s*(?:target|forecast|call|estimate)?s?\s*:",
 )
 SCENARIOS = (
     r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"
@@ -502,6 +517,7 @@ _MONTH_NAMES = (
 )
 _ZONE = r"(?:gmt|utc|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|jst|hkt|sgt|ist|aest|aedt)"
 NOT_A_LEVEL = (
+    r"\b(?:both|two|the|first|second|later)\s+halves\b",  # "both halves of 2027": no x0.5
     rf"(?<![\d$.,])\d{{1,2}}:\d{{2}}(?!\d|,\d)(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b"
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?(?!\s*%)",
     rf"(?<![\d$.,])\d{{1,2}}\.\d{{2}}\s*(?:[ap]\.?m\.?(?:\s*{_ZONE}\b)?|{_ZONE}\b)",
@@ -527,6 +543,15 @@ NOT_A_PRICE_AFTER = (
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
+    # "before a 46% rally that began in November": a move that has happened
+    r"\s*%?\s*(?:[a-z-]+\s+)?(?:rally|gain|rise|surge|jump|climb|drop|fall|decline|slide|run"
+    r"|advance|move|slump|selloff|sell-off)\s+(?:that|which)\s+(?:began|started|begun|has|had"
+    r"|came|took|was|were)\b",
+    # prices in a local unit no symbol trades in: "Rs 150,000 per 10 grams", "5,770 lira"
+    # ("$3,000 per gram" in a garbled translation still means the ounce: only ten grams)
+    r"\s*(?:(?:(?:yen|rupees|lira|dollars)\s+)?(?:per|a|an|/)\s*(?:(?:10\s*|ten\s+)"
+    r"(?:grams?|gm|gms|g)|kg|kilos?|kilograms?"
+    r"|tolas?)\b|(?:rupees|lira|liras)\b)",
     # "$36 million in a Series A round": money raised or earned, not a price
     r"\s*(?:million|billion|mn|bn|m\b)\s+(?:in\s+(?:a|an|its|their|the|new)\s+)?(?:series"
     r"|round|funding|financing|investment|raise|deal|revenue|profit|loss|inflows?|outflows?"
@@ -540,8 +565,21 @@ NOT_A_PRICE_AFTER = (
 # Words just before a number that make it not the forecast level: a starting point, a
 # past record, another quantity. Regexes, matched against the preceding text.
 NOT_THE_LEVEL_BEFORE = (
-    r"\b(?:currently|now|today|presently)\s+(?:at|around|near|trading\s+(?:at|around|near)"
-    r"|about|some|roughly)?\s*$",
+    r"\b(?:currently|now|today|presently)(?:\s*:)?\s+(?:at|around|near|trading\s+(?:at"
+    r"|around|near)|about|some|roughly)?\s*$",
+    # a move that came before: "after a 0.1% fall", "following an 8% drop"
+    r"\b(?:after|following)\s+(?:a|an|its|their|the)\s+(?:[a-z-]+\s+)?$",
+    # a data release against what was expected: "rose 0.4%, above forecasts of 0.1%"
+    r"\b(?:above|below|beating|beat|missing|missed|than|versus|vs\.?|against|topping)\s+(?:the\s+)?"
+    r"(?:forecasts?|expectations?|estimates?|consensus)\s+(?:of|for)\s+(?:a\s+|an\s+)?$",
+    # the market's own pricing, not a forecast: "below the current curves of $63 and $60",
+    # "the futures curve at $61", "what the forward strip implies, $58"
+    r"\b(?:current|futures|forward|market)\s+(?:curves?|strips?)\s+(?:of|at|around|near"
+    r"|implies|implying|prices?\s+in)?\s*(?:about\s+|around\s+|roughly\s+)?$",
+    # a domestic price in rupees or lira: "Rs 150,000", "₹1,32,000", "TL 5,770"
+    r"(?:\bRs\.?|\u20b9|\bINR|\bTL|\u20ba)\s*$",
+    # a list's row for the price of the day: "Current price: $4,216", "Spot gold today: ..."
+    r"\b(?:current|spot|today's|latest)\s+(?:price|level|rate|quote)\s*:\s*$",
     r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
     r"|previous|previously|formerly|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
@@ -640,7 +678,8 @@ SPEAKER_VERBS = (
     "look for", "is looking for", "are looking for", "is targeting", "are targeting",
     "is projecting", "are projecting", "continues to expect", "continue to expect",
     "continues to see", "continue to see", "sticks with", "stuck with", "pegs", "pegged",
-    "puts", "put", "has", "have",
+    "puts", "put", "has", "have", "foresee", "foresees", "foresaw", "anticipate",
+    "envisage", "envisions", "envision",
 )  # fmt: skip
 # Words that may stand between a speaker and the verb: "JPMorgan now expects",
 # "Capital Economics does not expect".
@@ -774,6 +813,13 @@ NOT_A_NAME = (
     "similarly", "likewise", "additionally", "moreover",
     "furthermore", "overall", "ultimately", "finally", "instead", "notably", "indeed",
     "afp", "dow jones newswires", "newswires", "mining.com", "kitco news",
+    # adverbs that open a sentence in capitals: "Recently Morgan Stanley raised ..."
+    "recently", "lately", "earlier", "later", "previously", "today", "yesterday",
+    "currently", "already", "initially", "originally", "subsequently", "then",
+    # a desk named by its subject ("our FX team"): the house speaks, not "FX"
+    "fx", "forex", "rates", "commodities", "commodity", "equity", "macro", "team", "desk",
+    # currencies written with a capital ("The Euro has generally fallen")
+    "euro", "yen", "pound", "sterling", "franc", "yuan", "rupee", "greenback",
 )  # fmt: skip
 
 # Legal-form words dropped from a speaker's name: "Citigroup Inc", "JPMorgan Chase & Co.".
@@ -847,6 +893,14 @@ _MONTH_WORDS = (
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
 REWRITES = (
+    # "by the end of the year or in the first quarter of next year": the later, the call's
+    # last chance (as "by 2022 or 2023" below)
+    (
+        r"\b(?:by|at|around)\s+(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+year|year[-\s]end)\s+or"
+        r"\s+(?:in\s+|by\s+|during\s+)?(?P<later>(?:the\s+)?(?:first|second)\s+(?:quarter|half)"
+        r"\s+of\s+next\s+year|early\s+next\s+year|next\s+year)\b",
+        r"by \g<later>",
+    ),
     # "in the coming days to weeks", "within days": a short horizon the claim language reads
     (r"\bin\s+the\s+(?:coming|next\s+few)\s+days\s+(?:to|or)\s+weeks\b", "within a month"),
     (r"\bin\s+the\s+(?:coming|next\s+few)\s+weeks\b", "within a month"),
@@ -876,22 +930,22 @@ REWRITES = (
     (r"\b(?:the\s+)?third\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q3"),
     (r"\b(?:the\s+)?fourth\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q4"),
     # "the second quarter of 2026" -> "Q2 2026"
-    (r"\b(?:the\s+)?first\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q1"),
-    (r"\b(?:the\s+)?second\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q2"),
-    (r"\b(?:the\s+)?third\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q3"),
-    (r"\b(?:the\s+)?fourth\s+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q4"),
-    (r"\b(?:the\s+)?first\s+quarter\b", "Q1"),
-    (r"\b(?:the\s+)?second\s+quarter\b", "Q2"),
-    (r"\b(?:the\s+)?third\s+quarter\b", "Q3"),
-    (r"\b(?:the\s+)?fourth\s+quarter\b", "Q4"),
+    (r"\b(?:the\s+)?first[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q1"),
+    (r"\b(?:the\s+)?second[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q2"),
+    (r"\b(?:the\s+)?third[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q3"),
+    (r"\b(?:the\s+)?fourth[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q4"),
+    (r"\b(?:the\s+)?first[-\s]+quarter\b", "Q1"),
+    (r"\b(?:the\s+)?second[-\s]+quarter\b", "Q2"),
+    (r"\b(?:the\s+)?third[-\s]+quarter\b", "Q3"),
+    (r"\b(?:the\s+)?fourth[-\s]+quarter\b", "Q4"),
     # halves as quarters: "the second half of the year" -> "H2", "the first half of 2026" ->
     # "H1 2026", "the second half" -> "H2" (a year named before carries to it)
     (r"\b(?:the\s+)?first\s+half\s+of\s+(?:the|this)\s+year\b", "H1"),
     (r"\b(?:the\s+)?second\s+half\s+of\s+(?:the|this)\s+year\b", "H2"),
     (r"\b(?:the\s+)?first\s+half\s+of\s+next\s+year\b", "H1 of next year"),
     (r"\b(?:the\s+)?second\s+half\s+of\s+next\s+year\b", "H2 of next year"),
-    (r"\b(?:the\s+)?first\s+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H1"),
-    (r"\b(?:the\s+)?second\s+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H2"),
+    (r"\b(?:the\s+)?first[-\s]+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H1"),
+    (r"\b(?:the\s+)?second[-\s]+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H2"),
     (r"\b(?:the\s+)?first\s+half\b(?!\s+of)", "H1"),
     (r"\b(?:the\s+)?second\s+half\b(?!\s+of)", "H2"),
     # "three- and twelve-month forecasts" -> "within three months and within twelve months
@@ -917,6 +971,8 @@ REWRITES = (
         r"|six|nine|twelve|eighteen|twenty-four)\s+months\b",
         r"within \1 months and within \2 months",
     ),
+    # "(short-term target, 0-3 months)": a span from today, read as its far end
+    (r"(?<![\w.-])0\s*(?:-|to)\s*(\d{1,2})[-\s]months?\b", r"within \1 months"),
     # "within 6-12 months", "in 3 to 6 months" -> the far end of the span
     (r"\b(?:within|in)\s+(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s+months\b", r"within \2 months"),
     # "a 12-month target" -> "a within 12 months target"

@@ -8,7 +8,7 @@ named earlier carried to a later "Q3"; "by March 31" -> its date).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ledger.claims import dates
 from ledger.claims.dates import DatePhrase
@@ -81,6 +81,52 @@ _HOLIDAY = re.compile(
 )
 
 
+# "4 thousand 440 dollars", "5 thousand 55": a number as a machine translation writes
+# Turkish "4 bin 440" or Japanese "5万5000"; the thousands and the rest are one number.
+_SPELLED_THOUSANDS = re.compile(
+    r"(?<![\d.,])(?P<thousands>\d{1,3})\s+thousand(?:\s+(?P<rest>\d{1,3}))?(?![\d,.]*\d)\b",
+    re.IGNORECASE,
+)
+# "Rs 1.85 lakh", "2 crore": Indian numbering (a lakh is 100,000, a crore 10,000,000)
+_INDIAN_NUMBER = re.compile(
+    r"(?<![\d.,])(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>lakh|lac|crore)s?\b", re.IGNORECASE
+)
+_INDIAN_UNITS = {"lakh": 100_000, "lac": 100_000, "crore": 10_000_000}
+
+
+def _spelled_numbers(work: str) -> str:
+    """Numbers written in words around digits as one figure: "4 thousand 440" -> "4,440",
+    "3 thousand" -> "3,000", "Rs 1.85 lakh" -> "Rs 185,000"."""
+
+    def thousands(match: re.Match[str]) -> str:
+        rest = int(match["rest"]) if match["rest"] else 0
+        return f"{int(match['thousands']) * 1000 + rest:,}"
+
+    def indian(match: re.Match[str]) -> str:
+        value = round(float(match["number"]) * _INDIAN_UNITS[match["unit"].lower()])
+        return f"{value:,}"
+
+    work = _SPELLED_THOUSANDS.sub(thousands, work)
+    return _INDIAN_NUMBER.sub(indian, work)
+
+
+# "$56 this year and $54 next", "this year and next": "next" alone is next year
+_THIS_YEAR = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
+_BARE_NEXT = re.compile(
+    r"\bnext\b(?=\s*(?:[,.;)]|$|and\b|but\b|against\b|versus\b))", re.IGNORECASE
+)
+
+
+def _elided_next_year(work: str) -> str:
+    """ "Brent to average $56 this year and $54 next": the "next" after "this year" is next
+    year, a rung of the ladder of its own."""
+    this_year = _THIS_YEAR.search(work)
+    if this_year is None:
+        return work
+    head, tail = work[: this_year.end()], work[this_year.end() :]
+    return head + _BARE_NEXT.sub(lambda match: f"{match[0]} year", tail)
+
+
 def article_tickers(text: str) -> frozenset[str]:
     """Upper-case tickers the article itself marks as tickers: "$NVDA", "(NASDAQ: NVDA)"."""
     return frozenset(m["ticker"] for m in _CASHTAG.finditer(text)) | frozenset(
@@ -88,11 +134,15 @@ def article_tickers(text: str) -> frozenset[str]:
     )
 
 
+# Within this many days of 31 December, "by year-end" means the end of the coming year.
+YEAR_END_DAYS_AWAY = 7
+
+
 def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     """The sentence as the claim language reads it; `earlier_year` is a year after made_on's
     that the sentence before named, for a yearless quarter or half here ("Morgan Stanley
     sees $60 in 2026. Its strategist expects $55 in the second half": of 2026)."""
-    work = text.translate(TYPOGRAPHY)
+    work = _elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY)))
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
     # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.
@@ -225,6 +275,18 @@ def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> s
             last = match.end()
     work = "".join(pieces) + work[last:]
     later = [m for m in _YEAR.finditer(work) if int(m[1]) > made_on.year]
+    if not later and made_on >= date(made_on.year, 12, 31) - timedelta(days=YEAR_END_DAYS_AWAY):
+        # "expects USD/JPY to break 158 by year-end", written on 30 December: a call for the
+        # year's last day or two is no call; the year-end meant is the coming one
+        coming = made_on.year + 1
+        return _THE_YEAR_END.sub(
+            lambda match: (
+                f"year-end {coming}"
+                if match[0].lower().startswith("year")
+                else f"the end of {coming}"
+            ),
+            work,
+        )
     if not later:
         return work
 

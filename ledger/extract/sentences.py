@@ -67,6 +67,8 @@ _ENDS_ON_LITTLE_WORD = re.compile(
     r"|which|who|is|are|was|were|has|have|had|will|would|could|should|may|might)\s*$",
     re.IGNORECASE,
 )
+# A line in capitals alone, a few words long: "DEUTSCHE BANK", "RECORD EXPECTATIONS FROM BANKS"
+_CAPITALS_HEADING = re.compile(r"^(?=[^a-z]*[A-Z]{2})[^a-z]{2,80}$")
 _TERMINAL = re.compile(r"[.!?:;,\"'\u201d\u2019)\]]\s*$")
 # A candidate stop: the stop, closing quotes/brackets, whitespace, and a capital, digit,
 # "$" or opening quote/bracket after it.
@@ -96,16 +98,57 @@ def split_sentences(text: str) -> list[Sentence]:
         for unit_start, unit_text, standalone in _units(block_text):
             offset = block_start + unit_start
             if standalone:
-                stripped = _strip_markers(unit_text)
+                stripped = _strip_markers(unit_text).replace("\n", " ")
                 if stripped:
                     start = offset + unit_text.find(stripped)
                     item = bool(_BULLET.match(unit_text) or _LABEL.match(unit_text))
                     headline = not item and not _TERMINAL.search(stripped)
-                    sentences.append(Sentence(stripped, start, headline, paragraph, item))
+                    for part_start, part in _after_questions(stripped):
+                        sentences.append(
+                            Sentence(part, start + part_start, headline, paragraph, item)
+                        )
                 continue
             for start, piece in _split_unit(unit_text):
                 sentences.append(Sentence(piece, offset + start, paragraph=paragraph))
     return sentences
+
+
+_QUESTION_THEN_MORE = re.compile(r"\?[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9$])")
+
+
+def _after_questions(line: str) -> list[tuple[int, str]]:
+    """A line cut after each question it asks: "Nifty to cross 32,000 within the year?
+    Kotak Securities expects a big jump" is a question, then a statement."""
+    parts = []
+    start = 0
+    for match in _QUESTION_THEN_MORE.finditer(line):
+        parts.append((start, line[start : match.end()].rstrip()))
+        start = match.end()
+    parts.append((start, line[start:]))
+    return [(s, p) for s, p in parts if p.strip()]
+
+
+def without_sidebar(text: str) -> str:
+    """`text` without the links to other stories a page's text often ends with.
+
+    The last paragraph is a sidebar when it is two or more lines with no final stop, most
+    of them titles ("JPMorgan Lifts Gold Forecast to $6,300 by End-2026", "Crypto levels
+    and bias summary"), after a body of prose: headlines of other articles, not this one's.
+    """
+    blocks = _blocks(text)
+    if len(blocks) < 2:
+        return text
+    start, block = blocks[-1]
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if len(lines) < 2 or any(_TERMINAL.search(line) or _BULLET.match(line) for line in lines):
+        return text
+    titles = sum(_title_like(line) for line in lines)
+    if titles < 2 or 2 * titles < len(lines):
+        return text
+    body = " ".join(b for _s, b in blocks[:-1])
+    if len(re.findall(r"[a-z][.!?](?:\s|$)", body)) < 2:
+        return text  # a page of titles alone is all article
+    return text[:start]
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:
@@ -139,6 +182,23 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
             continue
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
         preceding = lines[index - 1].strip() if index else ""
+        if (
+            run_start is None
+            and units
+            and units[-1][2]
+            and _LABEL.match(units[-1][1])
+            and units[-1][1].endswith(lines[index - 1])
+            and line.strip()
+            and not (_LABEL.match(line) or _BULLET.match(line) or _HEADING.match(line))
+            and _wrapped(lines[index - 1], line)
+            # "JP Morgan: 5,055 dollars" is a whole row; a label's prose may wrap
+            and (line.lstrip()[:1].islower() or not re.search(r"\d", units[-1][1]))
+        ):
+            # "Summary: the yen should strengthen ...; we expect" / "USD/JPY to drift lower":
+            # a labelled line wrapped mid-sentence goes on on the next line
+            start, text, _alone = units.pop()
+            units.append((start, text + "\n" + line, True))
+            continue
         # "JPMorgan: ~$5,055 by Q4 2026" / "Goldman Sachs: ~$4,900 by end-2026": a list of
         # labelled lines is a list, each line an item, whatever its punctuation.
         labelled = bool(_LABEL.match(line)) and bool(
@@ -198,7 +258,8 @@ def _continues_bullet(lines: list[str], index: int) -> bool:
     indented = line[:1].isspace()
     for position in range(index - 1, -1, -1):
         previous = lines[position]
-        if not indented and position == index - 1 and not _wrapped(previous, line):
+        # every line between the bullet and this one is wrapped from the one above it
+        if not indented and not _wrapped(previous, lines[position + 1]):
             return False
         if _BULLET.match(previous):
             # a post's emoji line ends without a stop and the next starts a new one
@@ -229,6 +290,8 @@ def _stands_alone(line: str, *, is_only_line: bool, is_first: bool) -> bool:
         return False
     if is_only_line:
         return True  # a block of one line with no final stop: a headline or a dateline
+    if _CAPITALS_HEADING.match(stripped):
+        return True  # "JP MORGAN", "A PAUSE IN GOLD": a section heading, not prose wrapped
     # "Bank of America Global Research has cut its 2020 forecasts ... by $8 a barrel, to" /
     # "$54 and $49 respectively": a first line that stops on a little word is wrapped prose.
     return (

@@ -134,16 +134,17 @@ _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,3}"
 _PERSON = r"[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}"
 _ROLE = (
     r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
-    r"|cio|ceo|founder|partner|trader|researcher|president|principal)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
+    r"|cio|ceo|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
     r"\s+){0,3}?[a-z-]+)?"
 )
 _AFFILIATIONS = (
     # "Deutsche Bank strategist Maximilian Uleer", "JPMorgan's head of research, Jane Doe"
     re.compile(rf"(?P<firm>{_NAME})(?:'s)?\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
-    # "Jane Doe, chief strategist at Acme Capital"
+    # "Jane Doe, chief strategist at Acme Capital", "Jane Doe, managing director and chief
+    # executive of Acme Securities" (two roles joined)
     re.compile(
-        rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?{_ROLE}\s+(?:at|of|with)\s+"
-        rf"(?P<firm>{_NAME})"
+        rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?{_ROLE}(?:\s+(?:and|&)\s+{_ROLE})?"
+        rf"\s+(?:at|of|with)\s+(?P<firm>{_NAME})"
     ),
     # "Geoff Kendrick, the bank's head of digital assets research": the firm named before
     re.compile(
@@ -272,7 +273,30 @@ def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
             names.insert(0, earlier)
             start = earlier_start
         found.setdefault(start, tuple(dict.fromkeys(n for name in names for n in _houses_in(name))))
+    if found:
+        first = min(found)
+        for match in _GAPPED_HOUSE.finditer(text):
+            # "Bank of America has set 55,500 as its target and UBS 54,000": the verb is
+            # left out for the second house, whose level follows its name at once.
+            name = clean_name(match["name"].split())
+            if match.start("name") > first and name and _is_house_like(name):
+                found.setdefault(match.start("name"), (house_name(name),))
     return sorted(found.items())
+
+
+_GAPPED_HOUSE = re.compile(
+    rf"(?:,\s*(?:and\s+|while\s+|whereas\s+)?|\s(?:and|while|whereas)\s+)(?P<name>{_NAME})"
+    r"\s+(?:at\s+|with\s+)?(?:~|about\s+|around\s+)?(?:US|USD\s*)?[$\u20ac\u00a3]?\d"
+)
+
+
+def _is_house_like(name: str) -> bool:
+    """A known house, or a name with a firm's word or an acronym in it ("Evercore ISI")."""
+    if _is_house(name) or _has_organization_word(name):
+        return True
+    if len(name.split()) == 1:
+        return name.isupper() and len(name) >= 2  # "RBC", not "March" in "and March 2026"
+    return is_organization(name)
 
 
 _HOUSE_MENTION = re.compile(
@@ -523,7 +547,12 @@ _LABEL = re.compile(
 )
 
 
-_LEVEL_AFTER_LABEL = re.compile(r"\s*[~\u2248]?\s*(?:US|USD\s*)?[$\u20ac\u00a3]?\d")
+# "Natixis: $64", "Natixis: Brent at $64 in 2026" (a table's row read as a line)
+_LEVEL_AFTER_LABEL = re.compile(
+    r"\s*(?:[A-Z][\w&/.-]*(?:\s+[A-Z0-9][\w&/.-]*)?\s+(?:at|average)\s+)?[~\u2248]?\s*"
+    r"(?:US|USD\s*)?"
+    r"[$\u20ac\u00a3]?\d"
+)
 
 
 def label_speaker(text: str) -> str | None:

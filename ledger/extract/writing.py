@@ -89,9 +89,14 @@ def write_candidate(
     if mention.vague_note:
         notes.append(mention.vague_note)
     family, side = (direction.family, direction.side) if direction else (TOUCH, ABOVE)
+    # An equity index's "target for December 2026" is where it gets to, not its average:
+    # the average of a period is the convention of commodity (and currency) forecasts.
+    index = mention.symbol.startswith("^") or P.ASSET_FAMILIES.get(mention.symbol) == "index"
+    averaged = not index or bool(_AVERAGE_WORD.search(sentence.work))
     if (
         direction is None
         and when is not None
+        and averaged
         and (
             (sentence.period_forecast and (when.start or _AVERAGE_WORD.search(sentence.work)))
             or _is_quarter_or_half(when)

@@ -1,0 +1,102 @@
+"""Pipe tables of forecasts, read as the labelled lines a reader would say aloud.
+
+A factbox often gives its calls as a table: a header row that pairs an asset
+with a year ("Brent 2026 | Brent 2027 | WTI 2026"), then one row per house:
+
+    Brokerage      | Brent 2026 | Brent 2027 | WTI 2026 | Forecasts as of
+    JP Morgan      | $58        | $57        | $54      | November 24, 2025
+
+Read as prose, a row is a run of numbers with no asset and no year, so each
+row is rewritten as the line a reader makes of it, "JP Morgan: Brent at $58
+in 2026, Brent at $57 in 2027, WTI at $54 in 2026" (with "average" for a
+commodity's year: banks' oil and metals tables give annual averages), which the list reading
+of the extractor then takes like any "Name: level" item. Columns whose
+header names neither an asset nor a year ("Forecasts as of", "Updated") are
+not calls; a cell that is not one number ("-", "n/a", a date that slid out of
+its column) is no forecast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# A cell that is one price: "$58", "58.5", "US$4,900", "$67*" (a footnote mark after it)
+_PRICE_CELL = re.compile(r"^(?:US\$|\$|€|£)?\s*\d[\d,]*(?:\.\d+)?\s*[kK]?\s*\**$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+# Below this many rows (header included) a line with pipes is a byline or a caption.
+MIN_TABLE_LINES = 3
+
+
+def tables_as_lines(text: str, names_asset: Callable[[str], tuple[str, bool] | None]) -> str:
+    """`text` with each pipe table of forecasts rewritten one labelled line per row.
+
+    `names_asset(cell)` gives the asset name a header cell names ("Brent" in
+    "Brent 2026") and whether a year's figure for it is an annual average, or
+    None. A table whose header names no asset and no year is left as it is.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        run_end = index
+        while run_end < len(lines) and lines[run_end].count("|") >= 2:
+            run_end += 1
+        if run_end - index >= MIN_TABLE_LINES:
+            rewritten = _table_lines(lines[index:run_end], names_asset)
+            out.extend(rewritten if rewritten is not None else lines[index:run_end])
+            index = run_end
+            continue
+        out.append(lines[index])
+        index += 1
+    return "\n".join(out)
+
+
+def _cells(line: str) -> list[str]:
+    cells = [cell.strip() for cell in line.strip().split("|")]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def _table_lines(
+    lines: list[str], names_asset: Callable[[str], tuple[str, bool] | None]
+) -> list[str] | None:
+    header = _cells(lines[0])
+    columns: dict[int, tuple[tuple[str, bool] | None, str | None]] = {}
+    for position, cell in enumerate(header[1:], start=1):
+        asset = names_asset(cell)
+        year = _YEAR.search(cell)
+        if asset is not None or year is not None:
+            columns[position] = (asset, year[0] if year else None)
+    if not columns:
+        return None
+    indent = re.match(r"\s*", lines[0])
+    margin = indent[0] if indent else ""
+    rewritten = [lines[0]]
+    for line in lines[1:]:
+        cells = _cells(line)
+        if not cells or all(_SEPARATOR_CELL.match(c) for c in cells if c):
+            rewritten.append(line)  # "|---|---|": kept, so every line stays where it was
+            continue
+        label = cells[0]
+        calls = []
+        for position, (asset, year) in columns.items():
+            if position >= len(cells) or not _PRICE_CELL.match(cells[position]):
+                continue
+            level = cells[position].rstrip("*").strip()
+            # A commodity's figure for a whole year is its average (the factbox convention
+            # of banks' oil and metals tables); an index's or a coin's is where it ends.
+            name = ""
+            if asset is not None:
+                name = f"{asset[0]} {'average' if asset[1] and year else 'at'}"
+            words = [name, level, f"in {year}" if year else ""]
+            calls.append(" ".join(w for w in words if w))
+        if label and calls:
+            rewritten.append(f"{margin}{label}: {', '.join(calls)}")
+        else:
+            rewritten.append(line)
+    return rewritten
