@@ -64,7 +64,15 @@ class NewClaim:
         return known
 
     def check(self, today: date) -> None:
-        """Raise `BoundsError` unless every value is one the ledger accepts."""
+        """Raise `BoundsError` unless every value is one the ledger accepts.
+
+        The entry is frozen, so a check passed for `today` is remembered: an
+        import checks each entry where it reads it (to name the line) and the
+        store checks it again before the insert, and 100k entries are worth
+        checking once.
+        """
+        if self.__dict__.get("_checked_on") == today:
+            return
         bounds.check_claim(self.claim, today)
         bounds.check_entry_text(
             source=self.source,
@@ -78,6 +86,7 @@ class NewClaim:
             raise bounds.BoundsError(f"probability {self.probability!r} is not between 0 and 1")
         if self.probability is not None and self.claim.kind.is_vague:
             raise bounds.BoundsError("a vague call is never scored, so it takes no probability")
+        object.__setattr__(self, "_checked_on", today)
 
 
 @dataclass(frozen=True)

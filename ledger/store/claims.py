@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Row, Select, and_, bindparam, insert, select, update
 from sqlalchemy.orm import aliased
@@ -35,7 +36,7 @@ from ledger.rules.overrides import needs_force
 from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
-from ledger.store.raw import executemany
+from ledger.store.raw import adapt, executemany, fetchall
 from ledger.store.revisions import revision_reasons
 from ledger.store.sources import ensure_sources
 from ledger.store.tables import (
@@ -93,30 +94,48 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         seen[fingerprint] = len(fresh)
         fresh.append((entry, fingerprint))
 
-    rows = [
-        _prediction_values(entry, fingerprint, source_ids[source_key(entry.source)], now)
-        for entry, fingerprint in fresh
-    ]
-    # Plain tuples on the driver's executemany, then the new ids by fingerprint:
-    # SQLAlchemy's per-row parameter processing (and INSERT ... RETURNING's
-    # "insertmanyvalues") cost more than the database's own work on a
-    # 100k-row import.
-    if rows:
-        columns = tuple(rows[0])
+    # Plain tuples on the driver's executemany, values already in the form the
+    # driver stores, then the new ids by fingerprint: SQLAlchemy's per-row
+    # parameter processing (and INSERT ... RETURNING's "insertmanyvalues") cost
+    # more than the database's own work on a 100k-row import.
+    if fresh:
+        last_id = _last_claim_id(session)
+        day = _day_value(session)
+        today = (now + timedelta(hours=14)).date()
+        stamp = adapt(session, now)
         executemany(
             session,
-            f"INSERT INTO prediction ({', '.join(columns)})"
-            f" VALUES ({', '.join('?' for _ in columns)})",
-            [tuple(row.values()) for row in rows],
+            f"INSERT INTO prediction ({', '.join(_PREDICTION_COLUMNS)})"
+            f" VALUES ({', '.join('?' for _ in _PREDICTION_COLUMNS)})",
+            [
+                _prediction_values(
+                    session,
+                    entry,
+                    fingerprint,
+                    source_ids[source_key(entry.source)],
+                    today,
+                    day,
+                    stamp,
+                )
+                for entry, fingerprint in fresh
+            ],
+            ready=True,
         )
-    new_ids = _ids_by_fingerprint(session, [fingerprint for _, fingerprint in fresh])
+        new_ids = _ids_after(session, last_id, [fingerprint for _, fingerprint in fresh])
+    else:
+        new_ids = {}
 
     tag_rows = [
         (new_ids[fingerprint], tag)
         for entry, fingerprint in fresh
         for tag in sorted(set(entry.tags))
     ]
-    executemany(session, "INSERT INTO prediction_tag (prediction_id, tag) VALUES (?, ?)", tag_rows)
+    executemany(  # ids and text: nothing to convert
+        session,
+        "INSERT INTO prediction_tag (prediction_id, tag) VALUES (?, ?)",
+        tag_rows,
+        ready=True,
+    )
 
     _link_revisions(session, fresh, new_ids, existing, source_ids)
     prooflog.append_claims(session, list(new_ids.values()))
@@ -132,46 +151,129 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
     )
 
 
-def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: datetime) -> dict:
+_PREDICTION_COLUMNS = (
+    "source_id",
+    "symbol",
+    "asset",
+    "kind",
+    "level",
+    "upper_level",
+    "relative_kind",
+    "relative_value",
+    "reference_price",
+    "made_on",
+    "window_start",
+    "deadline",
+    "probability",
+    "status",
+    "text",
+    "normalized",
+    "assumptions",
+    "url",
+    "quote",
+    "fingerprint",
+    "revises_id",
+    "void_reason",
+    "created_at",
+    "claimed_created_at",
+    "versus_symbol",
+    "versus_asset",
+    "versus_reference_price",
+    "margin",
+    "level_rule",
+    "level_params",
+    "level_basis",
+    "level_note",
+)
+
+
+def _prediction_values(
+    session: Session,
+    entry: NewClaim,
+    fingerprint: str,
+    source_id: int,
+    today: date,
+    day: Callable[[date], date | str],
+    created_at: Any,
+) -> tuple:
+    """One prediction row in `_PREDICTION_COLUMNS` order, each value as the driver
+    stores it (`day` puts a date in that form, `created_at` is already in it)."""
     claim = entry.claim
     # The last line of defence: every path in (CLI, import, extract, TUI) checks
     # first, with a message that says where; this makes sure none can skip it.
     # "Today" is the date in the furthest-ahead time zone, so a call made today
     # anywhere on Earth is not "in the future" for a ledger on UTC.
-    entry.check((now + timedelta(hours=14)).date())
-    return {
-        "source_id": source_id,
-        "symbol": claim.symbol,
-        "asset": claim.asset,
-        "kind": claim.kind.value,
-        "level": claim.level,
-        "upper_level": claim.upper,
-        "relative_kind": claim.relative.kind.value if claim.relative else None,
-        "relative_value": claim.relative.value if claim.relative else None,
-        "reference_price": claim.reference_price,
-        "made_on": claim.made_on,
-        "window_start": claim.window_start,
-        "deadline": claim.deadline,
-        "probability": entry.probability,
+    entry.check(today)
+    relative = claim.relative
+    rule = claim.level_rule
+    return (
+        source_id,
+        claim.symbol,
+        claim.asset,
+        claim.kind.value,
+        claim.level,
+        claim.upper,
+        relative.kind.value if relative else None,
+        relative.value if relative else None,
+        claim.reference_price,
+        day(claim.made_on),
+        day(claim.window_start),
+        day(claim.deadline),
+        entry.probability,
         # A vague call is never open: no run, due list or score takes it up.
-        "status": "vague" if claim.kind.is_vague else "open",
-        "text": entry.text,
-        "normalized": claim.canonical_text(),
-        "assumptions": json.dumps(list(claim.assumptions)) if claim.assumptions else None,
-        "url": entry.url,
-        "quote": entry.quote,
-        "fingerprint": fingerprint,
-        "revises_id": None,
-        "void_reason": None,
+        "vague" if claim.kind.is_vague else "open",
+        entry.text,
+        claim.canonical_text(),
+        json.dumps(list(claim.assumptions)) if claim.assumptions else None,
+        entry.url,
+        entry.quote,
+        fingerprint,
+        None,  # revises_id: set by `_link_revisions`, once every new claim has its id
+        None,  # void_reason
         # Always the ledger's clock: "logged late" must not be forgeable.
-        "created_at": now,
-        "claimed_created_at": entry.claimed_created_at,
-        "versus_symbol": claim.versus_symbol,
-        "versus_asset": claim.versus_asset,
-        "versus_reference_price": claim.versus_reference_price,
-        "margin": claim.margin,
-        **level_rule_values(claim),
+        created_at,
+        None if entry.claimed_created_at is None else adapt(session, entry.claimed_created_at),
+        claim.versus_symbol,
+        claim.versus_asset,
+        claim.versus_reference_price,
+        claim.margin,
+        *((None, None, None, None) if rule is None else tuple(level_rule_values(claim).values())),
+    )
+
+
+def _day_value(session: Session) -> Callable[[date], date | str]:
+    """How the driver stores a DATE: SQLite as ISO text (as SQLAlchemy writes it),
+    psycopg as the date itself."""
+    if session.get_bind().dialect.name == "sqlite":
+        return date.isoformat
+    return _same_day
+
+
+def _same_day(day: date) -> date:
+    return day
+
+
+def _last_claim_id(session: Session) -> int:
+    return fetchall(session, "SELECT MAX(id) FROM prediction", [])[0][0] or 0
+
+
+def _ids_after(session: Session, last_id: int, fingerprints: Sequence[str]) -> dict[str, int]:
+    """The ids of claims just inserted, by fingerprint: read as the rows above the
+    largest id before the insert (ids only grow, on SQLite and with PostgreSQL's
+    sequence), kept only for these fingerprints; any not found there (a
+    concurrent writer cannot make this happen under the proof-log lock, but the
+    answer must not depend on it) are looked up by fingerprint."""
+    wanted = set(fingerprints)
+    found = {
+        fingerprint: claim_id
+        for fingerprint, claim_id in fetchall(
+            session, "SELECT fingerprint, id FROM prediction WHERE id > ?", [last_id]
+        )
+        if fingerprint in wanted
     }
+    if len(found) < len(wanted):
+        found.update(_ids_by_fingerprint(session, [f for f in wanted if f not in found]))
+    return found
 
 
 def _link_revisions(
@@ -331,15 +433,18 @@ def _said_otherwise(entry: NewClaim, row: Row, tags: set[str]) -> list[tuple[str
 
 
 def _ids_by_fingerprint(session: Session, fingerprints: Sequence[str]) -> dict[str, int]:
+    """Ids of the recorded claims with these fingerprints (through the driver: an
+    import asks for 100k, and SQLAlchemy's expanding IN costs more than the lookups)."""
     found: dict[str, int] = {}
     unique = sorted(set(fingerprints))
     for chunk in chunks(unique):
+        marks = ", ".join("?" * len(chunk))
         found.update(
-            session.execute(
-                select(PredictionRow.fingerprint, PredictionRow.id).where(
-                    PredictionRow.fingerprint.in_(chunk)
-                )
-            ).all()
+            fetchall(
+                session,
+                f"SELECT fingerprint, id FROM prediction WHERE fingerprint IN ({marks})",
+                list(chunk),
+            )
         )
     return found
 

@@ -44,6 +44,8 @@ def known_closes(
             days = np.array([d.toordinal() for d, _ in bars])
             series[symbol] = (days, np.array([c for _, c in bars], dtype=float))
     found: dict[tuple[str, date], KnownClose] = {}
+    if not series:  # a ledger with no bars (a first import): nothing to look up
+        return found
     for symbol, day in pairs:
         legs = ratio_legs(symbol)
         if legs is None:
