@@ -199,7 +199,9 @@ class ClaimRecord:
         # Shallow on purpose: dataclasses.asdict deep-copies, which costs seconds
         # on a 100k-claim listing. The fields in declaration order, then only
         # the date and tuple fields converted (decided once, from the types).
-        data = {key: self.__dict__[key] for key in _CLAIM_FIELDS}
+        data = self.__dict__.copy()  # the fields, in declaration order (set by __init__)
+        if len(data) != len(_CLAIM_FIELDS):  # anything else kept on the record: fields only
+            data = {key: data[key] for key in _CLAIM_FIELDS}
         for key in _CLAIM_DATE_FIELDS:
             value = data[key]
             if value is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -540,9 +540,22 @@ def list_claims(session: Session, where: ClaimFilter | None = None) -> list[Clai
     query = query.order_by(PredictionRow.id).offset(where.offset)
     if where.limit is not None:
         query = query.limit(where.limit)
-    rows = session.execute(query).all()
+    rows = _plain_rows(session, query)
     tags = _tags_for(session, [row.id for row in rows], all_rows=where == ClaimFilter())
     return [_to_record(row, tags.get(row.id, ())) for row in rows]
+
+
+def _plain_rows(session: Session, query: Select) -> list[Any]:
+    """The rows of a column query as named tuples.
+
+    Through the Core connection (the ORM's result loading adds nothing to plain
+    columns), and named tuples rather than SQLAlchemy rows: a record reads some
+    fifty fields of each row, and a named tuple's field costs a tenth of a
+    `Row` attribute, which on a 100k-claim listing was seconds.
+    """
+    result = session.connection().execute(query)
+    plain = namedtuple("ClaimRow", list(result.keys()))  # type: ignore[misc]
+    return list(map(plain._make, result.all()))
 
 
 def _tags_for(session: Session, ids: list[int], all_rows: bool) -> dict[int, tuple[str, ...]]:
