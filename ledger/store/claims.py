@@ -14,7 +14,7 @@ from collections import defaultdict, namedtuple
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Row, Select, and_, bindparam, insert, select, update
 from sqlalchemy.orm import aliased
@@ -381,20 +381,15 @@ def duplicate_differences(
     if not existing:
         return []
     ids = sorted(set(existing.values()))
-    recorded: dict[int, Row] = {}
-    for chunk in chunks(ids):
-        recorded.update(
-            (row.id, row)
-            for row in session.execute(
-                select(
-                    PredictionRow.id,
-                    PredictionRow.probability,
-                    PredictionRow.url,
-                    PredictionRow.quote,
-                    PredictionRow.revises_id,
-                ).where(PredictionRow.id.in_(chunk))
-            )
-        )
+    recorded: dict[int, _Recorded] = {}
+    for chunk in chunks(ids):  # through the driver: a re-import asks for 100k rows
+        marks = ", ".join("?" * len(chunk))
+        for row in fetchall(
+            session,
+            f"SELECT id, probability, url, quote, revises_id FROM prediction WHERE id IN ({marks})",
+            list(chunk),
+        ):
+            recorded[row[0]] = _Recorded._make(row)
     tagged = _tags_for(session, ids, all_rows=False)
     found = []
     for position, entry in enumerate(entries):
@@ -408,7 +403,17 @@ def duplicate_differences(
     return found
 
 
-def _said_otherwise(entry: NewClaim, row: Row, tags: set[str]) -> list[tuple[str, bool]]:
+class _Recorded(NamedTuple):
+    """What `duplicate_differences` compares an entry with."""
+
+    id: int
+    probability: float | None
+    url: str | None
+    quote: str | None
+    revises_id: int | None
+
+
+def _said_otherwise(entry: NewClaim, row: _Recorded, tags: set[str]) -> list[tuple[str, bool]]:
     """What `entry` gives that differs from the recorded row, in words, and whether
     it changes scores."""
     found: list[tuple[str, bool]] = []
@@ -559,16 +564,24 @@ def _plain_rows(session: Session, query: Select) -> list[Any]:
 
 
 def _tags_for(session: Session, ids: list[int], all_rows: bool) -> dict[int, tuple[str, ...]]:
+    """Each claim's tags, sorted; through the driver (SQLAlchemy's expanding IN
+    compiles each 5,000-id chunk anew, which a 100k-claim import felt)."""
     found: dict[int, list[str]] = defaultdict(list)
-    query = select(PredictionTagRow.prediction_id, PredictionTagRow.tag).order_by(
-        PredictionTagRow.prediction_id, PredictionTagRow.tag
-    )
+    select_tags = "SELECT prediction_id, tag FROM prediction_tag"
+    order = " ORDER BY prediction_id, tag"
     if all_rows:
-        batches: list = [query]
+        batches = [fetchall(session, select_tags + order, [])]
     else:
-        batches = [query.where(PredictionTagRow.prediction_id.in_(c)) for c in chunks(ids)]
+        batches = [
+            fetchall(
+                session,
+                f"{select_tags} WHERE prediction_id IN ({', '.join('?' * len(c))}){order}",
+                list(c),
+            )
+            for c in chunks(ids)
+        ]
     for batch in batches:
-        for pid, tag in session.execute(batch):
+        for pid, tag in batch:
             found[pid].append(tag)
     return {pid: tuple(t) for pid, t in found.items()}
 
