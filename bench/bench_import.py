@@ -248,7 +248,8 @@ def main() -> None:
         listed = timed(
             "list --json", [*FORECAST, *db, "list", "--json"], stdout=directory / "list.json"
         )
-        list_target = floors.get("psycopg", ledger)
+        # The floor reads the ledger's own prediction table (every column), as on SQLite.
+        list_target = ledger.replace("postgresql+psycopg://", "postgresql://")
         list_floor = timed(
             "floor: one SELECT + json.dumps",
             [sys.executable, "-c", LIST_FLOOR, list_target],
