@@ -36,7 +36,7 @@ from ledger.rules.overrides import needs_force
 from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
-from ledger.store.raw import adapt, executemany, fetchall
+from ledger.store.raw import adapt, fetchall, insert_rows
 from ledger.store.revisions import revision_reasons
 from ledger.store.sources import ensure_sources
 from ledger.store.tables import (
@@ -94,8 +94,8 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         seen[fingerprint] = len(fresh)
         fresh.append((entry, fingerprint))
 
-    # Plain tuples on the driver's executemany, values already in the form the
-    # driver stores, then the new ids by fingerprint: SQLAlchemy's per-row
+    # Plain tuples on the driver's executemany (COPY on PostgreSQL), values
+    # already in the form the driver stores, then the new ids by fingerprint: SQLAlchemy's per-row
     # parameter processing (and INSERT ... RETURNING's "insertmanyvalues") cost
     # more than the database's own work on a 100k-row import.
     if fresh:
@@ -103,10 +103,10 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         day = _day_value(session)
         today = (now + timedelta(hours=14)).date()
         stamp = adapt(session, now)
-        executemany(
+        insert_rows(
             session,
-            f"INSERT INTO prediction ({', '.join(_PREDICTION_COLUMNS)})"
-            f" VALUES ({', '.join('?' for _ in _PREDICTION_COLUMNS)})",
+            "prediction",
+            _PREDICTION_COLUMNS,
             [
                 _prediction_values(
                     session,
@@ -130,11 +130,8 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         for entry, fingerprint in fresh
         for tag in sorted(set(entry.tags))
     ]
-    executemany(  # ids and text: nothing to convert
-        session,
-        "INSERT INTO prediction_tag (prediction_id, tag) VALUES (?, ?)",
-        tag_rows,
-        ready=True,
+    insert_rows(  # ids and text: nothing to convert
+        session, "prediction_tag", ("prediction_id", "tag"), tag_rows, ready=True
     )
 
     _link_revisions(session, fresh, new_ids, existing, source_ids)

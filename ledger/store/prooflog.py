@@ -5,7 +5,7 @@ change, with the entries that describe it (built here from the rows as
 stored, so the log says exactly what the tables say). An append locks the
 head row (PostgreSQL: SELECT ... FOR UPDATE; SQLite: an UPDATE first, which
 takes the database's write lock), numbers its entries after the head, inserts
-them with one executemany and moves the head: concurrent writers queue on the
+them in one statement (COPY on PostgreSQL) and moves the head: concurrent writers queue on the
 lock, so the log never forks and no entry is lost. The head keeps the tree's
 frontier, so an append hashes only its own entries.
 
@@ -55,7 +55,7 @@ from ledger.proof.quick import ClaimColumns, ResolutionColumns, Tables, as_state
 from ledger.proof.replay import LedgerState
 from ledger.store.batching import chunks
 from ledger.store.guards import guards_current, install_guards
-from ledger.store.raw import adapt, executemany, fetchall
+from ledger.store.raw import adapt, fetchall, insert_rows
 from ledger.store.tables import (
     PredictionRow,
     ProofHeadRow,
@@ -141,7 +141,7 @@ def append(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
 
 def _append_texts(session: Session, entries: Sequence[tuple[str, str]]) -> None:
     """Append (type, canonical text) entries: number them after the head,
-    insert them with one executemany, move the head."""
+    insert them in one statement, move the head."""
     if not entries:
         return
     frontier = lock_head(session)
@@ -149,9 +149,10 @@ def _append_texts(session: Session, entries: Sequence[tuple[str, str]]) -> None:
     hashes = [sha256(LEAF_PREFIX + text.encode("utf-8")).digest() for _, text in entries]
     grown = frontier.extend(hashes)
     now = adapt(session, utcnow())
-    executemany(
+    insert_rows(
         session,
-        "INSERT INTO proof_log (seq, kind, entry, leaf_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+        "proof_log",
+        ("seq", "kind", "entry", "leaf_hash", "created_at"),
         [
             (frontier.size + i, kind, text, leaf.hex(), now)
             for i, ((kind, text), leaf) in enumerate(zip(entries, hashes, strict=True))
