@@ -3,8 +3,14 @@
 The figure is the time from building the app (`make_app`, which opens and
 checks the ledger) to the first painted scoreboard: the moment the
 scoreboard screen has its rows on screen. The target is under 1.5 s. It is
-also timed from a fresh interpreter (imports of pandas, scipy and Textual
-included). A last figure opens the due list of every open claim and pages
+also timed from a fresh interpreter (imports included), beside the floor
+(issue 12): a minimal Textual app in a fresh interpreter that reads the
+per-source figures with one SELECT and numpy/SciPy (bench_score's floor:
+claims, scored, hit rate and its Jeffreys interval, Brier, log score,
+calibration, skill against the market) and paints them in a DataTable. Both
+run as processes, interleaved round by round, until the table is painted and
+the app has exited; medians of wall and CPU time and their ratios are
+printed, with the load average. A last figure opens the due list of every open claim and pages
 through it, to show that claims tables load a page at a time rather than the
 whole ledger.
 
@@ -13,6 +19,7 @@ import: `record_claims` for the claims, `apply_decisions` for outcomes and
 `store_baselines` for market-implied probabilities.
 
 Run: .venv/bin/python bench/bench_tui.py [--claims N] [--sources N] [--seed N] [--keep PATH]
+       [--rounds N] [--reuse]
 Figures go to stdout; the ledger goes to a temporary directory unless --keep names a file.
 """
 
@@ -20,7 +27,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import subprocess
+import os
+import statistics
 import sys
 import tempfile
 import time
@@ -146,15 +154,88 @@ async def time_due_pages(url: str) -> tuple[float, float, int, int]:
         return first_page, paging, table.row_count, table.total
 
 
-def time_cold_start(url: str) -> float:
-    """Seconds from launching a fresh Python to a painted scoreboard (imports included)."""
-    code = (
-        "import asyncio, sys; sys.path.insert(0, 'bench'); import bench_tui; "
-        f"asyncio.run(bench_tui.time_first_paint({url!r}))"
+# The app in a fresh interpreter: `python -c APP URL TODAY`, until the scoreboard is painted.
+APP = r"""
+import asyncio, sys
+from datetime import date
+
+async def main(url, today):
+    from tui.app import make_app
+    from tui.screens.scoreboard import ScoreboardScreen
+
+    app = make_app(url, today=today)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not (isinstance(app.screen, ScoreboardScreen) and app.screen.loaded):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        await pilot.pause()
+        assert app.screen.row_count > 0
+
+asyncio.run(main(sys.argv[1], date.fromisoformat(sys.argv[2])))
+"""
+
+# The floor: bench_score's figures (`rows`), painted by the least Textual app.
+FLOOR_APP = r"""
+import asyncio
+from textual.app import App
+from textual.widgets import DataTable
+
+def cell(x):
+    return "" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
+
+class Floor(App):
+    loaded = False
+
+    def compose(self):
+        yield DataTable()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        keys = ("group", "claims", "scored", "hits", "hit_rate", "with_prob", "brier",
+                "log_score", "brier_skill_vs_market")
+        table.add_columns(*keys, "hit_rate_ci", "calibration bins")
+        table.add_rows(
+            [*(cell(row[k]) for k in keys), cell(row["hit_rate_ci"]), str(len(row["calibration"]))]
+            for row in rows
+        )
+        self.loaded = True
+
+async def main():
+    app = Floor()
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.loaded:
+            await pilot.pause()
+        await pilot.pause()
+
+asyncio.run(main())
+"""
+
+
+def compare_cold_starts(url: str, rounds: int) -> None:
+    """The app and its floor from fresh interpreters, interleaved; medians and ratios."""
+    from bench_score import FIGURES, load, timed_child
+
+    env = dict(os.environ)
+    env.setdefault("PYTHONPATH", str(Path(__file__).resolve().parent.parent))
+    app = [sys.executable, "-c", APP, url, TODAY.isoformat()]
+    floor = [sys.executable, "-c", FIGURES + FLOOR_APP, url, TODAY.isoformat()]
+    timed_child(app, env), timed_child(floor, env)  # warm the page cache and .pyc files
+    print(f"before: {load()}")
+    app_times = [(timed_child(app, env)[:2], timed_child(floor, env)[:2]) for _ in range(rounds)]
+    print(f"after:  {load()}")
+    wall = statistics.median(a[0] for a, _ in app_times)
+    cpu = statistics.median(a[1] for a, _ in app_times)
+    floor_wall = statistics.median(f[0] for _, f in app_times)
+    floor_cpu = statistics.median(f[1] for _, f in app_times)
+    print(
+        f"cold start to painted scoreboard  {wall:6.3f} s wall  {cpu:6.3f} s CPU   "
+        f"(fresh interpreters, medians of {rounds}, interleaved)"
     )
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)
-    return time.perf_counter() - start
+    print(
+        f"floor (Textual + one SELECT + numpy/SciPy + DataTable)  "
+        f"{floor_wall:6.3f} s wall  {floor_cpu:6.3f} s CPU"
+    )
+    print(f"ratio  {wall / floor_wall:5.2f}x wall  {cpu / floor_cpu:5.2f}x CPU   (goal <= 2x)")
 
 
 def main() -> None:
@@ -163,6 +244,8 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="write the ledger here and keep it")
+    parser.add_argument("--rounds", type=int, default=5, help="cold-start rounds")
+    parser.add_argument("--reuse", action="store_true", help="only the cold starts")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "bench.sqlite3"
@@ -174,15 +257,14 @@ def main() -> None:
                 f"built {args.claims:,} claims by {args.sources} sources "
                 f"in {time.perf_counter() - start:.1f} s"
             )
+        compare_cold_starts(url, args.rounds)
+        if args.reuse:
+            return
         runs = [asyncio.run(time_first_paint(url)) for _ in range(3)]
         times = [t for t, _ in runs]
         print(
             f"make_app to painted scoreboard ({runs[0][1]} sources)   "
             f"best {min(times):.3f} s   median {float(np.median(times)):.3f} s   (target < 1.5 s)"
-        )
-        print(
-            f"cold start (new interpreter, imports included) to painted scoreboard: "
-            f"{time_cold_start(url):.3f} s"
         )
         first_page, paging, loaded, total = asyncio.run(time_due_pages(url))
         print(

@@ -246,11 +246,14 @@ def check_bars(frame: pd.DataFrame, symbol: str) -> CheckedBars:
     )
     gaps: dict[date, str] = {}
     rejected = np.flatnonzero(~keep)
-    kept_dates = set(dates[keep])
-    for row, message in zip(rejected.tolist(), messages, strict=True):
-        day = dates[row]
-        if not bad_date[row] and day not in kept_dates:
-            gaps.setdefault(day.date(), message)
+    if len(rejected):
+        # Only the rejected rows' dates are looked up: a clean history of ten
+        # years makes no Timestamp objects here.
+        kept_days = dates[keep]
+        for row, message in zip(rejected.tolist(), messages, strict=True):
+            day = dates[row]
+            if not bad_date[row] and day not in kept_days:
+                gaps.setdefault(day.date(), message)
     return CheckedBars(kept.sort_index(kind="stable"), messages, dict(sorted(gaps.items())))
 
 
@@ -274,6 +277,11 @@ def _duplicates(
     `repeat`: a later copy identical to an earlier sane bar of the same date.
     `conflict`: every sane copy of a date whose sane copies are not identical.
     """
+    repeat = np.zeros(len(dates), dtype=bool)
+    conflict = np.zeros(len(dates), dtype=bool)
+    sane_days = dates.asi8[sane]
+    if len(np.unique(sane_days)) == len(sane_days):
+        return repeat, conflict  # the usual history: one bar per date
     table = pd.DataFrame(prices, columns=list(PRICE_COLUMNS))
     table["volume"] = volume
     table["date"] = dates
@@ -282,8 +290,6 @@ def _duplicates(
     distinct = table[~identical_to_earlier]
     disputed_dates = distinct["date"][distinct["date"].duplicated(keep=False)]
 
-    repeat = np.zeros(len(dates), dtype=bool)
-    conflict = np.zeros(len(dates), dtype=bool)
     sane_rows = np.flatnonzero(sane)
     in_dispute = table["date"].isin(disputed_dates).to_numpy()
     conflict[sane_rows[in_dispute]] = True

@@ -25,6 +25,7 @@ from ledger.claims.pairs import legs_of
 from ledger.market.source import PriceSource
 from ledger.price_cache import fetch_missing, missing_range
 from ledger.rules import LegData, unjudgeable
+from ledger.rules.calendar import day_numbers
 from ledger.scoring import (
     market_probabilities,
     outperformance_probabilities,
@@ -208,9 +209,9 @@ def baselines_for(
         ]
     dates = bars.index.to_numpy(dtype="datetime64[D]")
     closes = bars["close"].to_numpy(dtype=np.float64)
-    made_on = np.array([c.made_on for c in claims], dtype="datetime64[D]")
-    window_start = np.array([c.window_start for c in claims], dtype="datetime64[D]")
-    deadline = np.array([c.deadline for c in claims], dtype="datetime64[D]")
+    made_on = day_numbers([c.made_on for c in claims]).astype("datetime64[D]")
+    window_start = day_numbers([c.window_start for c in claims]).astype("datetime64[D]")
+    deadline = day_numbers([c.deadline for c in claims]).astype("datetime64[D]")
     vol = realized_volatility_many(closes, dates, made_on)
     # Bars are in today's units: a level stated before a later split is divided by it.
     factor = _split_factors(made_on, splits)
@@ -239,18 +240,22 @@ def baselines_for(
         realized_mean=seen_mean,
         uppers=uppers,
     )
+    # Plain Python floats (NaN for "none") from here: one conversion per column,
+    # not one numpy scalar per claim and field.
+    prob_list, sigma_list, spot_list = _finite_or_none(probs, vol.sigma, vol.spot)
+    level_list, upper_list = _finite_or_none(levels, uppers)
+    non_positive_list = (
+        vol.non_positive.astype(np.int64).tolist()
+        if vol.non_positive is not None
+        else [0] * len(claims)
+    )
     out = []
     for i, claim in enumerate(claims):
-        prob = float(probs[i]) if np.isfinite(probs[i]) else None
-        sigma = float(vol.sigma[i]) if np.isfinite(vol.sigma[i]) else None
-        spot = float(vol.spot[i]) if np.isfinite(vol.spot[i]) else None
+        prob, sigma, spot = prob_list[i], sigma_list[i], spot_list[i]
         note = None
         obstacle = None
         if spot is not None:
-            level = float(levels[i]) if np.isfinite(levels[i]) else None
-            upper = float(uppers[i]) if np.isfinite(uppers[i]) else None
-            non_positive = int(vol.non_positive[i]) if vol.non_positive is not None else 0
-            obstacle = lognormal_obstacle(spot, level, upper, non_positive)
+            obstacle = lognormal_obstacle(spot, level_list[i], upper_list[i], non_positive_list[i])
         if obstacle is not None:
             prob, sigma, note = None, None, obstacle
         elif spot is None:
@@ -263,6 +268,20 @@ def baselines_for(
         elif prob is None:
             note = "the claim's level is unknown"
         out.append(Baseline(claim.id, prob, sigma, spot, note))
+    return out
+
+
+def _finite_or_none(*columns: np.ndarray) -> list[list[float | None]]:
+    """Each column as a list of floats, None where the value is not finite."""
+    out = []
+    for column in columns:
+        values = np.asarray(column, dtype=np.float64)
+        finite = np.isfinite(values)
+        listed = values.tolist()
+        if not finite.all():
+            for i in np.flatnonzero(~finite).tolist():
+                listed[i] = None
+        out.append(listed)
     return out
 
 
@@ -309,9 +328,9 @@ def pair_baselines_for(
     if missing:
         note = f"no price history for {' and '.join(missing)} up to the day the call was made"
         return [Baseline(c.id, None, None, None, note) for c in claims]
-    made_on = np.array([c.made_on for c in claims], dtype="datetime64[D]")
-    window_start = np.array([c.window_start for c in claims], dtype="datetime64[D]")
-    deadline = np.array([c.deadline for c in claims], dtype="datetime64[D]")
+    made_on = day_numbers([c.made_on for c in claims]).astype("datetime64[D]")
+    window_start = day_numbers([c.window_start for c in claims]).astype("datetime64[D]")
+    deadline = day_numbers([c.deadline for c in claims]).astype("datetime64[D]")
     vol = pair_volatility_many(
         first.bars.index.to_numpy(dtype="datetime64[D]"),
         first.bars["close"].to_numpy(dtype=np.float64),

@@ -25,7 +25,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from ledger.bars import BAR_COLUMNS
+from ledger.bars import BAR_COLUMNS, OK, QUALITY_COLUMN
 from ledger.claims.bounds import BoundsError, check_price
 from ledger.claims.model import Claim
 from ledger.claims.pairs import legs_of, pair_key, pair_legs, ratio_legs
@@ -44,6 +44,7 @@ from ledger.rules import (
     unjudgeable,
     with_ratio_legs,
 )
+from ledger.rules.calendar import day_numbers
 from ledger.rules.levels import BarArrays, compute_levels, history_start
 from ledger.services.corrections import rejudge_revised
 from ledger.store.baselines import claims_needing_baseline, store_baselines
@@ -271,6 +272,7 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     run = _SymbolRun(
         as_of, source.name, dry_run, recheck, run_id, claims_by_symbol, needing_baseline,
         plain, fetched, wanted, fetch_spans, leg_spans, held_gaps, failed,
+        uncached=frozenset(plain - set(cache)),
     )  # fmt: skip
     done = 0
     for batch in _batches(symbols, claims_by_symbol, fetched, 1 if dry_run else BATCH_ROWS):
@@ -369,6 +371,8 @@ class _SymbolRun:
     failed: dict[str, str]
     # Each plain symbol's revised bars, for the ratios and pairs judged after it.
     revised_legs: dict[str, list[StoredRevision]] = field(default_factory=dict)
+    # Plain symbols the cache held no bars or coverage for when the run began.
+    uncached: frozenset[str] = frozenset()
 
     def settle_one_by_one(
         self, engine: Engine, symbols: Sequence[str], summary: ResolveSummary
@@ -434,7 +438,7 @@ class _SymbolRun:
             done_ids = {r.claim_id for r in judged}
             claims = [c for c in claims if c.status == "open" or c.id not in done_ids]
         if symbol in self.plain:
-            bars, gaps = _load_bars(session, symbol, span)
+            bars, gaps = self._bars_for(session, symbol, span)
             splits = load_splits(session, [symbol]).get(symbol)
             if claims:
                 error = fetched.errors.get(symbol)
@@ -465,6 +469,36 @@ class _SymbolRun:
                 else None,
             )
         return tally
+
+    def _bars_for(
+        self, session: Session, symbol: str, span: tuple[date, date] | None
+    ) -> tuple[pd.DataFrame, list[date]]:
+        """The bars and gaps `_load_bars` reads back, the bars straight from the fetch
+        when they alone can be what the cache now holds.
+
+        That is when the cache held no bar and no coverage for the symbol as the
+        run began (a cold run): the only bars it holds now are the ones this
+        transaction just stored, the fetched frame whole (a rejected day has no
+        bar in it). Reading ten years of them back costs as much as storing them.
+        """
+        frame = self.fetched.bars.get(symbol)
+        if span is None or symbol not in self.uncached or frame is None:
+            return _load_bars(session, symbol, span)
+        start, end = span[0] - timedelta(days=REFERENCE_LOOKBACK_DAYS), span[1]
+        inside = frame.loc[pd.Timestamp(start) : pd.Timestamp(end)]
+        bars = pd.DataFrame(
+            {
+                **{c: inside[c].to_numpy(dtype=np.float64) for c in BAR_COLUMNS},
+                QUALITY_COLUMN: np.array(
+                    [str(q) for q in inside[QUALITY_COLUMN].tolist()]
+                    if QUALITY_COLUMN in inside.columns
+                    else [OK] * len(inside),
+                    dtype=object,
+                ),
+            },
+            index=pd.DatetimeIndex(inside.index.values.astype("datetime64[ns]"), name="date"),
+        )
+        return bars, load_gaps(session, symbol, start, end)
 
 
 def _baselines_for(claims: list, bars: pd.DataFrame, splits: pd.Series | None) -> list:
@@ -918,7 +952,9 @@ def _with_pair_references(
         if leg.gaps:
             last_row = max(last_row, np.datetime64(max(leg.gaps), "D"))
         closes = leg.bars["close"].to_numpy(dtype=np.float64)
-        reference_day = np.array([c.claim.reference_day for c in missing], dtype="datetime64[D]")
+        reference_day = day_numbers([c.claim.reference_day for c in missing]).astype(
+            "datetime64[D]"
+        )
         position = np.searchsorted(days, reference_day, side="right") - 1
         bar_day = days[np.maximum(position, 0)]
         lookback = np.timedelta64(REFERENCE_LOOKBACK_DAYS, "D")

@@ -22,17 +22,16 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-import pandas as pd
 from sqlmodel import Session
 
-from ledger.scoring import (
-    CalibrationReport,
+from ledger.scoring.aggregate import (
     GroupScore,
-    calibration_table,
+    StatusCode,
     hand_changed_status,
     score_groups,
 )
-from ledger.store.scoring import scoring_frame
+from ledger.scoring.calibration import CalibrationReport, calibration_table
+from ledger.store.scoring import ScoringColumns, scoring_columns
 
 DEFAULT_BINS = 10  # also the CLI's default: keep ledger.cli.scores.DEFAULT_BINS in step
 
@@ -50,40 +49,39 @@ class ScoreOptions:
     exclude_late: bool = False
 
 
-def scored_mask(frame: pd.DataFrame, today: date, include_early: bool) -> np.ndarray:
+def scored_mask(columns: ScoringColumns, include_early: bool) -> np.ndarray:
     """Which resolved claims are scored: deadline passed (or every one with include_early)."""
     if include_early:
-        return np.ones(len(frame), dtype=bool)
-    deadlines = frame["deadline"].to_numpy(dtype="datetime64[D]")
-    return deadlines < np.datetime64(today, "D")
+        return np.ones(len(columns), dtype=bool)
+    return columns.past_deadline
 
 
 def scoreboard(session: Session, options: ScoreOptions, today: date) -> list[GroupScore]:
     """Groups ranked by their shrunk hit rate (fair to small samples), best first."""
-    frame = scoring_frame(session, by=options.by, since=options.since, until=options.until)
-    if frame.empty:
+    columns = scoring_columns(
+        session, today=today, by=options.by, since=options.since, until=options.until
+    )
+    if not len(columns):
         return []
-    withdrawn = frame["withdrawn"].to_numpy(dtype=bool)
-    overridden = frame["overridden"].to_numpy(dtype=bool)
     status, admitted = hand_changed_status(
-        frame["status"].to_numpy(dtype=object),
-        withdrawn,
-        overridden,
-        frame["data_status"].to_numpy(dtype=object),
+        columns.status,
+        columns.withdrawn,
+        columns.overridden,
+        columns.data_status,
         data_verdicts=options.data_verdicts,
         exclude_overrides=options.exclude_overrides,
     )
-    scorable = scored_mask(frame, today, options.include_early) & admitted
-    late = frame["logged_late"].to_numpy(dtype=bool)
+    scorable = scored_mask(columns, options.include_early) & admitted
+    late = columns.logged_late
     scores = score_groups(
-        frame["group"].to_numpy(dtype=object),
+        columns.group,
         status,
         scorable & ~late if options.exclude_late else scorable,
-        _floats(frame["probability"]),
-        _floats(frame["market_prob"]),
+        columns.probability,
+        columns.market_prob,
         bins=options.bins,
-        withdrawn=withdrawn,
-        overridden=overridden,
+        withdrawn=columns.withdrawn,
+        overridden=columns.overridden,
         logged_late=late & scorable,
     )
     kept = [s for s in scores if s.scored >= options.min_n]
@@ -105,18 +103,15 @@ def calibration(
     exclude_late: bool = False,
 ) -> tuple[CalibrationReport, int]:
     """The calibration table of claims that carry a probability; also how many were used."""
-    frame = scoring_frame(session, by="source", source=source)
-    if frame.empty:
+    columns = scoring_columns(session, today=today, by="source", source=source)
+    if not len(columns):
         return calibration_table(np.array([]), np.array([]), bins=bins), 0
-    decided = frame["status"].isin(["true", "false"]).to_numpy()
-    has_prob = frame["probability"].notna().to_numpy()
-    keep = decided & has_prob & scored_mask(frame, today, include_early)
+    came_true = columns.status == StatusCode.TRUE
+    decided = came_true | (columns.status == StatusCode.FALSE)
+    has_prob = ~np.isnan(columns.probability)
+    keep = decided & has_prob & scored_mask(columns, include_early)
     if exclude_late:
-        keep &= ~frame["logged_late"].to_numpy(dtype=bool)
-    probs = frame["probability"].to_numpy(dtype=np.float64)[keep]
-    outcomes = (frame["status"].to_numpy()[keep] == "true").astype(np.float64)
+        keep &= ~columns.logged_late
+    probs = columns.probability[keep]
+    outcomes = came_true[keep].astype(np.float64)
     return calibration_table(probs, outcomes, bins=bins), int(keep.sum())
-
-
-def _floats(column: pd.Series) -> np.ndarray:
-    return pd.to_numeric(column, errors="coerce").to_numpy(dtype=np.float64)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -23,14 +23,15 @@ from ledger.safe_text import printable
 from ledger.store.session import open_ledger
 from tui.data import LedgerData
 from tui.messages import ResolveFailed, ResolveFinished, ResolveProgress, describe_error
-from tui.screens.add import AddScreen
 from tui.screens.base import LedgerScreen
-from tui.screens.due import DueScreen
-from tui.screens.help import HelpScreen
-from tui.screens.import_article import ImportScreen
-from tui.screens.resolve import ResolveScreen, summary_lines
-from tui.screens.review import ReviewScreen
 from tui.screens.scoreboard import ScoreboardScreen
+
+if TYPE_CHECKING:
+    from tui.screens.resolve import ResolveScreen
+
+# The other screens (add, import, due, review, resolve, help) are imported when
+# first opened: the scoreboard is all a start paints, and the add and import
+# screens bring the claim parser and the extractor with them.
 
 # Actions that open a screen: refused while a dialog waits for its answer.
 OPENS_A_SCREEN = frozenset(("add", "import_article", "due", "review", "resolve", "help", "home"))
@@ -108,22 +109,32 @@ class LedgerApp(App):
             self.pop_screen()
 
     def action_add(self) -> None:
+        from tui.screens.add import AddScreen
+
         if not isinstance(self.screen, AddScreen):
             self.push_screen(AddScreen())
 
     def action_import_article(self) -> None:
+        from tui.screens.import_article import ImportScreen
+
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen())
 
     def action_due(self) -> None:
+        from tui.screens.due import DueScreen
+
         if not isinstance(self.screen, DueScreen):
             self.push_screen(DueScreen())
 
     def action_review(self) -> None:
+        from tui.screens.review import ReviewScreen
+
         if not isinstance(self.screen, ReviewScreen):
             self.push_screen(ReviewScreen())
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         # The screen's and the app's own keys; a focused table's keys are summed up by
@@ -140,6 +151,8 @@ class LedgerApp(App):
     # --- resolve now -------------------------------------------------------------
 
     def action_resolve(self) -> None:
+        from tui.screens.resolve import ResolveScreen
+
         screen = ResolveScreen(self.data.prices)
         self.push_screen(screen)
         if self.resolving:
@@ -163,6 +176,8 @@ class LedgerApp(App):
         self.post_message(ResolveFinished(summary))
 
     def _resolve_screen(self) -> ResolveScreen | None:
+        from tui.screens.resolve import ResolveScreen
+
         return next((s for s in self.screen_stack if isinstance(s, ResolveScreen)), None)
 
     def on_resolve_progress(self, message: ResolveProgress) -> None:
@@ -171,6 +186,8 @@ class LedgerApp(App):
             screen.show_progress(message.symbol, message.done, message.total)
 
     def on_resolve_finished(self, message: ResolveFinished) -> None:
+        from tui.screens.resolve import summary_lines
+
         self.resolving = False
         summary = message.summary
         if (screen := self._resolve_screen()) is not None:

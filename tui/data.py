@@ -18,38 +18,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from ledger.claims import bounds
-from ledger.claims.assets import resolve_asset
-from ledger.claims.model import Claim
 from ledger.claims.pairs import legs_of, pair_key
-from ledger.claims.parser import parse_claim, parse_vague
 from ledger.claims.probability import parse_probability as parse_stated_probability
 from ledger.errors import ClaimError, NotFoundError, UsageError
-from ledger.extract import Extraction, extract_article
 from ledger.extract.reading import Article, read_article_file
-from ledger.level_now import fix_level_now
-from ledger.market.factory import price_source_from_spec
 from ledger.records import SOURCE_KINDS, ClaimDetail, ClaimRecord, NewClaim
-from ledger.resolver import ResolveSummary, run_resolver
-from ledger.rules import ratio_bars
 from ledger.scoring import GroupScore, score_groups
-from ledger.services import review as review_service
-from ledger.store.claims import (
-    ClaimFilter,
-    get_claim,
-    list_claims,
-    record_claims,
-    reference_close,
-    void_claim,
-)
-from ledger.store.engine import cache_dir
-from ledger.store.prices import load_bars
+from ledger.store.scoring import ScoringColumns
 from ledger.store.sources import user_aliases
 from ledger.store.views import (
     ClaimOrder,
@@ -62,8 +43,20 @@ from ledger.store.views import (
     due_summary,
     filter_vocabulary,
     recent_outcomes,
-    scoreboard_frame,
+    scoreboard_columns,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ledger.claims.model import Claim
+    from ledger.extract import Extraction
+    from ledger.resolver import ResolveSummary
+    from ledger.services import review as review_service
+
+# The scoreboard, the first screen, needs none of the claim parser, the
+# extractor, the resolver, the review queries or pandas: each is imported by
+# the method that uses it, so the scoreboard paints sooner.
 
 # Bars shown around a claim's window: enough before made_on to see where the
 # price came from, a little after the deadline to see where it went.
@@ -99,6 +92,8 @@ def rebased_pair(first: pd.DataFrame, second: pd.DataFrame, claim: ClaimRecord) 
     trading days (a day one did not trade carries its last close forward), so
     the gap between the lines is the difference in return the claim is about.
     """
+    import pandas as pd
+
     reference_day = pd.Timestamp(claim.window_start - timedelta(days=1))
     joined = pd.concat(
         {"close": first["close"], "versus_close": second["close"]},
@@ -260,9 +255,10 @@ class LedgerData:
         `exclude_late` (`forecast score --exclude-late`).
         """
         with Session(self.engine) as session:
-            frame = scoreboard_frame(session, by=by, scope=scope or ClaimScope(), today=self.today)
-        groups = frame["group"].to_numpy(dtype=object) if not frame.empty else None
-        return _score_frame(frame, groups, include_early, exclude_late)
+            columns = scoreboard_columns(
+                session, by=by, scope=scope or ClaimScope(), today=self.today
+            )
+        return _score_columns(columns, columns.group, include_early, exclude_late)
 
     def pooled_score(
         self,
@@ -274,11 +270,11 @@ class LedgerData:
         """Every claim in `scope` scored as one group (None when there is none): the
         calibration of the whole ledger, or of the filtered set, across sources."""
         with Session(self.engine) as session:
-            frame = scoreboard_frame(
+            columns = scoreboard_columns(
                 session, by="source", scope=scope or ClaimScope(), today=self.today
             )
-        groups = np.full(len(frame), POOLED, dtype=object)
-        pooled = _score_frame(frame, groups, include_early, exclude_late)
+        groups = np.full(len(columns), POOLED, dtype=object)
+        pooled = _score_columns(columns, groups, include_early, exclude_late)
         return pooled[0] if pooled else None
 
     def recent_outcomes(
@@ -312,6 +308,10 @@ class LedgerData:
 
     def claim(self, claim_id: int) -> ClaimView:
         """The claim with its history, and the cached bars of its window (None if none)."""
+        from ledger.rules import ratio_bars
+        from ledger.store.claims import get_claim
+        from ledger.store.prices import load_bars
+
         with Session(self.engine) as session:
             detail = get_claim(session, claim_id)
             claim = detail.claim
@@ -330,16 +330,25 @@ class LedgerData:
             return ClaimView(detail, ratio_bars(numerator, denominator), self.today)
         return ClaimView(detail, rebased_pair(numerator, denominator, claim), self.today)
 
-    def review(self, days: int = review_service.DEFAULT_DAYS) -> list[review_service.ReviewItem]:
-        """The review list as of today (the same queries as `forecast review`)."""
+    def review(self, days: int | None = None) -> list[review_service.ReviewItem]:
+        """The review list as of today (the same queries as `forecast review`);
+        `days` defaults to the review service's own window."""
+        from ledger.services import review as review_service
+
         with Session(self.engine) as session:
-            return review_service.review_list(session, self.today, days)
+            return review_service.review_list(
+                session, self.today, review_service.DEFAULT_DAYS if days is None else days
+            )
 
     def review_accept(self, claim_id: int, note: str | None) -> review_service.ReviewOutcome:
+        from ledger.services import review as review_service
+
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             return review_service.accept(session, claim_id, note)
 
     def review_rejudge(self, claim_id: int) -> review_service.ReviewOutcome:
+        from ledger.services import review as review_service
+
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             return review_service.rejudge_on_closes(session, claim_id, None, as_of=self.today)
 
@@ -357,6 +366,8 @@ class LedgerData:
 
     def symbol_for(self, asset: str, aliases: dict[str, str]) -> str:
         """The symbol an asset name stands for ("gold" -> GC=F), as the CLI reads --asset."""
+        from ledger.claims.assets import resolve_asset
+
         try:
             return resolve_asset(asset, aliases).symbol
         except ClaimError:
@@ -372,6 +383,9 @@ class LedgerData:
             if vague:
                 raise ClaimError("type what was said, e.g. the silver squeeze is not over")
             raise ClaimError("type a claim, e.g. gold $5055 by end-2026")
+        from ledger.claims import bounds
+        from ledger.claims.parser import parse_claim, parse_vague
+
         day = parse_day(made_on, self.today)
         if vague:
             claim = parse_vague(text, made_on=day, aliases=aliases)
@@ -382,6 +396,8 @@ class LedgerData:
 
     def record(self, form: ClaimForm) -> Recorded:
         """Record the form's claim the way `forecast add` does; a known claim is not added twice."""
+        from ledger.store.claims import ClaimFilter, list_claims, record_claims
+
         if not form.source.strip():
             raise UsageError("a claim needs a source: who made the call?")
         probability = parse_probability(form.probability)
@@ -415,6 +431,8 @@ class LedgerData:
 
     def revised_claim(self, claim_id: int) -> ClaimRecord:
         """The claim a new one would revise; NotFoundError names the id when there is none."""
+        from ledger.store.claims import ClaimFilter, list_claims
+
         with Session(self.engine) as session:
             found = list_claims(session, ClaimFilter(ids=[claim_id]))
         if not found:
@@ -429,6 +447,8 @@ class LedgerData:
         A file path, when given, is read instead of the pasted text. made_on
         is the user's if given, else the article's date, else `today`.
         """
+        from ledger.extract import extract_article
+
         article = read_article(path) if path.strip() else ArticleText(pasted)
         if not article.text.strip():
             raise UsageError("nothing to read: paste an article or give the path of a file")
@@ -450,6 +470,8 @@ class LedgerData:
         The sentence is the quote and the article's URL (if any) the link; a
         claim already in the ledger, or ticked twice, is reported, not added.
         """
+        from ledger.store.claims import record_claims
+
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             aliases = user_aliases(session)
             entries = [
@@ -484,11 +506,17 @@ class LedgerData:
         return PicksRecorded(tuple(ids), tuple(new))
 
     def void(self, claim_id: int, why: str) -> ClaimRecord:
+        from ledger.store.claims import void_claim
+
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             return void_claim(session, claim_id, why)
 
     def resolve(self, progress: Progress | None = None) -> ResolveSummary:
         """One resolver run as of today against the configured price source."""
+        from ledger.market.factory import price_source_from_spec
+        from ledger.resolver import run_resolver
+        from ledger.store.engine import cache_dir
+
         source = price_source_from_spec(self.prices, cache_dir=cache_dir())
         return run_resolver(
             self.engine, source, as_of=self.today, today=self.today, progress=progress
@@ -517,6 +545,10 @@ def _new_claim(
     the cached bars; otherwise the resolver fills them in later. With
     `vague`, the text is a vague call's words (`forecast add --vague`).
     """
+    from ledger.claims.parser import parse_claim, parse_vague
+    from ledger.level_now import fix_level_now
+    from ledger.store.claims import reference_close
+
     if not source.strip():
         raise UsageError("a claim needs a source: who made the call?")
     if vague:
@@ -548,23 +580,23 @@ def _new_claim(
 POOLED = "all claims"
 
 
-def _score_frame(
-    frame: pd.DataFrame, groups: np.ndarray | None, include_early: bool, exclude_late: bool
+def _score_columns(
+    columns: ScoringColumns, groups: np.ndarray, include_early: bool, exclude_late: bool
 ) -> list[GroupScore]:
-    """`score_groups` over a scoreboard frame, one group per distinct label in `groups`,
+    """`score_groups` over a scoreboard's columns, one group per distinct label in `groups`,
     scored as `forecast score` scores."""
-    if frame.empty or groups is None:
+    if not len(columns):
         return []
-    past = frame["past_deadline"].to_numpy(dtype=bool)
+    past = columns.past_deadline
     scorable = np.ones_like(past) if include_early else past
-    late = frame["logged_late"].to_numpy(dtype=bool)
+    late = columns.logged_late
     return score_groups(
         groups,
-        frame["status"].to_numpy(dtype=np.int64),
+        columns.status,
         scorable & ~late if exclude_late else scorable,
-        frame["probability"].to_numpy(dtype=np.float64),
-        frame["market_prob"].to_numpy(dtype=np.float64),
-        withdrawn=frame["withdrawn"].to_numpy(dtype=bool),
-        overridden=frame["overridden"].to_numpy(dtype=bool),
+        columns.probability,
+        columns.market_prob,
+        withdrawn=columns.withdrawn,
+        overridden=columns.overridden,
         logged_late=late & scorable,
     )

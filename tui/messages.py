@@ -12,16 +12,19 @@ must be recognised and dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from ledger.errors import LedgerError
 from ledger.records import ClaimRecord
-from ledger.resolver import ResolveSummary
 from ledger.scoring import GroupScore
-from ledger.services.review import ReviewItem, ReviewOutcome
 from ledger.store.views import ClaimScope, DueSummary, FilterVocabulary
 from tui.data import ArticleCandidates, ClaimPage, ClaimView, PicksRecorded, Recorded
+
+if TYPE_CHECKING:  # their modules load with the screens that post them
+    from ledger.resolver import ResolveSummary
+    from ledger.services.review import ReviewItem, ReviewOutcome
 
 # --- workers -> screens ------------------------------------------------------
 

@@ -14,19 +14,8 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli import (
-    aliases,
-    claims,
-    db,
-    extract,
-    proof,
-    resolve,
-    review,
-    scores,
-    transfer,
-    tui,
-)
 from ledger.cli.context import STATE, check_db
+from ledger.cli.lazy import LazyCommand, lazy_group
 from ledger.errors import LedgerError, UnknownAssetError, UsageError
 from ledger.safe_text import printable
 
@@ -35,7 +24,120 @@ try:  # typer >= 0.20 vendors its own click
 except ImportError:  # pragma: no cover - older typer on upstream click
     from click import exceptions as click_exceptions
 
+# Every command, in the order `forecast --help` lists them, with the module that
+# defines it and the first paragraph of its help: a command's module is imported
+# only when the command line names it (a test holds this table to the modules).
+COMMANDS = (
+    LazyCommand(
+        "add", "ledger.cli.claims", "Record a claim: parse it, print it normalized, and store it."
+    ),
+    LazyCommand(
+        "parse", "ledger.cli.claims", "Show how a claim would be read, without writing anything."
+    ),
+    LazyCommand("list", "ledger.cli.claims", "List recorded claims."),
+    LazyCommand(
+        "show",
+        "ledger.cli.claims",
+        "Show one claim: the normalized claim, its evidence and history, its revisions.",
+    ),
+    LazyCommand(
+        "void",
+        "ledger.cli.claims",
+        "Void a claim with a reason. It stays in the ledger, out of every score.",
+    ),
+    LazyCommand("sources", "ledger.cli.claims", "List sources with their claim counts."),
+    LazyCommand(
+        "import",
+        "ledger.cli.transfer",
+        "Import claims from YAML: all or nothing, and a second import adds nothing.",
+    ),
+    LazyCommand(
+        "export",
+        "ledger.cli.transfer",
+        "Export the whole ledger. YAML re-imports into an empty ledger with every field.",
+    ),
+    LazyCommand(
+        "resolve",
+        "ledger.cli.resolve",
+        "Settle open claims against daily prices (run it from cron), or one claim by hand.",
+    ),
+    LazyCommand(
+        "runs", "ledger.cli.resolve", "Recent resolver runs, with their counts and errors."
+    ),
+    LazyCommand(
+        "score",
+        "ledger.cli.scores",
+        "Who to trust: hit rates with intervals, boldness, edge over the market, Brier and log"
+        " scores.",
+    ),
+    LazyCommand(
+        "calibration",
+        "ledger.cli.scores",
+        "Are the stated probabilities honest? Observed frequency per probability bin.",
+    ),
+    LazyCommand(
+        "baseline",
+        "ledger.cli.scores",
+        "Compute what the market implied for each claim on the day it was made.",
+    ),
+    LazyCommand(
+        "tui",
+        "ledger.cli.tui",
+        "Browse the ledger in a terminal UI: scoreboard, sources, claims, charts.",
+    ),
+    LazyCommand(
+        "extract",
+        "ledger.cli.extract",
+        "Propose the claims in an article; record the ones you accept.",
+    ),
+    LazyCommand(
+        "verify",
+        "ledger.cli.proof",
+        "Check the ledger against its log: exit 0 with the tree size and root, or 1\n"
+        "with one line per claim, resolution or entry that does not match. A --head\n"
+        "with a timestamp has its token checked too (its signature with --tsa-cert).",
+    ),
+    LazyCommand(
+        "head",
+        "ledger.cli.proof",
+        "Print the current tree head (size, root, time) to publish: a post, a commit, a gist.\n"
+        "With --timestamp, a time-stamp authority signs it first; --json carries its token.",
+    ),
+    LazyCommand(
+        "prove",
+        "ledger.cli.proof",
+        "Print an inclusion proof (JSON) of a claim's entries: its record, resolutions,\n"
+        "status changes. Anyone can check it with 'forecast verify-proof FILE'.",
+    ),
+    LazyCommand(
+        "verify-proof",
+        "ledger.cli.proof",
+        "Check an inclusion proof offline: exit 0 if every entry is in the tree it names.",
+    ),
+    LazyCommand(
+        "verify-timestamp",
+        "ledger.cli.proof",
+        "Check a timestamped head offline, without a ledger: the token names the head and is\n"
+        "signed by a TSA whose certificate chains to --tsa-cert. Prints the time it attests.",
+    ),
+    LazyCommand(
+        "alias",
+        "ledger.cli.aliases",
+        "Asset aliases of your own (rheinmetall -> RHM.DE).",
+        sub_app="alias_app",
+    ),
+    LazyCommand("db", "ledger.cli.db", "The ledger's database schema.", sub_app="db_app"),
+    LazyCommand(
+        "review",
+        "ledger.cli.review",
+        "Verdicts that stood on repaired or close-only bars, and claims stuck open past their"
+        " deadline: why, and what you can do (accept, rejudge, resolve by hand, void).",
+        sub_app="review_app",
+    ),
+)
+
 app = typer.Typer(
+    cls=lazy_group(COMMANDS),
     name="forecast",
     help="Keep score of market predictions: record claims, resolve them, score the sources.",
     no_args_is_help=True,
@@ -58,18 +160,6 @@ def _global_options(
     ] = None,
 ) -> None:
     STATE.db = db_url
-
-
-claims.register(app)
-transfer.register(app)
-resolve.register(app)
-scores.register(app)
-tui.register(app)
-extract.register(app)
-proof.register(app)
-app.add_typer(aliases.alias_app, name="alias")
-app.add_typer(db.db_app, name="db")
-app.add_typer(review.review_app, name="review")
 
 
 def main(argv: list[str] | None = None) -> None:

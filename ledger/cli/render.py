@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.measure import Measurement
 from rich.table import Table
@@ -67,7 +68,102 @@ def print_table(table: Table, drop_order: Sequence[str] = ()) -> None:
     """
     console = stdout()
     fit_columns(table, drop_order, console)
-    console.print(table)
+    lines = None if console.is_terminal else plain_table_lines(table, console.width)
+    if lines is None:
+        console.print(table)
+    else:
+        console.file.write("".join(line + "\n" for line in lines))
+
+
+def plain_table_lines(table: Table, width: int) -> list[str] | None:
+    """The lines Rich prints for a fitted table on a console that is no terminal,
+    or None when the table is not of the one plain shape this knows.
+
+    Rich lays out each of a long listing's cells through its whole renderer,
+    which costs `forecast list` more than the rest of the command; in a pipe
+    the result is plain text that is quicker to build directly. The shape is
+    the one `fit_columns` leaves (fixed widths, one line per cell) in this
+    module's tables, with ASCII cells; anything else goes to Rich, and a test
+    holds the two to the same bytes.
+    """
+    if not (
+        table.box is box.HEAVY_HEAD
+        and table.show_header
+        and not (table.show_edge or table.pad_edge or table.show_footer or table.show_lines)
+        and not (table.expand or table.collapse_padding or table.leading or table.row_styles)
+        and table.padding == (0, 1, 0, 1)
+        and table.title is None
+        and table.caption is None
+        and table.width is None
+        and table.min_width is None
+        and table.row_count
+    ):
+        return None
+    columns = table.columns
+    widths: list[int] = []
+    rows: list[list[str]] = [[] for _ in range(table.row_count + 1)]
+    for column in columns:
+        if not (
+            column.no_wrap
+            and column.width is not None
+            and column.justify in ("left", "right")
+            and column.ratio is None
+            and column.min_width is None
+            and column.max_width is None
+            and isinstance(column.header, str)
+            and _plain_ascii(column.header)
+            and "[" not in column.header  # a str header is read as markup
+        ):
+            return None
+        cells = column._cells
+        if len(cells) != table.row_count:
+            return None
+        for position, value in enumerate([Text(column.header), *cells], start=0):
+            if not (
+                isinstance(value, Text)
+                and not value.spans
+                and value.justify is None
+                and value.overflow is None
+                and not value.no_wrap
+                and value.end == "\n"
+                and _plain_ascii(value.plain)
+            ):
+                return None
+            text = _fitted(value.plain, column.width, column.justify, column.overflow)
+            if text is None:
+                return None
+            rows[position].append(text)
+        widths.append(column.width)
+    last = len(columns) - 1
+    if sum(widths) + 3 * last > width:
+        return None  # Rich would shrink the columns itself
+    lines = []
+    for position, cells in enumerate(rows):
+        separator = "┃" if position == 0 else "│"
+        lines.append(
+            separator.join(
+                (" " if i else "") + text + (" " if i < last else "")
+                for i, text in enumerate(cells)
+            )
+        )
+        if position == 0:
+            lines.append("╇".join("━" * (w + (i > 0) + (i < last)) for i, w in enumerate(widths)))
+    return lines
+
+
+def _plain_ascii(text: str) -> bool:
+    return text.isascii() and text.isprintable()
+
+
+def _fitted(text: str, width: int, justify: str, overflow: str | None) -> str | None:
+    """One cell as Rich sets it in a fixed-width, no-wrap column (None: not handled)."""
+    if justify == "right":
+        text = text.rstrip()
+    if len(text) > width:
+        if overflow != "ellipsis" or width < 1:
+            return None
+        text = text[: width - 1] + "…"
+    return text.rjust(width) if justify == "right" else text.ljust(width)
 
 
 def fit_columns(table: Table, drop_order: Sequence[str], console: Console) -> None:

@@ -43,6 +43,7 @@ over claims and bars.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -62,6 +63,16 @@ _US_INDICES = frozenset({"^GSPC", "^SPX", "^DJI", "^IXIC", "^NDX", "^RUT", "^VIX
 # A US listing as Yahoo writes it: letters, maybe digits, maybe a share class (BRK-B).
 _US_STOCK = re.compile(r"^[A-Z][A-Z0-9]{0,5}(-[A-Z])?$")
 _EPOCH = np.datetime64("1970-01-01", "D")
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def day_numbers(days: Sequence[date]) -> np.ndarray:
+    """Days since 1970-01-01 as int64 (`datetime64[D]`'s numbers).
+
+    Through `toordinal`: numpy converts a list of date objects to datetime64
+    about twenty times slower, which a run over 100k claims feels.
+    """
+    return np.fromiter((day.toordinal() for day in days), np.int64, len(days)) - _EPOCH_ORDINAL
 
 
 @dataclass(frozen=True, slots=True)

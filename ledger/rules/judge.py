@@ -101,6 +101,7 @@ from ledger.claims.model import Claim, ClaimKind, Outcome
 from ledger.rules.calendar import (
     TradingCalendar,
     calendar_for,
+    day_numbers,
     session_backward,
     session_forward,
     sessions_between,
@@ -272,7 +273,7 @@ class _Prices:
         given = list(gaps or ())
         rejected = unpriced
         if given:
-            rejected = np.union1d(unpriced, _day_numbers(given))
+            rejected = np.union1d(unpriced, day_numbers(given))
         if len(rejected):
             rejected = rejected[rejected <= _day_number(as_of)]
             # A day with a trusted bar is no gap, whatever else was said about it.
@@ -420,9 +421,9 @@ class _Batch:
         count = len(claims)
         self.claims = claims
         self.kind = np.fromiter((_KIND_CODES[c.kind] for c in claims), np.int64, count)
-        self.made_on = _day_numbers([c.made_on for c in claims])
-        self.window_start = window_start = _day_numbers([c.window_start for c in claims])
-        self.deadline = deadline = _day_numbers([c.deadline for c in claims])
+        self.made_on = day_numbers([c.made_on for c in claims])
+        self.window_start = window_start = day_numbers([c.window_start for c in claims])
+        self.deadline = deadline = day_numbers([c.deadline for c in claims])
         self.prices = prices
         # Claims of one call share a symbol, so almost always a single calendar.
         by_symbol = {symbol: calendar_for(symbol) for symbol in {c.symbol for c in claims}}
@@ -897,10 +898,6 @@ def _floats_or_none(values: np.ndarray) -> list[float | None]:
 
 def _day_number(day: date) -> int:
     return day.toordinal() - _EPOCH_ORDINAL
-
-
-def _day_numbers(days: list[date]) -> np.ndarray:
-    return np.fromiter((day.toordinal() for day in days), np.int64, len(days)) - _EPOCH_ORDINAL
 
 
 def _iso(day: int) -> str:

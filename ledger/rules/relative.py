@@ -49,12 +49,11 @@ import pandas as pd
 
 from ledger.bars import BAR_COLUMNS
 from ledger.claims.model import Claim, Outcome
-from ledger.rules.calendar import calendar_for
+from ledger.rules.calendar import calendar_for, day_numbers
 from ledger.rules.judge import (
     _as_dates,
     _dates,
     _day_number,
-    _day_numbers,
     _Prices,
     _split_factors,
 )
@@ -78,8 +77,8 @@ class _ClaimDays:
     """The claims' day numbers, shared by both legs."""
 
     def __init__(self, claims: Sequence[Claim]) -> None:
-        self.window_start = _day_numbers([c.window_start for c in claims])
-        self.deadline = _day_numbers([c.deadline for c in claims])
+        self.window_start = day_numbers([c.window_start for c in claims])
+        self.deadline = day_numbers([c.deadline for c in claims])
         self.reference_day = self.window_start - 1  # `Claim.reference_day`
 
 

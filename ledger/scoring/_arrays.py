@@ -48,3 +48,16 @@ def optional_float(value: float | np.floating | None) -> float | None:
 def plain(value: object) -> object:
     """A numpy scalar as the matching Python scalar, anything else unchanged."""
     return value.item() if isinstance(value, np.generic) else value
+
+
+def factorize(values: np.ndarray) -> tuple[np.ndarray, list[object]]:
+    """Integer codes of hashable values in first-seen order, and the distinct values.
+
+    What `pandas.factorize` gives for plain Python objects (labels, status and
+    kind names), without importing pandas: the scoring commands would
+    otherwise spend a third of a second of their start-up on it.
+    """
+    items = values.ravel().tolist()
+    index = {value: code for code, value in enumerate(dict.fromkeys(items))}
+    codes = np.fromiter(map(index.__getitem__, items), dtype=np.int64, count=len(items))
+    return codes, list(index)

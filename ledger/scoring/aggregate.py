@@ -33,12 +33,11 @@ from dataclasses import dataclass, fields
 from enum import IntEnum
 
 import numpy as np
-import pandas as pd
 from numpy.typing import ArrayLike
 from scipy import special
 
 from ledger.claims.model import Status
-from ledger.scoring._arrays import as_probabilities, optional_float, plain
+from ledger.scoring._arrays import as_probabilities, factorize, optional_float, plain
 from ledger.scoring.calibration import DEFAULT_BINS, CalibrationBin, bin_index
 from ledger.scoring.edge import EXACT_MAX_N, poisson_binomial_sf_grouped
 from ledger.scoring.intervals import DEFAULT_LEVEL, jeffreys_bounds
@@ -73,7 +72,7 @@ def status_codes(statuses: ArrayLike) -> np.ndarray:
         if values.size and (values.min() < 0 or values.max() >= _N_STATUS):
             raise ValueError("status codes must lie in 0..4 (open, true, false, void, vague)")
         return values.astype(np.int64)
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object).ravel())
+    codes, uniques = factorize(np.asarray(values, dtype=object))
     try:
         mapping = np.array([_STATUS_CODE[Status(str(value))] for value in uniques], dtype=np.int64)
     except ValueError as error:
@@ -269,52 +268,123 @@ def score_groups(
         skill = np.where(brier_market > 0.0, 1.0 - brier_own / brier_market, np.nan)
         gain_bits = log_gain / n_both / np.log(2.0)
 
+    # Every array as a list of Python numbers first: the loop below then reads
+    # plain floats and ints (the same values) instead of a numpy scalar per field.
+    n_claims = counts.sum(axis=1)
+    n_resolved = counts[:, StatusCode.TRUE : StatusCode.VOID + 1].sum(axis=1)
+    non_void = n_claims - counts[:, StatusCode.VOID]
+    count_of = {code: counts[:, code].tolist() for code in StatusCode}
+    columns = [
+        array.tolist()
+        for array in (
+            n_claims,
+            n_resolved,
+            non_void,
+            n_scored,
+            n_withdrawn,
+            n_overridden,
+            n_late,
+            hits,
+            hit_rate,
+            ci_low,
+            ci_high,
+            shrunk,
+            n_market,
+            market_mean,
+            expected,
+            market_hits - expected,
+            p_value,
+            exact,
+            forecast.count,
+            forecast.brier,
+            forecast.log_score,
+            forecast.reliability,
+            forecast.resolution,
+            forecast.uncertainty,
+            forecast.spiegelhalter_z,
+            forecast.spiegelhalter_p,
+            n_both,
+            brier_market_mean,
+            skill,
+            gain_bits,
+        )
+    ]
     scores = []
-    for g in range(n_groups):
-        has_scored = n_scored[g] > 0
-        has_market_g = n_market[g] > 0
-        has_both = n_both[g] > 0
+    for g, row in enumerate(zip(*columns, strict=True)):
+        (
+            claims_g,
+            resolved_g,
+            non_void_g,
+            scored_g,
+            withdrawn_g,
+            overridden_g,
+            late_g,
+            hits_g,
+            hit_rate_g,
+            low_g,
+            high_g,
+            shrunk_g,
+            market_n_g,
+            market_mean_g,
+            expected_g,
+            edge_g,
+            p_value_g,
+            exact_g,
+            with_prob_g,
+            brier_g,
+            log_score_g,
+            reliability_g,
+            resolution_g,
+            uncertainty_g,
+            z_g,
+            p_g,
+            both_g,
+            brier_market_g,
+            skill_g,
+            gain_g,
+        ) = row
+        has_market_g = market_n_g > 0
+        has_both = both_g > 0
+        vague_g = count_of[StatusCode.VAGUE][g]
         scores.append(
             GroupScore(
                 group=plain(uniques[g]),
-                claims=int(counts[g].sum()),
-                open=int(counts[g, StatusCode.OPEN]),
-                resolved=int(counts[g, StatusCode.TRUE : StatusCode.VOID + 1].sum()),
-                scored=int(n_scored[g]),
-                true=int(counts[g, StatusCode.TRUE]),
-                false=int(counts[g, StatusCode.FALSE]),
-                void=int(counts[g, StatusCode.VOID]),
-                vague=int(counts[g, StatusCode.VAGUE]),
-                vagueness_rate=_share(
-                    counts[g, StatusCode.VAGUE], counts[g].sum() - counts[g, StatusCode.VOID]
-                ),
-                voided_after_resolution=int(n_withdrawn[g]),
-                manual_overrides=int(n_overridden[g]),
-                logged_late=int(n_late[g]),
-                hits=int(hits[g]),
-                hit_rate=optional_float(hit_rate[g]),
-                hit_rate_ci=(float(ci_low[g]), float(ci_high[g])) if has_scored else None,
-                shrunk_hit_rate=optional_float(shrunk[g]),
-                with_market_prob=int(n_market[g]),
-                market_prob_mean=optional_float(market_mean[g]),
-                expected_hits=float(expected[g]) if has_market_g else None,
-                edge=float(market_hits[g] - expected[g]) if has_market_g else None,
-                edge_p_value=optional_float(p_value[g]) if has_market_g else None,
+                claims=int(claims_g),
+                open=int(count_of[StatusCode.OPEN][g]),
+                resolved=int(resolved_g),
+                scored=int(scored_g),
+                true=int(count_of[StatusCode.TRUE][g]),
+                false=int(count_of[StatusCode.FALSE][g]),
+                void=int(count_of[StatusCode.VOID][g]),
+                vague=int(vague_g),
+                vagueness_rate=_share(vague_g, non_void_g),
+                voided_after_resolution=int(withdrawn_g),
+                manual_overrides=int(overridden_g),
+                logged_late=int(late_g),
+                hits=int(hits_g),
+                hit_rate=optional_float(hit_rate_g),
+                hit_rate_ci=(float(low_g), float(high_g)) if scored_g > 0 else None,
+                shrunk_hit_rate=optional_float(shrunk_g),
+                with_market_prob=int(market_n_g),
+                market_prob_mean=optional_float(market_mean_g),
+                expected_hits=float(expected_g) if has_market_g else None,
+                edge=float(edge_g) if has_market_g else None,
+                edge_p_value=optional_float(p_value_g) if has_market_g else None,
                 edge_p_method=(
-                    ("exact" if exact[g] else "refined_normal") if has_market_g else None
+                    ("exact" if exact_g else "refined_normal") if has_market_g else None
                 ),
-                with_prob=int(forecast.count[g]),
-                brier=optional_float(forecast.brier[g]),
-                log_score=optional_float(forecast.log_score[g]),
-                reliability=optional_float(forecast.reliability[g]),
-                resolution=optional_float(forecast.resolution[g]),
-                uncertainty=optional_float(forecast.uncertainty[g]),
-                spiegelhalter_z=optional_float(forecast.spiegelhalter_z[g]),
-                spiegelhalter_p=optional_float(forecast.spiegelhalter_p[g]),
-                with_both=int(n_both[g]),
-                brier_market=optional_float(brier_market_mean[g]) if has_both else None,
-                brier_skill_vs_market=optional_float(skill[g]) if has_both else None,
-                log_gain_bits=optional_float(gain_bits[g]) if has_both else None,
+                with_prob=int(with_prob_g),
+                brier=optional_float(brier_g),
+                log_score=optional_float(log_score_g),
+                reliability=optional_float(reliability_g),
+                resolution=optional_float(resolution_g),
+                uncertainty=optional_float(uncertainty_g),
+                spiegelhalter_z=optional_float(z_g),
+                spiegelhalter_p=optional_float(p_g),
+                with_both=int(both_g),
+                brier_market=optional_float(brier_market_g) if has_both else None,
+                brier_skill_vs_market=optional_float(skill_g) if has_both else None,
+                log_gain_bits=optional_float(gain_g) if has_both else None,
                 calibration=tuple(forecast.calibration[g]),
             )
         )
@@ -335,7 +405,7 @@ def _as_labels(groups: ArrayLike) -> np.ndarray:
 
     (np.asarray on a mixed list would turn 2024 and "2024" into the same string.)
     """
-    if isinstance(groups, np.ndarray | pd.Series | pd.Index):
+    if isinstance(groups, np.ndarray) or hasattr(groups, "to_numpy"):  # arrays, pandas
         labels = np.asarray(groups).ravel()
         return labels.astype(object) if labels.dtype.kind in "US" else labels
     items = list(groups)  # type: ignore[arg-type]
@@ -346,6 +416,19 @@ def _as_labels(groups: ArrayLike) -> np.ndarray:
 
 def _factorize(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes and the distinct labels, sorted when the labels can be ordered."""
+    if labels.dtype == object and all(type(label) is str for label in labels.tolist()):
+        # The common case (source names, assets, tags, years as text), without
+        # pandas: codes in first-seen order, then renumbered in sorted order,
+        # which is what pandas.factorize(sort=True) gives for strings.
+        codes, seen = factorize(labels)
+        order = sorted(range(len(seen)), key=seen.__getitem__)
+        rank = np.empty(len(seen), dtype=np.int64)
+        rank[order] = np.arange(len(seen), dtype=np.int64)
+        uniques = np.empty(len(seen), dtype=object)
+        uniques[:] = [seen[i] for i in order]
+        return rank[codes], uniques
+    import pandas as pd  # mixed or numeric labels: pandas' rules for None, NaN and order
+
     try:
         codes, uniques = pd.factorize(labels, sort=True, use_na_sentinel=False)
     except TypeError:  # mixed label types that do not compare: keep first-seen order
@@ -488,18 +571,26 @@ def _calibration_per_group(
     sum_hits = np.bincount(cell, weights=outcome, minlength=size)
     filled = np.flatnonzero(n_cell)
     low, high = jeffreys_bounds(sum_hits[filled], n_cell[filled], level)
+    n_filled = n_cell[filled]
     per_group: list[list[CalibrationBin]] = [[] for _ in range(n_groups)]
-    for i, index in enumerate(filled.tolist()):
+    for index, n, mean_prob, freq, low_i, high_i in zip(
+        filled.tolist(),
+        n_filled.tolist(),
+        (sum_prob[filled] / n_filled).tolist(),
+        (sum_hits[filled] / n_filled).tolist(),
+        low.tolist(),
+        high.tolist(),
+        strict=True,
+    ):
         group, position = divmod(index, bins)
-        n = int(n_cell[index])
         per_group[group].append(
             CalibrationBin(
                 low=position / bins,
                 high=(position + 1) / bins,
                 n=n,
-                mean_prob=float(sum_prob[index] / n),
-                freq=float(sum_hits[index] / n),
-                freq_ci=(float(low[i]), float(high[i])),
+                mean_prob=mean_prob,
+                freq=freq,
+                freq_ci=(low_i, high_i),
             )
         )
     return per_group

@@ -92,11 +92,11 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-import pandas as pd
 from numpy.typing import ArrayLike
 from scipy import special
 
 from ledger.claims.model import ClaimKind
+from ledger.scoring._arrays import factorize
 
 DAYS_PER_YEAR = 365.25
 VOL_WINDOW_DAYS = 365
@@ -338,7 +338,7 @@ def kind_codes(kinds: ArrayLike) -> np.ndarray:
         if values.size and (values.min() < 0 or values.max() >= len(KIND_ORDER)):
             raise ValueError(f"kind codes must lie in 0..{len(KIND_ORDER) - 1}")
         return values.astype(np.int64)
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object).ravel())
+    codes, uniques = factorize(np.asarray(values, dtype=object))
     try:
         mapping = np.array([_CODE[ClaimKind(str(value))] for value in uniques], dtype=np.int64)
     except ValueError as error:

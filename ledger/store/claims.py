@@ -713,7 +713,7 @@ def resolve_manually(
         )
     if not force:
         # The resolver's store brings pandas: only a manual verdict needs it.
-        from ledger.store.resolving import rulings
+        from ledger.store.rulings import rulings
 
         _, history = rulings(session, [claim_id]).get(claim_id, (row.deadline, []))
         reason = needs_force(history, outcome, row.deadline, today)

@@ -8,10 +8,10 @@ leg's own nearest close.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 
-import numpy as np
 from sqlalchemy import select
 from sqlmodel import Session
 
@@ -30,7 +30,9 @@ def known_closes(
     plain: set[str] = set()
     for symbol, _ in pairs:
         plain.update(ratio_legs(symbol) or (symbol,))
-    series: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    # Plain lists and `bisect`: `forecast add` looks up one day, and numpy would
+    # cost its start more than the search saves (a test holds the two equal).
+    series: dict[str, tuple[list[int], list[float]]] = {}
     for chunk in chunks(sorted(plain)):
         rows = session.execute(
             select(PriceBarRow.symbol, PriceBarRow.date, PriceBarRow.close)
@@ -41,8 +43,7 @@ def known_closes(
         for symbol, day, close in rows:
             by_symbol.setdefault(symbol, []).append((day, close))
         for symbol, bars in by_symbol.items():
-            days = np.array([d.toordinal() for d, _ in bars])
-            series[symbol] = (days, np.array([c for _, c in bars], dtype=float))
+            series[symbol] = ([d.toordinal() for d, _ in bars], [float(c) for _, c in bars])
     found: dict[tuple[str, date], KnownClose] = {}
     if not series:  # a ledger with no bars (a first import): nothing to look up
         return found
@@ -62,9 +63,10 @@ def known_closes(
     return found
 
 
-def _nearest(series: tuple[np.ndarray, np.ndarray] | None, day: date) -> KnownClose | None:
+def _nearest(series: tuple[list[int], list[float]] | None, day: date) -> KnownClose | None:
+    """The last close on or before `day`, or the first close when the series starts later."""
     if series is None:
         return None
     days, closes = series
-    index = max(int(np.searchsorted(days, day.toordinal(), side="right")) - 1, 0)
-    return KnownClose(date.fromordinal(int(days[index])), float(closes[index]))
+    index = max(bisect_right(days, day.toordinal()) - 1, 0)
+    return KnownClose(date.fromordinal(days[index]), closes[index])

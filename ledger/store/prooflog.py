@@ -5,7 +5,7 @@ change, with the entries that describe it (built here from the rows as
 stored, so the log says exactly what the tables say). An append locks the
 head row (PostgreSQL: SELECT ... FOR UPDATE; SQLite: an UPDATE first, which
 takes the database's write lock), numbers its entries after the head, inserts
-them in one statement (COPY on PostgreSQL) and moves the head: concurrent writers queue on the
+them in one statement and moves the head: concurrent writers queue on the
 lock, so the log never forks and no entry is lost. The head keeps the tree's
 frontier, so an append hashes only its own entries.
 
@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.engine import Engine
@@ -51,8 +51,6 @@ from ledger.proof.entries import (
     status_entry,
 )
 from ledger.proof.merkle import LEAF_PREFIX, Frontier
-from ledger.proof.quick import ClaimColumns, ResolutionColumns, Tables, as_state
-from ledger.proof.replay import LedgerState
 from ledger.store.batching import chunks
 from ledger.store.guards import guards_current, install_guards
 from ledger.store.raw import adapt, fetchall, insert_rows
@@ -65,6 +63,14 @@ from ledger.store.tables import (
     as_utc,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    from ledger.proof.quick import Tables
+    from ledger.proof.replay import LedgerState
+
+# Every command imports this module (opening a ledger checks the log); the
+# readers of the whole log (`ledger_state`, `ledger_columns`: verify, the first
+# build of a log) import the quick check and the replay where they run.
 
 HEAD_ID = 1
 _CLAIMS: Table = PredictionRow.__table__
@@ -141,7 +147,7 @@ def append(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
 
 def _append_texts(session: Session, entries: Sequence[tuple[str, str]]) -> None:
     """Append (type, canonical text) entries: number them after the head,
-    insert them in one statement, move the head."""
+    insert them in one statement (COPY on PostgreSQL), move the head."""
     if not entries:
         return
     frontier = lock_head(session)
@@ -415,6 +421,8 @@ def review_entries(session: Session, review_ids: Iterable[int]) -> list[dict[str
 
 def ledger_state(session: Session) -> LedgerState:
     """Claims, resolutions, sources and aliases as stored, in the log's plain values."""
+    from ledger.proof.quick import as_state
+
     return as_state(ledger_columns(session))
 
 
@@ -466,6 +474,8 @@ def _column_values(rows: Sequence[tuple], first: int, columns: _Columns) -> dict
 def ledger_columns(session: Session) -> Tables:
     """The tables as `verify`'s quick check reads them: one SELECT per table,
     column by column, in the log's plain values."""
+    from ledger.proof.quick import ClaimColumns, ResolutionColumns, Tables
+
     claim_rows = _claim_rows(session, None)
     tags = _tags(session, None)
     resolution_rows = _resolution_rows(session, None)

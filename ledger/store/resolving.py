@@ -13,7 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pandas as pd
 from sqlalchemy import bindparam, select, update
@@ -23,13 +23,12 @@ from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.errors import LedgerError
 from ledger.proof.entries import filled_entry, plain
 from ledger.records import RESOLUTION_EVIDENCE
-from ledger.rules.overrides import MANUAL, HandChanges, Ruling, hand_changes
 from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns
 from ledger.store.prices import upsert_rows
-from ledger.store.raw import adapt, as_date, executemany, fetchall
-from ledger.store.tables import PredictionRow, ResolutionRow, SplitRow, as_utc, utcnow
+from ledger.store.raw import adapt, as_date, executemany, fetchall, insert_rows
+from ledger.store.tables import PredictionRow, ResolutionRow, SplitRow, utcnow
 
 
 @dataclass(frozen=True)
@@ -278,12 +277,18 @@ def apply_decisions(
             "UPDATE resolution SET is_current = ? WHERE prediction_id = ? AND is_current = ?",
             [(False, d.claim_id, True) for d in decisions],
         )
-    columns = ", ".join(RESOLUTION_COLUMNS)
-    marks = ", ".join("?" * (len(RESOLUTION_COLUMNS) + 6))
-    executemany(
+    insert_rows(
         session,
-        f"INSERT INTO resolution (prediction_id, outcome, method, is_current, run_id, "
-        f"created_at, {columns}) VALUES ({marks})",
+        "resolution",
+        (
+            "prediction_id",
+            "outcome",
+            "method",
+            "is_current",
+            "run_id",
+            "created_at",
+            *tuple(RESOLUTION_COLUMNS),
+        ),
         [
             (
                 d.claim_id,
@@ -367,54 +372,3 @@ def load_splits(session: Session, symbols: Iterable[str]) -> dict[str, pd.Series
 
 def errors_json(errors: Mapping[str, str]) -> str | None:
     return json.dumps(dict(sorted(errors.items()))) if errors else None
-
-
-def rulings(
-    session: Session, claim_ids: Iterable[int] | None = None
-) -> dict[int, tuple[date, list[Ruling]]]:
-    """(deadline, resolution history) of claims, oldest first with the current one last.
-
-    Without `claim_ids`: every claim that has a manual resolution, the only
-    ones a hand can have changed (a few in any ledger, so this stays one
-    small query however large the ledger is).
-    """
-    query = (
-        select(
-            ResolutionRow.prediction_id,
-            ResolutionRow.outcome,
-            ResolutionRow.method,
-            ResolutionRow.created_at,
-            PredictionRow.deadline,
-        )
-        .join(PredictionRow, PredictionRow.id == ResolutionRow.prediction_id)
-        .order_by(
-            ResolutionRow.prediction_id,
-            ResolutionRow.is_current,
-            ResolutionRow.created_at,
-            ResolutionRow.id,
-        )
-    )
-    if claim_ids is None:
-        by_hand = select(ResolutionRow.prediction_id).where(ResolutionRow.method == MANUAL)
-        parts: list = [query.where(ResolutionRow.prediction_id.in_(by_hand))]
-    else:
-        parts = [
-            query.where(ResolutionRow.prediction_id.in_(part))
-            for part in chunks(sorted(set(claim_ids)))
-        ]
-    found: dict[int, tuple[date, list[Ruling]]] = {}
-    for part in parts:
-        for claim_id, outcome, method, created_at, deadline in session.execute(part):
-            entry = found.setdefault(claim_id, (deadline, []))
-            entry[1].append(Ruling(outcome, method, as_utc(created_at).astimezone(UTC).date()))
-    return found
-
-
-def hand_changed_claims(session: Session) -> dict[int, HandChanges]:
-    """Claims voided after they resolved, or whose verdict a hand overrode, by id."""
-    found = {}
-    for claim_id, (deadline, history) in rulings(session).items():
-        changes = hand_changes(history, deadline)
-        if changes is not None:
-            found[claim_id] = changes
-    return found

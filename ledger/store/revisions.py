@@ -16,20 +16,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
 from sqlalchemy import func, insert, or_, select
 from sqlmodel import Session
 
-from ledger.bars import PRICE_COLUMNS, QUALITY_COLUMN
 from ledger.claims.pairs import legs_of, pair_key, pair_legs
 from ledger.proof.entries import status_entry
 from ledger.rules.revisions import BarChange, is_revision, revision_reason
 from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.raw import adapt, as_date, executemany, fetchall
-from ledger.store.resolving import CLAIM_COLUMNS, OpenClaim, claim_from_columns
 from ledger.store.tables import (
     BarRevisionRow,
     PredictionRow,
@@ -39,6 +36,15 @@ from ledger.store.tables import (
     as_utc,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ledger.store.resolving import OpenClaim
+
+# `list`, `show` and `review` import this module for `revision_reasons`: pandas,
+# numpy and the resolver's claim columns load in the functions a resolve run
+# calls (`changed_bars`, `decided_claims_on`), so a listing starts without them.
 
 # Methods of a current resolution the resolver may judge again: its own.
 RESOLVER_METHODS = ("auto", "revised")
@@ -51,6 +57,11 @@ def changed_bars(session: Session, symbol: str, frame: pd.DataFrame) -> list[Bar
     new, not revised. A cached bar fetched on its own day (UTC) was perhaps
     unfinished: only a narrower range counts as revised (`is_revision`).
     """
+    import numpy as np
+    import pandas as pd
+
+    from ledger.bars import PRICE_COLUMNS, QUALITY_COLUMN
+
     if frame.empty:
         return []
     days = pd.DatetimeIndex(frame.index)
@@ -168,6 +179,8 @@ def decided_claims_on(session: Session, key: str, days: Iterable[date]) -> list[
     """Claims grouped under `key` (a symbol, a ratio "A/B", a pair "A vs B") settled by
     the resolver whose window or evidence day holds one of `days` (one query; hand and
     imported verdicts are a person's, not re-judged)."""
+    from ledger.store.resolving import CLAIM_COLUMNS, claim_from_columns
+
     wanted = sorted(set(days))
     if not wanted:
         return []

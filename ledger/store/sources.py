@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from sqlalchemy import case, func, insert, select
 from sqlmodel import Session
 
-from ledger.claims.assets import builtin_names, looks_like_symbol
 from ledger.claims.bounds import check_text
 from ledger.claims.fingerprint import source_key
 from ledger.errors import NotFoundError, UsageError
@@ -135,6 +134,10 @@ def add_alias(session: Session, alias: str, symbol: str, *, force: bool = False)
     alias changes how claim text reads from then on, so it is refused unless
     `force`, and the refusal says what it would shadow.
     """
+    # The asset names compile their patterns on import: listings, which import this
+    # module for sources and aliases, never need them.
+    from ledger.claims.assets import builtin_names, looks_like_symbol
+
     key = " ".join(alias.split()).lower()
     symbol = symbol.strip()
     if not key or not symbol:

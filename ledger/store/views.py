@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from sqlalchemy import ColumnElement, Select, and_, case, extract, func, select
 from sqlmodel import Session
 
@@ -24,8 +24,11 @@ from ledger.claims.fingerprint import source_key
 from ledger.claims.pairs import PAIR_SEPARATOR, pair_legs
 from ledger.store.batching import chunks
 from ledger.store.late import logged_late_column
-from ledger.store.scoring import GROUPINGS, UNTAGGED, hand_change_columns
+from ledger.store.scoring import GROUPINGS, UNTAGGED, ScoringColumns, hand_change_columns
 from ledger.store.tables import PredictionRow, PredictionTagRow, ResolutionRow, SourceRow
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "UNTAGGED",
@@ -39,6 +42,7 @@ __all__ = [
     "due_summary",
     "filter_vocabulary",
     "recent_outcomes",
+    "scoreboard_columns",
     "scoreboard_frame",
 ]
 
@@ -152,13 +156,15 @@ def _scoped(query: Select, scope: ClaimScope) -> Select:
 _STATUS_CODES = {"open": 0, "true": 1, "false": 2, "void": 3, "vague": 4}
 
 
-def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: date) -> pd.DataFrame:
-    """The scoring engine's input for a scoreboard of `scope`, one row per claim (per tag).
+def scoreboard_columns(
+    session: Session, *, by: str, scope: ClaimScope, today: date
+) -> ScoringColumns:
+    """The scoring engine's input for a scoreboard of `scope`, one entry per claim (per tag).
 
-    Columns: group (the label), status (StatusCode integers: 0 open, 1 true,
-    2 false, 3 void, 4 vague), past_deadline, probability, market_prob, the hand
-    changes withdrawn, overridden, data_status (store.scoring.hand_change_columns),
-    and logged_late (ledger.store.late).
+    The columns of `ledger.store.scoring.ScoringColumns`: group (the label),
+    status (StatusCode integers), past_deadline, probability, market_prob,
+    logged_late (ledger.store.late) and the hand changes withdrawn,
+    overridden, data_status (store.scoring.hand_change_columns).
 
     Built for 100,000 claims in well under a second: the database does the
     per-row work (the deadline test, status codes, the group as a source id
@@ -178,17 +184,6 @@ def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: dat
         _p.c.id,
         logged_late_column(session.get_bind().dialect.name),
     ]
-    names = [
-        "group",
-        "status",
-        "past_deadline",
-        "probability",
-        "market_prob",
-        "withdrawn",
-        "overridden",
-        "data_status",
-        "logged_late",
-    ]
     key, _ = _group_key(by)
     query = select(key, *numbers).join(_s, _s.c.id == _p.c.source_id)
     if by == "tag":  # a row per claim and tag; an untagged claim once, as UNTAGGED
@@ -201,22 +196,40 @@ def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: dat
         table = np.array(rows, dtype=np.float64).reshape(-1, 7)
         keys, values = table[:, 0].astype(np.int64), table[:, 1:]
         labels = _labels_for(session, by, keys)
-    if not len(labels):
-        return pd.DataFrame({name: pd.Series(dtype=object) for name in names})
     withdrawn, overridden, data_status = hand_change_columns(session, values[:, 4].astype(np.int64))
-    return pd.DataFrame(
-        {
-            "group": labels,
-            "status": values[:, 0].astype(np.int64),
-            "past_deadline": values[:, 1].astype(bool),
-            "probability": values[:, 2],
-            "market_prob": values[:, 3],
-            "withdrawn": withdrawn,
-            "overridden": overridden,
-            "data_status": data_status,
-            "logged_late": values[:, 5].astype(bool),
-        }
+    return ScoringColumns(
+        group=np.asarray(labels, dtype=object),
+        status=values[:, 0].astype(np.int64),
+        past_deadline=values[:, 1].astype(bool),
+        probability=values[:, 2],
+        market_prob=values[:, 3],
+        logged_late=values[:, 5].astype(bool),
+        withdrawn=withdrawn,
+        overridden=overridden,
+        data_status=data_status,
     )
+
+
+def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: date) -> pd.DataFrame:
+    """`scoreboard_columns` as a DataFrame (columns group, status, past_deadline,
+    probability, market_prob, withdrawn, overridden, data_status, logged_late)."""
+    import pandas as pd
+
+    columns = scoreboard_columns(session, by=by, scope=scope, today=today)
+    names = [
+        "group",
+        "status",
+        "past_deadline",
+        "probability",
+        "market_prob",
+        "withdrawn",
+        "overridden",
+        "data_status",
+        "logged_late",
+    ]
+    if not len(columns):
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in names})
+    return pd.DataFrame({name: getattr(columns, name) for name in names})
 
 
 def _group_key(by: str) -> tuple[ColumnElement, ColumnElement]:
