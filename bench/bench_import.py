@@ -9,19 +9,28 @@ file: libyaml's event stream (`yaml.parse` with `CSafeLoader`) turned into one
 tuple per entry, and one sqlite3 `executemany` of those rows into a table with
 the same columns, committed. Goal (issue 12): import <= 3x the floor.
 
+Each command runs in a process of its own and is measured by wall time, CPU
+time (user + system of that process; on PostgreSQL the server's work shows
+only in the wall time) and peak RSS, so a loaded machine shows in the wall
+ratio but hardly in the CPU ratio.
+
 Run: .venv/bin/python bench/bench_import.py [--entries 100000] [--text-share 0]
-       [--db postgresql+psycopg://...]   (the import on PostgreSQL; floor stays sqlite3)
-Figures go to stdout; the ledgers live in a temporary directory.
+       [--db-url postgresql+psycopg://postgres@127.0.0.1:5432/NAME]
+With --db-url the ledger is that PostgreSQL database (the bench recreates NAME,
+and NAME_floor for a second floor: the same rows by one psycopg executemany);
+the sqlite3 floor runs as well. Figures go to stdout; the files live in a
+temporary directory.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import subprocess
 import sys
 import tempfile
-import time
+import textwrap
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -96,14 +105,18 @@ for event in yaml.parse(text, Loader=yaml.CSafeLoader):
         depth += 10
     elif kind == "SequenceEndEvent" and depth > 10:
         depth -= 10
-connection = sqlite3.connect(db)
+if db.startswith("postgresql"):
+    import psycopg
+    connection, mark, key = psycopg.connect(db), "%s", "SERIAL PRIMARY KEY"
+else:
+    connection, mark, key = sqlite3.connect(db), "?", "INTEGER PRIMARY KEY"
 connection.execute(
-    "CREATE TABLE prediction (id INTEGER PRIMARY KEY, source TEXT, made_on TEXT, symbol TEXT,"
+    f"CREATE TABLE prediction (id {key}, source TEXT, made_on TEXT, symbol TEXT,"
     " kind TEXT, level REAL, deadline TEXT, claim TEXT, probability REAL, line INTEGER)"
 )
-connection.executemany(
+connection.cursor().executemany(
     "INSERT INTO prediction (source, made_on, symbol, kind, level, deadline, claim,"
-    " probability, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    f" probability, line) VALUES ({', '.join([mark] * 9)})",
     rows,
 )
 connection.commit()
@@ -113,65 +126,141 @@ print(len(rows), "rows")
 
 LIST_FLOOR = """
 import json, sqlite3, sys
-connection = sqlite3.connect(sys.argv[1])
+if sys.argv[1].startswith("postgresql"):
+    import psycopg
+    connection = psycopg.connect(sys.argv[1])
+else:
+    connection = sqlite3.connect(sys.argv[1])
 cursor = connection.execute("SELECT * FROM prediction ORDER BY id")
 names = [d[0] for d in cursor.description]
-sys.stdout.write(json.dumps([dict(zip(names, row)) for row in cursor]))
+sys.stdout.write(json.dumps([dict(zip(names, row)) for row in cursor], default=str))
 """
 
+# Runs a command and reports its wall time, CPU time and peak RSS. A process of
+# its own, because a child's peak RSS counts the memory of the process it was
+# forked from (this bench, with numpy loaded).
+MEASURE = textwrap.dedent(
+    """
+    import os, subprocess, sys, time
+    with open(sys.argv[1], "wb") as out, open(sys.argv[2], "wb") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(sys.argv[3:], stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+    cpu = usage.ru_utime + usage.ru_stime
+    print(seconds, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+    """
+)
 
-def timed(label: str, command: list[str], stdout=subprocess.PIPE) -> float:
-    started = time.perf_counter()
-    result = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, text=True, check=False)
-    seconds = time.perf_counter() - started
-    note = (result.stderr or "").strip().splitlines()
-    print(f"{label}: {seconds:.2f} s  (exit {result.returncode}) {note[-1] if note else ''}")
-    return seconds
+
+@dataclass(frozen=True)
+class Measured:
+    wall: float
+    cpu: float
+    rss_mb: float
+
+    def ratio(self, floor: Measured) -> str:
+        return f"{self.wall / floor.wall:.2f}x wall, {self.cpu / floor.cpu:.2f}x CPU"
 
 
-def peak_rss_mb() -> float:
-    """The largest resident set of any child process so far (Linux: kilobytes)."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+def timed(label: str, command: list[str], stdout: Path | None = None) -> Measured:
+    """Run `command` in a measuring process; print and return its figures."""
+    out = stdout or Path(os.devnull)
+    with tempfile.NamedTemporaryFile(suffix=".err") as err:
+        result = subprocess.run(
+            [sys.executable, "-c", MEASURE, str(out), err.name, *command],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        note = Path(err.name).read_text(errors="replace").strip().splitlines()
+    seconds, cpu, rss, code = result.stdout.split()
+    measured = Measured(float(seconds), float(cpu), float(rss))
+    print(
+        f"{label}: {measured.wall:.2f} s wall, {measured.cpu:.2f} s CPU,"
+        f" peak RSS {measured.rss_mb:,.0f} MB (exit {code}) {note[-1][:160] if note else ''}"
+    )
+    return measured
+
+
+def fresh_database(url: str) -> None:
+    """Drop and create the PostgreSQL database `url` names."""
+    import psycopg
+
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def load() -> str:
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--text-share", type=float, default=0.0)
-    parser.add_argument("--db", help="import into this ledger URL instead of a new SQLite file")
+    parser.add_argument(
+        "--db-url",
+        "--db",
+        help="a PostgreSQL URL whose database the bench recreates (and NAME_floor beside"
+        " it), instead of a new SQLite file",
+    )
     parser.add_argument("--only-import", action="store_true", help="skip export and list")
     args = parser.parse_args()
     assert yaml.__with_libyaml__, "the floor needs libyaml"
+    print(f"{args.entries:,} entries, text share {args.text_share}; {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         source = directory / "claims.yaml"
         write_file(source, args.entries, args.text_share)
-        db = ["--db", args.db or str(directory / "ledger.sqlite3")]
-        floor = timed(
-            "floor: libyaml events + one sqlite3 executemany",
-            [sys.executable, "-c", FLOOR, str(source), str(directory / "floor.sqlite3")],
-        )
+        floors = {"sqlite3": str(directory / "floor.sqlite3")}
+        ledger = str(directory / "ledger.sqlite3")
+        if args.db_url:
+            ledger = args.db_url
+            floor_url = f"{args.db_url}_floor".replace("postgresql+psycopg://", "postgresql://")
+            fresh_database(ledger.replace("postgresql+psycopg://", "postgresql://"))
+            fresh_database(floor_url)
+            floors["psycopg"] = floor_url
+        db = ["--db", ledger]
+        floor = {
+            name: timed(
+                f"floor: libyaml events + one {name} executemany",
+                [sys.executable, "-c", FLOOR, str(source), target],
+            )
+            for name, target in floors.items()
+        }
         first = timed("import (new ledger)", [*FORECAST, *db, "import", str(source)])
-        print(f"    {args.entries / first:,.0f} entries/s; {first / floor:.2f}x the floor")
-        print(f"    peak RSS of any child so far: {peak_rss_mb():,.0f} MB")
+        for name, measured in floor.items():
+            print(
+                f"    {args.entries / first.wall:,.0f} entries/s; {first.ratio(measured)}"
+                f" the {name} floor"
+            )
         again = timed("import again (all duplicates)", [*FORECAST, *db, "import", str(source)])
-        print(f"    {again / floor:.2f}x the floor")
+        for name, measured in floor.items():
+            print(f"    {again.ratio(measured)} the {name} floor")
         if args.only_import:
+            print(load())
             return
         exported = directory / "export.yaml"
         timed("export --format yaml", [*FORECAST, *db, "export", "-o", str(exported)])
-        with open(directory / "list.json", "w") as out:
-            listed = timed("list --json", [*FORECAST, *db, "list", "--json"], stdout=out)
-        if not args.db:
-            list_floor = timed(
-                "floor: one SELECT + json.dumps",
-                [sys.executable, "-c", LIST_FLOOR, str(directory / "ledger.sqlite3")],
-            )
-            print(f"    list --json {listed / list_floor:.2f}x the floor")
+        listed = timed(
+            "list --json", [*FORECAST, *db, "list", "--json"], stdout=directory / "list.json"
+        )
+        # The floor reads the ledger's own prediction table (every column), as on SQLite.
+        list_target = ledger.replace("postgresql+psycopg://", "postgresql://")
+        list_floor = timed(
+            "floor: one SELECT + json.dumps",
+            [sys.executable, "-c", LIST_FLOOR, list_target],
+            stdout=directory / "floor.json",
+        )
+        print(f"    list --json {listed.ratio(list_floor)} the floor")
         other = ["--db", str(directory / "copy.sqlite3")]
         timed(
             "import the export into an empty ledger", [*FORECAST, *other, "import", str(exported)]
         )
+        print(load())
 
 
 if __name__ == "__main__":

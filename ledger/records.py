@@ -64,7 +64,15 @@ class NewClaim:
         return known
 
     def check(self, today: date) -> None:
-        """Raise `BoundsError` unless every value is one the ledger accepts."""
+        """Raise `BoundsError` unless every value is one the ledger accepts.
+
+        The entry is frozen, so a check passed for `today` is remembered: an
+        import checks each entry where it reads it (to name the line) and the
+        store checks it again before the insert, and 100k entries are worth
+        checking once.
+        """
+        if self.__dict__.get("_checked_on") == today:
+            return
         bounds.check_claim(self.claim, today)
         bounds.check_entry_text(
             source=self.source,
@@ -78,6 +86,7 @@ class NewClaim:
             raise bounds.BoundsError(f"probability {self.probability!r} is not between 0 and 1")
         if self.probability is not None and self.claim.kind.is_vague:
             raise bounds.BoundsError("a vague call is never scored, so it takes no probability")
+        object.__setattr__(self, "_checked_on", today)
 
 
 @dataclass(frozen=True)
@@ -190,7 +199,9 @@ class ClaimRecord:
         # Shallow on purpose: dataclasses.asdict deep-copies, which costs seconds
         # on a 100k-claim listing. The fields in declaration order, then only
         # the date and tuple fields converted (decided once, from the types).
-        data = {key: self.__dict__[key] for key in _CLAIM_FIELDS}
+        data = self.__dict__.copy()  # the fields, in declaration order (set by __init__)
+        if len(data) != len(_CLAIM_FIELDS):  # anything else kept on the record: fields only
+            data = {key: data[key] for key in _CLAIM_FIELDS}
         for key in _CLAIM_DATE_FIELDS:
             value = data[key]
             if value is not None:

@@ -199,6 +199,9 @@ def _base_entries() -> Mapping[str, _Entry]:
     return MappingProxyType(entries)
 
 
+_RESOLVED_KEPT = 10_000
+
+
 class AssetTable:
     """Every name the ledger knows for one set of user aliases, ready to search text with.
 
@@ -221,6 +224,10 @@ class AssetTable:
             for token in _NAME_TOKEN_RE.finditer(key):
                 prefixes.add(key[: token.end()])
         self._prefixes = frozenset(prefixes)
+        # `resolve_asset`'s answers for this table (a structured import names a
+        # few assets 100k times): only names that resolved, so errors are raised
+        # afresh, and at most _RESOLVED_KEPT of them (the table lives as long as the process).
+        self.resolved: dict[str, AssetMatch] = {}
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and name_key(key) in self._entries
@@ -482,6 +489,17 @@ def resolve_asset(name: str, aliases: Mapping[str, str] | AssetTable | None = No
     """
     written = " ".join(str(name).split())
     table = asset_table(aliases)
+    known = table.resolved.get(written)
+    if known is None:
+        known = _resolve_asset(written, table, aliases)
+        if len(table.resolved) < _RESOLVED_KEPT:
+            table.resolved[written] = known
+    return known
+
+
+def _resolve_asset(
+    written: str, table: AssetTable, aliases: Mapping[str, str] | AssetTable | None
+) -> AssetMatch:
     symbol = table.symbol(written)
     if symbol is None and "/" in written:
         ratios = _ratios(written, table)

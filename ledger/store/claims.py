@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import defaultdict, namedtuple
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple
 
 from sqlalchemy import Row, Select, and_, bindparam, insert, select, update
 from sqlalchemy.orm import aliased
@@ -35,7 +36,7 @@ from ledger.rules.overrides import needs_force
 from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
-from ledger.store.raw import executemany
+from ledger.store.raw import adapt, fetchall, insert_rows
 from ledger.store.revisions import revision_reasons
 from ledger.store.sources import ensure_sources
 from ledger.store.tables import (
@@ -93,30 +94,45 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         seen[fingerprint] = len(fresh)
         fresh.append((entry, fingerprint))
 
-    rows = [
-        _prediction_values(entry, fingerprint, source_ids[source_key(entry.source)], now)
-        for entry, fingerprint in fresh
-    ]
-    # Plain tuples on the driver's executemany, then the new ids by fingerprint:
-    # SQLAlchemy's per-row parameter processing (and INSERT ... RETURNING's
-    # "insertmanyvalues") cost more than the database's own work on a
-    # 100k-row import.
-    if rows:
-        columns = tuple(rows[0])
-        executemany(
+    # Plain tuples on the driver's executemany (COPY on PostgreSQL), values
+    # already in the form the driver stores, then the new ids by fingerprint: SQLAlchemy's per-row
+    # parameter processing (and INSERT ... RETURNING's "insertmanyvalues") cost
+    # more than the database's own work on a 100k-row import.
+    if fresh:
+        last_id = _last_claim_id(session)
+        day = _day_value(session)
+        today = (now + timedelta(hours=14)).date()
+        stamp = adapt(session, now)
+        insert_rows(
             session,
-            f"INSERT INTO prediction ({', '.join(columns)})"
-            f" VALUES ({', '.join('?' for _ in columns)})",
-            [tuple(row.values()) for row in rows],
+            "prediction",
+            _PREDICTION_COLUMNS,
+            [
+                _prediction_values(
+                    session,
+                    entry,
+                    fingerprint,
+                    source_ids[source_key(entry.source)],
+                    today,
+                    day,
+                    stamp,
+                )
+                for entry, fingerprint in fresh
+            ],
+            ready=True,
         )
-    new_ids = _ids_by_fingerprint(session, [fingerprint for _, fingerprint in fresh])
+        new_ids = _ids_after(session, last_id, [fingerprint for _, fingerprint in fresh])
+    else:
+        new_ids = {}
 
     tag_rows = [
         (new_ids[fingerprint], tag)
         for entry, fingerprint in fresh
         for tag in sorted(set(entry.tags))
     ]
-    executemany(session, "INSERT INTO prediction_tag (prediction_id, tag) VALUES (?, ?)", tag_rows)
+    insert_rows(  # ids and text: nothing to convert
+        session, "prediction_tag", ("prediction_id", "tag"), tag_rows, ready=True
+    )
 
     _link_revisions(session, fresh, new_ids, existing, source_ids)
     prooflog.append_claims(session, list(new_ids.values()))
@@ -132,46 +148,129 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
     )
 
 
-def _prediction_values(entry: NewClaim, fingerprint: str, source_id: int, now: datetime) -> dict:
+_PREDICTION_COLUMNS = (
+    "source_id",
+    "symbol",
+    "asset",
+    "kind",
+    "level",
+    "upper_level",
+    "relative_kind",
+    "relative_value",
+    "reference_price",
+    "made_on",
+    "window_start",
+    "deadline",
+    "probability",
+    "status",
+    "text",
+    "normalized",
+    "assumptions",
+    "url",
+    "quote",
+    "fingerprint",
+    "revises_id",
+    "void_reason",
+    "created_at",
+    "claimed_created_at",
+    "versus_symbol",
+    "versus_asset",
+    "versus_reference_price",
+    "margin",
+    "level_rule",
+    "level_params",
+    "level_basis",
+    "level_note",
+)
+
+
+def _prediction_values(
+    session: Session,
+    entry: NewClaim,
+    fingerprint: str,
+    source_id: int,
+    today: date,
+    day: Callable[[date], date | str],
+    created_at: Any,
+) -> tuple:
+    """One prediction row in `_PREDICTION_COLUMNS` order, each value as the driver
+    stores it (`day` puts a date in that form, `created_at` is already in it)."""
     claim = entry.claim
     # The last line of defence: every path in (CLI, import, extract, TUI) checks
     # first, with a message that says where; this makes sure none can skip it.
     # "Today" is the date in the furthest-ahead time zone, so a call made today
     # anywhere on Earth is not "in the future" for a ledger on UTC.
-    entry.check((now + timedelta(hours=14)).date())
-    return {
-        "source_id": source_id,
-        "symbol": claim.symbol,
-        "asset": claim.asset,
-        "kind": claim.kind.value,
-        "level": claim.level,
-        "upper_level": claim.upper,
-        "relative_kind": claim.relative.kind.value if claim.relative else None,
-        "relative_value": claim.relative.value if claim.relative else None,
-        "reference_price": claim.reference_price,
-        "made_on": claim.made_on,
-        "window_start": claim.window_start,
-        "deadline": claim.deadline,
-        "probability": entry.probability,
+    entry.check(today)
+    relative = claim.relative
+    rule = claim.level_rule
+    return (
+        source_id,
+        claim.symbol,
+        claim.asset,
+        claim.kind.value,
+        claim.level,
+        claim.upper,
+        relative.kind.value if relative else None,
+        relative.value if relative else None,
+        claim.reference_price,
+        day(claim.made_on),
+        day(claim.window_start),
+        day(claim.deadline),
+        entry.probability,
         # A vague call is never open: no run, due list or score takes it up.
-        "status": "vague" if claim.kind.is_vague else "open",
-        "text": entry.text,
-        "normalized": claim.canonical_text(),
-        "assumptions": json.dumps(list(claim.assumptions)) if claim.assumptions else None,
-        "url": entry.url,
-        "quote": entry.quote,
-        "fingerprint": fingerprint,
-        "revises_id": None,
-        "void_reason": None,
+        "vague" if claim.kind.is_vague else "open",
+        entry.text,
+        claim.canonical_text(),
+        json.dumps(list(claim.assumptions)) if claim.assumptions else None,
+        entry.url,
+        entry.quote,
+        fingerprint,
+        None,  # revises_id: set by `_link_revisions`, once every new claim has its id
+        None,  # void_reason
         # Always the ledger's clock: "logged late" must not be forgeable.
-        "created_at": now,
-        "claimed_created_at": entry.claimed_created_at,
-        "versus_symbol": claim.versus_symbol,
-        "versus_asset": claim.versus_asset,
-        "versus_reference_price": claim.versus_reference_price,
-        "margin": claim.margin,
-        **level_rule_values(claim),
+        created_at,
+        None if entry.claimed_created_at is None else adapt(session, entry.claimed_created_at),
+        claim.versus_symbol,
+        claim.versus_asset,
+        claim.versus_reference_price,
+        claim.margin,
+        *((None, None, None, None) if rule is None else tuple(level_rule_values(claim).values())),
+    )
+
+
+def _day_value(session: Session) -> Callable[[date], date | str]:
+    """How the driver stores a DATE: SQLite as ISO text (as SQLAlchemy writes it),
+    psycopg as the date itself."""
+    if session.get_bind().dialect.name == "sqlite":
+        return date.isoformat
+    return _same_day
+
+
+def _same_day(day: date) -> date:
+    return day
+
+
+def _last_claim_id(session: Session) -> int:
+    return fetchall(session, "SELECT MAX(id) FROM prediction", [])[0][0] or 0
+
+
+def _ids_after(session: Session, last_id: int, fingerprints: Sequence[str]) -> dict[str, int]:
+    """The ids of claims just inserted, by fingerprint: read as the rows above the
+    largest id before the insert (ids only grow, on SQLite and with PostgreSQL's
+    sequence), kept only for these fingerprints; any not found there (a
+    concurrent writer cannot make this happen under the proof-log lock, but the
+    answer must not depend on it) are looked up by fingerprint."""
+    wanted = set(fingerprints)
+    found = {
+        fingerprint: claim_id
+        for fingerprint, claim_id in fetchall(
+            session, "SELECT fingerprint, id FROM prediction WHERE id > ?", [last_id]
+        )
+        if fingerprint in wanted
     }
+    if len(found) < len(wanted):
+        found.update(_ids_by_fingerprint(session, [f for f in wanted if f not in found]))
+    return found
 
 
 def _link_revisions(
@@ -279,20 +378,15 @@ def duplicate_differences(
     if not existing:
         return []
     ids = sorted(set(existing.values()))
-    recorded: dict[int, Row] = {}
-    for chunk in chunks(ids):
-        recorded.update(
-            (row.id, row)
-            for row in session.execute(
-                select(
-                    PredictionRow.id,
-                    PredictionRow.probability,
-                    PredictionRow.url,
-                    PredictionRow.quote,
-                    PredictionRow.revises_id,
-                ).where(PredictionRow.id.in_(chunk))
-            )
-        )
+    recorded: dict[int, _Recorded] = {}
+    for chunk in chunks(ids):  # through the driver: a re-import asks for 100k rows
+        marks = ", ".join("?" * len(chunk))
+        for row in fetchall(
+            session,
+            f"SELECT id, probability, url, quote, revises_id FROM prediction WHERE id IN ({marks})",
+            list(chunk),
+        ):
+            recorded[row[0]] = _Recorded._make(row)
     tagged = _tags_for(session, ids, all_rows=False)
     found = []
     for position, entry in enumerate(entries):
@@ -306,7 +400,17 @@ def duplicate_differences(
     return found
 
 
-def _said_otherwise(entry: NewClaim, row: Row, tags: set[str]) -> list[tuple[str, bool]]:
+class _Recorded(NamedTuple):
+    """What `duplicate_differences` compares an entry with."""
+
+    id: int
+    probability: float | None
+    url: str | None
+    quote: str | None
+    revises_id: int | None
+
+
+def _said_otherwise(entry: NewClaim, row: _Recorded, tags: set[str]) -> list[tuple[str, bool]]:
     """What `entry` gives that differs from the recorded row, in words, and whether
     it changes scores."""
     found: list[tuple[str, bool]] = []
@@ -331,15 +435,18 @@ def _said_otherwise(entry: NewClaim, row: Row, tags: set[str]) -> list[tuple[str
 
 
 def _ids_by_fingerprint(session: Session, fingerprints: Sequence[str]) -> dict[str, int]:
+    """Ids of the recorded claims with these fingerprints (through the driver: an
+    import asks for 100k, and SQLAlchemy's expanding IN costs more than the lookups)."""
     found: dict[str, int] = {}
     unique = sorted(set(fingerprints))
     for chunk in chunks(unique):
+        marks = ", ".join("?" * len(chunk))
         found.update(
-            session.execute(
-                select(PredictionRow.fingerprint, PredictionRow.id).where(
-                    PredictionRow.fingerprint.in_(chunk)
-                )
-            ).all()
+            fetchall(
+                session,
+                f"SELECT fingerprint, id FROM prediction WHERE fingerprint IN ({marks})",
+                list(chunk),
+            )
         )
     return found
 
@@ -435,22 +542,43 @@ def list_claims(session: Session, where: ClaimFilter | None = None) -> list[Clai
     query = query.order_by(PredictionRow.id).offset(where.offset)
     if where.limit is not None:
         query = query.limit(where.limit)
-    rows = session.execute(query).all()
+    rows = _plain_rows(session, query)
     tags = _tags_for(session, [row.id for row in rows], all_rows=where == ClaimFilter())
     return [_to_record(row, tags.get(row.id, ())) for row in rows]
 
 
+def _plain_rows(session: Session, query: Select) -> list[Any]:
+    """The rows of a column query as named tuples.
+
+    Through the Core connection (the ORM's result loading adds nothing to plain
+    columns), and named tuples rather than SQLAlchemy rows: a record reads some
+    fifty fields of each row, and a named tuple's field costs a tenth of a
+    `Row` attribute, which on a 100k-claim listing was seconds.
+    """
+    result = session.connection().execute(query)
+    plain = namedtuple("ClaimRow", list(result.keys()))  # type: ignore[misc]
+    return list(map(plain._make, result.all()))
+
+
 def _tags_for(session: Session, ids: list[int], all_rows: bool) -> dict[int, tuple[str, ...]]:
+    """Each claim's tags, sorted; through the driver (SQLAlchemy's expanding IN
+    compiles each 5,000-id chunk anew, which a 100k-claim import felt)."""
     found: dict[int, list[str]] = defaultdict(list)
-    query = select(PredictionTagRow.prediction_id, PredictionTagRow.tag).order_by(
-        PredictionTagRow.prediction_id, PredictionTagRow.tag
-    )
+    select_tags = "SELECT prediction_id, tag FROM prediction_tag"
+    order = " ORDER BY prediction_id, tag"
     if all_rows:
-        batches: list = [query]
+        batches = [fetchall(session, select_tags + order, [])]
     else:
-        batches = [query.where(PredictionTagRow.prediction_id.in_(c)) for c in chunks(ids)]
+        batches = [
+            fetchall(
+                session,
+                f"{select_tags} WHERE prediction_id IN ({', '.join('?' * len(c))}){order}",
+                list(c),
+            )
+            for c in chunks(ids)
+        ]
     for batch in batches:
-        for pid, tag in session.execute(batch):
+        for pid, tag in batch:
             found[pid].append(tag)
     return {pid: tuple(t) for pid, t in found.items()}
 

@@ -45,6 +45,8 @@ def known_closes(
         for symbol, bars in by_symbol.items():
             series[symbol] = ([d.toordinal() for d, _ in bars], [float(c) for _, c in bars])
     found: dict[tuple[str, date], KnownClose] = {}
+    if not series:  # a ledger with no bars (a first import): nothing to look up
+        return found
     for symbol, day in pairs:
         legs = ratio_legs(symbol)
         if legs is None:

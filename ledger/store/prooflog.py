@@ -163,6 +163,7 @@ def _append_texts(session: Session, entries: Sequence[tuple[str, str]]) -> None:
             (frontier.size + i, kind, text, leaf.hex(), now)
             for i, ((kind, text), leaf) in enumerate(zip(entries, hashes, strict=True))
         ],
+        ready=True,  # numbers and text, and the time already adapted
     )
     head = ProofHeadRow.__table__
     session.execute(
