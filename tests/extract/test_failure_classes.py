@@ -11,33 +11,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extract_calls import MADE_ON, call_line, recorded
 
 from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
-from ledger.extract import Candidate, extract_article, extract_candidates
+from ledger.extract import extract_article, extract_candidates
 from ledger.extract.article import find_dateline
 
-MADE_ON = date(2025, 11, 20)
 TODAY = date(2026, 11, 24)
-
-
-def recorded(text: str, made_on: date = MADE_ON) -> set[str]:
-    """What --yes would record, one "SYMBOL kind level deadline speaker" line per call."""
-    return {
-        _line(c)
-        for c in extract_candidates(text, made_on=made_on)
-        if c.claim is not None and c.confidence >= DEFAULT_MIN_CONFIDENCE
-    }
-
-
-def _line(candidate: Candidate) -> str:
-    assert candidate.claim is not None
-    return f"{candidate.claim.canonical_text()} {candidate.speaker}"
 
 
 def article_calls(text: str, made_on: date | None = None) -> set[str]:
     extraction = extract_article(text, today=TODAY, made_on=made_on)
     return {
-        _line(c)
+        call_line(c)
         for c in extraction.candidates
         if c.claim is not None and c.confidence >= DEFAULT_MIN_CONFIDENCE
     }

@@ -10,27 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from extract_calls import MADE_ON, recorded
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
-from ledger.extract import Candidate, extract_candidates
-
-MADE_ON = date(2025, 11, 20)
-
-
-def recorded(text: str, made_on: date = MADE_ON) -> set[str]:
-    """What --yes would record, one "SYMBOL kind level deadline speaker" line per call."""
-    return {
-        _line(c)
-        for c in extract_candidates(text, made_on=made_on)
-        if c.claim is not None and c.confidence >= DEFAULT_MIN_CONFIDENCE
-    }
-
-
-def _line(candidate: Candidate) -> str:
-    assert candidate.claim is not None
-    return f"{candidate.claim.canonical_text()} {candidate.speaker}"
+from ledger.extract import extract_candidates
 
 
 def levels_of(
