@@ -789,7 +789,8 @@ def _resolve_columns(
     if len(decided):
         ids = np.asarray(columns.ids, dtype=np.int64)[decided].tolist()
         outcomes = ["true" if o == 1 else "false" for o in outcome[decided].tolist()]
-        rows = _evidence_rows(verdicts, decided, summary.price_source)
+        iso = session.get_bind().dialect.name == "sqlite"
+        rows = _evidence_rows(verdicts, decided, summary.price_source, iso_dates=iso)
         settle_claims(session, ids, outcomes, rows, run_id=run_id)
         true_count = outcomes.count("true")
         summary.resolved_true += true_count
@@ -799,7 +800,7 @@ def _resolve_columns(
                 "id": claim_id,
                 "symbol": symbol,
                 "outcome": claim_outcome,
-                "evidence_date": _iso(row[0]),
+                "evidence_date": row[0] if iso else _iso(row[0]),
                 "evidence_price": row[1],
                 "evidence_field": row[2],
                 "bar_quality": row[11],
@@ -809,10 +810,14 @@ def _resolve_columns(
     set_open_reasons(session, reasons, utcnow())
 
 
-def _evidence_rows(verdicts: VerdictColumns, decided: np.ndarray, data_source: str) -> list[tuple]:
-    """The decided verdicts' `RESOLUTION_COLUMNS` values, as `_evidence` gives them."""
-    evidence_dates = _dates_or_none(verdicts.evidence_day[decided])
-    closest_dates = _dates_or_none(verdicts.closest_day[decided])
+def _evidence_rows(
+    verdicts: VerdictColumns, decided: np.ndarray, data_source: str, *, iso_dates: bool
+) -> list[tuple]:
+    """The decided verdicts' `RESOLUTION_COLUMNS` values, as `_evidence` gives them
+    (with `iso_dates`, dates as the ISO text SQLite stores, converted in C)."""
+    as_dates = _iso_or_none if iso_dates else _dates_or_none
+    evidence_dates = as_dates(verdicts.evidence_day[decided])
+    closest_dates = as_dates(verdicts.closest_day[decided])
     evidence_prices = _floats_or_none(verdicts.evidence_price[decided])
     closest_prices = _floats_or_none(verdicts.closest_price[decided])
     used = _floats_or_none(verdicts.level_used[decided])
@@ -874,6 +879,16 @@ def _dates_or_none(days: np.ndarray) -> list[date | None]:
     return np.where(
         known, np.where(known, days, 0).astype("datetime64[D]"), np.datetime64("NaT")
     ).tolist()
+
+
+def _iso_or_none(days: np.ndarray) -> list[str | None]:
+    """Day numbers as ISO dates, None for NO_DAY."""
+    known = days != NO_DAY
+    text = np.datetime_as_string(np.where(known, days, 0).astype("datetime64[D]")).tolist()
+    if not known.all():
+        for index in np.flatnonzero(~known).tolist():
+            text[index] = None
+    return text
 
 
 def _note(stated_level: float | None, level_used: float | None, factor: float) -> str | None:
