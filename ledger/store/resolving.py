@@ -411,6 +411,7 @@ def settle_claims(
         return []
     prooflog.lock_head(session)
     now = adapt(session, utcnow())
+    current = adapt(session, True)  # converted once, not per row
     changed = executemany(
         session,
         "UPDATE prediction SET status = ?, open_reason = NULL, open_detail = NULL, "
@@ -446,7 +447,7 @@ def settle_claims(
             *tuple(RESOLUTION_COLUMNS),
         ),
         [
-            (claim_id, outcome, method, True, run_id, now, *values)
+            (claim_id, outcome, method, current, run_id, now, *values)
             for claim_id, outcome, values in zip(claim_ids, outcomes, evidence, strict=True)
         ],
     )
