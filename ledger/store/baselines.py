@@ -109,14 +109,14 @@ def dates_of(values: Sequence) -> list[date]:
     """A DATE column read through the driver as dates: SQLite's ISO text parsed by
     numpy a column at a time (one `as_date` per value cost a second at 100k claims
     x 3 columns); anything numpy will not read exactly so goes value by value."""
-    if values and all(type(v) is str and len(v) == 10 for v in values):
+    if values and set(map(type, values)) == {str} and set(map(len, values)) == {10}:
         try:
             days = np.array(values, dtype="datetime64[D]")
         except ValueError:
             pass
         else:
             found = days.tolist()
-            if all(type(day) is date for day in found):
+            if set(map(type, found)) == {date}:
                 return found
     return [as_date(v) for v in values]
 
