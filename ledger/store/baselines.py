@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from ledger.claims.model import ClaimKind, RelativeKind, RelativeLevel
 from ledger.claims.pairs import pair_key
-from ledger.store.raw import adapt, as_date, executemany, fetchall
+from ledger.store.raw import adapt, as_date, fetchall, update_rows
 from ledger.store.tables import utcnow
 
 
@@ -124,9 +124,10 @@ def dates_of(values: Sequence) -> list[date]:
 def store_baselines(session: Session, baselines: Sequence[Baseline]) -> None:
     """Write the baselines in one driver-level executemany (100k claims at a time)."""
     now = adapt(session, utcnow())
-    executemany(
+    update_rows(
         session,
-        "UPDATE prediction SET market_prob = ?, market_sigma = ?, market_spot = ?, "
-        "market_note = ?, market_computed_at = ? WHERE id = ?",
-        [(b.market_prob, b.sigma, b.spot, b.note, now, b.claim_id) for b in baselines],
+        "prediction",
+        ("market_prob", "market_sigma", "market_spot", "market_note"),
+        [(b.market_prob, b.sigma, b.spot, b.note, b.claim_id) for b in baselines],
+        constants=(("market_computed_at", now),),
     )

@@ -29,7 +29,7 @@ from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns
 from ledger.store.prices import upsert_rows
-from ledger.store.raw import adapt, as_date, executemany, fetchall, insert_rows
+from ledger.store.raw import adapt, as_date, executemany, fetchall, insert_rows, update_rows
 from ledger.store.tables import PredictionRow, ResolutionRow, SplitRow, utcnow
 
 
@@ -411,15 +411,13 @@ def settle_claims(
     prooflog.lock_head(session)
     now = adapt(session, utcnow())
     current = adapt(session, True)  # converted once, not per row
-    changed = executemany(
+    changed = update_rows(
         session,
-        "UPDATE prediction SET status = ?, open_reason = NULL, open_detail = NULL, "
-        "checked_at = ? WHERE id = ? AND status = ?",
-        [
-            (outcome, now, claim_id, from_status)
-            for claim_id, outcome in zip(claim_ids, outcomes, strict=True)
-        ],
-        ready=True,  # strings and numbers, the time already adapted
+        "prediction",
+        ("status",),
+        list(zip(outcomes, claim_ids, strict=True)),
+        constants=(("open_reason", None), ("open_detail", None), ("checked_at", now)),
+        condition=("status", from_status),
     )
     if changed != len(claim_ids):
         raise ClaimsChanged(
@@ -478,12 +476,13 @@ def set_open_reasons(
     session: Session, reasons: Mapping[int, tuple[str, str | None]], checked_at: datetime
 ) -> None:
     """Record why each still-open claim is open."""
-    checked_at = adapt(session, checked_at)
-    executemany(
+    update_rows(
         session,
-        "UPDATE prediction SET open_reason = ?, open_detail = ?, checked_at = ? "
-        "WHERE id = ? AND status = ?",
-        [(reason, detail, checked_at, cid, "open") for cid, (reason, detail) in reasons.items()],
+        "prediction",
+        ("open_reason", "open_detail"),
+        [(reason, detail, cid) for cid, (reason, detail) in reasons.items()],
+        constants=(("checked_at", adapt(session, checked_at)),),
+        condition=("status", "open"),
     )
 
 
