@@ -45,6 +45,7 @@ from ledger.rules import (
     with_ratio_legs,
 )
 from ledger.rules.calendar import day_numbers
+from ledger.rules.judge import NO_DAY, VerdictColumns, resolve_columns
 from ledger.rules.levels import BarArrays, compute_levels, history_start
 from ledger.services.corrections import rejudge_revised
 from ledger.store.baselines import claims_needing_baseline, store_baselines
@@ -65,14 +66,17 @@ from ledger.store.resolving import (
     Decision,
     FixedLevel,
     OpenClaim,
+    OpenColumns,
     apply_decisions,
     claims_to_check,
     current_auto_resolutions,
     load_splits,
+    open_claims_split,
     set_open_reasons,
     set_reference_prices,
     set_rule_levels,
     set_versus_reference_prices,
+    settle_claims,
     store_splits,
 )
 from ledger.store.revisions import (
@@ -191,7 +195,12 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     if not dry_run:
         refresh_planner_statistics(engine)
     with Session(engine) as session:
-        claims_by_symbol = _by_pair(claims_to_check(session, recheck=recheck))
+        columns_by_symbol: dict[str, OpenColumns] = {}
+        if recheck:  # decided claims too: each with its current resolution, one by one
+            claims_by_symbol = claims_to_check(session, recheck=True)
+        else:
+            columns_by_symbol, claims_by_symbol = open_claims_split(session)
+        claims_by_symbol = _by_pair(claims_by_symbol)
         needing_baseline = {} if dry_run else claims_needing_baseline(session)
     invalid = _set_aside_unjudgeable(claims_by_symbol)
     invalid_baselines = []
@@ -201,8 +210,10 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
 
         # The claims the run just found judgeable need no second bounds check.
         judged = {item.id for items in claims_by_symbol.values() for item in items}
+        for columns in columns_by_symbol.values():
+            judged.update(columns.ids)
         invalid_baselines = set_aside_unjudgeable(needing_baseline, checked=judged)
-    keys = set(claims_by_symbol) | set(needing_baseline)
+    keys = set(claims_by_symbol) | set(columns_by_symbol) | set(needing_baseline)
     with Session(engine) as session:
         cache = cached_ranges(session, {leg for key in keys for leg in legs_of(key)})
     run_id = None
@@ -212,12 +223,20 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
             set_open_reasons(session, invalid, utcnow())
             if invalid_baselines:
                 store_baselines(session, invalid_baselines)
-    summary = ResolveSummary(run_id, as_of, source.name, dry_run, symbols=len(claims_by_symbol))
+    summary = ResolveSummary(
+        run_id,
+        as_of,
+        source.name,
+        dry_run,
+        symbols=len(set(claims_by_symbol) | set(columns_by_symbol)),
+    )
     summary.claims_checked = summary.still_open = len(invalid)
     if invalid:
         summary.open_reasons[OpenReason.INVALID_CLAIM.value] = len(invalid)
 
     needed = {s: needed_range(c, as_of) for s, c in claims_by_symbol.items()}
+    for symbol, columns in columns_by_symbol.items():
+        needed[symbol] = _union_range(needed.get(symbol), columns_range(columns, as_of))
     # One request per symbol covers both the resolve window and the history the
     # market baseline of new claims needs.
     fetch_spans = {s: span for s, span in needed.items() if span is not None}
@@ -270,12 +289,16 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
         settled_pairs = decided_compound_keys(session, set(fetched.bars)) - keys
     symbols = sorted(plain) + sorted((keys | settled_pairs) - plain)
     run = _SymbolRun(
-        as_of, source.name, dry_run, recheck, run_id, claims_by_symbol, needing_baseline,
+        as_of, source.name, dry_run, recheck, run_id, claims_by_symbol, columns_by_symbol,
+        needing_baseline,
         plain, fetched, wanted, fetch_spans, leg_spans, held_gaps, failed,
         uncached=frozenset(plain - set(cache)),
     )  # fmt: skip
     done = 0
-    for batch in _batches(symbols, claims_by_symbol, fetched, 1 if dry_run else BATCH_ROWS):
+    weights = {s: len(c) for s, c in claims_by_symbol.items()}
+    for symbol, columns in columns_by_symbol.items():
+        weights[symbol] = weights.get(symbol, 0) + len(columns)
+    for batch in _batches(symbols, weights, fetched, 1 if dry_run else BATCH_ROWS):
         try:
             with Session(engine, expire_on_commit=False) as session, session.begin():
                 tallies = [run.settle(session, symbol) for symbol in batch]
@@ -331,7 +354,7 @@ complete and the rest untouched.
 
 def _batches(
     symbols: Sequence[str],
-    claims_by_symbol: dict[str, list[OpenClaim]],
+    claims: dict[str, int],
     fetched: FetchResult,
     rows: int,
 ) -> list[list[str]]:
@@ -341,7 +364,7 @@ def _batches(
     weight = 0
     for symbol in symbols:
         bars = fetched.bars.get(symbol)
-        weight += len(claims_by_symbol.get(symbol, ())) + (0 if bars is None else len(bars))
+        weight += claims.get(symbol, 0) + (0 if bars is None else len(bars))
         current.append(symbol)
         if weight >= rows:
             batches.append(current)
@@ -361,6 +384,8 @@ class _SymbolRun:
     recheck: bool
     run_id: int | None
     claims_by_symbol: dict[str, list[OpenClaim]]
+    # A plain symbol's open claims of a fixed level, judged by the column.
+    columns_by_symbol: dict[str, OpenColumns]
     needing_baseline: dict
     plain: set[str]
     fetched: FetchResult
@@ -440,12 +465,25 @@ class _SymbolRun:
         if symbol in self.plain:
             bars, gaps = self._bars_for(session, symbol, span)
             splits = load_splits(session, [symbol]).get(symbol)
+            error = fetched.errors.get(symbol)
             if claims:
-                error = fetched.errors.get(symbol)
                 _resolve_symbol(
                     session,
                     symbol,
                     claims,
+                    (bars, gaps),
+                    splits,
+                    error,
+                    tally,
+                    run_id,
+                    rejected=fetched.rejected.get(symbol),
+                )
+            columns = self.columns_by_symbol.get(symbol)
+            if columns is not None:
+                _resolve_columns(
+                    session,
+                    symbol,
+                    columns,
                     (bars, gaps),
                     splits,
                     error,
@@ -710,6 +748,174 @@ def _resolve_symbol(
     _write_verdicts(
         session, symbol, claims, verdicts, refused, error, bars.empty, summary, run_id, pending
     )
+
+
+def _resolve_columns(
+    session: Session,
+    symbol: str,
+    columns: OpenColumns,
+    bars_and_gaps: tuple[pd.DataFrame, list[date]],
+    splits: pd.Series | None,
+    error: SymbolError | None,
+    summary: ResolveSummary,
+    run_id: int | None,
+    *,
+    rejected: list[str] | None = None,
+) -> None:
+    """`_resolve_symbol` for a symbol's open claims of a fixed level, held as columns:
+    judged by `resolve_columns`, written a column at a time, with the same
+    resolutions, open reasons and figures the claim-by-claim path gives."""
+    bars, gaps = bars_and_gaps
+    summary.claims_checked += len(columns)
+    if error is not None:
+        summary.failed_symbols[symbol] = f"{error.code}: {error.message}"
+    if rejected:
+        summary.rejected_bars[symbol] = rejected
+    verdicts = resolve_columns(columns.claims, bars, summary.as_of, splits, gaps=gaps)
+    outcome = verdicts.outcome
+    reasons: dict[int, tuple[str, str | None]] = {}
+    for index in np.flatnonzero(outcome == -1).tolist():
+        reason = verdicts.open_reason[index]
+        assert reason is not None
+        if error is not None and (bars.empty or reason is not OpenReason.WAITING_FOR_DEADLINE):
+            code = "unknown_symbol" if error.code == "unknown_symbol" else "source_error"
+            reasons[columns.ids[index]] = (code, error.message)
+            summary.open_reasons[code] += 1
+        else:
+            reasons[columns.ids[index]] = (reason.value, verdicts.open_detail[index])
+            summary.open_reasons[reason.value] += 1
+    summary.still_open += len(reasons)
+    decided = np.flatnonzero(outcome != -1)
+    if len(decided):
+        ids = np.asarray(columns.ids, dtype=np.int64)[decided].tolist()
+        outcomes = ["true" if o == 1 else "false" for o in outcome[decided].tolist()]
+        iso = session.get_bind().dialect.name == "sqlite"
+        rows = _evidence_rows(verdicts, decided, summary.price_source, iso_dates=iso)
+        settle_claims(session, ids, outcomes, rows, run_id=run_id)
+        true_count = outcomes.count("true")
+        summary.resolved_true += true_count
+        summary.resolved_false += len(outcomes) - true_count
+        summary.decided.extend(
+            {
+                "id": claim_id,
+                "symbol": symbol,
+                "outcome": claim_outcome,
+                "evidence_date": row[0] if iso else _iso(row[0]),
+                "evidence_price": row[1],
+                "evidence_field": row[2],
+                "bar_quality": row[11],
+            }
+            for claim_id, claim_outcome, row in zip(ids, outcomes, rows, strict=True)
+        )
+    set_open_reasons(session, reasons, utcnow())
+
+
+def _evidence_rows(
+    verdicts: VerdictColumns, decided: np.ndarray, data_source: str, *, iso_dates: bool
+) -> list[tuple]:
+    """The decided verdicts' `RESOLUTION_COLUMNS` values, as `_evidence` gives them
+    (with `iso_dates`, dates as the ISO text SQLite stores, converted in C)."""
+    as_dates = _iso_or_none if iso_dates else _dates_or_none
+    evidence_dates = as_dates(verdicts.evidence_day[decided])
+    closest_dates = as_dates(verdicts.closest_day[decided])
+    evidence_prices = _floats_or_none(verdicts.evidence_price[decided])
+    closest_prices = _floats_or_none(verdicts.closest_price[decided])
+    used = _floats_or_none(verdicts.level_used[decided])
+    stated = _floats_or_none(verdicts.stated_level[decided])
+    factors = verdicts.split_factor[decided].tolist()
+    touch_days = [None if d < 0 else d for d in verdicts.days_to_touch[decided].tolist()]
+    positions = decided.tolist()
+    fields = [verdicts.evidence_field[i] for i in positions]
+    qualities = [verdicts.bar_quality[i] for i in positions]
+    return [
+        (
+            evidence_date,
+            evidence_price,
+            None if field is None else field.value,
+            level_used,
+            factor,
+            closest_date,
+            closest_price,
+            touched,
+            data_source,
+            _note(stated_level, level_used, factor),
+            None,  # leg_evidence: a one-series claim has no legs
+            quality,
+        )
+        for (
+            evidence_date,
+            evidence_price,
+            field,
+            level_used,
+            factor,
+            closest_date,
+            closest_price,
+            touched,
+            stated_level,
+            quality,
+        ) in zip(
+            evidence_dates,
+            evidence_prices,
+            fields,
+            used,
+            factors,
+            closest_dates,
+            closest_prices,
+            touch_days,
+            stated,
+            qualities,
+            strict=True,
+        )
+    ]
+
+
+def _floats_or_none(values: np.ndarray) -> list[float | None]:
+    return [None if value != value else value for value in values.tolist()]
+
+
+def _dates_or_none(days: np.ndarray) -> list[date | None]:
+    """Day numbers as dates, None for NO_DAY (numpy converts datetime64[D] to date in C)."""
+    known = days != NO_DAY
+    return np.where(
+        known, np.where(known, days, 0).astype("datetime64[D]"), np.datetime64("NaT")
+    ).tolist()
+
+
+def _iso_or_none(days: np.ndarray) -> list[str | None]:
+    """Day numbers as ISO dates, None for NO_DAY."""
+    known = days != NO_DAY
+    text = np.datetime_as_string(np.where(known, days, 0).astype("datetime64[D]")).tolist()
+    if not known.all():
+        for index in np.flatnonzero(~known).tolist():
+            text[index] = None
+    return text
+
+
+def _note(stated_level: float | None, level_used: float | None, factor: float) -> str | None:
+    """`_split_note` of a verdict with these levels and split factor."""
+    if factor == 1.0 or stated_level is None or not factor:
+        return None
+    return (
+        f"split-adjusted: level {stated_level:g} is {level_used:g} in today's "
+        f"units (splits since made_on multiply to {factor:g})"
+    )
+
+
+def _union_range(
+    first: tuple[date, date] | None, second: tuple[date, date] | None
+) -> tuple[date, date] | None:
+    if first is None or second is None:
+        return first or second
+    return (min(first[0], second[0]), max(first[1], second[1]))
+
+
+def columns_range(columns: OpenColumns, as_of: date) -> tuple[date, date] | None:
+    """`needed_range` of claims held as columns: from the earliest window start through as_of."""
+    first = date.fromordinal(int(columns.claims.window_start.min()) + _EPOCH_ORDINAL)
+    return (first, as_of) if first <= as_of else None
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 def _write_verdicts(

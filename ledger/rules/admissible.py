@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger.claims.bounds import EARLIEST_MADE_ON, BoundsError, check_claim
+import numpy as np
+
+from ledger.claims.bounds import EARLIEST_MADE_ON, MAX_PRICE, BoundsError, check_claim
 from ledger.claims.model import Claim
 
 
@@ -43,3 +45,47 @@ def unjudgeable(claim: Claim) -> str | None:
             f"{EARLIEST_MADE_ON.isoformat()}"
         )
     return None
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_EARLIEST_DAY = EARLIEST_MADE_ON.toordinal() - _EPOCH_ORDINAL
+# The last made_on whose hundred-year horizon still has a year to land in.
+_LATEST_MADE_ON_DAY = date(9899, 12, 31).toordinal() - _EPOCH_ORDINAL
+# Fewer days than any hundred-year horizon has (36,521 at the least: 24 leap
+# days, less three for a 31st clamped to the 28th).
+_SURE_HORIZON_DAYS = 36_500
+
+
+def surely_judgeable(
+    made_on: np.ndarray,
+    window_start: np.ndarray,
+    deadline: np.ndarray,
+    level: np.ndarray,
+    upper: np.ndarray,
+    is_band: np.ndarray,
+) -> np.ndarray:
+    """Per claim of a fixed level (no relative level, rule, second asset or vague
+    call), whether `unjudgeable` would surely find nothing: dates in day numbers
+    since 1970-01-01, `upper` NaN where the claim has none.
+
+    A run holds 100k claims, and the exact check costs 10 us a claim; this one
+    is a few numpy operations. It is conservative: a claim it does not vouch
+    for goes through `unjudgeable`, which gives the reason if there is one.
+    """
+    made_on = np.asarray(made_on, dtype=np.int64)
+    level = np.asarray(level, dtype=np.float64)
+    upper = np.asarray(upper, dtype=np.float64)
+    is_band = np.asarray(is_band, dtype=bool)
+    with np.errstate(invalid="ignore"):
+        level_ok = np.isfinite(level) & (level != 0) & (np.abs(level) <= MAX_PRICE)
+        upper_ok = np.isfinite(upper) & (upper != 0) & (np.abs(upper) <= MAX_PRICE)
+        band_ok = np.where(is_band, upper_ok & (level < upper), np.isnan(upper))
+    return (
+        (made_on >= _EARLIEST_DAY)
+        & (made_on <= _LATEST_MADE_ON_DAY)
+        & (np.asarray(window_start) >= _EARLIEST_DAY)
+        & (np.asarray(deadline) >= made_on)
+        & (np.asarray(deadline) - made_on <= _SURE_HORIZON_DAYS)
+        & level_ok
+        & band_ok
+    )

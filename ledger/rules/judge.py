@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -158,6 +159,7 @@ _WATCHED: dict[ClaimKind, tuple[EvidenceField, float]] = {
 # Every kind judged on one series (bands included); an outperformance is `relative`'s.
 _KINDS: tuple[ClaimKind, ...] = tuple(k for k in ClaimKind if k is not ClaimKind.OUTPERFORM)
 _KIND_CODES: dict[ClaimKind, int] = {kind: code for code, kind in enumerate(_KINDS)}
+_KIND_VALUE_CODES: dict[str, int] = {kind.value: code for code, kind in enumerate(_KINDS)}
 _TOUCH_ABOVE_CODE = _KIND_CODES[ClaimKind.TOUCH_ABOVE]
 # By kind code: the kind's family, as masks (`_mark_bar_quality` reads them per claim).
 _IS_TOUCH = np.array([kind.family == "touch" for kind in _KINDS])
@@ -220,8 +222,107 @@ def resolve_many(
     if any(claim.is_outperformance for claim in claims):
         raise ValueError("outperformance claims are judged by ledger.rules.relative")
     prices = _Prices(bars, as_of, gaps)
-    batch = _Batch(claims, splits, prices, as_of)
-    results = _Results(len(claims))
+    batch = _Batch.of_claims(claims, splits, prices, as_of)
+    return _verdicts(batch, prices, _judge(batch, prices))
+
+
+NO_DAY = np.iinfo(np.int64).min
+"""`VerdictColumns`' day number where the Verdict's date is None."""
+
+
+@dataclass(frozen=True)
+class ClaimColumns:
+    """One symbol's claims as arrays, for a run that judges them by the column.
+
+    The same claims `resolve_many` judges, without a `Claim` per claim: `kind`
+    holds `ClaimKind` values (one-series kinds only, no outperformance), the
+    dates are day numbers since 1970-01-01, `level` is the stated level (NaN
+    while unknown) and `upper` a band's stated ceiling (NaN for other kinds).
+    A resolve run holds 100k claims; building and judging 100k objects cost
+    more than the rules themselves.
+    """
+
+    symbol: str
+    kind: Sequence[str]
+    made_on: np.ndarray
+    window_start: np.ndarray
+    deadline: np.ndarray
+    level: np.ndarray
+    upper: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.kind)
+
+
+@dataclass(frozen=True)
+class VerdictColumns:
+    """`resolve_columns`' verdicts as arrays, one entry per claim, in the claims' order.
+
+    Each array holds what the `Verdict` of the same claim would: `outcome` is
+    1 (TRUE), 0 (FALSE) or -1 (open); day numbers are `NO_DAY` (a day before
+    1970 is a negative number) and prices NaN where the Verdict has None,
+    `days_to_touch` -1; `evidence_field` and `bar_quality` are the Verdict's
+    values (None where it has none); `open_reason` the OpenReason of open claims.
+    """
+
+    outcome: np.ndarray
+    open_reason: list[OpenReason | None]
+    open_detail: list[str | None]
+    evidence_day: np.ndarray
+    evidence_price: np.ndarray
+    evidence_field: list[EvidenceField | None]
+    stated_level: np.ndarray
+    level_used: np.ndarray
+    split_factor: np.ndarray
+    closest_day: np.ndarray
+    closest_price: np.ndarray
+    days_to_touch: np.ndarray
+    bar_quality: list[str | None]
+
+
+def resolve_columns(
+    claims: ClaimColumns,
+    bars: pd.DataFrame,
+    as_of: date,
+    splits: pd.Series | None = None,
+    gaps: Iterable[date] | None = None,
+) -> VerdictColumns:
+    """Judge one symbol's claims given as columns: `resolve_many`'s verdicts, as arrays."""
+    prices = _Prices(bars, as_of, gaps)
+    batch = _Batch.of_columns(claims, splits, prices, as_of)
+    results = _judge(batch, prices)
+    decided = results.outcome != _OPEN
+    kinds = batch.kind.tolist()
+    fields: list[EvidenceField | None] = [
+        (_FIELDS[kind] if code < 0 else _FIELD_LIST[code]) if is_decided else None
+        for kind, code, is_decided in zip(
+            kinds, results.field.tolist(), decided.tolist(), strict=True
+        )
+    ]
+    evidence_day = np.where(
+        results.evidence_index >= 0, prices.day_at(results.evidence_index), NO_DAY
+    )
+    closest_day = np.where(results.closest_index >= 0, prices.day_at(results.closest_index), NO_DAY)
+    return VerdictColumns(
+        outcome=results.outcome,
+        open_reason=[_REASONS[reason] for reason in results.reason.tolist()],
+        open_detail=_open_details(batch, results),
+        evidence_day=evidence_day,
+        evidence_price=np.where(decided, results.evidence_price, np.nan),
+        evidence_field=fields,
+        stated_level=batch.stated_level,
+        level_used=batch.level,
+        split_factor=batch.split_factor,
+        closest_day=closest_day,
+        closest_price=results.closest_price,
+        days_to_touch=_days_to_touch(batch, prices, results),
+        bar_quality=[None if q < 0 else BAR_QUALITIES[q] for q in results.bar_quality.tolist()],
+    )
+
+
+def _judge(batch: _Batch, prices: _Prices) -> _Results:
+    """Every rule over the batch, a kind at a time; the result arrays."""
+    results = _Results(batch.count)
     for code in np.unique(batch.kind).tolist():
         kind = _KINDS[code]
         chosen = np.flatnonzero(batch.kind == code)
@@ -240,7 +341,7 @@ def resolve_many(
             _judge_average(kind, chosen, batch, prices, results)
     _give_open_reasons(batch, results)
     _mark_bar_quality(batch, prices, results)
-    return _verdicts(batch, prices, results)
+    return results
 
 
 class _Prices:
@@ -416,31 +517,38 @@ class _Batch:
     """The claims of one call as arrays: window bounds, levels, coverage."""
 
     def __init__(
-        self, claims: Sequence[Claim], splits: pd.Series | None, prices: _Prices, as_of: date
+        self,
+        kind: np.ndarray,
+        made_on: np.ndarray,
+        window_start: np.ndarray,
+        deadline: np.ndarray,
+        symbols: Sequence[str],
+        stated_level: np.ndarray,
+        stated_upper: np.ndarray,
+        splits: pd.Series | None,
+        prices: _Prices,
+        as_of: date,
     ) -> None:
-        count = len(claims)
-        self.claims = claims
-        self.kind = np.fromiter((_KIND_CODES[c.kind] for c in claims), np.int64, count)
-        self.made_on = day_numbers([c.made_on for c in claims])
-        self.window_start = window_start = day_numbers([c.window_start for c in claims])
-        self.deadline = deadline = day_numbers([c.deadline for c in claims])
+        count = self.count = len(kind)
+        self.kind = kind
+        self.made_on = made_on
+        self.window_start = window_start
+        self.deadline = deadline
         self.prices = prices
         # Claims of one call share a symbol, so almost always a single calendar.
-        by_symbol = {symbol: calendar_for(symbol) for symbol in {c.symbol for c in claims}}
+        by_symbol = {symbol: calendar_for(symbol) for symbol in set(symbols)}
         self.calendars = list(dict.fromkeys(by_symbol.values()))
         self.calendar = np.zeros(count, dtype=np.int64)
         if len(self.calendars) > 1:
             codes = {calendar: code for code, calendar in enumerate(self.calendars)}
             self.calendar = np.fromiter(
-                (codes[by_symbol[c.symbol]] for c in claims), np.int64, count
+                (codes[by_symbol[symbol]] for symbol in symbols), np.int64, count
             )
-        self.stated_level = np.fromiter((_stated_level(c) for c in claims), np.float64, count)
+        self.stated_level = stated_level
         self.split_factor = _split_factors(self.made_on, splits)
         self.level = self.stated_level / self.split_factor
         # A band's ceiling (NaN for every other kind), split like the floor.
-        self.stated_upper = np.fromiter(
-            (math.nan if c.upper is None else float(c.upper) for c in claims), np.float64, count
-        )
+        self.stated_upper = stated_upper
         self.upper = self.stated_upper / self.split_factor
         self.has_level = ~np.isnan(self.level)
         self.start = np.searchsorted(prices.days, window_start, side="left")
@@ -462,6 +570,46 @@ class _Batch:
         self.decidable = self.has_level & self.covered & (self.stop > self.start)
         # What a gap can hold back: a claim the end of its window would decide.
         self.judgeable = self.has_level & self.covered
+
+    @classmethod
+    def of_claims(
+        cls, claims: Sequence[Claim], splits: pd.Series | None, prices: _Prices, as_of: date
+    ) -> _Batch:
+        count = len(claims)
+        return cls(
+            np.fromiter((_KIND_CODES[c.kind] for c in claims), np.int64, count),
+            day_numbers([c.made_on for c in claims]),
+            day_numbers([c.window_start for c in claims]),
+            day_numbers([c.deadline for c in claims]),
+            [c.symbol for c in claims],
+            np.fromiter((_stated_level(c) for c in claims), np.float64, count),
+            np.fromiter(
+                (math.nan if c.upper is None else float(c.upper) for c in claims),
+                np.float64,
+                count,
+            ),
+            splits,
+            prices,
+            as_of,
+        )
+
+    @classmethod
+    def of_columns(
+        cls, claims: ClaimColumns, splits: pd.Series | None, prices: _Prices, as_of: date
+    ) -> _Batch:
+        kinds = claims.kind
+        return cls(
+            np.fromiter((_KIND_VALUE_CODES[k] for k in kinds), np.int64, len(kinds)),
+            np.asarray(claims.made_on, dtype=np.int64),
+            np.asarray(claims.window_start, dtype=np.int64),
+            np.asarray(claims.deadline, dtype=np.int64),
+            (claims.symbol,),
+            np.asarray(claims.level, dtype=np.float64),
+            np.asarray(claims.upper, dtype=np.float64),
+            splits,
+            prices,
+            as_of,
+        )
 
     def gap_between(self, chosen: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         """Whether each chosen claim's days [lo, hi] hold a gap, on that claim's calendar."""
@@ -766,6 +914,23 @@ def _give_open_reasons(batch: _Batch, results: _Results) -> None:
     results.reason = np.where(results.outcome == _OPEN, reason, -1)
 
 
+def _days_to_touch(batch: _Batch, prices: _Prices, results: _Results) -> np.ndarray:
+    """Days from made_on to the touch of a touch claim found TRUE; -1 for every other."""
+    is_touch = (batch.kind == _TOUCH_ABOVE_CODE) | (batch.kind == _TOUCH_BELOW_CODE)
+    touched = (results.outcome == _TRUE) & is_touch
+    return np.where(touched, prices.day_at(results.evidence_index) - batch.made_on, -1)
+
+
+def _open_details(batch: _Batch, results: _Results) -> list[str | None]:
+    """The open detail of each claim a gap holds back (naming the gap's days)."""
+    details: list[str | None] = [None] * batch.count
+    for claim in np.flatnonzero(results.reason == _DATA_GAP).tolist():
+        details[claim] = batch.describe_gap(
+            claim, int(results.gap_from[claim]), int(results.gap_to[claim])
+        )
+    return details
+
+
 def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict]:
     """Turn the result arrays into Verdicts, converting to plain Python values once."""
     evidence_dates = _dates(prices.days, results.evidence_index)
@@ -775,14 +940,8 @@ def _verdicts(batch: _Batch, prices: _Prices, results: _Results) -> list[Verdict
     stated_levels = _floats_or_none(batch.stated_level)
     used_levels = _floats_or_none(batch.level)
     used_uppers = _floats_or_none(batch.upper)
-    is_touch = (batch.kind == _TOUCH_ABOVE_CODE) | (batch.kind == _TOUCH_BELOW_CODE)
-    touched = (results.outcome == _TRUE) & is_touch
-    days_to_touch = np.where(touched, prices.day_at(results.evidence_index) - batch.made_on, -1)
-    details: list[str | None] = [None] * len(batch.claims)
-    for claim in np.flatnonzero(results.reason == _DATA_GAP).tolist():
-        details[claim] = batch.describe_gap(
-            claim, int(results.gap_from[claim]), int(results.gap_to[claim])
-        )
+    days_to_touch = _days_to_touch(batch, prices, results)
+    details = _open_details(batch, results)
     verdicts = []
     for (
         outcome,

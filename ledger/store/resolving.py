@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
@@ -23,11 +24,12 @@ from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.errors import LedgerError
 from ledger.proof.entries import filled_entry, plain
 from ledger.records import RESOLUTION_EVIDENCE
+from ledger.rules.judge import ClaimColumns
 from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns
 from ledger.store.prices import upsert_rows
-from ledger.store.raw import adapt, as_date, executemany, fetchall, insert_rows
+from ledger.store.raw import adapt, as_date, executemany, fetchall, insert_rows, update_rows
 from ledger.store.tables import PredictionRow, ResolutionRow, SplitRow, utcnow
 
 
@@ -89,6 +91,131 @@ def claims_to_check(session: Session, *, recheck: bool = False) -> dict[str, lis
         item = claim_from_columns(row)
         by_symbol[item.claim.symbol].append(item)
     return by_symbol
+
+
+FIXED_LEVEL = (
+    "kind NOT IN (?, ?) AND level IS NOT NULL AND relative_kind IS NULL "
+    "AND reference_price IS NULL AND level_rule IS NULL AND versus_symbol IS NULL "
+    "AND margin IS NULL"
+)
+"""A claim of a fixed level on one series: what a run can judge by the column."""
+_FIXED_LEVEL_PARAMS = (ClaimKind.OUTPERFORM.value, ClaimKind.VAGUE.value)
+_BANDS = tuple(kind.value for kind in ClaimKind if kind.is_band)
+
+
+@dataclass(frozen=True)
+class OpenColumns:
+    """One symbol's open claims of a fixed level, as columns, in id order."""
+
+    ids: list[int]
+    claims: ClaimColumns
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def open_claims_split(
+    session: Session,
+) -> tuple[dict[str, OpenColumns], dict[str, list[OpenClaim]]]:
+    """Every open claim, in one read: the fixed-level ones as columns by symbol,
+    the rest (relative levels, computed levels, two assets, a ratio's symbol, and
+    any claim whose bounds `surely_judgeable` does not vouch for) as OpenClaims,
+    read again by id (they are few).
+
+    The same claims `claims_to_check` returns, split so that the 100k plain
+    claims of a run never become one object each.
+    """
+    from ledger.claims.pairs import legs_of
+    from ledger.rules.admissible import surely_judgeable
+
+    rows = fetchall(
+        session,
+        "SELECT id, symbol, kind, level, upper_level, made_on, window_start, deadline, "
+        # No ORDER BY: sorting 100k rows in SQL (a temporary B-tree) costs more than in numpy.
+        f"CASE WHEN {FIXED_LEVEL} THEN 1 ELSE 0 END FROM prediction WHERE status = ?",
+        (*_FIXED_LEVEL_PARAMS, "open"),
+    )
+    doubtful: list[int] = [row[0] for row in rows if not row[8]]
+    if doubtful:
+        rows = [row for row in rows if row[8]]
+    if not rows:
+        return {}, _by_symbol(claims_by_id(session, doubtful))
+    ids, symbols, kinds, levels, uppers, made_on, window_start, deadline, _ = (
+        list(column) for column in zip(*rows, strict=True)
+    )
+    id_array = np.array(ids, dtype=np.int64)
+    kind_array = np.array(kinds, dtype=object)
+    made_on_days = _day_column(made_on)
+    start_days = _day_column(window_start)
+    deadline_days = _day_column(deadline)
+    level_array = np.array(levels, dtype=np.float64)
+    upper_array = np.array(uppers, dtype=np.float64)  # None -> NaN
+    sure = surely_judgeable(
+        made_on_days,
+        start_days,
+        deadline_days,
+        level_array,
+        upper_array,
+        np.isin(kind_array, _BANDS),
+    )
+    names, group = np.unique(np.array(symbols, dtype=object), return_inverse=True)
+    order = np.lexsort((id_array, group))  # by symbol, ids ascending within each
+    bounds = np.searchsorted(group[order], np.arange(len(names) + 1))
+    columns: dict[str, OpenColumns] = {}
+    for index, symbol in enumerate(names.tolist()):
+        chosen = order[bounds[index] : bounds[index + 1]]
+        if not symbol.strip() or legs_of(symbol) != (symbol,):
+            doubtful += id_array[chosen].tolist()  # a blank symbol, a ratio: the claim path
+            continue
+        doubtful += id_array[chosen[~sure[chosen]]].tolist()
+        chosen = chosen[sure[chosen]]
+        if len(chosen) == 0:
+            continue
+        columns[symbol] = OpenColumns(
+            id_array[chosen].tolist(),
+            ClaimColumns(
+                symbol,
+                kind_array[chosen].tolist(),
+                made_on_days[chosen],
+                start_days[chosen],
+                deadline_days[chosen],
+                level_array[chosen],
+                upper_array[chosen],
+            ),
+        )
+    return columns, _by_symbol(claims_by_id(session, doubtful))
+
+
+def _by_symbol(claims: Iterable[OpenClaim]) -> dict[str, list[OpenClaim]]:
+    grouped: dict[str, list[OpenClaim]] = defaultdict(list)
+    for item in claims:
+        grouped[item.claim.symbol].append(item)
+    return dict(grouped)
+
+
+def claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[OpenClaim]:
+    """The claims with these ids, as the resolver judges them, in id order."""
+    found: list[OpenClaim] = []
+    for part in chunks(sorted(claim_ids)):
+        marks = ", ".join("?" * len(part))
+        found += map(
+            claim_from_columns,
+            fetchall(session, CLAIM_SELECT + f"WHERE id IN ({marks}) ORDER BY id", part),
+        )
+    return found
+
+
+def _day_column(values: Sequence) -> np.ndarray:
+    """A DATE column read through the driver as day numbers since 1970-01-01:
+    SQLite's ISO text is parsed by numpy in C, psycopg's dates through toordinal."""
+    if values and isinstance(values[0], str):
+        return np.array(values, dtype="datetime64[D]").astype(np.int64)
+    return np.fromiter((as_date(v).toordinal() for v in values), np.int64, len(values)) - (
+        _EPOCH_ORDINAL
+    )
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 def claim_from_columns(row: Sequence) -> OpenClaim:
@@ -255,19 +382,46 @@ def apply_decisions(
     whole symbol's transaction is refused with ClaimsChanged, so nothing is
     resolved twice and a later run picks the claims up again.
     """
-    if not decisions:
+    return settle_claims(
+        session,
+        [d.claim_id for d in decisions],
+        [d.outcome for d in decisions],
+        [tuple(d.values.get(c) for c in RESOLUTION_COLUMNS) for d in decisions],
+        run_id=run_id,
+        from_status=from_status,
+        method=method,
+    )
+
+
+def settle_claims(
+    session: Session,
+    claim_ids: Sequence[int],
+    outcomes: Sequence[str],
+    evidence: Sequence[Sequence],
+    *,
+    run_id: int | None,
+    from_status: str = "open",
+    method: str = "auto",
+) -> list[int]:
+    """`apply_decisions` given as columns: ids, outcomes and each resolution's
+    `RESOLUTION_COLUMNS` values in that order (a run settles 100k claims, and
+    a Decision with a dict per claim cost more than the statements)."""
+    if not claim_ids:
         return []
     prooflog.lock_head(session)
     now = adapt(session, utcnow())
-    changed = executemany(
+    current = adapt(session, True)  # converted once, not per row
+    changed = update_rows(
         session,
-        "UPDATE prediction SET status = ?, open_reason = NULL, open_detail = NULL, "
-        "checked_at = ? WHERE id = ? AND status = ?",
-        [(d.outcome, now, d.claim_id, from_status) for d in decisions],
+        "prediction",
+        ("status",),
+        list(zip(outcomes, claim_ids, strict=True)),
+        constants=(("open_reason", None), ("open_detail", None), ("checked_at", now)),
+        condition=("status", from_status),
     )
-    if changed != len(decisions):
+    if changed != len(claim_ids):
         raise ClaimsChanged(
-            f"{len(decisions) - changed} claims were settled by someone else during this run"
+            f"{len(claim_ids) - changed} claims were settled by someone else during this run"
         )
     if from_status != "open":
         # An open claim has never had a current resolution (every path that
@@ -275,7 +429,7 @@ def apply_decisions(
         executemany(
             session,
             "UPDATE resolution SET is_current = ? WHERE prediction_id = ? AND is_current = ?",
-            [(False, d.claim_id, True) for d in decisions],
+            [(False, claim_id, True) for claim_id in claim_ids],
         )
     insert_rows(
         session,
@@ -290,25 +444,17 @@ def apply_decisions(
             *tuple(RESOLUTION_COLUMNS),
         ),
         [
-            (
-                d.claim_id,
-                d.outcome,
-                method,
-                True,
-                run_id,
-                now,
-                *(d.values.get(c) for c in RESOLUTION_COLUMNS),
-            )
-            for d in decisions
+            (claim_id, outcome, method, current, run_id, now, *values)
+            for claim_id, outcome, values in zip(claim_ids, outcomes, evidence, strict=True)
         ],
     )
     prooflog.append_resolutions(
         session,
-        [d.claim_id for d in decisions],
+        claim_ids,
         current_only=True,
-        claim_status={d.claim_id: d.outcome for d in decisions},
+        claim_status=dict(zip(claim_ids, outcomes, strict=True)),
     )
-    return [d.claim_id for d in decisions]
+    return list(claim_ids)
 
 
 def current_auto_resolutions(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple]:
@@ -330,12 +476,13 @@ def set_open_reasons(
     session: Session, reasons: Mapping[int, tuple[str, str | None]], checked_at: datetime
 ) -> None:
     """Record why each still-open claim is open."""
-    checked_at = adapt(session, checked_at)
-    executemany(
+    update_rows(
         session,
-        "UPDATE prediction SET open_reason = ?, open_detail = ?, checked_at = ? "
-        "WHERE id = ? AND status = ?",
-        [(reason, detail, checked_at, cid, "open") for cid, (reason, detail) in reasons.items()],
+        "prediction",
+        ("open_reason", "open_detail"),
+        [(reason, detail, cid) for cid, (reason, detail) in reasons.items()],
+        constants=(("checked_at", adapt(session, checked_at)),),
+        condition=("status", "open"),
     )
 
 

@@ -48,6 +48,7 @@ def run_for(fetched: FetchResult, asked: tuple[date, date], uncached: bool) -> _
         recheck=False,
         run_id=None,
         claims_by_symbol={},
+        columns_by_symbol={},
         needing_baseline={},
         plain={SYMBOL},
         fetched=fetched,

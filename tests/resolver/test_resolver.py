@@ -24,7 +24,7 @@ from ledger.records import NewClaim
 from ledger.resolver import run_resolver
 from ledger.store.claims import ClaimFilter, get_claim, list_claims, record_claims
 from ledger.store.prices import CachedRange
-from ledger.store.resolving import ClaimsChanged
+from ledger.store.resolving import ClaimsChanged, settle_claims
 from ledger.store.runs import ResolverBusy, acquire_lock, recent_runs
 from ledger.store.session import open_ledger
 from ledger.store.tables import ResolutionRow, ResolveLockRow
@@ -336,16 +336,20 @@ def test_kill_inside_a_batch_leaves_all_its_symbols_untouched(
     """Both symbols share one transaction (a few thousand rows): a kill while the
     second is judged loses the first one's work too, and a rerun does all of it."""
     record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
-    judge = resolver._resolve_symbol
     calls: list[str] = []
 
-    def die_on_second(session, symbol, *args, **kwargs):
-        calls.append(symbol)
-        if len(calls) == 2:
-            raise Interrupt
-        return judge(session, symbol, *args, **kwargs)
+    def dying_on_second(judge):
+        def die_on_second(session, symbol, *args, **kwargs):
+            calls.append(symbol)
+            if len(calls) == 2:
+                raise Interrupt
+            return judge(session, symbol, *args, **kwargs)
 
-    monkeypatch.setattr(resolver, "_resolve_symbol", die_on_second)
+        return die_on_second
+
+    # Claims of a fixed level are judged by the column, any other claim one by one.
+    for name in ("_resolve_symbol", "_resolve_columns"):
+        monkeypatch.setattr(resolver, name, dying_on_second(getattr(resolver, name)))
     with pytest.raises(Interrupt):
         run_resolver(engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13))
     assert calls == ["BTC-USD", "GC=F"]
@@ -353,7 +357,7 @@ def test_kill_inside_a_batch_leaves_all_its_symbols_untouched(
     assert resolution_count(engine) == 0
     with Session(engine) as session:
         assert session.execute(text("SELECT count(*) FROM price_bar")).scalar_one() == 0
-    monkeypatch.setattr(resolver, "_resolve_symbol", judge)
+    monkeypatch.undo()
     summary = run_resolver(
         engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
     )
@@ -367,14 +371,15 @@ def test_claims_settled_by_someone_else_leave_only_their_symbol_open(
     """A batch whose writes find a claim already moved is rolled back and redone
     one symbol per transaction: the other symbols of the batch still settle."""
     gold, _btc = record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
-    apply = resolver.apply_decisions
+    settle = resolver.settle_claims
 
-    def someone_else_got_gold(session, decisions, **kwargs):
-        if any(d.claim_id == gold for d in decisions):
+    def someone_else_got_gold(session, claim_ids, *args, **kwargs):
+        if gold in claim_ids:
             raise ClaimsChanged("1 claims were settled by someone else during this run")
-        return apply(session, decisions, **kwargs)
+        return settle(session, claim_ids, *args, **kwargs)
 
-    monkeypatch.setattr(resolver, "apply_decisions", someone_else_got_gold)
+    # Both claims are of a fixed level: the run writes them with settle_claims.
+    monkeypatch.setattr(resolver, "settle_claims", someone_else_got_gold)
     summary = run_resolver(
         engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
     )
@@ -388,6 +393,35 @@ def test_claims_settled_by_someone_else_leave_only_their_symbol_open(
             session.execute(text("SELECT symbol, count(*) FROM price_bar GROUP BY symbol")).all()
         )
     assert set(stored) == {"BTC-USD"}
+
+
+def test_a_claim_settled_between_the_read_and_the_write_is_not_settled_again(
+    engine, prices: Path, monkeypatch
+) -> None:
+    """A real second writer: gold is settled by hand after the run has read it as
+    open; the run's compare-and-set finds it moved, so GC=F is left for the next
+    run and keeps the one resolution, while BTC-USD settles."""
+    gold, btc = record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
+    read = resolver.open_claims_split
+
+    def read_then_someone_settles_gold(session):
+        split = read(session)
+        with Session(engine) as other, other.begin():
+            settle_claims(other, [gold], ["false"], [(None,) * 12], run_id=None, method="manual")
+        return split
+
+    monkeypatch.setattr(resolver, "open_claims_split", read_then_someone_settles_gold)
+    summary = run_resolver(
+        engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
+    )
+    assert summary.failed_symbols["GC=F"].startswith("not settled: 1 claims were settled")
+    statuses = {cid: c.status for cid, c in claims_by_id(engine).items()}
+    assert statuses == {gold: "false", btc: "false"}
+    with Session(engine) as session:
+        methods = session.execute(
+            text("SELECT prediction_id, method FROM resolution ORDER BY prediction_id")
+        ).all()
+    assert sorted(methods) == sorted([(gold, "manual"), (btc, "auto")])
 
 
 class CountingCsv(CsvSource):

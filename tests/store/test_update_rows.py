@@ -1,0 +1,95 @@
+"""update_rows: the per-row UPDATE a resolve run writes its verdicts, open reasons
+and baselines with (one executemany on SQLite, COPY + one UPDATE ... FROM on
+PostgreSQL), and the compare-and-set it keeps on both."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from ledger.claims.parser import parse_claim
+from ledger.records import NewClaim
+from ledger.store.claims import record_claims
+from ledger.store.raw import adapt, update_rows
+from ledger.store.resolving import ClaimsChanged, settle_claims
+from ledger.store.session import open_ledger
+from ledger.store.tables import utcnow
+
+MADE_ON = date(2025, 11, 20)
+TEXTS = ["gold $5055 by end-2026", "silver $40 by end-2026", "oil $90 by end-2026"]
+
+
+def ledger(url: str):
+    engine = open_ledger(url)
+    with Session(engine) as session, session.begin():
+        entries = [
+            NewClaim(source="t", claim=parse_claim(t, made_on=MADE_ON), text=t) for t in TEXTS
+        ]
+        ids = list(record_claims(session, entries).added)
+    return engine, ids
+
+
+def columns(engine, *names: str) -> list[tuple]:
+    with Session(engine) as session:
+        return [
+            tuple(row)
+            for row in session.execute(
+                text(f"SELECT id, {', '.join(names)} FROM prediction ORDER BY id")
+            )
+        ]
+
+
+def test_rows_constants_and_the_condition(ledger_url: str) -> None:
+    engine, (gold, silver, oil) = ledger(ledger_url)
+    with Session(engine) as session, session.begin():
+        session.execute(text(f"UPDATE prediction SET status = 'true' WHERE id = {oil}"))
+    with Session(engine) as session, session.begin():
+        changed = update_rows(
+            session,
+            "prediction",
+            ("open_reason", "open_detail"),
+            [
+                ("waiting_for_data", "no bars yet", gold),
+                ("data_gap", None, silver),
+                ("data_gap", "not open: left alone", oil),
+            ],
+            constants=(("checked_at", adapt(session, utcnow())),),
+            condition=("status", "open"),
+        )
+    assert changed == 2
+    rows = columns(engine, "status", "open_reason", "open_detail")
+    assert rows == [
+        (gold, "open", "waiting_for_data", "no bars yet"),
+        (silver, "open", "data_gap", None),
+        (oil, "true", None, None),
+    ]
+    assert [checked is not None for _, checked in columns(engine, "checked_at")] == [
+        True,
+        True,
+        False,
+    ]
+    engine.dispose()
+
+
+def test_settle_claims_refuses_a_claim_already_moved(ledger_url: str) -> None:
+    """The whole write is refused (and rolled back with its transaction) when one
+    claim is no longer open: no second resolution for it, none for the others."""
+    engine, (gold, silver, _oil) = ledger(ledger_url)
+    evidence = (None,) * 12
+    with Session(engine) as session, session.begin():
+        settle_claims(session, [gold], ["true"], [evidence], run_id=None)
+    try:
+        with Session(engine) as session, session.begin():
+            settle_claims(
+                session, [silver, gold], ["false", "false"], [evidence, evidence], run_id=None
+            )
+    except ClaimsChanged as exc:
+        assert "1 claims were settled by someone else" in str(exc)
+    else:
+        raise AssertionError("ClaimsChanged not raised")
+    assert columns(engine, "status")[:2] == [(gold, "true"), (silver, "open")]
+    with Session(engine) as session:
+        assert session.execute(text("SELECT count(*) FROM resolution")).scalar_one() == 1
+    engine.dispose()
