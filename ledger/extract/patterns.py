@@ -635,7 +635,7 @@ PRESENT_STATE_BEFORE = (
 # "with the pair near 155", "currently at $4,200"): remembered per asset, so that a call
 # with no direction word below it reads as a fall to its level. Regexes before the number.
 PRICE_NOW_BEFORE = (
-    r"\b(?:currently|now|presently|today)\s+(?:at|around|near|about|trading\s+(?:at|around"
+    r"\b(?:currently|now|presently|today)\s*:?\s+(?:at|around|near|about|trading\s+(?:at|around"
     r"|near)|changing\s+hands\s+at)?\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$",
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"
     r"|is|were|bid|quoted|changes\s+hands|changed\s+hands|changing\s+hands)\s+(?:just\s+)?"

@@ -1,0 +1,133 @@
+"""Failure classes of the fifth round (issue 11), on sentences of our own.
+
+Most are about the side and family of a call when its own words name neither:
+the side of a bare "average" against a price the article gives or a comparison
+written after the levels, the verbs of a ladder's later rungs, a commodity's
+level for a calendar year, the rows of a list under a lead-in. Each class has a
+negative that must not fire. Calls are written "SYMBOL kind level deadline
+speaker", as in test_failure_classes.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract_calls import MADE_ON, recorded
+
+from ledger.extract.sentences import split_sentences
+
+# ---------------------------------------------------------------- the side of an average
+
+
+def test_an_average_under_the_price_the_article_gives_is_below() -> None:
+    text = (
+        "Brent traded at $70 a barrel on Monday. "
+        "Barclays expects Brent to average $60 a barrel in 2026."
+    )
+    assert "BZ=F average_below 60 from 2026-01-01 to 2026-12-31 Barclays" in recorded(text)
+
+
+def test_an_average_over_the_price_the_article_gives_stays_above() -> None:
+    text = (
+        "Brent traded at $50 a barrel on Monday. "
+        "Barclays expects Brent to average $60 a barrel in 2026."
+    )
+    assert "BZ=F average_above 60 from 2026-01-01 to 2026-12-31 Barclays" in recorded(text)
+
+
+def test_levels_said_to_be_below_the_current_price_are_below() -> None:
+    text = (
+        "Barclays expects Brent to average $58 and WTI $54 in 2026, both well below the"
+        " current futures curve."
+    )
+    calls = recorded(text)
+    assert "BZ=F average_below 58 from 2026-01-01 to 2026-12-31 Barclays" in calls
+    assert "CL=F average_below 54 from 2026-01-01 to 2026-12-31 Barclays" in calls
+
+
+def test_levels_below_an_earlier_forecast_say_nothing_of_todays_price() -> None:
+    text = "Barclays expects Brent to average $58 in 2026, below its earlier forecast of $62."
+    assert "BZ=F average_above 58 from 2026-01-01 to 2026-12-31 Barclays" in recorded(text)
+
+
+# ---------------------------------------------------------------- ladders and calendar years
+
+
+def test_a_later_rungs_falling_verb_moves_from_the_rung_before() -> None:
+    text = "Citi sees silver at $40 an ounce in 2026, then easing to $38 in 2027 and $36 in 2028."
+    calls = recorded(text)
+    assert "SI=F average_above 38 from 2027-01-01 to 2027-12-31 Citi" in calls
+    assert "SI=F average_above 36 from 2028-01-01 to 2028-12-31 Citi" in calls
+
+
+def test_a_fall_within_the_year_of_the_rung_before_is_still_a_fall() -> None:
+    text = (
+        "Citi expects silver to average $40 an ounce in 2026, slipping to $38 in the fourth"
+        " quarter of 2026."
+    )
+    assert "SI=F touch_below 38 from 2026-10-01 to 2026-12-31 Citi" in recorded(text)
+
+
+def test_a_negated_rung_is_no_rung_to_move_from() -> None:
+    text = (
+        "Barclays does not expect silver to reach $80 next year and forecasts it to ease to $45"
+        " by the end of 2027."
+    )
+    assert "SI=F touch_below 45 by 2027-12-31 Barclays" in recorded(text)
+
+
+def test_a_commoditys_path_to_a_level_in_a_calendar_year_is_the_years_average() -> None:
+    text = "Barclays forecasts that WTI will fall to $58 in 2026 and recover to $63 in 2027."
+    calls = recorded(text)
+    assert "CL=F average_below 58 from 2026-01-01 to 2026-12-31 Barclays" in calls
+    assert "CL=F average_above 63 from 2027-01-01 to 2027-12-31 Barclays" in calls
+
+
+def test_reaching_a_level_or_a_peak_in_a_year_stays_a_touch() -> None:
+    assert "SI=F touch_above 70 from 2026-01-01 to 2026-12-31 Barclays" in recorded(
+        "Barclays expects silver to reach $70 in 2026."
+    )
+    assert "GC=F touch_above 5600 from 2026-01-01 to 2026-12-31 Barclays" in recorded(
+        "Barclays expects gold to rise to as much as $5,600 in 2026."
+    )
+
+
+def test_an_index_level_in_a_year_is_no_average() -> None:
+    calls = recorded("Barclays expects the S&P 500 to rise to 7,400 in 2026.")
+    assert {line.split()[1] for line in calls} == {"touch_above"}
+
+
+# ---------------------------------------------------------------- rows under a lead-in
+
+
+LIST_UNDER_A_LEAD_IN = (
+    "The big banks' silver forecasts for 2026:\n"
+    "Ounce of silver now: 52 dollars\n"
+    "Barclays: 48 dollars\n"
+    "Citi: 60 dollars\n"
+)
+
+
+def test_a_lead_in_ends_where_its_rows_begin_whatever_the_case_of_the_first_label() -> None:
+    texts = [s.text for s in split_sentences(LIST_UNDER_A_LEAD_IN)]
+    assert texts[0] == "The big banks' silver forecasts for 2026:"
+    assert texts[1] == "Ounce of silver now: 52 dollars"
+
+
+def test_rows_under_a_period_forecast_lead_in_are_the_years_averages() -> None:
+    calls = recorded(LIST_UNDER_A_LEAD_IN, made_on=date(2025, 12, 1))
+    assert "SI=F average_below 48 from 2026-01-01 to 2026-12-31 Barclays" in calls
+    assert "SI=F average_above 60 from 2026-01-01 to 2026-12-31 Citi" in calls
+
+
+def test_rows_under_a_lead_in_with_no_forecast_for_a_period_stay_touches() -> None:
+    text = (
+        "Where the banks see silver by the end of 2026:\nBarclays: 58 dollars\nCiti: 60 dollars\n"
+    )
+    kinds = {line.split()[1] for line in recorded(text, made_on=MADE_ON)}
+    assert kinds == {"touch_above"}
+
+
+def test_a_sentence_that_only_ends_in_a_colon_keeps_its_next_line() -> None:
+    text = "Barclays said:\nsilver should reach $60 by the end of 2026.\n"
+    assert len(split_sentences(text)) == 1
