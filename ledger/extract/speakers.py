@@ -68,7 +68,10 @@ _HEADLINE_CREDIT = re.compile(
 )
 _SENTENCE_SUBJECT = re.compile(P.SENTENCE_SUBJECT)
 _HOUSE_SUBJECT = re.compile(
-    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s+"
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})"
+    # "UBS, meanwhile, keeps its forecast range": an adverb set off by commas
+    r"(?:,\s+(?:meanwhile|however|too|also|instead|likewise|similarly|in\s+turn"
+    r"|for\s+its\s+part),)?\s+"
     r"(?:[a-z]+(?:s|ed)|led|cut|said|saw|set|kept|took|made|gave|put|held|told|wrote)\b"
 )
 _QUOTED = re.compile(r"\"[^\"]*\"")
@@ -77,6 +80,7 @@ _FIRM_BEFORE_PERSON = re.compile(
     r"(?P<firm>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|&)){0,4})(?:'s|(?<=s)')\s+$"
 )
 _NOT_A_NAME = frozenset(P.NOT_A_NAME)
+_WHERE_BASED = re.compile(r"-(?:based|headquartered|listed|born)$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
 _CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
 _FILLERS = frozenset(P.SPEAKER_VERB_FILLERS)
@@ -91,8 +95,11 @@ _WEEKDAYS = frozenset(
 # "JPMorgan therefore sees", "Citi reportedly expects": an adverb between name and verb
 _ADVERB = re.compile(r"^(?:[a-z]+ly|therefore|thus|hence|too|already|again|similarly)$")
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder|in|at|on|for"
-    r"|according)\b[^,;:]{1,100},\s*(?:[a-z]+\s+){0,2}$"
+    r",\s+(?:(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder|in|at|on|for"
+    r"|according)\b[^,;:]{1,100}|" + r"(?:meanwhile|however|too|also|instead|likewise|similarly"
+    r"|though|in\s+turn|for\s+its\s+part|for\s+their\s+part)"
+    # "Goldman Sachs, calling gold the currency of last resort, expects": a participle's clause
+    r"|[a-z]{3,}ing\b[^,;:]{1,100}),\s*(?:[a-z]+\s+){0,2}$"
 )
 _PARENTHETICAL = re.compile(r"^\([^()]*\),?$")
 
@@ -130,7 +137,8 @@ def is_organization(name: str) -> bool:
     )
 
 
-_NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,3}"
+# "Bank of America Merrill Lynch equity strategist Savita Subramanian": up to five words
+_NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4}"
 _PERSON = r"[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}"
 _ROLE = (
     r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
@@ -227,7 +235,10 @@ def find_speaker(
     pointer = _SPEAKER_ANAPHORA.search(text)
     if pointer:
         if _ORGANIZATION_POINTER.fullmatch(pointer[0]):
-            meant = recent.organization or recent.speaker
+            # "Standard Chartered is more upbeat: it raised its target": the house the
+            # sentence names before the pointer, before any named in sentences before
+            earlier = houses_named(text[: pointer.start()])
+            meant = earlier[-1] if earlier else recent.organization or recent.speaker
         elif _PERSON_POINTER.fullmatch(pointer[0]):
             meant = recent.person or recent.speaker
         else:
@@ -378,7 +389,12 @@ def _name_before_apposition(text: str) -> tuple[str | None, int]:
 
 def clean_name(tokens: list[str]) -> str | None:
     """A name without leading or trailing common words; None if nothing is left."""
-    while tokens and (tokens[0].lower().rstrip(".") in _NOT_A_NAME or tokens[0] in _CONNECTORS):
+    while tokens and (
+        tokens[0].lower().rstrip(".") in _NOT_A_NAME
+        or tokens[0] in _CONNECTORS
+        # "UK-based Standard Chartered", "London-listed HSBC": where the firm is, not its name
+        or (len(tokens) > 1 and _WHERE_BASED.search(tokens[0]))
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower() in _NOT_A_NAME or tokens[-1] in _CONNECTORS):
         if len(tokens) >= 2 and " ".join(tokens[-2:]).lower() == "capital markets":

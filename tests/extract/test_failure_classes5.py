@@ -14,6 +14,8 @@ from datetime import date
 
 from extract_calls import MADE_ON, recorded
 
+from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
+from ledger.extract import extract_candidates
 from ledger.extract.sentences import split_sentences
 
 # ---------------------------------------------------------------- the side of an average
@@ -131,3 +133,74 @@ def test_rows_under_a_lead_in_with_no_forecast_for_a_period_stay_touches() -> No
 def test_a_sentence_that_only_ends_in_a_colon_keeps_its_next_line() -> None:
     text = "Barclays said:\nsilver should reach $60 by the end of 2026.\n"
     assert len(split_sentences(text)) == 1
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def speakers(text: str, made_on: date = MADE_ON) -> set[str]:
+    """The speakers of what --yes would record (a speaker's name may have spaces)."""
+    return {
+        c.speaker or ""
+        for c in extract_candidates(text, made_on=made_on)
+        if c.claim is not None and c.confidence >= DEFAULT_MIN_CONFIDENCE
+    }
+
+
+def test_a_house_set_off_by_an_adverb_in_commas_is_the_subject() -> None:
+    text = (
+        "Morgan Stanley expects Brent at $60 by the end of 2026. "
+        "Barclays, meanwhile, keeps its target of $66 for the end of 2026."
+    )
+    assert ("BZ=F", 66.0, "Barclays") in {
+        (line.split()[0], float(line.split()[2]), line.rsplit(" ", 1)[-1])
+        for line in recorded(text)
+    }
+
+
+def test_a_house_before_a_participle_clause_is_the_subject() -> None:
+    text = (
+        "Morgan Stanley sees gold at $4,000 by the end of 2026. "
+        "Barclays, calling gold the best hedge of the decade, expects $4,800 within six months."
+    )
+    assert any(
+        line.startswith("GC=F touch_above 4800") and line.endswith(" Barclays")
+        for line in recorded(text)
+    )
+
+
+def test_a_lower_case_clause_in_commas_that_is_no_participle_keeps_the_subject_out() -> None:
+    # "sing" is no participle clause: the name before it is not taken as the verb's subject
+    text = "Barclays sees gold at $4,000 by the end of 2026. Traders, sing along, expect $4,800."
+    assert not any(line.endswith(" Traders") for line in recorded(text))
+
+
+def test_where_a_firm_is_based_is_no_part_of_its_name() -> None:
+    assert speakers("London-based Barclays now expects silver to reach $60 in 2026.") == {
+        "Barclays"
+    }
+
+
+def test_a_long_firm_name_before_a_role_is_kept_whole() -> None:
+    text = (
+        "Bank of America Merrill Lynch equity strategist Jane Roe raised her year-end target"
+        " for the S&P 500 to 7,400."
+    )
+    assert speakers(text) == {"Bank of America Merrill Lynch"}
+
+
+def test_it_points_to_the_house_the_same_sentence_names_first() -> None:
+    text = (
+        "Citi sees ether at $4,000 by the end of 2026. "
+        "Barclays is more upbeat: it raised its year-end 2026 ether target to $6,000."
+    )
+    found = {(line.split()[2], line.rsplit(" ", 1)[-1]) for line in recorded(text)}
+    assert ("6000", "Barclays") in found
+
+
+def test_it_with_no_house_in_its_sentence_points_to_the_one_before() -> None:
+    text = (
+        "Barclays published its outlook on Monday. "
+        "Gold is volatile, and it expects the metal to reach $5,000 by the end of 2026."
+    )
+    assert speakers(text) == {"Barclays"}
