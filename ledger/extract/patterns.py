@@ -418,7 +418,8 @@ TOUCH_BELOW_PHRASES = (
     "easing to", "eases to", "slip to", "slip back to", "slip back toward", "slip below",
     "slipping to", "as low as", "go as low as", "fall as low as", "bottom out at",
     "bottom out", "bottoming out", "bottom at", "trough at", "drift lower to", "fall", "drop",
-    "slide", "decline", "retreat", "correct",
+    "slide", "decline", "retreat", "correct", "weaken to", "weakening to", "weakens to",
+    "weaken further to", "depreciate to", "depreciating to", "lose ground to",
 )  # fmt: skip
 HOLD_ABOVE_PHRASES = (
     "hold above", "holds above", "holding above", "stay above", "stays above",

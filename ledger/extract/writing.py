@@ -132,6 +132,11 @@ def write_candidate(
     # The side is read from other words only when the call's own words name none: no
     # direction word, a target word, or a bare "average" (which says how, not which way).
     sideless = direction is None or _names_no_side(direction) or _sideless_average(direction)
+    # "reach", "hit", "see": a touch whose side is only the default, named by no word
+    defaulted = sideless or (
+        direction is not None
+        and (not direction.stated_side or _verb(direction) in _NEUTRAL_TOUCH_VERBS)
+    )
     below_now = _COMPARED_BELOW_NOW.match(sentence.present, level.end)
     if sideless and _BEARISH.search(sentence.present):
         side = BELOW
@@ -139,7 +144,7 @@ def write_candidate(
             f"no direction word, and the speaker is bearish: '{level.match.text}' read as a"
             f" level to fall to ({family})"
         )
-    elif sideless and _below_price_now(level.match, mention.symbol, sentence.price_now):
+    elif defaulted and _below_price_now(level.match, mention.symbol, sentence.price_now):
         side = BELOW
         notes.append(
             f"no direction word, and '{level.match.text}' is below the price the article gives"
@@ -152,6 +157,12 @@ def write_candidate(
         notes.append(
             f"'{' '.join(below_now['words'].split())}' after '{level.match.text}': read as"
             " below the price of the day"
+        )
+    elif defaulted and _at_or_under_parity(level.match, mention.symbol):
+        side = BELOW
+        notes.append(
+            f"'{level.match.text}' is at or under parity, where {mention.symbol} has not"
+            " traded for years: read as a level to fall to"
         )
     elif direction is None and family != AVERAGE:
         notes.append(f"no direction word: '{level.match.text}' read as a level to reach (touch)")
@@ -345,6 +356,25 @@ def _whole_year(when: DatePhrase) -> bool:
         and (when.deadline.month, when.deadline.day) == (12, 31)
         and when.start.year == when.deadline.year
     )
+
+
+# "reach", "hit", "touch": a level met from either side (the claim language reads them above)
+_NEUTRAL_TOUCH_VERBS = frozenset(
+    ("reach", "reaches", "reaching", "hit", "hits", "hitting", "touch", "touches", "touching")
+)
+
+
+def _verb(direction: Direction) -> str:
+    return " ".join((direction.verb or "").lower().split())
+
+
+# Pairs quoted above one for all but a few months since 2003: a call at or under parity
+# ("the euro will hit parity", "EUR/USD to 0.95") is a fall, whatever the verb's default.
+_ABOVE_PARITY_PAIRS = frozenset(("EURUSD=X", "GBPUSD=X"))
+
+
+def _at_or_under_parity(level: LevelMatch, symbol: str) -> bool:
+    return symbol in _ABOVE_PARITY_PAIRS and level.price is not None and level.price <= 1.0
 
 
 def _sideless_average(direction: Direction) -> bool:

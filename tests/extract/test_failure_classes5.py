@@ -204,3 +204,49 @@ def test_it_with_no_house_in_its_sentence_points_to_the_one_before() -> None:
         "Gold is volatile, and it expects the metal to reach $5,000 by the end of 2026."
     )
     assert speakers(text) == {"Barclays"}
+
+
+# ---------------------------------------------------------------- neutral verbs, parity, weaken
+
+
+def test_a_pair_quoted_above_one_reaching_parity_or_under_falls() -> None:
+    made_on = date(2015, 3, 2)
+    calls = recorded(
+        "Barclays expects the euro to hit parity with the dollar by the end of 2015 and"
+        " EUR/USD to reach 0.95 by the end of 2016.",
+        made_on,
+    )
+    assert "EURUSD=X touch_below 1 by 2015-12-31 Barclays" in calls
+    assert "EURUSD=X touch_below 0.95 by 2016-12-31 Barclays" in calls
+
+
+def test_a_pair_quoted_above_one_reaching_a_level_over_parity_stays_above() -> None:
+    made_on = date(2015, 3, 2)
+    calls = recorded("Barclays expects EUR/USD to reach 1.15 by the end of 2015.", made_on)
+    assert calls == {"EURUSD=X touch_above 1.15 by 2015-12-31 Barclays"}
+
+
+def test_reaching_a_level_under_the_price_the_article_gives_is_a_fall() -> None:
+    text = (
+        "Silver is currently at $52 an ounce. "
+        "Barclays expects silver to reach $45 by the end of 2026."
+    )
+    assert "SI=F touch_below 45 by 2026-12-31 Barclays" in recorded(text)
+
+
+def test_reaching_a_level_over_the_price_the_article_gives_stays_above() -> None:
+    text = (
+        "Silver is currently at $52 an ounce. "
+        "Barclays expects silver to reach $60 by the end of 2026."
+    )
+    assert "SI=F touch_above 60 by 2026-12-31 Barclays" in recorded(text)
+
+
+def test_a_currency_weakening_to_a_level_falls() -> None:
+    text = "Barclays sees the euro weakening to $1.05 by the end of June 2026."
+    assert "EURUSD=X touch_below 1.05 by 2026-06-30 Barclays" in recorded(text)
+
+
+def test_strengthening_is_no_fall() -> None:
+    text = "Barclays sees the euro strengthening to $1.25 by the end of June 2026."
+    assert not any("touch_below" in line for line in recorded(text))
