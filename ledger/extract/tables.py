@@ -45,7 +45,14 @@ def tables_as_lines(text: str, names_asset: Callable[[str], tuple[str, bool] | N
             run_end += 1
         if run_end - index >= MIN_TABLE_LINES:
             rewritten = _table_lines(lines[index:run_end], names_asset)
-            out.extend(rewritten if rewritten is not None else lines[index:run_end])
+            if rewritten is None:
+                rewritten = [_row_line(line, names_asset) for line in lines[index:run_end]]
+            out.extend(rewritten)
+            index = run_end
+            continue
+        if run_end > index:
+            # "Deutsche Bank | Brent 2026 | $62": a row that names its own asset and year
+            out.extend(_row_line(line, names_asset) for line in lines[index:run_end])
             index = run_end
             continue
         out.append(lines[index])
@@ -66,6 +73,8 @@ def _table_lines(
     lines: list[str], names_asset: Callable[[str], tuple[str, bool] | None]
 ) -> list[str] | None:
     header = _cells(lines[0])
+    if any(_PRICE_CELL.match(cell) for cell in header[1:]):
+        return None  # a first row with a price in it is a row, not a header
     columns: dict[int, tuple[tuple[str, bool] | None, str | None]] = {}
     for position, cell in enumerate(header[1:], start=1):
         asset = names_asset(cell)
@@ -100,3 +109,21 @@ def _table_lines(
         else:
             rewritten.append(line)
     return rewritten
+
+
+def _row_line(line: str, names_asset: Callable[[str], tuple[str, bool] | None]) -> str:
+    """A headerless row, "Deutsche Bank | Brent 2026 | $62", as the line a reader says:
+    "Deutsche Bank: Brent average $62 in 2026". Any other line is kept as it is (a byline,
+    "Author | Aki Wu", names no asset and no price)."""
+    cells = _cells(line)
+    if len(cells) != 3 or not cells[0] or _PRICE_CELL.match(cells[0]):
+        return line
+    label, what, level = cells
+    asset = names_asset(what)
+    if asset is None or not _PRICE_CELL.match(level):
+        return line
+    year = _YEAR.search(what)
+    verb = "average" if asset[1] and year else "at"
+    words = [f"{asset[0]} {verb}", level.rstrip("*").strip(), f"in {year[0]}" if year else ""]
+    indent = re.match(r"\s*", line)
+    return f"{indent[0] if indent else ''}{label}: {' '.join(w for w in words if w)}"

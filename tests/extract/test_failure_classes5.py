@@ -250,3 +250,39 @@ def test_a_currency_weakening_to_a_level_falls() -> None:
 def test_strengthening_is_no_fall() -> None:
     text = "Barclays sees the euro strengthening to $1.25 by the end of June 2026."
     assert not any("touch_below" in line for line in recorded(text))
+
+
+# ---------------------------------------------------------------- levels and rows
+
+
+def test_a_bare_one_moved_to_from_a_decimal_level_is_a_level() -> None:
+    made_on = date(2015, 3, 2)
+    text = "Barclays has cut its year-end EUR/USD forecast from 1.10 to 1."
+    assert "EURUSD=X touch_below 1 by 2015-12-31 Barclays" in recorded(text, made_on)
+    text = "Barclays has cut its year-end EUR/USD forecast to 1 from 1.10."
+    assert "EURUSD=X touch_below 1 by 2015-12-31 Barclays" in recorded(text, made_on)
+
+
+def test_a_bare_small_count_is_still_no_level() -> None:
+    text = "Barclays now sees 3 rate cuts and EUR/USD at 1.15 by the end of 2026."
+    assert {line.split()[2] for line in recorded(text)} == {"1.15"}
+
+
+HEADERLESS_ROWS = (
+    "Where the banks see oil next year:\n"
+    "Barclays | Brent 2026 | $62\n"
+    "Citi | WTI 2026 | $58\n"
+    "HSBC | Brent 2026 | $66\n"
+)
+
+
+def test_headerless_pipe_rows_name_their_own_asset_and_year() -> None:
+    calls = recorded(HEADERLESS_ROWS)
+    assert "BZ=F average_above 62 from 2026-01-01 to 2026-12-31 Barclays" in calls
+    assert "CL=F average_above 58 from 2026-01-01 to 2026-12-31 Citi" in calls
+    assert "BZ=F average_above 66 from 2026-01-01 to 2026-12-31 HSBC" in calls
+
+
+def test_a_pipe_line_with_no_asset_is_no_row() -> None:
+    text = "Jane Roe | Updated Dec 16, 2025 4:49 PM\nGold traded at $4,200 on Tuesday.\n"
+    assert recorded(text) == set()
