@@ -94,6 +94,49 @@ _INDIAN_NUMBER = re.compile(
 _INDIAN_UNITS = {"lakh": 100_000, "lac": 100_000, "crore": 10_000_000}
 
 
+# "$170.000", "US$ 4.900,50": the thousands point and decimal comma of Portuguese, Spanish,
+# Italian or German prices. Only after a currency sign: a bare "1.165" is a euro's price.
+_POINT_THOUSANDS = re.compile(
+    r"(?P<currency>(?:US|U\.S\.|R|A|C|NZ|HK|S)?\$\s?|€\s?|£\s?|\bUSD\s?)"
+    r"(?P<number>\d{1,3}(?:\.\d{3})+)(?P<decimals>,\d{1,2})?(?![\d]|[.,]\d)"
+)
+# Assets priced in the thousands: beside one, "$4.900" cannot be $4.90 to three places
+# (as a gallon of gasoline, a pound of copper or a euro in dollars can be).
+_PRICED_IN_THOUSANDS = re.compile(
+    r"\b(?:gold|oro|ouro|or|gol[dt]|bitcoin|btc|ether|ethereum|eth|s&p|nasdaq|dow|ounces?"
+    r"|onzas?|on[cç]as?|unzen?|oncia|once|nikkei|dax)\b",
+    re.IGNORECASE,
+)
+# "7 500", "10 000 points": French, Polish or Russian thousands separated by a space.
+_SPACE_THOUSANDS = re.compile(r"(?<![\d.,])(?P<number>\d{1,3}(?: \d{3})+)(?![\d]|[.,]\d)")
+# "S&P 500 100 points": an index's name ends in a number that is not the first group.
+_NUMBERED_NAME_BEFORE = re.compile(
+    r"(?:s&p|nasdaq|ftse|stoxx|russell|top|dax|cac|asx|nifty|sensex|nikkei|"
+    rf"{_MONTH_NAME})\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _european_thousands(work: str) -> str:
+    """ "$170.000" -> "$170,000", "7 500" -> "7,500": a thousands point or space as the
+    English reader writes it, where it cannot be a decimal point or two numbers."""
+
+    def point(match: re.Match[str]) -> str:
+        number = match["number"]
+        ambiguous = number.count(".") == 1 and len(number.split(".")[0]) == 1
+        if ambiguous and not _PRICED_IN_THOUSANDS.search(work):
+            return match[0]
+        decimals = "." + match["decimals"][1:] if match["decimals"] else ""
+        return match["currency"] + number.replace(".", ",") + decimals
+
+    def space(match: re.Match[str]) -> str:
+        if _NUMBERED_NAME_BEFORE.search(work, 0, match.start()):
+            return match[0]
+        return match["number"].replace(" ", ",")
+
+    return _SPACE_THOUSANDS.sub(space, _POINT_THOUSANDS.sub(point, work))
+
+
 def _spelled_numbers(work: str) -> str:
     """Numbers written in words around digits as one figure: "4 thousand 440" -> "4,440",
     "3 thousand" -> "3,000", "Rs 1.85 lakh" -> "Rs 185,000"."""
@@ -106,7 +149,7 @@ def _spelled_numbers(work: str) -> str:
         value = round(float(match["number"]) * _INDIAN_UNITS[match["unit"].lower()])
         return f"{value:,}"
 
-    work = _SPELLED_THOUSANDS.sub(thousands, work)
+    work = _SPELLED_THOUSANDS.sub(thousands, _european_thousands(work))
     return _INDIAN_NUMBER.sub(indian, work)
 
 

@@ -250,12 +250,17 @@ def test_no_article_is_in_two_files() -> None:
 
 
 # Development batches written after the frozen sets, to widen what the rules see.
-NEW_DEV_BATCHES = ("corpus_dev2.yaml", "corpus_dev3.yaml", "corpus_dev4.yaml")
+NEW_DEV_BATCHES = (
+    "corpus_dev2.yaml",
+    "corpus_dev3.yaml",
+    "corpus_dev4.yaml",
+    "corpus_dev5.yaml",
+)
 
 
 @pytest.mark.parametrize("name", NEW_DEV_BATCHES)
 def test_each_later_development_batch_cites_new_pages(name: str) -> None:
-    """corpus_dev2.yaml to corpus_dev4.yaml were written to widen what the rules see: none of
+    """corpus_dev2.yaml to corpus_dev5.yaml were written to widen what the rules see: none of
     their pages may be one that another corpus file already paraphrases, and each cites a page
     once."""
     urls = [str(entry["url"]) for entry in raw_entries(name)]
