@@ -128,6 +128,7 @@ from ledger.extract.speakers import (
     is_organization,
     label_speaker,
     speaker_spans,
+    split_houses,
 )
 from ledger.extract.special_calls import comparison_candidates, needs_level, vague_call
 from ledger.extract.state import Context, ContextState, Mention, Segment, SentenceFacts, Settings
@@ -405,6 +406,14 @@ def _read_sentence(
     if context.last_period is not None and context.last_period_age <= 1:
         years = _YEAR_IN.findall(context.last_period)
         earlier_year = int(years[-1]) if years else None
+    if (
+        (earlier_year is None or earlier_year <= made_on.year)
+        and context.headline_period is not None
+        and context.read_body
+    ):
+        # "Gold could keep rising: forecasts point to $5,000 in 2026" then "around $5,055 in
+        # the fourth quarter": a quarter with no year is in the year the headline names
+        earlier_year = context.headline_period.deadline.year
     work = prepare(original, made_on, earlier_year)
     phrases = date_phrases(work, made_on)
     work, phrases = with_same_period(work, phrases, made_on, context)
@@ -426,8 +435,13 @@ def _read_sentence(
         speaker = SpeakerReading(firm, named=True, note=f"{person} speaks for {firm}")
     # a list item's label, or a paragraph's: "Goldman Sachs: in a Monday note the bank said"
     label = label_speaker(work) if item or not headline else None
+    label_houses: tuple[str, ...] = ()
     if label is not None:
         speaker = SpeakerReading(label, named=True, note=f"the list item's label: {label}")
+        # "Goldman Sachs & Morgan Stanley: a target of 4,800": two houses, one call each
+        label_houses = tuple(split_houses(label))
+        if len(label_houses) < 2:
+            label_houses = ()
     if (
         speaker.name is None
         and context.last_speaker is not None
@@ -588,7 +602,9 @@ def _read_sentence(
         period_forecast=bool(_PERIOD_FORECAST.search(original.translate(TYPOGRAPHY)))
         or (item and lead_period_forecast),
         probability=probability,
-        speakers_at=tuple(
+        speakers_at=((0, label_houses),)
+        if label_houses
+        else tuple(
             (position, tuple(dict.fromkeys(_full_name(n, context, settings) for n in names)))
             for position, names in speaker_spans(present)
         ),

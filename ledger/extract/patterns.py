@@ -674,13 +674,15 @@ SPEAKER_VERBS = (
     "added", "adds", "is forecasting", "are forecasting", "is predicting", "envisages",
     "anticipates", "eyes", "bumped up", "revised", "revises", "doubled down",
     "calling for", "flagging", "flags", "flagged", "points to", "pointed to", "pointing to",
+    "point to",
     "aiming for", "aims for", "is aiming for", "are aiming for", "pencils in", "pencil in",
     "pencilled in", "penciled in", "is penciling in", "is pencilling in", "looks for",
     "look for", "is looking for", "are looking for", "is targeting", "are targeting",
     "is projecting", "are projecting", "continues to expect", "continue to expect",
     "continues to see", "continue to see", "sticks with", "stuck with", "pegs", "pegged",
     "puts", "put", "has", "have", "foresee", "foresees", "foresaw", "anticipate",
-    "envisage", "envisions", "envision",
+    "envisage", "envisions", "envision", "pushed back", "pushes back", "brought forward",
+    "moved up", "pulled forward",
 )  # fmt: skip
 # Words that may stand between a speaker and the verb: "JPMorgan now expects",
 # "Capital Economics does not expect".

@@ -286,3 +286,76 @@ def test_headerless_pipe_rows_name_their_own_asset_and_year() -> None:
 def test_a_pipe_line_with_no_asset_is_no_row() -> None:
     text = "Jane Roe | Updated Dec 16, 2025 4:49 PM\nGold traded at $4,200 on Tuesday.\n"
     assert recorded(text) == set()
+
+
+# ---------------------------------------------------------------- several houses, one call
+
+
+def test_houses_named_as_examples_share_the_call() -> None:
+    text = (
+        "Barclays and others such as HSBC or Société Générale point to $5,000 as a gold"
+        " target for the end of 2026."
+    )
+    assert speakers(text) == {"Barclays", "HSBC", "Societe Generale"}
+
+
+def test_houses_named_as_examples_of_another_view_do_not_share_the_call() -> None:
+    text = (
+        "Barclays expects gold to reach $5,000 by the end of 2026; others, such as HSBC,"
+        " are more cautious."
+    )
+    assert speakers(text) == {"Barclays"}
+
+
+def test_a_row_labelled_with_two_houses_is_one_call_each() -> None:
+    text = (
+        "The banks' gold targets for the end of 2026:\n"
+        "- Barclays: 4,600 an ounce.\n"
+        "- Goldman Sachs & Morgan Stanley: point to a target of 4,800 an ounce.\n"
+    )
+    found = {(line.split()[2], line.split(" ", 5)[-1]) for line in recorded(text)}
+    assert {("4800", "Goldman Sachs"), ("4800", "Morgan Stanley")} <= found
+
+
+def test_a_firm_whose_own_name_has_an_ampersand_is_one_speaker() -> None:
+    text = "Hauck & Aufhäuser: the DAX at 25,000 by the end of 2026.\n"
+    assert speakers(text) <= {"Hauck & Aufhäuser"}
+
+
+def test_an_officer_speaks_for_the_firm_before_the_title() -> None:
+    assert speakers("Acme CEO Jane Roe expects bitcoin at $180,000 by the end of 2026.") == {"Acme"}
+
+
+def test_a_house_set_off_by_a_clause_of_contrast_is_the_subject() -> None:
+    text = (
+        "Citi sees gold at $5,400 by the end of 2026. "
+        "Barclays, while more conservative, also sees potential at $4,950 by the end of 2026."
+    )
+    found = {(line.split()[2], line.rsplit(" ", 1)[-1]) for line in recorded(text)}
+    assert ("4950", "Barclays") in found
+
+
+def test_a_house_that_pushes_back_its_call_is_its_speaker() -> None:
+    text = (
+        "Gold fell on Monday as Barclays pushed back its call for gold to reach $3,000 an ounce"
+        " to the second quarter of 2026."
+    )
+    assert speakers(text) == {"Barclays"}
+
+
+def test_a_quarter_with_no_year_is_in_the_year_the_headline_names() -> None:
+    text = (
+        "Gold could keep rising: banks see about $5,000 an ounce in 2026\n\n"
+        "Barclays sees upside risk until the end of December 2025 at least.\n"
+        "Barclays expects an average of $5,050 in the fourth quarter.\n"
+    )
+    calls = recorded(text, date(2025, 12, 15))
+    assert any("5050" in line and "2026-12-31" in line for line in calls)
+
+
+def test_a_quarter_with_no_year_under_a_headline_with_none_is_the_next_to_end() -> None:
+    text = (
+        "Gold could keep rising\n\nBarclays expects an average of $5,050 in the fourth quarter.\n"
+    )
+    calls = recorded(text, date(2025, 10, 15))
+    assert any("5050" in line and "2025-12-31" in line for line in calls)
