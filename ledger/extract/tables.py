@@ -82,7 +82,7 @@ def _table_lines(
         if asset is not None or year is not None:
             columns[position] = (asset, year[0] if year else None)
     if not columns:
-        return None
+        return _target_table_lines(lines, header)
     indent = re.match(r"\s*", lines[0])
     margin = indent[0] if indent else ""
     rewritten = [lines[0]]
@@ -127,3 +127,35 @@ def _row_line(line: str, names_asset: Callable[[str], tuple[str, bool] | None]) 
     words = [f"{asset[0]} {verb}", level.rstrip("*").strip(), f"in {year[0]}" if year else ""]
     indent = re.match(r"\s*", line)
     return f"{indent[0] if indent else ''}{label}: {' '.join(w for w in words if w)}"
+
+
+_TARGET_HEADER = re.compile(
+    r"^(?:(?:price\s+)?targets?|forecasts?|predictions?|calls?|levels?)$", re.IGNORECASE
+)
+_TIME_HEADER = re.compile(r"^(?:timeline|time\s*frame|horizon|deadline|by\s+when|when)$", re.I)
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d\d\b")
+
+
+def _target_table_lines(lines: list[str], header: list[str]) -> list[str] | None:
+    """A table of targets with their timelines and no asset in the header ("Analyst/Firm |
+    Target | Timeline | Key insight"): each row said as "JPMorgan: $170,000 by the end of
+    2026", its asset the one the article is about. None when the header has no such pair."""
+    target = next((i for i, c in enumerate(header) if i and _TARGET_HEADER.match(c)), None)
+    when = next((i for i, c in enumerate(header) if i and _TIME_HEADER.match(c)), None)
+    if target is None or when is None:
+        return None
+    rewritten = [lines[0]]
+    for line in lines[1:]:
+        cells = _cells(line)
+        if (
+            len(cells) <= max(target, when)
+            or not cells[0]
+            or not _PRICE_CELL.match(cells[target])
+            or not cells[when]
+        ):
+            rewritten.append(line)
+            continue
+        timeline = cells[when]
+        deadline = f"by the end of {timeline}" if _YEAR_FIRST.match(timeline) else f"by {timeline}"
+        rewritten.append(f"{cells[0]}: {cells[target].rstrip('*').strip()} {deadline}")
+    return rewritten

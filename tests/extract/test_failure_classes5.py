@@ -359,3 +359,30 @@ def test_a_quarter_with_no_year_under_a_headline_with_none_is_the_next_to_end() 
     )
     calls = recorded(text, date(2025, 10, 15))
     assert any("5050" in line and "2025-12-31" in line for line in calls)
+
+
+TARGET_TABLE = (
+    "Who sees bitcoin where, with their exact targets:\n"
+    "| Analyst/Firm | Target | Timeline | Key insight |\n"
+    "|---|---|---|---|\n"
+    "| Barclays | $170,000 | 2026 | Volatility model supports upside |\n"
+    "| HSBC | $150,000 | 2027 | Measured, multi-year thesis |\n"
+    "| Citi | $143,000-$189,000 | 2026 | Base and bull case |\n"
+)
+
+
+def test_a_table_of_targets_and_timelines_is_read_row_by_row() -> None:
+    calls = recorded(TARGET_TABLE, date(2025, 12, 1))
+    assert "BTC-USD touch_above 170000 by 2026-12-31 Barclays" in calls
+    assert "BTC-USD touch_above 150000 by 2027-12-31 HSBC" in calls
+
+
+def test_a_table_with_no_target_column_is_left_as_it_is() -> None:
+    text = (
+        "Who sees bitcoin where:\n"
+        "| Analyst/Firm | Rating | Updated | Key insight |\n"
+        "|---|---|---|---|\n"
+        "| Barclays | 170 | 2026 | Volatility model supports upside |\n"
+        "| HSBC | 150 | 2027 | Measured, multi-year thesis |\n"
+    )
+    assert recorded(text, date(2025, 12, 1)) == set()
