@@ -76,6 +76,8 @@ class Direction:
     side: str
     verb: str | None
     note: str | None
+    # False when no word said the side and it was read as the family's default ("reach")
+    stated_side: bool = True
 
 
 def find_terms(
@@ -130,12 +132,13 @@ def read_direction(terms: Iterable[Term], window: tuple[int, int], tail: str) ->
         return None
     family = family_term.family if family_term and family_term.family else TOUCH
     note = None
+    stated = side is not None
     if side is None:
         side = ABOVE
         if family_term is None or family_term.default_side is None:
             note = f"'{family_term.text if family_term else ''}' names no side: read as above"
     verb = family_term.text if family_term else side_term.text if side_term else None
-    return Direction(family, side, verb, note)
+    return Direction(family, side, verb, note, stated_side=stated)
 
 
 def is_negated(present: str, terms: Iterable[Term], window: tuple[int, int]) -> bool:

@@ -77,7 +77,7 @@ from ledger.claims.bounds import (
     check_made_on,
 )
 from ledger.claims.dates import MONTHS, DatePhrase
-from ledger.claims.vocabulary import ABOVE, AVERAGE
+from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, TOUCH
 from ledger.errors import ClaimError
 from ledger.extract import patterns as P
 from ledger.extract.article import find_byline, find_dateline
@@ -94,7 +94,7 @@ from ledger.extract.clauses import (
     conditional_spans,
     is_past,
 )
-from ledger.extract.directions import Direction, find_terms, read_direction
+from ledger.extract.directions import Direction, find_terms, is_negated, read_direction
 from ledger.extract.levels import Level, call_levels, prices_now
 from ledger.extract.mentions import find_mentions, remember, remember_prices
 from ledger.extract.merge import merged
@@ -128,6 +128,7 @@ from ledger.extract.speakers import (
     is_organization,
     label_speaker,
     speaker_spans,
+    split_houses,
 )
 from ledger.extract.special_calls import comparison_candidates, needs_level, vague_call
 from ledger.extract.state import Context, ContextState, Mention, Segment, SentenceFacts, Settings
@@ -405,6 +406,14 @@ def _read_sentence(
     if context.last_period is not None and context.last_period_age <= 1:
         years = _YEAR_IN.findall(context.last_period)
         earlier_year = int(years[-1]) if years else None
+    if (
+        (earlier_year is None or earlier_year <= made_on.year)
+        and context.headline_period is not None
+        and context.read_body
+    ):
+        # "Gold could keep rising: forecasts point to $5,000 in 2026" then "around $5,055 in
+        # the fourth quarter": a quarter with no year is in the year the headline names
+        earlier_year = context.headline_period.deadline.year
     work = prepare(original, made_on, earlier_year)
     phrases = date_phrases(work, made_on)
     work, phrases = with_same_period(work, phrases, made_on, context)
@@ -426,8 +435,13 @@ def _read_sentence(
         speaker = SpeakerReading(firm, named=True, note=f"{person} speaks for {firm}")
     # a list item's label, or a paragraph's: "Goldman Sachs: in a Monday note the bank said"
     label = label_speaker(work) if item or not headline else None
+    label_houses: tuple[str, ...] = ()
     if label is not None:
         speaker = SpeakerReading(label, named=True, note=f"the list item's label: {label}")
+        # "Goldman Sachs & Morgan Stanley: a target of 4,800": two houses, one call each
+        label_houses = tuple(split_houses(label))
+        if len(label_houses) < 2:
+            label_houses = ()
     if (
         speaker.name is None
         and context.last_speaker is not None
@@ -465,12 +479,17 @@ def _read_sentence(
             past = [(0, len(work))]
     present = blank(work, past)
     lead_direction = context.lead_direction
+    lead_period_forecast = context.lead_period_forecast
     if not item:
         # A lead-in ("Where the houses see the S&P 500 finishing 2026:") lends its
         # direction to the list under it; any other sentence ends the list.
         terms = find_terms(present, [m.span for m in mentions], phrases)
         lead_in = original.rstrip().endswith(":")
         context.lead_direction = read_direction(terms, (0, len(work)), "") if lead_in else None
+        # "The leading banks' gold forecasts for 2026:": each row under it is one for the year
+        context.lead_period_forecast = lead_in and bool(
+            _PERIOD_FORECAST.search(original.translate(TYPOGRAPHY))
+        )
     remember(context, mentions, speaker)
     named_houses = houses_named(work)
     if named_houses and not (speaker.named and speaker.name and is_organization(speaker.name)):
@@ -580,9 +599,12 @@ def _read_sentence(
         hedged=bool(HEDGE.search(present)),
         strong_cue=strong_cue,
         cue=cue_words(present, future, headline),
-        period_forecast=bool(_PERIOD_FORECAST.search(original.translate(TYPOGRAPHY))),
+        period_forecast=bool(_PERIOD_FORECAST.search(original.translate(TYPOGRAPHY)))
+        or (item and lead_period_forecast),
         probability=probability,
-        speakers_at=tuple(
+        speakers_at=((0, label_houses),)
+        if label_houses
+        else tuple(
             (position, tuple(dict.fromkeys(_full_name(n, context, settings) for n in names)))
             for position, names in speaker_spans(present)
         ),
@@ -689,11 +711,24 @@ def _segment_candidates(
         # A ladder: each level with its own deadline is a call ("$3.47 in 2025 and $4.02 in
         # 2026"); a level without one beside them is commentary, not a rung.
         last: Direction | None = None
+        last_year = 0
+        # how the rung before lies against today's price, for a later rung's verb to move from
+        unstated = _UNSTATED
+        price_now = sentence.price_now.get(segment.mention.symbol)
         for index, level in enumerate(levels):
-            direction = directions[index] or last
+            year = own[index].deadline.year if index in own else last_year
+            # a verb of the path is read against the rung before only from year to year:
+            # "to average $55 in 2026, falling to $54 in the fourth quarter" is a fall
+            before = (last or unstated) if last_year and year > last_year else None
+            direction = _rung_direction(directions[index], before) or last
             if index in own:
                 plans.append(Plan(level, own[index], direction, windows[index], several=False))
-            last = direction
+            last, last_year = direction, year
+            below_now = bool(price_now and level.match.price and level.match.price < price_now)
+            unstated = _UNSTATED_BELOW if below_now else _UNSTATED
+            if is_negated(sentence.present, sentence.terms, windows[index]):
+                # "does not expect gold to reach $6,000": no rung to move from
+                last, last_year = None, 0
     elif _paths_of_one_call(levels, directions):
         # "~$4,560 average, peaking near $5,000", "to $5,000, with an average of $4,400":
         # a peak and an average are two calls on one path, each with its own word.
@@ -720,6 +755,30 @@ def _segment_candidates(
         plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None], directions[-1]
+
+
+# a rung with no direction word, read as the default (above) reads
+_UNSTATED = Direction(TOUCH, ABOVE, None, None)
+_UNSTATED_BELOW = Direction(TOUCH, BELOW, None, None)
+
+
+def _rung_direction(own: Direction | None, last: Direction | None) -> Direction | None:
+    """A ladder rung's own direction, read against the rung before (None: it has none).
+
+    "silver at $32 in 2021, then easing to $31 in 2022 and $30 in 2023": the verb of a
+    later rung says how the path moves from the rung before, not where the rung lies
+    against the price of the day. After a rung read above, a falling verb leaves the
+    rung above (a rung read below stays below when the path keeps falling).
+    """
+    if own is None:
+        return None
+    if last is not None and last.side == ABOVE and own.side == BELOW and own.family == TOUCH:
+        return replace(
+            own,
+            side=ABOVE,
+            note=f"'{own.verb}' moves from the rung before, not from today's price: read as above",
+        )
+    return own
 
 
 def _parity_as_level(work: str, mentions: list[Mention], context: Context) -> str:

@@ -35,6 +35,12 @@ _MOVE_TO = re.compile(
     re.IGNORECASE,
 )
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)
+# A bare "1" moved to from a decimal level, or from it to one: "from 1.05 to 1", "to 1 from
+# 1.05". (\0 marks where the number stands between the text before and after it.)
+_PAIRED_WITH_DECIMAL = re.compile(
+    r"\bfrom\s+\d{1,2}\.\d+\s+to\s+\0(?!\d|\.\d)|(?<![\d.])\0\s+from\s+\d{1,2}\.\d+\b",
+    re.IGNORECASE,
+)
 _YEAR_LIKE = re.compile(r"^(?:19|20|21)\d\d$")
 _MOVE_BEFORE_PERCENT = re.compile(
     r"\b(?:(?:rise|gain|climb|rall(?:y|ie)|jump|surge|soar|fall|drop|decline|slide|lose|shed"
@@ -214,6 +220,8 @@ def _is_call_level(
     if _PRESENT_STATE_BEFORE.search(before) and not looks_ahead(start):
         return False
     written = match.text.replace(" ", "")
+    if match.price is not None and _PAIRED_WITH_DECIMAL.search(before + "\0" + after):
+        return True  # "cut its forecast from 1.05 to 1": the other end says it is a price
     if match.price is not None:
         return _is_price(match.price, written, after, end, asset_starts)
     if match.relative is None:  # pragma: no cover - a LevelMatch is a price or a relative

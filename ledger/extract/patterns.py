@@ -418,7 +418,8 @@ TOUCH_BELOW_PHRASES = (
     "easing to", "eases to", "slip to", "slip back to", "slip back toward", "slip below",
     "slipping to", "as low as", "go as low as", "fall as low as", "bottom out at",
     "bottom out", "bottoming out", "bottom at", "trough at", "drift lower to", "fall", "drop",
-    "slide", "decline", "retreat", "correct",
+    "slide", "decline", "retreat", "correct", "weaken to", "weakening to", "weakens to",
+    "weaken further to", "depreciate to", "depreciating to", "lose ground to",
 )  # fmt: skip
 HOLD_ABOVE_PHRASES = (
     "hold above", "holds above", "holding above", "stay above", "stays above",
@@ -635,7 +636,7 @@ PRESENT_STATE_BEFORE = (
 # "with the pair near 155", "currently at $4,200"): remembered per asset, so that a call
 # with no direction word below it reads as a fall to its level. Regexes before the number.
 PRICE_NOW_BEFORE = (
-    r"\b(?:currently|now|presently|today)\s+(?:at|around|near|about|trading\s+(?:at|around"
+    r"\b(?:currently|now|presently|today)\s*:?\s+(?:at|around|near|about|trading\s+(?:at|around"
     r"|near)|changing\s+hands\s+at)?\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$",
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"
     r"|is|were|bid|quoted|changes\s+hands|changed\s+hands|changing\s+hands)\s+(?:just\s+)?"
@@ -673,13 +674,15 @@ SPEAKER_VERBS = (
     "added", "adds", "is forecasting", "are forecasting", "is predicting", "envisages",
     "anticipates", "eyes", "bumped up", "revised", "revises", "doubled down",
     "calling for", "flagging", "flags", "flagged", "points to", "pointed to", "pointing to",
+    "point to",
     "aiming for", "aims for", "is aiming for", "are aiming for", "pencils in", "pencil in",
     "pencilled in", "penciled in", "is penciling in", "is pencilling in", "looks for",
     "look for", "is looking for", "are looking for", "is targeting", "are targeting",
     "is projecting", "are projecting", "continues to expect", "continue to expect",
     "continues to see", "continue to see", "sticks with", "stuck with", "pegs", "pegged",
     "puts", "put", "has", "have", "foresee", "foresees", "foresaw", "anticipate",
-    "envisage", "envisions", "envision",
+    "envisage", "envisions", "envision", "pushed back", "pushes back", "brought forward",
+    "moved up", "pulled forward",
 )  # fmt: skip
 # Words that may stand between a speaker and the verb: "JPMorgan now expects",
 # "Capital Economics does not expect".

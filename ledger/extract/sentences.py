@@ -60,6 +60,8 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _LABEL = re.compile(
     r"^\s*[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|\([^()\n]{1,40}\))){0,5}\s*:\s+\S"
 )
+# A row of a list, its label in any case: "Ounce of gold now: 4 thousand 216 dollars".
+_LOOSE_ROW = re.compile(r"^\s*[A-Z][^:\n]{0,40}:\s+\S")
 _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
 _CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-z]+\s+[a-z]+\b")
 _ENDS_ON_LITTLE_WORD = re.compile(
@@ -101,7 +103,12 @@ def split_sentences(text: str) -> list[Sentence]:
                 stripped = _strip_markers(unit_text).replace("\n", " ")
                 if stripped:
                     start = offset + unit_text.find(stripped)
-                    item = bool(_BULLET.match(unit_text) or _LABEL.match(unit_text))
+                    item = bool(_BULLET.match(unit_text) or _LABEL.match(unit_text)) or bool(
+                        # a row in a list under a lead-in, its label in any case
+                        _LOOSE_ROW.match(unit_text)
+                        and sentences
+                        and (sentences[-1].item or sentences[-1].text.endswith(":"))
+                    )
                     headline = not item and not _TERMINAL.search(stripped)
                     for part_start, part in _after_questions(stripped):
                         sentences.append(
@@ -212,6 +219,18 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
             run_start = line_start
             run_end = line_start + len(line)
             continue
+        if (
+            run_start is not None
+            and preceding.endswith(":")
+            and _LOOSE_ROW.match(line)
+            and _LOOSE_ROW.match(following)
+        ):
+            # "The banks' gold forecasts for 2026:" / "Ounce of gold now: 4,216 dollars" /
+            # "Goldman Sachs: 4,000 dollars": a lead-in ends where its rows begin, whatever
+            # the case of the first row's label.
+            units.append((run_start, block[run_start:run_end], False))
+            run_start = None
+            labelled = True
         alone = labelled or _stands_alone(
             line,
             is_only_line=len(lines) == 1,

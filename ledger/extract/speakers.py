@@ -54,8 +54,13 @@ _ORGANIZATION_POINTER = any_of(P.SPEAKER_ANAPHORA_ORGANIZATION)
 _PERSON_POINTER = any_of(P.SPEAKER_ANAPHORA_PERSON)
 _ORGANIZATION_WORDS = frozenset(P.ORGANIZATION_WORDS)
 # "Citi, RBC and HSBC": the joint before the last name is "and", the others commas.
-_LAST_JOINT = re.compile(r"(?:,\s*and\s+|\s+and\s+)$")
-_COMMA_JOINT = re.compile(r",\s*$")
+_LAST_JOINT = re.compile(r"(?:,\s*and\s+|\s+and\s+|,?\s+or\s+)$")
+# "Bank of America and others such as HSBC or Société Générale point to $5,000": the
+# houses named as examples share the call with the one before them
+_COMMA_JOINT = re.compile(
+    r"(?:,\s*|(?:,?\s+and)?\s+(?:many\s+)?others\s+(?:such\s+as|like|including)\s+"
+    r"|,?\s+(?:such\s+as|including)\s+)$"
+)
 _FIRST_PERSON = any_of(P.FIRST_PERSON)
 _POSSESSIVE = re.compile(
     r"'s\s+(?:[\w-]+\s+){0,4}?(?:" + phrase_regex(P.SPEAKER_GROUPS + P.SPEAKER_POSSESSIONS) + ")",
@@ -68,7 +73,10 @@ _HEADLINE_CREDIT = re.compile(
 )
 _SENTENCE_SUBJECT = re.compile(P.SENTENCE_SUBJECT)
 _HOUSE_SUBJECT = re.compile(
-    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s+"
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})"
+    # "UBS, meanwhile, keeps its forecast range": an adverb set off by commas
+    r"(?:,\s+(?:meanwhile|however|too|also|instead|likewise|similarly|in\s+turn"
+    r"|for\s+its\s+part|(?:while|though|although|albeit)\s[^,;:]{1,60}),)?\s+"
     r"(?:[a-z]+(?:s|ed)|led|cut|said|saw|set|kept|took|made|gave|put|held|told|wrote)\b"
 )
 _QUOTED = re.compile(r"\"[^\"]*\"")
@@ -77,6 +85,8 @@ _FIRM_BEFORE_PERSON = re.compile(
     r"(?P<firm>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|&)){0,4})(?:'s|(?<=s)')\s+$"
 )
 _NOT_A_NAME = frozenset(P.NOT_A_NAME)
+_OFFICER_TITLES = frozenset(("CEO", "CIO", "CFO", "COO", "CTO", "CMO", "CSO"))
+_WHERE_BASED = re.compile(r"-(?:based|headquartered|listed|born)$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
 _CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
 _FILLERS = frozenset(P.SPEAKER_VERB_FILLERS)
@@ -91,8 +101,13 @@ _WEEKDAYS = frozenset(
 # "JPMorgan therefore sees", "Citi reportedly expects": an adverb between name and verb
 _ADVERB = re.compile(r"^(?:[a-z]+ly|therefore|thus|hence|too|already|again|similarly)$")
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder|in|at|on|for"
-    r"|according)\b[^,;:]{1,100},\s*(?:[a-z]+\s+){0,2}$"
+    r",\s+(?:(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder|in|at|on|for"
+    r"|according)\b[^,;:]{1,100}|" + r"(?:meanwhile|however|too|also|instead|likewise|similarly"
+    r"|though|in\s+turn|for\s+its\s+part|for\s+their\s+part)"
+    # "Deutsche Bank, while more conservative, also sees": a clause of contrast
+    r"|(?:while|though|although|albeit|like|unlike)\b[^,;:]{1,60}"
+    # "Goldman Sachs, calling gold the currency of last resort, expects": a participle's clause
+    r"|[a-z]{3,}ing\b[^,;:]{1,100}),\s*(?:[a-z]+\s+){0,2}$"
 )
 _PARENTHETICAL = re.compile(r"^\([^()]*\),?$")
 
@@ -130,7 +145,8 @@ def is_organization(name: str) -> bool:
     )
 
 
-_NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,3}"
+# "Bank of America Merrill Lynch equity strategist Savita Subramanian": up to five words
+_NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4}"
 _PERSON = r"[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}"
 _ROLE = (
     r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
@@ -227,7 +243,10 @@ def find_speaker(
     pointer = _SPEAKER_ANAPHORA.search(text)
     if pointer:
         if _ORGANIZATION_POINTER.fullmatch(pointer[0]):
-            meant = recent.organization or recent.speaker
+            # "Standard Chartered is more upbeat: it raised its target": the house the
+            # sentence names before the pointer, before any named in sentences before
+            earlier = houses_named(text[: pointer.start()])
+            meant = earlier[-1] if earlier else recent.organization or recent.speaker
         elif _PERSON_POINTER.fullmatch(pointer[0]):
             meant = recent.person or recent.speaker
         else:
@@ -313,6 +332,15 @@ def houses_named(text: str) -> list[str]:
     return [_HOUSES[match[0].lower()] for match in _HOUSE_MENTION.finditer(unquoted)]
 
 
+def split_houses(name: str) -> list[str]:
+    """ "Goldman Sachs & Morgan Stanley", "Citi and HSBC": the known houses a name joins, each
+    as the ledger names it; one name when it is one firm ("Hauck & Aufhäuser")."""
+    parts = [part.strip() for part in re.split(r"\s+(?:&|and)\s+", name)]
+    if len(parts) > 1 and all(_is_house(part) for part in parts):
+        return [house_name(part) for part in parts]
+    return [name]
+
+
 def _houses_in(name: str) -> list[str]:
     """ "Deutsche Bank & SocGen": two houses joined by "&" are two speakers; a firm whose own
     name has an "&" ("Hauck & Aufhäuser") is one."""
@@ -378,7 +406,12 @@ def _name_before_apposition(text: str) -> tuple[str | None, int]:
 
 def clean_name(tokens: list[str]) -> str | None:
     """A name without leading or trailing common words; None if nothing is left."""
-    while tokens and (tokens[0].lower().rstrip(".") in _NOT_A_NAME or tokens[0] in _CONNECTORS):
+    while tokens and (
+        tokens[0].lower().rstrip(".") in _NOT_A_NAME
+        or tokens[0] in _CONNECTORS
+        # "UK-based Standard Chartered", "London-listed HSBC": where the firm is, not its name
+        or (len(tokens) > 1 and _WHERE_BASED.search(tokens[0]))
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower() in _NOT_A_NAME or tokens[-1] in _CONNECTORS):
         if len(tokens) >= 2 and " ".join(tokens[-2:]).lower() == "capital markets":
@@ -415,6 +448,10 @@ def house_name(name: str) -> str:
             return house_name(" ".join(tokens[: index + 1])[:-1])
     while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
         tokens = tokens[1:]
+    titles = [i for i, token in enumerate(tokens) if token in _OFFICER_TITLES]
+    if titles and 0 < titles[0] < len(tokens) - 1:
+        # "Ripple CEO Brad Garlinghouse": the person speaks for the firm before the title
+        return house_name(" ".join(tokens[: titles[0]]))
     if "of" in tokens:
         at = tokens.index("of")
         person, firm = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
@@ -473,7 +510,8 @@ def name_before_at(text: str) -> tuple[str | None, int]:
     cleaned = clean_name(name) if name else None
     if cleaned is None:
         return None, len(text)
-    return cleaned, start + text[start:].find(cleaned.split()[0])
+    # the name as the ledger keeps it may be spelled otherwise ("Societe Generale")
+    return cleaned, start + max(0, text[start:].find(cleaned.split()[0]))
 
 
 def name_after(text: str, start: int) -> tuple[str | None, int]:

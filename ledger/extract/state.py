@@ -86,6 +86,8 @@ class Context:
     firm_of: dict[str, str] = field(default_factory=dict)
     # the direction a list's lead-in names ("see the S&P 500 finishing 2026:")
     lead_direction: Direction | None = None
+    # whether that lead-in names a period forecast ("The banks' gold forecasts for 2026:")
+    lead_period_forecast: bool = False
     # the period the headline names ("Gold outlook 2026"), and whether the body has begun
     headline_period: DatePhrase | None = None
     read_body: bool = False
@@ -114,6 +116,7 @@ class Context:
             tuple(sorted(self.price_now.items())),
             tuple(sorted(self.firm_of.items())),
             self.lead_direction,
+            self.lead_period_forecast,
             self.headline_period,
             self.read_body,
             self.named_symbols,
@@ -135,6 +138,7 @@ class Context:
         self.price_now = dict(state.price_now)
         self.firm_of = dict(state.firm_of)
         self.lead_direction = state.lead_direction
+        self.lead_period_forecast = state.lead_period_forecast
         self.headline_period = state.headline_period
         self.read_body = state.read_body
         self.named_symbols = state.named_symbols
@@ -157,6 +161,7 @@ class ContextState:
     price_now: tuple[tuple[str, float], ...]
     firm_of: tuple[tuple[str, str], ...]
     lead_direction: Direction | None
+    lead_period_forecast: bool
     headline_period: DatePhrase | None
     read_body: bool
     named_symbols: tuple[str, ...]

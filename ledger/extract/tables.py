@@ -45,7 +45,14 @@ def tables_as_lines(text: str, names_asset: Callable[[str], tuple[str, bool] | N
             run_end += 1
         if run_end - index >= MIN_TABLE_LINES:
             rewritten = _table_lines(lines[index:run_end], names_asset)
-            out.extend(rewritten if rewritten is not None else lines[index:run_end])
+            if rewritten is None:
+                rewritten = [_row_line(line, names_asset) for line in lines[index:run_end]]
+            out.extend(rewritten)
+            index = run_end
+            continue
+        if run_end > index:
+            # "Deutsche Bank | Brent 2026 | $62": a row that names its own asset and year
+            out.extend(_row_line(line, names_asset) for line in lines[index:run_end])
             index = run_end
             continue
         out.append(lines[index])
@@ -66,6 +73,8 @@ def _table_lines(
     lines: list[str], names_asset: Callable[[str], tuple[str, bool] | None]
 ) -> list[str] | None:
     header = _cells(lines[0])
+    if any(_PRICE_CELL.match(cell) for cell in header[1:]):
+        return None  # a first row with a price in it is a row, not a header
     columns: dict[int, tuple[tuple[str, bool] | None, str | None]] = {}
     for position, cell in enumerate(header[1:], start=1):
         asset = names_asset(cell)
@@ -73,7 +82,7 @@ def _table_lines(
         if asset is not None or year is not None:
             columns[position] = (asset, year[0] if year else None)
     if not columns:
-        return None
+        return _target_table_lines(lines, header)
     indent = re.match(r"\s*", lines[0])
     margin = indent[0] if indent else ""
     rewritten = [lines[0]]
@@ -99,4 +108,54 @@ def _table_lines(
             rewritten.append(f"{margin}{label}: {', '.join(calls)}")
         else:
             rewritten.append(line)
+    return rewritten
+
+
+def _row_line(line: str, names_asset: Callable[[str], tuple[str, bool] | None]) -> str:
+    """A headerless row, "Deutsche Bank | Brent 2026 | $62", as the line a reader says:
+    "Deutsche Bank: Brent average $62 in 2026". Any other line is kept as it is (a byline,
+    "Author | Aki Wu", names no asset and no price)."""
+    cells = _cells(line)
+    if len(cells) != 3 or not cells[0] or _PRICE_CELL.match(cells[0]):
+        return line
+    label, what, level = cells
+    asset = names_asset(what)
+    if asset is None or not _PRICE_CELL.match(level):
+        return line
+    year = _YEAR.search(what)
+    verb = "average" if asset[1] and year else "at"
+    words = [f"{asset[0]} {verb}", level.rstrip("*").strip(), f"in {year[0]}" if year else ""]
+    indent = re.match(r"\s*", line)
+    return f"{indent[0] if indent else ''}{label}: {' '.join(w for w in words if w)}"
+
+
+_TARGET_HEADER = re.compile(
+    r"^(?:(?:price\s+)?targets?|forecasts?|predictions?|calls?|levels?)$", re.IGNORECASE
+)
+_TIME_HEADER = re.compile(r"^(?:timeline|time\s*frame|horizon|deadline|by\s+when|when)$", re.I)
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d\d\b")
+
+
+def _target_table_lines(lines: list[str], header: list[str]) -> list[str] | None:
+    """A table of targets with their timelines and no asset in the header ("Analyst/Firm |
+    Target | Timeline | Key insight"): each row said as "JPMorgan: $170,000 by the end of
+    2026", its asset the one the article is about. None when the header has no such pair."""
+    target = next((i for i, c in enumerate(header) if i and _TARGET_HEADER.match(c)), None)
+    when = next((i for i, c in enumerate(header) if i and _TIME_HEADER.match(c)), None)
+    if target is None or when is None:
+        return None
+    rewritten = [lines[0]]
+    for line in lines[1:]:
+        cells = _cells(line)
+        if (
+            len(cells) <= max(target, when)
+            or not cells[0]
+            or not _PRICE_CELL.match(cells[target])
+            or not cells[when]
+        ):
+            rewritten.append(line)
+            continue
+        timeline = cells[when]
+        deadline = f"by the end of {timeline}" if _YEAR_FIRST.match(timeline) else f"by {timeline}"
+        rewritten.append(f"{cells[0]}: {cells[target].rstrip('*').strip()} {deadline}")
     return rewritten

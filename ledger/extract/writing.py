@@ -41,6 +41,13 @@ from ledger.extract.textops import any_of
 _BEARISH = any_of(P.BEARISH)
 _CONSENSUS = any_of(P.CONSENSUS)
 _TARGET_WORDS = frozenset(P.SIDELESS_TARGET_WORDS)
+# ", below the current curves of 63 dollars", "well under today's price", "below spot":
+# said after the levels of its clause, against the price of the day (not a past target).
+_COMPARED_BELOW_NOW = re.compile(
+    r"[^.;:]{0,80}?,\s*(?P<words>(?:(?:well|far|some|still|both|all|each)\s+){0,2}(?:below|under"
+    r"|lower\s+than|beneath)\s+(?:the\s+)?(?:current|today's|prevailing|spot|present|market))\b",
+    re.IGNORECASE,
+)
 _AVERAGE_WORD = re.compile(r"\baverage\b", re.IGNORECASE)
 _DEADLINE_PREPOSITION = re.compile(
     r"^(?:by|until|till|through|thru|before|within|in|over|during|from|between|end|year"
@@ -105,24 +112,61 @@ def write_candidate(
         family = AVERAGE
         notes.append("a forecast for a period, with no direction word: read as its average")
     elif (
-        direction is None or " ".join((direction.verb or "").lower().split()) in _TARGET_WORDS
-    ) and _BEARISH.search(sentence.present):
+        when is not None
+        and P.ASSET_FAMILIES.get(mention.symbol) in _YEAR_AVERAGED
+        and _whole_year(when)
+        and when is not sentence.inherited
+        and when is not sentence.headline_period
+        and (direction is None or _path_verb(direction))
+        and not _EXTREME_BEFORE.search(sentence.work, max(0, level.start - 20), level.start)
+    ):
+        # "silver at $32 in 2021, then easing to $31 in 2022": a commodity's level for a
+        # calendar year, said with no verb or a verb of the path, is the year's average (the
+        # way commodity desks publish them); "reach $65 in 2026" keeps its touch.
+        family = AVERAGE
+        notes.append(
+            f"a commodity's level for the year {when.start.year if when.start else ''}, with"
+            f" {'no direction word' if direction is None else repr(direction.verb)}:"
+            " read as the year's average"
+        )
+    # The side is read from other words only when the call's own words name none: no
+    # direction word, a target word, or a bare "average" (which says how, not which way).
+    sideless = direction is None or _names_no_side(direction) or _sideless_average(direction)
+    # "reach", "hit", "see": a touch whose side is only the default, named by no word
+    defaulted = sideless or (
+        direction is not None
+        and (not direction.stated_side or _verb(direction) in _NEUTRAL_TOUCH_VERBS)
+    )
+    below_now = _COMPARED_BELOW_NOW.match(sentence.present, level.end)
+    if sideless and _BEARISH.search(sentence.present):
         side = BELOW
         notes.append(
             f"no direction word, and the speaker is bearish: '{level.match.text}' read as a"
-            " level to fall to (touch)"
+            f" level to fall to ({family})"
         )
-    elif (direction is None or _names_no_side(direction)) and _below_price_now(
-        level.match, mention.symbol, sentence.price_now
-    ):
+    elif defaulted and _below_price_now(level.match, mention.symbol, sentence.price_now):
         side = BELOW
         notes.append(
             f"no direction word, and '{level.match.text}' is below the price the article gives"
             f" ({format_price(sentence.price_now[mention.symbol])}): read as a level to fall to"
         )
-    elif direction is None:
+    elif sideless and below_now:
+        # "56 dollars in 2026, below the current curves of 63 dollars": the writer says the
+        # side against today's price after the levels it compares.
+        side = BELOW
+        notes.append(
+            f"'{' '.join(below_now['words'].split())}' after '{level.match.text}': read as"
+            " below the price of the day"
+        )
+    elif defaulted and _at_or_under_parity(level.match, mention.symbol):
+        side = BELOW
+        notes.append(
+            f"'{level.match.text}' is at or under parity, where {mention.symbol} has not"
+            " traded for years: read as a level to fall to"
+        )
+    elif direction is None and family != AVERAGE:
         notes.append(f"no direction word: '{level.match.text}' read as a level to reach (touch)")
-    elif direction.note:
+    elif direction is not None and direction.note:
         notes.append(direction.note)
     relative = level.match.relative
     if relative is not None and relative.kind is RelativeKind.PERCENT and level.match.sign:
@@ -281,6 +325,62 @@ def _is_quarter_or_half(when: DatePhrase) -> bool:
 def _names_no_side(direction: Direction) -> bool:
     """A target word ("target", "target of") says where, not which way."""
     return " ".join((direction.verb or "").lower().split()) in _TARGET_WORDS
+
+
+_YEAR_AVERAGED = frozenset(("oil", "gas", "metal"))
+# Verbs that tell how a path moves, not that a level is reached: with a commodity's calendar
+# year they give the year's average ("WTI is forecast to fall to $66 in 2025").
+_PATH_VERB = re.compile(
+    r"^(?:(?:then|further|back|gradually)\s+)*(?:fall|falls|falling|drop|drops|dropping|decline"
+    r"|declines|declining|ease|eases|easing|slip|slips|slipping|improve|improves|improving|rise"
+    r"|rises|rising|recover|recovers|recovering|edge|edges|edging)(?:\s+(?:back|up|down|lower"
+    r"|higher))?\s+to$",
+    re.IGNORECASE,
+)
+
+# "a rise to as much as $5,000 in 2026": the peak of the year, not its average
+_EXTREME_BEFORE = re.compile(r"\bas\s+(?:much|high|low|far)\s+as\s+(?:about\s+)?\S*$", re.I)
+
+
+def _path_verb(direction: Direction) -> bool:
+    return direction.family == TOUCH and bool(
+        _PATH_VERB.match(" ".join((direction.verb or "").split()))
+    )
+
+
+def _whole_year(when: DatePhrase) -> bool:
+    """ "in 2025", "during 2026": a calendar year, start to end."""
+    return (
+        when.start is not None
+        and (when.start.month, when.start.day) == (1, 1)
+        and (when.deadline.month, when.deadline.day) == (12, 31)
+        and when.start.year == when.deadline.year
+    )
+
+
+# "reach", "hit", "touch": a level met from either side (the claim language reads them above)
+_NEUTRAL_TOUCH_VERBS = frozenset(
+    ("reach", "reaches", "reaching", "hit", "hits", "hitting", "touch", "touches", "touching")
+)
+
+
+def _verb(direction: Direction) -> str:
+    return " ".join((direction.verb or "").lower().split())
+
+
+# Pairs quoted above one for all but a few months since 2003: a call at or under parity
+# ("the euro will hit parity", "EUR/USD to 0.95") is a fall, whatever the verb's default.
+_ABOVE_PARITY_PAIRS = frozenset(("EURUSD=X", "GBPUSD=X"))
+
+
+def _at_or_under_parity(level: LevelMatch, symbol: str) -> bool:
+    return symbol in _ABOVE_PARITY_PAIRS and level.price is not None and level.price <= 1.0
+
+
+def _sideless_average(direction: Direction) -> bool:
+    """ "to average $58", "an average of $4,400": the period's mean, on no side of today."""
+    verb = " ".join((direction.verb or "").lower().split())
+    return direction.family == AVERAGE and not re.search(r"\b(?:above|below|under|over)\b", verb)
 
 
 def _below_price_now(level: LevelMatch, symbol: str, price_now: Mapping[str, float]) -> bool:
