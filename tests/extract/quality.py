@@ -67,6 +67,8 @@ CORPUS_FILES = (
     "corpus_test.yaml",
     # The second frozen batch (52 articles), labelled before any extraction was run on it.
     "corpus_test2.yaml",
+    # The third frozen batch (60 articles), labelled before any extraction was run on it.
+    "corpus_test3.yaml",
 )
 # After every article's date in every file; only used where an article gives no date at all.
 DEFAULT_TODAY = date(2026, 12, 6)
