@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from ledger_templates import LedgerTemplates, migrated
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from yahoo_fake import fake_yahoo
@@ -75,6 +76,25 @@ def _postgres_schema(base_url: str) -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def ledger_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LedgerTemplates]:
+    """Ledgers built once per test process, for tests to copy (see ledger_templates.py)."""
+    templates = LedgerTemplates(tmp_path_factory.mktemp("ledger-templates"))
+    yield templates
+    templates.drop()
+
+
+@pytest.fixture
+def migrated_ledger(ledger_templates: LedgerTemplates) -> Callable[[Path], str]:
+    """Puts an empty SQLite ledger at the current schema at a path and gives its URL.
+
+    For fixtures that fill a ledger through the store: the same file the first
+    write would create, without running every migration again for each test.
+    Tests of creating a ledger (tests/store/) start from nothing instead.
+    """
+    return lambda path: ledger_templates.copy_sqlite("migrated", migrated, path)
 
 
 @pytest.hookimpl(trylast=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -197,8 +198,9 @@ def test_json_output_is_exact(capsys, hostile_db) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+def db(tmp_path: Path, migrated_ledger: Callable[[Path], str]) -> str:
+    """An empty ledger of the test's own (what is shown is the subject here, not creating it)."""
+    return migrated_ledger(tmp_path / "fresh.sqlite3")
 
 
 @pytest.mark.parametrize("name", NAMES)

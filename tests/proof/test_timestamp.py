@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import Result, forecast
+from ledger_templates import LedgerTemplates, copy_of
 from sqlalchemy import create_engine, text
 from tsa_fake import FakeTsa, TestPki, fake_tsa, refused_url
 
@@ -39,11 +40,16 @@ def certs(pki: TestPki, tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def ledger(capsys, ledger_url: str) -> str:
-    for claim in ("gold $5055 by 2026-06-30", "silver hits $80 by 2026-06-30"):
-        result = forecast(capsys, "--db", ledger_url, "add", claim, "-s", "JPMorgan", *MADE)
-        assert result.code == 0, result.err
-    return ledger_url
+def ledger(capsys, ledger_url: str, ledger_templates: LedgerTemplates) -> Iterator[str]:
+    """Two claims by one source (a fresh copy of a ledger built once per test process)."""
+
+    def build(url: str, _workdir: Path) -> None:
+        for claim in ("gold $5055 by 2026-06-30", "silver hits $80 by 2026-06-30"):
+            result = forecast(capsys, "--db", url, "add", claim, "-s", "JPMorgan", *MADE)
+            assert result.code == 0, result.err
+
+    with copy_of(ledger_templates, "two-claims", build, ledger_url) as url:
+        yield url
 
 
 def stamps_stored(url: str) -> int:

@@ -99,9 +99,9 @@ def prices(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def ledger_db(tmp_path: Path) -> Iterator[str]:
+def ledger_db(tmp_path: Path, migrated_ledger: Callable[[Path], str]) -> Iterator[str]:
     """A SQLite ledger with the claims recorded but not resolved."""
-    url = f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
+    url = migrated_ledger(tmp_path / "ledger.sqlite3")
     engine = open_ledger(url)
     record(engine)
     engine.dispose()

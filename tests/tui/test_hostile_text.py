@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -116,8 +117,10 @@ class Actions:
         self.calls.append("screenshot")
 
 
-def hostile_app(tmp_path: Path, name: str, today: date, **options) -> tuple[LedgerApp, dict]:
-    url = f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
+def hostile_app(
+    migrated_ledger: Callable[[Path], str], tmp_path: Path, name: str, today: date, **options
+) -> tuple[LedgerApp, dict]:
+    url = migrated_ledger(tmp_path / "ledger.sqlite3")
     ids = hostile_ledger(url, HOSTILE[name])
     return make_app(url, today=today, **options), ids
 
@@ -185,10 +188,10 @@ async def click_on(pilot: Pilot, shown: str, text: str) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 async def test_scoreboard_source_claim_and_help_show_the_text_literally(
-    tmp_path, today, settle, name
+    migrated_ledger, tmp_path, today, settle, name
 ) -> None:
     text = HOSTILE[name]
-    app, ids = hostile_app(tmp_path, name, today)
+    app, ids = hostile_app(migrated_ledger, tmp_path, name, today)
     actions = Actions(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -229,9 +232,11 @@ async def test_scoreboard_source_claim_and_help_show_the_text_literally(
 
 
 @pytest.mark.parametrize("name", NAMES)
-async def test_voiding_shows_the_reason_literally(tmp_path, today, settle, name) -> None:
+async def test_voiding_shows_the_reason_literally(
+    migrated_ledger, tmp_path, today, settle, name
+) -> None:
     text = HOSTILE[name]
-    app, ids = hostile_app(tmp_path, name, today)
+    app, ids = hostile_app(migrated_ledger, tmp_path, name, today)
     actions = Actions(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -253,10 +258,10 @@ async def test_voiding_shows_the_reason_literally(tmp_path, today, settle, name)
 
 @pytest.mark.parametrize("name", NAMES)
 async def test_the_due_list_shows_source_and_symbol_literally(
-    tmp_path, today, settle, name
+    migrated_ledger, tmp_path, today, settle, name
 ) -> None:
     text = HOSTILE[name]
-    app, _ = hostile_app(tmp_path, name, today)
+    app, _ = hostile_app(migrated_ledger, tmp_path, name, today)
     actions = Actions(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -269,10 +274,10 @@ async def test_the_due_list_shows_source_and_symbol_literally(
 
 @pytest.mark.parametrize("name", NAMES)
 async def test_the_add_form_previews_errors_and_revisions_literally(
-    tmp_path, today, settle, name
+    migrated_ledger, tmp_path, today, settle, name
 ) -> None:
     text = HOSTILE[name]
-    app, ids = hostile_app(tmp_path, name, today)
+    app, ids = hostile_app(migrated_ledger, tmp_path, name, today)
     actions = Actions(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -289,9 +294,11 @@ async def test_the_add_form_previews_errors_and_revisions_literally(
 
 
 @pytest.mark.parametrize("name", NAMES)
-async def test_import_cards_show_the_sentence_literally(tmp_path, today, settle, name) -> None:
+async def test_import_cards_show_the_sentence_literally(
+    migrated_ledger, tmp_path, today, settle, name
+) -> None:
     text = HOSTILE[name]
-    app, _ = hostile_app(tmp_path, name, today)
+    app, _ = hostile_app(migrated_ledger, tmp_path, name, today)
     actions = Actions(app)
     article = tmp_path / "article.txt"
     sentence = f"JPMorgan expects gold to reach $5,055 by the end of 2026, {text}."
@@ -310,11 +317,13 @@ async def test_import_cards_show_the_sentence_literally(tmp_path, today, settle,
 
 
 @pytest.mark.parametrize("name", NAMES)
-async def test_a_failed_resolve_reports_the_symbol_literally(tmp_path, today, settle, name) -> None:
+async def test_a_failed_resolve_reports_the_symbol_literally(
+    migrated_ledger, tmp_path, today, settle, name
+) -> None:
     text = HOSTILE[name]
     prices = tmp_path / "prices"
     prices.mkdir()
-    app, _ = hostile_app(tmp_path, name, today, prices=f"csv:{prices}")
+    app, _ = hostile_app(migrated_ledger, tmp_path, name, today, prices=f"csv:{prices}")
     actions = Actions(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

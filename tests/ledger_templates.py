@@ -1,0 +1,136 @@
+"""Ledgers built once per test process and copied for each test that needs one.
+
+Building a ledger runs the migrations (a fresh SQLite ledger costs about a
+quarter of a CPU second) and then whatever commands fill it; tests whose
+subject is not the building can start from a copy instead. Each test gets a
+copy of its own, so no test's writes reach another: a file copy on SQLite
+(the write-ahead log folded into the file first), a database made with
+`CREATE DATABASE ... TEMPLATE` on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+PG_ENV = "FORECAST_TEST_DATABASE_URL"
+
+# Fills the ledger at a URL; its second argument is a directory of its own
+# that lives as long as the template (for the files a build writes and names).
+Builder = Callable[[str, Path], None]
+
+
+@dataclass
+class LedgerTemplates:
+    """The templates built so far in this test process, by name and backend."""
+
+    directory: Path
+    sqlite: dict[str, Path] = field(default_factory=dict)
+    postgres: dict[str, URL] = field(default_factory=dict)
+
+    def copy_sqlite(self, name: str, build: Builder, target: Path) -> str:
+        """Put a copy of template `name` at `target` (built by `build` the first time)."""
+        if name not in self.sqlite:
+            workdir = self.directory / "sqlite" / name
+            workdir.mkdir(parents=True)
+            path = workdir / "template.sqlite3"
+            build(f"sqlite:///{path}", workdir)
+            checkpoint(path)
+            self.sqlite[name] = path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.sqlite[name], target)
+        return f"sqlite:///{target}"
+
+    @contextmanager
+    def copy_postgres(self, name: str, build: Builder, test_url: str) -> Iterator[str]:
+        """A database made from template `name`, dropped afterwards.
+
+        The template lives in a database of its own, in a schema named like the
+        test's and reached the same way (first in the search path), so a copy
+        is the ledger the build would have left in the test's own schema.
+        """
+        if name not in self.postgres:
+            url = make_url(test_url)
+            template = url.set(database=_create_database(f"{url.database}_tpl"))
+            admin = create_engine(template.set(query={}), isolation_level="AUTOCOMMIT")
+            with admin.connect() as connection:
+                schema = url.query["options"].split("=", 1)[1]
+                connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+            admin.dispose()
+            self.postgres[name] = template
+            workdir = self.directory / "postgresql" / name
+            workdir.mkdir(parents=True)
+            build(template.render_as_string(hide_password=False), workdir)
+        template = self.postgres[name]
+        copy = template.set(database=_create_database(f"{template.database}_c", template.database))
+        try:
+            yield copy.render_as_string(hide_password=False)
+        finally:
+            drop_database(copy)
+
+    def drop(self) -> None:
+        for template in self.postgres.values():
+            drop_database(template)
+        self.postgres.clear()
+
+
+@contextmanager
+def copy_of(
+    templates: LedgerTemplates, name: str, build: Builder, ledger_url: str
+) -> Iterator[str]:
+    """A fresh copy of template `name` on the backend of `ledger_url` (see `ledger_url`)."""
+    if ledger_url.startswith("sqlite"):
+        database = make_url(ledger_url).database
+        assert database is not None
+        yield templates.copy_sqlite(name, build, Path(database))
+        return
+    with templates.copy_postgres(name, build, ledger_url) as url:
+        yield url
+
+
+def checkpoint(path: Path) -> None:
+    """Fold the write-ahead log into the database file, so that the file alone is whole."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+
+
+def _maintenance_url() -> URL:
+    """The test database itself: never a template, never dropped, always there to connect to."""
+    return make_url(os.environ[PG_ENV])
+
+
+def _create_database(prefix: str, template: str | None = None) -> str:
+    """A new database, empty or made from `template` (which must have no open connection)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(_maintenance_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        clause = f' TEMPLATE "{template}"' if template is not None else ""
+        connection.execute(text(f'CREATE DATABASE "{name}"{clause}'))
+    admin.dispose()
+    return name
+
+
+def drop_database(url: URL) -> None:
+    admin = create_engine(_maintenance_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def migrated(url: str, _workdir: Path) -> None:
+    """An empty ledger at the current schema, as the first command that writes leaves it."""
+    from ledger.store.session import open_ledger
+
+    open_ledger(url).dispose()
