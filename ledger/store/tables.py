@@ -26,6 +26,7 @@ from sqlalchemy import (
     text,
 )
 from sqlmodel import Field, SQLModel
+from sqlmodel.main import SQLModelConfig
 
 from ledger.records import SOURCE_KINDS
 
@@ -116,6 +117,10 @@ def _timestamp(nullable: bool = False, index: bool = False) -> Column:
 
 class LedgerModel(SQLModel):
     metadata = metadata
+    # Rows are built by the store, never validated from outside input, so
+    # pydantic's validator for each table is built on first use instead of at
+    # import: every command imports the seventeen tables, few validate a row.
+    model_config = SQLModelConfig(from_attributes=True, defer_build=True)
 
 
 class SourceRow(LedgerModel, table=True):
