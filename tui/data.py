@@ -27,7 +27,6 @@ from sqlmodel import Session
 from ledger.claims.pairs import legs_of, pair_key
 from ledger.claims.probability import parse_probability as parse_stated_probability
 from ledger.errors import ClaimError, NotFoundError, UsageError
-from ledger.extract.reading import Article, read_article_file
 from ledger.records import SOURCE_KINDS, ClaimDetail, ClaimRecord, NewClaim
 from ledger.scoring import GroupScore, score_groups
 from ledger.store.scoring import ScoringColumns
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
 
     from ledger.claims.model import Claim
     from ledger.extract import Extraction
+    from ledger.extract.reading import Article
     from ledger.resolver import ResolveSummary
     from ledger.services import review as review_service
 
@@ -134,9 +134,6 @@ class Recorded:
     normalized: str
 
 
-ArticleText = Article  # the screen's name for what ledger.extract reads
-
-
 @dataclass(frozen=True)
 class ArticleCandidates:
     """What the extractor found in an article, and the aliases its claim texts were read with.
@@ -214,8 +211,13 @@ def parse_source_kind(text: str) -> str | None:
     return clean
 
 
-def read_article(path: str) -> ArticleText:
-    """The text of an article file, read as `forecast extract FILE` reads it."""
+def read_article(path: str) -> Article:
+    """The text of an article file, read as `forecast extract FILE` reads it.
+
+    The reader (and its HTML parser) is imported here, not with this module:
+    the scoreboard a start paints never reads an article."""
+    from ledger.extract.reading import read_article_file
+
     return read_article_file(path)
 
 
@@ -448,8 +450,9 @@ class LedgerData:
         is the user's if given, else the article's date, else `today`.
         """
         from ledger.extract import extract_article
+        from ledger.extract.reading import Article
 
-        article = read_article(path) if path.strip() else ArticleText(pasted)
+        article = read_article(path) if path.strip() else Article(pasted)
         if not article.text.strip():
             raise UsageError("nothing to read: paste an article or give the path of a file")
         aliases = self.aliases()

@@ -17,7 +17,6 @@ from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import Row, Select, and_, bindparam, insert, select, update
-from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
@@ -488,7 +487,13 @@ def reference_close(session: Session, symbol: str, made_on: date) -> float | Non
 
 # --- reading ---------------------------------------------------------------
 
-_current = aliased(ResolutionRow)
+# The listing is built on the tables themselves, not the ORM classes: an ORM
+# alias (or any ORM query) configures all seventeen mappers first, a cost every
+# `list` and `show` would pay for plain columns.
+_prediction = PredictionRow.__table__.c
+_source = SourceRow.__table__.c
+_current = ResolutionRow.__table__.alias("current_resolution")
+_tag = PredictionTagRow.__table__.c
 
 
 def _claim_query() -> Select:
@@ -497,17 +502,18 @@ def _claim_query() -> Select:
     return (
         select(
             *PredictionRow.__table__.columns,
-            SourceRow.name.label("source_name"),
-            SourceRow.kind.label("source_kind"),
-            _current.evidence_date.label("evidence_date"),
-            _current.evidence_price.label("evidence_price"),
-            _current.evidence_field.label("evidence_field"),
-            _current.leg_evidence.label("leg_evidence"),
+            _source.name.label("source_name"),
+            _source.kind.label("source_kind"),
+            _current.c.evidence_date.label("evidence_date"),
+            _current.c.evidence_price.label("evidence_price"),
+            _current.c.evidence_field.label("evidence_field"),
+            _current.c.leg_evidence.label("leg_evidence"),
         )
-        .join(SourceRow, SourceRow.id == PredictionRow.source_id)
+        .select_from(PredictionRow.__table__)
+        .join(SourceRow.__table__, _source.id == _prediction.source_id)
         .join(
             _current,
-            and_(_current.prediction_id == PredictionRow.id, _current.is_current),
+            and_(_current.c.prediction_id == _prediction.id, _current.c.is_current),
             isouter=True,
         )
     )
@@ -518,28 +524,26 @@ def list_claims(session: Session, where: ClaimFilter | None = None) -> list[Clai
     where = where or ClaimFilter()
     query = _claim_query()
     if where.status:
-        query = query.where(PredictionRow.status == where.status)
+        query = query.where(_prediction.status == where.status)
     if where.source:
-        query = query.where(SourceRow.name_key == source_key(where.source))
+        query = query.where(_source.name_key == source_key(where.source))
     if where.symbol:
         legs = pair_legs(where.symbol)
         if legs is None:
-            query = query.where(PredictionRow.symbol == where.symbol)
+            query = query.where(_prediction.symbol == where.symbol)
         else:  # "GC=F vs BTC-USD", as `score --by asset` names a pair: its outperformances
-            query = query.where(
-                PredictionRow.symbol == legs[0], PredictionRow.versus_symbol == legs[1]
-            )
+            query = query.where(_prediction.symbol == legs[0], _prediction.versus_symbol == legs[1])
     if where.tag:
-        tagged = select(PredictionTagRow.prediction_id).where(PredictionTagRow.tag == where.tag)
-        query = query.where(PredictionRow.id.in_(tagged))
+        tagged = select(_tag.prediction_id).where(_tag.tag == where.tag)
+        query = query.where(_prediction.id.in_(tagged))
     if where.due_before:
         # A vague call's stored deadline is only its made_on: it is never due.
         query = query.where(
-            PredictionRow.deadline < where.due_before, PredictionRow.kind != ClaimKind.VAGUE.value
+            _prediction.deadline < where.due_before, _prediction.kind != ClaimKind.VAGUE.value
         )
     if where.ids is not None:
-        query = query.where(PredictionRow.id.in_(list(where.ids)))
-    query = query.order_by(PredictionRow.id).offset(where.offset)
+        query = query.where(_prediction.id.in_(list(where.ids)))
+    query = query.order_by(_prediction.id).offset(where.offset)
     if where.limit is not None:
         query = query.limit(where.limit)
     rows = _plain_rows(session, query)
@@ -588,11 +592,12 @@ def get_claim(session: Session, claim_id: int) -> ClaimDetail:
     records = list_claims(session, ClaimFilter(ids=[claim_id]))
     if not records:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
+    resolution = ResolutionRow.__table__.c
     history = session.execute(
-        select(ResolutionRow)
-        .where(ResolutionRow.prediction_id == claim_id)
-        .order_by(ResolutionRow.created_at, ResolutionRow.id)
-    ).scalars()
+        select(ResolutionRow.__table__)
+        .where(resolution.prediction_id == claim_id)
+        .order_by(resolution.created_at, resolution.id)
+    )
     resolutions = [_to_resolution(r) for r in history]
     revised = revision_reasons(session, [r.id for r in resolutions])
     resolutions = [
@@ -600,15 +605,14 @@ def get_claim(session: Session, claim_id: int) -> ClaimDetail:
         for r in resolutions
     ]
     run_ids = {r.run_id for r in resolutions if r.run_id is not None}
+    run = ResolveRunRow.__table__.c
     as_of = dict(
-        session.execute(
-            select(ResolveRunRow.id, ResolveRunRow.as_of).where(ResolveRunRow.id.in_(run_ids))
-        ).all()
+        session.execute(select(run.id, run.as_of).where(run.id.in_(run_ids))).all()
         if run_ids
         else ()
     )
     claimed_created_at = session.execute(
-        select(PredictionRow.claimed_created_at).where(PredictionRow.id == claim_id)
+        select(_prediction.claimed_created_at).where(_prediction.id == claim_id)
     ).scalar_one()
     return ClaimDetail(
         claim=records[0],
@@ -636,8 +640,8 @@ def revision_chain(session: Session, claim_id: int) -> list[ClaimRecord]:
     """Every claim linked to `claim_id` by revisions, oldest first (itself included)."""
     links = dict(
         session.execute(
-            select(PredictionRow.id, PredictionRow.revises_id).where(
-                PredictionRow.revises_id.is_not(None)
+            select(_prediction.id, _prediction.revises_id).where(
+                _prediction.revises_id.is_not(None)
             )
         ).all()
     )
@@ -864,7 +868,7 @@ def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
     )
 
 
-def _to_resolution(row: ResolutionRow) -> ResolutionRecord:
+def _to_resolution(row: ResolutionRow | Row) -> ResolutionRecord:
     return ResolutionRecord(
         id=row.id,
         outcome=row.outcome,

@@ -33,11 +33,12 @@ def known_closes(
     # Plain lists and `bisect`: `forecast add` looks up one day, and numpy would
     # cost its start more than the search saves (a test holds the two equal).
     series: dict[str, tuple[list[int], list[float]]] = {}
+    bar = PriceBarRow.__table__.c  # the table, not the ORM class (which configures every mapper)
     for chunk in chunks(sorted(plain)):
         rows = session.execute(
-            select(PriceBarRow.symbol, PriceBarRow.date, PriceBarRow.close)
-            .where(PriceBarRow.symbol.in_(chunk))
-            .order_by(PriceBarRow.symbol, PriceBarRow.date)
+            select(bar.symbol, bar.date, bar.close)
+            .where(bar.symbol.in_(chunk))
+            .order_by(bar.symbol, bar.date)
         ).all()
         by_symbol: dict[str, list[tuple[date, float]]] = {}
         for symbol, day, close in rows:

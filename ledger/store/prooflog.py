@@ -546,11 +546,9 @@ def read_log_with_kinds(session: Session) -> list[tuple[int, str, str, str]]:
 
 def ensure_log(engine: Engine) -> None:
     """Guards in place and a log present; an existing ledger's log is built once."""
+    head = ProofHeadRow.__table__.c  # the table's columns: an ORM select configures every mapper
     with engine.connect() as connection:
-        has_head = (
-            connection.execute(select(ProofHeadRow.id).where(ProofHeadRow.id == HEAD_ID)).first()
-            is not None
-        )
+        has_head = connection.execute(select(head.id).where(head.id == HEAD_ID)).first() is not None
         guarded = guards_current(connection)
     if not guarded:
         with engine.begin() as connection:

@@ -27,30 +27,19 @@ def rulings(
     ones a hand can have changed (a few in any ledger, so this stays one
     small query however large the ledger is).
     """
+    # The tables' columns, not the ORM classes: an ORM statement would configure
+    # every mapper first, a cost each scoreboard (CLI and TUI) would pay for nothing.
+    r, p = ResolutionRow.__table__.c, PredictionRow.__table__.c
     query = (
-        select(
-            ResolutionRow.prediction_id,
-            ResolutionRow.outcome,
-            ResolutionRow.method,
-            ResolutionRow.created_at,
-            PredictionRow.deadline,
-        )
-        .join(PredictionRow, PredictionRow.id == ResolutionRow.prediction_id)
-        .order_by(
-            ResolutionRow.prediction_id,
-            ResolutionRow.is_current,
-            ResolutionRow.created_at,
-            ResolutionRow.id,
-        )
+        select(r.prediction_id, r.outcome, r.method, r.created_at, p.deadline)
+        .join_from(ResolutionRow.__table__, PredictionRow.__table__, p.id == r.prediction_id)
+        .order_by(r.prediction_id, r.is_current, r.created_at, r.id)
     )
     if claim_ids is None:
-        by_hand = select(ResolutionRow.prediction_id).where(ResolutionRow.method == MANUAL)
-        parts: list = [query.where(ResolutionRow.prediction_id.in_(by_hand))]
+        by_hand = select(r.prediction_id).where(r.method == MANUAL)
+        parts: list = [query.where(r.prediction_id.in_(by_hand))]
     else:
-        parts = [
-            query.where(ResolutionRow.prediction_id.in_(part))
-            for part in chunks(sorted(set(claim_ids)))
-        ]
+        parts = [query.where(r.prediction_id.in_(part)) for part in chunks(sorted(set(claim_ids)))]
     found: dict[int, tuple[date, list[Ruling]]] = {}
     for part in parts:
         for claim_id, outcome, method, created_at, deadline in session.execute(part):

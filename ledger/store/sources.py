@@ -41,9 +41,10 @@ def ensure_sources(session: Session, names: Iterable[tuple[str, str | None]]) ->
             wanted[key] = (clean, check_source_kind(kind) if kind else None)
     ids: dict[str, int] = {}
     keys = list(wanted)
+    source = SourceRow.__table__.c  # the table, not the ORM class (which configures every mapper)
     for chunk in chunks(keys):
         for key, source_id in session.execute(
-            select(SourceRow.name_key, SourceRow.id).where(SourceRow.name_key.in_(chunk))
+            select(source.name_key, source.id).where(source.name_key.in_(chunk))
         ):
             ids[key] = source_id
     missing = [k for k in keys if k not in ids]
@@ -124,7 +125,8 @@ def source_summaries(session: Session) -> list[SourceSummary]:
 
 
 def user_aliases(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(AliasRow.alias, AliasRow.symbol)).all())
+    alias = AliasRow.__table__.c  # not the ORM class: `add` reads this before any ORM work
+    return dict(session.execute(select(alias.alias, alias.symbol)).all())
 
 
 def add_alias(session: Session, alias: str, symbol: str, *, force: bool = False) -> None:

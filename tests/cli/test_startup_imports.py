@@ -1,10 +1,11 @@
 """What the everyday commands import: only what they use (issue 12).
 
-One fresh interpreter runs `--help`, then `list` and `show` on a small ledger,
-and reports the modules loaded after each; the heavy libraries a command does
-not use must not be among them. (`score` is left out: it imports pandas and
-SciPy, which would make this test slow; `scipy.stats` is kept out of it by
-`ledger.scoring.intervals`.)
+One fresh interpreter runs `--help`, then `list`, `show` and `score` on a
+small ledger, and reports the modules loaded after each; the heavy libraries a
+command does not use must not be among them. These commands read through the
+tables, not the ORM classes: the first ORM statement configures all seventeen
+mappers, which they have no use for. A second interpreter builds the TUI's app
+as `forecast tui` does: the scoreboard it paints first reads no article.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ PROBE = """
 import contextlib, io, json, sys
 from ledger.cli.app import run
 
+
+def mappers_configured():
+    tables = sys.modules.get("ledger.store.tables")
+    return tables is not None and tables.PredictionRow.__mapper__.configured
+
+
 url = sys.argv[1]
 loaded = {}
 for name, argv in (
@@ -27,11 +34,21 @@ for name, argv in (
     ("list", ["--db", url, "list"]),
     ("list --json", ["--db", url, "list", "--json"]),
     ("show", ["--db", url, "show", "1"]),
+    ("score", ["--db", url, "score"]),
 ):
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         code = run(argv)
-    loaded[name] = {"code": code, "modules": sorted(sys.modules)}
+    loaded[name] = {"code": code, "modules": sorted(sys.modules), "mappers": mappers_configured()}
 print(json.dumps(loaded))
+"""
+
+TUI_PROBE = """
+import json, sys
+from datetime import date
+from tui.app import make_app
+
+make_app(sys.argv[1], today=date(2026, 1, 5))
+print(json.dumps(sorted(sys.modules)))
 """
 
 
@@ -54,6 +71,8 @@ def loaded(capsys: pytest.CaptureFixture[str], tmp_path) -> dict:
 
 
 def test_everyday_commands_import_only_what_they_use(loaded: dict) -> None:
+    configured = [name for name, step in loaded.items() if step["mappers"]]
+    assert configured == [], f"{configured[0]} configured the ORM mappers"
     assert all(step["code"] == 0 for step in loaded.values()), loaded
     help_modules = loaded["help"]["modules"]
     # --help lists the commands from a table: no command module, no database layer.
@@ -67,3 +86,15 @@ def test_everyday_commands_import_only_what_they_use(loaded: dict) -> None:
     heavy = ("pandas", "numpy", "scipy", "alembic", "yaml", "ledger.extract", "ledger.resolver")
     assert _loaded(listing, heavy) == []
     assert "sqlalchemy.dialects.postgresql" not in listing
+    scoring = loaded["score"]["modules"]
+    assert _loaded(scoring, ("pandas", "scipy.stats", "ledger.extract", "ledger.resolver")) == []
+
+
+def test_the_tui_starts_without_the_article_reader(tmp_path) -> None:
+    db = f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "-c", TUI_PROBE, db], capture_output=True, text=True, check=True
+    )
+    modules = json.loads(result.stdout)
+    assert "tui.data" in modules
+    assert _loaded(modules, ("ledger.extract", "ledger.claims.parser", "pandas")) == []
