@@ -69,6 +69,8 @@ CORPUS_FILES = (
     "corpus_test2.yaml",
     # The third frozen batch (60 articles), labelled before any extraction was run on it.
     "corpus_test3.yaml",
+    # The fourth frozen batch (50 articles), labelled before any extraction was run on it.
+    "corpus_test4.yaml",
 )
 # After every article's date in every file; only used where an article gives no date at all.
 DEFAULT_TODAY = date(2026, 12, 6)
