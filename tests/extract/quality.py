@@ -26,7 +26,7 @@ Matching runs in that order: price targets first, then optional readings, then
 separate kinds; what is left over is a false positive.
 
 Each article is read twice: with its date given (as `forecast extract
---made-on DATE` would; the frozen test sets' and corpus_dev.yaml's `date`, the
+--made-on DATE` would; the test sets' and corpus_dev.yaml's `date`, the
 older files' `made_on`) and without it (the extractor then takes the dateline,
 else `today`). For the older files, which give `made_on` only where the text has
 no dateline, the two readings coincide wherever a dateline exists.
@@ -64,8 +64,10 @@ CORPUS_FILES = (
     "corpus_dev5.yaml",
     # Written for the test set, but their pages are also paraphrased in corpus_dev.yaml.
     "corpus_seen.yaml",
+    # The first two test batches (63 and 52 articles), labelled before any extraction was run
+    # on them; frozen until 2026-12-06, development files (open to tuning) from then on. The
+    # frozen set is now corpus_test3.yaml.
     "corpus_test.yaml",
-    # The second frozen batch (52 articles), labelled before any extraction was run on it.
     "corpus_test2.yaml",
 )
 # After every article's date in every file; only used where an article gives no date at all.
