@@ -74,6 +74,18 @@ def found(level: float | None = 5055.0, **changes: object) -> Found:
             found(deadline=END_2026 - timedelta(days=32)), expected(), False, id="deadline-32-days"
         ),
         pytest.param(found(symbol="SI=F"), expected(), False, id="other-symbol"),
+        pytest.param(
+            found(156.0, symbol="JPY=X"),
+            expected(156.0, symbol="USDJPY=X"),
+            True,
+            id="two-tickers-of-one-series",
+        ),
+        pytest.param(
+            found(156.0, symbol="EURJPY=X"),
+            expected(156.0, symbol="USDJPY=X"),
+            False,
+            id="another-yen-cross",
+        ),
         pytest.param(found(kind="average_above"), expected(), True, id="kind-is-not-matched"),
         pytest.param(
             found(level=None, relative="+20%"), expected("+20%"), True, id="same-relative-level"
