@@ -927,6 +927,14 @@ REWRITES = (
     ),
     # "by 2022 or 2023", "in 2026 or 2027": the later year, the call's last chance
     (r"\b(by|in|before|until)\s+(?:19|20)\d\d\s+or\s+((?:19|20)\d\d)\b", r"\1 \2"),
+    # "the first quarter of this year" -> "Q1 of this year", which prepare() dates with made_on's
+    # year: a bare "Q1" would be read as the coming Q1, and as next year's beside a "next year"
+    # later in the sentence ("$64 in the first quarter of this year ... $53 in every quarter of
+    # next year")
+    (r"\b(?:the\s+)?first\s+quarter\s+of\s+this\s+year\b", "Q1 of this year"),
+    (r"\b(?:the\s+)?second\s+quarter\s+of\s+this\s+year\b", "Q2 of this year"),
+    (r"\b(?:the\s+)?third\s+quarter\s+of\s+this\s+year\b", "Q3 of this year"),
+    (r"\b(?:the\s+)?fourth\s+quarter\s+of\s+this\s+year\b", "Q4 of this year"),
     # "the fourth quarter of the year" -> "Q4" (the year is carried from earlier, if named)
     (r"\b(?:the\s+)?first\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q1"),
     (r"\b(?:the\s+)?second\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q2"),

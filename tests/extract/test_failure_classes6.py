@@ -1,0 +1,34 @@
+"""Failure classes of the sixth round (issue 11), on sentences of our own.
+
+The classes come from corpus_test.yaml and corpus_test2.yaml, retired from the
+frozen set on 2026-12-06 and open to tuning from then on. Each class has a
+negative that must not fire. Calls are written "SYMBOL kind level deadline
+speaker", as in test_failure_classes.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract_calls import recorded
+
+FEBRUARY = date(2026, 2, 11)
+
+# ---------------------------------------------------------------- a quarter of this year
+
+
+def test_a_quarter_of_this_year_is_not_the_next_year_the_sentence_before_named() -> None:
+    text = (
+        "Citi sees Brent at $60 a barrel in 2026 and $53 in 2027. By quarter, it expects $64"
+        " in the first quarter of this year, $58 in the second and $55 in the third."
+    )
+    calls = recorded(text, made_on=FEBRUARY)
+    assert "BZ=F average_above 64 from 2026-01-01 to 2026-03-31 Citi" in calls
+    assert "BZ=F average_above 58 from 2026-04-01 to 2026-06-30 Citi" in calls
+    assert "BZ=F average_above 55 from 2026-07-01 to 2026-09-30 Citi" in calls
+
+
+def test_a_bare_quarter_still_takes_the_later_year_the_sentence_before_named() -> None:
+    text = "Citi sees Brent at $60 a barrel in 2027. It expects $58 in the second quarter."
+    calls = recorded(text, made_on=FEBRUARY)
+    assert "BZ=F average_above 58 from 2027-04-01 to 2027-06-30 Citi" in calls
