@@ -904,6 +904,14 @@ REWRITES = (
         r"\s+of\s+next\s+year|early\s+next\s+year|next\s+year)\b",
         r"by \g<later>",
     ),
+    # "expects the dollar to fetch about 155 yen", "the dollar to firm to 124 yen": dollar-yen
+    # written as yen per dollar names the pair, so the dollar there is USD/JPY (the level in
+    # yen stays with its number)
+    (
+        r"\bthe\s+(?:U\.?S\.?\s+)?dollar\b(?!\s+index)(?=(?:[^.;:\n]|\.(?=\d)){0,60}?"
+        r"\b\d{2,3}(?:\.\d+)?(?:\s*-\s*\d{2,3})?\s+yen\b)",
+        "USD/JPY",
+    ),
     # "in the coming days to weeks", "within days": a short horizon the claim language reads
     (r"\bin\s+the\s+(?:coming|next\s+few)\s+days\s+(?:to|or)\s+weeks\b", "within a month"),
     (r"\bin\s+the\s+(?:coming|next\s+few)\s+weeks\b", "within a month"),

@@ -32,3 +32,25 @@ def test_a_bare_quarter_still_takes_the_later_year_the_sentence_before_named() -
     text = "Citi sees Brent at $60 a barrel in 2027. It expects $58 in the second quarter."
     calls = recorded(text, made_on=FEBRUARY)
     assert "BZ=F average_above 58 from 2027-04-01 to 2027-06-30 Citi" in calls
+
+
+# ---------------------------------------------------------------- dollar-yen as yen per dollar
+
+
+def test_the_dollar_at_a_level_in_yen_is_dollar_yen() -> None:
+    calls = recorded("Nomura expects the dollar to fetch about 150 yen by the end of next year.")
+    assert "JPY=X touch_above 150 by 2026-12-31 Nomura" in calls
+    calls = recorded("Mizuho sees the dollar weakening to 140 yen by June.")
+    assert "JPY=X touch_below 140 by 2026-06-30 Mizuho" in calls
+
+
+def test_the_dollar_beside_a_level_in_another_currency_is_not_dollar_yen() -> None:
+    calls = recorded(
+        "Nomura expects the dollar to weaken, and the Nikkei to reach 45,000 yen by June."
+    )
+    assert not any(call.startswith("JPY=X") for call in calls), calls
+    calls = recorded(
+        "Nomura expects the dollar index to reach 110 by June, when a Toyota share may fetch"
+        " 300 yen."
+    )
+    assert not any(call.startswith("JPY=X") for call in calls), calls
