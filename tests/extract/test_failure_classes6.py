@@ -54,3 +54,29 @@ def test_the_dollar_beside_a_level_in_another_currency_is_not_dollar_yen() -> No
         " 300 yen."
     )
     assert not any(call.startswith("JPY=X") for call in calls), calls
+
+
+# ------------------------------------------------ a table's column of targets in words
+
+
+TABLE = (
+    "Banks' latest forecasts for gold (dollars per ounce):\n"
+    "Bank | average 2026 | price targets | as of\n"
+    "Nomura | $4,100 | $4,800 by mid-2026 | October 3\n"
+    "Natixis* | $4,050 | expects gold to reach $5,200 by December 2026 | October 9\n"
+    "Rabobank | $3,990 | - | October 12\n"
+)
+
+
+def test_a_tables_column_of_targets_in_words_is_read_row_by_row() -> None:
+    calls = recorded(TABLE)
+    assert "GC=F touch_above 4800 by 2026-06-30 Nomura" in calls
+    assert "GC=F touch_above 5200 by 2026-12-31 Natixis" in calls
+    assert "GC=F average_above 4100 from 2026-01-01 to 2026-12-31 Nomura" in calls
+
+
+def test_a_column_of_words_that_is_not_one_of_targets_is_not_read() -> None:
+    table = TABLE.replace("price targets", "comment").replace("- |", "cut 300 jobs |")
+    calls = recorded(table)
+    assert not any(" 4800 " in call or " 5200 " in call or " 300 " in call for call in calls)
+    assert "GC=F average_above 4100 from 2026-01-01 to 2026-12-31 Nomura" in calls
