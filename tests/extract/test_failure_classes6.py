@@ -79,4 +79,27 @@ def test_a_column_of_words_that_is_not_one_of_targets_is_not_read() -> None:
     table = TABLE.replace("price targets", "comment").replace("- |", "cut 300 jobs |")
     calls = recorded(table)
     assert not any(" 4800 " in call or " 5200 " in call or " 300 " in call for call in calls)
-    assert "GC=F average_above 4100 from 2026-01-01 to 2026-12-31 Nomura" in calls
+    assert any(" 4100 " in call for call in calls), calls
+
+
+# ---------------------------------------------------------------- a percent that leads to a price
+
+
+def test_a_percent_the_article_ties_to_a_price_is_the_same_call() -> None:
+    text = (
+        "Barclays Sees Silver Rising Another 20% in 2026\n\n"
+        "Barclays expects silver to gain a further 20% to $60 an ounce by December 2026."
+    )
+    calls = recorded(text)
+    assert "SI=F touch_above 60 by 2026-12-31 Barclays" in calls
+    assert not any("+20%" in call for call in calls), calls
+
+
+def test_a_percent_the_article_does_not_tie_to_the_price_is_a_call_of_its_own() -> None:
+    text = (
+        "Barclays Sees Silver Rising Another 20% in 2026\n\n"
+        "Barclays expects silver to gain a further 20% in 2026 and set its year-end target"
+        " at $60 an ounce."
+    )
+    calls = recorded(text)
+    assert any("+20%" in call for call in calls), calls
