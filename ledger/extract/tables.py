@@ -104,9 +104,9 @@ def _table_lines(
         label = cells[0].rstrip("*").strip()  # "Commerzbank*": a footnote mark
         calls = []
         for position, (asset, year) in columns.items():
-            if position >= len(cells) or not _PRICE_CELL.match(cells[position]):
+            level = _cell_price(cells[position]) if position < len(cells) else None
+            if level is None:
                 continue
-            level = cells[position].rstrip("*").strip()
             # A commodity's figure for a whole year is its average (the factbox convention
             # of banks' oil and metals tables); an index's or a coin's is where it ends.
             name = ""
@@ -122,6 +122,24 @@ def _table_lines(
         ]
         rewritten.append(f"{margin}{'. '.join(said)}" if label and said else line)
     return rewritten
+
+
+# A price cell with the words a table puts around it: "~5,000", "5,400 (with upside)",
+# "6,200 (peak), then ~5,900" (the first price is the row's call for the column)
+_QUALIFIED_PRICE_CELL = re.compile(
+    r"^(?:~|≈|c\.\s*|ca\.\s*|about\s+|around\s+|approx\.?\s*)?"
+    r"(?P<price>(?:US\$|\$|€|£)?\s*\d[\d,]*(?:\.\d+)?\s*[kK]?)\s*\**"
+    r"(?:\s*\([^()]*\)(?:\s*,?\s*then\s+.*)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _cell_price(cell: str) -> str | None:
+    """The price a table's cell gives, or None: "$58", "~5,000", "5,400 (with upside)"."""
+    if _PRICE_CELL.match(cell):
+        return cell.rstrip("*").strip()
+    qualified = _QUALIFIED_PRICE_CELL.match(cell.strip())
+    return qualified["price"].strip() if qualified else None
 
 
 def _row_line(line: str, names_asset: Callable[[str], tuple[str, bool] | None]) -> str:

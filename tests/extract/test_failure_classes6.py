@@ -103,3 +103,29 @@ def test_a_percent_the_article_does_not_tie_to_the_price_is_a_call_of_its_own() 
     )
     calls = recorded(text)
     assert any("+20%" in call for call in calls), calls
+
+
+# ---------------------------------------------------------------- a price cell with words around it
+
+
+QUALIFIED = (
+    "Gold: how the other houses compare.\n"
+    "Bank | 2026 forecast (USD/oz) | note\n"
+    "Nomura | ~5,000 | January\n"
+    "Natixis | 5,400 (with upside) | raised\n"
+    "Rabobank | 6,200 (peak), then ~5,900 | end of January\n"
+)
+
+
+def test_a_price_cell_with_a_tilde_or_a_note_in_brackets_is_the_rows_call() -> None:
+    calls = recorded(QUALIFIED)
+    assert "GC=F average_above 5000 from 2026-01-01 to 2026-12-31 Nomura" in calls
+    assert "GC=F average_above 5400 from 2026-01-01 to 2026-12-31 Natixis" in calls
+    assert "GC=F average_above 6200 from 2026-01-01 to 2026-12-31 Rabobank" in calls
+
+
+def test_a_cell_of_words_with_a_number_in_them_is_no_price() -> None:
+    table = QUALIFIED.replace("~5,000", "raised from 4,900 in March")
+    calls = recorded(table)
+    assert not any(" 4900 " in call for call in calls), calls
+    assert not any(call.endswith("Nomura") for call in calls), calls
