@@ -34,6 +34,16 @@ def test_a_bare_quarter_still_takes_the_later_year_the_sentence_before_named() -
     assert "BZ=F average_above 58 from 2027-04-01 to 2027-06-30 Citi" in calls
 
 
+def test_a_bare_quarter_beside_next_year_is_in_the_call_days_year() -> None:
+    text = (
+        "Citi sees Brent averaging $51 for 2026 as a whole. Henry Hub should climb to $3.70 in"
+        " the fourth quarter and $4.30 next year, Citi said."
+    )
+    calls = recorded(text, made_on=date(2025, 9, 10))
+    assert any(c.startswith("NG=F") and " 3.7 from 2025-10-01 to 2025-12-31" in c for c in calls)
+    assert not any("from 2026-10-01" in call for call in calls), calls
+
+
 # ---------------------------------------------------------------- dollar-yen as yen per dollar
 
 
