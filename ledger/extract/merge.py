@@ -56,12 +56,31 @@ def merged(candidates: list[Candidate]) -> list[Candidate]:
     dated = {(c.symbol, c.kind, c.level_key) for c in result if c.claim and not _default_horizon(c)}
     in_body = {(c.symbol, c.level_key, c.deadline) for c in result if c.claim and not c.headline}
     tied = _percents_to_prices(result)
+    result = _with_the_sole_source(result)
     return [
         c
         for c in result
         if not (c.claim and _default_horizon(c) and (c.symbol, c.kind, c.level_key) in dated)
         and not (c.claim and c.headline and (c.symbol, c.level_key, c.deadline) in in_body)
         and not _restates_a_price(c, tied)
+    ]
+
+
+def _with_the_sole_source(candidates: list[Candidate]) -> list[Candidate]:
+    """Calls with no speaker take the article's one source, when it has exactly one.
+
+    An agency's outlook ("the EIA sees Brent at $55 in 2026 ... Henry Hub should climb to
+    $4.30 next year") or a bank's note names its author once and then states its figures
+    bare; when every call that names a speaker names the same one, the bare ones are that
+    speaker's too. With two sources or more nothing is guessed.
+    """
+    named = {c.speaker.casefold(): c.speaker for c in candidates if c.claim and c.speaker}
+    if len(named) != 1:
+        return candidates
+    (sole,) = named.values()
+    return [
+        replace(c, speaker=sole) if c.claim is not None and c.speaker is None else c
+        for c in candidates
     ]
 
 

@@ -139,3 +139,25 @@ def test_a_cell_of_words_with_a_number_in_them_is_no_price() -> None:
     calls = recorded(table)
     assert not any(" 4900 " in call for call in calls), calls
     assert not any(call.endswith("Nomura") for call in calls), calls
+
+
+# ---------------------------------------------------------------- the article's one source
+
+
+def test_a_bare_call_takes_the_articles_one_source() -> None:
+    text = (
+        "Barclays expects Brent to average $55 a barrel in 2026. Henry Hub natural gas should"
+        " average $4.30 next year on higher exports."
+    )
+    calls = recorded(text)
+    assert "NG=F average_above 4.3 from 2026-01-01 to 2026-12-31 Barclays" in calls
+
+
+def test_a_bare_call_takes_no_source_when_the_article_has_two() -> None:
+    text = (
+        "Barclays expects Brent to average $55 a barrel in 2026. Citi expects WTI to average"
+        " $52 in 2026."
+        " Henry Hub natural gas should average $4.30 next year on higher exports."
+    )
+    calls = recorded(text)
+    assert "NG=F average_above 4.3 from 2026-01-01 to 2026-12-31 None" in calls
