@@ -9,11 +9,14 @@ the user sees them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 
+from ledger.claims.model import RelativeKind
 from ledger.extract.candidate import Candidate
 
 
@@ -52,12 +55,80 @@ def merged(candidates: list[Candidate]) -> list[Candidate]:
         )
     dated = {(c.symbol, c.kind, c.level_key) for c in result if c.claim and not _default_horizon(c)}
     in_body = {(c.symbol, c.level_key, c.deadline) for c in result if c.claim and not c.headline}
+    tied = _percents_to_prices(result)
+    result = _with_the_sole_source(result)
     return [
         c
         for c in result
         if not (c.claim and _default_horizon(c) and (c.symbol, c.kind, c.level_key) in dated)
         and not (c.claim and c.headline and (c.symbol, c.level_key, c.deadline) in in_body)
+        and not _restates_a_price(c, tied)
     ]
+
+
+def _with_the_sole_source(candidates: list[Candidate]) -> list[Candidate]:
+    """Calls with no speaker take the article's one source, when it has exactly one.
+
+    An agency's outlook ("the EIA sees Brent at $55 in 2026 ... Henry Hub should climb to
+    $4.30 next year") or a bank's note names its author once and then states its figures
+    bare; when every call that names a speaker names the same one, the bare ones are that
+    speaker's too. With two sources or more nothing is guessed.
+    """
+    named = {c.speaker.casefold(): c.speaker for c in candidates if c.claim and c.speaker}
+    if len(named) != 1:
+        return candidates
+    (sole,) = named.values()
+    return [
+        replace(c, speaker=sole) if c.claim is not None and c.speaker is None else c
+        for c in candidates
+    ]
+
+
+def _month(day: date) -> int:
+    return day.year * 12 + day.month
+
+
+# "a further 14% to $4,900", "a 23% rise to $4,900": the article ties a percent to a price
+_PERCENT_TO_PRICE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)\s+(?:[a-z]+\s+){0,3}?to\s+"
+    r"(?:(?:over|above|about|around|roughly|nearly)\s+)?(?:US)?\$?\s*\d",
+    re.IGNORECASE,
+)
+
+
+def _percents_to_prices(candidates: list[Candidate]) -> set[tuple[str, int, float]]:
+    """(symbol, deadline month, percent) of each price call whose sentence says the percent
+    that leads to its price."""
+    tied: set[tuple[str, int, float]] = set()
+    for c in candidates:
+        if c.claim is None or c.claim.level is None or c.deadline is None:
+            continue
+        for match in _PERCENT_TO_PRICE.finditer(c.sentence):
+            tied.add((c.symbol, _month(c.deadline), float(match[1])))
+    return tied
+
+
+def _restates_a_price(candidate: Candidate, tied: set[tuple[str, int, float]]) -> bool:
+    """A change in percent is the same call as a price the article says the change leads to.
+
+    "Goldman sees gold rising another 14% in 2026" over a body that says "a further 14% to
+    $4,900 by December 2026": one call, and the price is the one the ledger can check as
+    written (a percent is read from the price of the day of recording). A percent the
+    article does not tie to the price ("can rally another 12% next year ... set its year-end
+    target at 7,400") is a call of its own and is kept.
+    """
+    claim = candidate.claim
+    if claim is None or claim.relative is None or claim.level is not None:
+        return False
+    if candidate.deadline is None:
+        return False
+    if claim.relative.kind is not RelativeKind.PERCENT or claim.relative.value <= 0:
+        return False
+    month = _month(candidate.deadline)
+    return any(
+        (candidate.symbol, month + shift, float(claim.relative.value)) in tied
+        for shift in (-1, 0, 1)
+    )
 
 
 class _Widener:

@@ -904,6 +904,14 @@ REWRITES = (
         r"\s+of\s+next\s+year|early\s+next\s+year|next\s+year)\b",
         r"by \g<later>",
     ),
+    # "expects the dollar to fetch about 155 yen", "the dollar to firm to 124 yen": dollar-yen
+    # written as yen per dollar names the pair, so the dollar there is USD/JPY (the level in
+    # yen stays with its number)
+    (
+        r"\bthe\s+(?:U\.?S\.?\s+)?dollar\b(?!\s+index)(?=(?:[^.;:\n]|\.(?=\d)){0,60}?"
+        r"\b\d{2,3}(?:\.\d+)?(?:\s*-\s*\d{2,3})?\s+yen\b)",
+        "USD/JPY",
+    ),
     # "in the coming days to weeks", "within days": a short horizon the claim language reads
     (r"\bin\s+the\s+(?:coming|next\s+few)\s+days\s+(?:to|or)\s+weeks\b", "within a month"),
     (r"\bin\s+the\s+(?:coming|next\s+few)\s+weeks\b", "within a month"),
@@ -927,6 +935,14 @@ REWRITES = (
     ),
     # "by 2022 or 2023", "in 2026 or 2027": the later year, the call's last chance
     (r"\b(by|in|before|until)\s+(?:19|20)\d\d\s+or\s+((?:19|20)\d\d)\b", r"\1 \2"),
+    # "the first quarter of this year" -> "Q1 of this year", which prepare() dates with made_on's
+    # year: a bare "Q1" would be read as the coming Q1, and as next year's beside a "next year"
+    # later in the sentence ("$64 in the first quarter of this year ... $53 in every quarter of
+    # next year")
+    (r"\b(?:the\s+)?first\s+quarter\s+of\s+this\s+year\b", "Q1 of this year"),
+    (r"\b(?:the\s+)?second\s+quarter\s+of\s+this\s+year\b", "Q2 of this year"),
+    (r"\b(?:the\s+)?third\s+quarter\s+of\s+this\s+year\b", "Q3 of this year"),
+    (r"\b(?:the\s+)?fourth\s+quarter\s+of\s+this\s+year\b", "Q4 of this year"),
     # "the fourth quarter of the year" -> "Q4" (the year is carried from earlier, if named)
     (r"\b(?:the\s+)?first\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q1"),
     (r"\b(?:the\s+)?second\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q2"),

@@ -313,7 +313,15 @@ def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> s
         if named and (named[1] is None or int(match[2]) > named[1]):
             pieces.append(work[last : match.end()] + f" {named[0]}")
             last = match.end()
-        elif earlier_year and earlier_year > made_on.year and not _YEAR.search(work):
+        elif (
+            earlier_year
+            and earlier_year > made_on.year
+            and not _YEAR.search(work)
+            and not _YEAR_FROM_TODAY.search(work)
+        ):
+            # "... $51 for 2026. Henry Hub ... $3.70 in the fourth quarter and $4.30 next
+            # year": a sentence that counts its own years from made_on ("next year") puts its
+            # bare quarter in made_on's year, not in the year the sentence before named
             pieces.append(work[last : match.end()] + f" {earlier_year}")
             last = match.end()
     work = "".join(pieces) + work[last:]
@@ -342,6 +350,9 @@ def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> s
         return f"the end of {before[-1]}"
 
     return _THE_YEAR_END.sub(with_year, work)
+
+
+_YEAR_FROM_TODAY = re.compile(r"\b(?:next|this|coming)\s+year\b", re.IGNORECASE)
 
 
 def _year_before(work: str, position: int, made_on: date) -> tuple[str, int | None] | None:

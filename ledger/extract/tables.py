@@ -24,6 +24,8 @@ from collections.abc import Callable
 # A cell that is one price: "$58", "58.5", "US$4,900", "$67*" (a footnote mark after it)
 _PRICE_CELL = re.compile(r"^(?:US\$|\$|€|£)?\s*\d[\d,]*(?:\.\d+)?\s*[kK]?\s*\**$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A cell of words that gives a level: "$4,500 by mid-2026" (not "-", not "n/a")
+_WORDED_TARGET = re.compile(r"\d[\d,.]*")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 # Below this many rows (header included) a line with pipes is a byline or a caption.
 MIN_TABLE_LINES = 3
@@ -83,6 +85,14 @@ def _table_lines(
             columns[position] = (asset, year[0] if year else None)
     if not columns:
         return _target_table_lines(lines, header)
+    # "Broker | annual forecast 2026 | price targets": a column of targets in words ("$4,500
+    # by mid-2026", "expects prices to average $5,055/oz by Q4 26") is said after the row's
+    # figures as a sentence of the row's own, its speaker the row's label
+    worded = [
+        position
+        for position, cell in enumerate(header[1:], start=1)
+        if position not in columns and _TARGET_HEADER.match(cell)
+    ]
     indent = re.match(r"\s*", lines[0])
     margin = indent[0] if indent else ""
     rewritten = [lines[0]]
@@ -91,12 +101,12 @@ def _table_lines(
         if not cells or all(_SEPARATOR_CELL.match(c) for c in cells if c):
             rewritten.append(line)  # "|---|---|": kept, so every line stays where it was
             continue
-        label = cells[0]
+        label = cells[0].rstrip("*").strip()  # "Commerzbank*": a footnote mark
         calls = []
         for position, (asset, year) in columns.items():
-            if position >= len(cells) or not _PRICE_CELL.match(cells[position]):
+            level = _cell_price(cells[position]) if position < len(cells) else None
+            if level is None:
                 continue
-            level = cells[position].rstrip("*").strip()
             # A commodity's figure for a whole year is its average (the factbox convention
             # of banks' oil and metals tables); an index's or a coin's is where it ends.
             name = ""
@@ -104,11 +114,32 @@ def _table_lines(
                 name = f"{asset[0]} {'average' if asset[1] and year else 'at'}"
             words = [name, level, f"in {year}" if year else ""]
             calls.append(" ".join(w for w in words if w))
-        if label and calls:
-            rewritten.append(f"{margin}{label}: {', '.join(calls)}")
-        else:
-            rewritten.append(line)
+        said = [f"{label}: {', '.join(calls)}"] if calls else []
+        said += [
+            f"{label}: {cells[position].rstrip('.')}"
+            for position in worded
+            if position < len(cells) and _WORDED_TARGET.search(cells[position])
+        ]
+        rewritten.append(f"{margin}{'. '.join(said)}" if label and said else line)
     return rewritten
+
+
+# A price cell with the words a table puts around it: "~5,000", "5,400 (with upside)",
+# "6,200 (peak), then ~5,900" (the first price is the row's call for the column)
+_QUALIFIED_PRICE_CELL = re.compile(
+    r"^(?:~|≈|c\.\s*|ca\.\s*|about\s+|around\s+|approx\.?\s*)?"
+    r"(?P<price>(?:US\$|\$|€|£)?\s*\d[\d,]*(?:\.\d+)?\s*[kK]?)\s*\**"
+    r"(?:\s*\([^()]*\)(?:\s*,?\s*then\s+.*)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _cell_price(cell: str) -> str | None:
+    """The price a table's cell gives, or None: "$58", "~5,000", "5,400 (with upside)"."""
+    if _PRICE_CELL.match(cell):
+        return cell.rstrip("*").strip()
+    qualified = _QUALIFIED_PRICE_CELL.match(cell.strip())
+    return qualified["price"].strip() if qualified else None
 
 
 def _row_line(line: str, names_asset: Callable[[str], tuple[str, bool] | None]) -> str:

@@ -16,7 +16,15 @@ from hypothesis import strategies as st
 
 from ledger.claims.parser import parse_claim
 from ledger.extract.candidate import Candidate
-from ledger.extract.merge import _default_horizon, _same_call, _shortens, merged
+from ledger.extract.merge import (
+    _default_horizon,
+    _percents_to_prices,
+    _restates_a_price,
+    _same_call,
+    _shortens,
+    _with_the_sole_source,
+    merged,
+)
 
 MADE_ON = date(2025, 11, 20)
 SPEAKERS = [None, "Goldman", "Goldman Sachs", "goldman sachs", "Citi", "Citigroup", "UBS", "Gold"]
@@ -54,11 +62,15 @@ def oracle(candidates: list[Candidate]) -> list[Candidate]:
         result[same] = replace(better, speaker=better.speaker or kept.speaker or candidate.speaker)
     dated = {(c.symbol, c.kind, c.level_key) for c in result if c.claim and not _default_horizon(c)}
     in_body = {(c.symbol, c.level_key, c.deadline) for c in result if c.claim and not c.headline}
+    # The article-wide passes after the merge (round 6) are not indexed: the same functions.
+    tied = _percents_to_prices(result)
+    result = _with_the_sole_source(result)
     return [
         c
         for c in result
         if not (c.claim and _default_horizon(c) and (c.symbol, c.kind, c.level_key) in dated)
         and not (c.claim and c.headline and (c.symbol, c.level_key, c.deadline) in in_body)
+        and not _restates_a_price(c, tied)
     ]
 
 
