@@ -213,6 +213,60 @@ def append_resolutions(
     if not claim_ids:
         return
     rows = _resolution_rows(session, claim_ids, current_only)
+    _log_resolution_rows(session, rows, claim_status, void_reasons)
+
+
+def append_inserted_resolutions(
+    session: Session,
+    after_id: int,
+    columns: Sequence[str],
+    inserted: Sequence[Sequence[Any]],
+    *,
+    claim_status: Mapping[int, str],
+) -> None:
+    """Log the current resolutions a SQLite transaction has just inserted (the
+    rows after `after_id`, all of them), from the values it inserted rather
+    than read back: the same entries `append_resolutions` gives.
+
+    `inserted` holds the values as SQLite was handed them (`raw.sqlite_rows`:
+    dates and timestamps as its text, True as 1), in `columns` order; a
+    column left out was stored NULL. Only the new ids and claim ids are read
+    back. SQLite returns what it was handed, with two exceptions made here:
+    a NaN is stored as NULL, and a REAL column returns a whole number as a
+    float (`_column_values` converts floats anyway). If the rows after
+    `after_id` are not the inserted ones, one for one, the rows are read back.
+    """
+    stored = fetchall(
+        session, "SELECT id, prediction_id FROM resolution WHERE id > ? ORDER BY id", [after_id]
+    )
+    position = {name: index for index, name in enumerate(columns)}
+    claim_ids = [row[position["prediction_id"]] for row in inserted]
+    if [row[1] for row in stored] != claim_ids:
+        append_resolutions(session, claim_ids, current_only=True, claim_status=claim_status)
+        return
+    wanted = ("prediction_id", "is_current", *RESOLUTION_COLUMNS)
+    picks = [position.get(name) for name in wanted]
+    rows = [
+        (
+            resolution_id,
+            *(None if at is None or _is_nan(row[at]) else row[at] for at in picks),
+        )
+        for (resolution_id, _), row in zip(stored, inserted, strict=True)
+    ]
+    _log_resolution_rows(session, rows, claim_status, None)
+
+
+def _is_nan(value: Any) -> bool:
+    return type(value) is float and value != value
+
+
+def _log_resolution_rows(
+    session: Session,
+    rows: Sequence[tuple],
+    claim_status: Mapping[int, str] | None,
+    void_reasons: Mapping[int, str | None] | None,
+) -> None:
+    """Append the entries of resolution rows in `_RESOLUTION_SQL`'s columns."""
     current = [bool(row[2]) for row in rows]
     statuses = [
         (claim_status or {}).get(row[1]) if is_current else None

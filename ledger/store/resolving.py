@@ -30,7 +30,15 @@ from ledger.store.baselines import MARKET_COLUMNS
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns
 from ledger.store.prices import upsert_rows
-from ledger.store.raw import adapt, as_date, executemany, fetchall, insert_rows, update_rows
+from ledger.store.raw import (
+    adapt,
+    as_date,
+    executemany,
+    fetchall,
+    insert_rows,
+    sqlite_rows,
+    update_rows,
+)
 from ledger.store.tables import PredictionRow, ResolutionRow, SplitRow, utcnow
 
 
@@ -437,29 +445,32 @@ def settle_claims(
             "UPDATE resolution SET is_current = ? WHERE prediction_id = ? AND is_current = ?",
             [(False, claim_id, True) for claim_id in claim_ids],
         )
-    insert_rows(
-        session,
-        "resolution",
-        (
-            "prediction_id",
-            "outcome",
-            "method",
-            "is_current",
-            "run_id",
-            "created_at",
-            *tuple(RESOLUTION_COLUMNS),
-        ),
-        [
-            (claim_id, outcome, method, current, run_id, now, *values)
-            for claim_id, outcome, values in zip(claim_ids, outcomes, evidence, strict=True)
-        ],
+    columns = (
+        "prediction_id",
+        "outcome",
+        "method",
+        "is_current",
+        "run_id",
+        "created_at",
+        *tuple(RESOLUTION_COLUMNS),
     )
-    prooflog.append_resolutions(
-        session,
-        claim_ids,
-        current_only=True,
-        claim_status=dict(zip(claim_ids, outcomes, strict=True)),
-    )
+    rows = [
+        (claim_id, outcome, method, current, run_id, now, *values)
+        for claim_id, outcome, values in zip(claim_ids, outcomes, evidence, strict=True)
+    ]
+    claim_status = dict(zip(claim_ids, outcomes, strict=True))
+    if session.get_bind().dialect.name != "sqlite":
+        insert_rows(session, "resolution", columns, rows)
+        prooflog.append_resolutions(
+            session, claim_ids, current_only=True, claim_status=claim_status
+        )
+        return list(claim_ids)
+    # SQLite: the proof entries are made from the rows as handed to it (converted
+    # once, for the INSERT and the log alike); only the new ids are read back.
+    rows = sqlite_rows(rows)
+    last_id = fetchall(session, "SELECT max(id) FROM resolution", [])[0][0] or 0
+    insert_rows(session, "resolution", columns, rows, ready=True)
+    prooflog.append_inserted_resolutions(session, last_id, columns, rows, claim_status=claim_status)
     return list(claim_ids)
 
 
