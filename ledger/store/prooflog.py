@@ -231,33 +231,55 @@ def append_inserted_resolutions(
     `inserted` holds the values as SQLite was handed them (`raw.sqlite_rows`:
     dates and timestamps as its text, True as 1), in `columns` order; a
     column left out was stored NULL. Only the new ids and claim ids are read
-    back. SQLite returns what it was handed, with two exceptions made here:
-    a NaN is stored as NULL, and a REAL column returns a whole number as a
-    float (`_column_values` converts floats anyway). If the rows after
-    `after_id` are not the inserted ones, one for one, the rows are read back.
+    back. SQLite gives back what it was handed but for a float column's NaN
+    (stored NULL) and -0.0 (stored as the integer 0, read back 0.0), both
+    made so here; a float handed to any other column (stored by its affinity)
+    or rows after `after_id` that are not the inserted ones, one for one,
+    and the rows are read back instead.
     """
+    position = {name: index for index, name in enumerate(columns)}
+    claim_ids = [row[position["prediction_id"]] for row in inserted]
     stored = fetchall(
         session, "SELECT id, prediction_id FROM resolution WHERE id > ? ORDER BY id", [after_id]
     )
-    position = {name: index for index, name in enumerate(columns)}
-    claim_ids = [row[position["prediction_id"]] for row in inserted]
-    if [row[1] for row in stored] != claim_ids:
+    rows = None
+    if [row[1] for row in stored] == claim_ids:
+        rows = _as_stored(stored, inserted, position)
+    if rows is None:
         append_resolutions(session, claim_ids, current_only=True, claim_status=claim_status)
         return
-    wanted = ("prediction_id", "is_current", *RESOLUTION_COLUMNS)
-    picks = [position.get(name) for name in wanted]
-    rows = [
-        (
-            resolution_id,
-            *(None if at is None or _is_nan(row[at]) else row[at] for at in picks),
-        )
-        for (resolution_id, _), row in zip(stored, inserted, strict=True)
-    ]
     _log_resolution_rows(session, rows, claim_status, None)
 
 
-def _is_nan(value: Any) -> bool:
-    return type(value) is float and value != value
+_STORED_ORDER = ("prediction_id", "is_current", *RESOLUTION_COLUMNS)
+_FLOAT_COLUMNS = frozenset(
+    name for name in _STORED_ORDER if _RESOLUTIONS.c[name].type.python_type is float
+)
+
+
+def _as_stored(
+    stored: Sequence[tuple], inserted: Sequence[Sequence[Any]], position: Mapping[str, int]
+) -> list[tuple] | None:
+    """The inserted rows as `_RESOLUTION_SQL` reads them back from SQLite, or None
+    where a value's storage is not plain (a float in a column not of floats)."""
+    columns = []
+    for name in _STORED_ORDER:
+        at = position.get(name)
+        if at is None:
+            columns.append([None] * len(inserted))
+            continue
+        values = [row[at] for row in inserted]
+        floats = [v for v in values if type(v) is float]
+        if floats and name not in _FLOAT_COLUMNS:
+            return None
+        if any(v != v or v == 0.0 for v in floats):
+            values = [
+                (None if v != v else 0.0 if v == 0.0 else v) if type(v) is float else v
+                for v in values
+            ]
+        columns.append(values)
+    ids = [row[0] for row in stored]
+    return list(zip(ids, *columns, strict=True))
 
 
 def _log_resolution_rows(
