@@ -167,7 +167,8 @@ def open_claims_split(
         upper_array,
         np.isin(kind_array, _BANDS),
     )
-    names, group = np.unique(np.array(symbols, dtype=object), return_inverse=True)
+    # Grouped by hashing, not sorting: np.unique sorts 100k Python strings (0.4 s).
+    group, names = pd.factorize(np.array(symbols, dtype=object), sort=True)
     order = np.lexsort((id_array, group))  # by symbol, ids ascending within each
     bounds = np.searchsorted(group[order], np.arange(len(names) + 1))
     columns: dict[str, OpenColumns] = {}
