@@ -26,15 +26,16 @@ from ledger.market.source import PriceSource
 from ledger.price_cache import fetch_missing, missing_range
 from ledger.rules import LegData, unjudgeable
 from ledger.rules.calendar import day_numbers
-from ledger.scoring import (
+from ledger.scoring.market_implied import (
+    MIN_RETURNS,
+    VOL_WINDOW_DAYS,
+    lognormal_obstacle,
     market_probabilities,
-    outperformance_probabilities,
-    pair_volatility_many,
     realized_volatility_many,
     window_start_years,
     year_fraction,
 )
-from ledger.scoring.market_implied import MIN_RETURNS, VOL_WINDOW_DAYS, lognormal_obstacle
+from ledger.scoring.two_assets import outperformance_probabilities, pair_volatility_many
 from ledger.store.baselines import (
     Baseline,
     BaselineClaim,

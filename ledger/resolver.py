@@ -48,7 +48,7 @@ from ledger.rules.calendar import day_numbers
 from ledger.rules.judge import NO_DAY, VerdictColumns, resolve_columns
 from ledger.rules.levels import BarArrays, compute_levels, history_start
 from ledger.services.corrections import rejudge_revised
-from ledger.store.baselines import claims_needing_baseline, store_baselines
+from ledger.store.baselines import claims_needing_baseline, market_values, store_baselines
 from ledger.store.engine import refresh_planner_statistics
 from ledger.store.prices import (
     SourceVersion,
@@ -466,6 +466,9 @@ class _SymbolRun:
             bars, gaps = self._bars_for(session, symbol, span)
             splits = load_splits(session, [symbol]).get(symbol)
             error = fetched.errors.get(symbol)
+            baselines = []
+            if symbol in needing_baseline and symbol not in self.failed:
+                baselines = _baselines_for(needing_baseline[symbol], bars, splits)
             if claims:
                 _resolve_symbol(
                     session,
@@ -480,6 +483,9 @@ class _SymbolRun:
                 )
             columns = self.columns_by_symbol.get(symbol)
             if columns is not None:
+                # The column claims' baselines ride on their status or open-reason UPDATE.
+                market = {b.claim_id: market_values(b) for b in baselines}
+                written = set(columns.ids) & market.keys()
                 _resolve_columns(
                     session,
                     symbol,
@@ -490,9 +496,11 @@ class _SymbolRun:
                     tally,
                     run_id,
                     rejected=fetched.rejected.get(symbol),
+                    market={cid: market[cid] for cid in written},
                 )
-            if symbol in needing_baseline and symbol not in self.failed:
-                store_baselines(session, _baselines_for(needing_baseline[symbol], bars, splits))
+                baselines = [b for b in baselines if b.claim_id not in written]
+            if baselines:
+                store_baselines(session, baselines)
         else:
             _resolve_compound(
                 session,
@@ -761,10 +769,14 @@ def _resolve_columns(
     run_id: int | None,
     *,
     rejected: list[str] | None = None,
+    market: dict[int, tuple] | None = None,
 ) -> None:
     """`_resolve_symbol` for a symbol's open claims of a fixed level, held as columns:
     judged by `resolve_columns`, written a column at a time, with the same
-    resolutions, open reasons and figures the claim-by-claim path gives."""
+    resolutions, open reasons and figures the claim-by-claim path gives.
+
+    `market` holds baselines of these claims (by id) to write with them: every
+    claim here gets one UPDATE (its status or its open reason), which takes them."""
     bars, gaps = bars_and_gaps
     summary.claims_checked += len(columns)
     if error is not None:
@@ -791,7 +803,7 @@ def _resolve_columns(
         outcomes = ["true" if o == 1 else "false" for o in outcome[decided].tolist()]
         iso = session.get_bind().dialect.name == "sqlite"
         rows = _evidence_rows(verdicts, decided, summary.price_source, iso_dates=iso)
-        settle_claims(session, ids, outcomes, rows, run_id=run_id)
+        settle_claims(session, ids, outcomes, rows, run_id=run_id, market=market)
         true_count = outcomes.count("true")
         summary.resolved_true += true_count
         summary.resolved_false += len(outcomes) - true_count
@@ -807,7 +819,7 @@ def _resolve_columns(
             }
             for claim_id, claim_outcome, row in zip(ids, outcomes, rows, strict=True)
         )
-    set_open_reasons(session, reasons, utcnow())
+    set_open_reasons(session, reasons, utcnow(), market=market)
 
 
 def _evidence_rows(

@@ -63,10 +63,13 @@ def surely_judgeable(
     level: np.ndarray,
     upper: np.ndarray,
     is_band: np.ndarray,
+    has_upper: np.ndarray,
 ) -> np.ndarray:
     """Per claim of a fixed level (no relative level, rule, second asset or vague
     call), whether `unjudgeable` would surely find nothing: dates in day numbers
-    since 1970-01-01, `upper` NaN where the claim has none.
+    since 1970-01-01, `upper` NaN where the claim has none; `has_upper` says where
+    it has one, since a stored NaN (PostgreSQL keeps one) is an upper level that
+    `unjudgeable` refuses, not a missing one.
 
     A run holds 100k claims, and the exact check costs 10 us a claim; this one
     is a few numpy operations. It is conservative: a claim it does not vouch
@@ -76,10 +79,11 @@ def surely_judgeable(
     level = np.asarray(level, dtype=np.float64)
     upper = np.asarray(upper, dtype=np.float64)
     is_band = np.asarray(is_band, dtype=bool)
+    has_upper = np.asarray(has_upper, dtype=bool)
     with np.errstate(invalid="ignore"):
         level_ok = np.isfinite(level) & (level != 0) & (np.abs(level) <= MAX_PRICE)
         upper_ok = np.isfinite(upper) & (upper != 0) & (np.abs(upper) <= MAX_PRICE)
-        band_ok = np.where(is_band, upper_ok & (level < upper), np.isnan(upper))
+        band_ok = np.where(is_band, has_upper & upper_ok & (level < upper), ~has_upper)
     return (
         (made_on >= _EARLIEST_DAY)
         & (made_on <= _LATEST_MADE_ON_DAY)

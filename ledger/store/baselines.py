@@ -121,13 +121,23 @@ def dates_of(values: Sequence) -> list[date]:
     return [as_date(v) for v in values]
 
 
+MARKET_COLUMNS = ("market_prob", "market_sigma", "market_spot", "market_note")
+"""A baseline's columns of `prediction`, in `market_values` order (with
+`market_computed_at` beside them, the time it is written)."""
+
+
+def market_values(baseline: Baseline) -> tuple:
+    """A baseline's `MARKET_COLUMNS` values."""
+    return (baseline.market_prob, baseline.sigma, baseline.spot, baseline.note)
+
+
 def store_baselines(session: Session, baselines: Sequence[Baseline]) -> None:
     """Write the baselines in one driver-level executemany (100k claims at a time)."""
     now = adapt(session, utcnow())
     update_rows(
         session,
         "prediction",
-        ("market_prob", "market_sigma", "market_spot", "market_note"),
-        [(b.market_prob, b.sigma, b.spot, b.note, b.claim_id) for b in baselines],
+        MARKET_COLUMNS,
+        [(*market_values(b), b.claim_id) for b in baselines],
         constants=(("market_computed_at", now),),
     )

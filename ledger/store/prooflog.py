@@ -213,6 +213,82 @@ def append_resolutions(
     if not claim_ids:
         return
     rows = _resolution_rows(session, claim_ids, current_only)
+    _log_resolution_rows(session, rows, claim_status, void_reasons)
+
+
+def append_inserted_resolutions(
+    session: Session,
+    after_id: int,
+    columns: Sequence[str],
+    inserted: Sequence[Sequence[Any]],
+    *,
+    claim_status: Mapping[int, str],
+) -> None:
+    """Log the current resolutions a SQLite transaction has just inserted (the
+    rows after `after_id`, all of them), from the values it inserted rather
+    than read back: the same entries `append_resolutions` gives.
+
+    `inserted` holds the values as SQLite was handed them (`raw.sqlite_rows`:
+    dates and timestamps as its text, True as 1), in `columns` order; a
+    column left out was stored NULL. Only the new ids and claim ids are read
+    back. SQLite gives back what it was handed but for a float column's NaN
+    (stored NULL) and -0.0 (stored as the integer 0, read back 0.0), both
+    made so here; a float handed to any other column (stored by its affinity)
+    or rows after `after_id` that are not the inserted ones, one for one,
+    and the rows are read back instead.
+    """
+    position = {name: index for index, name in enumerate(columns)}
+    claim_ids = [row[position["prediction_id"]] for row in inserted]
+    stored = fetchall(
+        session, "SELECT id, prediction_id FROM resolution WHERE id > ? ORDER BY id", [after_id]
+    )
+    rows = None
+    if [row[1] for row in stored] == claim_ids:
+        rows = _as_stored(stored, inserted, position)
+    if rows is None:
+        append_resolutions(session, claim_ids, current_only=True, claim_status=claim_status)
+        return
+    _log_resolution_rows(session, rows, claim_status, None)
+
+
+_STORED_ORDER = ("prediction_id", "is_current", *RESOLUTION_COLUMNS)
+_FLOAT_COLUMNS = frozenset(
+    name for name in _STORED_ORDER if _RESOLUTIONS.c[name].type.python_type is float
+)
+
+
+def _as_stored(
+    stored: Sequence[tuple], inserted: Sequence[Sequence[Any]], position: Mapping[str, int]
+) -> list[tuple] | None:
+    """The inserted rows as `_RESOLUTION_SQL` reads them back from SQLite, or None
+    where a value's storage is not plain (a float in a column not of floats)."""
+    columns = []
+    for name in _STORED_ORDER:
+        at = position.get(name)
+        if at is None:
+            columns.append([None] * len(inserted))
+            continue
+        values = [row[at] for row in inserted]
+        floats = [v for v in values if type(v) is float]
+        if floats and name not in _FLOAT_COLUMNS:
+            return None
+        if any(v != v or v == 0.0 for v in floats):
+            values = [
+                (None if v != v else 0.0 if v == 0.0 else v) if type(v) is float else v
+                for v in values
+            ]
+        columns.append(values)
+    ids = [row[0] for row in stored]
+    return list(zip(ids, *columns, strict=True))
+
+
+def _log_resolution_rows(
+    session: Session,
+    rows: Sequence[tuple],
+    claim_status: Mapping[int, str] | None,
+    void_reasons: Mapping[int, str | None] | None,
+) -> None:
+    """Append the entries of resolution rows in `_RESOLUTION_SQL`'s columns."""
     current = [bool(row[2]) for row in rows]
     statuses = [
         (claim_status or {}).get(row[1]) if is_current else None

@@ -44,7 +44,7 @@ def _sqlite_value(value: Any) -> Any:
     return value
 
 
-def _sqlite_rows(rows: Sequence[Sequence[Any]]) -> list[tuple]:
+def sqlite_rows(rows: Sequence[Sequence[Any]]) -> list[tuple]:
     """Rows with `_sqlite_value` applied, column by column: only a column holding a
     value that needs converting (a date, a timestamp) is converted, so a
     100k-row insert does not call a function per value."""
@@ -73,7 +73,7 @@ def executemany(
     if not rows:
         return 0
     if not ready and session.get_bind().dialect.name == "sqlite":
-        rows = _sqlite_rows(rows)
+        rows = sqlite_rows(rows)
     cursor = session.connection().connection.cursor()
     try:
         cursor.executemany(_driver_sql(session, sql), list(rows))

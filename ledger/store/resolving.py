@@ -26,10 +26,19 @@ from ledger.proof.entries import filled_entry, plain
 from ledger.records import RESOLUTION_EVIDENCE
 from ledger.rules.judge import ClaimColumns
 from ledger.store import prooflog
+from ledger.store.baselines import MARKET_COLUMNS
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns
 from ledger.store.prices import upsert_rows
-from ledger.store.raw import adapt, as_date, executemany, fetchall, insert_rows, update_rows
+from ledger.store.raw import (
+    adapt,
+    as_date,
+    executemany,
+    fetchall,
+    insert_rows,
+    sqlite_rows,
+    update_rows,
+)
 from ledger.store.tables import PredictionRow, ResolutionRow, SplitRow, utcnow
 
 
@@ -157,8 +166,10 @@ def open_claims_split(
         level_array,
         upper_array,
         np.isin(kind_array, _BANDS),
+        np.array([upper is not None for upper in uppers], dtype=bool),
     )
-    names, group = np.unique(np.array(symbols, dtype=object), return_inverse=True)
+    # Grouped by hashing, not sorting: np.unique sorts 100k Python strings (0.4 s).
+    group, names = pd.factorize(np.array(symbols, dtype=object), sort=True)
     order = np.lexsort((id_array, group))  # by symbol, ids ascending within each
     bounds = np.searchsorted(group[order], np.arange(len(names) + 1))
     columns: dict[str, OpenColumns] = {}
@@ -402,20 +413,25 @@ def settle_claims(
     run_id: int | None,
     from_status: str = "open",
     method: str = "auto",
+    market: Mapping[int, Sequence] | None = None,
 ) -> list[int]:
     """`apply_decisions` given as columns: ids, outcomes and each resolution's
     `RESOLUTION_COLUMNS` values in that order (a run settles 100k claims, and
-    a Decision with a dict per claim cost more than the statements)."""
+    a Decision with a dict per claim cost more than the statements).
+
+    `market` holds the market baselines (`MARKET_COLUMNS` values, by claim id)
+    the run computed for some of these claims: they go in the same UPDATE as
+    the status, one statement per claim instead of two."""
     if not claim_ids:
         return []
     prooflog.lock_head(session)
     now = adapt(session, utcnow())
     current = adapt(session, True)  # converted once, not per row
-    changed = update_rows(
+    changed = _update_with_market(
         session,
-        "prediction",
         ("status",),
-        list(zip(outcomes, claim_ids, strict=True)),
+        [(outcome, claim_id) for outcome, claim_id in zip(outcomes, claim_ids, strict=True)],
+        market or {},
         constants=(("open_reason", None), ("open_detail", None), ("checked_at", now)),
         condition=("status", from_status),
     )
@@ -431,29 +447,32 @@ def settle_claims(
             "UPDATE resolution SET is_current = ? WHERE prediction_id = ? AND is_current = ?",
             [(False, claim_id, True) for claim_id in claim_ids],
         )
-    insert_rows(
-        session,
-        "resolution",
-        (
-            "prediction_id",
-            "outcome",
-            "method",
-            "is_current",
-            "run_id",
-            "created_at",
-            *tuple(RESOLUTION_COLUMNS),
-        ),
-        [
-            (claim_id, outcome, method, current, run_id, now, *values)
-            for claim_id, outcome, values in zip(claim_ids, outcomes, evidence, strict=True)
-        ],
+    columns = (
+        "prediction_id",
+        "outcome",
+        "method",
+        "is_current",
+        "run_id",
+        "created_at",
+        *tuple(RESOLUTION_COLUMNS),
     )
-    prooflog.append_resolutions(
-        session,
-        claim_ids,
-        current_only=True,
-        claim_status=dict(zip(claim_ids, outcomes, strict=True)),
-    )
+    rows = [
+        (claim_id, outcome, method, current, run_id, now, *values)
+        for claim_id, outcome, values in zip(claim_ids, outcomes, evidence, strict=True)
+    ]
+    claim_status = dict(zip(claim_ids, outcomes, strict=True))
+    if session.get_bind().dialect.name != "sqlite":
+        insert_rows(session, "resolution", columns, rows)
+        prooflog.append_resolutions(
+            session, claim_ids, current_only=True, claim_status=claim_status
+        )
+        return list(claim_ids)
+    # SQLite: the proof entries are made from the rows as handed to it (converted
+    # once, for the INSERT and the log alike); only the new ids are read back.
+    rows = sqlite_rows(rows)
+    last_id = fetchall(session, "SELECT max(id) FROM resolution", [])[0][0] or 0
+    insert_rows(session, "resolution", columns, rows, ready=True)
+    prooflog.append_inserted_resolutions(session, last_id, columns, rows, claim_status=claim_status)
     return list(claim_ids)
 
 
@@ -473,16 +492,75 @@ def current_auto_resolutions(session: Session, claim_ids: Iterable[int]) -> dict
 
 
 def set_open_reasons(
-    session: Session, reasons: Mapping[int, tuple[str, str | None]], checked_at: datetime
+    session: Session,
+    reasons: Mapping[int, tuple[str, str | None]],
+    checked_at: datetime,
+    *,
+    market: Mapping[int, Sequence] | None = None,
 ) -> None:
-    """Record why each still-open claim is open."""
+    """Record why each still-open claim is open (and, in the same UPDATE, the
+    `market` baselines given for some of them, as in `settle_claims`).
+
+    A claim no longer open is left alone, but its baseline is written all the
+    same: the baseline does not depend on who settled the claim."""
+    market = market or {}
+    rows = [(reason, detail, cid) for cid, (reason, detail) in reasons.items()]
+    changed = _update_with_market(
+        session,
+        ("open_reason", "open_detail"),
+        rows,
+        market,
+        constants=(("checked_at", adapt(session, checked_at)),),
+        condition=("status", "open"),
+    )
+    if changed != len(rows) and market:
+        # Rare (another writer settled some of them): the baselines go in on their own.
+        _write_market(session, {cid: market[cid] for cid in reasons if cid in market})
+
+
+def _update_with_market(
+    session: Session,
+    columns: tuple[str, ...],
+    rows: Sequence[tuple],
+    market: Mapping[int, Sequence],
+    *,
+    constants: Sequence[tuple[str, object]],
+    condition: tuple[str, object],
+) -> int:
+    """`update_rows` of `rows` (values, then the claim id last), the claims in
+    `market` with their baseline's columns set too; returns how many rows changed."""
+    if not market:
+        return update_rows(
+            session, "prediction", columns, rows, constants=constants, condition=condition
+        )
+    plain_rows, market_rows = [], []
+    for row in rows:
+        values = market.get(row[-1])
+        if values is None:
+            plain_rows.append(row)
+        else:
+            market_rows.append((*row[:-1], *values, row[-1]))
+    computed_at = (("market_computed_at", adapt(session, utcnow())),)
+    return update_rows(
+        session, "prediction", columns, plain_rows, constants=constants, condition=condition
+    ) + update_rows(
+        session,
+        "prediction",
+        (*columns, *MARKET_COLUMNS),
+        market_rows,
+        constants=(*constants, *computed_at),
+        condition=condition,
+    )
+
+
+def _write_market(session: Session, market: Mapping[int, Sequence]) -> None:
+    """The baselines alone, as `store_baselines` writes them."""
     update_rows(
         session,
         "prediction",
-        ("open_reason", "open_detail"),
-        [(reason, detail, cid) for cid, (reason, detail) in reasons.items()],
-        constants=(("checked_at", adapt(session, checked_at)),),
-        condition=("status", "open"),
+        MARKET_COLUMNS,
+        [(*values, cid) for cid, values in market.items()],
+        constants=(("market_computed_at", adapt(session, utcnow())),),
     )
 
 

@@ -116,6 +116,7 @@ def sure(claims: list[Claim]) -> list[bool]:
         np.array([c.level for c in claims], dtype=np.float64),
         np.array([math.nan if c.upper is None else c.upper for c in claims]),
         np.array([c.kind.is_band for c in claims]),
+        np.array([c.upper is not None for c in claims]),
     ).tolist()
 
 
@@ -168,6 +169,8 @@ def test_surely_judgeable_vouches_only_for_judgeable_claims(claims: list[Claim])
         pytest.param({"level": 1.0000001e12}, False, id="level-past-the-bound"),
         pytest.param({"level": 0.0}, False, id="level-zero"),
         pytest.param({"upper": 6000.0}, False, id="upper-on-a-touch"),
+        # PostgreSQL stores a NaN upper level; it is not a missing one
+        pytest.param({"upper": math.nan}, False, id="nan-upper-on-a-touch"),
         pytest.param({"kind": ClaimKind.CLOSE_BETWEEN, "upper": 6000.0}, True, id="band"),
         pytest.param(
             {"kind": ClaimKind.CLOSE_BETWEEN, "upper": 5000.0}, False, id="band-upside-down"
