@@ -43,7 +43,7 @@ def as_iso(row: tuple) -> tuple:
     return tuple(v.isoformat() if isinstance(v, date) else v for v in row)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)  # examples: the profile (HYPOTHESIS_MAX_EXAMPLES)
 @given(scenario=scenarios())
 def test_column_rows_equal_the_claim_path(scenario: Scenario) -> None:
     args = (

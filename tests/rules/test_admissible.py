@@ -142,7 +142,7 @@ def fixed_level_claims(draw: st.DrawFn) -> Claim:
     )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)  # examples: the profile (HYPOTHESIS_MAX_EXAMPLES)
 @given(st.lists(fixed_level_claims(), min_size=1, max_size=8))
 def test_surely_judgeable_vouches_only_for_judgeable_claims(claims: list[Claim]) -> None:
     for item, vouched in zip(claims, sure(claims), strict=True):

@@ -72,7 +72,7 @@ def assert_same(verdicts: VerdictColumns, claims: list[Claim], bars, as_of, spli
             assert day_or_none(verdicts.closest_day[index]) == verdict.closest_date
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)  # examples: the profile (HYPOTHESIS_MAX_EXAMPLES)
 @given(scenario=scenarios())
 def test_columns_give_the_verdicts_of_resolve_many(scenario: Scenario) -> None:
     bars, splits = frame(scenario.bars), split_series(scenario.splits)
