@@ -64,14 +64,19 @@ def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     yield from _postgres_schema(os.environ[PG_ENV])
 
 
+def _schema_url(base_url: str, schema: str) -> str:
+    """`base_url` with `schema` first in the search path, as the ledger is reached there."""
+    url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False)
+
+
 def _postgres_schema(base_url: str) -> Iterator[str]:
     schema = f"t_{uuid.uuid4().hex[:16]}"
     admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema}"})
     try:
-        yield url.render_as_string(hide_password=False)
+        yield _schema_url(base_url, schema)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
@@ -95,6 +100,30 @@ def migrated_ledger(ledger_templates: LedgerTemplates) -> Callable[[Path], str]:
     Tests of creating a ledger (tests/store/) start from nothing instead.
     """
     return lambda path: ledger_templates.copy_sqlite("migrated", migrated, path)
+
+
+@pytest.fixture(params=_backends())
+def migrated_url(
+    request: pytest.FixtureRequest, tmp_path: Path, ledger_templates: LedgerTemplates
+) -> Iterator[str]:
+    """A URL to an empty ledger already at the current schema, on each backend under test.
+
+    What `ledger_url` holds once the first command that writes has run, for
+    tests whose subject comes after that: a copy of one ledger migrated once
+    per test process (a file copy on SQLite, a database made from a template
+    on PostgreSQL, dropped afterwards), instead of the whole migration chain
+    per test. Tests of creating a ledger, of migrating one, or of what happens
+    where there is none (the first write, `--db`, "no ledger at") take
+    `ledger_url`.
+    """
+    if request.param == "sqlite":
+        yield ledger_templates.copy_sqlite("migrated", migrated, tmp_path / "ledger.sqlite3")
+        return
+    # The template is built in a schema of this name in a database of its own;
+    # nothing is made in the test database itself.
+    url = _schema_url(os.environ[PG_ENV], f"t_{uuid.uuid4().hex[:16]}")
+    with ledger_templates.copy_postgres("migrated", migrated, url) as copy:
+        yield copy
 
 
 @pytest.hookimpl(trylast=True)
