@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from ledger_templates import LedgerTemplates, migrated
+from ledger_templates import LedgerTemplates, drop_later, migrated, wait_for_drops
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from yahoo_fake import fake_yahoo
@@ -75,12 +75,18 @@ def _postgres_schema(base_url: str) -> Iterator[str]:
     admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    admin.dispose()
     try:
         yield _schema_url(base_url, schema)
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+        drop_later(_drop_schema, base_url, schema)
+
+
+def _drop_schema(base_url: str, schema: str) -> None:
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -139,6 +145,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """
     import gc
 
+    wait_for_drops()  # a drop that failed is reported, not left behind unsaid
     gc.callbacks[:] = [
         callback
         for callback in gc.callbacks
