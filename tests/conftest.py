@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from ledger_templates import LedgerTemplates, migrated
+from ledger_templates import LedgerTemplates, drop_later, migrated, wait_for_drops
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from yahoo_fake import fake_yahoo
@@ -64,18 +64,29 @@ def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     yield from _postgres_schema(os.environ[PG_ENV])
 
 
+def _schema_url(base_url: str, schema: str) -> str:
+    """`base_url` with `schema` first in the search path, as the ledger is reached there."""
+    url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False)
+
+
 def _postgres_schema(base_url: str) -> Iterator[str]:
     schema = f"t_{uuid.uuid4().hex[:16]}"
     admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema}"})
+    admin.dispose()
     try:
-        yield url.render_as_string(hide_password=False)
+        yield _schema_url(base_url, schema)
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+        drop_later(_drop_schema, base_url, schema)
+
+
+def _drop_schema(base_url: str, schema: str) -> None:
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -97,6 +108,30 @@ def migrated_ledger(ledger_templates: LedgerTemplates) -> Callable[[Path], str]:
     return lambda path: ledger_templates.copy_sqlite("migrated", migrated, path)
 
 
+@pytest.fixture(params=_backends())
+def migrated_url(
+    request: pytest.FixtureRequest, tmp_path: Path, ledger_templates: LedgerTemplates
+) -> Iterator[str]:
+    """A URL to an empty ledger already at the current schema, on each backend under test.
+
+    What `ledger_url` holds once the first command that writes has run, for
+    tests whose subject comes after that: a copy of one ledger migrated once
+    per test process (a file copy on SQLite, a database made from a template
+    on PostgreSQL, dropped afterwards), instead of the whole migration chain
+    per test. Tests of creating a ledger, of migrating one, or of what happens
+    where there is none (the first write, `--db`, "no ledger at") take
+    `ledger_url`.
+    """
+    if request.param == "sqlite":
+        yield ledger_templates.copy_sqlite("migrated", migrated, tmp_path / "ledger.sqlite3")
+        return
+    # The template is built in a schema of this name in a database of its own;
+    # nothing is made in the test database itself.
+    url = _schema_url(os.environ[PG_ENV], f"t_{uuid.uuid4().hex[:16]}")
+    with ledger_templates.copy_postgres("migrated", migrated, url) as copy:
+        yield copy
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Take hypothesis's garbage-collection timer out once no test is left to run.
@@ -110,6 +145,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """
     import gc
 
+    wait_for_drops()  # a drop that failed is reported, not left behind unsaid
     gc.callbacks[:] = [
         callback
         for callback in gc.callbacks

@@ -9,12 +9,12 @@ from cli_runner import forecast
 from price_files import flat_bars, write_csv
 
 
-def test_history_and_runs_say_the_as_of_day(capsys, ledger_url: str, tmp_path: Path) -> None:
+def test_history_and_runs_say_the_as_of_day(capsys, migrated_url: str, tmp_path: Path) -> None:
     prices = tmp_path / "prices"
     write_csv(
         prices, "GC=F", flat_bars("2025-06-02", "2026-07-10", 4000.0, highs={"2026-02-02": 5200.0})
     )
-    db = ("--db", ledger_url)
+    db = ("--db", migrated_url)
     add = forecast(
         capsys, *db, "add", "gold $5055 by 2026-06-30", "-s", "x", "--made-on", "2025-11-20"
     )
@@ -31,12 +31,12 @@ def test_history_and_runs_say_the_as_of_day(capsys, ledger_url: str, tmp_path: P
     assert f"#1 {today}" in runs.out and "as of 2026-03-31" in runs.out
 
 
-def test_a_run_as_of_today_says_the_day_once(capsys, ledger_url: str, tmp_path: Path) -> None:
+def test_a_run_as_of_today_says_the_day_once(capsys, migrated_url: str, tmp_path: Path) -> None:
     prices = tmp_path / "prices"
     write_csv(
         prices, "GC=F", flat_bars("2025-06-02", "2026-07-10", 4000.0, highs={"2026-02-02": 5200.0})
     )
-    db = ("--db", ledger_url)
+    db = ("--db", migrated_url)
     forecast(capsys, *db, "add", "gold $5055 by 2026-06-30", "-s", "x", "--made-on", "2025-11-20")
     assert forecast(capsys, *db, "resolve", "--prices", f"csv:{prices}").code == 0
     shown = forecast(capsys, *db, "show", "1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,11 @@ from yahoo_fake import FakeYahoo
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "ledger.sqlite3")
+def db(tmp_path: Path, migrated_ledger: Callable[[Path], str]) -> str:
+    """An empty ledger already there: these tests are about reading asset names, not creating it."""
+    path = tmp_path / "ledger.sqlite3"
+    migrated_ledger(path)
+    return str(path)
 
 
 def test_nvidia_by_name_records_on_nvda(capsys, db: str) -> None:

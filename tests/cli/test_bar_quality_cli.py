@@ -26,7 +26,7 @@ def euro_with_spike_and_repair(directory: Path) -> Path:
 
 
 def test_rejected_bars_are_said_once_and_listed_with_verbose(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     prices = euro_with_spike_and_repair(tmp_path / "p")
     for text in (
@@ -36,7 +36,7 @@ def test_rejected_bars_are_said_once_and_listed_with_verbose(
         added = forecast(
             capsys,
             "--db",
-            ledger_url,
+            migrated_url,
             "add",
             text,
             "-s",
@@ -47,7 +47,15 @@ def test_rejected_bars_are_said_once_and_listed_with_verbose(
             "none",
         )
         assert added.code == 0, added.err
-    resolve = ("--db", ledger_url, "resolve", "--prices", f"csv:{prices}", "--as-of", "2023-01-31")
+    resolve = (
+        "--db",
+        migrated_url,
+        "resolve",
+        "--prices",
+        f"csv:{prices}",
+        "--as-of",
+        "2023-01-31",
+    )
 
     first = forecast(capsys, *resolve)
     assert first.code == 0, first.err
@@ -63,8 +71,8 @@ def test_rejected_bars_are_said_once_and_listed_with_verbose(
     as_json = forecast(capsys, *resolve, "--json").json()
     assert as_json["rejected_bars"] == {"EURUSD=X": 1}
 
-    shown = forecast(capsys, "--db", ledger_url, "show", "1", "--json").json()
+    shown = forecast(capsys, "--db", migrated_url, "show", "1", "--json").json()
     assert shown["status"] == "true"
     assert shown["resolutions"][-1]["bar_quality"] == "repaired"
-    text_view = forecast(capsys, "--db", ledger_url, "show", "1")
+    text_view = forecast(capsys, "--db", migrated_url, "show", "1")
     assert "stood on a repaired bar" in " ".join(text_view.out.split())

@@ -35,15 +35,15 @@ def prices(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def ledger(capsys, ledger_url: str, prices: Path) -> str:
+def ledger(capsys, migrated_url: str, prices: Path) -> str:
     for text, source, prob in CLAIMS:
         args = ["add", text, "-s", source, "--made-on", "2025-11-20"]
-        result = forecast(capsys, "--db", ledger_url, *args, *(["--prob", prob] if prob else []))
+        result = forecast(capsys, "--db", migrated_url, *args, *(["--prob", prob] if prob else []))
         assert result.code == 0, result.err
     resolved = forecast(
         capsys,
         "--db",
-        ledger_url,
+        migrated_url,
         "resolve",
         "--prices",
         f"csv:{prices}",
@@ -53,7 +53,7 @@ def ledger(capsys, ledger_url: str, prices: Path) -> str:
     )
     assert resolved.code == 1  # SI=F has no prices: that claim stays open
     assert (resolved.json()["resolved_true"], resolved.json()["resolved_false"]) == (2, 2)
-    return ledger_url
+    return migrated_url
 
 
 def run(capsys, db: str, *args: str):

@@ -12,13 +12,13 @@ TOO_BIG_FOR_POSTGRESQL = str(2**31)
 
 
 @pytest.fixture
-def db(ledger_url: str, capsys) -> str:
+def db(migrated_url: str, capsys) -> str:
     added = forecast(
-        capsys, "--db", ledger_url, "add", "gold $5055 by end-2026", "-s", "me",
+        capsys, "--db", migrated_url, "add", "gold $5055 by end-2026", "-s", "me",
         "--made-on", "2025-11-20",
     )  # fmt: skip
     assert added.code == 0, added.err
-    return ledger_url
+    return migrated_url
 
 
 @pytest.mark.parametrize("number", [HUGE, TOO_BIG_FOR_SQLITE, TOO_BIG_FOR_POSTGRESQL, "0"])

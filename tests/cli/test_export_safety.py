@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,10 @@ from cli_runner import forecast
 
 
 @pytest.fixture
-def db(capsys, tmp_path: Path) -> Path:
+def db(capsys, tmp_path: Path, migrated_ledger: Callable[[Path], str]) -> Path:
+    """A ledger file holding one claim (copied at the current schema, then added to)."""
     path = tmp_path / "ledger.sqlite3"
+    migrated_ledger(path)
     added = forecast(
         capsys, "--db", str(path), "add", "gold $5055 by end-2026", "-s", "me",
         "--made-on", "2025-11-20",

@@ -12,16 +12,16 @@ MADE = ("--made-on", "2025-11-20")
 
 
 @pytest.fixture
-def db(capsys, ledger_url: str, tmp_path: Path) -> str:
+def db(capsys, migrated_url: str, tmp_path: Path) -> str:
     """A ledger whose price cache holds gold at 4000 and silver at 50 through 2025-12-31."""
     prices = tmp_path / "prices"
     write_csv(prices, "GC=F", flat_bars("2025-01-01", "2025-12-31", 4000.0))
     write_csv(prices, "SI=F", flat_bars("2025-01-01", "2025-12-31", 50.0))
     for text in ("gold $4500 by end-2026", "silver $60 by end-2026"):
-        assert forecast(capsys, "--db", ledger_url, "add", text, "-s", "seed", *MADE).code == 0
-    resolved = forecast(capsys, "--db", ledger_url, "resolve", "--prices", f"csv:{prices}")
+        assert forecast(capsys, "--db", migrated_url, "add", text, "-s", "seed", *MADE).code == 0
+    resolved = forecast(capsys, "--db", migrated_url, "resolve", "--prices", f"csv:{prices}")
     assert resolved.code == 0, resolved.err
-    return ledger_url
+    return migrated_url
 
 
 def test_add_warns_and_records(capsys, db: str) -> None:

@@ -15,13 +15,13 @@ import pytest
 from cli_runner import forecast
 
 
-def _import(capsys, ledger_url: str, path: Path, body: str):
+def _import(capsys, migrated_url: str, path: Path, body: str):
     path.write_text(body, encoding="utf-8")
-    return forecast(capsys, "--db", ledger_url, "import", str(path))
+    return forecast(capsys, "--db", migrated_url, "import", str(path))
 
 
-def _nothing_recorded(capsys, ledger_url: str) -> bool:
-    return forecast(capsys, "--db", ledger_url, "list", "--json").json() == []
+def _nothing_recorded(capsys, migrated_url: str) -> bool:
+    return forecast(capsys, "--db", migrated_url, "list", "--json").json() == []
 
 
 ENTRY = "  - source: A\n    made_on: 2025-11-20\n    claim: gold $5055 by end-2026\n"
@@ -42,17 +42,17 @@ ENTRY = "  - source: A\n    made_on: 2025-11-20\n    claim: gold $5055 by end-20
     ],
 )
 def test_claim_text_and_fields_that_disagree_are_refused(
-    capsys, ledger_url: str, tmp_path: Path, extra: str, field: str
+    capsys, migrated_url: str, tmp_path: Path, extra: str, field: str
 ) -> None:
     body = "predictions:\n" + ENTRY.replace("  - source: A\n", "  - source: B\n") + ENTRY + extra
-    result = _import(capsys, ledger_url, tmp_path / "f.yaml", body)
+    result = _import(capsys, migrated_url, tmp_path / "f.yaml", body)
     assert result.code == 2, result.err
     lines = [line for line in result.err.splitlines() if line.strip().startswith("line ")]
     assert len(lines) == 1, result.err
     assert lines[0].strip().startswith("line 5:")  # the second entry's first line
     assert field in lines[0] and "GC=F touch_above 5055 by 2026-12-31" in lines[0]
     assert "Traceback" not in result.err
-    assert _nothing_recorded(capsys, ledger_url)
+    assert _nothing_recorded(capsys, migrated_url)
 
 
 @pytest.mark.parametrize(
@@ -64,18 +64,18 @@ def test_claim_text_and_fields_that_disagree_are_refused(
     ],
 )
 def test_claim_text_and_fields_that_agree_are_recorded_once(
-    capsys, ledger_url: str, tmp_path: Path, extra: str
+    capsys, migrated_url: str, tmp_path: Path, extra: str
 ) -> None:
-    result = _import(capsys, ledger_url, tmp_path / "f.yaml", "predictions:\n" + ENTRY + extra)
+    result = _import(capsys, migrated_url, tmp_path / "f.yaml", "predictions:\n" + ENTRY + extra)
     assert result.code == 0, result.err
-    claims = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    claims = forecast(capsys, "--db", migrated_url, "list", "--json").json()
     assert [(c["symbol"], c["kind"], c["level"], c["deadline"]) for c in claims] == [
         ("GC=F", "touch_above", 5055.0, "2026-12-31")
     ]
 
 
 def test_the_same_claim_twice_with_different_probabilities_names_both_lines(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     body = (
         "predictions:\n"
@@ -85,24 +85,26 @@ def test_the_same_claim_twice_with_different_probabilities_names_both_lines(
         + ENTRY
         + "    probability: 0.3\n"
     )
-    result = _import(capsys, ledger_url, tmp_path / "f.yaml", body)
+    result = _import(capsys, migrated_url, tmp_path / "f.yaml", body)
     assert result.code == 2, result.err
     assert "line 9: the same claim as line 2" in result.err
     assert "probability (0.3 here, 0.6 there)" in result.err
     assert "already in the ledger" not in result.err
-    assert _nothing_recorded(capsys, ledger_url)
+    assert _nothing_recorded(capsys, migrated_url)
 
 
 def test_the_same_claim_twice_said_alike_is_recorded_once(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     body = "predictions:\n" + ENTRY + "    probability: 0.6\n" + ENTRY + "    probability: 0.6\n"
-    result = _import(capsys, ledger_url, tmp_path / "f.yaml", body)
+    result = _import(capsys, migrated_url, tmp_path / "f.yaml", body)
     assert result.code == 0, result.err
-    assert len(forecast(capsys, "--db", ledger_url, "list", "--json").json()) == 1
+    assert len(forecast(capsys, "--db", migrated_url, "list", "--json").json()) == 1
 
 
-def test_two_entries_with_one_key_name_both_lines(capsys, ledger_url: str, tmp_path: Path) -> None:
+def test_two_entries_with_one_key_name_both_lines(
+    capsys, migrated_url: str, tmp_path: Path
+) -> None:
     body = (
         "predictions:\n"
         "  - source: A\n    key: gold-call\n    made_on: 2025-11-20\n"
@@ -112,7 +114,7 @@ def test_two_entries_with_one_key_name_both_lines(capsys, ledger_url: str, tmp_p
         "  - source: A\n    made_on: 2025-12-01\n    claim: gold $6300 by end-2026\n"
         "    revises: gold-call\n"
     )
-    result = _import(capsys, ledger_url, tmp_path / "f.yaml", body)
+    result = _import(capsys, migrated_url, tmp_path / "f.yaml", body)
     assert result.code == 2, result.err
     assert "line 7: key 'gold-call' is already the key of the entry on line 2" in result.err
-    assert _nothing_recorded(capsys, ledger_url)
+    assert _nothing_recorded(capsys, migrated_url)

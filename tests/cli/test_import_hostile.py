@@ -14,6 +14,17 @@ import pytest
 from cli_runner import Result, forecast
 from price_files import flat_bars, write_csv
 
+
+@pytest.fixture
+def db(migrated_url: str) -> str:
+    """An empty ledger that exists: a refused import must leave it empty, an accepted one fill it.
+
+    The size cap's test starts from nothing instead: it is refused before a
+    ledger is opened, so not even an empty one may be created.
+    """
+    return migrated_url
+
+
 ENTRY = (
     "predictions:\n  - source: A\n    made_on: 2025-11-20\n"
     "    claim: gold hits 5000 by 2026-03-31\n"
@@ -32,13 +43,13 @@ BILLION_LAUGHS = (
 )
 
 
-def _import(capsys, ledger_url: str, tmp_path: Path, content: str, *args: str) -> Result:
+def _import(capsys, db: str, tmp_path: Path, content: str, *args: str) -> Result:
     path = tmp_path / "hostile.yaml"
     path.write_text(content, encoding="utf-8")
-    return forecast(capsys, "--db", ledger_url, "import", str(path), *args)
+    return forecast(capsys, "--db", db, "import", str(path), *args)
 
 
-def _assert_refused(capsys, ledger_url: str, result: Result, *needles: str) -> None:
+def _assert_refused(capsys, db: str, result: Result, *needles: str) -> None:
     assert result.code == 2, result.err
     assert "Traceback" not in result.err
     for needle in needles:
@@ -47,21 +58,19 @@ def _assert_refused(capsys, ledger_url: str, result: Result, *needles: str) -> N
     head, *problems = result.err.strip().splitlines()
     assert head.startswith("forecast: error: ")
     assert problems and all(line.startswith("  line ") for line in problems), result.err
-    assert forecast(capsys, "--db", ledger_url, "list", "--json").json() == []
+    assert forecast(capsys, "--db", db, "list", "--json").json() == []
 
 
 # --- resource bombs -------------------------------------------------------------
 
 
-def test_alias_bomb_in_tags_is_refused_fast_with_its_line(
-    capsys, ledger_url: str, tmp_path: Path
-) -> None:
+def test_alias_bomb_in_tags_is_refused_fast_with_its_line(capsys, db: str, tmp_path: Path) -> None:
     content = BILLION_LAUGHS + ENTRY + "    tags: *i\n"
     assert len(content.encode()) < 1000
     started = time.perf_counter()
-    result = _import(capsys, ledger_url, tmp_path, content)
+    result = _import(capsys, db, tmp_path, content)
     assert time.perf_counter() - started < 5
-    _assert_refused(capsys, ledger_url, result, "line 1:", "anchors and aliases", "&a")
+    _assert_refused(capsys, db, result, "line 1:", "anchors and aliases", "&a")
 
 
 @pytest.mark.parametrize(
@@ -87,19 +96,17 @@ def test_alias_bomb_in_tags_is_refused_fast_with_its_line(
     ],
 )
 def test_any_anchor_or_alias_is_refused(
-    capsys, ledger_url: str, tmp_path: Path, content: str, line: int
+    capsys, db: str, tmp_path: Path, content: str, line: int
 ) -> None:
-    result = _import(capsys, ledger_url, tmp_path, content)
-    _assert_refused(capsys, ledger_url, result, f"line {line}:", "anchors and aliases")
+    result = _import(capsys, db, tmp_path, content)
+    _assert_refused(capsys, db, result, f"line {line}:", "anchors and aliases")
 
 
-def test_ampersands_and_stars_in_text_are_not_anchors(
-    capsys, ledger_url: str, tmp_path: Path
-) -> None:
+def test_ampersands_and_stars_in_text_are_not_anchors(capsys, db: str, tmp_path: Path) -> None:
     content = ENTRY + '    quote: "S&P & gold: *the* trade, up *50%* & more"\n    tags: [s&p]\n'
-    result = _import(capsys, ledger_url, tmp_path, content)
+    result = _import(capsys, db, tmp_path, content)
     assert result.code == 0, result.err
-    (claim,) = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    (claim,) = forecast(capsys, "--db", db, "list", "--json").json()
     assert claim["quote"] == "S&P & gold: *the* trade, up *50%* & more"
 
 
@@ -128,18 +135,16 @@ def test_a_file_over_the_size_cap_is_refused_before_it_is_read(
     ],
 )
 def test_oversize_fields_are_refused_with_their_line(
-    capsys, ledger_url: str, tmp_path: Path, extra: str, line: int, needle: str
+    capsys, db: str, tmp_path: Path, extra: str, line: int, needle: str
 ) -> None:
-    result = _import(capsys, ledger_url, tmp_path, ENTRY + extra)
-    _assert_refused(capsys, ledger_url, result, f"line {line}:", needle)
+    result = _import(capsys, db, tmp_path, ENTRY + extra)
+    _assert_refused(capsys, db, result, f"line {line}:", needle)
 
 
-def test_oversize_source_name_is_refused_with_its_line(
-    capsys, ledger_url: str, tmp_path: Path
-) -> None:
+def test_oversize_source_name_is_refused_with_its_line(capsys, db: str, tmp_path: Path) -> None:
     content = ENTRY.replace("source: A", "source: " + "S" * 201)
-    result = _import(capsys, ledger_url, tmp_path, content)
-    _assert_refused(capsys, ledger_url, result, "line 2:", "source is 201 characters")
+    result = _import(capsys, db, tmp_path, content)
+    _assert_refused(capsys, db, result, "line 2:", "source is 201 characters")
 
 
 # --- structure and types --------------------------------------------------------
@@ -209,10 +214,10 @@ def test_oversize_source_name_is_refused_with_its_line(
     ],
 )
 def test_structure_and_type_errors_name_their_line(
-    capsys, ledger_url: str, tmp_path: Path, content: str, needles: tuple[str, ...]
+    capsys, db: str, tmp_path: Path, content: str, needles: tuple[str, ...]
 ) -> None:
-    result = _import(capsys, ledger_url, tmp_path, content)
-    _assert_refused(capsys, ledger_url, result, *needles)
+    result = _import(capsys, db, tmp_path, content)
+    _assert_refused(capsys, db, result, *needles)
 
 
 @pytest.mark.parametrize(
@@ -235,7 +240,7 @@ def test_structure_and_type_errors_name_their_line(
     ],
 )
 def test_mistyped_resolution_fields_name_their_line(
-    capsys, ledger_url: str, tmp_path: Path, field: str, needle: str
+    capsys, db: str, tmp_path: Path, field: str, needle: str
 ) -> None:
     content = ENTRY + "    resolutions:\n      - outcome: false\n        " + field + "\n"
     if field.startswith("outcome"):
@@ -243,16 +248,14 @@ def test_mistyped_resolution_fields_name_their_line(
         line = 6
     else:
         line = 7
-    result = _import(capsys, ledger_url, tmp_path, content)
-    _assert_refused(capsys, ledger_url, result, f"line {line}:", needle)
+    result = _import(capsys, db, tmp_path, content)
+    _assert_refused(capsys, db, result, f"line {line}:", needle)
 
 
-def test_assumptions_given_as_one_text_stay_one_assumption(
-    capsys, ledger_url: str, tmp_path: Path
-) -> None:
+def test_assumptions_given_as_one_text_stay_one_assumption(capsys, db: str, tmp_path: Path) -> None:
     content = ENTRY + "    assumptions: gold means the front-month future\n"
-    assert _import(capsys, ledger_url, tmp_path, content).code == 0
-    (claim,) = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    assert _import(capsys, db, tmp_path, content).code == 0
+    (claim,) = forecast(capsys, "--db", db, "list", "--json").json()
     assert claim["assumptions"] == ["gold means the front-month future"]
 
 
@@ -298,10 +301,10 @@ def test_assumptions_given_as_one_text_stay_one_assumption(
     ],
 )
 def test_values_out_of_bounds_are_refused_with_the_entry_line(
-    capsys, ledger_url: str, tmp_path: Path, content: str, line: int, needle: str
+    capsys, db: str, tmp_path: Path, content: str, line: int, needle: str
 ) -> None:
-    result = _import(capsys, ledger_url, tmp_path, ENTRY + content.split("predictions:\n", 1)[1])
-    _assert_refused(capsys, ledger_url, result, f"line {line + 3}:", needle)
+    result = _import(capsys, db, tmp_path, ENTRY + content.split("predictions:\n", 1)[1])
+    _assert_refused(capsys, db, result, f"line {line + 3}:", needle)
     assert "1 bad entry" in result.err
 
 
@@ -309,27 +312,27 @@ def test_values_out_of_bounds_are_refused_with_the_entry_line(
 
 
 def test_a_claimed_logging_time_is_kept_as_history_not_used(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, db: str, tmp_path: Path
 ) -> None:
     content = ENTRY.replace("2025-11-20", "2025-01-02") + "    created_at: 9999-12-31\n"
     before = datetime.now(UTC)
-    assert _import(capsys, ledger_url, tmp_path, content).code == 0
-    shown = forecast(capsys, "--db", ledger_url, "show", "1", "--json").json()
+    assert _import(capsys, db, tmp_path, content).code == 0
+    shown = forecast(capsys, "--db", db, "show", "1", "--json").json()
     logged = datetime.fromisoformat(shown["created_at"])
     assert before - timedelta(seconds=1) <= logged <= datetime.now(UTC)
     assert shown["logged_late"] is True
     assert shown["claimed_created_at"].startswith("9999-12-31T00:00:00")
-    text = forecast(capsys, "--db", ledger_url, "show", "1").out
+    text = forecast(capsys, "--db", db, "show", "1").out
     assert "says it was logged at 9999-12-31 00:00 UTC, unverified" in text
     assert "LOGGED LATE" in text
 
 
 def test_a_backdated_logging_time_does_not_hide_logged_late(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, db: str, tmp_path: Path
 ) -> None:
     content = ENTRY + "    created_at: 2025-11-20T08:00:00+00:00\n"
-    assert _import(capsys, ledger_url, tmp_path, content).code == 0
-    (claim,) = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    assert _import(capsys, db, tmp_path, content).code == 0
+    (claim,) = forecast(capsys, "--db", db, "list", "--json").json()
     assert claim["logged_late"] is True
 
 
@@ -347,13 +350,11 @@ FORGED = (
 )
 
 
-def test_a_fabricated_auto_resolution_decides_nothing(
-    capsys, ledger_url: str, tmp_path: Path
-) -> None:
-    assert _import(capsys, ledger_url, tmp_path, FORGED).code == 0
-    (claim,) = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+def test_a_fabricated_auto_resolution_decides_nothing(capsys, db: str, tmp_path: Path) -> None:
+    assert _import(capsys, db, tmp_path, FORGED).code == 0
+    (claim,) = forecast(capsys, "--db", db, "list", "--json").json()
     assert claim["status"] == "open" and claim["evidence_date"] is None
-    scores = forecast(capsys, "--db", ledger_url, "score", "--json").json()
+    scores = forecast(capsys, "--db", db, "score", "--json").json()
     assert all(row["true"] == 0 for row in scores)
 
     prices = tmp_path / "prices"
@@ -361,7 +362,7 @@ def test_a_fabricated_auto_resolution_decides_nothing(
     resolved = forecast(
         capsys,
         "--db",
-        ledger_url,
+        db,
         "resolve",
         "--prices",
         f"csv:{prices}",
@@ -369,7 +370,7 @@ def test_a_fabricated_auto_resolution_decides_nothing(
         "2026-04-30",
     )
     assert resolved.code == 0, resolved.err
-    shown = forecast(capsys, "--db", ledger_url, "show", "1", "--json").json()
+    shown = forecast(capsys, "--db", db, "show", "1", "--json").json()
     assert shown["status"] == "false"
     assert [(r["outcome"], r["method"], r["is_current"]) for r in shown["resolutions"]] == [
         ("true", "imported", False),
@@ -378,18 +379,18 @@ def test_a_fabricated_auto_resolution_decides_nothing(
     forged = shown["resolutions"][0]
     assert (forged["claimed_method"], forged["evidence_price"]) == ("auto", 5100.0)
     assert forged["claimed_at"].startswith("2026-01-13")
-    text = forecast(capsys, "--db", ledger_url, "show", "1").out
+    text = forecast(capsys, "--db", db, "show", "1").out
     assert "true [imported, says auto at 2026-01-13, unverified]" in text
 
 
 def test_a_void_with_its_reason_is_kept_and_shown_as_imported(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, db: str, tmp_path: Path
 ) -> None:
     content = ENTRY + "    status: void\n    void_reason: the level was a typo\n"
-    assert _import(capsys, ledger_url, tmp_path, content).code == 0
-    shown = forecast(capsys, "--db", ledger_url, "show", "1", "--json").json()
+    assert _import(capsys, db, tmp_path, content).code == 0
+    shown = forecast(capsys, "--db", db, "show", "1", "--json").json()
     assert (shown["status"], shown["void_reason"]) == ("void", "the level was a typo")
     assert [(r["outcome"], r["method"], r["is_current"]) for r in shown["resolutions"]] == [
         ("void", "imported", True)
     ]
-    assert "void [imported]" in forecast(capsys, "--db", ledger_url, "show", "1").out
+    assert "void [imported]" in forecast(capsys, "--db", db, "show", "1").out

@@ -38,9 +38,9 @@ def prices(tmp_path: Path) -> Path:
     return directory
 
 
-def test_parse_prints_the_level_its_rule_and_bar(capsys, ledger_url: str, prices: Path) -> None:
+def test_parse_prints_the_level_its_rule_and_bar(capsys, migrated_url: str, prices: Path) -> None:
     result = forecast(
-        capsys, "--db", ledger_url, "parse", "BTC holds support", "--made-on", MADE_ON,
+        capsys, "--db", migrated_url, "parse", "BTC holds support", "--made-on", MADE_ON,
         "--prices", f"csv:{prices}",
     )  # fmt: skip
     assert result.code == 0, result.err
@@ -49,7 +49,7 @@ def test_parse_prints_the_level_its_rule_and_bar(capsys, ledger_url: str, prices
     assert "(2025-11-12)" in result.err
     assert "no deadline: a claim on support is judged over 90 days" in result.out
     data = forecast(
-        capsys, "--db", ledger_url, "parse", "BTC holds support", "--made-on", MADE_ON,
+        capsys, "--db", migrated_url, "parse", "BTC holds support", "--made-on", MADE_ON,
         "--prices", f"csv:{prices}", "--json",
     ).json()  # fmt: skip
     assert data["level"] == SUPPORT and data["kind"] == "hold_above"
@@ -59,26 +59,26 @@ def test_parse_prints_the_level_its_rule_and_bar(capsys, ledger_url: str, prices
     assert data["level_pending"] is False
 
 
-def test_pending_then_fixed_by_a_resolve_run(capsys, ledger_url: str, prices: Path) -> None:
+def test_pending_then_fixed_by_a_resolve_run(capsys, migrated_url: str, prices: Path) -> None:
     added = forecast(
-        capsys, "--db", ledger_url, "add", "BTC holds support", "-s", "Columnist",
+        capsys, "--db", migrated_url, "add", "BTC holds support", "-s", "Columnist",
         "--made-on", MADE_ON, "--prices", "none",
     )  # fmt: skip
     assert added.code == 0, added.err
     assert "level pending" in added.err
-    listed = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    listed = forecast(capsys, "--db", migrated_url, "list", "--json").json()
     assert listed[0]["level"] is None and listed[0]["level_pending"] is True
-    shown = forecast(capsys, "--db", ledger_url, "show", "1")
+    shown = forecast(capsys, "--db", migrated_url, "show", "1")
     assert "level pending" in shown.out and "support(60d,pivot3)" in shown.out
-    table = forecast(capsys, "--db", ledger_url, "list")
+    table = forecast(capsys, "--db", migrated_url, "list")
     assert "support pending" in table.out
 
     resolved = forecast(
-        capsys, "--db", ledger_url, "resolve", "--prices", f"csv:{prices}",
+        capsys, "--db", migrated_url, "resolve", "--prices", f"csv:{prices}",
         "--as-of", "2026-03-31", "--json",
     )  # fmt: skip
     assert resolved.code == 0, resolved.err
-    claim = forecast(capsys, "--db", ledger_url, "show", "1", "--json").json()
+    claim = forecast(capsys, "--db", migrated_url, "show", "1", "--json").json()
     assert claim["level"] == SUPPORT
     assert claim["level_basis"] == ["2025-11-12"]
     assert "2025-11-12" in claim["level_note"]
@@ -86,50 +86,50 @@ def test_pending_then_fixed_by_a_resolve_run(capsys, ledger_url: str, prices: Pa
     assert claim["status"] == "false" and claim["evidence_date"] == "2026-01-15"
 
 
-def test_fixed_level_never_changes_afterwards(capsys, ledger_url: str, tmp_path: Path) -> None:
+def test_fixed_level_never_changes_afterwards(capsys, migrated_url: str, tmp_path: Path) -> None:
     directory = tmp_path / "p"
     write_csv(directory, "BTC-USD", btc_bars("2025-12-31"))
     forecast(
-        capsys, "--db", ledger_url, "add", "BTC holds support by 2026-03-31", "-s", "A",
+        capsys, "--db", migrated_url, "add", "BTC holds support by 2026-03-31", "-s", "A",
         "--made-on", MADE_ON, "--prices", f"csv:{directory}",
     )  # fmt: skip
-    first = forecast(capsys, "--db", ledger_url, "show", "1", "--json").json()
+    first = forecast(capsys, "--db", migrated_url, "show", "1", "--json").json()
     assert first["level"] == SUPPORT
     # The data is "corrected" afterwards: a recheck fetches again, the level stays.
     changed = flat_bars("2025-06-01", "2025-12-31", 50000.0, weekdays_only=False)
     write_csv(directory, "BTC-USD", changed)
     forecast(
-        capsys, "--db", ledger_url, "resolve", "--recheck", "--prices", f"csv:{directory}",
+        capsys, "--db", migrated_url, "resolve", "--recheck", "--prices", f"csv:{directory}",
         "--as-of", "2025-12-31",
     )  # fmt: skip
-    assert forecast(capsys, "--db", ledger_url, "show", "1", "--json").json()["level"] == SUPPORT
+    assert forecast(capsys, "--db", migrated_url, "show", "1", "--json").json()["level"] == SUPPORT
 
 
 def test_a_level_stays_pending_while_the_data_does_not_reach_made_on(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     directory = tmp_path / "short"
     write_csv(
         directory, "BTC-USD", flat_bars("2025-06-01", "2025-10-01", 90000.0, weekdays_only=False)
     )
     forecast(
-        capsys, "--db", ledger_url, "add", "BTC holds support", "-s", "A", "--made-on", MADE_ON,
+        capsys, "--db", migrated_url, "add", "BTC holds support", "-s", "A", "--made-on", MADE_ON,
         "--prices", "none",
     )  # fmt: skip
     forecast(
-        capsys, "--db", ledger_url, "resolve", "--prices", f"csv:{directory}",
+        capsys, "--db", migrated_url, "resolve", "--prices", f"csv:{directory}",
         "--as-of", "2026-03-31",
     )  # fmt: skip
-    claim = forecast(capsys, "--db", ledger_url, "show", "1", "--json").json()
+    claim = forecast(capsys, "--db", migrated_url, "show", "1", "--json").json()
     assert claim["status"] == "open" and claim["level"] is None
     assert claim["open_detail"].startswith("level pending: no bar within 7 days")
     # No market baseline for a level nobody knows yet.
     assert claim["market_prob"] is None and claim["market_note"] is None
 
 
-def test_level_and_deadline_options(capsys, ledger_url: str, prices: Path) -> None:
+def test_level_and_deadline_options(capsys, migrated_url: str, prices: Path) -> None:
     stated = forecast(
-        capsys, "--db", ledger_url, "add", "BTC holds support", "-s", "A", "--made-on", MADE_ON,
+        capsys, "--db", migrated_url, "add", "BTC holds support", "-s", "A", "--made-on", MADE_ON,
         "--level", "80000", "--deadline", "2026-01-31", "--json",
     )  # fmt: skip
     assert stated.code == 0, stated.err
@@ -137,12 +137,12 @@ def test_level_and_deadline_options(capsys, ledger_url: str, prices: Path) -> No
     assert data["level"] == 80000 and data["level_rule"] is None
     assert data["normalized"] == "BTC-USD hold_above 80000 by 2026-01-31"
     both = forecast(
-        capsys, "--db", ledger_url, "parse", "BTC holds support by March", "--made-on", MADE_ON,
+        capsys, "--db", migrated_url, "parse", "BTC holds support by March", "--made-on", MADE_ON,
         "--deadline", "2026-01-31",
     )  # fmt: skip
     assert both.code == 2 and "give one" in both.err and len(both.err.strip().splitlines()) == 1
     twice = forecast(
-        capsys, "--db", ledger_url, "parse", "gold $5055 by end-2026", "--level", "5000",
+        capsys, "--db", migrated_url, "parse", "gold $5055 by end-2026", "--level", "5000",
     )  # fmt: skip
     assert twice.code == 2 and "states its level already" in twice.err
 
@@ -156,10 +156,10 @@ def test_level_and_deadline_options(capsys, ledger_url: str, prices: Path) -> No
     ],
 )
 def test_bad_computed_level_claims_are_one_line_usage_errors(
-    capsys, ledger_url: str, text: str, needle: str
+    capsys, migrated_url: str, text: str, needle: str
 ) -> None:
     result = forecast(
-        capsys, "--db", ledger_url, "add", text, "-s", "A", "--made-on", MADE_ON,
+        capsys, "--db", migrated_url, "add", text, "-s", "A", "--made-on", MADE_ON,
         "--prices", "none",
     )  # fmt: skip
     assert result.code == 2
@@ -170,20 +170,20 @@ def test_bad_computed_level_claims_are_one_line_usage_errors(
 
 
 def test_the_price_source_answers_at_add_time(
-    capsys, ledger_url: str, fake_yahoo, monkeypatch
+    capsys, migrated_url: str, fake_yahoo, monkeypatch
 ) -> None:
     fake_yahoo.set("BTC-USD", btc_bars("2025-11-25"))
     fake_yahoo.set(
         "GC=F", flat_bars("2000-08-30", "2025-11-25", 4000.0, highs={"2025-10-17": 4400.0})
     )
     result = forecast(
-        capsys, "--db", ledger_url, "add", "BTC holds support", "-s", "A", "--made-on", MADE_ON,
+        capsys, "--db", migrated_url, "add", "BTC holds support", "-s", "A", "--made-on", MADE_ON,
         "--json",
     )  # fmt: skip
     assert result.code == 0, result.err
     assert result.json()["level"] == SUPPORT
     record = forecast(
-        capsys, "--db", ledger_url, "add", "gold makes a new all-time high by June", "-s", "A",
+        capsys, "--db", migrated_url, "add", "gold makes a new all-time high by June", "-s", "A",
         "--made-on", MADE_ON, "--json",
     )  # fmt: skip
     assert record.code == 0, record.err
@@ -191,15 +191,15 @@ def test_the_price_source_answers_at_add_time(
 
 
 def test_the_price_source_down_leaves_the_level_pending(
-    capsys, ledger_url: str, fake_yahoo
+    capsys, migrated_url: str, fake_yahoo
 ) -> None:
     fake_yahoo.rate_limit(everything=True)
     result = forecast(
-        capsys, "--db", ledger_url, "add", "BTC holds support", "-s", "A", "--made-on", MADE_ON,
+        capsys, "--db", migrated_url, "add", "BTC holds support", "-s", "A", "--made-on", MADE_ON,
     )  # fmt: skip
     assert result.code == 0, result.err
     assert "level pending" in result.err
-    listed = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    listed = forecast(capsys, "--db", migrated_url, "list", "--json").json()
     assert listed[0]["level_pending"] is True
 
 
@@ -213,7 +213,7 @@ def _claims_by_text(capsys, db: str) -> dict[str, dict]:
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
 def test_export_then_import_into_an_empty_ledger_round_trips(
-    capsys, ledger_url: str, prices: Path, tmp_path: Path, fmt: str
+    capsys, migrated_url: str, prices: Path, tmp_path: Path, fmt: str
 ) -> None:
     for text, prices_spec in (
         ("BTC holds support", f"csv:{prices}"),
@@ -221,16 +221,16 @@ def test_export_then_import_into_an_empty_ledger_round_trips(
         ("BTC revisits its 2025 high", "none"),  # stays pending
     ):
         added = forecast(
-            capsys, "--db", ledger_url, "add", text, "-s", "Columnist", "--made-on", MADE_ON,
+            capsys, "--db", migrated_url, "add", text, "-s", "Columnist", "--made-on", MADE_ON,
             "--prices", prices_spec,
         )  # fmt: skip
         assert added.code == 0, added.err
-    before = _claims_by_text(capsys, ledger_url)
+    before = _claims_by_text(capsys, migrated_url)
     assert before["BTC holds support"]["level"] == SUPPORT
     assert before["gold makes a new all-time high by June"]["level"] == 4400.0
     assert before["BTC revisits its 2025 high"]["level"] is None
 
-    exported = forecast(capsys, "--db", ledger_url, "export", "--format", "yaml")
+    exported = forecast(capsys, "--db", migrated_url, "export", "--format", "yaml")
     assert exported.code == 0
     path = tmp_path / "ledger.yaml"
     path.write_text(exported.out, encoding="utf-8")
@@ -249,19 +249,19 @@ def test_export_then_import_into_an_empty_ledger_round_trips(
     assert fixed["level"] == 90000.0
 
 
-def test_csv_export_has_the_rule_columns(capsys, ledger_url: str, prices: Path) -> None:
+def test_csv_export_has_the_rule_columns(capsys, migrated_url: str, prices: Path) -> None:
     forecast(
-        capsys, "--db", ledger_url, "add", "BTC holds support", "-s", "A", "--made-on", MADE_ON,
+        capsys, "--db", migrated_url, "add", "BTC holds support", "-s", "A", "--made-on", MADE_ON,
         "--prices", f"csv:{prices}",
     )  # fmt: skip
-    out = forecast(capsys, "--db", ledger_url, "export", "--format", "csv").out
+    out = forecast(capsys, "--db", migrated_url, "export", "--format", "csv").out
     rows = list(__import__("csv").DictReader(out.splitlines()))
     assert rows[0]["level_rule"] == "support(60d,pivot3)"
     assert rows[0]["level_basis"] == "2025-11-12"
     assert rows[0]["level"] == "86000.0"
 
 
-def test_yaml_import_reads_the_new_claim_texts(capsys, ledger_url: str, tmp_path: Path) -> None:
+def test_yaml_import_reads_the_new_claim_texts(capsys, migrated_url: str, tmp_path: Path) -> None:
     path = tmp_path / "calls.yaml"
     path.write_text(
         yaml.safe_dump(
@@ -284,6 +284,6 @@ def test_yaml_import_reads_the_new_claim_texts(capsys, ledger_url: str, tmp_path
         ),
         encoding="utf-8",
     )
-    result = forecast(capsys, "--db", ledger_url, "import", str(path))
+    result = forecast(capsys, "--db", migrated_url, "import", str(path))
     assert result.code == 2
     assert "line" in result.err and "after made_on" in result.err

@@ -41,17 +41,17 @@ def add(capsys, db: str, text: str, source: str, *extra: str):
 
 
 @pytest.fixture
-def ledger(capsys, ledger_url: str) -> str:
-    add(capsys, ledger_url, "gold closes between 4000 and 4500 on 2026-03-31", "Bank")
-    add(capsys, ledger_url, "gold stays between 4000 and 4500 until 2026-03-31", "Bank")
-    add(capsys, ledger_url, "gold trades in a $4,100-4,450 range through January 2026", "Bank")
-    add(capsys, ledger_url, "the silver squeeze is not over", "Pundit", "--vague")
-    add(capsys, ledger_url, "silver hits $80 by 2026-03-31", "Pundit")
-    return ledger_url
+def ledger(capsys, migrated_url: str) -> str:
+    add(capsys, migrated_url, "gold closes between 4000 and 4500 on 2026-03-31", "Bank")
+    add(capsys, migrated_url, "gold stays between 4000 and 4500 until 2026-03-31", "Bank")
+    add(capsys, migrated_url, "gold trades in a $4,100-4,450 range through January 2026", "Bank")
+    add(capsys, migrated_url, "the silver squeeze is not over", "Pundit", "--vague")
+    add(capsys, migrated_url, "silver hits $80 by 2026-03-31", "Pundit")
+    return migrated_url
 
 
-def test_add_prints_the_band_and_the_reversed_band_assumption(capsys, ledger_url: str) -> None:
-    result = add(capsys, ledger_url, "gold between 4600 and 4300 on 2026-03-31", "Bank")
+def test_add_prints_the_band_and_the_reversed_band_assumption(capsys, migrated_url: str) -> None:
+    result = add(capsys, migrated_url, "gold between 4600 and 4300 on 2026-03-31", "Bank")
     assert "GC=F close_between 4300 and 4600 by 2026-03-31" in result.out
     assert "'between 4600 and 4300' read as between 4300 and 4600" in result.out
     assert "read as the close at the deadline (close_between)" in result.out
@@ -189,7 +189,7 @@ def test_bad_input_is_one_line_with_exit_code_2(
         parse_claim(example, made_on=__import__("datetime").date.today())
 
 
-def test_import_file_bands_and_vague_entries(capsys, ledger_url: str, tmp_path: Path) -> None:
+def test_import_file_bands_and_vague_entries(capsys, migrated_url: str, tmp_path: Path) -> None:
     path = tmp_path / "calls.yaml"
     path.write_text(
         "predictions:\n"
@@ -199,9 +199,9 @@ def test_import_file_bands_and_vague_entries(capsys, ledger_url: str, tmp_path: 
         "  - {source: A, made_on: 2025-12-01, vague: true,\n"
         '     claim: "crypto\'s stagnation may be temporary"}\n'
     )
-    result = run(capsys, ledger_url, "import", str(path))
+    result = run(capsys, migrated_url, "import", str(path))
     assert result.code == 0, result.err
-    rows = run(capsys, ledger_url, "list", "--json").json()
+    rows = run(capsys, migrated_url, "list", "--json").json()
     assert [r["normalized"] for r in rows] == [
         "BTC-USD close_between 150000 and 200000 by 2025-12-31",
         "GC=F hold_between 4000 and 4500 by 2026-03-31",
@@ -214,6 +214,6 @@ def test_import_file_bands_and_vague_entries(capsys, ledger_url: str, tmp_path: 
         "     deadline: 2026-03-31}\n"
         "  - {source: A, made_on: 2025-12-01, vague: true, claim: soon, level: 5}\n"
     )
-    refused = run(capsys, ledger_url, "import", str(bad))
+    refused = run(capsys, migrated_url, "import", str(bad))
     assert refused.code == 2
     assert "needs 'upper'" in refused.err and "a vague call has no level" in refused.err

@@ -7,7 +7,14 @@ from cli_runner import forecast
 
 
 @pytest.fixture
-def db(ledger_url: str) -> str:
+def db(migrated_url: str) -> str:
+    """An empty ledger that exists: these tests are about what is recorded in it."""
+    return migrated_url
+
+
+@pytest.fixture
+def no_ledger_yet(ledger_url: str) -> str:
+    """Nothing there yet: for tests of what a command leaves behind where there was no ledger."""
     return ledger_url
 
 
@@ -85,7 +92,8 @@ def test_same_claim_twice_is_kept_once(capsys, db: str) -> None:
     assert len(forecast(capsys, "--db", db, "list", "--json").json()) == 1
 
 
-def test_dry_run_and_parse_write_nothing(capsys, db: str) -> None:
+def test_dry_run_and_parse_write_nothing(capsys, no_ledger_yet: str) -> None:
+    db = no_ledger_yet
     dry = forecast(
         capsys,
         "--db",
@@ -376,7 +384,8 @@ def test_every_command_has_help(capsys) -> None:
         assert "Usage:" in result.out, args
 
 
-def test_db_commands(capsys, db: str) -> None:
+def test_db_commands(capsys, no_ledger_yet: str) -> None:
+    db = no_ledger_yet
     before = forecast(capsys, "--db", db, "db", "current", "--json").json()
     assert before["current"] is None
     assert forecast(capsys, "--db", db, "db", "upgrade").code == 0
@@ -391,7 +400,10 @@ def test_db_commands(capsys, db: str) -> None:
         pytest.param(["--made-on", "0001-01-01"], "before 1900-01-01", id="made-on-year-1"),
     ],
 )
-def test_add_refuses_made_on_out_of_range(capsys, db: str, args: list[str], words: str) -> None:
+def test_add_refuses_made_on_out_of_range(
+    capsys, no_ledger_yet: str, args: list[str], words: str
+) -> None:
+    db = no_ledger_yet
     result = forecast(capsys, "--db", db, "add", "gold $5055 by 3000-12-31", "-s", "me", *args)
     assert result.code == 2
     assert words in result.err

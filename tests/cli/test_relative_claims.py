@@ -62,13 +62,13 @@ def prices(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def ledger(capsys, ledger_url: str) -> str:
+def ledger(capsys, migrated_url: str) -> str:
     for text in (OUTPERFORM, RATIO):
         result = forecast(
-            capsys, "--db", ledger_url, "add", text, "-s", "JPMorgan", "--made-on", "2025-11-20"
+            capsys, "--db", migrated_url, "add", text, "-s", "JPMorgan", "--made-on", "2025-11-20"
         )
         assert result.code == 0, result.err
-    return ledger_url
+    return migrated_url
 
 
 def resolve(capsys, ledger: str, prices: Path, as_of: str = "2026-07-10"):
@@ -163,7 +163,7 @@ def test_export_import_round_trip(capsys, ledger: str, prices: Path, tmp_path: P
     assert any(r["method"] == "imported" and r["legs"] for r in history)
 
 
-def test_structured_import_fields(capsys, ledger_url: str, tmp_path: Path):
+def test_structured_import_fields(capsys, migrated_url: str, tmp_path: Path):
     path = tmp_path / "in.yaml"
     path.write_text(
         "predictions:\n"
@@ -181,9 +181,9 @@ def test_structured_import_fields(capsys, ledger_url: str, tmp_path: Path):
         "    level: 80\n"
         "    deadline: end-2026\n"
     )
-    result = forecast(capsys, "--db", ledger_url, "import", str(path))
+    result = forecast(capsys, "--db", migrated_url, "import", str(path))
     assert result.code == 0, result.err
-    claims = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    claims = forecast(capsys, "--db", migrated_url, "list", "--json").json()
     assert [c["normalized"] for c in claims] == [
         "ETH-USD outperforms BTC-USD by 10 points by 2026-05-20",
         "GC=F/SI=F touch_below 80 by 2026-12-31",
@@ -201,9 +201,9 @@ def test_structured_import_fields(capsys, ledger_url: str, tmp_path: Path):
         ("gold/gold ratio falls to 80 by end-2026", "by itself"),
     ],
 )
-def test_malformed_relative_claims_are_one_line_usage_errors(capsys, ledger_url, text, needle):
+def test_malformed_relative_claims_are_one_line_usage_errors(capsys, migrated_url, text, needle):
     result = forecast(
-        capsys, "--db", ledger_url, "add", text, "-s", "me", "--made-on", "2025-11-20"
+        capsys, "--db", migrated_url, "add", text, "-s", "me", "--made-on", "2025-11-20"
     )
     assert result.code == 2
     assert needle in result.err
@@ -242,21 +242,21 @@ def test_baseline_command_computes_two_asset_probabilities(capsys, ledger: str, 
     assert "correlation" in shown.out
 
 
-def test_a_future_period_waits_for_its_reference_closes(capsys, ledger_url: str, prices: Path):
+def test_a_future_period_waits_for_its_reference_closes(capsys, migrated_url: str, prices: Path):
     text = "gold outperforms bitcoin in 2026"
     made = forecast(
-        capsys, "--db", ledger_url, "add", text, "-s", "Bank", "--made-on", "2025-11-20"
+        capsys, "--db", migrated_url, "add", text, "-s", "Bank", "--made-on", "2025-11-20"
     )
     assert made.code == 0, made.err
     # On 2025-12-29 the last close of 2025 is not known yet: nothing is stored.
-    early = resolve(capsys, ledger_url, prices, as_of="2025-12-29")
+    early = resolve(capsys, migrated_url, prices, as_of="2025-12-29")
     assert early.code == 0, early.err
-    [claim] = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    [claim] = forecast(capsys, "--db", migrated_url, "list", "--json").json()
     assert claim["reference_price"] is None and claim["versus_reference_price"] is None
     assert claim["open_reason"] == "waiting_for_deadline"
-    later = resolve(capsys, ledger_url, prices, as_of="2026-01-05")
+    later = resolve(capsys, migrated_url, prices, as_of="2026-01-05")
     assert later.code == 0, later.err
-    [claim] = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    [claim] = forecast(capsys, "--db", migrated_url, "list", "--json").json()
     gold = pd.read_csv(prices / "GC=F.csv", index_col="date")
     btc = pd.read_csv(prices / "BTC-USD.csv", index_col="date")
     assert claim["reference_price"] == pytest.approx(gold.loc["2025-12-31", "close"])

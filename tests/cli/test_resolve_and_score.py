@@ -60,7 +60,7 @@ def prices(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def ledger(capsys, ledger_url: str) -> str:
+def ledger(capsys, migrated_url: str) -> str:
     claims = [
         ("gold $3000 by 2026-06-30", "Bank A", "0.9"),
         ("gold $9000 by 2026-06-30", "Bank A", "0.1"),
@@ -73,7 +73,7 @@ def ledger(capsys, ledger_url: str) -> str:
         result = forecast(
             capsys,
             "--db",
-            ledger_url,
+            migrated_url,
             "add",
             text,
             "-s",
@@ -84,7 +84,7 @@ def ledger(capsys, ledger_url: str) -> str:
             "2025-11-20",
         )
         assert result.code == 0, result.err
-    return ledger_url
+    return migrated_url
 
 
 def test_resolve_json_summary_and_runs(capsys, ledger: str, prices: Path) -> None:
@@ -244,12 +244,12 @@ def test_calibration_json(capsys, ledger: str, prices: Path) -> None:
     assert only["scored"] == 2
 
 
-def test_scores_wait_for_the_deadline_unless_asked(capsys, ledger_url: str, prices: Path) -> None:
+def test_scores_wait_for_the_deadline_unless_asked(capsys, migrated_url: str, prices: Path) -> None:
     today = date.today().isoformat()
     forecast(
         capsys,
         "--db",
-        ledger_url,
+        migrated_url,
         "add",
         "gold $100 by 2099-12-31",
         "-s",
@@ -260,29 +260,36 @@ def test_scores_wait_for_the_deadline_unless_asked(capsys, ledger_url: str, pric
         "0.9",
     )
     forecast(
-        capsys, "--db", ledger_url, "resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10"
+        capsys,
+        "--db",
+        migrated_url,
+        "resolve",
+        "--prices",
+        f"csv:{prices}",
+        "--as-of",
+        "2026-07-10",
     )
-    (row,) = forecast(capsys, "--db", ledger_url, "score", "--json").json()
+    (row,) = forecast(capsys, "--db", migrated_url, "score", "--json").json()
     assert (row["resolved"], row["scored"], row["hit_rate"]) == (1, 0, None)
-    (early,) = forecast(capsys, "--db", ledger_url, "score", "--include-early", "--json").json()
+    (early,) = forecast(capsys, "--db", migrated_url, "score", "--include-early", "--json").json()
     assert (early["scored"], early["hit_rate"]) == (1, 1.0)
     assert today  # the claim's deadline lies in the future whatever today is
-    table = forecast(capsys, "--db", ledger_url, "score")
+    table = forecast(capsys, "--db", migrated_url, "score")
     assert (
         "nothing scored yet: 1 decided claim waits for its deadline (--include-early scores"
         " them now, biased toward yes)"
     ) in table.err
     assert (
         "nothing scored yet"
-        not in forecast(capsys, "--db", ledger_url, "score", "--include-early").err
+        not in forecast(capsys, "--db", migrated_url, "score", "--include-early").err
     )
 
 
-def test_an_empty_scoreboard_says_why_and_how_to_fill_it(capsys, ledger_url: str) -> None:
+def test_an_empty_scoreboard_says_why_and_how_to_fill_it(capsys, migrated_url: str) -> None:
     forecast(
         capsys,
         "--db",
-        ledger_url,
+        migrated_url,
         "add",
         "gold $9000 by 2099-12-31",
         "-s",
@@ -290,7 +297,7 @@ def test_an_empty_scoreboard_says_why_and_how_to_fill_it(capsys, ledger_url: str
         "--made-on",
         "2025-11-20",
     )
-    result = forecast(capsys, "--db", ledger_url, "score")
+    result = forecast(capsys, "--db", migrated_url, "score")
     assert result.code == 0
     assert (
         "nothing scored yet: 1 claim open; 'forecast resolve' settles open claims against prices"
@@ -315,9 +322,9 @@ def test_baseline_command_and_show(capsys, ledger: str, prices: Path) -> None:
 
 
 def test_a_closest_approach_is_labelled_closest_not_evidence(
-    capsys, ledger_url: str, prices: Path
+    capsys, migrated_url: str, prices: Path
 ) -> None:
-    db = ("--db", ledger_url)
+    db = ("--db", migrated_url)
     for text in ("gold $100000 by 2026-06-30", "gold $1 by 2026-06-30"):
         forecast(capsys, *db, "add", text, "-s", "A", "--made-on", "2025-11-20")
     forecast(
@@ -335,9 +342,9 @@ def test_a_closest_approach_is_labelled_closest_not_evidence(
 
 
 def test_late_claims_are_explained_counted_and_can_be_left_out(
-    capsys, ledger_url: str, prices: Path
+    capsys, migrated_url: str, prices: Path
 ) -> None:
-    db = ("--db", ledger_url)
+    db = ("--db", migrated_url)
     forecast(capsys, *db, "add", "gold $1 by 2026-06-30", "-s", "A", "--made-on", "2025-11-20")
     listed = forecast(capsys, *db, "list")
     assert "(late)" in listed.out
@@ -355,9 +362,9 @@ def test_late_claims_are_explained_counted_and_can_be_left_out(
 
 
 def test_score_says_when_sources_cannot_be_told_apart(
-    capsys, ledger_url: str, prices: Path
+    capsys, migrated_url: str, prices: Path
 ) -> None:
-    db = ("--db", ledger_url)
+    db = ("--db", migrated_url)
     forecast(capsys, *db, "add", "gold $1 by 2026-06-30", "-s", "A", "--made-on", "2025-11-20")
     forecast(capsys, *db, "add", "gold $99999 by 2026-06-30", "-s", "B", "--made-on", "2025-11-20")
     forecast(capsys, *db, "resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10")

@@ -46,9 +46,9 @@ def test_where_the_prices_came_from_reads_as_words() -> None:
 
 
 def test_an_alias_names_a_series_of_ones_own_and_show_says_so(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
-    url = ledger_url
+    url = migrated_url
     added = forecast(capsys, "--db", url, "alias", "add", "spot gold", "XAUUSD")
     assert added.code == 0, added.err
     days = pd.date_range("2025-01-02", "2025-03-14", freq="B", name="date")
@@ -78,12 +78,12 @@ def test_an_alias_names_a_series_of_ones_own_and_show_says_so(
     assert f"prices from your CSV file {prices}/XAUUSD.csv" in " ".join(text.split())
 
 
-def test_show_says_gold_is_judged_on_front_month_futures(capsys, ledger_url: str) -> None:
+def test_show_says_gold_is_judged_on_front_month_futures(capsys, migrated_url: str) -> None:
     result = forecast(
-        capsys, "--db", ledger_url, "add", "gold touch_above 5055 by 2026-12-31", "-s", "Bank",
+        capsys, "--db", migrated_url, "add", "gold touch_above 5055 by 2026-12-31", "-s", "Bank",
         "--made-on", "2025-01-10", "--json",
     )  # fmt: skip
     assert result.code == 0, result.err
-    shown = forecast(capsys, "--db", ledger_url, "show", str(result.json()["id"]), "--json")
+    shown = forecast(capsys, "--db", migrated_url, "show", str(result.json()["id"]), "--json")
     [series] = shown.json()["series"]
     assert series["symbol"] == "GC=F" and "stand-in for spot gold" in series["meaning"]

@@ -27,10 +27,10 @@ def _strict_json(body: str):
 
 
 @pytest.fixture
-def spoiled(capsys, ledger_url: str, request) -> tuple[str, str]:
+def spoiled(capsys, migrated_url: str, request) -> tuple[str, str]:
     """A ledger whose every stored price is `bad` (inf or nan); (url, as shown)."""
     bad, shown = request.param
-    if math.isnan(bad) and not ledger_url.startswith("postgresql"):
+    if math.isnan(bad) and not migrated_url.startswith("postgresql"):
         pytest.skip("SQLite stores NaN as NULL")
     for args in (
         ("add", "gold $5055 by end-2026", "-s", "me", "--made-on", "2025-11-20"),
@@ -38,8 +38,8 @@ def spoiled(capsys, ledger_url: str, request) -> tuple[str, str]:
          "--reference-price", "80000"),
         ("resolve", "1", "--outcome", "true", "--note", "by hand", "--force"),
     ):  # fmt: skip
-        assert forecast(capsys, "--db", ledger_url, *args).code == 0
-    engine = create_engine(ledger_url)
+        assert forecast(capsys, "--db", migrated_url, *args).code == 0
+    engine = create_engine(migrated_url)
     with engine.begin() as connection:
         # A hand edit of a ledger that predates the guard triggers.
         drop_guards(connection)
@@ -63,7 +63,7 @@ def spoiled(capsys, ledger_url: str, request) -> tuple[str, str]:
             {"v": bad},
         )
     engine.dispose()
-    return ledger_url, shown
+    return migrated_url, shown
 
 
 BAD = [pytest.param((math.inf, "inf"), id="inf"), pytest.param((math.nan, "nan"), id="nan")]

@@ -35,11 +35,13 @@ def narrow(monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.mark.parametrize("width", [50, 64, 80, 100, 160])
-def test_list_fits_the_terminal_and_keeps_numbers_whole(capsys, ledger_url, narrow, width) -> None:
+def test_list_fits_the_terminal_and_keeps_numbers_whole(
+    capsys, migrated_url, narrow, width
+) -> None:
     for text, source in CLAIMS:
-        forecast(capsys, "--db", ledger_url, "add", text, "-s", source, "--made-on", "2025-11-20")
+        forecast(capsys, "--db", migrated_url, "add", text, "-s", source, "--made-on", "2025-11-20")
     written = narrow(width)
-    assert forecast(capsys, "--db", ledger_url, "list").code == 0
+    assert forecast(capsys, "--db", migrated_url, "list").code == 0
     lines = written.getvalue().splitlines()
     assert all(len(line.rstrip()) <= width for line in lines)
     body = "\n".join(lines)
@@ -48,10 +50,12 @@ def test_list_fits_the_terminal_and_keeps_numbers_whole(capsys, ledger_url, narr
     assert not re.findall(r"\d…", body)  # no number ends in an ellipsis
 
 
-def test_the_score_table_drops_columns_before_it_cuts_a_figure(capsys, ledger_url, narrow) -> None:
-    forecast(capsys, "--db", ledger_url, "add", "gold $9000 by 2099-12-31", "-s", "A")
+def test_the_score_table_drops_columns_before_it_cuts_a_figure(
+    capsys, migrated_url, narrow
+) -> None:
+    forecast(capsys, "--db", migrated_url, "add", "gold $9000 by 2099-12-31", "-s", "A")
     written = narrow(60)
-    assert forecast(capsys, "--db", ledger_url, "score").code == 0
+    assert forecast(capsys, "--db", migrated_url, "score").code == 0
     header = written.getvalue().splitlines()[0]
     assert "scored" in header and "bits/claim" not in header
     assert all(len(line.rstrip()) <= 60 for line in written.getvalue().splitlines())

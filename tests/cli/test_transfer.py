@@ -11,15 +11,15 @@ from price_files import flat_bars, write_csv
 EXAMPLE = Path(__file__).resolve().parents[2] / "predictions.example.yaml"
 
 
-def test_example_file_imports_once(capsys, ledger_url: str) -> None:
-    first = forecast(capsys, "--db", ledger_url, "import", str(EXAMPLE), "--json")
+def test_example_file_imports_once(capsys, migrated_url: str) -> None:
+    first = forecast(capsys, "--db", migrated_url, "import", str(EXAMPLE), "--json")
     assert first.code == 0, first.err
     summary = first.json()
     assert summary["added"] == summary["entries"] > 10
-    second = forecast(capsys, "--db", ledger_url, "import", str(EXAMPLE))
+    second = forecast(capsys, "--db", migrated_url, "import", str(EXAMPLE))
     assert second.code == 0
     assert "nothing new" in second.err
-    claims = forecast(capsys, "--db", ledger_url, "list", "--json").json()
+    claims = forecast(capsys, "--db", migrated_url, "list", "--json").json()
     assert len(claims) == summary["entries"]
     by_text = {c["text"]: c for c in claims}
     jpm = by_text["gold $5055 by end-2026"]
@@ -36,14 +36,14 @@ def test_example_file_imports_once(capsys, ledger_url: str) -> None:
     assert relative["level"] == pytest.approx(86631.90 * 0.8)
     sources = {
         s["name"]: s["kind"]
-        for s in forecast(capsys, "--db", ledger_url, "sources", "--json").json()
+        for s in forecast(capsys, "--db", migrated_url, "sources", "--json").json()
     }
     assert sources["JPMorgan"] == "bank"
     assert sources["self"] == "self"
 
 
 def test_one_bad_entry_writes_nothing_and_names_every_line(
-    capsys, ledger_url: str, tmp_path
+    capsys, migrated_url: str, tmp_path
 ) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(
@@ -62,13 +62,13 @@ def test_one_bad_entry_writes_nothing_and_names_every_line(
         "    probability: 2\n",
         encoding="utf-8",
     )
-    result = forecast(capsys, "--db", ledger_url, "import", str(path))
+    result = forecast(capsys, "--db", migrated_url, "import", str(path))
     assert result.code == 2
     assert "3 bad entries, nothing imported" in result.err
     assert "line 5:" in result.err and "has no level" in result.err
     assert "line 8:" in result.err and "made_on" in result.err
     assert "line 10:" in result.err and "probability" in result.err
-    assert forecast(capsys, "--db", ledger_url, "list", "--json").json() == []
+    assert forecast(capsys, "--db", migrated_url, "list", "--json").json() == []
 
 
 @pytest.mark.parametrize(
@@ -94,19 +94,19 @@ def test_one_bad_entry_writes_nothing_and_names_every_line(
     ],
 )
 def test_bad_files_are_refused_whole(
-    capsys, ledger_url: str, tmp_path, content: str, needle: str
+    capsys, migrated_url: str, tmp_path, content: str, needle: str
 ) -> None:
     path = tmp_path / "f.yaml"
     path.write_text(content, encoding="utf-8")
-    result = forecast(capsys, "--db", ledger_url, "import", str(path))
+    result = forecast(capsys, "--db", migrated_url, "import", str(path))
     assert result.code == 2, result.err
     assert needle in result.err
     assert "Traceback" not in result.err
-    assert forecast(capsys, "--db", ledger_url, "list", "--json").json() == []
+    assert forecast(capsys, "--db", migrated_url, "list", "--json").json() == []
 
 
 def test_export_then_import_round_trips_every_field(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     """Every field survives the trip; the history comes back as history.
 
@@ -117,12 +117,12 @@ def test_export_then_import_round_trips_every_field(
     """
     prices = _example_prices(tmp_path / "prices")
     resolve = ("resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10")
-    assert forecast(capsys, "--db", ledger_url, "import", str(EXAMPLE)).code == 0
-    forecast(capsys, "--db", ledger_url, "void", "2", "--why", "level was a typo")
-    forecast(capsys, "--db", ledger_url, *resolve)
+    assert forecast(capsys, "--db", migrated_url, "import", str(EXAMPLE)).code == 0
+    forecast(capsys, "--db", migrated_url, "void", "2", "--why", "level was a typo")
+    forecast(capsys, "--db", migrated_url, *resolve)
     exported = tmp_path / "ledger.yaml"
-    assert forecast(capsys, "--db", ledger_url, "export", "-o", str(exported)).code == 0
-    original = forecast(capsys, "--db", ledger_url, "export", "--format", "json").json()
+    assert forecast(capsys, "--db", migrated_url, "export", "-o", str(exported)).code == 0
+    original = forecast(capsys, "--db", migrated_url, "export", "--format", "json").json()
     assert {"true", "false"} <= {c["status"] for c in original["claims"]}
 
     other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
@@ -177,12 +177,12 @@ def _without_ids(document: dict) -> dict:
     return {"claims": sorted(claims, key=lambda c: c["fingerprint"]), "sources": sources}
 
 
-def test_csv_export_has_a_row_per_claim(capsys, ledger_url: str) -> None:
-    forecast(capsys, "--db", ledger_url, "import", str(EXAMPLE))
-    out = forecast(capsys, "--db", ledger_url, "export", "--format", "csv").out
+def test_csv_export_has_a_row_per_claim(capsys, migrated_url: str) -> None:
+    forecast(capsys, "--db", migrated_url, "import", str(EXAMPLE))
+    out = forecast(capsys, "--db", migrated_url, "export", "--format", "csv").out
     lines = out.strip().splitlines()
     assert lines[0].startswith("id,source,source_kind,symbol")
-    assert len(lines) - 1 == len(forecast(capsys, "--db", ledger_url, "list", "--json").json())
+    assert len(lines) - 1 == len(forecast(capsys, "--db", migrated_url, "list", "--json").json())
 
 
 # Columns that differ after export -> import by design, each with its reason:
@@ -194,17 +194,17 @@ def test_csv_export_has_a_row_per_claim(capsys, ledger_url: str) -> None:
 _JUDGED_AFRESH = {"status", "open_reason", "open_detail", "checked_at"}
 
 
-def test_yaml_round_trip_restores_every_column(capsys, ledger_url: str, tmp_path: Path) -> None:
+def test_yaml_round_trip_restores_every_column(capsys, migrated_url: str, tmp_path: Path) -> None:
     """Every column of every claim, market baselines included, equal after the round trip."""
     from sqlalchemy import create_engine, text
 
     prices = _example_prices(tmp_path / "prices")
     resolve = ("resolve", "--prices", f"csv:{prices}", "--as-of", "2026-07-10")
-    assert forecast(capsys, "--db", ledger_url, "import", str(EXAMPLE)).code == 0
-    forecast(capsys, "--db", ledger_url, "void", "2", "--why", "level was a typo")
-    forecast(capsys, "--db", ledger_url, *resolve)
+    assert forecast(capsys, "--db", migrated_url, "import", str(EXAMPLE)).code == 0
+    forecast(capsys, "--db", migrated_url, "void", "2", "--why", "level was a typo")
+    forecast(capsys, "--db", migrated_url, *resolve)
     exported = tmp_path / "ledger.yaml"
-    assert forecast(capsys, "--db", ledger_url, "export", "-o", str(exported)).code == 0
+    assert forecast(capsys, "--db", migrated_url, "export", "-o", str(exported)).code == 0
     other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
     assert forecast(capsys, "--db", other, "import", str(exported)).code == 0
 
@@ -222,7 +222,7 @@ def test_yaml_round_trip_restores_every_column(capsys, ledger_url: str, tmp_path
         engine.dispose()
         return result
 
-    before, after = rows(ledger_url), rows(other)
+    before, after = rows(migrated_url), rows(other)
     assert len(before) == len(after) > 10
     assert sum(row["market_prob"] is not None for row in before) > 5
     assert sum(row["market_sigma"] is not None for row in before) > 5

@@ -52,10 +52,11 @@ GOLD = ("gold $5055 by end-2026", "-s", "JPMorgan", "--made-on", "2025-11-20")
 
 
 @pytest.fixture
-def ledger(ledger_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every command of the test on one empty ledger, on each backend under test."""
-    monkeypatch.setenv("FORECAST_DB", ledger_url)
-    return ledger_url
+def ledger(migrated_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every command of the test on one empty ledger, on each backend under test
+    (one that exists already: none of these tests is about creating it)."""
+    monkeypatch.setenv("FORECAST_DB", migrated_url)
+    return migrated_url
 
 
 def _listed(capsys) -> list[dict]:

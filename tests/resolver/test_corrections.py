@@ -76,12 +76,12 @@ def _review(capsys, url: str, as_of: str) -> dict[int, dict]:
 
 
 def test_a_touch_whose_high_is_revised_below_the_level_flips_to_false(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     prices = tmp_path / "prices"
     touched = _set(_gold("2025-03-14"), "2025-03-12", high=2412.3)
     write_csv(prices, "GC=F", touched)
-    url = ledger_url
+    url = migrated_url
     touch = _add(capsys, url, "GC=F touch_above 2400 by 2025-03-13")
     # Another claim on gold keeps the symbol in every run (as in any real ledger).
     _add(capsys, url, "GC=F touch_above 3000 by 2025-12-31", "Other desk")
@@ -138,14 +138,14 @@ def test_a_touch_whose_high_is_revised_below_the_level_flips_to_false(
 
 
 def test_a_deciding_close_revised_across_the_level_flips(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     # No other claim on silver: the verdict on one of the latest bars is enough for
     # the next run to fetch those bars again.
     prices = tmp_path / "prices"
     silver = _gold("2025-03-14", price=32.0).rename_axis("date")
     write_csv(prices, "SI=F", _set(silver, "2025-03-13", close=33.2, high=33.3))
-    url = ledger_url
+    url = migrated_url
     claim = _add(capsys, url, "SI=F close_above 33 on 2025-03-13")
     _resolve(capsys, url, prices, "2025-03-14")
     assert _show(capsys, url, claim)["status"] == "true"
@@ -163,11 +163,11 @@ def test_a_deciding_close_revised_across_the_level_flips(
 
 
 def test_a_revision_that_changes_nothing_keeps_the_verdict_and_flags_it(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     prices = tmp_path / "prices"
     write_csv(prices, "GC=F", _set(_gold("2025-03-14"), "2025-03-12", high=2450.0))
-    url = ledger_url
+    url = migrated_url
     touch = _add(capsys, url, "GC=F touch_above 2400 by 2025-03-13")
     close = _add(capsys, url, "GC=F close_above 2000 on 2025-03-13", "Close desk")
     _resolve(capsys, url, prices, "2025-03-14")
@@ -194,11 +194,11 @@ def test_a_revision_that_changes_nothing_keeps_the_verdict_and_flags_it(
 
 
 def test_a_touch_revised_away_before_its_deadline_goes_back_to_open(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     prices = tmp_path / "prices"
     write_csv(prices, "GC=F", _set(_gold("2025-03-14"), "2025-03-12", high=2412.3))
-    url = ledger_url
+    url = migrated_url
     touch = _add(capsys, url, "GC=F touch_above 2400 by 2025-06-30")
     _resolve(capsys, url, prices, "2025-03-14")
     assert _show(capsys, url, touch)["status"] == "true"
@@ -231,11 +231,11 @@ def test_a_touch_revised_away_before_its_deadline_goes_back_to_open(
 
 
 def test_a_dry_run_reports_a_revision_and_keeps_nothing(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     prices = tmp_path / "prices"
     write_csv(prices, "GC=F", _set(_gold("2025-03-14"), "2025-03-12", high=2412.3))
-    url = ledger_url
+    url = migrated_url
     touch = _add(capsys, url, "GC=F touch_above 2400 by 2025-03-13")
     _resolve(capsys, url, prices, "2025-03-14")
     write_csv(prices, "GC=F", _set(_gold("2025-03-17"), "2025-03-12", high=2398.1))
@@ -246,11 +246,11 @@ def test_a_dry_run_reports_a_revision_and_keeps_nothing(
 
 
 def test_a_yahoo_revision_re_judges_through_the_real_yfinance(
-    fake_yahoo, ledger_url: str, tmp_path: Path
+    fake_yahoo, migrated_url: str, tmp_path: Path
 ) -> None:
     touched = _set(_gold("2025-03-14"), "2025-03-12", high=2412.3)
     fake_yahoo.set("GC=F", touched)
-    engine = open_ledger(ledger_url)
+    engine = open_ledger(migrated_url)
     try:
         from sqlmodel import Session
 
@@ -285,7 +285,7 @@ def test_a_yahoo_revision_re_judges_through_the_real_yfinance(
 
 
 def test_todays_unfinished_bar_growing_is_no_revision_but_shrinking_is(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     # A bar fetched on its own day may be unfinished: a later close and a wider
     # range are the session going on; a high that comes down is a revision.
@@ -297,7 +297,7 @@ def test_todays_unfinished_bar_growing_is_no_revision_but_shrinking_is(
     )
     prices = tmp_path / "prices"
     write_csv(prices, "BTC-USD", _set(coin, str(today), high=101000.0, close=99000.0))
-    url = ledger_url
+    url = migrated_url
     made_on = (today - pd.Timedelta(days=20)).isoformat()
     far = (today + pd.Timedelta(days=200)).isoformat()
     result = forecast(
@@ -320,7 +320,7 @@ def test_todays_unfinished_bar_growing_is_no_revision_but_shrinking_is(
 
 
 def test_a_revised_leg_re_judges_a_ratio_and_an_outperformance(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     # Gold at 2800, silver at 32 -> the ratio 87.5; on 2025-03-13 silver closes at
     # 35 (ratio 80), and silver is later revised to 34.9 on that day.
@@ -332,7 +332,7 @@ def test_a_revised_leg_re_judges_a_ratio_and_an_outperformance(
     write_csv(prices, "GC=F", gold)
     write_csv(prices, "BTC-USD", bitcoin)
     write_csv(prices, "SI=F", _set(silver, "2025-03-13", close=35.0, high=35.2))
-    url = ledger_url
+    url = migrated_url
     ratio = _add(capsys, url, "the gold/silver ratio falls to 80 by 2025-03-13", "Ratio desk")
     pair = _add(capsys, url, "silver outperforms bitcoin from 2025-01-10 through 2025-03-13")
     _resolve(capsys, url, prices, "2025-03-14")
@@ -361,11 +361,11 @@ def test_a_revised_leg_re_judges_a_ratio_and_an_outperformance(
 
 
 def test_a_deciding_bar_the_feed_now_rejects_is_a_revision_and_its_verdict_is_reviewed(
-    capsys, ledger_url: str, tmp_path: Path
+    capsys, migrated_url: str, tmp_path: Path
 ) -> None:
     prices = tmp_path / "prices"
     write_csv(prices, "GC=F", _set(_gold("2025-03-14"), "2025-03-12", high=2450.0))
-    url = ledger_url
+    url = migrated_url
     touch = _add(capsys, url, "GC=F touch_above 2400 by 2025-03-13")
     _add(capsys, url, "GC=F touch_above 3000 by 2025-12-31", "Other desk")
     _resolve(capsys, url, prices, "2025-03-14")

@@ -32,8 +32,8 @@ HOLD = "gold holds 3500 until 2026-06-30"  # low 3000 on the crossing day: false
 
 
 @pytest.fixture
-def engine(ledger_url: str):
-    engine = open_ledger(ledger_url)
+def engine(migrated_url: str):
+    engine = open_ledger(migrated_url)
     yield engine
     engine.dispose()
 

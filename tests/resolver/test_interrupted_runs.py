@@ -21,8 +21,8 @@ DEAD_PID = 999_999  # far above any pid_max a test machine uses by default
 
 
 @pytest.fixture
-def engine(ledger_url: str):
-    engine = open_ledger(ledger_url)
+def engine(migrated_url: str):
+    engine = open_ledger(migrated_url)
     yield engine
     engine.dispose()
 
@@ -84,18 +84,18 @@ def test_the_run_holding_the_lock_is_running(engine) -> None:
     assert states == ["running", "interrupted"]
 
 
-def test_forecast_runs_shows_the_interrupted_state(capsys, ledger_url: str, tmp_path) -> None:
-    engine = open_ledger(ledger_url)
+def test_forecast_runs_shows_the_interrupted_state(capsys, migrated_url: str, tmp_path) -> None:
+    engine = open_ledger(migrated_url)
     killed = leave_a_killed_run(engine)
     write_csv(tmp_path / "p", "GC=F", flat_bars("2026-01-01", "2026-07-10", 4000.0))
     result = forecast(
-        capsys, "--db", ledger_url, "resolve", "--prices", f"csv:{tmp_path / 'p'}", "--json"
+        capsys, "--db", migrated_url, "resolve", "--prices", f"csv:{tmp_path / 'p'}", "--json"
     )
     assert result.code == 0, result.err
-    shown = forecast(capsys, "--db", ledger_url, "runs")
+    shown = forecast(capsys, "--db", migrated_url, "runs")
     line = next(line for line in shown.out.splitlines() if line.startswith(f"#{killed} "))
     assert line.endswith("[interrupted]")
-    listed = {r["id"]: r for r in forecast(capsys, "--db", ledger_url, "runs", "--json").json()}
+    listed = {r["id"]: r for r in forecast(capsys, "--db", migrated_url, "runs", "--json").json()}
     assert listed[killed]["state"] == "interrupted"
     assert listed[killed]["finished_at"] is None
     engine.dispose()

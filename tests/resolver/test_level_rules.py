@@ -24,8 +24,8 @@ AS_OF = date(2026, 4, 1)  # the day after the deadlines: their last session is f
 
 
 @pytest.fixture
-def engine(ledger_url: str):
-    engine = open_ledger(ledger_url)
+def engine(migrated_url: str):
+    engine = open_ledger(migrated_url)
     yield engine
     engine.dispose()
 

@@ -39,8 +39,8 @@ TEXTS = (
 
 
 @pytest.fixture
-def engine(ledger_url: str):
-    engine = open_ledger(ledger_url)
+def engine(migrated_url: str):
+    engine = open_ledger(migrated_url)
     yield engine
     engine.dispose()
 
@@ -136,15 +136,15 @@ def test_a_voided_poison_claim_does_not_stop_baselines(engine, prices: Path) -> 
     assert (again.computed, again.without) == (3, 2)
 
 
-def test_forecast_baseline_and_resolve_do_not_crash(capsys, ledger_url: str, prices) -> None:
-    engine = open_ledger(ledger_url)
+def test_forecast_baseline_and_resolve_do_not_crash(capsys, migrated_url: str, prices) -> None:
+    engine = open_ledger(migrated_url)
     poisoned_ledger(engine)
     engine.dispose()
-    baseline = forecast(capsys, "--db", ledger_url, "baseline", "--prices", f"csv:{prices}")
+    baseline = forecast(capsys, "--db", migrated_url, "baseline", "--prices", f"csv:{prices}")
     assert baseline.code == 0, baseline.err
     assert "Traceback" not in baseline.err
     resolved = forecast(
-        capsys, "--db", ledger_url, "resolve", "--prices", f"csv:{prices}", "--json"
+        capsys, "--db", migrated_url, "resolve", "--prices", f"csv:{prices}", "--json"
     )
     assert resolved.code == 0, resolved.err
     assert resolved.json()["open_reasons"] == {"invalid_claim": 3}

@@ -51,8 +51,8 @@ def resolution_count(engine) -> int:
 
 
 @pytest.fixture
-def engine(ledger_url: str):
-    engine = open_ledger(ledger_url)
+def engine(migrated_url: str):
+    engine = open_ledger(migrated_url)
     yield engine
     engine.dispose()
 

@@ -70,11 +70,11 @@ CLAIMS = {
 
 
 @pytest.fixture
-def ledger(capsys, ledger_url: str, tmp_path: Path) -> tuple[str, dict[str, int]]:
+def ledger(capsys, migrated_url: str, tmp_path: Path) -> tuple[str, dict[str, int]]:
     ids = {}
     for name, claim in CLAIMS.items():
         result = forecast(
-            capsys, "--db", ledger_url, "add", claim, "-s", f"Desk {name}",
+            capsys, "--db", migrated_url, "add", claim, "-s", f"Desk {name}",
             "--made-on", "2025-01-10", "--json",
         )  # fmt: skip
         assert result.code == 0, result.err
@@ -84,11 +84,11 @@ def ledger(capsys, ledger_url: str, tmp_path: Path) -> tuple[str, dict[str, int]
     write_csv(prices, "GC=F", _gold_with_a_gap())
     write_csv(prices, "SI=F", _bars("2025-01-01", "2025-05-02", 30.0))
     result = forecast(
-        capsys, "--db", ledger_url, "resolve", "--prices", f"csv:{prices}", "--as-of", AS_OF,
+        capsys, "--db", migrated_url, "resolve", "--prices", f"csv:{prices}", "--as-of", AS_OF,
         "--json",
     )  # fmt: skip
     assert result.code == 0, result.err
-    return ledger_url, ids
+    return migrated_url, ids
 
 
 def _review(capsys, url: str, *args: str) -> dict[int, dict]:
@@ -249,10 +249,10 @@ def test_verify_names_a_review_decision_removed_behind_the_log(capsys, ledger) -
     assert "review 1: logged, missing from the ledger" in result.out + result.err
 
 
-def test_a_source_down_run_after_run_says_since_when(capsys, ledger_url: str, tmp_path) -> None:
+def test_a_source_down_run_after_run_says_since_when(capsys, migrated_url: str, tmp_path) -> None:
     claim = "PL=F closes above 5000 on 2025-05-09"
     added = forecast(
-        capsys, "--db", ledger_url, "add", claim, "-s", "Desk", "--made-on", "2025-01-10",
+        capsys, "--db", migrated_url, "add", claim, "-s", "Desk", "--made-on", "2025-01-10",
         "--json",
     )  # fmt: skip
     assert added.code == 0, added.err
@@ -260,12 +260,12 @@ def test_a_source_down_run_after_run_says_since_when(capsys, ledger_url: str, tm
     empty.mkdir()
     for day in ("2025-05-20", "2025-05-27", AS_OF):
         run = forecast(
-            capsys, "--db", ledger_url, "resolve", "--prices", f"csv:{empty}", "--as-of", day
+            capsys, "--db", migrated_url, "resolve", "--prices", f"csv:{empty}", "--as-of", day
         )
         assert run.code == 1
-    runs = forecast(capsys, "--db", ledger_url, "runs", "--json").json()
+    runs = forecast(capsys, "--db", migrated_url, "runs", "--json").json()
     first_failing = min(r["started_at"] for r in runs)[:16].replace("T", " ")
-    item = _review(capsys, ledger_url)[added.json()["id"]]
+    item = _review(capsys, migrated_url)[added.json()["id"]]
     assert item["kind"] == "overdue" and item["trading_days_late"] == 14
     assert "the CSV source does not know PL=F" in item["reason"]
     assert f"since {first_failing} UTC" in item["reason"]
