@@ -36,3 +36,15 @@ def write_csv(directory: Path, symbol: str, frame: pd.DataFrame) -> None:
     out.index = out.index.strftime("%Y-%m-%d")
     out.index.name = "date"
     out.to_csv(directory / f"{symbol}.csv")
+
+
+def bars_spiking_on_1969_12_31() -> pd.DataFrame:
+    """Weekday bars at 100 around the epoch with one high of 130 (close 125) on
+    1969-12-31: day -1, which a day-number column must not read as a missing day."""
+    days = pd.bdate_range("1969-12-01", "1970-01-09")
+    bars = pd.DataFrame(
+        {"open": 100.0, "high": 101.0, "low": 99.0, "close": 100.0, "volume": float("nan")},
+        index=pd.DatetimeIndex(days, name="date"),
+    )
+    bars.loc[pd.Timestamp("1969-12-31"), ["high", "close"]] = [130.0, 125.0]
+    return bars

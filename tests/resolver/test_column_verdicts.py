@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
-import pandas as pd
 import pytest
 from hypothesis import given, settings
+from price_files import bars_spiking_on_1969_12_31
 
 from ledger.claims.model import Claim, ClaimKind
 from ledger.records import RESOLUTION_EVIDENCE
@@ -61,12 +61,7 @@ def test_column_rows_equal_the_claim_path(scenario: Scenario) -> None:
 @pytest.mark.parametrize("kind", [ClaimKind.TOUCH_ABOVE, ClaimKind.CLOSE_ABOVE])
 def test_evidence_on_the_last_day_of_1969(kind: ClaimKind) -> None:
     """1969-12-31 is day -1: it is a date, not a missing one."""
-    days = pd.bdate_range("1969-12-01", "1970-01-09")
-    bars = pd.DataFrame(
-        {"open": 100.0, "high": 101.0, "low": 99.0, "close": 100.0, "volume": np.nan},
-        index=pd.DatetimeIndex(days, name="date"),
-    )
-    bars.loc[pd.Timestamp("1969-12-31"), ["high", "close"]] = [130.0, 125.0]
+    bars = bars_spiking_on_1969_12_31()
     claim = Claim(
         symbol="TEST=X",
         asset="TEST",

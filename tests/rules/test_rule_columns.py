@@ -12,9 +12,9 @@ import math
 from datetime import date, timedelta
 
 import numpy as np
-import pandas as pd
 import pytest
 from hypothesis import given, settings
+from price_files import bars_spiking_on_1969_12_31
 
 from ledger.claims.model import Claim, ClaimKind
 from ledger.rules import resolve_many
@@ -87,12 +87,7 @@ def test_columns_give_the_verdicts_of_resolve_many(scenario: Scenario) -> None:
 )
 def test_evidence_before_1970_keeps_its_date(kind: ClaimKind) -> None:
     """Day numbers before 1970 are negative: 1969-12-31 is -1, which must not read as none."""
-    days = pd.bdate_range("1969-12-01", "1970-01-09")
-    bars = pd.DataFrame(
-        {"open": 100.0, "high": 101.0, "low": 99.0, "close": 100.0, "volume": np.nan},
-        index=pd.DatetimeIndex(days, name="date"),
-    )
-    bars.loc[pd.Timestamp("1969-12-31"), ["high", "close"]] = [130.0, 125.0]
+    bars = bars_spiking_on_1969_12_31()
     claim = Claim(
         symbol="TEST=X",
         asset="TEST",

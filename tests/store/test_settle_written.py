@@ -9,16 +9,13 @@ import math
 from datetime import date
 
 import pytest
+from claim_ledgers import ledger_of
 from sqlalchemy import text
 from sqlmodel import Session
 
-from ledger.claims.parser import parse_claim
 from ledger.proof.entries import canonical
-from ledger.records import NewClaim
-from ledger.store.claims import record_claims
 from ledger.store.prooflog import read_log_with_kinds, resolution_entries
 from ledger.store.resolving import set_open_reasons, settle_claims
-from ledger.store.session import open_ledger
 from ledger.store.tables import utcnow
 
 MADE_ON = date(2025, 11, 20)
@@ -31,13 +28,7 @@ TEXTS = [
 
 
 def ledger(url: str):
-    engine = open_ledger(url)
-    with Session(engine) as session, session.begin():
-        entries = [
-            NewClaim(source="t", claim=parse_claim(t, made_on=MADE_ON), text=t) for t in TEXTS
-        ]
-        ids = list(record_claims(session, entries).added)
-    return engine, ids
+    return ledger_of(url, TEXTS, MADE_ON)
 
 
 def market_columns(engine) -> dict[int, tuple]:

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from claim_ledgers import ledger_of
 from sqlalchemy import text
 from sqlmodel import Session
 
-from ledger.claims.parser import parse_claim
-from ledger.records import NewClaim
-from ledger.store.claims import record_claims
 from ledger.store.raw import adapt, update_rows
 from ledger.store.resolving import ClaimsChanged, settle_claims
-from ledger.store.session import open_ledger
 from ledger.store.tables import utcnow
 
 MADE_ON = date(2025, 11, 20)
@@ -22,13 +19,7 @@ TEXTS = ["gold $5055 by end-2026", "silver $40 by end-2026", "oil $90 by end-202
 
 
 def ledger(url: str):
-    engine = open_ledger(url)
-    with Session(engine) as session, session.begin():
-        entries = [
-            NewClaim(source="t", claim=parse_claim(t, made_on=MADE_ON), text=t) for t in TEXTS
-        ]
-        ids = list(record_claims(session, entries).added)
-    return engine, ids
+    return ledger_of(url, TEXTS, MADE_ON)
 
 
 def columns(engine, *names: str) -> list[tuple]:
