@@ -100,9 +100,11 @@ _WEEKDAYS = frozenset(
 )
 # "JPMorgan therefore sees", "Citi reportedly expects": an adverb between name and verb
 _ADVERB = re.compile(r"^(?:[a-z]+ly|therefore|thus|hence|too|already|again|similarly)$")
+# (a comma between digits, "$2,800", does not end the description)
 _APPOSITION = re.compile(
     r",\s+(?:(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder|in|at|on|for"
-    r"|according)\b[^,;:]{1,100}|" + r"(?:meanwhile|however|too|also|instead|likewise|similarly"
+    r"|according)\b(?:[^,;:]|(?<=\d),(?=\d)){1,100}|"
+    + r"(?:meanwhile|however|too|also|instead|likewise|similarly"
     r"|though|in\s+turn|for\s+its\s+part|for\s+their\s+part)"
     # "Deutsche Bank, while more conservative, also sees": a clause of contrast
     r"|(?:while|though|although|albeit|like|unlike)\b[^,;:]{1,60}"
