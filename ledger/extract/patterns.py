@@ -296,6 +296,9 @@ OLD_EDITIONS = (
     r"|june|july|august|september|october|november|december))['\u2019]s\s+(?:[\w-]+\s+)?"
     r"(?:note|outlook|report|edition|forecast|update|projection|survey|poll|release|estimate"
     r"|steo)s?\b",
+    # "The move comes after an April 4 update in which the bank cut its forecasts to $69"
+    r"\b(?:after|since|following)\s+(?:an?|the|its|their)\s+(?:earlier\s+|previous\s+|prior\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:update|note|outlook|report|edition|revision)\s+in\s+which\b",
 )
 # "Standard Chartered, which last year forecast that bitcoin could drop to $5,000, now
 # believes...": an aside that dates a call in the past is history up to its closing comma;

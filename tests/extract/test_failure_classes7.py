@@ -175,3 +175,63 @@ def test_a_level_with_or_higher_and_a_percent_added_stay_calls() -> None:
     }
     calls = recorded("Citi says gold could add 10% by June.")
     assert any(call.startswith("GC=F touch_above +10%") for call in calls), calls
+
+
+# ------------------------------------------------ two assets, two levels, in order
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        (
+            "Citi sees fourth-quarter Brent and WTI at $61 and $57 as supply grows.",
+            {"BZ=F touch_above 61 by 2025-12-31 Citi", "CL=F touch_above 57 by 2025-12-31 Citi"},
+        ),
+        (
+            "Citi sees Q4 Brent, WTI at $61 and $57 on a growing glut.",
+            {"BZ=F touch_above 61 by 2025-12-31 Citi", "CL=F touch_above 57 by 2025-12-31 Citi"},
+        ),
+        (
+            "Citi lifted its first-quarter 2026 Brent and WTI forecasts by $3 each to $66 and $62.",
+            {"BZ=F touch_above 66 by 2026-03-31 Citi", "CL=F touch_above 62 by 2026-03-31 Citi"},
+        ),
+        (
+            "Citi expects gold and silver to reach $5,000 and $60 by June.",
+            {"GC=F touch_above 5000 by 2026-06-30 Citi", "SI=F touch_above 60 by 2026-06-30 Citi"},
+        ),
+    ],
+    ids=["and", "comma", "lifted-by-each", "metals"],
+)
+def test_levels_listed_after_as_many_assets_pair_in_order(text: str, calls: set[str]) -> None:
+    assert recorded(text) == calls
+
+
+def test_a_second_list_of_levels_takes_the_assets_of_the_first() -> None:
+    text = (
+        "Citi expects Brent and WTI to fall to $60 and $56 by the second quarter of 2026, and to"
+        " $58 and $54 in 2027."
+    )
+    calls = recorded(text)
+    assert "BZ=F touch_below 60 by 2026-06-30 Citi" in calls
+    assert "CL=F touch_below 56 by 2026-06-30 Citi" in calls
+    assert any(c.startswith("BZ=F") and " 58 from 2027-01-01 to 2027-12-31" in c for c in calls)
+    assert any(c.startswith("CL=F") and " 54 from 2027-01-01 to 2027-12-31" in c for c in calls)
+    assert len(calls) == 4, calls
+
+
+def test_a_range_is_not_a_list_to_pair() -> None:
+    text = "Citi expects gold and silver to trade between $4,000 and $4,500 by June."
+    assert not any(call.startswith("SI=F") for call in recorded(text))
+
+
+def test_an_update_in_which_figures_were_cut_reports_old_figures() -> None:
+    text = (
+        "The cut comes after a March 3 note in which Citi lowered its 2026 Brent and WTI"
+        " forecasts to $62 and $58."
+    )
+    assert recorded(text) == set()
+    text = (
+        "Citi cut its forecast again after a note that showed demand weakening, and now sees"
+        " Brent at $60 in 2026."
+    )
+    assert recorded(text) == {"BZ=F average_above 60 from 2026-01-01 to 2026-12-31 Citi"}
