@@ -93,8 +93,7 @@ def test_a_number_after_original_or_previous_is_the_old_target() -> None:
             "PL=F average_above 1250 from 2026-01-01 to 2026-12-31 Morgan Stanley",
         ),
         (
-            "Silver climbed to $52.40 an ounce on Tuesday as UBS raised its 2026 forecast to"
-            " $60.",
+            "Silver climbed to $52.40 an ounce on Tuesday as UBS raised its 2026 forecast to $60.",
             "SI=F average_above 60 from 2026-01-01 to 2026-12-31 UBS",
         ),
         (
