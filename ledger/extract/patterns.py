@@ -399,8 +399,30 @@ CONSENSUS = (
     r"\b(?:prediction|betting)\s+markets?\b|\b(?:polymarket|kalshi)\b",
     r"\b(?:the\s+)?(?:futures|options|swaps?)\s+markets?\s+(?:expects?|implies?|imply|prices?"
     r"|is\s+pricing|are\s+pricing)\b|\bthe\s+market\s+(?:expects|is\s+pricing|prices\s+in)\b",
+    # a survey's spread: "Year-end forecasts ranged from 14,600 to 25,000"
+    r"\b(?:forecasts|targets|estimates|calls|predictions)\s+(?:ranged|range|ranging|ran|varied"
+    r"|vary|varying)\s+(?:widely\s+)?(?:from|between)\b",
     # a list's summary rows: "Highest: 8,100", "Average: 7,635" restate or pool the rows above
     r"^\W*(?:highest|lowest|average|mean)\s*(?:target|forecast|call|estimate)?s?\s*:",
+)
+# Forecasters the writer does not name: "some projections place gold at $6,000", "several
+# expect $100 crude", "most banks see", "Three strategists expect", "People have been calling
+# for $100K". A level they are the source of is nobody's call to score: the candidate is
+# flagged and capped as a consensus is, unless a named speaker comes between them and it.
+# Regexes.
+UNNAMED_SOURCES = (
+    # ("the most bearish houses" is a superlative, not a number of them)
+    r"(?<!\bthe\s)\b(?:some|several|many|most|a\s+few|few|a\s+(?:growing\s+|small\s+|large\s+)?number\s+of"
+    r"|a\s+handful\s+of|a\s+host\s+of|other|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a\s+dozen)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:analysts|strategists|economists|banks"
+    r"|houses|brokers|forecasters|experts|traders|investors|projections|forecasts|estimates"
+    r"|models|people|observers|commentators|executives|watchers|bulls|bears|pundits"
+    r"|influencers)\b",
+    r"\b(?:some|several|many|most|others|a\s+few)\s+(?:(?:now|also|even|already|still)\s+)?"
+    r"(?:expect|see|think|predict|forecast|believe|say|argue|reckon|call\s+for|have\s+(?:lifted"
+    r"|raised|set|put|pencilled|penciled))\b",
+    r"\bpeople\s+(?:have\s+been\s+|are\s+|were\s+)?(?:calling|predicting|expecting|betting"
+    r"|talking\s+about)\b",
 )
 SCENARIOS = (
     r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"

@@ -234,3 +234,51 @@ def test_an_update_in_which_figures_were_cut_reports_old_figures() -> None:
         " Brent at $60 in 2026."
     )
     assert recorded(text) == {"BZ=F average_above 60 from 2026-01-01 to 2026-12-31 Citi"}
+
+
+# ------------------------------------------------ forecasters nobody names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tensions between Washington and Beijing have revived demand, and some projections"
+        " already put gold at $6,000 by the end of 2026.",
+        "Several expect $110 Brent within weeks as the strait stays shut, Citi said.",
+        "Most banks now see silver above $60 next year.",
+        "Four strategists expect the Nikkei to top 45,000 by mid-2026.",
+        "People have been calling for ether at $10K by year-end for a while now.",
+        "Year-end forecasts ranged from 5,800 to 7,100; for June, from 5,600 to 6,900.",
+    ],
+    ids=["some-projections", "several", "most-banks", "four-strategists", "people", "ranged"],
+)
+def test_a_level_of_forecasters_nobody_names_is_not_recorded(text: str) -> None:
+    assert recorded(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        (
+            "Some analysts, including Citi's Max Layton, see gold at $5,000 by June.",
+            "GC=F touch_above 5000 by 2026-06-30 Citi",
+        ),
+        (
+            "Some banks are cautious, but Citi sees gold at $5,000 by June.",
+            "GC=F touch_above 5000 by 2026-06-30 Citi",
+        ),
+        (
+            "BCA is among the most bearish houses: it sees the S&P 500 dropping to 5,500 by"
+            " the end of 2026.",
+            "^GSPC touch_below 5500 by 2026-12-31 BCA",
+        ),
+    ],
+    ids=["named-among-them", "named-after-the-group", "superlative"],
+)
+def test_a_named_speaker_after_the_group_owns_the_call(text: str, call: str) -> None:
+    assert recorded(text) == {call}
+
+
+def test_a_level_written_before_the_group_is_the_named_speakers() -> None:
+    text = "Goldman expects gold at $5,000 by June, while some analysts see $6,000."
+    assert recorded(text) == {"GC=F touch_above 5000 by 2026-06-30 Goldman"}
