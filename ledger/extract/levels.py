@@ -39,8 +39,11 @@ _AMOUNT_OF_CHANGE_BEFORE = re.compile(
     r"|roughly\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+|nearly\s+|almost\s+)?$",
     re.IGNORECASE,
 )
+# (the move's noun may stand between: "a 700% jump to over $1,400")
 _MOVE_TO = re.compile(
-    r"\s*(?:,\s*)?(?:to|toward|towards|at)\s+(?:the\s+|around\s+|about\s+)?(?:level\s+of\s+)?",
+    r"\s*(?:,\s*)?(?:(?:jump|rise|rally|gain|surge|climb|move|run|advance|fall|drop|decline"
+    r"|slide|slump)s?\s+)?(?:to|toward|towards|at)\s+(?:the\s+|around\s+|about\s+|over\s+"
+    r"|above\s+|nearly\s+|almost\s+|roughly\s+)?(?:level\s+of\s+)?",
     re.IGNORECASE,
 )
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)

@@ -282,3 +282,37 @@ def test_a_named_speaker_after_the_group_owns_the_call(text: str, call: str) -> 
 def test_a_level_written_before_the_group_is_the_named_speakers() -> None:
     text = "Goldman expects gold at $5,000 by June, while some analysts see $6,000."
     assert recorded(text) == {"GC=F touch_above 5000 by 2026-06-30 Goldman"}
+
+
+# ------------------------------------------------ a percent on the way to a price
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        (
+            "Bitcoin has stalled, but trader Kaleo expects a 400% jump to over $900 for Solana"
+            " next year.",
+            "SOL-USD touch_above 900 by 2026-12-31 Kaleo",
+        ),
+        (
+            'Kaleo is among the bulls: he points to a "massive cup" on the weekly chart of'
+            " Solana and expects a 400% jump to over $900 at some point next year.",
+            "SOL-USD touch_above 900 by 2026-12-31 Kaleo",
+        ),
+        (
+            "As bitcoin cools, Peter Chung expects ether to make a 150% climb to nearly $9,000"
+            " by the end of 2026.",
+            "ETH-USD touch_above 9000 by 2026-12-31 Peter Chung",
+        ),
+    ],
+    ids=["jump-to-over", "jump-to-over-at-some-point", "climb-to-nearly"],
+)
+def test_a_percent_move_to_a_price_is_the_price_call(text: str, call: str) -> None:
+    assert recorded(text) == {call}
+
+
+def test_a_percent_with_no_price_after_it_stays_a_call() -> None:
+    calls = recorded("Citi expects gold to rise 25% by June and silver to reach $60.")
+    assert "SI=F touch_above 60 by 2026-06-30 Citi" in calls
+    assert any(call.startswith("GC=F touch_above +25%") for call in calls), calls
