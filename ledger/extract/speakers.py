@@ -173,6 +173,13 @@ _AFFILIATIONS = (
     re.compile(rf"(?P<firm>\b[Ii]ts|\b[Tt]heir)\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
     # "ING's Chris Turner"
     re.compile(rf"(?P<firm>{_NAME})'s\s+(?P<person>{_PERSON})\b"),
+    # "Strategists led by Wayne Gordon now expect", "UBS analysts led by Jane Doe": a team
+    # speaks for its firm, named in the sentence or, failing that, before it
+    re.compile(
+        rf"(?P<firm>(?<![\w'])(?:{_NAME}(?:'s)?\s+|[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?)(?:[a-z-]+\s+)?"
+        r"(?:[Aa]nalysts|[Ss]trategists|[Ee]conomists|[Rr]esearchers|[Tt]eam)\s+(?:led|headed)\s+by\s+"
+        rf"(?P<person>{_PERSON})"
+    ),
     # "Maximilian Uleer, who heads European equity strategy at the bank"
     re.compile(
         rf"(?P<person>{_PERSON}),\s+who\s+(?:heads|leads|runs|works|is|oversees)\s+"
@@ -191,7 +198,8 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
     for pattern in _AFFILIATIONS:
         for match in pattern.finditer(text):
             written = match["firm"].removesuffix("'s").removesuffix("\u2019s").removesuffix("'")
-            pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
+            pointer = not written.strip() or written.lower().startswith("the ")
+            pointer = pointer or written.lower().strip() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
             # the role ("strategist at") says the firm is one, whatever its words

@@ -316,3 +316,35 @@ def test_a_percent_with_no_price_after_it_stays_a_call() -> None:
     calls = recorded("Citi expects gold to rise 25% by June and silver to reach $60.")
     assert "SI=F touch_above 60 by 2026-06-30 Citi" in calls
     assert any(call.startswith("GC=F touch_above +25%") for call in calls), calls
+
+
+# ------------------------------------------------ a team led by a person speaks for its firm
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        (
+            "UBS raised its gold forecasts on Tuesday. Strategists led by Jane Doe now expect"
+            " the metal to reach $5,000 an ounce by June 2026.",
+            "GC=F touch_above 5000 by 2026-06-30 UBS",
+        ),
+        (
+            "Citi turned more bullish on silver. Analysts led by John Roe lifted their"
+            " three-month target to $60 an ounce.",
+            "SI=F touch_above 60 by 2026-02-20 Citi",
+        ),
+        (
+            "Citi analysts led by John Roe lifted their three-month silver target to $60 an ounce.",
+            "SI=F touch_above 60 by 2026-02-20 Citi",
+        ),
+    ],
+    ids=["firm-before", "firm-in-the-sentence-before", "firm-in-the-sentence"],
+)
+def test_a_team_led_by_a_person_speaks_for_the_firm(text: str, call: str) -> None:
+    assert recorded(text) == {call}
+
+
+def test_a_team_with_no_firm_named_keeps_its_leader() -> None:
+    text = "Strategists led by John Roe expect silver at $60 by June."
+    assert recorded(text) == {"SI=F touch_above 60 by 2026-06-30 John Roe"}
