@@ -348,3 +348,39 @@ def test_a_team_led_by_a_person_speaks_for_the_firm(text: str, call: str) -> Non
 def test_a_team_with_no_firm_named_keeps_its_leader() -> None:
     text = "Strategists led by John Roe expect silver at $60 by June."
     assert recorded(text) == {"SI=F touch_above 60 by 2026-06-30 John Roe"}
+
+
+# ------------------------------------------------ "for the year" after a year named
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        (
+            "UBS thinks gold could rise to $5,200 in 2026, with an average of $4,700 for the year.",
+            "GC=F average_above 4700 from 2026-01-01 to 2026-12-31 UBS",
+        ),
+        (
+            "Citi sees silver rising to $70 in 2027, averaging $62 over the year.",
+            "SI=F average_above 62 from 2027-01-01 to 2027-12-31 Citi",
+        ),
+        (
+            "The agency sees Brent at $61 in the first quarter of 2026 and an average of $57"
+            " for the full year.",
+            "BZ=F average_above 57 from 2026-01-01 to 2026-12-31 None",
+        ),
+    ],
+    ids=["for-the-year", "over-the-year", "for-the-full-year"],
+)
+def test_the_year_is_the_year_named_before_it(text: str, call: str) -> None:
+    assert call in recorded(text)
+
+
+def test_the_year_after_a_past_year_is_the_year_under_way() -> None:
+    calls = recorded("Gold rose 60% in 2024, and Citi sees an average of $4,200 for the year.")
+    assert calls == {"GC=F average_above 4200 from 2025-01-01 to 2025-12-31 Citi"}
+    calls = recorded(
+        "Citi sees gold at $4,500 by the end of 2026 and expects a choppy ride through the"
+        " year-end."
+    )
+    assert calls == {"GC=F touch_above 4500 by 2026-12-31 Citi"}
