@@ -901,12 +901,13 @@ NOT_A_NAME = (
     # adverbs that open a sentence in capitals: "Recently Morgan Stanley raised ..."
     "recently", "lately", "earlier", "later", "previously", "today", "yesterday",
     "currently", "already", "initially", "originally", "subsequently", "then",
-    # a desk named by its subject ("our FX team"): the house speaks, not "FX"
-    "fx", "forex", "rates", "commodities", "commodity", "equity", "macro", "team", "desk",
+    # a desk named by its subject ("our FX team", "Currency strategists at Scotiabank"):
+    # the house speaks, not "FX"
+    "fx", "forex", "currency", "rates", "commodities", "commodity", "equity", "macro", "team",
+    "desk",
     # currencies written with a capital ("The Euro has generally fallen")
     "euro", "yen", "pound", "sterling", "franc", "yuan", "rupee", "greenback",
 )  # fmt: skip
-
 # Legal-form words dropped from a speaker's name: "Citigroup Inc", "JPMorgan Chase & Co.".
 LEGAL_SUFFIXES = (
     "inc", "inc.", "corp", "corp.", "co", "co.", "plc", "llc", "ltd", "ltd.", "ag", "sa", "se",

@@ -173,18 +173,22 @@ _AFFILIATIONS = (
     re.compile(rf"(?P<firm>\b[Ii]ts|\b[Tt]heir)\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
     # "ING's Chris Turner"
     re.compile(rf"(?P<firm>{_NAME})'s\s+(?P<person>{_PERSON})\b"),
-    # "Strategists led by Wayne Gordon now expect", "UBS analysts led by Jane Doe": a team
-    # speaks for its firm, named in the sentence or, failing that, before it
-    re.compile(
-        rf"(?P<firm>(?<![\w'])(?:{_NAME}(?:'s)?\s+|[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?)(?:[a-z-]+\s+)?"
-        r"(?:[Aa]nalysts|[Ss]trategists|[Ee]conomists|[Rr]esearchers|[Tt]eam)\s+(?:led|headed)\s+by\s+"
-        rf"(?P<person>{_PERSON})"
-    ),
     # "Maximilian Uleer, who heads European equity strategy at the bank"
     re.compile(
         rf"(?P<person>{_PERSON}),\s+who\s+(?:heads|leads|runs|works|is|oversees)\s+"
         rf"(?:[\w-]+\s+){{0,6}}?(?:at|of|for|with)\s+(?P<firm>{_NAME}|the\s+(?:bank|firm))\b"
     ),
+)
+
+
+# "Strategists led by Wayne Gordon now expect", "UBS analysts led by Jane Doe", "Equity
+# strategists led by Venu Krishna": a team speaks for its firm, named before the team words
+# (a house the tables know, or an organization's name) or, failing that, the firm the
+# sentences before are about.
+_TEAM_LED_BY = re.compile(
+    rf"(?P<firm>(?<![\w'])(?:{_NAME}(?:'s)?\s+)?)(?:[A-Za-z-]+\s+)?(?:[Aa]nalysts|[Ss]trategists"
+    r"|[Ee]conomists|[Rr]esearchers|[Tt]eam)\s+(?:led|headed)\s+by\s+"
+    rf"(?P<person>{_PERSON})"
 )
 
 
@@ -198,14 +202,21 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
     for pattern in _AFFILIATIONS:
         for match in pattern.finditer(text):
             written = match["firm"].removesuffix("'s").removesuffix("\u2019s").removesuffix("'")
-            pointer = not written.strip() or written.lower().startswith("the ")
-            pointer = pointer or written.lower().strip() in ("its", "their")
+            pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
             # the role ("strategist at") says the firm is one, whatever its words
             if firm and person and firm != person and not is_organization(person):
                 found[person] = firm
                 found[person.split()[-1]] = firm
+    for match in _TEAM_LED_BY.finditer(text):
+        person = clean_name(match["person"].split())
+        named = clean_name(match["firm"].removesuffix(" ").removesuffix("'s").split())
+        known = named is not None and (named in _HOUSE_NAMES or is_organization(named))
+        firm = named if known else last_organization
+        if firm and person and firm != person and not is_organization(person):
+            found.setdefault(person, firm)
+            found.setdefault(person.split()[-1], firm)
     return found
 
 

@@ -5,7 +5,7 @@ days", "most banks see gold above $5,000": the level is real, but nobody in part
 stands behind it, so the ledger has no one to score. Such a candidate is kept for the
 user to see and capped below --min-confidence, as a consensus figure is. The unnamed
 group owns a level when it is the last source written before the level: a named
-speaker between them ("some analysts, including Citi's Max Layton, see") owns it
+speaker between them ("some analysts, including Citi's Jo Park, see") owns it
 instead, and a level written before the group is not its call.
 """
 
@@ -29,5 +29,5 @@ def unnamed_source(sentence: SentenceFacts, position: int) -> str | None:
     between = sentence.work[group.end() : position].lower()
     named = sentence.speaker.name
     if named and sentence.speaker.named and named.lower() in between:
-        return None  # "some analysts, including Citi's Max Layton, see": Citi's call
+        return None  # "some analysts, including Citi's Jo Park, see": Citi's call
     return " ".join(group[0].split())

@@ -260,7 +260,7 @@ def test_a_level_of_forecasters_nobody_names_is_not_recorded(text: str) -> None:
     ("text", "call"),
     [
         (
-            "Some analysts, including Citi's Max Layton, see gold at $5,000 by June.",
+            "Some analysts, including Citi's Jo Park, see gold at $5,000 by June.",
             "GC=F touch_above 5000 by 2026-06-30 Citi",
         ),
         (
@@ -338,8 +338,24 @@ def test_a_percent_with_no_price_after_it_stays_a_call() -> None:
             "Citi analysts led by John Roe lifted their three-month silver target to $60 an ounce.",
             "SI=F touch_above 60 by 2026-02-20 Citi",
         ),
+        (
+            "Barclays turned more bullish. Equity strategists led by Ana Ruiz now expect"
+            " the S&P 500 to end next year at 7,400.",
+            "^GSPC close_above 7400 by 2026-12-31 Barclays",
+        ),
+        (
+            "Currency strategists at Scotiabank expect the euro to rise to 1.25 by the end of"
+            " 2026.",
+            "EURUSD=X touch_above 1.25 by 2026-12-31 Scotiabank",
+        ),
     ],
-    ids=["firm-before", "firm-in-the-sentence-before", "firm-in-the-sentence"],
+    ids=[
+        "firm-before",
+        "firm-in-the-sentence-before",
+        "firm-in-the-sentence",
+        "desk-word-before-the-team",
+        "desk-word-before-at-firm",
+    ],
 )
 def test_a_team_led_by_a_person_speaks_for_the_firm(text: str, call: str) -> None:
     assert recorded(text) == {call}
