@@ -62,6 +62,10 @@ CORPUS_FILES = (
     # The fifth: multi-speaker sentences, "respectively", ladders, old targets, scenarios,
     # caption and TV transcripts, more translations, eight negatives.
     "corpus_dev5.yaml",
+    # The sixth: agency ladders, bank tables, polls, FX outlooks, prediction/SEO pages, negatives.
+    "corpus_dev6.yaml",
+    # The seventh: transcripts, social posts, spun and machine-translated copy, eight negatives.
+    "corpus_dev7.yaml",
     # Written for the test set, but their pages are also paraphrased in corpus_dev.yaml.
     "corpus_seen.yaml",
     # The first two test batches (63 and 52 articles), labelled before any extraction was run
