@@ -13,6 +13,7 @@ here records anything: the CLI does, and only what the user accepts.
     levels.py     which numbers are a call's level
     directions.py which way a call points (kind and side)
     speakers.py   who makes a call
+    unnamed.py    calls of forecasters the writer does not name ("some analysts")
     extractor.py  the pipeline, one sentence at a time
     state.py      what is held while reading: a sentence's facts, the article so far
     prepare.py    a sentence made plain: typography, rewrites, explicit dates

@@ -137,6 +137,8 @@ from ledger.extract.textops import any_of, blank
 from ledger.extract.writing import Plan, claim_name, cue_words, write_candidate
 
 _OLD_CALL = any_of(P.OLD_CALLS)
+_OLD_EDITION = any_of(P.OLD_EDITIONS)
+_OLD_CALL_ASIDE = re.compile(P.OLD_CALL_ASIDE, re.IGNORECASE)
 # "parity": the level 1.00, for the pairs quoted near one (not USD/JPY).
 _PARITY = re.compile(r"\b(?:parity|one-for-one|one-to-one)\b", re.IGNORECASE)
 _NEAR_ONE_PAIRS = frozenset(("EURUSD=X", "GBPUSD=X", "AUDUSD=X", "CHF=X", "EURCHF=X", "EURGBP=X"))
@@ -461,7 +463,8 @@ def _read_sentence(
     work = _parity_as_level(work, mentions, context)
     clauses = clause_spans(work)
     past = [span for span in clauses if is_past(work, span, phrases, made_on)]
-    old_call = _OLD_CALL.search(work)
+    past += [aside.span() for aside in _OLD_CALL_ASIDE.finditer(work)]
+    old_call = _OLD_CALL.search(work) or _OLD_EDITION.search(work)
     if old_call and _REPORTED_BEFORE.search(work, 0, old_call.start()):
         old_call = None  # "Citi said it had raised its forecasts to $1,575": the news itself
     if old_call:
@@ -472,7 +475,9 @@ def _read_sentence(
         boundary = _PART_BOUNDARY.search(work, old_call.end())
         end = boundary.start() if boundary else len(work)
         rest = work[end:]
-        by_then = old_call[0].lstrip().lower().startswith("had")
+        by_then = old_call[0].lstrip().lower().startswith("had") or bool(
+            _OLD_EDITION.match(old_call[0])
+        )
         if by_then and (FUTURE.search(rest) or FORECAST_WORDS.search(rest)):
             past = [*past, (start, end)]
         else:
@@ -578,10 +583,11 @@ def _read_sentence(
         + [m.span() for m in _NOT_A_LEVEL.finditer(present)],
     )
 
-    levels, probability, old_spans = call_levels(
+    found = call_levels(
         level_text, work, asset_starts=[m.span[0] for m in mentions], looks_ahead=looks_ahead
     )
-    future = without_old_deadlines(work, future, levels, old_spans)
+    levels = found.levels
+    future = without_old_deadlines(work, future, levels, found.old_spans)
     sentence = SentenceFacts(
         original=original,
         work=work,
@@ -590,7 +596,9 @@ def _read_sentence(
         speaker=speaker,
         terms=tuple(
             find_terms(
-                present, [m.span for m in mentions] + [lv.match.span for lv in levels], phrases
+                blank(present, found.reported_spans),
+                [m.span for m in mentions] + [lv.match.span for lv in levels],
+                phrases,
             )
         ),
         future=future,
@@ -601,7 +609,7 @@ def _read_sentence(
         cue=cue_words(present, future, headline),
         period_forecast=bool(_PERIOD_FORECAST.search(original.translate(TYPOGRAPHY)))
         or (item and lead_period_forecast),
-        probability=probability,
+        probability=found.probability,
         speakers_at=((0, label_houses),)
         if label_houses
         else tuple(

@@ -28,10 +28,22 @@ _NOT_THE_LEVEL_BEFORE = any_of(P.NOT_THE_LEVEL_BEFORE)
 _BRACKETS = re.compile(r"\([^()]*\)")
 _BAND_NOUN_AFTER = re.compile(r"\s*(?:k\b|%)?\s*(?:range|band|corridor)\b", re.IGNORECASE)
 _PRESENT_STATE_BEFORE = any_of(P.PRESENT_STATE_BEFORE)
+_REPORTED_PRICE_BEFORE = any_of(P.REPORTED_PRICE_BEFORE)
 _PRICE_NOW_BEFORE = any_of(P.PRICE_NOW_BEFORE)
 _STATED_PROBABILITY = any_of(P.STATED_PROBABILITY)
+# "a supply shock would add $8 to the price", "shave $5 off": an amount the price moves by.
+# (A percent after these is a move the call names: "gold could add 10%".)
+_AMOUNT_OF_CHANGE_BEFORE = re.compile(
+    r"\b(?:add|adds|added|adding|shave|shaves|shaved|shaving|knock|knocks|knocked|knocking"
+    r"|lop|lops|lopped)\s+(?:another\s+|a\s+further\s+|an\s+extra\s+|about\s+|around\s+"
+    r"|roughly\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+# (the move's noun may stand between: "a 700% jump to over $1,400")
 _MOVE_TO = re.compile(
-    r"\s*(?:,\s*)?(?:to|toward|towards|at)\s+(?:the\s+|around\s+|about\s+)?(?:level\s+of\s+)?",
+    r"\s*(?:,\s*)?(?:(?:jump|rise|rally|gain|surge|climb|move|run|advance|fall|drop|decline"
+    r"|slide|slump)s?\s+)?(?:to|toward|towards|at)\s+(?:the\s+|around\s+|about\s+|over\s+"
+    r"|above\s+|nearly\s+|almost\s+|roughly\s+)?(?:level\s+of\s+)?",
     re.IGNORECASE,
 )
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)
@@ -103,18 +115,30 @@ class Level:
         return self.match.span[1]
 
 
+@dataclass(frozen=True)
+class SentenceLevels:
+    """What `call_levels` found in a sentence."""
+
+    levels: list[Level]
+    probability: float | None  # a stated probability ("a 60% chance")
+    old_spans: list[tuple[int, int]]  # old levels: a starting point, an earlier target
+    reported_spans: list[tuple[int, int]]  # a reported price and the words that report it
+
+
 def call_levels(
     level_text: str,
     work: str,
     *,
     asset_starts: Collection[int],
     looks_ahead: Callable[[int], bool],
-) -> tuple[list[Level], float | None, list[tuple[int, int]]]:
-    """The levels that can be calls, a stated probability ("a 60% chance"), and old levels.
+) -> SentenceLevels:
+    """The levels that can be calls, a stated probability, old levels and reported prices.
 
     Old levels are where a starting point or an earlier target was written
     ("up from $3,800 by end-2025"), so the deadline written with one is not
-    taken for a call's.
+    taken for a call's. A reported price ("Platinum climbed to $2,446",
+    "bitcoin is stuck around $90,000") is old too, and the words that report
+    it ("climbed to", "holding around") name no call's direction.
 
     `level_text` is the sentence with dates, assets and past clauses blanked;
     `work` the same sentence unblanked (for the words around each number).
@@ -133,6 +157,7 @@ def call_levels(
     kept = []
     old = False
     old_spans: list[tuple[int, int]] = []
+    reported_spans: list[tuple[int, int]] = []
     for index, match in enumerate(matches):
         # "from $27 and $29": a level listed with an old or current one is old too.
         # (dates are blanked in level_text: "$3,800 by end-2025 and $3,900" is a list too)
@@ -141,7 +166,10 @@ def call_levels(
         if old and listed:
             old_spans.append(match.span)
             continue
-        old = _is_not_the_level(match, work)
+        reported_from = _reported_from(match, work, looks_ahead)
+        if reported_from is not None:
+            reported_spans.append((reported_from, match.span[1]))
+        old = _is_not_the_level(match, work) or reported_from is not None
         if old:
             old_spans.append(match.span)
         if not old and _is_call_level(match, work, asset_starts, looks_ahead):
@@ -169,7 +197,7 @@ def call_levels(
         if is_range(work, kept[index], kept[index + 1]):
             partners[index], partners[index + 1] = kept[index + 1], kept[index]
     levels = [Level(match, partners.get(index)) for index, match in enumerate(kept)]
-    return levels, probability, old_spans
+    return SentenceLevels(levels, probability, old_spans, reported_spans)
 
 
 def _without_halves_of_dropped_ranges(
@@ -200,6 +228,22 @@ def _without_asides(kept: list[LevelMatch], work: str) -> list[LevelMatch]:
     return [m for m in kept if not aside(m)]
 
 
+def _reported_from(match: LevelMatch, work: str, looks_ahead: Callable[[int], bool]) -> int | None:
+    """Where the words begin that report this price as the market's (None: they do not).
+
+    A move that has happened ("slid to $1,310") reports it whatever else the clause says;
+    a present state ("is stuck around") only when the clause does not look ahead ("will be
+    holding around $5,000 next year" is a call).
+    """
+    start = match.span[0]
+    offset = max(0, start - 80)
+    before = work[offset:start]
+    reported = _REPORTED_PRICE_BEFORE.search(before)
+    if reported is None and not looks_ahead(start):
+        reported = _PRESENT_STATE_BEFORE.search(before)
+    return None if reported is None else offset + reported.start()
+
+
 def _is_not_the_level(match: LevelMatch, work: str) -> bool:
     """A starting point, an old target, a record: the words before it say so."""
     start = match.span[0]
@@ -223,6 +267,8 @@ def _is_call_level(
     if match.price is not None and _PAIRED_WITH_DECIMAL.search(before + "\0" + after):
         return True  # "cut its forecast from 1.05 to 1": the other end says it is a price
     if match.price is not None:
+        if _AMOUNT_OF_CHANGE_BEFORE.search(before):
+            return False
         return _is_price(match.price, written, after, end, asset_starts)
     if match.relative is None:  # pragma: no cover - a LevelMatch is a price or a relative
         return False

@@ -65,18 +65,28 @@ def respectively_at(present: str) -> int | None:
     return match.start() if match else None
 
 
-def _level_lists(sentence: SentenceFacts, levels: Iterable[Level]) -> list[list[Level]]:
+def _level_lists(
+    sentence: SentenceFacts, levels: Iterable[Level], *, implicit: bool = False
+) -> list[list[Level]]:
     """Levels listed to be paired in order with a list of assets or periods.
 
     "$30 and $34, respectively" is one list (the levels just before
     "respectively"); "Brent / WTI at $56 / $52" another (levels joined by
-    slashes, with or without "respectively").
+    slashes, with or without "respectively"). With `implicit`, levels joined
+    by "and" or commas are a list too ("Brent and WTI at $61 and $57"): the
+    caller pairs them only with as many assets listed just as plainly.
     """
+    joint = _LIST_JOINT if implicit else _SLASH_JOINT
     ordered = sorted(levels, key=lambda lv: lv.start)
     lists: list[list[Level]] = []
     run: list[Level] = []
     for level in ordered:
-        if run and _SLASH_JOINT.fullmatch(sentence.work[run[-1].end : level.start]):
+        if (
+            run
+            and joint.fullmatch(sentence.work[run[-1].end : level.start])
+            and run[-1].range_with is None
+            and level.range_with is None
+        ):
             run.append(level)
             continue
         if len(run) > 1:
@@ -107,13 +117,17 @@ def respective_assets(
 
     The assets must be listed (joined by commas, "and" or slashes) before the
     levels, as many as there are levels; otherwise the segments stand as they are.
+    Without "respectively" the same order holds ("Q4 Brent, WTI at $54 and $50"),
+    and a second list of levels with no assets of its own takes the first's ("Brent
+    and WTI to $59 and $55 by the fourth quarter, and to $56 and $52 in 2026").
     """
-    lists = _level_lists(sentence, [lv for seg in segments for lv in seg.levels])
+    lists = _level_lists(sentence, [lv for seg in segments for lv in seg.levels], implicit=True)
     if not lists:
         return segments
     paired: set[int] = set()
     pairs: list[Segment] = []
     previous_end = 0
+    last_chain: list[Mention] = []
     for position, run in enumerate(lists):
         listed = [m for m in subjects if previous_end <= m.span[0] and m.span[1] <= run[0].start]
         chain: list[Mention] = []
@@ -124,11 +138,18 @@ def respective_assets(
             chain.insert(0, mention)
             if len(chain) == len(run):
                 break
+        start = previous_end
+        if not listed and len(last_chain) == len(run):
+            chain = last_chain
+            # its own part of the sentence: the deadline of the list before is not its own
+            commas = [c.end() for c in re.finditer(r"[,;]\s", sentence.work[: run[0].start])]
+            start = max([start, *commas])
         if len(chain) != len(run) or len({m.symbol for m in chain}) != len(chain):
             continue
+        last_chain = chain
         later = [m for m in subjects if m.span[0] >= run[-1].end]
         end = later[0].span[0] if later and position + 1 < len(lists) else len(sentence.work)
-        pairs += [Segment(m, previous_end, end, (lv,)) for m, lv in zip(chain, run, strict=True)]
+        pairs += [Segment(m, start, end, (lv,)) for m, lv in zip(chain, run, strict=True)]
         paired.update(id(lv) for lv in run)
         previous_end = run[-1].end
     if not pairs:

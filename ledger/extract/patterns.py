@@ -248,6 +248,11 @@ PAST_TIME = (
     r"\b(?:up|down)\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+)?[\d.]+\s*(?:%|percent"
     r"|per\s+cent)\s+(?:this|so|since|year|in\s+the|over\s+the\s+past|on\s+the\s+(?:year"
     r"|month|week|day|session|quarter))\b",
+    # "up 169% in a year", "down 4.2% over seven days": the move so far
+    r"\b(?:up|down)\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+|almost\s+)?[\d.]+\s*(?:%"
+    r"|percent|per\s+cent)\s+(?:in|over|across|during)\s+(?:the\s+)?(?:(?:past|last|previous)"
+    r"\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)?\s*(?:days?"
+    r"|weeks?|months?|years?|sessions?|quarters?)\b",
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october"
     r"|november|december|the\s+start|the\s+beginning)\b",
     r"\bin\s+(?:the\s+)?(?:past|previous|prior)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?"
@@ -273,7 +278,37 @@ OLD_CALLS = (
     r"|seen|estimated)\b",
     # "The bank had already trimmed its forecasts last week, to $62"
     r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|\w+ly\s+)?(?:trimmed|cut|raised|lifted"
-    r"|lowered|revised|slashed|upgraded|downgraded|set|put)\s+(?:its|their|his|her|the)\b",
+    r"|lowered|revised|slashed|upgraded|downgraded|set|put)\s+(?:its|their|his|her|the|that|this"
+    r"|these|those|a|an)\b",
+    # "Only two weeks ago the bank had raised that target to $85": dated in the past
+    r"^\W*(?:only\s+|just\s+|as\s+recently\s+as\s+)?(?:\d+|a|an|one|two|three|four|five|six"
+    r"|several|a\s+few|few)\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+)
+# A sentence that opens on an earlier edition of a forecast reports that edition's figures:
+# "Last month's outlook had $3.61 for 2025", "In an earlier note, dated August 3, the bank
+# said Brent could average $64". Past up to the next colon, semicolon or "but", as for an
+# old call with "had". Regexes.
+OLD_EDITIONS = (
+    r"^\W*(?:in\s+|by\s+)?(?:(?:an?|the|its|their|his|her)\s+)?(?:earlier|previous|prior|older"
+    r"|former|last)\s+(?:[\w-]+\s+)?(?:note|outlook|report|edition|forecast|update|projection"
+    r"|survey|poll|release|estimate|steo)s?\b",
+    r"^\W*(?:in\s+)?(?:last\s+(?:week|month|quarter|year)|(?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december))['\u2019]s\s+(?:[\w-]+\s+)?"
+    r"(?:note|outlook|report|edition|forecast|update|projection|survey|poll|release|estimate"
+    r"|steo)s?\b",
+    # "The move comes after an April 4 update in which the bank cut its forecasts to $69"
+    r"\b(?:after|since|following)\s+(?:an?|the|its|their)\s+(?:earlier\s+|previous\s+|prior\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:update|note|outlook|report|edition|revision)\s+in\s+which\b",
+)
+# "Standard Chartered, which last year forecast that bitcoin could drop to $5,000, now
+# believes...": an aside that dates a call in the past is history up to its closing comma;
+# the sentence around it is the speaker's call now. Regex; the aside runs to the next ", ".
+OLD_CALL_ASIDE = (
+    r",\s+(?:which|who)\s+(?:(?:last\s+(?:week|month|quarter|year)|in\s+(?:19|20)\d\d|back\s+in"
+    r"\s+\S+|(?:\d+|a|an|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?"
+    r"|months?|years?)\s+ago|earlier\s+this\s+year|once|previously)\s+(?:had\s+)?|had\s+"
+    r"(?:once\s+|previously\s+|earlier\s+)?)(?:forecast|predicted|projected|expected|called\s+for"
+    r"|said|warned|targeted|estimated)\b[^,;]*"
 )
 # A clause ends at these, so that a past clause can be set aside on its own: "Gold, which
 # hit $4,381 in October, will climb to $5,000". Regex.
@@ -364,8 +399,30 @@ CONSENSUS = (
     r"\b(?:prediction|betting)\s+markets?\b|\b(?:polymarket|kalshi)\b",
     r"\b(?:the\s+)?(?:futures|options|swaps?)\s+markets?\s+(?:expects?|implies?|imply|prices?"
     r"|is\s+pricing|are\s+pricing)\b|\bthe\s+market\s+(?:expects|is\s+pricing|prices\s+in)\b",
+    # a survey's spread: "Year-end forecasts ranged from 14,600 to 25,000"
+    r"\b(?:forecasts|targets|estimates|calls|predictions)\s+(?:ranged|range|ranging|ran|varied"
+    r"|vary|varying)\s+(?:widely\s+)?(?:from|between)\b",
     # a list's summary rows: "Highest: 8,100", "Average: 7,635" restate or pool the rows above
     r"^\W*(?:highest|lowest|average|mean)\s*(?:target|forecast|call|estimate)?s?\s*:",
+)
+# Forecasters the writer does not name: "some projections place gold at $6,000", "several
+# expect $100 crude", "most banks see", "Three strategists expect", "People have been calling
+# for $100K". A level they are the source of is nobody's call to score: the candidate is
+# flagged and capped as a consensus is, unless a named speaker comes between them and it.
+# Regexes.
+UNNAMED_SOURCES = (
+    # ("the most bearish houses" is a superlative, not a number of them)
+    r"(?<!\bthe\s)\b(?:some|several|many|most|a\s+few|few|a\s+(?:growing\s+|small\s+|large\s+)?number\s+of"
+    r"|a\s+handful\s+of|a\s+host\s+of|other|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a\s+dozen)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:analysts|strategists|economists|banks"
+    r"|houses|brokers|forecasters|experts|traders|investors|projections|forecasts|estimates"
+    r"|models|people|observers|commentators|executives|watchers|bulls|bears|pundits"
+    r"|influencers)\b",
+    r"\b(?:some|several|many|most|others|a\s+few)\s+(?:(?:now|also|even|already|still)\s+)?"
+    r"(?:expect|see|think|predict|forecast|believe|say|argue|reckon|call\s+for|have\s+(?:lifted"
+    r"|raised|set|put|pencilled|penciled))\b",
+    r"\bpeople\s+(?:have\s+been\s+|are\s+|were\s+)?(?:calling|predicting|expecting|betting"
+    r"|talking\s+about)\b",
 )
 SCENARIOS = (
     r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"
@@ -534,6 +591,13 @@ NOT_A_PRICE_AFTER = (
     # "almost $1 below last month's call", "$4 higher than its previous estimate": a gap
     r"\s+(?:below|above|higher|lower|more|less|under|over)\s+(?:than\b|last\b"
     r"|(?:the|its|their)\s+(?:previous|prior|earlier|old|former|last))",
+    # "$6 a barrel higher in the fourth quarter" (the unit is rewritten away before this),
+    # "$930 million above estimates": a gap or a change by an amount, not a level
+    r"\s+(?:higher|lower|cheaper|dearer)\b(?!\s+(?:still|yet)\b)",
+    r"\s+(?:more|less)\s+(?:in|by|on|over|for|next|this|from|across|during)\b",
+    r"\s*(?:million|billion|mn|bn)?\s+(?:above|below|ahead\s+of|short\s+of|shy\s+of|more\s+than"
+    r"|less\s+than|higher\s+than|lower\s+than)\s+(?:the\s+|analysts['\u2019]?\s+|wall\s+street"
+    r"['\u2019]?s?\s+)?(?:estimates?|expectations?|forecasts?|consensus|guidance|projections?)\b",
     r"-?\s*(?:days?|weeks?|months?|years?|hours?|minutes?|sessions?|quarters?)\b",
     r"\s*(?:tonnes?|tons?|metric|ounces|oz\b|barrels|bpd|b/d|bps|basis|cuts?|hikes?|rate\b"
     r"|times|members|people|jobs|companies|stocks|shares|contracts|etfs?"
@@ -587,6 +651,8 @@ NOT_THE_LEVEL_BEFORE = (
     r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
     r"|level)s?\s+(?:of|at|for)"
     r"\s+(?:about\s+|around\s+|roughly\s+)?$",
+    # "rallied past his original 5,200 target", "its previous $4,000 call": an old figure
+    r"\b(?:earlier|previous|prior|old|former|original|initial)\s+(?:[\w-]+\s+)?$",
     r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
     r"|peak|top|close|closing\s+(?:high|level)|settlement)s?\s+(?:of|at|near|around)?\s*"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$",
@@ -625,12 +691,28 @@ NOT_THE_LEVEL_BEFORE = (
 # The price as it stands ("gold, trading at $4,050"): not the level, unless the clause looks
 # ahead ("bitcoin trading at $150,000 at the end of next year"). Regexes.
 PRESENT_STATE_BEFORE = (
+    # "Bitcoin is stuck around the $90,000 mark", "gold, holding around $3,759 an ounce"
+    r"(?<!be\s)(?<!to\s)\b(?:(?:is|are|was|were|remains?|remained|stays?|stayed)\s+(?:stuck"
+    r"|steady|firm|flat|parked|pinned|holding|hovering|sitting|trading)|holding|stuck)\s+"
+    r"(?:at|around|near|about|close\s+to|just\s+(?:above|below|under))\s+(?:the\s+)?$",
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered"
     r"|is|was|were)\s+(?:at|around|near|just\s+(?:above|below|under))\s*$",
     # "With bitcoin around $98,600, the page puts the rise at 407%"
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
     r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
     r"|around\s+|roughly\s+)?$",
+)
+# A price the sentence reports rather than calls: "Platinum climbed to $2,446 as BofA raised
+# its forecast" (a move that has happened ends at the price of the day; past forms only:
+# "could hit", "sees it hit" look ahead). Its words name no call's direction either. Regexes.
+REPORTED_PRICE_BEFORE = (
+    r"(?<!\bbe\s)\b(?:rose|fell|climbed|jumped|surged|soared|rallied|dropped|slid|slipped"
+    r"|slumped|tumbled|plunged|sank|dipped|declined|spiked|peaked|traded|hovered|touched|topped"
+    r"|notched|printed|settled|advanced|retreated|rebounded|recovered|bounced|edged|ticked)"
+    r"\s+(?:back\s+|up\s+|down\s+)?(?:to|at|near|around|above|below|under|over|past|through"
+    r"|as\s+high\s+as|as\s+low\s+as)?\s*(?:an?\s+)?(?:(?:fresh|new|record|all-time)\s+"
+    r"(?:high\s+|low\s+|peak\s+)?(?:of\s+)?)?(?:about\s+|around\s+|roughly\s+|nearly\s+"
+    r"|almost\s+|some\s+|just\s+(?:above|below|under|over)\s+)?$",
 )
 # The price of the day, wherever the article states it ("Gold was bid just above $1,425",
 # "with the pair near 155", "currently at $4,200"): remembered per asset, so that a call
@@ -819,12 +901,13 @@ NOT_A_NAME = (
     # adverbs that open a sentence in capitals: "Recently Morgan Stanley raised ..."
     "recently", "lately", "earlier", "later", "previously", "today", "yesterday",
     "currently", "already", "initially", "originally", "subsequently", "then",
-    # a desk named by its subject ("our FX team"): the house speaks, not "FX"
-    "fx", "forex", "rates", "commodities", "commodity", "equity", "macro", "team", "desk",
+    # a desk named by its subject ("our FX team", "Currency strategists at Scotiabank"):
+    # the house speaks, not "FX"
+    "fx", "forex", "currency", "rates", "commodities", "commodity", "equity", "macro", "team",
+    "desk",
     # currencies written with a capital ("The Euro has generally fallen")
     "euro", "yen", "pound", "sterling", "franc", "yuan", "rupee", "greenback",
 )  # fmt: skip
-
 # Legal-form words dropped from a speaker's name: "Citigroup Inc", "JPMorgan Chase & Co.".
 LEGAL_SUFFIXES = (
     "inc", "inc.", "corp", "corp.", "co", "co.", "plc", "llc", "ltd", "ltd.", "ag", "sa", "se",

@@ -45,6 +45,13 @@ _DECADE_END = re.compile(
     re.IGNORECASE,
 )
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+# "could rise to $4,950 in 2026, with an average of $4,450 for the year": the year named
+# before it (not "the year ahead", not "the year-end")
+_FOR_THE_YEAR = re.compile(
+    r"\b(?:for|over|across|during|through)\s+the\s+(?:full\s+|whole\s+|entire\s+)?"
+    r"year\b(?![-\s]+end\b|\s+ahead\b|\s+to\s+come\b)",
+    re.IGNORECASE,
+)
 _YEAR_LIST = re.compile(
     r"\b(?P<preposition>in|for|by)\s+(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+"
     r"(?:19|20)\d\d\b(?!\s*[-/])",
@@ -196,6 +203,7 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     )
     work = _YEAR_LIST.sub(_each_year, work)
     work = _that_year(work)
+    work = _for_the_year(work, made_on)
     # "70,000 by the end of the decade", "by the decade's end": the last year of this decade
     decade_end = made_on.year - made_on.year % 10 + 9
     work = _DECADE_END.sub(f"the end of {decade_end}", work)
@@ -215,6 +223,22 @@ def _that_year(work: str) -> str:
         years = _YEAR.findall(work, 0, match.start())
         if years:
             pieces.append(work[last : match.start()] + years[-1])
+            last = match.end()
+    return "".join(pieces) + work[last:]
+
+
+def _for_the_year(work: str, made_on: date) -> str:
+    """ "$4,950 in 2026, with an average of $4,450 for the year": "for the year" is the
+    year named last before it, when that is made_on's year or later (a past year named
+    before it is history, and "the year" is then the one under way)."""
+    pieces = []
+    last = 0
+    for match in _FOR_THE_YEAR.finditer(work):
+        years = _YEAR.findall(work, 0, match.start())
+        if years and int(years[-1]) >= made_on.year:
+            # "in 2026": the claim language's words for a year's period (as the rewrites
+            # above turn "for 2026" into)
+            pieces.append(f"{work[last : match.start()]}in {years[-1]}")
             last = match.end()
     return "".join(pieces) + work[last:]
 

@@ -100,9 +100,11 @@ _WEEKDAYS = frozenset(
 )
 # "JPMorgan therefore sees", "Citi reportedly expects": an adverb between name and verb
 _ADVERB = re.compile(r"^(?:[a-z]+ly|therefore|thus|hence|too|already|again|similarly)$")
+# (a comma between digits, "$2,800", does not end the description)
 _APPOSITION = re.compile(
     r",\s+(?:(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder|in|at|on|for"
-    r"|according)\b[^,;:]{1,100}|" + r"(?:meanwhile|however|too|also|instead|likewise|similarly"
+    r"|according)\b(?:[^,;:]|(?<=\d),(?=\d)){1,100}|"
+    + r"(?:meanwhile|however|too|also|instead|likewise|similarly"
     r"|though|in\s+turn|for\s+its\s+part|for\s+their\s+part)"
     # "Deutsche Bank, while more conservative, also sees": a clause of contrast
     r"|(?:while|though|although|albeit|like|unlike)\b[^,;:]{1,60}"
@@ -179,6 +181,17 @@ _AFFILIATIONS = (
 )
 
 
+# "Strategists led by Wayne Gordon now expect", "UBS analysts led by Jane Doe", "Equity
+# strategists led by Venu Krishna": a team speaks for its firm, named before the team words
+# (a house the tables know, or an organization's name) or, failing that, the firm the
+# sentences before are about.
+_TEAM_LED_BY = re.compile(
+    rf"(?P<firm>(?<![\w'])(?:{_NAME}(?:'s)?\s+)?)(?:[A-Za-z-]+\s+)?(?:[Aa]nalysts|[Ss]trategists"
+    r"|[Ee]conomists|[Rr]esearchers|[Tt]eam)\s+(?:led|headed)\s+by\s+"
+    rf"(?P<person>{_PERSON})"
+)
+
+
 def affiliations(text: str, last_organization: str | None = None) -> dict[str, str]:
     """People the sentence names with the firm they speak for, by full name and surname.
 
@@ -196,6 +209,14 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
             if firm and person and firm != person and not is_organization(person):
                 found[person] = firm
                 found[person.split()[-1]] = firm
+    for match in _TEAM_LED_BY.finditer(text):
+        person = clean_name(match["person"].split())
+        named = clean_name(match["firm"].removesuffix(" ").removesuffix("'s").split())
+        known = named is not None and (named in _HOUSE_NAMES or is_organization(named))
+        firm = named if known else last_organization
+        if firm and person and firm != person and not is_organization(person):
+            found.setdefault(person, firm)
+            found.setdefault(person.split()[-1], firm)
     return found
 
 

@@ -37,6 +37,7 @@ from ledger.extract.directions import Direction, is_negated
 from ledger.extract.levels import Level
 from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
 from ledger.extract.textops import any_of
+from ledger.extract.unnamed import unnamed_source
 
 _BEARISH = any_of(P.BEARISH)
 _CONSENSUS = any_of(P.CONSENSUS)
@@ -210,6 +211,10 @@ def write_candidate(
     if _CONSENSUS.search(sentence.present):
         score = min(score, P.CAP_CONSENSUS)
         notes.append("a consensus of many forecasters (median, survey, average): nobody's call")
+    unnamed = unnamed_source(sentence, level.start)
+    if unnamed is not None:
+        score = min(score, P.CAP_CONSENSUS)
+        notes.append(f"the call of forecasters nobody names ('{unnamed}'): nobody's to score")
     if conditional:
         score = min(score, P.CAP_CONDITIONAL)
     if negated:

@@ -48,9 +48,10 @@ THRESHOLDS = {
     # measured 0.947 / 0.900 (20 claims) after issue 11 round two; was 0.895 / 0.895
     "corpus_holdout.yaml": (0.92, 0.87),
     "corpus_unseen.yaml": (0.95, 0.85),  # measured 1.000 / 0.900 (10 claims); was 1.000 / 0.800
-    # measured 0.841 / 0.836 (146 claims, kind included) after issue 11 round five; 0.828 /
-    # 0.822 after round two; 0.786 / 0.630 after round one; first contact 0.380 / 0.260
-    "corpus_dev.yaml": (0.83, 0.82),
+    # measured 0.847 / 0.836 (146 claims, kind included) after issue 11 round seven; 0.841 /
+    # 0.836 after round five; 0.828 / 0.822 after round two; 0.786 / 0.630 after round one;
+    # first contact 0.380 / 0.260
+    "corpus_dev.yaml": (0.84, 0.82),
 }
 # Speakers right on matched development claims: measured 0.91 (strict) after round five,
 # 0.90 after round two.
