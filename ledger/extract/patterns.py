@@ -690,7 +690,8 @@ SPEAKER_VERB_FILLERS = (
     "does", "do", "did", "not", "doesn't", "don't", "didn't", "now", "also", "still",
     "further", "again", "currently", "no", "longer", "is", "are", "has", "have", "had",
     "broadly", "largely", "firmly", "even", "meanwhile", "instead", "openly", "publicly",
-    "privately", "reportedly", "both", "all", "each", "jointly",
+    "privately", "reportedly", "both", "all", "each", "jointly", "likewise", "similarly",
+    "separately", "too",
 )  # fmt: skip
 # Groups of people who speak for an organization: "analysts at X", "X strategists".
 SPEAKER_GROUPS = (
@@ -813,6 +814,9 @@ NOT_A_NAME = (
     "yahoo finance", "business insider", "insider", "the block", "decrypt", "axios", "ap",
     "veteran", "key", "top", "bullish", "bearish", "completed", "release", "released",
     "edition", "overview", "separately", "elsewhere",
+    # a page's own words before or after a house ("Danske Bank Forecast", "Latest analyst
+    # forecasts", "ING Outlook"): the house, not a name of its own
+    "forecast", "outlook", "latest",
     "similarly", "likewise", "additionally", "moreover",
     "furthermore", "overall", "ultimately", "finally", "instead", "notably", "indeed",
     "afp", "dow jones newswires", "newswires", "mining.com", "kitco news",
@@ -844,7 +848,8 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "SocGen": "Societe Generale", "Société Générale": "Societe Generale",
         "Societe Generale": "Societe Generale",
         "Deutsche Bank": "Deutsche Bank", "Morgan Stanley": "Morgan Stanley", "UBS": "UBS",
-        "Citi": "Citi", "Citigroup": "Citigroup", "HSBC": "HSBC", "Barclays": "Barclays",
+        "Citi": "Citi", "Citigroup": "Citi", "HSBC": "HSBC", "Barclays": "Barclays",
+        "JP Morgan": "JPMorgan", "ANZ": "ANZ",
         "BNP Paribas": "BNP Paribas", "Commerzbank": "Commerzbank", "ING": "ING",
         "Wells Fargo": "Wells Fargo", "Macquarie": "Macquarie", "RBC": "RBC",
         "Bernstein": "Bernstein", "Jefferies": "Jefferies", "Nomura": "Nomura",
@@ -853,6 +858,9 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "Energy Information Administration": "Energy Information Administration",
         "US Energy Information Administration": "Energy Information Administration",
         "U.S. Energy Information Administration": "Energy Information Administration",
+        # the agency's monthly report speaks for it: "the STEO expects Brent to average $58"
+        "STEO": "Energy Information Administration",
+        "Short-Term Energy Outlook": "Energy Information Administration",
         "IEA": "International Energy Agency",
         "International Energy Agency": "International Energy Agency",
     }
@@ -863,6 +871,8 @@ HOUSE_DESKS = (
     "global wealth management", "private bank", "private banking", "switzerland",
     "global investment research", "commodities research", "strategists", "analysts",
     "chief investment office", "cio", "asset management", "global markets",
+    # "ANZ Group", "Standard Chartered Bank", "Macquarie Group": the house's group or bank
+    "group", "bank", "banking group",
 )  # fmt: skip
 
 # Words in a name that make it an organization ("Acme Capital", "Bank of America"); a

@@ -49,6 +49,8 @@ from ledger.extract.textops import any_of, phrase_regex
 _SPEAKER_VERB = re.compile(phrase_regex(P.SPEAKER_VERBS), re.IGNORECASE)
 _SPEAKER_GROUP = re.compile(phrase_regex(P.SPEAKER_GROUPS), re.IGNORECASE)
 _SPEAKER_AFTER = any_of(P.SPEAKER_AFTER)
+# "strategists at Scotiabank": the group's firm is named after it
+_GROUP_OF_FIRM = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?[A-Z]")
 _SPEAKER_ANAPHORA = any_of(P.SPEAKER_ANAPHORA)
 _ORGANIZATION_POINTER = any_of(P.SPEAKER_ANAPHORA_ORGANIZATION)
 _PERSON_POINTER = any_of(P.SPEAKER_ANAPHORA_PERSON)
@@ -381,6 +383,8 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
             found.append((start, name))
     for pattern in (_SPEAKER_GROUP, _SPEAKER_VERB):
         for match in pattern.finditer(text):
+            if pattern is _SPEAKER_GROUP and _GROUP_OF_FIRM.match(text, match.end()):
+                continue  # "Currency strategists at Scotiabank": the words before describe them
             name, start = name_before_at(text[: match.start()])
             if name is None and pattern is _SPEAKER_VERB:
                 name, start = _name_before_apposition(text[: match.start()])

@@ -24,6 +24,8 @@ from collections.abc import Callable
 # A cell that is one price: "$58", "58.5", "US$4,900", "$67*" (a footnote mark after it)
 _PRICE_CELL = re.compile(r"^(?:US\$|\$|€|£)?\s*\d[\d,]*(?:\.\d+)?\s*[kK]?\s*\**$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A header cell that is only a year ("2025 | 2026"): a column, not a price
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A cell of words that gives a level: "$4,500 by mid-2026" (not "-", not "n/a")
 _WORDED_TARGET = re.compile(r"\d[\d,.]*")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
@@ -75,8 +77,8 @@ def _table_lines(
     lines: list[str], names_asset: Callable[[str], tuple[str, bool] | None]
 ) -> list[str] | None:
     header = _cells(lines[0])
-    if any(_PRICE_CELL.match(cell) for cell in header[1:]):
-        return None  # a first row with a price in it is a row, not a header
+    if any(_PRICE_CELL.match(cell) and not _BARE_YEAR.match(cell) for cell in header[1:]):
+        return None  # a first row with a price in it is a row, not a header ("2026" is a year)
     columns: dict[int, tuple[tuple[str, bool] | None, str | None]] = {}
     for position, cell in enumerate(header[1:], start=1):
         asset = names_asset(cell)
@@ -114,12 +116,14 @@ def _table_lines(
                 name = f"{asset[0]} {'average' if asset[1] and year else 'at'}"
             words = [name, level, f"in {year}" if year else ""]
             calls.append(" ".join(w for w in words if w))
-        said = [f"{label}: {', '.join(calls)}"] if calls else []
-        said += [
+        # The targets in words go first: a "by year-end" of theirs belongs to the day the
+        # table was written, not to the last year column said before it ("$3,700 in 2026")
+        said = [
             f"{label}: {cells[position].rstrip('.')}"
             for position in worded
             if position < len(cells) and _WORDED_TARGET.search(cells[position])
         ]
+        said += [f"{label}: {', '.join(calls)}"] if calls else []
         rewritten.append(f"{margin}{'. '.join(said)}" if label and said else line)
     return rewritten
 
