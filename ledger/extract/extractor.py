@@ -127,6 +127,7 @@ from ledger.extract.speakers import (
     introduced_people,
     is_organization,
     label_speaker,
+    roll_call,
     speaker_spans,
     split_houses,
 )
@@ -528,8 +529,13 @@ def _read_sentence(
         or FIRST_PERSON.search(present)
         or STANDING_CALL.search(present)
     )
+    # "Next comes BMO Capital at 6,700 ... Morgan Stanley, HSBC and Yardeni follow at 6,500":
+    # a roll call of houses right after a sentence of calls goes on with that list, its asset
+    # and period, though it has no forecast word of its own
+    roll = bool(inherit_symbols) and inherited is not None and bool(roll_call(present))
     cue = (
         strong_cue
+        or roll
         or bool(FUTURE.search(present))
         or bool(future)
         or (headline and bool(HEADLINE_INFINITIVE.search(present)))
@@ -608,7 +614,7 @@ def _read_sentence(
             (position, tuple(dict.fromkeys(_full_name(n, context, settings) for n in names)))
             for position, names in speaker_spans(present)
         ),
-        inherited=inherited if (strong_cue or item) and not future else None,
+        inherited=inherited if (strong_cue or item or roll) and not future else None,
         headline_period=context.headline_period,
         inherit_symbols=inherit_symbols,
         price_now=dict(context.price_now),
@@ -643,6 +649,8 @@ def _read_sentence(
     if compared:
         # "gold will outperform bitcoin" names no level for either: nothing to ask for.
         candidates = [c for c in candidates if c.needs != "level"] + compared
+    if roll and any(c.claim is not None for c in candidates):
+        context.last_period_age = 0  # the roll call may go on in the next sentence
     if any(c.claim is not None and c.symbol == context.last_symbol for c in candidates):
         # A call read on the asset named before keeps it the topic: "The STEO puts the annual
         # average at $3.47 ..." then "Quarter by quarter, the agency now sees $3.51 ...".

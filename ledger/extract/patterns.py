@@ -985,6 +985,8 @@ REWRITES = (
         r"(?:targets|forecasts|views|outlooks|objectives|estimates|projections))",
         r"within \1 months and within \2 months ",
     ),
+    # "by 4Q26", a factbox's quarter and year in four characters -> "by Q4 2026"
+    (r"\b([1-4])Q((?:2|3)\d)\b", r"Q\1 20\2"),
     # "2026 year-end target" -> "year-end 2026 target"
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),

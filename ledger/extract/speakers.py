@@ -155,6 +155,8 @@ _ROLE = (
     r"|cio|ceo|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
     r"\s+){0,3}?[a-z-]+)?"
 )
+# "head of US equity strategy Lori Calvasina": a role in lower case, then the person
+_ROLE_THEN_PERSON = re.compile(rf"(?<![A-Z][\w&.'-])(?<![A-Z][\w&.'-]\s){_ROLE},?\s+(?P<person>{_PERSON})")
 _AFFILIATIONS = (
     # "Deutsche Bank strategist Maximilian Uleer", "JPMorgan's head of research, Jane Doe"
     re.compile(rf"(?P<firm>{_NAME})(?:'s)?\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
@@ -188,6 +190,17 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
     Deutsche Bank's call, as the article credits the firm.
     """
     found: dict[str, str] = {}
+    subject = _HOUSE_SUBJECT.match(text)
+    house = clean_name(subject["name"].split()) if subject else None
+    if house and is_organization(house):
+        # "RBC Capital Markets is the latest to lift its target: head of US equity strategy
+        # Lori Calvasina wrote": a person given by a role alone speaks for the house the
+        # sentence is about
+        for match in _ROLE_THEN_PERSON.finditer(text, subject.end()):
+            person = clean_name(match["person"].split())
+            if person and person != house and not is_organization(person):
+                found[person] = house
+                found[person.split()[-1]] = house
     for pattern in _AFFILIATIONS:
         for match in pattern.finditer(text):
             written = match["firm"].removesuffix("'s").removesuffix("\u2019s").removesuffix("'")
@@ -294,6 +307,8 @@ def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
             names.insert(0, earlier)
             start = earlier_start
         found.setdefault(start, tuple(dict.fromkeys(n for name in names for n in _houses_in(name))))
+    for start, houses in roll_call(text):
+        found.setdefault(start, houses)
     if found:
         first = min(found)
         for match in _GAPPED_HOUSE.finditer(text):
@@ -303,6 +318,32 @@ def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
             if match.start("name") > first and name and _is_house_like(name):
                 found.setdefault(match.start("name"), (house_name(name),))
     return sorted(found.items())
+
+
+# A roll call of houses and their levels, with no forecast verb: "Next comes BMO Capital at
+# 6,700, then a group (Citi, Goldman Sachs, Fundstrat) at 6,600", "Morgan Stanley, HSBC and
+# Yardeni follow at 6,500". Each name list is followed by "at" and a number at once, or by a
+# verb of rank ("follow", "come in", "sit", "stand") and "at".
+_ROLL_CALL = re.compile(
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME}){{0,7}}(?:,?\s+(?:and|&)\s+{_NAME})?)\)?"
+    r"\s+(?:(?:follows?|comes?\s+in|sits?|stands?|is|are|remains?|trails?)\s+)?at\s+"
+    r"(?:~|about\s+|around\s+)?(?:US|USD\s*)?[$\u20ac\u00a3]?\d"
+)
+_ROLL_CALL_JOINT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|,?\s+(?:and|&)\s+")
+
+
+def roll_call(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Where each name list of a roll call of houses starts, with its houses ("Morgan
+    Stanley, HSBC and Yardeni follow at 6,500": one call each). A list counts when every
+    part of it is a name and one of them looks like a house, so "in March at $4,000" or
+    "Spot at $4,100" gives nothing."""
+    found: list[tuple[int, tuple[str, ...]]] = []
+    for match in _ROLL_CALL.finditer(text):
+        names = [clean_name(part.split()) for part in _ROLL_CALL_JOINT.split(match["names"])]
+        if all(names) and any(_is_house_like(n) for n in names if n):
+            houses = tuple(dict.fromkeys(n for n in names if n))
+            found.append((match.start("names"), houses))
+    return found
 
 
 _GAPPED_HOUSE = re.compile(
@@ -450,6 +491,12 @@ def house_name(name: str) -> str:
         # "Oxford Economics' Norihiro Yamaguchi": a plural possessive before a person
         if index and token.endswith("'") and not is_organization(" ".join(tokens[index + 1 :])):
             return house_name(" ".join(tokens[: index + 1])[:-1])
+        # "Evercore ISI's Julian Emanuel": the firm's person, named in full, speaks for it
+        person = tokens[index + 1 :]
+        if token.endswith(("'s", "\u2019s")) and len(person) >= 2:
+            firm = " ".join(tokens[: index + 1])[:-2]
+            if is_organization(firm) and not is_organization(" ".join(person)):
+                return house_name(firm)
     while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
         tokens = tokens[1:]
     titles = [i for i, token in enumerate(tokens) if token in _OFFICER_TITLES]

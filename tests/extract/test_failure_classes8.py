@@ -1,0 +1,218 @@
+"""Failure classes of the eighth round (issue 11), on sentences of our own.
+
+The classes come from corpus_dev6.yaml and corpus_dev7.yaml (forecast tables and lists,
+and who speaks). Each class has a negative that must not fire. Calls are written
+"SYMBOL kind level deadline speaker", as in test_failure_classes.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract_calls import recorded
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledger.extract.speakers import affiliations, house_name, roll_call
+
+SEPTEMBER = date(2025, 9, 10)
+
+# ------------------------------------------- a factbox whose header is years, not prices
+
+YEAR_TABLE = (
+    "Banks' latest forecasts for 2025 and 2026 gold prices ($ per ounce):\n"
+    "House | 2025 | 2026 | Price targets\n"
+    "Nomura | $3,310 | $4,120 | $3,900 by year-end and $4,300 by mid-2026\n"
+    "Natixis* | $3,290 | - | $3,750 per ounce by the end of next year\n"
+    "Rabobank | $3,350 | $3,180 | -\n"
+    "*end-of-period forecasts\n"
+)
+
+
+def test_a_table_with_year_columns_is_read_row_by_row() -> None:
+    calls = recorded(YEAR_TABLE, made_on=SEPTEMBER)
+    assert "GC=F average_above 4120 from 2026-01-01 to 2026-12-31 Nomura" in calls
+    assert any(c.startswith("GC=F") and " 3180 " in c and c.endswith("Rabobank") for c in calls)
+    assert "GC=F touch_above 4300 by 2026-06-30 Nomura" in calls
+    assert any(" 3750 by 2026-12-31 Natixis" in c for c in calls), calls
+
+
+def test_a_rows_year_end_is_the_year_the_table_was_written_not_its_last_column() -> None:
+    calls = recorded(YEAR_TABLE, made_on=SEPTEMBER)
+    assert "GC=F touch_above 3900 by 2025-12-31 Nomura" in calls
+    assert not any(" 3900 by 2026-12-31" in call for call in calls), calls
+
+
+def test_each_rows_level_keeps_its_own_house() -> None:
+    calls = recorded(YEAR_TABLE, made_on=SEPTEMBER)
+    for call in calls:
+        if " 4120 " in call or " 4300 " in call or " 3900 " in call:
+            assert call.endswith("Nomura"), call
+        if " 3750 " in call:
+            assert call.endswith("Natixis"), call
+
+
+@given(
+    house=st.sampled_from(["Nomura", "Natixis", "Rabobank", "Jefferies", "BNP Paribas"]),
+    average=st.integers(min_value=3000, max_value=5000).filter(lambda n: abs(n - 3950) > 50),
+)
+def test_any_rows_year_figure_is_its_houses(house: str, average: int) -> None:
+    table = (
+        "Latest gold forecasts ($/oz):\n"
+        "Bank | 2026 | Price targets\n"
+        f"{house} | ${average:,} | -\n"
+        "Commerzbank | $3,950 | $4,000 by mid-2026\n"
+    )
+    calls = recorded(table, made_on=SEPTEMBER)
+    assert any(f" {average} from 2026-01-01 to 2026-12-31 {house}" in c for c in calls), calls
+
+
+def test_a_pipe_line_of_years_in_prose_is_not_a_table_of_calls() -> None:
+    text = (
+        "Gold rallied this week.\n"
+        "Year | 2023 | 2024 | 2025\n"
+        "Deliveries | 410 | 380 | 395\n"
+        "Mine output | 3,100 | 3,250 | 3,300\n"
+    )
+    assert recorded(text, made_on=SEPTEMBER) == set()
+
+
+def test_a_compact_quarter_and_year_is_that_quarter() -> None:
+    calls = recorded("Nomura sees gold averaging $4,100 in 3Q26.", made_on=SEPTEMBER)
+    assert "GC=F average_above 4100 from 2026-07-01 to 2026-09-30 Nomura" in calls
+    calls = recorded("Natixis expects silver to average $48 in 1Q27.", made_on=SEPTEMBER)
+    assert any(" 48 from 2027-01-01 to 2027-03-31 Natixis" in c for c in calls), calls
+    # a model number is not a quarter
+    assert recorded("Nomura sold 5Q55 units of gold at $4,100 last year.") == set()
+
+
+# ------------------------------------------- a roll call of houses after a call
+
+
+def test_a_roll_call_after_a_call_gives_each_house_its_level() -> None:
+    text = (
+        "Only Nomura expects the S&P 500 to end the year above 7,100. Next is Jefferies at"
+        " 6,800, then a cluster (Natixis, Rabobank, Evercore ISI) at 6,650."
+    )
+    calls = recorded(text, made_on=SEPTEMBER)
+    assert any(" 6800 by 2025-12-31 Jefferies" in c for c in calls), calls
+    for house in ("Natixis", "Rabobank", "Evercore ISI"):
+        assert any(f" 6650 by 2025-12-31 {house}" in c for c in calls), (house, calls)
+
+
+def test_a_roll_call_goes_on_over_the_next_sentence() -> None:
+    text = (
+        "Nomura sees the S&P 500 finishing the year at 7,000. Jefferies comes in at 6,900."
+        " BNP Paribas, Natixis and Rabobank follow at 6,700."
+    )
+    calls = recorded(text, made_on=SEPTEMBER)
+    assert any(" 6900 by 2025-12-31 Jefferies" in c for c in calls), calls
+    for house in ("BNP Paribas", "Natixis", "Rabobank"):
+        assert any(f" 6700 by 2025-12-31 {house}" in c for c in calls), (house, calls)
+
+
+@given(
+    houses=st.lists(
+        st.sampled_from(["Nomura", "Mizuho", "Barclays", "Jefferies", "HSBC", "UBS"]),
+        min_size=2,
+        max_size=4,
+        unique=True,
+    ),
+    level=st.integers(min_value=60, max_value=80).map(lambda n: n * 100),
+)
+def test_every_house_of_a_roll_call_is_found(houses: list[str], level: int) -> None:
+    names = ", ".join(houses[:-1]) + f" and {houses[-1]}"
+    assert roll_call(f"{names} follow at {level:,}.") == [(0, tuple(houses))]
+
+
+def test_a_price_said_at_a_time_is_no_roll_call() -> None:
+    assert roll_call("Spot gold was at $3,650 on Tuesday.") == []
+    assert roll_call("In March at $4,000 the metal peaked.") == []
+    text = (
+        "Nomura expects the S&P 500 to end the year at 7,000. In August at 6,400 the index"
+        " had already recovered."
+    )
+    calls = recorded(text, made_on=SEPTEMBER)
+    assert not any(" 6400 " in call for call in calls), calls
+
+
+def test_a_roll_call_with_no_call_before_it_is_not_read() -> None:
+    text = "Stocks rallied on Monday. Jefferies, Natixis and Rabobank follow at 6,700."
+    assert recorded(text, made_on=SEPTEMBER) == set()
+
+
+# ------------------------------------------- one house, several names
+
+
+def test_variants_of_a_house_name_are_one_source() -> None:
+    assert house_name("Citigroup") == house_name("Citi") == "Citi"
+    assert house_name("JP Morgan") == house_name("JPMorgan")
+    assert house_name("ANZ Group") == "ANZ"
+    assert house_name("Standard Chartered Bank") == "Standard Chartered"
+    assert house_name("Macquarie Group") == "Macquarie"
+    assert house_name("STEO") == "Energy Information Administration"
+
+
+def test_a_house_name_variant_in_a_sentence_is_kept_as_the_house() -> None:
+    calls = recorded("Citigroup expects ether to reach $5,200 by year-end.", made_on=SEPTEMBER)
+    assert any(c.startswith("ETH-USD") and c.endswith(" Citi") for c in calls), calls
+    calls = recorded("ANZ Group now sees gold at $4,100 by June next year.", made_on=SEPTEMBER)
+    assert any(c.startswith("GC=F") and c.endswith(" ANZ") for c in calls), calls
+
+
+def test_an_unknown_firm_with_group_in_its_name_keeps_it() -> None:
+    assert house_name("Acme Group") == "Acme Group"
+    assert house_name("CME Group") == "CME Group"
+
+
+# ------------------------------------------- words that are not names
+
+
+def test_a_description_before_strategists_at_a_firm_is_not_the_speaker() -> None:
+    for written in ("Currency", "Commodity", "Rates", "FX"):
+        text = f"{written} strategists at Nomura expect EUR/USD to rise to 1.24 by the end of 2026."
+        calls = recorded(text, made_on=SEPTEMBER)
+        assert any(c.startswith("EURUSD=X") and c.endswith(" Nomura") for c in calls), calls
+
+
+def test_a_pages_own_words_are_not_part_of_the_house() -> None:
+    for text, house in (
+        ("Danske Bank Forecast: EUR/USD at 1.22 in twelve months", "Danske Bank"),
+        ("Nomura Outlook: gold at $4,400 in twelve months", "Nomura"),
+        ("Latest analyst forecasts: UBS raises gold target to $4,200 for March 2026", "UBS"),
+    ):
+        calls = recorded(text, made_on=SEPTEMBER)
+        assert calls and all(c.endswith(f" {house}") for c in calls), calls
+
+
+def test_an_adverb_between_a_house_and_its_verb_keeps_the_house() -> None:
+    for adverb in ("likewise", "similarly", "separately", "too"):
+        text = (
+            "Nomura lifted its S&P 500 year-end target to 6,700 from 6,300."
+            f" Jefferies {adverb} raised its target to 6,900 from 6,400."
+        )
+        calls = recorded(text, made_on=SEPTEMBER)
+        assert any(" 6900 " in c and c.endswith(" Jefferies") for c in calls), (adverb, calls)
+        assert not any(" 6900 " in c and c.endswith(" Nomura") for c in calls), calls
+
+
+# ------------------------------------------- the person for the firm
+
+
+def test_a_firms_person_named_with_a_possessive_speaks_for_the_firm() -> None:
+    assert house_name("Evercore ISI's Julian Emanuel") == "Evercore ISI"
+    assert house_name("Acme Capital's Jane Doe") == "Acme Capital"
+    # a firm's own possessive name is kept
+    assert house_name("Barron's") == "Barron's"
+
+
+def test_a_person_given_by_a_role_speaks_for_the_house_the_sentence_is_about() -> None:
+    text = (
+        "Acme Capital Markets is the latest to lift its target: head of equity strategy"
+        " Jane Doe wrote that the year-end target goes to 6,250."
+    )
+    assert affiliations(text).get("Jane Doe") == "Acme Capital Markets"
+    text = "Nomura raised its view on Monday, and chief economist John Smith said so."
+    assert affiliations(text).get("Smith") == "Nomura"
+    # a person after a role with no house as the sentence's subject is nobody's
+    assert affiliations("Markets rallied as chief strategist John Smith spoke.") == {}
