@@ -987,6 +987,7 @@ REWRITES = (
     ),
     # "by 4Q26", a factbox's quarter and year in four characters -> "by Q4 2026"
     (r"\b([1-4])Q((?:2|3)\d)\b", r"Q\1 20\2"),
+    (r"\bQ([1-4])\s*'?((?:2|3)\d)(?!\d|[.,]\d|\s*%)", r"Q\1 20\2"),
     # "2026 year-end target" -> "year-end 2026 target"
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),

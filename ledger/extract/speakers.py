@@ -157,6 +157,7 @@ _ROLE = (
 )
 # "head of US equity strategy Lori Calvasina": a role in lower case, then the person
 _ROLE_THEN_PERSON = re.compile(rf"(?<![A-Z][\w&.'-])(?<![A-Z][\w&.'-]\s){_ROLE},?\s+(?P<person>{_PERSON})")
+_CAPITALIZED = re.compile(r"\b[A-Z][\w&.'-]*")
 _AFFILIATIONS = (
     # "Deutsche Bank strategist Maximilian Uleer", "JPMorgan's head of research, Jane Doe"
     re.compile(rf"(?P<firm>{_NAME})(?:'s)?\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
@@ -197,6 +198,9 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
         # Lori Calvasina wrote": a person given by a role alone speaks for the house the
         # sentence is about
         for match in _ROLE_THEN_PERSON.finditer(text, subject.end()):
+            between = _CAPITALIZED.findall(text, subject.end(), match.start())
+            if any(word.lower().rstrip(".,") not in _NOT_A_NAME for word in between):
+                break  # "Oppenheimer has 8,100, UBS forecasts 7,700, and strategist Ed Yardeni"
             person = clean_name(match["person"].split())
             if person and person != house and not is_organization(person):
                 found[person] = house

@@ -29,6 +29,23 @@ _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A cell of words that gives a level: "$4,500 by mid-2026" (not "-", not "n/a")
 _WORDED_TARGET = re.compile(r"\d[\d,.]*")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+# "US$ 4.323" in a table captioned "(dollars an ounce)": the thousands point of a page in
+# Portuguese or German, not $4.32 to three places, where the table prices an asset in the
+# thousands (a row line names no asset, so the caption or header says it for every row)
+_POINT_THOUSANDS = re.compile(
+    r"(?P<sign>(?:US|U\.S\.)?\$\s?|€\s?|\bUSD\s?)(?P<number>\d{1,3}(?:\.\d{3})+)(?![\d]|[.,]\d)"
+)
+_OUNCES_OR_POINTS = re.compile(
+    r"\b(?:ounces?|oz|onzas?|on[cç]as?|unzen?|oncia|gold|ouro|oro|bitcoin|ether|s&p\s*500"
+    r"|nasdaq|points|pontos|punkte)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_commas(match: re.Match[str]) -> str:
+    return match["sign"] + match["number"].replace(".", ",")
+
+
 # Below this many rows (header included) a line with pipes is a byline or a caption.
 MIN_TABLE_LINES = 3
 
@@ -48,7 +65,11 @@ def tables_as_lines(text: str, names_asset: Callable[[str], tuple[str, bool] | N
         while run_end < len(lines) and lines[run_end].count("|") >= 2:
             run_end += 1
         if run_end - index >= MIN_TABLE_LINES:
-            rewritten = _table_lines(lines[index:run_end], names_asset)
+            table = lines[index:run_end]
+            caption = lines[index - 1] if index else ""
+            if _OUNCES_OR_POINTS.search(caption) or _OUNCES_OR_POINTS.search(table[0]):
+                table = [_POINT_THOUSANDS.sub(_with_commas, line) for line in table]
+            rewritten = _table_lines(table, names_asset)
             if rewritten is None:
                 rewritten = [_row_line(line, names_asset) for line in lines[index:run_end]]
             out.extend(rewritten)
@@ -85,7 +106,14 @@ def _table_lines(
         year = _YEAR.search(cell)
         if asset is not None or year is not None:
             columns[position] = (asset, year[0] if year else None)
-    if not columns:
+    # "Broker | Annual forecast | Price targets | Date": a column of annual figures that
+    # names no year is this year's average (said as "an average of $4,323 this year")
+    annual = [
+        position
+        for position, cell in enumerate(header[1:], start=1)
+        if position not in columns and _ANNUAL_HEADER.match(cell)
+    ]
+    if not columns and not annual:
         return _target_table_lines(lines, header)
     # "Broker | annual forecast 2026 | price targets": a column of targets in words ("$4,500
     # by mid-2026", "expects prices to average $5,055/oz by Q4 26") is said after the row's
@@ -124,6 +152,16 @@ def _table_lines(
             if position < len(cells) and _WORDED_TARGET.search(cells[position])
         ]
         said += [f"{label}: {', '.join(calls)}"] if calls else []
+        # an annual figure the row's target repeats ("US$ 6,300 | to reach US$ 6,300 in Q4
+        # 2026") is that target, said once
+        worded_text = " ".join(cells[p] for p in worded if p < len(cells))
+        said += [
+            f"{label}: an average of {level} this year"
+            for position in annual
+            if position < len(cells)
+            and (level := _cell_price(cells[position])) is not None
+            and level.lstrip("US$€£ ") not in worded_text
+        ]
         rewritten.append(f"{margin}{'. '.join(said)}" if label and said else line)
     return rewritten
 
@@ -164,6 +202,10 @@ def _row_line(line: str, names_asset: Callable[[str], tuple[str, bool] | None]) 
     return f"{indent[0] if indent else ''}{label}: {' '.join(w for w in words if w)}"
 
 
+_ANNUAL_HEADER = re.compile(
+    r"^(?:annual|full[-\s]year|yearly)\s+(?:average\s+)?(?:forecasts?|averages?|estimates?)$",
+    re.IGNORECASE,
+)
 _TARGET_HEADER = re.compile(
     r"^(?:(?:price\s+)?targets?|forecasts?|predictions?|calls?|levels?)$", re.IGNORECASE
 )

@@ -82,6 +82,8 @@ def test_a_compact_quarter_and_year_is_that_quarter() -> None:
     assert "GC=F average_above 4100 from 2026-07-01 to 2026-09-30 Nomura" in calls
     calls = recorded("Natixis expects silver to average $48 in 1Q27.", made_on=SEPTEMBER)
     assert any(" 48 from 2027-01-01 to 2027-03-31 Natixis" in c for c in calls), calls
+    calls = recorded("Nomura sees gold averaging $4,100 in Q3 26.", made_on=SEPTEMBER)
+    assert "GC=F average_above 4100 from 2026-07-01 to 2026-09-30 Nomura" in calls
     # a model number is not a quarter
     assert recorded("Nomura sold 5Q55 units of gold at $4,100 last year.") == set()
 
@@ -214,5 +216,52 @@ def test_a_person_given_by_a_role_speaks_for_the_house_the_sentence_is_about() -
     assert affiliations(text).get("Jane Doe") == "Acme Capital Markets"
     text = "Nomura raised its view on Monday, and chief economist John Smith said so."
     assert affiliations(text).get("Smith") == "Nomura"
+    # a person named after another house is not the subject's
+    text = (
+        "Nomura has the highest target at 8,000, Mizuho forecasts 7,600, and strategist"
+        " John Smith also points to 7,600."
+    )
+    assert "John Smith" not in affiliations(text)
     # a person after a role with no house as the sentence's subject is nobody's
     assert affiliations("Markets rallied as chief strategist John Smith spoke.") == {}
+
+
+# ------------------------------------------- a column of annual figures with no year
+
+ANNUAL_TABLE = (
+    "Gold slipped 1% on Thursday as the dollar firmed.\n\n"
+    "Latest analyst forecasts (dollars an ounce):\n"
+    "Broker | Annual forecast | Price targets | Date\n"
+    "Nomura | US$ 4.410 | US$ 4.800 by the end of 2026 | 3 Feb 2026\n"
+    "Jefferies | US$ 5.150 | to reach US$ 5.150 in Q4 2026 | 1 Feb 2026\n"
+    "Mizuho | - | US$ 4.650 by June 2026 | 28 Jan 2026\n"
+)
+
+
+def test_an_annual_column_is_this_years_average_for_each_row() -> None:
+    calls = recorded(ANNUAL_TABLE, made_on=date(2026, 2, 5))
+    assert "GC=F average_above 4410 from 2026-01-01 to 2026-12-31 Nomura" in calls
+    assert "GC=F touch_above 4800 by 2026-12-31 Nomura" in calls
+    assert "GC=F touch_above 4650 by 2026-06-30 Mizuho" in calls
+
+
+def test_an_annual_figure_the_rows_target_repeats_is_one_call() -> None:
+    calls = recorded(ANNUAL_TABLE, made_on=date(2026, 2, 5))
+    # the target's own window ("in Q4 2026"), not an annual average as well
+    assert [c for c in calls if " 5150 " in c] == [
+        "GC=F touch_above 5150 from 2026-10-01 to 2026-12-31 Jefferies"
+    ]
+
+
+def test_a_thousands_point_is_read_only_in_a_table_of_an_asset_priced_in_thousands() -> None:
+    calls = recorded(ANNUAL_TABLE, made_on=date(2026, 2, 5))
+    assert not any(" 4.41 " in call or " 4.8 " in call for call in calls), calls
+    fx_table = (
+        "The euro slipped against the dollar on Thursday.\n\n"
+        "Bank forecasts for EUR/USD:\n"
+        "Bank | Annual forecast | Price targets\n"
+        "Nomura | $1.180 | $1.220 by the end of 2026\n"
+        "Jefferies | $1.150 | $1.200 by June 2026\n"
+    )
+    calls = recorded(fx_table, made_on=date(2026, 2, 5))
+    assert not any(" 1180 " in call or " 1220 " in call for call in calls), calls
