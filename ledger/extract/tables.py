@@ -144,14 +144,18 @@ def _table_lines(
                 name = f"{asset[0]} {'average' if asset[1] and year else 'at'}"
             words = [name, level, f"in {year}" if year else ""]
             calls.append(" ".join(w for w in words if w))
-        # The targets in words go first: a "by year-end" of theirs belongs to the day the
-        # table was written, not to the last year column said before it ("$3,700 in 2026")
-        said = [
+        targets = [
             f"{label}: {cells[position].rstrip('.')}"
             for position in worded
             if position < len(cells) and _WORDED_TARGET.search(cells[position])
         ]
-        said += [f"{label}: {', '.join(calls)}"] if calls else []
+        figures = [f"{label}: {', '.join(calls)}"] if calls else []
+        # A target in words whose period names no year ("$3,350 by year-end") goes first: its year is
+        # the one the table was written in, not the last year column said before it ("$3,700
+        # in 2026"). Otherwise the figures lead, "Natixis: $4,050 in 2026", the shape of a
+        # labelled item whatever the house's name.
+        relative = any(_RELATIVE_PERIOD.search(target) for target in targets)
+        said = targets + figures if relative else figures + targets
         # an annual figure the row's target repeats ("US$ 6,300 | to reach US$ 6,300 in Q4
         # 2026") is that target, said once
         worded_text = " ".join(cells[p] for p in worded if p < len(cells))
@@ -204,6 +208,12 @@ def _row_line(line: str, names_asset: Callable[[str], tuple[str, bool] | None]) 
 
 _ANNUAL_HEADER = re.compile(
     r"^(?:annual|full[-\s]year|yearly)\s+(?:average\s+)?(?:forecasts?|averages?|estimates?)$",
+    re.IGNORECASE,
+)
+# A period counted from the day of writing: "by year-end", "by the end of next year"
+_RELATIVE_PERIOD = re.compile(
+    r"\b(?:year[-\s]end|end[-\s]year|end\s+of\s+(?:the|this|next)\s+year|this\s+year"
+    r"|next\s+year)\b(?!\s*(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 _TARGET_HEADER = re.compile(

@@ -52,6 +52,15 @@ def test_each_rows_level_keeps_its_own_house() -> None:
             assert call.endswith("Natixis"), call
 
 
+def test_a_row_of_a_house_the_tables_do_not_know_keeps_its_name() -> None:
+    table = YEAR_TABLE.replace(
+        "Natixis* | $3,290 | - | $3,750 per ounce by the end of next year",
+        "Kestrel Metals | $3,290 | $3,600 | sees gold at $3,750 by June 2026",
+    )
+    calls = recorded(table, made_on=SEPTEMBER)
+    assert "GC=F touch_above 3750 by 2026-06-30 Kestrel Metals" in calls, calls
+
+
 @given(
     house=st.sampled_from(["Nomura", "Natixis", "Rabobank", "Jefferies", "BNP Paribas"]),
     average=st.integers(min_value=3000, max_value=5000).filter(lambda n: abs(n - 3950) > 50),
