@@ -173,6 +173,13 @@ _SCENARIO = any_of(P.SCENARIOS)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
 _QUESTION = re.compile(r"\?[\s\"')\]]*$")
+# "Brent crude is expected to slide to $60", in a report on one house's outlook: a forecast
+# in the passive, whose forecaster is the house the sentences before name
+_PASSIVE_FORECAST = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:expected|forecast|projected|seen"
+    r"|predicted|estimated)\s+to\b",
+    re.IGNORECASE,
+)
 # "earlier this month", "so far this year": the part of a period already gone, not a deadline
 _PAST_PART_BEFORE = re.compile(
     r"\b(?:earlier|so\s+far|already|previously|until\s+now|to\s+date)\s+(?:in\s+)?$",
@@ -447,7 +454,12 @@ def _read_sentence(
         speaker.name is None
         and context.last_speaker is not None
         and context.last_speaker_age <= 2
-        and (item or FORECAST_WORDS.search(work) or STANDING_CALL.search(work))
+        and (
+            item
+            or FORECAST_WORDS.search(work)
+            or STANDING_CALL.search(work)
+            or _PASSIVE_FORECAST.search(work)
+        )
     ):
         # "New price target: $170,000 within 6-12 months" after "JPMorgan's analysts took
         # ...": a forecast nobody is named for, in a report on one speaker's call, is theirs.

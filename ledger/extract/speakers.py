@@ -126,6 +126,8 @@ class SpeakerReading:
     name: str | None
     named: bool = False
     note: str | None = None
+    # read from a pointer ("the bank says"): the speaker named before is still the one
+    pointed: bool = False
 
 
 @dataclass(frozen=True)
@@ -271,7 +273,9 @@ def find_speaker(
         else:
             meant = recent.speaker
         if meant:
-            return SpeakerReading(meant, note=f"'{pointer[0]}' read as {meant}, named before")
+            return SpeakerReading(
+                meant, note=f"'{pointer[0]}' read as {meant}, named before", pointed=True
+            )
     subject = _SENTENCE_SUBJECT.match(text)
     if subject:
         name = clean_name(subject["name"].split())
@@ -572,6 +576,10 @@ def name_before_at(text: str) -> tuple[str | None, int]:
 def name_after(text: str, start: int) -> tuple[str | None, int]:
     """The capitalized name that starts at `start`, and where it ends."""
     name: list[str] = []
+    # "according to the World Bank", "said the IMF": the article before the institution
+    article = re.match(r"the\s+(?=[A-Z])", text[start:])
+    if article:
+        start += article.end()
     position = start
     for match in re.finditer(r"\S+", text[start:]):
         token = match[0]

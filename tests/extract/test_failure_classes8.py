@@ -274,3 +274,63 @@ def test_a_thousands_point_is_read_only_in_a_table_of_an_asset_priced_in_thousan
     )
     calls = recorded(fx_table, made_on=date(2026, 2, 5))
     assert not any(" 1180 " in call or " 1220 " in call for call in calls), calls
+
+
+# ------------------------------------------- "their view" points back to the house named
+
+
+def test_their_view_is_the_house_named_just_before() -> None:
+    for opening in (
+        "In their more aggressive view,",
+        "In their base case,",
+        "On their forecast path,",
+    ):
+        text = (
+            "Nomura's strategists put numbers on the yen. If the Fed keeps cutting, the dollar"
+            f" could lose ground. {opening} USD/JPY falls to around 141 by the first quarter"
+            " of 2026."
+        )
+        calls = recorded(text, made_on=SEPTEMBER)
+        assert "JPY=X touch_below 141 by 2026-03-31 Nomura" in calls, (opening, calls)
+
+
+def test_their_with_no_house_before_names_nobody() -> None:
+    text = "Traders are nervous. In their view, USD/JPY falls to around 141 by March 2026."
+    calls = recorded(text, made_on=SEPTEMBER)
+    assert all(call.endswith(" None") for call in calls), calls
+
+
+# ------------------------------------------- the house speaking itself
+
+
+def test_according_to_the_institution_names_it() -> None:
+    for written, kept in (
+        ("according to the World Bank", "World Bank"),
+        ("said the International Energy Agency", "International Energy Agency"),
+        ("according to the Kestrel Institute", "Kestrel Institute"),
+    ):
+        text = f"Brent will average $61 a barrel in 2026, {written}."
+        calls = recorded(text, made_on=SEPTEMBER)
+        assert any(c.startswith("BZ=F") and c.endswith(f" {kept}") for c in calls), calls
+
+
+def test_a_passive_forecast_in_a_report_is_the_reporting_houses() -> None:
+    text = (
+        "Commodity prices will fall again next year, according to the World Bank.\n\n"
+        "In its latest outlook, the bank says demand will stay weak.\n\n"
+        "Energy\n\n"
+        "The oil glut should grow further, the bank says.\n\n"
+        "Brent crude is expected to slide to an average of US$59 next year."
+    )
+    calls = recorded(text, made_on=SEPTEMBER)
+    assert any(" 59 " in c and c.endswith(" World Bank") for c in calls), calls
+
+
+def test_a_passive_forecast_long_after_any_house_names_nobody() -> None:
+    text = (
+        "Commodity prices fell, according to the World Bank.\n\n"
+        "Shipping rates rose. Inventories climbed again. The market was calm.\n\n"
+        "Brent crude is expected to slide to an average of US$59 next year."
+    )
+    calls = recorded(text, made_on=SEPTEMBER)
+    assert all(c.endswith(" None") for c in calls if " 59 " in c), calls
