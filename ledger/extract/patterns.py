@@ -683,6 +683,8 @@ SPEAKER_VERBS = (
     "puts", "put", "has", "have", "foresee", "foresees", "foresaw", "anticipate",
     "envisage", "envisions", "envision", "pushed back", "pushes back", "brought forward",
     "moved up", "pulled forward",
+    # "Fitch Ratings kept its outlook, with an average Brent price of $63"
+    "kept", "keeps",
 )  # fmt: skip
 # Words that may stand between a speaker and the verb: "JPMorgan now expects",
 # "Capital Economics does not expect".
@@ -706,6 +708,8 @@ SPEAKER_GROUPS = (
 SPEAKER_POSSESSIONS = (
     "forecast", "forecasts", "target", "targets", "price target", "base case", "outlook",
     "view", "house view", "note", "model", "call", "projection", "strategy",
+    # "JPMorgan's latest estimates have Brent falling to $58"
+    "estimate", "estimates", "projections", "calls", "views", "outlooks", "scenario",
 )  # fmt: skip
 # Verbs that put the speaker after them: "said Goldman", "according to UBS". Regexes.
 SPEAKER_AFTER = (

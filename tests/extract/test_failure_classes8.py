@@ -334,3 +334,23 @@ def test_a_passive_forecast_long_after_any_house_names_nobody() -> None:
     )
     calls = recorded(text, made_on=SEPTEMBER)
     assert all(c.endswith(" None") for c in calls if " 59 " in c), calls
+
+
+# ------------------------------------------- a house's estimates, a house that kept its view
+
+
+def test_a_houses_estimates_name_it() -> None:
+    for written in ("latest estimates", "new projections", "revised calls"):
+        text = f"Nomura's {written} have Brent falling to US$ 57 in 2026."
+        calls = recorded(text, made_on=SEPTEMBER)
+        assert any(c.startswith("BZ=F") and c.endswith(" Nomura") for c in calls), calls
+
+
+def test_a_house_that_kept_its_view_is_the_speaker() -> None:
+    text = (
+        "Nomura expects Brent to average $58 in 2026. Separately, Mizuho kept its forecast"
+        " of Brent at $64 for 2026."
+    )
+    calls = recorded(text, made_on=SEPTEMBER)
+    assert any(" 64 " in c and c.endswith(" Mizuho") for c in calls), calls
+    assert not any(" 64 " in c and c.endswith(" Nomura") for c in calls), calls
