@@ -758,7 +758,7 @@ SPEAKER_ANAPHORA = (
     r"\b(?:the|that)\s+(?:team|strategists|analysts|economists)\b",
     r"\bthey\s+" + _VERBS_AFTER_PRONOUN,
     # "In their more aggressive view, USD/JPY falls to 140": the view is theirs
-    r"\btheir\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|call|prediction|projection|estimate"
+    r"\b(?:in|on|under)\s+their\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|call|prediction|projection|estimate"
     r"|view|scenario|case|outlook|path)s?\b",
 )
 # A headline that starts "UBS: gold to average $3,900 in Q2" names its speaker first. Regex.

@@ -354,3 +354,14 @@ def test_a_house_that_kept_its_view_is_the_speaker() -> None:
     calls = recorded(text, made_on=SEPTEMBER)
     assert any(" 64 " in c and c.endswith(" Mizuho") for c in calls), calls
     assert not any(" 64 " in c and c.endswith(" Nomura") for c in calls), calls
+
+
+def test_their_forecasts_as_an_object_do_not_point_back() -> None:
+    text = (
+        "Nomura ran its yearly survey.\n"
+        "The 30 analysts in the survey sent their forecasts by 13 January.\n"
+        "Gold: analysts expect an average of $2,740 this year. No analyst forecasts an"
+        " average above $3,000."
+    )
+    calls = recorded(text, made_on=date(2025, 1, 20))
+    assert not any(" 3000 " in c and c.endswith(" Nomura") for c in calls), calls
