@@ -158,7 +158,7 @@ _ROLE = (
     r"\s+){0,3}?[a-z-]+)?"
 )
 # "head of US equity strategy Lori Calvasina": a role in lower case, then the person
-_ROLE_THEN_PERSON = re.compile(rf"(?<![A-Z][\w&.'-])(?<![A-Z][\w&.'-]\s){_ROLE},?\s+(?P<person>{_PERSON})")
+_ROLE_THEN_PERSON = re.compile(rf"{_ROLE},?\s+(?P<person>{_PERSON})")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w&.'-]*")
 _AFFILIATIONS = (
     # "Deutsche Bank strategist Maximilian Uleer", "JPMorgan's head of research, Jane Doe"

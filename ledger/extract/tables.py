@@ -150,10 +150,10 @@ def _table_lines(
             if position < len(cells) and _WORDED_TARGET.search(cells[position])
         ]
         figures = [f"{label}: {', '.join(calls)}"] if calls else []
-        # A target in words whose period names no year ("$3,350 by year-end") goes first: its year is
-        # the one the table was written in, not the last year column said before it ("$3,700
-        # in 2026"). Otherwise the figures lead, "Natixis: $4,050 in 2026", the shape of a
-        # labelled item whatever the house's name.
+        # A target in words whose period names no year ("$3,350 by year-end") goes first: its
+        # year is the one the table was written in, not the last year column said before it
+        # ("$3,700 in 2026"). Otherwise the figures lead, "Natixis: $4,050 in 2026", the shape
+        # of a labelled item whatever the house's name.
         relative = any(_RELATIVE_PERIOD.search(target) for target in targets)
         said = targets + figures if relative else figures + targets
         # an annual figure the row's target repeats ("US$ 6,300 | to reach US$ 6,300 in Q4
