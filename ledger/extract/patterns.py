@@ -995,6 +995,13 @@ REWRITES = (
     # "by 4Q26", a factbox's quarter and year in four characters -> "by Q4 2026"
     (r"\b([1-4])Q((?:2|3)\d)\b", r"Q\1 20\2"),
     (r"\bQ([1-4])\s*'?((?:2|3)\d)(?!\d|[.,]\d|\s*%)", r"Q\1 20\2"),
+    # a ladder by year: "with 2026 at 1.24 and 2027 at 1.26" -> "with 1.24 in 2026 and 1.26
+    # in 2027", each rung a level with its own year
+    (
+        r"\b(with|and)\s+((?:19|20)\d\d)\s+at\s+((?:US)?[$\u20ac\u00a3]?\s?\d[\d,]*(?:\.\d+)?)"
+        r"(?![\d.,]*\s*(?:%|am\b|pm\b|a\.m|p\.m|gmt\b|utc\b|et\b))",
+        r"\1 \3 in \2",
+    ),
     # "2026 year-end target" -> "year-end 2026 target"
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
     (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),

@@ -365,3 +365,26 @@ def test_their_forecasts_as_an_object_do_not_point_back() -> None:
     )
     calls = recorded(text, made_on=date(2025, 1, 20))
     assert not any(" 3000 " in c and c.endswith(" Nomura") for c in calls), calls
+
+
+# ------------------------------------------- a ladder by year: "2026 at 1.24 and 2027 at 1.26"
+
+
+@given(
+    first=st.integers(min_value=118, max_value=130),
+    step=st.integers(min_value=1, max_value=5),
+)
+def test_a_ladder_by_year_gives_each_rung_its_year(first: int, step: int) -> None:
+    low, high = first / 100, (first + step) / 100
+    text = f"Nomura sees EUR/USD at 1.17 by June, with 2026 at {low:.2f} and 2027 at {high:.2f}."
+    calls = recorded(text, made_on=SEPTEMBER)
+    assert any(f" {low:g} " in c and c.endswith("2026-12-31 Nomura") for c in calls), calls
+    assert any(f" {high:g} " in c and c.endswith("2027-12-31 Nomura") for c in calls), calls
+
+
+def test_a_year_and_a_time_of_day_are_no_ladder() -> None:
+    text = "Gold traded at $4,100 on December 31, 2025 and at 4pm Nomura saw $4,500 by mid-2026."
+    calls = recorded(text, made_on=SEPTEMBER)
+    assert not any(" 4 " in call or "by 2025-12-31" in call for call in calls), calls
+    text = "Nomura sees gold at $4,500 by mid-2026, with 2026 at 3pm the busiest year."
+    assert not any(" 3 " in call for call in recorded(text, made_on=SEPTEMBER))
