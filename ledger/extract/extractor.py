@@ -127,6 +127,7 @@ from ledger.extract.speakers import (
     introduced_people,
     is_organization,
     label_speaker,
+    roll_call,
     speaker_spans,
     split_houses,
 )
@@ -174,6 +175,13 @@ _SCENARIO = any_of(P.SCENARIOS)
 _PERIOD_FORECAST = any_of(P.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(P.NOT_A_LEVEL)
 _QUESTION = re.compile(r"\?[\s\"')\]]*$")
+# "Brent crude is expected to slide to $60", in a report on one house's outlook: a forecast
+# in the passive, whose forecaster is the house the sentences before name
+_PASSIVE_FORECAST = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:expected|forecast|projected|seen"
+    r"|predicted|estimated)\s+to\b",
+    re.IGNORECASE,
+)
 # "earlier this month", "so far this year": the part of a period already gone, not a deadline
 _PAST_PART_BEFORE = re.compile(
     r"\b(?:earlier|so\s+far|already|previously|until\s+now|to\s+date)\s+(?:in\s+)?$",
@@ -448,7 +456,12 @@ def _read_sentence(
         speaker.name is None
         and context.last_speaker is not None
         and context.last_speaker_age <= 2
-        and (item or FORECAST_WORDS.search(work) or STANDING_CALL.search(work))
+        and (
+            item
+            or FORECAST_WORDS.search(work)
+            or STANDING_CALL.search(work)
+            or _PASSIVE_FORECAST.search(work)
+        )
     ):
         # "New price target: $170,000 within 6-12 months" after "JPMorgan's analysts took
         # ...": a forecast nobody is named for, in a report on one speaker's call, is theirs.
@@ -533,8 +546,13 @@ def _read_sentence(
         or FIRST_PERSON.search(present)
         or STANDING_CALL.search(present)
     )
+    # "Next comes BMO Capital at 6,700 ... Morgan Stanley, HSBC and Yardeni follow at 6,500":
+    # a roll call of houses right after a sentence of calls goes on with that list, its asset
+    # and period, though it has no forecast word of its own
+    roll = bool(inherit_symbols) and inherited is not None and bool(roll_call(present))
     cue = (
         strong_cue
+        or roll
         or bool(FUTURE.search(present))
         or bool(future)
         or (headline and bool(HEADLINE_INFINITIVE.search(present)))
@@ -616,7 +634,7 @@ def _read_sentence(
             (position, tuple(dict.fromkeys(_full_name(n, context, settings) for n in names)))
             for position, names in speaker_spans(present)
         ),
-        inherited=inherited if (strong_cue or item) and not future else None,
+        inherited=inherited if (strong_cue or item or roll) and not future else None,
         headline_period=context.headline_period,
         inherit_symbols=inherit_symbols,
         price_now=dict(context.price_now),
@@ -651,6 +669,8 @@ def _read_sentence(
     if compared:
         # "gold will outperform bitcoin" names no level for either: nothing to ask for.
         candidates = [c for c in candidates if c.needs != "level"] + compared
+    if roll and any(c.claim is not None for c in candidates):
+        context.last_period_age = 0  # the roll call may go on in the next sentence
     if any(c.claim is not None and c.symbol == context.last_symbol for c in candidates):
         # A call read on the asset named before keeps it the topic: "The STEO puts the annual
         # average at $3.47 ..." then "Quarter by quarter, the agency now sees $3.51 ...".

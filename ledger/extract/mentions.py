@@ -80,6 +80,9 @@ def remember(context: Context, mentions: list[Mention], speaker: SpeakerReading)
             context.last_organization = speaker.name
         else:
             context.last_person = speaker.name
+    elif speaker.pointed and speaker.name == context.last_speaker:
+        # "..., the bank says": a sentence that points back to the speaker keeps it current
+        context.last_speaker_age = 0
 
 
 def find_mentions(work: str, settings: Settings, context: Context) -> list[Mention]:

@@ -765,6 +765,8 @@ SPEAKER_VERBS = (
     "puts", "put", "has", "have", "foresee", "foresees", "foresaw", "anticipate",
     "envisage", "envisions", "envision", "pushed back", "pushes back", "brought forward",
     "moved up", "pulled forward",
+    # "Fitch Ratings kept its outlook, with an average Brent price of $63"
+    "kept", "keeps",
 )  # fmt: skip
 # Words that may stand between a speaker and the verb: "JPMorgan now expects",
 # "Capital Economics does not expect".
@@ -772,7 +774,8 @@ SPEAKER_VERB_FILLERS = (
     "does", "do", "did", "not", "doesn't", "don't", "didn't", "now", "also", "still",
     "further", "again", "currently", "no", "longer", "is", "are", "has", "have", "had",
     "broadly", "largely", "firmly", "even", "meanwhile", "instead", "openly", "publicly",
-    "privately", "reportedly", "both", "all", "each", "jointly",
+    "privately", "reportedly", "both", "all", "each", "jointly", "likewise", "similarly",
+    "separately", "too",
 )  # fmt: skip
 # Groups of people who speak for an organization: "analysts at X", "X strategists".
 SPEAKER_GROUPS = (
@@ -787,6 +790,8 @@ SPEAKER_GROUPS = (
 SPEAKER_POSSESSIONS = (
     "forecast", "forecasts", "target", "targets", "price target", "base case", "outlook",
     "view", "house view", "note", "model", "call", "projection", "strategy",
+    # "JPMorgan's latest estimates have Brent falling to $58"
+    "estimate", "estimates", "projections", "calls", "views", "outlooks", "scenario",
 )  # fmt: skip
 # Verbs that put the speaker after them: "said Goldman", "according to UBS". Regexes.
 SPEAKER_AFTER = (
@@ -834,6 +839,9 @@ SPEAKER_ANAPHORA = (
     *SPEAKER_ANAPHORA_PERSON,
     r"\b(?:the|that)\s+(?:team|strategists|analysts|economists)\b",
     r"\bthey\s+" + _VERBS_AFTER_PRONOUN,
+    # "In their more aggressive view, USD/JPY falls to 140": the view is theirs
+    r"\b(?:in|on|under)\s+their\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|call|prediction|projection|estimate"
+    r"|view|scenario|case|outlook|path)s?\b",
 )
 # A headline that starts "UBS: gold to average $3,900 in Q2" names its speaker first. Regex.
 HEADLINE_SPEAKER = r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*:"
@@ -895,6 +903,9 @@ NOT_A_NAME = (
     "yahoo finance", "business insider", "insider", "the block", "decrypt", "axios", "ap",
     "veteran", "key", "top", "bullish", "bearish", "completed", "release", "released",
     "edition", "overview", "separately", "elsewhere",
+    # a page's own words before or after a house ("Danske Bank Forecast", "Latest analyst
+    # forecasts", "ING Outlook"): the house, not a name of its own
+    "forecast", "outlook", "latest",
     "similarly", "likewise", "additionally", "moreover",
     "furthermore", "overall", "ultimately", "finally", "instead", "notably", "indeed",
     "afp", "dow jones newswires", "newswires", "mining.com", "kitco news",
@@ -927,7 +938,8 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "SocGen": "Societe Generale", "Société Générale": "Societe Generale",
         "Societe Generale": "Societe Generale",
         "Deutsche Bank": "Deutsche Bank", "Morgan Stanley": "Morgan Stanley", "UBS": "UBS",
-        "Citi": "Citi", "Citigroup": "Citigroup", "HSBC": "HSBC", "Barclays": "Barclays",
+        "Citi": "Citi", "Citigroup": "Citi", "HSBC": "HSBC", "Barclays": "Barclays",
+        "JP Morgan": "JPMorgan", "ANZ": "ANZ",
         "BNP Paribas": "BNP Paribas", "Commerzbank": "Commerzbank", "ING": "ING",
         "Wells Fargo": "Wells Fargo", "Macquarie": "Macquarie", "RBC": "RBC",
         "Bernstein": "Bernstein", "Jefferies": "Jefferies", "Nomura": "Nomura",
@@ -936,6 +948,9 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "Energy Information Administration": "Energy Information Administration",
         "US Energy Information Administration": "Energy Information Administration",
         "U.S. Energy Information Administration": "Energy Information Administration",
+        # the agency's monthly report speaks for it: "the STEO expects Brent to average $58"
+        "STEO": "Energy Information Administration",
+        "Short-Term Energy Outlook": "Energy Information Administration",
         "IEA": "International Energy Agency",
         "International Energy Agency": "International Energy Agency",
     }
@@ -946,6 +961,8 @@ HOUSE_DESKS = (
     "global wealth management", "private bank", "private banking", "switzerland",
     "global investment research", "commodities research", "strategists", "analysts",
     "chief investment office", "cio", "asset management", "global markets",
+    # "ANZ Group", "Standard Chartered Bank", "Macquarie Group": the house's group or bank
+    "group", "bank", "banking group",
 )  # fmt: skip
 
 # Words in a name that make it an organization ("Acme Capital", "Bank of America"); a
@@ -1057,6 +1074,16 @@ REWRITES = (
         r"|nine|twelve|eighteen|twenty-four)[-\s]month\s+(?=(?:\w+\s+){0,2}(?:price\s+)?"
         r"(?:targets|forecasts|views|outlooks|objectives|estimates|projections))",
         r"within \1 months and within \2 months ",
+    ),
+    # "by 4Q26", a factbox's quarter and year in four characters -> "by Q4 2026"
+    (r"\b([1-4])Q((?:2|3)\d)\b", r"Q\1 20\2"),
+    (r"\bQ([1-4])\s*'?((?:2|3)\d)(?!\d|[.,]\d|\s*%)", r"Q\1 20\2"),
+    # a ladder by year: "with 2026 at 1.24 and 2027 at 1.26" -> "with 1.24 in 2026 and 1.26
+    # in 2027", each rung a level with its own year
+    (
+        r"\b(with|and)\s+((?:19|20)\d\d)\s+at\s+((?:US)?[$\u20ac\u00a3]?\s?\d[\d,]*(?:\.\d+)?)"
+        r"(?![\d.,]*\s*(?:%|am\b|pm\b|a\.m|p\.m|gmt\b|utc\b|et\b))",
+        r"\1 \3 in \2",
     ),
     # "2026 year-end target" -> "year-end 2026 target"
     (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),

@@ -49,6 +49,8 @@ from ledger.extract.textops import any_of, phrase_regex
 _SPEAKER_VERB = re.compile(phrase_regex(P.SPEAKER_VERBS), re.IGNORECASE)
 _SPEAKER_GROUP = re.compile(phrase_regex(P.SPEAKER_GROUPS), re.IGNORECASE)
 _SPEAKER_AFTER = any_of(P.SPEAKER_AFTER)
+# "strategists at Scotiabank": the group's firm is named after it
+_GROUP_OF_FIRM = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?[A-Z]")
 _SPEAKER_ANAPHORA = any_of(P.SPEAKER_ANAPHORA)
 _ORGANIZATION_POINTER = any_of(P.SPEAKER_ANAPHORA_ORGANIZATION)
 _PERSON_POINTER = any_of(P.SPEAKER_ANAPHORA_PERSON)
@@ -126,6 +128,8 @@ class SpeakerReading:
     name: str | None
     named: bool = False
     note: str | None = None
+    # read from a pointer ("the bank says"): the speaker named before is still the one
+    pointed: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,9 @@ _ROLE = (
     r"|cio|ceo|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
     r"\s+){0,3}?[a-z-]+)?"
 )
+# "head of US equity strategy Lori Calvasina": a role in lower case, then the person
+_ROLE_THEN_PERSON = re.compile(rf"{_ROLE},?\s+(?P<person>{_PERSON})")
+_CAPITALIZED = re.compile(r"\b[A-Z][\w&.'-]*")
 _AFFILIATIONS = (
     # "Deutsche Bank strategist Maximilian Uleer", "JPMorgan's head of research, Jane Doe"
     re.compile(rf"(?P<firm>{_NAME})(?:'s)?\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
@@ -199,6 +206,20 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
     Deutsche Bank's call, as the article credits the firm.
     """
     found: dict[str, str] = {}
+    subject = _HOUSE_SUBJECT.match(text)
+    house = clean_name(subject["name"].split()) if subject else None
+    if house and is_organization(house):
+        # "RBC Capital Markets is the latest to lift its target: head of US equity strategy
+        # Lori Calvasina wrote": a person given by a role alone speaks for the house the
+        # sentence is about
+        for match in _ROLE_THEN_PERSON.finditer(text, subject.end()):
+            between = _CAPITALIZED.findall(text, subject.end(), match.start())
+            if any(word.lower().rstrip(".,") not in _NOT_A_NAME for word in between):
+                break  # "Oppenheimer has 8,100, UBS forecasts 7,700, and strategist Ed Yardeni"
+            person = clean_name(match["person"].split())
+            if person and person != house and not is_organization(person):
+                found[person] = house
+                found[person.split()[-1]] = house
     for pattern in _AFFILIATIONS:
         for match in pattern.finditer(text):
             written = match["firm"].removesuffix("'s").removesuffix("\u2019s").removesuffix("'")
@@ -273,7 +294,9 @@ def find_speaker(
         else:
             meant = recent.speaker
         if meant:
-            return SpeakerReading(meant, note=f"'{pointer[0]}' read as {meant}, named before")
+            return SpeakerReading(
+                meant, note=f"'{pointer[0]}' read as {meant}, named before", pointed=True
+            )
     subject = _SENTENCE_SUBJECT.match(text)
     if subject:
         name = clean_name(subject["name"].split())
@@ -313,6 +336,8 @@ def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
             names.insert(0, earlier)
             start = earlier_start
         found.setdefault(start, tuple(dict.fromkeys(n for name in names for n in _houses_in(name))))
+    for start, houses in roll_call(text):
+        found.setdefault(start, houses)
     if found:
         first = min(found)
         for match in _GAPPED_HOUSE.finditer(text):
@@ -322,6 +347,32 @@ def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
             if match.start("name") > first and name and _is_house_like(name):
                 found.setdefault(match.start("name"), (house_name(name),))
     return sorted(found.items())
+
+
+# A roll call of houses and their levels, with no forecast verb: "Next comes BMO Capital at
+# 6,700, then a group (Citi, Goldman Sachs, Fundstrat) at 6,600", "Morgan Stanley, HSBC and
+# Yardeni follow at 6,500". Each name list is followed by "at" and a number at once, or by a
+# verb of rank ("follow", "come in", "sit", "stand") and "at".
+_ROLL_CALL = re.compile(
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME}){{0,7}}(?:,?\s+(?:and|&)\s+{_NAME})?)\)?"
+    r"\s+(?:(?:follows?|comes?\s+in|sits?|stands?|is|are|remains?|trails?)\s+)?at\s+"
+    r"(?:~|about\s+|around\s+)?(?:US|USD\s*)?[$\u20ac\u00a3]?\d"
+)
+_ROLL_CALL_JOINT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|,?\s+(?:and|&)\s+")
+
+
+def roll_call(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Where each name list of a roll call of houses starts, with its houses ("Morgan
+    Stanley, HSBC and Yardeni follow at 6,500": one call each). A list counts when every
+    part of it is a name and one of them looks like a house, so "in March at $4,000" or
+    "Spot at $4,100" gives nothing."""
+    found: list[tuple[int, tuple[str, ...]]] = []
+    for match in _ROLL_CALL.finditer(text):
+        names = [clean_name(part.split()) for part in _ROLL_CALL_JOINT.split(match["names"])]
+        if all(names) and any(_is_house_like(n) for n in names if n):
+            houses = tuple(dict.fromkeys(n for n in names if n))
+            found.append((match.start("names"), houses))
+    return found
 
 
 _GAPPED_HOUSE = re.compile(
@@ -402,6 +453,8 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
             found.append((start, name))
     for pattern in (_SPEAKER_GROUP, _SPEAKER_VERB):
         for match in pattern.finditer(text):
+            if pattern is _SPEAKER_GROUP and _GROUP_OF_FIRM.match(text, match.end()):
+                continue  # "Currency strategists at Scotiabank": the words before describe them
             name, start = name_before_at(text[: match.start()])
             if name is None and pattern is _SPEAKER_VERB:
                 name, start = _name_before_apposition(text[: match.start()])
@@ -467,6 +520,12 @@ def house_name(name: str) -> str:
         # "Oxford Economics' Norihiro Yamaguchi": a plural possessive before a person
         if index and token.endswith("'") and not is_organization(" ".join(tokens[index + 1 :])):
             return house_name(" ".join(tokens[: index + 1])[:-1])
+        # "Evercore ISI's Julian Emanuel": the firm's person, named in full, speaks for it
+        person = tokens[index + 1 :]
+        if token.endswith(("'s", "\u2019s")) and len(person) >= 2:
+            firm = " ".join(tokens[: index + 1])[:-2]
+            if is_organization(firm) and not is_organization(" ".join(person)):
+                return house_name(firm)
     while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
         tokens = tokens[1:]
     titles = [i for i, token in enumerate(tokens) if token in _OFFICER_TITLES]
@@ -538,6 +597,10 @@ def name_before_at(text: str) -> tuple[str | None, int]:
 def name_after(text: str, start: int) -> tuple[str | None, int]:
     """The capitalized name that starts at `start`, and where it ends."""
     name: list[str] = []
+    # "according to the World Bank", "said the IMF": the article before the institution
+    article = re.match(r"the\s+(?=[A-Z])", text[start:])
+    if article:
+        start += article.end()
     position = start
     for match in re.finditer(r"\S+", text[start:]):
         token = match[0]

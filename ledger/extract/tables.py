@@ -24,9 +24,28 @@ from collections.abc import Callable
 # A cell that is one price: "$58", "58.5", "US$4,900", "$67*" (a footnote mark after it)
 _PRICE_CELL = re.compile(r"^(?:US\$|\$|€|£)?\s*\d[\d,]*(?:\.\d+)?\s*[kK]?\s*\**$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A header cell that is only a year ("2025 | 2026"): a column, not a price
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A cell of words that gives a level: "$4,500 by mid-2026" (not "-", not "n/a")
 _WORDED_TARGET = re.compile(r"\d[\d,.]*")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+# "US$ 4.323" in a table captioned "(dollars an ounce)": the thousands point of a page in
+# Portuguese or German, not $4.32 to three places, where the table prices an asset in the
+# thousands (a row line names no asset, so the caption or header says it for every row)
+_POINT_THOUSANDS = re.compile(
+    r"(?P<sign>(?:US|U\.S\.)?\$\s?|€\s?|\bUSD\s?)(?P<number>\d{1,3}(?:\.\d{3})+)(?![\d]|[.,]\d)"
+)
+_OUNCES_OR_POINTS = re.compile(
+    r"\b(?:ounces?|oz|onzas?|on[cç]as?|unzen?|oncia|gold|ouro|oro|bitcoin|ether|s&p\s*500"
+    r"|nasdaq|points|pontos|punkte)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_commas(match: re.Match[str]) -> str:
+    return match["sign"] + match["number"].replace(".", ",")
+
+
 # Below this many rows (header included) a line with pipes is a byline or a caption.
 MIN_TABLE_LINES = 3
 
@@ -46,7 +65,11 @@ def tables_as_lines(text: str, names_asset: Callable[[str], tuple[str, bool] | N
         while run_end < len(lines) and lines[run_end].count("|") >= 2:
             run_end += 1
         if run_end - index >= MIN_TABLE_LINES:
-            rewritten = _table_lines(lines[index:run_end], names_asset)
+            table = lines[index:run_end]
+            caption = lines[index - 1] if index else ""
+            if _OUNCES_OR_POINTS.search(caption) or _OUNCES_OR_POINTS.search(table[0]):
+                table = [_POINT_THOUSANDS.sub(_with_commas, line) for line in table]
+            rewritten = _table_lines(table, names_asset)
             if rewritten is None:
                 rewritten = [_row_line(line, names_asset) for line in lines[index:run_end]]
             out.extend(rewritten)
@@ -75,15 +98,22 @@ def _table_lines(
     lines: list[str], names_asset: Callable[[str], tuple[str, bool] | None]
 ) -> list[str] | None:
     header = _cells(lines[0])
-    if any(_PRICE_CELL.match(cell) for cell in header[1:]):
-        return None  # a first row with a price in it is a row, not a header
+    if any(_PRICE_CELL.match(cell) and not _BARE_YEAR.match(cell) for cell in header[1:]):
+        return None  # a first row with a price in it is a row, not a header ("2026" is a year)
     columns: dict[int, tuple[tuple[str, bool] | None, str | None]] = {}
     for position, cell in enumerate(header[1:], start=1):
         asset = names_asset(cell)
         year = _YEAR.search(cell)
         if asset is not None or year is not None:
             columns[position] = (asset, year[0] if year else None)
-    if not columns:
+    # "Broker | Annual forecast | Price targets | Date": a column of annual figures that
+    # names no year is this year's average (said as "an average of $4,323 this year")
+    annual = [
+        position
+        for position, cell in enumerate(header[1:], start=1)
+        if position not in columns and _ANNUAL_HEADER.match(cell)
+    ]
+    if not columns and not annual:
         return _target_table_lines(lines, header)
     # "Broker | annual forecast 2026 | price targets": a column of targets in words ("$4,500
     # by mid-2026", "expects prices to average $5,055/oz by Q4 26") is said after the row's
@@ -114,11 +144,27 @@ def _table_lines(
                 name = f"{asset[0]} {'average' if asset[1] and year else 'at'}"
             words = [name, level, f"in {year}" if year else ""]
             calls.append(" ".join(w for w in words if w))
-        said = [f"{label}: {', '.join(calls)}"] if calls else []
-        said += [
+        targets = [
             f"{label}: {cells[position].rstrip('.')}"
             for position in worded
             if position < len(cells) and _WORDED_TARGET.search(cells[position])
+        ]
+        figures = [f"{label}: {', '.join(calls)}"] if calls else []
+        # A target in words whose period names no year ("$3,350 by year-end") goes first: its
+        # year is the one the table was written in, not the last year column said before it
+        # ("$3,700 in 2026"). Otherwise the figures lead, "Natixis: $4,050 in 2026", the shape
+        # of a labelled item whatever the house's name.
+        relative = any(_RELATIVE_PERIOD.search(target) for target in targets)
+        said = targets + figures if relative else figures + targets
+        # an annual figure the row's target repeats ("US$ 6,300 | to reach US$ 6,300 in Q4
+        # 2026") is that target, said once
+        worded_text = " ".join(cells[p] for p in worded if p < len(cells))
+        said += [
+            f"{label}: an average of {level} this year"
+            for position in annual
+            if position < len(cells)
+            and (level := _cell_price(cells[position])) is not None
+            and level.lstrip("US$€£ ") not in worded_text
         ]
         rewritten.append(f"{margin}{'. '.join(said)}" if label and said else line)
     return rewritten
@@ -160,6 +206,16 @@ def _row_line(line: str, names_asset: Callable[[str], tuple[str, bool] | None]) 
     return f"{indent[0] if indent else ''}{label}: {' '.join(w for w in words if w)}"
 
 
+_ANNUAL_HEADER = re.compile(
+    r"^(?:annual|full[-\s]year|yearly)\s+(?:average\s+)?(?:forecasts?|averages?|estimates?)$",
+    re.IGNORECASE,
+)
+# A period counted from the day of writing: "by year-end", "by the end of next year"
+_RELATIVE_PERIOD = re.compile(
+    r"\b(?:year[-\s]end|end[-\s]year|end\s+of\s+(?:the|this|next)\s+year|this\s+year"
+    r"|next\s+year)\b(?!\s*(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
 _TARGET_HEADER = re.compile(
     r"^(?:(?:price\s+)?targets?|forecasts?|predictions?|calls?|levels?)$", re.IGNORECASE
 )
