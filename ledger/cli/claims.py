@@ -349,6 +349,7 @@ def list_(
     db: DbOption = None,
 ) -> None:
     """List recorded claims."""
+    from ledger.store.claim_json import claims_json
     from ledger.store.claims import ClaimFilter, list_claims
     from ledger.store.sources import user_aliases
     from ledger.store.tables import STATUSES
@@ -358,14 +359,15 @@ def list_(
     due = parse_date_option(due_before, "--due-before")
     with ledger_session(db) as session:
         symbol = _symbol_for(asset, user_aliases(session)) if asset else None
-        records = list_claims(
-            session,
-            ClaimFilter(
-                status=status, source=source, symbol=symbol, tag=tag, due_before=due, limit=limit
-            ),
+        where = ClaimFilter(
+            status=status, source=source, symbol=symbol, tag=tag, due_before=due, limit=limit
         )
+        if as_json:
+            objects = claims_json(session, where)
+        else:
+            records = list_claims(session, where)
     if as_json:
-        render.print_json([r.to_json() for r in records])
+        render.print_json_list(objects)
     elif records:
         render.claims_table(records)
     else:
