@@ -236,20 +236,23 @@ def print_json(data: Any) -> None:
     sys.stdout.write(safe_json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
 
 
-def print_json_list(items: list[Any]) -> None:
+JSON_SLICE = 2000  # items encoded at a time by `print_json_list`
+
+
+def print_json_list(items: list[Any], slice_size: int | None = None) -> None:
     """`print_json(items)`, the same bytes; in a pipe encoded and written a slice at a
     time, so a 100k-claim listing never holds its whole text beside its objects."""
     if sys.stdout.isatty() or not items:
         print_json(items)
         return
-    # Compact JSON joins the items of a list with ", ": a slice's text without its
-    # brackets is that slice's part of the whole list's text.
-    step = 2000
+    step = slice_size or JSON_SLICE
     write = sys.stdout.write
     write("[")
     for start in range(0, len(items), step):
         if start:
             write(", ")
+        # Compact JSON joins a list's items with ", ": a slice's text without its
+        # brackets is that slice's part of the whole list's text.
         write(safe_json.dumps(items[start : start + step], ensure_ascii=False)[1:-1])
     write("]\n")
 
