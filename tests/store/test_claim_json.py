@@ -26,7 +26,7 @@ from sqlmodel import Session
 import ledger.store.claims as store_claims
 from ledger import safe_json
 from ledger.claims.model import ClaimKind
-from ledger.cli import render
+from ledger.cli import json_output
 from ledger.store.claim_json import claim_json, claims_json
 from ledger.store.claims import ClaimFilter, list_claims, listing_rows, record_from_row
 from ledger.store.session import open_ledger
@@ -221,9 +221,9 @@ def test_a_generated_row_lists_as_its_record(stored_rows, data, tags) -> None:
 def test_a_list_written_in_slices_is_the_list_written_whole(items, slice_size) -> None:
     whole, sliced = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(whole):
-        render.print_json(items)
+        json_output.print_json(items)
     with contextlib.redirect_stdout(sliced):
-        render.print_json_list(items, slice_size=slice_size)
+        json_output.print_json_list(items, slice_size=slice_size)
     assert sliced.getvalue() == whole.getvalue()
 
 
@@ -262,7 +262,7 @@ def test_list_json_of_a_1k_ledger_is_the_records_bytes(
     with Session(engine) as session:
         expected = _json_text([record.to_json() for record in list_claims(session)]) + "\n"
     engine.dispose()
-    monkeypatch.setattr(render, "JSON_SLICE", 97)  # slices end inside the listing
+    monkeypatch.setattr(json_output, "JSON_SLICE", 97)  # slices end inside the listing
     listed = forecast(capsys, "--db", db, "list", "--json")
     assert listed.code == 0, listed.err
     assert len(listed.json()) == 1000 + len(TEXTS) + 1
