@@ -318,7 +318,7 @@ class Claim:
         if self.kind.is_vague:
             return "-"
         if self.kind.is_band:
-            return f"{shown_price(self.level)} and {shown_price(self.upper)}"
+            return band_text(self.level, self.upper)
         if self.is_outperformance:
             return f"+{format_margin(self.margin or 0.0)}pp vs {self.versus_symbol}"
         if self.level_rule is not None:
@@ -469,6 +469,9 @@ _RATIO_SENTENCES = {
 }
 
 
+_RATIO_AND_KIND_SENTENCES = {**_KIND_SENTENCES, **_RATIO_SENTENCES}
+
+
 def _named(asset: str, symbol: str) -> str:
     return symbol if asset.upper() == symbol else f"{asset} ({symbol})"
 
@@ -479,19 +482,50 @@ def describe_claim(claim: Claim) -> str:
         return f"a vague call{named}, too vague for any price to settle [vague]"
     if claim.is_outperformance:
         return _describe_outperformance(claim)
-    is_ratio = "/" in claim.symbol
-    sentences = {**_KIND_SENTENCES, **_RATIO_SENTENCES} if is_ratio else _KIND_SENTENCES
-    sentence = sentences[claim.kind].format(
-        level=claim.level_text,
-        low=shown_price(claim.level),
-        high=shown_price(claim.upper),
-        start=claim.window_start.isoformat(),
-        end=claim.deadline.isoformat(),
+    return describe_level_claim(
+        claim.kind,
+        claim.symbol,
+        claim.asset,
+        claim.level_text,
+        claim.level,
+        claim.upper,
+        claim.window_start,
+        claim.deadline,
     )
-    name = _named(claim.asset, claim.symbol)
+
+
+def band_text(low: float | None, high: float | None) -> str:
+    """A band's level as a user reads it: "4000 and 4500"."""
+    return f"{shown_price(low)} and {shown_price(high)}"
+
+
+def describe_level_claim(
+    kind: ClaimKind,
+    symbol: str,
+    asset: str,
+    level_text: str,
+    level: float | None,
+    upper: float | None,
+    window_start: date,
+    deadline: date,
+) -> str:
+    """`describe_claim` of a claim judged against a level or a band, from plain values.
+
+    A function of its own so that a listing of 100k stored claims can describe a
+    fixed-level claim from its columns, without building a `Claim` per row, by
+    the very code `Claim.describe` runs.
+    """
+    is_ratio = "/" in symbol
+    sentences = _RATIO_AND_KIND_SENTENCES if is_ratio else _KIND_SENTENCES
+    # Only a band's sentence names its floor and ceiling apart.
+    band = {"low": shown_price(level), "high": shown_price(upper)} if kind.is_band else {}
+    sentence = sentences[kind].format(
+        level=level_text, start=window_start.isoformat(), end=deadline.isoformat(), **band
+    )
+    name = _named(asset, symbol)
     if is_ratio:
-        name = f"{claim.asset} ({claim.symbol}: daily closes on the days both traded)"
-    return f"{name} {sentence} [{claim.kind.value}]"
+        name = f"{asset} ({symbol}: daily closes on the days both traded)"
+    return f"{name} {sentence} [{kind.value}]"
 
 
 def _describe_outperformance(claim: Claim) -> str:

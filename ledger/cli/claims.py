@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ledger.cli import json_output
 from ledger.cli.context import (
     DbOption,
     JsonOption,
@@ -251,7 +252,7 @@ def _print_preview(
     claim = entry.claim
     vague = claim.kind.is_vague
     if as_json:
-        render.print_json(
+        json_output.print_json(
             {
                 "id": recorded_id,
                 "duplicate": duplicate,
@@ -349,6 +350,7 @@ def list_(
     db: DbOption = None,
 ) -> None:
     """List recorded claims."""
+    from ledger.store.claim_json import claims_json
     from ledger.store.claims import ClaimFilter, list_claims
     from ledger.store.sources import user_aliases
     from ledger.store.tables import STATUSES
@@ -358,14 +360,15 @@ def list_(
     due = parse_date_option(due_before, "--due-before")
     with ledger_session(db) as session:
         symbol = _symbol_for(asset, user_aliases(session)) if asset else None
-        records = list_claims(
-            session,
-            ClaimFilter(
-                status=status, source=source, symbol=symbol, tag=tag, due_before=due, limit=limit
-            ),
+        where = ClaimFilter(
+            status=status, source=source, symbol=symbol, tag=tag, due_before=due, limit=limit
         )
+        if as_json:
+            objects = claims_json(session, where)
+        else:
+            records = list_claims(session, where)
     if as_json:
-        render.print_json([r.to_json() for r in records])
+        json_output.print_json_list(objects)
     elif records:
         render.claims_table(records)
     else:
@@ -404,7 +407,7 @@ def show(
         detail = get_claim(session, claim_id)
         reviews = review_history(session, claim_id)
     if as_json:
-        render.print_json({**detail.to_json(), "reviews": [r.to_json() for r in reviews]})
+        json_output.print_json({**detail.to_json(), "reviews": [r.to_json() for r in reviews]})
     else:
         render.claim_detail(detail)
         for review in reviews:
@@ -434,7 +437,7 @@ def void(
     with ledger_session(db, write=True) as session:
         record = void_claim(session, claim_id, why)
     if as_json:
-        render.print_json(record.to_json())
+        json_output.print_json(record.to_json())
     else:
         render.note(f"voided #{record.id}: {why}")
 
@@ -446,7 +449,7 @@ def sources(as_json: JsonOption = False, db: DbOption = None) -> None:
     with ledger_session(db) as session:
         summaries = source_summaries(session)
     if as_json:
-        render.print_json([s.to_json() for s in summaries])
+        json_output.print_json([s.to_json() for s in summaries])
     elif summaries:
         render.sources_table(summaries)
     else:

@@ -86,13 +86,13 @@ def ledger_session(
     """
     from sqlmodel import Session
 
-    from ledger.cli import render
-
     try:
         engine = ledger_engine(db, write=write)
     except NoLedgerError as exc:
         if not or_empty:
             raise
+        # Imported here: Rich loads only for the note (`list --json` prints without it).
+        from ledger.cli import render
         from ledger.store.session import empty_ledger_engine
 
         render.note(f"no ledger at {exc.where}: reading without your aliases or prices")

@@ -23,7 +23,6 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from ledger import safe_json
 from ledger.claims.model import (
     Claim,
     evidence_label,
@@ -32,6 +31,7 @@ from ledger.claims.model import (
     shown_price,
 )
 from ledger.claims.series import describe_series, price_source_text
+from ledger.cli.json_output import print_json, print_json_list  # noqa: F401 (re-exported)
 from ledger.records import (
     ClaimDetail,
     ClaimRecord,
@@ -228,12 +228,6 @@ def cell_width(value: object) -> int:
 def _looks_like_dates(column: Any) -> bool:
     texts = [c.plain if isinstance(c, Text) else str(c) for c in column._cells]
     return bool(texts) and all(len(t) == 10 and t[4:5] == "-" for t in texts if t)
-
-
-def print_json(data: Any) -> None:
-    """Indented for a person at a terminal; compact (and C-encoded, fast) in a pipe."""
-    indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(safe_json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
 
 
 def cell(value: object) -> Text:

@@ -521,6 +521,19 @@ def _claim_query() -> Select:
 
 def list_claims(session: Session, where: ClaimFilter | None = None) -> list[ClaimRecord]:
     """Claims matching `where`, ordered by id, with source and current resolution."""
+    rows, tags = listing_rows(session, where)
+    return [record_from_row(row, tags.get(row.id, ())) for row in rows]
+
+
+def listing_rows(
+    session: Session, where: ClaimFilter | None = None
+) -> tuple[list[Any], dict[int, tuple[str, ...]]]:
+    """The stored columns of the claims matching `where`, ordered by id, as named
+    tuples (the prediction's columns, `source_name`, `source_kind` and the current
+    resolution's evidence), and each listed claim's tags, sorted.
+
+    `list_claims` makes records of them; `list --json` turns them into JSON
+    objects directly (`ledger.store.claim_json`)."""
     where = where or ClaimFilter()
     query = _claim_query()
     if where.status:
@@ -547,8 +560,7 @@ def list_claims(session: Session, where: ClaimFilter | None = None) -> list[Clai
     if where.limit is not None:
         query = query.limit(where.limit)
     rows = _plain_rows(session, query)
-    tags = _tags_for(session, [row.id for row in rows], all_rows=where == ClaimFilter())
-    return [_to_record(row, tags.get(row.id, ())) for row in rows]
+    return rows, _tags_for(session, [row.id for row in rows], all_rows=where == ClaimFilter())
 
 
 def _plain_rows(session: Session, query: Select) -> list[Any]:
@@ -812,11 +824,16 @@ def is_logged_late(created_at: datetime, made_on: date, window_start: date, kind
     """
     if kind == ClaimKind.VAGUE:
         return False
-    logged_on = as_utc(created_at).date()
+    return logged_after_window_opened(as_utc(created_at).date(), made_on, window_start)
+
+
+def logged_after_window_opened(logged_on: date, made_on: date, window_start: date) -> bool:
+    """`is_logged_late` of a claim with a window, from the day it was logged."""
     return logged_on > max(window_start, made_on + timedelta(days=1))
 
 
-def _to_record(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
+def record_from_row(row: Row, tags: tuple[str, ...]) -> ClaimRecord:
+    """A row of `listing_rows` as a record."""
     claim = claim_from_row(row)
     return ClaimRecord(
         id=row.id,

@@ -52,22 +52,48 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 
+JSON_PROBE = """
+import contextlib, io, json, sys
+from ledger.cli.app import run
+
+with contextlib.redirect_stdout(io.StringIO()) as out:
+    code = run(["--db", sys.argv[1], "list", "--json"])
+print(json.dumps({"code": code, "listed": len(json.loads(out.getvalue())),
+                  "modules": sorted(sys.modules)}))
+"""
+
+
 def _loaded(modules: list[str], names: tuple[str, ...]) -> list[str]:
     return [m for m in modules if m in names or m.startswith(tuple(n + "." for n in names))]
 
 
 @pytest.fixture
-def loaded(capsys: pytest.CaptureFixture[str], tmp_path) -> dict:
+def one_claim(capsys: pytest.CaptureFixture[str], tmp_path) -> str:
     db = f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
     added = forecast(
         capsys, "--db", db, "add", "gold hits 3000 by 2026-12-31", "-s", "Desk",
         "--made-on", "2025-11-20", "--prices", "none",
     )  # fmt: skip
     assert added.code == 0, added.err
+    return db
+
+
+@pytest.fixture
+def loaded(one_claim: str) -> dict:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, db], capture_output=True, text=True, check=True
+        [sys.executable, "-c", PROBE, one_claim], capture_output=True, text=True, check=True
     )
     return json.loads(result.stdout)
+
+
+def test_list_json_prints_without_rich(one_claim: str) -> None:
+    """JSON is data for a script: the table and note machinery stays unloaded."""
+    result = subprocess.run(
+        [sys.executable, "-c", JSON_PROBE, one_claim], capture_output=True, text=True, check=True
+    )
+    step = json.loads(result.stdout)
+    assert (step["code"], step["listed"]) == (0, 1)
+    assert _loaded(step["modules"], ("rich",)) == []
 
 
 def test_everyday_commands_import_only_what_they_use(loaded: dict) -> None:
