@@ -177,7 +177,7 @@ def _tails(
     lower = np.full(x.shape, np.nan)
     upper = np.full(x.shape, np.nan)
     powers = _power_terms(a, b, x, y)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         density = powers / (x * y)
     flip = x > (a + 1.0) / (a + b + 2.0)
     # For a small and b large the mirrored fraction, near 1, loses digits to
@@ -235,12 +235,13 @@ def _power_terms(a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np.ndarray) -> 
         # log1p of the relative offset near the mean, a plain log of the ratio
         # far from it (where log1p of a number near -1 would keep no digits).
         from_mean, from_complement = offset / mean, -offset / complement
-        log_x_ratio = np.where(
-            np.abs(from_mean) < 0.5, np.log1p(from_mean), np.log(xx / mean)
-        )
-        log_y_ratio = np.where(
-            np.abs(from_complement) < 0.5, np.log1p(from_complement), np.log(yy / complement)
-        )
+        with np.errstate(divide="ignore"):
+            log_x_ratio = np.where(
+                np.abs(from_mean) < 0.5, np.log1p(from_mean), np.log(xx / mean)
+            )
+            log_y_ratio = np.where(
+                np.abs(from_complement) < 0.5, np.log1p(from_complement), np.log(yy / complement)
+            )
         exponent = (
             aa * log_x_ratio
             + bb * log_y_ratio
@@ -252,8 +253,9 @@ def _power_terms(a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np.ndarray) -> 
     if other.any():
         aa, bb, xx, yy = a[other], b[other], x[other], y[other]
         # ln x and ln y each from whichever of x and y is the smaller.
-        log_x = np.where(xx <= 0.5, np.log(xx), np.log1p(-yy))
-        log_y = np.where(xx <= 0.5, np.log1p(-xx), np.log(yy))
+        with np.errstate(divide="ignore"):
+            log_x = np.where(xx <= 0.5, np.log(xx), np.log1p(-yy))
+            log_y = np.where(xx <= 0.5, np.log1p(-xx), np.log(yy))
         with np.errstate(under="ignore"):
             out[other] = np.exp(aa * log_x + bb * log_y - log_beta(aa, bb))
     return out
