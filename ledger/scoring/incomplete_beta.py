@@ -30,7 +30,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ledger.scoring.gamma import STIRLING_FROM, log_beta, log_gamma_ratio, stirling_correction
+from ledger.scoring.gamma import STIRLING_FROM, log_beta, stirling_correction
 
 _EPSILON = float(np.finfo(np.float64).eps)
 _TINY = 1e-300
@@ -185,7 +185,7 @@ def _tails(
     # dozen terms and the lower tail (not small there) is taken directly.
     # (Where the upper tail is below 1e-3 it is taken from the fraction after
     # all: 1 minus the series would keep too few of its digits.)
-    by_series = flip & (a <= STIRLING_FROM) & ((a + b) * x <= 40.0) & (x > 0.0) & (y > 0.0)
+    by_series = flip & (a <= STIRLING_FROM) & ((a + b) * x <= 40.0) & (x > 0.0) & (x <= 0.5)
     if by_series.any():
         series = np.zeros(x.shape)
         series[by_series] = (
@@ -236,9 +236,7 @@ def _power_terms(a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np.ndarray) -> 
         # far from it (where log1p of a number near -1 would keep no digits).
         from_mean, from_complement = offset / mean, -offset / complement
         with np.errstate(divide="ignore"):
-            log_x_ratio = np.where(
-                np.abs(from_mean) < 0.5, np.log1p(from_mean), np.log(xx / mean)
-            )
+            log_x_ratio = np.where(np.abs(from_mean) < 0.5, np.log1p(from_mean), np.log(xx / mean))
             log_y_ratio = np.where(
                 np.abs(from_complement) < 0.5, np.log1p(from_complement), np.log(yy / complement)
             )

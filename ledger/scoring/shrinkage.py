@@ -19,7 +19,7 @@ fewer than MIN_GROUPS groups have scored claims or when the pooled rate is 0
 or 1 (no spread to learn from), or if the fit fails.
 
 The fit is Newton's method on the likelihood's gradient and Hessian, which are
-sums of digamma and trigamma values (ledger.scoring.gamma), projected onto the
+sums of differences of digamma and trigamma values (ledger.scoring.gamma), projected onto the
 bounds; SciPy's L-BFGS-B did this before, and importing scipy.optimize cost a
 small `forecast score` more than its scoring (issue 12). Newton converges to
 the maximum itself, where L-BFGS-B stopped within its tolerance of it (about
@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ledger.scoring.gamma import digamma, log_beta, trigamma
+from ledger.scoring.gamma import digamma_difference, log_beta, trigamma_difference
 
 MIN_GROUPS = 3
 KAPPA_MIN = 0.5
@@ -74,7 +74,8 @@ def fit_beta_prior(hits: ArrayLike, trials: ArrayLike) -> BetaPrior:
     pooled = k.sum() / n.sum()
     if pooled <= 0.0 or pooled >= 1.0:
         return WEAK_PRIOR
-    theta = _maximise(_BetaBinomial(k, n), np.array([math.log(pooled / (1.0 - pooled)), LOG_KAPPA_START]))
+    start = np.array([math.log(pooled / (1.0 - pooled)), LOG_KAPPA_START])
+    theta = _maximise(_BetaBinomial(k, n), start)
     if theta is None:
         return WEAK_PRIOR
     mu = _expit(float(theta[0]))
@@ -117,19 +118,20 @@ class _BetaBinomial:
         """Gradient and Hessian of the log-likelihood in theta."""
         a, b, mu, kappa = self._ab(theta)
         total = a + b
-        # Per group differences first (psi(k + a) - psi(a), ...): each is small
-        # and exact where k = 0, so the sums over groups lose nothing.
-        da = digamma(self.k + a) - digamma(np.array([a]))
-        db = digamma(self.misses + b) - digamma(np.array([b]))
-        dt = digamma(self.n + total) - digamma(np.array([total]))
+        # Per group differences (psi(k + a) - psi(a), ...), each formed without
+        # subtracting two digammas: for a strong prior the likelihood is flat
+        # along kappa, and rounding noise in the gradient would move the fit.
+        da = digamma_difference(a, self.k)
+        db = digamma_difference(b, self.misses)
+        dt = digamma_difference(total, self.n)
         g_a = float(np.sum(da - dt))
         g_b = float(np.sum(db - dt))
-        ta = trigamma(self.k + a) - trigamma(np.array([a]))
-        tb = trigamma(self.misses + b) - trigamma(np.array([b]))
-        tt = trigamma(self.n + total) - trigamma(np.array([total]))
-        h_aa = float(np.sum(ta - tt))
-        h_bb = float(np.sum(tb - tt))
-        h_ab = float(-np.sum(tt))
+        ta = trigamma_difference(a, self.k)
+        tb = trigamma_difference(b, self.misses)
+        tt = trigamma_difference(total, self.n)
+        h_aa = float(np.sum(tt - ta))
+        h_bb = float(np.sum(tt - tb))
+        h_ab = float(np.sum(tt))
         # Chain rule to (u, v) = (logit mu, ln kappa): a = mu kappa, b = (1 - mu) kappa.
         spread = kappa * mu * (1.0 - mu)  # da/du = -db/du
         g_u = spread * (g_a - g_b)
