@@ -4,7 +4,7 @@ The Jeffreys bounds are quantiles of Beta(k + 1/2, n - k + 1/2), that is the
 inverse of I_x(a, b) in x. `scipy.special.betaincinv` computes it, but
 importing SciPy's special functions is a fifth of a small `forecast score`
 (issue 12), so this module has its own, held to SciPy to 1e-12 relative by
-tests/scoring/test_scoring_incomplete_beta.py.
+tests/scoring/test_scoring_special_functions.py.
 
 I_x(a, b) is the continued fraction of Numerical Recipes (`betacf`, modified
 Lentz), used on the side of the mean where it converges fast: above
@@ -14,15 +14,20 @@ ln B(a, b) is a difference of numbers near 1e6: with both parameters >=
 STIRLING_FROM the prefactor is written with Stirling's formula as
 sqrt(ab / (2 pi (a + b))) (x/x0)^a ((1-x)/(1-x0))^b e^(corrections), x0 the mean,
 and with one of them large `log_gamma_ratio` does the cancelling (DiDonato and
-Morris, ACM TOMS 708, `brcomp` and `algdiv`).
+Morris, ACM TOMS 708, `brcomp` and `algdiv`). Where a is small, b large and x a
+little above the switch, the mirrored fraction (near 1) cancels digits; there
+the hypergeometric series of positive terms is summed instead.
 
 The inverse (as Cephes `incbi` and Numerical Recipes `invbetai`) starts from
 Abramowitz and Stegun 26.5.22 (or a power-law tail guess for a or b < 1), then
 takes Halley steps inside a bracket that every evaluation narrows, so a step
-that would leave it is replaced by a bisection. It solves for the smaller tail
-(p <= 1/2, mirroring the parameters otherwise) and measures the residual
-against the tail it computed, never 1 minus a number near 1: quantiles near 0
-and near 1 keep their relative precision.
+that would leave it is replaced by a bisection; where the tail it measures is
+nearly a power of x (far below or above the mean), Newton's step is taken on
+the tail's logarithm instead, which crosses many decades in one step. It
+solves for the smaller of x and 1 - x (mirroring the parameters when the
+quantile lies above 1/2) and measures the residual against the tail it
+computed, never 1 minus a number near 1: quantiles near 0 and near 1 keep
+their relative precision.
 """
 
 from __future__ import annotations

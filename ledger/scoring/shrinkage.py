@@ -18,13 +18,14 @@ Fallback to the weak prior Beta(1, 1) (Laplace's rule of succession) when
 fewer than MIN_GROUPS groups have scored claims or when the pooled rate is 0
 or 1 (no spread to learn from), or if the fit fails.
 
-The fit is Newton's method on the likelihood's gradient and Hessian, which are
-sums of differences of digamma and trigamma values (ledger.scoring.gamma), projected onto the
-bounds; SciPy's L-BFGS-B did this before, and importing scipy.optimize cost a
-small `forecast score` more than its scoring (issue 12). Newton converges to
-the maximum itself, where L-BFGS-B stopped within its tolerance of it (about
-1e-6): tests/scoring/test_scoring_shrinkage.py holds the fit to SciPy's,
-converged tightly, to 1e-9.
+The fit is Newton's method on the likelihood's gradient and Hessian, sums of
+differences of digamma and trigamma values (ledger.scoring.gamma), projected
+onto the bounds. SciPy's L-BFGS-B did this before, and importing scipy.optimize
+cost a small `forecast score` more than its scoring (issue 12). Newton reaches
+the maximum itself; L-BFGS-B stopped on its tolerance for the likelihood, which
+is flat along the strength (on a 1,000-source ledger its strength was 2.6% off
+the maximum's). tests/scoring/test_scoring_shrinkage.py holds the fit to SciPy's,
+polished to the stationary point, to 1e-9.
 """
 
 from __future__ import annotations
