@@ -34,13 +34,13 @@ from enum import IntEnum
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import special
 
 from ledger.claims.model import Status
 from ledger.scoring._arrays import as_probabilities, factorize, optional_float, plain
 from ledger.scoring.calibration import DEFAULT_BINS, CalibrationBin, bin_index
 from ledger.scoring.edge import EXACT_MAX_N, poisson_binomial_sf_grouped
 from ledger.scoring.intervals import DEFAULT_LEVEL, jeffreys_bounds
+from ledger.scoring.normal import normal_cdf
 from ledger.scoring.proper import LOG_SCORE_CLIP, clipped_log_scores
 from ledger.scoring.shrinkage import BetaPrior, fit_beta_prior, shrunk_rates
 
@@ -550,7 +550,7 @@ def _forecast_stats(
         resolution=resolution,
         uncertainty=base_rate * (1.0 - base_rate),
         spiegelhalter_z=z,
-        spiegelhalter_p=2.0 * special.ndtr(-np.abs(z)),
+        spiegelhalter_p=2.0 * normal_cdf(-np.abs(z)),
         calibration=_calibration_per_group(codes, prob, outcome, n_groups, bins, level),
     )
 

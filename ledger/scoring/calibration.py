@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import special
 
 from ledger.scoring._arrays import as_outcomes, as_probabilities, optional_float
 from ledger.scoring.intervals import DEFAULT_LEVEL, jeffreys_bounds
+from ledger.scoring.normal import normal_cdf
 
 DEFAULT_BINS = 10
 
@@ -144,7 +144,7 @@ def _spiegelhalter(numerator: float, variance: float) -> tuple[float, float] | N
     if not variance > 0.0:
         return None
     z = numerator / np.sqrt(variance)
-    return float(z), float(2.0 * special.ndtr(-abs(z)))
+    return float(z), float(2.0 * normal_cdf(-abs(z)))
 
 
 def calibration_bins(

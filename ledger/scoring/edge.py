@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import special
 
 from ledger.scoring._arrays import as_probabilities
+from ledger.scoring.normal import normal_cdf
 
 EXACT_MAX_N = 2000
 _BLOCK = 32
@@ -110,7 +110,7 @@ def refined_normal_sf(
         x = (hits - 0.5 - mean) / sd
         skew = np.asarray(third_central, dtype=np.float64) / sd**3
         density = np.exp(-0.5 * x * x) / np.sqrt(2.0 * np.pi)
-        approx = special.ndtr(-x) - skew * (1.0 - x * x) * density / 6.0
+        approx = normal_cdf(-x) - skew * (1.0 - x * x) * density / 6.0
     degenerate = np.where(hits <= mean + 0.5, 1.0, 0.0)
     return np.clip(np.where(sd > 0.0, approx, degenerate), 0.0, 1.0)
 

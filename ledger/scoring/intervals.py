@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import special
+
+from ledger.scoring.incomplete_beta import betaincinv
 
 DEFAULT_LEVEL = 0.90
 
@@ -35,16 +36,17 @@ def jeffreys_bounds(
         raise ValueError("hits must lie between 0 and trials")
     tail = (1.0 - level) / 2.0
     has_data = n > 0
-    # Beta parameters for empty cells are replaced by 1 so that scipy is not
-    # asked for quantiles of an improper distribution; those cells become NaN.
-    a = np.where(has_data, k + 0.5, 1.0)
-    b = np.where(has_data, n - k + 0.5, 1.0)
-    # The inverse regularized incomplete beta function is the Beta quantile
-    # (scipy.stats.beta.ppf gives the same bits: tests/scoring hold them
-    # equal); calling it directly spares every scoring command the import of
-    # scipy.stats, about a second of CPU, for one function.
-    low = special.betaincinv(a, b, tail)
-    high = special.betaincinv(a, b, 1.0 - tail)
+    a, b = k + 0.5, n - k + 0.5
+    # The inverse regularized incomplete beta function is the Beta quantile;
+    # ours (ledger.scoring.incomplete_beta, held to SciPy's to 1e-12) spares
+    # every scoring command the import of SciPy. Only the cells whose bound is
+    # not fixed by the boundary rule are computed.
+    low = np.zeros(k.shape)
+    high = np.ones(k.shape)
+    needs_low = has_data & (k > 0)
+    needs_high = has_data & (k < n)
+    low[needs_low] = betaincinv(a[needs_low], b[needs_low], tail)
+    high[needs_high] = betaincinv(a[needs_high], b[needs_high], 1.0 - tail)
     low = np.where(k == 0, 0.0, low)
     high = np.where(k == n, 1.0, high)
     low = np.where(has_data, low, np.nan)
