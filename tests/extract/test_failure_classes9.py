@@ -1,0 +1,111 @@
+"""Failure classes of the ninth round (issue 11), on sentences of our own.
+
+The classes come from corpus_dev6.yaml and corpus_dev7.yaml (forecast-site
+roundups, agency outlooks, transcripts, translated copy): number forms of
+translated text, the side of a call said against a price the text does not
+state, figures that are not levels, and deadlines. Each class has a negative
+that must not fire. Calls are written "SYMBOL kind level deadline speaker", as
+in test_failure_classes.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extract_calls import recorded
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledger.extract.prepare import prepare
+
+JANUARY = date(2026, 1, 6)
+
+# ---------------------------------------------------------------- number forms of translated text
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("4 bin 610 dolar", "4,610 dollars"),
+        ("5 BİN 400 DOLAR", "5,400 dollars"),
+        ("4 bin dolar", "4,000 dollars"),
+        ("between 3 bin 950 and 4 bin 950 dolar", "between 3,950 and 4,950 dollars"),
+    ],
+    ids=["turkish-thousands-and-rest", "turkish-upper-case", "turkish-round", "turkish-band"],
+)
+def test_turkish_bin_is_a_thousand(written: str, read: str) -> None:
+    assert read in prepare(f"Ziraat sees gold at {written} by June", JANUARY)
+
+
+def test_the_english_word_bin_is_not_a_thousand() -> None:
+    assert "3 bin bags" in prepare("They filled 3 bin bags by June.", JANUARY)
+
+
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=0, max_value=999))
+def test_a_korean_thousand_and_its_rest_are_one_dollar_figure(thousands: int, rest: int) -> None:
+    work = prepare(f"gold is seen at {thousands}천{rest}달러 by June", JANUARY)
+    assert f"${thousands * 1000 + rest:,}" in work
+
+
+def test_korean_forms_are_read_as_the_calls_level() -> None:
+    calls = recorded(
+        "Goldman Sachs expects gold to climb to 5천150달러 by the end of 2026.", JANUARY
+    )
+    assert calls == {"GC=F touch_above 5150 by 2026-12-31 Goldman Sachs"}
+    assert "$12,000" in prepare("bitcoin at 1만2000달러", JANUARY)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "UBS forecasts an average gold price of 4.750 dollari an ounce for 2026.",
+        "UBS forecasts an average gold price of 4.750 dolar for 2026.",
+        "UBS forecasts an average gold price of 4.750 dollar pr. unse for 2026.",
+    ],
+    ids=["italian", "turkish", "norwegian"],
+)
+def test_a_thousands_point_before_a_currency_word_is_thousands(sentence: str) -> None:
+    assert recorded(sentence, JANUARY) == {
+        "GC=F average_above 4750 from 2026-01-01 to 2026-12-31 UBS"
+    }
+
+
+def test_a_decimal_comma_after_a_thousands_point_before_a_word_is_the_decimal() -> None:
+    assert "4,483.54 dollars" in prepare("gold hit 4.483,54 dollari an ounce", JANUARY)
+
+
+def test_a_three_place_price_before_a_currency_word_stays_without_a_thousands_asset() -> None:
+    assert "1.165 dollars" in prepare("The euro fetched 1.165 dollars on Monday.", JANUARY)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("yüzde 14", "14%"), ("12 procent", "12%"), ("1 prosent", "1%"), ("7,5 prosent", "7.5%")],
+)
+def test_a_percentage_in_another_language_is_a_percentage(written: str, read: str) -> None:
+    work = prepare(f"gold should gain {written} by June", JANUARY)
+    assert read in work
+
+
+def test_a_foreign_percentage_is_never_a_level() -> None:
+    calls = recorded(
+        "The top of that band is about yüzde 14 above the price of the December 2026 gold"
+        " futures contract, Ziraat said.",
+        JANUARY,
+    )
+    assert not any(" 14 " in call for call in calls), calls
+
+
+@pytest.mark.parametrize(
+    ("written", "level"),
+    [("the mid-$50s", "$55"), ("the mid-$4,000s", "$4,500"), ("the mid-$100s", "$150")],
+)
+def test_the_middle_of_a_decade_of_prices_is_its_midpoint(written: str, level: str) -> None:
+    work = prepare(f"Brent should average in {written} in 2026", JANUARY)
+    assert f"the {level} in 2026" in work
+
+
+@pytest.mark.parametrize("written", ["his mid-50s", "the mid-1990s", "the mid-$55s"])
+def test_an_age_a_decade_of_years_or_an_odd_figure_is_not_a_midpoint(written: str) -> None:
+    assert written in prepare(f"He was in {written} then.", JANUARY)
