@@ -420,6 +420,8 @@ TOUCH_BELOW_PHRASES = (
     "bottom out", "bottoming out", "bottom at", "trough at", "drift lower to", "fall", "drop",
     "slide", "decline", "retreat", "correct", "weaken to", "weakening to", "weakens to",
     "weaken further to", "depreciate to", "depreciating to", "lose ground to",
+    "ease again to", "easing again to", "eases again to", "fall again to", "falling again to",
+    "drop again to", "dropping again to", "decline again to", "slip again to",
 )  # fmt: skip
 HOLD_ABOVE_PHRASES = (
     "hold above", "holds above", "holding above", "stay above", "stays above",

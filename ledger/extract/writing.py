@@ -35,6 +35,7 @@ from ledger.extract.clauses import (
 )
 from ledger.extract.directions import Direction, is_negated
 from ledger.extract.levels import Level
+from ledger.extract.sides import is_sideless_average, path_side
 from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
 from ledger.extract.textops import any_of
 
@@ -131,7 +132,7 @@ def write_candidate(
         )
     # The side is read from other words only when the call's own words name none: no
     # direction word, a target word, or a bare "average" (which says how, not which way).
-    sideless = direction is None or _names_no_side(direction) or _sideless_average(direction)
+    sideless = direction is None or _names_no_side(direction) or is_sideless_average(direction)
     # "reach", "hit", "see": a touch whose side is only the default, named by no word
     defaulted = sideless or (
         direction is not None
@@ -157,6 +158,12 @@ def write_candidate(
         notes.append(
             f"'{' '.join(below_now['words'].split())}' after '{level.match.text}': read as"
             " below the price of the day"
+        )
+    elif defaulted and (path := path_side(sentence.present, level.match)) is not None:
+        side = path
+        notes.append(
+            f"no direction word, and the sentence runs a path to '{level.match.text}' from a"
+            f" price it states: read as a level {'to fall to' if path == BELOW else 'to reach'}"
         )
     elif defaulted and _at_or_under_parity(level.match, mention.symbol):
         side = BELOW
@@ -334,7 +341,7 @@ _PATH_VERB = re.compile(
     r"^(?:(?:then|further|back|gradually)\s+)*(?:fall|falls|falling|drop|drops|dropping|decline"
     r"|declines|declining|ease|eases|easing|slip|slips|slipping|improve|improves|improving|rise"
     r"|rises|rising|recover|recovers|recovering|edge|edges|edging)(?:\s+(?:back|up|down|lower"
-    r"|higher))?\s+to$",
+    r"|higher|again))?\s+to$",
     re.IGNORECASE,
 )
 
@@ -375,12 +382,6 @@ _ABOVE_PARITY_PAIRS = frozenset(("EURUSD=X", "GBPUSD=X"))
 
 def _at_or_under_parity(level: LevelMatch, symbol: str) -> bool:
     return symbol in _ABOVE_PARITY_PAIRS and level.price is not None and level.price <= 1.0
-
-
-def _sideless_average(direction: Direction) -> bool:
-    """ "to average $58", "an average of $4,400": the period's mean, on no side of today."""
-    verb = " ".join((direction.verb or "").lower().split())
-    return direction.family == AVERAGE and not re.search(r"\b(?:above|below|under|over)\b", verb)
 
 
 def _below_price_now(level: LevelMatch, symbol: str, price_now: Mapping[str, float]) -> bool:

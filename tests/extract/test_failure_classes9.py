@@ -109,3 +109,59 @@ def test_the_middle_of_a_decade_of_prices_is_its_midpoint(written: str, level: s
 @pytest.mark.parametrize("written", ["his mid-50s", "the mid-1990s", "the mid-$55s"])
 def test_an_age_a_decade_of_years_or_an_odd_figure_is_not_a_midpoint(written: str) -> None:
     assert written in prepare(f"He was in {written} then.", JANUARY)
+
+
+# ---------------------------------------------------------------- the side from the path the text runs
+
+OCTOBER = date(2025, 10, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "call"),
+    [
+        (
+            "Barclays expects Brent to slide from an average of $70 a barrel this year to $61"
+            " next year.",
+            "BZ=F average_below 61 from 2026-01-01 to 2026-12-31 Barclays",
+        ),
+        (
+            "Rabobank sees WTI averaging $57 in 2026, a sharp decline from the $66 it expects"
+            " for 2025.",
+            "CL=F average_below 57 from 2026-01-01 to 2026-12-31 Rabobank",
+        ),
+        (
+            "Citi expects copper's slump to spare gold, which it sees averaging $4,400 in 2026,"
+            " a further rise from the roughly $3,500 of this year.",
+            "GC=F average_above 4400 from 2026-01-01 to 2026-12-31 Citi",
+        ),
+    ],
+    ids=["slide-from-to", "a-decline-from-after", "a-rise-from-after"],
+)
+def test_a_path_from_a_stated_price_gives_the_side(sentence: str, call: str) -> None:
+    assert call in recorded(sentence, OCTOBER)
+
+
+def test_a_later_rung_of_a_falling_path_stays_below() -> None:
+    text = (
+        "The agency expects Brent to average $58 in 2026, a steep drop from the roughly $69"
+        " of 2025, and to ease again to about $53 in 2027."
+    )
+    calls = recorded(text, date(2026, 2, 11))
+    assert "BZ=F average_below 58 from 2026-01-01 to 2026-12-31 agency" not in calls  # no name
+    assert any(c.startswith("BZ=F average_below 53 from 2027-01-01 to 2027-12-31") for c in calls)
+    assert any(c.startswith("BZ=F average_below 58 from 2026-01-01 to 2026-12-31") for c in calls)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "UBS cut its 2026 gold forecast from $4,500 to $4,200, the bank said.",
+        "Natixis trimmed its average gold call from $4,600 to $4,300 for 2026.",
+        "Goldman lowered its year-end gold target from its earlier $5,900 to $5,400 in 2026.",
+    ],
+    ids=["cut", "trimmed", "lowered"],
+)
+def test_a_revision_from_an_old_call_is_not_a_path(sentence: str) -> None:
+    """A lower forecast than the last one says nothing of the price of the day."""
+    calls = recorded(sentence, OCTOBER)
+    assert calls and all("_above" in call for call in calls), calls
