@@ -24,11 +24,12 @@ from ledger.extract.textops import any_of
 
 _NOT_A_PRICE_AFTER = tuple(re.compile(p, re.IGNORECASE) for p in P.NOT_A_PRICE_AFTER)
 _QUANTITY_OF_ASSET_AFTER = re.compile(P.QUANTITY_OF_ASSET_AFTER, re.IGNORECASE)
-_NOT_THE_LEVEL_BEFORE = any_of(P.NOT_THE_LEVEL_BEFORE)
+_NOT_THE_LEVEL_BEFORE = any_of((*P.NOT_THE_LEVEL_BEFORE, *P.CLOSE_OF_THE_DAY_BEFORE))
 _BRACKETS = re.compile(r"\([^()]*\)")
 _BAND_NOUN_AFTER = re.compile(r"\s*(?:k\b|%)?\s*(?:range|band|corridor)\b", re.IGNORECASE)
 _PRESENT_STATE_BEFORE = any_of(P.PRESENT_STATE_BEFORE)
 _PRICE_NOW_BEFORE = any_of(P.PRICE_NOW_BEFORE)
+_CLOSE_OF_THE_DAY_BEFORE = any_of(P.CLOSE_OF_THE_DAY_BEFORE)
 _STATED_PROBABILITY = any_of(P.STATED_PROBABILITY)
 _MOVE_TO = re.compile(
     r"\s*(?:,\s*)?(?:to|toward|towards|at)\s+(?:the\s+|around\s+|about\s+)?(?:level\s+of\s+)?",
@@ -265,12 +266,19 @@ def prices_now(level_text: str, work: str, looks_ahead: Callable[[int], bool]) -
     present tense does. A clause that looks ahead ("will be trading at") states none.
     """
     matches, _ = find_levels(level_text)
+    # "the current spot rate of about 1.3450", "Wednesday's close of 6642.16" state the price
+    # of the day even in a clause that looks ahead ("the median slips below ... by March")
     return [
         match
         for match in matches
         if match.price is not None
-        and _PRICE_NOW_BEFORE.search(work[max(0, match.span[0] - 60) : match.span[0]])
-        and not looks_ahead(match.span[0])
+        and (
+            _CLOSE_OF_THE_DAY_BEFORE.search(work[max(0, match.span[0] - 60) : match.span[0]])
+            or (
+                _PRICE_NOW_BEFORE.search(work[max(0, match.span[0] - 60) : match.span[0]])
+                and not looks_ahead(match.span[0])
+            )
+        )
     ]
 
 

@@ -568,6 +568,9 @@ NOT_A_PRICE_AFTER = (
 # Words just before a number that make it not the forecast level: a starting point, a
 # past record, another quantity. Regexes, matched against the preceding text.
 NOT_THE_LEVEL_BEFORE = (
+    # what a target implies against the close: "implying an 11.4% gain from Wednesday's close"
+    r"\b(?:implying|implies|implied|imply)\s+(?:an?\s+)?(?:about\s+|roughly\s+|some\s+|nearly"
+    r"\s+|around\s+)?$",
     r"\b(?:currently|now|today|presently)(?:\s*:)?\s+(?:at|around|near|trading\s+(?:at"
     r"|around|near)|about|some|roughly)?\s*$",
     # a move that came before: "after a 0.1% fall", "following an 8% drop"
@@ -624,6 +627,19 @@ NOT_THE_LEVEL_BEFORE = (
     r"(?:already\s+|now\s+|so\s+far\s+|still\s+)?(?:up|down|higher|lower|off)\s+(?:by\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?$",
 )
+# The last close, said as a figure of the day: "the S&P 500's close of 6642.16 on Wednesday",
+# "Friday's close at 1.3450", "the current spot rate of about 1.3450", "the index's current
+# 6,547". Both not a level and the price of the day. ("a year-end close of 7,000" is a call.)
+CLOSE_OF_THE_DAY_BEFORE = (
+    r"(?:'s|\bits|\btheir)\s+(?:latest\s+|last\s+|previous\s+|recent\s+|current\s+)?"
+    r"(?:close|closing\s+(?:level|price)|settlement|finish)\s+(?:of|at)\s*(?:about\s+|around"
+    r"\s+|roughly\s+)?$",
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)(?:'s)?\s+"
+    r"(?:close|closing\s+(?:level|price)|settlement|finish)\s+(?:of|at)\s*(?:about\s+|around"
+    r"\s+|roughly\s+)?$",
+    r"\b(?:the|its|their)\s+(?:[\w&^.'-]+\s+){0,3}?current\s+(?:spot\s+)?(?:(?:price|rate|level"
+    r"|quote)\s+)?(?:of\s+)?(?:about\s+|around\s+|roughly\s+|near\s+)?$",
+)
 # The price as it stands ("gold, trading at $4,050"): not the level, unless the clause looks
 # ahead ("bitcoin trading at $150,000 at the end of next year"). Regexes.
 PRESENT_STATE_BEFORE = (
@@ -638,6 +654,7 @@ PRESENT_STATE_BEFORE = (
 # "with the pair near 155", "currently at $4,200"): remembered per asset, so that a call
 # with no direction word below it reads as a fall to its level. Regexes before the number.
 PRICE_NOW_BEFORE = (
+    *CLOSE_OF_THE_DAY_BEFORE,
     r"\b(?:currently|now|presently|today)\s*:?\s+(?:at|around|near|about|trading\s+(?:at|around"
     r"|near)|changing\s+hands\s+at)?\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$",
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"
@@ -1028,7 +1045,9 @@ REWRITES = (
         r"(?<!end\s)(?<!end-)"
         + "".join(f"(?<!{m}\\s)" for m in _MONTH_WORDS)
         + r"\b((?:19|20)\d\d)\s+(?=(?:(?:average|price|brent|wti|gold|silver|oil|spot|base"
-        r"|full-year|annual)\s+){0,3}(?:forecasts?|targets?|estimates?|projections?|outlook)\b)",
+        r"|full-year|annual|s&p\s+500|s&p|nasdaq(?:\s+100)?|dow|index|bitcoin|ether|stock|equity"
+        r"|eur/usd|gbp/usd|usd/jpy)\s+){0,3}(?:forecasts?|targets?|estimates?|projections?"
+        r"|outlook)\b)",
         r"in \1 ",
     ),
     # "for 2026" (a forecast for a year) -> "in 2026"

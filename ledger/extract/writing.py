@@ -88,6 +88,8 @@ def write_candidate(
     sentence: SentenceFacts, segment: Segment, plan: Plan, settings: Settings
 ) -> Candidate | None:
     mention, level, when, direction = segment.mention, plan.level, plan.when, plan.direction
+    if _not_a_move_from_today(sentence.work, level, when, settings.made_on):
+        return None
     notes: list[str] = []
     if plan.several:
         notes.append(
@@ -327,6 +329,34 @@ def _is_quarter_or_half(when: DatePhrase) -> bool:
     """ "$3.98 in the first quarter", "$60 in H2 2026": a level for a period of months is,
     as forecasters publish them, the period's average."""
     return when.start is not None and (when.deadline - when.start).days <= 184
+
+
+# "gain another 8% next year", "a further 10% in 2026": a move on top of the one before,
+# counted from where that one ends, not from the price of the day.
+_ANOTHER_BEFORE = re.compile(
+    r"\b(?:another|a\s+further|an\s+additional|a\s+second)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_THIS_YEAR = re.compile(r"(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+year", re.IGNORECASE)
+_MORE_AFTER = re.compile(r"\s*(?:more|further)\b", re.IGNORECASE)
+
+
+def _not_a_move_from_today(work: str, level: Level, when: DatePhrase | None, made_on: date) -> bool:
+    """A percentage that is no move from the price of the day: the change over a calendar year
+    mostly gone ("gold is forecast to rise 42% this year", written in October: the year's
+    change, most of it history), or a move stacked on an earlier one ("and another 10% in
+    2026"). The ledger measures a move from the call's day, so neither can be recorded."""
+    relative = level.match.relative
+    if relative is None or relative.kind is not RelativeKind.PERCENT:
+        return False
+    stacked = bool(_ANOTHER_BEFORE.search(work, 0, level.start)) or bool(
+        _MORE_AFTER.match(work, level.end)
+    )
+    if stacked and re.search(r"\d\s*%", work[: level.start]):
+        return True
+    if when is None or when.deadline != date(made_on.year, 12, 31):
+        return False
+    calendar_year = _whole_year(when) or bool(_THIS_YEAR.fullmatch(" ".join(when.text.split())))
+    return calendar_year and made_on >= date(made_on.year, 7, 1)
 
 
 def _names_no_side(direction: Direction) -> bool:

@@ -111,7 +111,7 @@ def test_an_age_a_decade_of_years_or_an_odd_figure_is_not_a_midpoint(written: st
     assert written in prepare(f"He was in {written} then.", JANUARY)
 
 
-# ---------------------------------------------------------------- the side from the path the text runs
+# ---------------------------------------------------------------- the side from the path run
 
 OCTOBER = date(2025, 10, 30)
 
@@ -165,3 +165,88 @@ def test_a_revision_from_an_old_call_is_not_a_path(sentence: str) -> None:
     """A lower forecast than the last one says nothing of the price of the day."""
     calls = recorded(sentence, OCTOBER)
     assert calls and all("_above" in call for call in calls), calls
+
+
+# ---------------------------------------------------------------- figures that are not levels
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gold is forecast to rise 38% this year, the World Bank said.",
+        "The IMF expects oil to fall 14% in 2025 as supply grows.",
+        "Silver should end with a record year, up 29% this year, Citi said.",
+    ],
+    ids=["this-year", "the-year-named", "up-this-year"],
+)
+def test_a_move_over_a_calendar_year_mostly_gone_is_no_call(sentence: str) -> None:
+    """Written in October, the year's change is mostly history: no move from today."""
+    assert recorded(sentence, OCTOBER) == set()
+
+
+def test_a_move_over_a_year_still_ahead_is_a_call() -> None:
+    calls = recorded("Deutsche Bank expects the DAX to rise 15% this year.", date(2026, 1, 30))
+    assert "^GDAXI touch_above +15% by 2026-12-31 Deutsche Bank" in calls
+    assert recorded("HSBC expects gold to rise 12% by year-end.", OCTOBER) == {
+        "GC=F touch_above +12% by 2025-12-31 HSBC"
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "UBS sees bitcoin up 20% in 2026 and another 15% in 2027.",
+        "UBS sees bitcoin up 20% in 2026 and a further 15% in 2027.",
+        "UBS sees bitcoin up 20% in 2026 and 15% more in 2027.",
+    ],
+    ids=["another", "a-further", "more"],
+)
+def test_a_move_stacked_on_an_earlier_one_is_not_read_from_today(sentence: str) -> None:
+    calls = recorded(sentence, OCTOBER)
+    assert "BTC-USD touch_above +20% from 2026-01-01 to 2026-12-31 UBS" in calls or any(
+        "+20%" in call for call in calls
+    ), calls
+    assert not any("15%" in call for call in calls), calls
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new target is 9.8% above the S&P 500's close of 6731.42 on Monday.",
+        "That is 4% above Friday's close of 6,688 for the index, Barclays said of the S&P 500.",
+        "Barclays' S&P 500 target sits 2% under the index's current 6,547.",
+    ],
+    ids=["the-index's-close-of", "friday's-close-of", "the-index's-current"],
+)
+def test_the_close_of_the_day_is_not_a_level(sentence: str) -> None:
+    text = "Barclays expects the S&P 500 to end 2026 at 7,400. " + sentence
+    calls = recorded(text, OCTOBER)
+    assert "^GSPC close_above 7400 by 2026-12-31 Barclays" in calls
+    assert not any(level in call for call in calls for level in ("6731", "6688", "6547")), calls
+
+
+def test_the_close_of_the_day_gives_the_side_of_a_later_call() -> None:
+    text = (
+        "The S&P 500's close of 6,700 on Monday was a record. Barclays expects the index at"
+        " 6,500 by the end of 2025."
+    )
+    assert "^GSPC touch_below 6500 by 2025-12-31 Barclays" in recorded(text, OCTOBER)
+
+
+def test_a_close_ahead_is_still_a_call() -> None:
+    text = "Barclays expects a year-end close of 7,000 for the S&P 500 in 2026."
+    assert any("7000" in call for call in recorded(text, OCTOBER))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Barclays raised its 2026 S&P 500 target to 7,400, implying an 11% gain.",
+        "Barclays set a 7,400 S&P 500 target for 2026, which implies a 12% rise.",
+        "Barclays' 7,400 S&P 500 target for 2026 implied roughly 10% upside.",
+    ],
+    ids=["implying-an", "implies-a", "implied-roughly"],
+)
+def test_the_move_a_target_implies_is_the_same_call(sentence: str) -> None:
+    calls = recorded(sentence, OCTOBER)
+    assert calls and not any("%" in call for call in calls), calls
