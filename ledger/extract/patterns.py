@@ -1031,11 +1031,25 @@ REWRITES = (
         r"\b(?:\d{1,2}\s*-\s*)?(\d{1,2})m\b(?=\s+(?:\w+\s+){0,2}(?:target|forecast|view))",
         r"\1-month",
     ),
+    # "its short-term silver forecast": a bank's short-term view is its 0-3 month one
+    (
+        r"\bshort[-\s]term\s+(?=(?:(?:gold|silver|oil|brent|wti|copper|price|fx|currency|euro"
+        r"|dollar|bitcoin|ether)\s+){0,2}(?:targets?|forecasts?|views?|outlook|projections?)\b)",
+        r"3-month ",
+    ),
+    # "with 2026 at 1.24 and 2027 at 1.26": a year before its level is that level's period
+    (
+        r"(?<!\bin\s)(?<!\bof\s)(?<!\bsince\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bend\s)"
+        r"(?<![\d,.$])\b((?:19|20)\d\d)\s+at\s+((?:US)?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+        r"(?![\d%])",
+        r"\2 in \1",
+    ),
     # "a 6 to 12-month target" -> "a within 12 months target": the far end of the span
     (r"\b\d{1,2}\s*(?:to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
     (
         r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
-        r"|twenty-four)[-\s]month\s+(?=(?:(?:point|price|gold|silver|oil|spot|base|average)\s+)"
+        r"|twenty-four)[-\s]month\s+(?=(?:(?:point|price|gold|silver|oil|brent|wti|bitcoin|ether"
+        r"|spot|base|average)\s+)"
         r"{0,2}(?:target|forecast|view|horizon|outlook|objective|estimate|projection))",
         r"within \1 months ",
     ),

@@ -107,8 +107,11 @@ _FOREIGN_PERCENT_AFTER = re.compile(
 )
 # "5.400 dolar", "4.900 dollari", "60 dólares": the dollar spelled in another language
 _FOREIGN_DOLLAR = re.compile(
-    r"(?<=\d)(?P<space>\s?)(?:dolar|dolares|d[óo]lares|dollari|dollaro)\b", re.IGNORECASE
+    r"(?<=\d)(?P<space>\s?)(?:dolar|dolares|d[óo]lares|dollari|dollaro|us-dollars?)\b",
+    re.IGNORECASE,
 )
+# "$US5000", "$US 4,900": the Australian writer's order for US$
+_DOLLAR_US = re.compile(r"\$US\s?(?=\d)")
 # "in the mid-$50s", "the mid-$4,000s": the middle of the decade (or thousand) named.
 # The sign is required: "in his mid-50s" is an age and "the mid-1990s" a decade of years.
 _MID_DECADE = re.compile(r"\bmid[-\s]?\$(?P<number>\d{1,3}(?:,\d{3})*)s\b", re.IGNORECASE)
@@ -129,7 +132,7 @@ _POINT_THOUSANDS = re.compile(
 # word written after the number, as the Italian, Turkish or Norwegian writer puts it.
 _POINT_THOUSANDS_BEFORE_WORD = re.compile(
     r"(?<![\d.,$])(?P<number>\d{1,3}(?:\.\d{3})+)(?P<decimals>,\d{1,2})?"
-    r"(?=\s*(?:dollars?|dolar|dolares|d[óo]lares|dollari|dollaro|usd)\b)",
+    r"(?=\s*(?:dollars?|dolar|dolares|d[óo]lares|dollari|dollaro|us-dollars?|usd)\b)",
     re.IGNORECASE,
 )
 # Assets priced in the thousands: beside one, "$4.900" cannot be $4.90 to three places
@@ -206,6 +209,7 @@ def _spelled_numbers(work: str) -> str:
     work = _FOREIGN_PERCENT_AFTER.sub(lambda m: m["number"].replace(",", ".") + "%", work)
     work = _SPELLED_THOUSANDS.sub(thousands, _european_thousands(work))
     work = _FOREIGN_DOLLAR.sub(lambda m: f"{m['space']}dollars", work)
+    work = _DOLLAR_US.sub("US$", work)
     work = _MID_DECADE.sub(mid_decade, work)
     return _INDIAN_NUMBER.sub(indian, work)
 

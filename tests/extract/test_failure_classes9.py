@@ -250,3 +250,59 @@ def test_a_close_ahead_is_still_a_call() -> None:
 def test_the_move_a_target_implies_is_the_same_call(sentence: str) -> None:
     calls = recorded(sentence, OCTOBER)
     assert calls and not any("%" in call for call in calls), calls
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "call"),
+    [
+        (
+            "Citi raised its short-term silver forecast to $120 an ounce.",
+            "SI=F touch_above 120 by 2026-04-06 Citi",
+        ),
+        (
+            "HSBC lifted its short-term gold target to $5,300.",
+            "GC=F touch_above 5300 by 2026-04-06 HSBC",
+        ),
+        (
+            "Citi set its short-term Brent forecast at $70 a barrel.",
+            "BZ=F touch_above 70 by 2026-04-06 Citi",
+        ),
+    ],
+    ids=["short-term-forecast", "short-term-target", "short-term-brent"],
+)
+def test_a_short_term_forecast_is_a_three_month_one(sentence: str, call: str) -> None:
+    assert call in recorded(sentence, JANUARY)
+
+
+def test_short_term_beside_no_forecast_noun_is_no_horizon() -> None:
+    work = prepare("Citi sees short-term volatility in silver.", JANUARY)
+    assert "short-term volatility" in work
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("with 2026 at 1.24 and 2027 at 1.26", "with 1.24 in 2026 and 1.26 in 2027"),
+        ("2026 at $4,800, 2027 at $5,100", "$4,800 in 2026, $5,100 in 2027"),
+    ],
+)
+def test_a_year_before_its_level_is_the_levels_period(written: str, read: str) -> None:
+    assert read in prepare(f"Nordea sees EUR/USD {written}.", JANUARY)
+
+
+@pytest.mark.parametrize(
+    "written", ["the end of 2026 at 7,000", "in 2025 at $60", "since 2024 at 3"]
+)
+def test_a_year_after_a_preposition_keeps_its_place(written: str) -> None:
+    assert written in prepare(f"The index closed {written}.", JANUARY)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("$US5000", "US$5000"), ("5.000 US-Dollar", "5,000 dollars"), ("$US 4,900", "US$4,900")],
+)
+def test_dollar_forms_of_australian_and_german_copy(written: str, read: str) -> None:
+    assert read in prepare(f"ANZ sees gold at {written} by June", JANUARY)
