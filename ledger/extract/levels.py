@@ -277,9 +277,29 @@ def prices_now(level_text: str, work: str, looks_ahead: Callable[[int], bool]) -
             or (
                 _PRICE_NOW_BEFORE.search(work[max(0, match.span[0] - 60) : match.span[0]])
                 and not looks_ahead(match.span[0])
+                and not _DATED_HISTORY.search(_clause_around(work, match))
             )
         )
     ]
+
+
+# "rose to $2,000 in 2020", "hit $100 in January", "closed the year at 4,314": a move the
+# article dates to a year, a month or a year's end is history, not the price of the day.
+_DATED_HISTORY = re.compile(
+    r"\b(?:(?:19|20)\d\d|january|february|march|april|june|july|august|september|october"
+    r"|november|december|the\s+year|last\s+(?:year|month|quarter)|ago)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_around(work: str, match: LevelMatch) -> str:
+    """The words of the clause a price stands in: back to and on to a comma or stop."""
+    start = max(work.rfind(mark, 0, match.span[0]) for mark in ",;.:(")
+    ends = [i for i in (work.find(mark, match.span[1]) for mark in ",;:)") if i >= 0]
+    stop = re.search(r"\.(?!\d)", work[match.span[1] :])
+    if stop:
+        ends.append(match.span[1] + stop.start())
+    return work[start + 1 : min(ends, default=len(work))]
 
 
 def is_range(work: str, first: LevelMatch, second: LevelMatch) -> bool:

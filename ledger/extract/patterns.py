@@ -655,6 +655,14 @@ PRESENT_STATE_BEFORE = (
 # with no direction word below it reads as a fall to its level. Regexes before the number.
 PRICE_NOW_BEFORE = (
     *CLOSE_OF_THE_DAY_BEFORE,
+    # the latest move the article reports: "spot broke $5,500 intraday and closed at 5,484",
+    # "gold reached $5,000 an ounce amid worries", "spot gold rose above 4,170"; a move dated
+    # by a year or month ("rose to $2,000 in 2020") is history, and levels.py leaves it out
+    r"\b(?:closed|settled|ended|finished)\s+(?:the\s+(?:day|session|week)\s+)?(?:at|near|around)"
+    r"\s*(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:rose|climbed|jumped|surged|rallied|soared|spiked|fell|dropped|slid|slipped|sank"
+    r"|reached|hit|touched|broke|topped|crossed|passed)\s+(?:above\s+|below\s+|to\s+|past\s+"
+    r"|through\s+|beyond\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
     r"\b(?:currently|now|presently|today)\s*:?\s+(?:at|around|near|about|trading\s+(?:at|around"
     r"|near)|changing\s+hands\s+at)?\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$",
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"

@@ -73,6 +73,9 @@ _DAY_OF_MONTH = re.compile(
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:,.]\d)",
     re.IGNORECASE,
 )
+_MONTH_OF_NEXT_YEAR = re.compile(
+    rf"\b(?P<month>{_MONTH_NAME})\.?\s+(?:of\s+)?(?P<which>next|this)\s+year\b", re.IGNORECASE
+)
 # "by Christmas", "before Thanksgiving": dates the claim language does not name
 _HOLIDAY = re.compile(
     r"\b(?P<preposition>by|before|until|till)\s+(?P<holiday>christmas|thanksgiving"
@@ -251,6 +254,8 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
         work = pattern.sub(replacement, work)
     # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.
     work = _CASHTAG.sub(lambda m: " " + m["ticker"], work)
+    # "December next year" -> "December 2026": the month of that year, not the coming one
+    work = _MONTH_OF_NEXT_YEAR.sub(lambda m: _month_of_year(m, made_on), work)
     # "Q1 of next year" -> "Q1 2026": one period, not a quarter and a year read apart
     work = _PERIOD_OF_YEAR.sub(
         lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
@@ -265,6 +270,14 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
     work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
     return _carry_years(work, made_on, earlier_year)
+
+
+def _month_of_year(match: re.Match[str], made_on: date) -> str:
+    """ "December next year" -> "December 2026"; "may next year" is a verb, left alone."""
+    if match["month"] == "may":
+        return match[0]
+    year = made_on.year + (1 if match["which"].lower() == "next" else 0)
+    return f"{match['month']} {year}"
 
 
 def _that_year(work: str) -> str:

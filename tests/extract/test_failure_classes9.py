@@ -306,3 +306,54 @@ def test_a_year_after_a_preposition_keeps_its_place(written: str) -> None:
 )
 def test_dollar_forms_of_australian_and_german_copy(written: str, read: str) -> None:
     assert read in prepare(f"ANZ sees gold at {written} by June", JANUARY)
+
+
+# ---------------------------------------------------------------- the latest move as the price
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Gold reached $5,000 an ounce this week amid worries over the Fed.",
+        "Spot gold broke $5,100 intraday and closed at $5,020.",
+        "Spot gold rose above $4,980, another all-time high.",
+    ],
+    ids=["reached", "closed-at", "rose-above"],
+)
+def test_the_latest_move_reported_is_the_price_a_sideless_average_is_read_against(
+    before: str,
+) -> None:
+    text = before + " Macquarie raised its 2026 average gold forecast to $4,600 from $4,300."
+    calls = recorded(text, date(2026, 1, 30))
+    assert "GC=F average_below 4600 from 2026-01-01 to 2026-12-31 Macquarie" in calls
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Gold reached $5,000 an ounce in 2020 during the crisis.",
+        "Gold hit $5,000 in October before slipping.",
+        "Gold closed the year at $5,000.",
+    ],
+    ids=["a-year", "a-month", "the-year's-close"],
+)
+def test_a_dated_move_is_history_not_the_price(before: str) -> None:
+    text = before + " Macquarie raised its 2026 average gold forecast to $4,600 from $4,300."
+    calls = recorded(text, date(2026, 1, 30))
+    assert "GC=F average_above 4600 from 2026-01-01 to 2026-12-31 Macquarie" in calls
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("for December next year", "for December 2026"),
+        ("by June of next year", "by June 2026"),
+        ("in March this year", "in March 2025"),
+    ],
+)
+def test_a_month_of_next_year_is_that_years_month(written: str, read: str) -> None:
+    assert read in prepare(f"Goldman expects $4,900 {written}.", OCTOBER)
+
+
+def test_the_verb_may_before_next_year_is_no_month() -> None:
+    assert "may next year" in prepare("Gold may next year reach $5,000.", OCTOBER)
