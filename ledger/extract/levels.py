@@ -266,6 +266,11 @@ def prices_now(level_text: str, work: str, looks_ahead: Callable[[int], bool]) -
     present tense does. A clause that looks ahead ("will be trading at") states none.
     """
     matches, _ = find_levels(level_text)
+
+    def before(match: LevelMatch) -> str:
+        # "dipped under US$ 60": a sign the number was read without is no word before it
+        return _SIGN_AT_END.sub("", work[max(0, match.span[0] - 60) : match.span[0]])
+
     # "the current spot rate of about 1.3450", "Wednesday's close of 6642.16" state the price
     # of the day even in a clause that looks ahead ("the median slips below ... by March")
     return [
@@ -273,14 +278,17 @@ def prices_now(level_text: str, work: str, looks_ahead: Callable[[int], bool]) -
         for match in matches
         if match.price is not None
         and (
-            _CLOSE_OF_THE_DAY_BEFORE.search(work[max(0, match.span[0] - 60) : match.span[0]])
+            _CLOSE_OF_THE_DAY_BEFORE.search(before(match))
             or (
-                _PRICE_NOW_BEFORE.search(work[max(0, match.span[0] - 60) : match.span[0]])
+                _PRICE_NOW_BEFORE.search(before(match))
                 and not looks_ahead(match.span[0])
                 and not _DATED_HISTORY.search(_clause_around(work, match))
             )
         )
     ]
+
+
+_SIGN_AT_END = re.compile(r"(?:US|U\.S\.|A|C)?\$\s+$")
 
 
 # "rose to $2,000 in 2020", "hit $100 in January", "closed the year at 4,314": a move the

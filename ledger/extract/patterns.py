@@ -540,7 +540,8 @@ NOT_A_PRICE_AFTER = (
     r"\s*(?:tonnes?|tons?|metric|ounces|oz\b|barrels|bpd|b/d|bps|basis|cuts?|hikes?|rate\b"
     r"|times|members|people|jobs|companies|stocks|shares|contracts|etfs?"
     r"|funds|banks|analysts|countries|mines|holders|addresses|transactions|straight"
-    r"|consecutive|million\s+(?:ounces|barrels|tonnes|coins|bitcoin)"
+    r"|consecutive|million\s+(?:ounces|barrels?|tonnes|coins|bitcoin)"
+    r"|barrel\s+(?:a\s+day|per\s+day|surplus|deficit|glut|shortfall|gap)"
     r"|sats|gwei|employees|votes|seats|deals|mw|gw|nodes|users|wallets|followers|subscribers"
     r"|views|likes|readers|viewers|downloads|clients|customers"
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
@@ -660,9 +661,9 @@ PRICE_NOW_BEFORE = (
     # by a year or month ("rose to $2,000 in 2020") is history, and levels.py leaves it out
     r"\b(?:closed|settled|ended|finished)\s+(?:the\s+(?:day|session|week)\s+)?(?:at|near|around)"
     r"\s*(?:about\s+|around\s+|roughly\s+)?$",
-    r"\b(?:rose|climbed|jumped|surged|rallied|soared|spiked|fell|dropped|slid|slipped|sank"
+    r"\b(?:rose|climbed|jumped|surged|rallied|soared|spiked|fell|dropped|slid|slipped|sank|dipped"
     r"|reached|hit|touched|broke|topped|crossed|passed)\s+(?:above\s+|below\s+|to\s+|past\s+"
-    r"|through\s+|beyond\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
+    r"|through\s+|beyond\s+|under\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
     r"\b(?:currently|now|presently|today)\s*:?\s+(?:at|around|near|about|trading\s+(?:at|around"
     r"|near)|changing\s+hands\s+at)?\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$",
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"

@@ -357,3 +357,19 @@ def test_a_month_of_next_year_is_that_years_month(written: str, read: str) -> No
 
 def test_the_verb_may_before_next_year_is_no_month() -> None:
     assert "may next year" in prepare("Gold may next year reach $5,000.", OCTOBER)
+
+
+def test_a_price_with_a_spaced_sign_is_the_price_of_the_day() -> None:
+    text = (
+        "Brent dipped under US$ 62 a barrel this week. Rystad Energy expects Brent to average"
+        " US$ 58 in 2026."
+    )
+    calls = recorded(text, date(2025, 12, 19))
+    assert any(c.startswith("BZ=F average_below 58 from 2026-01-01 to 2026-12-31") for c in calls)
+
+
+@pytest.mark.parametrize("quantity", ["a 2 million barrel surplus", "a 3 million barrel glut"])
+def test_a_million_barrel_surplus_is_no_level(quantity: str) -> None:
+    text = f"Goldman Sachs expects {quantity} and sees Brent averaging $56 in 2026."
+    calls = recorded(text, date(2025, 12, 19))
+    assert not any("000000" in call for call in calls), calls
