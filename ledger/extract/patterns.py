@@ -662,7 +662,8 @@ PRICE_NOW_BEFORE = (
     r"\b(?:closed|settled|ended|finished)\s+(?:the\s+(?:day|session|week)\s+)?(?:at|near|around)"
     r"\s*(?:about\s+|around\s+|roughly\s+)?$",
     r"\b(?:rose|climbed|jumped|surged|rallied|soared|spiked|fell|dropped|slid|slipped|sank|dipped"
-    r"|reached|hit|touched|broke|topped|crossed|passed)\s+(?:above\s+|below\s+|to\s+|past\s+"
+    r"|reached|hit|touched|broke|topped|crossed|passed)\s+(?:(?:by\s+)?\d+(?:\.\d+)?\s*%\s+)?"
+    r"(?:above\s+|below\s+|to\s+|past\s+"
     r"|through\s+|beyond\s+|under\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
     r"\b(?:currently|now|presently|today)\s*:?\s+(?:at|around|near|about|trading\s+(?:at|around"
     r"|near)|changing\s+hands\s+at)?\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$",

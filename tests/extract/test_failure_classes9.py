@@ -317,8 +317,9 @@ def test_dollar_forms_of_australian_and_german_copy(written: str, read: str) -> 
         "Gold reached $5,000 an ounce this week amid worries over the Fed.",
         "Spot gold broke $5,100 intraday and closed at $5,020.",
         "Spot gold rose above $4,980, another all-time high.",
+        "Gold rose 1.2% to $4,990 an ounce on Friday.",
     ],
-    ids=["reached", "closed-at", "rose-above"],
+    ids=["reached", "closed-at", "rose-above", "rose-a-percentage-to"],
 )
 def test_the_latest_move_reported_is_the_price_a_sideless_average_is_read_against(
     before: str,
