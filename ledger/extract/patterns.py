@@ -592,6 +592,10 @@ NOT_THE_LEVEL_BEFORE = (
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
     r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
     r"|level)s?\s+(?:of|at|for)"
+    r"\s+(?:(?:gold|silver|oil|brent|wti|bitcoin|ether|the\s+[\w&/.-]+|[\w&/.-]+)\s+(?:at|of"
+    r"|near)\s+)?(?:about\s+|around\s+|roughly\s+)?$",
+    # last month's figure: "below November's $59.00 estimate", "down from last month's $62"
+    rf"\b(?:{_MONTH_NAMES}|last\s+(?:month|week|quarter|year)|the\s+previous\s+\w+)(?:'s|\u2019s)"
     r"\s+(?:about\s+|around\s+|roughly\s+)?$",
     r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
     r"|peak|top|close|closing\s+(?:high|level)|settlement)s?\s+(?:of|at|near|around)?\s*"
@@ -640,6 +644,9 @@ CLOSE_OF_THE_DAY_BEFORE = (
     r"\s+|roughly\s+)?$",
     r"\b(?:the|its|their)\s+(?:[\w&^.'-]+\s+){0,3}?current\s+(?:spot\s+)?(?:(?:price|rate|level"
     r"|quote)\s+)?(?:of\s+)?(?:about\s+|around\s+|roughly\s+|near\s+)?$",
+    # records the price sets as the article is written: "as gold sets records above $4,200"
+    r"\b(?:sets?|setting|hits?|hitting|notch(?:es|ed|ing)?)\s+(?:a\s+)?(?:fresh\s+|new\s+"
+    r"|another\s+)?records?\s+(?:highs?\s+)?(?:above|at|of|near|around|beyond)\s*$",
 )
 # The price as it stands ("gold, trading at $4,050"): not the level, unless the clause looks
 # ahead ("bitcoin trading at $150,000 at the end of next year"). Regexes.

@@ -374,3 +374,30 @@ def test_a_million_barrel_surplus_is_no_level(quantity: str) -> None:
     text = f"Goldman Sachs expects {quantity} and sees Brent averaging $56 in 2026."
     calls = recorded(text, date(2025, 12, 19))
     assert not any("000000" in call for call in calls), calls
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "SocGen said its earlier forecast of gold at $5,000 has been met; it now sees $6,000"
+        " by year-end.",
+        "UBS said its previous target for gold of $5,000 was reached and now sees $6,000 by"
+        " year-end.",
+        "SocGen now sees gold at $6,000 by year-end, above November's $5,000 estimate.",
+    ],
+    ids=["earlier-forecast-of-gold-at", "previous-target-for-gold-of", "last-month's-figure"],
+)
+def test_an_old_call_named_with_its_asset_or_month_is_not_a_level(sentence: str) -> None:
+    calls = recorded(sentence, JANUARY)
+    assert any(" 6000 by 2026-12-31" in call for call in calls), calls
+    assert not any(" 5000 " in call for call in calls), calls
+
+
+def test_records_the_price_sets_are_the_price_of_the_day() -> None:
+    text = (
+        "The forecast comes as gold sets records above $4,700 an ounce. ANZ expects gold to"
+        " average $4,600 in 2026."
+    )
+    calls = recorded(text, JANUARY)
+    assert not any(" 4700 " in call for call in calls), calls
+    assert any(c.startswith("GC=F average_below 4600") for c in calls), calls
