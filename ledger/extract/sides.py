@@ -34,8 +34,9 @@ _PATH_TO = re.compile(r"\bto\b", re.IGNORECASE)
 # a figure that is an old call, not where the price stands.
 _REVISION_BEFORE = re.compile(
     r"\b(?:rais|lift|cut|lower|revis|trim|boost|upgrad|downgrad|bump|hik|reduc|chang"
-    r"|adjust|mov|nudg|push|increas|decreas|slash|tweak|updat|shift)\w*\b"
-    r"[^.;]{0,60}$",
+    r"|adjust|nudg|increas|decreas|slash|tweak|updat)\w*\b[^.;]{0,60}$"
+    # "moved its year-end target from": the noun says what moved, whatever the verb
+    r"|\b(?:forecasts?|targets?|estimates?|projections?|calls?|outlook|view)\s+(?:\w+\s+){0,3}?$",
     re.IGNORECASE,
 )
 _OLD_CALL_AFTER_FROM = re.compile(

@@ -134,8 +134,12 @@ OCTOBER = date(2025, 10, 30)
             " a further rise from the roughly $3,500 of this year.",
             "GC=F average_above 4400 from 2026-01-01 to 2026-12-31 Citi",
         ),
+        (
+            "Nomura sees EUR/USD moving from 1.17 to 1.12 by the end of 2026.",
+            "EURUSD=X touch_below 1.12 by 2026-12-31 Nomura",
+        ),
     ],
-    ids=["slide-from-to", "a-decline-from-after", "a-rise-from-after"],
+    ids=["slide-from-to", "a-decline-from-after", "a-rise-from-after", "moving-from-to"],
 )
 def test_a_path_from_a_stated_price_gives_the_side(sentence: str, call: str) -> None:
     assert call in recorded(sentence, OCTOBER)
@@ -158,8 +162,9 @@ def test_a_later_rung_of_a_falling_path_stays_below() -> None:
         "UBS cut its 2026 gold forecast from $4,500 to $4,200, the bank said.",
         "Natixis trimmed its average gold call from $4,600 to $4,300 for 2026.",
         "Goldman lowered its year-end gold target from its earlier $5,900 to $5,400 in 2026.",
+        "Goldman moved its year-end gold target from $5,900 to $5,400 for 2026.",
     ],
-    ids=["cut", "trimmed", "lowered"],
+    ids=["cut", "trimmed", "lowered", "moved-its-target"],
 )
 def test_a_revision_from_an_old_call_is_not_a_path(sentence: str) -> None:
     """A lower forecast than the last one says nothing of the price of the day."""
