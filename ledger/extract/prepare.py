@@ -207,7 +207,8 @@ def _spelled_numbers(work: str) -> str:
             return match[0]
         return f"${decade + 10**zeros // 2:,}"
 
-    work = _KOREAN_NUMBER.sub(korean, work)
+    if "달러" in work:  # the pattern tries every position: only where the won sign is
+        work = _KOREAN_NUMBER.sub(korean, work)
     work = _FOREIGN_PERCENT_BEFORE.sub(lambda m: m["number"].replace(",", ".") + "%", work)
     work = _FOREIGN_PERCENT_AFTER.sub(lambda m: m["number"].replace(",", ".") + "%", work)
     work = _SPELLED_THOUSANDS.sub(thousands, _european_thousands(work))
@@ -255,7 +256,8 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.
     work = _CASHTAG.sub(lambda m: " " + m["ticker"], work)
     # "December next year" -> "December 2026": the month of that year, not the coming one
-    work = _MONTH_OF_NEXT_YEAR.sub(lambda m: _month_of_year(m, made_on), work)
+    if "year" in work.lower():  # the month alternation is slow to try everywhere
+        work = _MONTH_OF_NEXT_YEAR.sub(lambda m: _month_of_year(m, made_on), work)
     # "Q1 of next year" -> "Q1 2026": one period, not a quarter and a year read apart
     work = _PERIOD_OF_YEAR.sub(
         lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
