@@ -117,6 +117,7 @@ from ledger.extract.prepare import (
     with_same_period,
 )
 from ledger.extract.sentences import split_sentences, without_sidebar
+from ledger.extract.sides import is_sideless_average, path_side
 from ledger.extract.speakers import (
     Recent,
     SpeakerReading,
@@ -747,12 +748,21 @@ def _segment_candidates(
             year = own[index].deadline.year if index in own else last_year
             # a verb of the path is read against the rung before only from year to year:
             # "to average $55 in 2026, falling to $54 in the fourth quarter" is a fall
-            before = (last or unstated) if last_year and year > last_year else None
+            # a rung whose side no word stated lies where the price of the day (or the path
+            # the sentence runs) puts it, not on the default side its verb reads
+            stated = (
+                last
+                if last is not None and last.stated_side and not is_sideless_average(last)
+                else None
+            )
+            before = (stated or unstated) if last_year and year > last_year else None
             direction = _rung_direction(directions[index], before) or last
             if index in own:
                 plans.append(Plan(level, own[index], direction, windows[index], several=False))
             last, last_year = direction, year
-            below_now = bool(price_now and level.match.price and level.match.price < price_now)
+            below_now = bool(price_now and level.match.price and level.match.price < price_now) or (
+                not price_now and path_side(sentence.present, level.match) == BELOW
+            )
             unstated = _UNSTATED_BELOW if below_now else _UNSTATED
             if is_negated(sentence.present, sentence.terms, windows[index]):
                 # "does not expect gold to reach $6,000": no rung to move from

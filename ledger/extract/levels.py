@@ -24,12 +24,13 @@ from ledger.extract.textops import any_of
 
 _NOT_A_PRICE_AFTER = tuple(re.compile(p, re.IGNORECASE) for p in P.NOT_A_PRICE_AFTER)
 _QUANTITY_OF_ASSET_AFTER = re.compile(P.QUANTITY_OF_ASSET_AFTER, re.IGNORECASE)
-_NOT_THE_LEVEL_BEFORE = any_of(P.NOT_THE_LEVEL_BEFORE)
+_NOT_THE_LEVEL_BEFORE = any_of((*P.NOT_THE_LEVEL_BEFORE, *P.CLOSE_OF_THE_DAY_BEFORE))
 _BRACKETS = re.compile(r"\([^()]*\)")
 _BAND_NOUN_AFTER = re.compile(r"\s*(?:k\b|%)?\s*(?:range|band|corridor)\b", re.IGNORECASE)
 _PRESENT_STATE_BEFORE = any_of(P.PRESENT_STATE_BEFORE)
 _REPORTED_PRICE_BEFORE = any_of(P.REPORTED_PRICE_BEFORE)
 _PRICE_NOW_BEFORE = any_of(P.PRICE_NOW_BEFORE)
+_CLOSE_OF_THE_DAY_BEFORE = any_of(P.CLOSE_OF_THE_DAY_BEFORE)
 _STATED_PROBABILITY = any_of(P.STATED_PROBABILITY)
 # "a supply shock would add $8 to the price", "shave $5 off": an amount the price moves by.
 # (A percent after these is a move the call names: "gold could add 10%".)
@@ -311,13 +312,48 @@ def prices_now(level_text: str, work: str, looks_ahead: Callable[[int], bool]) -
     present tense does. A clause that looks ahead ("will be trading at") states none.
     """
     matches, _ = find_levels(level_text)
+
+    def before(match: LevelMatch) -> str:
+        # "dipped under US$ 60": a sign the number was read without is no word before it
+        return _SIGN_AT_END.sub("", work[max(0, match.span[0] - 60) : match.span[0]])
+
+    # "the current spot rate of about 1.3450", "Wednesday's close of 6642.16" state the price
+    # of the day even in a clause that looks ahead ("the median slips below ... by March")
     return [
         match
         for match in matches
         if match.price is not None
-        and _PRICE_NOW_BEFORE.search(work[max(0, match.span[0] - 60) : match.span[0]])
-        and not looks_ahead(match.span[0])
+        and (
+            _CLOSE_OF_THE_DAY_BEFORE.search(before(match))
+            or (
+                _PRICE_NOW_BEFORE.search(before(match))
+                and not looks_ahead(match.span[0])
+                and not _DATED_HISTORY.search(_clause_around(work, match))
+            )
+        )
     ]
+
+
+_SIGN_AT_END = re.compile(r"(?:US|U\.S\.|A|C)?\$\s+$")
+
+
+# "rose to $2,000 in 2020", "hit $100 in January", "closed the year at 4,314": a move the
+# article dates to a year, a month or a year's end is history, not the price of the day.
+_DATED_HISTORY = re.compile(
+    r"\b(?:(?:19|20)\d\d|january|february|march|april|june|july|august|september|october"
+    r"|november|december|the\s+year|last\s+(?:year|month|quarter)|ago)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_around(work: str, match: LevelMatch) -> str:
+    """The words of the clause a price stands in: back to and on to a comma or stop."""
+    start = max(work.rfind(mark, 0, match.span[0]) for mark in ",;.:(")
+    ends = [i for i in (work.find(mark, match.span[1]) for mark in ",;:)") if i >= 0]
+    stop = re.search(r"\.(?!\d)", work[match.span[1] :])
+    if stop:
+        ends.append(match.span[1] + stop.start())
+    return work[start + 1 : min(ends, default=len(work))]
 
 
 def is_range(work: str, first: LevelMatch, second: LevelMatch) -> bool:

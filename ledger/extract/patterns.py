@@ -477,6 +477,8 @@ TOUCH_BELOW_PHRASES = (
     "bottom out", "bottoming out", "bottom at", "trough at", "drift lower to", "fall", "drop",
     "slide", "decline", "retreat", "correct", "weaken to", "weakening to", "weakens to",
     "weaken further to", "depreciate to", "depreciating to", "lose ground to",
+    "ease again to", "easing again to", "eases again to", "fall again to", "falling again to",
+    "drop again to", "dropping again to", "decline again to", "slip again to",
 )  # fmt: skip
 HOLD_ABOVE_PHRASES = (
     "hold above", "holds above", "holding above", "stay above", "stays above",
@@ -602,7 +604,8 @@ NOT_A_PRICE_AFTER = (
     r"\s*(?:tonnes?|tons?|metric|ounces|oz\b|barrels|bpd|b/d|bps|basis|cuts?|hikes?|rate\b"
     r"|times|members|people|jobs|companies|stocks|shares|contracts|etfs?"
     r"|funds|banks|analysts|countries|mines|holders|addresses|transactions|straight"
-    r"|consecutive|million\s+(?:ounces|barrels|tonnes|coins|bitcoin)"
+    r"|consecutive|million\s+(?:ounces|barrels?|tonnes|coins|bitcoin)"
+    r"|barrel\s+(?:a\s+day|per\s+day|surplus|deficit|glut|shortfall|gap)"
     r"|sats|gwei|employees|votes|seats|deals|mw|gw|nodes|users|wallets|followers|subscribers"
     r"|views|likes|readers|viewers|downloads|clients|customers"
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
@@ -630,6 +633,9 @@ NOT_A_PRICE_AFTER = (
 # Words just before a number that make it not the forecast level: a starting point, a
 # past record, another quantity. Regexes, matched against the preceding text.
 NOT_THE_LEVEL_BEFORE = (
+    # what a target implies against the close: "implying an 11.4% gain from Wednesday's close"
+    r"\b(?:implying|implies|implied|imply)\s+(?:an?\s+)?(?:about\s+|roughly\s+|some\s+|nearly"
+    r"\s+|around\s+)?$",
     r"\b(?:currently|now|today|presently)(?:\s*:)?\s+(?:at|around|near|trading\s+(?:at"
     r"|around|near)|about|some|roughly)?\s*$",
     # a move that came before: "after a 0.1% fall", "following an 8% drop"
@@ -650,6 +656,10 @@ NOT_THE_LEVEL_BEFORE = (
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
     r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
     r"|level)s?\s+(?:of|at|for)"
+    r"\s+(?:(?:gold|silver|oil|brent|wti|bitcoin|ether|the\s+[\w&/.-]+|[\w&/.-]+)\s+(?:at|of"
+    r"|near)\s+)?(?:about\s+|around\s+|roughly\s+)?$",
+    # last month's figure: "below November's $59.00 estimate", "down from last month's $62"
+    rf"\b(?:{_MONTH_NAMES}|last\s+(?:month|week|quarter|year)|the\s+previous\s+\w+)(?:'s|\u2019s)"
     r"\s+(?:about\s+|around\s+|roughly\s+)?$",
     # "rallied past his original 5,200 target", "its previous $4,000 call": an old figure
     r"\b(?:earlier|previous|prior|old|former|original|initial)\s+(?:[\w-]+\s+)?$",
@@ -688,6 +698,22 @@ NOT_THE_LEVEL_BEFORE = (
     r"(?:already\s+|now\s+|so\s+far\s+|still\s+)?(?:up|down|higher|lower|off)\s+(?:by\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?$",
 )
+# The last close, said as a figure of the day: "the S&P 500's close of 6642.16 on Wednesday",
+# "Friday's close at 1.3450", "the current spot rate of about 1.3450", "the index's current
+# 6,547". Both not a level and the price of the day. ("a year-end close of 7,000" is a call.)
+CLOSE_OF_THE_DAY_BEFORE = (
+    r"(?:'s|\bits|\btheir)\s+(?:latest\s+|last\s+|previous\s+|recent\s+|current\s+)?"
+    r"(?:close|closing\s+(?:level|price)|settlement|finish)\s+(?:of|at)\s*(?:about\s+|around"
+    r"\s+|roughly\s+)?$",
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)(?:'s)?\s+"
+    r"(?:close|closing\s+(?:level|price)|settlement|finish)\s+(?:of|at)\s*(?:about\s+|around"
+    r"\s+|roughly\s+)?$",
+    r"\b(?:the|its|their)\s+(?:[\w&^.'-]+\s+){0,3}?current\s+(?:spot\s+)?(?:(?:price|rate|level"
+    r"|quote)\s+)?(?:of\s+)?(?:about\s+|around\s+|roughly\s+|near\s+)?$",
+    # records the price sets as the article is written: "as gold sets records above $4,200"
+    r"\b(?:sets?|setting|hits?|hitting|notch(?:es|ed|ing)?)\s+(?:a\s+)?(?:fresh\s+|new\s+"
+    r"|another\s+)?records?\s+(?:highs?\s+)?(?:above|at|of|near|around|beyond)\s*$",
+)
 # The price as it stands ("gold, trading at $4,050"): not the level, unless the clause looks
 # ahead ("bitcoin trading at $150,000 at the end of next year"). Regexes.
 PRESENT_STATE_BEFORE = (
@@ -718,6 +744,16 @@ REPORTED_PRICE_BEFORE = (
 # "with the pair near 155", "currently at $4,200"): remembered per asset, so that a call
 # with no direction word below it reads as a fall to its level. Regexes before the number.
 PRICE_NOW_BEFORE = (
+    *CLOSE_OF_THE_DAY_BEFORE,
+    # the latest move the article reports: "spot broke $5,500 intraday and closed at 5,484",
+    # "gold reached $5,000 an ounce amid worries", "spot gold rose above 4,170"; a move dated
+    # by a year or month ("rose to $2,000 in 2020") is history, and levels.py leaves it out
+    r"\b(?:closed|settled|ended|finished)\s+(?:the\s+(?:day|session|week)\s+)?(?:at|near|around)"
+    r"\s*(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:rose|climbed|jumped|surged|rallied|soared|spiked|fell|dropped|slid|slipped|sank|dipped"
+    r"|reached|hit|touched|broke|topped|crossed|passed)\s+(?:(?:by\s+)?\d+(?:\.\d+)?\s*%\s+)?"
+    r"(?:above\s+|below\s+|to\s+|past\s+"
+    r"|through\s+|beyond\s+|under\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
     r"\b(?:currently|now|presently|today)\s*:?\s+(?:at|around|near|about|trading\s+(?:at|around"
     r"|near)|changing\s+hands\s+at)?\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$",
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"
@@ -1122,11 +1158,25 @@ REWRITES = (
         r"\b(?:\d{1,2}\s*-\s*)?(\d{1,2})m\b(?=\s+(?:\w+\s+){0,2}(?:target|forecast|view))",
         r"\1-month",
     ),
+    # "its short-term silver forecast": a bank's short-term view is its 0-3 month one
+    (
+        r"\bshort[-\s]term\s+(?=(?:(?:gold|silver|oil|brent|wti|copper|price|fx|currency|euro"
+        r"|dollar|bitcoin|ether)\s+){0,2}(?:targets?|forecasts?|views?|outlook|projections?)\b)",
+        r"3-month ",
+    ),
+    # "with 2026 at 1.24 and 2027 at 1.26": a year before its level is that level's period
+    (
+        r"(?<!\bin\s)(?<!\bof\s)(?<!\bsince\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bend\s)"
+        r"(?<![\d,.$])\b((?:19|20)\d\d)\s+at\s+((?:US)?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+        r"(?![\d%])",
+        r"\2 in \1",
+    ),
     # "a 6 to 12-month target" -> "a within 12 months target": the far end of the span
     (r"\b\d{1,2}\s*(?:to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
     (
         r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
-        r"|twenty-four)[-\s]month\s+(?=(?:(?:point|price|gold|silver|oil|spot|base|average)\s+)"
+        r"|twenty-four)[-\s]month\s+(?=(?:(?:point|price|gold|silver|oil|brent|wti|bitcoin|ether"
+        r"|spot|base|average)\s+)"
         r"{0,2}(?:target|forecast|view|horizon|outlook|objective|estimate|projection))",
         r"within \1 months ",
     ),
@@ -1136,7 +1186,9 @@ REWRITES = (
         r"(?<!end\s)(?<!end-)"
         + "".join(f"(?<!{m}\\s)" for m in _MONTH_WORDS)
         + r"\b((?:19|20)\d\d)\s+(?=(?:(?:average|price|brent|wti|gold|silver|oil|spot|base"
-        r"|full-year|annual)\s+){0,3}(?:forecasts?|targets?|estimates?|projections?|outlook)\b)",
+        r"|full-year|annual|s&p\s+500|s&p|nasdaq(?:\s+100)?|dow|index|bitcoin|ether|stock|equity"
+        r"|eur/usd|gbp/usd|usd/jpy)\s+){0,3}(?:forecasts?|targets?|estimates?|projections?"
+        r"|outlook)\b)",
         r"in \1 ",
     ),
     # "for 2026" (a forecast for a year) -> "in 2026"

@@ -80,6 +80,9 @@ _DAY_OF_MONTH = re.compile(
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:,.]\d)",
     re.IGNORECASE,
 )
+_MONTH_OF_NEXT_YEAR = re.compile(
+    rf"\b(?P<month>{_MONTH_NAME})\.?\s+(?:of\s+)?(?P<which>next|this)\s+year\b", re.IGNORECASE
+)
 # "by Christmas", "before Thanksgiving": dates the claim language does not name
 _HOLIDAY = re.compile(
     r"\b(?P<preposition>by|before|until|till)\s+(?P<holiday>christmas|thanksgiving"
@@ -90,10 +93,38 @@ _HOLIDAY = re.compile(
 
 # "4 thousand 440 dollars", "5 thousand 55": a number as a machine translation writes
 # Turkish "4 bin 440" or Japanese "5万5000"; the thousands and the rest are one number.
+# Turkish writes the word itself ("4 bin 610 dolar", "5 BİN 400 DOLAR"): "bin" is read only
+# between digits or before a currency word, where the English word cannot stand.
 _SPELLED_THOUSANDS = re.compile(
-    r"(?<![\d.,])(?P<thousands>\d{1,3})\s+thousand(?:\s+(?P<rest>\d{1,3}))?(?![\d,.]*\d)\b",
+    r"(?<![\d.,])(?P<thousands>\d{1,3})\s+(?:thousand|b[iİı]n(?=\s+(?:\d|dolar|dollar|\$)))"
+    r"(?:\s+(?P<rest>\d{1,3}))?(?![\d,.]*\d)\b",
     re.IGNORECASE,
 )
+# Korean "4천610달러" ($4,610), "1만2000달러" ($12,000): 천 is a thousand, 만 ten thousand,
+# 달러 the dollar written after the number.
+_KOREAN_NUMBER = re.compile(
+    r"(?<![\d.,])(?:(?P<myriads>\d{1,4})\s?만\s?)?(?:(?P<thousands>\d)\s?천\s?)?"
+    r"(?P<rest>\d{1,4})?(?<=[\d만천])\s?(?P<won>달러)"
+)
+_KOREAN_UNITS = {"myriads": 10_000, "thousands": 1_000, "rest": 1}
+# "yüzde 7", "1 prosent", "12 procent", "5 por ciento": a percentage in the words of another
+# language, written "7%" so that it is read as a move (or left alone), never as a price.
+_FOREIGN_PERCENT_BEFORE = re.compile(r"\by[uü]zde\s+(?P<number>\d+(?:[.,]\d+)?)\b", re.IGNORECASE)
+_FOREIGN_PERCENT_AFTER = re.compile(
+    r"(?<![\d.,])(?P<number>\d+(?:[.,]\d+)?)\s+(?:prosent|procent|prozent|por\s+ciento"
+    r"|per\s+cento|pour\s+cent|pourcent)\b",
+    re.IGNORECASE,
+)
+# "5.400 dolar", "4.900 dollari", "60 dólares": the dollar spelled in another language
+_FOREIGN_DOLLAR = re.compile(
+    r"(?<=\d)(?P<space>\s?)(?:dolar|dolares|d[óo]lares|dollari|dollaro|us-dollars?)\b",
+    re.IGNORECASE,
+)
+# "$US5000", "$US 4,900": the Australian writer's order for US$
+_DOLLAR_US = re.compile(r"\$US\s?(?=\d)")
+# "in the mid-$50s", "the mid-$4,000s": the middle of the decade (or thousand) named.
+# The sign is required: "in his mid-50s" is an age and "the mid-1990s" a decade of years.
+_MID_DECADE = re.compile(r"\bmid[-\s]?\$(?P<number>\d{1,3}(?:,\d{3})*)s\b", re.IGNORECASE)
 # "Rs 1.85 lakh", "2 crore": Indian numbering (a lakh is 100,000, a crore 10,000,000)
 _INDIAN_NUMBER = re.compile(
     r"(?<![\d.,])(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>lakh|lac|crore)s?\b", re.IGNORECASE
@@ -107,11 +138,18 @@ _POINT_THOUSANDS = re.compile(
     r"(?P<currency>(?:US|U\.S\.|R|A|C|NZ|HK|S)?\$\s?|€\s?|£\s?|\bUSD\s?)"
     r"(?P<number>\d{1,3}(?:\.\d{3})+)(?P<decimals>,\d{1,2})?(?![\d]|[.,]\d)"
 )
+# "4.900 dollari", "5.400 dolar", "4.000 dollar pr. unse": the same point before a currency
+# word written after the number, as the Italian, Turkish or Norwegian writer puts it.
+_POINT_THOUSANDS_BEFORE_WORD = re.compile(
+    r"(?<![\d.,$])(?P<number>\d{1,3}(?:\.\d{3})+)(?P<decimals>,\d{1,2})?"
+    r"(?=\s*(?:dollars?|dolar|dolares|d[óo]lares|dollari|dollaro|us-dollars?|usd)\b)",
+    re.IGNORECASE,
+)
 # Assets priced in the thousands: beside one, "$4.900" cannot be $4.90 to three places
 # (as a gallon of gasoline, a pound of copper or a euro in dollars can be).
 _PRICED_IN_THOUSANDS = re.compile(
     r"\b(?:gold|oro|ouro|or|gol[dt]|bitcoin|btc|ether|ethereum|eth|s&p|nasdaq|dow|ounces?"
-    r"|onzas?|on[cç]as?|unzen?|oncia|once|nikkei|dax)\b",
+    r"|onzas?|on[cç]as?|unzen?|oncia|once|unse|uns|nikkei|dax)\b",
     re.IGNORECASE,
 )
 # "7 500", "10 000 points": French, Polish or Russian thousands separated by a space.
@@ -136,12 +174,21 @@ def _european_thousands(work: str) -> str:
         decimals = "." + match["decimals"][1:] if match["decimals"] else ""
         return match["currency"] + number.replace(".", ",") + decimals
 
+    def pointed_before_word(match: re.Match[str]) -> str:
+        number = match["number"]
+        ambiguous = number.count(".") == 1 and len(number.split(".")[0]) == 1
+        if ambiguous and not _PRICED_IN_THOUSANDS.search(work):
+            return match[0]
+        decimals = "." + match["decimals"][1:] if match["decimals"] else ""
+        return number.replace(".", ",") + decimals
+
     def space(match: re.Match[str]) -> str:
         if _NUMBERED_NAME_BEFORE.search(work, 0, match.start()):
             return match[0]
         return match["number"].replace(" ", ",")
 
-    return _SPACE_THOUSANDS.sub(space, _POINT_THOUSANDS.sub(point, work))
+    work = _POINT_THOUSANDS_BEFORE_WORD.sub(pointed_before_word, _POINT_THOUSANDS.sub(point, work))
+    return _SPACE_THOUSANDS.sub(space, work)
 
 
 def _spelled_numbers(work: str) -> str:
@@ -156,7 +203,25 @@ def _spelled_numbers(work: str) -> str:
         value = round(float(match["number"]) * _INDIAN_UNITS[match["unit"].lower()])
         return f"{value:,}"
 
+    def korean(match: re.Match[str]) -> str:
+        value = sum(int(match[unit]) * size for unit, size in _KOREAN_UNITS.items() if match[unit])
+        return f"${value:,}"
+
+    def mid_decade(match: re.Match[str]) -> str:
+        decade = int(match["number"].replace(",", ""))
+        zeros = len(str(decade)) - len(str(decade).rstrip("0"))
+        if zeros == 0:
+            return match[0]
+        return f"${decade + 10**zeros // 2:,}"
+
+    if "달러" in work:  # the pattern tries every position: only where the won sign is
+        work = _KOREAN_NUMBER.sub(korean, work)
+    work = _FOREIGN_PERCENT_BEFORE.sub(lambda m: m["number"].replace(",", ".") + "%", work)
+    work = _FOREIGN_PERCENT_AFTER.sub(lambda m: m["number"].replace(",", ".") + "%", work)
     work = _SPELLED_THOUSANDS.sub(thousands, _european_thousands(work))
+    work = _FOREIGN_DOLLAR.sub(lambda m: f"{m['space']}dollars", work)
+    work = _DOLLAR_US.sub("US$", work)
+    work = _MID_DECADE.sub(mid_decade, work)
     return _INDIAN_NUMBER.sub(indian, work)
 
 
@@ -197,6 +262,9 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
         work = pattern.sub(replacement, work)
     # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.
     work = _CASHTAG.sub(lambda m: " " + m["ticker"], work)
+    # "December next year" -> "December 2026": the month of that year, not the coming one
+    if "year" in work.lower():  # the month alternation is slow to try everywhere
+        work = _MONTH_OF_NEXT_YEAR.sub(lambda m: _month_of_year(m, made_on), work)
     # "Q1 of next year" -> "Q1 2026": one period, not a quarter and a year read apart
     work = _PERIOD_OF_YEAR.sub(
         lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
@@ -212,6 +280,14 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
     work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
     return _carry_years(work, made_on, earlier_year)
+
+
+def _month_of_year(match: re.Match[str], made_on: date) -> str:
+    """ "December next year" -> "December 2026"; "may next year" is a verb, left alone."""
+    if match["month"] == "may":
+        return match[0]
+    year = made_on.year + (1 if match["which"].lower() == "next" else 0)
+    return f"{match['month']} {year}"
 
 
 def _that_year(work: str) -> str:

@@ -35,6 +35,7 @@ from ledger.extract.clauses import (
 )
 from ledger.extract.directions import Direction, is_negated
 from ledger.extract.levels import Level
+from ledger.extract.sides import is_sideless_average, path_side
 from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
 from ledger.extract.textops import any_of
 from ledger.extract.unnamed import unnamed_source
@@ -88,6 +89,8 @@ def write_candidate(
     sentence: SentenceFacts, segment: Segment, plan: Plan, settings: Settings
 ) -> Candidate | None:
     mention, level, when, direction = segment.mention, plan.level, plan.when, plan.direction
+    if _not_a_move_from_today(sentence.work, level, when, settings.made_on):
+        return None
     notes: list[str] = []
     if plan.several:
         notes.append(
@@ -132,7 +135,7 @@ def write_candidate(
         )
     # The side is read from other words only when the call's own words name none: no
     # direction word, a target word, or a bare "average" (which says how, not which way).
-    sideless = direction is None or _names_no_side(direction) or _sideless_average(direction)
+    sideless = direction is None or _names_no_side(direction) or is_sideless_average(direction)
     # "reach", "hit", "see": a touch whose side is only the default, named by no word
     defaulted = sideless or (
         direction is not None
@@ -158,6 +161,12 @@ def write_candidate(
         notes.append(
             f"'{' '.join(below_now['words'].split())}' after '{level.match.text}': read as"
             " below the price of the day"
+        )
+    elif defaulted and (path := path_side(sentence.present, level.match)) is not None:
+        side = path
+        notes.append(
+            f"no direction word, and the sentence runs a path to '{level.match.text}' from a"
+            f" price it states: read as a level {'to fall to' if path == BELOW else 'to reach'}"
         )
     elif defaulted and _at_or_under_parity(level.match, mention.symbol):
         side = BELOW
@@ -327,6 +336,34 @@ def _is_quarter_or_half(when: DatePhrase) -> bool:
     return when.start is not None and (when.deadline - when.start).days <= 184
 
 
+# "gain another 8% next year", "a further 10% in 2026": a move on top of the one before,
+# counted from where that one ends, not from the price of the day.
+_ANOTHER_BEFORE = re.compile(
+    r"\b(?:another|a\s+further|an\s+additional|a\s+second)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_THIS_YEAR = re.compile(r"(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+year", re.IGNORECASE)
+_MORE_AFTER = re.compile(r"\s*(?:more|further)\b", re.IGNORECASE)
+
+
+def _not_a_move_from_today(work: str, level: Level, when: DatePhrase | None, made_on: date) -> bool:
+    """A percentage that is no move from the price of the day: the change over a calendar year
+    mostly gone ("gold is forecast to rise 42% this year", written in October: the year's
+    change, most of it history), or a move stacked on an earlier one ("and another 10% in
+    2026"). The ledger measures a move from the call's day, so neither can be recorded."""
+    relative = level.match.relative
+    if relative is None or relative.kind is not RelativeKind.PERCENT:
+        return False
+    stacked = bool(_ANOTHER_BEFORE.search(work, 0, level.start)) or bool(
+        _MORE_AFTER.match(work, level.end)
+    )
+    if stacked and re.search(r"\d\s*%", work[: level.start]):
+        return True
+    if when is None or when.deadline != date(made_on.year, 12, 31):
+        return False
+    calendar_year = _whole_year(when) or bool(_THIS_YEAR.fullmatch(" ".join(when.text.split())))
+    return calendar_year and made_on >= date(made_on.year, 7, 1)
+
+
 def _names_no_side(direction: Direction) -> bool:
     """A target word ("target", "target of") says where, not which way."""
     return " ".join((direction.verb or "").lower().split()) in _TARGET_WORDS
@@ -339,7 +376,7 @@ _PATH_VERB = re.compile(
     r"^(?:(?:then|further|back|gradually)\s+)*(?:fall|falls|falling|drop|drops|dropping|decline"
     r"|declines|declining|ease|eases|easing|slip|slips|slipping|improve|improves|improving|rise"
     r"|rises|rising|recover|recovers|recovering|edge|edges|edging)(?:\s+(?:back|up|down|lower"
-    r"|higher))?\s+to$",
+    r"|higher|again))?\s+to$",
     re.IGNORECASE,
 )
 
@@ -380,12 +417,6 @@ _ABOVE_PARITY_PAIRS = frozenset(("EURUSD=X", "GBPUSD=X"))
 
 def _at_or_under_parity(level: LevelMatch, symbol: str) -> bool:
     return symbol in _ABOVE_PARITY_PAIRS and level.price is not None and level.price <= 1.0
-
-
-def _sideless_average(direction: Direction) -> bool:
-    """ "to average $58", "an average of $4,400": the period's mean, on no side of today."""
-    verb = " ".join((direction.verb or "").lower().split())
-    return direction.family == AVERAGE and not re.search(r"\b(?:above|below|under|over)\b", verb)
 
 
 def _below_price_now(level: LevelMatch, symbol: str, price_now: Mapping[str, float]) -> bool:
