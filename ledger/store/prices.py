@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from ledger.bars import BAR_COLUMNS, OK, QUALITY_COLUMN
 from ledger.store.batching import chunks
-from ledger.store.raw import adapt, fetchall, insert_rows
+from ledger.store.raw import adapt, as_date, executemany, fetchall, insert_rows
 from ledger.store.tables import PriceBarRow, PriceCoverageRow, PriceGapRow, utcnow
 
 
@@ -68,32 +68,60 @@ def record_coverage(
 
     The version holds for the days it was read for: the same version read again
     for adjoining days widens that range, any other read starts it afresh, and
-    a read without a version clears it.
+    a read without a version clears it. Read and written through the driver:
+    a cold run records 200 symbols, and the ORM's get and flush cost more
+    than the statements.
     """
-    row = session.get(PriceCoverageRow, symbol)
-    if row is None:
-        row = PriceCoverageRow(symbol=symbol, first=first, last=last, data_source=data_source)
-    else:
-        row.first = min(row.first, first)
-        row.last = max(row.last, last)
-        row.updated_at = utcnow()
+    held = fetchall(
+        session,
+        "SELECT first, last, data_source, source_version, version_first, version_last "
+        "FROM price_coverage WHERE symbol = ?",
+        [symbol],
+    )
     read_first, read_last = first, last
-    if (
-        version is not None
-        and row.source_version == version
-        and row.data_source == data_source
-        and row.version_first is not None
-        and row.version_last is not None
-        and first <= row.version_last + timedelta(days=1)
-        and row.version_first <= last + timedelta(days=1)
-    ):
-        read_first, read_last = min(first, row.version_first), max(last, row.version_last)
-    row.data_source = data_source
-    row.source_version = version
-    row.version_first = read_first if version is not None else None
-    row.version_last = read_last if version is not None else None
-    session.add(row)
-    session.flush()
+    if held:
+        held_first, held_last, held_source, held_version, version_first, version_last = held[0]
+        first, last = min(as_date(held_first), first), max(as_date(held_last), last)
+        if (
+            version is not None
+            and held_version == version
+            and held_source == data_source
+            and version_first is not None
+            and version_last is not None
+            and read_first <= as_date(version_last) + timedelta(days=1)
+            and as_date(version_first) <= read_last + timedelta(days=1)
+        ):
+            read_first = min(read_first, as_date(version_first))
+            read_last = max(read_last, as_date(version_last))
+    values = (
+        first,
+        last,
+        data_source,
+        utcnow(),
+        version,
+        read_first if version is not None else None,
+        read_last if version is not None else None,
+    )
+    columns = _COVERAGE_COLUMNS[1:]
+    if held:
+        executemany(
+            session,
+            f"UPDATE price_coverage SET {', '.join(f'{c} = ?' for c in columns)} WHERE symbol = ?",
+            [(*values, symbol)],
+        )
+    else:
+        executemany(
+            session,
+            f"INSERT INTO price_coverage ({', '.join(_COVERAGE_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(_COVERAGE_COLUMNS))})",
+            [(symbol, *values)],
+        )
+
+
+_COVERAGE_COLUMNS = (
+    "symbol", "first", "last", "data_source", "updated_at", "source_version", "version_first",
+    "version_last",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
