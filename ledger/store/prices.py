@@ -293,10 +293,11 @@ def store_gaps(
     those days now is what holds, so a day it serves cleanly again stops
     being a gap, and a day it now rejects loses the bar cached for it before.
     """
-    session.execute(
-        delete(PriceGapRow).where(
-            PriceGapRow.symbol == symbol, PriceGapRow.date >= first, PriceGapRow.date <= last
-        )
+    # Through the driver: a cold run stores 200 symbols, almost all without a gap.
+    executemany(
+        session,
+        "DELETE FROM price_gap WHERE symbol = ? AND date >= ? AND date <= ?",
+        [(symbol, first, last)],
     )
     days = sorted(day for day in gaps if first <= day <= last)
     for part in chunks(days):
@@ -320,13 +321,15 @@ def store_gaps(
 
 
 def load_gaps(session: Session, symbol: str, start: date, end: date) -> list[date]:
-    """The dates in [start, end] on which the source's bar for `symbol` was rejected."""
-    query = (
-        select(PriceGapRow.date)
-        .where(PriceGapRow.symbol == symbol, PriceGapRow.date >= start, PriceGapRow.date <= end)
-        .order_by(PriceGapRow.date)
+    """The dates in [start, end] on which the source's bar for `symbol` was rejected.
+
+    Through the driver: a resolve run asks this once or twice per symbol."""
+    rows = fetchall(
+        session,
+        "SELECT date FROM price_gap WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date",
+        [symbol, start, end],
     )
-    return list(session.execute(query).scalars())
+    return [as_date(row[0]) for row in rows]
 
 
 def gaps_by_symbol(
@@ -340,12 +343,14 @@ def gaps_by_symbol(
     """
     found: dict[str, list[date]] = {}
     for chunk in chunks(sorted(spans)):
-        query = (
-            select(PriceGapRow.symbol, PriceGapRow.date)
-            .where(PriceGapRow.symbol.in_(chunk))
-            .order_by(PriceGapRow.symbol, PriceGapRow.date)
+        rows = fetchall(
+            session,
+            f"SELECT symbol, date FROM price_gap WHERE symbol IN ({', '.join('?' * len(chunk))})"
+            " ORDER BY symbol, date",
+            list(chunk),
         )
-        for symbol, day in session.execute(query):
+        for symbol, stored_day in rows:
+            day = as_date(stored_day)
             first, last = spans[symbol]
             if first <= day <= last:
                 found.setdefault(symbol, []).append(day)
