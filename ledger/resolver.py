@@ -348,8 +348,8 @@ Each commit of a SQLite ledger ends in a WAL sync (tens of milliseconds on a
 shared disk), so one transaction per symbol cost 200 syncs on a 200-symbol
 run. And a commit writes every page the batch dirtied: the claims of one
 symbol lie all over the `prediction` table, so each batch rewrites most of
-its pages, and twelve batches of a 100k-claim cold run spent 1.1 s of CPU
-committing where four spend about half (session 8). A batch stays small
+its pages (twelve batches of a 100k-claim cold run spent 1.0 s of CPU
+committing, four 0.75 s; session 8, a loaded machine). A batch stays small
 enough that a kill loses little work (a few seconds of it), and a symbol
 never straddles two transactions: a kill still leaves every committed symbol
 complete and the rest untouched.
