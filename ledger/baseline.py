@@ -116,10 +116,13 @@ def set_aside_unjudgeable(
 
 def history_range(claims: Sequence[BaselineClaim]) -> tuple[date, date]:
     """The bars a symbol's baselines need: a year before the earliest call to the latest."""
+    made_on = [c.made_on for c in claims]
+    # The earliest of (made_on less the window, window_start) over the claims, taken
+    # as one subtraction from the earliest made_on: not one date sum per claim.
     first = min(
-        min(c.made_on - timedelta(days=VOL_WINDOW_DAYS + 1), c.window_start) for c in claims
+        min(made_on) - timedelta(days=VOL_WINDOW_DAYS + 1), min(c.window_start for c in claims)
     )
-    return first, max(c.made_on for c in claims)
+    return first, max(made_on)
 
 
 def compute_baselines(

@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from ledger.bars import BAR_COLUMNS, OK, QUALITY_COLUMN
 from ledger.store.batching import chunks
-from ledger.store.raw import adapt, fetchall, insert_rows
+from ledger.store.raw import adapt, as_date, executemany, fetchall, insert_rows
 from ledger.store.tables import PriceBarRow, PriceCoverageRow, PriceGapRow, utcnow
 
 
@@ -68,32 +68,60 @@ def record_coverage(
 
     The version holds for the days it was read for: the same version read again
     for adjoining days widens that range, any other read starts it afresh, and
-    a read without a version clears it.
+    a read without a version clears it. Read and written through the driver:
+    a cold run records 200 symbols, and the ORM's get and flush cost more
+    than the statements.
     """
-    row = session.get(PriceCoverageRow, symbol)
-    if row is None:
-        row = PriceCoverageRow(symbol=symbol, first=first, last=last, data_source=data_source)
-    else:
-        row.first = min(row.first, first)
-        row.last = max(row.last, last)
-        row.updated_at = utcnow()
+    held = fetchall(
+        session,
+        "SELECT first, last, data_source, source_version, version_first, version_last "
+        "FROM price_coverage WHERE symbol = ?",
+        [symbol],
+    )
     read_first, read_last = first, last
-    if (
-        version is not None
-        and row.source_version == version
-        and row.data_source == data_source
-        and row.version_first is not None
-        and row.version_last is not None
-        and first <= row.version_last + timedelta(days=1)
-        and row.version_first <= last + timedelta(days=1)
-    ):
-        read_first, read_last = min(first, row.version_first), max(last, row.version_last)
-    row.data_source = data_source
-    row.source_version = version
-    row.version_first = read_first if version is not None else None
-    row.version_last = read_last if version is not None else None
-    session.add(row)
-    session.flush()
+    if held:
+        held_first, held_last, held_source, held_version, version_first, version_last = held[0]
+        first, last = min(as_date(held_first), first), max(as_date(held_last), last)
+        if (
+            version is not None
+            and held_version == version
+            and held_source == data_source
+            and version_first is not None
+            and version_last is not None
+            and read_first <= as_date(version_last) + timedelta(days=1)
+            and as_date(version_first) <= read_last + timedelta(days=1)
+        ):
+            read_first = min(read_first, as_date(version_first))
+            read_last = max(read_last, as_date(version_last))
+    values = (
+        first,
+        last,
+        data_source,
+        utcnow(),
+        version,
+        read_first if version is not None else None,
+        read_last if version is not None else None,
+    )
+    columns = _COVERAGE_COLUMNS[1:]
+    if held:
+        executemany(
+            session,
+            f"UPDATE price_coverage SET {', '.join(f'{c} = ?' for c in columns)} WHERE symbol = ?",
+            [(*values, symbol)],
+        )
+    else:
+        executemany(
+            session,
+            f"INSERT INTO price_coverage ({', '.join(_COVERAGE_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(_COVERAGE_COLUMNS))})",
+            [(symbol, *values)],
+        )
+
+
+_COVERAGE_COLUMNS = (
+    "symbol", "first", "last", "data_source", "updated_at", "source_version", "version_first",
+    "version_last",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -265,10 +293,11 @@ def store_gaps(
     those days now is what holds, so a day it serves cleanly again stops
     being a gap, and a day it now rejects loses the bar cached for it before.
     """
-    session.execute(
-        delete(PriceGapRow).where(
-            PriceGapRow.symbol == symbol, PriceGapRow.date >= first, PriceGapRow.date <= last
-        )
+    # Through the driver: a cold run stores 200 symbols, almost all without a gap.
+    executemany(
+        session,
+        "DELETE FROM price_gap WHERE symbol = ? AND date >= ? AND date <= ?",
+        [(symbol, first, last)],
     )
     days = sorted(day for day in gaps if first <= day <= last)
     for part in chunks(days):
@@ -292,13 +321,15 @@ def store_gaps(
 
 
 def load_gaps(session: Session, symbol: str, start: date, end: date) -> list[date]:
-    """The dates in [start, end] on which the source's bar for `symbol` was rejected."""
-    query = (
-        select(PriceGapRow.date)
-        .where(PriceGapRow.symbol == symbol, PriceGapRow.date >= start, PriceGapRow.date <= end)
-        .order_by(PriceGapRow.date)
+    """The dates in [start, end] on which the source's bar for `symbol` was rejected.
+
+    Through the driver: a resolve run asks this once or twice per symbol."""
+    rows = fetchall(
+        session,
+        "SELECT date FROM price_gap WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date",
+        [symbol, start, end],
     )
-    return list(session.execute(query).scalars())
+    return [as_date(row[0]) for row in rows]
 
 
 def gaps_by_symbol(
@@ -312,12 +343,14 @@ def gaps_by_symbol(
     """
     found: dict[str, list[date]] = {}
     for chunk in chunks(sorted(spans)):
-        query = (
-            select(PriceGapRow.symbol, PriceGapRow.date)
-            .where(PriceGapRow.symbol.in_(chunk))
-            .order_by(PriceGapRow.symbol, PriceGapRow.date)
+        rows = fetchall(
+            session,
+            f"SELECT symbol, date FROM price_gap WHERE symbol IN ({', '.join('?' * len(chunk))})"
+            " ORDER BY symbol, date",
+            list(chunk),
         )
-        for symbol, day in session.execute(query):
+        for symbol, stored_day in rows:
+            day = as_date(stored_day)
             first, last = spans[symbol]
             if first <= day <= last:
                 found.setdefault(symbol, []).append(day)

@@ -582,11 +582,14 @@ def store_splits(session: Session, splits: Mapping[str, pd.Series], data_source:
 def load_splits(session: Session, symbols: Iterable[str]) -> dict[str, pd.Series]:
     found: dict[str, list[tuple[date, float]]] = defaultdict(list)
     for part in chunks(sorted(set(symbols))):
-        query = select(SplitRow.symbol, SplitRow.date, SplitRow.ratio).where(
-            SplitRow.symbol.in_(part)
+        # Through the driver: a resolve run asks once per symbol, and almost none has a split.
+        rows = fetchall(
+            session,
+            f"SELECT symbol, date, ratio FROM split WHERE symbol IN ({', '.join('?' * len(part))})",
+            list(part),
         )
-        for symbol, day, ratio in session.execute(query):
-            found[symbol].append((day, ratio))
+        for symbol, day, ratio in rows:
+            found[symbol].append((as_date(day), ratio))
     out = {}
     for symbol, items in found.items():
         items.sort()
