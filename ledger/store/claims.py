@@ -102,39 +102,46 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         day = _day_value(session)
         today = (now + timedelta(hours=14)).date()
         stamp = adapt(session, now)
-        insert_rows(
-            session,
-            "prediction",
-            _PREDICTION_COLUMNS,
-            [
-                _prediction_values(
-                    session,
-                    entry,
-                    fingerprint,
-                    source_ids[source_key(entry.source)],
-                    today,
-                    day,
-                    stamp,
-                )
-                for entry, fingerprint in fresh
-            ],
-            ready=True,
-        )
+        inserted = [
+            _prediction_values(
+                session,
+                entry,
+                fingerprint,
+                source_ids[source_key(entry.source)],
+                today,
+                day,
+                stamp,
+            )
+            for entry, fingerprint in fresh
+        ]
+        insert_rows(session, "prediction", _PREDICTION_COLUMNS, inserted, ready=True)
         new_ids = _ids_after(session, last_id, [fingerprint for _, fingerprint in fresh])
     else:
-        new_ids = {}
+        inserted, new_ids = [], {}
 
+    tags = [sorted(set(entry.tags)) for entry, _ in fresh]
     tag_rows = [
         (new_ids[fingerprint], tag)
-        for entry, fingerprint in fresh
-        for tag in sorted(set(entry.tags))
+        for (_, fingerprint), claim_tags in zip(fresh, tags, strict=True)
+        for tag in claim_tags
     ]
     insert_rows(  # ids and text: nothing to convert
         session, "prediction_tag", ("prediction_id", "tag"), tag_rows, ready=True
     )
 
-    _link_revisions(session, fresh, new_ids, existing, source_ids)
-    prooflog.append_claims(session, list(new_ids.values()))
+    revises = _link_revisions(session, fresh, new_ids, existing, source_ids)
+    if session.get_bind().dialect.name == "sqlite":
+        # The log's entries from the values just inserted: only the source names are read.
+        prooflog.append_inserted_claims(
+            session,
+            [new_ids[fingerprint] for _, fingerprint in fresh],
+            _PREDICTION_COLUMNS,
+            inserted,
+            tags,
+            revises,
+        )
+    else:
+        prooflog.append_claims(session, list(new_ids.values()))
     duplicate_ids = [
         i if i != -1 else new_ids.get(d.fingerprint(), -1)
         for i, d in zip(duplicate_ids, duplicates, strict=True)
@@ -278,8 +285,9 @@ def _link_revisions(
     new_ids: dict[str, int],
     existing: dict[str, int],
     source_ids: dict[str, int],
-) -> None:
-    """Point each new revision at the claim it revises, after `check_revision`."""
+) -> dict[int, int]:
+    """Point each new revision at the claim it revises, after `check_revision`;
+    returns the links made (new claim id -> revised claim id)."""
     wanted_fps = [e.revises_fingerprint for e, _ in fresh if e.revises_fingerprint]
     known = dict(existing)
     known.update(new_ids)
@@ -316,6 +324,7 @@ def _link_revisions(
             update(table).where(table.c.id == bindparam("pid")).values(revises_id=bindparam("rid")),
             updates,
         )
+    return {link["pid"]: link["rid"] for link in updates}
 
 
 @dataclass(frozen=True)
