@@ -27,6 +27,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, insert, select, update
+from sqlalchemy import types as sqltypes
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -277,7 +278,8 @@ def append_inserted_claims(
         return
     if revises:
         stored["revises_id"] = [
-            revises.get(claim_id, old) for claim_id, old in zip(claim_ids, stored["revises_id"])
+            revises.get(claim_id, old)
+            for claim_id, old in zip(claim_ids, stored["revises_id"], strict=True)
         ]
     source_ids = stored["source_id"]
     names = dict(_rows(session, "SELECT id, name FROM source", "id", sorted(set(source_ids))))
@@ -296,16 +298,30 @@ def append_inserted_claims(
     _append_texts(session, [(CLAIM, text) for text in texts])
 
 
-# What SQLite hands back for a value of each column type (by the column's
-# Python type), when it was handed one of these: anything else is converted
-# by the column's affinity, and is read back instead.
-_SQLITE_PLAIN_TYPES: dict[type, frozenset[type]] = {
-    float: frozenset({float, int, type(None)}),
-    int: frozenset({int, type(None)}),
-    str: frozenset({str, type(None)}),
-    date: frozenset({str, type(None)}),  # handed as ISO text (`raw.sqlite_rows`)
-    datetime: frozenset({str, type(None)}),
-}
+# What SQLite hands back as it was handed, by the column's type: a value of
+# another type is converted by the column's affinity, and is read back instead.
+_SQLITE_PLAIN_TYPES: tuple[tuple[type, frozenset[type]], ...] = (
+    (sqltypes.Float, frozenset({float, int, type(None)})),  # REAL: an int comes back a float
+    (sqltypes.Integer, frozenset({int, type(None)})),
+    (sqltypes.String, frozenset({str, type(None)})),
+    # Handed as ISO text (`raw.sqlite_rows`), into a column of NUMERIC affinity.
+    (sqltypes.Date, frozenset({str, type(None)})),
+    (sqltypes.DateTime, frozenset({str, type(None)})),
+)
+
+
+def _storage_type(column_type: Any) -> Any:
+    """The type a column is stored as (SQLModel's AutoString is a String)."""
+    while isinstance(column_type, sqltypes.TypeDecorator):
+        column_type = column_type.impl_instance
+    return column_type
+
+
+def _sqlite_plain_types(column_type: Any) -> frozenset[type] | None:
+    for kind, allowed in _SQLITE_PLAIN_TYPES:
+        if isinstance(column_type, kind):
+            return allowed
+    return None
 
 
 def _sqlite_stored_columns(
@@ -326,17 +342,18 @@ def _sqlite_stored_columns(
     found: dict[str, list[Any]] = {}
     for name in wanted:
         at = position.get(name)
-        allowed = _SQLITE_PLAIN_TYPES.get(table.c[name].type.python_type)
+        column_type = _storage_type(table.c[name].type)
+        allowed = _sqlite_plain_types(column_type)
         if at is None or allowed is None:
             return None
         values = [row[at] for row in inserted]
         if not set(map(type, values)) <= allowed:
             return None
-        if allowed is _SQLITE_PLAIN_TYPES[date] and not all(
+        if isinstance(column_type, sqltypes.Date | sqltypes.DateTime) and not all(
             v[4:5] == "-" and v[:4].isdigit() for v in values if v is not None
-        ):  # a date column has NUMERIC affinity: text that reads as a number is converted
+        ):  # NUMERIC affinity: text that reads as a number would be stored as one
             return None
-        if allowed is _SQLITE_PLAIN_TYPES[float] and any(
+        if isinstance(column_type, sqltypes.Float) and any(
             v != v or v == 0.0 for v in values if type(v) is float
         ):
             values = [
