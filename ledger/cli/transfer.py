@@ -35,7 +35,7 @@ def import_(
     db: DbOption = None,
 ) -> None:
     """Import claims from YAML: all or nothing, and a second import adds nothing."""
-    from ledger.store.claims import duplicate_differences
+    from ledger.store.claims import duplicate_differences, recorded_ids
     from ledger.store.imports import record_import
     from ledger.store.sources import user_aliases
     from ledger.transfer.yaml_import import default_today, read_import_text
@@ -45,7 +45,9 @@ def import_(
         batch = read_import_text(
             text, path=str(file), aliases=user_aliases(session), today=default_today()
         )
-        differences = duplicate_differences(session, batch.entries)
+        # One lookup of the file's fingerprints serves the check and the recording.
+        recorded = recorded_ids(session, batch.entries)
+        differences = duplicate_differences(session, batch.entries, recorded)
         refused = [d for d in differences if d.changes_scores]
         if refused:
             raise ImportFileError(
@@ -58,7 +60,7 @@ def import_(
                 ],
             )
         far = far_levels(session, [entry.claim for entry in batch.entries])
-        result = record_import(session, batch)
+        result = record_import(session, batch, recorded)
         if dry_run:
             session.rollback()
     summary = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict, namedtuple
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
@@ -66,19 +66,36 @@ class ClaimFilter:
     offset: int = 0
 
 
-def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult:
+def recorded_ids(session: Session, entries: Sequence[NewClaim]) -> dict[str, int]:
+    """The ids of the claims already recorded under these entries' fingerprints.
+
+    Taken under the proof log's lock, which every path that records a claim
+    takes first, so the answer holds until the transaction ends: an import
+    asks once for its duplicate check and its recording (100k fingerprints).
+    """
+    if not entries:
+        return {}
+    prooflog.lock_head(session)
+    return _ids_by_fingerprint(session, [e.fingerprint() for e in entries])
+
+
+def record_claims(
+    session: Session, entries: Sequence[NewClaim], recorded: Mapping[str, int] | None = None
+) -> RecordResult:
     """Record new claims; a claim whose fingerprint is already known is skipped.
 
     Duplicates within `entries` count once. Revisions name the claim they
     replace by id or by fingerprint (import files use fingerprints, since ids
-    differ between ledgers); the replaced claim must exist.
+    differ between ledgers); the replaced claim must exist. `recorded` is
+    `recorded_ids(session, entries)` when the caller has asked already, in
+    this transaction.
     """
     if not entries:
         return RecordResult((), (), ())
     prooflog.lock_head(session)
     source_ids = ensure_sources(session, [(e.source, e.source_kind) for e in entries])
     fingerprints = [e.fingerprint() for e in entries]
-    existing = _ids_by_fingerprint(session, fingerprints)
+    existing = dict(recorded) if recorded is not None else recorded_ids(session, entries)
 
     now = utcnow()
     fresh: list[tuple[NewClaim, str]] = []
@@ -373,16 +390,21 @@ class DuplicateDifference:
 
 
 def duplicate_differences(
-    session: Session, entries: Sequence[NewClaim]
+    session: Session, entries: Sequence[NewClaim], recorded: Mapping[str, int] | None = None
 ) -> list[DuplicateDifference]:
     """The entries that are claims already recorded but say something the record does not.
 
     A duplicate is skipped on recording, so a probability, tag, link, quote or
     revision given with it would otherwise be dropped without a word. A field
     the entry leaves out contradicts nothing. One difference per entry, the one
-    that changes scores first.
+    that changes scores first. `recorded` is `recorded_ids(session, entries)`
+    when the caller has it.
     """
-    existing = _ids_by_fingerprint(session, [e.fingerprint() for e in entries])
+    existing = (
+        recorded
+        if recorded is not None
+        else _ids_by_fingerprint(session, [e.fingerprint() for e in entries])
+    )
     if not existing:
         return []
     ids = sorted(set(existing.values()))
