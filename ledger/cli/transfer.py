@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli.context import STATE, DbOption, JsonOption, ledger_session
+from ledger.cli.context import STATE, DbOption, JsonOption, collector_paused, ledger_session
 from ledger.cli.lazy import lazy_module
 from ledger.cli.level_warnings import far_levels, warning_line
 from ledger.errors import ImportFileError, UsageError
@@ -41,7 +41,7 @@ def import_(
     from ledger.transfer.yaml_import import default_today, read_import_text
 
     text = _read_bounded(file, max_mb * 1_000_000)
-    with ledger_session(db, write=True) as session:
+    with collector_paused(), ledger_session(db, write=True) as session:
         batch = read_import_text(
             text, path=str(file), aliases=user_aliases(session), today=default_today()
         )
