@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli.context import STATE, DbOption, JsonOption, ledger_session
+from ledger.cli.context import STATE, DbOption, JsonOption, collector_paused, ledger_session
 from ledger.cli.lazy import lazy_module
 from ledger.cli.level_warnings import far_levels, warning_line
 from ledger.errors import ImportFileError, UsageError
@@ -35,17 +35,19 @@ def import_(
     db: DbOption = None,
 ) -> None:
     """Import claims from YAML: all or nothing, and a second import adds nothing."""
-    from ledger.store.claims import duplicate_differences
+    from ledger.store.claims import duplicate_differences, recorded_ids
     from ledger.store.imports import record_import
     from ledger.store.sources import user_aliases
     from ledger.transfer.yaml_import import default_today, read_import_text
 
     text = _read_bounded(file, max_mb * 1_000_000)
-    with ledger_session(db, write=True) as session:
+    with collector_paused(), ledger_session(db, write=True) as session:
         batch = read_import_text(
             text, path=str(file), aliases=user_aliases(session), today=default_today()
         )
-        differences = duplicate_differences(session, batch.entries)
+        # One lookup of the file's fingerprints serves the check and the recording.
+        recorded = recorded_ids(session, batch.entries)
+        differences = duplicate_differences(session, batch.entries, recorded)
         refused = [d for d in differences if d.changes_scores]
         if refused:
             raise ImportFileError(
@@ -58,7 +60,7 @@ def import_(
                 ],
             )
         far = far_levels(session, [entry.claim for entry in batch.entries])
-        result = record_import(session, batch)
+        result = record_import(session, batch, recorded)
         if dry_run:
             session.rollback()
     summary = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict, namedtuple
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
@@ -66,19 +66,36 @@ class ClaimFilter:
     offset: int = 0
 
 
-def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult:
+def recorded_ids(session: Session, entries: Sequence[NewClaim]) -> dict[str, int]:
+    """The ids of the claims already recorded under these entries' fingerprints.
+
+    Taken under the proof log's lock, which every path that records a claim
+    takes first, so the answer holds until the transaction ends: an import
+    asks once for its duplicate check and its recording (100k fingerprints).
+    """
+    if not entries:
+        return {}
+    prooflog.lock_head(session)
+    return _ids_by_fingerprint(session, [e.fingerprint() for e in entries])
+
+
+def record_claims(
+    session: Session, entries: Sequence[NewClaim], recorded: Mapping[str, int] | None = None
+) -> RecordResult:
     """Record new claims; a claim whose fingerprint is already known is skipped.
 
     Duplicates within `entries` count once. Revisions name the claim they
     replace by id or by fingerprint (import files use fingerprints, since ids
-    differ between ledgers); the replaced claim must exist.
+    differ between ledgers); the replaced claim must exist. `recorded` is
+    `recorded_ids(session, entries)` when the caller has asked already, in
+    this transaction.
     """
     if not entries:
         return RecordResult((), (), ())
     prooflog.lock_head(session)
     source_ids = ensure_sources(session, [(e.source, e.source_kind) for e in entries])
     fingerprints = [e.fingerprint() for e in entries]
-    existing = _ids_by_fingerprint(session, fingerprints)
+    existing = dict(recorded) if recorded is not None else recorded_ids(session, entries)
 
     now = utcnow()
     fresh: list[tuple[NewClaim, str]] = []
@@ -102,39 +119,46 @@ def record_claims(session: Session, entries: Sequence[NewClaim]) -> RecordResult
         day = _day_value(session)
         today = (now + timedelta(hours=14)).date()
         stamp = adapt(session, now)
-        insert_rows(
-            session,
-            "prediction",
-            _PREDICTION_COLUMNS,
-            [
-                _prediction_values(
-                    session,
-                    entry,
-                    fingerprint,
-                    source_ids[source_key(entry.source)],
-                    today,
-                    day,
-                    stamp,
-                )
-                for entry, fingerprint in fresh
-            ],
-            ready=True,
-        )
+        inserted = [
+            _prediction_values(
+                session,
+                entry,
+                fingerprint,
+                source_ids[source_key(entry.source)],
+                today,
+                day,
+                stamp,
+            )
+            for entry, fingerprint in fresh
+        ]
+        insert_rows(session, "prediction", _PREDICTION_COLUMNS, inserted, ready=True)
         new_ids = _ids_after(session, last_id, [fingerprint for _, fingerprint in fresh])
     else:
-        new_ids = {}
+        inserted, new_ids = [], {}
 
+    tags = [sorted(set(entry.tags)) for entry, _ in fresh]
     tag_rows = [
         (new_ids[fingerprint], tag)
-        for entry, fingerprint in fresh
-        for tag in sorted(set(entry.tags))
+        for (_, fingerprint), claim_tags in zip(fresh, tags, strict=True)
+        for tag in claim_tags
     ]
     insert_rows(  # ids and text: nothing to convert
         session, "prediction_tag", ("prediction_id", "tag"), tag_rows, ready=True
     )
 
-    _link_revisions(session, fresh, new_ids, existing, source_ids)
-    prooflog.append_claims(session, list(new_ids.values()))
+    revises = _link_revisions(session, fresh, new_ids, existing, source_ids)
+    if session.get_bind().dialect.name == "sqlite":
+        # The log's entries from the values just inserted: only the source names are read.
+        prooflog.append_inserted_claims(
+            session,
+            [new_ids[fingerprint] for _, fingerprint in fresh],
+            _PREDICTION_COLUMNS,
+            inserted,
+            tags,
+            revises,
+        )
+    else:
+        prooflog.append_claims(session, list(new_ids.values()))
     duplicate_ids = [
         i if i != -1 else new_ids.get(d.fingerprint(), -1)
         for i, d in zip(duplicate_ids, duplicates, strict=True)
@@ -278,8 +302,9 @@ def _link_revisions(
     new_ids: dict[str, int],
     existing: dict[str, int],
     source_ids: dict[str, int],
-) -> None:
-    """Point each new revision at the claim it revises, after `check_revision`."""
+) -> dict[int, int]:
+    """Point each new revision at the claim it revises, after `check_revision`;
+    returns the links made (new claim id -> revised claim id)."""
     wanted_fps = [e.revises_fingerprint for e, _ in fresh if e.revises_fingerprint]
     known = dict(existing)
     known.update(new_ids)
@@ -316,6 +341,7 @@ def _link_revisions(
             update(table).where(table.c.id == bindparam("pid")).values(revises_id=bindparam("rid")),
             updates,
         )
+    return {link["pid"]: link["rid"] for link in updates}
 
 
 @dataclass(frozen=True)
@@ -364,16 +390,21 @@ class DuplicateDifference:
 
 
 def duplicate_differences(
-    session: Session, entries: Sequence[NewClaim]
+    session: Session, entries: Sequence[NewClaim], recorded: Mapping[str, int] | None = None
 ) -> list[DuplicateDifference]:
     """The entries that are claims already recorded but say something the record does not.
 
     A duplicate is skipped on recording, so a probability, tag, link, quote or
     revision given with it would otherwise be dropped without a word. A field
     the entry leaves out contradicts nothing. One difference per entry, the one
-    that changes scores first.
+    that changes scores first. `recorded` is `recorded_ids(session, entries)`
+    when the caller has it.
     """
-    existing = _ids_by_fingerprint(session, [e.fingerprint() for e in entries])
+    existing = (
+        recorded
+        if recorded is not None
+        else _ids_by_fingerprint(session, [e.fingerprint() for e in entries])
+    )
     if not existing:
         return []
     ids = sorted(set(existing.values()))

@@ -8,6 +8,8 @@ other; the only status a file can set is void, with its reason (see
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session
 
@@ -31,13 +33,16 @@ _ROW_KEYS = (
 )
 
 
-def record_import(session: Session, batch: ImportBatch) -> RecordResult:
-    """Record a whole batch inside the caller's transaction (all or nothing)."""
+def record_import(
+    session: Session, batch: ImportBatch, recorded: Mapping[str, int] | None = None
+) -> RecordResult:
+    """Record a whole batch inside the caller's transaction (all or nothing);
+    `recorded` is `recorded_ids(session, batch.entries)` if the caller has it."""
     if batch.sources:
         ensure_sources(session, [(s.name, s.kind) for s in batch.sources])
         for source in batch.sources:
             describe_source(session, source.name, source.kind, source.url, source.notes)
-    result = record_claims(session, batch.entries)
+    result = record_claims(session, batch.entries, recorded)
     if batch.resolutions or batch.void_reasons:
         _restore_history(session, batch, result)
     if batch.baselines:

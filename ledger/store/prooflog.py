@@ -27,6 +27,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, insert, select, update
+from sqlalchemy import types as sqltypes
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -249,6 +250,118 @@ def append_inserted_resolutions(
         append_resolutions(session, claim_ids, current_only=True, claim_status=claim_status)
         return
     _log_resolution_rows(session, rows, claim_status, None)
+
+
+def append_inserted_claims(
+    session: Session,
+    claim_ids: Sequence[int],
+    columns: Sequence[str],
+    inserted: Sequence[Sequence[Any]],
+    tags: Sequence[Sequence[str]],
+    revises: Mapping[int, int],
+) -> None:
+    """Log the claims a SQLite transaction has just inserted, from the values it
+    inserted rather than read back: the entries `append_claims` gives.
+
+    `inserted` holds each claim's row as SQLite was handed it (dates and
+    timestamps as its text), in `columns` order, `claim_ids` the id each got,
+    `tags` the tags inserted with it, and `revises` the `revises_id` set since
+    (new id -> revised id). Only the sources' names are read. A value whose
+    storage is not plain (see `_sqlite_stored_columns`) makes the rows be read
+    back instead.
+    """
+    if not claim_ids:
+        return
+    stored = _sqlite_stored_columns(_CLAIMS, CLAIM_COLUMNS, columns, inserted)
+    if stored is None:
+        append_claims(session, claim_ids)
+        return
+    if revises:
+        stored["revises_id"] = [
+            revises.get(claim_id, old)
+            for claim_id, old in zip(claim_ids, stored["revises_id"], strict=True)
+        ]
+    source_ids = stored["source_id"]
+    names = dict(_rows(session, "SELECT id, name FROM source", "id", sorted(set(source_ids))))
+    order = sorted(range(len(claim_ids)), key=claim_ids.__getitem__)
+    if order != list(range(len(claim_ids))):  # the log lists claims by id
+        claim_ids = [claim_ids[i] for i in order]
+        tags = [tags[i] for i in order]
+        stored = {name: [values[i] for i in order] for name, values in stored.items()}
+    fields = _plain_columns(stored, _CLAIM_CONVERTERS)
+    texts = claim_texts(
+        claim_ids,
+        [names[source_id] for source_id in stored["source_id"]],
+        [sorted(t) for t in tags],
+        {name: tokens(values) for name, values in fields.items()},
+    )
+    _append_texts(session, [(CLAIM, text) for text in texts])
+
+
+# What SQLite hands back as it was handed, by the column's type: a value of
+# another type is converted by the column's affinity, and is read back instead.
+_SQLITE_PLAIN_TYPES: tuple[tuple[type, frozenset[type]], ...] = (
+    (sqltypes.Float, frozenset({float, int, type(None)})),  # REAL: an int comes back a float
+    (sqltypes.Integer, frozenset({int, type(None)})),
+    (sqltypes.String, frozenset({str, type(None)})),
+    # Handed as ISO text (`raw.sqlite_rows`), into a column of NUMERIC affinity.
+    (sqltypes.Date, frozenset({str, type(None)})),
+    (sqltypes.DateTime, frozenset({str, type(None)})),
+)
+
+
+def _storage_type(column_type: Any) -> Any:
+    """The type a column is stored as (SQLModel's AutoString is a String)."""
+    while isinstance(column_type, sqltypes.TypeDecorator):
+        column_type = column_type.impl_instance
+    return column_type
+
+
+def _sqlite_plain_types(column_type: Any) -> frozenset[type] | None:
+    for kind, allowed in _SQLITE_PLAIN_TYPES:
+        if isinstance(column_type, kind):
+            return allowed
+    return None
+
+
+def _sqlite_stored_columns(
+    table: Table,
+    wanted: Sequence[str],
+    columns: Sequence[str],
+    inserted: Sequence[Sequence[Any]],
+) -> dict[str, list[Any]] | None:
+    """Columns `wanted` of rows just inserted into SQLite's `table`, as SQLite
+    reads them back, or None where that is not plain to see.
+
+    SQLite gives back what it was handed but for a float column's NaN (stored
+    NULL) and -0.0 (stored as the integer 0, read back 0.0), both made so
+    here; a column left out (a default) or a value of another type than its
+    column holds (stored by the column's affinity) gives None.
+    """
+    position = {name: index for index, name in enumerate(columns)}
+    found: dict[str, list[Any]] = {}
+    for name in wanted:
+        at = position.get(name)
+        column_type = _storage_type(table.c[name].type)
+        allowed = _sqlite_plain_types(column_type)
+        if at is None or allowed is None:
+            return None
+        values = [row[at] for row in inserted]
+        if not set(map(type, values)) <= allowed:
+            return None
+        if isinstance(column_type, sqltypes.Date | sqltypes.DateTime) and not all(
+            v[4:5] == "-" and v[:4].isdigit() for v in values if v is not None
+        ):  # NUMERIC affinity: text that reads as a number would be stored as one
+            return None
+        if isinstance(column_type, sqltypes.Float) and any(
+            v != v or v == 0.0 for v in values if type(v) is float
+        ):
+            values = [
+                (None if v != v else 0.0 if v == 0.0 else v) if type(v) is float else v
+                for v in values
+            ]
+        found[name] = values
+    return found
 
 
 _STORED_ORDER = ("prediction_id", "is_current", *RESOLUTION_COLUMNS)
@@ -537,12 +650,19 @@ _COLUMN_CONVERTERS: dict[Callable[[Any], Any], Callable[[Sequence[Any]], list[An
 def _column_values(rows: Sequence[tuple], first: int, columns: _Columns) -> dict[str, list[Any]]:
     """Columns `first`.. of `rows`, one list per column, in plain values: the
     same values `_plain` gives row by row, converted a column at a time."""
-    convert = {position: converter for position, _, converter in columns.conversions}
+    return _plain_columns(
+        {name: list(map(itemgetter(first + at), rows)) for at, name in enumerate(columns.names)},
+        columns,
+    )
+
+
+def _plain_columns(stored: Mapping[str, list[Any]], columns: _Columns) -> dict[str, list[Any]]:
+    """Stored column values (by name, each in `columns`) in plain values."""
+    convert = {name: converter for _, name, converter in columns.conversions}
     values: dict[str, list[Any]] = {}
-    for position, name in enumerate(columns.names):
-        at = first + position
-        column = list(map(itemgetter(at), rows))
-        converter = convert.get(position)
+    for name in columns.names:
+        column = stored[name]
+        converter = convert.get(name)
         values[name] = column if converter is None else _COLUMN_CONVERTERS[converter](column)
     return values
 

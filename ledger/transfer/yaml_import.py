@@ -235,12 +235,7 @@ def read_import_text(
     # Each claim's first entry (by fingerprint): its index in the file and what it said.
     first_said: dict[str, tuple[int, NewClaim, str | None]] = {}
     pending_revises: list[tuple[int, str]] = []
-    for index, raw in enumerate(raw_entries):
-        if isinstance(raw, dict):  # `_nullable` inlined: this runs for every field of 100k entries
-            raw = {
-                key: None if value.__class__ is str and value in NULLS else value
-                for key, value in raw.items()
-            }
+    for index, raw in enumerate(raw_entries):  # `_load` has made null fields None
         try:
             entry, history, void_reason, baseline = _read_entry(raw, aliases, source_kinds, today)
         except _EntryError as exc:
@@ -344,24 +339,30 @@ class _Refused(Exception):
 _NO_KEY = object()
 
 
-def _load(text: str) -> Any:
+def _load(text: str, *, key_lines: bool = False) -> Any:
     """The file's one document as plain dicts, lists and strings, from libyaml's events.
 
     PyYAML's composer and constructor are Python even under the C loader, and
     cost ten times what libyaml's parser does on a 100k-entry file; the data
     is built here straight from the parser's events instead. As with
     `BaseLoader`, every scalar is text (tags are not acted on) and a merge key
-    is an ordinary key. Refused, with the line: anchors and aliases (a
-    440-byte "billion laughs" file expands to gigabytes, and export never
-    writes them), a key given twice in one mapping (YAML's "last one wins"
-    would drop a value silently), a key that is not a single value, and a
-    second document. Syntax errors are the parser's own `YAMLError`s.
+    is an ordinary key; a mapping's value that YAML reads as null (`~`,
+    `null`, nothing) is None, as the reader asks of every field (a list's
+    items stay text). Refused, with the line: anchors and aliases (a 440-byte
+    "billion laughs" file expands to gigabytes, and export never writes them),
+    a key given twice in one mapping (YAML's "last one wins" would drop a
+    value silently), a key that is not a single value, and a second document.
+    Syntax errors are the parser's own `YAMLError`s.
+
+    The line of each key is needed only to name both lines of a duplicate:
+    a file with one is read again with `key_lines`, which keeps them.
     """
     # One frame per open mapping or sequence: [container, pending key, its line,
-    # the line of each key seen (mappings)].
+    # the line of each key seen (mappings, with `key_lines`), the frame's line].
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
+    nulls = NULLS
     scalar, mapping_start, sequence_start = (
         yaml.ScalarEvent,
         yaml.MappingStartEvent,
@@ -407,17 +408,22 @@ def _load(text: str) -> Any:
         if parent.__class__ is list:
             parent.append(value)
         elif frame[1] is _NO_KEY:
-            frame[1], frame[2] = value, event.start_mark.line + 1
+            frame[1] = value
+            if key_lines:
+                frame[2] = event.start_mark.line + 1
         else:
-            key, line = frame[1], frame[2]
-            seen = frame[3]
-            if key in seen:
+            key = frame[1]
+            if key in parent:
+                if not key_lines:
+                    return _load(text, key_lines=True)
+                seen = frame[3]
                 raise _Refused(
-                    f"line {line}: duplicate key {_shorten(str(key), 40)!r} (first on line"
+                    f"line {frame[2]}: duplicate key {_shorten(str(key), 40)!r} (first on line"
                     f" {seen[key]}): give each field once"
                 )
-            seen[key] = line
-            parent[key] = value
+            if key_lines:
+                frame[3][key] = frame[2]
+            parent[key] = None if value.__class__ is str and value in nulls else value
             frame[1] = _NO_KEY
     return root
 
