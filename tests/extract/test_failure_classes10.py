@@ -2,7 +2,8 @@
 
 The class comes from corpus_dev5.yaml and corpus_dev7.yaml: one target given for
 several months of one year ("for March, June and September 2026"), which is one
-call per month, each by the end of its month. Each class has a negative that
+call per month, each by the end of its month; and, from corpus_dev5.yaml, a
+"co-head" at a firm, who speaks for the firm. Each class has a negative that
 must not fire. Calls are written "SYMBOL kind level deadline speaker", as in
 test_failure_classes.py.
 """
@@ -84,3 +85,28 @@ def test_may_in_a_list_of_words_is_not_a_month() -> None:
 )
 def test_listed_months_of_events_leave_the_calls_deadline_alone(sentence: str) -> None:
     assert recorded(sentence, DECEMBER) == {"EURUSD=X touch_above 1.22 by 2026-12-31 ING"}
+
+
+# ---------------------------------------------------------------- a "co-" role before the firm
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Doe, co-head of commodities research at Citi, thinks gold will reach $4,900 by "
+        "the end of 2026.",
+        "Jane Doe, a co-head of research at Citi, expects gold to reach $4,900 by the end of 2026.",
+        "Jane Doe, the co-head of global strategy at Citi, sees gold at $4,900 by the end of 2026.",
+    ],
+    ids=["co-head-of", "a-co-head", "the-co-head"],
+)
+def test_a_co_role_at_a_firm_credits_the_firm(sentence: str) -> None:
+    assert recorded(sentence, DECEMBER) == {"GC=F touch_above 4900 by 2026-12-31 Citi"}
+
+
+def test_a_co_word_that_is_no_role_credits_no_firm_it_does_not_name() -> None:
+    calls = recorded(
+        "Jane Doe, co-author of a book on Citi, thinks gold will reach $4,900 by the end of 2026.",
+        DECEMBER,
+    )
+    assert all(not call.endswith(" Citi") for call in calls)
