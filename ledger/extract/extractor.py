@@ -102,6 +102,7 @@ from ledger.extract.pairing import (
     by_speaker,
     credited,
     fallback_deadline,
+    listed_month_ends,
     own_deadlines,
     respective_assets,
     respective_deadlines,
@@ -786,11 +787,18 @@ def _segment_candidates(
                 -i,
             ),
         )
+        listed = listed_month_ends(sentence) if len(levels) == 1 else ()
+        if index in own and own[index] not in listed:
+            listed = ()  # "1.22 by end-2026; cuts in September and October": its own deadline
+        for when in listed:
+            # "targets for March, June and September 2026 to $5,000": a call per month
+            plans.append(Plan(levels[index], when, directions[index], windows[index], several))
         when = own.get(index) or fallback_deadline(sentence.future, segment, levels[index])
         if when is None and segment.mention.symbol in sentence.inherit_symbols:
             when = sentence.inherited
         when = when or sentence.headline_period
-        plans.append(Plan(levels[index], when, directions[index], windows[index], several))
+        if not listed:
+            plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None], directions[-1]
 

@@ -31,6 +31,10 @@ _SHARED_BY = re.compile(
     r"|as\s+(?:do|does|did))\s+",
     re.IGNORECASE,
 )
+# "by end-March 2026, end-June 2026 and end-September 2026" (prepare's form of "for March,
+# June and September 2026"): the month ends of one list
+_MONTH_END_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
+_MONTH_END = re.compile(r"(?:\w+\s+)?end-[a-z]+\s+(?:19|20)\d\d$", re.IGNORECASE)
 _LIST_END = re.compile(r"[\s,]*(?:[\w$.%-]+[\s,]+){0,16}?[\s,]*", re.IGNORECASE)
 
 
@@ -336,3 +340,23 @@ def fallback_deadline(
         return None
     after = [p for p in pool if p.span[0] >= level.end]
     return after[0] if after else pool[-1]
+
+
+def listed_month_ends(sentence: SentenceFacts) -> tuple[DatePhrase, ...]:
+    """The month ends the sentence lists for one target, in order, or () when it lists none.
+
+    "UBS raised its targets for March, June and September 2026 to $5,000": one level
+    and three deadlines in a plain list is a call for each (prepare writes each month
+    as "end-March 2026"); deadlines apart in the sentence are not a list.
+    """
+    phrases = [p for p in sentence.future if _MONTH_END.match(p.text)]
+    for first in range(len(phrases)):
+        run = [phrases[first]]
+        for phrase in phrases[first + 1 :]:
+            gap = sentence.work[run[-1].span[1] : phrase.span[0]]
+            if not _MONTH_END_JOINT.fullmatch(gap):
+                break
+            run.append(phrase)
+        if len(run) > 1 and len({p.deadline.year for p in run}) == 1:
+            return tuple(run)
+    return ()

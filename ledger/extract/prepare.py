@@ -80,6 +80,18 @@ _DAY_OF_MONTH = re.compile(
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:,.]\d)",
     re.IGNORECASE,
 )
+# "targets for March, June and September 2026": one level for several months of one year.
+# Full month names only ("may" and "mar" in a list are words more often than months); not
+# after "in" ("three Fed cuts, in September, October and December": when events happen).
+_FULL_MONTH = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_MONTH_LIST = re.compile(
+    rf"\b(?P<preposition>for|by|at)\s+(?:the\s+)?"
+    rf"(?P<months>(?:{_FULL_MONTH})(?:\s*,\s*(?:{_FULL_MONTH}))*,?\s+and\s+(?:{_FULL_MONTH}))"
+    r"\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-/])",
+    re.IGNORECASE,
+)
 _MONTH_OF_NEXT_YEAR = re.compile(
     rf"\b(?P<month>{_MONTH_NAME})\.?\s+(?:of\s+)?(?P<which>next|this)\s+year\b", re.IGNORECASE
 )
@@ -270,6 +282,7 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
         lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
     )
     work = _YEAR_LIST.sub(_each_year, work)
+    work = _MONTH_LIST.sub(_each_month_end, work)
     work = _that_year(work)
     work = _for_the_year(work, made_on)
     # "70,000 by the end of the decade", "by the decade's end": the last year of this decade
@@ -326,6 +339,16 @@ def _each_year(match: re.Match[str]) -> str:
     years = re.findall(r"(?:19|20)\d\d", match[0])
     listed = ", ".join(f"{preposition} {year}" for year in years[:-1])
     return f"{listed} and {preposition} {years[-1]}"
+
+
+def _each_month_end(match: re.Match[str]) -> str:
+    """ "for March, June and September 2026" -> "for end-March 2026, end-June 2026 and
+    end-September 2026": a target for a month is where the price stands when it ends, and
+    each month is a deadline of its own, for the extractor to give the one level to each."""
+    months = re.findall(_FULL_MONTH, match["months"], re.IGNORECASE)
+    year = match["year"]
+    ends = [f"end-{month} {year}" for month in months]
+    return f"{match['preposition']} {', '.join(ends[:-1])} and {ends[-1]}"
 
 
 def _elided_periods(work: str) -> str:

@@ -104,7 +104,7 @@ _WEEKDAYS = frozenset(
 _ADVERB = re.compile(r"^(?:[a-z]+ly|therefore|thus|hence|too|already|again|similarly)$")
 # (a comma between digits, "$2,800", does not end the description)
 _APPOSITION = re.compile(
-    r",\s+(?:(?:a|an|the|who|whose|which|one|chief|head|founder|co-founder|in|at|on|for"
+    r",\s+(?:(?:a|an|the|who|whose|which|one|(?:co-)?chief|(?:co-)?head|founder|co-founder|in|at|on|for"
     r"|according)\b(?:[^,;:]|(?<=\d),(?=\d)){1,100}|"
     + r"(?:meanwhile|however|too|also|instead|likewise|similarly"
     r"|though|in\s+turn|for\s+its\s+part|for\s+their\s+part)"
@@ -155,8 +155,10 @@ def is_organization(name: str) -> bool:
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4}"
 _PERSON = r"[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}"
 _ROLE = (
-    r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:strategist|analyst|economist|head|chief|director|manager|officer"
-    r"|cio|ceo|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
+    # "co-head of commodities research": a shared post is the post (not "co-founder": a
+    # founder speaks for themself)
+    r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:co-head|strategist|analyst|economist|head|chief|director"
+    r"|manager|officer|cio|ceo|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
     r"\s+){0,3}?[a-z-]+)?"
 )
 # "head of US equity strategy Lori Calvasina": a role in lower case, then the person
