@@ -78,6 +78,9 @@ def dashboard_lines(text: str) -> str:
         if rows - index - 1 < MIN_ROWS:
             continue
         falls_when_bullish = _views_are_on(text, pair["quote"])
+        # the heading ends where the board starts: "Bank forecasts (June 2026)" run on into
+        # the first row would make "Bank" its speaker
+        lines[index] = line.rstrip().rstrip(":") + "."
         deadline = _deadline(heading)
         for row_index in range(index + 1, rows):
             row = _ROW.match(lines[row_index].strip())
