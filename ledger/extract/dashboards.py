@@ -13,7 +13,7 @@ asset is the pair the page is about, the deadline the heading's, and the
 direction the house's view. A view is about the currency the page puts it on
 ("Bullish (JPY)"): bullish on the quote currency of USD/JPY is a fall of the
 pair; a view with no currency is about the pair itself. A "Neutral" row says
-no direction and is left as it is.
+no direction: it stays on the board, as written.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ _HEADING = re.compile(
 # "JPM Bearish 164.00", "Deutsche Bank Strongly Bullish 143.00"
 _ROW = re.compile(
     r"^(?P<house>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2}?)\s+"
-    r"(?P<view>(?:(?:strongly|very|mildly|slightly)\s+)?(?:bullish|bearish))\s+"
+    r"(?P<view>(?:(?:strongly|very|mildly|slightly)\s+)?(?:bullish|bearish)|neutral)\s+"
     r"(?P<level>\d[\d,]*(?:\.\d+)?)\s*$",
     re.IGNORECASE,
 )
@@ -85,6 +85,8 @@ def dashboard_lines(text: str) -> str:
         for row_index in range(index + 1, rows):
             row = _ROW.match(lines[row_index].strip())
             assert row is not None
+            if row["view"].lower() == "neutral":
+                continue  # no direction: a level with no side is no call of the ledger's
             bullish = row["view"].lower().endswith("bullish")
             rises = bullish != falls_when_bullish
             verb = "rise" if rises else "fall"

@@ -70,6 +70,19 @@ def test_a_view_on_the_pair_itself_rises_when_bullish() -> None:
     }
 
 
+def test_a_neutral_house_stays_on_the_board_and_makes_no_call() -> None:
+    page = (
+        "USD/JPY: Bullish (JPY)\n"
+        "All firm targets (Dec '26)\n"
+        "JPM Bearish 164.00\nHSBC Neutral 155.00\nGS Bullish 148.00\n"
+    )
+    assert "HSBC Neutral 155.00" in dashboard_lines(page).split("\n")
+    assert recorded(page, NOVEMBER) == {
+        "JPY=X touch_above 164 by 2026-12-31 JPMorgan",
+        "JPY=X touch_below 148 by 2026-12-31 Goldman Sachs",
+    }
+
+
 @pytest.mark.parametrize(
     "page",
     [
