@@ -94,6 +94,7 @@ from ledger.extract.clauses import (
     conditional_spans,
     is_past,
 )
+from ledger.extract.dashboards import dashboard_lines
 from ledger.extract.directions import Direction, find_terms, is_negated, read_direction
 from ledger.extract.levels import Level, call_levels, prices_now
 from ledger.extract.mentions import find_mentions, remember, remember_prices
@@ -335,7 +336,7 @@ def _extract(
             return None
         return known[0].asset, P.ASSET_FAMILIES.get(known[0].symbol) in _AVERAGED_FAMILIES
 
-    text = tables_as_lines(text, names_asset)
+    text = dashboard_lines(tables_as_lines(text, names_asset))
     read: dict[tuple[str, bool, ContextState], tuple[list[Candidate], ContextState]] = {}
     found: list[Candidate] = []
     notes: dict[str, None] = {}
