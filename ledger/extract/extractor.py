@@ -638,6 +638,7 @@ def _read_sentence(
         ),
         inherited=inherited if (strong_cue or item or roll) and not future else None,
         headline_period=context.headline_period,
+        level_spans=tuple(lv.match.span for lv in levels),
         inherit_symbols=inherit_symbols,
         price_now=dict(context.price_now),
         respectively=respectively_at(present),
@@ -772,7 +773,7 @@ def _segment_candidates(
         # "~$4,560 average, peaking near $5,000", "to $5,000, with an average of $4,400":
         # a peak and an average are two calls on one path, each with its own word.
         for index, level in enumerate(levels):
-            when = own.get(index) or fallback_deadline(sentence.future, segment, level)
+            when = own.get(index) or fallback_deadline(sentence, segment, level)
             if when is None and segment.mention.symbol in sentence.inherit_symbols:
                 when = sentence.inherited
             when = when or sentence.headline_period
@@ -793,7 +794,7 @@ def _segment_candidates(
         for when in listed:
             # "targets for March, June and September 2026 to $5,000": a call per month
             plans.append(Plan(levels[index], when, directions[index], windows[index], several))
-        when = own.get(index) or fallback_deadline(sentence.future, segment, levels[index])
+        when = own.get(index) or fallback_deadline(sentence, segment, levels[index])
         if when is None and segment.mention.symbol in sentence.inherit_symbols:
             when = sentence.inherited
         when = when or sentence.headline_period

@@ -147,7 +147,7 @@ def respective_assets(
             chain = last_chain
             # its own part of the sentence: the deadline of the list before is not its own
             commas = [c.end() for c in re.finditer(r"[,;]\s", sentence.work[: run[0].start])]
-            start = max([start, *commas])
+            start = max([start, *commas, *_deadline_ends(sentence, previous_end, run[0].start)])
         if len(chain) != len(run) or len({m.symbol for m in chain}) != len(chain):
             continue
         last_chain = chain
@@ -166,6 +166,22 @@ def respective_assets(
     ]
     kept = [seg for seg in kept if seg.levels or id(seg.mention) not in paired_mentions]
     return sorted(kept + pairs, key=lambda seg: seg.levels[0].start if seg.levels else seg.start)
+
+
+def _deadline_ends(sentence: SentenceFacts, after: int, before: int) -> list[int]:
+    """Where deadlines written right after the list before end ("$56 and $52 in 2026 and ...").
+
+    A year that follows the earlier list with nothing but words between is that
+    list's, so the next list ("and $58 and $54 in 2027") starts after it and finds
+    its own year rather than borrowing the first one's.
+    """
+    return [
+        phrase.span[1]
+        for phrase in sentence.future
+        if after <= phrase.span[0]
+        and phrase.span[1] <= before
+        and not _NOT_ADJACENT.search(sentence.work[after : phrase.span[0]])
+    ]
 
 
 def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment, SpeakerReading]]:
@@ -331,15 +347,36 @@ def respective_deadlines(sentence: SentenceFacts, levels: list[Level]) -> dict[i
 
 
 def fallback_deadline(
-    future: tuple[DatePhrase, ...], segment: Segment, level: Level
+    sentence: SentenceFacts, segment: Segment, level: Level
 ) -> DatePhrase | None:
-    """A deadline the call shares with the sentence: "gold at $4,900 and silver at $60 by 2026"."""
+    """A deadline the call shares with the sentence: "gold at $4,900 and silver at $60 by 2026".
+
+    A deadline written right after a later level set off by a comma is that
+    level's alone: in "for 2027 an average of 65 dollars for Brent and 61 dollars
+    for WTI, and 75 dollars for 2030" the pair takes 2027, named before it.
+    """
+    future = sentence.future
     inside = [p for p in future if segment.start <= p.span[0] < segment.end]
     pool = inside or list(future)
     if not pool:
         return None
     after = [p for p in pool if p.span[0] >= level.end]
+    before = [p for p in future if p.span[1] <= level.start]
+    if after and before and _anothers_own(sentence, level, after[0]):
+        return before[-1]
     return after[0] if after else pool[-1]
+
+
+def _anothers_own(sentence: SentenceFacts, level: Level, phrase: DatePhrase) -> bool:
+    """Whether `phrase` is written right after a later level in a clause of its own."""
+    work = sentence.work
+    for start, end in sentence.level_spans:
+        if start < level.end or end > phrase.span[0]:
+            continue
+        gap = work[end : phrase.span[0]]
+        if len(gap) <= 40 and not _NOT_ADJACENT.search(gap) and "," in work[level.end : start]:
+            return True
+    return False
 
 
 def listed_month_ends(sentence: SentenceFacts) -> tuple[DatePhrase, ...]:
