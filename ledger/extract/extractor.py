@@ -102,6 +102,7 @@ from ledger.extract.pairing import (
     by_speaker,
     credited,
     fallback_deadline,
+    for_a_span_of_years,
     listed_month_ends,
     own_deadlines,
     respective_assets,
@@ -655,6 +656,7 @@ def _read_sentence(
         if any(m.span[0] < lv.start for m in subjects)
         or not any(m.span[1] <= lv.start for m in yardsticks)
     ]
+    levels = [lv for lv in levels if not for_a_span_of_years(work, future, lv)]
     segments = split_segments(subjects, levels, work)
     segments = respective_assets(sentence, segments, subjects)
     candidates: list[Candidate] = []

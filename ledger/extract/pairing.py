@@ -35,6 +35,8 @@ _SHARED_BY = re.compile(
 # June and September 2026"): the month ends of one list
 _MONTH_END_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
 _MONTH_END = re.compile(r"(?:\w+\s+)?end-[a-z]+\s+(?:19|20)\d\d$", re.IGNORECASE)
+# "its 2030-2035 estimates", "for 2030-35": a span of years (not "2025-12-31", a date)
+_YEAR_SPAN = re.compile(r"(?<![\w$.,-])(?:19|20)\d\d\s?[-\u2013]\s?(?:(?:19|20)\d\d|\d\d)(?![\w%-])")
 _LIST_END = re.compile(r"[\s,]*(?:[\w$.%-]+[\s,]+){0,16}?[\s,]*", re.IGNORECASE)
 
 
@@ -62,6 +64,31 @@ def without_old_deadlines(
         if not (after_old and more_follow):
             kept.append(phrase)
     return tuple(kept)
+
+
+def for_a_span_of_years(work: str, future: tuple[DatePhrase, ...], level: Level) -> bool:
+    """Whether the level is said for a span of years ("its 2030-2035 estimates to $75").
+
+    An average over several years names no one deadline the ledger can state, so
+    the level is no call; without this it borrows the last year named before
+    ("2027 forecasts to $58 and $54, and its 2030-2035 estimates to $75 and $71").
+    A level with a deadline of its own right after it keeps it.
+    """
+    spans = list(_YEAR_SPAN.finditer(work, 0, level.start))
+    if not spans:
+        return False
+    span_end = spans[-1].end()
+    between = work[span_end : level.start]
+    if len(between) > 60 or re.search(r"[.;]", between):
+        return False
+    if any(span_end <= p.span[0] < level.start for p in future):
+        return False
+    return not any(
+        p.span[0] >= level.end
+        and len(work[level.end : p.span[0]]) <= 40
+        and not _NOT_ADJACENT.search(work[level.end : p.span[0]])
+        for p in future
+    )
 
 
 def respectively_at(present: str) -> int | None:
