@@ -104,6 +104,7 @@ from ledger.extract.pairing import (
     fallback_deadline,
     for_a_span_of_years,
     listed_month_ends,
+    named_before,
     own_deadlines,
     respective_assets,
     respective_deadlines,
@@ -706,6 +707,11 @@ def _segment_candidates(
         return needs_level(sentence, segment, settings), None
     own = own_deadlines(levels, segment, sentence.future, sentence.work)
     own.update(respective_deadlines(sentence, levels))
+    if len(levels) == 2 and list(own) == [1]:
+        # "for 2027 ... 61 dollars for WTI, and 75 dollars for 2030": a ladder of two years
+        earlier = named_before(sentence, segment, levels[0])
+        if earlier is not None:
+            own[0] = earlier
     # "could nearly double the price by the end of the year, lifting their year-end target
     # to $7,500": a multiple that says the same as a price for the same day is no call of its own
     priced = {own[i].deadline for i, lv in enumerate(levels) if i in own and lv.match.price}

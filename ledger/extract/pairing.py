@@ -382,16 +382,27 @@ def fallback_deadline(
     level's alone: in "for 2027 an average of 65 dollars for Brent and 61 dollars
     for WTI, and 75 dollars for 2030" the pair takes 2027, named before it.
     """
-    future = sentence.future
-    inside = [p for p in future if segment.start <= p.span[0] < segment.end]
-    pool = inside or list(future)
+    inside = [p for p in sentence.future if segment.start <= p.span[0] < segment.end]
+    pool = inside or list(sentence.future)
     if not pool:
         return None
     after = [p for p in pool if p.span[0] >= level.end]
+    return named_before(sentence, segment, level) or (after[0] if after else pool[-1])
+
+
+def named_before(sentence: SentenceFacts, segment: Segment, level: Level) -> DatePhrase | None:
+    """The deadline named before a level whose next one is a later level's own, else None.
+
+    "for 2027 ... 61 dollars for WTI, and 75 dollars for 2030": 2030 is 75's (a
+    clause of its own after a comma), so 61 takes 2027, the year named before it.
+    """
+    future = sentence.future
+    inside = [p for p in future if segment.start <= p.span[0] < segment.end]
+    after = [p for p in inside or future if p.span[0] >= level.end]
     before = [p for p in future if p.span[1] <= level.start]
     if after and before and _anothers_own(sentence, level, after[0]):
         return before[-1]
-    return after[0] if after else pool[-1]
+    return None
 
 
 def _anothers_own(sentence: SentenceFacts, level: Level, phrase: DatePhrase) -> bool:
