@@ -36,7 +36,9 @@ _SHARED_BY = re.compile(
 _MONTH_END_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
 _MONTH_END = re.compile(r"(?:\w+\s+)?end-[a-z]+\s+(?:19|20)\d\d$", re.IGNORECASE)
 # "its 2030-2035 estimates", "for 2030-35": a span of years (not "2025-12-31", a date)
-_YEAR_SPAN = re.compile(r"(?<![\w$.,-])(?:19|20)\d\d\s?[-\u2013]\s?(?:(?:19|20)\d\d|\d\d)(?![\w%-])")
+_YEAR_SPAN = re.compile(
+    r"(?<![\w$.,-])(?:19|20)\d\d\s?[-\u2013]\s?(?:(?:19|20)\d\d|\d\d)(?![\w%-])"
+)
 _LIST_END = re.compile(r"[\s,]*(?:[\w$.%-]+[\s,]+){0,16}?[\s,]*", re.IGNORECASE)
 
 
@@ -373,9 +375,7 @@ def respective_deadlines(sentence: SentenceFacts, levels: list[Level]) -> dict[i
     return {index[id(lv)]: p for lv, p in zip(run, periods, strict=True) if id(lv) in index}
 
 
-def fallback_deadline(
-    sentence: SentenceFacts, segment: Segment, level: Level
-) -> DatePhrase | None:
+def fallback_deadline(sentence: SentenceFacts, segment: Segment, level: Level) -> DatePhrase | None:
     """A deadline the call shares with the sentence: "gold at $4,900 and silver at $60 by 2026".
 
     A deadline written right after a later level set off by a comma is that
