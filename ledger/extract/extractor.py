@@ -103,7 +103,9 @@ from ledger.extract.pairing import (
     by_speaker,
     credited,
     fallback_deadline,
+    for_a_span_of_years,
     listed_month_ends,
+    named_before,
     own_deadlines,
     respective_assets,
     respective_deadlines,
@@ -639,6 +641,7 @@ def _read_sentence(
         ),
         inherited=inherited if (strong_cue or item or roll) and not future else None,
         headline_period=context.headline_period,
+        level_spans=tuple(lv.match.span for lv in levels),
         inherit_symbols=inherit_symbols,
         price_now=dict(context.price_now),
         respectively=respectively_at(present),
@@ -655,6 +658,7 @@ def _read_sentence(
         if any(m.span[0] < lv.start for m in subjects)
         or not any(m.span[1] <= lv.start for m in yardsticks)
     ]
+    levels = [lv for lv in levels if not for_a_span_of_years(work, future, lv)]
     segments = split_segments(subjects, levels, work)
     segments = respective_assets(sentence, segments, subjects)
     candidates: list[Candidate] = []
@@ -704,6 +708,11 @@ def _segment_candidates(
         return needs_level(sentence, segment, settings), None
     own = own_deadlines(levels, segment, sentence.future, sentence.work)
     own.update(respective_deadlines(sentence, levels))
+    if len(levels) == 2 and list(own) == [1]:
+        # "for 2027 ... 61 dollars for WTI, and 75 dollars for 2030": a ladder of two years
+        earlier = named_before(sentence, segment, levels[0])
+        if earlier is not None:
+            own[0] = earlier
     # "could nearly double the price by the end of the year, lifting their year-end target
     # to $7,500": a multiple that says the same as a price for the same day is no call of its own
     priced = {own[i].deadline for i, lv in enumerate(levels) if i in own and lv.match.price}
@@ -773,7 +782,7 @@ def _segment_candidates(
         # "~$4,560 average, peaking near $5,000", "to $5,000, with an average of $4,400":
         # a peak and an average are two calls on one path, each with its own word.
         for index, level in enumerate(levels):
-            when = own.get(index) or fallback_deadline(sentence.future, segment, level)
+            when = own.get(index) or fallback_deadline(sentence, segment, level)
             if when is None and segment.mention.symbol in sentence.inherit_symbols:
                 when = sentence.inherited
             when = when or sentence.headline_period
@@ -794,7 +803,7 @@ def _segment_candidates(
         for when in listed:
             # "targets for March, June and September 2026 to $5,000": a call per month
             plans.append(Plan(levels[index], when, directions[index], windows[index], several))
-        when = own.get(index) or fallback_deadline(sentence.future, segment, levels[index])
+        when = own.get(index) or fallback_deadline(sentence, segment, levels[index])
         if when is None and segment.mention.symbol in sentence.inherit_symbols:
             when = sentence.inherited
         when = when or sentence.headline_period

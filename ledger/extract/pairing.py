@@ -35,6 +35,10 @@ _SHARED_BY = re.compile(
 # June and September 2026"): the month ends of one list
 _MONTH_END_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
 _MONTH_END = re.compile(r"(?:\w+\s+)?end-[a-z]+\s+(?:19|20)\d\d$", re.IGNORECASE)
+# "its 2030-2035 estimates", "for 2030-35": a span of years (not "2025-12-31", a date)
+_YEAR_SPAN = re.compile(
+    r"(?<![\w$.,-])(?:19|20)\d\d\s?[-\u2013]\s?(?:(?:19|20)\d\d|\d\d)(?![\w%-])"
+)
 _LIST_END = re.compile(r"[\s,]*(?:[\w$.%-]+[\s,]+){0,16}?[\s,]*", re.IGNORECASE)
 
 
@@ -62,6 +66,31 @@ def without_old_deadlines(
         if not (after_old and more_follow):
             kept.append(phrase)
     return tuple(kept)
+
+
+def for_a_span_of_years(work: str, future: tuple[DatePhrase, ...], level: Level) -> bool:
+    """Whether the level is said for a span of years ("its 2030-2035 estimates to $75").
+
+    An average over several years names no one deadline the ledger can state, so
+    the level is no call; without this it borrows the last year named before
+    ("2027 forecasts to $58 and $54, and its 2030-2035 estimates to $75 and $71").
+    A level with a deadline of its own right after it keeps it.
+    """
+    spans = list(_YEAR_SPAN.finditer(work, 0, level.start))
+    if not spans:
+        return False
+    span_end = spans[-1].end()
+    between = work[span_end : level.start]
+    if len(between) > 60 or re.search(r"[.;]", between):
+        return False
+    if any(span_end <= p.span[0] < level.start for p in future):
+        return False
+    return not any(
+        p.span[0] >= level.end
+        and len(work[level.end : p.span[0]]) <= 40
+        and not _NOT_ADJACENT.search(work[level.end : p.span[0]])
+        for p in future
+    )
 
 
 def respectively_at(present: str) -> int | None:
@@ -147,7 +176,7 @@ def respective_assets(
             chain = last_chain
             # its own part of the sentence: the deadline of the list before is not its own
             commas = [c.end() for c in re.finditer(r"[,;]\s", sentence.work[: run[0].start])]
-            start = max([start, *commas])
+            start = max([start, *commas, *_deadline_ends(sentence, previous_end, run[0].start)])
         if len(chain) != len(run) or len({m.symbol for m in chain}) != len(chain):
             continue
         last_chain = chain
@@ -166,6 +195,22 @@ def respective_assets(
     ]
     kept = [seg for seg in kept if seg.levels or id(seg.mention) not in paired_mentions]
     return sorted(kept + pairs, key=lambda seg: seg.levels[0].start if seg.levels else seg.start)
+
+
+def _deadline_ends(sentence: SentenceFacts, after: int, before: int) -> list[int]:
+    """Where deadlines written right after the list before end ("$56 and $52 in 2026 and ...").
+
+    A year that follows the earlier list with nothing but words between is that
+    list's, so the next list ("and $58 and $54 in 2027") starts after it and finds
+    its own year rather than borrowing the first one's.
+    """
+    return [
+        phrase.span[1]
+        for phrase in sentence.future
+        if after <= phrase.span[0]
+        and phrase.span[1] <= before
+        and not _NOT_ADJACENT.search(sentence.work[after : phrase.span[0]])
+    ]
 
 
 def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment, SpeakerReading]]:
@@ -330,16 +375,46 @@ def respective_deadlines(sentence: SentenceFacts, levels: list[Level]) -> dict[i
     return {index[id(lv)]: p for lv, p in zip(run, periods, strict=True) if id(lv) in index}
 
 
-def fallback_deadline(
-    future: tuple[DatePhrase, ...], segment: Segment, level: Level
-) -> DatePhrase | None:
-    """A deadline the call shares with the sentence: "gold at $4,900 and silver at $60 by 2026"."""
-    inside = [p for p in future if segment.start <= p.span[0] < segment.end]
-    pool = inside or list(future)
+def fallback_deadline(sentence: SentenceFacts, segment: Segment, level: Level) -> DatePhrase | None:
+    """A deadline the call shares with the sentence: "gold at $4,900 and silver at $60 by 2026".
+
+    A deadline written right after a later level set off by a comma is that
+    level's alone: in "for 2027 an average of 65 dollars for Brent and 61 dollars
+    for WTI, and 75 dollars for 2030" the pair takes 2027, named before it.
+    """
+    inside = [p for p in sentence.future if segment.start <= p.span[0] < segment.end]
+    pool = inside or list(sentence.future)
     if not pool:
         return None
     after = [p for p in pool if p.span[0] >= level.end]
-    return after[0] if after else pool[-1]
+    return named_before(sentence, segment, level) or (after[0] if after else pool[-1])
+
+
+def named_before(sentence: SentenceFacts, segment: Segment, level: Level) -> DatePhrase | None:
+    """The deadline named before a level whose next one is a later level's own, else None.
+
+    "for 2027 ... 61 dollars for WTI, and 75 dollars for 2030": 2030 is 75's (a
+    clause of its own after a comma), so 61 takes 2027, the year named before it.
+    """
+    future = sentence.future
+    inside = [p for p in future if segment.start <= p.span[0] < segment.end]
+    after = [p for p in inside or future if p.span[0] >= level.end]
+    before = [p for p in future if p.span[1] <= level.start]
+    if after and before and _anothers_own(sentence, level, after[0]):
+        return before[-1]
+    return None
+
+
+def _anothers_own(sentence: SentenceFacts, level: Level, phrase: DatePhrase) -> bool:
+    """Whether `phrase` is written right after a later level in a clause of its own."""
+    work = sentence.work
+    for start, end in sentence.level_spans:
+        if start < level.end or end > phrase.span[0]:
+            continue
+        gap = work[end : phrase.span[0]]
+        if len(gap) <= 40 and not _NOT_ADJACENT.search(gap) and "," in work[level.end : start]:
+            return True
+    return False
 
 
 def listed_month_ends(sentence: SentenceFacts) -> tuple[DatePhrase, ...]:

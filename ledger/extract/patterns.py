@@ -1181,9 +1181,9 @@ REWRITES = (
         r"within \1 months ",
     ),
     # "its 2026 average price forecast" -> "its in 2026 average price forecast": the year
-    # of a forecast is its period
+    # of a forecast is its period (not the last year of a span: "its 2030-2035 estimates")
     (
-        r"(?<!end\s)(?<!end-)"
+        r"(?<!end\s)(?<!end-)(?<!\d-)(?<!\d\u2013)"
         + "".join(f"(?<!{m}\\s)" for m in _MONTH_WORDS)
         + r"\b((?:19|20)\d\d)\s+(?=(?:(?:average|price|brent|wti|gold|silver|oil|spot|base"
         r"|full-year|annual|s&p\s+500|s&p|nasdaq(?:\s+100)?|dow|index|bitcoin|ether|stock|equity"

@@ -134,6 +134,8 @@ _FOREIGN_DOLLAR = re.compile(
 )
 # "$US5000", "$US 4,900": the Australian writer's order for US$
 _DOLLAR_US = re.compile(r"\$US\s?(?=\d)")
+# "US$ 56 and US$ 52" (Latin American copy): the sign written apart from its number
+_US_DOLLAR_SPACED = re.compile(r"\bUS\$\s+(?=\d)")
 # "in the mid-$50s", "the mid-$4,000s": the middle of the decade (or thousand) named.
 # The sign is required: "in his mid-50s" is an age and "the mid-1990s" a decade of years.
 _MID_DECADE = re.compile(r"\bmid[-\s]?\$(?P<number>\d{1,3}(?:,\d{3})*)s\b", re.IGNORECASE)
@@ -232,7 +234,7 @@ def _spelled_numbers(work: str) -> str:
     work = _FOREIGN_PERCENT_AFTER.sub(lambda m: m["number"].replace(",", ".") + "%", work)
     work = _SPELLED_THOUSANDS.sub(thousands, _european_thousands(work))
     work = _FOREIGN_DOLLAR.sub(lambda m: f"{m['space']}dollars", work)
-    work = _DOLLAR_US.sub("US$", work)
+    work = _US_DOLLAR_SPACED.sub("US$", _DOLLAR_US.sub("US$", work))
     work = _MID_DECADE.sub(mid_decade, work)
     return _INDIAN_NUMBER.sub(indian, work)
 

@@ -63,6 +63,7 @@ class SentenceFacts:
     price_now: Mapping[str, float] = field(default_factory=dict)
     lead_direction: Direction | None = None
     headline_period: DatePhrase | None = None
+    level_spans: tuple[tuple[int, int], ...] = ()  # every level the sentence states
 
 
 @dataclass
