@@ -317,9 +317,10 @@ def test_each_label_is_well_formed(entry: Article) -> None:
 # The frozen set, the only place quoted figures come from; never guarded, never tuned on.
 CURRENT_FROZEN = ("corpus_test3.yaml", "corpus_test4.yaml")
 # Pooled over every development file, date given, as bench/extract_quality.py counts them:
-# measured 0.914 / 0.826, speakers 0.91 strict (1,058 claims, 543 articles) after the ninth
-# round (2026-12-07). A later round may raise these; lowering one needs a reason in its note.
-DEVELOPMENT_FLOOR = {"precision": 0.90, "recall": 0.81, "speakers": 0.89}
+# measured 0.921 / 0.839, speakers 0.91 strict (1,058 claims, 543 articles) after the twelfth
+# round (2026-12-07; 0.914 / 0.826 after the ninth). A later round may raise these; lowering one
+# needs a reason in its note.
+DEVELOPMENT_FLOOR = {"precision": 0.91, "recall": 0.82, "speakers": 0.89}
 
 
 def test_the_pooled_development_figures_hold() -> None:
