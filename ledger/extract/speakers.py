@@ -596,6 +596,15 @@ def name_before_at(text: str) -> tuple[str | None, int]:
     return cleaned, start + max(0, text[start:].find(cleaned.split()[0]))
 
 
+# A person's role in lower case right before the name: "analyst", "chief market strategist",
+# "crypto trader", "veteran investor", "co-founder".
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:(?:[a-z]+|co-[a-z]+)\s+){0,3}?(?:analyst|strategist|economist|trader|investor"
+    r"|founder|co-founder|chief|ceo|cio|partner|head|director|manager|researcher"
+    r"|commentator|portfolio\s+manager)\s+(?=[A-Z][a-z])"
+)
+
+
 def name_after(text: str, start: int) -> tuple[str | None, int]:
     """The capitalized name that starts at `start`, and where it ends."""
     name: list[str] = []
@@ -603,6 +612,10 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
     article = re.match(r"the\s+(?=[A-Z])", text[start:])
     if article:
         start += article.end()
+    # "says analyst Jane Doe", "said chief market strategist Jane Doe": the role before the name
+    role = _ROLE_BEFORE_NAME.match(text, start)
+    if role:
+        start = role.end()
     position = start
     for match in re.finditer(r"\S+", text[start:]):
         token = match[0]

@@ -256,3 +256,33 @@ def test_a_wrapped_line_starting_with_a_year_is_no_numbered_item() -> None:
         "Standard Chartered has raised its long-term forecast to $2,000 by the end of 2030.",
         "It now expects solana at $400 by the end of 2027.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ethereum must hold the $2,800 support through the end of January, says analyst "
+            "Michael van de Poppe.",
+            "Michael van de Poppe",
+        ),
+        (
+            "Bitcoin will climb to $150,000 by June 2026, said veteran crypto trader Peter Brandt.",
+            "Peter Brandt",
+        ),
+        (
+            "Gold should reach $5,000 by the end of 2026, according to chief market strategist "
+            "Jane Doe of Acme Capital.",
+            "Acme Capital",
+        ),
+    ],
+)
+def test_a_role_between_the_verb_and_the_name_is_not_the_name(text: str, speaker: str) -> None:
+    """'says analyst NAME': the lower-case role word before the name once left no speaker."""
+    found = {s for _, s in speakers(text)}
+    assert found == {speaker}
+
+
+def test_a_role_word_with_no_name_after_it_names_nobody() -> None:
+    text = "Gold will reach $5,000 by the end of 2026, says one analyst."
+    assert {s for _, s in speakers(text)} <= {None}
