@@ -353,15 +353,16 @@ def _sqlite_stored_columns(
             v[4:5] == "-" and v[:4].isdigit() for v in values if v is not None
         ):  # NUMERIC affinity: text that reads as a number would be stored as one
             return None
-        if isinstance(column_type, sqltypes.Float) and any(
-            v != v or v == 0.0 for v in values if type(v) is float
-        ):
-            values = [
-                (None if v != v else 0.0 if v == 0.0 else v) if type(v) is float else v
-                for v in values
-            ]
-        found[name] = values
+        found[name] = _floats_as_sqlite_reads(values)
     return found
+
+
+def _floats_as_sqlite_reads(values: list[Any]) -> list[Any]:
+    """`values` as SQLite reads them back: a float NaN is stored NULL, and -0.0
+    is stored as the integer 0 and read back 0.0; every other value as handed."""
+    if not any(v != v or v == 0.0 for v in values if type(v) is float):
+        return values
+    return [(None if v != v else 0.0 if v == 0.0 else v) if type(v) is float else v for v in values]
 
 
 _STORED_ORDER = ("prediction_id", "is_current", *RESOLUTION_COLUMNS)
@@ -382,15 +383,9 @@ def _as_stored(
             columns.append([None] * len(inserted))
             continue
         values = [row[at] for row in inserted]
-        floats = [v for v in values if type(v) is float]
-        if floats and name not in _FLOAT_COLUMNS:
+        if name not in _FLOAT_COLUMNS and any(type(v) is float for v in values):
             return None
-        if any(v != v or v == 0.0 for v in floats):
-            values = [
-                (None if v != v else 0.0 if v == 0.0 else v) if type(v) is float else v
-                for v in values
-            ]
-        columns.append(values)
+        columns.append(_floats_as_sqlite_reads(values))
     ids = [row[0] for row in stored]
     return list(zip(ids, *columns, strict=True))
 
