@@ -96,6 +96,8 @@ WORDS_AFTER_A_PRICE = frozenset(
         "call", "base", "bear", "bull", "case", "outlook", "estimate", "objective", "is",
         # a level in the currency the asset is quoted in: "55,000 yen" for the Nikkei
         "yen", "pts", "us",  # "5,000 US dollars"
+        # "HSBC and Barclays see EUR/USD at 1.25 and 1.22 respectively": the list's last
+        "respectively", "respective",
     )
 )  # fmt: skip
 
