@@ -69,13 +69,12 @@ CORPUS_FILES = (
     # Written for the test set, but their pages are also paraphrased in corpus_dev.yaml.
     "corpus_seen.yaml",
     # The first two test batches (63 and 52 articles), labelled before any extraction was run
-    # on them; frozen until 2026-12-06, development files (open to tuning) from then on. The
-    # frozen set is now corpus_test3.yaml and corpus_test4.yaml.
+    # on them; frozen until 2026-12-06, development files (open to tuning) from then on.
     "corpus_test.yaml",
     "corpus_test2.yaml",
-    # The third frozen batch (60 articles), labelled before any extraction was run on it.
+    # The third and fourth test batches (60 and 50 articles), labelled before any extraction was
+    # run on them; frozen until 2026-12-07, development files from then on.
     "corpus_test3.yaml",
-    # The fourth frozen batch (50 articles), labelled before any extraction was run on it.
     "corpus_test4.yaml",
     # The fifth frozen batch (50 articles), labelled before any extraction was run on it.
     "corpus_test5.yaml",
