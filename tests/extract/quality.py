@@ -78,6 +78,8 @@ CORPUS_FILES = (
     "corpus_test4.yaml",
     # The fifth frozen batch (50 articles), labelled before any extraction was run on it.
     "corpus_test5.yaml",
+    # The sixth frozen batch (50 articles), labelled before any extraction was run on it.
+    "corpus_test6.yaml",
 )
 # After every article's date in every file; only used where an article gives no date at all.
 DEFAULT_TODAY = date(2026, 12, 6)
