@@ -5,7 +5,7 @@ through `html_text.html_to_text` first) and proposes `Candidate`s, each
 with a claim text in the claim language that `parse_claim` accepts. Nothing
 here records anything: the CLI does, and only what the user accepts.
 
-    patterns.py   what the extractor looks for: names, verbs, cues (data)
+    patterns/     what the extractor looks for: names, verbs, cues (data)
     tables.py     pipe tables of forecasts → one labelled line per row
     sentences.py  text → sentences
     html_text.py  HTML → article text, publication date, author
@@ -13,8 +13,13 @@ here records anything: the CLI does, and only what the user accepts.
     levels.py     which numbers are a call's level
     directions.py which way a call points (kind and side)
     speakers.py   who makes a call
+    house_names.py    which names are houses, and the name kept for each
+    person_names.py   a name read out of text, trimmed and widened
+    speaker_roles.py  people's roles and houses, list labels, section headings
     unnamed.py    calls of forecasters the writer does not name ("some analysts")
     extractor.py  the pipeline, one sentence at a time
+    sentence_walk.py      one sentence read into its segments' calls
+    segment_candidates.py one segment's levels paired into candidates
     state.py      what is held while reading: a sentence's facts, the article so far
     prepare.py    a sentence made plain: typography, rewrites, explicit dates
     clauses.py    clauses, and which are past, conditional or a forecast

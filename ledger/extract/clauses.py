@@ -12,12 +12,20 @@ from collections.abc import Iterable
 from datetime import date
 
 from ledger.claims.dates import DatePhrase
-from ledger.extract import patterns as P
+from ledger.extract.patterns import (
+    direction_phrases,
+    forecast_cues,
+    hedge_phrases,
+    past_tense,
+    speaker_phrases,
+)
 from ledger.extract.state import SentenceFacts
 from ledger.extract.textops import any_of, phrase_regex
 
-FUTURE = any_of(P.FUTURE_MARKERS)
-FORECAST_WORDS = re.compile(phrase_regex(P.FORECAST_VERBS + P.FORECAST_NOUNS), re.IGNORECASE)
+FUTURE = any_of(forecast_cues.FUTURE_MARKERS)
+FORECAST_WORDS = re.compile(
+    phrase_regex(forecast_cues.FORECAST_VERBS + forecast_cues.FORECAST_NOUNS), re.IGNORECASE
+)
 # "$200,000 expected in 2025, $300,000 in 2026": a level given as forecast, with no verb
 # of saying ("than expected in the third quarter" is a result, not a call)
 # "Deutsche Bank & SocGen have even projected $6,000": a forecast made and standing
@@ -30,24 +38,24 @@ STANDING_CALL = re.compile(
 )
 
 
-HEADLINE_INFINITIVE = re.compile(P.HEADLINE_INFINITIVE, re.IGNORECASE)
-FIRST_PERSON = any_of(P.FIRST_PERSON)
+HEADLINE_INFINITIVE = re.compile(forecast_cues.HEADLINE_INFINITIVE, re.IGNORECASE)
+FIRST_PERSON = any_of(speaker_phrases.FIRST_PERSON)
 
 
-_PAST_TIME = any_of(P.PAST_TIME)
-_PAST_VERB = re.compile(phrase_regex(P.PAST_VERBS), re.IGNORECASE)
-_PERFECT = re.compile(P.PERFECT_TENSE, re.IGNORECASE)
-_NOT_PAST_BEFORE_VERB = re.compile(P.NOT_PAST_BEFORE_VERB, re.IGNORECASE)
-_CONDITIONAL = any_of(P.CONDITIONALS)
-_CONDITION_SCOPE_BREAK = re.compile(P.CONDITION_SCOPE_BREAK, re.IGNORECASE)
+_PAST_TIME = any_of(past_tense.PAST_TIME)
+_PAST_VERB = re.compile(phrase_regex(past_tense.PAST_VERBS), re.IGNORECASE)
+_PERFECT = re.compile(past_tense.PERFECT_TENSE, re.IGNORECASE)
+_NOT_PAST_BEFORE_VERB = re.compile(past_tense.NOT_PAST_BEFORE_VERB, re.IGNORECASE)
+_CONDITIONAL = any_of(hedge_phrases.CONDITIONALS)
+_CONDITION_SCOPE_BREAK = re.compile(hedge_phrases.CONDITION_SCOPE_BREAK, re.IGNORECASE)
 _COMMA = re.compile(r",\s")
-_CONDITION_SCOPE_END = re.compile(P.CONDITION_SCOPE_END, re.IGNORECASE)
-_NOT_CONDITIONAL_BEFORE_IF = any_of(P.NOT_CONDITIONAL_BEFORE_IF)
-HEDGE = any_of(P.HEDGES)
-VAGUE_CALL = any_of(P.VAGUE_CALLS)
+_CONDITION_SCOPE_END = re.compile(hedge_phrases.CONDITION_SCOPE_END, re.IGNORECASE)
+_NOT_CONDITIONAL_BEFORE_IF = any_of(hedge_phrases.NOT_CONDITIONAL_BEFORE_IF)
+HEDGE = any_of(hedge_phrases.HEDGES)
+VAGUE_CALL = any_of(direction_phrases.VAGUE_CALLS)
 
 
-_CLAUSE_BREAK = re.compile(P.CLAUSE_BREAKS, re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(past_tense.CLAUSE_BREAKS, re.IGNORECASE)
 
 
 def clause_spans(work: str) -> list[tuple[int, int]]:

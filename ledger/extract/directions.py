@@ -5,7 +5,7 @@ verb nearest the level winning ("will remain supported and could reach
 $5,000" is a touch, not a hold). Phrases are looked for in this order, each
 blanked once read so nothing is read twice: year-end closes ("end 2026 at
 7,500"), negated verbs from the claim language ("never falls below" is a
-floor), the verbs articles use (patterns.py), then the claim language's own
+floor), the verbs articles use (patterns/direction_phrases.py), then the claim language's own
 vocabulary for everything else (side words like "above", "below").
 """
 
@@ -18,26 +18,26 @@ from dataclasses import dataclass
 from ledger.claims import vocabulary
 from ledger.claims.dates import DatePhrase
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, CLOSE, HOLD, TOUCH
-from ledger.extract import patterns as P
+from ledger.extract.patterns import direction_phrases, forecast_cues
 from ledger.extract.textops import any_of, blank, phrase_regex
 
-_NEGATED = any_of(P.NEGATED_CUES)
-_NOT_A_NEGATION = any_of(P.NOT_A_NEGATION)
+_NEGATED = any_of(forecast_cues.NEGATED_CUES)
+_NOT_A_NEGATION = any_of(forecast_cues.NOT_A_NEGATION)
 _DIRECTION_TABLES: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (P.TOUCH_ABOVE_PHRASES, TOUCH, ABOVE),
-    (P.TOUCH_BELOW_PHRASES, TOUCH, BELOW),
-    (P.HOLD_ABOVE_PHRASES, HOLD, ABOVE),
-    (P.HOLD_BELOW_PHRASES, HOLD, BELOW),
-    (P.AVERAGE_ABOVE_PHRASES, AVERAGE, ABOVE),
-    (P.AVERAGE_BELOW_PHRASES, AVERAGE, BELOW),
+    (direction_phrases.TOUCH_ABOVE_PHRASES, TOUCH, ABOVE),
+    (direction_phrases.TOUCH_BELOW_PHRASES, TOUCH, BELOW),
+    (direction_phrases.HOLD_ABOVE_PHRASES, HOLD, ABOVE),
+    (direction_phrases.HOLD_BELOW_PHRASES, HOLD, BELOW),
+    (direction_phrases.AVERAGE_ABOVE_PHRASES, AVERAGE, ABOVE),
+    (direction_phrases.AVERAGE_BELOW_PHRASES, AVERAGE, BELOW),
 )
 _DIRECTION_BY_PHRASE: dict[str, tuple[str, str]] = {
     phrase: (family, side) for table, family, side in _DIRECTION_TABLES for phrase in table
 }
 _DIRECTION_RE = re.compile(phrase_regex(_DIRECTION_BY_PHRASE), re.IGNORECASE)
-_CLOSE_ABOVE_RE = any_of(P.CLOSE_PATTERNS)
-_CLOSE_BELOW_RE = any_of(P.CLOSE_BELOW_PATTERNS)
-_SIDELESS_HOLD = frozenset(P.SIDELESS_HOLD_WORDS)
+_CLOSE_ABOVE_RE = any_of(direction_phrases.CLOSE_PATTERNS)
+_CLOSE_BELOW_RE = any_of(direction_phrases.CLOSE_BELOW_PATTERNS)
+_SIDELESS_HOLD = frozenset(direction_phrases.SIDELESS_HOLD_WORDS)
 _TAIL_SIDE = re.compile(
     r"^\s*(?:or|and)\s+(?P<word>higher|lower|above|below|more|less|beyond|over|under)\b",
     re.IGNORECASE,

@@ -5,7 +5,7 @@ percent and multiple; most numbers in an article are something else: the
 current price ("currently at $4,200"), a starting point ("from $3,700"), a
 past record, a quantity ("1,000 tonnes", "50-day"), a probability ("a 60%
 chance"), a market cap ("$2 trillion"), a year ("2026 outlook"). The rules
-that tell them apart are in patterns.py; this module applies them and pairs
+that tell them apart are in patterns/level_phrases.py; this module applies them and pairs
 the two ends of a range ("between $4,500 and $5,000"), which the claim
 language cannot state as one claim.
 """
@@ -19,19 +19,21 @@ from itertools import pairwise
 
 from ledger.claims.model import RelativeKind
 from ledger.claims.numbers import LevelMatch, find_levels
-from ledger.extract import patterns as P
+from ledger.extract.patterns import level_phrases
 from ledger.extract.textops import any_of
 
-_NOT_A_PRICE_AFTER = tuple(re.compile(p, re.IGNORECASE) for p in P.NOT_A_PRICE_AFTER)
-_QUANTITY_OF_ASSET_AFTER = re.compile(P.QUANTITY_OF_ASSET_AFTER, re.IGNORECASE)
-_NOT_THE_LEVEL_BEFORE = any_of((*P.NOT_THE_LEVEL_BEFORE, *P.CLOSE_OF_THE_DAY_BEFORE))
+_NOT_A_PRICE_AFTER = tuple(re.compile(p, re.IGNORECASE) for p in level_phrases.NOT_A_PRICE_AFTER)
+_QUANTITY_OF_ASSET_AFTER = re.compile(level_phrases.QUANTITY_OF_ASSET_AFTER, re.IGNORECASE)
+_NOT_THE_LEVEL_BEFORE = any_of(
+    (*level_phrases.NOT_THE_LEVEL_BEFORE, *level_phrases.CLOSE_OF_THE_DAY_BEFORE)
+)
 _BRACKETS = re.compile(r"\([^()]*\)")
 _BAND_NOUN_AFTER = re.compile(r"\s*(?:k\b|%)?\s*(?:range|band|corridor)\b", re.IGNORECASE)
-_PRESENT_STATE_BEFORE = any_of(P.PRESENT_STATE_BEFORE)
-_REPORTED_PRICE_BEFORE = any_of(P.REPORTED_PRICE_BEFORE)
-_PRICE_NOW_BEFORE = any_of(P.PRICE_NOW_BEFORE)
-_CLOSE_OF_THE_DAY_BEFORE = any_of(P.CLOSE_OF_THE_DAY_BEFORE)
-_STATED_PROBABILITY = any_of(P.STATED_PROBABILITY)
+_PRESENT_STATE_BEFORE = any_of(level_phrases.PRESENT_STATE_BEFORE)
+_REPORTED_PRICE_BEFORE = any_of(level_phrases.REPORTED_PRICE_BEFORE)
+_PRICE_NOW_BEFORE = any_of(level_phrases.PRICE_NOW_BEFORE)
+_CLOSE_OF_THE_DAY_BEFORE = any_of(level_phrases.CLOSE_OF_THE_DAY_BEFORE)
+_STATED_PROBABILITY = any_of(level_phrases.STATED_PROBABILITY)
 # "a supply shock would add $8 to the price", "shave $5 off": an amount the price moves by.
 # (A percent after these is a move the call names: "gold could add 10%".)
 _AMOUNT_OF_CHANGE_BEFORE = re.compile(

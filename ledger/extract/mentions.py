@@ -11,36 +11,35 @@ from ledger.claims import assets
 from ledger.claims.instruments import symbols_in
 from ledger.claims.numbers import LevelMatch
 from ledger.errors import ClaimError
-from ledger.extract import patterns as P
-from ledger.extract.speakers import (
-    SpeakerReading,
-    is_organization,
-)
+from ledger.extract.house_names import is_organization
+from ledger.extract.patterns import asset_words, speaker_phrases
+from ledger.extract.speakers import SpeakerReading
 from ledger.extract.state import Context, Mention, Settings
 from ledger.extract.textops import phrase_regex
 
-_OTHER_ASSET = re.compile(phrase_regex(P.OTHER_ASSETS), re.IGNORECASE)
-_OTHER_ASSET_KEYS = frozenset(P.OTHER_ASSETS)
+_OTHER_ASSET = re.compile(phrase_regex(asset_words.OTHER_ASSETS), re.IGNORECASE)
+_OTHER_ASSET_KEYS = frozenset(asset_words.OTHER_ASSETS)
 _NOT_PRICE_AFTER_ASSET = re.compile(
-    r"^\s*(?:'s\s+)?" + phrase_regex(P.NOT_THE_PRICE_AFTER), re.IGNORECASE
+    r"^\s*(?:'s\s+)?" + phrase_regex(asset_words.NOT_THE_PRICE_AFTER), re.IGNORECASE
 )
 # After a company's name, its "shares" or "stock" are the company's price itself.
 _STOCK_WORDS = frozenset(("stocks", "stock", "shares", "equities"))
 _NOT_PRICE_AFTER_COMPANY = re.compile(
     r"^\s*(?:'s\s+)?"
-    + phrase_regex(tuple(w for w in P.NOT_THE_PRICE_AFTER if w not in _STOCK_WORDS)),
+    + phrase_regex(tuple(w for w in asset_words.NOT_THE_PRICE_AFTER if w not in _STOCK_WORDS)),
     re.IGNORECASE,
 )
 _NOT_SUBJECT_BEFORE_ASSET = re.compile(
-    phrase_regex(P.NOT_THE_SUBJECT_BEFORE) + r"\s+(?:the\s+)?(?:price\s+of\s+)?$", re.IGNORECASE
+    phrase_regex(asset_words.NOT_THE_SUBJECT_BEFORE) + r"\s+(?:the\s+)?(?:price\s+of\s+)?$",
+    re.IGNORECASE,
 )
-_ANAPHORA = re.compile(phrase_regex(P.ASSET_ANAPHORA), re.IGNORECASE)
+_ANAPHORA = re.compile(phrase_regex(asset_words.ASSET_ANAPHORA), re.IGNORECASE)
 # The tickers of the houses that make calls (JPM, GS, MS, C, BAC ...): written bare in a
 # market article, they are the bank as a source; the stock only when marked ("$JPM",
 # "(NYSE: JPM)") or next to a stock word ("JPM shares").
 _HOUSE_TICKERS = frozenset(
     symbol
-    for name in P.HOUSE_ALIASES
+    for name in speaker_phrases.HOUSE_ALIASES
     if (symbol := assets.builtin_names().get(name.lower())) is not None and "=" not in symbol
 )
 _STOCK_WORD_AFTER = re.compile(r"(?:'s)?\s+(?:stock|stocks|shares|share\s+price)\b", re.IGNORECASE)
@@ -60,7 +59,7 @@ def remember_prices(context: Context, mentions: list[Mention], prices: list[Leve
 def remember(context: Context, mentions: list[Mention], speaker: SpeakerReading) -> None:
     mentions = [m for m in mentions if m.symbol]
     for mention in mentions:
-        family = P.ASSET_FAMILIES.get(mention.symbol)
+        family = asset_words.ASSET_FAMILIES.get(mention.symbol)
         if family:
             context.last_by_family[family] = mention.symbol
     for mention in mentions:
@@ -117,14 +116,16 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
         if not named and not _is_ticker(match.asset, settings.tickers):
             continue  # an upper-case word ("UBS", "CPI"), not a ticker the article marked
         symbol = match.symbol
-        if f"{symbol}-USD" in P.ASSET_FAMILIES:
+        if f"{symbol}-USD" in asset_words.ASSET_FAMILIES:
             symbol = f"{symbol}-USD"  # "$SOL" is Solana, priced in dollars
-        found.append(Mention(match.asset, symbol, match.span, P.VAGUE_ASSET_NAMES.get(key)))
+        found.append(
+            Mention(match.asset, symbol, match.span, asset_words.VAGUE_ASSET_NAMES.get(key))
+        )
     for match in _ANAPHORA.finditer(rest):
-        families = P.ASSET_ANAPHORA[" ".join(match[0].lower().split())].split("|")
+        families = asset_words.ASSET_ANAPHORA[" ".join(match[0].lower().split())].split("|")
         earlier = [m.symbol for m in found if m.span[0] < match.start()]
         symbol = next(
-            (s for s in reversed(earlier) if P.ASSET_FAMILIES.get(s) in families),
+            (s for s in reversed(earlier) if asset_words.ASSET_FAMILIES.get(s) in families),
             _pointed_asset(context, families),
         )
         if symbol:
@@ -155,7 +156,7 @@ def _pointed_asset(context: Context, families: list[str]) -> str | None:
     benchmark" is the S&P 500 even after a mention of the Dow), else the
     last asset of that kind named.
     """
-    if context.topic is not None and P.ASSET_FAMILIES.get(context.topic) in families:
+    if context.topic is not None and asset_words.ASSET_FAMILIES.get(context.topic) in families:
         return context.topic
     for family in families:
         if family in context.last_by_family:

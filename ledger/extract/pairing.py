@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from ledger.claims.dates import DatePhrase
 from ledger.extract.levels import Level
-from ledger.extract.speakers import SpeakerReading, name_after
+from ledger.extract.person_names import name_after
+from ledger.extract.speakers import SpeakerReading
 from ledger.extract.state import Mention, Segment, SentenceFacts
 
 _NOT_ADJACENT = re.compile(r"[,;:()]|\band\b|\bor\b|\bthen\b", re.IGNORECASE)

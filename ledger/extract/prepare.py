@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from ledger.claims import dates
 from ledger.claims.dates import DatePhrase
 from ledger.errors import ClaimError
-from ledger.extract import patterns as P
+from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rules
 from ledger.extract.state import Context
 
 # Look-alike characters replaced one for one, so positions stay put.
@@ -33,10 +33,10 @@ TYPOGRAPHY = str.maketrans(
         "\uff05": "%",
     }
 )
-_REWRITES = tuple((re.compile(p, re.IGNORECASE), r) for p, r in P.REWRITES)
-_CASHTAG = re.compile(P.CASHTAG)
-_PAREN_TICKER = re.compile(P.PARENTHESIZED_TICKER)
-_SAME_PERIOD = re.compile(P.SAME_PERIOD, re.IGNORECASE)
+_REWRITES = tuple((re.compile(p, re.IGNORECASE), r) for p, r in rewrite_rules.REWRITES)
+_CASHTAG = re.compile(asset_words.CASHTAG)
+_PAREN_TICKER = re.compile(asset_words.PARENTHESIZED_TICKER)
+_SAME_PERIOD = re.compile(direction_phrases.SAME_PERIOD, re.IGNORECASE)
 _QUARTER_OR_HALF = re.compile(r"\b([QH])([1-4])\b(?:\s+((?:19|20)\d\d)\b)?")
 _YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d\d)(?![\w%])")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}

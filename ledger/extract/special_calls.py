@@ -17,16 +17,16 @@ from ledger.claims.model import (
 from ledger.claims.numbers import find_levels
 from ledger.claims.parser import parse_claim, parse_vague
 from ledger.errors import ClaimError
-from ledger.extract import patterns as P
 from ledger.extract.candidate import Candidate
 from ledger.extract.clauses import HEDGE, VAGUE_CALL, clause_spans, is_conditional
 from ledger.extract.directions import read_direction
+from ledger.extract.patterns import claim_wording, confidence_scores, direction_phrases
 from ledger.extract.speakers import SpeakerReading
 from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
 from ledger.extract.textops import blank, phrase_regex
 from ledger.extract.writing import asking, claim_name, flag_notes, parsed_claim, when_words
 
-_LEVEL_SEEKING = re.compile(phrase_regex(P.LEVEL_SEEKING), re.IGNORECASE)
+_LEVEL_SEEKING = re.compile(phrase_regex(direction_phrases.LEVEL_SEEKING), re.IGNORECASE)
 
 
 def comparison_candidates(sentence: SentenceFacts, settings: Settings) -> list[Candidate]:
@@ -67,12 +67,16 @@ def comparison_candidates(sentence: SentenceFacts, settings: Settings) -> list[C
     when = sentence.future[0] if sentence.future else None
     notes = flag_notes(sentence, when, conditional, False, settings)
     notes += [a for a in read.assumptions if "crypto" in a]
-    score = P.SCORE_BASE + P.SCORE_TIME_FRAME + P.SCORE_DIRECTION
-    score += P.SCORE_SPEAKER if sentence.speaker.name else 0
-    score += P.SCORE_STRONG_CUE if sentence.strong_cue else 0
-    score += P.SCORE_HEDGED if sentence.hedged else 0
+    score = (
+        confidence_scores.SCORE_BASE
+        + confidence_scores.SCORE_TIME_FRAME
+        + confidence_scores.SCORE_DIRECTION
+    )
+    score += confidence_scores.SCORE_SPEAKER if sentence.speaker.name else 0
+    score += confidence_scores.SCORE_STRONG_CUE if sentence.strong_cue else 0
+    score += confidence_scores.SCORE_HEDGED if sentence.hedged else 0
     if conditional:
-        score = min(score, P.CAP_CONDITIONAL)
+        score = min(score, confidence_scores.CAP_CONDITIONAL)
     return [
         Candidate(
             sentence=sentence.original,
@@ -128,14 +132,16 @@ def vague_call(
     if mention is None:
         claim = replace(claim, symbol="", asset="")  # no asset named: about none
     hedged = bool(HEDGE.search(present))
-    score = P.SCORE_BASE + (P.SCORE_SPEAKER if speaker.name else 0.0)
-    score += P.SCORE_HEDGED if hedged else 0.0
+    score = confidence_scores.SCORE_BASE + (
+        confidence_scores.SCORE_SPEAKER if speaker.name else 0.0
+    )
+    score += confidence_scores.SCORE_HEDGED if hedged else 0.0
     return Candidate(
         sentence=original,
         made_on=settings.made_on,
         symbol=claim.symbol,
         asset=(mention.written if mention else "") or claim.asset,
-        confidence=round(min(max(score, 0.0), P.CAP_VAGUE), 2),
+        confidence=round(min(max(score, 0.0), confidence_scores.CAP_VAGUE), 2),
         claim_text=claim.canonical_text(),
         claim=claim,
         speaker=speaker.name,
@@ -195,7 +201,9 @@ def _computed_level(
     if rule is None or not _names_one_level(rule):
         return None
     when_text = when.text if when is not None else ""
-    words = " ".join(f"{name} {P.VERB_FOR_KIND[kind.value]} {rule.text} {when_text}".split())
+    words = " ".join(
+        f"{name} {claim_wording.VERB_FOR_KIND[kind.value]} {rule.text} {when_text}".split()
+    )
     claim = parsed_claim(words, settings)
     if claim is None or claim.level_rule is None or claim.symbol != segment.mention.symbol:
         return None
@@ -214,7 +222,7 @@ def _computed_level(
         made_on=settings.made_on,
         symbol=mention.symbol,
         asset=mention.written or name,
-        confidence=P.CAP_COMPUTED_LEVEL,
+        confidence=confidence_scores.CAP_COMPUTED_LEVEL,
         claim_text=words,
         claim=claim,
         speaker=sentence.speaker.name,

@@ -11,11 +11,11 @@ instead, and a level written before the group is not its call.
 
 from __future__ import annotations
 
-from ledger.extract import patterns as P
+from ledger.extract.patterns import hedge_phrases
 from ledger.extract.state import SentenceFacts
 from ledger.extract.textops import any_of
 
-_UNNAMED_SOURCE = any_of(P.UNNAMED_SOURCES)
+_UNNAMED_SOURCE = any_of(hedge_phrases.UNNAMED_SOURCES)
 
 
 def unnamed_source(sentence: SentenceFacts, position: int) -> str | None:

@@ -24,7 +24,6 @@ from ledger.claims.numbers import LevelMatch
 from ledger.claims.parser import parse_claim
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, HOLD, TOUCH
 from ledger.errors import ClaimError
-from ledger.extract import patterns as P
 from ledger.extract.candidate import Candidate, Reason
 from ledger.extract.clauses import (
     FIRST_PERSON,
@@ -35,14 +34,21 @@ from ledger.extract.clauses import (
 )
 from ledger.extract.directions import Direction, is_negated
 from ledger.extract.levels import Level
+from ledger.extract.patterns import (
+    asset_words,
+    claim_wording,
+    confidence_scores,
+    direction_phrases,
+    hedge_phrases,
+)
 from ledger.extract.sides import is_sideless_average, path_side
 from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
 from ledger.extract.textops import any_of
 from ledger.extract.unnamed import unnamed_source
 
-_BEARISH = any_of(P.BEARISH)
-_CONSENSUS = any_of(P.CONSENSUS)
-_TARGET_WORDS = frozenset(P.SIDELESS_TARGET_WORDS)
+_BEARISH = any_of(direction_phrases.BEARISH)
+_CONSENSUS = any_of(hedge_phrases.CONSENSUS)
+_TARGET_WORDS = frozenset(direction_phrases.SIDELESS_TARGET_WORDS)
 # ", below the current curves of 63 dollars", "well under today's price", "below spot":
 # said after the levels of its clause, against the price of the day (not a past target).
 _COMPARED_BELOW_NOW = re.compile(
@@ -102,7 +108,9 @@ def write_candidate(
     family, side = (direction.family, direction.side) if direction else (TOUCH, ABOVE)
     # An equity index's "target for December 2026" is where it gets to, not its average:
     # the average of a period is the convention of commodity (and currency) forecasts.
-    index = mention.symbol.startswith("^") or P.ASSET_FAMILIES.get(mention.symbol) == "index"
+    index = (
+        mention.symbol.startswith("^") or asset_words.ASSET_FAMILIES.get(mention.symbol) == "index"
+    )
     averaged = not index or bool(_AVERAGE_WORD.search(sentence.work))
     if (
         direction is None
@@ -117,7 +125,7 @@ def write_candidate(
         notes.append("a forecast for a period, with no direction word: read as its average")
     elif (
         when is not None
-        and P.ASSET_FAMILIES.get(mention.symbol) in _YEAR_AVERAGED
+        and asset_words.ASSET_FAMILIES.get(mention.symbol) in _YEAR_AVERAGED
         and _whole_year(when)
         and when is not sentence.inherited
         and when is not sentence.headline_period
@@ -205,29 +213,29 @@ def write_candidate(
     )
     if claim is None or claim_text is None:
         return None
-    score = P.SCORE_BASE
+    score = confidence_scores.SCORE_BASE
     # a period taken from the headline is the article's, not this sentence's: no bonus
     own_time_frame = when is not None and when is not sentence.headline_period
-    score += P.SCORE_TIME_FRAME if own_time_frame else 0
-    score += P.SCORE_SPEAKER if sentence.speaker.name else 0
-    score += P.SCORE_DIRECTION if direction and direction.verb else 0
-    score += P.SCORE_STRONG_CUE if sentence.strong_cue else 0
-    score += P.SCORE_HEDGED if sentence.hedged else 0
-    score += P.SCORE_SEVERAL_LEVELS if plan.several else 0
-    score += P.SCORE_VAGUE_ASSET if mention.vague_note else 0
+    score += confidence_scores.SCORE_TIME_FRAME if own_time_frame else 0
+    score += confidence_scores.SCORE_SPEAKER if sentence.speaker.name else 0
+    score += confidence_scores.SCORE_DIRECTION if direction and direction.verb else 0
+    score += confidence_scores.SCORE_STRONG_CUE if sentence.strong_cue else 0
+    score += confidence_scores.SCORE_HEDGED if sentence.hedged else 0
+    score += confidence_scores.SCORE_SEVERAL_LEVELS if plan.several else 0
+    score += confidence_scores.SCORE_VAGUE_ASSET if mention.vague_note else 0
     if when is None:
-        score = min(score, P.CAP_NO_TIME_FRAME)
+        score = min(score, confidence_scores.CAP_NO_TIME_FRAME)
     if _CONSENSUS.search(sentence.present):
-        score = min(score, P.CAP_CONSENSUS)
+        score = min(score, confidence_scores.CAP_CONSENSUS)
         notes.append("a consensus of many forecasters (median, survey, average): nobody's call")
     unnamed = unnamed_source(sentence, level.start)
     if unnamed is not None:
-        score = min(score, P.CAP_CONSENSUS)
+        score = min(score, confidence_scores.CAP_CONSENSUS)
         notes.append(f"the call of forecasters nobody names ('{unnamed}'): nobody's to score")
     if conditional:
-        score = min(score, P.CAP_CONDITIONAL)
+        score = min(score, confidence_scores.CAP_CONDITIONAL)
     if negated:
-        score = min(score, P.CAP_NEGATED)
+        score = min(score, confidence_scores.CAP_NEGATED)
     return Candidate(
         sentence=sentence.original,
         made_on=settings.made_on,
@@ -290,10 +298,14 @@ def _band(
         " not where the price has been",
         *notes,
     ]
-    score = P.SCORE_BASE + (P.SCORE_SPEAKER if sentence.speaker.name else 0)
-    score = min(score + (P.SCORE_TIME_FRAME if when else 0), P.CAP_BAND)
+    score = confidence_scores.SCORE_BASE + (
+        confidence_scores.SCORE_SPEAKER if sentence.speaker.name else 0
+    )
+    score = min(
+        score + (confidence_scores.SCORE_TIME_FRAME if when else 0), confidence_scores.CAP_BAND
+    )
     if conditional:
-        score = min(score, P.CAP_CONDITIONAL)
+        score = min(score, confidence_scores.CAP_CONDITIONAL)
     mention = segment.mention
     return Candidate(
         sentence=sentence.original,
@@ -547,7 +559,7 @@ def _written_claim(
     symbol: str,
 ) -> tuple[str | None, Claim | None]:
     """Claim text in words, checked by parsing it; canonical-style words if the first fails."""
-    words = f"{name} {P.VERB_FOR_KIND[kind.value]} {level_text} {when_text}"
+    words = f"{name} {claim_wording.VERB_FOR_KIND[kind.value]} {level_text} {when_text}"
     claim = parsed_claim(words, settings)
     deadline = when.deadline if when else None
     if _reads_as(claim, symbol, kind, deadline):
@@ -604,13 +616,13 @@ def asking(
         made_on=settings.made_on,
         symbol=mention.symbol,
         asset=mention.written or name,
-        confidence=P.CAP_NEEDS_LEVEL,
+        confidence=confidence_scores.CAP_NEEDS_LEVEL,
         speaker=sentence.speaker.name,
         assumptions=tuple(dict.fromkeys(notes)),
         hedged=sentence.hedged,
         conditional=conditional,
         needs="level",
-        template=f"{name} {P.VERB_FOR_KIND[kind.value]} {{level}} {when_text}",
+        template=f"{name} {claim_wording.VERB_FOR_KIND[kind.value]} {{level}} {when_text}",
         kind_hint=kind.value,
         deadline_hint=deadline,
         probability=sentence.probability,

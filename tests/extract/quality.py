@@ -45,7 +45,7 @@ import yaml
 from ledger.claims.fingerprint import source_key
 from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
 from ledger.extract import Candidate, extract_article
-from ledger.extract.speakers import house_name
+from ledger.extract.house_names import house_name
 
 CORPUS_DIR = Path(__file__).parent
 CORPUS_FILES = (

@@ -13,7 +13,9 @@ from extract_calls import recorded
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledger.extract.speakers import affiliations, house_name, roll_call
+from ledger.extract.house_names import house_name
+from ledger.extract.speaker_roles import affiliations
+from ledger.extract.speakers import roll_call
 
 SEPTEMBER = date(2025, 9, 10)
 

@@ -127,14 +127,14 @@ def test_a_call_repeated_4000_times_is_one_candidate_read_twice(
     monkeypatch: pytest.MonkeyPatch, joiner: str
 ) -> None:
     reads = 0
-    read_sentence = extractor_module._read_sentence
+    read_sentence = extractor_module.read_sentence
 
     def counting(*args: object, **kwargs: object) -> list[Candidate]:
         nonlocal reads
         reads += 1
         return read_sentence(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(extractor_module, "_read_sentence", counting)
+    monkeypatch.setattr(extractor_module, "read_sentence", counting)
     text = joiner.join([CALL] * 4000)
     assert len(split_sentences(text)) == 4000
     candidates = extract_candidates(text, made_on=TODAY)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
 from ledger.extract import extract_candidates
-from ledger.extract.speakers import article_names
+from ledger.extract.person_names import article_names
 
 MADE_ON = date(2026, 3, 11)
 
@@ -215,7 +215,7 @@ def test_labelled_lines_are_a_list_each_with_its_speaker() -> None:
     ["Metal Matters: Upgrading silver to $150", "Reality check: $10,000 looks unlikely"],
 )
 def test_a_title_with_a_colon_is_no_speaker(line: str) -> None:
-    from ledger.extract.speakers import label_speaker
+    from ledger.extract.speaker_roles import label_speaker
 
     assert label_speaker(line) is None
 

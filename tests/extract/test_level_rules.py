@@ -8,7 +8,7 @@ from cli_runner import forecast
 
 from ledger.claims.model import ClaimKind, LevelRuleName
 from ledger.extract import extract_article
-from ledger.extract import patterns as P
+from ledger.extract.patterns import confidence_scores
 
 MADE_ON = date(2025, 11, 20)
 COLUMN = (
@@ -27,7 +27,7 @@ def test_whether_bitcoin_can_hold_support_is_a_support_candidate() -> None:
     assert claim.level is None  # read from the bars when it is recorded, or by the resolver
     assert candidate.needs is None
     # Shown to the user to confirm: below the bar --yes records at.
-    assert candidate.confidence == P.CAP_COMPUTED_LEVEL < 0.6
+    assert candidate.confidence == confidence_scores.CAP_COMPUTED_LEVEL < 0.6
     assert any("check it is the level the writer meant" in a for a in candidate.assumptions)
 
 

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
 from ledger.extract import extract_candidates
+from ledger.extract.house_names import house_name
+from ledger.extract.person_names import article_names
 from ledger.extract.sentences import split_sentences
-from ledger.extract.speakers import article_names, house_name
 
 MADE_ON = date(2025, 11, 20)
 
@@ -242,7 +243,7 @@ def test_pointers_back_to_who_was_introduced(text: str, speaker: str) -> None:
 
 def test_a_chairman_is_not_credited_to_the_firm() -> None:
     """Who is introduced with a chair or a founder's title speaks for themself."""
-    from ledger.extract.speakers import affiliations
+    from ledger.extract.speaker_roles import affiliations
 
     assert affiliations("It is Jo Park, chairman of Acme Mining, who says so.") == {}
 

@@ -36,9 +36,9 @@ from ledger.claims.model import Claim, format_price
 from ledger.claims.numbers import find_levels
 from ledger.claims.parser import parse_claim, parse_vague
 from ledger.errors import ClaimError
-from ledger.extract import patterns as P
 from ledger.extract.candidate import Candidate, Reason
 from ledger.extract.llm.schema import ReplyClaim
+from ledger.extract.patterns import confidence_scores
 
 # The model gives no calibrated confidence. A reading that survived the parser
 # and the quote check clears the default --yes bar (0.6); the readings the
@@ -195,10 +195,10 @@ def _candidate(
     _check_stated(claim, sentence)
     confidence = CONFIDENCE
     for capped, cap in (
-        (reply.conditional, P.CAP_CONDITIONAL),
-        (claim.kind.is_vague, P.CAP_VAGUE),
-        (claim.level_rule is not None, P.CAP_COMPUTED_LEVEL),
-        (reply.deadline is None and not claim.kind.is_vague, P.CAP_NO_TIME_FRAME),
+        (reply.conditional, confidence_scores.CAP_CONDITIONAL),
+        (claim.kind.is_vague, confidence_scores.CAP_VAGUE),
+        (claim.level_rule is not None, confidence_scores.CAP_COMPUTED_LEVEL),
+        (reply.deadline is None and not claim.kind.is_vague, confidence_scores.CAP_NO_TIME_FRAME),
     ):
         if capped:
             confidence = min(confidence, cap)

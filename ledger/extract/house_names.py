@@ -1,0 +1,141 @@
+"""Which names are houses, and the one name the ledger keeps for each.
+
+Kept apart from finding the speaker (speakers.py) because every step that reads a
+name asks the same two questions of it: is it an organization, and which house is
+it ("Citigroup Inc" is Citigroup, "BofA" Bank of America, a desk its bank).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ledger.extract.patterns import speaker_phrases
+
+_ORGANIZATION_WORDS = frozenset(speaker_phrases.ORGANIZATION_WORDS)
+
+HOUSE_SUBJECT = re.compile(
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})"
+    # "UBS, meanwhile, keeps its forecast range": an adverb set off by commas
+    r"(?:,\s+(?:meanwhile|however|too|also|instead|likewise|similarly|in\s+turn"
+    r"|for\s+its\s+part|(?:while|though|although|albeit)\s[^,;:]{1,60}),)?\s+"
+    r"(?:[a-z]+(?:s|ed)|led|cut|said|saw|set|kept|took|made|gave|put|held|told|wrote)\b"
+)
+QUOTED = re.compile(r"\"[^\"]*\"")
+
+_OFFICER_TITLES = frozenset(("CEO", "CIO", "CFO", "COO", "CTO", "CMO", "CSO"))
+
+_LEGAL_SUFFIXES = frozenset(speaker_phrases.LEGAL_SUFFIXES)
+HOUSES = {alias.lower(): house for alias, house in speaker_phrases.HOUSE_ALIASES.items()}
+HOUSE_NAMES = tuple(dict.fromkeys(speaker_phrases.HOUSE_ALIASES.values()))
+_DESKS = frozenset(speaker_phrases.HOUSE_DESKS)
+
+
+def is_organization(name: str) -> bool:
+    """Whether a name is a firm rather than a person, by the rule in the module docstring."""
+    words = name.split()
+    if len(words) == 1:
+        return True
+    return any(
+        word.lower() in _ORGANIZATION_WORDS or (len(word) >= 2 and word.isupper()) for word in words
+    )
+
+
+def has_organization_word(name: str) -> bool:
+    return any(word.lower() in _ORGANIZATION_WORDS for word in name.split())
+
+
+def is_house_like(name: str) -> bool:
+    """A known house, or a name with a firm's word or an acronym in it ("Evercore ISI")."""
+    if _is_house(name) or has_organization_word(name):
+        return True
+    if len(name.split()) == 1:
+        return name.isupper() and len(name) >= 2  # "RBC", not "March" in "and March 2026"
+    return is_organization(name)
+
+
+_HOUSE_MENTION = re.compile(
+    r"(?<![\w&])(?:"
+    + "|".join(
+        re.escape(alias) for alias in sorted(speaker_phrases.HOUSE_ALIASES, key=len, reverse=True)
+    )
+    + r")(?![\w&])"
+)
+
+
+def houses_named(text: str) -> list[str]:
+    """Known houses the text names anywhere outside quotations ("This one comes from ING"),
+    as the ledger names them: what "the bank" in the next sentences points back to."""
+    unquoted = QUOTED.sub(lambda quote: " " * len(quote[0]), text)
+    return [HOUSES[match[0].lower()] for match in _HOUSE_MENTION.finditer(unquoted)]
+
+
+def split_houses(name: str) -> list[str]:
+    """ "Goldman Sachs & Morgan Stanley", "Citi and HSBC": the known houses a name joins, each
+    as the ledger names it; one name when it is one firm ("Hauck & Aufhäuser")."""
+    parts = [part.strip() for part in re.split(r"\s+(?:&|and)\s+", name)]
+    if len(parts) > 1 and all(_is_house(part) for part in parts):
+        return [house_name(part) for part in parts]
+    return [name]
+
+
+def houses_in(name: str) -> list[str]:
+    """ "Deutsche Bank & SocGen": two houses joined by "&" are two speakers; a firm whose own
+    name has an "&" ("Hauck & Aufhäuser") is one."""
+    parts = [part.strip() for part in name.split(" & ")]
+    if len(parts) > 1 and all(_is_house(part) for part in parts):
+        return [house_name(part) for part in parts]
+    return [name]
+
+
+def _is_house(name: str) -> bool:
+    """A known house, by any of its names or the first word of one ("Goldman")."""
+    key = name.lower()
+    return key in HOUSES or any(house.lower().startswith(f"{key} ") for house in HOUSE_NAMES)
+
+
+def house_name(name: str) -> str:
+    """The name a ledger keeps for a speaker: the house, as readers name it.
+
+    The ledger scores a source by its name, so one bank written four ways
+    ("JPMorgan Chase & Co.", "J.P. Morgan", "BofA Global Research", "Citigroup
+    Inc") would be four sources. Legal suffixes go ("Inc", "& Co.", "plc"),
+    a known house's desks and branches go ("UBS Switzerland", "Goldman Sachs
+    Research"), a known short name becomes the house's ("BofA"), a
+    person named with the firm becomes the firm ("Tony Sycamore of IG",
+    "Oxford Economics' Norihiro Yamaguchi": the call is the house's view),
+    and "U.S." before an agency goes. A name the tables do not know is kept.
+    """
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[-1].lower().rstrip(".,") in _LEGAL_SUFFIXES:
+        tokens = tokens[:-1]
+        if len(tokens) > 1 and tokens[-1] == "&":
+            tokens = tokens[:-1]
+    for index, token in enumerate(tokens[:-1]):
+        # "Oxford Economics' Norihiro Yamaguchi": a plural possessive before a person
+        if index and token.endswith("'") and not is_organization(" ".join(tokens[index + 1 :])):
+            return house_name(" ".join(tokens[: index + 1])[:-1])
+        # "Evercore ISI's Julian Emanuel": the firm's person, named in full, speaks for it
+        person = tokens[index + 1 :]
+        if token.endswith(("'s", "\u2019s")) and len(person) >= 2:
+            firm = " ".join(tokens[: index + 1])[:-2]
+            if is_organization(firm) and not is_organization(" ".join(person)):
+                return house_name(firm)
+    while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
+        tokens = tokens[1:]
+    titles = [i for i, token in enumerate(tokens) if token in _OFFICER_TITLES]
+    if titles and 0 < titles[0] < len(tokens) - 1:
+        # "Ripple CEO Brad Garlinghouse": the person speaks for the firm before the title
+        return house_name(" ".join(tokens[: titles[0]]))
+    if "of" in tokens:
+        at = tokens.index("of")
+        person, firm = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
+        if at >= 2 and firm and not is_organization(person) and is_organization(firm):
+            return house_name(firm)
+    name = " ".join(tokens)
+    key = name.lower()
+    if key in HOUSES:
+        return HOUSES[key]
+    for house in HOUSE_NAMES:
+        if key.startswith(house.lower() + " ") and key[len(house) + 1 :] in _DESKS:
+            return house
+    return name

@@ -1,0 +1,182 @@
+"""The names articles give assets, and the words that say a sentence is about another.
+
+Kept apart from the cue and level tables because it answers one question, "which
+symbol is this sentence about?": the article names on top of the claim language's
+aliases, vague names and anaphora ("the metal", "it"), ticker forms ($NVDA,
+"(NYSE: NVDA)") and assets the extractor has no symbol for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+# Names articles use, on top of the claim language's built-in aliases and the
+# user's own. Only real Yahoo symbols: a name whose symbol does not exist would
+# record a claim that can never be resolved. And only where articles quote the price
+# in the symbol's own unit: copper is left out because articles quote it per tonne
+# (LME) while HG=F trades per pound (add an alias if you want it).
+ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "spot gold": "GC=F",
+        "gold futures": "GC=F",
+        "comex gold": "GC=F",
+        "bullion": "GC=F",
+        "gold bullion": "GC=F",
+        "the yellow metal": "GC=F",
+        "spot silver": "SI=F",
+        "silver futures": "SI=F",
+        "the grey metal": "SI=F",
+        "the gray metal": "SI=F",
+        "the world's largest cryptocurrency": "BTC-USD",
+        "the largest cryptocurrency": "BTC-USD",
+        "the biggest cryptocurrency": "BTC-USD",
+        "the original cryptocurrency": "BTC-USD",
+        "the second-largest cryptocurrency": "ETH-USD",
+        "the s&p 500 index": "^GSPC",
+        "the benchmark index": "^GSPC",
+        "the benchmark s&p 500": "^GSPC",
+        "wall street's benchmark": "^GSPC",
+        "nasdaq 100": "^NDX",
+        "the nasdaq 100": "^NDX",
+        "the nasdaq-100": "^NDX",
+        "nasdaq-100": "^NDX",
+        "the nasdaq composite": "^IXIC",
+        "the nasdaq": "^IXIC",
+        "the dow": "^DJI",
+        "dow jones industrial average": "^DJI",
+        "the dow jones": "^DJI",
+        "brent": "BZ=F",
+        "brent crude": "BZ=F",
+        "brent oil": "BZ=F",
+        "u.s. crude": "CL=F",
+        "us crude": "CL=F",
+        "west texas intermediate": "CL=F",
+        "wti crude": "CL=F",
+        "platinum": "PL=F",
+        "palladium": "PA=F",
+        "natural gas": "NG=F",
+        "natural-gas": "NG=F",
+        "solana": "SOL-USD",
+        "xrp": "XRP-USD",
+        "the dax": "^GDAXI",
+        "dax": "^GDAXI",
+        "dax 40": "^GDAXI",
+        "nikkei": "^N225",
+        "the nikkei": "^N225",
+        "nikkei 225": "^N225",
+        "the nikkei 225": "^N225",
+        "nikkei share average": "^N225",
+        # Japanese 日経平均 ("Nikkei heikin") in translation: the index, not an average of it
+        "nikkei average": "^N225",
+        "the nikkei average": "^N225",
+        "nikkei stock average": "^N225",
+        "the nikkei stock average": "^N225",
+        "ftse 100": "^FTSE",
+        "the ftse 100": "^FTSE",
+        "euro stoxx 50": "^STOXX50E",
+        "stoxx 600": "^STOXX",
+        "hang seng": "^HSI",
+        "the hang seng": "^HSI",
+        "usd/jpy": "JPY=X",
+        "usdjpy": "JPY=X",
+        "dollar/yen": "JPY=X",
+        "dollar-yen": "JPY=X",
+        "gbp/usd": "GBPUSD=X",
+        "gbpusd": "GBPUSD=X",
+        "the dollar index": "DX-Y.NYB",
+        "dxy": "DX-Y.NYB",
+        "henry hub": "NG=F",
+        "the euro": "EURUSD=X",
+        "the single currency": "EURUSD=X",
+    }
+)
+
+# Names that could mean something else; a candidate read from one says so and scores lower.
+VAGUE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "the benchmark index": "'the benchmark index' read as the S&P 500",
+        "wall street's benchmark": "'Wall Street's benchmark' read as the S&P 500",
+        "the nasdaq": "'the Nasdaq' read as the Nasdaq Composite (^IXIC)",
+        "the dow": "'the Dow' read as the Dow Jones Industrial Average (^DJI)",
+    }
+)
+
+# A family for each symbol, so that "the metal" or "the token" can point back to
+# the last asset of that family named in the article.
+ASSET_FAMILIES: Mapping[str, str] = MappingProxyType(
+    {
+        "GC=F": "metal", "SI=F": "metal", "HG=F": "metal", "PL=F": "metal", "PA=F": "metal",
+        "BTC-USD": "crypto", "ETH-USD": "crypto", "SOL-USD": "crypto",
+        "^GSPC": "index", "^NDX": "index", "^IXIC": "index", "^DJI": "index",
+        "CL=F": "oil", "BZ=F": "oil", "NG=F": "gas", "XRP-USD": "crypto",
+        "^GDAXI": "index", "^N225": "index", "^FTSE": "index", "^STOXX50E": "index",
+        "^STOXX": "index", "^HSI": "index",
+        "EURUSD=X": "fx", "JPY=X": "fx", "GBPUSD=X": "fx", "DX-Y.NYB": "fx",
+    }
+)  # fmt: skip
+
+# Words that point back to an asset named before ("the metal" after "gold"); a word that
+# may mean either of two kinds names both, "index|oil".
+ASSET_ANAPHORA: Mapping[str, str] = MappingProxyType(
+    {
+        "the metal": "metal",
+        "the precious metal": "metal",
+        "the token": "crypto",
+        "the coin": "crypto",
+        "the cryptocurrency": "crypto",
+        "the digital asset": "crypto",
+        "the index": "index",
+        "the gauge": "index",
+        "the benchmark": "index|oil",
+        "the contract": "oil",
+        "the commodity": "oil",
+        "the pair": "fx",
+        "the currency pair": "fx",
+        "the greenback": "fx",
+        "the exchange rate": "fx",
+    }
+)
+
+# After an asset name, these words make it something other than the price:
+# "gold demand could rise 10%", "bitcoin ETFs will see $50 billion of inflows".
+NOT_THE_PRICE_AFTER = (
+    "miners", "miner", "mining", "stocks", "stock", "shares", "equities", "etf", "etfs",
+    "fund", "funds", "demand", "supply", "reserves", "reserve", "holdings", "inflows",
+    "outflows", "flows", "production", "output", "imports", "exports", "inventories",
+    "stockpiles", "volatility", "dominance", "market cap", "market capitalization",
+    "network", "hashrate", "hash rate", "fees", "treasury", "treasuries", "standard",
+    "lining", "bugs", "bulls", "bears", "investors", "holders", "whales", "options",
+    "open interest", "positioning", "allocations", "allocation", "rig count", "majors",
+    "producers", "consumption", "exposure", "ratio", "spread", "earnings per share", "eps",
+    "dividend yield",
+)  # fmt: skip
+
+# Before an asset name, these words make it a yardstick, not the subject:
+# "bitcoin will outperform gold and reach $150,000".
+NOT_THE_SUBJECT_BEFORE = (
+    "than", "outperform", "outperforms", "outperforming", "outpace", "outpaces",
+    "outpacing", "versus", "vs", "vs.", "against", "relative to", "priced in",
+    "in terms of", "like", "unlike", "compared with", "compared to", "rotate out of",
+    "rotation out of", "out of", "away from",
+)  # fmt: skip
+
+# Words before a "$" ticker that make it a cashtag ("$NVDA"); upper-case words are
+# otherwise never taken as tickers in article text, where "UBS", "CPI" or "ETF" abound.
+CASHTAG = r"\$(?P<ticker>[A-Z]{1,5}(?:[.-][A-Z]{1,2})?)\b"
+PARENTHESIZED_TICKER = (
+    r"\((?:(?:NYSE|NASDAQ|Nasdaq|NYSEARCA|AMEX|TSX|LSE|ASX)\s*:\s*)?(?P<ticker>[A-Z]{1,5}"
+    r"(?:[.-][A-Z]{1,2})?)\)"
+)
+
+# Assets the extractor has no symbol for. A sentence that names one and no known asset is
+# about it: its levels are never credited to the asset named in the sentence before
+# ("We forecast retail gasoline at $2.90" after a sentence about Brent).
+OTHER_ASSETS = (
+    "gasoline", "diesel", "jet fuel", "heating oil", "copper", "aluminium", "aluminum",
+    "nickel", "zinc", "iron ore", "steel", "coal", "lng", "wheat", "corn",
+    "soybeans", "soybean", "coffee", "cocoa", "sugar", "cotton", "lithium", "uranium",
+    "cattle", "hogs", "yield", "yields", "treasuries", "bund", "bunds", "gilts", "topix",
+    "the topix", "the yen", "sterling", "the pound", "the yuan", "the rupee", "the franc",
+    "the loonie", "the aussie",
+)  # fmt: skip

@@ -1,0 +1,32 @@
+"""The additive confidence score and its caps, documented weight by weight.
+
+Kept in one module so that the score of any candidate can be recomputed by hand
+from its flags and these numbers.
+"""
+
+from __future__ import annotations
+
+# How sure the extractor is that a candidate is a call a careful reader would record.
+# Additive and clipped to 0..1, so the score of any candidate can be recomputed by hand
+# from its flags:
+SCORE_BASE = 0.40  # an asset and a level in a sentence that reads as a forecast
+SCORE_TIME_FRAME = 0.15  # the sentence names the deadline or period
+SCORE_SPEAKER = 0.15  # someone is named (or "I"/"we", with a known author)
+SCORE_DIRECTION = 0.10  # a direction verb ("reach", "fall to", "average") names the kind
+SCORE_STRONG_CUE = 0.15  # a forecast verb or noun ("expects", "target"), not just "will"
+SCORE_HEDGED = -0.10  # "could", "may", "might"
+SCORE_SEVERAL_LEVELS = -0.15  # the sentence had more levels than calls: one was chosen
+SCORE_VAGUE_ASSET = -0.10  # the asset came from "the benchmark index", "the metal", "it"
+# Caps: whatever else is true, these candidates stay below the default --min-confidence,
+# so `--yes` never records them without the user looking.
+CAP_CONDITIONAL = 0.30
+# A call with no time frame cannot be judged as stated: the default horizon is the
+# extractor's guess, so the user decides ("the bank believes bitcoin will rise to $200,000").
+CAP_NO_TIME_FRAME = 0.55
+CAP_CONSENSUS = 0.45
+CAP_NEGATED = 0.25
+CAP_NEEDS_LEVEL = 0.20
+CAP_COMPUTED_LEVEL = 0.35  # "hold the critical support level": the rule reads the level
+CAP_VAGUE = 0.20
+# A band ("between $4,000 and $4,200"): proposed as a band claim for the user to confirm.
+CAP_BAND = 0.55

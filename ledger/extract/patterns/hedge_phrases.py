@@ -1,0 +1,101 @@
+"""Conditionals, consensus, unnamed sources, scenarios and hedges.
+
+These do not decide whether a sentence holds a call but how far to trust it: each
+caps or lowers the confidence, so they sit together, apart from the cue words.
+"""
+
+from __future__ import annotations
+
+# A forecast under a condition cannot be judged as stated: it becomes a flagged,
+# low-confidence candidate that --yes never records. These make the whole sentence
+# conditional ("If the Fed cuts, gold could reach $5,000"). Regexes.
+CONDITIONALS = (
+    r"\bif\b(?!\s+not\b|\s+anything\b)",
+    r"\bunless\b",
+    r"\bprovided\s+(?:that\b)?",
+    r"\bas\s+long\s+as\b|\bso\s+long\s+as\b",
+    r"\bassuming\b",
+    r"\bin\s+the\s+event\b",
+    r"\bshould\s+the\b",
+    r"^\W*should\b",  # "Should inflation return, ...": an inverted condition
+    r"\bwere\s+(?:the|it|they)\b.{0,40}\bto\b",
+    r"\bbarring\b",
+    r"\bin\s+case\b",
+    r"\bonly\s+(?:if|when)\b",
+    # "it would take rate cuts and a weaker dollar to carry the metal above $5,000": what
+    # the move needs, not the call
+    r"\b(?:it|that)\s+(?:would|will|could|might|may)\s+(?:take|require|need)\b",
+    r"\bwould\s+(?:require|need)\b",
+    r"\b(?:in\s+(?:a|an|the|our|its|their)\s+)?(?:hypothetical|extreme|tail[-\s]risk)\b",
+)
+# A condition governs the clause it belongs to: from the last of these breaks before it
+# (or from the start of the sentence) to the end. "My target is $4,800, and I'll cut the
+# trade if ETH closes below $2,600": only the second call is conditional. Regex.
+CONDITION_SCOPE_BREAK = r",\s+(?:and|but|while|whereas|with)\s+|;\s+|\s-\s"
+# ... and ends at a contrast after it: "could gain if fears grow, but is forecasting 1.25".
+CONDITION_SCOPE_END = r",\s+(?:but|whereas|yet)\s+|;\s+"
+# "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
+NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
+# Scenarios make only their own clause conditional: in "its base case is $150,000; its
+# bear case is $78,000" the base case is the call. Regexes.
+# A figure pooled from many forecasters is nobody's call: "a median forecast of $4,746",
+# "the average target among the big firms". Regexes; the candidate is flagged and capped.
+CONSENSUS = (
+    r"\b(?:median|consensus|mean)\b",
+    r"\b(?:survey|poll)\s+of\b",
+    # "Delegates expect silver at $59.10 next year": the survey's respondents, pooled
+    r"\b(?:delegates|respondents|participants|attendees)\b",
+    r"\baverage\s+(?:\S+\s+){0,4}(?:target|forecast|estimate)s?\s+(?:among|of\s+the|across)\b",
+    # "the average of 13 projections compiled by Bloomberg", "their average year-end target"
+    r"\baverage\s+of\s+(?:the\s+)?(?:\S+\s+){0,2}(?:projections|forecasts|estimates|targets"
+    r"|calls|analysts|strategists|economists|banks|forecasters|brokers|houses)\b",
+    r"\b(?:their|the)\s+average\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|estimate|projection"
+    r"|call)s?\b",
+    r"\b(?:projections|forecasts|estimates|targets|calls)\s+(?:compiled|polled|gathered"
+    r"|collected)\s+by\b",
+    # "BofA, Goldman and Deutsche Bank raised their targets, some of them up to $5,000":
+    # the level is some of the houses', no one's in particular
+    r"\b(?:some|a\s+few|several|one|two|most|many)\s+of\s+them\b",
+    # the odds of a prediction market or what the market prices: nobody's call
+    r"\b(?:prediction|betting)\s+markets?\b|\b(?:polymarket|kalshi)\b",
+    r"\b(?:the\s+)?(?:futures|options|swaps?)\s+markets?\s+(?:expects?|implies?|imply|prices?"
+    r"|is\s+pricing|are\s+pricing)\b|\bthe\s+market\s+(?:expects|is\s+pricing|prices\s+in)\b",
+    # a survey's spread: "Year-end forecasts ranged from 14,600 to 25,000"
+    r"\b(?:forecasts|targets|estimates|calls|predictions)\s+(?:ranged|range|ranging|ran|varied"
+    r"|vary|varying)\s+(?:widely\s+)?(?:from|between)\b",
+    # a list's summary rows: "Highest: 8,100", "Average: 7,635" restate or pool the rows above
+    r"^\W*(?:highest|lowest|average|mean)\s*(?:target|forecast|call|estimate)?s?\s*:",
+)
+# Forecasters the writer does not name: "some projections place gold at $6,000", "several
+# expect $100 crude", "most banks see", "Three strategists expect", "People have been calling
+# for $100K". A level they are the source of is nobody's call to score: the candidate is
+# flagged and capped as a consensus is, unless a named speaker comes between them and it.
+# Regexes.
+UNNAMED_SOURCES = (
+    # ("the most bearish houses" is a superlative, not a number of them)
+    r"(?<!\bthe\s)\b(?:some|several|many|most|a\s+few|few|a\s+(?:growing\s+|small\s+|large\s+)?number\s+of"
+    r"|a\s+handful\s+of|a\s+host\s+of|other|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a\s+dozen)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:analysts|strategists|economists|banks"
+    r"|houses|brokers|forecasters|experts|traders|investors|projections|forecasts|estimates"
+    r"|models|people|observers|commentators|executives|watchers|bulls|bears|pundits"
+    r"|influencers)\b",
+    r"\b(?:some|several|many|most|others|a\s+few)\s+(?:(?:now|also|even|already|still)\s+)?"
+    r"(?:expect|see|think|predict|forecast|believe|say|argue|reckon|call\s+for|have\s+(?:lifted"
+    r"|raised|set|put|pencilled|penciled))\b",
+    r"\bpeople\s+(?:have\s+been\s+|are\s+|were\s+)?(?:calling|predicting|expecting|betting"
+    r"|talking\s+about)\b",
+)
+SCENARIOS = (
+    r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"
+    r"\s*[-\s]?(?:case|scenario)\b",
+    r"\bscenario\s+(?:in\s+which|where)\b",
+)
+
+# Hedge words: the call is kept, flagged, so the user can give a probability. Regexes.
+HEDGES = (
+    r"\b(?:could|might|possibly|perhaps|potentially|conceivably|maybe)\b",
+    r"\bmay\b(?!\s*(?:\d|,?\s*(?:19|20)\d\d))",
+    r"\bthere\s+is\s+(?:a|some)\s+(?:chance|risk|possibility)\b",
+    r"\b(?:can't|cannot|not|wouldn't)\s+rule\s+out\b",
+    r"\bnot\s+out\s+of\s+the\s+question\b",
+)

@@ -1,0 +1,214 @@
+"""What tells a price level from a number that is not one.
+
+Times, dates, quantities, reported prices of the day and percentages all look like
+levels; the contexts before and after a number that rule it in or out are here.
+"""
+
+from __future__ import annotations
+
+# Numbers that are never a level, blanked before levels are read: clock times with their
+# zone ("10:42 GMT+8", "14:05 UTC-5", "9.30 a.m. ET"), a zone's offset on its own, and a
+# day of the month ("Nov 20", "20 November": a dateline's day, or a meeting's). Regexes.
+_MONTH_NAMES = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ZONE = r"(?:gmt|utc|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|jst|hkt|sgt|ist|aest|aedt)"
+NOT_A_LEVEL = (
+    r"\b(?:both|two|the|first|second|later)\s+halves\b",  # "both halves of 2027": no x0.5
+    rf"(?<![\d$.,])\d{{1,2}}:\d{{2}}(?!\d|,\d)(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b"
+    r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?(?!\s*%)",
+    rf"(?<![\d$.,])\d{{1,2}}\.\d{{2}}\s*(?:[ap]\.?m\.?(?:\s*{_ZONE}\b)?|{_ZONE}\b)",
+    r"(?<![\w$])'\d\d\b",  # "'26 oil forecasts": a year
+    rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",
+    rf"\b{_ZONE}\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?\b",
+    rf"\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![\d,.]*\d)(?!\s*%)",
+    rf"(?<![\d$.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b",
+)
+
+# A number followed by one of these is a quantity, not a price. Regex of the next words.
+NOT_A_PRICE_AFTER = (
+    # "almost $1 below last month's call", "$4 higher than its previous estimate": a gap
+    r"\s+(?:below|above|higher|lower|more|less|under|over)\s+(?:than\b|last\b"
+    r"|(?:the|its|their)\s+(?:previous|prior|earlier|old|former|last))",
+    # "$6 a barrel higher in the fourth quarter" (the unit is rewritten away before this),
+    # "$930 million above estimates": a gap or a change by an amount, not a level
+    r"\s+(?:higher|lower|cheaper|dearer)\b(?!\s+(?:still|yet)\b)",
+    r"\s+(?:more|less)\s+(?:in|by|on|over|for|next|this|from|across|during)\b",
+    r"\s*(?:million|billion|mn|bn)?\s+(?:above|below|ahead\s+of|short\s+of|shy\s+of|more\s+than"
+    r"|less\s+than|higher\s+than|lower\s+than)\s+(?:the\s+|analysts['\u2019]?\s+|wall\s+street"
+    r"['\u2019]?s?\s+)?(?:estimates?|expectations?|forecasts?|consensus|guidance|projections?)\b",
+    r"-?\s*(?:days?|weeks?|months?|years?|hours?|minutes?|sessions?|quarters?)\b",
+    r"\s*(?:tonnes?|tons?|metric|ounces|oz\b|barrels|bpd|b/d|bps|basis|cuts?|hikes?|rate\b"
+    r"|times|members|people|jobs|companies|stocks|shares|contracts|etfs?"
+    r"|funds|banks|analysts|countries|mines|holders|addresses|transactions|straight"
+    r"|consecutive|million\s+(?:ounces|barrels?|tonnes|coins|bitcoin)"
+    r"|barrel\s+(?:a\s+day|per\s+day|surplus|deficit|glut|shortfall|gap)"
+    r"|sats|gwei|employees|votes|seats|deals|mw|gw|nodes|users|wallets|followers|subscribers"
+    r"|views|likes|readers|viewers|downloads|clients|customers"
+    r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
+    r"(?:portfolio|reserves|assets|holdings|supply))",
+    r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
+    # "before a 46% rally that began in November": a move that has happened
+    r"\s*%?\s*(?:[a-z-]+\s+)?(?:rally|gain|rise|surge|jump|climb|drop|fall|decline|slide|run"
+    r"|advance|move|slump|selloff|sell-off)\s+(?:that|which)\s+(?:began|started|begun|has|had"
+    r"|came|took|was|were)\b",
+    # prices in a local unit no symbol trades in: "Rs 150,000 per 10 grams", "5,770 lira"
+    # ("$3,000 per gram" in a garbled translation still means the ounce: only ten grams)
+    r"\s*(?:(?:(?:yen|rupees|lira|dollars)\s+)?(?:per|a|an|/)\s*(?:(?:10\s*|ten\s+)"
+    r"(?:grams?|gm|gms|g)|kg|kilos?|kilograms?"
+    r"|tolas?)\b|(?:rupees|lira|liras)\b)",
+    # "$36 million in a Series A round": money raised or earned, not a price
+    r"\s*(?:million|billion|mn|bn|m\b)\s+(?:in\s+(?:a|an|its|their|the|new)\s+)?(?:series"
+    r"|round|funding|financing|investment|raise|deal|revenue|profit|loss|inflows?|outflows?"
+    r"|of\s+(?:inflows|outflows|funding|revenue|assets))",
+    r"\s+in\s+(?:a|an|its|their|the|new)\s+(?:series|round|funding|financing)\b",
+    r"\s*(?:-|to)\s*\d[\d,.]*\s*(?:metric\s+)?(?:tonnes?|tons?|ounces|oz\b|barrels|bpd|b/d"
+    r"|bps|basis)",
+    r"\s*%?\s*(?:inflation|yield|of\s+gdp|gdp|unemployment|growth|allocation|stake|weight"
+    r"|margin|earnings|eps|revenue|dividend|cpi|pce|rate\s+cut)",
+)
+# Words just before a number that make it not the forecast level: a starting point, a
+# past record, another quantity. Regexes, matched against the preceding text.
+NOT_THE_LEVEL_BEFORE = (
+    # what a target implies against the close: "implying an 11.4% gain from Wednesday's close"
+    r"\b(?:implying|implies|implied|imply)\s+(?:an?\s+)?(?:about\s+|roughly\s+|some\s+|nearly"
+    r"\s+|around\s+)?$",
+    r"\b(?:currently|now|today|presently)(?:\s*:)?\s+(?:at|around|near|trading\s+(?:at"
+    r"|around|near)|about|some|roughly)?\s*$",
+    # a move that came before: "after a 0.1% fall", "following an 8% drop"
+    r"\b(?:after|following)\s+(?:a|an|its|their|the)\s+(?:[a-z-]+\s+)?$",
+    # a data release against what was expected: "rose 0.4%, above forecasts of 0.1%"
+    r"\b(?:above|below|beating|beat|missing|missed|than|versus|vs\.?|against|topping)\s+(?:the\s+)?"
+    r"(?:forecasts?|expectations?|estimates?|consensus)\s+(?:of|for)\s+(?:a\s+|an\s+)?$",
+    # the market's own pricing, not a forecast: "below the current curves of $63 and $60",
+    # "the futures curve at $61", "what the forward strip implies, $58"
+    r"\b(?:current|futures|forward|market)\s+(?:curves?|strips?)\s+(?:of|at|around|near"
+    r"|implies|implying|prices?\s+in)?\s*(?:about\s+|around\s+|roughly\s+)?$",
+    # a domestic price in rupees or lira: "Rs 150,000", "₹1,32,000", "TL 5,770"
+    r"(?:\bRs\.?|\u20b9|\bINR|\bTL|\u20ba)\s*$",
+    # a list's row for the price of the day: "Current price: $4,216", "Spot gold today: ..."
+    r"\b(?:current|spot|today's|latest)\s+(?:price|level|rate|quote)\s*:\s*$",
+    r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
+    r"|previous|previously|formerly|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
+    r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
+    r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
+    r"|level)s?\s+(?:of|at|for)"
+    r"\s+(?:(?:gold|silver|oil|brent|wti|bitcoin|ether|the\s+[\w&/.-]+|[\w&/.-]+)\s+(?:at|of"
+    r"|near)\s+)?(?:about\s+|around\s+|roughly\s+)?$",
+    # last month's figure: "below November's $59.00 estimate", "down from last month's $62"
+    rf"\b(?:{_MONTH_NAMES}|last\s+(?:month|week|quarter|year)|the\s+previous\s+\w+)(?:'s|\u2019s)"
+    r"\s+(?:about\s+|around\s+|roughly\s+)?$",
+    # "rallied past his original 5,200 target", "its previous $4,000 call": an old figure
+    r"\b(?:earlier|previous|prior|old|former|original|initial)\s+(?:[\w-]+\s+)?$",
+    r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
+    r"|peak|top|close|closing\s+(?:high|level)|settlement)s?\s+(?:of|at|near|around)?\s*"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$",
+    # the price as it stands: "the metal now changes hands at $4,050", "last traded at"
+    r"\b(?:changes|changed|changing)\s+hands\s+(?:at|around|near|for)\s+(?:about\s+|around\s+"
+    r"|roughly\s+)?$",
+    r"\b(?:is|are|was|were)\s+(?:now\s+)?(?:priced|quoted|valued|trading|changing\s+hands)"
+    r"\s+(?:at|around|near)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:last|recently)\s+(?:traded|trading|quoted|seen|changed\s+hands)\s+(?:at|around"
+    r"|near)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:last|closed\s+at|settled\s+at|ended\s+at|opened\s+at)\s*$",
+    # "with calls up to 8,100": the top of a survey of calls, not a call
+    r"\b(?:calls|targets|forecasts|estimates|predictions|views)\s+(?:(?:ranging|range|ranged"
+    r"|run|running|ran|vary|varying|spread)\s+)?(?:up\s+to|as\s+high\s+as|as\s+low\s+as|from"
+    r"|between)\s*$",
+    r"\b(?:calls|targets|forecasts|estimates|predictions|views)\s+(?:ranging|range|ranged|run"
+    r"|running|ran|vary|varying|spread)\s+(?:from|between)\s+\S+\s+(?:to|and)\s+$",
+    r"\bby\s+(?:another|a\s+further|more\s+than|less\s+than|about|around|roughly|some"
+    r"|nearly|almost|over|up\s+to)?\s*$",
+    r"\b(?:inflation|yields?|rates?|gdp|growth|cpi|pce|unemployment|eps|earnings"
+    r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
+    r"|below|rising\s+to|falling\s+to)?\s*$",
+    r"\b(?:rsi|moving\s+average|dma|ema|sma)\s+(?:of|at|near)?\s*$",
+    # "the firm's earnings-per-share estimate stays at $258": earnings, not the index
+    r"\b(?:earnings[-\s]per[-\s]share|eps|earnings)\s+(?:estimate|forecast|target|projection"
+    r"|guidance)?\s*(?:of|at|to|stays\s+at|remains\s+at|is|was|reaching|rising\s+to"
+    r"|climbing\s+to|hitting)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    # a target held before: "Tom Lee had a year-end target of 1775"
+    r"\b(?:had|held)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast"
+    r"|estimate|projection|call|view)s?\s+(?:of|at|for)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    # the move so far, not a call: "the S&P 500 is up 1.8%", "the index was down 3%"
+    r"(?<!be\s)(?<!to\s)\b(?:is|are|was|were|has\s+been|have\s+been|stands|stood)\s+"
+    r"(?:already\s+|now\s+|so\s+far\s+|still\s+)?(?:up|down|higher|lower|off)\s+(?:by\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?$",
+)
+# The last close, said as a figure of the day: "the S&P 500's close of 6642.16 on Wednesday",
+# "Friday's close at 1.3450", "the current spot rate of about 1.3450", "the index's current
+# 6,547". Both not a level and the price of the day. ("a year-end close of 7,000" is a call.)
+CLOSE_OF_THE_DAY_BEFORE = (
+    r"(?:'s|\bits|\btheir)\s+(?:latest\s+|last\s+|previous\s+|recent\s+|current\s+)?"
+    r"(?:close|closing\s+(?:level|price)|settlement|finish)\s+(?:of|at)\s*(?:about\s+|around"
+    r"\s+|roughly\s+)?$",
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)(?:'s)?\s+"
+    r"(?:close|closing\s+(?:level|price)|settlement|finish)\s+(?:of|at)\s*(?:about\s+|around"
+    r"\s+|roughly\s+)?$",
+    r"\b(?:the|its|their)\s+(?:[\w&^.'-]+\s+){0,3}?current\s+(?:spot\s+)?(?:(?:price|rate|level"
+    r"|quote)\s+)?(?:of\s+)?(?:about\s+|around\s+|roughly\s+|near\s+)?$",
+    # records the price sets as the article is written: "as gold sets records above $4,200"
+    r"\b(?:sets?|setting|hits?|hitting|notch(?:es|ed|ing)?)\s+(?:a\s+)?(?:fresh\s+|new\s+"
+    r"|another\s+)?records?\s+(?:highs?\s+)?(?:above|at|of|near|around|beyond)\s*$",
+)
+# The price as it stands ("gold, trading at $4,050"): not the level, unless the clause looks
+# ahead ("bitcoin trading at $150,000 at the end of next year"). Regexes.
+PRESENT_STATE_BEFORE = (
+    # "Bitcoin is stuck around the $90,000 mark", "gold, holding around $3,759 an ounce"
+    r"(?<!be\s)(?<!to\s)\b(?:(?:is|are|was|were|remains?|remained|stays?|stayed)\s+(?:stuck"
+    r"|steady|firm|flat|parked|pinned|holding|hovering|sitting|trading)|holding|stuck)\s+"
+    r"(?:at|around|near|about|close\s+to|just\s+(?:above|below|under))\s+(?:the\s+)?$",
+    r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered"
+    r"|is|was|were)\s+(?:at|around|near|just\s+(?:above|below|under))\s*$",
+    # "With bitcoin around $98,600, the page puts the rise at 407%"
+    r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
+    r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
+    r"|around\s+|roughly\s+)?$",
+)
+# A price the sentence reports rather than calls: "Platinum climbed to $2,446 as BofA raised
+# its forecast" (a move that has happened ends at the price of the day; past forms only:
+# "could hit", "sees it hit" look ahead). Its words name no call's direction either. Regexes.
+REPORTED_PRICE_BEFORE = (
+    r"(?<!\bbe\s)\b(?:rose|fell|climbed|jumped|surged|soared|rallied|dropped|slid|slipped"
+    r"|slumped|tumbled|plunged|sank|dipped|declined|spiked|peaked|traded|hovered|touched|topped"
+    r"|notched|printed|settled|advanced|retreated|rebounded|recovered|bounced|edged|ticked)"
+    r"\s+(?:back\s+|up\s+|down\s+)?(?:to|at|near|around|above|below|under|over|past|through"
+    r"|as\s+high\s+as|as\s+low\s+as)?\s*(?:an?\s+)?(?:(?:fresh|new|record|all-time)\s+"
+    r"(?:high\s+|low\s+|peak\s+)?(?:of\s+)?)?(?:about\s+|around\s+|roughly\s+|nearly\s+"
+    r"|almost\s+|some\s+|just\s+(?:above|below|under|over)\s+)?$",
+)
+# The price of the day, wherever the article states it ("Gold was bid just above $1,425",
+# "with the pair near 155", "currently at $4,200"): remembered per asset, so that a call
+# with no direction word below it reads as a fall to its level. Regexes before the number.
+PRICE_NOW_BEFORE = (
+    *CLOSE_OF_THE_DAY_BEFORE,
+    # the latest move the article reports: "spot broke $5,500 intraday and closed at 5,484",
+    # "gold reached $5,000 an ounce amid worries", "spot gold rose above 4,170"; a move dated
+    # by a year or month ("rose to $2,000 in 2020") is history, and levels.py leaves it out
+    r"\b(?:closed|settled|ended|finished)\s+(?:the\s+(?:day|session|week)\s+)?(?:at|near|around)"
+    r"\s*(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:rose|climbed|jumped|surged|rallied|soared|spiked|fell|dropped|slid|slipped|sank|dipped"
+    r"|reached|hit|touched|broke|topped|crossed|passed)\s+(?:(?:by\s+)?\d+(?:\.\d+)?\s*%\s+)?"
+    r"(?:above\s+|below\s+|to\s+|past\s+"
+    r"|through\s+|beyond\s+|under\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
+    r"\b(?:currently|now|presently|today)\s*:?\s+(?:at|around|near|about|trading\s+(?:at|around"
+    r"|near)|changing\s+hands\s+at)?\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$",
+    r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"
+    r"|is|were|bid|quoted|changes\s+hands|changed\s+hands|changing\s+hands)\s+(?:just\s+)?"
+    r"(?:at|around|near|above|below|under|over)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
+    r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
+    r"|around\s+|roughly\s+)?$",
+)
+
+# A number with no currency sign followed by one of these is a quantity of the asset
+# ("21 million bitcoin", "500 BTC"); with a sign ("$200K bitcoin") it is a price. Regex.
+QUANTITY_OF_ASSET_AFTER = r"\s*(?:bitcoins?|btc|eth|ether|coins|tokens|ounces|oz)\b"
+# "a 60% chance that gold hits $5,000": the stated probability. Regex; group "p".
+STATED_PROBABILITY = (
+    r"(?P<p>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(?:chance|probability|odds"
+    r"|likelihood)\b",
+    r"\b(?:probability|odds|chance|likelihood)\s+of\s+(?P<p2>\d{1,3}(?:\.\d+)?)\s*"
+    r"(?:%|percent|per\s+cent)",
+)

@@ -1,0 +1,195 @@
+"""Rewrites applied to a sentence before it is read.
+
+Article wordings the claim language does not parse are rewritten into ones it does;
+a long, ordered table of its own, applied once, before any other table is consulted.
+"""
+
+from __future__ import annotations
+
+_MONTH_WORDS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+)  # fmt: skip
+
+# Phrasings the claim language does not read, rewritten into ones it does before a
+# sentence is analysed. (regex, replacement) pairs, applied in order.
+REWRITES = (
+    # "by the end of the year or in the first quarter of next year": the later, the call's
+    # last chance (as "by 2022 or 2023" below)
+    (
+        r"\b(?:by|at|around)\s+(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+year|year[-\s]end)\s+or"
+        r"\s+(?:in\s+|by\s+|during\s+)?(?P<later>(?:the\s+)?(?:first|second)\s+(?:quarter|half)"
+        r"\s+of\s+next\s+year|early\s+next\s+year|next\s+year)\b",
+        r"by \g<later>",
+    ),
+    # "expects the dollar to fetch about 155 yen", "the dollar to firm to 124 yen": dollar-yen
+    # written as yen per dollar names the pair, so the dollar there is USD/JPY (the level in
+    # yen stays with its number)
+    (
+        r"\bthe\s+(?:U\.?S\.?\s+)?dollar\b(?!\s+index)(?=(?:[^.;:\n]|\.(?=\d)){0,60}?"
+        r"\b\d{2,3}(?:\.\d+)?(?:\s*-\s*\d{2,3})?\s+yen\b)",
+        "USD/JPY",
+    ),
+    # "in the coming days to weeks", "within days": a short horizon the claim language reads
+    (r"\bin\s+the\s+(?:coming|next\s+few)\s+days\s+(?:to|or)\s+weeks\b", "within a month"),
+    (r"\bin\s+the\s+(?:coming|next\s+few)\s+weeks\b", "within a month"),
+    (r"\b(?:within|in\s+the\s+(?:coming|next\s+few))\s+days\b", "within 1 week"),
+    # "by the eoy", "EOY target": the end of the year
+    (r"\b(?:the\s+)?eoy\b", "year-end"),
+    # "the Street-high end-of-2025 target": a deadline written as an adjective
+    (r"\bend-of-((?:19|20)\d\d)\b", r"by end-\1"),
+    # "by the middle of 2025" -> "by mid-2025"
+    (r"\b(?:the\s+)?middle\s+of\s+((?:19|20)\d\d)\b", r"mid-\1"),
+    # "during the first three quarters of 2026", "in the first nine months of 2026": by Q3's end
+    (
+        r"\b(?:during|in|over|within|for)\s+the\s+first\s+(?:three\s+quarters|nine\s+months)"
+        r"\s+of\s+((?:19|20)\d\d)\b",
+        r"by the end of Q3 \1",
+    ),
+    # "for the ends of 2016 and 2017" -> each year's end, a period each
+    (
+        r"\b(?:the\s+)?ends\s+of\s+((?:19|20)\d\d)\s*,?\s+and\s+((?:19|20)\d\d)\b",
+        r"the end of \1 and the end of \2",
+    ),
+    # "by 2022 or 2023", "in 2026 or 2027": the later year, the call's last chance
+    (r"\b(by|in|before|until)\s+(?:19|20)\d\d\s+or\s+((?:19|20)\d\d)\b", r"\1 \2"),
+    # "the first quarter of this year" -> "Q1 of this year", which prepare() dates with made_on's
+    # year: a bare "Q1" would be read as the coming Q1, and as next year's beside a "next year"
+    # later in the sentence ("$64 in the first quarter of this year ... $53 in every quarter of
+    # next year")
+    (r"\b(?:the\s+)?first\s+quarter\s+of\s+this\s+year\b", "Q1 of this year"),
+    (r"\b(?:the\s+)?second\s+quarter\s+of\s+this\s+year\b", "Q2 of this year"),
+    (r"\b(?:the\s+)?third\s+quarter\s+of\s+this\s+year\b", "Q3 of this year"),
+    (r"\b(?:the\s+)?fourth\s+quarter\s+of\s+this\s+year\b", "Q4 of this year"),
+    # "the fourth quarter of the year" -> "Q4" (the year is carried from earlier, if named)
+    (r"\b(?:the\s+)?first\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q1"),
+    (r"\b(?:the\s+)?second\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q2"),
+    (r"\b(?:the\s+)?third\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q3"),
+    (r"\b(?:the\s+)?fourth\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q4"),
+    # "the second quarter of 2026" -> "Q2 2026"
+    (r"\b(?:the\s+)?first[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q1"),
+    (r"\b(?:the\s+)?second[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q2"),
+    (r"\b(?:the\s+)?third[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q3"),
+    (r"\b(?:the\s+)?fourth[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q4"),
+    (r"\b(?:the\s+)?first[-\s]+quarter\b", "Q1"),
+    (r"\b(?:the\s+)?second[-\s]+quarter\b", "Q2"),
+    (r"\b(?:the\s+)?third[-\s]+quarter\b", "Q3"),
+    (r"\b(?:the\s+)?fourth[-\s]+quarter\b", "Q4"),
+    # halves as quarters: "the second half of the year" -> "H2", "the first half of 2026" ->
+    # "H1 2026", "the second half" -> "H2" (a year named before carries to it)
+    (r"\b(?:the\s+)?first\s+half\s+of\s+(?:the|this)\s+year\b", "H1"),
+    (r"\b(?:the\s+)?second\s+half\s+of\s+(?:the|this)\s+year\b", "H2"),
+    (r"\b(?:the\s+)?first\s+half\s+of\s+next\s+year\b", "H1 of next year"),
+    (r"\b(?:the\s+)?second\s+half\s+of\s+next\s+year\b", "H2 of next year"),
+    (r"\b(?:the\s+)?first[-\s]+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H1"),
+    (r"\b(?:the\s+)?second[-\s]+half(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "H2"),
+    (r"\b(?:the\s+)?first\s+half\b(?!\s+of)", "H1"),
+    (r"\b(?:the\s+)?second\s+half\b(?!\s+of)", "H2"),
+    # "three- and twelve-month forecasts" -> "within three months and within twelve months
+    # forecasts", so that "respectively" can pair each period with its level
+    (
+        r"\b(\d{1,2}|three|six|nine|twelve|eighteen|twenty-four)-\s+and\s+(\d{1,2}|three|six"
+        r"|nine|twelve|eighteen|twenty-four)[-\s]month\s+(?=(?:\w+\s+){0,2}(?:price\s+)?"
+        r"(?:targets|forecasts|views|outlooks|objectives|estimates|projections))",
+        r"within \1 months and within \2 months ",
+    ),
+    # "by 4Q26", a factbox's quarter and year in four characters -> "by Q4 2026"
+    (r"\b([1-4])Q((?:2|3)\d)\b", r"Q\1 20\2"),
+    (r"\bQ([1-4])\s*'?((?:2|3)\d)(?!\d|[.,]\d|\s*%)", r"Q\1 20\2"),
+    # a ladder by year: "with 2026 at 1.24 and 2027 at 1.26" -> "with 1.24 in 2026 and 1.26
+    # in 2027", each rung a level with its own year
+    (
+        r"\b(with|and)\s+((?:19|20)\d\d)\s+at\s+((?:US)?[$\u20ac\u00a3]?\s?\d[\d,]*(?:\.\d+)?)"
+        r"(?![\d.,]*\s*(?:%|am\b|pm\b|a\.m|p\.m|gmt\b|utc\b|et\b))",
+        r"\1 \3 in \2",
+    ),
+    # "2026 year-end target" -> "year-end 2026 target"
+    (r"\b((?:19|20)\d\d)\s+year[-\s]end\b", r"year-end \1"),
+    (r"\b((?:19|20)\d\d)\s+(?:closing|close|exit)\b", r"year-end \1"),
+    # "in three, six and 12 months" -> one period each, to be paired in order
+    (
+        r"\bin\s+(\d{1,2}|three|six|nine|twelve|eighteen|twenty-four),\s+(\d{1,2}|three|six|nine"
+        r"|twelve|eighteen|twenty-four),?\s+and\s+(\d{1,2}|three|six|nine|twelve|eighteen"
+        r"|twenty-four)\s+months\b",
+        r"within \1 months, within \2 months and within \3 months",
+    ),
+    (
+        r"\bin\s+(\d{1,2}|three|six|nine|twelve|eighteen|twenty-four)\s+and\s+(\d{1,2}|three"
+        r"|six|nine|twelve|eighteen|twenty-four)\s+months\b",
+        r"within \1 months and within \2 months",
+    ),
+    # "(short-term target, 0-3 months)": a span from today, read as its far end
+    (r"(?<![\w.-])0\s*(?:-|to)\s*(\d{1,2})[-\s]months?\b", r"within \1 months"),
+    # "within 6-12 months", "in 3 to 6 months" -> the far end of the span
+    (r"\b(?:within|in)\s+(\d{1,2})\s*(?:-|to)\s*(\d{1,2})\s+months\b", r"within \2 months"),
+    # "a 12-month target" -> "a within 12 months target"
+    # "over the next 6-12 months" -> "within 12 months": the far end of the span
+    (
+        r"\b(?:over|in|within|during)\s+the\s+(?:next|coming)\s+\d{1,2}\s*(?:-|to)\s*(\d{1,2})"
+        r"\s+months\b",
+        r"within \1 months",
+    ),
+    # "its year-end FX outlook": the report's name, not a deadline
+    (
+        r"\byear[-\s]end\s+(?=(?:[\w/-]+\s+){0,2}(?:outlook|report|note|review|survey|letter"
+        r"|edition|update|publication)s?\b)",
+        "",
+    ),
+    # "0-3m", "3m" -> "3-month"
+    (
+        r"\b(?:\d{1,2}\s*-\s*)?(\d{1,2})m\b(?=\s+(?:\w+\s+){0,2}(?:target|forecast|view))",
+        r"\1-month",
+    ),
+    # "its short-term silver forecast": a bank's short-term view is its 0-3 month one
+    (
+        r"\bshort[-\s]term\s+(?=(?:(?:gold|silver|oil|brent|wti|copper|price|fx|currency|euro"
+        r"|dollar|bitcoin|ether)\s+){0,2}(?:targets?|forecasts?|views?|outlook|projections?)\b)",
+        r"3-month ",
+    ),
+    # "with 2026 at 1.24 and 2027 at 1.26": a year before its level is that level's period
+    (
+        r"(?<!\bin\s)(?<!\bof\s)(?<!\bsince\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bend\s)"
+        r"(?<![\d,.$])\b((?:19|20)\d\d)\s+at\s+((?:US)?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+        r"(?![\d%])",
+        r"\2 in \1",
+    ),
+    # "a 6 to 12-month target" -> "a within 12 months target": the far end of the span
+    (r"\b\d{1,2}\s*(?:to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
+    (
+        r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
+        r"|twenty-four)[-\s]month\s+(?=(?:(?:point|price|gold|silver|oil|brent|wti|bitcoin|ether"
+        r"|spot|base|average)\s+)"
+        r"{0,2}(?:target|forecast|view|horizon|outlook|objective|estimate|projection))",
+        r"within \1 months ",
+    ),
+    # "its 2026 average price forecast" -> "its in 2026 average price forecast": the year
+    # of a forecast is its period (not the last year of a span: "its 2030-2035 estimates")
+    (
+        r"(?<!end\s)(?<!end-)(?<!\d-)(?<!\d\u2013)"
+        + "".join(f"(?<!{m}\\s)" for m in _MONTH_WORDS)
+        + r"\b((?:19|20)\d\d)\s+(?=(?:(?:average|price|brent|wti|gold|silver|oil|spot|base"
+        r"|full-year|annual|s&p\s+500|s&p|nasdaq(?:\s+100)?|dow|index|bitcoin|ether|stock|equity"
+        r"|eur/usd|gbp/usd|usd/jpy)\s+){0,3}(?:forecasts?|targets?|estimates?|projections?"
+        r"|outlook)\b)",
+        r"in \1 ",
+    ),
+    # "for 2026" (a forecast for a year) -> "in 2026"
+    (r"\bfor\s+((?:19|20)\d\d)\b(?!\s*[-\u2013/]\s*\d)", r"in \1"),
+    # "by late 2026", "late next year" -> the end of that year; "in early 2027" -> by the end
+    # of its first quarter, as readers date "early" (the candidate shows the reading)
+    (
+        r"\b(?:by|in|until|before|through)\s+late\s+((?:19|20)\d\d|next\s+year|this\s+year)\b",
+        r"by the end of \1",
+    ),
+    (r"\blate\s+(?:in\s+)?((?:19|20)\d\d|next\s+year|this\s+year)\b", r"by the end of \1"),
+    (r"\b(?:by|in|until|before)\s+early\s+((?:19|20)\d\d)\b", r"by the end of Q1 \1"),
+    (r"\b(?:by|in|until|before)\s+early\s+(next|this)\s+year\b", r"by the end of Q1 of \1 year"),
+    # "by the close of 2026" -> "by the end of 2026"
+    (r"\bby\s+the\s+close\s+of\s+", "by the end of "),
+    # "$150K" is fine, but "$150,000-plus" and "$5,000/oz" are not: drop the suffix
+    (r"(?<=\d)-plus\b", ""),
+    (r"(?<=\d)\s*(?:/oz|/ounce|/bbl|/barrel|/b\b|/t\b|/troy\s+oz)", ""),
+    (r"(?<=\d)\s+(?:an|a|per)\s+(?:troy\s+)?(?:ounce|oz|barrel|bbl|coin|token)\b", ""),
+    # "5,000 dollars" reads fine; "five thousand dollars" is rare enough to leave alone.
+)

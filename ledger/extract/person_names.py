@@ -1,0 +1,204 @@
+"""Reading a name out of text: where it starts and ends, and what it is not.
+
+Kept apart because the speaker rules all need the same reading of a run of
+capitalized words: trimmed of fillers, titles, places and asset words
+(`clean_name`), read before or after a verb of saying, and widened to the full
+name the article itself spells out (`article_names`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ledger.claims.assets import BUILTIN_ALIASES
+from ledger.extract.house_names import house_name, is_organization
+from ledger.extract.patterns import asset_words, speaker_phrases
+
+NOT_A_NAME = frozenset(speaker_phrases.NOT_A_NAME)
+
+_WHERE_BASED = re.compile(r"-(?:based|headquartered|listed|born)$", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
+CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
+_FILLERS = frozenset(speaker_phrases.SPEAKER_VERB_FILLERS)
+_ASSET_WORDS = frozenset(BUILTIN_ALIASES) | frozenset(asset_words.ARTICLE_ASSET_NAMES)
+
+_WEEKDAYS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+# "JPMorgan therefore sees", "Citi reportedly expects": an adverb between name and verb
+_ADVERB = re.compile(r"^(?:[a-z]+ly|therefore|thus|hence|too|already|again|similarly)$")
+# (a comma between digits, "$2,800", does not end the description)
+_APPOSITION = re.compile(
+    r",\s+(?:(?:a|an|the|who|whose|which|one|(?:co-)?chief|(?:co-)?head|founder|co-founder|in|at|on|for"
+    r"|according)\b(?:[^,;:]|(?<=\d),(?=\d)){1,100}|"
+    + r"(?:meanwhile|however|too|also|instead|likewise|similarly"
+    r"|though|in\s+turn|for\s+its\s+part|for\s+their\s+part)"
+    # "Deutsche Bank, while more conservative, also sees": a clause of contrast
+    r"|(?:while|though|although|albeit|like|unlike)\b[^,;:]{1,60}"
+    # "Goldman Sachs, calling gold the currency of last resort, expects": a participle's clause
+    r"|[a-z]{3,}ing\b[^,;:]{1,100}),\s*(?:[a-z]+\s+){0,2}$"
+)
+_PARENTHETICAL = re.compile(r"^\([^()]*\),?$")
+
+# "Bank of America Merrill Lynch equity strategist Savita Subramanian": up to five words
+NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4}"
+
+
+def name_before_apposition(text: str) -> tuple[str | None, int]:
+    """ "Peter Brandt, a well-known trader with 741k followers, predicted": the name before a
+    description set off by commas (one that starts in lower case) is the verb's subject."""
+    match = _APPOSITION.search(text)
+    if match is None:
+        return None, len(text)
+    return name_before_at(text[: match.start()])
+
+
+def clean_name(tokens: list[str]) -> str | None:
+    """A name without leading or trailing common words; None if nothing is left."""
+    while tokens and (
+        tokens[0].lower().rstrip(".") in NOT_A_NAME
+        or tokens[0] in CONNECTORS
+        # "UK-based Standard Chartered", "London-listed HSBC": where the firm is, not its name
+        or (len(tokens) > 1 and _WHERE_BASED.search(tokens[0]))
+    ):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].lower() in NOT_A_NAME or tokens[-1] in CONNECTORS):
+        if len(tokens) >= 2 and " ".join(tokens[-2:]).lower() == "capital markets":
+            break  # "BMO Capital Markets", "RBC Capital Markets": the firm's own name
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    name = " ".join(tokens)
+    if name.lower() in _ASSET_WORDS:
+        return None
+    return house_name(name)
+
+
+def name_before(text: str) -> str | None:
+    """The capitalized name that ends `text` ("JPMorgan" in "... JPMorgan " before "expects")."""
+    return name_before_at(text)[0]
+
+
+def name_before_at(text: str) -> tuple[str | None, int]:
+    """The capitalized name that ends `text`, and where in `text` it starts."""
+    name: list[str] = []
+    start = len(text)
+    weekday = False
+    relative = False
+    for match in reversed(list(re.finditer(r"\S+", text[-400:]))):
+        token = match[0]
+        if not name and not relative and token.lower() in ("which", "who", "that"):
+            relative = True  # "Bankhaus Lampe, which see the DAX at 12,100"
+            continue
+        if relative and not name and token.endswith(","):
+            token = token[:-1]
+        if not name and (token.lower() in _FILLERS or _ADVERB.match(token)):
+            continue  # "JPMorgan now expects", "Capital Economics does not expect"
+        if not name and _PARENTHETICAL.match(token):
+            continue  # "Bank of America (BofA) has lifted": the short name, in brackets
+        if not name and token.lower() in _WEEKDAYS:
+            weekday = True  # "Bank of America on Monday raised"
+            continue
+        if not name and weekday and token.lower() == "on":
+            weekday = False
+            continue
+        if name and token.startswith("-") and _NAME_TOKEN.match(token[1:]):
+            token = token[1:]  # "(Reuters) -Bank of America": the wire's dash
+        bare = token[:-2] if token.endswith("'s") else token
+        if name and bare != token:
+            break  # a possessive ends a name, it does not continue one
+        if re.search(r"[,;:!?\"]$", bare):
+            break  # "..., said": the name, if any, is on the other side of the comma
+        if _NAME_TOKEN.match(bare) or (name and bare in CONNECTORS):
+            name.insert(0, bare)
+            start = max(0, len(text) - 400) + match.start()
+            continue
+        break
+    cleaned = clean_name(name) if name else None
+    if cleaned is None:
+        return None, len(text)
+    # the name as the ledger keeps it may be spelled otherwise ("Societe Generale")
+    return cleaned, start + max(0, text[start:].find(cleaned.split()[0]))
+
+
+# A person's role in lower case right before the name: "analyst", "chief market strategist",
+# "crypto trader", "veteran investor", "co-founder".
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:(?:[a-z]+|co-[a-z]+)\s+){0,3}?(?:analyst|strategist|economist|trader|investor"
+    r"|founder|co-founder|chief|ceo|cio|partner|head|director|manager|researcher"
+    r"|commentator|portfolio\s+manager)\s+(?=[A-Z][a-z])"
+)
+
+
+def name_after(text: str, start: int) -> tuple[str | None, int]:
+    """The capitalized name that starts at `start`, and where it ends."""
+    name: list[str] = []
+    # "according to the World Bank", "said the IMF": the article before the institution
+    article = re.match(r"the\s+(?=[A-Z])", text[start:])
+    if article:
+        start += article.end()
+    # "says analyst Jane Doe", "said chief market strategist Jane Doe": the role before the name
+    role = _ROLE_BEFORE_NAME.match(text, start)
+    if role:
+        start = role.end()
+    position = start
+    for match in re.finditer(r"\S+", text[start:]):
+        token = match[0]
+        bare = token.rstrip(",;:.!?\")'")
+        if bare.endswith("'s"):
+            bare = bare[:-2]
+        if _NAME_TOKEN.match(bare) or (name and bare in CONNECTORS):
+            name.append(bare)
+            position = start + match.start() + len(bare)
+            if bare != token:
+                break
+            continue
+        break
+    return (clean_name(name) if name else None), position
+
+
+_SHORT_NAME = re.compile(
+    r"(?P<full>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|for|de)){1,6})\s+"
+    r"\((?P<short>[A-Z][A-Za-z]{1,7})\)"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_LONG_NAME = re.compile(r"\b[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|for)){2,6}")
+_FULL_PERSON = re.compile(r"\b(?P<full>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z][\w'-]+))\b")
+
+
+def article_names(text: str) -> dict[str, str]:
+    """Short names the article itself spells out: "Bank of America (BofA)", "Peter Schiff".
+
+    A later "BofA" or "Schiff" is then the name the article gave in full, so
+    one speaker is one source however a sentence shortens it. An acronym
+    counts only with two capitals or more ("BofA", "EIA"), a surname only when
+    one person of the article has it.
+    """
+    names: dict[str, str] = {}
+    # Each distinct name is cleaned once: a page repeating one line is read in linear time.
+    for short, written in dict.fromkeys(
+        (m["short"], m["full"]) for m in _SHORT_NAME.finditer(text)
+    ):
+        full = clean_name(written.split())
+        if full and sum(c.isupper() for c in short) >= 2 and len(full.split()) >= 2:
+            names.setdefault(short, full)
+    # "The U.S. Energy Information Administration raised ...", later "EIA": its initials
+    acronyms = set(_ACRONYM.findall(text))
+    if acronyms:
+        for written in dict.fromkeys(m[0] for m in _LONG_NAME.finditer(text)):
+            full = clean_name(written.split())
+            if full is None:
+                continue
+            initials = "".join(word[0] for word in full.split() if word[0].isupper())
+            if len(initials) >= 3 and initials in acronyms:
+                names.setdefault(initials, full)
+    surnames: dict[str, set[str]] = {}
+    for written, last in dict.fromkeys((m["full"], m["last"]) for m in _FULL_PERSON.finditer(text)):
+        full = clean_name(written.split())
+        if full is None or full != written or is_organization(full):
+            continue
+        surnames.setdefault(last, set()).add(full)
+    for last, fulls in surnames.items():
+        if len(fulls) == 1:
+            names.setdefault(last, next(iter(fulls)))
+    return names

@@ -1,0 +1,207 @@
+"""Building the candidates of one segment: its levels paired with directions and deadlines.
+
+Kept apart from the sentence walk (sentence_walk.py) because it is the one step
+that turns what a segment says into candidates: rungs of a ladder, sideless
+calls, averages and the levels that share one call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, TOUCH
+from ledger.extract.candidate import Candidate
+from ledger.extract.directions import Direction, is_negated, read_direction
+from ledger.extract.levels import Level
+from ledger.extract.pairing import (
+    fallback_deadline,
+    listed_month_ends,
+    named_before,
+    own_deadlines,
+    respective_deadlines,
+)
+from ledger.extract.sides import is_sideless_average, path_side
+from ledger.extract.special_calls import needs_level
+from ledger.extract.state import Segment, SentenceFacts, Settings
+from ledger.extract.writing import Plan, write_candidate
+
+# "could reach 50,000 soon and perhaps 70,000 by the end of the decade": no date to judge
+_VAGUE_TIME_AFTER = re.compile(
+    r"\s*(?:soon|shortly|eventually|at\s+some\s+point|in\s+(?:the\s+)?(?:near|long)\s+term"
+    r"|one\s+day|in\s+time)\b",
+    re.IGNORECASE,
+)
+
+_AVERAGE_AFTER = re.compile(
+    r"\s*(?:(?:an?\s+)?average\b(?!\s+(?:of|daily|annual))|\([^()]{0,40}\baverage\b[^()]{0,20}\))",
+    re.IGNORECASE,
+)
+_ASIDE_AFTER = re.compile(r"[^()\d]{0,12}\([^()]{1,60}\)")
+
+
+def segment_candidates(
+    sentence: SentenceFacts,
+    segment: Segment,
+    settings: Settings,
+    before: Direction | None = None,
+) -> tuple[list[Candidate], Direction | None]:
+    """The segment's candidates, and the direction of its last level for a gapped list.
+
+    `before` is the direction the asset before it in the sentence was read with: a
+    segment with no direction word of its own reads with it.
+    """
+    levels = list(segment.levels)
+    if not segment.mention.symbol:
+        return [], None  # an asset with no symbol: its levels are set aside
+    if not levels:
+        return needs_level(sentence, segment, settings), None
+    own = own_deadlines(levels, segment, sentence.future, sentence.work)
+    own.update(respective_deadlines(sentence, levels))
+    if len(levels) == 2 and list(own) == [1]:
+        # "for 2027 ... 61 dollars for WTI, and 75 dollars for 2030": a ladder of two years
+        earlier = named_before(sentence, segment, levels[0])
+        if earlier is not None:
+            own[0] = earlier
+    # "could nearly double the price by the end of the year, lifting their year-end target
+    # to $7,500": a multiple that says the same as a price for the same day is no call of its own
+    priced = {own[i].deadline for i, lv in enumerate(levels) if i in own and lv.match.price}
+    restated = {
+        i
+        for i, lv in enumerate(levels)
+        if i in own and lv.match.price is None and own[i].deadline in priced
+    }
+    if restated:
+        kept = [i for i in range(len(levels)) if i not in restated]
+        own = {kept.index(i): phrase for i, phrase in own.items() if i in kept}
+        levels = [levels[i] for i in kept]
+    windows = []
+    previous_end = segment.start
+    for level in levels:
+        windows.append((previous_end, level.start))
+        # "5,055 dollars (Q4 2026 average), 6,000 dollars (long-term)": the words in the
+        # brackets after a level are that level's, not the next one's direction
+        aside = _ASIDE_AFTER.match(sentence.work, level.end)
+        previous_end = (
+            aside.end() if aside and aside.end() <= _next_start(levels, level) else level.end
+        )
+    directions = [
+        read_direction(sentence.terms, window, sentence.work[lv.end : lv.end + 24])
+        for lv, window in zip(levels, windows, strict=True)
+    ]
+    directions = [d or sentence.lead_direction for d in directions]
+    if before is not None and all(d is None for d in directions):
+        directions = [before for _ in directions]
+    for index, level in enumerate(levels):
+        if directions[index] is None and _AVERAGE_AFTER.match(sentence.work, level.end):
+            # "~$4,560 average": the noun after the level names the kind
+            directions[index] = Direction(AVERAGE, ABOVE, None, None)
+    plans: list[Plan] = []
+    if len(own) > 1:
+        # A ladder: each level with its own deadline is a call ("$3.47 in 2025 and $4.02 in
+        # 2026"); a level without one beside them is commentary, not a rung.
+        last: Direction | None = None
+        last_year = 0
+        # how the rung before lies against today's price, for a later rung's verb to move from
+        unstated = _UNSTATED
+        price_now = sentence.price_now.get(segment.mention.symbol)
+        for index, level in enumerate(levels):
+            year = own[index].deadline.year if index in own else last_year
+            # a verb of the path is read against the rung before only from year to year:
+            # "to average $55 in 2026, falling to $54 in the fourth quarter" is a fall
+            # a rung whose side no word stated lies where the price of the day (or the path
+            # the sentence runs) puts it, not on the default side its verb reads
+            stated = (
+                last
+                if last is not None and last.stated_side and not is_sideless_average(last)
+                else None
+            )
+            before = (stated or unstated) if last_year and year > last_year else None
+            direction = _rung_direction(directions[index], before) or last
+            if index in own:
+                plans.append(Plan(level, own[index], direction, windows[index], several=False))
+            last, last_year = direction, year
+            below_now = bool(price_now and level.match.price and level.match.price < price_now) or (
+                not price_now and path_side(sentence.present, level.match) == BELOW
+            )
+            unstated = _UNSTATED_BELOW if below_now else _UNSTATED
+            if is_negated(sentence.present, sentence.terms, windows[index]):
+                # "does not expect gold to reach $6,000": no rung to move from
+                last, last_year = None, 0
+    elif _paths_of_one_call(levels, directions):
+        # "~$4,560 average, peaking near $5,000", "to $5,000, with an average of $4,400":
+        # a peak and an average are two calls on one path, each with its own word.
+        for index, level in enumerate(levels):
+            when = own.get(index) or fallback_deadline(sentence, segment, level)
+            if when is None and segment.mention.symbol in sentence.inherit_symbols:
+                when = sentence.inherited
+            when = when or sentence.headline_period
+            plans.append(Plan(level, when, directions[index], windows[index], several=False))
+    else:
+        several = len(levels) > 1 and not (len(levels) == 2 and levels[0].range_with)
+        index = max(
+            range(len(levels)),
+            key=lambda i: (
+                not _VAGUE_TIME_AFTER.match(sentence.work, levels[i].end),
+                2 * bool(directions[i] and directions[i].verb) + (i in own),
+                -i,
+            ),
+        )
+        listed = listed_month_ends(sentence) if len(levels) == 1 else ()
+        if index in own and own[index] not in listed:
+            listed = ()  # "1.22 by end-2026; cuts in September and October": its own deadline
+        for when in listed:
+            # "targets for March, June and September 2026 to $5,000": a call per month
+            plans.append(Plan(levels[index], when, directions[index], windows[index], several))
+        when = own.get(index) or fallback_deadline(sentence, segment, levels[index])
+        if when is None and segment.mention.symbol in sentence.inherit_symbols:
+            when = sentence.inherited
+        when = when or sentence.headline_period
+        if not listed:
+            plans.append(Plan(levels[index], when, directions[index], windows[index], several))
+    found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
+    return [c for c in found if c is not None], directions[-1]
+
+
+# a rung with no direction word, read as the default (above) reads
+_UNSTATED = Direction(TOUCH, ABOVE, None, None)
+_UNSTATED_BELOW = Direction(TOUCH, BELOW, None, None)
+
+
+def _rung_direction(own: Direction | None, last: Direction | None) -> Direction | None:
+    """A ladder rung's own direction, read against the rung before (None: it has none).
+
+    "silver at $32 in 2021, then easing to $31 in 2022 and $30 in 2023": the verb of a
+    later rung says how the path moves from the rung before, not where the rung lies
+    against the price of the day. After a rung read above, a falling verb leaves the
+    rung above (a rung read below stays below when the path keeps falling).
+    """
+    if own is None:
+        return None
+    if last is not None and last.side == ABOVE and own.side == BELOW and own.family == TOUCH:
+        return replace(
+            own,
+            side=ABOVE,
+            note=f"'{own.verb}' moves from the rung before, not from today's price: read as above",
+        )
+    return own
+
+
+def _next_start(levels: list[Level], level: Level) -> int:
+    """Where the level after `level` starts (or a position past every level)."""
+    return next((lv.start for lv in levels if lv.start > level.start), 10**9)
+
+
+def _paths_of_one_call(levels: list[Level], directions: list[Direction | None]) -> bool:
+    """Two levels, each with a direction word of its own family (an average and a peak)."""
+    if len(levels) != 2 or any(lv.range_with is not None for lv in levels):
+        return False
+    if any(d is None for d in directions):
+        return False
+    families = {d.family for d in directions if d is not None}
+    # the average may be written after its level ("~$4,560 average"), the peak has its verb
+    return (
+        len(families) == 2
+        and AVERAGE in families
+        and all(d.verb for d in directions if d is not None and d.family != AVERAGE)
+    )

@@ -1,0 +1,448 @@
+"""Reading one sentence: from its words to the calls it makes, segment by segment.
+
+The extractor walks an article sentence by sentence; this module is that walk's
+step for one sentence (old calls, questions, reported prices, scenarios, the
+speaker and the time frame), apart from the article-level loop in extractor.py
+and from the building of each segment's candidates in segment_candidates.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from ledger.claims.dates import MONTHS, DatePhrase
+from ledger.extract.candidate import Candidate
+from ledger.extract.clauses import (
+    FIRST_PERSON,
+    FORECAST_WORDS,
+    FUTURE,
+    HEADLINE_INFINITIVE,
+    HEDGE,
+    STANDING_CALL,
+    VAGUE_CALL,
+    clause_spans,
+    conditional_spans,
+    is_past,
+)
+from ledger.extract.directions import Direction, find_terms, read_direction
+from ledger.extract.house_names import houses_named, is_organization, split_houses
+from ledger.extract.levels import call_levels, prices_now
+from ledger.extract.mentions import find_mentions, remember, remember_prices
+from ledger.extract.pairing import (
+    by_speaker,
+    credited,
+    for_a_span_of_years,
+    respective_assets,
+    respectively_at,
+    split_segments,
+    without_old_deadlines,
+)
+from ledger.extract.patterns import (
+    direction_phrases,
+    hedge_phrases,
+    level_phrases,
+    past_tense,
+)
+from ledger.extract.prepare import (
+    TYPOGRAPHY,
+    date_phrases,
+    prepare,
+    with_same_period,
+)
+from ledger.extract.segment_candidates import segment_candidates
+from ledger.extract.speaker_roles import affiliations, introduced_people, label_speaker
+from ledger.extract.speakers import Recent, SpeakerReading, find_speaker, roll_call, speaker_spans
+from ledger.extract.special_calls import comparison_candidates, vague_call
+from ledger.extract.state import Context, Mention, SentenceFacts, Settings
+from ledger.extract.textops import any_of, blank
+from ledger.extract.writing import cue_words
+
+_OLD_CALL = any_of(past_tense.OLD_CALLS)
+_OLD_EDITION = any_of(past_tense.OLD_EDITIONS)
+_OLD_CALL_ASIDE = re.compile(past_tense.OLD_CALL_ASIDE, re.IGNORECASE)
+# "parity": the level 1.00, for the pairs quoted near one (not USD/JPY).
+_PARITY = re.compile(r"\b(?:parity|one-for-one|one-to-one)\b", re.IGNORECASE)
+_NEAR_ONE_PAIRS = frozenset(("EURUSD=X", "GBPUSD=X", "AUDUSD=X", "CHF=X", "EURCHF=X", "EURGBP=X"))
+
+_YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
+
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|told|wrote|announced|noted|reported|added)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"(?:it|they|he|she|the\s+(?:bank|firm|group))\s+$",
+    re.IGNORECASE,
+)
+_PART_BOUNDARY = re.compile(r"[:;]\s|\s(?:but|yet|whereas)\s", re.IGNORECASE)
+# "have lifted their targets this month alone", "up 20% this year to date": the part gone
+_SO_FAR_AFTER = re.compile(r"\s+(?:alone|so\s+far|to\s+date)\b", re.IGNORECASE)
+_BACKWARD_PREPOSITION = re.compile(
+    r"\s*(?:in|for|during|over|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of)\b", re.IGNORECASE
+)
+_BARE_MONTH = re.compile(
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?\s*$", re.IGNORECASE
+)
+
+_SCENARIO = any_of(hedge_phrases.SCENARIOS)
+_PERIOD_FORECAST = any_of(direction_phrases.PERIOD_FORECAST)
+_NOT_A_LEVEL = any_of(level_phrases.NOT_A_LEVEL)
+_QUESTION = re.compile(r"\?[\s\"')\]]*$")
+# "Brent crude is expected to slide to $60", in a report on one house's outlook: a forecast
+# in the passive, whose forecaster is the house the sentences before name
+_PASSIVE_FORECAST = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:expected|forecast|projected|seen"
+    r"|predicted|estimated)\s+to\b",
+    re.IGNORECASE,
+)
+# "earlier this month", "so far this year": the part of a period already gone, not a deadline
+_PAST_PART_BEFORE = re.compile(
+    r"\b(?:earlier|so\s+far|already|previously|until\s+now|to\s+date)\s+(?:in\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def read_sentence(
+    original: str, headline: bool, settings: Settings, context: Context, *, item: bool = False
+) -> list[Candidate]:
+    made_on = settings.made_on
+    # The items of a list ("Where the houses see the S&P 500 finishing 2026:" then
+    # "- Deutsche Bank: 8,000", "- UBS: 7,500") are all read under the lead-in: they do not
+    # age the asset and period it named, however long the list.
+    if not item:
+        context.last_symbol_age += 1
+        context.last_period_age += 1
+        context.last_speaker_age += 1
+    # A list of calls runs over sentences: "Deutsche Bank projects 8,000 for the end of 2026
+    # ... Oppenheimer has the most bullish target at 8,100": the period carries to the next
+    # sentence's calls on the same asset, when it names none of its own.
+    inherited = None
+    if context.last_period is not None and context.last_period_age <= (1 if not item else 2):
+        # a bare year read in its sentence ("finishing 2026") reads alone as "by 2026"
+        inherited = next(
+            iter(
+                date_phrases(context.last_period, made_on)
+                or date_phrases(f"by {context.last_period}", made_on)
+            ),
+            None,
+        )
+    inherit_symbols, context.last_calls = context.last_calls, ()
+    if item and context.last_symbol is not None:
+        inherit_symbols = (*inherit_symbols, context.last_symbol)
+    earlier_year = None
+    if context.last_period is not None and context.last_period_age <= 1:
+        years = _YEAR_IN.findall(context.last_period)
+        earlier_year = int(years[-1]) if years else None
+    if (
+        (earlier_year is None or earlier_year <= made_on.year)
+        and context.headline_period is not None
+        and context.read_body
+    ):
+        # "Gold could keep rising: forecasts point to $5,000 in 2026" then "around $5,055 in
+        # the fourth quarter": a quarter with no year is in the year the headline names
+        earlier_year = context.headline_period.deadline.year
+    work = prepare(original, made_on, earlier_year)
+    phrases = date_phrases(work, made_on)
+    work, phrases = with_same_period(work, phrases, made_on, context)
+
+    affiliated = affiliations(work, context.last_organization)
+    context.firm_of.update(affiliated)
+    speaker = credited(
+        find_speaker(
+            work,
+            headline=headline,
+            author=context.author,
+            recent=Recent(context.last_speaker, context.last_organization, context.last_person),
+        ),
+        context.firm_of,
+    )
+    if speaker.name is None and affiliated:
+        # "Geoffrey Kendrick, head of research at Standard Chartered, has cut his target"
+        person, firm = next(iter(affiliated.items()))
+        speaker = SpeakerReading(firm, named=True, note=f"{person} speaks for {firm}")
+    # a list item's label, or a paragraph's: "Goldman Sachs: in a Monday note the bank said"
+    label = label_speaker(work) if item or not headline else None
+    label_houses: tuple[str, ...] = ()
+    if label is not None:
+        speaker = SpeakerReading(label, named=True, note=f"the list item's label: {label}")
+        # "Goldman Sachs & Morgan Stanley: a target of 4,800": two houses, one call each
+        label_houses = tuple(split_houses(label))
+        if len(label_houses) < 2:
+            label_houses = ()
+    if (
+        speaker.name is None
+        and context.last_speaker is not None
+        and context.last_speaker_age <= 2
+        and (
+            item
+            or FORECAST_WORDS.search(work)
+            or STANDING_CALL.search(work)
+            or _PASSIVE_FORECAST.search(work)
+        )
+    ):
+        # "New price target: $170,000 within 6-12 months" after "JPMorgan's analysts took
+        # ...": a forecast nobody is named for, in a report on one speaker's call, is theirs.
+        speaker = SpeakerReading(
+            context.last_speaker,
+            note=f"nobody named in the sentence: read as {context.last_speaker}, named just before",
+        )
+    if speaker.name in settings.full_names:
+        full = settings.full_names[speaker.name]
+        speaker = replace(speaker, name=full, note=speaker.note or f"'{speaker.name}' is {full}")
+    mentions = find_mentions(work, settings, context)
+    work = _parity_as_level(work, mentions, context)
+    clauses = clause_spans(work)
+    past = [span for span in clauses if is_past(work, span, phrases, made_on)]
+    past += [aside.span() for aside in _OLD_CALL_ASIDE.finditer(work)]
+    old_call = _OLD_CALL.search(work) or _OLD_EDITION.search(work)
+    if old_call and _REPORTED_BEFORE.search(work, 0, old_call.start()):
+        old_call = None  # "Citi said it had raised its forecasts to $1,575": the news itself
+    if old_call:
+        # "it had expected for 2026: the flagship cryptocurrency should hit $150,000 next
+        # year": a call someone had made is past up to the next colon, semicolon or "but";
+        # the part after it is the sentence's own. Other old calls take the whole sentence.
+        start = next((s for s, e in clauses if s <= old_call.start() < e), 0)
+        boundary = _PART_BOUNDARY.search(work, old_call.end())
+        end = boundary.start() if boundary else len(work)
+        rest = work[end:]
+        by_then = old_call[0].lstrip().lower().startswith("had") or bool(
+            _OLD_EDITION.match(old_call[0])
+        )
+        if by_then and (FUTURE.search(rest) or FORECAST_WORDS.search(rest)):
+            past = [*past, (start, end)]
+        else:
+            past = [(0, len(work))]
+    present = blank(work, past)
+    lead_direction = context.lead_direction
+    lead_period_forecast = context.lead_period_forecast
+    if not item:
+        # A lead-in ("Where the houses see the S&P 500 finishing 2026:") lends its
+        # direction to the list under it; any other sentence ends the list.
+        terms = find_terms(present, [m.span for m in mentions], phrases)
+        lead_in = original.rstrip().endswith(":")
+        context.lead_direction = read_direction(terms, (0, len(work)), "") if lead_in else None
+        # "The leading banks' gold forecasts for 2026:": each row under it is one for the year
+        context.lead_period_forecast = lead_in and bool(
+            _PERIOD_FORECAST.search(original.translate(TYPOGRAPHY))
+        )
+    remember(context, mentions, speaker)
+    named_houses = houses_named(work)
+    if named_houses and not (speaker.named and speaker.name and is_organization(speaker.name)):
+        context.last_organization = named_houses[-1]  # "This one comes from ING. ... the bank"
+    introduced = introduced_people(work)
+    if introduced and not (speaker.named and speaker.name and not is_organization(speaker.name)):
+        context.last_person = introduced[-1]  # "Tom Lee, chairman of BitMine ... he called"
+
+    def looks_ahead(position: int) -> bool:
+        clause = next((work[s:e] for s, e in clauses if s <= position < e), "")
+        return bool(FUTURE.search(clause) or FORECAST_WORDS.search(clause))
+
+    known = blank(work, [m.span for m in mentions] + [p.span for p in phrases])
+    remember_prices(context, mentions, prices_now(known, work, looks_ahead))
+
+    def in_present(span: tuple[int, int]) -> bool:
+        return not any(s <= span[0] < e for s, e in past)
+
+    future = tuple(
+        p
+        for p in phrases
+        if p.deadline > made_on
+        and in_present(p.span)
+        and not _PAST_PART_BEFORE.search(work, 0, p.span[0])
+        and not _SO_FAR_AFTER.match(work, p.span[1])
+        and not _month_just_gone(p, made_on)
+    )
+    if headline and not context.read_body:
+        # "Gold price seen climbing: major banks bullish on 2026": the year the article's
+        # first line names is the period of the calls below it that name none of their own
+        # (a dateline after it is the day it was written, not a period).
+        context.headline_period = _headline_period(work, future, made_on)
+    context.read_body = True
+    strong_cue = bool(
+        FORECAST_WORDS.search(present)
+        or FIRST_PERSON.search(present)
+        or STANDING_CALL.search(present)
+    )
+    # "Next comes BMO Capital at 6,700 ... Morgan Stanley, HSBC and Yardeni follow at 6,500":
+    # a roll call of houses right after a sentence of calls goes on with that list, its asset
+    # and period, though it has no forecast word of its own
+    roll = bool(inherit_symbols) and inherited is not None and bool(roll_call(present))
+    cue = (
+        strong_cue
+        or roll
+        or bool(FUTURE.search(present))
+        or bool(future)
+        or (headline and bool(HEADLINE_INFINITIVE.search(present)))
+        or (item and inherited is not None)
+        # "the rally in gold is far from over" looks ahead by itself, about a named asset.
+        or (bool(VAGUE_CALL.search(present)) and any(m.subject for m in mentions))
+    )
+    if future and not item:
+        context.last_period = future[-1].text
+        context.last_period_age = 0
+    if not cue or not present.strip():
+        return []
+    if _QUESTION.search(original):
+        return []  # "Is S&P 8,000 in play?": a question asks, it does not call
+
+    # A mention in a past clause still owns the levels after it until the next mention:
+    # "In one week the metal went from $4,000 to $4,200, and Schiff is calling for $5,000".
+    subjects = [m for m in mentions if m.subject]
+    vague = vague_call(original, work, present, subjects, phrases, speaker, headline, settings)
+    if vague is not None:
+        return [vague]
+    if not subjects:
+        # An article about one asset only ("Standard Chartered cuts its bitcoin forecast in
+        # half") is about it in every sentence: "he now expects the $500,000 level in 2030".
+        only_asset = context.named_symbols == (context.topic,) and context.topic is not None
+        if mentions or context.last_symbol is None:
+            return []
+        if context.last_symbol_age > 2 and not only_asset:
+            return []
+        meant = context.last_symbol
+        if context.topic in context.last_symbols:
+            meant = context.topic  # "The S&P 500 and the Dow closed at records" in an S&P story
+        subjects = [
+            Mention(
+                "",
+                meant,
+                (0, 0),
+                vague_note=f"no asset named: read as {meant}, named just before",
+            )
+        ]
+
+    level_text = blank(
+        present,
+        [m.span for m in mentions]
+        + [p.span for p in phrases]
+        + [m.span() for m in _NOT_A_LEVEL.finditer(present)],
+    )
+
+    found = call_levels(
+        level_text, work, asset_starts=[m.span[0] for m in mentions], looks_ahead=looks_ahead
+    )
+    levels = found.levels
+    future = without_old_deadlines(work, future, levels, found.old_spans)
+    sentence = SentenceFacts(
+        original=original,
+        work=work,
+        present=present,
+        headline=headline,
+        speaker=speaker,
+        terms=tuple(
+            find_terms(
+                blank(present, found.reported_spans),
+                [m.span for m in mentions] + [lv.match.span for lv in levels],
+                phrases,
+            )
+        ),
+        future=future,
+        scenario_spans=tuple(span for span in clauses if _SCENARIO.search(work[span[0] : span[1]])),
+        conditional_spans=conditional_spans(work),
+        hedged=bool(HEDGE.search(present)),
+        strong_cue=strong_cue,
+        cue=cue_words(present, future, headline),
+        period_forecast=bool(_PERIOD_FORECAST.search(original.translate(TYPOGRAPHY)))
+        or (item and lead_period_forecast),
+        probability=found.probability,
+        speakers_at=((0, label_houses),)
+        if label_houses
+        else tuple(
+            (position, tuple(dict.fromkeys(_full_name(n, context, settings) for n in names)))
+            for position, names in speaker_spans(present)
+        ),
+        inherited=inherited if (strong_cue or item or roll) and not future else None,
+        headline_period=context.headline_period,
+        level_spans=tuple(lv.match.span for lv in levels),
+        inherit_symbols=inherit_symbols,
+        price_now=dict(context.price_now),
+        respectively=respectively_at(present),
+        lead_direction=lead_direction if item else None,
+    )
+
+    # "S&P 500 earnings per share reaching $275 ..., and the index at 7,100": a level after an
+    # asset that is not the price (its earnings, its miners) and before any subject is not a
+    # call on the subject named after it.
+    yardsticks = [m for m in mentions if not m.subject]
+    levels = [
+        lv
+        for lv in levels
+        if any(m.span[0] < lv.start for m in subjects)
+        or not any(m.span[1] <= lv.start for m in yardsticks)
+    ]
+    levels = [lv for lv in levels if not for_a_span_of_years(work, future, lv)]
+    segments = split_segments(subjects, levels, work)
+    segments = respective_assets(sentence, segments, subjects)
+    candidates: list[Candidate] = []
+    carried: Direction | None = None
+    for segment in segments:
+        # A gapped list reads each asset with the first one's verb: "silver to end the year
+        # at $37, platinum at $1,250 and palladium at $1,100" are three year-end closes.
+        before, carried = carried, None
+        for group, speaker in by_speaker(sentence, segment):
+            found, carried = segment_candidates(
+                replace(sentence, speaker=speaker), group, settings, before
+            )
+            candidates += found
+    compared = comparison_candidates(sentence, settings)
+    if compared:
+        # "gold will outperform bitcoin" names no level for either: nothing to ask for.
+        candidates = [c for c in candidates if c.needs != "level"] + compared
+    if roll and any(c.claim is not None for c in candidates):
+        context.last_period_age = 0  # the roll call may go on in the next sentence
+    if any(c.claim is not None and c.symbol == context.last_symbol for c in candidates):
+        # A call read on the asset named before keeps it the topic: "The STEO puts the annual
+        # average at $3.47 ..." then "Quarter by quarter, the agency now sees $3.51 ...".
+        context.last_symbol_age = 0
+    # a call whose level was an old one ("had a year-end target of 1775") still lends its
+    # period to the next sentence's ("he lifted that target to 1825")
+    context.last_calls = tuple(
+        dict.fromkeys(c.symbol for c in candidates if c.claim or c.needs == "level")
+    )
+    return candidates
+
+
+def _parity_as_level(work: str, mentions: list[Mention], context: Context) -> str:
+    """ "the euro will fall to parity", "trade one-for-one with the dollar": for a currency
+    pair quoted near one, parity is the level 1.00. Written over the words, same length, so
+    every position read before stays put."""
+    if not _PARITY.search(work):
+        return work
+    symbols = [m.symbol for m in mentions if m.symbol] or [context.last_symbol or ""]
+    if not any(symbol in _NEAR_ONE_PAIRS for symbol in symbols):
+        return work
+    return _PARITY.sub(lambda match: "1." + "0" * (len(match[0]) - 2), work)
+
+
+def _month_just_gone(phrase: DatePhrase, made_on: date) -> bool:
+    """ "Brent averaged $62.23 in October", written on 12 November: a month named without a
+    year that ended in the three months before the article is that month, not next year's."""
+    if _YEAR_IN.search(phrase.text) or not _BARE_MONTH.search(phrase.text):
+        return False
+    if not _BACKWARD_PREPOSITION.match(phrase.text):
+        return False  # "by March", "before December", "until June" look ahead
+    months_ahead = (phrase.deadline.year - made_on.year) * 12 + phrase.deadline.month
+    months_ahead -= made_on.month
+    return months_ahead >= 9
+
+
+def _headline_period(work: str, future: tuple[DatePhrase, ...], made_on: date) -> DatePhrase | None:
+    """The period a headline names: a date phrase with a year, else a bare year to come.
+
+    Only a year-long period counts ("2026", "by end-2026"): "by Christmas" in a headline
+    is one call's deadline, not the article's period.
+    """
+    dated = [p for p in future if _YEAR_IN.search(p.text)]
+    if dated:
+        return dated[0]
+    for year in _YEAR_IN.findall(work):
+        found = date_phrases(f"by the end of {year}", made_on)
+        if found and found[0].deadline > made_on:
+            return replace(found[0], text=f"{year} (the headline's year)")
+    return None
+
+
+def _full_name(name: str, context: Context, settings: Settings) -> str:
+    """A listed speaker as credited: the firm a person speaks for, else the name in full."""
+    if name in context.firm_of:
+        return context.firm_of[name]
+    return settings.full_names.get(name, name)
