@@ -235,3 +235,32 @@ def test_the_lower_48_is_not_a_level() -> None:
         " leans La Nina with equal chances across the Lower 48."
     )
     assert proposed(text) == set()
+
+
+# ------------------------------------------------------------ one asset priced in another
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme expects the ETH/BTC exchange rate to climb gradually to about 0.08 by the end of"
+        " 2026.",
+        "Acme expects ether to beat bitcoin in 2026, with the ETH-BTC ratio drifting back"
+        " towards 0.08.",
+        "Acme sees the ETH/BTC ratio rising to 0.05 by 2028.",
+    ],
+    ids=["exchange-rate", "ratio-drifting", "ratio-rising"],
+)
+def test_a_ratio_level_is_no_price_of_either_coin(sentence: str) -> None:
+    found = [c for c in extract_candidates(sentence, made_on=DECEMBER) if c.claim is not None]
+    ratio = [c for c in found if c.claim.symbol == "ETH-BTC"]
+    assert ratio, "the ratio call is still proposed, on the ratio's symbol"
+    assert all(
+        c.claim.symbol not in {"BTC-USD", "ETH-USD"} for c in found if c.kind != "outperform"
+    )
+    assert not [line for line in recorded(sentence, DECEMBER) if line.startswith("ETH-BTC")]
+
+
+def test_coin_prices_beside_a_ratio_stay() -> None:
+    text = "Acme sees ether at $7,500 by the end of 2026 and the ETH/BTC ratio at 0.05."
+    assert levels(text) == {"7500"}
