@@ -264,3 +264,49 @@ def test_a_ratio_level_is_no_price_of_either_coin(sentence: str) -> None:
 def test_coin_prices_beside_a_ratio_stay() -> None:
     text = "Acme sees ether at $7,500 by the end of 2026 and the ETH/BTC ratio at 0.05."
     assert levels(text) == {"7500"}
+
+
+# ------------------------------------------------------------ a target given its level next
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        (
+            "Acme analysts have already raised their year-end gold price target. They took it"
+            " to 5,400 dollars from 4,900 because demand picked up.",
+            "GC=F touch_above 5400 by 2026-12-31 Acme",
+        ),
+        (
+            "Acme raised its year-end gold target. It moved it up to $5,400 from $4,900.",
+            "GC=F touch_above 5400 by 2026-12-31 Acme",
+        ),
+        (
+            "Acme has cut its year-end bitcoin target again. The bank lowered it to $150,000"
+            " from $200,000.",
+            "BTC-USD touch_above 150000 by 2026-12-31 Acme",
+        ),
+    ],
+    ids=["they-took-it-to", "it-moved-it-up-to", "the-bank-lowered-it-to"],
+)
+def test_a_target_takes_the_level_the_next_sentence_gives_it(text: str, call: str) -> None:
+    assert call in recorded(text, date(2026, 1, 22))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gold rallied on Monday. Buyers took it to $5,400 before the close.",
+        "Acme sees gold rising in 2026. They took it to $5,400 yesterday.",
+        "Acme raised its year-end gold target. Buyers took gold to $5,400 on Monday.",
+    ],
+    ids=["a-move-after-a-report", "after-a-call-without-target", "no-pointer"],
+)
+def test_a_move_not_after_a_level_less_target_stays_unread(text: str) -> None:
+    assert "5400" not in levels(text, date(2026, 1, 22))
+
+
+def test_the_candidate_shows_the_sentence_as_written() -> None:
+    text = "Acme raised its year-end gold target. It moved it to $5,400 from $4,900."
+    found = [c for c in extract_candidates(text, made_on=date(2026, 1, 22)) if c.claim]
+    assert [c.sentence for c in found] == ["It moved it to $5,400 from $4,900."]
