@@ -64,7 +64,7 @@ Confidence is the additive score documented in patterns/confidence_scores.py (SC
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ledger.claims import assets
@@ -93,6 +93,7 @@ from ledger.extract.sentence_walk import read_sentence
 from ledger.extract.sentences import split_sentences, without_sidebar
 from ledger.extract.state import Context, ContextState, Settings
 from ledger.extract.tables import tables_as_lines
+from ledger.extract.target_pointer import as_written, asks_for_a_level, with_target_named
 from ledger.extract.writing import claim_name
 
 # Assets whose forecast for a year, in a bank's table, is the year's average.
@@ -246,9 +247,14 @@ def _extract(
     read: dict[tuple[str, bool, ContextState], tuple[list[Candidate], ContextState]] = {}
     found: list[Candidate] = []
     notes: dict[str, None] = {}
+    target_waits = False  # the sentence before was a target call with no level
     for sentence in split_sentences(without_sidebar(text)):
         if len(sentence.text) > MAX_SENTENCE_LENGTH:
             continue
+        pointed = with_target_named(sentence.text) if target_waits else None
+        if pointed is not None:
+            original = sentence.text
+            sentence = replace(sentence, text=pointed)
         # A sentence read before, with what earlier sentences said unchanged, reads the same:
         # boilerplate and pages that repeat one line 100,000 times are read once per line.
         key = (sentence.text, sentence.headline, sentence.item, context.state())
@@ -264,6 +270,9 @@ def _extract(
         except ClaimError:
             candidates = []  # a claim module refused something odd in this sentence; skip it
         candidates = _within_bounds(candidates, today or made_on, notes)
+        if pointed is not None:
+            candidates = as_written(candidates, original)
+        target_waits = asks_for_a_level(sentence.text, candidates)
         read[key] = (candidates, context.state())
         found.extend(candidates)
     return merged(found), list(notes)

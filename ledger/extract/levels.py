@@ -20,6 +20,12 @@ from itertools import pairwise
 from ledger.claims.model import RelativeKind
 from ledger.claims.numbers import LevelMatch, find_levels
 from ledger.extract.patterns import level_phrases
+from ledger.extract.quantity_amounts import (
+    amount_of_change,
+    counted_quantity,
+    multiple_of_a_quantity,
+    unit_left_out,
+)
 from ledger.extract.textops import any_of
 
 _NOT_A_PRICE_AFTER = tuple(re.compile(p, re.IGNORECASE) for p in level_phrases.NOT_A_PRICE_AFTER)
@@ -266,6 +272,8 @@ def _is_call_level(
     before = work[max(0, start - 60) : start]
     if any(pattern.match(after) for pattern in _NOT_A_PRICE_AFTER):
         return False
+    if unit_left_out(match, work) or counted_quantity(match, work) or amount_of_change(match, work):
+        return False
     if _PRESENT_STATE_BEFORE.search(before) and not looks_ahead(start):
         return False
     written = match.text.replace(" ", "")
@@ -278,6 +286,8 @@ def _is_call_level(
     if match.relative is None:  # pragma: no cover - a LevelMatch is a price or a relative
         return False
     if match.relative.kind is RelativeKind.MULTIPLE:
+        if multiple_of_a_quantity(match, work):
+            return False
         # "double-digit", "double down", "the halving": not a multiple of the price
         return not re.match(r"^(?:-|\s+(?:down|digit))", after, re.IGNORECASE) and not re.search(
             r"\bthe\s+$", before, re.IGNORECASE

@@ -232,6 +232,9 @@ def write_candidate(
     if unnamed is not None:
         score = min(score, confidence_scores.CAP_CONSENSUS)
         notes.append(f"the call of forecasters nobody names ('{unnamed}'): nobody's to score")
+    if claim.symbol in asset_words.RATIO_SYMBOLS:
+        score = min(score, confidence_scores.CAP_RATIO)
+        notes.append(f"{claim.symbol} is one asset priced in another: a relative call")
     if conditional:
         score = min(score, confidence_scores.CAP_CONDITIONAL)
     if negated:

@@ -82,6 +82,17 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "usdjpy": "JPY=X",
         "dollar/yen": "JPY=X",
         "dollar-yen": "JPY=X",
+        # ether priced in bitcoin: the level of "the ETH/BTC ratio to climb to 0.08" is the
+        # ratio's, not a price of either coin
+        "eth/btc": "ETH-BTC",
+        "eth-btc": "ETH-BTC",
+        "ethbtc": "ETH-BTC",
+        "eth/btc ratio": "ETH-BTC",
+        "eth-btc ratio": "ETH-BTC",
+        "the eth/btc ratio": "ETH-BTC",
+        "the eth-btc ratio": "ETH-BTC",
+        "the ether-bitcoin ratio": "ETH-BTC",
+        "the eth/btc exchange rate": "ETH-BTC",
         "gbp/usd": "GBPUSD=X",
         "gbpusd": "GBPUSD=X",
         "the dollar index": "DX-Y.NYB",
@@ -91,6 +102,9 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "the single currency": "EURUSD=X",
     }
 )
+
+# Symbols that are one asset priced in another: a call on one is a relative call.
+RATIO_SYMBOLS = frozenset({"ETH-BTC"})
 
 # Names that could mean something else; a candidate read from one says so and scores lower.
 VAGUE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
@@ -109,7 +123,7 @@ ASSET_FAMILIES: Mapping[str, str] = MappingProxyType(
         "GC=F": "metal", "SI=F": "metal", "HG=F": "metal", "PL=F": "metal", "PA=F": "metal",
         "BTC-USD": "crypto", "ETH-USD": "crypto", "SOL-USD": "crypto",
         "^GSPC": "index", "^NDX": "index", "^IXIC": "index", "^DJI": "index",
-        "CL=F": "oil", "BZ=F": "oil", "NG=F": "gas", "XRP-USD": "crypto",
+        "CL=F": "oil", "BZ=F": "oil", "NG=F": "gas", "XRP-USD": "crypto", "ETH-BTC": "ratio",
         "^GDAXI": "index", "^N225": "index", "^FTSE": "index", "^STOXX50E": "index",
         "^STOXX": "index", "^HSI": "index",
         "EURUSD=X": "fx", "JPY=X": "fx", "GBPUSD=X": "fx", "DX-Y.NYB": "fx",

@@ -30,3 +30,6 @@ CAP_COMPUTED_LEVEL = 0.35  # "hold the critical support level": the rule reads t
 CAP_VAGUE = 0.20
 # A band ("between $4,000 and $4,200"): proposed as a band claim for the user to confirm.
 CAP_BAND = 0.55
+# A ratio of two assets ("the ETH/BTC ratio to 0.08"): a relative call, which the user may
+# record on the ratio's symbol; never recorded unseen.
+CAP_RATIO = 0.55

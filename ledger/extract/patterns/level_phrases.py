@@ -20,6 +20,8 @@ NOT_A_LEVEL = (
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?(?!\s*%)",
     rf"(?<![\d$.,])\d{{1,2}}\.\d{{2}}\s*(?:[ap]\.?m\.?(?:\s*{_ZONE}\b)?|{_ZONE}\b)",
     r"(?<![\w$])'\d\d\b",  # "'26 oil forecasts": a year
+    # names with a number in them: "the Lower 48" (the contiguous US states)
+    r"\blower[\s-]48\b",
     rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",
     rf"\b{_ZONE}\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?\b",
     rf"\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![\d,.]*\d)(?!\s*%)",
@@ -63,6 +65,11 @@ NOT_A_PRICE_AFTER = (
     r"|round|funding|financing|investment|raise|deal|revenue|profit|loss|inflows?|outflows?"
     r"|of\s+(?:inflows|outflows|funding|revenue|assets))",
     r"\s+in\s+(?:a|an|its|their|the|new)\s+(?:series|round|funding|financing)\b",
+    # "bought 3 million dollars of its shares", "$40 million worth of stock": a sum spent
+    r"\s*(?:million|billion|mn|bn|m\b)?\s*(?:(?:dollars|usd|euros)\s+)?(?:worth\s+)?of\s+"
+    r"(?:(?:its|their|the|his|her|company(?:['\u2019]s)?|firm['\u2019]s|new|own)\s+)*"
+    r"(?:shares|stock|equity|bonds|options"
+    r"|notes|units)\b",
     r"\s*(?:-|to)\s*\d[\d,.]*\s*(?:metric\s+)?(?:tonnes?|tons?|ounces|oz\b|barrels|bpd|b/d"
     r"|bps|basis)",
     r"\s*%?\s*(?:inflation|yield|of\s+gdp|gdp|unemployment|growth|allocation|stake|weight"
@@ -85,6 +92,9 @@ NOT_THE_LEVEL_BEFORE = (
     # "the futures curve at $61", "what the forward strip implies, $58"
     r"\b(?:current|futures|forward|market)\s+(?:curves?|strips?)\s+(?:of|at|around|near"
     r"|implies|implying|prices?\s+in)?\s*(?:about\s+|around\s+|roughly\s+)?$",
+    # "below current forward prices of $63 and $60", "spot prices of $4,100": the market's
+    r"\b(?:current|prevailing|today['\u2019]s)\s+(?:(?:forward|futures|spot|market)\s+)?"
+    r"(?:prices?|quotes?)\s+(?:of|at|around|near)\s+(?:about\s+|around\s+|roughly\s+)?$",
     # a domestic price in rupees or lira: "Rs 150,000", "₹1,32,000", "TL 5,770"
     r"(?:\bRs\.?|\u20b9|\bINR|\bTL|\u20ba)\s*$",
     # a list's row for the price of the day: "Current price: $4,216", "Spot gold today: ..."
