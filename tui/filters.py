@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ledger.errors import UsageError
-from ledger.store.tables import STATUSES
+from ledger.store.core_tables import STATUSES
 from ledger.store.views import ClaimScope
 
 FILTER_KEYS = ("source", "asset", "tag", "status", "year")

@@ -352,8 +352,8 @@ def list_(
     """List recorded claims."""
     from ledger.store.claim_json import claims_json
     from ledger.store.claims import ClaimFilter, list_claims
+    from ledger.store.core_tables import STATUSES
     from ledger.store.sources import user_aliases
-    from ledger.store.tables import STATUSES
 
     if status is not None and status not in STATUSES:
         raise UsageError(f"--status {status!r}: use one of {', '.join(STATUSES)}")

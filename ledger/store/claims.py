@@ -14,7 +14,7 @@ from collections import defaultdict, namedtuple
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Row, Select, and_, bindparam, insert, select, update
 from sqlmodel import Session
@@ -32,22 +32,16 @@ from ledger.records import (
     vague_statement,
 )
 from ledger.rules.overrides import needs_force
-from ledger.store import prooflog
+from ledger.store import core_tables, prooflog
 from ledger.store.batching import chunks
+from ledger.store.core_tables import as_utc, utcnow
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
 from ledger.store.raw import adapt, fetchall, insert_rows
 from ledger.store.revisions import revision_reasons
 from ledger.store.sources import ensure_sources
-from ledger.store.tables import (
-    PredictionRow,
-    PredictionTagRow,
-    PriceBarRow,
-    ResolutionRow,
-    ResolveRunRow,
-    SourceRow,
-    as_utc,
-    utcnow,
-)
+
+if TYPE_CHECKING:
+    from ledger.store.tables import PredictionRow, ResolutionRow
 
 REFERENCE_LOOKBACK_DAYS = 7
 
@@ -336,7 +330,7 @@ def _link_revisions(
             check_revision(entry, source_ids[source_key(entry.source)], target, targets[target])
             updates.append({"pid": new_ids[fingerprint], "rid": target})
     if updates:
-        table = PredictionRow.__table__
+        table = core_tables.prediction
         session.execute(
             update(table).where(table.c.id == bindparam("pid")).values(revises_id=bindparam("rid")),
             updates,
@@ -485,9 +479,11 @@ def _revision_targets(session: Session, ids: Sequence[int]) -> dict[int, Revisio
     found: dict[int, RevisionTarget] = {}
     for chunk in chunks(ids):
         query = (
-            select(PredictionRow.id, PredictionRow.source_id, SourceRow.name, PredictionRow.made_on)
-            .join(SourceRow, SourceRow.id == PredictionRow.source_id)
-            .where(PredictionRow.id.in_(chunk))
+            select(_prediction.id, _prediction.source_id, _source.name, _prediction.made_on)
+            .join_from(
+                core_tables.prediction, core_tables.source, _source.id == _prediction.source_id
+            )
+            .where(_prediction.id.in_(chunk))
         )
         for claim_id, source_id, name, made_on in session.execute(query):
             found[claim_id] = RevisionTarget(source_id, name, made_on)
@@ -503,14 +499,15 @@ def reference_close(session: Session, symbol: str, made_on: date) -> float | Non
     Relative levels ("+20%") are measured from it; when the cache does not
     have it yet the resolver fills it in from the bars it fetches.
     """
+    bar = core_tables.price_bar.c
     row = session.execute(
-        select(PriceBarRow.close)
+        select(bar.close)
         .where(
-            PriceBarRow.symbol == symbol,
-            PriceBarRow.date <= made_on,
-            PriceBarRow.date >= made_on - timedelta(days=REFERENCE_LOOKBACK_DAYS),
+            bar.symbol == symbol,
+            bar.date <= made_on,
+            bar.date >= made_on - timedelta(days=REFERENCE_LOOKBACK_DAYS),
         )
-        .order_by(PriceBarRow.date.desc())
+        .order_by(bar.date.desc())
         .limit(1)
     ).scalar_one_or_none()
     return float(row) if row is not None else None
@@ -521,10 +518,10 @@ def reference_close(session: Session, symbol: str, made_on: date) -> float | Non
 # The listing is built on the tables themselves, not the ORM classes: an ORM
 # alias (or any ORM query) configures all seventeen mappers first, a cost every
 # `list` and `show` would pay for plain columns.
-_prediction = PredictionRow.__table__.c
-_source = SourceRow.__table__.c
-_current = ResolutionRow.__table__.alias("current_resolution")
-_tag = PredictionTagRow.__table__.c
+_prediction = core_tables.prediction.c
+_source = core_tables.source.c
+_current = core_tables.resolution.alias("current_resolution")
+_tag = core_tables.prediction_tag.c
 
 
 def _claim_query() -> Select:
@@ -532,7 +529,7 @@ def _claim_query() -> Select:
     ORM object per row would cost more than the query."""
     return (
         select(
-            *PredictionRow.__table__.columns,
+            *core_tables.prediction.columns,
             _source.name.label("source_name"),
             _source.kind.label("source_kind"),
             _current.c.evidence_date.label("evidence_date"),
@@ -540,8 +537,8 @@ def _claim_query() -> Select:
             _current.c.evidence_field.label("evidence_field"),
             _current.c.leg_evidence.label("leg_evidence"),
         )
-        .select_from(PredictionRow.__table__)
-        .join(SourceRow.__table__, _source.id == _prediction.source_id)
+        .select_from(core_tables.prediction)
+        .join(core_tables.source, _source.id == _prediction.source_id)
         .join(
             _current,
             and_(_current.c.prediction_id == _prediction.id, _current.c.is_current),
@@ -635,9 +632,9 @@ def get_claim(session: Session, claim_id: int) -> ClaimDetail:
     records = list_claims(session, ClaimFilter(ids=[claim_id]))
     if not records:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast list'")
-    resolution = ResolutionRow.__table__.c
+    resolution = core_tables.resolution.c
     history = session.execute(
-        select(ResolutionRow.__table__)
+        select(core_tables.resolution)
         .where(resolution.prediction_id == claim_id)
         .order_by(resolution.created_at, resolution.id)
     )
@@ -648,7 +645,7 @@ def get_claim(session: Session, claim_id: int) -> ClaimDetail:
         for r in resolutions
     ]
     run_ids = {r.run_id for r in resolutions if r.run_id is not None}
-    run = ResolveRunRow.__table__.c
+    run = core_tables.resolve_run.c
     as_of = dict(
         session.execute(select(run.id, run.as_of).where(run.id.in_(run_ids))).all()
         if run_ids
@@ -670,6 +667,8 @@ def get_claim(session: Session, claim_id: int) -> ClaimDetail:
 
 def resolution_histories(session: Session) -> dict[int, list[ResolutionRecord]]:
     """Every claim's resolutions, oldest first (for export), in one query."""
+    from ledger.store.tables import ResolutionRow
+
     histories: dict[int, list[ResolutionRecord]] = defaultdict(list)
     query = select(ResolutionRow).order_by(
         ResolutionRow.prediction_id, ResolutionRow.created_at, ResolutionRow.id
@@ -715,6 +714,8 @@ def void_claim(session: Session, claim_id: int, why: str) -> ClaimRecord:
         raise UsageError(
             "voiding needs a reason: forecast void ID --why 'recorded the wrong level'"
         )
+    from ledger.store.tables import PredictionRow
+
     prooflog.lock_head(session)
     row = session.get(PredictionRow, claim_id)
     if row is None:
@@ -749,6 +750,8 @@ def resolve_manually(
     the prices' verdict, or settles the claim on or before its deadline:
     see ledger.rules.overrides) is refused with UsageError unless `force`.
     """
+    from ledger.store.tables import PredictionRow
+
     prooflog.lock_head(session)
     row = session.get(PredictionRow, claim_id)
     if row is None:
@@ -800,6 +803,9 @@ def _log_current_resolution(session: Session, claim_id: int, outcome: str, note:
 
 def append_resolution(session: Session, claim_id: int, values: dict) -> None:
     """Add a resolution and make it the current one; earlier ones stay as history."""
+    # Called after a hand loaded the claim through the ORM: the ORM's statements.
+    from ledger.store.tables import ResolutionRow
+
     session.execute(
         update(ResolutionRow)
         .where(ResolutionRow.prediction_id == claim_id, ResolutionRow.is_current)

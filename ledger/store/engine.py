@@ -20,7 +20,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-import platformdirs
 from sqlalchemy import event, util
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
@@ -48,13 +47,22 @@ PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
 
+# platformdirs is imported where a directory is asked for: a ledger named by --db
+# or $FORECAST_DB (scripts, cron, the bench) never needs it, and it is a few
+# milliseconds of every start.
+
+
 def default_db_path() -> Path:
     """The default ledger: a SQLite file in the user data directory."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME)) / "ledger.sqlite3"
 
 
 def cache_dir() -> Path:
     """Where yfinance's own caches and other throwaway files go."""
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME))
 
 

@@ -36,7 +36,7 @@ from ledger.proof.entries import (
     FILL_ONCE_CLAIM_COLUMNS,
     MUTABLE_CLAIM_COLUMNS,
 )
-from ledger.store.tables import PredictionRow, ResolutionRow
+from ledger.store.core_tables import prediction, resolution
 
 PREFIX = "ledger_guard_"
 RULE_CLAIMS = (
@@ -64,14 +64,14 @@ RULE_REVISIONS = (
 def _fixed_claim_columns() -> list[str]:
     return [
         c.name
-        for c in PredictionRow.__table__.columns
+        for c in prediction.columns
         if c.name == "id"
         or (c.name not in MUTABLE_CLAIM_COLUMNS and c.name not in FILL_ONCE_CLAIM_COLUMNS)
     ]
 
 
 def _fixed_resolution_columns() -> list[str]:
-    return [c.name for c in ResolutionRow.__table__.columns if c.name != "is_current"]
+    return [c.name for c in resolution.columns if c.name != "is_current"]
 
 
 def _quote(message: str) -> str:

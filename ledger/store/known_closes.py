@@ -17,8 +17,8 @@ from sqlmodel import Session
 
 from ledger.claims.pairs import ratio_legs
 from ledger.claims.plausibility import KnownClose
+from ledger.store import core_tables
 from ledger.store.batching import chunks
-from ledger.store.tables import PriceBarRow
 
 
 def known_closes(
@@ -33,7 +33,7 @@ def known_closes(
     # Plain lists and `bisect`: `forecast add` looks up one day, and numpy would
     # cost its start more than the search saves (a test holds the two equal).
     series: dict[str, tuple[list[int], list[float]]] = {}
-    bar = PriceBarRow.__table__.c  # the table, not the ORM class (which configures every mapper)
+    bar = core_tables.price_bar.c
     for chunk in chunks(sorted(plain)):
         rows = session.execute(
             select(bar.symbol, bar.date, bar.close)

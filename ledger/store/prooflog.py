@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy import types as sqltypes
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, Row
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -52,18 +52,11 @@ from ledger.proof.entries import (
     status_entry,
 )
 from ledger.proof.merkle import LEAF_PREFIX, Frontier
+from ledger.store import core_tables
 from ledger.store.batching import chunks
+from ledger.store.core_tables import as_utc, proof_head, utcnow
 from ledger.store.guards import guards_current, install_guards
 from ledger.store.raw import adapt, fetchall, insert_rows
-from ledger.store.tables import (
-    PredictionRow,
-    ProofHeadRow,
-    ResolutionRow,
-    ReviewActionRow,
-    SourceRow,
-    as_utc,
-    utcnow,
-)
 
 if TYPE_CHECKING:
     from ledger.proof.quick import Tables
@@ -74,10 +67,10 @@ if TYPE_CHECKING:
 # build of a log) import the quick check and the replay where they run.
 
 HEAD_ID = 1
-_CLAIMS: Table = PredictionRow.__table__
-_RESOLUTIONS: Table = ResolutionRow.__table__
-_SOURCES: Table = SourceRow.__table__
-_REVIEWS: Table = ReviewActionRow.__table__
+_CLAIMS: Table = core_tables.prediction
+_RESOLUTIONS: Table = core_tables.resolution
+_SOURCES: Table = core_tables.source
+_REVIEWS: Table = core_tables.review_action
 CLAIM_COLUMNS = tuple(c.name for c in _CLAIMS.columns if c.name not in MUTABLE_CLAIM_COLUMNS)
 RESOLUTION_COLUMNS = tuple(
     c.name for c in _RESOLUTIONS.columns if c.name not in MUTABLE_RESOLUTION_COLUMNS
@@ -118,7 +111,7 @@ def lock_head(session: Session) -> Frontier:
     held = session.info.get(_HELD_HEAD)
     if held is not None and transaction is not None and held[0] is transaction:
         return held[1]
-    head = ProofHeadRow.__table__
+    head = proof_head
     if session.get_bind().dialect.name == "sqlite":
         session.execute(update(head).where(head.c.id == HEAD_ID).values(size=head.c.size))
         query = select(head.c.size, head.c.frontier).where(head.c.id == HEAD_ID)
@@ -166,7 +159,7 @@ def _append_texts(session: Session, entries: Sequence[tuple[str, str]]) -> None:
         ],
         ready=True,  # numbers and text, and the time already adapted
     )
-    head = ProofHeadRow.__table__
+    head = proof_head
     session.execute(
         update(head)
         .where(head.c.id == HEAD_ID)
@@ -699,8 +692,13 @@ def ledger_columns(session: Session) -> Tables:
 # --- reading the log ---------------------------------------------------------
 
 
+def _head_row(session: Session) -> Row | None:
+    """The head's row, read through the table (`session.get` would configure every mapper)."""
+    return session.execute(select(proof_head).where(proof_head.c.id == HEAD_ID)).first()
+
+
 def read_head(session: Session) -> Head:
-    row = session.get(ProofHeadRow, HEAD_ID)
+    row = _head_row(session)
     if row is None:
         raise NoLogError(
             "this ledger has no proof log yet: open it once without mode=ro to build it"
@@ -715,7 +713,7 @@ def read_head(session: Session) -> Head:
 
 
 def stored_frontier(session: Session) -> tuple[int, list[str]]:
-    row = session.get(ProofHeadRow, HEAD_ID)
+    row = _head_row(session)
     if row is None:
         raise NoLogError("this ledger has no proof log yet")
     return row.size, json.loads(row.frontier)
@@ -737,7 +735,7 @@ def read_log_with_kinds(session: Session) -> list[tuple[int, str, str, str]]:
 
 def ensure_log(engine: Engine) -> None:
     """Guards in place and a log present; an existing ledger's log is built once."""
-    head = ProofHeadRow.__table__.c  # the table's columns: an ORM select configures every mapper
+    head = proof_head.c
     with engine.connect() as connection:
         has_head = connection.execute(select(head.id).where(head.id == HEAD_ID)).first() is not None
         guarded = guards_current(connection)
@@ -755,7 +753,7 @@ def build_log(engine: Engine) -> None:
     try:
         with Session(engine) as session, session.begin():
             session.execute(
-                insert(ProofHeadRow.__table__).values(
+                insert(proof_head).values(
                     id=HEAD_ID,
                     size=0,
                     root=Frontier.empty().root.hex(),
@@ -767,7 +765,7 @@ def build_log(engine: Engine) -> None:
             if entries:
                 entries.append(backfill_entry(len(entries), now))
                 append(session, entries)
-                head = ProofHeadRow.__table__
+                head = proof_head
                 session.execute(
                     update(head)
                     .where(head.c.id == HEAD_ID)

@@ -18,18 +18,9 @@ from sqlalchemy import and_, exists, insert, or_, select
 from sqlmodel import Session
 
 from ledger.errors import NotFoundError, UsageError
-from ledger.store import prooflog
+from ledger.store import core_tables, prooflog
+from ledger.store.core_tables import as_utc, utcnow
 from ledger.store.revisions import revision_reasons
-from ledger.store.tables import (
-    PredictionRow,
-    ResolutionRevisionRow,
-    ResolutionRow,
-    ResolveRunRow,
-    ReviewActionRow,
-    SourceRow,
-    as_utc,
-    utcnow,
-)
 
 # How many recent runs are read to say since when a symbol's source has failed.
 RECENT_RUNS = 200
@@ -94,11 +85,11 @@ def flagged_resolutions(session: Session) -> list[FlaggedResolution]:
     re-judged after a revision) and that no review decision names yet, by claim id
     (one query, and one for the revisions of those flagged so)."""
     r, p, s, a, v = (
-        ResolutionRow.__table__,
-        PredictionRow.__table__,
-        SourceRow.__table__,
-        ReviewActionRow.__table__,
-        ResolutionRevisionRow.__table__,
+        core_tables.resolution,
+        core_tables.prediction,
+        core_tables.source,
+        core_tables.review_action,
+        core_tables.resolution_revision,
     )
     reviewed = exists().where(a.c.resolution_id == r.c.id)
     revised = exists().where(v.c.resolution_id == r.c.id)
@@ -144,7 +135,7 @@ def flagged_resolutions(session: Session) -> list[FlaggedResolution]:
 def overdue_claims(session: Session, deadline_on_or_before: date) -> list[OverdueClaim]:
     """Open claims (vague calls never settle: not theirs) whose deadline is on or
     before the given day, earliest deadline first (one query)."""
-    p, s = PredictionRow.__table__, SourceRow.__table__
+    p, s = core_tables.prediction, core_tables.source
     query = (
         select(
             p.c.id,
@@ -173,10 +164,11 @@ def source_outages(session: Session, symbols: Iterable[str]) -> dict[str, Source
     wanted = set(symbols)
     if not wanted:
         return {}
+    run = core_tables.resolve_run.c
     query = (
-        select(ResolveRunRow.started_at, ResolveRunRow.price_source, ResolveRunRow.errors)
-        .where(ResolveRunRow.finished_at.isnot(None), ResolveRunRow.dry_run.is_(False))
-        .order_by(ResolveRunRow.id.desc())
+        select(run.started_at, run.price_source, run.errors)
+        .where(run.finished_at.isnot(None), run.dry_run.is_(False))
+        .order_by(run.id.desc())
         .limit(RECENT_RUNS)
     )
     found: dict[str, SourceOutage] = {}
@@ -219,8 +211,10 @@ class CurrentResolution:
 
 def current_resolution(session: Session, claim_id: int) -> CurrentResolution:
     """The claim's current resolution, or a UsageError saying why there is none to review."""
-    r, a = ResolutionRow.__table__, ReviewActionRow.__table__
-    v = ResolutionRevisionRow.__table__
+    from ledger.store.tables import PredictionRow
+
+    r, a = core_tables.resolution, core_tables.review_action
+    v = core_tables.resolution_revision
     claim = session.get(PredictionRow, claim_id)
     if claim is None:
         raise NotFoundError(f"no claim with id {claim_id}: see 'forecast review'")
@@ -261,7 +255,7 @@ def record_review(
     """Append one review decision and its log entry (in the caller's transaction)."""
     prooflog.lock_head(session)
     result = session.execute(
-        insert(ReviewActionRow.__table__).values(
+        insert(core_tables.review_action).values(
             prediction_id=claim_id,
             resolution_id=resolution_id,
             action=action,
@@ -307,7 +301,7 @@ class ReviewRecord:
 
 def review_history(session: Session, claim_id: int) -> list[ReviewRecord]:
     """A claim's review decisions, oldest first."""
-    a = ReviewActionRow.__table__
+    a = core_tables.review_action
     query = (
         select(
             a.c.id,

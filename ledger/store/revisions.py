@@ -24,18 +24,10 @@ from sqlmodel import Session
 from ledger.claims.pairs import legs_of, pair_key, pair_legs
 from ledger.proof.entries import status_entry
 from ledger.rules.revisions import BarChange, is_revision, revision_reason
-from ledger.store import prooflog
+from ledger.store import core_tables, prooflog
 from ledger.store.batching import chunks
+from ledger.store.core_tables import as_utc, utcnow
 from ledger.store.raw import adapt, as_date, executemany, fetchall
-from ledger.store.tables import (
-    BarRevisionRow,
-    PredictionRow,
-    PriceBarRow,
-    ResolutionRevisionRow,
-    ResolutionRow,
-    as_utc,
-    utcnow,
-)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -65,7 +57,7 @@ def changed_bars(session: Session, symbol: str, frame: pd.DataFrame) -> list[Bar
     if frame.empty:
         return []
     days = pd.DatetimeIndex(frame.index)
-    table = PriceBarRow.__table__
+    table = core_tables.price_bar
     query = select(
         table.c.date,
         table.c.open,
@@ -109,7 +101,7 @@ def rejected_bars(session: Session, symbol: str, gaps: Mapping[date, str]) -> li
     """
     if not gaps:
         return []
-    table = PriceBarRow.__table__
+    table = core_tables.price_bar
     changes = []
     for part in chunks(sorted(gaps)):
         query = select(
@@ -135,7 +127,7 @@ def record_bar_revisions(
     """Keep each changed bar's old and new prices (one statement); their row ids."""
     if not changes:
         return []
-    table = BarRevisionRow.__table__
+    table = core_tables.bar_revision
     now = utcnow()
     rows = [
         {
@@ -218,7 +210,7 @@ def settled_since(session: Session, first_day: date) -> dict[str, date]:
     """Symbols (a ratio's or a pair's legs too) with a resolver's verdict standing on a
     bar dated `first_day` or later, and the earliest such bar (one query: the claims a
     re-fetch of the latest bars may revise)."""
-    r, p = ResolutionRow.__table__, PredictionRow.__table__
+    r, p = core_tables.resolution, core_tables.prediction
     query = (
         select(p.c.symbol, p.c.versus_symbol, func.min(r.c.evidence_date))
         .select_from(r.join(p, p.c.id == r.c.prediction_id))
@@ -243,7 +235,7 @@ def decided_compound_keys(session: Session, legs: Iterable[str]) -> set[str]:
     wanted = set(legs)
     if not wanted:
         return set()
-    r, p = ResolutionRow.__table__, PredictionRow.__table__
+    r, p = core_tables.resolution, core_tables.prediction
     query = (
         select(p.c.symbol, p.c.versus_symbol)
         .select_from(p.join(r, r.c.prediction_id == p.c.id))
@@ -267,8 +259,9 @@ def current_resolution_ids(session: Session, claim_ids: Iterable[int]) -> dict[i
     """Each claim's current resolution id."""
     found: dict[int, int] = {}
     for part in chunks(sorted(set(claim_ids))):
-        query = select(ResolutionRow.prediction_id, ResolutionRow.id).where(
-            ResolutionRow.prediction_id.in_(part), ResolutionRow.is_current
+        current = core_tables.resolution.c
+        query = select(current.prediction_id, current.id).where(
+            current.prediction_id.in_(part), current.is_current
         )
         found.update(dict(session.execute(query).all()))
     return found
@@ -290,7 +283,7 @@ def link_revisions(session: Session, links: Sequence[RevisionLink], run_id: int 
         return
     now = utcnow()
     session.execute(
-        insert(ResolutionRevisionRow.__table__),
+        insert(core_tables.resolution_revision),
         [
             {
                 "resolution_id": link.resolution_id,
@@ -332,8 +325,8 @@ def reopen_claims(
 
 def revision_reasons(session: Session, resolution_ids: Iterable[int]) -> dict[int, list[str]]:
     """Per resolution, the revisions of bars it stood on, in words, oldest first."""
-    link, bar = ResolutionRevisionRow.__table__, BarRevisionRow.__table__
-    r, p = ResolutionRow.__table__, PredictionRow.__table__
+    link, bar = core_tables.resolution_revision, core_tables.bar_revision
+    r, p = core_tables.resolution, core_tables.prediction
     found: dict[int, list[str]] = defaultdict(list)
     for part in chunks(sorted(set(resolution_ids))):
         query = (
@@ -420,8 +413,8 @@ class RunRevision:
 
 def revisions_by_run(session: Session, run_ids: Iterable[int]) -> dict[int, list[RunRevision]]:
     """Per run, the resolutions it found on revised bars (one query per chunk of runs)."""
-    link, bar = ResolutionRevisionRow.__table__, BarRevisionRow.__table__
-    old, p = ResolutionRow.__table__, PredictionRow.__table__
+    link, bar = core_tables.resolution_revision, core_tables.bar_revision
+    old, p = core_tables.resolution, core_tables.prediction
     grouped: dict[tuple[int, int], dict] = {}
     for part in chunks(sorted(set(run_ids))):
         query = (
@@ -478,7 +471,7 @@ def revisions_by_run(session: Session, run_ids: Iterable[int]) -> dict[int, list
 
 def bars_revised_by_run(session: Session, run_ids: Iterable[int]) -> dict[int, int]:
     """Per run, how many cached bars it found revised (one query per chunk of runs)."""
-    bar = BarRevisionRow.__table__
+    bar = core_tables.bar_revision
     found: dict[int, int] = {}
     for part in chunks(sorted(set(run_ids))):
         query = (
@@ -490,7 +483,7 @@ def bars_revised_by_run(session: Session, run_ids: Iterable[int]) -> dict[int, i
 
 def latest_revision_at(session: Session, resolution_id: int) -> datetime | None:
     """When a resolution was last found standing on a revised bar (None: never)."""
-    link = ResolutionRevisionRow.__table__
+    link = core_tables.resolution_revision
     moment = session.execute(
         select(link.c.created_at)
         .where(link.c.resolution_id == resolution_id)

@@ -14,8 +14,9 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from ledger.rules.overrides import MANUAL, HandChanges, Ruling, hand_changes
+from ledger.store import core_tables
 from ledger.store.batching import chunks
-from ledger.store.tables import PredictionRow, ResolutionRow, as_utc
+from ledger.store.core_tables import as_utc
 
 
 def rulings(
@@ -29,10 +30,10 @@ def rulings(
     """
     # The tables' columns, not the ORM classes: an ORM statement would configure
     # every mapper first, a cost each scoreboard (CLI and TUI) would pay for nothing.
-    r, p = ResolutionRow.__table__.c, PredictionRow.__table__.c
+    r, p = core_tables.resolution.c, core_tables.prediction.c
     query = (
         select(r.prediction_id, r.outcome, r.method, r.created_at, p.deadline)
-        .join_from(ResolutionRow.__table__, PredictionRow.__table__, p.id == r.prediction_id)
+        .join_from(core_tables.resolution, core_tables.prediction, p.id == r.prediction_id)
         .order_by(r.prediction_id, r.is_current, r.created_at, r.id)
     )
     if claim_ids is None:

@@ -13,9 +13,12 @@ from ledger.errors import NotFoundError, UsageError
 from ledger.proof.entries import alias_entry
 from ledger.records import SOURCE_KINDS, SourceSummary
 from ledger.safe_text import printable
-from ledger.store import prooflog
+from ledger.store import core_tables, prooflog
 from ledger.store.batching import chunks
-from ledger.store.tables import AliasRow, PredictionRow, SourceRow, utcnow
+from ledger.store.core_tables import utcnow
+
+# The ORM classes (`ledger.store.tables`) are imported by the functions that load
+# or add rows as objects; `add` and the listings go through the tables.
 
 
 def check_source_kind(kind: str) -> str:
@@ -41,7 +44,7 @@ def ensure_sources(session: Session, names: Iterable[tuple[str, str | None]]) ->
             wanted[key] = (clean, check_source_kind(kind) if kind else None)
     ids: dict[str, int] = {}
     keys = list(wanted)
-    source = SourceRow.__table__.c  # the table, not the ORM class (which configures every mapper)
+    source = core_tables.source.c
     for chunk in chunks(keys):
         for key, source_id in session.execute(
             select(source.name_key, source.id).where(source.name_key.in_(chunk))
@@ -61,8 +64,8 @@ def ensure_sources(session: Session, names: Iterable[tuple[str, str | None]]) ->
             for k in missing
         ]
         result = session.execute(
-            insert(SourceRow).returning(
-                SourceRow.name_key, SourceRow.id, sort_by_parameter_order=True
+            insert(core_tables.source).returning(
+                source.name_key, source.id, sort_by_parameter_order=True
             ),
             rows,
         )
@@ -78,6 +81,8 @@ def describe_source(
     session: Session, name: str, kind: str | None, url: str | None, notes: str | None
 ) -> None:
     """Fill in a source's kind, url and notes when first given (import files carry them)."""
+    from ledger.store.tables import SourceRow
+
     row = session.execute(
         select(SourceRow).where(SourceRow.name_key == source_key(name))
     ).scalar_one_or_none()
@@ -98,6 +103,8 @@ def describe_source(
 
 def source_summaries(session: Session) -> list[SourceSummary]:
     """Every source with its claim counts, in one query."""
+    from ledger.store.tables import PredictionRow, SourceRow
+
     status = PredictionRow.status
 
     def count(value: str):
@@ -125,7 +132,7 @@ def source_summaries(session: Session) -> list[SourceSummary]:
 
 
 def user_aliases(session: Session) -> dict[str, str]:
-    alias = AliasRow.__table__.c  # not the ORM class: `add` reads this before any ORM work
+    alias = core_tables.alias.c
     return dict(session.execute(select(alias.alias, alias.symbol)).all())
 
 
@@ -139,6 +146,7 @@ def add_alias(session: Session, alias: str, symbol: str, *, force: bool = False)
     # The asset names compile their patterns on import: listings, which import this
     # module for sources and aliases, never need them.
     from ledger.claims.assets import builtin_names, looks_like_symbol
+    from ledger.store.tables import AliasRow
 
     key = " ".join(alias.split()).lower()
     symbol = symbol.strip()
@@ -185,6 +193,8 @@ def add_alias(session: Session, alias: str, symbol: str, *, force: bool = False)
 
 
 def remove_alias(session: Session, alias: str) -> None:
+    from ledger.store.tables import AliasRow
+
     key = " ".join(alias.split()).lower()
     row = session.execute(select(AliasRow).where(AliasRow.alias == key)).scalar_one_or_none()
     if row is None:

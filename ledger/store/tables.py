@@ -8,110 +8,53 @@ SQLite included.
 
 Rows never leave `ledger.store`: queries turn them into frozen dataclasses.
 
+These classes are the schema's truth (Alembic compares them, the migrations
+build them). The everyday commands use the same tables as plain Core `Table`s
+(`ledger.store.core_tables`, held to these by a test), which also holds the
+value sets and constraint definitions both share: building these seventeen
+classes is 60-90 ms that `add`, `list`, `show` and `score` do not pay.
+
 Unlike the rest of the package this module does not postpone annotations
 (`from __future__ import annotations`): pydantic evaluates every field's
 annotation when a table class is built, and evaluating 250 strings was about
 a tenth of this module's import, which every command pays.
 """
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from sqlalchemy import (
-    CheckConstraint,
-    Column,
-    DateTime,
-    Index,
-    LargeBinary,
-    MetaData,
-    Text,
-    UniqueConstraint,
-    event,
-    text,
-)
+from sqlalchemy import Column, DateTime, LargeBinary, MetaData, Text, event, text
 from sqlmodel import Field, SQLModel
 from sqlmodel.main import SQLModelConfig
 
-from ledger.records import SOURCE_KINDS
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from ledger.store.core_tables import (  # noqa: F401 - the value sets and helpers, re-exported
+    BAND,
+    BAND_KINDS,
+    BAR_QUALITIES,
+    CLAIM_KINDS,
+    LEVEL_OR_RELATIVE,
+    LEVEL_RULES,
+    NAMING_CONVENTION,
+    OPEN_REASONS,
+    OUTCOMES,
+    RESOLUTION_METHODS,
+    REVIEW_ACTIONS,
+    STATUSES,
+    VAGUE,
+    alias_constraints,
+    as_utc,
+    bar_revision_constraints,
+    prediction_constraints,
+    price_bar_constraints,
+    price_gap_constraints,
+    resolution_constraints,
+    resolution_revision_constraints,
+    review_action_constraints,
+    source_constraints,
+    split_constraints,
+    utcnow,
+)
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-CLAIM_KINDS = (
-    "touch_above",
-    "touch_below",
-    "close_above",
-    "close_below",
-    "hold_above",
-    "hold_below",
-    "average_above",
-    "average_below",
-    "outperform",
-    "close_between",
-    "hold_between",
-    "vague",
-)
-BAND_KINDS = ("close_between", "hold_between")
-LEVEL_RULES = ("support", "resistance", "sma", "record-high", "record-low")
-# "vague": a call no price can settle, for good (its kind is "vague" too).
-STATUSES = ("open", "true", "false", "void", "vague")
-OUTCOMES = ("true", "false", "void")
-# `ledger.bars.BAR_QUALITIES`, spelt out so the schema imports no pandas (a test checks they agree).
-BAR_QUALITIES = ("ok", "repaired", "close_only")
-# "imported": a resolution an import file carried; history, never a verdict.
-# "revised": the resolver's verdict again after the feed revised a bar the
-# previous verdict stood on (`ledger.services.corrections`); its note says what changed.
-RESOLUTION_METHODS = ("auto", "manual", "imported", "revised")
-# What a human did with a review-list entry (`forecast review`): accepted it as it
-# stands, or had it re-judged on closes only.
-REVIEW_ACTIONS = ("accept", "rejudge")
-OPEN_REASONS = (
-    "waiting_for_deadline",
-    "waiting_for_data",
-    "unknown_symbol",
-    "no_data_in_window",
-    "source_error",
-    "data_gap",
-    "invalid_claim",
-)
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
-LEVEL_OR_RELATIVE = (
-    "kind = 'vague' OR level IS NOT NULL OR relative_kind IS NOT NULL OR kind = 'outperform'"
-    " OR level_rule IS NOT NULL"
-)
-# A band has a floor below its ceiling, both prices; no other kind has a ceiling.
-BAND = (
-    f"({_in('kind', BAND_KINDS)} AND level IS NOT NULL AND upper_level IS NOT NULL"
-    " AND relative_kind IS NULL AND level < upper_level)"
-    f" OR (kind NOT IN ({', '.join(repr(k) for k in BAND_KINDS)}) AND upper_level IS NULL)"
-)
-# A vague call has no level and no probability (it is never scored) and is vague
-# (or void) for good; nothing else is vague.
-VAGUE = (
-    "(kind = 'vague' AND status IN ('vague', 'void') AND level IS NULL"
-    " AND relative_kind IS NULL AND probability IS NULL)"
-    " OR (kind <> 'vague' AND status <> 'vague')"
-)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def as_utc(moment: datetime) -> datetime:
-    """A stored timestamp as aware UTC (SQLite hands timestamps back without a zone)."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 def _timestamp(nullable: bool = False, index: bool = False) -> Column:
@@ -130,10 +73,7 @@ class SourceRow(LedgerModel, table=True):
     """Who made a call: a pundit, a bank, an outlet, or the user ("self")."""
 
     __tablename__ = "source"
-    __table_args__ = (
-        CheckConstraint(_in("kind", SOURCE_KINDS), name="kind"),
-        CheckConstraint("name_key = lower(name_key)", name="name_key_lower"),
-    )
+    __table_args__ = source_constraints()
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
@@ -149,7 +89,7 @@ class AliasRow(LedgerModel, table=True):
     """A user-defined asset alias ("copper" -> HG=F)."""
 
     __tablename__ = "alias"
-    __table_args__ = (CheckConstraint("alias = lower(alias)", name="alias_lower"),)
+    __table_args__ = alias_constraints()
 
     id: int | None = Field(default=None, primary_key=True)
     alias: str = Field(max_length=100, unique=True)
@@ -162,49 +102,7 @@ class PredictionRow(LedgerModel, table=True):
     record a new claim (with `revises_id` when a source revises a target)."""
 
     __tablename__ = "prediction"
-    __table_args__ = (
-        CheckConstraint(_in("kind", CLAIM_KINDS), name="kind"),
-        CheckConstraint(_in("status", STATUSES), name="status"),
-        CheckConstraint(
-            "probability IS NULL OR (probability >= 0 AND probability <= 1)", name="probability"
-        ),
-        CheckConstraint("deadline >= made_on", name="deadline_after_made_on"),
-        CheckConstraint("window_start <= deadline", name="window_start_before_deadline"),
-        CheckConstraint("level IS NULL OR level > 0", name="level_positive"),
-        CheckConstraint(
-            "reference_price IS NULL OR reference_price > 0", name="reference_positive"
-        ),
-        # Only a vague call and an outperformance have no level of any sort.
-        CheckConstraint(LEVEL_OR_RELATIVE, name="level_or_relative"),
-        CheckConstraint(BAND, name="band"),
-        CheckConstraint(VAGUE, name="vague"),
-        # An outperformance names the asset it is measured against, and has a margin.
-        CheckConstraint(
-            "kind <> 'outperform' OR (versus_symbol IS NOT NULL AND margin IS NOT NULL)",
-            name="outperform_versus",
-        ),
-        CheckConstraint("margin IS NULL OR margin >= 0", name="margin_not_negative"),
-        CheckConstraint(
-            "versus_reference_price IS NULL OR versus_reference_price > 0",
-            name="versus_reference_positive",
-        ),
-        CheckConstraint(
-            "level_rule IS NULL OR " + _in("level_rule", LEVEL_RULES), name="level_rule"
-        ),
-        CheckConstraint("level_rule IS NULL OR level_params IS NOT NULL", name="level_rule_params"),
-        CheckConstraint(
-            "relative_kind IS NULL OR relative_kind IN ('percent', 'multiple')",
-            name="relative_kind",
-        ),
-        CheckConstraint(
-            "open_reason IS NULL OR " + _in("open_reason", OPEN_REASONS), name="open_reason"
-        ),
-        CheckConstraint(
-            "market_prob IS NULL OR (market_prob >= 0 AND market_prob <= 1)", name="market_prob"
-        ),
-        Index("ix_prediction_status_deadline", "status", "deadline"),
-        Index("ix_prediction_symbol_status", "symbol", "status"),
-    )
+    __table_args__ = prediction_constraints()
 
     id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="source.id", index=True)
@@ -297,27 +195,7 @@ class ResolutionRow(LedgerModel, table=True):
     """Append-only history of decisions about a claim; exactly one is current."""
 
     __tablename__ = "resolution"
-    __table_args__ = (
-        CheckConstraint(_in("outcome", OUTCOMES), name="outcome"),
-        CheckConstraint(_in("method", RESOLUTION_METHODS), name="method"),
-        CheckConstraint(
-            "claimed_method IS NULL OR " + _in("claimed_method", RESOLUTION_METHODS),
-            name="claimed_method",
-        ),
-        # An imported resolution decides nothing: it is current only as the
-        # void of a claim its source's ledger voided (kept, see yaml_import).
-        CheckConstraint(
-            "method <> 'imported' OR NOT is_current OR outcome = 'void'",
-            name="imported_decides_nothing",
-        ),
-        Index(
-            "uq_resolution_current",
-            "prediction_id",
-            unique=True,
-            sqlite_where=text("is_current"),
-            # postgresql_where: added by `_postgresql_partial_index` below.
-        ),
-    )
+    __table_args__ = resolution_constraints()
 
     id: int | None = Field(default=None, primary_key=True)
     prediction_id: int = Field(foreign_key="prediction.id", index=True)
@@ -376,17 +254,7 @@ class ReviewActionRow(LedgerModel, table=True):
     """
 
     __tablename__ = "review_action"
-    __table_args__ = (
-        CheckConstraint(_in("action", REVIEW_ACTIONS), name="action"),
-        CheckConstraint(
-            "outcome IS NULL OR " + _in("outcome", OUTCOMES),
-            name="outcome",
-        ),
-        CheckConstraint(
-            "action = 'rejudge' OR (outcome IS NULL AND new_resolution_id IS NULL)",
-            name="accept_changes_nothing",
-        ),
-    )
+    __table_args__ = review_action_constraints()
 
     id: int | None = Field(default=None, primary_key=True)
     prediction_id: int = Field(foreign_key="prediction.id", index=True)
@@ -403,11 +271,7 @@ class PriceBarRow(LedgerModel, table=True):
     """The resolver's cache of daily bars: stored once per (symbol, date)."""
 
     __tablename__ = "price_bar"
-    __table_args__ = (
-        UniqueConstraint("symbol", "date"),
-        CheckConstraint("high >= low", name="high_low"),
-        CheckConstraint(_in("quality", BAR_QUALITIES), name="quality"),
-    )
+    __table_args__ = price_bar_constraints()
 
     id: int | None = Field(default=None, primary_key=True)
     symbol: str = Field(max_length=40)
@@ -434,7 +298,7 @@ class PriceGapRow(LedgerModel, table=True):
     """
 
     __tablename__ = "price_gap"
-    __table_args__ = (UniqueConstraint("symbol", "date"),)
+    __table_args__ = price_gap_constraints()
 
     id: int | None = Field(default=None, primary_key=True)
     symbol: str = Field(max_length=40)
@@ -454,7 +318,7 @@ class BarRevisionRow(LedgerModel, table=True):
     """
 
     __tablename__ = "bar_revision"
-    __table_args__ = (Index("ix_bar_revision_symbol_date", "symbol", "date"),)
+    __table_args__ = bar_revision_constraints()
 
     id: int | None = Field(default=None, primary_key=True)
     symbol: str = Field(max_length=40)
@@ -486,7 +350,7 @@ class ResolutionRevisionRow(LedgerModel, table=True):
     """
 
     __tablename__ = "resolution_revision"
-    __table_args__ = (CheckConstraint("outcome IN ('true', 'false', 'open')", name="outcome"),)
+    __table_args__ = resolution_revision_constraints()
 
     id: int | None = Field(default=None, primary_key=True)
     resolution_id: int = Field(foreign_key="resolution.id", index=True)
@@ -503,10 +367,7 @@ class SplitRow(LedgerModel, table=True):
     """Stock splits the price source reported, cached beside the bars they explain."""
 
     __tablename__ = "split"
-    __table_args__ = (
-        UniqueConstraint("symbol", "date"),
-        CheckConstraint("ratio > 0", name="ratio_positive"),
-    )
+    __table_args__ = split_constraints()
 
     id: int | None = Field(default=None, primary_key=True)
     symbol: str = Field(max_length=40)

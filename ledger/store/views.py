@@ -22,10 +22,10 @@ from sqlmodel import Session
 
 from ledger.claims.fingerprint import source_key
 from ledger.claims.pairs import PAIR_SEPARATOR, pair_legs
+from ledger.store import core_tables
 from ledger.store.batching import chunks
 from ledger.store.late import logged_late_column
 from ledger.store.scoring import GROUPINGS, UNTAGGED, ScoringColumns, hand_change_columns
-from ledger.store.tables import PredictionRow, PredictionTagRow, ResolutionRow, SourceRow
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,10 +46,10 @@ __all__ = [
     "scoreboard_frame",
 ]
 
-_p = PredictionRow.__table__
-_s = SourceRow.__table__
-_t = PredictionTagRow.__table__
-_r = ResolutionRow.__table__
+_p = core_tables.prediction
+_s = core_tables.source
+_t = core_tables.prediction_tag
+_r = core_tables.resolution
 
 
 @dataclass(frozen=True)
