@@ -221,8 +221,8 @@ def review_action_constraints() -> tuple:
 
 
 def price_bar_constraints() -> tuple:
+    # keyed by (symbol, date), no surrogate id: WITHOUT ROWID in SQLite (migration 0016)
     return (
-        UniqueConstraint("symbol", "date"),
         CheckConstraint("high >= low", name="high_low"),
         CheckConstraint(_in("quality", BAR_QUALITIES), name="quality"),
     )
@@ -266,8 +266,8 @@ def _float(name: str, *, nullable: bool = True) -> Column:
     return Column(name, Float, nullable=nullable)
 
 
-def _date(name: str, *, nullable: bool = False) -> Column:
-    return Column(name, Date, nullable=nullable)
+def _date(name: str, *, nullable: bool = False, **options: object) -> Column:
+    return Column(name, Date, nullable=nullable, **options)
 
 
 def _integer(name: str, *, nullable: bool = False, **options: object) -> Column:
@@ -435,9 +435,8 @@ review_action = Table(
 price_bar = Table(
     "price_bar",
     metadata,
-    _id(),
-    _string("symbol", 40),
-    _date("date"),
+    _string("symbol", 40, primary_key=True),
+    _date("date", primary_key=True),
     _float("open", nullable=False),
     _float("high", nullable=False),
     _float("low", nullable=False),
@@ -447,6 +446,7 @@ price_bar = Table(
     _string("data_source", 200),
     _timestamp("fetched_at"),
     *price_bar_constraints(),
+    sqlite_with_rowid=False,
 )
 
 price_gap = Table(

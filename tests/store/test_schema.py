@@ -284,3 +284,71 @@ def test_upgrade_to_bar_revisions_keeps_resolutions_and_allows_revised(ledger_ur
     tables = set(inspect(engine).get_table_names())
     assert {"bar_revision", "resolution_revision"} <= tables
     engine.dispose()
+
+
+def _insert_bar(connection, day: str, close: float, quality: str = "ok") -> None:
+    connection.execute(
+        text(
+            "INSERT INTO price_bar (symbol, date, open, high, low, close, quality, data_source,"
+            " fetched_at) VALUES ('GC=F', :day, 1, :high, 0.5, :close, :quality, 'test',"
+            " CURRENT_TIMESTAMP)"
+        ),
+        {"day": date.fromisoformat(day), "high": close + 1, "close": close, "quality": quality},
+    )
+
+
+def test_upgrade_to_clustered_bars_keeps_every_bar_and_keys_them_by_symbol_and_date(
+    ledger_url: str,
+) -> None:
+    """0016: the bar cache loses its unused id and is keyed by (symbol, date);
+    on SQLite it is one B-tree (WITHOUT ROWID). The cached bars survive as they were."""
+    engine = make_engine(ledger_url)
+    upgrade(engine, "0015_source_version")
+    with engine.begin() as connection:
+        _insert_bar(connection, "2026-01-05", 2.0)
+        _insert_bar(connection, "2026-01-02", 1.5, "repaired")
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    columns = {c["name"] for c in inspect(engine).get_columns("price_bar")}
+    assert "id" not in columns
+    assert inspect(engine).get_pk_constraint("price_bar")["constrained_columns"] == [
+        "symbol",
+        "date",
+    ]
+    with engine.begin() as connection:
+        rows = connection.execute(
+            text("SELECT symbol, date, close, quality FROM price_bar ORDER BY date")
+        ).all()
+        assert [(r[0], str(r[1]), r[2], r[3]) for r in rows] == [
+            ("GC=F", "2026-01-02", 1.5, "repaired"),
+            ("GC=F", "2026-01-05", 2.0, "ok"),
+        ]
+        if engine.dialect.name == "sqlite":
+            ddl = connection.execute(
+                text("SELECT sql FROM sqlite_master WHERE name = 'price_bar'")
+            ).scalar_one()
+            assert ddl.rstrip().endswith("WITHOUT ROWID")
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        _insert_bar(connection, "2026-01-05", 3.0)
+    engine.dispose()
+
+
+def test_downgrade_from_clustered_bars_gives_them_ids_again(ledger_url: str) -> None:
+    engine = make_engine(ledger_url)
+    upgrade(engine)
+    with engine.begin() as connection:
+        _insert_bar(connection, "2026-01-02", 1.5)
+    from alembic import command
+
+    from ledger.store.schema import alembic_config
+
+    with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        command.downgrade(alembic_config(connection), "0015_source_version")
+    with engine.begin() as connection:
+        row = connection.execute(text("SELECT id, symbol, close FROM price_bar")).one()
+    assert row[0] is not None and tuple(row[1:]) == ("GC=F", 1.5)
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        _insert_bar(connection, "2026-01-02", 3.0)
+    engine.dispose()
