@@ -53,6 +53,7 @@ from ledger.extract.house_names import (
     is_house_like,
     is_organization,
 )
+from ledger.extract.object_clauses import in_object_clause
 from ledger.extract.patterns import speaker_phrases
 from ledger.extract.person_names import (
     NAME,
@@ -292,6 +293,8 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
             name, start = name_before_at(text[: match.start()])
             if name is None and pattern is _SPEAKER_VERB:
                 name, start = name_before_apposition(text[: match.start()])
+            if name and in_object_clause(text, start, match.end()):
+                continue  # "the deficit the WPIC expects ... has not lifted": not who speaks
             if name:
                 # "ING's Chris Turner sees": the person speaks for the firm
                 firm = _FIRM_BEFORE_PERSON.search(text, 0, start)
