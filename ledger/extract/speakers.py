@@ -67,6 +67,12 @@ from ledger.extract.textops import any_of, phrase_regex
 
 _SPEAKER_VERB = re.compile(phrase_regex(speaker_phrases.SPEAKER_VERBS), re.IGNORECASE)
 _SPEAKER_GROUP = re.compile(phrase_regex(speaker_phrases.SPEAKER_GROUPS), re.IGNORECASE)
+# "Morgan Stanley and Wells Fargo target 7,800": the plural verb, known by the level right
+# after it; in lower case only, since a title-case headline's "Year-End Target to $4,500" and
+# "the fed funds target at" use the noun.
+_TARGET_VERB = re.compile(
+    r"(?<![\w-])target(?=\s+(?:~|about\s+|around\s+|roughly\s+)?(?:US|USD\s*)?[$\u20ac\u00a3]?\d)"
+)
 _SPEAKER_AFTER = any_of(speaker_phrases.SPEAKER_AFTER)
 # "strategists at Scotiabank": the group's firm is named after it
 _GROUP_OF_FIRM = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?[A-Z]")
@@ -286,12 +292,12 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
         name, start = name_before_at(text[: match.start()])
         if name:
             found.append((start, name))
-    for pattern in (_SPEAKER_GROUP, _SPEAKER_VERB):
+    for pattern in (_SPEAKER_GROUP, _SPEAKER_VERB, _TARGET_VERB):
         for match in pattern.finditer(text):
             if pattern is _SPEAKER_GROUP and _GROUP_OF_FIRM.match(text, match.end()):
                 continue  # "Currency strategists at Scotiabank": the words before describe them
             name, start = name_before_at(text[: match.start()])
-            if name is None and pattern is _SPEAKER_VERB:
+            if name is None and pattern is not _SPEAKER_GROUP:
                 name, start = name_before_apposition(text[: match.start()])
             if name and in_object_clause(text, start, match.end()):
                 continue  # "the deficit the WPIC expects ... has not lifted": not who speaks

@@ -5,6 +5,9 @@ The classes come from corpus_dev2.yaml and corpus_seen.yaml:
 - a house named inside a clause that describes a noun ("the record deficit the WPIC
   expects this year has not lifted the price") is not the speaker, so it does not take
   over the calls of the sentences after it;
+- a list of houses with the plural verb "target" ("Morgan Stanley and Wells Fargo target
+  7,800") after another house's call in the same sentence: each house makes the call,
+  and the level is not the first house's;
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -16,6 +19,8 @@ from datetime import date
 
 import pytest
 from extract_calls import recorded
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 SEPTEMBER = date(2025, 9, 1)
 INTRODUCTION = "Commerzbank analyst Carsten Fritsch said the bank is cautious on the metals.\n"
@@ -71,3 +76,78 @@ def test_a_house_that_speaks_keeps_its_call(sentence: str, speaker: str) -> None
     assert recorded(INTRODUCTION + sentence, SEPTEMBER) == {
         f"PL=F touch_above 1300 by 2026-06-30 {speaker}"
     }
+
+
+# ------------------------------------------------------- "X and Y target 7,800": the verb
+
+DECEMBER = date(2025, 12, 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        (
+            "Acme Bank projects 8,000 for the S&P 500 for year-end 2026, Morgan Stanley and"
+            " Wells Fargo target {level}, and HSBC sees 7,500.",
+            7800,
+        ),
+        (
+            "Acme Bank sees the S&P 500 at 8,000 by year-end 2026, while Morgan Stanley and"
+            " Wells Fargo target {level}.",
+            7700,
+        ),
+        (
+            "Acme Bank sees the S&P 500 at 8,000 by year-end 2026; Morgan Stanley and Wells"
+            " Fargo target about {level}.",
+            7600,
+        ),
+    ],
+    ids=["comma-list", "while", "about"],
+)
+def test_houses_that_target_a_level_each_make_the_call(sentence: str, level: int) -> None:
+    calls = recorded(sentence.format(level=f"{level:,}"), DECEMBER)
+    assert f"^GSPC touch_above {level} by 2026-12-31 Morgan Stanley" in calls
+    assert f"^GSPC touch_above {level} by 2026-12-31 Wells Fargo" in calls
+    assert "^GSPC touch_above 8000 by 2026-12-31 Acme Bank" in calls
+    assert f"^GSPC touch_above {level} by 2026-12-31 Acme Bank" not in calls
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    level=st.integers(min_value=60, max_value=99).map(lambda hundreds: hundreds * 100),
+    hedge=st.sampled_from(["", "about ", "around ", "~"]),
+)
+def test_the_target_verb_takes_any_level_form(level: int, hedge: str) -> None:
+    sentence = (
+        "Acme Bank sees the S&P 500 at 10,000 by year-end 2026, while Morgan Stanley and"
+        f" Wells Fargo target {hedge}{level:,}."
+    )
+    calls = recorded(sentence, DECEMBER)
+    assert f"^GSPC touch_above {level} by 2026-12-31 Wells Fargo" in calls
+    assert f"^GSPC touch_above {level} by 2026-12-31 Acme Bank" not in calls
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the noun in a title-case headline names no speaker
+        ("Acme Adjusts S&P 500 Year-End Target to 7,500", set()),
+        # "the Morgan Stanley target of 7,500": the noun, read as before
+        (
+            "Acme Bank has a year-end target of 7,600 for the S&P 500, above the Morgan"
+            " Stanley target of 7,500.",
+            {"^GSPC touch_above 7600 by 2025-12-31 Acme Bank"},
+        ),
+        # "target at" with no level after it at once is not the verb
+        (
+            "We think the Fed keeps its target at 3.5% while the S&P 500 climbs to 7,500 by"
+            " end-2026.",
+            {"^GSPC touch_above 7500 by 2026-12-31 None"},
+        ),
+    ],
+    ids=["title-case-noun", "noun-of-house", "target-at"],
+)
+def test_target_as_a_noun_names_no_new_speaker(sentence: str, expected: set[str]) -> None:
+    calls = recorded(sentence, DECEMBER)
+    assert {c for c in calls if " 7600 " in c or " 7500 " in c} >= expected
+    assert not any(c.endswith(("Fed", "Target", "Year-End")) for c in calls)
