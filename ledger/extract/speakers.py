@@ -89,8 +89,10 @@ _COMMA_JOINT = re.compile(
     r"|,?\s+(?:such\s+as|including)\s+)$"
 )
 _FIRST_PERSON = any_of(speaker_phrases.FIRST_PERSON)
+# "Citi's S&P 500 target", "Barclays' gold forecast": the possessive, a few words (an asset's
+# name among them), then what the house owns
 _POSSESSIVE = re.compile(
-    r"'s\s+(?:[\w-]+\s+){0,4}?(?:"
+    r"(?:'s|(?<=s)')\s+(?:[\w&.^/-]+\s+){0,4}?(?:"
     + phrase_regex(speaker_phrases.SPEAKER_GROUPS + speaker_phrases.SPEAKER_POSSESSIONS)
     + ")",
     re.IGNORECASE,

@@ -8,6 +8,9 @@ The classes come from corpus_dev2.yaml and corpus_seen.yaml:
 - a list of houses with the plural verb "target" ("Morgan Stanley and Wells Fargo target
   7,800") after another house's call in the same sentence: each house makes the call,
   and the level is not the first house's;
+- a house's possessive before an asset and what it owns ("Citi's S&P 500 target",
+  "Barclays' gold forecast", "Goldman Sachs' Brent forecast"): the house speaks, named
+  without the apostrophe;
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -151,3 +154,42 @@ def test_target_as_a_noun_names_no_new_speaker(sentence: str, expected: set[str]
     calls = recorded(sentence, DECEMBER)
     assert {c for c in calls if " 7600 " in c or " 7500 " in c} >= expected
     assert not any(c.endswith(("Fed", "Target", "Year-End")) for c in calls)
+
+
+# --------------------------------------- "Citi's S&P 500 target", "Barclays' gold forecast"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "call"),
+    [
+        ("Citi's S&P 500 target is 7,500 for end-2026.", "^GSPC touch_above 7500"),
+        ("Barclays' S&P 500 target is 7,500 by the end of 2026.", "^GSPC touch_above 7500"),
+        ("Barclays' gold forecast is $5,000 for end-2026.", "GC=F touch_above 5000"),
+        ("Goldman Sachs' gold forecast is $5,000 for end-2026.", "GC=F touch_above 5000"),
+    ],
+    ids=["asset-with-ampersand", "s-apostrophe-and-index", "s-apostrophe", "two-word-house"],
+)
+def test_a_house_possessive_before_an_asset_names_the_speaker(sentence: str, call: str) -> None:
+    house = sentence.split("'")[0]
+    assert recorded(sentence, DECEMBER) == {f"{call} by 2026-12-31 {house}"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "call"),
+    [
+        # a plural common noun's possessive names nobody
+        ("Investors' S&P 500 target is 7,500 for end-2026.", "^GSPC touch_above 7500"),
+        ("The analysts' gold forecast is $5,000 for end-2026.", "GC=F touch_above 5000"),
+    ],
+    ids=["investors", "the-analysts"],
+)
+def test_a_common_noun_possessive_names_no_speaker(sentence: str, call: str) -> None:
+    for line in recorded(sentence, DECEMBER):
+        assert line.startswith(call)
+        assert line.endswith(" None")
+
+
+def test_an_s_possessive_still_reads_as_before() -> None:
+    assert recorded("Goldman's gold forecast is $5,000 for end-2026.", DECEMBER) == {
+        "GC=F touch_above 5000 by 2026-12-31 Goldman"
+    }
