@@ -11,6 +11,8 @@ The classes come from corpus_dev2.yaml and corpus_seen.yaml:
 - a house's possessive before an asset and what it owns ("Citi's S&P 500 target",
   "Barclays' gold forecast", "Goldman Sachs' Brent forecast"): the house speaks, named
   without the apostrophe;
+- a horizon written before an index's name ("its 12-month S&P 500 target", "a 6-month
+  Nikkei 225 forecast") is the call's time frame, as it was before a commodity's name.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -24,6 +26,8 @@ import pytest
 from extract_calls import recorded
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from ledger.extract.prepare import prepare
 
 SEPTEMBER = date(2025, 9, 1)
 INTRODUCTION = "Commerzbank analyst Carsten Fritsch said the bank is cautious on the metals.\n"
@@ -193,3 +197,39 @@ def test_an_s_possessive_still_reads_as_before() -> None:
     assert recorded("Goldman's gold forecast is $5,000 for end-2026.", DECEMBER) == {
         "GC=F touch_above 5000 by 2026-12-31 Goldman"
     }
+
+
+# ------------------------------------------ "its 12-month S&P 500 target": the horizon
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    months=st.sampled_from([3, 6, 9, 12, 18]),
+    index=st.sampled_from(["S&P 500", "Nasdaq 100", "Nikkei 225", "Dow Jones"]),
+    noun=st.sampled_from(["target", "forecast", "price target", "outlook"]),
+)
+def test_a_horizon_before_an_index_name_is_the_time_frame(
+    months: int, index: str, noun: str
+) -> None:
+    sentence = f"Acme Bank raised its {months}-month {index} {noun} to 9,000."
+    assert f"its within {months} months {index} {noun}" in prepare(sentence, DECEMBER)
+
+
+def test_the_call_with_a_horizon_before_an_index_is_recorded() -> None:
+    sentence = "Acme Bank raised its 12-month S&P 500 target to 6,900 (an 11% gain)."
+    assert recorded(sentence, date(2025, 11, 15)) == {
+        "^GSPC touch_above 6900 by 2026-11-15 Acme Bank"
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gold hit a 12-month high as the forecast improved.",
+        "Gold hit a 12-month high, and the forecast improved.",
+        "The S&P 500 posted its best 12-month run since the forecast was made.",
+    ],
+    ids=["high-then-forecast", "comma", "run"],
+)
+def test_a_12_month_extreme_is_no_horizon(sentence: str) -> None:
+    assert "within 12 months" not in prepare(sentence, DECEMBER)
