@@ -12,7 +12,9 @@ The classes come from corpus_dev2.yaml and corpus_seen.yaml:
   "Barclays' gold forecast", "Goldman Sachs' Brent forecast"): the house speaks, named
   without the apostrophe;
 - a horizon written before an index's name ("its 12-month S&P 500 target", "a 6-month
-  Nikkei 225 forecast") is the call's time frame, as it was before a commodity's name.
+  Nikkei 225 forecast") is the call's time frame, as it was before a commodity's name;
+- a scenario joined to a base call by "and" ("its base target to $4,500 and its upside
+  case to $4,900") is a clause of its own: the base call is not made conditional by it.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -233,3 +235,39 @@ def test_the_call_with_a_horizon_before_an_index_is_recorded() -> None:
 )
 def test_a_12_month_extreme_is_no_horizon(sentence: str) -> None:
     assert "within 12 months" not in prepare(sentence, DECEMBER)
+
+
+# ------------------------------------ "... to $4,500 and its upside case to $4,900": scope
+
+NOVEMBER = date(2025, 11, 15)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme Bank raised its gold target for mid-2026 to $4,500 and its upside case to $4,900.",
+        "Acme Bank lifted its gold target for mid-2026 to $4,500 and its bull case to $4,900.",
+        "Acme Bank raised its gold target for mid-2026 to $4,500 and the bull-case scenario"
+        " to $4,900.",
+        "Acme Bank raised its gold target for mid-2026 to $4,500 and its downside case to $4,100.",
+    ],
+    ids=["upside-case", "bull-case", "bull-case-scenario", "downside-case"],
+)
+def test_a_scenario_after_and_leaves_the_base_call_unconditional(sentence: str) -> None:
+    calls = recorded(sentence, NOVEMBER)
+    assert "GC=F touch_above 4500 by 2026-06-30 Acme Bank" in calls
+    assert not any(" 4900 " in call or " 4100 " in call for call in calls)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In its bull case Acme Bank sees gold at $4,900 by mid-2026.",
+        "Acme Bank sees gold at $4,900 by mid-2026 in its upside case and at $4,000 in its"
+        " base case.",
+        "Acme Bank sees gold at $4,900 by mid-2026 in a bull case and its base case is lower.",
+    ],
+    ids=["bull-case-first", "upside-case-after-level", "a-bull-case-and"],
+)
+def test_a_scenario_call_stays_conditional(sentence: str) -> None:
+    assert not any(" 4900 " in call for call in recorded(sentence, NOVEMBER))
