@@ -68,6 +68,8 @@ def clean_name(tokens: list[str]) -> str | None:
         tokens = tokens[:-1]
     if not tokens:
         return None
+    if tokens[-1].endswith("s'"):
+        tokens = [*tokens[:-1], tokens[-1][:-1]]  # "Goldman Sachs' Brent forecast": possessive
     name = " ".join(tokens)
     if name.lower() in _ASSET_WORDS:
         return None

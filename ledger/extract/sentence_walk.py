@@ -30,6 +30,7 @@ from ledger.extract.directions import Direction, find_terms, read_direction
 from ledger.extract.house_names import houses_named, is_organization, split_houses
 from ledger.extract.levels import call_levels, prices_now
 from ledger.extract.mentions import find_mentions, remember, remember_prices
+from ledger.extract.object_clauses import without_object_clause_names
 from ledger.extract.pairing import (
     by_speaker,
     credited,
@@ -225,7 +226,7 @@ def read_sentence(
             _PERIOD_FORECAST.search(original.translate(TYPOGRAPHY))
         )
     remember(context, mentions, speaker)
-    named_houses = houses_named(work)
+    named_houses = houses_named(without_object_clause_names(work))
     if named_houses and not (speaker.named and speaker.name and is_organization(speaker.name)):
         context.last_organization = named_houses[-1]  # "This one comes from ING. ... the bank"
     introduced = introduced_people(work)

@@ -90,6 +90,10 @@ CLAUSE_BREAKS = (
     r"|because|when|which|who|that|having|despite|before|following)\b)"
     r"|\s(?=and\s+(?:could|will|would|may|might|should|is|are|expects?|sees?|now|said|says"
     r"|added|adds|noted|notes|told|warned|argued)\b)"
+    # "its base target to 4,500 and its upside case to 4,900": the scenario is a clause of
+    # its own, so it does not make the base call before it conditional
+    r"|\s(?=and\s+(?:its|their|his|her|the|a)\s+(?:bull|bear|upside|downside|optimistic"
+    r"|pessimistic|best|worst|blue[-\s]sky|stress)[-\s]?(?:case|scenario)\b)"
 )
 # Past-tense market verbs. A clause with one of these, and no future marker, reports
 # what happened. ("hit" and the like count only when not after "to", "will", "could"...)

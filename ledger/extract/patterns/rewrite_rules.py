@@ -159,8 +159,10 @@ REWRITES = (
     (
         r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
         r"|twenty-four)[-\s]month\s+(?=(?:(?:point|price|gold|silver|oil|brent|wti|bitcoin|ether"
-        r"|spot|base|average)\s+)"
-        r"{0,2}(?:target|forecast|view|horizon|outlook|objective|estimate|projection))",
+        # "its 12-month S&P 500 target", "a 12-month Nikkei forecast": a name (capitalized,
+        # whatever the flags) or its number may stand between
+        r"|spot|base|average|(?-i:[A-Z][\w&^./-]*)|\d{1,4})\s+)"
+        r"{0,3}(?:target|forecast|view|horizon|outlook|objective|estimate|projection))",
         r"within \1 months ",
     ),
     # "its 2026 average price forecast" -> "its in 2026 average price forecast": the year
