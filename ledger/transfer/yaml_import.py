@@ -237,6 +237,10 @@ def read_import_text(
     first_said: dict[str, tuple[int, NewClaim, str | None]] = {}
     pending_revises: list[tuple[int, str]] = []
     for index, raw in enumerate(raw_entries):  # `_load` has made null fields None
+        # Each parsed entry is let go once read, so its memory serves the claims
+        # built after it: a big file holds its parsed entries or its claims, not
+        # both (errors find their lines in the text again, see `_LineFinder`).
+        raw_entries[index] = None
         try:
             entry, history, void_reason, baseline = _read_entry(raw, aliases, source_kinds, today)
         except _EntryError as exc:
