@@ -34,6 +34,7 @@ from ledger.records import (
 from ledger.rules.overrides import needs_force
 from ledger.store import prooflog
 from ledger.store.batching import chunks
+from ledger.store.deferred_indexes import indexes_made_after
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
 from ledger.store.raw import adapt, fetchall, insert_rows
 from ledger.store.revisions import revision_reasons
@@ -122,8 +123,9 @@ def record_claims(
     new_ids: dict[str, int] = {}
     revising = any(e.revises_fingerprint or e.revises_id is not None for e, _ in fresh)
     context = _RecordContext(session, source_ids, now)
-    for part in [fresh] if revising else chunks(fresh, RECORD_PART):
-        new_ids.update(_record_part(context, part, new_ids, existing))
+    with indexes_made_after(session, "prediction", len(fresh)):
+        for part in [fresh] if revising else chunks(fresh, RECORD_PART):
+            new_ids.update(_record_part(context, part, new_ids, existing))
     duplicate_ids = [
         i if i != -1 else new_ids.get(d.fingerprint(), -1)
         for i, d in zip(duplicate_ids, duplicates, strict=True)
