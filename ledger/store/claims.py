@@ -35,6 +35,7 @@ from ledger.rules.overrides import needs_force
 from ledger.store import core_tables, prooflog
 from ledger.store.batching import chunks
 from ledger.store.core_tables import as_utc, utcnow
+from ledger.store.deferred_indexes import indexes_made_after
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
 from ledger.store.raw import adapt, fetchall, insert_rows
 from ledger.store.revisions import revision_reasons
@@ -107,52 +108,18 @@ def record_claims(
     # Plain tuples on the driver's executemany (COPY on PostgreSQL), values
     # already in the form the driver stores, then the new ids by fingerprint: SQLAlchemy's per-row
     # parameter processing (and INSERT ... RETURNING's "insertmanyvalues") cost
-    # more than the database's own work on a 100k-row import.
-    if fresh:
-        last_id = _last_claim_id(session)
-        day = _day_value(session)
-        today = (now + timedelta(hours=14)).date()
-        stamp = adapt(session, now)
-        inserted = [
-            _prediction_values(
-                session,
-                entry,
-                fingerprint,
-                source_ids[source_key(entry.source)],
-                today,
-                day,
-                stamp,
-            )
-            for entry, fingerprint in fresh
-        ]
-        insert_rows(session, "prediction", _PREDICTION_COLUMNS, inserted, ready=True)
-        new_ids = _ids_after(session, last_id, [fingerprint for _, fingerprint in fresh])
-    else:
-        inserted, new_ids = [], {}
-
-    tags = [sorted(set(entry.tags)) for entry, _ in fresh]
-    tag_rows = [
-        (new_ids[fingerprint], tag)
-        for (_, fingerprint), claim_tags in zip(fresh, tags, strict=True)
-        for tag in claim_tags
-    ]
-    insert_rows(  # ids and text: nothing to convert
-        session, "prediction_tag", ("prediction_id", "tag"), tag_rows, ready=True
-    )
-
-    revises = _link_revisions(session, fresh, new_ids, existing, source_ids)
-    if session.get_bind().dialect.name == "sqlite":
-        # The log's entries from the values just inserted: only the source names are read.
-        prooflog.append_inserted_claims(
-            session,
-            [new_ids[fingerprint] for _, fingerprint in fresh],
-            _PREDICTION_COLUMNS,
-            inserted,
-            tags,
-            revises,
-        )
-    else:
-        prooflog.append_claims(session, list(new_ids.values()))
+    # more than the database's own work on a 100k-row import. The claims go in
+    # parts (`RECORD_PART`), each inserted and logged before the next is built,
+    # so a million-entry import holds one part's rows and entry texts at a time.
+    # A revision is linked once every new claim has its id (it may revise one
+    # later in the batch), and its entry names the link: a batch with one is
+    # recorded as a single part.
+    new_ids: dict[str, int] = {}
+    revising = any(e.revises_fingerprint or e.revises_id is not None for e, _ in fresh)
+    context = _RecordContext(session, source_ids, now)
+    with indexes_made_after(session, "prediction", len(fresh)):
+        for part in [fresh] if revising else chunks(fresh, RECORD_PART):
+            new_ids.update(_record_part(context, part, new_ids, existing))
     duplicate_ids = [
         i if i != -1 else new_ids.get(d.fingerprint(), -1)
         for i, d in zip(duplicate_ids, duplicates, strict=True)
@@ -163,6 +130,73 @@ def record_claims(
         duplicate_ids=tuple(duplicate_ids),
         added_fingerprints=tuple(f for _, f in fresh),
     )
+
+
+# Claims inserted and logged at a time by `record_claims`: big enough that each
+# part's statements cost nothing beside its rows, small enough that a part's
+# rows and entry texts are a few megabytes.
+RECORD_PART = 20_000
+
+
+@dataclass(frozen=True)
+class _RecordContext:
+    """What every part of one `record_claims` call shares: one clock reading, so
+    every claim of a batch has the same `created_at`."""
+
+    session: Session
+    source_ids: Mapping[str, int]
+    now: datetime
+
+    @property
+    def sqlite(self) -> bool:
+        return self.session.get_bind().dialect.name == "sqlite"
+
+
+def _record_part(
+    context: _RecordContext,
+    part: Sequence[tuple[NewClaim, str]],
+    new_ids: Mapping[str, int],
+    existing: Mapping[str, int],
+) -> dict[str, int]:
+    """Insert one part of a batch's new claims with their tags, link its
+    revisions and log it; returns the part's ids by fingerprint. `new_ids`
+    holds the ids of the parts before it."""
+    session, source_ids, now = context.session, context.source_ids, context.now
+    last_id = _last_claim_id(session)
+    day = _day_value(session)
+    today = (now + timedelta(hours=14)).date()
+    stamp = adapt(session, now)
+    inserted = [
+        _prediction_values(
+            session, entry, fingerprint, source_ids[source_key(entry.source)], today, day, stamp
+        )
+        for entry, fingerprint in part
+    ]
+    insert_rows(session, "prediction", _PREDICTION_COLUMNS, inserted, ready=True)
+    part_ids = _ids_after(session, last_id, [fingerprint for _, fingerprint in part])
+    tags = [sorted(set(entry.tags)) for entry, _ in part]
+    tag_rows = [
+        (part_ids[fingerprint], tag)
+        for (_, fingerprint), claim_tags in zip(part, tags, strict=True)
+        for tag in claim_tags
+    ]
+    insert_rows(  # ids and text: nothing to convert
+        session, "prediction_tag", ("prediction_id", "tag"), tag_rows, ready=True
+    )
+    revises = _link_revisions(session, part, {**new_ids, **part_ids}, existing, source_ids)
+    if context.sqlite:
+        # The log's entries from the values just inserted: only the source names are read.
+        prooflog.append_inserted_claims(
+            session,
+            [part_ids[fingerprint] for _, fingerprint in part],
+            _PREDICTION_COLUMNS,
+            inserted,
+            tags,
+            revises,
+        )
+    else:
+        prooflog.append_claims(session, list(part_ids.values()))
+    return part_ids
 
 
 _PREDICTION_COLUMNS = (

@@ -4,6 +4,7 @@ inserted rather than read back, and must be the entries the stored rows give
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from sqlmodel import Session
 from ledger.claims.parser import claim_from_fields
 from ledger.proof.entries import canonical
 from ledger.records import NewClaim
+from ledger.store import claims as claims_module
 from ledger.store.claims import _PREDICTION_COLUMNS, record_claims
 from ledger.store.prooflog import (
     _CLAIMS,
@@ -145,3 +147,67 @@ def test_entries_from_inserted_values(ledger_url: str, source_id_type: type) -> 
         assert len(logged) == 2
         assert logged[0] == logged[1] == stored_claims(session, [claim_id])[0]
     engine.dispose()
+
+
+def _gold(level: float, made_on: date) -> NewClaim:
+    claim = claim_from_fields(
+        asset="gold", kind="touch_above", level=level, deadline=date(2026, 12, 31), made_on=made_on
+    )
+    return NewClaim(source="Ann", claim=claim, text=f"gold {level:g}", tags=("b", "a"))
+
+
+def test_a_batch_is_recorded_in_parts(ledger_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch larger than a part goes in part by part (so a million-entry import
+    holds one part's rows and entry texts); the claims, their ids, their one
+    `created_at` and their log entries are those of one statement."""
+    monkeypatch.setattr(claims_module, "RECORD_PART", 2)
+    parts: list[int] = []
+    real_part = claims_module._record_part
+
+    def counted(context, part, new_ids, existing):  # type: ignore[no-untyped-def]
+        parts.append(len(part))
+        return real_part(context, part, new_ids, existing)
+
+    monkeypatch.setattr(claims_module, "_record_part", counted)
+    made_on = date(2025, 11, 20)
+    batch = [_gold(5000.0 + 10 * i, made_on) for i in range(5)]
+    engine = open_ledger(ledger_url)
+    try:
+        with Session(engine) as session, session.begin():
+            size = len(read_log_with_kinds(session))
+            result = record_claims(session, [*batch, batch[1]])
+        added = list(result.added)
+        assert parts == [2, 2, 1]
+        assert added == sorted(added) and len(set(added)) == 5
+        assert result.duplicate_ids == (added[1],)
+        with Session(engine) as session:
+            assert logged_claims(session, size) == stored_claims(session, added)
+            stamps = fetchall(session, "SELECT DISTINCT created_at FROM prediction", [])
+            assert len(stamps) == 1
+            tags = fetchall(session, "SELECT COUNT(*) FROM prediction_tag", [])
+            assert tags == [(10,)]
+    finally:
+        engine.dispose()
+
+
+def test_a_batch_with_a_revision_is_one_part(
+    ledger_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A revision may revise a claim later in its batch, whose id only its part's
+    insert gives: such a batch goes in as one part, and the link is logged."""
+    monkeypatch.setattr(claims_module, "RECORD_PART", 1)
+    made_on = date(2025, 11, 20)
+    original = _gold(5000.0, made_on)
+    revision = dataclasses.replace(
+        _gold(5500.0, made_on + timedelta(days=3)), revises_fingerprint=original.fingerprint()
+    )
+    engine = open_ledger(ledger_url)
+    try:
+        with Session(engine) as session, session.begin():
+            added = list(record_claims(session, [revision, original, _gold(6000.0, made_on)]).added)
+        with Session(engine) as session:
+            logged = logged_claims(session, 0)
+            assert logged == stored_claims(session, added)
+        assert f'"revises_id":{added[1]}' in logged[0]
+    finally:
+        engine.dispose()
