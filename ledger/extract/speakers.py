@@ -82,8 +82,9 @@ _COMMA_JOINT = re.compile(
     r"|,?\s+(?:such\s+as|including)\s+)$"
 )
 _FIRST_PERSON = any_of(speaker_phrases.FIRST_PERSON)
+# "Bank of America's 7,100 target": the level may stand between the owner and the call
 _POSSESSIVE = re.compile(
-    r"'s\s+(?:[\w-]+\s+){0,4}?(?:"
+    r"'s\s+(?:(?:[\w-]+|[$€£]?\d[\d,.]*[kKmM]?)\s+){0,4}?(?:"
     + phrase_regex(speaker_phrases.SPEAKER_GROUPS + speaker_phrases.SPEAKER_POSSESSIONS)
     + ")",
     re.IGNORECASE,

@@ -150,3 +150,30 @@ def test_every_row_of_a_table_of_targets_is_read(text: str, expected: set[str]) 
 )
 def test_tables_that_are_not_targets_give_nothing(text: str) -> None:
     assert recorded(text, made_on=JULY) == set()
+
+
+# ------------------------------------------------------- a house's level before its "target"
+
+
+@pytest.mark.parametrize(
+    ("item", "speaker"),
+    [
+        ("- UBS's $5,000 target for the end of 2026.", "UBS"),
+        ("- Bank of America's $5,100 target for the end of 2026.", "Bank of America"),
+        ("- Goldman Sachs's 5,200 dollar forecast for the end of 2026.", "Goldman Sachs"),
+    ],
+    ids=["ubs", "bank-of-america", "goldman-dollar-forecast"],
+)
+def test_a_houses_level_before_its_target_names_the_house(item: str, speaker: str) -> None:
+    calls = recorded(f"Gold outlook for 2026:\n{item}\n", made_on=date(2026, 1, 2))
+    assert any(c.startswith("GC=F touch_above") and c.endswith(f" {speaker}") for c in calls), calls
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["- Gold's $5,000 target is in reach.", "- The market's 5,000 target is in reach."],
+    ids=["assets-own-target", "the-market"],
+)
+def test_a_level_before_the_target_of_no_house_names_nobody(item: str) -> None:
+    calls = recorded(f"Gold outlook for 2026:\n{item}\n", made_on=date(2026, 1, 2))
+    assert all(c.endswith(" None") for c in calls), calls
