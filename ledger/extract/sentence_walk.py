@@ -129,6 +129,8 @@ def read_sentence(
     inherit_symbols, context.last_calls = context.last_calls, ()
     if item and context.last_symbol is not None:
         inherit_symbols = (*inherit_symbols, context.last_symbol)
+    if item:
+        inherit_symbols = (*inherit_symbols, *context.period_symbols)
     earlier_year = None
     if context.last_period is not None and context.last_period_age <= 1:
         years = _YEAR_IN.findall(context.last_period)
@@ -263,6 +265,16 @@ def read_sentence(
         or FIRST_PERSON.search(present)
         or STANDING_CALL.search(present)
     )
+    # "Claude produced price forecasts for XRP, Solana and Dogecoin by the end of 2026." /
+    # "- Solana: from $82 to $450": an item on an asset the forecast sentence named, in the
+    # period it named, is one of those forecasts
+    lead_forecast = (
+        item
+        and inherited is not None
+        and context.period_cue
+        and any(m.symbol in context.period_symbols for m in mentions if m.subject)
+    )
+    strong_cue = strong_cue or lead_forecast
     # "Next comes BMO Capital at 6,700 ... Morgan Stanley, HSBC and Yardeni follow at 6,500":
     # a roll call of houses right after a sentence of calls goes on with that list, its asset
     # and period, though it has no forecast word of its own
@@ -280,6 +292,8 @@ def read_sentence(
     if future and not item:
         context.last_period = future[-1].text
         context.last_period_age = 0
+        context.period_symbols = tuple(dict.fromkeys(m.symbol for m in mentions if m.subject))
+        context.period_cue = strong_cue
     if not cue or not present.strip():
         return []
     if _QUESTION.search(original):

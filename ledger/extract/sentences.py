@@ -62,6 +62,11 @@ _LABEL = re.compile(
 )
 # A row of a list, its label in any case: "Ounce of gold now: 4 thousand 216 dollars".
 _LOOSE_ROW = re.compile(r"^\s*[A-Z][^:\n]{0,40}:\s+\S")
+# The header of a pipe table of targets: "| Source | Target | Horizon | View |"
+_TARGETS_HEADER = re.compile(
+    r"^(?=[^|\n]*\|[^|\n]*\|).*\|\s*(?:price\s+)?(?:targets?|forecasts?|predictions?|calls?)\s*(?:\||$)",
+    re.IGNORECASE,
+)
 _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
 _CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-z]+\s+[a-z]+\b")
 _ENDS_ON_LITTLE_WORD = re.compile(
@@ -208,8 +213,11 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
             continue
         # "JPMorgan: ~$5,055 by Q4 2026" / "Goldman Sachs: ~$4,900 by end-2026": a list of
         # labelled lines is a list, each line an item, whatever its punctuation.
+        # "| Source | Target | Horizon |" / "Bank of America: $38 by the end of 2026": the first
+        # row of a table of targets, read as "Name: level", is a row, not the header's sentence
+        # (the row after it may be one left as it was, "| CPM Group | $35-40 | 2026 |")
         labelled = bool(_LABEL.match(line)) and bool(
-            _LABEL.match(following) or _LABEL.match(preceding)
+            _LABEL.match(following) or _LABEL.match(preceding) or _in_targets_table(lines, index)
         )
         if _LABEL.match(line) and not labelled and _ends_a_part(preceding):
             # "Key facts" / "Goldman Sachs: in a Monday note the bank said ...": a labelled
@@ -249,6 +257,18 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
     if run_start is not None:
         units.append((run_start, block[run_start:run_end], False))
     return units
+
+
+def _in_targets_table(lines: list[str], index: int) -> bool:
+    """Whether line `index` sits among the rows of a pipe table whose header names targets
+    ("| Source | Target | Horizon |"), the rows above it rows of the table."""
+    for position in range(index - 1, -1, -1):
+        previous = lines[position]
+        if _TARGETS_HEADER.match(previous):
+            return True
+        if previous.count("|") < 2 and not _LABEL.match(previous):
+            return False
+    return False
 
 
 def _ends_a_part(line: str) -> bool:

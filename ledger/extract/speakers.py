@@ -90,9 +90,9 @@ _COMMA_JOINT = re.compile(
 )
 _FIRST_PERSON = any_of(speaker_phrases.FIRST_PERSON)
 # "Citi's S&P 500 target", "Barclays' gold forecast": the possessive, a few words (an asset's
-# name among them), then what the house owns
+# name among them, or the level: "Bank of America's 7,100 target"), then what the house owns
 _POSSESSIVE = re.compile(
-    r"(?:'s|(?<=s)')\s+(?:[\w&.^/-]+\s+){0,4}?(?:"
+    r"(?:'s|(?<=s)')\s+(?:(?:[\w&.^/-]+|[$€£]?\d[\d,.]*[kKmM]?)\s+){0,4}?(?:"
     + phrase_regex(speaker_phrases.SPEAKER_GROUPS + speaker_phrases.SPEAKER_POSSESSIONS)
     + ")",
     re.IGNORECASE,

@@ -82,6 +82,11 @@ class Context:
     topic: str | None = None
     last_period: str | None = None
     last_period_age: int = 99
+    # the assets of the sentence that named that period: "forecasts for XRP, Solana and
+    # Dogecoin by the end of 2026" lends the period to a list item on any of them
+    period_symbols: tuple[str, ...] = ()
+    # whether that sentence was a forecast ("produced price forecasts for ... by 2026")
+    period_cue: bool = False
     last_calls: tuple[str, ...] = ()
     price_now: dict[str, float] = field(default_factory=dict)
     firm_of: dict[str, str] = field(default_factory=dict)
@@ -112,6 +117,8 @@ class Context:
             min(self.last_symbol_age, 3),
             self.last_period,
             min(self.last_period_age, 3),
+            self.period_symbols,
+            self.period_cue,
             self.last_calls,
             self.topic,
             tuple(sorted(self.price_now.items())),
@@ -134,6 +141,8 @@ class Context:
         self.last_symbol_age = state.last_symbol_age
         self.last_period = state.last_period
         self.last_period_age = state.last_period_age
+        self.period_symbols = state.period_symbols
+        self.period_cue = state.period_cue
         self.last_calls = state.last_calls
         self.topic = state.topic
         self.price_now = dict(state.price_now)
@@ -157,6 +166,8 @@ class ContextState:
     last_symbol_age: int
     last_period: str | None
     last_period_age: int
+    period_symbols: tuple[str, ...]
+    period_cue: bool
     last_calls: tuple[str, ...]
     topic: str | None
     price_now: tuple[tuple[str, float], ...]
