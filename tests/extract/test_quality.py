@@ -12,6 +12,7 @@ they are used for.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 from urllib.parse import urlparse
 
 import pytest
@@ -229,10 +230,13 @@ RAW_KEYS = {"id", "outlet", "url", "date", "style", "text", "expected", "notes"}
 PRICE_KINDS = {kind.value for kind in LEVEL_KINDS}
 
 
-def raw_entries(name: str) -> list[dict[str, object]]:
+@cache
+def raw_entries(name: str) -> tuple[dict[str, object], ...]:
+    """One corpus file's entries as written, parsed once per test process (the URL checks
+    read every file once for each frozen batch; nothing here changes an entry)."""
     import yaml
 
-    return yaml.safe_load((CORPUS_DIR / name).read_text(encoding="utf-8")) or []
+    return tuple(yaml.safe_load((CORPUS_DIR / name).read_text(encoding="utf-8")) or ())
 
 
 @pytest.mark.parametrize(("name", "minimum"), FROZEN_SETS.items())
