@@ -80,6 +80,9 @@ CORPUS_FILES = (
     "corpus_test5.yaml",
     # The sixth frozen batch (50 articles), labelled before any extraction was run on it.
     "corpus_test6.yaml",
+    # The seventh frozen batch, labelled before any extraction was run on it (helper test7,
+    # 2026-12-07).
+    "corpus_test7.yaml",
 )
 # After every article's date in every file; only used where an article gives no date at all.
 DEFAULT_TODAY = date(2026, 12, 6)

@@ -223,6 +223,7 @@ FROZEN_SETS = {
     "corpus_test4.yaml": (45, 25, 2),
     "corpus_test5.yaml": (45, 25, 5),
     "corpus_test6.yaml": (45, 25, 6),
+    "corpus_test7.yaml": (50, 35, 10),
 }
 # The day the second and third batches were frozen; no article of any batch may postdate it.
 FROZEN_BY = date(2026, 12, 6)
@@ -327,7 +328,7 @@ def test_each_label_is_well_formed(entry: Article) -> None:
 # ------------------------------------------------------------ the development figures
 
 # The frozen set, the only place quoted figures come from; never guarded, never tuned on.
-CURRENT_FROZEN = ("corpus_test5.yaml", "corpus_test6.yaml")
+CURRENT_FROZEN = ("corpus_test5.yaml", "corpus_test6.yaml", "corpus_test7.yaml")
 # Pooled over every development file, date given, as bench/extract_quality.py counts them:
 # measured 0.921 / 0.839, speakers 0.91 strict (1,058 claims, 543 articles) after the twelfth
 # round (2026-12-07; 0.914 / 0.826 after the ninth). On 2026-12-07 corpus_test3.yaml and
