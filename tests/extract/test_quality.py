@@ -3,8 +3,9 @@
 No figure of the extractor on the test sets is asserted here: they are quoted, not
 guarded (see their headers). corpus_test.yaml and corpus_test2.yaml were the frozen
 set until 2026-12-06, corpus_test3.yaml and corpus_test4.yaml until 2026-12-07 (right after
-corpus_test5.yaml's first contact); all four are development files from then on, and the
-frozen set is corpus_test5.yaml, corpus_test6.yaml and corpus_test7.yaml. FROZEN_SETS below still
+corpus_test5.yaml's first contact), corpus_test5.yaml until 2026-12-07 (right after
+corpus_test7.yaml's first contact); all five are development files from then on, and the
+frozen set is corpus_test6.yaml and corpus_test7.yaml. FROZEN_SETS below still
 checks the retired batches' shape (articles, outlets, negatives, dates), which holds whatever
 they are used for.
 """
@@ -329,13 +330,15 @@ def test_each_label_is_well_formed(entry: Article) -> None:
 # ------------------------------------------------------------ the development figures
 
 # The frozen set, the only place quoted figures come from; never guarded, never tuned on.
-CURRENT_FROZEN = ("corpus_test5.yaml", "corpus_test6.yaml", "corpus_test7.yaml")
+CURRENT_FROZEN = ("corpus_test6.yaml", "corpus_test7.yaml")
 # Pooled over every development file, date given, as bench/extract_quality.py counts them:
 # measured 0.921 / 0.839, speakers 0.91 strict (1,058 claims, 543 articles) after the twelfth
 # round (2026-12-07; 0.914 / 0.826 after the ninth). On 2026-12-07 corpus_test3.yaml and
 # corpus_test4.yaml (137 claims at 0.716 / 0.737, never tuned on) joined the development files:
 # pooled 0.896 / 0.828, speakers 0.90 (1,195 claims, 653 articles), so the precision floor went
-# from 0.91 to 0.89 for that reason alone. A later round may raise these; lowering one needs a
+# from 0.91 to 0.89 for that reason alone. Later that day corpus_test5.yaml (61 claims at 0.755 /
+# 0.656) joined them: pooled 0.901 / 0.828, speakers 0.91 (1,256 claims, 703 articles), within the
+# floors. A later round may raise these; lowering one needs a
 # reason in its note.
 DEVELOPMENT_FLOOR = {"precision": 0.89, "recall": 0.82, "speakers": 0.89}
 
