@@ -212,6 +212,7 @@ UNMEASURED_DEV_FILES = (
     "corpus_dev3.yaml",
     "corpus_dev4.yaml",
     "corpus_dev5.yaml",
+    "corpus_dev8.yaml",
 )
 
 
