@@ -50,13 +50,13 @@ THRESHOLDS = {
     # before it; 0.947 / 0.900 after issue 11 round two; was 0.895 / 0.895
     "corpus_holdout.yaml": (0.88, 0.87),
     "corpus_unseen.yaml": (0.95, 0.85),  # measured 1.000 / 0.900 (10 claims); was 1.000 / 0.800
-    # measured 0.676 / 0.671 (146 claims, kind included) after the 2026-12-07 relabel to one
-    # convention (corpus_dev.yaml's header): 33 averages below the day's price became
+    # measured 0.635 / 0.644 (146 claims, kind included) after the 2026-12-07 relabel to one
+    # convention (corpus_dev.yaml's header): 41 averages below the day's price became
     # average_below and the extractor still reads most averages as average_above, so the floor
     # drops with the labels, not with the rules. 0.853 / 0.836 on the old labels; 0.847 /
     # 0.836 after issue 11 round seven; 0.841 / 0.836 after round five; 0.828 / 0.822 after
     # round two; 0.786 / 0.630 after round one; first contact 0.380 / 0.260
-    "corpus_dev.yaml": (0.66, 0.65),
+    "corpus_dev.yaml": (0.62, 0.63),
 }
 # Speakers right on matched development claims: measured 0.91 (strict) after round five,
 # 0.90 after round two.
