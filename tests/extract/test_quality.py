@@ -336,8 +336,8 @@ CURRENT_FROZEN = ("corpus_test5.yaml", "corpus_test6.yaml")
 # pooled 0.896 / 0.828, speakers 0.90 (1,195 claims, 653 articles), so the precision floor went
 # from 0.91 to 0.89 for that reason alone. On 2026-12-07 (later) the development labels were
 # brought to one convention (pooled 0.908 / 0.837 -> 0.911 / 0.837, speakers 0.91 -> 0.92) and
-# corpus_dev8.yaml joined (70 claims at 0.731 / 0.543, never tuned on): pooled 0.903 / 0.821,
-# speakers 0.92 (1,267 claims, 701 articles), so the recall floor went from 0.82 to 0.81 for
+# corpus_dev8.yaml joined (88 claims at 0.773 / 0.580, never tuned on): pooled 0.903 / 0.819,
+# speakers 0.91 (1,285 claims, 710 articles), so the recall floor went from 0.82 to 0.81 for
 # that reason alone. A later round may raise these; lowering one needs a reason in its note.
 DEVELOPMENT_FLOOR = {"precision": 0.89, "recall": 0.81, "speakers": 0.89}
 
