@@ -105,6 +105,8 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
         rest = rest[:start] + " " * (end - start) + rest[end:]
         if match.note is not None:
             continue  # a lower-case ticker ("nvda"): articles mark tickers, "$NVDA"
+        if _affiliation_in_brackets(work, match.span, found):
+            continue  # "Charles Hoskinson (Cardano): $250K": the man's project, not the asset
         named = key in table and table.names_at(work, match.span)
         if (
             match.asset.isupper()
@@ -147,6 +149,28 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
             continue
         joined.append(mention)
     return [_with_role(work, m) for m in joined]
+
+
+# "Charles Hoskinson (", "Arthur Hayes (BitMEX/": a name of two capitalised words or more
+# (a person's, a firm's) and the bracket after it, the bracket holding other names too
+_NAME_THEN_BRACKET = re.compile(
+    r"\b[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|van|von))+\s*\((?:[^()/,]*[/,]\s*)?$"
+)
+
+
+def _affiliation_in_brackets(work: str, span: tuple[int, int], found: list[Mention]) -> bool:
+    """Whether an asset's name is written in brackets after someone's name, as the project
+    or firm they stand for: "Charles Hoskinson (Cardano): $250K" is Hoskinson's call on the
+    article's asset, not a call on Cardano's coin. A bracket after an asset's own name glosses
+    it ("Solana (SOL)", "Bitcoin (BTC)") and stays a mention."""
+    start, end = span
+    if not re.match(r"\s*(?:[/,][^()]*)?\)", work[end:]):
+        return False
+    before = work[max(0, start - 60) : start]
+    if not _NAME_THEN_BRACKET.search(before):
+        return False
+    bracket = work.rfind("(", 0, start)
+    return not any(m.span[1] <= bracket and not work[m.span[1] : bracket].strip() for m in found)
 
 
 def _pointed_asset(context: Context, families: list[str]) -> str | None:
