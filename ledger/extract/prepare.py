@@ -450,6 +450,7 @@ def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> s
             pieces.append(work[last : match.end()] + f" {earlier_year}")
             last = match.end()
     work = "".join(pieces) + work[last:]
+    work = _full_year_named(work, made_on, earlier_year)
     later = [m for m in _YEAR.finditer(work) if int(m[1]) > made_on.year]
     if not later and made_on >= date(made_on.year, 12, 31) - timedelta(days=YEAR_END_DAYS_AWAY):
         # "expects USD/JPY to break 158 by year-end", written on 30 December: a call for the
@@ -478,6 +479,41 @@ def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> s
 
 
 _YEAR_FROM_TODAY = re.compile(r"\b(?:next|this|coming)\s+year\b", re.IGNORECASE)
+# "for the full year", "the year as a whole", "for the whole year": the year the text is on
+_THE_FULL_YEAR = re.compile(
+    r"\b(?:(?:for|over|in)\s+)?the\s+(?:(?:full|whole|entire)\s+year"
+    r"|year\s+as\s+a\s+whole)\b",
+    re.IGNORECASE,
+)
+
+
+def _full_year_named(work: str, made_on: date, earlier_year: int | None) -> str:
+    """ "For the full year they see gold averaging $4,550": the year the text is about.
+
+    A report on next year's outlook written in December says "the full year" or "the year
+    as a whole" of the year it forecasts, named earlier in the sentence ("$60 in the fourth
+    quarter of 2026 ... and $56.3 for the year as a whole") or in the sentence before ("BMO
+    expects gold to average $4,600 in the first half of 2026. For the full year ..."), not
+    of the year it was written in. Only a year after made_on's is carried; with none the
+    phrase is left as the claim language reads it.
+    """
+
+    def named(match: re.Match[str]) -> str:
+        before = [m for m in _YEAR.finditer(work, 0, match.start()) if int(m[1]) > made_on.year]
+        if before:
+            year = before[-1][1]
+        elif (
+            earlier_year
+            and earlier_year > made_on.year
+            and not _YEAR.search(work)
+            and not _YEAR_FROM_TODAY.search(work)
+        ):
+            year = str(earlier_year)
+        else:
+            return match[0]
+        return f"in {year}"  # the claim language's words for a year's period
+
+    return _THE_FULL_YEAR.sub(named, work)
 
 
 def _year_before(work: str, position: int, made_on: date) -> tuple[str, int | None] | None:
