@@ -42,6 +42,8 @@ _HOUSE_TICKERS = frozenset(
     for name in speaker_phrases.HOUSE_ALIASES
     if (symbol := assets.builtin_names().get(name.lower())) is not None and "=" not in symbol
 )
+# The end of a list item's label after a house's name: ":" or " (BofA):"
+_LABEL_END = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?:")
 _STOCK_WORD_AFTER = re.compile(r"(?:'s)?\s+(?:stock|stocks|shares|share\s+price)\b", re.IGNORECASE)
 
 
@@ -105,6 +107,13 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
         rest = rest[:start] + " " * (end - start) + rest[end:]
         if match.note is not None:
             continue  # a lower-case ticker ("nvda"): articles mark tickers, "$NVDA"
+        if (
+            match.symbol in _HOUSE_TICKERS
+            and not work[:start].strip()
+            and _LABEL_END.match(work, end)
+            and not _STOCK_WORD_AFTER.match(work, end)
+        ):
+            continue  # "Bank of America (BofA): $5,000 an ounce": the row's source, not BAC
         if _affiliation_in_brackets(work, match.span, found):
             continue  # "Charles Hoskinson (Cardano): $250K": the man's project, not the asset
         named = key in table and table.names_at(work, match.span)
