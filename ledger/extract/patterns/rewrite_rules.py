@@ -155,8 +155,10 @@ REWRITES = (
         r"3-month ",
     ),
     # "with 2026 at 1.24 and 2027 at 1.26": a year before its level is that level's period
+    # (not a year inside a period's name: "its target for mid-2026 at $5,000", "end-2026")
     (
         r"(?<!\bin\s)(?<!\bof\s)(?<!\bsince\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bend\s)"
+        r"(?<!-)(?<!\u2013)(?<!\bmid\s)(?<!\blate\s)(?<!\bearly\s)"
         r"(?<![\d,.$])\b((?:19|20)\d\d)\s+at\s+((?:US)?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
         r"(?![\d%])",
         r"\2 in \1",
