@@ -267,10 +267,14 @@ def article_tickers(text: str) -> frozenset[str]:
 YEAR_END_DAYS_AWAY = 7
 
 
-def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
+def prepare(
+    text: str, made_on: date, earlier_year: int | None = None, *, item: bool = False
+) -> str:
     """The sentence as the claim language reads it; `earlier_year` is a year after made_on's
     that the sentence before named, for a yearless quarter or half here ("Morgan Stanley
-    sees $60 in 2026. Its strategist expects $55 in the second half": of 2026)."""
+    sees $60 in 2026. Its strategist expects $55 in the second half": of 2026). In a list's
+    `item` it is the year of the list ("Gold forecasts for 2026:" then "- JPMorgan: $5,055
+    at year-end": the end of 2026)."""
     work = _elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY)))
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
@@ -294,7 +298,32 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     work = _FOUR_QUARTERS.sub(lambda m: _each_quarter(m, made_on), work)
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
     work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
-    return _carry_years(work, made_on, earlier_year)
+    work = _carry_years(work, made_on, earlier_year)
+    if item and earlier_year and earlier_year > made_on.year:
+        work = _year_end_of_the_list(work, made_on, earlier_year)
+    return work
+
+
+def _year_end_of_the_list(work: str, made_on: date, year: int) -> str:
+    """ "- JPMorgan: $5,055 at year-end" under "Gold forecasts for 2026:": the list's year.
+
+    A row of a list that names the year it forecasts says "year-end", "the end of the
+    year" or "mid-year" of that year, the way its other rows say "2026"; read from the day
+    of writing it would be the year under way, a call often days from its deadline. A row
+    that names a year of its own, or counts from today ("this year", "next year"), keeps it.
+    """
+    if _YEAR.search(work) or _YEAR_FROM_TODAY.search(work):
+        return work
+    work = _MID_YEAR.sub(f"mid-{year}", work)
+    return _THE_YEAR_END.sub(
+        lambda match: (
+            f"year-end {year}" if match[0].lower().startswith("year") else f"the end of {year}"
+        ),
+        work,
+    )
+
+
+_MID_YEAR = re.compile(r"\bmid[-\s]?year\b(?![-\s]*end)", re.IGNORECASE)
 
 
 def _month_of_year(match: re.Match[str], made_on: date) -> str:
