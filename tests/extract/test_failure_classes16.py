@@ -297,3 +297,55 @@ def test_a_path_that_could_take_gold_to_a_price_is_a_call() -> None:
 )
 def test_what_a_move_would_take_is_still_a_condition(text: str) -> None:
     assert recorded(text, made_on=date(2026, 2, 25)) == set()
+
+
+# ------------------------------------------------ a forecast's path is a forecast
+
+
+def test_the_rungs_of_a_forecast_path_are_the_houses_calls() -> None:
+    text = (
+        "Acme Bank raised its three-month EUR/USD target to 1.22. The longer path is unchanged,"
+        " with 2026 at 1.24 and 2027 at 1.26."
+    )
+    assert recorded(text, made_on=SEPTEMBER) == {
+        "EURUSD=X touch_above 1.22 by 2025-12-25 Acme Bank",
+        "EURUSD=X touch_above 1.24 from 2026-01-01 to 2026-12-31 Acme Bank",
+        "EURUSD=X touch_above 1.26 from 2027-01-01 to 2027-12-31 Acme Bank",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Bank sees a long-term path to $240,000 for bitcoin.",
+        "The path of least resistance for gold is higher, and it traded at $4,000 on Monday.",
+    ],
+    ids=["path-with-no-date", "path-of-least-resistance"],
+)
+def test_a_path_with_no_date_or_no_forecast_is_not_recorded(text: str) -> None:
+    assert recorded(text, made_on=SEPTEMBER) == set()
+
+
+# ------------------------------------------------ a rate or the price's own change is no call
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "For the full year Acme Bank sees gold averaging about $4,550 in 2026, up 3%.",
+            {"GC=F average_above 4550 from 2026-01-01 to 2026-12-31 Acme Bank"},
+        ),
+        ("Acme Bank expects bitcoin to rise about 30% a year for the next 20 years.", set()),
+    ],
+    ids=["price-up-percent", "percent-a-year"],
+)
+def test_a_rate_or_a_prices_change_is_no_call(text: str, expected: set[str]) -> None:
+    assert recorded(text, made_on=date(2025, 12, 15)) == expected
+
+
+def test_a_move_by_a_percent_is_still_a_call() -> None:
+    text = "Acme Bank expects the S&P 500 to rise 12% by the end of 2026."
+    assert recorded(text, made_on=date(2025, 12, 15)) == {
+        "^GSPC touch_above +12% by 2026-12-31 Acme Bank"
+    }
