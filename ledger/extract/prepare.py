@@ -65,7 +65,8 @@ _ELIDED_PERIOD = re.compile(
 _LEVEL_IN_LIST = re.compile(r"(?:US)?\$?\d[\d,]*(?:\.\d+)?")
 _FOUR_QUARTERS = re.compile(
     r"(?P<levels>(?:(?:US)?\$?\d[\d,]*(?:\.\d+)?(?:,\s*|\s+and\s+|,\s+and\s+)){3}"
-    r"(?:US)?\$?\d[\d,]*(?:\.\d+)?)\s+(?:in|for|over)\s+the\s+(?:four|4)\s+quarters\s+of\s+"
+    r"(?:US)?\$?\d[\d,]*(?:\.\d+)?)\s+(?:in|for|over|through|across|during)\s+the\s+(?:four|4)"
+    r"\s+quarters\s+of\s+"
     r"(?P<year>next\s+year|this\s+year|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )

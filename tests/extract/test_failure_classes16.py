@@ -349,3 +349,17 @@ def test_a_move_by_a_percent_is_still_a_call() -> None:
     assert recorded(text, made_on=date(2025, 12, 15)) == {
         "^GSPC touch_above +12% by 2026-12-31 Acme Bank"
     }
+
+
+def test_levels_through_the_four_quarters_of_a_year_are_one_per_quarter() -> None:
+    text = (
+        "The agency's quarterly path for Brent is $70.00 in the fourth quarter of this year,"
+        " then $66.00, $65.00, $64.00 and $63.00 through the four quarters of 2027."
+    )
+    assert {line.rsplit(" ", 1)[0] for line in recorded(text, made_on=date(2026, 3, 11))} == {
+        "BZ=F average_above 70 from 2026-10-01 to 2026-12-31",
+        "BZ=F average_above 66 from 2027-01-01 to 2027-03-31",
+        "BZ=F average_above 65 from 2027-04-01 to 2027-06-30",
+        "BZ=F average_above 64 from 2027-07-01 to 2027-09-30",
+        "BZ=F average_above 63 from 2027-10-01 to 2027-12-31",
+    }
