@@ -363,3 +363,23 @@ def test_levels_through_the_four_quarters_of_a_year_are_one_per_quarter() -> Non
         "BZ=F average_above 64 from 2027-07-01 to 2027-09-30",
         "BZ=F average_above 63 from 2027-10-01 to 2027-12-31",
     }
+
+
+# ------------------------------------------------ what a forecast was is history
+
+
+def test_what_an_estimate_was_is_no_call() -> None:
+    text = (
+        "Acme Bank now puts gold at $4,750 for 2026. In October the estimate was only $4,275,"
+        " and a year ago it was $2,700."
+    )
+    assert recorded(text, made_on=date(2026, 2, 5)) == {
+        "GC=F average_above 4750 from 2026-01-01 to 2026-12-31 Acme Bank"
+    }
+
+
+def test_a_target_that_was_raised_is_the_new_call() -> None:
+    text = "Acme Bank's gold target was raised to $5,000 for the end of 2026."
+    assert recorded(text, made_on=date(2026, 2, 5)) == {
+        "GC=F touch_above 5000 by 2026-12-31 Acme Bank"
+    }
