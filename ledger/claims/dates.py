@@ -362,6 +362,19 @@ def _on_range(match: re.Match[str], made_on: date) -> DatePhrase | None:
     )
 
 
+def _on_year_span(match: re.Match[str], made_on: date) -> DatePhrase | None:
+    """ "for 2030-2035", "over 2026-27": the years from the first through the last, a period.
+
+    A span that runs backwards ("2035-2030") or is not a span of years ("2026-12", a month)
+    is no period here."""
+    first = int(match["a"])
+    last_written = match["b"]
+    last = int(last_written) if len(last_written) == 4 else first // 100 * 100 + int(last_written)
+    if last <= first:
+        return None
+    return _phrase(match, _make_date(last, 12, 31), start=_make_date(first, 1, 1))
+
+
 def _on_end_of(match: re.Match[str], made_on: date) -> DatePhrase | None:
     period = _resolve_period(match["p"], made_on)
     if _prep(match) == "before":
@@ -493,6 +506,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             _FLAGS,
         ),
         _on_range,
+    ),
+    (
+        re.compile(
+            rf"""{_START}(?P<prep>for|in|over|during|across|throughout)\s+(?:the\s+)?
+                 (?P<a>{_YEAR})\s*(?:-|\u2013|/|to)\s*(?P<b>{_YEAR}|\d\d)(?:\s+period)?{_END}""",
+            _FLAGS,
+        ),
+        _on_year_span,
     ),
     (
         re.compile(

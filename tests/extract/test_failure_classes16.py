@@ -383,3 +383,22 @@ def test_a_target_that_was_raised_is_the_new_call() -> None:
     assert recorded(text, made_on=date(2026, 2, 5)) == {
         "GC=F touch_above 5000 by 2026-12-31 Acme Bank"
     }
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "deadline"),
+    [
+        ("for 2030-2035", date(2030, 1, 1), date(2035, 12, 31)),
+        ("over 2026-27", date(2026, 1, 1), date(2027, 12, 31)),
+        ("in 2026 to 2027", date(2026, 1, 1), date(2027, 12, 31)),
+    ],
+    ids=["four-digit-span", "two-digit-end", "to"],
+)
+def test_a_span_of_years_is_one_period(phrase: str, start: date, deadline: date) -> None:
+    phrases, _rest = find_date_phrases(f"Brent to average $75 {phrase}", date(2026, 1, 12))
+    assert [(p.start, p.deadline) for p in phrases] == [(start, deadline)]
+
+
+def test_a_backward_span_is_no_period_of_years() -> None:
+    phrases, _rest = find_date_phrases("Brent to average $75 for 2035-2030", date(2026, 1, 12))
+    assert all(p.deadline != date(2035, 12, 31) or p.start != date(2030, 1, 1) for p in phrases)
