@@ -124,6 +124,8 @@ class SpeakerReading:
     note: str | None = None
     # read from a pointer ("the bank says"): the speaker named before is still the one
     pointed: bool = False
+    # a first-person call by a writer the article does not name: nobody else's
+    writer: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,9 @@ class Recent:
     speaker: str | None = None
     organization: str | None = None
     person: str | None = None
+    # whether an unsigned "we" may be that organization writing: its own note names it in
+    # the paragraph, or the article credits no other house (see `find_speaker`)
+    writer_may_be_it: bool = True
 
 
 def find_speaker(
@@ -165,16 +170,26 @@ def find_speaker(
     if _FIRST_PERSON.search(QUOTED.sub(" ", text)):
         if author:
             return SpeakerReading(author, note=f"first-person call: the article's author, {author}")
-        if recent.organization:
+        if recent.speaker and text.count('"') % 2:
+            # '... since we expect gold to rise to $1,900 by year-end."': the rest of a
+            # quotation (a quote mark left open) is the one quoted, named before.
+            return SpeakerReading(
+                recent.speaker, note=f"inside a quotation: read as {recent.speaker}"
+            )
+        if recent.organization and recent.writer_may_be_it:
             # An unsigned report in the first person ("We forecast Brent at $56") after the
-            # text names its publisher: the publisher's own call.
+            # text names its publisher: the publisher's own call. In a news article that
+            # credits several houses, a "we" a paragraph after the last one's is the writer's,
+            # not that house's: a bank's note names itself where it speaks, a reporter quotes.
             return SpeakerReading(
                 recent.organization,
                 note=f"first-person call with no author named: read as {recent.organization},"
                 " the organization named before",
             )
         return SpeakerReading(
-            None, note="first-person call by the article's author, who is not named: give --source"
+            None,
+            note="first-person call by the article's author, who is not named: give --source",
+            writer=True,
         )
     pointer = _SPEAKER_ANAPHORA.search(text)
     if pointer:
