@@ -201,7 +201,9 @@ def find_speaker(
         elif _PERSON_POINTER.fullmatch(pointer[0]):
             meant = recent.person or recent.speaker
         else:
-            meant = recent.speaker
+            # "The analysts expect", "they say": the speaker before, or failing one the house
+            # the sentences before are about ("in the view of UBS Wealth Management")
+            meant = recent.speaker or recent.organization
         if meant:
             return SpeakerReading(
                 meant, note=f"'{pointer[0]}' read as {meant}, named before", pointed=True

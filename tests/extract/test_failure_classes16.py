@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledger.extract import extract_candidates
+from ledger.extract.person_names import article_names
 
 FEBRUARY = date(2026, 2, 20)
 
@@ -208,3 +209,161 @@ def test_we_after_several_quoted_houses_is_none_of_them(houses: list[str], level
         if c.claim is not None and c.claim.level == level
     }
     assert speakers == {None}
+
+
+# ------------------------------------------- a firm's own name, and its first word used alone
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Yardeni Research trimmed its year-end S&P 500 target to 7,000 from 7,700 on"
+            " Tuesday, citing tariff risks.",
+            "^GSPC touch_above 7000 by 2026-12-31 Yardeni Research",
+        ),
+        (
+            "BCA Research is among the most bearish houses: it sees the S&P 500 dropping to"
+            " 5,500 by the end of 2026.",
+            "^GSPC touch_below 5500 by 2026-12-31 BCA Research",
+        ),
+        (
+            "Banks such as JPMorgan and Goldman Sachs are bullish on gold. Goldman analyst"
+            " Jeffrey Struyven expects gold to reach $4,900 by the end of 2026.",
+            "GC=F touch_above 4900 by 2026-12-31 Goldman Sachs",
+        ),
+        (
+            "Deutsche Bank published its outlook on Monday. Deutsche expects gold to reach"
+            " $4,800 by the end of 2026.",
+            "GC=F touch_above 4800 by 2026-12-31 Deutsche Bank",
+        ),
+    ],
+    ids=["x-research", "acronym-research", "first-word-of-known-house", "first-word-later"],
+)
+def test_a_firm_is_credited_by_the_name_the_article_gives_it_in_full(
+    text: str, expected: str
+) -> None:
+    assert expected in recorded(text, made_on=FEBRUARY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known house's research desk is the house
+        (
+            "Goldman Sachs Research expects gold to reach $4,900 by the end of 2026.",
+            "GC=F touch_above 4900 by 2026-12-31 Goldman Sachs",
+        ),
+        # two firms of the article start with the word: it stays as written
+        (
+            "Standard Chartered and Standard Bank both published notes. Standard expects"
+            " gold to reach $4,800 by the end of 2026.",
+            "GC=F touch_above 4800 by 2026-12-31 Standard",
+        ),
+    ],
+    ids=["known-house-desk", "ambiguous-first-word"],
+)
+def test_a_first_word_is_widened_only_to_one_firm(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=FEBRUARY)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(
+            ["Acme", "Zeta", "Capital", "Research", "Bank", "Partners", "of", "the", "Gold", "Wall"]
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_a_short_name_is_only_ever_widened_to_a_longer_one(words: list[str]) -> None:
+    """Whatever the capitalized words, a short name maps to a name of two words or more
+    that contains it (its first word, its surname) or spells it out (its initials)."""
+    names = article_names(" ".join(words) + ". " + " ".join(reversed(words)) + ".")
+    for short, full in names.items():
+        assert len(full.split()) >= 2
+        assert short != full
+        if short.istitle() and len(short) > 3:
+            assert short in full.split()
+
+
+# ------------------------------------- a house that speaks, with words between it and its verb
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fundstrat Global Advisors sees ether at $10,000 by the end of 2026. Standard"
+            " Chartered last month raised its ether target to $7,500 by the end of 2026.",
+            "ETH-USD touch_above 7500 by 2026-12-31 Standard Chartered",
+        ),
+        (
+            "Citi sees gold at $4,000 by the end of 2026. Goldman Sachs earlier this week lifted"
+            " its gold forecast to $5,400 for the end of 2026.",
+            "GC=F touch_above 5400 by 2026-12-31 Goldman Sachs",
+        ),
+        (
+            "Nordea sees GBP/USD at 1.40 by the end of 2026. CIBC, by contrast, sees the pair at"
+            " 1.36 by the end of 2026.",
+            "GBPUSD=X touch_above 1.36 by 2026-12-31 CIBC",
+        ),
+        (
+            "Citi sees gold at $4,000 by the end of 2026. The logic is clear: Goldman Sachs"
+            " earlier raised its end-2026 gold forecast to $5,400.",
+            "GC=F touch_above 5400 by 2026-12-31 Goldman Sachs",
+        ),
+        (
+            "Citi sees gold at $4,000 by the end of 2026. According to a new UBS note, gold will"
+            " rise to $4,900 by the end of 2026.",
+            "GC=F touch_above 4900 by 2026-12-31 UBS",
+        ),
+    ],
+    ids=["last-month", "earlier-this-week", "by-contrast", "after-a-colon", "a-house-note"],
+)
+def test_the_house_that_speaks_is_credited_not_the_one_before(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=FEBRUARY)
+
+
+def test_a_newspapers_report_is_not_the_speaker() -> None:
+    text = (
+        "According to a CNBC report, Goldman Sachs expects gold to reach $5,000 by the end of 2026."
+    )
+    assert recorded(text, made_on=FEBRUARY) == {"GC=F touch_above 5000 by 2026-12-31 Goldman Sachs"}
+
+
+# ---------------------------------------------- pointers back to the house the text is about
+
+UBS_VIEW = (
+    "Gold remains the central driver among precious metals in 2026, in the view of UBS Wealth"
+    " Management. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            UBS_VIEW + "The analysts expect gold to rise to $5,000 by the end of March.",
+            "GC=F touch_above 5000 by 2026-03-31 UBS",
+        ),
+        (
+            UBS_VIEW + "For the end of 2026 the big bank expects a decline to $4,800.",
+            "GC=F touch_below 4800 by 2026-12-31 UBS",
+        ),
+    ],
+    ids=["the-analysts", "the-big-bank"],
+)
+def test_a_pointer_with_no_speaker_before_is_the_house_named_before(
+    text: str, expected: str
+) -> None:
+    assert recorded(text, made_on=FEBRUARY) == {expected}
+
+
+def test_a_pointer_after_a_named_person_is_still_theirs() -> None:
+    text = (
+        "Jane Doe, chief strategist at Acme Capital, is bullish. The analysts expect gold to rise"
+        " to $5,000 by the end of 2026."
+    )
+    assert recorded(text, made_on=FEBRUARY) == {"GC=F touch_above 5000 by 2026-12-31 Acme Capital"}

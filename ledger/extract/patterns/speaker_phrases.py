@@ -82,13 +82,18 @@ _VERBS_AFTER_PRONOUN = (
     r"|lowered|lowers|projects?|estimates?|reiterated|reiterates|told|tells)\b"
 )
 SPEAKER_ANAPHORA_ORGANIZATION = (
-    r"\b(?:the|that|its)\s+(?:swiss\s+|u\.s\.\s+|german\s+|french\s+|canadian\s+|wall\s+street"
-    r"\s+|investment\s+|dutch\s+|japanese\s+|british\s+|australian\s+|u\.k\.\s+)?"
+    r"\b(?:the|that|its)\s+(?:(?:big|major|large|largest|biggest|global|swiss|u\.s\.|us"
+    r"|german|french|canadian|wall\s+street|investment|dutch|japanese|british|australian"
+    r"|u\.k\.|european|american|italian|spanish|chinese|nordic|scandinavian)\s+)?"
     r"(?:bank|firm|lender|brokerage|broker|group|house|manager|asset\s+manager|fund"
     r"|company|consultancy|insurer|agency|administration|institute|council)\b",
     r"\bit\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?|predicts?"
     r"|projects?|estimates?|leans|remains|raised|raises|lifted|lifts|cut|cuts|lowered|lowers"
     r"|kept|keeps|targets?|warned|warns|added|adds|noted|notes)\b",
+    # "Its base case sends the price to $143,000", "Its price target for ether is $11,800":
+    # a sentence that opens on what "it" forecasts is the organization's, named before
+    r"^\W*its\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|call|prediction|projection|estimate"
+    r"|case|scenario|view|outlook)s?\b",
     # "By quarter, the new outlook has Brent at $79.62": the publisher's report speaks for it
     r"\b(?:the|its|that)\s+(?:[a-z]+\s+){0,2}(?:outlook|report|note|forecast|edition)\s+(?:now\s+)?"
     r"(?:has|sees|puts|expects|shows|projects|forecasts|pegs|pencils|calls)\b",
@@ -206,7 +211,8 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "SocGen": "Societe Generale", "Société Générale": "Societe Generale",
         "Societe Generale": "Societe Generale",
         "Deutsche Bank": "Deutsche Bank", "Morgan Stanley": "Morgan Stanley", "UBS": "UBS",
-        "Citi": "Citi", "Citigroup": "Citi", "HSBC": "HSBC", "Barclays": "Barclays",
+        "Citi": "Citi", "Citigroup": "Citi", "Citibank": "Citi", "HSBC": "HSBC",
+        "Barclays": "Barclays",
         "JP Morgan": "JPMorgan", "ANZ": "ANZ",
         "BNP Paribas": "BNP Paribas", "Commerzbank": "Commerzbank", "ING": "ING",
         "Wells Fargo": "Wells Fargo", "Macquarie": "Macquarie", "RBC": "RBC",
