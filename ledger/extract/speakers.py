@@ -110,6 +110,18 @@ _FIRM_BEFORE_PERSON = re.compile(
 )
 
 
+# What a name after "according to" supplied when it is not a view: "according to Jinshi
+# data", "according to Bloomberg figures"
+_SOURCE_OF_DATA = re.compile(
+    r"\s+(?:data|figures|statistics|calculations|numbers|tallies|compiled)\b", re.IGNORECASE
+)
+# A verb of reporting what another said: the outlet that "has learned" or "reported" that a
+# house expects something passes the call on, it does not make it
+_REPORTS = re.compile(
+    r"(?:has|have)\s+(?:learned|learnt|reported)\b|(?:reports|reported)\s+that\b", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class SpeakerReading:
     """The speaker of a sentence's calls, and how it was found.
@@ -301,6 +313,8 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     text = QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     for match in _SPEAKER_AFTER.finditer(text):
         name, end = name_after(text, match.end())
+        if name and _SOURCE_OF_DATA.match(text, end):
+            continue  # "according to Jinshi data, Morgan Stanley strategists say": a source
         if name:
             firm = _PERSON_AT_FIRM.match(text, end)
             if firm:
@@ -313,6 +327,8 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
             found.append((start, name))
     for pattern in (_SPEAKER_GROUP, _SPEAKER_VERB, _TARGET_VERB):
         for match in pattern.finditer(text):
+            if _REPORTS.match(text, match.start()):
+                continue  # "CoinVoice has learned that Goldman Sachs raised": who reports
             if pattern is _SPEAKER_GROUP and _GROUP_OF_FIRM.match(text, match.end()):
                 continue  # "Currency strategists at Scotiabank": the words before describe them
             name, start = name_before_at(text[: match.start()])

@@ -367,3 +367,96 @@ def test_a_pointer_after_a_named_person_is_still_theirs() -> None:
         " to $5,000 by the end of 2026."
     )
     assert recorded(text, made_on=FEBRUARY) == {"GC=F touch_above 5000 by 2026-12-31 Acme Capital"}
+
+
+# ------------------------------------------------ several speakers, and who gives the call
+
+
+def test_each_asset_of_a_sentence_is_its_own_speakers_call() -> None:
+    text = (
+        "Deutsche Bank said on Tuesday that gold will rise to $6,000 an ounce by the end of"
+        " 2026, while Citi raised its silver forecast to $150 an ounce for the end of 2026."
+    )
+    assert recorded(text, made_on=FEBRUARY) == {
+        "GC=F touch_above 6000 by 2026-12-31 Deutsche Bank",
+        "SI=F touch_above 150 by 2026-12-31 Citi",
+    }
+
+
+@pytest.mark.parametrize(
+    ("verb", "speaker"),
+    [("Hayes gave a similar call", "Hayes"), ("Arthur Hayes made a bolder call", "Arthur Hayes")],
+    ids=["gave", "made"],
+)
+def test_who_gives_or_makes_the_call_is_its_speaker(verb: str, speaker: str) -> None:
+    text = (
+        "Tom Lee expects bitcoin to reach $200,000 by the end of 2026. "
+        f"{verb}: bitcoin will hit $250,000 by the end of 2026."
+    )
+    assert f"BTC-USD touch_above 250000 by 2026-12-31 {speaker}" in recorded(text, made_on=FEBRUARY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Citi expects gold at $5,000 and silver at $60 by the end of 2026.",
+            {
+                "GC=F touch_above 5000 by 2026-12-31 Citi",
+                "SI=F touch_above 60 by 2026-12-31 Citi",
+            },
+        ),
+        (
+            "Citi expects gold at $5,000 by the end of 2026. Gold made a record high on Monday,"
+            " and it will reach $5,200 by the end of 2026, Citi said.",
+            {
+                "GC=F touch_above 5000 by 2026-12-31 Citi",
+                "GC=F touch_above 5200 by 2026-12-31 Citi",
+            },
+        ),
+    ],
+    ids=["one-speaker-two-assets", "an-asset-made-a-high"],
+)
+def test_one_speakers_sentence_stays_theirs(text: str, expected: set[str]) -> None:
+    assert recorded(text, made_on=FEBRUARY) == expected
+
+
+# ---------------------------------------------- the outlet that passes a call on is not its speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CoinVoice has learned from a Gelonghui report that Goldman Sachs raised its"
+            " December 2026 gold forecast to $4,900 an ounce from $4,300.",
+            "GC=F touch_above 4900 by 2026-12-31 Goldman Sachs",
+        ),
+        (
+            "Citi sees the dollar at 150 yen by the end of 2026. According to Jinshi data, Morgan"
+            " Stanley strategists say USD/JPY will fall to 140 by the end of March 2026.",
+            "JPY=X touch_below 140 by 2026-03-31 Morgan Stanley",
+        ),
+    ],
+    ids=["has-learned-that", "according-to-its-data"],
+)
+def test_the_house_an_outlet_reports_is_the_speaker(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=FEBRUARY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to Goldman Sachs, gold will reach $5,000 by the end of 2026.",
+            "GC=F touch_above 5000 by 2026-12-31 Goldman Sachs",
+        ),
+        (
+            "Goldman Sachs has raised its gold forecast to $5,000 for the end of 2026.",
+            "GC=F touch_above 5000 by 2026-12-31 Goldman Sachs",
+        ),
+    ],
+    ids=["according-to-a-house", "has-raised"],
+)
+def test_a_house_that_speaks_for_itself_is_still_the_speaker(text: str, expected: str) -> None:
+    assert recorded(text, made_on=FEBRUARY) == {expected}

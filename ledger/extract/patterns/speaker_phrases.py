@@ -125,7 +125,9 @@ SENTENCE_SUBJECT = (
     r"|was|were|also|now|still|remains|remain|turned|turns|took|takes|struck|strikes|kept"
     r"|keeps|sounded|sounds|went|goes|published|issued|offered|stays|stayed|continues"
     r"|continued|remained|became|becomes|joined|joins|pencils|pencilled|penciled|aims"
-    r"|pegs|puts|reckons|sticks|stuck|holds|leans|struck|sits|sat|stands|stood)\b"
+    r"|pegs|puts|reckons|sticks|stuck|holds|leans|struck|sits|sat|stands|stood"
+    # "Hayes gave a similar call: bitcoin will hit $250k": who gives or makes the call
+    r"|gave|gives|made|makes)\b"
 )
 # First-person calls belong to the article's author. Regexes.
 FIRST_PERSON = (
