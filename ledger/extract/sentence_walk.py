@@ -154,6 +154,7 @@ def read_sentence(
             work,
             headline=headline,
             author=context.author,
+            section=headline and context.read_body,
             recent=Recent(
                 context.last_speaker,
                 context.last_organization,

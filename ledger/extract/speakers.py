@@ -153,14 +153,23 @@ class Recent:
 
 
 def find_speaker(
-    text: str, *, headline: bool, author: str | None, recent: Recent | None = None
+    text: str,
+    *,
+    headline: bool,
+    author: str | None,
+    recent: Recent | None = None,
+    section: bool = False,
 ) -> SpeakerReading:
-    """The speaker of `text`, by the rules in the module docstring."""
+    """The speaker of `text`, by the rules in the module docstring.
+
+    `section`: the line is a heading inside the body (not the article's headline), where a
+    person's name alone heads that person's section ("Tim Draper").
+    """
     recent = recent or Recent()
     named = named_speakers(text)
     if named:
         return SpeakerReading(min(named)[1], named=True)
-    heading = heading_name(text)
+    heading = heading_name(text, people=section)
     if heading is not None:
         return SpeakerReading(heading, named=True, note=f"the section heading: {heading}")
     if headline:

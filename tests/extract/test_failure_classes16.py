@@ -460,3 +460,83 @@ def test_the_house_an_outlet_reports_is_the_speaker(text: str, expected: str) ->
 )
 def test_a_house_that_speaks_for_itself_is_still_the_speaker(text: str, expected: str) -> None:
     assert recorded(text, made_on=FEBRUARY) == {expected}
+
+
+# ------------------------------------------------- roles, labels and what a person is
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gold is rallying again. Agnico Eagle's chief executive expects gold above $5,000 by"
+            " the end of 2026.",
+            {"GC=F touch_above 5000 by 2026-12-31 Agnico Eagle"},
+        ),
+        (
+            "Yen outlook for 2026\n\nJane Roe of Acme Securities expects the yen to weaken.\n\n"
+            "JPMorgan and BNP Paribas: USD/JPY target of 160 or above by the end of 2026.",
+            {
+                "JPY=X touch_above 160 by 2026-12-31 JPMorgan",
+                "JPY=X touch_above 160 by 2026-12-31 BNP Paribas",
+            },
+        ),
+        (
+            '"The yen is weak," said Junya Tani, chief Japan FX strategist at JPMorgan Chase. Tani'
+            " is the most pessimistic, predicting USD/JPY will reach 164 by the end of 2026.",
+            {"JPY=X touch_above 164 by 2026-12-31 JPMorgan"},
+        ),
+        (
+            "Independent strategist Ed Yardeni projects the S&P 500 at 7,700 by the end of 2026.",
+            {"^GSPC touch_above 7700 by 2026-12-31 Ed Yardeni"},
+        ),
+    ],
+    ids=["firms-officer", "label-of-two-houses", "role-with-a-place", "what-the-person-is"],
+)
+def test_roles_and_labels_name_who_speaks(text: str, expected: set[str]) -> None:
+    assert recorded(text, made_on=FEBRUARY) == expected
+
+
+def test_a_place_in_a_role_is_not_a_firm() -> None:
+    text = (
+        "Morgan Stanley is bullish. Chief U.S. equity strategist Mike Wilson raised his S&P 500"
+        " target to 7,800 for the end of 2026."
+    )
+    assert recorded(text, made_on=FEBRUARY) == {"^GSPC touch_above 7800 by 2026-12-31 Mike Wilson"}
+
+
+# ---------------------------------------------------- a person's name heading their section
+
+ROUND_UP = (
+    "Experts put a price on Bitcoin\n\n"
+    "JP Morgan\nJPMorgan expects Bitcoin to reach $170,000 by the end of 2026.\n\n"
+    "Tim Draper\nThe venture capitalist remains among the most bullish: he says Bitcoin will"
+    " climb past $250,000 by October 2026."
+)
+
+
+def test_a_persons_name_alone_on_a_line_heads_their_section() -> None:
+    calls = {
+        c.claim.canonical_text(): c.speaker
+        for c in extract_candidates(ROUND_UP, made_on=FEBRUARY)
+        if c.claim is not None
+    }
+    assert calls["BTC-USD touch_above 250000 by 2026-10-31"] == "Tim Draper"
+    assert calls["BTC-USD touch_above 170000 by 2026-12-31"] == "JPMorgan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gold outlook\n\nBy Jane Roe\n\nCiti expects gold to reach $5,000 by the end of 2026."
+        " The bank also sees silver at $60 by the end of 2026.",
+        "Peter Schiff\n\nCiti expects gold to reach $5,000 by the end of 2026. The bank also"
+        " sees silver at $60 by the end of 2026.",
+    ],
+    ids=["a-byline", "the-article-headline"],
+)
+def test_a_byline_or_the_headline_is_no_section_heading(text: str) -> None:
+    assert recorded(text, made_on=FEBRUARY) == {
+        "GC=F touch_above 5000 by 2026-12-31 Citi",
+        "SI=F touch_above 60 by 2026-12-31 Citi",
+    }

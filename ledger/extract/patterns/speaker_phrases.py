@@ -60,6 +60,8 @@ SPEAKER_POSSESSIONS = (
     "view", "house view", "note", "model", "call", "projection", "strategy",
     # "JPMorgan's latest estimates have Brent falling to $58"
     "estimate", "estimates", "projections", "calls", "views", "outlooks", "scenario",
+    # "Agnico Eagle's chief executive expects": an officer unnamed speaks for the firm
+    "chief executive", "chief executive officer", "ceo", "boss", "chairman", "president",
 )  # fmt: skip
 # Verbs that put the speaker after them: "said Goldman", "according to UBS". Regexes.
 SPEAKER_AFTER = (
@@ -170,6 +172,9 @@ NOT_A_NAME = (
     "tariffs", "trade", "officials", "policymakers", "governments", "government",
     "shares", "futures", "options", "data", "earnings", "some", "others", "everyone",
     "nobody", "people", "consensus", "polls", "poll", "survey", "respondents",
+    # "Independent strategist Ed Yardeni", "Veteran trader Peter Brandt": what the person is
+    "independent", "veteran", "famed", "renowned", "longtime", "legendary", "billionaire",
+    "prominent",
     "despite", "although", "though", "because", "since", "until", "unless", "yet",
     "updated", "published", "posted", "gmt", "utc", "et", "est", "edt", "bst", "cet",
     "reporting", "editing", "additional", "writing", "cnbc", "kitco", "marketwatch",
