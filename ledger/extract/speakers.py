@@ -110,6 +110,17 @@ _FIRM_BEFORE_PERSON = re.compile(
 )
 
 
+# "..., Commerzbank analyst Carsten Fritsch notes.", "..., said Jane Doe of Acme.": the
+# speaker named after the last comma, with a verb of saying that ends the sentence (not an
+# outlet's "reported")
+_SAYING = r"(?:said|says|notes|noted|wrote|writes|added|adds|argued|argues|warned|warns|told\s+\w+)"
+_CLOSING_ATTRIBUTION = re.compile(
+    rf",\s*(?:[^,;]{{2,120}}?\s+{_SAYING}|{_SAYING}\s+[^,;]{{2,120}}?)"
+    r"[\s.!\"']*$"
+)
+# "Recycling was a little higher", "Investment is flowing": a sentence's first word is
+# capitalized whatever it is, and one that ends like a noun made from a verb is no name
+_COMMON_NOUN = re.compile(r"[A-Z][a-z]+(?:ing|tion|sion|ment|ness)")
 # What a name after "according to" supplied when it is not a view: "according to Jinshi
 # data", "according to Bloomberg figures"
 _SOURCE_OF_DATA = re.compile(
@@ -167,6 +178,14 @@ def find_speaker(
     """
     recent = recent or Recent()
     named = named_speakers(text)
+    if len(named) > 1:
+        # "The WPIC has trimmed its deficit forecast, Commerzbank analyst Carsten Fritsch
+        # notes": who the sentence's closing words say is speaking reports the rest of it
+        closing = _CLOSING_ATTRIBUTION.search(text)
+        last = [entry for entry in named if closing and entry[0] >= closing.start()]
+        if last:
+            note = "named in the sentence's closing attribution"
+            return SpeakerReading(min(last)[1], named=True, note=note)
     if named:
         return SpeakerReading(min(named)[1], named=True)
     heading = heading_name(text, people=section)
@@ -230,12 +249,12 @@ def find_speaker(
                 meant, note=f"'{pointer[0]}' read as {meant}, named before", pointed=True
             )
     subject = _SENTENCE_SUBJECT.match(text)
-    if subject:
+    if subject and not _COMMON_NOUN.fullmatch(subject["name"]):
         name = clean_name(subject["name"].split())
         if name:
             return SpeakerReading(name, named=True)
     subject = HOUSE_SUBJECT.match(text)
-    if subject:
+    if subject and not _COMMON_NOUN.fullmatch(subject["name"]):
         # "Deutsche Bank accepts ..., but is forecasting 1.25": a firm opening the sentence
         # with a verb of its own is who speaks, whatever the verb.
         name = clean_name(subject["name"].split())

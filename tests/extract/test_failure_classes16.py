@@ -540,3 +540,45 @@ def test_a_byline_or_the_headline_is_no_section_heading(text: str) -> None:
         "GC=F touch_above 5000 by 2026-12-31 Citi",
         "SI=F touch_above 60 by 2026-12-31 Citi",
     }
+
+
+# ---------------------------------------- reported speech: who the closing words say speaks
+
+
+def test_the_closing_attribution_speaks_for_what_it_reports() -> None:
+    text = (
+        "The World Platinum Investment Council sees a deficit, but platinum will reach $1,400 by"
+        " the end of 2026, said Carsten Fritsch of Commerzbank."
+    )
+    assert recorded(text, made_on=FEBRUARY) == {"PL=F touch_above 1400 by 2026-12-31 Commerzbank"}
+
+
+def test_a_gerund_opening_a_sentence_is_nobodys_name() -> None:
+    text = (
+        "Citi expects platinum at $1,300 by the end of 2026, said Jane Doe of Citi. Recycling"
+        ' was a little higher than expected. "We have raised our platinum price forecast for the'
+        ' end of 2026 to $1,400," she writes.'
+    )
+    assert recorded(text, made_on=FEBRUARY) == {
+        "PL=F touch_above 1300 by 2026-12-31 Citi",
+        "PL=F touch_above 1400 by 2026-12-31 Citi",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Goldman Sachs raised its gold target to $5,000 for the end of 2026, CoinDesk"
+            " reported.",
+            "GC=F touch_above 5000 by 2026-12-31 Goldman Sachs",
+        ),
+        (
+            "Citi expects gold at $5,000 by the end of 2026, analysts said.",
+            "GC=F touch_above 5000 by 2026-12-31 Citi",
+        ),
+    ],
+    ids=["an-outlet-reported", "unnamed-analysts-said"],
+)
+def test_a_closing_report_without_a_named_speaker_changes_nothing(text: str, expected: str) -> None:
+    assert recorded(text, made_on=FEBRUARY) == {expected}
