@@ -255,6 +255,7 @@ def _extract(
         if pointed is not None:
             original = sentence.text
             sentence = replace(sentence, text=pointed)
+        context.paragraph = sentence.paragraph
         # A sentence read before, with what earlier sentences said unchanged, reads the same:
         # boilerplate and pages that repeat one line 100,000 times are read once per line.
         key = (sentence.text, sentence.headline, sentence.item, context.state())

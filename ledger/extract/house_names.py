@@ -17,7 +17,9 @@ HOUSE_SUBJECT = re.compile(
     r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})"
     # "UBS, meanwhile, keeps its forecast range": an adverb set off by commas
     r"(?:,\s+(?:meanwhile|however|too|also|instead|likewise|similarly|in\s+turn"
-    r"|for\s+its\s+part|(?:while|though|although|albeit)\s[^,;:]{1,60}),)?\s+"
+    r"|for\s+its\s+part|by\s+contrast|in\s+contrast|by\s+comparison|for\s+example"
+    r"|for\s+instance|on\s+the\s+other\s+hand|(?:while|though|although|albeit)\s[^,;:]{1,60}),)?"
+    r"\s+"
     r"(?:[a-z]+(?:s|ed)|led|cut|said|saw|set|kept|took|made|gave|put|held|told|wrote)\b"
 )
 QUOTED = re.compile(r"\"[^\"]*\"")

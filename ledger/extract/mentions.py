@@ -79,6 +79,9 @@ def remember(context: Context, mentions: list[Mention], speaker: SpeakerReading)
         context.last_speaker_age = 0
         if is_organization(speaker.name):
             context.last_organization = speaker.name
+            context.organization_paragraph = context.paragraph
+            if speaker.name not in context.credited_houses:
+                context.credited_houses = (*context.credited_houses, speaker.name)
         else:
             context.last_person = speaker.name
     elif speaker.pointed and speaker.name == context.last_speaker:

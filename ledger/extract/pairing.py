@@ -233,7 +233,14 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
                 owner = index
         owners.setdefault(owner, []).append(level)
     named = [o for o in owners if o is not None]
-    if len(owners) < 2 and not any(len(spans[o][1]) > 1 for o in named):
+    # "Deutsche Bank said gold could rise to $6,000, while Citi raised its silver forecast to
+    # $150": the sentence's levels have several owners, and this asset's are one's alone
+    several_owners = len({_owner(spans, start) for start, _ in sentence.level_spans}) >= 2
+    if (
+        len(owners) < 2
+        and not any(len(spans[o][1]) > 1 for o in named)
+        and not (named and several_owners)
+    ):
         return whole
     groups: list[tuple[Segment, SpeakerReading]] = _sharing(sentence, segment)
     for owner, own in owners.items():
@@ -254,6 +261,15 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
         for name in names:
             groups.append((group, SpeakerReading(name, named=True)))
     return groups
+
+
+def _owner(spans: tuple[tuple[int, tuple[str, ...]], ...], start: int) -> int | None:
+    """The index of the speaker named last before `start` (None: none is)."""
+    owner = None
+    for index, (position, _names) in enumerate(spans):
+        if position <= start:
+            owner = index
+    return owner
 
 
 def _each_their_own(sentence: SentenceFacts, names: tuple[str, ...], levels: list[Level]) -> bool:

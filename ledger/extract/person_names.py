@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ledger.claims.assets import BUILTIN_ALIASES
-from ledger.extract.house_names import house_name, is_organization
+from ledger.extract.house_names import HOUSES, has_organization_word, house_name, is_organization
 from ledger.extract.patterns import asset_words, speaker_phrases
 
 NOT_A_NAME = frozenset(speaker_phrases.NOT_A_NAME)
@@ -32,7 +32,8 @@ _APPOSITION = re.compile(
     r",\s+(?:(?:a|an|the|who|whose|which|one|(?:co-)?chief|(?:co-)?head|founder|co-founder|in|at|on|for"
     r"|according)\b(?:[^,;:]|(?<=\d),(?=\d)){1,100}|"
     + r"(?:meanwhile|however|too|also|instead|likewise|similarly"
-    r"|though|in\s+turn|for\s+its\s+part|for\s+their\s+part)"
+    r"|though|in\s+turn|for\s+its\s+part|for\s+their\s+part|by\s+contrast|in\s+contrast"
+    r"|by\s+comparison|for\s+example|for\s+instance|on\s+the\s+other\s+hand)"
     # "Deutsche Bank, while more conservative, also sees": a clause of contrast
     r"|(?:while|though|although|albeit|like|unlike)\b[^,;:]{1,60}"
     # "Goldman Sachs, calling gold the currency of last resort, expects": a participle's clause
@@ -65,6 +66,10 @@ def clean_name(tokens: list[str]) -> str | None:
     while tokens and (tokens[-1].lower() in NOT_A_NAME or tokens[-1] in CONNECTORS):
         if len(tokens) >= 2 and " ".join(tokens[-2:]).lower() == "capital markets":
             break  # "BMO Capital Markets", "RBC Capital Markets": the firm's own name
+        if tokens[-1].lower() in _FIRM_ENDINGS and any(_is_name_word(t) for t in tokens[:-1]):
+            # "Yardeni Research", "Main Street Research": a research firm's own name (a known
+            # house's research desk is the house, which `house_name` sees to)
+            break
         tokens = tokens[:-1]
     if not tokens:
         return None
@@ -76,6 +81,14 @@ def clean_name(tokens: list[str]) -> str | None:
     return house_name(name)
 
 
+_FIRM_ENDINGS = frozenset(("research",))
+
+
+def _is_name_word(token: str) -> bool:
+    """A capitalized word that can be part of a name ("Yardeni", not "The" or "Wall")."""
+    return bool(_NAME_TOKEN.match(token)) and token.lower() not in NOT_A_NAME
+
+
 def name_before(text: str) -> str | None:
     """The capitalized name that ends `text` ("JPMorgan" in "... JPMorgan " before "expects")."""
     return name_before_at(text)[0]
@@ -83,6 +96,9 @@ def name_before(text: str) -> str | None:
 
 def name_before_at(text: str) -> tuple[str | None, int]:
     """The capitalized name that ends `text`, and where in `text` it starts."""
+    when = _WHEN_BEFORE_VERB.search(text)
+    if when:
+        text = text[: when.start() + 1]  # positions before it stay put
     name: list[str] = []
     start = len(text)
     weekday = False
@@ -132,6 +148,22 @@ _ROLE_BEFORE_NAME = re.compile(
 )
 
 
+# "a recent UBS analysis", "a new Citi note": the article, then a house's name, then what it
+# published (a note or a forecast, not a newspaper's report or poll)
+_HOUSE_PRODUCT = re.compile(
+    r"an?\s+(?:(?:new|recent|latest|fresh|separate|research)\s+)?(?P<name>[A-Z][\w&.-]*"
+    r"(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:research\s+)?(?:analysis|note|forecast|outlook|projection"
+    r"|estimate|model)s?\b"
+)
+# "Standard Chartered last month raised", "Goldman Sachs earlier this week lifted": when,
+# between the name and its verb
+_WHEN_BEFORE_VERB = re.compile(
+    r"\s(?:(?:earlier|late|early)\s+)?(?:last|this|next)\s+(?:week|month|year|quarter)\s*$"
+    r"|\s(?:earlier|yesterday|today|overnight)\s*$",
+    re.IGNORECASE,
+)
+
+
 def name_after(text: str, start: int) -> tuple[str | None, int]:
     """The capitalized name that starts at `start`, and where it ends."""
     name: list[str] = []
@@ -139,6 +171,11 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
     article = re.match(r"the\s+(?=[A-Z])", text[start:])
     if article:
         start += article.end()
+    else:
+        # "according to a recent UBS analysis": the house whose note it is
+        product = _HOUSE_PRODUCT.match(text, start)
+        if product:
+            start = product.start("name")
     # "says analyst Jane Doe", "said chief market strategist Jane Doe": the role before the name
     role = _ROLE_BEFORE_NAME.match(text, start)
     if role:
@@ -164,6 +201,8 @@ _SHORT_NAME = re.compile(
     r"\((?P<short>[A-Z][A-Za-z]{1,7})\)"
 )
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_FIRM_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[A-Z][\w&'-]*|of|&)){1,4}")
+_ORGANIZATION_WORDS = frozenset(w.lower() for w in speaker_phrases.ORGANIZATION_WORDS)
 _LONG_NAME = re.compile(r"\b[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|for)){2,6}")
 _FULL_PERSON = re.compile(r"\b(?P<full>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z][\w'-]+))\b")
 
@@ -194,6 +233,22 @@ def article_names(text: str) -> dict[str, str]:
             initials = "".join(word[0] for word in full.split() if word[0].isupper())
             if len(initials) >= 3 and initials in acronyms:
                 names.setdefault(initials, full)
+    # "Goldman Sachs ... Goldman analyst Jeffrey Struyven", "Yardeni Research ... Yardeni
+    # trimmed": a firm's first word alone is the firm the article names in full, when only
+    # one of its firms starts with that word
+    firsts: dict[str, set[str]] = {}
+    for written in dict.fromkeys(m[0] for m in _FIRM_NAME.finditer(text)):
+        full = clean_name(written.split())
+        if full is None or len(full.split()) < 2 or not has_organization_word(full):
+            continue
+        first = full.split()[0]
+        if first.lower() in HOUSES or house_name(full) == first:
+            continue  # "UBS Wealth Management": a known house is named as the ledger keeps it
+        if _is_name_word(first) and first.lower() not in _ORGANIZATION_WORDS:
+            firsts.setdefault(first, set()).add(full)
+    for first, fulls in firsts.items():
+        if len(fulls) == 1:
+            names.setdefault(first, next(iter(fulls)))
     surnames: dict[str, set[str]] = {}
     for written, last in dict.fromkeys((m["full"], m["last"]) for m in _FULL_PERSON.finditer(text)):
         full = clean_name(written.split())

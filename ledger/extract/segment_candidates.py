@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, TOUCH
 from ledger.extract.candidate import Candidate
+from ledger.extract.clauses import HEDGE
 from ledger.extract.directions import Direction, is_negated, read_direction
 from ledger.extract.levels import Level
 from ledger.extract.pairing import (
@@ -75,6 +76,10 @@ def segment_candidates(
         kept = [i for i in range(len(levels)) if i not in restated]
         own = {kept.index(i): phrase for i, phrase in own.items() if i in kept}
         levels = [levels[i] for i in kept]
+    split = _contrast_at(sentence.work, segment, levels) if len(own) <= 1 else None
+    contrasted = _contrasted(sentence, segment, levels, split, settings, before) if split else None
+    if contrasted is not None:
+        return contrasted
     windows = []
     previous_end = segment.start
     for level in levels:
@@ -161,6 +166,71 @@ def segment_candidates(
             plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None], directions[-1]
+
+
+# "..., but warned it could first drop below $70,000", "..., while seeing a dip to $3,800
+# first": a clause set against the one before. A bare "while" or "though" is left alone: it is
+# as often "while staying above $4,000", the same call's path.
+_CONTRAST = re.compile(
+    r"(?:[,;]\s*|\s)(?:but|whereas)\s|[,;]\s*(?:while|though|although|yet)\s", re.IGNORECASE
+)
+
+
+def _contrast_at(work: str, segment: Segment, levels: list[Level]) -> int | None:
+    """Where a contrast ("but", ", while", ", though") parts the segment's levels, if one does."""
+    for match in _CONTRAST.finditer(work, segment.start, segment.end):
+        if any(lv.end <= match.start() for lv in levels) and any(
+            lv.start >= match.end() for lv in levels
+        ):
+            return match.start()
+    return None
+
+
+def _contrasted(
+    sentence: SentenceFacts,
+    segment: Segment,
+    levels: list[Level],
+    split: int,
+    settings: Settings,
+    before: Direction | None,
+) -> tuple[list[Candidate], Direction | None] | None:
+    """The calls of a segment parted by a contrast, each side read as a segment of its own.
+
+    "Standard Chartered reiterated its $200,000 bitcoin call for the end of 2027, but warned
+    it could first drop below $70,000": one level per segment would keep only the one after
+    the verb and lose the call. The side that names a date carries the call; the side set
+    against it with no date of its own is a caveat on the way there (a dip first, a risk, a
+    level that "would change my mind"), proposed but never recorded unseen
+    (CAP_HEDGED_CAVEAT). Each side keeps its own hedge: "could" in the caveat does not hedge
+    the call. None when both sides or neither name a date: the sentence gives no sign which
+    is the call, and the segment is read whole.
+    """
+    bounds = ((0, split), (split, len(sentence.work)))
+    dated = [any(low <= p.span[0] < high for p in sentence.future) for low, high in bounds]
+    if dated[0] == dated[1]:
+        return None
+    found: list[Candidate] = []
+    last = before
+    for (low, high), has_date in zip(bounds, dated, strict=True):
+        part = Segment(
+            segment.mention,
+            max(segment.start, low),
+            min(segment.end, high),
+            tuple(lv for lv in levels if low <= lv.start < high),
+        )
+        caveat = (
+            None
+            if has_date
+            else "set against a dated call ('but', 'while', 'though') with no date of its own:"
+            " a caveat on the way there, not a call"
+        )
+        hedged = bool(HEDGE.search(sentence.present, low, high))
+        read, direction = segment_candidates(
+            replace(sentence, hedged=hedged, caveat=caveat), part, settings, before
+        )
+        found += read
+        last = direction or last
+    return found, last
 
 
 # a rung with no direction word, read as the default (above) reads

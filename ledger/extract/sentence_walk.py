@@ -154,7 +154,14 @@ def read_sentence(
             work,
             headline=headline,
             author=context.author,
-            recent=Recent(context.last_speaker, context.last_organization, context.last_person),
+            section=headline and context.read_body,
+            recent=Recent(
+                context.last_speaker,
+                context.last_organization,
+                context.last_person,
+                writer_may_be_it=context.organization_paragraph == context.paragraph
+                or len(context.credited_houses) < 2,
+            ),
         ),
         context.firm_of,
     )
@@ -173,6 +180,7 @@ def read_sentence(
             label_houses = ()
     if (
         speaker.name is None
+        and not speaker.writer
         and context.last_speaker is not None
         and context.last_speaker_age <= 2
         and (
@@ -231,6 +239,7 @@ def read_sentence(
     named_houses = houses_named(without_object_clause_names(work))
     if named_houses and not (speaker.named and speaker.name and is_organization(speaker.name)):
         context.last_organization = named_houses[-1]  # "This one comes from ING. ... the bank"
+        context.organization_paragraph = context.paragraph
     introduced = introduced_people(work)
     if introduced and not (speaker.named and speaker.name and not is_organization(speaker.name)):
         context.last_person = introduced[-1]  # "Tom Lee, chairman of BitMine ... he called"

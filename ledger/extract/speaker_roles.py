@@ -16,6 +16,7 @@ from ledger.extract.house_names import (
     has_organization_word,
     house_name,
     is_organization,
+    split_houses,
 )
 from ledger.extract.person_names import CONNECTORS, NAME, NOT_A_NAME, clean_name
 
@@ -23,7 +24,9 @@ _PERSON = r"[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}"
 _ROLE = (
     # "co-head of commodities research": a shared post is the post (not "co-founder": a
     # founder speaks for themself)
-    r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+){0,4}?(?:co-head|strategist|analyst|economist|head|chief|director"
+    # "chief Japan FX strategist": a place or market may follow the first word of the role
+    r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+(?:(?:[a-z-]+|[A-Z]{2,5}|[A-Z][a-z]+)\s+){0,3}?)?"
+    r"(?:co-head|strategist|analyst|economist|head|chief|director"
     r"|manager|officer|cio|ceo|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
     r"\s+){0,3}?[a-z-]+)?"
 )
@@ -90,7 +93,9 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
                 found[person.split()[-1]] = house
     for pattern in _AFFILIATIONS:
         for match in pattern.finditer(text):
-            written = match["firm"].removesuffix("'s").removesuffix("\u2019s").removesuffix("'")
+            # "... at JPMorgan Chase." ends the sentence; "U.S." keeps its dot
+            written = re.sub(r"(?<=[a-z]{2})[.,;:]$", "", match["firm"])
+            written = written.removesuffix("'s").removesuffix("\u2019s").removesuffix("'")
             pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
@@ -110,7 +115,7 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
 
 
 _LABEL = re.compile(
-    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*(?:\([^()]{1,40}\))?\s*:"
+    r"^\W*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&|and)){0,4})\s*(?:\([^()]{1,40}\))?\s*:"
 )
 
 
@@ -129,6 +134,10 @@ def label_speaker(text: str) -> str | None:
     match = _LABEL.match(text)
     if match is None:
         return None
+    if " and " in match["name"]:
+        # "JPMorgan and BNP Paribas: USD/JPY target of 160": two houses the label joins
+        houses = split_houses(match["name"])
+        return match["name"] if len(houses) > 1 else None
     written = match["name"].split()
     name = clean_name(written)
     if name is None:
@@ -183,9 +192,11 @@ _NAME_ONLY = re.compile(
 )
 
 
-def heading_name(text: str) -> str | None:
+def heading_name(text: str, *, people: bool = False) -> str | None:
     """A line that is only a house's name ("GOLDMAN SACHS (DEC 1)", "Goldman Sachs:"): the
-    heading of a factbox section, whose bullets are that house's calls."""
+    heading of a factbox section, whose bullets are that house's calls. With `people`, a
+    line that is only a person's full name ("Tim Draper") heads that person's section, as in
+    a round-up of what "some of the better-known names expect"."""
     match = _NAME_ONLY.match(text)
     if match is None:
         return None
@@ -199,4 +210,15 @@ def heading_name(text: str) -> str | None:
     known = HOUSES.get(name.lower())
     if known is not None:
         return known
-    return name if name in HOUSE_NAMES or has_organization_word(name) else None
+    if name in HOUSE_NAMES or has_organization_word(name):
+        return name
+    words = written.split()
+    if (
+        people
+        and name == written
+        and 2 <= len(words) <= 3
+        and all(w.isalpha() and w.istitle() for w in words)
+        and not is_organization(name)
+    ):
+        return name
+    return None

@@ -110,6 +110,29 @@ _FIRM_BEFORE_PERSON = re.compile(
 )
 
 
+# "..., Commerzbank analyst Carsten Fritsch notes.", "..., said Jane Doe of Acme.": the
+# speaker named after the last comma, with a verb of saying that ends the sentence (not an
+# outlet's "reported")
+_SAYING = r"(?:said|says|notes|noted|wrote|writes|added|adds|argued|argues|warned|warns|told\s+\w+)"
+_CLOSING_ATTRIBUTION = re.compile(
+    rf",\s*(?:[^,;]{{2,120}}?\s+{_SAYING}|{_SAYING}\s+[^,;]{{2,120}}?)"
+    r"[\s.!\"']*$"
+)
+# "Recycling was a little higher", "Investment is flowing": a sentence's first word is
+# capitalized whatever it is, and one that ends like a noun made from a verb is no name
+_COMMON_NOUN = re.compile(r"[A-Z][a-z]+(?:ing|tion|sion|ment|ness)")
+# What a name after "according to" supplied when it is not a view: "according to Jinshi
+# data", "according to Bloomberg figures"
+_SOURCE_OF_DATA = re.compile(
+    r"\s+(?:data|figures|statistics|calculations|numbers|tallies|compiled)\b", re.IGNORECASE
+)
+# A verb of reporting what another said: the outlet that "has learned" or "reported" that a
+# house expects something passes the call on, it does not make it
+_REPORTS = re.compile(
+    r"(?:has|have)\s+(?:learned|learnt|reported)\b|(?:reports|reported)\s+that\b", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class SpeakerReading:
     """The speaker of a sentence's calls, and how it was found.
@@ -124,6 +147,8 @@ class SpeakerReading:
     note: str | None = None
     # read from a pointer ("the bank says"): the speaker named before is still the one
     pointed: bool = False
+    # a first-person call by a writer the article does not name: nobody else's
+    writer: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,17 +158,37 @@ class Recent:
     speaker: str | None = None
     organization: str | None = None
     person: str | None = None
+    # whether an unsigned "we" may be that organization writing: its own note names it in
+    # the paragraph, or the article credits no other house (see `find_speaker`)
+    writer_may_be_it: bool = True
 
 
 def find_speaker(
-    text: str, *, headline: bool, author: str | None, recent: Recent | None = None
+    text: str,
+    *,
+    headline: bool,
+    author: str | None,
+    recent: Recent | None = None,
+    section: bool = False,
 ) -> SpeakerReading:
-    """The speaker of `text`, by the rules in the module docstring."""
+    """The speaker of `text`, by the rules in the module docstring.
+
+    `section`: the line is a heading inside the body (not the article's headline), where a
+    person's name alone heads that person's section ("Tim Draper").
+    """
     recent = recent or Recent()
     named = named_speakers(text)
+    if len(named) > 1:
+        # "The WPIC has trimmed its deficit forecast, Commerzbank analyst Carsten Fritsch
+        # notes": who the sentence's closing words say is speaking reports the rest of it
+        closing = _CLOSING_ATTRIBUTION.search(text)
+        last = [entry for entry in named if closing and entry[0] >= closing.start()]
+        if last:
+            note = "named in the sentence's closing attribution"
+            return SpeakerReading(min(last)[1], named=True, note=note)
     if named:
         return SpeakerReading(min(named)[1], named=True)
-    heading = heading_name(text)
+    heading = heading_name(text, people=section)
     if heading is not None:
         return SpeakerReading(heading, named=True, note=f"the section heading: {heading}")
     if headline:
@@ -165,16 +210,26 @@ def find_speaker(
     if _FIRST_PERSON.search(QUOTED.sub(" ", text)):
         if author:
             return SpeakerReading(author, note=f"first-person call: the article's author, {author}")
-        if recent.organization:
+        if recent.speaker and text.count('"') % 2:
+            # '... since we expect gold to rise to $1,900 by year-end."': the rest of a
+            # quotation (a quote mark left open) is the one quoted, named before.
+            return SpeakerReading(
+                recent.speaker, note=f"inside a quotation: read as {recent.speaker}"
+            )
+        if recent.organization and recent.writer_may_be_it:
             # An unsigned report in the first person ("We forecast Brent at $56") after the
-            # text names its publisher: the publisher's own call.
+            # text names its publisher: the publisher's own call. In a news article that
+            # credits several houses, a "we" a paragraph after the last one's is the writer's,
+            # not that house's: a bank's note names itself where it speaks, a reporter quotes.
             return SpeakerReading(
                 recent.organization,
                 note=f"first-person call with no author named: read as {recent.organization},"
                 " the organization named before",
             )
         return SpeakerReading(
-            None, note="first-person call by the article's author, who is not named: give --source"
+            None,
+            note="first-person call by the article's author, who is not named: give --source",
+            writer=True,
         )
     pointer = _SPEAKER_ANAPHORA.search(text)
     if pointer:
@@ -186,18 +241,20 @@ def find_speaker(
         elif _PERSON_POINTER.fullmatch(pointer[0]):
             meant = recent.person or recent.speaker
         else:
-            meant = recent.speaker
+            # "The analysts expect", "they say": the speaker before, or failing one the house
+            # the sentences before are about ("in the view of UBS Wealth Management")
+            meant = recent.speaker or recent.organization
         if meant:
             return SpeakerReading(
                 meant, note=f"'{pointer[0]}' read as {meant}, named before", pointed=True
             )
     subject = _SENTENCE_SUBJECT.match(text)
-    if subject:
+    if subject and not _COMMON_NOUN.fullmatch(subject["name"]):
         name = clean_name(subject["name"].split())
         if name:
             return SpeakerReading(name, named=True)
     subject = HOUSE_SUBJECT.match(text)
-    if subject:
+    if subject and not _COMMON_NOUN.fullmatch(subject["name"]):
         # "Deutsche Bank accepts ..., but is forecasting 1.25": a firm opening the sentence
         # with a verb of its own is who speaks, whatever the verb.
         name = clean_name(subject["name"].split())
@@ -284,6 +341,8 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     text = QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     for match in _SPEAKER_AFTER.finditer(text):
         name, end = name_after(text, match.end())
+        if name and _SOURCE_OF_DATA.match(text, end):
+            continue  # "according to Jinshi data, Morgan Stanley strategists say": a source
         if name:
             firm = _PERSON_AT_FIRM.match(text, end)
             if firm:
@@ -296,6 +355,8 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
             found.append((start, name))
     for pattern in (_SPEAKER_GROUP, _SPEAKER_VERB, _TARGET_VERB):
         for match in pattern.finditer(text):
+            if _REPORTS.match(text, match.start()):
+                continue  # "CoinVoice has learned that Goldman Sachs raised": who reports
             if pattern is _SPEAKER_GROUP and _GROUP_OF_FIRM.match(text, match.end()):
                 continue  # "Currency strategists at Scotiabank": the words before describe them
             name, start = name_before_at(text[: match.start()])

@@ -64,6 +64,8 @@ class SentenceFacts:
     lead_direction: Direction | None = None
     headline_period: DatePhrase | None = None
     level_spans: tuple[tuple[int, int], ...] = ()  # every level the sentence states
+    # why this part of the sentence is a caveat to another part's call, not a call of its own
+    caveat: str | None = None
 
 
 @dataclass
@@ -99,6 +101,13 @@ class Context:
     read_body: bool = False
     # every asset the article has named so far, in order
     named_symbols: tuple[str, ...] = ()
+    # the paragraph of the sentence being read, and of the last organization's naming: an
+    # unsigned "we" in the paragraph that names a house may be its note; a paragraph later,
+    # in an article that credits several houses, it is the writer's
+    paragraph: int = 0
+    organization_paragraph: int = -1
+    # the houses credited with a call or a statement so far, in order
+    credited_houses: tuple[str, ...] = ()
 
     def state(self) -> ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -128,6 +137,8 @@ class Context:
             self.headline_period,
             self.read_body,
             self.named_symbols,
+            self.organization_paragraph == self.paragraph,
+            self.credited_houses,
         )
 
     def restore(self, state: ContextState) -> None:
@@ -152,6 +163,8 @@ class Context:
         self.headline_period = state.headline_period
         self.read_body = state.read_body
         self.named_symbols = state.named_symbols
+        self.organization_paragraph = self.paragraph if state.organization_here else -1
+        self.credited_houses = state.credited_houses
 
 
 @dataclass(frozen=True)
@@ -177,6 +190,8 @@ class ContextState:
     headline_period: DatePhrase | None
     read_body: bool
     named_symbols: tuple[str, ...]
+    organization_here: bool
+    credited_houses: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -239,6 +239,9 @@ def write_candidate(
         score = min(score, confidence_scores.CAP_CONDITIONAL)
     if negated:
         score = min(score, confidence_scores.CAP_NEGATED)
+    if sentence.caveat is not None:
+        score = min(score, confidence_scores.CAP_HEDGED_CAVEAT)
+        notes.append(sentence.caveat)
     return Candidate(
         sentence=sentence.original,
         made_on=settings.made_on,

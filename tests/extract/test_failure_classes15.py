@@ -42,8 +42,9 @@ JULY = date(2025, 7, 1)
             "- Ether: $6,000, on staking demand.\n"
             "- Solana: $400, on throughput.\n",
             {
-                "ETH-USD touch_above 6000 by 2026-12-31 Acme",
-                "SOL-USD touch_above 400 by 2026-12-31 Acme",
+                # "Acme Research" is the firm's own name, kept whole (round 16)
+                "ETH-USD touch_above 6000 by 2026-12-31 Acme Research",
+                "SOL-USD touch_above 400 by 2026-12-31 Acme Research",
             },
         ),
         (

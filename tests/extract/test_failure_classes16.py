@@ -36,22 +36,22 @@ SEPTEMBER = date(2025, 9, 25)
         (
             "Acme Research predicts ether will rise to $20,000 this December.",
             SEPTEMBER,
-            "ETH-USD touch_above 20000 by 2025-12-31 Acme",
+            "ETH-USD touch_above 20000 by 2025-12-31 Acme Research",
         ),
         (
             "Acme Research expects gold to reach $6,000 by spring 2026.",
             NOVEMBER,
-            "GC=F touch_above 6000 by 2026-05-31 Acme",
+            "GC=F touch_above 6000 by 2026-05-31 Acme Research",
         ),
         (
             'Mark Newton of Acme Research said: "ETH en route to $5,500 into mid-October."',
             SEPTEMBER,
-            "ETH-USD touch_above 5500 by 2025-10-15 Acme",
+            "ETH-USD touch_above 5500 by 2025-10-15 Acme Research",
         ),
         (
             "Acme Research sees ETH reaching $5,500 within weeks.",
             date(2025, 8, 25),
-            "ETH-USD touch_above 5500 by 2025-09-25 Acme",
+            "ETH-USD touch_above 5500 by 2025-09-25 Acme Research",
         ),
         (
             "Acme Bank has set its gold target for mid-2026 at $5,000.",
@@ -209,7 +209,9 @@ def test_ending_a_year_at_a_level_is_still_a_close() -> None:
     ids=["bracketed-note", "label-shaped-title"],
 )
 def test_a_title_the_body_restates_is_one_call(text: str) -> None:
-    assert recorded(text, made_on=NOVEMBER) == {"BTC-USD touch_above 150000 by 2026-12-31 Acme"}
+    assert recorded(text, made_on=NOVEMBER) == {
+        "BTC-USD touch_above 150000 by 2026-12-31 Acme Research"
+    }
 
 
 @pytest.mark.parametrize(
@@ -254,7 +256,7 @@ def test_a_project_in_brackets_after_a_name_is_no_asset() -> None:
 def test_a_coin_glossed_with_its_ticker_is_still_the_coin() -> None:
     text = "Solana (SOL) could reach $400 by the end of 2026, says Acme Research."
     assert recorded(text, made_on=date(2025, 12, 20)) == {
-        "SOL-USD touch_above 400 by 2026-12-31 Acme"
+        "SOL-USD touch_above 400 by 2026-12-31 Acme Research"
     }
 
 
@@ -270,7 +272,9 @@ def test_a_house_as_a_rows_label_is_the_source_not_its_stock() -> None:
 
 def test_a_banks_shares_are_still_its_stock() -> None:
     text = "Bank of America shares could reach $60 by the end of 2026, Acme Research said."
-    assert recorded(text, made_on=date(2025, 12, 20)) == {"BAC touch_above 60 by 2026-12-31 Acme"}
+    assert recorded(text, made_on=date(2025, 12, 20)) == {
+        "BAC touch_above 60 by 2026-12-31 Acme Research"
+    }
 
 
 # ------------------------------------------------ "take gold to" carries, "take cuts to" conditions

@@ -33,3 +33,7 @@ CAP_BAND = 0.55
 # A ratio of two assets ("the ETH/BTC ratio to 0.08"): a relative call, which the user may
 # record on the ratio's symbol; never recorded unseen.
 CAP_RATIO = 0.55
+# "reiterated its $200,000 call for 2027, but warned it could first drop below $70,000": a
+# clause with no date of its own, set against a dated call in the same sentence, is a caveat
+# on the way there (a dip first, a risk), not a call; proposed for the user to weigh.
+CAP_HEDGED_CAVEAT = 0.45

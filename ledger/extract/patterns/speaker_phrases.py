@@ -60,6 +60,8 @@ SPEAKER_POSSESSIONS = (
     "view", "house view", "note", "model", "call", "projection", "strategy",
     # "JPMorgan's latest estimates have Brent falling to $58"
     "estimate", "estimates", "projections", "calls", "views", "outlooks", "scenario",
+    # "Agnico Eagle's chief executive expects": an officer unnamed speaks for the firm
+    "chief executive", "chief executive officer", "ceo", "boss", "chairman", "president",
 )  # fmt: skip
 # Verbs that put the speaker after them: "said Goldman", "according to UBS". Regexes.
 SPEAKER_AFTER = (
@@ -82,13 +84,18 @@ _VERBS_AFTER_PRONOUN = (
     r"|lowered|lowers|projects?|estimates?|reiterated|reiterates|told|tells)\b"
 )
 SPEAKER_ANAPHORA_ORGANIZATION = (
-    r"\b(?:the|that|its)\s+(?:swiss\s+|u\.s\.\s+|german\s+|french\s+|canadian\s+|wall\s+street"
-    r"\s+|investment\s+|dutch\s+|japanese\s+|british\s+|australian\s+|u\.k\.\s+)?"
+    r"\b(?:the|that|its)\s+(?:(?:big|major|large|largest|biggest|global|swiss|u\.s\.|us"
+    r"|german|french|canadian|wall\s+street|investment|dutch|japanese|british|australian"
+    r"|u\.k\.|european|american|italian|spanish|chinese|nordic|scandinavian)\s+)?"
     r"(?:bank|firm|lender|brokerage|broker|group|house|manager|asset\s+manager|fund"
     r"|company|consultancy|insurer|agency|administration|institute|council)\b",
     r"\bit\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?|predicts?"
     r"|projects?|estimates?|leans|remains|raised|raises|lifted|lifts|cut|cuts|lowered|lowers"
     r"|kept|keeps|targets?|warned|warns|added|adds|noted|notes)\b",
+    # "Its base case sends the price to $143,000", "Its price target for ether is $11,800":
+    # a sentence that opens on what "it" forecasts is the organization's, named before
+    r"^\W*its\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|call|prediction|projection|estimate"
+    r"|case|scenario|view|outlook)s?\b",
     # "By quarter, the new outlook has Brent at $79.62": the publisher's report speaks for it
     r"\b(?:the|its|that)\s+(?:[a-z]+\s+){0,2}(?:outlook|report|note|forecast|edition)\s+(?:now\s+)?"
     r"(?:has|sees|puts|expects|shows|projects|forecasts|pegs|pencils|calls)\b",
@@ -120,7 +127,9 @@ SENTENCE_SUBJECT = (
     r"|was|were|also|now|still|remains|remain|turned|turns|took|takes|struck|strikes|kept"
     r"|keeps|sounded|sounds|went|goes|published|issued|offered|stays|stayed|continues"
     r"|continued|remained|became|becomes|joined|joins|pencils|pencilled|penciled|aims"
-    r"|pegs|puts|reckons|sticks|stuck|holds|leans|struck|sits|sat|stands|stood)\b"
+    r"|pegs|puts|reckons|sticks|stuck|holds|leans|struck|sits|sat|stands|stood"
+    # "Hayes gave a similar call: bitcoin will hit $250k": who gives or makes the call
+    r"|gave|gives|made|makes)\b"
 )
 # First-person calls belong to the article's author. Regexes.
 FIRST_PERSON = (
@@ -163,6 +172,9 @@ NOT_A_NAME = (
     "tariffs", "trade", "officials", "policymakers", "governments", "government",
     "shares", "futures", "options", "data", "earnings", "some", "others", "everyone",
     "nobody", "people", "consensus", "polls", "poll", "survey", "respondents",
+    # "Independent strategist Ed Yardeni", "Veteran trader Peter Brandt": what the person is
+    "independent", "veteran", "famed", "renowned", "longtime", "legendary", "billionaire",
+    "prominent",
     "despite", "although", "though", "because", "since", "until", "unless", "yet",
     "updated", "published", "posted", "gmt", "utc", "et", "est", "edt", "bst", "cet",
     "reporting", "editing", "additional", "writing", "cnbc", "kitco", "marketwatch",
@@ -206,7 +218,8 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "SocGen": "Societe Generale", "Société Générale": "Societe Generale",
         "Societe Generale": "Societe Generale",
         "Deutsche Bank": "Deutsche Bank", "Morgan Stanley": "Morgan Stanley", "UBS": "UBS",
-        "Citi": "Citi", "Citigroup": "Citi", "HSBC": "HSBC", "Barclays": "Barclays",
+        "Citi": "Citi", "Citigroup": "Citi", "Citibank": "Citi", "HSBC": "HSBC",
+        "Barclays": "Barclays",
         "JP Morgan": "JPMorgan", "ANZ": "ANZ",
         "BNP Paribas": "BNP Paribas", "Commerzbank": "Commerzbank", "ING": "ING",
         "Wells Fargo": "Wells Fargo", "Macquarie": "Macquarie", "RBC": "RBC",
