@@ -83,8 +83,9 @@ def plain_table_lines(table: Table, width: int) -> list[str] | None:
     which costs `forecast list` more than the rest of the command; in a pipe
     the result is plain text that is quicker to build directly. The shape is
     the one `fit_columns` leaves (fixed widths, one line per cell) in this
-    module's tables, with ASCII cells; anything else goes to Rich, and a test
-    holds the two to the same bytes.
+    module's tables and the scoreboard's, with ASCII cells (`Text`, or a `str`
+    that holds no markup); anything else goes to Rich, and a test holds the two
+    to the same bytes.
     """
     if not (
         table.box is box.HEAVY_HEAD
@@ -112,13 +113,20 @@ def plain_table_lines(table: Table, width: int) -> list[str] | None:
             and column.max_width is None
             and isinstance(column.header, str)
             and _plain_ascii(column.header)
-            and "[" not in column.header  # a str header is read as markup
+            and "[" not in column.header  # a str header is read as markup,
+            and ":" not in column.header  # and ':smile:' as an emoji
         ):
             return None
         cells = column._cells
         if len(cells) != table.row_count:
             return None
         for position, value in enumerate([Text(column.header), *cells], start=0):
+            if isinstance(value, str):
+                # A str cell is markup to Rich (the scoreboard's figures): as it is
+                # only without '[' (a tag) and ':' (an emoji code).
+                if "[" in value or ":" in value:
+                    return None
+                value = Text(value)
             if not (
                 isinstance(value, Text)
                 and not value.spans
