@@ -24,7 +24,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger.claims.model import (
-    Claim,
     evidence_label,
     format_margin,
     observed_price,
@@ -32,6 +31,14 @@ from ledger.claims.model import (
 )
 from ledger.claims.series import describe_series, price_source_text
 from ledger.cli.json_output import print_json, print_json_list  # noqa: F401 (re-exported)
+from ledger.cli.lines import (  # noqa: F401 (re-exported)
+    claim_lines,
+    level_reading,
+    level_rule_json,
+    line,
+    note,
+    print_claim_preview,
+)
 from ledger.records import (
     ClaimDetail,
     ClaimRecord,
@@ -241,50 +248,6 @@ def _looks_like_dates(column: Any) -> bool:
 def cell(value: object) -> Text:
     """Stored text for a table cell or a line: never markup, one line, controls escaped."""
     return Text(printable(value))
-
-
-def line(text: str) -> None:
-    """One line of data on stdout that may hold stored text (shown as `cell` shows it)."""
-    stdout().print(cell(text))
-
-
-def note(message: str) -> None:
-    """A note on stderr; any stored text in it is shown, never interpreted."""
-    stderr().print(Text(printable(message, keep_newlines=True)))
-
-
-def claim_lines(claim: Claim) -> list[str]:
-    lines = [claim.describe(), f"  canonical: {claim.canonical_text()}"]
-    if claim.level_rule is not None:
-        lines.append(f"  rule: {claim.level_rule.describe()}")
-        lines.append(f"  level: {level_reading(claim.level_note, claim.level is None)}")
-    lines += [f"  assuming: {a}" for a in claim.assumptions]
-    return lines
-
-
-def level_reading(note: str | None, pending: bool) -> str:
-    """A computed level in words: the reading with its bar, or that it is pending."""
-    if pending:
-        return "level pending: fixed by the first resolve run with bars up to made_on"
-    return note or ""
-
-
-def level_rule_json(claim: Claim) -> dict[str, Any]:
-    """A computed level's fields as `--json` output gives them (all None for other claims)."""
-    rule = claim.level_rule
-    return {
-        "level_rule": rule.text() if rule else None,
-        "level_params": rule.params() if rule else None,
-        "level_basis": [d.isoformat() for d in claim.level_basis],
-        "level_note": claim.level_note,
-        "level_pending": claim.level_pending,
-    }
-
-
-def print_claim_preview(claim: Claim) -> None:
-    out = stdout()
-    for text in claim_lines(claim):
-        out.print(cell(text))
 
 
 def claims_table(records: Sequence[ClaimRecord]) -> None:
