@@ -149,6 +149,8 @@ def test_everyday_commands_import_only_what_they_use(loaded: dict) -> None:
     everything = loaded["add, new source"]["modules"]  # after every command above
     assert "ledger.store.core_tables" in everything
     assert "ledger.store.tables" not in everything
+    # Their options are taken without typer's pydantic adapters (ledger.cli.lazy.PlainValues).
+    assert "typer._adapters" not in everything
 
 
 def test_the_tui_starts_without_the_article_reader(tmp_path) -> None:
