@@ -82,6 +82,7 @@ for name, argv in (
                        "2025-11-20", "--prices", "none", "--dry-run"]),
     ("parse", ["--db", url, "parse", "gold hits 5000 by 2026-12-31", "--made-on", "2025-11-20",
                "--prices", "none"]),
+    ("score", ["--db", url, "score"]),
 ):
     with contextlib.redirect_stdout(io.StringIO()) as out, \\
             contextlib.redirect_stderr(io.StringIO()) as err:
@@ -163,14 +164,15 @@ def test_the_tui_starts_without_the_article_reader(tmp_path) -> None:
     assert _loaded(modules, ("ledger.extract", "ledger.claims.parser", "pandas")) == []
 
 
-def test_add_and_parse_in_a_pipe_print_without_rich(one_claim: str) -> None:
-    """What add and parse print (a claim's reading, notes, warnings) is plain lines: in a
-    pipe they are written without loading Rich, about a twentieth of `add` (issue 12)."""
+def test_add_parse_and_score_in_a_pipe_print_without_rich(one_claim: str) -> None:
+    """What add and parse print (a claim's reading, notes, warnings) is plain lines, and
+    score's table is plain text: in a pipe they are written without loading Rich, about
+    a twentieth of each command (issue 12)."""
     result = subprocess.run(
         [sys.executable, "-c", ADD_PROBE, one_claim], capture_output=True, text=True, check=True
     )
     steps = json.loads(result.stdout)
-    assert [step["code"] for step in steps.values()] == [0, 0, 0, 0], steps
+    assert [step["code"] for step in steps.values()] == [0, 0, 0, 0, 0], steps
     assert "recorded #2 for Desk" in steps["add"]["err"]
     assert "canonical: SI=F touch_above 99" in steps["add"]["out"]
     assert json.loads(steps["add --json"]["out"])["recorded"] is True
@@ -178,3 +180,7 @@ def test_add_and_parse_in_a_pipe_print_without_rich(one_claim: str) -> None:
     assert "dry run: nothing recorded" in steps["add --dry-run"]["err"]
     assert "canonical: GC=F touch_above 5000" in steps["parse"]["out"]
     assert _loaded(steps["parse"]["modules"], ("rich",)) == []
+    # score's table and notes too (ledger.cli.grid): Rich is for a terminal.
+    assert steps["score"]["out"].startswith("source ┃ claims ┃")
+    assert "Desk" in steps["score"]["out"] and "vague = " in steps["score"]["err"]
+    assert _loaded(steps["score"]["modules"], ("rich",)) == []
