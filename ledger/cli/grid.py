@@ -82,7 +82,7 @@ def plain_grid_lines(grid: Grid, drop_order: Sequence[str], width: int) -> list[
     kept, widths = fitted_widths(
         grid.headers, natural, is_text, drop_order, lambda kept: 3 * (len(kept) - 1), width
     )
-    if sum(widths) + 3 * (len(kept) - 1) > width or min(widths) < 1:
+    if not kept or sum(widths) + 3 * (len(kept) - 1) > width or min(widths) < 1:
         return None  # Rich would shrink the columns itself (or lay out an empty one)
     cells = []
     for position, i in enumerate(kept):
