@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledger.cli import json_output
+from ledger.cli import json_output, lines
 from ledger.cli.context import (
     DbOption,
     JsonOption,
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from ledger.claims.model import Claim
     from ledger.cli import render
     from ledger.records import NewClaim
-else:  # what the command bodies use, loaded when a command runs (not for --help)
+else:  # what the command bodies use, loaded when a command runs (not for --help);
+    # add and parse print through `lines`, which loads Rich only for a terminal
     render = lazy_module("ledger.cli.render")
 
 ClaimText = Annotated[
@@ -193,7 +194,7 @@ def add(
         claim_id = result.duplicate_ids[0] if duplicate else result.added[0]
         _print_preview(entry, as_json, recorded_id=claim_id, duplicate=duplicate)
         for difference in differences:
-            render.note(
+            lines.note(
                 f"#{difference.claim_id} stays as recorded, {difference.said}: a recorded claim"
                 " is never changed"
             )
@@ -208,7 +209,7 @@ def add(
 
 def _far_notes(problems: list[str], action: str) -> None:
     for problem in problems:
-        render.note(warning_line(problem, action))
+        lines.note(warning_line(problem, action))
 
 
 def _read_claim(
@@ -243,7 +244,7 @@ def _read_claim(
 def _level_note(message: str | None, as_json: bool) -> None:
     """How a computed level was read, or why it is pending (stderr: JSON stays data)."""
     if message and (not as_json or message.startswith("level pending")):
-        render.note(message)
+        lines.note(message)
 
 
 def _print_preview(
@@ -266,7 +267,7 @@ def _print_preview(
                 "relative": claim.relative.text() if claim.relative else None,
                 "versus_symbol": claim.versus_symbol,
                 "margin": claim.margin,
-                **render.level_rule_json(claim),
+                **lines.level_rule_json(claim),
                 "made_on": claim.made_on.isoformat(),
                 "window_start": None if vague else claim.window_start.isoformat(),
                 "deadline": None if vague else claim.deadline.isoformat(),
@@ -279,21 +280,19 @@ def _print_preview(
             }
         )
         return
-    render.print_claim_preview(claim)
+    lines.print_claim_preview(claim)
     if recorded_id is None:
-        render.note("dry run: nothing recorded")
+        lines.note("dry run: nothing recorded")
     elif duplicate:
-        render.note(
+        lines.note(
             f"already recorded as #{recorded_id} (same source, claim and made_on): nothing added"
         )
     else:
-        render.note(f"recorded #{recorded_id} for {entry.source}, made on {claim.made_on}")
+        lines.note(f"recorded #{recorded_id} for {entry.source}, made on {claim.made_on}")
     if vague:
-        render.note(
-            "a vague call: never resolved or scored, counted on its source's scoreboard row"
-        )
+        lines.note("a vague call: never resolved or scored, counted on its source's scoreboard row")
     if claim.relative is not None and claim.reference_price is None:
-        render.note(
+        lines.note(
             "the reference close on made_on is not in the price cache yet: the resolver fills it "
             "in (or give --reference-price)"
         )
@@ -326,7 +325,7 @@ def parse(
     if as_json:
         _print_preview(NewClaim(source="-", claim=parsed, text=claim), True, None, False)
     else:
-        render.print_claim_preview(parsed)
+        lines.print_claim_preview(parsed)
     _level_note(level_message, as_json)
     _far_notes(far, "is that the level you meant?")
 

@@ -113,11 +113,10 @@ def ledger_session(
     except NoLedgerError as exc:
         if not or_empty:
             raise
-        # Imported here: Rich loads only for the note (`list --json` prints without it).
-        from ledger.cli import render
+        from ledger.cli import lines
         from ledger.store.session import empty_ledger_engine
 
-        render.note(f"no ledger at {exc.where}: reading without your aliases or prices")
+        lines.note(f"no ledger at {exc.where}: reading without your aliases or prices")
         engine = empty_ledger_engine()
     try:
         with Session(engine, expire_on_commit=False) as session:

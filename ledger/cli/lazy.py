@@ -8,6 +8,9 @@ lazy: it knows each command by name, module and one-line summary, lists them
 for `forecast --help` from that table, and imports a command's module only when
 the command line names it, so `forecast list` imports the claim commands and
 nothing of `extract`, `proof` or `score`.
+
+The commands it builds take their everyday values (an absent option, a word,
+a plain number) without typer's pydantic adapters: see `PlainValues`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import importlib.util
 import sys
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_args, get_origin
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -54,6 +57,102 @@ class LazyCommand:
     sub_app: str | None = None
 
 
+_NOT_PLAIN = object()
+# Digits only, at most 18 (far inside a 64-bit int), no leading zero: what `int(text)`
+# reads exactly as pydantic's lax int does. Signs, spaces, underscores go to pydantic.
+_LONGEST_PLAIN_INT = 18
+
+
+class PlainValues:
+    """A parameter's coercion that takes the values a command line gives most itself.
+
+    typer (0.29) coerces every parameter's value, an absent option's None and
+    a default included, through a pydantic `TypeAdapter` it builds on first
+    use. Building them, and importing the parts of pydantic that only they
+    use (`import sqlmodel` loads the rest), was about 8 ms of every command
+    (issue 12). The values that need no conversion are taken here as the
+    adapter gives them: None (an empty tuple for a repeatable option), a `str`
+    for a `str` parameter, a list of them for `list[str]`, an int or a string
+    of plain digits for an `int` inside its `min`/`max`. Anything else (a
+    float, a sign, a value out of range, a custom parser) goes to typer's own
+    coercion, built then, so its conversions and error messages are typer's.
+    A test holds the two equal over every parameter of every command.
+    """
+
+    __slots__ = ("_full", "descriptor")
+
+    def __init__(self, descriptor: Any) -> None:
+        self.descriptor = descriptor
+        self._full: Any = None
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        plain = self.plain(value, multiple=param.multiple or param.nargs == -1)
+        if plain is not _NOT_PLAIN:
+            return plain
+        if self._full is None:
+            from typer._coercion import build_runtime_param
+
+            self._full = build_runtime_param(self.descriptor)
+        return self._full.coerce(value, param=param, ctx=ctx)
+
+    def plain(self, value: Any, *, multiple: bool) -> Any:
+        """`value` coerced, or `_NOT_PLAIN` if typer's adapter must decide."""
+        if value is None:
+            return () if multiple else None
+        annotation = self.descriptor.annotation
+        info = self.descriptor.parameter_info
+        if info.parser is not None or self.descriptor.file_annotation is not None:
+            return _NOT_PLAIN
+        if multiple:
+            plain_list = (
+                get_origin(annotation) is list
+                and get_args(annotation) == (str,)
+                and type(value) in (list, tuple)
+                and all(type(item) is str for item in value)
+            )
+            return list(value) if plain_list else _NOT_PLAIN
+        if annotation is str:
+            return value if type(value) is str else _NOT_PLAIN
+        if annotation is int and not info.clamp:
+            return _plain_int(value, info.min, info.max)
+        return _NOT_PLAIN
+
+
+def _plain_int(value: Any, low: Any, high: Any) -> Any:
+    if type(value) is str:
+        if not (value.isascii() and value.isdigit() and len(value) <= _LONGEST_PLAIN_INT):
+            return _NOT_PLAIN
+        if len(value) > 1 and value[0] == "0":
+            return _NOT_PLAIN
+        value = int(value)
+    elif type(value) is not int:
+        return _NOT_PLAIN
+    if (low is not None and value < low) or (high is not None and value > high):
+        return _NOT_PLAIN  # typer's adapter says why
+    return value
+
+
+class _PlainValuesParams:
+    """Gives every parameter a command parses with (its help option too) `PlainValues`."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            # typer keeps a parameter's coercion in `_runtime_param`, built on first
+            # use; a typer that does not is left as it is.
+            if getattr(param, "_runtime_param", _NOT_PLAIN) is None:
+                param._runtime_param = PlainValues(param.type_descriptor)
+        return params
+
+
+class PlainValuesCommand(_PlainValuesParams, TyperCommand):
+    """A TyperCommand whose parameters take plain values without pydantic (`PlainValues`)."""
+
+
+class PlainValuesGroup(_PlainValuesParams, TyperGroup):
+    """A TyperGroup whose parameters take plain values without pydantic (`PlainValues`)."""
+
+
 class _Placeholder(TyperCommand):
     """Stands for a command in the group's listing until its module is imported."""
 
@@ -61,7 +160,7 @@ class _Placeholder(TyperCommand):
 def lazy_group(commands: tuple[LazyCommand, ...]) -> type[TyperGroup]:
     """A TyperGroup class (for `typer.Typer(cls=...)`) that loads `commands` lazily."""
 
-    class LazyGroup(TyperGroup):
+    class LazyGroup(PlainValuesGroup):
         lazy_commands: ClassVar[tuple[LazyCommand, ...]] = commands
 
         def __init__(self, **attrs: Any) -> None:
@@ -105,6 +204,8 @@ def lazy_group(commands: tuple[LazyCommand, ...]) -> type[TyperGroup]:
                     for i in holder.registered_commands
                     if (i.name or typer.main.get_command_name(i.callback.__name__)) == name
                 ]
+                if info.cls in (None, TyperCommand):  # `app.command` gives TyperCommand
+                    info.cls = PlainValuesCommand
                 command = typer.main.get_command_from_info(info, **settings)
             self.commands[name] = command
             return command

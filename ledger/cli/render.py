@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 from rich import box
 from rich.console import Console
@@ -24,14 +23,28 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger.claims.model import (
-    Claim,
     evidence_label,
     format_margin,
     observed_price,
     shown_price,
 )
 from ledger.claims.series import describe_series, price_source_text
+from ledger.cli.grid import (
+    fitted_cell,
+    fitted_widths,
+    looks_like_dates,
+    plain_ascii,
+    table_lines,
+)
 from ledger.cli.json_output import print_json, print_json_list  # noqa: F401 (re-exported)
+from ledger.cli.lines import (  # noqa: F401 (re-exported)
+    claim_lines,
+    level_reading,
+    level_rule_json,
+    line,
+    note,
+    print_claim_preview,
+)
 from ledger.records import (
     ClaimDetail,
     ClaimRecord,
@@ -83,8 +96,9 @@ def plain_table_lines(table: Table, width: int) -> list[str] | None:
     which costs `forecast list` more than the rest of the command; in a pipe
     the result is plain text that is quicker to build directly. The shape is
     the one `fit_columns` leaves (fixed widths, one line per cell) in this
-    module's tables, with ASCII cells; anything else goes to Rich, and a test
-    holds the two to the same bytes.
+    module's tables and the scoreboard's, with ASCII cells (`Text`, or a `str`
+    that holds no markup); anything else goes to Rich, and a test holds the two
+    to the same bytes.
     """
     if not (
         table.box is box.HEAVY_HEAD
@@ -111,14 +125,21 @@ def plain_table_lines(table: Table, width: int) -> list[str] | None:
             and column.min_width is None
             and column.max_width is None
             and isinstance(column.header, str)
-            and _plain_ascii(column.header)
-            and "[" not in column.header  # a str header is read as markup
+            and plain_ascii(column.header)
+            and "[" not in column.header  # a str header is read as markup,
+            and ":" not in column.header  # and ':smile:' as an emoji
         ):
             return None
         cells = column._cells
         if len(cells) != table.row_count:
             return None
         for position, value in enumerate([Text(column.header), *cells], start=0):
+            if isinstance(value, str):
+                # A str cell is markup to Rich (the scoreboard's figures): as it is
+                # only without '[' (a tag) and ':' (an emoji code).
+                if "[" in value or ":" in value:
+                    return None
+                value = Text(value)
             if not (
                 isinstance(value, Text)
                 and not value.spans
@@ -126,55 +147,26 @@ def plain_table_lines(table: Table, width: int) -> list[str] | None:
                 and value.overflow is None
                 and not value.no_wrap
                 and value.end == "\n"
-                and _plain_ascii(value.plain)
+                and plain_ascii(value.plain)
             ):
                 return None
-            text = _fitted(value.plain, column.width, column.justify, column.overflow)
+            text = fitted_cell(value.plain, column.width, column.justify, column.overflow)
             if text is None:
                 return None
             rows[position].append(text)
         widths.append(column.width)
-    last = len(columns) - 1
-    if sum(widths) + 3 * last > width:
+    if sum(widths) + 3 * (len(columns) - 1) > width:
         return None  # Rich would shrink the columns itself
-    lines = []
-    for position, cells in enumerate(rows):
-        separator = "┃" if position == 0 else "│"
-        lines.append(
-            separator.join(
-                (" " if i else "") + text + (" " if i < last else "")
-                for i, text in enumerate(cells)
-            )
-        )
-        if position == 0:
-            lines.append("╇".join("━" * (w + (i > 0) + (i < last)) for i, w in enumerate(widths)))
-    return lines
-
-
-def _plain_ascii(text: str) -> bool:
-    return text.isascii() and text.isprintable()
-
-
-def _fitted(text: str, width: int, justify: str, overflow: str | None) -> str | None:
-    """One cell as Rich sets it in a fixed-width, no-wrap column (None: not handled)."""
-    if justify == "right":
-        text = text.rstrip()
-    if len(text) > width:
-        if overflow != "ellipsis" or width < 1:
-            return None
-        text = text[: width - 1] + "…"
-    return text.rjust(width) if justify == "right" else text.ljust(width)
+    return table_lines(rows, widths)
 
 
 def fit_columns(table: Table, drop_order: Sequence[str], console: Console) -> None:
     """Drop columns of `table` in `drop_order` until its natural width fits the console,
-    then give every column a fixed width: numbers and dates whole, free text shortened."""
-    width = console.width
-    natural = {
-        id(c): max([cell_width(c.header), *map(cell_width, c._cells)]) for c in table.columns
-    }
+    then give every column a fixed width: numbers and dates whole, free text shortened
+    (`grid.fitted_widths`)."""
+    columns = list(table.columns)
 
-    def chrome() -> int:
+    def chrome(kept: list[int]) -> int:
         """What the table adds around the cells (separators, padding), measured, not
         assumed: on a header-only copy, since measuring every cell of a long listing
         costs more than the rest of the command."""
@@ -186,97 +178,37 @@ def fit_columns(table: Table, drop_order: Sequence[str], console: Console) -> No
             collapse_padding=table.collapse_padding,
             header_style=table.header_style,
         )
-        for column in table.columns:
-            skeleton.add_column(column.header, justify=column.justify)
+        for i in kept:
+            skeleton.add_column(columns[i].header, justify=columns[i].justify)
         options = console.options.update(max_width=100_000)
         measured = Measurement.get(console, options, skeleton).maximum
-        return measured - sum(cell_width(c.header) for c in table.columns)
+        return measured - sum(cell_width(columns[i].header) for i in kept)
 
-    def total() -> int:
-        return sum(natural[id(c)] for c in table.columns) + chrome()
-
-    for header in drop_order:
-        if total() <= width:
-            break
-        table.columns[:] = [c for c in table.columns if str(c.header) != header]
-        for position, column in enumerate(table.columns):
-            column._index = position  # Rich pads the first and last column by index
-    widths = [natural[id(c)] for c in table.columns]
-    chrome_width = chrome()
-    text = [
-        i for i, c in enumerate(table.columns) if c.justify != "right" and not _looks_like_dates(c)
+    natural = [max([cell_width(c.header), *map(cell_width, c._cells)]) for c in columns]
+    is_text = [
+        c.justify != "right"
+        and not looks_like_dates([v.plain if isinstance(v, Text) else str(v) for v in c._cells])
+        for c in columns
     ]
-    excess = sum(widths) + chrome_width - width
-    while excess > 0 and any(widths[i] > _MIN_TEXT_WIDTH for i in text):
-        widest = max(text, key=lambda i: widths[i])
-        widths[widest] -= 1
-        excess -= 1
-    for i, (column, fixed) in enumerate(zip(table.columns, widths, strict=True)):
+    headers = [str(c.header) for c in columns]
+    kept, widths = fitted_widths(headers, natural, is_text, drop_order, chrome, console.width)
+    table.columns[:] = [columns[i] for i in kept]
+    for position, (i, fixed) in enumerate(zip(kept, widths, strict=True)):
+        column = columns[i]
+        column._index = position  # Rich pads the first and last column by index
         column.width = fixed
         column.no_wrap = True
-        if i in text:
+        if is_text[i]:
             column.overflow = "ellipsis"
-
-
-_MIN_TEXT_WIDTH = 6
 
 
 def cell_width(value: object) -> int:
     return value.cell_len if isinstance(value, Text) else Text(str(value)).cell_len
 
 
-def _looks_like_dates(column: Any) -> bool:
-    texts = [c.plain if isinstance(c, Text) else str(c) for c in column._cells]
-    return bool(texts) and all(len(t) == 10 and t[4:5] == "-" for t in texts if t)
-
-
 def cell(value: object) -> Text:
     """Stored text for a table cell or a line: never markup, one line, controls escaped."""
     return Text(printable(value))
-
-
-def line(text: str) -> None:
-    """One line of data on stdout that may hold stored text (shown as `cell` shows it)."""
-    stdout().print(cell(text))
-
-
-def note(message: str) -> None:
-    """A note on stderr; any stored text in it is shown, never interpreted."""
-    stderr().print(Text(printable(message, keep_newlines=True)))
-
-
-def claim_lines(claim: Claim) -> list[str]:
-    lines = [claim.describe(), f"  canonical: {claim.canonical_text()}"]
-    if claim.level_rule is not None:
-        lines.append(f"  rule: {claim.level_rule.describe()}")
-        lines.append(f"  level: {level_reading(claim.level_note, claim.level is None)}")
-    lines += [f"  assuming: {a}" for a in claim.assumptions]
-    return lines
-
-
-def level_reading(note: str | None, pending: bool) -> str:
-    """A computed level in words: the reading with its bar, or that it is pending."""
-    if pending:
-        return "level pending: fixed by the first resolve run with bars up to made_on"
-    return note or ""
-
-
-def level_rule_json(claim: Claim) -> dict[str, Any]:
-    """A computed level's fields as `--json` output gives them (all None for other claims)."""
-    rule = claim.level_rule
-    return {
-        "level_rule": rule.text() if rule else None,
-        "level_params": rule.params() if rule else None,
-        "level_basis": [d.isoformat() for d in claim.level_basis],
-        "level_note": claim.level_note,
-        "level_pending": claim.level_pending,
-    }
-
-
-def print_claim_preview(claim: Claim) -> None:
-    out = stdout()
-    for text in claim_lines(claim):
-        out.print(cell(text))
 
 
 def claims_table(records: Sequence[ClaimRecord]) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ledger.cli import json_output, lines
 from ledger.cli.context import (
     DbOption,
     JsonOption,
@@ -14,6 +15,7 @@ from ledger.cli.context import (
     ledger_session,
     parse_date_option,
 )
+from ledger.cli.grid import Grid, print_grid
 from ledger.cli.lazy import lazy_module
 from ledger.errors import UsageError
 from ledger.failures import summarize_failures
@@ -21,13 +23,12 @@ from ledger.records import SCORE_GROUPINGS
 from ledger.safe_text import printable
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
     from ledger.scoring import GroupScore
 
 # Scoring (pandas, SciPy) is imported by the commands that use it, so the
 # recording commands start fast.
-# Rich and the record types load when a command renders, not for --help.
+# Rich and the record types load when a command renders, not for --help; `score`
+# prints its table and notes without Rich in a pipe (ledger.cli.grid, ledger.cli.lines).
 render = lazy_module("ledger.cli.render")
 
 DEFAULT_BINS = 10
@@ -124,12 +125,12 @@ def score(
     with ledger_session(db) as session:
         scores = scoreboard(session, options, date.today())
     if as_json:
-        render.print_json([_json(s) for s in scores])
+        json_output.print_json([_json(s) for s in scores])
         return
     if not scores:
-        render.note("nothing to score yet: record claims, then 'forecast resolve'")
+        lines.note("nothing to score yet: record claims, then 'forecast resolve'")
         return
-    render.print_table(
+    print_grid(
         _score_table(scores, by),
         drop_order=(
             "bits/claim",
@@ -151,14 +152,14 @@ def score(
         " ('forecast resolve --prices csv:DIR' works offline)",
     )
     if not any(s.scored for s in scores):
-        render.note(why_nothing_is_scored(scores, include_early, exclude_late, hints))
+        lines.note(why_nothing_is_scored(scores, include_early, exclude_late, hints))
     else:
         if cannot_tell_apart(scores):
-            render.note(NOT_APART)
+            lines.note(NOT_APART)
         blank = why_rows_are_blank(scores, include_early, exclude_late, hints)
         if blank:
-            render.note(blank)
-    render.note(
+            lines.note(blank)
+    lines.note(
         "vague = calls too vague for any price to judge (share of the non-void calls); "
         "scored = resolved claims whose deadline has passed; edge = hits minus the hits the "
         "market implied; skill = Brier skill vs the market; wdrn = voided after they resolved, "
@@ -173,10 +174,7 @@ def _json(score: GroupScore) -> dict:
     return data
 
 
-def _score_table(scores: list[GroupScore], by: str) -> Table:
-    from rich.table import Table
-
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+def _score_table(scores: list[GroupScore], by: str) -> Grid:
     columns = (
         (by, "left"),
         ("claims", "right"),
@@ -194,12 +192,11 @@ def _score_table(scores: list[GroupScore], by: str) -> Table:
         ("skill", "right"),
         ("bits/claim", "right"),
     )
-    for name, justify in columns:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table = Grid([name for name, _ in columns], [justify for _, justify in columns])
     for s in scores:
         ci = f" ({s.hit_rate_ci[0]:.0%}-{s.hit_rate_ci[1]:.0%})" if s.hit_rate_ci else ""
         table.add_row(
-            render.cell(str(s.group)),
+            printable(str(s.group)),
             str(s.claims),
             str(s.open),
             _vague(s),

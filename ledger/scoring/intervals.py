@@ -41,12 +41,19 @@ def jeffreys_bounds(
     # ours (ledger.scoring.incomplete_beta, held to SciPy's to 1e-12) spares
     # every scoring command the import of SciPy. Only the cells whose bound is
     # not fixed by the boundary rule are computed.
+    # Both bounds in one call: each call's cost is mostly numpy's per-step overhead.
     low = np.zeros(k.shape)
     high = np.ones(k.shape)
     needs_low = has_data & (k > 0)
     needs_high = has_data & (k < n)
-    low[needs_low] = betaincinv(a[needs_low], b[needs_low], tail)
-    high[needs_high] = betaincinv(a[needs_high], b[needs_high], 1.0 - tail)
+    lows = int(needs_low.sum())
+    quantiles = betaincinv(
+        np.concatenate([a[needs_low], a[needs_high]]),
+        np.concatenate([b[needs_low], b[needs_high]]),
+        np.concatenate([np.full(lows, tail), np.full(int(needs_high.sum()), 1.0 - tail)]),
+    )
+    low[needs_low] = quantiles[:lows]
+    high[needs_high] = quantiles[lows:]
     low = np.where(k == 0, 0.0, low)
     high = np.where(k == n, 1.0, high)
     low = np.where(has_data, low, np.nan)

@@ -67,6 +67,32 @@ print(json.dumps({"code": code, "listed": len(json.loads(out.getvalue())),
 """
 
 
+ADD_PROBE = """
+import contextlib, io, json, sys
+from ledger.cli.app import run
+
+url = sys.argv[1]
+steps = {}
+for name, argv in (
+    ("add", ["--db", url, "add", "silver hits 99 by 2026-12-31", "-s", "Desk",
+             "--made-on", "2025-11-20", "--prices", "none"]),
+    ("add --json", ["--db", url, "add", "silver hits 97 by 2026-12-31", "-s", "Desk",
+                    "--made-on", "2025-11-20", "--prices", "none", "--json"]),
+    ("add --dry-run", ["--db", url, "add", "BTC holds support", "-s", "Desk", "--made-on",
+                       "2025-11-20", "--prices", "none", "--dry-run"]),
+    ("parse", ["--db", url, "parse", "gold hits 5000 by 2026-12-31", "--made-on", "2025-11-20",
+               "--prices", "none"]),
+    ("score", ["--db", url, "score"]),
+):
+    with contextlib.redirect_stdout(io.StringIO()) as out, \\
+            contextlib.redirect_stderr(io.StringIO()) as err:
+        code = run(argv)
+    steps[name] = {"code": code, "out": out.getvalue(), "err": err.getvalue(),
+                   "modules": sorted(sys.modules)}
+print(json.dumps(steps))
+"""
+
+
 def _loaded(modules: list[str], names: tuple[str, ...]) -> list[str]:
     return [m for m in modules if m in names or m.startswith(tuple(n + "." for n in names))]
 
@@ -124,6 +150,8 @@ def test_everyday_commands_import_only_what_they_use(loaded: dict) -> None:
     everything = loaded["add, new source"]["modules"]  # after every command above
     assert "ledger.store.core_tables" in everything
     assert "ledger.store.tables" not in everything
+    # Their options are taken without typer's pydantic adapters (ledger.cli.lazy.PlainValues).
+    assert "typer._adapters" not in everything
 
 
 def test_the_tui_starts_without_the_article_reader(tmp_path) -> None:
@@ -134,3 +162,25 @@ def test_the_tui_starts_without_the_article_reader(tmp_path) -> None:
     modules = json.loads(result.stdout)
     assert "tui.data" in modules
     assert _loaded(modules, ("ledger.extract", "ledger.claims.parser", "pandas")) == []
+
+
+def test_add_parse_and_score_in_a_pipe_print_without_rich(one_claim: str) -> None:
+    """What add and parse print (a claim's reading, notes, warnings) is plain lines, and
+    score's table is plain text: in a pipe they are written without loading Rich, about
+    a twentieth of each command (issue 12)."""
+    result = subprocess.run(
+        [sys.executable, "-c", ADD_PROBE, one_claim], capture_output=True, text=True, check=True
+    )
+    steps = json.loads(result.stdout)
+    assert [step["code"] for step in steps.values()] == [0, 0, 0, 0, 0], steps
+    assert "recorded #2 for Desk" in steps["add"]["err"]
+    assert "canonical: SI=F touch_above 99" in steps["add"]["out"]
+    assert json.loads(steps["add --json"]["out"])["recorded"] is True
+    assert "level pending" in steps["add --dry-run"]["err"]
+    assert "dry run: nothing recorded" in steps["add --dry-run"]["err"]
+    assert "canonical: GC=F touch_above 5000" in steps["parse"]["out"]
+    assert _loaded(steps["parse"]["modules"], ("rich",)) == []
+    # score's table and notes too (ledger.cli.grid): Rich is for a terminal.
+    assert steps["score"]["out"].startswith("source ┃ claims ┃")
+    assert "Desk" in steps["score"]["out"] and "vague = " in steps["score"]["err"]
+    assert _loaded(steps["score"]["modules"], ("rich",)) == []

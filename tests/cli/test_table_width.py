@@ -9,7 +9,7 @@ import pytest
 from cli_runner import forecast
 from rich.console import Console
 
-from ledger.cli import render
+from ledger.cli import grid, render
 
 CLAIMS = (
     ("gold $5055 by end-2026", "JPMorgan Chase Global Commodities Research"),
@@ -29,6 +29,8 @@ def narrow(monkeypatch: pytest.MonkeyPatch):
             "stdout",
             lambda: Console(file=written, width=width, highlight=False, soft_wrap=True),
         )
+        # A grid (the scoreboard) goes to Rich as on a terminal, not to the pipe's lines.
+        monkeypatch.setattr(grid, "plain_stream", lambda stream: False)
         return written
 
     return use

@@ -189,3 +189,30 @@ def test_digamma_differences_equal_scipy(x: float, m: float) -> None:
     assert trigamma_difference(x, m)[()] == pytest.approx(
         expected, rel=1e-12, abs=1e-13 * special.polygamma(1, x)
     )
+
+
+beta_parameter = st.one_of(
+    st.floats(min_value=0.01, max_value=1e4),
+    st.integers(0, 60).map(lambda k: k + 0.5),  # the Jeffreys parameters of a scoreboard
+)
+
+
+@given(
+    st.lists(
+        st.tuples(beta_parameter, beta_parameter, st.floats(min_value=0.0, max_value=1.0)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_a_batch_is_its_points_one_by_one(points: list[tuple[float, float, float]]) -> None:
+    """betaincinv and betainc solve each point on its own, bit for bit, whatever the batch:
+    the quantiles above and below 1/2, the fraction's two sides and the series share
+    numpy calls (issue 12: a scoreboard's intervals cost per call, not per point), and
+    a point's answer must not depend on its neighbours."""
+    a, b, p = (np.array(column) for column in zip(*points, strict=True))
+    together = betaincinv(a, b, p)
+    apart = np.array([betaincinv(ai, bi, pi)[()] for ai, bi, pi in points])
+    np.testing.assert_array_equal(together, apart)
+    np.testing.assert_array_equal(
+        betainc(a, b, p), np.array([betainc(ai, bi, pi)[()] for ai, bi, pi in points])
+    )
