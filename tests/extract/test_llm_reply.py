@@ -118,6 +118,11 @@ def test_one_wrong_field_makes_the_reply_a_schema_mismatch(claim: ReplyClaim, na
         pytest.param('{"claims": {}}', "'claims' is an object, not a list", id="claims-object"),
         pytest.param("[1]", "claims[0] is a number, not an object", id="bare-list-of-numbers"),
         pytest.param('"gold to 5000"', "not an object with a 'claims' list", id="a-string"),
+        pytest.param(
+            '{"claims": [{"asset": "gold", "kind": " ", "quote": "q"}]}',
+            "claims[0].kind is blank",
+            id="blank-kind",
+        ),
     ],
 )
 def test_reply_errors_say_what_is_wrong(content: str, said: str) -> None:

@@ -223,7 +223,7 @@ def _claim(item: object, where: str) -> ReplyClaim:
     for name in _REQUIRED:
         if item.get(name) is None:
             raise _mismatch(f"{where} has no {name}")
-    kind = _text(item, "kind", where)
+    kind = _required_text(item, "kind", where)
     if kind not in CLAIM_KINDS:
         raise _mismatch(f"{where}.kind is {kind[:_SHOWN]!r}, not one of {', '.join(CLAIM_KINDS)}")
     conditional = item.get("conditional", False)
