@@ -166,9 +166,13 @@ def _record_part(
     day = _day_value(session)
     today = (now + timedelta(hours=14)).date()
     stamp = adapt(session, now)
+    # By the name as written: a few hundred names, each made a key once.
+    source_id_by_name = {
+        name: source_ids[source_key(name)] for name in {entry.source for entry, _ in part}
+    }
     inserted = [
         _prediction_values(
-            session, entry, fingerprint, source_ids[source_key(entry.source)], today, day, stamp
+            session, entry, fingerprint, source_id_by_name[entry.source], today, day, stamp
         )
         for entry, fingerprint in part
     ]
@@ -258,7 +262,7 @@ def _prediction_values(
         source_id,
         claim.symbol,
         claim.asset,
-        claim.kind.value,
+        claim.kind._value_,  # `.value` is an Enum descriptor: ten times the cost
         claim.level,
         claim.upper,
         relative.kind.value if relative else None,
