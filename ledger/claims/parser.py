@@ -413,7 +413,8 @@ def plain_fields_claim(
     claim_kind = _PLAIN_KINDS.get(kind)
     if claim_kind is None or not 0.0 < level <= MAX_PRICE or deadline <= made_on:
         return None
-    if float(format_price(level)) != level:
+    price = format_price(level)
+    if float(price) != level:
         return None  # _price_level would round it, with a note
     match = asset
     notes = [match.note] if match.note else []
@@ -425,7 +426,7 @@ def plain_fields_claim(
         window_start = default_window_start(made_on)
     if "/" in match.symbol:
         notes.append(RATIO_ASSUMPTION)
-    return Claim(
+    claim = Claim(
         symbol=match.symbol,
         asset=match.asset,
         kind=claim_kind,
@@ -435,6 +436,15 @@ def plain_fields_claim(
         deadline=deadline,
         assumptions=tuple(dict.fromkeys(notes)),
     )
+    # Its canonical text from the parts already at hand, kept as `canonical_text`
+    # keeps it (the two are held equal by the test named above).
+    head = f"{match.symbol} {kind} {price}"
+    if family == AVERAGE:  # the others' windows open the day after the call
+        text = f"{head} from {window_start.isoformat()} to {deadline.isoformat()}"
+    else:
+        text = f"{head} by {deadline.isoformat()}"
+    object.__setattr__(claim, "_canonical_text", text)
+    return claim
 
 
 # ---------------------------------------------------------------- the grammar
