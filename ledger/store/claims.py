@@ -187,7 +187,11 @@ def _record_part(
     insert_rows(  # ids and text: nothing to convert
         session, "prediction_tag", ("prediction_id", "tag"), tag_rows, ready=True
     )
-    revises = _link_revisions(session, part, {**new_ids, **part_ids}, existing, source_ids)
+    revises = (
+        _link_revisions(session, part, {**new_ids, **part_ids}, existing, source_ids)
+        if any(entry.revises_fingerprint or entry.revises_id is not None for entry, _ in part)
+        else {}  # nothing to link: not worth copying the batch's ids for each part
+    )
     if context.sqlite:
         # The log's entries from the values just inserted: only the source names are read.
         prooflog.append_inserted_claims(
@@ -501,6 +505,20 @@ def _ids_by_fingerprint(session: Session, fingerprints: Sequence[str]) -> dict[s
     import asks for 100k, and SQLAlchemy's expanding IN costs more than the lookups)."""
     found: dict[str, int] = {}
     unique = sorted(set(fingerprints))
+    if not unique:
+        return found
+    [(recorded,)] = fetchall(session, "SELECT COUNT(*) FROM prediction", [])
+    if recorded <= len(unique):
+        # A ledger no larger than the question (a new one, or an import read
+        # again) is read whole: its rows cost less than the lookups.
+        wanted = set(unique)
+        return {
+            fingerprint: claim_id
+            for fingerprint, claim_id in fetchall(
+                session, "SELECT fingerprint, id FROM prediction", []
+            )
+            if fingerprint in wanted
+        }
     for chunk in chunks(unique):
         marks = ", ".join("?" * len(chunk))
         found.update(
