@@ -507,8 +507,10 @@ def _ids_by_fingerprint(session: Session, fingerprints: Sequence[str]) -> dict[s
     unique = sorted(set(fingerprints))
     if not unique:
         return found
-    [(recorded,)] = fetchall(session, "SELECT COUNT(*) FROM prediction", [])
-    if recorded <= len(unique):
+    # The largest id bounds the claims recorded (ids only grow) and is one
+    # index probe, where counting would read a large ledger for every `add`.
+    [(last_id,)] = fetchall(session, "SELECT MAX(id) FROM prediction", [])
+    if (last_id or 0) <= len(unique):
         # A ledger no larger than the question (a new one, or an import read
         # again) is read whole: its rows cost less than the lookups.
         wanted = set(unique)
