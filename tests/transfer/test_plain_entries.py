@@ -84,7 +84,7 @@ def _read(text: str) -> tuple[str, object]:
     return "read", (batch, fingerprints)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(batch=st.lists(entries(), min_size=1, max_size=6))
 def test_the_short_path_reads_as_the_general_one(batch: list[dict[str, str]]) -> None:
     """The whole file (a bad entry refuses it, so its good entries are compared one
