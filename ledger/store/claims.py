@@ -166,9 +166,13 @@ def _record_part(
     day = _day_value(session)
     today = (now + timedelta(hours=14)).date()
     stamp = adapt(session, now)
+    # By the name as written: a few hundred names, each made a key once.
+    source_id_by_name = {
+        name: source_ids[source_key(name)] for name in {entry.source for entry, _ in part}
+    }
     inserted = [
         _prediction_values(
-            session, entry, fingerprint, source_ids[source_key(entry.source)], today, day, stamp
+            session, entry, fingerprint, source_id_by_name[entry.source], today, day, stamp
         )
         for entry, fingerprint in part
     ]
@@ -183,7 +187,11 @@ def _record_part(
     insert_rows(  # ids and text: nothing to convert
         session, "prediction_tag", ("prediction_id", "tag"), tag_rows, ready=True
     )
-    revises = _link_revisions(session, part, {**new_ids, **part_ids}, existing, source_ids)
+    revises = (
+        _link_revisions(session, part, {**new_ids, **part_ids}, existing, source_ids)
+        if any(entry.revises_fingerprint or entry.revises_id is not None for entry, _ in part)
+        else {}  # nothing to link: not worth copying the batch's ids for each part
+    )
     if context.sqlite:
         # The log's entries from the values just inserted: only the source names are read.
         prooflog.append_inserted_claims(
@@ -258,7 +266,7 @@ def _prediction_values(
         source_id,
         claim.symbol,
         claim.asset,
-        claim.kind.value,
+        claim.kind._value_,  # `.value` is an Enum descriptor: ten times the cost
         claim.level,
         claim.upper,
         relative.kind.value if relative else None,
@@ -497,6 +505,22 @@ def _ids_by_fingerprint(session: Session, fingerprints: Sequence[str]) -> dict[s
     import asks for 100k, and SQLAlchemy's expanding IN costs more than the lookups)."""
     found: dict[str, int] = {}
     unique = sorted(set(fingerprints))
+    if not unique:
+        return found
+    # The largest id bounds the claims recorded (ids only grow) and is one
+    # index probe, where counting would read a large ledger for every `add`.
+    [(last_id,)] = fetchall(session, "SELECT MAX(id) FROM prediction", [])
+    if (last_id or 0) <= len(unique):
+        # A ledger no larger than the question (a new one, or an import read
+        # again) is read whole: its rows cost less than the lookups.
+        wanted = set(unique)
+        return {
+            fingerprint: claim_id
+            for fingerprint, claim_id in fetchall(
+                session, "SELECT fingerprint, id FROM prediction", []
+            )
+            if fingerprint in wanted
+        }
     for chunk in chunks(unique):
         marks = ", ".join("?" * len(chunk))
         found.update(

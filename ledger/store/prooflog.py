@@ -332,6 +332,7 @@ def _sqlite_stored_columns(
     column holds (stored by the column's affinity) gives None.
     """
     position = {name: index for index, name in enumerate(columns)}
+    by_column = list(zip(*inserted, strict=True)) if inserted else [()] * len(columns)
     found: dict[str, list[Any]] = {}
     for name in wanted:
         at = position.get(name)
@@ -339,20 +340,27 @@ def _sqlite_stored_columns(
         allowed = _sqlite_plain_types(column_type)
         if at is None or allowed is None:
             return None
-        values = [row[at] for row in inserted]
-        if not set(map(type, values)) <= allowed:
+        values = list(by_column[at])
+        kinds = set(map(type, values))
+        if not kinds <= allowed:
             return None
         if isinstance(column_type, sqltypes.Date | sqltypes.DateTime) and not all(
-            v[4:5] == "-" and v[:4].isdigit() for v in values if v is not None
+            v[4:5] == "-" and v[:4].isdigit() for v in set(values) if v is not None
         ):  # NUMERIC affinity: text that reads as a number would be stored as one
             return None
-        found[name] = _floats_as_sqlite_reads(values)
+        found[name] = _floats_as_sqlite_reads(values) if float in kinds else values
     return found
 
 
 def _floats_as_sqlite_reads(values: list[Any]) -> list[Any]:
     """`values` as SQLite reads them back: a float NaN is stored NULL, and -0.0
     is stored as the integer 0 and read back 0.0; every other value as handed."""
+    if set(map(type, values)) <= {float, type(None)}:
+        # The usual column, asked a C call at a time: no zero (the filter keeps
+        # every value but None and zeros) and no NaN.
+        nonzero = list(filter(None, values))
+        if len(nonzero) == len(values) - values.count(None) and not any(map(math.isnan, nonzero)):
+            return values
     if not any(v != v or v == 0.0 for v in values if type(v) is float):
         return values
     return [(None if v != v else 0.0 if v == 0.0 else v) if type(v) is float else v for v in values]

@@ -249,6 +249,10 @@ def test_frontier_appends_equal_the_whole_tree(sizes: list[int]) -> None:
         done += step
         assert frontier.root == _naive_root(hashes[:done])
         assert frontier.size == done
+        one_by_one = Frontier.empty()
+        for leaf in hashes[:done]:  # a leaf at a time: the frontier's own subtrees, the same
+            one_by_one = one_by_one.extend([leaf])
+        assert frontier.hashes == one_by_one.hashes
 
 
 @pytest.mark.parametrize("size", range(9), ids=lambda s: f"size-{s}")

@@ -53,3 +53,21 @@ def test_no_entries_ask_nothing(ledger_url: str) -> None:
     with Session(engine) as session, session.begin():
         assert recorded_ids(session, []) == {}
     engine.dispose()
+
+
+def test_a_ledger_read_whole_or_looked_up_gives_the_same_ids(ledger_url: str) -> None:
+    """A question at least as large as the ledger reads the ledger whole; a smaller
+    one looks its fingerprints up: both find exactly the recorded ones."""
+    engine = open_ledger(ledger_url)
+    texts = ["gold $5055 by end-2026", "silver $40 by end-2026", "BTC hits 150k by 2026-06-30"]
+    with Session(engine) as session, session.begin():
+        ids = record_claims(session, [entry(text) for text in texts]).added
+    new = entry("oil falls to 50 by end-2026")
+    with Session(engine) as session, session.begin():
+        smaller = [entry(texts[1]), new]  # 2 asked of 3 recorded: looked up
+        larger = [*(entry(text) for text in texts), new]  # 4 asked: the ledger read whole
+        assert recorded_ids(session, smaller) == {smaller[0].fingerprint(): ids[1]}
+        assert recorded_ids(session, larger) == {
+            claim.fingerprint(): claim_id for claim, claim_id in zip(larger, ids, strict=False)
+        }
+    engine.dispose()
