@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from ledger.claims.model import RelativeKind
 from ledger.claims.numbers import LevelMatch, find_levels
+from ledger.extract.company_figures import company_figure
 from ledger.extract.patterns import level_phrases
 from ledger.extract.quantity_amounts import (
     amount_of_change,
@@ -274,6 +275,8 @@ def _is_call_level(
         return False
     if unit_left_out(match, work) or counted_quantity(match, work) or amount_of_change(match, work):
         return False
+    if company_figure(match, work):
+        return False  # "EPS of $US356": what the index earns, not where it goes
     if _PRESENT_STATE_BEFORE.search(before) and not looks_ahead(start):
         return False
     written = match.text.replace(" ", "")

@@ -32,6 +32,8 @@ from ledger.extract.clauses import (
     HEADLINE_INFINITIVE,
     is_conditional,
 )
+from ledger.extract.consensus_compared import without_consensus_comparisons
+from ledger.extract.denials import denied_after
 from ledger.extract.directions import Direction, is_negated
 from ledger.extract.levels import Level
 from ledger.extract.patterns import (
@@ -191,7 +193,9 @@ def write_candidate(
         side = BELOW if level.match.sign == "-" else ABOVE  # "-15%" says the side itself
     kind = vocabulary.kind_for(family, side)
     conditional = is_conditional(sentence, level.start)
-    negated = is_negated(sentence.present, sentence.terms, plan.window)
+    negated = is_negated(sentence.present, sentence.terms, plan.window) or denied_after(
+        sentence.present, level.end
+    )
     notes += flag_notes(sentence, when, conditional, negated, settings)
     name = claim_name(mention.symbol, settings.aliases)
     when_text = when_words(when, family, settings)
@@ -225,7 +229,7 @@ def write_candidate(
     score += confidence_scores.SCORE_VAGUE_ASSET if mention.vague_note else 0
     if when is None:
         score = min(score, confidence_scores.CAP_NO_TIME_FRAME)
-    if _CONSENSUS.search(sentence.present):
+    if _CONSENSUS.search(without_consensus_comparisons(sentence.present)):
         score = min(score, confidence_scores.CAP_CONSENSUS)
         notes.append("a consensus of many forecasters (median, survey, average): nobody's call")
     unnamed = unnamed_source(sentence, level.start)
