@@ -32,7 +32,7 @@ from ledger.extract.clauses import (
     HEADLINE_INFINITIVE,
     is_conditional,
 )
-from ledger.extract.consensus_compared import without_consensus_comparisons
+from ledger.extract.consensus_compared import pooled_figure
 from ledger.extract.denials import denied_after
 from ledger.extract.directions import Direction, is_negated
 from ledger.extract.levels import Level
@@ -41,7 +41,6 @@ from ledger.extract.patterns import (
     claim_wording,
     confidence_scores,
     direction_phrases,
-    hedge_phrases,
 )
 from ledger.extract.sides import is_sideless_average, path_side
 from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
@@ -49,7 +48,6 @@ from ledger.extract.textops import any_of
 from ledger.extract.unnamed import unnamed_source
 
 _BEARISH = any_of(direction_phrases.BEARISH)
-_CONSENSUS = any_of(hedge_phrases.CONSENSUS)
 _TARGET_WORDS = frozenset(direction_phrases.SIDELESS_TARGET_WORDS)
 # ", below the current curves of 63 dollars", "well under today's price", "below spot":
 # said after the levels of its clause, against the price of the day (not a past target).
@@ -229,7 +227,7 @@ def write_candidate(
     score += confidence_scores.SCORE_VAGUE_ASSET if mention.vague_note else 0
     if when is None:
         score = min(score, confidence_scores.CAP_NO_TIME_FRAME)
-    if _CONSENSUS.search(without_consensus_comparisons(sentence.present)):
+    if pooled_figure(sentence.present):
         score = min(score, confidence_scores.CAP_CONSENSUS)
         notes.append("a consensus of many forecasters (median, survey, average): nobody's call")
     unnamed = unnamed_source(sentence, level.start)

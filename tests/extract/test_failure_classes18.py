@@ -6,7 +6,9 @@ one by one and sorted into classes. The classes fixed here, each in general form
 - a call the sentence rules out: "does not look for GBP/USD gains to 1.40", or the
   denial after the call, "a jump to $200,000 this year is very unlikely";
 - accounts figures next to an index target: "EPS of $US272 for 2025, $US317 for 2026";
-  and a house's call set against the consensus ("7800, above consensus") is its own.
+  and a house's call set against the consensus ("7800, above consensus") is its own,
+  while what "polled analysts see" is the poll's;
+- a currency pair named in words, base first: "the Pound to Dollar rate".
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -165,3 +167,47 @@ def test_consensus_calls_and_prices_after_accounts_words_keep_their_reading(
     text: str, expected: set[str]
 ) -> None:
     assert recorded(text, made_on=NOVEMBER) == expected
+
+
+# --------------------------------------------------------- a currency pair named in words
+
+OCTOBER = date(2025, 10, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MUFG expects the Pound to Dollar rate to strengthen to 1.40 by the third quarter"
+            " of 2026 as dollar losses outrun the Pound's weaknesses.",
+            {"GBPUSD=X touch_above 1.4 by 2026-09-30 MUFG"},
+        ),
+        (
+            "Acme Bank expects the pound/dollar rate to rise to 1.40 by the end of 2026.",
+            {"GBPUSD=X touch_above 1.4 by 2026-12-31 Acme Bank"},
+        ),
+        (
+            "Acme Bank expects the dollar to yen rate to climb to 160 by the end of 2026.",
+            {"JPY=X touch_above 160 by 2026-12-31 Acme Bank"},
+        ),
+    ],
+    ids=["pound-to-dollar", "pound-slash-dollar", "dollar-to-yen"],
+)
+def test_a_pair_named_in_words_is_the_pair(text: str, expected: set[str]) -> None:
+    assert recorded(text, made_on=OCTOBER) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the pound alone may be against the euro: no pair
+        "Acme Bank expects the pound to rise to 1.40 by the end of 2026.",
+        # a past move of the pair
+        "The Pound to Dollar rate rose to 1.35 on Friday.",
+        # a poll's figure is nobody's call
+        "Pound to Dollar Forecast: Polled Analysts See 1.38 in a Year",
+    ],
+    ids=["pound-alone", "past-move", "polled-analysts"],
+)
+def test_no_call_on_the_pair_named_in_words(text: str) -> None:
+    assert recorded(text, made_on=OCTOBER) == set()
