@@ -8,7 +8,10 @@ one by one and sorted into classes. The classes fixed here, each in general form
 - accounts figures next to an index target: "EPS of $US272 for 2025, $US317 for 2026";
   and a house's call set against the consensus ("7800, above consensus") is its own,
   while what "polled analysts see" is the poll's;
-- a currency pair named in words, base first: "the Pound to Dollar rate".
+- a currency pair named in words, base first: "the Pound to Dollar rate";
+- speakers: a sentence that opens on a bare title and a person ("Analyst Michael Hsueh
+  says") after sentences about a firm is the firm speaking; a name that opens a bracket
+  ("[Deutsche Bank predicts: ...]") starts at the bracket.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -211,3 +214,55 @@ def test_a_pair_named_in_words_is_the_pair(text: str, expected: set[str]) -> Non
 )
 def test_no_call_on_the_pair_named_in_words(text: str) -> None:
     assert recorded(text, made_on=OCTOBER) == set()
+
+
+# ------------------------------------------------------------ the firm a person speaks for
+
+NOVEMBER_27 = date(2025, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Golden Finance reports that Deutsche Bank expects gold to rise in 2026. Analyst"
+            " Michael Hsueh says gold should reach a high of $4,950 an ounce in 2026.",
+            "GC=F touch_above 4950 from 2026-01-01 to 2026-12-31 Deutsche Bank",
+        ),
+        (
+            "Acme Bank raised its gold forecasts on Monday. Chief economist Jane Doe expects gold"
+            " to reach $5,200 by the end of 2026.",
+            "GC=F touch_above 5200 by 2026-12-31 Acme Bank",
+        ),
+        (
+            "[Deutsche Bank predicts: gold will reach $5,000 per ounce in 2027] Golden Finance"
+            " reports it.",
+            "GC=F touch_above 5000 from 2027-01-01 to 2027-12-31 Deutsche Bank",
+        ),
+    ],
+    ids=["analyst-after-the-firm", "chief-economist-after-the-firm", "bracketed-headline"],
+)
+def test_the_firm_a_person_or_a_bracket_names_is_the_speaker(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=NOVEMBER_27)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no firm before: the person speaks for themself
+        (
+            "Gold rallied on Monday. Analyst Jane Doe expects gold to reach $5,200 by the end of"
+            " 2026.",
+            "GC=F touch_above 5200 by 2026-12-31 Jane Doe",
+        ),
+        # a person named with a firm of their own keeps it
+        (
+            "Acme Bank raised its gold forecasts on Monday. Analyst Jane Doe of Zeta Capital"
+            " expects gold to reach $5,200 by the end of 2026.",
+            "GC=F touch_above 5200 by 2026-12-31 Zeta Capital",
+        ),
+    ],
+    ids=["no-firm-before", "analyst-of-another-firm"],
+)
+def test_a_person_of_no_firm_or_of_another_keeps_it(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=NOVEMBER_27)
