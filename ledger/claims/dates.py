@@ -67,7 +67,9 @@ _PERIOD = rf"""
   | h(?P<h>[12])(?:\s*[-/]?\s*(?P<h_year>{_YEAR}))?
   | (?P<h_first>[12])h\s*(?P<h_first_year>{_YEAR})
   | (?:the\s+)?(?P<half_word>first|second)\s+half(?:\s+of)?(?:\s+(?P<half_word_year>{_YEAR}))?
-  | (?P<month>{_MONTH_RE})\.?(?:\s*,?\s*(?P<month_year>{_YEAR}))?
+  | (?P<month_this>this\s+)?(?P<month>{_MONTH_RE})\.?(?:\s*,?\s*(?P<month_year>{_YEAR}))?
+  | (?P<season_this>this\s+)?(?P<season>spring|summer|autumn)
+    (?:\s+(?:of\s+)?(?P<season_year>{_YEAR}))?
   | (?P<rel>this|next|the|current|coming)\s+(?P<rel_unit>year|quarter|month)
   | (?P<year>{_YEAR})
   | (?P<year_word>year)
@@ -231,7 +233,11 @@ def _resolve_period(text: str, made_on: date) -> _Span:
             year = int(match["month_year"])
             return _Span(_make_date(year, month, 1), month_end(year, month), f"{name} {year}")
         span = yearless(lambda y: (_make_date(y, month, 1), month_end(y, month)), name)
-        return _Span(span.start, span.end, span.label, True, span.assumptions)
+        # "this December" is a date without a preposition; a bare "March" may be a word
+        needs_prep = not match["month_this"]
+        return _Span(span.start, span.end, span.label, needs_prep, span.assumptions)
+    if match["season"]:
+        return _season(match, made_on, written)
     if match["rel"]:
         return _relative_period(match["rel"].lower(), match["rel_unit"].lower(), made_on, written)
     if match["year"]:
@@ -241,6 +247,33 @@ def _resolve_period(text: str, made_on: date) -> _Span:
         )
     # "year" on its own, as in "end of year" or "mid-year": the call's year.
     return _this_year(made_on, written, needs_prep=True)
+
+
+# The months of a season as markets write it (meteorological seasons of the northern
+# hemisphere, where the houses that publish these calls sit): "by spring 2026" is by the end
+# of May 2026. Winter, which straddles two years, and "fall", which is far more often the
+# verb, are left unread.
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
+
+
+def _season(match: re.Match[str], made_on: date, written: str) -> _Span:
+    first, last = _SEASON_MONTHS[match["season"].lower()]
+    name = match["season"].lower()
+
+    def spans(year: int) -> tuple[date, date]:
+        return _make_date(year, first, 1), month_end(year, last)
+
+    if match["season_year"]:
+        year = int(match["season_year"])
+        start, end = spans(year)
+        return _Span(start, end, f"{name} {year}", assumptions=(_season_note(written, end),))
+    start, end = _next_ending(made_on, spans)
+    note = _season_note(written, end)
+    return _Span(start, end, name, not match["season_this"], (note,))
+
+
+def _season_note(written: str, end: date) -> str:
+    return f"'{written}' read as ending {end.isoformat()} (the season's last month)"
 
 
 def _this_year(made_on: date, written: str, *, needs_prep: bool = False) -> _Span:
@@ -329,6 +362,19 @@ def _on_range(match: re.Match[str], made_on: date) -> DatePhrase | None:
     )
 
 
+def _on_year_span(match: re.Match[str], made_on: date) -> DatePhrase | None:
+    """ "for 2030-2035", "over 2026-27": the years from the first through the last, a period.
+
+    A span that runs backwards ("2035-2030") or is not a span of years ("2026-12", a month)
+    is no period here."""
+    first = int(match["a"])
+    last_written = match["b"]
+    last = int(last_written) if len(last_written) == 4 else first // 100 * 100 + int(last_written)
+    if last <= first:
+        return None
+    return _phrase(match, _make_date(last, 12, 31), start=_make_date(first, 1, 1))
+
+
 def _on_end_of(match: re.Match[str], made_on: date) -> DatePhrase | None:
     period = _resolve_period(match["p"], made_on)
     if _prep(match) == "before":
@@ -356,6 +402,21 @@ def _on_mid(match: re.Match[str], made_on: date) -> DatePhrase | None:
         if deadline <= made_on:
             deadline = _make_date(made_on.year + 1, 6, 30)
     note = f"'{written}' read as {deadline.isoformat()} (the end of June)"
+    return _phrase(match, deadline, assumptions=(note,))
+
+
+def _on_mid_month(match: re.Match[str], made_on: date) -> DatePhrase | None:
+    """ "by mid-October", "into mid-March 2026": the 15th of the month, the next one to come
+    when no year is written. A preposition is required: "since mid-October" looks back."""
+    written = " ".join(match[0].split())
+    month = MONTHS[match["m"].lower()]
+    if match["y"]:
+        deadline = _make_date(int(match["y"]), month, 15)
+    else:
+        deadline = _make_date(made_on.year, month, 15)
+        if deadline <= made_on:
+            deadline = _make_date(made_on.year + 1, month, 15)
+    note = f"'{written}' read as {deadline.isoformat()} (the middle of the month)"
     return _phrase(match, deadline, assumptions=(note,))
 
 
@@ -448,6 +509,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     ),
     (
         re.compile(
+            rf"""{_START}(?P<prep>for|in|over|during|across|throughout)\s+(?:the\s+)?
+                 (?P<a>{_YEAR})\s*(?:-|\u2013|/|to)\s*(?P<b>{_YEAR}|\d\d)(?:\s+period)?{_END}""",
+            _FLAGS,
+        ),
+        _on_year_span,
+    ),
+    (
+        re.compile(
             rf"""(?<![\w])(?:ends|ending|ended|closes|closing|closed|close|finishes|finishing
                  |finished|finish|settles|settling|settle|(?:to|will|would|should|could|might)\s+end)
                  \s+(?:(?:out|in)\s+)?(?P<p>(?:the|this)\s+year|{_YEAR}){_END}""",
@@ -477,6 +546,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             _FLAGS,
         ),
         _on_mid,
+    ),
+    (
+        re.compile(
+            rf"""{_START}(?P<prep>{_PREPS})\s+mid(?:\s*-\s*|\s+)(?P<m>{_MONTH_RE})\.?
+                 (?:\s*,?\s*(?P<y>{_YEAR}))?{_END}""",
+            _FLAGS,
+        ),
+        _on_mid_month,
     ),
     (
         re.compile(

@@ -84,6 +84,20 @@ _COMMENTARY_PERCENT = re.compile(
     re.IGNORECASE,
 )
 
+# "30% a year", "8% per annum", "2% a month": a rate of change, which no single price settles
+_RATE_AFTER_PERCENT = re.compile(
+    r"^\s*(?:(?:a|an|per|each|every)\s+(?:year|annum|month|quarter)\b|annually\b|yearly\b"
+    r"|monthly\b|compounded\b)",
+    re.IGNORECASE,
+)
+# "$4,550 an ounce, up 3%", "$4,550 in 2026, up 3%": the change a price makes from the one
+# before, said of that price
+_CHANGE_OF_THE_PRICE = re.compile(
+    r"^[^,;.$%\u20ac\u00a3]{0,30},\s*(?:up|down)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+
 # Words that may follow a price level; any other word makes the number a quantity.
 WORDS_AFTER_A_PRICE = frozenset(
     (
@@ -192,6 +206,14 @@ def call_levels(
             for m in kept
             if m.price is not None or not _COMMENTARY_PERCENT.match(work[m.span[1] :])
         ]
+        kept = [
+            m
+            for index, m in enumerate(kept)
+            if m.price is not None
+            or index == 0
+            or kept[index - 1].price is None
+            or not _CHANGE_OF_THE_PRICE.match(work[kept[index - 1].span[1] : m.span[0]])
+        ]
         # "decline 8% to the 95 level": the level the move ends at is the call, the
         # percent only describes the way there
         kept = [
@@ -295,6 +317,8 @@ def _is_call_level(
         return not re.match(r"^(?:-|\s+(?:down|digit))", after, re.IGNORECASE) and not re.search(
             r"\bthe\s+$", before, re.IGNORECASE
         )
+    if _RATE_AFTER_PERCENT.match(after):
+        return False  # "rise about 30% a year for 20 years": a rate, not a level to reach
     if match.sign:
         return True
     # An unsigned percent is a call only next to a move: "rise 20%", "a 20% rally".

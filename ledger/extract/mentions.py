@@ -42,6 +42,8 @@ _HOUSE_TICKERS = frozenset(
     for name in speaker_phrases.HOUSE_ALIASES
     if (symbol := assets.builtin_names().get(name.lower())) is not None and "=" not in symbol
 )
+# The end of a list item's label after a house's name: ":" or " (BofA):"
+_LABEL_END = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?:")
 _STOCK_WORD_AFTER = re.compile(r"(?:'s)?\s+(?:stock|stocks|shares|share\s+price)\b", re.IGNORECASE)
 
 
@@ -105,6 +107,15 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
         rest = rest[:start] + " " * (end - start) + rest[end:]
         if match.note is not None:
             continue  # a lower-case ticker ("nvda"): articles mark tickers, "$NVDA"
+        if (
+            match.symbol in _HOUSE_TICKERS
+            and not work[:start].strip()
+            and _LABEL_END.match(work, end)
+            and not _STOCK_WORD_AFTER.match(work, end)
+        ):
+            continue  # "Bank of America (BofA): $5,000 an ounce": the row's source, not BAC
+        if _affiliation_in_brackets(work, match.span, found):
+            continue  # "Charles Hoskinson (Cardano): $250K": the man's project, not the asset
         named = key in table and table.names_at(work, match.span)
         if (
             match.asset.isupper()
@@ -147,6 +158,28 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
             continue
         joined.append(mention)
     return [_with_role(work, m) for m in joined]
+
+
+# "Charles Hoskinson (", "Arthur Hayes (BitMEX/": a name of two capitalised words or more
+# (a person's, a firm's) and the bracket after it, the bracket holding other names too
+_NAME_THEN_BRACKET = re.compile(
+    r"\b[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|van|von))+\s*\((?:[^()/,]*[/,]\s*)?$"
+)
+
+
+def _affiliation_in_brackets(work: str, span: tuple[int, int], found: list[Mention]) -> bool:
+    """Whether an asset's name is written in brackets after someone's name, as the project
+    or firm they stand for: "Charles Hoskinson (Cardano): $250K" is Hoskinson's call on the
+    article's asset, not a call on Cardano's coin. A bracket after an asset's own name glosses
+    it ("Solana (SOL)", "Bitcoin (BTC)") and stays a mention."""
+    start, end = span
+    if not re.match(r"\s*(?:[/,][^()]*)?\)", work[end:]):
+        return False
+    before = work[max(0, start - 60) : start]
+    if not _NAME_THEN_BRACKET.search(before):
+        return False
+    bracket = work.rfind("(", 0, start)
+    return not any(m.span[1] <= bracket and not work[m.span[1] : bracket].strip() for m in found)
 
 
 def _pointed_asset(context: Context, families: list[str]) -> str | None:

@@ -65,7 +65,8 @@ _ELIDED_PERIOD = re.compile(
 _LEVEL_IN_LIST = re.compile(r"(?:US)?\$?\d[\d,]*(?:\.\d+)?")
 _FOUR_QUARTERS = re.compile(
     r"(?P<levels>(?:(?:US)?\$?\d[\d,]*(?:\.\d+)?(?:,\s*|\s+and\s+|,\s+and\s+)){3}"
-    r"(?:US)?\$?\d[\d,]*(?:\.\d+)?)\s+(?:in|for|over)\s+the\s+(?:four|4)\s+quarters\s+of\s+"
+    r"(?:US)?\$?\d[\d,]*(?:\.\d+)?)\s+(?:in|for|over|through|across|during)\s+the\s+(?:four|4)"
+    r"\s+quarters\s+of\s+"
     r"(?P<year>next\s+year|this\s+year|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -267,10 +268,14 @@ def article_tickers(text: str) -> frozenset[str]:
 YEAR_END_DAYS_AWAY = 7
 
 
-def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
+def prepare(
+    text: str, made_on: date, earlier_year: int | None = None, *, item: bool = False
+) -> str:
     """The sentence as the claim language reads it; `earlier_year` is a year after made_on's
     that the sentence before named, for a yearless quarter or half here ("Morgan Stanley
-    sees $60 in 2026. Its strategist expects $55 in the second half": of 2026)."""
+    sees $60 in 2026. Its strategist expects $55 in the second half": of 2026). In a list's
+    `item` it is the year of the list ("Gold forecasts for 2026:" then "- JPMorgan: $5,055
+    at year-end": the end of 2026)."""
     work = _elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY)))
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
@@ -294,7 +299,32 @@ def prepare(text: str, made_on: date, earlier_year: int | None = None) -> str:
     work = _FOUR_QUARTERS.sub(lambda m: _each_quarter(m, made_on), work)
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
     work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
-    return _carry_years(work, made_on, earlier_year)
+    work = _carry_years(work, made_on, earlier_year)
+    if item and earlier_year and earlier_year > made_on.year:
+        work = _year_end_of_the_list(work, made_on, earlier_year)
+    return work
+
+
+def _year_end_of_the_list(work: str, made_on: date, year: int) -> str:
+    """ "- JPMorgan: $5,055 at year-end" under "Gold forecasts for 2026:": the list's year.
+
+    A row of a list that names the year it forecasts says "year-end", "the end of the
+    year" or "mid-year" of that year, the way its other rows say "2026"; read from the day
+    of writing it would be the year under way, a call often days from its deadline. A row
+    that names a year of its own, or counts from today ("this year", "next year"), keeps it.
+    """
+    if _YEAR.search(work) or _YEAR_FROM_TODAY.search(work):
+        return work
+    work = _MID_YEAR.sub(f"mid-{year}", work)
+    return _THE_YEAR_END.sub(
+        lambda match: (
+            f"year-end {year}" if match[0].lower().startswith("year") else f"the end of {year}"
+        ),
+        work,
+    )
+
+
+_MID_YEAR = re.compile(r"\bmid[-\s]?year\b(?![-\s]*end)", re.IGNORECASE)
 
 
 def _month_of_year(match: re.Match[str], made_on: date) -> str:
@@ -450,6 +480,7 @@ def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> s
             pieces.append(work[last : match.end()] + f" {earlier_year}")
             last = match.end()
     work = "".join(pieces) + work[last:]
+    work = _full_year_named(work, made_on, earlier_year)
     later = [m for m in _YEAR.finditer(work) if int(m[1]) > made_on.year]
     if not later and made_on >= date(made_on.year, 12, 31) - timedelta(days=YEAR_END_DAYS_AWAY):
         # "expects USD/JPY to break 158 by year-end", written on 30 December: a call for the
@@ -478,6 +509,41 @@ def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> s
 
 
 _YEAR_FROM_TODAY = re.compile(r"\b(?:next|this|coming)\s+year\b", re.IGNORECASE)
+# "for the full year", "the year as a whole", "for the whole year": the year the text is on
+_THE_FULL_YEAR = re.compile(
+    r"\b(?:(?:for|over|in)\s+)?the\s+(?:(?:full|whole|entire)\s+year"
+    r"|year\s+as\s+a\s+whole)\b",
+    re.IGNORECASE,
+)
+
+
+def _full_year_named(work: str, made_on: date, earlier_year: int | None) -> str:
+    """ "For the full year they see gold averaging $4,550": the year the text is about.
+
+    A report on next year's outlook written in December says "the full year" or "the year
+    as a whole" of the year it forecasts, named earlier in the sentence ("$60 in the fourth
+    quarter of 2026 ... and $56.3 for the year as a whole") or in the sentence before ("BMO
+    expects gold to average $4,600 in the first half of 2026. For the full year ..."), not
+    of the year it was written in. Only a year after made_on's is carried; with none the
+    phrase is left as the claim language reads it.
+    """
+
+    def named(match: re.Match[str]) -> str:
+        before = [m for m in _YEAR.finditer(work, 0, match.start()) if int(m[1]) > made_on.year]
+        if before:
+            year = before[-1][1]
+        elif (
+            earlier_year
+            and earlier_year > made_on.year
+            and not _YEAR.search(work)
+            and not _YEAR_FROM_TODAY.search(work)
+        ):
+            year = str(earlier_year)
+        else:
+            return match[0]
+        return f"in {year}"  # the claim language's words for a year's period
+
+    return _THE_FULL_YEAR.sub(named, work)
 
 
 def _year_before(work: str, position: int, made_on: date) -> tuple[str, int | None] | None:

@@ -143,7 +143,7 @@ def read_sentence(
         # "Gold could keep rising: forecasts point to $5,000 in 2026" then "around $5,055 in
         # the fourth quarter": a quarter with no year is in the year the headline names
         earlier_year = context.headline_period.deadline.year
-    work = prepare(original, made_on, earlier_year)
+    work = prepare(original, made_on, earlier_year, item=item)
     phrases = date_phrases(work, made_on)
     work, phrases = with_same_period(work, phrases, made_on, context)
 

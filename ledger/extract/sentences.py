@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Words that end with a stop but do not end a sentence (lower-case, without the stop).
 ABBREVIATIONS = frozenset(
@@ -122,7 +122,40 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             for start, piece in _split_unit(unit_text):
                 sentences.append(Sentence(piece, offset + start, paragraph=paragraph))
+    if sentences and _opens_with_a_title(text, sentences[0]):
+        sentences[0] = replace(sentences[0], headline=True)
     return sentences
+
+
+# A note in brackets at the end of a title: "(translated from German)", "(Reuters)", "(video)"
+_TRAILING_NOTE = re.compile(r"\s*\([^()\n]{1,60}\)\s*$")
+
+
+def _opens_with_a_title(text: str, first: Sentence) -> bool:
+    """Whether the text's first line is its title, whatever shape the splitter gave it.
+
+    A title has no final stop, so it never ends in one; what follows it may still make the
+    splitter take it for something else: a note in brackets after it ("Bernstein sticks to
+    $150,000 bitcoin forecast for 2026 (translated from German)" ends in a bracket), a colon
+    in it ("EIA STEO: Brent Seen at $58 in 2026", "Cathie Wood's Audacious Bitcoin Forecast:
+    Why Ark Invest Eyes $2.4 Million by 2030" look like a list's "Name: level" row), or a
+    line of page furniture under it ("10 Min Read"). The first line of an article that is
+    set like a title (most of its words capitalised, or a block of its own) and stops on no
+    stop and no little word is its headline, so the body's restatement of its call is the
+    one kept.
+    """
+    if first.paragraph != 0 or first.headline:
+        return False
+    line = text.lstrip().split("\n", 1)[0].strip()
+    if not line or not first.text.startswith(_strip_markers(line)[:40]):
+        return False
+    if _BULLET.match(line) or line.count("|") >= 2:
+        return False
+    bare = _TRAILING_NOTE.sub("", line)
+    if not bare or _TERMINAL.search(bare) or _ENDS_ON_LITTLE_WORD.search(bare):
+        return False
+    alone = text.lstrip().split("\n\n", 1)[0].strip() == line
+    return alone or _title_like(bare)
 
 
 _QUESTION_THEN_MORE = re.compile(r"\?[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9$])")

@@ -24,6 +24,12 @@ from collections.abc import Callable
 # A cell that is one price: "$58", "58.5", "US$4,900", "$67*" (a footnote mark after it)
 _PRICE_CELL = re.compile(r"^(?:US\$|\$|€|£)?\s*\d[\d,]*(?:\.\d+)?\s*[kK]?\s*\**$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A header's quarter or half: "Q1 2026", "Q1'26", "1Q26", "H2 2026", "2H 2026"
+_PART_OF_YEAR = re.compile(
+    r"\b(?:(?P<part>[QH])\s*(?P<index>[1-4])|(?P<index_first>[1-4])\s*(?P<part_after>[QH]))"
+    r"\s*[-/'\u2019]?\s*(?P<year>(?:19|20)\d\d|\d\d)\b",
+    re.IGNORECASE,
+)
 # A header cell that is only a year ("2025 | 2026"): a column, not a price
 _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A cell of words that gives a level: "$4,500 by mid-2026" (not "-", not "n/a")
@@ -85,6 +91,18 @@ def tables_as_lines(text: str, names_asset: Callable[[str], tuple[str, bool] | N
     return "\n".join(out)
 
 
+def _column_period(cell: str) -> str | None:
+    """The period a header cell names: "Q1 2026" for "Gold Q1'26" or "1Q 2026" (a column of
+    a quarter's figures, not of the year's), else its year, else None."""
+    part = _PART_OF_YEAR.search(cell)
+    if part is not None:
+        letter = (part["part"] or part["part_after"]).upper()
+        year = part["year"] if len(part["year"]) == 4 else f"20{part['year']}"
+        return f"{letter}{part['index'] or part['index_first']} {year}"
+    year = _YEAR.search(cell)
+    return year[0] if year else None
+
+
 def _cells(line: str) -> list[str]:
     cells = [cell.strip() for cell in line.strip().split("|")]
     if cells and not cells[0]:
@@ -103,9 +121,9 @@ def _table_lines(
     columns: dict[int, tuple[tuple[str, bool] | None, str | None]] = {}
     for position, cell in enumerate(header[1:], start=1):
         asset = names_asset(cell)
-        year = _YEAR.search(cell)
-        if asset is not None or year is not None:
-            columns[position] = (asset, year[0] if year else None)
+        period = _column_period(cell)
+        if asset is not None or period is not None:
+            columns[position] = (asset, period)
     # "Broker | Annual forecast | Price targets | Date": a column of annual figures that
     # names no year is this year's average (said as "an average of $4,323 this year")
     annual = [
@@ -199,9 +217,9 @@ def _row_line(line: str, names_asset: Callable[[str], tuple[str, bool] | None]) 
     asset = names_asset(what)
     if asset is None or not _PRICE_CELL.match(level):
         return line
-    year = _YEAR.search(what)
-    verb = "average" if asset[1] and year else "at"
-    words = [f"{asset[0]} {verb}", level.rstrip("*").strip(), f"in {year[0]}" if year else ""]
+    period = _column_period(what)
+    verb = "average" if asset[1] and period else "at"
+    words = [f"{asset[0]} {verb}", level.rstrip("*").strip(), f"in {period}" if period else ""]
     indent = re.match(r"\s*", line)
     return f"{indent[0] if indent else ''}{label}: {' '.join(w for w in words if w)}"
 

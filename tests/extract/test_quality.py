@@ -288,12 +288,13 @@ NEW_DEV_BATCHES = (
     "corpus_dev5.yaml",
     "corpus_dev6.yaml",
     "corpus_dev7.yaml",
+    "corpus_dev8.yaml",
 )
 
 
 @pytest.mark.parametrize("name", NEW_DEV_BATCHES)
 def test_each_later_development_batch_cites_new_pages(name: str) -> None:
-    """corpus_dev2.yaml to corpus_dev7.yaml were written to widen what the rules see: none of
+    """corpus_dev2.yaml to corpus_dev8.yaml were written to widen what the rules see: none of
     their pages may be one that another corpus file already paraphrases, and each cites a page
     once."""
     urls = [str(entry["url"]) for entry in raw_entries(name)]
@@ -336,11 +337,14 @@ CURRENT_FROZEN = ("corpus_test6.yaml", "corpus_test7.yaml")
 # round (2026-12-07; 0.914 / 0.826 after the ninth). On 2026-12-07 corpus_test3.yaml and
 # corpus_test4.yaml (137 claims at 0.716 / 0.737, never tuned on) joined the development files:
 # pooled 0.896 / 0.828, speakers 0.90 (1,195 claims, 653 articles), so the precision floor went
-# from 0.91 to 0.89 for that reason alone. Later that day corpus_test5.yaml (61 claims at 0.755 /
-# 0.656) joined them: pooled 0.901 / 0.828, speakers 0.91 (1,256 claims, 703 articles), within the
-# floors. A later round may raise these; lowering one needs a
-# reason in its note.
-DEVELOPMENT_FLOOR = {"precision": 0.89, "recall": 0.82, "speakers": 0.89}
+# from 0.91 to 0.89 for that reason alone. Later that day the development labels were brought
+# to one convention (pooled 0.908 / 0.837 -> 0.911 / 0.837, speakers 0.91 -> 0.92), and
+# corpus_dev8.yaml (77 claims at 0.750 / 0.545, never tuned on) and corpus_test5.yaml (61 claims
+# at 0.755 / 0.656, retired from the frozen set) joined them: pooled 0.897 / 0.812, speakers
+# 0.91 (1,335 claims, 755 articles), so the recall
+# floor went from 0.82 to 0.81 for that reason alone. A later round may raise these; lowering
+# one needs a reason in its note.
+DEVELOPMENT_FLOOR = {"precision": 0.89, "recall": 0.81, "speakers": 0.89}
 
 
 def test_the_pooled_development_figures_hold() -> None:

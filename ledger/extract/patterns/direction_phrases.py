@@ -78,12 +78,13 @@ PERIOD_END = (
     r"|the\s+decade|[QH][1-4](?:\s+(?:19|20)\d\d)?)"
 )
 CLOSE_PATTERNS = (
-    rf"\b{PERIOD_END}\s+(?:at|above|around|near|over|north\s+of|in\s+the)\b",
+    # (not the "end" of "targets for year-end 2026 at $5,400", a target's date)
+    rf"\b(?<!-){PERIOD_END}\s+(?:at|above|around|near|over|north\s+of|in\s+the)\b",
     r"\byear[-\s]end\s+close\b",
     r"\bclose\s+(?:at|above)\b",
 )
 CLOSE_BELOW_PATTERNS = (
-    rf"\b{PERIOD_END}\s+(?:below|under|south\s+of)\b",
+    rf"\b(?<!-){PERIOD_END}\s+(?:below|under|south\s+of)\b",
     r"\bclose\s+below\b",
 )
 

@@ -21,6 +21,8 @@ FORECAST_NOUNS = (
     "price target", "target", "targets", "forecast", "forecasts", "outlook", "projection",
     "projections", "base case", "base-case", "prediction", "predictions", "price objective",
     "year-end target", "fair value", "estimate", "call",
+    # "the new quarterly path is $79.62 in the first quarter, $90.56 in the second ..."
+    "path",
 )  # fmt: skip
 # Regexes: modal verbs and "set to"-style phrases that put a sentence in the future.
 FUTURE_MARKERS = (

@@ -24,7 +24,10 @@ CONDITIONALS = (
     r"\bonly\s+(?:if|when)\b",
     # "it would take rate cuts and a weaker dollar to carry the metal above $5,000": what
     # the move needs, not the call
-    r"\b(?:it|that)\s+(?:would|will|could|might|may)\s+(?:take|require|need)\b",
+    # ... but "a path that could take gold to $6,000" carries the price there: no condition
+    r"\b(?:it|that)\s+(?:would|will|could|might|may)\s+(?:take(?!\s+(?:[\w&/-]+\s+){1,3}?"
+    r"(?:to|toward|towards|above|past|beyond)\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"(?:US)?[$€£]?\s?\d)|require|need)\b",
     r"\bwould\s+(?:require|need)\b",
     r"\b(?:in\s+(?:a|an|the|our|its|their)\s+)?(?:hypothetical|extreme|tail[-\s]risk)\b",
 )

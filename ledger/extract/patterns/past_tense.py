@@ -56,6 +56,11 @@ OLD_CALLS = (
     # "Only two weeks ago the bank had raised that target to $85": dated in the past
     r"^\W*(?:only\s+|just\s+|as\s+recently\s+as\s+)?(?:\d+|a|an|one|two|three|four|five|six"
     r"|several|a\s+few|few)\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    # "In October the estimate was only $4,275": what a forecast was, an earlier figure (not
+    # "the target was raised to $5,000", a change made now)
+    r"\b(?:the|its|their|that|this)\s+(?:[\w-]+\s+)?(?:estimate|forecast|target|projection"
+    r"|median)\s+(?:was|were|had\s+been|stood\s+at)\b(?!\s+(?:\w+ly\s+)?(?:\w+ed|set|cut|put"
+    r"|kept|held|left|hit|met|seen|taken|broken|beaten)\b)",
 )
 # A sentence that opens on an earlier edition of a forecast reports that edition's figures:
 # "Last month's outlook had $3.61 for 2025", "In an earlier note, dated August 3, the bank

@@ -34,6 +34,8 @@ REWRITES = (
     # "in the coming days to weeks", "within days": a short horizon the claim language reads
     (r"\bin\s+the\s+(?:coming|next\s+few)\s+days\s+(?:to|or)\s+weeks\b", "within a month"),
     (r"\bin\s+the\s+(?:coming|next\s+few)\s+weeks\b", "within a month"),
+    # "sees ETH at $5,500 within weeks", "within the coming weeks": as "in the coming weeks"
+    (r"\bwithin\s+(?:(?:a\s+few|the\s+coming|the\s+next\s+few)\s+)?weeks\b", "within a month"),
     (r"\b(?:within|in\s+the\s+(?:coming|next\s+few))\s+days\b", "within 1 week"),
     # "by the eoy", "EOY target": the end of the year
     (r"\b(?:the\s+)?eoy\b", "year-end"),
@@ -67,6 +69,11 @@ REWRITES = (
     (r"\b(?:the\s+)?second\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q2"),
     (r"\b(?:the\s+)?third\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q3"),
     (r"\b(?:the\s+)?fourth\s+quarter\s+of\s+(?:the|this)\s+year\b", "Q4"),
+    # "the last quarter of 2026", "the final quarter of the year": the fourth (never a bare
+    # "the last quarter", which may be the one just past)
+    (r"\b(?:the\s+)?(?:last|final)\s+quarter\s+of\s+this\s+year\b", "Q4 of this year"),
+    (r"\b(?:the\s+)?(?:last|final)\s+quarter\s+of\s+the\s+year\b", "Q4"),
+    (r"\b(?:the\s+)?(?:last|final)[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q4"),
     # "the second quarter of 2026" -> "Q2 2026"
     (r"\b(?:the\s+)?first[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q1"),
     (r"\b(?:the\s+)?second[-\s]+quarter(?:\s+of)?(?=\s+(?:19|20)\d\d\b)", "Q2"),
@@ -148,8 +155,10 @@ REWRITES = (
         r"3-month ",
     ),
     # "with 2026 at 1.24 and 2027 at 1.26": a year before its level is that level's period
+    # (not a year inside a period's name: "its target for mid-2026 at $5,000", "end-2026")
     (
         r"(?<!\bin\s)(?<!\bof\s)(?<!\bsince\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bend\s)"
+        r"(?<!-)(?<!\u2013)(?<!\bmid\s)(?<!\blate\s)(?<!\bearly\s)"
         r"(?<![\d,.$])\b((?:19|20)\d\d)\s+at\s+((?:US)?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
         r"(?![\d%])",
         r"\2 in \1",
