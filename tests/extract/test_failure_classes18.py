@@ -11,7 +11,9 @@ one by one and sorted into classes. The classes fixed here, each in general form
 - a currency pair named in words, base first: "the Pound to Dollar rate";
 - speakers: a sentence that opens on a bare title and a person ("Analyst Michael Hsueh
   says") after sentences about a firm is the firm speaking; a name that opens a bracket
-  ("[Deutsche Bank predicts: ...]") starts at the bracket.
+  ("[Deutsche Bank predicts: ...]") starts at the bracket;
+- two assets and their levels joined by bare slashes, "2027 Brent/WTI averages of
+  $58/$54", with the year before the averages as their period.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -266,3 +268,69 @@ def test_the_firm_a_person_or_a_bracket_names_is_the_speaker(text: str, expected
 )
 def test_a_person_of_no_firm_or_of_another_keeps_it(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=NOVEMBER_27)
+
+
+# ------------------------------------------------------------------ bare slash pairs
+
+JANUARY = date(2026, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Goldman Sachs forecasts 2027 Brent/WTI averages of $58/$54, $5 below its previous"
+            " forecast.",
+            {
+                "BZ=F average_above 58 from 2027-01-01 to 2027-12-31 Goldman Sachs",
+                "CL=F average_above 54 from 2027-01-01 to 2027-12-31 Goldman Sachs",
+            },
+        ),
+        (
+            "Goldman Sachs sees Brent/WTI averages of $60/$56 in 2027.",
+            {
+                "BZ=F average_above 60 from 2027-01-01 to 2027-12-31 Goldman Sachs",
+                "CL=F average_above 56 from 2027-01-01 to 2027-12-31 Goldman Sachs",
+            },
+        ),
+    ],
+    ids=["year-before-averages", "year-after"],
+)
+def test_a_bare_slash_pair_is_two_calls(text: str, expected: set[str]) -> None:
+    assert recorded(text, made_on=JANUARY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one name with a slash stays one asset
+        (
+            "Acme Bank sees GBP/USD at 1.40 by the end of 2026.",
+            {"GBPUSD=X touch_above 1.4 by 2026-12-31 Acme Bank"},
+        ),
+        # a price per unit is one level
+        (
+            "Acme Bank sees gold at $4,000/oz by the end of 2026.",
+            {"GC=F touch_above 4000 by 2026-12-31 Acme Bank"},
+        ),
+        # a ratio of two assets is no call on either
+        ("Acme Bank sees the gold/silver ratio at 80 by the end of 2026.", set()),
+    ],
+    ids=["pair-symbol", "per-ounce", "ratio"],
+)
+def test_slashes_that_join_no_list_stay(text: str, expected: set[str]) -> None:
+    assert recorded(text, made_on=JANUARY) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    first=st.integers(min_value=10, max_value=999),
+    second=st.integers(min_value=10, max_value=999),
+    spaced=st.booleans(),
+)
+def test_bare_and_spaced_slash_lists_read_alike(first: int, second: int, spaced: bool) -> None:
+    from ledger.extract.slash_lists import spaced_slashes
+
+    slash = " / " if spaced else "/"
+    text = f"Brent{slash}WTI averages of ${first}{slash}${second} in 2027"
+    assert spaced_slashes(text) == f"Brent / WTI averages of ${first} / ${second} in 2027"
