@@ -13,7 +13,8 @@ one by one and sorted into classes. The classes fixed here, each in general form
   says") after sentences about a firm is the firm speaking; a name that opens a bracket
   ("[Deutsche Bank predicts: ...]") starts at the bracket;
 - two assets and their levels joined by bare slashes, "2027 Brent/WTI averages of
-  $58/$54", with the year before the averages as their period.
+  $58/$54", with the year before the averages as their period;
+- a span of quarters in one plural noun: "over the second to fourth quarters of 2026".
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -334,3 +335,44 @@ def test_bare_and_spaced_slash_lists_read_alike(first: int, second: int, spaced:
     slash = " / " if spaced else "/"
     text = f"Brent{slash}WTI averages of ${first}{slash}${second} in 2027"
     assert spaced_slashes(text) == f"Brent / WTI averages of ${first} / ${second} in 2027"
+
+
+# ------------------------------------------------------------- a span of quarters, plural
+
+SEPTEMBER = date(2025, 9, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Citibank's analysts expect Brent crude to be down at $60 a barrel by the close of"
+            " the year, and to average $62 a barrel over the second to fourth quarters of 2026.",
+            "BZ=F average_above 62 from 2025-09-10 to 2026-12-31 Citibank",
+        ),
+        (
+            "Acme Bank expects gold to average $4,800 in the first and second quarters of 2027.",
+            "GC=F average_above 4800 from 2025-09-10 to 2027-06-30 Acme Bank",
+        ),
+    ],
+    ids=["second-to-fourth", "first-and-second"],
+)
+def test_a_span_of_quarters_ends_with_its_last(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=SEPTEMBER)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "read"),
+    [
+        ("over the second to fourth quarters of 2026", "through Q4 2026"),
+        ("in the first and second quarters of 2027", "through Q2 2027"),
+        ("the second-fourth quarters of 2026", "through Q4 2026"),
+        # one quarter, or quarters of no year: left to the other rules
+        ("the fourth quarter of 2026", "the fourth quarter of 2026"),
+        ("the second to fourth quarters", "the second to fourth quarters"),
+    ],
+)
+def test_the_quarter_span_rewrite(phrase: str, read: str) -> None:
+    from ledger.extract.quarter_spans import quarter_spans
+
+    assert quarter_spans(phrase) == read
