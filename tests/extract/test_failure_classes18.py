@@ -14,7 +14,9 @@ one by one and sorted into classes. The classes fixed here, each in general form
   ("[Deutsche Bank predicts: ...]") starts at the bracket;
 - two assets and their levels joined by bare slashes, "2027 Brent/WTI averages of
   $58/$54", with the year before the averages as their period;
-- a span of quarters in one plural noun: "over the second to fourth quarters of 2026".
+- a span of quarters in one plural noun: "over the second to fourth quarters of 2026";
+- an old level in an aside closed by a comma does not make the next level old: "$68.25
+  in 2026, up from $44.50, and $57 in 2027".
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -376,3 +378,39 @@ def test_the_quarter_span_rewrite(phrase: str, read: str) -> None:
     from ledger.extract.quarter_spans import quarter_spans
 
     assert quarter_spans(phrase) == read
+
+
+# ------------------------------------------------------ an old level's aside, closed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "HSBC now sees silver averaging $68.25 an ounce in 2026, up from $44.50, and $57 in"
+            " 2027, up from $40.",
+            "SI=F touch_above 57 from 2027-01-01 to 2027-12-31 HSBC",
+        ),
+        (
+            "HSBC sees silver averaging $68.25 in 2026, compared with $44.50, and $57 in 2027.",
+            "SI=F average_above 57 from 2027-01-01 to 2027-12-31 HSBC",
+        ),
+    ],
+    ids=["up-from", "compared-with"],
+)
+def test_the_level_after_a_closed_aside_is_a_call(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=JANUARY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # old levels listed together stay old
+        "HSBC raised its silver forecast to $68 from $27 and $29.",
+        "HSBC sees silver at $68 in 2026, up from $27, $28, and $29 before.",
+    ],
+    ids=["from-a-and-b", "aside-of-three"],
+)
+def test_old_levels_listed_in_one_aside_stay_old(text: str) -> None:
+    found = recorded(text, made_on=JANUARY)
+    assert not any(f" {old} " in call for call in found for old in (27, 28, 29))
