@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from ledger.claims.model import RelativeKind
 from ledger.claims.numbers import LevelMatch, find_levels
+from ledger.extract.company_figures import company_figure
 from ledger.extract.patterns import level_phrases
 from ledger.extract.quantity_amounts import (
     amount_of_change,
@@ -55,6 +56,13 @@ _MOVE_TO = re.compile(
     r"|above\s+|nearly\s+|almost\s+|roughly\s+)?(?:level\s+of\s+)?",
     re.IGNORECASE,
 )
+# An old level set off by a comma: ", up from $44.50", ", compared with $40"
+_OLD_ASIDE_BEFORE = re.compile(
+    r",\s*(?:(?:up|down)\s+)?(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against)\s+"
+    r"(?:[a-z][\w'-]*\s+){0,3}$",
+    re.IGNORECASE,
+)
+_ASIDE_CLOSED = re.compile(r"\s*,\s*(?:and|or|while|but)\s+", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)", re.IGNORECASE)
 # A bare "1" moved to from a decimal level, or from it to one: "from 1.05 to 1", "to 1 from
 # 1.05". (\0 marks where the number stands between the text before and after it.)
@@ -181,6 +189,7 @@ def call_levels(
     matches, _ = find_levels(level_text)
     kept = []
     old = False
+    old_aside = None
     old_spans: list[tuple[int, int]] = []
     reported_spans: list[tuple[int, int]] = []
     for index, match in enumerate(matches):
@@ -188,13 +197,20 @@ def call_levels(
         # (dates are blanked in level_text: "$3,800 by end-2025 and $3,900" is a list too)
         between = level_text[matches[index - 1].span[1] : match.span[0]] if index else ""
         listed = index > 0 and _LIST_JOINT.fullmatch(between)
+        if old and listed and old_aside and _ASIDE_CLOSED.fullmatch(between):
+            # "$68.25 in 2026, up from $44.50, and $57 in 2027": the comma closes the aside
+            listed = False
         if old and listed:
+            old_aside = None  # "up from $27, $28, and $29": the aside is a list, all old
             old_spans.append(match.span)
             continue
         reported_from = _reported_from(match, work, looks_ahead)
         if reported_from is not None:
             reported_spans.append((reported_from, match.span[1]))
         old = _is_not_the_level(match, work) or reported_from is not None
+        old_aside = old and _OLD_ASIDE_BEFORE.search(
+            work[max(0, match.span[0] - 40) : match.span[0]]
+        )
         if old:
             old_spans.append(match.span)
         if not old and _is_call_level(match, work, asset_starts, looks_ahead):
@@ -296,6 +312,8 @@ def _is_call_level(
         return False
     if unit_left_out(match, work) or counted_quantity(match, work) or amount_of_change(match, work):
         return False
+    if company_figure(match, work):
+        return False  # "EPS of $US356": what the index earns, not where it goes
     if _PRESENT_STATE_BEFORE.search(before) and not looks_ahead(start):
         return False
     written = match.text.replace(" ", "")

@@ -122,6 +122,11 @@ def name_before_at(text: str) -> tuple[str | None, int]:
             continue
         if name and token.startswith("-") and _NAME_TOKEN.match(token[1:]):
             token = token[1:]  # "(Reuters) -Bank of America": the wire's dash
+        if token[:1] in '[("\u201c' and re.fullmatch(r"[A-Z][\w&.'-]*", token[1:]):
+            # "[Deutsche Bank predicts: ...]": an opening bracket starts the name, and ends it
+            name.insert(0, token[1:])
+            start = max(0, len(text) - 400) + match.start() + 1
+            break
         bare = token[:-2] if token.endswith("'s") else token
         if name and bare != token:
             break  # a possessive ends a name, it does not continue one

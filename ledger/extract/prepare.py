@@ -14,6 +14,8 @@ from ledger.claims import dates
 from ledger.claims.dates import DatePhrase
 from ledger.errors import ClaimError
 from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rules
+from ledger.extract.quarter_spans import quarter_spans
+from ledger.extract.slash_lists import spaced_slashes
 from ledger.extract.state import Context
 
 # Look-alike characters replaced one for one, so positions stay put.
@@ -279,6 +281,8 @@ def prepare(
     work = _elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY)))
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
+    work = spaced_slashes(work)  # "Brent/WTI averages of $58/$54": two assets, two levels
+    work = quarter_spans(work)  # "the second to fourth quarters of 2026": through Q4 2026
     # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.
     work = _CASHTAG.sub(lambda m: " " + m["ticker"], work)
     # "December next year" -> "December 2026": the month of that year, not the coming one

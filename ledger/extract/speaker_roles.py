@@ -32,6 +32,17 @@ _ROLE = (
 )
 # "head of US equity strategy Lori Calvasina": a role in lower case, then the person
 _ROLE_THEN_PERSON = re.compile(rf"{_ROLE},?\s+(?P<person>{_PERSON})")
+# "Analyst Michael Hsueh says ...", "Chief economist Jane Doe expects ...": a sentence that
+# opens on a bare role and a person, after sentences about a firm, is that firm's employee
+# speaking (a title with no firm is the firm's own). Not one who works for nobody, nor "And
+# the strategist Jane Doe", whose article points elsewhere.
+_OPENING_ROLE = re.compile(
+    r"^\W*(?!(?:independent|freelance|former|retired|veteran|outside|private|and|but|or|so"
+    r"|then|also|the|a|an|one|another|its|their|his|her)\b)"
+    rf"{_ROLE},?\s+"
+    rf"(?P<person>{_PERSON})\s+(?:says|said|thinks|expects|sees|believes|wrote|writes|notes"
+    r"|noted|argues|argued|predicts|forecasts|added|adds)\b"
+)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w&.'-]*")
 _AFFILIATIONS = (
     # "Deutsche Bank strategist Maximilian Uleer", "JPMorgan's head of research, Jane Doe"
@@ -103,6 +114,12 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
             if firm and person and firm != person and not is_organization(person):
                 found[person] = firm
                 found[person.split()[-1]] = firm
+    opening = _OPENING_ROLE.match(text[:1].lower() + text[1:])
+    if opening and last_organization and is_organization(last_organization):
+        person = clean_name(opening["person"].split())
+        if person and person != last_organization and not is_organization(person):
+            found.setdefault(person, last_organization)
+            found.setdefault(person.split()[-1], last_organization)
     for match in _TEAM_LED_BY.finditer(text):
         person = clean_name(match["person"].split())
         named = clean_name(match["firm"].removesuffix(" ").removesuffix("'s").split())

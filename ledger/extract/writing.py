@@ -32,6 +32,8 @@ from ledger.extract.clauses import (
     HEADLINE_INFINITIVE,
     is_conditional,
 )
+from ledger.extract.consensus_compared import pooled_figure
+from ledger.extract.denials import denied_after
 from ledger.extract.directions import Direction, is_negated
 from ledger.extract.levels import Level
 from ledger.extract.patterns import (
@@ -39,7 +41,6 @@ from ledger.extract.patterns import (
     claim_wording,
     confidence_scores,
     direction_phrases,
-    hedge_phrases,
 )
 from ledger.extract.sides import is_sideless_average, path_side
 from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
@@ -47,7 +48,6 @@ from ledger.extract.textops import any_of
 from ledger.extract.unnamed import unnamed_source
 
 _BEARISH = any_of(direction_phrases.BEARISH)
-_CONSENSUS = any_of(hedge_phrases.CONSENSUS)
 _TARGET_WORDS = frozenset(direction_phrases.SIDELESS_TARGET_WORDS)
 # ", below the current curves of 63 dollars", "well under today's price", "below spot":
 # said after the levels of its clause, against the price of the day (not a past target).
@@ -191,7 +191,9 @@ def write_candidate(
         side = BELOW if level.match.sign == "-" else ABOVE  # "-15%" says the side itself
     kind = vocabulary.kind_for(family, side)
     conditional = is_conditional(sentence, level.start)
-    negated = is_negated(sentence.present, sentence.terms, plan.window)
+    negated = is_negated(sentence.present, sentence.terms, plan.window) or denied_after(
+        sentence.present, level.end
+    )
     notes += flag_notes(sentence, when, conditional, negated, settings)
     name = claim_name(mention.symbol, settings.aliases)
     when_text = when_words(when, family, settings)
@@ -225,7 +227,7 @@ def write_candidate(
     score += confidence_scores.SCORE_VAGUE_ASSET if mention.vague_note else 0
     if when is None:
         score = min(score, confidence_scores.CAP_NO_TIME_FRAME)
-    if _CONSENSUS.search(sentence.present):
+    if pooled_figure(sentence.present):
         score = min(score, confidence_scores.CAP_CONSENSUS)
         notes.append("a consensus of many forecasters (median, survey, average): nobody's call")
     unnamed = unnamed_source(sentence, level.start)

@@ -326,9 +326,11 @@ def test_seed_case_is_credited_to_jpmorgan_not_the_author() -> None:
     ],
 )
 def test_pointers_resolve_to_the_last_of_their_kind(second: str, speaker: str) -> None:
+    # the strategist first: after "UBS expects ...", "Strategist Jane Doe says" is UBS's own
+    # strategist speaking for it (test_failure_classes18.py)
     text = (
-        "UBS expects gold to reach $4,500 by the end of 2026. Strategist Jane Doe says gold"
-        f" will hit $4,800 by the end of 2026. {second}"
+        "Strategist Jane Doe says gold will hit $4,800 by the end of 2026. UBS expects gold to"
+        f" reach $4,500 by the end of 2026. {second}"
     )
     assert f"SI=F touch_above 60 by 2026-12-31 {speaker}" in recorded(text)
 

@@ -95,6 +95,17 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "the eth/btc exchange rate": "ETH-BTC",
         "gbp/usd": "GBPUSD=X",
         "gbpusd": "GBPUSD=X",
+        # a pair named in words, base currency first: "the Pound to Dollar rate". ("euro to
+        # dollar" is left out: headlines of EUR/USD columns restate the body's calls with
+        # shifted years, "1.20 by 2027", which the merge does not fold yet.)
+        "pound to dollar": "GBPUSD=X",
+        "pound-to-dollar": "GBPUSD=X",
+        "pound/dollar": "GBPUSD=X",
+        "pound-dollar": "GBPUSD=X",
+        "sterling/dollar": "GBPUSD=X",
+        "sterling to dollar": "GBPUSD=X",
+        "dollar to yen": "JPY=X",
+        "dollar-to-yen": "JPY=X",
         "the dollar index": "DX-Y.NYB",
         "dxy": "DX-Y.NYB",
         "henry hub": "NG=F",

@@ -44,8 +44,11 @@ HEADLINE_INFINITIVE = r"\bto\s+(?:hit|reach|top|rise|climb|rally|fall|drop|slide
 # The speaker says it will *not* happen: still a claim, but with a low probability.
 # Looked for between the asset and the level of each call.
 NEGATED_CUES = (
-    r"\b(?:do|does|did)\s*(?:not|n't)\s+(?:expect|see|think|believe|forecast|anticipate)\b",
-    r"\b(?:don't|doesn't|didn't)\s+(?:expect|see|think|believe|forecast|anticipate)\b",
+    # "does not look for GBP/USD gains to 1.40", "doesn't call for $100 oil"
+    r"\b(?:do|does|did)\s*(?:not|n't)\s+(?:expect|see|think|believe|forecast|anticipate"
+    r"|look\s+for|call\s+for|predict|project)\b",
+    r"\b(?:don't|doesn't|didn't)\s+(?:expect|see|think|believe|forecast|anticipate"
+    r"|look\s+for|call\s+for|predict|project)\b",
     # "we are not forecasting Brent to trade above $100", "isn't predicting"
     r"\b(?:am|is|are|was|were|'m|'re|'s)\s*(?:not|n't)\s+(?:expecting|forecasting|predicting"
     r"|projecting|calling\s+for|anticipating|seeing|targeting)\b",
