@@ -350,7 +350,7 @@ SEPTEMBER = date(2025, 9, 9)
         (
             "Citibank's analysts expect Brent crude to be down at $60 a barrel by the close of"
             " the year, and to average $62 a barrel over the second to fourth quarters of 2026.",
-            "BZ=F average_above 62 from 2025-09-10 to 2026-12-31 Citibank",
+            "BZ=F average_above 62 from 2025-09-10 to 2026-12-31 Citi",
         ),
         (
             "Acme Bank expects gold to average $4,800 in the first and second quarters of 2027.",
