@@ -3,7 +3,9 @@
 `rewrite_rules` reads "the fourth quarter of 2026" as Q4 2026, and so "from the second
 through the fourth quarter of 2026" as a span through Q4 2026. English also names the
 span with one plural noun ("the second to fourth quarters", "the first and second
-quarters of 2027"); it is read as the singular form is, through its last quarter.
+quarters of 2027") or with the quarters' short names ("Q2-Q4 2026"); both are read as the
+span they name, from the first quarter's start through the last one's end: an average over
+Q2-Q4 2026 is not an average from the day of writing.
 """
 
 from __future__ import annotations
@@ -18,13 +20,32 @@ _QUARTER_SPAN = re.compile(
 )
 
 
+_SHORT_SPAN = re.compile(
+    r"\b(?:(?:over|in|during|for|from|across)\s+)?(?:the\s+)?Q(?P<first>[1-3])\s*(?:-|\u2013|to|through|thru)\s*"
+    r"Q(?P<last>[2-4])\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _span(match: re.Match[str]) -> str:
+    first = _ORDINALS[match["first"].lower()]
     last = _ORDINALS[match["last"].lower()]
-    return f"through Q{last} {match['year']}"
+    return f"from Q{first} {match['year']} through Q{last} {match['year']}"
+
+
+def _short_span(match: re.Match[str]) -> str:
+    first, last = int(match["first"]), int(match["last"])
+    if last <= first:
+        return match[0]
+    return f"from Q{first} {match['year']} through Q{last} {match['year']}"
 
 
 def quarter_spans(work: str) -> str:
-    """`work` with "over the second to fourth quarters of 2026" as "through Q4 2026"."""
-    if "quarters" not in work.lower():
-        return work
-    return _QUARTER_SPAN.sub(_span, work)
+    """`work` with "over the second to fourth quarters of 2026" and "in Q2-Q4 2026" as
+    "from Q2 2026 through Q4 2026"."""
+    lowered = work.lower()
+    if "quarters" in lowered:
+        work = _QUARTER_SPAN.sub(_span, work)
+    if "q" in lowered:
+        work = _SHORT_SPAN.sub(_short_span, work)
+    return work

@@ -350,25 +350,33 @@ SEPTEMBER = date(2025, 9, 9)
         (
             "Citibank's analysts expect Brent crude to be down at $60 a barrel by the close of"
             " the year, and to average $62 a barrel over the second to fourth quarters of 2026.",
-            "BZ=F average_above 62 from 2025-09-10 to 2026-12-31 Citi",
+            "BZ=F average_above 62 from 2026-04-01 to 2026-12-31 Citi",
         ),
         (
             "Acme Bank expects gold to average $4,800 in the first and second quarters of 2027.",
-            "GC=F average_above 4800 from 2025-09-10 to 2027-06-30 Acme Bank",
+            "GC=F average_above 4800 from 2027-01-01 to 2027-06-30 Acme Bank",
+        ),
+        (
+            "Acme Bank expects Brent to average $62 a barrel in Q2-Q4 2026.",
+            "BZ=F average_above 62 from 2026-04-01 to 2026-12-31 Acme Bank",
         ),
     ],
-    ids=["second-to-fourth", "first-and-second"],
+    ids=["second-to-fourth", "first-and-second", "short-names"],
 )
-def test_a_span_of_quarters_ends_with_its_last(text: str, expected: str) -> None:
+def test_a_span_of_quarters_is_its_quarters(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=SEPTEMBER)
 
 
 @pytest.mark.parametrize(
     ("phrase", "read"),
     [
-        ("over the second to fourth quarters of 2026", "through Q4 2026"),
-        ("in the first and second quarters of 2027", "through Q2 2027"),
-        ("the second-fourth quarters of 2026", "through Q4 2026"),
+        ("over the second to fourth quarters of 2026", "from Q2 2026 through Q4 2026"),
+        ("in the first and second quarters of 2027", "from Q1 2027 through Q2 2027"),
+        ("the second-fourth quarters of 2026", "from Q2 2026 through Q4 2026"),
+        ("in Q2-Q4 2026", "from Q2 2026 through Q4 2026"),
+        ("during Q1 to Q3 2027", "from Q1 2027 through Q3 2027"),
+        # a span that runs backwards is not rewritten
+        ("in Q3-Q2 2026", "in Q3-Q2 2026"),
         # one quarter, or quarters of no year: left to the other rules
         ("the fourth quarter of 2026", "the fourth quarter of 2026"),
         ("the second to fourth quarters", "the second to fourth quarters"),
