@@ -156,4 +156,5 @@ class Candidate:
             "reading": self.reading,
             "why": [reason.to_json() for reason in self.reasons],
             "vague": self.vague,
+            "lowered_by": list(self.lowered_by),
         }

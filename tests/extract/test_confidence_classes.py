@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
+from cli_runner import forecast
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ledger.cli import extract as extract_cli
+from ledger.cli.app import app
+from ledger.extract import Candidate, extract_article
 from ledger.extract import confidence as names
-from ledger.extract import extract_article
 from ledger.extract.confidence import CallFacts, price_call_confidence
 from ledger.extract.patterns import confidence_scores as weights
 
@@ -25,7 +29,7 @@ MADE_ON = date(2026, 3, 2)
 THRESHOLD = 0.6  # ledger.cli.extract.DEFAULT_MIN_CONFIDENCE
 
 
-def only_call(text: str):
+def only_call(text: str) -> Candidate:
     """The one candidate with a claim in `text`."""
     calls = [
         c
@@ -166,7 +170,6 @@ def test_a_reason_is_named_exactly_when_it_applies(facts: CallFacts) -> None:
 def test_the_bench_reads_the_facts_back_from_the_names() -> None:
     """bench/confidence_classes.py recomputes a score from `lowered_by` alone."""
     import sys
-    from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     from confidence_classes import decisive, facts_of
@@ -176,3 +179,25 @@ def test_the_bench_reads_the_facts_back_from_the_names() -> None:
     assert price_call_confidence(facts_of(lowered)).score == 0.55
     assert decisive(lowered, names.HEDGED)
     assert not decisive((names.NO_TIME_FRAME, names.NO_SPEAKER), names.NO_SPEAKER)
+
+
+def test_the_json_and_the_listing_show_what_lowered_it() -> None:
+    """A user asking why a right reading was not recorded reads the names, not the weights."""
+    call = only_call("Gold could reach $5,000 by the end of 2026.")
+    assert call.to_json()["lowered_by"] == ["no speaker", "no forecast word", "hedged"]
+    full = only_call("Goldman Sachs expects gold to rise to $5,000 by the end of 2026.")
+    assert full.to_json()["lowered_by"] == []
+
+
+def test_forecast_extract_lists_what_lowered_a_candidate(
+    capsys: pytest.CaptureFixture[str], ledger_url: str, tmp_path: Path
+) -> None:
+    if "extract" not in {command.name for command in app.registered_commands}:
+        extract_cli.register(app)
+    path = tmp_path / "gold.txt"
+    path.write_text(
+        "November 20, 2025\n\nGold could reach $5,000 by the end of 2026.\n", encoding="utf-8"
+    )
+    result = forecast(capsys, "--db", ledger_url, "extract", str(path))
+    assert result.code == 0, result.err
+    assert "lowered:   no speaker, no forecast word, hedged" in result.out + result.err
