@@ -19,6 +19,8 @@ computed calls, missing levels) are counted under "(other score)".
 Run with an explicit list of development files (there is no default, so a frozen
 file is never read by accident):
   PYTHONPATH=. .venv/bin/python bench/confidence_classes.py FILE ... [--fresh FILE ...]
+      [--list] [--ease SCORE_HEDGED=-0.05 ...]
+--ease reruns the count with other weights, to see what a change would do before making it.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
 from ledger.extract import Candidate, extract_article
 from ledger.extract import confidence as names
 from ledger.extract.confidence import CallFacts, price_call_confidence
+from ledger.extract.patterns import confidence_scores as weights
 
 FROZEN = frozenset({"corpus_test6.yaml", "corpus_test7.yaml"})
 CLASSES = ("tp", "fp", "low right", "low wrong")
@@ -143,8 +146,23 @@ def classify(path: Path) -> list[tuple[str, Candidate, Expected | None]]:
     return out
 
 
-def table(title: str, rows: list[tuple[str, Candidate, Expected | None]]) -> list[str]:
+def targets_in(path: Path) -> int:
+    """The labelled price targets of a file: what recall is a share of."""
+    return sum(
+        1
+        for article in load_articles(path)
+        for e in article.expected
+        if not e.optional and not e.separate
+    )
+
+
+def table(
+    title: str, rows: list[tuple[str, Candidate, Expected | None]], targets: int
+) -> list[str]:
     classes = Counter(cls for cls, _, _ in rows)
+    found = classes["tp"] + classes["fp"]
+    precision = classes["tp"] / found if found else 1.0
+    recall = classes["tp"] / targets if targets else 1.0
     has: Counter[tuple[str, str]] = Counter()
     deciding: Counter[tuple[str, str]] = Counter()
     for cls, candidate, _ in rows:
@@ -171,6 +189,7 @@ def table(title: str, rows: list[tuple[str, Candidate, Expected | None]]) -> lis
     counts += f"  (low right with 'no speaker' whose label names one: {unseen})"
     lines = [
         f"{title}: {counts}",
+        f"precision {precision:.3f}  recall {recall:.3f}  ({targets} price targets)",
         f"{'reason':<30}{'tp':>5}{'fp':>5}{'low right':>11}{'(decisive)':>11}"
         f"{'low wrong':>11}{'(decisive)':>11}",
     ]
@@ -188,19 +207,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", help="development corpus files (explicit)")
     parser.add_argument("--fresh", nargs="*", default=(), help="files also tallied on their own")
-    parser.add_argument("--list", action="store_true", help="print each low right reading")
+    parser.add_argument("--list", action="store_true", help="print each reading below threshold")
+    parser.add_argument(
+        "--ease",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="try another weight of patterns/confidence_scores.py (SCORE_HEDGED=-0.05)",
+    )
     args = parser.parse_args()
+    for override in args.ease:
+        name, _, value = override.partition("=")
+        if not hasattr(weights, name):
+            parser.error(f"no weight {name} in patterns/confidence_scores.py")
+        setattr(weights, name, float(value))
     frozen = [name for name in [*args.files, *args.fresh] if Path(name).name in FROZEN]
     if frozen:
         parser.error(f"frozen test files are not read: {', '.join(frozen)}")
     fresh = {Path(name).name for name in args.fresh}
     everything: list[tuple[str, Candidate, Expected | None]] = []
     fresh_rows: list[tuple[str, Candidate, Expected | None]] = []
+    targets = fresh_targets = 0
     for path in corpus_paths(args.files):
         rows = classify(path)
         everything += rows
+        targets += targets_in(path)
         if path.name in fresh:
             fresh_rows += rows
+            fresh_targets += targets_in(path)
         if args.list:
             for cls, c, label in rows:
                 if cls in ("low right", "low wrong"):
@@ -209,10 +243,10 @@ def main() -> None:
                         f"{path.name} {cls}: {c.confidence:.2f} {c.lowered_by} {c.claim_text}{said}"
                     )
                     print(f"    {c.sentence[:220]}")
-    print("\n".join(table("pooled", everything)))
+    print("\n".join(table("pooled", everything, targets)))
     if fresh_rows:
         print()
-        print("\n".join(table(f"fresh ({', '.join(sorted(fresh))})", fresh_rows)))
+        print("\n".join(table(f"fresh ({', '.join(sorted(fresh))})", fresh_rows, fresh_targets)))
 
 
 if __name__ == "__main__":
