@@ -589,6 +589,8 @@ def _print_candidate(index: int, candidate: Candidate, source: str | None) -> No
         f'    sentence:  "{candidate.sentence}"',
     ]
     lines += [f"    why:       {reason.text()}" for reason in candidate.reasons]
+    if candidate.lowered_by:
+        lines.append(f"    lowered:   {', '.join(candidate.lowered_by)}")
     if candidate.probability is not None:
         lines.append(f"    stated probability: {candidate.probability:g}")
     lines += [f"    assuming:  {note}" for note in candidate.assumptions]

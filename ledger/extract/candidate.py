@@ -83,6 +83,9 @@ class Candidate:
     headline: bool = False
     reasons: tuple[Reason, ...] = field(default=())
     vague: bool = False
+    # What kept the confidence down (a bonus missing, a penalty, a cap), by name; see
+    # ledger/extract/confidence.py. Empty for calls not scored by the price-call score.
+    lowered_by: tuple[str, ...] = field(default=())
 
     @property
     def reading(self) -> str:
@@ -153,4 +156,5 @@ class Candidate:
             "reading": self.reading,
             "why": [reason.to_json() for reason in self.reasons],
             "vague": self.vague,
+            "lowered_by": list(self.lowered_by),
         }

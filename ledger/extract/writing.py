@@ -32,6 +32,7 @@ from ledger.extract.clauses import (
     HEADLINE_INFINITIVE,
     is_conditional,
 )
+from ledger.extract.confidence import CallFacts, price_call_confidence
 from ledger.extract.consensus_compared import pooled_figure
 from ledger.extract.denials import denied_after
 from ledger.extract.directions import Direction, is_negated
@@ -215,41 +216,42 @@ def write_candidate(
     )
     if claim is None or claim_text is None:
         return None
-    score = confidence_scores.SCORE_BASE
-    # a period taken from the headline is the article's, not this sentence's: no bonus
-    own_time_frame = when is not None and when is not sentence.headline_period
-    score += confidence_scores.SCORE_TIME_FRAME if own_time_frame else 0
-    score += confidence_scores.SCORE_SPEAKER if sentence.speaker.name else 0
-    score += confidence_scores.SCORE_DIRECTION if direction and direction.verb else 0
-    score += confidence_scores.SCORE_STRONG_CUE if sentence.strong_cue else 0
-    score += confidence_scores.SCORE_HEDGED if sentence.hedged else 0
-    score += confidence_scores.SCORE_SEVERAL_LEVELS if plan.several else 0
-    score += confidence_scores.SCORE_VAGUE_ASSET if mention.vague_note else 0
-    if when is None:
-        score = min(score, confidence_scores.CAP_NO_TIME_FRAME)
-    if pooled_figure(sentence.present):
-        score = min(score, confidence_scores.CAP_CONSENSUS)
+    consensus = pooled_figure(sentence.present)
+    if consensus:
         notes.append("a consensus of many forecasters (median, survey, average): nobody's call")
     unnamed = unnamed_source(sentence, level.start)
     if unnamed is not None:
-        score = min(score, confidence_scores.CAP_CONSENSUS)
         notes.append(f"the call of forecasters nobody names ('{unnamed}'): nobody's to score")
-    if claim.symbol in asset_words.RATIO_SYMBOLS:
-        score = min(score, confidence_scores.CAP_RATIO)
+    ratio = claim.symbol in asset_words.RATIO_SYMBOLS
+    if ratio:
         notes.append(f"{claim.symbol} is one asset priced in another: a relative call")
-    if conditional:
-        score = min(score, confidence_scores.CAP_CONDITIONAL)
-    if negated:
-        score = min(score, confidence_scores.CAP_NEGATED)
     if sentence.caveat is not None:
-        score = min(score, confidence_scores.CAP_HEDGED_CAVEAT)
         notes.append(sentence.caveat)
+    confidence = price_call_confidence(
+        CallFacts(
+            time_frame=when is not None,
+            own_time_frame=when is not None and when is not sentence.headline_period,
+            speaker=bool(sentence.speaker.name),
+            direction_verb=bool(direction and direction.verb),
+            strong_cue=sentence.strong_cue,
+            hedged=sentence.hedged,
+            several_levels=plan.several,
+            vague_asset=bool(mention.vague_note),
+            consensus=consensus,
+            unnamed=unnamed is not None,
+            ratio=ratio,
+            conditional=conditional,
+            negated=negated,
+            caveat=sentence.caveat is not None,
+        )
+    )
     return Candidate(
         sentence=sentence.original,
         made_on=settings.made_on,
         symbol=claim.symbol,
         asset=mention.written or name,
-        confidence=round(min(1.0, max(0.0, score)), 2),
+        confidence=confidence.score,
+        lowered_by=confidence.lowered_by,
         claim_text=claim_text,
         claim=claim,
         speaker=sentence.speaker.name,

@@ -1,7 +1,8 @@
 """The additive confidence score and its caps, documented weight by weight.
 
 Kept in one module so that the score of any candidate can be recomputed by hand
-from its flags and these numbers.
+from its flags and these numbers. A price call's score is composed in
+ledger/extract/confidence.py, which names what lowered it (`Candidate.lowered_by`).
 """
 
 from __future__ import annotations
