@@ -24,6 +24,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
 PG_ENV = "FORECAST_TEST_DATABASE_URL"
+# A PostgreSQL session option for test ledgers: commits return before the log is
+# flushed to disk (see conftest's `_schema_url`).
+FAST_COMMITS = "-csynchronous_commit=off"
 
 # Fills the ledger at a URL; its second argument is a directory of its own
 # that lives as long as the template (for the files a build writes and names).
@@ -64,7 +67,7 @@ class LedgerTemplates:
             template = url.set(database=_create_database(f"{url.database}_tpl"))
             admin = create_engine(template.set(query={}), isolation_level="AUTOCOMMIT")
             with admin.connect() as connection:
-                schema = url.query["options"].split("=", 1)[1]
+                schema = schema_of(url)
                 connection.execute(text(f'CREATE SCHEMA "{schema}"'))
             admin.dispose()
             self.postgres[name] = template
@@ -127,6 +130,12 @@ def checkpoint(path: Path) -> None:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         connection.close()
+
+
+def schema_of(url: URL) -> str:
+    """The schema a test ledger's URL puts first in the search path."""
+    options = str(url.query["options"]).split()
+    return next(o.split("=", 1)[1] for o in options if o.startswith("-csearch_path="))
 
 
 def _maintenance_url() -> URL:
