@@ -29,11 +29,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from extract.quality import corpus_entries
 
 from ledger.claims.model import ClaimKind, format_price
 from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
@@ -102,7 +103,7 @@ class Score:
 
 
 def load(name: str) -> list[dict[str, Any]]:
-    return yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+    return list(corpus_entries(HERE / name))
 
 
 def expected_key(entry: dict[str, Any]) -> Key:
@@ -153,6 +154,7 @@ def score_article(article: dict[str, Any], *, with_date: bool = True) -> Score:
     return Score(hits, sum(found.values()) - hits - excused, sum(wanted.values()) - hits, right)
 
 
+@cache  # the pooled test counts three files that test_precision_and_recall counts
 def score_file(name: str, *, with_date: bool = True) -> Score:
     total = Score(0, 0, 0, 0)
     for article in load(name):

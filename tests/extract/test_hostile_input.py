@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 import typer
-import yaml
 from cli_runner import forecast
+from extract.quality import corpus_entries
 
 from ledger.claims.bounds import BoundsError
 from ledger.cli import extract as extract_cli
@@ -164,7 +164,7 @@ def test_reading_a_sentence_once_per_context_changes_no_candidate(
     A sentence leaning on the one before ("the bank", "the metal") must be read
     again when what came before differs; with no memory at all every sentence is.
     """
-    cases = yaml.safe_load((Path(__file__).parent / corpus).read_text(encoding="utf-8"))
+    cases = corpus_entries(Path(__file__).parent / corpus)
     texts = ["\n\n".join([case["text"]] * 3) for case in cases]
     remembered = [extract_candidates(text, made_on=TODAY) for text in texts]
     monkeypatch.setattr(extract_state.Context, "state", lambda self: object())

@@ -13,7 +13,6 @@ they are used for.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
 from urllib.parse import urlparse
 
 import pytest
@@ -25,6 +24,7 @@ from extract.quality import (
     Expected,
     Found,
     Tally,
+    corpus_entries,
     load_articles,
     matches,
     maximum_matching,
@@ -233,13 +233,10 @@ RAW_KEYS = {"id", "outlet", "url", "date", "style", "text", "expected", "notes"}
 PRICE_KINDS = {kind.value for kind in LEVEL_KINDS}
 
 
-@cache
 def raw_entries(name: str) -> tuple[dict[str, object], ...]:
     """One corpus file's entries as written, parsed once per test process (the URL checks
     read every file once for each frozen batch; nothing here changes an entry)."""
-    import yaml
-
-    return tuple(yaml.safe_load((CORPUS_DIR / name).read_text(encoding="utf-8")) or ())
+    return corpus_entries(CORPUS_DIR / name)
 
 
 @pytest.mark.parametrize(("name", "minimum"), FROZEN_SETS.items())

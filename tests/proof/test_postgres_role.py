@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import forecast
+from ledger_templates import schema_of
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
@@ -19,7 +20,7 @@ def test_the_application_role_cannot_rewrite_history(capsys, ledger_url: str, pr
     if not ledger_url.startswith("postgresql"):
         pytest.skip("roles and column privileges are PostgreSQL's")
     url = make_url(ledger_url)
-    schema = url.query["options"].split("=", 1)[1]
+    schema = schema_of(url)
     owner_run = forecast(capsys, "--db", ledger_url, "add", "gold $5055 by 2026-06-30", "-s", "A",
                          "--made-on", "2025-11-20")  # fmt: skip
     assert owner_run.code == 0  # the owner migrates the ledger and installs the triggers
