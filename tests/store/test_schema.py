@@ -24,7 +24,8 @@ def test_empty_database_upgrades_to_head(ledger_url: str) -> None:
     upgrade(engine)
     assert current_revision(engine) == head_revision()
     tables = set(inspect(engine).get_table_names())
-    assert {"source", "prediction", "resolution", "price_bar_block", "resolve_run", "alias"} <= tables
+    wanted = {"source", "prediction", "resolution", "price_bar_block", "resolve_run", "alias"}
+    assert wanted <= tables
     assert "price_bar" not in tables
 
 
