@@ -69,7 +69,8 @@ class BarArrays:
     volume: np.ndarray  # NaN: no volume
     quality: np.ndarray  # uint8 position in BAR_QUALITIES
     fetched_at: np.ndarray  # int64 microseconds since the epoch, UTC
-    source: np.ndarray  # object: the data source's name
+    source: np.ndarray  # uint16 position in `sources`
+    sources: tuple[str, ...]  # the data sources' names
 
     def __len__(self) -> int:
         return len(self.days)
@@ -86,7 +87,12 @@ class BarArrays:
             self.quality[index],
             self.fetched_at[index],
             self.source[index],
+            self.sources,
         )
+
+    def source_names(self) -> list[str]:
+        """Each bar's data source, by name."""
+        return [self.sources[code] for code in self.source.tolist()]
 
     def between(self, start: date | None, end: date | None) -> BarArrays:
         """The bars dated from `start` through `end` (either end open when None)."""
@@ -124,7 +130,8 @@ def empty_bars() -> BarArrays:
         *(np.empty(0, np.float64) for _ in range(5)),
         np.empty(0, np.uint8),
         np.empty(0, np.int64),
-        np.empty(0, object),
+        np.empty(0, np.uint16),
+        (),
     )
 
 
@@ -136,14 +143,19 @@ def concat(parts: Sequence[BarArrays]) -> BarArrays:
         return empty_bars()
     if len(parts) == 1:
         return parts[0]
+    names: dict[str, int] = {}
+    codes = []
+    for part in parts:
+        recode = np.array([names.setdefault(n, len(names)) for n in part.sources], np.uint16)
+        codes.append(recode[part.source] if len(recode) else part.source)
     return BarArrays(
         *(np.concatenate([getattr(p, name) for p in parts]) for name in _FIELDS),
+        np.concatenate(codes),
+        tuple(names),
     )
 
 
-_FIELDS = (
-    "days", "open", "high", "low", "close", "volume", "quality", "fetched_at", "source",
-)  # fmt: skip
+_FIELDS = ("days", "open", "high", "low", "close", "volume", "quality", "fetched_at")
 
 
 def merged(held: BarArrays, new: BarArrays) -> BarArrays:
@@ -205,7 +217,8 @@ def encode_blocks(symbol: str, bars: BarArrays) -> list[tuple]:
     rows = []
     for lo, hi in zip(np.r_[0, bounds].tolist(), np.r_[bounds, len(years)].tolist(), strict=True):
         part = bars.take(slice(lo, hi))
-        names, codes = np.unique(part.source.astype(str), return_inverse=True)
+        used = np.unique(part.source)
+        codes = np.searchsorted(used, part.source)
         rows.append(
             (
                 symbol,
@@ -213,19 +226,23 @@ def encode_blocks(symbol: str, bars: BarArrays) -> list[tuple]:
                 date.fromordinal(int(part.days[0]) + EPOCH_ORDINAL),
                 date.fromordinal(int(part.days[-1]) + EPOCH_ORDINAL),
                 hi - lo,
-                part.days.astype("<i4").tobytes(),
-                part.open.astype("<f8").tobytes(),
-                part.high.astype("<f8").tobytes(),
-                part.low.astype("<f8").tobytes(),
-                part.close.astype("<f8").tobytes(),
-                part.volume.astype("<f8").tobytes(),
-                part.quality.astype(np.uint8).tobytes(),
-                part.fetched_at.astype("<i8").tobytes(),
-                json.dumps(names.tolist()),
-                codes.astype("<u2").tobytes(),
+                _packed(part.days, "<i4"),
+                _packed(part.open, "<f8"),
+                _packed(part.high, "<f8"),
+                _packed(part.low, "<f8"),
+                _packed(part.close, "<f8"),
+                _packed(part.volume, "<f8"),
+                _packed(part.quality, "u1"),
+                _packed(part.fetched_at, "<i8"),
+                json.dumps([bars.sources[code] for code in used.tolist()]),
+                _packed(codes, "<u2"),
             )
         )
     return rows
+
+
+def _packed(values: np.ndarray, dtype: str) -> bytes:
+    return values.astype(dtype, copy=False).tobytes()
 
 
 def decode_block(row: Sequence[Any]) -> BarArrays:
@@ -233,7 +250,7 @@ def decode_block(row: Sequence[Any]) -> BarArrays:
     volume, quality, fetched_at, data_sources, source), as `BLOCK_COLUMNS` names them.
 
     Missing trailing columns (a reader that asked only for prices) are left
-    empty-of-meaning: zero fetch times and no source names."""
+    empty-of-meaning: zero fetch times and an empty source name."""
     import numpy as np
 
     days = np.frombuffer(row[0], dtype="<i4").astype(np.int32)
@@ -242,12 +259,13 @@ def decode_block(row: Sequence[Any]) -> BarArrays:
     quality = np.frombuffer(row[6], dtype=np.uint8).copy()
     if len(row) > 7:
         fetched_at = np.frombuffer(row[7], dtype="<i8").astype(np.int64)
-        names = np.array(json.loads(row[8]), dtype=object)
-        source = names[np.frombuffer(row[9], dtype="<u2").astype(np.intp)]
+        sources = tuple(json.loads(row[8]))
+        source = np.frombuffer(row[9], dtype="<u2").astype(np.uint16)
     else:
         fetched_at = np.zeros(count, np.int64)
-        source = np.full(count, None, dtype=object)
-    return BarArrays(days, *prices, quality, fetched_at, source)
+        sources = ("",)
+        source = np.zeros(count, np.uint16)
+    return BarArrays(days, *prices, quality, fetched_at, source, sources)
 
 
 def closes_between(rows: Sequence[tuple[bytes, bytes]]) -> tuple[list[int], list[float]]:

@@ -256,28 +256,28 @@ def load_symbol_bars(session: Session, symbol: str, start: date, end: date) -> p
     return bars_frame(found)
 
 
-_QUALITY_CODES = {name: code for code, name in enumerate(BAR_QUALITIES)}
-
-
 def frame_arrays(frame: pd.DataFrame, data_source: str, fetched_at: int) -> BarArrays:
     """A bars frame as cache columns, each bar fetched at `fetched_at` (microseconds)."""
     days = pd.DatetimeIndex(frame.index).values.astype("datetime64[D]").astype(np.int32)
-    if QUALITY_COLUMN in frame.columns:
-        try:
-            quality = np.array(
-                [_QUALITY_CODES[str(q)] for q in frame[QUALITY_COLUMN].tolist()], dtype=np.uint8
-            )
-        except KeyError as unknown:
-            raise ValueError(f"a bar of unknown quality {unknown} cannot be cached") from None
-    else:
-        quality = np.zeros(len(frame), dtype=np.uint8)
     count = len(frame)
+    quality = np.zeros(count, dtype=np.uint8)
+    if QUALITY_COLUMN in frame.columns:
+        names = frame[QUALITY_COLUMN].to_numpy(dtype=object)
+        known = np.zeros(count, dtype=bool)
+        for code, name in enumerate(BAR_QUALITIES):
+            same = names == name
+            quality[same] = code
+            known |= same
+        if not known.all():
+            unknown = names[~known][0]
+            raise ValueError(f"a bar of unknown quality {unknown!r} cannot be cached")
     return BarArrays(
         days,
         *(frame[column].to_numpy(dtype=np.float64) for column in BAR_COLUMNS),
         quality,
         np.full(count, fetched_at, dtype=np.int64),
-        np.full(count, data_source, dtype=object),
+        np.zeros(count, dtype=np.uint16),
+        (data_source,),
     )
 
 

@@ -390,7 +390,9 @@ def test_claims_settled_by_someone_else_leave_only_their_symbol_open(
     assert statuses[gold] == "open" and sorted(statuses.values()) == ["false", "open"]
     with Session(engine) as session:  # BTC-USD's bars were stored, GC=F's rolled back
         stored = dict(
-            session.execute(text("SELECT symbol, sum(bars) FROM price_bar_block GROUP BY symbol")).all()
+            session.execute(
+                text("SELECT symbol, sum(bars) FROM price_bar_block GROUP BY symbol")
+            ).all()
         )
     assert set(stored) == {"BTC-USD"}
 

@@ -82,7 +82,7 @@ def test_the_cache_holds_what_row_by_row_upserts_would(tmp_path_factory, history
                 bars = frame(days, 100.0 * (step + 1), qualities[: len(days)])
                 store_bars(session, {"GC=F": bars}, f"source-{step}")
                 for day, row in zip(days, bars.itertuples(index=False), strict=True):
-                    expected[day] = tuple(row)
+                    expected[day] = (*row, f"source-{step}")
             else:
                 store_gaps(
                     session,
@@ -101,6 +101,9 @@ def test_the_cache_holds_what_row_by_row_upserts_would(tmp_path_factory, history
             assert row[:4] == want[:4]
             assert (row[4] == want[4]) or (np.isnan(row[4]) and np.isnan(want[4]))
             assert row[5] == want[5]
+        held = read_bar_arrays(session, ["GC=F"], every_column=True)
+        names = held["GC=F"].source_names() if expected else []
+        assert names == [expected[day][6] for day in sorted(expected)]
         if expected:
             assert cached_ranges(session, ["GC=F"])["GC=F"].first == min(expected)
             middle = sorted(expected)[len(expected) // 2]
@@ -196,7 +199,7 @@ def test_upgrade_to_blocks_keeps_every_bar_and_downgrade_gives_the_rows_back(
         assert gold["quality"].tolist() == ["ok", "repaired", "ok"]
         assert gold["volume"].tolist()[0] == 12.0 and np.isnan(gold["volume"].tolist()[1])
         held = read_bar_arrays(session, ["GC=F"], every_column=True)["GC=F"]
-        assert held.source.tolist() == ["yahoo", "yahoo", "csv:/x"]
+        assert held.source_names() == ["yahoo", "yahoo", "csv:/x"]
         moment = datetime(2026, 1, 5, 21, 30, 15, 123456, tzinfo=UTC)
         assert set(held.fetched_at.tolist()) == {int(moment.timestamp()) * 10**6 + 123456}
     from alembic import command

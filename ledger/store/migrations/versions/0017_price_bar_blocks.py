@@ -83,6 +83,14 @@ def _moment(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
+def _codes(names: tuple[str, ...]) -> tuple:
+    """Each bar's source as a position in the list of the names (the block's form)."""
+    import numpy as np
+
+    known, codes = np.unique(np.array(names, dtype=str), return_inverse=True)
+    return codes.astype(np.uint16), tuple(known.tolist())
+
+
 def upgrade() -> None:
     import numpy as np
 
@@ -111,7 +119,7 @@ def upgrade() -> None:
             ),
             np.array([_BAR_QUALITIES.index(q) for q in qualities], dtype=np.uint8),
             np.array([microseconds(_moment(f)) for f in fetched], dtype=np.int64),
-            np.array(sources, dtype=object),
+            *_codes(sources),
         )
         blocks = encode_blocks(symbol, bars)
         connection.execute(
@@ -173,7 +181,7 @@ def downgrade() -> None:
                 bars.volume.tolist(),
                 bars.quality.tolist(),
                 bars.fetched_at.tolist(),
-                bars.source.tolist(),
+                bars.source_names(),
                 strict=True,
             )
         ]
