@@ -217,8 +217,11 @@ def encode_blocks(symbol: str, bars: BarArrays) -> list[tuple]:
     rows = []
     for lo, hi in zip(np.r_[0, bounds].tolist(), np.r_[bounds, len(years)].tolist(), strict=True):
         part = bars.take(slice(lo, hi))
-        used = np.unique(part.source)
-        codes = np.searchsorted(used, part.source)
+        if len(bars.sources) == 1:  # one source, as every fetch writes
+            used, codes = np.zeros(1, np.uint16), part.source
+        else:
+            used = np.unique(part.source)
+            codes = np.searchsorted(used, part.source)
         rows.append(
             (
                 symbol,
