@@ -218,18 +218,17 @@ def bars_frame(bars: BarArrays) -> pd.DataFrame:
     index = pd.DatetimeIndex(
         bars.days.astype("datetime64[D]").astype("datetime64[ns]"), name="date"
     )
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             "open": bars.open,
             "high": bars.high,
             "low": bars.low,
             "close": bars.close,
             "volume": bars.volume,
+            QUALITY_COLUMN: _QUALITY_NAMES[bars.quality],
         },
         index=index,
     )
-    frame[QUALITY_COLUMN] = _QUALITY_NAMES[bars.quality]
-    return frame
 
 
 def load_bars(
