@@ -13,7 +13,8 @@ cold   `forecast resolve --as-of D --prices csv:DIR` on the ledger whose bar
 warm   `--claims` more claims are added to the settled ledger and the same
        command runs again: the bars are cached.
        Floor: plain sqlite3 (psycopg) + numpy reading the bars from the
-       ledger's `price_bar` table, deciding the open claims, one executemany.
+       ledger's bar cache (`price_bar_block`: each year's packed columns
+       unpacked by `np.frombuffer`), deciding the open claims, one executemany.
 
 Each floor runs on a copy of the ledger, right before the command, in the
 same bench run; both times, the ratio and each process's peak RSS are
@@ -162,11 +163,14 @@ FLOOR = textwrap.dedent(
             high, low, close = data["high"], data["low"], data["close"]
         else:
             got = con.execute(
-                f"SELECT date, high, low, close FROM price_bar WHERE symbol = {mark} ORDER BY date",
+                "SELECT days, high, low, close FROM price_bar_block "
+                f"WHERE symbol = {mark} ORDER BY year",
                 (symbol,),
             ).fetchall()
-            day = np.array([g[0] for g in got], dtype="datetime64[D]").astype(np.int64)
-            high, low, close = np.array([g[1:] for g in got], dtype=np.float64).T
+            day = np.concatenate([np.frombuffer(g[0], "<i4") for g in got]).astype(np.int64)
+            high, low, close = (
+                np.concatenate([np.frombuffer(g[i], "<f8") for g in got]) for i in (1, 2, 3)
+            )
         keep = day <= as_of
         return day[keep], high[keep], low[keep], close[keep]
 

@@ -692,11 +692,11 @@ def _load_bars(
 ) -> tuple[pd.DataFrame, list[date]]:
     """The symbol's cached bars over its span (plus a week for a reference close),
     and the dates in it whose bar the source gave but validation rejected."""
-    empty = pd.DataFrame(
-        {c: pd.Series(dtype=np.float64) for c in BAR_COLUMNS},
-        index=pd.DatetimeIndex([], name="date", dtype="datetime64[ns]"),
-    )
     if span is None:
+        empty = pd.DataFrame(
+            {c: pd.Series(dtype=np.float64) for c in BAR_COLUMNS},
+            index=pd.DatetimeIndex([], name="date", dtype="datetime64[ns]"),
+        )
         return empty, []
     start = span[0] - timedelta(days=REFERENCE_LOOKBACK_DAYS)
     return (

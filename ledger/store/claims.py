@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from bisect import bisect_right
 from collections import defaultdict, namedtuple
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from ledger.records import (
 )
 from ledger.rules.overrides import needs_force
 from ledger.store import core_tables, prooflog
+from ledger.store.bar_blocks import EPOCH_ORDINAL, closes_between
 from ledger.store.batching import chunks
 from ledger.store.core_tables import as_utc, utcnow
 from ledger.store.deferred_indexes import indexes_made_after
@@ -557,18 +559,25 @@ def reference_close(session: Session, symbol: str, made_on: date) -> float | Non
     Relative levels ("+20%") are measured from it; when the cache does not
     have it yet the resolver fills it in from the bars it fetches.
     """
-    bar = core_tables.price_bar.c
-    row = session.execute(
-        select(bar.close)
+    first = made_on - timedelta(days=REFERENCE_LOOKBACK_DAYS)
+    block = core_tables.price_bar_block.c
+    rows = session.execute(
+        select(block.days, block.close)
         .where(
-            bar.symbol == symbol,
-            bar.date <= made_on,
-            bar.date >= made_on - timedelta(days=REFERENCE_LOOKBACK_DAYS),
+            block.symbol == symbol,
+            block.year >= first.year,
+            block.year <= made_on.year,
+            block.first <= made_on,
+            block.last >= first,
         )
-        .order_by(bar.date.desc())
-        .limit(1)
-    ).scalar_one_or_none()
-    return float(row) if row is not None else None
+        .order_by(block.year)
+    ).all()
+    days, closes = closes_between(rows)
+    # the last bar on or before made_on, if it lies within the lookback
+    index = bisect_right(days, made_on.toordinal() - EPOCH_ORDINAL) - 1
+    if index < 0 or days[index] < first.toordinal() - EPOCH_ORDINAL:
+        return None
+    return float(closes[index])
 
 
 # --- reading ---------------------------------------------------------------

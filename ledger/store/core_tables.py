@@ -220,11 +220,20 @@ def review_action_constraints() -> tuple:
     )
 
 
-def price_bar_constraints() -> tuple:
-    # keyed by (symbol, date), no surrogate id: WITHOUT ROWID in SQLite (migration 0016)
+# Each packed column of a bar block holds one entry per bar (`ledger.store.bar_blocks`).
+BLOCK_LENGTHS = (
+    "length(days) = 4 * bars AND length(open) = 8 * bars AND length(high) = 8 * bars"
+    " AND length(low) = 8 * bars AND length(close) = 8 * bars AND length(volume) = 8 * bars"
+    " AND length(quality) = bars AND length(fetched_at) = 8 * bars AND length(source) = 2 * bars"
+)
+
+
+def price_bar_block_constraints() -> tuple:
+    # keyed by (symbol, year), no surrogate id: WITHOUT ROWID in SQLite (migration 0017)
     return (
-        CheckConstraint("high >= low", name="high_low"),
-        CheckConstraint(_in("quality", BAR_QUALITIES), name="quality"),
+        CheckConstraint("bars > 0", name="bars_positive"),
+        CheckConstraint("first <= last", name="first_before_last"),
+        CheckConstraint(BLOCK_LENGTHS, name="lengths"),
     )
 
 
@@ -432,20 +441,21 @@ review_action = Table(
     *review_action_constraints(),
 )
 
-price_bar = Table(
-    "price_bar",
+price_bar_block = Table(
+    "price_bar_block",
     metadata,
     _string("symbol", 40, primary_key=True),
-    _date("date", primary_key=True),
-    _float("open", nullable=False),
-    _float("high", nullable=False),
-    _float("low", nullable=False),
-    _float("close", nullable=False),
-    _float("volume"),
-    _string("quality", 12, default="ok", server_default="ok"),
-    _string("data_source", 200),
-    _timestamp("fetched_at"),
-    *price_bar_constraints(),
+    _integer("year", primary_key=True, autoincrement=False),
+    _date("first"),
+    _date("last"),
+    _integer("bars"),
+    *(
+        Column(name, LargeBinary, nullable=False)
+        for name in ("days", "open", "high", "low", "close", "volume", "quality", "fetched_at")
+    ),
+    _text("data_sources", nullable=False),
+    Column("source", LargeBinary, nullable=False),
+    *price_bar_block_constraints(),
     sqlite_with_rowid=False,
 )
 

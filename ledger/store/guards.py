@@ -264,7 +264,7 @@ def install_guards(connection: Connection) -> None:
 # Tables whose rows the application rewrites or removes as a matter of course:
 # caches, run records, the resolver's lock, user aliases.
 _WORKING_TABLES = (
-    "price_bar",
+    "price_bar_block",
     "price_gap",
     "split",
     "price_coverage",

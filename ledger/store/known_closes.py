@@ -18,6 +18,7 @@ from sqlmodel import Session
 from ledger.claims.pairs import ratio_legs
 from ledger.claims.plausibility import KnownClose
 from ledger.store import core_tables
+from ledger.store.bar_blocks import EPOCH_ORDINAL, closes_between
 from ledger.store.batching import chunks
 
 
@@ -33,18 +34,19 @@ def known_closes(
     # Plain lists and `bisect`: `forecast add` looks up one day, and numpy would
     # cost its start more than the search saves (a test holds the two equal).
     series: dict[str, tuple[list[int], list[float]]] = {}
-    bar = core_tables.price_bar.c
+    block = core_tables.price_bar_block.c
     for chunk in chunks(sorted(plain)):
         rows = session.execute(
-            select(bar.symbol, bar.date, bar.close)
-            .where(bar.symbol.in_(chunk))
-            .order_by(bar.symbol, bar.date)
+            select(block.symbol, block.days, block.close)
+            .where(block.symbol.in_(chunk))
+            .order_by(block.symbol, block.year)
         ).all()
-        by_symbol: dict[str, list[tuple[date, float]]] = {}
-        for symbol, day, close in rows:
-            by_symbol.setdefault(symbol, []).append((day, close))
-        for symbol, bars in by_symbol.items():
-            series[symbol] = ([d.toordinal() for d, _ in bars], [float(c) for _, c in bars])
+        by_symbol: dict[str, list[tuple[bytes, bytes]]] = {}
+        for symbol, days, closes in rows:
+            by_symbol.setdefault(symbol, []).append((days, closes))
+        for symbol, blocks in by_symbol.items():
+            numbers, closes = closes_between(blocks)
+            series[symbol] = ([n + EPOCH_ORDINAL for n in numbers], closes)
     found: dict[tuple[str, date], KnownClose] = {}
     if not series:  # a ledger with no bars (a first import): nothing to look up
         return found

@@ -1,8 +1,10 @@
-"""The price-bar cache: bars are stored once per (symbol, date).
+"""The price-bar cache: bars are stored once per (symbol, date), packed by symbol and year.
 
-Reads build one bars frame per symbol from one query per batch of symbols;
-writes are bulk upserts, so re-fetching the last few days replaces a partial
-bar instead of failing on the unique (symbol, date) constraint.
+The bars live in `price_bar_block`, one row per symbol and calendar year
+(`ledger.store.bar_blocks` has the format and why). Reads build one bars frame
+per symbol from the blocks their date range overlaps; writes lay the new bars
+over the held ones (a day fetched again replaces its bar, as an upsert would)
+and write back only the years they touch.
 """
 
 from __future__ import annotations
@@ -10,17 +12,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import repeat
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import String, Table, cast, delete, func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlmodel import Session
 
-from ledger.bars import BAR_COLUMNS, OK, QUALITY_COLUMN
+from ledger.bars import BAR_COLUMNS, BAR_QUALITIES, QUALITY_COLUMN
+from ledger.store.bar_blocks import (
+    BLOCK_COLUMNS,
+    BarArrays,
+    concat,
+    day_number,
+    decode_block,
+    encode_blocks,
+    merged,
+    microseconds,
+    normalised,
+    years_of,
+)
 from ledger.store.batching import chunks
-from ledger.store.raw import adapt, as_date, executemany, fetchall, insert_rows
-from ledger.store.tables import PriceBarRow, PriceCoverageRow, PriceGapRow, utcnow
+from ledger.store.raw import as_date, executemany, fetchall
+from ledger.store.tables import PriceBarBlockRow, PriceCoverageRow, PriceGapRow, utcnow
 
 
 @dataclass(frozen=True)
@@ -36,9 +49,13 @@ def cached_ranges(session: Session, symbols: Iterable[str]) -> dict[str, CachedR
     found: dict[str, CachedRange] = {}
     for chunk in chunks(sorted(set(symbols))):
         bars = (
-            select(PriceBarRow.symbol, func.min(PriceBarRow.date), func.max(PriceBarRow.date))
-            .where(PriceBarRow.symbol.in_(chunk))
-            .group_by(PriceBarRow.symbol)
+            select(
+                PriceBarBlockRow.symbol,
+                func.min(PriceBarBlockRow.first),
+                func.max(PriceBarBlockRow.last),
+            )
+            .where(PriceBarBlockRow.symbol.in_(chunk))
+            .group_by(PriceBarBlockRow.symbol)
         )
         for symbol, first, last in session.execute(bars):
             found[symbol] = CachedRange(first, last)
@@ -149,6 +166,71 @@ def source_versions(session: Session, symbols: Iterable[str]) -> dict[str, Sourc
     return found
 
 
+_PRICES_SQL = "days, open, high, low, close, volume, quality"
+_EVERY_SQL = f"{_PRICES_SQL}, fetched_at, data_sources, source"
+
+
+def read_bar_arrays(
+    session: Session,
+    symbols: Iterable[str],
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    every_column: bool = False,
+) -> dict[str, BarArrays]:
+    """Per symbol with a cached bar in [start, end], those bars as columns.
+
+    One query per batch of symbols, reading only the blocks the range
+    overlaps. Without `every_column` the fetch times and sources are not
+    read (zeros and None in their place): only a write or a revision check
+    needs them.
+    """
+    found: dict[str, BarArrays] = {}
+    wanted = sorted(set(symbols))
+    for chunk in chunks(wanted, 500):
+        marks = ", ".join("?" * len(chunk))
+        sql = (
+            f"SELECT symbol, {_EVERY_SQL if every_column else _PRICES_SQL} "
+            f"FROM price_bar_block WHERE symbol IN ({marks})"
+        )
+        params: list = list(chunk)
+        if start is not None:
+            sql += " AND last >= ?"
+            params.append(start)
+        if end is not None:
+            sql += " AND first <= ?"
+            params.append(end)
+        parts: dict[str, list[BarArrays]] = {}
+        for symbol, *packed in fetchall(session, sql + " ORDER BY symbol, year", params):
+            parts.setdefault(symbol, []).append(decode_block(packed))
+        for symbol, blocks in parts.items():
+            bars = concat(blocks).between(start, end)
+            if len(bars):
+                found[symbol] = bars
+    return found
+
+
+_QUALITY_NAMES = np.array(BAR_QUALITIES, dtype=object)
+
+
+def bars_frame(bars: BarArrays) -> pd.DataFrame:
+    """A bars frame (the shape in `ledger.bars`) of cached bars."""
+    index = pd.DatetimeIndex(
+        bars.days.astype("datetime64[D]").astype("datetime64[ns]"), name="date"
+    )
+    return pd.DataFrame(
+        {
+            "open": bars.open,
+            "high": bars.high,
+            "low": bars.low,
+            "close": bars.close,
+            "volume": bars.volume,
+            QUALITY_COLUMN: _QUALITY_NAMES[bars.quality],
+        },
+        index=index,
+    )
+
+
 def load_bars(
     session: Session,
     symbols: Iterable[str],
@@ -156,127 +238,120 @@ def load_bars(
     end: date | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Bars frames (the shape in `ledger.bars`) per symbol, from the cache."""
-    table = PriceBarRow.__table__
-    # Dates as ISO text: numpy parses a column of them at once, where the
-    # driver's per-row date objects would cost seconds on a ten-year cache.
-    columns = [
-        table.c.symbol,
-        cast(table.c.date, String).label("day"),
-        *(table.c[c] for c in BAR_COLUMNS),
-        table.c.quality,
-    ]
-    frames: dict[str, pd.DataFrame] = {}
-    for chunk in chunks(sorted(set(symbols)), 500):
-        query = select(*columns).where(table.c.symbol.in_(chunk))
-        if start is not None:
-            query = query.where(table.c.date >= start)
-        if end is not None:
-            query = query.where(table.c.date <= end)
-        query = query.order_by(table.c.symbol, table.c.date)
-        rows = session.execute(query).all()
-        if not rows:
-            continue
-        # Columns straight from the row tuples: pandas' per-row inspection of
-        # Row objects costs seconds on a ten-year cache.
-        symbols, days, *values, qualities = zip(*rows, strict=True)
-        symbol_array = np.asarray(symbols, dtype=object)
-        day_array = np.array(days, dtype="datetime64[D]").astype("datetime64[ns]")
-        value_arrays = [np.asarray(v, dtype=np.float64) for v in values]
-        quality_array = np.asarray(qualities, dtype=object)
-        bounds = np.flatnonzero(symbol_array[1:] != symbol_array[:-1]) + 1
-        starts = np.concatenate(([0], bounds))
-        ends = np.concatenate((bounds, [len(symbol_array)]))
-        for start, end in zip(starts, ends, strict=True):
-            index = pd.DatetimeIndex(day_array[start:end], name="date")
-            frame = pd.DataFrame(
-                {
-                    name: column[start:end]
-                    for name, column in zip(BAR_COLUMNS, value_arrays, strict=True)
-                },
-                index=index,
-            )
-            frame[QUALITY_COLUMN] = quality_array[start:end]
-            frames[str(symbol_array[start])] = frame
-    return frames
+    return {
+        symbol: bars_frame(bars)
+        for symbol, bars in read_bar_arrays(session, symbols, start, end).items()
+    }
 
 
 def load_symbol_bars(session: Session, symbol: str, start: date, end: date) -> pd.DataFrame:
     """One symbol's bars from the cache as a bars frame (empty if none): the hot path
-    of a resolve run, read through the driver and parsed by numpy column-wise."""
-    rows = fetchall(
-        session,
-        "SELECT CAST(date AS TEXT), open, high, low, close, volume, quality FROM price_bar "
-        "WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date",
-        [symbol, start, end],
-    )
-    days = np.array([row[0] for row in rows], dtype="datetime64[D]").astype("datetime64[ns]")
-    values = np.array([row[1:6] for row in rows], dtype=np.float64).reshape(len(rows), 5)
-    frame = pd.DataFrame(
-        {name: values[:, i] for i, name in enumerate(BAR_COLUMNS)},
-        index=pd.DatetimeIndex(days, name="date"),
-    )
-    frame[QUALITY_COLUMN] = np.array([row[6] for row in rows], dtype=object)
-    return frame
+    of a resolve run, the blocks of its range unpacked by numpy."""
+    found = read_bar_arrays(session, [symbol], start, end).get(symbol)
+    if found is None:
+        from ledger.store.bar_blocks import empty_bars
+
+        found = empty_bars()
+    return bars_frame(found)
 
 
-_BAR_COLUMNS = (
-    "symbol", "date", "open", "high", "low", "close", "volume", "quality", "data_source",
-    "fetched_at",
-)  # fmt: skip
-"""A bar row as `store_bars` writes it; a stored bar takes every column but its key."""
+def frame_arrays(frame: pd.DataFrame, data_source: str, fetched_at: int) -> BarArrays:
+    """A bars frame as cache columns, each bar fetched at `fetched_at` (microseconds)."""
+    days = pd.DatetimeIndex(frame.index).values.astype("datetime64[D]").astype(np.int32)
+    count = len(frame)
+    quality = np.zeros(count, dtype=np.uint8)
+    if QUALITY_COLUMN in frame.columns:
+        names = frame[QUALITY_COLUMN].to_numpy(dtype=object)
+        known = np.zeros(count, dtype=bool)
+        for code, name in enumerate(BAR_QUALITIES):
+            same = names == name
+            quality[same] = code
+            known |= same
+        if not known.all():
+            unknown = names[~known][0]
+            raise ValueError(f"a bar of unknown quality {unknown!r} cannot be cached")
+    return BarArrays(
+        days,
+        *(frame[column].to_numpy(dtype=np.float64) for column in BAR_COLUMNS),
+        quality,
+        np.full(count, fetched_at, dtype=np.int64),
+        np.zeros(count, dtype=np.uint16),
+        (data_source,),
+    )
 
 
 def store_bars(session: Session, bars: Mapping[str, pd.DataFrame], data_source: str) -> int:
-    """Upsert bars; returns how many rows were written.
+    """Upsert bars; returns how many bars were written.
 
     The hot path of a cold run (ten years of 200 symbols is half a million
-    rows): the parameter rows are built a column at a time from the frame's
-    arrays and go straight to the driver, in the form each database stores
-    (ISO day text in SQLite, as SQLAlchemy writes it; date objects for psycopg).
+    bars): each symbol's new bars are laid over the blocks of the years they
+    fall in (a day already cached takes the new bar) and those blocks written
+    back, a dozen rows per symbol for ten years.
     """
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    fetched_at = adapt(session, utcnow())
+    fetched_at = microseconds(utcnow())
     written = 0
     for symbol, frame in bars.items():
         if frame.empty:
             continue
-        days64 = pd.DatetimeIndex(frame.index).values.astype("datetime64[D]")
-        days = days64.astype(str).tolist() if sqlite else days64.tolist()
-        opens, highs, lows, closes, volumes = (
-            frame[column].to_numpy(dtype=np.float64) for column in BAR_COLUMNS
-        )
-        volume_values: list = volumes.tolist()
-        if np.isnan(volumes).any():
-            volume_values = [None if v != v else v for v in volume_values]
-        if QUALITY_COLUMN in frame.columns:
-            qualities = [str(q) for q in frame[QUALITY_COLUMN].tolist()]
-        else:
-            qualities = [OK] * len(frame)
-        count = len(frame)
-        insert_rows(
-            session,
-            "price_bar",
-            _BAR_COLUMNS,
-            list(
-                zip(
-                    repeat(symbol, count),
-                    days,
-                    opens.tolist(),
-                    highs.tolist(),
-                    lows.tolist(),
-                    closes.tolist(),
-                    volume_values,
-                    qualities,
-                    repeat(data_source, count),
-                    repeat(fetched_at, count),
-                    strict=True,
-                )
-            ),
-            ready=True,
-            upsert=(("symbol", "date"), _BAR_COLUMNS[2:]),
-        )
-        written += count
+        new = normalised(frame_arrays(frame, data_source, fetched_at))
+        _write_years(session, symbol, new, set(years_of(new.days).tolist()))
+        written += len(frame)
     return written
+
+
+def _write_years(session: Session, symbol: str, new: BarArrays, years: set[int]) -> None:
+    """Lay `new` (bars of `years`) over the symbol's cached bars of those years and
+    write the years back."""
+    held = _held_years(session, symbol, years)
+    _replace_years(session, symbol, merged(held, new) if held is not None else new, years)
+
+
+def _held_years(session: Session, symbol: str, years: set[int]) -> BarArrays | None:
+    """The symbol's cached bars in `years` with every column (None: no block held)."""
+    if not years:
+        return None
+    marks = ", ".join("?" * len(years))
+    rows = fetchall(
+        session,
+        f"SELECT {_EVERY_SQL} FROM price_bar_block WHERE symbol = ? AND year IN ({marks}) "
+        "ORDER BY year",
+        [symbol, *sorted(years)],
+    )
+    if not rows:
+        return None
+    return concat([decode_block(row) for row in rows])
+
+
+def remove_bars(session: Session, symbol: str, days: Iterable[date]) -> None:
+    """Drop the symbol's cached bars on `days` (a day without one is left as it is)."""
+    numbers = np.array(sorted({day_number(day) for day in days}), dtype=np.int32)
+    if not len(numbers):
+        return
+    years = set(years_of(numbers).tolist())
+    held = _held_years(session, symbol, years)
+    if held is None:
+        return
+    drop = np.isin(held.days, numbers)
+    if drop.any():
+        _replace_years(session, symbol, held.take(~drop), years)
+
+
+def _replace_years(session: Session, symbol: str, bars: BarArrays, years: set[int]) -> None:
+    """Make `bars` the symbol's whole cache in `years` (a year without any: no block)."""
+    marks = ", ".join("?" * len(years))
+    executemany(
+        session,
+        f"DELETE FROM price_bar_block WHERE symbol = ? AND year IN ({marks})",
+        [(symbol, *sorted(years))],
+    )
+    rows = encode_blocks(symbol, bars)
+    if rows:
+        executemany(
+            session,
+            f"INSERT INTO price_bar_block ({', '.join(BLOCK_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(BLOCK_COLUMNS))})",
+            rows,
+        )
 
 
 def store_gaps(
@@ -299,11 +374,7 @@ def store_gaps(
         "DELETE FROM price_gap WHERE symbol = ? AND date >= ? AND date <= ?",
         [(symbol, first, last)],
     )
-    days = sorted(day for day in gaps if first <= day <= last)
-    for part in chunks(days):
-        session.execute(
-            delete(PriceBarRow).where(PriceBarRow.symbol == symbol, PriceBarRow.date.in_(part))
-        )
+    remove_bars(session, symbol, (day for day in gaps if first <= day <= last))
     fetched_at = utcnow()
     rows = [
         {

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, or_, select
@@ -26,7 +26,7 @@ from ledger.proof.entries import status_entry
 from ledger.rules.revisions import BarChange, is_revision, revision_reason
 from ledger.store import core_tables, prooflog
 from ledger.store.batching import chunks
-from ledger.store.core_tables import as_utc, utcnow
+from ledger.store.core_tables import BAR_QUALITIES, as_utc, utcnow
 from ledger.store.raw import adapt, as_date, executemany, fetchall
 
 if TYPE_CHECKING:
@@ -45,51 +45,57 @@ RESOLVER_METHODS = ("auto", "revised")
 def changed_bars(session: Session, symbol: str, frame: pd.DataFrame) -> list[BarChange]:
     """The bars of `frame` (a checked bars frame) whose prices differ from the cached ones.
 
-    One query over the frame's date range; a date the cache does not hold is
-    new, not revised. A cached bar fetched on its own day (UTC) was perhaps
-    unfinished: only a narrower range counts as revised (`is_revision`).
+    One read of the cached blocks over the frame's date range; a date the cache
+    does not hold is new, not revised. A cached bar fetched on its own day (UTC)
+    was perhaps unfinished: only a narrower range counts as revised (`is_revision`).
     """
     import numpy as np
     import pandas as pd
 
     from ledger.bars import PRICE_COLUMNS, QUALITY_COLUMN
+    from ledger.store.bar_blocks import MICROSECONDS_PER_DAY
+    from ledger.store.prices import read_bar_arrays
 
     if frame.empty:
         return []
     days = pd.DatetimeIndex(frame.index)
-    table = core_tables.price_bar
-    query = select(
-        table.c.date,
-        table.c.open,
-        table.c.high,
-        table.c.low,
-        table.c.close,
-        table.c.quality,
-        table.c.fetched_at,
-    ).where(
-        table.c.symbol == symbol,
-        table.c.date >= days.min().date(),
-        table.c.date <= days.max().date(),
-    )
-    stored = {as_date(row[0]): row for row in session.execute(query)}
-    if not stored:
+    stored = read_bar_arrays(
+        session, [symbol], days.min().date(), days.max().date(), every_column=True
+    ).get(symbol)
+    if stored is None:
+        return []
+    numbers = days.values.astype("datetime64[D]").astype(np.int64)
+    at = np.minimum(np.searchsorted(stored.days, numbers), len(stored.days) - 1)
+    held = np.flatnonzero(stored.days[at] == numbers)
+    if not len(held):
         return []
     prices = frame[list(PRICE_COLUMNS)].to_numpy(dtype=np.float64)
     if QUALITY_COLUMN in frame.columns:
         qualities = frame[QUALITY_COLUMN].to_numpy(dtype=object)
     else:
         qualities = np.full(len(frame), "ok", dtype=object)
+    old_prices = np.column_stack((stored.open, stored.high, stored.low, stored.close))[
+        at[held]
+    ].tolist()
+    # Fetched on its own day (UTC): the session may not have been over.
+    provisional = (stored.fetched_at[at[held]] // MICROSECONDS_PER_DAY <= numbers[held]).tolist()
+    old_qualities = stored.quality[at[held]].tolist()
     changes = []
-    for day, values, quality in zip(days.date, prices.tolist(), qualities, strict=True):
-        row = stored.get(day)
-        if row is None:
-            continue
-        old = (float(row[1]), float(row[2]), float(row[3]), float(row[4]))
-        new = (values[0], values[1], values[2], values[3])
-        # Fetched on its own day (UTC): the session may not have been over.
-        provisional = as_utc(row[6]).astimezone(UTC).date() <= day
-        if is_revision(old, new, provisional=provisional):
-            changes.append(BarChange(symbol, day, old, new, str(row[5]), str(quality)))
+    for row, old, is_provisional, old_quality in zip(
+        held.tolist(), old_prices, provisional, old_qualities, strict=True
+    ):
+        new = prices[row].tolist()
+        if is_revision(tuple(old), tuple(new), provisional=is_provisional):
+            changes.append(
+                BarChange(
+                    symbol,
+                    days[row].date(),
+                    tuple(old),
+                    tuple(new),
+                    BAR_QUALITIES[old_quality],
+                    str(qualities[row]),
+                )
+            )
     return changes
 
 
@@ -99,18 +105,37 @@ def rejected_bars(session: Session, symbol: str, gaps: Mapping[date, str]) -> li
     The cache drops such a bar (`store_gaps`); the verdicts that stood on it are
     judged again like those on any revised bar, and its old prices are kept.
     """
+    from ledger.store.bar_blocks import EPOCH_ORDINAL, day_number
+    from ledger.store.prices import read_bar_arrays
+
     if not gaps:
         return []
-    table = core_tables.price_bar
+    stored = read_bar_arrays(session, [symbol], min(gaps), max(gaps)).get(symbol)
+    if stored is None:
+        return []
+    wanted = {day_number(day) for day in gaps}
     changes = []
-    for part in chunks(sorted(gaps)):
-        query = select(
-            table.c.date, table.c.open, table.c.high, table.c.low, table.c.close, table.c.quality
-        ).where(table.c.symbol == symbol, table.c.date.in_(part))
-        for row in session.execute(query):
-            old = (float(row[1]), float(row[2]), float(row[3]), float(row[4]))
-            changes.append(BarChange(symbol, as_date(row[0]), old, None, str(row[5]), "rejected"))
-    return sorted(changes, key=lambda change: change.day)
+    for day, *old, quality in zip(
+        stored.days.tolist(),
+        stored.open.tolist(),
+        stored.high.tolist(),
+        stored.low.tolist(),
+        stored.close.tolist(),
+        stored.quality.tolist(),
+        strict=True,
+    ):
+        if day in wanted:
+            changes.append(
+                BarChange(
+                    symbol,
+                    date.fromordinal(day + EPOCH_ORDINAL),
+                    tuple(old),
+                    None,
+                    BAR_QUALITIES[quality],
+                    "rejected",
+                )
+            )
+    return changes
 
 
 @dataclass(frozen=True)

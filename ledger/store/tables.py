@@ -20,7 +20,6 @@ annotation when a table class is built, and evaluating 250 strings was about
 a tenth of this module's import, which every command pays.
 """
 
-import datetime as dt
 from datetime import date, datetime
 
 from sqlalchemy import Column, DateTime, LargeBinary, MetaData, Text, event, text
@@ -45,7 +44,7 @@ from ledger.store.core_tables import (  # noqa: F401 - the value sets and helper
     as_utc,
     bar_revision_constraints,
     prediction_constraints,
-    price_bar_constraints,
+    price_bar_block_constraints,
     price_gap_constraints,
     resolution_constraints,
     resolution_revision_constraints,
@@ -268,37 +267,46 @@ class ReviewActionRow(LedgerModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
 
 
-class PriceBarRow(LedgerModel, table=True):
-    """The resolver's cache of daily bars: stored once per (symbol, date).
+class PriceBarBlockRow(LedgerModel, table=True):
+    """The resolver's cache of daily bars: one symbol's bars of one calendar year.
 
-    Keyed by (symbol, date) and, in SQLite, a WITHOUT ROWID table clustered on
-    that key: every read is one symbol's date range and every write an upsert
-    on the key, so a surrogate id would only add a second B-tree to each of
-    the half million inserts of a cold run (migration 0016).
+    The bars are packed columns, one entry per bar in day order (the format is
+    `ledger.store.bar_blocks`'): a cold run caches half a million bars, and as
+    rows of their own SQLite's work on them cost more than the run's numpy
+    floor; as 2,000 blocks it is a few milliseconds per symbol. Every read is
+    one symbol's date range, every write replaces some of one symbol's days,
+    so a year is the unit of both. Keyed by (symbol, year); in SQLite a
+    WITHOUT ROWID table clustered on that key (migration 0017).
     """
 
-    __tablename__ = "price_bar"
-    __table_args__ = (*price_bar_constraints(), {"sqlite_with_rowid": False})
+    __tablename__ = "price_bar_block"
+    __table_args__ = (*price_bar_block_constraints(), {"sqlite_with_rowid": False})
 
     symbol: str = Field(max_length=40, primary_key=True)
-    # Spelled `dt.date`: a field named `date` with a default cannot be annotated `date`.
-    date: dt.date = Field(primary_key=True)
-    open: float
-    high: float
-    low: float
-    close: float
-    volume: float | None = None
+    year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    # the first and last day of a bar in the block: a range query reads only the
+    # blocks it overlaps
+    first: date
+    last: date
+    bars: int
+    days: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    open: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    high: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    low: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    close: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    volume: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     # ok, repaired (range widened to include open and close) or close_only
     # (no intraday range): `ledger.bars` states the rules.
-    quality: str = Field(default="ok", max_length=12, sa_column_kwargs={"server_default": "ok"})
-    data_source: str = Field(max_length=200)
-    fetched_at: datetime = Field(default_factory=utcnow, sa_column=_timestamp())
+    quality: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    fetched_at: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    data_sources: str = Field(sa_column=Column(Text, nullable=False))
+    source: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class PriceGapRow(LedgerModel, table=True):
     """A date the source returned a bar for that failed validation.
 
-    The bar is not in `price_bar`, but that the market traded that day is a
+    The bar is not in the bar cache (`price_bar_block`), but that the market traded that day is a
     fact the rules need: without it a rejected crossing day would read as "no
     crossing". Kept beside the bars so that a run served from the cache still
     knows; replaced whenever the source is asked for that date again.
@@ -318,7 +326,7 @@ class PriceGapRow(LedgerModel, table=True):
 class BarRevisionRow(LedgerModel, table=True):
     """A cached bar the source later served with other prices: both versions.
 
-    `price_bar` holds the bar as the source serves it now; each time a
+    The bar cache holds the bar as the source serves it now; each time a
     re-fetch changes a stored bar's open, high, low or close, the bar as it
     was and as it became are kept here, so no value a verdict stood on is
     ever lost. Append-only (a guard refuses UPDATE and DELETE).

@@ -163,7 +163,7 @@ def test_dry_run_writes_nothing(engine, prices: Path) -> None:
     assert resolution_count(engine) == 0
     assert claims_by_id(engine)[1].status == "open"
     with Session(engine) as session:
-        assert session.execute(text("SELECT count(*) FROM price_bar")).scalar_one() == 0
+        assert session.execute(text("SELECT count(*) FROM price_bar_block")).scalar_one() == 0
 
 
 def test_relative_claim_gets_its_reference_close(engine, prices: Path) -> None:
@@ -356,7 +356,7 @@ def test_kill_inside_a_batch_leaves_all_its_symbols_untouched(
     assert sorted(c.status for c in claims_by_id(engine).values()) == ["open", "open"]
     assert resolution_count(engine) == 0
     with Session(engine) as session:
-        assert session.execute(text("SELECT count(*) FROM price_bar")).scalar_one() == 0
+        assert session.execute(text("SELECT count(*) FROM price_bar_block")).scalar_one() == 0
     monkeypatch.undo()
     summary = run_resolver(
         engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
@@ -390,7 +390,9 @@ def test_claims_settled_by_someone_else_leave_only_their_symbol_open(
     assert statuses[gold] == "open" and sorted(statuses.values()) == ["false", "open"]
     with Session(engine) as session:  # BTC-USD's bars were stored, GC=F's rolled back
         stored = dict(
-            session.execute(text("SELECT symbol, count(*) FROM price_bar GROUP BY symbol")).all()
+            session.execute(
+                text("SELECT symbol, sum(bars) FROM price_bar_block GROUP BY symbol")
+            ).all()
         )
     assert set(stored) == {"BTC-USD"}
 

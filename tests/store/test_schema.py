@@ -24,7 +24,9 @@ def test_empty_database_upgrades_to_head(ledger_url: str) -> None:
     upgrade(engine)
     assert current_revision(engine) == head_revision()
     tables = set(inspect(engine).get_table_names())
-    assert {"source", "prediction", "resolution", "price_bar", "resolve_run", "alias"} <= tables
+    wanted = {"source", "prediction", "resolution", "price_bar_block", "resolve_run", "alias"}
+    assert wanted <= tables
+    assert "price_bar" not in tables
 
 
 def test_migrated_schema_equals_the_models(ledger_url: str) -> None:
@@ -116,14 +118,59 @@ def test_schema_rejects_duplicate_fingerprint_and_bar(ledger_url: str) -> None:
         _insert_prediction(connection, source_id)
     with pytest.raises(IntegrityError), engine.begin() as connection:
         _insert_prediction(connection, source_id)
-    bar = (
-        "INSERT INTO price_bar (symbol, date, open, high, low, close, data_source, fetched_at) "
-        "VALUES ('GC=F', '2026-01-02', 1, 2, 0.5, 1.5, 'test', CURRENT_TIMESTAMP)"
+    block = (
+        "INSERT INTO price_bar_block (symbol, year, first, last, bars, days, open, high, low,"
+        " close, volume, quality, fetched_at, data_sources, source) VALUES ('GC=F', 2026,"
+        " '2026-01-02', '2026-01-02', 1, :days, :price, :price, :price, :price, :price,"
+        " :quality, :fetched, '[\"test\"]', :source)"
     )
+    values = {
+        "days": (20455).to_bytes(4, "little"),
+        "price": b"\0" * 8,
+        "quality": b"\0",
+        "fetched": b"\0" * 8,
+        "source": b"\0\0",
+    }
     with engine.begin() as connection:
-        connection.execute(text(bar))
+        connection.execute(text(block), values)
     with pytest.raises(IntegrityError), engine.begin() as connection:
-        connection.execute(text(bar))
+        connection.execute(text(block), values)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        pytest.param({"bars": 0}, id="no-bars"),
+        pytest.param({"bars": 2}, id="fewer-days-than-bars"),
+        pytest.param({"close": b"\0" * 4}, id="short-close-column"),
+        pytest.param({"last": date(2025, 12, 31)}, id="last-before-first"),
+    ],
+)
+def test_schema_holds_each_bar_block_to_its_bar_count(ledger_url: str, overrides: dict) -> None:
+    engine = open_ledger(ledger_url)
+    values = {
+        "symbol": "GC=F",
+        "year": 2026,
+        "first": date(2026, 1, 2),
+        "last": date(2026, 1, 2),
+        "bars": 1,
+        "days": (20455).to_bytes(4, "little"),
+        "open": b"\0" * 8,
+        "high": b"\0" * 8,
+        "low": b"\0" * 8,
+        "close": b"\0" * 8,
+        "volume": b"\0" * 8,
+        "quality": b"\0",
+        "fetched_at": b"\0" * 8,
+        "data_sources": '["test"]',
+        "source": b"\0\0",
+    }
+    from ledger.store.core_tables import price_bar_block
+
+    with engine.begin() as connection:
+        connection.execute(price_bar_block.insert(), values)
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(price_bar_block.insert(), {**values, "year": 2027, **overrides})
 
 
 def test_one_current_resolution_per_claim(ledger_url: str) -> None:
@@ -307,8 +354,7 @@ def test_upgrade_to_clustered_bars_keeps_every_bar_and_keys_them_by_symbol_and_d
     with engine.begin() as connection:
         _insert_bar(connection, "2026-01-05", 2.0)
         _insert_bar(connection, "2026-01-02", 1.5, "repaired")
-    upgrade(engine)
-    assert current_revision(engine) == head_revision()
+    upgrade(engine, "0016_price_bar_clustered")
     columns = {c["name"] for c in inspect(engine).get_columns("price_bar")}
     assert "id" not in columns
     assert inspect(engine).get_pk_constraint("price_bar")["constrained_columns"] == [
@@ -335,7 +381,7 @@ def test_upgrade_to_clustered_bars_keeps_every_bar_and_keys_them_by_symbol_and_d
 
 def test_downgrade_from_clustered_bars_gives_them_ids_again(ledger_url: str) -> None:
     engine = make_engine(ledger_url)
-    upgrade(engine)
+    upgrade(engine, "0016_price_bar_clustered")
     with engine.begin() as connection:
         _insert_bar(connection, "2026-01-02", 1.5)
     from alembic import command
