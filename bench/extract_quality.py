@@ -8,10 +8,12 @@ readings matched, and calls of a kind the ledger cannot record yet
 (support/relative/range/vague) that were recorded anyway. The protocol is
 in tests/extract/quality.py.
 
-Run: .venv/bin/python bench/extract_quality.py [FILE ...] [--today YYYY-MM-DD] [--verbose]
-FILE is a path or a name in tests/extract/ (default: every corpus file).
+Run: .venv/bin/python bench/extract_quality.py [FILE ...] [--frozen] [--today D] [--verbose]
+FILE is a path or a name in tests/extract/ (default: every development
+file; --frozen: the frozen set, whose figures are the ones to quote).
 --verbose lists, per article, what was missed, what was recorded that
-should not have been, and wrong kinds and speakers.
+should not have been, and wrong kinds and speakers; it is refused on a
+frozen file, whose failures nobody may read before the file retires.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from extract.quality import (
     DEFAULT_TODAY,
+    FROZEN_FILES,
     FileResult,
     Tally,
     corpus_paths,
@@ -78,7 +81,10 @@ def failures(title: str, files: list[FileResult]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", help="corpus files (default: all)")
+    parser.add_argument("files", nargs="*", help="corpus files (default: the development files)")
+    parser.add_argument(
+        "--frozen", action="store_true", help="the frozen set's files (figures only, no --verbose)"
+    )
     parser.add_argument(
         "--today",
         type=date.fromisoformat,
@@ -87,10 +93,18 @@ def main() -> None:
     )
     parser.add_argument("--verbose", action="store_true", help="list the failures per article")
     args = parser.parse_args()
-    paths = corpus_paths(args.files)
+    if args.frozen and args.files:
+        parser.error("name files or give --frozen, not both")
+    paths = corpus_paths(args.files, frozen=args.frozen)
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         parser.error(f"no such corpus file: {', '.join(missing)}")
+    frozen = [path.name for path in paths if path.name in FROZEN_FILES]
+    if args.verbose and frozen:
+        parser.error(
+            f"--verbose would show the failures of the frozen set ({', '.join(frozen)}):"
+            " run it on development files only"
+        )
     print(
         "match: same symbol, level within 1%, deadline within 31 days; counted when --yes would"
         f" record it (a claim, confidence >= {DEFAULT_MIN_CONFIDENCE})"
