@@ -83,6 +83,9 @@ class Candidate:
     headline: bool = False
     reasons: tuple[Reason, ...] = field(default=())
     vague: bool = False
+    # The side is the default (above): no word of the call named one, no price of the day was
+    # known when it was read. kind_convention.py reads it against a price the article gives later.
+    side_unstated: bool = False
 
     @property
     def reading(self) -> str:
