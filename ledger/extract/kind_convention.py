@@ -72,9 +72,20 @@ _RISING = re.compile(
 )
 
 
+# "If sanctions are lifted, prices could fall to $50": a scenario, not the article's view.
+_CONDITION = re.compile(r"\b(?:if|unless|in\s+case|bear\s+case)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+
+
 def article_says_prices_fall(text: str) -> bool:
-    """Whether the article looks ahead to falling prices and nowhere to rising ones."""
-    return bool(_FALLING.search(text)) and not _RISING.search(text)
+    """Whether the article looks ahead to falling prices, outside a condition, and nowhere
+    to rising ones."""
+    if _RISING.search(text):
+        return False
+    return any(
+        _FALLING.search(sentence) and not _CONDITION.search(sentence)
+        for sentence in _SENTENCE_END.split(text)
+    )
 
 
 def _against_price_of_day(
