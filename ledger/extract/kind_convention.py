@@ -66,8 +66,10 @@ _FALLING = re.compile(
     r"|\b(?:well\s+|far\s+)?below\s+(?:current|today's|present|spot)\s+(?:levels|prices)\b",
     re.IGNORECASE,
 )
+# (a rise later in a path counts too: "fall early in the year and then rise in the summer")
 _RISING = re.compile(
-    _AHEAD + _RISE + r"\b|\b(?:higher|rising|firmer|stronger)\s+prices\b",
+    _AHEAD + _RISE + r"\b|\b(?:then|and|before|later)\s+(?:to\s+)?" + _RISE + r"\b"
+    r"|\b(?:higher|rising|firmer|stronger)\s+prices\b",
     re.IGNORECASE,
 )
 
