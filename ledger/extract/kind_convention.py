@@ -63,6 +63,9 @@ _AHEAD = (
 _FALLING = re.compile(
     _AHEAD + _FALL + r"\b"
     r"|\b(?:lower|falling|softer|weaker)\s+prices\b|\bweigh\w*\s+on\s+prices\b"
+    # a path the forecast runs on: "to average $55 in 2026, falling to about $54 in the fourth"
+    r"|,\s*(?:then\s+)?(?:falling|dropping|declining|sliding|slipping|easing)\s+(?:to|further"
+    r"|back|below)\b"
     r"|\b(?:well\s+|far\s+)?below\s+(?:current|today's|present|spot)\s+(?:levels|prices)\b",
     re.IGNORECASE,
 )

@@ -140,6 +140,7 @@ def test_a_target_is_not_turned_by_the_article_direction_alone() -> None:
         ("EIA Sees Brent Price Dropping in 2026 and 2027", True),
         ("The bank expects prices to decline further next year.", True),
         ("Higher inventories should weigh on prices.", True),
+        ("Brent to average $55 in 2026, falling to about $54 in the fourth quarter.", True),
         ("Brent fell 3% on Friday.", False),  # the past is no forecast's direction
         ("If OPEC+ adds supply, prices will fall.", False),
         ("Prices will fall in spring. They will rise again by autumn.", False),
