@@ -149,3 +149,28 @@ def test_a_target_is_not_turned_by_the_article_direction_alone() -> None:
 )
 def test_what_counts_as_an_article_seeing_prices_fall(text: str, falls: bool) -> None:
     assert article_says_prices_fall(text) is falls
+
+
+# ------------------------------------------------ "close to" a number is "near", not a close
+
+JULY_2015 = date(2015, 7, 10)
+
+
+def test_close_to_a_number_is_near_it_not_a_close() -> None:
+    text = (
+        "Acme Bank sees the DAX close to 12,100 points by the end of the year, some 4.5 percent"
+        " above the current 11,580."
+    )
+    assert recorded(text, JULY_2015) == {"^GDAXI touch_above 12100 by 2015-12-31 Acme Bank"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Bank sees the DAX close at 12,100 points at the end of the year.",
+        # a verb of ending gives where the price ends, however near the level it says
+        "Acme Bank expects the DAX to end the year close to 12,100 points.",
+    ],
+)
+def test_a_close_stays_a_close(text: str) -> None:
+    assert recorded(text, JULY_2015) == {"^GDAXI close_above 12100 by 2015-12-31 Acme Bank"}
