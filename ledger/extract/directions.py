@@ -51,6 +51,14 @@ _PAST_CLOSE = re.compile(
 _NEAR_A_NUMBER = re.compile(
     r"\bclose\s+to(?=\s+(?:about\s+|around\s+)?(?:US)?\$?\s?\d)", re.IGNORECASE
 )
+# "keeps $30,000 for 2029", "We keep a year-end forecast of 145": the firm keeps its call;
+# the verb says nothing of the price holding. (A price that "keeps above $4,000" still holds.)
+_KEEPS_A_CALL = re.compile(
+    r"\b(?:keeps?|kept|keeping|maintains?|maintained|maintaining)\s+(?=(?:(?:its|their|our|a|an"
+    r"|the|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:forecasts?|targets?|projections?|estimates?|views?"
+    r"|calls?|paths?|outlook)\b|(?:US)?\$?\s?\d)",
+    re.IGNORECASE,
+)
 # "$56 in 2026, 19% below 2025, and $54 in 2027": a comparison, not the side of a call.
 _COMPARISON = re.compile(
     r"\b\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+(?:below|above|under|over|higher\s+than"
@@ -92,6 +100,7 @@ def find_terms(
     base = blank(base, [m.span() for m in _PAST_CLOSE.finditer(base)])
     # (read in the sentence as written: the number may be blanked in `base` already)
     base = blank(base, [m.span() for m in _NEAR_A_NUMBER.finditer(present)])
+    base = blank(base, [m.span() for m in _KEEPS_A_CALL.finditer(present)])
     base = blank(base, [m.span() for m in _COMPARISON.finditer(base)])
     terms: list[Term] = []
     for pattern, side in ((_CLOSE_BELOW_RE, BELOW), (_CLOSE_ABOVE_RE, ABOVE)):

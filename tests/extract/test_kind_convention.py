@@ -174,3 +174,33 @@ def test_close_to_a_number_is_near_it_not_a_close() -> None:
 )
 def test_a_close_stays_a_close(text: str) -> None:
     assert recorded(text, JULY_2015) == {"^GDAXI close_above 12100 by 2015-12-31 Acme Bank"}
+
+
+# ------------------------------------------------ a firm that keeps its call: no hold
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Bank now sees ether at $15,000 in 2027, keeps $30,000 for 2029 and expects"
+            " $40,000 by the end of 2030.",
+            {
+                "ETH-USD touch_above 15000 from 2027-01-01 to 2027-12-31 Acme Bank",
+                "ETH-USD touch_above 30000 from 2029-01-01 to 2029-12-31 Acme Bank",
+                "ETH-USD touch_above 40000 by 2030-12-31 Acme Bank",
+            },
+        ),
+        (
+            'Acme Bank said: "We keep a year-end forecast of USD/JPY 160."',
+            {"JPY=X touch_above 160 by 2025-12-31 Acme Bank"},
+        ),
+    ],
+)
+def test_a_firm_keeping_its_call_is_no_hold(text: str, expected: set[str]) -> None:
+    assert recorded(text, NOVEMBER) == expected
+
+
+def test_a_price_that_keeps_above_a_level_still_holds() -> None:
+    text = "Acme Bank expects gold to keep above $4,000 through 2026."
+    assert recorded(text, NOVEMBER) == {"GC=F hold_above 4000 by 2026-12-31 Acme Bank"}
