@@ -86,6 +86,9 @@ class Candidate:
     # What kept the confidence down (a bonus missing, a penalty, a cap), by name; see
     # ledger/extract/confidence.py. Empty for calls not scored by the price-call score.
     lowered_by: tuple[str, ...] = field(default=())
+    # The side is the default (above): no word of the call named one, no price of the day was
+    # known when it was read. kind_convention.py reads it against a price the article gives later.
+    side_unstated: bool = False
 
     @property
     def reading(self) -> str:

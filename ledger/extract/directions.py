@@ -47,6 +47,18 @@ _PAST_CLOSE = re.compile(
     r"\b(?:record|all-time|previous|prior|last|fresh|lifetime)\s+(?:close|closing\s+high)\b",
     re.IGNORECASE,
 )
+# "see the DAX close to 12,100 points": "close to" before a number is "near", not a close.
+_NEAR_A_NUMBER = re.compile(
+    r"\bclose\s+to(?=\s+(?:about\s+|around\s+)?(?:US)?\$?\s?\d)", re.IGNORECASE
+)
+# "keeps $30,000 for 2029", "We keep a year-end forecast of 145": the firm keeps its call;
+# the verb says nothing of the price holding. (A price that "keeps above $4,000" still holds.)
+_KEEPS_A_CALL = re.compile(
+    r"\b(?:keeps?|kept|keeping|maintains?|maintained|maintaining)\s+(?=(?:(?:its|their|our|a|an"
+    r"|the|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:forecasts?|targets?|projections?|estimates?|views?"
+    r"|calls?|paths?|outlook)\b|(?:US)?\$?\s?\d)",
+    re.IGNORECASE,
+)
 # "$56 in 2026, 19% below 2025, and $54 in 2027": a comparison, not the side of a call.
 _COMPARISON = re.compile(
     r"\b\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+(?:below|above|under|over|higher\s+than"
@@ -86,6 +98,9 @@ def find_terms(
     """Direction words: close patterns, negated holds, article verbs, then the vocabulary."""
     base = blank(present, blanked)
     base = blank(base, [m.span() for m in _PAST_CLOSE.finditer(base)])
+    # (read in the sentence as written: the number may be blanked in `base` already)
+    base = blank(base, [m.span() for m in _NEAR_A_NUMBER.finditer(present)])
+    base = blank(base, [m.span() for m in _KEEPS_A_CALL.finditer(present)])
     base = blank(base, [m.span() for m in _COMPARISON.finditer(base)])
     terms: list[Term] = []
     for pattern, side in ((_CLOSE_BELOW_RE, BELOW), (_CLOSE_ABOVE_RE, ABOVE)):

@@ -79,6 +79,7 @@ from ledger.errors import ClaimError
 from ledger.extract.article import find_byline, find_dateline
 from ledger.extract.candidate import Candidate
 from ledger.extract.dashboards import dashboard_lines
+from ledger.extract.kind_convention import sides_against_price_of_day
 from ledger.extract.merge import merged
 from ledger.extract.patterns import (
     asset_words,
@@ -276,7 +277,7 @@ def _extract(
         target_waits = asks_for_a_level(sentence.text, candidates)
         read[key] = (candidates, context.state())
         found.extend(candidates)
-    return merged(found), list(notes)
+    return merged(sides_against_price_of_day(found, context.price_now, text)), list(notes)
 
 
 def _within_bounds(

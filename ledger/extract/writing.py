@@ -151,6 +151,7 @@ def write_candidate(
         and (not direction.stated_side or _verb(direction) in _NEUTRAL_TOUCH_VERBS)
     )
     below_now = _COMPARED_BELOW_NOW.match(sentence.present, level.end)
+    path = None  # the side a stated path gives, when one is read
     if sideless and _BEARISH.search(sentence.present):
         side = BELOW
         notes.append(
@@ -190,6 +191,15 @@ def write_candidate(
     relative = level.match.relative
     if relative is not None and relative.kind is RelativeKind.PERCENT and level.match.sign:
         side = BELOW if level.match.sign == "-" else ABOVE  # "-15%" says the side itself
+    # still the default with no price of the day to read it against: kind_convention.py
+    # reads it against a price the article states later
+    side_unstated = (
+        defaulted
+        and side == ABOVE
+        and path is None
+        and mention.symbol not in sentence.price_now
+        and not below_now
+    )
     kind = vocabulary.kind_for(family, side)
     conditional = is_conditional(sentence, level.start)
     negated = is_negated(sentence.present, sentence.terms, plan.window) or denied_after(
@@ -264,6 +274,7 @@ def write_candidate(
         reasons=reasons_for(
             sentence, mention, level.match.text, direction, kind, when, claim.deadline, settings
         ),
+        side_unstated=side_unstated,
     )
 
 

@@ -46,18 +46,22 @@ TODAY = date(2026, 11, 24)  # after every dateline in the corpus
 # file: (minimum precision, minimum recall); measured values in the comment
 THRESHOLDS = {
     "corpus.yaml": (0.97, 0.97),  # measured 1.000 / 1.000 (53 claims)
-    # measured 0.900 / 0.900 (20 claims) after the 2026-12-07 relabel (eia-brent's "sees Brent
-    # below $55" is average_below now; the extractor still reads average_above); 0.950 / 0.950
-    # before it; 0.947 / 0.900 after issue 11 round two; was 0.895 / 0.895
-    "corpus_holdout.yaml": (0.88, 0.87),
+    # measured 0.950 / 0.950 (20 claims) once kinds follow the labelling convention
+    # (kind_convention.py: eia-brent's "averages $55, falling to about $54" is average_below
+    # again), so the floor is back at 0.92; 0.900 / 0.900 after the 2026-12-07 relabel, 0.950 /
+    # 0.950 before it; 0.947 / 0.900 after issue 11 round two; was 0.895 / 0.895
+    "corpus_holdout.yaml": (0.92, 0.87),
     "corpus_unseen.yaml": (0.95, 0.85),  # measured 1.000 / 0.900 (10 claims); was 1.000 / 0.800
-    # measured 0.635 / 0.644 (146 claims, kind included) after the 2026-12-07 relabel to one
+    # measured 0.689 / 0.699 (146 claims, kind included) once kinds follow the convention
+    # (kind_convention.py: a price of the day stated after the call, an article that sees
+    # prices falling); the rest of the old 0.84 / 0.82 needs the day's price the labels take
+    # from outside the text. 0.635 / 0.644 after the 2026-12-07 relabel to one
     # convention (corpus_dev.yaml's header): 41 averages below the day's price became
     # average_below and the extractor still reads most averages as average_above, so the floor
     # drops with the labels, not with the rules. 0.853 / 0.836 on the old labels; 0.847 /
     # 0.836 after issue 11 round seven; 0.841 / 0.836 after round five; 0.828 / 0.822 after
     # round two; 0.786 / 0.630 after round one; first contact 0.380 / 0.260
-    "corpus_dev.yaml": (0.62, 0.63),
+    "corpus_dev.yaml": (0.67, 0.68),
 }
 # Speakers right on matched development claims: measured 0.91 (strict) after round five,
 # 0.90 after round two.
@@ -65,7 +69,7 @@ DEV_SPEAKERS = 0.89
 # The pooled floor was set on the three files written for the rules; corpus_dev.yaml
 # (real articles, far harder) is measured on its own so that it does not mask them.
 POOLED_FILES = ("corpus.yaml", "corpus_holdout.yaml", "corpus_unseen.yaml")
-POOLED = (0.96, 0.94)  # measured 0.988 / 0.963 (82 claims); was 0.963 / 0.951
+POOLED = (0.96, 0.94)  # measured 0.988 / 0.976 (83 claims); 0.988 / 0.963, was 0.963 / 0.951
 SPEAKERS = 0.93  # share of matched claims with the right speaker; measured 0.97
 # The kinds labelled as price targets; the others are counted apart (UNRECORDABLE_KINDS).
 LEDGER_KINDS = frozenset(kind.value for kind in ClaimKind if not (kind.is_band or kind.is_vague))
