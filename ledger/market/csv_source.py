@@ -16,6 +16,7 @@ written: ``^GSPC.csv``, ``GC=F.csv``.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -206,6 +207,10 @@ _NA_CELLS = sorted(
 """Every spelling `_parse_numbers` reads as a missing value, for pandas' `na_values`."""
 
 
+# A cell pandas' C parser would take for a boolean even with a float dtype.
+_BOOLEAN_CELL = re.compile(rb"(?im)(?:^|,)[ \t]*(?:true|false)[ \t]*(?=,|$)")
+
+
 def _read_plain_csv(path: Path) -> pd.DataFrame | None:
     """The frame `read_bars_csv` returns, read by pandas' C parser with float dtypes,
     or None when the file is anything but plain.
@@ -239,6 +244,8 @@ def _read_plain_csv(path: Path) -> pd.DataFrame | None:
     if (per_line != len(names) - 1).any() or len(set(names)) != len(names):
         return None
     if any(column not in names for column in _REQUIRED):
+        return None
+    if _BOOLEAN_CELL.search(data, ends[0]):  # pandas' float parser reads "True" as 1.0
         return None
     present = [column for column in BAR_COLUMNS if column in names]
     try:
