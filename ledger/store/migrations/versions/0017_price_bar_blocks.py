@@ -71,9 +71,9 @@ def _create_blocks() -> None:
         *(sa.Column(name, sa.LargeBinary(), nullable=False) for name in _BLOBS),
         sa.Column("data_sources", sa.Text(), nullable=False),
         sa.Column("source", sa.LargeBinary(), nullable=False),
-        sa.CheckConstraint("bars > 0", name="ck_price_bar_block_bars_positive"),
-        sa.CheckConstraint("first <= last", name="ck_price_bar_block_first_before_last"),
-        sa.CheckConstraint(_BLOCK_LENGTHS, name="ck_price_bar_block_lengths"),
+        sa.CheckConstraint("bars > 0", name=op.f("ck_price_bar_block_bars_positive")),
+        sa.CheckConstraint("first <= last", name=op.f("ck_price_bar_block_first_before_last")),
+        sa.CheckConstraint(_BLOCK_LENGTHS, name=op.f("ck_price_bar_block_lengths")),
         sa.PrimaryKeyConstraint("symbol", "year", name="pk_price_bar_block"),
         sqlite_with_rowid=False,
     )
@@ -144,11 +144,14 @@ def downgrade() -> None:
         sa.Column("quality", sa.String(length=12), server_default="ok", nullable=False),
         sa.Column("data_source", sa.String(length=200), nullable=False),
         sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=False),
-        sa.CheckConstraint("high >= low", name="ck_price_bar_high_low"),
+        # op.f: the names as 0016 left them, not run through the metadata's naming convention
+        # (which would make "ck_price_bar_ck_price_bar_quality", a name 0011's downgrade
+        # does not know)
+        sa.CheckConstraint("high >= low", name=op.f("ck_price_bar_high_low")),
         sa.CheckConstraint(
-            "quality IN ('ok', 'repaired', 'close_only')", name="ck_price_bar_quality"
+            "quality IN ('ok', 'repaired', 'close_only')", name=op.f("ck_price_bar_quality")
         ),
-        sa.PrimaryKeyConstraint("symbol", "date", name="pk_price_bar"),
+        sa.PrimaryKeyConstraint("symbol", "date", name=op.f("pk_price_bar")),
         sqlite_with_rowid=False,
     )
     connection = op.get_bind()
