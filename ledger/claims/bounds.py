@@ -81,8 +81,11 @@ def latest_deadline(made_on: date) -> date:
 
 def check_deadline(made_on: date, deadline: date) -> None:
     """A claim settles within a horizon someone can live to see scored."""
-    if deadline.year < made_on.year + DEADLINE_HORIZON_YEARS:
-        return  # before the horizon's year, so before the horizon (asked 100k times an import)
+    horizon_year = made_on.year + DEADLINE_HORIZON_YEARS
+    if deadline.year < horizon_year <= date.max.year:
+        # before the horizon's year, so before the horizon (asked 100k times an import); a
+        # horizon past year 9999 is left to latest_deadline, which refuses it as it always did
+        return
     horizon = latest_deadline(made_on)
     if deadline > horizon:
         raise BoundsError(
