@@ -342,8 +342,9 @@ CURRENT_FROZEN = FROZEN_FILES
 # at 0.755 / 0.656, retired from the frozen set) joined them: pooled 0.897 / 0.812, speakers
 # 0.91 (1,335 claims, 755 articles), so the recall
 # floor went from 0.82 to 0.81 for that reason alone. A later round may raise these; lowering
-# one needs a reason in its note.
-DEVELOPMENT_FLOOR = {"precision": 0.89, "recall": 0.81, "speakers": 0.89}
+# one needs a reason in its note. After rounds 16-18 and the kind convention (end of
+# 2026-12-07): 0.915 / 0.833, speakers 0.94, so the floors went up to 0.90 / 0.82 / 0.92.
+DEVELOPMENT_FLOOR = {"precision": 0.90, "recall": 0.82, "speakers": 0.92}
 
 
 def test_the_pooled_development_figures_hold() -> None:
