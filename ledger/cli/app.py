@@ -9,6 +9,7 @@ unreachable), never a traceback.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from typing import Annotated
 
@@ -162,8 +163,21 @@ def _global_options(
     STATE.db = db_url
 
 
+# The math libraries' thread pools, for the variables they read when numpy loads.
+MATH_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def one_math_thread() -> None:
+    """numpy's OpenBLAS starts a spinning thread per core at import, ~60 ms of CPU on two
+    cores, for a command whose array work is elementwise and gains nothing from them; a
+    value the user set is kept."""
+    for name in MATH_THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with its code."""
+    one_math_thread()
     sys.exit(run(argv))
 
 

@@ -184,3 +184,27 @@ def test_add_parse_and_score_in_a_pipe_print_without_rich(one_claim: str) -> Non
     assert steps["score"]["out"].startswith("source ┃ claims ┃")
     assert "Desk" in steps["score"]["out"] and "vague = " in steps["score"]["err"]
     assert _loaded(steps["score"]["modules"], ("rich",)) == []
+
+
+@pytest.mark.parametrize(("given", "seen"), [(None, "1"), ("3", "3")])
+def test_a_command_starts_numpy_with_one_math_thread_unless_told(
+    given: str | None, seen: str
+) -> None:
+    """OpenBLAS's spinning pool costs a command ~60 ms of CPU at numpy's import and buys its
+    elementwise work nothing; a user who sets the variable keeps their value."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS",)}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    probe = (
+        "import os\n"
+        "from ledger.cli import app\n"
+        "app.run = lambda argv: print(os.environ['OPENBLAS_NUM_THREADS']) or 0\n"
+        "app.main([])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == seen
