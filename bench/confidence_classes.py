@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from extract.quality import (
     DEFAULT_TODAY,
     Expected,
-    Found,
     corpus_paths,
+    found_of,
     load_articles,
     maximum_matching,
 )
@@ -51,21 +51,6 @@ from ledger.extract.patterns import confidence_scores as weights
 FROZEN = frozenset({"corpus_test6.yaml", "corpus_test7.yaml"})
 CLASSES = ("tp", "fp", "low right", "low wrong")
 OTHER = "(other score)"
-
-
-def found_of(candidate: Candidate) -> Found:
-    claim = candidate.claim
-    assert claim is not None
-    return Found(
-        symbol=claim.symbol,
-        kind=claim.kind.value,
-        level=claim.level if claim.relative is None else None,
-        relative=claim.relative.text() if claim.relative is not None else None,
-        deadline=claim.deadline,
-        speaker=candidate.speaker,
-        confidence=candidate.confidence,
-        claim_text=candidate.claim_text or claim.canonical_text(),
-    )
 
 
 def facts_of(lowered_by: tuple[str, ...]) -> CallFacts:

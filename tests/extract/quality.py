@@ -314,25 +314,29 @@ def _expected(item: dict[str, Any]) -> Expected:
 # ------------------------------------------------------------------ matching
 
 
+def found_of(candidate: Candidate) -> Found:
+    """What the harness compares of a candidate that has a claim."""
+    claim = candidate.claim
+    assert claim is not None
+    return Found(
+        symbol=claim.symbol,
+        kind=claim.kind.value,
+        level=claim.level if claim.relative is None else None,
+        relative=claim.relative.text() if claim.relative is not None else None,
+        deadline=claim.deadline,
+        speaker=candidate.speaker,
+        confidence=candidate.confidence,
+        claim_text=candidate.claim_text or claim.canonical_text(),
+    )
+
+
 def recordable(candidates: Iterable[Candidate]) -> list[Found]:
     """The candidates `forecast extract --yes` records: a claim, and enough confidence."""
     found = []
     for candidate in candidates:
-        claim = candidate.claim
-        if claim is None or candidate.confidence < DEFAULT_MIN_CONFIDENCE:
+        if candidate.claim is None or candidate.confidence < DEFAULT_MIN_CONFIDENCE:
             continue
-        found.append(
-            Found(
-                symbol=claim.symbol,
-                kind=claim.kind.value,
-                level=claim.level if claim.relative is None else None,
-                relative=claim.relative.text() if claim.relative is not None else None,
-                deadline=claim.deadline,
-                speaker=candidate.speaker,
-                confidence=candidate.confidence,
-                claim_text=candidate.claim_text or claim.canonical_text(),
-            )
-        )
+        found.append(found_of(candidate))
     return found
 
 
