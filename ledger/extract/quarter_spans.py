@@ -27,17 +27,19 @@ _SHORT_SPAN = re.compile(
 )
 
 
-def _span(match: re.Match[str]) -> str:
-    first = _ORDINALS[match["first"].lower()]
-    last = _ORDINALS[match["last"].lower()]
-    return f"from Q{first} {match['year']} through Q{last} {match['year']}"
-
-
-def _short_span(match: re.Match[str]) -> str:
-    first, last = int(match["first"]), int(match["last"])
+def _from_through(match: re.Match[str], first: int, last: int) -> str:
+    """The span as the claim parser reads one; a span that runs backwards is left as written."""
     if last <= first:
         return match[0]
     return f"from Q{first} {match['year']} through Q{last} {match['year']}"
+
+
+def _span(match: re.Match[str]) -> str:
+    return _from_through(match, _ORDINALS[match["first"].lower()], _ORDINALS[match["last"].lower()])
+
+
+def _short_span(match: re.Match[str]) -> str:
+    return _from_through(match, int(match["first"]), int(match["last"]))
 
 
 def quarter_spans(work: str) -> str:

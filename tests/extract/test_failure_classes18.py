@@ -377,6 +377,7 @@ def test_a_span_of_quarters_is_its_quarters(text: str, expected: str) -> None:
         ("during Q1 to Q3 2027", "from Q1 2027 through Q3 2027"),
         # a span that runs backwards is not rewritten
         ("in Q3-Q2 2026", "in Q3-Q2 2026"),
+        ("the third to second quarters of 2026", "the third to second quarters of 2026"),
         # one quarter, or quarters of no year: left to the other rules
         ("the fourth quarter of 2026", "the fourth quarter of 2026"),
         ("the second to fourth quarters", "the second to fourth quarters"),
