@@ -4,10 +4,10 @@ No figure of the extractor on the test sets is asserted here: they are quoted, n
 guarded (see their headers). corpus_test.yaml and corpus_test2.yaml were the frozen
 set until 2026-12-06, corpus_test3.yaml and corpus_test4.yaml until 2026-12-07 (right after
 corpus_test5.yaml's first contact), corpus_test5.yaml until 2026-12-07 (right after
-corpus_test7.yaml's first contact); all five are development files from then on, and the
-frozen set is corpus_test6.yaml and corpus_test7.yaml. FROZEN_SETS below still
-checks the retired batches' shape (articles, outlets, negatives, dates), which holds whatever
-they are used for.
+corpus_test7.yaml's first contact), corpus_test6.yaml until 2026-12-07 (session 11, to open its
+failures); all six are development files from then on, and the frozen set is
+corpus_test7.yaml. FROZEN_SETS below still checks the retired batches' shape (articles,
+outlets, negatives, dates), which holds whatever they are used for.
 """
 
 from __future__ import annotations
@@ -343,7 +343,9 @@ CURRENT_FROZEN = FROZEN_FILES
 # 0.91 (1,335 claims, 755 articles), so the recall
 # floor went from 0.82 to 0.81 for that reason alone. A later round may raise these; lowering
 # one needs a reason in its note. After rounds 16-18 and the kind convention (end of
-# 2026-12-07): 0.915 / 0.833, speakers 0.94, so the floors went up to 0.90 / 0.82 / 0.92.
+# 2026-12-07): 0.915 / 0.833, speakers 0.94, so the floors went up to 0.90 / 0.82 / 0.92. At the
+# start of session 11 corpus_test6.yaml (72 claims at 0.763 / 0.625, never tuned on) joined them:
+# pooled 0.908 / 0.822, speakers 0.93 (1,407 claims, 810 articles); the floors hold.
 DEVELOPMENT_FLOOR = {"precision": 0.90, "recall": 0.82, "speakers": 0.92}
 
 
