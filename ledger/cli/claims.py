@@ -369,7 +369,9 @@ def list_(
     if as_json:
         json_output.print_json_list(objects)
     elif records:
-        render.claims_table(records)
+        from ledger.cli.claim_rows import print_claims
+
+        print_claims(records)
     else:
         render.note(
             "no claims match: record one with 'forecast add' or 'forecast import FILE.yaml'"

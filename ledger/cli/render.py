@@ -25,7 +25,6 @@ from rich.text import Text
 from ledger.claims.model import (
     evidence_label,
     format_margin,
-    observed_price,
     shown_price,
 )
 from ledger.claims.series import describe_series, price_source_text
@@ -209,82 +208,6 @@ def cell_width(value: object) -> int:
 def cell(value: object) -> Text:
     """Stored text for a table cell or a line: never markup, one line, controls escaped."""
     return Text(printable(value))
-
-
-def claims_table(records: Sequence[ClaimRecord]) -> None:
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for column, justify in (
-        ("id", "right"),
-        ("status", "left"),
-        ("source", "left"),
-        ("asset", "left"),
-        ("kind", "left"),
-        ("level", "right"),
-        ("made on", "left"),
-        ("deadline", "left"),
-        ("p", "right"),
-        ("evidence", "left"),
-    ):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
-    for r in records:
-        level = level_cell(r)
-        evidence = listed_evidence(r)
-        status = r.status + (" (late)" if r.logged_late else "")
-        table.add_row(
-            *map(
-                cell,
-                (
-                    str(r.id),
-                    status,
-                    r.source,
-                    r.asset if r.asset == r.symbol else f"{r.asset} {r.symbol}",
-                    r.kind,
-                    level,
-                    str(r.made_on),
-                    "-" if r.is_vague else str(r.deadline),
-                    "" if r.probability is None else f"{r.probability:.2f}",
-                    evidence,
-                ),
-            )
-        )
-    drop_order = ("evidence", "p", "made on", "kind", "source")
-    if len({r.source for r in records}) == 1:
-        # One source (`list --source X`): its column says nothing a row needs, while the
-        # kind tells 'touch_above 4500' from 'average_above 4500'.
-        drop_order = ("source", *drop_order[:-1])
-    print_table(table, drop_order=drop_order)
-    if any(r.logged_late for r in records):
-        note(
-            "(late) = logged after a day of its window had passed, when hindsight could pick"
-            " it; 'forecast score --exclude-late' leaves such claims out"
-        )
-
-
-def listed_evidence(r: ClaimRecord) -> str:
-    """Evidence as a listing shows it: '2026-01-26 @ 5095.6', rounded as the TUI rounds an
-    observed price ('show' keeps every digit); an outperformance's is the difference of
-    the two returns, '2026-06-30 +31.58pp', not a price."""
-    if not r.evidence_date:
-        return ""
-    if r.evidence_field == "return_spread" and r.evidence_price is not None:
-        return f"{r.evidence_date} {r.evidence_price:+.2f}pp"
-    closest = "closest " if evidence_label(r.kind, r.status) == "closest" else ""
-    price = "" if r.evidence_price is None else f" @ {observed_price(r.evidence_price)}"
-    return f"{closest}{r.evidence_date}{price}"
-
-
-def level_cell(r: ClaimRecord) -> str:
-    """A level as a listing shows it: 5055, +20%, a band 4000-4500, '-' for a vague call."""
-    if r.is_vague:
-        return "-"
-    if r.upper is not None:
-        return f"{shown_price(r.level)}-{shown_price(r.upper)}"
-    if r.versus_symbol:
-        return f"{r.margin or 0.0:+g}pp vs {r.versus_symbol}"
-    if r.level_rule:
-        name = r.level_rule.split("(", 1)[0]
-        return f"{name} pending" if r.level is None else f"{shown_price(r.level)} {name}"
-    return r.relative if r.relative and r.level is None else shown_price(r.level)
 
 
 def claim_detail(detail: ClaimDetail) -> None:

@@ -83,6 +83,7 @@ for name, argv in (
     ("parse", ["--db", url, "parse", "gold hits 5000 by 2026-12-31", "--made-on", "2025-11-20",
                "--prices", "none"]),
     ("score", ["--db", url, "score"]),
+    ("list", ["--db", url, "list"]),
 ):
     with contextlib.redirect_stdout(io.StringIO()) as out, \\
             contextlib.redirect_stderr(io.StringIO()) as err:
@@ -164,15 +165,15 @@ def test_the_tui_starts_without_the_article_reader(tmp_path) -> None:
     assert _loaded(modules, ("ledger.extract", "ledger.claims.parser", "pandas")) == []
 
 
-def test_add_parse_and_score_in_a_pipe_print_without_rich(one_claim: str) -> None:
+def test_add_parse_score_and_list_in_a_pipe_print_without_rich(one_claim: str) -> None:
     """What add and parse print (a claim's reading, notes, warnings) is plain lines, and
-    score's table is plain text: in a pipe they are written without loading Rich, about
-    a twentieth of each command (issue 12)."""
+    score's and list's tables are plain text: in a pipe they are written without loading
+    Rich, about a twentieth of each command (issue 12)."""
     result = subprocess.run(
         [sys.executable, "-c", ADD_PROBE, one_claim], capture_output=True, text=True, check=True
     )
     steps = json.loads(result.stdout)
-    assert [step["code"] for step in steps.values()] == [0, 0, 0, 0, 0], steps
+    assert [step["code"] for step in steps.values()] == [0, 0, 0, 0, 0, 0], steps
     assert "recorded #2 for Desk" in steps["add"]["err"]
     assert "canonical: SI=F touch_above 99" in steps["add"]["out"]
     assert json.loads(steps["add --json"]["out"])["recorded"] is True
@@ -184,6 +185,11 @@ def test_add_parse_and_score_in_a_pipe_print_without_rich(one_claim: str) -> Non
     assert steps["score"]["out"].startswith("source ┃ claims ┃")
     assert "Desk" in steps["score"]["out"] and "vague = " in steps["score"]["err"]
     assert _loaded(steps["score"]["modules"], ("rich",)) == []
+    # list's table too (ledger.cli.claim_rows), the claims above in it.
+    listed = steps["list"]["out"].splitlines()
+    assert [h.strip() for h in listed[0].split("┃")][:4] == ["id", "status", "source", "asset"]
+    assert [row.split("│")[3].strip() for row in listed[2:]] == ["gold GC=F"] + ["silver SI=F"] * 2
+    assert _loaded(steps["list"]["modules"], ("rich",)) == []
 
 
 @pytest.mark.parametrize(("given", "seen"), [(None, "1"), ("3", "3")])

@@ -372,7 +372,7 @@ def test_a_narrow_listing_of_one_source_keeps_the_kind_and_leaves_out_the_source
 ) -> None:
     from rich.console import Console
 
-    from ledger.cli import render
+    from ledger.cli import grid, render
 
     calls = ("EURUSD falls to 1.12 by 2026-05-31", "S&P 500 averages above 6,000 in Q1 2026")
     for call in calls:
@@ -384,6 +384,7 @@ def test_a_narrow_listing_of_one_source_keeps_the_kind_and_leaves_out_the_source
         "stdout",
         lambda: Console(file=sys.stdout, highlight=False, soft_wrap=True, width=80),
     )
+    monkeypatch.setattr(grid, "plain_stream", lambda stream: False)  # as on a terminal
     one = forecast(capsys, "list", "--source", "Northbank Research").out
     assert "touch_below" in one and "average_above" in one and "Northbank" not in one
     assert max(len(line) for line in one.splitlines()) <= 80
