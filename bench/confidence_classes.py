@@ -48,7 +48,7 @@ from ledger.extract import confidence as names
 from ledger.extract.confidence import CallFacts, price_call_confidence
 from ledger.extract.patterns import confidence_scores as weights
 
-FROZEN = frozenset({"corpus_test6.yaml", "corpus_test7.yaml"})
+FROZEN = frozenset({"corpus_test6.yaml", "corpus_test7.yaml", "corpus_test8.yaml"})
 CLASSES = ("tp", "fp", "low right", "low wrong")
 OTHER = "(other score)"
 

@@ -6,7 +6,8 @@ set until 2026-12-06, corpus_test3.yaml and corpus_test4.yaml until 2026-12-07 (
 corpus_test5.yaml's first contact), corpus_test5.yaml until 2026-12-07 (right after
 corpus_test7.yaml's first contact), corpus_test6.yaml until 2026-12-07 (session 11, to open its
 failures); all six are development files from then on, and the frozen set is
-corpus_test7.yaml. FROZEN_SETS below still checks the retired batches' shape (articles,
+corpus_test7.yaml and corpus_test8.yaml (written 2026-12-07, labelled before any extraction).
+FROZEN_SETS below still checks the retired batches' shape (articles,
 outlets, negatives, dates), which holds whatever they are used for.
 """
 
@@ -228,6 +229,8 @@ FROZEN_SETS = {
     "corpus_test6.yaml": (45, 25, 6),
     # The seventh batch's brief: at least 55 articles, 35 outlets and 10 negatives.
     "corpus_test7.yaml": (55, 35, 10),
+    # The eighth batch's brief: at least 60 articles, 40 outlets and 12 negatives.
+    "corpus_test8.yaml": (60, 40, 12),
 }
 # The day the second and third batches were frozen; no article of any batch may postdate it.
 FROZEN_BY = date(2026, 12, 6)
