@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from extract.quality import (
     DEFAULT_TODAY,
+    FROZEN_FILES,
     Expected,
     corpus_paths,
     found_of,
@@ -48,7 +49,7 @@ from ledger.extract import confidence as names
 from ledger.extract.confidence import CallFacts, price_call_confidence
 from ledger.extract.patterns import confidence_scores as weights
 
-FROZEN = frozenset({"corpus_test6.yaml", "corpus_test7.yaml", "corpus_test8.yaml"})
+FROZEN = frozenset(FROZEN_FILES)  # the frozen set, named once in tests/extract/quality.py
 CLASSES = ("tp", "fp", "low right", "low wrong")
 OTHER = "(other score)"
 
