@@ -219,6 +219,7 @@ UNMEASURED_DEV_FILES = (
     "corpus_dev4.yaml",
     "corpus_dev5.yaml",
     "corpus_dev8.yaml",
+    "corpus_dev9.yaml",
 )
 
 
