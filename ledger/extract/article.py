@@ -34,15 +34,56 @@ _DATELINES = (
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b",
         re.IGNORECASE,
     ),
+    # The European "14.11.2025", and "11/14/2025" read month first unless the first number
+    # cannot be a month ("14/11/2025"): a page writes its own date in its country's order.
+    re.compile(r"(?<![\d.,$])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.,]\d)"),
+    re.compile(r"(?<![\d/.,$])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
 )
-# A wire dateline names no year: "LONDON, Nov 20 (Reuters) -", "Nov 20 -", or the day alone
-# on a line. The year is the one that puts the day last on or before today.
+# A wire dateline names no year: "LONDON, Nov 20 (Reuters) -", "Nov 20 -", "NEW YORK (October
+# 29)", or the day alone on a line. Its year is the one its text fits best (`_likely_year`).
 _YEARLESS_DATELINE = re.compile(
-    rf"(?:^|,\s*)(?:(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+"
-    rf"(?P<month2>{_MONTH})\.?)(?:st|nd|rd|th)?\s*(?=\(|[-\u2013\u2014]\s|$)",
+    rf"(?:^|,\s*|(?<=[A-Z] )\(\s*(?=(?:{_MONTH})\.?\s+\d{{1,2}}\s*\)))"
+    rf"(?:(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?)(?:st|nd|rd|th)?\s*(?=\(|\)|[-\u2013\u2014]\s|$)",
     re.IGNORECASE | re.MULTILINE,
 )
-# Words a page puts right before its own date. Regex, searched just before the date.
+# What a page writes before its own date on the same line: labels, a byline, a place, a clock
+# time, separators. A lowercase word of any other kind means the date is inside a sentence,
+# which reports an event ("gold hit a record on Oct 7, 2025") rather than dating the page.
+_HEAD_WORDS_OF_A_DATELINE = frozenset(
+    (
+        *("published", "updated", "posted", "last", "first", "date", "release", "released"),
+        *("publication", "modified", "at", "by", "written", "aired", "filed", "read", "more"),
+        *("am", "pm", "et", "gmt", "est", "edt", "utc", "ist", "min"),
+        *("de", "der", "le", "la", "el", "du"),
+    )
+)
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'\u2019]+\b")
+# Words that make the date that follows a deadline, a period's edge or a data point's day,
+# not the page's: "by November 14, 2026", "until 2026-03-31", "as of January 1, 2024".
+_NOT_THE_PAGES_DATE = re.compile(
+    r"\b(?:by|until|till|before|through|thru|to|into|ahead\s+of|end\s+of|since|as\s+of|from"
+    r"|after|than|between|and|due|expir\w*|matur\w*|deadline|target\s+date|around|early|mid"
+    r"|late|until\s+at\s+least)[\s:,-]*(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    re.IGNORECASE,
+)
+# The opening reports the day's news: "On December 26, 2025 spot silver hit $79". Not the
+# page's date, but the page was written on it or soon after: a weaker reading than a dateline.
+_REPORTED_ON = re.compile(
+    r"\b(?:on|aired|dated|announced)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    re.IGNORECASE,
+)
+# A clock time written before a date, as a social post does: "2:15 PM · Nov 14, 2025".
+_CLOCK_FIRST = re.compile(
+    r"(?<![\d.,$])\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\s*)?[\u00b7\u2022|,-]?\s*$",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"\b(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_YEAR_NAMED = re.compile(r"(?<![\d$\u20ac\u00a3,.])(?:19[89]\d|20\d\d)(?![\d,]|\.\d)")
+# How many years back a yearless dateline may lie; the oldest corpus article is 2007's.
+_YEARS_BACK = 30
+_YEARS_READ = 3000
 _PUBLISHED = re.compile(
     r"\b(?:published|updated|posted|released|release\s+date|publication\s+date|date"
     r"|first\s+published|last\s+updated|last\s+modified)\b(?:\s+on)?\s*[:|-]?\s*"
@@ -79,29 +120,37 @@ class Dateline:
     text: str
 
 
-def find_dateline(text: str, today: date | None = None) -> Dateline | None:
+def find_dateline(
+    text: str, today: date | None = None, *, year_hint: date | None = None
+) -> Dateline | None:
     """The article's own date, or None: where a page puts it, most explicit first.
 
     1. a date the page labels as its own, anywhere: "Published 3 Nov 2025",
        "Updated: 2025-11-04", "Release Date: January 13, 2026";
-    2. the first full date near the top (a dateline);
+    2. the first date standing near the top (a dateline: "November 14, 2025",
+       "By Jane Doe | November 14, 2025", "14.11.2025"), not one inside a
+       sentence ("gold hit a record on Oct 7, 2025") nor a deadline ("by
+       November 14, 2026");
     3. a timestamp anywhere, a date with its clock time: "November 4, 2025 at
-       2:15 PM EST", "3 Nov 2025 10:42 GMT", "2025-11-04T10:42:00Z" (a body
+       2:15 PM EST", "3 Nov 2025 10:42 GMT", "2:15 PM · Nov 14, 2025" (a body
        quotes days, rarely minutes);
     4. a date standing on one of the last lines, as a footer or a quoted
        post's signature ("- Name (@handle) May 27, 2025").
 
     With `today`, a wire dateline without a year ("LONDON, Nov 20 (Reuters)")
-    counts last, read as the last such day on or before today.
+    counts last, its year the one the text fits best (`year_hint`, a date
+    the URL gives, counts most).
     """
     labelled = _near(text, _PUBLISHED_WORD, after=_PUBLISHED)
     if labelled is not None:
         return labelled
-    head = "\n".join(text.strip().splitlines()[:HEAD_LINES])[:HEAD_CHARACTERS]
-    found = _first_date(head)
+    head = _head(text)
+    found = _first_date(head, standing=True)
     if found is not None:
         return found
-    stamped = _near(text, _CLOCK_TIME, before=_CLOCK)
+    stamped = _near(text, _CLOCK_TIME, before=_CLOCK) or _near(
+        text, _CLOCK_TIME, after=_CLOCK_FIRST
+    )
     if stamped is not None:
         return stamped
     for line in reversed(text.strip().splitlines()[-FOOT_LINES:]):
@@ -113,10 +162,24 @@ def find_dateline(text: str, today: date | None = None) -> Dateline | None:
     if today is None:
         return None
     for match in _YEARLESS_DATELINE.finditer(head):
-        day = _latest_day(match, today)
+        day = _likely_day(match, head, text, today, year_hint)
         if day is not None:
-            return Dateline(day, " ".join(match[0].strip(" ,").split()))
+            return Dateline(day, " ".join(match[0].strip(" ,()").split()))
     return None
+
+
+def find_reported_day(text: str) -> Dateline | None:
+    """The day the opening reports its news on ("On December 26, 2025 silver hit $79"), or None.
+
+    Not the page's own date: the page was written that day or soon after,
+    which beats reading every relative deadline from today when nothing
+    better is found.
+    """
+    return _first_date(_head(text), reported=True)
+
+
+def _head(text: str) -> str:
+    return "\n".join(text.strip().splitlines()[:HEAD_LINES])[:HEAD_CHARACTERS]
 
 
 def _is_footer(line: str, found: Dateline) -> bool:
@@ -153,18 +216,29 @@ def _near(
 
 
 def _first_date(
-    text: str, *, after: re.Pattern[str] | None = None, before: re.Pattern[str] | None = None
+    text: str,
+    *,
+    after: re.Pattern[str] | None = None,
+    before: re.Pattern[str] | None = None,
+    standing: bool = False,
+    reported: bool = False,
 ) -> Dateline | None:
-    """The earliest full date in `text`; with `after`, only one right after those words;
-    with `before`, only one right before them."""
+    """The earliest full date in `text` that is not a deadline's; with `after`, only one right
+    after those words; with `before`, only one right before them; `standing`, only one not
+    inside a sentence; `reported`, only one a sentence reports its news on."""
     found: list[tuple[int, Dateline]] = []
     for pattern in _DATELINES:
         for match in pattern.finditer(text):
-            if after is not None and not after.search(
-                text, max(0, match.start() - 40), match.start()
-            ):
+            ahead = text[max(0, match.start() - 40) : match.start()]
+            if after is not None and not after.search(ahead):
                 continue
             if before is not None and not before.match(text, match.end()):
+                continue
+            if _NOT_THE_PAGES_DATE.search(ahead):
+                continue
+            if standing and not _stands_alone(text, match):
+                continue
+            if reported and not _REPORTED_ON.search(ahead):
                 continue
             day = _day(match)
             if day is not None:
@@ -173,25 +247,68 @@ def _first_date(
     return min(found, key=lambda item: item[0])[1] if found else None
 
 
-def _latest_day(match: re.Match[str], today: date) -> date | None:
-    """The last day of that month and number on or before `today`, within a year."""
+def _stands_alone(text: str, match: re.Match[str]) -> bool:
+    """The date is not inside a sentence: what precedes it on its line is a label, a byline,
+    a place or a clock time, or it is set in parentheses ("market today (Dec. 24, 2025)")."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    before = text[line_start : match.start()]
+    if _REPORTED_ON.search(before):
+        return False
+    if before.rstrip().endswith("(") and text[match.end() : match.end() + 1] == ")":
+        return True
+    words = _LOWERCASE_WORD.findall(before)
+    return all(word in _HEAD_WORDS_OF_A_DATELINE for word in words)
+
+
+def _likely_day(
+    match: re.Match[str], head: str, text: str, today: date, year_hint: date | None
+) -> date | None:
+    """The day of a yearless dateline in the year its text fits best, on or before today.
+
+    A reader dates "Nov 26 (Reuters) - Deutsche Bank on Wednesday lifted its
+    2026 gold forecast" to 2025: Nov 26, 2025 was a Wednesday, and a wire
+    writes of this year and the next. So each year back to `_YEARS_BACK` is
+    scored: a date the URL gives in that year (3), the weekday the opening
+    names falling on the day (2) or the day before (1), and the year and the
+    next named in the text (1 each). The latest of the best wins, so with no
+    clue at all it is the last such day on or before today.
+    """
     month = MONTHS[(match["month"] or match["month2"]).lower()]
     number = int(match["d"] or match["d2"])
-    for year in (today.year, today.year - 1):
+    opening = head[match.end() : match.end() + 400]
+    weekdays = {_WEEKDAYS.index(m["weekday"].lower()) for m in _WEEKDAY.finditer(opening)}
+    years = {int(y) for y in _YEAR_NAMED.findall(text[:_YEARS_READ])}
+    best: tuple[int, date] | None = None
+    for year in range(today.year, today.year - _YEARS_BACK, -1):
         try:
             day = date(year, month, number)
         except ValueError:
             continue
-        if day <= today:
-            return day
-    return None
+        if day > today:
+            continue
+        score = (year in years) + (year + 1 in years)
+        if day.weekday() in weekdays:
+            score += 2
+        elif (day.weekday() - 1) % 7 in weekdays:
+            score += 1
+        if year_hint is not None and abs((year_hint - day).days) <= 7:
+            score += 3
+        if best is None or score > best[0]:
+            best = (score, day)
+    return best[1] if best else None
 
 
 def _day(match: re.Match[str]) -> date | None:
-    month = match["month"] if "month" in match.groupdict() else None
-    number = MONTHS[month.lower()] if month else int(match["m"])
+    groups = match.groupdict()
+    if groups.get("month"):
+        month, number = MONTHS[groups["month"].lower()], int(match["d"])
+    elif groups.get("a"):
+        first, second = int(match["a"]), int(match["b"])
+        month, number = (second, first) if first > 12 else (first, second)
+    else:
+        month, number = int(match["m"]), int(match["d"])
     try:
-        return date(int(match["y"]), number, int(match["d"]))
+        return date(int(match["y"]), month, number)
     except ValueError:
         return None
 

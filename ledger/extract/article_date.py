@@ -1,0 +1,199 @@
+"""The day an article was written, when the user does not give it (issue 11).
+
+Relative deadlines ("by year-end", "next year", "in 12 months") count from
+the article's day, so a wrong day moves every such call. A reader dates a
+page from what it carries, most trustworthy first:
+
+1. the day the user gives (--made-on);
+2. the page's own metadata (`<meta property="article:published_time">`);
+3. a dateline or byline in the text ("NEW YORK, Nov 14 (Reuters) -",
+   "Published 14 November 2025", "By Jane Doe | November 14, 2025"),
+   never a deadline ("by November 14, 2026") or a day the body reports;
+4. a date in the URL (".../2025/11/14/...", "...-20251114-...", "?date=..."):
+   weaker than the text, since sites put a section's or a first version's
+   date there, and it gives a yearless dateline its year;
+5. the day the opening reports its news on ("On December 26, 2025 spot silver
+   hit $79"): the page was written then or soon after;
+6. today, said plainly, since every relative deadline is then read from it.
+
+A day the ledger would refuse (before 1900, after today) is passed over and
+the reason says so. The reason always names what was read and, when two
+readings disagree, which one was used, so the user can correct it with
+--made-on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from urllib.parse import unquote, urlsplit
+
+from ledger.claims.bounds import EARLIEST_MADE_ON, BoundsError, check_made_on
+from ledger.claims.dates import MONTHS
+from ledger.extract.article import Dateline, find_dateline, find_reported_day
+
+
+class DateSource(StrEnum):
+    """Where the article's day was read from, most trustworthy first."""
+
+    GIVEN = "given"
+    PAGE = "page"
+    DATELINE = "dateline"
+    URL = "url"
+    REPORTED = "reported"
+    TODAY = "today"
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """The day the article's calls are read from, where it came from, and why, in words."""
+
+    day: date
+    source: DateSource
+    why: str
+
+
+@dataclass(frozen=True)
+class UrlDate:
+    """A day written in a URL and the characters it was read from."""
+
+    day: date
+    text: str
+
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A slug that ends in a deadline word before the date names a forecast's day, not the page's:
+# ".../gold-to-5000-by-2026-12-31".
+_DEADLINE_IN_SLUG = re.compile(r"(?:^|[-_/])(?:by|until|till|before|through|to|end|eoy)[-_]$")
+_URL_DATES = (
+    # "/2025/11/14/", "/2025-10-08/", "2013-08/23", "/2025/12/8/", "es_GOLD-2026-01-26"
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)[/_-](?P<m>\d{1,2})[/_-](?P<d>\d{1,2})(?![\d])"),
+    # "-20240822", "-202506131153" (with the time), "/20250810-43755_", "?date=20251114"
+    re.compile(
+        r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{2}|\d{4}|\d{6})?(?![\d])"
+    ),
+    # "-25-nov-2025-", "-14-november-2025"
+    re.compile(
+        rf"(?<![a-z\d])(?P<d>\d{{1,2}})[-_](?P<month>{_MONTH})[-_](?P<y>(?:19|20)\d\d)(?![\d])"
+    ),
+    # "-november-14-2025"
+    re.compile(
+        rf"(?<![a-z])(?P<month>{_MONTH})[-_](?P<d>\d{{1,2}})[-_](?P<y>(?:19|20)\d\d)(?![\d])"
+    ),
+)
+
+
+def date_in_url(url: str) -> UrlDate | None:
+    """The first day the URL's path or query writes, or None.
+
+    The host is not read (a number there names a server, not a day), nor a
+    date written after a deadline word in the slug; every reading must be a
+    real calendar day.
+    """
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    where = unquote(f"{parts.path}?{parts.query}").lower()
+    found: list[tuple[int, UrlDate]] = []
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(where):
+            if _DEADLINE_IN_SLUG.search(where, 0, match.start()):
+                continue
+            groups = match.groupdict()
+            month = MONTHS[groups["month"]] if groups.get("month") else int(match["m"])
+            try:
+                day = date(int(match["y"]), month, int(match["d"]))
+            except ValueError:
+                continue
+            found.append((match.start(), UrlDate(day, match[0])))
+            break
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
+def article_date(
+    text: str,
+    *,
+    today: date,
+    made_on: date | None = None,
+    published: date | None = None,
+    url: str | None = None,
+) -> ArticleDate:
+    """The day the article's calls are read from, and why: see the module's docstring.
+
+    `made_on` must be one the ledger accepts (BoundsError otherwise); any
+    other day the ledger would refuse is passed over, and `why` says so.
+    """
+    if made_on is not None:
+        check_made_on(made_on, today)
+        return ArticleDate(made_on, DateSource.GIVEN, "given with --made-on")
+    passed_over: list[str] = []
+    in_url = date_in_url(url) if url else None
+    url_day = _accepted(in_url.day if in_url else None, "the URL's date", today, passed_over)
+    readings: list[tuple[DateSource, date | None, str]] = [
+        (DateSource.PAGE, published, "the page's publication date"),
+    ]
+    dateline = find_dateline(text, today, year_hint=url_day)
+    if dateline is not None:
+        readings.append((DateSource.DATELINE, dateline.day, _dateline_words(dateline)))
+    if in_url is not None:
+        readings.append((DateSource.URL, url_day, f"the date in the URL, '{in_url.text}'"))
+    reported = find_reported_day(text)
+    if reported is not None:
+        words = f"no dateline; the day the opening reports, '{_in_context(text, reported)}'"
+        readings.append((DateSource.REPORTED, reported.day, words))
+    for source, day, label in readings:
+        if source is DateSource.URL:
+            if url_day is None:
+                continue
+        elif _accepted(day, label, today, passed_over) is None:
+            continue
+        assert day is not None
+        why = "; ".join((label + _url_disagrees(source, day, url_day), *passed_over))
+        return ArticleDate(day, source, why)
+    found_nothing = "; ".join(passed_over) if passed_over else "no date found in the article"
+    return ArticleDate(
+        today,
+        DateSource.TODAY,
+        f"today: {found_nothing}; deadlines were read from today (give --made-on)",
+    )
+
+
+def _dateline_words(dateline: Dateline) -> str:
+    if str(dateline.day.year) in dateline.text:
+        return f"the dateline '{dateline.text}'"
+    return f"the dateline '{dateline.text}' (no year written; read as {dateline.day.year})"
+
+
+def _in_context(text: str, reported: Dateline) -> str:
+    """The reported day with the word that introduces it ("On December 26, 2025")."""
+    flat = " ".join(text.split())
+    at = flat.find(reported.text)
+    if at < 0:
+        return reported.text
+    start = flat.rfind(" ", 0, max(0, at - 1)) + 1
+    return flat[start : at + len(reported.text)]
+
+
+def _url_disagrees(source: DateSource, day: date, url_day: date | None) -> str:
+    """A note when the URL's date is not the day used: the user sees both and may choose."""
+    if url_day is None or url_day == day or source is DateSource.URL:
+        return ""
+    return f" (the URL's date, {url_day.isoformat()}, differs; the page's own date was used)"
+
+
+def _accepted(day: date | None, label: str, today: date, passed_over: list[str]) -> date | None:
+    """`day` if the ledger accepts it as a made_on; else None, noted in `passed_over`."""
+    if day is None:
+        return None
+    try:
+        check_made_on(day, today)
+    except BoundsError:
+        passed_over.append(
+            f"{label} {day.isoformat()} was ignored, not between"
+            f" {EARLIEST_MADE_ON.isoformat()} and today"
+        )
+        return None
+    return day

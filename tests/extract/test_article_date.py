@@ -1,0 +1,284 @@
+"""The article's date when the user gives none (issue 11): datelines, bylines, the URL.
+
+Relative deadlines ("by year-end", "next year", "in 12 months") are counted
+from the article's date, so reading it wrong moves every such call. These
+tests pin the forms a page writes its own date in, the dates that are not
+the page's own (a forecast's deadline, an event the body reports), the date
+in a URL and which of two disagreeing dates wins, with the reason shown.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ledger.extract import extract_article
+from ledger.extract.article import find_dateline
+from ledger.extract.article_date import DateSource, article_date, date_in_url
+
+TODAY = date(2026, 12, 6)
+DAY = date(2025, 11, 14)
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _month(day: date, *, short: bool = False, dot: bool = False) -> str:
+    name = MONTH_NAMES[day.month - 1]
+    if not short or len(name) <= 4:
+        return name
+    return name[:3] + ("." if dot else "")
+
+
+def _clock() -> str:
+    return "10:32 AM ET"
+
+
+# Each form renders a day the way a page writes its own date; the body follows.
+FORMS = {
+    "wire": lambda d: f"NEW YORK, {_month(d, short=True)} {d.day} (Reuters) - Gold rose.",
+    "published": lambda d: f"Published {d.day} {_month(d)} {d.year}",
+    "month-dot-clock": lambda d: f"{_month(d, short=True, dot=True)} {d.day}, {d.year} {_clock()}",
+    "updated-iso": lambda d: f"Updated: {d.isoformat()}",
+    "dotted-european": lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+    "byline-pipe": lambda d: f"By Jane Doe | {_month(d)} {d.day}, {d.year}",
+    "social-post": lambda d: f"2:15 PM · {_month(d, short=True)} {d.day}, {d.year}",
+    "us-slashes": lambda d: f"Posted {d.month}/{d.day}/{d.year}",
+    "location-parenthesis": lambda d: f"NEW YORK ({_month(d)} {d.day}) After two years, gold rose.",
+    "weekday-first": lambda d: f"{d:%A}, {_month(d)} {d.day}, {d.year}",
+}
+
+
+# Forms that write no year: the last such day on or before today, when the text gives no clue.
+YEARLESS = frozenset(("wire", "location-parenthesis"))
+
+
+def _article(head: str) -> str:
+    return f"Gold outlook for the year ahead\n\n{head}\n\nUBS expects gold to reach $5,000 soon."
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_each_dateline_form_reads_its_day(form: str) -> None:
+    day = date(2026, 11, 14) if form in YEARLESS else DAY
+    found = article_date(_article(FORMS[form](day)), today=TODAY)
+    assert found.source is DateSource.DATELINE
+    assert found.day == day, found.why
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    form=st.sampled_from(sorted(FORMS)),
+    day=st.dates(min_value=date(2000, 1, 1), max_value=TODAY),
+)
+def test_a_random_day_in_each_form_reads_back_equal(form: str, day: date) -> None:
+    if form in YEARLESS and day < TODAY - timedelta(days=300):
+        day = TODAY - timedelta(days=(day.toordinal() % 300))  # a yearless form: the last year
+    found = article_date(_article(FORMS[form](day)), today=TODAY)
+    assert (found.source, found.day) == (DateSource.DATELINE, day), found.why
+
+
+DEADLINE_WORDS = ("by", "until", "before", "through", "no later than", "ahead of", "by the end of")
+FORECAST_SHAPES = (
+    "{who} expects gold to reach ${level:,} {word} {when}.",
+    "{who} sees bitcoin at ${level:,} {word} {when}, its strategists said.",
+    "Gold could hit ${level:,} {word} {when}, according to {who}.",
+    "{who}: silver to ${level} {word} {when}",
+)
+WHEN_FORMS = (
+    lambda d: f"{_month(d)} {d.day}, {d.year}",
+    lambda d: f"{d.day} {_month(d)} {d.year}",
+    lambda d: f"{_month(d, short=True, dot=True)} {d.day}, {d.year}",
+    lambda d: d.isoformat(),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    shape=st.sampled_from(FORECAST_SHAPES),
+    who=st.sampled_from(("UBS", "Goldman Sachs", "Citi", "Jane Doe of ING")),
+    level=st.integers(min_value=10, max_value=200_000),
+    word=st.sampled_from(DEADLINE_WORDS),
+    when=st.sampled_from(WHEN_FORMS),
+    day=st.dates(min_value=date(2001, 1, 1), max_value=date(2030, 12, 31)),
+    headline=st.booleans(),
+)
+def test_a_forecast_sentence_never_yields_a_dateline(
+    shape: str, who: str, level: int, word: str, when, day: date, headline: bool
+) -> None:
+    sentence = shape.format(who=who, level=level, word=word, when=when(day))
+    text = f"{sentence}\n\nThe metal rose." if headline else f"Gold outlook\n\n{sentence}"
+    assert find_dateline(text, TODAY) is None
+    found = article_date(text, today=TODAY)
+    assert found.source is DateSource.TODAY and found.day == TODAY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Gold to $5,000 by November 14, 2026\n\nUBS said so.", id="deadline-headline"),
+        pytest.param(
+            "Gold outlook\n\nAs of January 1, 2024 gold traded at $2,042 an ounce.", id="as-of-data"
+        ),
+        pytest.param(
+            "Silver outlook\n\nSilver has held above support since February 7, 2021, after bulls"
+            " failed to break out.",
+            id="since-event",
+        ),
+        pytest.param(
+            "Survey\n\nAnalysts sent their forecasts by close of business on 13 January 2025.",
+            id="by-close-of-business",
+        ),
+    ],
+)
+def test_dates_in_forecasts_and_reports_are_not_datelines(text: str) -> None:
+    assert find_dateline(text, TODAY) is None
+
+
+def test_the_day_the_opening_reports_is_a_weak_reading_named_as_such() -> None:
+    text = (
+        "Silver outlook\n\nOn December 26, 2025 spot silver hit $79.11 an ounce, and"
+        " analysts now see $100 next year."
+    )
+    found = article_date(text, today=TODAY)
+    assert found.source is DateSource.REPORTED
+    assert found.day == date(2025, 12, 26)
+    assert "no dateline" in found.why and "On December 26, 2025" in found.why
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://www.cnbc.com/2009/11/18/gold-could-hit-1400.html", date(2009, 11, 18)),
+        ("https://www.kitco.com/news/off-the-wire/2025-10-08/hsbc-raises", date(2025, 10, 8)),
+        ("https://www.forexlive.com/centralbank/usdjpy-mufg-20240822/", date(2024, 8, 22)),
+        ("https://www.fxstreet.com/news/forecast-commerzbank-202506131153", date(2025, 6, 13)),
+        ("https://www.currencynews.co.uk/forecast/20250810-43755_euro.html", date(2025, 8, 10)),
+        ("https://beyazgazete.com/haber/2025/12/8/altin-2026.html", date(2025, 12, 8)),
+        ("https://example.com/story?id=7&date=2025-11-14", date(2025, 11, 14)),
+        ("https://example.com/story?date=20251114", date(2025, 11, 14)),
+        ("https://www.fibogroup.mx/analisis/es_GOLD-2026-01-26", date(2026, 1, 26)),
+        ("https://www.rigzone.com/news/natgas-25-nov-2025-182384-article/", date(2025, 11, 25)),
+        ("https://example.com/news/gold-hits-record-14-november-2025", date(2025, 11, 14)),
+    ],
+)
+def test_a_date_in_the_url(url: str, day: date) -> None:
+    found = date_in_url(url)
+    assert found is not None and found.day == day
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.wallstreet-online.de/nachricht/20547339-goldman-sachs",  # an id, not a day
+        "https://grafa.com/en/news/ubs-sees-silver-rally-reaching-triple-digits-in-2026",
+        "https://phemex.com/news/article/wall-street-xrp-could-hit-8-by-2026-49646",
+        "https://example.com/gold-to-5000-by-2026-12-31",  # a deadline in the slug
+        "https://www.binance.bh/en/square/post/35919345100913",
+        "https://example.com/2025/13/40/not-a-day",
+    ],
+)
+def test_no_date_in_the_url(url: str) -> None:
+    assert date_in_url(url) is None
+
+
+def test_the_url_date_is_used_when_the_text_has_none_and_says_so() -> None:
+    text = "UBS sees gold at $5,000\n\nUBS expects gold to reach $5,000 by year-end."
+    found = article_date(text, today=TODAY, url="https://x.com/2025/11/14/ubs-gold")
+    assert (found.source, found.day) == (DateSource.URL, DAY)
+    assert "URL" in found.why and "2025/11/14" in found.why
+
+
+def test_a_dateline_beats_the_url_and_the_reason_names_both() -> None:
+    text = "UBS sees gold at $5,000\n\nNovember 14, 2025\n\nUBS expects gold at $5,000 by year-end."
+    found = article_date(text, today=TODAY, url="https://x.com/2025/11/13/ubs-gold")
+    assert (found.source, found.day) == (DateSource.DATELINE, DAY)
+    assert "2025-11-13" in found.why and "URL" in found.why
+
+
+def test_the_url_gives_a_yearless_dateline_its_year() -> None:
+    text = "Oct 8 (Reuters) - HSBC lifted its silver forecast."
+    url = "https://www.kitco.com/news/off-the-wire/2025-10-08/hsbc"
+    assert article_date(text, today=TODAY, url=url).day == date(2025, 10, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        pytest.param(
+            "Nov 26 (Reuters) - Deutsche Bank on Wednesday lifted its 2026 gold forecast to"
+            " $4,450 an ounce. Below are forecasts for 2025 and 2026.",
+            date(2025, 11, 26),
+            id="weekday-and-years",
+        ),
+        pytest.param(
+            "Nov 28 (Reuters) - Oil prices will stay under pressure in 2026, a Reuters poll"
+            " showed on Friday.",
+            date(2025, 11, 28),
+            id="poll-on-friday",
+        ),
+        pytest.param(
+            "LONDON, Dec 7 (Reuters) - Gold, which hit a record on Tuesday, is expected to stay"
+            " supported in 2011.",
+            date(2010, 12, 7),
+            id="old-factbox",
+        ),
+        pytest.param(
+            "LONDON, Nov 20 (Reuters) - Citi expects gold to reach $5,000 this year.",
+            date(2026, 11, 20),
+            id="no-clue-last-such-day",
+        ),
+    ],
+)
+def test_a_yearless_dateline_takes_the_year_its_text_fits(text: str, day: date) -> None:
+    found = article_date(text, today=TODAY)
+    assert found.day == day, found.why
+
+
+def test_no_date_says_deadlines_are_read_from_today() -> None:
+    found = article_date("UBS expects gold to reach $5,000 next year.", today=TODAY)
+    assert (found.source, found.day) == (DateSource.TODAY, TODAY)
+    assert "deadlines were read from today" in found.why and "--made-on" in found.why
+
+
+def test_the_given_day_wins_over_everything() -> None:
+    found = article_date(
+        _article("November 14, 2025"),
+        today=TODAY,
+        made_on=date(2024, 1, 2),
+        url="https://x.com/2025/11/13/a",
+    )
+    assert (found.source, found.day) == (DateSource.GIVEN, date(2024, 1, 2))
+
+
+def test_a_url_day_still_to_come_is_passed_over() -> None:
+    found = article_date("Gold rose.", today=TODAY, url="https://x.com/2027/01/05/gold")
+    assert found.source is DateSource.TODAY
+    assert "2027-01-05 was ignored" in found.why
+
+
+def test_extract_article_reads_relative_deadlines_from_the_url_date() -> None:
+    text = "UBS sees gold at $5,000\n\nUBS expects gold to reach $5,000 by year-end."
+    extraction = extract_article(text, today=TODAY, url="https://x.com/2025/11/14/ubs-gold")
+    assert extraction.made_on == DAY
+    assert extraction.made_on_source is DateSource.URL
+    assert [c.deadline for c in extraction.candidates] == [date(2025, 12, 31)]
+
+
+def test_the_reason_quotes_the_dateline_as_written() -> None:
+    found = article_date(_article("By Jane Doe | November 14, 2025"), today=TODAY)
+    assert re.search(r"dateline 'November 14, 2025'", found.why)
