@@ -42,7 +42,7 @@ _DATELINES = (
 # A wire dateline names no year: "LONDON, Nov 20 (Reuters) -", "Nov 20 -", "NEW YORK (October
 # 29)", or the day alone on a line. Its year is the one its text fits best (`_likely_year`).
 _YEARLESS_DATELINE = re.compile(
-    rf"(?:^|,\s*|(?<=[A-Z] )\(\s*(?=(?:{_MONTH})\.?\s+\d{{1,2}}\s*\)))"
+    rf"(?:^|,\s*|(?<=(?-i:[A-Z]) )\(\s*(?=(?:{_MONTH})\.?\s+\d{{1,2}}\s*\)))"
     rf"(?:(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?)(?:st|nd|rd|th)?\s*(?=\(|\)|[-\u2013\u2014]\s|$)",
     re.IGNORECASE | re.MULTILINE,
@@ -80,7 +80,7 @@ _CLOCK_FIRST = re.compile(
 )
 _WEEKDAY = re.compile(r"\b(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_YEAR_NAMED = re.compile(r"(?<![\d$\u20ac\u00a3,.])(?:19[89]\d|20\d\d)(?![\d,]|\.\d)")
+_YEAR_NAMED = re.compile(r"(?<![\d$\u20ac\u00a3,.])(?:19[89]\d|20\d\d)(?!\d|[,.]\d)")
 # How many years back a yearless dateline may lie; the oldest corpus article is 2007's.
 _YEARS_BACK = 30
 _YEARS_READ = 3000
@@ -266,18 +266,23 @@ def _likely_day(
     """The day of a yearless dateline in the year its text fits best, on or before today.
 
     A reader dates "Nov 26 (Reuters) - Deutsche Bank on Wednesday lifted its
-    2026 gold forecast" to 2025: Nov 26, 2025 was a Wednesday, and a wire
-    writes of this year and the next. So each year back to `_YEARS_BACK` is
-    scored: a date the URL gives in that year (3), the weekday the opening
-    names falling on the day (2) or the day before (1), and the year and the
-    next named in the text (1 each). The latest of the best wins, so with no
-    clue at all it is the last such day on or before today.
+    2026 gold forecast" to 2025: late in a year a forecast is for the next
+    year or two, early in it for this year or the next, and Nov 26, 2025 was
+    a Wednesday. So each year back to `_YEARS_BACK` is scored: a date the
+    URL gives within a week of the day (6); the year fitting the latest year
+    the text names, as just said (4); the weekday the opening names falling
+    on the day (3) or on the day before, as "on Monday" in Tuesday's wire
+    (2). The latest of the best wins, so with no clue at all it is the last
+    such day on or before today.
     """
     month = MONTHS[(match["month"] or match["month2"]).lower()]
     number = int(match["d"] or match["d2"])
     opening = head[match.end() : match.end() + 400]
     weekdays = {_WEEKDAYS.index(m["weekday"].lower()) for m in _WEEKDAY.finditer(opening)}
-    years = {int(y) for y in _YEAR_NAMED.findall(text[:_YEARS_READ])}
+    named = [int(y) for y in _YEAR_NAMED.findall(text[:_YEARS_READ]) if int(y) <= today.year + 2]
+    latest_named = max(named, default=None)
+    # How many years before the latest year named the article may be written.
+    lags = (0, 1) if month <= 4 else (1, 2) if month >= 9 else (0, 1, 2)
     best: tuple[int, date] | None = None
     for year in range(today.year, today.year - _YEARS_BACK, -1):
         try:
@@ -286,13 +291,13 @@ def _likely_day(
             continue
         if day > today:
             continue
-        score = (year in years) + (year + 1 in years)
+        score = 4 if latest_named is not None and latest_named - year in lags else 0
         if day.weekday() in weekdays:
-            score += 2
-        elif (day.weekday() - 1) % 7 in weekdays:
-            score += 1
-        if year_hint is not None and abs((year_hint - day).days) <= 7:
             score += 3
+        elif (day.weekday() - 1) % 7 in weekdays:
+            score += 2
+        if year_hint is not None and abs((year_hint - day).days) <= 7:
+            score += 6
         if best is None or score > best[0]:
             best = (score, day)
     return best[1] if best else None

@@ -238,6 +238,23 @@ def test_the_url_gives_a_yearless_dateline_its_year() -> None:
             id="old-factbox",
         ),
         pytest.param(
+            "Nov 25 (Reuters) - JPMorgan on Monday put Brent at $57 a barrel in 2027, and left"
+            " its 2026 forecasts unchanged; demand grows in 2025.",
+            date(2025, 11, 25),
+            id="wire-names-the-day-before",
+        ),
+        pytest.param(
+            "Jan 18 (Reuters) - Goldman Sachs expects oil to reach $100 in the second half of"
+            " the year, it said in a note dated Monday. Its 2023 forecast is $105.",
+            date(2022, 1, 18),
+            id="early-in-the-year",
+        ),
+        pytest.param(
+            "NEW YORK (October 29) Delegates at the 2025 conference see gold near $5,000 in 2026.",
+            date(2025, 10, 29),
+            id="place-and-parenthesis",
+        ),
+        pytest.param(
             "LONDON, Nov 20 (Reuters) - Citi expects gold to reach $5,000 this year.",
             date(2026, 11, 20),
             id="no-clue-last-such-day",
