@@ -73,6 +73,10 @@ _REPORTED_ON = re.compile(
     r"\b(?:on|aired|dated|announced)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
     re.IGNORECASE,
 )
+# A date followed by its value is a data point: "January 1, 2024 = $2,042", "2022-01-01: 4,100".
+_DATA_POINT = re.compile(r"\s*[=:]\s*[$\u20ac\u00a3]?\s*\d")
+# A report introduced by a deadline is a deadline: "by close of business on 13 January 2025".
+_DEADLINE_BEFORE_REPORT = re.compile(r"\b(?:by|until|before|deadline)\b[^.;!?]{0,30}$", re.I)
 # A clock time written before a date, as a social post does: "2:15 PM · Nov 14, 2025".
 _CLOCK_FIRST = re.compile(
     r"(?<![\d.,$])\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\s*)?[\u00b7\u2022|,-]?\s*$",
@@ -238,7 +242,9 @@ def _first_date(
                 continue
             if standing and not _stands_alone(text, match):
                 continue
-            if reported and not _REPORTED_ON.search(ahead):
+            if reported and (
+                not _REPORTED_ON.search(ahead) or _DEADLINE_BEFORE_REPORT.search(ahead)
+            ):
                 continue
             day = _day(match)
             if day is not None:
@@ -249,10 +255,14 @@ def _first_date(
 
 def _stands_alone(text: str, match: re.Match[str]) -> bool:
     """The date is not inside a sentence: what precedes it on its line is a label, a byline,
-    a place or a clock time, or it is set in parentheses ("market today (Dec. 24, 2025)")."""
+    a place or a clock time, or it is set in parentheses ("market today (Dec. 24, 2025)").
+    A table row's date and a data point's ("January 1, 2024 = $2,042") are data, not the
+    page's date."""
     line_start = text.rfind("\n", 0, match.start()) + 1
     before = text[line_start : match.start()]
-    if _REPORTED_ON.search(before):
+    if _REPORTED_ON.search(before) or before.lstrip().startswith("|"):
+        return False
+    if _DATA_POINT.match(text, match.end()):
         return False
     if before.rstrip().endswith("(") and text[match.end() : match.end() + 1] == ")":
         return True

@@ -67,6 +67,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A slug that ends in a deadline word before the date names a forecast's day, not the page's:
 # ".../gold-to-5000-by-2026-12-31".
 _DEADLINE_IN_SLUG = re.compile(r"(?:^|[-_/])(?:by|until|till|before|through|to|end|eoy)[-_]$")
+_YEAR_AFTER = re.compile(r"[-_/](?:19|20)\d\d(?!\d)")
 _URL_DATES = (
     # "/2025/11/14/", "/2025-10-08/", "2013-08/23", "/2025/12/8/", "es_GOLD-2026-01-26"
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)[/_-](?P<m>\d{1,2})[/_-](?P<d>\d{1,2})(?![\d])"),
@@ -102,6 +103,8 @@ def date_in_url(url: str) -> UrlDate | None:
         for match in pattern.finditer(where):
             if _DEADLINE_IN_SLUG.search(where, 0, match.start()):
                 continue
+            if _YEAR_AFTER.match(where, match.end()):
+                continue  # "-2026-05-02-2026": a year, then a day written day first, or an id
             groups = match.groupdict()
             month = MONTHS[groups["month"]] if groups.get("month") else int(match["m"])
             try:

@@ -149,6 +149,24 @@ def test_dates_in_forecasts_and_reports_are_not_datelines(text: str) -> None:
     assert find_dateline(text, TODAY) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gold at a record\n\nJanuary 1, 2024 = $2,042\nJanuary 1, 2025 = $2,625",
+            id="data-points",
+        ),
+        pytest.param("Gold prices\n\n| 2025-11-14 | 4,100 | 4,150 |", id="table-row"),
+        pytest.param(
+            "Survey\n\nAnalysts sent their forecasts by close of business on 13 January 2025.",
+            id="deadline-then-on",
+        ),
+    ],
+)
+def test_data_and_deadlines_give_no_date_at_all(text: str) -> None:
+    assert article_date(text, today=TODAY).source is DateSource.TODAY
+
+
 def test_the_day_the_opening_reports_is_a_weak_reading_named_as_such() -> None:
     text = (
         "Silver outlook\n\nOn December 26, 2025 spot silver hit $79.11 an ounce, and"
@@ -190,6 +208,7 @@ def test_a_date_in_the_url(url: str, day: date) -> None:
         "https://example.com/gold-to-5000-by-2026-12-31",  # a deadline in the slug
         "https://www.binance.bh/en/square/post/35919345100913",
         "https://example.com/2025/13/40/not-a-day",
+        "https://example.com/news/gold-records-for-2026-05-02-2026",  # year, then 05.02.2026
     ],
 )
 def test_no_date_in_the_url(url: str) -> None:
