@@ -318,3 +318,53 @@ def test_extract_article_reads_relative_deadlines_from_the_url_date() -> None:
 def test_the_reason_quotes_the_dateline_as_written() -> None:
     found = article_date(_article("By Jane Doe | November 14, 2025"), today=TODAY)
     assert re.search(r"dateline 'November 14, 2025'", found.why)
+
+
+# ---------------------------------------------------------------- forecast extract
+
+
+UNDATED = "UBS sees gold at $5,000\n\nUBS expects gold to reach $5,000 by year-end.\n"
+
+
+@pytest.fixture
+def _extract_registered() -> None:
+    from ledger.cli import extract as extract_cli
+    from ledger.cli.app import app
+
+    if "extract" not in {command.name for command in app.registered_commands}:
+        extract_cli.register(app)
+
+
+@pytest.mark.usefixtures("_extract_registered")
+def test_cli_reads_the_date_in_the_url_and_says_so(
+    capsys: pytest.CaptureFixture[str], ledger_url: str, tmp_path
+) -> None:
+    from cli_runner import forecast
+
+    path = tmp_path / "article.txt"
+    path.write_text(UNDATED, encoding="utf-8")
+    url = "https://example.com/2025/11/14/ubs-gold"
+    result = forecast(capsys, "--db", ledger_url, "extract", str(path), "--url", url, "--json")
+    assert result.code == 0, result.err
+    [candidate] = result.json()
+    assert candidate["made_on"] == "2025-11-14" and candidate["deadline"] == "2025-12-31"
+    assert candidate["made_on_source"] == "url"
+    assert "the date in the URL, '2025/11/14'" in candidate["made_on_from"]
+    assert "made on 2025-11-14 (the date in the URL, '2025/11/14')" in result.err
+
+
+@pytest.mark.usefixtures("_extract_registered")
+def test_cli_without_a_date_says_deadlines_were_read_from_today(
+    capsys: pytest.CaptureFixture[str], ledger_url: str, tmp_path
+) -> None:
+    from cli_runner import forecast
+
+    path = tmp_path / "article.txt"
+    path.write_text(UNDATED, encoding="utf-8")
+    result = forecast(capsys, "--db", ledger_url, "extract", str(path), "--json")
+    assert result.code == 0, result.err
+    # On December 31 "by year-end" is no call at all, so the candidates are not counted.
+    for candidate in result.json():
+        assert candidate["made_on"] == date.today().isoformat()
+        assert candidate["made_on_source"] == "today"
+    assert "no date found in the article; deadlines were read from today" in result.err
