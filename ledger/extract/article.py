@@ -39,13 +39,43 @@ _DATELINES = (
     re.compile(r"(?<![\d.,$])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.,]\d)"),
     re.compile(r"(?<![\d/.,$])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
 )
-# A wire dateline names no year: "LONDON, Nov 20 (Reuters) -", "Nov 20 -", "NEW YORK (October
-# 29)", or the day alone on a line. Its year is the one its text fits best (`_likely_year`).
-_YEARLESS_DATELINE = re.compile(
-    rf"(?:^|,\s*|(?<=(?-i:[A-Z]) )\(\s*(?=(?:{_MONTH})\.?\s+\d{{1,2}}\s*\)))"
-    rf"(?:(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})"
-    rf"|(?P<d2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?)(?:st|nd|rd|th)?\s*(?=\(|\)|[-\u2013\u2014]\s|$)",
-    re.IGNORECASE | re.MULTILINE,
+# A wire dateline names no year: "LONDON, Nov 20 (Reuters) -", "New Delhi, December 10 --",
+# "TOKYO, Feb 25:", "NEW YORK (October 29)", "Dec. 22 at 9:05 PM", or the day alone on a line.
+# Before the day: the line's start, or a place (capitalised words and a comma) opening it.
+# Its year is the one its text fits best (`_likely_day`).
+_DAY_WITHOUT_YEAR = (
+    rf"(?:(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?)"
+    r"(?:st|nd|rd|th)?"
+)
+_DATELINE_END = r"(?=\s*\(|\s*\)|\s*[-\u2013\u2014]+\s|\s*[:|]|\s+(?:at\s+)?\d{1,2}:\d{2}|\s*$"
+_YEARLESS_DATELINES = (
+    # "LONDON, Nov 20 (Reuters)", "Baku, January 14. The ...": a place, a comma, the day.
+    re.compile(
+        r"^(?:(?-i:[A-Z])[\w.'-]*\s?){0,4},\s*" + _DAY_WITHOUT_YEAR + _DATELINE_END + r"|\.\s)",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    # "Nov 20 (Reuters) -", "18 Sep" alone, "NEW YORK (October 29)": not a wrapped line of prose
+    # that happens to start with a day ("since\nDecember 2. Reuters reports ...").
+    re.compile(
+        rf"(?:^|(?<=(?-i:[A-Z]) )\(\s*(?=(?:{_MONTH})\.?\s+\d{{1,2}}\s*\)))"
+        + _DAY_WITHOUT_YEAR
+        + _DATELINE_END
+        + ")",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+)
+# The opening reports its news on a day it writes without a year: "released on November 6".
+_YEARLESS_REPORTED = re.compile(
+    r"\b(?:on|dated)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    + _DAY_WITHOUT_YEAR
+    + r"\b(?!,?\s*\d)",
+    re.IGNORECASE,
+)
+# Words before "on <day>" that make it a day still to come: "due on March 24".
+_COMING = re.compile(
+    r"\b(?:due|scheduled|expected|planned|set|slated|await\w*|until|by|before|next|meets?"
+    r"|meeting|will)\b[^.;!?]{0,25}$",
+    re.IGNORECASE,
 )
 # What a page writes before its own date on the same line: labels, a byline, a place, a clock
 # time, separators. A lowercase word of any other kind means the date is inside a sentence,
@@ -165,21 +195,36 @@ def find_dateline(
             return footer
     if today is None:
         return None
-    for match in _YEARLESS_DATELINE.finditer(head):
+    matches = [m for pattern in _YEARLESS_DATELINES for m in pattern.finditer(head)]
+    for match in sorted(matches, key=lambda m: m.start()):
         day = _likely_day(match, head, text, today, year_hint)
         if day is not None:
             return Dateline(day, " ".join(match[0].strip(" ,()").split()))
     return None
 
 
-def find_reported_day(text: str) -> Dateline | None:
-    """The day the opening reports its news on ("On December 26, 2025 silver hit $79"), or None.
+def find_reported_day(
+    text: str, today: date | None = None, *, year_hint: date | None = None
+) -> Dateline | None:
+    """The latest day the opening reports its news on, or None: "On December 26, 2025 silver
+    hit $79", "the EIA's outlook, released on November 6".
 
     Not the page's own date: the page was written that day or soon after,
     which beats reading every relative deadline from today when nothing
-    better is found.
+    better is found. A day written without a year counts only with `today`,
+    its year read as a yearless dateline's; a day still to come ("due on
+    March 24", "the Fed meets on December 10") is not a report.
     """
-    return _first_date(_head(text), reported=True)
+    head = _head(text)
+    found = [_first_date(head, reported=True)]
+    if today is not None:
+        for match in _YEARLESS_REPORTED.finditer(head):
+            if _COMING.search(head, max(0, match.start() - 40), match.start()):
+                continue
+            day = _likely_day(match, head, text, today, year_hint)
+            if day is not None:
+                found.append(Dateline(day, " ".join(match[0].split())))
+    return max((d for d in found if d is not None), key=lambda d: d.day, default=None)
 
 
 def _head(text: str) -> str:
@@ -243,7 +288,9 @@ def _first_date(
             if standing and not _stands_alone(text, match):
                 continue
             if reported and (
-                not _REPORTED_ON.search(ahead) or _DEADLINE_BEFORE_REPORT.search(ahead)
+                not _REPORTED_ON.search(ahead)
+                or _DEADLINE_BEFORE_REPORT.search(ahead)
+                or _COMING.search(ahead)
             ):
                 continue
             day = _day(match)

@@ -143,7 +143,7 @@ def article_date(
         readings.append((DateSource.DATELINE, dateline.day, _dateline_words(dateline)))
     if in_url is not None:
         readings.append((DateSource.URL, url_day, f"the date in the URL, '{in_url.text}'"))
-    reported = find_reported_day(text)
+    reported = find_reported_day(text, today, year_hint=url_day)
     if reported is not None:
         words = f"no dateline; the day the opening reports, '{_in_context(text, reported)}'"
         readings.append((DateSource.REPORTED, reported.day, words))

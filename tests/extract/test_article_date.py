@@ -285,6 +285,54 @@ def test_a_yearless_dateline_takes_the_year_its_text_fits(text: str, day: date) 
     assert found.day == day, found.why
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "New Delhi, December 10 -- Domestic brokerage Kotak sees the Nifty at 32,000.",
+        "TOKYO, Dec 10: Japan's Nikkei share average will probably gain.",
+        "Baku, December 10. The US Department of Energy has lifted its forecast.",
+        "Felicia Tan, December 10 18:38",
+        "Dec. 10 at 9:05 PM",
+        "10 December | Other",
+    ],
+)
+def test_more_yearless_datelines(head: str) -> None:
+    found = article_date(f"A headline\n\n{head}\n\nGold rose.", today=TODAY)
+    assert (found.source, found.day) == (DateSource.DATELINE, date(2025, 12, 10)), found.why
+
+
+def test_a_wrapped_line_starting_with_a_day_is_no_dateline() -> None:
+    text = (
+        "Nikkei opens soft\n\nJapan's Nikkei is slipping below 38K for the first time since\n"
+        "December 2.\nReuters reports on its survey of analysts."
+    )
+    assert find_dateline(text, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        pytest.param(
+            "EIA cuts its outlook\n\nThe Short-Term Energy Outlook, released on November 6, sees"
+            " Brent at $55 in 2026.",
+            date(2025, 11, 6),
+            id="released-on",
+        ),
+        pytest.param(
+            "Outlook\n\nThe PMI surveys due on March 24 will matter; gold may reach $3,000.",
+            None,
+            id="a-day-to-come",
+        ),
+    ],
+)
+def test_a_yearless_reported_day(text: str, day: date | None) -> None:
+    found = article_date(text, today=TODAY)
+    if day is None:
+        assert found.source is DateSource.TODAY
+    else:
+        assert (found.source, found.day) == (DateSource.REPORTED, day), found.why
+
+
 def test_no_date_says_deadlines_are_read_from_today() -> None:
     found = article_date("UBS expects gold to reach $5,000 next year.", today=TODAY)
     assert (found.source, found.day) == (DateSource.TODAY, TODAY)
