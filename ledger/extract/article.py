@@ -326,7 +326,7 @@ def _likely_day(
     2026 gold forecast" to 2025: late in a year a forecast is for the next
     year or two, early in it for this year or the next, and Nov 26, 2025 was
     a Wednesday. So each year back to `_YEARS_BACK` is scored: a date the
-    URL gives within a week of the day (6); the year fitting the latest year
+    URL gives within six weeks of the day (6); the year fitting the latest year
     the text names, as just said (4); the weekday the opening names falling
     on the day (3) or on the day before, as "on Monday" in Tuesday's wire
     (2). The latest of the best wins, so with no clue at all it is the last
@@ -353,7 +353,7 @@ def _likely_day(
             score += 3
         elif (day.weekday() - 1) % 7 in weekdays:
             score += 2
-        if year_hint is not None and abs((year_hint - day).days) <= 7:
+        if year_hint is not None and abs((year_hint - day).days) <= 45:
             score += 6
         if best is None or score > best[0]:
             best = (score, day)

@@ -57,10 +57,15 @@ class ArticleDate:
 
 @dataclass(frozen=True)
 class UrlDate:
-    """A day written in a URL and the characters it was read from."""
+    """A day written in a URL and the characters it was read from.
+
+    `month_only`: the URL writes a year and a month ("/2025/10/"); the day is
+    then the 15th, at most half a month from the real one either way.
+    """
 
     day: date
     text: str
+    month_only: bool = False
 
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -86,8 +91,15 @@ _URL_DATES = (
 )
 
 
+# "/2025/10/", "nachrichten-2024-10/", "-2013-11" at the end: a year and a month, no day.
+_URL_MONTH = re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)[/_-](?P<m>0?[1-9]|1[0-2])(?=[/_.?]|$)")
+# "outlook-for-2026-1", "top-10-in-2025-6": a period and a list number, not a month of writing.
+_PERIOD_IN_SLUG = re.compile(r"(?:^|[-_/])(?:for|in|of)[-_]$")
+MID_MONTH = 15
+
+
 def date_in_url(url: str) -> UrlDate | None:
-    """The first day the URL's path or query writes, or None.
+    """The first day the URL's path or query writes, or None; else its year and month.
 
     The host is not read (a number there names a server, not a day), nor a
     date written after a deadline word in the slug; every reading must be a
@@ -98,6 +110,21 @@ def date_in_url(url: str) -> UrlDate | None:
     except ValueError:
         return None
     where = unquote(f"{parts.path}?{parts.query}").lower()
+    return _day_in(where) or _month_in(where)
+
+
+def _month_in(where: str) -> UrlDate | None:
+    for match in _URL_MONTH.finditer(where):
+        if _DEADLINE_IN_SLUG.search(where, 0, match.start()) or _PERIOD_IN_SLUG.search(
+            where, 0, match.start()
+        ):
+            continue
+        day = date(int(match["y"]), int(match["m"]), MID_MONTH)
+        return UrlDate(day, match[0], month_only=True)
+    return None
+
+
+def _day_in(where: str) -> UrlDate | None:
     found: list[tuple[int, UrlDate]] = []
     for pattern in _URL_DATES:
         for match in pattern.finditer(where):
@@ -141,12 +168,15 @@ def article_date(
     dateline = find_dateline(text, today, year_hint=url_day)
     if dateline is not None:
         readings.append((DateSource.DATELINE, dateline.day, _dateline_words(dateline)))
-    if in_url is not None:
+    if in_url is not None and not in_url.month_only:
         readings.append((DateSource.URL, url_day, f"the date in the URL, '{in_url.text}'"))
     reported = find_reported_day(text, today, year_hint=url_day)
     if reported is not None:
         words = f"no dateline; the day the opening reports, '{_in_context(text, reported)}'"
         readings.append((DateSource.REPORTED, reported.day, words))
+    if in_url is not None and in_url.month_only:
+        words = f"the month in the URL, '{in_url.text}' (no day written: read as the {MID_MONTH}th)"
+        readings.append((DateSource.URL, url_day, words))
     for source, day, label in readings:
         if source is DateSource.URL:
             if url_day is None:

@@ -215,6 +215,37 @@ def test_no_date_in_the_url(url: str) -> None:
     assert date_in_url(url) is None
 
 
+@pytest.mark.parametrize(
+    ("url", "month"),
+    [
+        ("https://www.finqura.com/2025/10/ethereum-experts-eye-10k-target.html", (2025, 10)),
+        ("https://finanznachrichten.de/nachrichten-2024-10/63485214-gold-futures.htm", (2024, 10)),
+        ("https://www.businessinsider.com.au/tom-lee-hikes-sp-500-target-2013-11", (2013, 11)),
+    ],
+)
+def test_a_month_in_the_url_is_read_as_its_middle(url: str, month: tuple[int, int]) -> None:
+    found = date_in_url(url)
+    assert found is not None and found.month_only
+    assert found.day == date(*month, 15)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.com/outlook-for-2026-1.html", "https://example.com/gold-by-2026-06/"],
+)
+def test_a_period_in_the_slug_is_no_month(url: str) -> None:
+    assert date_in_url(url) is None
+
+
+def test_a_day_the_opening_reports_beats_a_month_in_the_url() -> None:
+    text = "Gold\n\nThe EIA's outlook, released on October 8, sees gold at $5,000 by year-end."
+    found = article_date(text, today=TODAY, url="https://x.com/2025/10/eia-gold.html")
+    assert (found.source, found.day) == (DateSource.REPORTED, date(2025, 10, 8)), found.why
+    found = article_date("Gold rose.", today=TODAY, url="https://x.com/2025/10/eia-gold.html")
+    assert (found.source, found.day) == (DateSource.URL, date(2025, 10, 15))
+    assert "no day written" in found.why
+
+
 def test_the_url_date_is_used_when_the_text_has_none_and_says_so() -> None:
     text = "UBS sees gold at $5,000\n\nUBS expects gold to reach $5,000 by year-end."
     found = article_date(text, today=TODAY, url="https://x.com/2025/11/14/ubs-gold")
