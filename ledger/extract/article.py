@@ -71,10 +71,14 @@ _YEARLESS_REPORTED = re.compile(
     + r"\b(?!,?\s*\d)",
     re.IGNORECASE,
 )
-# Words before "on <day>" that make it a day still to come: "due on March 24".
+# Words before "on <day>" that make it a day still to come, or a forecast's: "due on March 24",
+# "UBS sees gold at $5,000 on June 30, 2026", "silver to $60 on 2026-03-31".
 _COMING = re.compile(
-    r"\b(?:due|scheduled|expected|planned|set|slated|await\w*|until|by|before|next|meets?"
-    r"|meeting|will)\b[^.;!?]{0,25}$",
+    r"(?:\b(?:due|scheduled|expected|planned|set|slated|await\w*|until|before|next|meets?"
+    r"|meeting|will|expects?|sees?|predicts?|could|may|might|should|would|can|likely"
+    r"|reach(?:es)?|climbs?|rises?|falls?|by\s+(?:the\s+)?(?:end|close))\b"
+    r"|\bto\s+[$\u20ac\u00a3]?\d)"
+    r"(?:(?!\n\s*\n)[^.;!?]){0,60}$",
     re.IGNORECASE,
 )
 # What a page writes before its own date on the same line: labels, a byline, a place, a clock

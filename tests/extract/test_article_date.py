@@ -92,7 +92,10 @@ def test_a_random_day_in_each_form_reads_back_equal(form: str, day: date) -> Non
     assert (found.source, found.day) == (DateSource.DATELINE, day), found.why
 
 
-DEADLINE_WORDS = ("by", "until", "before", "through", "no later than", "ahead of", "by the end of")
+DEADLINE_WORDS = (
+    *("by", "until", "before", "through", "no later than", "ahead of", "by the end of"),
+    *("on", "as soon as", "around"),
+)
 FORECAST_SHAPES = (
     "{who} expects gold to reach ${level:,} {word} {when}.",
     "{who} sees bitcoin at ${level:,} {word} {when}, its strategists said.",
