@@ -171,6 +171,14 @@ def article_date(
     if in_url is not None and not in_url.month_only:
         readings.append((DateSource.URL, url_day, f"the date in the URL, '{in_url.text}'"))
     reported = find_reported_day(text, today, year_hint=url_day)
+    # A day the opening reports is a finer reading than the URL's month only inside it.
+    if (
+        reported is not None
+        and in_url is not None
+        and in_url.month_only
+        and (reported.day.year, reported.day.month) != (in_url.day.year, in_url.day.month)
+    ):
+        reported = None
     if reported is not None:
         words = f"no dateline; the day the opening reports, '{_in_context(text, reported)}'"
         readings.append((DateSource.REPORTED, reported.day, words))
@@ -184,7 +192,7 @@ def article_date(
         elif _accepted(day, label, today, passed_over) is None:
             continue
         assert day is not None
-        why = "; ".join((label + _url_disagrees(source, day, url_day), *passed_over))
+        why = "; ".join((label + _url_disagrees(source, day, in_url, url_day), *passed_over))
         return ArticleDate(day, source, why)
     found_nothing = "; ".join(passed_over) if passed_over else "no date found in the article"
     return ArticleDate(
@@ -210,11 +218,18 @@ def _in_context(text: str, reported: Dateline) -> str:
     return flat[start : at + len(reported.text)]
 
 
-def _url_disagrees(source: DateSource, day: date, url_day: date | None) -> str:
+def _url_disagrees(
+    source: DateSource, day: date, in_url: UrlDate | None, url_day: date | None
+) -> str:
     """A note when the URL's date is not the day used: the user sees both and may choose."""
-    if url_day is None or url_day == day or source is DateSource.URL:
+    if url_day is None or in_url is None or source in (DateSource.URL, DateSource.REPORTED):
         return ""
-    return f" (the URL's date, {url_day.isoformat()}, differs; the page's own date was used)"
+    if url_day == day or (
+        in_url.month_only and (day.year, day.month) == (url_day.year, url_day.month)
+    ):
+        return ""
+    shown = url_day.strftime("%Y-%m") if in_url.month_only else url_day.isoformat()
+    return f" (the URL's date, {shown}, differs; the page's own date was used)"
 
 
 def _accepted(day: date | None, label: str, today: date, passed_over: list[str]) -> date | None:

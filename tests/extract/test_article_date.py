@@ -249,6 +249,12 @@ def test_a_day_the_opening_reports_beats_a_month_in_the_url() -> None:
     assert "no day written" in found.why
 
 
+def test_a_month_in_the_url_beats_a_reported_day_outside_it() -> None:
+    text = "Crypto\n\nThe market lost $100 billion on January 24, and ether fell to $2,400."
+    found = article_date(text, today=TODAY, url="https://x.com/2022/02/crypto.html")
+    assert (found.source, found.day) == (DateSource.URL, date(2022, 2, 15)), found.why
+
+
 def test_the_url_date_is_used_when_the_text_has_none_and_says_so() -> None:
     text = "UBS sees gold at $5,000\n\nUBS expects gold to reach $5,000 by year-end."
     found = article_date(text, today=TODAY, url="https://x.com/2025/11/14/ubs-gold")
