@@ -113,7 +113,8 @@ _DATA_POINT = re.compile(r"\s*[=:]\s*[$\u20ac\u00a3]?\s*\d")
 _DEADLINE_BEFORE_REPORT = re.compile(r"\b(?:by|until|before|deadline)\b[^.;!?]{0,30}$", re.I)
 # A clock time written before a date, as a social post does: "2:15 PM · Nov 14, 2025".
 _CLOCK_FIRST = re.compile(
-    r"(?<![\d.,$])\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\s*)?[\u00b7\u2022|,-]?\s*$",
+    r"(?<![\d.,$])\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\s*)?[\u00b7\u2022|,-]?\s*"
+    rf"(?=(?:{_MONTH})\.?\s+\d|\d{{1,2}}\s+(?:{_MONTH})|\d{{4}}-\d|\d{{1,2}}[./]\d)",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"\b(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
@@ -139,6 +140,7 @@ _PUBLISHED_WORD = re.compile(
 )
 _CLOCK_TIME = re.compile(r"(?<=[\sT])\d{1,2}[:.h]\d{2}\b")
 _REACH = 48
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _FOOTER_WORDS = re.compile(r"\w+")
 FOOT_LINES = 3
 FOOTER_CHARACTERS = 160
@@ -186,9 +188,7 @@ def find_dateline(
     found = _first_date(head, standing=True)
     if found is not None:
         return found
-    stamped = _near(text, _CLOCK_TIME, before=_CLOCK) or _near(
-        text, _CLOCK_TIME, after=_CLOCK_FIRST
-    )
+    stamped = _near(text, _CLOCK_TIME, before=_CLOCK) or _clock_then_date(text)
     if stamped is not None:
         return stamped
     for line in reversed(text.strip().splitlines()[-FOOT_LINES:]):
@@ -262,8 +262,20 @@ def _near(
     for match in anchor.finditer(text):
         start = max(0, match.start() - _REACH) if before is not None else match.start()
         end = match.end() + _REACH if after is not None else match.end()
+        if not _FOUR_DIGITS.search(text, start, end):
+            continue  # every full date writes its year: most anchors have none near them
         found = _first_date(text[start:end], after=after, before=before)
         if found is not None:
+            return found
+    return None
+
+
+def _clock_then_date(text: str) -> Dateline | None:
+    """The first date written right after a clock time, as a post is stamped: "2:15 PM · Nov 14,
+    2025". One scan finds the clock times a date follows; only those are read for the date."""
+    for match in _CLOCK_FIRST.finditer(text):
+        found = _first_date(text[match.end() : match.end() + _REACH])
+        if found is not None and text.startswith(found.text, match.end()):
             return found
     return None
 
