@@ -133,11 +133,13 @@ _PUBLISHED = re.compile(
 _CLOCK = re.compile(
     r"(?:T|,?\s+(?:at\s+)?|\s*[-|\u2022\u00b7]\s*)\d{1,2}[:.h]\d{2}\b", re.IGNORECASE
 )
+# The label of the day a page first appeared, which is when its calls were made; a later
+# "Updated" or "Last modified" day counts only when the page gives no first one.
 _PUBLISHED_WORD = re.compile(
-    r"\b(?:published|updated|posted|released|release\s+date|publication\s+date|date"
-    r"|last\s+modified)\b",
+    r"\b(?:published|posted|released|release\s+date|publication\s+date|date)\b",
     re.IGNORECASE,
 )
+_UPDATED_WORD = re.compile(r"\b(?:updated|last\s+modified)\b", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"(?<=[\sT])\d{1,2}[:.h]\d{2}\b")
 _REACH = 48
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -166,7 +168,7 @@ def find_dateline(
     """The article's own date, or None: where a page puts it, most explicit first.
 
     1. a date the page labels as its own, anywhere: "Published 3 Nov 2025",
-       "Updated: 2025-11-04", "Release Date: January 13, 2026";
+       "Release Date: January 13, 2026", else "Updated: 2025-11-04";
     2. the first date standing near the top (a dateline: "November 14, 2025",
        "By Jane Doe | November 14, 2025", "14.11.2025"), not one inside a
        sentence ("gold hit a record on Oct 7, 2025") nor a deadline ("by
@@ -181,7 +183,9 @@ def find_dateline(
     counts last, its year the one the text fits best (`year_hint`, a date
     the URL gives, counts most).
     """
-    labelled = _near(text, _PUBLISHED_WORD, after=_PUBLISHED)
+    labelled = _near(text, _PUBLISHED_WORD, after=_PUBLISHED) or _near(
+        text, _UPDATED_WORD, after=_PUBLISHED
+    )
     if labelled is not None:
         return labelled
     head = _head(text)

@@ -170,6 +170,11 @@ def test_data_and_deadlines_give_no_date_at_all(text: str) -> None:
     assert article_date(text, today=TODAY).source is DateSource.TODAY
 
 
+def test_the_published_day_beats_an_update_written_first() -> None:
+    text = "Gold outlook\n\nUpdated: 2025-11-16 | Published: 2025-11-14\n\nUBS sees $5,000."
+    assert article_date(text, today=TODAY).day == DAY
+
+
 def test_the_day_the_opening_reports_is_a_weak_reading_named_as_such() -> None:
     text = (
         "Silver outlook\n\nOn December 26, 2025 spot silver hit $79.11 an ounce, and"
