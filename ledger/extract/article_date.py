@@ -162,14 +162,43 @@ def article_date(
     passed_over: list[str] = []
     in_url = date_in_url(url) if url else None
     url_day = _accepted(in_url.day if in_url else None, "the URL's date", today, passed_over)
-    readings: list[tuple[DateSource, date | None, str]] = [
-        (DateSource.PAGE, published, "the page's publication date"),
-    ]
+    readings = _readings(text, today, published, in_url, url_day)
+    for source, day, label in readings:
+        if source is DateSource.URL:
+            if url_day is None:
+                continue
+        elif _accepted(day, label, today, passed_over) is None:
+            continue
+        notes = [_url_disagrees(source, day, in_url, url_day), _dateline_disagrees(readings, day)]
+        why = "; ".join((label + "".join(notes), *passed_over))
+        return ArticleDate(day, source, why)
+    found_nothing = "; ".join(passed_over) if passed_over else "no date found in the article"
+    return ArticleDate(
+        today,
+        DateSource.TODAY,
+        f"today: {found_nothing}; deadlines were read from today (give --made-on)",
+    )
+
+
+_Reading = tuple[DateSource, date, str]
+
+
+def _readings(
+    text: str,
+    today: date,
+    published: date | None,
+    in_url: UrlDate | None,
+    url_day: date | None,
+) -> list[_Reading]:
+    """Every reading of the article's day the page offers, most trustworthy first."""
+    readings: list[_Reading] = []
+    if published is not None:
+        readings.append((DateSource.PAGE, published, "the page's publication date"))
     dateline = find_dateline(text, today, year_hint=url_day)
     if dateline is not None:
         readings.append((DateSource.DATELINE, dateline.day, _dateline_words(dateline)))
     if in_url is not None and not in_url.month_only:
-        readings.append((DateSource.URL, url_day, f"the date in the URL, '{in_url.text}'"))
+        readings.append((DateSource.URL, in_url.day, f"the date in the URL, '{in_url.text}'"))
     reported = find_reported_day(text, today, year_hint=url_day)
     # A day the opening reports is a finer reading than the URL's month only inside it.
     if (
@@ -184,22 +213,20 @@ def article_date(
         readings.append((DateSource.REPORTED, reported.day, words))
     if in_url is not None and in_url.month_only:
         words = f"the month in the URL, '{in_url.text}' (no day written: read as the {MID_MONTH}th)"
-        readings.append((DateSource.URL, url_day, words))
-    for source, day, label in readings:
-        if source is DateSource.URL:
-            if url_day is None:
-                continue
-        elif _accepted(day, label, today, passed_over) is None:
-            continue
-        assert day is not None
-        why = "; ".join((label + _url_disagrees(source, day, in_url, url_day), *passed_over))
-        return ArticleDate(day, source, why)
-    found_nothing = "; ".join(passed_over) if passed_over else "no date found in the article"
-    return ArticleDate(
-        today,
-        DateSource.TODAY,
-        f"today: {found_nothing}; deadlines were read from today (give --made-on)",
-    )
+        readings.append((DateSource.URL, in_url.day, words))
+    return readings
+
+
+def _dateline_disagrees(readings: list[_Reading], day: date) -> str:
+    """A note when the page's metadata was used over a dateline that says another day."""
+    sources = {source: (when, label) for source, when, label in reversed(readings)}
+    if DateSource.PAGE not in sources or DateSource.DATELINE not in sources:
+        return ""
+    page_day = sources[DateSource.PAGE][0]
+    when, label = sources[DateSource.DATELINE]
+    if page_day != day or when == day:
+        return ""
+    return f" ({label} says {when.isoformat()}; the page's metadata was used)"
 
 
 def _dateline_words(dateline: Dateline) -> str:

@@ -274,6 +274,13 @@ def test_a_dateline_beats_the_url_and_the_reason_names_both() -> None:
     assert "2025-11-13" in found.why and "URL" in found.why
 
 
+def test_the_page_date_beats_a_dateline_and_the_reason_names_both() -> None:
+    text = "UBS sees gold at $5,000\n\nNovember 13, 2025\n\nUBS expects gold at $5,000 by year-end."
+    found = article_date(text, today=TODAY, published=DAY)
+    assert (found.source, found.day) == (DateSource.PAGE, DAY)
+    assert "the dateline 'November 13, 2025' says 2025-11-13" in found.why
+
+
 def test_the_url_gives_a_yearless_dateline_its_year() -> None:
     text = "Oct 8 (Reuters) - HSBC lifted its silver forecast."
     url = "https://www.kitco.com/news/off-the-wire/2025-10-08/hsbc"
