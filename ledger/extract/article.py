@@ -104,13 +104,18 @@ _NOT_THE_PAGES_DATE = re.compile(
 # The opening reports the day's news: "On December 26, 2025 spot silver hit $79". Not the
 # page's date, but the page was written on it or soon after: a weaker reading than a dateline.
 _REPORTED_ON = re.compile(
-    r"\b(?:on|aired|dated|announced)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    r"\b(?:on|aired|dated|announced|as\s+of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
     re.IGNORECASE,
 )
+# "As of January 1, 2026 gold traded at $4,362": a data point's day, not the page's, but the
+# page was written on it or after it.
+_AS_OF = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 # A date followed by its value is a data point: "January 1, 2024 = $2,042", "2022-01-01: 4,100".
 _DATA_POINT = re.compile(r"\s*[=:]\s*[$\u20ac\u00a3]?\s*\d")
 # A report introduced by a deadline is a deadline: "by close of business on 13 January 2025".
-_DEADLINE_BEFORE_REPORT = re.compile(r"\b(?:by|until|before|deadline)\b[^.;!?]{0,30}$", re.I)
+_DEADLINE_BEFORE_REPORT = re.compile(
+    r"\b(?:by\s+(?:the\s+)?(?:close|end)|until|before|deadline)\b[^.;!?]{0,30}$", re.I
+)
 # A clock time written before a date, as a social post does: "2:15 PM · Nov 14, 2025".
 _CLOCK_FIRST = re.compile(
     r"(?<![\d.,$])\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\s*)?[\u00b7\u2022|,-]?\s*"
@@ -124,7 +129,7 @@ _YEAR_NAMED = re.compile(r"(?<![\d$\u20ac\u00a3,.])(?:19[89]\d|20\d\d)(?!\d|[,.]
 _YEARS_BACK = 30
 _YEARS_READ = 3000
 _PUBLISHED = re.compile(
-    r"\b(?:published|updated|posted|released|release\s+date|publication\s+date|date"
+    r"\b(?:published|updated?|posted|released|release\s+date|publication\s+date|date"
     r"|first\s+published|last\s+updated|last\s+modified)\b(?:\s+on)?\s*[:|-]?\s*"
     r"(?:[A-Za-z]{3,9}\.?,?\s+)?$",
     re.IGNORECASE,
@@ -139,7 +144,7 @@ _PUBLISHED_WORD = re.compile(
     r"\b(?:published|posted|released|release\s+date|publication\s+date|date)\b",
     re.IGNORECASE,
 )
-_UPDATED_WORD = re.compile(r"\b(?:updated|last\s+modified)\b", re.IGNORECASE)
+_UPDATED_WORD = re.compile(r"\b(?:updated?|last\s+modified)\b", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"(?<=[\sT])\d{1,2}[:.h]\d{2}\b")
 _REACH = 48
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -303,7 +308,7 @@ def _first_date(
                 continue
             if before is not None and not before.match(text, match.end()):
                 continue
-            if _NOT_THE_PAGES_DATE.search(ahead):
+            if _NOT_THE_PAGES_DATE.search(ahead) and not (reported and _AS_OF.search(ahead)):
                 continue
             if standing and not _stands_alone(text, match):
                 continue

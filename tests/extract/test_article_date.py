@@ -170,6 +170,27 @@ def test_data_and_deadlines_give_no_date_at_all(text: str) -> None:
     assert article_date(text, today=TODAY).source is DateSource.TODAY
 
 
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [
+        ("As of January 1, 2026 gold traded around $4,362 an ounce.", date(2026, 1, 1)),
+        (
+            "Deutsche Bank stood by that mark on 2 February 2026, despite the pullback.",
+            date(2026, 2, 2),
+        ),
+        ("Analysts sent forecasts by the close of business on 13 January 2025.", None),
+    ],
+)
+def test_reported_days_as_of_and_after_by(opening: str, day: date | None) -> None:
+    """'As of' dates a data point the page reports; 'by' is a deadline only as 'by the end'
+    or 'by the close', not in 'stood by that mark'."""
+    found = article_date(f"Gold\n\n{opening}", today=TODAY)
+    if day is None:
+        assert found.source is DateSource.TODAY
+    else:
+        assert (found.source, found.day) == (DateSource.REPORTED, day), found.why
+
+
 def test_the_published_day_beats_an_update_written_first() -> None:
     text = "Gold outlook\n\nUpdated: 2025-11-16 | Published: 2025-11-14\n\nUBS sees $5,000."
     assert article_date(text, today=TODAY).day == DAY
