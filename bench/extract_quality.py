@@ -1,9 +1,10 @@
 """Print the quality figures of `forecast extract` over the labelled corpora (issue 11).
 
-Per file and pooled, with each article's date given (as `--made-on DATE`)
-and without it: precision and recall of the claims `--yes` would record,
-speaker accuracy (strict: equal up to case and spacing; lenient: one name
-contains the other) and kind accuracy on the matched claims, optional
+Per file and pooled, with each article's date given (as `--made-on DATE`),
+without it, and without it but with the article's URL (as `forecast extract
+URL` reads a page, whose URL may carry a date): precision and recall of the
+claims `--yes` would record, speaker accuracy (strict: equal up to case and
+spacing; lenient: one name contains the other) and kind accuracy on the matched claims, optional
 readings matched, and calls of a kind the ledger cannot record yet
 (support/relative/range/vague) that were recorded anyway. The protocol is
 in tests/extract/quality.py.
@@ -113,8 +114,16 @@ def main() -> None:
         "speaker s/l: strict / lenient share of matched claims; optional: optional readings"
         " matched; separate: support/relative/range/vague calls recorded as price claims"
     )
-    for with_date, title in ((True, "date given (--made-on)"), (False, "date not given")):
-        results = [score_file(path, with_date=with_date, today=args.today) for path in paths]
+    readings = (
+        (True, False, "date given (--made-on)"),
+        (False, False, "date not given"),
+        (False, True, "URL given, no date (forecast extract URL)"),
+    )
+    for with_date, with_url, title in readings:
+        results = [
+            score_file(path, with_date=with_date, today=args.today, with_url=with_url)
+            for path in paths
+        ]
         print()
         print("\n".join(table(title, results)))
         if args.verbose:

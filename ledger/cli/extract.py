@@ -99,13 +99,16 @@ def extract(
         str | None,
         typer.Option(
             "--made-on",
-            help="Day the calls were made, YYYY-MM-DD (default: the article's date, else today).",
+            help="Day the calls were made, YYYY-MM-DD (default: the article's date from its"
+            " page, dateline or URL, else today; the one used is shown).",
             show_default=False,
         ),
     ] = None,
     url: Annotated[
         str | None,
-        typer.Option("--url", help="The article's URL, stored with each claim."),
+        typer.Option(
+            "--url", help="The article's URL, stored with each claim (a date in it dates them)."
+        ),
     ] = None,
     yes: Annotated[
         bool,
@@ -212,6 +215,7 @@ def extract(
     )
     with ledger_session(db, or_empty=True) as session:
         aliases = user_aliases(session)
+    article_url = url or text.url
     extraction = extract_article(
         text.text,
         today=date.today(),
@@ -220,13 +224,13 @@ def extract(
         author=text.author,
         published=text.published,
         horizon_months=horizon_months,
+        url=article_url,
     )
     if endpoint is not None:
         extraction = _with_llm(extraction, text.text, endpoint, aliases, horizon_months)
     render.note(f"made on {extraction.made_on} ({extraction.made_on_from})")
     for note in extraction.notes:
         render.note(note)
-    article_url = url or text.url
     tags = tuple(tag or ())
     interactive = not yes and not as_json and article != "-" and _stdin_is_terminal()
 
@@ -245,7 +249,12 @@ def extract(
             recorded = _record(session, decisions)
 
     if as_json:
-        render.print_json([_decision_json(i, d, source, recorded) for i, d in enumerate(decisions)])
+        render.print_json(
+            [
+                _decision_json(i, d, source, recorded) | _made_on_json(extraction)
+                for i, d in enumerate(decisions)
+            ]
+        )
         return
     if not interactive:
         for index, decision in enumerate(decisions, start=1):
@@ -625,6 +634,14 @@ def _report(
     if duplicates:
         summary += f", {duplicates} already recorded"
     render.note(summary)
+
+
+def _made_on_json(extraction: Extraction) -> dict[str, str]:
+    """Where the made_on every candidate is read from came from, so a script can check it."""
+    return {
+        "made_on_source": str(extraction.made_on_source),
+        "made_on_from": extraction.made_on_from,
+    }
 
 
 def _decision_json(

@@ -10,6 +10,7 @@ here records anything: the CLI does, and only what the user accepts.
     sentences.py  text → sentences
     html_text.py  HTML → article text, publication date, author
     article.py    dateline and byline at the top of a text
+    article_date.py   the day an article was written: page, dateline, URL, or today
     levels.py     which numbers are a call's level
     directions.py which way a call points (kind and side)
     speakers.py   who makes a call

@@ -69,14 +69,14 @@ from datetime import date
 
 from ledger.claims import assets
 from ledger.claims.bounds import (
-    EARLIEST_MADE_ON,
     BoundsError,
     check_claim,
     check_deadline,
     check_made_on,
 )
 from ledger.errors import ClaimError
-from ledger.extract.article import find_byline, find_dateline
+from ledger.extract.article import find_byline
+from ledger.extract.article_date import DateSource, article_date
 from ledger.extract.candidate import Candidate
 from ledger.extract.dashboards import dashboard_lines
 from ledger.extract.kind_convention import sides_against_price_of_day
@@ -120,6 +120,7 @@ class Extraction:
     author: str | None
     candidates: tuple[Candidate, ...]
     notes: tuple[str, ...] = ()
+    made_on_source: DateSource = DateSource.GIVEN
 
 
 def extract_article(
@@ -131,32 +132,18 @@ def extract_article(
     author: str | None = None,
     published: date | None = None,
     horizon_months: int = claim_wording.DEFAULT_HORIZON_MONTHS,
+    url: str | None = None,
 ) -> Extraction:
-    """Candidates for an article, made_on taken from the caller, the page or the dateline.
+    """Candidates for an article, made_on taken from the caller, the page, its text or its URL.
 
     `made_on` (the user's --made-on) wins, and must be one the ledger accepts
-    (BoundsError otherwise); then `published` (the page's own metadata); then
-    a dateline near the top of the text; then `today`. A page or dateline
-    date the ledger would refuse (`<meta name=date content=0001-01-01>`, a
-    day still to come) is passed over, and the reason says so. The reason is
-    returned so the user can see which it was.
+    (BoundsError otherwise); then `published` (the page's own metadata), a
+    dateline in the text, the date in `url`, and at last `today`
+    (`ledger.extract.article_date`). The reason is returned so the user can
+    see which it was and correct it.
     """
-    passed_over: list[str] = []
-    if made_on is not None:
-        check_made_on(made_on, today)
-        day, why = made_on, "given with --made-on"
-    else:
-        found = _accepted_day(published, "the page's publication date", today, passed_over)
-        if found is None:
-            dateline = find_dateline(text, today)
-            label = f"the dateline '{dateline.text}'" if dateline else ""
-            found = _accepted_day(dateline.day if dateline else None, label, today, passed_over)
-        if found is not None:
-            day, why = found[0], "; ".join((found[1], *passed_over))
-        elif passed_over:
-            day, why = today, f"today: {'; '.join(passed_over)}; give --made-on"
-        else:
-            day, why = today, "today: no date found in the article (give --made-on)"
+    dated = article_date(text, today=today, made_on=made_on, published=published, url=url)
+    day = dated.day
     writer = author or find_byline(text)
     candidates, notes = _extract(
         text,
@@ -166,24 +153,7 @@ def extract_article(
         author=writer,
         horizon_months=horizon_months,
     )
-    return Extraction(day, why, writer, tuple(candidates), tuple(notes))
-
-
-def _accepted_day(
-    day: date | None, label: str, today: date, passed_over: list[str]
-) -> tuple[date, str] | None:
-    """`day` with its label if the ledger accepts it as a made_on; else None, noted."""
-    if day is None:
-        return None
-    try:
-        check_made_on(day, today)
-    except BoundsError:
-        passed_over.append(
-            f"{label} {day.isoformat()} was ignored, not between"
-            f" {EARLIEST_MADE_ON.isoformat()} and today"
-        )
-        return None
-    return day, label
+    return Extraction(day, dated.why, writer, tuple(candidates), tuple(notes), dated.source)
 
 
 def extract_candidates(

@@ -25,10 +25,12 @@ Expected claims come in three sorts (see the header of corpus_test.yaml):
 Matching runs in that order: price targets first, then optional readings, then
 separate kinds; what is left over is a false positive.
 
-Each article is read twice: with its date given (as `forecast extract
+Each article is read three times: with its date given (as `forecast extract
 --made-on DATE` would; the test sets' and corpus_dev.yaml's `date`, the
-older files' `made_on`) and without it (the extractor then takes the dateline,
-else `today`). For the older files, which give `made_on` only where the text has
+older files' `made_on`), without it (the extractor then takes the dateline,
+else `today`), and without it but with the entry's `url`, as `forecast
+extract URL` would read the page (a date in the URL counts when the text has
+no dateline). For the older files, which give `made_on` only where the text has
 no dateline, the two readings coincide wherever a dateline exists.
 """
 
@@ -153,6 +155,7 @@ class Article:
     text: str
     expected: tuple[Expected, ...]
     day: date | None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -299,6 +302,7 @@ def _article(entry: dict[str, Any]) -> Article:
         # corpus_dev.yaml lists optional readings apart, each with a `flag` saying why.
         + tuple(_expected({**item, "optional": True}) for item in entry.get("optional") or ()),
         day=day if isinstance(day, date) else None,
+        url=str(entry["url"]) if entry.get("url") else None,
     )
 
 
@@ -470,15 +474,18 @@ def maximum_matching(
 
 
 def score_article(
-    article: Article, *, with_date: bool, today: date = DEFAULT_TODAY
+    article: Article, *, with_date: bool, today: date = DEFAULT_TODAY, with_url: bool = False
 ) -> ArticleResult:
-    """Match one article's recordable candidates against its labels."""
+    """Match one article's recordable candidates against its labels; `with_url`, the article
+    read as `forecast extract URL` would, the URL's date counting when the text has none."""
     made_on = article.day if with_date else None
     targets = [e for e in article.expected if not e.optional and not e.separate]
     optional = [e for e in article.expected if e.optional and not e.separate]
     separate = [e for e in article.expected if e.separate]
     try:
-        extraction = extract_article(article.text, today=today, made_on=made_on)
+        extraction = extract_article(
+            article.text, today=today, made_on=made_on, url=article.url if with_url else None
+        )
     except Exception as error:  # a crash is a failure to extract, reported with the article
         return ArticleResult(
             article.id,
@@ -510,9 +517,12 @@ def score_article(
     )
 
 
-def score_file(path: Path, *, with_date: bool, today: date = DEFAULT_TODAY) -> FileResult:
+def score_file(
+    path: Path, *, with_date: bool, today: date = DEFAULT_TODAY, with_url: bool = False
+) -> FileResult:
     results = tuple(
-        score_article(article, with_date=with_date, today=today) for article in load_articles(path)
+        score_article(article, with_date=with_date, today=today, with_url=with_url)
+        for article in load_articles(path)
     )
     return FileResult(path.name, results)
 
