@@ -442,12 +442,13 @@ class LedgerData:
         return found[0]
 
     def extract(
-        self, pasted: str, path: str = "", made_on: date | None = None
+        self, pasted: str, path: str = "", made_on: date | None = None, url: str = ""
     ) -> ArticleCandidates:
         """Candidates for an article, as `forecast extract` proposes them; records nothing.
 
         A file path, when given, is read instead of the pasted text. made_on
-        is the user's if given, else the article's date, else `today`.
+        is the user's if given, else the article's date (its page, its text, then
+        the date in its `url`, as `forecast extract --url` reads it), else `today`.
         """
         from ledger.extract import extract_article
         from ledger.extract.reading import Article
@@ -463,6 +464,7 @@ class LedgerData:
             aliases=aliases,
             author=article.author,
             published=article.published,
+            url=url.strip() or None,
         )
         origin = Path(path.strip()).name if path.strip() else "the pasted text"
         return ArticleCandidates(extraction, aliases, origin)

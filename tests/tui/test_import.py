@@ -168,3 +168,21 @@ async def test_a_call_without_a_level_is_recorded_only_once_it_has_one(
         "Morgan Stanley",
         "BTC-USD hold_above 95000 by 2026-11-20",
     )
+
+
+async def test_an_undated_paste_takes_its_day_from_the_url_field(
+    ledger_db, today, settle, screen_text
+) -> None:
+    """The link typed beside a pasted article dates its calls as `forecast extract --url` does:
+    'by the end of next year' is read from the day in the address, not from today."""
+    app = make_app(ledger_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_import(pilot, settle)
+        url = "https://example.com/markets/2025/11/20/gold-outlook"
+        await paste(pilot, url, into=app.screen.query_one("#url"))
+        await paste(pilot, "JPMorgan expects gold to reach $5,055 by the end of next year.\n")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "made on 2025-11-20: the date in the URL, '2025/11/20'" in shown
+        assert "GC=F touch_above 5055 by 2026-12-31" in shown

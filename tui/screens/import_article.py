@@ -98,13 +98,16 @@ class ImportScreen(Screen):
             self.query_one("#article", TextArea).text,
             self.query_one("#article-path", Input).value,
             made_on,
+            self.query_one("#url", Input).value,
             self.generation,
         )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="extract")
-    def _extract(self, pasted: str, path: str, made_on: date | None, generation: int) -> None:
+    def _extract(
+        self, pasted: str, path: str, made_on: date | None, url: str, generation: int
+    ) -> None:
         try:
-            found = self.data.extract(pasted, path, made_on)
+            found = self.data.extract(pasted, path, made_on, url)
         except Exception as exc:  # shown on the screen, never raised into the UI
             self.post_message(LoadFailed(describe_error(exc)))
             return
