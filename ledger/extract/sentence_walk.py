@@ -28,6 +28,7 @@ from ledger.extract.clauses import (
 )
 from ledger.extract.continued_calls import continued_speaker, viewed_symbols
 from ledger.extract.directions import Direction, find_terms, read_direction
+from ledger.extract.elliptic_assets import asset_meant
 from ledger.extract.forecast_headings import heading_owner
 from ledger.extract.house_names import houses_named, is_organization, split_houses
 from ledger.extract.levels import call_levels, prices_now
@@ -369,6 +370,14 @@ def read_sentence(
         level_text, work, asset_starts=[m.span[0] for m in mentions], looks_ahead=looks_ahead
     )
     levels = found.levels
+    if not mentions:
+        # "Gold, by contrast, has stalled near $4,000. Prices could reach $150,000": not gold's
+        prices = [lv.match.price for lv in levels if lv.match.price is not None]
+        carried = subjects[0].symbol
+        meant = asset_meant(carried, context.topic, context.last_symbols, context.price_now, prices)
+        if meant != carried:
+            note = f"no asset named: read as {meant}, the subject ({carried} trades far away)"
+            subjects = [replace(subjects[0], symbol=meant, vague_note=note)]
     future = without_old_deadlines(work, future, levels, found.old_spans)
     sentence = SentenceFacts(
         original=original,

@@ -8,7 +8,11 @@ before, in a headline or in a heading over a list. The classes fixed here, in ge
   ("Acme Bank expects bitcoin to reach $150,000 by the end of 2026. Bitcoin could then go
   on to $220,000 by the end of 2027."), on the same asset, with nobody else named;
 - a heading that names whose forecasts follow, with no verb ("UBS gold forecasts:",
-  "Acme Bank's 2026 path for EUR/USD:"), over bare rows.
+  "Acme Bank's 2026 path for EUR/USD:"), over bare rows, which take its asset too;
+- assets carried from an elliptic mention: a sentence that names no asset ("Prices could
+  reach $150,000") is about the asset named before, unless the article's price of the day
+  for that asset is nowhere near the level: a bitcoin post that mentions gold in passing
+  does not make the bitcoin level gold's.
 
 Each class has negatives that must not change: another asset, a pronoun or forecasters
 of the sentence's own, a heading that names no house. Calls are written "SYMBOL kind level
@@ -21,7 +25,10 @@ from datetime import date
 
 import pytest
 from extract_calls import recorded
+from hypothesis import given
+from hypothesis import strategies as st
 
+from ledger.extract.elliptic_assets import asset_meant
 from ledger.extract.forecast_headings import heading_owner
 
 NOVEMBER = date(2025, 11, 20)
@@ -139,3 +146,117 @@ def test_heading_owner(line: str, owner: str | None) -> None:
 def test_rows_under_a_heading_naming_no_house_have_nobody() -> None:
     found = recorded("Gold forecasts for 2026:\n- Q2 2026: $4,400\n- Q4 2026: $4,800\n")
     assert not any(" 4400 " in line or " 4800 " in line for line in found)
+
+
+def test_rows_under_a_heading_take_its_asset_unless_they_name_another() -> None:
+    found = recorded(
+        "Acme Bank gold forecasts:\n- $4,400 by June 2026\n- $4,800 by December 2026\n"
+        "- Silver: $60 by June 2026\n"
+    )
+    assert {
+        "GC=F touch_above 4400 by 2026-06-30 Acme Bank",
+        "GC=F touch_above 4800 by 2026-12-31 Acme Bank",
+        "SI=F touch_above 60 by 2026-06-30 Acme Bank",
+    } <= found
+    assert not any(line.startswith("GC=F") and " 60 " in line for line in found)
+
+
+# ------------------------------------------------------------- an asset from an elliptic mention
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Bitcoin's rally has further to run, Acme Bank says. Gold, by contrast, trades at"
+            " $4,050 after a flat month. Prices could reach $150,000 by the end of 2026, the"
+            " bank expects.",
+            "BTC-USD touch_above 150000 by 2026-12-31 Acme Bank",
+            "GC=F",
+        ),
+        (
+            "Bitcoin trades at $92,000 and gold at $4,050. Prices could reach $5,000 by the end"
+            " of 2026, Acme Bank expects.",
+            "GC=F touch_above 5000 by 2026-12-31 Acme Bank",
+            "BTC-USD",
+        ),
+        (
+            "Acme Bank is bullish on gold, which trades at $4,050. Prices could reach $5,000 by"
+            " the end of 2026, the bank expects.",
+            "GC=F touch_above 5000 by 2026-12-31 Acme Bank",
+            "BTC-USD",
+        ),
+        (
+            "Acme Bank expects gold to keep rising next year. The metal could reach $5,000 by"
+            " the end of 2026.",
+            "GC=F touch_above 5000 by 2026-12-31 Acme Bank",
+            "BTC-USD",
+        ),
+    ],
+    ids=[
+        "bitcoin-post-gold-in-passing",
+        "the-level-fits-the-second-asset",
+        "one-asset-article-unchanged",
+        "the-metal",
+    ],
+)
+def test_a_sentence_naming_no_asset_is_about_the_one_its_level_fits(
+    text: str, expected: str, absent: str
+) -> None:
+    found = recorded(text, made_on=NOVEMBER)
+    assert expected in found
+    assert not any(line.startswith(absent) for line in found)
+
+
+@pytest.mark.parametrize(
+    ("carried", "topic", "before", "prices", "levels", "meant"),
+    [
+        ("GC=F", "BTC-USD", ("GC=F",), {"GC=F": 4050.0}, [150000.0], "BTC-USD"),
+        ("GC=F", "BTC-USD", ("GC=F",), {"GC=F": 4050.0}, [5000.0], "GC=F"),
+        ("GC=F", "BTC-USD", ("GC=F",), {}, [150000.0], "GC=F"),  # no price: nothing judged
+        ("BTC-USD", "BTC-USD", ("BTC-USD", "GC=F"), {"BTC-USD": 92000.0}, [5000.0], "GC=F"),
+        (
+            "GC=F",
+            "BTC-USD",
+            ("GC=F",),
+            {"GC=F": 4050.0, "BTC-USD": 92000.0},
+            [20.0],
+            "GC=F",
+        ),  # far from both: left as it was
+        ("GC=F", "BTC-USD", ("GC=F", "SI=F"), {"GC=F": 4050.0}, [150000.0], "GC=F"),  # two unpriced
+        ("GC=F", "BTC-USD", ("GC=F",), {"GC=F": 4050.0}, [], "GC=F"),  # no price level
+    ],
+    ids=["far", "near", "unpriced", "second-asset", "far-from-all", "ambiguous", "no-levels"],
+)
+def test_asset_meant(
+    carried: str,
+    topic: str,
+    before: tuple[str, ...],
+    prices: dict[str, float],
+    levels: list[float],
+    meant: str,
+) -> None:
+    assert asset_meant(carried, topic, before, prices, levels) == meant
+
+
+_SYMBOLS = st.sampled_from(["GC=F", "SI=F", "BTC-USD", "^GSPC", "EURUSD=X"])
+
+
+@given(
+    carried=_SYMBOLS,
+    topic=st.none() | _SYMBOLS,
+    before=st.lists(_SYMBOLS, max_size=3),
+    prices=st.dictionaries(_SYMBOLS, st.floats(0.01, 1e6)),
+    levels=st.lists(st.floats(0.01, 1e7), max_size=3),
+)
+def test_asset_meant_is_always_one_it_was_offered(
+    carried: str,
+    topic: str | None,
+    before: list[str],
+    prices: dict[str, float],
+    levels: list[float],
+) -> None:
+    meant = asset_meant(carried, topic, before, prices, levels)
+    assert meant in {carried, topic, *before}
+    if carried in prices and any(prices[carried] / 3 <= lv <= prices[carried] * 3 for lv in levels):
+        assert meant == carried  # a level near the carried asset's price keeps it
