@@ -7,6 +7,9 @@ before, in a headline or in a heading over a list. The classes fixed here, in ge
 - a call that goes on from the named speaker's call or view in the sentence just before
   ("Acme Bank expects bitcoin to reach $150,000 by the end of 2026. Bitcoin could then go
   on to $220,000 by the end of 2027."), on the same asset, with nobody else named;
+- the organization's own people, after it is named: "Jane Doe, its head of research, told
+  reporters ...", "Its analysts now put gold at $4,450"; a verb of a model or a chart
+  ("..., Northgate Capital calculates", "Master Ananda mapped a route for SOL to $620");
 - a heading that names whose forecasts follow, with no verb ("UBS gold forecasts:",
   "Acme Bank's 2026 path for EUR/USD:"), over bare rows, which take its asset too;
 - assets carried from an elliptic mention: a sentence that names no asset ("Prices could
@@ -93,6 +96,51 @@ def test_the_call_goes_on_from_the_house_named_last() -> None:
         made_on=NOVEMBER,
     )
     assert not any(" 220000 " in line and "Acme Bank" in line for line in found)
+
+
+# ---------------------------------------------- the organization's people; a model's verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Bank raised its gold forecast on Monday. Jane Doe, its head of research, told"
+            " reporters that gold should average $4,600 in 2026.",
+            "GC=F average_above 4600 from 2026-01-01 to 2026-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank lifted its gold outlook. Its analysts now put gold at $4,450 for 2026.",
+            "GC=F average_above 4450 from 2026-01-01 to 2026-12-31 Acme Bank",
+        ),
+        (
+            "Gold will end 2026 at $5,000, Northgate Capital calculates.",
+            "GC=F close_above 5000 by 2026-12-31 Northgate Capital",
+        ),
+        (
+            "Master Ananda mapped a route for SOL to $620 by January 2026.",
+            "SOL-USD touch_above 620 by 2026-01-31 Master Ananda",
+        ),
+    ],
+    ids=["its-head-of-research", "its-analysts", "calculates", "mapped-a-route"],
+)
+def test_the_speaker_named_by_its_people_or_a_models_verb(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=NOVEMBER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody named before: "its" points at no one
+        "Jane Doe, its head of research, told reporters that gold should average $4,600 in 2026.",
+        # "models" here is a noun, not a verb: "Cycle" is nobody
+        "Cycle models point to bitcoin at $150,000 by October 2026.",
+    ],
+    ids=["its-with-nobody-before", "models-the-noun"],
+)
+def test_no_speaker_is_made_up(text: str) -> None:
+    assert not any("Acme" in line or "Cycle" in line for line in recorded(text, made_on=NOVEMBER))
+    assert all(line.endswith(" None") for line in recorded(text, made_on=NOVEMBER))
 
 
 # ------------------------------------------------------------ a heading over a list of levels

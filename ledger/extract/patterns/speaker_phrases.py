@@ -25,6 +25,9 @@ SPEAKER_VERBS = (
     "anticipates", "eyes", "bumped up", "revised", "revises", "doubled down",
     "calling for", "flagging", "flags", "flagged", "points to", "pointed to", "pointing to",
     "point to",
+    # verbs of a model's or a chart's reading: "..., Oxford Economics calculates", "Master
+    # Ananda mapped a route for SOL to $620"
+    "calculates", "calculated", "modelled", "modeled", "mapped", "maps out",
     "aiming for", "aims for", "is aiming for", "are aiming for", "pencils in", "pencil in",
     "pencilled in", "penciled in", "is penciling in", "is pencilling in", "looks for",
     "look for", "is looking for", "are looking for", "is targeting", "are targeting",
@@ -99,6 +102,10 @@ SPEAKER_ANAPHORA_ORGANIZATION = (
     # "By quarter, the new outlook has Brent at $79.62": the publisher's report speaks for it
     r"\b(?:the|its|that)\s+(?:[a-z]+\s+){0,2}(?:outlook|report|note|forecast|edition)\s+(?:now\s+)?"
     r"(?:has|sees|puts|expects|shows|projects|forecasts|pegs|pencils|calls)\b",
+    # "Its analysts had been calling for $4,000", "Jane Doe, its head of research, told
+    # reporters": the organization's own people, named before, speak for it
+    r"\bits\s+(?:own\s+)?(?:analysts|strategists|economists|researchers|research\s+team"
+    r"|commodities\s+team|head\s+of\s+[a-z]+(?:\s+[a-z]+)?|chief\s+[a-z]+)\b",
 )
 SPEAKER_ANAPHORA_PERSON = (
     r"\b(?:the|that)\s+(?:strategist|analyst|economist|investor|researcher|trader|veteran"
