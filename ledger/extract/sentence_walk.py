@@ -29,6 +29,7 @@ from ledger.extract.clauses import (
 from ledger.extract.continued_calls import continued_speaker, viewed_symbols
 from ledger.extract.directions import Direction, find_terms, read_direction
 from ledger.extract.elliptic_assets import asset_meant
+from ledger.extract.firm_beside_name import firm_beside_name
 from ledger.extract.forecast_headings import heading_owner
 from ledger.extract.house_names import houses_named, is_organization, split_houses
 from ledger.extract.levels import call_levels, prices_now
@@ -170,9 +171,10 @@ def read_sentence(
         context.firm_of,
     )
     owner = heading_owner(work) if speaker.name is None and not speaker.writer else None
+    owner = owner or (firm_beside_name(work) if speaker.name is None else None)
     if owner is not None:
         # "UBS gold forecasts:" then "- Q2 2026: $4,400": the house whose forecasts these are
-        speaker = SpeakerReading(owner, named=True, note=f"the heading names {owner}'s forecasts")
+        speaker = SpeakerReading(owner, named=True, note=f"the line names {owner}'s forecasts")
     if speaker.name is None and affiliated:
         # "Geoffrey Kendrick, head of research at Standard Chartered, has cut his target"
         person, firm = next(iter(affiliated.items()))

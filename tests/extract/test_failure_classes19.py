@@ -10,6 +10,9 @@ before, in a headline or in a heading over a list. The classes fixed here, in ge
 - the organization's own people, after it is named: "Jane Doe, its head of research, told
   reporters ...", "Its analysts now put gold at $4,450"; a verb of a model or a chart
   ("..., Northgate Capital calculates", "Master Ananda mapped a route for SOL to $620");
+- a survey row that names the forecaster's firm beside the name, then the figure, with no
+  verb: "Most bullish: Jane Doe (Northgate Capital), average forecast $2,950", "Taro Sato,
+  Northgate Securities: dollar-yen forecast for 2026 ...";
 - a heading that names whose forecasts follow, with no verb ("UBS gold forecasts:",
   "Acme Bank's 2026 path for EUR/USD:"), over bare rows, which take its asset too;
 - assets carried from an elliptic mention: a sentence that names no asset ("Prices could
@@ -32,6 +35,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledger.extract.elliptic_assets import asset_meant
+from ledger.extract.firm_beside_name import firm_beside_name
 from ledger.extract.forecast_headings import heading_owner
 
 NOVEMBER = date(2025, 11, 20)
@@ -141,6 +145,44 @@ def test_the_speaker_named_by_its_people_or_a_models_verb(text: str, expected: s
 def test_no_speaker_is_made_up(text: str) -> None:
     assert not any("Acme" in line or "Cycle" in line for line in recorded(text, made_on=NOVEMBER))
     assert all(line.endswith(" None") for line in recorded(text, made_on=NOVEMBER))
+
+
+# ----------------------------------------------------------- a firm beside a forecaster's name
+
+
+def test_survey_rows_are_the_firms_beside_the_names() -> None:
+    text = (
+        "2026 Metals Forecast Survey: at a glance\n\n"
+        "Gold: the 28 analysts expect an average of $4,410 in 2026.\n"
+        "Most bullish: Jane (Jo) Doe (Northgate Capital), average forecast $4,950.\n"
+        "Most bearish: Omar Vance (Vance Metals Advisory), average forecast $3,900.\n"
+    )
+    found = recorded(text, made_on=NOVEMBER)
+    assert "GC=F average_above 4950 from 2026-01-01 to 2026-12-31 Northgate Capital" in found
+    assert "GC=F average_above 3900 from 2026-01-01 to 2026-12-31 Vance Metals Advisory" in found
+
+
+@pytest.mark.parametrize(
+    ("line", "firm"),
+    [
+        (
+            "Most bullish: Jane (Jo) Doe (Northgate Capital), average forecast $4,950.",
+            "Northgate Capital",
+        ),
+        ("Paul Grey (UBS): year-end forecast 1.20", "UBS"),
+        (
+            "Taro Sato, Northgate Securities: Dollar-yen forecast for 2026 year-end: 160 yen",
+            "Northgate Securities",
+        ),
+        ("Charles Hoskinson (Cardano): $250K", None),
+        ("It should peak at 4000 (+/- 2.5%) during the first quarter.", None),
+        ("Solana (SOL), price forecast $300", None),
+        ("Big Coin (SOL), price forecast $300", None),
+        ("Taro Sato, chief strategist: forecast 160", None),
+    ],
+)
+def test_firm_beside_name(line: str, firm: str | None) -> None:
+    assert firm_beside_name(line) == firm
 
 
 # ------------------------------------------------------------ a heading over a list of levels
