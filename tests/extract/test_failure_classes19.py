@@ -10,6 +10,8 @@ before, in a headline or in a heading over a list. The classes fixed here, in ge
 - the organization's own people, after it is named: "Jane Doe, its head of research, told
   reporters ...", "Its analysts now put gold at $4,450"; a verb of a model or a chart
   ("..., Northgate Capital calculates", "Master Ananda mapped a route for SOL to $620");
+- a house's document as the speaker: "according to a Northgate Capital report", "A
+  Northgate Capital note says ..."; and "chart watchers at <house>";
 - a survey row that names the forecaster's firm beside the name, then the figure, with no
   verb: "Most bullish: Jane Doe (Northgate Capital), average forecast $2,950", "Taro Sato,
   Northgate Securities: dollar-yen forecast for 2026 ...";
@@ -145,6 +147,55 @@ def test_the_speaker_named_by_its_people_or_a_models_verb(text: str, expected: s
 def test_no_speaker_is_made_up(text: str) -> None:
     assert not any("Acme" in line or "Cycle" in line for line in recorded(text, made_on=NOVEMBER))
     assert all(line.endswith(" None") for line in recorded(text, made_on=NOVEMBER))
+
+
+# --------------------------------------------------------------------- a house's document
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brent will rise to $72 by the end of 2026, according to a Northgate Capital report.",
+            "BZ=F touch_above 72 by 2026-12-31 Northgate Capital",
+        ),
+        (
+            "Brent will rise to $72 by the end of 2026, according to the latest Northgate"
+            " Capital note.",
+            "BZ=F touch_above 72 by 2026-12-31 Northgate Capital",
+        ),
+        (
+            "A Northgate Capital note says earnings will lift the Nikkei to 55,000 by the end of"
+            " 2026.",
+            "^N225 touch_above 55000 by 2026-12-31 Northgate Capital",
+        ),
+        (
+            "Chart watchers at Northgate Capital warn that the S&P 500 could break below 6,400"
+            " by March 2026.",
+            "^GSPC touch_below 6400 by 2026-03-31 Northgate Capital",
+        ),
+        (
+            "Brent will rise to $72 by the end of 2026, according to a Northgate Capital report."
+            " The bank's analysts still expect demand to grow in 2027. With supply tight, Brent"
+            " could stand at around $80 in 2027.",
+            "BZ=F average_above 80 from 2027-01-01 to 2027-12-31 Northgate Capital",
+        ),
+    ],
+    ids=[
+        "according-to-a-report",
+        "according-to-the-latest-note",
+        "a-note-says",
+        "chart-watchers",
+        "report-then-its-analysts-view-then-a-bare-call",
+    ],
+)
+def test_a_houses_document_speaks_for_it(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=NOVEMBER)
+
+
+def test_a_document_of_nobody_named_names_nobody() -> None:
+    found = recorded("The report says Brent will rise to $72 by the end of 2026.", made_on=NOVEMBER)
+    assert all(line.endswith(" None") for line in found)
 
 
 # ----------------------------------------------------------- a firm beside a forecaster's name

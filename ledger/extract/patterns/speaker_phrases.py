@@ -68,13 +68,18 @@ SPEAKER_POSSESSIONS = (
 )  # fmt: skip
 # Verbs that put the speaker after them: "said Goldman", "according to UBS". Regexes.
 SPEAKER_AFTER = (
-    r"\baccording\s+to\s+",
+    # "according to Goldman Sachs", "according to a Bank of America Merrill Lynch report"
+    r"\baccording\s+to\s+(?:(?:a|an|the)\s+(?:(?:latest|new|recent)\s+)?)?",
+    # "A Jefferies note says ...", "The latest UBS outlook sees ...": the house's document
+    r"\b(?:a|an|the)\s+(?:(?:latest|new|recent)\s+)?(?=[\w&.'-]+(?:\s+[\w&.'-]+){0,4}?\s+"
+    r"(?:note|report|research\s+note|outlook|study|analysis)\s+(?:says|said|shows|showed|sees"
+    r"|saw|expects|predicts|forecasts|estimates|projects)\b)",
     r"\b(?:said|says|wrote|writes|told|tells|noted|notes|argued|argues|added|adds"
     r"|predicted|predicts|forecast|forecasts|warned|warns|reckons|believes)\s+",
     r"\bin\s+a\s+(?:note|report|research\s+note|client\s+note|letter)\s+(?:from|by)\s+",
     r"\b(?:analysts|strategists|economists|researchers|the\s+team|experts|analyst"
     r"|strategist|economist|technicians|technical\s+analysts|chartists|quants"
-    r"|commodity\s+analysts|researchers)\s+(?:at|from|with)\s+",
+    r"|commodity\s+analysts|researchers|chart\s+watchers)\s+(?:at|from|with)\s+",
 )
 # Words that point back to the last speaker named: "the bank also sees silver at $60".
 # Those of SPEAKER_ANAPHORA_ORGANIZATION point back to the last organization named, those
