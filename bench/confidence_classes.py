@@ -49,7 +49,7 @@ from ledger.extract import confidence as names
 from ledger.extract.confidence import CallFacts, price_call_confidence
 from ledger.extract.patterns import confidence_scores as weights
 
-FROZEN = frozenset(FROZEN_FILES)
+FROZEN = frozenset(FROZEN_FILES)  # the frozen set, named once in tests/extract/quality.py
 CLASSES = ("tp", "fp", "low right", "low wrong")
 OTHER = "(other score)"
 
