@@ -72,6 +72,7 @@ def facts_of(lowered_by: tuple[str, ...]) -> CallFacts:
         ratio=names.RATIO in lowered,
         conditional=names.CONDITIONAL in lowered,
         negated=names.NEGATED in lowered,
+        caveat=names.CAVEAT in lowered,
     )
 
 
@@ -89,6 +90,7 @@ _UNDO = {
     names.RATIO: {"ratio": False},
     names.CONDITIONAL: {"conditional": False},
     names.NEGATED: {"negated": False},
+    names.CAVEAT: {"caveat": False},
 }
 
 

@@ -26,7 +26,11 @@ from ledger.extract.clauses import (
     conditional_spans,
     is_past,
 )
+from ledger.extract.continued_calls import continued_speaker, viewed_symbols
 from ledger.extract.directions import Direction, find_terms, read_direction
+from ledger.extract.elliptic_assets import asset_meant
+from ledger.extract.firm_beside_name import firm_beside_name
+from ledger.extract.forecast_headings import heading_owner
 from ledger.extract.house_names import houses_named, is_organization, split_houses
 from ledger.extract.levels import call_levels, prices_now
 from ledger.extract.mentions import find_mentions, remember, remember_prices
@@ -127,6 +131,7 @@ def read_sentence(
             None,
         )
     inherit_symbols, context.last_calls = context.last_calls, ()
+    viewed_before, context.viewed_symbols = context.viewed_symbols, ()
     if item and context.last_symbol is not None:
         inherit_symbols = (*inherit_symbols, context.last_symbol)
     if item:
@@ -165,6 +170,11 @@ def read_sentence(
         ),
         context.firm_of,
     )
+    owner = heading_owner(work) if speaker.name is None and not speaker.writer else None
+    owner = owner or (firm_beside_name(work) if speaker.name is None else None)
+    if owner is not None:
+        # "UBS gold forecasts:" then "- Q2 2026: $4,400": the house whose forecasts these are
+        speaker = SpeakerReading(owner, named=True, note=f"the line names {owner}'s forecasts")
     if speaker.name is None and affiliated:
         # "Geoffrey Kendrick, head of research at Standard Chartered, has cut his target"
         person, firm = next(iter(affiliated.items()))
@@ -196,10 +206,24 @@ def read_sentence(
             context.last_speaker,
             note=f"nobody named in the sentence: read as {context.last_speaker}, named just before",
         )
+    mentions = find_mentions(work, settings, context)
+    if speaker.name is None and not speaker.writer and not item:
+        # "Bitcoin should then go on to $120,000 by the end of next year", right after the
+        # bank's call on bitcoin: the bank's call goes on
+        speaker = (
+            continued_speaker(
+                work,
+                last_speaker=context.last_speaker,
+                last_speaker_age=context.last_speaker_age,
+                previous_calls=(*inherit_symbols, *viewed_before),
+                symbols=[m.symbol for m in mentions if m.subject and m.symbol],
+                last_symbol=context.last_symbol,
+            )
+            or speaker
+        )
     if speaker.name in settings.full_names:
         full = settings.full_names[speaker.name]
         speaker = replace(speaker, name=full, note=speaker.note or f"'{speaker.name}' is {full}")
-    mentions = find_mentions(work, settings, context)
     work = _parity_as_level(work, mentions, context)
     clauses = clause_spans(work)
     past = [span for span in clauses if is_past(work, span, phrases, made_on)]
@@ -236,6 +260,9 @@ def read_sentence(
             _PERIOD_FORECAST.search(original.translate(TYPOGRAPHY))
         )
     remember(context, mentions, speaker)
+    context.viewed_symbols = viewed_symbols(
+        work, speaker, [m.symbol for m in mentions if m.subject and m.symbol]
+    )
     named_houses = houses_named(without_object_clause_names(work))
     if named_houses and not (speaker.named and speaker.name and is_organization(speaker.name)):
         context.last_organization = named_houses[-1]  # "This one comes from ING. ... the bank"
@@ -345,6 +372,14 @@ def read_sentence(
         level_text, work, asset_starts=[m.span[0] for m in mentions], looks_ahead=looks_ahead
     )
     levels = found.levels
+    if not mentions:
+        # "Gold, by contrast, has stalled near $4,000. Prices could reach $150,000": not gold's
+        prices = [lv.match.price for lv in levels if lv.match.price is not None]
+        carried = subjects[0].symbol
+        meant = asset_meant(carried, context.topic, context.last_symbols, context.price_now, prices)
+        if meant != carried:
+            note = f"no asset named: read as {meant}, the subject ({carried} trades far away)"
+            subjects = [replace(subjects[0], symbol=meant, vague_note=note)]
     future = without_old_deadlines(work, future, levels, found.old_spans)
     sentence = SentenceFacts(
         original=original,

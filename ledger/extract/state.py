@@ -108,6 +108,8 @@ class Context:
     organization_paragraph: int = -1
     # the houses credited with a call or a statement so far, in order
     credited_houses: tuple[str, ...] = ()
+    # the assets the sentence just before gave a named speaker's view on (continued_calls.py)
+    viewed_symbols: tuple[str, ...] = ()
 
     def state(self) -> ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -139,6 +141,7 @@ class Context:
             self.named_symbols,
             self.organization_paragraph == self.paragraph,
             self.credited_houses,
+            self.viewed_symbols,
         )
 
     def restore(self, state: ContextState) -> None:
@@ -165,6 +168,7 @@ class Context:
         self.named_symbols = state.named_symbols
         self.organization_paragraph = self.paragraph if state.organization_here else -1
         self.credited_houses = state.credited_houses
+        self.viewed_symbols = state.viewed_symbols
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,7 @@ class ContextState:
     named_symbols: tuple[str, ...]
     organization_here: bool
     credited_houses: tuple[str, ...]
+    viewed_symbols: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,9 @@ SPEAKER_VERBS = (
     "anticipates", "eyes", "bumped up", "revised", "revises", "doubled down",
     "calling for", "flagging", "flags", "flagged", "points to", "pointed to", "pointing to",
     "point to",
+    # verbs of a model's or a chart's reading: "..., Oxford Economics calculates", "Master
+    # Ananda mapped a route for SOL to $620"
+    "calculates", "calculated", "modelled", "modeled", "mapped", "maps out",
     "aiming for", "aims for", "is aiming for", "are aiming for", "pencils in", "pencil in",
     "pencilled in", "penciled in", "is penciling in", "is pencilling in", "looks for",
     "look for", "is looking for", "are looking for", "is targeting", "are targeting",
@@ -65,13 +68,18 @@ SPEAKER_POSSESSIONS = (
 )  # fmt: skip
 # Verbs that put the speaker after them: "said Goldman", "according to UBS". Regexes.
 SPEAKER_AFTER = (
-    r"\baccording\s+to\s+",
+    # "according to Goldman Sachs", "according to a Bank of America Merrill Lynch report"
+    r"\baccording\s+to\s+(?:(?:a|an|the)\s+(?:(?:latest|new|recent)\s+)?)?",
+    # "A Jefferies note says ...", "The latest UBS outlook sees ...": the house's document
+    r"\b(?:a|an|the)\s+(?:(?:latest|new|recent)\s+)?(?=[\w&.'-]+(?:\s+[\w&.'-]+){0,4}?\s+"
+    r"(?:note|report|research\s+note|outlook|study|analysis)\s+(?:says|said|shows|showed|sees"
+    r"|saw|expects|predicts|forecasts|estimates|projects)\b)",
     r"\b(?:said|says|wrote|writes|told|tells|noted|notes|argued|argues|added|adds"
     r"|predicted|predicts|forecast|forecasts|warned|warns|reckons|believes)\s+",
     r"\bin\s+a\s+(?:note|report|research\s+note|client\s+note|letter)\s+(?:from|by)\s+",
     r"\b(?:analysts|strategists|economists|researchers|the\s+team|experts|analyst"
     r"|strategist|economist|technicians|technical\s+analysts|chartists|quants"
-    r"|commodity\s+analysts|researchers)\s+(?:at|from|with)\s+",
+    r"|commodity\s+analysts|researchers|chart\s+watchers)\s+(?:at|from|with)\s+",
 )
 # Words that point back to the last speaker named: "the bank also sees silver at $60".
 # Those of SPEAKER_ANAPHORA_ORGANIZATION point back to the last organization named, those
@@ -99,6 +107,10 @@ SPEAKER_ANAPHORA_ORGANIZATION = (
     # "By quarter, the new outlook has Brent at $79.62": the publisher's report speaks for it
     r"\b(?:the|its|that)\s+(?:[a-z]+\s+){0,2}(?:outlook|report|note|forecast|edition)\s+(?:now\s+)?"
     r"(?:has|sees|puts|expects|shows|projects|forecasts|pegs|pencils|calls)\b",
+    # "Its analysts had been calling for $4,000", "Jane Doe, its head of research, told
+    # reporters": the organization's own people, named before, speak for it
+    r"\bits\s+(?:own\s+)?(?:analysts|strategists|economists|researchers|research\s+team"
+    r"|commodities\s+team|head\s+of\s+[a-z]+(?:\s+[a-z]+)?|chief\s+[a-z]+)\b",
 )
 SPEAKER_ANAPHORA_PERSON = (
     r"\b(?:the|that)\s+(?:strategist|analyst|economist|investor|researcher|trader|veteran"
