@@ -18,7 +18,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from ledger.claims.model import ClaimKind
+from ledger.claims.model import Claim, ClaimKind
+from ledger.claims.parser import parse_claim
+from ledger.errors import ClaimError
 from ledger.extract.candidate import Candidate, Reason
 
 _MOST_ABOVE_THE_LEVEL = 2.0
@@ -121,12 +123,12 @@ def _against_price_of_day(
 def _turned_below(candidate: Candidate, why: str) -> Candidate:
     """The candidate with its claim's _below kind, and why, in its notes and reasons."""
     assert candidate.claim is not None
-    turned = replace(candidate.claim, kind=_BELOW_OF[candidate.claim.kind])
+    claim_text, turned = _turned_claim(candidate.claim)
     note = f"no direction word, and {why}: read as {turned.kind.value}"
     return replace(
         candidate,
         claim=turned,
-        claim_text=turned.canonical_text(),
+        claim_text=claim_text,
         assumptions=(*candidate.assumptions, note),
         reasons=tuple(
             Reason(r.role, r.words, f"read as {turned.kind.value} against the price of the day")
@@ -136,3 +138,22 @@ def _turned_below(candidate: Candidate, why: str) -> Candidate:
         ),
         side_unstated=False,
     )
+
+
+def _turned_claim(claim: Claim) -> tuple[str, Claim]:
+    """The claim with its _below kind, and the claim text it is recorded from: what a user
+    sees is what the ledger reads back ('gold average_below 5055 from ...' parses to this very
+    claim, the asset's own word kept where the parser knows it, else the symbol)."""
+    turned = replace(claim, kind=_BELOW_OF[claim.kind])
+    text = turned.canonical_text()
+    candidates = [text]
+    if claim.asset and claim.asset != claim.symbol and text.startswith(claim.symbol + " "):
+        candidates.insert(0, claim.asset + text[len(claim.symbol) :])
+    for written in candidates:
+        try:
+            read = parse_claim(written, made_on=claim.made_on)
+        except ClaimError:
+            continue
+        if read.canonical_text() == text:
+            return written, read
+    return text, turned

@@ -204,3 +204,34 @@ def test_a_firm_keeping_its_call_is_no_hold(text: str, expected: set[str]) -> No
 def test_a_price_that_keeps_above_a_level_still_holds() -> None:
     text = "Acme Bank expects gold to keep above $4,000 through 2026."
     assert recorded(text, NOVEMBER) == {"GC=F hold_above 4000 by 2026-12-31 Acme Bank"}
+
+
+@pytest.mark.parametrize(
+    ("text", "made_on"),
+    [
+        ("gold $5,055 in Q2 to fall to", date(2000, 1, 1)),  # found by hypothesis
+        (
+            "Acme Bank expects Brent to average $58 a barrel in 2026. On Friday Brent traded"
+            " at $63.87.",
+            NOVEMBER,
+        ),
+        ("Acme Bank sees dollar-yen at 140 by June. The pair trades at 152 today.", NOVEMBER),
+    ],
+)
+def test_a_call_turned_below_reads_back_from_its_claim_text(text: str, made_on: date) -> None:
+    """What the user is shown is what the ledger records: the turned call's claim text
+    parses to the very claim proposed, its asset's own word kept."""
+    from ledger.claims.parser import parse_claim
+    from ledger.extract import extract_candidates
+
+    turned = [
+        c
+        for c in extract_candidates(text, made_on=made_on)
+        if c.claim is not None and c.claim.kind.value.endswith("_below")
+    ]
+    assert turned
+    for candidate in turned:
+        assert candidate.claim_text is not None
+        assert parse_claim(candidate.claim_text, made_on=made_on) == candidate.claim
+        if text.startswith("gold"):
+            assert candidate.claim_text.startswith("gold average_below 5055 from")
