@@ -45,6 +45,7 @@ from ledger.extract.patterns import (
 )
 from ledger.extract.sides import is_sideless_average, path_side
 from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
+from ledger.extract.stock_targets import CONVENTIONAL_MONTHS, is_stock_price_target
 from ledger.extract.textops import any_of
 from ledger.extract.unnamed import unnamed_source
 
@@ -237,10 +238,18 @@ def write_candidate(
         notes.append(f"{claim.symbol} is one asset priced in another: a relative call")
     if sentence.caveat is not None:
         notes.append(sentence.caveat)
+    conventional = (
+        when is None
+        and settings.horizon_months == CONVENTIONAL_MONTHS
+        and is_stock_price_target(sentence.work, level.start, level.end, mention.symbol)
+    )
+    if conventional:
+        notes.append("a price target on a stock, with no date: read as the usual 12-month one")
     confidence = price_call_confidence(
         CallFacts(
-            time_frame=when is not None,
-            own_time_frame=when is not None and when is not sentence.headline_period,
+            time_frame=when is not None or conventional,
+            own_time_frame=conventional
+            or (when is not None and when is not sentence.headline_period),
             speaker=bool(sentence.speaker.name),
             direction_verb=bool(direction and direction.verb),
             strong_cue=sentence.strong_cue,
