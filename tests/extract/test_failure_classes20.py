@@ -9,7 +9,8 @@ missed readings (date given) were read one by one and sorted into classes
 - a sell-side price target on a single stock with no date is a 12-month target, the
   market's convention, so its horizon is no guess;
 - a span of months written with "to" between hyphens ("a 6-to-12-month view") is read to
-  its far end, like "a 6 to 12-month target";
+  its far end, like "a 6 to 12-month target"; and a target changed before, told in the
+  pluperfect passive ("which had itself been lifted to $110"), is an old call;
 - "raised its forecast to $3,700, and said it could reach $4,500": a second reported
   statement joined by "and said" is read on its own, so the first call is not lost;
 
@@ -80,8 +81,8 @@ def test_sterling_past_prices_and_crosses_stay_unrecorded(text: str) -> None:
             "NVDA touch_above 350 by 2027-01-06 Loop Capital Markets",
         ),
         (
-            "Citigroup's Atif Malik has a price target of just $220 on Apple shares.",
-            "AAPL touch_above 220 by 2027-01-06 Citigroup",
+            "Northgate's Atif Malik has a price target of just $220 on Apple shares.",
+            "AAPL touch_above 220 by 2027-01-06 Northgate",
         ),
         (
             "Oppenheimer's Rick Schafer recently raised his target on Nvidia to $265 from $225.",
@@ -138,6 +139,17 @@ def test_a_span_of_months_with_to_between_hyphens_is_read_to_its_far_end(
     text: str, expected: str
 ) -> None:
     assert expected in recorded(text, made_on=OCTOBER)
+
+
+def test_an_old_target_told_in_the_pluperfect_passive_is_not_a_call() -> None:
+    text = (
+        "Acme Bank raised its 0-to-3-month silver forecast to $150 an ounce from $100. Silver"
+        " has blown through the bank's earlier call of $100, which had itself been lifted to"
+        " $110 only recently."
+    )
+    assert recorded(text, made_on=date(2026, 1, 27)) == {
+        "SI=F touch_above 150 by 2026-04-27 Acme Bank"
+    }
 
 
 # ------------------------------------------- "raised its forecast to X, and said ... Y"

@@ -53,6 +53,10 @@ OLD_CALLS = (
     r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|\w+ly\s+)?(?:trimmed|cut|raised|lifted"
     r"|lowered|revised|slashed|upgraded|downgraded|set|put)\s+(?:its|their|his|her|the|that|this"
     r"|these|those|a|an)\b",
+    # "its earlier call of $100, which had itself been lifted to $110 only recently": a
+    # target changed before, told in the pluperfect passive
+    r"\bhad\s+(?:itself\s+|themselves\s+|already\s+|previously\s+|earlier\s+|just\s+)?been"
+    r"\s+(?:trimmed|cut|raised|lifted|lowered|revised|slashed|upgraded|downgraded|set|put)\b",
     # "Only two weeks ago the bank had raised that target to $85": dated in the past
     r"^\W*(?:only\s+|just\s+|as\s+recently\s+as\s+)?(?:\d+|a|an|one|two|three|four|five|six"
     r"|several|a\s+few|few)\s+(?:days?|weeks?|months?|years?)\s+ago\b",

@@ -163,8 +163,9 @@ REWRITES = (
         r"(?![\d%])",
         r"\2 in \1",
     ),
-    # "a 6 to 12-month target" -> "a within 12 months target": the far end of the span
-    (r"\b\d{1,2}\s*(?:to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
+    # "a 6 to 12-month target", "a 6-to-12-month view" -> "a within 12 months target": the
+    # far end of the span
+    (r"\b\d{1,2}\s*(?:-to-|to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
     (
         r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
         r"|twenty-four)[-\s]month\s+(?=(?:(?:point|price|gold|silver|oil|brent|wti|bitcoin|ether"
