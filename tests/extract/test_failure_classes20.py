@@ -13,6 +13,8 @@ missed readings (date given) were read one by one and sorted into classes
   pluperfect passive ("which had itself been lifted to $110"), is an old call;
 - "raised its forecast to $3,700, and said it could reach $4,500": a second reported
   statement joined by "and said" is read on its own, so the first call is not lost;
+- a headline call whose year the body narrows ("2026 oil forecast to $60" over "Brent to
+  average $60 in the first half of 2026") is the body's call, not a second one.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -176,3 +178,39 @@ def test_a_call_before_a_second_reported_statement_is_kept(text: str, expected: 
     assert expected in found
     # the second statement is a hedged, conditional case: proposed, never recorded unseen
     assert not any(" 4500 " in c or " 45 " in c for c in found)
+
+
+# ------------------------------------------- a body that refines the headline's deadline
+
+
+def test_a_headline_whose_year_the_body_narrows_is_one_call() -> None:
+    text = (
+        "Acme Bank lifts 2026 oil forecast to $60 after OPEC+ pause\n\n"
+        "Acme Bank now forecasts Brent crude to average $60 a barrel in the first half of 2026,"
+        " up from its earlier estimate of $57.50."
+    )
+    found = recorded(text, made_on=date(2025, 11, 4))
+    assert not any("2026-12-31" in c for c in found)
+    assert found == {"BZ=F average_above 60 from 2026-01-01 to 2026-06-30 Acme Bank"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # another year in the body: two calls
+            "Acme Bank lifts 2026 gold forecast to $5,000\n\nAcme Bank expects gold to reach"
+            " $5,000 by the end of June 2027.",
+            "GC=F average_above 5000 from 2026-01-01 to 2026-12-31 Acme Bank",
+        ),
+        (
+            # another level in the body: the headline's call stands
+            "Acme Bank lifts 2026 gold forecast to $5,000\n\nAcme Bank expects gold to reach"
+            " $4,600 by the end of June 2026.",
+            "GC=F average_above 5000 from 2026-01-01 to 2026-12-31 Acme Bank",
+        ),
+    ],
+    ids=["another-year", "another-level"],
+)
+def test_a_headline_call_the_body_does_not_narrow_stays(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=date(2025, 11, 4))
