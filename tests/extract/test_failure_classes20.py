@@ -14,7 +14,11 @@ missed readings (date given) were read one by one and sorted into classes
 - "raised its forecast to $3,700, and said it could reach $4,500": a second reported
   statement joined by "and said" is read on its own, so the first call is not lost;
 - a headline call whose year the body narrows ("2026 oil forecast to $60" over "Brent to
-  average $60 in the first half of 2026") is the body's call, not a second one.
+  average $60 in the first half of 2026") is the body's call, not a second one;
+- figures that are nobody's call now: "did a complete 180 on gold", an anchor's "we're at
+  3,130 now", a move "up $26 a barrel in the three months", "with some suggesting oil is
+  heading to $100", and the view an opening "six weeks after cutting its forecast and
+  warning that ..." recalls.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -214,3 +218,56 @@ def test_a_headline_whose_year_the_body_narrows_is_one_call() -> None:
 )
 def test_a_headline_call_the_body_does_not_narrow_stays(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=date(2025, 11, 4))
+
+
+# -------------------------------------------------- figures that are not the speaker's call
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reversal of view, not a level
+        "Acme Bank just did a complete 180 on gold, and now forecasts new records before the"
+        " end of the year.",
+        # where the market stands, said by the anchor
+        "\"We're at 3,130 now, so that's more bullish than you've been,\" the anchor told"
+        " Acme Wealth's strategist about his S&P 500 call for this year.",
+        # a move in dollars over a span that ends today
+        "WTI's price was the highest since last summer, up $26 a barrel in the three months"
+        " since 27 June.",
+        # forecasters nobody names
+        "Analysts expect prices to hold up into winter, with some suggesting oil is still"
+        " heading to $100 a barrel by the end of the year.",
+        # the view the opening clause recalls is the one given up
+        "Just six weeks after cutting its forecast and warning that gold could drop below"
+        " $3,000 before year-end, Acme Bank has turned bullish again.",
+    ],
+    ids=["a-complete-180", "were-at-now", "up-dollars-in-the-months", "some-suggesting",
+         "weeks-after-warning"],
+)  # fmt: skip
+def test_figures_that_are_no_call_of_the_speaker_are_not_recorded(text: str) -> None:
+    assert recorded(text, made_on=date(2025, 8, 1)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Bank sees gold at $3,500 over the next three months, six weeks after cutting"
+            " its forecast.",
+            "GC=F touch_above 3500 by 2025-11-01 Acme Bank",
+        ),
+        (
+            "Just six weeks after cutting its forecast, Acme Bank now projects gold at $3,500"
+            " an ounce over the next three months.",
+            "GC=F touch_above 3500 by 2025-11-01 Acme Bank",
+        ),
+        (
+            "Acme Bank expects WTI to climb to $90 a barrel in the next three months.",
+            "CL=F touch_above 90 by 2025-11-01 Acme Bank",
+        ),
+    ],
+    ids=["after-clause-at-the-end", "the-call-after-the-old-view", "a-future-move"],
+)
+def test_calls_beside_old_views_and_moves_stay(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=date(2025, 8, 1))

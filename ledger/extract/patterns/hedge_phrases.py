@@ -83,8 +83,11 @@ UNNAMED_SOURCES = (
     r"|models|people|observers|commentators|executives|watchers|bulls|bears|pundits"
     r"|influencers)\b",
     r"\b(?:some|several|many|most|others|a\s+few)\s+(?:(?:now|also|even|already|still)\s+)?"
-    r"(?:expect|see|think|predict|forecast|believe|say|argue|reckon|call\s+for|have\s+(?:lifted"
-    r"|raised|set|put|pencilled|penciled))\b",
+    r"(?:expect|see|think|predict|forecast|believe|say|argue|reckon|suggest|call\s+for|have"
+    r"\s+(?:lifted|raised|set|put|pencilled|penciled))\b",
+    # "with some suggesting oil is still heading to $100": the same, as a participle
+    r"\b(?:with\s+)?(?:some|several|many|others|a\s+few)\s+(?:(?:now|also|even|still)\s+)?"
+    r"(?:suggesting|expecting|predicting|arguing|saying|calling\s+for|betting|seeing)\b",
     r"\bpeople\s+(?:have\s+been\s+|are\s+|were\s+)?(?:calling|predicting|expecting|betting"
     r"|talking\s+about)\b",
 )

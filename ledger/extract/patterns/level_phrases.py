@@ -20,6 +20,9 @@ NOT_A_LEVEL = (
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?(?!\s*%)",
     rf"(?<![\d$.,])\d{{1,2}}\.\d{{2}}\s*(?:[ap]\.?m\.?(?:\s*{_ZONE}\b)?|{_ZONE}\b)",
     r"(?<![\w$])'\d\d\b",  # "'26 oil forecasts": a year
+    # "did a complete 180 on gold", "a 180-degree turn": a reversal of view, not a level
+    r"\b(?:an?|the)\s+(?:(?:complete|full|total|quick|sharp|sudden|abrupt|swift|dramatic)\s+)?"
+    r"180(?:[-\s]degree)?(?![\d,.]*\d)(?=\s+(?:on|in|turn|u-turn|and|from|over)\b|\s*[,.;:)]|\s*$)",
     # names with a number in them: "the Lower 48" (the contiguous US states)
     r"\blower[\s-]48\b",
     rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",
@@ -171,6 +174,9 @@ PRESENT_STATE_BEFORE = (
     r"(?:at|around|near|about|close\s+to|just\s+(?:above|below|under))\s+(?:the\s+)?$",
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered"
     r"|is|was|were)\s+(?:at|around|near|just\s+(?:above|below|under))\s*$",
+    # "We're at 3,130 now", said by a trader or an anchor: where the market stands
+    r"\b(?:we|you|they)(?:'re|\u2019re|\s+are)\s+(?:now\s+|already\s+)?(?:at|around|near)"
+    r"\s+(?:about\s+|around\s+|roughly\s+)?$",
     # "With bitcoin around $98,600, the page puts the rise at 407%"
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
     r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
@@ -210,6 +216,8 @@ PRICE_NOW_BEFORE = (
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
     r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
     r"|around\s+|roughly\s+)?$",
+    r"\b(?:we|you|they)(?:'re|\u2019re|\s+are)\s+(?:now\s+|already\s+)?(?:at|around|near)"
+    r"\s+(?:about\s+|around\s+|roughly\s+)?$",
 )
 
 # A number with no currency sign followed by one of these is a quantity of the asset

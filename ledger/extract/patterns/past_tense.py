@@ -31,6 +31,13 @@ PAST_TIME = (
     r"\bin\s+(?:the\s+)?(?:past|previous|prior)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?"
     r"|sessions?)\b",
     r"\bthis\s+(?:morning|afternoon)\b",
+    # "up $26 a barrel in the three months", "down $300 an ounce over four weeks": a move in
+    # money per unit over a span, as "up 169% in a year" is one in percent
+    r"\b(?:up|down)\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+|almost\s+)?(?:US)?\$\s?[\d.,]+"
+    # (the unit may already be blanked: "a barrel" is no level's word)
+    r"(?:\s+(?:an?|per)\s+(?:barrel|ounce|troy\s+ounce|share|tonne|coin))?\s+(?:in|over|across|during)"
+    r"\s+(?:the\s+)?(?:(?:past|last|previous)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|twelve)?\s*(?:days?|weeks?|months?|years?|sessions?|quarters?)\b",
     r"\bin\s+recent\s+(?:days|weeks|months|sessions|trading)\b",
     r"\bat\s+the\s+(?:close|open)\b",
     r"\b(?:record|all-time|all\s+time|multi-year|fresh)\s+(?:high|low|peak)s?\s+of\b",
@@ -91,6 +98,11 @@ OLD_CALL_ASIDE = (
     r"|months?|years?)\s+ago|earlier\s+this\s+year|once|previously)\s+(?:had\s+)?|had\s+"
     r"(?:once\s+|previously\s+|earlier\s+)?)(?:forecast|predicted|projected|expected|called\s+for"
     r"|said|warned|targeted|estimated)\b[^,;]*"
+    # "Just six weeks after cutting its forecast and warning that gold could drop below $3,000
+    # before year-end, Citi now projects ...": the view the opening clause recalls is the old one
+    r"|^\W*(?:just\s+|only\s+|barely\s+)?(?:\w+\s+){1,2}(?:days?|weeks?|months?)\s+after\s+"
+    r"(?:cutting|raising|lowering|lifting|trimming|warning|forecasting|predicting|saying|calling)"
+    r"\b(?:[^,;]|,(?=\d))*"
 )
 # A clause ends at these, so that a past clause can be set aside on its own: "Gold, which
 # hit $4,381 in October, will climb to $5,000". Regex.
