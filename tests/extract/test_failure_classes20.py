@@ -18,7 +18,10 @@ missed readings (date given) were read one by one and sorted into classes
 - figures that are nobody's call now: "did a complete 180 on gold", an anchor's "we're at
   3,130 now", a move "up $26 a barrel in the three months", "with some suggesting oil is
   heading to $100", and the view an opening "six weeks after cutting its forecast and
-  warning that ..." recalls.
+  warning that ..." recalls;
+- a condition after a second verb of seeing ("expects $4,900 by the end of 2026 and sees
+  upside if ...") governs only its clause; earnings "nearing $305 a share" are no level;
+  "up 5.8% on average" is history; "a Reuters poll showed", "the poll sees" pool a figure.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -30,6 +33,8 @@ from datetime import date
 
 import pytest
 from extract_calls import recorded
+
+from ledger.extract import extract_candidates
 
 SEPTEMBER = date(2024, 9, 10)
 JANUARY = date(2026, 1, 6)
@@ -271,3 +276,48 @@ def test_figures_that_are_no_call_of_the_speaker_are_not_recorded(text: str) -> 
 )
 def test_calls_beside_old_views_and_moves_stay(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=date(2025, 8, 1))
+
+
+# ------------------------------- a later clause's condition, earnings, history, a poll's figure
+
+
+def test_a_condition_in_a_later_clause_of_seeing_leaves_the_dated_call_alone() -> None:
+    text = (
+        'Jo Park of Acme Bank expects $4,900 by the end of 2026 and sees "significant upside"'
+        " if more investors move into gold."
+    )
+    assert "GC=F touch_above 4900 by 2026-12-31 Acme Bank" in recorded(text, made_on=JANUARY)
+
+
+def test_a_condition_after_and_sees_governs_its_own_level() -> None:
+    text = "Acme Bank expects gold to rise and sees $5,000 by June if the Fed cuts."
+    assert recorded(text, made_on=JANUARY) == set()
+
+
+def test_earnings_beside_an_index_target_are_not_the_level() -> None:
+    text = (
+        "Chief strategist Jo Park of Acme Securities sees the S&P 500 at 8,100, about 18% above"
+        " late-2025 levels, on steady demand and earnings nearing $305 a share."
+    )
+    levels = {
+        c.claim.level
+        for c in extract_candidates(text, made_on=date(2025, 12, 15))
+        if c.claim is not None
+    }
+    assert levels == {8100}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 1932 midterm years have been the weakest, with the S&P 500 up 5.8% on average,"
+        " while the year after the midterms has been the strongest.",
+        "During the bull market the index has gained 6.7 percent on average from 30 September"
+        " to year-end.",
+        "Gold will average less than $2,000 an ounce next year, a Reuters poll showed.",
+        "For silver, the poll sees average prices of $20.50 an ounce this year and $26 in 2021.",
+    ],
+    ids=["up-on-average", "gained-on-average", "a-poll-showed", "the-poll-sees"],
+)
+def test_historical_averages_and_poll_figures_are_nobodys_call(text: str) -> None:
+    assert recorded(text, made_on=date(2020, 10, 28)) == set()

@@ -140,7 +140,8 @@ NOT_THE_LEVEL_BEFORE = (
     # "the firm's earnings-per-share estimate stays at $258": earnings, not the index
     r"\b(?:earnings[-\s]per[-\s]share|eps|earnings)\s+(?:estimate|forecast|target|projection"
     r"|guidance)?\s*(?:of|at|to|stays\s+at|remains\s+at|is|was|reaching|rising\s+to"
-    r"|climbing\s+to|hitting)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    r"|climbing\s+to|hitting|nearing|near|approaching|topping|around)\s*(?:about\s+|around\s+"
+    r"|roughly\s+)?$",
     # a target held before: "Tom Lee had a year-end target of 1775"
     r"\b(?:had|held)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast"
     r"|estimate|projection|call|view)s?\s+(?:of|at|for)\s+(?:about\s+|around\s+|roughly\s+)?$",

@@ -39,6 +39,10 @@ PAST_TIME = (
     r"\s+(?:the\s+)?(?:(?:past|last|previous)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven"
     r"|eight|nine|ten|twelve)?\s*(?:days?|weeks?|months?|years?|sessions?|quarters?)\b",
     r"\bin\s+recent\s+(?:days|weeks|months|sessions|trading)\b",
+    # "with the S&P 500 up 5.8% on average", "has gained 6.7 percent on average": history's
+    # average move, a statistic, not a call
+    r"\b(?:up|down|gained|rose|fell|lost|returned|climbed|dropped)\s+(?:about\s+|nearly\s+"
+    r"|some\s+|roughly\s+)?[\d.]+\s*(?:%|percent|per\s+cent)\s+on\s+average\b",
     r"\bat\s+the\s+(?:close|open)\b",
     r"\b(?:record|all-time|all\s+time|multi-year|fresh)\s+(?:high|low|peak)s?\s+of\b",
 )
