@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from ledger.claims.model import ClaimKind
+from ledger.claims.parser import parse_claim
 from ledger.extract.candidate import Candidate, Reason
 
 _MOST_ABOVE_THE_LEVEL = 2.0
@@ -121,12 +122,15 @@ def _against_price_of_day(
 def _turned_below(candidate: Candidate, why: str) -> Candidate:
     """The candidate with its claim's _below kind, and why, in its notes and reasons."""
     assert candidate.claim is not None
-    turned = replace(candidate.claim, kind=_BELOW_OF[candidate.claim.kind])
+    written = replace(candidate.claim, kind=_BELOW_OF[candidate.claim.kind]).canonical_text()
+    # the claim the canonical text parses to, so that claim_text reads back as the claim (its
+    # asset is the symbol now, not the article's word)
+    turned = parse_claim(written, made_on=candidate.made_on)
     note = f"no direction word, and {why}: read as {turned.kind.value}"
     return replace(
         candidate,
         claim=turned,
-        claim_text=turned.canonical_text(),
+        claim_text=written,
         assumptions=(*candidate.assumptions, note),
         reasons=tuple(
             Reason(r.role, r.words, f"read as {turned.kind.value} against the price of the day")
