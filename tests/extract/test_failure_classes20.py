@@ -21,7 +21,10 @@ missed readings (date given) were read one by one and sorted into classes
   warning that ..." recalls;
 - a condition after a second verb of seeing ("expects $4,900 by the end of 2026 and sees
   upside if ...") governs only its clause; earnings "nearing $305 a share" are no level;
-  "up 5.8% on average" is history; "a Reuters poll showed", "the poll sees" pool a figure.
+  "up 5.8% on average" is history; "a Reuters poll showed", "the poll sees" pool a figure;
+- periods listed right before as many levels pair in order with no "respectively" ("for
+  the fourth quarter of 2025 and for all of 2026 to $3,900 and $4,400");
+- a currency's ISO code ("The EUR is likely to struggle") is not a speaker.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -321,3 +324,51 @@ def test_earnings_beside_an_index_target_are_not_the_level() -> None:
 )
 def test_historical_averages_and_poll_figures_are_nobodys_call(text: str) -> None:
     assert recorded(text, made_on=date(2020, 10, 28)) == set()
+
+
+# ------------------------------------------ periods listed before as many levels, in order
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Bank lifted its gold average forecasts for the fourth quarter of 2025 and for"
+            " all of 2026 to $3,900 and $4,400 an ounce.",
+            {
+                "GC=F average_above 3900 from 2025-10-01 to 2025-12-31 Acme Bank",
+                "GC=F average_above 4400 from 2026-01-01 to 2026-12-31 Acme Bank",
+            },
+        ),
+        (
+            "Acme Bank raised its silver forecasts for 2026 and 2027 to $52 and $55.",
+            {
+                "SI=F average_above 52 from 2026-01-01 to 2026-12-31 Acme Bank",
+                "SI=F average_above 55 from 2027-01-01 to 2027-12-31 Acme Bank",
+            },
+        ),
+    ],
+    ids=["quarter-then-year", "two-years"],
+)
+def test_periods_listed_before_as_many_levels_pair_in_order(text: str, expected: set[str]) -> None:
+    assert recorded(text, made_on=date(2025, 10, 8)) == expected
+
+
+def test_periods_and_levels_with_words_between_are_not_paired() -> None:
+    # the levels follow a verb of their own: no list of forecasts to pair
+    text = (
+        "Acme Bank published forecasts for 2026 and 2027 on Monday, and gold then rose to"
+        " $3,900 and $4,000."
+    )
+    assert recorded(text, made_on=date(2025, 10, 8)) == set()
+
+
+def test_a_currency_code_is_not_a_speaker() -> None:
+    text = (
+        "Economists at Acme Bank expect EUR/USD to climb back toward 1.10 by the end of the"
+        ' year.\n\n"The EUR is likely to struggle to keep its upward momentum in the near term.'
+        " Our base case, however, is for EUR/USD strength to take the exchange rate back to"
+        ' 1.10 around the turn of the year."'
+    )
+    found = recorded(text, made_on=date(2023, 9, 15))
+    assert found == {"EURUSD=X touch_above 1.1 by 2023-12-31 Acme Bank"}

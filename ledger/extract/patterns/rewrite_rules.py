@@ -186,6 +186,11 @@ REWRITES = (
         r"|outlook)\b)",
         r"in \1 ",
     ),
+    # "for all of 2026", "for the whole of 2026", "for full-year 2026" -> "for 2026"
+    (
+        r"\bfor\s+(?:all\s+of|the\s+whole\s+of|the\s+full\s+year|full[-\s]year)\s+(?=(?:19|20)\d\d\b)",
+        "for ",
+    ),
     # "for 2026" (a forecast for a year) -> "in 2026"
     (r"\bfor\s+((?:19|20)\d\d)\b(?!\s*[-\u2013/]\s*\d)", r"in \1"),
     # "by late 2026", "late next year" -> the end of that year; "in early 2027" -> by the end

@@ -198,6 +198,8 @@ NOT_A_NAME = (
     "desk",
     # currencies written with a capital ("The Euro has generally fallen")
     "euro", "yen", "pound", "sterling", "franc", "yuan", "rupee", "greenback",
+    # and their ISO codes ("The EUR is likely to struggle in the near term")
+    "eur", "usd", "jpy", "gbp", "chf", "cny", "cnh", "aud", "nzd", "cad", "inr",
 )  # fmt: skip
 # Legal-form words dropped from a speaker's name: "Citigroup Inc", "JPMorgan Chase & Co.".
 LEGAL_SUFFIXES = (
