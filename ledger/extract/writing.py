@@ -59,6 +59,13 @@ _COMPARED_BELOW_NOW = re.compile(
     re.IGNORECASE,
 )
 _AVERAGE_WORD = re.compile(r"\baverage\b", re.IGNORECASE)
+# "the average price to reach", "gold's average price will rise to": the average is the subject
+_AVERAGE_SUBJECT = re.compile(
+    r"\baverage\s+(?:[\w$&/.'-]+\s+){0,2}?(?:price|prices|level|rate)\s+(?:(?:will|would|to"
+    r"|should|could|may|is\s+expected\s+to|is\s+seen|is\s+forecast\s+to)\s+)+(?:[a-z-]+\s+)"
+    r"{0,2}(?:about\s+|around\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
 _DEADLINE_PREPOSITION = re.compile(
     r"^(?:by|until|till|through|thru|before|within|in|over|during|from|between|end|year"
     r"|for|no\s+later)\b",
@@ -143,6 +150,16 @@ def write_candidate(
             f" {'no direction word' if direction is None else repr(direction.verb)}:"
             " read as the year's average"
         )
+    if (
+        family == TOUCH
+        and when is not None
+        and when.start is not None
+        and _AVERAGE_SUBJECT.search(sentence.work, max(0, level.start - 80), level.start)
+    ):
+        # "expects the average price to reach $3,675 in the last quarter": the verb is the
+        # average's, so the call is the period's average, not a touch
+        family = AVERAGE
+        notes.append("the average price is what reaches the level: read as the period's average")
     # The side is read from other words only when the call's own words name none: no
     # direction word, a target word, or a bare "average" (which says how, not which way).
     sideless = direction is None or _names_no_side(direction) or is_sideless_average(direction)

@@ -24,7 +24,8 @@ missed readings (date given) were read one by one and sorted into classes
   "up 5.8% on average" is history; "a Reuters poll showed", "the poll sees" pool a figure;
 - periods listed right before as many levels pair in order with no "respectively" ("for
   the fourth quarter of 2025 and for all of 2026 to $3,900 and $4,400");
-- a currency's ISO code ("The EUR is likely to struggle") is not a speaker.
+- a currency's ISO code ("The EUR is likely to struggle") is not a speaker;
+- "expects the average price to reach $3,675 in the fourth quarter": the average's verb.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -372,3 +373,24 @@ def test_a_currency_code_is_not_a_speaker() -> None:
     )
     found = recorded(text, made_on=date(2023, 9, 15))
     assert found == {"EURUSD=X touch_above 1.1 by 2023-12-31 Acme Bank"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "JPMorgan expects gold to rise further. The bank expects the average gold price to"
+            " reach $3,675 an ounce in the fourth quarter of 2025.",
+            "GC=F average_above 3675 from 2025-10-01 to 2025-12-31 JPMorgan",
+        ),
+        (
+            # the average is not the subject: a touch in the quarter
+            "JPMorgan expects gold to reach $3,675 an ounce in the fourth quarter of 2025, above"
+            " its average price this year.",
+            "GC=F touch_above 3675 from 2025-10-01 to 2025-12-31 JPMorgan",
+        ),
+    ],
+    ids=["the-average-price-to-reach", "a-touch-beside-an-average"],
+)
+def test_the_average_price_as_subject_makes_the_call_an_average(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=APRIL)
