@@ -25,7 +25,9 @@ missed readings (date given) were read one by one and sorted into classes
 - periods listed right before as many levels pair in order with no "respectively" ("for
   the fourth quarter of 2025 and for all of 2026 to $3,900 and $4,400");
 - a currency's ISO code ("The EUR is likely to struggle") is not a speaker;
-- "expects the average price to reach $3,675 in the fourth quarter": the average's verb.
+- "expects the average price to reach $3,675 in the fourth quarter": the average's verb;
+- "Ethereum at a new all-time high of $5,000 by the end of the year" is a call ("new" looks
+  ahead), and "Well-known analyst Jo Park" is Jo Park.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -394,3 +396,39 @@ def test_a_currency_code_is_not_a_speaker() -> None:
 )
 def test_the_average_price_as_subject_makes_the_call_an_average(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=APRIL)
+
+
+# ------------------------------------------- "a new all-time high of $5,000 by year-end"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Well-known analyst Jo Park has made a bold call: Ethereum at a new all-time high of"
+            " $5,000 by the end of the year.",
+            {"ETH-USD touch_above 5000 by 2024-12-31 Jo Park"},
+        ),
+        (
+            "Popular trader Jo Park expects bitcoin to climb to a new record high of $90,000 by"
+            " the end of the year.",
+            {"BTC-USD touch_above 90000 by 2024-12-31 Jo Park"},
+        ),
+    ],
+    ids=["new-all-time-high-of", "new-record-high-of"],
+)
+def test_a_new_high_with_a_deadline_ahead_is_a_call(text: str, expected: set[str]) -> None:
+    assert recorded(text, made_on=date(2024, 6, 16)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ether hit a new all-time high of $4,090 on Monday before easing.",
+        "Bitcoin set a new record high of $73,800 in March and has drifted lower since.",
+        "Ether trades well below its all-time high of $4,870.",
+    ],
+    ids=["hit-on-monday", "set-in-march", "below-its-all-time-high"],
+)
+def test_a_high_already_reached_is_no_call(text: str) -> None:
+    assert recorded(text, made_on=date(2024, 6, 16)) == set()

@@ -114,7 +114,8 @@ NOT_THE_LEVEL_BEFORE = (
     r"\s+(?:about\s+|around\s+|roughly\s+)?$",
     # "rallied past his original 5,200 target", "its previous $4,000 call": an old figure
     r"\b(?:earlier|previous|prior|old|former|original|initial)\s+(?:[\w-]+\s+)?$",
-    r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
+    # ("a new all-time high of $5,000 by the end of the year" is a call: "new" looks ahead)
+    r"(?<!\bnew\s)\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
     r"|peak|top|close|closing\s+(?:high|level)|settlement)s?\s+(?:of|at|near|around)?\s*"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$",
     # the price as it stands: "the metal now changes hands at $4,050", "last traded at"

@@ -44,7 +44,7 @@ PAST_TIME = (
     r"\b(?:up|down|gained|rose|fell|lost|returned|climbed|dropped)\s+(?:about\s+|nearly\s+"
     r"|some\s+|roughly\s+)?[\d.]+\s*(?:%|percent|per\s+cent)\s+on\s+average\b",
     r"\bat\s+the\s+(?:close|open)\b",
-    r"\b(?:record|all-time|all\s+time|multi-year|fresh)\s+(?:high|low|peak)s?\s+of\b",
+    r"(?<!\bnew\s)\b(?:record|all-time|all\s+time|multi-year|fresh)\s+(?:high|low|peak)s?\s+of\b",
 )
 # A sentence that looks back on an old call, or says how a call turned out, is history
 # even when it names a forecast: "At the start of the year, Goldman forecast gold would end

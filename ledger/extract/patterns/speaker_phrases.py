@@ -174,7 +174,7 @@ NOT_A_NAME = (
     "nobody", "people", "consensus", "polls", "poll", "survey", "respondents",
     # "Independent strategist Ed Yardeni", "Veteran trader Peter Brandt": what the person is
     "independent", "veteran", "famed", "renowned", "longtime", "legendary", "billionaire",
-    "prominent",
+    "prominent", "well-known", "well known", "popular", "noted", "seasoned", "respected",
     "despite", "although", "though", "because", "since", "until", "unless", "yet",
     "updated", "published", "posted", "gmt", "utc", "et", "est", "edt", "bst", "cet",
     "reporting", "editing", "additional", "writing", "cnbc", "kitco", "marketwatch",
