@@ -27,7 +27,8 @@ missed readings (date given) were read one by one and sorted into classes
 - a currency's ISO code ("The EUR is likely to struggle") is not a speaker;
 - "expects the average price to reach $3,675 in the fourth quarter": the average's verb;
 - "Ethereum at a new all-time high of $5,000 by the end of the year" is a call ("new" looks
-  ahead), and "Well-known analyst Jo Park" is Jo Park.
+  ahead), and "Well-known analyst Jo Park" is Jo Park;
+- "turning the $3,500 level into solid support" is a support reading, not a price call.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -432,3 +433,23 @@ def test_a_new_high_with_a_deadline_ahead_is_a_call(text: str, expected: set[str
 )
 def test_a_high_already_reached_is_no_call(text: str) -> None:
     assert recorded(text, made_on=date(2024, 6, 16)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jo Park expects Ethereum at $5,000 by the end of the year. The forecast follows ETH"
+            " turning the $3,500 level into solid support, a step Park pointed out.",
+            {"ETH-USD touch_above 5000 by 2024-12-31 Jo Park"},
+        ),
+        (
+            "Jo Park says bitcoin flipped $60,000 into support and expects $80,000 by the end of"
+            " the year.",
+            {"BTC-USD touch_above 80000 by 2024-12-31 Jo Park"},
+        ),
+    ],
+    ids=["turning-the-level-into-support", "flipped-into-support"],
+)
+def test_a_level_turned_into_support_is_no_price_call(text: str, expected: set[str]) -> None:
+    assert recorded(text, made_on=date(2024, 6, 16)) == expected

@@ -33,6 +33,10 @@ NOT_A_LEVEL = (
 
 # A number followed by one of these is a quantity, not a price. Regex of the next words.
 NOT_A_PRICE_AFTER = (
+    # "ETH turning the $3,500 level into solid support", "flipped $100,000 into support": a
+    # floor the chart shows, a support reading (kind support), not a price to reach or fall to
+    r"\s+(?:level\s+|mark\s+|area\s+)?(?:into|to)\s+(?:(?:a|solid|strong|firm|key|major|critical"
+    r"|new)\s+){0,2}support\b",
     # "almost $1 below last month's call", "$4 higher than its previous estimate": a gap
     r"\s+(?:below|above|higher|lower|more|less|under|over)\s+(?:than\b|last\b"
     r"|(?:the|its|their)\s+(?:previous|prior|earlier|old|former|last))",
