@@ -110,9 +110,20 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "dxy": "DX-Y.NYB",
         "henry hub": "NG=F",
         "the euro": "EURUSD=X",
+        # sterling named alone: the pound against the dollar, but only in a sentence that
+        # shows dollars (SHOWN_IN_DOLLARS below); elsewhere it may be against the euro
+        "sterling": "GBPUSD=X",
+        "the pound": "GBPUSD=X",
         "the single currency": "EURUSD=X",
     }
 )
+
+# Currencies named alone, read as their pair against the dollar only where the sentence shows
+# dollars: "the pound will stand at $1.40", "sterling from $1.26 to 1.35" are GBP/USD, while
+# "the pound to rise to 1.40" may be against the euro (GBP/EUR), which the ledger has no
+# symbol for: there the name is an asset with no symbol, whose levels give no candidate.
+DOLLAR_QUOTED_ALONE = frozenset({"sterling", "the pound"})
+SHOWN_IN_DOLLARS = r"(?:US)?\$\s?\d|\b(?:dollars?|greenback|US\s+cents)\b"
 
 # Symbols that are one asset priced in another: a call on one is a relative call.
 RATIO_SYMBOLS = frozenset({"ETH-BTC"})
@@ -202,6 +213,6 @@ OTHER_ASSETS = (
     "nickel", "zinc", "iron ore", "steel", "coal", "lng", "wheat", "corn",
     "soybeans", "soybean", "coffee", "cocoa", "sugar", "cotton", "lithium", "uranium",
     "cattle", "hogs", "yield", "yields", "treasuries", "bund", "bunds", "gilts", "topix",
-    "the topix", "the yen", "sterling", "the pound", "the yuan", "the rupee", "the franc",
+    "the topix", "the yen", "the yuan", "the rupee", "the franc",
     "the loonie", "the aussie",
 )  # fmt: skip

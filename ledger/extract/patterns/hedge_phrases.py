@@ -34,7 +34,12 @@ CONDITIONALS = (
 # A condition governs the clause it belongs to: from the last of these breaks before it
 # (or from the start of the sentence) to the end. "My target is $4,800, and I'll cut the
 # trade if ETH closes below $2,600": only the second call is conditional. Regex.
-CONDITION_SCOPE_BREAK = r",\s+(?:and|but|while|whereas|with)\s+|;\s+|\s-\s"
+# A second verb of seeing or saying opens a clause of its own even without a comma: "expects
+# $4,900 by the end of 2026 and sees 'significant upside' if more investors buy gold".
+CONDITION_SCOPE_BREAK = (
+    r",\s+(?:and|but|while|whereas|with)\s+|;\s+|\s-\s"
+    r"|\s+and\s+(?:sees|expects|says|said|adds|added|warns|warned|thinks|believes|notes|noted)\s+"
+)
 # ... and ends at a contrast after it: "could gain if fears grow, but is forecasting 1.25".
 CONDITION_SCOPE_END = r",\s+(?:but|whereas|yet)\s+|;\s+"
 # "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
@@ -46,6 +51,9 @@ NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 CONSENSUS = (
     r"\b(?:median|consensus|mean)\b",
     r"\b(?:survey|poll)\s+of\b",
+    # "..., a Reuters poll showed", "the poll sees average prices of $20.50": the poll's figure
+    r"\b(?:survey|poll)\s+(?:showed|shows|found|finds|sees|saw|forecasts|expects|predicts"
+    r"|suggests|suggested|indicated|indicates)\b",
     # "Delegates expect silver at $59.10 next year": the survey's respondents, pooled
     r"\b(?:delegates|respondents|participants|attendees)\b",
     r"\baverage\s+(?:\S+\s+){0,4}(?:target|forecast|estimate)s?\s+(?:among|of\s+the|across)\b",
@@ -83,8 +91,11 @@ UNNAMED_SOURCES = (
     r"|models|people|observers|commentators|executives|watchers|bulls|bears|pundits"
     r"|influencers)\b",
     r"\b(?:some|several|many|most|others|a\s+few)\s+(?:(?:now|also|even|already|still)\s+)?"
-    r"(?:expect|see|think|predict|forecast|believe|say|argue|reckon|call\s+for|have\s+(?:lifted"
-    r"|raised|set|put|pencilled|penciled))\b",
+    r"(?:expect|see|think|predict|forecast|believe|say|argue|reckon|suggest|call\s+for|have"
+    r"\s+(?:lifted|raised|set|put|pencilled|penciled))\b",
+    # "with some suggesting oil is still heading to $100": the same, as a participle
+    r"\b(?:with\s+)?(?:some|several|many|others|a\s+few)\s+(?:(?:now|also|even|still)\s+)?"
+    r"(?:suggesting|expecting|predicting|arguing|saying|calling\s+for|betting|seeing)\b",
     r"\bpeople\s+(?:have\s+been\s+|are\s+|were\s+)?(?:calling|predicting|expecting|betting"
     r"|talking\s+about)\b",
 )

@@ -163,8 +163,9 @@ REWRITES = (
         r"(?![\d%])",
         r"\2 in \1",
     ),
-    # "a 6 to 12-month target" -> "a within 12 months target": the far end of the span
-    (r"\b\d{1,2}\s*(?:to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
+    # "a 6 to 12-month target", "a 6-to-12-month view" -> "a within 12 months target": the
+    # far end of the span
+    (r"\b\d{1,2}\s*(?:-to-|to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
     (
         r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
         r"|twenty-four)[-\s]month\s+(?=(?:(?:point|price|gold|silver|oil|brent|wti|bitcoin|ether"
@@ -184,6 +185,11 @@ REWRITES = (
         r"|eur/usd|gbp/usd|usd/jpy)\s+){0,3}(?:forecasts?|targets?|estimates?|projections?"
         r"|outlook)\b)",
         r"in \1 ",
+    ),
+    # "for all of 2026", "for the whole of 2026", "for full-year 2026" -> "for 2026"
+    (
+        r"\bfor\s+(?:all\s+of|the\s+whole\s+of|the\s+full\s+year|full[-\s]year)\s+(?=(?:19|20)\d\d\b)",
+        "for ",
     ),
     # "for 2026" (a forecast for a year) -> "in 2026"
     (r"\bfor\s+((?:19|20)\d\d)\b(?!\s*[-\u2013/]\s*\d)", r"in \1"),

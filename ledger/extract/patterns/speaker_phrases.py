@@ -186,7 +186,7 @@ NOT_A_NAME = (
     "nobody", "people", "consensus", "polls", "poll", "survey", "respondents",
     # "Independent strategist Ed Yardeni", "Veteran trader Peter Brandt": what the person is
     "independent", "veteran", "famed", "renowned", "longtime", "legendary", "billionaire",
-    "prominent",
+    "prominent", "well-known", "well known", "popular", "noted", "seasoned", "respected",
     "despite", "although", "though", "because", "since", "until", "unless", "yet",
     "updated", "published", "posted", "gmt", "utc", "et", "est", "edt", "bst", "cet",
     "reporting", "editing", "additional", "writing", "cnbc", "kitco", "marketwatch",
@@ -210,6 +210,8 @@ NOT_A_NAME = (
     "desk",
     # currencies written with a capital ("The Euro has generally fallen")
     "euro", "yen", "pound", "sterling", "franc", "yuan", "rupee", "greenback",
+    # and their ISO codes ("The EUR is likely to struggle in the near term")
+    "eur", "usd", "jpy", "gbp", "chf", "cny", "cnh", "aud", "nzd", "cad", "inr",
 )  # fmt: skip
 # Legal-form words dropped from a speaker's name: "Citigroup Inc", "JPMorgan Chase & Co.".
 LEGAL_SUFFIXES = (
