@@ -39,7 +39,7 @@ from ledger.store.batching import chunks
 from ledger.store.core_tables import as_utc, utcnow
 from ledger.store.deferred_indexes import indexes_made_after
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
-from ledger.store.raw import adapt, fetchall, insert_rows
+from ledger.store.raw import adapt, fetchall, filled_columns, insert_rows
 from ledger.store.revisions import revision_reasons
 from ledger.store.sources import ensure_sources
 
@@ -178,7 +178,9 @@ def _record_part(
         )
         for entry, fingerprint in part
     ]
-    insert_rows(session, "prediction", _PREDICTION_COLUMNS, inserted, ready=True)
+    # The log below reads every column of `inserted`; the INSERT binds only the
+    # columns some row fills (none of prediction's columns has a server default).
+    insert_rows(session, "prediction", *filled_columns(_PREDICTION_COLUMNS, inserted), ready=True)
     part_ids = _ids_after(session, last_id, [fingerprint for _, fingerprint in part])
     tags = [sorted(set(entry.tags)) for entry, _ in part]
     tag_rows = [
