@@ -69,7 +69,7 @@ def filled_columns(
     if not rows:
         return tuple(columns), []
     by_column = zip(*rows, strict=True)
-    kept = [index for index, values in enumerate(by_column) if any(v is not None for v in values)]
+    kept = [index for index, values in enumerate(by_column) if values.count(None) < len(values)]
     if len(kept) in (0, len(columns)):  # none to leave out (or no column left to insert)
         return tuple(columns), list(map(tuple, rows))
     pick = itemgetter(*kept)
