@@ -393,7 +393,9 @@ def claim_from_fields(
 # The level kinds by the exact names `forecast export` writes.
 _PLAIN_KINDS = {kind.value: kind for kind in LEVEL_KINDS}
 # `Claim(...)` without its per-field setattr (`ledger.claims.frozen`): an import
-# makes one per plain entry.
+# makes one per plain entry. Not used for the entry (`NewClaim`) as well: its
+# __dict__ of its own would cost 27 MB more per 100k entries for 0.06 s; the
+# claim's costs 21 MB for 0.17 s.
 _make_claim = FrozenMaker(Claim)
 
 

@@ -41,7 +41,6 @@ import yaml
 
 from ledger.claims import bounds
 from ledger.claims.assets import AssetMatch, resolve_asset
-from ledger.claims.frozen import FrozenMaker
 from ledger.claims.model import Claim, format_price
 from ledger.claims.parser import (
     claim_from_fields,
@@ -618,10 +617,6 @@ _PLAIN_ENTRY_KEYS = frozenset(
 )
 
 
-# `NewClaim(...)` without its per-field setattr (`ledger.claims.frozen`).
-_make_entry = FrozenMaker(NewClaim)
-
-
 def _read_plain_entry(
     raw: Any,
     aliases: Mapping[str, str] | None,
@@ -697,7 +692,7 @@ def _read_plain_entry(
             probability = parse_probability(probability)
         if raw.get("tags") is not None:
             tags = _text_list(raw["tags"], "tags", bounds.MAX_TAGS, "tag", split_words=True)
-        entry = _make_entry(
+        entry = NewClaim(
             source=source,
             source_kind=_opt_str(raw.get("source_kind")) or source_kinds.get(source.casefold()),
             claim=claim,
