@@ -93,6 +93,15 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "the eth-btc ratio": "ETH-BTC",
         "the ether-bitcoin ratio": "ETH-BTC",
         "the eth/btc exchange rate": "ETH-BTC",
+        # metals written as currency pairs, as FX desks and retail brokers quote them
+        "xau/usd": "GC=F",
+        "xauusd": "GC=F",
+        "xag/usd": "SI=F",
+        "xagusd": "SI=F",
+        "xpt/usd": "PL=F",
+        "xpd/usd": "PA=F",
+        "euro-dollar": "EURUSD=X",
+        "euro/dollar": "EURUSD=X",
         "gbp/usd": "GBPUSD=X",
         "gbpusd": "GBPUSD=X",
         # a pair named in words, base currency first: "the Pound to Dollar rate". ("euro to
