@@ -81,6 +81,9 @@ _TEAM_LED_BY = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[,;:]$|(?<![.\s][A-Za-z])(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)\.$")
+
+
 def affiliations(text: str, last_organization: str | None = None) -> dict[str, str]:
     """People the sentence names with the firm they speak for, by full name and surname.
 
@@ -104,8 +107,9 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
                 found[person.split()[-1]] = house
     for pattern in _AFFILIATIONS:
         for match in pattern.finditer(text):
-            # "... at JPMorgan Chase." ends the sentence; "U.S." keeps its dot
-            written = re.sub(r"(?<=[a-z]{2})[.,;:]$", "", match["firm"])
+            # "... at JPMorgan Chase." and "... at UBS." end the sentence; "U.S." and "Co."
+            # keep their dot
+            written = _SENTENCE_END.sub("", match["firm"])
             written = written.removesuffix("'s").removesuffix("\u2019s").removesuffix("'")
             pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())

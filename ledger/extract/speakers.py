@@ -340,6 +340,8 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     # who speaks: blanked, so that positions stay put.
     text = QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     for match in _SPEAKER_AFTER.finditer(text):
+        if _ORGANIZATION_POINTER.match(text, match.end()):
+            continue  # "according to the Swiss bank": a pointer back, read by find_speaker
         name, end = name_after(text, match.end())
         if name and _SOURCE_OF_DATA.match(text, end):
             continue  # "according to Jinshi data, Morgan Stanley strategists say": a source
