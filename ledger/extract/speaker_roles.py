@@ -53,6 +53,12 @@ _AFFILIATIONS = (
         rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?{_ROLE}(?:\s+(?:and|&)\s+{_ROLE})?"
         rf"\s+(?:at|of|with)\s+(?P<firm>{NAME})"
     ),
+    # "Jane Doe is head of commodities research at Acme Bank. She expects ...": the role
+    # stated in a sentence of its own
+    re.compile(
+        rf"(?P<person>{_PERSON})\s+(?:is|was|serves\s+as|works\s+as)\s+(?:a\s+|an\s+|the\s+)?"
+        rf"{_ROLE}\s+(?:at|of|with)\s+(?P<firm>{NAME})"
+    ),
     # "Geoff Kendrick, the bank's head of digital assets research": the firm named before
     re.compile(
         rf"(?P<person>{_PERSON}),\s+(?P<firm>the\s+(?:bank|firm|company|group|lender|house))'s"

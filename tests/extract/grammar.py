@@ -96,6 +96,9 @@ SPEAKERS = (
     Speaker("person_comma_role_at_house"),
     Speaker("house_analyst_person"),
     Speaker("first_person_author", first_person=True),
+    Speaker("pronoun_after_intro", needs_lead=True),
+    Speaker("the_house_team", plural=True, needs_lead=True),
+    Speaker("team_led_by", plural=True),
 )
 
 
@@ -207,6 +210,12 @@ DIRECTIONS = (
     Direction("hold above", "hold", "above", False, ("hold above", "stay above", "remain above"),
               ("holding above", "staying above", "remaining above"), "span"),
     Direction("average", "average", None, True, ("average",), ("averaging",), "period"),
+    Direction("surge to", "touch", "above", True, ("surge to", "jump to", "soar to"),
+              ("surging to", "jumping to", "soaring to"), "target"),
+    Direction("drop below", "touch", "below", False, ("drop below", "break below", "dip below"),
+              ("dropping below", "breaking below", "dipping below"), "target"),
+    Direction("stay below", "hold", "below", True, ("stay below", "remain below", "hold below"),
+              ("staying below", "remaining below", "holding below"), "span"),
 )  # fmt: skip
 
 
@@ -278,6 +287,25 @@ def _mark(value: float, market: Market, variant: int) -> tuple[str, float]:
     return f"the {written} {('mark', 'level', 'threshold')[variant % 3]}", value
 
 
+def _approximately(value: float, market: Market, variant: int) -> tuple[str, float]:
+    word = ("around", "about", "roughly", "near")[variant % 4]
+    written = f"${_digits(value, market)}" if market.dollars else _digits(value, market)
+    return f"{word} {written}", value
+
+
+def _no_comma(value: float, market: Market, variant: int) -> tuple[str, float]:
+    return f"${_digits(value, market, grouped=False)}", value
+
+
+def _bare_thousands(value: float, market: Market, variant: int) -> tuple[str, float]:
+    text, written = _thousands(value, market, 0)
+    return text.removeprefix("$").replace("k", ("k", "K")[variant % 2]), written
+
+
+def _currency_code_after(value: float, market: Market, variant: int) -> tuple[str, float]:
+    return f"{_digits(value, market)} {('USD', 'usd')[variant % 2]}", value
+
+
 def _six_figures(value: float, market: Market, variant: int) -> tuple[str, float]:
     return ("six figures", "new record highs", "fresh all-time highs")[variant % 3], value
 
@@ -293,6 +321,10 @@ LEVEL_FORMS = (
     LevelForm("7,200 points", lambda m: m.symbol == "^GSPC", _points),
     LevelForm("the $150,000 mark", lambda m: True, _mark),
     LevelForm("six figures", lambda m: m.symbol == "BTC-USD", _six_figures, vague=True),
+    LevelForm("around $5,055", lambda m: True, _approximately),
+    LevelForm("$5055", lambda m: m.dollars and min(m.up + m.down) >= 1000, _no_comma),
+    LevelForm("150k", lambda m: m.dollars and min(m.up + m.down) >= 1000, _bare_thousands),
+    LevelForm("5,055 USD", lambda m: m.dollars, _currency_code_after),
 )
 
 
@@ -326,7 +358,15 @@ def _months_after(day: date, months: int) -> date:
 DEADLINES = (
     Deadline(
         "by end-2027",
-        target=("by end-{Y}", "by the end of {Y}", "by year-end {Y}", "by December {Y}"),
+        target=(
+            "by end-{Y}",
+            "by the end of {Y}",
+            "by year-end {Y}",
+            "by December {Y}",
+            "by late {Y}",
+            "before the end of {Y}",
+            "by the close of {Y}",
+        ),
         period=("in {Y}", "over {Y}"),
         span=("through end-{Y}", "through {Y}", "until the end of {Y}"),
         day=lambda d, y: date(y, 12, 31),
@@ -369,7 +409,13 @@ DEADLINES = (
     ),
     Deadline(
         "by mid-2027",
-        target=("by mid-{Y}", "by the middle of {Y}", "by mid-year {Y}"),
+        target=(
+            "by mid-{Y}",
+            "by the middle of {Y}",
+            "by mid-year {Y}",
+            "by June {Y}",
+            "by end-June {Y}",
+        ),
         period=("in the first half of {Y}", "in H1 {Y}"),
         span=("until mid-{Y}", "through mid-{Y}"),
         day=lambda d, y: date(y, 6, 30),
@@ -385,6 +431,38 @@ DEADLINES = (
         period=("over the next three months",),
         span=("for the next three months", "over the next three months"),
         day=lambda d, y: _months_after(d, 3),
+        year_offset=0,
+    ),
+    Deadline(
+        "within six months",
+        target=(
+            "within six months",
+            "in the next six months",
+            "in six months' time",
+            "within 6 months",
+        ),
+        period=("over the next six months",),
+        span=("for the next six months", "over the next six months"),
+        day=lambda d, y: _months_after(d, 6),
+        year_offset=0,
+    ),
+    Deadline(
+        "by Q4 2027",
+        target=(
+            "by Q4 {Y}",
+            "by the fourth quarter of {Y}",
+            "by the end of the fourth quarter of {Y}",
+        ),
+        period=("in Q4 {Y}", "in the fourth quarter of {Y}"),
+        span=("through Q4 {Y}", "until the end of the fourth quarter of {Y}"),
+        day=lambda d, y: date(y, 12, 31),
+    ),
+    Deadline(
+        "in 18 months",
+        target=("in 18 months", "within 18 months", "over the next 18 months"),
+        period=("over the next 18 months",),
+        span=("for the next 18 months",),
+        day=lambda d, y: _months_after(d, 18),
         year_offset=0,
     ),
     Deadline(
@@ -417,6 +495,11 @@ FRAMES = (
     Frame("according to X", False),
     Frame("X said in a note", False),
     Frame("quote, X said", False),
+    Frame("said could", False),
+    Frame("X, according to Y", False),
+    Frame("raised from", True, ("at",)),
+    Frame("predicts will", True),
+    Frame("told clients", False),
 )
 
 # Days an article is dated: January to May of two years, so "this year" and "the second
@@ -482,15 +565,20 @@ def compatible_frames(speaker: Speaker) -> tuple[Frame, ...]:
     return tuple(f for f in FRAMES if f.first_person or not speaker.first_person)
 
 
-def compatible_level_forms(asset: Asset) -> tuple[LevelForm, ...]:
+def compatible_level_forms(asset: Asset, frame: Frame | None = None) -> tuple[LevelForm, ...]:
     market = MARKETS[asset.symbol]
-    return tuple(form for form in LEVEL_FORMS if form.fits(market))
+    forms = [form for form in LEVEL_FORMS if form.fits(market)]
+    if frame is not None and frame.form == "raised from":  # no revision "from six figures"
+        forms = [form for form in forms if not form.vague]
+    return tuple(forms)
 
 
 def compatible_directions(frame: Frame, level_form: LevelForm) -> tuple[Direction, ...]:
     allowed = [d for d in DIRECTIONS if frame.directions is None or d.form in frame.directions]
     if level_form.vague:  # "six figures" is a height to reach, not a floor or an average
         allowed = [d for d in allowed if d.form in ("rise to", "reach", "climb above", "at")]
+    if level_form.form == "around $5,055":  # "around" after "to" or "at", not "above around"
+        allowed = [d for d in allowed if not d.form.endswith(("above", "below"))]
     return tuple(allowed)
 
 
@@ -515,7 +603,7 @@ def draw_parts(rng: random.Random) -> Parts:
     speaker = rng.choice(SPEAKERS)
     frame = rng.choice(compatible_frames(speaker))
     asset = rng.choice(ASSETS)
-    level_form = rng.choice(compatible_level_forms(asset))
+    level_form = rng.choice(compatible_level_forms(asset, frame))
     direction = rng.choice(compatible_directions(frame, level_form))
     deadline = rng.choice(compatible_deadlines(direction))
     return Parts(
@@ -556,11 +644,13 @@ def compose(parts: Parts) -> Generated:
     deadline_text = deadline_text.replace("{Y}", str(year))
     move = _move(parts.direction, level_text, parts.variant)
     subject, agreement = _speaker_words(parts.speaker, house, person, role, parts.variant)
+    # what the level was before a revision ("raised its forecast to $5,400 from $4,900")
+    old_text, _ = parts.level_form.write(value * 0.9, market, parts.variant // 3)
     sentence = _sentence(
         parts.frame, subject, agreement, parts.asset.words, move, level_text, deadline_text,
-        parts.variant,
+        parts.variant, old_text,
     )  # fmt: skip
-    lead = _lead(parts.speaker, parts.asset, house, market, person)
+    lead = _lead(parts.speaker, parts.asset, house, market, person, role)
     text = " ".join(filter(None, (lead, sentence)))
     if parts.speaker.first_person:
         text = f"By {person}\n\n{text}"
@@ -604,9 +694,13 @@ def _speaker_words(
         "person_comma_role_at_house": f"{person}, {role} at {house.name},",
         "house_analyst_person": f"{house.name} {_pick(_TITLES, variant, 13)} {person}",
         "first_person_author": "I",
+        "pronoun_after_intro": "she" if person in _WOMEN else "he",
+        "the_house_team": f"{house.noun}'s {team}",
+        "team_led_by": f"{team} at {house.name} led by {person}",
     }[speaker.form]  # fmt: skip
     possessive = "my" if speaker.first_person else "their" if speaker.plural else "its"
     if speaker.form in (
+        "pronoun_after_intro",
         "possessive_role_person",
         "person_comma_role_at_house",
         "house_analyst_person",
@@ -643,9 +737,12 @@ def _sentence(
     level: str,
     deadline: str,
     variant: int,
+    old_level: str = "",
 ) -> str:
     infinitive, participle = move
     clean_subject = subject.rstrip(",")
+    # the speaker after a preposition ("according to her")
+    object_words = {"she": "her", "he": "him"}.get(subject, clean_subject)
     be = "am" if agreement.first_person else "is" if agreement.third_singular else "are"
     match frame.form:
         case "expects":
@@ -666,7 +763,7 @@ def _sentence(
             owned = f"{agreement.possessive} {noun}"
             return f"{_cap(subject)} {verb} {owned} for {asset} to {level} {deadline}."
         case "according to X":
-            return f"According to {clean_subject}, {asset} will {infinitive} {deadline}."
+            return f"According to {object_words}, {asset} will {infinitive} {deadline}."
         case "X said in a note":
             said = _pick(
                 ("said in a note", "said in a research note", "wrote in a note to clients"),
@@ -679,6 +776,20 @@ def _sentence(
             if subject.endswith(","):  # "said Jane Doe, head of research at Citi."
                 return f"{quote} said {clean_subject}."
             return f"{quote} {clean_subject} said."
+        case "said could":
+            return f"{_cap(subject)} said {asset} could {infinitive} {deadline}."
+        case "X, according to Y":
+            return f"{_cap(asset)} could {infinitive} {deadline}, according to {object_words}."
+        case "raised from":
+            verb = _pick(("raised", "lifted"), variant, 23)
+            owned = f"{agreement.possessive} forecast for {asset}"
+            return f"{_cap(subject)} {verb} {owned} to {level} from {old_level} {deadline}."
+        case "predicts will":
+            predicts = f"{_cap(subject)} {_verb('predict', agreement)}"
+            return f"{predicts} {asset} will {infinitive} {deadline}."
+        case "told clients":
+            said = _pick(("told clients", "told investors", "said in a report"), variant, 37)
+            return f"{_cap(subject)} {said} {asset} is likely to {infinitive} {deadline}."
     raise ValueError(frame.form)  # pragma: no cover - every frame has a case
 
 
@@ -686,8 +797,15 @@ def _cap(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _lead(speaker: Speaker, asset: Asset, house: House, market: Market, person: str) -> str:
+def _lead(
+    speaker: Speaker, asset: Asset, house: House, market: Market, person: str, role: str
+) -> str:
     """The sentence before the call that names what the call's words point back to."""
+    if speaker.form == "pronoun_after_intro":
+        about = (
+            f" {_cap(market.plain_name)} has been volatile this year." if asset.needs_lead else ""
+        )
+        return f"{person} is {role} at {house.name}.{about}"
     if speaker.needs_lead and asset.needs_lead:
         return f"{house.name} published its outlook for {market.plain_name} on Monday."
     if speaker.needs_lead:
