@@ -123,19 +123,50 @@ class Market:
     up: tuple[float, ...]
     down: tuple[float, ...]
     decimals: int = 0
+    now: float = 0.0  # the price of the day, between the levels below and above it
 
 
 MARKETS = {
-    "GC=F": Market("GC=F", "gold", "ounce", True, (5055, 5000, 5400, 6000, 4800), (3800, 3500)),
-    "SI=F": Market("SI=F", "silver", "ounce", True, (60, 75, 100, 58.5), (40, 35), decimals=2),
-    "BZ=F": Market("BZ=F", "Brent crude", "barrel", True, (85, 90, 100), (55, 50, 60)),
-    "CL=F": Market("CL=F", "WTI crude", "barrel", True, (80, 85, 95), (50, 45)),
-    "^GSPC": Market("^GSPC", "the S&P 500", None, False, (7200, 7500, 8000), (5800, 6000)),
-    "EURUSD=X": Market("EURUSD=X", "the euro", None, False, (1.20, 1.25, 1.22), (1.05, 1.08), 2),
-    "JPY=X": Market("JPY=X", "the dollar against the yen", None, False, (160, 165), (140, 135)),
-    "BTC-USD": Market("BTC-USD", "bitcoin", None, True, (150000, 200000, 250000), (70000, 60000)),
-    "ETH-USD": Market("ETH-USD", "ether", None, True, (6000, 8000, 10000), (2500, 2000)),
-}
+    "GC=F": Market("GC=F", "gold", "ounce", True, (5055, 5000, 5400, 6000, 4800), (3800, 3500), now=4210),
+    "SI=F": Market("SI=F", "silver", "ounce", True, (60, 75, 100, 58.5), (40, 35), 2, now=51.2),
+    "BZ=F": Market("BZ=F", "Brent crude", "barrel", True, (85, 90, 100), (55, 50, 60), now=68.4),
+    "CL=F": Market("CL=F", "WTI crude", "barrel", True, (80, 85, 95), (50, 45), now=64.9),
+    "^GSPC": Market("^GSPC", "the S&P 500", None, False, (7200, 7500, 8000), (5800, 6000), now=6850),
+    "EURUSD=X": Market("EURUSD=X", "the euro", None, False, (1.20, 1.25, 1.22), (1.05, 1.08), 2, now=1.16),
+    "JPY=X": Market("JPY=X", "the dollar against the yen", None, False, (160, 165), (140, 135), now=151.5),
+    "BTC-USD": Market("BTC-USD", "bitcoin", None, True, (150000, 200000, 250000), (70000, 60000), now=104500),
+    "ETH-USD": Market("ETH-USD", "ether", None, True, (6000, 8000, 10000), (2500, 2000), now=3420),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Context:
+    """What else the article says around the call: the price of the day, a past move.
+
+    `gives_price`: the article states the price of the day, so a call's side is read
+    against it (the convention), an average's included.
+    """
+
+    form: str
+    sentences: tuple[str, ...]  # "{Asset}", "{now}", "{past}" filled in by compose
+    gives_price: bool = False
+
+
+CONTEXTS = (
+    Context("none", ("",)),
+    Context("price of the day", (
+        "{Asset} traded at {now} on Monday.", "{Asset} was trading around {now} on Friday.",
+        "{Asset} closed at {now} on Tuesday.", "{Asset} currently trades near {now}.",
+    ), gives_price=True),
+    Context("a past record", (
+        "{Asset} hit a record high of {past} in October.", "{Asset} rose to {past} last month.",
+        "{Asset} peaked at {past} in 2024.",
+    )),
+    Context("a closing remark", (
+        "The forecast reflects central bank buying and a weaker dollar.",
+        "Other banks are more cautious.", "The note was sent to clients on Monday.",
+    )),
+)  # fmt: skip
 
 ASSETS = (
     Asset("gold", "gold", "GC=F"),
@@ -537,6 +568,7 @@ class Parts:
     house: int = 0
     person: int = 0
     variant: int = 0
+    context: Context = CONTEXTS[0]
 
     def labels(self) -> dict[str, str]:
         """The part forms by name, for tallying failures by part."""
@@ -547,6 +579,7 @@ class Parts:
             "level": self.level_form.form,
             "direction": self.direction.form,
             "deadline": self.deadline.form,
+            "context": self.context.form,
         }
 
 
@@ -617,6 +650,7 @@ def draw_parts(rng: random.Random) -> Parts:
         house=rng.randrange(1000),
         person=rng.randrange(1000),
         variant=rng.randrange(1000),
+        context=rng.choice(CONTEXTS),
     )
 
 
@@ -651,7 +685,11 @@ def compose(parts: Parts) -> Generated:
         parts.variant, old_text,
     )  # fmt: skip
     lead = _lead(parts.speaker, parts.asset, house, market, person, role)
-    text = " ".join(filter(None, (lead, sentence)))
+    context = _context(parts.context, market, parts.variant)
+    if parts.context.form == "a closing remark":
+        text = " ".join(filter(None, (lead, sentence, context)))
+    else:
+        text = " ".join(filter(None, (lead, context, sentence)))
     if parts.speaker.first_person:
         text = f"By {person}\n\n{text}"
     speaker_name = person if parts.speaker.first_person else house.name
@@ -662,7 +700,8 @@ def compose(parts: Parts) -> Generated:
             ExpectedCall(
                 symbol=market.symbol,
                 family=parts.direction.family,
-                side=parts.direction.side,
+                side=parts.direction.side
+                or ("above" if parts.context.gives_price and parts.direction.rising else None),
                 level=value,
                 deadline=parts.deadline.day(parts.made_on, year),
                 speaker=speaker_name,
@@ -795,6 +834,21 @@ def _sentence(
 
 def _cap(words: str) -> str:
     return words[:1].upper() + words[1:]
+
+
+def _context(context: Context, market: Market, variant: int) -> str:
+    """The context sentence, with the asset named in plain words and its prices written."""
+    sentence = _pick(context.sentences, variant, 41)
+
+    def price(value: float) -> str:
+        digits = _digits(value, market)
+        return f"${digits}" if market.dollars else digits
+
+    return (
+        sentence.replace("{Asset}", _cap(market.plain_name))
+        .replace("{now}", price(market.now))
+        .replace("{past}", price(market.now * 1.02))
+    )
 
 
 def _lead(

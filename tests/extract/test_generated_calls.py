@@ -16,6 +16,7 @@ from datetime import date
 import pytest
 from extract.grammar import (
     ARTICLE_DAYS,
+    CONTEXTS,
     DEADLINES,
     DIRECTIONS,
     LEVEL_FORMS,
@@ -82,6 +83,7 @@ def composed_calls(draw: st.DrawFn) -> Generated:
             house=draw(st.integers(0, 999)),
             person=draw(st.integers(0, 999)),
             variant=draw(st.integers(0, 999)),
+            context=draw(st.sampled_from(CONTEXTS)),
         )
     )
 
