@@ -127,15 +127,22 @@ class Market:
 
 
 MARKETS = {
-    "GC=F": Market("GC=F", "gold", "ounce", True, (5055, 5000, 5400, 6000, 4800), (3800, 3500), now=4210),
-    "SI=F": Market("SI=F", "silver", "ounce", True, (60, 75, 100, 58.5), (40, 35), 2, now=51.2),
-    "BZ=F": Market("BZ=F", "Brent crude", "barrel", True, (85, 90, 100), (55, 50, 60), now=68.4),
-    "CL=F": Market("CL=F", "WTI crude", "barrel", True, (80, 85, 95), (50, 45), now=64.9),
-    "^GSPC": Market("^GSPC", "the S&P 500", None, False, (7200, 7500, 8000), (5800, 6000), now=6850),
-    "EURUSD=X": Market("EURUSD=X", "the euro", None, False, (1.20, 1.25, 1.22), (1.05, 1.08), 2, now=1.16),
-    "JPY=X": Market("JPY=X", "the dollar against the yen", None, False, (160, 165), (140, 135), now=151.5),
-    "BTC-USD": Market("BTC-USD", "bitcoin", None, True, (150000, 200000, 250000), (70000, 60000), now=104500),
-    "ETH-USD": Market("ETH-USD", "ether", None, True, (6000, 8000, 10000), (2500, 2000), now=3420),
+    market.symbol: market
+    for market in (
+        Market("GC=F", "gold", "ounce", True, (5055, 5000, 5400, 6000, 4800), (3800, 3500),
+               now=4210),
+        Market("SI=F", "silver", "ounce", True, (60, 75, 100, 58.5), (40, 35), 2, now=51.2),
+        Market("BZ=F", "Brent crude", "barrel", True, (85, 90, 100), (55, 50, 60), now=68.4),
+        Market("CL=F", "WTI crude", "barrel", True, (80, 85, 95), (50, 45), now=64.9),
+        Market("^GSPC", "the S&P 500", None, False, (7200, 7500, 8000), (5800, 6000), now=6850),
+        Market("EURUSD=X", "the euro", None, False, (1.20, 1.25, 1.22), (1.05, 1.08), 2,
+               now=1.16),
+        Market("JPY=X", "the dollar against the yen", None, False, (160, 165), (140, 135),
+               now=151.5),
+        Market("BTC-USD", "bitcoin", None, True, (150000, 200000, 250000), (70000, 60000),
+               now=104500),
+        Market("ETH-USD", "ether", None, True, (6000, 8000, 10000), (2500, 2000), now=3420),
+    )
 }  # fmt: skip
 
 
