@@ -112,7 +112,8 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
                 found[person] = house
                 found[person.split()[-1]] = house
     for pattern in _AFFILIATIONS:
-        for match in pattern.finditer(text):
+        position = 0
+        while match := pattern.search(text, position):
             # "... at JPMorgan Chase." and "... at UBS." end the sentence; "U.S." and "Co."
             # keep their dot
             written = _SENTENCE_END.sub("", match["firm"])
@@ -124,6 +125,11 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
             if firm and person and firm != person and not is_organization(person):
                 found[person] = firm
                 found[person.split()[-1]] = firm
+                position = match.end()
+            else:
+                # "According to Citi analyst Jane Doe": the match that took "According" for the
+                # firm hid the one that starts at "Citi"; look again one character on
+                position = match.start() + 1
     opening = _OPENING_ROLE.match(text[:1].lower() + text[1:])
     if opening and last_organization and is_organization(last_organization):
         person = clean_name(opening["person"].split())

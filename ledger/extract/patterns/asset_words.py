@@ -114,6 +114,8 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "sterling/dollar": "GBPUSD=X",
         "sterling to dollar": "GBPUSD=X",
         "dollar to yen": "JPY=X",
+        "the dollar against the yen": "JPY=X",
+        "the dollar versus the yen": "JPY=X",
         "dollar-to-yen": "JPY=X",
         "the dollar index": "DX-Y.NYB",
         "dxy": "DX-Y.NYB",
