@@ -25,7 +25,9 @@ from extract.quality import recordable, same_speaker_strict
 from ledger.extract import extract_article
 
 TODAY = date(2026, 12, 6)
-PART_NAMES = ("speaker", "frame", "asset", "level", "direction", "deadline", "context")
+PART_NAMES = (
+    "speaker", "frame", "asset", "level", "direction", "deadline", "context", "follow-up",
+)  # fmt: skip
 
 
 def judged(generated: Generated) -> tuple[str, ...]:

@@ -19,11 +19,13 @@ from extract.grammar import (
     CONTEXTS,
     DEADLINES,
     DIRECTIONS,
+    FOLLOW_UPS,
     LEVEL_FORMS,
     MARKETS,
     SPEAKERS,
     Generated,
     Parts,
+    SecondCall,
     combine,
     compatible_deadlines,
     compatible_directions,
@@ -33,6 +35,10 @@ from extract.grammar import (
     draw_parts,
     generate,
     problems,
+    second_assets,
+    second_deadlines,
+    second_directions,
+    second_level_forms,
 )
 from extract.grammar import ASSETS as ASSET_FORMS
 from extract.quality import recordable, same_speaker_strict
@@ -71,6 +77,18 @@ def composed_calls(draw: st.DrawFn) -> Generated:
     level_form = draw(st.sampled_from(compatible_level_forms(asset, frame)))
     direction = draw(st.sampled_from(compatible_directions(frame, level_form)))
     deadline = draw(st.sampled_from(compatible_deadlines(direction)))
+    follow_up = draw(st.sampled_from(FOLLOW_UPS))
+    second = None
+    if follow_up.form != "none":
+        second_asset = draw(st.sampled_from(second_assets(asset)))
+        second_direction = draw(st.sampled_from(second_directions(follow_up)))
+        second = SecondCall(
+            asset=second_asset,
+            level_form=draw(st.sampled_from(second_level_forms(second_asset))),
+            direction=second_direction,
+            deadline=draw(st.sampled_from(second_deadlines(second_direction))),
+            variant=draw(st.integers(0, 999)),
+        )
     return compose(
         Parts(
             speaker=speaker,
@@ -84,6 +102,8 @@ def composed_calls(draw: st.DrawFn) -> Generated:
             person=draw(st.integers(0, 999)),
             variant=draw(st.integers(0, 999)),
             context=draw(st.sampled_from(CONTEXTS)),
+            follow_up=follow_up,
+            second=second,
         )
     )
 
@@ -147,13 +167,17 @@ def test_the_expected_call_follows_from_the_parts() -> None:
 
 def test_a_vague_level_expects_nothing_and_levels_fit_their_asset() -> None:
     for generated in generate(500, seed=3):
-        if generated.parts.level_form.vague:
-            assert generated.expected == ()
-            continue
-        market = MARKETS[generated.parts.asset.symbol]
-        (call,) = generated.expected
-        assert min(market.down) * 0.9 <= call.level <= max(market.up) * 1.1
-        assert call.deadline > generated.made_on
+        parts = generated.parts
+        follow_ups = 0 if parts.second is None else 1
+        wanted = follow_ups + (0 if parts.level_form.vague else 1)
+        assert len(generated.expected) == wanted
+        symbols = [] if parts.level_form.vague else [parts.asset.symbol]
+        symbols += [parts.second.asset.symbol] if parts.second else []
+        for call, symbol in zip(generated.expected, symbols, strict=True):
+            market = MARKETS[symbol]
+            assert call.symbol == symbol
+            assert min(market.down) * 0.9 <= call.level <= max(market.up) * 1.1
+            assert call.deadline > generated.made_on
 
 
 # ------------------------------------------------------------------ the causes found
@@ -243,6 +267,19 @@ MADE_ON = date(2026, 3, 16)
 )
 def test_a_combination_that_failed_is_read(text: str, line: str) -> None:
     assert recorded(text, MADE_ON) == {line}
+
+
+def test_a_follow_up_call_is_the_same_firms() -> None:
+    """ "According to Citi analyst Jane Doe": the match that read "According" as a firm hid
+    the affiliation, so "She also sees" was credited to the person, not to Citi."""
+    text = (
+        "According to Citi analyst Jane Holloway, spot gold will drop to $3,500 by mid-2026."
+        " She also sees WTI dropping below $50 per barrel by the end of 2026."
+    )
+    assert recorded(text, MADE_ON) == {
+        "GC=F touch_below 3500 by 2026-06-30 Citi",
+        "CL=F touch_below 50 by 2026-12-31 Citi",
+    }
 
 
 @pytest.mark.parametrize(
