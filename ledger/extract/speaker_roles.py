@@ -87,6 +87,7 @@ _TEAM_LED_BY = re.compile(
 )
 
 
+_NEXT_WORD = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[,;:]$|(?<![.\s][A-Za-z])(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)\.$")
 
 
@@ -112,7 +113,7 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
                 found[person] = house
                 found[person.split()[-1]] = house
     for pattern in _AFFILIATIONS:
-        position = 0
+        position, retried = 0, False
         while match := pattern.search(text, position):
             # "... at JPMorgan Chase." and "... at UBS." end the sentence; "U.S." and "Co."
             # keep their dot
@@ -121,15 +122,19 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
             pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
-            # the role ("strategist at") says the firm is one, whatever its words
-            if firm and person and firm != person and not is_organization(person):
+            # the role ("strategist at") says the firm is one, whatever its words; a match
+            # found on a second look must name a house ("Chief U.S. equity strategist Mike
+            # Wilson": "U.S." is a place in the role)
+            known = not retried or (firm in HOUSE_NAMES or has_organization_word(firm or ""))
+            if firm and person and firm != person and not is_organization(person) and known:
                 found[person] = firm
                 found[person.split()[-1]] = firm
-                position = match.end()
+                position, retried = match.end(), False
             else:
                 # "According to Citi analyst Jane Doe": the match that took "According" for the
-                # firm hid the one that starts at "Citi"; look again one character on
-                position = match.start() + 1
+                # firm hid the one that starts at "Citi"; look again from the next word
+                gap = _NEXT_WORD.search(text, match.start())
+                position, retried = (gap.end() if gap else len(text)), True
     opening = _OPENING_ROLE.match(text[:1].lower() + text[1:])
     if opening and last_organization and is_organization(last_organization):
         person = clean_name(opening["person"].split())
