@@ -126,6 +126,13 @@ _COMMON_NOUN = re.compile(r"[A-Z][a-z]+(?:ing|tion|sion|ment|ness)")
 _SOURCE_OF_DATA = re.compile(
     r"\s+(?:data|figures|statistics|calculations|numbers|tallies|compiled)\b", re.IGNORECASE
 )
+# What a name right after "said" or "predicts" is an adjective of when it names a market
+# ("said U.S. crude could climb", "predicts Japanese stocks will"), not a speaker
+_WHAT_A_PLACE_NAMES = re.compile(
+    r"\.?\s+(?:crude|oil|gasoline|natural\s+gas|gas|stocks?|equities|shares|dollar|yields?"
+    r"|treasur\w*|bonds?|inflation|rates?|home\s+prices|growth)\b",
+    re.IGNORECASE,
+)
 # A verb of reporting what another said: the outlet that "has learned" or "reported" that a
 # house expects something passes the call on, it does not make it
 _REPORTS = re.compile(
@@ -340,7 +347,11 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     # who speaks: blanked, so that positions stay put.
     text = QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     for match in _SPEAKER_AFTER.finditer(text):
+        if _ORGANIZATION_POINTER.match(text, match.end()):
+            continue  # "according to the Swiss bank": a pointer back, read by find_speaker
         name, end = name_after(text, match.end())
+        if name and _WHAT_A_PLACE_NAMES.match(text, end):
+            continue  # "said U.S. crude could climb": the place names the market, not who speaks
         if name and _SOURCE_OF_DATA.match(text, end):
             continue  # "according to Jinshi data, Morgan Stanley strategists say": a source
         if name:

@@ -107,7 +107,8 @@ NOT_THE_LEVEL_BEFORE = (
     # a list's row for the price of the day: "Current price: $4,216", "Spot gold today: ..."
     r"\b(?:current|spot|today's|latest)\s+(?:price|level|rate|quote)\s*:\s*$",
     r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
-    r"|previous|previously|formerly|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
+    r"|previous|previously|formerly|prior|old|spot(?!\s+(?:gold|silver|platinum|palladium)\b))"
+    r"\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
     r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
     r"|level)s?\s+(?:of|at|for)"

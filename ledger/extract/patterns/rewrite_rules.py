@@ -43,6 +43,15 @@ REWRITES = (
     (r"\bend-of-((?:19|20)\d\d)\b", r"by end-\1"),
     # "by the middle of 2025" -> "by mid-2025"
     (r"\b(?:the\s+)?middle\s+of\s+((?:19|20)\d\d)\b", r"mid-\1"),
+    # "by mid-year 2027", "mid year 2027" -> "by mid-2027" (not the current year's middle)
+    (r"\bmid[-\s]?year\s+((?:19|20)\d\d)\b", r"mid-\1"),
+    # "to average $90 over 2027", "over the course of 2027": the year as a period (a year of
+    # this century's first decades, not one priced: "ETH to climb over 2000 dollars")
+    (
+        r"\bover\s+(?:the\s+course\s+of\s+)?(20[1-4]\d)\b(?!\s*(?:[-\u2013/]\s*\d|dollars?\b"
+        r"|usd\b|points\b|pts\b|per\b|an?\s+(?:ounce|barrel)\b))",
+        r"in \1",
+    ),
     # "during the first three quarters of 2026", "in the first nine months of 2026": by Q3's end
     (
         r"\b(?:during|in|over|within|for)\s+the\s+first\s+(?:three\s+quarters|nine\s+months)"

@@ -117,6 +117,8 @@ SPEAKER_ANAPHORA_PERSON = (
     r"|founder|executive|chief|portfolio\s+manager|fund\s+manager)\b",
     r"\b(?:he|she)\s+" + _VERBS_AFTER_PRONOUN,
     r"^\W*(?:he|she)\b",
+    # "According to her, gold will ...", "..., according to him": the person named before
+    r"\b(?:according\s+to|in\s+the\s+view\s+of)\s+(?:him|her)\b",
     # "... and stood by his target of ETH at $15,000": the target is the person's
     r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|call|prediction|projection"
     r"|estimate|price\s+target)s?\b",
@@ -126,6 +128,7 @@ SPEAKER_ANAPHORA = (
     *SPEAKER_ANAPHORA_PERSON,
     r"\b(?:the|that)\s+(?:team|strategists|analysts|economists)\b",
     r"\bthey\s+" + _VERBS_AFTER_PRONOUN,
+    r"\baccording\s+to\s+them\b",
     # "In their more aggressive view, USD/JPY falls to 140": the view is theirs
     r"\b(?:in|on|under)\s+their\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|call|prediction|projection|estimate"
     r"|view|scenario|case|outlook|path)s?\b",
