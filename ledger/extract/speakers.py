@@ -79,6 +79,21 @@ _GROUP_OF_FIRM = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?[A-Z]")
 _SPEAKER_ANAPHORA = any_of(speaker_phrases.SPEAKER_ANAPHORA)
 _ORGANIZATION_POINTER = any_of(speaker_phrases.SPEAKER_ANAPHORA_ORGANIZATION)
 _PERSON_POINTER = any_of(speaker_phrases.SPEAKER_ANAPHORA_PERSON)
+# The article a verb's phrase may end on ("according to the "), where a pointer starts.
+_TRAILING_ARTICLE = re.compile(r"\b(?:the|its|their)\s+$", re.IGNORECASE)
+
+
+def _points_back(text: str, match: re.Match[str]) -> bool:
+    """Whether the words after a verb that puts the speaker after it point back to a house
+    named before ("according to the Swiss bank"), whether or not the verb's phrase took the
+    article in ("according to the " also opens "according to the bank's report")."""
+    if _ORGANIZATION_POINTER.match(text, match.end()):
+        return True
+    article = _TRAILING_ARTICLE.search(match[0])
+    return article is not None and bool(
+        _ORGANIZATION_POINTER.match(text, match.start() + article.start())
+    )
+
 
 # "Citi, RBC and HSBC": the joint before the last name is "and", the others commas.
 _LAST_JOINT = re.compile(r"(?:,\s*and\s+|\s+and\s+|,?\s+or\s+)$")
@@ -347,7 +362,7 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     # who speaks: blanked, so that positions stay put.
     text = QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     for match in _SPEAKER_AFTER.finditer(text):
-        if _ORGANIZATION_POINTER.match(text, match.end()):
+        if _points_back(text, match):
             continue  # "according to the Swiss bank": a pointer back, read by find_speaker
         name, end = name_after(text, match.end())
         if name and _WHAT_A_PLACE_NAMES.match(text, end):
