@@ -253,12 +253,21 @@ def baselines_for(
         if vol.non_positive is not None
         else [0] * len(claims)
     )
+    # `lognormal_obstacle` can only object where one of these holds; elsewhere
+    # (every claim of a positive-priced asset) it is not called once per claim.
+    with np.errstate(invalid="ignore"):
+        maybe_obstacle = (
+            ~(vol.spot > 0.0)
+            | (np.asarray(non_positive_list) != 0)
+            | (np.isfinite(levels) & ~(levels > 0.0))
+            | (np.isfinite(uppers) & ~(uppers > 0.0))
+        ).tolist()
     out = []
     for i, claim in enumerate(claims):
         prob, sigma, spot = prob_list[i], sigma_list[i], spot_list[i]
         note = None
         obstacle = None
-        if spot is not None:
+        if spot is not None and maybe_obstacle[i]:
             obstacle = lognormal_obstacle(spot, level_list[i], upper_list[i], non_positive_list[i])
         if obstacle is not None:
             prob, sigma, note = None, None, obstacle

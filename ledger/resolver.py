@@ -76,7 +76,7 @@ from ledger.store.resolving import (
     set_reference_prices,
     set_rule_levels,
     set_versus_reference_prices,
-    settle_claims,
+    settle_claim_columns,
     store_splits,
 )
 from ledger.store.revisions import (
@@ -806,83 +806,65 @@ def _resolve_columns(
         ids = np.asarray(columns.ids, dtype=np.int64)[decided].tolist()
         outcomes = ["true" if o == 1 else "false" for o in outcome[decided].tolist()]
         iso = session.get_bind().dialect.name == "sqlite"
-        rows = _evidence_rows(verdicts, decided, summary.price_source, iso_dates=iso)
-        settle_claims(session, ids, outcomes, rows, run_id=run_id, market=market)
+        evidence = _evidence_columns(verdicts, decided, summary.price_source, iso_dates=iso)
+        settle_claim_columns(session, ids, outcomes, evidence, run_id=run_id, market=market)
         true_count = outcomes.count("true")
         summary.resolved_true += true_count
         summary.resolved_false += len(outcomes) - true_count
+        evidence_dates = evidence["evidence_date"]
         summary.decided.extend(
             {
                 "id": claim_id,
                 "symbol": symbol,
                 "outcome": claim_outcome,
-                "evidence_date": row[0] if iso else _iso(row[0]),
-                "evidence_price": row[1],
-                "evidence_field": row[2],
-                "bar_quality": row[11],
+                "evidence_date": evidence_date if iso else _iso(evidence_date),
+                "evidence_price": price,
+                "evidence_field": field_name,
+                "bar_quality": quality,
             }
-            for claim_id, claim_outcome, row in zip(ids, outcomes, rows, strict=True)
+            for claim_id, claim_outcome, evidence_date, price, field_name, quality in zip(
+                ids,
+                outcomes,
+                evidence_dates,
+                evidence["evidence_price"],
+                evidence["evidence_field"],
+                evidence["bar_quality"],
+                strict=True,
+            )
         )
     set_open_reasons(session, reasons, utcnow(), market=market)
 
 
-def _evidence_rows(
+def _evidence_columns(
     verdicts: VerdictColumns, decided: np.ndarray, data_source: str, *, iso_dates: bool
-) -> list[tuple]:
-    """The decided verdicts' `RESOLUTION_COLUMNS` values, as `_evidence` gives them
-    (with `iso_dates`, dates as the ISO text SQLite stores, converted in C)."""
+) -> dict[str, list]:
+    """The decided verdicts' `RESOLUTION_COLUMNS` values, a list per column, as
+    `_evidence` gives them (with `iso_dates`, dates as the ISO text SQLite
+    stores, converted in C)."""
     as_dates = _iso_or_none if iso_dates else _dates_or_none
-    evidence_dates = as_dates(verdicts.evidence_day[decided])
-    closest_dates = as_dates(verdicts.closest_day[decided])
-    evidence_prices = _floats_or_none(verdicts.evidence_price[decided])
-    closest_prices = _floats_or_none(verdicts.closest_price[decided])
+    positions = decided.tolist()
     used = _floats_or_none(verdicts.level_used[decided])
     stated = _floats_or_none(verdicts.stated_level[decided])
     factors = verdicts.split_factor[decided].tolist()
-    touch_days = [None if d < 0 else d for d in verdicts.days_to_touch[decided].tolist()]
-    positions = decided.tolist()
+    count = len(positions)
     fields = [verdicts.evidence_field[i] for i in positions]
-    qualities = [verdicts.bar_quality[i] for i in positions]
-    return [
-        (
-            evidence_date,
-            evidence_price,
-            None if field is None else field.value,
-            level_used,
-            factor,
-            closest_date,
-            closest_price,
-            touched,
-            data_source,
-            _note(stated_level, level_used, factor),
-            None,  # leg_evidence: a one-series claim has no legs
-            quality,
-        )
-        for (
-            evidence_date,
-            evidence_price,
-            field,
-            level_used,
-            factor,
-            closest_date,
-            closest_price,
-            touched,
-            stated_level,
-            quality,
-        ) in zip(
-            evidence_dates,
-            evidence_prices,
-            fields,
-            used,
-            factors,
-            closest_dates,
-            closest_prices,
-            touch_days,
-            stated,
-            qualities,
-            strict=True,
-        )
-    ]
+    return {
+        "evidence_date": as_dates(verdicts.evidence_day[decided]),
+        "evidence_price": _floats_or_none(verdicts.evidence_price[decided]),
+        "evidence_field": [None if field is None else field.value for field in fields],
+        "level_used": used,
+        "split_factor": factors,
+        "closest_date": as_dates(verdicts.closest_day[decided]),
+        "closest_price": _floats_or_none(verdicts.closest_price[decided]),
+        "days_to_touch": [None if d < 0 else d for d in verdicts.days_to_touch[decided].tolist()],
+        "data_source": [data_source] * count,
+        "note": [
+            _note(stated_level, level_used, factor)
+            for stated_level, level_used, factor in zip(stated, used, factors, strict=True)
+        ],
+        "leg_evidence": [None] * count,  # a one-series claim has no legs
+        "bar_quality": [verdicts.bar_quality[i] for i in positions],
+    }
 
 
 def _floats_or_none(values: np.ndarray) -> list[float | None]:

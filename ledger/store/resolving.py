@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -36,7 +37,7 @@ from ledger.store.raw import (
     executemany,
     fetchall,
     insert_rows,
-    sqlite_rows,
+    sqlite_column,
     update_rows,
 )
 from ledger.store.tables import PredictionRow, ResolutionRow, SplitRow, utcnow
@@ -422,22 +423,53 @@ def settle_claims(
     `market` holds the market baselines (`MARKET_COLUMNS` values, by claim id)
     the run computed for some of these claims: they go in the same UPDATE as
     the status, one statement per claim instead of two."""
+    by_column = list(zip(*evidence, strict=True)) if evidence else [()] * len(RESOLUTION_COLUMNS)
+    return settle_claim_columns(
+        session,
+        claim_ids,
+        outcomes,
+        dict(zip(RESOLUTION_COLUMNS, by_column, strict=True)),
+        run_id=run_id,
+        from_status=from_status,
+        method=method,
+        market=market,
+    )
+
+
+def settle_claim_columns(
+    session: Session,
+    claim_ids: Sequence[int],
+    outcomes: Sequence[str],
+    evidence: Mapping[str, Sequence],
+    *,
+    run_id: int | None,
+    from_status: str = "open",
+    method: str = "auto",
+    market: Mapping[int, Sequence] | None = None,
+) -> list[int]:
+    """`settle_claims` with the evidence as columns (each of `RESOLUTION_COLUMNS`,
+    one value per claim): what a run judged by the column hands over, so that
+    each column goes to the INSERT's rows and to the proof log's texts as the
+    one list it is, never turned into rows and back."""
     if not claim_ids:
         return []
+    count = len(claim_ids)
+    if len(outcomes) != count or any(len(evidence[c]) != count for c in RESOLUTION_COLUMNS):
+        raise ValueError("settle_claim_columns: columns of different lengths")
     prooflog.lock_head(session)
     now = adapt(session, utcnow())
     current = adapt(session, True)  # converted once, not per row
     changed = _update_with_market(
         session,
         ("status",),
-        [(outcome, claim_id) for outcome, claim_id in zip(outcomes, claim_ids, strict=True)],
+        list(zip(outcomes, claim_ids, strict=True)),
         market or {},
         constants=(("open_reason", None), ("open_detail", None), ("checked_at", now)),
         condition=("status", from_status),
     )
-    if changed != len(claim_ids):
+    if changed != count:
         raise ClaimsChanged(
-            f"{len(claim_ids) - changed} claims were settled by someone else during this run"
+            f"{count - changed} claims were settled by someone else during this run"
         )
     if from_status != "open":
         # An open claim has never had a current resolution (every path that
@@ -447,32 +479,42 @@ def settle_claims(
             "UPDATE resolution SET is_current = ? WHERE prediction_id = ? AND is_current = ?",
             [(False, claim_id, True) for claim_id in claim_ids],
         )
-    columns = (
-        "prediction_id",
-        "outcome",
-        "method",
-        "is_current",
-        "run_id",
-        "created_at",
-        *tuple(RESOLUTION_COLUMNS),
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if sqlite:  # converted once, for the INSERT and the log alike
+        evidence = {name: sqlite_column(evidence[name]) for name in RESOLUTION_COLUMNS}
+    constants = {"method": method, "is_current": current, "run_id": run_id, "created_at": now}
+    columns = ("prediction_id", "outcome", *constants, *RESOLUTION_COLUMNS)
+    rows = list(
+        zip(
+            claim_ids,
+            outcomes,
+            *(repeat(value, count) for value in constants.values()),
+            *(evidence[name] for name in RESOLUTION_COLUMNS),
+            strict=True,
+        )
     )
-    rows = [
-        (claim_id, outcome, method, current, run_id, now, *values)
-        for claim_id, outcome, values in zip(claim_ids, outcomes, evidence, strict=True)
-    ]
     claim_status = dict(zip(claim_ids, outcomes, strict=True))
-    if session.get_bind().dialect.name != "sqlite":
+    if not sqlite:
         insert_rows(session, "resolution", columns, rows)
         prooflog.append_resolutions(
             session, claim_ids, current_only=True, claim_status=claim_status
         )
         return list(claim_ids)
-    # SQLite: the proof entries are made from the rows as handed to it (converted
-    # once, for the INSERT and the log alike); only the new ids are read back.
-    rows = sqlite_rows(rows)
+    # SQLite: the proof entries are made from the values as handed to it; only
+    # the new ids are read back.
     last_id = fetchall(session, "SELECT max(id) FROM resolution", [])[0][0] or 0
     insert_rows(session, "resolution", columns, rows, ready=True)
-    prooflog.append_inserted_resolutions(session, last_id, columns, rows, claim_status=claim_status)
+    prooflog.append_inserted_resolution_columns(
+        session,
+        last_id,
+        {
+            "prediction_id": claim_ids,
+            "outcome": outcomes,
+            **{name: [value] * count for name, value in constants.items()},
+            **evidence,
+        },
+        claim_status=claim_status,
+    )
     return list(claim_ids)
 
 
