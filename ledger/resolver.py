@@ -71,6 +71,7 @@ from ledger.store.resolving import (
     claims_to_check,
     current_auto_resolutions,
     load_splits,
+    open_claims_and_baselines,
     open_claims_split,
     set_open_reasons,
     set_reference_prices,
@@ -196,12 +197,17 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
         refresh_planner_statistics(engine)
     with Session(engine) as session:
         columns_by_symbol: dict[str, OpenColumns] = {}
+        needing_baseline: dict = {}
         if recheck:  # decided claims too: each with its current resolution, one by one
             claims_by_symbol = claims_to_check(session, recheck=True)
-        else:
+            needing_baseline = {} if dry_run else claims_needing_baseline(session)
+        elif dry_run:
             columns_by_symbol, claims_by_symbol = open_claims_split(session)
+        else:
+            columns_by_symbol, claims_by_symbol, needing_baseline = open_claims_and_baselines(
+                session
+            )
         claims_by_symbol = _by_pair(claims_by_symbol)
-        needing_baseline = {} if dry_run else claims_needing_baseline(session)
     invalid = _set_aside_unjudgeable(claims_by_symbol)
     invalid_baselines = []
     if needing_baseline:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -27,7 +28,13 @@ from ledger.proof.entries import filled_entry, plain
 from ledger.records import RESOLUTION_EVIDENCE
 from ledger.rules.judge import ClaimColumns
 from ledger.store import prooflog
-from ledger.store.baselines import MARKET_COLUMNS
+from ledger.store.baselines import (
+    BASELINE_CLAIM_COLUMNS,
+    BASELINE_DUE,
+    MARKET_COLUMNS,
+    BaselineClaim,
+    baseline_claims,
+)
 from ledger.store.batching import chunks
 from ledger.store.level_columns import level_rule_from_columns
 from ledger.store.prices import upsert_rows
@@ -135,9 +142,6 @@ def open_claims_split(
     The same claims `claims_to_check` returns, split so that the 100k plain
     claims of a run never become one object each.
     """
-    from ledger.claims.pairs import legs_of
-    from ledger.rules.admissible import surely_judgeable
-
     rows = fetchall(
         session,
         "SELECT id, symbol, kind, level, upper_level, made_on, window_start, deadline, "
@@ -145,6 +149,45 @@ def open_claims_split(
         f"CASE WHEN {FIXED_LEVEL} THEN 1 ELSE 0 END FROM prediction WHERE status = ?",
         (*_FIXED_LEVEL_PARAMS, "open"),
     )
+    return _split_open(session, rows)
+
+
+def open_claims_and_baselines(
+    session: Session,
+) -> tuple[dict[str, OpenColumns], dict[str, list[OpenClaim]], dict[str, list[BaselineClaim]]]:
+    """`open_claims_split` and `claims_needing_baseline`, from one read of `prediction`.
+
+    A run wants both, and they are mostly the same claims (a new claim is open
+    and has no baseline yet): one scan of the table instead of two (a second
+    scan of a 100k-claim table cost 0.2-0.4 s of CPU, half of it the driver's).
+    """
+    rows = fetchall(
+        session,
+        f"SELECT {BASELINE_CLAIM_COLUMNS}, CASE WHEN {FIXED_LEVEL} THEN 1 ELSE 0 END, "
+        f"CASE WHEN status = ? THEN 1 ELSE 0 END, CASE WHEN {BASELINE_DUE} THEN 1 ELSE 0 END "
+        f"FROM prediction WHERE status = ? OR ({BASELINE_DUE}) ORDER BY id",
+        (*_FIXED_LEVEL_PARAMS, "open", "open"),
+    )
+    width = len(BASELINE_CLAIM_COLUMNS.split(","))
+    due = [row[:width] for row in rows if row[width + 2]]
+    open_rows = [row for row in rows if row[width + 1]]
+    if open_rows:
+        # In `open_claims_split`'s columns: id, symbol, kind, level, upper_level,
+        # made_on, window_start, deadline and the fixed-level flag.
+        picked = itemgetter(0, 1, 2, 3, 11, 6, 7, 8, width)
+        open_rows = list(map(picked, open_rows))
+    columns, claims = _split_open(session, open_rows)
+    return columns, claims, baseline_claims(due)
+
+
+def _split_open(
+    session: Session, rows: Sequence[Sequence]
+) -> tuple[dict[str, OpenColumns], dict[str, list[OpenClaim]]]:
+    """`open_claims_split` of the open claims' rows (id, symbol, kind, level,
+    upper_level, made_on, window_start, deadline, whether of a fixed level)."""
+    from ledger.claims.pairs import legs_of
+    from ledger.rules.admissible import surely_judgeable
+
     doubtful: list[int] = [row[0] for row in rows if not row[8]]
     if doubtful:
         rows = [row for row in rows if row[8]]

@@ -404,7 +404,7 @@ def test_a_claim_settled_between_the_read_and_the_write_is_not_settled_again(
     open; the run's compare-and-set finds it moved, so GC=F is left for the next
     run and keeps the one resolution, while BTC-USD settles."""
     gold, btc = record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
-    read = resolver.open_claims_split
+    read = resolver.open_claims_and_baselines
 
     def read_then_someone_settles_gold(session):
         split = read(session)
@@ -412,7 +412,7 @@ def test_a_claim_settled_between_the_read_and_the_write_is_not_settled_again(
             settle_claims(other, [gold], ["false"], [(None,) * 12], run_id=None, method="manual")
         return split
 
-    monkeypatch.setattr(resolver, "open_claims_split", read_then_someone_settles_gold)
+    monkeypatch.setattr(resolver, "open_claims_and_baselines", read_then_someone_settles_gold)
     summary = run_resolver(
         engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
     )
