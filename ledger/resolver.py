@@ -45,7 +45,7 @@ from ledger.rules import (
     with_ratio_legs,
 )
 from ledger.rules.calendar import day_numbers
-from ledger.rules.judge import NO_DAY, VerdictColumns, resolve_columns
+from ledger.rules.judge import NO_DAY, ClaimColumns, VerdictColumns, resolve_columns
 from ledger.rules.levels import BarArrays, compute_levels, history_start
 from ledger.services.corrections import rejudge_revised
 from ledger.store.baselines import claims_needing_baseline, market_values, store_baselines
@@ -210,15 +210,24 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
         claims_by_symbol = _by_pair(claims_by_symbol)
     invalid = _set_aside_unjudgeable(claims_by_symbol)
     invalid_baselines = []
-    if needing_baseline:
+    history: dict[str, tuple[date, date]] = {}
+    if needing_baseline or any(
+        c.due is not None and c.due.any() for c in columns_by_symbol.values()
+    ):
         # SciPy comes with the baselines; a run with none to compute starts without it.
-        from ledger.baseline import history_range, set_aside_unjudgeable
+        from ledger.baseline import columns_history_range, history_range, set_aside_unjudgeable
 
+        for symbol, columns in columns_by_symbol.items():
+            if columns.due is not None and columns.due.any():
+                history[symbol] = columns_history_range(columns.claims, columns.due)
+    if needing_baseline:
         # The claims the run just found judgeable need no second bounds check.
         judged = {item.id for items in claims_by_symbol.values() for item in items}
         for columns in columns_by_symbol.values():
             judged.update(columns.ids)
         invalid_baselines = set_aside_unjudgeable(needing_baseline, checked=judged)
+        for symbol, claims in needing_baseline.items():
+            history[symbol] = _union_range(history.get(symbol), history_range(claims))
     keys = set(claims_by_symbol) | set(columns_by_symbol) | set(needing_baseline)
     with Session(engine) as session:
         cache = cached_ranges(session, {leg for key in keys for leg in legs_of(key)})
@@ -246,8 +255,7 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     # One request per symbol covers both the resolve window and the history the
     # market baseline of new claims needs.
     fetch_spans = {s: span for s, span in needed.items() if span is not None}
-    for symbol, claims in needing_baseline.items():
-        first, last = history_range(claims)
+    for symbol, (first, last) in history.items():
         span = (first, min(last, as_of))
         if symbol in fetch_spans:
             span = (min(span[0], fetch_spans[symbol][0]), max(span[1], fetch_spans[symbol][1]))
@@ -496,6 +504,9 @@ class _SymbolRun:
                 # The column claims' baselines ride on their status or open-reason UPDATE.
                 market = {b.claim_id: market_values(b) for b in baselines}
                 written = set(columns.ids) & market.keys()
+                market = {cid: market[cid] for cid in written}
+                if columns.due is not None and columns.due.any() and symbol not in self.failed:
+                    market.update(_column_baselines(columns, bars, splits))
                 _resolve_columns(
                     session,
                     symbol,
@@ -506,7 +517,7 @@ class _SymbolRun:
                     tally,
                     run_id,
                     rejected=fetched.rejected.get(symbol),
-                    market={cid: market[cid] for cid in written},
+                    market=market,
                 )
                 baselines = [b for b in baselines if b.claim_id not in written]
             if baselines:
@@ -561,6 +572,31 @@ def _baselines_for(claims: list, bars: pd.DataFrame, splits: pd.Series | None) -
     from ledger.baseline import baselines_for  # SciPy, only when baselines are computed
 
     return baselines_for(claims, bars, splits)
+
+
+def _column_baselines(
+    columns: OpenColumns, bars: pd.DataFrame, splits: pd.Series | None
+) -> dict[int, tuple]:
+    """The baselines (`MARKET_COLUMNS` values, by claim id) of the column claims due one."""
+    from ledger.baseline import baseline_columns  # SciPy, only when baselines are computed
+
+    claims, due = columns.claims, columns.due
+    assert due is not None
+    ids = columns.ids
+    if not due.all():
+        picked = np.flatnonzero(due).tolist()
+        ids = [ids[i] for i in picked]
+        claims = ClaimColumns(
+            claims.symbol,
+            [claims.kind[i] for i in picked],
+            claims.made_on[due],
+            claims.window_start[due],
+            claims.deadline[due],
+            claims.level[due],
+            claims.upper[due],
+        )
+    values = baseline_columns(claims, bars, splits)
+    return dict(zip(ids, zip(*values, strict=True), strict=True))
 
 
 def _without_unchanged(

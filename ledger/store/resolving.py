@@ -122,10 +122,14 @@ _BANDS = tuple(kind.value for kind in ClaimKind if kind.is_band)
 
 @dataclass(frozen=True)
 class OpenColumns:
-    """One symbol's open claims of a fixed level, as columns, in id order."""
+    """One symbol's open claims of a fixed level, as columns, in id order.
+
+    `due` marks the claims that have no market baseline yet, where the read
+    says (`open_claims_and_baselines`); None: not known here."""
 
     ids: list[int]
     claims: ClaimColumns
+    due: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -160,6 +164,9 @@ def open_claims_and_baselines(
     A run wants both, and they are mostly the same claims (a new claim is open
     and has no baseline yet): one scan of the table instead of two (a second
     scan of a 100k-claim table cost 0.2-0.4 s of CPU, half of it the driver's).
+    A claim due a baseline that is held as columns is marked there (`due`)
+    instead of being a BaselineClaim too: together, the two are the claims
+    `claims_needing_baseline` gives.
     """
     rows = fetchall(
         session,
@@ -177,6 +184,19 @@ def open_claims_and_baselines(
         picked = itemgetter(0, 1, 2, 3, 11, 6, 7, 8, width)
         open_rows = list(map(picked, open_rows))
     columns, claims = _split_open(session, open_rows)
+    if not due:
+        return columns, claims, baseline_claims(due)
+    # The claims held as columns carry their own "due" mark; the rest become
+    # BaselineClaims, as `claims_needing_baseline` gives them.
+    due_ids = np.fromiter((row[0] for row in due), np.int64, len(due))
+    held = []
+    for symbol, column in columns.items():
+        mask = np.isin(np.asarray(column.ids, dtype=np.int64), due_ids)
+        columns[symbol] = replace(column, due=mask)
+        held.append(np.asarray(column.ids, dtype=np.int64)[mask])
+    if held:
+        elsewhere = ~np.isin(due_ids, np.concatenate(held))
+        due = [row for row, keep in zip(due, elsewhere.tolist(), strict=True) if keep]
     return columns, claims, baseline_claims(due)
 
 
