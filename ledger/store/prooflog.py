@@ -218,9 +218,10 @@ def append_inserted_resolutions(
     *,
     claim_status: Mapping[int, str],
 ) -> None:
-    """Log the current resolutions a SQLite transaction has just inserted (the
-    rows after `after_id`, all of them), from the values it inserted rather
-    than read back: the same entries `append_resolutions` gives.
+    """Log the current resolutions a transaction has just inserted (the rows
+    after `after_id`, all of them), from the values it inserted rather than
+    read back: the same entries `append_resolutions` gives. On PostgreSQL see
+    `_as_stored_elsewhere`; on SQLite:
 
     `inserted` holds the values as SQLite was handed them (`raw.sqlite_rows`:
     dates and timestamps as its text, True as 1), in `columns` order; a
@@ -254,7 +255,10 @@ def append_inserted_resolution_columns(
     )
     columns = None
     if [row[1] for row in stored] == claim_ids:
-        columns = _as_stored(inserted, len(claim_ids))
+        if session.get_bind().dialect.name == "sqlite":
+            columns = _as_stored(inserted, len(claim_ids))
+        elif stored:
+            columns = _as_stored_elsewhere(session, inserted, len(claim_ids), stored[0][0])
     if columns is None:
         append_resolutions(session, claim_ids, current_only=True, claim_status=claim_status)
         return
@@ -404,6 +408,62 @@ def _as_stored(inserted: Mapping[str, Sequence[Any]], count: int) -> dict[str, l
             return None
         columns[name] = _floats_as_sqlite_reads(values)
     return columns
+
+
+def _as_stored_elsewhere(
+    session: Session, inserted: Mapping[str, Sequence[Any]], count: int, first_id: int
+) -> dict[str, list[Any]] | None:
+    """The inserted columns as `_RESOLUTION_SQL` reads them back from PostgreSQL,
+    or None where that is not plain to see.
+
+    psycopg gives back what it was handed, by type: a float as that float (NaN
+    and -0.0 included), an int in a float column as a float, a date, a string,
+    a bool. A timestamp column is stored in the server's terms, so one of a
+    single value throughout (a run's `created_at`) is read back once, from the
+    first new row; any other value (a string for a date, a float for an
+    integer, a timestamp that varies) gives None, and the rows are read back.
+    """
+    columns: dict[str, list[Any]] = {}
+    for name in _STORED_ORDER:
+        if name not in inserted:
+            columns[name] = [None] * count
+            continue
+        values = list(inserted[name])
+        if len(values) != count:
+            raise ValueError(f"column {name} has {len(values)} values for {count} rows")
+        kinds = set(map(type, values)) - {type(None)}
+        column_type = _storage_type(_RESOLUTIONS.c[name].type)
+        if isinstance(column_type, sqltypes.Float):
+            if not kinds <= {float, int}:
+                return None
+            if int in kinds:
+                values = [v if v is None else float(v) for v in values]
+        elif isinstance(column_type, sqltypes.DateTime):
+            if not kinds:
+                pass
+            elif len(set(values)) != 1 or not kinds <= {datetime}:
+                return None
+            else:
+                read = fetchall(session, f"SELECT {name} FROM resolution WHERE id = ?", [first_id])
+                values = [read[0][0]] * count
+        else:
+            allowed = next(
+                (plain for kind, plain in _HANDED_BACK if isinstance(column_type, kind)), None
+            )
+            if allowed is None or not kinds <= allowed:
+                return None
+        columns[name] = values
+    return columns
+
+
+_HANDED_BACK: tuple[tuple[type, frozenset[type]], ...] = (
+    (sqltypes.Boolean, frozenset({bool})),
+    (sqltypes.Integer, frozenset({int})),
+    (sqltypes.String, frozenset({str})),
+    (sqltypes.Date, frozenset({date})),
+)
+"""What psycopg hands back as it was handed, by the column's type (a datetime is
+no date here: `type(value)` is compared, and a date column refuses one)."""
 
 
 def _log_resolution_rows(
@@ -692,8 +752,29 @@ def _plain_columns(stored: Mapping[str, list[Any]], columns: _Columns) -> dict[s
     for name in columns.names:
         column = stored[name]
         converter = convert.get(name)
-        values[name] = column if converter is None else _COLUMN_CONVERTERS[converter](column)
+        if converter is None:
+            values[name] = column
+        elif converter in _ONE_TEXT_WHEN_EQUAL and _one_value(column):
+            # A run's created_at: one timestamp, converted once, not once per row.
+            values[name] = _COLUMN_CONVERTERS[converter](column[:1]) * len(column)
+        else:
+            values[name] = _COLUMN_CONVERTERS[converter](column)
     return values
+
+
+# Converters whose plain text is the same for equal values of one type (an equal
+# date, or timestamp, is the same day, or instant; not so for floats, where 0.0 ==
+# -0.0 are written apart).
+_ONE_TEXT_WHEN_EQUAL = frozenset({_day, _moment})
+
+
+def _one_value(column: Sequence[Any]) -> bool:
+    """Whether a column holds one value of one type throughout (and is not empty)."""
+    return (
+        bool(column)
+        and len(set(map(type, column))) == 1
+        and list(column).count(column[0]) == len(column)
+    )
 
 
 def ledger_columns(session: Session) -> Tables:

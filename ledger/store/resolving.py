@@ -557,16 +557,11 @@ def settle_claim_columns(
         )
     )
     claim_status = dict(zip(claim_ids, outcomes, strict=True))
-    if not sqlite:
-        insert_rows(session, "resolution", columns, rows)
-        prooflog.append_resolutions(
-            session, claim_ids, current_only=True, claim_status=claim_status
-        )
-        return list(claim_ids)
-    # SQLite: the proof entries are made from the values as handed to it; only
-    # the new ids are read back.
+    # The proof entries are made from the values as handed to the database; only
+    # the new ids are read back (and the rows, where a value's storage is not
+    # plain to see: `prooflog.append_inserted_resolution_columns`).
     last_id = fetchall(session, "SELECT max(id) FROM resolution", [])[0][0] or 0
-    insert_rows(session, "resolution", columns, rows, ready=True)
+    insert_rows(session, "resolution", columns, rows, ready=sqlite)
     prooflog.append_inserted_resolution_columns(
         session,
         last_id,
