@@ -48,11 +48,16 @@ def _sqlite_value(value: Any) -> Any:
 def sqlite_rows(rows: Sequence[Sequence[Any]]) -> list[tuple]:
     """Rows with `_sqlite_value` applied, column by column: only a column holding a
     value that needs converting (a date, a timestamp) is converted, so a
-    100k-row insert does not call a function per value."""
+    100k-row insert does not call a function per value (and rows needing none
+    are handed back as they are, not rebuilt)."""
     columns = list(zip(*rows, strict=True))
+    converted = False
     for index, column in enumerate(columns):
         if not set(map(type, column)) <= _PLAIN:
             columns[index] = tuple(map(_sqlite_value, column))
+            converted = True
+    if not converted:
+        return rows if isinstance(rows, list) else list(rows)
     return list(zip(*columns, strict=True))
 
 
@@ -76,6 +81,13 @@ def filled_columns(
     if len(kept) == 1:
         return (columns[kept[0]],), [(pick(row),) for row in rows]
     return tuple(columns[i] for i in kept), list(map(pick, rows))
+
+
+def sqlite_column(values: Sequence[Any]) -> Sequence[Any]:
+    """One column's values with `_sqlite_value` applied, or as given when none needs it."""
+    if set(map(type, values)) <= _PLAIN:
+        return values
+    return [_sqlite_value(value) for value in values]
 
 
 def adapt(session: Session, value: Any) -> Any:
