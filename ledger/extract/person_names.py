@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ledger.claims.assets import BUILTIN_ALIASES
+from ledger.claims.instruments import instrument_names
 from ledger.extract.house_names import HOUSES, has_organization_word, house_name, is_organization
 from ledger.extract.patterns import asset_words, speaker_phrases
 
@@ -20,7 +21,12 @@ _WHERE_BASED = re.compile(r"-(?:based|headquartered|listed|born)$", re.IGNORECAS
 _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
 CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
 _FILLERS = frozenset(speaker_phrases.SPEAKER_VERB_FILLERS)
-_ASSET_WORDS = frozenset(BUILTIN_ALIASES) | frozenset(asset_words.ARTICLE_ASSET_NAMES)
+# An index's name is never a speaker's, though written as an acronym: "the KOSPI at 2,900",
+# "the TSX at 23,000" are the market's level, not a house's call.
+_INDEX_NAMES = frozenset(key for key, row in instrument_names().items() if row.category == "index")
+_ASSET_WORDS = (
+    frozenset(BUILTIN_ALIASES) | frozenset(asset_words.ARTICLE_ASSET_NAMES) | _INDEX_NAMES
+)
 
 _WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
