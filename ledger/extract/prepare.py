@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from ledger.claims import dates
 from ledger.claims.dates import DatePhrase
 from ledger.errors import ClaimError
+from ledger.extract.fx_forms import fx_forms
 from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rules
 from ledger.extract.quarter_spans import quarter_spans
 from ledger.extract.slash_lists import spaced_slashes
@@ -278,7 +279,7 @@ def prepare(
     sees $60 in 2026. Its strategist expects $55 in the second half": of 2026). In a list's
     `item` it is the year of the list ("Gold forecasts for 2026:" then "- JPMorgan: $5,055
     at year-end": the end of 2026)."""
-    work = _elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY)))
+    work = fx_forms(_elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY))))
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
     work = spaced_slashes(work)  # "Brent/WTI averages of $58/$54": two assets, two levels
