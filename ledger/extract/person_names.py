@@ -23,7 +23,9 @@ CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
 _FILLERS = frozenset(speaker_phrases.SPEAKER_VERB_FILLERS)
 # An index's name is never a speaker's, though written as an acronym: "the KOSPI at 2,900",
 # "the TSX at 23,000" are the market's level, not a house's call.
-_INDEX_NAMES = frozenset(key for key, row in instrument_names().items() if row.category == "index")
+_INDEX_NAMES = frozenset(
+    {key for key, row in instrument_names().items() if row.category == "index"} | {"stoxx"}
+)
 _ASSET_WORDS = (
     frozenset(BUILTIN_ALIASES) | frozenset(asset_words.ARTICLE_ASSET_NAMES) | _INDEX_NAMES
 )

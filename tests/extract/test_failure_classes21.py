@@ -90,6 +90,40 @@ def test_an_index_in_capitals_after_another_is_not_a_speaker(second: str, expect
     assert expected in found
 
 
+def test_a_first_line_wrapped_inside_an_index_name_is_no_title() -> None:
+    text = (
+        "Acme Bank on Monday raised its year-end 2024 target for Europe's STOXX\n"
+        "600 index to 540 from 510, pointing to a possible pick-up in growth and to\n"
+        "monetary easing by central banks around the world."
+    )
+    assert "^STOXX touch_above 540 by 2024-12-31 Acme Bank" in recorded(text, made_on=MARCH)
+
+
+def test_a_title_over_a_body_is_still_a_title() -> None:
+    text = "Acme Bank Lifts Its Gold Target To $3,000 For The End Of This Year\n2024 has been good."
+    found = recorded(text, made_on=MARCH)
+    assert "GC=F touch_above 3000 by 2024-12-31 Acme Bank" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Bank raised its 2024 target for the STOXX 600. It also raised its 2024 target"
+            " for Britain's FTSE 100 index .FTSE to 8,200 from 7,900.",
+            "^FTSE touch_above 8200 by 2024-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank raised its 2024 target for the Nikkei 225 <.N225> to 42,000.",
+            "^N225 touch_above 42000 by 2024-12-31 Acme Bank",
+        ),
+    ],
+    ids=["dot-code", "bracketed-code"],
+)
+def test_a_reuters_instrument_code_after_the_name_is_read_past(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=MARCH)
+
+
 # ------------------------------------------------------------ exchange-rate forms
 
 

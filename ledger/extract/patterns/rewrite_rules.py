@@ -202,5 +202,8 @@ REWRITES = (
     (r"(?<=\d)-plus\b", ""),
     (r"(?<=\d)\s*(?:/oz|/ounce|/bbl|/barrel|/b\b|/t\b|/troy\s+oz)", ""),
     (r"(?<=\d)\s+(?:an|a|per)\s+(?:troy\s+)?(?:ounce|oz|barrel|bbl|coin|token)\b", ""),
+    # "Europe's STOXX 600 index .STOXX to 540", "<.FTSE>": a Reuters instrument code after
+    # the index's name says nothing more; left in, it parts the name from its level
+    (r"(?-i:\s<?\.[A-Z][A-Z0-9]{1,9}>?)(?=[\s,;)])", ""),
     # "5,000 dollars" reads fine; "five thousand dollars" is rare enough to leave alone.
 )
