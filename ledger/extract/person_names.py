@@ -21,6 +21,7 @@ _WHERE_BASED = re.compile(r"-(?:based|headquartered|listed|born)$", re.IGNORECAS
 _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
 CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
 _FILLERS = frozenset(speaker_phrases.SPEAKER_VERB_FILLERS)
+_NATIONALITIES = frozenset(speaker_phrases.NATIONALITIES)
 # An index's name is never a speaker's, though written as an acronym: "the KOSPI at 2,900",
 # "the TSX at 23,000" are the market's level, not a house's call.
 _INDEX_NAMES = frozenset(
@@ -84,7 +85,7 @@ def clean_name(tokens: list[str]) -> str | None:
     if tokens[-1].endswith("s'"):
         tokens = [*tokens[:-1], tokens[-1][:-1]]  # "Goldman Sachs' Brent forecast": possessive
     name = " ".join(tokens)
-    if name.lower() in _ASSET_WORDS:
+    if name.lower() in _ASSET_WORDS or name.lower() in _NATIONALITIES:
         return None
     return house_name(name)
 
@@ -168,6 +169,13 @@ _HOUSE_PRODUCT = re.compile(
     r"(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:research\s+)?(?:analysis|note|forecast|outlook|projection"
     r"|estimate|model)s?\b"
 )
+# "according to a research report from Nomura", "an analysis by UK consultancy Capital
+# Economics": the house whose work it is, after the work and what the house is
+_WORK_BY_HOUSE = re.compile(
+    r"(?:an?|the)\s+(?:(?:new|recent|latest|fresh|separate|research|client|weekly|monthly"
+    r"|quarterly|annual)\s+){0,2}(?:report|analysis|note|study|survey|forecast|outlook"
+    r"|review|paper)\s+(?:from|by)\s+(?:(?:U\.?S\.?|UK|[a-z][\w-]*)\s+){0,3}(?=[A-Z])"
+)
 # "Standard Chartered last month raised", "Goldman Sachs earlier this week lifted": when,
 # between the name and its verb
 _WHEN_BEFORE_VERB = re.compile(
@@ -181,6 +189,9 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
     """The capitalized name that starts at `start`, and where it ends."""
     name: list[str] = []
     # "according to the World Bank", "said the IMF": the article before the institution
+    work = _WORK_BY_HOUSE.match(text, start)
+    if work:
+        start = work.end()
     article = re.match(r"the\s+(?=[A-Z])", text[start:])
     if article:
         start += article.end()

@@ -234,3 +234,76 @@ def test_a_thousands_comma_is_never_read_as_a_decimal_comma(number: int) -> None
 @given(st.integers(min_value=0, max_value=99), st.integers(min_value=0, max_value=99))
 def test_a_decimal_comma_is_the_same_number_with_a_point(units: int, hundredths: int) -> None:
     assert fx_forms(f"at {units},{hundredths:02d} by") == f"at {units}.{hundredths:02d} by"
+
+
+# ------------------------------------------------------------ speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Sensex is likely to scale 81,700 by the end of this year, according to a"
+            " research report from Acme Securities.",
+            "^BSESN touch_above 81700 by 2024-12-31 Acme Securities",
+        ),
+        (
+            "Brent is expected to stand at $95 a barrel by the end of 2024, according to an"
+            " analysis by UK consultancy Acme Economics.",
+            "BZ=F touch_above 95 by 2024-12-31 Acme Economics",
+        ),
+        (
+            "Sensex likely to touch 81,700 by year-end: Acme Securities",
+            "^BSESN touch_above 81700 by 2024-12-31 Acme Securities",
+        ),
+        (
+            "BofAML expects USD/JPY to fall to 101 by the end of 2024.",
+            "JPY=X touch_below 101 by 2024-12-31 Bank of America",
+        ),
+        (
+            "Rabo is less bearish and sees EUR/USD at 1.10 at the end of this year.",
+            "EURUSD=X touch_above 1.1 by 2024-12-31 Rabobank",
+        ),
+        (
+            "Acme Capital Markets is bullish on Canada. Canadian equity strategist Jane Roe"
+            " bases the call on several factors. The firm's commodity team expects WTI to"
+            " average $85 a barrel in 2025.",
+            "CL=F average_above 85 from 2025-01-01 to 2025-12-31 Acme Capital Markets",
+        ),
+    ],
+    ids=[
+        "report-from-house",
+        "analysis-by-described-house",
+        "headline-colon-credit",
+        "bofaml",
+        "rabo",
+        "nationality-is-no-name",
+    ],
+)
+def test_speakers_of_dev9(text: str, expected: str) -> None:
+    symbol, *rest = expected.split()
+    found = {c for c in recorded(text, made_on=MARCH) if c.startswith(symbol)}
+    kind_free = {" ".join(c.split()[:1] + c.split()[2:]) for c in found}
+    assert " ".join([symbol, *rest[1:]]) in kind_free
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Swiss Re expects gold at $3,000 by the end of 2024.", "Swiss Re"),
+        (
+            "American Century Investments expects gold at $3,000 by the end of 2024.",
+            "American Century Investments",
+        ),
+        ("Gold to hit $3,000 by year-end: report", None),
+    ],
+    ids=["nationality-in-a-firm-name", "nationality-opens-a-firm-name", "not-a-name"],
+)
+def test_speakers_that_must_not_change(text: str, speaker: str | None) -> None:
+    found = recorded(text, made_on=MARCH)
+    assert f"GC=F touch_above 3000 by 2024-12-31 {speaker}" in found
+
+
+def test_an_outlets_report_names_no_speaker() -> None:
+    text = "Gold is seen at $3,000 by the end of 2024, according to a report from Reuters."
+    assert not any(c.endswith("Reuters") for c in recorded(text, made_on=MARCH))
