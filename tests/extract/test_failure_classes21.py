@@ -307,3 +307,59 @@ def test_speakers_that_must_not_change(text: str, speaker: str | None) -> None:
 def test_an_outlets_report_names_no_speaker() -> None:
     text = "Gold is seen at $3,000 by the end of 2024, according to a report from Reuters."
     assert not any(c.endswith("Reuters") for c in recorded(text, made_on=MARCH))
+
+
+# ------------------------------------------------------------ false positives
+
+
+def test_a_house_and_its_short_name_in_brackets_is_not_its_stock() -> None:
+    text = (
+        "Brent touched $97.06 on a day when Bank of America (BofA) raised its average price"
+        " forecast to $96 a barrel for the last quarter of the year."
+    )
+    found = recorded(text, made_on=MARCH)
+    assert not any(c.startswith("BAC ") for c in found)
+    assert any(c.startswith("BZ=F average_") and " 96 " in c for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bank of America (BAC) could rise to $50 by the end of the year, says Acme Bank.",
+        "Bank of America (NYSE: BAC) could rise to $50 by the end of the year, says Acme Bank.",
+    ],
+    ids=["ticker", "exchange-and-ticker"],
+)
+def test_a_house_and_its_ticker_in_brackets_is_still_its_stock(text: str) -> None:
+    assert "BAC touch_above 50 by 2024-12-31 Acme Bank" in recorded(text, made_on=MARCH)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Securities sees the KOSPI rising to four-thousand-600 by the end of 2024.",
+            "^KS11 touch_above 4600 by 2024-12-31 Acme Securities",
+        ),
+        (
+            "Acme Securities sees the KOSPI passing the five-thousand mark by the end of 2024.",
+            "^KS11 touch_above 5000 by 2024-12-31 Acme Securities",
+        ),
+    ],
+    ids=["thousands-and-digits", "thousands-alone"],
+)
+def test_thousands_spelled_by_a_broadcaster(text: str, expected: str) -> None:
+    found = recorded(text, made_on=MARCH)
+    assert expected in found
+    assert not any(" 600 " in c or " 500 " in c for c in found)
+
+
+def test_a_level_of_unnamed_firms_is_not_the_last_speakers() -> None:
+    text = (
+        "Acme Securities sees the KOSPI at 4,600 by the end of 2024. Over the past two months"
+        " eight securities firms have revised their KOSPI forecasts, putting the lower end at"
+        " 3,500 by the end of 2024."
+    )
+    found = recorded(text, made_on=MARCH)
+    assert "^KS11 touch_above 4600 by 2024-12-31 Acme Securities" in found
+    assert not any(" 3500 " in c for c in found)

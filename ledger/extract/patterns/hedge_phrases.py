@@ -81,7 +81,7 @@ UNNAMED_SOURCES = (
     r"|a\s+dozen)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:analysts|strategists|economists|banks"
     r"|houses|brokers|forecasters|experts|traders|investors|projections|forecasts|estimates"
     r"|models|people|observers|commentators|executives|watchers|bulls|bears|pundits"
-    r"|influencers)\b",
+    r"|influencers|firms|brokerages)\b",
     r"\b(?:some|several|many|most|others|a\s+few)\s+(?:(?:now|also|even|already|still)\s+)?"
     r"(?:expect|see|think|predict|forecast|believe|say|argue|reckon|call\s+for|have\s+(?:lifted"
     r"|raised|set|put|pencilled|penciled))\b",
