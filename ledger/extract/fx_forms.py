@@ -53,9 +53,13 @@ _KIWI_IN_DOLLARS = re.compile(
     + r"(?:\bUS\s?\$?\s?0?\.?\d|\$\s?0\.\d|\b0\.\d\d|\d\s?(?:¢|US\s+cents?\b|cents?\b)))",
     re.IGNORECASE,
 )
-# "the dollar at R$5.50": Brazil's quote, reais per dollar, USD/BRL
+# "the dollar at R$5.50", "the exchange rate at R$5.80": Brazil's quote, reais per dollar,
+# USD/BRL
 _DOLLAR_IN_REAIS = re.compile(
-    r"\bthe\s+(?:U\.?S\.?\s+)?dollar\b(?!\s+index)" + _GAP + r"R\$\s?\d)", re.IGNORECASE
+    r"\bthe\s+(?:(?:U\.?S\.?\s+)?dollar\b(?!\s+index)|exchange\s+rate\b)"
+    + _GAP
+    + r"R\$\s?\d)",
+    re.IGNORECASE,
 )
 _REAIS = re.compile(r"\bR\$\s?(?=\d)")
 

@@ -363,3 +363,48 @@ def test_a_level_of_unnamed_firms_is_not_the_last_speakers() -> None:
     found = recorded(text, made_on=MARCH)
     assert "^KS11 touch_above 4600 by 2024-12-31 Acme Securities" in found
     assert not any(" 3500 " in c for c in found)
+
+
+# ------------------------------------------------------------ parity, superlatives, years
+
+
+OCTOBER = date(2022, 10, 14)
+
+
+def test_a_level_after_parity_is_the_level() -> None:
+    text = (
+        "Strategists at Acme Bank were the most bearish, expecting the pound to trade below"
+        " parity, at $0.98, by the fourth quarter."
+    )
+    assert "GBPUSD=X touch_below 0.98 by 2022-12-31 Acme Bank" in recorded(text, made_on=OCTOBER)
+
+
+def test_parity_alone_is_still_one() -> None:
+    text = "Acme Bank expects EUR/USD to fall to parity by the end of the year."
+    assert "EURUSD=X touch_below 1 by 2022-12-31 Acme Bank" in recorded(text, made_on=OCTOBER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Were the Fed to cut rates, gold could reach $5,000 by the end of 2022, Acme Bank says.",
+        "Acme Bank says gold could reach $5,000 by the end of 2022 were the Fed to cut rates.",
+    ],
+    ids=["opening", "closing"],
+)
+def test_an_inverted_condition_stays_a_condition(text: str) -> None:
+    assert not recorded(text, made_on=OCTOBER)
+
+
+def test_the_exchange_rate_in_reais_is_usd_brl() -> None:
+    text = (
+        '"Today we project the exchange rate at R$5.50 at the end of the year and at R$5.80 at'
+        ' the end of next year," says Jane Roe, an economist at Acme Bank.'
+    )
+    found = {" ".join(c.split()[:1] + c.split()[2:]) for c in recorded(text, made_on=MARCH)}
+    assert "BRL=X 5.8 by 2025-12-31 Acme Bank" in found
+
+
+def test_a_year_cut_to_two_digits_after_a_month() -> None:
+    text = "Acme Bank sees gold at $3,000 by Dec '25."
+    assert "GC=F touch_above 3000 by 2025-12-31 Acme Bank" in recorded(text, made_on=MARCH)

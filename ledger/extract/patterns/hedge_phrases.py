@@ -18,7 +18,9 @@ CONDITIONALS = (
     r"\bin\s+the\s+event\b",
     r"\bshould\s+the\b",
     r"^\W*should\b",  # "Should inflation return, ...": an inverted condition
-    r"\bwere\s+(?:the|it|they)\b.{0,40}\bto\b",
+    # "Were the Fed to cut, ...": an inverted condition; "Strategists at Nomura were the most
+    # bearish, expecting the pound to ..." is a superlative, no condition
+    r"\bwere\s+(?:the|it|they)\b(?!\s+(?:most|least|only|first|last|\w+est)\b).{0,40}\bto\b",
     r"\bbarring\b",
     r"\bin\s+case\b",
     r"\bonly\s+(?:if|when)\b",

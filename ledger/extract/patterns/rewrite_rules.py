@@ -202,6 +202,12 @@ REWRITES = (
     (r"(?<=\d)-plus\b", ""),
     (r"(?<=\d)\s*(?:/oz|/ounce|/bbl|/barrel|/b\b|/t\b|/troy\s+oz)", ""),
     (r"(?<=\d)\s+(?:an|a|per)\s+(?:troy\s+)?(?:ounce|oz|barrel|bbl|coin|token)\b", ""),
+    # "for Dec '15", "by June '26": a month and a year cut to two digits, this century's
+    (
+        r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+'(\d\d)\b",
+        r"\1 20\2",
+    ),
     # "Europe's STOXX 600 index .STOXX to 540", "<.FTSE>": a Reuters instrument code after
     # the index's name says nothing more; left in, it parts the name from its level
     (r"(?-i:\s<?\.[A-Z][A-Z0-9]{1,9}>?)(?=[\s,;)])", ""),
