@@ -56,9 +56,7 @@ _KIWI_IN_DOLLARS = re.compile(
 # "the dollar at R$5.50", "the exchange rate at R$5.80": Brazil's quote, reais per dollar,
 # USD/BRL
 _DOLLAR_IN_REAIS = re.compile(
-    r"\bthe\s+(?:(?:U\.?S\.?\s+)?dollar\b(?!\s+index)|exchange\s+rate\b)"
-    + _GAP
-    + r"R\$\s?\d)",
+    r"\bthe\s+(?:(?:U\.?S\.?\s+)?dollar\b(?!\s+index)|exchange\s+rate\b)" + _GAP + r"R\$\s?\d)",
     re.IGNORECASE,
 )
 _REAIS = re.compile(r"\bR\$\s?(?=\d)")

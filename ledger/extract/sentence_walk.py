@@ -435,9 +435,11 @@ def _parity_as_level(work: str, mentions: list[Mention], context: Context) -> st
     if not any(symbol in _NEAR_ONE_PAIRS for symbol in symbols):
         return work
     return _PARITY.sub(
-        lambda match: match[0]
-        if _LEVEL_AFTER_PARITY.match(work, match.end())
-        else "1." + "0" * (len(match[0]) - 2),
+        lambda match: (
+            match[0]
+            if _LEVEL_AFTER_PARITY.match(work, match.end())
+            else "1." + "0" * (len(match[0]) - 2)
+        ),
         work,
     )
 
