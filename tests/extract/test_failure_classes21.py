@@ -24,9 +24,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledger.claims.parser import parse_claim
+from ledger.extract import extract_candidates
 from ledger.extract.fx_forms import fx_forms
 
 MARCH = date(2024, 3, 25)
+MAY = date(2015, 5, 15)
 
 # ------------------------------------------------------------ indices and pairs
 
@@ -408,3 +410,21 @@ def test_the_exchange_rate_in_reais_is_usd_brl() -> None:
 def test_a_year_cut_to_two_digits_after_a_month() -> None:
     text = "Acme Bank sees gold at $3,000 by Dec '25."
     assert "GC=F touch_above 3000 by 2025-12-31 Acme Bank" in recorded(text, made_on=MARCH)
+
+
+def test_a_trading_range_through_next_week_is_a_short_band() -> None:
+    text = (
+        "The Australian dollar will probably stay in a US78.50¢ to US80¢ trading range through"
+        " next week, but Acme Bank still forecasts further weakness as the year goes on."
+    )
+    candidates = [c for c in extract_candidates(text, made_on=MAY) if c.claim is not None]
+    assert candidates
+    claim = candidates[0].claim
+    assert claim is not None
+    assert (claim.level, claim.upper) == (0.785, 0.8)
+    assert claim.deadline <= date(2015, 5, 31)
+
+
+def test_a_range_left_behind_is_not_the_call() -> None:
+    text = "Acme Bank sees gold rising from a $2,000 to $2,100 range to $2,500 by the end of 2024."
+    assert "GC=F touch_above 2500 by 2024-12-31 Acme Bank" in recorded(text, made_on=MARCH)
