@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ledger.claims.assets import BUILTIN_ALIASES
-from ledger.claims.instruments import instrument_names
+from ledger.claims.instruments import NameRule, instrument_names
 from ledger.extract.house_names import HOUSES, has_organization_word, house_name, is_organization
 from ledger.extract.patterns import asset_words, speaker_phrases
 
@@ -27,8 +27,18 @@ _NATIONALITIES = frozenset(speaker_phrases.NATIONALITIES)
 _INDEX_NAMES = frozenset(
     {key for key, row in instrument_names().items() if row.category == "index"} | {"stoxx"}
 )
+# Nor is a coin's ticker or name ("predicts LTC at $6,500"), unless it is also an ordinary
+# or a firm's word, written with a capital ("Ripple", "Stellar" keep their case rule).
+_COIN_NAMES = frozenset(
+    key
+    for key, row in instrument_names().items()
+    if row.category == "crypto" and row.rule is NameRule.ANY
+)
 _ASSET_WORDS = (
-    frozenset(BUILTIN_ALIASES) | frozenset(asset_words.ARTICLE_ASSET_NAMES) | _INDEX_NAMES
+    frozenset(BUILTIN_ALIASES)
+    | frozenset(asset_words.ARTICLE_ASSET_NAMES)
+    | _INDEX_NAMES
+    | _COIN_NAMES
 )
 
 _WEEKDAYS = frozenset(

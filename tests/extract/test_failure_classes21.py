@@ -428,3 +428,45 @@ def test_a_trading_range_through_next_week_is_a_short_band() -> None:
 def test_a_range_left_behind_is_not_the_call() -> None:
     text = "Acme Bank sees gold rising from a $2,000 to $2,100 range to $2,500 by the end of 2024."
     assert "GC=F touch_above 2500 by 2024-12-31 Acme Bank" in recorded(text, made_on=MARCH)
+
+
+# ------------------------------------------------------------ "mean" the verb, coins as names
+
+NOVEMBER_2020 = date(2020, 11, 17)
+
+
+def test_mean_the_verb_makes_no_consensus_and_its_percent_no_call() -> None:
+    text = (
+        "Acme Research also predicts LTC at $6,500 by the end of 2021, which looks a bold call:"
+        " it would mean LTC rising 8,800% in a year."
+    )
+    found = recorded(text, made_on=NOVEMBER_2020)
+    assert any(c.startswith("LTC-USD ") and " 6500 " in c and "Acme Research" in c for c in found)
+    assert not any("8800" in c for c in found)
+
+
+def test_a_call_written_as_what_could_mean_prices_stays() -> None:
+    text = "Acme Bank thinks tighter supply could mean prices of US$ 88 for Brent in 2026."
+    assert any(c.startswith("BZ=F ") and " 88 " in c for c in recorded(text, made_on=MARCH))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts' mean forecast puts gold at $3,000 by the end of 2024.",
+        "The mean of the forecasts puts gold at $3,000 by the end of 2024.",
+        "Targets range widely, from cautious calls near $2,000 to bullish ones above $3,000 by"
+        " the end of 2024.",
+    ],
+    ids=["mean-forecast", "the-mean", "targets-range-widely-comma"],
+)
+def test_pooled_figures_are_still_nobodys_call(text: str) -> None:
+    assert not recorded(text, made_on=MARCH)
+
+
+@pytest.mark.parametrize("coin", ["LTC", "XRP", "BNB"])
+def test_a_coin_named_after_a_verb_is_not_the_speaker(coin: str) -> None:
+    text = f"Jane Roe of Acme Research predicts {coin} at $900 by the end of 2021."
+    found = recorded(text, made_on=NOVEMBER_2020)
+    assert found
+    assert not any(c.endswith(f" {coin}") for c in found)

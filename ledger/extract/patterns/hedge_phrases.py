@@ -46,7 +46,9 @@ NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # A figure pooled from many forecasters is nobody's call: "a median forecast of $4,746",
 # "the average target among the big firms". Regexes; the candidate is flagged and capped.
 CONSENSUS = (
-    r"\b(?:median|consensus|mean)\b",
+    # ("mean" the noun, not the verb: "it would mean LTC rising 8,800%")
+    r"\b(?:median|consensus)\b|\b(?:the|a|its|their)\s+mean\b"
+    r"|\bmean\s+(?:forecast|target|estimate|projection|expectation)s?\b",
     r"\b(?:survey|poll)\s+of\b",
     # "Delegates expect silver at $59.10 next year": the survey's respondents, pooled
     r"\b(?:delegates|respondents|participants|attendees)\b",
@@ -67,7 +69,7 @@ CONSENSUS = (
     r"|is\s+pricing|are\s+pricing)\b|\bthe\s+market\s+(?:expects|is\s+pricing|prices\s+in)\b",
     # a survey's spread: "Year-end forecasts ranged from 14,600 to 25,000"
     r"\b(?:forecasts|targets|estimates|calls|predictions)\s+(?:ranged|range|ranging|ran|varied"
-    r"|vary|varying)\s+(?:widely\s+)?(?:from|between)\b",
+    r"|vary|varying)\s+(?:widely\s*,?\s+)?(?:from|between)\b",
     # a list's summary rows: "Highest: 8,100", "Average: 7,635" restate or pool the rows above
     r"^\W*(?:highest|lowest|average|mean)\s*(?:target|forecast|call|estimate)?s?\s*:",
 )

@@ -81,6 +81,11 @@ NOT_THE_LEVEL_BEFORE = (
     # what a target implies against the close: "implying an 11.4% gain from Wednesday's close"
     r"\b(?:implying|implies|implied|imply)\s+(?:an?\s+)?(?:about\s+|roughly\s+|some\s+|nearly"
     r"\s+|around\s+)?$",
+    # what a target would mean: "it would mean LTC rising 8,800% in a year"
+    # (a move, not "could mean prices of US$58 in 2026", which is a call)
+    r"\b(?:would|will|could|might)\s+mean\s+(?:(?:[A-Za-z][\w'-]*\s+){0,2}?(?:rising|gaining"
+    r"|falling|dropping|climbing|jumping|rallying)|an?\s+(?:gain|rise|fall|drop|jump|rally"
+    r"|return|upside|downside)\s+of)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?$",
     r"\b(?:currently|now|today|presently)(?:\s*:)?\s+(?:at|around|near|trading\s+(?:at"
     r"|around|near)|about|some|roughly)?\s*$",
     # a move that came before: "after a 0.1% fall", "following an 8% drop"
