@@ -466,7 +466,7 @@ def test_pooled_figures_are_still_nobodys_call(text: str) -> None:
 
 @pytest.mark.parametrize("coin", ["LTC", "XRP", "BNB"])
 def test_a_coin_named_after_a_verb_is_not_the_speaker(coin: str) -> None:
-    text = f"Jane Roe of Acme Research predicts {coin} at $900 by the end of 2021."
+    text = f"The commentator also predicts {coin} at $900 by the end of 2021."
     found = recorded(text, made_on=NOVEMBER_2020)
     assert found
     assert not any(c.endswith(f" {coin}") for c in found)
