@@ -470,3 +470,13 @@ def test_a_coin_named_after_a_verb_is_not_the_speaker(coin: str) -> None:
     found = recorded(text, made_on=NOVEMBER_2020)
     assert found
     assert not any(c.endswith(f" {coin}") for c in found)
+
+
+def test_what_a_level_would_mean_is_no_call() -> None:
+    text = "Gold futures above $4,200 mean a 60% gain in 2025, four times the S&P 500's, Acme says."
+    assert not recorded(text, made_on=MARCH)
+
+
+def test_a_call_followed_by_what_it_would_mean_stays() -> None:
+    text = "Acme Bank sees gold at $4,200 by the end of 2024, which would mean a 60% gain."
+    assert recorded(text, made_on=MARCH) == {"GC=F touch_above 4200 by 2024-12-31 Acme Bank"}
