@@ -115,7 +115,7 @@ _POSSESSIVE = re.compile(
 _PERSON_AT_FIRM = re.compile(speaker_phrases.PERSON_AT_FIRM)
 _HEADLINE_SPEAKER = re.compile(speaker_phrases.HEADLINE_SPEAKER)
 _HEADLINE_CREDIT = re.compile(
-    r"\s[-\u2013\u2014|]\s*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*$"
+    r"(?:\s[-\u2013\u2014|]|:)\s*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*$"
 )
 _SENTENCE_SUBJECT = re.compile(speaker_phrases.SENTENCE_SUBJECT)
 
@@ -219,6 +219,7 @@ def find_speaker(
         if name:
             return SpeakerReading(name, named=True)
         # "USD/JPY to fall below 140 by the end of the year - MUFG": the source after a dash
+        # or a colon ("Sensex likely to touch 21,700 by year-end: Nomura")
         credit = _HEADLINE_CREDIT.search(text)
         name = clean_name(credit["name"].split()) if credit else None
         if name and (name in HOUSE_NAMES or is_organization(name)):

@@ -160,6 +160,8 @@ ASSET_FAMILIES: Mapping[str, str] = MappingProxyType(
         "^GDAXI": "index", "^N225": "index", "^FTSE": "index", "^STOXX50E": "index",
         "^STOXX": "index", "^HSI": "index",
         "EURUSD=X": "fx", "JPY=X": "fx", "GBPUSD=X": "fx", "DX-Y.NYB": "fx",
+        "^GSPTSE": "index", "^BSESN": "index", "^KS11": "index", "^NSEI": "index",
+        "AUDUSD=X": "fx", "BRL=X": "fx", "INR=X": "fx",
     }
 )  # fmt: skip
 

@@ -18,7 +18,9 @@ CONDITIONALS = (
     r"\bin\s+the\s+event\b",
     r"\bshould\s+the\b",
     r"^\W*should\b",  # "Should inflation return, ...": an inverted condition
-    r"\bwere\s+(?:the|it|they)\b.{0,40}\bto\b",
+    # "Were the Fed to cut, ...": an inverted condition; "Strategists at Nomura were the most
+    # bearish, expecting the pound to ..." is a superlative, no condition
+    r"\bwere\s+(?:the|it|they)\b(?!\s+(?:most|least|only|first|last|\w+est)\b).{0,40}\bto\b",
     r"\bbarring\b",
     r"\bin\s+case\b",
     r"\bonly\s+(?:if|when)\b",
@@ -49,7 +51,9 @@ NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # A figure pooled from many forecasters is nobody's call: "a median forecast of $4,746",
 # "the average target among the big firms". Regexes; the candidate is flagged and capped.
 CONSENSUS = (
-    r"\b(?:median|consensus|mean)\b",
+    # ("mean" the noun, not the verb: "it would mean LTC rising 8,800%")
+    r"\b(?:median|consensus)\b|\b(?:the|a|its|their)\s+mean\b"
+    r"|\bmean\s+(?:forecast|target|estimate|projection|expectation)s?\b",
     r"\b(?:survey|poll)\s+of\b",
     # "..., a Reuters poll showed", "the poll sees average prices of $20.50": the poll's figure
     r"\b(?:survey|poll)\s+(?:showed|shows|found|finds|sees|saw|forecasts|expects|predicts"
@@ -73,7 +77,7 @@ CONSENSUS = (
     r"|is\s+pricing|are\s+pricing)\b|\bthe\s+market\s+(?:expects|is\s+pricing|prices\s+in)\b",
     # a survey's spread: "Year-end forecasts ranged from 14,600 to 25,000"
     r"\b(?:forecasts|targets|estimates|calls|predictions)\s+(?:ranged|range|ranging|ran|varied"
-    r"|vary|varying)\s+(?:widely\s+)?(?:from|between)\b",
+    r"|vary|varying)\s+(?:widely\s*,?\s+)?(?:from|between)\b",
     # a list's summary rows: "Highest: 8,100", "Average: 7,635" restate or pool the rows above
     r"^\W*(?:highest|lowest|average|mean)\s*(?:target|forecast|call|estimate)?s?\s*:",
 )
@@ -89,7 +93,7 @@ UNNAMED_SOURCES = (
     r"|a\s+dozen)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:analysts|strategists|economists|banks"
     r"|houses|brokers|forecasters|experts|traders|investors|projections|forecasts|estimates"
     r"|models|people|observers|commentators|executives|watchers|bulls|bears|pundits"
-    r"|influencers)\b",
+    r"|influencers|firms|brokerages)\b",
     r"\b(?:some|several|many|most|others|a\s+few)\s+(?:(?:now|also|even|already|still)\s+)?"
     r"(?:expect|see|think|predict|forecast|believe|say|argue|reckon|suggest|call\s+for|have"
     r"\s+(?:lifted|raised|set|put|pencilled|penciled))\b",

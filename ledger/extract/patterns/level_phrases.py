@@ -47,6 +47,10 @@ NOT_A_PRICE_AFTER = (
     r"\s*(?:million|billion|mn|bn)?\s+(?:above|below|ahead\s+of|short\s+of|shy\s+of|more\s+than"
     r"|less\s+than|higher\s+than|lower\s+than)\s+(?:the\s+|analysts['\u2019]?\s+|wall\s+street"
     r"['\u2019]?s?\s+)?(?:estimates?|expectations?|forecasts?|consensus|guidance|projections?)\b",
+    # "Gold futures above $4,200 mean a 60% gain in 2025": what a level would amount to, not
+    # a call on it
+    r"\s+(?:would\s+|will\s+|could\s+)?means?\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?\d[\d,.]*\s*(?:%"
+    r"|percent\b|per\s+cent\b)",
     r"-?\s*(?:days?|weeks?|months?|years?|hours?|minutes?|sessions?|quarters?)\b",
     r"\s*(?:tonnes?|tons?|metric|ounces|oz\b|barrels|bpd|b/d|bps|basis|cuts?|hikes?|rate\b"
     r"|times|members|people|jobs|companies|stocks|shares|contracts|etfs?"
@@ -88,6 +92,14 @@ NOT_THE_LEVEL_BEFORE = (
     # what a target implies against the close: "implying an 11.4% gain from Wednesday's close"
     r"\b(?:implying|implies|implied|imply)\s+(?:an?\s+)?(?:about\s+|roughly\s+|some\s+|nearly"
     r"\s+|around\s+)?$",
+    # what a target would mean: "it would mean LTC rising 8,800% in a year"
+    # "... mean a 60% gain": what a level amounts to
+    r"\b(?:(?:would|will|could|might)\s+)?means?\s+an?\s+(?:about\s+|around\s+|some\s+"
+    r"|roughly\s+|nearly\s+)?$",
+    # (a move, not "could mean prices of US$58 in 2026", which is a call)
+    r"\b(?:would|will|could|might)\s+mean\s+(?:(?:[A-Za-z][\w'-]*\s+){0,2}?(?:rising|gaining"
+    r"|falling|dropping|climbing|jumping|rallying)|an?\s+(?:gain|rise|fall|drop|jump|rally"
+    r"|return|upside|downside)\s+of)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?$",
     r"\b(?:currently|now|today|presently)(?:\s*:)?\s+(?:at|around|near|trading\s+(?:at"
     r"|around|near)|about|some|roughly)?\s*$",
     # a move that came before: "after a 0.1% fall", "following an 8% drop"

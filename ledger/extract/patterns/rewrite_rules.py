@@ -217,5 +217,25 @@ REWRITES = (
     (r"(?<=\d)-plus\b", ""),
     (r"(?<=\d)\s*(?:/oz|/ounce|/bbl|/barrel|/b\b|/t\b|/troy\s+oz)", ""),
     (r"(?<=\d)\s+(?:an|a|per)\s+(?:troy\s+)?(?:ounce|oz|barrel|bbl|coin|token)\b", ""),
+    # "stay in a US$0.785 to US$0.80 trading range": a band, as "between ... and ..." writes it
+    (
+        r"\b(?:in\s+|within\s+)?an?\s+(?P<low>(?:US)?\$?\d[\d,.]*\d|\d)\s+to\s+"
+        r"(?P<high>(?:US)?\$?\d[\d,.]*\d|\d)\s+(?:trading\s+)?range\b",
+        r"between \g<low> and \g<high>",
+    ),
+    # "through next week", "by the end of next week": a short horizon the claim language reads
+    (
+        r"\b(?:through|until|till|by\s+the\s+end\s+of|by)\s+next\s+week\b",
+        "within 2 weeks",
+    ),
+    # "for Dec '15", "by June '26": a month and a year cut to two digits, this century's
+    (
+        r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+'(\d\d)\b",
+        r"\1 20\2",
+    ),
+    # "Europe's STOXX 600 index .STOXX to 540", "<.FTSE>": a Reuters instrument code after
+    # the index's name says nothing more; left in, it parts the name from its level
+    (r"(?-i:\s<?\.[A-Z][A-Z0-9]{1,9}>?)(?=[\s,;)])", ""),
     # "5,000 dollars" reads fine; "five thousand dollars" is rare enough to leave alone.
 )

@@ -216,6 +216,12 @@ NOT_A_NAME = (
     # and their ISO codes ("The EUR is likely to struggle in the near term")
     "eur", "usd", "jpy", "gbp", "chf", "cny", "cnh", "aud", "nzd", "cad", "inr",
 )  # fmt: skip
+# A nationality alone is where a desk is, never a source: "Canadian equity strategist
+# Matthew Barasch" (in a firm's name it stays: "Swiss Re", "American Century").
+NATIONALITIES = (
+    "american", "canadian", "british", "european", "japanese", "chinese", "indian",
+    "australian", "german", "french", "swiss", "korean", "brazilian", "asian", "mexican",
+)  # fmt: skip
 # Legal-form words dropped from a speaker's name: "Citigroup Inc", "JPMorgan Chase & Co.".
 LEGAL_SUFFIXES = (
     "inc", "inc.", "corp", "corp.", "co", "co.", "plc", "llc", "ltd", "ltd.", "ag", "sa", "se",
@@ -229,6 +235,8 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "BofA": "Bank of America", "BofA Global Research": "Bank of America",
         "BofA Securities": "Bank of America", "Bank of America": "Bank of America",
         "BofA Merrill Lynch": "Bank of America", "Merrill Lynch": "Bank of America",
+        "BofAML": "Bank of America", "BAML": "Bank of America",
+        "Rabo": "Rabobank", "Rabobank": "Rabobank",
         "JPMorgan Chase": "JPMorgan", "JPMorgan": "JPMorgan", "J.P. Morgan": "J.P. Morgan",
         "Goldman Sachs": "Goldman Sachs",
         "StanChart": "Standard Chartered", "Standard Chartered": "Standard Chartered",
