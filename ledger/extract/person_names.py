@@ -180,9 +180,10 @@ _HOUSE_PRODUCT = re.compile(
     r"|estimate|model)s?\b"
 )
 # "according to a research report from Nomura", "an analysis by UK consultancy Capital
-# Economics": the house whose work it is, after the work and what the house is
+# Economics": the house whose work it is, after the work and what the house is (the article
+# may already be behind `start`: "according to a " is one of the verbs' phrases)
 _WORK_BY_HOUSE = re.compile(
-    r"(?:an?|the)\s+(?:(?:new|recent|latest|fresh|separate|research|client|weekly|monthly"
+    r"(?:(?:an?|the)\s+)?(?:(?:new|recent|latest|fresh|separate|research|client|weekly|monthly"
     r"|quarterly|annual)\s+){0,2}(?:report|analysis|note|study|survey|forecast|outlook"
     r"|review|paper)\s+(?:from|by)\s+(?:(?:U\.?S\.?|UK|[a-z][\w-]*)\s+){0,3}(?=[A-Z])"
 )
