@@ -224,7 +224,12 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "BofA": "Bank of America", "BofA Global Research": "Bank of America",
         "BofA Securities": "Bank of America", "Bank of America": "Bank of America",
         "BofA Merrill Lynch": "Bank of America", "Merrill Lynch": "Bank of America",
+        # the merged house's names as desks and wires write them
+        "BofAML": "Bank of America", "BofA ML": "Bank of America",
+        "BofA-Merrill Lynch": "Bank of America", "Bank of America Merrill Lynch": "Bank of America",
+        "Bank of America-Merrill Lynch": "Bank of America",
         "JPMorgan Chase": "JPMorgan", "JPMorgan": "JPMorgan", "J.P. Morgan": "J.P. Morgan",
+        "JPM": "JPMorgan",
         "Goldman Sachs": "Goldman Sachs",
         "StanChart": "Standard Chartered", "Standard Chartered": "Standard Chartered",
         "SocGen": "Societe Generale", "Société Générale": "Societe Generale",
@@ -237,6 +242,12 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "Wells Fargo": "Wells Fargo", "Macquarie": "Macquarie", "RBC": "RBC",
         "Bernstein": "Bernstein", "Jefferies": "Jefferies", "Nomura": "Nomura",
         "Mizuho": "Mizuho", "Saxo Bank": "Saxo Bank", "Julius Baer": "Julius Baer",
+        # banks whose one-word names carry no firm's word of their own ("Scotiabank, by
+        # contrast, backs ...": a house opening its sentence is known by the table)
+        "Scotiabank": "Scotiabank", "Rabobank": "Rabobank", "Natixis": "Natixis",
+        "Danske Bank": "Danske Bank", "Westpac": "Westpac", "CIBC": "CIBC", "BMO": "BMO",
+        "MUFG": "MUFG", "Santander": "Santander", "UniCredit": "UniCredit",
+        "Credit Agricole": "Credit Agricole", "Crédit Agricole": "Credit Agricole",
         "EIA": "Energy Information Administration",
         "Energy Information Administration": "Energy Information Administration",
         "US Energy Information Administration": "Energy Information Administration",
