@@ -124,9 +124,7 @@ def test_an_opening_that_names_no_house_names_no_speaker(text: str) -> None:
 
 
 def test_a_nationality_before_a_role_is_not_the_firm() -> None:
-    text = (
-        "Canadian equity strategist Matthew Barasch expects WTI to average $55.50 in 2026."
-    )
+    text = "Canadian equity strategist Matthew Barasch expects WTI to average $55.50 in 2026."
     lines = recorded(text)
     assert all(not line.endswith("Canadian") for line in lines)
 
@@ -143,9 +141,10 @@ def test_a_nationality_before_a_role_leaves_the_firm_named_before() -> None:
 
 def test_a_firm_with_a_nationality_in_its_name_keeps_it() -> None:
     text = "Canadian Imperial Bank of Commerce expects WTI to average $60 in 2026."
-    assert "CL=F average_above 60 from 2026-01-01 to 2026-12-31 Canadian Imperial Bank of Commerce" in (
-        recorded(text)
+    expected = (
+        "CL=F average_above 60 from 2026-01-01 to 2026-12-31 Canadian Imperial Bank of Commerce"
     )
+    assert expected in recorded(text)
 
 
 def test_rival_before_a_bank_is_not_its_name() -> None:
