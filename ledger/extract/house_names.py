@@ -18,9 +18,11 @@ HOUSE_SUBJECT = re.compile(
     # "UBS, meanwhile, keeps its forecast range": an adverb set off by commas
     r"(?:,\s+(?:meanwhile|however|too|also|instead|likewise|similarly|in\s+turn"
     r"|for\s+its\s+part|by\s+contrast|in\s+contrast|by\s+comparison|for\s+example"
-    r"|for\s+instance|on\s+the\s+other\s+hand|(?:while|though|although|albeit)\s[^,;:]{1,60}),)?"
+    r"|for\s+instance|on\s+the\s+other\s+hand|(?:while|though|although|albeit)\s[^,;:]{1,60}"
+    # "ING, after little change at first, keeps backing ...": a phrase of when or despite what
+    r"|(?:after|despite|amid|unlike|like|given|since|until|as\s+of)\s[^,;:]{1,60}),)?"
     r"\s+"
-    r"(?:[a-z]+(?:s|ed)|led|cut|said|saw|set|kept|took|made|gave|put|held|told|wrote)\b"
+    r"(?:[a-z]+(?:s|ed)|led|cut|said|saw|set|kept|took|made|gave|put|held|told|wrote|drew)\b"
 )
 QUOTED = re.compile(r"\"[^\"]*\"")
 
