@@ -15,6 +15,7 @@ from ledger.extract.house_names import HOUSES, has_organization_word, house_name
 from ledger.extract.patterns import asset_words, speaker_phrases
 
 NOT_A_NAME = frozenset(speaker_phrases.NOT_A_NAME)
+_NATIONALITIES = frozenset(speaker_phrases.NATIONALITIES)
 
 _WHERE_BASED = re.compile(r"-(?:based|headquartered|listed|born)$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
@@ -71,8 +72,8 @@ def clean_name(tokens: list[str]) -> str | None:
             # house's research desk is the house, which `house_name` sees to)
             break
         tokens = tokens[:-1]
-    if not tokens:
-        return None
+    if not tokens or (len(tokens) == 1 and tokens[0].lower() in _NATIONALITIES):
+        return None  # "Canadian equity strategist Jane Doe": where she is from, not her firm
     if tokens[-1].endswith("s'"):
         tokens = [*tokens[:-1], tokens[-1][:-1]]  # "Goldman Sachs' Brent forecast": possessive
     name = " ".join(tokens)

@@ -187,6 +187,9 @@ NOT_A_NAME = (
     # "Independent strategist Ed Yardeni", "Veteran trader Peter Brandt": what the person is
     "independent", "veteran", "famed", "renowned", "longtime", "legendary", "billionaire",
     "prominent",
+    # "Rival Borealis Bank", "fellow strategist": who the firm is to another, not its name;
+    # "Right now $BTC trades": an adverb opening the sentence
+    "rival", "rivals", "fellow", "right",
     "despite", "although", "though", "because", "since", "until", "unless", "yet",
     "updated", "published", "posted", "gmt", "utc", "et", "est", "edt", "bst", "cet",
     "reporting", "editing", "additional", "writing", "cnbc", "kitco", "marketwatch",
@@ -210,6 +213,14 @@ NOT_A_NAME = (
     "desk",
     # currencies written with a capital ("The Euro has generally fallen")
     "euro", "yen", "pound", "sterling", "franc", "yuan", "rupee", "greenback",
+)  # fmt: skip
+# Where a firm or a person is from ("Canadian equity strategist Jane Doe"): alone, such a
+# word is never a speaker's name; in one ("Canadian Imperial Bank of Commerce") it stays.
+NATIONALITIES = (
+    "american", "canadian", "british", "english", "european", "german", "french", "swiss",
+    "dutch", "italian", "spanish", "japanese", "chinese", "korean", "indian", "australian",
+    "asian", "nordic", "scandinavian", "russian", "brazilian", "mexican", "global",
+    "international", "domestic", "foreign", "regional",
 )  # fmt: skip
 # Legal-form words dropped from a speaker's name: "Citigroup Inc", "JPMorgan Chase & Co.".
 LEGAL_SUFFIXES = (
