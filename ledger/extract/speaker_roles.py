@@ -30,6 +30,7 @@ _ROLE = (
     r"|manager|officer|cio|ceo|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
     r"\s+){0,3}?[a-z-]+)?"
 )
+ROLE = _ROLE  # the same posts, for the article-wide ties (article_affiliations.py)
 # "head of US equity strategy Lori Calvasina": a role in lower case, then the person
 _ROLE_THEN_PERSON = re.compile(rf"{_ROLE},?\s+(?P<person>{_PERSON})")
 # "Analyst Michael Hsueh says ...", "Chief economist Jane Doe expects ...": a sentence that

@@ -185,3 +185,63 @@ def test_the_analysts_of_the_house_still_speak_for_it() -> None:
         " gold to average $4,410 in 2026."
     )
     assert "GC=F average_above 4410 from 2026-01-01 to 2026-12-31 Goldman Sachs" in recorded(text)
+
+
+# ----------------------------------------- a person the article ties to a firm, anywhere
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Mike Wilson raised his target for the S&P 500 to 7,800 by the end of 2026. Wilson"
+            " is chief US equity strategist at Morgan Stanley.",
+            "^GSPC touch_above 7800 by 2026-12-31 Morgan Stanley",
+            id="tie-after-the-call-is-sentence",
+        ),
+        pytest.param(
+            'Jane Doe expects gold to reach $5,000 by the end of 2026. "Gold is strong," said'
+            " Doe, head of commodities research at Borealis Capital.",
+            "GC=F touch_above 5000 by 2026-12-31 Borealis Capital",
+            id="surname-with-post-in-a-later-quote",
+        ),
+        pytest.param(
+            "Oil could hit $85 by the end of 2026, energy analyst Michael Rothman said Monday."
+            ' "Prices are too low," said Rothman, founder and president of research firm'
+            " Cornerstone Analytics.",
+            "CL=F touch_above 85 by 2026-12-31 Cornerstone Analytics",
+            id="two-posts-at-a-research-firm",
+        ),
+    ],
+)
+def test_a_person_tied_to_a_firm_later_speaks_for_it(text: str, expected: str) -> None:
+    assert expected in recorded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Randy Smallwood expects gold to reach $5,000 by the end of 2026. Smallwood is chief"
+            " executive of Wheaton Precious Metals.",
+            "GC=F touch_above 5000 by 2026-12-31 Randy Smallwood",
+            id="negative-a-miners-chief-executive",
+        ),
+        pytest.param(
+            "Tom Lee expects ether to reach $9,000 by the end of 2026. Lee is head of research at"
+            " Fundstrat Global Advisors.",
+            "ETH-USD touch_above 9000 by 2026-12-31 Tom Lee",
+            id="negative-a-public-figure",
+        ),
+        pytest.param(
+            "Jane Doe expects gold to reach $5,000 by the end of 2026. John Roe is head of"
+            " research at Borealis Capital.",
+            "GC=F touch_above 5000 by 2026-12-31 Jane Doe",
+            id="negative-another-person-tied",
+        ),
+    ],
+)
+def test_a_person_stays_a_person_without_a_research_firm_of_their_own(
+    text: str, expected: str
+) -> None:
+    assert expected in recorded(text)

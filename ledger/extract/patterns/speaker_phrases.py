@@ -295,7 +295,10 @@ ORGANIZATION_WORDS = (
     "treasury", "reserve", "stanley", "lynch", "chase", "fargo", "suisse", "paribas",
     "generale", "société", "societe", "nomura", "mizuho", "macquarie", "sec", "imf",
     "chartered", "organization", "organisation", "opec", "opec+", "eia", "iea", "university",
-    "board",
+    "board", "invest",
 )  # fmt: skip
+# The public figures the labelling convention tracks in their own name in every file,
+# whatever firm an article ties them to ("Tom Lee, head of research at Fundstrat").
+PUBLIC_FIGURES = ("Tom Lee", "Arthur Hayes", "Peter Schiff", "Robert Kiyosaki")
 # The title between a person and their firm: "said Jane Doe, chief strategist at Acme".
 PERSON_AT_FIRM = r",\s+(?:[a-z][\w&'-]*\s+){0,6}(?:at|of|with)\s+"
