@@ -22,8 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from ledger.extract.candidate import Candidate
-from ledger.extract.house_names import HOUSE_NAMES, has_organization_word, house_name
-from ledger.extract.patterns import speaker_phrases
+from ledger.extract.house_names import HOUSE_NAMES, speaks_for, voices_research
 from ledger.extract.person_names import NAME, clean_name
 from ledger.extract.speaker_roles import ROLE, affiliations
 
@@ -46,9 +45,6 @@ _PERSONS_FIRM = re.compile(
     r"(?P<person>\b[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){1,2})(?:'s|\u2019s)\s+(?P<firm>"
     rf"{NAME})"
 )
-_PUBLIC_FIGURES = frozenset(
-    word for figure in speaker_phrases.PUBLIC_FIGURES for word in (figure, figure.split()[-1])
-)
 
 
 def article_affiliations(sentences: Iterable[str]) -> dict[str, str]:
@@ -66,15 +62,9 @@ def article_affiliations(sentences: Iterable[str]) -> dict[str, str]:
                 ties.setdefault(person, firm)
                 ties.setdefault(person.split()[-1], firm)
         for person, firm in ties.items():
-            if person in _PUBLIC_FIGURES or not _voices_research(firm):
-                continue
-            found.setdefault(person, firm)
+            if speaks_for(person, firm) and voices_research(firm):
+                found.setdefault(person, firm)
     return found
-
-
-def _voices_research(firm: str) -> bool:
-    """A house the tables know, or a name with a financial firm's word in it."""
-    return firm in HOUSE_NAMES or house_name(firm) in HOUSE_NAMES or has_organization_word(firm)
 
 
 def credited_to_firms(

@@ -44,6 +44,36 @@ def is_organization(name: str) -> bool:
     )
 
 
+_PUBLIC_FIGURES = frozenset(
+    word for figure in speaker_phrases.PUBLIC_FIGURES for word in (figure, figure.split()[-1])
+)
+# The posts of a firm's officers rather than its researchers
+_OFFICER_POST = re.compile(
+    r"\b(?:ceo|chief\s+executive|executive|founder|co-founder|chair(?:man|woman)?|president"
+    r"|owner)\b",
+    re.IGNORECASE,
+)
+
+
+def voices_research(firm: str) -> bool:
+    """A house the tables know, or a name with a financial firm's word in it ("Capital",
+    "Analytics", "Group"): a firm whose calls are research, not a miner's or a treasury
+    company's."""
+    return firm in HOUSE_NAMES or house_name(firm) in HOUSE_NAMES or has_organization_word(firm)
+
+
+def speaks_for(person: str, firm: str, post: str = "") -> bool:
+    """Whether the calls of `person`, tied to `firm` by `post` (the words that tie them), are
+    the firm's, by the labelling convention: not for the public figures it tracks in their
+    own name (unless the firm is a house the tables know), nor for an officer ("chief
+    executive of Wheaton Precious Metals", "Strategy founder") of a firm that does not voice
+    research."""
+    if person in _PUBLIC_FIGURES:
+        # "Tom Lee, JPMorgan's chief equity strategist" (2013) voiced the bank's research
+        return firm in HOUSE_NAMES or house_name(firm) in HOUSE_NAMES
+    return not _OFFICER_POST.search(post) or voices_research(firm)
+
+
 def has_organization_word(name: str) -> bool:
     return any(word.lower() in _ORGANIZATION_WORDS for word in name.split())
 
@@ -123,7 +153,8 @@ def house_name(name: str) -> str:
         if token.endswith(("'s", "\u2019s")) and len(person) >= 2:
             firm = " ".join(tokens[: index + 1])[:-2]
             if is_organization(firm) and not is_organization(" ".join(person)):
-                return house_name(firm)
+                named = " ".join(person)
+                return house_name(firm) if speaks_for(named, firm) else named
     while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
         tokens = tokens[1:]
     titles = [i for i, token in enumerate(tokens) if token in _OFFICER_TITLES]
@@ -134,7 +165,8 @@ def house_name(name: str) -> str:
         at = tokens.index("of")
         person, firm = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
         if at >= 2 and firm and not is_organization(person) and is_organization(firm):
-            return house_name(firm)
+            # "Tom Lee of Fundstrat": a public figure the convention tracks in their own name
+            return house_name(firm) if speaks_for(person, firm) else person
     name = " ".join(tokens)
     key = name.lower()
     if key in HOUSES:

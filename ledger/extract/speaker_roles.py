@@ -16,6 +16,7 @@ from ledger.extract.house_names import (
     has_organization_word,
     house_name,
     is_organization,
+    speaks_for,
     split_houses,
 )
 from ledger.extract.person_names import CONNECTORS, NAME, NOT_A_NAME, clean_name
@@ -111,6 +112,8 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
             pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
+            if person and firm and not speaks_for(person, firm, match[0]):
+                continue  # "Randy Smallwood, chief executive of Wheaton Precious Metals"
             # the role ("strategist at") says the firm is one, whatever its words
             if firm and person and firm != person and not is_organization(person):
                 found[person] = firm

@@ -245,3 +245,48 @@ def test_a_person_stays_a_person_without_a_research_firm_of_their_own(
     text: str, expected: str
 ) -> None:
     assert expected in recorded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Randy Smallwood, chief executive of Wheaton Precious Metals, told Bloomberg that"
+            " gold could reach $5,000 by the end of 2026.",
+            "GC=F touch_above 5000 by 2026-12-31 Randy Smallwood",
+            id="a-miners-chief-executive-in-the-sentence",
+        ),
+        pytest.param(
+            "Strategy founder Michael Saylor told CNBC that Bitcoin will reach $150,000 by the end"
+            " of 2026.",
+            "BTC-USD touch_above 150000 by 2026-12-31 Michael Saylor",
+            id="a-treasury-companys-founder",
+        ),
+        pytest.param(
+            "Ethereum is projected to reach $9,000 by 2026, according to Tom Lee of Fundstrat.",
+            "ETH-USD touch_above 9000 by 2026-12-31 Tom Lee",
+            id="a-public-figure-of-a-firm",
+        ),
+        pytest.param(
+            "Tom Lee, JPMorgan's chief equity strategist, expects the S&P 500 to reach 1,825 by"
+            " the end of 2026.",
+            "^GSPC touch_above 1825 by 2026-12-31 JPMorgan",
+            id="negative-a-public-figure-at-a-known-house-speaks-for-it",
+        ),
+        pytest.param(
+            "Nigel Green, chief executive of deVere Group, expects silver to reach $200 by the end"
+            " of 2026.",
+            "SI=F touch_above 200 by 2026-12-31 deVere Group",
+            id="negative-an-advisory-groups-chief-executive-speaks-for-it",
+        ),
+        pytest.param(
+            "Tony Sycamore, analyst at IG, expects gold to reach $5,000 by the end of 2026.",
+            "GC=F touch_above 5000 by 2026-12-31 IG",
+            id="negative-an-analyst-speaks-for-any-firm",
+        ),
+    ],
+)
+def test_an_officer_of_a_firm_that_voices_no_research_speaks_for_themself(
+    text: str, expected: str
+) -> None:
+    assert expected in recorded(text)
