@@ -290,3 +290,32 @@ def test_an_officer_of_a_firm_that_voices_no_research_speaks_for_themself(
     text: str, expected: str
 ) -> None:
     assert expected in recorded(text)
+
+
+# ------------------------------------------- "according to" with what the speaker is first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "According to well-known crypto analyst Ali Charts, Dogecoin could hit $1 by the end"
+            " of 2026.",
+            "DOGE-USD touch_above 1 by 2026-12-31 Ali Charts",
+            id="a-description-before-the-person",
+        ),
+        pytest.param(
+            "Brent crude is expected to stand at $60 a barrel in the fourth quarter of 2026,"
+            " according to an analysis by UK consultancy Capital Economics.",
+            "BZ=F average_above 60 from 2026-10-01 to 2026-12-31 Capital Economics",
+            id="a-document-by-a-described-firm",
+        ),
+        pytest.param(
+            "Gold could reach $5,000 by the end of 2026, according to Goldman Sachs.",
+            "GC=F touch_above 5000 by 2026-12-31 Goldman Sachs",
+            id="negative-the-name-at-once",
+        ),
+    ],
+)
+def test_according_to_a_described_speaker_names_them(text: str, expected: str) -> None:
+    assert expected in recorded(text)

@@ -69,7 +69,12 @@ SPEAKER_POSSESSIONS = (
 # Verbs that put the speaker after them: "said Goldman", "according to UBS". Regexes.
 SPEAKER_AFTER = (
     # "according to Goldman Sachs", "according to a Bank of America Merrill Lynch report"
-    r"\baccording\s+to\s+(?:(?:a|an|the)\s+(?:(?:latest|new|recent)\s+)?)?",
+    r"\baccording\s+to\s+(?:(?:a|an|the)\s+(?:(?:latest|new|recent)\s+)?)?"
+    # "according to well-known crypto analyst Ali Charts", "according to an analysis by UK
+    # consultancy Capital Economics": what the speaker is, or whose document, before the name
+    r"(?:(?:analysis|report|note|study|survey|research)\s+(?:by|from)\s+)?"
+    r"(?:(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){0,4}?(?:analyst|strategist|economist|trader"
+    r"|consultancy|firm|broker|brokerage|house|investor|expert|chartist)\s+(?=[A-Z]))?",
     # "A Jefferies note says ...", "The latest UBS outlook sees ...": the house's document
     r"\b(?:a|an|the)\s+(?:(?:latest|new|recent)\s+)?(?=[\w&.'-]+(?:\s+[\w&.'-]+){0,4}?\s+"
     r"(?:note|report|research\s+note|outlook|study|analysis)\s+(?:says|said|shows|showed|sees"
