@@ -174,4 +174,31 @@ def house_name(name: str) -> str:
     for house in HOUSE_NAMES:
         if key.startswith(house.lower() + " ") and key[len(house) + 1 :] in _DESKS:
             return house
-    return name
+    return _house_within(name)
+
+
+# "Did Citi": a question's verb before a house is no part of its name
+_AUXILIARIES = frozenset(("did", "does", "do", "will", "can", "could", "has", "is", "would"))
+
+
+def _house_within(name: str) -> str:
+    """ "Goldman Sachs Predicts Gold Surge" (a headline's words run on after the house), "Did
+    Citi": the one known house a name holds, when the words around it are no firm's or
+    person's name of their own ("Hiroshi Nomura" is a person, kept)."""
+    mentions = list(_HOUSE_MENTION.finditer(name))
+    if len(mentions) != 1:
+        return name
+    before = name[: mentions[0].start()].split()
+    after = name[mentions[0].end() :].split()
+    if before and not all(word.lower() in _AUXILIARIES for word in before):
+        return name
+    # after the house, a headline's run of capitalized words with a verb among them
+    if after and not (len(after) >= 2 and any(_HEADLINE_VERB.fullmatch(w) for w in after)):
+        return name
+    return HOUSES[mentions[0][0].lower()]
+
+
+_HEADLINE_VERB = re.compile(
+    r"(?:Predicts|Sees|Expects|Forecasts|Targets|Raises|Lifts|Cuts|Says|Warns|Eyes|Bets"
+    r"|Calls|Tips|Projects|Lowers|Boosts|Hikes)"
+)

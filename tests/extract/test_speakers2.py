@@ -40,6 +40,12 @@ NOVEMBER = date(2025, 11, 20)
         pytest.param("BofA ML", "Bank of America", id="bofa-ml"),
         pytest.param("Bank of America Merrill Lynch", "Bank of America", id="bank-of-america-ml"),
         pytest.param("BofA Global Research", "Bank of America", id="bofa-global-research"),
+        pytest.param(
+            "Goldman Sachs Predicts Gold Surge", "Goldman Sachs", id="headline-words-after-house"
+        ),
+        pytest.param("Did Citi", "Citi", id="question-verb-before-house"),
+        pytest.param("Hiroshi Nomura", "Hiroshi Nomura", id="negative-person-with-house-surname"),
+        pytest.param("Barclays Capital", "Barclays Capital", id="negative-house-and-firm-word"),
         pytest.param("JPMorgan", "JPMorgan", id="negative-jpmorgan-kept"),
         pytest.param("Borealis Capital", "Borealis Capital", id="negative-unknown-firm-kept"),
     ],
