@@ -25,6 +25,7 @@ import pytest
 from extract_calls import recorded
 
 from ledger.extract.house_names import house_name
+from ledger.extract.person_names import clean_name
 
 NOVEMBER = date(2025, 11, 20)
 
@@ -325,3 +326,16 @@ def test_an_officer_of_a_firm_that_voices_no_research_speaks_for_themself(
 )
 def test_according_to_a_described_speaker_names_them(text: str, expected: str) -> None:
     assert expected in recorded(text)
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        pytest.param(["JPY"], None, id="currency-code"),
+        pytest.param(["EUR"], None, id="another-currency-code"),
+        pytest.param(["BTC"], None, id="coin-code"),
+        pytest.param(["JPMorgan"], "JPMorgan", id="negative-house"),
+    ],
+)
+def test_a_currency_or_coin_code_is_not_a_name(words: list[str], kept: str | None) -> None:
+    assert clean_name(words) == kept

@@ -195,6 +195,8 @@ NOT_A_NAME = (
     # "Rival Borealis Bank", "fellow strategist": who the firm is to another, not its name;
     # "Right now $BTC trades": an adverb opening the sentence
     "rival", "rivals", "fellow", "right",
+    # currency and coin codes ("JPY could weaken to 135"): the asset, not who speaks
+    "jpy", "eur", "gbp", "chf", "aud", "cad", "nzd", "cny", "cnh", "btc", "eth", "xau", "xag",
     "despite", "although", "though", "because", "since", "until", "unless", "yet",
     "updated", "published", "posted", "gmt", "utc", "et", "est", "edt", "bst", "cet",
     "reporting", "editing", "additional", "writing", "cnbc", "kitco", "marketwatch",
