@@ -61,6 +61,8 @@ FRAME_COLUMNS: tuple[str, ...] = (*BAR_COLUMNS, QUALITY_COLUMN)
 INDEX_NAME = "date"
 INDEX_DTYPE = "datetime64[ns]"
 
+_NANOSECONDS_PER_DAY = 86_400 * 10**9
+
 OK, REPAIRED, CLOSE_ONLY = "ok", "repaired", "close_only"
 BAR_QUALITIES: tuple[str, ...] = (OK, REPAIRED, CLOSE_ONLY)
 """Every quality a stored bar may carry; its position is its code (`quality_codes`)."""
@@ -181,11 +183,9 @@ def check_bars(frame: pd.DataFrame, symbol: str) -> CheckedBars:
         raise ValueError(f"bars for {symbol} lack column(s) {', '.join(missing)}")
 
     dates = _calendar_dates(frame.index)
-    prices = frame[list(PRICE_COLUMNS)].apply(pd.to_numeric, errors="coerce").to_numpy("float64")
-    if "volume" in frame.columns:
-        volume = pd.to_numeric(frame["volume"], errors="coerce").to_numpy("float64")
-    else:
-        volume = np.full(len(frame), np.nan)
+    prices = np.column_stack([_numbers(frame[column]) for column in PRICE_COLUMNS])
+    has_volume = "volume" in frame.columns
+    volume = _numbers(frame["volume"]) if has_volume else np.full(len(frame), np.nan)
 
     open_, high, low, close = prices.T
     bad_date = np.asarray(dates.isna())
@@ -254,11 +254,28 @@ def check_bars(frame: pd.DataFrame, symbol: str) -> CheckedBars:
             day = dates[row]
             if not bad_date[row] and day not in kept_days:
                 gaps.setdefault(day.date(), message)
-    return CheckedBars(kept.sort_index(kind="stable"), messages, dict(sorted(gaps.items())))
+    if not kept.index.is_monotonic_increasing:
+        kept = kept.sort_index(kind="stable")
+    return CheckedBars(kept, messages, dict(sorted(gaps.items())))
+
+
+def _numbers(column: pd.Series) -> np.ndarray:
+    """A column as float64, anything that is not a number NaN (a float column as it is:
+    `pd.to_numeric` would give it back unchanged, at a cost per call)."""
+    if column.dtype == np.float64:
+        return column.to_numpy(dtype=np.float64)
+    return pd.to_numeric(column, errors="coerce").to_numpy("float64")
 
 
 def _calendar_dates(index: pd.Index) -> pd.DatetimeIndex:
     """The index as tz-naive midnights (NaT where it is not a date at all)."""
+    if (
+        isinstance(index, pd.DatetimeIndex)
+        and index.tz is None
+        and index.dtype == INDEX_DTYPE
+        and not (index.asi8 % _NANOSECONDS_PER_DAY).any()
+    ):
+        return index  # what a source's reader gives: midnights already
     if isinstance(index, pd.DatetimeIndex):
         dates = index
     else:
@@ -280,8 +297,8 @@ def _duplicates(
     repeat = np.zeros(len(dates), dtype=bool)
     conflict = np.zeros(len(dates), dtype=bool)
     sane_days = dates.asi8[sane]
-    if len(np.unique(sane_days)) == len(sane_days):
-        return repeat, conflict  # the usual history: one bar per date
+    if (np.diff(sane_days) > 0).all() or len(np.unique(sane_days)) == len(sane_days):
+        return repeat, conflict  # the usual history: one bar per date (in order, mostly)
     table = pd.DataFrame(prices, columns=list(PRICE_COLUMNS))
     table["volume"] = volume
     table["date"] = dates

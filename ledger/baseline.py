@@ -20,12 +20,13 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from ledger.claims.model import Claim, ClaimKind
+from ledger.claims.model import Claim, ClaimKind, RelativeLevel
 from ledger.claims.pairs import legs_of
 from ledger.market.source import PriceSource
 from ledger.price_cache import fetch_missing, missing_range
 from ledger.rules import LegData, unjudgeable
 from ledger.rules.calendar import day_numbers
+from ledger.rules.judge import ClaimColumns
 from ledger.scoring.market_implied import (
     MIN_RETURNS,
     VOL_WINDOW_DAYS,
@@ -125,6 +126,20 @@ def history_range(claims: Sequence[BaselineClaim]) -> tuple[date, date]:
     return first, max(made_on)
 
 
+def columns_history_range(claims: ClaimColumns, due: np.ndarray) -> tuple[date, date]:
+    """`history_range` of the claims held as columns that `due` marks."""
+    made_on, window_start = claims.made_on[due], claims.window_start[due]
+    first = min(int(made_on.min()) - (VOL_WINDOW_DAYS + 1), int(window_start.min()))
+    return _date_of(first), _date_of(int(made_on.max()))
+
+
+def _date_of(day: int) -> date:
+    return date.fromordinal(day + _EPOCH_ORDINAL)
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
 def compute_baselines(
     engine: Engine,
     source: PriceSource | None,
@@ -211,30 +226,82 @@ def baselines_for(
             Baseline(c.id, None, None, None, "no price history up to the day the call was made")
             for c in claims
         ]
+    values = _market_values(
+        [c.kind for c in claims],
+        day_numbers([c.made_on for c in claims]),
+        day_numbers([c.window_start for c in claims]),
+        day_numbers([c.deadline for c in claims]),
+        np.array([np.nan if c.level is None else c.level for c in claims], dtype=np.float64),
+        np.array([np.nan if c.upper is None else c.upper for c in claims], dtype=np.float64),
+        [(i, c.relative) for i, c in enumerate(claims) if c.relative is not None],
+        bars,
+        splits,
+    )
+    return [
+        Baseline(claim.id, *claim_values)
+        for claim, claim_values in zip(claims, zip(*values, strict=True), strict=True)
+    ]
+
+
+def baseline_columns(
+    claims: ClaimColumns, bars: pd.DataFrame | None, splits: pd.Series | None
+) -> tuple[list, list, list, list]:
+    """`baselines_for` of claims held as columns (a stated level each, no relative
+    one): their market_prob, sigma, spot and note, a list each (`MARKET_COLUMNS`).
+
+    A run's new claims are mostly such claims, read as columns already
+    (`ledger.store.resolving.OpenColumns`): a `BaselineClaim` and a `Baseline`
+    per claim cost more than the model itself.
+    """
+    count = len(claims)
+    if bars is None or bars.empty:
+        note = "no price history up to the day the call was made"
+        return [None] * count, [None] * count, [None] * count, [note] * count
+    return _market_values(
+        claims.kind,
+        claims.made_on,
+        claims.window_start,
+        claims.deadline,
+        np.asarray(claims.level, dtype=np.float64),
+        np.asarray(claims.upper, dtype=np.float64),
+        [],
+        bars,
+        splits,
+    )
+
+
+def _market_values(
+    kinds: Sequence[str],
+    made_on_days: np.ndarray,
+    start_days: np.ndarray,
+    deadline_days: np.ndarray,
+    stated_levels: np.ndarray,
+    stated_uppers: np.ndarray,
+    relatives: Sequence[tuple[int, RelativeLevel]],
+    bars: pd.DataFrame,
+    splits: pd.Series | None,
+) -> tuple[list, list, list, list]:
+    """The baselines' market_prob, sigma, spot and note lists of claims given as
+    columns: kinds, day numbers, stated levels and ceilings (NaN: none) and the
+    relative levels, by position, which are measured from the spot."""
+    count = len(kinds)
     dates = bars.index.to_numpy(dtype="datetime64[D]")
     closes = bars["close"].to_numpy(dtype=np.float64)
-    made_on = day_numbers([c.made_on for c in claims]).astype("datetime64[D]")
-    window_start = day_numbers([c.window_start for c in claims]).astype("datetime64[D]")
-    deadline = day_numbers([c.deadline for c in claims]).astype("datetime64[D]")
+    made_on = np.asarray(made_on_days).astype("datetime64[D]")
+    window_start = np.asarray(start_days).astype("datetime64[D]")
+    deadline = np.asarray(deadline_days).astype("datetime64[D]")
     vol = realized_volatility_many(closes, dates, made_on)
     # Bars are in today's units: a level stated before a later split is divided by it.
     factor = _split_factors(made_on, splits)
-    levels = (
-        np.array([np.nan if c.level is None else c.level for c in claims], dtype=np.float64)
-        / factor
-    )
-    uppers = (
-        np.array([np.nan if c.upper is None else c.upper for c in claims], dtype=np.float64)
-        / factor
-    )
-    for i, claim in enumerate(claims):
-        if claim.relative is not None:
-            levels[i] = claim.relative.apply(vol.spot[i]) if np.isfinite(vol.spot[i]) else np.nan
+    levels = stated_levels / factor
+    uppers = stated_uppers / factor
+    for i, relative in relatives:
+        levels[i] = relative.apply(vol.spot[i]) if np.isfinite(vol.spot[i]) else np.nan
     weight, seen_mean = _average_progress(
-        claims, dates, closes, made_on, window_start, deadline, vol
+        kinds, dates, closes, made_on, window_start, deadline, vol
     )
     probs = market_probabilities(
-        [c.kind for c in claims],
+        kinds,
         vol.spot,
         levels,
         year_fraction(made_on, deadline),
@@ -247,32 +314,42 @@ def baselines_for(
     # Plain Python floats (NaN for "none") from here: one conversion per column,
     # not one numpy scalar per claim and field.
     prob_list, sigma_list, spot_list = _finite_or_none(probs, vol.sigma, vol.spot)
-    level_list, upper_list = _finite_or_none(levels, uppers)
-    non_positive_list = (
-        vol.non_positive.astype(np.int64).tolist()
+    notes: list[str | None] = [None] * count
+    non_positive = (
+        vol.non_positive.astype(np.int64)
         if vol.non_positive is not None
-        else [0] * len(claims)
+        else np.zeros(count, dtype=np.int64)
     )
-    out = []
-    for i, claim in enumerate(claims):
-        prob, sigma, spot = prob_list[i], sigma_list[i], spot_list[i]
-        note = None
+    # A note (and, for an obstacle, no probability) only where one of these holds:
+    # `lognormal_obstacle` can object, or a value is missing. Elsewhere (almost
+    # every claim) nothing is done per claim.
+    with np.errstate(invalid="ignore"):
+        attention = (
+            ~(vol.spot > 0.0)
+            | (non_positive != 0)
+            | (np.isfinite(levels) & ~(levels > 0.0))
+            | (np.isfinite(uppers) & ~(uppers > 0.0))
+            | ~np.isfinite(np.asarray(vol.sigma, dtype=np.float64))
+            | ~np.isfinite(np.asarray(probs, dtype=np.float64))
+        )
+    level_list, upper_list = _finite_or_none(levels, uppers)
+    for i in np.flatnonzero(attention).tolist():
+        spot, day = spot_list[i], made_on[i].item()
         obstacle = None
         if spot is not None:
-            obstacle = lognormal_obstacle(spot, level_list[i], upper_list[i], non_positive_list[i])
+            obstacle = lognormal_obstacle(spot, level_list[i], upper_list[i], int(non_positive[i]))
         if obstacle is not None:
-            prob, sigma, note = None, None, obstacle
+            prob_list[i], sigma_list[i], notes[i] = None, None, obstacle
         elif spot is None:
-            note = f"no close on or before {claim.made_on} in the price history"
-        elif sigma is None:
-            note = (
-                f"only {int(vol.n_returns[i])} daily returns in the year before {claim.made_on}; "
+            notes[i] = f"no close on or before {day} in the price history"
+        elif sigma_list[i] is None:
+            notes[i] = (
+                f"only {int(vol.n_returns[i])} daily returns in the year before {day}; "
                 f"at least {MIN_RETURNS} are needed for a volatility"
             )
-        elif prob is None:
-            note = "the claim's level is unknown"
-        out.append(Baseline(claim.id, prob, sigma, spot, note))
-    return out
+        elif prob_list[i] is None:
+            notes[i] = "the claim's level is unknown"
+    return prob_list, sigma_list, spot_list, notes
 
 
 def _finite_or_none(*columns: np.ndarray) -> list[list[float | None]]:
@@ -299,13 +376,16 @@ def _split_factors(made_on: np.ndarray, splits: pd.Series | None) -> np.ndarray:
     return suffix[np.searchsorted(split_days, made_on, side="right")]
 
 
-def _average_progress(claims, dates, closes, made_on, window_start, deadline, vol):
+def _average_progress(kinds, dates, closes, made_on, window_start, deadline, vol):
     """For average claims made inside their period: the share already seen and its mean."""
-    weight = np.zeros(len(claims))
-    seen_mean = np.full(len(claims), np.nan)
-    for i, claim in enumerate(claims):
-        if claim.kind.family != "average" or claim.window_start > claim.made_on:
-            continue
+    weight = np.zeros(len(kinds))
+    seen_mean = np.full(len(kinds), np.nan)
+    inside = [
+        i
+        for i, kind in enumerate(kinds)
+        if kind.startswith("average") and not window_start[i] > made_on[i]
+    ]
+    for i in inside:
         lo = np.searchsorted(dates, window_start[i], side="left")
         hi = np.searchsorted(dates, made_on[i], side="right")
         seen = hi - lo

@@ -45,7 +45,7 @@ from ledger.rules import (
     with_ratio_legs,
 )
 from ledger.rules.calendar import day_numbers
-from ledger.rules.judge import NO_DAY, VerdictColumns, resolve_columns
+from ledger.rules.judge import NO_DAY, ClaimColumns, VerdictColumns, resolve_columns
 from ledger.rules.levels import BarArrays, compute_levels, history_start
 from ledger.services.corrections import rejudge_revised
 from ledger.store.baselines import claims_needing_baseline, market_values, store_baselines
@@ -71,12 +71,13 @@ from ledger.store.resolving import (
     claims_to_check,
     current_auto_resolutions,
     load_splits,
+    open_claims_and_baselines,
     open_claims_split,
     set_open_reasons,
     set_reference_prices,
     set_rule_levels,
     set_versus_reference_prices,
-    settle_claims,
+    settle_claim_columns,
     store_splits,
 )
 from ledger.store.revisions import (
@@ -196,23 +197,37 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
         refresh_planner_statistics(engine)
     with Session(engine) as session:
         columns_by_symbol: dict[str, OpenColumns] = {}
+        needing_baseline: dict = {}
         if recheck:  # decided claims too: each with its current resolution, one by one
             claims_by_symbol = claims_to_check(session, recheck=True)
-        else:
+            needing_baseline = {} if dry_run else claims_needing_baseline(session)
+        elif dry_run:
             columns_by_symbol, claims_by_symbol = open_claims_split(session)
+        else:
+            columns_by_symbol, claims_by_symbol, needing_baseline = open_claims_and_baselines(
+                session
+            )
         claims_by_symbol = _by_pair(claims_by_symbol)
-        needing_baseline = {} if dry_run else claims_needing_baseline(session)
     invalid = _set_aside_unjudgeable(claims_by_symbol)
     invalid_baselines = []
-    if needing_baseline:
+    history: dict[str, tuple[date, date]] = {}
+    if needing_baseline or any(
+        c.due is not None and c.due.any() for c in columns_by_symbol.values()
+    ):
         # SciPy comes with the baselines; a run with none to compute starts without it.
-        from ledger.baseline import history_range, set_aside_unjudgeable
+        from ledger.baseline import columns_history_range, history_range, set_aside_unjudgeable
 
+        for symbol, columns in columns_by_symbol.items():
+            if columns.due is not None and columns.due.any():
+                history[symbol] = columns_history_range(columns.claims, columns.due)
+    if needing_baseline:
         # The claims the run just found judgeable need no second bounds check.
         judged = {item.id for items in claims_by_symbol.values() for item in items}
         for columns in columns_by_symbol.values():
             judged.update(columns.ids)
         invalid_baselines = set_aside_unjudgeable(needing_baseline, checked=judged)
+        for symbol, claims in needing_baseline.items():
+            history[symbol] = _union_range(history.get(symbol), history_range(claims))
     keys = set(claims_by_symbol) | set(columns_by_symbol) | set(needing_baseline)
     with Session(engine) as session:
         cache = cached_ranges(session, {leg for key in keys for leg in legs_of(key)})
@@ -240,8 +255,7 @@ def _run(engine, source, as_of, dry_run, recheck, progress, lock) -> ResolveSumm
     # One request per symbol covers both the resolve window and the history the
     # market baseline of new claims needs.
     fetch_spans = {s: span for s, span in needed.items() if span is not None}
-    for symbol, claims in needing_baseline.items():
-        first, last = history_range(claims)
+    for symbol, (first, last) in history.items():
         span = (first, min(last, as_of))
         if symbol in fetch_spans:
             span = (min(span[0], fetch_spans[symbol][0]), max(span[1], fetch_spans[symbol][1]))
@@ -490,6 +504,9 @@ class _SymbolRun:
                 # The column claims' baselines ride on their status or open-reason UPDATE.
                 market = {b.claim_id: market_values(b) for b in baselines}
                 written = set(columns.ids) & market.keys()
+                market = {cid: market[cid] for cid in written}
+                if columns.due is not None and columns.due.any() and symbol not in self.failed:
+                    market.update(_column_baselines(columns, bars, splits))
                 _resolve_columns(
                     session,
                     symbol,
@@ -500,7 +517,7 @@ class _SymbolRun:
                     tally,
                     run_id,
                     rejected=fetched.rejected.get(symbol),
-                    market={cid: market[cid] for cid in written},
+                    market=market,
                 )
                 baselines = [b for b in baselines if b.claim_id not in written]
             if baselines:
@@ -555,6 +572,31 @@ def _baselines_for(claims: list, bars: pd.DataFrame, splits: pd.Series | None) -
     from ledger.baseline import baselines_for  # SciPy, only when baselines are computed
 
     return baselines_for(claims, bars, splits)
+
+
+def _column_baselines(
+    columns: OpenColumns, bars: pd.DataFrame, splits: pd.Series | None
+) -> dict[int, tuple]:
+    """The baselines (`MARKET_COLUMNS` values, by claim id) of the column claims due one."""
+    from ledger.baseline import baseline_columns  # SciPy, only when baselines are computed
+
+    claims, due = columns.claims, columns.due
+    assert due is not None
+    ids = columns.ids
+    if not due.all():
+        picked = np.flatnonzero(due).tolist()
+        ids = [ids[i] for i in picked]
+        claims = ClaimColumns(
+            claims.symbol,
+            [claims.kind[i] for i in picked],
+            claims.made_on[due],
+            claims.window_start[due],
+            claims.deadline[due],
+            claims.level[due],
+            claims.upper[due],
+        )
+    values = baseline_columns(claims, bars, splits)
+    return dict(zip(ids, zip(*values, strict=True), strict=True))
 
 
 def _without_unchanged(
@@ -806,83 +848,65 @@ def _resolve_columns(
         ids = np.asarray(columns.ids, dtype=np.int64)[decided].tolist()
         outcomes = ["true" if o == 1 else "false" for o in outcome[decided].tolist()]
         iso = session.get_bind().dialect.name == "sqlite"
-        rows = _evidence_rows(verdicts, decided, summary.price_source, iso_dates=iso)
-        settle_claims(session, ids, outcomes, rows, run_id=run_id, market=market)
+        evidence = _evidence_columns(verdicts, decided, summary.price_source, iso_dates=iso)
+        settle_claim_columns(session, ids, outcomes, evidence, run_id=run_id, market=market)
         true_count = outcomes.count("true")
         summary.resolved_true += true_count
         summary.resolved_false += len(outcomes) - true_count
+        evidence_dates = evidence["evidence_date"]
         summary.decided.extend(
             {
                 "id": claim_id,
                 "symbol": symbol,
                 "outcome": claim_outcome,
-                "evidence_date": row[0] if iso else _iso(row[0]),
-                "evidence_price": row[1],
-                "evidence_field": row[2],
-                "bar_quality": row[11],
+                "evidence_date": evidence_date if iso else _iso(evidence_date),
+                "evidence_price": price,
+                "evidence_field": field_name,
+                "bar_quality": quality,
             }
-            for claim_id, claim_outcome, row in zip(ids, outcomes, rows, strict=True)
+            for claim_id, claim_outcome, evidence_date, price, field_name, quality in zip(
+                ids,
+                outcomes,
+                evidence_dates,
+                evidence["evidence_price"],
+                evidence["evidence_field"],
+                evidence["bar_quality"],
+                strict=True,
+            )
         )
     set_open_reasons(session, reasons, utcnow(), market=market)
 
 
-def _evidence_rows(
+def _evidence_columns(
     verdicts: VerdictColumns, decided: np.ndarray, data_source: str, *, iso_dates: bool
-) -> list[tuple]:
-    """The decided verdicts' `RESOLUTION_COLUMNS` values, as `_evidence` gives them
-    (with `iso_dates`, dates as the ISO text SQLite stores, converted in C)."""
+) -> dict[str, list]:
+    """The decided verdicts' `RESOLUTION_COLUMNS` values, a list per column, as
+    `_evidence` gives them (with `iso_dates`, dates as the ISO text SQLite
+    stores, converted in C)."""
     as_dates = _iso_or_none if iso_dates else _dates_or_none
-    evidence_dates = as_dates(verdicts.evidence_day[decided])
-    closest_dates = as_dates(verdicts.closest_day[decided])
-    evidence_prices = _floats_or_none(verdicts.evidence_price[decided])
-    closest_prices = _floats_or_none(verdicts.closest_price[decided])
+    positions = decided.tolist()
     used = _floats_or_none(verdicts.level_used[decided])
     stated = _floats_or_none(verdicts.stated_level[decided])
     factors = verdicts.split_factor[decided].tolist()
-    touch_days = [None if d < 0 else d for d in verdicts.days_to_touch[decided].tolist()]
-    positions = decided.tolist()
+    count = len(positions)
     fields = [verdicts.evidence_field[i] for i in positions]
-    qualities = [verdicts.bar_quality[i] for i in positions]
-    return [
-        (
-            evidence_date,
-            evidence_price,
-            None if field is None else field.value,
-            level_used,
-            factor,
-            closest_date,
-            closest_price,
-            touched,
-            data_source,
-            _note(stated_level, level_used, factor),
-            None,  # leg_evidence: a one-series claim has no legs
-            quality,
-        )
-        for (
-            evidence_date,
-            evidence_price,
-            field,
-            level_used,
-            factor,
-            closest_date,
-            closest_price,
-            touched,
-            stated_level,
-            quality,
-        ) in zip(
-            evidence_dates,
-            evidence_prices,
-            fields,
-            used,
-            factors,
-            closest_dates,
-            closest_prices,
-            touch_days,
-            stated,
-            qualities,
-            strict=True,
-        )
-    ]
+    return {
+        "evidence_date": as_dates(verdicts.evidence_day[decided]),
+        "evidence_price": _floats_or_none(verdicts.evidence_price[decided]),
+        "evidence_field": [None if field is None else field.value for field in fields],
+        "level_used": used,
+        "split_factor": factors,
+        "closest_date": as_dates(verdicts.closest_day[decided]),
+        "closest_price": _floats_or_none(verdicts.closest_price[decided]),
+        "days_to_touch": [None if d < 0 else d for d in verdicts.days_to_touch[decided].tolist()],
+        "data_source": [data_source] * count,
+        "note": [
+            _note(stated_level, level_used, factor)
+            for stated_level, level_used, factor in zip(stated, used, factors, strict=True)
+        ],
+        "leg_evidence": [None] * count,  # a one-series claim has no legs
+        "bar_quality": [verdicts.bar_quality[i] for i in positions],
+    }
 
 
 def _floats_or_none(values: np.ndarray) -> list[float | None]:

@@ -108,10 +108,12 @@ _BLOCKS_START = re.compile(r"[\w&^=/.-]", re.ASCII)
 _BLOCKS_END = re.compile(r"[\w&=/]|-[A-Za-z]", re.ASCII)
 # Small words that stay lower case inside a capitalised name: "Bank of America".
 _LOWER_INSIDE_NAMES = frozenset(("of", "the", "and", "for", "de", "du", "on", "&"))
-# What makes a `context` name a stock: a stock word after it, or "shares of" before it.
+# What makes a `context` name a stock: a stock word after it, or "shares of" before it, or
+# its ticker in brackets, in capitals ("Bank of America (BAC)"; "(BofA)" is the bank's
+# short name, not a ticker).
 _STOCK_AFTER = re.compile(
     r"(?:'s)?(?:\s+(?:stock|stocks|shares|share|equity|inc|corp|corporation|co|plc)\b"
-    r"|\s*\((?:[A-Za-z]+:\s*)?[A-Z][A-Z.\-]*\))",
+    r"|\s*\((?:[A-Za-z]+:\s*)?(?-i:[A-Z][A-Z.\-]*)\))",
     re.IGNORECASE | re.ASCII,
 )
 _STOCK_BEFORE = re.compile(r"\b(?:shares|stock|stocks)\s+(?:of|in)\s+$", re.IGNORECASE | re.ASCII)

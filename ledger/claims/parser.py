@@ -41,6 +41,7 @@ from ledger.claims.assets import RATIO_ASSUMPTION, AssetMatch
 from ledger.claims.bounds import MAX_MARGIN, MAX_PRICE, shorten_number
 from ledger.claims.comparisons import COMPARISON_ALIASES, CRYPTO_ASSUMPTION
 from ledger.claims.dates import DatePhrase
+from ledger.claims.frozen import FrozenMaker
 from ledger.claims.level_rules import DEFAULT_HORIZON_DAYS, RuleMatch
 from ledger.claims.model import (
     LEVEL_KINDS,
@@ -391,6 +392,11 @@ def claim_from_fields(
 
 # The level kinds by the exact names `forecast export` writes.
 _PLAIN_KINDS = {kind.value: kind for kind in LEVEL_KINDS}
+# `Claim(...)` without its per-field setattr (`ledger.claims.frozen`): an import
+# makes one per plain entry. Not used for the entry (`NewClaim`) as well: its
+# __dict__ of its own would cost 27 MB more per 100k entries for 0.06 s; the
+# claim's costs 21 MB for 0.17 s.
+_make_claim = FrozenMaker(Claim)
 
 
 def plain_fields_claim(
@@ -426,7 +432,7 @@ def plain_fields_claim(
         window_start = default_window_start(made_on)
     if "/" in match.symbol:
         notes.append(RATIO_ASSUMPTION)
-    claim = Claim(
+    claim = _make_claim(
         symbol=match.symbol,
         asset=match.asset,
         kind=claim_kind,

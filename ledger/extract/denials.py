@@ -15,7 +15,7 @@ import re
 # The call is the subject, the denial its predicate: no clause break in between, and the
 # predicate follows within a few words ("this year", "by June"). "unlikely to last" denies too.
 _DENIED_AFTER = re.compile(
-    r"[^.;:!?]{0,40}?\b(?:is|are|was|were|looks?|seems?|remains?|appears?|sounds?)\s+"
+    r"[^.;:!?]{0,48}?\b(?:is|are|was|were|looks?|seems?|remains?|appears?|sounds?)\s+"
     r"[\"'\u2018\u2019\u201c\u201d]?(?:(?:very|highly|extremely|most|quite|rather|deeply)\s+)?"
     r"[\"'\u2018\u2019\u201c\u201d]?(?:unlikely|improbable|implausible|out\s+of\s+the\s+question)\b"
     # "is unlikely to surprise the bank": the call is what would not surprise, not denied

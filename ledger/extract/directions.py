@@ -20,6 +20,7 @@ from ledger.claims.dates import DatePhrase
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, CLOSE, HOLD, TOUCH
 from ledger.extract.patterns import direction_phrases, forecast_cues
 from ledger.extract.textops import any_of, blank, phrase_regex
+from ledger.extract.verb_forms import inflected_forms
 
 _NEGATED = any_of(forecast_cues.NEGATED_CUES)
 _NOT_A_NEGATION = any_of(forecast_cues.NOT_A_NEGATION)
@@ -34,6 +35,9 @@ _DIRECTION_TABLES: tuple[tuple[tuple[str, ...], str, str], ...] = (
 _DIRECTION_BY_PHRASE: dict[str, tuple[str, str]] = {
     phrase: (family, side) for table, family, side in _DIRECTION_TABLES for phrase in table
 }
+# "sinking to" where the table has "sink to": every form of a table's verbs reads as it does
+for _form, _phrase in inflected_forms(_DIRECTION_BY_PHRASE).items():
+    _DIRECTION_BY_PHRASE.setdefault(_form, _DIRECTION_BY_PHRASE[_phrase])
 _DIRECTION_RE = re.compile(phrase_regex(_DIRECTION_BY_PHRASE), re.IGNORECASE)
 _CLOSE_ABOVE_RE = any_of(direction_phrases.CLOSE_PATTERNS)
 _CLOSE_BELOW_RE = any_of(direction_phrases.CLOSE_BELOW_PATTERNS)

@@ -20,14 +20,15 @@ from itertools import pairwise
 from ledger.claims.model import RelativeKind
 from ledger.claims.numbers import LevelMatch, find_levels
 from ledger.extract.company_figures import company_figure
-from ledger.extract.patterns import level_phrases
+from ledger.extract.patterns import direction_phrases, level_phrases
 from ledger.extract.quantity_amounts import (
     amount_of_change,
     counted_quantity,
     multiple_of_a_quantity,
     unit_left_out,
 )
-from ledger.extract.textops import any_of
+from ledger.extract.textops import any_of, phrase_regex
+from ledger.extract.verb_forms import inflected_forms
 
 _NOT_A_PRICE_AFTER = tuple(re.compile(p, re.IGNORECASE) for p in level_phrases.NOT_A_PRICE_AFTER)
 _QUANTITY_OF_ASSET_AFTER = re.compile(level_phrases.QUANTITY_OF_ASSET_AFTER, re.IGNORECASE)
@@ -71,6 +72,29 @@ _PAIRED_WITH_DECIMAL = re.compile(
     re.IGNORECASE,
 )
 _YEAR_LIKE = re.compile(r"^(?:19|20|21)\d\d$")
+# "ETH to slip to 2000", "stay above 2000", "2000 US dollars": a number that could be a year
+# (one the date reader did not take) is a level after a side word or a move to it, or before
+# a currency or unit. ("from 2020 to 2025" has no move verb before its "to"; "16% above 2025",
+# "below 2024's average" compare with a year.)
+_MOVES_TO = tuple(
+    phrase
+    for phrase in (*direction_phrases.TOUCH_ABOVE_PHRASES, *direction_phrases.TOUCH_BELOW_PHRASES)
+    if phrase.endswith(" to")
+)
+_YEAR_LIKE_LEVEL_BEFORE = re.compile(
+    r"(?:\b(?:above|below|under|beyond)|"
+    + phrase_regex((*_MOVES_TO, *inflected_forms(_MOVES_TO)))
+    + r")\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_LIKE_LEVEL_AFTER = re.compile(
+    r"^\s*(?:US\s+|U\.S\.\s+)?(?:dollars?|usd|points|pts)\b", re.IGNORECASE
+)
+_A_YEAR_COMPARED = re.compile(r"(?:%|\bpercent|\bper\s+cent)\s+(?:above|below|under)\s+$", re.I)
+_A_YEAR_COMPARED_AFTER = re.compile(
+    r"^(?:['\u2019]s\b|\s+(?:levels?|averages?|prices?|highs?|lows?|figures?|peaks?)\b)",
+    re.IGNORECASE,
+)
 _MOVE_BEFORE_PERCENT = re.compile(
     r"\b(?:(?:rise|gain|climb|rall(?:y|ie)|jump|surge|soar|fall|drop|decline|slide|lose|shed"
     r"|add|tumble|plunge|crash|correct|sink|advance|return|appreciate|depreciate|slump"
@@ -322,7 +346,10 @@ def _is_call_level(
     if match.price is not None:
         if _AMOUNT_OF_CHANGE_BEFORE.search(before):
             return False
-        return _is_price(match.price, written, after, end, asset_starts)
+        year_like_level = bool(
+            _YEAR_LIKE_LEVEL_BEFORE.search(before) or _YEAR_LIKE_LEVEL_AFTER.match(after)
+        ) and not (_A_YEAR_COMPARED.search(before) or _A_YEAR_COMPARED_AFTER.match(after))
+        return _is_price(match.price, written, after, end, asset_starts, year_like_level)
     if match.relative is None:  # pragma: no cover - a LevelMatch is a price or a relative
         return False
     if match.relative.kind is RelativeKind.MULTIPLE:
@@ -341,12 +368,17 @@ def _is_call_level(
 
 
 def _is_price(
-    price: float, written: str, after: str, end: int, asset_starts: Collection[int]
+    price: float,
+    written: str,
+    after: str,
+    end: int,
+    asset_starts: Collection[int],
+    year_like_level: bool = False,
 ) -> bool:
     has_currency = re.search(r"[$a-z]", written, re.IGNORECASE) is not None
     if price >= 1e9 or price <= 0:
         return False  # market caps and flows, not prices
-    if not has_currency and _YEAR_LIKE.match(written):
+    if not has_currency and _YEAR_LIKE.match(written) and not year_like_level:
         return False  # a year the date reader did not take ("2026 outlook")
     if not has_currency and "." not in written and "," not in written and price < 10:
         return False  # "3 rate cuts", "two-day"

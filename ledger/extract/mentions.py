@@ -19,6 +19,7 @@ from ledger.extract.textops import phrase_regex
 
 _OTHER_ASSET = re.compile(phrase_regex(asset_words.OTHER_ASSETS), re.IGNORECASE)
 _OTHER_ASSET_KEYS = frozenset(asset_words.OTHER_ASSETS)
+_SHOWN_IN_DOLLARS = re.compile(asset_words.SHOWN_IN_DOLLARS, re.IGNORECASE)
 _NOT_PRICE_AFTER_ASSET = re.compile(
     r"^\s*(?:'s\s+)?" + phrase_regex(asset_words.NOT_THE_PRICE_AFTER), re.IGNORECASE
 )
@@ -108,6 +109,9 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
             continue
         start, end = match.span
         rest = rest[:start] + " " * (end - start) + rest[end:]
+        if key in asset_words.DOLLAR_QUOTED_ALONE and not _SHOWN_IN_DOLLARS.search(work):
+            found.append(Mention(match.asset, "", match.span))  # a cross, maybe: no symbol
+            continue
         if match.note is not None:
             continue  # a lower-case ticker ("nvda"): articles mark tickers, "$NVDA"
         if (

@@ -18,6 +18,7 @@ from datetime import date
 
 from ledger.claims.model import RelativeKind
 from ledger.extract.candidate import Candidate
+from ledger.extract.patterns.asset_words import ASSET_FAMILIES
 
 
 def merged(candidates: list[Candidate]) -> list[Candidate]:
@@ -62,8 +63,33 @@ def merged(candidates: list[Candidate]) -> list[Candidate]:
         for c in result
         if not (c.claim and _default_horizon(c) and (c.symbol, c.kind, c.level_key) in dated)
         and not (c.claim and c.headline and (c.symbol, c.level_key, c.deadline) in in_body)
+        and not _refined_in_body(c, result)
         and not _restates_a_price(c, tied)
     ]
+
+
+def _refined_in_body(headline: Candidate, candidates: list[Candidate]) -> bool:
+    """A headline's call that the body states again with a nearer date in the same year.
+
+    "Morgan Stanley lifts 2026 oil forecast to $60" over "forecasts Brent to average $60 in
+    the first half of 2026": the headline names the year, the body the half-year; one call,
+    dated by the body. The asset may be named more loosely in the headline ("oil" for
+    Brent), so the body's asset need only be of the same family.
+    """
+    if not headline.headline or headline.claim is None or headline.deadline is None:
+        return False
+    family = ASSET_FAMILIES.get(headline.symbol, headline.symbol)
+    return any(
+        not body.headline
+        and body.claim is not None
+        and body.deadline is not None
+        and body.level_key == headline.level_key
+        and ASSET_FAMILIES.get(body.symbol, body.symbol) == family
+        and body.deadline.year == headline.deadline.year
+        and body.deadline < headline.deadline
+        and (body.speaker is None or headline.speaker is None or body.speaker == headline.speaker)
+        for body in candidates
+    )
 
 
 def _with_the_sole_source(candidates: list[Candidate]) -> list[Candidate]:

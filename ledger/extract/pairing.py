@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from itertools import pairwise
 
 from ledger.claims.dates import DatePhrase
 from ledger.extract.levels import Level
@@ -375,7 +376,7 @@ def respective_deadlines(sentence: SentenceFacts, levels: list[Level]) -> dict[i
     """
     lists = [found for found in _level_lists(sentence, levels) if sentence.respectively]
     if not lists:
-        return {}
+        return _listed_in_order(sentence, levels)
     run = lists[-1]
     periods = [p for p in sentence.future if p.span[1] <= run[0].start]
     if len(periods) < len(run):
@@ -390,6 +391,34 @@ def respective_deadlines(sentence: SentenceFacts, levels: list[Level]) -> dict[i
         return {}
     index = {id(lv): i for i, lv in enumerate(levels)}
     return {index[id(lv)]: p for lv, p in zip(run, periods, strict=True) if id(lv) in index}
+
+
+# "for Q4 2025 and for 2026 to $3,900 and $4,400": the periods, then the levels, each list
+# joined by "and" or commas, nothing but "to", "at" or "of" between them
+_PERIOD_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
+_PERIODS_THEN_LEVELS = re.compile(r"\s*(?:(?:to|at|of)\s+|:\s*)(?:about\s+|around\s+)?", re.I)
+
+
+def _listed_in_order(sentence: SentenceFacts, levels: list[Level]) -> dict[int, DatePhrase]:
+    """ "raised its forecasts for Q4 2025 and for 2026 to $3,900 and $4,400": in order.
+
+    With no "respectively", only a list of periods written right before a list of as
+    many levels pairs them: "for Q4 2025 and for 2026 to $3,900 and $4,400".
+    """
+    index = {id(lv): i for i, lv in enumerate(levels)}
+    for run in _level_lists(sentence, levels, implicit=True):
+        periods = [p for p in sentence.future if p.span[1] <= run[0].start][-len(run) :]
+        if len(periods) != len(run):
+            continue
+        if not _PERIODS_THEN_LEVELS.fullmatch(sentence.work, periods[-1].span[1], run[0].start):
+            continue
+        joined = all(
+            _PERIOD_JOINT.fullmatch(sentence.work, earlier.span[1], later.span[0])
+            for earlier, later in pairwise(periods)
+        )
+        if joined and all(id(lv) in index for lv in run):
+            return {index[id(lv)]: p for lv, p in zip(run, periods, strict=True)}
+    return {}
 
 
 def fallback_deadline(sentence: SentenceFacts, segment: Segment, level: Level) -> DatePhrase | None:

@@ -11,17 +11,35 @@ from __future__ import annotations
 import re
 
 from ledger.claims.assets import BUILTIN_ALIASES
+from ledger.claims.instruments import NameRule, instrument_names
 from ledger.extract.house_names import HOUSES, has_organization_word, house_name, is_organization
 from ledger.extract.patterns import asset_words, speaker_phrases
 
 NOT_A_NAME = frozenset(speaker_phrases.NOT_A_NAME)
-_NATIONALITIES = frozenset(speaker_phrases.NATIONALITIES)
 
 _WHERE_BASED = re.compile(r"-(?:based|headquartered|listed|born)$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w&.'-]*$|^&$")
 CONNECTORS = frozenset(("of", "&", "de", "du", "van", "von", "der", "la"))
 _FILLERS = frozenset(speaker_phrases.SPEAKER_VERB_FILLERS)
-_ASSET_WORDS = frozenset(BUILTIN_ALIASES) | frozenset(asset_words.ARTICLE_ASSET_NAMES)
+_NATIONALITIES = frozenset(speaker_phrases.NATIONALITIES)
+# An index's name is never a speaker's, though written as an acronym: "the KOSPI at 2,900",
+# "the TSX at 23,000" are the market's level, not a house's call.
+_INDEX_NAMES = frozenset(
+    {key for key, row in instrument_names().items() if row.category == "index"} | {"stoxx"}
+)
+# Nor is a coin's ticker or name ("predicts LTC at $6,500"), unless it is also an ordinary
+# or a firm's word, written with a capital ("Ripple", "Stellar" keep their case rule).
+_COIN_NAMES = frozenset(
+    key
+    for key, row in instrument_names().items()
+    if row.category == "crypto" and row.rule is NameRule.ANY
+)
+_ASSET_WORDS = (
+    frozenset(BUILTIN_ALIASES)
+    | frozenset(asset_words.ARTICLE_ASSET_NAMES)
+    | _INDEX_NAMES
+    | _COIN_NAMES
+)
 
 _WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -72,12 +90,12 @@ def clean_name(tokens: list[str]) -> str | None:
             # house's research desk is the house, which `house_name` sees to)
             break
         tokens = tokens[:-1]
-    if not tokens or (len(tokens) == 1 and tokens[0].lower() in _NATIONALITIES):
-        return None  # "Canadian equity strategist Jane Doe": where she is from, not her firm
+    if not tokens:
+        return None
     if tokens[-1].endswith("s'"):
         tokens = [*tokens[:-1], tokens[-1][:-1]]  # "Goldman Sachs' Brent forecast": possessive
     name = " ".join(tokens)
-    if name.lower() in _ASSET_WORDS:
+    if name.lower() in _ASSET_WORDS or name.lower() in _NATIONALITIES:
         return None
     return house_name(name)
 
@@ -161,6 +179,13 @@ _HOUSE_PRODUCT = re.compile(
     r"(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:research\s+)?(?:analysis|note|forecast|outlook|projection"
     r"|estimate|model)s?\b"
 )
+# "according to a research report from Nomura", "an analysis by UK consultancy Capital
+# Economics": the house whose work it is, after the work and what the house is
+_WORK_BY_HOUSE = re.compile(
+    r"(?:an?|the)\s+(?:(?:new|recent|latest|fresh|separate|research|client|weekly|monthly"
+    r"|quarterly|annual)\s+){0,2}(?:report|analysis|note|study|survey|forecast|outlook"
+    r"|review|paper)\s+(?:from|by)\s+(?:(?:U\.?S\.?|UK|[a-z][\w-]*)\s+){0,3}(?=[A-Z])"
+)
 # "Standard Chartered last month raised", "Goldman Sachs earlier this week lifted": when,
 # between the name and its verb
 _WHEN_BEFORE_VERB = re.compile(
@@ -174,6 +199,9 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
     """The capitalized name that starts at `start`, and where it ends."""
     name: list[str] = []
     # "according to the World Bank", "said the IMF": the article before the institution
+    work = _WORK_BY_HOUSE.match(text, start)
+    if work:
+        start = work.end()
     article = re.match(r"the\s+(?=[A-Z])", text[start:])
     if article:
         start += article.end()

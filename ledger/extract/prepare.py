@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from ledger.claims import dates
 from ledger.claims.dates import DatePhrase
 from ledger.errors import ClaimError
+from ledger.extract.fx_forms import fx_forms
 from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rules
 from ledger.extract.quarter_spans import quarter_spans
 from ledger.extract.slash_lists import spaced_slashes
@@ -115,6 +116,19 @@ _SPELLED_THOUSANDS = re.compile(
     r"(?:\s+(?P<rest>\d{1,3}))?(?![\d,.]*\d)\b",
     re.IGNORECASE,
 )
+# A broadcaster's figures, thousands in words: "four-thousand-300" (4,300), "the
+# five-thousand mark" (5,000); read as "4 thousand 300" for the rule above.
+_WORD_THOUSANDS = re.compile(
+    r"(?<![\w-])(?P<word>one|two|three|four|five|six|seven|eight|nine)[-\s]thousand"
+    r"(?:-(?P<rest>\d{1,3}))?(?![\w-])",
+    re.IGNORECASE,
+)
+_DIGIT_OF_WORD = {
+    word: str(digit)
+    for digit, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), start=1
+    )
+}
 # Korean "4천610달러" ($4,610), "1만2000달러" ($12,000): 천 is a thousand, 만 ten thousand,
 # 달러 the dollar written after the number.
 _KOREAN_NUMBER = re.compile(
@@ -235,6 +249,11 @@ def _spelled_numbers(work: str) -> str:
         work = _KOREAN_NUMBER.sub(korean, work)
     work = _FOREIGN_PERCENT_BEFORE.sub(lambda m: m["number"].replace(",", ".") + "%", work)
     work = _FOREIGN_PERCENT_AFTER.sub(lambda m: m["number"].replace(",", ".") + "%", work)
+    if "thousand" in work.lower():
+        work = _WORD_THOUSANDS.sub(
+            lambda m: f"{_DIGIT_OF_WORD[m['word'].lower()]} thousand {m['rest'] or ''}".rstrip(),
+            work,
+        )
     work = _SPELLED_THOUSANDS.sub(thousands, _european_thousands(work))
     work = _FOREIGN_DOLLAR.sub(lambda m: f"{m['space']}dollars", work)
     work = _US_DOLLAR_SPACED.sub("US$", _DOLLAR_US.sub("US$", work))
@@ -278,7 +297,7 @@ def prepare(
     sees $60 in 2026. Its strategist expects $55 in the second half": of 2026). In a list's
     `item` it is the year of the list ("Gold forecasts for 2026:" then "- JPMorgan: $5,055
     at year-end": the end of 2026)."""
-    work = _elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY)))
+    work = fx_forms(_elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY))))
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
     work = spaced_slashes(work)  # "Brent/WTI averages of $58/$54": two assets, two levels

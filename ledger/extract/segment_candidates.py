@@ -80,6 +80,9 @@ def segment_candidates(
     contrasted = _contrasted(sentence, segment, levels, split, settings, before) if split else None
     if contrasted is not None:
         return contrasted
+    second = _second_statement_at(sentence.work, segment, levels) if len(own) <= 1 else None
+    if second is not None:
+        return _read_apart(sentence, segment, levels, second, settings, before)
     windows = []
     previous_end = segment.start
     for level in levels:
@@ -227,6 +230,56 @@ def _contrasted(
         hedged = bool(HEDGE.search(sentence.present, low, high))
         read, direction = segment_candidates(
             replace(sentence, hedged=hedged, caveat=caveat), part, settings, before
+        )
+        found += read
+        last = direction or last
+    return found, last
+
+
+# "raised its end-2025 forecast to $3,700, and said that in extreme conditions it could reach
+# $4,500": a second reported statement, with its own verb of saying, is a call of its own
+_SECOND_STATEMENT = re.compile(
+    r",\s*and\s+(?:said|says|added|adds|noted|notes|warned|warns|stressed|cautioned)"
+    r"(?:\s+that)?\s",
+    re.IGNORECASE,
+)
+
+
+def _second_statement_at(work: str, segment: Segment, levels: list[Level]) -> int | None:
+    """Where ", and said (that)" parts the segment's levels into two statements, if it does."""
+    for match in _SECOND_STATEMENT.finditer(work, segment.start, segment.end):
+        if any(lv.end <= match.start() for lv in levels) and any(
+            lv.start >= match.end() for lv in levels
+        ):
+            return match.start()
+    return None
+
+
+def _read_apart(
+    sentence: SentenceFacts,
+    segment: Segment,
+    levels: list[Level],
+    split: int,
+    settings: Settings,
+    before: Direction | None,
+) -> tuple[list[Candidate], Direction | None]:
+    """Each statement of a segment read as a segment of its own, with its own hedge.
+
+    One level per segment would keep only the level after the later verb ("could reach
+    $4,500", a hedged extreme case) and lose the forecast the sentence opens with.
+    """
+    found: list[Candidate] = []
+    last = before
+    for low, high in ((0, split), (split, len(sentence.work))):
+        part = Segment(
+            segment.mention,
+            max(segment.start, low),
+            min(segment.end, high),
+            tuple(lv for lv in levels if low <= lv.start < high),
+        )
+        hedged = bool(HEDGE.search(sentence.present, low, high))
+        read, direction = segment_candidates(
+            replace(sentence, hedged=hedged), part, settings, before
         )
         found += read
         last = direction or last

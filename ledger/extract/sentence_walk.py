@@ -469,7 +469,20 @@ def _parity_as_level(work: str, mentions: list[Mention], context: Context) -> st
     symbols = [m.symbol for m in mentions if m.symbol] or [context.last_symbol or ""]
     if not any(symbol in _NEAR_ONE_PAIRS for symbol in symbols):
         return work
-    return _PARITY.sub(lambda match: "1." + "0" * (len(match[0]) - 2), work)
+    return _PARITY.sub(
+        lambda match: (
+            match[0]
+            if _LEVEL_AFTER_PARITY.match(work, match.end())
+            else "1." + "0" * (len(match[0]) - 2)
+        ),
+        work,
+    )
+
+
+# "to trade below parity, at $0.98": the level after it says where, parity only describes it
+_LEVEL_AFTER_PARITY = re.compile(
+    r"\s*[,(\u2013\u2014-]\s*(?:at|around|near|about|to|of)?\s*(?:US)?\$?\s?\d"
+)
 
 
 def _month_just_gone(phrase: DatePhrase, made_on: date) -> bool:

@@ -68,6 +68,8 @@ _TARGETS_HEADER = re.compile(
     re.IGNORECASE,
 )
 _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
+# "600 index to 540 ...": a line that opens on a number and goes on in lower case
+_GOES_ON_AFTER_A_NUMBER = re.compile(r"^\d[\d,.]*\s+[a-z]")
 _CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-z]+\s+[a-z]+\b")
 _ENDS_ON_LITTLE_WORD = re.compile(
     r"\b(?:to|the|a|an|of|and|or|for|by|at|in|on|with|from|as|than|its|their|his|her|that"
@@ -275,8 +277,11 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
         alone = labelled or _stands_alone(
             line,
             is_only_line=len(lines) == 1,
-            # a first line whose sentence goes on in lower case on the next is no title
-            is_first=index == 0 and not following[:1].islower(),
+            # a first line whose sentence goes on in lower case on the next is no title, nor
+            # is a long one wrapped inside a name or a figure ("Europe's STOXX" / "600 index")
+            is_first=index == 0
+            and not following[:1].islower()
+            and not (len(line.strip()) >= 60 and _GOES_ON_AFTER_A_NUMBER.match(following)),
         )
         if alone:
             if run_start is not None:

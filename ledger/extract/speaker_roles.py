@@ -55,6 +55,12 @@ _AFFILIATIONS = (
         rf"(?P<person>{_PERSON}),\s+(?:a\s+|an\s+|the\s+)?{_ROLE}(?:\s+(?:and|&)\s+{_ROLE})?"
         rf"\s+(?:at|of|with)\s+(?P<firm>{NAME})"
     ),
+    # "Jane Doe is head of commodities research at Acme Bank. She expects ...": the role
+    # stated in a sentence of its own
+    re.compile(
+        rf"(?P<person>{_PERSON})\s+(?:is|was|serves\s+as|works\s+as)\s+(?:a\s+|an\s+|the\s+)?"
+        rf"{_ROLE}\s+(?:at|of|with)\s+(?P<firm>{NAME})"
+    ),
     # "Geoff Kendrick, the bank's head of digital assets research": the firm named before
     re.compile(
         rf"(?P<person>{_PERSON}),\s+(?P<firm>the\s+(?:bank|firm|company|group|lender|house))'s"
@@ -83,6 +89,10 @@ _TEAM_LED_BY = re.compile(
 )
 
 
+_NEXT_WORD = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[,;:]$|(?<![.\s][A-Za-z])(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)\.$")
+
+
 def affiliations(text: str, last_organization: str | None = None) -> dict[str, str]:
     """People the sentence names with the firm they speak for, by full name and surname.
 
@@ -105,19 +115,33 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
                 found[person] = house
                 found[person.split()[-1]] = house
     for pattern in _AFFILIATIONS:
-        for match in pattern.finditer(text):
-            # "... at JPMorgan Chase." ends the sentence; "U.S." keeps its dot
-            written = re.sub(r"(?<=[a-z]{2})[.,;:]$", "", match["firm"])
+        position, retried = 0, False
+        while match := pattern.search(text, position):
+            # "... at JPMorgan Chase." and "... at UBS." end the sentence; "U.S." and "Co."
+            # keep their dot
+            written = _SENTENCE_END.sub("", match["firm"])
             written = written.removesuffix("'s").removesuffix("\u2019s").removesuffix("'")
             pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
-            if person and firm and not speaks_for(person, firm, match[0]):
-                continue  # "Randy Smallwood, chief executive of Wheaton Precious Metals"
-            # the role ("strategist at") says the firm is one, whatever its words
-            if firm and person and firm != person and not is_organization(person):
+            # "Randy Smallwood, chief executive of Wheaton Precious Metals" speaks for himself
+            officer = bool(person and firm and not speaks_for(person, firm, match[0]))
+            # the role ("strategist at") says the firm is one, whatever its words; a match
+            # found on a second look must name a house ("Chief U.S. equity strategist Mike
+            # Wilson": "U.S." is a place in the role)
+            known = not retried or (firm in HOUSE_NAMES or has_organization_word(firm or ""))
+            if firm and person and firm != person and not is_organization(person) and known:
+                if officer:
+                    position, retried = match.end(), False
+                    continue
                 found[person] = firm
                 found[person.split()[-1]] = firm
+                position, retried = match.end(), False
+            else:
+                # "According to Citi analyst Jane Doe": the match that took "According" for the
+                # firm hid the one that starts at "Citi"; look again from the next word
+                gap = _NEXT_WORD.search(text, match.start())
+                position, retried = (gap.end() if gap else len(text)), True
     opening = _OPENING_ROLE.match(text[:1].lower() + text[1:])
     if opening and last_organization and is_organization(last_organization):
         person = clean_name(opening["person"].split())

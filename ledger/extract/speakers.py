@@ -79,6 +79,21 @@ _GROUP_OF_FIRM = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?[A-Z]")
 _SPEAKER_ANAPHORA = any_of(speaker_phrases.SPEAKER_ANAPHORA)
 _ORGANIZATION_POINTER = any_of(speaker_phrases.SPEAKER_ANAPHORA_ORGANIZATION)
 _PERSON_POINTER = any_of(speaker_phrases.SPEAKER_ANAPHORA_PERSON)
+# The article a verb's phrase may end on ("according to the "), where a pointer starts.
+_TRAILING_ARTICLE = re.compile(r"\b(?:the|its|their)\s+$", re.IGNORECASE)
+
+
+def _points_back(text: str, match: re.Match[str]) -> bool:
+    """Whether the words after a verb that puts the speaker after it point back to a house
+    named before ("according to the Swiss bank"), whether or not the verb's phrase took the
+    article in ("according to the " also opens "according to the bank's report")."""
+    if _ORGANIZATION_POINTER.match(text, match.end()):
+        return True
+    article = _TRAILING_ARTICLE.search(match[0])
+    return article is not None and bool(
+        _ORGANIZATION_POINTER.match(text, match.start() + article.start())
+    )
+
 
 # "Citi, RBC and HSBC": the joint before the last name is "and", the others commas.
 _LAST_JOINT = re.compile(r"(?:,\s*and\s+|\s+and\s+|,?\s+or\s+)$")
@@ -100,7 +115,7 @@ _POSSESSIVE = re.compile(
 _PERSON_AT_FIRM = re.compile(speaker_phrases.PERSON_AT_FIRM)
 _HEADLINE_SPEAKER = re.compile(speaker_phrases.HEADLINE_SPEAKER)
 _HEADLINE_CREDIT = re.compile(
-    r"\s[-\u2013\u2014|]\s*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*$"
+    r"(?:\s[-\u2013\u2014|]|:)\s*(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|&)){0,4})\s*$"
 )
 _SENTENCE_SUBJECT = re.compile(speaker_phrases.SENTENCE_SUBJECT)
 
@@ -128,6 +143,13 @@ _OPENING_PHRASE = re.compile(r"^\W*[A-Z][a-z]+(?:\s+[a-z][\w-]*){0,6},\s+(?=[A-Z
 # data", "according to Bloomberg figures"
 _SOURCE_OF_DATA = re.compile(
     r"\s+(?:data|figures|statistics|calculations|numbers|tallies|compiled)\b", re.IGNORECASE
+)
+# What a name right after "said" or "predicts" is an adjective of when it names a market
+# ("said U.S. crude could climb", "predicts Japanese stocks will"), not a speaker
+_WHAT_A_PLACE_NAMES = re.compile(
+    r"\.?\s+(?:crude|oil|gasoline|natural\s+gas|gas|stocks?|equities|shares|dollar|yields?"
+    r"|treasur\w*|bonds?|inflation|rates?|home\s+prices|growth)\b",
+    re.IGNORECASE,
 )
 # A verb of reporting what another said: the outlet that "has learned" or "reported" that a
 # house expects something passes the call on, it does not make it
@@ -200,6 +222,7 @@ def find_speaker(
         if name:
             return SpeakerReading(name, named=True)
         # "USD/JPY to fall below 140 by the end of the year - MUFG": the source after a dash
+        # or a colon ("Sensex likely to touch 21,700 by year-end: Nomura")
         credit = _HEADLINE_CREDIT.search(text)
         name = clean_name(credit["name"].split()) if credit else None
         if name and (name in HOUSE_NAMES or is_organization(name)):
@@ -351,7 +374,11 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     # who speaks: blanked, so that positions stay put.
     text = QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     for match in _SPEAKER_AFTER.finditer(text):
+        if _points_back(text, match):
+            continue  # "according to the Swiss bank": a pointer back, read by find_speaker
         name, end = name_after(text, match.end())
+        if name and _WHAT_A_PLACE_NAMES.match(text, end):
+            continue  # "said U.S. crude could climb": the place names the market, not who speaks
         if name and _SOURCE_OF_DATA.match(text, end):
             continue  # "according to Jinshi data, Morgan Stanley strategists say": a source
         if name:

@@ -45,6 +45,7 @@ from ledger.extract.patterns import (
 )
 from ledger.extract.sides import is_sideless_average, path_side
 from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
+from ledger.extract.stock_targets import CONVENTIONAL_MONTHS, is_stock_price_target
 from ledger.extract.textops import any_of
 from ledger.extract.unnamed import unnamed_source
 
@@ -58,6 +59,13 @@ _COMPARED_BELOW_NOW = re.compile(
     re.IGNORECASE,
 )
 _AVERAGE_WORD = re.compile(r"\baverage\b", re.IGNORECASE)
+# "the average price to reach", "gold's average price will rise to": the average is the subject
+_AVERAGE_SUBJECT = re.compile(
+    r"\baverage\s+(?:[\w$&/.'-]+\s+){0,2}?(?:price|prices|level|rate)\s+(?:(?:will|would|to"
+    r"|should|could|may|is\s+expected\s+to|is\s+seen|is\s+forecast\s+to)\s+)+(?:[a-z-]+\s+)"
+    r"{0,2}(?:about\s+|around\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
 _DEADLINE_PREPOSITION = re.compile(
     r"^(?:by|until|till|through|thru|before|within|in|over|during|from|between|end|year"
     r"|for|no\s+later)\b",
@@ -142,6 +150,16 @@ def write_candidate(
             f" {'no direction word' if direction is None else repr(direction.verb)}:"
             " read as the year's average"
         )
+    if (
+        family == TOUCH
+        and when is not None
+        and when.start is not None
+        and _AVERAGE_SUBJECT.search(sentence.work, max(0, level.start - 80), level.start)
+    ):
+        # "expects the average price to reach $3,675 in the last quarter": the verb is the
+        # average's, so the call is the period's average, not a touch
+        family = AVERAGE
+        notes.append("the average price is what reaches the level: read as the period's average")
     # The side is read from other words only when the call's own words name none: no
     # direction word, a target word, or a bare "average" (which says how, not which way).
     sideless = direction is None or _names_no_side(direction) or is_sideless_average(direction)
@@ -237,10 +255,18 @@ def write_candidate(
         notes.append(f"{claim.symbol} is one asset priced in another: a relative call")
     if sentence.caveat is not None:
         notes.append(sentence.caveat)
+    conventional = (
+        when is None
+        and settings.horizon_months == CONVENTIONAL_MONTHS
+        and is_stock_price_target(sentence.work, level.start, level.end, mention.symbol)
+    )
+    if conventional:
+        notes.append("a price target on a stock, with no date: read as the usual 12-month one")
     confidence = price_call_confidence(
         CallFacts(
-            time_frame=when is not None,
-            own_time_frame=when is not None and when is not sentence.headline_period,
+            time_frame=when is not None or conventional,
+            own_time_frame=conventional
+            or (when is not None and when is not sentence.headline_period),
             speaker=bool(sentence.speaker.name),
             direction_verb=bool(direction and direction.verb),
             strong_cue=sentence.strong_cue,

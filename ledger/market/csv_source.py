@@ -211,6 +211,19 @@ _NA_CELLS = sorted(
 _BOOLEAN_CELL = re.compile(rb"(?im)(?:^|,)[ \t]*(?:true|false)[ \t]*(?=,|$)")
 
 
+def _has_boolean_cell(data: bytes, start: int) -> bool:
+    """Whether a cell from `start` on reads 'true' or 'false' (any case).
+
+    The pattern alone costs 1.4 ms per ten-year file (a case-blind search from
+    every line start and comma); a file without the words, every plain one,
+    is cleared by two substring searches of its lower-cased bytes (0.15 ms).
+    """
+    lowered = data[start:].lower()
+    if b"true" not in lowered and b"false" not in lowered:
+        return False
+    return _BOOLEAN_CELL.search(data, start) is not None
+
+
 def _read_plain_csv(path: Path) -> pd.DataFrame | None:
     """The frame `read_bars_csv` returns, read by pandas' C parser with float dtypes,
     or None when the file is anything but plain.
@@ -245,7 +258,7 @@ def _read_plain_csv(path: Path) -> pd.DataFrame | None:
         return None
     if any(column not in names for column in _REQUIRED):
         return None
-    if _BOOLEAN_CELL.search(data, ends[0]):  # pandas' float parser reads "True" as 1.0
+    if _has_boolean_cell(data, int(ends[0])):  # pandas' float parser reads "True" as 1.0
         return None
     present = [column for column in BAR_COLUMNS if column in names]
     try:

@@ -56,10 +56,17 @@ Columns = Mapping[str, "Column | Columns"]  # a nested mapping is a nested objec
 
 
 def tokens(values: Sequence[Any]) -> Column:
-    """The canonical JSON text of each value, one pass per column."""
+    """The canonical JSON text of each value, one pass per column; a column of one
+    value throughout (a run's method, its time, its data source) is `Same`."""
     kinds = set(map(type, values))
     if kinds <= {_NONE}:
         return Same("null")
+    if len(kinds) == 1 and kinds <= {str, int, float} and len(set(values)) == 1:
+        first = values[0]
+        # One type: 1 == 1.0 in a set. Equal floats have one text but for 0.0 and
+        # -0.0 (equal, written apart), and NaN (a set keeps one NaN object once).
+        if type(first) is not float or (first == first and first != 0.0):
+            return Same(canonical_token(first))
     if kinds <= {_NONE, str}:
         return ["null" if v is None else _quote(v) for v in values]
     if kinds <= {_NONE, float}:

@@ -51,20 +51,28 @@ def claims_needing_baseline(
     Read through the driver: the first run over an imported 100k-claim ledger
     needs all of them.
     """
-    sql = (
-        "SELECT id, symbol, kind, level, relative_kind, relative_value, made_on, "
-        "window_start, deadline, versus_symbol, margin, upper_level FROM prediction"
-        " WHERE kind <> 'vague'"
-    )
-    # A computed level still pending has no level to give a probability for:
-    # its baseline waits until a resolver run fixes the level.
-    sql += " AND NOT (level IS NULL AND level_rule IS NOT NULL)"
-    if not recompute:
-        sql += " AND market_computed_at IS NULL"
-    sql += " ORDER BY id"
+    wanted = BASELINE_WANTED if recompute else BASELINE_DUE
+    sql = f"SELECT {BASELINE_CLAIM_COLUMNS} FROM prediction WHERE {wanted} ORDER BY id"
+    return baseline_claims(fetchall(session, sql, []))
+
+
+BASELINE_CLAIM_COLUMNS = (
+    "id, symbol, kind, level, relative_kind, relative_value, made_on, "
+    "window_start, deadline, versus_symbol, margin, upper_level"
+)
+"""The columns of `prediction` that `baseline_claims` reads, in its order."""
+# A computed level still pending has no level to give a probability for:
+# its baseline waits until a resolver run fixes the level.
+BASELINE_WANTED = "kind <> 'vague' AND NOT (level IS NULL AND level_rule IS NOT NULL)"
+BASELINE_DUE = f"{BASELINE_WANTED} AND market_computed_at IS NULL"
+"""The claims a run computes a baseline for: every one with a level and none yet."""
+
+
+def baseline_claims(rows: Sequence[Sequence]) -> dict[str, list[BaselineClaim]]:
+    """Rows of `BASELINE_CLAIM_COLUMNS`, in id order, as `claims_needing_baseline`
+    gives them: by symbol (an outperformance under its pair)."""
     kinds = {k.value: k for k in ClaimKind}
     by_symbol: dict[str, list[BaselineClaim]] = defaultdict(list)
-    rows = fetchall(session, sql, [])
     if not rows:
         return by_symbol
     columns = list(zip(*rows, strict=True))

@@ -18,8 +18,8 @@ from ledger.records import RESOLUTION_EVIDENCE, RecordResult
 from ledger.store import prooflog
 from ledger.store.batching import chunks
 from ledger.store.claims import record_claims
-from ledger.store.sources import describe_source, ensure_sources
-from ledger.store.tables import PredictionRow, ResolutionRow, utcnow
+from ledger.store.core_tables import prediction, resolution, utcnow
+from ledger.store.sources import describe_sources, ensure_sources
 from ledger.transfer.yaml_import import ImportBatch
 
 # Every row names every column: one executemany needs one set of keys.
@@ -40,8 +40,7 @@ def record_import(
     `recorded` is `recorded_ids(session, batch.entries)` if the caller has it."""
     if batch.sources:
         ensure_sources(session, [(s.name, s.kind) for s in batch.sources])
-        for source in batch.sources:
-            describe_source(session, source.name, source.kind, source.url, source.notes)
+        describe_sources(session, [(s.name, s.kind, s.url, s.notes) for s in batch.sources])
     result = record_claims(session, batch.entries, recorded)
     if batch.resolutions or batch.void_reasons:
         _restore_history(session, batch, result)
@@ -70,7 +69,7 @@ def _restore_baselines(session: Session, batch: ImportBatch, result: RecordResul
                     "new_market_computed_at": baseline["market_computed_at"] or now,
                 }
             )
-    table = PredictionRow.__table__
+    table = prediction
     columns = ("market_prob", "market_sigma", "market_spot", "market_note", "market_computed_at")
     statement = (
         update(table)
@@ -100,9 +99,9 @@ def _restore_history(session: Session, batch: ImportBatch, result: RecordResult)
         if claim_id is not None:
             voids.append({"pid": claim_id, "reason": reason})
     for part in chunks(rows, 2000):
-        session.execute(insert(ResolutionRow), list(part))
+        session.execute(insert(resolution), list(part))
     if voids:
-        table = PredictionRow.__table__
+        table = prediction
         session.execute(
             update(table)
             .where(table.c.id == bindparam("pid"))

@@ -218,9 +218,10 @@ def append_inserted_resolutions(
     *,
     claim_status: Mapping[int, str],
 ) -> None:
-    """Log the current resolutions a SQLite transaction has just inserted (the
-    rows after `after_id`, all of them), from the values it inserted rather
-    than read back: the same entries `append_resolutions` gives.
+    """Log the current resolutions a transaction has just inserted (the rows
+    after `after_id`, all of them), from the values it inserted rather than
+    read back: the same entries `append_resolutions` gives. On PostgreSQL see
+    `_as_stored_elsewhere`; on SQLite:
 
     `inserted` holds the values as SQLite was handed them (`raw.sqlite_rows`:
     dates and timestamps as its text, True as 1), in `columns` order; a
@@ -231,18 +232,37 @@ def append_inserted_resolutions(
     or rows after `after_id` that are not the inserted ones, one for one,
     and the rows are read back instead.
     """
-    position = {name: index for index, name in enumerate(columns)}
-    claim_ids = [row[position["prediction_id"]] for row in inserted]
+    by_column = list(zip(*inserted, strict=True)) if inserted else [()] * len(columns)
+    append_inserted_resolution_columns(
+        session, after_id, dict(zip(columns, by_column, strict=True)), claim_status=claim_status
+    )
+
+
+def append_inserted_resolution_columns(
+    session: Session,
+    after_id: int,
+    inserted: Mapping[str, Sequence[Any]],
+    *,
+    claim_status: Mapping[int, str],
+) -> None:
+    """`append_inserted_resolutions` of rows given as columns (name -> values, all
+    of one length; a column left out was stored NULL): a resolve run has its
+    verdicts as columns, and a column stays one list from the verdicts to the
+    entry texts instead of being turned into rows and back twice."""
+    claim_ids = list(inserted["prediction_id"])
     stored = fetchall(
         session, "SELECT id, prediction_id FROM resolution WHERE id > ? ORDER BY id", [after_id]
     )
-    rows = None
+    columns = None
     if [row[1] for row in stored] == claim_ids:
-        rows = _as_stored(stored, inserted, position)
-    if rows is None:
+        if session.get_bind().dialect.name == "sqlite":
+            columns = _as_stored(inserted, len(claim_ids))
+        elif stored:
+            columns = _as_stored_elsewhere(session, inserted, len(claim_ids), stored[0][0])
+    if columns is None:
         append_resolutions(session, claim_ids, current_only=True, claim_status=claim_status)
         return
-    _log_resolution_rows(session, rows, claim_status, None)
+    _log_resolution_columns(session, [row[0] for row in stored], columns, claim_status, None)
 
 
 def append_inserted_claims(
@@ -372,23 +392,78 @@ _FLOAT_COLUMNS = frozenset(
 )
 
 
-def _as_stored(
-    stored: Sequence[tuple], inserted: Sequence[Sequence[Any]], position: Mapping[str, int]
-) -> list[tuple] | None:
-    """The inserted rows as `_RESOLUTION_SQL` reads them back from SQLite, or None
-    where a value's storage is not plain (a float in a column not of floats)."""
-    columns = []
+def _as_stored(inserted: Mapping[str, Sequence[Any]], count: int) -> dict[str, list[Any]] | None:
+    """The inserted columns as `_RESOLUTION_SQL` reads them back from SQLite (by
+    `_STORED_ORDER` name), or None where a value's storage is not plain (a
+    float in a column not of floats)."""
+    columns = {}
     for name in _STORED_ORDER:
-        at = position.get(name)
-        if at is None:
-            columns.append([None] * len(inserted))
+        if name not in inserted:
+            columns[name] = [None] * count
             continue
-        values = [row[at] for row in inserted]
-        if name not in _FLOAT_COLUMNS and any(type(v) is float for v in values):
+        values = list(inserted[name])
+        if len(values) != count:
+            raise ValueError(f"column {name} has {len(values)} values for {count} rows")
+        if name not in _FLOAT_COLUMNS and float in set(map(type, values)):
             return None
-        columns.append(_floats_as_sqlite_reads(values))
-    ids = [row[0] for row in stored]
-    return list(zip(ids, *columns, strict=True))
+        columns[name] = _floats_as_sqlite_reads(values)
+    return columns
+
+
+def _as_stored_elsewhere(
+    session: Session, inserted: Mapping[str, Sequence[Any]], count: int, first_id: int
+) -> dict[str, list[Any]] | None:
+    """The inserted columns as `_RESOLUTION_SQL` reads them back from PostgreSQL,
+    or None where that is not plain to see.
+
+    psycopg gives back what it was handed, by type: a float as that float (NaN
+    and -0.0 included), an int in a float column as a float, a date, a string,
+    a bool. A timestamp column is stored in the server's terms, so one of a
+    single value throughout (a run's `created_at`) is read back once, from the
+    first new row; any other value (a string for a date, a float for an
+    integer, a timestamp that varies) gives None, and the rows are read back.
+    """
+    columns: dict[str, list[Any]] = {}
+    for name in _STORED_ORDER:
+        if name not in inserted:
+            columns[name] = [None] * count
+            continue
+        values = list(inserted[name])
+        if len(values) != count:
+            raise ValueError(f"column {name} has {len(values)} values for {count} rows")
+        kinds = set(map(type, values)) - {type(None)}
+        column_type = _storage_type(_RESOLUTIONS.c[name].type)
+        if isinstance(column_type, sqltypes.Float):
+            if not kinds <= {float, int}:
+                return None
+            if int in kinds:
+                values = [v if v is None else float(v) for v in values]
+        elif isinstance(column_type, sqltypes.DateTime):
+            if not kinds:
+                pass
+            elif len(set(values)) != 1 or not kinds <= {datetime}:
+                return None
+            else:
+                read = fetchall(session, f"SELECT {name} FROM resolution WHERE id = ?", [first_id])
+                values = [read[0][0]] * count
+        else:
+            allowed = next(
+                (plain for kind, plain in _HANDED_BACK if isinstance(column_type, kind)), None
+            )
+            if allowed is None or not kinds <= allowed:
+                return None
+        columns[name] = values
+    return columns
+
+
+_HANDED_BACK: tuple[tuple[type, frozenset[type]], ...] = (
+    (sqltypes.Boolean, frozenset({bool})),
+    (sqltypes.Integer, frozenset({int})),
+    (sqltypes.String, frozenset({str})),
+    (sqltypes.Date, frozenset({date})),
+)
+"""What psycopg hands back as it was handed, by the column's type (a datetime is
+no date here: `type(value)` is compared, and a date column refuses one)."""
 
 
 def _log_resolution_rows(
@@ -398,19 +473,37 @@ def _log_resolution_rows(
     void_reasons: Mapping[int, str | None] | None,
 ) -> None:
     """Append the entries of resolution rows in `_RESOLUTION_SQL`'s columns."""
-    current = [bool(row[2]) for row in rows]
+    stored = {name: list(map(itemgetter(at), rows)) for at, name in enumerate(_STORED_ORDER, 1)}
+    _log_resolution_columns(session, [row[0] for row in rows], stored, claim_status, void_reasons)
+
+
+def _log_resolution_columns(
+    session: Session,
+    resolution_ids: Sequence[int],
+    stored: Mapping[str, Sequence[Any]],
+    claim_status: Mapping[int, str] | None,
+    void_reasons: Mapping[int, str | None] | None,
+) -> None:
+    """Append the entries of resolutions given as their stored columns (by
+    `_STORED_ORDER` name, as `_RESOLUTION_SQL` reads them)."""
+    claim_ids = stored["prediction_id"]
+    current = [bool(value) for value in stored["is_current"]]
+    claim_status = claim_status or {}
     statuses = [
-        (claim_status or {}).get(row[1]) if is_current else None
-        for row, is_current in zip(rows, current, strict=True)
+        claim_status.get(claim_id) if is_current else None
+        for claim_id, is_current in zip(claim_ids, current, strict=True)
     ]
-    reasons = [
-        (void_reasons or {}).get(row[1]) if status == "void" else None
-        for row, status in zip(rows, statuses, strict=True)
-    ]
-    fields = _column_values(rows, 3, _RESOLUTION_CONVERTERS)
+    if void_reasons and "void" in statuses:
+        reasons = [
+            void_reasons.get(claim_id) if status == "void" else None
+            for claim_id, status in zip(claim_ids, statuses, strict=True)
+        ]
+    else:
+        reasons = [None] * len(statuses)
+    fields = _plain_columns(stored, _RESOLUTION_CONVERTERS)
     texts = resolution_texts(
-        [row[0] for row in rows],
-        [row[1] for row in rows],
+        resolution_ids,
+        claim_ids,
         {name: tokens(values) for name, values in fields.items()},
         current,
         statuses,
@@ -659,8 +752,29 @@ def _plain_columns(stored: Mapping[str, list[Any]], columns: _Columns) -> dict[s
     for name in columns.names:
         column = stored[name]
         converter = convert.get(name)
-        values[name] = column if converter is None else _COLUMN_CONVERTERS[converter](column)
+        if converter is None:
+            values[name] = column
+        elif converter in _ONE_TEXT_WHEN_EQUAL and _one_value(column):
+            # A run's created_at: one timestamp, converted once, not once per row.
+            values[name] = _COLUMN_CONVERTERS[converter](column[:1]) * len(column)
+        else:
+            values[name] = _COLUMN_CONVERTERS[converter](column)
     return values
+
+
+# Converters whose plain text is the same for equal values of one type (an equal
+# date, or timestamp, is the same day, or instant; not so for floats, where 0.0 ==
+# -0.0 are written apart).
+_ONE_TEXT_WHEN_EQUAL = frozenset({_day, _moment})
+
+
+def _one_value(column: Sequence[Any]) -> bool:
+    """Whether a column holds one value of one type throughout (and is not empty)."""
+    return (
+        bool(column)
+        and len(set(map(type, column))) == 1
+        and list(column).count(column[0]) == len(column)
+    )
 
 
 def ledger_columns(session: Session) -> Tables:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlmodel import Session
@@ -47,12 +48,46 @@ def _sqlite_value(value: Any) -> Any:
 def sqlite_rows(rows: Sequence[Sequence[Any]]) -> list[tuple]:
     """Rows with `_sqlite_value` applied, column by column: only a column holding a
     value that needs converting (a date, a timestamp) is converted, so a
-    100k-row insert does not call a function per value."""
+    100k-row insert does not call a function per value (and rows needing none
+    are handed back as they are, not rebuilt)."""
     columns = list(zip(*rows, strict=True))
+    converted = False
     for index, column in enumerate(columns):
         if not set(map(type, column)) <= _PLAIN:
             columns[index] = tuple(map(_sqlite_value, column))
+            converted = True
+    if not converted:
+        return rows if isinstance(rows, list) else list(rows)
     return list(zip(*columns, strict=True))
+
+
+def filled_columns(
+    columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> tuple[tuple[str, ...], list[tuple]]:
+    """`columns` but those that are None in every row, and the rows cut to them.
+
+    For an INSERT into columns whose default is NULL (no server default): a
+    column left out is stored NULL, as it would have been, and the driver binds
+    fewer values. A plain structured claim leaves 17 of the prediction row's 32
+    inserted columns empty, and binding them was a quarter of a 100k-row INSERT.
+    """
+    if not rows:
+        return tuple(columns), []
+    by_column = zip(*rows, strict=True)
+    kept = [index for index, values in enumerate(by_column) if values.count(None) < len(values)]
+    if len(kept) in (0, len(columns)):  # none to leave out (or no column left to insert)
+        return tuple(columns), list(map(tuple, rows))
+    pick = itemgetter(*kept)
+    if len(kept) == 1:
+        return (columns[kept[0]],), [(pick(row),) for row in rows]
+    return tuple(columns[i] for i in kept), list(map(pick, rows))
+
+
+def sqlite_column(values: Sequence[Any]) -> Sequence[Any]:
+    """One column's values with `_sqlite_value` applied, or as given when none needs it."""
+    if set(map(type, values)) <= _PLAIN:
+        return values
+    return [_sqlite_value(value) for value in values]
 
 
 def adapt(session: Session, value: Any) -> Any:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ledger.errors import LedgerError, SchemaError
 from ledger.store.engine import display_url
+from ledger.store.head_schema import create_at_head
 from ledger.store.prooflog import ensure_log
 
 if TYPE_CHECKING:
@@ -92,16 +93,22 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         if current == head_revision() and revision == "head":
             connection.rollback()
             return
-        from alembic import command
-
         if engine.dialect.name != "sqlite":
+            from alembic import command
+
             command.upgrade(alembic_config(connection), revision)
             connection.commit()
             return
-        _upgrade_sqlite(connection, revision)
+        if current is None and revision == "head":
+            # A new ledger: made from the migrations' stored result in one
+            # script, without Alembic (see `ledger.store.head_schema`).
+            connection.rollback()
+            if create_at_head(connection.connection.driver_connection, head_revision()):
+                return
+        migrate_sqlite(connection, revision)
 
 
-def _upgrade_sqlite(connection: Connection, revision: str) -> None:
+def migrate_sqlite(connection: Connection, revision: str) -> None:
     """Migrate SQLite with foreign keys off, as SQLite's ALTER TABLE procedure requires.
 
     Batch mode rebuilds a table by copying it and dropping the original; with

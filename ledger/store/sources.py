@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import bindparam, case, func, insert, select, update
 from sqlmodel import Session
 
 from ledger.claims.bounds import check_text
@@ -79,28 +79,61 @@ def ensure_sources(session: Session, names: Iterable[tuple[str, str | None]]) ->
     return ids
 
 
-def describe_source(
-    session: Session, name: str, kind: str | None, url: str | None, notes: str | None
+def describe_sources(
+    session: Session, described: Sequence[tuple[str, str | None, str | None, str | None]]
 ) -> None:
-    """Fill in a source's kind, url and notes when first given (import files carry them)."""
-    from ledger.store.tables import SourceRow
+    """Fill in each named source's kind, url and notes when first given (import
+    files carry them): (name, kind, url, notes), in the file's order.
 
-    row = session.execute(
-        select(SourceRow).where(SourceRow.name_key == source_key(name))
-    ).scalar_one_or_none()
-    if row is None:
+    A source of kind "other" takes the kind given, an empty url or notes the
+    text given; each source that changes is logged with its new row, in the
+    order given. One SELECT and one UPDATE for all of them (an import names a
+    few hundred sources); a source changed twice (named twice, each time with
+    something new) is written and logged after each change, as it always was.
+    """
+    source = core_tables.source.c
+    state: dict[str, list] = {}
+    for chunk in chunks(sorted({source_key(name) for name, *_ in described})):
+        query = select(source.name_key, source.id, source.kind, source.url, source.notes)
+        for key, *row in session.execute(query.where(source.name_key.in_(chunk))):
+            state[key] = row
+    changes: list[tuple[int, str, str | None, str | None]] = []
+    for name, kind, url, notes in described:
+        row = state.get(source_key(name))
+        if row is None:
+            continue
+        before = tuple(row)
+        if kind and row[1] == "other":
+            row[1] = check_source_kind(kind)
+        if url and not row[2]:
+            row[2] = url
+        if notes and not row[3]:
+            row[3] = notes
+        if tuple(row) != before:
+            changes.append(tuple(row))  # type: ignore[arg-type]
+    if not changes:
         return
-    if kind and row.kind == "other":
-        row.kind = check_source_kind(kind)
-    if url and not row.url:
-        row.url = url
-    if notes and not row.notes:
-        row.notes = notes
-    if session.is_modified(row):
-        prooflog.lock_head(session)
-        session.add(row)
-        session.flush()
-        prooflog.append(session, prooflog.source_entries(session, [row.id]))
+    prooflog.lock_head(session)
+    ids = [change[0] for change in changes]
+    parts = [changes] if len(set(ids)) == len(ids) else [[change] for change in changes]
+    table = core_tables.source
+    for part in parts:
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("sid"))
+            .values(
+                kind=bindparam("new_kind"), url=bindparam("new_url"), notes=bindparam("new_notes")
+            ),
+            [
+                {"sid": sid, "new_kind": kind, "new_url": url, "new_notes": notes}
+                for sid, kind, url, notes in part
+            ],
+        )
+        by_id = {
+            entry["source_id"]: entry
+            for entry in prooflog.source_entries(session, [c[0] for c in part])
+        }
+        prooflog.append(session, [by_id[change[0]] for change in part])
 
 
 def source_summaries(session: Session) -> list[SourceSummary]:

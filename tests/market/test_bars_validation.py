@@ -263,3 +263,23 @@ def test_gaps_are_the_rejected_days_left_without_a_bar() -> None:
     assert list(checked.gaps) == [dt.date(2024, 1, 2), dt.date(2024, 1, 3), dt.date(2024, 1, 4)]
     assert checked.gaps[dt.date(2024, 1, 2)].startswith("GC=F 2024-01-02: close is missing")
     assert validate_bars(bars(rows, dates), "GC=F")[1] == checked.messages
+
+
+@settings(max_examples=200, deadline=None)
+@given(frames(), st.booleans())
+def test_float_columns_and_midnight_dates_check_as_any_other_input(
+    frame: pd.DataFrame, sort: bool
+) -> None:
+    """`check_bars` takes float64 columns and a naive midnight index as they are
+    (a source's usual frame); the same bars as text and as noon timestamps go
+    through `pd.to_numeric` and the calendar-date conversion, and must come out
+    the same: kept bars, messages and gaps."""
+    if sort:
+        frame = frame.sort_index(kind="stable")
+    fast = check_bars(frame, "SYM")
+    general = frame.astype(object).map(lambda v: repr(v) if isinstance(v, float) else v)
+    general.index = frame.index + pd.Timedelta(hours=12)
+    slow = check_bars(general, "SYM")
+    pd.testing.assert_frame_equal(fast.kept, slow.kept)
+    assert fast.messages == slow.messages
+    assert fast.gaps == slow.gaps

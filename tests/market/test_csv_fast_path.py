@@ -166,3 +166,21 @@ def test_anything_but_plain_goes_the_careful_way(tmp_path: Path, text: str) -> N
     path = tmp_path / "X.csv"
     path.write_text(text, encoding="utf-8")
     assert _read_plain_csv(path) is None
+
+
+@given(
+    text=st.lists(
+        st.sampled_from(
+            ["true", "TRUE", "False", "fAlSe", "truex", "untrue", "1", "2.5", ",", "\n", " ", "\t"]
+        ),
+        max_size=12,
+    ).map("".join),
+    start=st.integers(0, 3),
+)
+@example(text="date\n1,true\n", start=5)
+@example(text="x\nnot true\n", start=2)
+def test_the_boolean_prefilter_answers_as_the_pattern(text: str, start: int) -> None:
+    """The substring prefilter never clears a file the pattern would send to the careful path."""
+    data = text.encode()
+    expected = csv_source._BOOLEAN_CELL.search(data, start) is not None
+    assert csv_source._has_boolean_cell(data, start) is expected

@@ -67,6 +67,29 @@ def test_a_column_of_one_value_is_written_into_the_template() -> None:
     assert object_texts({"b": Same("null")}, 3) == ['{"b":null}'] * 3
 
 
+# Columns of one value repeated, or nearly: a run writes its method, time and
+# data source on every row; 0.0 and -0.0 are equal and written apart.
+repeated = st.tuples(
+    scalars | st.sampled_from([0.0, -0.0, 1, 1.0, "x"]),
+    st.lists(st.sampled_from([0.0, -0.0, 1, 1.0, True, "x", None]), max_size=2),
+    st.integers(1, 5),
+).map(lambda parts: [parts[0]] * parts[2] + parts[1])
+
+
+@given(repeated)
+def test_a_repeated_column_is_written_as_each_of_its_values(column: list) -> None:
+    written = tokens(column)
+    expected = [canonical([v]).decode("utf-8")[1:-1] for v in column]
+    assert (written if isinstance(written, list) else [written.token] * len(column)) == expected
+
+
+def test_a_column_of_zeros_of_both_signs_keeps_each_sign() -> None:
+    assert tokens([0.0, -0.0]) == ["0.0", "-0.0"]
+    assert tokens([-0.0, -0.0]) == ["-0.0", "-0.0"]
+    assert tokens([2.5, 2.5]) == Same("2.5")
+    assert tokens(["auto"] * 3) == Same('"auto"')
+
+
 fields = st.fixed_dictionaries(
     {"level": values, "made_on": st.text(max_size=10), "url": st.none() | st.text()}
 )

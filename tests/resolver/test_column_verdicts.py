@@ -1,8 +1,9 @@
 """The resolution rows a run writes for claims judged by the column are those the
 claim-by-claim path writes (`_evidence` of each Verdict), field for field.
 
-The run keeps one writer for both paths (`settle_claims`); what differs is how a
-verdict becomes a row, so that is what is held equal here, on random scenarios
+The run keeps one writer for both paths (`settle_claim_columns`, which
+`settle_claims` calls); what differs is how a verdict becomes a row, so that is
+what is held equal here, on random scenarios
 and on evidence dated before 1970 (a negative day number).
 """
 
@@ -17,7 +18,7 @@ from price_files import bars_spiking_on_1969_12_31
 
 from ledger.claims.model import Claim, ClaimKind
 from ledger.records import RESOLUTION_EVIDENCE
-from ledger.resolver import _evidence, _evidence_rows
+from ledger.resolver import _evidence, _evidence_columns
 from ledger.rules import resolve_many
 from ledger.rules.judge import resolve_columns
 from tests.rules.test_rule_columns import columns_of
@@ -36,7 +37,9 @@ def expected_rows(claims, bars, as_of, splits, gaps) -> list[tuple]:
 def written_rows(claims, bars, as_of, splits, gaps, *, iso: bool) -> list[tuple]:
     verdicts = resolve_columns(columns_of(claims), bars, as_of, splits, gaps=gaps)
     decided = np.flatnonzero(verdicts.outcome != -1)
-    return _evidence_rows(verdicts, decided, "csv", iso_dates=iso)
+    columns = _evidence_columns(verdicts, decided, "csv", iso_dates=iso)
+    assert list(columns) == list(RESOLUTION_EVIDENCE)
+    return list(zip(*columns.values(), strict=True))
 
 
 def as_iso(row: tuple) -> tuple:

@@ -371,15 +371,15 @@ def test_claims_settled_by_someone_else_leave_only_their_symbol_open(
     """A batch whose writes find a claim already moved is rolled back and redone
     one symbol per transaction: the other symbols of the batch still settle."""
     gold, _btc = record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
-    settle = resolver.settle_claims
+    settle = resolver.settle_claim_columns
 
     def someone_else_got_gold(session, claim_ids, *args, **kwargs):
         if gold in claim_ids:
             raise ClaimsChanged("1 claims were settled by someone else during this run")
         return settle(session, claim_ids, *args, **kwargs)
 
-    # Both claims are of a fixed level: the run writes them with settle_claims.
-    monkeypatch.setattr(resolver, "settle_claims", someone_else_got_gold)
+    # Both claims are of a fixed level: the run writes them with settle_claim_columns.
+    monkeypatch.setattr(resolver, "settle_claim_columns", someone_else_got_gold)
     summary = run_resolver(
         engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
     )
@@ -404,7 +404,7 @@ def test_a_claim_settled_between_the_read_and_the_write_is_not_settled_again(
     open; the run's compare-and-set finds it moved, so GC=F is left for the next
     run and keeps the one resolution, while BTC-USD settles."""
     gold, btc = record(engine, "gold $5055 by end-2026", "BTC holds 80000 until 2026-03-31")
-    read = resolver.open_claims_split
+    read = resolver.open_claims_and_baselines
 
     def read_then_someone_settles_gold(session):
         split = read(session)
@@ -412,7 +412,7 @@ def test_a_claim_settled_between_the_read_and_the_write_is_not_settled_again(
             settle_claims(other, [gold], ["false"], [(None,) * 12], run_id=None, method="manual")
         return split
 
-    monkeypatch.setattr(resolver, "open_claims_split", read_then_someone_settles_gold)
+    monkeypatch.setattr(resolver, "open_claims_and_baselines", read_then_someone_settles_gold)
     summary = run_resolver(
         engine, CsvSource(prices), as_of=date(2026, 7, 13), today=date(2026, 7, 13)
     )

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from ledger.transfer.yaml_import import _load
+import re
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ledger.transfer.yaml_import import NULLS, _load, _Refused
 
 TEXT = """\
 predictions:
@@ -30,3 +38,48 @@ def test_repeated_keys_and_values_are_one_string() -> None:
     for name in ("source", "made_on", "symbol", "kind"):
         assert first[name] is second[name]
     assert first["symbol"] is third["symbol"]
+
+
+SCALARS = st.one_of(
+    st.sampled_from(["", "~", "null", "Null", "NULL", "yes", "off", "1e3", "0x1F", "<<", "- a"]),
+    st.text(st.characters(blacklist_categories=["Cs", "Cc"]), max_size=8),
+)
+DOCUMENTS = st.recursive(
+    SCALARS | st.none(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(SCALARS, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+def nulls_as_none(value: Any, *, in_mapping: bool = False) -> Any:
+    """What `_load` promises beside PyYAML's BaseLoader: a mapping's value YAML
+    reads as null is None; keys and list items stay text."""
+    if isinstance(value, dict):
+        return {key: nulls_as_none(item, in_mapping=True) for key, item in value.items()}
+    if isinstance(value, list):
+        return [nulls_as_none(item) for item in value]
+    return None if in_mapping and value in NULLS else value
+
+
+@settings(max_examples=300)
+@given(DOCUMENTS, st.sampled_from([None, False, True]))
+def test_the_loader_reads_what_pyyaml_reads(data: Any, flow: bool | None) -> None:
+    """The event-driven loader is held to PyYAML's own composer and BaseLoader
+    (every scalar as text) on documents written in block, flow and mixed style."""
+    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
+    expected = yaml.load(text, Loader=yaml.BaseLoader)
+    assert _load(text) == nulls_as_none(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a: &x 1\nb: *x\n", "anchors and aliases (&x)"),
+        ("a: 1\nb: 2\na: 3\n", "line 3: duplicate key 'a' (first on line 1)"),
+        ("? [a]\n: 1\n", "unhashable key"),
+        ("a: 1\n---\nb: 2\n", "line 2: not valid YAML (expected a single document"),
+    ],
+)
+def test_what_the_loader_refuses_names_its_line(text: str, problem: str) -> None:
+    with pytest.raises(_Refused, match=re.escape(problem)):
+        _load(text)

@@ -93,6 +93,15 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "the eth-btc ratio": "ETH-BTC",
         "the ether-bitcoin ratio": "ETH-BTC",
         "the eth/btc exchange rate": "ETH-BTC",
+        # metals written as currency pairs, as FX desks and retail brokers quote them
+        "xau/usd": "GC=F",
+        "xauusd": "GC=F",
+        "xag/usd": "SI=F",
+        "xagusd": "SI=F",
+        "xpt/usd": "PL=F",
+        "xpd/usd": "PA=F",
+        "euro-dollar": "EURUSD=X",
+        "euro/dollar": "EURUSD=X",
         "gbp/usd": "GBPUSD=X",
         "gbpusd": "GBPUSD=X",
         # a pair named in words, base currency first: "the Pound to Dollar rate". ("euro to
@@ -105,14 +114,27 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "sterling/dollar": "GBPUSD=X",
         "sterling to dollar": "GBPUSD=X",
         "dollar to yen": "JPY=X",
+        "the dollar against the yen": "JPY=X",
+        "the dollar versus the yen": "JPY=X",
         "dollar-to-yen": "JPY=X",
         "the dollar index": "DX-Y.NYB",
         "dxy": "DX-Y.NYB",
         "henry hub": "NG=F",
         "the euro": "EURUSD=X",
+        # sterling named alone: the pound against the dollar, but only in a sentence that
+        # shows dollars (SHOWN_IN_DOLLARS below); elsewhere it may be against the euro
+        "sterling": "GBPUSD=X",
+        "the pound": "GBPUSD=X",
         "the single currency": "EURUSD=X",
     }
 )
+
+# Currencies named alone, read as their pair against the dollar only where the sentence shows
+# dollars: "the pound will stand at $1.40", "sterling from $1.26 to 1.35" are GBP/USD, while
+# "the pound to rise to 1.40" may be against the euro (GBP/EUR), which the ledger has no
+# symbol for: there the name is an asset with no symbol, whose levels give no candidate.
+DOLLAR_QUOTED_ALONE = frozenset({"sterling", "the pound"})
+SHOWN_IN_DOLLARS = r"(?:US)?\$\s?\d|\b(?:dollars?|greenback|US\s+cents)\b"
 
 # Symbols that are one asset priced in another: a call on one is a relative call.
 RATIO_SYMBOLS = frozenset({"ETH-BTC"})
@@ -138,6 +160,8 @@ ASSET_FAMILIES: Mapping[str, str] = MappingProxyType(
         "^GDAXI": "index", "^N225": "index", "^FTSE": "index", "^STOXX50E": "index",
         "^STOXX": "index", "^HSI": "index",
         "EURUSD=X": "fx", "JPY=X": "fx", "GBPUSD=X": "fx", "DX-Y.NYB": "fx",
+        "^GSPTSE": "index", "^BSESN": "index", "^KS11": "index", "^NSEI": "index",
+        "AUDUSD=X": "fx", "BRL=X": "fx", "INR=X": "fx",
     }
 )  # fmt: skip
 
@@ -202,6 +226,6 @@ OTHER_ASSETS = (
     "nickel", "zinc", "iron ore", "steel", "coal", "lng", "wheat", "corn",
     "soybeans", "soybean", "coffee", "cocoa", "sugar", "cotton", "lithium", "uranium",
     "cattle", "hogs", "yield", "yields", "treasuries", "bund", "bunds", "gilts", "topix",
-    "the topix", "the yen", "sterling", "the pound", "the yuan", "the rupee", "the franc",
+    "the topix", "the yen", "the yuan", "the rupee", "the franc",
     "the loonie", "the aussie",
 )  # fmt: skip

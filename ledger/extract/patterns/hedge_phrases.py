@@ -18,7 +18,9 @@ CONDITIONALS = (
     r"\bin\s+the\s+event\b",
     r"\bshould\s+the\b",
     r"^\W*should\b",  # "Should inflation return, ...": an inverted condition
-    r"\bwere\s+(?:the|it|they)\b.{0,40}\bto\b",
+    # "Were the Fed to cut, ...": an inverted condition; "Strategists at Nomura were the most
+    # bearish, expecting the pound to ..." is a superlative, no condition
+    r"\bwere\s+(?:the|it|they)\b(?!\s+(?:most|least|only|first|last|\w+est)\b).{0,40}\bto\b",
     r"\bbarring\b",
     r"\bin\s+case\b",
     r"\bonly\s+(?:if|when)\b",
@@ -34,7 +36,12 @@ CONDITIONALS = (
 # A condition governs the clause it belongs to: from the last of these breaks before it
 # (or from the start of the sentence) to the end. "My target is $4,800, and I'll cut the
 # trade if ETH closes below $2,600": only the second call is conditional. Regex.
-CONDITION_SCOPE_BREAK = r",\s+(?:and|but|while|whereas|with)\s+|;\s+|\s-\s"
+# A second verb of seeing or saying opens a clause of its own even without a comma: "expects
+# $4,900 by the end of 2026 and sees 'significant upside' if more investors buy gold".
+CONDITION_SCOPE_BREAK = (
+    r",\s+(?:and|but|while|whereas|with)\s+|;\s+|\s-\s"
+    r"|\s+and\s+(?:sees|expects|says|said|adds|added|warns|warned|thinks|believes|notes|noted)\s+"
+)
 # ... and ends at a contrast after it: "could gain if fears grow, but is forecasting 1.25".
 CONDITION_SCOPE_END = r",\s+(?:but|whereas|yet)\s+|;\s+"
 # "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
@@ -44,8 +51,13 @@ NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # A figure pooled from many forecasters is nobody's call: "a median forecast of $4,746",
 # "the average target among the big firms". Regexes; the candidate is flagged and capped.
 CONSENSUS = (
-    r"\b(?:median|consensus|mean)\b",
+    # ("mean" the noun, not the verb: "it would mean LTC rising 8,800%")
+    r"\b(?:median|consensus)\b|\b(?:the|a|its|their)\s+mean\b"
+    r"|\bmean\s+(?:forecast|target|estimate|projection|expectation)s?\b",
     r"\b(?:survey|poll)\s+of\b",
+    # "..., a Reuters poll showed", "the poll sees average prices of $20.50": the poll's figure
+    r"\b(?:survey|poll)\s+(?:showed|shows|found|finds|sees|saw|forecasts|expects|predicts"
+    r"|suggests|suggested|indicated|indicates)\b",
     # "Delegates expect silver at $59.10 next year": the survey's respondents, pooled
     r"\b(?:delegates|respondents|participants|attendees)\b",
     r"\baverage\s+(?:\S+\s+){0,4}(?:target|forecast|estimate)s?\s+(?:among|of\s+the|across)\b",
@@ -65,7 +77,7 @@ CONSENSUS = (
     r"|is\s+pricing|are\s+pricing)\b|\bthe\s+market\s+(?:expects|is\s+pricing|prices\s+in)\b",
     # a survey's spread: "Year-end forecasts ranged from 14,600 to 25,000"
     r"\b(?:forecasts|targets|estimates|calls|predictions)\s+(?:ranged|range|ranging|ran|varied"
-    r"|vary|varying)\s+(?:widely\s+)?(?:from|between)\b",
+    r"|vary|varying)\s+(?:widely\s*,?\s+)?(?:from|between)\b",
     # a list's summary rows: "Highest: 8,100", "Average: 7,635" restate or pool the rows above
     r"^\W*(?:highest|lowest|average|mean)\s*(?:target|forecast|call|estimate)?s?\s*:",
 )
@@ -81,15 +93,18 @@ UNNAMED_SOURCES = (
     r"|a\s+dozen)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:analysts|strategists|economists|banks"
     r"|houses|brokers|forecasters|experts|traders|investors|projections|forecasts|estimates"
     r"|models|people|observers|commentators|executives|watchers|bulls|bears|pundits"
-    r"|influencers)\b",
+    r"|influencers|firms|brokerages)\b",
     # "The 28 analysts expect an average of $4,410", "31 economists polled": a count in
     # figures is a poll's panel, not the house named before
     r"(?<![\d,.$])\b\d{1,3}\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:analysts|strategists"
     r"|economists|banks|houses|brokers|forecasters|experts|traders|investors|respondents"
     r"|participants)\b",
     r"\b(?:some|several|many|most|others|a\s+few)\s+(?:(?:now|also|even|already|still)\s+)?"
-    r"(?:expect|see|think|predict|forecast|believe|say|argue|reckon|call\s+for|have\s+(?:lifted"
-    r"|raised|set|put|pencilled|penciled))\b",
+    r"(?:expect|see|think|predict|forecast|believe|say|argue|reckon|suggest|call\s+for|have"
+    r"\s+(?:lifted|raised|set|put|pencilled|penciled))\b",
+    # "with some suggesting oil is still heading to $100": the same, as a participle
+    r"\b(?:with\s+)?(?:some|several|many|others|a\s+few)\s+(?:(?:now|also|even|still)\s+)?"
+    r"(?:suggesting|expecting|predicting|arguing|saying|calling\s+for|betting|seeing)\b",
     r"\bpeople\s+(?:have\s+been\s+|are\s+|were\s+)?(?:calling|predicting|expecting|betting"
     r"|talking\s+about)\b",
 )

@@ -20,6 +20,9 @@ NOT_A_LEVEL = (
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?(?!\s*%)",
     rf"(?<![\d$.,])\d{{1,2}}\.\d{{2}}\s*(?:[ap]\.?m\.?(?:\s*{_ZONE}\b)?|{_ZONE}\b)",
     r"(?<![\w$])'\d\d\b",  # "'26 oil forecasts": a year
+    # "did a complete 180 on gold", "a 180-degree turn": a reversal of view, not a level
+    r"\b(?:an?|the)\s+(?:(?:complete|full|total|quick|sharp|sudden|abrupt|swift|dramatic)\s+)?"
+    r"180(?:[-\s]degree)?(?![\d,.]*\d)(?=\s+(?:on|in|turn|u-turn|and|from|over)\b|\s*[,.;:)]|\s*$)",
     # names with a number in them: "the Lower 48" (the contiguous US states)
     r"\blower[\s-]48\b",
     rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",
@@ -30,6 +33,10 @@ NOT_A_LEVEL = (
 
 # A number followed by one of these is a quantity, not a price. Regex of the next words.
 NOT_A_PRICE_AFTER = (
+    # "ETH turning the $3,500 level into solid support", "flipped $100,000 into support": a
+    # floor the chart shows, a support reading (kind support), not a price to reach or fall to
+    r"\s+(?:level\s+|mark\s+|area\s+)?(?:into|to)\s+(?:(?:a|solid|strong|firm|key|major|critical"
+    r"|new)\s+){0,2}support\b",
     # "almost $1 below last month's call", "$4 higher than its previous estimate": a gap
     r"\s+(?:below|above|higher|lower|more|less|under|over)\s+(?:than\b|last\b"
     r"|(?:the|its|their)\s+(?:previous|prior|earlier|old|former|last))",
@@ -40,6 +47,10 @@ NOT_A_PRICE_AFTER = (
     r"\s*(?:million|billion|mn|bn)?\s+(?:above|below|ahead\s+of|short\s+of|shy\s+of|more\s+than"
     r"|less\s+than|higher\s+than|lower\s+than)\s+(?:the\s+|analysts['\u2019]?\s+|wall\s+street"
     r"['\u2019]?s?\s+)?(?:estimates?|expectations?|forecasts?|consensus|guidance|projections?)\b",
+    # "Gold futures above $4,200 mean a 60% gain in 2025": what a level would amount to, not
+    # a call on it
+    r"\s+(?:would\s+|will\s+|could\s+)?means?\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?\d[\d,.]*\s*(?:%"
+    r"|percent\b|per\s+cent\b)",
     r"-?\s*(?:days?|weeks?|months?|years?|hours?|minutes?|sessions?|quarters?)\b",
     r"\s*(?:tonnes?|tons?|metric|ounces|oz\b|barrels|bpd|b/d|bps|basis|cuts?|hikes?|rate\b"
     r"|times|members|people|jobs|companies|stocks|shares|contracts|etfs?"
@@ -81,6 +92,14 @@ NOT_THE_LEVEL_BEFORE = (
     # what a target implies against the close: "implying an 11.4% gain from Wednesday's close"
     r"\b(?:implying|implies|implied|imply)\s+(?:an?\s+)?(?:about\s+|roughly\s+|some\s+|nearly"
     r"\s+|around\s+)?$",
+    # what a target would mean: "it would mean LTC rising 8,800% in a year"
+    # "... mean a 60% gain": what a level amounts to
+    r"\b(?:(?:would|will|could|might)\s+)?means?\s+an?\s+(?:about\s+|around\s+|some\s+"
+    r"|roughly\s+|nearly\s+)?$",
+    # (a move, not "could mean prices of US$58 in 2026", which is a call)
+    r"\b(?:would|will|could|might)\s+mean\s+(?:(?:[A-Za-z][\w'-]*\s+){0,2}?(?:rising|gaining"
+    r"|falling|dropping|climbing|jumping|rallying)|an?\s+(?:gain|rise|fall|drop|jump|rally"
+    r"|return|upside|downside)\s+of)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?$",
     r"\b(?:currently|now|today|presently)(?:\s*:)?\s+(?:at|around|near|trading\s+(?:at"
     r"|around|near)|about|some|roughly)?\s*$",
     # a move that came before: "after a 0.1% fall", "following an 8% drop"
@@ -100,7 +119,8 @@ NOT_THE_LEVEL_BEFORE = (
     # a list's row for the price of the day: "Current price: $4,216", "Spot gold today: ..."
     r"\b(?:current|spot|today's|latest)\s+(?:price|level|rate|quote)\s*:\s*$",
     r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
-    r"|previous|previously|formerly|prior|old|spot)\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
+    r"|previous|previously|formerly|prior|old|spot(?!\s+(?:gold|silver|platinum|palladium)\b))"
+    r"\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
     r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
     r"|level)s?\s+(?:of|at|for)"
@@ -111,7 +131,8 @@ NOT_THE_LEVEL_BEFORE = (
     r"\s+(?:about\s+|around\s+|roughly\s+)?$",
     # "rallied past his original 5,200 target", "its previous $4,000 call": an old figure
     r"\b(?:earlier|previous|prior|old|former|original|initial)\s+(?:[\w-]+\s+)?$",
-    r"\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
+    # ("a new all-time high of $5,000 by the end of the year" is a call: "new" looks ahead)
+    r"(?<!\bnew\s)\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
     r"|peak|top|close|closing\s+(?:high|level)|settlement)s?\s+(?:of|at|near|around)?\s*"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$",
     # the price as it stands: "the metal now changes hands at $4,050", "last traded at"
@@ -137,7 +158,8 @@ NOT_THE_LEVEL_BEFORE = (
     # "the firm's earnings-per-share estimate stays at $258": earnings, not the index
     r"\b(?:earnings[-\s]per[-\s]share|eps|earnings)\s+(?:estimate|forecast|target|projection"
     r"|guidance)?\s*(?:of|at|to|stays\s+at|remains\s+at|is|was|reaching|rising\s+to"
-    r"|climbing\s+to|hitting)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    r"|climbing\s+to|hitting|nearing|near|approaching|topping|around)\s*(?:about\s+|around\s+"
+    r"|roughly\s+)?$",
     # a target held before: "Tom Lee had a year-end target of 1775"
     r"\b(?:had|held)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast"
     r"|estimate|projection|call|view)s?\s+(?:of|at|for)\s+(?:about\s+|around\s+|roughly\s+)?$",
@@ -171,6 +193,9 @@ PRESENT_STATE_BEFORE = (
     r"(?:at|around|near|about|close\s+to|just\s+(?:above|below|under))\s+(?:the\s+)?$",
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered"
     r"|is|was|were)\s+(?:at|around|near|just\s+(?:above|below|under))\s*$",
+    # "We're at 3,130 now", said by a trader or an anchor: where the market stands
+    r"\b(?:we|you|they)(?:'re|\u2019re|\s+are)\s+(?:now\s+|already\s+)?(?:at|around|near)"
+    r"\s+(?:about\s+|around\s+|roughly\s+)?$",
     # "With bitcoin around $98,600, the page puts the rise at 407%"
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
     r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
@@ -210,6 +235,8 @@ PRICE_NOW_BEFORE = (
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
     r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
     r"|around\s+|roughly\s+)?$",
+    r"\b(?:we|you|they)(?:'re|\u2019re|\s+are)\s+(?:now\s+|already\s+)?(?:at|around|near)"
+    r"\s+(?:about\s+|around\s+|roughly\s+)?$",
 )
 
 # A number with no currency sign followed by one of these is a quantity of the asset

@@ -31,9 +31,20 @@ PAST_TIME = (
     r"\bin\s+(?:the\s+)?(?:past|previous|prior)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?"
     r"|sessions?)\b",
     r"\bthis\s+(?:morning|afternoon)\b",
+    # "up $26 a barrel in the three months", "down $300 an ounce over four weeks": a move in
+    # money per unit over a span, as "up 169% in a year" is one in percent
+    r"\b(?:up|down)\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+|almost\s+)?(?:US)?\$\s?[\d.,]+"
+    # (the unit may already be blanked: "a barrel" is no level's word)
+    r"(?:\s+(?:an?|per)\s+(?:barrel|ounce|troy\s+ounce|share|tonne|coin))?\s+(?:in|over|across|during)"
+    r"\s+(?:the\s+)?(?:(?:past|last|previous)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|twelve)?\s*(?:days?|weeks?|months?|years?|sessions?|quarters?)\b",
     r"\bin\s+recent\s+(?:days|weeks|months|sessions|trading)\b",
+    # "with the S&P 500 up 5.8% on average", "has gained 6.7 percent on average": history's
+    # average move, a statistic, not a call
+    r"\b(?:up|down|gained|rose|fell|lost|returned|climbed|dropped)\s+(?:about\s+|nearly\s+"
+    r"|some\s+|roughly\s+)?[\d.]+\s*(?:%|percent|per\s+cent)\s+on\s+average\b",
     r"\bat\s+the\s+(?:close|open)\b",
-    r"\b(?:record|all-time|all\s+time|multi-year|fresh)\s+(?:high|low|peak)s?\s+of\b",
+    r"(?<!\bnew\s)\b(?:record|all-time|all\s+time|multi-year|fresh)\s+(?:high|low|peak)s?\s+of\b",
 )
 # A sentence that looks back on an old call, or says how a call turned out, is history
 # even when it names a forecast: "At the start of the year, Goldman forecast gold would end
@@ -53,6 +64,10 @@ OLD_CALLS = (
     r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|\w+ly\s+)?(?:trimmed|cut|raised|lifted"
     r"|lowered|revised|slashed|upgraded|downgraded|set|put)\s+(?:its|their|his|her|the|that|this"
     r"|these|those|a|an)\b",
+    # "its earlier call of $100, which had itself been lifted to $110 only recently": a
+    # target changed before, told in the pluperfect passive
+    r"\bhad\s+(?:itself\s+|themselves\s+|already\s+|previously\s+|earlier\s+|just\s+)?been"
+    r"\s+(?:trimmed|cut|raised|lifted|lowered|revised|slashed|upgraded|downgraded|set|put)\b",
     # "Only two weeks ago the bank had raised that target to $85": dated in the past
     r"^\W*(?:only\s+|just\s+|as\s+recently\s+as\s+)?(?:\d+|a|an|one|two|three|four|five|six"
     r"|several|a\s+few|few)\s+(?:days?|weeks?|months?|years?)\s+ago\b",
@@ -87,6 +102,11 @@ OLD_CALL_ASIDE = (
     r"|months?|years?)\s+ago|earlier\s+this\s+year|once|previously)\s+(?:had\s+)?|had\s+"
     r"(?:once\s+|previously\s+|earlier\s+)?)(?:forecast|predicted|projected|expected|called\s+for"
     r"|said|warned|targeted|estimated)\b[^,;]*"
+    # "Just six weeks after cutting its forecast and warning that gold could drop below $3,000
+    # before year-end, Citi now projects ...": the view the opening clause recalls is the old one
+    r"|^\W*(?:just\s+|only\s+|barely\s+)?(?:\w+\s+){1,2}(?:days?|weeks?|months?)\s+after\s+"
+    r"(?:cutting|raising|lowering|lifting|trimming|warning|forecasting|predicting|saying|calling)"
+    r"\b(?:[^,;]|,(?=\d))*"
 )
 # A clause ends at these, so that a past clause can be set aside on its own: "Gold, which
 # hit $4,381 in October, will climb to $5,000". Regex.

@@ -43,6 +43,15 @@ REWRITES = (
     (r"\bend-of-((?:19|20)\d\d)\b", r"by end-\1"),
     # "by the middle of 2025" -> "by mid-2025"
     (r"\b(?:the\s+)?middle\s+of\s+((?:19|20)\d\d)\b", r"mid-\1"),
+    # "by mid-year 2027", "mid year 2027" -> "by mid-2027" (not the current year's middle)
+    (r"\bmid[-\s]?year\s+((?:19|20)\d\d)\b", r"mid-\1"),
+    # "to average $90 over 2027", "over the course of 2027": the year as a period (a year of
+    # this century's first decades, not one priced: "ETH to climb over 2000 dollars")
+    (
+        r"\bover\s+(?:the\s+course\s+of\s+)?(20[1-4]\d)\b(?!\s*(?:[-\u2013/]\s*\d|dollars?\b"
+        r"|usd\b|points\b|pts\b|per\b|an?\s+(?:ounce|barrel)\b))",
+        r"in \1",
+    ),
     # "during the first three quarters of 2026", "in the first nine months of 2026": by Q3's end
     (
         r"\b(?:during|in|over|within|for)\s+the\s+first\s+(?:three\s+quarters|nine\s+months)"
@@ -163,8 +172,9 @@ REWRITES = (
         r"(?![\d%])",
         r"\2 in \1",
     ),
-    # "a 6 to 12-month target" -> "a within 12 months target": the far end of the span
-    (r"\b\d{1,2}\s*(?:to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
+    # "a 6 to 12-month target", "a 6-to-12-month view" -> "a within 12 months target": the
+    # far end of the span
+    (r"\b\d{1,2}\s*(?:-to-|to|-)\s*(\d{1,2})[-\s]month\b", r"\1-month"),
     (
         r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
         r"|twenty-four)[-\s]month\s+(?=(?:(?:point|price|gold|silver|oil|brent|wti|bitcoin|ether"
@@ -185,6 +195,11 @@ REWRITES = (
         r"|outlook)\b)",
         r"in \1 ",
     ),
+    # "for all of 2026", "for the whole of 2026", "for full-year 2026" -> "for 2026"
+    (
+        r"\bfor\s+(?:all\s+of|the\s+whole\s+of|the\s+full\s+year|full[-\s]year)\s+(?=(?:19|20)\d\d\b)",
+        "for ",
+    ),
     # "for 2026" (a forecast for a year) -> "in 2026"
     (r"\bfor\s+((?:19|20)\d\d)\b(?!\s*[-\u2013/]\s*\d)", r"in \1"),
     # "by late 2026", "late next year" -> the end of that year; "in early 2027" -> by the end
@@ -202,5 +217,25 @@ REWRITES = (
     (r"(?<=\d)-plus\b", ""),
     (r"(?<=\d)\s*(?:/oz|/ounce|/bbl|/barrel|/b\b|/t\b|/troy\s+oz)", ""),
     (r"(?<=\d)\s+(?:an|a|per)\s+(?:troy\s+)?(?:ounce|oz|barrel|bbl|coin|token)\b", ""),
+    # "stay in a US$0.785 to US$0.80 trading range": a band, as "between ... and ..." writes it
+    (
+        r"\b(?:in\s+|within\s+)?an?\s+(?P<low>(?:US)?\$?\d[\d,.]*\d|\d)\s+to\s+"
+        r"(?P<high>(?:US)?\$?\d[\d,.]*\d|\d)\s+(?:trading\s+)?range\b",
+        r"between \g<low> and \g<high>",
+    ),
+    # "through next week", "by the end of next week": a short horizon the claim language reads
+    (
+        r"\b(?:through|until|till|by\s+the\s+end\s+of|by)\s+next\s+week\b",
+        "within 2 weeks",
+    ),
+    # "for Dec '15", "by June '26": a month and a year cut to two digits, this century's
+    (
+        r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+'(\d\d)\b",
+        r"\1 20\2",
+    ),
+    # "Europe's STOXX 600 index .STOXX to 540", "<.FTSE>": a Reuters instrument code after
+    # the index's name says nothing more; left in, it parts the name from its level
+    (r"(?-i:\s<?\.[A-Z][A-Z0-9]{1,9}>?)(?=[\s,;)])", ""),
     # "5,000 dollars" reads fine; "five thousand dollars" is rare enough to leave alone.
 )

@@ -71,8 +71,9 @@ SPEAKER_AFTER = (
     # "according to Goldman Sachs", "according to a Bank of America Merrill Lynch report"
     r"\baccording\s+to\s+(?:(?:a|an|the)\s+(?:(?:latest|new|recent)\s+)?)?"
     # "according to well-known crypto analyst Ali Charts", "according to an analysis by UK
-    # consultancy Capital Economics": what the speaker is, or whose document, before the name
-    r"(?:(?:analysis|report|note|study|survey|research)\s+(?:by|from)\s+)?"
+    # consultancy Capital Economics", "according to a research report from Acme
+    # Securities": what the speaker is, or whose document, before the name
+    r"(?:(?:research\s+)?(?:analysis|report|note|study|survey)\s+(?:by|from)\s+)?"
     r"(?:(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){0,4}?(?:analyst|strategist|economist|trader"
     r"|consultancy|firm|broker|brokerage|house|investor|expert|chartist)\s+(?=[A-Z]))?",
     # "A Jefferies note says ...", "The latest UBS outlook sees ...": the house's document
@@ -122,6 +123,8 @@ SPEAKER_ANAPHORA_PERSON = (
     r"|founder|executive|chief|portfolio\s+manager|fund\s+manager)\b",
     r"\b(?:he|she)\s+" + _VERBS_AFTER_PRONOUN,
     r"^\W*(?:he|she)\b",
+    # "According to her, gold will ...", "..., according to him": the person named before
+    r"\b(?:according\s+to|in\s+the\s+view\s+of)\s+(?:him|her)\b",
     # "... and stood by his target of ETH at $15,000": the target is the person's
     r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|call|prediction|projection"
     r"|estimate|price\s+target)s?\b",
@@ -131,6 +134,7 @@ SPEAKER_ANAPHORA = (
     *SPEAKER_ANAPHORA_PERSON,
     r"\b(?:the|that)\s+(?:team|strategists|analysts|economists)\b",
     r"\bthey\s+" + _VERBS_AFTER_PRONOUN,
+    r"\baccording\s+to\s+them\b",
     # "In their more aggressive view, USD/JPY falls to 140": the view is theirs
     r"\b(?:in|on|under)\s+their\s+(?:[\w-]+\s+){0,3}?(?:target|forecast|call|prediction|projection|estimate"
     r"|view|scenario|case|outlook|path)s?\b",
@@ -191,12 +195,12 @@ NOT_A_NAME = (
     "nobody", "people", "consensus", "polls", "poll", "survey", "respondents",
     # "Independent strategist Ed Yardeni", "Veteran trader Peter Brandt": what the person is
     "independent", "veteran", "famed", "renowned", "longtime", "legendary", "billionaire",
-    "prominent",
+    "prominent", "well-known", "well known", "popular", "noted", "seasoned", "respected",
     # "Rival Borealis Bank", "fellow strategist": who the firm is to another, not its name;
     # "Right now $BTC trades": an adverb opening the sentence
     "rival", "rivals", "fellow", "right",
-    # currency and coin codes ("JPY could weaken to 135"): the asset, not who speaks
-    "jpy", "eur", "gbp", "chf", "aud", "cad", "nzd", "cny", "cnh", "btc", "eth", "xau", "xag",
+    # coin and metal codes ("BTC is seen at $150,000"): the asset, not who speaks
+    "btc", "eth", "xau", "xag",
     "despite", "although", "though", "because", "since", "until", "unless", "yet",
     "updated", "published", "posted", "gmt", "utc", "et", "est", "edt", "bst", "cet",
     "reporting", "editing", "additional", "writing", "cnbc", "kitco", "marketwatch",
@@ -220,14 +224,14 @@ NOT_A_NAME = (
     "desk",
     # currencies written with a capital ("The Euro has generally fallen")
     "euro", "yen", "pound", "sterling", "franc", "yuan", "rupee", "greenback",
+    # and their ISO codes ("The EUR is likely to struggle in the near term")
+    "eur", "usd", "jpy", "gbp", "chf", "cny", "cnh", "aud", "nzd", "cad", "inr",
 )  # fmt: skip
-# Where a firm or a person is from ("Canadian equity strategist Jane Doe"): alone, such a
-# word is never a speaker's name; in one ("Canadian Imperial Bank of Commerce") it stays.
+# A nationality alone is where a desk is, never a source: "Canadian equity strategist
+# Matthew Barasch" (in a firm's name it stays: "Swiss Re", "American Century").
 NATIONALITIES = (
-    "american", "canadian", "british", "english", "european", "german", "french", "swiss",
-    "dutch", "italian", "spanish", "japanese", "chinese", "korean", "indian", "australian",
-    "asian", "nordic", "scandinavian", "russian", "brazilian", "mexican", "global",
-    "international", "domestic", "foreign", "regional",
+    "american", "canadian", "british", "european", "japanese", "chinese", "indian",
+    "australian", "german", "french", "swiss", "korean", "brazilian", "asian", "mexican",
 )  # fmt: skip
 # Legal-form words dropped from a speaker's name: "Citigroup Inc", "JPMorgan Chase & Co.".
 LEGAL_SUFFIXES = (
@@ -242,9 +246,11 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "BofA": "Bank of America", "BofA Global Research": "Bank of America",
         "BofA Securities": "Bank of America", "Bank of America": "Bank of America",
         "BofA Merrill Lynch": "Bank of America", "Merrill Lynch": "Bank of America",
+        "BofAML": "Bank of America", "BAML": "Bank of America",
+        "Rabo": "Rabobank", "Rabobank": "Rabobank",
         # the merged house's names as desks and wires write them
-        "BofAML": "Bank of America", "BofA ML": "Bank of America",
-        "BofA-Merrill Lynch": "Bank of America", "Bank of America Merrill Lynch": "Bank of America",
+        "BofA ML": "Bank of America", "BofA-Merrill Lynch": "Bank of America",
+        "Bank of America Merrill Lynch": "Bank of America",
         "Bank of America-Merrill Lynch": "Bank of America",
         "JPMorgan Chase": "JPMorgan", "JPMorgan": "JPMorgan", "J.P. Morgan": "J.P. Morgan",
         "JPM": "JPMorgan",
@@ -262,7 +268,7 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "Mizuho": "Mizuho", "Saxo Bank": "Saxo Bank", "Julius Baer": "Julius Baer",
         # banks whose one-word names carry no firm's word of their own ("Scotiabank, by
         # contrast, backs ...": a house opening its sentence is known by the table)
-        "Scotiabank": "Scotiabank", "Rabobank": "Rabobank", "Natixis": "Natixis",
+        "Scotiabank": "Scotiabank", "Natixis": "Natixis",
         "Danske Bank": "Danske Bank", "Westpac": "Westpac", "CIBC": "CIBC", "BMO": "BMO",
         "MUFG": "MUFG", "Santander": "Santander", "UniCredit": "UniCredit",
         "Credit Agricole": "Credit Agricole", "Crédit Agricole": "Credit Agricole",

@@ -1,0 +1,95 @@
+"""Exchange rates as articles write them, rewritten into the pair and the plain number.
+
+The claim language reads "GBP/USD at 1.05"; FX columns write the same call as "£1 =
+$1.05", "the pound worth $1.05", "1 dollar = 155 yen", "the Aussie at US73¢", "the dollar
+at R$5,50" or, in Europe, "EUR/USD at 1,10". Each form names the pair by its quote
+currency, so the rewrite is safe only where that currency is written: "the pound" becomes
+GBP/USD only before a dollar level, never in "the pound at 1.17 euros". Applied to a
+sentence before the general rewrites (`prepare`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# What may sit between a currency's name and its level: no sentence end ("$1.22." is
+# not one: a dot before a digit is a decimal point).
+_GAP = r"(?=(?:[^.;:\n]|\.(?=\d)){0,60}?"
+
+# "1,10", "0,90", "1,1098", "R$5,50": a comma before one or two digits (or four) is a
+# decimal comma; a thousands comma is always followed by three ("1,100").
+_DECIMAL_COMMA = re.compile(r"(?<![\w,.])(\d{1,2}),(\d{1,2}|\d{4})(?![\d,])")
+
+# "£1 = $0.975", "£1 worth $1.07", "€1 = $1.10": one unit of the base in dollars
+_UNIT_IN_DOLLARS = re.compile(
+    r"(?P<base>[£€])\s?1\s*(?:=|is\s+worth|worth|buys)\s*(?:US)?\$\s?(?=\d)", re.IGNORECASE
+)
+_BASE_PAIR = {"£": "GBP/USD at ", "€": "EUR/USD at "}
+
+# "1 dollar = 155 yen", "$1 = 155 yen": dollar-yen as yen per dollar
+_DOLLAR_IN_YEN = re.compile(
+    r"(?:\b1\s+(?:US\s+|U\.S\.\s+)?dollar|(?:US)?\$\s?1)\s*=\s*(?P<level>\d{2,3}(?:\.\d+)?)\s*yen\b",
+    re.IGNORECASE,
+)
+
+# "the pound", "sterling", "the British pound" before a dollar level: GBP/USD
+_POUND_IN_DOLLARS = re.compile(
+    r"\b(?:the\s+(?:British\s+)?pound|(?:the\s+)?(?:British\s+)?pound\s+sterling|sterling)\b"
+    + _GAP
+    + r"(?<![\w$])(?:US)?\$\s?[01]\.\d)",
+    re.IGNORECASE,
+)
+# "the Australian dollar", "the Aussie" before a level in US dollars or cents: AUD/USD
+_AUSSIE_IN_DOLLARS = re.compile(
+    r"\bthe\s+(?:Australian\s+dollar|Aussie(?:\s+dollar)?)\b"
+    + _GAP
+    + r"(?:\bUS\s?\$?\s?0?\.?\d|\$\s?0\.\d|\b0\.\d\d|\d\s?(?:¢|US\s+cents?\b|cents?\b)))",
+    re.IGNORECASE,
+)
+# "the New Zealand dollar", "the kiwi" before such a level: NZD/USD
+_KIWI_IN_DOLLARS = re.compile(
+    r"\bthe\s+(?:New\s+Zealand\s+dollar|kiwi(?:\s+dollar)?)\b"
+    + _GAP
+    + r"(?:\bUS\s?\$?\s?0?\.?\d|\$\s?0\.\d|\b0\.\d\d|\d\s?(?:¢|US\s+cents?\b|cents?\b)))",
+    re.IGNORECASE,
+)
+# "the dollar at R$5.50", "the exchange rate at R$5.80": Brazil's quote, reais per dollar,
+# USD/BRL
+_DOLLAR_IN_REAIS = re.compile(
+    r"\bthe\s+(?:(?:U\.?S\.?\s+)?dollar\b(?!\s+index)|exchange\s+rate\b)" + _GAP + r"R\$\s?\d)",
+    re.IGNORECASE,
+)
+_REAIS = re.compile(r"\bR\$\s?(?=\d)")
+
+# "US73¢", "US78.50¢", "73 US cents": a level in US cents, written in dollars
+_US_CENTS = re.compile(
+    r"\bUS\s?(?P<cents>\d{1,2}(?:\.\d+)?)\s?(?:¢|c\b|cents?\b)"
+    r"|(?<![\w.$])(?P<bare>\d{1,2}(?:\.\d+)?)\s?(?:¢|US\s?cents?\b)",
+    re.IGNORECASE,
+)
+
+# Plain "73 cents" is a level in dollars only beside a pair quoted in US cents.
+_CENT_QUOTED_PAIR = re.compile(r"\b(?:AUD|NZD)/USD\b")
+_CENTS = re.compile(r"(?<![\w.$])(?P<bare>\d{1,2}(?:\.\d+)?)[\s-]?cents?\b", re.IGNORECASE)
+
+
+def fx_forms(text: str) -> str:
+    """The sentence with its exchange-rate forms written as the claim language reads them."""
+    work = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    work = _UNIT_IN_DOLLARS.sub(lambda m: _BASE_PAIR[m["base"]], work)
+    work = _DOLLAR_IN_YEN.sub(lambda m: f"USD/JPY at {m['level']}", work)
+    work = _POUND_IN_DOLLARS.sub("GBP/USD", work)
+    work = _AUSSIE_IN_DOLLARS.sub("AUD/USD", work)
+    work = _KIWI_IN_DOLLARS.sub("NZD/USD", work)
+    if _DOLLAR_IN_REAIS.search(work):
+        work = _REAIS.sub("", _DOLLAR_IN_REAIS.sub("USD/BRL", work))
+    work = _US_CENTS.sub(_cents_as_dollars, work)
+    if _CENT_QUOTED_PAIR.search(work):
+        work = _CENTS.sub(_cents_as_dollars, work)  # "AUD/USD at 73 cents"
+    return work
+
+
+def _cents_as_dollars(match: re.Match[str]) -> str:
+    """The same level in dollars: "US73¢" is $0.73, "US78.50¢" $0.785."""
+    cents = float(match.groupdict().get("cents") or match["bare"])
+    return f"${cents / 100:.6f}".rstrip("0").rstrip(".")

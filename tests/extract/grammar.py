@@ -1,0 +1,1045 @@
+"""Forecast sentences composed from independent parts, each claim known from its parts (issue 11).
+
+The extractor's rules were written article by article, so a form that reads with one speaker,
+verb, asset or deadline can fail beside another. This module composes a call from six parts
+drawn independently (who speaks, the verb frame, the asset's name, the level's written form,
+the direction, the deadline) and works out from the parts alone what a careful reader would
+log: the symbol, the kind family and side, the level as written, the deadline against the
+article's date and the speaker by the labelling convention of corpus_dev.yaml (the firm when
+a person speaks for it; the by-lined author for a first-person call). A part that needs an
+antecedent ("the bank", "the yellow metal") gets a lead sentence that names it, as an article
+would.
+
+Pure: no extraction here. `combine(seed)` draws one call; `compose(parts)` writes the call of
+parts chosen by the caller (the hypothesis test draws them); `compatible_*` say which parts
+fit together, so every combination is grammatical English.
+"""
+
+from __future__ import annotations
+
+import random
+from calendar import monthrange
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+# ------------------------------------------------------------------ the parts
+
+
+@dataclass(frozen=True)
+class House:
+    name: str
+    possessive: str
+    noun: str  # what an article calls it once named ("the bank")
+
+
+HOUSES = (
+    House("Goldman Sachs", "Goldman Sachs'", "the bank"),
+    House("UBS", "UBS's", "the Swiss bank"),
+    House("Citi", "Citi's", "the bank"),
+    House("JPMorgan", "JPMorgan's", "the bank"),
+    House("Morgan Stanley", "Morgan Stanley's", "the investment bank"),
+    House("Bank of America", "Bank of America's", "the lender"),
+    House("Deutsche Bank", "Deutsche Bank's", "the German lender"),
+    House("HSBC", "HSBC's", "the bank"),
+    House("Standard Chartered", "Standard Chartered's", "the bank"),
+    House("BNP Paribas", "BNP Paribas'", "the French bank"),
+    House("Barclays", "Barclays'", "the British bank"),
+    House("ING", "ING's", "the Dutch bank"),
+    House("Commerzbank", "Commerzbank's", "the lender"),
+    House("Macquarie", "Macquarie's", "the firm"),
+)
+
+PEOPLE = (
+    "Jane Holloway",
+    "Marcus Feld",
+    "Priya Raman",
+    "Tomas Lindqvist",
+    "Elena Rossi",
+    "David Okafor",
+    "Sarah Whitcombe",
+    "Kenji Matsuda",
+)
+
+ROLES = (
+    "head of commodities research",
+    "chief investment officer",
+    "chief economist",
+    "senior strategist",
+    "head of FX strategy",
+    "global head of commodities strategy",
+    "chief market strategist",
+)
+
+TEAMS = ("analysts", "strategists", "economists", "research analysts")
+_TITLES = ("analyst", "strategist")
+_WOMEN = frozenset(("Jane Holloway", "Priya Raman", "Elena Rossi", "Sarah Whitcombe"))
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who makes the call, as the sentence names them."""
+
+    form: str
+    plural: bool = False
+    first_person: bool = False
+    needs_lead: bool = False  # "the bank": the article named it in a sentence before
+    variant: int = 0  # which wording of the form, for the tally by variant
+
+
+SPEAKERS = (
+    Speaker("house"),
+    Speaker("house_possessive_team", plural=True),
+    Speaker("team_at_house", plural=True),
+    Speaker("the_house", needs_lead=True),
+    Speaker("possessive_role_person"),
+    Speaker("person_comma_role_at_house"),
+    Speaker("house_analyst_person"),
+    Speaker("first_person_author", first_person=True),
+    Speaker("pronoun_after_intro", needs_lead=True),
+    Speaker("the_house_team", plural=True, needs_lead=True),
+    Speaker("team_led_by", plural=True),
+)
+
+
+@dataclass(frozen=True)
+class Asset:
+    """An asset as an article writes it, and the series it stands for."""
+
+    form: str
+    words: str
+    symbol: str
+    needs_lead: bool = False  # "the yellow metal": the article named the asset before
+
+
+@dataclass(frozen=True)
+class Market:
+    """What the levels of one series look like: values above and below the day's price."""
+
+    symbol: str
+    plain_name: str
+    unit: str | None  # "ounce", "barrel": a commodity priced per unit
+    dollars: bool  # priced in dollars ("$5,055"); a pair's rate or an index is not
+    up: tuple[float, ...]
+    down: tuple[float, ...]
+    decimals: int = 0
+    now: float = 0.0  # the price of the day, between the levels below and above it
+
+
+MARKETS = {
+    market.symbol: market
+    for market in (
+        Market("GC=F", "gold", "ounce", True, (5055, 5000, 5400, 6000, 4800), (3800, 3500),
+               now=4210),
+        Market("SI=F", "silver", "ounce", True, (60, 75, 100, 58.5), (40, 35), 2, now=51.2),
+        Market("BZ=F", "Brent crude", "barrel", True, (85, 90, 100), (55, 50, 60), now=68.4),
+        Market("CL=F", "WTI crude", "barrel", True, (80, 85, 95), (50, 45), now=64.9),
+        Market("^GSPC", "the S&P 500", None, False, (7200, 7500, 8000), (5800, 6000), now=6850),
+        Market("EURUSD=X", "the euro", None, False, (1.20, 1.25, 1.22), (1.05, 1.08), 2,
+               now=1.16),
+        Market("JPY=X", "the dollar against the yen", None, False, (160, 165), (140, 135),
+               now=151.5),
+        Market("BTC-USD", "bitcoin", None, True, (150000, 200000, 250000), (70000, 60000),
+               now=104500),
+        Market("ETH-USD", "ether", None, True, (6000, 8000, 10000), (2500, 2000), now=3420),
+    )
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Context:
+    """What else the article says around the call: the price of the day, a past move.
+
+    `gives_price`: the article states the price of the day, so a call's side is read
+    against it (the convention), an average's included.
+    """
+
+    form: str
+    sentences: tuple[str, ...]  # "{Asset}", "{now}", "{past}" filled in by compose
+    gives_price: bool = False
+
+
+CONTEXTS = (
+    Context("none", ("",)),
+    Context("price of the day", (
+        "{Asset} traded at {now} on Monday.", "{Asset} was trading around {now} on Friday.",
+        "{Asset} closed at {now} on Tuesday.", "{Asset} currently trades near {now}.",
+    ), gives_price=True),
+    Context("a past record", (
+        "{Asset} hit a record high of {past} in October.", "{Asset} rose to {past} last month.",
+        "{Asset} peaked at {past} in 2024.",
+    )),
+    Context("a closing remark", (
+        "The forecast reflects central bank buying and a weaker dollar.",
+        "Other banks are more cautious.", "The note was sent to clients on Monday.",
+    )),
+)  # fmt: skip
+
+ASSETS = (
+    Asset("gold", "gold", "GC=F"),
+    Asset("spot gold", "spot gold", "GC=F"),
+    Asset("gold prices", "gold prices", "GC=F"),
+    Asset("bullion", "bullion", "GC=F"),
+    Asset("XAU/USD", "XAU/USD", "GC=F"),
+    Asset("the yellow metal", "the yellow metal", "GC=F", needs_lead=True),
+    Asset("the precious metal", "the precious metal", "GC=F", needs_lead=True),
+    Asset("silver", "silver", "SI=F"),
+    Asset("XAG/USD", "XAG/USD", "SI=F"),
+    Asset("the white metal", "the white metal", "SI=F", needs_lead=True),
+    Asset("Brent", "Brent", "BZ=F"),
+    Asset("Brent crude", "Brent crude", "BZ=F"),
+    Asset("Brent crude oil", "Brent crude oil", "BZ=F"),
+    Asset("WTI", "WTI", "CL=F"),
+    Asset("West Texas Intermediate", "West Texas Intermediate", "CL=F"),
+    Asset("U.S. crude", "U.S. crude", "CL=F"),
+    Asset("the S&P 500", "the S&P 500", "^GSPC"),
+    Asset("the S&P 500 index", "the S&P 500 index", "^GSPC"),
+    Asset("SPX", "the SPX", "^GSPC"),
+    Asset("the benchmark index", "the benchmark index", "^GSPC", needs_lead=True),
+    Asset("EUR/USD", "EUR/USD", "EURUSD=X"),
+    Asset("the euro", "the euro", "EURUSD=X"),
+    Asset("euro-dollar", "euro-dollar", "EURUSD=X"),
+    Asset("the single currency", "the single currency", "EURUSD=X", needs_lead=True),
+    Asset("dollar-yen", "dollar-yen", "JPY=X"),
+    Asset("USD/JPY", "USD/JPY", "JPY=X"),
+    Asset("bitcoin", "bitcoin", "BTC-USD"),
+    Asset("BTC", "BTC", "BTC-USD"),
+    Asset("Bitcoin (BTC)", "Bitcoin (BTC)", "BTC-USD"),
+    Asset("the largest cryptocurrency", "the world's largest cryptocurrency", "BTC-USD", True),
+    Asset("ether", "ether", "ETH-USD"),
+    Asset("ETH", "ETH", "ETH-USD"),
+    Asset("Ethereum", "Ethereum", "ETH-USD"),
+    Asset(
+        "the second-largest cryptocurrency", "the second-largest cryptocurrency", "ETH-USD", True
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Direction:
+    """Which way the call points, in the verb forms the frames need.
+
+    `side` is "above"/"below" for a call whose words name its side, None for an average
+    (its side is read against the day's price, which these sentences do not give).
+    `rising` says which list of levels fits (above or below the day's price).
+    """
+
+    form: str
+    family: str  # touch, hold, average
+    side: str | None
+    rising: bool
+    infinitive: tuple[str, ...]  # "rise to"
+    participle: tuple[str, ...]  # "rising to"
+    role: str  # which deadline phrase it takes: target ("by"), period ("in"), span ("through")
+
+
+DIRECTIONS = (
+    Direction("at", "touch", "above", True, ("trade at", "be at"), ("at",), "target"),
+    Direction("rise to", "touch", "above", True, ("rise to", "climb to", "rally to"),
+              ("rising to", "climbing to", "rallying to"), "target"),
+    Direction("reach", "touch", "above", True, ("reach", "hit", "top"),
+              ("reaching", "hitting", "topping"), "target"),
+    Direction("climb above", "touch", "above", True, ("climb above", "break above", "rise above"),
+              ("climbing above", "breaking above", "rising above"), "target"),
+    Direction("fall to", "touch", "below", False, ("fall to", "drop to", "decline to"),
+              ("falling to", "dropping to", "declining to"), "target"),
+    Direction("slide to", "touch", "below", False, ("slide to", "slip to", "sink to"),
+              ("sliding to", "slipping to", "sinking to"), "target"),
+    Direction("hold above", "hold", "above", False, ("hold above", "stay above", "remain above"),
+              ("holding above", "staying above", "remaining above"), "span"),
+    Direction("average", "average", None, True, ("average",), ("averaging",), "period"),
+    Direction("surge to", "touch", "above", True, ("surge to", "jump to", "soar to"),
+              ("surging to", "jumping to", "soaring to"), "target"),
+    Direction("drop below", "touch", "below", False, ("drop below", "break below", "dip below"),
+              ("dropping below", "breaking below", "dipping below"), "target"),
+    Direction("stay below", "hold", "below", True, ("stay below", "remain below", "hold below"),
+              ("staying below", "remaining below", "holding below"), "span"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LevelForm:
+    """One written form of a level. `write(value, market, variant)` gives (text, value written)."""
+
+    form: str
+    fits: Callable[[Market], bool]
+    write: Callable[[float, Market, int], tuple[str, float]]
+    vague: bool = False  # "six figures": no price claim to log
+
+
+def _digits(value: float, market: Market, *, grouped: bool = True) -> str:
+    if market.decimals:
+        return f"{value:,.{market.decimals}f}" if grouped else f"{value:.{market.decimals}f}"
+    return f"{value:,.0f}" if grouped else f"{value:.0f}"
+
+
+def _dollar(value: float, market: Market, variant: int) -> tuple[str, float]:
+    return f"${_digits(value, market)}", value
+
+
+def _dollars_word(value: float, market: Market, variant: int) -> tuple[str, float]:
+    word = ("dollars", "US dollars", "dollars")[variant % 3]
+    return f"{_digits(value, market, grouped=variant % 2 == 0)} {word}", value
+
+
+def _us_dollar(value: float, market: Market, variant: int) -> tuple[str, float]:
+    prefix = ("US$", "USD ", "US$ ")[variant % 3]
+    return f"{prefix}{_digits(value, market)}", value
+
+
+def _thousands(value: float, market: Market, variant: int) -> tuple[str, float]:
+    thousands = round(value / 100) / 10 if value < 10000 else round(value / 1000)
+    written = f"{thousands:g}"
+    text = (f"${written}k", f"${written}K", f"{written}k dollars", f"${written} thousand")
+    return text[variant % 4], thousands * 1000
+
+
+def _per_unit(value: float, market: Market, variant: int) -> tuple[str, float]:
+    unit = market.unit or ""
+    short = {"ounce": "oz", "barrel": "bbl"}[unit]
+    text = (f"an {unit}" if unit[0] in "aeiou" else f"a {unit}", f"per {unit}", f"/{short}")
+    sep = "" if variant % 3 == 2 else " "
+    return f"${_digits(value, market)}{sep}{text[variant % 3]}", value
+
+
+def _hyphen_unit(value: float, market: Market, variant: int) -> tuple[str, float]:
+    unit = market.unit or ""
+    each = "an" if unit[0] in "aeiou" else "a"
+    text = (
+        f"the ${_digits(value, market)}-per-{unit} mark",
+        f"the ${_digits(value, market)}-{each}-{unit} level",
+    )
+    return text[variant % 2], value  # fmt: skip
+
+
+def _bare(value: float, market: Market, variant: int) -> tuple[str, float]:
+    return _digits(value, market, grouped=variant % 2 == 0), value
+
+
+def _points(value: float, market: Market, variant: int) -> tuple[str, float]:
+    return f"{_digits(value, market)} {('points', 'pts')[variant % 2]}", value
+
+
+def _mark(value: float, market: Market, variant: int) -> tuple[str, float]:
+    written = f"${_digits(value, market)}" if market.dollars else _digits(value, market)
+    return f"the {written} {('mark', 'level', 'threshold')[variant % 3]}", value
+
+
+def _approximately(value: float, market: Market, variant: int) -> tuple[str, float]:
+    word = ("around", "about", "roughly", "near")[variant % 4]
+    written = f"${_digits(value, market)}" if market.dollars else _digits(value, market)
+    return f"{word} {written}", value
+
+
+def _no_comma(value: float, market: Market, variant: int) -> tuple[str, float]:
+    return f"${_digits(value, market, grouped=False)}", value
+
+
+def _bare_thousands(value: float, market: Market, variant: int) -> tuple[str, float]:
+    text, written = _thousands(value, market, 0)
+    return text.removeprefix("$").replace("k", ("k", "K")[variant % 2]), written
+
+
+def _currency_code_after(value: float, market: Market, variant: int) -> tuple[str, float]:
+    return f"{_digits(value, market)} {('USD', 'usd')[variant % 2]}", value
+
+
+def _six_figures(value: float, market: Market, variant: int) -> tuple[str, float]:
+    return ("six figures", "new record highs", "fresh all-time highs")[variant % 3], value
+
+
+LEVEL_FORMS = (
+    LevelForm("$5,055", lambda m: m.dollars, _dollar),
+    LevelForm("5055 dollars", lambda m: m.dollars, _dollars_word),
+    LevelForm("US$5,055", lambda m: m.dollars, _us_dollar),
+    LevelForm("$5.1k", lambda m: m.dollars and min(m.up + m.down) >= 1000, _thousands),
+    LevelForm("$5,055 an ounce", lambda m: m.unit is not None, _per_unit),
+    LevelForm("5,000-per-ounce", lambda m: m.unit is not None, _hyphen_unit),
+    LevelForm("bare number", lambda m: True, _bare),
+    LevelForm("7,200 points", lambda m: m.symbol == "^GSPC", _points),
+    LevelForm("the $150,000 mark", lambda m: True, _mark),
+    LevelForm("six figures", lambda m: m.symbol == "BTC-USD", _six_figures, vague=True),
+    LevelForm("around $5,055", lambda m: True, _approximately),
+    LevelForm("$5055", lambda m: m.dollars and min(m.up + m.down) >= 1000, _no_comma),
+    LevelForm("150k", lambda m: m.dollars and min(m.up + m.down) >= 1000, _bare_thousands),
+    LevelForm("5,055 USD", lambda m: m.dollars, _currency_code_after),
+)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline phrase for each role it can take, and the day it means against the made_on.
+
+    Each role holds the phrase's variants; `{Y}` is the year the phrase names.
+    `day(made_on, year)` is the deadline; `year_offset` picks the year named (made_on's
+    year plus it).
+    """
+
+    form: str
+    target: tuple[str, ...]
+    period: tuple[str, ...]
+    span: tuple[str, ...]
+    day: Callable[[date, int], date]
+    year_offset: int = 1
+    # "in the second half" names a period, not a day: with no direction verb ("sees gold at
+    # $5,055 in the second half") it reads as the period's average as well as a target, so
+    # the convention cannot say which, and such a call is not composed.
+    names_a_period: bool = False
+
+
+def _months_after(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+DEADLINES = (
+    Deadline(
+        "by end-2027",
+        target=(
+            "by end-{Y}",
+            "by the end of {Y}",
+            "by year-end {Y}",
+            "by December {Y}",
+            "by late {Y}",
+            "before the end of {Y}",
+            "by the close of {Y}",
+        ),
+        period=("in {Y}", "over {Y}"),
+        span=("through end-{Y}", "through {Y}", "until the end of {Y}"),
+        day=lambda d, y: date(y, 12, 31),
+    ),
+    Deadline(
+        "by the end of next year",
+        target=("by the end of next year", "by end-next year", "next year"),
+        period=("next year",),
+        span=("through next year", "until the end of next year"),
+        day=lambda d, y: date(d.year + 1, 12, 31),
+    ),
+    Deadline(
+        "in 12 months",
+        target=(
+            "in 12 months",
+            "within 12 months",
+            "in 12 months' time",
+            "over the next 12 months",
+        ),
+        period=("over the next 12 months", "over the next year"),
+        span=("for the next 12 months", "over the next 12 months"),
+        day=lambda d, y: _months_after(d, 12),
+        year_offset=0,
+    ),
+    Deadline(
+        "by Q2 2027",
+        target=("by Q2 {Y}", "by the second quarter of {Y}", "by the end of Q2 {Y}"),
+        period=("in Q2 {Y}", "in the second quarter of {Y}"),
+        span=("through Q2 {Y}", "until the end of the second quarter of {Y}"),
+        day=lambda d, y: date(y, 6, 30),
+    ),
+    Deadline(
+        "in the second half",
+        target=("in the second half", "in the second half of the year", "in H2"),
+        period=("in the second half", "in the second half of the year", "in H2"),
+        span=("through the second half",),
+        day=lambda d, y: date(d.year, 12, 31),
+        year_offset=0,
+        names_a_period=True,
+    ),
+    Deadline(
+        "by mid-2027",
+        target=(
+            "by mid-{Y}",
+            "by the middle of {Y}",
+            "by mid-year {Y}",
+            "by June {Y}",
+            "by end-June {Y}",
+        ),
+        period=("in the first half of {Y}", "in H1 {Y}"),
+        span=("until mid-{Y}", "through mid-{Y}"),
+        day=lambda d, y: date(y, 6, 30),
+    ),
+    Deadline(
+        "within three months",
+        target=(
+            "within three months",
+            "in three months",
+            "over the next three months",
+            "within 3 months",
+        ),
+        period=("over the next three months",),
+        span=("for the next three months", "over the next three months"),
+        day=lambda d, y: _months_after(d, 3),
+        year_offset=0,
+    ),
+    Deadline(
+        "within six months",
+        target=(
+            "within six months",
+            "in the next six months",
+            "in six months' time",
+            "within 6 months",
+        ),
+        period=("over the next six months",),
+        span=("for the next six months", "over the next six months"),
+        day=lambda d, y: _months_after(d, 6),
+        year_offset=0,
+    ),
+    Deadline(
+        "by Q4 2027",
+        target=(
+            "by Q4 {Y}",
+            "by the fourth quarter of {Y}",
+            "by the end of the fourth quarter of {Y}",
+        ),
+        period=("in Q4 {Y}", "in the fourth quarter of {Y}"),
+        span=("through Q4 {Y}", "until the end of the fourth quarter of {Y}"),
+        day=lambda d, y: date(y, 12, 31),
+    ),
+    Deadline(
+        "in 18 months",
+        target=("in 18 months", "within 18 months", "over the next 18 months"),
+        period=("over the next 18 months",),
+        span=("for the next 18 months",),
+        day=lambda d, y: _months_after(d, 18),
+        year_offset=0,
+    ),
+    Deadline(
+        "this year",
+        target=("this year", "by the end of this year", "by year-end", "by the end of the year"),
+        period=("this year", "in the rest of the year"),
+        span=("through year-end", "for the rest of the year", "until the end of the year"),
+        day=lambda d, y: date(d.year, 12, 31),
+        year_offset=0,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A reporting verb or frame: how the speaker, the asset, the move and the deadline are
+    laid out. `directions` lists the direction forms the frame can carry (None: any)."""
+
+    form: str
+    first_person: bool  # the frame has a subject slot an "I" can fill
+    directions: tuple[str, ...] | None = None
+
+
+FRAMES = (
+    Frame("expects", True),
+    Frame("sees", True),
+    Frame("forecasts", True),
+    Frame("is targeting", True, ("at",)),
+    Frame("lifted its forecast to", True, ("at",)),
+    Frame("according to X", False),
+    Frame("X said in a note", False),
+    Frame("quote, X said", False),
+    Frame("said could", False),
+    Frame("X, according to Y", False),
+    Frame("raised from", True, ("at",)),
+    Frame("predicts will", True),
+    Frame("told clients", False),
+)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A second call by the same speaker, in the next sentence, on another asset."""
+
+    form: str
+
+
+FOLLOW_UPS = (
+    FollowUp("none"),
+    FollowUp("it also sees"),  # "It also sees silver rising to $60 by mid-2027."
+    FollowUp("the bank also expects"),  # "The bank also expects ...", "The strategist also ..."
+    FollowUp("its target for"),  # "Its target for silver is $60 by mid-2027."
+)
+
+
+@dataclass(frozen=True)
+class SecondCall:
+    """The parts of the follow-up's call: drawn like the first call's, the speaker shared."""
+
+    asset: Asset
+    level_form: LevelForm
+    direction: Direction
+    deadline: Deadline
+    variant: int = 0
+
+
+# Days an article is dated: January to May of two years, so "this year" and "the second
+# half" are still ahead and a year named is never past.
+ARTICLE_DAYS = tuple(
+    date(year, month, day) for year in (2025, 2026) for month in (1, 2, 3, 4, 5) for day in (6, 19)
+)
+
+# ------------------------------------------------------------------ what is written
+
+
+@dataclass(frozen=True)
+class ExpectedCall:
+    """What a careful reader logs for a composed call."""
+
+    symbol: str
+    family: str  # touch, hold, average
+    side: str | None  # above / below; None where the words do not say (an average)
+    level: float
+    deadline: date
+    speaker: str
+
+
+@dataclass(frozen=True)
+class Parts:
+    """One choice of every part, and the variant of each wording (any int; taken modulo)."""
+
+    speaker: Speaker
+    frame: Frame
+    asset: Asset
+    level_form: LevelForm
+    direction: Direction
+    deadline: Deadline
+    made_on: date
+    house: int = 0
+    person: int = 0
+    variant: int = 0
+    context: Context = CONTEXTS[0]
+    follow_up: FollowUp = FOLLOW_UPS[0]
+    second: SecondCall | None = None
+
+    def labels(self) -> dict[str, str]:
+        """The part forms by name, for tallying failures by part."""
+        return {
+            "speaker": self.speaker.form,
+            "frame": self.frame.form,
+            "asset": self.asset.form,
+            "level": self.level_form.form,
+            "direction": self.direction.form,
+            "deadline": self.deadline.form,
+            "context": self.context.form,
+            "follow-up": self.follow_up.form,
+        }
+
+
+@dataclass(frozen=True)
+class Generated:
+    parts: Parts
+    text: str
+    made_on: date
+    expected: tuple[ExpectedCall, ...]  # empty for a vague level: nothing to log
+
+
+# ------------------------------------------------------------------ compatibility
+
+
+def compatible_frames(speaker: Speaker) -> tuple[Frame, ...]:
+    return tuple(f for f in FRAMES if f.first_person or not speaker.first_person)
+
+
+def compatible_level_forms(asset: Asset, frame: Frame | None = None) -> tuple[LevelForm, ...]:
+    market = MARKETS[asset.symbol]
+    forms = [form for form in LEVEL_FORMS if form.fits(market)]
+    if frame is not None and frame.form == "raised from":  # no revision "from six figures"
+        forms = [form for form in forms if not form.vague]
+    return tuple(forms)
+
+
+def compatible_directions(frame: Frame, level_form: LevelForm) -> tuple[Direction, ...]:
+    allowed = [d for d in DIRECTIONS if frame.directions is None or d.form in frame.directions]
+    if level_form.vague:  # "six figures" is a height to reach, not a floor or an average
+        allowed = [d for d in allowed if d.form in ("rise to", "reach", "climb above", "at")]
+    if level_form.form == "around $5,055":  # "around" after "to" or "at", not "above around"
+        allowed = [d for d in allowed if not d.form.endswith(("above", "below"))]
+    return tuple(allowed)
+
+
+def compatible_deadlines(direction: Direction) -> tuple[Deadline, ...]:
+    deadlines = [d for d in DEADLINES if getattr(d, direction.role)]
+    if direction.form == "at":
+        deadlines = [d for d in deadlines if not d.names_a_period]
+    return tuple(deadlines)
+
+
+# ------------------------------------------------------------------ composing
+
+
+def combine(seed: int) -> tuple[str, tuple[ExpectedCall, ...]]:
+    """One composed call, drawn with `seed`: its text and what a reader would log."""
+    generated = compose(draw_parts(random.Random(seed)))
+    return generated.text, generated.expected
+
+
+def draw_parts(rng: random.Random) -> Parts:
+    """Every part drawn independently, each among those that fit the parts drawn before."""
+    speaker = rng.choice(SPEAKERS)
+    frame = rng.choice(compatible_frames(speaker))
+    asset = rng.choice(ASSETS)
+    level_form = rng.choice(compatible_level_forms(asset, frame))
+    direction = rng.choice(compatible_directions(frame, level_form))
+    deadline = rng.choice(compatible_deadlines(direction))
+    return Parts(
+        speaker=speaker,
+        frame=frame,
+        asset=asset,
+        level_form=level_form,
+        direction=direction,
+        deadline=deadline,
+        made_on=rng.choice(ARTICLE_DAYS),
+        house=rng.randrange(1000),
+        person=rng.randrange(1000),
+        variant=rng.randrange(1000),
+        context=rng.choice(CONTEXTS),
+        follow_up=(follow_up := rng.choice(FOLLOW_UPS)),
+        second=draw_second_call(rng, asset, follow_up),
+    )
+
+
+def draw_second_call(rng: random.Random, first: Asset, follow_up: FollowUp) -> SecondCall | None:
+    """The follow-up's call: another series, named in full, a level that can be logged."""
+    if follow_up.form == "none":
+        return None
+    asset = rng.choice(second_assets(first))
+    level_form = rng.choice(second_level_forms(asset))
+    direction = rng.choice(second_directions(follow_up))
+    deadline = rng.choice(second_deadlines(direction))
+    return SecondCall(asset, level_form, direction, deadline, rng.randrange(1000))
+
+
+def second_assets(first: Asset) -> tuple[Asset, ...]:
+    return tuple(a for a in ASSETS if a.symbol != first.symbol and not a.needs_lead)
+
+
+def second_level_forms(asset: Asset) -> tuple[LevelForm, ...]:
+    return tuple(f for f in compatible_level_forms(asset) if not f.vague)
+
+
+def second_deadlines(direction: Direction) -> tuple[Deadline, ...]:
+    # "in the second half" after a sentence that named a later year is that year's (the
+    # extractor's rule, and a reader's): not the made_on year's, so not composed here
+    return tuple(d for d in compatible_deadlines(direction) if d.form != "in the second half")
+
+
+def second_directions(follow_up: FollowUp) -> tuple[Direction, ...]:
+    if follow_up.form == "its target for":  # a target names a level to reach, no verb
+        return tuple(d for d in DIRECTIONS if d.form == "at")
+    return DIRECTIONS
+
+
+def generate(count: int, seed: int = 0) -> list[Generated]:
+    """`count` composed calls, the same for the same seed."""
+    rng = random.Random(seed)
+    return [compose(draw_parts(rng)) for _ in range(count)]
+
+
+def _pick(options: Sequence[str], variant: int, salt: int) -> str:
+    return options[(variant // (salt or 1)) % len(options)]
+
+
+def compose(parts: Parts) -> Generated:
+    """The article text of `parts` and the call a reader would log from it."""
+    house = HOUSES[parts.house % len(HOUSES)]
+    person = PEOPLE[parts.person % len(PEOPLE)]
+    role = ROLES[(parts.person // 7) % len(ROLES)]
+    market = MARKETS[parts.asset.symbol]
+    levels = market.up if parts.direction.rising else market.down
+    value = levels[parts.variant % len(levels)]
+    level_text, value = parts.level_form.write(value, market, parts.variant // 3)
+    year = parts.made_on.year + parts.deadline.year_offset
+    deadline_text = _pick(getattr(parts.deadline, parts.direction.role), parts.variant, 5)
+    deadline_text = deadline_text.replace("{Y}", str(year))
+    move = _move(parts.direction, level_text, parts.variant)
+    subject, agreement = _speaker_words(parts.speaker, house, person, role, parts.variant)
+    # what the level was before a revision ("raised its forecast to $5,400 from $4,900")
+    old_text, _ = parts.level_form.write(value * 0.9, market, parts.variant // 3)
+    sentence = _sentence(
+        parts.frame, subject, agreement, parts.asset.words, move, level_text, deadline_text,
+        parts.variant, old_text,
+    )  # fmt: skip
+    lead = _lead(parts.speaker, parts.asset, house, market, person, role)
+    context = _context(parts.context, market, parts.variant)
+    if parts.context.form == "a closing remark":
+        text = " ".join(filter(None, (lead, sentence, context)))
+    else:
+        text = " ".join(filter(None, (lead, context, sentence)))
+    if parts.speaker.first_person:
+        text = f"By {person}\n\n{text}"
+    speaker_name = person if parts.speaker.first_person else house.name
+    follow_text, second_expected = _follow_up(parts, house, person, speaker_name)
+    text = " ".join(filter(None, (text, follow_text)))
+    expected = (
+        ()
+        if parts.level_form.vague
+        else (
+            ExpectedCall(
+                symbol=market.symbol,
+                family=parts.direction.family,
+                side=parts.direction.side
+                or ("above" if parts.context.gives_price and parts.direction.rising else None),
+                level=value,
+                deadline=parts.deadline.day(parts.made_on, year),
+                speaker=speaker_name,
+            ),
+        )
+    )
+    return Generated(parts, text, parts.made_on, expected + second_expected)
+
+
+def _follow_up(
+    parts: Parts, house: House, person: str, speaker_name: str
+) -> tuple[str, tuple[ExpectedCall, ...]]:
+    """The follow-up sentence and its call, pointing back to the first call's speaker."""
+    second = parts.second
+    if second is None or parts.follow_up.form == "none":
+        return "", ()
+    market = MARKETS[second.asset.symbol]
+    levels = market.up if second.direction.rising else market.down
+    value = levels[second.variant % len(levels)]
+    level_text, value = second.level_form.write(value, market, second.variant // 3)
+    year = parts.made_on.year + second.deadline.year_offset
+    deadline_text = _pick(getattr(second.deadline, second.direction.role), second.variant, 5)
+    deadline_text = deadline_text.replace("{Y}", str(year))
+    infinitive, participle = _move(second.direction, level_text, second.variant)
+    speaker = parts.speaker
+    person_speaks = speaker.form in (
+        "pronoun_after_intro",
+        "possessive_role_person",
+        "person_comma_role_at_house",
+        "house_analyst_person",
+    )
+    if speaker.first_person:
+        pronoun, noun, owner, third = "I", "I", "My", False
+    elif speaker.plural:
+        pronoun, noun, owner, third = "They", "The analysts", "Their", False
+    elif person_speaks:
+        pronoun = "She" if person in _WOMEN else "He"
+        noun, owner, third = "The strategist", "Her" if pronoun == "She" else "His", True
+    else:
+        pronoun, noun, owner, third = "It", _cap(house.noun), "Its", True
+    sees = "sees" if third else "see"
+    expects = "expects" if third else "expect"
+    match parts.follow_up.form:
+        case "it also sees":
+            text = f"{pronoun} also {sees} {second.asset.words} {participle} {deadline_text}."
+        case "the bank also expects":
+            text = f"{noun} also {expects} {second.asset.words} to {infinitive} {deadline_text}."
+        case _:
+            text = f"{owner} target for {second.asset.words} is {level_text} {deadline_text}."
+    call = ExpectedCall(
+        symbol=market.symbol,
+        family=second.direction.family,
+        side=second.direction.side,
+        level=value,
+        deadline=second.deadline.day(parts.made_on, year),
+        speaker=speaker_name,
+    )
+    return text, (call,)
+
+
+@dataclass(frozen=True)
+class _Agreement:
+    """The verb forms a subject takes."""
+
+    third_singular: bool
+    first_person: bool
+    possessive: str  # its / their / my
+
+
+def _speaker_words(
+    speaker: Speaker, house: House, person: str, role: str, variant: int
+) -> tuple[str, _Agreement]:
+    team = _pick(TEAMS, variant, 11)
+    words = {
+        "house": house.name,
+        "house_possessive_team": f"{house.possessive} {team}",
+        "team_at_house": f"{team} at {house.name}",
+        "the_house": house.noun,
+        "possessive_role_person": f"{house.possessive} {role} {person}",
+        "person_comma_role_at_house": f"{person}, {role} at {house.name},",
+        "house_analyst_person": f"{house.name} {_pick(_TITLES, variant, 13)} {person}",
+        "first_person_author": "I",
+        "pronoun_after_intro": "she" if person in _WOMEN else "he",
+        "the_house_team": f"{house.noun}'s {team}",
+        "team_led_by": f"{team} at {house.name} led by {person}",
+    }[speaker.form]  # fmt: skip
+    possessive = "my" if speaker.first_person else "their" if speaker.plural else "its"
+    if speaker.form in (
+        "pronoun_after_intro",
+        "possessive_role_person",
+        "person_comma_role_at_house",
+        "house_analyst_person",
+    ):
+        possessive = "her" if person in _WOMEN else "his"
+    return words, _Agreement(
+        third_singular=not speaker.plural and not speaker.first_person,
+        first_person=speaker.first_person,
+        possessive=possessive,
+    )
+
+
+def _move(direction: Direction, level: str, variant: int) -> tuple[str, str]:
+    """The move to `level` as infinitive and participle ("rise to $5,055", "rising to $5,055")."""
+    infinitive = _pick(direction.infinitive, variant, 17)
+    participle = _pick(direction.participle, variant, 17)
+    return f"{infinitive} {level}", f"{participle} {level}"
+
+
+def _verb(base: str, agreement: _Agreement) -> str:
+    if not agreement.third_singular:
+        return base
+    if base.endswith(("s", "sh", "ch")):
+        return base + "es"
+    return base + "s"
+
+
+def _sentence(
+    frame: Frame,
+    subject: str,
+    agreement: _Agreement,
+    asset: str,
+    move: tuple[str, str],
+    level: str,
+    deadline: str,
+    variant: int,
+    old_level: str = "",
+) -> str:
+    infinitive, participle = move
+    clean_subject = subject.rstrip(",")
+    # the speaker after a preposition ("according to her")
+    object_words = {"she": "her", "he": "him"}.get(subject, clean_subject)
+    be = "am" if agreement.first_person else "is" if agreement.third_singular else "are"
+    match frame.form:
+        case "expects":
+            return (
+                f"{_cap(subject)} {_verb('expect', agreement)} {asset} to {infinitive} {deadline}."
+            )
+        case "sees":
+            return f"{_cap(subject)} {_verb('see', agreement)} {asset} {participle} {deadline}."
+        case "forecasts":
+            verb = _pick(("forecast", "predict", "project"), variant, 19)
+            said = f"{_cap(subject)} {_verb(verb, agreement)} that"
+            return f"{said} {asset} will {infinitive} {deadline}."
+        case "is targeting":
+            return f"{_cap(subject)} {be} targeting {level} for {asset} {deadline}."
+        case "lifted its forecast to":
+            verb = _pick(("lifted", "raised", "revised up"), variant, 23)
+            noun = _pick(("forecast", "price target", "target"), variant, 29)
+            owned = f"{agreement.possessive} {noun}"
+            return f"{_cap(subject)} {verb} {owned} for {asset} to {level} {deadline}."
+        case "according to X":
+            return f"According to {object_words}, {asset} will {infinitive} {deadline}."
+        case "X said in a note":
+            said = _pick(
+                ("said in a note", "said in a research note", "wrote in a note to clients"),
+                variant,
+                31,
+            )
+            return f"{_cap(asset)} will {infinitive} {deadline}, {subject} {said}."
+        case "quote, X said":
+            quote = f'"We expect {asset} to {infinitive} {deadline},"'
+            if subject.endswith(","):  # "said Jane Doe, head of research at Citi."
+                return f"{quote} said {clean_subject}."
+            return f"{quote} {clean_subject} said."
+        case "said could":
+            return f"{_cap(subject)} said {asset} could {infinitive} {deadline}."
+        case "X, according to Y":
+            return f"{_cap(asset)} could {infinitive} {deadline}, according to {object_words}."
+        case "raised from":
+            verb = _pick(("raised", "lifted"), variant, 23)
+            owned = f"{agreement.possessive} forecast for {asset}"
+            return f"{_cap(subject)} {verb} {owned} to {level} from {old_level} {deadline}."
+        case "predicts will":
+            predicts = f"{_cap(subject)} {_verb('predict', agreement)}"
+            return f"{predicts} {asset} will {infinitive} {deadline}."
+        case "told clients":
+            said = _pick(("told clients", "told investors", "said in a report"), variant, 37)
+            return f"{_cap(subject)} {said} {asset} is likely to {infinitive} {deadline}."
+    raise ValueError(frame.form)  # pragma: no cover - every frame has a case
+
+
+def _cap(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
+def _context(context: Context, market: Market, variant: int) -> str:
+    """The context sentence, with the asset named in plain words and its prices written."""
+    sentence = _pick(context.sentences, variant, 41)
+
+    def price(value: float) -> str:
+        digits = _digits(value, market)
+        return f"${digits}" if market.dollars else digits
+
+    return (
+        sentence.replace("{Asset}", _cap(market.plain_name))
+        .replace("{now}", price(market.now))
+        .replace("{past}", price(market.now * 1.02))
+    )
+
+
+def _lead(
+    speaker: Speaker, asset: Asset, house: House, market: Market, person: str, role: str
+) -> str:
+    """The sentence before the call that names what the call's words point back to."""
+    if speaker.form == "pronoun_after_intro":
+        about = (
+            f" {_cap(market.plain_name)} has been volatile this year." if asset.needs_lead else ""
+        )
+        return f"{person} is {role} at {house.name}.{about}"
+    if speaker.needs_lead and asset.needs_lead:
+        return f"{house.name} published its outlook for {market.plain_name} on Monday."
+    if speaker.needs_lead:
+        return f"{house.name} published its annual outlook on Monday."
+    if asset.needs_lead:
+        return f"{_cap(market.plain_name)} has been volatile this year."
+    return ""
+
+
+# ------------------------------------------------------------------ judging a reading
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One recorded claim as the protocol compares it (quality.Found carries these fields)."""
+
+    symbol: str
+    kind: str
+    level: float | None
+    deadline: date
+    speaker: str | None
+
+
+def problems(
+    generated: Generated,
+    readings: Sequence[Reading],
+    same_speaker: Callable[[str | None, str | None], bool],
+) -> tuple[str, ...]:
+    """What went wrong in reading one composed call; empty when it was read right.
+
+    The match is the protocol's (quality.py): same symbol, level within 1%, deadline within
+    31 days; then the kind family, the side where the words name one, and the speaker
+    (`same_speaker`, the protocol's strict comparison). A vague level must give no price
+    claim. Anything recorded beyond the expected call is "spurious".
+    """
+    found_problems: dict[str, None] = {}
+    for wanted in generated.expected:
+        matched = [r for r in readings if _same_call(wanted, r)]
+        if not matched:
+            found_problems["missed"] = None
+            continue
+        found = matched[0]
+        family, _, side = found.kind.partition("_")
+        if family != wanted.family:
+            found_problems["kind"] = None
+        elif wanted.side is not None and side != wanted.side:
+            found_problems["side"] = None
+        if not same_speaker(found.speaker, wanted.speaker):
+            found_problems["speaker"] = None
+    if len(readings) > len(generated.expected):
+        found_problems["spurious"] = None
+    return tuple(found_problems)
+
+
+def _same_call(wanted: ExpectedCall, reading: Reading) -> bool:
+    if reading.symbol.replace("USDJPY=X", "JPY=X") != wanted.symbol or reading.level is None:
+        return False
+    if abs((reading.deadline - wanted.deadline).days) > 31:
+        return False
+    return abs(reading.level - wanted.level) <= 0.01 * abs(wanted.level) * (1 + 1e-9)
