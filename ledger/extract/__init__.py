@@ -17,6 +17,7 @@ here records anything: the CLI does, and only what the user accepts.
     house_names.py    which names are houses, and the name kept for each
     person_names.py   a name read out of text, trimmed and widened
     speaker_roles.py  people's roles and houses, list labels, section headings
+    article_affiliations.py   people the article ties to a firm anywhere: the firm's calls
     unnamed.py    calls of forecasters the writer does not name ("some analysts")
     extractor.py  the pipeline, one sentence at a time
     sentence_walk.py      one sentence read into its segments' calls

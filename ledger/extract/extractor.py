@@ -76,6 +76,7 @@ from ledger.claims.bounds import (
 )
 from ledger.errors import ClaimError
 from ledger.extract.article import find_byline
+from ledger.extract.article_affiliations import article_affiliations, credited_to_firms
 from ledger.extract.article_date import DateSource, article_date
 from ledger.extract.candidate import Candidate
 from ledger.extract.dashboards import dashboard_lines
@@ -219,7 +220,9 @@ def _extract(
     found: list[Candidate] = []
     notes: dict[str, None] = {}
     target_waits = False  # the sentence before was a target call with no level
-    for sentence in split_sentences(without_sidebar(text)):
+    sentences = split_sentences(without_sidebar(text))
+    firm_of = article_affiliations(s.text for s in sentences if len(s.text) <= MAX_SENTENCE_LENGTH)
+    for sentence in sentences:
         if len(sentence.text) > MAX_SENTENCE_LENGTH:
             continue
         pointed = with_target_named(sentence.text) if target_waits else None
@@ -247,6 +250,7 @@ def _extract(
         target_waits = asks_for_a_level(sentence.text, candidates)
         read[key] = (candidates, context.state())
         found.extend(candidates)
+    found = credited_to_firms(found, firm_of, author)
     return merged(sides_against_price_of_day(found, context.price_now, text)), list(notes)
 
 

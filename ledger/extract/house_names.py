@@ -18,9 +18,11 @@ HOUSE_SUBJECT = re.compile(
     # "UBS, meanwhile, keeps its forecast range": an adverb set off by commas
     r"(?:,\s+(?:meanwhile|however|too|also|instead|likewise|similarly|in\s+turn"
     r"|for\s+its\s+part|by\s+contrast|in\s+contrast|by\s+comparison|for\s+example"
-    r"|for\s+instance|on\s+the\s+other\s+hand|(?:while|though|although|albeit)\s[^,;:]{1,60}),)?"
+    r"|for\s+instance|on\s+the\s+other\s+hand|(?:while|though|although|albeit)\s[^,;:]{1,60}"
+    # "ING, after little change at first, keeps backing ...": a phrase of when or despite what
+    r"|(?:after|despite|amid|unlike|like|given|since|until|as\s+of)\s[^,;:]{1,60}),)?"
     r"\s+"
-    r"(?:[a-z]+(?:s|ed)|led|cut|said|saw|set|kept|took|made|gave|put|held|told|wrote)\b"
+    r"(?:[a-z]+(?:s|ed)|led|cut|said|saw|set|kept|took|made|gave|put|held|told|wrote|drew)\b"
 )
 QUOTED = re.compile(r"\"[^\"]*\"")
 
@@ -40,6 +42,36 @@ def is_organization(name: str) -> bool:
     return any(
         word.lower() in _ORGANIZATION_WORDS or (len(word) >= 2 and word.isupper()) for word in words
     )
+
+
+_PUBLIC_FIGURES = frozenset(
+    word for figure in speaker_phrases.PUBLIC_FIGURES for word in (figure, figure.split()[-1])
+)
+# The posts of a firm's officers rather than its researchers
+_OFFICER_POST = re.compile(
+    r"\b(?:ceo|chief\s+executive|executive|founder|co-founder|chair(?:man|woman)?|president"
+    r"|owner)\b",
+    re.IGNORECASE,
+)
+
+
+def voices_research(firm: str) -> bool:
+    """A house the tables know, or a name with a financial firm's word in it ("Capital",
+    "Analytics", "Group"): a firm whose calls are research, not a miner's or a treasury
+    company's."""
+    return firm in HOUSE_NAMES or house_name(firm) in HOUSE_NAMES or has_organization_word(firm)
+
+
+def speaks_for(person: str, firm: str, post: str = "") -> bool:
+    """Whether the calls of `person`, tied to `firm` by `post` (the words that tie them), are
+    the firm's, by the labelling convention: not for the public figures it tracks in their
+    own name (unless the firm is a house the tables know), nor for an officer ("chief
+    executive of Wheaton Precious Metals", "Strategy founder") of a firm that does not voice
+    research."""
+    if person in _PUBLIC_FIGURES:
+        # "Tom Lee, JPMorgan's chief equity strategist" (2013) voiced the bank's research
+        return firm in HOUSE_NAMES or house_name(firm) in HOUSE_NAMES
+    return not _OFFICER_POST.search(post) or voices_research(firm)
 
 
 def has_organization_word(name: str) -> bool:
@@ -121,7 +153,8 @@ def house_name(name: str) -> str:
         if token.endswith(("'s", "\u2019s")) and len(person) >= 2:
             firm = " ".join(tokens[: index + 1])[:-2]
             if is_organization(firm) and not is_organization(" ".join(person)):
-                return house_name(firm)
+                named = " ".join(person)
+                return house_name(firm) if speaks_for(named, firm) else named
     while len(tokens) > 1 and tokens[0] in ("U.S.", "US"):
         tokens = tokens[1:]
     titles = [i for i, token in enumerate(tokens) if token in _OFFICER_TITLES]
@@ -132,7 +165,8 @@ def house_name(name: str) -> str:
         at = tokens.index("of")
         person, firm = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
         if at >= 2 and firm and not is_organization(person) and is_organization(firm):
-            return house_name(firm)
+            # "Tom Lee of Fundstrat": a public figure the convention tracks in their own name
+            return house_name(firm) if speaks_for(person, firm) else person
     name = " ".join(tokens)
     key = name.lower()
     if key in HOUSES:
@@ -140,4 +174,31 @@ def house_name(name: str) -> str:
     for house in HOUSE_NAMES:
         if key.startswith(house.lower() + " ") and key[len(house) + 1 :] in _DESKS:
             return house
-    return name
+    return _house_within(name)
+
+
+# "Did Citi": a question's verb before a house is no part of its name
+_AUXILIARIES = frozenset(("did", "does", "do", "will", "can", "could", "has", "is", "would"))
+
+
+def _house_within(name: str) -> str:
+    """ "Goldman Sachs Predicts Gold Surge" (a headline's words run on after the house), "Did
+    Citi": the one known house a name holds, when the words around it are no firm's or
+    person's name of their own ("Hiroshi Nomura" is a person, kept)."""
+    mentions = list(_HOUSE_MENTION.finditer(name))
+    if len(mentions) != 1:
+        return name
+    before = name[: mentions[0].start()].split()
+    after = name[mentions[0].end() :].split()
+    if before and not all(word.lower() in _AUXILIARIES for word in before):
+        return name
+    # after the house, a headline's run of capitalized words with a verb among them
+    if after and not (len(after) >= 2 and any(_HEADLINE_VERB.fullmatch(w) for w in after)):
+        return name
+    return HOUSES[mentions[0][0].lower()]
+
+
+_HEADLINE_VERB = re.compile(
+    r"(?:Predicts|Sees|Expects|Forecasts|Targets|Raises|Lifts|Cuts|Says|Warns|Eyes|Bets"
+    r"|Calls|Tips|Projects|Lowers|Boosts|Hikes)"
+)

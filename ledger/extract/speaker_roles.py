@@ -16,6 +16,7 @@ from ledger.extract.house_names import (
     has_organization_word,
     house_name,
     is_organization,
+    speaks_for,
     split_houses,
 )
 from ledger.extract.person_names import CONNECTORS, NAME, NOT_A_NAME, clean_name
@@ -30,6 +31,7 @@ _ROLE = (
     r"|manager|officer|cio|ceo|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
     r"\s+){0,3}?[a-z-]+)?"
 )
+ROLE = _ROLE  # the same posts, for the article-wide ties (article_affiliations.py)
 # "head of US equity strategy Lori Calvasina": a role in lower case, then the person
 _ROLE_THEN_PERSON = re.compile(rf"{_ROLE},?\s+(?P<person>{_PERSON})")
 # "Analyst Michael Hsueh says ...", "Chief economist Jane Doe expects ...": a sentence that
@@ -122,11 +124,16 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
             pointer = written.lower().startswith("the ") or written.lower() in ("its", "their")
             firm = last_organization if pointer else clean_name(written.split())
             person = clean_name(match["person"].split())
+            # "Randy Smallwood, chief executive of Wheaton Precious Metals" speaks for himself
+            officer = bool(person and firm and not speaks_for(person, firm, match[0]))
             # the role ("strategist at") says the firm is one, whatever its words; a match
             # found on a second look must name a house ("Chief U.S. equity strategist Mike
             # Wilson": "U.S." is a place in the role)
             known = not retried or (firm in HOUSE_NAMES or has_organization_word(firm or ""))
             if firm and person and firm != person and not is_organization(person) and known:
+                if officer:
+                    position, retried = match.end(), False
+                    continue
                 found[person] = firm
                 found[person.split()[-1]] = firm
                 position, retried = match.end(), False

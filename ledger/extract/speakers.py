@@ -136,6 +136,9 @@ _CLOSING_ATTRIBUTION = re.compile(
 # "Recycling was a little higher", "Investment is flowing": a sentence's first word is
 # capitalized whatever it is, and one that ends like a noun made from a verb is no name
 _COMMON_NOUN = re.compile(r"[A-Z][a-z]+(?:ing|tion|sion|ment|ness)")
+# "Among the most optimistic, JPMorgan drew attention by saying ...": an opening phrase in
+# lower-case words, then the sentence's subject
+_OPENING_PHRASE = re.compile(r"^\W*[A-Z][a-z]+(?:\s+[a-z][\w-]*){0,6},\s+(?=[A-Z])")
 # What a name after "according to" supplied when it is not a view: "according to Jinshi
 # data", "according to Bloomberg figures"
 _SOURCE_OF_DATA = re.compile(
@@ -282,6 +285,14 @@ def find_speaker(
         # with a verb of its own is who speaks, whatever the verb.
         name = clean_name(subject["name"].split())
         if name and (name in HOUSE_NAMES or has_organization_word(name)):
+            return SpeakerReading(name, named=True)
+    opening = _OPENING_PHRASE.match(text)
+    subject = HOUSE_SUBJECT.match(text[opening.end() :]) if opening else None
+    if subject:
+        # after an opening phrase only a house the tables know: "Among the most optimistic,
+        # JPMorgan drew ..." is the bank's call, "In March, Gold rallied ..." nobody's
+        name = clean_name(subject["name"].split())
+        if name and name in HOUSE_NAMES:
             return SpeakerReading(name, named=True)
     return SpeakerReading(None)
 

@@ -69,7 +69,13 @@ SPEAKER_POSSESSIONS = (
 # Verbs that put the speaker after them: "said Goldman", "according to UBS". Regexes.
 SPEAKER_AFTER = (
     # "according to Goldman Sachs", "according to a Bank of America Merrill Lynch report"
-    r"\baccording\s+to\s+(?:(?:a|an|the)\s+(?:(?:latest|new|recent)\s+)?)?",
+    r"\baccording\s+to\s+(?:(?:a|an|the)\s+(?:(?:latest|new|recent)\s+)?)?"
+    # "according to well-known crypto analyst Ali Charts", "according to an analysis by UK
+    # consultancy Capital Economics", "according to a research report from Acme
+    # Securities": what the speaker is, or whose document, before the name
+    r"(?:(?:research\s+)?(?:analysis|report|note|study|survey)\s+(?:by|from)\s+)?"
+    r"(?:(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){0,4}?(?:analyst|strategist|economist|trader"
+    r"|consultancy|firm|broker|brokerage|house|investor|expert|chartist)\s+(?=[A-Z]))?",
     # "A Jefferies note says ...", "The latest UBS outlook sees ...": the house's document
     r"\b(?:a|an|the)\s+(?:(?:latest|new|recent)\s+)?(?=[\w&.'-]+(?:\s+[\w&.'-]+){0,4}?\s+"
     r"(?:note|report|research\s+note|outlook|study|analysis)\s+(?:says|said|shows|showed|sees"
@@ -190,6 +196,11 @@ NOT_A_NAME = (
     # "Independent strategist Ed Yardeni", "Veteran trader Peter Brandt": what the person is
     "independent", "veteran", "famed", "renowned", "longtime", "legendary", "billionaire",
     "prominent", "well-known", "well known", "popular", "noted", "seasoned", "respected",
+    # "Rival Borealis Bank", "fellow strategist": who the firm is to another, not its name;
+    # "Right now $BTC trades": an adverb opening the sentence
+    "rival", "rivals", "fellow", "right",
+    # coin and metal codes ("BTC is seen at $150,000"): the asset, not who speaks
+    "btc", "eth", "xau", "xag",
     "despite", "although", "though", "because", "since", "until", "unless", "yet",
     "updated", "published", "posted", "gmt", "utc", "et", "est", "edt", "bst", "cet",
     "reporting", "editing", "additional", "writing", "cnbc", "kitco", "marketwatch",
@@ -237,7 +248,12 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "BofA Merrill Lynch": "Bank of America", "Merrill Lynch": "Bank of America",
         "BofAML": "Bank of America", "BAML": "Bank of America",
         "Rabo": "Rabobank", "Rabobank": "Rabobank",
+        # the merged house's names as desks and wires write them
+        "BofA ML": "Bank of America", "BofA-Merrill Lynch": "Bank of America",
+        "Bank of America Merrill Lynch": "Bank of America",
+        "Bank of America-Merrill Lynch": "Bank of America",
         "JPMorgan Chase": "JPMorgan", "JPMorgan": "JPMorgan", "J.P. Morgan": "J.P. Morgan",
+        "JPM": "JPMorgan",
         "Goldman Sachs": "Goldman Sachs",
         "StanChart": "Standard Chartered", "Standard Chartered": "Standard Chartered",
         "SocGen": "Societe Generale", "Société Générale": "Societe Generale",
@@ -250,6 +266,12 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "Wells Fargo": "Wells Fargo", "Macquarie": "Macquarie", "RBC": "RBC",
         "Bernstein": "Bernstein", "Jefferies": "Jefferies", "Nomura": "Nomura",
         "Mizuho": "Mizuho", "Saxo Bank": "Saxo Bank", "Julius Baer": "Julius Baer",
+        # banks whose one-word names carry no firm's word of their own ("Scotiabank, by
+        # contrast, backs ...": a house opening its sentence is known by the table)
+        "Scotiabank": "Scotiabank", "Natixis": "Natixis",
+        "Danske Bank": "Danske Bank", "Westpac": "Westpac", "CIBC": "CIBC", "BMO": "BMO",
+        "MUFG": "MUFG", "Santander": "Santander", "UniCredit": "UniCredit",
+        "Credit Agricole": "Credit Agricole", "Crédit Agricole": "Credit Agricole",
         "EIA": "Energy Information Administration",
         "Energy Information Administration": "Energy Information Administration",
         "US Energy Information Administration": "Energy Information Administration",
@@ -286,7 +308,10 @@ ORGANIZATION_WORDS = (
     "treasury", "reserve", "stanley", "lynch", "chase", "fargo", "suisse", "paribas",
     "generale", "société", "societe", "nomura", "mizuho", "macquarie", "sec", "imf",
     "chartered", "organization", "organisation", "opec", "opec+", "eia", "iea", "university",
-    "board",
+    "board", "invest",
 )  # fmt: skip
+# The public figures the labelling convention tracks in their own name in every file,
+# whatever firm an article ties them to ("Tom Lee, head of research at Fundstrat").
+PUBLIC_FIGURES = ("Tom Lee", "Arthur Hayes", "Peter Schiff", "Robert Kiyosaki")
 # The title between a person and their firm: "said Jane Doe, chief strategist at Acme".
 PERSON_AT_FIRM = r",\s+(?:[a-z][\w&'-]*\s+){0,6}(?:at|of|with)\s+"
