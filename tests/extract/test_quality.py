@@ -353,8 +353,11 @@ CURRENT_FROZEN = FROZEN_FILES
 # pooled 0.908 / 0.822, speakers 0.93 (1,407 claims, 810 articles); the floors hold. Then
 # corpus_dev9.yaml (94 claims at 0.863 / 0.670 at first contact, labelled before any extraction)
 # joined them: pooled 0.906 / 0.813, speakers 0.93 (1,501 claims, 868 articles), so the recall
-# floor went from 0.82 to 0.81 for that reason alone.
-DEVELOPMENT_FLOOR = {"precision": 0.90, "recall": 0.81, "speakers": 0.92}
+# floor went from 0.82 to 0.81 for that reason alone. After rounds 19-21, speakers2 and the
+# generated paraphrases: 0.919 / 0.851, speakers 0.95; corpus_dev10.yaml (33 claims at 0.615 /
+# 0.727 at first contact) then joined: pooled 0.911 / 0.849, speakers 0.95 (1,534 claims, 905
+# articles), so the floors went up to 0.90 / 0.83 / 0.93.
+DEVELOPMENT_FLOOR = {"precision": 0.90, "recall": 0.83, "speakers": 0.93}
 
 
 def test_the_pooled_development_figures_hold() -> None:
