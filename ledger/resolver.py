@@ -23,7 +23,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.bars import BAR_COLUMNS, OK, QUALITY_COLUMN
 from ledger.claims.bounds import BoundsError, check_price

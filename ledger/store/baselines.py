@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.claims.model import ClaimKind, RelativeKind, RelativeLevel
 from ledger.claims.pairs import pair_key

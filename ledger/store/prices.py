@@ -16,7 +16,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 from sqlalchemy import Table, func, insert, select
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.bars import BAR_COLUMNS, BAR_QUALITIES, QUALITY_COLUMN
 from ledger.store.bar_blocks import (

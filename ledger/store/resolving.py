@@ -20,7 +20,7 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 from sqlalchemy import bindparam, select, update
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.errors import LedgerError

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Engine, Row
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.errors import LedgerError
 from ledger.store.core_tables import as_utc, resolve_lock, resolve_run, utcnow
