@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.claims.model import Claim, ClaimKind, RelativeLevel
 from ledger.claims.pairs import legs_of

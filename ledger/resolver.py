@@ -23,7 +23,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.bars import BAR_COLUMNS, OK, QUALITY_COLUMN
 from ledger.claims.bounds import BoundsError, check_price
@@ -49,6 +49,7 @@ from ledger.rules.judge import NO_DAY, ClaimColumns, VerdictColumns, resolve_col
 from ledger.rules.levels import BarArrays, compute_levels, history_start
 from ledger.services.corrections import rejudge_revised
 from ledger.store.baselines import claims_needing_baseline, market_values, store_baselines
+from ledger.store.core_tables import utcnow
 from ledger.store.engine import refresh_planner_statistics
 from ledger.store.prices import (
     SourceVersion,
@@ -90,7 +91,6 @@ from ledger.store.revisions import (
     settled_since,
 )
 from ledger.store.runs import acquire_lock, finish_run, start_run
-from ledger.store.tables import utcnow
 
 REFERENCE_LOOKBACK_DAYS = 7  # a made_on on a weekend takes the last close before it
 

@@ -15,7 +15,7 @@ from ledger.errors import NoLedgerError, UsageError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
-    from sqlmodel import Session
+    from sqlalchemy.orm import Session
 
 # Every command module imports this one, and `forecast --help` imports every
 # command module: the store (SQLAlchemy, SQLModel) is imported by the functions
@@ -106,7 +106,7 @@ def ledger_session(
     `or_empty` (commands that only preview: parse, add --dry-run) a missing
     ledger reads as an empty one, with a note, and still nothing is created.
     """
-    from sqlmodel import Session
+    from sqlalchemy.orm import Session
 
     try:
         engine = ledger_engine(db, write=write)

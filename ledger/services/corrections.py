@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from datetime import date, timedelta
 
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.claims.model import Claim, format_price
 from ledger.claims.pairs import pair_legs, ratio_legs

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.claims.model import ClaimKind, RelativeKind, RelativeLevel
 from ledger.claims.pairs import pair_key
+from ledger.store.core_tables import utcnow
 from ledger.store.raw import adapt, as_date, fetchall, update_rows
-from ledger.store.tables import utcnow
 
 
 @dataclass(frozen=True)

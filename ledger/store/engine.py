@@ -20,10 +20,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from sqlalchemy import event, util
+from sqlalchemy import create_engine, event, util
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-from sqlmodel import create_engine
 
 from ledger.errors import LedgerError, UsageError
 

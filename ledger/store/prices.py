@@ -16,7 +16,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 from sqlalchemy import Table, func, insert, select
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.bars import BAR_COLUMNS, BAR_QUALITIES, QUALITY_COLUMN
 from ledger.store.bar_blocks import (
@@ -32,8 +32,8 @@ from ledger.store.bar_blocks import (
     years_of,
 )
 from ledger.store.batching import chunks
+from ledger.store.core_tables import price_bar_block, price_coverage, price_gap, utcnow
 from ledger.store.raw import as_date, executemany, fetchall
-from ledger.store.tables import PriceBarBlockRow, PriceCoverageRow, PriceGapRow, utcnow
 
 
 @dataclass(frozen=True)
@@ -50,18 +50,18 @@ def cached_ranges(session: Session, symbols: Iterable[str]) -> dict[str, CachedR
     for chunk in chunks(sorted(set(symbols))):
         bars = (
             select(
-                PriceBarBlockRow.symbol,
-                func.min(PriceBarBlockRow.first),
-                func.max(PriceBarBlockRow.last),
+                price_bar_block.c.symbol,
+                func.min(price_bar_block.c.first),
+                func.max(price_bar_block.c.last),
             )
-            .where(PriceBarBlockRow.symbol.in_(chunk))
-            .group_by(PriceBarBlockRow.symbol)
+            .where(price_bar_block.c.symbol.in_(chunk))
+            .group_by(price_bar_block.c.symbol)
         )
         for symbol, first, last in session.execute(bars):
             found[symbol] = CachedRange(first, last)
         asked = select(
-            PriceCoverageRow.symbol, PriceCoverageRow.first, PriceCoverageRow.last
-        ).where(PriceCoverageRow.symbol.in_(chunk))
+            price_coverage.c.symbol, price_coverage.c.first, price_coverage.c.last
+        ).where(price_coverage.c.symbol.in_(chunk))
         for symbol, first, last in session.execute(asked):
             held = found.get(symbol)
             found[symbol] = (
@@ -153,7 +153,7 @@ class SourceVersion:
 
 def source_versions(session: Session, symbols: Iterable[str]) -> dict[str, SourceVersion]:
     """Per symbol, the version its cached bars were last read at, where one is known."""
-    table = PriceCoverageRow
+    table = price_coverage.c
     found: dict[str, SourceVersion] = {}
     for chunk in chunks(sorted(set(symbols))):
         query = select(
@@ -388,7 +388,7 @@ def store_gaps(
         if first <= day <= last
     ]
     if rows:
-        session.execute(insert(PriceGapRow), rows)
+        session.execute(insert(price_gap), rows)
 
 
 def load_gaps(session: Session, symbol: str, start: date, end: date) -> list[date]:

@@ -30,7 +30,7 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy import types as sqltypes
 from sqlalchemy.engine import Engine, Row
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.errors import LedgerError
 from ledger.proof.bulk import claim_texts, resolution_texts, tokens

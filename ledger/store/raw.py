@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 
 def _driver_sql(session: Session, sql: str) -> str:

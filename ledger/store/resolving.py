@@ -20,7 +20,7 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 from sqlalchemy import bindparam, select, update
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.claims.model import Claim, ClaimKind, RelativeKind, RelativeLevel
 from ledger.errors import LedgerError
@@ -36,6 +36,7 @@ from ledger.store.baselines import (
     baseline_claims,
 )
 from ledger.store.batching import chunks
+from ledger.store.core_tables import prediction, resolution, split, utcnow
 from ledger.store.level_columns import level_rule_from_columns
 from ledger.store.prices import upsert_rows
 from ledger.store.raw import (
@@ -47,7 +48,6 @@ from ledger.store.raw import (
     sqlite_column,
     update_rows,
 )
-from ledger.store.tables import PredictionRow, ResolutionRow, SplitRow, utcnow
 
 
 @dataclass(frozen=True)
@@ -357,7 +357,7 @@ def _fill_prices_once(session: Session, column: str, prices: Mapping[int, float]
     if not prices:
         return
     prooflog.lock_head(session)
-    table = PredictionRow.__table__
+    table = prediction
     target = table.c[column]
     unfilled = []
     for part in chunks(sorted(prices)):
@@ -395,7 +395,7 @@ def set_rule_levels(session: Session, levels: Mapping[int, FixedLevel]) -> None:
     if not levels:
         return
     prooflog.lock_head(session)
-    table = PredictionRow.__table__
+    table = prediction
     unfilled: list[int] = []
     for part in chunks(sorted(levels)):
         unfilled += session.execute(
@@ -581,11 +581,11 @@ def current_auto_resolutions(session: Session, claim_ids: Iterable[int]) -> dict
     found: dict[int, tuple] = {}
     for part in chunks(sorted(set(claim_ids))):
         query = select(
-            ResolutionRow.prediction_id,
-            ResolutionRow.outcome,
-            ResolutionRow.evidence_date,
-            ResolutionRow.evidence_price,
-        ).where(ResolutionRow.prediction_id.in_(part), ResolutionRow.is_current)
+            resolution.c.prediction_id,
+            resolution.c.outcome,
+            resolution.c.evidence_date,
+            resolution.c.evidence_price,
+        ).where(resolution.c.prediction_id.in_(part), resolution.c.is_current)
         for cid, outcome, day, price in session.execute(query):
             found[cid] = (outcome, day, price)
     return found
@@ -676,7 +676,7 @@ def store_splits(session: Session, splits: Mapping[str, pd.Series], data_source:
         for symbol, series in splits.items()
         for day, ratio in series.items()
     ]
-    upsert_rows(session, SplitRow.__table__, rows, ("ratio", "data_source", "fetched_at"))
+    upsert_rows(session, split, rows, ("ratio", "data_source", "fetched_at"))
 
 
 def load_splits(session: Session, symbols: Iterable[str]) -> dict[str, pd.Series]:

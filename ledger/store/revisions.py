@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, or_, select
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.claims.pairs import legs_of, pair_key, pair_legs
 from ledger.proof.entries import status_entry

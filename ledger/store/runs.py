@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, Row
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from ledger.errors import LedgerError
+from ledger.store.core_tables import as_utc, resolve_lock, resolve_run, utcnow
 from ledger.store.revisions import RunRevision, bars_revised_by_run, revisions_by_run
-from ledger.store.tables import ResolveLockRow, ResolveRunRow, as_utc, utcnow
 
 STALE_AFTER = timedelta(hours=6)
 RESOLVE_LOCK = "resolve"
@@ -54,16 +54,16 @@ class RunLock:
         self.last_beat = now
         with Session(self.engine) as session, session.begin():
             session.execute(
-                update(ResolveLockRow)
-                .where(ResolveLockRow.name == self.name, ResolveLockRow.holder == self.holder)
+                update(resolve_lock)
+                .where(resolve_lock.c.name == self.name, resolve_lock.c.holder == self.holder)
                 .values(heartbeat_at=utcnow())
             )
 
     def release(self) -> None:
         with Session(self.engine) as session, session.begin():
             session.execute(
-                delete(ResolveLockRow).where(
-                    ResolveLockRow.name == self.name, ResolveLockRow.holder == self.holder
+                delete(resolve_lock).where(
+                    resolve_lock.c.name == self.name, resolve_lock.c.holder == self.holder
                 )
             )
 
@@ -76,7 +76,7 @@ def acquire_lock(engine: Engine, name: str = RESOLVE_LOCK) -> RunLock:
         try:
             with Session(engine) as session, session.begin():
                 session.execute(
-                    insert(ResolveLockRow).values(
+                    insert(resolve_lock).values(
                         name=name,
                         holder=holder,
                         host=socket.gethostname(),
@@ -92,8 +92,8 @@ def acquire_lock(engine: Engine, name: str = RESOLVE_LOCK) -> RunLock:
             pass
         with Session(engine) as session, session.begin():
             current = session.execute(
-                select(ResolveLockRow).where(ResolveLockRow.name == name)
-            ).scalar_one_or_none()
+                select(resolve_lock).where(resolve_lock.c.name == name)
+            ).one_or_none()
             if current is None:
                 continue
             if not _is_stale(current):
@@ -103,8 +103,8 @@ def acquire_lock(engine: Engine, name: str = RESOLVE_LOCK) -> RunLock:
                     "try again when it finishes"
                 )
             session.execute(
-                delete(ResolveLockRow).where(
-                    ResolveLockRow.name == name, ResolveLockRow.holder == current.holder
+                delete(resolve_lock).where(
+                    resolve_lock.c.name == name, resolve_lock.c.holder == current.holder
                 )
             )
     raise ResolverBusy("another resolve run took the lock first: try again when it finishes")
@@ -113,21 +113,19 @@ def acquire_lock(engine: Engine, name: str = RESOLVE_LOCK) -> RunLock:
 def _mark_unfinished_runs_interrupted(session: Session, now: datetime) -> None:
     """Runs left unfinished by a process that died; called by the new lock holder."""
     session.execute(
-        update(ResolveRunRow)
-        .where(ResolveRunRow.finished_at.is_(None), ResolveRunRow.interrupted_at.is_(None))
+        update(resolve_run)
+        .where(resolve_run.c.finished_at.is_(None), resolve_run.c.interrupted_at.is_(None))
         .values(interrupted_at=now)
     )
 
 
 def _lock_is_held(session: Session, name: str = RESOLVE_LOCK) -> bool:
     """True while a live run holds the lock (a dead holder's row does not count)."""
-    current = session.execute(
-        select(ResolveLockRow).where(ResolveLockRow.name == name)
-    ).scalar_one_or_none()
+    current = session.execute(select(resolve_lock).where(resolve_lock.c.name == name)).one_or_none()
     return current is not None and not _is_stale(current)
 
 
-def _is_stale(lock: ResolveLockRow) -> bool:
+def _is_stale(lock: Row) -> bool:
     if utcnow() - as_utc(lock.heartbeat_at) > STALE_AFTER:
         return True
     if lock.host == socket.gethostname():
@@ -193,11 +191,12 @@ class RunRecord:
 
 
 def start_run(session: Session, *, as_of: date, price_source: str, dry_run: bool) -> int:
-    row = ResolveRunRow(as_of=as_of, price_source=price_source, dry_run=dry_run)
-    session.add(row)
-    session.flush()
-    assert row.id is not None
-    return row.id
+    inserted = session.execute(
+        insert(resolve_run).values(
+            as_of=as_of, price_source=price_source, dry_run=dry_run, started_at=utcnow()
+        )
+    )
+    return inserted.inserted_primary_key[0]
 
 
 def finish_run(session: Session, run_id: int, **counts: object) -> None:
@@ -207,17 +206,12 @@ def finish_run(session: Session, run_id: int, **counts: object) -> None:
             json.dumps(values["errors"], sort_keys=True) if values["errors"] else None
         )
     session.execute(
-        update(ResolveRunRow)
-        .where(ResolveRunRow.id == run_id)
-        .values(finished_at=utcnow(), **values)
+        update(resolve_run).where(resolve_run.c.id == run_id).values(finished_at=utcnow(), **values)
     )
 
 
 def recent_runs(session: Session, limit: int = 20) -> list[RunRecord]:
-    rows = session.execute(
-        select(ResolveRunRow).order_by(ResolveRunRow.id.desc()).limit(limit)
-    ).scalars()
-    rows = list(rows)
+    rows = session.execute(select(resolve_run).order_by(resolve_run.c.id.desc()).limit(limit)).all()
     lock_held = _lock_is_held(session)
     revised = revisions_by_run(session, [r.id for r in rows])
     bars_revised = bars_revised_by_run(session, [r.id for r in rows])
