@@ -181,7 +181,14 @@ _CONTRAST = re.compile(
 
 def _contrast_at(work: str, segment: Segment, levels: list[Level]) -> int | None:
     """Where a contrast ("but", ", while", ", though") parts the segment's levels, if one does."""
-    for match in _CONTRAST.finditer(work, segment.start, segment.end):
+    return _parting_at(_CONTRAST, work, segment, levels)
+
+
+def _parting_at(
+    pattern: re.Pattern[str], work: str, segment: Segment, levels: list[Level]
+) -> int | None:
+    """Where the first match of `pattern` in the segment has levels on both of its sides."""
+    for match in pattern.finditer(work, segment.start, segment.end):
         if any(lv.end <= match.start() for lv in levels) and any(
             lv.start >= match.end() for lv in levels
         ):
@@ -247,12 +254,7 @@ _SECOND_STATEMENT = re.compile(
 
 def _second_statement_at(work: str, segment: Segment, levels: list[Level]) -> int | None:
     """Where ", and said (that)" parts the segment's levels into two statements, if it does."""
-    for match in _SECOND_STATEMENT.finditer(work, segment.start, segment.end):
-        if any(lv.end <= match.start() for lv in levels) and any(
-            lv.start >= match.end() for lv in levels
-        ):
-            return match.start()
-    return None
+    return _parting_at(_SECOND_STATEMENT, work, segment, levels)
 
 
 def _read_apart(
