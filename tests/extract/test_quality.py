@@ -5,8 +5,9 @@ guarded (see their headers). corpus_test.yaml and corpus_test2.yaml were the fro
 set until 2026-12-06, corpus_test3.yaml and corpus_test4.yaml until 2026-12-07 (right after
 corpus_test5.yaml's first contact), corpus_test5.yaml until 2026-12-07 (right after
 corpus_test7.yaml's first contact), corpus_test6.yaml until 2026-12-07 (session 11, to open its
-failures); all six are development files from then on, and the frozen set is
-corpus_test7.yaml and corpus_test8.yaml (written 2026-12-07, labelled before any extraction).
+failures), corpus_test7.yaml until 2026-12-07 (session 12, likewise); all seven are development
+files from then on, and the frozen set is corpus_test8.yaml and corpus_test9.yaml (written
+2026-12-07, labelled before any extraction).
 FROZEN_SETS below still checks the retired batches' shape (articles,
 outlets, negatives, dates), which holds whatever they are used for.
 """
