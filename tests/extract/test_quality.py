@@ -360,7 +360,9 @@ CURRENT_FROZEN = FROZEN_FILES
 # articles), so the floors went up to 0.90 / 0.83 / 0.93.
 # At the start of session 12 corpus_test7.yaml (140 claims at 0.780 / 0.686, speakers 0.74, never
 # tuned on) joined them: pooled 0.901 / 0.835, speakers 0.93 (1,674 claims, 989 articles); the
-# floors hold.
+# floors hold. Then corpus_dev11.yaml (62 claims at 0.724 / 0.677, speakers 0.64 at first contact,
+# labelled before any extraction) joined them: pooled 0.894 / 0.829, speakers 0.92 (1,736 claims,
+# 1,038 articles), under all three floors for that reason alone; the floors are left for the lead.
 DEVELOPMENT_FLOOR = {"precision": 0.90, "recall": 0.83, "speakers": 0.93}
 
 
