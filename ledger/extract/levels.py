@@ -25,6 +25,7 @@ from ledger.extract.percent_contexts import (
     far_end_of_a_band,
     move_already_made,
     moves_another_quantity,
+    multiplies_another_quantity,
     points_back_to_a_level,
 )
 from ledger.extract.quantity_amounts import (
@@ -359,7 +360,7 @@ def _is_call_level(
     if match.relative is None:  # pragma: no cover - a LevelMatch is a price or a relative
         return False
     if match.relative.kind is RelativeKind.MULTIPLE:
-        if multiple_of_a_quantity(match, work):
+        if multiple_of_a_quantity(match, work) or multiplies_another_quantity(after):
             return False
         # "double-digit", "double down", "the halving": not a multiple of the price
         return not re.match(r"^(?:-|\s+(?:down|digit))", after, re.IGNORECASE) and not re.search(

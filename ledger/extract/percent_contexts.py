@@ -8,6 +8,9 @@ year-end"). Articles put three other percents beside a call:
 - a move already made, dated by a window that lies behind the writer: "trades at $2,975,
   down about 2% over 24 hours", "up 27% so far this year", "a 6.5% gain over the past
   month";
+- a doubling or a halving whose object is another quantity: "central banks doubling the
+  size of their balance sheets", "miners halving output" (a subject before the multiple is
+  quantity_amounts.py's);
 - the far end of a band of rates: in "rates in the 5.25%-5.50% range" the dash joins two
   rates; it is no minus sign;
 - the move a level stated before implies, in a clause that points back to it: "a target of
@@ -70,6 +73,22 @@ _POINTS_BACK = re.compile(
 def points_back_to_a_level(before_in_sentence: str) -> bool:
     """Whether a percent stands in a clause that restates a level said before it."""
     return _POINTS_BACK.search(before_in_sentence) is not None
+
+
+# "doubling the size of their balance sheets", "tripling its output", "halving their deficits"
+_OTHER_QUANTITY_AFTER = re.compile(
+    r"^\s*(?:the\s+)?(?:size\s+of\s+|amount\s+of\s+|number\s+of\s+)?(?:(?:their|its|the|his"
+    r"|her|our|global|total|annual)\s+)*(?:[a-z-]+\s+){0,2}?(?:balance\s+sheets?|"
+    + _OTHER_QUANTITY[3:-1]
+    + r"|debts?|reserves|holdings|purchases|buying|capacity|stimulus|money\s+supply|assets"
+    r"|headcount|users)\b",
+    re.IGNORECASE,
+)
+
+
+def multiplies_another_quantity(after: str) -> bool:
+    """Whether the words after a multiple ("doubling ...") name a quantity, not the price."""
+    return _OTHER_QUANTITY_AFTER.match(after) is not None
 
 
 def moves_another_quantity(before: str) -> bool:

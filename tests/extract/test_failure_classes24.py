@@ -13,7 +13,11 @@ fixed here, each in general form and in wording of our own:
 - percents that are no move of the price to come: the move of another quantity ("pretax
   profit is expected to rise about 13 per cent"), a move already made ("down about 2% over
   24 hours"), the far end of a band of rates ("the 5.25%-5.50% range"), and a clause that
-  restates a level said before it ("That points to the index soaring 18% ...").
+  restates a level said before it ("That points to the index soaring 18% ..."); likewise a
+  doubling whose object is another quantity ("central banks doubling the size of their
+  balance sheets");
+- a level the sentence looks ahead to ("expected the metal to hit $3,000") taken as the price
+  of the day, which turned the bank's averages under it below.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -273,6 +277,50 @@ def test_clauses_that_point_back(before: str, expected: bool) -> None:
 )
 def test_a_percent_call_of_its_own_is_kept(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=date(2023, 10, 27))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strategists at Acme Bank raised their gold target for 18 months' time by half,"
+        " expecting central banks and governments to be doubling the size of their balance"
+        " sheets and deficits.",
+        "Acme Bank lifted its gold forecast, with central banks likely to double their balance"
+        " sheets by 2022.",
+        "Acme Bank sees gold rallying as governments triple their deficits within two years.",
+    ],
+    ids=["doubling-the-size-of-balance-sheets", "double-their-balance-sheets", "triple-deficits"],
+)
+def test_a_multiple_of_another_quantity_is_no_call_on_the_asset(text: str) -> None:
+    assert recorded(text, made_on=date(2020, 4, 21)) == set()
+
+
+def test_a_multiple_of_the_asset_is_kept() -> None:
+    found = recorded("Acme Bank expects gold to double by 2022.", made_on=date(2020, 4, 21))
+    assert "GC=F touch_above x2 by 2022-12-31 Acme Bank" in found
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        (
+            "Acme Bank now expected gold to hit $3,000 an ounce.",
+            "GC=F average_above 1695 from 2020-01-01 to 2020-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank told clients it wanted gold to reach $3,000 an ounce.",
+            "GC=F average_above 1695 from 2020-01-01 to 2020-12-31 Acme Bank",
+        ),
+        (
+            "Gold jumped 2% to hit $1,750 on Tuesday.",
+            "GC=F average_below 1695 from 2020-01-01 to 2020-12-31 Acme Bank",
+        ),
+    ],
+    ids=["expected-to-hit", "wanted-to-reach", "a-move-to-hit-still-reports"],
+)
+def test_a_level_looked_ahead_to_is_no_price_of_the_day(first: str, expected: str) -> None:
+    text = f"{first} Acme Bank forecasts the average gold price in 2020 at $1,695."
+    assert expected in recorded(text, made_on=date(2020, 4, 21))
 
 
 # ------------------------------------------------------------ the readers never fail

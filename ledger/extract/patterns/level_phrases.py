@@ -239,8 +239,10 @@ PRICE_NOW_BEFORE = (
     r"\b(?:currently|now|presently|today)\s+(?:costs?|sells?\s+for|fetch(?:es)?|goes\s+for"
     r"|is\s+worth)\s+(?:just\s+|slightly\s+)?(?:under|below|over|above|about|around|roughly"
     r"|nearly|some|less\s+than|more\s+than)?\s*$",
-    r"\b(?:rose|climbed|jumped|surged|rallied|soared|spiked|fell|dropped|slid|slipped|sank|dipped"
-    r"|reached|hit|touched|broke|topped|crossed|passed)\s+(?:(?:by\s+)?\d+(?:\.\d+)?\s*%\s+)?"
+    # (not after a word and "to": "expected the metal to hit $3,000" looks ahead whatever its
+    # tense; "jumped 2% to hit $2,000" still reports)
+    r"(?<![a-z]\sto\s)\b(?:rose|climbed|jumped|surged|rallied|soared|spiked|fell|dropped|slid|slipped"
+    r"|sank|dipped|reached|hit|touched|broke|topped|crossed|passed)\s+(?:(?:by\s+)?\d+(?:\.\d+)?\s*%\s+)?"
     r"(?:above\s+|below\s+|to\s+|past\s+"
     r"|through\s+|beyond\s+|under\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
     r"\b(?:currently|now|presently|today)\s*:?\s+(?:at|around|near|about|trading\s+(?:at|around"
