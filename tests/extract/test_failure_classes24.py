@@ -16,6 +16,8 @@ fixed here, each in general form and in wording of our own:
   restates a level said before it ("That points to the index soaring 18% ..."); likewise a
   doubling whose object is another quantity ("central banks doubling the size of their
   balance sheets");
+- the figure a new forecast replaces, recorded as a call of its own: "instead of USD 31.79
+  they now expect USD 40", "rather than $2,900, the bank now sees $3,100";
 - a level the sentence looks ahead to ("expected the metal to hit $3,000") taken as the price
   of the day, which turned the bank's averages under it below.
 
@@ -321,6 +323,50 @@ def test_a_multiple_of_the_asset_is_kept() -> None:
 def test_a_level_looked_ahead_to_is_no_price_of_the_day(first: str, expected: str) -> None:
     text = f"{first} Acme Bank forecasts the average gold price in 2020 at $1,695."
     assert expected in recorded(text, made_on=date(2020, 4, 21))
+
+
+# ------------------------------------------------------------ the figure a new one replaces
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "replaced"),
+    [
+        (
+            "Acme Bank's analysts expect silver to average USD 38.56 in 2025. For 2027, the"
+            " analysts believe, instead of USD 31.79 an ounce they now expect USD 40.",
+            "SI=F average_above 40 from 2027-01-01 to 2027-12-31 Acme Bank",
+            " 31.79 ",
+        ),
+        (
+            "Rather than $2,900, Acme Bank now sees gold at $3,100 at the end of 2026.",
+            "GC=F touch_above 3100 by 2026-12-31 Acme Bank",
+            " 2900 ",
+        ),
+        (
+            "Acme Bank's strategists, instead of the $2,900 they pencilled in for 2026, now see"
+            " gold averaging $3,150 next year.",
+            "GC=F average_above 3150 from 2026-01-01 to 2026-12-31 Acme Bank",
+            " 2900 ",
+        ),
+        (
+            "For 2027, Acme Bank's analysts now expect silver at USD 40 an ounce, in place of"
+            " USD 31.79 before.",
+            "SI=F average_above 40 from 2027-01-01 to 2027-12-31 Acme Bank",
+            " 31.79 ",
+        ),
+    ],
+    ids=["instead-of", "rather-than", "instead-of-the", "in-place-of"],
+)
+def test_the_figure_a_new_forecast_replaces_is_no_call(text: str, kept: str, replaced: str) -> None:
+    found = recorded(text, made_on=date(2025, 10, 9))
+    assert kept in found
+    assert not any(replaced in call for call in found), found
+
+
+def test_rather_than_between_two_verbs_keeps_the_level() -> None:
+    text = "Acme Bank sees gold falling rather than rising, to $2,500 by the end of 2026."
+    found = recorded(text, made_on=date(2025, 10, 9))
+    assert "GC=F touch_below 2500 by 2026-12-31 Acme Bank" in found
 
 
 # ------------------------------------------------------------ the readers never fail

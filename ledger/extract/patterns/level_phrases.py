@@ -118,7 +118,9 @@ NOT_THE_LEVEL_BEFORE = (
     r"(?:\bRs\.?|\u20b9|\bINR|\bTL|\u20ba)\s*$",
     # a list's row for the price of the day: "Current price: $4,216", "Spot gold today: ..."
     r"\b(?:current|spot|today's|latest)\s+(?:price|level|rate|quote)\s*:\s*$",
+    # (and the figure a new one replaces: "instead of $31.79 they now expect $40")
     r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
+    r"|instead\s+of|rather\s+than|in\s+place\s+of|replacing"
     r"|previous|previously|formerly|prior|old|spot(?!\s+(?:gold|silver|platinum|palladium)\b))"
     r"\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
