@@ -11,6 +11,7 @@ from ledger.claims import assets
 from ledger.claims.instruments import symbols_in
 from ledger.claims.numbers import LevelMatch
 from ledger.errors import ClaimError
+from ledger.extract.crosses import cross_spans
 from ledger.extract.house_names import is_organization
 from ledger.extract.patterns import asset_words, speaker_phrases
 from ledger.extract.speakers import SpeakerReading
@@ -95,7 +96,15 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
     table = settings.asset_table
     found: list[Mention] = []
     rest = work
+    # Crosses with no symbol ("GBP/EUR", "the pound to euro rate") are assets of their own:
+    # no name inside one ("the pound") is read as another pair.
+    crosses = cross_spans(work, table)
+    for start, end in crosses:
+        found.append(Mention(work[start:end], "", (start, end)))
+        rest = rest[:start] + " " * (end - start) + rest[end:]
     for match in assets.asset_mentions(work, table):
+        if any(s < match.span[1] and match.span[0] < e for s, e in crosses):
+            continue
         try:
             table.checked(match)
         except ClaimError:

@@ -17,6 +17,7 @@ from ledger.extract.fx_forms import fx_forms
 from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rules
 from ledger.extract.quarter_spans import quarter_spans
 from ledger.extract.slash_lists import spaced_slashes
+from ledger.extract.spelled_spans import spelled_spans
 from ledger.extract.state import Context
 
 # Look-alike characters replaced one for one, so positions stay put.
@@ -298,6 +299,7 @@ def prepare(
     `item` it is the year of the list ("Gold forecasts for 2026:" then "- JPMorgan: $5,055
     at year-end": the end of 2026)."""
     work = fx_forms(_elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY))))
+    work = spelled_spans(work)  # "zero-to-three-month" -> "0-3 month"
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
     work = spaced_slashes(work)  # "Brent/WTI averages of $58/$54": two assets, two levels

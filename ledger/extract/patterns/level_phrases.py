@@ -151,7 +151,11 @@ NOT_THE_LEVEL_BEFORE = (
     r"|running|ran|vary|varying|spread)\s+(?:from|between)\s+\S+\s+(?:to|and)\s+$",
     r"\bby\s+(?:another|a\s+further|more\s+than|less\s+than|about|around|roughly|some"
     r"|nearly|almost|over|up\s+to)?\s*$",
-    r"\b(?:inflation|yields?|rates?|gdp|growth|cpi|pce|unemployment|eps|earnings"
+    # (an exchange rate is the pair's price: "the GBP/USD rate rising to 1.37", "the Pound
+    # to Dollar (GBP/USD) rate at 1.37", "the EUR/USD exchange rate", "the spot rate")
+    r"\b(?:inflation|yields?|(?<![a-z]{3}/[a-z]{3}\s)(?<!\)\s)(?<!exchange\s)(?<!spot\s)"
+    r"(?<!dollar\s)(?<!euro\s)(?<!pound\s)(?<!sterling\s)(?<!yen\s)(?<!cross\s)rates?"
+    r"|gdp|growth|cpi|pce|unemployment|eps|earnings"
     r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
     r"|below|rising\s+to|falling\s+to)?\s*$",
     r"\b(?:rsi|moving\s+average|dma|ema|sma)\s+(?:of|at|near)?\s*$",
