@@ -23,6 +23,14 @@ NOT_A_LEVEL = (
     # "did a complete 180 on gold", "a 180-degree turn": a reversal of view, not a level
     r"\b(?:an?|the)\s+(?:(?:complete|full|total|quick|sharp|sudden|abrupt|swift|dramatic)\s+)?"
     r"180(?:[-\s]degree)?(?![\d,.]*\d)(?=\s+(?:on|in|turn|u-turn|and|from|over)\b|\s*[,.;:)]|\s*$)",
+    # valuation multiples: "a forward P/E of 19x", "a price-to-book ratio of 1.7x", "13.5x
+    # forward earnings": what the market pays for earnings or book, not a move of the price
+    r"\b(?:p/?e|price[-/\s]to[-/\s](?:book|earnings|sales|cash[-\s]flow)|ev/ebitda|valuation"
+    r"|earnings\s+multiple|multiple)(?:\s+ratio)?\s+(?:of|at|near|around|to|is|was|stands\s+at)?"
+    r"\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?(?:x\s?\d[\d.]*|\d[\d.]*\s?(?:x\b|times\b))",
+    r"(?<![\w$.,])\d[\d.]*\s?(?:x|times)\s+(?:(?:forward|trailing|next[-\s]year['\u2019]?s?"
+    r"|this[-\s]year['\u2019]?s?|current|expected|estimated|projected|its|their|12[-\s]month)\s+){0,2}"
+    r"(?:earnings|book(?:\s+value)?|sales|ebitda|eps|cash\s+flows?|profits?)\b",
     # names with a number in them: "the Lower 48" (the contiguous US states)
     r"\blower[\s-]48\b",
     rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",
