@@ -27,6 +27,8 @@ from datetime import date
 import pytest
 from extract_calls import recorded
 
+from ledger.extract import extract_candidates
+
 SPRING = date(2023, 4, 6)
 
 # ------------------------------------------------------------ horizon spans spelled in words
@@ -212,3 +214,32 @@ def test_a_percentage_for_another_deadline_stays() -> None:
     found = recorded(text, made_on=SPRING)
     assert any(" 4750 by 2023-12-31" in c for c in found)
     assert any("+30%" in c for c in found)
+
+
+# ------------------------------------------------------------ the operands of a written sum
+
+
+@pytest.mark.parametrize(
+    ("text", "operand"),
+    [
+        (
+            "My S&P 500 math for the year-end: 4,100 / 19 = 216; 216 x 1.1 = 238; 238 x 19 ="
+            " 4,520 by December.",
+            4100.0,
+        ),
+        (
+            "The Nasdaq 100 stands at 21,400 today. Base case: 21,400 / 30 = 713; 713 x 1.15 ="
+            " 820; 820 x 30 = 24,600 for the index at year-end.",
+            713.0,
+        ),
+        (
+            "Gold sits at $2,000. Our sum: $2,000 x 1.2 = $2,400 by the end of the year.",
+            2000.0,
+        ),
+    ],
+    ids=["operand-divided", "intermediate-result", "dollar-operand"],
+)
+def test_the_figures_a_sum_is_worked_from_are_not_levels(text: str, operand: float) -> None:
+    levels = {c.claim.level for c in extract_candidates(text, made_on=SPRING) if c.claim}
+    assert operand not in levels
+    assert levels  # the sum's result is still read

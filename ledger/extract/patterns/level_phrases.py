@@ -31,6 +31,11 @@ NOT_A_LEVEL = (
     r"(?<![\w$.,])\d[\d.]*\s?(?:x|times)\s+(?:(?:forward|trailing|next[-\s]year['\u2019]?s?"
     r"|this[-\s]year['\u2019]?s?|current|expected|estimated|projected|its|their|12[-\s]month)\s+){0,2}"
     r"(?:earnings|book(?:\s+value)?|sales|ebitda|eps|cash\s+flows?|profits?)\b",
+    # the operands of a sum written out: "25,322.95 / 23.84 = 1,062", "1,253 x 23.84 = 29,871"
+    # (the result may be the call; the figures it is worked from are not)
+    r"(?<![\w$.,])\$?\d[\d,]*(?:\.\d+)?\s*(?:/|x|\u00d7|\*)\s*\$?\d[\d,]*(?:\.\d+)?(?=\s*=)",
+    # a step's result that the next step works from: "= 1,062; 1,062 x 1.18 = 1,253"
+    r"=\s*\$?\d[\d,]*(?:\.\d+)?(?=\s*[;,]\s*\$?\d[\d,]*(?:\.\d+)?\s*(?:/|x|\u00d7|\*))",
     # names with a number in them: "the Lower 48" (the contiguous US states)
     r"\blower[\s-]48\b",
     rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",
