@@ -149,6 +149,8 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
             Mention(match.asset, symbol, match.span, asset_words.VAGUE_ASSET_NAMES.get(key))
         )
     for match in _ANAPHORA.finditer(rest):
+        if any(m.span[0] < match.end() and match.start() < m.span[1] for m in found):
+            continue  # "the EUR/USD exchange rate": the pair named inside it, not a pointer
         families = asset_words.ASSET_ANAPHORA[" ".join(match[0].lower().split())].split("|")
         earlier = [m.symbol for m in found if m.span[0] < match.start()]
         symbol = next(

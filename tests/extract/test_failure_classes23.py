@@ -243,3 +243,36 @@ def test_the_figures_a_sum_is_worked_from_are_not_levels(text: str, operand: flo
     levels = {c.claim.level for c in extract_candidates(text, made_on=SPRING) if c.claim}
     assert operand not in levels
     assert levels  # the sum's result is still read
+
+
+# ------------------------------------------------------------ surfaced by the generator's new forms
+
+
+def test_a_pair_named_with_exchange_rate_is_not_a_pointer_to_the_pair_before() -> None:
+    text = (
+        "Economists at Northgate Bank expect dollar-yen to trade at 165 by June 2024. They also"
+        " see the EUR/USD exchange rate hitting near 1.20 by the second quarter of 2024."
+    )
+    found = recorded(text, made_on=SPRING)
+    assert "EURUSD=X touch_above 1.2 by 2024-06-30 Northgate Bank" in found
+    assert not any(c.startswith("JPY=X touch_above 1.2 ") for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ether will climb to $3,000 by the end of 2023, Northgate Bank said. Its target for"
+            " Bitcoin (BTC) is around $50,000 in 12 months.",
+            "BTC-USD touch_above 50000 by 2024-04-06 Northgate Bank",
+        ),
+        (
+            "Northgate Bank said so in a note. Its target for Solana (SOL) is near $60 by"
+            " year-end.",
+            "SOL-USD touch_above 60 by 2023-12-31 Northgate Bank",
+        ),
+    ],
+    ids=["bitcoin-(btc)-is-around", "solana-(sol)-is-near"],
+)
+def test_a_ticker_gloss_in_brackets_does_not_cut_the_clause(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=SPRING)
