@@ -407,8 +407,6 @@ DEADLINES = (
             "by late {Y}",
             "before the end of {Y}",
             "by the close of {Y}",
-            # two parts of a year joined by "or" (rules23): the later
-            "by mid-{Y} or late {Y}",
         ),
         period=("in {Y}", "over {Y}"),
         span=("through end-{Y}", "through {Y}", "until the end of {Y}"),
@@ -437,12 +435,7 @@ DEADLINES = (
     ),
     Deadline(
         "by Q2 2027",
-        target=(
-            "by Q2 {Y}",
-            "by the second quarter of {Y}",
-            "by the end of Q2 {Y}",
-            "by Q1 {Y} or Q2 {Y}",
-        ),
+        target=("by Q2 {Y}", "by the second quarter of {Y}", "by the end of Q2 {Y}"),
         period=("in Q2 {Y}", "in the second quarter of {Y}"),
         span=("through Q2 {Y}", "until the end of the second quarter of {Y}"),
         day=lambda d, y: date(y, 6, 30),

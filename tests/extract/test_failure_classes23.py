@@ -276,31 +276,3 @@ def test_a_pair_named_with_exchange_rate_is_not_a_pointer_to_the_pair_before() -
 )
 def test_a_ticker_gloss_in_brackets_does_not_cut_the_clause(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=SPRING)
-
-
-# ------------------------------------------------------------ two parts of years joined by "or"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Northgate Bank says gold could slip below $1,700 an ounce by late 2023 or early"
-            " 2024.",
-            "GC=F touch_below 1700 by 2024-03-31 Northgate Bank",
-        ),
-        (
-            "Northgate Bank expects gold to reach $2,300 by the end of 2023 or the first half of"
-            " 2024.",
-            "GC=F touch_above 2300 by 2024-06-30 Northgate Bank",
-        ),
-        (
-            "Northgate Bank expects silver to reach $30 by mid-2023 or late 2023.",
-            "SI=F touch_above 30 by 2023-12-31 Northgate Bank",
-        ),
-    ],
-    ids=["late-or-early", "end-or-first-half", "mid-or-late"],
-)
-def test_the_later_of_two_periods_is_the_deadline(text: str, expected: str) -> None:
-    context = "Gold trades near $2,000 and silver near $24 today. "
-    assert expected in recorded(context + text, made_on=SPRING)

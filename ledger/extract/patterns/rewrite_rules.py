@@ -65,16 +65,6 @@ REWRITES = (
     ),
     # "by 2022 or 2023", "in 2026 or 2027": the later year, the call's last chance
     (r"\b(by|in|before|until)\s+(?:19|20)\d\d\s+or\s+((?:19|20)\d\d)\b", r"\1 \2"),
-    # the same with a part of each year: "by late 2025 or early 2026", "by the end of 2025 or
-    # the first half of 2026", "by mid-2026 or late 2026": the later period
-    (
-        r"\b(by|in|before|until)\s+(?:the\s+)?(?:(?:late|early|mid)[-\s]|end[-\s]|end\s+of\s+"
-        r"|middle\s+of\s+|(?:first|second)\s+half\s+of\s+|H[12]\s+|Q[1-4]\s+)?(?P<earlier>(?:19|20)"
-        r"\d\d)\s+or\s+(?:in\s+|by\s+)?(?P<later>(?:the\s+)?(?:(?:late|early|mid)[-\s]|end[-\s]"
-        r"|end\s+of\s+|middle\s+of\s+|(?:first|second)\s+half\s+of\s+|H[12]\s+|Q[1-4]\s+)?"
-        r"(?:19|20)\d\d)\b",
-        r"\1 \g<later>",
-    ),
     # "the first quarter of this year" -> "Q1 of this year", which prepare() dates with made_on's
     # year: a bare "Q1" would be read as the coming Q1, and as next year's beside a "next year"
     # later in the sentence ("$64 in the first quarter of this year ... $53 in every quarter of
