@@ -49,6 +49,13 @@ _DECADE_END = re.compile(
     re.IGNORECASE,
 )
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+# "sees Brent averaging $73 in 2025 and expects it to finish the year below $70": a verb of
+# ending on "the year" after a year named in the sentence ends that year
+_END_THE_YEAR = re.compile(
+    r"\b(?P<verb>(?:finish|end|close|wrap\s+up|conclude)(?:es|s|ed|ing)?)\s+the\s+year\b"
+    r"(?![-\s]+end\b|\s+ahead\b|\s+to\s+come\b)",
+    re.IGNORECASE,
+)
 # "could rise to $4,950 in 2026, with an average of $4,450 for the year": the year named
 # before it (not "the year ahead", not "the year-end")
 _FOR_THE_YEAR = re.compile(
@@ -317,6 +324,7 @@ def prepare(
     work = _MONTH_LIST.sub(_each_month_end, work)
     work = _that_year(work)
     work = _for_the_year(work, made_on)
+    work = _end_the_year(work, made_on)
     # "70,000 by the end of the decade", "by the decade's end": the last year of this decade
     decade_end = made_on.year - made_on.year % 10 + 9
     work = _DECADE_END.sub(f"the end of {decade_end}", work)
@@ -369,6 +377,20 @@ def _that_year(work: str) -> str:
         years = _YEAR.findall(work, 0, match.start())
         if years:
             pieces.append(work[last : match.start()] + years[-1])
+            last = match.end()
+    return "".join(pieces) + work[last:]
+
+
+def _end_the_year(work: str, made_on: date) -> str:
+    """ "averaging $73 in 2025 and ... finish the year below $70": "the year" a verb of ending
+    names is the year named last before it in the sentence, when that is made_on's year or
+    later (as for "for the year" below)."""
+    pieces = []
+    last = 0
+    for match in _END_THE_YEAR.finditer(work):
+        years = _YEAR.findall(work, 0, match.start())
+        if years and int(years[-1]) >= made_on.year:
+            pieces.append(f"{work[last : match.start()]}{match['verb']} {years[-1]}")
             last = match.end()
     return "".join(pieces) + work[last:]
 

@@ -276,3 +276,34 @@ def test_a_pair_named_with_exchange_rate_is_not_a_pointer_to_the_pair_before() -
 )
 def test_a_ticker_gloss_in_brackets_does_not_cut_the_clause(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=SPRING)
+
+
+# ------------------------------------------------------------ "finish the year" after a named year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Northgate Bank sees Brent averaging $88 a barrel in 2024 and expects it to finish the"
+            " year firmly below $85.",
+            "BZ=F close_below 85 by 2024-12-31 Northgate Bank",
+        ),
+        (
+            "For 2025 Northgate Bank forecasts slower demand, and it expects the S&P 500 to end"
+            " the year at 4,600.",
+            "^GSPC close_above 4600 by 2025-12-31 Northgate Bank",
+        ),
+    ],
+    ids=["finish-the-year-after-2024", "end-the-year-after-for-2025"],
+)
+def test_a_verb_of_ending_on_the_year_ends_the_year_named(text: str, expected: str) -> None:
+    context = "Brent trades near $90 and the S&P 500 near 4,100. "
+    assert expected in recorded(context + text, made_on=SPRING)
+
+
+def test_the_year_after_a_past_year_is_this_year() -> None:
+    text = "Brent averaged $80 in 2022, and Northgate Bank expects it to end the year at $95."
+    assert "BZ=F close_above 95 by 2023-12-31 Northgate Bank" in recorded(
+        "Brent trades near $90. " + text, made_on=SPRING
+    )
