@@ -17,6 +17,7 @@ from ledger.extract.fx_forms import fx_forms
 from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rules
 from ledger.extract.quarter_spans import quarter_spans
 from ledger.extract.slash_lists import spaced_slashes
+from ledger.extract.spelled_spans import spelled_spans
 from ledger.extract.state import Context
 
 # Look-alike characters replaced one for one, so positions stay put.
@@ -48,6 +49,13 @@ _DECADE_END = re.compile(
     re.IGNORECASE,
 )
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+# "sees Brent averaging $73 in 2025 and expects it to finish the year below $70": a verb of
+# ending on "the year" after a year named in the sentence ends that year
+_END_THE_YEAR = re.compile(
+    r"\b(?P<verb>(?:finish|end|close|wrap\s+up|conclude)(?:es|s|ed|ing)?)\s+the\s+year\b"
+    r"(?![-\s]+end\b|\s+ahead\b|\s+to\s+come\b)",
+    re.IGNORECASE,
+)
 # "could rise to $4,950 in 2026, with an average of $4,450 for the year": the year named
 # before it (not "the year ahead", not "the year-end")
 _FOR_THE_YEAR = re.compile(
@@ -298,6 +306,7 @@ def prepare(
     `item` it is the year of the list ("Gold forecasts for 2026:" then "- JPMorgan: $5,055
     at year-end": the end of 2026)."""
     work = fx_forms(_elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY))))
+    work = spelled_spans(work)  # "zero-to-three-month" -> "0-3 month"
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
     work = spaced_slashes(work)  # "Brent/WTI averages of $58/$54": two assets, two levels
@@ -315,6 +324,7 @@ def prepare(
     work = _MONTH_LIST.sub(_each_month_end, work)
     work = _that_year(work)
     work = _for_the_year(work, made_on)
+    work = _end_the_year(work, made_on)
     # "70,000 by the end of the decade", "by the decade's end": the last year of this decade
     decade_end = made_on.year - made_on.year % 10 + 9
     work = _DECADE_END.sub(f"the end of {decade_end}", work)
@@ -367,6 +377,20 @@ def _that_year(work: str) -> str:
         years = _YEAR.findall(work, 0, match.start())
         if years:
             pieces.append(work[last : match.start()] + years[-1])
+            last = match.end()
+    return "".join(pieces) + work[last:]
+
+
+def _end_the_year(work: str, made_on: date) -> str:
+    """ "averaging $73 in 2025 and ... finish the year below $70": "the year" a verb of ending
+    names is the year named last before it in the sentence, when that is made_on's year or
+    later (as for "for the year" below)."""
+    pieces = []
+    last = 0
+    for match in _END_THE_YEAR.finditer(work):
+        years = _YEAR.findall(work, 0, match.start())
+        if years and int(years[-1]) >= made_on.year:
+            pieces.append(f"{work[last : match.start()]}{match['verb']} {years[-1]}")
             last = match.end()
     return "".join(pieces) + work[last:]
 

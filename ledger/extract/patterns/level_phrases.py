@@ -23,6 +23,19 @@ NOT_A_LEVEL = (
     # "did a complete 180 on gold", "a 180-degree turn": a reversal of view, not a level
     r"\b(?:an?|the)\s+(?:(?:complete|full|total|quick|sharp|sudden|abrupt|swift|dramatic)\s+)?"
     r"180(?:[-\s]degree)?(?![\d,.]*\d)(?=\s+(?:on|in|turn|u-turn|and|from|over)\b|\s*[,.;:)]|\s*$)",
+    # valuation multiples: "a forward P/E of 19x", "a price-to-book ratio of 1.7x", "13.5x
+    # forward earnings": what the market pays for earnings or book, not a move of the price
+    r"\b(?:p/?e|price[-/\s]to[-/\s](?:book|earnings|sales|cash[-\s]flow)|ev/ebitda|valuation"
+    r"|earnings\s+multiple|multiple)(?:\s+ratio)?\s+(?:of|at|near|around|to|is|was|stands\s+at)?"
+    r"\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?(?:x\s?\d[\d.]*|\d[\d.]*\s?(?:x\b|times\b))",
+    r"(?<![\w$.,])\d[\d.]*\s?(?:x|times)\s+(?:(?:forward|trailing|next[-\s]year['\u2019]?s?"
+    r"|this[-\s]year['\u2019]?s?|current|expected|estimated|projected|its|their|12[-\s]month)\s+){0,2}"
+    r"(?:earnings|book(?:\s+value)?|sales|ebitda|eps|cash\s+flows?|profits?)\b",
+    # the operands of a sum written out: "25,322.95 / 23.84 = 1,062", "1,253 x 23.84 = 29,871"
+    # (the result may be the call; the figures it is worked from are not)
+    r"(?<![\w$.,])\$?\d[\d,]*(?:\.\d+)?\s*(?:/|x|\u00d7|\*)\s*\$?\d[\d,]*(?:\.\d+)?(?=\s*=)",
+    # a step's result that the next step works from: "= 1,062; 1,062 x 1.18 = 1,253"
+    r"=\s*\$?\d[\d,]*(?:\.\d+)?(?=\s*[;,]\s*\$?\d[\d,]*(?:\.\d+)?\s*(?:/|x|\u00d7|\*))",
     # names with a number in them: "the Lower 48" (the contiguous US states)
     r"\blower[\s-]48\b",
     rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",
@@ -153,7 +166,11 @@ NOT_THE_LEVEL_BEFORE = (
     r"|running|ran|vary|varying|spread)\s+(?:from|between)\s+\S+\s+(?:to|and)\s+$",
     r"\bby\s+(?:another|a\s+further|more\s+than|less\s+than|about|around|roughly|some"
     r"|nearly|almost|over|up\s+to)?\s*$",
-    r"\b(?:inflation|yields?|rates?|gdp|growth|cpi|pce|unemployment|eps|earnings"
+    # (an exchange rate is the pair's price: "the GBP/USD rate rising to 1.37", "the Pound
+    # to Dollar (GBP/USD) rate at 1.37", "the EUR/USD exchange rate", "the spot rate")
+    r"\b(?:inflation|yields?|(?<![a-z]{3}/[a-z]{3}\s)(?<!\)\s)(?<!exchange\s)(?<!spot\s)"
+    r"(?<!dollar\s)(?<!euro\s)(?<!pound\s)(?<!sterling\s)(?<!yen\s)(?<!cross\s)rates?"
+    r"|gdp|growth|cpi|pce|unemployment|eps|earnings"
     r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
     r"|below|rising\s+to|falling\s+to)?\s*$",
     r"\b(?:rsi|moving\s+average|dma|ema|sma)\s+(?:of|at|near)?\s*$",
