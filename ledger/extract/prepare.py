@@ -18,6 +18,7 @@ from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rule
 from ledger.extract.quarter_spans import quarter_spans
 from ledger.extract.slash_lists import spaced_slashes
 from ledger.extract.state import Context
+from ledger.extract.wire_credits import is_wire_credit
 
 # Look-alike characters replaced one for one, so positions stay put.
 TYPOGRAPHY = str.maketrans(
@@ -281,7 +282,9 @@ def _elided_next_year(work: str) -> str:
 def article_tickers(text: str) -> frozenset[str]:
     """Upper-case tickers the article itself marks as tickers: "$NVDA", "(NASDAQ: NVDA)"."""
     return frozenset(m["ticker"] for m in _CASHTAG.finditer(text)) | frozenset(
-        m["ticker"] for m in _PAREN_TICKER.finditer(text)
+        m["ticker"]
+        for m in _PAREN_TICKER.finditer(text)
+        if not is_wire_credit(text, m.start(), m.end())  # "(AOF) - Gold eased ..."
     )
 
 
