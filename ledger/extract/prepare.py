@@ -79,6 +79,13 @@ _THE_YEAR_END = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_OF_YEAR = re.compile(r"\b([QH][1-4])\s+of\s+(next|this|the)\s+year\b", re.IGNORECASE)
+# "by the middle of next year", "mid-next year": 30 June of the year after made_on's; "the
+# middle of the year" is this year's (mid-year), never its end
+_MIDDLE_OF_YEAR = re.compile(
+    r"\b(?:(?:the\s+)?middle\s+of\s+|mid(?:\s*-\s*|\s+))(?:the\s+)?(?P<which>next|this|the|coming)"
+    r"\s+year\b",
+    re.IGNORECASE,
+)
 _MONTH_NAME = "|".join(sorted(dates.MONTHS, key=len, reverse=True))
 _DAY_OF_MONTH = re.compile(
     rf"\b(?P<preposition>by|before|until|till|through|on)\s+(?P<month>{_MONTH_NAME})\.?\s+"
@@ -279,6 +286,12 @@ def _elided_next_year(work: str) -> str:
     return head + _BARE_NEXT.sub(lambda match: f"{match[0]} year", tail)
 
 
+def _middle_of_year(match: re.Match[str], made_on: date) -> str:
+    if match["which"].lower() in ("next", "coming"):
+        return f"mid-{made_on.year + 1}"
+    return "mid-year"
+
+
 def article_tickers(text: str) -> frozenset[str]:
     """Upper-case tickers the article itself marks as tickers: "$NVDA", "(NASDAQ: NVDA)"."""
     return frozenset(m["ticker"] for m in _CASHTAG.finditer(text)) | frozenset(
@@ -314,6 +327,7 @@ def prepare(
     work = _PERIOD_OF_YEAR.sub(
         lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
     )
+    work = _MIDDLE_OF_YEAR.sub(lambda m: _middle_of_year(m, made_on), work)
     work = _YEAR_LIST.sub(_each_year, work)
     work = _MONTH_LIST.sub(_each_month_end, work)
     work = _that_year(work)
