@@ -12,6 +12,11 @@ here, each in general form and in wording of our own:
   with a currency's;
 - "by the middle of next year" read as the end of next year (and "the middle of the year"
   as its end): the middle of a year named by "next"/"this" is its 30 June;
+- a call with no period of its own, a sentence or two after the news that its house revised
+  its forecasts for a period ("raised its forecasts for this year", "its 2026
+  expectations", "the most bullish year-end forecaster"): it is one of those forecasts, not
+  a 12-month call left below the bar. (Two figures this lets through were fixed with it: an
+  earnings forecast raised "by $10 to $250", a ratio "of 75".)
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -191,3 +196,102 @@ def test_the_middle_of_a_year_is_its_30_june(text: str, expected: str) -> None:
 )
 def test_other_years_ends_and_middles_stand(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=SPRING)
+
+
+# ------------------------------------------------------------ the period of forecasts named before
+
+JUNE = date(2020, 6, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Acme Bank raised its oil price forecasts for this year by $4 a barrel. "Demand'
+            ' will recover slowly," the bank said in a note. The bank now expects Brent crude'
+            " to trade at $41 a barrel.",
+            "BZ=F touch_above 41 by 2020-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank lifted its 2021 expectations for gold sharply. The bank sees gold"
+            " reaching $2,500 an ounce.",
+            "GC=F touch_above 2500 by 2021-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank lifted its 2021 expectations for gold and silver.\nGOLD AT $2,500\nThe"
+            " bank sees gold reaching $2,500 an ounce and targets $32 for silver.",
+            "SI=F touch_above 32 by 2021-12-31 Acme Bank",
+        ),
+        (
+            "Jane Roe is again the most bullish year-end S&P 500 forecaster. Roe, chief"
+            " strategist at Acme Bank, raised her forecast for the S&P 500 to 3,500 from 3,200.",
+            "^GSPC touch_above 3500 by 2020-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank has revised its forecasts for next year. It now expects WTI to hit $55"
+            " a barrel.",
+            "CL=F touch_above 55 from 2021-01-01 to 2021-12-31 Acme Bank",
+        ),
+    ],
+    ids=[
+        "two-sentences-on",
+        "2021-expectations",
+        "past-a-heading-line",
+        "year-end-forecaster",
+        "next-year",
+    ],
+)
+def test_a_call_takes_the_period_of_its_houses_forecasts_named_before(
+    text: str, expected: str
+) -> None:
+    assert expected in recorded(text, made_on=JUNE)
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        (
+            # another house's call
+            "Acme Bank raised its oil price forecasts for this year. Beta Bank expects Brent"
+            " crude to trade at $41 a barrel.",
+            "BZ=F",
+        ),
+        (
+            # a hedge, not the house's forecast
+            "Acme Bank raised its oil price forecasts for this year. The bank said Brent crude"
+            " could trade at $41 a barrel.",
+            "BZ=F",
+        ),
+        (
+            # three sentences on
+            "Acme Bank raised its gold forecasts for 2021. Demand is strong. Central banks buy."
+            " The bank now sees gold reaching $2,500 an ounce.",
+            "GC=F",
+        ),
+        (
+            # a period that is not of forecasts: the news, not the forecasts, is this year's
+            "Acme Bank hired three analysts this year. The bank now expects gold to reach"
+            " $2,500 an ounce.",
+            "GC=F",
+        ),
+    ],
+    ids=["another-house", "hedged", "too-far", "not-a-forecast-period"],
+)
+def test_other_undated_calls_keep_no_period(text: str, symbol: str) -> None:
+    found = recorded(text, made_on=JUNE)
+    assert not any(line.startswith(symbol) for line in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Bank raised its 2020 S&P 500 year-end target to 3,400. It also raised its 2020"
+        " S&P 500 earnings forecast by $10 to $165.",
+        "Acme Bank sees gold at $1,900 by the end of 2020 and works with a gold-silver ratio of"
+        " 75 by then.",
+    ],
+    ids=["earnings-by-to", "ratio-of"],
+)
+def test_an_earnings_figure_or_a_ratio_is_no_price(text: str) -> None:
+    found = recorded(text, made_on=JUNE)
+    assert not any(line.split()[2] in ("165", "75") for line in found)

@@ -155,9 +155,12 @@ NOT_THE_LEVEL_BEFORE = (
     r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
     r"|below|rising\s+to|falling\s+to)?\s*$",
     r"\b(?:rsi|moving\s+average|dma|ema|sma)\s+(?:of|at|near)?\s*$",
+    # "works with a gold-silver ratio of 75": the ratio's figure, not a price of either metal
+    r"\bratio\s+(?:of|at|near|around)\s*$",
     # "the firm's earnings-per-share estimate stays at $258": earnings, not the index
     r"\b(?:earnings[-\s]per[-\s]share|eps|earnings)\s+(?:estimate|forecast|target|projection"
-    r"|guidance)?\s*(?:of|at|to|stays\s+at|remains\s+at|is|was|reaching|rising\s+to"
+    # "raised his earnings forecast by $10 to $250": the step, then the new figure
+    r"|guidance)?\s*(?:by\s+\S+\s+)?(?:of|at|to|stays\s+at|remains\s+at|is|was|reaching|rising\s+to"
     r"|climbing\s+to|hitting|nearing|near|approaching|topping|around)\s*(?:about\s+|around\s+"
     r"|roughly\s+)?$",
     # a target held before: "Tom Lee had a year-end target of 1775"
