@@ -14,6 +14,7 @@ from ledger.claims import dates
 from ledger.claims.dates import DatePhrase
 from ledger.errors import ClaimError
 from ledger.extract.fx_forms import fx_forms
+from ledger.extract.horizon_lists import each_horizon
 from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rules
 from ledger.extract.quarter_spans import quarter_spans
 from ledger.extract.slash_lists import spaced_slashes
@@ -314,6 +315,7 @@ def prepare(
     `item` it is the year of the list ("Gold forecasts for 2026:" then "- JPMorgan: $5,055
     at year-end": the end of 2026)."""
     work = fx_forms(_elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY))))
+    work = each_horizon(work)  # "its 3-, 6- and 12-month forecasts to $2,300, $2,500 and $2,600"
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
     work = spaced_slashes(work)  # "Brent/WTI averages of $58/$54": two assets, two levels

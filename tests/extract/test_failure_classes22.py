@@ -17,6 +17,9 @@ here, each in general form and in wording of our own:
   expectations", "the most bullish year-end forecaster"): it is one of those forecasts, not
   a 12-month call left below the bar. (Two figures this lets through were fixed with it: an
   earnings forecast raised "by $10 to $250", a ratio "of 75".)
+- horizons listed as one adjective before as many levels ("its 3-, 6- and 12-month gold
+  forecasts to $2,300, $2,500 and $2,600"): each level is the call at its horizon, not one
+  call at the first level;
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -295,3 +298,60 @@ def test_other_undated_calls_keep_no_period(text: str, symbol: str) -> None:
 def test_an_earnings_figure_or_a_ratio_is_no_price(text: str) -> None:
     found = recorded(text, made_on=JUNE)
     assert not any(line.split()[2] in ("165", "75") for line in found)
+
+
+# ------------------------------------------------------------ horizons listed before the levels
+
+MARCH_8 = date(2022, 3, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Bank raised its 3-, 6- and 12-month gold price forecasts from $1,950, $2,050"
+            " and $2,150 an ounce to $2,300, $2,500 and $2,600.",
+            {
+                "GC=F touch_above 2300 by 2022-06-08 Acme Bank",
+                "GC=F touch_above 2500 by 2022-09-08 Acme Bank",
+                "GC=F touch_above 2600 by 2023-03-08 Acme Bank",
+            },
+        ),
+        (
+            "Acme Bank's three-, six- and 12-month gold forecasts are $2,300, $2,500 and $2,600.",
+            {
+                "GC=F touch_above 2300 by 2022-06-08 Acme Bank",
+                "GC=F touch_above 2500 by 2022-09-08 Acme Bank",
+                "GC=F touch_above 2600 by 2023-03-08 Acme Bank",
+            },
+        ),
+        (
+            "Acme Bank sees EUR/USD at 1.10 and 1.15 on a 3- and 12-month horizon.",
+            {
+                "EURUSD=X touch_above 1.1 by 2022-06-08 Acme Bank",
+                "EURUSD=X touch_above 1.15 by 2023-03-08 Acme Bank",
+            },
+        ),
+        (
+            "Acme Bank now has 3-, 6- and 12-month targets for gold of $2,300, $2,500 and"
+            " $2,500 an ounce.",
+            {
+                "GC=F touch_above 2300 by 2022-06-08 Acme Bank",
+                "GC=F touch_above 2500 by 2022-09-08 Acme Bank",
+                "GC=F touch_above 2500 by 2023-03-08 Acme Bank",
+            },
+        ),
+    ],
+    ids=["from-to", "words-are", "levels-first", "same-level-twice"],
+)
+def test_listed_horizons_pair_with_the_listed_levels(text: str, expected: set[str]) -> None:
+    found = recorded(text, made_on=MARCH_8)
+    assert expected <= found
+    assert not any(line.split()[2] in ("1950", "2050", "2150") for line in found)
+
+
+def test_one_horizon_and_respectively_stand() -> None:
+    text = "Acme Bank sees gold at $2,300, $2,500 and $2,600 in 3, 6 and 12 months respectively."
+    assert "GC=F touch_above 2500 by 2022-09-08 Acme Bank" in recorded(text, made_on=MARCH_8)
+    one = "Acme Bank sees gold at $2,300 on a 6-month view."
+    assert "GC=F touch_above 2300 by 2022-09-08 Acme Bank" in recorded(one, made_on=MARCH_8)
