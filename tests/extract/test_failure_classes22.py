@@ -20,6 +20,9 @@ here, each in general form and in wording of our own:
 - horizons listed as one adjective before as many levels ("its 3-, 6- and 12-month gold
   forecasts to $2,300, $2,500 and $2,600"): each level is the call at its horizon, not one
   call at the first level;
+- an old call read as a new one: a forecast lifted "to $3,100 last month" (which took the
+  "in a month" of another clause as its deadline), "its earlier call for a $200,000 peak",
+  "had the highest target going into the year at 5,200".
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -355,3 +358,50 @@ def test_one_horizon_and_respectively_stand() -> None:
     assert "GC=F touch_above 2500 by 2022-09-08 Acme Bank" in recorded(text, made_on=MARCH_8)
     one = "Acme Bank sees gold at $2,300 on a 6-month view."
     assert "GC=F touch_above 2300 by 2022-09-08 Acme Bank" in recorded(one, made_on=MARCH_8)
+
+
+# ------------------------------------------------------------ old calls
+
+
+@pytest.mark.parametrize(
+    ("text", "old"),
+    [
+        (
+            "Acme Bank now sees gold at $3,300 by the end of this year. It is a second upgrade in"
+            " a month, after the bank lifted its forecast to $3,100 last month.",
+            "3100",
+        ),
+        (
+            "Acme Bank now sees gold at $3,300 by the end of this year, up from the $3,100 it"
+            " forecast a month ago.",
+            "3100",
+        ),
+        (
+            "Acme Bank now sees gold at $3,300 by the end of this year; it raised its forecast to"
+            " $3,100 earlier this month.",
+            "3100",
+        ),
+        (
+            "The slump has made Acme Bank drop its earlier call for a $200,000 bitcoin peak this"
+            " year.",
+            "200000",
+        ),
+        (
+            "Acme Bank's strategist had the highest S&P 500 target going into the year at 5,200.",
+            "5200",
+        ),
+    ],
+    ids=["last-month", "a-month-ago", "earlier-this-month", "earlier-call-for-a", "going-into"],
+)
+def test_an_old_call_is_not_a_new_one(text: str, old: str) -> None:
+    found = recorded(text, made_on=date(2025, 3, 27))
+    assert not any(line.split()[2] == old for line in found)
+
+
+def test_the_new_call_beside_an_old_one_stands() -> None:
+    text = (
+        "Acme Bank now sees gold at $3,300 by the end of this year. It is a second upgrade in"
+        " a month, after the bank lifted its forecast to $3,100 last month."
+    )
+    found = recorded(text, made_on=date(2025, 3, 27))
+    assert "GC=F touch_above 3300 by 2025-12-31 Acme Bank" in found
