@@ -63,6 +63,7 @@ from ledger.extract.speakers import Recent, SpeakerReading, find_speaker, roll_c
 from ledger.extract.special_calls import comparison_candidates, vague_call
 from ledger.extract.state import Context, Mention, SentenceFacts, Settings
 from ledger.extract.textops import any_of, blank
+from ledger.extract.unit_families import asset_of_unit
 from ledger.extract.writing import cue_words
 
 _OLD_CALL = any_of(past_tense.OLD_CALLS)
@@ -390,9 +391,14 @@ def read_sentence(
         prices = [lv.match.price for lv in levels if lv.match.price is not None]
         carried = subjects[0].symbol
         meant = asset_meant(carried, context.topic, context.last_symbols, context.price_now, prices)
+        priced = asset_of_unit(original, carried, context.last_by_family, context.topic)
         if meant != carried:
             note = f"no asset named: read as {meant}, the subject ({carried} trades far away)"
             subjects = [replace(subjects[0], symbol=meant, vague_note=note)]
+        elif priced != carried:
+            # "The dollar index is soft. ... a target of $5,400 an ounce": a metal's level
+            note = f"no asset named: read as {priced}, the asset the level's unit prices"
+            subjects = [replace(subjects[0], symbol=priced, vague_note=note)]
     future = without_old_deadlines(work, future, levels, found.old_spans)
     sentence = SentenceFacts(
         original=original,

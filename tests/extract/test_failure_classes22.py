@@ -22,7 +22,9 @@ here, each in general form and in wording of our own:
   call at the first level;
 - an old call read as a new one: a forecast lifted "to $3,100 last month" (which took the
   "in a month" of another clause as its deadline), "its earlier call for a $200,000 peak",
-  "had the highest target going into the year at 5,200".
+  "had the highest target going into the year at 5,200";
+- a level "an ounce" (or "a barrel") with no asset named, given to an asset of another kind
+  named in passing just before ("The dollar index is soft."): the unit names the family.
 
 Each class has negatives that must not change. Calls are written "SYMBOL kind level
 deadline speaker", as in test_failure_classes.py.
@@ -405,3 +407,38 @@ def test_the_new_call_beside_an_old_one_stands() -> None:
     )
     found = recorded(text, made_on=date(2025, 3, 27))
     assert "GC=F touch_above 3300 by 2025-12-31 Acme Bank" in found
+
+
+# ------------------------------------------------------------ the unit names the asset's family
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gold keeps swinging near $5,100 an ounce. The dollar index is soft. Acme Bank has an"
+            " end-2026 target of $5,400 an ounce.",
+            "GC=F touch_above 5400 by 2026-12-31 Acme Bank",
+        ),
+        (
+            "Spot gold trades near $5,100. Bitcoin slipped again. Acme Bank has an end-2026"
+            " target of $5,400 per ounce.",
+            "GC=F touch_above 5400 by 2026-12-31 Acme Bank",
+        ),
+        (
+            "Brent rose. The euro slipped. Acme Bank has an end-2026 target of $90 a barrel.",
+            "BZ=F touch_above 90 by 2026-12-31 Acme Bank",
+        ),
+    ],
+    ids=["dollar-index-between", "bitcoin-between", "barrel"],
+)
+def test_a_levels_unit_names_its_assets_family(text: str, expected: str) -> None:
+    found = recorded(text, made_on=date(2026, 1, 27))
+    assert expected in found
+    assert not any(line.startswith(("DX-Y.NYB", "BTC-USD", "EURUSD=X")) for line in found)
+
+
+def test_a_unit_with_no_asset_of_its_family_changes_nothing() -> None:
+    text = "Bitcoin fell. Acme Bank has an end-2026 target of $150,000 for it."
+    found = recorded(text, made_on=date(2026, 1, 27))
+    assert "BTC-USD touch_above 150000 by 2026-12-31 Acme Bank" in found
