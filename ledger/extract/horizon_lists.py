@@ -7,7 +7,8 @@ horizon; rewritten as "$2,300 in 3 months, $2,500 in 6 months and $2,600 in 12 m
 the claim language reads each with its own deadline (the levels may come first: "1.10 and
 1.15 on a 3- and 12-month horizon"). The levels a "from" list gives before
 ("raised ... from $1,950, $2,050 and $2,150 to ...") are the replaced ones and stay as
-written; only the last list with as many levels as horizons is paired.
+written; of the others, the last list with as many levels as horizons is paired. A sentence
+that says "respectively" is left to the pairing of paired lists.
 """
 
 from __future__ import annotations
@@ -24,14 +25,16 @@ _HORIZONS = re.compile(
 _LEVEL = r"(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?![\d%])"
 _LEVELS = re.compile(rf"(?P<list>{_LEVEL}(?:\s*,\s*{_LEVEL})*\s*,?\s*and\s+{_LEVEL})")
 _ITEM = re.compile(_LEVEL)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # the replaced levels
 _SPLIT = re.compile(r"\s*(?:-?\s*,|and|&)\s*", re.IGNORECASE)
 
 
 def each_horizon(work: str) -> str:
     """The sentence with each listed level followed by its own horizon ("in 6 months")."""
     horizons_at = _HORIZONS.search(work)
-    if horizons_at is None:
-        return work
+    if horizons_at is None or _RESPECTIVELY.search(work):
+        return work  # "respectively" pairs them already (pairing.py)
     horizons = [
         _months(part.strip(" -")) for part in _SPLIT.split(horizons_at["list"]) if part.strip(" -")
     ]
@@ -43,6 +46,7 @@ def each_horizon(work: str) -> str:
             match
             for match in _LEVELS.finditer(work, start, end)
             if len(_ITEM.findall(match["list"])) == len(horizons)
+            and not _FROM_BEFORE.search(work, 0, match.start())
         ]
 
     # the levels after the horizons, else before them ("1.10 and 1.15 on a 3- and 12-month

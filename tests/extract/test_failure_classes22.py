@@ -346,8 +346,16 @@ MARCH_8 = date(2022, 3, 8)
                 "GC=F touch_above 2500 by 2023-03-08 Acme Bank",
             },
         ),
+        (
+            "Acme Bank raised its 3- and 12-month silver forecasts to $30 and $34 from $27 and"
+            " $29.",
+            {
+                "SI=F touch_above 30 by 2022-06-08 Acme Bank",
+                "SI=F touch_above 34 by 2023-03-08 Acme Bank",
+            },
+        ),
     ],
-    ids=["from-to", "words-are", "levels-first", "same-level-twice"],
+    ids=["from-to", "words-are", "levels-first", "same-level-twice", "to-then-from"],
 )
 def test_listed_horizons_pair_with_the_listed_levels(text: str, expected: set[str]) -> None:
     found = recorded(text, made_on=MARCH_8)
