@@ -14,11 +14,13 @@ from ledger.claims import dates
 from ledger.claims.dates import DatePhrase
 from ledger.errors import ClaimError
 from ledger.extract.fx_forms import fx_forms
+from ledger.extract.horizon_lists import each_horizon
 from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rules
 from ledger.extract.quarter_spans import quarter_spans
 from ledger.extract.slash_lists import spaced_slashes
 from ledger.extract.spelled_spans import spelled_spans
 from ledger.extract.state import Context
+from ledger.extract.wire_credits import is_wire_credit
 
 # Look-alike characters replaced one for one, so positions stay put.
 TYPOGRAPHY = str.maketrans(
@@ -86,6 +88,13 @@ _THE_YEAR_END = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_OF_YEAR = re.compile(r"\b([QH][1-4])\s+of\s+(next|this|the)\s+year\b", re.IGNORECASE)
+# "by the middle of next year", "mid-next year": 30 June of the year after made_on's; "the
+# middle of the year" is this year's (mid-year), never its end
+_MIDDLE_OF_YEAR = re.compile(
+    r"\b(?:(?:the\s+)?middle\s+of\s+|mid(?:\s*-\s*|\s+))(?:the\s+)?(?P<which>next|this|the|coming)"
+    r"\s+year\b",
+    re.IGNORECASE,
+)
 _MONTH_NAME = "|".join(sorted(dates.MONTHS, key=len, reverse=True))
 _DAY_OF_MONTH = re.compile(
     rf"\b(?P<preposition>by|before|until|till|through|on)\s+(?P<month>{_MONTH_NAME})\.?\s+"
@@ -286,10 +295,18 @@ def _elided_next_year(work: str) -> str:
     return head + _BARE_NEXT.sub(lambda match: f"{match[0]} year", tail)
 
 
+def _middle_of_year(match: re.Match[str], made_on: date) -> str:
+    if match["which"].lower() in ("next", "coming"):
+        return f"mid-{made_on.year + 1}"
+    return "mid-year"
+
+
 def article_tickers(text: str) -> frozenset[str]:
     """Upper-case tickers the article itself marks as tickers: "$NVDA", "(NASDAQ: NVDA)"."""
     return frozenset(m["ticker"] for m in _CASHTAG.finditer(text)) | frozenset(
-        m["ticker"] for m in _PAREN_TICKER.finditer(text)
+        m["ticker"]
+        for m in _PAREN_TICKER.finditer(text)
+        if not is_wire_credit(text, m.start(), m.end())  # "(AOF) - Gold eased ..."
     )
 
 
@@ -307,6 +324,7 @@ def prepare(
     at year-end": the end of 2026)."""
     work = fx_forms(_elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY))))
     work = spelled_spans(work)  # "zero-to-three-month" -> "0-3 month"
+    work = each_horizon(work)  # "its 3-, 6- and 12-month forecasts to $2,300, $2,500 and $2,600"
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
     work = spaced_slashes(work)  # "Brent/WTI averages of $58/$54": two assets, two levels
@@ -320,6 +338,7 @@ def prepare(
     work = _PERIOD_OF_YEAR.sub(
         lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
     )
+    work = _MIDDLE_OF_YEAR.sub(lambda m: _middle_of_year(m, made_on), work)
     work = _YEAR_LIST.sub(_each_year, work)
     work = _MONTH_LIST.sub(_each_month_end, work)
     work = _that_year(work)

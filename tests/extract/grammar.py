@@ -422,6 +422,19 @@ DEADLINES = (
         day=lambda d, y: date(d.year + 1, 12, 31),
     ),
     Deadline(
+        # "by the middle of next year" was read as next year's end (rules22)
+        "by the middle of next year",
+        target=(
+            "by the middle of next year",
+            "by mid-next year",
+            "in the middle of next year",
+            "by the middle of the next year",
+        ),
+        period=("in the first half of next year",),
+        span=("until the middle of next year", "through the middle of next year"),
+        day=lambda d, y: date(d.year + 1, 6, 30),
+    ),
+    Deadline(
         "in 12 months",
         target=(
             "in 12 months",

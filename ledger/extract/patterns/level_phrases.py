@@ -75,6 +75,9 @@ NOT_A_PRICE_AFTER = (
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
+    # "lifted its forecast to $3,100 last month": a figure of a time gone, not one to come
+    r"\s+(?:last\s+(?:week|month|quarter|year)|an?\s+(?:week|month|year)\s+ago"
+    r"|earlier\s+this\s+(?:week|month|quarter|year))\b",
     # "before a 46% rally that began in November": a move that has happened
     r"\s*%?\s*(?:[a-z-]+\s+)?(?:rally|gain|rise|surge|jump|climb|drop|fall|decline|slide|run"
     r"|advance|move|slump|selloff|sell-off)\s+(?:that|which)\s+(?:began|started|begun|has|had"
@@ -138,7 +141,7 @@ NOT_THE_LEVEL_BEFORE = (
     r"\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
     r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
-    r"|level)s?\s+(?:of|at|for)"
+    r"|level)s?\s+(?:of|at|for)(?:\s+an?)?"
     r"\s+(?:(?:gold|silver|oil|brent|wti|bitcoin|ether|the\s+[\w&/.-]+|[\w&/.-]+)\s+(?:at|of"
     r"|near)\s+)?(?:about\s+|around\s+|roughly\s+)?$",
     # last month's figure: "below November's $59.00 estimate", "down from last month's $62"
@@ -174,14 +177,19 @@ NOT_THE_LEVEL_BEFORE = (
     r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
     r"|below|rising\s+to|falling\s+to)?\s*$",
     r"\b(?:rsi|moving\s+average|dma|ema|sma)\s+(?:of|at|near)?\s*$",
+    # "works with a gold-silver ratio of 75": the ratio's figure, not a price of either metal
+    r"\bratio\s+(?:of|at|near|around)\s*$",
     # "the firm's earnings-per-share estimate stays at $258": earnings, not the index
     r"\b(?:earnings[-\s]per[-\s]share|eps|earnings)\s+(?:estimate|forecast|target|projection"
-    r"|guidance)?\s*(?:of|at|to|stays\s+at|remains\s+at|is|was|reaching|rising\s+to"
+    # "raised his earnings forecast by $10 to $250": the step, then the new figure
+    r"|guidance)?\s*(?:by\s+\S+\s+)?(?:of|at|to|stays\s+at|remains\s+at|is|was|reaching|rising\s+to"
     r"|climbing\s+to|hitting|nearing|near|approaching|topping|around)\s*(?:about\s+|around\s+"
     r"|roughly\s+)?$",
     # a target held before: "Tom Lee had a year-end target of 1775"
-    r"\b(?:had|held)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast"
-    r"|estimate|projection|call|view)s?\s+(?:of|at|for)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    # ("he had the highest target going into the year at 5,200": the old one, of the year's start)
+    r"\b(?:had|held)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w&-]+\s+){0,3}?(?:target|forecast"
+    r"|estimate|projection|call|view)s?\s+(?:going\s+into\s+the\s+year\s+|at\s+the\s+start"
+    r"\s+of\s+the\s+year\s+)?(?:of|at|for)\s+(?:about\s+|around\s+|roughly\s+)?$",
     # the move so far, not a call: "the S&P 500 is up 1.8%", "the index was down 3%"
     r"(?<!be\s)(?<!to\s)\b(?:is|are|was|were|has\s+been|have\s+been|stands|stood)\s+"
     r"(?:already\s+|now\s+|so\s+far\s+|still\s+)?(?:up|down|higher|lower|off)\s+(?:by\s+)?"
