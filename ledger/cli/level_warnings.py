@@ -19,6 +19,8 @@ def far_levels(session: Session, claims: Sequence[Claim]) -> list[list[str]]:
 
     wanted = [(c.symbol, c.made_on) for c in claims if c.symbol]
     closes = known_closes(session, wanted) if wanted else {}
+    if not closes:  # no bars for these symbols (a first import): nothing to compare with
+        return [[] for _ in claims]
     return [far_level_warnings(c, closes.get((c.symbol, c.made_on))) for c in claims]
 
 

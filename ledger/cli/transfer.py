@@ -36,6 +36,7 @@ def import_(
 ) -> None:
     """Import claims from YAML: all or nothing, and a second import adds nothing."""
     from ledger.store.claims import duplicate_differences, recorded_ids
+    from ledger.store.first_fill import write_first_fill_once
     from ledger.store.imports import record_import
     from ledger.store.sources import user_aliases
     from ledger.transfer.yaml_import import default_today, read_import_text
@@ -45,6 +46,7 @@ def import_(
         batch = read_import_text(
             text, path=str(file), aliases=user_aliases(session), today=default_today()
         )
+        write_first_fill_once(session)  # before the transaction's first write
         # One lookup of the file's fingerprints serves the check and the recording.
         recorded = recorded_ids(session, batch.entries)
         differences = duplicate_differences(session, batch.entries, recorded)

@@ -361,6 +361,9 @@ def _sqlite_stored_columns(
         if at is None or allowed is None:
             return None
         values = list(by_column[at])
+        if values.count(None) == len(values):  # an empty column, asked in C: stored as is
+            found[name] = values
+            continue
         kinds = set(map(type, values))
         if not kinds <= allowed:
             return None
@@ -752,7 +755,8 @@ def _plain_columns(stored: Mapping[str, list[Any]], columns: _Columns) -> dict[s
     for name in columns.names:
         column = stored[name]
         converter = convert.get(name)
-        if converter is None:
+        if converter is None or column.count(None) == len(column):
+            # An empty column (most of a plain claim's) converts to itself: asked in C.
             values[name] = column
         elif converter in _ONE_TEXT_WHEN_EQUAL and _one_value(column):
             # A run's created_at: one timestamp, converted once, not once per row.

@@ -242,13 +242,13 @@ def read_import_text(
     # Each claim's first entry (by fingerprint): its index in the file and what it said.
     first_said: dict[str, tuple[int, NewClaim, str | None]] = {}
     pending_revises: list[tuple[int, str]] = []
-    plain_assets: dict[str, AssetMatch | None] = {}
+    plain_memo = _PlainMemo()
     for index, raw in enumerate(raw_entries):  # `_load` has made null fields None
         # Each parsed entry is let go once read, so its memory serves the claims
         # built after it: a big file holds its parsed entries or its claims, not
         # both (errors find their lines in the text again, see `_LineFinder`).
         raw_entries[index] = None
-        entry = _read_plain_entry(raw, aliases, source_kinds, today, plain_assets)
+        entry = _read_plain_entry(raw, aliases, source_kinds, today, plain_memo)
         if entry is not None:
             history, void_reason, baseline = (), None, None
         else:
@@ -355,6 +355,11 @@ class _Refused(Exception):
 
 
 _NO_KEY = object()
+# Fields whose values seldom repeat from entry to entry (a level, words, a link):
+# interning one only adds it to the interpreter's table, and takes it out again
+# when the entry is let go, for no memory saved (a tenth of `_load` on a
+# 100k-entry file).
+_SELDOM_REPEATED = frozenset({"level", "claim", "text", "quote", "url", "note", "notes"})
 
 
 def _load(text: str, *, key_lines: bool = False) -> Any:
@@ -449,7 +454,10 @@ def _load(text: str, *, key_lines: bool = False) -> Any:
                 if key_lines:
                     frame[3][key] = frame[2]
                 if value.__class__ is str:
-                    value = None if value in nulls else intern(value)
+                    if value in nulls:
+                        value = None
+                    elif key not in _SELDOM_REPEATED:
+                        value = intern(value)
                 parent[key] = value
                 frame[1] = _NO_KEY
     finally:
@@ -617,12 +625,73 @@ _PLAIN_ENTRY_KEYS = frozenset(
 )
 
 
+@dataclass
+class _PlainMemo:
+    """What the fields of a file's plain entries were read as, by their text.
+
+    Plain entries repeat their values (a few hundred sources, a few thousand
+    days, a hundred probabilities, a few tag lists): each text is read once
+    per file, and `_load` has interned it, so a lookup is one dict probe.
+    A text that does not read (None here) sends its entry the general way.
+    """
+
+    assets: dict[str, AssetMatch | None] = dataclasses.field(default_factory=dict)
+    days: dict[str, date | None] = dataclasses.field(default_factory=dict)
+    probabilities: dict[str, float | None] = dataclasses.field(default_factory=dict)
+    tags: dict[tuple[Any, ...], tuple[str, ...] | None] = dataclasses.field(default_factory=dict)
+
+    def asset(self, written: str, aliases: Mapping[str, str] | None) -> AssetMatch | None:
+        match = self.assets.get(written, _UNSEEN)
+        if match is _UNSEEN:
+            try:
+                match = resolve_asset(written, aliases)
+            except ClaimError:
+                match = None
+            self.assets[written] = match
+        return match
+
+    def day(self, written: str) -> date | None:
+        day = self.days.get(written, _UNSEEN)
+        if day is _UNSEEN:
+            try:
+                day = date.fromisoformat(written.strip())
+            except ValueError:
+                day = None
+            self.days[written] = day
+        return day
+
+    def probability(self, written: str) -> float | None:
+        value = self.probabilities.get(written, _UNSEEN)
+        if value is _UNSEEN:
+            try:
+                value = parse_probability(written)
+            except ClaimError:
+                value = None
+            self.probabilities[written] = value
+        return value
+
+    def tag_list(self, written: Any) -> tuple[str, ...] | None:
+        # A list of texts, or one text (split into words): the key keeps the two apart.
+        key = tuple(written) if written.__class__ is list else (None, written)
+        try:
+            tags = self.tags.get(key, _UNSEEN)
+        except TypeError:  # an item that is a list or mapping: not plain
+            return None
+        if tags is _UNSEEN:
+            try:
+                tags = _text_list(written, "tags", bounds.MAX_TAGS, "tag", split_words=True)
+            except _EntryError:
+                tags = None
+            self.tags[key] = tags
+        return tags
+
+
 def _read_plain_entry(
     raw: Any,
     aliases: Mapping[str, str] | None,
     source_kinds: Mapping[str, str | None],
     today: date,
-    known_assets: dict[str, AssetMatch | None],
+    memo: _PlainMemo,
 ) -> NewClaim | None:
     """The entry `_read_entry` reads from a plain structured entry, in fewer steps;
     None for any other entry, and for one with any problem.
@@ -635,8 +704,8 @@ def _read_plain_entry(
     never means "wrong": the caller reads that entry the general way, which
     gives every message and line, so a bad entry reads as it always did
     (tests/transfer/test_plain_entries.py holds both paths to the same entry).
-    `known_assets` keeps what each asset field resolved to (None: not plain)
-    for the rest of the file.
+    `memo` keeps what each repeated text (asset, day, probability, tags) read
+    as for the rest of the file.
     """
     if raw.__class__ is not dict or not _PLAIN_ENTRY_KEYS.issuperset(raw):
         return None
@@ -647,12 +716,13 @@ def _read_plain_entry(
             and (value.__class__ is not str or len(value) > ENTRY_LIMITS[key])
         ):
             return None
-    source = _opt_str(raw.get("source"))
-    made_on_text = raw.get("made_on")
-    deadline_text = raw.get("deadline")
-    kind = raw.get("kind")
-    level = _plain_number(raw.get("level"))
-    asset = raw.get("symbol") or raw.get("asset")
+    get = raw.get
+    source = _opt_str(get("source"))
+    made_on_text = get("made_on")
+    deadline_text = get("deadline")
+    kind = get("kind")
+    level = _plain_number(get("level"))
+    asset = get("symbol") or get("asset")
     if (
         not source
         or made_on_text is None
@@ -662,20 +732,11 @@ def _read_plain_entry(
         or not asset
     ):
         return None
-    try:
-        made_on = date.fromisoformat(made_on_text.strip())
-        deadline = date.fromisoformat(deadline_text.strip())
-    except ValueError:
+    made_on = memo.day(made_on_text)
+    deadline = memo.day(deadline_text)
+    if made_on is None or deadline is None or not bounds.EARLIEST_MADE_ON <= made_on <= today:
         return None
-    if not bounds.EARLIEST_MADE_ON <= made_on <= today:
-        return None
-    match = known_assets.get(asset, _UNSEEN)
-    if match is _UNSEEN:
-        try:
-            match = resolve_asset(asset, aliases)
-        except ClaimError:
-            match = None
-        known_assets[asset] = match
+    match = memo.asset(asset, aliases)
     if match is None:
         return None
     claim = plain_fields_claim(
@@ -683,23 +744,27 @@ def _read_plain_entry(
     )
     if claim is None:
         return None
-    if raw.get("asset") and raw.get("symbol"):
+    if get("asset") and get("symbol"):
         claim = dataclasses.replace(claim, asset=raw["asset"])
-    probability = raw.get("probability")
-    tags: tuple[str, ...] = ()
+    probability = get("probability")
+    if probability is not None:
+        probability = memo.probability(probability)
+        if probability is None:
+            return None
+    tags: tuple[str, ...] | None = ()
+    if get("tags") is not None:
+        tags = memo.tag_list(raw["tags"])
+        if tags is None:
+            return None
     try:
-        if probability is not None:
-            probability = parse_probability(probability)
-        if raw.get("tags") is not None:
-            tags = _text_list(raw["tags"], "tags", bounds.MAX_TAGS, "tag", split_words=True)
         entry = NewClaim(
             source=source,
-            source_kind=_opt_str(raw.get("source_kind")) or source_kinds.get(source.casefold()),
+            source_kind=_opt_str(get("source_kind")) or source_kinds.get(source.casefold()),
             claim=claim,
-            text=_opt_str(raw.get("text")) or claim.canonical_text(),
+            text=_opt_str(get("text")) or claim.canonical_text(),
             probability=probability,
-            url=_opt_str(raw.get("url")),
-            quote=_opt_str(raw.get("quote")),
+            url=_opt_str(get("url")),
+            quote=_opt_str(get("quote")),
             tags=tags,
         )
         entry.check(today)

@@ -162,3 +162,63 @@ def test_a_bad_entry_among_plain_ones_is_named_by_its_line() -> None:
         read_import_text(text, path="f.yaml", today=TODAY)
     assert len(caught.value.problems) == 1
     assert caught.value.problems[0].startswith("line 10: deadline 2025-11-01")
+
+
+# Few values per field, so that a file repeats them: what the short path's memo
+# (`_PlainMemo`) serves; bad values among them, so some repeat refused.
+REPEATED: dict[str, list[str]] = {
+    "source": ["A", "B"],
+    "made_on": ["2025-11-20", "20251120", "2026-01-16"],
+    "symbol": ["GC=F", "nvda", "not an asset!"],
+    "kind": ["touch_above", "average_below"],
+    "level": ["5055", "0.5"],
+    "deadline": ["2026-12-31", "2026-02-30", "end-2026"],
+    "probability": ["0.45", "45%", "1.5"],
+    "tags": ["[bench, synthetic]", "bench, synthetic", "['']", "[[a]]", "[]"],
+}
+
+
+@st.composite
+def repeating_entries(draw: st.DrawFn) -> dict[str, str]:
+    return {
+        key: draw(st.sampled_from(values))
+        for key, values in REPEATED.items()
+        if key in PLAIN or draw(st.booleans())
+    }
+
+
+@settings(deadline=None, max_examples=40)
+@given(batch=st.lists(repeating_entries(), min_size=8, max_size=30))
+def test_repeated_values_read_as_the_general_way(batch: list[dict[str, str]]) -> None:
+    """Each repeated text is read once per file by the short path; every entry still
+    reads as the general path reads it, good or bad."""
+    short = _read(_file(batch))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yaml_import, "_read_plain_entry", lambda *args: None)
+        general = _read(_file(batch))
+    assert short == general
+
+
+def test_a_repeated_probability_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fails where the short path parses each entry's probability (and days, tags) again."""
+    calls: list[str] = []
+    parse = yaml_import.parse_probability
+
+    def counted(text: str, **options: object) -> float:
+        calls.append(text)
+        return parse(text, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(yaml_import, "parse_probability", counted)
+    plain = {
+        "source": "A",
+        "symbol": "GC=F",
+        "kind": "touch_above",
+        "deadline": "2026-12-31",
+        "probability": "0.45",
+    }
+    batch = [
+        {**plain, "made_on": f"2025-11-{day:02d}", "level": str(5000 + day)} for day in range(1, 21)
+    ]
+    entries = read_import_text(_file(batch), path="f.yaml", today=TODAY).entries
+    assert [entry.probability for entry in entries] == [0.45] * 20
+    assert calls == ["0.45"]
