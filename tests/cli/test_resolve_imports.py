@@ -9,7 +9,9 @@ and writes through the Core tables and SQLAlchemy's Session, so neither the
 seventeen SQLModel classes nor SQLModel and pydantic themselves are loaded.
 The bars start a year before the claims, so the cold run computes their market
 baselines: with Phi and log Phi of `ledger.scoring.normal`, SciPy is not loaded
-either (only a forward-start window's Owen's T needs it).
+either (only a forward-start window's Owen's T needs it). Gold and silver trade
+on NYSE's sessions, read from `ledger.rules.us_sessions_table`: exchange_calendars
+is not loaded.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ UNUSED = (
     "ledger.extract",
     "ledger.claims.parser",
     "scipy",
+    "exchange_calendars",
 )
 
 
