@@ -110,7 +110,8 @@ class CsvSource:
         if frame.empty:
             return SymbolError(ErrorCode.NO_DATA, f"{symbol}: {path} has a header but no bars")
         in_window = (frame.index >= pd.Timestamp(first)) & (frame.index <= pd.Timestamp(last))
-        window = frame[in_window]
+        # A cold run asks for a file's whole history: then no copy of it is made.
+        window = frame if in_window.all() else frame[in_window]
         if window.empty:
             return CheckedBars(empty_bars(), [], {})
         return check_bars(window, symbol)
