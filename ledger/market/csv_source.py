@@ -110,7 +110,8 @@ class CsvSource:
         if frame.empty:
             return SymbolError(ErrorCode.NO_DATA, f"{symbol}: {path} has a header but no bars")
         in_window = (frame.index >= pd.Timestamp(first)) & (frame.index <= pd.Timestamp(last))
-        window = frame[in_window]
+        # A cold run asks for a file's whole history: then no copy of it is made.
+        window = frame if in_window.all() else frame[in_window]
         if window.empty:
             return CheckedBars(empty_bars(), [], {})
         return check_bars(window, symbol)
@@ -258,9 +259,12 @@ def _read_plain_csv(path: Path) -> pd.DataFrame | None:
         return None
     if any(column not in names for column in _REQUIRED):
         return None
+    present = [column for column in BAR_COLUMNS if column in names]
+    numeric = _read_numeric_csv(data, raw[ends[0] + 1 :], names, present)
+    if numeric is not None:
+        return numeric
     if _has_boolean_cell(data, int(ends[0])):  # pandas' float parser reads "True" as 1.0
         return None
-    present = [column for column in BAR_COLUMNS if column in names]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)
@@ -297,6 +301,73 @@ def _read_plain_csv(path: Path) -> pd.DataFrame | None:
             for column in BAR_COLUMNS
         },
         index=days,
+    )
+
+
+# The bytes of a file of decimals and ISO dates alone: what the numeric path reads.
+_NUMERIC_BYTES = b"0123456789.-,\n"
+# A field this short is at most 15 digits: an integer below 2^53 over a power of
+# ten below 10^16, both exact in a double, so every correct parser (pandas' own,
+# float(), the careful path's to_numeric) rounds it to the same double.
+_SHORT_FIELD = 15
+_DATE_DIGITS = np.array([0, 1, 2, 3, 5, 6, 8, 9])
+_FIRST_DAY, _LAST_DAY = np.datetime64("1678-01-01"), np.datetime64("2261-12-31")
+
+
+def _read_numeric_csv(
+    data: bytes, body: np.ndarray, names: list[str], present: list[str]
+) -> pd.DataFrame | None:
+    """`_read_plain_csv`'s frame for a file of nothing but decimals and ISO dates, or None.
+
+    `body` is the file's bytes after the header, every line with a field per
+    name (the caller checked). Most exports are such files, and here pandas
+    reads the numbers without its missing-value markers or its date parser
+    (`na_filter=False`), and numpy the dates from their fixed positions: 0.5 ms
+    less per ten-year file than the plain path (issue 12). Anything else (a
+    marker, an empty cell, a letter, a long number, an odd date) returns None and
+    the plain path reads the file as before.
+    """
+    if not body.size or data[len(data) - body.size :].translate(None, _NUMERIC_BYTES):
+        return None
+    width = len(names)
+    seps = np.flatnonzero((body == ord(",")) | (body == ord("\n")))
+    lengths = np.diff(seps, prepend=-1) - 1
+    if lengths.max() > _SHORT_FIELD:
+        return None
+    date_at = names.index("date")
+    date_ends = seps.reshape(-1, width)[:, date_at]
+    if (lengths.reshape(-1, width)[:, date_at] != 10).any():
+        return None
+    chars = body[(date_ends - 10)[:, None] + np.arange(10)]
+    digits = chars[:, _DATE_DIGITS]
+    if ((digits < ord("0")) | (digits > ord("9"))).any() or (chars[:, [4, 7]] != ord("-")).any():
+        return None
+    try:
+        days = chars.view("S10").ravel().astype("datetime64[D]")
+    except ValueError:  # a month 13 or a February 30th: the plain path tells
+        return None
+    if (days < _FIRST_DAY).any() or (days > _LAST_DAY).any():
+        return None
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(data),
+            header=0,
+            names=names,
+            usecols=present,
+            dtype=dict.fromkeys(present, "float64"),
+            na_filter=False,
+            engine="c",
+        )
+    except (ValueError, pd.errors.ParserError):  # "1-2", "-", "." or an empty cell
+        return None
+    return pd.DataFrame(
+        {
+            column: frame[column].to_numpy("float64")
+            if column in frame.columns
+            else np.full(len(frame), np.nan)
+            for column in BAR_COLUMNS
+        },
+        index=pd.DatetimeIndex(days.astype("datetime64[ns]"), name="date"),
     )
 
 

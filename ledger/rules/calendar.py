@@ -120,12 +120,30 @@ def _exchange_sessions(exchange: str) -> tuple[np.busdaycalendar, np.ndarray]:
     """Weekdays less the exchange's holidays, from 1970 to the library's horizon (a year
     ahead), and its early-close sessions as day numbers.
 
-    Built once per process, and only when a symbol on that exchange is judged:
-    the library takes a few tenths of a second to load.
+    Built once per process, and only when a symbol on that exchange is judged.
+    NYSE's days come from `us_sessions_table`, generated from the library: building
+    the library's calendar cost a run 0.24 s (issue 12). Past the table's last
+    session, and for any other exchange, the library is asked.
     """
+    if exchange == "XNYS":
+        table = _table_sessions(date.today())
+        if table is not None:
+            return table
+    return _library_sessions(exchange)
+
+
+def _library_sessions(
+    exchange: str, end: date | None = None
+) -> tuple[np.busdaycalendar, np.ndarray]:
+    """`_exchange_sessions` from exchange_calendars, through `end` (by default the
+    library's own horizon: a year after today)."""
     import exchange_calendars
 
-    calendar = exchange_calendars.get_calendar(exchange, start=EXCHANGE_CALENDAR_START.isoformat())
+    calendar = exchange_calendars.get_calendar(
+        exchange,
+        start=EXCHANGE_CALENDAR_START.isoformat(),
+        end=end.isoformat() if end is not None else None,
+    )
     sessions = np.asarray(calendar.sessions.values, dtype="datetime64[D]")
     weekdays = np.arange(sessions[0], sessions[-1] + 1, dtype="datetime64[D]")
     weekdays = weekdays[np.is_busday(weekdays)]
@@ -133,6 +151,34 @@ def _exchange_sessions(exchange: str) -> tuple[np.busdaycalendar, np.ndarray]:
     early = np.asarray(calendar.early_closes.values, dtype="datetime64[D]")
     early_days = np.sort((early - _EPOCH).astype(np.int64))
     return np.busdaycalendar(weekmask="1111100", holidays=holidays), early_days
+
+
+def _table_sessions(today: date) -> tuple[np.busdaycalendar, np.ndarray] | None:
+    """NYSE's `_exchange_sessions` from the generated table, as the library builds
+    them on `today` (its sessions end on the last one up to a year later), or None
+    when that year reaches past the table."""
+    from ledger.rules import us_sessions_table as table
+
+    horizon = _a_year_after(today)
+    if horizon >= table.LAST_SESSION:
+        return None
+    holidays = np.array(table.HOLIDAYS.split(), dtype="datetime64[D]")
+    early = np.array(table.EARLY_CLOSES.split(), dtype="datetime64[D]")
+    every_holiday = np.busdaycalendar(weekmask="1111100", holidays=holidays)
+    last = np.busday_offset(
+        np.datetime64(horizon, "D"), 0, roll="backward", busdaycal=every_holiday
+    )
+    early_days = (early[early <= last] - _EPOCH).astype(np.int64)
+    return np.busdaycalendar(weekmask="1111100", holidays=holidays[holidays < last]), early_days
+
+
+def _a_year_after(day: date) -> date:
+    """The same day a year later (a leap day goes to 28 February), as pandas'
+    `DateOffset(years=1)` moves the library's horizon."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 def calendar_for(symbol: str) -> TradingCalendar:

@@ -6,10 +6,10 @@ status, probability, market probability), and gets back frozen dataclasses
 whose `to_dict()` is JSON-safe.
 
 The names below are loaded on first use (PEP 562): a resolve run needs only
-`market_implied` (SciPy's special functions), and importing every scoring
-module with this package cost half a second of each run's start. The
-scoreboard's own modules import no SciPy (`gamma`, `incomplete_beta` and
-`normal` stand in for the functions they used).
+`market_implied`, and importing every scoring module with this package cost
+half a second of each run's start. No module imports SciPy at its top
+(`gamma`, `incomplete_beta` and `normal` stand in for the functions used);
+`market_implied` imports Owen's T from it when a forward-start window needs it.
 """
 
 from __future__ import annotations

@@ -66,7 +66,8 @@ rho = sqrt(t_1 / T):
   P(max_{[t_1, T]} X >= b) = 1 - Φ2(d1, d2; rho) + e^{2 nu b / sigma^2} Φ2(e1, e2; -rho),
   d1 = (b - nu t_1)/(sigma sqrt t_1), d2 = (b - nu T)/(sigma sqrt T),
   e1 = (b + nu t_1)/(sigma sqrt t_1), e2 = (-b - nu T)/(sigma sqrt T).
-Φ2 is computed from Owen's T function, which scipy vectorizes.
+Φ2 is computed from Owen's T function, which scipy vectorizes (imported only
+when a forward-start window needs it; Φ and log Φ are `ledger.scoring.normal`'s).
 
 Continuous monitoring. The rules judge touch and hold claims on daily highs
 and lows, which see the whole trading day, so the continuous running maximum
@@ -93,10 +94,10 @@ from datetime import date
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import special
 
 from ledger.claims.model import ClaimKind
 from ledger.scoring._arrays import factorize
+from ledger.scoring.normal import log_normal_cdf, normal_cdf
 
 DAYS_PER_YEAR = 365.25
 VOL_WINDOW_DAYS = 365
@@ -356,11 +357,15 @@ def bivariate_normal_cdf(h: ArrayLike, k: ArrayLike, rho: ArrayLike) -> np.ndarr
     h, k, rho = (np.asarray(x, dtype=np.float64) for x in (h, k, rho))
     h = np.where(h == 0.0, _NUDGE, h)
     k = np.where(k == 0.0, _NUDGE, k)
+    # Imported here: only a forward-start window needs Owen's T, and importing
+    # scipy.special cost 0.17 s of every resolve run (issue 12).
+    from scipy.special import owens_t
+
     root = np.sqrt(1.0 - rho * rho)
-    t_h = special.owens_t(h, (k - rho * h) / (h * root))
-    t_k = special.owens_t(k, (h - rho * k) / (k * root))
+    t_h = owens_t(h, (k - rho * h) / (h * root))
+    t_k = owens_t(k, (h - rho * k) / (k * root))
     beta = np.where(h * k < 0.0, 0.5, 0.0)
-    value = 0.5 * (special.ndtr(h) + special.ndtr(k)) - t_h - t_k - beta
+    value = 0.5 * (normal_cdf(h) + normal_cdf(k)) - t_h - t_k - beta
     return np.clip(value, 0.0, 1.0)
 
 
@@ -368,8 +373,8 @@ def _touch_up(b: np.ndarray, nu: np.ndarray, sigma: np.ndarray, t: np.ndarray) -
     """P(max_{[0, t]} X >= b) for X = nu s + sigma W_s, sigma sqrt(t) > 0."""
     sd = sigma * np.sqrt(t)
     with np.errstate(over="ignore"):
-        reflected = np.exp(2.0 * nu * b / sigma**2 + special.log_ndtr((-b - nu * t) / sd))
-    value = special.ndtr((-b + nu * t) / sd) + reflected
+        reflected = np.exp(2.0 * nu * b / sigma**2 + log_normal_cdf((-b - nu * t) / sd))
+    value = normal_cdf((-b + nu * t) / sd) + reflected
     return np.where(b <= 0.0, 1.0, np.clip(value, 0.0, 1.0))
 
 
@@ -397,10 +402,11 @@ def _touch_up_window(
     forward = ~(now | instant)
     out[now] = _touch_up(b[now], nu[now], sigma[now], t[now])
     sd = sigma[instant] * np.sqrt(t[instant])
-    out[instant] = special.ndtr((nu[instant] * t[instant] - b[instant]) / sd)
-    out[forward] = _touch_up_forward(
-        b[forward], nu[forward], sigma[forward], t_start[forward], t[forward]
-    )
+    out[instant] = normal_cdf((nu[instant] * t[instant] - b[instant]) / sd)
+    if forward.any():  # Owen's T (and SciPy with it) only where a window opens later
+        out[forward] = _touch_up_forward(
+            b[forward], nu[forward], sigma[forward], t_start[forward], t[forward]
+        )
     return out
 
 
@@ -563,7 +569,7 @@ def _average_above(level_ratio: np.ndarray, v_start: np.ndarray, k: np.ndarray) 
     shift = 1.0 - scale * np.sqrt(1.0 + w_minus_one)
     excess = level_ratio - shift
     with np.errstate(divide="ignore", invalid="ignore"):
-        tail = special.ndtr((np.log(scale) - np.log(excess)) / s)
+        tail = normal_cdf((np.log(scale) - np.log(excess)) / s)
     return np.where(excess > 0.0, tail, 1.0)
 
 
@@ -654,7 +660,7 @@ def market_probabilities(
     nu = np.where(np.isnan(drift), -0.5 * vol**2, drift)  # the martingale drift by default
 
     rows = moving & ((code == _CLOSE_ABOVE) | (code == _CLOSE_BELOW))
-    p_above = special.ndtr((nu[rows] * t[rows] - b[rows]) / (vol[rows] * np.sqrt(t[rows])))
+    p_above = normal_cdf((nu[rows] * t[rows] - b[rows]) / (vol[rows] * np.sqrt(t[rows])))
     out[rows] = np.where(code[rows] == _CLOSE_ABOVE, p_above, 1.0 - p_above)
 
     rows = moving & ((code == _TOUCH_ABOVE) | (code == _HOLD_BELOW))
@@ -671,8 +677,8 @@ def market_probabilities(
     rows = moving & (code == _CLOSE_BETWEEN)
     sd = vol[rows] * np.sqrt(t[rows])
     out[rows] = np.clip(
-        special.ndtr((nu[rows] * t[rows] - b[rows]) / sd)
-        - special.ndtr((nu[rows] * t[rows] - ceiling[rows]) / sd),
+        normal_cdf((nu[rows] * t[rows] - b[rows]) / sd)
+        - normal_cdf((nu[rows] * t[rows] - ceiling[rows]) / sd),
         0.0,
         1.0,
     )

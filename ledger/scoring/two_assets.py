@@ -54,9 +54,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import special
 
 from ledger.scoring.market_implied import MIN_RETURNS, VOL_WINDOW_DAYS, realized_volatility_many
+from ledger.scoring.normal import normal_cdf
 
 QUADRATURE_NODES = 48  # Gauss-Legendre nodes per panel, three panels per claim
 _LIMIT = 8.5  # |z| beyond this holds less than 1e-16 of the normal's mass
@@ -189,7 +189,7 @@ def outperformance_probabilities(
     with np.errstate(divide="ignore", invalid="ignore"):
         z = 0.5 * (b**2 - a**2) / np.sqrt(spread_var)
     # The two legs move as one (rho = 1, equal volatilities): equal returns, a tie.
-    out[exact] = np.where(spread_var[exact] > 0, special.ndtr(z[exact]), 1.0)
+    out[exact] = np.where(spread_var[exact] > 0, normal_cdf(z[exact]), 1.0)
 
     rows = valid & ~static & (m > 0)
     out[rows] = _outperform_by_quadrature(a[rows], b[rows], r[rows], m[rows])
@@ -257,7 +257,7 @@ def _integral(a: np.ndarray, b: np.ndarray, rho: np.ndarray, m: np.ndarray) -> n
         with np.errstate(divide="ignore", invalid="ignore"):
             inner = np.where(
                 spread[:, None] > 0,
-                special.ndtr(centre / np.where(spread > 0, spread, 1.0)[:, None]),
+                normal_cdf(centre / np.where(spread > 0, spread, 1.0)[:, None]),
                 (centre >= 0).astype(np.float64),
             )
         density = np.exp(-0.5 * z**2) / np.sqrt(2.0 * np.pi)

@@ -7,6 +7,11 @@ decided yet; warm: the cache extended to a later day, both claims decided) and
 reports the modules loaded after each: the run reads
 and writes through the Core tables and SQLAlchemy's Session, so neither the
 seventeen SQLModel classes nor SQLModel and pydantic themselves are loaded.
+The bars start a year before the claims, so the cold run computes their market
+baselines: with Phi and log Phi of `ledger.scoring.normal`, SciPy is not loaded
+either (only a forward-start window's Owen's T needs it). Gold and silver trade
+on NYSE's sessions, read from `ledger.rules.us_sessions_table`: exchange_calendars
+is not loaded.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import json
 import subprocess
 import sys
 
+import numpy as np
+import pandas as pd
 from cli_runner import forecast
 from price_files import flat_bars, write_csv
 
@@ -41,11 +48,19 @@ UNUSED = (
     "yfinance",
     "ledger.extract",
     "ledger.claims.parser",
+    "scipy",
+    "exchange_calendars",
 )
 
 
 def _loaded(modules: list[str], names: tuple[str, ...]) -> list[str]:
     return [m for m in modules if m in names or m.startswith(tuple(n + "." for n in names))]
+
+
+def _wavy(bars: pd.DataFrame) -> pd.DataFrame:
+    """Bars moved by up to 1% a day, so that the market baselines have a volatility."""
+    factor = 1.0 + 0.01 * np.sin(np.arange(len(bars)))
+    return bars.mul(factor, axis=0)
 
 
 def _add(capsys, db: str, text: str, made_on: str) -> None:
@@ -64,9 +79,9 @@ def _statuses(capsys, db: str) -> dict[str, str]:
 def test_resolve_from_csv_imports_neither_sqlmodel_nor_its_classes(capsys, tmp_path) -> None:
     db = f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
     prices = tmp_path / "prices"
-    gold = flat_bars("2025-01-01", "2025-08-14", 2900.0, highs={"2025-03-03": 3100.0})
+    gold = _wavy(flat_bars("2024-01-01", "2025-08-14", 2900.0, highs={"2025-03-03": 3100.0}))
     write_csv(prices, "GC=F", gold)
-    write_csv(prices, "SI=F", flat_bars("2025-01-01", "2025-08-14", 30.0))
+    write_csv(prices, "SI=F", _wavy(flat_bars("2024-01-01", "2025-08-14", 30.0)))
     _add(capsys, db, "gold hits 3000 by 2025-12-31", "2025-01-10")
     _add(capsys, db, "silver hits 99 by 2025-06-30", "2025-01-10")
     result = subprocess.run(
@@ -80,6 +95,8 @@ def test_resolve_from_csv_imports_neither_sqlmodel_nor_its_classes(capsys, tmp_p
         "GC=F": "true",
         "SI=F": "false",
     }
+    baselines = forecast(capsys, "--db", db, "list", "--json")
+    assert all(row["market_prob"] is not None for row in json.loads(baselines.out)), baselines.out
     for name, step in steps.items():
         assert step["code"] == 0, step["err"]
         assert _loaded(step["modules"], UNUSED) == [], name

@@ -27,7 +27,7 @@ from ledger.scoring.gamma import (
     trigamma_difference,
 )
 from ledger.scoring.incomplete_beta import betainc, betaincinv
-from ledger.scoring.normal import normal_cdf
+from ledger.scoring.normal import log_normal_cdf, normal_cdf
 
 positive = st.floats(min_value=1e-300, max_value=1e15, allow_nan=False)
 moderate = st.floats(min_value=1e-3, max_value=50.0)
@@ -163,6 +163,32 @@ def test_beta_quantile_edges() -> None:
 def test_normal_cdf_equals_scipy(x: float) -> None:
     """1e-12: in the far tail the rounding of x / sqrt(2) alone moves Phi by x^2 ulps."""
     assert normal_cdf(np.array([x]))[0] == pytest.approx(special.ndtr(x), rel=1e-12, abs=0)
+
+
+@given(
+    st.one_of(
+        st.floats(min_value=-1e6, max_value=40.0),
+        st.floats(min_value=-21.0, max_value=-19.0),  # where the series takes over
+        st.floats(min_value=-1e-6, max_value=1e-6),  # where log1p takes over
+    )
+)
+def test_log_normal_cdf_equals_scipy(x: float) -> None:
+    """log Phi in both tails: its relative precision where Phi underflows (x < -38)
+    and where it is a tiny negative number (x > 8); SciPy's own value underflows
+    to -0.0 only past x = 37.5, hence the absolute 1e-300."""
+    expected = special.log_ndtr(x)
+    assert log_normal_cdf(np.array([x]))[0] == pytest.approx(expected, rel=1e-12, abs=1e-300)
+
+
+@pytest.mark.parametrize(
+    ("x", "expected"),
+    [(-np.inf, -np.inf), (np.inf, 0.0), (0.0, -np.log(2.0))],
+    ids=["minus-infinity", "plus-infinity", "zero"],
+)
+def test_log_normal_cdf_at_its_ends(x: float, expected: float) -> None:
+    assert log_normal_cdf(np.array([x]))[0] == expected
+    assert np.isnan(log_normal_cdf(np.array([np.nan]))[0])
+    assert log_normal_cdf(x).shape == ()
 
 
 @given(
