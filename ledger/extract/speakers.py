@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ledger.extract.clause_subjects import ClauseSubject, clause_subject
 from ledger.extract.house_names import (
     HOUSE_NAMES,
     HOUSE_SUBJECT,
@@ -202,7 +203,7 @@ def find_speaker(
     person's name alone heads that person's section ("Tim Draper").
     """
     recent = recent or Recent()
-    named = named_speakers(text)
+    named = _without_relayed_sources(text, named_speakers(text))
     if len(named) > 1:
         # "The WPIC has trimmed its deficit forecast, Commerzbank analyst Carsten Fritsch
         # notes": who the sentence's closing words say is speaking reports the rest of it
@@ -264,12 +265,21 @@ def find_speaker(
             # sentence names before the pointer, before any named in sentences before
             earlier = houses_named(text[: pointer.start()])
             meant = earlier[-1] if earlier else recent.organization or recent.speaker
-        elif _PERSON_POINTER.fullmatch(pointer[0]):
-            meant = recent.person or recent.speaker
         else:
-            # "The analysts expect", "they say": the speaker before, or failing one the house
-            # the sentences before are about ("in the view of UBS Wealth Management")
-            meant = recent.speaker or recent.organization
+            # "Jochen Hitzfeld of UniCredit is more upbeat ...; for this year he expects
+            # $1,700": the sentence's own subject, before any named in sentences before
+            own = clause_subject(text[: pointer.start()])
+            person = _PERSON_POINTER.fullmatch(pointer[0]) is not None
+            own_speaker = _subject_speaker(own, recent)
+            if own is not None and own_speaker and (own.person or not person):
+                note = f"'{pointer[0]}' read as {own_speaker}, the sentence's subject"
+                return SpeakerReading(own_speaker, named=True, note=note)
+            elif person:
+                meant = recent.person or recent.speaker
+            else:
+                # "The analysts expect", "they say": the speaker before, or failing one the
+                # house the sentences before are about ("in the view of UBS Wealth Management")
+                meant = recent.speaker or recent.organization
         if meant:
             return SpeakerReading(
                 meant, note=f"'{pointer[0]}' read as {meant}, named before", pointed=True
@@ -279,6 +289,13 @@ def find_speaker(
         name = clean_name(subject["name"].split())
         if name:
             return SpeakerReading(name, named=True)
+    own = clause_subject(text)
+    meant = _subject_speaker(own, recent)
+    if own is not None and meant and not _COMMON_NOUN.fullmatch(own.name):
+        # "Dan Morehead, CEO of Pantera Capital, predicts ...", "More upbeat, RBC, through
+        # George Gero, thinks ...": the subject, through what stands before its verb
+        note = None if meant == own.name else f"{own.name} speaks for {meant}"
+        return SpeakerReading(meant, named=True, note=note)
     subject = HOUSE_SUBJECT.match(text)
     if subject and not _COMMON_NOUN.fullmatch(subject["name"]):
         # "Deutsche Bank accepts ..., but is forecasting 1.25": a firm opening the sentence
@@ -295,6 +312,35 @@ def find_speaker(
         if name and name in HOUSE_NAMES:
             return SpeakerReading(name, named=True)
     return SpeakerReading(None)
+
+
+# "According to The Block, Standard Chartered analysts have raised ...", "According to a CNBC-e
+# report, Bank of America revised ...": the outlet that relays a house's call, set off by a
+# comma before a clause that names its own speaker
+_RELAYED_SOURCE = re.compile(
+    rf"\b[Aa]ccording\s+to\s+(?:an?\s+|the\s+)?{NAME}(?:'s)?"
+    r"(?:\s+(?:report|article|story|piece|interview|newsletter|data))?\s*,\s+"
+)
+
+
+def _without_relayed_sources(text: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The named speakers less an outlet that only passes on the call of a house the same
+    sentence names after it: the house is who makes the call."""
+    for relay in _RELAYED_SOURCE.finditer(text):
+        if any(position >= relay.end() for position, _ in named):
+            named = [(p, n) for p, n in named if not relay.start() <= p < relay.end()]
+    return named
+
+
+def _subject_speaker(subject: ClauseSubject | None, recent: Recent) -> str | None:
+    """Who a sentence's subject speaks for: the firm its aside names, the firm the sentences
+    before are about when the aside points to it ("its head of research"; nobody when no firm
+    was named before), else itself."""
+    if subject is None:
+        return None
+    if subject.firm_pointed:
+        return recent.organization
+    return subject.speaker
 
 
 def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
