@@ -102,9 +102,9 @@ def clause_subject(text: str) -> ClauseSubject | None:
             continue
         of_firm = _OF_FIRM.match(text, end)
         if of_firm:
-            written = clean_name(of_firm["firm"].split())
-            if written and is_house_like(written):
-                firm, tie = firm or written, of_firm[0]
+            named_firm = clean_name(of_firm["firm"].split())
+            if named_firm and is_house_like(named_firm):
+                firm, tie = firm or named_firm, of_firm[0]
             end = of_firm.end()
             continue
         break
