@@ -10,7 +10,7 @@ with sentences of our own, several wordings per class:
   opening phrase ("More cautious, Acme Bank, ..."); the person speaks for the firm;
 - a pronoun later in the same sentence ("...; for 2027 she expects $5,100") means that
   subject, not the person named in the sentence before;
-- an outlet that relays a house's call ("According to a Bloomberg report, UBS raised ...")
+- an outlet that relays a house's call ("According to a MarketWire report, UBS raised ...")
   is not its speaker, and "they" in the next sentence is the house;
 - a firm whose first word alone is an outlet or a common word ("Bloomberg Intelligence",
   "Independent Strategy") keeps its whole name.
@@ -55,6 +55,13 @@ def _recorded_with(text: str, level: str) -> set[str]:
             "180000",
             "Brightwater Securities",
             id="aside-role-of-firm",
+        ),
+        pytest.param(
+            "Solana has doubled this year. Omar Castell, CEO of Brightwater Capital, reckons"
+            " solana could hit $400 by mid-2026.",
+            "400",
+            "Brightwater Capital",
+            id="aside-capital-ceo-of-firm",
         ),
         pytest.param(
             "Not long ago Felix Brandt, an analyst at Nordlicht Research, also made a bold call,"
@@ -149,21 +156,21 @@ def test_a_house_speaks_through_its_go_between(text: str, level: str, speaker: s
     ("text", "level", "speaker"),
     [
         pytest.param(
-            "According to a Bloomberg report, UBS raised its gold forecast to $5,000 for the end"
+            "According to a MarketWire report, UBS raised its gold forecast to $5,000 for the end"
             " of 2026.",
             "5000",
             "UBS",
             id="according-to-outlet-report",
         ),
         pytest.param(
-            "The Daily Ledger reported on Monday that, according to CoinDesk, Standard Chartered"
+            "The Daily Ledger reported on Monday that, according to ChainDesk, Standard Chartered"
             " analysts have lifted their bitcoin target to $210,000 by the end of 2026.",
             "210000",
             "Standard Chartered",
             id="reported-that-according-to-outlet",
         ),
         pytest.param(
-            "According to CoinDesk, Standard Chartered now sees bitcoin at $200,000 by the end of"
+            "According to CryptoSlate, Standard Chartered now sees bitcoin at $200,000 by the end of"
             " 2026. They also expect ether to reach $7,500 by the end of 2026.",
             "7500",
             "Standard Chartered",
