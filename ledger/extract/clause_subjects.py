@@ -24,7 +24,7 @@ from ledger.extract.person_names import NAME, clean_name, name_after
 # "More upbeat, ...", "In a note on Monday, ...": words of which only the first is capitalized,
 # then a comma; or a short phrase of when with no comma ("Not long ago Mike McGlone")
 _OPENING = re.compile(
-    r"^\W*(?:[A-Z][a-z]+(?:\s+[a-z][\w-]*){0,6},\s+"
+    r"^\W*(?:[A-Z][a-z]+(?:\s+[a-z][\w-]*){1,6},\s+|[A-Z][a-z]+ly,\s+"
     r"|(?:Not\s+long\s+ago|Earlier\s+this\s+(?:week|month|year)|Last\s+(?:week|month|year)"
     r"|Meanwhile|Elsewhere|Separately|Overall)\s+)?"
 )

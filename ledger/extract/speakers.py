@@ -152,6 +152,10 @@ _WHAT_A_PLACE_NAMES = re.compile(
     r"|treasur\w*|bonds?|inflation|rates?|home\s+prices|growth)\b",
     re.IGNORECASE,
 )
+# "in" right before a name that a verb follows: a place ("... of Citi in Hong Kong expects")
+_PLACE_BEFORE = re.compile(r"(?<![A-Za-z])in\s+$")
+# "through" right before it: the person a house speaks through ("RBC, through George Gero,")
+_GO_BETWEEN_BEFORE = re.compile(r"(?<![A-Za-z])through\s+(?:its\s+[a-z ]{2,60}?\s+)?$")
 # A verb of reporting what another said: the outlet that "has learned" or "reported" that a
 # house expects something passes the call on, it does not make it
 _REPORTS = re.compile(
@@ -448,6 +452,10 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
                 name, start = name_before_apposition(text[: match.start()])
             if name and in_object_clause(text, start, match.end()):
                 continue  # "the deficit the WPIC expects ... has not lifted": not who speaks
+            if name and _PLACE_BEFORE.search(text, 0, start):
+                continue  # "Jane Doe of Citi in Hong Kong expects": where the subject works
+            if name and _GO_BETWEEN_BEFORE.search(text, 0, start):
+                continue  # "RBC, through George Gero, thinks": the house speaks through him
             if name:
                 # "ING's Chris Turner sees": the person speaks for the firm
                 firm = _FIRM_BEFORE_PERSON.search(text, 0, start)

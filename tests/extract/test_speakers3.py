@@ -170,8 +170,8 @@ def test_a_house_speaks_through_its_go_between(text: str, level: str, speaker: s
             id="reported-that-according-to-outlet",
         ),
         pytest.param(
-            "According to CryptoSlate, Standard Chartered now sees bitcoin at $200,000 by the end of"
-            " 2026. They also expect ether to reach $7,500 by the end of 2026.",
+            "According to CryptoSlate, Standard Chartered now sees bitcoin at $200,000 by the end"
+            " of 2026. They also expect ether to reach $7,500 by the end of 2026.",
             "7500",
             "Standard Chartered",
             id="they-after-a-relayed-call",
