@@ -129,7 +129,10 @@ _FIRM_BEFORE_PERSON = re.compile(
 # "..., Commerzbank analyst Carsten Fritsch notes.", "..., said Jane Doe of Acme.": the
 # speaker named after the last comma, with a verb of saying that ends the sentence (not an
 # outlet's "reported")
-_SAYING = r"(?:said|says|notes|noted|wrote|writes|added|adds|argued|argues|warned|warns|told\s+\w+)"
+_SAYING = (
+    r"(?:said|says|say|notes|note|noted|wrote|writes|write|added|adds|add|argued|argues|argue"
+    r"|warned|warns|warn|told\s+\w+)"
+)
 _CLOSING_ATTRIBUTION = re.compile(
     rf",\s*(?:[^,;]{{2,120}}?\s+{_SAYING}|{_SAYING}\s+[^,;]{{2,120}}?)"
     r"[\s.!\"']*$"
@@ -218,6 +221,11 @@ def find_speaker(
             return SpeakerReading(min(last)[1], named=True, note=note)
     if named:
         return SpeakerReading(min(named)[1], named=True)
+    closing = _closing_speaker(text)
+    if closing is not None:
+        return SpeakerReading(
+            closing, named=True, note="named in the sentence's closing attribution"
+        )
     heading = heading_name(text, people=section)
     if heading is not None:
         return SpeakerReading(heading, named=True, note=f"the section heading: {heading}")
@@ -334,6 +342,27 @@ def _without_relayed_sources(text: str, named: list[tuple[int, str]]) -> list[tu
         if any(position >= relay.end() for position, _ in named):
             named = [(p, n) for p, n in named if not relay.start() <= p < relay.end()]
     return named
+
+
+_NAME_RUN = re.compile(NAME)
+_FIRM_AFTER = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _closing_speaker(text: str) -> str | None:
+    """The speaker the sentence's closing words name when no rule before found one:
+    "..., writes newsletter editor John Smith.", "..., strategists at the Bank of Montreal
+    note.": the firm after "at"/"of" when there is one, else the last name."""
+    closing = _CLOSING_ATTRIBUTION.search(QUOTED.sub(lambda q: " " * len(q[0]), text))
+    if closing is None:
+        return None
+    span = text[closing.start() : closing.end()]
+    for match in _FIRM_AFTER.finditer(span):
+        firm, _ = name_after(span, match.end())
+        if firm and is_house_like(firm):
+            return firm
+    names = [clean_name(run[0].rstrip(".").split()) for run in _NAME_RUN.finditer(span)]
+    names = [name for name in names if name]
+    return names[-1] if names else None
 
 
 def _subject_speaker(subject: ClauseSubject | None, recent: Recent) -> str | None:

@@ -259,3 +259,59 @@ def test_its_aside_with_nobody_named_before_names_nobody() -> None:
     text = "Jane Doe, its head of research, told reporters that gold should average $4,600 in 2026."
     calls = _recorded_with(text, "4600")
     assert all(call.endswith(" None") for call in calls), calls
+
+
+# ------------------------------------------------ one house, one name
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        pytest.param(
+            "WTI should average $78 in 2026, strategists at the Bank of Montreal note.",
+            "78",
+            id="full-name-in-text",
+        ),
+        pytest.param("BMO sees WTI averaging $78 in 2026.", "78", id="short-name-in-text"),
+    ],
+)
+def test_bank_of_montreal_and_bmo_are_one_source(text: str, level: str) -> None:
+    calls = _recorded_with(text, level)
+    assert calls and all(call.endswith(" BMO") for call in calls), calls
+
+
+# ------------------------------------------------ an attribution that closes the sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "speaker"),
+    [
+        pytest.param(
+            "Gold should reach $4,400 by the end of 2026, writes newsletter editor Colin Marsh.",
+            "4400",
+            "Colin Marsh",
+            id="verb-then-role-then-person",
+        ),
+        pytest.param(
+            "Brent is likely to average $66 in 2026, commodity analysts at the Halden Savings"
+            " Bank warn.",
+            "66",
+            "Halden Savings Bank",
+            id="team-at-the-firm-then-plural-verb",
+        ),
+        pytest.param(
+            "Silver could climb to $60 by the end of 2026, adds Tessa Grant of Fairlight Capital.",
+            "60",
+            "Fairlight Capital",
+            id="verb-then-person-of-firm",
+        ),
+    ],
+)
+def test_a_closing_attribution_names_the_speaker(text: str, level: str, speaker: str) -> None:
+    calls = _recorded_with(text, level)
+    assert calls and all(call.endswith(f" {speaker}") for call in calls), calls
+
+
+def test_a_closing_pronoun_names_nobody() -> None:
+    calls = _recorded_with("Gold will rise to $4,300 by the end of 2026, he said.", "4300")
+    assert all(call.endswith(" None") for call in calls), calls
