@@ -356,6 +356,10 @@ def _closing_speaker(text: str) -> str | None:
     if closing is None:
         return None
     span = text[closing.start() : closing.end()]
+    if any(m[0].split()[-1][:1].islower() for m in _SPEAKER_ANAPHORA.finditer(span)):
+        # "..., the Dutch bank's economists said": a pointer, read as one ("the Bank of
+        # Montreal" is a name)
+        return None
     for match in _FIRM_AFTER.finditer(span):
         firm, _ = name_after(span, match.end())
         if firm and is_house_like(firm):
