@@ -49,6 +49,11 @@ _FIRM_IN_ASIDE = re.compile(r"\b(?:at|of|with|from|through|for)\s+(?:the\s+)?(?=
 _FIRM_POINTER = re.compile(
     r"(?:its|their|the\s+(?:bank|firm|company|group|lender|house|broker|fund)'s)\s", re.IGNORECASE
 )
+# "he says", "she added": an aside that tags the sentence as someone's speech
+_SPEECH_TAG = re.compile(
+    r"(?:he|she|they|we|i|it|analysts|experts)\s+(?:says|said|say|adds|added|notes|noted"
+    r"|argues|argued|believes|thinks|writes|wrote|claims|claimed)\b"
+)
 # An aside that only describes ("the famous bull", "a well-known trader"): no firm in it
 _GO_BETWEEN = re.compile(r"^through\s+")
 
@@ -94,6 +99,8 @@ def clause_subject(text: str) -> ClauseSubject | None:
     pointed = False
     for _ in range(2):  # "Jane Doe of Acme Bank, a veteran of two crises, ..."
         aside = _ASIDE.match(text, end)
+        if aside and _SPEECH_TAG.match(aside["aside"]):
+            return None  # "America, he says, is printing dollars": the subject is what is said
         if aside:
             tie = aside["aside"]
             firm = firm or _firm_in(tie)

@@ -345,6 +345,7 @@ def _without_relayed_sources(text: str, named: list[tuple[int, str]]) -> list[tu
 
 
 _NAME_RUN = re.compile(NAME)
+_RELAYER = re.compile(r"\b(?:obtained|published|reported|seen|cited|quoted)\s+by\b")
 _FIRM_AFTER = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?(?=[A-Z])")
 
 
@@ -356,10 +357,13 @@ def _closing_speaker(text: str) -> str | None:
     if closing is None:
         return None
     span = text[closing.start() : closing.end()]
-    if any(m[0].split()[-1][:1].islower() for m in _SPEAKER_ANAPHORA.finditer(span)):
-        # "..., the Dutch bank's economists said": a pointer, read as one ("the Bank of
-        # Montreal" is a name)
+    if any(m[0].split()[-1][:1].islower() for m in _SPEAKER_ANAPHORA.finditer(text)):
+        # "..., the Dutch bank's economists said", "Its forecasts are ..., says the analysis":
+        # a pointer in the sentence, read as one ("the Bank of Montreal" is a name)
         return None
+    relayer = _RELAYER.search(span)
+    if relayer:
+        span = span[: relayer.start()]  # "says the analysis obtained by Trend": who passed it on
     for match in _FIRM_AFTER.finditer(span):
         firm, _ = name_after(span, match.end())
         if firm and is_house_like(firm):
