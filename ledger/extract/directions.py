@@ -41,6 +41,7 @@ for _form, _phrase in inflected_forms(_DIRECTION_BY_PHRASE).items():
 _DIRECTION_RE = re.compile(phrase_regex(_DIRECTION_BY_PHRASE), re.IGNORECASE)
 _CLOSE_ABOVE_RE = any_of(direction_phrases.CLOSE_PATTERNS)
 _CLOSE_BELOW_RE = any_of(direction_phrases.CLOSE_BELOW_PATTERNS)
+_CLOSE_SIDELESS_RE = any_of(direction_phrases.CLOSE_SIDELESS_PATTERNS)
 _SIDELESS_HOLD = frozenset(direction_phrases.SIDELESS_HOLD_WORDS)
 _TAIL_SIDE = re.compile(
     r"^\s*(?:or|and)\s+(?P<word>higher|lower|above|below|more|less|beyond|over|under)\b",
@@ -107,9 +108,15 @@ def find_terms(
     base = blank(base, [m.span() for m in _KEEPS_A_CALL.finditer(present)])
     base = blank(base, [m.span() for m in _COMPARISON.finditer(base)])
     terms: list[Term] = []
-    for pattern, side in ((_CLOSE_BELOW_RE, BELOW), (_CLOSE_ABOVE_RE, ABOVE)):
+    for pattern, side in (
+        (_CLOSE_BELOW_RE, BELOW),
+        (_CLOSE_ABOVE_RE, ABOVE),
+        (_CLOSE_SIDELESS_RE, None),
+    ):
         for match in pattern.finditer(base):
-            terms.append(Term(match.span(), match[0], CLOSE, side))
+            # a sideless close ("end the year around $2,600") is above only by default
+            default_side = ABOVE if side is None else None
+            terms.append(Term(match.span(), match[0], CLOSE, side, default_side))
             base = blank(base, [match.span()])
     base = blank(base, [p.span for p in phrases])
     base = blank(base, [m.span() for m in _NOT_A_NEGATION.finditer(base)])

@@ -21,6 +21,13 @@ from ledger.claims.model import RelativeKind
 from ledger.claims.numbers import LevelMatch, find_levels
 from ledger.extract.company_figures import company_figure
 from ledger.extract.patterns import direction_phrases, level_phrases
+from ledger.extract.percent_contexts import (
+    far_end_of_a_band,
+    move_already_made,
+    moves_another_quantity,
+    multiplies_another_quantity,
+    points_back_to_a_level,
+)
 from ledger.extract.quantity_amounts import (
     amount_of_change,
     counted_quantity,
@@ -353,7 +360,7 @@ def _is_call_level(
     if match.relative is None:  # pragma: no cover - a LevelMatch is a price or a relative
         return False
     if match.relative.kind is RelativeKind.MULTIPLE:
-        if multiple_of_a_quantity(match, work):
+        if multiple_of_a_quantity(match, work) or multiplies_another_quantity(after):
             return False
         # "double-digit", "double down", "the halving": not a multiple of the price
         return not re.match(r"^(?:-|\s+(?:down|digit))", after, re.IGNORECASE) and not re.search(
@@ -361,6 +368,14 @@ def _is_call_level(
         )
     if _RATE_AFTER_PERCENT.match(after):
         return False  # "rise about 30% a year for 20 years": a rate, not a level to reach
+    if (
+        moves_another_quantity(before)
+        or move_already_made(after)
+        or far_end_of_a_band(before, match.sign)
+        or points_back_to_a_level(work[:start])
+    ):
+        # profit's rise, a move made "over 24 hours", "5.25%-5.50%", "That points to 18%"
+        return False
     if match.sign:
         return True
     # An unsigned percent is a call only next to a move: "rise 20%", "a 20% rally".

@@ -198,6 +198,8 @@ CONTEXTS = (
     Context("price of the day", (
         "{Asset} traded at {now} on Monday.", "{Asset} was trading around {now} on Friday.",
         "{Asset} closed at {now} on Tuesday.", "{Asset} currently trades near {now}.",
+        # the day's move and its close in one clause, a steadying price (round 24)
+        "{Asset} lost 0.4% to settle at {now} on Wednesday.", "{Asset} is steadying around {now}.",
     ), gives_price=True),
     Context("a past record", (
         "{Asset} hit a record high of {past} in October.", "{Asset} rose to {past} last month.",

@@ -79,13 +79,25 @@ PERIOD_END = (
 )
 CLOSE_PATTERNS = (
     # (not the "end" of "targets for year-end 2026 at $5,400", a target's date)
-    rf"\b(?<!-){PERIOD_END}\s+(?:at|above|around|near|over|north\s+of|in\s+the)\b",
+    rf"\b(?<!-){PERIOD_END}\s+(?:above|over|north\s+of)\b",
+    r"\bclose\s+above\b",
+)
+# A close that names no side: "close the year around $2,600", "end 2026 at 7,500", "will end
+# up at $46 a barrel in 2015". Read as above by default, and as below when the level is under
+# the price of the day the article gives (the convention's "direction against the price of
+# the day for every kind").
+CLOSE_SIDELESS_PATTERNS = (
+    rf"\b(?<!-){PERIOD_END}\s+(?:at|around|near|in\s+the)\b",
     r"\byear[-\s]end\s+close\b",
-    r"\bclose\s+(?:at|above)\b",
+    r"\bclose\s+at\b",
+    r"\b(?:end|ends|ended|ending|wind|winds|winding|wound)\s+up\s+(?:the\s+year\s+)?"
+    r"(?:at|around|near)\b",
 )
 CLOSE_BELOW_PATTERNS = (
     rf"\b(?<!-){PERIOD_END}\s+(?:below|under|south\s+of)\b",
     r"\bclose\s+below\b",
+    r"\b(?:end|ends|ended|ending|wind|winds|winding|wound)\s+up\s+(?:the\s+year\s+)?"
+    r"(?:below|under)\b",
 )
 
 # A bank's price forecast *for a period* ("its Brent forecast for the second half of 2026 to

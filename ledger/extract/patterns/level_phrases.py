@@ -118,7 +118,9 @@ NOT_THE_LEVEL_BEFORE = (
     r"(?:\bRs\.?|\u20b9|\bINR|\bTL|\u20ba)\s*$",
     # a list's row for the price of the day: "Current price: $4,216", "Spot gold today: ..."
     r"\b(?:current|spot|today's|latest)\s+(?:price|level|rate|quote)\s*:\s*$",
+    # (and the figure a new one replaces: "instead of $31.79 they now expect $40")
     r"\b(?:from|since|vs\.?|versus|compared\s+(?:with|to)|against|up\s+from|down\s+from"
+    r"|instead\s+of|rather\s+than|in\s+place\s+of|replacing"
     r"|previous|previously|formerly|prior|old|spot(?!\s+(?:gold|silver|platinum|palladium)\b))"
     r"\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
@@ -197,6 +199,9 @@ PRESENT_STATE_BEFORE = (
     r"\b(?:we|you|they)(?:'re|\u2019re|\s+are)\s+(?:now\s+|already\s+)?(?:at|around|near)"
     r"\s+(?:about\s+|around\s+|roughly\s+)?$",
     # "With bitcoin around $98,600, the page puts the rise at 407%"
+    # ("with the barrel just under $49": a side word only with "just" or "slightly")
+    r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:just|slightly)\s+(?:under|below|above"
+    r"|over)\s*$",
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
     r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
     r"|around\s+|roughly\s+)?$",
@@ -223,15 +228,34 @@ PRICE_NOW_BEFORE = (
     # by a year or month ("rose to $2,000 in 2020") is history, and levels.py leaves it out
     r"\b(?:closed|settled|ended|finished)\s+(?:the\s+(?:day|session|week)\s+)?(?:at|near|around)"
     r"\s*(?:about\s+|around\s+|roughly\s+)?$",
-    r"\b(?:rose|climbed|jumped|surged|rallied|soared|spiked|fell|dropped|slid|slipped|sank|dipped"
-    r"|reached|hit|touched|broke|topped|crossed|passed)\s+(?:(?:by\s+)?\d+(?:\.\d+)?\s*%\s+)?"
+    # the day's move and its close in one clause: "lost 0.5% to close at $2,640.50", "rose above
+    # $50 this week, closing above $52", "gained $12 to settle near 1,915"
+    r"\b(?:rose|fell|lost|gained|added|shed|dropped|slipped|climbed|jumped|slid|eased|sank"
+    r"|edged\s+(?:up|down|higher|lower))\s+(?:(?:by\s+)?(?:about\s+|some\s+)?(?:US)?\$?\s?"
+    r"\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent|points?|cents?)?\s+)?to\s+(?:close|settle|end"
+    r"|finish)\s+(?:the\s+(?:day|session|week)\s+)?(?:at|near|around)\s*(?:about\s+|around\s+"
+    r"|roughly\s+)?$",
+    r",\s*(?:closing|settling)\s+(?:the\s+(?:day|session|week)\s+)?(?:just\s+)?(?:at|near|around"
+    r"|above|below|under|over)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    # what an ounce or a barrel costs now: "an ounce of silver currently costs just under USD 49"
+    r"\b(?:currently|now|presently|today)\s+(?:costs?|sells?\s+for|fetch(?:es)?|goes\s+for"
+    r"|is\s+worth)\s+(?:just\s+|slightly\s+)?(?:under|below|over|above|about|around|roughly"
+    r"|nearly|some|less\s+than|more\s+than)?\s*$",
+    # (not after a word and "to": "expected the metal to hit $3,000" looks ahead whatever its
+    # tense; "jumped 2% to hit $2,000" still reports)
+    r"(?<![a-z]\sto\s)\b(?:rose|climbed|jumped|surged|rallied|soared|spiked|fell|dropped|slid|slipped"
+    r"|sank|dipped|reached|hit|touched|broke|topped|crossed|passed)\s+(?:(?:by\s+)?\d+(?:\.\d+)?\s*%\s+)?"
     r"(?:above\s+|below\s+|to\s+|past\s+"
     r"|through\s+|beyond\s+|under\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+)?$",
     r"\b(?:currently|now|presently|today)\s*:?\s+(?:at|around|near|about|trading\s+(?:at|around"
     r"|near)|changing\s+hands\s+at)?\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$",
     r"(?<!be\s)\b(?:trades|traded|trading|sits|sat|stands|stood|hovers|hovering|hovered|was"
-    r"|is|were|bid|quoted|changes\s+hands|changed\s+hands|changing\s+hands)\s+(?:just\s+)?"
+    r"|is|were|bid|quoted|changes\s+hands|changed\s+hands|changing\s+hands|steadies|steadied"
+    r"|steadying|rests|rested|resting)\s+(?:just\s+)?"
     r"(?:at|around|near|above|below|under|over)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    # ("with the barrel just under $49": a side word only with "just" or "slightly")
+    r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:just|slightly)\s+(?:under|below|above"
+    r"|over)\s*$",
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
     r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
     r"|around\s+|roughly\s+)?$",
