@@ -42,6 +42,7 @@ _ADVERBS = re.compile(
 _VERB = re.compile(
     r"\s+(?:is|are|was|were|sees|saw|thinks|thought|made|makes|put|puts|set|sets|cut|cuts"
     r"|gave|gives|took|takes|kept|keeps|held|holds|told|wrote|said|says|sat|stood|went"
+    r"|ran|came|became|began|drew|grew|rose|fell|spoke|struck|stuck|sent|won|led|bet"
     r"|[a-z]{2,}(?:s|ed))\b"
 )
 # A firm inside an aside: "an analyst at Bloomberg Intelligence", "CEO of Pantera Capital"
@@ -110,7 +111,8 @@ def clause_subject(text: str) -> ClauseSubject | None:
         of_firm = _OF_FIRM.match(text, end)
         if of_firm:
             named_firm = clean_name(of_firm["firm"].split())
-            if named_firm and is_house_like(named_firm):
+            # "Pav Hundal of Swyftx": one word after "of" is a firm too (a city takes "in")
+            if named_firm and (is_house_like(named_firm) or is_organization(named_firm)):
                 firm, tie = firm or named_firm, of_firm[0]
             end = of_firm.end()
             continue

@@ -111,6 +111,14 @@ def test_a_subject_speaks_through_an_aside(text: str, level: str, speaker: str) 
             id="person-of-house-then-he-after-semicolon",
         ),
         pytest.param(
+            "Ana Ruiz of UBS sees ether at $5,000 by the end of 2026. Theo Lang of Kraxo,"
+            " meanwhile, ran the numbers and explained that ether could reach $6,400 by the end"
+            " of 2026.",
+            "6400",
+            "Kraxo",
+            id="person-of-one-word-firm-then-meanwhile",
+        ),
+        pytest.param(
             "Goldman Sachs sees Brent at $70 by the end of 2026. Ruth Keller, an independent"
             " trader and author, explained her view on Monday; she thinks Brent can fall to $55"
             " by the end of 2026.",
