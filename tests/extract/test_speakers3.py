@@ -323,3 +323,31 @@ def test_a_closing_attribution_names_the_speaker(text: str, level: str, speaker:
 def test_a_closing_pronoun_names_nobody() -> None:
     calls = _recorded_with("Gold will rise to $4,300 by the end of 2026, he said.", "4300")
     assert all(call.endswith(" None") for call in calls), calls
+
+
+# ------------------------------------------------ a person tied to a firm by a pointer
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "speaker"),
+    [
+        pytest.param(
+            "Barclays has set a gold target of $5,600 for 2026. In a note, the bank's Hannah Voss"
+            " pointed to central-bank buying. The call implies gold reaching $5,600 by the autumn"
+            " of 2026.",
+            "5600",
+            "Barclays",
+            id="the-banks-person-then-a-call-nobody-names",
+        ),
+        pytest.param(
+            "Macquarie sees copper tight next year. The firm's Leo Brandt expects Brent to fall to"
+            " $58 by the end of 2026.",
+            "58",
+            "Macquarie",
+            id="the-firms-person-speaks",
+        ),
+    ],
+)
+def test_the_banks_person_speaks_for_the_bank(text: str, level: str, speaker: str) -> None:
+    calls = _recorded_with(text, level)
+    assert calls and all(call.endswith(f" {speaker}") for call in calls), calls
