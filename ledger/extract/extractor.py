@@ -96,6 +96,7 @@ from ledger.extract.sentences import split_sentences, without_sidebar
 from ledger.extract.state import Context, ContextState, Settings
 from ledger.extract.tables import tables_as_lines
 from ledger.extract.target_pointer import as_written, asks_for_a_level, with_target_named
+from ledger.extract.target_spreads import without_spread_ends
 from ledger.extract.writing import claim_name
 
 # Assets whose forecast for a year, in a bank's table, is the year's average.
@@ -245,6 +246,7 @@ def _extract(
         except ClaimError:
             candidates = []  # a claim module refused something odd in this sentence; skip it
         candidates = _within_bounds(candidates, today or made_on, notes)
+        candidates = without_spread_ends(candidates, sentence.text)
         if pointed is not None:
             candidates = as_written(candidates, original)
         target_waits = asks_for_a_level(sentence.text, candidates)

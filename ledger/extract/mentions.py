@@ -11,6 +11,7 @@ from ledger.claims import assets
 from ledger.claims.instruments import symbols_in
 from ledger.claims.numbers import LevelMatch
 from ledger.errors import ClaimError
+from ledger.extract.crosses import cross_spans
 from ledger.extract.house_names import is_organization
 from ledger.extract.patterns import asset_words, speaker_phrases
 from ledger.extract.speakers import SpeakerReading
@@ -95,7 +96,15 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
     table = settings.asset_table
     found: list[Mention] = []
     rest = work
+    # Crosses with no symbol ("GBP/EUR", "the pound to euro rate") are assets of their own:
+    # no name inside one ("the pound") is read as another pair.
+    crosses = cross_spans(work, table)
+    for start, end in crosses:
+        found.append(Mention(work[start:end], "", (start, end)))
+        rest = rest[:start] + " " * (end - start) + rest[end:]
     for match in assets.asset_mentions(work, table):
+        if any(s < match.span[1] and match.span[0] < e for s, e in crosses):
+            continue
         try:
             table.checked(match)
         except ClaimError:
@@ -140,6 +149,8 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
             Mention(match.asset, symbol, match.span, asset_words.VAGUE_ASSET_NAMES.get(key))
         )
     for match in _ANAPHORA.finditer(rest):
+        if any(m.span[0] < match.end() and match.start() < m.span[1] for m in found):
+            continue  # "the EUR/USD exchange rate": the pair named inside it, not a pointer
         families = asset_words.ASSET_ANAPHORA[" ".join(match[0].lower().split())].split("|")
         earlier = [m.symbol for m in found if m.span[0] < match.start()]
         symbol = next(

@@ -19,6 +19,7 @@ from datetime import date
 from ledger.claims.model import RelativeKind
 from ledger.extract.candidate import Candidate
 from ledger.extract.patterns.asset_words import ASSET_FAMILIES
+from ledger.extract.percent_restated import restates_a_target
 
 
 def merged(candidates: list[Candidate]) -> list[Candidate]:
@@ -65,6 +66,7 @@ def merged(candidates: list[Candidate]) -> list[Candidate]:
         and not (c.claim and c.headline and (c.symbol, c.level_key, c.deadline) in in_body)
         and not _refined_in_body(c, result)
         and not _restates_a_price(c, tied)
+        and not restates_a_target(c, result)
     ]
 
 

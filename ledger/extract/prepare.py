@@ -14,10 +14,13 @@ from ledger.claims import dates
 from ledger.claims.dates import DatePhrase
 from ledger.errors import ClaimError
 from ledger.extract.fx_forms import fx_forms
+from ledger.extract.horizon_lists import each_horizon
 from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rules
 from ledger.extract.quarter_spans import quarter_spans
 from ledger.extract.slash_lists import spaced_slashes
+from ledger.extract.spelled_spans import spelled_spans
 from ledger.extract.state import Context
+from ledger.extract.wire_credits import is_wire_credit
 
 # Look-alike characters replaced one for one, so positions stay put.
 TYPOGRAPHY = str.maketrans(
@@ -48,6 +51,13 @@ _DECADE_END = re.compile(
     re.IGNORECASE,
 )
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+# "sees Brent averaging $73 in 2025 and expects it to finish the year below $70": a verb of
+# ending on "the year" after a year named in the sentence ends that year
+_END_THE_YEAR = re.compile(
+    r"\b(?P<verb>(?:finish|end|close|wrap\s+up|conclude)(?:es|s|ed|ing)?)\s+the\s+year\b"
+    r"(?![-\s]+end\b|\s+ahead\b|\s+to\s+come\b)",
+    re.IGNORECASE,
+)
 # "could rise to $4,950 in 2026, with an average of $4,450 for the year": the year named
 # before it (not "the year ahead", not "the year-end")
 _FOR_THE_YEAR = re.compile(
@@ -78,6 +88,13 @@ _THE_YEAR_END = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_OF_YEAR = re.compile(r"\b([QH][1-4])\s+of\s+(next|this|the)\s+year\b", re.IGNORECASE)
+# "by the middle of next year", "mid-next year": 30 June of the year after made_on's; "the
+# middle of the year" is this year's (mid-year), never its end
+_MIDDLE_OF_YEAR = re.compile(
+    r"\b(?:(?:the\s+)?middle\s+of\s+|mid(?:\s*-\s*|\s+))(?:the\s+)?(?P<which>next|this|the|coming)"
+    r"\s+year\b",
+    re.IGNORECASE,
+)
 _MONTH_NAME = "|".join(sorted(dates.MONTHS, key=len, reverse=True))
 _DAY_OF_MONTH = re.compile(
     rf"\b(?P<preposition>by|before|until|till|through|on)\s+(?P<month>{_MONTH_NAME})\.?\s+"
@@ -278,10 +295,18 @@ def _elided_next_year(work: str) -> str:
     return head + _BARE_NEXT.sub(lambda match: f"{match[0]} year", tail)
 
 
+def _middle_of_year(match: re.Match[str], made_on: date) -> str:
+    if match["which"].lower() in ("next", "coming"):
+        return f"mid-{made_on.year + 1}"
+    return "mid-year"
+
+
 def article_tickers(text: str) -> frozenset[str]:
     """Upper-case tickers the article itself marks as tickers: "$NVDA", "(NASDAQ: NVDA)"."""
     return frozenset(m["ticker"] for m in _CASHTAG.finditer(text)) | frozenset(
-        m["ticker"] for m in _PAREN_TICKER.finditer(text)
+        m["ticker"]
+        for m in _PAREN_TICKER.finditer(text)
+        if not is_wire_credit(text, m.start(), m.end())  # "(AOF) - Gold eased ..."
     )
 
 
@@ -298,6 +323,8 @@ def prepare(
     `item` it is the year of the list ("Gold forecasts for 2026:" then "- JPMorgan: $5,055
     at year-end": the end of 2026)."""
     work = fx_forms(_elided_next_year(_spelled_numbers(text.translate(TYPOGRAPHY))))
+    work = spelled_spans(work)  # "zero-to-three-month" -> "0-3 month"
+    work = each_horizon(work)  # "its 3-, 6- and 12-month forecasts to $2,300, $2,500 and $2,600"
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
     work = spaced_slashes(work)  # "Brent/WTI averages of $58/$54": two assets, two levels
@@ -311,10 +338,12 @@ def prepare(
     work = _PERIOD_OF_YEAR.sub(
         lambda m: f"{m[1]} {made_on.year + (1 if m[2].lower() == 'next' else 0)}", work
     )
+    work = _MIDDLE_OF_YEAR.sub(lambda m: _middle_of_year(m, made_on), work)
     work = _YEAR_LIST.sub(_each_year, work)
     work = _MONTH_LIST.sub(_each_month_end, work)
     work = _that_year(work)
     work = _for_the_year(work, made_on)
+    work = _end_the_year(work, made_on)
     # "70,000 by the end of the decade", "by the decade's end": the last year of this decade
     decade_end = made_on.year - made_on.year % 10 + 9
     work = _DECADE_END.sub(f"the end of {decade_end}", work)
@@ -367,6 +396,20 @@ def _that_year(work: str) -> str:
         years = _YEAR.findall(work, 0, match.start())
         if years:
             pieces.append(work[last : match.start()] + years[-1])
+            last = match.end()
+    return "".join(pieces) + work[last:]
+
+
+def _end_the_year(work: str, made_on: date) -> str:
+    """ "averaging $73 in 2025 and ... finish the year below $70": "the year" a verb of ending
+    names is the year named last before it in the sentence, when that is made_on's year or
+    later (as for "for the year" below)."""
+    pieces = []
+    last = 0
+    for match in _END_THE_YEAR.finditer(work):
+        years = _YEAR.findall(work, 0, match.start())
+        if years and int(years[-1]) >= made_on.year:
+            pieces.append(f"{work[last : match.start()]}{match['verb']} {years[-1]}")
             last = match.end()
     return "".join(pieces) + work[last:]
 

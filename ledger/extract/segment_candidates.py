@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ledger.claims.dates import DatePhrase
 from ledger.claims.vocabulary import ABOVE, AVERAGE, BELOW, TOUCH
 from ledger.extract.candidate import Candidate
 from ledger.extract.clauses import HEDGE
@@ -143,7 +144,7 @@ def segment_candidates(
             when = own.get(index) or fallback_deadline(sentence, segment, level)
             if when is None and segment.mention.symbol in sentence.inherit_symbols:
                 when = sentence.inherited
-            when = when or sentence.headline_period
+            when = when or _announced(sentence, segment) or sentence.headline_period
             plans.append(Plan(level, when, directions[index], windows[index], several=False))
     else:
         several = len(levels) > 1 and not (len(levels) == 2 and levels[0].range_with)
@@ -164,11 +165,17 @@ def segment_candidates(
         when = own.get(index) or fallback_deadline(sentence, segment, levels[index])
         if when is None and segment.mention.symbol in sentence.inherit_symbols:
             when = sentence.inherited
-        when = when or sentence.headline_period
+        when = when or _announced(sentence, segment) or sentence.headline_period
         if not listed:
             plans.append(Plan(levels[index], when, directions[index], windows[index], several))
     found = [write_candidate(sentence, segment, plan, settings) for plan in plans]
     return [c for c in found if c is not None], directions[-1]
+
+
+def _announced(sentence: SentenceFacts, segment: Segment) -> DatePhrase | None:
+    """The period of the house's forecasts named before, for a call that names its asset."""
+    named = bool(segment.mention.written) and segment.mention.vague_note is None
+    return sentence.announced if named else None
 
 
 # "..., but warned it could first drop below $70,000", "..., while seeing a dip to $3,800

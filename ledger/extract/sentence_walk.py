@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from ledger.claims.dates import MONTHS, DatePhrase
+from ledger.extract.announced_periods import ANNOUNCED_REACH, announced_period, period_of
 from ledger.extract.candidate import Candidate
 from ledger.extract.clauses import (
     FIRST_PERSON,
@@ -62,6 +63,7 @@ from ledger.extract.speakers import Recent, SpeakerReading, find_speaker, roll_c
 from ledger.extract.special_calls import comparison_candidates, vague_call
 from ledger.extract.state import Context, Mention, SentenceFacts, Settings
 from ledger.extract.textops import any_of, blank
+from ledger.extract.unit_families import asset_of_unit
 from ledger.extract.writing import cue_words
 
 _OLD_CALL = any_of(past_tense.OLD_CALLS)
@@ -117,6 +119,7 @@ def read_sentence(
         context.last_symbol_age += 1
         context.last_period_age += 1
         context.last_speaker_age += 1
+        context.announced_age += 1
     # A list of calls runs over sentences: "Deutsche Bank projects 8,000 for the end of 2026
     # ... Oppenheimer has the most bullish target at 8,100": the period carries to the next
     # sentence's calls on the same asset, when it names none of its own.
@@ -290,6 +293,17 @@ def read_sentence(
         and not _SO_FAR_AFTER.match(work, p.span[1])
         and not _month_just_gone(p, made_on)
     )
+    announced = None
+    if (
+        context.announced is not None
+        and context.announced_age <= ANNOUNCED_REACH
+        and not future
+        and speaker.name == context.announced[0]
+    ):
+        announced = period_of(context.announced[1], made_on)
+    said = announced_period(work, future, made_on) if speaker.name and not item else None
+    if said is not None and speaker.name:
+        context.announced, context.announced_age = (speaker.name, said), 0
     if headline and not context.read_body:
         # "Gold price seen climbing: major banks bullish on 2026": the year the article's
         # first line names is the period of the calls below it that name none of their own
@@ -377,9 +391,14 @@ def read_sentence(
         prices = [lv.match.price for lv in levels if lv.match.price is not None]
         carried = subjects[0].symbol
         meant = asset_meant(carried, context.topic, context.last_symbols, context.price_now, prices)
+        priced = asset_of_unit(original, carried, context.last_by_family, context.topic)
         if meant != carried:
             note = f"no asset named: read as {meant}, the subject ({carried} trades far away)"
             subjects = [replace(subjects[0], symbol=meant, vague_note=note)]
+        elif priced != carried:
+            # "The dollar index is soft. ... a target of $5,400 an ounce": a metal's level
+            note = f"no asset named: read as {priced}, the asset the level's unit prices"
+            subjects = [replace(subjects[0], symbol=priced, vague_note=note)]
     future = without_old_deadlines(work, future, levels, found.old_spans)
     sentence = SentenceFacts(
         original=original,
@@ -410,6 +429,8 @@ def read_sentence(
             for position, names in speaker_spans(present)
         ),
         inherited=inherited if (strong_cue or item or roll) and not future else None,
+        # a house's firm call takes the period, not its hedge ("could add 860 points")
+        announced=announced if strong_cue and not HEDGE.search(present) else None,
         headline_period=context.headline_period,
         level_spans=tuple(lv.match.span for lv in levels),
         inherit_symbols=inherit_symbols,

@@ -59,6 +59,9 @@ class SentenceFacts:
     speakers_at: tuple[tuple[int, tuple[str, ...]], ...] = ()
     respectively: int | None = None
     inherited: DatePhrase | None = None
+    # the period of the speaker's forecasts, named by the news of their revision a sentence
+    # or two before (announced_periods.py)
+    announced: DatePhrase | None = None
     inherit_symbols: tuple[str, ...] = ()
     price_now: Mapping[str, float] = field(default_factory=dict)
     lead_direction: Direction | None = None
@@ -110,6 +113,10 @@ class Context:
     credited_houses: tuple[str, ...] = ()
     # the assets the sentence just before gave a named speaker's view on (continued_calls.py)
     viewed_symbols: tuple[str, ...] = ()
+    # the house whose forecasts a sentence said were for a period, and that period's text
+    # ("Acme raised its forecasts for this year"), and how many sentences ago it was said
+    announced: tuple[str, str] | None = None
+    announced_age: int = 99
 
     def state(self) -> ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -142,6 +149,8 @@ class Context:
             self.organization_paragraph == self.paragraph,
             self.credited_houses,
             self.viewed_symbols,
+            self.announced,
+            min(self.announced_age, 3),
         )
 
     def restore(self, state: ContextState) -> None:
@@ -169,6 +178,8 @@ class Context:
         self.organization_paragraph = self.paragraph if state.organization_here else -1
         self.credited_houses = state.credited_houses
         self.viewed_symbols = state.viewed_symbols
+        self.announced = state.announced
+        self.announced_age = state.announced_age
 
 
 @dataclass(frozen=True)
@@ -197,6 +208,8 @@ class ContextState:
     organization_here: bool
     credited_houses: tuple[str, ...]
     viewed_symbols: tuple[str, ...]
+    announced: tuple[str, str] | None
+    announced_age: int
 
 
 @dataclass(frozen=True)

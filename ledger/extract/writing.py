@@ -137,6 +137,7 @@ def write_candidate(
         and asset_words.ASSET_FAMILIES.get(mention.symbol) in _YEAR_AVERAGED
         and _whole_year(when)
         and when is not sentence.inherited
+        and when is not sentence.announced
         and when is not sentence.headline_period
         and (direction is None or _path_verb(direction))
         and not _EXTREME_BEFORE.search(sentence.work, max(0, level.start - 20), level.start)
@@ -528,6 +529,10 @@ def reasons_for(
         deadline_reason = Reason(
             "deadline", when.text, f"from the sentence before: {shown_deadline}"
         )
+    elif when is sentence.announced:
+        deadline_reason = Reason(
+            "deadline", when.text, f"the period of the forecasts named before: {shown_deadline}"
+        )
     elif when is sentence.headline_period:
         deadline_reason = Reason("deadline", when.text, f"from the headline: {shown_deadline}")
     else:
@@ -557,6 +562,11 @@ def flag_notes(
     notes = []
     if when is not None and when is sentence.inherited:
         notes.append(f"no time frame in the sentence: '{when.text}' taken from the sentence before")
+    elif when is not None and when is sentence.announced:
+        notes.append(
+            f"no time frame in the sentence: '{when.text}', the period of the forecasts named"
+            " before"
+        )
     elif when is not None and when is sentence.headline_period:
         notes.append(f"no time frame in the sentence: '{when.text}' taken from the headline")
     if when is None:

@@ -235,6 +235,9 @@ ASSETS = (
     Asset("EUR/USD", "EUR/USD", "EURUSD=X"),
     Asset("the euro", "the euro", "EURUSD=X"),
     Asset("euro-dollar", "euro-dollar", "EURUSD=X"),
+    # a pair named with its "rate" (rules23): the pair's price, not an interest rate
+    Asset("the EUR/USD rate", "the EUR/USD rate", "EURUSD=X"),
+    Asset("the EUR/USD exchange rate", "the EUR/USD exchange rate", "EURUSD=X"),
     Asset("the single currency", "the single currency", "EURUSD=X", needs_lead=True),
     Asset("dollar-yen", "dollar-yen", "JPY=X"),
     Asset("USD/JPY", "USD/JPY", "JPY=X"),
@@ -453,12 +456,26 @@ DEADLINES = (
         day=lambda d, y: date(d.year + 1, 12, 31),
     ),
     Deadline(
+        # "by the middle of next year" was read as next year's end (rules22)
+        "by the middle of next year",
+        target=(
+            "by the middle of next year",
+            "by mid-next year",
+            "in the middle of next year",
+            "by the middle of the next year",
+        ),
+        period=("in the first half of next year",),
+        span=("until the middle of next year", "through the middle of next year"),
+        day=lambda d, y: date(d.year + 1, 6, 30),
+    ),
+    Deadline(
         "in 12 months",
         target=(
             "in 12 months",
             "within 12 months",
             "in 12 months' time",
             "over the next 12 months",
+            "over a six-to-twelve-month horizon",
         ),
         period=("over the next 12 months", "over the next year"),
         span=("for the next 12 months", "over the next 12 months"),
@@ -501,6 +518,8 @@ DEADLINES = (
             "in three months",
             "over the next three months",
             "within 3 months",
+            # a horizon span spelled in words (rules23): its far end
+            "over a zero-to-three-month horizon",
         ),
         period=("over the next three months",),
         span=("for the next three months", "over the next three months"),
@@ -514,6 +533,8 @@ DEADLINES = (
             "in the next six months",
             "in six months' time",
             "within 6 months",
+            "within three to six months",
+            "in three-to-six months",
         ),
         period=("over the next six months",),
         span=("for the next six months", "over the next six months"),

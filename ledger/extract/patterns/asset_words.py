@@ -75,6 +75,11 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "ftse 100": "^FTSE",
         "the ftse 100": "^FTSE",
         "euro stoxx 50": "^STOXX50E",
+        # "the Euro Stoxx 50" begins with "the euro", which would win as the longer match
+        # at its start: the index is named with its article too
+        "the euro stoxx 50": "^STOXX50E",
+        "the euro stoxx": "^STOXX50E",
+        "euro stoxx": "^STOXX50E",
         "stoxx 600": "^STOXX",
         "hang seng": "^HSI",
         "the hang seng": "^HSI",

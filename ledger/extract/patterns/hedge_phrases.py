@@ -107,6 +107,13 @@ UNNAMED_SOURCES = (
     r"(?:suggesting|expecting|predicting|arguing|saying|calling\s+for|betting|seeing)\b",
     r"\bpeople\s+(?:have\s+been\s+|are\s+|were\s+)?(?:calling|predicting|expecting|betting"
     r"|talking\s+about)\b",
+    # a share of a poll's answers as the subject: "62% expect gold at $2,500", "only 40% of
+    # those who answered think $40,000 is in reach", "57% said": the poll's,
+    # nobody's call (here, not in CONSENSUS: a house's call before it in the sentence stays)
+    r"(?<![\d.,$])\b\d{1,3}(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)\s+(?:of\s+(?:the\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,6}?)?(?:said|say|says|expect|expected|think|thought|see|saw"
+    r"|believe|believed|agree|agreed|predict|predicted|voted|answered|chose|picked|felt"
+    r"|reckon|reckoned|anticipate|anticipated|forecast)\b",
 )
 SCENARIOS = (
     r"\b(?:bull|bear|upside|downside|optimistic|pessimistic|blue[-\s]sky|stress|worst|best)"

@@ -23,6 +23,19 @@ NOT_A_LEVEL = (
     # "did a complete 180 on gold", "a 180-degree turn": a reversal of view, not a level
     r"\b(?:an?|the)\s+(?:(?:complete|full|total|quick|sharp|sudden|abrupt|swift|dramatic)\s+)?"
     r"180(?:[-\s]degree)?(?![\d,.]*\d)(?=\s+(?:on|in|turn|u-turn|and|from|over)\b|\s*[,.;:)]|\s*$)",
+    # valuation multiples: "a forward P/E of 19x", "a price-to-book ratio of 1.7x", "13.5x
+    # forward earnings": what the market pays for earnings or book, not a move of the price
+    r"\b(?:p/?e|price[-/\s]to[-/\s](?:book|earnings|sales|cash[-\s]flow)|ev/ebitda|valuation"
+    r"|earnings\s+multiple|multiple)(?:\s+ratio)?\s+(?:of|at|near|around|to|is|was|stands\s+at)?"
+    r"\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?(?:x\s?\d[\d.]*|\d[\d.]*\s?(?:x\b|times\b))",
+    r"(?<![\w$.,])\d[\d.]*\s?(?:x|times)\s+(?:(?:forward|trailing|next[-\s]year['\u2019]?s?"
+    r"|this[-\s]year['\u2019]?s?|current|expected|estimated|projected|its|their|12[-\s]month)\s+){0,2}"
+    r"(?:earnings|book(?:\s+value)?|sales|ebitda|eps|cash\s+flows?|profits?)\b",
+    # the operands of a sum written out: "25,322.95 / 23.84 = 1,062", "1,253 x 23.84 = 29,871"
+    # (the result may be the call; the figures it is worked from are not)
+    r"(?<![\w$.,])\$?\d[\d,]*(?:\.\d+)?\s*(?:/|x|\u00d7|\*)\s*\$?\d[\d,]*(?:\.\d+)?(?=\s*=)",
+    # a step's result that the next step works from: "= 1,062; 1,062 x 1.18 = 1,253"
+    r"=\s*\$?\d[\d,]*(?:\.\d+)?(?=\s*[;,]\s*\$?\d[\d,]*(?:\.\d+)?\s*(?:/|x|\u00d7|\*))",
     # names with a number in them: "the Lower 48" (the contiguous US states)
     r"\blower[\s-]48\b",
     rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",
@@ -62,6 +75,9 @@ NOT_A_PRICE_AFTER = (
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
+    # "lifted its forecast to $3,100 last month": a figure of a time gone, not one to come
+    r"\s+(?:last\s+(?:week|month|quarter|year)|an?\s+(?:week|month|year)\s+ago"
+    r"|earlier\s+this\s+(?:week|month|quarter|year))\b",
     # "before a 46% rally that began in November": a move that has happened
     r"\s*%?\s*(?:[a-z-]+\s+)?(?:rally|gain|rise|surge|jump|climb|drop|fall|decline|slide|run"
     r"|advance|move|slump|selloff|sell-off)\s+(?:that|which)\s+(?:began|started|begun|has|had"
@@ -125,7 +141,7 @@ NOT_THE_LEVEL_BEFORE = (
     r"\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
     r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
-    r"|level)s?\s+(?:of|at|for)"
+    r"|level)s?\s+(?:of|at|for)(?:\s+an?)?"
     r"\s+(?:(?:gold|silver|oil|brent|wti|bitcoin|ether|the\s+[\w&/.-]+|[\w&/.-]+)\s+(?:at|of"
     r"|near)\s+)?(?:about\s+|around\s+|roughly\s+)?$",
     # last month's figure: "below November's $59.00 estimate", "down from last month's $62"
@@ -153,18 +169,27 @@ NOT_THE_LEVEL_BEFORE = (
     r"|running|ran|vary|varying|spread)\s+(?:from|between)\s+\S+\s+(?:to|and)\s+$",
     r"\bby\s+(?:another|a\s+further|more\s+than|less\s+than|about|around|roughly|some"
     r"|nearly|almost|over|up\s+to)?\s*$",
-    r"\b(?:inflation|yields?|rates?|gdp|growth|cpi|pce|unemployment|eps|earnings"
+    # (an exchange rate is the pair's price: "the GBP/USD rate rising to 1.37", "the Pound
+    # to Dollar (GBP/USD) rate at 1.37", "the EUR/USD exchange rate", "the spot rate")
+    r"\b(?:inflation|yields?|(?<![a-z]{3}/[a-z]{3}\s)(?<!\)\s)(?<!exchange\s)(?<!spot\s)"
+    r"(?<!dollar\s)(?<!euro\s)(?<!pound\s)(?<!sterling\s)(?<!yen\s)(?<!cross\s)rates?"
+    r"|gdp|growth|cpi|pce|unemployment|eps|earnings"
     r"|allocation|stake|weighting|tariffs?|fed\s+funds)\s+(?:of|at|to|around|near|above"
     r"|below|rising\s+to|falling\s+to)?\s*$",
     r"\b(?:rsi|moving\s+average|dma|ema|sma)\s+(?:of|at|near)?\s*$",
+    # "works with a gold-silver ratio of 75": the ratio's figure, not a price of either metal
+    r"\bratio\s+(?:of|at|near|around)\s*$",
     # "the firm's earnings-per-share estimate stays at $258": earnings, not the index
     r"\b(?:earnings[-\s]per[-\s]share|eps|earnings)\s+(?:estimate|forecast|target|projection"
-    r"|guidance)?\s*(?:of|at|to|stays\s+at|remains\s+at|is|was|reaching|rising\s+to"
+    # "raised his earnings forecast by $10 to $250": the step, then the new figure
+    r"|guidance)?\s*(?:by\s+\S+\s+)?(?:of|at|to|stays\s+at|remains\s+at|is|was|reaching|rising\s+to"
     r"|climbing\s+to|hitting|nearing|near|approaching|topping|around)\s*(?:about\s+|around\s+"
     r"|roughly\s+)?$",
     # a target held before: "Tom Lee had a year-end target of 1775"
-    r"\b(?:had|held)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:target|forecast"
-    r"|estimate|projection|call|view)s?\s+(?:of|at|for)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    # ("he had the highest target going into the year at 5,200": the old one, of the year's start)
+    r"\b(?:had|held)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w&-]+\s+){0,3}?(?:target|forecast"
+    r"|estimate|projection|call|view)s?\s+(?:going\s+into\s+the\s+year\s+|at\s+the\s+start"
+    r"\s+of\s+the\s+year\s+)?(?:of|at|for)\s+(?:about\s+|around\s+|roughly\s+)?$",
     # the move so far, not a call: "the S&P 500 is up 1.8%", "the index was down 3%"
     r"(?<!be\s)(?<!to\s)\b(?:is|are|was|were|has\s+been|have\s+been|stands|stood)\s+"
     r"(?:already\s+|now\s+|so\s+far\s+|still\s+)?(?:up|down|higher|lower|off)\s+(?:by\s+)?"

@@ -111,7 +111,9 @@ OLD_CALL_ASIDE = (
 # A clause ends at these, so that a past clause can be set aside on its own: "Gold, which
 # hit $4,381 in October, will climb to $5,000". Regex.
 CLAUSE_BREAKS = (
-    r",\s|;\s*|:\s|\s-{1,2}\s|\(|\)|\s(?=(?:after|since|while|whereas|but|though|although"
+    # (a bracket that only glosses a ticker, "Bitcoin (BTC) is around $250,000", is no break)
+    r",\s|;\s*|:\s|\s-{1,2}\s|\((?![A-Z]{2,5}\))"
+    r"|(?<!\([A-Z]{2})(?<!\([A-Z]{3})(?<!\([A-Z]{4})(?<!\([A-Z]{5})\)|\s(?=(?:after|since|while|whereas|but|though|although"
     r"|because|when|which|who|that|having|despite|before|following)\b)"
     r"|\s(?=and\s+(?:could|will|would|may|might|should|is|are|expects?|sees?|now|said|says"
     r"|added|adds|noted|notes|told|warned|argued)\b)"
