@@ -75,13 +75,24 @@ def name_before_apposition(text: str) -> tuple[str | None, int]:
 
 def clean_name(tokens: list[str]) -> str | None:
     """A name without leading or trailing common words; None if nothing is left."""
+    dropped: str | None = None
     while tokens and (
         tokens[0].lower().rstrip(".") in NOT_A_NAME
         or tokens[0] in CONNECTORS
         # "UK-based Standard Chartered", "London-listed HSBC": where the firm is, not its name
         or (len(tokens) > 1 and _WHERE_BASED.search(tokens[0]))
     ):
-        tokens = tokens[1:]
+        dropped, tokens = tokens[0], tokens[1:]
+    if (
+        len(tokens) == 1
+        and tokens[0].lower() in _FIRM_SUFFIXES
+        and dropped is not None
+        and dropped[:1].isupper()
+        and dropped.lower() not in _LEADING_LITTLE_WORDS
+    ):
+        # "Bloomberg Intelligence", "Independent Strategy": a word that alone is an outlet or
+        # a common word names the firm with the firm's word after it
+        tokens = [dropped, *tokens]
     while tokens and (tokens[-1].lower() in NOT_A_NAME or tokens[-1] in CONNECTORS):
         if len(tokens) >= 2 and " ".join(tokens[-2:]).lower() == "capital markets":
             break  # "BMO Capital Markets", "RBC Capital Markets": the firm's own name
@@ -101,6 +112,13 @@ def clean_name(tokens: list[str]) -> str | None:
 
 
 _FIRM_ENDINGS = frozenset(("research",))
+# The words a firm's name may end on after a word that alone is no name
+_FIRM_SUFFIXES = frozenset(
+    ("intelligence", "strategy", "strategies", "economics", "analytics", "insights", "research")
+)
+_LEADING_LITTLE_WORDS = frozenset(
+    ("the", "a", "an", "in", "on", "at", "by", "for", "and", "or", "its", "their", "our", "this")
+)
 
 
 def _is_name_word(token: str) -> bool:

@@ -70,6 +70,10 @@ _AFFILIATIONS = (
     re.compile(rf"(?P<firm>\b[Ii]ts|\b[Tt]heir)\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
     # "ING's Chris Turner"
     re.compile(rf"(?P<firm>{NAME})'s\s+(?P<person>{_PERSON})\b"),
+    # "the bank's Michael Hartnett": the firm named before, by a pointer
+    re.compile(
+        rf"(?P<firm>\b[Tt]he\s+(?:bank|firm|lender|house|broker|group))'s\s+(?P<person>{_PERSON})\b"
+    ),
     # "Maximilian Uleer, who heads European equity strategy at the bank"
     re.compile(
         rf"(?P<person>{_PERSON}),\s+who\s+(?:heads|leads|runs|works|is|oversees)\s+"

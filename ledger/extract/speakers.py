@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ledger.extract.clause_subjects import ClauseSubject, clause_subject
 from ledger.extract.house_names import (
     HOUSE_NAMES,
     HOUSE_SUBJECT,
@@ -128,7 +129,10 @@ _FIRM_BEFORE_PERSON = re.compile(
 # "..., Commerzbank analyst Carsten Fritsch notes.", "..., said Jane Doe of Acme.": the
 # speaker named after the last comma, with a verb of saying that ends the sentence (not an
 # outlet's "reported")
-_SAYING = r"(?:said|says|notes|noted|wrote|writes|added|adds|argued|argues|warned|warns|told\s+\w+)"
+_SAYING = (
+    r"(?:said|says|say|notes|note|noted|wrote|writes|write|added|adds|add|argued|argues|argue"
+    r"|warned|warns|warn|told\s+\w+)"
+)
 _CLOSING_ATTRIBUTION = re.compile(
     rf",\s*(?:[^,;]{{2,120}}?\s+{_SAYING}|{_SAYING}\s+[^,;]{{2,120}}?)"
     r"[\s.!\"']*$"
@@ -151,6 +155,10 @@ _WHAT_A_PLACE_NAMES = re.compile(
     r"|treasur\w*|bonds?|inflation|rates?|home\s+prices|growth)\b",
     re.IGNORECASE,
 )
+# "in" right before a name that a verb follows: a place ("... of Citi in Hong Kong expects")
+_PLACE_BEFORE = re.compile(r"(?<![A-Za-z])in\s+$")
+# "through" right before it: the person a house speaks through ("RBC, through George Gero,")
+_GO_BETWEEN_BEFORE = re.compile(r"(?<![A-Za-z])through\s+(?:its\s+[a-z ]{2,60}?\s+)?$")
 # A verb of reporting what another said: the outlet that "has learned" or "reported" that a
 # house expects something passes the call on, it does not make it
 _REPORTS = re.compile(
@@ -202,7 +210,7 @@ def find_speaker(
     person's name alone heads that person's section ("Tim Draper").
     """
     recent = recent or Recent()
-    named = named_speakers(text)
+    named = _without_relayed_sources(text, named_speakers(text))
     if len(named) > 1:
         # "The WPIC has trimmed its deficit forecast, Commerzbank analyst Carsten Fritsch
         # notes": who the sentence's closing words say is speaking reports the rest of it
@@ -213,6 +221,11 @@ def find_speaker(
             return SpeakerReading(min(last)[1], named=True, note=note)
     if named:
         return SpeakerReading(min(named)[1], named=True)
+    closing = _closing_speaker(text)
+    if closing is not None:
+        return SpeakerReading(
+            closing, named=True, note="named in the sentence's closing attribution"
+        )
     heading = heading_name(text, people=section)
     if heading is not None:
         return SpeakerReading(heading, named=True, note=f"the section heading: {heading}")
@@ -264,12 +277,21 @@ def find_speaker(
             # sentence names before the pointer, before any named in sentences before
             earlier = houses_named(text[: pointer.start()])
             meant = earlier[-1] if earlier else recent.organization or recent.speaker
-        elif _PERSON_POINTER.fullmatch(pointer[0]):
-            meant = recent.person or recent.speaker
         else:
-            # "The analysts expect", "they say": the speaker before, or failing one the house
-            # the sentences before are about ("in the view of UBS Wealth Management")
-            meant = recent.speaker or recent.organization
+            # "Jochen Hitzfeld of UniCredit is more upbeat ...; for this year he expects
+            # $1,700": the sentence's own subject, before any named in sentences before
+            own = clause_subject(text[: pointer.start()])
+            person = _PERSON_POINTER.fullmatch(pointer[0]) is not None
+            own_speaker = _subject_speaker(own, recent)
+            if own is not None and own_speaker and (own.person or not person):
+                note = f"'{pointer[0]}' read as {own_speaker}, the sentence's subject"
+                return SpeakerReading(own_speaker, named=True, note=note)
+            elif person:
+                meant = recent.person or recent.speaker
+            else:
+                # "The analysts expect", "they say": the speaker before, or failing one the
+                # house the sentences before are about ("in the view of UBS Wealth Management")
+                meant = recent.speaker or recent.organization
         if meant:
             return SpeakerReading(
                 meant, note=f"'{pointer[0]}' read as {meant}, named before", pointed=True
@@ -279,6 +301,13 @@ def find_speaker(
         name = clean_name(subject["name"].split())
         if name:
             return SpeakerReading(name, named=True)
+    own = clause_subject(text)
+    meant = _subject_speaker(own, recent)
+    if own is not None and meant and not _COMMON_NOUN.fullmatch(own.name):
+        # "Dan Morehead, CEO of Pantera Capital, predicts ...", "More upbeat, RBC, through
+        # George Gero, thinks ...": the subject, through what stands before its verb
+        note = None if meant == own.name else f"{own.name} speaks for {meant}"
+        return SpeakerReading(meant, named=True, note=note)
     subject = HOUSE_SUBJECT.match(text)
     if subject and not _COMMON_NOUN.fullmatch(subject["name"]):
         # "Deutsche Bank accepts ..., but is forecasting 1.25": a firm opening the sentence
@@ -295,6 +324,64 @@ def find_speaker(
         if name and name in HOUSE_NAMES:
             return SpeakerReading(name, named=True)
     return SpeakerReading(None)
+
+
+# "According to The Block, Standard Chartered analysts have raised ...", "According to a CNBC-e
+# report, Bank of America revised ...": the outlet that relays a house's call, set off by a
+# comma before a clause that names its own speaker
+_RELAYED_SOURCE = re.compile(
+    rf"\b[Aa]ccording\s+to\s+(?:an?\s+|the\s+)?{NAME}(?:'s)?"
+    r"(?:\s+(?:report|article|story|piece|interview|newsletter|data))?\s*,\s+"
+)
+
+
+def _without_relayed_sources(text: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The named speakers less an outlet that only passes on the call of a house the same
+    sentence names after it: the house is who makes the call."""
+    for relay in _RELAYED_SOURCE.finditer(text):
+        if any(position >= relay.end() for position, _ in named):
+            named = [(p, n) for p, n in named if not relay.start() <= p < relay.end()]
+    return named
+
+
+_NAME_RUN = re.compile(NAME)
+_RELAYER = re.compile(r"\b(?:obtained|published|reported|seen|cited|quoted)\s+by\b")
+_FIRM_AFTER = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _closing_speaker(text: str) -> str | None:
+    """The speaker the sentence's closing words name when no rule before found one:
+    "..., writes newsletter editor John Smith.", "..., strategists at the Bank of Montreal
+    note.": the firm after "at"/"of" when there is one, else the last name."""
+    closing = _CLOSING_ATTRIBUTION.search(QUOTED.sub(lambda q: " " * len(q[0]), text))
+    if closing is None:
+        return None
+    span = text[closing.start() : closing.end()]
+    if any(m[0].split()[-1][:1].islower() for m in _SPEAKER_ANAPHORA.finditer(text)):
+        # "..., the Dutch bank's economists said", "Its forecasts are ..., says the analysis":
+        # a pointer in the sentence, read as one ("the Bank of Montreal" is a name)
+        return None
+    relayer = _RELAYER.search(span)
+    if relayer:
+        span = span[: relayer.start()]  # "says the analysis obtained by Trend": who passed it on
+    for match in _FIRM_AFTER.finditer(span):
+        firm, _ = name_after(span, match.end())
+        if firm and is_house_like(firm):
+            return firm
+    names = [clean_name(run[0].rstrip(".").split()) for run in _NAME_RUN.finditer(span)]
+    names = [name for name in names if name]
+    return names[-1] if names else None
+
+
+def _subject_speaker(subject: ClauseSubject | None, recent: Recent) -> str | None:
+    """Who a sentence's subject speaks for: the firm its aside names, the firm the sentences
+    before are about when the aside points to it ("its head of research"; nobody when no firm
+    was named before), else itself."""
+    if subject is None:
+        return None
+    if subject.firm_pointed:
+        return recent.organization
+    return subject.speaker
 
 
 def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
@@ -402,6 +489,10 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
                 name, start = name_before_apposition(text[: match.start()])
             if name and in_object_clause(text, start, match.end()):
                 continue  # "the deficit the WPIC expects ... has not lifted": not who speaks
+            if name and _PLACE_BEFORE.search(text, 0, start):
+                continue  # "Jane Doe of Citi in Hong Kong expects": where the subject works
+            if name and _GO_BETWEEN_BEFORE.search(text, 0, start):
+                continue  # "RBC, through George Gero, thinks": the house speaks through him
             if name:
                 # "ING's Chris Turner sees": the person speaks for the firm
                 firm = _FIRM_BEFORE_PERSON.search(text, 0, start)

@@ -85,6 +85,9 @@ class Speaker:
     first_person: bool = False
     needs_lead: bool = False  # "the bank": the article named it in a sentence before
     variant: int = 0  # which wording of the form, for the tally by variant
+    # the words only open a sentence ("Not long ago Jane Doe, an analyst at Citi,"): no frame
+    # that puts the speaker after "according to" or at the end takes them
+    subject_only: bool = False
 
 
 SPEAKERS = (
@@ -99,7 +102,38 @@ SPEAKERS = (
     Speaker("pronoun_after_intro", needs_lead=True),
     Speaker("the_house_team", plural=True, needs_lead=True),
     Speaker("team_led_by", plural=True),
+    # the attribution forms of unseen text (branch speakers3): the subject, then words before
+    # its verb; a pronoun after the subject in its own sentence; an outlet relaying the call
+    Speaker("person_aside_role_at_house_after_opening", subject_only=True),
+    Speaker("person_of_house_in_city", subject_only=True),
+    Speaker("house_through_person", subject_only=True),
+    Speaker("opening_phrase_house_through_its_role", subject_only=True, needs_lead=True),
+    Speaker("pronoun_after_subject_in_sentence", subject_only=True, needs_lead=True),
+    Speaker("outlet_relays_house", subject_only=True),
 )
+
+# The forms in which a person speaks for the house (her/his target, "the strategist also")
+_PERSON_FORMS = frozenset(
+    (
+        "pronoun_after_intro",
+        "possessive_role_person",
+        "person_comma_role_at_house",
+        "house_analyst_person",
+        "person_aside_role_at_house_after_opening",
+        "person_of_house_in_city",
+        "pronoun_after_subject_in_sentence",
+    )
+)
+# Where a person of a house works, and outlets that pass a house's call on
+_CITIES = ("London", "New York", "Zurich", "Frankfurt", "Singapore", "Hong Kong")
+_OUTLETS = (
+    "According to MarketWire,",
+    "According to a Ledger Daily report,",
+    "According to ChainDesk,",
+    "According to the Harbour Times,",
+)
+_OPENINGS = ("In a client note,", "Separately,", "Meanwhile", "In a new report,")
+_STANCES = ("More cautious,", "Far more upbeat,", "By contrast,", "Among the bulls,")
 
 
 @dataclass(frozen=True)
@@ -655,7 +689,8 @@ class Generated:
 
 
 def compatible_frames(speaker: Speaker) -> tuple[Frame, ...]:
-    return tuple(f for f in FRAMES if f.first_person or not speaker.first_person)
+    opens_only = speaker.first_person or speaker.subject_only
+    return tuple(f for f in FRAMES if f.first_person or not opens_only)
 
 
 def compatible_level_forms(asset: Asset, frame: Frame | None = None) -> tuple[LevelForm, ...]:
@@ -822,12 +857,7 @@ def _follow_up(
     deadline_text = deadline_text.replace("{Y}", str(year))
     infinitive, participle = _move(second.direction, level_text, second.variant)
     speaker = parts.speaker
-    person_speaks = speaker.form in (
-        "pronoun_after_intro",
-        "possessive_role_person",
-        "person_comma_role_at_house",
-        "house_analyst_person",
-    )
+    person_speaks = speaker.form in _PERSON_FORMS
     if speaker.first_person:
         pronoun, noun, owner, third = "I", "I", "My", False
     elif speaker.plural:
@@ -882,14 +912,21 @@ def _speaker_words(
         "pronoun_after_intro": "she" if person in _WOMEN else "he",
         "the_house_team": f"{house.noun}'s {team}",
         "team_led_by": f"{team} at {house.name} led by {person}",
+        "person_aside_role_at_house_after_opening": (
+            f"{_pick(_OPENINGS, variant, 43)} {person}, {_a(role)} at {house.name},"
+        ),
+        "person_of_house_in_city": f"{person} of {house.name} in {_pick(_CITIES, variant, 47)}",
+        "house_through_person": f"{house.name}, through {person},",
+        "opening_phrase_house_through_its_role": (
+            f"{_pick(_STANCES, variant, 53)} {house.name}, through its {role} {person},"
+        ),
+        "pronoun_after_subject_in_sentence": (
+            f"{person} of {house.name} is more upbeat; {'she' if person in _WOMEN else 'he'}"
+        ),
+        "outlet_relays_house": f"{_pick(_OUTLETS, variant, 59)} {house.name}",
     }[speaker.form]  # fmt: skip
     possessive = "my" if speaker.first_person else "their" if speaker.plural else "its"
-    if speaker.form in (
-        "pronoun_after_intro",
-        "possessive_role_person",
-        "person_comma_role_at_house",
-        "house_analyst_person",
-    ):
+    if speaker.form in _PERSON_FORMS:
         possessive = "her" if person in _WOMEN else "his"
     return words, _Agreement(
         third_singular=not speaker.plural and not speaker.first_person,
@@ -997,10 +1034,26 @@ def _context(context: Context, market: Market, variant: int) -> str:
     )
 
 
+def _a(role: str) -> str:
+    """The role with its article ("an analyst", "a senior strategist", "the chief economist")."""
+    if role.startswith(("head", "global head", "chief")):
+        return f"the {role}"
+    return f"an {role}" if role[:1] in "aeiou" else f"a {role}"
+
+
 def _lead(
     speaker: Speaker, asset: Asset, house: House, market: Market, person: str, role: str
 ) -> str:
     """The sentence before the call that names what the call's words point back to."""
+    if speaker.form in (
+        "pronoun_after_subject_in_sentence",
+        "opening_phrase_house_through_its_role",
+    ):
+        # another house's person first, whom the call's pronoun must not be read as
+        other = HOUSES[(HOUSES.index(house) + 5) % len(HOUSES)]
+        someone = PEOPLE[(PEOPLE.index(person) + 3) % len(PEOPLE)]
+        about = f" on {market.plain_name}" if asset.needs_lead else ""
+        return f"{someone} of {other.name} is cautious{about} this year."
     if speaker.form == "pronoun_after_intro":
         about = (
             f" {_cap(market.plain_name)} has been volatile this year." if asset.needs_lead else ""

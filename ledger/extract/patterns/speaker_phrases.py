@@ -270,6 +270,7 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         # contrast, backs ...": a house opening its sentence is known by the table)
         "Scotiabank": "Scotiabank", "Natixis": "Natixis",
         "Danske Bank": "Danske Bank", "Westpac": "Westpac", "CIBC": "CIBC", "BMO": "BMO",
+        "Bank of Montreal": "BMO",
         "MUFG": "MUFG", "Santander": "Santander", "UniCredit": "UniCredit",
         "Credit Agricole": "Credit Agricole", "Crédit Agricole": "Credit Agricole",
         "EIA": "Energy Information Administration",
