@@ -36,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from bytecode_cache import cache_bytecode
 
 FORECAST = [sys.executable, "-m", "ledger"]
 SYMBOLS = ("GC=F", "SI=F", "BTC-USD", "ETH-USD", "^GSPC", "CL=F", "AAPL", "MSFT", "NVDA")
@@ -213,6 +214,7 @@ def main() -> None:
     print(f"{args.entries:,} entries, text share {args.text_share}; {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
+        cache_bytecode()
         source = directory / "claims.yaml"
         write_file(source, args.entries, args.text_share)
         floors = {"sqlite3": str(directory / "floor.sqlite3")}

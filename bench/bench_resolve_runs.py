@@ -49,6 +49,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from bytecode_cache import cache_bytecode
 from sqlmodel import Session
 
 from ledger.claims.model import LEVEL_KINDS, Claim
@@ -386,6 +387,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         directory = args.keep or Path(tmp)
         directory.mkdir(parents=True, exist_ok=True)
+        cache_bytecode()
         prices, floor_py = directory / "prices", directory / "floor.py"
         if args.db_url:
             db = args.db_url

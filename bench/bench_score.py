@@ -36,6 +36,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from bytecode_cache import cache_bytecode
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 
@@ -191,6 +193,7 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="the ledger is already built")
     parser.add_argument("--python", default=sys.executable, help="interpreter for both children")
     args = parser.parse_args()
+    cache_bytecode()
 
     with tempfile.TemporaryDirectory() as tmp:
         if args.db_url:

@@ -36,6 +36,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
+from bytecode_cache import cache_bytecode
 from sqlmodel import Session
 
 from ledger.claims.model import Claim, ClaimKind, default_window_start
@@ -247,6 +248,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="cold-start rounds")
     parser.add_argument("--reuse", action="store_true", help="only the cold starts")
     args = parser.parse_args()
+    cache_bytecode()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "bench.sqlite3"
         url = f"sqlite:///{path}"
