@@ -117,6 +117,9 @@ class Context:
     # ("Acme raised its forecasts for this year"), and how many sentences ago it was said
     announced: tuple[str, str] | None = None
     announced_age: int = 99
+    # the house or person a heading line named ("Goldman Sachs", "2. Standard Chartered"):
+    # the speaker of the rows under it that name nobody, until the next heading
+    section_speaker: str | None = None
 
     def state(self) -> ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -151,6 +154,7 @@ class Context:
             self.viewed_symbols,
             self.announced,
             min(self.announced_age, 3),
+            self.section_speaker,
         )
 
     def restore(self, state: ContextState) -> None:
@@ -180,6 +184,7 @@ class Context:
         self.viewed_symbols = state.viewed_symbols
         self.announced = state.announced
         self.announced_age = state.announced_age
+        self.section_speaker = state.section_speaker
 
 
 @dataclass(frozen=True)
@@ -210,6 +215,7 @@ class ContextState:
     viewed_symbols: tuple[str, ...]
     announced: tuple[str, str] | None
     announced_age: int
+    section_speaker: str | None
 
 
 @dataclass(frozen=True)
