@@ -156,16 +156,14 @@ def read_sentence(
         # "Gold could keep rising: forecasts point to $5,000 in 2026" then "around $5,055 in
         # the fourth quarter": a quarter with no year is in the year the headline names
         earlier_year = context.headline_period.deadline.year
-    if (headline or item) and context.read_body:
+    if headline or item:
         # "Goldman Sachs" / "End of September 2020: $1,800/oz": a heading that is only a
         # name heads that speaker's section; any other heading ("Gold outlook") ends it
-        section = heading_name(original.strip("*_ "), people=True)
-        if section is not None:
+        section = heading_name(original.strip("*_ "), people=True) if context.read_prose else None
+        if section is not None or headline:
             context.section_speaker = section
-            context.last_speaker, context.last_speaker_age = section, 0
-            return []
-        if headline:
-            context.section_speaker = None
+    else:
+        context.read_prose = True
     work = prepare(original, made_on, earlier_year, item=item)
     phrases = date_phrases(work, made_on)
     work, phrases = with_same_period(work, phrases, made_on, context)

@@ -120,6 +120,9 @@ class Context:
     # the house or person a heading line named ("Goldman Sachs", "2. Standard Chartered"):
     # the speaker of the rows under it that name nobody, until the next heading
     section_speaker: str | None = None
+    # whether a sentence of prose has been read: a name alone before any (a byline under
+    # the title) heads no section
+    read_prose: bool = False
 
     def state(self) -> ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -155,6 +158,7 @@ class Context:
             self.announced,
             min(self.announced_age, 3),
             self.section_speaker,
+            self.read_prose,
         )
 
     def restore(self, state: ContextState) -> None:
@@ -185,6 +189,7 @@ class Context:
         self.announced = state.announced
         self.announced_age = state.announced_age
         self.section_speaker = state.section_speaker
+        self.read_prose = state.read_prose
 
 
 @dataclass(frozen=True)
@@ -216,6 +221,7 @@ class ContextState:
     announced: tuple[str, str] | None
     announced_age: int
     section_speaker: str | None
+    read_prose: bool
 
 
 @dataclass(frozen=True)

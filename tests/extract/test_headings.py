@@ -149,3 +149,26 @@ def test_the_heading_line_is_a_sentence_of_its_own(heading: str, name: str) -> N
     text = INTRO + f"{heading}\nEnd of 2025: $3,500/oz.\n"
     texts = [s.text.strip("*_ ") for s in split_sentences(text)]
     assert name in texts
+
+
+def test_a_byline_under_the_title_heads_no_section() -> None:
+    text = (
+        "Here's when gold could hit $4,000\n\n"
+        "Jane Whitfield\n\n"
+        "Gold has gained 20% this year, and many traders expect more.\n\n"
+        "Changelly, however, is not very bullish. The platform sees gold reaching at most"
+        " $2,800 in April.\n"
+    )
+    found = {c.speaker for c in extract_candidates(text, made_on=MADE_ON)}
+    assert "Jane Whitfield" not in found
+
+
+def test_a_house_heading_keeps_the_bank_it_names_for_the_bank_under_it() -> None:
+    text = (
+        INTRO
+        + "JP MORGAN\nJP Morgan expects the records to continue next year.\n"
+        + "DEUTSCHE BANK\nCiting rate cuts, the German bank raised its 2026 gold forecast to"
+        + " $4,000.\n"
+    )
+    by_level = dict(recorded(text))
+    assert {s for c, s in by_level.items() if "4000" in c} == {"Deutsche Bank"}
