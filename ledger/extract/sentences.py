@@ -26,6 +26,7 @@ import re
 import string
 from dataclasses import dataclass, replace
 
+from ledger.extract.forecast_headings import is_forecast_heading
 from ledger.extract.speaker_roles import heading_name
 
 # Words that end with a stop but do not end a sentence (lower-case, without the stop).
@@ -313,7 +314,7 @@ def _names_a_section(line: str, following: str) -> bool:
     starts_afresh = following[:1].isupper() or following[:1].isdigit()
     if not stripped or _TERMINAL.search(stripped) or not starts_afresh:
         return False
-    return heading_name(stripped, people=True) is not None
+    return heading_name(stripped, people=True) is not None or is_forecast_heading(stripped)
 
 
 def _in_targets_table(lines: list[str], index: int) -> bool:

@@ -172,3 +172,24 @@ def test_a_house_heading_keeps_the_bank_it_names_for_the_bank_under_it() -> None
     )
     by_level = dict(recorded(text))
     assert {s for c, s in by_level.items() if "4000" in c} == {"Deutsche Bank"}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Dan's bitcoin prediction for 2025",
+        "## Dan's bitcoin prediction for 2025",
+        "Jane's gold forecast",
+        "**Jane's price targets for 2025**",
+    ],
+)
+def test_a_first_name_forecast_heading_is_not_glued_to_the_full_name(heading: str) -> None:
+    text = (
+        "Let's look at the analysts' views.\n\n"
+        f"{heading}\nJane Doe, CEO of Acme Capital, predicts bitcoin could reach $117,000 in"
+        " August 2025.\n"
+    )
+    texts = [s.text for s in split_sentences(text)]
+    assert any(t.startswith("Jane Doe, CEO of Acme Capital") for t in texts), texts
+    assert speakers_of(text) <= {"Acme Capital", "Jane Doe"}
+    assert speakers_of(text)
