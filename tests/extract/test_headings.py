@@ -193,3 +193,11 @@ def test_a_first_name_forecast_heading_is_not_glued_to_the_full_name(heading: st
     assert any(t.startswith("Jane Doe, CEO of Acme Capital") for t in texts), texts
     assert speakers_of(text) <= {"Acme Capital", "Jane Doe"}
     assert speakers_of(text)
+
+
+@pytest.mark.parametrize(
+    "heading", ["## Goldman Sachs", "Goldman Sachs", "**Goldman Sachs**", "1. Goldman Sachs"]
+)
+def test_a_heading_over_the_house_s_short_name_is_not_one_long_name(heading: str) -> None:
+    text = INTRO + f"{heading}\nGoldman expects gold at $3,300 by the end of 2025.\n"
+    assert speakers_of(text) == {"Goldman Sachs"}
