@@ -44,3 +44,10 @@ def heading_owner(line: str) -> str | None:
     if name is None or not is_house_like(name):
         return None
     return house_name(name)
+
+
+def is_forecast_heading(line: str) -> bool:
+    """Whether a line is only a name's forecast noun phrase, whoever the name is: "Dan's
+    bitcoin prediction for 2025" heads the paragraph that names Dan in full, and is not
+    glued to it."""
+    return _FORECAST_HEADING.match(line.strip()) is not None

@@ -294,7 +294,13 @@ def article_names(text: str) -> dict[str, str]:
         full = clean_name(written.split())
         if full is None or len(full.split()) < 2 or not has_organization_word(full):
             continue
-        first = full.split()[0]
+        words = full.split()
+        first = words[0]
+        if first in words[1:]:
+            # "Goldman Sachs" / "Goldman expects ...": a heading, then its house's short name
+            full = " ".join(words[: words.index(first, 1)])
+            if len(full.split()) < 2:
+                continue
         if first.lower() in HOUSES or house_name(full) == first:
             continue  # "UBS Wealth Management": a known house is named as the ledger keeps it
         if _is_name_word(first) and first.lower() not in _ORGANIZATION_WORDS:

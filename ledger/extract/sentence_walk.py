@@ -58,7 +58,12 @@ from ledger.extract.prepare import (
     with_same_period,
 )
 from ledger.extract.segment_candidates import segment_candidates
-from ledger.extract.speaker_roles import affiliations, introduced_people, label_speaker
+from ledger.extract.speaker_roles import (
+    affiliations,
+    heading_name,
+    introduced_people,
+    label_speaker,
+)
 from ledger.extract.speakers import Recent, SpeakerReading, find_speaker, roll_call, speaker_spans
 from ledger.extract.special_calls import comparison_candidates, vague_call
 from ledger.extract.state import Context, Mention, SentenceFacts, Settings
@@ -151,6 +156,14 @@ def read_sentence(
         # "Gold could keep rising: forecasts point to $5,000 in 2026" then "around $5,055 in
         # the fourth quarter": a quarter with no year is in the year the headline names
         earlier_year = context.headline_period.deadline.year
+    if headline or item:
+        # "Goldman Sachs" / "End of September 2020: $1,800/oz": a heading that is only a
+        # name heads that speaker's section; any other heading ("Gold outlook") ends it
+        section = heading_name(original.strip("*_ "), people=True) if context.read_prose else None
+        if section is not None or headline:
+            context.section_speaker = section
+    else:
+        context.read_prose = True
     work = prepare(original, made_on, earlier_year, item=item)
     phrases = date_phrases(work, made_on)
     work, phrases = with_same_period(work, phrases, made_on, context)
@@ -191,6 +204,11 @@ def read_sentence(
         label_houses = tuple(split_houses(label))
         if len(label_houses) < 2:
             label_houses = ()
+    if speaker.name is None and not speaker.writer and context.section_speaker is not None:
+        # named by the heading above as surely as by the row itself: the row's confidence
+        # is the one it would have with the name written in it
+        section = context.section_speaker
+        speaker = SpeakerReading(section, named=True, note=f"the section heading: {section}")
     if (
         speaker.name is None
         and not speaker.writer

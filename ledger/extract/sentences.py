@@ -26,6 +26,9 @@ import re
 import string
 from dataclasses import dataclass, replace
 
+from ledger.extract.forecast_headings import is_forecast_heading
+from ledger.extract.speaker_roles import heading_name
+
 # Words that end with a stop but do not end a sentence (lower-case, without the stop).
 ABBREVIATIONS = frozenset(
     (
@@ -274,14 +277,18 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
             units.append((run_start, block[run_start:run_end], False))
             run_start = None
             labelled = True
-        alone = labelled or _stands_alone(
-            line,
-            is_only_line=len(lines) == 1,
-            # a first line whose sentence goes on in lower case on the next is no title, nor
-            # is a long one wrapped inside a name or a figure ("Europe's STOXX" / "600 index")
-            is_first=index == 0
-            and not following[:1].islower()
-            and not (len(line.strip()) >= 60 and _GOES_ON_AFTER_A_NUMBER.match(following)),
+        alone = (
+            labelled
+            or _names_a_section(line, following)
+            or _stands_alone(
+                line,
+                is_only_line=len(lines) == 1,
+                # a first line whose sentence goes on in lower case on the next is no title, nor
+                # is a long one wrapped inside a name or a figure ("Europe's STOXX" / "600 index")
+                is_first=index == 0
+                and not following[:1].islower()
+                and not (len(line.strip()) >= 60 and _GOES_ON_AFTER_A_NUMBER.match(following)),
+            )
         )
         if alone:
             if run_start is not None:
@@ -295,6 +302,19 @@ def _units(block: str) -> list[tuple[int, str, bool]]:
     if run_start is not None:
         units.append((run_start, block[run_start:run_end], False))
     return units
+
+
+def _names_a_section(line: str, following: str) -> bool:
+    """A line that is only a house's or a person's name ("Goldman Sachs", "2. Standard
+    Chartered", "## Tim Draper") over a line that starts afresh: the heading of that
+    speaker's section, never glued to its first row ("Goldman Sachs End of September
+    2020: $1,800/oz" named a house "Goldman Sachs End"). A topic ("Gold outlook") is no
+    name and stays as it was, so only headings that pass a speaker on are split off."""
+    stripped = _strip_markers(line).strip("*_ ")
+    starts_afresh = following[:1].isupper() or following[:1].isdigit()
+    if not stripped or _TERMINAL.search(stripped) or not starts_afresh:
+        return False
+    return heading_name(stripped, people=True) is not None or is_forecast_heading(stripped)
 
 
 def _in_targets_table(lines: list[str], index: int) -> bool:
@@ -339,6 +359,8 @@ def _continues_bullet(lines: list[str], index: int) -> bool:
         if not indented and not _wrapped(previous, lines[position + 1]):
             return False
         if _BULLET.match(previous):
+            if _names_a_section(previous, lines[position + 1].strip()):
+                return False  # "2. Standard Chartered" / "Standard Chartered's experts ..."
             # a post's emoji line ends without a stop and the next starts a new one
             return indented or not _SYMBOL_BULLET.match(previous)
         if not indented and previous.strip():

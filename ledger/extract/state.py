@@ -117,6 +117,12 @@ class Context:
     # ("Acme raised its forecasts for this year"), and how many sentences ago it was said
     announced: tuple[str, str] | None = None
     announced_age: int = 99
+    # the house or person a heading line named ("Goldman Sachs", "2. Standard Chartered"):
+    # the speaker of the rows under it that name nobody, until the next heading
+    section_speaker: str | None = None
+    # whether a sentence of prose has been read: a name alone before any (a byline under
+    # the title) heads no section
+    read_prose: bool = False
 
     def state(self) -> ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -151,6 +157,8 @@ class Context:
             self.viewed_symbols,
             self.announced,
             min(self.announced_age, 3),
+            self.section_speaker,
+            self.read_prose,
         )
 
     def restore(self, state: ContextState) -> None:
@@ -180,6 +188,8 @@ class Context:
         self.viewed_symbols = state.viewed_symbols
         self.announced = state.announced
         self.announced_age = state.announced_age
+        self.section_speaker = state.section_speaker
+        self.read_prose = state.read_prose
 
 
 @dataclass(frozen=True)
@@ -210,6 +220,8 @@ class ContextState:
     viewed_symbols: tuple[str, ...]
     announced: tuple[str, str] | None
     announced_age: int
+    section_speaker: str | None
+    read_prose: bool
 
 
 @dataclass(frozen=True)
