@@ -241,6 +241,7 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
         len(owners) < 2
         and not any(len(spans[o][1]) > 1 for o in named)
         and not (named and several_owners)
+        and not any(spans[o][0] in sentence.level_owner_at for o in named)
     ):
         return whole
     groups: list[tuple[Segment, SpeakerReading]] = _sharing(sentence, segment)

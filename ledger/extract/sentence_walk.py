@@ -33,6 +33,7 @@ from ledger.extract.elliptic_assets import asset_meant
 from ledger.extract.firm_beside_name import firm_beside_name
 from ledger.extract.forecast_headings import heading_owner
 from ledger.extract.house_names import houses_named, is_organization, split_houses
+from ledger.extract.level_speakers import level_owners
 from ledger.extract.levels import call_levels, prices_now
 from ledger.extract.mentions import find_mentions, remember, remember_prices
 from ledger.extract.object_clauses import without_object_clause_names
@@ -428,6 +429,7 @@ def read_sentence(
             (position, tuple(dict.fromkeys(_full_name(n, context, settings) for n in names)))
             for position, names in speaker_spans(present)
         ),
+        level_owner_at=() if label_houses else tuple(start for start, _ in level_owners(present)),
         inherited=inherited if (strong_cue or item or roll) and not future else None,
         # a house's firm call takes the period, not its hedge ("could add 860 points")
         announced=announced if strong_cue and not HEDGE.search(present) else None,
