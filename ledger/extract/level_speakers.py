@@ -47,6 +47,10 @@ _CLAUSE_SUBJECT = re.compile(
     r"|projects|targets|anticipates)\b"
 )
 
+# the last name of a list ("the private banks Metzler and Bankhaus Lampe, which see ..."):
+# the clause is the whole list's, which `speakers.speaker_spans` reads
+_LIST_BEFORE = re.compile(r"(?:,|\band|&)\s*$")
+
 
 def level_owners(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """Where each house that owns a level by the shapes above starts, with its name.
@@ -60,6 +64,8 @@ def level_owners(text: str) -> list[tuple[int, tuple[str, ...]]]:
             name = clean_name(match[group].split())
             if name is None or (pattern is not _APPOSED and not _looks_like_house(name)):
                 continue
+            if pattern is not _BRACKETED and _LIST_BEFORE.search(text, 0, match.start(group)):
+                continue  # "Metzler and Bankhaus Lampe, which see 12,100": the list's call
             start = match.start(group) + match[group].find(name.split()[0])
             found.setdefault(start, (house_name(name),))
     return sorted(found.items())

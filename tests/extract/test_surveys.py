@@ -1,0 +1,188 @@
+"""Several houses in one survey or comparison sentence, each with its own level (issue 11,
+branch surveys).
+
+A level belongs to the house named nearest before it in its own bracket ("Acme Bank (13,200
+points)"), relative clause ("that of Halvorsen, which has a target of 6,000"), apposition
+("Helaba, with a target of 15,700, is ...") or "with"/"while" clause ("with Northwind
+anticipating $61"); the sentence's speaker keeps the rest. Sentences are our own wording.
+
+Calls are written "SYMBOL kind level deadline speaker", as in test_failure_classes.py.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from extract_calls import recorded
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledger.extract.level_speakers import level_owners
+
+NOVEMBER = date(2025, 11, 20)
+
+
+def _speakers_of(text: str, level: str) -> set[str]:
+    """The speakers --yes would record for the calls at `level` (as the claim writes it)."""
+    return {
+        re.sub(r"^.*\d{4}-\d\d-\d\d ", "", call)
+        for call in recorded(text, made_on=NOVEMBER)
+        if f" {level} " in call
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "speaker"),
+    [
+        # a bracketed level after the house
+        pytest.param(
+            "Societe Generale is the most pessimistic: it thinks the DAX will land at 12,500"
+            " points at the end of 2026. Together with DZ Bank (13,200 points), only two of"
+            " thirty banks expect the DAX to fall.",
+            "13200",
+            "DZ Bank",
+            id="bracket-together-with",
+        ),
+        pytest.param(
+            "Hamburg Bank (15,200 points) and Acme Bank (15,600 points) expect the DAX to rise"
+            " by the end of 2026.",
+            "15600",
+            "Acme Bank",
+            id="bracketed-roll-call",
+        ),
+        # a relative clause after the house
+        pytest.param(
+            "Oppenheimer sees the S&P 500 at 5,900 by year-end. Oppenheimer's estimate is below"
+            " that of Evercore, which has a year-end target of 6,000 points for the S&P 500.",
+            "6000",
+            "Evercore",
+            id="that-of-which-has",
+        ),
+        pytest.param(
+            "Barclays sees the S&P 500 at 6,100 by the end of 2026, above Halvorsen Capital,"
+            " which sees the index at 5,800.",
+            "5800",
+            "Halvorsen Capital",
+            id="which-sees",
+        ),
+        # an apposition "with a target of" after "while"
+        pytest.param(
+            "Dekabank expects the DAX at 17,000 points by the end of 2026; LBBW set its forecast"
+            " a little lower, at 16,500; Helaba, with a target of 15,700, is the most"
+            " pessimistic.",
+            "15700",
+            "Helaba",
+            id="german-survey-apposition",
+        ),
+        pytest.param(
+            "LBBW sees the DAX at 16,500 points by the end of 2026, while Helaba, with a"
+            " twelve-month target of 15,700, is the most pessimistic of the banks asked.",
+            "15700",
+            "Helaba",
+            id="while-apposition",
+        ),
+        pytest.param(
+            "The most optimistic is Joachim Brandt of Dekabank, with a twelve-month target of"
+            " 17,000 points for the DAX.",
+            "17000",
+            "Dekabank",
+            id="person-of-firm-apposition",
+        ),
+        # "with HOUSE anticipating ..." after another house's call
+        pytest.param(
+            "Citigroup has long been the most bearish, projecting that Brent will average US$60"
+            " a barrel in 2026. Wall Street's first views leave little room for upside, with"
+            " JPMorgan expecting Brent to average US$61 a barrel in 2026.",
+            "61",
+            "JPMorgan",
+            id="with-expecting",
+        ),
+        pytest.param(
+            "Citi sees gold averaging $4,000 an ounce in 2026, with Northwind Bank anticipating"
+            " an average of $4,400 an ounce in 2026.",
+            "4400",
+            "Northwind Bank",
+            id="with-anticipating",
+        ),
+    ],
+)
+def test_each_level_is_its_own_houses(text: str, level: str, speaker: str) -> None:
+    assert _speakers_of(text, level) == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "speaker"),
+    [
+        # the sentence's speaker keeps its own level, before the other house's
+        pytest.param(
+            "Oppenheimer sees the S&P 500 at 5,900 by year-end, below Evercore, which has a"
+            " year-end target of 6,000 points.",
+            "5900",
+            "Oppenheimer",
+            id="speaker-keeps-first",
+        ),
+        pytest.param(
+            "Citi sees gold averaging $4,000 an ounce in 2026, with Northwind Bank anticipating"
+            " an average of $4,400 an ounce in 2026.",
+            "4000",
+            "Citi",
+            id="speaker-keeps-before-with",
+        ),
+        # a month or an asset in front of a bracket or clause is not a house
+        pytest.param(
+            "Goldman Sachs expects gold to reach $4,900 by the end of 2026, up from March"
+            " ($4,100).",
+            "4900",
+            "Goldman Sachs",
+            id="month-bracket",
+        ),
+    ],
+)
+def test_the_sentence_speaker_keeps_the_rest(text: str, level: str, speaker: str) -> None:
+    assert _speakers_of(text, level) == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gold rose in March (4,100 points).",
+        "Gold, which has a long record, trades at $4,000.",
+        "Prices fell, with rates expected at 4%.",
+        "The index (5,900 points) fell.",
+    ],
+)
+def test_no_owner_without_a_house(text: str) -> None:
+    assert level_owners(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "houses"),
+    [
+        (
+            "National-Bank (14,700 points), Schröder-Bank (14,666 points) and Bank Julius Bär"
+            " (14,600 points) are also especially optimistic.",
+            ["National-Bank", "Schröder-Bank", "Bank Julius Bär"],
+        ),
+        ("Together with DZ Bank (13,200 points), two banks expect a fall.", ["DZ Bank"]),
+    ],
+)
+def test_bracketed_roll_call(text: str, houses: list[str]) -> None:
+    assert [names[0] for _, names in level_owners(text)] == houses
+
+
+@given(
+    level=st.integers(min_value=1_000, max_value=99_999),
+    bracket=st.booleans(),
+)
+def test_bracketed_or_relative_level_is_the_named_houses(level: int, bracket: bool) -> None:
+    written = f"{level:,}"
+    text = (
+        f"Together with Acme Bank ({written} points), two banks expect a fall."
+        if bracket
+        else f"That is below Acme Bank, which has a target of {written} points."
+    )
+    owners = level_owners(text)
+    assert [names for _, names in owners] == [("Acme Bank",)]
+    assert text[owners[0][0] :].startswith("Acme Bank")
