@@ -49,7 +49,9 @@ _CLAUSE_SUBJECT = re.compile(
 
 # the last name of a list ("the private banks Metzler and Bankhaus Lampe, which see ..."):
 # the clause is the whole list's, which `speakers.speaker_spans` reads
-_LIST_BEFORE = re.compile(r"(?:,|\band|&)\s*$")
+# and a place ("Bankhaus Lampe in Dusseldorf, which sees ..."): the house before it is the
+# sentence's speaker
+_LIST_BEFORE = re.compile(r"(?:,|\band|&|\bin)\s*$")
 
 
 def level_owners(text: str) -> list[tuple[int, tuple[str, ...]]]:
