@@ -125,7 +125,12 @@ def read_sentence(
     # ... Oppenheimer has the most bullish target at 8,100": the period carries to the next
     # sentence's calls on the same asset, when it names none of its own.
     inherited = None
-    if context.last_period is not None and context.last_period_age <= (1 if not item else 2):
+    # A survey's houses, each with its level and no period of its own ("LBBW set its
+    # forecast a little lower, at 16,500, while Helaba, with a target of 15,700, ..."), are
+    # read under the period of the survey's call before, across a quotation between.
+    survey = bool(level_owners(original))
+    reach = 2 if item or survey else 1
+    if context.last_period is not None and context.last_period_age <= reach:
         # a bare year read in its sentence ("finishing 2026") reads alone as "by 2026"
         inherited = next(
             iter(
@@ -136,7 +141,7 @@ def read_sentence(
         )
     inherit_symbols, context.last_calls = context.last_calls, ()
     viewed_before, context.viewed_symbols = context.viewed_symbols, ()
-    if item and context.last_symbol is not None:
+    if (item or survey) and context.last_symbol is not None:
         inherit_symbols = (*inherit_symbols, context.last_symbol)
     if item:
         inherit_symbols = (*inherit_symbols, *context.period_symbols)
@@ -430,7 +435,7 @@ def read_sentence(
             for position, names in speaker_spans(present)
         ),
         level_owner_at=() if label_houses else tuple(start for start, _ in level_owners(present)),
-        inherited=inherited if (strong_cue or item or roll) and not future else None,
+        inherited=inherited if (strong_cue or item or roll or survey) and not future else None,
         # a house's firm call takes the period, not its hedge ("could add 860 points")
         announced=announced if strong_cue and not HEDGE.search(present) else None,
         headline_period=context.headline_period,
