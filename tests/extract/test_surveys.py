@@ -186,3 +186,40 @@ def test_bracketed_or_relative_level_is_the_named_houses(level: int, bracket: bo
     owners = level_owners(text)
     assert [names for _, names in owners] == [("Acme Bank",)]
     assert text[owners[0][0] :].startswith("Acme Bank")
+
+
+# ------------------------------------------------ the survey's period and the forecasts' sides
+
+SURVEY = (
+    "The most optimistic is Jonas Keller of Dekabank, with a twelve-month target of 17,000"
+    ' points for the DAX. "Earnings keep growing," he told the paper. LBBW set its forecast a'
+    " little lower, at 16,500 points, while Helaba, with a target of 15,700, is the most"
+    " pessimistic of the banks asked."
+)
+
+
+def test_a_surveys_houses_keep_its_period_across_a_quote() -> None:
+    calls = recorded(SURVEY, made_on=date(2021, 10, 7))
+    assert calls == {
+        "^GDAXI touch_above 17000 by 2022-10-07 Dekabank",
+        "^GDAXI touch_above 16500 by 2022-10-07 LBBW",
+        "^GDAXI touch_above 15700 by 2022-10-07 Helaba",
+    }
+
+
+@pytest.mark.parametrize(
+    "wording",
+    ["set its forecast a little lower, at", "put its target slightly higher, at"],
+)
+def test_a_forecast_lower_than_anothers_names_no_side(wording: str) -> None:
+    text = (
+        "Dekabank has a twelve-month target of 17,000 points for the DAX. LBBW"
+        f" {wording} 16,500 points."
+    )
+    assert "^GDAXI touch_above 16500 by 2026-11-20 LBBW" in recorded(text, made_on=NOVEMBER)
+
+
+def test_a_forecast_lower_than_the_price_keeps_its_side() -> None:
+    text = "Citi expects gold to fall lower, to $3,800 an ounce, by the end of 2026."
+    assert _speakers_of(text, "3800") == {"Citi"}
+    assert any("touch_below 3800" in call for call in recorded(text, made_on=NOVEMBER))
