@@ -35,7 +35,7 @@ _SUBJECT = re.compile(NAME)
 _ASIDE = re.compile(r",\s+(?P<aside>(?:[a-z]|[A-Z]{2,5}\b)[^,;:()\"]{1,100}?),\s*")
 # (a brand written with a small first letter, "eToro", "iShares", is a firm's name too)
 _OF_FIRM = re.compile(
-    rf"\s+(?:of|at|from)\s+(?P<firm>{NAME}|[a-z][A-Z][\w&.'-]*)(?:\s+in\s+{NAME})?"
+    rf"\s+(?:of|at|from)\s+(?P<firm>{NAME}|[a-z][A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){{0,3}})(?:\s+in\s+{NAME})?"
 )
 _ADVERBS = re.compile(
     r"(?:\s+(?:also|now|still|further|even|already|again|recently|meanwhile|too|likewise"

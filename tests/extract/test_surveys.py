@@ -223,3 +223,45 @@ def test_a_forecast_lower_than_the_price_keeps_its_side() -> None:
     text = "Citi expects gold to fall lower, to $3,800 an ounce, by the end of 2026."
     assert _speakers_of(text, "3800") == {"Citi"}
     assert any("touch_below 3800" in call for call in recorded(text, made_on=NOVEMBER))
+
+
+# ------------------------------------------------ "Name of Firm", one per sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "speaker"),
+    [
+        pytest.param(
+            "Tony Sycamore of IG Markets expects bitcoin to end the year near $95,000. Josh"
+            " Gilbert of eToro is likewise hopeful that bitcoin could reach $100,000 by"
+            " year-end.",
+            "100000",
+            "eToro",
+            id="small-letter-firm-after-another",
+        ),
+        pytest.param(
+            "Lennix Lai of OKX predicts that bitcoin will break through $100,000 by year-end."
+            " Anna Berg of eFin Capital is more cautious, seeing bitcoin at $90,000 by"
+            " year-end.",
+            "90000",
+            "eFin Capital",
+            id="small-letter-firm-more-cautious",
+        ),
+        pytest.param(
+            "OKX's Lennix Lai expects bitcoin to hit $100,000 by the end of 2025, while IG's"
+            " Tony Sycamore sees it at $95,000 by the end of 2025.",
+            "95000",
+            "IG",
+            id="while-possessive",
+        ),
+        pytest.param(
+            "Citi expects gold to average $4,000 in 2026, whereas Acme Bank forecasts an"
+            " average of $4,400 in 2026.",
+            "4400",
+            "Acme Bank",
+            id="whereas-house",
+        ),
+    ],
+)
+def test_each_sentence_its_own_firm(text: str, level: str, speaker: str) -> None:
+    assert _speakers_of(text, level) == {speaker}
