@@ -37,8 +37,7 @@ _APPOSED = re.compile(
     rf"|(?P<with_name>{NAME}),\s+with\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){{0,3}}"
     r"(?:target|forecast|estimate|call|projection|view)\s+of\s+"
     # "of roughly 1.25", "of the $5,000 mark", "of near 1.25"
-    r"(?:[a-z][\w-]*\s+){0,3}"
-    + _LEVEL
+    r"(?:[a-z][\w-]*\s+){0,3}" + _LEVEL
 )
 
 # "with JPMorgan expecting crude to average $61", "while Helaba sees 15,700": a house as the
