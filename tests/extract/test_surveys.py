@@ -265,3 +265,15 @@ def test_a_forecast_lower_than_the_price_keeps_its_side() -> None:
 )
 def test_each_sentence_its_own_firm(text: str, level: str, speaker: str) -> None:
     assert _speakers_of(text, level) == {speaker}
+
+
+def test_a_team_led_by_a_person_keeps_its_level_beside_another_house() -> None:
+    """Splitting off ING's level must not hand BNP Paribas' level to the person who leads
+    its team (found by the composed-call grammar's survey form)."""
+    text = (
+        "Analysts at BNP Paribas led by Kenji Matsuda see ether at around $8,000 by the end of"
+        " 2026, while ING, with a target of roughly $10,000 for ether by the end of 2026, is"
+        " more cautious."
+    )
+    assert _speakers_of(text, "8000") == {"BNP Paribas"}
+    assert _speakers_of(text, "10000") == {"ING"}
