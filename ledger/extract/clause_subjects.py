@@ -33,7 +33,10 @@ _SUBJECT = re.compile(NAME)
 # lower case ("a veteran trader", "CEO of Pantera Capital", "through George Gero"), or a firm
 # and a place after "of"/"at"/"from"
 _ASIDE = re.compile(r",\s+(?P<aside>(?:[a-z]|[A-Z]{2,5}\b)[^,;:()\"]{1,100}?),\s*")
-_OF_FIRM = re.compile(rf"\s+(?:of|at|from)\s+(?P<firm>{NAME})(?:\s+in\s+{NAME})?")
+# (a brand written with a small first letter, "eToro", "iShares", is a firm's name too)
+_OF_FIRM = re.compile(
+    rf"\s+(?:of|at|from)\s+(?P<firm>{NAME}|[a-z][A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){{0,3}})(?:\s+in\s+{NAME})?"
+)
 _ADVERBS = re.compile(
     r"(?:\s+(?:also|now|still|further|even|already|again|recently|meanwhile|too|likewise"
     r"|similarly|instead|then|separately|has|have|had|does|did|will|would|could|may|might))*"
@@ -86,7 +89,8 @@ def clause_subject(text: str) -> ClauseSubject | None:
     subject = _SUBJECT.match(text, position)
     if subject is None:
         return None
-    written = subject[0]
+    # "Josh Gilbert of eToro": the name's run stops at a firm written in small letters
+    written = re.sub(r"\s+of$", "", subject[0])
     person_of, _, _ = written.partition(" of ")
     if person_of != written and not is_organization(person_of):
         # "Jochen Hitzfeld of UniCredit": the person, then the firm ("Bank of America" stays)

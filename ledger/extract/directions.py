@@ -70,6 +70,13 @@ _COMPARISON = re.compile(
     r"|lower\s+than)\s+(?:(?:19|20)\d\d|current|today's|last|the|its|spot|where)\b",
     re.IGNORECASE,
 )
+# "LBBW set its forecast a little lower, at 16,500": one house's forecast beside another's,
+# not the side of the price
+_FORECAST_COMPARED = re.compile(
+    r"\b(?:forecasts?|targets?|estimates?|projections?)\s+(?:(?:a|little|bit|touch|slightly"
+    r"|somewhat|much|far|even|still)\s+){0,3}(?:lower|higher)\b(?!\s+than\b)",
+    re.IGNORECASE,
+)
 _NEGATION_WORDS = frozenset(vocabulary.NEGATIONS) | {"won't", "doesn't", "don't"}
 
 
@@ -107,6 +114,7 @@ def find_terms(
     base = blank(base, [m.span() for m in _NEAR_A_NUMBER.finditer(present)])
     base = blank(base, [m.span() for m in _KEEPS_A_CALL.finditer(present)])
     base = blank(base, [m.span() for m in _COMPARISON.finditer(base)])
+    base = blank(base, [m.span() for m in _FORECAST_COMPARED.finditer(base)])
     terms: list[Term] = []
     for pattern, side in (
         (_CLOSE_BELOW_RE, BELOW),

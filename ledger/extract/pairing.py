@@ -226,23 +226,20 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
     whole = [(segment, sentence.speaker), *_sharing(sentence, segment)]
     if not spans or not segment.levels:
         return whole
-    owners: dict[int | None, list[Level]] = {}
-    for level in segment.levels:
-        owner = None
-        for index, (position, _names) in enumerate(spans):
-            if position <= level.start:
-                owner = index
-        owners.setdefault(owner, []).append(level)
-    named = [o for o in owners if o is not None]
-    # "Deutsche Bank said gold could rise to $6,000, while Citi raised its silver forecast to
-    # $150": the sentence's levels have several owners, and this asset's are one's alone
-    several_owners = len({_owner(spans, start) for start, _ in sentence.level_spans}) >= 2
-    if (
-        len(owners) < 2
-        and not any(len(spans[o][1]) > 1 for o in named)
-        and not (named and several_owners)
-    ):
-        return whole
+    owners = _owners(spans, segment)
+    # the houses that own a level in their own bracket or clause (level_speakers) split the
+    # sentence by themselves; the other speakers named split it only as they always did
+    named_spans = tuple(span for span in spans if span[0] not in sentence.level_owner_at)
+    if not _split_by_names(sentence, named_spans, _owners(named_spans, segment)):
+        if not any(o is not None and spans[o][0] in sentence.level_owner_at for o in owners):
+            return whole
+        # "Analysts at BNP Paribas led by Kenji Matsuda see $8,000, while ING, with a target
+        # of 10,000, ...": the other levels stay the sentence speaker's
+        merged: dict[int | None, list[Level]] = {}
+        for owner, own in owners.items():
+            owning = owner is not None and spans[owner][0] in sentence.level_owner_at
+            merged.setdefault(owner if owning else None, []).extend(own)
+        owners = merged
     groups: list[tuple[Segment, SpeakerReading]] = _sharing(sentence, segment)
     for owner, own in owners.items():
         start = segment.start if owner is None else max(segment.start, spans[owner][0])
@@ -262,6 +259,34 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
         for name in names:
             groups.append((group, SpeakerReading(name, named=True)))
     return groups
+
+
+def _owners(
+    spans: tuple[tuple[int, tuple[str, ...]], ...], segment: Segment
+) -> dict[int | None, list[Level]]:
+    """The segment's levels by the index of the speaker named last before each."""
+    owners: dict[int | None, list[Level]] = {}
+    for level in segment.levels:
+        owners.setdefault(_owner(spans, level.start), []).append(level)
+    return owners
+
+
+def _split_by_names(
+    sentence: SentenceFacts,
+    spans: tuple[tuple[int, tuple[str, ...]], ...],
+    owners: dict[int | None, list[Level]],
+) -> bool:
+    """Whether the speakers named split the segment: its levels have several owners, a
+    list of speakers owns one, or the sentence's levels are several speakers'."""
+    named = [o for o in owners if o is not None]
+    # "Deutsche Bank said gold could rise to $6,000, while Citi raised its silver forecast to
+    # $150": the sentence's levels have several owners, and this asset's are one's alone
+    several_owners = len({_owner(spans, start) for start, _ in sentence.level_spans}) >= 2
+    return (
+        len(owners) >= 2
+        or any(len(spans[o][1]) > 1 for o in named)
+        or bool(named and several_owners)
+    )
 
 
 def _owner(spans: tuple[tuple[int, tuple[str, ...]], ...], start: int) -> int | None:

@@ -33,6 +33,7 @@ from ledger.extract.elliptic_assets import asset_meant
 from ledger.extract.firm_beside_name import firm_beside_name
 from ledger.extract.forecast_headings import heading_owner
 from ledger.extract.house_names import houses_named, is_organization, split_houses
+from ledger.extract.level_speakers import level_owners
 from ledger.extract.levels import call_levels, prices_now
 from ledger.extract.mentions import find_mentions, remember, remember_prices
 from ledger.extract.object_clauses import without_object_clause_names
@@ -129,7 +130,12 @@ def read_sentence(
     # ... Oppenheimer has the most bullish target at 8,100": the period carries to the next
     # sentence's calls on the same asset, when it names none of its own.
     inherited = None
-    if context.last_period is not None and context.last_period_age <= (1 if not item else 2):
+    # A survey's houses, each with its level and no period of its own ("LBBW set its
+    # forecast a little lower, at 16,500, while Helaba, with a target of 15,700, ..."), are
+    # read under the period of the survey's call before, across a quotation between.
+    survey = bool(level_owners(original))
+    reach = 2 if item or survey else 1
+    if context.last_period is not None and context.last_period_age <= reach:
         # a bare year read in its sentence ("finishing 2026") reads alone as "by 2026"
         inherited = next(
             iter(
@@ -140,7 +146,7 @@ def read_sentence(
         )
     inherit_symbols, context.last_calls = context.last_calls, ()
     viewed_before, context.viewed_symbols = context.viewed_symbols, ()
-    if item and context.last_symbol is not None:
+    if (item or survey) and context.last_symbol is not None:
         inherit_symbols = (*inherit_symbols, context.last_symbol)
     if item:
         inherit_symbols = (*inherit_symbols, *context.period_symbols)
@@ -446,7 +452,8 @@ def read_sentence(
             (position, tuple(dict.fromkeys(_full_name(n, context, settings) for n in names)))
             for position, names in speaker_spans(present)
         ),
-        inherited=inherited if (strong_cue or item or roll) and not future else None,
+        level_owner_at=() if label_houses else tuple(start for start, _ in level_owners(present)),
+        inherited=inherited if (strong_cue or item or roll or survey) and not future else None,
         # a house's firm call takes the period, not its hedge ("could add 860 points")
         announced=announced if strong_cue and not HEDGE.search(present) else None,
         headline_period=context.headline_period,

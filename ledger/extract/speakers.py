@@ -54,6 +54,7 @@ from ledger.extract.house_names import (
     is_house_like,
     is_organization,
 )
+from ledger.extract.level_speakers import level_owners
 from ledger.extract.object_clauses import in_object_clause
 from ledger.extract.patterns import speaker_phrases
 from ledger.extract.person_names import (
@@ -405,6 +406,10 @@ def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
             start = earlier_start
         found.setdefault(start, tuple(dict.fromkeys(n for name in names for n in houses_in(name))))
     for start, houses in roll_call(text):
+        found.setdefault(start, houses)
+    for start, houses in level_owners(text):
+        # "DZ Bank (13,200 points)", "that of Evercore, which has a target of 6,000": a
+        # house that owns the level in its own bracket or clause
         found.setdefault(start, houses)
     if found:
         first = min(found)

@@ -57,6 +57,9 @@ class SentenceFacts:
     probability: float | None
     cue: tuple[str | None, str] = (None, "")
     speakers_at: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    # where a house owns the level in its own bracket or clause (level_speakers): such a
+    # house's levels are its own even when it is the only house the sentence names
+    level_owner_at: tuple[int, ...] = ()
     respectively: int | None = None
     inherited: DatePhrase | None = None
     # the period of the speaker's forecasts, named by the news of their revision a sentence

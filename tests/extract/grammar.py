@@ -610,6 +610,9 @@ FOLLOW_UPS = (
     FollowUp("it also sees"),  # "It also sees silver rising to $60 by mid-2027."
     FollowUp("the bank also expects"),  # "The bank also expects ...", "The strategist also ..."
     FollowUp("its target for"),  # "Its target for silver is $60 by mid-2027."
+    # several houses in one sentence: "..., while UBS, with a target of $60 for silver by
+    # mid-2027, is more cautious." The second call is the other house's.
+    FollowUp("while another house, with a target of"),
 )
 
 
@@ -755,14 +758,18 @@ def draw_second_call(rng: random.Random, first: Asset, follow_up: FollowUp) -> S
     """The follow-up's call: another series, named in full, a level that can be logged."""
     if follow_up.form == "none":
         return None
-    asset = rng.choice(second_assets(first))
+    asset = rng.choice(second_assets(first, follow_up))
     level_form = rng.choice(second_level_forms(asset))
     direction = rng.choice(second_directions(follow_up))
     deadline = rng.choice(second_deadlines(direction))
     return SecondCall(asset, level_form, direction, deadline, rng.randrange(1000))
 
 
-def second_assets(first: Asset) -> tuple[Asset, ...]:
+def second_assets(first: Asset, follow_up: FollowUp | None = None) -> tuple[Asset, ...]:
+    if follow_up is not None and follow_up.form == "while another house, with a target of":
+        # a survey compares the houses' calls on one asset
+        same = tuple(a for a in ASSETS if a.symbol == first.symbol and not a.needs_lead)
+        return same or (first,)
     return tuple(a for a in ASSETS if a.symbol != first.symbol and not a.needs_lead)
 
 
@@ -777,7 +784,8 @@ def second_deadlines(direction: Direction) -> tuple[Deadline, ...]:
 
 
 def second_directions(follow_up: FollowUp) -> tuple[Direction, ...]:
-    if follow_up.form == "its target for":  # a target names a level to reach, no verb
+    if follow_up.form in ("its target for", "while another house, with a target of"):
+        # a target names a level to reach, no verb
         return tuple(d for d in DIRECTIONS if d.form == "at")
     return DIRECTIONS
 
@@ -822,7 +830,14 @@ def compose(parts: Parts) -> Generated:
         text = f"By {person}\n\n{text}"
     speaker_name = person if parts.speaker.first_person else house.name
     follow_text, second_expected = _follow_up(parts, house, person, speaker_name)
-    text = " ".join(filter(None, (text, follow_text)))
+    if parts.follow_up.form == "while another house, with a target of" and follow_text:
+        if sentence.endswith(".") and sentence in text:
+            # the other house's call goes inside the first call's sentence
+            text = text.replace(sentence, f"{sentence.removesuffix('.')}{follow_text}", 1)
+        else:  # a sentence that closes on a quote: the other house's call follows it
+            text = f"{text} {follow_text.removeprefix(', while ')}"
+    else:
+        text = " ".join(filter(None, (text, follow_text)))
     expected = (
         ()
         if parts.level_form.vague
@@ -851,9 +866,23 @@ def _follow_up(
     market = MARKETS[second.asset.symbol]
     levels = market.up if second.direction.rising else market.down
     value = levels[second.variant % len(levels)]
+    if parts.follow_up.form == "while another house, with a target of":
+        # the houses of a survey differ: the other house's level is not the first call's
+        first_levels = MARKETS[parts.asset.symbol]
+        first = (first_levels.up if parts.direction.rising else first_levels.down)[
+            parts.variant % len(first_levels.up if parts.direction.rising else first_levels.down)
+        ]
+        if value == first:
+            value = levels[(second.variant + 1) % len(levels)]
     level_text, value = second.level_form.write(value, market, second.variant // 3)
-    year = parts.made_on.year + second.deadline.year_offset
-    deadline_text = _pick(getattr(second.deadline, second.direction.role), second.variant, 5)
+    deadline = second.deadline
+    if parts.follow_up.form == "while another house, with a target of" and (
+        parts.deadline in second_deadlines(second.direction)
+    ):
+        # a survey asks every house about one horizon: the first call's
+        deadline = parts.deadline
+    year = parts.made_on.year + deadline.year_offset
+    deadline_text = _pick(getattr(deadline, second.direction.role), second.variant, 5)
     deadline_text = deadline_text.replace("{Y}", str(year))
     infinitive, participle = _move(second.direction, level_text, second.variant)
     speaker = parts.speaker
@@ -869,7 +898,18 @@ def _follow_up(
         pronoun, noun, owner, third = "It", _cap(house.noun), "Its", True
     sees = "sees" if third else "see"
     expects = "expects" if third else "expect"
+    if parts.follow_up.form == "while another house, with a target of":
+        index = HOUSES.index(house)
+        other = HOUSES[(index + 1 + second.variant % (len(HOUSES) - 1)) % len(HOUSES)]
+        stance = _pick(("is more cautious", "is less upbeat", "stands apart"), second.variant, 7)
+        text = (
+            f", while {other.name}, with a target of {level_text} for {second.asset.words}"
+            f" {deadline_text}, {stance}."
+        )
+        speaker_name = other.name
     match parts.follow_up.form:
+        case "while another house, with a target of":
+            pass
         case "it also sees":
             text = f"{pronoun} also {sees} {second.asset.words} {participle} {deadline_text}."
         case "the bank also expects":
@@ -881,7 +921,7 @@ def _follow_up(
         family=second.direction.family,
         side=second.direction.side,
         level=value,
-        deadline=second.deadline.day(parts.made_on, year),
+        deadline=deadline.day(parts.made_on, year),
         speaker=speaker_name,
     )
     return text, (call,)

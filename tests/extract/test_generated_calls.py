@@ -80,7 +80,7 @@ def composed_calls(draw: st.DrawFn) -> Generated:
     follow_up = draw(st.sampled_from(FOLLOW_UPS))
     second = None
     if follow_up.form != "none":
-        second_asset = draw(st.sampled_from(second_assets(asset)))
+        second_asset = draw(st.sampled_from(second_assets(asset, follow_up)))
         second_direction = draw(st.sampled_from(second_directions(follow_up)))
         second = SecondCall(
             asset=second_asset,
