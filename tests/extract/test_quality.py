@@ -367,8 +367,9 @@ CURRENT_FROZEN = FROZEN_FILES
 # labelled before any extraction; 59 claims at 0.719 / 0.695 after four articles also in the frozen
 # corpus_test9.yaml were dropped) joined them: pooled 0.894 / 0.830, speakers 0.92 (1,733 claims,
 # 1,034 articles), under all three floors for that reason alone, so they went down to 0.89 / 0.82
-# / 0.92 for that reason alone.
-DEVELOPMENT_FLOOR = {"precision": 0.89, "recall": 0.82, "speakers": 0.92}
+# / 0.92 for that reason alone. After rounds 22-24, speakers3, headings and surveys (end of session
+# 12): 0.918 / 0.844, speakers 0.943, so the floors went up to 0.91 / 0.84 / 0.94.
+DEVELOPMENT_FLOOR = {"precision": 0.91, "recall": 0.84, "speakers": 0.94}
 
 
 def test_the_pooled_development_figures_hold() -> None:
