@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
+
+from ledger.market import csv_source
+from ledger.market.csv_source import CsvFileError, read_bars_csv
 
 
 def flat_bars(
@@ -48,3 +52,14 @@ def bars_spiking_on_1969_12_31() -> pd.DataFrame:
     )
     bars.loc[pd.Timestamp("1969-12-31"), ["high", "close"]] = [130.0, 125.0]
     return bars
+
+
+def careful(path: Path) -> pd.DataFrame | str:
+    """What the careful CSV reader alone makes of a file (the fast paths turned off): its
+    frame or its error, the reference the fast paths are held to."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(csv_source, "_read_plain_csv", lambda _path: None)
+        try:
+            return read_bars_csv(path)
+        except CsvFileError as error:
+            return f"error: {error}"

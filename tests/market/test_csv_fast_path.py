@@ -16,9 +16,10 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from price_files import careful
 
 from ledger.market import csv_source
-from ledger.market.csv_source import CsvFileError, _read_plain_csv, read_bars_csv
+from ledger.market.csv_source import _read_plain_csv
 
 PLAIN_NUMBERS = st.one_of(
     st.floats(min_value=0.001, max_value=1e6, allow_nan=False).map(lambda x: f"{x:.4f}"),
@@ -104,16 +105,6 @@ def csv_files(draw) -> str:
     text = "\n".join(lines)
     ending = draw(st.sampled_from(["\n", "", "\n\n", "\r\n"]))
     return text.replace("\n", "\r\n") if ending == "\r\n" else text + ending
-
-
-def careful(path: Path) -> pd.DataFrame | str:
-    """What the careful path alone makes of the file: its frame or its error."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(csv_source, "_read_plain_csv", lambda _path: None)
-        try:
-            return read_bars_csv(path)
-        except CsvFileError as error:
-            return f"error: {error}"
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])

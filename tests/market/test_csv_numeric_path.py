@@ -20,9 +20,10 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from price_files import careful
 
 from ledger.market import csv_source
-from ledger.market.csv_source import CsvFileError, _read_numeric_csv, read_bars_csv
+from ledger.market.csv_source import _read_numeric_csv, read_bars_csv
 
 DECIMALS = st.one_of(
     st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).map(lambda x: f"{x:.4f}"),
@@ -70,16 +71,6 @@ def numeric_files(draw) -> str:
         cells[date_at] = draw(ODD_DATES if odd() else ISO_DATES)
         lines.append(",".join(cells))
     return "\n".join(lines) + draw(st.sampled_from(["\n", ""]))
-
-
-def careful(path: Path) -> pd.DataFrame | str:
-    """What the careful path alone makes of the file: its frame or its error."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(csv_source, "_read_plain_csv", lambda _path: None)
-        try:
-            return read_bars_csv(path)
-        except CsvFileError as error:
-            return f"error: {error}"
 
 
 def plain_path(path: Path) -> pd.DataFrame | None:
