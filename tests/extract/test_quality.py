@@ -234,6 +234,8 @@ FROZEN_SETS = {
     "corpus_test8.yaml": (60, 40, 12),
     # The ninth batch's brief: at least 60 articles, 40 outlets and 12 negatives.
     "corpus_test9.yaml": (60, 40, 12),
+    # The tenth batch's brief: at least 60 articles, 45 outlets and 12 negatives.
+    "corpus_test10.yaml": (60, 45, 12),
 }
 # The day the second and third batches were frozen; no article of any batch may postdate it.
 FROZEN_BY = date(2026, 12, 6)
