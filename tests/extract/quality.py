@@ -109,10 +109,13 @@ CORPUS_FILES = (
     # The ninth frozen batch (82 articles from 77 outlets, 14 negatives), labelled before any
     # extraction was run on it (helper test9, 2026-12-07).
     "corpus_test9.yaml",
+    # The tenth frozen batch, labelled before any extraction was run on it (helper test10,
+    # 2026-12-07).
+    "corpus_test10.yaml",
 )
 # The frozen set: the only place quoted figures come from; never guarded, never tuned on.
 # Nothing here reads them unless asked by name or with `frozen=True`.
-FROZEN_FILES = ("corpus_test9.yaml",)
+FROZEN_FILES = ("corpus_test9.yaml", "corpus_test10.yaml")
 DEVELOPMENT_FILES = tuple(name for name in CORPUS_FILES if name not in FROZEN_FILES)
 # After every article's date in every file; only used where an article gives no date at all.
 DEFAULT_TODAY = date(2026, 12, 6)
