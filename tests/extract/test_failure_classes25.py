@@ -285,3 +285,28 @@ def test_a_premium_a_discount_and_an_eps_figure_are_no_levels(
     text: str, expected: set[str]
 ) -> None:
     assert recorded(text, made_on=MARCH) == expected
+
+
+# ------------------------------------------------------------ a benchmark named by its market
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Bank sees the DAX at 25,000 points by year-end. For the euro-zone benchmark"
+            " it forecasts a climb to 6,000 points by year-end.",
+            "^STOXX50E touch_above 6000 by 2026-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank sees the S&P 500 at 7,400 by year-end, and Japan's benchmark index at"
+            " 56,000.",
+            "^N225 touch_above 56000 by 2026-12-31 Acme Bank",
+        ),
+    ],
+    ids=["euro-zone-benchmark-after-the-dax", "japan-s-benchmark-index-after-the-s-and-p"],
+)
+def test_a_benchmark_named_by_its_market_is_that_market_s_index(
+    text: str, expected: str
+) -> None:
+    assert expected in recorded(text, made_on=MARCH)
