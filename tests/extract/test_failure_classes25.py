@@ -155,9 +155,7 @@ def test_the_yen_s_price_of_the_day_is_no_call() -> None:
     ],
     ids=["yen-assumed", "euro-assumed"],
 )
-def test_what_even_if_supposes_is_no_call_and_the_call_before_stands(
-    text: str, kept: str
-) -> None:
+def test_what_even_if_supposes_is_no_call_and_the_call_before_stands(text: str, kept: str) -> None:
     assert recorded(text, made_on=FEBRUARY) == {kept}
 
 
@@ -198,8 +196,7 @@ def test_the_end_of_the_sitting_president_s_term_is_a_deadline(
     ("text", "expected"),
     [
         (
-            "Acme Bank sees silver peaking at $95 this year, with an annual average target of"
-            " $80.",
+            "Acme Bank sees silver peaking at $95 this year, with an annual average target of $80.",
             {
                 "SI=F touch_above 95 by 2026-12-31 Acme Bank",
                 "SI=F average_above 80 from 2026-01-01 to 2026-12-31 Acme Bank",
@@ -274,7 +271,7 @@ def test_most_analysts_are_still_nobody_in_particular() -> None:
             {"SI=F average_above 70 from 2026-01-01 to 2026-12-31 Acme Bank"},
         ),
         (
-            'Acme Bank set its 2026 KOSPI target at 5,200. "The index\'s forward EPS is'
+            "Acme Bank set its 2026 KOSPI target at 5,200. \"The index's forward EPS is"
             ' confirmed at 520," its strategist said.',
             {"^KS11 touch_above 5200 by 2026-12-31 Acme Bank"},
         ),
@@ -306,7 +303,33 @@ def test_a_premium_a_discount_and_an_eps_figure_are_no_levels(
     ],
     ids=["euro-zone-benchmark-after-the-dax", "japan-s-benchmark-index-after-the-s-and-p"],
 )
-def test_a_benchmark_named_by_its_market_is_that_market_s_index(
-    text: str, expected: str
-) -> None:
+def test_a_benchmark_named_by_its_market_is_that_market_s_index(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=MARCH)
+
+
+# ------------------------------------------------------------ "pass" a level
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Bank expects silver to pass $100 an ounce in 2026.",
+            {"SI=F touch_above 100 from 2026-01-01 to 2026-12-31 Acme Bank"},
+        ),
+        (
+            "Acme Bank sees bitcoin at $500,000 by 2028, passing $300,000 in 2026 and $400,000"
+            " in 2027 on the way.",
+            {
+                "BTC-USD touch_above 500000 by 2028-12-31 Acme Bank",
+                "BTC-USD touch_above 300000 from 2026-01-01 to 2026-12-31 Acme Bank",
+                "BTC-USD touch_above 400000 from 2027-01-01 to 2027-12-31 Acme Bank",
+            },
+        ),
+    ],
+    ids=["pass-in-a-year", "passing-rungs-on-the-way"],
+)
+def test_to_pass_a_level_in_a_year_is_to_reach_it_not_its_average(
+    text: str, expected: set[str]
+) -> None:
+    assert recorded(text, made_on=date(2025, 3, 3)) == expected

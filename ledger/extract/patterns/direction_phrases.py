@@ -20,6 +20,7 @@ TOUCH_ABOVE_PHRASES = (
     "eye", "eyes", "eyeing", "target", "targets", "targeting", "target of", "price target of",
     "recovering to", "go as high as", "as high as", "trade as high as", "rise as high as",
     "scale", "clear", "crack", "exceed", "exceeding", "surpass", "surpassing", "go above",
+    "pass", "passes", "passing", "pass through", "passing through",
     "trade above", "touch", "reclaim", "recover to", "rebound to", "rebounding to",
     "bounce to", "advance to", "upside to", "extend gains to", "grind higher to",
     "peak at", "peaking at", "peak near", "peaking near", "peak around", "peaking around",
