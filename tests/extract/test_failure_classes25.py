@@ -333,3 +333,28 @@ def test_to_pass_a_level_in_a_year_is_to_reach_it_not_its_average(
     text: str, expected: set[str]
 ) -> None:
     assert recorded(text, made_on=date(2025, 3, 3)) == expected
+
+
+# ------------------------------------------------------------ a label's year, an outlook's end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nikkei outlook 2026-2027: Acme Research expects the index to climb towards 60,000.",
+            "^N225 touch_above 60000 by 2027-12-31 Acme Research",
+        ),
+        (
+            "Silver prediction 2028: Acme Research sees the metal at $120 an ounce.",
+            "SI=F touch_above 120 by 2028-12-31 Acme Research",
+        ),
+        (
+            "Acme Research sees the FTSE 100 at 12,000 points in the outlook to 2030.",
+            "^FTSE touch_above 12000 by 2030-12-31 Acme Research",
+        ),
+    ],
+    ids=["label-span-of-years", "label-one-year", "in-the-outlook-to"],
+)
+def test_a_label_s_year_and_an_outlook_s_end_are_the_deadline(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=MARCH)

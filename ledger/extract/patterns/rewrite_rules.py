@@ -202,6 +202,19 @@ REWRITES = (
         r"|expectations?)\b)",
         r"in \1 ",
     ),
+    # "Long-term DAX forecast 2030: ...", "XRP price prediction 2025-2026: ...": a label's year
+    # (the last of a span) is the end of its calls' window -> "forecast by the end of 2030:"
+    (
+        r"\b(forecasts?|predictions?|outlook|targets?|prognos[ie]s)\s+(?:(?:19|20)\d\d\s*[-\u2013/]"
+        r"\s*)?((?:19|20)\d\d)\s*:",
+        r"\1 by the end of \2:",
+    ),
+    # "levels around 25,000 are a realistic target in the outlook to 2030": the outlook's end
+    (
+        r"\b(?:in|over)\s+the\s+(?:outlook|horizon|forecast\s+period|forecast\s+horizon)\s+"
+        r"(?:to|until|till|through)\s+((?:19|20)\d\d)\b",
+        r"by the end of \1",
+    ),
     # "for all of 2026", "for the whole of 2026", "for full-year 2026" -> "for 2026"
     (
         r"\bfor\s+(?:all\s+of|the\s+whole\s+of|the\s+full\s+year|full[-\s]year)\s+(?=(?:19|20)\d\d\b)",
