@@ -198,8 +198,8 @@ REWRITES = (
         r"|platinum|gas|spot|base|full-year|annual|s&p\s+500|s&p|nasdaq(?:\s+100)?|dow|index"
         r"|bitcoin|ether|stock|equity|eur/usd|gbp/usd|usd/jpy|\((?-i:[A-Z]{2,6})\)"
         r"|(?!(?:EPS|GDP|CPI|PCE|PMI|PE|P/E)\b)(?-i:[A-Z][\w&^./-]*)|\d{1,4})\s+){0,3}"
-        r"(?:forecasts?|targets?|estimates?|projections?|outlook|goals?|predictions?"
-        r"|expectations?)\b)",
+        # (not "its 2021 expectations": the period of news of a revision, announced_periods.py)
+        r"(?:forecasts?|targets?|estimates?|projections?|outlook|goals?|predictions?)\b)",
         r"in \1 ",
     ),
     # "Long-term DAX forecast 2030: ...", "XRP price prediction 2025-2026: ...": a label's year
