@@ -358,3 +358,10 @@ def test_to_pass_a_level_in_a_year_is_to_reach_it_not_its_average(
 )
 def test_a_label_s_year_and_an_outlook_s_end_are_the_deadline(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=MARCH)
+
+
+def test_a_call_after_an_even_if_clause_stands() -> None:
+    text = "Even if the Fed hikes again, Acme Bank expects gold to reach $3,500 by year-end."
+    assert recorded(text, made_on=date(2025, 3, 2)) == {
+        "GC=F touch_above 3500 by 2025-12-31 Acme Bank"
+    }
