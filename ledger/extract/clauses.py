@@ -96,6 +96,14 @@ def conditional_spans(present: str) -> tuple[tuple[int, int], ...]:
     for match in _CONDITIONAL.finditer(present):
         written = match[0].lower().lstrip(" \"'(")
         if written.startswith("if") and _NOT_CONDITIONAL_BEFORE_IF.search(present[: match.start()]):
+            # "... lift the Nikkei to 19,500, even if the yen holds at 120 to the dollar": the
+            # call before stands, but what "even if" supposes is an assumption, no call; its
+            # clause ends at the next comma ("Even if the Fed hikes, gold will reach $3,000")
+            if present[: match.start()].rstrip().lower().endswith("even"):
+                ends = (_COMMA, _CONDITION_SCOPE_END)
+                found = (end.search(present, match.end()) for end in ends)
+                end = min((m.start() for m in found if m), default=len(present))
+                spans.append((match.start(), end))
             continue
         breaks = [b.end() for b in _CONDITION_SCOPE_BREAK.finditer(present, 0, match.start())]
         start = breaks[-1] if breaks else 0

@@ -21,7 +21,9 @@ _NOUN = (
     # "take profit at $70,000" is a trader's exit, a price
     r"|(?<!take\s)(?<!taking\s)(?:net\s+|operating\s+)?profits?(?![- ]taking)"
     r"|free\s+cash\s+flow|cash\s+flow)"
+    # "EPS is confirmed at 435", "earnings are seen at $300": the figure, however it is put
     r"(?:\s+(?:estimates?|forecasts?|projections?|growth|of|at|to|is|are|was|were|will\s+be"
+    r"|confirmed|seen|estimated|expected|projected|pegged|put|now"
     r"|reaching|rising\s+to|growing\s+to|coming\s+in\s+at))*"
 )
 _ACCOUNTS_NOUN = re.compile(_NOUN, re.IGNORECASE)

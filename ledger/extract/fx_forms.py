@@ -32,6 +32,41 @@ _DOLLAR_IN_YEN = re.compile(
     re.IGNORECASE,
 )
 
+# "the yen at 164 per dollar", "expects the yen to strengthen to 140 yen to the dollar": the
+# yen's level written in yen per dollar is dollar-yen's; the yen's own verbs then say the
+# opposite of the pair's (a stronger yen is a lower USD/JPY), so they are turned over.
+_YEN_PER_DOLLAR = re.compile(
+    r"\bthe\s+(?:Japanese\s+)?yen\b(?P<gap>(?:[^.;:\n]|\.(?=\d)){0,80}?)(?<![\w.,$])"
+    r"(?P<level>\d{2,3}(?:\.\d+)?)\s*(?:yen\s+)?(?:per|to\s+the|against\s+the|a)\s+"
+    r"(?:(?:US|U\.S\.|American)\s+)?dollar\b",
+    re.IGNORECASE,
+)
+_AGAINST_THE_DOLLAR = re.compile(
+    r"\s+(?:against|versus|vs\.?|to)\s+the\s+(?:(?:US|U\.S\.)\s+)?dollar\b", re.IGNORECASE
+)
+_YEN_VERBS = {
+    "strengthen": "fall", "strengthens": "falls", "strengthening": "falling",
+    "strengthened": "fell", "appreciate": "fall", "appreciates": "falls",
+    "appreciating": "falling", "firm": "fall", "firms": "falls", "firming": "falling",
+    "weaken": "rise", "weakens": "rises", "weakening": "rising", "weakened": "rose",
+    "depreciate": "rise", "depreciates": "rises", "depreciating": "rising",
+    "stronger": "lower", "weaker": "higher",
+    "rise": "fall", "rises": "falls", "rising": "falling", "rose": "fell",
+    "gain": "fall", "gains": "falls", "gaining": "falling", "climb": "fall", "climbs": "falls",
+    "fall": "rise", "falls": "rises", "falling": "rising", "fell": "rose",
+    "drop": "rise", "drops": "rises", "dropping": "rising", "slide": "rise", "slides": "rises",
+    "decline": "rise", "declines": "rises", "slump": "rise", "slumps": "rises",
+}  # fmt: skip
+_YEN_VERB = re.compile(r"\b(" + "|".join(_YEN_VERBS) + r")\b", re.IGNORECASE)
+
+
+def _yen_as_dollar_yen(match: re.Match[str]) -> str:
+    """ "the yen to strengthen ... to 140 per dollar" -> "USD/JPY to fall ... to 140"."""
+    gap = _AGAINST_THE_DOLLAR.sub("", match["gap"])
+    gap = _YEN_VERB.sub(lambda m: _YEN_VERBS[m[1].lower()], gap)
+    return f"USD/JPY{gap}{match['level']}"
+
+
 # "the pound", "sterling", "the British pound" before a dollar level: GBP/USD
 _POUND_IN_DOLLARS = re.compile(
     r"\b(?:the\s+(?:British\s+)?pound|(?:the\s+)?(?:British\s+)?pound\s+sterling|sterling)\b"
@@ -78,6 +113,7 @@ def fx_forms(text: str) -> str:
     work = _DECIMAL_COMMA.sub(r"\1.\2", text)
     work = _UNIT_IN_DOLLARS.sub(lambda m: _BASE_PAIR[m["base"]], work)
     work = _DOLLAR_IN_YEN.sub(lambda m: f"USD/JPY at {m['level']}", work)
+    work = _YEN_PER_DOLLAR.sub(_yen_as_dollar_yen, work)
     work = _POUND_IN_DOLLARS.sub("GBP/USD", work)
     work = _AUSSIE_IN_DOLLARS.sub("AUD/USD", work)
     work = _KIWI_IN_DOLLARS.sub("NZD/USD", work)

@@ -123,6 +123,20 @@ _HOLIDAY = re.compile(
     re.IGNORECASE,
 )
 
+# "before President Trump leaves office", "by the end of Trump's current term": the day the
+# sitting US president's term ends (20 January after the election year)
+_PRESIDENT = (
+    r"(?:(?:U\.?S\.?\s+)?President\s+)?(?:Donald\s+|Joe\s+|Barack\s+|J\.\s+)?"
+    r"(?:Trump|Biden|Obama)"
+)
+_TERM_END = re.compile(
+    rf"\b(?P<preposition>by|before|until|till)\s+(?:{_PRESIDENT}\s+(?:leaves|has\s+left"
+    rf"|steps\s+down\s+from|is\s+out\s+of)\s+(?:the\s+)?(?:office|White\s+House)\b"
+    rf"|the\s+end\s+of\s+{_PRESIDENT}(?:'s|\u2019s)\s+(?:(?:current|second|first|presidential"
+    rf"|four-year)\s+)*(?:term|presidency)\b(?:\s+in\s+office)?)",
+    re.IGNORECASE,
+)
+
 
 # "4 thousand 440 dollars", "5 thousand 55": a number as a machine translation writes
 # Turkish "4 bin 440" or Japanese "5万5000"; the thousands and the rest are one number.
@@ -351,6 +365,7 @@ def prepare(
     work = _FOUR_QUARTERS.sub(lambda m: _each_quarter(m, made_on), work)
     work = _DAY_OF_MONTH.sub(lambda m: _dated(m, made_on), work)
     work = _HOLIDAY.sub(lambda m: f"{m['preposition']} {_holiday(m['holiday'], made_on)}", work)
+    work = _TERM_END.sub(lambda m: f"{m['preposition']} {_term_end(made_on)}", work)
     work = _carry_years(work, made_on, earlier_year)
     if item and earlier_year and earlier_year > made_on.year:
         work = _year_end_of_the_list(work, made_on, earlier_year)
@@ -499,6 +514,15 @@ def _holiday(name: str, made_on: date) -> str:
         if day > made_on:
             return day.isoformat()
     return date(made_on.year + 1, 12, 31).isoformat()
+
+
+def _term_end(made_on: date) -> str:
+    """The end of the US presidential term running on made_on: 20 January of the year after
+    a presidential election (years 1 mod 4), the first such day after made_on."""
+    year = made_on.year + (1 - made_on.year) % 4
+    if date(year, 1, 20) <= made_on:
+        year += 4
+    return date(year, 1, 20).isoformat()
 
 
 def _dated(match: re.Match[str], made_on: date) -> str:

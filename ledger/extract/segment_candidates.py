@@ -325,15 +325,17 @@ def _next_start(levels: list[Level], level: Level) -> int:
 
 
 def _paths_of_one_call(levels: list[Level], directions: list[Direction | None]) -> bool:
-    """Two levels, each with a direction word of its own family (an average and a peak)."""
-    if len(levels) != 2 or any(lv.range_with is not None for lv in levels):
+    """Two or three levels, each with a direction word of its own family (an average and a
+    peak; "reaching $7,150 this year, with an annual average of $6,050, and to hold support
+    at $4,100": a peak, an average and a floor)."""
+    if len(levels) not in (2, 3) or any(lv.range_with is not None for lv in levels):
         return False
     if any(d is None for d in directions):
         return False
     families = {d.family for d in directions if d is not None}
     # the average may be written after its level ("~$4,560 average"), the peak has its verb
     return (
-        len(families) == 2
+        len(families) == len(levels)
         and AVERAGE in families
         and all(d.verb for d in directions if d is not None and d.family != AVERAGE)
     )

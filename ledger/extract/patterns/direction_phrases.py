@@ -20,6 +20,7 @@ TOUCH_ABOVE_PHRASES = (
     "eye", "eyes", "eyeing", "target", "targets", "targeting", "target of", "price target of",
     "recovering to", "go as high as", "as high as", "trade as high as", "rise as high as",
     "scale", "clear", "crack", "exceed", "exceeding", "surpass", "surpassing", "go above",
+    "pass", "passes", "passing", "pass through", "passing through",
     "trade above", "touch", "reclaim", "recover to", "rebound to", "rebounding to",
     "bounce to", "advance to", "upside to", "extend gains to", "grind higher to",
     "peak at", "peaking at", "peak near", "peaking near", "peak around", "peaking around",
@@ -67,6 +68,10 @@ SIDELESS_HOLD_WORDS = (
 AVERAGE_ABOVE_PHRASES = (
     "average", "averages", "averaging", "average above", "an average of", "average price of",
     "averaging above",
+    # "with an annual average target of $6,050": a target for the average is an average
+    # (not the touch its last word, "target of", would read)
+    "average target", "average target of", "average price target", "average price target of",
+    "average forecast of", "average price forecast of",
 )  # fmt: skip
 AVERAGE_BELOW_PHRASES = ("average below", "averages below", "averaging below")
 # A year-end (or period-end) close: "end 2026 at 7,500", "finish the year above $5,000",

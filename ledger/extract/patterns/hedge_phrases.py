@@ -87,8 +87,9 @@ CONSENSUS = (
 # flagged and capped as a consensus is, unless a named speaker comes between them and it.
 # Regexes.
 UNNAMED_SOURCES = (
-    # ("the most bearish houses" is a superlative, not a number of them)
-    r"(?<!\bthe\s)\b(?:some|several|many|most|a\s+few|few|a\s+(?:growing\s+|small\s+|large\s+)?number\s+of"
+    # ("the most bearish houses", "one of the world's most respected banks", "Wall Street's
+    # most bullish strategists" are superlatives, not a number of them)
+    r"(?<!\bthe\s)(?<!'s\s)(?<!\u2019s\s)\b(?:some|several|many|most|a\s+few|few|a\s+(?:growing\s+|small\s+|large\s+)?number\s+of"
     r"|a\s+handful\s+of|a\s+host\s+of|other|two|three|four|five|six|seven|eight|nine|ten"
     r"|a\s+dozen)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:analysts|strategists|economists|banks"
     r"|houses|brokers|forecasters|experts|traders|investors|projections|forecasts|estimates"

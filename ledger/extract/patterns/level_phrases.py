@@ -36,6 +36,10 @@ NOT_A_LEVEL = (
     r"(?<![\w$.,])\$?\d[\d,]*(?:\.\d+)?\s*(?:/|x|\u00d7|\*)\s*\$?\d[\d,]*(?:\.\d+)?(?=\s*=)",
     # a step's result that the next step works from: "= 1,062; 1,062 x 1.18 = 1,253"
     r"=\s*\$?\d[\d,]*(?:\.\d+)?(?=\s*[;,]\s*\$?\d[\d,]*(?:\.\d+)?\s*(?:/|x|\u00d7|\*))",
+    # an amount added to or taken off a forecast: "a $200 'risk' premium added to the gold
+    # forecast", "a $2 discount on the silver forecast": the size of a change, not a level
+    r"(?<![\w.,])(?:US)?\$\s?\d[\d,]*(?:\.\d+)?\s*(?:(?:'[^']{1,30}'|\"[^\"]{1,30}\")\s*)?"
+    r"(?:premium|discount|mark-?up|haircut|surcharge)\b",
     # names with a number in them: "the Lower 48" (the contiguous US states)
     r"\blower[\s-]48\b",
     rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",

@@ -185,15 +185,35 @@ REWRITES = (
         r"within \1 months ",
     ),
     # "its 2026 average price forecast" -> "its in 2026 average price forecast": the year
-    # of a forecast is its period (not the last year of a span: "its 2030-2035 estimates")
+    # of a forecast is its period (not the last year of a span: "its 2030-2035 estimates",
+    # nor a year inside a period's name: "its mid-2026 gold target", "end-2026"). Between
+    # the year and the noun may stand the asset's words, whatever the asset: a name
+    # (capitalized, whatever the flags, with its number: "FTSE 100"), a ticker in brackets
+    # ("Solana (SOL) price target"), or a lower-case price word ("crude price projection");
+    # not another quantity's forecast ("its 2025 EPS forecast", "2026 GDP forecast").
     (
-        r"(?<!end\s)(?<!end-)(?<!\d-)(?<!\d\u2013)"
+        r"(?<!end\s)(?<![-\u2013])"
         + "".join(f"(?<!{m}\\s)" for m in _MONTH_WORDS)
-        + r"\b((?:19|20)\d\d)\s+(?=(?:(?:average|price|brent|wti|gold|silver|oil|spot|base"
-        r"|full-year|annual|s&p\s+500|s&p|nasdaq(?:\s+100)?|dow|index|bitcoin|ether|stock|equity"
-        r"|eur/usd|gbp/usd|usd/jpy)\s+){0,3}(?:forecasts?|targets?|estimates?|projections?"
-        r"|outlook)\b)",
+        + r"\b((?:19|20)\d\d)\s+(?=(?:(?:average|price|brent|wti|gold|silver|oil|crude|copper"
+        r"|platinum|gas|spot|base|full-year|annual|s&p\s+500|s&p|nasdaq(?:\s+100)?|dow|index"
+        r"|bitcoin|ether|stock|equity|eur/usd|gbp/usd|usd/jpy|\((?-i:[A-Z]{2,6})\)"
+        r"|(?!(?:EPS|GDP|CPI|PCE|PMI|PE|P/E)\b)(?-i:[A-Z][\w&^./-]*)|\d{1,4})\s+){0,3}"
+        # (not "its 2021 expectations": the period of news of a revision, announced_periods.py)
+        r"(?:forecasts?|targets?|estimates?|projections?|outlook|goals?|predictions?)\b)",
         r"in \1 ",
+    ),
+    # "Long-term DAX forecast 2030: ...", "XRP price prediction 2025-2026: ...": a label's year
+    # (the last of a span) is the end of its calls' window -> "forecast by the end of 2030:"
+    (
+        r"\b(forecasts?|predictions?|outlook|targets?|prognos[ie]s)\s+(?:(?:19|20)\d\d\s*[-\u2013/]"
+        r"\s*)?((?:19|20)\d\d)\s*:",
+        r"\1 by the end of \2:",
+    ),
+    # "levels around 25,000 are a realistic target in the outlook to 2030": the outlook's end
+    (
+        r"\b(?:in|over)\s+the\s+(?:outlook|horizon|forecast\s+period|forecast\s+horizon)\s+"
+        r"(?:to|until|till|through)\s+((?:19|20)\d\d)\b",
+        r"by the end of \1",
     ),
     # "for all of 2026", "for the whole of 2026", "for full-year 2026" -> "for 2026"
     (
