@@ -243,12 +243,22 @@ def read_import_text(
     first_said: dict[str, tuple[int, NewClaim, str | None]] = {}
     pending_revises: list[tuple[int, str]] = []
     plain_memo = _PlainMemo()
+    plain_entries: list[NewClaim | None] = []
     for index, raw in enumerate(raw_entries):  # `_load` has made null fields None
+        if index % _PLAIN_STRETCH == 0:
+            # Plain entries are read a stretch at a time, a column at a time.
+            plain_entries = _read_plain_entries(
+                raw_entries[index : index + _PLAIN_STRETCH],
+                aliases,
+                source_kinds,
+                today,
+                plain_memo,
+            )
         # Each parsed entry is let go once read, so its memory serves the claims
         # built after it: a big file holds its parsed entries or its claims, not
         # both (errors find their lines in the text again, see `_LineFinder`).
         raw_entries[index] = None
-        entry = _read_plain_entry(raw, aliases, source_kinds, today, plain_memo)
+        entry = plain_entries[index % _PLAIN_STRETCH]
         if entry is not None:
             history, void_reason, baseline = (), None, None
         else:
@@ -312,6 +322,26 @@ def read_import_text(
     if problems:
         raise ImportFileError(path, problems)
     return ImportBatch(tuple(sources), tuple(entries), resolutions, void_reasons, baselines)
+
+
+# Entries read by `_read_plain_entries` at a time: enough that each column's
+# distinct values are few beside its length, few enough that a stretch's parsed
+# entries and claims are a few megabytes.
+_PLAIN_STRETCH = 5000
+
+
+def _read_plain_entries(
+    raws: list[Any],
+    aliases: Mapping[str, str] | None,
+    source_kinds: Mapping[str, str | None],
+    today: date,
+    memo: _PlainMemo,
+) -> list[NewClaim | None]:
+    """Each entry's claim as `_read_plain_entry` reads it (None: read it the general
+    way), a column at a time (`ledger.transfer.plain_columns`)."""
+    from ledger.transfer.plain_columns import read_plain_entries
+
+    return read_plain_entries(raws, aliases, source_kinds, today, memo)
 
 
 def _contradiction(
