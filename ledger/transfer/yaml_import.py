@@ -35,19 +35,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from sys import intern
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ledger.claims import bounds
 from ledger.claims.assets import AssetMatch, resolve_asset
 from ledger.claims.model import Claim, format_price
-from ledger.claims.parser import (
-    claim_from_fields,
-    parse_claim,
-    parse_vague,
-    plain_fields_claim,
-)
 from ledger.claims.probability import parse_probability
 from ledger.errors import ClaimError, ImportFileError
 from ledger.records import (
@@ -57,6 +51,19 @@ from ledger.records import (
     NewClaim,
 )
 from ledger.rules.verdict import LegEvidence
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+
+def _parser() -> ModuleType:
+    """The claim parser, loaded the first time an entry needs it: a file of plain
+    entries (`ledger.transfer.plain_columns`) never does, and the parser's
+    vocabularies and patterns are a tenth of a second of start-up."""
+    from ledger.claims import parser
+
+    return parser
+
 
 # libyaml's parser with no implicit typing: every scalar arrives as text and
 # this module converts the fields it knows (dates, numbers, booleans). On a
@@ -769,7 +776,7 @@ def _read_plain_entry(
     match = memo.asset(asset, aliases)
     if match is None:
         return None
-    claim = plain_fields_claim(
+    claim = _parser().plain_fields_claim(
         asset=match, kind=kind, level=level, deadline=deadline, made_on=made_on
     )
     if claim is None:
@@ -811,7 +818,7 @@ def _read_claim(
         return _read_vague(raw, made_on, aliases)
     if raw.get("claim") is not None:
         claim_text = raw["claim"]
-        claim = parse_claim(claim_text, made_on=made_on, aliases=aliases)
+        claim = _parser().parse_claim(claim_text, made_on=made_on, aliases=aliases)
         _check_fields_agree(raw, claim, made_on, aliases)
         text = _opt_str(raw.get("text")) or claim_text
     elif raw.get("kind") is not None:
@@ -826,7 +833,7 @@ def _read_claim(
             _check_plain_level(level)
         if raw.get("upper") is not None:
             _check_plain_level(raw["upper"])
-        claim = claim_from_fields(
+        claim = _parser().claim_from_fields(
             asset=asset,
             kind=raw["kind"],
             # A band's messages quote its bounds as written: only a lone level is read fast.
@@ -883,7 +890,7 @@ def _check_fields_agree(
     }
     fields = {**stated, **{key: raw[key] for key in given}}
     try:
-        from_fields: Claim | None = claim_from_fields(
+        from_fields: Claim | None = _parser().claim_from_fields(
             asset=fields["symbol"],
             kind=fields["kind"],
             level=fields["level"],
@@ -1017,7 +1024,7 @@ def _read_vague(
     if not said:
         raise _EntryError("a vague call needs its words: add 'claim: \"the squeeze is not over\"'")
     named = raw.get("symbol") or raw.get("asset") or None
-    claim = parse_vague(said, made_on=made_on, asset=named, aliases=aliases)
+    claim = _parser().parse_vague(said, made_on=made_on, asset=named, aliases=aliases)
     if raw.get("asset") and raw.get("symbol"):
         claim = dataclasses.replace(claim, asset=raw["asset"])
     return claim, _opt_str(raw.get("text")) or said

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger.claims import parser
 from ledger.errors import ImportFileError
 from ledger.transfer import yaml_import
 from ledger.transfer.yaml_import import read_import_text
@@ -113,7 +114,7 @@ def test_a_plain_file_is_read_without_the_general_claim_builder(
     def refuse(**fields: object) -> None:
         raise AssertionError("claim_from_fields was asked")
 
-    monkeypatch.setattr(yaml_import, "claim_from_fields", refuse)
+    monkeypatch.setattr(parser, "claim_from_fields", refuse)
     text = _file(
         [
             {
