@@ -417,17 +417,27 @@ def _load(text: str, *, key_lines: bool = False) -> Any:
     The line of each key is needed only to name both lines of a duplicate:
     a file with one is read again with `key_lines`, which keeps them.
     """
-    # One frame per open mapping or sequence: [container, pending key, its line,
-    # the line of each key seen (mappings, with `key_lines`), the frame's line].
-    stack: list[list[Any]] = []
+    # The innermost open mapping or sequence is held in locals (`parent`, whether it
+    # is a mapping, its pending key and that key's line, the line of each key seen
+    # (mappings, with `key_lines`), its own line); the ones around it wait on
+    # `stack`. Most events are a scalar in a mapping: a few local tests each.
+    stack: list[tuple[Any, bool, Any, int, dict[Any, int], int]] = []
+    parent: Any = None  # None: at the top, outside every container
+    in_mapping = False
+    key: Any = _NO_KEY
+    key_line = 0
+    seen: dict[Any, int] = {}
+    line = 0
     root: Any = None
     documents = 0
     nulls = NULLS
+    seldom = _SELDOM_REPEATED
     scalar, mapping_start, sequence_start = (
         yaml.ScalarEvent,
         yaml.MappingStartEvent,
         yaml.SequenceStartEvent,
     )
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     # The loader's events one C call each (`yaml.parse` is a Python generator asking
     # twice per event: 7% of the reading of 1.6 million events).
     loader = SafeLoader(text)
@@ -438,20 +448,43 @@ def _load(text: str, *, key_lines: bool = False) -> Any:
                 if event.anchor is not None:
                     _refuse_anchor("&", event)
                 value: Any = event.value
+                if not in_mapping:
+                    if parent is None:
+                        root = value
+                    else:
+                        parent.append(value)
+                    continue
+                if key is _NO_KEY:
+                    # Keys and most values (sources, symbols, kinds, days) repeat from
+                    # entry to entry: one string each, not one per entry (a fifth of a
+                    # million-entry file's parsed size).
+                    key = intern(value)
+                    if key_lines:
+                        key_line = event.start_mark.line + 1
+                    continue
+                if value in nulls:
+                    value = None
+                elif key not in seldom:
+                    value = intern(value)
             elif kind is mapping_start or kind is sequence_start:
                 if event.anchor is not None:
                     _refuse_anchor("&", event)
-                container: Any = {} if kind is mapping_start else []
-                stack.append([container, _NO_KEY, 0, {}, event.start_mark.line])
+                stack.append((parent, in_mapping, key, key_line, seen, line))
+                in_mapping = kind is mapping_start
+                parent = {} if in_mapping else []
+                key, key_line, seen, line = _NO_KEY, 0, {}, event.start_mark.line
                 continue
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                value = frame[0]
-                if not stack:
+            elif kind is mapping_end or kind is sequence_end:
+                value, ended_line = parent, line
+                parent, in_mapping, key, key_line, seen, line = stack.pop()
+                if parent is None:
                     root = value
                     continue
-                if stack[-1][1] is _NO_KEY and stack[-1][0].__class__ is dict:
-                    raise _Refused(f"line {frame[4] + 1}: not valid YAML (found unhashable key)")
+                if not in_mapping:
+                    parent.append(value)
+                    continue
+                if key is _NO_KEY:
+                    raise _Refused(f"line {ended_line + 1}: not valid YAML (found unhashable key)")
             elif kind is yaml.AliasEvent:
                 _refuse_anchor("*", event)
             elif kind is yaml.DocumentStartEvent:
@@ -464,39 +497,18 @@ def _load(text: str, *, key_lines: bool = False) -> Any:
                 continue
             else:  # stream start and end, document end
                 continue
-            if not stack:
-                root = value
-                continue
-            frame = stack[-1]
-            parent = frame[0]
-            if parent.__class__ is list:
-                parent.append(value)
-            elif frame[1] is _NO_KEY:
-                # Keys and most values (sources, symbols, kinds, days) repeat from entry
-                # to entry: one string each, not one per entry (a fifth of a
-                # million-entry file's parsed size).
-                frame[1] = intern(value) if value.__class__ is str else value
-                if key_lines:
-                    frame[2] = event.start_mark.line + 1
-            else:
-                key = frame[1]
-                if key in parent:
-                    if not key_lines:
-                        return _load(text, key_lines=True)
-                    seen = frame[3]
-                    raise _Refused(
-                        f"line {frame[2]}: duplicate key {_shorten(str(key), 40)!r} (first on line"
-                        f" {seen[key]}): give each field once"
-                    )
-                if key_lines:
-                    frame[3][key] = frame[2]
-                if value.__class__ is str:
-                    if value in nulls:
-                        value = None
-                    elif key not in _SELDOM_REPEATED:
-                        value = intern(value)
-                parent[key] = value
-                frame[1] = _NO_KEY
+            # `value` is the value of `key` in the mapping `parent`.
+            if key in parent:
+                if not key_lines:
+                    return _load(text, key_lines=True)
+                raise _Refused(
+                    f"line {key_line}: duplicate key {_shorten(str(key), 40)!r} (first on line"
+                    f" {seen[key]}): give each field once"
+                )
+            if key_lines:
+                seen[key] = key_line
+            parent[key] = value
+            key = _NO_KEY
     finally:
         loader.dispose()
     return root
