@@ -50,6 +50,7 @@ _make_entry = FrozenMaker(NewClaim)
 _NONE = type(None)
 _ONE_DAY = timedelta(days=1)
 _AVERAGE = "average"
+assert bounds.MAX_PRICE >= 1e10  # the whole numbers `_plain_level` reads at once
 
 # The text fields an entry carries into the ledger are capped by the file's
 # limits at the ledger's own (`NewClaim.check` would refuse nothing more).
@@ -236,6 +237,10 @@ def _source_text(written: str) -> str | None:
 def _plain_level(written: str) -> tuple[float, str] | None:
     """A level `plain_fields_claim` takes: a plain decimal, positive, within
     `MAX_PRICE` and already canonical; with its canonical text."""
+    if written.isascii() and written.isdigit() and written[0] != "0" and len(written) <= 10:
+        # A whole number (what the bench and most exports write): its own canonical
+        # text, at most ten digits, positive and within MAX_PRICE (1e12).
+        return float(written), written
     level = _plain_number(written)
     if level.__class__ is not float or not 0.0 < level <= bounds.MAX_PRICE:
         return None
