@@ -755,6 +755,10 @@ def _read_plain_entry(
     (tests/transfer/test_plain_entries.py holds both paths to the same entry).
     `memo` keeps what each repeated text (asset, day, probability, tags) read
     as for the rest of the file.
+
+    An import reads its plain entries a column at a time instead
+    (`_read_plain_entries`); this one-entry reading is the definition that
+    reader is held to (tests/transfer/test_plain_columns.py).
     """
     if raw.__class__ is not dict or not _PLAIN_ENTRY_KEYS.issuperset(raw):
         return None
