@@ -68,6 +68,13 @@ def tokens(values: Sequence[Any]) -> Column:
         if type(first) is not float or (first == first and first != 0.0):
             return Same(canonical_token(first))
     if kinds <= {_NONE, str}:
+        distinct = set(values)
+        if len(distinct) * 4 <= len(values):
+            # Few texts, each repeated (symbols, kinds, days, sources): each quoted
+            # once, then looked up a C call at a time.
+            quoted: dict[str | None, str] = {None: "null"}
+            quoted.update((value, _quote(value)) for value in distinct if value is not None)
+            return list(map(quoted.__getitem__, values))
         return ["null" if v is None else _quote(v) for v in values]
     if kinds <= {_NONE, float}:
         return ["null" if v is None else float.__repr__(v) for v in values]
@@ -117,12 +124,26 @@ def claim_texts(
             "claim_id": tokens(claim_ids),
             "fields": fields,
             "source": tokens(sources),
-            "tags": [canonical_json(sorted(t)) if t else "[]" for t in tags],
+            "tags": _tag_tokens(tags),
             "type": Same(_quote(CLAIM)),
             "v": Same(str(FORMAT_VERSION)),
         },
         len(claim_ids),
     )
+
+
+def _tag_tokens(tags: Sequence[Sequence[str]]) -> list[str]:
+    """Each claim's tags as canonical JSON, each distinct list written once (an
+    import's claims share a few tag lists)."""
+    written: dict[tuple[str, ...], str] = {(): "[]"}
+    out = []
+    for claim_tags in tags:
+        key = tuple(claim_tags)
+        token = written.get(key)
+        if token is None:
+            token = written[key] = canonical_json(sorted(claim_tags))
+        out.append(token)
+    return out
 
 
 def resolution_texts(

@@ -35,19 +35,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from sys import intern
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ledger.claims import bounds
 from ledger.claims.assets import AssetMatch, resolve_asset
 from ledger.claims.model import Claim, format_price
-from ledger.claims.parser import (
-    claim_from_fields,
-    parse_claim,
-    parse_vague,
-    plain_fields_claim,
-)
 from ledger.claims.probability import parse_probability
 from ledger.errors import ClaimError, ImportFileError
 from ledger.records import (
@@ -57,6 +51,19 @@ from ledger.records import (
     NewClaim,
 )
 from ledger.rules.verdict import LegEvidence
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+
+def _parser() -> ModuleType:
+    """The claim parser, loaded the first time an entry needs it: a file of plain
+    entries (`ledger.transfer.plain_columns`) never does, and the parser's
+    vocabularies and patterns are a tenth of a second of start-up."""
+    from ledger.claims import parser
+
+    return parser
+
 
 # libyaml's parser with no implicit typing: every scalar arrives as text and
 # this module converts the fields it knows (dates, numbers, booleans). On a
@@ -243,12 +250,22 @@ def read_import_text(
     first_said: dict[str, tuple[int, NewClaim, str | None]] = {}
     pending_revises: list[tuple[int, str]] = []
     plain_memo = _PlainMemo()
+    plain_entries: list[NewClaim | None] = []
     for index, raw in enumerate(raw_entries):  # `_load` has made null fields None
+        if index % _PLAIN_STRETCH == 0:
+            # Plain entries are read a stretch at a time, a column at a time.
+            plain_entries = _read_plain_entries(
+                raw_entries[index : index + _PLAIN_STRETCH],
+                aliases,
+                source_kinds,
+                today,
+                plain_memo,
+            )
         # Each parsed entry is let go once read, so its memory serves the claims
         # built after it: a big file holds its parsed entries or its claims, not
         # both (errors find their lines in the text again, see `_LineFinder`).
         raw_entries[index] = None
-        entry = _read_plain_entry(raw, aliases, source_kinds, today, plain_memo)
+        entry = plain_entries[index % _PLAIN_STRETCH]
         if entry is not None:
             history, void_reason, baseline = (), None, None
         else:
@@ -312,6 +329,26 @@ def read_import_text(
     if problems:
         raise ImportFileError(path, problems)
     return ImportBatch(tuple(sources), tuple(entries), resolutions, void_reasons, baselines)
+
+
+# Entries read by `_read_plain_entries` at a time: enough that each column's
+# distinct values are few beside its length, few enough that a stretch's parsed
+# entries and claims are a few megabytes.
+_PLAIN_STRETCH = 5000
+
+
+def _read_plain_entries(
+    raws: list[Any],
+    aliases: Mapping[str, str] | None,
+    source_kinds: Mapping[str, str | None],
+    today: date,
+    memo: _PlainMemo,
+) -> list[NewClaim | None]:
+    """Each entry's claim as `_read_plain_entry` reads it (None: read it the general
+    way), a column at a time (`ledger.transfer.plain_columns`)."""
+    from ledger.transfer.plain_columns import read_plain_entries
+
+    return read_plain_entries(raws, aliases, source_kinds, today, memo)
 
 
 def _contradiction(
@@ -380,17 +417,27 @@ def _load(text: str, *, key_lines: bool = False) -> Any:
     The line of each key is needed only to name both lines of a duplicate:
     a file with one is read again with `key_lines`, which keeps them.
     """
-    # One frame per open mapping or sequence: [container, pending key, its line,
-    # the line of each key seen (mappings, with `key_lines`), the frame's line].
-    stack: list[list[Any]] = []
+    # The innermost open mapping or sequence is held in locals (`parent`, whether it
+    # is a mapping, its pending key and that key's line, the line of each key seen
+    # (mappings, with `key_lines`), its own line); the ones around it wait on
+    # `stack`. Most events are a scalar in a mapping: a few local tests each.
+    stack: list[tuple[Any, bool, Any, int, dict[Any, int], int]] = []
+    parent: Any = None  # None: at the top, outside every container
+    in_mapping = False
+    key: Any = _NO_KEY
+    key_line = 0
+    seen: dict[Any, int] = {}
+    line = 0
     root: Any = None
     documents = 0
     nulls = NULLS
+    seldom = _SELDOM_REPEATED
     scalar, mapping_start, sequence_start = (
         yaml.ScalarEvent,
         yaml.MappingStartEvent,
         yaml.SequenceStartEvent,
     )
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     # The loader's events one C call each (`yaml.parse` is a Python generator asking
     # twice per event: 7% of the reading of 1.6 million events).
     loader = SafeLoader(text)
@@ -401,20 +448,43 @@ def _load(text: str, *, key_lines: bool = False) -> Any:
                 if event.anchor is not None:
                     _refuse_anchor("&", event)
                 value: Any = event.value
+                if not in_mapping:
+                    if parent is None:
+                        root = value
+                    else:
+                        parent.append(value)
+                    continue
+                if key is _NO_KEY:
+                    # Keys and most values (sources, symbols, kinds, days) repeat from
+                    # entry to entry: one string each, not one per entry (a fifth of a
+                    # million-entry file's parsed size).
+                    key = intern(value)
+                    if key_lines:
+                        key_line = event.start_mark.line + 1
+                    continue
+                if value in nulls:
+                    value = None
+                elif key not in seldom:
+                    value = intern(value)
             elif kind is mapping_start or kind is sequence_start:
                 if event.anchor is not None:
                     _refuse_anchor("&", event)
-                container: Any = {} if kind is mapping_start else []
-                stack.append([container, _NO_KEY, 0, {}, event.start_mark.line])
+                stack.append((parent, in_mapping, key, key_line, seen, line))
+                in_mapping = kind is mapping_start
+                parent = {} if in_mapping else []
+                key, key_line, seen, line = _NO_KEY, 0, {}, event.start_mark.line
                 continue
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                value = frame[0]
-                if not stack:
+            elif kind is mapping_end or kind is sequence_end:
+                value, ended_line = parent, line
+                parent, in_mapping, key, key_line, seen, line = stack.pop()
+                if parent is None:
                     root = value
                     continue
-                if stack[-1][1] is _NO_KEY and stack[-1][0].__class__ is dict:
-                    raise _Refused(f"line {frame[4] + 1}: not valid YAML (found unhashable key)")
+                if not in_mapping:
+                    parent.append(value)
+                    continue
+                if key is _NO_KEY:
+                    raise _Refused(f"line {ended_line + 1}: not valid YAML (found unhashable key)")
             elif kind is yaml.AliasEvent:
                 _refuse_anchor("*", event)
             elif kind is yaml.DocumentStartEvent:
@@ -427,39 +497,18 @@ def _load(text: str, *, key_lines: bool = False) -> Any:
                 continue
             else:  # stream start and end, document end
                 continue
-            if not stack:
-                root = value
-                continue
-            frame = stack[-1]
-            parent = frame[0]
-            if parent.__class__ is list:
-                parent.append(value)
-            elif frame[1] is _NO_KEY:
-                # Keys and most values (sources, symbols, kinds, days) repeat from entry
-                # to entry: one string each, not one per entry (a fifth of a
-                # million-entry file's parsed size).
-                frame[1] = intern(value) if value.__class__ is str else value
-                if key_lines:
-                    frame[2] = event.start_mark.line + 1
-            else:
-                key = frame[1]
-                if key in parent:
-                    if not key_lines:
-                        return _load(text, key_lines=True)
-                    seen = frame[3]
-                    raise _Refused(
-                        f"line {frame[2]}: duplicate key {_shorten(str(key), 40)!r} (first on line"
-                        f" {seen[key]}): give each field once"
-                    )
-                if key_lines:
-                    frame[3][key] = frame[2]
-                if value.__class__ is str:
-                    if value in nulls:
-                        value = None
-                    elif key not in _SELDOM_REPEATED:
-                        value = intern(value)
-                parent[key] = value
-                frame[1] = _NO_KEY
+            # `value` is the value of `key` in the mapping `parent`.
+            if key in parent:
+                if not key_lines:
+                    return _load(text, key_lines=True)
+                raise _Refused(
+                    f"line {key_line}: duplicate key {_shorten(str(key), 40)!r} (first on line"
+                    f" {seen[key]}): give each field once"
+                )
+            if key_lines:
+                seen[key] = key_line
+            parent[key] = value
+            key = _NO_KEY
     finally:
         loader.dispose()
     return root
@@ -706,6 +755,10 @@ def _read_plain_entry(
     (tests/transfer/test_plain_entries.py holds both paths to the same entry).
     `memo` keeps what each repeated text (asset, day, probability, tags) read
     as for the rest of the file.
+
+    An import reads its plain entries a column at a time instead
+    (`_read_plain_entries`); this one-entry reading is the definition that
+    reader is held to (tests/transfer/test_plain_columns.py).
     """
     if raw.__class__ is not dict or not _PLAIN_ENTRY_KEYS.issuperset(raw):
         return None
@@ -739,7 +792,7 @@ def _read_plain_entry(
     match = memo.asset(asset, aliases)
     if match is None:
         return None
-    claim = plain_fields_claim(
+    claim = _parser().plain_fields_claim(
         asset=match, kind=kind, level=level, deadline=deadline, made_on=made_on
     )
     if claim is None:
@@ -781,7 +834,7 @@ def _read_claim(
         return _read_vague(raw, made_on, aliases)
     if raw.get("claim") is not None:
         claim_text = raw["claim"]
-        claim = parse_claim(claim_text, made_on=made_on, aliases=aliases)
+        claim = _parser().parse_claim(claim_text, made_on=made_on, aliases=aliases)
         _check_fields_agree(raw, claim, made_on, aliases)
         text = _opt_str(raw.get("text")) or claim_text
     elif raw.get("kind") is not None:
@@ -796,7 +849,7 @@ def _read_claim(
             _check_plain_level(level)
         if raw.get("upper") is not None:
             _check_plain_level(raw["upper"])
-        claim = claim_from_fields(
+        claim = _parser().claim_from_fields(
             asset=asset,
             kind=raw["kind"],
             # A band's messages quote its bounds as written: only a lone level is read fast.
@@ -853,7 +906,7 @@ def _check_fields_agree(
     }
     fields = {**stated, **{key: raw[key] for key in given}}
     try:
-        from_fields: Claim | None = claim_from_fields(
+        from_fields: Claim | None = _parser().claim_from_fields(
             asset=fields["symbol"],
             kind=fields["kind"],
             level=fields["level"],
@@ -987,7 +1040,7 @@ def _read_vague(
     if not said:
         raise _EntryError("a vague call needs its words: add 'claim: \"the squeeze is not over\"'")
     named = raw.get("symbol") or raw.get("asset") or None
-    claim = parse_vague(said, made_on=made_on, asset=named, aliases=aliases)
+    claim = _parser().parse_vague(said, made_on=made_on, asset=named, aliases=aliases)
     if raw.get("asset") and raw.get("symbol"):
         claim = dataclasses.replace(claim, asset=raw["asset"])
     return claim, _opt_str(raw.get("text")) or said

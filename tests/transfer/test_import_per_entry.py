@@ -31,6 +31,12 @@ from ledger.store.sources import ensure_sources
 from ledger.transfer import yaml_import
 from ledger.transfer.yaml_import import read_import_text
 
+
+def _no_plain_entries(raws: list[object], *args: object) -> list[None]:
+    """`_read_plain_entries` turned off: every entry is read the general way."""
+    return [None] * len(raws)
+
+
 TODAY = date(2026, 1, 15)
 STOPPED = datetime(2026, 1, 15, 9, 30, 0, 123456, tzinfo=UTC)
 
@@ -118,7 +124,7 @@ def imported(url: str, file_text: str) -> None:
 def recorded_one_by_one(url: str, file_text: str) -> None:
     """The oracle: general reading, one claim per call, the log read back."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(yaml_import, "_read_plain_entry", lambda *args: None)
+        patch.setattr(yaml_import, "_read_plain_entries", _no_plain_entries)
         batch = read_import_text(file_text, path="f.yaml", today=TODAY)
 
     def logged_from_stored_rows(session, claim_ids, *args) -> None:

@@ -1,4 +1,4 @@
-"""Plain structured entries are read the short way (`_read_plain_entry`), to the
+"""Plain structured entries are read the short way (`_read_plain_entries`), to the
 same batch and the same errors as the general way.
 
 The general reader is the oracle: a file read with the short path turned off
@@ -14,9 +14,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger.claims import parser
 from ledger.errors import ImportFileError
 from ledger.transfer import yaml_import
 from ledger.transfer.yaml_import import read_import_text
+
+
+def _no_plain_entries(raws: list[object], *args: object) -> list[None]:
+    """`_read_plain_entries` turned off: every entry is read the general way."""
+    return [None] * len(raws)
+
 
 TODAY = date(2026, 1, 15)
 ALIASES = {"yellow metal": "GC=F"}
@@ -92,7 +99,7 @@ def test_the_short_path_reads_as_the_general_one(batch: list[dict[str, str]]) ->
     texts = [_file(batch)] + [_file([fields]) for fields in batch]
     short = [_read(text) for text in texts]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(yaml_import, "_read_plain_entry", lambda *args: None)
+        patch.setattr(yaml_import, "_read_plain_entries", _no_plain_entries)
         general = [_read(text) for text in texts]
     assert short == general
 
@@ -107,7 +114,7 @@ def test_a_plain_file_is_read_without_the_general_claim_builder(
     def refuse(**fields: object) -> None:
         raise AssertionError("claim_from_fields was asked")
 
-    monkeypatch.setattr(yaml_import, "claim_from_fields", refuse)
+    monkeypatch.setattr(parser, "claim_from_fields", refuse)
     text = _file(
         [
             {
@@ -194,7 +201,7 @@ def test_repeated_values_read_as_the_general_way(batch: list[dict[str, str]]) ->
     reads as the general path reads it, good or bad."""
     short = _read(_file(batch))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(yaml_import, "_read_plain_entry", lambda *args: None)
+        patch.setattr(yaml_import, "_read_plain_entries", _no_plain_entries)
         general = _read(_file(batch))
     assert short == general
 
