@@ -77,6 +77,7 @@ from ledger.claims.bounds import (
 from ledger.errors import ClaimError
 from ledger.extract.article import find_byline
 from ledger.extract.article_affiliations import article_affiliations, credited_to_firms
+from ledger.extract.entity_focus import focus_affiliations
 from ledger.extract.article_date import DateSource, article_date
 from ledger.extract.candidate import Candidate
 from ledger.extract.dashboards import dashboard_lines
@@ -222,7 +223,10 @@ def _extract(
     notes: dict[str, None] = {}
     target_waits = False  # the sentence before was a target call with no level
     sentences = split_sentences(without_sidebar(text))
-    firm_of = article_affiliations(s.text for s in sentences if len(s.text) <= MAX_SENTENCE_LENGTH)
+    readable = [s.text for s in sentences if len(s.text) <= MAX_SENTENCE_LENGTH]
+    firm_of = article_affiliations(readable)
+    for person, firm in focus_affiliations(readable).items():
+        firm_of.setdefault(person, firm)  # a tie the article states wins over the house in focus
     for sentence in sentences:
         if len(sentence.text) > MAX_SENTENCE_LENGTH:
             continue

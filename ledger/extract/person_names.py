@@ -56,7 +56,9 @@ _APPOSITION = re.compile(
     # "Deutsche Bank, while more conservative, also sees": a clause of contrast
     r"|(?:while|though|although|albeit|like|unlike)\b[^,;:]{1,60}"
     # "Goldman Sachs, calling gold the currency of last resort, expects": a participle's clause
-    r"|[a-z]{3,}ing\b[^,;:]{1,100}),\s*(?:[a-z]+\s+){0,2}$"
+    r"|[a-z]{3,}ing\b[^,;:]{1,100}"
+    # "PlanB, creator of the stock-to-flow model, says": a post of something, in any words
+    r"|[a-z][\w-]+\s+(?:of|at|with)\s[^,;:]{1,100}),\s*(?:[a-z]+\s+){0,2}$"
 )
 _PARENTHETICAL = re.compile(r"^\([^()]*\),?$")
 
@@ -240,6 +242,12 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
         if bare.endswith("'s"):
             bare = bare[:-2]
         if _NAME_TOKEN.match(bare) or (name and bare in CONNECTORS):
+            if token.endswith(".") and (_INITIALISM.match(token) or _TITLE.match(token)):
+                # "the U.S. Energy Information Administration", "Dr. Ulrich Stephan": the dot
+                # of an initialism or a title does not end the name (clean_name drops a title)
+                name.append(token)
+                position = start + match.end()
+                continue
             name.append(bare)
             position = start + match.start() + len(bare)
             if bare != token:
@@ -247,6 +255,10 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
             continue
         break
     return (clean_name(name) if name else None), position
+
+
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
+_TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.$")
 
 
 _SHORT_NAME = re.compile(

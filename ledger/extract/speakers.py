@@ -454,6 +454,14 @@ _GAPPED_HOUSE = re.compile(
 )
 
 
+# "The trader PlanB says bitcoin should ...": a verb of saying opens a clause of its own, whose
+# verb ("should") is not the main verb after a clause inside a noun phrase
+_SAYS_THAT = re.compile(r"(?:says|said|thinks|believes|argues|argued|reckons|insists)", re.I)
+# 'The trader "PlanB", creator of ...': a one-word name in quotation marks after a lower-case
+# word is a nickname, who speaks, not a quotation
+_QUOTED_NICKNAME = re.compile(r'(?<=[a-z] )"(?P<name>[A-Z][\w.-]{1,20})"')
+
+
 def named_speakers(text: str) -> list[tuple[int, str]]:
     """Every (position, name) the sentence attaches to a forecast or a statement.
 
@@ -464,6 +472,7 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     # Names inside a quotation are what is quoted ("The prospect of BoJ hikes ..."), not
     # who speaks: blanked, so that positions stay put.
+    text = _QUOTED_NICKNAME.sub(lambda quote: f"  {quote['name']}", text)
     text = QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     for match in _SPEAKER_AFTER.finditer(text):
         if _points_back(text, match):
@@ -492,7 +501,8 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
             name, start = name_before_at(text[: match.start()])
             if name is None and pattern is not _SPEAKER_GROUP:
                 name, start = name_before_apposition(text[: match.start()])
-            if name and in_object_clause(text, start, match.end()):
+            saying = _SAYS_THAT.fullmatch(match[0].strip()) is not None
+            if name and not saying and in_object_clause(text, start, match.end()):
                 continue  # "the deficit the WPIC expects ... has not lifted": not who speaks
             if name and _PLACE_BEFORE.search(text, 0, start):
                 continue  # "Jane Doe of Citi in Hong Kong expects": where the subject works

@@ -164,6 +164,8 @@ FIRST_PERSON = (
 )
 # Capitalized words that are never a speaker's name (compared lower-case).
 NOT_A_NAME = (
+    # titles before a name ("Dr. Ulrich Stephan") and prepositions opening a sentence
+    "dr", "mr", "mrs", "ms", "prof", "besides", "unlike", "beyond", "amid",
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "if", "as", "by", "for",
     "meanwhile", "however", "also", "still", "now", "then", "this", "that", "these",
     "those", "it", "its", "we", "i", "they", "he", "she", "our", "my", "their", "his",
