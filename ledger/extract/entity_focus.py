@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from ledger.extract.candidate import Candidate
 from ledger.extract.house_names import (
     HOUSE_NAMES,
     QUOTED,
@@ -69,9 +71,7 @@ _PERSON_THEN_POST = re.compile(
 )
 # "The strategist for private and corporate clients had ...", "the analyst said": a pointer
 # to the person named last, with a researcher's post
-_POST_POINTER = re.compile(
-    rf"\b[Tt](?:he|his)\s+(?P<post>{_RESEARCH_POST})\b(?!\s+[A-Z])"
-)
+_POST_POINTER = re.compile(rf"\b[Tt](?:he|his)\s+(?P<post>{_RESEARCH_POST})\b(?!\s+[A-Z])")
 _PERSON_RUN = re.compile(_PERSON)
 # a clause of its own before the person, with its own subject: a round-up's next entry
 _ANOTHER_CLAUSE = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;)\s+[^,;]*$")
@@ -151,3 +151,23 @@ def _tie(found: dict[str, str], written: str, firm: str | None, post: str) -> No
         return
     found.setdefault(person, firm)
     found.setdefault(person.split()[-1], firm)
+
+
+def credited_to_sole_house(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """Calls the article credits to nobody, credited to the one house it is about.
+
+    A note or an outlook published by one house ("BofAML | We still see EUR/USD at 1.08",
+    "In the base case, WTI is forecast to fall to $66" in the regulator's own report, "they
+    think the DAX can reach 17,500" two paragraphs after the bank) names the house once, or
+    only in its headline, and speaks for it throughout. When every house the article names
+    and every speaker it credits is that one house, a call with no speaker is its call. Not
+    when the article credits a person, or names two houses or more."""
+    speakers = {c.speaker for c in candidates if c.speaker is not None}
+    houses = {house_name(h) for _, h in house_mentions(text)}
+    houses |= {house_name(s) for s in speakers}
+    if len(houses) != 1 or any(not is_organization(s) for s in speakers):
+        return list(candidates)
+    (house,) = houses
+    if not speakers and house not in HOUSE_NAMES:
+        return list(candidates)  # a name only the tables' aliases found, credited by no call
+    return [c if c.speaker is not None else replace(c, speaker=house) for c in candidates]

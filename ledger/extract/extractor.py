@@ -77,10 +77,10 @@ from ledger.claims.bounds import (
 from ledger.errors import ClaimError
 from ledger.extract.article import find_byline
 from ledger.extract.article_affiliations import article_affiliations, credited_to_firms
-from ledger.extract.entity_focus import focus_affiliations
 from ledger.extract.article_date import DateSource, article_date
 from ledger.extract.candidate import Candidate
 from ledger.extract.dashboards import dashboard_lines
+from ledger.extract.entity_focus import credited_to_sole_house, focus_affiliations
 from ledger.extract.kind_convention import sides_against_price_of_day
 from ledger.extract.merge import merged
 from ledger.extract.patterns import (
@@ -256,7 +256,7 @@ def _extract(
         target_waits = asks_for_a_level(sentence.text, candidates)
         read[key] = (candidates, context.state())
         found.extend(candidates)
-    found = credited_to_firms(found, firm_of, author)
+    found = credited_to_sole_house(credited_to_firms(found, firm_of, author), text)
     return merged(sides_against_price_of_day(found, context.price_now, text)), list(notes)
 
 

@@ -183,6 +183,15 @@ def name_before_at(text: str) -> tuple[str | None, int]:
     return cleaned, start + max(0, text[start:].find(cleaned.split()[0]))
 
 
+# "the investment bank Goldman Sachs", "French bank Societe Generale", "US brokerage Jefferies":
+# what the firm is, in lower case (a nationality may open it), right before its name
+DESCRIBED_FIRM = re.compile(
+    r"(?:the\s+)?(?:[A-Z][a-z]+\s+|U\.?S\.?\s+|UK\s+)?(?:[a-z-]+\s+){0,2}?(?:bank|firm|lender"
+    r"|brokerage|broker|house|consultancy|insurer|agency|asset\s+manager|fund\s+manager)"
+    r"\s+(?=[A-Z])"
+)
+
+
 # A person's role in lower case right before the name: "analyst", "chief market strategist",
 # "crypto trader", "veteran investor", "co-founder".
 _ROLE_BEFORE_NAME = re.compile(
@@ -223,7 +232,7 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
     work = _WORK_BY_HOUSE.match(text, start)
     if work:
         start = work.end()
-    article = re.match(r"the\s+(?=[A-Z])", text[start:])
+    article = re.match(r"the\s+(?=[A-Z])", text[start:]) or DESCRIBED_FIRM.match(text[start:])
     if article:
         start += article.end()
     else:

@@ -58,6 +58,7 @@ from ledger.extract.level_speakers import level_owners
 from ledger.extract.object_clauses import in_object_clause
 from ledger.extract.patterns import speaker_phrases
 from ledger.extract.person_names import (
+    DESCRIBED_FIRM,
     NAME,
     clean_name,
     name_after,
@@ -309,7 +310,9 @@ def find_speaker(
         # George Gero, thinks ...": the subject, through what stands before its verb
         note = None if meant == own.name else f"{own.name} speaks for {meant}"
         return SpeakerReading(meant, named=True, note=note)
-    subject = HOUSE_SUBJECT.match(text)
+    described = DESCRIBED_FIRM.match(text)
+    # "French bank Societe Generale updated its forecast": the firm after what it is
+    subject = HOUSE_SUBJECT.match(text[described.end() :] if described else text)
     if subject and not _COMMON_NOUN.fullmatch(subject["name"]):
         # "Deutsche Bank accepts ..., but is forecasting 1.25": a firm opening the sentence
         # with a verb of its own is who speaks, whatever the verb.
@@ -457,6 +460,8 @@ _GAPPED_HOUSE = re.compile(
 # "The trader PlanB says bitcoin should ...": a verb of saying opens a clause of its own, whose
 # verb ("should") is not the main verb after a clause inside a noun phrase
 _SAYS_THAT = re.compile(r"(?:says|said|thinks|believes|argues|argued|reckons|insists)", re.I)
+# the noun right before the name, in apposition to it ("The trader PlanB says")
+_APPOSED = re.compile(r"\b(?i:the|a|an)\s+[a-z][\w-]*\s+$")
 # 'The trader "PlanB", creator of ...': a one-word name in quotation marks after a lower-case
 # word is a nickname, who speaks, not a quotation
 _QUOTED_NICKNAME = re.compile(r'(?<=[a-z] )"(?P<name>[A-Z][\w.-]{1,20})"')
@@ -501,7 +506,9 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
             name, start = name_before_at(text[: match.start()])
             if name is None and pattern is not _SPEAKER_GROUP:
                 name, start = name_before_apposition(text[: match.start()])
-            saying = _SAYS_THAT.fullmatch(match[0].strip()) is not None
+            saying = _SAYS_THAT.fullmatch(match[0].strip()) is not None and bool(
+                _APPOSED.search(text, 0, start)
+            )
             if name and not saying and in_object_clause(text, start, match.end()):
                 continue  # "the deficit the WPIC expects ... has not lifted": not who speaks
             if name and _PLACE_BEFORE.search(text, 0, start):
