@@ -8,8 +8,10 @@ Stoltzfus sees ...", "... said Natasha Kaneva, head of global commodities strate
 The labelling convention credits the firm, and no phrase rule can list every way of
 writing this. What they share: a person given a researcher's post (analyst, strategist,
 economist, head of research or strategy, chief investment officer) with no firm of their
-own beside it, while the article is about a house, named in the same sentence before the
-person or in the two sentences before. That house is the one they speak for.
+own beside it, while the article is about a house: the only one named in the sentence and
+the one before, or else the only one the article has named so far. That house is the one they speak
+for. A pointer with such a post ("the strategist") gives it to the person named last, up to
+two sentences before.
 
 One pass over the article keeps the house in focus (the last house the tables know, named
 outside quotations) and ties each such person to it, by full name and surname, for
@@ -73,10 +75,16 @@ _PERSON_THEN_POST = re.compile(
 # to the person named last, with a researcher's post
 _POST_POINTER = re.compile(rf"\b[Tt](?:he|his)\s+(?P<post>{_RESEARCH_POST})\b(?!\s+[A-Z])")
 _PERSON_RUN = re.compile(_PERSON)
+_DESCRIBED_FIRM_AFTER = re.compile(
+    r"\s+(?:at|of|with)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}?(?:firm|company|house|bank|manager"
+    r"|brokerage|consultancy|boutique)\s+(?P<firm>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|&)){0,4})"
+)
 # a clause of its own before the person, with its own subject: a round-up's next entry
 _ANOTHER_CLAUSE = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;)\s+[^,;]*$")
 # sentences back that a house named stays the one the article is about
-_WINDOW = 2
+_WINDOW = 1
+# sentences back that a pointer with a post ("the strategist") reaches for its person
+_POINTER_WINDOW = 2
 
 
 def focus_affiliations(sentences: Sequence[str]) -> dict[str, str]:
@@ -94,7 +102,8 @@ def focus_affiliations(sentences: Sequence[str]) -> dict[str, str]:
             if _ANOTHER_CLAUSE.search(text, 0, position):
                 return None  # "UBS forecasts 7,700, and strategist Ed Yardeni points to ..."
             recent = [house for at, house in named_at if index - at <= _WINDOW]
-            houses = set(_houses(text)) | set(recent)
+            # failing one close before, the only house the article has named so far
+            houses = set(_houses(text)) | set(recent) or {house for _, house in named_at}
             return houses.pop() if len(houses) == 1 else None
 
         for pattern in (_POST_THEN_PERSON, _PERSON_THEN_POST):
@@ -102,12 +111,19 @@ def focus_affiliations(sentences: Sequence[str]) -> dict[str, str]:
                 after = match.groupdict().get("after")
                 if after and re.match(r"\s+(?:at|of|with|for)\s+[A-Z]", after):
                     continue  # "..., strategist at Acme": the firm is named; speaker_roles reads it
+                described = _DESCRIBED_FIRM_AFTER.match(text, match.end("post"))
+                if described:
+                    # "head of digital asset research at global investment firm VanEck": what
+                    # the firm is says it is one, whatever its name
+                    firm = clean_name(described["firm"].rstrip(".,;:").split())
+                    _tie(found, match["person"], firm and house_name(firm), match["post"])
+                    continue
                 described = text[max(0, match.start() - 30) : match.start()] + match["post"]
                 if _NOT_A_FIRMS.search(described) or _named_firm_before(text, match.start()):
                     continue
                 _tie(found, match["person"], focus(match.start()), match["post"])
         pointer = _POST_POINTER.search(text)
-        if pointer and last_person and index - last_person_at <= 1:
+        if pointer and last_person and index - last_person_at <= _POINTER_WINDOW:
             # "According to Dr. Ulrich Stephan, ... The strategist for private clients":
             # the person named last holds the post
             persons_before = [m for m in _PERSON_RUN.finditer(text, 0, pointer.start())]
@@ -127,7 +143,9 @@ def _houses(text: str) -> list[str]:
     found = house_mentions(text)
     for position, name in named_speakers(text):
         known = name in HOUSE_NAMES or house_name(name) in HOUSE_NAMES
-        if known or (is_organization(name) and has_organization_word(name)):
+        # a firm's word alone ("Bank" of "ANALYSIS/Deutsche Bank") names no firm
+        whole = len(name.split()) > 1 and is_organization(name) and has_organization_word(name)
+        if known or whole:
             found.append((position, house_name(name)))
     return [house for _, house in sorted(found)]
 

@@ -343,6 +343,11 @@ def _without_relayed_sources(text: str, named: list[tuple[int, str]]) -> list[tu
     """The named speakers less an outlet that only passes on the call of a house the same
     sentence names after it: the house is who makes the call."""
     for relay in _RELAYED_SOURCE.finditer(text):
+        relayer = clean_name(relay[0].rstrip(", ").removesuffix("'s").split()[2:])
+        if relayer and house_name(relayer) in HOUSE_NAMES:
+            # a house makes its own call: "According to UBS Group, gold could rise to $2,900,
+            # a view in line with Goldman Sachs's forecasts"
+            continue
         if any(position >= relay.end() for position, _ in named):
             named = [(p, n) for p, n in named if not relay.start() <= p < relay.end()]
     return named
