@@ -31,6 +31,7 @@ from dataclasses import replace
 from ledger.extract.candidate import Candidate
 from ledger.extract.house_names import (
     HOUSE_NAMES,
+    HOUSE_SUBJECT,
     QUOTED,
     has_organization_word,
     house_mentions,
@@ -40,6 +41,7 @@ from ledger.extract.house_names import (
     speaks_for,
 )
 from ledger.extract.person_names import clean_name
+from ledger.extract.patterns import speaker_phrases
 from ledger.extract.speakers import named_speakers
 
 _PERSON = r"(?P<person>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2})"
@@ -75,6 +77,7 @@ _PERSON_THEN_POST = re.compile(
 # to the person named last, with a researcher's post
 _POST_POINTER = re.compile(rf"\b[Tt](?:he|his)\s+(?P<post>{_RESEARCH_POST})\b(?!\s+[A-Z])")
 _PERSON_RUN = re.compile(_PERSON)
+_SENTENCE_SUBJECT = re.compile(speaker_phrases.SENTENCE_SUBJECT)
 _DESCRIBED_FIRM_AFTER = re.compile(
     r"\s+(?:at|of|with)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}?(?:firm|company|house|bank|manager"
     r"|brokerage|consultancy|boutique)\s+(?P<firm>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|&)){0,4})"
@@ -141,7 +144,16 @@ def _houses(text: str) -> list[str]:
     """The houses a sentence names, in order: every house the tables know, and any firm the
     sentence makes a speaker ("DZ Bank now thinks ...") whose name says it is a firm."""
     found = house_mentions(text)
-    for position, name in named_speakers(text):
+    named = named_speakers(text)
+    for pattern in (HOUSE_SUBJECT, _SENTENCE_SUBJECT):
+        # "Brightwater Bank is bullish on gold": the firm the sentence is about
+        subject = pattern.match(text)
+        if subject:
+            named.append((subject.start("name"), subject["name"]))
+    for position, written in named:
+        name = clean_name(written.split())
+        if name is None:
+            continue
         known = name in HOUSE_NAMES or house_name(name) in HOUSE_NAMES
         # a firm's word alone ("Bank" of "ANALYSIS/Deutsche Bank") names no firm
         whole = len(name.split()) > 1 and is_organization(name) and has_organization_word(name)
@@ -188,4 +200,16 @@ def credited_to_sole_house(candidates: Sequence[Candidate], text: str) -> list[C
     (house,) = houses
     if not speakers and house not in HOUSE_NAMES:
         return list(candidates)  # a name only the tables' aliases found, credited by no call
-    return [c if c.speaker is not None else replace(c, speaker=house) for c in candidates]
+    mentions = [at for at, named in house_mentions(text) if house_name(named) == house]
+    first = min(mentions, default=0)  # a house credited with a call is named before it
+    return [
+        replace(c, speaker=house) if c.speaker is None and _named_before(c, text, first) else c
+        for c in candidates
+    ]
+
+
+def _named_before(candidate: Candidate, text: str, first: int) -> bool:
+    """Whether the house was named before the call's sentence: a sidebar's headline after the
+    note ("JPMorgan Lifts Gold Price Forecast ...") is not what the note is about."""
+    where = text.find(candidate.sentence[:60])
+    return where < 0 or first <= where
