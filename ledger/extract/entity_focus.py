@@ -40,8 +40,8 @@ from ledger.extract.house_names import (
     is_organization,
     speaks_for,
 )
-from ledger.extract.person_names import clean_name
 from ledger.extract.patterns import speaker_phrases
+from ledger.extract.person_names import clean_name
 from ledger.extract.speakers import named_speakers
 
 _PERSON = r"(?P<person>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2})"

@@ -67,7 +67,7 @@ def _speakers_at(text: str, level: str) -> set[str | None]:
             id="capitalized-post-opening-sentence",
         ),
         pytest.param(
-            "Brightwater Bank is bullish on gold. \"Demand will stay strong,\" said Tomas"
+            'Brightwater Bank is bullish on gold. "Demand will stay strong," said Tomas'
             " Eriksen, head of global commodities research. Eriksen sees gold at $5,400 by the"
             " end of 2026.",
             "5400",
@@ -198,8 +198,7 @@ def test_a_title_or_an_initialism_does_not_end_the_name(text: str, speaker: str)
 @pytest.mark.parametrize(
     "text",
     [
-        "Besides calling for gold to drop 9% by the end of the year, readers see silver at"
-        " $40.",
+        "Besides calling for gold to drop 9% by the end of the year, readers see silver at $40.",
         "Unlike calling for a crash, readers expect gold at $4,000 by the end of the year.",
     ],
 )
@@ -292,6 +291,12 @@ def test_a_quoted_nickname_speaks(text: str, speaker: str) -> None:
     assert find_speaker(text, headline=False, author=None).name == speaker
 
 
-def test_a_quoted_outlet_after_told_is_no_nickname() -> None:
-    text = 'So told "Marketline" the head of research of Solvind Capital, gold may reach $2,000.'
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Silver could reach $40 by the end of the year, he said in an interview with "Marketline".',
+        'Gold could reach $2,600 by the end of the year, she told "Marketline" on Monday.',
+    ],
+)
+def test_a_quoted_outlet_after_with_or_told_is_no_nickname(text: str) -> None:
     assert find_speaker(text, headline=False, author=None).name != "Marketline"
