@@ -295,7 +295,8 @@ def test_a_quoted_nickname_speaks(text: str, speaker: str) -> None:
     "text",
     [
         'Silver could reach $40 by the end of the year, he said in an interview with "Marketline".',
-        'Gold could reach $2,600 by the end of the year, she told "Marketline" on Monday.',
+        "Gold could reach $2,600 by the end of the year, the strategist wrote in a column for"
+        ' "Marketline".',
     ],
 )
 def test_a_quoted_outlet_after_with_or_told_is_no_nickname(text: str) -> None:
