@@ -47,7 +47,7 @@ from ledger.extract.speakers import named_speakers
 _PERSON = r"(?P<person>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2})"
 # a researcher's post: what the convention credits to the firm (no officer, founder, trader)
 _RESEARCH_POST = (
-    r"(?:(?:(?!(?:and|or|but|while|whereas|with|of|at|by|to|from|said|says)\b)[a-z-]+"
+    r"(?:(?:(?!(?:and|or|but|while|whereas|with|of|at|by|to|from|said|says|the|a|an)\b)[a-z-]+"
     r"|[A-Z]{2,5}|U\.S\.)\s+){0,4}?"
     r"(?:strategist|analyst|economist|researcher"
     r"|(?:co-)?head\s+of\s+(?:[\w.-]+\s+){0,4}?(?:research|strategy|economics|analysis)"
@@ -62,7 +62,7 @@ _NOT_A_FIRMS = re.compile(
 # "analyst Christian Kahler sees", "Chief investment strategist John Stoltzfus": the post
 # right before the name, in lower case except its first word
 _POST_THEN_PERSON = re.compile(
-    rf"(?<![\w'])(?P<post>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?"
+    rf"(?<![\w'])(?<![Tt]he\s)(?P<post>(?:[Ii]ts\s+|[Tt]heir\s+)?"
     r"(?:(?:Chief|Senior|Lead|Global|Head|Equity|Market|Investment|Commodities|Currency|FX)\s+)?"
     rf"(?:{_RESEARCH_POST}|Analyst|Strategist|Economist)),?\s+{_PERSON}"
 )
@@ -187,11 +187,13 @@ def credited_to_sole_house(candidates: Sequence[Candidate], text: str) -> list[C
     """Calls the article credits to nobody, credited to the one house it is about.
 
     A note or an outlook published by one house ("BofAML | We still see EUR/USD at 1.08",
-    "In the base case, WTI is forecast to fall to $66" in the regulator's own report, "they
-    think the DAX can reach 17,500" two paragraphs after the bank) names the house once, or
-    only in its headline, and speaks for it throughout. When every house the article names
-    and every speaker it credits is that one house, a call with no speaker is its call. Not
-    when the article credits a person, or names two houses or more."""
+    "Standard Chartered's latest move: it raised its ether target to $7,500 and predicts
+    $25,000 by 2028") names the house where it speaks and then leaves it out. When every house
+    the article names and every speaker it credits is that one house, a call with no speaker
+    in a paragraph that names the house before it, or a call in the first person after the
+    house was named, is its call. Not when the article credits a person or names two houses,
+    and not a call paragraphs away from the house ("JPMorgan's analysts compared ... \n\nNew
+    price target: $170,000"): a house's name does not carry across the page."""
     speakers = {c.speaker for c in candidates if c.speaker is not None}
     houses = {house_name(h) for _, h in house_mentions(text)}
     houses |= {house_name(s) for s in speakers}
@@ -200,16 +202,27 @@ def credited_to_sole_house(candidates: Sequence[Candidate], text: str) -> list[C
     (house,) = houses
     if not speakers and house not in HOUSE_NAMES:
         return list(candidates)  # a name only the tables' aliases found, credited by no call
-    mentions = [at for at, named in house_mentions(text) if house_name(named) == house]
-    first = min(mentions, default=0)  # a house credited with a call is named before it
+    named = [at for at, written in house_mentions(text) if house_name(written) == house]
+    for speaker in speakers:
+        named += [m.start() for m in re.finditer(re.escape(speaker), text)]
     return [
-        replace(c, speaker=house) if c.speaker is None and _named_before(c, text, first) else c
+        replace(c, speaker=house) if c.speaker is None and _about_the_house(c, text, named) else c
         for c in candidates
     ]
 
 
-def _named_before(candidate: Candidate, text: str, first: int) -> bool:
-    """Whether the house was named before the call's sentence: a sidebar's headline after the
-    note ("JPMorgan Lifts Gold Price Forecast ...") is not what the note is about."""
+_WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+def _about_the_house(candidate: Candidate, text: str, named: list[int]) -> bool:
+    """Whether the house is named in the call's paragraph before the call ends, or named
+    anywhere before a call in the first person (a sidebar's headline after the note, "JPMorgan
+    Lifts Gold Price Forecast ...", is not what the note is about)."""
     where = text.find(candidate.sentence[:60])
-    return where < 0 or first <= where
+    if where < 0:
+        return False
+    paragraph = text.rfind("\n", 0, where) + 1
+    if any(paragraph <= at < where + len(candidate.sentence) for at in named):
+        return True
+    first_person = _WE.search(QUOTED.sub(" ", candidate.sentence)) is not None
+    return first_person and min(named, default=where) < where
