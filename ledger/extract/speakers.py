@@ -469,7 +469,17 @@ _SAYS_THAT = re.compile(r"(?:says|said|thinks|believes|argues|argued|reckons|ins
 _APPOSED = re.compile(r"\b(?i:the|a|an)\s+[a-z][\w-]*\s+$")
 # 'The trader "PlanB", creator of ...': a one-word name in quotation marks after a lower-case
 # word is a nickname, who speaks, not a quotation
-_QUOTED_NICKNAME = re.compile(r'(?<=[a-z] )"(?P<name>[A-Z][\w.-]{1,20})"')
+_QUOTED_NICKNAME = re.compile(r'(?P<before>\b[a-z]+ )"(?P<name>[A-Z][\w.-]{1,20})"')
+# what a quoted name after these words is: who was told, an outlet, a title ("told "Rosbalt"")
+_NOT_BEFORE_NICKNAME = frozenset(
+    ("told", "said", "says", "to", "by", "from", "in", "on", "at", "for", "with", "of")
+)
+
+
+def _nickname(quote: re.Match[str]) -> str:
+    if quote["before"].strip() in _NOT_BEFORE_NICKNAME:
+        return quote[0]
+    return f"{quote['before']}  {quote['name']}"
 
 
 def named_speakers(text: str) -> list[tuple[int, str]]:
@@ -482,7 +492,7 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     # Names inside a quotation are what is quoted ("The prospect of BoJ hikes ..."), not
     # who speaks: blanked, so that positions stay put.
-    text = _QUOTED_NICKNAME.sub(lambda quote: f"  {quote['name']}", text)
+    text = _QUOTED_NICKNAME.sub(_nickname, text)
     text = QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     for match in _SPEAKER_AFTER.finditer(text):
         if _points_back(text, match):
