@@ -80,6 +80,7 @@ from ledger.extract.article_affiliations import article_affiliations, credited_t
 from ledger.extract.article_date import DateSource, article_date
 from ledger.extract.candidate import Candidate
 from ledger.extract.dashboards import dashboard_lines
+from ledger.extract.entity_focus import credited_to_sole_house, focus_affiliations
 from ledger.extract.kind_convention import sides_against_price_of_day
 from ledger.extract.merge import merged
 from ledger.extract.patterns import (
@@ -222,7 +223,10 @@ def _extract(
     notes: dict[str, None] = {}
     target_waits = False  # the sentence before was a target call with no level
     sentences = split_sentences(without_sidebar(text))
-    firm_of = article_affiliations(s.text for s in sentences if len(s.text) <= MAX_SENTENCE_LENGTH)
+    readable = [s.text for s in sentences if len(s.text) <= MAX_SENTENCE_LENGTH]
+    firm_of = article_affiliations(readable)
+    for person, firm in focus_affiliations(readable).items():
+        firm_of.setdefault(person, firm)  # a tie the article states wins over the house in focus
     for sentence in sentences:
         if len(sentence.text) > MAX_SENTENCE_LENGTH:
             continue
@@ -252,7 +256,7 @@ def _extract(
         target_waits = asks_for_a_level(sentence.text, candidates)
         read[key] = (candidates, context.state())
         found.extend(candidates)
-    found = credited_to_firms(found, firm_of, author)
+    found = credited_to_sole_house(credited_to_firms(found, firm_of, author), text)
     return merged(sides_against_price_of_day(found, context.price_now, text)), list(notes)
 
 

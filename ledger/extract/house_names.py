@@ -103,6 +103,13 @@ def houses_named(text: str) -> list[str]:
     return [HOUSES[match[0].lower()] for match in _HOUSE_MENTION.finditer(unquoted)]
 
 
+def house_mentions(text: str) -> list[tuple[int, str]]:
+    """Where each known house is named outside quotations, with its name as the ledger keeps it
+    (`houses_named` with positions, for the house an article is about at a point)."""
+    unquoted = QUOTED.sub(lambda quote: " " * len(quote[0]), text)
+    return [(m.start(), HOUSES[m[0].lower()]) for m in _HOUSE_MENTION.finditer(unquoted)]
+
+
 def split_houses(name: str) -> list[str]:
     """ "Goldman Sachs & Morgan Stanley", "Citi and HSBC": the known houses a name joins, each
     as the ledger names it; one name when it is one firm ("Hauck & Aufhäuser")."""

@@ -56,7 +56,9 @@ _APPOSITION = re.compile(
     # "Deutsche Bank, while more conservative, also sees": a clause of contrast
     r"|(?:while|though|although|albeit|like|unlike)\b[^,;:]{1,60}"
     # "Goldman Sachs, calling gold the currency of last resort, expects": a participle's clause
-    r"|[a-z]{3,}ing\b[^,;:]{1,100}),\s*(?:[a-z]+\s+){0,2}$"
+    r"|[a-z]{3,}ing\b[^,;:]{1,100}"
+    # "PlanB, creator of the stock-to-flow model, says": a post of something, in any words
+    r"|[a-z][\w-]+\s+(?:of|at|with)\s[^,;:]{1,100}),\s*(?:[a-z]+\s+){0,2}$"
 )
 _PARENTHETICAL = re.compile(r"^\([^()]*\),?$")
 
@@ -181,6 +183,15 @@ def name_before_at(text: str) -> tuple[str | None, int]:
     return cleaned, start + max(0, text[start:].find(cleaned.split()[0]))
 
 
+# "the investment bank Goldman Sachs", "French bank Societe Generale", "US brokerage Jefferies":
+# what the firm is, in lower case (a nationality may open it), right before its name
+DESCRIBED_FIRM = re.compile(
+    r"(?:the\s+)?(?:[A-Z][a-z]+\s+|U\.?S\.?\s+|UK\s+)?(?:[a-z-]+\s+){0,2}?(?:bank|firm|lender"
+    r"|brokerage|broker|house|consultancy|insurer|agency|asset\s+manager|fund\s+manager)"
+    r"\s+(?=[A-Z])"
+)
+
+
 # A person's role in lower case right before the name: "analyst", "chief market strategist",
 # "crypto trader", "veteran investor", "co-founder".
 _ROLE_BEFORE_NAME = re.compile(
@@ -221,7 +232,7 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
     work = _WORK_BY_HOUSE.match(text, start)
     if work:
         start = work.end()
-    article = re.match(r"the\s+(?=[A-Z])", text[start:])
+    article = re.match(r"the\s+(?=[A-Z])", text[start:]) or DESCRIBED_FIRM.match(text[start:])
     if article:
         start += article.end()
     else:
@@ -240,6 +251,12 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
         if bare.endswith("'s"):
             bare = bare[:-2]
         if _NAME_TOKEN.match(bare) or (name and bare in CONNECTORS):
+            if token.endswith(".") and (_INITIALISM.match(token) or _TITLE.match(token)):
+                # "the U.S. Energy Information Administration", "Dr. Ulrich Stephan": the dot
+                # of an initialism or a title does not end the name (clean_name drops a title)
+                name.append(token)
+                position = start + match.end()
+                continue
             name.append(bare)
             position = start + match.start() + len(bare)
             if bare != token:
@@ -247,6 +264,10 @@ def name_after(text: str, start: int) -> tuple[str | None, int]:
             continue
         break
     return (clean_name(name) if name else None), position
+
+
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
+_TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.$")
 
 
 _SHORT_NAME = re.compile(

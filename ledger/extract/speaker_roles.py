@@ -28,7 +28,7 @@ _ROLE = (
     # "chief Japan FX strategist": a place or market may follow the first word of the role
     r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+(?:(?:[a-z-]+|[A-Z]{2,5}|[A-Z][a-z]+)\s+){0,3}?)?"
     r"(?:co-head|strategist|analyst|economist|head|chief|director"
-    r"|manager|officer|cio|ceo|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
+    r"|manager|officer|cio|ceo|CIO|CEO|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
     r"\s+){0,3}?[a-z-]+)?"
 )
 ROLE = _ROLE  # the same posts, for the article-wide ties (article_affiliations.py)

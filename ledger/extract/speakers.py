@@ -58,6 +58,7 @@ from ledger.extract.level_speakers import level_owners
 from ledger.extract.object_clauses import in_object_clause
 from ledger.extract.patterns import speaker_phrases
 from ledger.extract.person_names import (
+    DESCRIBED_FIRM,
     NAME,
     clean_name,
     name_after,
@@ -309,7 +310,9 @@ def find_speaker(
         # George Gero, thinks ...": the subject, through what stands before its verb
         note = None if meant == own.name else f"{own.name} speaks for {meant}"
         return SpeakerReading(meant, named=True, note=note)
-    subject = HOUSE_SUBJECT.match(text)
+    described = DESCRIBED_FIRM.match(text)
+    # "French bank Societe Generale updated its forecast": the firm after what it is
+    subject = HOUSE_SUBJECT.match(text[described.end() :] if described else text)
     if subject and not _COMMON_NOUN.fullmatch(subject["name"]):
         # "Deutsche Bank accepts ..., but is forecasting 1.25": a firm opening the sentence
         # with a verb of its own is who speaks, whatever the verb.
@@ -340,6 +343,11 @@ def _without_relayed_sources(text: str, named: list[tuple[int, str]]) -> list[tu
     """The named speakers less an outlet that only passes on the call of a house the same
     sentence names after it: the house is who makes the call."""
     for relay in _RELAYED_SOURCE.finditer(text):
+        relayer = clean_name(relay[0].rstrip(", ").removesuffix("'s").split()[2:])
+        if relayer and house_name(relayer) in HOUSE_NAMES:
+            # a house makes its own call: "According to UBS Group, gold could rise to $2,900,
+            # a view in line with Goldman Sachs's forecasts"
+            continue
         if any(position >= relay.end() for position, _ in named):
             named = [(p, n) for p, n in named if not relay.start() <= p < relay.end()]
     return named
@@ -454,6 +462,26 @@ _GAPPED_HOUSE = re.compile(
 )
 
 
+# "The trader PlanB says bitcoin should ...": a verb of saying opens a clause of its own, whose
+# verb ("should") is not the main verb after a clause inside a noun phrase
+_SAYS_THAT = re.compile(r"(?:says|said|thinks|believes|argues|argued|reckons|insists)", re.I)
+# the noun right before the name, in apposition to it ("The trader PlanB says")
+_APPOSED = re.compile(r"\b(?i:the|a|an)\s+[a-z][\w-]*\s+$")
+# 'The trader "PlanB", creator of ...': a one-word name in quotation marks after a lower-case
+# word is a nickname, who speaks, not a quotation
+_QUOTED_NICKNAME = re.compile(r'(?P<before>\b[a-z]+ )"(?P<name>[A-Z][\w.-]{1,20})"')
+# what a quoted name after these words is: who was told, an outlet, a title ("told "Rosbalt"")
+_NOT_BEFORE_NICKNAME = frozenset(
+    ("told", "said", "says", "to", "by", "from", "in", "on", "at", "for", "with", "of")
+)
+
+
+def _nickname(quote: re.Match[str]) -> str:
+    if quote["before"].strip() in _NOT_BEFORE_NICKNAME:
+        return quote[0]
+    return f"{quote['before']}  {quote['name']}"
+
+
 def named_speakers(text: str) -> list[tuple[int, str]]:
     """Every (position, name) the sentence attaches to a forecast or a statement.
 
@@ -464,6 +492,7 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     # Names inside a quotation are what is quoted ("The prospect of BoJ hikes ..."), not
     # who speaks: blanked, so that positions stay put.
+    text = _QUOTED_NICKNAME.sub(_nickname, text)
     text = QUOTED.sub(lambda quote: " " * len(quote[0]), text)
     for match in _SPEAKER_AFTER.finditer(text):
         if _points_back(text, match):
@@ -492,7 +521,10 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
             name, start = name_before_at(text[: match.start()])
             if name is None and pattern is not _SPEAKER_GROUP:
                 name, start = name_before_apposition(text[: match.start()])
-            if name and in_object_clause(text, start, match.end()):
+            saying = _SAYS_THAT.fullmatch(match[0].strip()) is not None and bool(
+                _APPOSED.search(text, 0, start)
+            )
+            if name and not saying and in_object_clause(text, start, match.end()):
                 continue  # "the deficit the WPIC expects ... has not lifted": not who speaks
             if name and _PLACE_BEFORE.search(text, 0, start):
                 continue  # "Jane Doe of Citi in Hong Kong expects": where the subject works

@@ -102,7 +102,9 @@ SPEAKER_ANAPHORA_ORGANIZATION = (
     r"|german|french|canadian|wall\s+street|investment|dutch|japanese|british|australian"
     r"|u\.k\.|european|american|italian|spanish|chinese|nordic|scandinavian)\s+)?"
     r"(?:bank|firm|lender|brokerage|broker|group|house|manager|asset\s+manager|fund"
-    r"|company|consultancy|insurer|agency|administration|institute|council)\b",
+    r"|company|consultancy|insurer|agency|administration|institute|council)\b"
+    # "said the investment bank Goldman Sachs": a description of the name after it, no pointer
+    r"(?!\s+(?-i:[A-Z][a-z]|[A-Z]{2}))",
     r"\bit\s+(?:also\s+|now\s+|still\s+)?(?:said|says|expects?|sees?|forecasts?|predicts?"
     r"|projects?|estimates?|leans|remains|raised|raises|lifted|lifts|cut|cuts|lowered|lowers"
     r"|kept|keeps|targets?|warned|warns|added|adds|noted|notes)\b",
@@ -164,6 +166,8 @@ FIRST_PERSON = (
 )
 # Capitalized words that are never a speaker's name (compared lower-case).
 NOT_A_NAME = (
+    # titles before a name ("Dr. Ulrich Stephan") and prepositions opening a sentence
+    "dr", "mr", "mrs", "ms", "prof", "besides", "unlike", "beyond", "amid",
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "if", "as", "by", "for",
     "meanwhile", "however", "also", "still", "now", "then", "this", "that", "these",
     "those", "it", "its", "we", "i", "they", "he", "she", "our", "my", "their", "his",
