@@ -1,0 +1,215 @@
+"""Failure classes of the twenty-sixth round (issue 11): false positives on unseen text.
+
+Every false positive of the development files (corpus_test8.yaml, just retired from the
+frozen set, among them) was sorted by what the extractor took for a call. The classes fixed
+here, each in general form and in wording of our own (none of these sentences is in a
+corpus file):
+
+- an old target told beside the new one: "the index target had been 23,500", "they no
+  longer expect $36 but $40", "the old high at $73,800", "above the $1,250 forecast in a
+  previous poll";
+- the day's settlement in a market report: "increased 61 cents to settle at 66.20 dollars";
+- the market where it stands or has just been, told beside the news: "with the index
+  climbing as high as 6,100 before a pause", "crossed $3,400, its highest since April";
+- figures that are no price of the asset: "2.3-million barrels a day", "$300 a share of
+  earnings", "has taken $5 off its forecast";
+- (the harness) an outperformance reading, which has no level, could match no label: it now
+  matches a label of the same two assets.
+
+Each class has negatives that must not change. Calls are written "SYMBOL kind level
+deadline speaker", as in test_failure_classes.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extract.quality import Expected, Found, matches
+from extract_calls import recorded
+
+JUNE = date(2025, 6, 2)
+
+# ------------------------------------------------------------ old targets beside new ones
+
+
+@pytest.mark.parametrize(
+    ("text", "new", "old"),
+    [
+        (
+            "Helaba expects the DAX to reach 25,000 points by year-end. The bank's index target"
+            " had been 23,500 points.",
+            "^GDAXI touch_above 25000 by 2025-12-31 Helaba",
+            "23500",
+        ),
+        (
+            "Nordbank expects the Nikkei 225 to reach 41,000 points by the end of the year. Its"
+            " year-end forecast was previously 38,000 points.",
+            "^N225 touch_above 41000 by 2025-12-31 Nordbank",
+            "38000",
+        ),
+        (
+            "HSBC expects silver to reach $40 by year-end; the bank no longer expects $36 but"
+            " $40.",
+            "SI=F touch_above 40 by 2025-12-31 HSBC",
+            "36",
+        ),
+        (
+            "Kraken's analysts expect bitcoin to hit $150,000 by the end of the year, well past"
+            " the previous high of $109,000.",
+            "BTC-USD touch_above 150000 by 2025-12-31 Kraken",
+            "109000",
+        ),
+        (
+            "A Reuters poll of 30 analysts put gold at $3,600 by year-end, Acme Bank said, above"
+            " the $3,100 forecast in a previous poll.",
+            "",
+            "3100",
+        ),
+    ],
+    ids=["target-had-been", "forecast-was-previously", "no-longer-expects", "previous-high-of",
+         "forecast-in-a-previous-poll"],
+)  # fmt: skip
+def test_an_old_target_beside_the_new_one_is_not_a_call(text: str, new: str, old: str) -> None:
+    found = recorded(text, made_on=JUNE)
+    if new:
+        assert new in found
+    assert not any(f" {old} " in line for line in found), found
+
+
+# ------------------------------------------------------------ the day's settlement
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WTI crude for July delivery increased 61 cents to settle at 66.20 dollars a barrel on"
+        " the New York Mercantile Exchange.",
+        "Brent crude for August delivery decreased 1.15 dollars to close at 63.90 dollars a"
+        " barrel on the London ICE Futures Exchange.",
+    ],
+    ids=["increased-cents-to-settle", "decreased-dollars-to-close"],
+)
+def test_the_days_settlement_in_a_market_report_is_not_a_call(text: str) -> None:
+    assert recorded(text, made_on=JUNE) == set()
+
+
+def test_a_close_looked_ahead_to_is_still_a_call() -> None:
+    text = "Acme Bank expects Brent to close the year at $70 a barrel."
+    assert "BZ=F close_above 70 by 2025-12-31 Acme Bank" in recorded(text, made_on=JUNE)
+
+
+# ------------------------------------------------------------ the market as it stands
+
+
+@pytest.mark.parametrize(
+    ("text", "call", "now"),
+    [
+        (
+            "UBS sees the S&P 500 at 6,600 by the end of the year. With the index climbing as"
+            " high as 6,100 before a pause last week, many traders expect more.",
+            "^GSPC touch_above 6600 by 2025-12-31 UBS",
+            "6100",
+        ),
+        (
+            "Acme Bank expects gold to reach $3,600 by year-end, with gold trading above"
+            " $3,350.",
+            "GC=F touch_above 3600 by 2025-12-31 Acme Bank",
+            "3350",
+        ),
+        (
+            "Acme Bank expects gold to reach $3,600 by year-end. The call came after gold"
+            " crossed $3,400, its highest since April.",
+            "GC=F touch_above 3600 by 2025-12-31 Acme Bank",
+            "3400",
+        ),
+        (
+            "Delta Capital expects bitcoin to reach $150,000 by the end of 2025; the coin is"
+            " back near $105,000, its highest in three weeks.",
+            "BTC-USD touch_above 150000 by 2025-12-31 Delta Capital",
+            "105000",
+        ),
+    ],
+    ids=["with-the-index-climbing-as-high-as", "with-gold-trading-above",
+         "its-highest-since", "its-highest-in-three-weeks"],
+)  # fmt: skip
+def test_the_market_as_it_stands_is_not_a_call(text: str, call: str, now: str) -> None:
+    found = recorded(text, made_on=JUNE)
+    assert call in found
+    assert not any(f" {now} " in line for line in found), found
+
+
+# ------------------------------------------------------------ figures that are no price
+
+
+@pytest.mark.parametrize(
+    ("text", "call", "figure"),
+    [
+        (
+            "Goldman Sachs expects Brent to average $70 in 2026. It kept its 2026 surplus"
+            " estimate at 1.8-million barrels a day.",
+            "BZ=F average_above 70 from 2026-01-01 to 2026-12-31 Goldman Sachs",
+            "1.8",
+        ),
+        (
+            "Acme Bank sees the S&P 500 at 7,200 by the end of 2026 on earnings of $300 a share"
+            " of earnings.",
+            "^GSPC touch_above 7200 by 2026-12-31 Acme Bank",
+            "300",
+        ),
+        (
+            "Barclays has taken $5 off its WTI forecast for 2026, to $60 a barrel.",
+            "CL=F average_above 60 from 2026-01-01 to 2026-12-31 Barclays",
+            "5",
+        ),
+        (
+            "Acme Bank knocked $150 an ounce off its gold forecast for 2026, to $3,200.",
+            "",
+            "150",
+        ),
+    ],
+    ids=["hyphenated-million-barrels-a-day", "a-share-of-earnings", "taken-off-its-forecast",
+         "an-ounce-off-its-forecast"],
+)  # fmt: skip
+def test_a_figure_that_is_no_price_is_not_a_call(text: str, call: str, figure: str) -> None:
+    found = recorded(text, made_on=JUNE)
+    if call:
+        assert call in found
+    assert not any(f" {figure} by" in line for line in found), found
+
+
+# ------------------------------------------------------------ outperformance in the harness
+
+
+def _outperformance(symbol: str, versus: str, deadline: date) -> Found:
+    return Found(
+        symbol=symbol,
+        kind="outperform",
+        level=None,
+        relative=None,
+        deadline=deadline,
+        speaker="Acme",
+        confidence=0.9,
+        claim_text=f"{symbol} outperforms {versus}",
+        versus=versus,
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        (Expected("ETH-USD vs BTC-USD", "relative", 0.0, date(2026, 12, 31), "Acme"), True),
+        (Expected("ETH-USD", "outperform", "vs BTC-USD", date(2026, 12, 31), "Acme"), True),
+        (Expected("BTC-USD vs ETH-USD", "relative", 0.0, date(2026, 12, 31), "Acme"), False),
+        (Expected("ETH-USD vs BTC-USD", "relative", 0.0, date(2027, 12, 31), "Acme"), False),
+        (Expected("ETH-BTC", "relative", 0.08, date(2026, 12, 31), "Acme"), False),
+        (Expected("ETH-USD", "touch_above", 7500.0, date(2026, 12, 31), "Acme"), False),
+    ],
+    ids=["relative-pair", "outperform-vs", "pair-reversed", "deadline-a-year-off",
+         "ratio-level", "a-price-label"],
+)  # fmt: skip
+def test_an_outperformance_matches_a_label_of_the_same_two_assets(
+    label: Expected, expected: bool
+) -> None:
+    found = _outperformance("ETH-USD", "BTC-USD", date(2026, 12, 31))
+    assert matches(label, found) is expected
