@@ -13,6 +13,8 @@ corpus file):
   climbing as high as 6,100 before a pause", "crossed $3,400, its highest since April";
 - figures that are no price of the asset: "2.3-million barrels a day", "$300 a share of
   earnings", "has taken $5 off its forecast";
+- calls of a crowd nobody names: "more and more experts think", "an increasing number of
+  strategists", "users expect" (a poll's answers), kept below --min-confidence;
 - (the harness) an outperformance reading, which has no level, could match no label: it now
   matches a label of the same two assets.
 
@@ -176,6 +178,45 @@ def test_a_figure_that_is_no_price_is_not_a_call(text: str, call: str, figure: s
     if call:
         assert call in found
     assert not any(f" {figure} by" in line for line in found), found
+
+
+# ------------------------------------------------------------ calls of an unnamed crowd
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (
+            "More and more analysts think gold will average more than $4,000 next year.",
+            "4000",
+        ),
+        (
+            "An increasing number of strategists expect the Nikkei 225 to reach 45,000 by the end"
+            " of 2026.",
+            "45000",
+        ),
+        (
+            "In the exchange's year-end poll, users expect bitcoin to end the year at $120,000.",
+            "120000",
+        ),
+        (
+            "On the forum, voters put ether at $5,000 by the end of the year.",
+            "5000",
+        ),
+    ],
+    ids=["more-and-more-analysts", "an-increasing-number-of", "users-expect", "voters-put"],
+)
+def test_a_call_of_an_unnamed_crowd_is_not_recorded(text: str, level: str) -> None:
+    found = recorded(text, made_on=JUNE)
+    assert not any(f" {level} " in line for line in found), found
+
+
+def test_a_crowd_beside_a_named_house_leaves_the_house_its_call() -> None:
+    text = (
+        "More and more analysts are turning bullish, and Acme Bank expects gold to reach $4,000"
+        " by the end of the year."
+    )
+    assert "GC=F touch_above 4000 by 2025-12-31 Acme Bank" in recorded(text, made_on=JUNE)
 
 
 # ------------------------------------------------------------ outperformance in the harness

@@ -89,6 +89,7 @@ CONSENSUS = (
 UNNAMED_SOURCES = (
     # ("the most bearish houses" is a superlative, not a number of them)
     r"(?<!\bthe\s)\b(?:some|several|many|most|a\s+few|few|a\s+(?:growing\s+|small\s+|large\s+)?number\s+of"
+    r"|more\s+and\s+more|an\s+increasing\s+number\s+of|a\s+growing\s+(?:chorus|band|group)\s+of"
     r"|a\s+handful\s+of|a\s+host\s+of|other|two|three|four|five|six|seven|eight|nine|ten"
     r"|a\s+dozen)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:analysts|strategists|economists|banks"
     r"|houses|brokers|forecasters|experts|traders|investors|projections|forecasts|estimates"
@@ -107,6 +108,11 @@ UNNAMED_SOURCES = (
     r"(?:suggesting|expecting|predicting|arguing|saying|calling\s+for|betting|seeing)\b",
     r"\bpeople\s+(?:have\s+been\s+|are\s+|were\s+)?(?:calling|predicting|expecting|betting"
     r"|talking\s+about)\b",
+    # a poll's answers: "users see a similar path for ether", "voters put bitcoin at ...",
+    # "respondents expect": the crowd's, nobody's call
+    r"\b(?:users|voters|respondents|readers|participants|members|viewers|followers)\s+(?:also\s+"
+    r"|now\s+|still\s+)?(?:see|saw|expect|expected|think|thought|predict|predicted|put|voted"
+    r"|chose|picked|are\s+calling\s+for|were\s+calling\s+for)\b",
     # a share of a poll's answers as the subject: "62% expect gold at $2,500", "only 40% of
     # those who answered think $40,000 is in reach", "57% said": the poll's,
     # nobody's call (here, not in CONSENSUS: a house's call before it in the sentence stays)
