@@ -13,6 +13,9 @@ corpus file):
   climbing as high as 6,100 before a pause", "crossed $3,400, its highest since April";
 - figures that are no price of the asset: "2.3-million barrels a day", "$300 a share of
   earnings", "has taken $5 off its forecast";
+- a band written "X to Y" straight after a verb of forecasting ("projected $10,000 to $12,000
+  by year-end") read as a call to its top: it is a band, proposed below --min-confidence;
+- a transcript's timestamp with tenths ("| 1:01.1 |") read as a level ".1";
 - calls of a crowd nobody names: "more and more experts think", "an increasing number of
   strategists", "users expect" (a poll's answers), kept below --min-confidence;
 - (the harness) an outperformance reading, which has no level, could match no label: it now
@@ -178,6 +181,69 @@ def test_a_figure_that_is_no_price_is_not_a_call(text: str, call: str, figure: s
     if call:
         assert call in found
     assert not any(f" {figure} by" in line for line in found), found
+
+
+# ------------------------------------------------------------ bands after a forecasting verb
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (
+            "On a podcast, Acme Capital's Jo Park projected $6,000 to $7,500 for ether by"
+            " year-end.",
+            ("6000", "7500"),
+        ),
+        (
+            '"On this run I expect 1,200 to 1,400 dollars an ounce for gold before the year is'
+            " out,\" Acme's Jim Ray said.",
+            ("1200", "1400"),
+        ),
+        (
+            "Acme Bank sees $58 to $62 for Brent crude by the end of 2025.",
+            ("58", "62"),
+        ),
+    ],
+    ids=["projected-x-to-y", "expect-x-to-y-dollars", "sees-x-to-y"],
+)
+def test_a_band_after_a_forecasting_verb_is_not_a_call_to_its_top(
+    text: str, ends: tuple[str, str]
+) -> None:
+    found = recorded(text, made_on=JUNE)
+    assert not any(f" {end} " in line for line in found for end in ends), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Bank raised its gold target from $3,000 to $3,500 by year-end.",
+            "GC=F touch_above 3500 by 2025-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank expects gold to rise to $3,500 by year-end.",
+            "GC=F touch_above 3500 by 2025-12-31 Acme Bank",
+        ),
+    ],
+    ids=["from-x-to-y-revision", "rise-to"],
+)
+def test_a_revision_or_a_move_to_a_level_is_still_a_call(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=JUNE)
+
+
+# ------------------------------------------------------------ timestamps with tenths
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| 1:01.1 | Acme Bank thinks gold falls next year. |",
+        "[12:47.5] Acme Bank's strategist says the Fed will cut rates twice next year.",
+    ],
+    ids=["pipe-table-timestamp", "bracketed-timestamp"],
+)
+def test_a_transcript_timestamp_with_tenths_is_not_a_level(text: str) -> None:
+    assert recorded(text, made_on=JUNE) == set()
 
 
 # ------------------------------------------------------------ calls of an unnamed crowd

@@ -16,7 +16,8 @@ _MONTH_NAMES = (
 _ZONE = r"(?:gmt|utc|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|jst|hkt|sgt|ist|aest|aedt)"
 NOT_A_LEVEL = (
     r"\b(?:both|two|the|first|second|later)\s+halves\b",  # "both halves of 2027": no x0.5
-    rf"(?<![\d$.,])\d{{1,2}}:\d{{2}}(?!\d|,\d)(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b"
+    # (a transcript's timestamp may carry tenths: "| 1:01.1 |")
+    rf"(?<![\d$.,])\d{{1,2}}:\d{{2}}(?:\.\d{{1,3}}(?!\d))?(?!\d|,\d)(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b"
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?(?!\s*%)",
     rf"(?<![\d$.,])\d{{1,2}}\.\d{{2}}\s*(?:[ap]\.?m\.?(?:\s*{_ZONE}\b)?|{_ZONE}\b)",
     r"(?<![\w$])'\d\d\b",  # "'26 oil forecasts": a year
