@@ -15,6 +15,9 @@ corpus file):
   earnings", "has taken $5 off its forecast";
 - a band written "X to Y" straight after a verb of forecasting ("projected $10,000 to $12,000
   by year-end") read as a call to its top: it is a band, proposed below --min-confidence;
+- an average whose year is its adjective ("forecasts a 2025 average of $3,500 and says gold
+  could reach $4,000 in 2026") given the other clause's year; and a gap to an average ("$3
+  above its 2017 average") read as a level;
 - a transcript's timestamp with tenths ("| 1:01.1 |") read as a level ".1";
 - calls of a crowd nobody names: "more and more experts think", "an increasing number of
   strategists", "users expect" (a poll's answers), kept below --min-confidence;
@@ -229,6 +232,47 @@ def test_a_band_after_a_forecasting_verb_is_not_a_call_to_its_top(
 )
 def test_a_revision_or_a_move_to_a_level_is_still_a_call(text: str, expected: str) -> None:
     assert expected in recorded(text, made_on=JUNE)
+
+
+# ------------------------------------------------------------ an average's year as its adjective
+
+
+@pytest.mark.parametrize(
+    ("text", "made_on", "expected"),
+    [
+        (
+            "Acme Bank forecasts a 2025 average of $3,500 for gold and sees it reaching $4,000"
+            " in 2026.",
+            JUNE,
+            "GC=F average_above 3500 from 2025-01-01 to 2025-12-31 Acme Bank",
+        ),
+        (
+            "Nordbank expects a 2027 average of $70 for Brent crude, after $64 in 2026.",
+            JUNE,
+            "BZ=F average_above 70 from 2027-01-01 to 2027-12-31 Nordbank",
+        ),
+    ],
+    ids=["a-2025-average-beside-2026", "a-2027-average-beside-2026"],
+)
+def test_an_averages_year_before_it_is_its_period(text: str, made_on: date, expected: str) -> None:
+    assert expected in recorded(text, made_on=made_on)
+
+
+@pytest.mark.parametrize(
+    ("text", "gap"),
+    [
+        ("Acme Bank sees silver averaging $21 next year, $2 above this year's average.", "2"),
+        (
+            "Acme Bank sees gold averaging $3,900 in 2026, about $400 above its 2025 average.",
+            "400",
+        ),
+    ],
+    ids=["above-this-years-average", "above-its-2025-average"],
+)
+def test_a_gap_to_an_average_is_not_a_level(text: str, gap: str) -> None:
+    found = recorded(text, made_on=JUNE)
+    assert found, "the average itself is still read"
+    assert not any(f" {gap} " in line for line in found), found
 
 
 # ------------------------------------------------------------ timestamps with tenths

@@ -54,6 +54,10 @@ NOT_A_PRICE_AFTER = (
     # "almost $1 below last month's call", "$4 higher than its previous estimate": a gap
     r"\s+(?:below|above|higher|lower|more|less|under|over)\s+(?:than\b|last\b"
     r"|(?:the|its|their)\s+(?:previous|prior|earlier|old|former|last))",
+    # "more than $3 above its 2017 average of $17.13": a gap to a figure named after it
+    r"\s+(?:a\s+(?:barrel|tonne|ton|ounce)\s+)?(?:below|above|under|over|higher\s+than|lower\s+than)"
+    r"\s+(?:the|its|their|this\s+year['\u2019]s|last\s+year['\u2019]s)\s+(?:in\s+)?(?:(?:19|20)\d\d\s+)?"
+    r"(?:full-year\s+|annual\s+)?(?:average|mean)\b",
     # "$6 a barrel higher in the fourth quarter" (the unit is rewritten away before this),
     # "$930 million above estimates": a gap or a change by an amount, not a level
     r"\s+(?:higher|lower|cheaper|dearer)\b(?!\s+(?:still|yet)\b)",
