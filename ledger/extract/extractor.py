@@ -82,6 +82,7 @@ from ledger.extract.candidate import Candidate
 from ledger.extract.dashboards import dashboard_lines
 from ledger.extract.kind_convention import sides_against_price_of_day
 from ledger.extract.merge import merged
+from ledger.extract.oil_benchmark import with_article_oil
 from ledger.extract.patterns import (
     asset_words,
     claim_wording,
@@ -253,6 +254,7 @@ def _extract(
         read[key] = (candidates, context.state())
         found.extend(candidates)
     found = credited_to_firms(found, firm_of, author)
+    found = with_article_oil(found, text, set(user_aliases))
     return merged(sides_against_price_of_day(found, context.price_now, text)), list(notes)
 
 

@@ -19,6 +19,8 @@ corpus file):
   could reach $4,000 in 2026") given the other clause's year; and a gap to an average ("$3
   above its 2017 average") read as a level;
 - a transcript's timestamp with tenths ("| 1:01.1 |") read as a level ".1";
+- a bare "oil" or "crude" call in a story about Brent read as WTI (the table's default): in
+  an article that names Brent and not WTI, it is Brent;
 - calls of a crowd nobody names: "more and more experts think", "an increasing number of
   strategists", "users expect" (a poll's answers), kept below --min-confidence;
 - (the harness) an outperformance reading, which has no level, could match no label: it now
@@ -35,6 +37,9 @@ from datetime import date
 import pytest
 from extract.quality import Expected, Found, matches
 from extract_calls import recorded
+
+from ledger.claims.parser import parse_claim
+from ledger.extract import extract_candidates
 
 JUNE = date(2025, 6, 2)
 
@@ -327,6 +332,50 @@ def test_a_crowd_beside_a_named_house_leaves_the_house_its_call() -> None:
         " by the end of the year."
     )
     assert "GC=F touch_above 4000 by 2025-12-31 Acme Bank" in recorded(text, made_on=JUNE)
+
+
+# ------------------------------------------------------------ bare "oil" in a story about Brent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brent slipped 1% on Monday. Acme Bank expects oil to reach $90 a barrel next year.",
+            "BZ=F touch_above 90 by 2026-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank expects crude to average $61 a barrel in 2026, while Brent trades near $66.",
+            "BZ=F average_below 61 from 2026-01-01 to 2026-12-31 Acme Bank",
+        ),
+        (
+            "Brent slipped 1% and WTI fell 2% on Monday. Acme Bank expects oil to reach $90 a"
+            " barrel next year.",
+            "CL=F touch_above 90 by 2026-12-31 Acme Bank",
+        ),
+        (
+            "Brent will rise, and a barrel of Texas crude will end the year around $60, Acme"
+            " Bank said.",
+            "CL=F close_above 60 by 2025-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank expects oil to reach $90 a barrel next year.",
+            "CL=F touch_above 90 by 2026-12-31 Acme Bank",
+        ),
+    ],
+    ids=["brent-story", "brent-story-price-of-day", "both-named", "texas-crude", "neither-named"],
+)
+def test_bare_oil_in_a_story_about_brent_is_brent(text: str, expected: str) -> None:
+    assert expected in recorded(text, made_on=JUNE)
+
+
+def test_bare_oil_read_as_brent_parses_back_to_its_claim() -> None:
+    text = "Brent slipped 1% on Monday. Acme Bank expects oil to reach $90 a barrel next year."
+    (call,) = [c for c in extract_candidates(text, made_on=JUNE) if c.claim is not None]
+    assert call.symbol == "BZ=F"
+    assert call.claim_text is not None
+    assert parse_claim(call.claim_text, made_on=JUNE) == call.claim
+    assert any("read as Brent" in note for note in call.assumptions)
 
 
 # ------------------------------------------------------------ outperformance in the harness
