@@ -21,6 +21,8 @@ corpus file):
 - a transcript's timestamp with tenths ("| 1:01.1 |") read as a level ".1";
 - a bare "oil" or "crude" call in a story about Brent read as WTI (the table's default): in
   an article that names Brent and not WTI, it is Brent;
+- the euro area's index named by description ("the euro-zone benchmark") read as the DAX the
+  story is about;
 - calls of a crowd nobody names: "more and more experts think", "an increasing number of
   strategists", "users expect" (a poll's answers), kept below --min-confidence;
 - (the harness) an outperformance reading, which has no level, could match no label: it now
@@ -376,6 +378,36 @@ def test_bare_oil_read_as_brent_parses_back_to_its_claim() -> None:
     assert call.claim_text is not None
     assert parse_claim(call.claim_text, made_on=JUNE) == call.claim
     assert any("read as Brent" in note for note in call.assumptions)
+
+
+# ------------------------------------------------------------ the euro-zone index by description
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Nordbank lifted its DAX target to 24,500 points for the end of the year, strategist"
+            " Jo Park said. For the euro-zone benchmark she forecast a climb to 5,600 points by"
+            " year-end.",
+            "^STOXX50E touch_above 5600 by 2025-12-31 Jo Park",
+            "^GDAXI touch_above 5600",
+        ),
+        (
+            "Acme Bank expects the eurozone blue-chip index to reach 5,800 points by the end of"
+            " the year.",
+            "^STOXX50E touch_above 5800 by 2025-12-31 Acme Bank",
+            "EURUSD=X",
+        ),
+    ],
+    ids=["euro-zone-benchmark-in-a-dax-story", "eurozone-blue-chip-index"],
+)
+def test_the_euro_zone_index_by_description_is_the_euro_stoxx_50(
+    text: str, expected: str, not_expected: str
+) -> None:
+    found = recorded(text, made_on=JUNE)
+    assert expected in found
+    assert not any(line.startswith(not_expected) for line in found), found
 
 
 # ------------------------------------------------------------ outperformance in the harness
