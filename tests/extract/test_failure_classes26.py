@@ -23,6 +23,9 @@ corpus file):
   an article that names Brent and not WTI, it is Brent;
 - the euro area's index named by description ("the euro-zone benchmark") read as the DAX the
   story is about;
+- a call under a scenario that opens its sentence ("In a scenario where supply falls, Brent
+  could top $90") or an inverted condition after a semicolon ("...; should demand stall,
+  prices could drop below $50") read as a firm call: conditional, capped;
 - calls of a crowd nobody names: "more and more experts think", "an increasing number of
   strategists", "users expect" (a poll's answers), kept below --min-confidence;
 - (the harness) an outperformance reading, which has no level, could match no label: it now
@@ -408,6 +411,62 @@ def test_the_euro_zone_index_by_description_is_the_euro_stoxx_50(
     found = recorded(text, made_on=JUNE)
     assert expected in found
     assert not any(line.startswith(not_expected) for line in found), found
+
+
+# ------------------------------------------------------------ scenarios and inverted conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (
+            "In a scenario where refinery outages spread, WTI could briefly top $95 a barrel in"
+            " 2026, Acme Bank said.",
+            "95",
+        ),
+        (
+            "Under a stress scenario in which Gulf exports stop, Acme Bank sees Brent at $130"
+            " by the end of the year.",
+            "130",
+        ),
+        (
+            "Acme Bank expects Brent to average $70 in 2026; should demand stall while supply"
+            " keeps rising, prices could drop below $50.",
+            "50",
+        ),
+    ],
+    ids=["in-a-scenario-where", "under-a-stress-scenario-in-which", "semicolon-should-inverted"],
+)
+def test_a_call_under_a_scenario_or_inverted_condition_is_not_recorded(
+    text: str, level: str
+) -> None:
+    found = recorded(text, made_on=JUNE)
+    assert not any(f" {level} " in line for line in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Bank expects Brent to average $70 in 2026; its base-case scenario sees $65 in"
+            " 2027.",
+            "BZ=F average_above 65 from 2027-01-01 to 2027-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank expects Brent at $70 in 2026; prices should reach $75 in 2027.",
+            "BZ=F touch_above 75 from 2027-01-01 to 2027-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank expects Brent to average $70 in 2026; should demand stall, prices could"
+            " drop below $50.",
+            # (its side is the article's business: a fall is said in the sentence)
+            " 70 from 2026-01-01 to 2026-12-31 Acme Bank",
+        ),
+    ],
+    ids=["base-case-scenario", "should-reach-is-a-verb", "the-clause-before-stays"],
+)
+def test_a_base_case_or_a_should_verb_is_still_a_call(text: str, expected: str) -> None:
+    assert any(line.endswith(expected) for line in recorded(text, made_on=JUNE))
 
 
 # ------------------------------------------------------------ outperformance in the harness

@@ -18,6 +18,15 @@ CONDITIONALS = (
     r"\bin\s+the\s+event\b",
     r"\bshould\s+the\b",
     r"^\W*should\b",  # "Should inflation return, ...": an inverted condition
+    # the same after a semicolon: "...; should demand stall while OPEC+ adds barrels, prices
+    # could drop below $50" ("; should reach $60" is a call's verb, not a condition)
+    r"(?:(?<=;\s)|(?<=:\s)|(?<=;)|(?<=:))should\s+(?!(?:be|have|also|still|now|not|continue|remain|stay|see|reach|rise|fall"
+    r"|climb|hit|trade|average|end|close|finish|get|move|push|drop|decline|gain|rally|test"
+    r"|break|top|touch|exceed|surpass|hold)\b)",
+    # "In a scenario where damage to supply cuts output, Brent could briefly top $90": the
+    # call of the clause the scenario opens is conditional ("its base-case scenario" is not)
+    r"\b(?:in|under)\s+(?:a|an|the|this|that|such\s+a)\s+(?:[\w-]+\s+){0,2}?scenario\s+(?:where"
+    r"|in\s+which|whereby)\b",
     # "Were the Fed to cut, ...": an inverted condition; "Strategists at Nomura were the most
     # bearish, expecting the pound to ..." is a superlative, no condition
     r"\bwere\s+(?:the|it|they)\b(?!\s+(?:most|least|only|first|last|\w+est)\b).{0,40}\bto\b",
