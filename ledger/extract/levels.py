@@ -459,6 +459,18 @@ def _clause_around(work: str, match: LevelMatch) -> str:
     return work[start + 1 : min(ends, default=len(work))]
 
 
+# "Lee projected $10,000 to $12,000 by year-end", "I expect 1,200 to 1,400 dollars an ounce":
+# two levels joined by "to" straight after a verb of forecasting are a band (a move "from
+# $2,000 to $2,500" has its "from"; "raised its target $100 to $2,500" no forecasting verb).
+_BAND_AFTER_A_FORECAST_VERB = re.compile(
+    r"\b(?:expects?|expected|expecting|sees?|seeing|projects?|projected|projecting|predicts?"
+    r"|predicted|predicting|forecasts?|forecasting|anticipates?|anticipated|looks?\s+for"
+    r"|looking\s+for|calls?\s+for|calling\s+for|eyes|eyeing|pencils?\s+in|pencilled\s+in)"
+    r"\s+(?:(?:about|around|roughly|somewhere|anywhere)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def is_range(work: str, first: LevelMatch, second: LevelMatch) -> bool:
     """Whether two levels are the ends of one range: "between $4,500 and $5,000", "4,500-5,000"."""
     between = work[first.span[1] : second.span[0]]
@@ -467,6 +479,10 @@ def is_range(work: str, first: LevelMatch, second: LevelMatch) -> bool:
         return True
     # "a $60 to $70 range", "a 4,000-4,500 band": the noun after the pair says it
     if re.fullmatch(r"\s*(?:to|and)\s*", between) and _BAND_NOUN_AFTER.match(work, second.span[1]):
+        return True
+    if re.fullmatch(r"\s*to\s*", between) and _BAND_AFTER_A_FORECAST_VERB.search(
+        work[max(0, first.span[0] - 40) : first.span[0]]
+    ):
         return True
     return bool(
         re.fullmatch(r"\s*(?:and|to)\s*", between)

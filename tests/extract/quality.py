@@ -158,6 +158,8 @@ class Found:
     speaker: str | None
     confidence: float
     claim_text: str
+    # the other asset of an outperformance ("ether outperforms bitcoin"), which has no level
+    versus: str | None = None
 
     def describe(self) -> str:
         return f"{self.claim_text} [{self.speaker}] ({self.confidence:.2f})"
@@ -352,6 +354,7 @@ def found_of(candidate: Candidate) -> Found:
         speaker=candidate.speaker,
         confidence=candidate.confidence,
         claim_text=candidate.claim_text or claim.canonical_text(),
+        versus=claim.versus_symbol,
     )
 
 
@@ -385,6 +388,8 @@ def same_series(symbol: str) -> str:
 def matches(expected: Expected, found: Found) -> bool:
     """Same symbol (or series), level within 1% (or the same relative level), deadline within
     31 days."""
+    if found.versus is not None:
+        return _outperformance_matches(expected, found)
     if same_series(expected.symbol) != same_series(found.symbol):
         return False
     if expected.deadline is not None and abs(found.deadline - expected.deadline) > (
@@ -394,6 +399,24 @@ def matches(expected: Expected, found: Found) -> bool:
     if expected.deadline is None and not expected.separate:
         return False
     return _level_matches(expected, found)
+
+
+def _outperformance_matches(expected: Expected, found: Found) -> bool:
+    """An outperformance has no level, only the other asset: it matches a label of the same
+    two assets, written either as the corpora's relative call ("ETH-USD vs BTC-USD", level 0)
+    or as corpus_holdout.yaml's outperform ("ETH-USD", level "vs BTC-USD"), deadline within
+    31 days. (Before this, no outperformance reading could match any label.)"""
+    pair = f"{same_series(found.symbol)} vs {same_series(found.versus or '')}"
+    written = expected.symbol
+    if isinstance(expected.level, str):
+        written = f"{expected.symbol} {expected.level}"
+    elif expected.level not in (None, 0.0):
+        return False
+    if " ".join(written.split()) != pair:
+        return False
+    return expected.deadline is not None and abs(found.deadline - expected.deadline) <= (
+        DEADLINE_TOLERANCE
+    )
 
 
 def _level_matches(expected: Expected, found: Found) -> bool:

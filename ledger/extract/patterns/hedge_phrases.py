@@ -18,6 +18,15 @@ CONDITIONALS = (
     r"\bin\s+the\s+event\b",
     r"\bshould\s+the\b",
     r"^\W*should\b",  # "Should inflation return, ...": an inverted condition
+    # the same after a semicolon: "...; should demand stall while OPEC+ adds barrels, prices
+    # could drop below $50" ("; should reach $60" is a call's verb, not a condition)
+    r"(?:(?<=;\s)|(?<=:\s)|(?<=;)|(?<=:))should\s+(?!(?:be|have|also|still|now|not|continue|remain|stay|see|reach|rise|fall"
+    r"|climb|hit|trade|average|end|close|finish|get|move|push|drop|decline|gain|rally|test"
+    r"|break|top|touch|exceed|surpass|hold)\b)",
+    # "In a scenario where damage to supply cuts output, Brent could briefly top $90": the
+    # call of the clause the scenario opens is conditional ("its base-case scenario" is not)
+    r"\b(?:in|under)\s+(?:a|an|the|this|that|such\s+a)\s+(?:[\w-]+\s+){0,2}?scenario\s+(?:where"
+    r"|in\s+which|whereby)\b",
     # "Were the Fed to cut, ...": an inverted condition; "Strategists at Nomura were the most
     # bearish, expecting the pound to ..." is a superlative, no condition
     r"\bwere\s+(?:the|it|they)\b(?!\s+(?:most|least|only|first|last|\w+est)\b).{0,40}\bto\b",
@@ -90,6 +99,7 @@ UNNAMED_SOURCES = (
     # ("the most bearish houses", "one of the world's most respected banks", "Wall Street's
     # most bullish strategists" are superlatives, not a number of them)
     r"(?<!\bthe\s)(?<!'s\s)(?<!\u2019s\s)\b(?:some|several|many|most|a\s+few|few|a\s+(?:growing\s+|small\s+|large\s+)?number\s+of"
+    r"|more\s+and\s+more|an\s+increasing\s+number\s+of|a\s+growing\s+(?:chorus|band|group)\s+of"
     r"|a\s+handful\s+of|a\s+host\s+of|other|two|three|four|five|six|seven|eight|nine|ten"
     r"|a\s+dozen)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:analysts|strategists|economists|banks"
     r"|houses|brokers|forecasters|experts|traders|investors|projections|forecasts|estimates"
@@ -108,6 +118,11 @@ UNNAMED_SOURCES = (
     r"(?:suggesting|expecting|predicting|arguing|saying|calling\s+for|betting|seeing)\b",
     r"\bpeople\s+(?:have\s+been\s+|are\s+|were\s+)?(?:calling|predicting|expecting|betting"
     r"|talking\s+about)\b",
+    # a poll's answers: "users see a similar path for ether", "voters put bitcoin at ...",
+    # "respondents expect": the crowd's, nobody's call
+    r"\b(?:users|voters|respondents|readers|participants|members|viewers|followers)\s+(?:also\s+"
+    r"|now\s+|still\s+)?(?:see|saw|expect|expected|think|thought|predict|predicted|put|voted"
+    r"|chose|picked|are\s+calling\s+for|were\s+calling\s+for)\b",
     # a share of a poll's answers as the subject: "62% expect gold at $2,500", "only 40% of
     # those who answered think $40,000 is in reach", "57% said": the poll's,
     # nobody's call (here, not in CONSENSUS: a house's call before it in the sentence stays)

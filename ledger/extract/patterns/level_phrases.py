@@ -16,7 +16,8 @@ _MONTH_NAMES = (
 _ZONE = r"(?:gmt|utc|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|jst|hkt|sgt|ist|aest|aedt)"
 NOT_A_LEVEL = (
     r"\b(?:both|two|the|first|second|later)\s+halves\b",  # "both halves of 2027": no x0.5
-    rf"(?<![\d$.,])\d{{1,2}}:\d{{2}}(?!\d|,\d)(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b"
+    # (a transcript's timestamp may carry tenths: "| 1:01.1 |")
+    rf"(?<![\d$.,])\d{{1,2}}:\d{{2}}(?:\.\d{{1,3}}(?!\d))?(?!\d|,\d)(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b"
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?(?!\s*%)",
     rf"(?<![\d$.,])\d{{1,2}}\.\d{{2}}\s*(?:[ap]\.?m\.?(?:\s*{_ZONE}\b)?|{_ZONE}\b)",
     r"(?<![\w$])'\d\d\b",  # "'26 oil forecasts": a year
@@ -57,6 +58,10 @@ NOT_A_PRICE_AFTER = (
     # "almost $1 below last month's call", "$4 higher than its previous estimate": a gap
     r"\s+(?:below|above|higher|lower|more|less|under|over)\s+(?:than\b|last\b"
     r"|(?:the|its|their)\s+(?:previous|prior|earlier|old|former|last))",
+    # "more than $3 above its 2017 average of $17.13": a gap to a figure named after it
+    r"\s+(?:a\s+(?:barrel|tonne|ton|ounce)\s+)?(?:below|above|under|over|higher\s+than|lower\s+than)"
+    r"\s+(?:the|its|their|this\s+year['\u2019]s|last\s+year['\u2019]s)\s+(?:in\s+)?(?:(?:19|20)\d\d\s+)?"
+    r"(?:full-year\s+|annual\s+)?(?:average|mean)\b",
     # "$6 a barrel higher in the fourth quarter" (the unit is rewritten away before this),
     # "$930 million above estimates": a gap or a change by an amount, not a level
     r"\s+(?:higher|lower|cheaper|dearer)\b(?!\s+(?:still|yet)\b)",
@@ -79,6 +84,21 @@ NOT_A_PRICE_AFTER = (
     r"|tickers|lots|cars|units|cents|strike|per\s+cent\s+of|of\s+(?:its|their|the)\s+"
     r"(?:portfolio|reserves|assets|holdings|supply))",
     r"\s*%?\s*(?:chance|probability|odds|likelihood)\b",
+    # a quantity written with a hyphen: "a surplus of 2.3-million barrels a day"
+    r"\s*-\s*(?:million|billion|mn|bn)\s+(?:barrels?|tonnes?|tons?|ounces|coins|bitcoins?)",
+    # what the index earns, not where it trades: "$100 a share of earnings", "$300 per share in
+    # earnings"
+    r"\s+(?:a|per)\s+share\s+(?:of|in)\s+(?:earnings|profits?|eps)\b",
+    # a cut or a rise by an amount: "has taken $4 off its Brent forecast", "added $5 to it"
+    r"\s+(?:a\s+barrel\s+|an\s+ounce\s+)?off\s+(?:its|their|the|his|her|our)\b",
+    # the market's record as the article is written: "passing $31,000, its highest since June"
+    r"\s*(?:a\s+(?:barrel|tonne|ton|ounce)\s*)?,?\s+(?:its|their|the)\s+(?:highest|lowest|best"
+    r"|weakest|strongest)\s+(?:level\s+|close\s+|price\s+)?(?:since|in\s+(?:\d|over|more|nearly"
+    r"|almost|about|a|an|two|three|four|five|six|seven|eight|nine|ten))\b",
+    # a forecast of an earlier poll or report: "the $1,235 forecast in a similar poll in January"
+    r"\s+(?:an\s+ounce\s+|a\s+barrel\s+)?(?:forecast|target|estimate|prediction|projection)"
+    r"\s+(?:in|of|from)\s+(?:a|an|the|its|their)\s+(?:similar|previous|prior|earlier|last|former"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)\b",
     # "lifted its forecast to $3,100 last month": a figure of a time gone, not one to come
     r"\s+(?:last\s+(?:week|month|quarter|year)|an?\s+(?:week|month|year)\s+ago"
     r"|earlier\s+this\s+(?:week|month|quarter|year))\b",
@@ -145,12 +165,28 @@ NOT_THE_LEVEL_BEFORE = (
     r"\s+(?:(?!to\b|at\b)[a-z][\w'-]*\s+){0,5}$",
     r"\b(?:earlier|previous|prior|old|former|original|existing|last)\s+(?:[\w'\u2019]+\s+){0,2}?"
     r"(?:estimate|forecast|target|projection|call|view|outlook|prediction|figure|number"
-    r"|level)s?\s+(?:of|at|for)(?:\s+an?)?"
+    r"|level|peak|high|low|top|record)s?\s+(?:of|at|for)(?:\s+an?)?"
     r"\s+(?:(?:gold|silver|oil|brent|wti|bitcoin|ether|the\s+[\w&/.-]+|[\w&/.-]+)\s+(?:at|of"
     r"|near)\s+)?(?:about\s+|around\s+|roughly\s+)?$",
     # last month's figure: "below November's $59.00 estimate", "down from last month's $62"
     rf"\b(?:{_MONTH_NAMES}|last\s+(?:month|week|quarter|year)|the\s+previous\s+\w+)(?:'s|\u2019s)"
     r"\s+(?:about\s+|around\s+|roughly\s+)?$",
+    # the day's settlement in a market report: "increased 44 cents to close at 74.36 dollars",
+    # "shed $1.20 to settle at $61.10" (a move by an amount, then where it ended; not after
+    # "to", "will", "could": "is expected to gain 5% to close the year at" looks ahead)
+    r"(?<!\bto\s)(?<!\bwill\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)(?<!\bmight\s)"
+    r"(?<!\bshould\s)\b(?:increased|decreased|rose|fell|gained|lost|shed|dropped|climbed|jumped"
+    r"|slid|eased|sank|advanced|declined|rallied|tumbled|firmed|weakened|edged\s+(?:up|down|higher"
+    r"|lower))\s+(?:by\s+)?(?:about\s+|some\s+)?(?:US)?\$?\s?\d+(?:[.,]\d+)?\s*(?:%|percent"
+    r"|per\s+cent|points?|cents?|dollars?)?\s+to\s+(?:close|settle|end|finish)\s+(?:the\s+(?:day"
+    r"|session|week)\s+)?(?:at|near|around)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    # a target that stood before the new one: "the bank's index target had been 12,000",
+    # "its forecast was previously 1.15", "they no longer expect $1,800 but $2,500"
+    r"\b(?:target|forecast|estimate|projection|call|view|outlook|prediction)s?\s+(?:had\s+(?:been"
+    r"|stood\s+at|called\s+for)|was\s+(?:previously|formerly|originally|earlier)|used\s+to\s+be)"
+    r"\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+)?$",
+    r"\bno\s+longer\s+(?:expects?|expected|sees?|saw|forecasts?|predicts?|targets?|calls?\s+for)"
+    r"\s+(?:an?\s+)?(?:about\s+|around\s+|roughly\s+)?$",
     # "rallied past his original 5,200 target", "its previous $4,000 call": an old figure
     r"\b(?:earlier|previous|prior|old|former|original|initial)\s+(?:[\w-]+\s+)?$",
     # ("a new all-time high of $5,000 by the end of the year" is a call: "new" looks ahead)
@@ -215,6 +251,15 @@ CLOSE_OF_THE_DAY_BEFORE = (
     r"\b(?:sets?|setting|hits?|hitting|notch(?:es|ed|ing)?)\s+(?:a\s+)?(?:fresh\s+|new\s+"
     r"|another\s+)?records?\s+(?:highs?\s+)?(?:above|at|of|near|around|beyond)\s*$",
 )
+# "comes with silver trading above $65", "with the S&P 500 surging as high as 6,700 before a
+# breather": the market where it stands or has just been, told beside the news; the side word
+# here is the market's, not a call's (a clause that looks ahead is still read as a call).
+_WITH_THE_MARKET_MOVING = (
+    r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+|already\s+)?(?:trading|changing\s+hands"
+    r"|surging|rising|climbing|jumping|rallying|soaring|falling|dropping|sliding|sinking|slipping"
+    r"|pushing|running|spiking|tumbling)\s+(?:just\s+|slightly\s+)?(?:as\s+high\s+as|as\s+low\s+as"
+    r"|above|below|under|over|past|beyond)\s*(?:about\s+|around\s+|roughly\s+)?$"
+)
 # The price as it stands ("gold, trading at $4,050"): not the level, unless the clause looks
 # ahead ("bitcoin trading at $150,000 at the end of next year"). Regexes.
 PRESENT_STATE_BEFORE = (
@@ -231,6 +276,7 @@ PRESENT_STATE_BEFORE = (
     # ("with the barrel just under $49": a side word only with "just" or "slightly")
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:just|slightly)\s+(?:under|below|above"
     r"|over)\s*$",
+    _WITH_THE_MARKET_MOVING,
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
     r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
     r"|around\s+|roughly\s+)?$",
@@ -260,6 +306,7 @@ PRICE_NOW_BEFORE = (
     # the day's move and its close in one clause: "lost 0.5% to close at $2,640.50", "rose above
     # $50 this week, closing above $52", "gained $12 to settle near 1,915"
     r"\b(?:rose|fell|lost|gained|added|shed|dropped|slipped|climbed|jumped|slid|eased|sank"
+    r"|increased|decreased|advanced|declined|rallied|surged|tumbled|plunged|firmed|weakened"
     r"|edged\s+(?:up|down|higher|lower))\s+(?:(?:by\s+)?(?:about\s+|some\s+)?(?:US)?\$?\s?"
     r"\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent|points?|cents?)?\s+)?to\s+(?:close|settle|end"
     r"|finish)\s+(?:the\s+(?:day|session|week)\s+)?(?:at|near|around)\s*(?:about\s+|around\s+"
@@ -285,6 +332,7 @@ PRICE_NOW_BEFORE = (
     # ("with the barrel just under $49": a side word only with "just" or "slightly")
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:just|slightly)\s+(?:under|below|above"
     r"|over)\s*$",
+    _WITH_THE_MARKET_MOVING,
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
     r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
     r"|around\s+|roughly\s+)?$",

@@ -215,6 +215,15 @@ REWRITES = (
         r"(?:to|until|till|through)\s+((?:19|20)\d\d)\b",
         r"by the end of \1",
     ),
+    # "forecasts a 2025 average of $3,500" -> "forecasts a in 2025 average of $3,500": the year
+    # before "average" and its level is the average's period, as with a forecast noun (only
+    # after "a": "its 2017 average of $17.13 as of November 10" may be the year so far)
+    (
+        r"(?<=\ba\s)((?:19|20)\d\d)\s+(?=(?:(?:full-year|annual|price|brent|wti|gold|silver|oil|spot"
+        r"|base)\s+){0,2}average\s+(?:price\s+)?(?:of|at|near|around)\s+(?:about\s+|around\s+)?"
+        r"(?:US)?[$\u20ac\u00a3]?\s?\d)",
+        r"in \1 ",
+    ),
     # "for all of 2026", "for the whole of 2026", "for full-year 2026" -> "for 2026"
     (
         r"\bfor\s+(?:all\s+of|the\s+whole\s+of|the\s+full\s+year|full[-\s]year)\s+(?=(?:19|20)\d\d\b)",
