@@ -130,14 +130,7 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "south korea's blue-chip index": "^KS11",
         "the euro stoxx": "^STOXX50E",
         "euro stoxx": "^STOXX50E",
-        # the euro area's blue-chip index by description: "For the euro-zone benchmark he forecast
-        # a rise to 3,600 points" (not the DAX the story was about, nor "the euro")
-        "the euro-zone benchmark": "^STOXX50E",
-        "the eurozone benchmark": "^STOXX50E",
-        "the euro zone benchmark": "^STOXX50E",
-        "the euro-zone blue-chip index": "^STOXX50E",
-        "the eurozone blue-chip index": "^STOXX50E",
-        "the euro zone blue-chip index": "^STOXX50E",
+        # the euro area's blue chips by description (not "the euro")
         "euro-zone blue chips": "^STOXX50E",
         "eurozone blue chips": "^STOXX50E",
         "stoxx 600": "^STOXX",
