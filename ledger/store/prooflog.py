@@ -378,7 +378,10 @@ def _sqlite_stored_columns(
 def _floats_as_sqlite_reads(values: list[Any]) -> list[Any]:
     """`values` as SQLite reads them back: a float NaN is stored NULL, and -0.0
     is stored as the integer 0 and read back 0.0; every other value as handed."""
-    if set(map(type, values)) <= {float, type(None)}:
+    kinds = set(map(type, values))
+    if float not in kinds:  # a column of ints, text or dates: nothing to look at
+        return values
+    if kinds <= {float, type(None)}:
         # The usual column, asked a C call at a time: no zero (the filter keeps
         # every value but None and zeros) and no NaN.
         nonzero = list(filter(None, values))
