@@ -117,6 +117,19 @@ def executemany(
         cursor.close()
 
 
+def execute(session: Session, sql: str, params: Sequence[Any]) -> int:
+    """Run one statement that returns no rows (`fetchall` for one that does);
+    returns the number of rows it changed."""
+    if session.get_bind().dialect.name == "sqlite":
+        params = [_sqlite_value(v) for v in params]
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(_driver_sql(session, sql), list(params))
+        return cursor.rowcount
+    finally:
+        cursor.close()
+
+
 def insert_rows(
     session: Session,
     table: str,
