@@ -97,6 +97,45 @@ REFERENCE_LOOKBACK_DAYS = 7  # a made_on on a weekend takes the last close befor
 Progress = Callable[[str, int, int], None]  # (symbol, done, total)
 
 
+@dataclass(frozen=True)
+class DecidedColumns:
+    """The claims of one symbol a run decided by the column, kept as the columns
+    the resolution INSERT was given: a run of 100k claims made a dict per claim
+    (0.1 s) that only `--json` reads, so the rows are made when asked for."""
+
+    symbol: str
+    ids: list[int]
+    outcomes: list[str]
+    evidence_dates: list  # ISO text (`iso_dates`) or dates, None where there is none
+    evidence_prices: list[float | None]
+    evidence_fields: list[str | None]
+    bar_qualities: list[str | None]
+    iso_dates: bool
+
+    def rows(self) -> list[dict]:
+        """`ResolveSummary.decided`'s rows for these claims, in their order."""
+        return [
+            {
+                "id": claim_id,
+                "symbol": self.symbol,
+                "outcome": outcome,
+                "evidence_date": day if self.iso_dates else _iso(day),
+                "evidence_price": price,
+                "evidence_field": field_name,
+                "bar_quality": quality,
+            }
+            for claim_id, outcome, day, price, field_name, quality in zip(
+                self.ids,
+                self.outcomes,
+                self.evidence_dates,
+                self.evidence_prices,
+                self.evidence_fields,
+                self.bar_qualities,
+                strict=True,
+            )
+        ]
+
+
 @dataclass
 class ResolveSummary:
     """What a run did, for the terminal, for `--json` and for the run record."""
@@ -121,7 +160,9 @@ class ResolveSummary:
     requests: int = 0
     bars_stored: int = 0
     bars_revised: int = 0
-    decided: list[dict] = field(default_factory=list)
+    # What `decided` lists, as built: a claim's row (dict) or a `DecidedColumns` of
+    # many; the rows are made only if `--json` asks for them.
+    decided_parts: list[dict | DecidedColumns] = field(default_factory=list)
     # Resolutions that stood on a bar this run found revised, and what became of them.
     revisions: list[RunRevision] = field(default_factory=list)
 
@@ -139,8 +180,19 @@ class ResolveSummary:
         self.rejected_new.update(other.rejected_new)
         self.bars_stored += other.bars_stored
         self.bars_revised += other.bars_revised
-        self.decided.extend(other.decided)
+        self.decided_parts.extend(other.decided_parts)
         self.revisions.extend(other.revisions)
+
+    @property
+    def decided(self) -> list[dict]:
+        """Each claim this run decided: id, symbol, outcome and its evidence."""
+        rows: list[dict] = []
+        for part in self.decided_parts:
+            if isinstance(part, DecidedColumns):
+                rows.extend(part.rows())
+            else:
+                rows.append(part)
+        return rows
 
     @property
     def exit_code(self) -> int:
@@ -853,25 +905,16 @@ def _resolve_columns(
         true_count = outcomes.count("true")
         summary.resolved_true += true_count
         summary.resolved_false += len(outcomes) - true_count
-        evidence_dates = evidence["evidence_date"]
-        summary.decided.extend(
-            {
-                "id": claim_id,
-                "symbol": symbol,
-                "outcome": claim_outcome,
-                "evidence_date": evidence_date if iso else _iso(evidence_date),
-                "evidence_price": price,
-                "evidence_field": field_name,
-                "bar_quality": quality,
-            }
-            for claim_id, claim_outcome, evidence_date, price, field_name, quality in zip(
+        summary.decided_parts.append(
+            DecidedColumns(
+                symbol,
                 ids,
                 outcomes,
-                evidence_dates,
+                evidence["evidence_date"],
                 evidence["evidence_price"],
                 evidence["evidence_field"],
                 evidence["bar_quality"],
-                strict=True,
+                iso_dates=iso,
             )
         )
     set_open_reasons(session, reasons, utcnow(), market=market)
@@ -1010,7 +1053,7 @@ def _write_verdicts(
                 summary.resolved_true += 1
             else:
                 summary.resolved_false += 1
-            summary.decided.append(
+            summary.decided_parts.append(
                 {
                     "id": decision.claim_id,
                     "symbol": symbol,

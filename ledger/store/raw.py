@@ -117,6 +117,19 @@ def executemany(
         cursor.close()
 
 
+def execute(session: Session, sql: str, params: Sequence[Any]) -> int:
+    """Run one statement that returns no rows (`fetchall` for one that does);
+    returns the number of rows it changed."""
+    if session.get_bind().dialect.name == "sqlite":
+        params = [_sqlite_value(v) for v in params]
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(_driver_sql(session, sql), list(params))
+        return cursor.rowcount
+    finally:
+        cursor.close()
+
+
 def insert_rows(
     session: Session,
     table: str,
@@ -225,10 +238,11 @@ def update_rows(
     names = ", ".join((*columns, key))
     cursor = session.connection().connection.cursor()
     try:
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS "
-            f"SELECT {names} FROM {table} WITH NO DATA"
-        )
+        if _stage_missing(session, stage):
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS "
+                f"SELECT {names} FROM {table} WITH NO DATA"
+            )
         with cursor.copy(f"COPY {stage} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
@@ -236,12 +250,36 @@ def update_rows(
             [f"{name} = s.{name}" for name in columns] + [f"{name} = %s" for name, _ in constants]
         )
         where = f"t.{key} = s.{key}" + (f" AND t.{condition[0]} = %s" if condition else "")
+        # The stage is emptied by the same statement (a DELETE in WITH runs to
+        # completion whatever the UPDATE reads), not by a TRUNCATE after it.
         cursor.execute(
-            f"UPDATE {table} AS t SET {sets} FROM {stage} AS s WHERE {where}",
+            f"WITH s AS (DELETE FROM {stage} RETURNING {names}) "
+            f"UPDATE {table} AS t SET {sets} FROM s WHERE {where}",
             [value for _, value in constants] + ([condition[1]] if condition else []),
         )
-        changed = cursor.rowcount
-        cursor.execute(f"TRUNCATE {stage}")
-        return changed
+        return cursor.rowcount
     finally:
         cursor.close()
+
+
+_STAGES = "forecast-ledger update stages"
+
+
+def _stage_missing(session: Session, stage: str) -> bool:
+    """Whether `stage` may not exist yet in this transaction; from here on it does.
+
+    A temporary table made in a transaction that rolls back is gone, so what
+    was made is remembered with the transaction it was made in (as
+    `prooflog.lock_head` keeps the head): a resolve run's batch updates 50-200
+    symbols in one transaction, and each CREATE ... IF NOT EXISTS is a round
+    trip to the server.
+    """
+    transaction = session.get_transaction()
+    held = session.info.get(_STAGES)
+    if held is None or transaction is None or held[0] is not transaction:
+        held = (transaction, set())
+        session.info[_STAGES] = held
+    if stage in held[1]:
+        return False
+    held[1].add(stage)
+    return True

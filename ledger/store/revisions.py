@@ -234,21 +234,25 @@ def decided_claims_on(session: Session, key: str, days: Iterable[date]) -> list[
 def settled_since(session: Session, first_day: date) -> dict[str, date]:
     """Symbols (a ratio's or a pair's legs too) with a resolver's verdict standing on a
     bar dated `first_day` or later, and the earliest such bar (one query: the claims a
-    re-fetch of the latest bars may revise)."""
-    r, p = core_tables.resolution, core_tables.prediction
-    query = (
-        select(p.c.symbol, p.c.versus_symbol, func.min(r.c.evidence_date))
-        .select_from(r.join(p, p.c.id == r.c.prediction_id))
-        .where(
-            r.c.is_current,
-            r.c.method.in_(RESOLVER_METHODS),
-            r.c.evidence_date >= first_day,
-            p.c.status.in_(("true", "false")),
-        )
-        .group_by(p.c.symbol, p.c.versus_symbol)
+    re-fetch of the latest bars may revise).
+
+    The join is led by the current resolutions (`+` keeps SQLite from reaching
+    them through the claim id): the few dated `first_day` or later each look
+    up their claim by its key, where SQLite's own choice, every decided claim
+    through the status index and then its resolution, cost a warm 100k-claim
+    run 0.25 s of CPU instead of 0.08 s. PostgreSQL plans its join as before.
+    """
+    methods = ", ".join("?" * len(RESOLVER_METHODS))
+    rows = fetchall(
+        session,
+        "SELECT p.symbol, p.versus_symbol, min(r.evidence_date) "
+        "FROM resolution r JOIN prediction p ON p.id = +r.prediction_id "
+        f"WHERE r.is_current AND r.method IN ({methods}) AND r.evidence_date >= ? "
+        "AND p.status IN (?, ?) GROUP BY p.symbol, p.versus_symbol",
+        [*RESOLVER_METHODS, first_day, "true", "false"],
     )
     found: dict[str, date] = {}
-    for symbol, versus, day in session.execute(query):
+    for symbol, versus, day in rows:
         for leg in legs_of(_key(symbol, versus)):
             found[leg] = min(found.get(leg, as_date(day)), as_date(day))
     return found

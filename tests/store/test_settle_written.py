@@ -130,7 +130,8 @@ evidence_values = st.tuples(
     st.none() | st.floats(allow_nan=True, allow_infinity=True),
     st.none() | st.integers(0, 5000),
     st.sampled_from(["csv:x", "yahoo"]),
-    st.none() | st.text(st.characters(blacklist_characters="\x00"), max_size=12),  # PG: no NUL
+    # Text a database can hold: no NUL (PostgreSQL) and no lone surrogate (UTF-8).
+    st.none() | st.text(st.characters(blacklist_characters="\x00", codec="utf-8"), max_size=12),
     st.none() | st.just('[{"symbol": "GC=F"}]'),
     st.sampled_from([None, "repaired", "close_only"]),
 )

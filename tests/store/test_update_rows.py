@@ -84,3 +84,56 @@ def test_settle_claims_refuses_a_claim_already_moved(ledger_url: str) -> None:
     with Session(engine) as session:
         assert session.execute(text("SELECT count(*) FROM resolution")).scalar_one() == 1
     engine.dispose()
+
+
+def test_updates_sharing_a_transaction_apply_only_their_own_rows(ledger_url: str) -> None:
+    """Several updates of the same columns in one transaction (a resolve batch:
+    one per symbol) each change exactly their rows: on PostgreSQL they share one
+    temporary stage, which each statement leaves empty."""
+    engine, (gold, silver, oil) = ledger(ledger_url)
+    with Session(engine) as session, session.begin():
+        first = update_rows(
+            session,
+            "prediction",
+            ("open_reason", "open_detail"),
+            [("waiting_for_data", "first", gold)],
+            constants=(("checked_at", adapt(session, utcnow())),),
+            condition=("status", "open"),
+        )
+        second = update_rows(
+            session,
+            "prediction",
+            ("open_reason", "open_detail"),
+            [("data_gap", "second", silver), ("data_gap", "second", oil)],
+            condition=("status", "open"),
+        )
+        third = update_rows(
+            session,
+            "prediction",
+            ("open_reason", "open_detail"),
+            [("source_error", "third", oil)],
+        )
+    assert (first, second, third) == (1, 2, 1)
+    assert columns(engine, "open_reason", "open_detail") == [
+        (gold, "waiting_for_data", "first"),
+        (silver, "data_gap", "second"),
+        (oil, "source_error", "third"),
+    ]
+    engine.dispose()
+
+
+def test_an_update_after_a_rolled_back_one_in_the_same_session(ledger_url: str) -> None:
+    """A transaction that rolls back takes the stage it made with it; the next
+    transaction of the same session (same connection) makes it again."""
+    engine, (gold, silver, _oil) = ledger(ledger_url)
+    with Session(engine) as session:
+        with session.begin():
+            update_rows(session, "prediction", ("open_detail",), [("gone", gold)])
+            session.rollback()
+        with session.begin():
+            changed = update_rows(session, "prediction", ("open_detail",), [("kept", silver)])
+        with session.begin():  # and once more, the stage made by a committed transaction
+            again = update_rows(session, "prediction", ("open_detail",), [("again", gold)])
+    assert (changed, again) == (1, 1)
+    assert columns(engine, "open_detail")[:2] == [(gold, "again"), (silver, "kept")]
+    engine.dispose()
