@@ -15,6 +15,7 @@ from ledger.claims.dates import DatePhrase
 from ledger.errors import ClaimError
 from ledger.extract.fx_forms import fx_forms
 from ledger.extract.horizon_lists import each_horizon
+from ledger.extract.number_words import thousands_in_digits
 from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rules
 from ledger.extract.quarter_spans import quarter_spans
 from ledger.extract.slash_lists import spaced_slashes
@@ -133,19 +134,8 @@ _SPELLED_THOUSANDS = re.compile(
     r"(?:\s+(?P<rest>\d{1,3}))?(?![\d,.]*\d)\b",
     re.IGNORECASE,
 )
-# A broadcaster's figures, thousands in words: "four-thousand-300" (4,300), "the
-# five-thousand mark" (5,000); read as "4 thousand 300" for the rule above.
-_WORD_THOUSANDS = re.compile(
-    r"(?<![\w-])(?P<word>one|two|three|four|five|six|seven|eight|nine)[-\s]thousand"
-    r"(?:-(?P<rest>\d{1,3}))?(?![\w-])",
-    re.IGNORECASE,
-)
-_DIGIT_OF_WORD = {
-    word: str(digit)
-    for digit, word in enumerate(
-        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), start=1
-    )
-}
+# A broadcaster's figures, thousands in words ("four-thousand-300", "the five-thousand
+# mark", "one hundred fifty thousand dollars"): number_words.thousands_in_digits.
 # Korean "4천610달러" ($4,610), "1만2000달러" ($12,000): 천 is a thousand, 만 ten thousand,
 # 달러 the dollar written after the number.
 _KOREAN_NUMBER = re.compile(
@@ -266,11 +256,7 @@ def _spelled_numbers(work: str) -> str:
         work = _KOREAN_NUMBER.sub(korean, work)
     work = _FOREIGN_PERCENT_BEFORE.sub(lambda m: m["number"].replace(",", ".") + "%", work)
     work = _FOREIGN_PERCENT_AFTER.sub(lambda m: m["number"].replace(",", ".") + "%", work)
-    if "thousand" in work.lower():
-        work = _WORD_THOUSANDS.sub(
-            lambda m: f"{_DIGIT_OF_WORD[m['word'].lower()]} thousand {m['rest'] or ''}".rstrip(),
-            work,
-        )
+    work = thousands_in_digits(work)
     work = _SPELLED_THOUSANDS.sub(thousands, _european_thousands(work))
     work = _FOREIGN_DOLLAR.sub(lambda m: f"{m['space']}dollars", work)
     work = _US_DOLLAR_SPACED.sub("US$", _DOLLAR_US.sub("US$", work))
