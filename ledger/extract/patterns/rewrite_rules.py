@@ -152,6 +152,15 @@ REWRITES = (
         r"|edition|update|publication)s?\b)",
         "",
     ),
+    # an FX desk's horizon codes after a preposition: "We target 0.83 in 12M", "EUR/USD at 1.20
+    # in 3M", "in 1M": a span from today (not "in 12m shares", a count)
+    (
+        r"\b(?:in|within|over)\s+(?:the\s+next\s+)?(\d{1,2})\s?M\b(?![\w$])"
+        r"(?!\s+(?:shares|tonnes|tons|barrels|bpd|users|ounces|oz|units|people|accounts))",
+        r"within \1 months",
+    ),
+    # "average $5,400 across 2027": a year's span, as "in 2027"
+    (r"\bacross\s+(?=(?:the\s+)?(?:19|20)\d\d\b)", "in "),
     # "0-3m", "3m" -> "3-month"
     (
         r"\b(?:\d{1,2}\s*-\s*)?(\d{1,2})m\b(?=\s+(?:\w+\s+){0,2}(?:target|forecast|view))",
