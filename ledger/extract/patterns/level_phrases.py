@@ -151,7 +151,8 @@ NOT_THE_LEVEL_BEFORE = (
     r"\b(?:earlier|previous|prior|old|former|original|initial)\s+(?:[\w-]+\s+)?$",
     # ("a new all-time high of $5,000 by the end of the year" is a call: "new" looks ahead, and
     # so does a move "to a fresh record high of $5,400")
-    r"(?<!\bnew\s)(?<!\bto\sa\sfresh\s)\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
+    r"(?<!\bnew\s)(?<!\bto\sa\sfresh\s)(?<!\bto\shit\sa\sfresh\s)(?<!\bto\sreach\sa\sfresh\s)"
+    r"(?<!\bto\sset\sa\sfresh\s)\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
     r"|peak|top|close|closing\s+(?:high|level)|settlement)s?\s+(?:of|at|near|around)?\s*"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$",
     # the price as it stands: "the metal now changes hands at $4,050", "last traded at"
