@@ -159,6 +159,15 @@ REWRITES = (
         r"(?!\s+(?:shares|tonnes|tons|barrels|bpd|users|ounces|oz|units|people|accounts))",
         r"within \1 months",
     ),
+    # "$58.50/t oz", "$5,055 / t.oz": the troy ounce of bullion desks, as "/oz" (the slash
+    # before a lone "t" would otherwise be read as a list's)
+    (r"\s?/\s?t\.?\s?oz\b", "/oz"),
+    # "over a one-year horizon", "on a one-year view": a span from today, as "12-month"
+    (
+        r"\b(?:over|on|in|with(?:in)?)\s+(?:a|an|the)\s+(?:one|1)[-\s]year\s+(?:horizon|view"
+        r"|basis|time\s?frame)\b",
+        "within 12 months",
+    ),
     # "average $5,400 across 2027": a year's span, as "in 2027"
     (r"\bacross\s+(?=(?:the\s+)?(?:19|20)\d\d\b)", "in "),
     # "0-3m", "3m" -> "3-month"
