@@ -159,6 +159,13 @@ REWRITES = (
         r"(?!\s+(?:shares|tonnes|tons|barrels|bpd|users|ounces|oz|units|people|accounts))",
         r"within \1 months",
     ),
+    # "Tomas Lindqvist from ING is targeting 8,000": a person "from" a firm is the firm's, as
+    # "of" it (the "from" of a starting level, "from 6,800 to 7,500", would take the words
+    # after it for the old figure's and the call's level for the start)
+    (
+        r"(?-i:\b([A-Z][a-z][\w'-]*\s+[A-Z][a-z][\w'-]*)\s+from\s+(?=[A-Z][\w&.'-]*))",
+        r"\1 of ",
+    ),
     # "$58.50/t oz", "$5,055 / t.oz": the troy ounce of bullion desks, as "/oz" (the slash
     # before a lone "t" would otherwise be read as a list's)
     (r"\s?/\s?t\.?\s?oz\b", "/oz"),
