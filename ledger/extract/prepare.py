@@ -413,6 +413,10 @@ def _for_the_year(work: str, made_on: date) -> str:
             # above turn "for 2026" into)
             pieces.append(f"{work[last : match.start()]}in {years[-1]}")
             last = match.end()
+        elif not years and re.match(r"\w+\s+the\s+(?:full|whole|entire)\s", match[0]):
+            # "to average $5,000 for the full year", no year named: the year under way
+            pieces.append(f"{work[last : match.start()]}in {made_on.year}")
+            last = match.end()
     return "".join(pieces) + work[last:]
 
 
