@@ -328,7 +328,7 @@ def prepare(
     work = _YEAR_LIST.sub(_each_year, work)
     work = _MONTH_LIST.sub(_each_month_end, work)
     work = _that_year(work)
-    work = _for_the_year(work, made_on)
+    work = _for_the_year(work, made_on, earlier_year)
     work = _end_the_year(work, made_on)
     # "70,000 by the end of the decade", "by the decade's end": the last year of this decade
     decade_end = made_on.year - made_on.year % 10 + 9
@@ -400,7 +400,7 @@ def _end_the_year(work: str, made_on: date) -> str:
     return "".join(pieces) + work[last:]
 
 
-def _for_the_year(work: str, made_on: date) -> str:
+def _for_the_year(work: str, made_on: date, earlier_year: int | None = None) -> str:
     """ "$4,950 in 2026, with an average of $4,450 for the year": "for the year" is the
     year named last before it, when that is made_on's year or later (a past year named
     before it is history, and "the year" is then the one under way)."""
@@ -414,8 +414,10 @@ def _for_the_year(work: str, made_on: date) -> str:
             pieces.append(f"{work[last : match.start()]}in {years[-1]}")
             last = match.end()
         elif not years and re.match(r"\w+\s+the\s+(?:full|whole|entire)\s", match[0]):
-            # "to average $5,000 for the full year", no year named: the year under way
-            pieces.append(f"{work[last : match.start()]}in {made_on.year}")
+            # "to average $5,000 for the full year", no year named: the later year the
+            # sentence before named ("In their 2026 forecast ... For the full year they see
+            # gold averaging $4,550"), else the year under way
+            pieces.append(f"{work[last : match.start()]}in {earlier_year or made_on.year}")
             last = match.end()
     return "".join(pieces) + work[last:]
 

@@ -188,6 +188,16 @@ def test_horizon_codes_and_spans(text: str, line: str) -> None:
     assert read(text) == {line}
 
 
+def test_the_full_year_is_the_year_the_sentence_before_named() -> None:
+    text = (
+        "In their 2026 forecast, BMO's analysts expect gold to average $4,600 in the first"
+        " half. For the full year they see gold averaging about $4,550."
+    )
+    assert "GC=F average_above 4550 from 2026-01-01 to 2026-12-31 BMO" in recorded(
+        text, date(2025, 12, 15)
+    )
+
+
 def test_a_count_in_millions_is_no_horizon() -> None:
     lines = read("UBS expects gold to rise to $5,400 by the end of 2027 as ETFs add in 12m ounces.")
     assert lines == {"GC=F touch_above 5400 by 2027-12-31 UBS"}
