@@ -233,6 +233,30 @@ def test_a_person_from_a_firm_speaks_for_it(text: str, line: str) -> None:
     assert read(text) == {line}
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            "By contrast, Commerzbank, through its senior strategist David Okafor, has a target"
+            " of 1.25 for EUR/USD this year.",
+            "EURUSD=X touch_above 1.25 by 2026-12-31 Commerzbank",
+        ),
+        (
+            "Bank of America, through David Okafor, has a price target of $250,000 for BTC by"
+            " year-end 2027.",
+            "BTC-USD touch_above 250000 by 2027-12-31 Bank of America",
+        ),
+        (
+            "According to a Ledger Daily report, JPMorgan stood by its call for ether at $6,000"
+            " within 3 months.",
+            "ETH-USD touch_above 6000 by 2026-06-16 JPMorgan",
+        ),
+    ],
+)
+def test_has_a_target_and_stood_by_after_an_aside(text: str, line: str) -> None:
+    assert read(text) == {line}
+
+
 def test_from_a_level_is_still_a_start() -> None:
     assert read("UBS expects gold to rise from $4,000 to $5,000 by the end of 2027.") == {
         "GC=F touch_above 5000 by 2027-12-31 UBS"
