@@ -19,14 +19,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from extract.grammar import Generated, generate, problems
+from extract.grammar import Generated, generate, problems, uses_new_values
 from extract.quality import recordable, same_speaker_strict
 
 from ledger.extract import extract_article
 
 TODAY = date(2026, 12, 6)
 PART_NAMES = (
-    "speaker", "frame", "asset", "level", "direction", "deadline", "context", "follow-up",
+    "speaker", "frame", "asset", "level", "direction", "deadline", "context", "follow-up", "aside",
 )  # fmt: skip
 
 
@@ -44,12 +44,17 @@ def main() -> None:
 
     by_part: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     overall: Counter[str] = Counter()
+    # the calls drawing a value branch grammar27 added, and those drawing none
+    by_age: dict[str, Counter[str]] = {"old values": Counter(), "new values": Counter()}
     shown = 0
     for generated in generate(args.count, args.seed):
         found = judged(generated)
         overall["calls"] += 1
         overall["failed"] += bool(found)
         overall.update(found)
+        age = by_age["new values" if uses_new_values(generated.parts) else "old values"]
+        age["calls"] += 1
+        age["failed"] += bool(found)
         for part, form in generated.parts.labels().items():
             tally = by_part[part][form]
             tally["calls"] += 1
@@ -66,6 +71,9 @@ def main() -> None:
         f" kind {overall['kind']}, side {overall['side']}, speaker {overall['speaker']},"
         f" spurious {overall['spurious']}"
     )
+    for age, tally in by_age.items():
+        share = tally["failed"] / tally["calls"] if tally["calls"] else 0.0
+        print(f"  {age}: {tally['failed']} of {tally['calls']} read wrong ({share:.1%})")
     for part in PART_NAMES:
         print(f"\n{part:<34} calls  wrong  missed kind side speaker spurious")
         rows = sorted(by_part[part].items(), key=lambda item: -item[1]["failed"] / item[1]["calls"])

@@ -48,6 +48,7 @@ _VERB = re.compile(
     r"|ran|came|became|began|drew|grew|rose|fell|spoke|struck|stuck|sent|won|led|bet"
     r"|[a-z]{2,}(?:s|ed))\b"
 )
+_HAVE = re.compile(r"\s+(?:has|have|had)\b")
 # A firm inside an aside: "an analyst at Bloomberg Intelligence", "CEO of Pantera Capital"
 _FIRM_IN_ASIDE = re.compile(r"\b(?:at|of|with|from|through|for)\s+(?:the\s+)?(?=[A-Z])")
 _FIRM_POINTER = re.compile(
@@ -126,7 +127,9 @@ def clause_subject(text: str) -> ClauseSubject | None:
         # ("Deutsche Bank is even more optimistic"); here "Inventories climbed" is no speaker
         return None
     adverbs = _ADVERBS.match(text, end)
-    verb = _VERB.match(text, adverbs.end() if adverbs else end)
+    # ("Bank of America, through David Okafor, has a price target of $250,000": "has" is the
+    # verb itself when no verb follows it)
+    verb = _VERB.match(text, adverbs.end() if adverbs else end) or _HAVE.match(text, end)
     if verb is None:
         return None
     person = not is_organization(name)

@@ -15,6 +15,7 @@ from ledger.claims.dates import DatePhrase
 from ledger.errors import ClaimError
 from ledger.extract.fx_forms import fx_forms
 from ledger.extract.horizon_lists import each_horizon
+from ledger.extract.number_words import thousands_in_digits
 from ledger.extract.patterns import asset_words, direction_phrases, rewrite_rules
 from ledger.extract.quarter_spans import quarter_spans
 from ledger.extract.slash_lists import spaced_slashes
@@ -147,19 +148,8 @@ _SPELLED_THOUSANDS = re.compile(
     r"(?:\s+(?P<rest>\d{1,3}))?(?![\d,.]*\d)\b",
     re.IGNORECASE,
 )
-# A broadcaster's figures, thousands in words: "four-thousand-300" (4,300), "the
-# five-thousand mark" (5,000); read as "4 thousand 300" for the rule above.
-_WORD_THOUSANDS = re.compile(
-    r"(?<![\w-])(?P<word>one|two|three|four|five|six|seven|eight|nine)[-\s]thousand"
-    r"(?:-(?P<rest>\d{1,3}))?(?![\w-])",
-    re.IGNORECASE,
-)
-_DIGIT_OF_WORD = {
-    word: str(digit)
-    for digit, word in enumerate(
-        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), start=1
-    )
-}
+# A broadcaster's figures, thousands in words ("four-thousand-300", "the five-thousand
+# mark", "one hundred fifty thousand dollars"): number_words.thousands_in_digits.
 # Korean "4천610달러" ($4,610), "1만2000달러" ($12,000): 천 is a thousand, 만 ten thousand,
 # 달러 the dollar written after the number.
 _KOREAN_NUMBER = re.compile(
@@ -280,11 +270,7 @@ def _spelled_numbers(work: str) -> str:
         work = _KOREAN_NUMBER.sub(korean, work)
     work = _FOREIGN_PERCENT_BEFORE.sub(lambda m: m["number"].replace(",", ".") + "%", work)
     work = _FOREIGN_PERCENT_AFTER.sub(lambda m: m["number"].replace(",", ".") + "%", work)
-    if "thousand" in work.lower():
-        work = _WORD_THOUSANDS.sub(
-            lambda m: f"{_DIGIT_OF_WORD[m['word'].lower()]} thousand {m['rest'] or ''}".rstrip(),
-            work,
-        )
+    work = thousands_in_digits(work)
     work = _SPELLED_THOUSANDS.sub(thousands, _european_thousands(work))
     work = _FOREIGN_DOLLAR.sub(lambda m: f"{m['space']}dollars", work)
     work = _US_DOLLAR_SPACED.sub("US$", _DOLLAR_US.sub("US$", work))
@@ -356,7 +342,7 @@ def prepare(
     work = _YEAR_LIST.sub(_each_year, work)
     work = _MONTH_LIST.sub(_each_month_end, work)
     work = _that_year(work)
-    work = _for_the_year(work, made_on)
+    work = _for_the_year(work, made_on, earlier_year)
     work = _end_the_year(work, made_on)
     # "70,000 by the end of the decade", "by the decade's end": the last year of this decade
     decade_end = made_on.year - made_on.year % 10 + 9
@@ -429,7 +415,7 @@ def _end_the_year(work: str, made_on: date) -> str:
     return "".join(pieces) + work[last:]
 
 
-def _for_the_year(work: str, made_on: date) -> str:
+def _for_the_year(work: str, made_on: date, earlier_year: int | None = None) -> str:
     """ "$4,950 in 2026, with an average of $4,450 for the year": "for the year" is the
     year named last before it, when that is made_on's year or later (a past year named
     before it is history, and "the year" is then the one under way)."""
@@ -441,6 +427,12 @@ def _for_the_year(work: str, made_on: date) -> str:
             # "in 2026": the claim language's words for a year's period (as the rewrites
             # above turn "for 2026" into)
             pieces.append(f"{work[last : match.start()]}in {years[-1]}")
+            last = match.end()
+        elif not years and re.match(r"\w+\s+the\s+(?:full|whole|entire)\s", match[0]):
+            # "to average $5,000 for the full year", no year named: the later year the
+            # sentence before named ("In their 2026 forecast ... For the full year they see
+            # gold averaging $4,550"), else the year under way
+            pieces.append(f"{work[last : match.start()]}in {earlier_year or made_on.year}")
             last = match.end()
     return "".join(pieces) + work[last:]
 

@@ -93,6 +93,9 @@ _TEAM_LED_BY = re.compile(
 )
 
 
+# "Marcus Feld from Bank of America", "Jane Doe of UBS": a person tied to a firm by a
+# preposition alone, wherever the sentence names them
+_PERSON_OF_FIRM = re.compile(rf"(?P<person>{_PERSON})\s+(?:from|of)\s+(?P<firm>{NAME})")
 _NEXT_WORD = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[,;:]$|(?<![.\s][A-Za-z])(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)\.$")
 
@@ -152,6 +155,17 @@ def affiliations(text: str, last_organization: str | None = None) -> dict[str, s
         if person and person != last_organization and not is_organization(person):
             found.setdefault(person, last_organization)
             found.setdefault(person.split()[-1], last_organization)
+    for match in _PERSON_OF_FIRM.finditer(text):
+        # "according to Marcus Feld from Bank of America", "said Jane Doe of UBS": the tie
+        # outside the subject's place, where clause_subjects.py does not look; only a firm
+        # the tables know or one whose name says it is one
+        person = clean_name(match["person"].split())
+        firm = clean_name(_SENTENCE_END.sub("", match["firm"]).split())
+        known = firm is not None and (firm in HOUSE_NAMES or has_organization_word(firm))
+        tied = known and person and firm != person and not is_organization(person)
+        if tied and speaks_for(person, firm, match[0]):
+            found.setdefault(person, firm)
+            found.setdefault(person.split()[-1], firm)
     for match in _TEAM_LED_BY.finditer(text):
         person = clean_name(match["person"].split())
         named = clean_name(match["firm"].removesuffix(" ").removesuffix("'s").split())

@@ -110,6 +110,10 @@ SPEAKERS = (
     Speaker("opening_phrase_house_through_its_role", subject_only=True, needs_lead=True),
     Speaker("pronoun_after_subject_in_sentence", subject_only=True, needs_lead=True),
     Speaker("outlet_relays_house", subject_only=True),
+    # branch grammar27: a role before the name in apposition ("Citi's head of research, Jane
+    # Doe,"), a person "from" the firm (wire and translated copy)
+    Speaker("possessive_role_comma_person"),
+    Speaker("person_from_house"),
 )
 
 # The forms in which a person speaks for the house (her/his target, "the strategist also")
@@ -122,6 +126,8 @@ _PERSON_FORMS = frozenset(
         "person_aside_role_at_house_after_opening",
         "person_of_house_in_city",
         "pronoun_after_subject_in_sentence",
+        "possessive_role_comma_person",
+        "person_from_house",
     )
 )
 # Where a person of a house works, and outlets that pass a house's call on
@@ -176,6 +182,7 @@ MARKETS = {
         Market("BTC-USD", "bitcoin", None, True, (150000, 200000, 250000), (70000, 60000),
                now=104500),
         Market("ETH-USD", "ether", None, True, (6000, 8000, 10000), (2500, 2000), now=3420),
+        Market("GBPUSD=X", "sterling", None, False, (1.40, 1.45), (1.25, 1.22), 2, now=1.33),
     )
 }  # fmt: skip
 
@@ -251,6 +258,23 @@ ASSETS = (
     Asset(
         "the second-largest cryptocurrency", "the second-largest cryptocurrency", "ETH-USD", True
     ),
+    # branch grammar27: names of wire copy, FX desks, forum posts and crypto blogs
+    Asset("XAUUSD", "XAUUSD", "GC=F"),
+    Asset("the price of gold", "the price of gold", "GC=F"),
+    Asset("the North Sea benchmark", "the North Sea benchmark", "BZ=F", needs_lead=True),
+    Asset("WTI crude", "WTI crude", "CL=F"),
+    Asset("US light crude", "US light crude", "CL=F"),
+    Asset("the S&P", "the S&P", "^GSPC"),
+    Asset("the benchmark U.S. stock gauge", "the benchmark U.S. stock gauge", "^GSPC"),
+    Asset("the index", "the index", "^GSPC", needs_lead=True),
+    Asset("EURUSD", "EURUSD", "EURUSD=X"),
+    Asset("the pair", "the pair", "EURUSD=X", needs_lead=True),
+    Asset("cable", "cable", "GBPUSD=X"),
+    Asset("GBP/USD", "GBP/USD", "GBPUSD=X"),
+    Asset("BTC/USD", "BTC/USD", "BTC-USD"),
+    Asset("the price of bitcoin", "the price of bitcoin", "BTC-USD"),
+    Asset("ETH/USD", "ETH/USD", "ETH-USD"),
+    Asset("Ether (ETH)", "Ether (ETH)", "ETH-USD"),
 )
 
 
@@ -293,6 +317,13 @@ DIRECTIONS = (
               ("dropping below", "breaking below", "dipping below"), "target"),
     Direction("stay below", "hold", "below", True, ("stay below", "remain below", "hold below"),
               ("staying below", "remaining below", "holding below"), "span"),
+    # branch grammar27: "expects gold to exceed $2,000 a troy ounce before year-end", "says it
+    # will soar past $100,000 by year-end", "could fall as low as $80 in the fourth quarter"
+    Direction("exceed", "touch", "above", True, ("exceed", "surpass", "push past", "soar past"),
+              ("exceeding", "surpassing", "pushing past", "soaring past"), "target"),
+    Direction("fall as low as", "touch", "below", False,
+              ("fall as low as", "drop as low as", "sink as low as"),
+              ("falling as low as", "dropping as low as", "sinking as low as"), "target"),
 )  # fmt: skip
 
 
@@ -387,6 +418,62 @@ def _six_figures(value: float, market: Market, variant: int) -> tuple[str, float
     return ("six figures", "new record highs", "fresh all-time highs")[variant % 3], value
 
 
+def _troy_ounce(value: float, market: Market, variant: int) -> tuple[str, float]:
+    text = ("/toz", " per troy ounce", " a troy ounce", "/t oz")[variant % 4]
+    return f"${_digits(value, market)}{text}", value
+
+
+def _us_thousands(value: float, market: Market, variant: int) -> tuple[str, float]:
+    text, written = _thousands(value, market, variant % 2)
+    return f"US{text}", written
+
+
+def _spaced(value: float, market: Market, variant: int) -> tuple[str, float]:
+    """Thousands set off by a space, as translated copy writes them ("5 055 dollars")."""
+    word = ("dollars", "US dollars", "USD")[variant % 3]
+    return f"{_digits(value, market).replace(',', ' ')} {word}", value
+
+
+_ONES = (
+    "", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)  # fmt: skip
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _words_below_thousand(number: int) -> str:
+    hundreds, rest = divmod(number, 100)
+    words = [f"{_ONES[hundreds]} hundred"] if hundreds else []
+    if rest >= 20:
+        words.append(_TENS[rest // 10] + (f"-{_ONES[rest % 10]}" if rest % 10 else ""))
+    elif rest:
+        words.append(_ONES[rest])
+    return " ".join(words)
+
+
+def _spelled(value: float, market: Market, variant: int) -> tuple[str, float]:
+    """The level in words ("five thousand dollars"), rounded as a writer rounds it."""
+    step = 100 if value < 10000 else 1000
+    written = round(value / step) * step
+    thousands, rest = divmod(int(written), 1000)
+    words = f"{_words_below_thousand(thousands)} thousand"
+    if rest:
+        words += f" {_words_below_thousand(rest)}"
+    return f"{words} {('dollars', 'US dollars')[variant % 2]}", written
+
+
+def _record(value: float, market: Market, variant: int) -> tuple[str, float]:
+    written = f"${_digits(value, market)}" if market.dollars else _digits(value, market)
+    text = (
+        f"a fresh record above {written}",
+        f"a fresh record high of {written}",
+        f"a new all-time high of {written}",
+        f"new highs above {written}",
+    )
+    return text[variant % 4], value
+
+
 LEVEL_FORMS = (
     LevelForm("$5,055", lambda m: m.dollars, _dollar),
     LevelForm("5055 dollars", lambda m: m.dollars, _dollars_word),
@@ -402,6 +489,18 @@ LEVEL_FORMS = (
     LevelForm("$5055", lambda m: m.dollars and min(m.up + m.down) >= 1000, _no_comma),
     LevelForm("150k", lambda m: m.dollars and min(m.up + m.down) >= 1000, _bare_thousands),
     LevelForm("5,055 USD", lambda m: m.dollars, _currency_code_after),
+    # branch grammar27
+    LevelForm("$5,055/toz", lambda m: m.unit == "ounce", _troy_ounce),
+    LevelForm("US$5.1k", lambda m: m.dollars and min(m.up + m.down) >= 1000, _us_thousands),
+    LevelForm("5 055 dollars", lambda m: m.dollars and min(m.up + m.down) >= 1000, _spaced),
+    LevelForm(
+        "five thousand dollars", lambda m: m.dollars and min(m.up + m.down) >= 1000, _spelled
+    ),
+    LevelForm(
+        "a fresh record above $5,000",
+        lambda m: m.symbol in ("GC=F", "SI=F", "^GSPC", "BTC-USD", "ETH-USD"),
+        _record,
+    ),
 )
 
 
@@ -568,6 +667,75 @@ DEADLINES = (
         day=lambda d, y: date(d.year, 12, 31),
         year_offset=0,
     ),
+    # branch grammar27: the deadlines of wire copy, FX desks' horizon codes and bank outlooks
+    Deadline(
+        "by Q3 2027",
+        target=(
+            "by Q3 {Y}",
+            "by the end of the third quarter of {Y}",
+            "by end-Q3 {Y}",
+            "by the end of September {Y}",
+        ),
+        period=("in Q3 {Y}", "in the third quarter of {Y}"),
+        span=("through Q3 {Y}", "until the end of September {Y}"),
+        day=lambda d, y: date(y, 9, 30),
+    ),
+    Deadline(
+        "before year-end",
+        target=(
+            "before year-end",
+            "before the end of the year",
+            "by December",
+            "by the end of December",
+            "by year's end",
+        ),
+        period=("for the full year", "for the year as a whole"),
+        span=("into year-end", "through December"),
+        day=lambda d, y: date(d.year, 12, 31),
+        year_offset=0,
+    ),
+    Deadline(
+        "in 12M",
+        target=(
+            "in 12M",
+            "on a 12-month horizon",
+            "in a 12-month horizon",
+            "within a year",
+            "a year from now",
+            "over a one-year horizon",
+        ),
+        period=("over the coming 12 months", "over the coming year"),
+        span=("over the coming 12 months", "for the coming year"),
+        day=lambda d, y: _months_after(d, 12),
+        year_offset=0,
+    ),
+    Deadline(
+        "by the end of the first half",
+        target=(
+            "by the end of the first half of {Y}",
+            "by end-H1 {Y}",
+            "by the end of H1 {Y}",
+        ),
+        period=("in the first half of {Y}", "over H1 {Y}"),
+        span=("through the first half of {Y}", "until the end of H1 {Y}"),
+        day=lambda d, y: date(y, 6, 30),
+    ),
+    Deadline(
+        "by 2028",
+        target=("by {Y}", "by {Y} year-end", "by the end of {Y} at the latest"),
+        period=("for {Y}", "across {Y}"),
+        span=("throughout {Y}", "for all of {Y}"),
+        day=lambda d, y: date(y, 12, 31),
+        year_offset=2,
+    ),
+    Deadline(
+        "within a month",
+        target=("within a month", "in the coming month", "over the next month", "in 1M"),
+        period=("over the next month",),
+        span=("for the next month", "over the coming month"),
+        day=lambda d, y: _months_after(d, 1),
+        year_offset=0,
+    ),
 )
 
 
@@ -595,6 +763,17 @@ FRAMES = (
     Frame("raised from", True, ("at",)),
     Frame("predicts will", True),
     Frame("told clients", False),
+    # branch grammar27: verb frames and attribution placements of wire copy and bank notes
+    Frame("is calling for", True),
+    Frame("is looking for", True),
+    Frame("sees room for", True),
+    Frame("projects to", True),
+    Frame("has a target of", True, ("at",)),
+    Frame("reiterated its call", True, ("at",)),
+    Frame("deadline first, according to X", False),
+    Frame("will, according to X,", False),
+    Frame("..., said X", False),
+    Frame("in a note to clients, X said", False),
 )
 
 
@@ -614,6 +793,42 @@ FOLLOW_UPS = (
     # mid-2027, is more cautious." The second call is the other house's.
     FollowUp("while another house, with a target of"),
 )
+
+
+@dataclass(frozen=True)
+class Aside:
+    """A sentence after the call that looks like a call and is none (branch grammar27).
+
+    A conditional ("If the Fed cuts faster, gold could even reach ..."), a move or a target
+    whose deadline has passed, an open question: a careful reader logs nothing from it, so a
+    claim read from it is "spurious". `{Asset}`, `{asset}`, `{far}`, `{old}`, `{last}`, `{Y}`
+    and `{House}` are filled in by compose.
+    """
+
+    form: str
+    sentences: tuple[str, ...]
+
+
+ASIDES = (
+    Aside("none", ("",)),
+    Aside("conditional", (
+        "If the Fed cuts rates faster, {asset} could even reach {far} by the end of {Y}.",
+        "Should the dollar weaken further, {asset} could climb to {far} by the end of {Y}.",
+    )),
+    Aside("a past deadline", (
+        "{Asset} had climbed to {old} by the end of {last}.",
+        "At the start of {last}, analysts had expected {asset} to reach {old} by the end of"
+        " that year.",
+    )),
+    Aside("an old target", (
+        "In early {last}, {House} had forecast {asset} at {old} by the end of {last}.",
+        "{House}'s previous target, set in {last}, was {old}.",
+    )),
+    Aside("an open question", (
+        "Some traders wonder whether {asset} can reach {far} by the end of {Y}.",
+        "Whether {asset} can climb to {far} by the end of {Y} is far from certain.",
+    )),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -665,6 +880,7 @@ class Parts:
     context: Context = CONTEXTS[0]
     follow_up: FollowUp = FOLLOW_UPS[0]
     second: SecondCall | None = None
+    aside: Aside = ASIDES[0]
 
     def labels(self) -> dict[str, str]:
         """The part forms by name, for tallying failures by part."""
@@ -677,6 +893,7 @@ class Parts:
             "deadline": self.deadline.form,
             "context": self.context.form,
             "follow-up": self.follow_up.form,
+            "aside": self.aside.form,
         }
 
 
@@ -686,6 +903,55 @@ class Generated:
     text: str
     made_on: date
     expected: tuple[ExpectedCall, ...]  # empty for a vague level: nothing to log
+
+
+# The part values branch grammar27 added (wordings of real published text), by part: the bench
+# and the tests tally the calls drawing any of them apart from those drawing none.
+NEW27: dict[str, frozenset[str]] = {
+    "speaker": frozenset(("possessive_role_comma_person", "person_from_house")),
+    "frame": frozenset(
+        f.form
+        for f in FRAMES[FRAMES.index(next(f for f in FRAMES if f.form == "is calling for")) :]
+    ),
+    "asset": frozenset(
+        a.form for a in ASSETS[ASSETS.index(next(a for a in ASSETS if a.form == "XAUUSD")) :]
+    ),
+    "level": frozenset(
+        (
+            "$5,055/toz",
+            "US$5.1k",
+            "5 055 dollars",
+            "five thousand dollars",
+            "a fresh record above $5,000",
+        )
+    ),
+    "direction": frozenset(("exceed", "fall as low as")),
+    "deadline": frozenset(
+        (
+            "by Q3 2027",
+            "before year-end",
+            "in 12M",
+            "by the end of the first half",
+            "by 2028",
+            "within a month",
+        )
+    ),
+    "aside": frozenset(a.form for a in ASIDES[1:]),
+}
+
+
+def uses_new_values(parts: Parts) -> bool:
+    """Whether the call draws any part value branch grammar27 added."""
+    labels = parts.labels()
+    if any(labels[part] in forms for part, forms in NEW27.items()):
+        return True
+    second = parts.second
+    return second is not None and (
+        second.asset.form in NEW27["asset"]
+        or second.level_form.form in NEW27["level"]
+        or second.direction.form in NEW27["direction"]
+        or second.deadline.form in NEW27["deadline"]
+    )
 
 
 # ------------------------------------------------------------------ compatibility
@@ -701,7 +967,12 @@ def compatible_level_forms(asset: Asset, frame: Frame | None = None) -> tuple[Le
     forms = [form for form in LEVEL_FORMS if form.fits(market)]
     if frame is not None and frame.form == "raised from":  # no revision "from six figures"
         forms = [form for form in forms if not form.vague]
+    if frame is not None and frame.directions is not None:  # "a target of a fresh record" no
+        forms = [f for f in forms if f.form != "a fresh record above $5,000"]
     return tuple(forms)
+
+
+_RECORD_DIRECTIONS = ("rise to", "reach", "surge to")
 
 
 def compatible_directions(frame: Frame, level_form: LevelForm) -> tuple[Direction, ...]:
@@ -709,7 +980,10 @@ def compatible_directions(frame: Frame, level_form: LevelForm) -> tuple[Directio
     if level_form.vague:  # "six figures" is a height to reach, not a floor or an average
         allowed = [d for d in allowed if d.form in ("rise to", "reach", "climb above", "at")]
     if level_form.form == "around $5,055":  # "around" after "to" or "at", not "above around"
-        allowed = [d for d in allowed if not d.form.endswith(("above", "below"))]
+        allowed = [d for d in allowed if not d.form.endswith(("above", "below", "as low as"))]
+        allowed = [d for d in allowed if d.form != "exceed"]
+    if level_form.form == "a fresh record above $5,000":  # a record is reached: "rise to", "hit"
+        allowed = [d for d in allowed if d.form in _RECORD_DIRECTIONS]
     return tuple(allowed)
 
 
@@ -751,6 +1025,7 @@ def draw_parts(rng: random.Random) -> Parts:
         context=rng.choice(CONTEXTS),
         follow_up=(follow_up := rng.choice(FOLLOW_UPS)),
         second=draw_second_call(rng, asset, follow_up),
+        aside=rng.choice(ASIDES),
     )
 
 
@@ -774,7 +1049,11 @@ def second_assets(first: Asset, follow_up: FollowUp | None = None) -> tuple[Asse
 
 
 def second_level_forms(asset: Asset) -> tuple[LevelForm, ...]:
-    return tuple(f for f in compatible_level_forms(asset) if not f.vague)
+    return tuple(
+        f
+        for f in compatible_level_forms(asset)
+        if not f.vague and f.form != "a fresh record above $5,000"
+    )
 
 
 def second_deadlines(direction: Direction) -> tuple[Deadline, ...]:
@@ -838,6 +1117,7 @@ def compose(parts: Parts) -> Generated:
             text = f"{text} {follow_text.removeprefix(', while ')}"
     else:
         text = " ".join(filter(None, (text, follow_text)))
+    text = " ".join(filter(None, (text, _aside(parts, house, market))))
     expected = (
         ()
         if parts.level_form.vague
@@ -964,6 +1244,8 @@ def _speaker_words(
             f"{person} of {house.name} is more upbeat; {'she' if person in _WOMEN else 'he'}"
         ),
         "outlet_relays_house": f"{_pick(_OUTLETS, variant, 59)} {house.name}",
+        "possessive_role_comma_person": f"{house.possessive} {role}, {person},",
+        "person_from_house": f"{person} from {house.name}",
     }[speaker.form]  # fmt: skip
     possessive = "my" if speaker.first_person else "their" if speaker.plural else "its"
     if speaker.form in _PERSON_FORMS:
@@ -1052,6 +1334,38 @@ def _sentence(
         case "told clients":
             said = _pick(("told clients", "told investors", "said in a report"), variant, 37)
             return f"{_cap(subject)} {said} {asset} is likely to {infinitive} {deadline}."
+        case "is calling for":
+            return f"{_cap(subject)} {be} calling for {asset} to {infinitive} {deadline}."
+        case "is looking for":
+            return f"{_cap(subject)} {be} looking for {asset} to {infinitive} {deadline}."
+        case "sees room for":
+            room = _pick(("room", "scope"), variant, 23)
+            sees = f"{_cap(subject)} {_verb('see', agreement)} {room} for"
+            return f"{sees} {asset} to {infinitive} {deadline}."
+        case "projects to":
+            return (
+                f"{_cap(subject)} {_verb('project', agreement)} {asset} to {infinitive} {deadline}."
+            )
+        case "has a target of":
+            have = "has" if agreement.third_singular else "have"
+            target = _pick(
+                ("a target of", "a price target of", "a year-ahead target of"), variant, 29
+            )
+            return f"{_cap(subject)} {have} {target} {level} for {asset} {deadline}."
+        case "reiterated its call":
+            verb = _pick(("reiterated", "stuck with", "stood by"), variant, 23)
+            owned = f"{agreement.possessive} call"
+            return f"{_cap(subject)} {verb} {owned} for {asset} at {level} {deadline}."
+        case "deadline first, according to X":
+            return f"{_cap(deadline)}, {asset} will {infinitive}, according to {object_words}."
+        case "will, according to X,":
+            return f"{_cap(asset)} will, according to {object_words}, {infinitive} {deadline}."
+        case "..., said X":
+            if subject in ("she", "he"):
+                return f"{_cap(asset)} will {infinitive} {deadline}, {subject} said."
+            return f"{_cap(asset)} will {infinitive} {deadline}, said {clean_subject}."
+        case "in a note to clients, X said":
+            return f"In a note to clients, {subject} said {asset} should {infinitive} {deadline}."
     raise ValueError(frame.form)  # pragma: no cover - every frame has a case
 
 
@@ -1071,6 +1385,26 @@ def _context(context: Context, market: Market, variant: int) -> str:
         sentence.replace("{Asset}", _cap(market.plain_name))
         .replace("{now}", price(market.now))
         .replace("{past}", price(market.now * 1.02))
+    )
+
+
+def _aside(parts: Parts, house: House, market: Market) -> str:
+    """The aside sentence: levels well away from the call's, years before the article's."""
+    sentence = _pick(parts.aside.sentences, parts.variant, 61)
+
+    def price(value: float) -> str:
+        digits = _digits(value, market)
+        return f"${digits}" if market.dollars else digits
+
+    last = parts.made_on.year - 1
+    return (
+        sentence.replace("{Asset}", _cap(market.plain_name))
+        .replace("{asset}", market.plain_name)
+        .replace("{House}", house.name)
+        .replace("{far}", price(max(market.up) * 1.3))
+        .replace("{old}", price(market.now * 0.7))
+        .replace("{last}", str(last))
+        .replace("{Y}", str(parts.made_on.year + 1))
     )
 
 

@@ -158,6 +158,19 @@ ARTICLE_ASSET_NAMES: Mapping[str, str] = MappingProxyType(
         "xagusd": "SI=F",
         "xpt/usd": "PL=F",
         "xpd/usd": "PA=F",
+        # coins written as their dollar pair, as exchanges, chart blogs and forums quote them
+        "btc/usd": "BTC-USD",
+        "btcusd": "BTC-USD",
+        "xbt/usd": "BTC-USD",
+        "eth/usd": "ETH-USD",
+        "ethusd": "ETH-USD",
+        # wire-copy epithets that name one series (Reuters' "the North Sea benchmark" is
+        # Brent; Bloomberg's "the benchmark U.S. stock gauge" the S&P 500)
+        "the north sea benchmark": "BZ=F",
+        "north sea brent": "BZ=F",
+        "the benchmark u.s. stock gauge": "^GSPC",
+        "the benchmark us stock gauge": "^GSPC",
+        "the u.s. benchmark stock gauge": "^GSPC",
         "euro-dollar": "EURUSD=X",
         "euro/dollar": "EURUSD=X",
         "gbp/usd": "GBPUSD=X",

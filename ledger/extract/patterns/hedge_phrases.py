@@ -42,6 +42,17 @@ CONDITIONALS = (
     r"\bwould\s+(?:require|need)\b",
     r"\b(?:in\s+(?:a|an|the|our|its|their)\s+)?(?:hypothetical|extreme|tail[-\s]risk)\b",
 )
+# An open question is no call either: "Whether bitcoin can climb to $200,000 by the end of
+# 2027 is far from certain", "Some traders wonder whether gold can reach $6,000". The level
+# in its clause is read as a conditional one is (flagged, capped, never recorded by --yes),
+# in the same scope. "whether or not" concedes, it does not ask. Regexes.
+OPEN_QUESTIONS = (
+    r"^\W*whether\b(?!\s+or\s+not\b)",
+    r"\b(?:wonders?|wondering|wondered|asks?|asking|asked|questions?|questioning|questioned"
+    r"|debates?|debating|debated|doubts?|doubting|doubted|unsure|unclear|uncertain|not\s+sure"
+    r"|remains?\s+to\s+be\s+seen)\s+(?:about\s+)?whether\b(?!\s+or\s+not\b)",
+    r"\bthe\s+(?:big\s+|key\s+|open\s+|real\s+)?question\s+(?:is|remains)\s+(?:whether|if)\b",
+)
 # A condition governs the clause it belongs to: from the last of these breaks before it
 # (or from the start of the sentence) to the end. "My target is $4,800, and I'll cut the
 # trade if ETH closes below $2,600": only the second call is conditional. Regex.

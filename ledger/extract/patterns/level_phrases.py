@@ -189,8 +189,10 @@ NOT_THE_LEVEL_BEFORE = (
     r"\s+(?:an?\s+)?(?:about\s+|around\s+|roughly\s+)?$",
     # "rallied past his original 5,200 target", "its previous $4,000 call": an old figure
     r"\b(?:earlier|previous|prior|old|former|original|initial)\s+(?:[\w-]+\s+)?$",
-    # ("a new all-time high of $5,000 by the end of the year" is a call: "new" looks ahead)
-    r"(?<!\bnew\s)\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
+    # ("a new all-time high of $5,000 by the end of the year" is a call: "new" looks ahead, and
+    # so does "fresh": "should reach a fresh record high of $250,000 by Q4 2027"; a fresh
+    # record the price has set is told in the past, which past_tense.py reads)
+    r"(?<!\bnew\s)(?<!\bfresh\s)\b(?:record|all-time|all\s+time|multi-year|fresh|lifetime|year-to-date)\s+(?:high|low"
     r"|peak|top|close|closing\s+(?:high|level)|settlement)s?\s+(?:of|at|near|around)?\s*"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$",
     # the price as it stands: "the metal now changes hands at $4,050", "last traded at"
@@ -248,7 +250,8 @@ CLOSE_OF_THE_DAY_BEFORE = (
     r"\b(?:the|its|their)\s+(?:[\w&^.'-]+\s+){0,3}?current\s+(?:spot\s+)?(?:(?:price|rate|level"
     r"|quote)\s+)?(?:of\s+)?(?:about\s+|around\s+|roughly\s+|near\s+)?$",
     # records the price sets as the article is written: "as gold sets records above $4,200"
-    r"\b(?:sets?|setting|hits?|hitting|notch(?:es|ed|ing)?)\s+(?:a\s+)?(?:fresh\s+|new\s+"
+    # (not a record ahead: "expects gold to hit a fresh record above $5,400 by 2027")
+    r"(?<!\bto\s)\b(?:sets?|setting|hits?|hitting|notch(?:es|ed|ing)?)\s+(?:a\s+)?(?:fresh\s+|new\s+"
     r"|another\s+)?records?\s+(?:highs?\s+)?(?:above|at|of|near|around|beyond)\s*$",
 )
 # "comes with silver trading above $65", "with the S&P 500 surging as high as 6,700 before a

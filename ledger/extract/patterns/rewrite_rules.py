@@ -152,6 +152,31 @@ REWRITES = (
         r"|edition|update|publication)s?\b)",
         "",
     ),
+    # an FX desk's horizon codes after a preposition: "We target 0.83 in 12M", "EUR/USD at 1.20
+    # in 3M", "in 1M": a span from today (not "in 12m shares", a count)
+    (
+        r"\b(?:in|within|over)\s+(?:the\s+next\s+)?(\d{1,2})\s?M\b(?![\w$])"
+        r"(?!\s+(?:shares|tonnes|tons|barrels|bpd|users|ounces|oz|units|people|accounts))",
+        r"within \1 months",
+    ),
+    # "Tomas Lindqvist from ING is targeting 8,000": a person "from" a firm is the firm's, as
+    # "of" it (the "from" of a starting level, "from 6,800 to 7,500", would take the words
+    # after it for the old figure's and the call's level for the start)
+    (
+        r"(?-i:\b([A-Z][a-z][\w'-]*\s+[A-Z][a-z][\w'-]*)\s+from\s+(?=[A-Z][\w&.'-]*))",
+        r"\1 of ",
+    ),
+    # "$58.50/t oz", "$5,055 / t.oz": the troy ounce of bullion desks, as "/oz" (the slash
+    # before a lone "t" would otherwise be read as a list's)
+    (r"\s?/\s?t\.?\s?oz\b", "/oz"),
+    # "over a one-year horizon", "on a one-year view": a span from today, as "12-month"
+    (
+        r"\b(?:over|on|in|with(?:in)?)\s+(?:a|an|the)\s+(?:one|1)[-\s]year\s+(?:horizon|view"
+        r"|basis|time\s?frame)\b",
+        "within 12 months",
+    ),
+    # "average $5,400 across 2027": a year's span, as "in 2027"
+    (r"\bacross\s+(?=(?:the\s+)?(?:19|20)\d\d\b)", "in "),
     # "0-3m", "3m" -> "3-month"
     (
         r"\b(?:\d{1,2}\s*-\s*)?(\d{1,2})m\b(?=\s+(?:\w+\s+){0,2}(?:target|forecast|view))",
