@@ -375,8 +375,10 @@ CURRENT_FROZEN = FROZEN_FILES
 # At the start of session 13 corpus_test8.yaml (52 claims at 0.682 / 0.577, speakers 0.60, never
 # tuned on, frozen two sessions) joined them: pooled 0.911 / 0.836, speakers 0.936 (1,785 claims,
 # 1,097 articles), under the recall and speaker floors for that reason alone, so they went down
-# to 0.83 and 0.93.
-DEVELOPMENT_FLOOR = {"precision": 0.91, "recall": 0.83, "speakers": 0.93}
+# to 0.83 and 0.93. After rules25, precision26 (which also let an outperformance reading match
+# its label), speakers4 and grammar27 (end of session 13): 0.931 / 0.849, speakers 0.95, so the
+# floors went up to 0.92 / 0.84 / 0.94.
+DEVELOPMENT_FLOOR = {"precision": 0.92, "recall": 0.84, "speakers": 0.94}
 
 
 def test_the_pooled_development_figures_hold() -> None:
