@@ -22,16 +22,8 @@ from ledger.market.csv_source import CsvSource
 from ledger.records import NewClaim
 from ledger.resolver import run_resolver
 from ledger.store.claims import get_claim, record_claims
-from ledger.store.session import open_ledger
 
 MADE_ON = date(2022, 6, 1)
-
-
-@pytest.fixture
-def engine(migrated_url: str):
-    engine = open_ledger(migrated_url)
-    yield engine
-    engine.dispose()
 
 
 def record(engine, *texts: str, made_on: date = MADE_ON) -> list[int]:

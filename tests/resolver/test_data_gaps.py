@@ -22,20 +22,12 @@ from ledger.market.yahoo import YahooSource
 from ledger.records import NewClaim
 from ledger.resolver import run_resolver
 from ledger.store.claims import record_claims
-from ledger.store.session import open_ledger
 
 MADE_ON = date(2025, 11, 20)
 TODAY = date(2026, 7, 13)
 CROSSING = "2026-01-26"  # a Monday
 TOUCH = "gold $5055 by 2026-06-30"  # high 5100 on the crossing day: true
 HOLD = "gold holds 3500 until 2026-06-30"  # low 3000 on the crossing day: false
-
-
-@pytest.fixture
-def engine(migrated_url: str):
-    engine = open_ledger(migrated_url)
-    yield engine
-    engine.dispose()
 
 
 def record(engine, *texts: str) -> list[int]:

@@ -11,42 +11,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-from price_files import flat_bars, write_csv
 from sqlmodel import Session
 
 from ledger.market.csv_source import CsvSource
 from ledger.resolver import DecidedColumns, ResolveSummary, run_resolver
 from ledger.store.claims import get_claim
-from ledger.store.session import open_ledger
 from tests.resolver.test_resolver import record
 
 AS_OF = date(2026, 7, 13)
-
-
-@pytest.fixture
-def engine(migrated_url: str):
-    engine = open_ledger(migrated_url)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def prices(tmp_path: Path) -> Path:
-    directory = tmp_path / "prices"
-    write_csv(
-        directory,
-        "GC=F",
-        flat_bars("2025-01-01", "2026-07-10", 4000.0, highs={"2026-01-26": 5100.0}),
-    )
-    write_csv(
-        directory,
-        "BTC-USD",
-        flat_bars(
-            "2025-01-01", "2026-07-12", 90000.0, weekdays_only=False, lows={"2026-02-05": 62000.0}
-        ),
-    )
-    return directory
 
 
 def test_decided_rows_are_the_stored_resolutions(engine, prices: Path) -> None:

@@ -6,7 +6,6 @@ import socket
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pytest
 from cli_runner import forecast
 from price_files import flat_bars, write_csv
 from sqlmodel import Session
@@ -18,13 +17,6 @@ from ledger.store.session import open_ledger
 from ledger.store.tables import ResolveLockRow, ResolveRunRow
 
 DEAD_PID = 999_999  # far above any pid_max a test machine uses by default
-
-
-@pytest.fixture
-def engine(migrated_url: str):
-    engine = open_ledger(migrated_url)
-    yield engine
-    engine.dispose()
 
 
 def leave_a_killed_run(engine) -> int:

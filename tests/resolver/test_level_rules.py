@@ -17,17 +17,9 @@ from ledger.resolver import run_resolver
 from ledger.store.baselines import claims_needing_baseline
 from ledger.store.claims import list_claims, record_claims
 from ledger.store.resolving import FixedLevel, set_rule_levels
-from ledger.store.session import open_ledger
 
 MADE_ON = date(2025, 11, 20)
 AS_OF = date(2026, 4, 1)  # the day after the deadlines: their last session is final
-
-
-@pytest.fixture
-def engine(migrated_url: str):
-    engine = open_ledger(migrated_url)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

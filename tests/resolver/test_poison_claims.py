@@ -39,13 +39,6 @@ TEXTS = (
 
 
 @pytest.fixture
-def engine(migrated_url: str):
-    engine = open_ledger(migrated_url)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
 def prices(tmp_path: Path) -> Path:
     directory = tmp_path / "prices"
     write_csv(

@@ -26,7 +26,6 @@ from ledger.store.claims import ClaimFilter, get_claim, list_claims, record_clai
 from ledger.store.prices import CachedRange
 from ledger.store.resolving import ClaimsChanged, settle_claims
 from ledger.store.runs import ResolverBusy, acquire_lock, recent_runs
-from ledger.store.session import open_ledger
 from ledger.store.tables import ResolutionRow, ResolveLockRow
 
 MADE_ON = date(2025, 11, 20)
@@ -48,31 +47,6 @@ def claims_by_id(engine) -> dict:
 def resolution_count(engine) -> int:
     with Session(engine) as session:
         return session.execute(select(func.count()).select_from(ResolutionRow)).scalar_one()
-
-
-@pytest.fixture
-def engine(migrated_url: str):
-    engine = open_ledger(migrated_url)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def prices(tmp_path: Path) -> Path:
-    directory = tmp_path / "prices"
-    write_csv(
-        directory,
-        "GC=F",
-        flat_bars("2025-01-01", "2026-07-10", 4000.0, highs={"2026-01-26": 5100.0}),
-    )
-    write_csv(
-        directory,
-        "BTC-USD",
-        flat_bars(
-            "2025-01-01", "2026-07-12", 90000.0, weekdays_only=False, lows={"2026-02-05": 62000.0}
-        ),
-    )
-    return directory
 
 
 def test_csv_run_resolves_with_evidence_and_reasons(engine, prices: Path) -> None:
