@@ -16,7 +16,8 @@ from ledger.resolver import run_resolver
 from ledger.store.claims import list_claims
 from ledger.store.revisions import settled_since
 from ledger.store.session import open_ledger
-from tests.resolver.test_decided_rows import AS_OF, prices  # noqa: F401 (a fixture)
+from tests.resolver.conftest import prices  # noqa: F401 (a fixture)
+from tests.resolver.test_decided_rows import AS_OF
 from tests.resolver.test_resolver import record
 
 
