@@ -24,6 +24,7 @@ from ledger.records import NewClaim
 from ledger.transfer import yaml_import
 from ledger.transfer.plain_columns import read_plain_entries
 from ledger.transfer.yaml_import import _load, _PlainMemo, read_import_text
+from tests.transfer.test_plain_entries import _file
 
 TODAY = date(2026, 1, 15)
 ALIASES = {"yellow metal": "GC=F"}
@@ -69,15 +70,6 @@ def entry_fields(draw: st.DrawFn) -> dict[str, str]:
         if value is not None:
             fields[key] = value
     return fields
-
-
-def _file(batch: list[dict[str, str]]) -> str:
-    lines = ["sources:", "  - {name: JPMorgan, kind: bank}", "predictions:"]
-    for fields in batch:
-        items = list(fields.items()) or [("source", "nobody")]
-        for number, (key, value) in enumerate(items):
-            lines.append(f"  {'- ' if number == 0 else '  '}{key}: {value}")
-    return "\n".join(lines) + "\n"
 
 
 def _raw_entries(batch: list[dict[str, str]]) -> list[object]:
