@@ -331,11 +331,12 @@ def _prediction_columns(
     day: Callable[[date], date | str],
     created_at: Any,
 ) -> dict[str, list[Any]]:
-    """The rows `_prediction_values` gives for `part`, a column at a time (by
-    `_PREDICTION_COLUMNS` name): the insert and the proof log both want
-    columns, and one pass per column (a C call a value for most) costs a
-    third of a tuple built per entry. The columns most claims leave empty
-    (relative, assumptions, versus, a level rule, a claimed time) are filled
+    """The rows `_prediction_values` gives for `part`, as columns (by
+    `_PREDICTION_COLUMNS` name): the proof log reads columns, and was handed
+    rows it transposed back. Per entry only what varies is read (one tuple,
+    one `zip`); a value the part's claims share is made once (kinds,
+    statuses, a few hundred days), the empty columns whole, and the columns
+    most claims leave empty (relative, assumptions, level rule, claimed time)
     per entry only when some claim of the part has them. tests/store's
     test_prediction_columns holds this equal to `_prediction_values`."""
     entries = [entry for entry, _ in part]
@@ -345,60 +346,109 @@ def _prediction_columns(
     for entry in entries:
         if entry.__dict__.get("_checked_on") != today:
             entry.check(today)
-    claims = list(map(_CLAIM, entries))
-    kinds = list(map(_KIND, claims))
+    # One pass over the entries for the fields that vary (each entry's objects
+    # are read while in cache: 20 passes of an attribute each cost twice this),
+    # turned into columns by one `zip`; every other column is made whole.
+    fields = [
+        (
+            claim.symbol,
+            claim.asset,
+            claim.kind,
+            claim.level,
+            claim.upper,
+            claim.reference_price,
+            claim.made_on,
+            claim.window_start,
+            claim.deadline,
+            claim.canonical_text(),
+            claim.assumptions,
+            claim.relative,
+            claim.level_rule,
+            claim.versus_symbol,
+            claim.versus_asset,
+            claim.versus_reference_price,
+            claim.margin,
+            entry.probability,
+            entry.text,
+            entry.url,
+            entry.quote,
+            entry.claimed_created_at,
+        )
+        for entry in entries
+        for claim in (entry.claim,)
+    ]
+    (
+        symbols,
+        assets,
+        kinds,
+        levels,
+        uppers,
+        reference_prices,
+        made_on,
+        window_start,
+        deadline,
+        normalized,
+        assumptions,
+        relatives,
+        rules,
+        versus_symbols,
+        versus_assets,
+        versus_reference_prices,
+        margins,
+        probabilities,
+        texts,
+        urls,
+        quotes,
+        claimed,
+    ) = map(list, zip(*fields, strict=True))
+    del fields
     kind_values = {kind: kind._value_ for kind in set(kinds)}
     statuses = {kind: "vague" if kind.is_vague else "open" for kind in kind_values}
     columns: dict[str, list[Any]] = {
         "source_id": list(source_ids),
-        "symbol": list(map(_SYMBOL, claims)),
-        "asset": list(map(_ASSET, claims)),
+        "symbol": symbols,
+        "asset": assets,
         "kind": list(map(kind_values.__getitem__, kinds)),
-        "level": list(map(_LEVEL, claims)),
-        "upper_level": list(map(_UPPER, claims)),
-        "reference_price": list(map(_REFERENCE_PRICE, claims)),
-        "probability": list(map(_PROBABILITY, entries)),
+        "level": levels,
+        "upper_level": uppers,
+        "reference_price": reference_prices,
+        "probability": probabilities,
         "status": list(map(statuses.__getitem__, kinds)),
-        "text": list(map(_TEXT, entries)),
-        "normalized": [claim.canonical_text() for claim in claims],
-        "url": list(map(_URL, entries)),
-        "quote": list(map(_QUOTE, entries)),
+        "text": texts,
+        "normalized": normalized,
+        "url": urls,
+        "quote": quotes,
         "fingerprint": [fingerprint for _, fingerprint in part],
         "revises_id": [None] * count,  # set by `_link_revisions`
         "void_reason": [None] * count,
         "created_at": [created_at] * count,
-        "versus_symbol": list(map(_VERSUS_SYMBOL, claims)),
-        "versus_asset": list(map(_VERSUS_ASSET, claims)),
-        "versus_reference_price": list(map(_VERSUS_REFERENCE_PRICE, claims)),
-        "margin": list(map(_MARGIN, claims)),
+        "versus_symbol": versus_symbols,
+        "versus_asset": versus_assets,
+        "versus_reference_price": versus_reference_prices,
+        "margin": margins,
     }
-    for name, getter in (
-        ("made_on", _MADE_ON),
-        ("window_start", _WINDOW_START),
-        ("deadline", _DEADLINE),
+    for name, days in (
+        ("made_on", made_on),
+        ("window_start", window_start),
+        ("deadline", deadline),
     ):
-        days = list(map(getter, claims))
         stored = {value: day(value) for value in set(days)}  # a few hundred days
         columns[name] = list(map(stored.__getitem__, days))
-    relatives = list(map(_RELATIVE, claims))
     if relatives.count(None) == count:
         columns["relative_kind"] = columns["relative_value"] = [None] * count
     else:
         columns["relative_kind"] = [r.kind.value if r else None for r in relatives]
         columns["relative_value"] = [r.value if r else None for r in relatives]
-    assumptions = list(map(_ASSUMPTIONS, claims))
     columns["assumptions"] = (
         [json.dumps(list(a)) if a else None for a in assumptions]
         if any(assumptions)
         else [None] * count
     )
-    claimed = list(map(_CLAIMED_CREATED_AT, entries))
     columns["claimed_created_at"] = (
         claimed
         if claimed.count(None) == count
         else [None if moment is None else adapt(session, moment) for moment in claimed]
     )
-    rules = list(map(_LEVEL_RULE, claims))
     if rules.count(None) == count:
         rule_columns: list[tuple[Any, ...]] = [(None,) * count] * 4
     else:
@@ -408,7 +458,7 @@ def _prediction_columns(
                     (None, None, None, None)
                     if rule is None
                     else tuple(level_rule_values(claim).values())
-                    for claim, rule in zip(claims, rules, strict=True)
+                    for claim, rule in zip(map(_CLAIM, entries), rules, strict=True)
                 ),
                 strict=True,
             )
@@ -420,27 +470,6 @@ def _prediction_columns(
 
 _LEVEL_RULE_COLUMNS = ("level_rule", "level_params", "level_basis", "level_note")
 _CLAIM = attrgetter("claim")
-_KIND = attrgetter("kind")
-_SYMBOL = attrgetter("symbol")
-_ASSET = attrgetter("asset")
-_LEVEL = attrgetter("level")
-_UPPER = attrgetter("upper")
-_REFERENCE_PRICE = attrgetter("reference_price")
-_PROBABILITY = attrgetter("probability")
-_TEXT = attrgetter("text")
-_URL = attrgetter("url")
-_QUOTE = attrgetter("quote")
-_VERSUS_SYMBOL = attrgetter("versus_symbol")
-_VERSUS_ASSET = attrgetter("versus_asset")
-_VERSUS_REFERENCE_PRICE = attrgetter("versus_reference_price")
-_MARGIN = attrgetter("margin")
-_MADE_ON = attrgetter("made_on")
-_WINDOW_START = attrgetter("window_start")
-_DEADLINE = attrgetter("deadline")
-_RELATIVE = attrgetter("relative")
-_ASSUMPTIONS = attrgetter("assumptions")
-_CLAIMED_CREATED_AT = attrgetter("claimed_created_at")
-_LEVEL_RULE = attrgetter("level_rule")
 
 
 def _day_value(session: Session) -> Callable[[date], date | str]:
