@@ -40,7 +40,7 @@ from ledger.store.batching import chunks
 from ledger.store.core_tables import as_utc, utcnow
 from ledger.store.deferred_indexes import indexes_made_after
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
-from ledger.store.raw import adapt, fetchall, filled_columns, insert_rows
+from ledger.store.raw import adapt, fetchall, insert_rows
 from ledger.store.revisions import revision_reasons
 from ledger.store.sources import ensure_sources
 
@@ -187,20 +187,28 @@ def _record_part(
     source_id_by_name = {
         name: source_ids[source_key(name)] for name in {entry.source for entry, _ in part}
     }
-    inserted = [
-        _prediction_values(
-            session, entry, fingerprint, source_id_by_name[entry.source], today, day, stamp
-        )
-        for entry, fingerprint in part
-    ]
-    # The log below reads every column of `inserted`; the INSERT binds only the
-    # columns some row fills (none of prediction's columns has a server default).
-    insert_rows(session, "prediction", *filled_columns(_PREDICTION_COLUMNS, inserted), ready=True)
-    part_ids = _ids_after(session, last_id, [fingerprint for _, fingerprint in part])
-    tags = [sorted(set(entry.tags)) for entry, _ in part]
+    columns = _prediction_columns(
+        session, part, [source_id_by_name[entry.source] for entry, _ in part], today, day, stamp
+    )
+    # The log below reads every column; the INSERT binds only the columns some
+    # row fills (none of prediction's columns has a server default).
+    filled = [name for name in _PREDICTION_COLUMNS if columns[name].count(None) < len(part)]
+    rows = list(zip(*(columns[name] for name in filled), strict=True))
+    insert_rows(session, "prediction", filled, rows, ready=True)
+    del rows
+    part_ids = _ids_after(session, last_id, columns["fingerprint"])
+    # Each distinct tag list sorted once: an import's claims share a few.
+    sorted_tags: dict[tuple[str, ...], list[str]] = {}
+    tags = []
+    for entry, _ in part:
+        claim_tags = sorted_tags.get(entry.tags)
+        if claim_tags is None:
+            claim_tags = sorted_tags[entry.tags] = sorted(set(entry.tags))
+        tags.append(claim_tags)
     tag_rows = [
         (part_ids[fingerprint], tag)
         for (_, fingerprint), claim_tags in zip(part, tags, strict=True)
+        if claim_tags
         for tag in claim_tags
     ]
     insert_rows(  # ids and text: nothing to convert
@@ -215,9 +223,8 @@ def _record_part(
         # The log's entries from the values just inserted: only the source names are read.
         prooflog.append_inserted_claims(
             session,
-            [part_ids[fingerprint] for _, fingerprint in part],
-            _PREDICTION_COLUMNS,
-            inserted,
+            list(map(part_ids.__getitem__, columns["fingerprint"])),
+            columns,
             tags,
             revises,
         )
@@ -314,6 +321,155 @@ def _prediction_values(
         claim.margin,
         *((None, None, None, None) if rule is None else tuple(level_rule_values(claim).values())),
     )
+
+
+def _prediction_columns(
+    session: Session,
+    part: Sequence[tuple[NewClaim, str]],
+    source_ids: Sequence[int],
+    today: date,
+    day: Callable[[date], date | str],
+    created_at: Any,
+) -> dict[str, list[Any]]:
+    """The rows `_prediction_values` gives for `part`, as columns (by
+    `_PREDICTION_COLUMNS` name): the proof log reads columns, and was handed
+    rows it transposed back. Per entry only what varies is read (one tuple,
+    one `zip`); a value the part's claims share is made once (kinds,
+    statuses, a few hundred days), the empty columns whole, and the columns
+    most claims leave empty (relative, assumptions, level rule, claimed time)
+    per entry only when some claim of the part has them. tests/store's
+    test_prediction_columns holds this equal to `_prediction_values`."""
+    entries = [entry for entry, _ in part]
+    count = len(entries)
+    # As `_prediction_values` checks, in order; an entry an import has already
+    # checked for `today` (marked, as `NewClaim.check` marks it) is not asked again.
+    for entry in entries:
+        if entry.__dict__.get("_checked_on") != today:
+            entry.check(today)
+    # One pass over the entries for the fields that vary (each entry's objects
+    # are read while in cache: 20 passes of an attribute each cost twice this),
+    # turned into columns by one `zip`; every other column is made whole.
+    fields = [
+        (
+            claim.symbol,
+            claim.asset,
+            claim.kind,
+            claim.level,
+            claim.upper,
+            claim.reference_price,
+            claim.made_on,
+            claim.window_start,
+            claim.deadline,
+            claim.canonical_text(),
+            claim.assumptions,
+            claim.relative,
+            claim.level_rule,
+            claim.versus_symbol,
+            claim.versus_asset,
+            claim.versus_reference_price,
+            claim.margin,
+            entry.probability,
+            entry.text,
+            entry.url,
+            entry.quote,
+            entry.claimed_created_at,
+        )
+        for entry in entries
+        for claim in (entry.claim,)
+    ]
+    (
+        symbols,
+        assets,
+        kinds,
+        levels,
+        uppers,
+        reference_prices,
+        made_on,
+        window_start,
+        deadline,
+        normalized,
+        assumptions,
+        relatives,
+        rules,
+        versus_symbols,
+        versus_assets,
+        versus_reference_prices,
+        margins,
+        probabilities,
+        texts,
+        urls,
+        quotes,
+        claimed,
+    ) = map(list, zip(*fields, strict=True))
+    del fields
+    kind_values = {kind: kind._value_ for kind in set(kinds)}
+    statuses = {kind: "vague" if kind.is_vague else "open" for kind in kind_values}
+    columns: dict[str, list[Any]] = {
+        "source_id": list(source_ids),
+        "symbol": symbols,
+        "asset": assets,
+        "kind": list(map(kind_values.__getitem__, kinds)),
+        "level": levels,
+        "upper_level": uppers,
+        "reference_price": reference_prices,
+        "probability": probabilities,
+        "status": list(map(statuses.__getitem__, kinds)),
+        "text": texts,
+        "normalized": normalized,
+        "url": urls,
+        "quote": quotes,
+        "fingerprint": [fingerprint for _, fingerprint in part],
+        "revises_id": [None] * count,  # set by `_link_revisions`
+        "void_reason": [None] * count,
+        "created_at": [created_at] * count,
+        "versus_symbol": versus_symbols,
+        "versus_asset": versus_assets,
+        "versus_reference_price": versus_reference_prices,
+        "margin": margins,
+    }
+    for name, days in (
+        ("made_on", made_on),
+        ("window_start", window_start),
+        ("deadline", deadline),
+    ):
+        stored = {value: day(value) for value in set(days)}  # a few hundred days
+        columns[name] = list(map(stored.__getitem__, days))
+    if relatives.count(None) == count:
+        columns["relative_kind"] = columns["relative_value"] = [None] * count
+    else:
+        columns["relative_kind"] = [r.kind.value if r else None for r in relatives]
+        columns["relative_value"] = [r.value if r else None for r in relatives]
+    columns["assumptions"] = (
+        [json.dumps(list(a)) if a else None for a in assumptions]
+        if any(assumptions)
+        else [None] * count
+    )
+    columns["claimed_created_at"] = (
+        claimed
+        if claimed.count(None) == count
+        else [None if moment is None else adapt(session, moment) for moment in claimed]
+    )
+    if rules.count(None) == count:
+        rule_columns: list[tuple[Any, ...]] = [(None,) * count] * 4
+    else:
+        rule_columns = list(
+            zip(
+                *(
+                    (None, None, None, None)
+                    if rule is None
+                    else tuple(level_rule_values(claim).values())
+                    for claim, rule in zip(map(_CLAIM, entries), rules, strict=True)
+                ),
+                strict=True,
+            )
+        )
+    for name, values in zip(_LEVEL_RULE_COLUMNS, rule_columns, strict=True):
+        columns[name] = list(values)
+    return columns
+
+
+_LEVEL_RULE_COLUMNS = ("level_rule", "level_params", "level_basis", "level_note")
+_CLAIM = attrgetter("claim")
 
 
 def _day_value(session: Session) -> Callable[[date], date | str]:

@@ -270,16 +270,16 @@ def append_inserted_resolution_columns(
 def append_inserted_claims(
     session: Session,
     claim_ids: Sequence[int],
-    columns: Sequence[str],
-    inserted: Sequence[Sequence[Any]],
+    inserted: Mapping[str, Sequence[Any]],
     tags: Sequence[Sequence[str]],
     revises: Mapping[int, int],
 ) -> None:
     """Log the claims a SQLite transaction has just inserted, from the values it
     inserted rather than read back: the entries `append_claims` gives.
 
-    `inserted` holds each claim's row as SQLite was handed it (dates and
-    timestamps as its text), in `columns` order, `claim_ids` the id each got,
+    `inserted` holds the claims' columns by name as SQLite was handed them
+    (dates and timestamps as its text; the builder's columns, so they are not
+    transposed back from rows), `claim_ids` the id each got,
     `tags` the tags inserted with it, and `revises` the `revises_id` set since
     (new id -> revised id). Only the sources' names are read. A value whose
     storage is not plain (see `_sqlite_stored_columns`) makes the rows be read
@@ -287,7 +287,7 @@ def append_inserted_claims(
     """
     if not claim_ids:
         return
-    stored = _sqlite_stored_columns(_CLAIMS, CLAIM_COLUMNS, columns, inserted)
+    stored = _sqlite_stored_columns(_CLAIMS, CLAIM_COLUMNS, inserted)
     if stored is None:
         append_claims(session, claim_ids)
         return
@@ -307,7 +307,7 @@ def append_inserted_claims(
     texts = claim_texts(
         claim_ids,
         [names[source_id] for source_id in stored["source_id"]],
-        [sorted(t) for t in tags],
+        tags,  # `_tag_tokens` writes each list sorted
         {name: tokens(values) for name, values in fields.items()},
     )
     _append_texts(session, [(CLAIM, text) for text in texts])
@@ -342,27 +342,26 @@ def _sqlite_plain_types(column_type: Any) -> frozenset[type] | None:
 def _sqlite_stored_columns(
     table: Table,
     wanted: Sequence[str],
-    columns: Sequence[str],
-    inserted: Sequence[Sequence[Any]],
+    inserted: Mapping[str, Sequence[Any]],
 ) -> dict[str, list[Any]] | None:
-    """Columns `wanted` of rows just inserted into SQLite's `table`, as SQLite
-    reads them back, or None where that is not plain to see.
+    """Columns `wanted` of rows just inserted into SQLite's `table` (`inserted`:
+    the values handed, by column name), as SQLite reads them back, or None
+    where that is not plain to see.
 
     SQLite gives back what it was handed but for a float column's NaN (stored
     NULL) and -0.0 (stored as the integer 0, read back 0.0), both made so
     here; a column left out (a default) or a value of another type than its
     column holds (stored by the column's affinity) gives None.
     """
-    position = {name: index for index, name in enumerate(columns)}
-    by_column = list(zip(*inserted, strict=True)) if inserted else [()] * len(columns)
+    if len({len(values) for values in inserted.values()}) > 1:
+        raise ValueError("columns of different lengths")
     found: dict[str, list[Any]] = {}
     for name in wanted:
-        at = position.get(name)
         column_type = _storage_type(table.c[name].type)
         allowed = _sqlite_plain_types(column_type)
-        if at is None or allowed is None:
+        if name not in inserted or allowed is None:
             return None
-        values = list(by_column[at])
+        values = list(inserted[name])
         if values.count(None) == len(values):  # an empty column, asked in C: stored as is
             found[name] = values
             continue

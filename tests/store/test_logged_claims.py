@@ -144,10 +144,10 @@ def test_entries_from_inserted_values(ledger_url: str, source_id_type: type) -> 
             [claim_id],
         )
         # The stored row as handed in is plain to see: no read-back.
-        assert _sqlite_stored_columns(_CLAIMS, CLAIM_COLUMNS, _PREDICTION_COLUMNS, [row])
-        at = _PREDICTION_COLUMNS.index("source_id")
-        row = (*row[:at], source_id_type(row[at]), *row[at + 1 :])
-        append_inserted_claims(session, [claim_id], _PREDICTION_COLUMNS, [row], [["b", "a"]], {})
+        columns = {name: [value] for name, value in zip(_PREDICTION_COLUMNS, row, strict=True)}
+        assert _sqlite_stored_columns(_CLAIMS, CLAIM_COLUMNS, columns)
+        columns["source_id"] = [source_id_type(columns["source_id"][0])]
+        append_inserted_claims(session, [claim_id], columns, [["b", "a"]], {})
         logged = logged_claims(session, size)
         assert len(logged) == 2
         assert logged[0] == logged[1] == stored_claims(session, [claim_id])[0]
