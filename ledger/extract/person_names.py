@@ -79,7 +79,7 @@ def clean_name(tokens: list[str]) -> str | None:
     """A name without leading or trailing common words; None if nothing is left."""
     dropped: str | None = None
     while tokens and (
-        tokens[0].lower().rstrip(".") in NOT_A_NAME
+        (tokens[0].lower().rstrip(".") in NOT_A_NAME and not _handle_word_of(tokens, 0, 1))
         or tokens[0] in CONNECTORS
         # "UK-based Standard Chartered", "London-listed HSBC": where the firm is, not its name
         or (len(tokens) > 1 and _WHERE_BASED.search(tokens[0]))
@@ -98,6 +98,8 @@ def clean_name(tokens: list[str]) -> str | None:
     while tokens and (tokens[-1].lower() in NOT_A_NAME or tokens[-1] in CONNECTORS):
         if len(tokens) >= 2 and " ".join(tokens[-2:]).lower() == "capital markets":
             break  # "BMO Capital Markets", "RBC Capital Markets": the firm's own name
+        if _handle_word_of(tokens, -1, -2):
+            break  # "Daan Crypto", "Credible Crypto": a handle's own word, not the asset
         if tokens[-1].lower() in _FIRM_ENDINGS and any(_is_name_word(t) for t in tokens[:-1]):
             # "Yardeni Research", "Main Street Research": a research firm's own name (a known
             # house's research desk is the house, which `house_name` sees to)
@@ -114,6 +116,21 @@ def clean_name(tokens: list[str]) -> str | None:
 
 
 _FIRM_ENDINGS = frozenset(("research",))
+# Common words that social handles are made of ("Crypto Rover", "Credible Crypto"): part of
+# the name when a name word stands beside them, not the market they are about
+_HANDLE_WORDS = frozenset(("crypto",))
+
+
+def _handle_word_of(tokens: list[str], at: int, beside: int) -> bool:
+    """Whether tokens[at] is a handle's word with a name word at tokens[beside]."""
+    return (
+        len(tokens) >= 2
+        and tokens[at].lower() in _HANDLE_WORDS
+        and tokens[at][:1].isupper()
+        and _is_name_word(tokens[beside])
+    )
+
+
 # The words a firm's name may end on after a word that alone is no name
 _FIRM_SUFFIXES = frozenset(
     ("intelligence", "strategy", "strategies", "economics", "analytics", "insights", "research")
