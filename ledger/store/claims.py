@@ -40,7 +40,7 @@ from ledger.store.batching import chunks
 from ledger.store.core_tables import as_utc, utcnow
 from ledger.store.deferred_indexes import indexes_made_after
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
-from ledger.store.raw import adapt, fetchall, insert_rows
+from ledger.store.raw import adapt, fetchall, filled_columns, insert_rows
 from ledger.store.revisions import revision_reasons
 from ledger.store.sources import ensure_sources
 
@@ -192,10 +192,12 @@ def _record_part(
     )
     # The log below reads every column; the INSERT binds only the columns some
     # row fills (none of prediction's columns has a server default).
-    filled = [name for name in _PREDICTION_COLUMNS if columns[name].count(None) < len(part)]
-    rows = list(zip(*(columns[name] for name in filled), strict=True))
-    insert_rows(session, "prediction", filled, rows, ready=True)
-    del rows
+    insert_rows(
+        session,
+        "prediction",
+        *filled_columns(_PREDICTION_COLUMNS, [columns[name] for name in _PREDICTION_COLUMNS]),
+        ready=True,
+    )
     part_ids = _ids_after(session, last_id, columns["fingerprint"])
     # Each distinct tag list sorted once: an import's claims share a few.
     sorted_tags: dict[tuple[str, ...], list[str]] = {}

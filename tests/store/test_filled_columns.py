@@ -17,6 +17,10 @@ COLUMNS = ("a", "b", "c", "d")
 VALUES = st.none() | st.integers(-5, 5) | st.floats(allow_nan=False) | st.text(max_size=3)
 
 
+def as_columns(rows: list[tuple]) -> list[list]:
+    return [[row[index] for row in rows] for index in range(len(COLUMNS))]
+
+
 def stored(columns: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
     connection = sqlite3.connect(":memory:")
     connection.execute(f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(COLUMNS)})")
@@ -30,7 +34,7 @@ def stored(columns: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
 
 @given(st.lists(st.tuples(*[VALUES] * len(COLUMNS)), max_size=6))
 def test_the_rows_stored_are_those_of_every_column(rows: list[tuple]) -> None:
-    kept, cut = filled_columns(COLUMNS, rows)
+    kept, cut = filled_columns(COLUMNS, as_columns(rows))
     assert stored(kept, cut) == stored(COLUMNS, rows)
     assert len(cut) == len(rows)
     # Left out: exactly the columns no row fills (all of them kept when none is filled).
@@ -42,12 +46,12 @@ def test_the_rows_stored_are_those_of_every_column(rows: list[tuple]) -> None:
 
 
 def test_one_filled_column_and_a_plain_claim() -> None:
-    assert filled_columns(COLUMNS, [(None, 1, None, None), (None, 2, None, None)]) == (
+    assert filled_columns(COLUMNS, as_columns([(None, 1, None, None), (None, 2, None, None)])) == (
         ("b",),
         [(1,), (2,)],
     )
-    assert filled_columns(COLUMNS, [(None, 1, None, "x")]) == (("b", "d"), [(1, "x")])
-    assert filled_columns(COLUMNS, [(None,) * 4]) == (COLUMNS, [(None,) * 4])
+    assert filled_columns(COLUMNS, as_columns([(None, 1, None, "x")])) == (("b", "d"), [(1, "x")])
+    assert filled_columns(COLUMNS, as_columns([(None,) * 4])) == (COLUMNS, [(None,) * 4])
 
 
 def test_no_inserted_prediction_column_has_a_default_but_null() -> None:
