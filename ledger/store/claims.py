@@ -271,60 +271,6 @@ _PREDICTION_COLUMNS = (
 )
 
 
-def _prediction_values(
-    session: Session,
-    entry: NewClaim,
-    fingerprint: str,
-    source_id: int,
-    today: date,
-    day: Callable[[date], date | str],
-    created_at: Any,
-) -> tuple:
-    """One prediction row in `_PREDICTION_COLUMNS` order, each value as the driver
-    stores it (`day` puts a date in that form, `created_at` is already in it)."""
-    claim = entry.claim
-    # The last line of defence: every path in (CLI, import, extract, TUI) checks
-    # first, with a message that says where; this makes sure none can skip it.
-    # "Today" is the date in the furthest-ahead time zone, so a call made today
-    # anywhere on Earth is not "in the future" for a ledger on UTC.
-    entry.check(today)
-    relative = claim.relative
-    rule = claim.level_rule
-    return (
-        source_id,
-        claim.symbol,
-        claim.asset,
-        claim.kind._value_,  # `.value` is an Enum descriptor: ten times the cost
-        claim.level,
-        claim.upper,
-        relative.kind.value if relative else None,
-        relative.value if relative else None,
-        claim.reference_price,
-        day(claim.made_on),
-        day(claim.window_start),
-        day(claim.deadline),
-        entry.probability,
-        # A vague call is never open: no run, due list or score takes it up.
-        "vague" if claim.kind.is_vague else "open",
-        entry.text,
-        claim.canonical_text(),
-        json.dumps(list(claim.assumptions)) if claim.assumptions else None,
-        entry.url,
-        entry.quote,
-        fingerprint,
-        None,  # revises_id: set by `_link_revisions`, once every new claim has its id
-        None,  # void_reason
-        # Always the ledger's clock: "logged late" must not be forgeable.
-        created_at,
-        None if entry.claimed_created_at is None else adapt(session, entry.claimed_created_at),
-        claim.versus_symbol,
-        claim.versus_asset,
-        claim.versus_reference_price,
-        claim.margin,
-        *((None, None, None, None) if rule is None else tuple(level_rule_values(claim).values())),
-    )
-
-
 def _prediction_columns(
     session: Session,
     part: Sequence[tuple[NewClaim, str]],
@@ -333,18 +279,23 @@ def _prediction_columns(
     day: Callable[[date], date | str],
     created_at: Any,
 ) -> dict[str, list[Any]]:
-    """The rows `_prediction_values` gives for `part`, as columns (by
-    `_PREDICTION_COLUMNS` name): the proof log reads columns, and was handed
-    rows it transposed back. Per entry only what varies is read (one tuple,
-    one `zip`); a value the part's claims share is made once (kinds,
-    statuses, a few hundred days), the empty columns whole, and the columns
-    most claims leave empty (relative, assumptions, level rule, claimed time)
-    per entry only when some claim of the part has them. tests/store's
-    test_prediction_columns holds this equal to `_prediction_values`."""
+    """The prediction rows of `part` as columns (by `_PREDICTION_COLUMNS` name),
+    each value as the driver stores it (`day` puts a date in that form,
+    `created_at` is already in it): the proof log reads columns. Per entry only
+    what varies is read (one tuple, one `zip`); a value the part's claims share
+    is made once (kinds, statuses, a few hundred days), the empty columns whole,
+    and the columns most claims leave empty (relative, assumptions, level rule,
+    claimed time) per entry only when some claim of the part has them.
+    tests/store/test_prediction_columns.py holds this equal to a plain reading
+    of one row at a time."""
     entries = [entry for entry, _ in part]
     count = len(entries)
-    # As `_prediction_values` checks, in order; an entry an import has already
-    # checked for `today` (marked, as `NewClaim.check` marks it) is not asked again.
+    # The last line of defence: every path in (CLI, import, extract, TUI) checks
+    # first, with a message that says where; this makes sure none can skip it.
+    # "Today" is the date in the furthest-ahead time zone, so a call made today
+    # anywhere on Earth is not "in the future" for a ledger on UTC. An entry an
+    # import has already checked for `today` (marked, as `NewClaim.check` marks
+    # it) is not asked again.
     for entry in entries:
         if entry.__dict__.get("_checked_on") != today:
             entry.check(today)
@@ -405,6 +356,7 @@ def _prediction_columns(
     ) = map(list, zip(*fields, strict=True))
     del fields
     kind_values = {kind: kind._value_ for kind in set(kinds)}
+    # A vague call is never open: no run, due list or score takes it up.
     statuses = {kind: "vague" if kind.is_vague else "open" for kind in kind_values}
     columns: dict[str, list[Any]] = {
         "source_id": list(source_ids),
@@ -423,7 +375,7 @@ def _prediction_columns(
         "fingerprint": [fingerprint for _, fingerprint in part],
         "revises_id": [None] * count,  # set by `_link_revisions`
         "void_reason": [None] * count,
-        "created_at": [created_at] * count,
+        "created_at": [created_at] * count,  # the ledger's clock: "late" is not forgeable
         "versus_symbol": versus_symbols,
         "versus_asset": versus_assets,
         "versus_reference_price": versus_reference_prices,

@@ -1,14 +1,17 @@
-"""`_prediction_columns` (the import's column builder) is `_prediction_values`
-a column at a time: for generated claims of every shape (plain, relative,
-outperformance with a margin, band, level rule, vague, with assumptions and a
-claimed time), on SQLite's and PostgreSQL's value forms, the columns are the
-rows transposed, value for value and type for type; and an entry not marked
-checked is still checked, as `_prediction_values` checks it."""
+"""`_prediction_columns` (the import's column builder) is the plain one-row
+reading below (`prediction_row`) a column at a time: for generated claims of
+every shape (plain, relative, outperformance with a margin, band, level rule,
+vague, with assumptions and a claimed time), on SQLite's and PostgreSQL's value
+forms, the columns are the rows transposed, value for value and type for type;
+and an entry not marked checked is still checked, as the row reading checks it."""
 
 from __future__ import annotations
 
 import dataclasses
+import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -19,12 +22,8 @@ from sqlmodel import Session
 from ledger.claims import bounds
 from ledger.claims.parser import claim_from_fields, parse_vague
 from ledger.records import NewClaim
-from ledger.store.claims import (
-    _PREDICTION_COLUMNS,
-    _day_value,
-    _prediction_columns,
-    _prediction_values,
-)
+from ledger.store.claims import _PREDICTION_COLUMNS, _day_value, _prediction_columns
+from ledger.store.level_columns import level_rule_values
 from ledger.store.raw import adapt
 
 TODAY = date(2026, 12, 8)
@@ -47,6 +46,54 @@ SHAPES = [
     {"vague": "the silver squeeze is not over"},
 ]
 TEXTS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12)
+
+
+def prediction_row(
+    session: Session,
+    entry: NewClaim,
+    fingerprint: str,
+    source_id: int,
+    today: date,
+    day: Callable[[date], date | str],
+    created_at: Any,
+) -> tuple:
+    """One prediction row in `_PREDICTION_COLUMNS` order, read field by field: the
+    reference the column builder is held to."""
+    claim = entry.claim
+    entry.check(today)
+    relative = claim.relative
+    rule = claim.level_rule
+    return (
+        source_id,
+        claim.symbol,
+        claim.asset,
+        claim.kind.value,
+        claim.level,
+        claim.upper,
+        relative.kind.value if relative else None,
+        relative.value if relative else None,
+        claim.reference_price,
+        day(claim.made_on),
+        day(claim.window_start),
+        day(claim.deadline),
+        entry.probability,
+        "vague" if claim.kind.is_vague else "open",
+        entry.text,
+        claim.canonical_text(),
+        json.dumps(list(claim.assumptions)) if claim.assumptions else None,
+        entry.url,
+        entry.quote,
+        fingerprint,
+        None,  # revises_id
+        None,  # void_reason
+        created_at,
+        None if entry.claimed_created_at is None else adapt(session, entry.claimed_created_at),
+        claim.versus_symbol,
+        claim.versus_asset,
+        claim.versus_reference_price,
+        claim.margin,
+        *((None, None, None, None) if rule is None else tuple(level_rule_values(claim).values())),
+    )
 
 
 @st.composite
@@ -97,7 +144,7 @@ def test_the_columns_are_the_rows_transposed(
                 entry.check(TODAY)
         columns = _prediction_columns(session, part, source_ids, TODAY, day, stamp)
         rows = [
-            _prediction_values(session, entry, fingerprint, source_id, TODAY, day, stamp)
+            prediction_row(session, entry, fingerprint, source_id, TODAY, day, stamp)
             for (entry, fingerprint), source_id in zip(part, source_ids, strict=True)
         ]
     assert set(columns) == set(_PREDICTION_COLUMNS)
@@ -121,5 +168,5 @@ def test_an_entry_not_marked_checked_is_checked() -> None:
         with pytest.raises(bounds.BoundsError) as from_columns:
             _prediction_columns(session, [(entry, "f")], [1], TODAY, day, "x")
         with pytest.raises(bounds.BoundsError) as from_values:
-            _prediction_values(session, entry, "f", 1, TODAY, day, "x")
+            prediction_row(session, entry, "f", 1, TODAY, day, "x")
     assert str(from_columns.value) == str(from_values.value)
