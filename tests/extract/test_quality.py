@@ -7,8 +7,8 @@ corpus_test5.yaml's first contact), corpus_test5.yaml until 2026-12-07 (right af
 corpus_test7.yaml's first contact), corpus_test6.yaml until 2026-12-07 (session 11, to open its
 failures), corpus_test7.yaml until 2026-12-07 (session 12, likewise), corpus_test8.yaml until
 2026-12-07 (session 13, likewise); all eight are development files from then on, and the frozen
-set is corpus_test9.yaml and corpus_test10.yaml (both written 2026-12-07, labelled before any
-extraction).
+set is corpus_test9.yaml, corpus_test10.yaml and corpus_test11.yaml (all written 2026-12-07,
+labelled before any extraction).
 FROZEN_SETS below still checks the retired batches' shape (articles,
 outlets, negatives, dates), which holds whatever they are used for.
 """
@@ -237,6 +237,8 @@ FROZEN_SETS = {
     "corpus_test9.yaml": (60, 40, 12),
     # The tenth batch's brief: at least 60 articles, 45 outlets and 12 negatives.
     "corpus_test10.yaml": (60, 45, 12),
+    # The eleventh batch's brief: at least 65 articles, 50 outlets and 14 negatives.
+    "corpus_test11.yaml": (65, 50, 14),
 }
 # The day the second and third batches were frozen; no article of any batch may postdate it.
 FROZEN_BY = date(2026, 12, 6)
