@@ -70,7 +70,7 @@ _PERIOD = rf"""
   | (?P<month_this>this\s+)?(?P<month>{_MONTH_RE})\.?(?:\s*,?\s*(?P<month_year>{_YEAR}))?
   | (?P<season_this>this\s+)?(?P<season>spring|summer|autumn)
     (?:\s+(?:of\s+)?(?P<season_year>{_YEAR}))?
-  | (?P<rel>this|next|the|current|coming)\s+(?P<rel_unit>year|quarter|month)
+  | (?P<rel>this|next|the|current|coming)\s+(?P<rel_unit>year|quarter|month|week)
   | (?P<year>{_YEAR})
   | (?P<year_word>year)
 """
@@ -304,6 +304,9 @@ def _relative_period(which: str, unit: str, made_on: date, written: str) -> _Spa
     elif unit == "quarter":
         index = (made_on.month - 1) // 3 + step
         start, end = _quarter_span(made_on.year + index // 4, index % 4 + 1)
+    elif unit == "week":  # Monday to Sunday, as calendars and trading desks count a week
+        start = _add_days(made_on, 7 * step - made_on.weekday())
+        end = _add_days(start, 6)
     else:
         first = add_months(made_on.replace(day=1), step)
         start, end = first, month_end(first.year, first.month)
@@ -380,6 +383,16 @@ def _on_end_of(match: re.Match[str], made_on: date) -> DatePhrase | None:
     if _prep(match) == "before":
         return _before(match, period.end, f"the last day of {period.label}")
     return _phrase(match, period.end, assumptions=period.assumptions)
+
+
+def _on_period_runs_out(match: re.Match[str], made_on: date) -> DatePhrase | None:
+    """ "before 2029 ends", "before the year is out", "by the time Q3 is over": the period's
+    last day is still inside, so this is a deadline at its end (a plain "before 2029" is the
+    day before 2029 begins)."""
+    period = _resolve_period(match["p"], made_on)
+    written = " ".join(match[0].split())
+    note = f"'{written}' read as by {period.end.isoformat()} (the end of {period.label})"
+    return _phrase(match, period.end, assumptions=(*period.assumptions, note))
 
 
 def _on_year_end(match: re.Match[str], made_on: date) -> DatePhrase | None:
@@ -477,6 +490,8 @@ def _on_period(match: re.Match[str], made_on: date) -> DatePhrase | None:
         return None  # "ETH over 2000", "gold at 2050": prices that look like years
     if period.label == "May" and prep not in _DEADLINE_PREPS:
         return None  # "in may" is far more often the verb than the month
+    if period.label.endswith("week") and prep not in _DEADLINE_PREPS:
+        return None  # "gold hit $4,000 this week", "for the week": a report, not a deadline
     written = " ".join(match[0].split())
     notes = period.assumptions
     if prep in _PERIOD_PREPS:
@@ -531,6 +546,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             _FLAGS,
         ),
         _on_end_of,
+    ),
+    (
+        re.compile(
+            rf"""{_START}(?:before|until|till|by\s+the\s+time)\s+(?P<p>{_unnamed(_PERIOD)})
+                 \s+(?:ends|is\s+(?:out|over|done)|runs\s+out|comes\s+to\s+an\s+end){_END}""",
+            _FLAGS,
+        ),
+        _on_period_runs_out,
     ),
     (
         re.compile(

@@ -32,17 +32,46 @@ _DOLLAR_IN_YEN = re.compile(
     re.IGNORECASE,
 )
 
-# "the yen at 164 per dollar", "expects the yen to strengthen to 140 yen to the dollar": the
-# yen's level written in yen per dollar is dollar-yen's; the yen's own verbs then say the
-# opposite of the pair's (a stronger yen is a lower USD/JPY), so they are turned over.
-_YEN_PER_DOLLAR = re.compile(
-    r"\bthe\s+(?:Japanese\s+)?yen\b(?P<gap>(?:[^.;:\n]|\.(?=\d)){0,80}?)(?<![\w.,$])"
-    r"(?P<level>\d{2,3}(?:\.\d+)?)\s*(?:yen\s+)?(?:per|to\s+the|against\s+the|a)\s+"
-    r"(?:(?:US|U\.S\.|American)\s+)?dollar\b",
-    re.IGNORECASE,
+# "the yen at 164 per dollar", "expects the yen to strengthen to 140 yen to the dollar", "the
+# rupee to weaken to 90 per dollar", "the loonie at 1.35 per U.S. dollar": a currency quoted in
+# units per dollar has that level as the dollar pair's; its own verbs then say the opposite of
+# the pair's (a stronger yen is a lower USD/JPY), so they are turned over. Each name with the
+# pair it gives and the unit an article may write after the level.
+_PER_DOLLAR_CURRENCIES = (
+    (r"(?:Japanese\s+)?yen", "USD/JPY", r"yen"),
+    (r"(?:Canadian\s+dollar|loonie)", "USD/CAD", r"(?:Canadian\s+dollars?|C\$)"),
+    (r"Swiss\s+franc", "USD/CHF", r"(?:Swiss\s+)?francs?"),
+    (r"(?:Chinese\s+)?(?:yuan|renminbi)", "USD/CNY", r"(?:yuan|renminbi)"),
+    (r"(?:Indian\s+)?rupee", "USD/INR", r"rupees?"),
+    (r"Mexican\s+peso", "USD/MXN", r"pesos?"),
+)
+_PER_DOLLAR = (
+    r"(?:per|to\s+the|against\s+the|a)\s+(?:(?:US|U\.S\.|American)\s+)?(?:dollar|greenback)\b"
+)
+_QUOTED_PER_DOLLAR = tuple(
+    (
+        re.compile(
+            rf"\bthe\s+{name}\b(?P<gap>(?:[^.;:\n]|\.(?=\d)){{0,80}}?)(?<![\w.,$])"
+            rf"(?P<level>\d{{1,3}}(?:\.\d+)?)\s*(?:{unit}\s+)?{_PER_DOLLAR}",
+            re.IGNORECASE,
+        ),
+        pair,
+    )
+    for name, pair, unit in _PER_DOLLAR_CURRENCIES
 )
 _AGAINST_THE_DOLLAR = re.compile(
-    r"\s+(?:against|versus|vs\.?|to)\s+the\s+(?:(?:US|U\.S\.)\s+)?dollar\b", re.IGNORECASE
+    r"\s+(?:against|versus|vs\.?|to)\s+the\s+(?:(?:US|U\.S\.)\s+)?(?:dollar|greenback)\b",
+    re.IGNORECASE,
+)
+# "the euro to rise to 1.22 against the dollar", "sterling at 1.38 versus the greenback": a
+# currency quoted in dollars, its level followed by the dollar it is quoted in, is that level in
+# dollars ("$1.22"), which the forms below and the asset table read as the pair's.
+_LEVEL_AGAINST_THE_DOLLAR = re.compile(
+    r"(?P<head>\b(?:the\s+(?:euro|single\s+currency|(?:British\s+)?pound|Aussie"
+    r"|(?:Australian|New\s+Zealand)\s+dollar|kiwi)|sterling|(?:EUR|GBP|AUD|NZD)/USD)\b"
+    r"(?:[^.;:\n$]|\.(?=\d)){0,80}?)(?<![\w.,$])(?P<level>[0-2]\.\d{1,4})"
+    + _AGAINST_THE_DOLLAR.pattern,
+    re.IGNORECASE,
 )
 _YEN_VERBS = {
     "strengthen": "fall", "strengthens": "falls", "strengthening": "falling",
@@ -60,11 +89,11 @@ _YEN_VERBS = {
 _YEN_VERB = re.compile(r"\b(" + "|".join(_YEN_VERBS) + r")\b", re.IGNORECASE)
 
 
-def _yen_as_dollar_yen(match: re.Match[str]) -> str:
+def _as_the_dollar_pair(match: re.Match[str], pair: str) -> str:
     """ "the yen to strengthen ... to 140 per dollar" -> "USD/JPY to fall ... to 140"."""
     gap = _AGAINST_THE_DOLLAR.sub("", match["gap"])
     gap = _YEN_VERB.sub(lambda m: _YEN_VERBS[m[1].lower()], gap)
-    return f"USD/JPY{gap}{match['level']}"
+    return f"{pair}{gap}{match['level']}"
 
 
 # "the pound", "sterling", "the British pound" before a dollar level: GBP/USD
@@ -113,7 +142,9 @@ def fx_forms(text: str) -> str:
     work = _DECIMAL_COMMA.sub(r"\1.\2", text)
     work = _UNIT_IN_DOLLARS.sub(lambda m: _BASE_PAIR[m["base"]], work)
     work = _DOLLAR_IN_YEN.sub(lambda m: f"USD/JPY at {m['level']}", work)
-    work = _YEN_PER_DOLLAR.sub(_yen_as_dollar_yen, work)
+    for pattern, pair in _QUOTED_PER_DOLLAR:
+        work = pattern.sub(lambda m, pair=pair: _as_the_dollar_pair(m, pair), work)
+    work = _LEVEL_AGAINST_THE_DOLLAR.sub(lambda m: f"{m['head']}${m['level']}", work)
     work = _POUND_IN_DOLLARS.sub("GBP/USD", work)
     work = _AUSSIE_IN_DOLLARS.sub("AUD/USD", work)
     work = _KIWI_IN_DOLLARS.sub("NZD/USD", work)

@@ -20,7 +20,7 @@ from itertools import pairwise
 from ledger.claims.model import RelativeKind
 from ledger.claims.numbers import LevelMatch, find_levels
 from ledger.extract.company_figures import company_figure
-from ledger.extract.patterns import direction_phrases, level_phrases
+from ledger.extract.patterns import direction_phrases, level_phrases, speaker_phrases
 from ledger.extract.percent_contexts import (
     far_end_of_a_band,
     move_already_made,
@@ -43,6 +43,20 @@ _NOT_THE_LEVEL_BEFORE = any_of(
     (*level_phrases.NOT_THE_LEVEL_BEFORE, *level_phrases.CLOSE_OF_THE_DAY_BEFORE)
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
+# "10x Research", "5X Partners": a multiple that starts a firm's name is no level (an
+# organisation word, written capitalised, follows it), nor one a post is held at.
+_FIRM_WORDS = sorted(
+    {word.capitalize() for word in speaker_phrases.ORGANIZATION_WORDS if word.isalpha()},
+    key=len,
+    reverse=True,
+)
+_NAME_AFTER_A_MULTIPLE = re.compile(rf"^\s+(?:{'|'.join(_FIRM_WORDS)})\b")
+# "head of research at 10x", "founder of 3x": a multiple where a post names its firm
+_POST_BEFORE_A_MULTIPLE = re.compile(
+    r"\b(?:research|strategist|analyst|economist|head|founder|partner|chief|CEO|CIO)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:at|of)\s+$",
+    re.IGNORECASE,
+)
 _BAND_NOUN_AFTER = re.compile(r"\s*(?:k\b|%)?\s*(?:range|band|corridor)\b", re.IGNORECASE)
 _PRESENT_STATE_BEFORE = any_of(level_phrases.PRESENT_STATE_BEFORE)
 _REPORTED_PRICE_BEFORE = any_of(level_phrases.REPORTED_PRICE_BEFORE)
@@ -361,6 +375,8 @@ def _is_call_level(
         return False
     if match.relative.kind is RelativeKind.MULTIPLE:
         if multiple_of_a_quantity(match, work) or multiplies_another_quantity(after):
+            return False
+        if _NAME_AFTER_A_MULTIPLE.match(after) or _POST_BEFORE_A_MULTIPLE.search(before):
             return False
         # "double-digit", "double down", "the halving": not a multiple of the price
         return not re.match(r"^(?:-|\s+(?:down|digit))", after, re.IGNORECASE) and not re.search(

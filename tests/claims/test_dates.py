@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -63,6 +63,17 @@ PHRASES = [
     ("from 2026-10-01 to 2026-12-31", date(2026, 12, 31), date(2026, 10, 1), False),
     ("from Q3 2026 to Q4 2026", date(2026, 12, 31), date(2026, 7, 1), False),
     ("in the first half of 2026", date(2026, 6, 30), date(2026, 1, 1), False),
+    # A period that "ends" or "is out" before the call comes due keeps its last day.
+    ("before 2029 ends", date(2029, 12, 31), None, True),
+    ("before the year is out", date(2025, 12, 31), None, True),
+    ("by the time Q3 2026 is over", date(2026, 9, 30), None, True),
+    ("until next year comes to an end", date(2026, 12, 31), None, True),
+    ("before March runs out", date(2026, 3, 31), None, True),
+    # A week runs Monday to Sunday (the call day, 2025-11-20, is a Thursday).
+    ("until the end of this week", date(2025, 11, 23), None, False),
+    ("by the end of the week", date(2025, 11, 23), None, False),
+    ("by next week", date(2025, 11, 30), None, True),
+    ("by the end of next week", date(2025, 11, 30), None, False),
 ]
 
 
@@ -99,8 +110,22 @@ def test_year_after_a_close_verb_is_the_deadline_and_the_verb_stays(
 
 @pytest.mark.parametrize(
     "text",
-    ["gold 2026", "gold may hit 5000", "BTC in may", "March madness"],
-    ids=["bare-year-is-a-price", "may-the-verb", "in-may-the-verb", "bare-month"],
+    [
+        "gold 2026",
+        "gold may hit 5000",
+        "BTC in may",
+        "March madness",
+        "gold hit 4000 this week",
+        "gold rose 2% for the week",
+    ],
+    ids=[
+        "bare-year-is-a-price",
+        "may-the-verb",
+        "in-may-the-verb",
+        "bare-month",
+        "this-week-reports",
+        "for-the-week-reports",
+    ],
 )
 def test_words_that_are_not_dates(text: str) -> None:
     phrases, rest = find_date_phrases(text, MADE_ON)
@@ -191,3 +216,27 @@ def _valid(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(2000, 2099),
+    st.sampled_from(["before {} ends", "before {} is out", "by the time {} is over"]),
+)
+def test_a_year_that_runs_out_is_a_deadline_at_its_end_not_before_it_begins(
+    year: int, wording: str
+) -> None:
+    ends = find_date_phrases(f"gold above 5000 {wording.format(year)}", MADE_ON)[0]
+    begins = find_date_phrases(f"gold above 5000 before {year}", MADE_ON)[0]
+    assert [p.deadline for p in ends] == [date(year, 12, 31)]
+    assert [p.deadline for p in begins] == [date(year - 1, 12, 31)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_this_and_next_week_end_on_the_sunday_of_their_week(made_on: date) -> None:
+    this_week = find_date_phrases("bitcoin above 95000 by the end of this week", made_on)[0]
+    next_week = find_date_phrases("bitcoin above 95000 by the end of next week", made_on)[0]
+    sunday = this_week[0].deadline
+    assert sunday.weekday() == 6 and 0 <= (sunday - made_on).days <= 6
+    assert next_week[0].deadline == sunday + timedelta(days=7)
