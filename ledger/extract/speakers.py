@@ -53,6 +53,7 @@ from ledger.extract.house_names import (
     houses_named,
     is_house_like,
     is_organization,
+    speaks_for,
 )
 from ledger.extract.level_speakers import level_owners
 from ledger.extract.object_clauses import in_object_clause
@@ -506,7 +507,10 @@ def named_speakers(text: str) -> list[tuple[int, str]]:
             firm = _PERSON_AT_FIRM.match(text, end)
             if firm:
                 organization, _ = name_after(text, firm.end())
-                name = organization or name
+                # "said Tom Lee, chairman of BitMine": a public figure, or an officer of a firm
+                # that voices no research, speaks in their own name
+                if organization and speaks_for(name, organization, firm[0]):
+                    name = organization
             found.append((match.start(), name))
     for match in _POSSESSIVE.finditer(text):
         name, start = name_before_at(text[: match.start()])
