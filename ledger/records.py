@@ -330,3 +330,14 @@ def vague_statement(normalized: str) -> str:
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in data.items()}
+
+
+@dataclass(frozen=True)
+class ExportBatch:
+    """Claims in id order with what an export writes beside each: its resolution
+    history (oldest first) and the fingerprint of the claim it revises (an export
+    names revisions by fingerprint, since ids differ between ledgers)."""
+
+    claims: Sequence[ClaimRecord]
+    histories: dict[int, list[ResolutionRecord]] = field(default_factory=dict)
+    revised_fingerprints: dict[int, str] = field(default_factory=dict)
