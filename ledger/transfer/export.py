@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -39,6 +39,7 @@ from ledger.records import (
     SourceSummary,
     vague_statement,
 )
+from ledger.transfer.yaml_lines import block_item
 
 try:
     SafeDumper: type = yaml.CSafeDumper
@@ -233,38 +234,52 @@ def _yaml(
         [_entry(c, batch.revised_fingerprints, batch.histories.get(c.id, ())) for c in batch.claims]
         for batch in batches
     )
-    yield from _yaml_sequence(("predictions",), entries)
+    yield from _yaml_sequence(("predictions",), entries, fast=block_item)
     if log is not None:
         yield _yaml_dump({"log": {"tree_size": log.tree_size, "root": log.root}})
         yield from _yaml_sequence(("log", "entries"), log.entries)
 
 
-def _yaml_sequence(keys: tuple[str, ...], batches: Iterable[Sequence[Any]]) -> Iterator[str]:
+def _yaml_sequence(
+    keys: tuple[str, ...],
+    batches: Iterable[Sequence[Any]],
+    fast: Callable[[Any], str | None] | None = None,
+) -> Iterator[str]:
     """The lines of `keys[-1]: [items]` nested under `keys[:-1]` (mappings whose
-    lines are already written), one piece per non-empty batch of items."""
-    nesting = len(keys)  # the lines `yaml.dump` writes for the keys themselves
+    lines are already written), one piece per non-empty batch of items. `fast`,
+    given, writes an item as an item of a top-level sequence, or answers None
+    (then PyYAML writes it); only for `keys` of one key, where that nesting holds."""
     written = False
     for batch in batches:
         if not batch:
             continue
-        document: Any = list(batch)
-        for key in reversed(keys):
-            document = {key: document}
-        text = _yaml_dump(document)
-        cut = 0
-        for _ in range(nesting if written else nesting - 1):
-            cut = text.index("\n", cut) + 1
-        yield text[cut:]
+        if fast is None:
+            text = _yaml_nested(keys, list(batch), keep_keys=not written)
+        else:
+            pieces = [] if written else [f"{keys[0]}:\n"]
+            for item in batch:
+                piece = fast(item)
+                pieces.append(
+                    piece if piece is not None else _yaml_nested(keys, [item], keep_keys=False)
+                )
+            text = "".join(pieces)
+        yield text
         written = True
     if not written:
-        document = []
-        for key in reversed(keys):
-            document = {key: document}
-        text = _yaml_dump(document)
-        cut = 0
-        for _ in range(nesting - 1):
-            cut = text.index("\n", cut) + 1
-        yield text[cut:]
+        yield _yaml_nested(keys, [], keep_keys=True)
+
+
+def _yaml_nested(keys: tuple[str, ...], items: list[Any], *, keep_keys: bool) -> str:
+    """`yaml.dump` of `items` nested under `keys`, less the lines of the keys
+    already written: all but the last's (`keep_keys`) or all of them."""
+    document: Any = items
+    for key in reversed(keys):
+        document = {key: document}
+    text = _yaml_dump(document)
+    cut = 0
+    for _ in range(len(keys) - 1 if keep_keys else len(keys)):
+        cut = text.index("\n", cut) + 1
+    return text[cut:]
 
 
 def _yaml_dump(document: Any) -> str:
