@@ -158,11 +158,16 @@ def export(
         def counted(batches):
             nonlocal claims
             for batch in batches:
-                claims += len(batch.claims)
+                claims += len(batch.claims) or len(batch.json_objects)
                 yield batch
 
         # Read, rendered and written a batch at a time: memory stays that of one batch.
-        chunks = export_chunks(fmt, source_summaries(session), counted(claim_batches(session)), log)
+        chunks = export_chunks(
+            fmt,
+            source_summaries(session),
+            counted(claim_batches(session, as_json=fmt != "yaml")),
+            log,
+        )
         if output is None:
             for chunk in chunks:
                 typer.echo(chunk, nl=False)

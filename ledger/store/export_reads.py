@@ -24,6 +24,7 @@ from sqlmodel import Session
 from ledger.records import ExportBatch, ResolutionRecord
 from ledger.store import core_tables
 from ledger.store.batching import IN_LIST_SIZE
+from ledger.store.claim_json import claim_json
 from ledger.store.claims import _claim_query, _plain_rows, _to_resolution, record_from_row
 from ledger.store.raw import fetchall
 
@@ -56,9 +57,13 @@ def one_snapshot(session: Session) -> Iterator[None]:
         session.rollback()
 
 
-def claim_batches(session: Session, size: int = IN_LIST_SIZE) -> Iterator[ExportBatch]:
+def claim_batches(
+    session: Session, size: int = IN_LIST_SIZE, *, as_json: bool = False
+) -> Iterator[ExportBatch]:
     """Every claim, ordered by id, `size` at a time, with its tags, history and
-    the fingerprint of the claim it revises: three queries per batch."""
+    the fingerprint of the claim it revises: three queries per batch. With
+    `as_json`, as JSON objects (`ExportBatch.json_objects`), made from the
+    columns without a record where `claim_json` can."""
     after = 0
     while True:
         query = (
@@ -75,7 +80,8 @@ def claim_batches(session: Session, size: int = IN_LIST_SIZE) -> Iterator[Export
         first, last = rows[0].id, rows[-1].id
         tags = _tags_between(session, first, last)
         yield ExportBatch(
-            claims=[record_from_row(row, tags.get(row.id, ())) for row in rows],
+            claims=[] if as_json else [record_from_row(row, tags.get(row.id, ())) for row in rows],
+            json_objects=[claim_json(row, tags.get(row.id, ())) for row in rows] if as_json else (),
             histories=_histories_between(session, first, last),
             revised_fingerprints={
                 row.revises_id: row.revised_fingerprint

@@ -39,6 +39,7 @@ from ledger.records import (
     SourceSummary,
     vague_statement,
 )
+from ledger.transfer.json_lines import indented
 from ledger.transfer.yaml_lines import block_item
 
 try:
@@ -290,18 +291,22 @@ def _yaml_dump(document: Any) -> str:
 
 def _csv(batches: Iterable[ExportBatch]) -> Iterator[str]:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
     for batch in batches:
-        for claim in batch.claims:
-            row = claim.to_json()
-            row["tags"] = " ".join(claim.tags)
+        for row in _json_objects(batch):
+            row["tags"] = " ".join(row["tags"])
             row["level_basis"] = " ".join(row["level_basis"])
-            writer.writerow({k: ("" if row.get(k) is None else row[k]) for k in CSV_COLUMNS})
+            writer.writerow(["" if row.get(k) is None else row[k] for k in CSV_COLUMNS])
         yield out.getvalue()
         out.seek(0)
         out.truncate()
     yield out.getvalue()
+
+
+def _json_objects(batch: ExportBatch) -> Sequence[dict[str, Any]]:
+    """Each claim's `to_json()` object (fresh: the caller may change it)."""
+    return batch.json_objects or [claim.to_json() for claim in batch.claims]
 
 
 def _json(
@@ -310,7 +315,7 @@ def _json(
     yield "{\n"
     yield from _json_list("sources", [[s.to_json() for s in sources]], depth=1)
     yield ",\n"
-    claims = ([_claim_json(claim, batch) for claim in batch.claims] for batch in batches)
+    claims = ([_claim_json(data, batch) for data in _json_objects(batch)] for batch in batches)
     yield from _json_list("claims", claims, depth=1)
     if log is not None:
         yield ',\n  "log": {\n'
@@ -321,14 +326,13 @@ def _json(
     yield "\n}\n"
 
 
-def _claim_json(claim: ClaimRecord, batch: ExportBatch) -> dict[str, Any]:
-    data = claim.to_json()
+def _claim_json(data: dict[str, Any], batch: ExportBatch) -> dict[str, Any]:
     data["resolutions"] = [
         {
             k: (v.isoformat() if isinstance(v, date | datetime) else v)
             for k, v in _resolution(r).items()
         }
-        for r in batch.histories.get(claim.id, ())
+        for r in batch.histories.get(data["id"], ())
     ]
     return data
 
@@ -342,9 +346,7 @@ def _json_list(key: str, batches: Iterable[Sequence[Any]], depth: int) -> Iterat
     for batch in batches:
         if not batch:
             continue
-        items = (
-            inner + safe_json.dumps(item, indent=2).replace("\n", "\n" + inner) for item in batch
-        )
+        items = (inner + indented(item, depth + 1) for item in batch)
         yield ("[\n" if not written else ",\n") + ",\n".join(items)
         written = True
     yield f"\n{pad}]" if written else "[]"

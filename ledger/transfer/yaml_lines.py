@@ -42,6 +42,9 @@ def _implicit_resolvers() -> dict[str | None, list]:
 
 
 _RESOLVERS = _implicit_resolvers()
+_PLAIN_KEYS: set[str] = set()
+_SHORT_STRINGS: dict[tuple[str, int, int], str | None] = {}
+_UNSEEN = object()
 _ANY_FIRST = _RESOLVERS.get(None, [])
 
 
@@ -88,8 +91,12 @@ def _value(key: str, value: Any, indent: int, lead: str) -> str | None:
                     return None
                 parts.append(f"{pad}- {text}\n")
         return "".join(parts)
-    if type(key) is not str or not _SIMPLE.fullmatch(key) or _NOT_PLAIN.match(key):
-        return None
+    if key not in _PLAIN_KEYS:
+        if type(key) is not str or not _SIMPLE.fullmatch(key) or _NOT_PLAIN.match(key):
+            return None
+        if _resolves_otherwise(key):
+            return None
+        _PLAIN_KEYS.add(key)
     text = _scalar(value, indent + len(key) + 2, indent + 2)
     if text is None:
         return None
@@ -124,6 +131,20 @@ def _scalar(value: Any, column: int, fold_indent: int) -> str | None:
 
 
 def _string(value: str, column: int, fold_indent: int) -> str | None:
+    """A string's text, from the cache when it is short (names, symbols, kinds and
+    logging times repeat from claim to claim)."""
+    if len(value) > 40:
+        return _string_text(value, column, fold_indent)
+    key = (value, column, fold_indent)
+    text = _SHORT_STRINGS.get(key, _UNSEEN)
+    if text is _UNSEEN:
+        if len(_SHORT_STRINGS) > 100_000:
+            _SHORT_STRINGS.clear()
+        text = _SHORT_STRINGS[key] = _string_text(value, column, fold_indent)
+    return text
+
+
+def _string_text(value: str, column: int, fold_indent: int) -> str | None:
     if not _SIMPLE.fullmatch(value):
         return None
     if _NOT_PLAIN.match(value) or _resolves_otherwise(value):
