@@ -28,6 +28,10 @@ from ledger.store.claim_json import claim_json
 from ledger.store.claims import _claim_query, _plain_rows, _to_resolution, record_from_row
 from ledger.store.raw import fetchall
 
+# Claims (and log entries) per batch: a batch's records and text are all an
+# export holds at once. Read when a reading starts, so tests can make it small.
+BATCH_SIZE = IN_LIST_SIZE
+
 _prediction = core_tables.prediction.c
 _revised = core_tables.prediction.alias("revised")
 _resolution = core_tables.resolution.c
@@ -58,12 +62,13 @@ def one_snapshot(session: Session) -> Iterator[None]:
 
 
 def claim_batches(
-    session: Session, size: int = IN_LIST_SIZE, *, as_json: bool = False
+    session: Session, size: int | None = None, *, as_json: bool = False
 ) -> Iterator[ExportBatch]:
     """Every claim, ordered by id, `size` at a time, with its tags, history and
     the fingerprint of the claim it revises: three queries per batch. With
     `as_json`, as JSON objects (`ExportBatch.json_objects`), made from the
     columns without a record where `claim_json` can."""
+    size = size or BATCH_SIZE
     after = 0
     while True:
         query = (
@@ -94,8 +99,9 @@ def claim_batches(
         after = last
 
 
-def log_entry_batches(session: Session, size: int = IN_LIST_SIZE) -> Iterator[list[str]]:
+def log_entry_batches(session: Session, size: int | None = None) -> Iterator[list[str]]:
     """Every proof-log entry's text, in seq order, `size` at a time."""
+    size = size or BATCH_SIZE
     after = None
     while True:
         if after is None:
