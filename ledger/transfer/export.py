@@ -40,7 +40,7 @@ from ledger.records import (
     vague_statement,
 )
 from ledger.transfer.json_lines import indented
-from ledger.transfer.yaml_lines import block_item
+from ledger.transfer.yaml_lines import block_item, sequence_item
 
 try:
     SafeDumper: type = yaml.CSafeDumper
@@ -238,7 +238,7 @@ def _yaml(
     yield from _yaml_sequence(("predictions",), entries, fast=block_item)
     if log is not None:
         yield _yaml_dump({"log": {"tree_size": log.tree_size, "root": log.root}})
-        yield from _yaml_sequence(("log", "entries"), log.entries)
+        yield from _yaml_sequence(("log", "entries"), log.entries, fast=_log_entry)
 
 
 def _yaml_sequence(
@@ -248,8 +248,8 @@ def _yaml_sequence(
 ) -> Iterator[str]:
     """The lines of `keys[-1]: [items]` nested under `keys[:-1]` (mappings whose
     lines are already written), one piece per non-empty batch of items. `fast`,
-    given, writes an item as an item of a top-level sequence, or answers None
-    (then PyYAML writes it); only for `keys` of one key, where that nesting holds."""
+    given, writes an item as it stands there, or answers None (then PyYAML
+    writes it)."""
     written = False
     for batch in batches:
         if not batch:
@@ -257,7 +257,7 @@ def _yaml_sequence(
         if fast is None:
             text = _yaml_nested(keys, list(batch), keep_keys=not written)
         else:
-            pieces = [] if written else [f"{keys[0]}:\n"]
+            pieces = [] if written else [f"{'  ' * (len(keys) - 1)}{keys[-1]}:\n"]
             for item in batch:
                 piece = fast(item)
                 pieces.append(
@@ -281,6 +281,10 @@ def _yaml_nested(keys: tuple[str, ...], items: list[Any], *, keep_keys: bool) ->
     for _ in range(len(keys) - 1 if keep_keys else len(keys)):
         cut = text.index("\n", cut) + 1
     return text[cut:]
+
+
+def _log_entry(text: str) -> str | None:
+    return sequence_item(text, 2)
 
 
 def _yaml_dump(document: Any) -> str:

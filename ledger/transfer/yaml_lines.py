@@ -22,13 +22,14 @@ from typing import Any
 _WIDTH = 80
 
 # Strings of these characters only, with no leading or trailing space, are
-# written plain or single-quoted (nothing to escape; a quote would be doubled,
-# so none here); anything else goes to PyYAML.
-_CHARACTERS = r"-A-Za-z0-9_.,/$=()+%^:<>;~*&!?@|\[\]{}"
+# written plain or single-quoted (nothing to escape, a quote doubled); anything
+# else goes to PyYAML.
+_CHARACTERS = r"-A-Za-z0-9_.,/$=()+%^:<>;~*&!?@|\[\]{}\"'#\\"
 _SIMPLE = re.compile(f"[{_CHARACTERS}]([{_CHARACTERS} ]*[{_CHARACTERS}])?")
 # What keeps a simple string from being plain: an indicator first ('-', '?' and
-# ':' only before a space), a document marker, or ': ' or a final ':'.
-_NOT_PLAIN = re.compile(r"[,\[\]{}#&*!|>'\"%@`]|[-?:]( |$)|---|\.\.\.|.*: |.*:$")
+# ':' only before a space), a document marker, ': ' or ' #' (a key, a comment),
+# or a final ':'.
+_NOT_PLAIN = re.compile(r"[,\[\]{}#&*!|>'\"%@`]|[-?:]( |$)|---|\.\.\.|.*: |.* #|.*:$")
 
 
 def _implicit_resolvers() -> dict[str | None, list]:
@@ -62,6 +63,15 @@ def block_item(entry: Mapping[str, Any]) -> str | None:
     if not lines:
         return None
     return "".join(lines)
+
+
+def sequence_item(value: Any, indent: int) -> str | None:
+    """`value`, a scalar, as an item of a block sequence whose dashes stand at
+    column `indent` (`  - text` lines), or None as `block_item`."""
+    text = _scalar(value, indent + 2, indent + 2)
+    if text is None:
+        return None
+    return f"{' ' * indent}- {text}\n"
 
 
 def _value(key: str, value: Any, indent: int, lead: str) -> str | None:
@@ -148,7 +158,7 @@ def _string_text(value: str, column: int, fold_indent: int) -> str | None:
     if not _SIMPLE.fullmatch(value):
         return None
     if _NOT_PLAIN.match(value) or _resolves_otherwise(value):
-        text = f"'{value}'"
+        text = "'{}'".format(value.replace("'", "''"))
         if " " in value and column + len(text) > _WIDTH:
             return _folded(text, column, fold_indent, quoted=True)
         return text
@@ -160,6 +170,23 @@ def _string_text(value: str, column: int, fold_indent: int) -> str | None:
 def _folded(text: str, column: int, fold_indent: int, *, quoted: bool) -> str:
     """`text` as the emitter writes it from `column`: a single space met past the
     width, not the scalar's first or last character, becomes a line break."""
+    if "  " not in text:
+        # single spaces only (the usual text): a word at a time; no space is the
+        # scalar's first or last character (`_SIMPLE` has none there)
+        words = text.split(" ")
+        out = [words[0]]
+        column += len(words[0])
+        indent = "\n" + " " * fold_indent
+        for word in words[1:]:
+            if column > _WIDTH:
+                out.append(indent)
+                column = fold_indent
+            else:
+                out.append(" ")
+                column += 1
+            out.append(word)
+            column += len(word)
+        return "".join(out)
     out = []
     last = len(text) - 1
     after_space = False

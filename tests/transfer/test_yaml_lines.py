@@ -4,6 +4,7 @@ None (and PyYAML writes it)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 import yaml
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledger.transfer.export import SafeDumper
-from ledger.transfer.yaml_lines import block_item
+from ledger.transfer.yaml_lines import block_item, sequence_item
 
 # Words the resolver reads as other types, indicators, markers, and the
 # characters around the writer's edge (quotes, '#', tabs, unicode).
@@ -25,9 +26,18 @@ _TRICKY = st.sampled_from(
         "support(60d,pivot3)", "x" * 90, ("word " * 30).strip(), "a  " + "b " * 50 + "c",
     ]
 )  # fmt: skip
+_LOG_ENTRY = st.builds(
+    lambda fields, kind: json.dumps({"fields": fields, "type": kind}, sort_keys=True),
+    st.dictionaries(
+        st.sampled_from(["name", "text", "level", "note"]),
+        st.one_of(st.text(alphabet="ab '\"#:x1é ", max_size=30), st.floats(), st.none()),
+    ),
+    st.sampled_from(["claim", "source", "it's"]),
+)
 _TEXT = st.one_of(
     _TRICKY,
-    st.text(alphabet="ab :-'#,.%?!x12 ", max_size=120),
+    _LOG_ENTRY,
+    st.text(alphabet="ab :-'#,.%?!x12 \"\\", max_size=120),
     st.text(max_size=30),
     st.lists(st.sampled_from(["word", "to", "2026-01-02", "a:b", "x,", "(1)"]), max_size=40).map(
         " ".join
@@ -102,3 +112,26 @@ def test_the_usual_entry_is_written_directly() -> None:
         "resolutions": [{"outcome": "true", "evidence_date": date(2022, 3, 1), "is_current": True}],
     }
     assert block_item(entry) == _pyyaml_item(entry)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_a_log_entry_is_written_as_pyyaml_writes_it(value: str) -> None:
+    written = sequence_item(value, 2)
+    if written is not None:
+        text = yaml.dump(
+            {"log": {"entries": [value]}},
+            Dumper=SafeDumper,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=False,
+        )
+        assert written == text.split("\n", 2)[2]
+
+
+def test_a_proof_log_entry_is_written_directly() -> None:
+    entry = json.dumps(
+        {"fields": {"name": "Source 000", "text": 'gold\'s "high" # 1', "v": 1.5}},
+        sort_keys=True,
+    )
+    assert sequence_item(entry * 3, 2) is not None
