@@ -330,3 +330,18 @@ def vague_statement(normalized: str) -> str:
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in data.items()}
+
+
+@dataclass(frozen=True)
+class ExportBatch:
+    """Claims in id order with what an export writes beside each: its resolution
+    history (oldest first) and the fingerprint of the claim it revises (an export
+    names revisions by fingerprint, since ids differ between ledgers).
+
+    `claims` holds records, or (for a JSON or CSV export, which want nothing
+    else) is empty and `json_objects` holds each claim's `to_json()` object."""
+
+    claims: Sequence[ClaimRecord]
+    json_objects: Sequence[dict[str, Any]] = ()
+    histories: dict[int, list[ResolutionRecord]] = field(default_factory=dict)
+    revised_fingerprints: dict[int, str] = field(default_factory=dict)

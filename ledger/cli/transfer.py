@@ -136,11 +136,11 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export the whole ledger. YAML re-imports into an empty ledger with every field."""
-    from ledger.store.claims import list_claims, resolution_histories
     from ledger.store.engine import resolve_db_url, sqlite_path
-    from ledger.store.prooflog import log_section
+    from ledger.store.export_reads import claim_batches, log_entry_batches, one_snapshot
+    from ledger.store.prooflog import read_head
     from ledger.store.sources import source_summaries
-    from ledger.transfer.export import FORMATS, LedgerSnapshot, render_export
+    from ledger.transfer.export import FORMATS, ExportLog, export_chunks
     from ledger.transfer.output import check_output, write_atomically
 
     if fmt not in FORMATS:
@@ -148,16 +148,30 @@ def export(
     if output is not None:
         ledger_file = sqlite_path(resolve_db_url(db or STATE.db))
         check_output(output, force=force, protected=[ledger_file] if ledger_file else [])
-    with ledger_session(db) as session:
-        snapshot = LedgerSnapshot(
-            sources=source_summaries(session),
-            claims=list_claims(session),
-            histories=resolution_histories(session),
-            log=log_section(session) if fmt != "csv" else None,
+    with ledger_session(db) as session, one_snapshot(session):
+        log = None
+        if fmt != "csv":
+            head = read_head(session)
+            log = ExportLog(head.size, head.root, log_entry_batches(session))
+        claims = 0
+
+        def counted(batches):
+            nonlocal claims
+            for batch in batches:
+                claims += len(batch.claims) or len(batch.json_objects)
+                yield batch
+
+        # Read, rendered and written a batch at a time: memory stays that of one batch.
+        chunks = export_chunks(
+            fmt,
+            source_summaries(session),
+            counted(claim_batches(session, as_json=fmt != "yaml")),
+            log,
         )
-    text = render_export(snapshot, fmt)
-    if output is None:
-        typer.echo(text, nl=False)
-    else:
-        write_atomically(output, text, force=force)
-        render.note(f"wrote {len(snapshot.claims)} claims to {output}")
+        if output is None:
+            for chunk in chunks:
+                typer.echo(chunk, nl=False)
+        else:
+            write_atomically(output, chunks, force=force)
+    if output is not None:
+        render.note(f"wrote {claims} claims to {output}")

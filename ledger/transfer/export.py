@@ -9,6 +9,14 @@ structured fields (so no re-parsing can change them), the original text, the
 logging time, revisions (by fingerprint, since ids differ between ledgers),
 each claim's market baseline (`market_*`: what the market implied on
 made_on) and each claim's resolution history.
+
+An export is written as it is read, a batch of claims at a time
+(`export_chunks`): the text is that of one `yaml.dump` / `json.dumps` of the
+whole document, byte for byte, but no more than one batch of it is ever held.
+A block-style YAML sequence, and an indented JSON list, is its items' texts one
+after another (each item's text depends only on its depth), so each batch is
+dumped nested as deep as in the whole document, and the lines of the nesting
+are cut off.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -24,7 +32,15 @@ from typing import Any
 import yaml
 
 from ledger import safe_json
-from ledger.records import ClaimRecord, ResolutionRecord, SourceSummary, vague_statement
+from ledger.records import (
+    ClaimRecord,
+    ExportBatch,
+    ResolutionRecord,
+    SourceSummary,
+    vague_statement,
+)
+from ledger.transfer.json_lines import indented
+from ledger.transfer.yaml_lines import block_item, sequence_item
 
 try:
     SafeDumper: type = yaml.CSafeDumper
@@ -73,22 +89,30 @@ CSV_COLUMNS = (
 
 
 @dataclass(frozen=True)
-class LedgerSnapshot:
-    sources: Sequence[SourceSummary]
-    claims: Sequence[ClaimRecord]
-    histories: Mapping[int, Sequence[ResolutionRecord]]
-    # The proof log (head and entry texts), so `forecast verify FILE` can
-    # check the export offline; CSV has no room for it.
-    log: Mapping[str, Any] | None = None
+class ExportLog:
+    """The proof log as an export carries it, so `forecast verify FILE` can check
+    the export offline (CSV has no room for it): the head, and every entry's text
+    in seq order, a batch at a time."""
+
+    tree_size: int
+    root: str
+    entries: Iterable[Sequence[str]]
 
 
-def render_export(snapshot: LedgerSnapshot, fmt: str) -> str:
+def export_chunks(
+    fmt: str,
+    sources: Sequence[SourceSummary],
+    batches: Iterable[ExportBatch],
+    log: ExportLog | None = None,
+) -> Iterator[str]:
+    """The export's text in pieces (about one per batch), consuming `batches` and
+    `log.entries` as it goes; joined, the pieces are the whole document."""
     if fmt == "yaml":
-        return _yaml(snapshot)
+        return _yaml(sources, batches, log)
     if fmt == "csv":
-        return _csv(snapshot)
+        return _csv(batches)
     if fmt == "json":
-        return _json(snapshot)
+        return _json(sources, batches, log)
     raise ValueError(fmt)
 
 
@@ -187,56 +211,146 @@ def _resolution(r: ResolutionRecord) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def _yaml(snapshot: LedgerSnapshot) -> str:
-    fingerprints = {c.id: c.fingerprint for c in snapshot.claims}
-    document = {
-        "sources": [
-            {
-                k: v
-                for k, v in {"name": s.name, "kind": s.kind, "url": s.url, "notes": s.notes}.items()
-                if v
-            }
-            for s in snapshot.sources
-        ],
-        "predictions": [
-            _entry(c, fingerprints, snapshot.histories.get(c.id, ())) for c in snapshot.claims
-        ],
-    }
-    if snapshot.log is not None:
-        document["log"] = dict(snapshot.log)
+def _yaml(
+    sources: Sequence[SourceSummary], batches: Iterable[ExportBatch], log: ExportLog | None
+) -> Iterator[str]:
+    yield _yaml_dump(
+        {
+            "sources": [
+                {
+                    k: v
+                    for k, v in {
+                        "name": s.name,
+                        "kind": s.kind,
+                        "url": s.url,
+                        "notes": s.notes,
+                    }.items()
+                    if v
+                }
+                for s in sources
+            ]
+        }
+    )
+    entries = (
+        [_entry(c, batch.revised_fingerprints, batch.histories.get(c.id, ())) for c in batch.claims]
+        for batch in batches
+    )
+    yield from _yaml_sequence(("predictions",), entries, fast=block_item)
+    if log is not None:
+        yield _yaml_dump({"log": {"tree_size": log.tree_size, "root": log.root}})
+        yield from _yaml_sequence(("log", "entries"), log.entries, fast=_log_entry)
+
+
+def _yaml_sequence(
+    keys: tuple[str, ...],
+    batches: Iterable[Sequence[Any]],
+    fast: Callable[[Any], str | None] | None = None,
+) -> Iterator[str]:
+    """The lines of `keys[-1]: [items]` nested under `keys[:-1]` (mappings whose
+    lines are already written), one piece per non-empty batch of items. `fast`,
+    given, writes an item as it stands there, or answers None (then PyYAML
+    writes it)."""
+    written = False
+    for batch in batches:
+        if not batch:
+            continue
+        if fast is None:
+            text = _yaml_nested(keys, list(batch), keep_keys=not written)
+        else:
+            pieces = [] if written else [f"{'  ' * (len(keys) - 1)}{keys[-1]}:\n"]
+            for item in batch:
+                piece = fast(item)
+                pieces.append(
+                    piece if piece is not None else _yaml_nested(keys, [item], keep_keys=False)
+                )
+            text = "".join(pieces)
+        yield text
+        written = True
+    if not written:
+        yield _yaml_nested(keys, [], keep_keys=True)
+
+
+def _yaml_nested(keys: tuple[str, ...], items: list[Any], *, keep_keys: bool) -> str:
+    """`yaml.dump` of `items` nested under `keys`, less the lines of the keys
+    already written: all but the last's (`keep_keys`) or all of them."""
+    document: Any = items
+    for key in reversed(keys):
+        document = {key: document}
+    text = _yaml_dump(document)
+    cut = 0
+    for _ in range(len(keys) - 1 if keep_keys else len(keys)):
+        cut = text.index("\n", cut) + 1
+    return text[cut:]
+
+
+def _log_entry(text: str) -> str | None:
+    return sequence_item(text, 2)
+
+
+def _yaml_dump(document: Any) -> str:
     return yaml.dump(
         document, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, default_flow_style=False
     )
 
 
-def _csv(snapshot: LedgerSnapshot) -> str:
+def _csv(batches: Iterable[ExportBatch]) -> Iterator[str]:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for claim in snapshot.claims:
-        row = claim.to_json()
-        row["tags"] = " ".join(claim.tags)
-        row["level_basis"] = " ".join(row["level_basis"])
-        writer.writerow({k: ("" if row.get(k) is None else row[k]) for k in CSV_COLUMNS})
-    return out.getvalue()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for batch in batches:
+        for row in _json_objects(batch):
+            row["tags"] = " ".join(row["tags"])
+            row["level_basis"] = " ".join(row["level_basis"])
+            writer.writerow(["" if row.get(k) is None else row[k] for k in CSV_COLUMNS])
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()
 
 
-def _json(snapshot: LedgerSnapshot) -> str:
-    claims = []
-    for claim in snapshot.claims:
-        data = claim.to_json()
-        data["resolutions"] = [
-            {
-                k: (v.isoformat() if isinstance(v, date | datetime) else v)
-                for k, v in _resolution(r).items()
-            }
-            for r in snapshot.histories.get(claim.id, ())
-        ]
-        claims.append(data)
-    document: dict[str, Any] = {
-        "sources": [s.to_json() for s in snapshot.sources],
-        "claims": claims,
-    }
-    if snapshot.log is not None:
-        document["log"] = dict(snapshot.log)
-    return safe_json.dumps(document, indent=2) + "\n"
+def _json_objects(batch: ExportBatch) -> Sequence[dict[str, Any]]:
+    """Each claim's `to_json()` object (fresh: the caller may change it)."""
+    return batch.json_objects or [claim.to_json() for claim in batch.claims]
+
+
+def _json(
+    sources: Sequence[SourceSummary], batches: Iterable[ExportBatch], log: ExportLog | None
+) -> Iterator[str]:
+    yield "{\n"
+    yield from _json_list("sources", [[s.to_json() for s in sources]], depth=1)
+    yield ",\n"
+    claims = ([_claim_json(data, batch) for data in _json_objects(batch)] for batch in batches)
+    yield from _json_list("claims", claims, depth=1)
+    if log is not None:
+        yield ',\n  "log": {\n'
+        yield f'    "tree_size": {safe_json.dumps(log.tree_size)},\n'
+        yield f'    "root": {safe_json.dumps(log.root)},\n'
+        yield from _json_list("entries", log.entries, depth=2)
+        yield "\n  }"
+    yield "\n}\n"
+
+
+def _claim_json(data: dict[str, Any], batch: ExportBatch) -> dict[str, Any]:
+    data["resolutions"] = [
+        {
+            k: (v.isoformat() if isinstance(v, date | datetime) else v)
+            for k, v in _resolution(r).items()
+        }
+        for r in batch.histories.get(data["id"], ())
+    ]
+    return data
+
+
+def _json_list(key: str, batches: Iterable[Sequence[Any]], depth: int) -> Iterator[str]:
+    """`"key": [items]` as `json.dumps(..., indent=2)` writes it `depth` levels deep."""
+    pad = "  " * depth
+    inner = pad + "  "
+    yield f"{pad}{json.dumps(key)}: "
+    written = False
+    for batch in batches:
+        if not batch:
+            continue
+        items = (inner + indented(item, depth + 1) for item in batch)
+        yield ("[\n" if not written else ",\n") + ",\n".join(items)
+        written = True
+    yield f"\n{pad}]" if written else "[]"

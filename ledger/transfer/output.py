@@ -7,6 +7,9 @@ an existing file is replaced only with `force`, and never when it is the open
 ledger (or its -wal, -shm or -journal file), force or not; the text goes to a
 temporary file in the same directory that is renamed over the target, so a
 reader never sees half an export and a full disk leaves the old file whole.
+The text may come in pieces as it is read (`write_atomically` takes an
+iterable of them): whatever stops it half-way, a full disk, a database error or
+Ctrl-C, removes the temporary file and leaves no partial export.
 The file is created 0600: an export holds everything the ledger holds.
 """
 
@@ -41,8 +44,9 @@ def check_output(path: Path, *, force: bool, protected: Iterable[Path] = ()) -> 
         raise UsageError(f"--output {path} exists: add --force to replace it")
 
 
-def write_atomically(path: Path, text: str, *, force: bool) -> None:
-    """Write `text` to `path` in one rename; without `force` never replace a file."""
+def write_atomically(path: Path, text: str | Iterable[str], *, force: bool) -> None:
+    """Write `text` (a string, or its pieces in order) to `path` in one rename;
+    without `force` never replace a file."""
     target = path.expanduser()
     try:
         fd, temporary = tempfile.mkstemp(
@@ -52,7 +56,11 @@ def write_atomically(path: Path, text: str, *, force: bool) -> None:
         raise LedgerError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                for piece in text:
+                    handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         if force:
@@ -65,6 +73,9 @@ def write_atomically(path: Path, text: str, *, force: bool) -> None:
     except OSError as exc:
         _remove(temporary)
         raise LedgerError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:  # the pieces' source failed (or Ctrl-C): no partial file
+        _remove(temporary)
+        raise
 
 
 def _link_without_replacing(temporary: str, target: Path) -> None:
