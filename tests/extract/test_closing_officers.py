@@ -44,8 +44,7 @@ def _speakers(text: str) -> set[str | None]:
         ),
         # a research post at a firm, or any post at a house, is the firm's call
         (
-            "Gold will hit $5,000 by the end of 2026, said Jane Doe, commodity strategist at"
-            " Citi.",
+            "Gold will hit $5,000 by the end of 2026, said Jane Doe, commodity strategist at Citi.",
             "Citi",
         ),
         (
