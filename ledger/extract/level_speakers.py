@@ -49,6 +49,13 @@ _CLAUSE_SUBJECT = re.compile(
     r"|projects|targets|anticipates)\b"
 )
 
+# "Bank of America's 7,100 target implies 4% upside; Deutsche Bank's 8,000 about 17%": a
+# level right after a house's possessive is that house's (a list of targets by owner)
+_POSSESSED = re.compile(
+    rf"(?P<name>{NAME})(?:'s?|\u2019s?)\s+(?:(?:new|latest|revised|current|year-end|end-\d{{4}}"
+    r"|\d{4})\s+)?" + _LEVEL
+)
+
 # the last name of a list ("the private banks Metzler and Bankhaus Lampe, which see ..."):
 # the clause is the whole list's, which `speakers.speaker_spans` reads
 # and a place ("Bankhaus Lampe in Dusseldorf, which sees ..."): the house before it is the
@@ -62,13 +69,14 @@ def level_owners(text: str) -> list[tuple[int, tuple[str, ...]]]:
     Sorted by position; the caller merges them with the speakers its own rules found.
     """
     found: dict[int, tuple[str, ...]] = {}
-    for pattern in (_BRACKETED, _APPOSED, _CLAUSE_SUBJECT):
+    for pattern in (_BRACKETED, _APPOSED, _CLAUSE_SUBJECT, _POSSESSED):
         for match in pattern.finditer(text):
             group = "with_name" if match.groupdict().get("with_name") else "name"
             name = clean_name(match[group].split())
             if name is None or (pattern is not _APPOSED and not _looks_like_house(name)):
                 continue
-            if pattern is not _BRACKETED and _LIST_BEFORE.search(text, 0, match.start(group)):
+            listed = _LIST_BEFORE.search(text, 0, match.start(group))
+            if listed and pattern not in (_BRACKETED, _POSSESSED):
                 continue  # "Metzler and Bankhaus Lampe, which see 12,100": the list's call
             start = match.start(group) + match[group].find(name.split()[0])
             found.setdefault(start, (house_name(name),))
