@@ -12,7 +12,14 @@ our own (no corpus file has them):
 - a roll call of several houses in one sentence, each with its level: "with HOUSE at LEVEL"
   is that house's call, not the price of the day (patterns/level_phrases._A_NAME_AT), and
   "HOUSE's LEVEL target ...; HOUSE's LEVEL ..." gives each level to the possessive before it
-  (level_speakers._POSSESSED).
+  (level_speakers._POSSESSED);
+- several houses named as the subject of one verb, their level in a "with ... targets"
+  phrase ("A and B lead the bulls with 2026 targets around 8,300"): one call each
+  (level_speakers._HOLDERS_WITH);
+- a speaker named only after every level ("..., said CEO John Doe") while the subjects
+  named before the levels own them and a later clause has its own house ("while the number
+  two broker, Brightwater Securities, sees ..."): each subject keeps its level
+  (pairing._named_after_levels, level_speakers._CLAUSE_SUBJECT's description).
 
 Calls are read by `extract_candidates`; only the speaker of the call at one level is compared.
 """
@@ -169,3 +176,62 @@ def test_each_house_of_a_roll_call_owns_its_level(text: str, level: str, speaker
 )
 def test_the_price_of_the_day_after_with_stays_no_call(text: str, level: str) -> None:
     assert _speakers_at(text, level) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "speakers"),
+    [
+        pytest.param(
+            "The S&P 500 outlook for 2026 is crowded. Halvorsen Capital and Brightwater Bank lead"
+            " the bulls with 2026 targets around 8,300.",
+            "8300",
+            {"Halvorsen Capital", "Brightwater Bank"},
+            id="two-houses-lead-with-targets",
+        ),
+        pytest.param(
+            "The S&P 500 outlook for 2026 is crowded. Halvorsen Capital, Citi and Brightwater Bank"
+            " top the list with year-end targets of 8,300.",
+            "8300",
+            {"Halvorsen Capital", "Citi", "Brightwater Bank"},
+            id="three-houses-top-the-list",
+        ),
+    ],
+)
+def test_houses_listed_as_one_subject_each_make_the_call(
+    text: str, level: str, speakers: set[str]
+) -> None:
+    assert _speakers_at(text, level) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "speaker"),
+    [
+        pytest.param(
+            "Marta Leclerc at Halvorsen Securities sees the Nikkei rising to 61,000 this year,"
+            " while the number two broker, Brightwater Securities, sees 60,000 as the peak, said"
+            " CEO Tomas Ried.",
+            "61000",
+            "Halvorsen Securities",
+            id="first-subject-keeps-its-level",
+        ),
+        pytest.param(
+            "Marta Leclerc at Halvorsen Securities sees the Nikkei rising to 61,000 this year,"
+            " while the number two broker, Brightwater Securities, sees 60,000 as the peak, said"
+            " CEO Tomas Ried.",
+            "60000",
+            "Brightwater Securities",
+            id="described-house-in-the-while-clause",
+        ),
+        pytest.param(
+            "Halvorsen Bank expects gold to reach $5,400 by the end of 2026, while the smaller"
+            " lender, Brightwater Bank, sees $4,900, a spokesman said.",
+            "5400",
+            "Halvorsen Bank",
+            id="house-subject-then-described-house",
+        ),
+    ],
+)
+def test_a_closing_attribution_leaves_each_subject_its_level(
+    text: str, level: str, speaker: str
+) -> None:
+    assert _speakers_at(text, level) == {speaker}
