@@ -207,8 +207,9 @@ def _without_firm_form(name: str) -> str:
     """ "Nomura Holdings", "Loop Capital Markets": the name without a trailing word that says
     what kind of firm it is (FIRM_FORM_SUFFIXES), when what stays before it is still a firm's
     name ("Cane Island Alternative Advisors" keeps its last word: without it, it reads as a
-    person's). A possessive after a firm's word goes first ("Oppenheimer Asset Management's
-    strategist"; "Moody's" keeps its own)."""
+    person's; "Zeta Partners" too: one word alone would name no firm). A possessive after a
+    firm's word goes first ("Oppenheimer Asset Management's strategist"; "Moody's" keeps its
+    own)."""
     tokens = name.split()
     last = tokens[-1]
     if len(tokens) > 1 and last.endswith(("'s", "\u2019s")) and has_organization_word(last[:-2]):
@@ -217,7 +218,10 @@ def _without_firm_form(name: str) -> str:
     for form in _FIRM_FORMS:
         if len(tokens) > len(form) and lowered[-len(form) :] == form:
             shorter = " ".join(tokens[: -len(form)])
-            return shorter if is_organization(shorter) else " ".join(tokens)
+            # one word of form goes only when a firm's word or a known house stays ("Loop
+            # Capital Markets", "Nomura Holdings"; "Zeta Partners" keeps its last word)
+            kept_as_firm = len(form) > 1 or has_organization_word(shorter) or _is_house(shorter)
+            return shorter if kept_as_firm and is_organization(shorter) else " ".join(tokens)
     return " ".join(tokens)
 
 

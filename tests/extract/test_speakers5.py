@@ -51,7 +51,7 @@ def _speakers_at(text: str, level: str) -> set[str | None]:
 @pytest.mark.parametrize(
     ("written", "kept"),
     [
-        pytest.param("Halvorsen Holdings", "Halvorsen", id="holdings"),
+        pytest.param("Halvorsen Capital Holdings", "Halvorsen Capital", id="holdings"),
         pytest.param("Brightwater Capital Markets", "Brightwater Capital", id="capital-markets"),
         pytest.param("Ostend Research Partners", "Ostend Research", id="research-partners"),
         pytest.param("Quillon Global Advisors", "Quillon", id="global-advisors"),
@@ -77,6 +77,7 @@ def test_one_firm_written_two_ways_is_one_source(written: str, kept: str) -> Non
         pytest.param("Halvorsen Capital", id="capital-is-part-of-the-name"),
         pytest.param("Cane Hill Alternative Advisors", id="without-the-form-it-reads-as-a-person"),
         pytest.param("Moody's", id="a-possessive-that-is-the-name"),
+        pytest.param("Zeta Partners", id="one-word-would-name-no-firm"),
     ],
 )
 def test_names_that_stay_as_written(name: str) -> None:
