@@ -81,6 +81,7 @@ from ledger.extract.article_date import DateSource, article_date
 from ledger.extract.candidate import Candidate
 from ledger.extract.dashboards import dashboard_lines
 from ledger.extract.entity_focus import credited_to_sole_house, focus_affiliations
+from ledger.extract.house_names import source_name
 from ledger.extract.kind_convention import sides_against_price_of_day
 from ledger.extract.merge import merged
 from ledger.extract.oil_benchmark import with_article_oil
@@ -258,6 +259,7 @@ def _extract(
         read[key] = (candidates, context.state())
         found.extend(candidates)
     found = credited_to_sole_house(credited_to_firms(found, firm_of, author), text)
+    found = [c if c.speaker is None else replace(c, speaker=source_name(c.speaker)) for c in found]
     found = with_article_oil(found, text, set(user_aliases))
     return merged(sides_against_price_of_day(found, context.price_now, text)), list(notes)
 

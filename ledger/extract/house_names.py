@@ -181,7 +181,72 @@ def house_name(name: str) -> str:
     for house in HOUSE_NAMES:
         if key.startswith(house.lower() + " ") and key[len(house) + 1 :] in _DESKS:
             return house
-    return _house_within(name)
+    within = _house_within(name)
+    if within != name:
+        return within
+    return _house_by_first_word(name)
+
+
+def source_name(name: str) -> str:
+    """The name the ledger keeps for a call's speaker: `house_name`, and one firm written with
+    or without the words that say what kind of firm it is ("Nomura Holdings" / "Nomura",
+    "Loop Capital Markets" / "Loop Capital") as one source.
+
+    Applied to the speaker of each call once the article is read (and to the labels the
+    quality harness compares with), not inside `house_name`: while an article is read, those
+    words are what tell a firm from a person ("Jane Roe of Acme Partners")."""
+    kept = house_name(name)
+    shorter = _without_firm_form(kept)
+    return kept if shorter == kept else house_name(shorter)
+
+
+_FIRM_FORMS = tuple(form.split() for form in speaker_phrases.FIRM_FORM_SUFFIXES)
+
+
+def _without_firm_form(name: str) -> str:
+    """ "Nomura Holdings", "Loop Capital Markets": the name without a trailing word that says
+    what kind of firm it is (FIRM_FORM_SUFFIXES), when what stays before it is still a firm's
+    name ("Cane Island Alternative Advisors" keeps its last word: without it, it reads as a
+    person's; "Zeta Partners" too: one word alone would name no firm). A possessive after a
+    firm's word goes first ("Oppenheimer Asset Management's strategist"; "Moody's" keeps its
+    own)."""
+    tokens = name.split()
+    last = tokens[-1]
+    if len(tokens) > 1 and last.endswith(("'s", "\u2019s")) and has_organization_word(last[:-2]):
+        tokens[-1] = last[:-2]
+    lowered = [token.lower() for token in tokens]
+    for form in _FIRM_FORMS:
+        if len(tokens) > len(form) and lowered[-len(form) :] == form:
+            shorter = " ".join(tokens[: -len(form)])
+            # one word of form goes only when a firm's word or a known house stays ("Loop
+            # Capital Markets", "Nomura Holdings"; "Zeta Partners" keeps its last word)
+            kept_as_firm = len(form) > 1 or has_organization_word(shorter) or _is_house(shorter)
+            return shorter if kept_as_firm and is_organization(shorter) else " ".join(tokens)
+    return " ".join(tokens)
+
+
+def _house_by_first_word(name: str) -> str:
+    """ "Goldman raises its target", "with Deutsche at 6,550": a known house of several words
+    named by its first word alone, when that word starts no other house's name and is no
+    word of a firm or a common word ("Bank", "Standard", "Wells" are not read this way:
+    only a word that is no English word in lower case, i.e. a proper name)."""
+    if len(name.split()) != 1 or not name[:1].isupper() or name.lower() in _ORGANIZATION_WORDS:
+        return name
+    key = name.lower()
+    houses = {
+        house for house in HOUSE_NAMES if len(house.split()) > 1 and house.lower().split()[0] == key
+    }
+    # "Morgan" ends "J.P. Morgan" too: a word found in another house's name is no one's
+    elsewhere = any(key in house.lower().split()[1:] for house in HOUSE_NAMES)
+    if len(houses) != 1 or elsewhere or key in _COMMON_FIRST_WORDS:
+        return name
+    return houses.pop()
+
+
+# First words of known houses that are words of their own, so never the house alone
+_COMMON_FIRST_WORDS = frozenset(
+    ("bank", "standard", "wells", "saxo", "julius", "credit", "international", "energy", "us")
+)
 
 
 # "Did Citi": a question's verb before a house is no part of its name

@@ -43,11 +43,30 @@ _APPOSED = re.compile(
 # "with JPMorgan expecting crude to average $61", "while Helaba sees 15,700": a house as the
 # subject of its own "with"/"while"/"whereas" clause, its verb right after the name
 _CLAUSE_SUBJECT = re.compile(
-    rf"\b(?:with|while|whereas)\s+(?P<name>{NAME})\s+(?:is\s+|are\s+)?"
+    # (described first: "while the number two lender, Halvorsen Bank, sees 58,000")
+    r"\b(?:with|while|whereas)\s+(?P<described>the\s+[\w\s'\u2019-]{1,40}?,\s+)?"
+    rf"(?P<name>{NAME}),?\s+(?:is\s+|are\s+)?"
     r"(?:expecting|anticipating|seeing|forecasting|predicting|projecting|targeting"
     r"|calling\s+for|pencilling\s+in|penciling\s+in|sees|expects|forecasts|predicts"
     r"|projects|targets|anticipates)\b"
 )
+
+# "Bank of America's 7,100 target implies 4% upside; Deutsche Bank's 8,000 about 17%": a
+# level right after a house's possessive is that house's (a list of targets by owner)
+_POSSESSED = re.compile(
+    rf"(?P<name>{NAME})(?:'s?|\u2019s?)\s+(?:(?:new|latest|revised|current|year-end|end-\d{{4}}"
+    r"|\d{4})\s+)?" + _LEVEL
+)
+
+# "Halvorsen Capital and Brightwater Bank lead the bulls with 2026 targets around 8,300":
+# houses listed as the subject, their level in a "with ... targets" phrase after the verb (one
+# call each; every part of the list a name and one of them a house, as in a roll call)
+_HOLDERS_WITH = re.compile(
+    rf"(?P<names>{NAME}(?:\s*,\s*{NAME}){{0,6}}(?:,?\s+(?:and|&)\s+{NAME})?)\s+[a-z]+\s+"
+    r"(?:[\w-]+\s+){0,4}?with\s+(?:[\w&./-]+\s+){0,3}?(?:targets?|forecasts?"
+    r"|estimates?|projections?|calls?)\s+(?:of\s+|around\s+|near\s+|at\s+|close\s+to\s+)?" + _LEVEL
+)
+_JOINT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|,?\s+(?:and|&)\s+")
 
 # the last name of a list ("the private banks Metzler and Bankhaus Lampe, which see ..."):
 # the clause is the whole list's, which `speakers.speaker_spans` reads
@@ -62,16 +81,25 @@ def level_owners(text: str) -> list[tuple[int, tuple[str, ...]]]:
     Sorted by position; the caller merges them with the speakers its own rules found.
     """
     found: dict[int, tuple[str, ...]] = {}
-    for pattern in (_BRACKETED, _APPOSED, _CLAUSE_SUBJECT):
+    for pattern in (_BRACKETED, _APPOSED, _CLAUSE_SUBJECT, _POSSESSED):
         for match in pattern.finditer(text):
             group = "with_name" if match.groupdict().get("with_name") else "name"
             name = clean_name(match[group].split())
             if name is None or (pattern is not _APPOSED and not _looks_like_house(name)):
                 continue
-            if pattern is not _BRACKETED and _LIST_BEFORE.search(text, 0, match.start(group)):
+            listed = _LIST_BEFORE.search(text, 0, match.start(group))
+            if match.groupdict().get("described"):
+                listed = None  # the comma closes the description, not a list
+            if listed and pattern not in (_BRACKETED, _POSSESSED):
                 continue  # "Metzler and Bankhaus Lampe, which see 12,100": the list's call
             start = match.start(group) + match[group].find(name.split()[0])
             found.setdefault(start, (house_name(name),))
+    for match in _HOLDERS_WITH.finditer(text):
+        names = [clean_name(part.split()) for part in _JOINT.split(match["names"])]
+        # as in a roll call: every part a name, one of them a house ("Helaba and Acme Bank")
+        if len(names) >= 2 and all(names) and any(n and _looks_like_house(n) for n in names):
+            houses = tuple(dict.fromkeys(house_name(n) for n in names if n))
+            found.setdefault(match.start("names"), houses)
     return sorted(found.items())
 
 

@@ -234,10 +234,13 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
         if not any(o is not None and spans[o][0] in sentence.level_owner_at for o in owners):
             return whole
         # "Analysts at BNP Paribas led by Kenji Matsuda see $8,000, while ING, with a target
-        # of 10,000, ...": the other levels stay the sentence speaker's
+        # of 10,000, ...": the other levels stay the sentence speaker's; but not a speaker
+        # named only after every level ("Jane Roe at Acme sees 61,000, while Brightwater
+        # sees 60,000, said CEO John Doe"): the subject named before a level keeps it
+        closing = _named_after_levels(sentence, spans, segment)
         merged: dict[int | None, list[Level]] = {}
         for owner, own in owners.items():
-            owning = owner is not None and spans[owner][0] in sentence.level_owner_at
+            owning = owner is not None and (spans[owner][0] in sentence.level_owner_at or closing)
             merged.setdefault(owner if owning else None, []).extend(own)
         owners = merged
     groups: list[tuple[Segment, SpeakerReading]] = _sharing(sentence, segment)
@@ -259,6 +262,16 @@ def by_speaker(sentence: SentenceFacts, segment: Segment) -> list[tuple[Segment,
         for name in names:
             groups.append((group, SpeakerReading(name, named=True)))
     return groups
+
+
+def _named_after_levels(
+    sentence: SentenceFacts, spans: tuple[tuple[int, tuple[str, ...]], ...], segment: Segment
+) -> bool:
+    """Whether the sentence's speaker is named only after every level of the segment (a
+    closing "..., said CEO John Doe")."""
+    name = sentence.speaker.name
+    where = [position for position, names in spans if name in names]
+    return bool(name and where) and min(where) > max(level.start for level in segment.levels)
 
 
 def _owners(

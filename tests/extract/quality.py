@@ -48,7 +48,7 @@ import yaml
 from ledger.claims.fingerprint import source_key
 from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
 from ledger.extract import Candidate, extract_article
-from ledger.extract.house_names import house_name
+from ledger.extract.house_names import source_name
 
 CORPUS_DIR = Path(__file__).parent
 CORPUS_FILES = (
@@ -453,14 +453,14 @@ def same_speaker_strict(found: str | None, wanted: str | None) -> bool:
     """
     if not found or not wanted:
         return not found and not wanted
-    return source_key(found) == source_key(house_name(wanted))
+    return source_key(found) == source_key(source_name(wanted))
 
 
 def same_speaker_lenient(found: str | None, wanted: str | None) -> bool:
     """One name contains the other ("Goldman" / "Goldman Sachs"), as test_corpus.py accepts."""
     if not found or not wanted:
         return not found and not wanted
-    a, b = source_key(found), source_key(house_name(wanted))
+    a, b = source_key(found), source_key(source_name(wanted))
     return a in b or b in a or a in source_key(wanted)
 
 

@@ -95,7 +95,7 @@ def test_two_forecasts_in_one_sentence() -> None:
         "GC=F touch_above 4900 by 2026-12-31",
         "SI=F touch_above 60 by 2026-12-31",
     ]
-    assert {c.speaker for c in candidates} == {"Goldman"}
+    assert {c.speaker for c in candidates} == {"Goldman Sachs"}
     for candidate in candidates:
         assert_reads_back(candidate)
 

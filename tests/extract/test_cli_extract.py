@@ -131,7 +131,7 @@ def test_without_source_the_speaker_becomes_the_source(
     assert result.code == 0, result.err
     by_status = {c["claim"]: (c["status"], c["source"]) for c in result.json()}
     assert by_status["gold reaches $5,055 by the end of 2026"] == ("recorded", "JPMorgan")
-    assert {c["source"] for c in listed(capsys, db)} == {"Goldman", "JPMorgan"}
+    assert {c["source"] for c in listed(capsys, db)} == {"Goldman Sachs", "JPMorgan"}
 
 
 def test_min_confidence_sets_the_bar_for_yes(

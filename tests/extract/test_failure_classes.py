@@ -910,7 +910,7 @@ def test_a_labelled_paragraph_after_a_heading_is_its_labels_call() -> None:
     calls = {_without_kind(line) for line in article_calls(text, made_on=date(2025, 11, 20))}
     assert calls == {
         "^GSPC 7600 by 2026-12-31 Goldman Sachs",
-        "^GSPC 7700 by 2026-12-31 BMO Capital Markets",
+        "^GSPC 7700 by 2026-12-31 BMO Capital",
     }
 
 
@@ -1023,7 +1023,7 @@ def test_a_plural_firms_role_and_person_speak_for_the_firm() -> None:
         "RBC Capital Markets' head of US equity strategy Lori Calvasina was the latest on"
         " Monday, raising her year-end target for the S&P 500 to 7,250 from 6,730."
     )
-    assert {c.speaker for c in extract_candidates(text, made_on=MADE_ON)} == {"RBC Capital Markets"}
+    assert {c.speaker for c in extract_candidates(text, made_on=MADE_ON)} == {"RBC Capital"}
 
 
 def test_a_headlines_credit_after_a_dash_is_its_speaker() -> None:

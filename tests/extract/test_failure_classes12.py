@@ -117,8 +117,8 @@ def test_a_pair_after_its_year_keeps_it_when_a_later_level_has_its_own(sentence:
         (
             "Goldman sees Brent and WTI falling to $56 and $52 respectively in 2026.",
             {
-                "BZ=F average_below 56 from 2026-01-01 to 2026-12-31 Goldman",
-                "CL=F average_below 52 from 2026-01-01 to 2026-12-31 Goldman",
+                "BZ=F average_below 56 from 2026-01-01 to 2026-12-31 Goldman Sachs",
+                "CL=F average_below 52 from 2026-01-01 to 2026-12-31 Goldman Sachs",
             },
         ),
         (
@@ -152,8 +152,8 @@ def test_pairs_with_one_year_or_their_own_are_unchanged(sentence: str, expected:
 )
 def test_levels_for_a_span_of_years_are_no_call(sentence: str) -> None:
     calls = recorded(sentence, DECEMBER)
-    assert "BZ=F average_above 56 from 2026-01-01 to 2026-12-31 Goldman" in calls
-    assert "CL=F average_above 52 from 2026-01-01 to 2026-12-31 Goldman" in calls
+    assert "BZ=F average_above 56 from 2026-01-01 to 2026-12-31 Goldman Sachs" in calls
+    assert "CL=F average_above 52 from 2026-01-01 to 2026-12-31 Goldman Sachs" in calls
     assert not any(" 75 " in call or " 71 " in call for call in calls)
 
 

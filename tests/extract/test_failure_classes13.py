@@ -197,7 +197,7 @@ def test_a_common_noun_possessive_names_no_speaker(sentence: str, call: str) -> 
 
 def test_an_s_possessive_still_reads_as_before() -> None:
     assert recorded("Goldman's gold forecast is $5,000 for end-2026.", DECEMBER) == {
-        "GC=F touch_above 5000 by 2026-12-31 Goldman"
+        "GC=F touch_above 5000 by 2026-12-31 Goldman Sachs"
     }
 
 

@@ -96,7 +96,7 @@ def test_sterling_past_prices_and_crosses_stay_unrecorded(text: str) -> None:
     [
         (
             "Ananda Baruah of Loop Capital Markets has a $350 target on Nvidia.",
-            "NVDA touch_above 350 by 2027-01-06 Loop Capital Markets",
+            "NVDA touch_above 350 by 2027-01-06 Loop Capital",
         ),
         (
             "Northgate's Atif Malik has a price target of just $220 on Apple shares.",

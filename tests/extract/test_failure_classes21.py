@@ -270,7 +270,7 @@ def test_a_decimal_comma_is_the_same_number_with_a_point(units: int, hundredths:
             "Acme Capital Markets is bullish on Canada. Canadian equity strategist Jane Roe"
             " bases the call on several factors. The firm's commodity team expects WTI to"
             " average $85 a barrel in 2025.",
-            "CL=F average_above 85 from 2025-01-01 to 2025-12-31 Acme Capital Markets",
+            "CL=F average_above 85 from 2025-01-01 to 2025-12-31 Acme Capital",
         ),
     ],
     ids=[

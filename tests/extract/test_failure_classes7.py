@@ -98,7 +98,7 @@ def test_a_number_after_original_or_previous_is_the_old_target() -> None:
         ),
         (
             "Gold jumped to a record $4,380 after Goldman lifted its year-end target to $4,900.",
-            "GC=F touch_above 4900 by 2025-12-31 Goldman",
+            "GC=F touch_above 4900 by 2025-12-31 Goldman Sachs",
         ),
     ],
     ids=["slid-to", "climbed-to", "jumped-to-a-record"],
@@ -165,7 +165,7 @@ def test_money_beside_estimates_is_a_result_not_a_level() -> None:
         "Apple's revenue came in $2.1 billion ahead of expectations, and Goldman sees the"
         " S&P 500 at 7,200 by year-end."
     )
-    assert recorded(text) == {"^GSPC touch_above 7200 by 2025-12-31 Goldman"}
+    assert recorded(text) == {"^GSPC touch_above 7200 by 2025-12-31 Goldman Sachs"}
 
 
 def test_a_level_with_or_higher_and_a_percent_added_stay_calls() -> None:
@@ -281,7 +281,7 @@ def test_a_named_speaker_after_the_group_owns_the_call(text: str, call: str) -> 
 
 def test_a_level_written_before_the_group_is_the_named_speakers() -> None:
     text = "Goldman expects gold at $5,000 by June, while some analysts see $6,000."
-    assert recorded(text) == {"GC=F touch_above 5000 by 2026-06-30 Goldman"}
+    assert recorded(text) == {"GC=F touch_above 5000 by 2026-06-30 Goldman Sachs"}
 
 
 # ------------------------------------------------ a percent on the way to a price

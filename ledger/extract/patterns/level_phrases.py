@@ -6,6 +6,10 @@ levels; the contexts before and after a number that rule it in or out are here.
 
 from __future__ import annotations
 
+import re
+
+from ledger.extract.patterns import speaker_phrases
+
 # Numbers that are never a level, blanked before levels are read: clock times with their
 # zone ("10:42 GMT+8", "14:05 UTC-5", "9.30 a.m. ET"), a zone's offset on its own, and a
 # day of the month ("Nov 20", "20 November": a dateline's day, or a meeting's). Regexes.
@@ -254,6 +258,22 @@ CLOSE_OF_THE_DAY_BEFORE = (
     r"(?<!\bto\s)\b(?:sets?|setting|hits?|hitting|notch(?:es|ed|ing)?)\s+(?:a\s+)?(?:fresh\s+|new\s+"
     r"|another\s+)?records?\s+(?:highs?\s+)?(?:above|at|of|near|around|beyond)\s*$",
 )
+# "with Deutsche Bank at 6,550", "with Deutsche at 6,550", "with Acme Capital at 7,000": a
+# house named before "at" in a roll call of forecasts is whose level it is, not the market
+# ("with the S&P 500 at 6,500", "with Bitcoin at $98,000" still read as the price of the day).
+# A house here is one the tables know (or the first word of one) or a name ending in a
+# firm's word.
+_HOUSE_WORDS = sorted(
+    {*speaker_phrases.HOUSE_ALIASES, *(alias.split()[0] for alias in speaker_phrases.HOUSE_ALIASES)}
+    - {"Bank", "Standard", "Wells", "Credit", "International", "Energy", "US", "U.S."},
+    key=len,
+    reverse=True,
+)
+_A_NAME_AT = (
+    r"(?:(?:" + "|".join(re.escape(word) for word in _HOUSE_WORDS) + r")(?:\s+[A-Z][\w&.'-]*){0,2}"
+    r"|(?:[A-Z][\w&.'-]*\s+){1,3}(?:Bank|Capital|Research|Securities|Partners|Advisors|Group"
+    r"|Markets|Management|Economics|Investments))\s+(?:at|near|around)\s"
+)
 # "comes with silver trading above $65", "with the S&P 500 surging as high as 6,700 before a
 # breather": the market where it stands or has just been, told beside the news; the side word
 # here is the market's, not a call's (a clause that looks ahead is still read as a call).
@@ -280,7 +300,9 @@ PRESENT_STATE_BEFORE = (
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:just|slightly)\s+(?:under|below|above"
     r"|over)\s*$",
     _WITH_THE_MARKET_MOVING,
-    r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
+    r"\bwith\s+(?!"
+    + _A_NAME_AT
+    + r")(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
     r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
     r"|around\s+|roughly\s+)?$",
 )
@@ -336,7 +358,9 @@ PRICE_NOW_BEFORE = (
     r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:just|slightly)\s+(?:under|below|above"
     r"|over)\s*$",
     _WITH_THE_MARKET_MOVING,
-    r"\bwith\s+(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
+    r"\bwith\s+(?!"
+    + _A_NAME_AT
+    + r")(?:the\s+)?(?:[\w&/.^=-]+\s+){1,3}?(?:now\s+)?(?:at|near|around|trading\s+"
     r"(?:at|near|around)|hovering\s+(?:at|near|around)|sitting\s+(?:at|near))\s*(?:about\s+"
     r"|around\s+|roughly\s+)?$",
     r"\b(?:we|you|they)(?:'re|\u2019re|\s+are)\s+(?:now\s+|already\s+)?(?:at|around|near)"

@@ -299,6 +299,17 @@ HOUSE_DESKS = (
     "group", "bank", "banking group",
 )  # fmt: skip
 
+# The trailing words of a firm's name that say what kind of firm or arm it is, which readers
+# and writers leave out as often as they write them ("Nomura Holdings" / "Nomura", "Loop
+# Capital Markets" / "Loop Capital", "Strategas Research Partners" / "Strategas Research",
+# "Fundstrat Global Advisors" / "Fundstrat"): the ledger keeps the name without them, so one
+# firm written two ways is one source. Longest first; matched on whole words at the end.
+FIRM_FORM_SUFFIXES = (
+    "private wealth solutions", "wealth solutions", "global advisors", "global advisers",
+    "asset management", "investment management", "holdings", "markets", "partners",
+    "advisors", "advisers",
+)  # fmt: skip
+
 # Words in a name that make it an organization ("Acme Capital", "Bank of America"); a
 # name of one word or in capitals ("JPMorgan", "UBS") is read as one too. Pronouns and
 # words like "the bank" point back to the last organization, "she" or "the strategist"
