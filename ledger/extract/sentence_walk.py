@@ -276,6 +276,7 @@ def read_sentence(
     present = blank(work, past)
     lead_direction = context.lead_direction
     lead_period_forecast = context.lead_period_forecast
+    lead_forecast_items = item and context.lead_forecast
     if not item:
         # A lead-in ("Where the houses see the S&P 500 finishing 2026:") lends its
         # direction to the list under it; any other sentence ends the list.
@@ -286,6 +287,10 @@ def read_sentence(
         context.lead_period_forecast = lead_in and bool(
             _PERIOD_FORECAST.search(original.translate(TYPOGRAPHY))
         )
+        # "Key predictions:" / "The banks' targets for gold:": the rows under it are forecasts
+        # by the lead-in's word, though a row ("- JPMorgan: an average of $5,055 by Q4 2026")
+        # has none of its own
+        context.lead_forecast = lead_in and bool(FORECAST_WORDS.search(original))
     remember(context, mentions, speaker)
     context.viewed_symbols = viewed_symbols(
         work, speaker, [m.symbol for m in mentions if m.subject and m.symbol]
@@ -348,7 +353,7 @@ def read_sentence(
         and context.period_cue
         and any(m.symbol in context.period_symbols for m in mentions if m.subject)
     )
-    strong_cue = strong_cue or lead_forecast
+    strong_cue = strong_cue or lead_forecast or lead_forecast_items
     # "Next comes BMO Capital at 6,700 ... Morgan Stanley, HSBC and Yardeni follow at 6,500":
     # a roll call of houses right after a sentence of calls goes on with that list, its asset
     # and period, though it has no forecast word of its own
