@@ -50,6 +50,7 @@ _CONDITIONAL = any_of(hedge_phrases.CONDITIONALS + hedge_phrases.OPEN_QUESTIONS)
 _CONDITION_SCOPE_BREAK = re.compile(hedge_phrases.CONDITION_SCOPE_BREAK, re.IGNORECASE)
 _COMMA = re.compile(r",\s")
 _CONDITION_SCOPE_END = re.compile(hedge_phrases.CONDITION_SCOPE_END, re.IGNORECASE)
+_CLAUSE_CONDITION = re.compile(hedge_phrases.CLAUSE_CONDITION, re.IGNORECASE)
 _OWN_COMPARATIVE = re.compile(hedge_phrases.OWN_COMPARATIVE, re.IGNORECASE)
 _PART_BEFORE = re.compile(hedge_phrases.PART_BEFORE_BRACKETED_CONDITION, re.IGNORECASE)
 _NOT_CONDITIONAL_BEFORE_IF = any_of(hedge_phrases.NOT_CONDITIONAL_BEFORE_IF)
@@ -121,6 +122,9 @@ def conditional_spans(present: str) -> tuple[tuple[int, int], ...]:
             start = commas[-1]
         contrast = _CONDITION_SCOPE_END.search(present, match.end())
         end = contrast.start() if contrast else len(present)
+        if _CLAUSE_CONDITION.match(match[0]):
+            colon = present.find(": ", match.end(), end)
+            end = colon if colon != -1 else end
         if _opens_parenthesis(present, match):
             # "a base case of $135,000 and a bull case of $199,000 (if inflows speed up)": a
             # condition in brackets is said of the part just before it, and ends with them

@@ -99,6 +99,9 @@ _BARE_MONTH = re.compile(
 _SCENARIO = any_of(hedge_phrases.SCENARIOS)
 _PERIOD_FORECAST = any_of(direction_phrases.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(level_phrases.NOT_A_LEVEL)
+# the plurals a lead-in names its rows by ("The big calls:", "The houses' outlooks:"), which
+# are not forecast words in a sentence ("calls for" is; "outlooks" would read a heading)
+_LEAD_IN_FORECASTS = re.compile(r"\b(?:calls|outlooks|views|expectations)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\?[\s\"')\]]*$")
 # "Brent crude is expected to slide to $60", in a report on one house's outlook: a forecast
 # in the passive, whose forecaster is the house the sentences before name
@@ -290,7 +293,9 @@ def read_sentence(
         # "Key predictions:" / "The banks' targets for gold:": the rows under it are forecasts
         # by the lead-in's word, though a row ("- JPMorgan: an average of $5,055 by Q4 2026")
         # has none of its own
-        context.lead_forecast = lead_in and bool(FORECAST_WORDS.search(original))
+        context.lead_forecast = lead_in and bool(
+            FORECAST_WORDS.search(original) or _LEAD_IN_FORECASTS.search(original)
+        )
     remember(context, mentions, speaker)
     context.viewed_symbols = viewed_symbols(
         work, speaker, [m.symbol for m in mentions if m.subject and m.symbol]

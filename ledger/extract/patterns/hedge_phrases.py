@@ -62,10 +62,14 @@ CONDITION_SCOPE_BREAK = (
     r",\s+(?:and|but|while|whereas|with)\s+|;\s+|\s-\s"
     r"|\s+and\s+(?:sees|expects|says|said|adds|added|warns|warned|thinks|believes|notes|noted)\s+"
 )
-# ... and ends at a contrast after it: "could gain if fears grow, but is forecasting 1.25",
-# or at a colon: "The firm will rethink the target if no move comes soon: 'we see $2,050 at
-# the end of 2022'" (what follows a colon is said for itself, not under the condition).
-CONDITION_SCOPE_END = r",\s+(?:but|whereas|yet)\s+|;\s+|:\s+"
+# ... and ends at a contrast after it: "could gain if fears grow, but is forecasting 1.25".
+CONDITION_SCOPE_END = r",\s+(?:but|whereas|yet)\s+|;\s+"
+# A condition that is a clause of its own ("if no move comes soon") also ends at a colon:
+# in "The firm will rethink the target if no move comes soon: 'we see $2,050 at the end of
+# 2022'" what follows is said for itself. (A case or scenario named before a colon is spelt
+# out after it: "one extreme case: bitcoin dropping to $8,000".) Regex, matched on the
+# condition's words.
+CLAUSE_CONDITION = r"\W*(?:if|unless|provided|as\s+long\s+as|so\s+long\s+as|only\s+if)\b"
 # A comma's part that opens on a comparison makes a call beyond the level before it: in
 # "a target of $5,400, higher still in some extreme scenarios" the scenario is the higher
 # call's, not the target's. Regex, matched where the part begins.
