@@ -113,15 +113,17 @@ def conditional_spans(present: str) -> tuple[tuple[int, int], ...]:
         # "7,500 in the base case, 8,000 or more if the Fed keeps cutting": a condition
         # written after its own level governs that comma's clause, not the one before.
         commas = [c.end() for c in _COMMA.finditer(present, start, match.start())]
-        if commas and (
-            re.search(r"\d", present[commas[-1] : match.start()])
-            # "a target of $5,400, higher still in some extreme scenarios": the part after the
-            # comma makes its own call, beyond the level, and the condition is that call's
-            or _OWN_COMPARATIVE.match(present, commas[-1])
-        ):
+        if commas and re.search(r"\d", present[commas[-1] : match.start()]):
             start = commas[-1]
         contrast = _CONDITION_SCOPE_END.search(present, match.end())
         end = contrast.start() if contrast else len(present)
+        if commas and _OWN_COMPARATIVE.match(present, commas[-1]):
+            # "a target of $5,400, higher still in some extreme scenarios, while UBS ...": the
+            # part between the commas makes its own call, beyond the level, and the condition
+            # is that call's alone
+            start = commas[-1]
+            comma_after = _COMMA.search(present, match.end(), end)
+            end = comma_after.start() if comma_after else end
         if _CLAUSE_CONDITION.match(match[0]):
             colon = present.find(": ", match.end(), end)
             end = colon if colon != -1 else end
