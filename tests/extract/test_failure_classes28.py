@@ -22,6 +22,9 @@ relative moves ("six figures", "14% upside": 5), a table's row read with the wro
   target if no move comes soon: 'we see $2,050 at the end of 2022'");
 - "than the market expects" (a yardstick for rate cuts) capped the call as a consensus
   figure;
+- a span of quarters with no year ("average $60 in the second and third quarters before
+  sinking to $55 in the fourth") was no time frame: it is in the year of writing while its
+  last quarter is ahead (the single quarter, "in the fourth quarter", was already read so);
 - the number ending an index's name ("for the Euro Stoxx 50 the analysts expect 4,300") was
   read as a panel's head count ("50 ... analysts"), capping the call as nobody's.
 
@@ -370,3 +373,80 @@ def test_an_index_names_number_is_no_panel(made_on: date, text: str, call: str) 
 )
 def test_a_panel_counted_in_figures_stays_nobodys(text: str) -> None:
     assert recorded(text, date(2025, 12, 1)) == set()
+
+
+# ------------------------------------------------------------ quarters with no year
+
+
+@pytest.mark.parametrize(
+    ("made_on", "text", "call"),
+    [
+        (
+            date(2025, 3, 10),
+            "Barclays expects Brent to average $60 a barrel in the second and third quarters, "
+            "with Brent now near $71.",
+            "BZ=F average_below 60 from 2025-04-01 to 2025-09-30 Barclays",
+        ),
+        (
+            date(2025, 3, 10),
+            "UBS expects gold to average $3,200 an ounce in the second to fourth quarters, with "
+            "gold now near $2,900.",
+            "GC=F average_above 3200 from 2025-04-01 to 2025-12-31 UBS",
+        ),
+        (
+            date(2025, 5, 2),
+            "HSBC forecasts silver will average $36 an ounce over the third and fourth quarters, "
+            "with silver now near $32.",
+            "SI=F average_above 36 from 2025-07-01 to 2025-12-31 HSBC",
+        ),
+        (
+            date(2025, 2, 3),
+            "Macquarie sees WTI averaging $58 a barrel in the first and second quarters, with WTI"
+            " now near $72.",
+            "CL=F average_below 58 from 2025-01-01 to 2025-06-30 Macquarie",
+        ),
+        (
+            date(2025, 6, 2),
+            "ING expects the euro to average 1.12 dollars during the third and fourth quarters, "
+            "with the euro now near 1.08.",
+            "EURUSD=X average_above 1.12 from 2025-07-01 to 2025-12-31 ING",
+        ),
+        (
+            date(2025, 4, 14),
+            "Citi expects Brent to average $70 in the second and third quarters before sliding to"
+            " $65 in the fourth, with Brent now near $74.",
+            "BZ=F average_below 70 from 2025-04-01 to 2025-09-30 Citi",
+        ),
+        (
+            date(2025, 4, 14),
+            "Citi expects Brent to average $70 in the second and third quarters before sliding to"
+            " $65 in the fourth, with Brent now near $74.",
+            "BZ=F touch_below 65 from 2025-10-01 to 2025-12-31 Citi",
+        ),
+        (
+            date(2025, 1, 8),
+            "Commerzbank projects gold to average $2,800 an ounce in the first and second "
+            "quarters, with gold now near $2,650.",
+            "GC=F average_above 2800 from 2025-01-01 to 2025-06-30 Commerzbank",
+        ),
+        (
+            date(2025, 8, 1),
+            "Goldman Sachs expects Brent to average $62 a barrel in the third and fourth "
+            "quarters, with Brent now near $69.",
+            "BZ=F average_below 62 from 2025-07-01 to 2025-12-31 Goldman Sachs",
+        ),
+        (
+            date(2025, 3, 3),
+            "Barclays expects the S&P 500 to average 6,000 points across the second and third "
+            "quarters, with the index now near 5,800.",
+            "^GSPC average_above 6000 from 2025-04-01 to 2025-09-30 Barclays",
+        ),
+    ],
+)
+def test_a_span_of_quarters_with_no_year_is_this_years(made_on: date, text: str, call: str) -> None:
+    assert call in recorded(text, made_on)
+
+
+def test_a_span_of_quarters_already_gone_is_not_put_in_this_year() -> None:
+    text = "Barclays expects Brent to average $60 a barrel in the first and second quarters."
+    assert not any("2025-" in call for call in recorded(text, date(2025, 11, 20)))
