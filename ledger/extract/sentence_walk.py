@@ -358,7 +358,10 @@ def read_sentence(
         and context.period_cue
         and any(m.symbol in context.period_symbols for m in mentions if m.subject)
     )
-    strong_cue = strong_cue or lead_forecast or lead_forecast_items
+    # (a row that names nobody stays nobody's call: "Gold forecasts for 2026:" then "- Q2
+    # 2026: $4,400" is not made recordable by the lead-in's word)
+    named_row = lead_forecast_items and speaker.named and speaker.name is not None
+    strong_cue = strong_cue or lead_forecast or named_row
     # "Next comes BMO Capital at 6,700 ... Morgan Stanley, HSBC and Yardeni follow at 6,500":
     # a roll call of houses right after a sentence of calls goes on with that list, its asset
     # and period, though it has no forecast word of its own
