@@ -50,6 +50,9 @@ _CONDITIONAL = any_of(hedge_phrases.CONDITIONALS + hedge_phrases.OPEN_QUESTIONS)
 _CONDITION_SCOPE_BREAK = re.compile(hedge_phrases.CONDITION_SCOPE_BREAK, re.IGNORECASE)
 _COMMA = re.compile(r",\s")
 _CONDITION_SCOPE_END = re.compile(hedge_phrases.CONDITION_SCOPE_END, re.IGNORECASE)
+_CLAUSE_CONDITION = re.compile(hedge_phrases.CLAUSE_CONDITION, re.IGNORECASE)
+_OWN_COMPARATIVE = re.compile(hedge_phrases.OWN_COMPARATIVE, re.IGNORECASE)
+_PART_BEFORE = re.compile(hedge_phrases.PART_BEFORE_BRACKETED_CONDITION, re.IGNORECASE)
 _NOT_CONDITIONAL_BEFORE_IF = any_of(hedge_phrases.NOT_CONDITIONAL_BEFORE_IF)
 HEDGE = any_of(hedge_phrases.HEDGES)
 VAGUE_CALL = any_of(direction_phrases.VAGUE_CALLS)
@@ -113,8 +116,33 @@ def conditional_spans(present: str) -> tuple[tuple[int, int], ...]:
         if commas and re.search(r"\d", present[commas[-1] : match.start()]):
             start = commas[-1]
         contrast = _CONDITION_SCOPE_END.search(present, match.end())
-        spans.append((start, contrast.start() if contrast else len(present)))
+        end = contrast.start() if contrast else len(present)
+        if commas and _OWN_COMPARATIVE.match(present, commas[-1]):
+            # "a target of $5,400, higher still in some extreme scenarios, while UBS ...": the
+            # part between the commas makes its own call, beyond the level, and the condition
+            # is that call's alone
+            start = commas[-1]
+            comma_after = _COMMA.search(present, match.end(), end)
+            end = comma_after.start() if comma_after else end
+        if _CLAUSE_CONDITION.match(match[0]):
+            colon = present.find(": ", match.end(), end)
+            end = colon if colon != -1 else end
+        if _opens_parenthesis(present, match):
+            # "a base case of $135,000 and a bull case of $199,000 (if inflows speed up)": a
+            # condition in brackets is said of the part just before it, and ends with them
+            parts = [p.end() for p in _PART_BEFORE.finditer(present, start, match.start())]
+            if parts and re.search(r"\d", present[parts[-1] : match.start()]):
+                start = parts[-1]
+            closing = present.find(")", match.end())
+            if closing != -1:
+                end = min(end, closing + 1)
+        spans.append((start, end))
     return tuple(spans)
+
+
+def _opens_parenthesis(present: str, match: re.Match[str]) -> bool:
+    """Whether a condition opens a bracket: "(if inflows speed up)", "( assuming ...)"."""
+    return match[0].lstrip().startswith("(") or present[: match.start()].rstrip().endswith("(")
 
 
 def is_conditional(sentence: SentenceFacts, position: int) -> bool:

@@ -328,7 +328,10 @@ def prepare(
     for pattern, replacement in _REWRITES:
         work = pattern.sub(replacement, work)
     work = spaced_slashes(work)  # "Brent/WTI averages of $58/$54": two assets, two levels
-    work = quarter_spans(work)  # "the second to fourth quarters of 2026": through Q4 2026
+    # "the second to fourth quarters of 2026": through Q4 2026 ("the second and third
+    # quarters", no year: of the year before's sentence, else of this year while ahead)
+    later_year = earlier_year if earlier_year and earlier_year > made_on.year else None
+    work = quarter_spans(work, made_on, later_year)
     # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.
     work = _CASHTAG.sub(lambda m: " " + m["ticker"], work)
     # "December next year" -> "December 2026": the month of that year, not the coming one

@@ -99,6 +99,9 @@ _BARE_MONTH = re.compile(
 _SCENARIO = any_of(hedge_phrases.SCENARIOS)
 _PERIOD_FORECAST = any_of(direction_phrases.PERIOD_FORECAST)
 _NOT_A_LEVEL = any_of(level_phrases.NOT_A_LEVEL)
+# the plurals a lead-in names its rows by ("The big calls:", "The houses' outlooks:"), which
+# are not forecast words in a sentence ("calls for" is; "outlooks" would read a heading)
+_LEAD_IN_FORECASTS = re.compile(r"\b(?:calls|outlooks|views|expectations)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\?[\s\"')\]]*$")
 # "Brent crude is expected to slide to $60", in a report on one house's outlook: a forecast
 # in the passive, whose forecaster is the house the sentences before name
@@ -276,6 +279,7 @@ def read_sentence(
     present = blank(work, past)
     lead_direction = context.lead_direction
     lead_period_forecast = context.lead_period_forecast
+    lead_forecast_items = item and context.lead_forecast
     if not item:
         # A lead-in ("Where the houses see the S&P 500 finishing 2026:") lends its
         # direction to the list under it; any other sentence ends the list.
@@ -285,6 +289,12 @@ def read_sentence(
         # "The leading banks' gold forecasts for 2026:": each row under it is one for the year
         context.lead_period_forecast = lead_in and bool(
             _PERIOD_FORECAST.search(original.translate(TYPOGRAPHY))
+        )
+        # "Key predictions:" / "The banks' targets for gold:": the rows under it are forecasts
+        # by the lead-in's word, though a row ("- JPMorgan: an average of $5,055 by Q4 2026")
+        # has none of its own
+        context.lead_forecast = lead_in and bool(
+            FORECAST_WORDS.search(original) or _LEAD_IN_FORECASTS.search(original)
         )
     remember(context, mentions, speaker)
     context.viewed_symbols = viewed_symbols(
@@ -348,7 +358,10 @@ def read_sentence(
         and context.period_cue
         and any(m.symbol in context.period_symbols for m in mentions if m.subject)
     )
-    strong_cue = strong_cue or lead_forecast
+    # (a row that names nobody stays nobody's call: "Gold forecasts for 2026:" then "- Q2
+    # 2026: $4,400" is not made recordable by the lead-in's word)
+    named_row = lead_forecast_items and speaker.named and speaker.name is not None
+    strong_cue = strong_cue or lead_forecast or named_row
     # "Next comes BMO Capital at 6,700 ... Morgan Stanley, HSBC and Yardeni follow at 6,500":
     # a roll call of houses right after a sentence of calls goes on with that list, its asset
     # and period, though it has no forecast word of its own

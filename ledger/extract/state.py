@@ -102,6 +102,8 @@ class Context:
     lead_direction: Direction | None = None
     # whether that lead-in names a period forecast ("The banks' gold forecasts for 2026:")
     lead_period_forecast: bool = False
+    # whether that lead-in names forecasts at all ("Key predictions:", "The banks' targets:")
+    lead_forecast: bool = False
     # the period the headline names ("Gold outlook 2026"), and whether the body has begun
     headline_period: DatePhrase | None = None
     read_body: bool = False
@@ -152,6 +154,7 @@ class Context:
             tuple(sorted(self.firm_of.items())),
             self.lead_direction,
             self.lead_period_forecast,
+            self.lead_forecast,
             self.headline_period,
             self.read_body,
             self.named_symbols,
@@ -183,6 +186,7 @@ class Context:
         self.firm_of = dict(state.firm_of)
         self.lead_direction = state.lead_direction
         self.lead_period_forecast = state.lead_period_forecast
+        self.lead_forecast = state.lead_forecast
         self.headline_period = state.headline_period
         self.read_body = state.read_body
         self.named_symbols = state.named_symbols
@@ -215,6 +219,7 @@ class ContextState:
     firm_of: tuple[tuple[str, str], ...]
     lead_direction: Direction | None
     lead_period_forecast: bool
+    lead_forecast: bool
     headline_period: DatePhrase | None
     read_body: bool
     named_symbols: tuple[str, ...]

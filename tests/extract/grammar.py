@@ -774,6 +774,12 @@ FRAMES = (
     Frame("will, according to X,", False),
     Frame("..., said X", False),
     Frame("in a note to clients, X said", False),
+    # branch recall28: a reason that measures something against the market ("rate cuts may
+    # come more slowly than the market expects") after the call; a target with a higher
+    # call in a scenario after it ("..., higher still in an extreme scenario"), the scenario
+    # that one's, not the target's
+    Frame("than the market expects, X expects", True),
+    Frame("a target of, higher still in a scenario", True, ("at",)),
 )
 
 
@@ -1366,6 +1372,30 @@ def _sentence(
             return f"{_cap(asset)} will {infinitive} {deadline}, said {clean_subject}."
         case "in a note to clients, X said":
             return f"In a note to clients, {subject} said {asset} should {infinitive} {deadline}."
+        case "than the market expects, X expects":
+            reason = _pick(
+                (
+                    "arguing that rate cuts may come more slowly than the market expects",
+                    "as inflation may cool faster than markets expect",
+                    "noting that the Fed may cut less than the market is pricing",
+                ),
+                variant,
+                43,
+            )
+            expects = f"{_cap(subject)} {_verb('expect', agreement)}"
+            return f"{expects} {asset} to {infinitive} {deadline}, {reason}."
+        case "a target of, higher still in a scenario":
+            have = "has" if agreement.third_singular else "have"
+            still = _pick(
+                (
+                    "higher still in an extreme scenario",
+                    "more in a hypothetical squeeze",
+                    "further in some extreme scenarios",
+                ),
+                variant,
+                47,
+            )
+            return f"{_cap(subject)} {have} a target of {level} for {asset} {deadline}, {still}."
     raise ValueError(frame.form)  # pragma: no cover - every frame has a case
 
 

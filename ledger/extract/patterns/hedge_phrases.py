@@ -64,6 +64,22 @@ CONDITION_SCOPE_BREAK = (
 )
 # ... and ends at a contrast after it: "could gain if fears grow, but is forecasting 1.25".
 CONDITION_SCOPE_END = r",\s+(?:but|whereas|yet)\s+|;\s+"
+# A condition that is a clause of its own ("if no move comes soon") also ends at a colon:
+# in "The firm will rethink the target if no move comes soon: 'we see $2,050 at the end of
+# 2022'" what follows is said for itself. (A case or scenario named before a colon is spelt
+# out after it: "one extreme case: bitcoin dropping to $8,000".) Regex, matched on the
+# condition's words.
+CLAUSE_CONDITION = r"\W*(?:if|unless|provided|as\s+long\s+as|so\s+long\s+as|only\s+if)\b"
+# A comma's part that opens on a comparison makes a call beyond the level before it: in
+# "a target of $5,400, higher still in some extreme scenarios" the scenario is the higher
+# call's, not the target's. Regex, matched where the part begins.
+OWN_COMPARATIVE = (
+    r"(?:and\s+|or\s+|with\s+)?(?:(?:possibly|perhaps|maybe|potentially|even|still|much|far)\s+)?"
+    r"(?:higher|lower|more|less|further|beyond|above\s+that|below\s+that)\b"
+)
+# Where the part a bracketed condition is said of begins: after a comma, "and", "or",
+# "while", "with" before the level the bracket follows. Regex.
+PART_BEFORE_BRACKETED_CONDITION = r",\s|\s(?:and|or|while|with|versus|vs\.?)\s"
 # "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
 NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # Scenarios make only their own clause conditional: in "its base case is $150,000; its
@@ -118,7 +134,9 @@ UNNAMED_SOURCES = (
     r"|influencers|firms|brokerages)\b",
     # "The 28 analysts expect an average of $4,410", "31 economists polled": a count in
     # figures is a poll's panel, not the house named before
-    r"(?<![\d,.$])\b\d{1,3}\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:analysts|strategists"
+    # ("the Euro Stoxx 50 the analysts expect 4,300": a number before "the" ends a name)
+    r"(?<![\d,.$])\b\d{1,3}\s+(?!(?:the|a|an|its|their|his|her|our)\s)(?:of\s+the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:analysts|strategists"
     r"|economists|banks|houses|brokers|forecasters|experts|traders|investors|respondents"
     r"|participants)\b",
     r"\b(?:some|several|many|most|others|a\s+few)\s+(?:(?:now|also|even|already|still)\s+)?"
