@@ -63,6 +63,23 @@ REWRITES = (
         r"\b(?:the\s+)?ends\s+of\s+((?:19|20)\d\d)\s*,?\s+and\s+((?:19|20)\d\d)\b",
         r"the end of \1 and the end of \2",
     ),
+    # "by late 2025 or early 2026", "by the end of 2025 or early 2026": the later period, the
+    # call's last chance (as "by 2022 or 2023" below); read whole, the first year alone was
+    # taken and the call ended a quarter early
+    (
+        r"\b(by|in|before|until|around)\s+(?:late(?:\s+in)?\s+|the\s+end\s+of\s+|end[-\s]"
+        r"|the\s+(?:second\s+half|fourth\s+quarter)\s+of\s+)?(?:19|20)\d\d\s+or\s+(?:in\s+|by\s+)?"
+        r"((?:early(?:\s+in)?\s+|the\s+(?:start|beginning|first\s+(?:quarter|half))\s+of\s+)?"
+        r"(?:19|20)\d\d)\b",
+        r"\1 \2",
+    ),
+    # "its third- and fourth-quarter forecasts to $53 and $59 respectively": the suspended
+    # hyphen written out, so each period is named and "respectively" pairs them
+    (
+        r"\b(first|second|third|fourth)-\s*(and|or|to)\s+(first|second|third|fourth)-"
+        r"(quarter|half)\b",
+        r"\1-\4 \2 \3-\4",
+    ),
     # "by 2022 or 2023", "in 2026 or 2027": the later year, the call's last chance
     (r"\b(by|in|before|until)\s+(?:19|20)\d\d\s+or\s+((?:19|20)\d\d)\b", r"\1 \2"),
     # "the first quarter of this year" -> "Q1 of this year", which prepare() dates with made_on's
