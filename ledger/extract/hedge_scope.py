@@ -4,7 +4,8 @@
 could top $60": one sentence, two statements. The "could" of the second hedges the
 silver call only; read over the whole sentence it would lower the firm gold call too.
 A sentence is parted into statements where a second verb of saying opens a new one
-(", who added that", ", adding that", ", and said") or at a semicolon. Anything less
+(", who added that", ", adding that", ", and said"), at a contrast (", while", ", whereas")
+or at a semicolon. Anything less
 (a comma, "and", a relative clause) keeps one statement, whose hedge covers all of it:
 "analysts say gold could top $3,000 and silver $60" hedges both.
 """
@@ -25,7 +26,8 @@ STATEMENT_BREAK = re.compile(
     rf",\s*(?:who|which)\s+(?:also\s+|then\s+|later\s+)?{_SAYING}(?:\s+that)?\s"
     rf"|,\s*(?:while\s+|also\s+)?{_SAYING_ING}(?:\s+that)?\s"
     rf"|,\s*and\s+(?:also\s+|then\s+|later\s+)?{_SAYING}(?:\s+that)?\s"
-    r"|;\s*",
+    # "the FTSE to gain 6% next year, while the DAX could double": a contrast, a new statement
+    r"|,\s*(?:while|whereas)\s|;\s*",
     re.IGNORECASE,
 )
 

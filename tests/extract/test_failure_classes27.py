@@ -11,7 +11,9 @@ is in a corpus file):
   chance is the later period); "its third- and fourth-quarter forecasts to $53 and $59
   respectively" with the suspended hyphen, which paired neither quarter; a quarter ladder
   written late in a year ("$70 in Q3 and $75 in Q4", in November) whose Q4 was read as the
-  quarter under way, before the Q3 it follows;
+  quarter under way, before the Q3 it follows; "the year-end target for 2027" read as this
+  year's end; and of two periods before a level ("its 2027 forecast ... to peak in the first
+  half, averaging $4,600") the first, not the nearer one inside it;
 - a move that restates a price: "at least $200,000 in 2027, more than double the price at
   the end of 2026" (a second call on x2, dated by the price it is measured from), and "the
   15% rise the bank projects" pointing back at a call told before.
@@ -200,6 +202,43 @@ def test_a_quarter_ladder_keeps_its_year(text: str, calls: set[str]) -> None:
 )
 def test_periods_that_were_read_right_stay(text: str, call: str) -> None:
     assert call in recorded(text, NOVEMBER)
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        (
+            "The year-end target for 2027, however, is for silver to drop to $41.50 an ounce,"
+            " Acme Bank says.",
+            "SI=F touch_below 41.5 by 2027-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank's year-end forecast for 2027 is $3,500 for gold.",
+            "GC=F touch_above 3500 by 2027-12-31 Acme Bank",
+        ),
+        (
+            "In their official 2027 forecast, Acme Bank analysts said they expect gold to peak in"
+            " the first half, averaging $4,600 an ounce.",
+            "GC=F average_above 4600 from 2027-01-01 to 2027-06-30 Acme Bank",
+        ),
+        (
+            "Acme Bank left its 2027 silver forecasts unchanged apart from a small upward revision"
+            " for the first quarter, to $32.",
+            "SI=F average_above 32 from 2027-01-01 to 2027-03-31",
+        ),
+    ],
+)
+def test_the_period_nearest_the_level_is_its_own(text: str, call: str) -> None:
+    assert any(found.startswith(call) for found in recorded(text, NOVEMBER))
+
+
+def test_a_later_period_before_the_level_does_not_replace_its_own() -> None:
+    # "in 2027" is the level's; "next year's" is no narrower period inside it
+    text = "Acme Bank expects gold to average $3,100 in 2027 and $3,300 in the first half of 2028."
+    assert {
+        "GC=F average_above 3100 from 2027-01-01 to 2027-12-31 Acme Bank",
+        "GC=F average_above 3300 from 2028-01-01 to 2028-06-30 Acme Bank",
+    } <= recorded(text, NOVEMBER)
 
 
 # ------------------------------------------------------------ a move that restates a price

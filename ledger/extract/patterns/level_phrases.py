@@ -47,8 +47,8 @@ NOT_A_LEVEL = (
     r"\b(?:the|this|that)\s+(?:(?:about|roughly|some|nearly|around|almost)\s+)?\d[\d.]*\s*"
     r"(?:%|percent|per\s+cent)\s+(?:rise|gain|increase|advance|rally|upside|jump|climb|drop"
     r"|fall|decline|slide|downside|move)\s+(?:that\s+|which\s+)?(?:[\w&.'\u2019-]+\s+){1,3}?"
-    r"(?:projects|projected|expects|expected|forecasts|forecast|sees|saw|predicts|predicted"
-    r"|anticipates|anticipated|targets|targeted|calls\s+for|is\s+calling\s+for)\b",
+    r"(?:projects?|projected|expects?|expected|forecasts?|sees?|saw|predicts?|predicted"
+    r"|anticipates?|anticipated|targets?|targeted|calls?\s+for|(?:is|are)\s+calling\s+for)\b",
     # names with a number in them: "the Lower 48" (the contiguous US states)
     r"\blower[\s-]48\b",
     rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",

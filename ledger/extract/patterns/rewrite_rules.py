@@ -80,6 +80,13 @@ REWRITES = (
         r"(quarter|half)\b",
         r"\1-\4 \2 \3-\4",
     ),
+    # "the year-end target for 2026", "its year-end forecast for 2027": the end of the year
+    # named, not of the year under way
+    (
+        r"\byear[-\s]end\s+((?:price\s+)?(?:target|forecast|goal|projection|estimate|call"
+        r"|outlook)s?)\s+(?:for|of)\s+((?:19|20)\d\d)\b",
+        r"\1 for year-end \2",
+    ),
     # "by 2022 or 2023", "in 2026 or 2027": the later year, the call's last chance
     (r"\b(by|in|before|until)\s+(?:19|20)\d\d\s+or\s+((?:19|20)\d\d)\b", r"\1 \2"),
     # "the first quarter of this year" -> "Q1 of this year", which prepare() dates with made_on's
