@@ -86,6 +86,12 @@ def hedges(text: str, made_on: date = NOVEMBER) -> dict[str, bool]:
             "BTC-USD outperforms ETH-USD from 2027-01-01 to 2027-12-31",
             "SOL-USD touch_below 80 from 2027-01-01 to 2027-12-31",
         ),
+        (
+            "Acme Bank expects the FTSE 100 to gain 6% next year, while the DAX could double by"
+            " 2030.",
+            "^FTSE touch_above +6% by 2027-12-31",
+            "^GDAXI touch_above x2 by 2030-12-31",
+        ),
     ],
 )
 def test_a_hedge_hedges_its_own_statement(text: str, firm: str, hedged: str) -> None:
@@ -266,6 +272,11 @@ def test_a_later_period_before_the_level_does_not_replace_its_own() -> None:
             "Gold will rise to $3,500 by June, Acme Bank says. That 12% gain the bank expects by"
             " June would be a record.",
             "GC=F touch_above 3500 by 2027-06-30 Acme Bank",
+        ),
+        (
+            "Acme Bank sees ether at $6,000 by mid-2027. That 50% rise analysts expect depends on"
+            " ETF flows.",
+            "ETH-USD touch_above 6000 by 2027-06-30 Acme Bank",
         ),
     ],
 )
