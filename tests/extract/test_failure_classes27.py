@@ -13,7 +13,8 @@ is in a corpus file):
   written late in a year ("$70 in Q3 and $75 in Q4", in November) whose Q4 was read as the
   quarter under way, before the Q3 it follows; "the year-end target for 2027" read as this
   year's end; and of two periods before a level ("its 2027 forecast ... to peak in the first
-  half, averaging $4,600") the first, not the nearer one inside it;
+  half, averaging $4,600") the first, not the nearer one inside it; "by next year-end" read
+  as this year's end, "early in 2027" as no date, "Aug/Sep 2025" as this year's August;
 - a move that restates a price: "at least $200,000 in 2027, more than double the price at
   the end of 2026" (a second call on x2, dated by the price it is measured from), and "the
   15% rise the bank projects" pointing back at a call told before.
@@ -236,6 +237,38 @@ def test_periods_that_were_read_right_stay(text: str, call: str) -> None:
 )
 def test_the_period_nearest_the_level_is_its_own(text: str, call: str) -> None:
     assert any(found.startswith(call) for found in recorded(text, NOVEMBER))
+
+
+MAY = date(2026, 5, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        (
+            "Acme Bank expects the Nifty to touch 26,000 by next year-end.",
+            "^NSEI touch_above 26000 by 2027-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank expects gold to reach $3,500 by next year end.",
+            "GC=F touch_above 3500 by 2027-12-31 Acme Bank",
+        ),
+        (
+            "Acme Bank expects Brent to fall to $50 early in 2027.",
+            "BZ=F touch_below 50 by 2027-03-31 Acme Bank",
+        ),
+        (
+            "Acme Bank expects bitcoin to peak at $200,000 by August/September 2027.",
+            "BTC-USD touch_above 200000 by 2027-09-30 Acme Bank",
+        ),
+        (
+            "Acme Bank expects bitcoin to reach $150,000 by May or June 2027.",
+            "BTC-USD touch_above 150000 by 2027-06-30 Acme Bank",
+        ),
+    ],
+)
+def test_a_period_written_in_two_parts_is_read_whole(text: str, call: str) -> None:
+    assert call in recorded(text, MAY)
 
 
 def test_a_later_period_before_the_level_does_not_replace_its_own() -> None:
