@@ -395,6 +395,7 @@ def own_deadlines(
         if len(gap) <= 40 and not _NOT_ADJACENT.search(gap):
             own[left[-1]] = phrase
             placed.add(number)
+    ahead: set[int] = set()  # levels given a phrase written before them
     for number, phrase in enumerate(inside):
         if number in placed:
             continue
@@ -403,6 +404,12 @@ def own_deadlines(
         if left and left[-1] not in own:
             own[left[-1]] = phrase
         elif right and right[0] not in own:
+            own[right[0]] = phrase
+            ahead.add(right[0])
+        elif right and right[0] in ahead and phrase.deadline <= own[right[0]].deadline:
+            # "In their 2026 forecast they expect gold to peak in the first half, averaging
+            # $4,600": of two periods before the level, the nearer one that lies within the
+            # first is the call's (the year names the forecast, the half its period)
             own[right[0]] = phrase
     return own
 

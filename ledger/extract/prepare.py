@@ -546,13 +546,25 @@ def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> s
     """
     pieces: list[str] = []
     last = 0
+    rung: tuple[str, int, int] | None = None  # the last yearless period: kind, number, year
     for match in _QUARTER_OR_HALF.finditer(work):
         if match[3]:
+            rung = None
             continue
+        kind, number = match[1], int(match[2])
         named = _year_before(work, match.start(), made_on)
-        if named and (named[1] is None or int(match[2]) > named[1]):
+        if named and (named[1] is None or number > named[1]):
             pieces.append(work[last : match.end()] + f" {named[0]}")
             last = match.end()
+            rung = None
+        elif (
+            rung and rung[0] == kind and rung[1] < number and _coming_year(match, made_on) < rung[2]
+        ):
+            # "$70 in Q3 and $75 in Q4", written in November: a ladder climbs, so Q4 is the
+            # one after next year's Q3, not the quarter under way
+            pieces.append(work[last : match.end()] + f" {rung[2]}")
+            last = match.end()
+            rung = (kind, number, rung[2])
         elif (
             earlier_year
             and earlier_year > made_on.year
@@ -564,6 +576,9 @@ def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> s
             # bare quarter in made_on's year, not in the year the sentence before named
             pieces.append(work[last : match.end()] + f" {earlier_year}")
             last = match.end()
+            rung = None
+        else:
+            rung = (kind, number, _coming_year(match, made_on))
     work = "".join(pieces) + work[last:]
     work = _full_year_named(work, made_on, earlier_year)
     later = [m for m in _YEAR.finditer(work) if int(m[1]) > made_on.year]
@@ -591,6 +606,14 @@ def _carry_years(work: str, made_on: date, earlier_year: int | None = None) -> s
         return f"the end of {before[-1]}"
 
     return _THE_YEAR_END.sub(with_year, work)
+
+
+def _coming_year(period: re.Match[str], made_on: date) -> int:
+    """The year of the coming quarter or half a yearless "Q3" or "H2" names: made_on's own
+    while the period has not ended, else the next (as the claim language reads it)."""
+    months = 3 if period[1] == "Q" else 6
+    last_month = int(period[2]) * months
+    return made_on.year if made_on.month <= last_month else made_on.year + 1
 
 
 _YEAR_FROM_TODAY = re.compile(r"\b(?:next|this|coming)\s+year\b", re.IGNORECASE)

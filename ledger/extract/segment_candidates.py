@@ -73,6 +73,7 @@ def segment_candidates(
         for i, lv in enumerate(levels)
         if i in own and lv.match.price is None and own[i].deadline in priced
     }
+    restated |= {i for i in range(1, len(levels)) if _appositive_move(sentence.work, levels, i)}
     if restated:
         kept = [i for i in range(len(levels)) if i not in restated]
         own = {kept.index(i): phrase for i, phrase in own.items() if i in kept}
@@ -248,6 +249,24 @@ def _contrasted(
         found += read
         last = direction or last
     return found, last
+
+
+# "at least $189,000 in 2026, more than double the price at the end of 2025": a move set after
+# a price by a comma, with nothing between but modifiers, says how far the price is
+_APPOSITIVE_GAP = re.compile(
+    r"[^.;:!?]{0,60}?,\s*(?:(?:or|some|about|roughly|nearly|almost|around|more\s+than|less\s+than"
+    r"|over|up|down|representing|implying|i\.e\.|which\s+(?:is|would\s+be)|a|an)\s+)*",
+    re.IGNORECASE,
+)
+
+
+def _appositive_move(work: str, levels: list[Level], index: int) -> bool:
+    """Whether the level at `index`, a move (a percent or a multiple), restates the price
+    before it: one call told twice, the price kept (the ledger checks it as written)."""
+    level, before = levels[index], levels[index - 1]
+    if level.match.price is not None or before.match.price is None:
+        return False
+    return bool(_APPOSITIVE_GAP.fullmatch(work, before.end, level.start))
 
 
 # "raised its end-2025 forecast to $3,700, and said that in extreme conditions it could reach

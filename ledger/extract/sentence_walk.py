@@ -32,6 +32,7 @@ from ledger.extract.directions import Direction, find_terms, read_direction
 from ledger.extract.elliptic_assets import asset_meant
 from ledger.extract.firm_beside_name import firm_beside_name
 from ledger.extract.forecast_headings import heading_owner
+from ledger.extract.hedge_scope import hedged_at
 from ledger.extract.house_names import houses_named, is_organization, split_houses
 from ledger.extract.level_speakers import level_owners
 from ledger.extract.levels import call_levels, prices_now
@@ -497,8 +498,12 @@ def read_sentence(
         # at $37, platinum at $1,250 and palladium at $1,100" are three year-end closes.
         before, carried = carried, None
         for group, speaker in by_speaker(sentence, segment):
+            # a hedge hedges its own statement, not a call said before "..., who added that"
+            hedged = sentence.hedged and hedged_at(
+                present, [lv.start for lv in group.levels] or [group.start]
+            )
             found, carried = segment_candidates(
-                replace(sentence, speaker=speaker), group, settings, before
+                replace(sentence, speaker=speaker, hedged=hedged), group, settings, before
             )
             candidates += found
     compared = comparison_candidates(sentence, settings)

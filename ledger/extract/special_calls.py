@@ -20,6 +20,7 @@ from ledger.errors import ClaimError
 from ledger.extract.candidate import Candidate
 from ledger.extract.clauses import HEDGE, VAGUE_CALL, clause_spans, is_conditional
 from ledger.extract.directions import read_direction
+from ledger.extract.hedge_scope import hedged_at
 from ledger.extract.patterns import claim_wording, confidence_scores, direction_phrases
 from ledger.extract.speakers import SpeakerReading
 from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
@@ -64,6 +65,12 @@ def comparison_candidates(sentence: SentenceFacts, settings: Settings) -> list[C
     if claim is None or claim.canonical_text() != read.canonical_text():
         return []
     conditional = is_conditional(sentence, 0)
+    # the hedge of the statement that compares: "..., who added that silver could top $60"
+    # does not hedge the outperformance said first
+    hedged = hedged_at(
+        sentence.present, [w.span[0] for w in comparisons.find_words(sentence.present)]
+    )
+    sentence = replace(sentence, hedged=hedged)
     when = sentence.future[0] if sentence.future else None
     notes = flag_notes(sentence, when, conditional, False, settings)
     notes += [a for a in read.assumptions if "crypto" in a]

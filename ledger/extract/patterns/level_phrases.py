@@ -45,6 +45,14 @@ NOT_A_LEVEL = (
     # forecast", "a $2 discount on the silver forecast": the size of a change, not a level
     r"(?<![\w.,])(?:US)?\$\s?\d[\d,]*(?:\.\d+)?\s*(?:(?:'[^']{1,30}'|\"[^\"]{1,30}\")\s*)?"
     r"(?:premium|discount|mark-?up|haircut|surcharge)\b",
+    # a move named with "the" and then the call it comes from: "the 23% rise the bank
+    # projects through end-2026", "the 15% gain that analysts expect": a call told before,
+    # pointed back at (the price target it restates is the call)
+    r"\b(?:the|this|that)\s+(?:(?:about|roughly|some|nearly|around|almost)\s+)?\d[\d.]*\s*"
+    r"(?:%|percent|per\s+cent)\s+(?:rise|gain|increase|advance|rally|upside|jump|climb|drop"
+    r"|fall|decline|slide|downside|move)\s+(?:that\s+|which\s+)?(?:[\w&.'\u2019-]+\s+){1,3}?"
+    r"(?:projects?|projected|expects?|expected|forecasts?|sees?|saw|predicts?|predicted"
+    r"|anticipates?|anticipated|targets?|targeted|calls?\s+for|(?:is|are)\s+calling\s+for)\b",
     # names with a number in them: "the Lower 48" (the contiguous US states)
     r"\blower[\s-]48\b",
     rf"(?<![\d$.,])\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE}\b)?",

@@ -14,6 +14,10 @@ _MONTH_WORDS = (
 
 # Phrasings the claim language does not read, rewritten into ones it does before a
 # sentence is analysed. (regex, replacement) pairs, applied in order.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 REWRITES = (
     # "by the end of the year or in the first quarter of next year": the later, the call's
     # last chance (as "by 2022 or 2023" below)
@@ -62,6 +66,41 @@ REWRITES = (
     (
         r"\b(?:the\s+)?ends\s+of\s+((?:19|20)\d\d)\s*,?\s+and\s+((?:19|20)\d\d)\b",
         r"the end of \1 and the end of \2",
+    ),
+    # "by late 2025 or early 2026", "by the end of 2025 or early 2026": the later period, the
+    # call's last chance (as "by 2022 or 2023" below); read whole, the first year alone was
+    # taken and the call ended a quarter early
+    (
+        r"\b(by|in|before|until|around)\s+(?:late(?:\s+in)?\s+|the\s+end\s+of\s+|end[-\s]"
+        r"|the\s+(?:second\s+half|fourth\s+quarter)\s+of\s+)?(?:19|20)\d\d\s+or\s+(?:in\s+|by\s+)?"
+        r"((?:early(?:\s+in)?\s+|the\s+(?:start|beginning|first\s+(?:quarter|half))\s+of\s+)?"
+        r"(?:19|20)\d\d)\b",
+        r"\1 \2",
+    ),
+    # "its third- and fourth-quarter forecasts to $53 and $59 respectively": the suspended
+    # hyphen written out, so each period is named and "respectively" pairs them
+    (
+        r"\b(first|second|third|fourth)-\s*(and|or|to)\s+(first|second|third|fourth)-"
+        r"(quarter|half)\b",
+        r"\1-\4 \2 \3-\4",
+    ),
+    # "to touch 13,000 by next year-end": the end of next year (read whole, "year-end" alone
+    # was this year's)
+    (r"\bnext\s+year(?:[-\s]end|['\u2019]s\s+end)\b", "the end of next year"),
+    # "around $50 early in 2026", "late in 2027": the claim language's "in early 2026"
+    (r"\b(early|late)\s+in\s+((?:19|20)\d\d)\b", r"in \1 \2"),
+    # "a cycle scheduled to end in Aug/Sep 2025", "by May or June 2027": the later month, the
+    # call's last chance (read whole, the first month was taken, of the year under way)
+    (
+        rf"\b{_MONTH}\.?\s*(?:/|\s+or\s+)\s*({_MONTH}\.?\s+(?:19|20)\d\d)\b",
+        r"\1",
+    ),
+    # "the year-end target for 2026", "its year-end forecast for 2027": the end of the year
+    # named, not of the year under way
+    (
+        r"\byear[-\s]end\s+((?:price\s+)?(?:target|forecast|goal|projection|estimate|call"
+        r"|outlook)s?)\s+(?:for|of)\s+((?:19|20)\d\d)\b",
+        r"\1 for year-end \2",
     ),
     # "by 2022 or 2023", "in 2026 or 2027": the later year, the call's last chance
     (r"\b(by|in|before|until)\s+(?:19|20)\d\d\s+or\s+((?:19|20)\d\d)\b", r"\1 \2"),
