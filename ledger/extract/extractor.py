@@ -75,6 +75,7 @@ from ledger.claims.bounds import (
     check_made_on,
 )
 from ledger.errors import ClaimError
+from ledger.extract.aligned_tables import aligned_as_pipes
 from ledger.extract.article import find_byline
 from ledger.extract.article_affiliations import article_affiliations, credited_to_firms
 from ledger.extract.article_date import DateSource, article_date
@@ -219,7 +220,8 @@ def _extract(
             return None
         return known[0].asset, asset_words.ASSET_FAMILIES.get(known[0].symbol) in _AVERAGED_FAMILIES
 
-    text = dashboard_lines(stacked_items(tables_as_lines(text, names_asset)))
+    text = tables_as_lines(aligned_as_pipes(text), names_asset)
+    text = dashboard_lines(stacked_items(text))
     read: dict[tuple[str, bool, ContextState], tuple[list[Candidate], ContextState]] = {}
     found: list[Candidate] = []
     notes: dict[str, None] = {}
