@@ -27,10 +27,11 @@ import re
 # A line that is only a price: "$4,450", "US$ 5,000", "~$4,900", "1.12", "$5,055*"
 _LEVEL_LINE = re.compile(r"^\s*~?\s*(?:US\$|\$|€|£)?\s?\d[\d,]*(?:\.\d+)?\s*\**\s*$")
 # A line that is only a name: a few words, no digit, no sentence punctuation
-_NAME_LINE = re.compile(r"^\s*(?P<name>[A-Za-z][\w&.'\u2019-]*(?:\s+[\w&.'\u2019-]+){0,4})\s*:?\s*$")
+_NAME = r"(?P<name>[A-Za-z][\w&.'\u2019-]*(?:\s+[\w&.'\u2019-]+){0,4})"
+_NAME_LINE = re.compile(rf"^\s*{_NAME}\s*:?\s*$")
 # A line that is a name and a price: "Deutsche Bank: $4,450"
 _ITEM_LINE = re.compile(
-    r"^\s*(?P<name>[A-Za-z][\w&.'\u2019-]*(?:\s+[\w&.'\u2019-]+){0,4})\s*:\s*"
+    rf"^\s*{_NAME}\s*:\s*"
     r"(?P<level>~?\s*(?:US\$|\$|€|£)?\s?\d[\d,]*(?:\.\d+)?\s*\**)\s*$"
 )
 _DIGIT = re.compile(r"\d")
