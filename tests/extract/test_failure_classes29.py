@@ -11,6 +11,10 @@ from datetime import date
 
 import pytest
 from extract_calls import recorded
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledger.claims.dates import add_months, parse_date_phrase
 
 MADE_ON = date(2026, 11, 20)
 
@@ -153,3 +157,36 @@ def test_copper_per_pound_is_comex_copper(text: str, line: str) -> None:
 )
 def test_copper_per_tonne_stays_unread(text: str) -> None:
     assert read(text) == set()
+
+
+# ------------------------------------------------- "by next summer"
+
+
+@pytest.mark.parametrize(
+    ("text", "made_on", "line"),
+    [
+        (
+            "Bank of America sees Brent at $100 a barrel by next summer.",
+            date(2026, 7, 6),
+            "BZ=F touch_above 100 by 2027-08-31 Bank of America",
+        ),
+        (
+            "UBS sees gold at $5,000 by next spring.",
+            date(2026, 1, 6),
+            "GC=F touch_above 5000 by 2026-05-31 UBS",
+        ),
+    ],
+)
+def test_next_season_is_the_season_not_yet_begun(text: str, made_on: date, line: str) -> None:
+    assert read(text, made_on) == {line}
+
+
+@given(
+    made_on=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
+    season=st.sampled_from(["spring", "summer", "autumn"]),
+)
+def test_next_season_begins_after_the_call_and_within_a_year(made_on: date, season: str) -> None:
+    phrase = parse_date_phrase(f"by next {season}", made_on)
+    first_month = {"spring": 3, "summer": 6, "autumn": 9}[season]
+    begins = date(phrase.deadline.year, first_month, 1)
+    assert made_on < begins <= add_months(made_on, 12)
