@@ -190,3 +190,22 @@ def test_next_season_begins_after_the_call_and_within_a_year(made_on: date, seas
     first_month = {"spring": 3, "summer": 6, "autumn": 9}[season]
     begins = date(phrase.deadline.year, first_month, 1)
     assert made_on < begins <= add_months(made_on, 12)
+
+
+# ------------------------------------------------- one level for "both" of two periods
+
+
+def test_a_level_for_both_of_two_quarters_is_a_call_for_each() -> None:
+    assert read("ING's EUR/USD forecasts are 1.10 in 1Q27, and 1.15 in both 2Q27 and 3Q27.") == {
+        "EURUSD=X average_above 1.1 from 2027-01-01 to 2027-03-31 ING",
+        "EURUSD=X average_above 1.15 from 2027-04-01 to 2027-06-30 ING",
+        "EURUSD=X average_above 1.15 from 2027-07-01 to 2027-09-30 ING",
+    }
+    assert read("Citi sees Brent at $70 in both 2027 and 2028.") == {
+        "BZ=F average_above 70 from 2027-01-01 to 2027-12-31 Citi",
+        "BZ=F average_above 70 from 2028-01-01 to 2028-12-31 Citi",
+    }
+
+
+def test_both_of_two_assets_is_not_two_periods() -> None:
+    assert read("UBS expects both gold and silver to rise in 2027 and 2028.") == set()
