@@ -68,7 +68,7 @@ _PERIOD = rf"""
   | (?P<h_first>[12])h\s*(?P<h_first_year>{_YEAR})
   | (?:the\s+)?(?P<half_word>first|second)\s+half(?:\s+of)?(?:\s+(?P<half_word_year>{_YEAR}))?
   | (?P<month_this>this\s+)?(?P<month>{_MONTH_RE})\.?(?:\s*,?\s*(?P<month_year>{_YEAR}))?
-  | (?P<season_this>this\s+)?(?P<season>spring|summer|autumn)
+  | (?:(?P<season_this>this\s+)|(?P<season_next>next\s+))?(?P<season>spring|summer|autumn)
     (?:\s+(?:of\s+)?(?P<season_year>{_YEAR}))?
   | (?P<rel>this|next|the|current|coming)\s+(?P<rel_unit>year|quarter|month|week)
   | (?P<year>{_YEAR})
@@ -267,6 +267,13 @@ def _season(match: re.Match[str], made_on: date, written: str) -> _Span:
         year = int(match["season_year"])
         start, end = spans(year)
         return _Span(start, end, f"{name} {year}", assumptions=(_season_note(written, end),))
+    if match["season_next"]:
+        # "by next summer", written in July: the summer that has not begun yet, not the one
+        # under way
+        start, end = spans(made_on.year)
+        if start <= made_on:
+            start, end = spans(made_on.year + 1)
+        return _Span(start, end, f"{name} {end.year}", assumptions=(_season_note(written, end),))
     start, end = _next_ending(made_on, spans)
     note = _season_note(written, end)
     return _Span(start, end, name, not match["season_this"], (note,))

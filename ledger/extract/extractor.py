@@ -75,6 +75,7 @@ from ledger.claims.bounds import (
     check_made_on,
 )
 from ledger.errors import ClaimError
+from ledger.extract.aligned_tables import aligned_as_pipes
 from ledger.extract.article import find_byline
 from ledger.extract.article_affiliations import article_affiliations, credited_to_firms
 from ledger.extract.article_date import DateSource, article_date
@@ -96,6 +97,7 @@ from ledger.extract.prepare import (
 )
 from ledger.extract.sentence_walk import read_sentence
 from ledger.extract.sentences import split_sentences, without_sidebar
+from ledger.extract.stacked_lists import stacked_items
 from ledger.extract.state import Context, ContextState, Settings
 from ledger.extract.tables import tables_as_lines
 from ledger.extract.target_pointer import as_written, asks_for_a_level, with_target_named
@@ -219,7 +221,8 @@ def _extract(
             return None
         return known[0].asset, asset_words.ASSET_FAMILIES.get(known[0].symbol) in _AVERAGED_FAMILIES
 
-    text = dashboard_lines(tables_as_lines(text, names_asset))
+    text = tables_as_lines(aligned_as_pipes(text), names_asset)
+    text = dashboard_lines(stacked_items(text))
     read: dict[tuple[str, bool, ContextState], tuple[list[Candidate], ContextState]] = {}
     found: list[Candidate] = []
     notes: dict[str, None] = {}

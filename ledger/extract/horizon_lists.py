@@ -7,8 +7,11 @@ horizon; rewritten as "$2,300 in 3 months, $2,500 in 6 months and $2,600 in 12 m
 the claim language reads each with its own deadline (the levels may come first: "1.10 and
 1.15 on a 3- and 12-month horizon"). The levels a "from" list gives before
 ("raised ... from $1,950, $2,050 and $2,150 to ...") are the replaced ones and stay as
-written; of the others, the last list with as many levels as horizons is paired. A sentence
-that says "respectively" is left to the pairing of paired lists.
+written; of the others, the last list with as many levels as horizons is paired. The unit
+may be written on each horizon ("its three-month, six-month and twelve-month forecasts"), and
+a "respectively" after the levels says the same pairing in words, so it goes with the rewrite
+(left in, the pairing of paired lists would pair the levels a second time, and it pairs no
+more than two horizons).
 """
 
 from __future__ import annotations
@@ -17,27 +20,30 @@ import re
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12}
 _HORIZON = r"(?:\d{1,2}|one|two|three|four|six|nine|twelve)"
+# each horizon but the last ends in "-" ("3-, 6- and 12-month") or in the unit itself
+# ("three-month, six-month and twelve-month")
+_EARLIER = rf"{_HORIZON}(?:[-\s]months?\b)?"
 _HORIZONS = re.compile(
-    rf"\b(?P<list>{_HORIZON}(?:\s*-?\s*,\s*{_HORIZON})*\s*-?\s*,?\s*(?:and|&)\s*{_HORIZON})"
+    rf"\b(?P<list>{_EARLIER}(?:\s*-?\s*,\s*{_EARLIER})*\s*-?\s*,?\s*(?:and|&)\s*{_HORIZON})"
     r"[-\s]months?\b",
     re.IGNORECASE,
 )
 _LEVEL = r"(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?![\d%])"
 _LEVELS = re.compile(rf"(?P<list>{_LEVEL}(?:\s*,\s*{_LEVEL})*\s*,?\s*and\s+{_LEVEL})")
 _ITEM = re.compile(_LEVEL)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r",?\s*\brespectively\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # the replaced levels
 _SPLIT = re.compile(r"\s*(?:-?\s*,|and|&)\s*", re.IGNORECASE)
+_UNIT = re.compile(r"[-\s]months?$", re.IGNORECASE)
 
 
 def each_horizon(work: str) -> str:
     """The sentence with each listed level followed by its own horizon ("in 6 months")."""
     horizons_at = _HORIZONS.search(work)
-    if horizons_at is None or _RESPECTIVELY.search(work):
-        return work  # "respectively" pairs them already (pairing.py)
-    horizons = [
-        _months(part.strip(" -")) for part in _SPLIT.split(horizons_at["list"]) if part.strip(" -")
-    ]
+    if horizons_at is None:
+        return work
+    parts = [_UNIT.sub("", part.strip(" -")) for part in _SPLIT.split(horizons_at["list"])]
+    horizons = [_months(part.strip(" -")) for part in parts if part.strip(" -")]
     if len(horizons) < 2 or None in horizons:
         return work
 
@@ -58,13 +64,14 @@ def each_horizon(work: str) -> str:
     levels = _ITEM.findall(levels_at["list"])
     paired = [f"{level} in {months} months" for level, months in zip(levels, horizons, strict=True)]
     written = ", ".join(paired[:-1]) + f" and {paired[-1]}"
-    edits = sorted(
-        [
-            (levels_at.start(), levels_at.end(), written),
-            (horizons_at.start(), horizons_at.end(), ""),
-        ],
-        reverse=True,
-    )
+    replacements = [
+        (levels_at.start(), levels_at.end(), written),
+        (horizons_at.start(), horizons_at.end(), ""),
+    ]
+    respectively = _RESPECTIVELY.search(work, levels_at.end())
+    if respectively is not None:
+        replacements.append((respectively.start(), respectively.end(), ""))
+    edits = sorted(replacements, reverse=True)
     for start, end, replacement in edits:
         work = work[:start] + replacement + work[end:]
     return work

@@ -21,6 +21,10 @@ from ledger.extract.textops import phrase_regex
 _OTHER_ASSET = re.compile(phrase_regex(asset_words.OTHER_ASSETS), re.IGNORECASE)
 _OTHER_ASSET_KEYS = frozenset(asset_words.OTHER_ASSETS)
 _SHOWN_IN_DOLLARS = re.compile(asset_words.SHOWN_IN_DOLLARS, re.IGNORECASE)
+# "$6 per pound", "$5.20 a pound", "$4.75/lb": a level in the unit COMEX copper (HG=F) trades in
+_PER_POUND = re.compile(r"\d\s*(?:(?:a|per|an?\s+)\s*pound|/\s*lbs?\b|\s*(?:per|a)\s+lb\b)", re.I)
+_PER_TONNE = re.compile(r"\b(?:tonnes?|tons?|mt)\b", re.IGNORECASE)
+_QUOTED_PER_POUND = frozenset(("copper",))
 _NOT_PRICE_AFTER_ASSET = re.compile(
     r"^\s*(?:'s\s+)?" + phrase_regex(asset_words.NOT_THE_PRICE_AFTER), re.IGNORECASE
 )
@@ -110,11 +114,16 @@ def find_mentions(work: str, settings: Settings, context: Context) -> list[Menti
         except ClaimError:
             break  # a user alias points at something unusable; read no more assets
         key = " ".join(match.asset.lower().split())
-        if key in _OTHER_ASSET_KEYS and key not in table.user_aliases:
+        if (
+            key in _OTHER_ASSET_KEYS
+            and key not in table.user_aliases
+            and not (_per_pound(work) and key in _QUOTED_PER_POUND)
+        ):
             # Copper, wheat, coffee ... are known to the claim language, but articles
             # quote them in units of their own (copper per tonne, HG=F per pound): their
             # levels are read as another asset's, never as the futures symbol's, unless
-            # the user made the name an alias of their own.
+            # the user made the name an alias of their own, or the sentence quotes copper
+            # per pound and never per tonne ("Bank of America sees copper at $6 a pound").
             continue
         start, end = match.span
         rest = rest[:start] + " " * (end - start) + rest[end:]
@@ -232,3 +241,8 @@ def _with_role(work: str, mention: Mention) -> Mention:
     not_price_after = _NOT_PRICE_AFTER_COMPANY if company else _NOT_PRICE_AFTER_ASSET
     subject = not (not_price_after.search(work[end:]) or _NOT_SUBJECT_BEFORE_ASSET.search(before))
     return mention if subject else replace(mention, subject=False)
+
+
+def _per_pound(work: str) -> bool:
+    """Whether the sentence gives its levels per pound and none per tonne."""
+    return _PER_POUND.search(work) is not None and _PER_TONNE.search(work) is None

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from ledger.claims import dates
 from ledger.claims.dates import DatePhrase
 from ledger.errors import ClaimError
+from ledger.extract.both_periods import each_of_both
 from ledger.extract.fx_forms import fx_forms
 from ledger.extract.horizon_lists import each_horizon
 from ledger.extract.number_words import thousands_in_digits
@@ -332,6 +333,7 @@ def prepare(
     # quarters", no year: of the year before's sentence, else of this year while ahead)
     later_year = earlier_year if earlier_year and earlier_year > made_on.year else None
     work = quarter_spans(work, made_on, later_year)
+    work = each_of_both(work)  # "1.20 in both 4Q26 and 1Q27": a call for each quarter
     # "$NVDA" -> " NVDA": same length, and the ticker is then read like any other.
     work = _CASHTAG.sub(lambda m: " " + m["ticker"], work)
     # "December next year" -> "December 2026": the month of that year, not the coming one

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from ledger.extract.forecast_headings import is_forecast_heading
 from ledger.extract.speaker_roles import heading_name
+from ledger.extract.stacked_lists import is_labelled_level
 
 # Words that end with a stop but do not end a sentence (lower-case, without the stop).
 ABBREVIATIONS = frozenset(
@@ -192,6 +193,8 @@ def without_sidebar(text: str) -> str:
     lines = [line.strip() for line in block.split("\n") if line.strip()]
     if len(lines) < 2 or any(_TERMINAL.search(line) or _BULLET.match(line) for line in lines):
         return text
+    if all(is_labelled_level(line) for line in lines):
+        return text  # "Deutsche Bank: $4,450" line after line: the houses' list, not titles
     titles = sum(_title_like(line) for line in lines)
     if titles < 2 or 2 * titles < len(lines):
         return text

@@ -35,6 +35,8 @@ _BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A cell of words that gives a level: "$4,500 by mid-2026" (not "-", not "n/a")
 _WORDED_TARGET = re.compile(r"\d[\d,.]*")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+# "2020 prev", "Previous 2026", "Old target": a column of the forecasts a revision replaced
+_REPLACED_COLUMN = re.compile(r"\b(?:prev|previous|prior|old|earlier)\b", re.IGNORECASE)
 # "US$ 4.323" in a table captioned "(dollars an ounce)": the thousands point of a page in
 # Portuguese or German, not $4.32 to three places, where the table prices an asset in the
 # thousands (a row line names no asset, so the caption or header says it for every row)
@@ -120,6 +122,8 @@ def _table_lines(
         return None  # a first row with a price in it is a row, not a header ("2026" is a year)
     columns: dict[int, tuple[tuple[str, bool] | None, str | None]] = {}
     for position, cell in enumerate(header[1:], start=1):
+        if _REPLACED_COLUMN.search(cell):
+            continue
         asset = names_asset(cell)
         period = _column_period(cell)
         if asset is not None or period is not None:
