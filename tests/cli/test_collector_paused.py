@@ -39,3 +39,30 @@ def test_left_off_when_it_was_off() -> None:
     with collector_paused():
         assert not gc.isenabled()
     assert not gc.isenabled()
+
+
+def test_what_the_block_made_resumes_in_the_oldest_generation() -> None:
+    """The youngest generation is empty as the collector resumes, so its first
+    collection does not walk all the block made (an import's every entry).
+    Fails where the block's objects are left in the youngest generation."""
+    gc.enable()
+    with collector_paused():
+        made = [[i] for i in range(1000)]
+    assert gc.get_count()[0] < 50
+    assert any(o is made for o in gc.get_objects(generation=2))
+    assert not any(o is made for o in gc.get_objects(generation=0))
+    assert gc.get_freeze_count() == 0
+
+
+def test_frozen_objects_stay_frozen() -> None:
+    gc.enable()
+    frozen = [[0]]
+    gc.freeze()
+    try:
+        count = gc.get_freeze_count()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() and gc.get_freeze_count() == count
+        assert frozen[0] == [0]
+    finally:
+        gc.unfreeze()
