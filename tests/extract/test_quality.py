@@ -383,8 +383,10 @@ CURRENT_FROZEN = FROZEN_FILES
 # floors went up to 0.92 / 0.84 / 0.94.
 # In session 14 corpus_test10.yaml (98 claims at 0.808 / 0.602, speakers 0.83, never tuned on,
 # frozen one session) joined them: pooled 0.924 / 0.836, speakers 0.95 (1,883 claims, 1,167
-# articles), under the recall floor for that reason alone, so it went down to 0.83.
-DEVELOPMENT_FLOOR = {"precision": 0.92, "recall": 0.83, "speakers": 0.94}
+# articles), under the recall floor for that reason alone, so it went down to 0.83. After the lead's
+# rules, speakers5, recall28, precision27 and rules29 (end of session 14): 0.931 / 0.860, speakers
+# 0.96, so the floors went up to 0.93 / 0.85 / 0.95.
+DEVELOPMENT_FLOOR = {"precision": 0.93, "recall": 0.85, "speakers": 0.95}
 
 
 def test_the_pooled_development_figures_hold() -> None:
