@@ -55,14 +55,18 @@ def test_what_the_block_made_resumes_in_the_oldest_generation() -> None:
 
 
 def test_frozen_objects_stay_frozen() -> None:
+    """Objects frozen before the block are still frozen after it (the permanent
+    generation is not thawed). Counting them would be flaky: a frozen object whose
+    last reference goes is freed and leaves the count."""
     gc.enable()
     frozen = [[0]]
     gc.freeze()
     try:
-        count = gc.get_freeze_count()
         with collector_paused():
             assert not gc.isenabled()
-        assert gc.isenabled() and gc.get_freeze_count() == count
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+        # gc.get_objects() lists every generation but the permanent one
+        assert not any(o is frozen for o in gc.get_objects())
         assert frozen[0] == [0]
     finally:
         gc.unfreeze()
