@@ -299,7 +299,28 @@ def _split_by_names(
         len(owners) >= 2
         or any(len(spans[o][1]) > 1 for o in named)
         or bool(named and several_owners)
+        or any(_contrasted_owner(sentence, spans, o) for o in named)
     )
+
+
+# ", but", ", while", ", whereas": a new statement, whose subject speaks for it alone
+_CONTRAST = re.compile(r"[,;]\s*(?:but|while|whereas)\s", re.IGNORECASE)
+
+
+def _contrasted_owner(
+    sentence: SentenceFacts, spans: tuple[tuple[int, tuple[str, ...]], ...], owner: int
+) -> bool:
+    """Whether the owner of levels is named after a contrast that follows the sentence's
+    speaker: "Saudi Aramco's CEO said demand will stay robust, but Citi analysts cut their
+    Brent forecast to $60" is Citi's call, not the first clause's speaker's."""
+    name = sentence.speaker.name
+    position, names = spans[owner]
+    if not name or name in names:
+        return False
+    before = [at for at, named in spans if name in named and at < position]
+    if not before:
+        return False
+    return _CONTRAST.search(sentence.work, max(before), position) is not None
 
 
 def _owner(spans: tuple[tuple[int, tuple[str, ...]], ...], start: int) -> int | None:

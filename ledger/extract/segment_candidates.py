@@ -86,7 +86,10 @@ def segment_candidates(
     if second is not None:
         return _read_apart(sentence, segment, levels, second, settings, before)
     windows = []
-    previous_end = segment.start
+    # "Saudi Aramco's CEO said demand will stay robust, but Citi cut its Brent forecast to
+    # $60": a contrast before every level closes the statement before it, whose verb ("stay")
+    # is not the levels' direction
+    previous_end = _after_last_contrast(sentence.work, segment.start, levels[0].start)
     for level in levels:
         windows.append((previous_end, level.start))
         # "5,055 dollars (Q4 2026 average), 6,000 dollars (long-term)": the words in the
@@ -185,6 +188,15 @@ def _announced(sentence: SentenceFacts, segment: Segment) -> DatePhrase | None:
 _CONTRAST = re.compile(
     r"(?:[,;]\s*|\s)(?:but|whereas)\s|[,;]\s*(?:while|though|although|yet)\s", re.IGNORECASE
 )
+
+
+def _after_last_contrast(work: str, start: int, end: int) -> int:
+    """Where the words that can give the first level its direction begin: after the last
+    contrast between the segment's start and the level, else the segment's start."""
+    opening = start
+    for match in _CONTRAST.finditer(work, start, end):
+        opening = match.end()
+    return opening
 
 
 def _contrast_at(work: str, segment: Segment, levels: list[Level]) -> int | None:

@@ -43,6 +43,7 @@ from ledger.extract.patterns import (
     confidence_scores,
     direction_phrases,
 )
+from ledger.extract.percent_moves import percent_move_side
 from ledger.extract.sides import is_sideless_average, path_side
 from ledger.extract.state import Mention, Segment, SentenceFacts, Settings
 from ledger.extract.stock_targets import CONVENTIONAL_MONTHS, is_stock_price_target
@@ -210,6 +211,13 @@ def write_candidate(
     relative = level.match.relative
     if relative is not None and relative.kind is RelativeKind.PERCENT and level.match.sign:
         side = BELOW if level.match.sign == "-" else ABOVE  # "-15%" says the side itself
+    elif relative is not None and relative.kind is RelativeKind.PERCENT:
+        own = percent_move_side(sentence.work, level.start, level.end)
+        if own is not None and own != side:
+            # "the euro losing 7% against the dollar", "an 8 per cent drop": the move the
+            # percent measures names its side, whatever the sentence's other words say
+            side = own
+            notes.append(f"the move of '{level.match.text}' names its side")
     # still the default with no price of the day to read it against: kind_convention.py
     # reads it against a price the article states later
     side_unstated = (
