@@ -240,6 +240,8 @@ FROZEN_SETS = {
     "corpus_test10.yaml": (60, 45, 12),
     # The eleventh batch's brief: at least 65 articles, 50 outlets and 14 negatives.
     "corpus_test11.yaml": (65, 50, 14),
+    # The twelfth batch's brief: at least 70 articles, 55 outlets and 14 negatives.
+    "corpus_test12.yaml": (70, 55, 14),
 }
 # The day the second and third batches were frozen; no article of any batch may postdate it.
 FROZEN_BY = date(2026, 12, 6)
