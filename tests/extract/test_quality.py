@@ -8,8 +8,8 @@ corpus_test7.yaml's first contact), corpus_test6.yaml until 2026-12-07 (session 
 failures), corpus_test7.yaml until 2026-12-07 (session 12, likewise), corpus_test8.yaml until
 2026-12-07 (session 13, likewise), corpus_test10.yaml until 2026-12-07 (session 14, right after
 corpus_test11.yaml's first contact); all nine are development files from then on, and the frozen
-set is corpus_test9.yaml and corpus_test11.yaml (both written 2026-12-07, labelled before any
-extraction).
+set is corpus_test9.yaml, corpus_test11.yaml and corpus_test12.yaml (all written 2026-12-07,
+labelled before any extraction).
 FROZEN_SETS below still checks the retired batches' shape (articles,
 outlets, negatives, dates), which holds whatever they are used for.
 """
