@@ -116,7 +116,7 @@ CORPUS_FILES = (
     # The eleventh frozen batch, labelled before any extraction was run on it (helper test11,
     # 2026-12-07).
     "corpus_test11.yaml",
-    # The twelfth frozen batch (97 articles from 91 outlets, 24 negatives), labelled before any
+    # The twelfth frozen batch (97 articles from 91 outlets, 20 negatives), labelled before any
     # extraction was run on it (helper test12, 2026-12-07).
     "corpus_test12.yaml",
 )
