@@ -8,8 +8,8 @@ corpus_test7.yaml's first contact), corpus_test6.yaml until 2026-12-07 (session 
 failures), corpus_test7.yaml until 2026-12-07 (session 12, likewise), corpus_test8.yaml until
 2026-12-07 (session 13, likewise), corpus_test10.yaml until 2026-12-07 (session 14, right after
 corpus_test11.yaml's first contact); all nine are development files from then on, and the frozen
-set is corpus_test9.yaml and corpus_test11.yaml (both written 2026-12-07, labelled before any
-extraction).
+set is corpus_test9.yaml, corpus_test11.yaml and corpus_test12.yaml (all written 2026-12-07,
+labelled before any extraction).
 FROZEN_SETS below still checks the retired batches' shape (articles,
 outlets, negatives, dates), which holds whatever they are used for.
 """
@@ -240,6 +240,8 @@ FROZEN_SETS = {
     "corpus_test10.yaml": (60, 45, 12),
     # The eleventh batch's brief: at least 65 articles, 50 outlets and 14 negatives.
     "corpus_test11.yaml": (65, 50, 14),
+    # The twelfth batch's brief: at least 70 articles, 55 outlets and 14 negatives.
+    "corpus_test12.yaml": (70, 55, 14),
 }
 # The day the second and third batches were frozen; no article of any batch may postdate it.
 FROZEN_BY = date(2026, 12, 6)
