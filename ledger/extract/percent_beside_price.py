@@ -38,8 +38,9 @@ from ledger.extract.candidate import Candidate
 # Words between a price and the percent beside it: no other number, no sentence break.
 _MAX_GAP = 70
 _SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n\s*\n|;")
-# A percent followed by the price its move ends at: "losing 7% ... (to 1.20)", "14% to $4,900"
-_TO_THE_PRICE = re.compile(r"(?:\(|\b)(?:to|toward|towards|at)\s+(?:about\s+|around\s+)?$", re.I)
+# A percent followed by the price its move ends at: "losing 7% ... (to 1.20)", "14% to $4,900".
+# ("at" is no such word: "gain a further 20% in 2026 and set its target at $60" is two calls.)
+_TO_THE_PRICE = re.compile(r"(?:\(|\b)(?:to|toward|towards)\s+(?:about\s+|around\s+)?$", re.I)
 # A plain four-digit number that is a year, not a price ("by the end of 2025, another 10%").
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # How close two written percents, and two prices, must be to be the same figure.

@@ -74,7 +74,7 @@ def read(text: str) -> set[str]:
             id="bracketed-end-of-a-rise",
         ),
         pytest.param(
-            "Barclays expects the pound to shed 5% by June (to $1.25).",
+            "Barclays expects the pound to shed another 5% by June (to $1.25).",
             {"GBPUSD=X touch_below 1.25 by 2027-06-30 Barclays"},
             id="bracketed-end-of-a-fall",
         ),

@@ -347,8 +347,14 @@ REWRITES = (
             ("lose", "fall"),
             ("shedding", "falling"),
             ("sheds", "falls"),
-            ("shed", "fall"),
         )
+    ),
+    # bare "shed" is as often the past ("gold shed 0.4% to settle at"): only after "to" or a
+    # modal is it the move ahead
+    (
+        rf"\b(to|will|could|may|might|would|should|can)\s+shed(?=\s+(?:{_SIZE_HEDGE})?\d+(?:\.\d+)?"
+        r"\s*(?:%|percent\b|per\s+cent\b))",
+        r"\1 fall",
     ),
     # "5,000 dollars" reads fine; "five thousand dollars" is rare enough to leave alone.
 )
