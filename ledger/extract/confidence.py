@@ -57,19 +57,6 @@ class Confidence:
     lowered_by: tuple[str, ...]
 
 
-def dated_hedge(facts: CallFacts) -> bool:
-    """A hedged call that a direction verb and its own date make a call without a forecast
-    word ("could rise to $2,900 by the end of next year"): see SCORE_DATED_HEDGE."""
-    return (
-        facts.hedged
-        and facts.own_time_frame
-        and facts.direction_verb
-        and not facts.strong_cue
-        and not facts.several_levels
-        and not facts.vague_asset
-    )
-
-
 def price_call_confidence(facts: CallFacts) -> Confidence:
     """The additive score, then its caps; each missing bonus, penalty and cap is named."""
     score = weights.SCORE_BASE
@@ -103,8 +90,6 @@ def price_call_confidence(facts: CallFacts) -> Confidence:
     bonus(facts.direction_verb, weights.SCORE_DIRECTION, NO_DIRECTION)
     bonus(facts.strong_cue, weights.SCORE_STRONG_CUE, NO_FORECAST_WORD)
     penalty(facts.hedged, weights.SCORE_HEDGED, HEDGED)
-    if dated_hedge(facts):
-        score += weights.SCORE_DATED_HEDGE
     penalty(facts.several_levels, weights.SCORE_SEVERAL_LEVELS, SEVERAL_LEVELS)
     penalty(facts.vague_asset, weights.SCORE_VAGUE_ASSET, VAGUE_ASSET)
     cap(not facts.time_frame, weights.CAP_NO_TIME_FRAME, NO_TIME_FRAME)

@@ -16,13 +16,6 @@ SCORE_SPEAKER = 0.15  # someone is named (or "I"/"we", with a known author)
 SCORE_DIRECTION = 0.10  # a direction verb ("reach", "fall to", "average") names the kind
 SCORE_STRONG_CUE = 0.15  # a forecast verb or noun ("expects", "target"), not just "will"
 SCORE_HEDGED = -0.10  # "could", "may", "might"
-# "gold could rise to $2,900 by the end of next year", "crude could reach $100 as early as next
-# year": a modal, a direction verb and a date of the sentence's own state a call in the hedge's
-# words, though no forecast word ("expects") does; worth half of one. Not with several levels
-# (which one is the call is a guess) or a vague asset. Measured (issue 11, session 15): at unseen
-# contact these were missed in three of the four retired frozen files (test7, test8, test10),
-# and over the development files +0.05 records 11 labelled calls, 6 optional, 1 unlabelled.
-SCORE_DATED_HEDGE = 0.05
 SCORE_SEVERAL_LEVELS = -0.15  # the sentence had more levels than calls: one was chosen
 SCORE_VAGUE_ASSET = -0.10  # the asset came from "the benchmark index", "the metal", "it"
 # Caps: whatever else is true, these candidates stay below the default --min-confidence,
