@@ -90,6 +90,7 @@ from ledger.extract.patterns import (
     asset_words,
     claim_wording,
 )
+from ledger.extract.percent_beside_price import without_percents_beside_prices
 from ledger.extract.person_names import article_names
 from ledger.extract.prepare import (
     TYPOGRAPHY,
@@ -264,6 +265,7 @@ def _extract(
     found = credited_to_sole_house(credited_to_firms(found, firm_of, author), text)
     found = [c if c.speaker is None else replace(c, speaker=source_name(c.speaker)) for c in found]
     found = with_article_oil(found, text, set(user_aliases))
+    found = without_percents_beside_prices(found, text)
     return merged(sides_against_price_of_day(found, context.price_now, text)), list(notes)
 
 

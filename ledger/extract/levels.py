@@ -313,13 +313,45 @@ def _without_asides(kept: list[LevelMatch], work: str) -> list[LevelMatch]:
     """ "~$5,055 average by Q4 2026 (up to $5,300)": a level in brackets is an aside when
     a level outside them is the call."""
     asides = [m.span() for m in _BRACKETS.finditer(work)]
+    kept = _bracketed_ends_of_moves(kept, work)
+    ends = {
+        id(m)
+        for m in kept
+        if m.price is not None
+        and _END_OF_MOVE_IN_BRACKETS.search(work[max(0, m.span[0] - 20) : m.span[0]])
+    }
 
     def aside(match: LevelMatch) -> bool:
+        if id(match) in ends:
+            return False
         return any(start < match.span[0] < end for start, end in asides)
 
     if all(aside(m) for m in kept):
         return kept
     return [m for m in kept if not aside(m)]
+
+
+# "the euro losing 7% against the dollar over the next year (to 1.20)": the bracket gives
+# the price the move ends at, which is the call (as "decline 8% to the 95 level" is).
+_END_OF_MOVE_IN_BRACKETS = re.compile(
+    r"\((?:to|toward|towards)\s+(?:about\s+|around\s+|roughly\s+)?(?:US)?\$?\s*$", re.I
+)
+
+
+def _bracketed_ends_of_moves(kept: list[LevelMatch], work: str) -> list[LevelMatch]:
+    """Without each percent whose move the next level, in brackets after "(to", ends at."""
+    dropped = set()
+    for percent, price in pairwise(kept):
+        if percent.relative is None or percent.relative.kind is not RelativeKind.PERCENT:
+            continue
+        between = work[percent.span[1] : price.span[0]]
+        if (
+            price.price is not None
+            and len(between) <= 70
+            and _END_OF_MOVE_IN_BRACKETS.search(between)
+        ):
+            dropped.add(id(percent))
+    return [m for m in kept if id(m) not in dropped]
 
 
 def _reported_from(match: LevelMatch, work: str, looks_ahead: Callable[[int], bool]) -> int | None:

@@ -18,6 +18,11 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+# The words that may stand between a move's verb and its size: "lose another 7%"
+_SIZE_HEDGE = (
+    r"(?:another|a\s+further|about|around|roughly|some|nearly|almost|up\s+to|as\s+much\s+as"
+    r"|more\s+than|over)\s+"
+)
 REWRITES = (
     # "by the end of the year or in the first quarter of next year": the later, the call's
     # last chance (as "by 2022 or 2023" below)
@@ -330,5 +335,26 @@ REWRITES = (
     # "Europe's STOXX 600 index .STOXX to 540", "<.FTSE>": a Reuters instrument code after
     # the index's name says nothing more; left in, it parts the name from its level
     (r"(?-i:\s<?\.[A-Z][A-Z0-9]{1,9}>?)(?=[\s,;)])", ""),
+    # "the euro losing 7% against the dollar", "bitcoin could shed 20% by June": a move down
+    # that names its size, in a verb the direction tables do not hold (bare "losing" is too
+    # loose for them: "gold risks losing its shine but UBS sees $4,500"). Left as written,
+    # the percent was read as a rise: "+7%".
+    *(
+        (rf"\b{verb}(?=\s+(?:{_SIZE_HEDGE})?\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b))", fall)
+        for verb, fall in (
+            ("losing", "falling"),
+            ("loses", "falls"),
+            ("lose", "fall"),
+            ("shedding", "falling"),
+            ("sheds", "falls"),
+        )
+    ),
+    # bare "shed" is as often the past ("gold shed 0.4% to settle at"): only after "to" or a
+    # modal is it the move ahead
+    (
+        rf"\b(to|will|could|may|might|would|should|can)\s+shed(?=\s+(?:{_SIZE_HEDGE})?\d+(?:\.\d+)?"
+        r"\s*(?:%|percent\b|per\s+cent\b))",
+        r"\1 fall",
+    ),
     # "5,000 dollars" reads fine; "five thousand dollars" is rare enough to leave alone.
 )
