@@ -19,7 +19,10 @@ our own (no corpus file has them):
   speaks for the house in focus, not only the first (entity_focus._fellows);
 - a public figure the convention tracks in their own name, written with another given name
   ("Thomas Lee, founder of Fundstrat Global Advisors"): the person, under the tracked name
-  (speaker_phrases.PUBLIC_FIGURE_GIVEN_NAMES).
+  (speaker_phrases.PUBLIC_FIGURE_GIVEN_NAMES);
+- the subject of a "while"/"whereas" clause with a verb the speaker rules do not list ("...,
+  while John Doe stressed a $5,600 target"): the levels after it are that subject's
+  (contrast_subjects, in speakers.speaker_spans).
 
 Calls are read by `extract_candidates`; only the speaker of the call at one level is compared.
 """
@@ -221,3 +224,40 @@ def test_a_namesake_with_another_surname_is_not_a_public_figure() -> None:
         " 7,500 by the end of 2026."
     )
     assert _speakers_at(text, "7500") == {"Fundstrat"}
+
+
+# ------------------------------------------------- the subject of a contrasting clause
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "speaker"),
+    [
+        (
+            "On a podcast, Jane Roe projected gold at $5,000 by the end of 2026, while John Doe"
+            " stressed a $5,600 target.",
+            "5600",
+            "John Doe",
+        ),
+        (
+            "UBS sees the S&P 500 at 7,500 by the end of 2026, whereas Nordhaven Capital"
+            " pencilled in 7,900.",
+            "7900",
+            "Nordhaven Capital",
+        ),
+        (
+            "Citi expects Brent crude at $70 a barrel by the end of 2026, while HSBC countered"
+            " with $62.",
+            "62",
+            "HSBC",
+        ),
+    ],
+)
+def test_the_subject_of_a_contrasting_clause_owns_its_level(
+    text: str, level: str, speaker: str
+) -> None:
+    assert _speakers_at(text, level) == {source_name(speaker)}
+
+
+def test_an_asset_after_while_is_no_speaker() -> None:
+    text = "UBS sees gold at $5,000 an ounce by the end of 2026, while Bitcoin traded at $90,000."
+    assert _speakers_at(text, "5000") == {"UBS"}
