@@ -276,10 +276,9 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "Scotiabank": "Scotiabank", "Natixis": "Natixis",
         "Danske Bank": "Danske Bank", "Westpac": "Westpac", "CIBC": "CIBC", "BMO": "BMO",
         "Bank of Montreal": "BMO",
-        # houses the labels name in every round-up of index targets
+        # a house the labels name in every round-up of index targets
         "Oppenheimer": "Oppenheimer", "Oppenheimer & Co.": "Oppenheimer",
-        "Oppenheimer Asset Management": "Oppenheimer", "Evercore": "Evercore",
-        "Evercore ISI": "Evercore",
+        "Oppenheimer Asset Management": "Oppenheimer",
         "MUFG": "MUFG", "Santander": "Santander", "UniCredit": "UniCredit",
         "Credit Agricole": "Credit Agricole", "Crédit Agricole": "Credit Agricole",
         "EIA": "Energy Information Administration",
