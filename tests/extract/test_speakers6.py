@@ -108,8 +108,8 @@ def test_a_public_body_is_not_a_house_in_focus(text: str) -> None:
     [
         "At the top of the range is Oppenheimer, with the boldest call on the Street. Chief"
         " investment strategist Jane Roe sees the S&P 500 at 8,150 by the end of 2026.",
-        "Highest of all stands Oppenheimer & Co. Strategist Jane Roe sees the S&P 500 at 8,150"
-        " by the end of 2026.",
+        "Leading the pack is Oppenheimer, whose call is the boldest. Chief strategist Jane Roe"
+        " sees the S&P 500 at 8,150 by the end of 2026.",
     ],
 )
 def test_a_round_up_house_the_tables_now_know_is_in_focus(text: str) -> None:
