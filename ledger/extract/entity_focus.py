@@ -40,6 +40,7 @@ from ledger.extract.house_names import (
     is_organization,
     speaks_for,
 )
+from ledger.extract.named_firms import firms_named
 from ledger.extract.patterns import speaker_phrases
 from ledger.extract.person_names import clean_name
 from ledger.extract.speakers import named_speakers
@@ -64,7 +65,7 @@ _NOT_A_FIRMS = re.compile(
 _POST_THEN_PERSON = re.compile(
     rf"(?<![\w'])(?<![Tt]he\s)(?P<post>(?:[Ii]ts\s+|[Tt]heir\s+)?"
     r"(?:(?:Chief|Senior|Lead|Global|Head|Equity|Market|Investment|Commodities|Currency|FX)\s+)?"
-    rf"(?:{_RESEARCH_POST}|Analyst|Strategist|Economist)),?\s+{_PERSON}"
+    rf"(?:{_RESEARCH_POST}|(?:Analyst|Strategist|Economist)s?)),?\s+{_PERSON}"
 )
 # "Natasha Kaneva, head of global commodities strategy", "Sven Streibel, chief equity
 # strategist at the central institution of ...": the post right after the name, with no
@@ -124,7 +125,10 @@ def focus_affiliations(sentences: Sequence[str]) -> dict[str, str]:
                 described = text[max(0, match.start() - 30) : match.start()] + match["post"]
                 if _NOT_A_FIRMS.search(described) or _named_firm_before(text, match.start()):
                     continue
-                _tie(found, match["person"], focus(match.start()), match["post"])
+                firm = focus(match.start())
+                _tie(found, match["person"], firm, match["post"])
+                for other in _fellows(text, match):
+                    _tie(found, other, firm, match["post"])
         pointer = _POST_POINTER.search(text)
         if pointer and last_person and index - last_person_at <= _POINTER_WINDOW:
             # "According to Dr. Ulrich Stephan, ... The strategist for private clients":
@@ -140,10 +144,29 @@ def focus_affiliations(sentences: Sequence[str]) -> dict[str, str]:
     return found
 
 
+# "analysts Michael Haigh and Ben Hoff wrote", "strategists Jane Roe, John Doe and Ann Poe":
+# the others a plural post names after its first person
+_FELLOW = re.compile(rf"(?:,\s+(?:and\s+)?|,?\s+and\s+){_PERSON}")
+
+
+def _fellows(text: str, match: re.Match[str]) -> list[str]:
+    """The people named after the first under one plural post ("analysts A and B"): they
+    hold the same post at the same house."""
+    if not re.search(r"(?:ist|yst|er|ead|ar)s\b", match["post"]):
+        return []
+    fellows = []
+    end = match.end()
+    while (fellow := _FELLOW.match(text, end)) is not None:
+        fellows.append(fellow["person"])
+        end = fellow.end()
+    return fellows
+
+
 def _houses(text: str) -> list[str]:
     """The houses a sentence names, in order: every house the tables know, and any firm the
     sentence makes a speaker ("DZ Bank now thinks ...") whose name says it is a firm."""
-    found = house_mentions(text)
+    # "Per data of Oakmont Asset Management, ...": a research firm named anywhere
+    found = firms_named(text)
     named = named_speakers(text)
     for pattern in (HOUSE_SUBJECT, _SENTENCE_SUBJECT):
         # "Brightwater Bank is bullish on gold": the firm the sentence is about

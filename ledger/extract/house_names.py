@@ -47,6 +47,12 @@ def is_organization(name: str) -> bool:
 _PUBLIC_FIGURES = frozenset(
     word for figure in speaker_phrases.PUBLIC_FIGURES for word in (figure, figure.split()[-1])
 )
+# "Thomas Lee": a tracked public figure under another given name, and the name kept for them
+_FIGURE_FORMS = {
+    f"{given} {figure.split()[-1]}": figure
+    for figure, givens in speaker_phrases.PUBLIC_FIGURE_GIVEN_NAMES.items()
+    for given in givens
+}
 # The posts of a firm's officers rather than its researchers
 _OFFICER_POST = re.compile(
     r"\b(?:ceo|chief\s+executive|executive|founder|co-founder|chair(?:man|woman)?|president"
@@ -68,7 +74,7 @@ def speaks_for(person: str, firm: str, post: str = "") -> bool:
     own name (unless the firm is a house the tables know), nor for an officer ("chief
     executive of Wheaton Precious Metals", "Strategy founder") of a firm that does not voice
     research."""
-    if person in _PUBLIC_FIGURES:
+    if _FIGURE_FORMS.get(person, person) in _PUBLIC_FIGURES:
         # "Tom Lee, JPMorgan's chief equity strategist" (2013) voiced the bank's research
         return firm in HOUSE_NAMES or house_name(firm) in HOUSE_NAMES
     return not _OFFICER_POST.search(post) or voices_research(firm)
@@ -195,6 +201,8 @@ def source_name(name: str) -> str:
     Applied to the speaker of each call once the article is read (and to the labels the
     quality harness compares with), not inside `house_name`: while an article is read, those
     words are what tell a firm from a person ("Jane Roe of Acme Partners")."""
+    if name in _FIGURE_FORMS:
+        return _FIGURE_FORMS[name]  # "Thomas Lee" is the Tom Lee the convention tracks
     kept = house_name(name)
     shorter = _without_firm_form(kept)
     return kept if shorter == kept else house_name(shorter)

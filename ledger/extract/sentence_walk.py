@@ -37,6 +37,7 @@ from ledger.extract.house_names import houses_named, is_organization, split_hous
 from ledger.extract.level_speakers import level_owners
 from ledger.extract.levels import call_levels, prices_now
 from ledger.extract.mentions import find_mentions, remember, remember_prices
+from ledger.extract.named_firms import firms_named
 from ledger.extract.object_clauses import without_object_clause_names
 from ledger.extract.pairing import (
     by_speaker,
@@ -301,7 +302,9 @@ def read_sentence(
     context.viewed_symbols = viewed_symbols(
         work, speaker, [m.symbol for m in mentions if m.subject and m.symbol]
     )
-    named_houses = houses_named(without_object_clause_names(work))
+    unrelated = without_object_clause_names(work)
+    # "A snippet from Capital Economics:": failing a house the tables know, any research firm
+    named_houses = houses_named(unrelated) or [name for _, name in firms_named(unrelated)]
     if named_houses and not (speaker.named and speaker.name and is_organization(speaker.name)):
         context.last_organization = named_houses[-1]  # "This one comes from ING. ... the bank"
         context.organization_paragraph = context.paragraph

@@ -30,6 +30,10 @@ _ROLE = (
     r"(?:co-head|strategist|analyst|economist|head|chief|director"
     r"|manager|officer|cio|ceo|CIO|CEO|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
     r"\s+){0,3}?[a-z-]+)?"
+    # "head of equities for the Americas", "chief strategist for Asia Pacific": the region a
+    # post covers, before the firm ("... at UBS Wealth Management")
+    r"(?:\s+(?:for|in)\s+(?:the\s+)?(?:[A-Z][\w-]*|[A-Z]{2,5})(?:\s+[A-Z][\w-]*){0,2}"
+    r"(?=\s+(?:at|of|with)\s))?"
 )
 ROLE = _ROLE  # the same posts, for the article-wide ties (article_affiliations.py)
 # "head of US equity strategy Lori Calvasina": a role in lower case, then the person

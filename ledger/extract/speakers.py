@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 
 from ledger.extract.clause_subjects import ClauseSubject, clause_subject
+from ledger.extract.contrast_subjects import contrast_subjects
 from ledger.extract.house_names import (
     HOUSE_NAMES,
     HOUSE_SUBJECT,
@@ -422,6 +423,10 @@ def speaker_spans(text: str) -> list[tuple[int, tuple[str, ...]]]:
         found.setdefault(start, houses)
     if found:
         first = min(found)
+        for start, names in contrast_subjects(text):
+            # "Lee projected $10,000 by year-end, while Hayes stressed a $10,000 target"
+            if start > first:
+                found.setdefault(start, names)
         for match in _GAPPED_HOUSE.finditer(text):
             # "Bank of America has set 55,500 as its target and UBS 54,000": the verb is
             # left out for the second house, whose level follows its name at once.

@@ -276,6 +276,9 @@ HOUSE_ALIASES: Mapping[str, str] = MappingProxyType(
         "Scotiabank": "Scotiabank", "Natixis": "Natixis",
         "Danske Bank": "Danske Bank", "Westpac": "Westpac", "CIBC": "CIBC", "BMO": "BMO",
         "Bank of Montreal": "BMO",
+        # a house the labels name in every round-up of index targets
+        "Oppenheimer": "Oppenheimer", "Oppenheimer & Co.": "Oppenheimer",
+        "Oppenheimer Asset Management": "Oppenheimer",
         "MUFG": "MUFG", "Santander": "Santander", "UniCredit": "UniCredit",
         "Credit Agricole": "Credit Agricole", "Crédit Agricole": "Credit Agricole",
         "EIA": "Energy Information Administration",
@@ -330,5 +333,13 @@ ORGANIZATION_WORDS = (
 # The public figures the labelling convention tracks in their own name in every file,
 # whatever firm an article ties them to ("Tom Lee, head of research at Fundstrat").
 PUBLIC_FIGURES = ("Tom Lee", "Arthur Hayes", "Peter Schiff", "Robert Kiyosaki")
+# The other given names they are written with ("Thomas Lee, founder of Fundstrat Global
+# Advisors"): the same person, kept under the name above.
+PUBLIC_FIGURE_GIVEN_NAMES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "Tom Lee": ("Thomas", "Tommy"), "Arthur Hayes": ("Art",), "Peter Schiff": ("Pete",),
+        "Robert Kiyosaki": ("Rob", "Bob", "Robert T."),
+    }
+)  # fmt: skip
 # The title between a person and their firm: "said Jane Doe, chief strategist at Acme".
 PERSON_AT_FIRM = r",\s+(?:[a-z][\w&'-]*\s+){0,6}(?:at|of|with)\s+"
