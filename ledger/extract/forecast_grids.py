@@ -61,6 +61,13 @@ _END_WORDS = (
 )
 _END = re.compile(rf"^(?:{_END_WORDS})\s*[-\s]?\s*{_YY}$", re.IGNORECASE)
 _END_AFTER = re.compile(rf"^{_YY}\s*(?:yıl\s+)?sonu$", re.IGNORECASE)  # Turkish "2026 sonu"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "end of September 2020", "end-June 2021": a month's last day
+_MONTH_END = re.compile(
+    r"^end[-\s]?(?:of\s+)?(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
+    r"\.?\s+(?P<year>(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
 # "12m", "12M", "3-month", "6 months", "12 mesi", "12 meses", "12 Monate", "12 mois", "12 ay"
 _HORIZON = re.compile(
     r"^(?P<months>\d{1,2})\s*[-\s]?\s*(?:m|mo|mths?|months?|mesi|meses|monate|mois|ay)$",
@@ -124,6 +131,12 @@ def parse_period(cell: str, made_on: date) -> tuple[Period, bool] | None:
     if match := _END.match(core) or _END_AFTER.match(core):
         year = _full_year(match["year"])
         return Period(f"by the end of {year}", date(year, 12, 31), False), averaged
+    if match := _MONTH_END.match(core):
+        month = _MONTHS.index(match["month"][:3].lower()) + 1
+        year = int(match["year"])
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        said = f"by the end of {calendar.month_name[month]} {year}"
+        return Period(said, last, False), averaged
     if match := _HORIZON.match(core):
         months = int(match["months"])
         if not 1 <= months <= 60:
@@ -419,7 +432,7 @@ _NOT_PRICES = re.compile(
 
 
 def _rewritten(
-    block: list[str], context: str, made_on: date, names_asset: NamesAsset
+    block: list[str], context: str, made_on: date, names_asset: NamesAsset, subject: str = ""
 ) -> list[str] | None:
     """The block's lines as labelled lines, one per cell still ahead; None to leave it."""
     captions: list[str] = []
@@ -435,7 +448,17 @@ def _rewritten(
         cells, asset = read
         asset = asset or _asset_in(around, names_asset)
         said: list[str | None] = [None] * len(body)
-        lines = [_said(c, asset, bool(_AVERAGE_WORDS.search(around))) for c in cells] if asset else []
+        averaged = bool(_AVERAGE_WORDS.search(around))
+        lines = [_said(c, asset, averaged) for c in cells if c.period.deadline > made_on] if asset else []
+    elif (blocks := _house_blocks(body, made_on, names_asset)) is not None:
+        asset = _asset_in(around, names_asset) or _asset_in(subject, names_asset)
+        if asset is None:
+            return None
+        averaged = bool(_AVERAGE_WORDS.search(around))
+        out = body[: blocks[0][0]]
+        for _start, cells in blocks:
+            out.extend(f"{_said(c, asset, averaged)}." for c in cells if c.period.deadline > made_on)
+        return [*captions, *out]
     else:
         items = _item_cells(body, around, made_on, names_asset)
         if items is None:
@@ -444,37 +467,72 @@ def _rewritten(
         if asset is None:
             return None
         averaged = bool(_AVERAGE_WORDS.search(around))
-        said = [_said(c, asset, averaged) if c else None for c in items]
+        said = [
+            _said(c, asset, averaged) if c and c.period.deadline > made_on else None for c in items
+        ]
         lines = []
     if asset is None:
         return None
     if grid is not None and not lines and not any(said):
         return None
-    ahead = [line for line in lines if _ahead(line, made_on)]
     out = [*captions]
-    if lines:
-        if not ahead:
-            return None
-        out.extend(f"{line}." for line in ahead)
+    if grid is not None and read:
+        if not lines:
+            return None  # every cell is of a period already over: history, left as written
+        out.extend(f"{line}." for line in lines)
         return out
     for original, line in zip(body, said, strict=True):
         out.append(original if line is None else f"{line}.")
     return out
 
 
-def _ahead(line: str, made_on: date) -> bool:
-    """Whether a said line's period ends after the article's day (cells of the past are
-    history)."""
-    match = re.search(r"(?:in|by the end of)\s+(?:Q(\d)|H(\d))?\s*((?:19|20)\d\d)$", line)
-    if match is None:
-        return True
-    year = int(match[3])
-    month = 12
-    if match[1]:
-        month = int(match[1]) * 3
-    elif match[2]:
-        month = 6 if match[2] == "1" else 12
-    return date(year, month, calendar.monthrange(year, month)[1]) > made_on
+_PERIOD_LEVEL = re.compile(r"^(?P<period>[^:]{2,40}):\s*(?P<level>.+?)\.?$")
+
+
+def _house_blocks(
+    body: list[str], made_on: date, names_asset: NamesAsset
+) -> list[tuple[int, list[_Cell]]] | None:
+    """A block that gives each house on a line of its own and its calls under it as
+    "period: level" pairs ("Goldman Sachs" over "End of September 2020: $1,800/oz; end of
+    June 2021: $2,000/oz"): the cells of each house, with the index of its line; None when
+    fewer than two houses are written so."""
+    starts = [
+        i
+        for i, line in enumerate(body[:-1])
+        if _is_house(line.strip().rstrip(":"), names_asset, made_on)
+        and _PERIOD_LEVEL.match(body[i + 1].strip().split(";")[0])
+    ]
+    if len(starts) < 2:
+        return None
+    houses = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(body)
+        house = body[start].strip().rstrip(":")
+        cells = []
+        for pair in " ".join(line.strip() for line in body[start + 1 : end]).split(";"):
+            match = _PERIOD_LEVEL.match(pair.strip())
+            if match is None:
+                continue
+            found = parse_period(match["period"], made_on)
+            level = parse_level(match["level"].strip().rstrip("."))
+            if found is not None and level is not None:
+                cells.append(_Cell(house, level, found[0], found[1]))
+        houses.append((start, cells))
+    return houses
+
+
+# A heading or caption: one short paragraph. A grid's heading may stand one paragraph of
+# prose above it ("GOLD EXPECTATIONS FOR 2026", then a paragraph on the week, then the list).
+MAX_HEADING_LENGTH = 160
+
+
+def _heading_before(previous: list[str]) -> str:
+    """The heading a block stands under: the paragraph just before it when short, else the
+    short one before that."""
+    for paragraph in reversed(previous[-2:]):
+        if len(paragraph) <= MAX_HEADING_LENGTH:
+            return paragraph
+    return ""
 
 
 def forecast_grids(text: str, names_asset: NamesAsset, made_on: date) -> str:
@@ -484,6 +542,7 @@ def forecast_grids(text: str, names_asset: NamesAsset, made_on: date) -> str:
     figure for it is an average (the extractor's table lookup), or None.
     """
     lines = text.split("\n")
+    subject = next((line for line in lines if line.strip()), "")  # the headline
     out: list[str] = []
     index = 0
     previous: list[str] = []
@@ -496,9 +555,11 @@ def forecast_grids(text: str, names_asset: NamesAsset, made_on: date) -> str:
         while end < len(lines) and lines[end].strip():
             end += 1
         block = lines[index:end]
-        context = " ".join(previous[-1:]) if previous and len(previous[-1]) <= 160 else ""
-        rewritten = _rewritten(block, context, made_on, names_asset) if len(block) >= 2 else None
+        context = _heading_before(previous)
+        rewritten = (
+            _rewritten(block, context, made_on, names_asset, subject) if len(block) >= 2 else None
+        )
         out.extend(block if rewritten is None else rewritten)
-        previous = [" ".join(line.strip() for line in block)]
+        previous.append(" ".join(line.strip() for line in block))
         index = end
     return "\n".join(out)
