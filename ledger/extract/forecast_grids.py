@@ -41,6 +41,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from ledger.extract.house_names import HOUSES
+
 NamesAsset = Callable[[str], tuple[str, bool] | None]
 
 # ------------------------------------------------------------------ periods
@@ -194,7 +196,8 @@ def _is_house(cell: str, names_asset: NamesAsset, made_on: date) -> bool:
         return False
     if _SUMMARY_LABELS.match(label) or parse_period(label, made_on) is not None:
         return False
-    return names_asset(label) is None
+    # a bank whose name is also its share's ("CITI", "UBS") is the house in a grid's label
+    return " ".join(label.lower().split()) in HOUSES or names_asset(label) is None
 
 
 # ------------------------------------------------------------------ layouts
@@ -437,7 +440,12 @@ def _rewritten(
     """The block's lines as labelled lines, one per cell still ahead; None to leave it."""
     captions: list[str] = []
     body = list(block)
-    while body and _grid([body[0]]) is None and _ITEM.match(body[0]) is None:
+    while (
+        body
+        and _grid([body[0]]) is None
+        and _ITEM.match(body[0]) is None
+        and not _is_house(body[0].strip().rstrip(":"), names_asset, made_on)
+    ):
         captions.append(body.pop(0))
     around = " ".join([context, *captions])
     if len(body) < 2 or _PAST_WORDS.search(around) or _NOT_PRICES.search(around):
@@ -449,7 +457,11 @@ def _rewritten(
         asset = asset or _asset_in(around, names_asset)
         said: list[str | None] = [None] * len(body)
         averaged = bool(_AVERAGE_WORDS.search(around))
-        lines = [_said(c, asset, averaged) for c in cells if c.period.deadline > made_on] if asset else []
+        lines = (
+            [_said(c, asset, averaged) for c in cells if c.period.deadline > made_on]
+            if asset
+            else []
+        )
     elif (blocks := _house_blocks(body, made_on, names_asset)) is not None:
         asset = _asset_in(around, names_asset) or _asset_in(subject, names_asset)
         if asset is None:
@@ -457,7 +469,9 @@ def _rewritten(
         averaged = bool(_AVERAGE_WORDS.search(around))
         out = body[: blocks[0][0]]
         for _start, cells in blocks:
-            out.extend(f"{_said(c, asset, averaged)}." for c in cells if c.period.deadline > made_on)
+            out.extend(
+                f"{_said(c, asset, averaged)}." for c in cells if c.period.deadline > made_on
+            )
         return [*captions, *out]
     else:
         items = _item_cells(body, around, made_on, names_asset)

@@ -99,7 +99,9 @@ LANGUAGES = {
     "en2": Words("Broker", "{asset} price outlook", "avg", "year-end {year}", "{n}-month"),
     "tr": Words("Banka", "Bankaların {asset} tahminleri", "ortalama", "{year} sonu", "{n} ay"),
     "it": Words("Banca", "Le previsioni su {asset}", "media", "fine {year}", "{n} mesi"),
-    "es": Words("Banco", "Previsiones para el {asset}", "promedio", "finales de {year}", "{n} meses"),
+    "es": Words(
+        "Banco", "Previsiones para el {asset}", "promedio", "finales de {year}", "{n} meses"
+    ),
     "de": Words("Bank", "{asset}-Prognosen", "Ø", "Ende {year}", "{n} Monate"),
     "fr": Words("Banque", "Prévisions pour {asset}", "moyenne", "fin {year}", "{n} mois"),
     "pt": Words("Banco", "Previsões para o {asset}", "média", "final de {year}", "{n} meses"),
@@ -174,6 +176,8 @@ def _heading(grid: Grid) -> str:
     notes = [grid.asset.unit] if grid.with_unit else []
     if grid.averaged:
         notes.append(words.average)
+    if grid.layout in SINGLE_PERIOD_LAYOUTS:
+        heading = f"{heading} {grid.periods[0].written(grid.language)}"
     return f"{heading} ({', '.join(notes)})" if notes else heading
 
 
@@ -200,7 +204,9 @@ def _pipes(rows: list[list[str]], markdown: bool) -> list[str]:
 
 def _spaces(rows: list[list[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) + 3 for i in range(len(rows[0]))]
-    return ["".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    return [
+        "".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
 
 
 def _values(rows: list[list[str]], delimiter: str) -> list[str]:
@@ -230,28 +236,62 @@ LAYOUTS: dict[str, Callable[[Grid], list[str]]] = {
     "dash items": lambda g: _items(g, lambda h, lv, p: f"- {h} — {lv} ({p})"),
     "greentext": lambda g: _items(g, lambda h, lv, p: f">{h} target {lv} {p}"),
     "bullets": lambda g: _items(g, lambda h, lv, p: f"• {h}: {lv}, {p}"),
+    "house blocks": lambda g: _house_blocks(g),
+    "stacked": lambda g: _stacked(g),
 }
+# Layouts that give one period for the whole list, named in the heading ("... 2026")
+SINGLE_PERIOD_LAYOUTS = frozenset(("stacked",))
+YEAR_PERIODS = tuple(p for p in PERIODS if p.key in ("as:2026", "as:2027"))
+
+
+def _house_blocks(grid: Grid) -> list[str]:
+    """Each house on a line of its own, its calls under it: "2026: $4,900; 2027: $5,100"."""
+    lines = []
+    for h, house in enumerate(grid.houses):
+        lines.append(house)
+        pairs = [
+            f"{period.written(grid.language)}: {_written_level(grid, grid.level(h, p))}"
+            for p, period in enumerate(grid.periods)
+        ]
+        lines.append("; ".join(pairs) + ".")
+    return lines
+
+
+def _stacked(grid: Grid) -> list[str]:
+    """Each house in capitals over its level, a blank line between houses."""
+    lines = []
+    for h, house in enumerate(grid.houses):
+        lines.extend([house.upper(), _written_level(grid, grid.level(h, 0)), ""])
+    return lines[:-1]
 
 
 def compose(grid: Grid) -> str:
     """The article: a lead, the heading, the grid."""
     lines = LAYOUTS[grid.layout](grid)
-    return "\n".join(["Banks updated their views this week.", "", _heading(grid), "", *lines]) + "\n"
+    return (
+        "\n".join(["Banks updated their views this week.", "", _heading(grid), "", *lines]) + "\n"
+    )
 
 
 @st.composite
 def grids(draw: st.DrawFn, layouts: tuple[str, ...] = tuple(LAYOUTS)) -> Grid:
     asset = draw(st.sampled_from(ASSETS))
     houses = draw(st.lists(st.sampled_from(HOUSES), min_size=2, max_size=4, unique=True))
-    periods = draw(
-        st.lists(st.sampled_from(PERIODS), min_size=1, max_size=3, unique_by=lambda p: p.deadline)
-    )
+    layout = draw(st.sampled_from(layouts))
+    if layout in SINGLE_PERIOD_LAYOUTS:
+        periods = [draw(st.sampled_from(YEAR_PERIODS))]
+    else:
+        periods = draw(
+            st.lists(
+                st.sampled_from(PERIODS), min_size=1, max_size=3, unique_by=lambda p: p.deadline
+            )
+        )
     return Grid(
         asset,
         tuple(houses),
         tuple(periods),
         draw(st.sampled_from(tuple(LANGUAGES))),
-        draw(st.sampled_from(layouts)),
+        layout,
         draw(st.booleans()),
         draw(st.booleans()),
         draw(st.sampled_from(("$4,900", "4,900", "4900"))),
