@@ -17,16 +17,19 @@ this module reads the grid, not the layout:
    with a percent, a word or a column the reader cannot place ("2020 prev", "Revised",
    "EPS") is left as written, for the older readers (tables.py, aligned_tables.py) or for
    prose.
-3. The asset is the one named in the grid's headers or in the heading just above it;
-   with none, the grid is left as written (the article's subject is the prose reader's
-   call, not this module's).
-4. Each cell is said as the labelled line a reader makes of it, "Goldman Sachs: gold
-   average $4,900 in 2026", which the list reading of the extractor takes like any
-   "Name: level" item. The kind: an average when the grid says so (average, avg, mean,
-   Ø, media, promedio, moyenne, média, Durchschnitt, ortalama); a point in time for an
-   end-of-period or horizon column ("end-2026", "12m"), touched by then; otherwise the
-   labelling convention of corpus_dev.yaml: a commodity's figure for a calendar year,
-   half or quarter is that period's average, an index's or a coin's is where it will be.
+3. The asset is the one named in the grid's headers or in the heading above it (the
+   paragraph before, or the short one before that prose); with none, the grid is left as
+   written. Only a block of houses each over its "period: level" pairs, which names no
+   asset anywhere near, takes the headline's.
+4. Each cell is said as the sentence a reader makes of it, "Goldman Sachs expects gold
+   to average $4,900 in 2026" or "UBS sees the S&P 500 at 7,500 by the end of 2026",
+   which the sentence reader takes like any call (a verb, so that a house the list of
+   names does not know is still the speaker). The kind: an average when the grid says so
+   (average, avg, mean, Ø, media, promedio, moyenne, média, Durchschnitt, ortalama); a
+   point in time for an end-of-period or horizon column ("end-2026", "12m"), touched by
+   then; otherwise the labelling convention of corpus_dev.yaml: a commodity's figure for
+   a calendar year, half or quarter is that period's average, an index's or a coin's is
+   where it will be by the period's end.
 5. A period already over on the article's day is history, not a call: its cells are not
    said. A grid of the past (every period over), of percent changes, or of one house's
    dated targets (rows that are dates, not houses) yields nothing here.
@@ -41,7 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from ledger.extract.house_names import HOUSES
+from ledger.extract.house_names import HOUSES, is_house_like
 
 NamesAsset = Callable[[str], tuple[str, bool] | None]
 
@@ -197,7 +200,14 @@ def _is_house(cell: str, names_asset: NamesAsset, made_on: date) -> bool:
     if _SUMMARY_LABELS.match(label) or parse_period(label, made_on) is not None:
         return False
     # a bank whose name is also its share's ("CITI", "UBS") is the house in a grid's label
-    return " ".join(label.lower().split()) in HOUSES or names_asset(label) is None
+    if " ".join(label.lower().split()) in HOUSES:
+        return True
+    if names_asset(label) is not None:
+        return False
+    # a firm's name: a house's word or an acronym in it ("TD Securities"), or a proper name
+    # of several capitalised words ("Raymond James"); not "Deliveries" or "Mine output"
+    words = label.split()
+    return is_house_like(label) or (len(words) > 1 and all(w[0].isupper() for w in words))
 
 
 # ------------------------------------------------------------------ layouts
@@ -412,16 +422,20 @@ def _grid_cells(
 
 
 def _said(cell: _Cell, asset: tuple[str, bool], averaged_grid: bool) -> str:
+    """The cell as the sentence a reader makes of it. Said with a verb ("Raymond James
+    expects gold to average $4,635 in 2026"), not as a "Name: level" item: a house the
+    extractor's list of names does not know is the subject of its verb, where as an item's
+    label it was passed over for the house of the line before."""
     name, commodity = asset
     average = cell.period.calendar_span and (averaged_grid or cell.averaged or commodity)
     if average:
-        return f"{cell.house}: {name} average {cell.level} {cell.period.said}"
+        return f"{cell.house} expects {name} to average {cell.level} {cell.period.said}"
     # a calendar span's figure that is no average is where the price stands at its end
     # ("in Q3 2026" alone reads as the quarter's average)
     said = cell.period.said
     if cell.period.calendar_span:
         said = said.replace("in ", "by the end of ", 1)
-    return f"{cell.house}: {name} at {cell.level} {said}"
+    return f"{cell.house} sees {name} at {cell.level} {said}"
 
 
 _PAST_WORDS = re.compile(
@@ -437,7 +451,7 @@ _NOT_PRICES = re.compile(
 def _rewritten(
     block: list[str], context: str, made_on: date, names_asset: NamesAsset, subject: str = ""
 ) -> list[str] | None:
-    """The block's lines as labelled lines, one per cell still ahead; None to leave it."""
+    """The block's lines as sentences, one per cell still ahead; None to leave it."""
     captions: list[str] = []
     body = list(block)
     while (
@@ -550,7 +564,7 @@ def _heading_before(previous: list[str]) -> str:
 
 
 def forecast_grids(text: str, names_asset: NamesAsset, made_on: date) -> str:
-    """`text` with each grid or list of houses' forecasts said one labelled line per cell.
+    """`text` with each grid or list of houses' forecasts said one sentence per cell.
 
     `names_asset(words)` gives the asset the words name and whether a commodity's period
     figure for it is an average (the extractor's table lookup), or None.

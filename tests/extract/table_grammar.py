@@ -118,6 +118,9 @@ HOUSES = (
     "HSBC",
     "BNP Paribas",
     "Commerzbank",
+    "Raymond James",  # houses the extractor's list of names does not know
+    "Fitch Solutions",
+    "TD Securities",
 )
 
 
