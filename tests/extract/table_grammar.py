@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -298,4 +299,27 @@ def grids(draw: st.DrawFn, layouts: tuple[str, ...] = tuple(LAYOUTS)) -> Grid:
         draw(st.booleans()),
         draw(st.booleans()),
         draw(st.sampled_from(("$4,900", "4,900", "4900"))),
+    )
+
+
+def draw_grid(rng: random.Random, layouts: tuple[str, ...] = tuple(LAYOUTS)) -> Grid:
+    """One grid drawn with `rng`, as `grids()` draws them (for the bench, which counts
+    failures by layout and language over thousands of seeds)."""
+    layout = rng.choice(layouts)
+    if layout in SINGLE_PERIOD_LAYOUTS:
+        periods = [rng.choice(YEAR_PERIODS)]
+    else:
+        periods = []
+        for period in rng.sample(PERIODS, rng.randint(1, 3)):
+            if all(period.deadline != p.deadline for p in periods):
+                periods.append(period)
+    return Grid(
+        rng.choice(ASSETS),
+        tuple(rng.sample(HOUSES, rng.randint(2, 4))),
+        tuple(periods),
+        rng.choice(tuple(LANGUAGES)),
+        layout,
+        rng.random() < 0.5,
+        rng.random() < 0.5,
+        rng.choice(("$4,900", "4,900", "4900")),
     )
