@@ -180,16 +180,17 @@ def parse_level(cell: str) -> str | None:
 # ------------------------------------------------------------------ houses
 
 _SUMMARY_LABELS = re.compile(
-    r"^(?:average|avg|mean|median|consensus|spot|current|actual|price|total|high|low|range"
+    r"^(?:average|avg|mean|median|highest|lowest|consensus|spot|current|actual|price|total|high|low|range"
     r"|media|promedio|moyenne|m[ée]dia|durchschnitt|ortalama|konsens(?:us)?|bank|banks"
     r"|broker(?:age)?|firm|house|institution|source|company|analyst|period|year|date"
     r"|banca|banco|bancos|banque|banken|kurum|instituci[oó]n|istituto)$",
     re.IGNORECASE,
 )
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _HOUSE = re.compile(r"^[A-Za-zÀ-ÿ][\w&.'\u2019\- ]{0,48}$")
 
 
-def _is_house(cell: str, names_asset: NamesAsset, made_on: date) -> bool:
+def _is_house(cell: str, names_asset: NamesAsset, made_on: date, *, listed: bool = False) -> bool:
     """A row's (or column's) label that names a forecaster: words, no digits that make it a
     date or a figure, not a summary row ("Average", "Consensus"), not an asset."""
     label = cell.strip().rstrip("*").strip()
@@ -202,12 +203,15 @@ def _is_house(cell: str, names_asset: NamesAsset, made_on: date) -> bool:
     # a bank whose name is also its share's ("CITI", "UBS") is the house in a grid's label
     if " ".join(label.lower().split()) in HOUSES:
         return True
-    if names_asset(label) is not None:
-        return False
+    if names_asset(label) is not None and not (listed and _ACRONYM.match(label)):
+        return False  # "Brent", "Gold": a row of an asset (but "KKR: 7,600" in a list is a firm)
     # a firm's name: a house's word or an acronym in it ("TD Securities"), or a proper name
     # of several capitalised words ("Raymond James"); not "Deliveries" or "Mine output"
+    # In a list of "Name: level" items a one-word name is a house too ("Oppenheimer: 8,100"):
+    # an item's label is who gives the level, where a grid's row may be any quantity.
     words = label.split()
-    return is_house_like(label) or (len(words) > 1 and all(w[0].isupper() for w in words))
+    several_capitalised = (len(words) > 1 or listed) and all(w[0].isupper() for w in words)
+    return is_house_like(label) or several_capitalised
 
 
 # ------------------------------------------------------------------ layouts
@@ -293,7 +297,9 @@ def _item_cells(
     cells: list[_Cell | None] = []
     for line in lines:
         match = _ITEM.match(line)
-        if match is None or not _is_house(match["house"], names_asset, made_on):
+        if match is not None and _names_other_asset(match["house"], names_asset):
+            return None  # a list of assets' levels ("Brent: $64", "Gold: $4,900"), not houses'
+        if match is None or not _is_house(match["house"], names_asset, made_on, listed=True):
             cells.append(None)
             continue
         level = parse_level(match["level"].replace(" ", ""))
@@ -316,6 +322,15 @@ def _item_cells(
     if sum(cell is not None for cell in cells) < 2:
         return None
     return cells
+
+
+def _names_other_asset(label: str, names_asset: NamesAsset) -> bool:
+    """Whether an item's label names an asset rather than a house (a house whose name is
+    also a share's, "Citi", "KKR", is a house)."""
+    label = label.strip()
+    if " ".join(label.lower().split()) in HOUSES or _ACRONYM.match(label):
+        return False
+    return names_asset(label) is not None
 
 
 _CONTEXT_PERIOD = re.compile(
