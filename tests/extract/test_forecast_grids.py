@@ -208,3 +208,44 @@ def test_a_list_under_a_heading_a_paragraph_above(name: str) -> None:
 def _by_call(calls: list[tuple[str, str, float, date | None, str]]) -> list[tuple[object, ...]]:
     """The calls compared as the protocol does: the speaker by the ledger's name for it."""
     return sorted((s, k, lv, d, source_key(source_name(sp))) for s, k, lv, d, sp in calls)
+
+
+# A "Name: level" list is rewritten whole or not at all: one label left as written (a one-word
+# firm the list of names does not know, a firm named like a share) took the next house's line.
+WHOLE_LISTS = {
+    "one-word and ticker-named firms": (
+        "Strategists' S&P 500 targets for the end of 2026\n"
+        "Oppenheimer: 8,100\n"
+        "Fundstrat: 7,700\n"
+        "KKR: 7,600\n"
+        "Stifel: 7,000\n",
+        [
+            ("^GSPC", "touch", 7000.0, date(2026, 12, 31), "Stifel"),
+            ("^GSPC", "touch", 7600.0, date(2026, 12, 31), "KKR"),
+            ("^GSPC", "touch", 7700.0, date(2026, 12, 31), "Fundstrat"),
+            ("^GSPC", "touch", 8100.0, date(2026, 12, 31), "Oppenheimer"),
+        ],
+    ),
+    "summary rows after the houses": (
+        "Gold: what the banks see for 2027\n"
+        "- Jefferies: $4,800\n"
+        "- Saxo: $4,600\n"
+        "- Highest: $4,800\n"
+        "- Lowest: $4,600\n",
+        [
+            ("GC=F", "average", 4600.0, date(2027, 12, 31), "Saxo"),
+            ("GC=F", "average", 4800.0, date(2027, 12, 31), "Jefferies"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE_LISTS))
+def test_every_house_of_a_list_keeps_its_line(name: str) -> None:
+    text, wanted = WHOLE_LISTS[name]
+    assert _by_call(recorded(text)) == _by_call(wanted)
+
+
+def test_a_list_of_assets_is_no_list_of_houses() -> None:
+    text = "Citi's forecasts for 2026\n\nBrent: $64\nWTI: $60\n"
+    assert all(speaker.lower() not in ("brent", "wti") for *_, speaker in recorded(text))
