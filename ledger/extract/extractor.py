@@ -82,6 +82,7 @@ from ledger.extract.article_date import DateSource, article_date
 from ledger.extract.candidate import Candidate
 from ledger.extract.dashboards import dashboard_lines
 from ledger.extract.entity_focus import credited_to_sole_house, focus_affiliations
+from ledger.extract.forecast_grids import forecast_grids
 from ledger.extract.house_names import source_name
 from ledger.extract.kind_convention import sides_against_price_of_day
 from ledger.extract.merge import merged
@@ -222,6 +223,8 @@ def _extract(
             return None
         return known[0].asset, asset_words.ASSET_FAMILIES.get(known[0].symbol) in _AVERAGED_FAMILIES
 
+    # grids of houses' forecasts in any layout first; what they leave, the older table readers
+    text = forecast_grids(stacked_items(text), names_asset, made_on)
     text = tables_as_lines(aligned_as_pipes(text), names_asset)
     text = dashboard_lines(stacked_items(text))
     read: dict[tuple[str, bool, ContextState], tuple[list[Candidate], ContextState]] = {}
