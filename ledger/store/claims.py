@@ -37,6 +37,7 @@ from ledger.rules.overrides import needs_force
 from ledger.store import core_tables, prooflog
 from ledger.store.bar_blocks import EPOCH_ORDINAL, closes_between
 from ledger.store.batching import chunks
+from ledger.store.bulk_values import insert_values
 from ledger.store.core_tables import as_utc, utcnow
 from ledger.store.deferred_indexes import indexes_made_after
 from ledger.store.level_columns import level_rule_from_columns, level_rule_values
@@ -191,12 +192,12 @@ def _record_part(
         session, part, [source_id_by_name[entry.source] for entry, _ in part], today, day, stamp
     )
     # The log below reads every column; the INSERT binds only the columns some
-    # row fills (none of prediction's columns has a server default).
-    insert_rows(
+    # row fills (none of prediction's columns has a server default), many rows
+    # a statement (`insert_values`: prediction's IN checks are built once each).
+    insert_values(
         session,
         "prediction",
         *filled_columns(_PREDICTION_COLUMNS, [columns[name] for name in _PREDICTION_COLUMNS]),
-        ready=True,
     )
     part_ids = _ids_after(session, last_id, columns["fingerprint"])
     # Each distinct tag list sorted once: an import's claims share a few.
