@@ -378,6 +378,8 @@ def _asset_in(text: str, names_asset: NamesAsset) -> tuple[str, bool] | None:
 def _grid(lines: list[str]) -> list[list[str]] | None:
     """The lines cut into rows of cells by the first layout that cuts them all alike."""
     rows = [line for line in lines if not _SEPARATOR_ROW.match(line)]
+    if not rows:
+        return None  # rules and nothing else ("----" under "----"): no grid
     for split in _SPLITTERS:
         cut = [split(line) for line in rows]
         if any(cells is None for cells in cut):

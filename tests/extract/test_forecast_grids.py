@@ -249,3 +249,48 @@ def test_every_house_of_a_list_keeps_its_line(name: str) -> None:
 def test_a_list_of_assets_is_no_list_of_houses() -> None:
     text = "Citi's forecasts for 2026\n\nBrent: $64\nWTI: $60\n"
     assert all(speaker.lower() not in ("brent", "wti") for *_, speaker in recorded(text))
+
+
+def test_a_block_of_rules_alone_is_no_grid() -> None:
+    """Two lines of dashes and nothing else (a page's horizontal rules) raised IndexError."""
+    text = (
+        "Gold outlook 2026\n\n----------\n----------\n\n"
+        "Goldman Sachs sees gold at $4,900 by end-2026.\n"
+    )
+    found = recordable(extract_article(text, today=TODAY, made_on=MADE_ON).candidates)
+    assert [(f.symbol, f.level) for f in found] == [("GC=F", 4900.0)]
+
+
+_GRID_CHARACTERS = st.sampled_from(
+    [
+        "|",
+        "-",
+        "---",
+        "|---|",
+        ":",
+        "+",
+        " ",
+        "  ",
+        "\t",
+        ",",
+        ";",
+        "Gold",
+        "UBS",
+        "2026",
+        "$4,900",
+        "Q4",
+        "avg",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lines=st.lists(
+        st.lists(_GRID_CHARACTERS, min_size=0, max_size=8).map("".join), min_size=2, max_size=6
+    )
+)
+def test_no_block_of_grid_characters_raises(lines: list[str]) -> None:
+    """Whatever a block of table-like lines holds, reading it proposes or skips, never raises."""
+    text = "Gold forecasts (USD/oz)\n\n" + "\n".join(lines) + "\n"
+    extract_article(text, today=TODAY, made_on=MADE_ON)
