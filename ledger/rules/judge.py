@@ -135,6 +135,8 @@ _REASONS: dict[int, OpenReason | None] = {
 }
 _SHOWN_GAPS = 3
 
+# A bar quality code's name, None at -1 (no bar stood behind the verdict).
+_QUALITY_OR_NONE: tuple[str | None, ...] = (*BAR_QUALITIES, None)
 _REPAIRED_CODE = BAR_QUALITIES.index(REPAIRED)
 _CLOSE_ONLY_CODE = BAR_QUALITIES.index(CLOSE_ONLY)
 
@@ -182,6 +184,10 @@ def _field_of(kind: ClaimKind) -> EvidenceField:
 _FIELDS: tuple[EvidenceField, ...] = tuple(_field_of(kind) for kind in _KINDS)
 _FIELD_LIST: tuple[EvidenceField, ...] = tuple(EvidenceField)
 _FIELD_CODE: dict[EvidenceField, int] = {field: code for code, field in enumerate(_FIELD_LIST)}
+# `resolve_columns`' field lookup: a rule's field code, then (from the offset) a
+# kind's own field by kind code, and None last (at -1, an undecided claim).
+_KIND_FIELD_OFFSET = len(_FIELD_LIST)
+_FIELD_OR_NONE: tuple[EvidenceField | None, ...] = (*_FIELD_LIST, *_FIELDS, None)
 
 
 def resolve(
@@ -292,20 +298,19 @@ def resolve_columns(
     batch = _Batch.of_columns(claims, splits, prices, as_of)
     results = _judge(batch, prices)
     decided = results.outcome != _OPEN
-    kinds = batch.kind.tolist()
-    fields: list[EvidenceField | None] = [
-        (_FIELDS[kind] if code < 0 else _FIELD_LIST[code]) if is_decided else None
-        for kind, code, is_decided in zip(
-            kinds, results.field.tolist(), decided.tolist(), strict=True
-        )
-    ]
+    # A claim's field code (its kind's field where the rule set none), -1 when
+    # undecided: looked up a C call at a time, not built per claim in Python.
+    field_codes = np.where(results.field < 0, _KIND_FIELD_OFFSET + batch.kind, results.field)
+    fields: list[EvidenceField | None] = list(
+        map(_FIELD_OR_NONE.__getitem__, np.where(decided, field_codes, -1).tolist())
+    )
     evidence_day = np.where(
         results.evidence_index >= 0, prices.day_at(results.evidence_index), NO_DAY
     )
     closest_day = np.where(results.closest_index >= 0, prices.day_at(results.closest_index), NO_DAY)
     return VerdictColumns(
         outcome=results.outcome,
-        open_reason=[_REASONS[reason] for reason in results.reason.tolist()],
+        open_reason=list(map(_REASONS.__getitem__, results.reason.tolist())),
         open_detail=_open_details(batch, results),
         evidence_day=evidence_day,
         evidence_price=np.where(decided, results.evidence_price, np.nan),
@@ -316,7 +321,7 @@ def resolve_columns(
         closest_day=closest_day,
         closest_price=results.closest_price,
         days_to_touch=_days_to_touch(batch, prices, results),
-        bar_quality=[None if q < 0 else BAR_QUALITIES[q] for q in results.bar_quality.tolist()],
+        bar_quality=list(map(_QUALITY_OR_NONE.__getitem__, results.bar_quality.tolist())),
     )
 
 
@@ -599,7 +604,7 @@ class _Batch:
     ) -> _Batch:
         kinds = claims.kind
         return cls(
-            np.fromiter((_KIND_VALUE_CODES[k] for k in kinds), np.int64, len(kinds)),
+            np.fromiter(map(_KIND_VALUE_CODES.__getitem__, kinds), np.int64, len(kinds)),
             np.asarray(claims.made_on, dtype=np.int64),
             np.asarray(claims.window_start, dtype=np.int64),
             np.asarray(claims.deadline, dtype=np.int64),

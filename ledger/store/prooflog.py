@@ -494,12 +494,16 @@ def _log_resolution_columns(
     """Append the entries of resolutions given as their stored columns (by
     `_STORED_ORDER` name, as `_RESOLUTION_SQL` reads them)."""
     claim_ids = stored["prediction_id"]
-    current = [bool(value) for value in stored["is_current"]]
     claim_status = claim_status or {}
-    statuses = [
-        claim_status.get(claim_id) if is_current else None
-        for claim_id, is_current in zip(claim_ids, current, strict=True)
-    ]
+    if all(stored["is_current"]):  # a run's new resolutions: asked in C, not per entry
+        current = [True] * len(claim_ids)
+        statuses = list(map(claim_status.get, claim_ids))
+    else:
+        current = [bool(value) for value in stored["is_current"]]
+        statuses = [
+            claim_status.get(claim_id) if is_current else None
+            for claim_id, is_current in zip(claim_ids, current, strict=True)
+        ]
     if void_reasons and "void" in statuses:
         reasons = [
             void_reasons.get(claim_id) if status == "void" else None
