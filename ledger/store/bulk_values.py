@@ -31,11 +31,16 @@ MAX_STATEMENT_VALUES = 32_766
 
 
 def insert_values(
-    session: Session, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    session: Session,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    max_values: int = MAX_STATEMENT_VALUES,
 ) -> int:
     """Insert `rows` (every value already in the driver's form, as `insert_rows`'s
     `ready`) into `table`'s `columns`, each statement binding at most
-    `MAX_STATEMENT_VALUES` (or SQLite's lower limit); returns how many rows were
+    `max_values` (or SQLite's lower limit); returns how many rows were
     written. Elsewhere (COPY on
     PostgreSQL) this is `insert_rows`."""
     if session.get_bind().dialect.name != "sqlite":
@@ -43,7 +48,7 @@ def insert_values(
     if not rows:
         return 0
     connection = session.connection().connection.driver_connection
-    values = min(connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), MAX_STATEMENT_VALUES)
+    values = min(connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), max_values)
     per_statement = max(1, values // len(columns))
     written = 0
     cursor = connection.cursor()

@@ -14,10 +14,12 @@ from sqlalchemy import create_engine
 from sqlmodel import Session
 
 from ledger.claims.parser import claim_from_fields
-from ledger.records import NewClaim
+from ledger.proving import verify_ledger
+from ledger.records import RESOLUTION_EVIDENCE, NewClaim
 from ledger.store.bulk_values import insert_values
 from ledger.store.claims import record_claims
 from ledger.store.raw import executemany, fetchall
+from ledger.store.resolving import RESOLUTION_STATEMENT_VALUES, settle_claim_columns
 from ledger.store.session import open_ledger
 
 TABLE = (
@@ -140,5 +142,41 @@ def test_a_refused_claim_writes_nothing_of_its_batch(ledger_url: str) -> None:
             record_claims(session, _claims(80)[50:])
         with Session(engine) as session:
             assert fetchall(session, "SELECT COUNT(*) FROM prediction", []) == [(50,)]
+    finally:
+        engine.dispose()
+
+
+def test_settling_claims_inserts_their_resolutions_in_a_few_statements(ledger_url: str) -> None:
+    """A resolve run's resolutions go in many rows a statement too (resolution has IN-list
+    CHECKs: outcome, method), in the claims' order, each logged as stored."""
+    if not ledger_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL copies the rows in (COPY)")
+    engine = open_ledger(ledger_url)
+    try:
+        with Session(engine) as session, session.begin():
+            ids = list(record_claims(session, _claims(3000)).added)
+        outcomes = [("true", "false")[i % 2] for i in range(len(ids))]
+        evidence: dict[str, list] = {name: [None] * len(ids) for name in RESOLUTION_EVIDENCE}
+        evidence["evidence_date"] = [date(2025, 3, 1) + timedelta(days=i % 90) for i in ids]
+        evidence["evidence_price"] = [1000.0 + i for i in range(len(ids))]
+        statements: list[str] = []
+        with Session(engine) as session, session.begin():
+            session.connection().connection.set_trace_callback(statements.append)
+            settle_claim_columns(session, ids, outcomes, evidence, run_id=None)
+            session.connection().connection.set_trace_callback(None)
+        inserts = [sql for sql in statements if sql.startswith("INSERT INTO resolution (")]
+        # 3,000 rows of ~20 values, at most RESOLUTION_STATEMENT_VALUES a statement
+        assert 1 <= len(inserts) <= -(-3000 * 20 // RESOLUTION_STATEMENT_VALUES) + 1
+        with Session(engine) as session:
+            stored = fetchall(
+                session,
+                "SELECT id, prediction_id, outcome, evidence_price FROM resolution ORDER BY id",
+                [],
+            )
+        assert verify_ledger(engine).ok
+        assert [row[1] for row in stored] == ids
+        assert [row[2] for row in stored] == outcomes
+        assert [row[0] for row in stored] == list(range(stored[0][0], stored[0][0] + 3000))
+        assert stored[1][3] == 1001.0
     finally:
         engine.dispose()
