@@ -54,6 +54,9 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setenv("FORECAST_DB", str(tmp_path / "default-ledger.sqlite3"))
+    # A bug raised inside a command fails the test with its traceback, not as a one-line
+    # report with exit code 70; tests/cli/test_internal_errors.py unsets it.
+    monkeypatch.setenv("FORECAST_DEBUG", "1")
     # No test asks Yahoo for symbols unless it runs the fake and unsets this itself.
     monkeypatch.setenv("FORECAST_OFFLINE", "1")
     # No test asks the user's language model: `extract --llm` settings come from the test.

@@ -164,6 +164,11 @@ def _global_options(
 
 
 # The math libraries' thread pools, for the variables they read when numpy loads.
+# Set to see the traceback of an internal error instead of its one-line report.
+DEBUG_VARIABLE = "FORECAST_DEBUG"
+# sysexits.h's EX_SOFTWARE: the program failed, not the input (2) or the ledger (1).
+INTERNAL_ERROR_CODE = 70
+
 MATH_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -232,9 +237,11 @@ def run(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:
         code = _database_error(exc)
-        if code is None:
+        if code is not None:
+            return code
+        if os.environ.get(DEBUG_VARIABLE):
             raise
-        return code
+        return _internal_error(exc)
     finally:
         STATE.db = None
     return result if isinstance(result, int) else 0
@@ -260,6 +267,20 @@ def _database_error(exc: Exception) -> int | None:
         _error(f"database error: {_first_line(exc)}")
         return 1
     return None
+
+
+def _internal_error(exc: Exception) -> int:
+    """Report a bug of the program itself in one line, with how to see the traceback.
+
+    Whatever the command was writing is rolled back with its transaction, so the
+    ledger is as it was; the user needs to know it is not their input that is wrong.
+    """
+    _error(
+        f"internal error ({exc.__class__.__name__}: {_first_line(exc)}); "
+        "this is a bug in forecast, not in your input: "
+        f"run again with {DEBUG_VARIABLE}=1 to see where, and report it"
+    )
+    return INTERNAL_ERROR_CODE
 
 
 def _first_line(error: object) -> str:
