@@ -30,8 +30,12 @@ lint: $(STAMP)
 
 # worksteal: a worker that runs out of tests takes some of the other's, so a few
 # long tests at the end of one worker's share do not leave the other idle.
+# Three workers on a 2-core machine: a third of the suite's time is Textual's
+# pilot waiting for its own process to idle (every pause sleeps 20 ms or more)
+# and PostgreSQL round trips; a third worker runs while the others wait.
+# Measured on tests/tui under load: 294 s with two, 240 s with four.
 test: lint
-	$(BIN)/pytest -n 2 --dist worksteal
+	$(BIN)/pytest -n 3 --dist worksteal
 
 clean:
 	rm -rf $(VENV) build *.egg-info
