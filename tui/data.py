@@ -452,6 +452,7 @@ class LedgerData:
         """
         from ledger.extract import extract_article
         from ledger.extract.reading import Article
+        from ledger.services.market_sides import with_market_sides
 
         article = read_article(path) if path.strip() else Article(pasted)
         if not article.text.strip():
@@ -466,6 +467,8 @@ class LedgerData:
             published=article.published,
             url=url.strip() or None,
         )
+        with Session(self.engine) as session:
+            extraction = with_market_sides(session, extraction)
         origin = Path(path.strip()).name if path.strip() else "the pasted text"
         return ArticleCandidates(extraction, aliases, origin)
 

@@ -198,6 +198,7 @@ def extract(
     """Propose the claims in an article; record the ones you accept."""
     from ledger.claims.bounds import check_made_on
     from ledger.extract import extract_article
+    from ledger.services.market_sides import with_market_sides
     from ledger.store.sources import user_aliases
 
     if source is not None and not source.strip():  # not "no --source": that means the speakers
@@ -213,21 +214,23 @@ def extract(
     text = _read_article(
         article, timeout, int(max_size * 1_000_000), allow_private=allow_private_addresses
     )
+    article_url = url or text.url
     with ledger_session(db, or_empty=True) as session:
         aliases = user_aliases(session)
-    article_url = url or text.url
-    extraction = extract_article(
-        text.text,
-        today=date.today(),
-        made_on=given_made_on,
-        aliases=aliases,
-        author=text.author,
-        published=text.published,
-        horizon_months=horizon_months,
-        url=article_url,
-    )
-    if endpoint is not None:
-        extraction = _with_llm(extraction, text.text, endpoint, aliases, horizon_months)
+        session.rollback()  # no read snapshot is held while a model reads the article
+        extraction = extract_article(
+            text.text,
+            today=date.today(),
+            made_on=given_made_on,
+            aliases=aliases,
+            author=text.author,
+            published=text.published,
+            horizon_months=horizon_months,
+            url=article_url,
+        )
+        if endpoint is not None:
+            extraction = _with_llm(extraction, text.text, endpoint, aliases, horizon_months)
+        extraction = with_market_sides(session, extraction)
     render.note(f"made on {extraction.made_on} ({extraction.made_on_from})")
     for note in extraction.notes:
         render.note(note)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from datetime import date
 
 from ledger.claims.model import Claim, ClaimKind
 from ledger.claims.parser import parse_claim
@@ -95,8 +96,41 @@ def article_says_prices_fall(text: str) -> bool:
     )
 
 
+def sides_against_market_closes(
+    candidates: Iterable[Candidate], closes: Mapping[str, tuple[date, float]]
+) -> list[Candidate]:
+    """`candidates` with each call whose side is still unstated read against the market's close.
+
+    The article gave no price of the day for these assets; the ledger's price cache may know
+    the market's close on (or just before) the day the call was made. The same rule as for a
+    price the article gives: under that close (and not less than half of it) the call is the
+    _below kind. "Goldman sees the euro at 1.08 by the end of 2026" with EUR/USD at 1.16 is
+    a call for a fall: read as "reaches 1.08" it would be true on its first day.
+    """
+    return [
+        _against_price_of_day(
+            candidate,
+            {symbol: close for symbol, (_, close) in closes.items()},
+            falling=False,
+            where=_market_close_words(candidate, closes),
+        )
+        for candidate in candidates
+    ]
+
+
+def _market_close_words(candidate: Candidate, closes: Mapping[str, tuple[date, float]]) -> str:
+    known = closes.get(candidate.claim.symbol) if candidate.claim is not None else None
+    if known is None:
+        return "the market's close"
+    day, _ = known
+    return f"{candidate.claim.symbol}'s close on {day.isoformat()} in the price cache"
+
+
 def _against_price_of_day(
-    candidate: Candidate, price_now: Mapping[str, float], falling: bool
+    candidate: Candidate,
+    price_now: Mapping[str, float],
+    falling: bool,
+    where: str = "the price the article gives",
 ) -> Candidate:
     claim = candidate.claim
     if not candidate.side_unstated or claim is None or claim.kind not in _BELOW_OF:
@@ -115,9 +149,7 @@ def _against_price_of_day(
     # $175.6 billion") than a call for a halving that no word of the call says.
     if not claim.level < price <= _MOST_ABOVE_THE_LEVEL * claim.level:
         return candidate
-    return _turned_below(
-        candidate, f"{claim.canonical_level} is below the price the article gives ({price:g})"
-    )
+    return _turned_below(candidate, f"{claim.canonical_level} is below {where} ({price:g})")
 
 
 def _turned_below(candidate: Candidate, why: str) -> Candidate:

@@ -10,6 +10,7 @@ written "SYMBOL kind level window speaker", as in test_failure_classes.py.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -17,7 +18,8 @@ from extract_calls import recorded
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.extract.kind_convention import article_says_prices_fall
+from ledger.extract import Candidate, extract_article
+from ledger.extract.kind_convention import article_says_prices_fall, sides_against_market_closes
 
 NOVEMBER = date(2025, 11, 20)
 BRENT_2026 = "BZ=F average_{side} {level} from 2026-01-01 to 2026-12-31 Acme Bank"
@@ -235,3 +237,36 @@ def test_a_call_turned_below_reads_back_from_its_claim_text(text: str, made_on: 
         assert parse_claim(candidate.claim_text, made_on=made_on) == candidate.claim
         if text.startswith("gold"):
             assert candidate.claim_text.startswith("gold average_below 5055 from")
+
+
+# ------------------------------------------------ the market's close from the price cache
+
+
+def _unstated_gold_call(level: float) -> Candidate:
+    """A call with no side word, at `level` (the template read once, its level replaced)."""
+    (template,) = extract_article(
+        "Acme Bank sees gold at $4,000 by the end of 2026.", today=NOVEMBER, made_on=NOVEMBER
+    ).candidates
+    assert template.side_unstated and template.claim is not None
+    return dataclasses.replace(template, claim=dataclasses.replace(template.claim, level=level))
+
+
+@given(
+    level=st.floats(min_value=1.0, max_value=1e5, allow_nan=False),
+    ratio=st.floats(min_value=0.2, max_value=5.0, allow_nan=False),
+)
+def test_a_market_close_turns_exactly_the_levels_under_it(level: float, ratio: float) -> None:
+    close = level * ratio
+    candidate = _unstated_gold_call(level)
+    (read,) = sides_against_market_closes([candidate], {"GC=F": (NOVEMBER, close)})
+    assert read.claim is not None
+    if level < close <= 2 * level:
+        assert read.claim.kind.value == "touch_below"
+        assert not read.side_unstated
+        assert any("GC=F's close on 2025-11-20 in the price cache" in a for a in read.assumptions)
+    else:
+        assert read == candidate
+    # No close for the asset, or a stated side: nothing changes.
+    assert sides_against_market_closes([candidate], {"SI=F": (NOVEMBER, close)}) == [candidate]
+    stated = dataclasses.replace(candidate, side_unstated=False)
+    assert sides_against_market_closes([stated], {"GC=F": (NOVEMBER, close)}) == [stated]
