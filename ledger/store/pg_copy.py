@@ -104,6 +104,8 @@ def copy_rows(
     """COPY `rows` into `table`'s `columns`, binary when `binary_types` allows
     (the types read from `types_of`, a table the columns are alike in: the
     base table of a temporary stage), else as text."""
+    if not isinstance(rows, list | tuple):
+        rows = list(rows)  # read twice: for the types, then to copy
     types = binary_types(column_types(session, types_of or table), columns, rows)
     names = ", ".join(columns)
     if types is None:

@@ -134,3 +134,18 @@ def test_a_value_binary_would_not_keep_sends_the_copy_as_text(ledger_url: str) -
             session.rollback()
     finally:
         engine.dispose()
+
+
+def test_rows_given_as_an_iterator_are_all_copied(ledger_url: str) -> None:
+    """The rows are read twice (types, then the COPY): an iterator is not emptied by the first."""
+    engine = open_ledger(_postgres(ledger_url))
+    try:
+        with Session(engine) as session, session.begin():
+            session.execute(text(CREATE.format(name="once")))
+            rows = [(i, i, i / 2, True, "n", "l", date(2026, 1, 1), AWARE) for i in range(3)]
+            cursor = session.connection().connection.cursor()
+            copy_rows(session, cursor, "once", COLUMNS, iter(rows))
+            assert _read(session, "once") == rows
+            session.rollback()
+    finally:
+        engine.dispose()
