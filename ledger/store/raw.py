@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ledger.store.pg_copy import copy_rows
+
 
 def _driver_sql(session: Session, sql: str) -> str:
     style = session.get_bind().dialect.paramstyle
@@ -108,6 +110,17 @@ def executemany(
         rows = sqlite_rows(rows)
     cursor = session.connection().connection.cursor()
     try:
+        if (
+            isinstance(rows, list | tuple)
+            and len(rows) == 1
+            and session.get_bind().dialect.name == "postgresql"
+        ):
+            # psycopg's executemany enters pipeline mode and syncs out of it: a
+            # single row costs 33-51 us of client CPU that way, 14-15 as one
+            # execute (a cold resolve run sends ~2,000 such rows: a price
+            # block's DELETE, a coverage and a gap row per symbol).
+            cursor.execute(_driver_sql(session, sql), rows[0])
+            return cursor.rowcount
         cursor.executemany(_driver_sql(session, sql), list(rows))
         return cursor.rowcount
     finally:
@@ -170,9 +183,7 @@ def insert_rows(
                 f"CREATE TEMPORARY TABLE IF NOT EXISTS {target} "
                 f"(LIKE {table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
             )
-        with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        copy_rows(session, cursor, target, columns, rows, types_of=table)
         if upsert is None:
             return len(rows)
         cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {target}{update}")
@@ -240,9 +251,7 @@ def update_rows(
                 f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS "
                 f"SELECT {names} FROM {table} WITH NO DATA"
             )
-        with cursor.copy(f"COPY {stage} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        copy_rows(session, cursor, stage, (*columns, key), rows, types_of=table)
         sets = ", ".join(
             [f"{name} = s.{name}" for name in columns] + [f"{name} = %s" for name, _ in constants]
         )
