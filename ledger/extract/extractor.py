@@ -75,6 +75,7 @@ from ledger.claims.bounds import (
     check_made_on,
 )
 from ledger.errors import ClaimError
+from ledger.extract.acceptance import with_acceptance
 from ledger.extract.aligned_tables import aligned_as_pipes
 from ledger.extract.article import find_byline
 from ledger.extract.article_affiliations import article_affiliations, credited_to_firms
@@ -269,7 +270,9 @@ def _extract(
     found = [c if c.speaker is None else replace(c, speaker=source_name(c.speaker)) for c in found]
     found = with_article_oil(found, text, set(user_aliases))
     found = without_percents_beside_prices(found, text)
-    return merged(sides_against_price_of_day(found, context.price_now, text)), list(notes)
+    found = merged(sides_against_price_of_day(found, context.price_now, text))
+    # last, once the article's calls are final: how many share a sentence is a feature
+    return with_acceptance(found), list(notes)
 
 
 def _within_bounds(
