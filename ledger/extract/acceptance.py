@@ -52,6 +52,9 @@ class CandidateFacts:
     sentence: str
     same_sentence: int  # claim candidates from this sentence, this one included
     in_article: int  # claim candidates of the article
+    # capped on a path of its own, not by the price-call score: a vague call, a level the
+    # rule computes from the bars ("hold the critical support level")
+    held_elsewhere: bool = False
 
 
 def _hows(reasons: Sequence[tuple[str, str | None, str | None]]) -> dict[str, str]:
@@ -87,6 +90,7 @@ def facts_of(candidate: Candidate, candidates: Sequence[Candidate]) -> Candidate
         sentence=candidate.sentence,
         same_sentence=sum(c.sentence == candidate.sentence for c in with_claims),
         in_article=len(with_claims),
+        held_elsewhere=candidate.vague or claim.level_rule is not None,
     )
 
 
@@ -122,7 +126,13 @@ def facts_from_json(row: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]) -
         sentence=str(row["sentence"]),
         same_sentence=sum(r["sentence"] == row["sentence"] for r in with_claims),
         in_article=len(with_claims),
+        held_elsewhere=bool(row.get("vague")) or _computed_level(row),
     )
+
+
+def _computed_level(row: Mapping[str, Any]) -> bool:
+    """A claim with no level, no relative level and no other asset: the rule reads its level."""
+    return all(row.get(key) is None for key in ("level", "upper", "relative", "versus"))
 
 
 # ------------------------------------------------------------------ features
@@ -233,6 +243,7 @@ def feature_vector(facts: CandidateFacts) -> tuple[float, ...]:
         min(len(numbers), 8) / 8,
         float(_near_other_number(facts.level, facts.sentence)),
         min(facts.assumptions, 4) / 4,
+        float(facts.held_elsewhere),
     )
     return values
 
@@ -276,6 +287,7 @@ FEATURE_NAMES = (
     "numbers in the sentence",
     "another number near the level",
     "assumptions",
+    "held by a cap of its own path",
 )
 
 
@@ -289,7 +301,8 @@ def probability(features: Sequence[float], weights: Sequence[float], intercept: 
 
 
 # The rule's caps stay caps whatever the model says: a conditional or negated call, one with
-# no time frame, a consensus or unnamed forecasters, a ratio, a caveat set against a call. They
+# no time frame, a consensus or unnamed forecasters, a ratio, a caveat set against a call, a
+# vague call and a level the rule computes (capped on paths of their own). They
 # are the house's policy on what --yes may record unseen (confidence_scores.py says why for
 # each), not estimates; so the model may lower any reading, and raise only one no cap held
 # down. On the data they cost nothing: leave-one-file-out on first contact with them kept,
@@ -307,12 +320,22 @@ CAPS = (
     rule.CAVEAT,
 )
 # The features that say a cap held the reading (feature_vector's names), for the trainer.
-CAPPED_FEATURES = ("conditional", "negated", *(f"lowered by: {name}" for name in CAPS))
+CAPPED_FEATURES = (
+    "conditional",
+    "negated",
+    "held by a cap of its own path",
+    *(f"lowered by: {name}" for name in CAPS),
+)
 
 
 def capped(chance: float, facts: CandidateFacts) -> float:
     """The model's probability, held at the rule score where one of the rule's caps held it."""
-    if facts.conditional or facts.negated or set(facts.lowered_by) & set(CAPS):
+    if (
+        facts.conditional
+        or facts.negated
+        or facts.held_elsewhere
+        or set(facts.lowered_by) & set(CAPS)
+    ):
         return min(chance, facts.confidence)
     return chance
 

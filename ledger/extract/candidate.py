@@ -165,4 +165,5 @@ class Candidate:
             "lowered_by": list(self.lowered_by),
             "rule_confidence": self.rule_confidence,
             "side_unstated": self.side_unstated,
+            "versus": claim.versus_symbol if claim else None,
         }
