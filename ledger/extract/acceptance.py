@@ -355,12 +355,19 @@ def with_acceptance(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates with each claim's confidence replaced by the model's probability.
 
     The rule score moves to `rule_confidence` and its `lowered_by` stays, as the why a
-    user reads; a candidate with no claim (a level to give, a vague call) keeps the rule
-    score, which --yes never records anyway.
+    user reads. A candidate with no claim (a level to give), a vague call and a level the
+    rule computes keep the rule score, capped on paths of their own: the model would only
+    hold them at or under it (`capped`), and a user's low --min-confidence still reaches them.
     """
     scored = []
     for candidate in candidates:
-        if candidate.claim is None or candidate.rule_confidence is not None:
+        claim = candidate.claim
+        if (
+            claim is None
+            or candidate.vague
+            or claim.level_rule is not None
+            or candidate.rule_confidence is not None
+        ):
             scored.append(candidate)
             continue
         chance = acceptance_probability(facts_of(candidate, candidates))
