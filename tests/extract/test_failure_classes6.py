@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract_calls import recorded
+from extract_calls import proposed, recorded
 
 FEBRUARY = date(2026, 2, 11)
 
@@ -111,7 +111,7 @@ def test_a_percent_the_article_does_not_tie_to_the_price_is_a_call_of_its_own() 
         "Barclays expects silver to gain a further 20% in 2026 and set its year-end target"
         " at $60 an ounce."
     )
-    calls = recorded(text)
+    calls = proposed(text)  # read as a call; whether --yes records it is the model's call
     assert any("+20%" in call for call in calls), calls
 
 

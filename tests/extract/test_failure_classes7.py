@@ -9,7 +9,7 @@ from the corpus; each class has negatives that must keep their call. Calls are w
 from __future__ import annotations
 
 import pytest
-from extract_calls import recorded
+from extract_calls import proposed, recorded
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -134,7 +134,7 @@ def test_a_move_so_far_is_not_a_relative_call(percent: str, span: str, side: str
 
 
 def test_a_percent_move_that_is_called_stays_a_call() -> None:
-    calls = recorded("Citi expects gold to rise 20% in a year.")
+    calls = proposed("Citi expects gold to rise 20% in a year.")  # read; --yes: the model's
     assert any(call.startswith("GC=F touch_above +20%") for call in calls), calls
 
 
@@ -172,7 +172,7 @@ def test_a_level_with_or_higher_and_a_percent_added_stay_calls() -> None:
     assert recorded("Citi sees gold at $5,000 or higher by June.") == {
         "GC=F touch_above 5000 by 2026-06-30 Citi"
     }
-    calls = recorded("Citi says gold could add 10% by June.")
+    calls = proposed("Citi says gold could add 10% by June.")
     assert any(call.startswith("GC=F touch_above +10%") for call in calls), calls
 
 
@@ -313,7 +313,7 @@ def test_a_percent_move_to_a_price_is_the_price_call(text: str, call: str) -> No
 
 
 def test_a_percent_with_no_price_after_it_stays_a_call() -> None:
-    calls = recorded("Citi expects gold to rise 25% by June and silver to reach $60.")
+    calls = proposed("Citi expects gold to rise 25% by June and silver to reach $60.")
     assert "SI=F touch_above 60 by 2026-06-30 Citi" in calls
     assert any(call.startswith("GC=F touch_above +25%") for call in calls), calls
 
