@@ -62,6 +62,7 @@ from ledger.extract.acceptance import (  # noqa: E402
     feature_vector,
     rule_score,
 )
+from ledger.extract.patterns.confidence_scores import RULE_BAR  # noqa: E402
 
 # Each file and the revision whose extractor first read it without having been tuned on it:
 # the file was frozen (test6-test10) or had just been committed (dev9-dev11) there, and the
@@ -213,13 +214,19 @@ def fit(
 
 
 def predict(features: np.ndarray, weights: np.ndarray, intercept: float) -> np.ndarray:
-    """The model's probabilities, held at the rule score where acceptance.capped holds them."""
+    """The model's probabilities, held where acceptance.capped holds them.
+
+    capped() scales a held reading's rule score so RULE_BAR falls on the threshold; every cap
+    is under RULE_BAR, so a held reading is accepted at no threshold. Here, where the
+    threshold is still being chosen, the scale is the grid's lowest threshold: the same
+    decisions at every threshold of the grid.
+    """
     chance = 1.0 / (1.0 + np.exp(-(features @ weights + intercept)))
     held = np.zeros(len(features), dtype=bool)
     for name in CAPPED_FEATURES:
         held |= features[:, FEATURE_NAMES.index(name)] == 1.0
     rule = features[:, FEATURE_NAMES.index("rule confidence")]
-    return np.where(held, np.minimum(chance, rule), chance)
+    return np.where(held, np.minimum(chance, rule * THRESHOLDS[0] / RULE_BAR), chance)
 
 
 def auc(scores: np.ndarray, labels: np.ndarray) -> float:

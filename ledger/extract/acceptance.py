@@ -26,6 +26,7 @@ from typing import Any
 
 from ledger.extract import confidence as rule
 from ledger.extract.candidate import Candidate
+from ledger.extract.patterns.confidence_scores import RULE_BAR
 
 
 @dataclass(frozen=True)
@@ -329,15 +330,17 @@ CAPPED_FEATURES = (
 )
 
 
-def capped(chance: float, facts: CandidateFacts) -> float:
-    """The model's probability, held at the rule score where one of the rule's caps held it."""
+def capped(chance: float, facts: CandidateFacts, threshold: float) -> float:
+    """The model's probability, held where one of the rule's caps held the reading: at the
+    rule score scaled so the rule's bar (RULE_BAR) falls on the model's `threshold`, so a cap
+    under the one stays under the other (a 0.55 cap is above a 0.51 threshold unscaled)."""
     if (
         facts.conditional
         or facts.negated
         or facts.held_elsewhere
         or set(facts.lowered_by) & set(CAPS)
     ):
-        return min(chance, facts.confidence)
+        return min(chance, facts.confidence * threshold / RULE_BAR)
     return chance
 
 
@@ -349,7 +352,7 @@ def acceptance_probability(facts: CandidateFacts) -> float:
 
     vector = feature_vector(facts)
     weights = [fitted.WEIGHTS[name] for name in FEATURE_NAMES]
-    return capped(probability(vector, weights, fitted.INTERCEPT), facts)
+    return capped(probability(vector, weights, fitted.INTERCEPT), facts, fitted.THRESHOLD)
 
 
 def with_acceptance(candidates: Sequence[Candidate]) -> list[Candidate]:

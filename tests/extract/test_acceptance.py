@@ -15,6 +15,7 @@ from ledger.extract import extract_candidates
 from ledger.extract.acceptance import (
     FEATURE_NAMES,
     CandidateFacts,
+    capped,
     facts_from_json,
     facts_of,
     feature_vector,
@@ -134,6 +135,27 @@ def test_facts_read_alike_from_a_candidate_and_from_its_json() -> None:
         assert facts_from_json(after.to_json(), [c.to_json() for c in scored]) == facts_of(
             before, raw
         )
+
+
+@pytest.mark.parametrize(
+    ("changes", "held"),
+    [
+        pytest.param({}, False, id="no-cap"),
+        pytest.param({"lowered_by": ("ratio",), "confidence": 0.55}, True, id="ratio-cap"),
+        pytest.param({"lowered_by": ("no time frame",), "confidence": 0.55}, True, id="no-time"),
+        pytest.param({"conditional": True, "confidence": 0.3}, True, id="conditional"),
+        pytest.param({"held_elsewhere": True, "confidence": 0.35}, True, id="computed-level"),
+        pytest.param({"lowered_by": ("hedged",), "confidence": 0.55}, False, id="hedged-no-cap"),
+    ],
+)
+def test_a_capped_reading_stays_under_the_threshold(changes: dict, held: bool) -> None:
+    """A cap under the rule's bar (0.6) stays under the model's threshold, even a 0.55 cap
+    over a 0.51 threshold; a reading no cap held keeps the model's probability."""
+    reading = facts(**changes)
+    for threshold in (0.4, 0.51, 0.6):
+        chance = capped(0.99, reading, threshold)
+        assert (chance < threshold) == held
+        assert chance == 0.99 or held
 
 
 # ------------------------------------------------------------------ behaviour
