@@ -97,7 +97,7 @@ _UNDO = {
 def decisive(lowered_by: tuple[str, ...], reason: str) -> bool:
     """Undoing `reason` alone lifts the score to the threshold."""
     undone = replace(facts_of(lowered_by), **_UNDO[reason])
-    return price_call_confidence(undone).score >= DEFAULT_MIN_CONFIDENCE
+    return price_call_confidence(undone).score >= weights.RULE_BAR
 
 
 def classify(path: Path) -> list[tuple[str, Candidate, Expected | None]]:

@@ -35,7 +35,7 @@ from extract.quality import (
     score_file,
 )
 
-from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
+from ledger.extract.acceptance import ACCEPTANCES, decided
 
 HEADER = (
     f"{'file':<24}{'articles':>9}{'claims':>7}{'tp':>5}{'fp':>5}{'fn':>5}"
@@ -93,6 +93,12 @@ def main() -> None:
         help=f"the day the extractor falls back to without a date (default {DEFAULT_TODAY})",
     )
     parser.add_argument("--verbose", action="store_true", help="list the failures per article")
+    parser.add_argument(
+        "--acceptance",
+        choices=ACCEPTANCES,
+        default="rules",
+        help="how --yes decides, as forecast extract --acceptance (default: rules)",
+    )
     args = parser.parse_args()
     if args.frozen and args.files:
         parser.error("name files or give --frozen, not both")
@@ -106,9 +112,10 @@ def main() -> None:
             f"--verbose would show the failures of the frozen set ({', '.join(frozen)}):"
             " run it on development files only"
         )
+    _, bar = decided([], args.acceptance)
     print(
         "match: same symbol, level within 1%, deadline within 31 days; counted when --yes would"
-        f" record it (a claim, confidence >= {DEFAULT_MIN_CONFIDENCE})"
+        f" record it (a claim, confidence >= {bar}, acceptance {args.acceptance})"
     )
     print(
         "speaker s/l: strict / lenient share of matched claims; optional: optional readings"
@@ -121,7 +128,13 @@ def main() -> None:
     )
     for with_date, with_url, title in readings:
         results = [
-            score_file(path, with_date=with_date, today=args.today, with_url=with_url)
+            score_file(
+                path,
+                with_date=with_date,
+                today=args.today,
+                with_url=with_url,
+                acceptance=args.acceptance,
+            )
             for path in paths
         ]
         print()

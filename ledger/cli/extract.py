@@ -42,6 +42,7 @@ from ledger.cli.context import (
 )
 from ledger.cli.lazy import lazy_module
 from ledger.errors import ClaimError, UsageError
+from ledger.extract.patterns.confidence_scores import RULE_BAR
 from ledger.extract.reading import (
     ALLOW_PRIVATE_FLAG,
     DEFAULT_MAX_BYTES,
@@ -63,7 +64,9 @@ if TYPE_CHECKING:
 # Rich and the record types load when a command renders, not for --help.
 render = lazy_module("ledger.cli.render")
 
-DEFAULT_MIN_CONFIDENCE = 0.6
+# The bar of the rule score (ledger/extract/confidence.py), the default way `--yes` decides;
+# `--acceptance model` uses the acceptance model's own threshold (ledger/extract/acceptance.py).
+DEFAULT_MIN_CONFIDENCE = RULE_BAR
 
 
 def register(app: typer.Typer) -> None:
@@ -117,9 +120,23 @@ def extract(
         ),
     ] = False,
     min_confidence: Annotated[
-        float,
-        typer.Option("--min-confidence", min=0.0, max=1.0, help="The bar for --yes."),
-    ] = DEFAULT_MIN_CONFIDENCE,
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="The bar for --yes (default: 0.6 for the rules, 0.51 for the model).",
+        ),
+    ] = None,
+    acceptance: Annotated[
+        str,
+        typer.Option(
+            "--acceptance",
+            help="How a candidate's confidence is scored: 'rules' (the reading's facts, fixed"
+            " weights) or 'model' (a logistic model fitted to which readings were right on"
+            " articles the extractor had not seen; more precise there, drops some clean calls).",
+        ),
+    ] = "rules",
     tag: Annotated[
         list[str] | None, typer.Option("--tag", "-t", help="A tag for every claim (repeatable).")
     ] = None,
@@ -198,6 +215,7 @@ def extract(
     """Propose the claims in an article; record the ones you accept."""
     from ledger.claims.bounds import check_made_on
     from ledger.extract import extract_article
+    from ledger.extract.acceptance import ACCEPTANCES, decided
     from ledger.services.market_sides import with_market_sides
     from ledger.store.sources import user_aliases
 
@@ -205,6 +223,11 @@ def extract(
         raise UsageError(
             "--source is empty: name who made the calls, or leave --source out to take the"
             " speaker each sentence names"
+        )
+    if acceptance not in ACCEPTANCES:
+        raise UsageError(
+            f"--acceptance {acceptance!r}: write one of {', '.join(ACCEPTANCES)}"
+            " (rules is the default)"
         )
     given_made_on = parse_date_option(made_on, "--made-on")
     if given_made_on is not None:
@@ -231,6 +254,10 @@ def extract(
         if endpoint is not None:
             extraction = _with_llm(extraction, text.text, endpoint, aliases, horizon_months)
         extraction = with_market_sides(session, extraction)
+    scored, bar = decided(extraction.candidates, acceptance)
+    extraction = dataclasses.replace(extraction, candidates=tuple(scored))
+    if min_confidence is None:
+        min_confidence = bar
     render.note(f"made on {extraction.made_on} ({extraction.made_on_from})")
     for note in extraction.notes:
         render.note(note)

@@ -89,6 +89,9 @@ class Candidate:
     # The side is the default (above): no word of the call named one, no price of the day was
     # known when it was read. kind_convention.py reads it against a price the article gives later.
     side_unstated: bool = False
+    # The rule score (confidence.py) once the acceptance model (acceptance.py) has put its
+    # probability in `confidence`; None before, and for candidates the model does not score.
+    rule_confidence: float | None = None
 
     @property
     def reading(self) -> str:
@@ -160,4 +163,7 @@ class Candidate:
             "why": [reason.to_json() for reason in self.reasons],
             "vague": self.vague,
             "lowered_by": list(self.lowered_by),
+            "rule_confidence": self.rule_confidence,
+            "side_unstated": self.side_unstated,
+            "versus": claim.versus_symbol if claim else None,
         }

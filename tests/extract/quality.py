@@ -48,6 +48,7 @@ import yaml
 from ledger.claims.fingerprint import source_key
 from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
 from ledger.extract import Candidate, extract_article
+from ledger.extract.acceptance import decided
 from ledger.extract.house_names import source_name
 
 CORPUS_DIR = Path(__file__).parent
@@ -365,11 +366,11 @@ def found_of(candidate: Candidate) -> Found:
     )
 
 
-def recordable(candidates: Iterable[Candidate]) -> list[Found]:
+def recordable(candidates: Iterable[Candidate], bar: float = DEFAULT_MIN_CONFIDENCE) -> list[Found]:
     """The candidates `forecast extract --yes` records: a claim, and enough confidence."""
     found = []
     for candidate in candidates:
-        if candidate.claim is None or candidate.confidence < DEFAULT_MIN_CONFIDENCE:
+        if candidate.claim is None or candidate.confidence < bar:
             continue
         found.append(found_of(candidate))
     return found
@@ -518,10 +519,16 @@ def maximum_matching(
 
 
 def score_article(
-    article: Article, *, with_date: bool, today: date = DEFAULT_TODAY, with_url: bool = False
+    article: Article,
+    *,
+    with_date: bool,
+    today: date = DEFAULT_TODAY,
+    with_url: bool = False,
+    acceptance: str = "rules",
 ) -> ArticleResult:
     """Match one article's recordable candidates against its labels; `with_url`, the article
-    read as `forecast extract URL` would, the URL's date counting when the text has none."""
+    read as `forecast extract URL` would, the URL's date counting when the text has none;
+    `acceptance` as `forecast extract --acceptance` scores the candidates."""
     made_on = article.day if with_date else None
     targets = [e for e in article.expected if not e.optional and not e.separate]
     optional = [e for e in article.expected if e.optional and not e.separate]
@@ -539,7 +546,8 @@ def score_article(
             separate_total=len(separate),
             error=f"{type(error).__name__}: {error}",
         )
-    found = recordable(extraction.candidates)
+    scored, bar = decided(extraction.candidates, acceptance)
+    found = recordable(scored, bar)
     taken: set[int] = set()
     stages = []
     for labels in (targets, optional, separate):
@@ -562,10 +570,17 @@ def score_article(
 
 
 def score_file(
-    path: Path, *, with_date: bool, today: date = DEFAULT_TODAY, with_url: bool = False
+    path: Path,
+    *,
+    with_date: bool,
+    today: date = DEFAULT_TODAY,
+    with_url: bool = False,
+    acceptance: str = "rules",
 ) -> FileResult:
     results = tuple(
-        score_article(article, with_date=with_date, today=today, with_url=with_url)
+        score_article(
+            article, with_date=with_date, today=today, with_url=with_url, acceptance=acceptance
+        )
         for article in load_articles(path)
     )
     return FileResult(path.name, results)

@@ -18,8 +18,11 @@ SCORE_STRONG_CUE = 0.15  # a forecast verb or noun ("expects", "target"), not ju
 SCORE_HEDGED = -0.10  # "could", "may", "might"
 SCORE_SEVERAL_LEVELS = -0.15  # the sentence had more levels than calls: one was chosen
 SCORE_VAGUE_ASSET = -0.10  # the asset came from "the benchmark index", "the metal", "it"
-# Caps: whatever else is true, these candidates stay below the default --min-confidence,
-# so `--yes` never records them without the user looking.
+# The bar the rule score was designed against (the default --min-confidence until the
+# acceptance model, ledger/extract/acceptance.py, took over deciding; it keeps these caps).
+RULE_BAR = 0.6
+# Caps: whatever else is true, these candidates stay below RULE_BAR, and the acceptance
+# model holds them at their cap, so `--yes` never records them without the user looking.
 CAP_CONDITIONAL = 0.30
 # A call with no time frame cannot be judged as stated: the default horizon is the
 # extractor's guess, so the user decides ("the bank believes bitcoin will rise to $200,000").
