@@ -96,8 +96,8 @@ def main() -> None:
     parser.add_argument(
         "--acceptance",
         choices=ACCEPTANCES,
-        default="rules",
-        help="how --yes decides, as forecast extract --acceptance (default: rules)",
+        default="vetted",
+        help="how --yes decides, as forecast extract --acceptance (default: vetted)",
     )
     args = parser.parse_args()
     if args.frozen and args.files:

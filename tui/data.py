@@ -451,6 +451,7 @@ class LedgerData:
         the date in its `url`, as `forecast extract --url` reads it), else `today`.
         """
         from ledger.extract import extract_article
+        from ledger.extract.acceptance import decided
         from ledger.extract.reading import Article
         from ledger.services.market_sides import with_market_sides
 
@@ -469,6 +470,8 @@ class LedgerData:
         )
         with Session(self.engine) as session:
             extraction = with_market_sides(session, extraction)
+        scored, _ = decided(extraction.candidates, "vetted")  # as `forecast extract` scores
+        extraction = dataclasses.replace(extraction, candidates=tuple(scored))
         origin = Path(path.strip()).name if path.strip() else "the pasted text"
         return ArticleCandidates(extraction, aliases, origin)
 

@@ -125,18 +125,19 @@ def extract(
             "--min-confidence",
             min=0.0,
             max=1.0,
-            help="The bar for --yes (default: 0.6 for the rules, 0.51 for the model).",
+            help="The bar for --yes (default: 0.6, or 0.51 with --acceptance model).",
         ),
     ] = None,
     acceptance: Annotated[
         str,
         typer.Option(
             "--acceptance",
-            help="How a candidate's confidence is scored: 'rules' (the reading's facts, fixed"
-            " weights) or 'model' (a logistic model fitted to which readings were right on"
-            " articles the extractor had not seen; more precise there, drops some clean calls).",
+            help="How a candidate's confidence is scored: 'vetted' (the rule score, lowered"
+            " where the acceptance model doubts the reading), 'rules' (the rule score alone)"
+            " or 'model' (the model's probability: a logistic model fitted to which readings"
+            " were right on articles the extractor had not seen).",
         ),
-    ] = "rules",
+    ] = "vetted",
     tag: Annotated[
         list[str] | None, typer.Option("--tag", "-t", help="A tag for every claim (repeatable).")
     ] = None,
@@ -227,7 +228,7 @@ def extract(
     if acceptance not in ACCEPTANCES:
         raise UsageError(
             f"--acceptance {acceptance!r}: write one of {', '.join(ACCEPTANCES)}"
-            " (rules is the default)"
+            " (vetted is the default)"
         )
     given_made_on = parse_date_option(made_on, "--made-on")
     if given_made_on is not None:

@@ -524,7 +524,7 @@ def score_article(
     with_date: bool,
     today: date = DEFAULT_TODAY,
     with_url: bool = False,
-    acceptance: str = "rules",
+    acceptance: str = "vetted",
 ) -> ArticleResult:
     """Match one article's recordable candidates against its labels; `with_url`, the article
     read as `forecast extract URL` would, the URL's date counting when the text has none;
@@ -575,7 +575,7 @@ def score_file(
     with_date: bool,
     today: date = DEFAULT_TODAY,
     with_url: bool = False,
-    acceptance: str = "rules",
+    acceptance: str = "vetted",
 ) -> FileResult:
     results = tuple(
         score_article(

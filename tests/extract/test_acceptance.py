@@ -14,6 +14,8 @@ from ledger.cli.extract import DEFAULT_MIN_CONFIDENCE
 from ledger.extract import extract_candidates
 from ledger.extract.acceptance import (
     FEATURE_NAMES,
+    VETO,
+    VETOED,
     CandidateFacts,
     capped,
     decided,
@@ -210,7 +212,7 @@ def test_yes_and_the_harness_use_the_bar_of_the_acceptance_chosen() -> None:
     below = replace(model[0], confidence=model_bar - 0.001)
     at = replace(model[0], confidence=model_bar)
     assert [f.confidence for f in recordable([below, at], model_bar)] == [model_bar]
-    with pytest.raises(ValueError, match="not one of rules, model"):
+    with pytest.raises(ValueError, match="not one of vetted, rules, model"):
         decided([rule_scored], "learned")
 
 
@@ -261,3 +263,30 @@ def test_the_written_weights_module_reads_back() -> None:
     assert module["INTERCEPT"] == -0.25 and module["THRESHOLD"] == 0.55
     assert list(module["WEIGHTS"].values()) == pytest.approx(list(weights), abs=1e-4)  # type: ignore[union-attr]
     assert tuple(module["WEIGHTS"]) == FEATURE_NAMES  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CALL,
+        "I expect another 20% to 30% of upside for gold before the year is out.",
+        "If the Fed cuts rates, " + CALL,
+        "Gold is expected to reach $5,000 by the end of 2026.",
+        "Citi sees silver at $60 and gold at $5,000 by the end of 2026.",
+    ],
+)
+def test_the_veto_only_takes_away(text: str) -> None:
+    """The vetted default lowers a reading the model doubts and leaves every other one as the
+    rules scored it: it never records what the rules hold back."""
+    ruled = [c for c in extract_candidates(text, made_on=MADE_ON) if c.claim is not None]
+    vetted, bar = decided(ruled, "vetted")
+    modelled = with_acceptance(ruled)
+    assert bar == DEFAULT_MIN_CONFIDENCE
+    for before, after, model in zip(ruled, vetted, modelled, strict=True):
+        assert after.confidence <= before.confidence
+        if model.confidence < VETO:
+            assert after.lowered_by[-1] == VETOED
+            assert after.confidence < bar
+            assert after.rule_confidence == before.confidence
+        else:
+            assert after == before
