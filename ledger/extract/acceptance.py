@@ -401,19 +401,24 @@ ACCEPTANCES = ("vetted", "rules", "model")
 def with_veto(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates with the rule score, each the model doubts lowered to the model's chance.
 
-    A reading the model gives under VETO scores the lower of the two, so it falls under the
-    rule's bar and `lowered_by` names the doubt; the rest keep the rule score: the model only
-    takes away, and every reading the rules hold back stays held.
+    A reading the rule score records (at least RULE_BAR) that the model gives under VETO
+    scores the model's chance, so it falls under the bar and `lowered_by` names the doubt;
+    the rest keep the rule score as it was: the model only takes away what the rules would
+    record, and every reading they hold back stays held as they scored it.
     """
     vetted = []
     for before, after in zip(candidates, with_acceptance(candidates), strict=True):
-        if after.rule_confidence is None or after.confidence >= VETO:
+        if (
+            after.rule_confidence is None
+            or before.confidence < RULE_BAR
+            or after.confidence >= VETO
+        ):
             vetted.append(before)
             continue
         vetted.append(
             replace(
                 before,
-                confidence=min(before.confidence, after.confidence),
+                confidence=after.confidence,
                 rule_confidence=before.confidence,
                 lowered_by=(*before.lowered_by, VETOED),
             )
