@@ -19,13 +19,13 @@ def recorded(text: str, made_on: date = MADE_ON) -> set[str]:
     }
 
 
-def proposed(text: str, made_on: date = MADE_ON) -> set[str]:
-    """Every call read from a text, whatever its confidence: the reading, not the decision.
-
-    Whether --yes records a reading is the acceptance model's call (ledger/extract/
-    acceptance.py); a test of how a sentence is read asserts on this.
-    """
-    return {call_line(c) for c in extract_candidates(text, made_on=made_on) if c.claim is not None}
+def readings(text: str, made_on: date = MADE_ON) -> set[str]:
+    """Every call read from a text as its canonical claim text, without the speaker."""
+    return {
+        c.claim.canonical_text()
+        for c in extract_candidates(text, made_on=made_on)
+        if c.claim is not None
+    }
 
 
 def call_line(candidate: Candidate) -> str:

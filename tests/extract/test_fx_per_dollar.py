@@ -12,18 +12,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from ledger.extract.extractor import extract_candidates
+from extract_calls import readings
 
 MADE_ON = date(2025, 11, 20)
 
 
 def _readings(text: str) -> set[str]:
-    return {
-        c.claim.canonical_text()
-        for c in extract_candidates(text, made_on=MADE_ON)
-        if c.claim is not None
-    }
+    return readings(text, MADE_ON)
 
 
 @pytest.mark.parametrize(

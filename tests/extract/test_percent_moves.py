@@ -11,22 +11,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extract_calls import readings
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ledger.claims.vocabulary import ABOVE, BELOW
-from ledger.extract.extractor import extract_candidates
 from ledger.extract.percent_moves import percent_move_side
 
 MADE_ON = date(2025, 11, 20)
 
 
 def _readings(text: str) -> set[str]:
-    return {
-        c.claim.canonical_text()
-        for c in extract_candidates(text, made_on=MADE_ON)
-        if c.claim is not None
-    }
+    return readings(text, MADE_ON)
 
 
 @pytest.mark.parametrize(
