@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ledger.extract.candidate import Candidate
+from ledger.extract.crowd_subjects import crowd_subject
 from ledger.extract.house_names import (
     HOUSE_NAMES,
     HOUSE_SUBJECT,
@@ -229,7 +230,9 @@ def credited_to_sole_house(candidates: Sequence[Candidate], text: str) -> list[C
     for speaker in speakers:
         named += [m.start() for m in re.finditer(re.escape(speaker), text)]
     return [
-        replace(c, speaker=house) if c.speaker is None and _about_the_house(c, text, named) else c
+        replace(c, speaker=house)
+        if c.speaker is None and not crowd_subject(c.sentence) and _about_the_house(c, text, named)
+        else c
         for c in candidates
     ]
 

@@ -18,6 +18,7 @@ from datetime import date
 
 from ledger.claims.model import RelativeKind
 from ledger.extract.candidate import Candidate
+from ledger.extract.crowd_subjects import crowd_subject
 from ledger.extract.patterns.asset_words import ASSET_FAMILIES
 from ledger.extract.percent_restated import restates_a_target
 
@@ -100,14 +101,17 @@ def _with_the_sole_source(candidates: list[Candidate]) -> list[Candidate]:
     An agency's outlook ("the EIA sees Brent at $55 in 2026 ... Henry Hub should climb to
     $4.30 next year") or a bank's note names its author once and then states its figures
     bare; when every call that names a speaker names the same one, the bare ones are that
-    speaker's too. With two sources or more nothing is guessed.
+    speaker's too. With two sources or more nothing is guessed, nor for a call its sentence
+    gives to a crowd ("Traders watch whether bitcoin can hold its support").
     """
     named = {c.speaker.casefold(): c.speaker for c in candidates if c.claim and c.speaker}
     if len(named) != 1:
         return candidates
     (sole,) = named.values()
     return [
-        replace(c, speaker=sole) if c.claim is not None and c.speaker is None else c
+        replace(c, speaker=sole)
+        if c.claim is not None and c.speaker is None and not crowd_subject(c.sentence)
+        else c
         for c in candidates
     ]
 

@@ -28,6 +28,7 @@ from ledger.extract.clauses import (
     is_past,
 )
 from ledger.extract.continued_calls import continued_speaker, viewed_symbols
+from ledger.extract.crowd_subjects import crowd_subject
 from ledger.extract.directions import Direction, find_terms, read_direction
 from ledger.extract.elliptic_assets import asset_meant
 from ledger.extract.firm_beside_name import firm_beside_name
@@ -225,6 +226,7 @@ def read_sentence(
         and not speaker.writer
         and context.last_speaker is not None
         and context.last_speaker_age <= 2
+        and not crowd_subject(original)
         and (
             item
             or FORECAST_WORDS.search(work)
@@ -239,7 +241,7 @@ def read_sentence(
             note=f"nobody named in the sentence: read as {context.last_speaker}, named just before",
         )
     mentions = find_mentions(work, settings, context)
-    if speaker.name is None and not speaker.writer and not item:
+    if speaker.name is None and not speaker.writer and not item and not crowd_subject(original):
         # "Bitcoin should then go on to $120,000 by the end of next year", right after the
         # bank's call on bitcoin: the bank's call goes on
         speaker = (
