@@ -242,6 +242,8 @@ FROZEN_SETS = {
     "corpus_test11.yaml": (65, 50, 14),
     # The twelfth batch's brief: at least 70 articles, 55 outlets and 14 negatives.
     "corpus_test12.yaml": (70, 55, 14),
+    # The thirteenth batch's brief: at least 60 articles, 30 outlets and 8 negatives.
+    "corpus_test13.yaml": (60, 30, 8),
 }
 # The day the second and third batches were frozen; no article of any batch may postdate it.
 FROZEN_BY = date(2026, 12, 6)
