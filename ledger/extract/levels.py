@@ -121,7 +121,17 @@ _MOVE_BEFORE_PERCENT = re.compile(
     r"|add|tumble|plunge|crash|correct|sink|advance|return|appreciate|depreciate|slump"
     r"|retreat|rebound)(?:s|d|ed|ing)?|rising|falling|dropping|dropped|sliding|losing|shedding"
     r"|adding|up|down|another|further|higher|lower)\s+(?:by\s+)?"
-    r"(?:another\s+|a\s+further\s+|roughly\s+|about\s+|some\s+|nearly\s+|around\s+)?$",
+    r"(?:another\s+|a\s+further\s+|roughly\s+|about\s+|some\s+|nearly\s+|around\s+"
+    r"|as\s+much\s+as\s+)?$",
+    re.IGNORECASE,
+)
+# "to rise by 20%", "could fall by as much as 30%": the percent is the price's own move
+_PRICE_MOVES_BY = re.compile(
+    r"\b(?:(?:rise|gain|climb|rall(?:y|ie)|jump|surge|soar|fall|drop|decline|slide|lose|shed"
+    r"|tumble|plunge|crash|correct|sink|advance|appreciate|depreciate|slump|retreat|rebound"
+    r"|increase|decrease|grow|weaken|strengthen)(?:s|d|ed|ing)?|rising|falling|dropping|sliding"
+    r"|losing|shedding)\s+by\s+(?:another\s+|a\s+further\s+|roughly\s+|about\s+|some\s+"
+    r"|nearly\s+|almost\s+|around\s+|up\s+to\s+|as\s+much\s+as\s+|more\s+than\s+|over\s+)?$",
     re.IGNORECASE,
 )
 _MOVE_AFTER_PERCENT = re.compile(
@@ -371,9 +381,16 @@ def _reported_from(match: LevelMatch, work: str, looks_ahead: Callable[[int], bo
 
 
 def _is_not_the_level(match: LevelMatch, work: str) -> bool:
-    """A starting point, an old target, a record: the words before it say so."""
+    """A starting point, an old target, a record: the words before it say so.
+
+    "by" before a level is the step of a change ("raised its target by $200"), except a
+    percent the price itself moves by: "silver to fall by 20% by the end of 2026".
+    """
     start = match.span[0]
-    return bool(_NOT_THE_LEVEL_BEFORE.search(work[max(0, start - 80) : start]))
+    before = work[max(0, start - 80) : start]
+    if match.relative is not None and _PRICE_MOVES_BY.search(before):
+        return False
+    return bool(_NOT_THE_LEVEL_BEFORE.search(before))
 
 
 def _is_call_level(

@@ -211,6 +211,8 @@ def write_candidate(
     relative = level.match.relative
     if relative is not None and relative.kind is RelativeKind.PERCENT and level.match.sign:
         side = BELOW if level.match.sign == "-" else ABOVE  # "-15%" says the side itself
+    elif relative is not None and relative.kind is RelativeKind.MULTIPLE:
+        side = BELOW if relative.value < 1 else ABOVE  # "halve" falls, "double" rises
     elif relative is not None and relative.kind is RelativeKind.PERCENT:
         own = percent_move_side(sentence.work, level.start, level.end)
         if own is not None and own != side:

@@ -23,6 +23,14 @@ _SIZE_HEDGE = (
     r"(?:another|a\s+further|about|around|roughly|some|nearly|almost|up\s+to|as\s+much\s+as"
     r"|more\s+than|over)\s+"
 )
+# Fractions of a price, as the percent move they are: "lose a third of its value".
+_FRACTIONS = (
+    (r"(?:a|one)[-\s]+half|half", "50"),
+    (r"two[-\s]+thirds", "66.7"),
+    (r"(?:a|one)[-\s]+third", "33.3"),
+    (r"three[-\s]+quarters", "75"),
+    (r"(?:a|one)[-\s]+quarter", "25"),
+)
 REWRITES = (
     # "by the end of the year or in the first quarter of next year": the later, the call's
     # last chance (as "by 2022 or 2023" below)
@@ -335,6 +343,26 @@ REWRITES = (
     # "Europe's STOXX 600 index .STOXX to 540", "<.FTSE>": a Reuters instrument code after
     # the index's name says nothing more; left in, it parts the name from its level
     (r"(?-i:\s<?\.[A-Z][A-Z0-9]{1,9}>?)(?=[\s,;)])", ""),
+    # "ether could lose a third of its value before June", "fall by half": a fraction of the
+    # price is a percent move (the claim language reads "lose 33.3%"; a third within the 1%
+    # the level is matched to)
+    *(
+        (
+            rf"\b(los(?:e|es|ing)|shed(?:s|ding)?)\s+(?:{_SIZE_HEDGE})?{fraction}\s+(?:of\s+)?"
+            r"(?:its|their|the\s+coin's|the\s+metal's)\s+(?:value|price|worth)\b",
+            rf"\1 {percent}%",
+        )
+        for fraction, percent in _FRACTIONS
+    ),
+    *(
+        (
+            rf"\b((?:fall|falls|falling|drop|drops|dropping|decline|declines|declining|slump"
+            rf"|slumps|slumping|plunge|plunges|plunging|crash|crashes|crashing)\s+by)\s+"
+            rf"(?:{_SIZE_HEDGE})?{fraction}\b(?!\s+(?:of\s+)?(?:the|a|an|this|next|\d))",
+            rf"\1 {percent}%",
+        )
+        for fraction, percent in _FRACTIONS
+    ),
     # "the euro losing 7% against the dollar", "bitcoin could shed 20% by June": a move down
     # that names its size, in a verb the direction tables do not hold (bare "losing" is too
     # loose for them: "gold risks losing its shine but UBS sees $4,500"). Left as written,
