@@ -203,7 +203,10 @@ def speaker_options(
             entry.mark("near the level", max(0.0, 1.0 - abs(gap) / 200.0))
         if _ACCORDING.search(sentence, 0, start):
             entry.mark("after 'according to'")
-        if _POSSESSIVE_AFTER.match(sentence, end):
+        # the run takes the apostrophe in ("Citi's", "Barclays'"): a name's own "'s" is rare
+        if sentence[start:end].endswith(("'s", "\u2019s", "s'")) or _POSSESSIVE_AFTER.match(
+            sentence, end
+        ):
             entry.mark("possessive")
         if any(a <= start < b for a, b in quoted):
             entry.mark("in quotation marks")
@@ -287,6 +290,16 @@ class Claim:
     wanted: str | None
 
 
+@dataclass(frozen=True)
+class Setting:
+    """A variant of the study: the penalty, features left out, and whether the model may only
+    fill a speaker the rule left empty (never replace one it gave)."""
+
+    l2: float = 1.0
+    drop: tuple[str, ...] = ()
+    fill_only: bool = False
+
+
 def fit(claims: Sequence[Claim], l2: float = 1.0, drop: Sequence[str] = ()) -> np.ndarray:
     """Conditional logit over each claim's options (softmax of x @ w), L2-penalised: the
     weights that make the right options likeliest. Claims with no right option say nothing
@@ -318,8 +331,11 @@ def fit(claims: Sequence[Claim], l2: float = 1.0, drop: Sequence[str] = ()) -> n
     return result.x * kept
 
 
-def choose(claim: Claim, weights: np.ndarray, margin: float) -> int:
-    """The rule's option unless the model scores another higher by more than `margin`."""
+def choose(claim: Claim, weights: np.ndarray, margin: float, fill_only: bool = False) -> int:
+    """The rule's option unless the model scores another higher by more than `margin` (and,
+    `fill_only`, the rule gave no speaker)."""
+    if fill_only and claim.names[claim.rule_index] is not None:
+        return claim.rule_index
     z = claim.features @ weights
     best = int(np.argmax(z))
     return best if z[best] - z[claim.rule_index] > margin else claim.rule_index
@@ -347,22 +363,43 @@ def _others(held: str, *sets: Files) -> list[Claim]:
     return [c for files in sets for name, cs in files.items() if name != held for c in cs]
 
 
-def best_margin(scored: Files, extra: Files | None = None, drop: Sequence[str] = ()) -> float:
+def _changes(claims: Sequence[Claim], chosen: Sequence[int]) -> list[str]:
+    """One line per claim whose speaker the model changed: was it right before, after."""
+    lines = []
+    for claim, index in zip(claims, chosen, strict=True):
+        if index != claim.rule_index:
+            before, after = claim.right[claim.rule_index], claim.right[index]
+            verdict = "fixed" if after and not before else "broke" if before else "still wrong"
+            lines.append(
+                f"    {verdict:<12}{claim.article}: {claim.names[claim.rule_index]!r} ->"
+                f" {claim.names[index]!r} (label {claim.wanted!r})"
+            )
+    return lines
+
+
+def best_margin(scored: Files, extra: Files | None = None, setting: Setting = Setting()) -> float:
     """The margin with the most strict rights pooled over an inner leave-one-file-out on the
     `scored` files (each scored by a model fitted on the others, and on `extra`'s files of
     other names); the largest of ties: the rule is kept when the data cannot tell."""
     extra = extra or {}
     scores = dict.fromkeys(MARGINS, 0)
     for held, claims in scored.items():
-        weights = fit(_others(held, scored, extra), drop=drop)
+        weights = fit(_others(held, scored, extra), setting.l2, setting.drop)
         for margin in MARGINS:
-            scores[margin] += accuracy(claims, [choose(c, weights, margin) for c in claims])[0]
+            chosen = [choose(c, weights, margin, setting.fill_only) for c in claims]
+            scores[margin] += accuracy(claims, chosen)[0]
     top = max(scores.values())
     return max(m for m, s in scores.items() if s == top)
 
 
 def out_of_fold_table(
-    held_files: Files, first: Files, now: Files, *, with_now: bool, drop: Sequence[str] = ()
+    held_files: Files,
+    first: Files,
+    now: Files,
+    *,
+    with_now: bool,
+    setting: Setting = Setting(),
+    changes: bool = False,
 ) -> list[str]:
     """Per held-out file: the rule against the model (fitted on first-contact files of other
     names, and today's rows of other names `with_now`), its margin from an inner
@@ -376,15 +413,17 @@ def out_of_fold_table(
     for held, claims in held_files.items():
         training_first = {n: cs for n, cs in first.items() if n != held}
         training_now = {n: cs for n, cs in now.items() if n != held} if with_now else {}
-        margin = best_margin(training_first, training_now, drop)
-        weights = fit(_others(held, first, training_now), drop=drop)
-        chosen = [choose(c, weights, margin) for c in claims]
+        margin = best_margin(training_first, training_now, setting)
+        weights = fit(_others(held, first, training_now), setting.l2, setting.drop)
+        chosen = [choose(c, weights, margin, setting.fill_only) for c in claims]
         rule = accuracy(claims, [c.rule_index for c in claims])
         model = accuracy(claims, chosen)
         offered = sum(bool(c.right.any()) for c in claims)
         fixable = sum(bool(c.right.any()) and not c.right[c.rule_index] for c in claims)
         changed = sum(k != c.rule_index for c, k in zip(claims, chosen, strict=True))
         pooled += np.array([rule[0], rule[1], model[0], model[1], len(claims), offered])
+        if changes:
+            lines.extend(_changes(claims, chosen))
         better += model[0] > rule[0]
         worse += model[0] < rule[0]
         lines.append(
@@ -547,6 +586,9 @@ def main() -> None:
     )
     parser.add_argument("--dump-options", action="store_true", help="write those options first")
     parser.add_argument("--first-only", action="store_true", help="only the first two tables")
+    parser.add_argument("--changes", action="store_true", help="list each speaker changed")
+    parser.add_argument("--l2", type=float, default=1.0, help="the penalty on squared weights")
+    parser.add_argument("--fill-only", action="store_true", help="only fill an empty speaker")
     parser.add_argument("--options-of", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.options_of:  # inside an old revision's tree: only this checkout's bench code
@@ -557,7 +599,7 @@ def main() -> None:
 
     if args.dump_options:
         dump_all_options(args.rows)
-    drop = tuple(args.drop)
+    setting = Setting(args.l2, tuple(args.drop), args.fill_only)
     first = {
         n: load_claims(
             args.rows / f"first_{n}.jsonl",
@@ -574,10 +616,16 @@ def main() -> None:
         ("development files under today's rules, fitted on both", now, True),
     )
     for title, held, with_now in tables[:2] if args.first_only else tables:
-        print(f"held out: {title}" + (f" (without {', '.join(drop)})" if drop else ""))
-        print("\n".join(out_of_fold_table(held, first, now, with_now=with_now, drop=drop)))
+        print(f"held out: {title}; {setting}")
+        print(
+            "\n".join(
+                out_of_fold_table(
+                    held, first, now, with_now=with_now, setting=setting, changes=args.changes
+                )
+            )
+        )
         print()
-    weights = fit([c for cs in first.values() for c in cs], drop=drop)
+    weights = fit([c for cs in first.values() for c in cs], setting.l2, setting.drop)
     print("weights fitted on all first-contact claims:")
     for name, w in sorted(zip(FEATURE_NAMES, weights, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {w:+.2f}  {name}")
