@@ -343,6 +343,18 @@ REWRITES = (
     # "Europe's STOXX 600 index .STOXX to 540", "<.FTSE>": a Reuters instrument code after
     # the index's name says nothing more; left in, it parts the name from its level
     (r"(?-i:\s<?\.[A-Z][A-Z0-9]{1,9}>?)(?=[\s,;)])", ""),
+    # "Bitcoin will, according to Kenji Matsuda, chief investment officer at HSBC, hit $200K":
+    # the source set inside the verb phrase, with an aside of its own, goes first, as the
+    # sentence would be written plainly ("According to ..., bitcoin will hit $200K")
+    (
+        r"^(?P<subject>[^,;:]{1,80}?\b(?:will|could|should|may|might|would|can|is\s+set\s+to"
+        r"|is\s+likely\s+to|is\s+expected\s+to))\s*,\s*(?P<source>according\s+to\s+[^.;:]{1,160}?)"
+        r"\s*,\s+(?=(?:hit|top|reach|climb|rise|fall|drop|slip|soar|surge|break|trade|end|finish"
+        r"|average|hold|remain|stay|test|sink|slide|rally|touch|be|go|jump|tumble|plunge|decline"
+        r"|advance|retreat|rebound|exceed|surpass|breach|cross|climb|approach|return|settle"
+        r"|recover|ease|weaken|strengthen|firm|gain|lose)\b)",
+        r"\g<source>, \g<subject> ",
+    ),
     # "ether could lose a third of its value before June", "fall by half": a fraction of the
     # price is a percent move (the claim language reads "lose 33.3%"; a third within the 1%
     # the level is matched to)
