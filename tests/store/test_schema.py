@@ -449,8 +449,9 @@ def test_upgrade_to_the_open_claims_index_and_back(ledger_url: str) -> None:
         else:
             ddl = connection.execute(
                 text(
-                    "SELECT indexdef FROM pg_indexes"
-                    " WHERE indexname = 'ix_prediction_open_deadline'"
+                    # Each test's ledger is a schema of one database: this test's only.
+                    "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                    " AND indexname = 'ix_prediction_open_deadline'"
                 )
             ).scalar_one()
         assert "WHERE" in ddl and "status" in ddl and "'open'" in ddl
