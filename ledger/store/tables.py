@@ -36,6 +36,7 @@ from ledger.store.core_tables import (  # noqa: F401 - the value sets and helper
     NAMING_CONVENTION,
     OPEN_REASONS,
     OUTCOMES,
+    POSTGRESQL_PREDICATES,
     RESOLUTION_METHODS,
     REVIEW_ACTIONS,
     STATUSES,
@@ -225,9 +226,11 @@ class ResolutionRow(LedgerModel, table=True):
     bar_quality: str | None = Field(default=None, max_length=12)
 
 
+@event.listens_for(PredictionRow.__table__, "before_create")
 @event.listens_for(ResolutionRow.__table__, "before_create")
 def _postgresql_partial_index(table, connection, **_) -> None:
-    """Give `uq_resolution_current` its PostgreSQL predicate when the table is created there.
+    """Give the partial indexes (`uq_resolution_current`, `ix_prediction_open_deadline`)
+    their PostgreSQL predicates when the table is created there.
 
     Written in `__table_args__`, `postgresql_where` makes SQLAlchemy import its
     whole PostgreSQL dialect (drivers, asyncio, the catalog tables; about 0.13 s
@@ -238,8 +241,10 @@ def _postgresql_partial_index(table, connection, **_) -> None:
     """
     if connection.dialect.name == "postgresql":
         for index in table.indexes:
-            if index.name == "uq_resolution_current":
-                index.dialect_options["postgresql"]["where"] = text("is_current")
+            if index.name in POSTGRESQL_PREDICATES:
+                index.dialect_options["postgresql"]["where"] = text(
+                    POSTGRESQL_PREDICATES[index.name]
+                )
 
 
 class ReviewActionRow(LedgerModel, table=True):

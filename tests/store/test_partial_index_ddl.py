@@ -1,8 +1,10 @@
-"""The one-current-resolution index is partial on both backends, from the models too.
+"""The partial indexes (one current resolution; the open claims) are partial on both
+backends, from the models too.
 
-`uq_resolution_current` gets its PostgreSQL predicate when the table is created
-on PostgreSQL (naming it in `__table_args__` would load the whole PostgreSQL
-dialect at every start); the DDL the models give must still carry it.
+`uq_resolution_current` and `ix_prediction_open_deadline` get their PostgreSQL
+predicates when their table is created on PostgreSQL (naming them in
+`__table_args__` would load the whole PostgreSQL dialect at every start); the
+DDL the models give must still carry them.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ledger.store.tables import metadata
 @pytest.mark.parametrize(
     "url", ["postgresql+psycopg://", "sqlite://"], ids=["postgresql", "sqlite"]
 )
-def test_the_models_create_the_current_resolution_index_partial(url: str) -> None:
+def test_the_models_create_the_partial_indexes_partial(url: str) -> None:
     statements: list[str] = []
 
     def record(statement, *multiparams, **params) -> None:
@@ -30,6 +32,10 @@ def test_the_models_create_the_current_resolution_index_partial(url: str) -> Non
     (index,) = [s for s in statements if "uq_resolution_current" in s]
     assert index == (
         "CREATE UNIQUE INDEX uq_resolution_current ON resolution (prediction_id) WHERE is_current"
+    )
+    (index,) = [s for s in statements if "ix_prediction_open_deadline" in s]
+    assert index == (
+        "CREATE INDEX ix_prediction_open_deadline ON prediction (deadline) WHERE status = 'open'"
     )
 
 

@@ -416,3 +416,52 @@ def test_downgrade_from_clustered_bars_gives_them_ids_again(ledger_url: str) -> 
     with pytest.raises(IntegrityError), engine.begin() as connection:
         _insert_bar(connection, "2026-01-02", 3.0)
     engine.dispose()
+
+
+def _prediction_indexes(engine) -> dict[str, list[str]]:
+    return {
+        index["name"]: index["column_names"] for index in inspect(engine).get_indexes("prediction")
+    }
+
+
+def test_upgrade_to_the_open_claims_index_and_back(ledger_url: str) -> None:
+    """0018: the two indexes holding `status` give way to a partial index of the
+    open claims by deadline and an index by symbol; the downgrade puts them back.
+    The claims are untouched and the open one is found through the new index."""
+    engine = make_engine(ledger_url)
+    upgrade(engine, "0017_price_bar_blocks")
+    with engine.begin() as connection:
+        _insert_prediction(connection, _insert_source(connection))
+    before = _prediction_indexes(engine)
+    assert before["ix_prediction_status_deadline"] == ["status", "deadline"]
+    assert before["ix_prediction_symbol_status"] == ["symbol", "status"]
+    upgrade(engine, "0018_open_claims_index")
+    after = _prediction_indexes(engine)
+    assert "ix_prediction_status_deadline" not in after
+    assert "ix_prediction_symbol_status" not in after
+    assert after["ix_prediction_open_deadline"] == ["deadline"]
+    assert after["ix_prediction_symbol"] == ["symbol"]
+    with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            ddl = connection.execute(
+                text("SELECT sql FROM sqlite_master WHERE name = 'ix_prediction_open_deadline'")
+            ).scalar_one()
+        else:
+            ddl = connection.execute(
+                text(
+                    # Each test's ledger is a schema of one database: this test's only.
+                    "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                    " AND indexname = 'ix_prediction_open_deadline'"
+                )
+            ).scalar_one()
+        assert "WHERE" in ddl and "status" in ddl and "'open'" in ddl
+        row = connection.execute(text("SELECT symbol, status FROM prediction")).one()
+        assert tuple(row) == ("GC=F", "open")
+    from alembic import command
+
+    from ledger.store.schema import alembic_config
+
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0017_price_bar_blocks")
+    assert _prediction_indexes(engine) == before
+    engine.dispose()
