@@ -464,6 +464,8 @@ def _ends_sentence(flat: str, stop_start: int, stop_end: int) -> bool:
     word = _word_before(flat, stop_start)
     if not word:
         return True  # after a number or a closing bracket
+    if len(word) == 1 and stop_start > 1 and flat[stop_start - 2].isdigit():
+        return True  # a letter written on a number, not an initial: "$200K.", "in 3M."
     bare = word.rstrip(".").lower()
     if "." in word or _DOTTED.match(word + "."):
         # "U.S.", "e.g.", "i.e.": a sentence ends here only before a typical first word.
