@@ -114,6 +114,9 @@ def _scan_entries(text: str, nulls: frozenset[str], seldom: frozenset[str]) -> A
         root["predictions"] = entries = []
     find = _FIELD.findall
     memo: dict[str, str] = {}
+    # A flow list's text is read once (`tags: [bench, synthetic]` repeats); each
+    # entry gets a list of its own, as from the events.
+    flow_lists: dict[str, list[str]] = {}
     for chunk in body[len(indent) + 2 : -1].split(f"\n{indent}- "):
         pairs = find(chunk)
         entry = {
@@ -127,7 +130,10 @@ def _scan_entries(text: str, nulls: frozenset[str], seldom: frozenset[str]) -> A
         if "[" in chunk or not nulls.isdisjoint(entry.values()):
             for key, value in entry.items():
                 if value[0] == "[" and value[-1] == "]":
-                    entry[key] = _flow(value, nulls, seldom)
+                    read = flow_lists.get(value)
+                    if read is None:
+                        read = flow_lists[value] = _flow(value, nulls, seldom)
+                    entry[key] = read.copy()
                 elif value in nulls:
                     entry[key] = None
         entries.append(entry)
@@ -144,7 +150,9 @@ def _scan(text: str, nulls: frozenset[str], seldom: frozenset[str]) -> Any:
     container: Any = None
     pending: Any = _NO_KEY
     indicators = _INDICATORS
-    for indent_text, dash, key, rest in _LINE.findall(text):
+    # One line at a time (not `findall`): a file declined early costs little.
+    for line in _LINE.finditer(text):
+        indent_text, dash, key, rest = line.groups()
         if not dash and not key and (not rest or rest[0] == "#"):
             continue  # a blank or comment line
         indent = len(indent_text)
