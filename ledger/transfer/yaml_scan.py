@@ -91,18 +91,20 @@ _FIELD = re.compile(f"({_KEY}): ([^\n]*)")
 def _scan_entries(text: str, nulls: frozenset[str], seldom: frozenset[str]) -> Any | None:
     """The document when its entries have the usual shape, their lines checked by
     one regular expression and each entry's fields found by another; None when
-    not (then `_scan` reads it a line at a time)."""
+    not (then `_scan` reads it a line at a time). The entries are read from the
+    text in place and each entry's text let go once read: the file's text is
+    held once, not twice, beside what is read from it."""
+    if not text.endswith("\n"):
+        text += "\n"
     if text.startswith("- "):
-        head, body = None, text
+        head, start = None, 0
     else:
         found = _PREDICTIONS.search(text)
         if found is None:
             return None
-        head, body = text[: found.start()], text[found.end() :]
-    if not body.endswith("\n"):
-        body += "\n"
-    indent = "  " if body.startswith("  - ") else ""
-    if _ENTRIES[indent].fullmatch(body) is None:
+        head, start = text[: found.start()], found.end()
+    indent = "  " if text.startswith("  - ", start) else ""
+    if _ENTRIES[indent].fullmatch(text, start) is None:
         return None
     root: Any
     if head is None:
@@ -117,12 +119,13 @@ def _scan_entries(text: str, nulls: frozenset[str], seldom: frozenset[str]) -> A
     # A flow list's text is read once (`tags: [bench, synthetic]` repeats); each
     # entry gets a list of its own, as from the events.
     flow_lists: dict[str, list[str]] = {}
-    for chunk in body[len(indent) + 2 : -1].split(f"\n{indent}- "):
+    chunks = text[start + len(indent) + 2 : -1].split(f"\n{indent}- ")
+    chunks.reverse()
+    while chunks:
+        chunk = chunks.pop()
         pairs = find(chunk)
         entry = {
-            intern(key): value
-            if key in seldom or value.__class__ is not str
-            else memo.setdefault(value, value)
+            intern(key): value if key in seldom else memo.setdefault(value, value)
             for key, value in pairs
         }
         if len(entry) != len(pairs):
