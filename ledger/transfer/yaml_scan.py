@@ -24,6 +24,7 @@ tests/transfer/test_yaml_scan.py holds the promise against `_load` with hypothes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from sys import intern
 from typing import Any
 
@@ -81,8 +82,10 @@ _VALUE = (
     r"(?>(?:[^-?:,\[\]{}#&*!|>'\"%@` \n]|-[0-9])(?:[^\n:# ]++|:(?![ \n])|#| ++(?=[^\n #]))*+"
     r"|\[[^\n\[\]{}#]*+\])"
 )
+# Possessive repeats: a line never needs to be given back, and a plain repeat
+# keeps a mark per line it passed (100 MB more for a 100k-entry file).
 _ENTRIES = {
-    indent: re.compile(f"(?:{indent}- {_KEY}: {_VALUE}\n(?:{indent}  {_KEY}: {_VALUE}\n)*)+")
+    indent: re.compile(f"(?:{indent}- {_KEY}: {_VALUE}\n(?:{indent}  {_KEY}: {_VALUE}\n)*+)++")
     for indent in ("", "  ")
 }
 _FIELD = re.compile(f"({_KEY}): ([^\n]*)")
@@ -91,9 +94,7 @@ _FIELD = re.compile(f"({_KEY}): ([^\n]*)")
 def _scan_entries(text: str, nulls: frozenset[str], seldom: frozenset[str]) -> Any | None:
     """The document when its entries have the usual shape, their lines checked by
     one regular expression and each entry's fields found by another; None when
-    not (then `_scan` reads it a line at a time). The entries are read from the
-    text in place and each entry's text let go once read: the file's text is
-    held once, not twice, beside what is read from it."""
+    not (then `_scan` reads it a line at a time)."""
     if not text.endswith("\n"):
         text += "\n"
     if text.startswith("- "):
@@ -119,10 +120,7 @@ def _scan_entries(text: str, nulls: frozenset[str], seldom: frozenset[str]) -> A
     # A flow list's text is read once (`tags: [bench, synthetic]` repeats); each
     # entry gets a list of its own, as from the events.
     flow_lists: dict[str, list[str]] = {}
-    chunks = text[start + len(indent) + 2 : -1].split(f"\n{indent}- ")
-    chunks.reverse()
-    while chunks:
-        chunk = chunks.pop()
+    for chunk in _entry_texts(text, start + len(indent) + 2, f"\n{indent}- "):
         pairs = find(chunk)
         entry = {
             intern(key): value if key in seldom else memo.setdefault(value, value)
@@ -313,3 +311,20 @@ def _flow(rest: str, nulls: frozenset[str], seldom: frozenset[str]) -> Any:
             value = intern(value)
         mapping[key] = value
     return mapping
+
+
+# Characters of entries split at a time: the file's text is held once, not
+# twice, beside what is read from it.
+_STRETCH = 1 << 20
+
+
+def _entry_texts(text: str, start: int, separator: str) -> Iterator[str]:
+    """The texts between `separator`s from `start` to the text's last newline, a
+    stretch at a time."""
+    end = len(text) - 1
+    while start < end:
+        cut = text.find(separator, start + _STRETCH, end)
+        if cut < 0:
+            cut = end
+        yield from text[start:cut].split(separator)
+        start = cut + len(separator)

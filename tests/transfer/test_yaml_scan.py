@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger.transfer import yaml_scan
 from ledger.transfer.yaml_import import _SELDOM_REPEATED, NULLS, _load, _load_events, _Refused
 from ledger.transfer.yaml_scan import scan
 
@@ -317,3 +318,14 @@ def test_whole_entries_read_as_the_events_read_or_decline(text: str) -> None:
     result = scanned(text)
     if result is not None:
         assert ordered(result) == events(text)
+
+
+@settings(max_examples=100)
+@given(plain_files(), st.integers(1, 40))
+def test_entries_split_a_stretch_at_a_time_read_the_same(text: str, stretch: int) -> None:
+    """Splitting the entries a stretch of text at a time (to hold the file's text
+    once) reads what one split reads, whatever the stretch."""
+    whole = scanned(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yaml_scan, "_STRETCH", stretch)
+        assert ordered(scanned(text)) == ordered(whole)
