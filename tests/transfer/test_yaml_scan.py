@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,16 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger.errors import ImportFileError
 from ledger.transfer import yaml_scan
-from ledger.transfer.yaml_import import _SELDOM_REPEATED, NULLS, _load, _load_events, _Refused
+from ledger.transfer.yaml_import import (
+    _SELDOM_REPEATED,
+    NULLS,
+    _load,
+    _load_events,
+    _Refused,
+    read_import_text,
+)
 from ledger.transfer.yaml_scan import scan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -329,3 +338,60 @@ def test_entries_split_a_stretch_at_a_time_read_the_same(text: str, stretch: int
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(yaml_scan, "_STRETCH", stretch)
         assert ordered(scanned(text)) == ordered(whole)
+
+
+BAD_ENTRIES = """\
+sources:
+  - {name: Ann, kind: person}
+predictions:
+  - source: Ann
+    made_on: 2025-01-02
+    symbol: GC=F
+    kind: touch_above
+    level: 5000
+    deadline: 2030-01-01
+  - source: Ann
+    made_on: 2025-01-02
+    symbol: GC=F
+    kind: touch_above
+    level: abc
+    deadline: 2026-01-01
+  - source: Ann
+    made_on: 2025-13-02
+    symbol: GC=F
+    kind: touch_sideways
+    level: 5000
+    deadline: 2026-01-01
+  - source: Ann
+    made_on: 2025-01-02
+    symbol: GC=F
+    kind: touch_above
+    level: 5000
+    deadline: 2030-01-01
+    extra: field
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param(BAD_ENTRIES, id="entries"), pytest.param(BAD_ENTRIES + "# end\n", id="lines")],
+)
+def test_a_scanned_file_s_problems_are_the_event_reader_s(text: str) -> None:
+    """Bad entries in a scanned file get the messages, wording and lines they get
+    when the file is read by the events (the lines come from libyaml's composer)."""
+    assert scanned(text) is not None
+
+    def problems() -> list[str]:
+        with pytest.raises(ImportFileError) as caught:
+            read_import_text(text, path="f.yaml", today=date(2026, 12, 8))
+        return caught.value.problems
+
+    scanned_problems = problems()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yaml_scan, "scan", lambda *_: None)
+        assert problems() == scanned_problems
+    assert [problem.split(":")[0] for problem in scanned_problems] == [
+        "line 10",
+        "line 17",
+        "line 22",
+    ]
