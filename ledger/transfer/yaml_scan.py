@@ -68,19 +68,20 @@ def scan(text: str, nulls: frozenset[str], seldom: frozenset[str]) -> Any | None
 
 
 # The entries of the usual file, whole: a top-level `predictions:` (or the file
-# itself) holding a block sequence of flat mappings of plain one-line values
-# (or a flow list of words) and nothing else: no comment, no blank line, no
-# quotes. What is before `predictions:` is read by `_scan`.
+# itself) holding a block sequence of flat mappings of one-line values (plain,
+# quoted without escapes, a flow list of words) and nothing else: no comment, no
+# blank line, no trailing space. What is before `predictions:` is read by `_scan`.
 _PREDICTIONS = re.compile(r"^predictions: *\n", re.MULTILINE)
 _KEY = r"[A-Za-z_][A-Za-z0-9_]{0,127}"
-# A plain value: no indicator first ('-' only before a digit), no ': ' or ' #' in
-# it, no ':' or space last (runs of other characters at a time: a character at
-# a time is five times slower; possessive, so that a file it refuses is refused
-# at once, not after trying every way to cut each value into runs); or a flow
-# sequence (`_flow` reads it).
+# A value: quoted alone on its line (no escapes); a flow list (`_flow` reads it);
+# or plain: no indicator first ('-' only before a digit), no ': ' or ' #' in it,
+# no ':' or space last (runs of other characters at a time: a character at a time
+# is five times slower; possessive, so that a file it refuses is refused at once,
+# not after trying every way to cut each value into runs).
 _VALUE = (
     r"(?>(?:[^-?:,\[\]{}#&*!|>'\"%@` \n]|-[0-9])(?:[^\n:# ]++|:(?![ \n])|#| ++(?=[^\n #]))*+"
-    r"|\[[^\n\[\]{}#]*+\])"
+    r"|\[[^\n\[\]{}#]*+\]"
+    r"|\"[^\"\\\n]*+\"|'(?:[^'\n]++|'')*+')"
 )
 # Possessive repeats: a line never needs to be given back, and a plain repeat
 # keeps a mark per line it passed (100 MB more for a 100k-entry file).
@@ -128,15 +129,23 @@ def _scan_entries(text: str, nulls: frozenset[str], seldom: frozenset[str]) -> A
         }
         if len(entry) != len(pairs):
             raise _Declined  # a key given twice: `_load` names both lines
-        if "[" in chunk or not nulls.isdisjoint(entry.values()):
+        if "[" in chunk or '"' in chunk or "'" in chunk or not nulls.isdisjoint(entry.values()):
             for key, value in entry.items():
-                if value[0] == "[" and value[-1] == "]":
+                first = value[0]
+                if first == "[":
                     read = flow_lists.get(value)
                     if read is None:
                         read = flow_lists[value] = _flow(value, nulls, seldom)
                     entry[key] = read.copy()
-                elif value in nulls:
+                    continue
+                if first == '"':
+                    value = value[1:-1]
+                elif first == "'":
+                    value = value[1:-1].replace("''", "'")
+                if value in nulls:
                     entry[key] = None
+                elif first == '"' or first == "'":
+                    entry[key] = value if key in seldom else memo.setdefault(value, value)
         entries.append(entry)
     return root
 

@@ -301,6 +301,16 @@ def test_what_the_scanner_declines(text: str) -> None:
 
 
 @st.composite
+def quoted(draw: st.DrawFn) -> str:
+    """A value quoted as a file or `forecast export` quotes it (a quote doubled in
+    single quotes; a backslash in double quotes is an escape, declined)."""
+    value = draw(st.one_of(MILD, st.sampled_from(NASTY)))
+    if draw(st.booleans()):
+        return "'" + value.replace("'", "''") + "'"
+    return f'"{value}"'
+
+
+@st.composite
 def plain_files(draw: st.DrawFn) -> str:
     """Files of the shape read whole (`_scan_entries`): entries of plain values
     and flow lists, and what breaks that shape now and then (a quote, a comment,
@@ -315,7 +325,7 @@ def plain_files(draw: st.DrawFn) -> str:
         keys = draw(st.lists(KEYS, min_size=1, max_size=5, unique=draw(st.booleans())))
         for index, key in enumerate(keys):
             lead = f"{indent}- " if index == 0 else f"{indent}  "
-            value = draw(st.one_of(MILD, flows(nasty=False), st.sampled_from(NASTY)))
+            value = draw(st.one_of(MILD, quoted(), flows(nasty=False), st.sampled_from(NASTY)))
             lines.append(f"{lead}{key}: {value}")
     return "\n".join(lines) + draw(st.sampled_from(["\n", ""]))
 
