@@ -399,7 +399,19 @@ _NO_KEY = object()
 _SELDOM_REPEATED = frozenset({"level", "claim", "text", "quote", "url", "note", "notes"})
 
 
-def _load(text: str, *, key_lines: bool = False) -> Any:
+def _load(text: str) -> Any:
+    """The file's one document as plain dicts, lists and strings (`_load_events`):
+    a file of the common shape is read a line at a time (`yaml_scan.scan`, which
+    promises the same result), any other by libyaml's events."""
+    from ledger.transfer.yaml_scan import scan
+
+    scanned = scan(text, NULLS, _SELDOM_REPEATED)
+    if scanned is not None:
+        return scanned
+    return _load_events(text)
+
+
+def _load_events(text: str, *, key_lines: bool = False) -> Any:
     """The file's one document as plain dicts, lists and strings, from libyaml's events.
 
     PyYAML's composer and constructor are Python even under the C loader, and
@@ -500,7 +512,7 @@ def _load(text: str, *, key_lines: bool = False) -> Any:
             # `value` is the value of `key` in the mapping `parent`.
             if key in parent:
                 if not key_lines:
-                    return _load(text, key_lines=True)
+                    return _load_events(text, key_lines=True)
                 raise _Refused(
                     f"line {key_line}: duplicate key {_shorten(str(key), 40)!r} (first on line"
                     f" {seen[key]}): give each field once"
