@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from claim_ledgers import ledger_of
 from sqlalchemy import text
 from sqlmodel import Session
@@ -137,3 +138,44 @@ def test_an_update_after_a_rolled_back_one_in_the_same_session(ledger_url: str) 
     assert (changed, again) == (1, 1)
     assert columns(engine, "open_detail")[:2] == [(gold, "again"), (silver, "kept")]
     engine.dispose()
+
+
+def test_postgresql_plans_the_update_as_lookups_by_key(ledger_url: str) -> None:
+    """The stage is analyzed once filled: the planner sees how few rows it holds and looks
+    each claim up by its key. Never analyzed, it guessed ~1,200 rows and hashed every open
+    claim of the table at each statement (~30 ms a statement at 200k claims; a warm
+    PostgreSQL resolve run 28 s -> 21 s wall)."""
+    if not ledger_url.startswith("postgresql"):
+        pytest.skip("the stage and its statistics are PostgreSQL's")
+    engine, (gold, silver, _oil) = ledger(ledger_url)
+    with Session(engine) as session, session.begin():
+        update_rows(
+            session,
+            "prediction",
+            ("open_reason",),
+            [("data_gap", gold), ("data_gap", silver)],
+            condition=("status", "open"),
+        )
+        (stage,) = session.execute(
+            text(
+                "SELECT relname FROM pg_class WHERE relpersistence = 't'"
+                " AND relname LIKE 'prediction_update_%' AND relkind = 'r'"
+            )
+        ).one()
+        tuples = session.execute(
+            text("SELECT reltuples FROM pg_class WHERE relname = :stage AND relpersistence = 't'"),
+            {"stage": stage},
+        ).scalar_one()
+        assert tuples == 2
+        plan = "\n".join(
+            row[0]
+            for row in session.execute(
+                text(
+                    f"EXPLAIN WITH s AS (DELETE FROM {stage} RETURNING open_reason, id)"
+                    " UPDATE prediction AS t SET open_reason = s.open_reason FROM s"
+                    " WHERE t.id = s.id AND t.status = 'open'"
+                )
+            )
+        )
+    assert "Hash Join" not in plan
+    assert "Nested Loop" in plan
