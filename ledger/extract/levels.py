@@ -183,6 +183,8 @@ WORDS_AFTER_A_PRICE = frozenset(
         "yen", "pts", "us",  # "5,000 US dollars"
         # "HSBC and Barclays see EUR/USD at 1.25 and 1.22 respectively": the list's last
         "respectively", "respective",
+        # "to stay below 6,000 throughout 2027", "6,000 till June", "6,000 all year"
+        "throughout", "till", "til", "all", "beyond", "past", "towards", "toward",
     )
 )  # fmt: skip
 

@@ -209,7 +209,9 @@ _PRICED_IN_THOUSANDS = re.compile(
 _SPACE_THOUSANDS = re.compile(r"(?<![\d.,])(?P<number>\d{1,3}(?: \d{3})+)(?![\d]|[.,]\d)")
 # "S&P 500 100 points": an index's name ends in a number that is not the first group.
 _NUMBERED_NAME_BEFORE = re.compile(
-    r"(?:s&p|nasdaq|ftse|stoxx|russell|top|dax|cac|asx|nifty|sensex|nikkei|"
+    # ("top" as a name, "Top 40 ..."; not the verb: "gold will top 5 000 dollars")
+    r"(?:s&p|nasdaq|ftse|stoxx|russell|(?<!will\s)(?<!\bto\s)(?<!could\s)(?<!might\s)"
+    r"(?<!should\s)(?<!would\s)(?<!\bmay\s)(?<!\bcan\s)top|dax|cac|asx|nifty|sensex|nikkei|"
     rf"{_MONTH_NAME})\.?\s*$",
     re.IGNORECASE,
 )
