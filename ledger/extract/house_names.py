@@ -34,6 +34,19 @@ HOUSE_NAMES = tuple(dict.fromkeys(speaker_phrases.HOUSE_ALIASES.values()))
 _DESKS = frozenset(speaker_phrases.HOUSE_DESKS)
 
 
+_NOT_A_NAME = frozenset(speaker_phrases.NOT_A_NAME)
+
+
+def _named_affiliation(name: str) -> bool:
+    """ "Philip Newman of Metals Focus": after a person, "of" and a name of capitalized words
+    the tables do not know is where the person works (reporters write a city with "in"
+    or "-based"; the few places NOT_A_NAME holds are not affiliations)."""
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(
+        word[:1].isupper() and word.lower() not in _NOT_A_NAME for word in words
+    )
+
+
 def is_organization(name: str) -> bool:
     """Whether a name is a firm rather than a person, by the rule in the module docstring."""
     words = name.split()
@@ -177,7 +190,12 @@ def house_name(name: str) -> str:
     if "of" in tokens:
         at = tokens.index("of")
         person, firm = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
-        if at >= 2 and firm and not is_organization(person) and is_organization(firm):
+        if (
+            at >= 2
+            and firm
+            and not is_organization(person)
+            and (is_organization(firm) or _named_affiliation(firm))
+        ):
             # "Tom Lee of Fundstrat": a public figure the convention tracks in their own name
             return house_name(firm) if speaks_for(person, firm) else person
     name = " ".join(tokens)
