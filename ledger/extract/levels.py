@@ -496,6 +496,13 @@ def prices_now(level_text: str, work: str, looks_ahead: Callable[[int], bool]) -
         and (
             _CLOSE_OF_THE_DAY_BEFORE.search(before(match))
             or (
+                # "at 140 by end-2026, from around 155 now", "compared with $4,050 today"
+                _COMPARED_BEFORE.search(before(match))
+                and _NOW_AFTER.match(work, match.span[1])
+                # not a quantity: "to top their record, against about 820 million now"
+                and not _SCALE_WORD.search(match.text)
+            )
+            or (
                 _PRICE_NOW_BEFORE.search(before(match))
                 and not looks_ahead(match.span[0])
                 and not _DATED_HISTORY.search(_clause_around(work, match))
@@ -505,6 +512,19 @@ def prices_now(level_text: str, work: str, looks_ahead: Callable[[int], bool]) -
 
 
 _SIGN_AT_END = re.compile(r"(?:US|U\.S\.|A|C)?\$\s+$")
+# A price set beside the call as where the market is: "from around 155 now", "compared with
+# $4,050 currently", "versus 1.16 today".
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:about\s+|around\s+|roughly\s+"
+    r"|nearly\s+|some\s+|just\s+(?:over|under|above|below)\s+)?$",
+    re.IGNORECASE,
+)
+_SCALE_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)
+_NOW_AFTER = re.compile(
+    r"\s*(?:(?:US\s+)?dollars?|usd|points|pts|yen)?(?:\s+(?:an?|per)\s+(?:ounce|oz|barrel|bbl))?"
+    r",?\s+(?:right\s+)?(?:now|currently|today|at\s+present|at\s+the\s+moment)\b",
+    re.IGNORECASE,
+)
 
 
 # "rose to $2,000 in 2020", "hit $100 in January", "closed the year at 4,314": a move the
