@@ -545,22 +545,14 @@ def dump_all_options(rows: Path) -> None:
     """options_first_<file>.jsonl for each first-contact file, enumerated by the finders of
     the revision that first read it (git archive, as train_acceptance.dump)."""
     import subprocess
-    import tarfile
     import tempfile
-    from io import BytesIO
 
     from extract.quality import CORPUS_DIR
-    from train_acceptance import FIRST_CONTACT
+    from train_acceptance import FIRST_CONTACT, unpack_ledger
 
     for name, revision in FIRST_CONTACT.items():
         with tempfile.TemporaryDirectory() as tree:
-            archive = subprocess.run(
-                ["git", "-C", str(ROOT), "archive", revision, "ledger"],
-                check=True,
-                capture_output=True,
-            ).stdout
-            with tarfile.open(fileobj=BytesIO(archive)) as tar:
-                tar.extractall(tree, filter="data")
+            unpack_ledger(revision, tree)
             subprocess.run(
                 [
                     sys.executable,

@@ -92,16 +92,19 @@ def dump(out: Path) -> None:
     for name, revision in FIRST_CONTACT.items():
         assert name not in FROZEN_FILES
         with tempfile.TemporaryDirectory() as tree:
-            archive = subprocess.run(
-                ["git", "-C", str(ROOT), "archive", revision, "ledger"],
-                check=True,
-                capture_output=True,
-            ).stdout
-            with tarfile.open(fileobj=BytesIO(archive)) as tar:
-                tar.extractall(tree, filter="data")
+            unpack_ledger(revision, tree)
             _dump_one(script, CORPUS_DIR / name, Path(tree), out / f"first_{name}.jsonl")
     for name in DEVELOPMENT_FILES:
         _dump_one(script, CORPUS_DIR / name, ROOT, out / f"now_{name}.jsonl")
+
+
+def unpack_ledger(revision: str, tree: str) -> None:
+    """The `ledger` package as it was at `revision`, written under `tree` (git archive)."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision, "ledger"], check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(tree, filter="data")
 
 
 def _dump_one(script: Path, corpus: Path, tree: Path, target: Path) -> None:

@@ -257,6 +257,11 @@ def _item(rest: str, nulls: frozenset[str], seldom: frozenset[str]) -> Any:
         raise _Declined  # an empty item
     if rest[0] in _INDICATORS:
         return _special(rest, nulls, seldom)
+    return _plain_item(rest)
+
+
+def _plain_item(rest: str) -> str:
+    """A plain scalar without its comment; a ": " in it would make it a mapping."""
     cut = rest.find(" #")
     if cut >= 0:
         rest = rest[:cut]
@@ -283,13 +288,7 @@ def _special(rest: str, nulls: frozenset[str], seldom: frozenset[str]) -> Any:
     if first == "[" or first == "{":
         return _flow(rest, nulls, seldom)
     if first == "-" and len(rest) > 1 and rest[1] not in " -.":
-        cut = rest.find(" #")
-        if cut >= 0:
-            rest = rest[:cut]
-        value = rest.rstrip(" ")
-        if ": " in value or value[-1] == ":":
-            raise _Declined
-        return value
+        return _plain_item(rest)
     raise _Declined  # anchors, aliases, tags, block scalars, reserved characters
 
 
