@@ -125,6 +125,14 @@ _MOVE_BEFORE_PERCENT = re.compile(
     r"|as\s+much\s+as\s+)?$",
     re.IGNORECASE,
 )
+# "more than 11% below the US$6,500 year-end estimate it set in January", "8% above the
+# current $4,000": the level a percent is measured from is a reference, not a call
+_PERCENT_MEASURED_FROM = re.compile(
+    r"\d\s*(?:%|percent\b|per\s+cent\b)\s+(?:below|above|under|over|short\s+of|higher\s+than"
+    r"|lower\s+than)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:(?!and\b|or\b|but\b|then\b|while\b)"
+    r"[a-z-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
 # "to rise by 20%", "could fall by as much as 30%": the percent is the price's own move
 _PRICE_MOVES_BY = re.compile(
     r"\b(?:(?:rise|gain|climb|rall(?:y|ie)|jump|surge|soar|fall|drop|decline|slide|lose|shed"
@@ -392,6 +400,8 @@ def _is_not_the_level(match: LevelMatch, work: str) -> bool:
     before = work[max(0, start - 80) : start]
     if match.relative is not None and _PRICE_MOVES_BY.search(before):
         return False
+    if _PERCENT_MEASURED_FROM.search(before) and not _YEAR_LIKE.match(match.text):
+        return True  # (a year there is a comparison with that year: "19% below 2025")
     return bool(_NOT_THE_LEVEL_BEFORE.search(before))
 
 

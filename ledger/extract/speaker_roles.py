@@ -26,9 +26,10 @@ _ROLE = (
     # "co-head of commodities research": a shared post is the post (not "co-founder": a
     # founder speaks for themself)
     # "chief Japan FX strategist": a place or market may follow the first word of the role
-    r"(?:(?:[a-z-]+|[A-Z]{2,5})\s+(?:(?:[a-z-]+|[A-Z]{2,5}|[A-Z][a-z]+)\s+){0,3}?)?"
+    # ("head of U.S. equity strategy": an initialism with its dots too)
+    r"(?:(?:[a-z-]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+(?:(?:[a-z-]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3}|[A-Z][a-z]+)\s+){0,3}?)?"
     r"(?:co-head|strategist|analyst|economist|head|chief|director"
-    r"|manager|officer|cio|ceo|CIO|CEO|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5})"
+    r"|manager|officer|cio|ceo|CIO|CEO|founder|partner|trader|researcher|president|principal|executive)(?:\s+(?:of|for)\s+(?:(?:[a-z-]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})"
     r"\s+){0,3}?[a-z-]+)?"
     # "head of equities for the Americas", "chief strategist for Asia Pacific": the region a
     # post covers, before the firm ("... at UBS Wealth Management")

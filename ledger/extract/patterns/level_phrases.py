@@ -85,7 +85,10 @@ NOT_A_PRICE_AFTER = (
     # a call on it
     r"\s+(?:would\s+|will\s+|could\s+)?means?\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?\d[\d,.]*\s*(?:%"
     r"|percent\b|per\s+cent\b)",
-    r"-?\s*(?:days?|weeks?|months?|years?|hours?|minutes?|sessions?|quarters?)\b",
+    # "200 days", "a 30-year high"; not a deadline written as an adjective: "its $200,000
+    # year-end target", "a 7,000 year end target"
+    r"-?\s*(?:days?|weeks?|months?|years?|hours?|minutes?|sessions?|quarters?)\b"
+    r"(?![-\u2010\u2011\s]?end\b)",
     r"\s*(?:tonnes?|tons?|metric|ounces|oz\b|barrels|bpd|b/d|bps|basis|cuts?|hikes?|rate\b"
     r"|times|members|people|jobs|companies|stocks|shares|contracts|etfs?"
     r"|funds|banks|analysts|countries|mines|holders|addresses|transactions|straight"
