@@ -529,7 +529,7 @@ _COMPARED_BEFORE = re.compile(
     r"|nearly\s+|some\s+|just\s+(?:over|under|above|below)\s+)?$",
     re.IGNORECASE,
 )
-_SCALE_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"\d\s*(?:million|billion|trillion|mn|bn|tn|m|b)\b", re.IGNORECASE)
 _NOW_AFTER = re.compile(
     r"\s*(?:(?:US\s+)?dollars?|usd|points|pts|yen)?(?:\s+(?:an?|per)\s+(?:ounce|oz|barrel|bbl))?"
     r",?\s+(?:right\s+)?(?:now|currently|today|at\s+present|at\s+the\s+moment)\b",

@@ -33,6 +33,11 @@ from tests.extract_calls import recorded
             id="compared-with-today",
         ),
         pytest.param(
+            "Citi sees gold at $3,800 by mid-2026, compared with US$4,050 now.",
+            "GC=F touch_below 3800 by 2026-06-30 Citi",
+            id="currency-written-in-letters",
+        ),
+        pytest.param(
             "Citi sees gold at $5,000 by mid-2026, compared with $4,050 now.",
             "GC=F touch_above 5000 by 2026-06-30 Citi",
             id="above-stays-above",
