@@ -7,9 +7,10 @@ corpus_test5.yaml's first contact), corpus_test5.yaml until 2026-12-07 (right af
 corpus_test7.yaml's first contact), corpus_test6.yaml until 2026-12-07 (session 11, to open its
 failures), corpus_test7.yaml until 2026-12-07 (session 12, likewise), corpus_test8.yaml until
 2026-12-07 (session 13, likewise), corpus_test10.yaml until 2026-12-07 (session 14, right after
-corpus_test11.yaml's first contact); all nine are development files from then on, and the frozen
-set is corpus_test9.yaml, corpus_test11.yaml and corpus_test12.yaml (all written 2026-12-07,
-labelled before any extraction).
+corpus_test11.yaml's first contact), corpus_test9.yaml until 2026-12-08 (session 18, to open its
+failures); all ten are development files from then on, and the frozen set is corpus_test11.yaml,
+corpus_test12.yaml and corpus_test13.yaml (written 2026-12-07 and 2026-12-08, labelled before any
+extraction).
 FROZEN_SETS below still checks the retired batches' shape (articles,
 outlets, negatives, dates), which holds whatever they are used for.
 """
@@ -390,6 +391,9 @@ CURRENT_FROZEN = FROZEN_FILES
 # articles), under the recall floor for that reason alone, so it went down to 0.83. After the lead's
 # rules, speakers5, recall28, precision27 and rules29 (end of session 14): 0.931 / 0.860, speakers
 # 0.96, so the floors went up to 0.93 / 0.85 / 0.95.
+# In session 18 corpus_test9.yaml (103 claims at 0.828 / 0.796, speakers 0.80, never tuned on,
+# frozen four sessions) joined them: pooled 0.942 / 0.852, speakers 0.96 (1,986 claims, 1,249
+# articles); the floors hold.
 DEVELOPMENT_FLOOR = {"precision": 0.93, "recall": 0.85, "speakers": 0.95}
 
 
