@@ -12,7 +12,8 @@ run as processes, interleaved round by round, until the table is painted and
 the app has exited; medians of wall and CPU time and their ratios are
 printed, with the load average. A last figure opens the due list of every open claim and pages
 through it, to show that claims tables load a page at a time rather than the
-whole ledger.
+whole ledger; and one page of the claims list (with its count) for all claims, one settled
+status and the open ones, in both orders.
 
 The ledger is synthetic and goes through the same store functions as an
 import: `record_claims` for the claims, `apply_decisions` for outcomes and
@@ -239,6 +240,30 @@ def compare_cold_starts(url: str, rounds: int) -> None:
     print(f"ratio  {wall / floor_wall:5.2f}x wall  {cpu / floor_cpu:5.2f}x CPU   (goal <= 2x)")
 
 
+def time_claim_pages(url: str) -> list[tuple[str, str, float, int]]:
+    """One page of 50 claims and the count beside it, as the claims screen reads
+    them, for every claim, one settled status and the open ones, in both orders:
+    best of three, seconds, with how many claims the scope holds."""
+    from ledger.store.session import open_ledger
+    from ledger.store.views import ClaimOrder, ClaimScope, claim_rows, count_claims
+
+    engine = open_ledger(url)
+    found = []
+    for status in (None, "true", "open"):
+        scope = ClaimScope(status=status)
+        for order in ClaimOrder:
+            best, total = float("inf"), 0
+            for _ in range(3):
+                with Session(engine) as session:
+                    start = time.perf_counter()
+                    claim_rows(session, scope, order, limit=50)
+                    total = count_claims(session, scope)
+                    best = min(best, time.perf_counter() - start)
+            found.append((status or "all", order.value, best, total))
+    engine.dispose()
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
@@ -273,6 +298,11 @@ def main() -> None:
             f"due list: first page in {first_page:.3f} s; three more pages in {paging:.3f} s; "
             f"{loaded:,} of {total:,} open claims loaded"
         )
+        for status, order, seconds, count in time_claim_pages(url):
+            print(
+                f"claims list, {status} by {order}: a page of 50 and the count in "
+                f"{seconds * 1000:.0f} ms ({count:,} claims)"
+            )
 
 
 if __name__ == "__main__":

@@ -217,6 +217,10 @@ def prediction_constraints() -> tuple:
             # `uq_resolution_current` (POSTGRESQL_PREDICATES).
         ),
         Index("ix_prediction_symbol", "symbol"),
+        # The two orders a claims list pages in (`ledger.store.views.ClaimOrder`);
+        # neither column changes once a claim is recorded (migration 0019).
+        Index("ix_prediction_deadline", "deadline", "id"),
+        Index("ix_prediction_made_on", "made_on", "id"),
     )
 
 

@@ -203,3 +203,34 @@ def test_the_settle_update_is_a_primary_key_search_without_a_bloom_filter(
         assert not _scans_prediction(plan), (sql, plan)
         if engine.dialect.name == "sqlite":
             assert plan == "SEARCH prediction USING INTEGER PRIMARY KEY (rowid=?)", (sql, plan)
+
+
+LIST_INDEXES = {ClaimOrder.DEADLINE: "ix_prediction_deadline", ClaimOrder.RECENT: "ix_prediction_made_on"}
+
+
+@pytest.mark.parametrize("status", [None, "true"])
+@pytest.mark.parametrize("order", list(ClaimOrder))
+def test_a_page_of_the_claims_list_walks_an_index_in_its_order(
+    settled_ledger, order: ClaimOrder, status: str | None
+) -> None:
+    """0019: a page of all claims, or of one settled status, in either order of the
+    TUI's list, reads `prediction` through the index of that order and stops when
+    the page is full; it does not read every claim and sort them (a temporary
+    B-tree in SQLite's plan, a Sort node in PostgreSQL's)."""
+    engine, _ = settled_ledger
+    scope = ClaimScope(status=status)
+    found = plans_of(engine, lambda s: claim_rows(s, scope, order, limit=50))
+    for sql, plan in found:
+        assert LIST_INDEXES[order] in plan, (sql, plan)
+        assert not _scans_prediction(plan), (sql, plan)
+        assert "TEMP B-TREE" not in plan and not re.search(r"\bSort\b", plan), (sql, plan)
+    with Session(engine) as session:
+        page = claim_rows(session, scope, order, limit=50)
+        every = claim_rows(session, scope, order, limit=CLAIMS * (COPIES + 1))
+    if order is ClaimOrder.DEADLINE:
+        expected = sorted(every, key=lambda row: (row.deadline, row.id))
+    else:
+        expected = sorted(every, key=lambda row: (row.made_on, row.id), reverse=True)
+    assert [row.id for row in every] == [row.id for row in expected]
+    assert [row.id for row in page] == [row.id for row in every[:50]]
+    assert status is None or {row.status for row in every} == {status}

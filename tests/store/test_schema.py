@@ -465,3 +465,27 @@ def test_upgrade_to_the_open_claims_index_and_back(ledger_url: str) -> None:
         command.downgrade(alembic_config(connection), "0017_price_bar_blocks")
     assert _prediction_indexes(engine) == before
     engine.dispose()
+
+
+def test_upgrade_to_the_claim_list_indexes_and_back(ledger_url: str) -> None:
+    """0019: the claims by deadline and by the day they were made, each then by id;
+    the downgrade drops both and leaves 0018's indexes as they were."""
+    engine = make_engine(ledger_url)
+    upgrade(engine, "0018_open_claims_index")
+    with engine.begin() as connection:
+        _insert_prediction(connection, _insert_source(connection))
+    before = _prediction_indexes(engine)
+    assert "ix_prediction_deadline" not in before and "ix_prediction_made_on" not in before
+    upgrade(engine, "0019_claim_list_indexes")
+    after = _prediction_indexes(engine)
+    assert after["ix_prediction_deadline"] == ["deadline", "id"]
+    assert after["ix_prediction_made_on"] == ["made_on", "id"]
+    assert {name: after[name] for name in before} == before
+    from alembic import command
+
+    from ledger.store.schema import alembic_config
+
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0018_open_claims_index")
+    assert _prediction_indexes(engine) == before
+    engine.dispose()

@@ -1,6 +1,6 @@
 -- A new SQLite ledger at the newest schema: what the migrations build, written by
 -- `python -m ledger.store.head_schema` (ledger/store/head_schema.py). Do not edit.
--- revision: 0018_open_claims_index
+-- revision: 0019_claim_list_indexes
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -129,22 +129,22 @@ CREATE TABLE "prediction" (
 	margin FLOAT, 
 	upper_level FLOAT, 
 	CONSTRAINT pk_prediction PRIMARY KEY (id), 
-	CONSTRAINT fk_prediction_revises_id_prediction FOREIGN KEY(revises_id) REFERENCES prediction (id), 
 	CONSTRAINT ck_prediction_level_rule_params CHECK (level_rule IS NULL OR level_params IS NOT NULL), 
 	CONSTRAINT ck_prediction_open_reason CHECK (open_reason IS NULL OR open_reason IN ('waiting_for_deadline', 'waiting_for_data', 'unknown_symbol', 'no_data_in_window', 'source_error', 'data_gap', 'invalid_claim')), 
 	CONSTRAINT ck_prediction_reference_positive CHECK (reference_price IS NULL OR reference_price > 0), 
 	CONSTRAINT ck_prediction_versus_reference_positive CHECK (versus_reference_price IS NULL OR versus_reference_price > 0), 
-	CONSTRAINT ck_prediction_level_positive CHECK (level IS NULL OR level > 0), 
+	CONSTRAINT uq_prediction_fingerprint UNIQUE (fingerprint), 
 	CONSTRAINT ck_prediction_margin_not_negative CHECK (margin IS NULL OR margin >= 0), 
 	CONSTRAINT ck_prediction_outperform_versus CHECK (kind <> 'outperform' OR (versus_symbol IS NOT NULL AND margin IS NOT NULL)), 
 	CONSTRAINT ck_prediction_relative_kind CHECK (relative_kind IS NULL OR relative_kind IN ('percent', 'multiple')), 
 	CONSTRAINT ck_prediction_window_start_before_deadline CHECK (window_start <= deadline), 
-	CONSTRAINT uq_prediction_fingerprint UNIQUE (fingerprint), 
+	CONSTRAINT ck_prediction_deadline_after_made_on CHECK (deadline >= made_on), 
 	CONSTRAINT ck_prediction_level_rule CHECK (level_rule IS NULL OR level_rule IN ('support', 'resistance', 'sma', 'record-high', 'record-low')), 
 	CONSTRAINT ck_prediction_market_prob CHECK (market_prob IS NULL OR (market_prob >= 0 AND market_prob <= 1)), 
 	CONSTRAINT ck_prediction_probability CHECK (probability IS NULL OR (probability >= 0 AND probability <= 1)), 
+	CONSTRAINT fk_prediction_revises_id_prediction FOREIGN KEY(revises_id) REFERENCES prediction (id), 
 	CONSTRAINT fk_prediction_source_id_source FOREIGN KEY(source_id) REFERENCES source (id), 
-	CONSTRAINT ck_prediction_deadline_after_made_on CHECK (deadline >= made_on), 
+	CONSTRAINT ck_prediction_level_positive CHECK (level IS NULL OR level > 0), 
 	CONSTRAINT ck_prediction_kind CHECK (kind IN ('touch_above', 'touch_below', 'close_above', 'close_below', 'hold_above', 'hold_below', 'average_above', 'average_below', 'outperform', 'close_between', 'hold_between', 'vague')), 
 	CONSTRAINT ck_prediction_status CHECK (status IN ('open', 'true', 'false', 'void', 'vague')), 
 	CONSTRAINT ck_prediction_level_or_relative CHECK (kind = 'vague' OR level IS NOT NULL OR relative_kind IS NOT NULL OR kind = 'outperform' OR level_rule IS NOT NULL), 
@@ -245,9 +245,9 @@ CREATE TABLE "resolution" (
 	leg_evidence TEXT, 
 	bar_quality VARCHAR(12), 
 	CONSTRAINT pk_resolution PRIMARY KEY (id), 
-	CONSTRAINT ck_resolution_imported_decides_nothing CHECK (method <> 'imported' OR NOT is_current OR outcome = 'void'), 
 	CONSTRAINT fk_resolution_run_id_resolve_run FOREIGN KEY(run_id) REFERENCES resolve_run (id), 
 	CONSTRAINT ck_resolution_outcome CHECK (outcome IN ('true', 'false', 'void')), 
+	CONSTRAINT ck_resolution_imported_decides_nothing CHECK (method <> 'imported' OR NOT is_current OR outcome = 'void'), 
 	CONSTRAINT fk_resolution_prediction_id_prediction FOREIGN KEY(prediction_id) REFERENCES prediction (id), 
 	CONSTRAINT ck_resolution_method CHECK (method IN ('auto', 'manual', 'imported', 'revised')), 
 	CONSTRAINT ck_resolution_claimed_method CHECK (claimed_method IS NULL OR claimed_method IN ('auto', 'manual', 'imported', 'revised'))
@@ -296,10 +296,12 @@ CREATE INDEX ix_bar_revision_run_id ON bar_revision (run_id);
 CREATE INDEX ix_resolution_revision_resolution_id ON resolution_revision (resolution_id);
 CREATE INDEX ix_resolution_revision_bar_revision_id ON resolution_revision (bar_revision_id);
 CREATE INDEX ix_resolution_revision_run_id ON resolution_revision (run_id);
-CREATE INDEX ix_resolution_prediction_id ON resolution (prediction_id);
 CREATE INDEX ix_resolution_run_id ON resolution (run_id);
 CREATE UNIQUE INDEX uq_resolution_current ON resolution (prediction_id) WHERE is_current;
+CREATE INDEX ix_resolution_prediction_id ON resolution (prediction_id);
 CREATE INDEX ix_head_timestamp_tree_size ON head_timestamp (tree_size);
 CREATE INDEX ix_prediction_open_deadline ON prediction (deadline) WHERE status = 'open';
 CREATE INDEX ix_prediction_symbol ON prediction (symbol);
-INSERT INTO alembic_version (version_num) VALUES ('0018_open_claims_index');
+CREATE INDEX ix_prediction_deadline ON prediction (deadline, id);
+CREATE INDEX ix_prediction_made_on ON prediction (made_on, id);
+INSERT INTO alembic_version (version_num) VALUES ('0019_claim_list_indexes');
