@@ -205,7 +205,10 @@ def test_the_settle_update_is_a_primary_key_search_without_a_bloom_filter(
             assert plan == "SEARCH prediction USING INTEGER PRIMARY KEY (rowid=?)", (sql, plan)
 
 
-LIST_INDEXES = {ClaimOrder.DEADLINE: "ix_prediction_deadline", ClaimOrder.RECENT: "ix_prediction_made_on"}
+LIST_INDEXES = {
+    ClaimOrder.DEADLINE: "ix_prediction_deadline",
+    ClaimOrder.RECENT: "ix_prediction_made_on",
+}
 
 
 @pytest.mark.parametrize("status", [None, "true"])
