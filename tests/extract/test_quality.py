@@ -245,6 +245,8 @@ FROZEN_SETS = {
     "corpus_test12.yaml": (70, 55, 14),
     # The thirteenth batch's brief: at least 60 articles, 30 outlets and 8 negatives.
     "corpus_test13.yaml": (60, 30, 8),
+    # The fourteenth batch's brief: at least 65 articles, 45 outlets and 10 negatives.
+    "corpus_test14.yaml": (65, 45, 10),
 }
 # The day the second and third batches were frozen; no article of any batch may postdate it.
 FROZEN_BY = date(2026, 12, 6)
