@@ -125,6 +125,9 @@ CORPUS_FILES = (
     # The thirteenth frozen batch (73 articles, 69 outlets, 9 negatives, 21 translated pieces),
     # labelled before any extraction was run on it (helper test13, 2026-12-08).
     "corpus_test13.yaml",
+    # The fourteenth frozen batch, labelled before any extraction was run on it (helper test14,
+    # 2026-12-08).
+    "corpus_test14.yaml",
 )
 # The frozen set: the only place quoted figures come from; never guarded, never tuned on.
 # Nothing here reads them unless asked by name or with `frozen=True`.
@@ -132,6 +135,7 @@ FROZEN_FILES = (
     "corpus_test11.yaml",
     "corpus_test12.yaml",
     "corpus_test13.yaml",
+    "corpus_test14.yaml",
 )
 DEVELOPMENT_FILES = tuple(name for name in CORPUS_FILES if name not in FROZEN_FILES)
 # After every article's date in every file; only used where an article gives no date at all.

@@ -9,8 +9,8 @@ failures), corpus_test7.yaml until 2026-12-07 (session 12, likewise), corpus_tes
 2026-12-07 (session 13, likewise), corpus_test10.yaml until 2026-12-07 (session 14, right after
 corpus_test11.yaml's first contact), corpus_test9.yaml until 2026-12-08 (session 18, to open its
 failures); all ten are development files from then on, and the frozen set is corpus_test11.yaml,
-corpus_test12.yaml and corpus_test13.yaml (written 2026-12-07 and 2026-12-08, labelled before any
-extraction).
+corpus_test12.yaml, corpus_test13.yaml and corpus_test14.yaml (written 2026-12-07 and 2026-12-08,
+labelled before any extraction).
 FROZEN_SETS below still checks the retired batches' shape (articles,
 outlets, negatives, dates), which holds whatever they are used for.
 """
@@ -245,6 +245,8 @@ FROZEN_SETS = {
     "corpus_test12.yaml": (70, 55, 14),
     # The thirteenth batch's brief: at least 60 articles, 30 outlets and 8 negatives.
     "corpus_test13.yaml": (60, 30, 8),
+    # The fourteenth batch's brief: at least 65 articles, 45 outlets and 10 negatives.
+    "corpus_test14.yaml": (65, 45, 10),
 }
 # The day the second and third batches were frozen; no article of any batch may postdate it.
 FROZEN_BY = date(2026, 12, 6)
