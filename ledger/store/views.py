@@ -196,7 +196,8 @@ def scoreboard_columns(
         table = np.array(rows, dtype=np.float64).reshape(-1, 7)
         keys, values = table[:, 0].astype(np.int64), table[:, 1:]
         labels = _labels_for(session, by, keys)
-    withdrawn, overridden, data_status = hand_change_columns(session, values[:, 4].astype(np.int64))
+    ids = values[:, 4].astype(np.int64)
+    withdrawn, overridden, data_status = hand_change_columns(session, ids)
     return ScoringColumns(
         group=np.asarray(labels, dtype=object),
         status=values[:, 0].astype(np.int64),
@@ -207,7 +208,7 @@ def scoreboard_columns(
         withdrawn=withdrawn,
         overridden=overridden,
         data_status=data_status,
-    )
+    ).in_claim_order(ids)
 
 
 def scoreboard_frame(session: Session, *, by: str, scope: ClaimScope, today: date) -> pd.DataFrame:
