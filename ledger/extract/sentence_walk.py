@@ -29,6 +29,7 @@ from ledger.extract.clauses import (
 )
 from ledger.extract.continued_calls import continued_speaker, viewed_symbols
 from ledger.extract.crowd_subjects import crowd_subject
+from ledger.extract.dated_clauses import deadline_after
 from ledger.extract.directions import Direction, find_terms, read_direction
 from ledger.extract.elliptic_assets import asset_meant
 from ledger.extract.firm_beside_name import firm_beside_name
@@ -315,8 +316,14 @@ def read_sentence(
         context.last_person = introduced[-1]  # "Tom Lee, chairman of BitMine ... he called"
 
     def looks_ahead(position: int) -> bool:
-        clause = next((work[s:e] for s, e in clauses if s <= position < e), "")
-        return bool(FUTURE.search(clause) or FORECAST_WORDS.search(clause))
+        span = next(((s, e) for s, e in clauses if s <= position < e), (0, 0))
+        clause = work[span[0] : span[1]]
+        # "..., with USD/JPY at 152 by the end of this year": a deadline after the level
+        return bool(
+            FUTURE.search(clause)
+            or FORECAST_WORDS.search(clause)
+            or deadline_after(position, span, phrases, made_on)
+        )
 
     known = blank(work, [m.span for m in mentions] + [p.span for p in phrases])
     remember_prices(context, mentions, prices_now(known, work, looks_ahead))
