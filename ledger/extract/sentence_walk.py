@@ -27,6 +27,7 @@ from ledger.extract.clauses import (
     conditional_spans,
     is_past,
 )
+from ledger.extract.compared_calls import COMPARED_REACH, compares_calls
 from ledger.extract.continued_calls import continued_speaker, viewed_symbols
 from ledger.extract.crowd_subjects import crowd_subject
 from ledger.extract.dated_clauses import deadline_after
@@ -151,12 +152,31 @@ def read_sentence(
             ),
             None,
         )
+    # "Other banks are just as bullish: JPMorgan sees $5,055": compared with the dated call a
+    # few sentences back, on its horizon (compared_calls.py)
+    # ("Goldman is not alone." says it of the sentence after it)
+    compares = compares_calls(original)
+    compared_call = not item and (compares or context.comparison_open)
+    if not item:
+        context.comparison_open = compares  # closed again below if it names calls itself
+    if not item:
+        context.dated_call_age += 1
+    if (
+        compared_call
+        and inherited is None
+        and context.dated_call is not None
+        and context.dated_call_age <= COMPARED_REACH
+    ):
+        inherited = next(iter(date_phrases(context.dated_call[0], made_on)), None)
+        context.dated_call_age = 0  # "Goldman isn't alone." then "Other banks ...": it goes on
     inherit_symbols, context.last_calls = context.last_calls, ()
     viewed_before, context.viewed_symbols = context.viewed_symbols, ()
     if (item or survey) and context.last_symbol is not None:
         inherit_symbols = (*inherit_symbols, context.last_symbol)
     if item:
         inherit_symbols = (*inherit_symbols, *context.period_symbols)
+    if compared_call and context.dated_call is not None:
+        inherit_symbols = (*inherit_symbols, *context.dated_call[1])
     earlier_year = None
     if context.last_period is not None and context.last_period_age <= 1:
         years = _YEAR_IN.findall(context.last_period)
@@ -479,7 +499,9 @@ def read_sentence(
             for position, names in speaker_spans(present)
         ),
         level_owner_at=() if label_houses else tuple(start for start, _ in level_owners(present)),
-        inherited=inherited if (strong_cue or item or roll or survey) and not future else None,
+        inherited=inherited
+        if (strong_cue or item or roll or survey or compared_call) and not future
+        else None,
         # a house's firm call takes the period, not its hedge ("could add 860 points")
         announced=announced if strong_cue and not HEDGE.search(present) else None,
         headline_period=context.headline_period,
@@ -528,6 +550,13 @@ def read_sentence(
         # A call read on the asset named before keeps it the topic: "The STEO puts the annual
         # average at $3.47 ..." then "Quarter by quarter, the agency now sees $3.51 ...".
         context.last_symbol_age = 0
+    dated = [c.symbol for c in candidates if c.claim is not None]
+    if candidates:
+        context.comparison_open = False
+    if future and dated and not item:
+        # the last call with a period of its own, for a call compared with it later
+        context.dated_call = (future[-1].text, tuple(dict.fromkeys(dated)))
+        context.dated_call_age = 0
     # a call whose level was an old one ("had a year-end target of 1775") still lends its
     # period to the next sentence's ("he lifted that target to 1825")
     context.last_calls = tuple(
