@@ -167,7 +167,11 @@ def read_sentence(
         and context.dated_call is not None
         and context.dated_call_age <= COMPARED_REACH
     ):
-        inherited = next(iter(date_phrases(context.dated_call[0], made_on)), None)
+        period = context.dated_call[0]
+        # ("to end 2027 at 8,000" names its period as a bare year: "by 2027")
+        inherited = next(
+            iter(date_phrases(period, made_on) or date_phrases(f"by {period}", made_on)), None
+        )
         context.dated_call_age = 0  # "Goldman isn't alone." then "Other banks ...": it goes on
     inherit_symbols, context.last_calls = context.last_calls, ()
     viewed_before, context.viewed_symbols = context.viewed_symbols, ()

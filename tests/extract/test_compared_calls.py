@@ -28,18 +28,18 @@ MADE_ON = date(2026, 11, 20)
     [
         (
             "Goldman Sachs expects gold to reach $5,400 by the end of 2027. The bank points to"
-            " central-bank buying. Other banks are just as bullish: JPMorgan sees $5,100, while"
-            " Yardeni Research targets $6,000.",
+            " central-bank buying. Jewellery demand is soft. Other banks are just as bullish:"
+            " JPMorgan sees $5,100, while Yardeni Research targets $6,000.",
             "GC=F touch_above 5100 by 2027-12-31 JPMorgan",
         ),
         (
-            "Citi expects bitcoin to reach $150,000 by the end of 2027. Standard Chartered is far"
-            " bolder, forecasting $250,000.",
+            "Citi expects bitcoin to reach $150,000 by the end of 2027. The bank cites ETF"
+            " inflows. Standard Chartered is far bolder, forecasting $250,000.",
             "BTC-USD touch_above 250000 by 2027-12-31 Standard Chartered",
         ),
         (
-            "Deutsche Bank expects the S&P 500 to end 2027 at 8,000. Oppenheimer has the most"
-            " bullish call at 8,500.",
+            "Deutsche Bank expects the S&P 500 to end 2027 at 8,000. Its strategists cite"
+            " earnings growth. Oppenheimer has the most bullish call at 8,500.",
             "^GSPC touch_above 8500 by 2027-12-31 Oppenheimer",
         ),
         (
@@ -49,8 +49,8 @@ MADE_ON = date(2026, 11, 20)
             "GC=F touch_above 5000 by 2027-12-31 Bank of America",
         ),
         (
-            "HSBC sees Brent at $70 by mid-2027. Morgan Stanley is more bearish, with a target of"
-            " $60.",
+            "HSBC sees Brent at $70 by mid-2027, citing OPEC+ supply. Demand growth is slowing."
+            " Morgan Stanley is more bearish, with a target of $60.",
             "BZ=F touch_above 60 by 2027-06-30 Morgan Stanley",
         ),
     ],
