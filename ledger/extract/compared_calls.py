@@ -25,18 +25,20 @@ _VIEW = (
     r"(?:bullish|bearish|optimistic|pessimistic|conservative|cautious|aggressive|upbeat"
     r"|positive|negative|dovish|hawkish)"
 )
+# the verb by which a house is said to stand where it does against the others
+_IS = r"\b(?:is|are|was|were|looks?|looked|seems?|seemed|sounds?|stands?|remains?|'s)\s+"
 _COMPARED = re.compile(
     "|".join(
         (
             # "Goldman isn't alone", "Bitwise is not alone:", "not the only bank"
             r"\b(?:is|are|was|isn['\u2019]t|aren['\u2019]t)\s+(?:not\s+)?(?:by\s+itself|alone)\b",
             r"\bnot\s+(?:alone|the\s+only\s+(?:one|bank|house|firm|broker|forecaster))\b",
-            # "just as bullish", "equally bullish", "similarly upbeat"
-            rf"\b(?:just\s+as|as|equally|similarly|every\s+bit\s+as)\s+{_VIEW}\b",
-            # "far more bullish", "even more conservative", "less optimistic", "bolder"
-            rf"\b(?:more|less)\s+{_VIEW}\b",
-            r"\b(?:far|much|even|still)\s+(?:bolder|higher|lower)\b",
-            r"\bbolder\b",
+            # "are just as bullish", "is equally bullish", "are similarly upbeat"
+            rf"{_IS}(?:just\s+as|as|equally|similarly|every\s+bit\s+as)\s+{_VIEW}\b",
+            # "is far more bullish", "is even more conservative", "is bolder" (said of a house:
+            # "on a more cautious view of trade" gives a reason, and compares nothing)
+            rf"{_IS}(?:far\s+|much\s+|even\s+|still\s+|slightly\s+|a\s+(?:bit|little)\s+)?"
+            rf"(?:(?:more|less)\s+{_VIEW}|bolder)\b",
             # "the most aggressive view", "the most bearish call", "one of the lowest"
             rf"\bmost\s+{_VIEW}\b",
             r"\bone\s+of\s+the\s+(?:highest|lowest|most\s+\w+)\b",

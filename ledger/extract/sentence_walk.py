@@ -57,6 +57,7 @@ from ledger.extract.patterns import (
     level_phrases,
     past_tense,
 )
+from ledger.extract.patterns.confidence_scores import RULE_BAR
 from ledger.extract.prepare import (
     TYPOGRAPHY,
     date_phrases,
@@ -159,7 +160,6 @@ def read_sentence(
     compared_call = not item and (compares or context.comparison_open)
     if not item:
         context.comparison_open = compares  # closed again below if it names calls itself
-    if not item:
         context.dated_call_age += 1
     if (
         compared_call
@@ -167,11 +167,9 @@ def read_sentence(
         and context.dated_call is not None
         and context.dated_call_age <= COMPARED_REACH
     ):
-        period = context.dated_call[0]
-        # ("to end 2027 at 8,000" names its period as a bare year: "by 2027")
-        inherited = next(
-            iter(date_phrases(period, made_on) or date_phrases(f"by {period}", made_on)), None
-        )
+        # the phrase as its own sentence resolved it ("year-end" in a December outlook for
+        # next year is next year's end), not read again out of it
+        inherited = context.dated_call[0]
         context.dated_call_age = 0  # "Goldman isn't alone." then "Other banks ...": it goes on
     inherit_symbols, context.last_calls = context.last_calls, ()
     viewed_before, context.viewed_symbols = context.viewed_symbols, ()
@@ -554,12 +552,17 @@ def read_sentence(
         # A call read on the asset named before keeps it the topic: "The STEO puts the annual
         # average at $3.47 ..." then "Quarter by quarter, the agency now sees $3.51 ...".
         context.last_symbol_age = 0
-    dated = [c.symbol for c in candidates if c.claim is not None]
+    # (a firm call: a consensus or a hedge lends no horizon to the calls set against it)
+    dated = [c.symbol for c in candidates if c.claim is not None and c.confidence >= RULE_BAR]
     if candidates:
         context.comparison_open = False
     if future and dated and not item:
         # the last call with a period of its own, for a call compared with it later
-        context.dated_call = (future[-1].text, tuple(dict.fromkeys(dated)))
+        period = future[-1]
+        context.dated_call = (
+            replace(period, span=(0, len(period.text))),
+            tuple(dict.fromkeys(dated)),
+        )
         context.dated_call_age = 0
     # a call whose level was an old one ("had a year-end target of 1775") still lends its
     # period to the next sentence's ("he lifted that target to 1825")

@@ -99,7 +99,7 @@ class Context:
     last_calls: tuple[str, ...] = ()
     # the period of the last sentence whose calls named one, with their assets, and how many
     # sentences ago: a call compared with it later is on its horizon (compared_calls.py)
-    dated_call: tuple[str, tuple[str, ...]] | None = None
+    dated_call: tuple[DatePhrase, tuple[str, ...]] | None = None
     dated_call_age: int = 99
     # whether the sentence before compared with that call and named no call itself
     comparison_open: bool = False
@@ -227,7 +227,7 @@ class ContextState:
     period_symbols: tuple[str, ...]
     period_cue: bool
     last_calls: tuple[str, ...]
-    dated_call: tuple[str, tuple[str, ...]] | None
+    dated_call: tuple[DatePhrase, tuple[str, ...]] | None
     dated_call_age: int
     comparison_open: bool
     topic: str | None
