@@ -350,6 +350,11 @@ def read_sentence(
     known = blank(work, [m.span for m in mentions] + [p.span for p in phrases])
     remember_prices(context, mentions, prices_now(known, work, looks_ahead))
 
+    def in_future_clause(position: int) -> bool:
+        # "predicted the Nikkei will stand at 41,800 at the end of December", written in
+        # January: the month to come, however lately the last one ended
+        return bool(FUTURE.search(next((work[s:e] for s, e in clauses if s <= position < e), "")))
+
     def in_present(span: tuple[int, int]) -> bool:
         return not any(s <= span[0] < e for s, e in past)
 
@@ -360,7 +365,7 @@ def read_sentence(
         and in_present(p.span)
         and not _PAST_PART_BEFORE.search(work, 0, p.span[0])
         and not _SO_FAR_AFTER.match(work, p.span[1])
-        and not _month_just_gone(p, made_on)
+        and not (_month_just_gone(p, made_on) and not in_future_clause(p.span[0]))
     )
     announced = None
     if (
