@@ -55,6 +55,7 @@ _OWN_COMPARATIVE = re.compile(hedge_phrases.OWN_COMPARATIVE, re.IGNORECASE)
 _PART_BEFORE = re.compile(hedge_phrases.PART_BEFORE_BRACKETED_CONDITION, re.IGNORECASE)
 _NOT_CONDITIONAL_BEFORE_IF = any_of(hedge_phrases.NOT_CONDITIONAL_BEFORE_IF)
 _PREMISE_AFTER_CALL = re.compile(hedge_phrases.PREMISE_AFTER_CALL, re.IGNORECASE)
+_POSSIBLE = any_of(hedge_phrases.POSSIBLE_NOT_EXPECTED)
 HEDGE = any_of(hedge_phrases.HEDGES)
 VAGUE_CALL = any_of(direction_phrases.VAGUE_CALLS)
 
@@ -153,7 +154,12 @@ def _premise_of_call(present: str, match: re.Match[str], start: int) -> bool:
     ):
         return False
     call = present[start : match.start()]
-    return bool(re.search(r"\d", call) and FORECAST_WORDS.search(call) and not HEDGE.search(call))
+    return bool(
+        re.search(r"\d", call)
+        and FORECAST_WORDS.search(call)
+        and not HEDGE.search(call)
+        and not _POSSIBLE.search(call)
+    )
 
 
 def _opens_parenthesis(present: str, match: re.Match[str]) -> bool:

@@ -78,3 +78,9 @@ def test_only_the_premise_of_a_firm_call_is_lifted() -> None:
     assert conditional_spans(firm) == ()
     assert conditional_spans(hedged) != ()
     assert conditional_spans(no_call) != ()
+
+
+def test_a_level_called_possible_with_a_premise_is_a_scenario() -> None:
+    text = "TD Securities thinks $5,000 is realistic within a month, provided buying stays strong."
+    assert conditional_spans(text) != ()
+    assert not any(line.startswith("GC=F") for line in recorded(text, MADE_ON))

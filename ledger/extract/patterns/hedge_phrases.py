@@ -87,6 +87,12 @@ PART_BEFORE_BRACKETED_CONDITION = r",\s|\s(?:and|or|while|with|versus|vs\.?)\s"
 # a scenario ("if the Fed cuts, gold could reach $6,000" stays one). Regex, matched at the
 # condition's word, with the comma that sets it after the call just before it.
 PREMISE_AFTER_CALL = r"(?:assuming|barring|provided|absent|unless)\b"
+# A level called possible rather than expected: with a premise after it, it is a scenario
+# ("TD thinks $4,000 is realistic within a month, provided Chinese buying stays strong").
+POSSIBLE_NOT_EXPECTED = (
+    r"\b(?:is|are|looks?|seems?|becomes?)\s+(?:\w+\s+)?(?:realistic|possible|plausible"
+    r"|achievable|attainable|conceivable|feasible|in\s+play|on\s+the\s+cards|within\s+reach)\b",
+)
 # "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
 NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # Scenarios make only their own clause conditional: in "its base case is $150,000; its
