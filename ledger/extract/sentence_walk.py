@@ -157,6 +157,7 @@ def read_sentence(
     # few sentences back, on its horizon (compared_calls.py)
     # ("Goldman is not alone." says it of the sentence after it)
     compares = compares_calls(original)
+    lent_by_comparison = False
     compared_call = not item and (compares or context.comparison_open)
     if not item:
         context.comparison_open = compares  # closed again below if it names calls itself
@@ -170,6 +171,7 @@ def read_sentence(
         # the phrase as its own sentence resolved it ("year-end" in a December outlook for
         # next year is next year's end), not read again out of it
         inherited = context.dated_call[0]
+        lent_by_comparison = True
         context.dated_call_age = 0  # "Goldman isn't alone." then "Other banks ...": it goes on
     inherit_symbols, context.last_calls = context.last_calls, ()
     viewed_before, context.viewed_symbols = context.viewed_symbols, ()
@@ -506,8 +508,12 @@ def read_sentence(
             for position, names in speaker_spans(present)
         ),
         level_owner_at=() if label_houses else tuple(start for start, _ in level_owners(present)),
+        # (a comparison that names a period of its own, even one gone by, borrows none:
+        # "remains among the most bullish: $250,000 by October 2026")
         inherited=inherited
-        if (strong_cue or item or roll or survey or compared_call) and not future
+        if (strong_cue or item or roll or survey or compared_call)
+        and not future
+        and not (lent_by_comparison and phrases)
         else None,
         # a house's firm call takes the period, not its hedge ("could add 860 points")
         announced=announced if strong_cue and not HEDGE.search(present) else None,

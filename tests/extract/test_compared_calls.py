@@ -108,3 +108,15 @@ def test_the_comparison_reaches_only_a_few_sentences_back(gap: int) -> None:
 )
 def test_what_compares_a_call_with_the_ones_before(sentence: str, compares: bool) -> None:
     assert compares_calls(sentence) is compares
+
+
+def test_a_comparison_with_a_period_of_its_own_borrows_none() -> None:
+    # written after October 2027: the call's own deadline has gone by, and the dated call
+    # before lends it nothing
+    text = (
+        "Citi expects bitcoin to reach $150,000 by the end of 2029. The bank cites ETF inflows."
+        " Draper remains among the most bullish: he says bitcoin will top $250,000 by October"
+        " 2027."
+    )
+    lines = recorded(text, date(2027, 11, 20))
+    assert not any("250000" in line and "2029" in line for line in lines)
