@@ -54,6 +54,8 @@ _CLAUSE_CONDITION = re.compile(hedge_phrases.CLAUSE_CONDITION, re.IGNORECASE)
 _OWN_COMPARATIVE = re.compile(hedge_phrases.OWN_COMPARATIVE, re.IGNORECASE)
 _PART_BEFORE = re.compile(hedge_phrases.PART_BEFORE_BRACKETED_CONDITION, re.IGNORECASE)
 _NOT_CONDITIONAL_BEFORE_IF = any_of(hedge_phrases.NOT_CONDITIONAL_BEFORE_IF)
+_PREMISE_AFTER_CALL = re.compile(hedge_phrases.PREMISE_AFTER_CALL, re.IGNORECASE)
+_POSSIBLE = any_of(hedge_phrases.POSSIBLE_NOT_EXPECTED)
 HEDGE = any_of(hedge_phrases.HEDGES)
 VAGUE_CALL = any_of(direction_phrases.VAGUE_CALLS)
 
@@ -110,6 +112,8 @@ def conditional_spans(present: str) -> tuple[tuple[int, int], ...]:
             continue
         breaks = [b.end() for b in _CONDITION_SCOPE_BREAK.finditer(present, 0, match.start())]
         start = breaks[-1] if breaks else 0
+        if _premise_of_call(present, match, start):
+            continue
         # "7,500 in the base case, 8,000 or more if the Fed keeps cutting": a condition
         # written after its own level governs that comma's clause, not the one before.
         commas = [c.end() for c in _COMMA.finditer(present, start, match.start())]
@@ -138,6 +142,24 @@ def conditional_spans(present: str) -> tuple[tuple[int, int], ...]:
                 end = min(end, closing + 1)
         spans.append((start, end))
     return tuple(spans)
+
+
+def _premise_of_call(present: str, match: re.Match[str], start: int) -> bool:
+    """Whether the condition is the premise of a firm call written before it in its clause:
+    ", barring major supply shocks" after "sees Brent at $56 in 2026" (no hedge, a forecast
+    word, a level before the comma)."""
+    written = match[0].lstrip(" \"'(")
+    if not _PREMISE_AFTER_CALL.match(written) or not present[: match.start()].rstrip().endswith(
+        ","
+    ):
+        return False
+    call = present[start : match.start()]
+    return bool(
+        re.search(r"\d", call)
+        and FORECAST_WORDS.search(call)
+        and not HEDGE.search(call)
+        and not _POSSIBLE.search(call)
+    )
 
 
 def _opens_parenthesis(present: str, match: re.Match[str]) -> bool:

@@ -27,8 +27,10 @@ from ledger.extract.clauses import (
     conditional_spans,
     is_past,
 )
+from ledger.extract.compared_calls import COMPARED_REACH, compares_calls
 from ledger.extract.continued_calls import continued_speaker, viewed_symbols
 from ledger.extract.crowd_subjects import crowd_subject
+from ledger.extract.dated_clauses import deadline_after
 from ledger.extract.directions import Direction, find_terms, read_direction
 from ledger.extract.elliptic_assets import asset_meant
 from ledger.extract.firm_beside_name import firm_beside_name
@@ -55,6 +57,7 @@ from ledger.extract.patterns import (
     level_phrases,
     past_tense,
 )
+from ledger.extract.patterns.confidence_scores import RULE_BAR
 from ledger.extract.prepare import (
     TYPOGRAPHY,
     date_phrases,
@@ -150,12 +153,34 @@ def read_sentence(
             ),
             None,
         )
+    # "Other banks are just as bullish: JPMorgan sees $5,055": compared with the dated call a
+    # few sentences back, on its horizon (compared_calls.py)
+    # ("Goldman is not alone." says it of the sentence after it)
+    compares = compares_calls(original)
+    lent_by_comparison = False
+    compared_call = not item and (compares or context.comparison_open)
+    if not item:
+        context.comparison_open = compares  # closed again below if it names calls itself
+        context.dated_call_age += 1
+    if (
+        compared_call
+        and inherited is None
+        and context.dated_call is not None
+        and context.dated_call_age <= COMPARED_REACH
+    ):
+        # the phrase as its own sentence resolved it ("year-end" in a December outlook for
+        # next year is next year's end), not read again out of it
+        inherited = context.dated_call[0]
+        lent_by_comparison = True
+        context.dated_call_age = 0  # "Goldman isn't alone." then "Other banks ...": it goes on
     inherit_symbols, context.last_calls = context.last_calls, ()
     viewed_before, context.viewed_symbols = context.viewed_symbols, ()
     if (item or survey) and context.last_symbol is not None:
         inherit_symbols = (*inherit_symbols, context.last_symbol)
     if item:
         inherit_symbols = (*inherit_symbols, *context.period_symbols)
+    if compared_call and context.dated_call is not None:
+        inherit_symbols = (*inherit_symbols, *context.dated_call[1])
     earlier_year = None
     if context.last_period is not None and context.last_period_age <= 1:
         years = _YEAR_IN.findall(context.last_period)
@@ -315,11 +340,22 @@ def read_sentence(
         context.last_person = introduced[-1]  # "Tom Lee, chairman of BitMine ... he called"
 
     def looks_ahead(position: int) -> bool:
-        clause = next((work[s:e] for s, e in clauses if s <= position < e), "")
-        return bool(FUTURE.search(clause) or FORECAST_WORDS.search(clause))
+        span = next(((s, e) for s, e in clauses if s <= position < e), (0, 0))
+        clause = work[span[0] : span[1]]
+        # "..., with USD/JPY at 152 by the end of this year": a deadline after the level
+        return bool(
+            FUTURE.search(clause)
+            or FORECAST_WORDS.search(clause)
+            or deadline_after(position, span, phrases, made_on)
+        )
 
     known = blank(work, [m.span for m in mentions] + [p.span for p in phrases])
     remember_prices(context, mentions, prices_now(known, work, looks_ahead))
+
+    def in_future_clause(position: int) -> bool:
+        # "predicted the Nikkei will stand at 41,800 at the end of December", written in
+        # January: the month to come, however lately the last one ended
+        return bool(FUTURE.search(next((work[s:e] for s, e in clauses if s <= position < e), "")))
 
     def in_present(span: tuple[int, int]) -> bool:
         return not any(s <= span[0] < e for s, e in past)
@@ -331,7 +367,7 @@ def read_sentence(
         and in_present(p.span)
         and not _PAST_PART_BEFORE.search(work, 0, p.span[0])
         and not _SO_FAR_AFTER.match(work, p.span[1])
-        and not _month_just_gone(p, made_on)
+        and not (_month_just_gone(p, made_on) and not in_future_clause(p.span[0]))
     )
     announced = None
     if (
@@ -472,7 +508,13 @@ def read_sentence(
             for position, names in speaker_spans(present)
         ),
         level_owner_at=() if label_houses else tuple(start for start, _ in level_owners(present)),
-        inherited=inherited if (strong_cue or item or roll or survey) and not future else None,
+        # (a comparison that names a period of its own, even one gone by, borrows none:
+        # "remains among the most bullish: $250,000 by October 2026")
+        inherited=inherited
+        if (strong_cue or item or roll or survey or compared_call)
+        and not future
+        and not (lent_by_comparison and phrases)
+        else None,
         # a house's firm call takes the period, not its hedge ("could add 860 points")
         announced=announced if strong_cue and not HEDGE.search(present) else None,
         headline_period=context.headline_period,
@@ -521,6 +563,18 @@ def read_sentence(
         # A call read on the asset named before keeps it the topic: "The STEO puts the annual
         # average at $3.47 ..." then "Quarter by quarter, the agency now sees $3.51 ...".
         context.last_symbol_age = 0
+    # (a firm call: a consensus or a hedge lends no horizon to the calls set against it)
+    dated = [c.symbol for c in candidates if c.claim is not None and c.confidence >= RULE_BAR]
+    if candidates:
+        context.comparison_open = False
+    if future and dated and not item:
+        # the last call with a period of its own, for a call compared with it later
+        period = future[-1]
+        context.dated_call = (
+            replace(period, span=(0, len(period.text))),
+            tuple(dict.fromkeys(dated)),
+        )
+        context.dated_call_age = 0
     # a call whose level was an old one ("had a year-end target of 1775") still lends its
     # period to the next sentence's ("he lifted that target to 1825")
     context.last_calls = tuple(

@@ -12,6 +12,7 @@ from datetime import date
 
 from ledger.claims import assets
 from ledger.claims.dates import DatePhrase
+from ledger.extract.compared_calls import COMPARED_REACH
 from ledger.extract.directions import Direction, Term
 from ledger.extract.levels import Level
 from ledger.extract.speakers import SpeakerReading
@@ -96,6 +97,12 @@ class Context:
     # whether that sentence was a forecast ("produced price forecasts for ... by 2026")
     period_cue: bool = False
     last_calls: tuple[str, ...] = ()
+    # the period of the last sentence whose calls named one, with their assets, and how many
+    # sentences ago: a call compared with it later is on its horizon (compared_calls.py)
+    dated_call: tuple[DatePhrase, tuple[str, ...]] | None = None
+    dated_call_age: int = 99
+    # whether the sentence before compared with that call and named no call itself
+    comparison_open: bool = False
     price_now: dict[str, float] = field(default_factory=dict)
     firm_of: dict[str, str] = field(default_factory=dict)
     # the direction a list's lead-in names ("see the S&P 500 finishing 2026:")
@@ -149,6 +156,9 @@ class Context:
             self.period_symbols,
             self.period_cue,
             self.last_calls,
+            self.dated_call,
+            min(self.dated_call_age, COMPARED_REACH + 1),
+            self.comparison_open,
             self.topic,
             tuple(sorted(self.price_now.items())),
             tuple(sorted(self.firm_of.items())),
@@ -181,6 +191,9 @@ class Context:
         self.period_symbols = state.period_symbols
         self.period_cue = state.period_cue
         self.last_calls = state.last_calls
+        self.dated_call = state.dated_call
+        self.dated_call_age = state.dated_call_age
+        self.comparison_open = state.comparison_open
         self.topic = state.topic
         self.price_now = dict(state.price_now)
         self.firm_of = dict(state.firm_of)
@@ -214,6 +227,9 @@ class ContextState:
     period_symbols: tuple[str, ...]
     period_cue: bool
     last_calls: tuple[str, ...]
+    dated_call: tuple[DatePhrase, tuple[str, ...]] | None
+    dated_call_age: int
+    comparison_open: bool
     topic: str | None
     price_now: tuple[tuple[str, float], ...]
     firm_of: tuple[tuple[str, str], ...]

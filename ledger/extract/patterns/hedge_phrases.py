@@ -80,6 +80,19 @@ OWN_COMPARATIVE = (
 # Where the part a bracketed condition is said of begins: after a comma, "and", "or",
 # "while", "with" before the level the bracket follows. Regex.
 PART_BEFORE_BRACKETED_CONDITION = r",\s|\s(?:and|or|while|with|versus|vs\.?)\s"
+# The premise of a base case, written after the call it qualifies: "Goldman sees Brent at $56
+# in 2026, barring major supply shocks", "the analysts see $1,386, provided the market stays
+# calm", "Capital Economics forecasts 8,000 by the end of 2026, assuming valuations climb
+# further". The forecaster states what the call rests on; the call is theirs as stated, not
+# a scenario ("if the Fed cuts, gold could reach $6,000" stays one). Regex, matched at the
+# condition's word, with the comma that sets it after the call just before it.
+PREMISE_AFTER_CALL = r"(?:assuming|barring|provided|absent|unless)\b"
+# A level called possible rather than expected: with a premise after it, it is a scenario
+# ("TD thinks $4,000 is realistic within a month, provided Chinese buying stays strong").
+POSSIBLE_NOT_EXPECTED = (
+    r"\b(?:is|are|looks?|seems?|becomes?)\s+(?:\w+\s+)?(?:realistic|possible|plausible"
+    r"|achievable|attainable|conceivable|feasible|in\s+play|on\s+the\s+cards|within\s+reach)\b",
+)
 # "even if" and "as if" do not make the call conditional. Regexes, checked just before "if".
 NOT_CONDITIONAL_BEFORE_IF = (r"\beven\s+$", r"\bas\s+$")
 # Scenarios make only their own clause conditional: in "its base case is $150,000; its
