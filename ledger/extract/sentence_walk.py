@@ -224,6 +224,7 @@ def read_sentence(
     if (
         speaker.name is None
         and not speaker.writer
+        and not speaker.person_unnamed
         and context.last_speaker is not None
         and context.last_speaker_age <= 2
         and not crowd_subject(original)
@@ -241,7 +242,13 @@ def read_sentence(
             note=f"nobody named in the sentence: read as {context.last_speaker}, named just before",
         )
     mentions = find_mentions(work, settings, context)
-    if speaker.name is None and not speaker.writer and not item and not crowd_subject(original):
+    if (
+        speaker.name is None
+        and not speaker.writer
+        and not speaker.person_unnamed
+        and not item
+        and not crowd_subject(original)
+    ):
         # "Bitcoin should then go on to $120,000 by the end of next year", right after the
         # bank's call on bitcoin: the bank's call goes on
         speaker = (
@@ -310,7 +317,9 @@ def read_sentence(
     if named_houses and not (speaker.named and speaker.name and is_organization(speaker.name)):
         context.last_organization = named_houses[-1]  # "This one comes from ING. ... the bank"
         context.organization_paragraph = context.paragraph
-    introduced = introduced_people(work)
+    # "said Commerzbank's expert Carsten Fritsch. In that case he expects ...": a person tied
+    # to a firm is introduced as surely as one given a post alone
+    introduced = introduced_people(work) or [p for p in affiliated if " " in p]
     if introduced and not (speaker.named and speaker.name and not is_organization(speaker.name)):
         context.last_person = introduced[-1]  # "Tom Lee, chairman of BitMine ... he called"
 
