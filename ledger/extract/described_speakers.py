@@ -59,7 +59,9 @@ def credited_to_described(
             (
                 c.speaker
                 for c in candidates[index + 1 :]
-                if c.speaker and c.sentence != candidate.sentence and not _ROLE_WORD.search(c.speaker)
+                if c.speaker
+                and c.sentence != candidate.sentence
+                and not _ROLE_WORD.search(c.speaker)
             ),
             next(iter(firm_of.values()), None),
         )
