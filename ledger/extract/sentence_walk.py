@@ -194,6 +194,7 @@ def read_sentence(
                 context.last_person,
                 writer_may_be_it=context.organization_paragraph == context.paragraph
                 or len(context.credited_houses) < 2,
+                quoted=context.quoted_speaker if context.in_quote else None,
             ),
         ),
         context.firm_of,
@@ -307,6 +308,17 @@ def read_sentence(
         context.lead_forecast = lead_in and bool(
             FORECAST_WORDS.search(original) or _LEAD_IN_FORECASTS.search(original)
         )
+    # a quotation left open runs into the next sentences; who was named before it opened
+    # is who speaks in it
+    # ('Wee said: "We see ...' opens on its speaker; '"Besides, Governor Ueda said ...'
+    # opens the quotation at once, and names only whom it mentions)
+    marks = original.translate(TYPOGRAPHY)
+    if marks.count('"') % 2:
+        if not context.in_quote:
+            opens_at_once = not marks[: marks.rfind('"')].strip(" *_-\n")
+            named = speaker.name if speaker.named and not opens_at_once else None
+            context.quoted_speaker = named or context.last_speaker
+        context.in_quote = not context.in_quote
     remember(context, mentions, speaker)
     context.viewed_symbols = viewed_symbols(
         work, speaker, [m.symbol for m in mentions if m.subject and m.symbol]

@@ -200,6 +200,9 @@ class Recent:
     # whether an unsigned "we" may be that organization writing: its own note names it in
     # the paragraph, or the article credits no other house (see `find_speaker`)
     writer_may_be_it: bool = True
+    # the speaker named before the quotation the sentence is inside opened, if it is inside
+    # one that opened in a sentence before
+    quoted: str | None = None
 
 
 def find_speaker(
@@ -246,21 +249,20 @@ def find_speaker(
         name = clean_name(credit["name"].split()) if credit else None
         if name and (name in HOUSE_NAMES or is_organization(name)):
             return SpeakerReading(house_name(name), named=True)
-    if recent.speaker and _QUOTED_FIRST_PERSON.search(text):
+    quoted = recent.quoted or recent.speaker
+    if quoted and _QUOTED_FIRST_PERSON.search(text):
         # '"We have a modest year-end target of 152," the strategist wrote' names its
-        # speaker in the sentence; a quote standing alone is the last speaker's.
-        return SpeakerReading(
-            recent.speaker, note=f"a quotation in the first person: read as {recent.speaker}"
-        )
+        # speaker in the sentence; a quote standing alone is the last speaker's (the one
+        # named before the quotation opened, when it opened sentences before).
+        return SpeakerReading(quoted, note=f"a quotation in the first person: read as {quoted}")
     if _FIRST_PERSON.search(QUOTED.sub(" ", text)):
         if author:
             return SpeakerReading(author, note=f"first-person call: the article's author, {author}")
-        if recent.speaker and text.count('"') % 2:
+        if quoted and text.count('"') % 2:
             # '... since we expect gold to rise to $1,900 by year-end."': the rest of a
-            # quotation (a quote mark left open) is the one quoted, named before.
-            return SpeakerReading(
-                recent.speaker, note=f"inside a quotation: read as {recent.speaker}"
-            )
+            # quotation (a quote mark left open) is the one quoted, named before it opened
+            # (not "Donald Trump" whom the quotation mentions).
+            return SpeakerReading(quoted, note=f"inside a quotation: read as {quoted}")
         if recent.organization and recent.writer_may_be_it:
             # An unsigned report in the first person ("We forecast Brent at $56") after the
             # text names its publisher: the publisher's own call. In a news article that
