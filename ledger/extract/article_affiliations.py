@@ -46,6 +46,31 @@ _PERSONS_FIRM = re.compile(
     rf"{NAME})"
 )
 
+# "Geoff Kendrick, a man who studies these digital currents at Standard Chartered",
+# "Christopher Harvey, a veteran strategist who moved to CIBC Capital Markets from Wells
+# Fargo": an aside in lower-case words, opened by "a"/"an", that places the person at a firm
+# (not where they were: "a former strategist at", "who left Citi for")
+_DESCRIBED_AT = re.compile(
+    r"(?P<person>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}),\s+(?:a|an)\s+"
+    r"(?P<aside>(?:[a-z][\w-]*\s+){1,5}?(?:who\s+)?(?:[a-z][\w-]*\s+){0,5}?)"
+    rf"(?:(?:at|to|with)\s+(?:the\s+)?|(?<=\bjoined\s))(?P<firm>{NAME})"
+)
+_FORMER = re.compile(r"\b(?:former|formerly|previously|once|ex|left|used|retired|until)\b")
+
+
+def _described_at(text: str) -> dict[str, str]:
+    """The ties `_DESCRIBED_AT` finds, by full name and surname."""
+    found: dict[str, str] = {}
+    for match in _DESCRIBED_AT.finditer(text):
+        if _FORMER.search(match["aside"]):
+            continue
+        person = clean_name(match["person"].split())
+        firm = clean_name(re.sub(r"(?<=[a-z]{2})[.,;:]$", "", match["firm"]).split())
+        if person and firm and person != firm:
+            found.setdefault(person, firm)
+            found.setdefault(person.split()[-1], firm)
+    return found
+
 
 def article_affiliations(sentences: Iterable[str]) -> dict[str, str]:
     """Who speaks for which firm, by full name and surname, from ties anywhere in the article;
@@ -61,6 +86,8 @@ def article_affiliations(sentences: Iterable[str]) -> dict[str, str]:
             if person and firm and person != firm:
                 ties.setdefault(person, firm)
                 ties.setdefault(person.split()[-1], firm)
+        for person, firm in _described_at(text).items():
+            ties.setdefault(person, firm)
         for person, firm in ties.items():
             if speaks_for(person, firm) and voices_research(firm):
                 found.setdefault(person, firm)

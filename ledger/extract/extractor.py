@@ -81,6 +81,7 @@ from ledger.extract.article_affiliations import article_affiliations, credited_t
 from ledger.extract.article_date import DateSource, article_date
 from ledger.extract.candidate import Candidate
 from ledger.extract.dashboards import dashboard_lines
+from ledger.extract.described_speakers import credited_to_described
 from ledger.extract.entity_focus import credited_to_sole_house, focus_affiliations
 from ledger.extract.forecast_grids import forecast_grids
 from ledger.extract.house_names import source_name
@@ -266,6 +267,7 @@ def _extract(
         read[key] = (candidates, context.state())
         found.extend(candidates)
     found = credited_to_sole_house(credited_to_firms(found, firm_of, author), text)
+    found = credited_to_described(found, firm_of)
     found = [c if c.speaker is None else replace(c, speaker=source_name(c.speaker)) for c in found]
     found = with_article_oil(found, text, set(user_aliases))
     found = without_percents_beside_prices(found, text)

@@ -346,6 +346,20 @@ def article_names(text: str) -> dict[str, str]:
     for first, fulls in firsts.items():
         if len(fulls) == 1:
             names.setdefault(first, next(iter(fulls)))
+    # "Daiwa Asset Management ... Daiwa AM forecasts": a firm's first words, then the
+    # initials of the rest
+    for written in dict.fromkeys(m[0] for m in _FIRM_NAME.finditer(text)):
+        full = clean_name(written.split())
+        words = written.split()
+        if full is None or not has_organization_word(written):
+            continue
+        for kept in range(1, len(words) - 1):
+            initials = "".join(word[0] for word in words[kept:])
+            if not initials.isupper():
+                continue
+            short = " ".join((*words[:kept], initials))
+            if re.search(rf"(?<![\w&-]){re.escape(short)}(?![\w&-])", text):
+                names.setdefault(short, full)
     surnames: dict[str, set[str]] = {}
     for written, last in dict.fromkeys((m["full"], m["last"]) for m in _FULL_PERSON.finditer(text)):
         full = clean_name(written.split())

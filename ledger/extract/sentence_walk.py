@@ -219,6 +219,7 @@ def read_sentence(
                 context.last_person,
                 writer_may_be_it=context.organization_paragraph == context.paragraph
                 or len(context.credited_houses) < 2,
+                quoted=context.quoted_speaker if context.in_quote else None,
             ),
         ),
         context.firm_of,
@@ -249,6 +250,7 @@ def read_sentence(
     if (
         speaker.name is None
         and not speaker.writer
+        and not speaker.person_unnamed
         and context.last_speaker is not None
         and context.last_speaker_age <= 2
         and not crowd_subject(original)
@@ -266,7 +268,13 @@ def read_sentence(
             note=f"nobody named in the sentence: read as {context.last_speaker}, named just before",
         )
     mentions = find_mentions(work, settings, context)
-    if speaker.name is None and not speaker.writer and not item and not crowd_subject(original):
+    if (
+        speaker.name is None
+        and not speaker.writer
+        and not speaker.person_unnamed
+        and not item
+        and not crowd_subject(original)
+    ):
         # "Bitcoin should then go on to $120,000 by the end of next year", right after the
         # bank's call on bitcoin: the bank's call goes on
         speaker = (
@@ -325,6 +333,17 @@ def read_sentence(
         context.lead_forecast = lead_in and bool(
             FORECAST_WORDS.search(original) or _LEAD_IN_FORECASTS.search(original)
         )
+    # a quotation left open runs into the next sentences; who was named before it opened
+    # is who speaks in it
+    # ('Wee said: "We see ...' opens on its speaker; '"Besides, Governor Ueda said ...'
+    # opens the quotation at once, and names only whom it mentions)
+    marks = original.translate(TYPOGRAPHY)
+    if marks.count('"') % 2:
+        if not context.in_quote:
+            opens_at_once = not marks[: marks.rfind('"')].strip(" *_-\n")
+            named = speaker.name if speaker.named and not opens_at_once else None
+            context.quoted_speaker = named or context.last_speaker
+        context.in_quote = not context.in_quote
     remember(context, mentions, speaker)
     context.viewed_symbols = viewed_symbols(
         work, speaker, [m.symbol for m in mentions if m.subject and m.symbol]
@@ -335,7 +354,9 @@ def read_sentence(
     if named_houses and not (speaker.named and speaker.name and is_organization(speaker.name)):
         context.last_organization = named_houses[-1]  # "This one comes from ING. ... the bank"
         context.organization_paragraph = context.paragraph
-    introduced = introduced_people(work)
+    # "said Commerzbank's expert Carsten Fritsch. In that case he expects ...": a person tied
+    # to a firm is introduced as surely as one given a post alone
+    introduced = introduced_people(work) or [p for p in affiliated if " " in p]
     if introduced and not (speaker.named and speaker.name and not is_organization(speaker.name)):
         context.last_person = introduced[-1]  # "Tom Lee, chairman of BitMine ... he called"
 

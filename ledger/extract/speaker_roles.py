@@ -73,6 +73,11 @@ _AFFILIATIONS = (
     ),
     # "Its strategist Martijn Rats expects": the firm the sentences before are about
     re.compile(rf"(?P<firm>\b[Ii]ts|\b[Tt]heir)\s+{_ROLE},?\s+(?P<person>{_PERSON})"),
+    # "Commerzbank's expert Carsten Fritsch": an expert is the firm's only after its
+    # possessive ("Japan specialist Jesper Koll" is a field, not a firm)
+    re.compile(
+        rf"(?P<firm>{NAME})'s\s+(?:[a-z-]+\s+){{0,2}}(?:expert|specialist),?\s+(?P<person>{_PERSON})"
+    ),
     # "ING's Chris Turner"
     re.compile(rf"(?P<firm>{NAME})'s\s+(?P<person>{_PERSON})\b"),
     # "the bank's Michael Hartnett": the firm named before, by a pointer
@@ -237,6 +242,11 @@ _INTRODUCED = (
     ),
     # "veteran trader Peter Brandt", "strategist Nicky Shiels"
     re.compile(rf"\b{_INTRO_ROLE}\s+(?P<person>{_PERSON})"),
+    # "President Donald Trump", "Chairman Jerome Powell": a title written before the name
+    re.compile(
+        r"\b(?:President|Chairman|Chairwoman|Chair|Governor|Senator|Secretary|Chancellor"
+        rf"|Prime\s+Minister|CEO|CIO)\s+(?P<person>{_PERSON})"
+    ),
 )
 
 

@@ -67,7 +67,7 @@ from ledger.extract.person_names import (
     name_before_apposition,
     name_before_at,
 )
-from ledger.extract.speaker_roles import heading_name
+from ledger.extract.speaker_roles import affiliations, heading_name, introduced_people
 from ledger.extract.textops import any_of, phrase_regex
 
 _SPEAKER_VERB = re.compile(phrase_regex(speaker_phrases.SPEAKER_VERBS), re.IGNORECASE)
@@ -186,6 +186,8 @@ class SpeakerReading:
     pointed: bool = False
     # a first-person call by a writer the article does not name: nobody else's
     writer: bool = False
+    # "he expects" when no person was named before: a person, so not the house named last
+    person_unnamed: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,9 @@ class Recent:
     # whether an unsigned "we" may be that organization writing: its own note names it in
     # the paragraph, or the article credits no other house (see `find_speaker`)
     writer_may_be_it: bool = True
+    # the speaker named before the quotation the sentence is inside opened, if it is inside
+    # one that opened in a sentence before
+    quoted: str | None = None
 
 
 def find_speaker(
@@ -244,21 +249,20 @@ def find_speaker(
         name = clean_name(credit["name"].split()) if credit else None
         if name and (name in HOUSE_NAMES or is_organization(name)):
             return SpeakerReading(house_name(name), named=True)
-    if recent.speaker and _QUOTED_FIRST_PERSON.search(text):
+    quoted = recent.quoted or recent.speaker
+    if quoted and _QUOTED_FIRST_PERSON.search(text):
         # '"We have a modest year-end target of 152," the strategist wrote' names its
-        # speaker in the sentence; a quote standing alone is the last speaker's.
-        return SpeakerReading(
-            recent.speaker, note=f"a quotation in the first person: read as {recent.speaker}"
-        )
+        # speaker in the sentence; a quote standing alone is the last speaker's (the one
+        # named before the quotation opened, when it opened sentences before).
+        return SpeakerReading(quoted, note=f"a quotation in the first person: read as {quoted}")
     if _FIRST_PERSON.search(QUOTED.sub(" ", text)):
         if author:
             return SpeakerReading(author, note=f"first-person call: the article's author, {author}")
-        if recent.speaker and text.count('"') % 2:
+        if quoted and text.count('"') % 2:
             # '... since we expect gold to rise to $1,900 by year-end."': the rest of a
-            # quotation (a quote mark left open) is the one quoted, named before.
-            return SpeakerReading(
-                recent.speaker, note=f"inside a quotation: read as {recent.speaker}"
-            )
+            # quotation (a quote mark left open) is the one quoted, named before it opened
+            # (not "Donald Trump" whom the quotation mentions).
+            return SpeakerReading(quoted, note=f"inside a quotation: read as {quoted}")
         if recent.organization and recent.writer_may_be_it:
             # An unsigned report in the first person ("We forecast Brent at $56") after the
             # text names its publisher: the publisher's own call. In a news article that
@@ -276,6 +280,7 @@ def find_speaker(
         )
     pointer = _SPEAKER_ANAPHORA.search(text)
     if pointer:
+        person = False
         if _ORGANIZATION_POINTER.fullmatch(pointer[0]):
             # "Standard Chartered is more upbeat: it raised its target": the house the
             # sentence names before the pointer, before any named in sentences before
@@ -291,7 +296,13 @@ def find_speaker(
                 note = f"'{pointer[0]}' read as {own_speaker}, the sentence's subject"
                 return SpeakerReading(own_speaker, named=True, note=note)
             elif person:
-                meant = recent.person or recent.speaker
+                # "Jochen Hitzfeld of UniCredit ... thinks gold can reach $1,800; for this year
+                # he expects $1,700": a person the same sentence names before the pointer,
+                # before any named in sentences before; never a house ("he" is no bank)
+                meant = _person_before(text[: pointer.start()]) or next(
+                    (n for n in (recent.person, recent.speaker) if n and not _is_house(n)),
+                    None,
+                )
             else:
                 # "The analysts expect", "they say": the speaker before, or failing one the
                 # house the sentences before are about ("in the view of UBS Wealth Management")
@@ -300,6 +311,9 @@ def find_speaker(
             return SpeakerReading(
                 meant, note=f"'{pointer[0]}' read as {meant}, named before", pointed=True
             )
+        if person:
+            note = f"'{pointer[0]}' points to a person the article has not named"
+            return SpeakerReading(None, note=note, person_unnamed=True)
     subject = _SENTENCE_SUBJECT.match(text)
     if subject and not _COMMON_NOUN.fullmatch(subject["name"]):
         name = clean_name(subject["name"].split())
@@ -382,6 +396,20 @@ def _closing_speaker(text: str) -> str | None:
     names = [clean_name(run[0].rstrip(".").split()) for run in _NAME_RUN.finditer(span)]
     names = [name for name in names if name]
     return names[-1] if names else None
+
+
+def _person_before(text: str) -> str | None:
+    """The person named last in `text` by a post or a firm ("Jochen Hitzfeld of UniCredit",
+    "Tom Lee, chairman of BitMine", "President Donald Trump"), as written."""
+    people = [*introduced_people(text), *affiliations(text)]
+    placed = [(text.rfind(name), name) for name in people if " " in name]
+    placed = [entry for entry in placed if entry[0] >= 0]
+    return max(placed)[1] if placed else None
+
+
+def _is_house(name: str | None) -> bool:
+    """Whether a name is a house's (a bank, a firm), which "he" or "she" cannot mean."""
+    return name is not None and (house_name(name) in HOUSE_NAMES or is_organization(name))
 
 
 def _subject_speaker(subject: ClauseSubject | None, recent: Recent) -> str | None:

@@ -135,6 +135,11 @@ class Context:
     # whether a sentence of prose has been read: a name alone before any (a byline under
     # the title) heads no section
     read_prose: bool = False
+    # whether a quotation opened in a sentence before is still open, and the speaker named
+    # before it opened: who a "we" inside it is ('"... We keep our forecast at 150."'),
+    # whoever the quotation itself mentions
+    in_quote: bool = False
+    quoted_speaker: str | None = None
 
     def state(self) -> ContextState:
         """All of the context a sentence's reading depends on, as a key.
@@ -175,6 +180,8 @@ class Context:
             min(self.announced_age, 3),
             self.section_speaker,
             self.read_prose,
+            self.in_quote,
+            self.quoted_speaker,
         )
 
     def restore(self, state: ContextState) -> None:
@@ -210,6 +217,8 @@ class Context:
         self.announced_age = state.announced_age
         self.section_speaker = state.section_speaker
         self.read_prose = state.read_prose
+        self.in_quote = state.in_quote
+        self.quoted_speaker = state.quoted_speaker
 
 
 @dataclass(frozen=True)
@@ -246,6 +255,8 @@ class ContextState:
     announced_age: int
     section_speaker: str | None
     read_prose: bool
+    in_quote: bool
+    quoted_speaker: str | None
 
 
 @dataclass(frozen=True)
