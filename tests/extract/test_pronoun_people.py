@@ -19,21 +19,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extract.speaker_checks import speakers_at
 
-from ledger.extract.extractor import extract_candidates
-from ledger.extract.house_names import source_name
 from ledger.extract.speaker_roles import affiliations
 
 MADE_ON = date(2025, 11, 20)
 
 
 def _speakers_at(text: str, level: str) -> set[str | None]:
-    """The speakers of the calls the extractor proposes at `level` (as the claim writes it)."""
-    return {
-        source_name(c.speaker) if c.speaker else None
-        for c in extract_candidates(text, made_on=MADE_ON)
-        if c.claim is not None and f" {level} " in f"{c.claim.canonical_text()} "
-    }
+    return speakers_at(text, level, MADE_ON)
 
 
 @pytest.mark.parametrize(
